@@ -1,0 +1,42 @@
+import { Field, ID, InputType, ObjectType } from 'type-graphql';
+import type { AccountEntity } from './account.entity.js';
+
+@ObjectType('Account')
+export class AccountGql {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => String)
+  email!: string;
+
+  @Field(() => String, { nullable: true })
+  name!: string | null;
+
+  @Field(() => Date)
+  createdAt!: Date;
+}
+
+export const toAccountGql = (a: AccountEntity): AccountGql => ({
+  id: a.id,
+  email: a.email ?? '',
+  name: a.name ?? null,
+  createdAt: a.createdAt,
+});
+
+@InputType()
+export class CreateAccountInput {
+  @Field(() => String)
+  email!: string;
+
+  @Field(() => String, { nullable: true })
+  name?: string | null;
+}
+
+@ObjectType('CreatedApiKey')
+export class CreatedApiKeyGql {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => String, { description: 'Shown once; only its hash is stored' })
+  key!: string;
+}

@@ -1,0 +1,67 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../graphql/context.js';
+import { RoleEnum } from '../graphql/enums.js';
+import { requireAccountAccess, requirePrincipal, requireRole } from '../graphql/guards.js';
+import { BalanceGql, LedgerConnectionGql, toBalanceGql, toLedgerConnection } from '../ledger/ledger.graphql.js';
+import { notFound } from '../shared/errors.js';
+import { UsageConnectionGql, toUsageConnection } from '../usage/usage.graphql.js';
+import { AccountGql, CreateAccountInput, CreatedApiKeyGql, toAccountGql } from './accounts.graphql.js';
+
+@Resolver(() => AccountGql)
+export class AccountsResolver {
+  @Query(() => AccountGql, { description: "The caller's own account" })
+  async me(@Ctx() ctx: Context): Promise<AccountGql> {
+    const principal = requirePrincipal(ctx);
+    const account = await ctx.loaders.account.load(principal.accountId);
+    if (!account) throw notFound('The account of this key no longer exists');
+    return toAccountGql(account);
+  }
+
+  @Query(() => AccountGql, { nullable: true, description: 'Any account (SUPPORT+); null when unknown' })
+  async account(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<AccountGql | null> {
+    requireRole(ctx, 'SUPPORT');
+    const account = await ctx.loaders.account.load(requireAccountAccess(ctx, id));
+    return account ? toAccountGql(account) : null;
+  }
+
+  @Mutation(() => AccountGql, { description: 'ADMIN' })
+  async createAccount(@Arg('input', () => CreateAccountInput) input: CreateAccountInput, @Ctx() ctx: Context): Promise<AccountGql> {
+    return toAccountGql(await ctx.services.accounts.create(requireRole(ctx, 'ADMIN'), input));
+  }
+
+  @Mutation(() => CreatedApiKeyGql, { description: 'ADMIN; the key is shown once' })
+  async createApiKey(
+    @Arg('accountId', () => ID) accountId: string,
+    @Arg('role', () => RoleEnum, { defaultValue: RoleEnum.USER }) role: RoleEnum,
+    @Ctx() ctx: Context,
+  ): Promise<CreatedApiKeyGql> {
+    return ctx.services.auth.createKey(requireRole(ctx, 'ADMIN'), accountId, role);
+  }
+
+  @FieldResolver(() => BalanceGql)
+  async balance(@Root() account: AccountGql, @Ctx() ctx: Context): Promise<BalanceGql> {
+    const snapshot = await ctx.loaders.balance.load(account.id);
+    if (!snapshot) throw notFound(`Account ${account.id} not found`);
+    return toBalanceGql(snapshot);
+  }
+
+  @FieldResolver(() => LedgerConnectionGql, { description: 'Newest first' })
+  async ledger(
+    @Root() account: AccountGql,
+    @Ctx() ctx: Context,
+    @Arg('first', () => Int, { defaultValue: 50 }) first: number,
+    @Arg('after', () => String, { nullable: true }) after?: string | null,
+  ): Promise<LedgerConnectionGql> {
+    return toLedgerConnection(await ctx.services.ledger.entries(account.id, first, after));
+  }
+
+  @FieldResolver(() => UsageConnectionGql, { description: 'Newest first' })
+  async usage(
+    @Root() account: AccountGql,
+    @Ctx() ctx: Context,
+    @Arg('first', () => Int, { defaultValue: 50 }) first: number,
+    @Arg('after', () => String, { nullable: true }) after?: string | null,
+  ): Promise<UsageConnectionGql> {
+    return toUsageConnection(await ctx.services.usage.page(account.id, first, after));
+  }
+}

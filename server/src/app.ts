@@ -1,0 +1,132 @@
+import http from 'node:http';
+import { ApolloServer } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageLocalDefault, ApolloServerPluginLandingPageProductionDefault } from '@apollo/server/plugin/landingPage/default';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import cors from 'cors';
+import express, { type Express } from 'express';
+import { useServer } from 'graphql-ws/use/ws';
+import type { Logger } from 'pino';
+import { WebSocketServer } from 'ws';
+import type { Principal } from './auth/roles.js';
+import type { Config } from './config.js';
+import type { Context } from './graphql/context.js';
+import { formatError } from './graphql/errors.js';
+import { createLoaders } from './graphql/loaders.js';
+import { createSchema } from './graphql/schema.js';
+import { createBalanceEvents } from './ledger/balance-events.js';
+import { createServices, type Services } from './services.js';
+import { routeModules } from './routes.js';
+
+export interface App {
+  express: Express;
+  httpServer: http.Server;
+  services: Services;
+  listen(port: number, host?: string): Promise<number>;
+  close(): Promise<void>;
+}
+
+/** `Bearer <key>` (or the bare key) from a header or connectionParams value. */
+export function bearer(value: unknown): string | null {
+  if (typeof value !== 'string') return null;
+  const match = /^\s*Bearer\s+(\S+)\s*$/i.exec(value);
+  return match ? match[1] : value.trim() || null;
+}
+
+export async function createApp(opts: { config: Config; orm: MikroORM; log: Logger }): Promise<App> {
+  const { config, orm, log } = opts;
+  const events = createBalanceEvents(config.REDIS_URL);
+  const services = createServices(orm, config, events, log);
+  const schema = await createSchema({ publicAppUrl: config.PUBLIC_APP_URL });
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', true);
+  const httpServer = http.createServer(app);
+
+  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
+  const wsCleanup = useServer<Record<string, unknown>, { principal?: Principal }>(
+    {
+      schema,
+      onConnect: async (ctx) => {
+        const principal = await services.auth.authenticate(bearer(ctx.connectionParams?.authorization));
+        if (!principal) return false; // closes with 4403 Forbidden: no key, no subscription
+        ctx.extra.principal = principal;
+        return true;
+      },
+      context: (ctx): Context => ({
+        principal: ctx.extra.principal ?? null,
+        services,
+        loaders: createLoaders(services),
+        returnTo: null,
+      }),
+    },
+    wsServer,
+  );
+
+  const apollo = new ApolloServer<Context>({
+    schema,
+    formatError: formatError(log),
+    includeStacktraceInErrorResponses: false,
+    introspection: true,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      { serverWillStart: async () => ({ drainServer: async () => { await wsCleanup.dispose(); } }) },
+      config.isProduction ? ApolloServerPluginLandingPageProductionDefault() : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
+    ],
+  });
+  await apollo.start();
+
+  const allowedOrigins = new Set([new URL(config.PUBLIC_APP_URL).origin]);
+  const corsMiddleware = cors({
+    origin: (origin, done) => done(null, !origin || allowedOrigins.has(origin) || !config.isProduction),
+    credentials: false,
+  });
+
+  app.get('/healthz', async (_req, res) => {
+    try {
+      await orm.em.fork().execute('select 1');
+      res.json({ status: 'ok' });
+    } catch (err) {
+      log.error({ err }, 'health check failed');
+      res.status(503).json({ status: 'unavailable' });
+    }
+  });
+
+  // Feature routes (webhooks, proxy, statements, metrics) mount their own body parsers.
+  for (const mount of routeModules) mount(app, services);
+
+  app.use(
+    '/graphql',
+    corsMiddleware,
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req }): Promise<Context> => ({
+        principal: await services.auth.authenticate(bearer(req.headers.authorization)),
+        services,
+        loaders: createLoaders(services),
+        returnTo: typeof req.headers['x-return-to'] === 'string' ? req.headers['x-return-to'] : null,
+      }),
+    }),
+  );
+
+  return {
+    express: app,
+    httpServer,
+    services,
+    listen: (port, host) =>
+      new Promise((resolve, reject) => {
+        httpServer.once('error', reject);
+        httpServer.listen(port, host, () => {
+          const address = httpServer.address();
+          resolve(typeof address === 'object' && address ? address.port : port);
+        });
+      }),
+    close: async () => {
+      await apollo.stop();
+      if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      await events.close();
+    },
+  };
+}

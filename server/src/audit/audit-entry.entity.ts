@@ -1,0 +1,37 @@
+import { BigIntType, Entity, PrimaryKey, Property } from '@mikro-orm/core';
+
+@Entity({ tableName: 'audit_log' })
+export class AuditEntryEntity {
+  @PrimaryKey({ type: new BigIntType('string') })
+  id!: string;
+
+  @Property({ type: 'uuid', nullable: true })
+  actorKeyId?: string | null;
+
+  @Property({ type: 'uuid', nullable: true })
+  actorAccountId?: string | null;
+
+  @Property({ type: 'text', nullable: true })
+  actorRole?: string | null;
+
+  @Property({ type: 'text' })
+  action!: string;
+
+  @Property({ type: 'text' })
+  targetType!: string;
+
+  @Property({ type: 'text', nullable: true })
+  targetId?: string | null;
+
+  @Property({ type: 'json', nullable: true })
+  before?: unknown;
+
+  @Property({ type: 'json', nullable: true })
+  after?: unknown;
+
+  @Property({ type: 'text', nullable: true })
+  reason?: string | null;
+
+  @Property({ type: 'timestamptz' })
+  createdAt!: Date;
+}

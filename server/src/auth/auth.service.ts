@@ -1,0 +1,81 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { writeAudit } from '../audit/audit.service.js';
+import { inTransaction, sqlOf } from '../db/sql.js';
+import { badInput, notFound } from '../shared/errors.js';
+import { parseId } from '../shared/validate.js';
+import { ROLES, type Principal, type Role } from './roles.js';
+
+export const hashKey = (key: string) => createHash('sha256').update(key, 'utf8').digest('hex');
+
+/** 256 random bits; the prefix is kept for display ("cm_3fA9…"), the key itself only as a hash. */
+export const generateKey = () => `cm_${randomBytes(32).toString('base64url')}`;
+
+export interface CreatedKey {
+  id: string;
+  key: string;
+}
+
+export class AuthService {
+  constructor(private readonly em: EntityManager) {}
+
+  /** Resolves a bearer key to its principal; null for unknown or revoked keys. */
+  async authenticate(key: string | null | undefined): Promise<Principal | null> {
+    if (!key || key.length > 200) return null;
+    const rows = await sqlOf(this.em.fork()).query<{ id: string; account_id: string; role: Role }>(
+      `select id, account_id, role from api_keys where key_hash = ? and revoked_at is null`,
+      [hashKey(key)],
+    );
+    const row = rows[0];
+    return row ? { keyId: row.id, accountId: row.account_id, role: row.role } : null;
+  }
+
+  async createKey(actor: Principal | null, accountIdInput: string, role: Role = 'USER', label?: string): Promise<CreatedKey> {
+    const accountId = parseId(accountIdInput, 'accountId');
+    if (!ROLES.includes(role)) throw badInput(`role must be one of ${ROLES.join(', ')}`);
+    const key = generateKey();
+    const id = await inTransaction(this.em.fork(), async (sql) => {
+      const exists = await sql.query(`select 1 from accounts where id = ?::uuid and kind = 'CUSTOMER'`, [accountId]);
+      if (!exists.length) throw notFound(`Account ${accountId} not found`);
+      const [row] = await sql.query<{ id: string }>(
+        `insert into api_keys (account_id, role, key_hash, key_prefix, label) values (?::uuid, ?, ?, ?, ?) returning id`,
+        [accountId, role, hashKey(key), key.slice(0, 7), label ?? null],
+      );
+      await writeAudit(sql, {
+        actor,
+        action: 'apiKey.create',
+        targetType: 'account',
+        targetId: accountId,
+        after: { keyId: row.id, role, keyPrefix: key.slice(0, 7) },
+      });
+      return row.id;
+    });
+    return { id, key };
+  }
+
+  /**
+   * Makes `key` (from BOOTSTRAP_ADMIN_KEY) work as an ADMIN key, stored hashed like every key,
+   * on an operator account created on first use.
+   */
+  async ensureBootstrapAdmin(key: string, email: string): Promise<void> {
+    await inTransaction(this.em.fork(), async (sql) => {
+      const known = await sql.query(`select 1 from api_keys where key_hash = ?`, [hashKey(key)]);
+      if (known.length) return;
+      let [account] = await sql.query<{ id: string }>(
+        `select id from accounts where lower(email) = lower(?) and kind = 'CUSTOMER'`,
+        [email],
+      );
+      if (!account) {
+        [account] = await sql.query<{ id: string }>(
+          `insert into accounts (kind, email, name) values ('CUSTOMER', ?, 'Operator') returning id`,
+          [email],
+        );
+      }
+      await sql.query(
+        `insert into api_keys (account_id, role, key_hash, key_prefix, label) values (?::uuid, 'ADMIN', ?, ?, 'bootstrap') on conflict (key_hash) do nothing`,
+        [account.id, hashKey(key), key.slice(0, 7)],
+      );
+      await writeAudit(sql, { actor: null, action: 'apiKey.bootstrapAdmin', targetType: 'account', targetId: account.id });
+    });
+  }
+}

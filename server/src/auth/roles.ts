@@ -1,0 +1,13 @@
+export const ROLES = ['USER', 'SUPPORT', 'FINANCE', 'ADMIN'] as const;
+export type Role = (typeof ROLES)[number];
+
+const RANK: Record<Role, number> = { USER: 0, SUPPORT: 1, FINANCE: 2, ADMIN: 3 };
+
+/** Roles are ordered: SUPPORT+ means SUPPORT, FINANCE or ADMIN. */
+export const hasRole = (actual: Role, required: Role) => RANK[actual] >= RANK[required];
+
+export interface Principal {
+  keyId: string;
+  accountId: string;
+  role: Role;
+}

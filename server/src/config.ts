@@ -1,0 +1,74 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+/** Finds the repository root (the package.json that declares workspaces), so `.data/` is stable. */
+export function findRepoRoot(start = process.cwd()): string {
+  let dir = path.resolve(start);
+  for (;;) {
+    const pkg = path.join(dir, 'package.json');
+    if (existsSync(pkg)) {
+      try {
+        if (JSON.parse(readFileSync(pkg, 'utf8')).workspaces) return dir;
+      } catch {
+        /* not ours */
+      }
+    }
+    const parent = path.dirname(dir);
+    if (parent === dir) return path.resolve(start);
+    dir = parent;
+  }
+}
+
+const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
+const optionalUrl = z.preprocess(emptyToUndefined, z.url().optional());
+
+const schema = z.object({
+  NODE_ENV: z.preprocess(emptyToUndefined, z.enum(['development', 'production', 'test']).default('development')),
+  PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(65535).default(4000)),
+  HOST: z.preprocess(emptyToUndefined, z.string().default('0.0.0.0')),
+  DATABASE_URL: optionalUrl,
+  EMBEDDED_PG_PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(65535).default(54329)),
+  DATA_DIR: optionalString,
+  REDIS_URL: optionalUrl,
+  BOOTSTRAP_ADMIN_KEY: optionalString,
+  BOOTSTRAP_ADMIN_EMAIL: optionalString,
+  BOOTSTRAP_ADMIN_PASSWORD: optionalString,
+  PUBLIC_APP_URL: z.preprocess(emptyToUndefined, z.url().default('http://localhost:4000')),
+  STRIPE_SECRET_KEY: optionalString,
+  STRIPE_WEBHOOK_SECRET: optionalString,
+  STRIPE_API_BASE: optionalUrl,
+  OPENAI_API_KEY: optionalString,
+  OPENAI_BASE_URL: optionalUrl,
+  OPENAI_ADMIN_KEY: optionalString,
+  SEED_DEMO: z.preprocess(emptyToUndefined, z.enum(['true', 'false']).optional()),
+  LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
+});
+
+export type Env = z.infer<typeof schema>;
+
+export interface Config extends Env {
+  repoRoot: string;
+  dataDir: string;
+  seedDemo: boolean;
+  isProduction: boolean;
+}
+
+/** Reads and validates the environment once. Throws a readable error listing every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Env> = {}): Config {
+  const parsed = schema.safeParse({ ...env, ...overrides });
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const repoRoot = findRepoRoot();
+  const values = parsed.data;
+  return {
+    ...values,
+    repoRoot,
+    dataDir: values.DATA_DIR ? path.resolve(values.DATA_DIR) : path.join(repoRoot, '.data'),
+    seedDemo: values.SEED_DEMO ? values.SEED_DEMO === 'true' : values.NODE_ENV !== 'test',
+    isProduction: values.NODE_ENV === 'production',
+  };
+}

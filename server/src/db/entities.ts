@@ -1,0 +1,6 @@
+import { AccountEntity } from '../accounts/account.entity.js';
+import { AuditEntryEntity } from '../audit/audit-entry.entity.js';
+import { ApiKeyEntity } from '../auth/api-key.entity.js';
+
+/** Every entity the ORM knows. Feature modules add theirs here. */
+export const entities = [AccountEntity, ApiKeyEntity, AuditEntryEntity];

@@ -1,0 +1,29 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+
+/**
+ * Raw SQL on the entity manager's connection (and its transaction, when inside one). The ledger's
+ * hot paths are single statements that MikroORM's unit of work cannot express. Placeholders are
+ * `?`; cast them (`?::bigint`) so PostgreSQL never guesses a narrower type.
+ */
+export interface Sql {
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  em: EntityManager;
+}
+
+export const sqlOf = (em: EntityManager): Sql => ({
+  em,
+  query: <T>(sql: string, params: unknown[] = []) => em.execute(sql, params as never[]) as Promise<T[]>,
+});
+
+/** Runs `fn` in one database transaction; everything it writes commits or none of it does. */
+export function inTransaction<T>(em: EntityManager, fn: (sql: Sql) => Promise<T>): Promise<T> {
+  return em.transactional((tem) => fn(sqlOf(tem as EntityManager)));
+}
+
+export const toBigInt = (value: unknown): bigint => (value === null || value === undefined ? 0n : BigInt(value as string));
+
+/** PostgreSQL error code of a failed statement, if any (23505 = unique violation). */
+export function pgCode(err: unknown): string | undefined {
+  const e = err as { code?: string; cause?: { code?: string } };
+  return e?.code ?? e?.cause?.code;
+}

@@ -1,0 +1,43 @@
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import type { MiddlewareFn } from 'type-graphql';
+import type { Logger } from 'pino';
+import { DomainError, HTTP_STATUS } from '../shared/errors.js';
+import { creditsUrl } from '../shared/return-to.js';
+import type { Context } from './context.js';
+
+/** Domain error -> GraphQL error with `extensions.code` (and HTTP 402 + creditsUrl for credits). */
+export function toGraphQLError(err: DomainError, publicAppUrl: string, returnTo: string | null): GraphQLError {
+  const extensions: Record<string, unknown> = { code: err.code, ...err.details };
+  if (err.code === 'INSUFFICIENT_CREDITS') {
+    extensions.creditsUrl = creditsUrl(publicAppUrl, returnTo);
+    extensions.http = { status: HTTP_STATUS.INSUFFICIENT_CREDITS };
+  }
+  return new GraphQLError(err.message, { extensions });
+}
+
+export const domainErrors =
+  (publicAppUrl: string): MiddlewareFn<Context> =>
+  async ({ context }, next) => {
+    try {
+      return await next();
+    } catch (err) {
+      if (err instanceof DomainError) throw toGraphQLError(err, publicAppUrl, context.returnTo);
+      throw err;
+    }
+  };
+
+const PUBLIC_CODES = new Set([
+  'UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT', 'NOT_FOUND', 'INSUFFICIENT_CREDITS', 'MODEL_DISABLED',
+  'IDEMPOTENCY_CONFLICT', 'SPEND_CAP_EXCEEDED', 'CONFLICT', 'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE',
+]);
+
+/** Everything that is not a known, typed error is logged and masked: no SQL or stack reaches a client. */
+export const formatError =
+  (log: Logger) =>
+  (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const code = formatted.extensions?.code as string | undefined;
+    if (code && PUBLIC_CODES.has(code)) return formatted;
+    log.error({ err: (error as GraphQLError)?.originalError ?? error, path: formatted.path }, 'unhandled GraphQL error');
+    return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  };

@@ -1,0 +1,25 @@
+import 'reflect-metadata';
+import { DateTimeResolver } from 'graphql-scalars';
+import type { GraphQLSchema } from 'graphql';
+import { createPubSub } from '@graphql-yoga/subscription';
+import { buildSchema } from 'type-graphql';
+import { AccountsResolver } from '../accounts/accounts.resolver.js';
+import { LedgerResolver } from '../ledger/ledger.resolver.js';
+import { RateCardsResolver } from '../ratecards/ratecards.resolver.js';
+import { UsageResolver } from '../usage/usage.resolver.js';
+import { domainErrors } from './errors.js';
+
+/** Every resolver class. Feature modules add theirs here. */
+export const resolvers = [AccountsResolver, LedgerResolver, RateCardsResolver, UsageResolver] as const;
+
+export async function createSchema(opts: { publicAppUrl: string; emitSchemaFile?: string }): Promise<GraphQLSchema> {
+  return buildSchema({
+    resolvers,
+    scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
+    globalMiddlewares: [domainErrors(opts.publicAppUrl)],
+    validate: false,
+    // Subscriptions name their own source (`subscribe:`); type-graphql still wants a PubSub here.
+    pubSub: createPubSub(),
+    emitSchemaFile: opts.emitSchemaFile ? { path: opts.emitSchemaFile, sortedSchema: true } : false,
+  });
+}

@@ -1,0 +1,62 @@
+import { createPubSub, type PubSub } from '@graphql-yoga/subscription';
+import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
+import { SlidingBuffer, type Repeater } from '@repeaterjs/repeater';
+import { Redis } from 'ioredis';
+import type { BalanceSnapshot } from './ledger.types.js';
+
+/** What crosses the wire (and Redis): strings only, so nothing bigint is lost in JSON. */
+export interface BalanceEventPayload {
+  accountId: string;
+  posted: string;
+  pending: string;
+  updatedAt: string;
+}
+
+type Topics = { BALANCE_UPDATED: [string, BalanceEventPayload] };
+
+export interface BalanceEvents {
+  publish(snapshot: BalanceSnapshot): void;
+  subscribe(accountId: string): Repeater<BalanceEventPayload>;
+  close(): Promise<void>;
+}
+
+export const toPayload = (s: BalanceSnapshot): BalanceEventPayload => ({
+  accountId: s.accountId,
+  posted: s.posted.toString(),
+  pending: s.pending.toString(),
+  updatedAt: s.updatedAt.toISOString(),
+});
+
+export const fromPayload = (p: BalanceEventPayload): BalanceSnapshot => ({
+  accountId: p.accountId,
+  posted: BigInt(p.posted),
+  pending: BigInt(p.pending),
+  updatedAt: new Date(p.updatedAt),
+});
+
+/**
+ * Balance change events, published after commit (never NOTIFY inside a charge). With a Redis URL
+ * the events fan out to every instance; otherwise they stay in this process.
+ */
+export function createBalanceEvents(redisUrl?: string): BalanceEvents {
+  let clients: Redis[] = [];
+  let pubSub: PubSub<Topics>;
+  if (redisUrl) {
+    const publishClient = new Redis(redisUrl, { lazyConnect: false, maxRetriesPerRequest: 3 });
+    const subscribeClient = new Redis(redisUrl, { lazyConnect: false });
+    clients = [publishClient, subscribeClient];
+    pubSub = createPubSub<Topics>({
+      eventTarget: createRedisEventTarget({ publishClient, subscribeClient }),
+      repeaterBuffer: new SlidingBuffer(256),
+    });
+  } else {
+    pubSub = createPubSub<Topics>({ repeaterBuffer: new SlidingBuffer(256) });
+  }
+  return {
+    publish: (snapshot) => pubSub.publish('BALANCE_UPDATED', snapshot.accountId, toPayload(snapshot)),
+    subscribe: (accountId) => pubSub.subscribe('BALANCE_UPDATED', accountId),
+    close: async () => {
+      await Promise.all(clients.map((c) => c.quit().catch(() => c.disconnect())));
+    },
+  };
+}

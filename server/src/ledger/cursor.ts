@@ -1,0 +1,38 @@
+import { badInput } from '../shared/errors.js';
+
+/** Opaque cursors over a monotonically increasing sequence number. */
+export const encodeCursor = (seq: bigint): string => Buffer.from(`s:${seq}`).toString('base64url');
+
+export function decodeCursor(cursor: string | null | undefined): bigint | null {
+  if (cursor === null || cursor === undefined || cursor === '') return null;
+  const text = Buffer.from(cursor, 'base64url').toString('utf8');
+  const match = /^s:(\d{1,19})$/.exec(text);
+  if (!match) throw badInput('after is not a valid cursor');
+  return BigInt(match[1]);
+}
+
+export const MAX_PAGE_SIZE = 200;
+
+export function pageSize(first: number | null | undefined): number {
+  const n = first ?? 50;
+  if (!Number.isInteger(n) || n < 1 || n > MAX_PAGE_SIZE) {
+    throw badInput(`first must be an integer between 1 and ${MAX_PAGE_SIZE}`);
+  }
+  return n;
+}
+
+export interface Page<T> {
+  items: T[];
+  hasNextPage: boolean;
+  endCursor: string | null;
+}
+
+/** `rows` was fetched with limit n + 1: the extra row only tells whether another page exists. */
+export function toPage<T extends { seq: bigint }>(rows: T[], n: number): Page<T> {
+  const items = rows.slice(0, n);
+  return {
+    items,
+    hasNextPage: rows.length > n,
+    endCursor: items.length ? encodeCursor(items[items.length - 1].seq) : null,
+  };
+}

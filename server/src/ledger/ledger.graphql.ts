@@ -1,0 +1,119 @@
+import { Field, Float, ID, InputType, ObjectType } from 'type-graphql';
+import { PageInfo } from '../graphql/page-info.js';
+import { LedgerEntryTypeEnum } from '../graphql/enums.js';
+import { encodeCursor, type Page } from './cursor.js';
+import { formatMillicredits, toCreditsNumber, toUsdNumber } from '../money/money.js';
+import type { BalanceSnapshot, LedgerEntry } from './ledger.types.js';
+
+@ObjectType('Balance')
+export class BalanceGql {
+  @Field(() => ID)
+  accountId!: string;
+
+  @Field(() => String, { description: 'Posted balance in millicredits (decimal string)' })
+  balanceMillicredits!: string;
+
+  @Field(() => String, { description: 'Reserved by calls in flight' })
+  heldMillicredits!: string;
+
+  @Field(() => String, { description: 'balance - held' })
+  availableMillicredits!: string;
+
+  @Field(() => Float, { description: 'Display only: balance in credits' })
+  balanceCredits!: number;
+
+  @Field(() => Float, { description: 'Display only: approximate USD, rounded half-up to cents' })
+  balanceUsd!: number;
+
+  @Field(() => Date)
+  updatedAt!: Date;
+}
+
+export const toBalanceGql = (s: BalanceSnapshot): BalanceGql => ({
+  accountId: s.accountId,
+  balanceMillicredits: formatMillicredits(s.posted),
+  heldMillicredits: formatMillicredits(s.pending),
+  availableMillicredits: formatMillicredits(s.posted - s.pending),
+  balanceCredits: toCreditsNumber(s.posted),
+  balanceUsd: toUsdNumber(s.posted),
+  updatedAt: s.updatedAt,
+});
+
+@ObjectType('LedgerEntry')
+export class LedgerEntryGql {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => LedgerEntryTypeEnum)
+  type!: LedgerEntryTypeEnum;
+
+  @Field(() => String)
+  amountMillicredits!: string;
+
+  @Field(() => String)
+  balanceAfterMillicredits!: string;
+
+  @Field(() => ID, { nullable: true })
+  reversalOfId!: string | null;
+
+  @Field(() => String, { nullable: true })
+  referenceId!: string | null;
+
+  @Field(() => String, { nullable: true })
+  reason!: string | null;
+
+  @Field(() => Date)
+  createdAt!: Date;
+}
+
+export const toLedgerEntryGql = (e: LedgerEntry): LedgerEntryGql => ({
+  id: e.id,
+  type: e.type as LedgerEntryTypeEnum,
+  amountMillicredits: formatMillicredits(e.amountMillicredits),
+  balanceAfterMillicredits: formatMillicredits(e.balanceAfterMillicredits),
+  reversalOfId: e.reversalOfId,
+  referenceId: e.referenceId,
+  reason: e.reason,
+  createdAt: e.createdAt,
+});
+
+@ObjectType('LedgerEdge')
+export class LedgerEdgeGql {
+  @Field(() => String)
+  cursor!: string;
+
+  @Field(() => LedgerEntryGql)
+  node!: LedgerEntryGql;
+}
+
+@ObjectType('LedgerConnection')
+export class LedgerConnectionGql {
+  @Field(() => [LedgerEdgeGql])
+  edges!: LedgerEdgeGql[];
+
+  @Field(() => PageInfo)
+  pageInfo!: PageInfo;
+}
+
+export const toLedgerConnection = (page: Page<LedgerEntry>): LedgerConnectionGql => ({
+  edges: page.items.map((e) => ({ cursor: encodeCursor(e.seq), node: toLedgerEntryGql(e) })),
+  pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
+});
+
+@InputType()
+export class AdjustBalanceInput {
+  @Field(() => ID)
+  accountId!: string;
+
+  @Field(() => String, { description: 'Signed millicredits: positive credits the account, negative debits it' })
+  amountMillicredits!: string;
+
+  @Field(() => String)
+  reason!: string;
+
+  @Field(() => String, { nullable: true })
+  referenceId?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Makes a retried adjustment apply once' })
+  idempotencyKey?: string | null;
+}

@@ -1,0 +1,57 @@
+import { Repeater } from '@repeaterjs/repeater';
+import { Arg, Ctx, ID, Mutation, Resolver, Root, Subscription } from 'type-graphql';
+import type { Context } from '../graphql/context.js';
+import { requireAccountAccess, requirePrincipal, requireRole } from '../graphql/guards.js';
+import { fromPayload, type BalanceEventPayload } from './balance-events.js';
+import { AdjustBalanceInput, BalanceGql, LedgerEntryGql, toBalanceGql, toLedgerEntryGql } from './ledger.graphql.js';
+
+@Resolver()
+export class LedgerResolver {
+  @Mutation(() => LedgerEntryGql, { description: 'ADMIN, audited; reason required' })
+  async adjustBalance(@Arg('input', () => AdjustBalanceInput) input: AdjustBalanceInput, @Ctx() ctx: Context): Promise<LedgerEntryGql> {
+    return toLedgerEntryGql(await ctx.services.ledger.adjustBalance(requireRole(ctx, 'ADMIN'), input));
+  }
+
+  @Mutation(() => LedgerEntryGql, { description: 'Posts the exact opposite of a transaction, linked by reversalOfId (ADMIN, audited)' })
+  async reverseTransaction(
+    @Arg('transactionId', () => ID) transactionId: string,
+    @Arg('reason', () => String) reason: string,
+    @Ctx() ctx: Context,
+  ): Promise<LedgerEntryGql> {
+    return toLedgerEntryGql(await ctx.services.ledger.reverseTransaction(requireRole(ctx, 'ADMIN'), transactionId, reason));
+  }
+
+  @Subscription(() => BalanceGql, {
+    description: 'Every change of a balance; own account, SUPPORT+ may name another',
+    subscribe: ({ args, context }) => {
+      const ctx = context as Context;
+      const principal = requirePrincipal(ctx);
+      const accountId = requireAccountAccess(ctx, (args.accountId as string | undefined) ?? principal.accountId);
+      return inOrder(ctx.services.events.subscribe(accountId));
+    },
+  })
+  balanceUpdated(
+    @Root() payload: BalanceEventPayload,
+    @Arg('accountId', () => ID, { nullable: true }) _accountId?: string,
+  ): BalanceGql {
+    return toBalanceGql(fromPayload(payload));
+  }
+}
+
+/** Drops an event older than one already delivered (two charges may publish out of order). */
+function inOrder(source: AsyncIterable<BalanceEventPayload>): AsyncIterable<BalanceEventPayload> {
+  return new Repeater<BalanceEventPayload>(async (push, stop) => {
+    let latest = '';
+    const iterator = source[Symbol.asyncIterator]();
+    stop.then(() => iterator.return?.());
+    for (;;) {
+      const next = await Promise.race([iterator.next(), stop.then(() => ({ done: true, value: undefined }) as const)]);
+      if (next.done) break;
+      if (next.value.updatedAt >= latest) {
+        latest = next.value.updatedAt;
+        await push(next.value);
+      }
+    }
+    stop();
+  });
+}

@@ -1,0 +1,113 @@
+/**
+ * Money is an integer count of millicredits (1 millicredit = 1 micro-dollar; 1,000 credits = $1).
+ * This module is the only place that parses, formats, multiplies or rounds money.
+ */
+import { badInput } from '../shared/errors.js';
+
+export const MILLICREDITS_PER_CREDIT = 1000n;
+/** PostgreSQL bigint bounds: anything outside is refused before it reaches the database. */
+export const INT64_MAX = 9223372036854775807n;
+export const INT64_MIN = -9223372036854775808n;
+/** A single amount in an API call may not exceed one billion credits. */
+export const MAX_API_AMOUNT = 1_000_000_000_000n;
+
+const INTEGER = /^-?\d+$/;
+
+/** Parses a signed decimal-string millicredit amount ("45230", "-1200"). */
+export function parseMillicredits(text: string, field = 'amountMillicredits'): bigint {
+  const trimmed = typeof text === 'string' ? text.trim() : '';
+  if (!INTEGER.test(trimmed)) throw badInput(`${field} must be an integer string of millicredits`, { field });
+  const value = BigInt(trimmed);
+  if (value > MAX_API_AMOUNT || value < -MAX_API_AMOUNT) {
+    throw badInput(`${field} is out of range (at most ${MAX_API_AMOUNT} in absolute value)`, { field });
+  }
+  return value;
+}
+
+export const formatMillicredits = (value: bigint): string => value.toString();
+
+/** Parses a non-negative decimal with at most `scale` fractional digits into an integer of 10^-scale units. */
+export function parseScaledDecimal(text: string, scale: number, field: string): bigint {
+  const trimmed = typeof text === 'string' ? text.trim() : '';
+  const match = /^(\d{1,15})(?:\.(\d+))?$/.exec(trimmed);
+  if (!match) throw badInput(`${field} must be a non-negative decimal string`, { field });
+  const fraction = match[2] ?? '';
+  if (fraction.length > scale) {
+    throw badInput(`${field} has more than ${scale} decimal places`, { field });
+  }
+  return BigInt(match[1]) * 10n ** BigInt(scale) + BigInt(fraction.padEnd(scale, '0') || '0');
+}
+
+/** Formats an integer of 10^-scale units as a decimal with exactly `scale` fractional digits. */
+export function formatScaledDecimal(value: bigint, scale: number): string {
+  const negative = value < 0n;
+  const abs = negative ? -value : value;
+  const unit = 10n ** BigInt(scale);
+  const whole = abs / unit;
+  const fraction = (abs % unit).toString().padStart(scale, '0');
+  return `${negative ? '-' : ''}${whole}${scale > 0 ? `.${fraction}` : ''}`;
+}
+
+/** "2.400" credits per 1k tokens -> 2400 millicredits per 1k tokens. */
+export const parseRatePer1k = (text: string, field = 'rate') => parseScaledDecimal(text, 3, field);
+/** 2400 -> "2.400" (always three decimals). */
+export const formatRatePer1k = (millicreditsPer1k: bigint) => formatScaledDecimal(millicreditsPer1k, 3);
+
+/** "0.00015" USD per 1k tokens -> 150 micro-dollars per 1k tokens. */
+export const parseUsdPer1k = (text: string, field = 'cost') => parseScaledDecimal(text, 6, field);
+export const formatMicroUsd = (microUsd: bigint) => formatScaledDecimal(microUsd, 6);
+
+/** Ceiling division for a non-negative numerator and positive divisor. */
+export function ceilDiv(numerator: bigint, divisor: bigint): bigint {
+  if (divisor <= 0n) throw new RangeError('divisor must be positive');
+  if (numerator < 0n) throw new RangeError('numerator must be non-negative');
+  return (numerator + divisor - 1n) / divisor;
+}
+
+/** Rounds a signed integer division half away from zero. */
+export function divRoundHalfUp(numerator: bigint, divisor: bigint): bigint {
+  const negative = numerator < 0n !== divisor < 0n;
+  const n = numerator < 0n ? -numerator : numerator;
+  const d = divisor < 0n ? -divisor : divisor;
+  const q = (n * 2n + d) / (2n * d);
+  return negative ? -q : q;
+}
+
+export interface TokenCounts {
+  inputTokens: bigint;
+  cachedInputTokens: bigint;
+  outputTokens: bigint;
+}
+
+export interface Per1kRates {
+  inputPer1k: bigint;
+  cachedInputPer1k: bigint;
+  outputPer1k: bigint;
+}
+
+/**
+ * Price of a usage row: the exact sum of tokens x per-1k rates, divided by 1,000 and rounded
+ * once, up, to a whole unit. Works for both customer rates (millicredits) and provider costs
+ * (micro-dollars), which share the unit.
+ */
+export function priceTokens(tokens: TokenCounts, rates: Per1kRates): bigint {
+  for (const [name, value] of Object.entries(tokens)) {
+    if (value < 0n) throw new RangeError(`${name} must be non-negative`);
+  }
+  const exact =
+    tokens.inputTokens * rates.inputPer1k +
+    tokens.cachedInputTokens * rates.cachedInputPer1k +
+    tokens.outputTokens * rates.outputPer1k;
+  return ceilDiv(exact, 1000n);
+}
+
+/** Display number of credits (45230 -> 45.23). For display only, never for arithmetic. */
+export const toCreditsNumber = (millicredits: bigint): number =>
+  Number(formatScaledDecimal(millicredits, 3));
+
+/** Approximate USD rounded half-up to cents (45230 millicredits = $0.04523 -> 0.05). */
+export const toUsdNumber = (millicredits: bigint): number =>
+  Number(formatScaledDecimal(divRoundHalfUp(millicredits, 10_000n), 2));
+
+/** Integer cents -> millicredits at the nominal 1,000 credits per dollar. */
+export const centsToMillicredits = (cents: bigint): bigint => cents * 10_000n;

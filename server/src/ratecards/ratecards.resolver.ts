@@ -1,0 +1,53 @@
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../graphql/context.js';
+import { requirePrincipal, requireRole } from '../graphql/guards.js';
+import type { RateCard } from './ratecard.types.js';
+import { ModelRateGql, PublishRateCardInput, RateCardGql, toModelRateGql } from './ratecards.graphql.js';
+
+@Resolver(() => RateCardGql)
+export class RateCardsResolver {
+  @Query(() => [ModelRateGql], { description: 'Rates of the active card, with each model switch' })
+  async activeRates(@Ctx() ctx: Context): Promise<ModelRateGql[]> {
+    requirePrincipal(ctx);
+    return (await ctx.services.rateCards.activeRates()).map(toModelRateGql);
+  }
+
+  @Query(() => [RateCardGql], { description: 'Every published version, newest first (SUPPORT+)' })
+  async rateCards(@Ctx() ctx: Context): Promise<RateCard[]> {
+    requireRole(ctx, 'SUPPORT');
+    return ctx.services.rateCards.cards();
+  }
+
+  @FieldResolver(() => [ModelRateGql])
+  async rates(@Root() card: RateCard, @Ctx() ctx: Context): Promise<ModelRateGql[]> {
+    return (await ctx.services.rateCards.ratesOf(card.id)).map(toModelRateGql);
+  }
+
+  @Mutation(() => RateCardGql, { description: 'Publishes a new version, active at once (ADMIN, audited)' })
+  async publishRateCard(@Arg('input', () => PublishRateCardInput) input: PublishRateCardInput, @Ctx() ctx: Context): Promise<RateCard> {
+    return ctx.services.rateCards.publish(requireRole(ctx, 'ADMIN'), input);
+  }
+
+  @Mutation(() => RateCardGql, { description: 'Makes an earlier version active again: rollback (ADMIN, audited)' })
+  async activateRateCard(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<RateCard> {
+    return ctx.services.rateCards.activate(requireRole(ctx, 'ADMIN'), id);
+  }
+
+  @Mutation(() => RateCardGql, { description: 'Switches a whole rate card off or on (ADMIN, audited)' })
+  async setRateCardEnabled(
+    @Arg('id', () => ID) id: string,
+    @Arg('enabled', () => Boolean) enabled: boolean,
+    @Ctx() ctx: Context,
+  ): Promise<RateCard> {
+    return ctx.services.rateCards.setCardEnabled(requireRole(ctx, 'ADMIN'), id, enabled);
+  }
+
+  @Mutation(() => ModelRateGql, { description: 'Switches one model off or on, on every instance at once (ADMIN, audited)' })
+  async setModelEnabled(
+    @Arg('model', () => String) model: string,
+    @Arg('enabled', () => Boolean) enabled: boolean,
+    @Ctx() ctx: Context,
+  ): Promise<ModelRateGql> {
+    return toModelRateGql(await ctx.services.rateCards.setModelEnabled(requireRole(ctx, 'ADMIN'), model, enabled));
+  }
+}

@@ -1,0 +1,44 @@
+import type { Logger } from 'pino';
+import type { Services } from './services.js';
+
+export const DEMO_EMAIL = 'demo@creditmeter.local';
+export const OPERATOR_EMAIL = 'operator@creditmeter.local';
+const DEMO_BONUS_MILLICREDITS = 10_000_000n; // 10,000 credits = $10
+
+/** Demo prices: provider cost x2, in credits per 1k tokens (1 credit = $0.001). */
+export const DEMO_RATES = [
+  { model: 'gpt-4o-mini', inputPer1k: '0.300', cachedInputPer1k: '0.150', outputPer1k: '1.200', costInputPer1kUsd: '0.000150', costCachedInputPer1kUsd: '0.000075', costOutputPer1kUsd: '0.000600', maxOutputTokens: 16384 },
+  { model: 'gpt-4o', inputPer1k: '5.000', cachedInputPer1k: '2.500', outputPer1k: '20.000', costInputPer1kUsd: '0.002500', costCachedInputPer1kUsd: '0.001250', costOutputPer1kUsd: '0.010000', maxOutputTokens: 16384 },
+  { model: 'gpt-4.1-mini', inputPer1k: '0.800', cachedInputPer1k: '0.200', outputPer1k: '3.200', costInputPer1kUsd: '0.000400', costCachedInputPer1kUsd: '0.000100', costOutputPer1kUsd: '0.001600', maxOutputTokens: 32768 },
+];
+
+/**
+ * First start only: a demo rate card, a demo account with bonus credits and its key (printed
+ * once: only the hash is kept), and an operator ADMIN key when BOOTSTRAP_ADMIN_KEY is not set.
+ */
+export async function seedDemo(services: Services, log: Logger): Promise<void> {
+  if ((await services.rateCards.cards()).length === 0) {
+    await services.rateCards.publish(null, { name: 'Demo rate card', rates: DEMO_RATES });
+    log.info('seeded the demo rate card');
+  }
+  if (await services.accounts.findByEmail(DEMO_EMAIL)) return;
+
+  const demo = await services.accounts.create(null, { email: DEMO_EMAIL, name: 'Demo account' });
+  await services.ledger.post({
+    accountId: demo.id,
+    type: 'BONUS',
+    delta: DEMO_BONUS_MILLICREDITS,
+    counterparty: 'promotions',
+    idempotencyKey: 'seed:demo-bonus',
+    reason: 'Demo credits',
+  });
+  const userKey = await services.auth.createKey(null, demo.id, 'USER');
+  const lines = [`  demo account ${demo.id} (10,000 credits)`, `  demo USER key:     ${userKey.key}`];
+  if (!services.config.BOOTSTRAP_ADMIN_KEY) {
+    const operator = (await services.accounts.findByEmail(OPERATOR_EMAIL)) ?? (await services.accounts.create(null, { email: OPERATOR_EMAIL, name: 'Operator' }));
+    const adminKey = await services.auth.createKey(null, operator.id, 'ADMIN');
+    lines.push(`  operator ADMIN key: ${adminKey.key}`);
+  }
+  // Printed once, on purpose outside the structured log: these keys are never stored in clear.
+  process.stdout.write(`\n  creditmeter demo data (keys shown once; keep them):\n${lines.join('\n')}\n\n`);
+}

@@ -1,0 +1,65 @@
+/**
+ * Typed domain errors. Each states the rule that was broken; `graphql/errors.ts` and the HTTP
+ * layers map them to `extensions.code` and statuses. Anything else is an internal error.
+ */
+export type DomainErrorCode =
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'BAD_USER_INPUT'
+  | 'NOT_FOUND'
+  | 'INSUFFICIENT_CREDITS'
+  | 'MODEL_DISABLED'
+  | 'IDEMPOTENCY_CONFLICT'
+  | 'SPEND_CAP_EXCEEDED'
+  | 'CONFLICT';
+
+export const HTTP_STATUS: Record<DomainErrorCode, number> = {
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  BAD_USER_INPUT: 400,
+  NOT_FOUND: 404,
+  INSUFFICIENT_CREDITS: 402,
+  MODEL_DISABLED: 403,
+  IDEMPOTENCY_CONFLICT: 409,
+  SPEND_CAP_EXCEEDED: 402,
+  CONFLICT: 409,
+};
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: DomainErrorCode,
+    message: string,
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}
+
+export const badInput = (message: string, details?: Record<string, unknown>) =>
+  new DomainError('BAD_USER_INPUT', message, details);
+export const notFound = (message: string) => new DomainError('NOT_FOUND', message);
+export const forbidden = (message: string) => new DomainError('FORBIDDEN', message);
+export const unauthenticated = (message = 'A valid API key is required') =>
+  new DomainError('UNAUTHENTICATED', message);
+
+export class InsufficientCredits extends DomainError {
+  constructor(requiredMillicredits: bigint, availableMillicredits: bigint | null) {
+    super('INSUFFICIENT_CREDITS', 'Not enough available credits for this charge', {
+      requiredMillicredits: requiredMillicredits.toString(),
+      ...(availableMillicredits === null ? {} : { availableMillicredits: availableMillicredits.toString() }),
+    });
+  }
+}
+
+export class ModelDisabled extends DomainError {
+  constructor(model: string) {
+    super('MODEL_DISABLED', `Model "${model}" is disabled`, { model });
+  }
+}
+
+export class IdempotencyConflict extends DomainError {
+  constructor(key: string) {
+    super('IDEMPOTENCY_CONFLICT', `Idempotency key "${key}" was already used with a different payload`);
+  }
+}

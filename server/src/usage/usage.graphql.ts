@@ -1,0 +1,103 @@
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { PageInfo } from '../graphql/page-info.js';
+import { encodeCursor, type Page } from '../ledger/cursor.js';
+import { formatMicroUsd, formatMillicredits, formatRatePer1k } from '../money/money.js';
+import type { UsageRecord } from './usage.types.js';
+
+@ObjectType('UsageRecord')
+export class UsageRecordGql {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => String)
+  model!: string;
+
+  @Field(() => Int)
+  inputTokens!: number;
+
+  @Field(() => Int)
+  cachedInputTokens!: number;
+
+  @Field(() => Int)
+  outputTokens!: number;
+
+  @Field(() => String, { description: 'Snapshot: credits per 1k uncached input tokens' })
+  inputPer1k!: string;
+
+  @Field(() => String)
+  cachedInputPer1k!: string;
+
+  @Field(() => String)
+  outputPer1k!: string;
+
+  @Field(() => String)
+  chargedMillicredits!: string;
+
+  @Field(() => String, { description: 'Provider cost (COGS) of this row in USD' })
+  costUsd!: string;
+
+  @Field(() => String)
+  idempotencyKey!: string;
+
+  @Field(() => Date)
+  createdAt!: Date;
+}
+
+export const toUsageGql = (u: UsageRecord): UsageRecordGql => ({
+  id: u.id,
+  model: u.model,
+  inputTokens: Number(u.inputTokens),
+  cachedInputTokens: Number(u.cachedInputTokens),
+  outputTokens: Number(u.outputTokens),
+  inputPer1k: formatRatePer1k(u.inputPer1k),
+  cachedInputPer1k: formatRatePer1k(u.cachedInputPer1k),
+  outputPer1k: formatRatePer1k(u.outputPer1k),
+  chargedMillicredits: formatMillicredits(u.chargedMillicredits),
+  costUsd: formatMicroUsd(u.costMicroUsd),
+  idempotencyKey: u.idempotencyKey,
+  createdAt: u.createdAt,
+});
+
+@ObjectType('UsageEdge')
+export class UsageEdgeGql {
+  @Field(() => String)
+  cursor!: string;
+
+  @Field(() => UsageRecordGql)
+  node!: UsageRecordGql;
+}
+
+@ObjectType('UsageConnection')
+export class UsageConnectionGql {
+  @Field(() => [UsageEdgeGql])
+  edges!: UsageEdgeGql[];
+
+  @Field(() => PageInfo)
+  pageInfo!: PageInfo;
+}
+
+export const toUsageConnection = (page: Page<UsageRecord>): UsageConnectionGql => ({
+  edges: page.items.map((u) => ({ cursor: encodeCursor(u.seq), node: toUsageGql(u) })),
+  pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
+});
+
+@InputType()
+export class RecordUsageInput {
+  @Field(() => ID, { nullable: true, description: "Omitted: the caller's account; another account needs ADMIN" })
+  accountId?: string | null;
+
+  @Field(() => String)
+  model!: string;
+
+  @Field(() => Int, { description: 'Uncached input tokens' })
+  inputTokens!: number;
+
+  @Field(() => Int, { nullable: true, defaultValue: 0 })
+  cachedInputTokens?: number | null;
+
+  @Field(() => Int)
+  outputTokens!: number;
+
+  @Field(() => String)
+  idempotencyKey!: string;
+}

@@ -1,0 +1,137 @@
+import type { Sql } from '../db/sql.js';
+import { toBigInt } from '../db/sql.js';
+import { toSnapshot } from '../ledger/ledger.repository.js';
+import type { BalanceSnapshot } from '../ledger/ledger.types.js';
+import type { TokenCounts } from '../money/money.js';
+import type { ModelRate } from '../ratecards/ratecard.types.js';
+import type { UsageRecord } from './usage.types.js';
+
+export interface UsageCharge {
+  accountId: string;
+  rate: ModelRate;
+  tokens: TokenCounts;
+  charged: bigint;
+  costMicroUsd: bigint;
+  idempotencyKey: string;
+  requestHash: string;
+  actorKeyId: string | null;
+  source?: string;
+  requestId?: string | null;
+  latencyMs?: number | null;
+  /** Settling a hold: `pending` drops by this much in the same statement (0 for a plain charge). */
+  releaseHold?: bigint;
+}
+
+type UsageRow = Record<string, unknown>;
+
+export function toUsageRecord(r: UsageRow): UsageRecord {
+  return {
+    id: r.id as string,
+    seq: toBigInt(r.seq),
+    accountId: r.account_id as string,
+    transactionId: r.transaction_id as string,
+    rateCardId: r.rate_card_id as string,
+    model: r.model as string,
+    inputTokens: toBigInt(r.input_tokens),
+    cachedInputTokens: toBigInt(r.cached_input_tokens),
+    outputTokens: toBigInt(r.output_tokens),
+    inputPer1k: toBigInt(r.input_per1k),
+    cachedInputPer1k: toBigInt(r.cached_input_per1k),
+    outputPer1k: toBigInt(r.output_per1k),
+    chargedMillicredits: toBigInt(r.charged),
+    costMicroUsd: toBigInt(r.cost_micro_usd),
+    idempotencyKey: r.idempotency_key as string,
+    requestHash: r.request_hash as string,
+    source: r.source as string,
+    requestId: (r.request_id as string | null) ?? null,
+    latencyMs: (r.latency_ms as number | null) ?? null,
+    createdAt: new Date(r.created_at as string),
+  };
+}
+
+/**
+ * The charge, in one statement: the conditional UPDATE takes the account row's lock and decides;
+ * the transaction, both postings and the usage row (with its rate snapshot) are written only when
+ * it matched. Null back means the account is missing or has too little available credit.
+ * With `releaseHold`, the same statement also releases the call's hold (the proxy's settle).
+ */
+export async function insertUsageCharge(
+  sql: Sql,
+  c: UsageCharge,
+): Promise<{ usage: UsageRecord; balance: BalanceSnapshot } | null> {
+  const release = (c.releaseHold ?? 0n).toString();
+  const charged = c.charged.toString();
+  const rows = await sql.query<UsageRow>(
+    `with acct as (
+       update accounts set posted = posted - ?::bigint, pending = pending - ?::bigint, updated_at = clock_timestamp()
+        where id = ?::uuid and kind = 'CUSTOMER' and posted - pending + ?::bigint >= ?::bigint
+        returning id, posted, pending, updated_at
+     ), tx as (
+       insert into ledger_transactions (account_id, type, idempotency_key, request_hash, actor_key_id)
+       select id, 'USAGE', ?, ?, ?::uuid from acct
+       returning id
+     ), postings as (
+       insert into ledger_postings (transaction_id, account_id, amount, balance_after)
+       select tx.id, acct.id, -(?::bigint), acct.posted from tx, acct
+       union all
+       select tx.id, (select id from accounts where system_code = 'consumption'), ?::bigint, null from tx
+       returning id
+     ), usage as (
+       insert into usage_records (account_id, transaction_id, rate_card_id, model, input_tokens, cached_input_tokens,
+         output_tokens, input_per1k, cached_input_per1k, output_per1k, cost_input_per1k, cost_cached_input_per1k,
+         cost_output_per1k, charged, cost_micro_usd, idempotency_key, request_hash, source, api_key_id, request_id, latency_ms)
+       select acct.id, tx.id, ?::uuid, ?, ?::bigint, ?::bigint, ?::bigint, ?::bigint, ?::bigint, ?::bigint, ?::bigint,
+         ?::bigint, ?::bigint, ?::bigint, ?::bigint, ?, ?, ?, ?::uuid, ?, ?::int
+         from tx, acct
+       returning *
+     )
+     select usage.*, acct.posted, acct.pending, acct.updated_at from usage, acct`,
+    [
+      charged,
+      release,
+      c.accountId,
+      release,
+      charged,
+      `usage:${c.idempotencyKey}`,
+      c.requestHash,
+      c.actorKeyId,
+      charged,
+      charged,
+      c.rate.rateCardId,
+      c.rate.model,
+      c.tokens.inputTokens.toString(),
+      c.tokens.cachedInputTokens.toString(),
+      c.tokens.outputTokens.toString(),
+      c.rate.rates.inputPer1k.toString(),
+      c.rate.rates.cachedInputPer1k.toString(),
+      c.rate.rates.outputPer1k.toString(),
+      c.rate.costs.inputPer1k.toString(),
+      c.rate.costs.cachedInputPer1k.toString(),
+      c.rate.costs.outputPer1k.toString(),
+      charged,
+      c.costMicroUsd.toString(),
+      c.idempotencyKey,
+      c.requestHash,
+      c.source ?? 'API',
+      c.actorKeyId,
+      c.requestId ?? null,
+      c.latencyMs ?? null,
+    ],
+  );
+  const row = rows[0];
+  if (!row) return null;
+  return { usage: toUsageRecord(row), balance: toSnapshot({ account_id: row.account_id as string, posted: row.posted, pending: row.pending, updated_at: row.updated_at as Date }) };
+}
+
+export async function findUsageByKey(sql: Sql, accountId: string, key: string): Promise<UsageRecord | null> {
+  const rows = await sql.query<UsageRow>(`select * from usage_records where account_id = ?::uuid and idempotency_key = ?`, [accountId, key]);
+  return rows[0] ? toUsageRecord(rows[0]) : null;
+}
+
+export async function findUsagePage(sql: Sql, accountId: string, limit: number, beforeSeq: bigint | null): Promise<UsageRecord[]> {
+  const rows = await sql.query<UsageRow>(
+    `select * from usage_records where account_id = ?::uuid and (?::bigint is null or seq < ?::bigint) order by seq desc limit ?::int`,
+    [accountId, beforeSeq?.toString() ?? null, beforeSeq?.toString() ?? null, limit],
+  );
+  return rows.map(toUsageRecord);
+}
