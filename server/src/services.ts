@@ -4,6 +4,7 @@ import { AccountsService } from './accounts/accounts.service.js';
 import { AuthService } from './auth/auth.service.js';
 import type { Config } from './config.js';
 import type { BalanceEvents } from './ledger/balance-events.js';
+import { PostingHooks } from './ledger/ledger.hooks.js';
 import { LedgerService } from './ledger/ledger.service.js';
 import { RateCardsService } from './ratecards/ratecards.service.js';
 import { UsageService } from './usage/usage.service.js';
@@ -12,17 +13,19 @@ import { UsageService } from './usage/usage.service.js';
 export function createServices(orm: MikroORM, config: Config, events: BalanceEvents, log: Logger) {
   const em = orm.em;
   const rateCards = new RateCardsService(em);
-  const ledger = new LedgerService(em, events);
+  const postingHooks = new PostingHooks();
+  const ledger = new LedgerService(em, events, postingHooks);
   return {
     config,
     log,
     orm,
     events,
+    postingHooks,
     accounts: new AccountsService(em),
     auth: new AuthService(em),
     ledger,
     rateCards,
-    usage: new UsageService(em, rateCards, events),
+    usage: new UsageService(em, rateCards, events, postingHooks),
   };
 }
 

@@ -32,7 +32,7 @@ export class AccountsResolver {
   @Mutation(() => CreatedApiKeyGql, { description: 'ADMIN; the key is shown once' })
   async createApiKey(
     @Arg('accountId', () => ID) accountId: string,
-    @Arg('role', () => RoleEnum, { defaultValue: RoleEnum.USER }) role: RoleEnum,
+    @Arg('role', () => RoleEnum, { nullable: true, defaultValue: RoleEnum.USER }) role: RoleEnum,
     @Ctx() ctx: Context,
   ): Promise<CreatedApiKeyGql> {
     return ctx.services.auth.createKey(requireRole(ctx, 'ADMIN'), accountId, role);
@@ -49,7 +49,7 @@ export class AccountsResolver {
   async ledger(
     @Root() account: AccountGql,
     @Ctx() ctx: Context,
-    @Arg('first', () => Int, { defaultValue: 50 }) first: number,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first: number,
     @Arg('after', () => String, { nullable: true }) after?: string | null,
   ): Promise<LedgerConnectionGql> {
     return toLedgerConnection(await ctx.services.ledger.entries(account.id, first, after));
@@ -59,7 +59,7 @@ export class AccountsResolver {
   async usage(
     @Root() account: AccountGql,
     @Ctx() ctx: Context,
-    @Arg('first', () => Int, { defaultValue: 50 }) first: number,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first: number,
     @Arg('after', () => String, { nullable: true }) after?: string | null,
   ): Promise<UsageConnectionGql> {
     return toUsageConnection(await ctx.services.usage.page(account.id, first, after));

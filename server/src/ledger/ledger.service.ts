@@ -7,6 +7,7 @@ import { parseMillicredits } from '../money/money.js';
 import { DomainError, IdempotencyConflict, InsufficientCredits, badInput, notFound } from '../shared/errors.js';
 import { optionalText, parseId, requiredText } from '../shared/validate.js';
 import type { BalanceEvents } from './balance-events.js';
+import type { PostingHooks } from './ledger.hooks.js';
 import { pageSize, decodeCursor, toPage, type Page } from './cursor.js';
 import {
   customerAccountExists,
@@ -42,6 +43,7 @@ export class LedgerService {
   constructor(
     private readonly em: EntityManager,
     private readonly events: BalanceEvents,
+    private readonly hooks: PostingHooks,
   ) {}
 
   async balances(accountIds: readonly string[]): Promise<BalanceSnapshot[]> {
@@ -80,7 +82,16 @@ export class LedgerService {
     try {
       posted = await inTransaction(this.em.fork(), async (sql) => {
         const result = await postTransaction(sql, spec);
-        if (result && alsoInTransaction) await alsoInTransaction(sql, result);
+        if (!result) return null;
+        await this.hooks.run(sql, {
+          transactionId: result.transactionId,
+          accountId: spec.accountId,
+          type: spec.type,
+          delta: spec.delta,
+          reversalOfId: spec.reversalOfId ?? null,
+          referenceId: spec.referenceId ?? null,
+        });
+        if (alsoInTransaction) await alsoInTransaction(sql, result);
         return result;
       });
     } catch (err) {

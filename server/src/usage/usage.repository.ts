@@ -1,5 +1,6 @@
-import type { Sql } from '../db/sql.js';
-import { toBigInt } from '../db/sql.js';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { inTransaction, sqlOf, toBigInt, type Sql } from '../db/sql.js';
+import type { PostingHooks } from '../ledger/ledger.hooks.js';
 import { toSnapshot } from '../ledger/ledger.repository.js';
 import type { BalanceSnapshot } from '../ledger/ledger.types.js';
 import type { TokenCounts } from '../money/money.js';
@@ -121,6 +122,29 @@ export async function insertUsageCharge(
   const row = rows[0];
   if (!row) return null;
   return { usage: toUsageRecord(row), balance: toSnapshot({ account_id: row.account_id as string, posted: row.posted, pending: row.pending, updated_at: row.updated_at as Date }) };
+}
+
+/**
+ * The one way usage is charged (plain metering and the proxy's settle alike): the charge
+ * statement plus the posting hooks, in one database transaction. Without hooks it is a single
+ * autocommitted statement.
+ */
+export async function chargeUsage(em: EntityManager, hooks: PostingHooks, c: UsageCharge) {
+  if (hooks.empty) return insertUsageCharge(sqlOf(em), c);
+  return inTransaction(em, async (sql) => {
+    const result = await insertUsageCharge(sql, c);
+    if (result) {
+      await hooks.run(sql, {
+        transactionId: result.usage.transactionId,
+        accountId: c.accountId,
+        type: 'USAGE',
+        delta: -c.charged,
+        reversalOfId: null,
+        referenceId: null,
+      });
+    }
+    return result;
+  });
 }
 
 export async function findUsageByKey(sql: Sql, accountId: string, key: string): Promise<UsageRecord | null> {

@@ -2,13 +2,14 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Principal } from '../auth/roles.js';
 import { pgCode, sqlOf } from '../db/sql.js';
 import type { BalanceEvents } from '../ledger/balance-events.js';
+import type { PostingHooks } from '../ledger/ledger.hooks.js';
 import { decodeCursor, pageSize, toPage, type Page } from '../ledger/cursor.js';
 import { customerAccountExists, findBalances } from '../ledger/ledger.repository.js';
 import { requestHash } from '../ledger/ledger.service.js';
 import type { RateCardsService } from '../ratecards/ratecards.service.js';
 import { IdempotencyConflict, InsufficientCredits, notFound } from '../shared/errors.js';
 import { parseId, requiredText, tokenCount } from '../shared/validate.js';
-import { findUsageByKey, findUsagePage, insertUsageCharge } from './usage.repository.js';
+import { chargeUsage, findUsageByKey, findUsagePage } from './usage.repository.js';
 import { priceUsage, usageFingerprint } from './usage.rules.js';
 import type { RecordUsageInput, UsageRecord } from './usage.types.js';
 
@@ -17,6 +18,7 @@ export class UsageService {
     private readonly em: EntityManager,
     private readonly rateCards: RateCardsService,
     private readonly events: BalanceEvents,
+    private readonly hooks: PostingHooks,
   ) {}
 
   async page(accountId: string, first?: number | null, after?: string | null): Promise<Page<UsageRecord>> {
@@ -46,7 +48,7 @@ export class UsageService {
     const { charged, costMicroUsd } = priceUsage(tokens, rate);
     let result;
     try {
-      result = await insertUsageCharge(sqlOf(this.em.fork()), {
+      result = await chargeUsage(this.em.fork(), this.hooks, {
         accountId,
         rate,
         tokens,

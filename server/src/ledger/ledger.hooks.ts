@@ -1,0 +1,36 @@
+import type { Sql } from '../db/sql.js';
+import type { LedgerEntryType } from './ledger.types.js';
+
+/** A posted movement of a customer's credits, seen inside its own database transaction. */
+export interface PostedMovement {
+  transactionId: string;
+  accountId: string;
+  type: LedgerEntryType;
+  /** Signed change of the customer's posted balance. */
+  delta: bigint;
+  reversalOfId: string | null;
+  referenceId: string | null;
+}
+
+export type PostingHook = (sql: Sql, movement: PostedMovement) => Promise<void>;
+
+/**
+ * Work that must commit or roll back with every ledger movement (grant burn-down, for one).
+ * Hooks run after the account row is locked and updated, in a new statement of the same
+ * transaction, so they read committed state as of that lock.
+ */
+export class PostingHooks {
+  private readonly hooks: PostingHook[] = [];
+
+  register(hook: PostingHook): void {
+    this.hooks.push(hook);
+  }
+
+  get empty(): boolean {
+    return this.hooks.length === 0;
+  }
+
+  async run(sql: Sql, movement: PostedMovement): Promise<void> {
+    for (const hook of this.hooks) await hook(sql, movement);
+  }
+}
