@@ -1,6 +1,8 @@
 import { Repeater } from '@repeaterjs/repeater';
 import { Arg, Ctx, ID, Mutation, Resolver, Root, Subscription } from 'type-graphql';
 import type { Context } from '../graphql/context.js';
+import { toGraphQLError } from '../graphql/errors.js';
+import { DomainError } from '../shared/errors.js';
 import { requireAccountAccess, requirePrincipal, requireRole } from '../graphql/guards.js';
 import { fromPayload, type BalanceEventPayload } from './balance-events.js';
 import { AdjustBalanceInput, BalanceGql, LedgerEntryGql, toBalanceGql, toLedgerEntryGql } from './ledger.graphql.js';
@@ -25,9 +27,15 @@ export class LedgerResolver {
     description: 'Every change of a balance; own account, SUPPORT+ may name another',
     subscribe: ({ args, context }) => {
       const ctx = context as Context;
-      const principal = requirePrincipal(ctx);
-      const accountId = requireAccountAccess(ctx, (args.accountId as string | undefined) ?? principal.accountId);
-      return inOrder(ctx.services.events.subscribe(accountId));
+      try {
+        const principal = requirePrincipal(ctx);
+        const accountId = requireAccountAccess(ctx, (args.accountId as string | undefined) ?? principal.accountId);
+        return inOrder(ctx.services.events.subscribe(accountId));
+      } catch (err) {
+        // Middlewares wrap resolvers, not `subscribe`: map domain errors here.
+        if (err instanceof DomainError) throw toGraphQLError(err, ctx.services.config.PUBLIC_APP_URL, null);
+        throw err;
+      }
     },
   })
   balanceUpdated(
