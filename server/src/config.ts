@@ -68,7 +68,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     ...values,
     repoRoot,
     dataDir: values.DATA_DIR ? path.resolve(values.DATA_DIR) : path.join(repoRoot, '.data'),
-    seedDemo: values.SEED_DEMO ? values.SEED_DEMO === 'true' : values.NODE_ENV !== 'test',
+    seedDemo: values.SEED_DEMO ? values.SEED_DEMO === 'true' : values.NODE_ENV === 'development',
     isProduction: values.NODE_ENV === 'production',
   };
 }

@@ -1,0 +1,20 @@
+# Production image of the API server (used by docker-compose.yml).
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json tsconfig.json ./
+COPY server/package.json server/
+RUN npm ci --no-audit --no-fund
+COPY server server
+COPY bench bench
+RUN npm run build
+
+FROM node:20-bookworm-slim
+ENV NODE_ENV=production
+WORKDIR /app
+COPY package.json package-lock.json ./
+COPY server/package.json server/
+RUN npm ci --omit=dev --no-audit --no-fund
+COPY --from=build /app/server/dist server/dist
+USER node
+EXPOSE 4000
+CMD ["node", "server/dist/server/src/main.js"]
