@@ -7,7 +7,7 @@ import { decodeCursor, pageSize, toPage, type Page } from '../ledger/cursor.js';
 import { customerAccountExists, findBalances } from '../ledger/ledger.repository.js';
 import { requestHash } from '../ledger/ledger.service.js';
 import type { RateCardsService } from '../ratecards/ratecards.service.js';
-import { IdempotencyConflict, InsufficientCredits, notFound } from '../shared/errors.js';
+import { DomainError, IdempotencyConflict, InsufficientCredits, notFound } from '../shared/errors.js';
 import { parseId, requiredText, tokenCount } from '../shared/validate.js';
 import { chargeUsage, findUsageByKey, findUsagePage } from './usage.repository.js';
 import { priceUsage, usageFingerprint } from './usage.rules.js';
@@ -41,13 +41,13 @@ export class UsageService {
     };
     const hash = requestHash(usageFingerprint(model, tokens));
 
-    const replay = await this.replay(accountId, idempotencyKey, hash);
-    if (replay) return replay;
-
-    const rate = await this.rateCards.rateFor(model);
-    const { charged, costMicroUsd } = priceUsage(tokens, rate);
+    // Optimistic: a first request (the common case) costs no lookup. Whenever the charge does not
+    // land (rate refused, no credits, key already taken) a repeat of an earlier request is
+    // answered with that request's row instead.
     let result;
     try {
+      const rate = await this.rateCards.rateFor(model);
+      const { charged, costMicroUsd } = priceUsage(tokens, rate);
       result = await chargeUsage(this.em.fork(), this.hooks, {
         accountId,
         rate,
@@ -58,18 +58,21 @@ export class UsageService {
         requestHash: hash,
         actorKeyId: actor?.keyId ?? null,
       });
+      if (!result) {
+        const replay = await this.replay(accountId, idempotencyKey, hash);
+        if (replay) return replay;
+        const sql = sqlOf(this.em.fork());
+        if (!(await customerAccountExists(sql, accountId))) throw notFound(`Account ${accountId} not found`);
+        const [balance] = await findBalances(sql, [accountId]);
+        throw new InsufficientCredits(charged, balance ? balance.posted - balance.pending : null);
+      }
     } catch (err) {
-      if (pgCode(err) === '23505') {
-        const raced = await this.replay(accountId, idempotencyKey, hash);
-        if (raced) return raced;
+      if (err instanceof DomainError && err.code === 'INSUFFICIENT_CREDITS') throw err;
+      if (err instanceof DomainError || pgCode(err) === '23505') {
+        const replay = await this.replay(accountId, idempotencyKey, hash);
+        if (replay) return replay;
       }
       throw err;
-    }
-    if (!result) {
-      const sql = sqlOf(this.em.fork());
-      if (!(await customerAccountExists(sql, accountId))) throw notFound(`Account ${accountId} not found`);
-      const [balance] = await findBalances(sql, [accountId]);
-      throw new InsufficientCredits(charged, balance ? balance.posted - balance.pending : null);
     }
     this.events.publish(result.balance);
     return result.usage;

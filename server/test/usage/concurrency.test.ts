@@ -67,4 +67,23 @@ describe('charges under real concurrency', () => {
     expect(conflict.errors?.[0]?.extensions?.code).toBe('IDEMPOTENCY_CONFLICT');
     expect(await postedOf(user.id)).toBe(9_900n);
   });
+
+  it('answers a repeat with the first row even once credits are gone or the model is switched off', async () => {
+    const user = await t.account(100n);
+    const input = { model: 'cheap-model', inputTokens: 1000, outputTokens: 0, idempotencyKey: 'last-credits' };
+    const first = await t.gql(Charge, { input }, user.key);
+    expect(first.data!.recordUsage.chargedMillicredits).toBe('100');
+    const broke = await t.gql(Charge, { input }, user.key);
+    expect(broke.data!.recordUsage.id).toBe(first.data!.recordUsage.id);
+    await t.gql(`mutation { setModelEnabled(model: "cheap-model", enabled: false) { enabled } }`);
+    try {
+      const disabled = await t.gql(Charge, { input }, user.key);
+      expect(disabled.data!.recordUsage.id).toBe(first.data!.recordUsage.id);
+      const fresh = await t.gql(Charge, { input: { ...input, idempotencyKey: 'new' } }, user.key);
+      expect(fresh.errors?.[0]?.extensions?.code).toBe('MODEL_DISABLED');
+    } finally {
+      await t.gql(`mutation { setModelEnabled(model: "cheap-model", enabled: true) { enabled } }`);
+    }
+    expect(await postedOf(user.id)).toBe(0n);
+  });
 });
