@@ -5,6 +5,7 @@ const config: CodegenConfig = {
   schema: 'schema.graphql',
   documents: ['server/test/**/*.ts', '!server/test/gql/**'],
   ignoreNoDocuments: true,
+  emitLegacyCommonJSImports: false,
   generates: {
     'server/test/gql/': {
       preset: 'client',
