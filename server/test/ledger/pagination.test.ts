@@ -22,7 +22,7 @@ describe('ledger and usage pagination', () => {
     let after: string | null = null;
     let balance = '';
     for (let page = 0; page < 10; page++) {
-      const res = await t.gql(LEDGER, { first: 3, after }, user.key);
+      const res: { data?: any; errors?: unknown } = await t.gql(LEDGER, { first: 3, after }, user.key);
       expect(res.errors).toBeUndefined();
       balance = res.data.me.balance.balanceMillicredits;
       seen.push(...res.data.me.ledger.edges.map((e: { node: (typeof seen)[number] }) => e.node));
