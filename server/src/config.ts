@@ -42,8 +42,20 @@ const schema = z.object({
   OPENAI_API_KEY: optionalString,
   OPENAI_BASE_URL: optionalUrl,
   OPENAI_ADMIN_KEY: optionalString,
+  /** Proxy: how long a provider call may take (ms), how long a hold lives, how often expired holds are released (0 = never). */
+  PROXY_UPSTREAM_TIMEOUT_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).default(600_000)),
+  PROXY_HOLD_TTL_SECONDS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).default(900)),
+  HOLD_EXPIRY_INTERVAL_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).default(30_000)),
   SEED_DEMO: z.preprocess(emptyToUndefined, z.enum(['true', 'false']).optional()),
+  AUTO_RECHARGE_WINDOW_SECONDS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(31 * 24 * 3600).default(3600)),
   LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
+  /** Finance: background rollup + daily reconciliation (default on, off under NODE_ENV=test), rollup period, /metrics bearer token. */
+  FINANCE_JOBS: z.preprocess(emptyToUndefined, z.enum(['true', 'false']).optional()),
+  FINANCE_ROLLUP_INTERVAL_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(100).default(5000)),
+  METRICS_TOKEN: optionalString,
+  /** Grants: intro bonus for new accounts in millicredits (default 1000000, 0 under NODE_ENV=test; 0 disables); grant expiry job period in ms (default 60000, off under NODE_ENV=test; 0 = off). */
+  INTRO_BONUS_MILLICREDITS: z.preprocess(emptyToUndefined, z.string().regex(/^\d{1,13}$/, 'a whole number of millicredits').optional()),
+  GRANT_EXPIRY_INTERVAL_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).optional()),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -6,6 +6,8 @@ export const REDACT_PATHS = [
   'headers.authorization', 'key', '*.key', 'apiKey', '*.apiKey', 'password', '*.password', 'secret', '*.secret',
   'email', '*.email', '*.*.email', 'payload', '*.payload', 'body', '*.body', 'card', '*.card',
   'STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET', 'OPENAI_API_KEY', 'BOOTSTRAP_ADMIN_KEY', 'DATABASE_URL', '*.DATABASE_URL',
+  '*.STRIPE_SECRET_KEY', '*.STRIPE_WEBHOOK_SECRET', '*.OPENAI_API_KEY', 'OPENAI_ADMIN_KEY', '*.OPENAI_ADMIN_KEY', '*.BOOTSTRAP_ADMIN_KEY',
+  'BOOTSTRAP_ADMIN_PASSWORD', '*.BOOTSTRAP_ADMIN_PASSWORD', 'METRICS_TOKEN', '*.METRICS_TOKEN',
 ];
 
 export function createLogger(level: string, destination?: pino.DestinationStream): Logger {

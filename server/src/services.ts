@@ -8,6 +8,11 @@ import { PostingHooks } from './ledger/ledger.hooks.js';
 import { LedgerService } from './ledger/ledger.service.js';
 import { RateCardsService } from './ratecards/ratecards.service.js';
 import { UsageService } from './usage/usage.service.js';
+import { createBilling } from './billing/billing.module.js';
+import { createProxyServices } from './proxy/proxy.module.js';
+import { FinanceService } from './reports/finance.service.js';
+import { ReconciliationService } from './reports/reconciliation.service.js';
+import { createGrantsAndPromotions } from './grants/grants.module.js';
 
 /** The domain services, built once per process and shared by GraphQL, webhooks and the proxy. */
 export function createServices(orm: MikroORM, config: Config, events: BalanceEvents, log: Logger) {
@@ -15,17 +20,25 @@ export function createServices(orm: MikroORM, config: Config, events: BalanceEve
   const rateCards = new RateCardsService(em);
   const postingHooks = new PostingHooks();
   const ledger = new LedgerService(em, events, postingHooks);
+  const accounts = new AccountsService(em);
+  const grantsAndPromotions = createGrantsAndPromotions(em, config, events, postingHooks, ledger, log);
+  accounts.onCreated(grantsAndPromotions.promotions.introBonus);
   return {
     config,
     log,
     orm,
     events,
     postingHooks,
-    accounts: new AccountsService(em),
+    accounts,
     auth: new AuthService(em),
     ledger,
     rateCards,
     usage: new UsageService(em, rateCards, events, postingHooks),
+    billing: createBilling(em, config, events, ledger, log),
+    ...createProxyServices(em, config, rateCards, events, postingHooks, log),
+    finance: new FinanceService(em),
+    reconciliation: new ReconciliationService(em, config, log),
+    ...grantsAndPromotions,
   };
 }
 

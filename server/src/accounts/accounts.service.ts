@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { writeAudit } from '../audit/audit.service.js';
 import type { Principal } from '../auth/roles.js';
-import { inTransaction, pgCode, sqlOf } from '../db/sql.js';
+import { inTransaction, pgCode, sqlOf, type Sql } from '../db/sql.js';
 import { DomainError, badInput, notFound } from '../shared/errors.js';
 import { optionalText, parseId, requiredText } from '../shared/validate.js';
 import { AccountEntity } from './account.entity.js';
@@ -13,8 +13,17 @@ export interface CreateAccountInput {
   name?: string | null;
 }
 
+/** Work that commits or rolls back with a new account (the intro bonus, for one). */
+export type AccountCreatedHook = (sql: Sql, accountId: string) => Promise<void>;
+
 export class AccountsService {
+  private readonly createdHooks: AccountCreatedHook[] = [];
+
   constructor(private readonly em: EntityManager) {}
+
+  onCreated(hook: AccountCreatedHook): void {
+    this.createdHooks.push(hook);
+  }
 
   async findCustomers(ids: readonly string[]): Promise<AccountEntity[]> {
     return this.em.fork().find(AccountEntity, { id: { $in: [...ids] }, kind: 'CUSTOMER' });
@@ -52,6 +61,7 @@ export class AccountsService {
           targetId: row.id,
           after: { email, name },
         });
+        for (const hook of this.createdHooks) await hook(sql, row.id);
         return row.id;
       });
     } catch (err) {

@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { DomainError, HTTP_STATUS } from '../shared/errors.js';
 import { creditsUrl } from '../shared/return-to.js';
 import type { Context } from './context.js';
+import { metrics } from '../metrics/metrics.js';
 
 /** Domain error -> GraphQL error with `extensions.code` (and HTTP 402 + creditsUrl for credits). */
 export function toGraphQLError(err: DomainError, publicAppUrl: string, returnTo: string | null): GraphQLError {
@@ -21,6 +22,7 @@ export const domainErrors =
     try {
       return await next();
     } catch (err) {
+      if (err instanceof DomainError && err.code === 'INSUFFICIENT_CREDITS') metrics.insufficientCredits('graphql');
       if (err instanceof DomainError) throw toGraphQLError(err, publicAppUrl, context.returnTo);
       throw err;
     }

@@ -8,9 +8,15 @@ import { LedgerResolver } from '../ledger/ledger.resolver.js';
 import { RateCardsResolver } from '../ratecards/ratecards.resolver.js';
 import { UsageResolver } from '../usage/usage.resolver.js';
 import { domainErrors } from './errors.js';
+import { AccountGrantsResolver, GrantAllocationsResolver, GrantsResolver } from '../grants/grants.resolver.js';
+import { PromotionsResolver } from '../promotions/promotions.resolver.js';
+import { AccountProxySettingsResolver, ModelRateSimulatedResolver, ProxySettingsResolver } from '../proxy/proxy.resolver.js';
+import { FinanceResolver } from '../reports/finance.resolver.js';
+import { ReconciliationResolver } from '../reports/reconciliation.resolver.js';
+import { AccountBillingResolver, BillingResolver } from '../billing/billing.resolver.js';
 
 /** Every resolver class. Feature modules add theirs here. */
-export const resolvers = [AccountsResolver, LedgerResolver, RateCardsResolver, UsageResolver] as const;
+export const resolvers = [AccountsResolver, LedgerResolver, RateCardsResolver, UsageResolver, BillingResolver, AccountBillingResolver, FinanceResolver, ReconciliationResolver, ProxySettingsResolver, AccountProxySettingsResolver, ModelRateSimulatedResolver, GrantsResolver, AccountGrantsResolver, GrantAllocationsResolver, PromotionsResolver] as const;
 
 export async function createSchema(opts: { publicAppUrl: string; emitSchemaFile?: string }): Promise<GraphQLSchema> {
   return buildSchema({

@@ -18,6 +18,8 @@ export interface BalanceEvents {
   publish(snapshot: BalanceSnapshot): void;
   subscribe(accountId: string): Repeater<BalanceEventPayload>;
   close(): Promise<void>;
+  /** In-process, after-commit listener on this instance's own publishes (e.g. auto-recharge). */
+  onPublished?(listener: (snapshot: BalanceSnapshot) => void): void;
 }
 
 export const toPayload = (s: BalanceSnapshot): BalanceEventPayload => ({
@@ -52,8 +54,21 @@ export function createBalanceEvents(redisUrl?: string): BalanceEvents {
   } else {
     pubSub = createPubSub<Topics>({ repeaterBuffer: new SlidingBuffer(256) });
   }
+  const listeners: ((snapshot: BalanceSnapshot) => void)[] = [];
   return {
-    publish: (snapshot) => pubSub.publish('BALANCE_UPDATED', snapshot.accountId, toPayload(snapshot)),
+    publish: (snapshot) => {
+      pubSub.publish('BALANCE_UPDATED', snapshot.accountId, toPayload(snapshot));
+      for (const listener of listeners) {
+        try {
+          listener(snapshot);
+        } catch {
+          /* a listener never breaks the publish of a committed movement */
+        }
+      }
+    },
+    onPublished: (listener) => {
+      listeners.push(listener);
+    },
     subscribe: (accountId) => pubSub.subscribe('BALANCE_UPDATED', accountId),
     close: async () => {
       await Promise.all(clients.map((c) => c.quit().catch(() => c.disconnect())));

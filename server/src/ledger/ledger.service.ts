@@ -21,6 +21,7 @@ import {
 } from './ledger.repository.js';
 import type { BalanceSnapshot, LedgerEntry } from './ledger.types.js';
 import { reversalDelta } from './postings.js';
+import { metrics } from '../metrics/metrics.js';
 
 export interface AdjustBalanceInput {
   accountId: string;
@@ -110,6 +111,7 @@ export class LedgerService {
       throw new InsufficientCredits(-spec.delta, current ? current.posted - current.pending : null);
     }
     this.events.publish(posted.balance);
+    if (spec.type === 'PURCHASE') metrics.creditsPurchased(spec.delta);
     return this.entry(posted.transactionId);
   }
 

@@ -1,6 +1,14 @@
+import { Migration20261124000003_grants } from './Migration20261124000003_grants.js';
+import { Migration20261124000002_billing } from './Migration20261124000002_billing.js';
+import { Migration20261124000004_holds } from './Migration20261124000004_holds.js';
 import { Migration20261124000001_ledger_core } from './Migration20261124000001_ledger_core.js';
+import { Migration20261124000005_finance } from './Migration20261124000005_finance.js';
 
 /** Every migration, in order. Listed explicitly so compiled and test runs see the same set. */
 export const migrationsList = [
   { name: 'Migration20261124000001_ledger_core', class: Migration20261124000001_ledger_core },
+  { name: 'Migration20261124000002_billing', class: Migration20261124000002_billing },
+  { name: 'Migration20261124000003_grants', class: Migration20261124000003_grants },
+  { name: 'Migration20261124000004_holds', class: Migration20261124000004_holds },
+  { name: 'Migration20261124000005_finance', class: Migration20261124000005_finance },
 ];

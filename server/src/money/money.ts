@@ -111,3 +111,20 @@ export const toUsdNumber = (millicredits: bigint): number =>
 
 /** Integer cents -> millicredits at the nominal 1,000 credits per dollar. */
 export const centsToMillicredits = (cents: bigint): bigint => cents * 10_000n;
+
+/**
+ * Credits taken back when `refundedCents` of `paidCents` have been refunded (cumulative):
+ * floor(credits x refunded / paid), capped at `credits`. Monotonic in `refundedCents`, so the
+ * deltas of successive partial refunds telescope to share(final) and never exceed `credits`;
+ * a full refund takes back exactly `credits`. Rounds down: a partial refund never takes back
+ * more than its exact share.
+ */
+export function refundedCreditsShare(credits: bigint, refundedCents: bigint, paidCents: bigint): bigint {
+  if (credits < 0n || refundedCents < 0n) throw new RangeError('credits and refundedCents must be non-negative');
+  if (paidCents <= 0n) return refundedCents > 0n ? credits : 0n;
+  if (refundedCents >= paidCents) return credits;
+  return (credits * refundedCents) / paidCents;
+}
+
+/** Whole cents needed to buy at least `millicredits` at the nominal 1,000 credits per dollar. */
+export const millicreditsToCentsCeil = (millicredits: bigint): bigint => ceilDiv(millicredits, 10_000n);

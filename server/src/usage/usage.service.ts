@@ -7,6 +7,7 @@ import { decodeCursor, pageSize, toPage, type Page } from '../ledger/cursor.js';
 import { customerAccountExists, findBalances } from '../ledger/ledger.repository.js';
 import { requestHash } from '../ledger/ledger.service.js';
 import type { RateCardsService } from '../ratecards/ratecards.service.js';
+import { metrics } from '../metrics/metrics.js';
 import { DomainError, IdempotencyConflict, InsufficientCredits, notFound } from '../shared/errors.js';
 import { parseId, requiredText, tokenCount } from '../shared/validate.js';
 import { chargeUsage, findUsageByKey, findUsagePage } from './usage.repository.js';
@@ -75,6 +76,7 @@ export class UsageService {
       throw err;
     }
     this.events.publish(result.balance);
+    metrics.creditsDeducted(result.usage.model, result.usage.chargedMillicredits, result.usage);
     return result.usage;
   }
 

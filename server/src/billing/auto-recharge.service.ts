@@ -1,0 +1,214 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Logger } from 'pino';
+import type Stripe from 'stripe';
+import type { Principal } from '../auth/roles.js';
+import { inTransaction, sqlOf, toBigInt } from '../db/sql.js';
+import { customerAccountExists } from '../ledger/ledger.repository.js';
+import type { BalanceSnapshot } from '../ledger/ledger.types.js';
+import { parseMillicredits } from '../money/money.js';
+import { badInput, notFound } from '../shared/errors.js';
+import { parseId } from '../shared/validate.js';
+import { decideRecharge, monthStart, rechargeAmount, type RechargeDecision } from './billing.rules.js';
+import type { AutoRechargeSettings, Purchase } from './billing.types.js';
+import { findPack, TOP_UP_PACK_ID } from './packs.js';
+import {
+  autoRechargeSpentThisMonth,
+  findCustomer,
+  findSettings,
+  insertPurchase,
+  markFailed,
+  pendingAutoRecharges,
+  recordStripeRefs,
+  setNotice,
+  upsertSettings,
+} from './purchases.repository.js';
+
+export interface SetAutoRechargeInput {
+  enabled: boolean;
+  thresholdMillicredits: string;
+  packId?: string | null;
+  targetBalanceMillicredits?: string | null;
+  monthlyLimitCents: number;
+}
+
+export interface AutoRechargeView extends AutoRechargeSettings {
+  spentThisMonthCents: bigint;
+  hasPaymentMethod: boolean;
+}
+
+/** How long the threshold lookup of an account is trusted (a miss costs one primary-key read). */
+const THRESHOLD_CACHE_MS = 5_000;
+
+/**
+ * Auto-recharge: after a movement commits (balance event), an account under its threshold gets
+ * ONE off-session Payment Intent on its saved card. The decision is taken under the settings
+ * row's lock with a PENDING purchase row written in the same transaction, so concurrent charges
+ * fire once; the Stripe call happens after commit with the purchase id as idempotency key, and
+ * the payment is fulfilled by the webhook like any other.
+ */
+export class AutoRechargeService {
+  private readonly thresholds = new Map<string, { threshold: bigint | null; at: number }>();
+  private readonly inFlight = new Set<Promise<unknown>>();
+
+  constructor(
+    private readonly em: EntityManager,
+    private readonly stripe: Stripe | null,
+    private readonly windowSeconds: number,
+    private readonly log: Logger,
+  ) {}
+
+  async settings(accountId: string): Promise<AutoRechargeView | null> {
+    const sql = sqlOf(this.em.fork());
+    const settings = await findSettings(sql, accountId);
+    if (!settings) return null;
+    const customer = await findCustomer(sql, accountId);
+    return {
+      ...settings,
+      spentThisMonthCents: await autoRechargeSpentThisMonth(sql, accountId, monthStart(new Date())),
+      hasPaymentMethod: Boolean(customer?.paymentMethodId),
+    };
+  }
+
+  async set(_actor: Principal, accountIdInput: string, input: SetAutoRechargeInput): Promise<AutoRechargeView> {
+    const accountId = parseId(accountIdInput, 'accountId');
+    const threshold = parseMillicredits(input.thresholdMillicredits, 'thresholdMillicredits');
+    if (threshold < 0n) throw badInput('thresholdMillicredits must not be negative', { field: 'thresholdMillicredits' });
+    const packId = input.packId ?? null;
+    const target = input.targetBalanceMillicredits ? parseMillicredits(input.targetBalanceMillicredits, 'targetBalanceMillicredits') : null;
+    if ((packId === null) === (target === null)) throw badInput('Give exactly one of packId or targetBalanceMillicredits', { field: 'packId' });
+    if (packId !== null && !findPack(packId)) throw badInput(`Unknown credit pack "${packId.slice(0, 50)}"`, { field: 'packId' });
+    if (target !== null && target <= threshold) {
+      throw badInput('targetBalanceMillicredits must be above the threshold', { field: 'targetBalanceMillicredits' });
+    }
+    if (!Number.isSafeInteger(input.monthlyLimitCents) || input.monthlyLimitCents < 0 || input.monthlyLimitCents > 100_000_000) {
+      throw badInput('monthlyLimitCents must be a whole number of cents between 0 and 100000000', { field: 'monthlyLimitCents' });
+    }
+    const sql = sqlOf(this.em.fork());
+    if (!(await customerAccountExists(sql, accountId))) throw notFound(`Account ${accountId} not found`);
+    await upsertSettings(sql, { accountId, enabled: input.enabled, threshold, packId, targetBalance: target, monthlyLimitCents: BigInt(input.monthlyLimitCents) });
+    this.thresholds.delete(accountId);
+    return (await this.settings(accountId))!;
+  }
+
+  /** Balance listener: cheap when the account is above its threshold or has no auto-recharge. */
+  onBalance(snapshot: BalanceSnapshot): void {
+    if (!this.stripe) return;
+    const task = this.check(snapshot).catch((err) =>
+      this.log.error({ accountId: snapshot.accountId, error: (err as Error).message }, 'auto-recharge check failed'),
+    );
+    this.inFlight.add(task);
+    void task.finally(() => this.inFlight.delete(task));
+  }
+
+  /** Resolves when every triggered check has finished (tests, graceful shutdown). */
+  async drain(): Promise<void> {
+    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+  }
+
+  private async thresholdOf(accountId: string): Promise<bigint | null> {
+    const cached = this.thresholds.get(accountId);
+    if (cached && Date.now() - cached.at < THRESHOLD_CACHE_MS) return cached.threshold;
+    const rows = await sqlOf(this.em.fork()).query<{ threshold: string }>(
+      `select threshold from auto_recharge_settings where account_id = ?::uuid and enabled`,
+      [accountId],
+    );
+    const threshold = rows[0] ? toBigInt(rows[0].threshold) : null;
+    if (this.thresholds.size > 50_000) this.thresholds.clear();
+    this.thresholds.set(accountId, { threshold, at: Date.now() });
+    return threshold;
+  }
+
+  async check(snapshot: BalanceSnapshot): Promise<{ decision: RechargeDecision; purchase: Purchase | null }> {
+    const threshold = await this.thresholdOf(snapshot.accountId);
+    if (threshold === null) return { decision: { fire: false, reason: 'disabled' }, purchase: null };
+    if (snapshot.posted - snapshot.pending >= threshold) return { decision: { fire: false, reason: 'above-threshold' }, purchase: null };
+    const claim = await this.claim(snapshot.accountId);
+    if (!claim.purchase) return claim;
+    await this.charge(claim.purchase, claim.customer!);
+    return claim;
+  }
+
+  /** The decision and the PENDING purchase row, in one transaction under the settings row's lock. */
+  private async claim(accountId: string): Promise<{ decision: RechargeDecision; purchase: Purchase | null; customer?: { customerId: string; paymentMethodId: string } }> {
+    return inTransaction(this.em.fork(), async (sql) => {
+      const settings = await findSettings(sql, accountId, true);
+      if (!settings) return { decision: { fire: false, reason: 'disabled' } as const, purchase: null };
+      const [balance] = await sql.query<{ posted: string; pending: string }>(`select posted, pending from accounts where id = ?::uuid`, [accountId]);
+      const available = toBigInt(balance?.posted) - toBigInt(balance?.pending);
+      const customer = await findCustomer(sql, accountId);
+      const now = new Date();
+      const amount = rechargeAmount({ pack: findPack(settings.packId), targetBalance: settings.targetBalance }, available, TOP_UP_PACK_ID);
+      const decision = decideRecharge({
+        enabled: settings.enabled,
+        available,
+        threshold: settings.threshold,
+        lastAttemptAt: settings.lastAttemptAt,
+        now,
+        windowSeconds: this.windowSeconds,
+        pendingAutoRecharges: await pendingAutoRecharges(sql, accountId),
+        spentThisMonthCents: await autoRechargeSpentThisMonth(sql, accountId, monthStart(now)),
+        monthlyLimitCents: settings.monthlyLimitCents,
+        amount,
+        hasPaymentMethod: Boolean(customer?.paymentMethodId),
+      });
+      if (!decision.fire) {
+        if (decision.reason === 'monthly-limit' && !settings.notice?.startsWith('Monthly')) {
+          await setNotice(sql, accountId, 'Monthly auto-recharge limit reached: no automatic top-up until next month or a higher limit.', false);
+        } else if (decision.reason === 'no-payment-method') {
+          await setNotice(sql, accountId, 'Auto-recharge needs a saved card: buy a pack once with Checkout. Auto-recharge was turned off.', true);
+        }
+        return { decision, purchase: null };
+      }
+      const purchase = await insertPurchase(sql, {
+        accountId,
+        kind: 'AUTO_RECHARGE',
+        packId: amount!.packId,
+        amountCents: amount!.amountCents,
+        credits: amount!.credits,
+        returnTo: null,
+        stripeCustomerId: customer!.customerId,
+      });
+      await sql.query(`update auto_recharge_settings set last_attempt_at = ?::timestamptz, updated_at = now() where account_id = ?::uuid`, [now.toISOString(), accountId]);
+      return { decision, purchase, customer: { customerId: customer!.customerId, paymentMethodId: customer!.paymentMethodId! } };
+    });
+  }
+
+  /** The off-session payment, after commit. A refusal turns auto-recharge off and tells the user. */
+  private async charge(purchase: Purchase, customer: { customerId: string; paymentMethodId: string }): Promise<void> {
+    const sql = sqlOf(this.em.fork());
+    try {
+      const intent = await this.stripe!.paymentIntents.create(
+        {
+          amount: Number(purchase.amountCents),
+          currency: purchase.currency,
+          customer: customer.customerId,
+          payment_method: customer.paymentMethodId,
+          off_session: true,
+          confirm: true,
+          description: `Auto-recharge (${purchase.packId})`,
+          metadata: { purchase_id: purchase.id, account_id: purchase.accountId, kind: 'auto_recharge' },
+        },
+        { idempotencyKey: `auto-recharge:${purchase.id}` },
+      );
+      await recordStripeRefs(sql, purchase.id, { paymentIntentId: intent.id });
+      if (intent.status !== 'succeeded' && intent.status !== 'processing') {
+        await this.failed(purchase, `payment needs ${intent.status}`);
+      }
+    } catch (err) {
+      const e = err as { code?: string; decline_code?: string; message?: string; raw?: { payment_intent?: { id?: string } } };
+      const piId = e.raw?.payment_intent?.id;
+      if (piId) await recordStripeRefs(sql, purchase.id, { paymentIntentId: piId });
+      await this.failed(purchase, e.decline_code ?? e.code ?? 'payment refused');
+    }
+  }
+
+  private async failed(purchase: Purchase, reason: string): Promise<void> {
+    // One transaction, so no concurrent check sees the attempt failed but auto-recharge still on.
+    await inTransaction(this.em.fork(), async (sql) => {
+      await setNotice(sql, purchase.accountId, `Auto-recharge payment failed (${reason}); auto-recharge was turned off.`, true);
+      await markFailed(sql, purchase.id, `auto-recharge: ${reason}`);
+    });
+    this.thresholds.delete(purchase.accountId);
+    this.log.warn({ purchaseId: purchase.id, accountId: purchase.accountId, reason }, 'auto-recharge payment failed; auto-recharge turned off');
+  }
+}

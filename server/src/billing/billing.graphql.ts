@@ -1,0 +1,283 @@
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { formatMillicredits } from '../money/money.js';
+import type { NegativeBalanceRow } from './purchases.repository.js';
+import type { AutoRechargeView } from './auto-recharge.service.js';
+import type { CreditPack } from './packs.js';
+import type { Purchase, StoredEvent } from './billing.types.js';
+
+export enum PurchaseStatusEnum {
+  PENDING = 'PENDING',
+  FULFILLED = 'FULFILLED',
+  REFUNDED = 'REFUNDED',
+  PARTIALLY_REFUNDED = 'PARTIALLY_REFUNDED',
+  FAILED = 'FAILED',
+}
+registerEnumType(PurchaseStatusEnum, { name: 'PurchaseStatus' });
+
+@ObjectType('CreditPack')
+export class CreditPackGql {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => Int)
+  priceCents!: number;
+
+  @Field(() => String)
+  creditsMillicredits!: string;
+}
+
+export const toCreditPackGql = (p: CreditPack): CreditPackGql => ({
+  id: p.id,
+  name: p.name,
+  priceCents: Number(p.priceCents),
+  creditsMillicredits: formatMillicredits(p.credits),
+});
+
+@ObjectType('CheckoutSession')
+export class CheckoutSessionGql {
+  @Field(() => ID, { description: 'Stripe Checkout Session id (cs_testmode_... in test mode)' })
+  id!: string;
+
+  @Field(() => String, { description: 'Where to send the browser' })
+  url!: string;
+
+  @Field(() => ID)
+  purchaseId!: string;
+
+  @Field(() => Boolean, { description: 'True when no Stripe key is configured: a local test-mode checkout, no real payment' })
+  testMode!: boolean;
+}
+
+@ObjectType('Purchase')
+export class PurchaseGql {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => ID)
+  accountId!: string;
+
+  @Field(() => ID)
+  packId!: string;
+
+  @Field(() => PurchaseStatusEnum)
+  status!: PurchaseStatusEnum;
+
+  @Field(() => String, { description: 'CHECKOUT, AUTO_RECHARGE or TEST_CHECKOUT' })
+  kind!: string;
+
+  @Field(() => Int, { description: 'Price of the pack' })
+  amountCents!: number;
+
+  @Field(() => Int, { nullable: true, description: 'What was actually paid (after a Stripe promotion code)' })
+  amountPaidCents!: number | null;
+
+  @Field(() => Int)
+  refundedCents!: number;
+
+  @Field(() => String)
+  currency!: string;
+
+  @Field(() => String)
+  creditsMillicredits!: string;
+
+  @Field(() => String)
+  refundedCreditsMillicredits!: string;
+
+  @Field(() => String, { nullable: true, description: 'Stripe receipt of the charge' })
+  receiptUrl!: string | null;
+
+  @Field(() => String, { nullable: true })
+  stripeCheckoutSessionId!: string | null;
+
+  @Field(() => String, { nullable: true })
+  stripePaymentIntentId!: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The PURCHASE ledger entry' })
+  transactionId!: string | null;
+
+  @Field(() => String, { nullable: true })
+  failureReason!: string | null;
+
+  @Field(() => Date)
+  createdAt!: Date;
+
+  @Field(() => Date, { nullable: true })
+  fulfilledAt!: Date | null;
+}
+
+export const toPurchaseGql = (p: Purchase): PurchaseGql => ({
+  id: p.id,
+  accountId: p.accountId,
+  packId: p.packId,
+  status: p.status as PurchaseStatusEnum,
+  kind: p.kind,
+  amountCents: Number(p.amountCents),
+  amountPaidCents: p.amountPaidCents === null ? null : Number(p.amountPaidCents),
+  refundedCents: Number(p.refundedCents),
+  currency: p.currency,
+  creditsMillicredits: formatMillicredits(p.credits),
+  refundedCreditsMillicredits: formatMillicredits(p.refundedCredits),
+  receiptUrl: p.receiptUrl,
+  stripeCheckoutSessionId: p.stripeCheckoutSessionId,
+  stripePaymentIntentId: p.stripePaymentIntentId,
+  transactionId: p.transactionId,
+  failureReason: p.failureReason,
+  createdAt: p.createdAt,
+  fulfilledAt: p.fulfilledAt,
+});
+
+@ObjectType('StripeEvent', { description: 'A stored webhook event (the inbox); the payload is not exposed' })
+export class StripeEventGql {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => String)
+  type!: string;
+
+  @Field(() => String, { description: 'RECEIVED, PROCESSED, FAILED or IGNORED' })
+  status!: string;
+
+  @Field(() => String, { description: 'STRIPE, TEST_MODE or STAFF' })
+  source!: string;
+
+  @Field(() => Int)
+  attempts!: number;
+
+  @Field(() => String, { nullable: true })
+  lastError!: string | null;
+
+  @Field(() => ID, { nullable: true })
+  purchaseId!: string | null;
+
+  @Field(() => Date)
+  receivedAt!: Date;
+
+  @Field(() => Date, { nullable: true })
+  processedAt!: Date | null;
+}
+
+export const toStripeEventGql = (e: StoredEvent): StripeEventGql => ({
+  id: e.id,
+  type: e.type,
+  status: e.status,
+  source: e.source,
+  attempts: e.attempts,
+  lastError: e.lastError,
+  purchaseId: e.purchaseId,
+  receivedAt: e.receivedAt,
+  processedAt: e.processedAt,
+});
+
+@ObjectType('ReplayResult')
+export class ReplayResultGql {
+  @Field(() => StripeEventGql)
+  event!: StripeEventGql;
+
+  @Field(() => String, { description: 'fulfilled, already, pending, mismatch, refunded, unchanged, ignored, error, ...' })
+  outcome!: string;
+}
+
+@ObjectType('NegativeBalance')
+export class NegativeBalanceGql {
+  @Field(() => ID)
+  accountId!: string;
+
+  @Field(() => String, { nullable: true })
+  email!: string | null;
+
+  @Field(() => String)
+  balanceMillicredits!: string;
+
+  @Field(() => String)
+  heldMillicredits!: string;
+
+  @Field(() => Date)
+  updatedAt!: Date;
+}
+
+export const toNegativeBalanceGql = (r: NegativeBalanceRow): NegativeBalanceGql => ({
+  accountId: r.accountId,
+  email: r.email,
+  balanceMillicredits: formatMillicredits(r.posted),
+  heldMillicredits: formatMillicredits(r.pending),
+  updatedAt: r.updatedAt,
+});
+
+@ObjectType('AutoRecharge')
+export class AutoRechargeGql {
+  @Field(() => Boolean)
+  enabled!: boolean;
+
+  @Field(() => String, { description: 'Fires when available credits fall below this' })
+  thresholdMillicredits!: string;
+
+  @Field(() => ID, { nullable: true, description: 'Buy this pack...' })
+  packId!: string | null;
+
+  @Field(() => String, { nullable: true, description: '...or top up to this balance' })
+  targetBalanceMillicredits!: string | null;
+
+  @Field(() => Int)
+  monthlyLimitCents!: number;
+
+  @Field(() => Int)
+  spentThisMonthCents!: number;
+
+  @Field(() => Boolean, { description: 'A card was saved by an earlier Checkout' })
+  hasPaymentMethod!: boolean;
+
+  @Field(() => Date, { nullable: true })
+  lastAttemptAt!: Date | null;
+
+  @Field(() => String, { nullable: true, description: 'Why auto-recharge did not run or was turned off' })
+  notice!: string | null;
+
+  @Field(() => Date, { nullable: true })
+  noticeAt!: Date | null;
+}
+
+export const toAutoRechargeGql = (s: AutoRechargeView): AutoRechargeGql => ({
+  enabled: s.enabled,
+  thresholdMillicredits: formatMillicredits(s.threshold),
+  packId: s.packId,
+  targetBalanceMillicredits: s.targetBalance === null ? null : formatMillicredits(s.targetBalance),
+  monthlyLimitCents: Number(s.monthlyLimitCents),
+  spentThisMonthCents: Number(s.spentThisMonthCents),
+  hasPaymentMethod: s.hasPaymentMethod,
+  lastAttemptAt: s.lastAttemptAt,
+  notice: s.notice,
+  noticeAt: s.noticeAt,
+});
+
+@InputType()
+export class SetAutoRechargeInput {
+  @Field(() => ID, { nullable: true, description: "Omitted: the caller's account; another account needs ADMIN" })
+  accountId?: string | null;
+
+  @Field(() => Boolean)
+  enabled!: boolean;
+
+  @Field(() => String)
+  thresholdMillicredits!: string;
+
+  @Field(() => ID, { nullable: true })
+  packId?: string | null;
+
+  @Field(() => String, { nullable: true })
+  targetBalanceMillicredits?: string | null;
+
+  @Field(() => Int)
+  monthlyLimitCents!: number;
+}
+
+@ObjectType('RefulfilResult')
+export class RefulfilResultGql {
+  @Field(() => PurchaseGql)
+  purchase!: PurchaseGql;
+
+  @Field(() => String, { description: 'fulfilled, already, pending, mismatch or error' })
+  outcome!: string;
+}

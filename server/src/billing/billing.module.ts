@@ -1,0 +1,34 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Logger } from 'pino';
+import type { Config } from '../config.js';
+import { sqlOf } from '../db/sql.js';
+import type { BalanceEvents } from '../ledger/balance-events.js';
+import type { LedgerService } from '../ledger/ledger.service.js';
+import { AutoRechargeService } from './auto-recharge.service.js';
+import { CheckoutService } from './checkout.service.js';
+import { FulfilmentService } from './fulfilment.service.js';
+import { findNegativeBalances, findPurchasesOfAccount } from './purchases.repository.js';
+import { createStripeClient } from './stripe.client.js';
+import { WebhooksService } from './webhooks.service.js';
+
+/** The billing services, wired once; registers the auto-recharge after-commit listener. */
+export function createBilling(em: EntityManager, config: Config, events: BalanceEvents, ledger: LedgerService, log: Logger) {
+  const stripe = createStripeClient(config);
+  const billingLog = log.child({ module: 'billing' });
+  const fulfilment = new FulfilmentService(em, ledger, stripe, billingLog);
+  const webhooks = new WebhooksService(em, fulfilment, stripe, config.STRIPE_WEBHOOK_SECRET, billingLog);
+  const checkout = new CheckoutService(em, stripe, webhooks, config.PUBLIC_APP_URL, !stripe && !config.isProduction, billingLog);
+  const autoRecharge = new AutoRechargeService(em, stripe, config.AUTO_RECHARGE_WINDOW_SECONDS, billingLog);
+  events.onPublished?.((snapshot) => autoRecharge.onBalance(snapshot));
+  return {
+    stripe,
+    fulfilment,
+    webhooks,
+    checkout,
+    autoRecharge,
+    purchases: (accountId: string) => findPurchasesOfAccount(sqlOf(em.fork()), accountId),
+    negativeBalances: (first: number) => findNegativeBalances(sqlOf(em.fork()), Math.min(Math.max(first, 1), 500)),
+  };
+}
+
+export type Billing = ReturnType<typeof createBilling>;

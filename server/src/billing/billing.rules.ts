@@ -1,0 +1,144 @@
+import { centsToMillicredits, millicreditsToCentsCeil } from '../money/money.js';
+import type { CreditPack } from './packs.js';
+import type { PaymentFacts, Purchase, PurchaseStatus } from './billing.types.js';
+
+export type PaymentCheck =
+  | { kind: 'paid'; amountPaidCents: bigint; discountCents: bigint }
+  | { kind: 'pending' }
+  | { kind: 'mismatch'; reason: string };
+
+/**
+ * Does what Stripe says was paid match the server's own purchase row? The pack price must be the
+ * subtotal, the currency ours, and the total exactly the subtotal minus Stripe's discount (a
+ * Stripe promotion code). Anything else credits nothing.
+ */
+export function checkPayment(purchase: Pick<Purchase, 'amountCents' | 'currency' | 'kind'>, facts: PaymentFacts): PaymentCheck {
+  const intent = purchase.kind === 'AUTO_RECHARGE';
+  if (intent) {
+    if (facts.paymentStatus !== 'succeeded') return { kind: 'pending' };
+  } else if (facts.paymentStatus === 'unpaid') {
+    return { kind: 'pending' };
+  } else if (facts.paymentStatus !== 'paid' && facts.paymentStatus !== 'no_payment_required') {
+    return { kind: 'mismatch', reason: `payment_status is ${facts.paymentStatus}` };
+  }
+  if ((facts.currency ?? '').toLowerCase() !== purchase.currency.toLowerCase()) {
+    return { kind: 'mismatch', reason: `currency ${facts.currency ?? 'none'} differs from ${purchase.currency}` };
+  }
+  const total = facts.amountTotalCents;
+  if (total === null) return { kind: 'mismatch', reason: 'no amount paid' };
+  const subtotal = facts.amountSubtotalCents ?? total;
+  if (subtotal !== purchase.amountCents) {
+    return { kind: 'mismatch', reason: `amount ${subtotal} differs from the pack price ${purchase.amountCents}` };
+  }
+  const discount = facts.discountCents;
+  if (discount < 0n || discount > subtotal || total !== subtotal - discount) {
+    return { kind: 'mismatch', reason: `paid ${total} of ${subtotal} with a discount of ${discount}` };
+  }
+  if (facts.paymentStatus === 'no_payment_required' && total !== 0n) {
+    return { kind: 'mismatch', reason: 'no_payment_required with a non-zero total' };
+  }
+  return { kind: 'paid', amountPaidCents: total, discountCents: discount };
+}
+
+/** Status after `refundedCents` of `paidCents` were refunded. */
+export const statusAfterRefund = (refundedCents: bigint, paidCents: bigint): PurchaseStatus =>
+  refundedCents >= paidCents ? 'REFUNDED' : 'PARTIALLY_REFUNDED';
+
+/** Stripe refuses card charges under $0.50. */
+export const MIN_CHARGE_CENTS = 50n;
+
+export interface RechargeAmount {
+  packId: string;
+  amountCents: bigint;
+  credits: bigint;
+}
+
+/**
+ * What one auto-recharge buys: the chosen pack, or enough whole cents (at the nominal 1,000
+ * credits per dollar, at least $0.50) to bring `available` up to the target balance.
+ */
+export function rechargeAmount(
+  settings: { pack: CreditPack | null; targetBalance: bigint | null },
+  available: bigint,
+  topUpPackId: string,
+): RechargeAmount | null {
+  if (settings.pack) return { packId: settings.pack.id, amountCents: settings.pack.priceCents, credits: settings.pack.credits };
+  if (settings.targetBalance === null) return null;
+  const missing = settings.targetBalance - available;
+  if (missing <= 0n) return null;
+  let cents = millicreditsToCentsCeil(missing);
+  if (cents < MIN_CHARGE_CENTS) cents = MIN_CHARGE_CENTS;
+  return { packId: topUpPackId, amountCents: cents, credits: centsToMillicredits(cents) };
+}
+
+export type RechargeDecision =
+  | { fire: true }
+  | { fire: false; reason: 'disabled' | 'above-threshold' | 'window' | 'in-flight' | 'monthly-limit' | 'nothing-to-buy' | 'no-payment-method' };
+
+/** Pure decision over the state read under the settings row's lock. */
+export function decideRecharge(input: {
+  enabled: boolean;
+  available: bigint;
+  threshold: bigint;
+  lastAttemptAt: Date | null;
+  now: Date;
+  windowSeconds: number;
+  pendingAutoRecharges: number;
+  spentThisMonthCents: bigint;
+  monthlyLimitCents: bigint;
+  amount: RechargeAmount | null;
+  hasPaymentMethod: boolean;
+}): RechargeDecision {
+  if (!input.enabled) return { fire: false, reason: 'disabled' };
+  if (input.available >= input.threshold) return { fire: false, reason: 'above-threshold' };
+  if (input.pendingAutoRecharges > 0) return { fire: false, reason: 'in-flight' };
+  if (input.lastAttemptAt && input.now.getTime() - input.lastAttemptAt.getTime() < input.windowSeconds * 1000) {
+    return { fire: false, reason: 'window' };
+  }
+  if (!input.amount) return { fire: false, reason: 'nothing-to-buy' };
+  if (!input.hasPaymentMethod) return { fire: false, reason: 'no-payment-method' };
+  if (input.spentThisMonthCents + input.amount.amountCents > input.monthlyLimitCents) return { fire: false, reason: 'monthly-limit' };
+  return { fire: true };
+}
+
+/** Narrow readers for Stripe objects (payload fields are untyped JSON). */
+export const str = (v: unknown): string | null => (typeof v === 'string' && v ? v : null);
+export const cents = (v: unknown): bigint | null => (typeof v === 'number' && Number.isSafeInteger(v) ? BigInt(v) : null);
+/** An expandable field: the id string, or the expanded object's id. */
+export const idOf = (v: unknown): string | null =>
+  typeof v === 'string' ? v : v && typeof v === 'object' ? str((v as { id?: unknown }).id) : null;
+
+export function sessionFacts(session: Record<string, unknown>): PaymentFacts {
+  const details = (session.total_details ?? {}) as Record<string, unknown>;
+  return {
+    paymentStatus: str(session.payment_status) ?? 'unknown',
+    amountSubtotalCents: cents(session.amount_subtotal),
+    amountTotalCents: cents(session.amount_total),
+    discountCents: cents(details.amount_discount) ?? 0n,
+    currency: str(session.currency),
+    checkoutSessionId: str(session.id),
+    paymentIntentId: idOf(session.payment_intent),
+    customerId: idOf(session.customer),
+  };
+}
+
+export function intentFacts(intent: Record<string, unknown>): PaymentFacts {
+  return {
+    paymentStatus: str(intent.status) ?? 'unknown',
+    amountSubtotalCents: cents(intent.amount),
+    amountTotalCents: cents(intent.amount_received),
+    discountCents: 0n,
+    currency: str(intent.currency),
+    checkoutSessionId: null,
+    paymentIntentId: str(intent.id),
+    customerId: idOf(intent.customer),
+  };
+}
+
+export const metadataPurchaseId = (object: Record<string, unknown>): string | null => {
+  const metadata = (object.metadata ?? {}) as Record<string, unknown>;
+  return str(metadata.purchase_id) ?? str(object.client_reference_id);
+};
+
+/** First day of the calendar month (UTC) that contains `now`: the monthly limit's period. */
+export const monthStart = (now: Date): Date => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));

@@ -1,0 +1,159 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Logger } from 'pino';
+import type Stripe from 'stripe';
+import type { Principal } from '../auth/roles.js';
+import { sqlOf } from '../db/sql.js';
+import { customerAccountExists } from '../ledger/ledger.repository.js';
+import { DomainError, badInput, notFound } from '../shared/errors.js';
+import { sanitizeReturnTo } from '../shared/return-to.js';
+import type { Purchase } from './billing.types.js';
+import { findPack } from './packs.js';
+import { findCustomer, findPurchase, insertPurchase, markFailed, recordStripeRefs } from './purchases.repository.js';
+import type { WebhooksService, WebhookResponse } from './webhooks.service.js';
+
+export interface CheckoutSessionResult {
+  id: string;
+  url: string;
+  purchaseId: string;
+  testMode: boolean;
+}
+
+const TEST_SESSION_PREFIX = 'cs_testmode_';
+
+/**
+ * Starts a purchase: the PENDING row first (its id travels in metadata and client_reference_id),
+ * then the Stripe Checkout Session with the server's own price. Without Stripe (the demo) the
+ * URL is a local, clearly labelled test-mode page that completes through the same fulfilment.
+ */
+export class CheckoutService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly stripe: Stripe | null,
+    private readonly webhooks: WebhooksService,
+    private readonly publicAppUrl: string,
+    private readonly testModeAllowed: boolean,
+    private readonly log: Logger,
+  ) {}
+
+  get testMode(): boolean {
+    return !this.stripe;
+  }
+
+  async create(principal: Principal, packIdInput: string, returnToInput: string | null | undefined): Promise<CheckoutSessionResult> {
+    const pack = findPack(packIdInput);
+    if (!pack) throw badInput(`Unknown credit pack "${String(packIdInput).slice(0, 50)}"`, { field: 'packId' });
+    if (returnToInput && !sanitizeReturnTo(returnToInput, this.publicAppUrl)) {
+      throw badInput('returnTo must be a relative path or a URL on the app origin', { field: 'returnTo' });
+    }
+    const returnTo = sanitizeReturnTo(returnToInput, this.publicAppUrl);
+    const sql = sqlOf(this.em.fork());
+    if (!(await customerAccountExists(sql, principal.accountId))) throw notFound('The account of this key no longer exists');
+    if (!this.stripe && !this.testModeAllowed) throw new DomainError('CONFLICT', 'Purchases are unavailable: Stripe is not configured');
+
+    const customer = this.stripe ? await findCustomer(sql, principal.accountId) : null;
+    const purchase = await insertPurchase(sql, {
+      accountId: principal.accountId,
+      kind: this.stripe ? 'CHECKOUT' : 'TEST_CHECKOUT',
+      packId: pack.id,
+      amountCents: pack.priceCents,
+      credits: pack.credits,
+      returnTo,
+      stripeCustomerId: customer?.customerId ?? null,
+    });
+
+    if (!this.stripe) {
+      const sessionId = `${TEST_SESSION_PREFIX}${purchase.id}`;
+      await recordStripeRefs(sql, purchase.id, { checkoutSessionId: sessionId });
+      return { id: sessionId, url: `${this.base()}/billing/test-checkout/${purchase.id}`, purchaseId: purchase.id, testMode: true };
+    }
+
+    const back = (outcome: string) => {
+      const url = new URL(`${this.base()}/credits`);
+      url.searchParams.set('checkout', outcome);
+      url.searchParams.set('purchase', purchase.id);
+      if (returnTo) url.searchParams.set('returnTo', returnTo);
+      return url.toString();
+    };
+    const metadata = { purchase_id: purchase.id, account_id: purchase.accountId, pack_id: pack.id };
+    let session: Stripe.Checkout.Session;
+    try {
+      session = await this.stripe.checkout.sessions.create(
+        {
+          mode: 'payment',
+          client_reference_id: purchase.id,
+          metadata,
+          line_items: [
+            pack.stripePriceId
+              ? { price: pack.stripePriceId, quantity: 1 }
+              : {
+                  quantity: 1,
+                  price_data: {
+                    currency: purchase.currency,
+                    unit_amount: Number(pack.priceCents),
+                    product_data: { name: `${pack.name} credit pack`, description: `${pack.credits / 1000n} credits` },
+                  },
+                },
+          ],
+          allow_promotion_codes: true,
+          ...(customer ? { customer: customer.customerId } : { customer_creation: 'always' as const }),
+          // Saves the card for auto-recharge (off-session payment intents later).
+          payment_intent_data: { setup_future_usage: 'off_session', metadata },
+          success_url: `${back('success')}&session_id={CHECKOUT_SESSION_ID}`,
+          cancel_url: back('cancel'),
+        },
+        { idempotencyKey: `checkout:${purchase.id}` },
+      );
+    } catch (err) {
+      await markFailed(sql, purchase.id, 'checkout session could not be created');
+      this.log.error({ purchaseId: purchase.id, error: (err as Error).message }, 'stripe checkout session creation failed');
+      throw new DomainError('CONFLICT', 'The payment provider is unavailable; please try again');
+    }
+    await recordStripeRefs(sql, purchase.id, { checkoutSessionId: session.id });
+    if (!session.url) throw new DomainError('CONFLICT', 'The payment provider returned no checkout URL');
+    return { id: session.id, url: session.url, purchaseId: purchase.id, testMode: false };
+  }
+
+  private base(): string {
+    return this.publicAppUrl.replace(/\/+$/, '');
+  }
+
+  /** Test-mode only: the purchase a local checkout page is about. */
+  async testPurchase(purchaseId: string): Promise<Purchase | null> {
+    if (this.stripe || !this.testModeAllowed) return null;
+    const purchase = await findPurchase(sqlOf(this.em.fork()), purchaseId);
+    return purchase && purchase.kind === 'TEST_CHECKOUT' ? purchase : null;
+  }
+
+  /**
+   * Test-mode "payment": a synthesized, internally trusted checkout.session.completed for the
+   * purchase's own amount, stored in the inbox and processed by the same code as Stripe's.
+   */
+  async completeTestCheckout(purchaseId: string): Promise<WebhookResponse | null> {
+    const purchase = await this.testPurchase(purchaseId);
+    if (!purchase) return null;
+    const amount = Number(purchase.amountCents);
+    return this.webhooks.ingest(
+      {
+        id: `evt_testmode_${purchase.id}`,
+        type: 'checkout.session.completed',
+        livemode: false,
+        data: {
+          object: {
+            id: purchase.stripeCheckoutSessionId ?? `${TEST_SESSION_PREFIX}${purchase.id}`,
+            object: 'checkout.session',
+            client_reference_id: purchase.id,
+            metadata: { purchase_id: purchase.id, test_mode: 'true' },
+            payment_status: 'paid',
+            amount_subtotal: amount,
+            amount_total: amount,
+            total_details: { amount_discount: 0 },
+            currency: purchase.currency,
+            payment_intent: null,
+            customer: null,
+          },
+        },
+      },
+      'TEST_MODE',
+    );
+  }
+}

@@ -1,0 +1,239 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Logger } from 'pino';
+import type Stripe from 'stripe';
+import { writeAudit } from '../audit/audit.service.js';
+import type { Principal } from '../auth/roles.js';
+import { inTransaction, sqlOf, type Sql } from '../db/sql.js';
+import { requestHash, type LedgerService } from '../ledger/ledger.service.js';
+import { refundedCreditsShare } from '../money/money.js';
+import { checkPayment, idOf, statusAfterRefund, str } from './billing.rules.js';
+import type { PaymentFacts, Purchase, PurchaseStatus } from './billing.types.js';
+import {
+  findPurchase,
+  markFailed,
+  markFulfilled,
+  recordRefund,
+  recordStripeRefs,
+  saveCustomer,
+  setNotice,
+} from './purchases.repository.js';
+
+export type FulfilOutcome =
+  | { kind: 'fulfilled'; purchase: Purchase }
+  | { kind: 'already'; purchase: Purchase }
+  | { kind: 'pending'; purchase: Purchase }
+  | { kind: 'mismatch'; purchase: Purchase; reason: string };
+
+export type RefundOutcome = { kind: 'refunded' | 'unchanged'; purchase: Purchase; debitedMillicredits: bigint };
+
+/** Thrown inside a ledger transaction to roll it back when the purchase row moved underneath. */
+class PurchaseMoved extends Error {}
+
+export interface StaffContext {
+  actor: Principal;
+  action: string;
+  reason: string;
+}
+
+/**
+ * Turns a confirmed payment into credits exactly once, and a refund into a REFUND debit. The
+ * database decides: the PURCHASE entry's idempotency key is `purchase:<id>` (unique per account)
+ * and the row's status moves PENDING -> FULFILLED in the same transaction, so repeated or
+ * concurrent deliveries, two event types for one session or a staff re-run all credit once.
+ */
+export class FulfilmentService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly ledger: LedgerService,
+    private readonly stripe: Stripe | null,
+    private readonly log: Logger,
+  ) {}
+
+  private sql(): Sql {
+    return sqlOf(this.em.fork());
+  }
+
+  async purchase(id: string): Promise<Purchase | null> {
+    return findPurchase(this.sql(), id);
+  }
+
+  async fulfil(purchaseId: string, facts: PaymentFacts, staff?: StaffContext): Promise<FulfilOutcome> {
+    const purchase = await findPurchase(this.sql(), purchaseId);
+    if (!purchase) throw new Error(`unknown purchase ${purchaseId}`);
+    if (purchase.stripeCheckoutSessionId && facts.checkoutSessionId && purchase.stripeCheckoutSessionId !== facts.checkoutSessionId) {
+      return this.fail(purchase, `checkout session ${facts.checkoutSessionId} is not the purchase's own`);
+    }
+    const fromStatuses: PurchaseStatus[] = staff ? ['PENDING', 'FAILED'] : ['PENDING'];
+    if (!fromStatuses.includes(purchase.status)) return { kind: 'already', purchase };
+
+    const check = checkPayment(purchase, facts);
+    if (check.kind === 'pending') {
+      await recordStripeRefs(this.sql(), purchase.id, { checkoutSessionId: facts.checkoutSessionId, paymentIntentId: facts.paymentIntentId, customerId: facts.customerId });
+      return { kind: 'pending', purchase: (await findPurchase(this.sql(), purchase.id))! };
+    }
+    if (check.kind === 'mismatch') return this.fail(purchase, check.reason);
+
+    // Receipt and saved card come from Stripe: read them before the transaction, never inside it.
+    const extra = await this.chargeDetails(facts.paymentIntentId);
+    const customerId = facts.customerId ?? extra.customerId;
+    await recordStripeRefs(this.sql(), purchase.id, {
+      checkoutSessionId: facts.checkoutSessionId,
+      paymentIntentId: facts.paymentIntentId,
+      customerId,
+      receiptUrl: extra.receiptUrl,
+    });
+    if (customerId) await saveCustomer(this.sql(), purchase.accountId, customerId, extra.paymentMethodId);
+
+    try {
+      await this.ledger.post(
+        {
+          accountId: purchase.accountId,
+          type: 'PURCHASE',
+          delta: purchase.credits,
+          counterparty: 'sales',
+          idempotencyKey: `purchase:${purchase.id}`,
+          requestHash: requestHash({ purchaseId: purchase.id, credits: purchase.credits }),
+          referenceId: purchase.id,
+          reason: `Credit pack ${purchase.packId}`,
+          actorKeyId: staff?.actor.keyId ?? null,
+        },
+        async (sql, posted) => {
+          const moved = await markFulfilled(sql, purchase.id, {
+            transactionId: posted.transactionId,
+            amountPaidCents: check.amountPaidCents,
+            discountCents: check.discountCents,
+            fromStatuses,
+          });
+          if (!moved) throw new PurchaseMoved();
+          if (staff) {
+            await writeAudit(sql, {
+              actor: staff.actor,
+              action: staff.action,
+              targetType: 'purchase',
+              targetId: purchase.id,
+              before: { status: purchase.status },
+              after: { status: 'FULFILLED', transactionId: posted.transactionId, creditsMillicredits: purchase.credits },
+              reason: staff.reason,
+            });
+          }
+        },
+      );
+    } catch (err) {
+      if (!(err instanceof PurchaseMoved)) throw err;
+    }
+    const after = (await findPurchase(this.sql(), purchase.id))!;
+    return after.status === 'FULFILLED' && purchase.status !== 'FULFILLED' ? { kind: 'fulfilled', purchase: after } : { kind: 'already', purchase: after };
+  }
+
+  private async fail(purchase: Purchase, reason: string): Promise<FulfilOutcome> {
+    const marked = await inTransaction(this.em.fork(), async (sql) => {
+      if (purchase.kind === 'AUTO_RECHARGE') {
+        await setNotice(sql, purchase.accountId, `Auto-recharge payment could not be verified (${reason}); auto-recharge was turned off.`, true);
+      }
+      return markFailed(sql, purchase.id, reason);
+    });
+    this.log.warn({ purchaseId: purchase.id, accountId: purchase.accountId, reason, marked }, 'purchase payment does not match: nothing credited');
+    return { kind: 'mismatch', purchase: (await findPurchase(this.sql(), purchase.id))!, reason };
+  }
+
+  /** A payment that failed or a session that expired: PENDING -> FAILED, credits nothing. */
+  async markFailed(purchaseId: string, reason: string): Promise<Purchase | null> {
+    const purchase = await findPurchase(this.sql(), purchaseId);
+    if (!purchase) return null;
+    await inTransaction(this.em.fork(), async (sql) => {
+      if (purchase.kind === 'AUTO_RECHARGE' && purchase.status === 'PENDING') {
+        await setNotice(sql, purchase.accountId, `Auto-recharge payment failed (${reason}); auto-recharge was turned off.`, true);
+      }
+      await markFailed(sql, purchaseId, reason);
+    });
+    return findPurchase(this.sql(), purchaseId);
+  }
+
+  /** Receipt URL, customer and payment method from the payment intent's charge (best effort). */
+  private async chargeDetails(paymentIntentId: string | null): Promise<{ receiptUrl: string | null; customerId: string | null; paymentMethodId: string | null }> {
+    const none = { receiptUrl: null, customerId: null, paymentMethodId: null };
+    if (!this.stripe || !paymentIntentId) return none;
+    try {
+      const intent = (await this.stripe.paymentIntents.retrieve(paymentIntentId, { expand: ['latest_charge'] })) as unknown as Record<string, unknown>;
+      const charge = intent.latest_charge && typeof intent.latest_charge === 'object' ? (intent.latest_charge as Record<string, unknown>) : null;
+      return { receiptUrl: str(charge?.receipt_url), customerId: idOf(intent.customer), paymentMethodId: idOf(intent.payment_method) };
+    } catch (err) {
+      this.log.warn({ err: { message: (err as Error).message }, paymentIntentId }, 'could not read the charge of a payment intent; fulfilling without a receipt');
+      return none;
+    }
+  }
+
+  /**
+   * `charge.refunded`: debits the refunded share of the credits (cumulative over partial refunds,
+   * see `refundedCreditsShare`) with a REFUND entry linked to the PURCHASE entry. May take the
+   * balance negative: the credits may already be spent.
+   */
+  async refund(
+    purchaseId: string,
+    charge: { amountRefundedCents: bigint; amountCents: bigint | null; receiptUrl: string | null },
+    staff?: StaffContext,
+  ): Promise<RefundOutcome> {
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const purchase = await findPurchase(this.sql(), purchaseId);
+      if (!purchase) throw new Error(`unknown purchase ${purchaseId}`);
+      if (!purchase.transactionId || !['FULFILLED', 'PARTIALLY_REFUNDED', 'REFUNDED'].includes(purchase.status)) {
+        throw new Error(`purchase ${purchaseId} is ${purchase.status}: a refund needs a fulfilled purchase (replay this event after fulfilment)`);
+      }
+      const paid = purchase.amountPaidCents ?? charge.amountCents ?? purchase.amountCents;
+      const target = refundedCreditsShare(purchase.credits, charge.amountRefundedCents, paid);
+      const debit = target - purchase.refundedCredits;
+      if (debit <= 0n && charge.amountRefundedCents <= purchase.refundedCents) {
+        return { kind: 'unchanged', purchase, debitedMillicredits: 0n };
+      }
+      const status = statusAfterRefund(charge.amountRefundedCents, paid);
+      const update = { expectedRefundedCredits: purchase.refundedCredits, refundedCents: charge.amountRefundedCents, refundedCredits: target > purchase.refundedCredits ? target : purchase.refundedCredits, status };
+      const audit = async (sql: Sql, transactionId: string | null) => {
+        if (!staff) return;
+        await writeAudit(sql, {
+          actor: staff.actor,
+          action: staff.action,
+          targetType: 'purchase',
+          targetId: purchase.id,
+          before: { status: purchase.status, refundedCreditsMillicredits: purchase.refundedCredits },
+          after: { status, refundedCreditsMillicredits: update.refundedCredits, transactionId },
+          reason: staff.reason,
+        });
+      };
+      try {
+        if (debit > 0n) {
+          await this.ledger.post(
+            {
+              accountId: purchase.accountId,
+              type: 'REFUND',
+              delta: -debit,
+              counterparty: 'refunds',
+              idempotencyKey: `refund:${purchase.id}:${charge.amountRefundedCents}`,
+              requestHash: requestHash({ purchaseId: purchase.id, refunded: charge.amountRefundedCents, debit }),
+              referenceId: purchase.id,
+              reversalOfId: purchase.transactionId,
+              reason: `Refund of ${charge.amountRefundedCents} of ${paid} cents`,
+              actorKeyId: staff?.actor.keyId ?? null,
+              allowNegative: true,
+            },
+            async (sql, posted) => {
+              if (!(await recordRefund(sql, purchase.id, update))) throw new PurchaseMoved();
+              await audit(sql, posted.transactionId);
+            },
+          );
+        } else {
+          await inTransaction(this.em.fork(), async (sql) => {
+            if (!(await recordRefund(sql, purchase.id, update))) throw new PurchaseMoved();
+            await audit(sql, null);
+          });
+        }
+      } catch (err) {
+        if (err instanceof PurchaseMoved) continue; // another refund event landed first: re-read and recompute
+        throw err;
+      }
+      if (charge.receiptUrl) await recordStripeRefs(this.sql(), purchase.id, { receiptUrl: charge.receiptUrl });
+      const after = (await findPurchase(this.sql(), purchase.id))!;
+      return { kind: 'refunded', purchase: after, debitedMillicredits: debit > 0n ? debit : 0n };
+    }
+    throw new Error(`refund of purchase ${purchaseId} kept racing with other refunds`);
+  }
+}

@@ -1,0 +1,291 @@
+import { toBigInt, type Sql } from '../db/sql.js';
+import type { AutoRechargeSettings, EventSource, EventStatus, Purchase, PurchaseKind, PurchaseStatus, StoredEvent, WebhookEvent } from './billing.types.js';
+
+type Row = Record<string, unknown>;
+const date = (v: unknown) => (v ? new Date(v as string) : null);
+const nullableBig = (v: unknown) => (v === null || v === undefined ? null : toBigInt(v));
+
+export function toPurchase(r: Row): Purchase {
+  return {
+    id: r.id as string,
+    accountId: r.account_id as string,
+    kind: r.kind as PurchaseKind,
+    packId: r.pack_id as string,
+    status: r.status as PurchaseStatus,
+    amountCents: toBigInt(r.amount_cents),
+    currency: r.currency as string,
+    credits: toBigInt(r.credits),
+    amountPaidCents: nullableBig(r.amount_paid_cents),
+    discountCents: toBigInt(r.discount_cents),
+    refundedCents: toBigInt(r.refunded_cents),
+    refundedCredits: toBigInt(r.refunded_credits),
+    stripeCheckoutSessionId: (r.stripe_checkout_session_id as string | null) ?? null,
+    stripePaymentIntentId: (r.stripe_payment_intent_id as string | null) ?? null,
+    stripeCustomerId: (r.stripe_customer_id as string | null) ?? null,
+    receiptUrl: (r.receipt_url as string | null) ?? null,
+    transactionId: (r.transaction_id as string | null) ?? null,
+    failureReason: (r.failure_reason as string | null) ?? null,
+    returnTo: (r.return_to as string | null) ?? null,
+    createdAt: new Date(r.created_at as string),
+    updatedAt: new Date(r.updated_at as string),
+    fulfilledAt: date(r.fulfilled_at),
+  };
+}
+
+export async function insertPurchase(
+  sql: Sql,
+  p: { accountId: string; kind: PurchaseKind; packId: string; amountCents: bigint; credits: bigint; returnTo: string | null; stripeCustomerId: string | null },
+): Promise<Purchase> {
+  const rows = await sql.query<Row>(
+    `insert into purchases (account_id, kind, pack_id, amount_cents, credits, return_to, stripe_customer_id)
+     values (?::uuid, ?, ?, ?::bigint, ?::bigint, ?, ?) returning *`,
+    [p.accountId, p.kind, p.packId, p.amountCents.toString(), p.credits.toString(), p.returnTo, p.stripeCustomerId],
+  );
+  return toPurchase(rows[0]);
+}
+
+export async function findPurchase(sql: Sql, id: string): Promise<Purchase | null> {
+  const rows = await sql.query<Row>(`select * from purchases where id = ?::uuid`, [id]);
+  return rows[0] ? toPurchase(rows[0]) : null;
+}
+
+export async function findPurchaseByPaymentIntent(sql: Sql, paymentIntentId: string): Promise<Purchase | null> {
+  const rows = await sql.query<Row>(`select * from purchases where stripe_payment_intent_id = ?`, [paymentIntentId]);
+  return rows[0] ? toPurchase(rows[0]) : null;
+}
+
+export async function findPurchasesOfAccount(sql: Sql, accountId: string, limit = 100): Promise<Purchase[]> {
+  const rows = await sql.query<Row>(
+    `select * from purchases where account_id = ?::uuid order by created_at desc, id limit ?::int`,
+    [accountId, limit],
+  );
+  return rows.map(toPurchase);
+}
+
+/** Stripe ids learnt along the way; never overwrites a known id with null. */
+export async function recordStripeRefs(
+  sql: Sql,
+  id: string,
+  refs: { checkoutSessionId?: string | null; paymentIntentId?: string | null; customerId?: string | null; receiptUrl?: string | null },
+): Promise<void> {
+  await sql.query(
+    `update purchases set
+       stripe_checkout_session_id = coalesce(stripe_checkout_session_id, ?),
+       stripe_payment_intent_id = coalesce(stripe_payment_intent_id, ?),
+       stripe_customer_id = coalesce(?, stripe_customer_id),
+       receipt_url = coalesce(?, receipt_url),
+       updated_at = now()
+     where id = ?::uuid`,
+    [refs.checkoutSessionId ?? null, refs.paymentIntentId ?? null, refs.customerId ?? null, refs.receiptUrl ?? null, id],
+  );
+}
+
+/** PENDING (or, for staff, FAILED) -> FULFILLED; false when another fulfilment got there first. */
+export async function markFulfilled(
+  sql: Sql,
+  id: string,
+  f: { transactionId: string; amountPaidCents: bigint; discountCents: bigint; fromStatuses: PurchaseStatus[] },
+): Promise<boolean> {
+  const rows = await sql.query(
+    `update purchases set status = 'FULFILLED', transaction_id = ?::uuid, amount_paid_cents = ?::bigint,
+            discount_cents = ?::bigint, failure_reason = null, fulfilled_at = now(), updated_at = now()
+      where id = ?::uuid and status = any(?::text[]) returning id`,
+    [f.transactionId, f.amountPaidCents.toString(), f.discountCents.toString(), id, `{${f.fromStatuses.join(',')}}`],
+  );
+  return rows.length > 0;
+}
+
+export async function markFailed(sql: Sql, id: string, reason: string): Promise<boolean> {
+  const rows = await sql.query(
+    `update purchases set status = 'FAILED', failure_reason = ?, updated_at = now()
+      where id = ?::uuid and status = 'PENDING' returning id`,
+    [reason.slice(0, 500), id],
+  );
+  return rows.length > 0;
+}
+
+/** Optimistic: applies only if nobody recorded another refund since `expectedRefundedCredits` was read. */
+export async function recordRefund(
+  sql: Sql,
+  id: string,
+  r: { expectedRefundedCredits: bigint; refundedCents: bigint; refundedCredits: bigint; status: PurchaseStatus },
+): Promise<boolean> {
+  const rows = await sql.query(
+    `update purchases set refunded_cents = greatest(refunded_cents, ?::bigint), refunded_credits = ?::bigint,
+            status = ?, updated_at = now()
+      where id = ?::uuid and refunded_credits = ?::bigint returning id`,
+    [r.refundedCents.toString(), r.refundedCredits.toString(), r.status, id, r.expectedRefundedCredits.toString()],
+  );
+  return rows.length > 0;
+}
+
+// ---- webhook inbox -------------------------------------------------------------------------
+
+function toEvent(r: Row): StoredEvent {
+  return {
+    id: r.id as string,
+    type: r.type as string,
+    source: r.source as EventSource,
+    livemode: Boolean(r.livemode),
+    payload: r.payload as WebhookEvent,
+    status: r.status as EventStatus,
+    attempts: Number(r.attempts),
+    lastError: (r.last_error as string | null) ?? null,
+    purchaseId: (r.purchase_id as string | null) ?? null,
+    receivedAt: new Date(r.received_at as string),
+    processedAt: date(r.processed_at),
+  };
+}
+
+/** Stores the event once (its id is the key); returns the stored row and whether it was new. */
+export async function storeEvent(sql: Sql, event: WebhookEvent, source: EventSource): Promise<{ event: StoredEvent; inserted: boolean }> {
+  const inserted = await sql.query<Row>(
+    `insert into stripe_events (id, type, source, livemode, payload) values (?, ?, ?, ?::boolean, ?::jsonb)
+     on conflict (id) do nothing returning *`,
+    [event.id, event.type, source, event.livemode ?? false, JSON.stringify(event)],
+  );
+  if (inserted[0]) return { event: toEvent(inserted[0]), inserted: true };
+  const existing = await findEvent(sql, event.id);
+  return { event: existing!, inserted: false };
+}
+
+export async function findEvent(sql: Sql, id: string): Promise<StoredEvent | null> {
+  const rows = await sql.query<Row>(`select * from stripe_events where id = ?`, [id]);
+  return rows[0] ? toEvent(rows[0]) : null;
+}
+
+export async function markEvent(sql: Sql, id: string, status: EventStatus, error: string | null, purchaseId: string | null): Promise<void> {
+  await sql.query(
+    `update stripe_events set status = ?, last_error = ?, attempts = attempts + 1,
+            purchase_id = coalesce(?::uuid, purchase_id),
+            processed_at = case when ? in ('PROCESSED', 'IGNORED') then now() else processed_at end
+      where id = ?`,
+    [status, error ? error.slice(0, 500) : null, purchaseId, status, id],
+  );
+}
+
+/** Events that did not go through: FAILED, or RECEIVED and never finished (a crash mid-way). */
+export async function findUnprocessedEvents(sql: Sql, limit: number): Promise<StoredEvent[]> {
+  const rows = await sql.query<Row>(
+    `select * from stripe_events where status in ('FAILED', 'RECEIVED') order by received_at desc limit ?::int`,
+    [limit],
+  );
+  return rows.map(toEvent);
+}
+
+// ---- customers and auto-recharge -------------------------------------------------------------
+
+export async function findCustomer(sql: Sql, accountId: string): Promise<{ customerId: string; paymentMethodId: string | null } | null> {
+  const rows = await sql.query<Row>(`select stripe_customer_id, payment_method_id from billing_customers where account_id = ?::uuid`, [accountId]);
+  return rows[0] ? { customerId: rows[0].stripe_customer_id as string, paymentMethodId: (rows[0].payment_method_id as string | null) ?? null } : null;
+}
+
+export async function saveCustomer(sql: Sql, accountId: string, customerId: string, paymentMethodId: string | null): Promise<void> {
+  await sql.query(
+    `insert into billing_customers (account_id, stripe_customer_id, payment_method_id) values (?::uuid, ?, ?)
+     on conflict (account_id) do update set stripe_customer_id = excluded.stripe_customer_id,
+       payment_method_id = coalesce(excluded.payment_method_id, billing_customers.payment_method_id), updated_at = now()`,
+    [accountId, customerId, paymentMethodId],
+  );
+}
+
+export function toSettings(r: Row): AutoRechargeSettings {
+  return {
+    accountId: r.account_id as string,
+    enabled: Boolean(r.enabled),
+    threshold: toBigInt(r.threshold),
+    packId: (r.pack_id as string | null) ?? null,
+    targetBalance: nullableBig(r.target_balance),
+    monthlyLimitCents: toBigInt(r.monthly_limit_cents),
+    lastAttemptAt: date(r.last_attempt_at),
+    notice: (r.notice as string | null) ?? null,
+    noticeAt: date(r.notice_at),
+    updatedAt: new Date(r.updated_at as string),
+  };
+}
+
+export async function findSettings(sql: Sql, accountId: string, forUpdate = false): Promise<AutoRechargeSettings | null> {
+  const rows = await sql.query<Row>(
+    `select * from auto_recharge_settings where account_id = ?::uuid${forUpdate ? ' for update' : ''}`,
+    [accountId],
+  );
+  return rows[0] ? toSettings(rows[0]) : null;
+}
+
+export async function upsertSettings(
+  sql: Sql,
+  s: { accountId: string; enabled: boolean; threshold: bigint; packId: string | null; targetBalance: bigint | null; monthlyLimitCents: bigint },
+): Promise<AutoRechargeSettings> {
+  const rows = await sql.query<Row>(
+    `insert into auto_recharge_settings (account_id, enabled, threshold, pack_id, target_balance, monthly_limit_cents)
+     values (?::uuid, ?::boolean, ?::bigint, ?, ?::bigint, ?::bigint)
+     on conflict (account_id) do update set enabled = excluded.enabled, threshold = excluded.threshold,
+       pack_id = excluded.pack_id, target_balance = excluded.target_balance,
+       monthly_limit_cents = excluded.monthly_limit_cents, notice = null, notice_at = null, updated_at = now()
+     returning *`,
+    [s.accountId, s.enabled, s.threshold.toString(), s.packId, s.targetBalance?.toString() ?? null, s.monthlyLimitCents.toString()],
+  );
+  return toSettings(rows[0]);
+}
+
+export async function setNotice(sql: Sql, accountId: string, notice: string, disable: boolean): Promise<void> {
+  await sql.query(
+    `update auto_recharge_settings set notice = ?, notice_at = now(), enabled = enabled and not ?::boolean, updated_at = now()
+      where account_id = ?::uuid`,
+    [notice.slice(0, 500), disable, accountId],
+  );
+}
+
+export async function autoRechargeSpentThisMonth(sql: Sql, accountId: string, since: Date): Promise<bigint> {
+  const rows = await sql.query<{ spent: string | null }>(
+    `select coalesce(sum(amount_cents), 0) as spent from purchases
+      where account_id = ?::uuid and kind = 'AUTO_RECHARGE' and status <> 'FAILED' and created_at >= ?::timestamptz`,
+    [accountId, since.toISOString()],
+  );
+  return toBigInt(rows[0]?.spent);
+}
+
+export async function pendingAutoRecharges(sql: Sql, accountId: string): Promise<number> {
+  const rows = await sql.query<{ n: string }>(
+    `select count(*) as n from purchases where account_id = ?::uuid and kind = 'AUTO_RECHARGE' and status = 'PENDING'
+        and created_at > now() - interval '1 day'`,
+    [accountId],
+  );
+  return Number(rows[0]?.n ?? 0);
+}
+
+export interface NegativeBalanceRow {
+  accountId: string;
+  email: string | null;
+  posted: bigint;
+  pending: bigint;
+  updatedAt: Date;
+}
+
+export async function findNegativeBalances(sql: Sql, limit: number): Promise<NegativeBalanceRow[]> {
+  const rows = await sql.query<Row>(
+    `select id, email, posted, pending, updated_at from accounts
+      where kind = 'CUSTOMER' and posted < 0 order by posted asc, id limit ?::int`,
+    [limit],
+  );
+  return rows.map((r) => ({
+    accountId: r.id as string,
+    email: (r.email as string | null) ?? null,
+    posted: toBigInt(r.posted),
+    pending: toBigInt(r.pending),
+    updatedAt: new Date(r.updated_at as string),
+  }));
+}
+
+/** PENDING purchases that reached Stripe and are older than `minutes`: the stuck-user candidates. */
+export async function findStalePurchases(sql: Sql, minutes: number, limit: number): Promise<Purchase[]> {
+  const rows = await sql.query<Row>(
+    `select * from purchases
+      where status = 'PENDING' and kind <> 'TEST_CHECKOUT'
+        and (stripe_checkout_session_id is not null or stripe_payment_intent_id is not null)
+        and created_at < now() - make_interval(mins => ?::int)
+      order by created_at limit ?::int`,
+    [minutes, limit],
+  );
+  return rows.map(toPurchase);
+}

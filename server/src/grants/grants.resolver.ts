@@ -1,0 +1,52 @@
+import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
+import { AccountGql } from '../accounts/accounts.graphql.js';
+import type { Context } from '../graphql/context.js';
+import { requireAccountAccess, requireRole } from '../graphql/guards.js';
+import {
+  GrantAllocationGql,
+  GrantExpiryRunGql,
+  GrantGql,
+  toExpiryRunGql,
+  toGrantAllocationGql,
+  toGrantGql,
+} from './grants.graphql.js';
+
+@Resolver()
+export class GrantsResolver {
+  @Mutation(() => GrantGql, { description: "Posts the grant's unused remainder away as an ADJUSTMENT (ADMIN, audited)" })
+  async voidGrant(
+    @Arg('grantId', () => ID) grantId: string,
+    @Arg('reason', () => String) reason: string,
+    @Ctx() ctx: Context,
+  ): Promise<GrantGql> {
+    const { grant } = await ctx.services.grants.voidGrant(requireRole(ctx, 'ADMIN'), grantId, reason);
+    return toGrantGql(grant);
+  }
+
+  @Mutation(() => GrantExpiryRunGql, { description: 'Runs the grant expiry job now (ADMIN, audited)' })
+  async expireGrantsNow(@Ctx() ctx: Context): Promise<GrantExpiryRunGql> {
+    return toExpiryRunGql(await ctx.services.grants.expireNow(requireRole(ctx, 'ADMIN')));
+  }
+}
+
+@Resolver(() => AccountGql)
+export class AccountGrantsResolver {
+  @FieldResolver(() => [GrantGql], { description: 'In burn order; spent, expired and voided grants only with includeClosed' })
+  async grants(
+    @Root() account: AccountGql,
+    @Ctx() ctx: Context,
+    @Arg('includeClosed', () => Boolean, { nullable: true, defaultValue: false }) includeClosed: boolean,
+  ): Promise<GrantGql[]> {
+    requireAccountAccess(ctx, account.id);
+    return (await ctx.services.grants.list(account.id, includeClosed)).map(toGrantGql);
+  }
+}
+
+@Resolver(() => GrantGql)
+export class GrantAllocationsResolver {
+  @FieldResolver(() => [GrantAllocationGql], { description: 'What this grant paid for, oldest first' })
+  async allocations(@Root() grant: GrantGql, @Ctx() ctx: Context): Promise<GrantAllocationGql[]> {
+    requireAccountAccess(ctx, grant.accountId);
+    return (await ctx.services.grants.allocations({ grantId: grant.id })).map(toGrantAllocationGql);
+  }
+}

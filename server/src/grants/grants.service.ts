@@ -1,0 +1,225 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Logger } from 'pino';
+import { writeAudit } from '../audit/audit.service.js';
+import type { Principal } from '../auth/roles.js';
+import { inTransaction, pgCode, sqlOf, type Sql } from '../db/sql.js';
+import type { BalanceEvents } from '../ledger/balance-events.js';
+import type { PostingHooks } from '../ledger/ledger.hooks.js';
+import { findEntryByIdempotencyKey, postTransaction, type PostSpec } from '../ledger/ledger.repository.js';
+import type { LedgerService } from '../ledger/ledger.service.js';
+import type { BalanceSnapshot, LedgerEntry } from '../ledger/ledger.types.js';
+import { DomainError, notFound } from '../shared/errors.js';
+import { parseId, requiredText } from '../shared/validate.js';
+import { findAllocations, findDueGrants, findGrant, findGrantDrift, findGrants, markGrant } from './grants.repository.js';
+import { grantReference } from './grants.rules.js';
+import type { ExpiryRun, Grant, GrantAllocation } from './grants.types.js';
+
+/** pg advisory lock key of the grant expiry job ("cm-grant"). */
+export const GRANT_EXPIRY_LOCK = 0x636d2d6772616e74n;
+const BATCH = 200;
+
+interface GrantDebit {
+  type: 'EXPIRY' | 'ADJUSTMENT';
+  idempotencyKey: string;
+  mark: 'expired_at' | 'voided_at';
+  reason: string;
+  actor: Principal | null;
+  audit?: (sql: Sql, grant: Grant, transactionId: string) => Promise<void>;
+}
+
+/**
+ * Grants: listing, staff voids and the expiry job. A grant's debit (expiry, void) is posted under
+ * the account row's lock, after re-reading the grant's remainder under that lock, so a charge
+ * running at the same time can never make it take more or less than what is left.
+ */
+export class GrantsService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly events: BalanceEvents,
+    private readonly hooks: PostingHooks,
+    private readonly ledger: LedgerService,
+    private readonly log: Logger,
+  ) {}
+
+  async list(accountId: string, includeClosed = false, limit = 200): Promise<Grant[]> {
+    return findGrants(sqlOf(this.em.fork()), parseId(accountId, 'accountId'), includeClosed, limit);
+  }
+
+  async get(grantId: string): Promise<Grant> {
+    const grant = await findGrant(sqlOf(this.em.fork()), parseId(grantId, 'grantId'));
+    if (!grant) throw notFound(`Grant ${grantId} not found`);
+    return grant;
+  }
+
+  async allocations(filter: { grantId?: string; transactionId?: string }): Promise<GrantAllocation[]> {
+    return findAllocations(sqlOf(this.em.fork()), filter);
+  }
+
+  /** Accounts whose grants disagree with their balance (should always be empty): a reconciliation check. */
+  async drift(limit = 100) {
+    return findGrantDrift(sqlOf(this.em.fork()), limit);
+  }
+
+  /**
+   * Staff void: the grant's unused remainder leaves as an ADJUSTMENT against `adjustments` (a
+   * staff decision, like adjustBalance, not the passage of time), referencing the grant, audited
+   * in the same transaction. A repeated void answers with the first one; a grant with nothing
+   * left (spent, expired) is a CONFLICT.
+   */
+  async voidGrant(actor: Principal, grantId: string, reasonText: string): Promise<{ grant: Grant; entry: LedgerEntry }> {
+    const reason = requiredText(reasonText, 'reason');
+    const id = parseId(grantId, 'grantId');
+    const result = await this.debitGrant(id, {
+      type: 'ADJUSTMENT',
+      idempotencyKey: `void-grant:${id}`,
+      mark: 'voided_at',
+      reason,
+      actor,
+      audit: (sql, grant, transactionId) =>
+        writeAudit(sql, {
+          actor,
+          action: 'grant.void',
+          targetType: 'grant',
+          targetId: grant.id,
+          before: { remainingMillicredits: grant.remaining, kind: grant.kind, accountId: grant.accountId },
+          after: { remainingMillicredits: 0n, transactionId },
+          reason,
+        }),
+    });
+    if (!result) throw new DomainError('CONFLICT', `Grant ${id} has nothing left to void (spent, expired or already voided)`);
+    return { grant: await this.get(id), entry: result };
+  }
+
+  /** Posts the EXPIRY of one grant's unused remainder (idempotent: key `expiry:<grantId>`). */
+  async expireGrant(grantId: string): Promise<LedgerEntry | null> {
+    return this.debitGrant(grantId, {
+      type: 'EXPIRY',
+      idempotencyKey: `expiry:${grantId}`,
+      mark: 'expired_at',
+      reason: 'Grant expired',
+      actor: null,
+    });
+  }
+
+  /** Expires every grant past its expiry (batch by batch); safe to run anywhere, any number of times. */
+  async expireDue(now = new Date()): Promise<ExpiryRun> {
+    const run: ExpiryRun = { expiredGrants: 0, expiredMillicredits: 0n };
+    for (;;) {
+      const due = await findDueGrants(sqlOf(this.em.fork()), now, BATCH);
+      let progressed = false;
+      for (const { id } of due) {
+        try {
+          const entry = await this.expireGrant(id);
+          progressed = true;
+          if (entry) {
+            run.expiredGrants += 1;
+            run.expiredMillicredits += -entry.amountMillicredits;
+          }
+        } catch (err) {
+          // One failing grant must not stop the others; it is retried on the next run.
+          this.log.error({ err: { message: (err as Error).message }, grantId: id }, 'grant expiry failed');
+        }
+      }
+      if (due.length < BATCH || !progressed) break;
+    }
+    if (run.expiredGrants) this.log.info({ expiredGrants: run.expiredGrants, expiredMillicredits: run.expiredMillicredits.toString() }, 'grants expired');
+    return run;
+  }
+
+  /** ADMIN "run it now": the same sweep, audited. */
+  async expireNow(actor: Principal): Promise<ExpiryRun> {
+    const run = await this.expireDue();
+    await inTransaction(this.em.fork(), (sql) =>
+      writeAudit(sql, { actor, action: 'grant.expireNow', targetType: 'grant', targetId: null, after: run }),
+    );
+    return run;
+  }
+
+  /**
+   * The scheduled sweep: one instance at a time (a transaction-scoped advisory lock held while
+   * the sweep runs; the expiries themselves commit one by one on other connections).
+   */
+  async expireDueLocked(): Promise<ExpiryRun | null> {
+    return inTransaction(this.em.fork(), async (sql) => {
+      const [lock] = await sql.query<{ locked: boolean }>(`select pg_try_advisory_xact_lock(?::bigint) as locked`, [GRANT_EXPIRY_LOCK.toString()]);
+      if (!lock?.locked) return null;
+      return this.expireDue();
+    });
+  }
+
+  /**
+   * Runs `expireDueLocked` every `intervalMs`. The timer never keeps the process alive and stops
+   * itself once `isConnected` says the database is gone. Returns a stop function.
+   */
+  startExpiryJob(intervalMs: number, isConnected: () => Promise<boolean> = async () => true): () => void {
+    let running = false;
+    const timer = setInterval(() => {
+      if (running) return;
+      running = true;
+      isConnected()
+        .then(async (connected) => {
+          if (connected) await this.expireDueLocked();
+          else clearInterval(timer);
+        })
+        .catch((err) => this.log.warn({ err: { message: (err as Error).message } }, 'grant expiry job failed'))
+        .finally(() => (running = false));
+    }, intervalMs);
+    timer.unref();
+    return () => clearInterval(timer);
+  }
+
+  /**
+   * Debits a grant's whole remainder in one transaction: lock the account row, re-read the grant,
+   * post (the hook burns this grant first: the reference names it), mark it. Null when nothing
+   * is left. A repeated key answers with the first entry.
+   */
+  private async debitGrant(grantId: string, d: GrantDebit): Promise<LedgerEntry | null> {
+    const head = await findGrant(sqlOf(this.em.fork()), grantId);
+    if (!head) throw notFound(`Grant ${grantId} not found`);
+    const replay = await findEntryByIdempotencyKey(sqlOf(this.em.fork()), head.accountId, d.idempotencyKey);
+    if (replay) return this.ledger.entry(replay.id);
+    let posted: { transactionId: string; balance: BalanceSnapshot } | null;
+    try {
+      posted = await inTransaction(this.em.fork(), async (sql) => {
+        await sql.query(`select 1 from accounts where id = ?::uuid for update`, [head.accountId]);
+        const grant = await findGrant(sql, grantId);
+        if (!grant || grant.remaining === 0n || grant.voidedAt || grant.expiredAt) return null;
+        const spec: PostSpec = {
+          accountId: grant.accountId,
+          type: d.type,
+          delta: -grant.remaining,
+          counterparty: d.type === 'EXPIRY' ? 'expiry' : 'adjustments',
+          idempotencyKey: d.idempotencyKey,
+          referenceId: grantReference(grant.id),
+          reason: d.reason,
+          actorKeyId: d.actor?.keyId ?? null,
+          // The remainder is covered by the posted balance (grant invariant); only holds in
+          // flight could make available dip below zero, and an expiry must not wait for them.
+          allowNegative: true,
+        };
+        const result = await postTransaction(sql, spec);
+        if (!result) return null;
+        await this.hooks.run(sql, {
+          transactionId: result.transactionId,
+          accountId: grant.accountId,
+          type: d.type,
+          delta: spec.delta,
+          reversalOfId: null,
+          referenceId: spec.referenceId ?? null,
+        });
+        await markGrant(sql, grant.id, d.mark);
+        if (d.audit) await d.audit(sql, grant, result.transactionId);
+        return result;
+      });
+    } catch (err) {
+      if (pgCode(err) === '23505') {
+        const again = await findEntryByIdempotencyKey(sqlOf(this.em.fork()), head.accountId, d.idempotencyKey);
+        if (again) return this.ledger.entry(again.id);
+      }
+      throw err;
+    }
+    if (!posted) return null;
+    this.events.publish(posted.balance);
+    return this.ledger.entry(posted.transactionId);
+  }
+}

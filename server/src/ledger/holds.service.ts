@@ -1,0 +1,222 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Logger } from 'pino';
+import { inTransaction, sqlOf } from '../db/sql.js';
+import { DomainError, InsufficientCredits, notFound } from '../shared/errors.js';
+import { chargeUsage, type UsageCharge } from '../usage/usage.repository.js';
+import type { UsageRecord } from '../usage/usage.types.js';
+import type { BalanceEvents } from './balance-events.js';
+import type { PostingHooks } from './ledger.hooks.js';
+import { customerAccountExists, findBalances } from './ledger.repository.js';
+import type { BalanceSnapshot } from './ledger.types.js';
+import {
+  claimHoldForSettle,
+  extendHold,
+  findHoldState,
+  insertHold,
+  lockAvailable,
+  releaseExpiredHolds,
+  releaseHold,
+  sessionSpent,
+  type Hold,
+  type HoldInsert,
+  type PlaceHoldRow,
+} from './holds.repository.js';
+
+export type { Hold } from './holds.repository.js';
+
+/** pg advisory lock key of the hold expiry job ("cm-hold"): one instance at a time runs it. */
+export const HOLD_EXPIRY_LOCK = 0x636d2d686f6c64n;
+
+export class SpendCapExceeded extends DomainError {
+  constructor(scope: 'request' | 'session', capMillicredits: bigint, requiredMillicredits: bigint) {
+    super('SPEND_CAP_EXCEEDED', `This call could cost up to ${requiredMillicredits} millicredits, over the ${scope} spend cap of ${capMillicredits}`, {
+      scope,
+      capMillicredits: capMillicredits.toString(),
+      requiredMillicredits: requiredMillicredits.toString(),
+    });
+  }
+}
+
+export interface PlaceHoldSpec {
+  accountId: string;
+  /** The call's worst-case cost. */
+  amount: bigint;
+  /** Partial hold (streaming-aware): hold min(amount, available) if available >= this. */
+  partialMinimum?: bigint | null;
+  model: string;
+  apiKeyId: string | null;
+  sessionId?: string | null;
+  /** Cumulative cap over the session's window (needs sessionId). */
+  sessionCap?: { cap: bigint; windowSeconds: number } | null;
+  ttlSeconds: number;
+}
+
+export type SettleCharge = Omit<UsageCharge, 'accountId' | 'releaseHold'>;
+
+export interface Settled {
+  usage: UsageRecord | null;
+  charged: bigint;
+  balance: BalanceSnapshot | null;
+}
+
+class SettleRefused extends Error {}
+
+/**
+ * Holds: a proxied call reserves its worst case (`pending += hold`) before it calls the provider,
+ * then settles the actual cost (releasing the hold in the same statement as the charge) or voids.
+ * A hold leaves the HELD state exactly once; that transition is what releases `pending`.
+ */
+export class HoldsService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly events: BalanceEvents,
+    private readonly hooks: PostingHooks,
+    private readonly log: Logger,
+  ) {}
+
+  async place(spec: PlaceHoldSpec): Promise<Hold> {
+    const insert: HoldInsert = {
+      accountId: spec.accountId,
+      amount: spec.amount,
+      minimumAvailable: spec.amount,
+      model: spec.model,
+      apiKeyId: spec.apiKeyId,
+      sessionId: spec.sessionId ?? null,
+      partial: false,
+      ttlSeconds: spec.ttlSeconds,
+    };
+    let placed: PlaceHoldRow | null;
+    const partialMinimum = spec.partialMinimum ?? null;
+    const sessionCap = spec.sessionId ? (spec.sessionCap ?? null) : null;
+    if (partialMinimum === null && !sessionCap) {
+      placed = await insertHold(sqlOf(this.em.fork()), insert);
+    } else {
+      // The row lock serialises this account's holds, so the session sum and the available
+      // balance read here cannot change before the hold is written.
+      placed = await inTransaction(this.em.fork(), async (sql) => {
+        const available = await lockAvailable(sql, spec.accountId);
+        if (available === null) return null;
+        let amount = spec.amount;
+        if (partialMinimum !== null && available < spec.amount && available >= partialMinimum) {
+          amount = available;
+        }
+        if (sessionCap) {
+          const spent = await sessionSpent(sql, spec.accountId, spec.sessionId!, sessionCap.windowSeconds);
+          if (spent + amount > sessionCap.cap) throw new SpendCapExceeded('session', sessionCap.cap, spent + amount);
+        }
+        return insertHold(sql, { ...insert, amount, minimumAvailable: amount, partial: amount < spec.amount });
+      });
+    }
+    if (!placed) {
+      const sql = sqlOf(this.em.fork());
+      if (!(await customerAccountExists(sql, spec.accountId))) throw notFound(`Account ${spec.accountId} not found`);
+      const [balance] = await findBalances(sql, [spec.accountId]);
+      throw new InsufficientCredits(partialMinimum ?? spec.amount, balance ? balance.posted - balance.pending : null);
+    }
+    this.events.publish(placed.balance);
+    return placed.hold;
+  }
+
+  /**
+   * Posts the actual cost and releases the hold in one transaction (through `chargeUsage`, so the
+   * posting hooks apply). A charge the account cannot cover (the balance fell while the call ran,
+   * e.g. a refund) is retried capped at the hold; if even that fails the hold is voided and logged.
+   */
+  async settle(hold: Hold, charge: SettleCharge): Promise<Settled> {
+    const attempt = (charged: bigint) =>
+      inTransaction(this.em.fork(), async (sql) => {
+        const claimed = await claimHoldForSettle(sql, hold.id, charged, charge.requestId ?? null);
+        const result = await chargeUsage(sql.em, this.hooks, {
+          ...charge,
+          charged,
+          accountId: hold.accountId,
+          releaseHold: claimed ?? 0n,
+        });
+        if (!result) throw new SettleRefused();
+        return result;
+      });
+    let charged = charge.charged;
+    let result;
+    try {
+      result = await attempt(charged);
+    } catch (err) {
+      if (!(err instanceof SettleRefused)) throw err;
+      result = null;
+      if (charged > hold.amount) {
+        charged = hold.amount;
+        result = await attempt(charged).catch((e) => {
+          if (e instanceof SettleRefused) return null;
+          throw e;
+        });
+      }
+      if (result) {
+        this.log.warn({ holdId: hold.id, accountId: hold.accountId, wanted: charge.charged.toString(), charged: charged.toString() }, 'settle capped at the hold');
+      }
+    }
+    if (!result) {
+      this.log.error({ holdId: hold.id, accountId: hold.accountId, wanted: charge.charged.toString() }, 'settle refused: the account cannot cover the call; hold voided');
+      const balance = await this.void(hold.id);
+      return { usage: null, charged: 0n, balance };
+    }
+    this.events.publish(result.balance);
+    return { usage: result.usage, charged, balance: result.balance };
+  }
+
+  /** Releases a hold without charging (the call failed). Returns null when it was already released. */
+  async void(holdId: string): Promise<BalanceSnapshot | null> {
+    const balance = await releaseHold(sqlOf(this.em.fork()), holdId, 'VOIDED');
+    if (balance) this.events.publish(balance);
+    return balance;
+  }
+
+  /** Keeps a call's hold alive while it is still running (streams may outlive the TTL). */
+  async extend(holdId: string, ttlSeconds: number): Promise<boolean> {
+    return extendHold(sqlOf(this.em.fork()), holdId, ttlSeconds);
+  }
+
+  async state(holdId: string) {
+    return findHoldState(sqlOf(this.em.fork()), holdId);
+  }
+
+  /**
+   * Releases overdue holds (a crashed call's reservation). One instance at a time runs it (a
+   * transaction-scoped advisory lock); returns how many holds were released.
+   */
+  async releaseExpired(limit = 500): Promise<number> {
+    const { balances, released } = await inTransaction(this.em.fork(), async (sql) => {
+      const [lock] = await sql.query<{ locked: boolean }>(`select pg_try_advisory_xact_lock(?::bigint) as locked`, [HOLD_EXPIRY_LOCK.toString()]);
+      if (!lock?.locked) return { balances: [], released: 0 };
+      return releaseExpiredHolds(sql, limit);
+    });
+    for (const balance of balances) this.events.publish(balance);
+    if (released) this.log.info({ released }, 'expired holds released');
+    return released;
+  }
+
+  /**
+   * Runs `releaseExpired` every `intervalMs`. The timer never keeps the process alive, and stops
+   * itself once the ORM is closed. Returns a stop function.
+   */
+  startExpiryJob(intervalMs: number, isConnected: () => Promise<boolean>): () => void {
+    let running = false;
+    const timer = setInterval(async () => {
+      if (running) return;
+      running = true;
+      try {
+        if (!(await isConnected())) {
+          clearInterval(timer);
+          return;
+        }
+        while ((await this.releaseExpired()) === 500) {
+          /* drain a backlog batch by batch */
+        }
+      } catch (err) {
+        this.log.error({ err }, 'hold expiry job failed');
+      } finally {
+        running = false;
+      }
+    }, intervalMs);
+    timer.unref();
+    return () => clearInterval(timer);
+  }
+}

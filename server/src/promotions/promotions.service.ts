@@ -1,0 +1,137 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { writeAudit } from '../audit/audit.service.js';
+import type { Principal } from '../auth/roles.js';
+import { inTransaction, pgCode, sqlOf, type Sql } from '../db/sql.js';
+import { setGrantTerms } from '../grants/grants.repository.js';
+import type { PostingHooks } from '../ledger/ledger.hooks.js';
+import { postTransaction } from '../ledger/ledger.repository.js';
+import type { LedgerService } from '../ledger/ledger.service.js';
+import type { LedgerEntry } from '../ledger/ledger.types.js';
+import { DomainError, badInput, notFound } from '../shared/errors.js';
+import {
+  findPromoCode,
+  hasRedeemed,
+  insertPromoCode,
+  insertRedemption,
+  listPromoCodes,
+  takeRedemption,
+  type PromoCode,
+} from './promotions.repository.js';
+import { addDays, normalizeCode, refusal, validatePromoCode, type CreatePromoCodeInput } from './promotions.rules.js';
+
+const refused = (code: string, why: 'EXPIRED' | 'EXHAUSTED' | 'ALREADY_REDEEMED') =>
+  why === 'EXPIRED'
+    ? badInput(`Promo code ${code} has expired`, { reason: why })
+    : new DomainError('CONFLICT', why === 'EXHAUSTED' ? `Promo code ${code} has been fully redeemed` : `Promo code ${code} was already redeemed by this account`, { reason: why });
+
+/** Thrown inside the redemption transaction to roll the PROMO credit back. */
+class RedemptionRefused extends Error {
+  constructor(readonly why: 'EXPIRED' | 'EXHAUSTED') {
+    super(why);
+  }
+}
+
+/**
+ * Promo codes (PROMO entries against `promotions`) and the introductory bonus (a BONUS entry in
+ * the account's creation transaction). A redemption is one transaction: the PROMO credit locks
+ * the account row, then the code's counter row is taken conditionally; either refusal rolls
+ * the credit back. Lock order is always account, then code, so redemptions cannot deadlock.
+ */
+export class PromotionsService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly ledger: LedgerService,
+    private readonly hooks: PostingHooks,
+    readonly introBonusMillicredits: bigint,
+  ) {}
+
+  async create(actor: Principal, input: CreatePromoCodeInput): Promise<PromoCode> {
+    const terms = validatePromoCode(input);
+    try {
+      return await inTransaction(this.em.fork(), async (sql) => {
+        const created = await insertPromoCode(sql, terms, actor.keyId);
+        await writeAudit(sql, { actor, action: 'promo.create', targetType: 'promo_code', targetId: created.id, after: terms });
+        return created;
+      });
+    } catch (err) {
+      if (pgCode(err) === '23505') throw new DomainError('CONFLICT', `Promo code ${terms.code} already exists`);
+      throw err;
+    }
+  }
+
+  async list(limit = 200): Promise<PromoCode[]> {
+    return listPromoCodes(sqlOf(this.em.fork()), limit);
+  }
+
+  async redeem(principal: Principal, codeText: string): Promise<LedgerEntry> {
+    const code = normalizeCode(codeText);
+    const promo = await findPromoCode(sqlOf(this.em.fork()), code);
+    if (!promo) throw notFound(`Promo code ${code} does not exist`);
+    const early = refusal(promo);
+    if (early) throw refused(code, early);
+    const accountId = principal.accountId;
+    if (await hasRedeemed(sqlOf(this.em.fork()), promo.id, accountId)) throw refused(code, 'ALREADY_REDEEMED');
+    try {
+      return await this.ledger.post(
+        {
+          accountId,
+          type: 'PROMO',
+          delta: promo.credits,
+          counterparty: 'promotions',
+          referenceId: `promo:${promo.id}`,
+          reason: `Promo code ${code}`,
+          actorKeyId: principal.keyId,
+        },
+        async (sql, posted) => {
+          const taken = await takeRedemption(sql, promo.id);
+          if (!taken) throw new RedemptionRefused(refusal(await this.reread(sql, promo.id)) ?? 'EXHAUSTED');
+          await insertRedemption(sql, promo.id, accountId, posted.transactionId);
+          if (taken.grantValidDays) await setGrantTerms(sql, posted.transactionId, { expiresAt: addDays(new Date(), taken.grantValidDays) });
+        },
+      );
+    } catch (err) {
+      if (err instanceof RedemptionRefused) throw refused(code, err.why);
+      if (pgCode(err) === '23505') throw refused(code, 'ALREADY_REDEEMED');
+      throw err;
+    }
+  }
+
+  private async reread(sql: Sql, promoCodeId: string) {
+    const [row] = await sql.query<{ max_redemptions: number | null; redemptions: number; expires_at: Date | null }>(
+      `select max_redemptions, redemptions, expires_at from promo_codes where id = ?::uuid`,
+      [promoCodeId],
+    );
+    return {
+      maxRedemptions: row?.max_redemptions ?? null,
+      redemptions: Number(row?.redemptions ?? 0),
+      expiresAt: row?.expires_at ? new Date(row.expires_at) : null,
+    };
+  }
+
+  /**
+   * Runs inside `AccountsService.create`'s transaction: the new account gets its BONUS (and,
+   * through the posting hooks, its grant) or does not exist at all. Nobody can subscribe to a
+   * balance that did not exist a moment ago, so there is no event to publish.
+   */
+  readonly introBonus = async (sql: Sql, accountId: string): Promise<void> => {
+    const amount = this.introBonusMillicredits;
+    if (amount <= 0n) return;
+    const posted = await postTransaction(sql, {
+      accountId,
+      type: 'BONUS',
+      delta: amount,
+      counterparty: 'promotions',
+      idempotencyKey: 'intro-bonus',
+      reason: 'Introductory bonus',
+    });
+    if (!posted) throw new Error(`intro bonus: account ${accountId} not found in its own creation transaction`);
+    await this.hooks.run(sql, {
+      transactionId: posted.transactionId,
+      accountId,
+      type: 'BONUS',
+      delta: amount,
+      reversalOfId: null,
+      referenceId: null,
+    });
+  };
+}

@@ -1,0 +1,105 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { writeAudit } from '../audit/audit.service.js';
+import type { Principal } from '../auth/roles.js';
+import { inTransaction, sqlOf, toBigInt, type Sql } from '../db/sql.js';
+import { parseMillicredits } from '../money/money.js';
+import { badInput, notFound } from '../shared/errors.js';
+import { parseId } from '../shared/validate.js';
+
+/** An account's proxy guardrails. Caps in millicredits; null = no cap. */
+export interface ProxySettings {
+  accountId: string;
+  requestCap: bigint | null;
+  sessionCap: bigint | null;
+  sessionWindowSeconds: number;
+  /** Opt-in: start a streaming call whose worst case exceeds the balance, cut at the hold. */
+  streamingHolds: boolean;
+  /** With streamingHolds: the output (tokens) the balance must cover beyond the prompt. */
+  minOutputTokens: number;
+}
+
+export interface ProxySettingsInput {
+  requestCapMillicredits?: string | null;
+  sessionCapMillicredits?: string | null;
+  sessionWindowSeconds?: number | null;
+  streamingHolds?: boolean | null;
+  minOutputTokens?: number | null;
+}
+
+export const defaultProxySettings = (accountId: string): ProxySettings => ({
+  accountId,
+  requestCap: null,
+  sessionCap: null,
+  sessionWindowSeconds: 3600,
+  streamingHolds: false,
+  minOutputTokens: 256,
+});
+
+type Row = { account_id: string; request_cap: string | null; session_cap: string | null; session_window_seconds: number; streaming_holds: boolean; min_output_tokens: number };
+
+const toSettings = (r: Row): ProxySettings => ({
+  accountId: r.account_id,
+  requestCap: r.request_cap === null ? null : toBigInt(r.request_cap),
+  sessionCap: r.session_cap === null ? null : toBigInt(r.session_cap),
+  sessionWindowSeconds: r.session_window_seconds,
+  streamingHolds: r.streaming_holds,
+  minOutputTokens: r.min_output_tokens,
+});
+
+function positiveCap(value: string | null | undefined, field: string, current: bigint | null): bigint | null {
+  if (value === undefined) return current;
+  if (value === null || value.trim() === '') return null;
+  const cap = parseMillicredits(value, field);
+  if (cap <= 0n) throw badInput(`${field} must be positive (or null for no cap)`, { field });
+  return cap;
+}
+
+function intInRange(value: number | null | undefined, field: string, current: number, min: number, max: number): number {
+  if (value === undefined || value === null) return current;
+  if (!Number.isInteger(value) || value < min || value > max) throw badInput(`${field} must be a whole number from ${min} to ${max}`, { field });
+  return value;
+}
+
+export class ProxySettingsService {
+  constructor(private readonly em: EntityManager) {}
+
+  async get(accountId: string, sql: Sql = sqlOf(this.em.fork())): Promise<ProxySettings> {
+    const rows = await sql.query<Row>(`select * from proxy_settings where account_id = ?::uuid`, [accountId]);
+    return rows[0] ? toSettings(rows[0]) : defaultProxySettings(accountId);
+  }
+
+  /** Changes only the fields given (null clears a cap); audited in the same transaction. */
+  async set(actor: Principal, accountIdInput: string, input: ProxySettingsInput): Promise<ProxySettings> {
+    const accountId = parseId(accountIdInput, 'accountId');
+    return inTransaction(this.em.fork(), async (sql) => {
+      const exists = await sql.query(`select 1 from accounts where id = ?::uuid and kind = 'CUSTOMER' for update`, [accountId]);
+      if (!exists.length) throw notFound(`Account ${accountId} not found`);
+      const before = await this.get(accountId, sql);
+      const next: ProxySettings = {
+        accountId,
+        requestCap: positiveCap(input.requestCapMillicredits, 'requestCapMillicredits', before.requestCap),
+        sessionCap: positiveCap(input.sessionCapMillicredits, 'sessionCapMillicredits', before.sessionCap),
+        sessionWindowSeconds: intInRange(input.sessionWindowSeconds, 'sessionWindowSeconds', before.sessionWindowSeconds, 1, 31 * 24 * 3600),
+        streamingHolds: input.streamingHolds ?? before.streamingHolds,
+        minOutputTokens: intInRange(input.minOutputTokens, 'minOutputTokens', before.minOutputTokens, 1, 1_000_000),
+      };
+      await sql.query(
+        `insert into proxy_settings (account_id, request_cap, session_cap, session_window_seconds, streaming_holds, min_output_tokens)
+         values (?::uuid, ?::bigint, ?::bigint, ?::int, ?::boolean, ?::int)
+         on conflict (account_id) do update set request_cap = excluded.request_cap, session_cap = excluded.session_cap,
+           session_window_seconds = excluded.session_window_seconds, streaming_holds = excluded.streaming_holds,
+           min_output_tokens = excluded.min_output_tokens, updated_at = now()`,
+        [accountId, next.requestCap?.toString() ?? null, next.sessionCap?.toString() ?? null, next.sessionWindowSeconds, next.streamingHolds, next.minOutputTokens],
+      );
+      await writeAudit(sql, {
+        actor,
+        action: 'proxy.setSettings',
+        targetType: 'account',
+        targetId: accountId,
+        before: { ...before },
+        after: { ...next },
+      });
+      return next;
+    });
+  }
+}

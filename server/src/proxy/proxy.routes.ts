@@ -1,0 +1,126 @@
+import express, { type Request, type RequestHandler, type Response } from 'express';
+import { bearer } from '../app.js';
+import { metrics } from '../metrics/metrics.js';
+import type { RouteModule } from '../routes.js';
+import type { Services } from '../services.js';
+import { DomainError, unauthenticated } from '../shared/errors.js';
+import { domainErrorResponse, internalErrorResponse, upstreamErrorResponse, type ProxyErrorResponse } from './proxy.errors.js';
+import { UpstreamFailure, type CallCharge, type PreparedCall, type StreamSink } from './proxy.service.js';
+
+export const OVERHEAD_HEADER = 'x-creditmeter-overhead-ms';
+export const CHARGED_HEADER = 'x-creditmeter-charged-millicredits';
+
+const msSince = (since: bigint) => Number(process.hrtime.bigint() - since) / 1e6;
+const fmtMs = (ms: number) => Math.max(0, ms).toFixed(1);
+const header = (req: Request, name: string) => req.headers[name.toLowerCase()];
+
+function sendError(res: Response, started: bigint, upstreamMs: number, err: ProxyErrorResponse) {
+  if (res.headersSent) {
+    if (!res.writableEnded) res.end();
+    return;
+  }
+  res.status(err.status).set(OVERHEAD_HEADER, fmtMs(msSince(started) - upstreamMs)).json(err.body);
+}
+
+function sseSink(req: Request, res: Response, extraHeaders: Record<string, string>): StreamSink {
+  const client = new AbortController();
+  res.on('close', () => {
+    if (!res.writableFinished) client.abort();
+  });
+  return {
+    signal: client.signal,
+    start: () => {
+      res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', connection: 'keep-alive', 'x-accel-buffering': 'no', ...extraHeaders });
+      res.flushHeaders();
+    },
+    data: (payload) => {
+      if (!res.writableEnded) res.write(`data: ${typeof payload === 'string' ? payload : JSON.stringify(payload)}\n\n`);
+    },
+    comment: (text) => {
+      if (!res.writableEnded) res.write(`: ${text.replace(/[\r\n]+/g, ' ')}\n\n`);
+    },
+    end: () => {
+      if (!res.writableEnded) res.end();
+    },
+  };
+}
+
+const chargeMeta = (charge: CallCharge, overheadMs: number, call: PreparedCall) => ({
+  charged_millicredits: charge.charged.toString(),
+  hold_millicredits: call.hold.amount.toString(),
+  overhead_ms: Number(fmtMs(overheadMs)),
+  estimated: charge.estimated,
+  simulated: call.upstream.simulated,
+});
+
+/** `POST /v1/chat/completions` (OpenAI-compatible, metered) and `GET /v1/models`. */
+export const proxyRoutes: RouteModule = (app, services: Services) => {
+    const { proxy, auth, config, log } = services;
+    const stopExpiry = config.HOLD_EXPIRY_INTERVAL_MS > 0 ? services.holds.startExpiryJob(config.HOLD_EXPIRY_INTERVAL_MS, () => services.orm.isConnected()) : null;
+    void stopExpiry;
+
+    const json = express.json({ limit: '10mb' });
+    // Body parse failures answer in OpenAI's shape too (express's default would be an HTML page).
+    const jsonBody: RequestHandler = (req, res, next) =>
+      json(req, res, (err?: unknown) => {
+        if (!err) return next();
+        const tooLarge = (err as { type?: string }).type === 'entity.too.large';
+        sendError(res, process.hrtime.bigint(), 0, {
+          status: tooLarge ? 413 : 400,
+          body: { error: { type: 'invalid_request_error', code: tooLarge ? 'request_too_large' : 'invalid_json', message: tooLarge ? 'The request body is too large' : 'The request body is not valid JSON' } },
+        });
+      });
+
+    app.post('/v1/chat/completions', jsonBody, async (req, res) => {
+      const started = process.hrtime.bigint();
+      const returnTo = typeof req.headers['x-return-to'] === 'string' ? req.headers['x-return-to'] : null;
+      let call: PreparedCall | null = null;
+      let upstreamMs = 0;
+      try {
+        const principal = await auth.authenticate(bearer(req.headers.authorization));
+        if (!principal) throw unauthenticated('A valid creditmeter API key is required as the bearer token');
+        call = await proxy.prepare(principal, req.body, {
+          spendCap: header(req, 'x-spend-cap-millicredits'),
+          sessionId: header(req, 'x-session-id'),
+          sessionSpendCap: header(req, 'x-session-spend-cap-millicredits'),
+        });
+        const common = { 'x-creditmeter-request-id': call.hold.id, 'x-creditmeter-hold-millicredits': call.hold.amount.toString() };
+        if (call.req.stream) {
+          const prepared = call;
+          const preCallMs = msSince(started);
+          const sink = sseSink(req, res, { ...common, [OVERHEAD_HEADER]: fmtMs(preCallMs) });
+          await proxy.stream(prepared, sink, (charge, upMs) => chargeMeta(charge, msSince(started) - upMs, prepared));
+          return;
+        }
+        const { completion, charge, upstreamMs: upMs } = await proxy.complete(call);
+        upstreamMs = upMs;
+        res
+          .status(200)
+          .set(common)
+          .set(CHARGED_HEADER, charge.charged.toString())
+          .set(OVERHEAD_HEADER, fmtMs(msSince(started) - upstreamMs))
+          .json(completion);
+      } catch (err) {
+        if (err instanceof DomainError && err.code === 'INSUFFICIENT_CREDITS') metrics.insufficientCredits('proxy');
+        if (err instanceof DomainError) return sendError(res, started, upstreamMs, domainErrorResponse(err, config.PUBLIC_APP_URL, returnTo));
+        if (err instanceof UpstreamFailure) {
+          log.warn({ status: (err.cause as { status?: number }).status, holdId: call?.hold.id, model: call?.rate.model }, 'provider call failed; hold voided');
+          return sendError(res, started, upstreamMs, upstreamErrorResponse(err.cause));
+        }
+        // E.g. the settle failed: the hold stays HELD and the expiry job releases it.
+        log.error({ err, holdId: call?.hold.id }, 'proxy request failed');
+        sendError(res, started, upstreamMs, internalErrorResponse());
+      }
+    });
+
+    app.get('/v1/models', async (req, res) => {
+      const started = process.hrtime.bigint();
+      const principal = await auth.authenticate(bearer(req.headers.authorization));
+      if (!principal) return sendError(res, started, 0, domainErrorResponse(unauthenticated(), config.PUBLIC_APP_URL, null));
+      const rates = await services.rateCards.activeRates();
+      res.set(OVERHEAD_HEADER, fmtMs(msSince(started))).json({
+        object: 'list',
+        data: rates.filter((r) => r.enabled).map((r) => ({ id: r.model, object: 'model', created: 0, owned_by: proxy.isSimulated(r.model) ? 'creditmeter-simulated' : 'creditmeter' })),
+      });
+    });
+};

@@ -1,0 +1,154 @@
+import { countTokens } from 'gpt-tokenizer';
+import { priceTokens, type Per1kRates, type TokenCounts } from '../money/money.js';
+import { badInput } from '../shared/errors.js';
+
+/** Output cap of a model whose rate card row names none. */
+export const DEFAULT_MAX_OUTPUT_TOKENS = 4096;
+/** The model that is always answered by the built-in simulator. */
+export const SIMULATED_MODEL = 'creditmeter-sim';
+export const SIMULATED_FINGERPRINT = 'creditmeter-simulated';
+/** OpenAI's chat framing: a few tokens per message plus the reply primer. */
+const TOKENS_PER_MESSAGE = 4;
+const REPLY_PRIMER_TOKENS = 3;
+/** Flat estimate for a non-text content part (an image at low detail costs 85; high costs more). */
+const NON_TEXT_PART_TOKENS = 765;
+const MAX_CHOICES = 8;
+
+export interface ChatRequest {
+  model: string;
+  messages: unknown[];
+  stream: boolean;
+  n: number;
+  requestedMaxTokens: number | null;
+  wantsUsage: boolean;
+  body: Record<string, unknown>;
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Validates what the proxy itself relies on; everything else passes through to the provider. */
+export function parseChatRequest(body: unknown): ChatRequest {
+  if (!isObject(body)) throw badInput('The request body must be a JSON object');
+  if (typeof body.model !== 'string' || !body.model.trim()) throw badInput('model is required', { field: 'model' });
+  if (!Array.isArray(body.messages) || body.messages.length === 0) throw badInput('messages must be a non-empty array', { field: 'messages' });
+  const n = body.n === undefined || body.n === null ? 1 : body.n;
+  if (typeof n !== 'number' || !Number.isInteger(n) || n < 1 || n > MAX_CHOICES) throw badInput(`n must be an integer from 1 to ${MAX_CHOICES}`, { field: 'n' });
+  const requested = body.max_completion_tokens ?? body.max_tokens ?? null;
+  if (requested !== null && (typeof requested !== 'number' || !Number.isInteger(requested) || requested < 1)) {
+    throw badInput('max_tokens / max_completion_tokens must be a positive integer', { field: 'max_tokens' });
+  }
+  const streamOptions = isObject(body.stream_options) ? body.stream_options : {};
+  return {
+    model: body.model.trim(),
+    messages: body.messages,
+    stream: body.stream === true,
+    n,
+    requestedMaxTokens: requested as number | null,
+    wantsUsage: streamOptions.include_usage === true,
+    body,
+  };
+}
+
+function contentTokens(content: unknown): number {
+  if (typeof content === 'string') return countTokens(content);
+  if (Array.isArray(content)) {
+    return content.reduce<number>((sum, part) => {
+      if (isObject(part) && typeof part.text === 'string') return sum + countTokens(part.text);
+      return sum + NON_TEXT_PART_TOKENS;
+    }, 0);
+  }
+  if (content === null || content === undefined) return 0;
+  return countTokens(JSON.stringify(content));
+}
+
+/**
+ * Prompt tokens as OpenAI counts a chat (o200k tokenizer): message contents, names, tool calls
+ * and tool definitions, plus the per-message framing.
+ */
+export function countPromptTokens(req: Pick<ChatRequest, 'messages' | 'body'>): number {
+  let total = REPLY_PRIMER_TOKENS;
+  for (const message of req.messages) {
+    total += TOKENS_PER_MESSAGE;
+    if (!isObject(message)) continue;
+    total += contentTokens(message.content);
+    if (typeof message.name === 'string') total += countTokens(message.name) + 1;
+    if (message.tool_calls !== undefined) total += countTokens(JSON.stringify(message.tool_calls));
+  }
+  for (const extra of ['tools', 'functions', 'response_format']) {
+    if (req.body[extra] !== undefined) total += countTokens(JSON.stringify(req.body[extra]));
+  }
+  return total;
+}
+
+/** Output tokens the call may produce: the client's ask, never above the model's server-side cap. */
+export function outputCap(requested: number | null, modelMax: number | null): number {
+  const cap = modelMax ?? DEFAULT_MAX_OUTPUT_TOKENS;
+  return requested === null ? cap : Math.min(requested, cap);
+}
+
+/** Worst-case charge: every prompt token uncached, every choice writing its full output cap. */
+export function worstCaseCost(promptTokens: number, maxOutputTokens: number, n: number, rates: Per1kRates): bigint {
+  return priceTokens(
+    { inputTokens: BigInt(promptTokens), cachedInputTokens: 0n, outputTokens: BigInt(maxOutputTokens) * BigInt(n) },
+    rates,
+  );
+}
+
+/**
+ * How many output tokens (over all choices) a hold pays for after the prompt: the largest o with
+ * ceil((prompt x in + o x out) / 1000) <= hold.
+ */
+export function outputBudget(hold: bigint, promptTokens: number, rates: Per1kRates): number {
+  const left = hold * 1000n - BigInt(promptTokens) * rates.inputPer1k;
+  if (left <= 0n) return 0;
+  if (rates.outputPer1k === 0n) return Number.MAX_SAFE_INTEGER;
+  const budget = left / rates.outputPer1k;
+  return budget > BigInt(Number.MAX_SAFE_INTEGER) ? Number.MAX_SAFE_INTEGER : Number(budget);
+}
+
+export interface ProviderUsage {
+  prompt_tokens?: number | null;
+  completion_tokens?: number | null;
+  prompt_tokens_details?: { cached_tokens?: number | null } | null;
+}
+
+const whole = (v: number | null | undefined) => (typeof v === 'number' && Number.isFinite(v) && v > 0 ? BigInt(Math.floor(v)) : 0n);
+
+/** Provider usage -> billable tokens: `inputTokens` is uncached input only (prompt - cached). */
+export function tokensFromUsage(usage: ProviderUsage): TokenCounts {
+  const prompt = whole(usage.prompt_tokens);
+  let cached = whole(usage.prompt_tokens_details?.cached_tokens);
+  if (cached > prompt) cached = prompt;
+  return { inputTokens: prompt - cached, cachedInputTokens: cached, outputTokens: whole(usage.completion_tokens) };
+}
+
+/** When the provider reported nothing (an aborted stream): the prompt estimate and what was generated. */
+export const estimatedTokens = (promptTokens: number, outputTokens: number): TokenCounts => ({
+  inputTokens: BigInt(promptTokens),
+  cachedInputTokens: 0n,
+  outputTokens: BigInt(outputTokens),
+});
+
+/** An optional non-negative millicredit amount from a header; absent or empty -> null. */
+export function parseCapHeader(value: unknown, header: string): bigint | null {
+  if (value === undefined || value === null || value === '') return null;
+  const text = Array.isArray(value) ? value[0] : value;
+  if (typeof text !== 'string' || !/^\d{1,15}$/.test(text.trim())) throw badInput(`${header} must be a whole number of millicredits`, { field: header });
+  return BigInt(text.trim());
+}
+
+/** The tighter of two optional caps. */
+export function tighterCap(a: bigint | null, b: bigint | null): bigint | null {
+  if (a === null) return b;
+  if (b === null) return a;
+  return a < b ? a : b;
+}
+
+/** An optional session id header: short, printable. */
+export function parseSessionId(value: unknown): string | null {
+  const text = Array.isArray(value) ? value[0] : value;
+  if (typeof text !== 'string' || !text.trim()) return null;
+  const id = text.trim();
+  if (id.length > 200 || !/^[\x21-\x7e]+$/.test(id)) throw badInput('X-Session-Id must be at most 200 printable characters', { field: 'X-Session-Id' });
+  return id;
+}

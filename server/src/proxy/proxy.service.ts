@@ -1,0 +1,348 @@
+import type { Logger } from 'pino';
+import type {
+  ChatCompletion,
+  ChatCompletionChunk,
+  ChatCompletionCreateParamsNonStreaming,
+  ChatCompletionCreateParamsStreaming,
+} from 'openai/resources/chat/completions';
+import { countTokens } from 'gpt-tokenizer';
+import type { Principal } from '../auth/roles.js';
+import type { Config } from '../config.js';
+import { metrics } from '../metrics/metrics.js';
+import type { Hold, HoldsService } from '../ledger/holds.service.js';
+import { SpendCapExceeded } from '../ledger/holds.service.js';
+import { requestHash } from '../ledger/ledger.service.js';
+import type { TokenCounts } from '../money/money.js';
+import type { ModelRate } from '../ratecards/ratecard.types.js';
+import type { RateCardsService } from '../ratecards/ratecards.service.js';
+import { priceUsage, usageFingerprint } from '../usage/usage.rules.js';
+import type { ProxySettingsService } from './proxy-settings.service.js';
+import {
+  countPromptTokens,
+  estimatedTokens,
+  outputBudget,
+  outputCap,
+  parseCapHeader,
+  parseChatRequest,
+  parseSessionId,
+  SIMULATED_MODEL,
+  tighterCap,
+  tokensFromUsage,
+  worstCaseCost,
+  type ChatRequest,
+} from './proxy.rules.js';
+import { SimulatedUpstream } from './simulated.upstream.js';
+import { OpenAiUpstream, type Upstream } from './upstream.js';
+
+export interface ProxyHeaders {
+  spendCap?: unknown;
+  sessionId?: unknown;
+  sessionSpendCap?: unknown;
+}
+
+/** A call that passed every guardrail and holds its worst case. */
+export interface PreparedCall {
+  principal: Principal;
+  req: ChatRequest;
+  rate: ModelRate;
+  hold: Hold;
+  promptTokens: number;
+  /** Output tokens over all choices that the hold pays for (partial holds cut the stream here). */
+  outputBudget: number;
+  upstream: Upstream;
+  upstreamBody: Record<string, unknown>;
+}
+
+export interface CallCharge {
+  charged: bigint;
+  tokens: TokenCounts;
+  estimated: boolean;
+}
+
+/** Where a stream goes: the route turns this into SSE on the HTTP response. */
+export interface StreamSink {
+  /** Aborted when the client goes away. */
+  readonly signal: AbortSignal;
+  start(): void;
+  data(payload: unknown): void;
+  comment(text: string): void;
+  end(): void;
+}
+
+export interface StreamOutcome {
+  charge: CallCharge | null;
+  upstreamError: unknown;
+  cut: boolean;
+  clientAborted: boolean;
+  upstreamMs: number;
+}
+
+/** The provider call failed (the hold is already voided); `cause` is the SDK's error. */
+export class UpstreamFailure extends Error {
+  constructor(override readonly cause: unknown) {
+    super('upstream call failed');
+  }
+}
+
+const elapsedMs = (since: bigint) => Number(process.hrtime.bigint() - since) / 1e6;
+
+/** Output tokens a chunk carries (content, refusal and tool-call arguments of every choice). */
+function chunkOutputTokens(chunk: ChatCompletionChunk): number {
+  let n = 0;
+  for (const choice of chunk.choices ?? []) {
+    const d = choice.delta ?? {};
+    if (typeof d.content === 'string' && d.content) n += countTokens(d.content);
+    if (typeof d.refusal === 'string' && d.refusal) n += countTokens(d.refusal);
+    for (const call of d.tool_calls ?? []) {
+      if (call.function?.name) n += countTokens(call.function.name);
+      if (call.function?.arguments) n += countTokens(call.function.arguments);
+    }
+  }
+  return n;
+}
+
+/**
+ * The metered proxy: authenticate (route) -> model enabled -> output capped -> spend caps ->
+ * worst case held -> provider call -> settle on reported usage (or void) -> balance published.
+ */
+export class ProxyService {
+  private readonly simulator = new SimulatedUpstream();
+  private readonly provider: Upstream | null;
+
+  constructor(
+    private readonly config: Config,
+    private readonly rateCards: RateCardsService,
+    private readonly holds: HoldsService,
+    private readonly settings: ProxySettingsService,
+    private readonly log: Logger,
+  ) {
+    this.provider = config.OPENAI_API_KEY
+      ? new OpenAiUpstream({ apiKey: config.OPENAI_API_KEY, baseURL: config.OPENAI_BASE_URL, timeoutMs: config.PROXY_UPSTREAM_TIMEOUT_MS })
+      : null;
+  }
+
+  /** True when `model` is answered by the built-in simulator (no provider key, or creditmeter-sim). */
+  isSimulated(model: string): boolean {
+    return !this.provider || model === SIMULATED_MODEL;
+  }
+
+  private upstreamFor(model: string): Upstream {
+    return this.isSimulated(model) ? this.simulator : this.provider!;
+  }
+
+  /** Every check that must pass before the provider is called, then the hold. Throws DomainErrors. */
+  async prepare(principal: Principal, body: unknown, headers: ProxyHeaders): Promise<PreparedCall> {
+    const req = parseChatRequest(body);
+    const headerCap = parseCapHeader(headers.spendCap, 'X-Spend-Cap-Millicredits');
+    const sessionId = parseSessionId(headers.sessionId);
+    const headerSessionCap = parseCapHeader(headers.sessionSpendCap, 'X-Session-Spend-Cap-Millicredits');
+    // NOT_FOUND / MODEL_DISABLED refuse here, before any provider call.
+    const [rate, settings] = await Promise.all([this.rateCards.rateFor(req.model), this.settings.get(principal.accountId)]);
+
+    const promptTokens = countPromptTokens(req);
+    const maxOutput = outputCap(req.requestedMaxTokens, rate.maxOutputTokens);
+    const worst = worstCaseCost(promptTokens, maxOutput, req.n, rate.rates);
+    const requestCap = tighterCap(headerCap, settings.requestCap);
+    if (requestCap !== null && worst > requestCap) throw new SpendCapExceeded('request', requestCap, worst);
+    const sessionCap = tighterCap(headerSessionCap, settings.sessionCap);
+
+    const partial = req.stream && settings.streamingHolds;
+    const partialMinimum = partial ? worstCaseCost(promptTokens, Math.min(settings.minOutputTokens, maxOutput), 1, rate.rates) : null;
+    const hold = await this.holds.place({
+      accountId: principal.accountId,
+      amount: worst,
+      partialMinimum,
+      model: rate.model,
+      apiKeyId: principal.keyId,
+      sessionId,
+      sessionCap: sessionId && sessionCap !== null ? { cap: sessionCap, windowSeconds: settings.sessionWindowSeconds } : null,
+      ttlSeconds: this.config.PROXY_HOLD_TTL_SECONDS,
+    });
+
+    const budget = hold.partial ? outputBudget(hold.amount, promptTokens, rate.rates) : maxOutput * req.n;
+    const perChoice = hold.partial ? Math.max(1, Math.min(maxOutput, Math.floor(budget / req.n))) : maxOutput;
+    const upstreamBody: Record<string, unknown> = { ...req.body, model: rate.model, stream: req.stream };
+    // The capped limit replaces the client's, in the field(s) the client used (max_completion_tokens by default).
+    const usesMaxTokens = req.body.max_tokens !== undefined && req.body.max_tokens !== null;
+    if (usesMaxTokens) upstreamBody.max_tokens = perChoice;
+    if (!usesMaxTokens || (req.body.max_completion_tokens !== undefined && req.body.max_completion_tokens !== null)) upstreamBody.max_completion_tokens = perChoice;
+    if (req.stream) {
+      upstreamBody.stream_options = { ...((req.body.stream_options as object | undefined) ?? {}), include_usage: true };
+    } else {
+      delete upstreamBody.stream_options;
+    }
+    return { principal, req, rate, hold, promptTokens, outputBudget: budget, upstream: this.upstreamFor(rate.model), upstreamBody };
+  }
+
+  /** Releases the hold of a call that will not settle (the provider failed). */
+  async abandon(call: PreparedCall): Promise<void> {
+    await this.holds.void(call.hold.id);
+  }
+
+  /** Non-streaming: one provider call, settled on its usage; a provider failure voids the hold and rethrows. */
+  async complete(call: PreparedCall): Promise<{ completion: ChatCompletion; charge: CallCharge; upstreamMs: number }> {
+    const started = process.hrtime.bigint();
+    let result;
+    try {
+      // Not tied to the client's connection: a call the provider finishes is paid for.
+      result = await call.upstream.complete(call.upstreamBody as unknown as ChatCompletionCreateParamsNonStreaming, new AbortController().signal);
+    } catch (err) {
+      await this.abandon(call);
+      throw new UpstreamFailure(err);
+    }
+    const upstreamMs = elapsedMs(started);
+    const { completion, requestId } = result;
+    const usage = completion.usage;
+    const tokens = usage
+      ? tokensFromUsage(usage)
+      : estimatedTokens(call.promptTokens, completion.choices.reduce((n, c) => n + (c.message?.content ? countTokens(c.message.content) : 0), 0));
+    const charge = await this.settle(call, tokens, !usage, requestId ?? completion.id ?? null, upstreamMs);
+    if (this.isSimulated(call.rate.model)) completion.system_fingerprint = 'creditmeter-simulated';
+    return { completion, charge, upstreamMs };
+  }
+
+  /**
+   * Streaming: forwards chunks as they come, counting output tokens; ends cleanly with
+   * finish_reason "length" when a partial hold's budget is reached; settles on the provider's
+   * usage chunk, or on the tokenizer's count when the stream was cut or the client left.
+   */
+  async stream(call: PreparedCall, sink: StreamSink, onSettled: (charge: CallCharge, upstreamMs: number) => Record<string, unknown>): Promise<StreamOutcome> {
+    const controller = new AbortController();
+    const abortUpstream = () => controller.abort();
+    sink.signal.addEventListener('abort', abortUpstream, { once: true });
+    if (sink.signal.aborted) controller.abort(); // the client left while the hold was being placed
+    const started = process.hrtime.bigint();
+    let opened;
+    try {
+      opened = await call.upstream.stream(call.upstreamBody as unknown as ChatCompletionCreateParamsStreaming, controller.signal);
+    } catch (err) {
+      sink.signal.removeEventListener('abort', abortUpstream);
+      await this.abandon(call);
+      throw new UpstreamFailure(err);
+    }
+    sink.start();
+
+    let generated = 0;
+    let usageChunk: ChatCompletionChunk | null = null;
+    let lastChunk: ChatCompletionChunk | null = null;
+    let cut = false;
+    let upstreamError: unknown = null;
+    const openChoices = new Set<number>();
+    // A stream may outlive the hold's TTL: push the expiry out while chunks keep coming, so the
+    // expiry job never releases the hold of a live call.
+    const ttl = this.config.PROXY_HOLD_TTL_SECONDS;
+    let extendedAt = Date.now();
+    try {
+      for await (const chunk of opened.chunks) {
+        if (Date.now() - extendedAt > (ttl * 1000) / 3) {
+          extendedAt = Date.now();
+          this.holds.extend(call.hold.id, ttl).catch((err) => this.log.warn({ err, holdId: call.hold.id }, 'could not extend a hold'));
+        }
+        lastChunk = chunk;
+        if (chunk.usage) usageChunk = chunk;
+        const tokens = chunkOutputTokens(chunk);
+        if (call.hold.partial && generated + tokens > call.outputBudget) {
+          cut = true;
+          break;
+        }
+        generated += tokens;
+        for (const c of chunk.choices ?? []) {
+          if (c.finish_reason) openChoices.delete(c.index);
+          else openChoices.add(c.index);
+        }
+        if (chunk.usage && (chunk.choices ?? []).length === 0) continue; // sent after settling, with the charge
+        if (!call.req.wantsUsage && 'usage' in chunk) delete (chunk as { usage?: unknown }).usage;
+        if (!sink.signal.aborted) sink.data(chunk);
+      }
+    } catch (err) {
+      if (!sink.signal.aborted) upstreamError = err;
+    } finally {
+      sink.signal.removeEventListener('abort', abortUpstream);
+    }
+    const upstreamMs = elapsedMs(started);
+    const clientAborted = sink.signal.aborted;
+    if (cut) controller.abort();
+
+    if (upstreamError && !cut) {
+      await this.abandon(call);
+      if (!clientAborted) {
+        sink.data({ error: { type: 'upstream_error', code: 'upstream_error', message: 'The model provider failed mid-stream; nothing was charged' } });
+        sink.end();
+      }
+      return { charge: null, upstreamError, cut, clientAborted, upstreamMs };
+    }
+
+    if (cut && lastChunk && !clientAborted) {
+      const indexes = openChoices.size ? [...openChoices] : [0];
+      sink.data({
+        id: lastChunk.id,
+        object: 'chat.completion.chunk',
+        created: lastChunk.created,
+        model: lastChunk.model,
+        system_fingerprint: lastChunk.system_fingerprint ?? null,
+        choices: indexes.map((index) => ({ index, delta: {}, finish_reason: 'length', logprobs: null })),
+      });
+    }
+
+    const reported = usageChunk?.usage && !cut;
+    const tokens = reported ? tokensFromUsage(usageChunk!.usage!) : estimatedTokens(call.promptTokens, generated);
+    const charge = await this.settle(call, tokens, !reported, opened.requestId ?? lastChunk?.id ?? null, upstreamMs, cut || clientAborted);
+    if (!clientAborted) {
+      const meta = onSettled(charge, upstreamMs);
+      if (call.req.wantsUsage) {
+        const base = usageChunk ?? lastChunk;
+        sink.data({
+          id: base?.id ?? `chatcmpl-${call.hold.id}`,
+          object: 'chat.completion.chunk',
+          created: base?.created ?? Math.floor(Date.now() / 1000),
+          model: base?.model ?? call.rate.model,
+          system_fingerprint: base?.system_fingerprint ?? null,
+          choices: [],
+          usage: reported ? usageChunk!.usage : estimatedUsage(tokens),
+          creditmeter: meta,
+        });
+      } else {
+        sink.comment(`creditmeter ${JSON.stringify(meta)}`);
+      }
+      sink.data('[DONE]');
+      sink.end();
+    }
+    return { charge, upstreamError: null, cut, clientAborted, upstreamMs };
+  }
+
+  /**
+   * Posts the call's cost and releases its hold. A cost from estimates (cut stream, client gone,
+   * no usage) or on a partial hold never exceeds the hold.
+   */
+  private async settle(call: PreparedCall, tokens: TokenCounts, estimated: boolean, requestId: string | null, upstreamMs: number, capAtHold = false): Promise<CallCharge> {
+    const priced = priceUsage(tokens, call.rate);
+    let charged = priced.charged;
+    if ((capAtHold || estimated || call.hold.partial) && charged > call.hold.amount) charged = call.hold.amount;
+    const settled = await this.holds.settle(call.hold, {
+      rate: call.rate,
+      tokens,
+      charged,
+      costMicroUsd: priced.costMicroUsd,
+      idempotencyKey: `proxy:${call.hold.id}`,
+      requestHash: requestHash(usageFingerprint(call.rate.model, tokens)),
+      actorKeyId: call.principal.keyId,
+      source: 'PROXY',
+      requestId,
+      latencyMs: Math.round(upstreamMs),
+    });
+    if (settled.usage) metrics.creditsDeducted(call.rate.model, settled.charged, tokens);
+    if (estimated) this.log.info({ holdId: call.hold.id, model: call.rate.model }, 'settled on estimated tokens');
+    return { charged: settled.charged, tokens, estimated };
+  }
+}
+
+const estimatedUsage = (t: TokenCounts) => {
+  const prompt = Number(t.inputTokens + t.cachedInputTokens);
+  const completion = Number(t.outputTokens);
+  return {
+    prompt_tokens: prompt,
+    completion_tokens: completion,
+    total_tokens: prompt + completion,
+    prompt_tokens_details: { cached_tokens: Number(t.cachedInputTokens) },
+  };
+};

@@ -1,0 +1,135 @@
+import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { formatMicroUsd, formatMillicredits, toUsdNumber } from '../money/money.js';
+import { marginRatio } from './finance.rules.js';
+import type { FinanceDayRow, LiabilityRow, UsageGroupRow } from './finance.service.js';
+
+export enum FinanceOrderEnum {
+  REVENUE = 'REVENUE',
+  COST = 'COST',
+  MARGIN = 'MARGIN',
+  CALLS = 'CALLS',
+}
+registerEnumType(FinanceOrderEnum, { name: 'FinanceOrder', description: 'Sort order of finance breakdowns (descending)' });
+
+@ObjectType('FinanceDay', { description: 'One UTC day; revenue = credits deducted by usage / 1,000 (USD), COGS = provider cost' })
+export class FinanceDayGql {
+  @Field(() => String) date!: string;
+  @Field(() => Float) revenueUsd!: number;
+  @Field(() => Float) cogsUsd!: number;
+  @Field(() => Float) marginUsd!: number;
+  @Field(() => Float, { nullable: true, description: 'margin / revenue; null without revenue' }) marginRatio!: number | null;
+  @Field(() => String) creditsPurchasedMillicredits!: string;
+  @Field(() => String) creditsDeductedMillicredits!: string;
+  @Field(() => String) creditsRefundedMillicredits!: string;
+  @Field(() => String) creditsPromotionalMillicredits!: string;
+  @Field(() => String) creditsExpiredMillicredits!: string;
+  @Field(() => String, { description: 'Provider cost in USD, exact (6 decimals)' }) cogsExactUsd!: string;
+  @Field(() => Int) calls!: number;
+}
+
+export const toFinanceDayGql = (d: FinanceDayRow): FinanceDayGql => ({
+  date: d.date,
+  revenueUsd: toUsdNumber(d.revenueMillicredits),
+  cogsUsd: toUsdNumber(d.costMicroUsd),
+  marginUsd: toUsdNumber(d.revenueMillicredits - d.costMicroUsd),
+  marginRatio: marginRatio(d.revenueMillicredits, d.costMicroUsd),
+  creditsPurchasedMillicredits: formatMillicredits(d.creditsPurchased),
+  creditsDeductedMillicredits: formatMillicredits(d.creditsDeducted),
+  creditsRefundedMillicredits: formatMillicredits(d.creditsRefunded),
+  creditsPromotionalMillicredits: formatMillicredits(d.creditsPromotional),
+  creditsExpiredMillicredits: formatMillicredits(d.creditsExpired),
+  cogsExactUsd: formatMicroUsd(d.costMicroUsd),
+  calls: Number(d.calls),
+});
+
+@ObjectType('FinanceBreakdown', { description: 'Usage revenue, provider cost and margin of one model, account or team member' })
+export class FinanceBreakdownGql {
+  @Field(() => String, { description: 'model, account id, or "accountId/apiKeyId"' }) key!: string;
+  @Field(() => String, { nullable: true }) model!: string | null;
+  @Field(() => ID, { nullable: true }) accountId!: string | null;
+  @Field(() => ID, { nullable: true, description: 'The team member (API key); null when unknown' }) apiKeyId!: string | null;
+  @Field(() => String, { nullable: true, description: 'Account email or key label' }) label!: string | null;
+  @Field(() => Int) calls!: number;
+  @Field(() => Float) inputTokens!: number;
+  @Field(() => Float) cachedInputTokens!: number;
+  @Field(() => Float) outputTokens!: number;
+  @Field(() => String) revenueMillicredits!: string;
+  @Field(() => String, { description: 'Provider cost in micro-dollars (same unit as millicredits)' }) costMicroUsd!: string;
+  @Field(() => String) marginMillicredits!: string;
+  @Field(() => Float) revenueUsd!: number;
+  @Field(() => Float) cogsUsd!: number;
+  @Field(() => Float) marginUsd!: number;
+  @Field(() => Float, { nullable: true }) marginRatio!: number | null;
+}
+
+export const toBreakdownGql = (kind: 'model' | 'account' | 'member') => (r: UsageGroupRow): FinanceBreakdownGql => ({
+  key: r.key,
+  model: kind === 'model' ? r.key : null,
+  accountId: r.accountId,
+  apiKeyId: r.apiKeyId,
+  label: r.label,
+  calls: Number(r.calls),
+  inputTokens: Number(r.inputTokens),
+  cachedInputTokens: Number(r.cachedInputTokens),
+  outputTokens: Number(r.outputTokens),
+  revenueMillicredits: formatMillicredits(r.revenueMillicredits),
+  costMicroUsd: r.costMicroUsd.toString(),
+  marginMillicredits: formatMillicredits(r.revenueMillicredits - r.costMicroUsd),
+  revenueUsd: toUsdNumber(r.revenueMillicredits),
+  cogsUsd: toUsdNumber(r.costMicroUsd),
+  marginUsd: toUsdNumber(r.revenueMillicredits - r.costMicroUsd),
+  marginRatio: marginRatio(r.revenueMillicredits, r.costMicroUsd),
+});
+
+@ObjectType('Liability', { description: 'Credits owed to customers: the sum of all customer balances' })
+export class LiabilityGql {
+  @Field(() => String) outstandingMillicredits!: string;
+  @Field(() => Float) outstandingUsd!: number;
+  @Field(() => String, { description: 'Paid credits (promotional credits are taken as spent first)' }) paidMillicredits!: string;
+  @Field(() => Float) paidUsd!: number;
+  @Field(() => String) promotionalMillicredits!: string;
+  @Field(() => Float) promotionalUsd!: number;
+  @Field(() => String, { description: 'Sum of negative balances (owed by customers)' }) negativeMillicredits!: string;
+  @Field(() => Int) negativeBalanceAccounts!: number;
+  @Field(() => String, { description: 'Reserved by calls in flight' }) heldMillicredits!: string;
+  @Field(() => String, { nullable: true, description: 'Credits expiring in the next 30 days; null while credits carry no expiry (no grants)' })
+  expiringNext30DaysMillicredits!: string | null;
+}
+
+export const toLiabilityGql = (l: LiabilityRow): LiabilityGql => ({
+  outstandingMillicredits: formatMillicredits(l.outstanding),
+  outstandingUsd: toUsdNumber(l.outstanding),
+  paidMillicredits: formatMillicredits(l.paid),
+  paidUsd: toUsdNumber(l.paid),
+  promotionalMillicredits: formatMillicredits(l.promotional),
+  promotionalUsd: toUsdNumber(l.promotional),
+  negativeMillicredits: formatMillicredits(l.negative),
+  negativeBalanceAccounts: l.negativeAccounts,
+  heldMillicredits: formatMillicredits(l.held),
+  expiringNext30DaysMillicredits: l.expiringNext30Days === null ? null : formatMillicredits(l.expiringNext30Days),
+});
+
+@ObjectType('BreakageMonth', { description: 'Credits expired unused in one UTC month' })
+export class BreakageMonthGql {
+  @Field(() => String) month!: string;
+  @Field(() => String) expiredMillicredits!: string;
+  @Field(() => Float) expiredUsd!: number;
+  @Field(() => Int) entries!: number;
+}
+
+@ObjectType('NegativeBalance')
+export class NegativeBalanceGql {
+  @Field(() => ID) accountId!: string;
+  @Field(() => String, { nullable: true }) email!: string | null;
+  @Field(() => String) balanceMillicredits!: string;
+  @Field(() => Float) balanceUsd!: number;
+  @Field(() => String) heldMillicredits!: string;
+}
+
+@ObjectType('FinanceRollupStatus')
+export class FinanceRollupStatusGql {
+  @Field(() => String) usageSeq!: string;
+  @Field(() => String) postingId!: string;
+  @Field(() => Date) updatedAt!: Date;
+  @Field(() => String, { description: 'Rows above the watermark, read live by every report' }) lagRows!: string;
+}

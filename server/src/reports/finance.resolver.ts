@@ -1,0 +1,99 @@
+import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
+import type { Context } from '../graphql/context.js';
+import { requireRole } from '../graphql/guards.js';
+import { formatMillicredits, toUsdNumber } from '../money/money.js';
+import {
+  BreakageMonthGql,
+  FinanceBreakdownGql,
+  FinanceDayGql,
+  FinanceOrderEnum,
+  FinanceRollupStatusGql,
+  LiabilityGql,
+  NegativeBalanceGql,
+  toBreakdownGql,
+  toFinanceDayGql,
+  toLiabilityGql,
+} from './finance.graphql.js';
+
+/** Finance dashboards (FINANCE+), all from rollups plus the tail above the watermark. */
+@Resolver()
+export class FinanceResolver {
+  @Query(() => [FinanceDayGql], { description: 'Per UTC day: revenue, COGS, margin, credits purchased vs deducted (FINANCE+)' })
+  async financeDaily(@Arg('from', () => Date) from: Date, @Arg('to', () => Date) to: Date, @Ctx() ctx: Context): Promise<FinanceDayGql[]> {
+    requireRole(ctx, 'FINANCE');
+    return (await ctx.services.finance.daily(from, to)).map(toFinanceDayGql);
+  }
+
+  @Query(() => LiabilityGql, { description: 'Outstanding credit liability (FINANCE+)' })
+  async liability(@Ctx() ctx: Context): Promise<LiabilityGql> {
+    requireRole(ctx, 'FINANCE');
+    return toLiabilityGql(await ctx.services.finance.liability());
+  }
+
+  @Query(() => [FinanceBreakdownGql], { description: 'Top models by revenue, cost or margin (FINANCE+)' })
+  async financeByModel(
+    @Arg('from', () => Date) from: Date,
+    @Arg('to', () => Date) to: Date,
+    @Arg('orderBy', () => FinanceOrderEnum, { defaultValue: FinanceOrderEnum.REVENUE }) orderBy: FinanceOrderEnum,
+    @Arg('limit', () => Int, { nullable: true }) limit: number | null,
+    @Ctx() ctx: Context,
+  ): Promise<FinanceBreakdownGql[]> {
+    requireRole(ctx, 'FINANCE');
+    return (await ctx.services.finance.byModel(from, to, orderBy, limit)).map(toBreakdownGql('model'));
+  }
+
+  @Query(() => [FinanceBreakdownGql], { description: 'Top accounts by spend (REVENUE), cost or margin (FINANCE+)' })
+  async financeByAccount(
+    @Arg('from', () => Date) from: Date,
+    @Arg('to', () => Date) to: Date,
+    @Arg('orderBy', () => FinanceOrderEnum, { defaultValue: FinanceOrderEnum.REVENUE }) orderBy: FinanceOrderEnum,
+    @Arg('limit', () => Int, { nullable: true }) limit: number | null,
+    @Ctx() ctx: Context,
+  ): Promise<FinanceBreakdownGql[]> {
+    requireRole(ctx, 'FINANCE');
+    return (await ctx.services.finance.byAccount(from, to, orderBy, limit)).map(toBreakdownGql('account'));
+  }
+
+  @Query(() => [FinanceBreakdownGql], { description: 'Margin per team member (API key), optionally of one account (FINANCE+)' })
+  async financeByMember(
+    @Arg('from', () => Date) from: Date,
+    @Arg('to', () => Date) to: Date,
+    @Arg('accountId', () => String, { nullable: true }) accountId: string | null,
+    @Arg('orderBy', () => FinanceOrderEnum, { defaultValue: FinanceOrderEnum.REVENUE }) orderBy: FinanceOrderEnum,
+    @Arg('limit', () => Int, { nullable: true }) limit: number | null,
+    @Ctx() ctx: Context,
+  ): Promise<FinanceBreakdownGql[]> {
+    requireRole(ctx, 'FINANCE');
+    return (await ctx.services.finance.byMember(from, to, accountId, orderBy, limit)).map(toBreakdownGql('member'));
+  }
+
+  @Query(() => [BreakageMonthGql], { description: 'Credits expired unused, per month (FINANCE+)' })
+  async breakageByMonth(@Arg('from', () => Date) from: Date, @Arg('to', () => Date) to: Date, @Ctx() ctx: Context): Promise<BreakageMonthGql[]> {
+    requireRole(ctx, 'FINANCE');
+    return (await ctx.services.finance.breakage(from, to)).map((b) => ({
+      month: b.month,
+      expiredMillicredits: formatMillicredits(b.expired),
+      expiredUsd: toUsdNumber(b.expired),
+      entries: Number(b.entries),
+    }));
+  }
+
+  @Query(() => [NegativeBalanceGql], { description: 'Accounts with a negative balance, most negative first (FINANCE+)' })
+  async negativeBalances(@Arg('limit', () => Int, { nullable: true }) limit: number | null, @Ctx() ctx: Context): Promise<NegativeBalanceGql[]> {
+    requireRole(ctx, 'FINANCE');
+    return (await ctx.services.finance.negativeBalances(limit)).map((n) => ({
+      accountId: n.accountId,
+      email: n.email,
+      balanceMillicredits: formatMillicredits(n.balance),
+      balanceUsd: toUsdNumber(n.balance),
+      heldMillicredits: formatMillicredits(n.held),
+    }));
+  }
+
+  @Query(() => FinanceRollupStatusGql, { description: 'Watermark of the finance rollups (FINANCE+)' })
+  async financeRollupStatus(@Ctx() ctx: Context): Promise<FinanceRollupStatusGql> {
+    requireRole(ctx, 'FINANCE');
+    const s = await ctx.services.finance.rollupState();
+    return { usageSeq: s.usageSeq.toString(), postingId: s.postingId.toString(), updatedAt: s.updatedAt, lagRows: s.lagRows.toString() };
+  }
+}

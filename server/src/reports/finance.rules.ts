@@ -1,0 +1,79 @@
+import { badInput } from '../shared/errors.js';
+
+export const MAX_REPORT_DAYS = 400;
+const DAY_MS = 86_400_000;
+
+/** "2026-11-24" of a Date, in UTC. */
+export const utcDay = (d: Date): string => d.toISOString().slice(0, 10);
+
+/**
+ * The UTC days a [from, to) period touches, inclusive bounds as ISO dates. Rollups are per day,
+ * so a period that starts or ends inside a day counts that whole day.
+ */
+export function dayRange(from: Date, to: Date): { fromDay: string; toDay: string; days: number } {
+  if (!(from instanceof Date) || Number.isNaN(from.getTime()) || !(to instanceof Date) || Number.isNaN(to.getTime())) {
+    throw badInput('from and to must be valid date-times');
+  }
+  if (to.getTime() <= from.getTime()) throw badInput('to must be after from', { field: 'to' });
+  const lastInstant = new Date(to.getTime() - 1);
+  const fromDay = utcDay(from);
+  const toDay = utcDay(lastInstant);
+  const days = Math.round((Date.parse(`${toDay}T00:00:00Z`) - Date.parse(`${fromDay}T00:00:00Z`)) / DAY_MS) + 1;
+  if (days > MAX_REPORT_DAYS) throw badInput(`A report covers at most ${MAX_REPORT_DAYS} days`, { field: 'from' });
+  return { fromDay, toDay, days };
+}
+
+/** Per-account movements by the system account on the other side (customer-signed millicredits). */
+export interface AccountFlows {
+  balance: bigint;
+  sales: bigint;
+  refunds: bigint;
+  promotions: bigint;
+  expiry: bigint;
+  adjustments: bigint;
+}
+
+/**
+ * Splits a balance into paid and promotional credits. Until grants record which credits paid for
+ * what, promotional credits are taken to be spent first (the customer-friendly order), so what
+ * remains is paid credits first, up to the net paid-in amount (purchases - refunds + adjustments).
+ * A negative balance is all "paid" (it is owed on paid credits already spent).
+ */
+export function splitBalance(f: AccountFlows): { paid: bigint; promotional: bigint } {
+  if (f.balance <= 0n) return { paid: f.balance, promotional: 0n };
+  const paidIn = f.sales + f.refunds + f.adjustments;
+  const paid = paidIn <= 0n ? 0n : paidIn >= f.balance ? f.balance : paidIn;
+  return { paid, promotional: f.balance - paid };
+}
+
+export type FinanceOrder = 'REVENUE' | 'COST' | 'MARGIN' | 'CALLS';
+
+export const orderColumn: Record<FinanceOrder, string> = {
+  REVENUE: 'charged',
+  COST: 'cost_micro_usd',
+  MARGIN: 'charged - cost_micro_usd',
+  CALLS: 'calls',
+};
+
+/** Margin as a fraction of revenue (0.25 = 25 %); null when there is no revenue. */
+export function marginRatio(revenueMillicredits: bigint, costMicroUsd: bigint): number | null {
+  if (revenueMillicredits === 0n) return null;
+  // Both are micro-dollars: basis points with integer math, then one division for display.
+  return Number(((revenueMillicredits - costMicroUsd) * 10_000n) / revenueMillicredits) / 10_000;
+}
+
+export function clampLimit(n: number | null | undefined, def = 10, max = 100): number {
+  if (n === null || n === undefined) return def;
+  if (!Number.isInteger(n) || n < 1 || n > max) throw badInput(`limit must be between 1 and ${max}`, { field: 'limit' });
+  return n;
+}
+
+/** "2026-11" -> [2026-11-01T00:00Z, 2026-12-01T00:00Z). */
+export function monthPeriod(month: string): { from: Date; to: Date } {
+  const m = /^(\d{4})-(\d{2})$/.exec(month);
+  if (!m) throw badInput('month must look like YYYY-MM', { field: 'month' });
+  const year = Number(m[1]);
+  const mon = Number(m[2]);
+  if (mon < 1 || mon > 12 || year < 2000 || year > 9999) throw badInput('month must look like YYYY-MM', { field: 'month' });
+  return { from: new Date(Date.UTC(year, mon - 1, 1)), to: new Date(Date.UTC(year, mon, 1)) };
+}

@@ -1,0 +1,73 @@
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import type { ReconciliationRun, StoredFinding } from './reconciliation.service.js';
+
+export enum ReconciliationStatusEnum {
+  RUNNING = 'RUNNING',
+  SUCCEEDED = 'SUCCEEDED',
+  FAILED = 'FAILED',
+}
+registerEnumType(ReconciliationStatusEnum, { name: 'ReconciliationStatus' });
+
+@ObjectType('ReconciliationCheck')
+export class ReconciliationCheckGql {
+  @Field(() => String) name!: string;
+  @Field(() => String, { description: 'OK, MISMATCH, SKIPPED or FAILED' }) status!: string;
+  @Field(() => Int) findings!: number;
+  @Field(() => String, { nullable: true }) note!: string | null;
+}
+
+@ObjectType('ReconciliationFinding')
+export class ReconciliationFindingGql {
+  @Field(() => ID) id!: string;
+  @Field(() => String) check!: string;
+  @Field(() => ID, { nullable: true }) accountId!: string | null;
+  @Field(() => String, { nullable: true }) subject!: string | null;
+  @Field(() => String, { nullable: true }) expected!: string | null;
+  @Field(() => String, { nullable: true }) actual!: string | null;
+  @Field(() => String, { nullable: true }) driftMillicredits!: string | null;
+  @Field(() => String, { nullable: true }) driftTokens!: string | null;
+  @Field(() => Date) createdAt!: Date;
+}
+
+@ObjectType('ReconciliationRun')
+export class ReconciliationRunGql {
+  @Field(() => ID) id!: string;
+  @Field(() => String, { description: 'The UTC day reconciled (balances and zero-sum are checked over all time)' }) day!: string;
+  @Field(() => String, { description: 'SCHEDULED or MANUAL' }) trigger!: string;
+  @Field(() => ReconciliationStatusEnum) status!: ReconciliationStatusEnum;
+  @Field(() => String, { nullable: true, description: 'The check running now' }) step!: string | null;
+  @Field(() => Int) progressDone!: number;
+  @Field(() => Int) progressTotal!: number;
+  @Field(() => [ReconciliationCheckGql]) checks!: ReconciliationCheckGql[];
+  @Field(() => Int) mismatchCount!: number;
+  @Field(() => String, { nullable: true }) error!: string | null;
+  @Field(() => Date) startedAt!: Date;
+  @Field(() => Date, { nullable: true }) finishedAt!: Date | null;
+}
+
+export const toRunGql = (r: ReconciliationRun): ReconciliationRunGql => ({
+  id: r.id,
+  day: r.day,
+  trigger: r.trigger,
+  status: r.status as ReconciliationStatusEnum,
+  step: r.step,
+  progressDone: r.progressDone,
+  progressTotal: r.progressTotal,
+  checks: r.checks.map((c) => ({ name: c.name, status: c.status, findings: c.findings, note: c.note ?? null })),
+  mismatchCount: r.mismatchCount,
+  error: r.error,
+  startedAt: r.startedAt,
+  finishedAt: r.finishedAt,
+});
+
+export const toFindingGql = (f: StoredFinding): ReconciliationFindingGql => ({
+  id: f.id,
+  check: f.check,
+  accountId: f.accountId ?? null,
+  subject: f.subject ?? null,
+  expected: f.expected ?? null,
+  actual: f.actual ?? null,
+  driftMillicredits: f.driftMillicredits?.toString() ?? null,
+  driftTokens: f.driftTokens?.toString() ?? null,
+  createdAt: f.createdAt,
+});

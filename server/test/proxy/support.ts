@@ -1,0 +1,47 @@
+import OpenAI from 'openai';
+import type { TestApp } from '../support/harness.js';
+
+export const openaiClient = (t: TestApp, key: string) => new OpenAI({ baseURL: `${t.url}/v1`, apiKey: key, maxRetries: 0 });
+
+export async function balanceRow(t: TestApp, accountId: string) {
+  const [row] = await t.db.query<{ posted: string; pending: string }>(`select posted, pending from accounts where id = $1`, [accountId]);
+  return { posted: BigInt(row.posted), pending: BigInt(row.pending) };
+}
+
+export async function holdsOf(t: TestApp, accountId: string) {
+  return t.db.query<{ id: string; state: string; amount: string; charged: string | null; partial: boolean }>(
+    `select id, state, amount, charged, partial from holds where account_id = $1 order by created_at`,
+    [accountId],
+  );
+}
+
+export async function usageRows(t: TestApp, accountId: string) {
+  return t.db.query<Record<string, any>>(`select * from usage_records where account_id = $1 order by seq`, [accountId]);
+}
+
+/** Waits until no hold of the account is HELD any more (a stream settles after the client left). */
+export async function settledHolds(t: TestApp, accountId: string, timeoutMs = 5000) {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const holds = await holdsOf(t, accountId);
+    if (holds.length && holds.every((h) => h.state !== 'HELD')) return holds;
+    if (Date.now() > until) throw new Error(`holds still HELD: ${JSON.stringify(holds)}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+/** Sum of the account's postings: must always equal its cached posted balance. */
+export async function postingsSum(t: TestApp, accountId: string) {
+  const [row] = await t.db.query<{ sum: string }>(`select coalesce(sum(amount), 0)::text as sum from ledger_postings where account_id = $1`, [accountId]);
+  return BigInt(row.sum);
+}
+
+export const rawChat = (t: TestApp, key: string | null, body: unknown, headers: Record<string, string> = {}) =>
+  fetch(`${t.url}/v1/chat/completions`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}), ...headers },
+    body: JSON.stringify(body),
+  });
+
+/** A response body as JSON, untyped (fetch types it `unknown`). */
+export const jsonOf = async (res: Response): Promise<any> => res.json();
