@@ -70,82 +70,100 @@ export async function runRollup(em: EntityManager, opts: { waitMs?: number } = {
     const fromP = toBigInt(state.posting_id);
     const toU = toBigInt(bound.u) > fromU ? toBigInt(bound.u) : fromU;
     const toP = toBigInt(bound.p) > fromP ? toBigInt(bound.p) : fromP;
-    let usageRows = 0;
-    let postings = 0;
-    if (toU > fromU) {
-      const [r] = await tx.query<{ n: string }>(
-        `with src as (
-           select (created_at at time zone 'UTC')::date as day, account_id, model, coalesce(api_key_id, ?::uuid) as api_key_id,
-                  count(*) as calls, sum(input_tokens) as i, sum(cached_input_tokens) as c, sum(output_tokens) as o,
-                  sum(charged) as charged, sum(cost_micro_usd) as cost, sum(count(*)) over () as n
-             from usage_records where seq > ?::bigint and seq <= ?::bigint
-            group by 1, 2, 3, 4
-         ), up as (
-           insert into finance_usage_daily as d (day, account_id, model, api_key_id, calls, input_tokens, cached_input_tokens, output_tokens, charged, cost_micro_usd)
-           select day, account_id, model, api_key_id, calls, i, c, o, charged, cost from src
-           on conflict (day, account_id, model, api_key_id) do update set
-             calls = d.calls + excluded.calls, input_tokens = d.input_tokens + excluded.input_tokens,
-             cached_input_tokens = d.cached_input_tokens + excluded.cached_input_tokens,
-             output_tokens = d.output_tokens + excluded.output_tokens,
-             charged = d.charged + excluded.charged, cost_micro_usd = d.cost_micro_usd + excluded.cost_micro_usd
-           returning 1
-         ), up_day as (
-           insert into finance_usage_day_model as d (day, model, calls, input_tokens, cached_input_tokens, output_tokens, charged, cost_micro_usd)
-           select day, model, sum(calls), sum(i), sum(c), sum(o), sum(charged), sum(cost) from src group by day, model
-           on conflict (day, model) do update set
-             calls = d.calls + excluded.calls, input_tokens = d.input_tokens + excluded.input_tokens,
-             cached_input_tokens = d.cached_input_tokens + excluded.cached_input_tokens,
-             output_tokens = d.output_tokens + excluded.output_tokens,
-             charged = d.charged + excluded.charged, cost_micro_usd = d.cost_micro_usd + excluded.cost_micro_usd
-           returning 1
-         )
-         select coalesce(max(n), 0) as n from src`,
-        [NO_KEY, fromU.toString(), toU.toString()],
-      );
-      usageRows = Number(r.n);
-    }
-    if (toP > fromP) {
-      const [r] = await tx.query<{ n: string }>(
-        // The system side by transaction, not by id range: a transaction's postings commit together
-        // but their ids can straddle the bound (another session may draw an id between them).
-        `with sys as (
-           select o.transaction_id, min(s.system_code) as system_code
-             from ledger_postings o join accounts s on s.id = o.account_id and s.kind = 'SYSTEM'
-            where o.transaction_id in (select transaction_id from ledger_postings where id > ?::bigint and id <= ?::bigint)
-            group by o.transaction_id
-         ), src as (
-           select (p.created_at at time zone 'UTC')::date as day, p.account_id, t.type, coalesce(sa.system_code, 'none') as counterparty,
-                  count(*) as entries, sum(p.amount) as amount, sum(count(*)) over () as n
-             from ledger_postings p
-             join accounts a on a.id = p.account_id and a.kind = 'CUSTOMER'
-             join ledger_transactions t on t.id = p.transaction_id
-             left join sys sa on sa.transaction_id = p.transaction_id
-            where p.id > ?::bigint and p.id <= ?::bigint
-            group by 1, 2, 3, 4
-         ), up as (
-           insert into finance_ledger_daily as d (day, account_id, type, counterparty, entries, amount)
-           select day, account_id, type, counterparty, entries, amount from src
-           on conflict (day, account_id, type, counterparty) do update set
-             entries = d.entries + excluded.entries, amount = d.amount + excluded.amount
-           returning 1
-         ), up_day as (
-           insert into finance_ledger_day as d (day, type, counterparty, entries, amount)
-           select day, type, counterparty, sum(entries), sum(amount) from src group by day, type, counterparty
-           on conflict (day, type, counterparty) do update set
-             entries = d.entries + excluded.entries, amount = d.amount + excluded.amount
-           returning 1
-         )
-         select coalesce(max(n), 0) as n from src`,
-        [fromP.toString(), toP.toString(), fromP.toString(), toP.toString()],
-      );
-      postings = Number(r.n);
-    }
+    const { usageRows, postings } = await foldRange(tx, { fromU, toU, fromP, toP });
     await tx.query(
       `update finance_rollup_state set usage_seq = ?::bigint, posting_id = ?::bigint, runs = runs + 1, updated_at = now() where id = 1`,
       [toU.toString(), toP.toString()],
     );
     return { advanced: true, usageRows, postings, usageSeq: toU, postingId: toP };
   });
+}
+
+/**
+ * Adds the usage rows with seq in (fromU, toU] and the customer postings with id in (fromP, toP]
+ * to the rollups. Only `runRollup` calls it with live bounds (it moves the watermark in the same
+ * transaction); exported so a test can fold a range whose bound splits a transaction.
+ */
+export async function foldRange(tx: Sql, range: { fromU: bigint; toU: bigint; fromP: bigint; toP: bigint }): Promise<{ usageRows: number; postings: number }> {
+  const { fromU, toU, fromP, toP } = range;
+  let usageRows = 0;
+  let postings = 0;
+  if (toU > fromU) {
+    const [r] = await tx.query<{ n: string }>(
+      `with src as (
+         select (created_at at time zone 'UTC')::date as day, account_id, model, coalesce(api_key_id, ?::uuid) as api_key_id,
+                count(*) as calls, sum(input_tokens) as i, sum(cached_input_tokens) as c, sum(output_tokens) as o,
+                sum(charged) as charged, sum(cost_micro_usd) as cost, sum(count(*)) over () as n
+           from usage_records where seq > ?::bigint and seq <= ?::bigint
+          group by 1, 2, 3, 4
+       ), up as (
+         insert into finance_usage_daily as d (day, account_id, model, api_key_id, calls, input_tokens, cached_input_tokens, output_tokens, charged, cost_micro_usd)
+         select day, account_id, model, api_key_id, calls, i, c, o, charged, cost from src
+         on conflict (day, account_id, model, api_key_id) do update set
+           calls = d.calls + excluded.calls, input_tokens = d.input_tokens + excluded.input_tokens,
+           cached_input_tokens = d.cached_input_tokens + excluded.cached_input_tokens,
+           output_tokens = d.output_tokens + excluded.output_tokens,
+           charged = d.charged + excluded.charged, cost_micro_usd = d.cost_micro_usd + excluded.cost_micro_usd
+         returning 1
+       ), up_day as (
+         insert into finance_usage_day_model as d (day, model, calls, input_tokens, cached_input_tokens, output_tokens, charged, cost_micro_usd)
+         select day, model, sum(calls), sum(i), sum(c), sum(o), sum(charged), sum(cost) from src group by day, model
+         on conflict (day, model) do update set
+           calls = d.calls + excluded.calls, input_tokens = d.input_tokens + excluded.input_tokens,
+           cached_input_tokens = d.cached_input_tokens + excluded.cached_input_tokens,
+           output_tokens = d.output_tokens + excluded.output_tokens,
+           charged = d.charged + excluded.charged, cost_micro_usd = d.cost_micro_usd + excluded.cost_micro_usd
+         returning 1
+       )
+       select coalesce(max(n), 0) as n from src`,
+      [NO_KEY, fromU.toString(), toU.toString()],
+    );
+    usageRows = Number(r.n);
+  }
+  if (toP > fromP) {
+    const [r] = await tx.query<{ n: string }>(
+      // The system side is found in the same id range (one hash join); a transaction whose ids
+      // straddle the bound (another session drew an id between its two postings) is looked up
+      // by transaction id instead, only for those rows.
+      `with sys as (
+         select o.transaction_id, min(s.system_code) as system_code
+           from ledger_postings o join accounts s on s.id = o.account_id and s.kind = 'SYSTEM'
+          where o.id > ?::bigint and o.id <= ?::bigint
+          group by o.transaction_id
+       ), src as (
+         select (p.created_at at time zone 'UTC')::date as day, p.account_id, t.type,
+                coalesce(sa.system_code, sb.code, 'none') as counterparty,
+                count(*) as entries, sum(p.amount) as amount, sum(count(*)) over () as n
+           from ledger_postings p
+           join accounts a on a.id = p.account_id and a.kind = 'CUSTOMER'
+           join ledger_transactions t on t.id = p.transaction_id
+           left join sys sa on sa.transaction_id = p.transaction_id
+           left join lateral (
+             select min(s.system_code) as code
+               from ledger_postings o join accounts s on s.id = o.account_id and s.kind = 'SYSTEM'
+              where sa.transaction_id is null and o.transaction_id = p.transaction_id
+           ) sb on true
+          where p.id > ?::bigint and p.id <= ?::bigint
+          group by 1, 2, 3, 4
+       ), up as (
+         insert into finance_ledger_daily as d (day, account_id, type, counterparty, entries, amount)
+         select day, account_id, type, counterparty, entries, amount from src
+         on conflict (day, account_id, type, counterparty) do update set
+           entries = d.entries + excluded.entries, amount = d.amount + excluded.amount
+         returning 1
+       ), up_day as (
+         insert into finance_ledger_day as d (day, type, counterparty, entries, amount)
+         select day, type, counterparty, sum(entries), sum(amount) from src group by day, type, counterparty
+         on conflict (day, type, counterparty) do update set
+           entries = d.entries + excluded.entries, amount = d.amount + excluded.amount
+         returning 1
+       )
+       select coalesce(max(n), 0) as n from src`,
+      [fromP.toString(), toP.toString(), fromP.toString(), toP.toString()],
+    );
+    postings = Number(r.n);
+  }
+  return { usageRows, postings };
 }
 
 const pgArray = (v: string[] | string): string[] =>

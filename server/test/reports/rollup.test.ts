@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NO_KEY } from '../../src/reports/rollup.job.js';
+import { NO_KEY, foldRange } from '../../src/reports/rollup.job.js';
+import { inTransaction } from '../../src/db/sql.js';
 import { startTestApp, type TestApp } from '../support/harness.js';
 import { postAt, usageAt } from './support.js';
 
@@ -177,6 +178,25 @@ describe('finance rollups', () => {
       await client.query('rollback');
       await client.end();
     }
+  });
+
+  it('keeps the counterparty when a bound falls between the two postings of a transaction', async () => {
+    await t.services.finance.rollup();
+    const entry = await t.services.ledger.post({ accountId: accounts[0].id, type: 'REFUND', delta: -3n, counterparty: 'refunds', allowNegative: true });
+    const ids = await t.db.query<{ id: string; balance_after: string | null }>(`select id, balance_after from ledger_postings where transaction_id = $1 order by id`, [entry.id]);
+    expect(ids.map((r) => r.balance_after === null)).toEqual([false, true]); // customer posting first, system side next
+    const [state] = await t.db.query<{ posting_id: string; usage_seq: string }>(`select posting_id, usage_seq from finance_rollup_state`);
+    const fromP = BigInt(state.posting_id);
+    const customerId = BigInt(ids[0].id);
+    const useq = BigInt(state.usage_seq);
+    // Fold up to the customer posting only (its system posting lies above the bound), then the rest.
+    await inTransaction(t.services.orm.em.fork(), async (sql) => {
+      await foldRange(sql, { fromU: useq, toU: useq, fromP, toP: customerId });
+      await foldRange(sql, { fromU: useq, toU: useq, fromP: customerId, toP: BigInt(ids[1].id) });
+      await sql.query(`update finance_rollup_state set posting_id = ?::bigint`, [ids[1].id]);
+    });
+    const r = await rollupVsDirect();
+    expect(r.rolledLedger).toEqual(r.directLedger);
   });
 
   it('puts back-dated entries into their own day', async () => {
