@@ -45,6 +45,19 @@ export async function createApp(opts: { config: Config; orm: MikroORM; log: Logg
   app.set('trust proxy', true);
   const httpServer = http.createServer(app);
 
+  // One structured line per request: method, route path (no query string), status, duration.
+  app.use((req, res, next) => {
+    const started = performance.now();
+    res.on('finish', () => {
+      const quiet = req.path === '/healthz' || req.path === '/metrics';
+      log[quiet ? 'debug' : 'info'](
+        { method: req.method, path: req.path, status: res.statusCode, ms: Math.round((performance.now() - started) * 10) / 10 },
+        'request',
+      );
+    });
+    next();
+  });
+
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
   const wsCleanup = useServer<Record<string, unknown>, { principal?: Principal }>(
     {
