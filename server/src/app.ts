@@ -18,6 +18,7 @@ import { createSchema } from './graphql/schema.js';
 import { createBalanceEvents } from './ledger/balance-events.js';
 import { createServices, type Services } from './services.js';
 import { routeModules } from './routes.js';
+import { securityHeaders } from './http/security-headers.js';
 
 export interface App {
   express: Express;
@@ -42,6 +43,7 @@ export async function createApp(opts: { config: Config; orm: MikroORM; log: Logg
 
   const app = express();
   app.disable('x-powered-by');
+  app.use(securityHeaders(config.isProduction));
   app.set('trust proxy', true);
   const httpServer = http.createServer(app);
 

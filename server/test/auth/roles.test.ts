@@ -77,3 +77,13 @@ describe('role boundaries', () => {
     expect(audit.after).toMatchObject({ amountMillicredits: '-250', referenceId: 'INC-42' });
   });
 });
+
+describe('HTTP hardening', () => {
+  it('sends conservative security headers and hides the framework', async () => {
+    const res = await fetch(`${t.url}/healthz`);
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('x-frame-options')).toBe('DENY');
+    expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(res.headers.get('x-powered-by')).toBeNull();
+  });
+});
