@@ -117,15 +117,6 @@ export class BreakageMonthGql {
   @Field(() => Int) entries!: number;
 }
 
-@ObjectType('NegativeBalance')
-export class NegativeBalanceGql {
-  @Field(() => ID) accountId!: string;
-  @Field(() => String, { nullable: true }) email!: string | null;
-  @Field(() => String) balanceMillicredits!: string;
-  @Field(() => Float) balanceUsd!: number;
-  @Field(() => String) heldMillicredits!: string;
-}
-
 @ObjectType('FinanceRollupStatus')
 export class FinanceRollupStatusGql {
   @Field(() => String) usageSeq!: string;

@@ -1,4 +1,4 @@
-import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
+import { Arg, Args, ArgsType, Ctx, Field, Int, Query, Resolver } from 'type-graphql';
 import type { Context } from '../graphql/context.js';
 import { requireRole } from '../graphql/guards.js';
 import { formatMillicredits, toUsdNumber } from '../money/money.js';
@@ -9,11 +9,26 @@ import {
   FinanceOrderEnum,
   FinanceRollupStatusGql,
   LiabilityGql,
-  NegativeBalanceGql,
   toBreakdownGql,
   toFinanceDayGql,
   toLiabilityGql,
 } from './finance.graphql.js';
+
+/** A period and a ranking: shared by the breakdown queries. */
+@ArgsType()
+class FinanceRankingArgs {
+  @Field(() => Date)
+  from!: Date;
+
+  @Field(() => Date)
+  to!: Date;
+
+  @Field(() => FinanceOrderEnum, { defaultValue: FinanceOrderEnum.REVENUE })
+  orderBy!: FinanceOrderEnum;
+
+  @Field(() => Int, { nullable: true })
+  limit!: number | null;
+}
 
 /** Finance dashboards (FINANCE+), all from rollups plus the tail above the watermark. */
 @Resolver()
@@ -31,40 +46,25 @@ export class FinanceResolver {
   }
 
   @Query(() => [FinanceBreakdownGql], { description: 'Top models by revenue, cost or margin (FINANCE+)' })
-  async financeByModel(
-    @Arg('from', () => Date) from: Date,
-    @Arg('to', () => Date) to: Date,
-    @Arg('orderBy', () => FinanceOrderEnum, { defaultValue: FinanceOrderEnum.REVENUE }) orderBy: FinanceOrderEnum,
-    @Arg('limit', () => Int, { nullable: true }) limit: number | null,
-    @Ctx() ctx: Context,
-  ): Promise<FinanceBreakdownGql[]> {
+  async financeByModel(@Args(() => FinanceRankingArgs) args: FinanceRankingArgs, @Ctx() ctx: Context): Promise<FinanceBreakdownGql[]> {
     requireRole(ctx, 'FINANCE');
-    return (await ctx.services.finance.byModel(from, to, orderBy, limit)).map(toBreakdownGql('model'));
+    return (await ctx.services.finance.byModel(args.from, args.to, args.orderBy, args.limit)).map(toBreakdownGql('model'));
   }
 
   @Query(() => [FinanceBreakdownGql], { description: 'Top accounts by spend (REVENUE), cost or margin (FINANCE+)' })
-  async financeByAccount(
-    @Arg('from', () => Date) from: Date,
-    @Arg('to', () => Date) to: Date,
-    @Arg('orderBy', () => FinanceOrderEnum, { defaultValue: FinanceOrderEnum.REVENUE }) orderBy: FinanceOrderEnum,
-    @Arg('limit', () => Int, { nullable: true }) limit: number | null,
-    @Ctx() ctx: Context,
-  ): Promise<FinanceBreakdownGql[]> {
+  async financeByAccount(@Args(() => FinanceRankingArgs) args: FinanceRankingArgs, @Ctx() ctx: Context): Promise<FinanceBreakdownGql[]> {
     requireRole(ctx, 'FINANCE');
-    return (await ctx.services.finance.byAccount(from, to, orderBy, limit)).map(toBreakdownGql('account'));
+    return (await ctx.services.finance.byAccount(args.from, args.to, args.orderBy, args.limit)).map(toBreakdownGql('account'));
   }
 
   @Query(() => [FinanceBreakdownGql], { description: 'Margin per team member (API key), optionally of one account (FINANCE+)' })
   async financeByMember(
-    @Arg('from', () => Date) from: Date,
-    @Arg('to', () => Date) to: Date,
+    @Args(() => FinanceRankingArgs) args: FinanceRankingArgs,
     @Arg('accountId', () => String, { nullable: true }) accountId: string | null,
-    @Arg('orderBy', () => FinanceOrderEnum, { defaultValue: FinanceOrderEnum.REVENUE }) orderBy: FinanceOrderEnum,
-    @Arg('limit', () => Int, { nullable: true }) limit: number | null,
     @Ctx() ctx: Context,
   ): Promise<FinanceBreakdownGql[]> {
     requireRole(ctx, 'FINANCE');
-    return (await ctx.services.finance.byMember(from, to, accountId, orderBy, limit)).map(toBreakdownGql('member'));
+    return (await ctx.services.finance.byMember(args.from, args.to, accountId, args.orderBy, args.limit)).map(toBreakdownGql('member'));
   }
 
   @Query(() => [BreakageMonthGql], { description: 'Credits expired unused, per month (FINANCE+)' })
@@ -75,18 +75,6 @@ export class FinanceResolver {
       expiredMillicredits: formatMillicredits(b.expired),
       expiredUsd: toUsdNumber(b.expired),
       entries: Number(b.entries),
-    }));
-  }
-
-  @Query(() => [NegativeBalanceGql], { description: 'Accounts with a negative balance, most negative first (FINANCE+)' })
-  async negativeBalances(@Arg('limit', () => Int, { nullable: true }) limit: number | null, @Ctx() ctx: Context): Promise<NegativeBalanceGql[]> {
-    requireRole(ctx, 'FINANCE');
-    return (await ctx.services.finance.negativeBalances(limit)).map((n) => ({
-      accountId: n.accountId,
-      email: n.email,
-      balanceMillicredits: formatMillicredits(n.balance),
-      balanceUsd: toUsdNumber(n.balance),
-      heldMillicredits: formatMillicredits(n.held),
     }));
   }
 

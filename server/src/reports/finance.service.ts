@@ -302,14 +302,6 @@ export class FinanceService {
     return rows.map((r) => ({ month: r.month, expired: toBigInt(r.expired), entries: toBigInt(r.entries) }));
   }
 
-  async negativeBalances(limit?: number | null): Promise<{ accountId: string; email: string | null; balance: bigint; held: bigint }[]> {
-    const rows = await this.sql().query<{ id: string; email: string | null; posted: string; pending: string }>(
-      `select id, email, posted, pending from accounts where kind = 'CUSTOMER' and posted < 0 order by posted, id limit ?::int`,
-      [clampLimit(limit, 50, 1000)],
-    );
-    return rows.map((r) => ({ accountId: r.id, email: r.email, balance: toBigInt(r.posted), held: toBigInt(r.pending) }));
-  }
-
   async rollupState(): Promise<{ usageSeq: bigint; postingId: bigint; updatedAt: Date; lagRows: bigint }> {
     const [r] = await this.sql().query<Record<string, string>>(
       `select s.usage_seq, s.posting_id, s.updated_at,
