@@ -10,8 +10,8 @@ const CLIENT_MESSAGES: Record<string, string> = {
 /**
  * The one error mapping of the JSON routes outside GraphQL: typed domain errors become their
  * status and `{ error: { code, message } }`; Express's client errors (a refused body, a missing
- * file) keep their 4xx; anything
- * else is logged and answered as a bare 500, so no SQL or stack reaches a client.
+ * file) keep their 4xx; anything else is logged and answered as a bare 500, so no SQL or stack
+ * reaches a client.
  */
 export function httpErrors(log: Logger): ErrorRequestHandler {
   return (err: unknown, req, res, next) => {
