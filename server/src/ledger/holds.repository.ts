@@ -42,6 +42,18 @@ export async function releaseExpiredHolds(sql: Sql, limit: number): Promise<{ ba
   return { balances: rows.map(balanceOf), released: rows.reduce((sum, r) => sum + Number(r.n), 0) };
 }
 
+/**
+ * A HELD hold whose settle failed: it never expires (its credits stay reserved, so the call can
+ * still be charged) and says why. False when the hold is no longer HELD.
+ */
+export async function keepUnsettledHold(sql: Sql, holdId: string, reason: string): Promise<boolean> {
+  const rows = await sql.query(
+    `update holds set expires_at = 'infinity', settle_error = left(?, 1000) where id = ?::uuid and state = 'HELD' returning id`,
+    [reason, holdId],
+  );
+  return rows.length > 0;
+}
+
 export async function findHoldState(sql: Sql, holdId: string): Promise<{ state: HoldState; charged: bigint | null } | null> {
   const rows = await sql.query<{ state: HoldState; charged: string | null }>(`select state, charged from holds where id = ?::uuid`, [holdId]);
   const r = rows[0];

@@ -1,11 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
-import { inTransaction, sqlOf } from '../db/sql.js';
+import { inTransaction, pgCode, sqlOf } from '../db/sql.js';
+import { metrics } from '../metrics/metrics.js';
 import { DomainError } from '../shared/errors.js';
 import type { BalanceEvents } from './balance-events.js';
 import type { LedgerEngine } from './engine.js';
 import type { BalanceSnapshot, UsageCharge, UsageRecord } from './ledger.types.js';
-import { findHoldState, releaseExpiredHolds, type Hold } from './holds.repository.js';
+import { findHoldState, keepUnsettledHold, releaseExpiredHolds, type Hold } from './holds.repository.js';
 import { refusal } from './refusals.js';
 
 export type { Hold } from './holds.repository.js';
@@ -45,6 +46,28 @@ export interface Settled {
   balance: BalanceSnapshot | null;
 }
 
+
+/** The settle of a call could not be written: its hold stays HELD (never expiring) for an operator. */
+export class SettleFailed extends Error {
+  constructor(readonly holdId: string, override readonly cause: unknown) {
+    super(`the settle of hold ${holdId} failed; the hold is kept`);
+  }
+}
+
+/**
+ * A failure's code and message without the statement or its values (those may carry PII): the
+ * driver reports `<sql> - <PostgreSQL's message>`.
+ */
+function failureReason(err: unknown): string {
+  const message = err instanceof Error ? err.message : String(err);
+  const cut = message.lastIndexOf(' - ');
+  const text = cut >= 0 ? message.slice(cut + 3) : /\b(select|insert|update|with)\b/i.test(message) ? 'database error' : message;
+  const code = pgCode(err);
+  return code ? `${code}: ${text}` : text;
+}
+
+/** Attempts of a settle that fails for a reason other than the balance (e.g. a dropped connection). */
+const SETTLE_ATTEMPTS = 3;
 
 /**
  * Holds: a proxied call reserves its worst case (`pending += hold`) before it calls the provider,
@@ -88,7 +111,7 @@ export class HoldsService {
    * capped at the hold; if even that fails the hold is voided and logged.
    */
   async settle(hold: Hold, charge: SettleCharge): Promise<Settled> {
-    const settled = await this.engine.settle(hold.id, { ...charge, accountId: hold.accountId });
+    const settled = await this.retrying(hold, charge, () => this.engine.settle(hold.id, { ...charge, accountId: hold.accountId }));
     const wanted = charge.charged.toString();
     if (settled.outcome === 'VOIDED') {
       this.log.error({ holdId: hold.id, accountId: hold.accountId, wanted }, 'settle refused: the account cannot cover the call; hold voided');
@@ -100,6 +123,32 @@ export class HoldsService {
     const usage = settled.charge.usage;
     if (!usage) throw refusal(settled.charge.status, { accountId: hold.accountId, required: settled.charged, available: settled.charge.available, idempotencyKey: charge.idempotencyKey });
     return { usage, charged: usage.chargedMillicredits, balance: settled.charge.balance };
+  }
+
+  /**
+   * Runs the settle call, again on failures (each attempt is one transaction, so a failed one
+   * wrote nothing, and the settle key makes a repeat of one that did commit a replay). When every
+   * attempt fails, the settle is never lost silently: the hold is kept past its expiry with the
+   * reason, the failure is counted and logged with everything needed to post it by hand, and
+   * SettleFailed is thrown.
+   */
+  private async retrying<T>(hold: Hold, charge: SettleCharge, attempt: () => Promise<T>): Promise<T> {
+    let last: unknown;
+    for (let i = 0; i < SETTLE_ATTEMPTS; i++) {
+      try {
+        return await attempt();
+      } catch (err) {
+        last = err;
+      }
+    }
+    metrics.proxySettleFailure();
+    const reason = failureReason(last);
+    const kept = await keepUnsettledHold(sqlOf(this.em.fork()), hold.id, reason).catch(() => false);
+    this.log.error(
+      { reason, holdId: hold.id, accountId: hold.accountId, kept, model: charge.rate.model, charged: charge.charged.toString(), requestId: charge.requestId ?? null, tokens: charge.tokens },
+      'proxy settle failed: the call is not charged yet; its hold is kept for an operator',
+    );
+    throw new SettleFailed(hold.id, last);
   }
 
   /** Releases a hold without charging (the call failed). Returns null when it was already released. */

@@ -64,6 +64,12 @@ export interface RateSnapshot {
   costs: Per1kRates;
 }
 
+/**
+ * The source of the proxy's own settle rows. Their usage keys live in scope 'proxy' and their
+ * ledger keys start with 'settle:' (clients' with 'usage:'), so no client key can claim them.
+ */
+export const PROXY_SOURCE = 'PROXY';
+
 /** One usage charge, priced by the caller: the engine decides it and writes it. */
 export interface UsageCharge {
   accountId: string;

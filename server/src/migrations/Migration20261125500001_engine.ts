@@ -12,6 +12,8 @@ import { Migration } from '@mikro-orm/migrations';
  *   DELETE, so nothing can dangle.
  * - Grant burns are HOT updates: no index covers `remaining` any more (not even in a predicate).
  * - Unique keys include `account_id` where that was cheap (Citus distribution column).
+ * - Usage keys are scoped (Migration20261125100001): the proxy's settle rows (source PROXY) in
+ *   scope 'proxy' with ledger keys 'settle:…', clients' in scope 'client' with 'usage:…'.
  *
  * All functions run under READ COMMITTED on purpose: each statement inside a function takes a
  * fresh snapshot, so once a function holds an account's row lock, its next statements (the grant
@@ -198,9 +200,10 @@ begin
     order by a.id for update;
 
   for r in
-    select (o.ord)::int as i, x.account_id, x.key, x.hash, x.charged, coalesce(x.release, 0) as release
+    select (o.ord)::int as i, x.account_id, x.key, x.hash, x.charged, coalesce(x.release, 0) as release,
+           case when x.source = 'PROXY' then 'proxy' else 'client' end as scope
       from jsonb_array_elements(p_rows) with ordinality as o(e, ord),
-           jsonb_to_record(o.e) as x(account_id uuid, key text, hash text, charged bigint, release bigint)
+           jsonb_to_record(o.e) as x(account_id uuid, key text, hash text, charged bigint, release bigint, source text)
      order by x.account_id, o.ord
   loop
     if v_acc is distinct from r.account_id then
@@ -214,9 +217,10 @@ begin
       v_found := found;
     end if;
     if not v_found then s_status[r.i] := 'NOT_FOUND'; continue; end if;
-    if r.key = any(v_seen) then s_status[r.i] := 'DUPLICATE'; continue; end if;
-    v_seen := v_seen || r.key;
-    select u.request_hash into v_hit from usage_records u where u.account_id = r.account_id and u.idempotency_key = r.key;
+    if r.scope || ':' || r.key = any(v_seen) then s_status[r.i] := 'DUPLICATE'; continue; end if;
+    v_seen := v_seen || (r.scope || ':' || r.key);
+    select u.request_hash into v_hit from usage_records u
+     where u.account_id = r.account_id and u.key_scope = r.scope and u.idempotency_key = r.key;
     if found then
       s_status[r.i] := case when v_hit.request_hash = r.hash then 'REPLAY' else 'CONFLICT' end;
       continue;
@@ -248,7 +252,8 @@ begin
                request_id text, latency_ms int)
     ), tx as (
       insert into ledger_transactions (id, account_id, type, idempotency_key, request_hash, actor_key_id)
-      select c.tx, c.account_id, 'USAGE', 'usage:' || c.key, c.hash, c.actor_key_id from c order by c.ord
+      select c.tx, c.account_id, 'USAGE', case when c.source = 'PROXY' then 'settle:' else 'usage:' end || c.key, c.hash, c.actor_key_id
+        from c order by c.ord
     ), legs as (
       insert into ledger_postings (transaction_id, account_id, amount, balance_after)
       select l.tx, l.account_id, l.amount, l.after from (
@@ -299,6 +304,7 @@ begin
       left join accounts a on a.id = (o.e->>'account_id')::uuid and a.kind = 'CUSTOMER'
       left join usage_records u on s_status[o.ord::int] in ('OK', 'REPLAY')
             and u.account_id = (o.e->>'account_id')::uuid and u.idempotency_key = o.e->>'key'
+            and u.key_scope = case when o.e->>'source' = 'PROXY' then 'proxy' else 'client' end
      order by o.ord;
 end $$;`);
 
@@ -372,7 +378,7 @@ begin
   select h.account_id, h.amount, h.state into v_hold from holds h where h.id = p_hold for update;
   if not found then raise exception 'hold % not found', p_hold using errcode = 'P0002'; end if;
   select a.posted, a.pending into v_acc from accounts a where a.id = v_hold.account_id for update;
-  if exists (select 1 from usage_records u where u.account_id = v_hold.account_id and u.idempotency_key = p_row->>'key') then
+  if exists (select 1 from usage_records u where u.account_id = v_hold.account_id and u.key_scope = 'proxy' and u.idempotency_key = p_row->>'key') then
     v_outcome := 'REPLAY';
   else
     if v_hold.state = 'HELD' then v_release := v_hold.amount; end if;
