@@ -11,6 +11,7 @@ import type { ChargeOutcome, LedgerEngine, PostOutcome } from './engine.js';
 import { refusal } from './refusals.js';
 import { pageSize, decodeCursor, toPage, type Page } from './cursor.js';
 import {
+  countEntries,
   findBalances,
   findEntries,
   findEntryByTransaction,
@@ -61,6 +62,10 @@ export class LedgerService {
     const n = pageSize(first);
     const rows = await findEntries(sqlOf(this.em.fork()), accountId, n + 1, decodeCursor(after));
     return toPage(rows, n);
+  }
+
+  async entryCount(accountId: string): Promise<number> {
+    return countEntries(sqlOf(this.em.fork()), accountId);
   }
 
   async entry(transactionId: string): Promise<LedgerEntry> {
