@@ -1,10 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Express } from 'express';
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
+import type { AdvisoryLocks } from '../jobs/advisory-lock.js';
 import type { LedgerService } from '../ledger/ledger.service.js';
 import { PromotionsService } from '../promotions/promotions.service.js';
-import type { Services } from '../services.js';
 import { GrantsService } from './grants.service.js';
 
 /** Intro bonus: INTRO_BONUS_MILLICREDITS, else 1,000 credits (0 under NODE_ENV=test). */
@@ -19,15 +18,9 @@ export const grantExpiryIntervalMs = (config: Config): number =>
  * Grants and promotions. Grants follow every movement through the ledger engine's posting hook
  * (`creditmeter_grants_on_movement`, in the database, in each movement's own transaction).
  */
-export function createGrantsAndPromotions(em: EntityManager, config: Config, ledger: LedgerService, log: Logger) {
+export function createGrantsAndPromotions(em: EntityManager, config: Config, ledger: LedgerService, log: Logger, locks: AdvisoryLocks) {
   return {
-    grants: new GrantsService(em, ledger, log.child({ module: 'grants' })),
+    grants: new GrantsService(em, ledger, log.child({ module: 'grants' }), locks),
     promotions: new PromotionsService(em, ledger, introBonusMillicredits(config)),
   };
-}
-
-/** Route module: starts the grant expiry scheduler (no routes). */
-export function grantJobs(_app: Express, services: Services): void {
-  const interval = grantExpiryIntervalMs(services.config);
-  if (interval > 0) services.grants.startExpiryJob(interval, () => services.orm.isConnected());
 }
