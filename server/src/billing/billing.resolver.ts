@@ -4,7 +4,7 @@ import { AccountGql } from '../accounts/accounts.graphql.js';
 import type { Context } from '../graphql/context.js';
 import { requireAccountAccess, requirePrincipal, requireRole } from '../graphql/guards.js';
 import { forbidden } from '../shared/errors.js';
-import { parseId } from '../shared/validate.js';
+import { parseId, sameId } from '../shared/validate.js';
 import {
   AutoRechargeGql,
   CheckoutSessionGql,
@@ -51,8 +51,8 @@ export class BillingResolver {
   @Mutation(() => AutoRechargeGql, { description: 'Threshold + pack or target balance + monthly limit' })
   async setAutoRecharge(@Arg('input', () => SetAutoRechargeInput) input: SetAutoRechargeInput, @Ctx() ctx: Context): Promise<AutoRechargeGql> {
     const principal = requirePrincipal(ctx);
-    const accountId = input.accountId ?? principal.accountId;
-    if (accountId !== principal.accountId && !hasRole(principal.role, 'ADMIN')) {
+    const accountId = input.accountId != null ? parseId(input.accountId, 'accountId') : principal.accountId;
+    if (!sameId(accountId, principal.accountId) && !hasRole(principal.role, 'ADMIN')) {
       throw forbidden('Auto-recharge of another account needs the ADMIN role');
     }
     return toAutoRechargeGql(await ctx.services.billing.autoRecharge.set(principal, accountId, input));

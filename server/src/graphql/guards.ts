@@ -1,6 +1,6 @@
 import { hasRole, type Principal, type Role } from '../auth/roles.js';
 import { forbidden, unauthenticated } from '../shared/errors.js';
-import { parseId } from '../shared/validate.js';
+import { parseId, sameId } from '../shared/validate.js';
 import type { Context } from './context.js';
 
 export function requirePrincipal(ctx: Pick<Context, 'principal'>): Principal {
@@ -18,7 +18,7 @@ export function requireRole(ctx: Pick<Context, 'principal'>, role: Role): Princi
 export function requireAccountAccess(ctx: Pick<Context, 'principal'>, accountId: string): string {
   const principal = requirePrincipal(ctx);
   const id = parseId(accountId, 'accountId');
-  if (id !== principal.accountId && !hasRole(principal.role, 'SUPPORT')) {
+  if (!sameId(id, principal.accountId) && !hasRole(principal.role, 'SUPPORT')) {
     throw forbidden('A USER key may only access its own account');
   }
   return id;

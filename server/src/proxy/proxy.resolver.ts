@@ -5,7 +5,7 @@ import type { Context } from '../graphql/context.js';
 import { requireAccountAccess, requirePrincipal } from '../graphql/guards.js';
 import { ModelRateGql } from '../ratecards/ratecards.graphql.js';
 import { forbidden } from '../shared/errors.js';
-import { parseId } from '../shared/validate.js';
+import { parseId, sameId } from '../shared/validate.js';
 import { ProxySettingsGql, ProxySettingsInput, toProxySettingsGql } from './proxy.graphql.js';
 
 @Resolver()
@@ -18,7 +18,7 @@ export class ProxySettingsResolver {
   ): Promise<ProxySettingsGql> {
     const principal = requirePrincipal(ctx);
     const target = accountId ? parseId(accountId, 'accountId') : principal.accountId;
-    if (target !== principal.accountId && !hasRole(principal.role, 'ADMIN')) {
+    if (!sameId(target, principal.accountId) && !hasRole(principal.role, 'ADMIN')) {
       throw forbidden("Changing another account's proxy settings needs the ADMIN role");
     }
     return toProxySettingsGql(await ctx.services.proxySettings.set(principal, target, input));

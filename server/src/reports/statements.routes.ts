@@ -3,8 +3,8 @@ import { bearer } from '../app.js';
 import { hasRole } from '../auth/roles.js';
 import type { Services } from '../services.js';
 import { DomainError, HTTP_STATUS } from '../shared/errors.js';
-import { parseId } from '../shared/validate.js';
-import { monthPeriod } from './finance.rules.js';
+import { parseId, sameId } from '../shared/validate.js';
+import { statementPeriod } from './finance.rules.js';
 import { buildStatement } from './statement.builder.js';
 import { statementCsv, statementPdf } from './statement.render.js';
 
@@ -20,11 +20,11 @@ export function statementRoutes(app: Express, services: Services): void {
       const principal = await services.auth.authenticate(bearer(req.headers.authorization));
       if (!principal) throw new DomainError('UNAUTHENTICATED', 'A valid API key is required');
       const requested = typeof req.query.accountId === 'string' ? parseId(req.query.accountId, 'accountId') : principal.accountId;
-      if (requested !== principal.accountId && !hasRole(principal.role, 'SUPPORT')) {
+      if (!sameId(requested, principal.accountId) && !hasRole(principal.role, 'SUPPORT')) {
         throw new DomainError('FORBIDDEN', 'A USER key may only read its own statements');
       }
       const [, month, format] = match;
-      const { from, to } = monthPeriod(month);
+      const { from, to } = statementPeriod(month);
       const statement = await buildStatement(services.orm.em, requested, from, to, month);
       const name = `creditmeter-statement-${month}.${format}`;
       res.setHeader('content-disposition', `attachment; filename="${name}"`);

@@ -3,7 +3,7 @@ import { hasRole } from '../auth/roles.js';
 import type { Context } from '../graphql/context.js';
 import { requirePrincipal } from '../graphql/guards.js';
 import { forbidden } from '../shared/errors.js';
-import { parseId } from '../shared/validate.js';
+import { parseId, sameId } from '../shared/validate.js';
 import { RecordUsageInput, UsageRecordGql, toUsageGql } from './usage.graphql.js';
 
 @Resolver()
@@ -12,7 +12,7 @@ export class UsageResolver {
   async recordUsage(@Arg('input', () => RecordUsageInput) input: RecordUsageInput, @Ctx() ctx: Context): Promise<UsageRecordGql> {
     const principal = requirePrincipal(ctx);
     const accountId = input.accountId != null ? parseId(input.accountId, 'accountId') : principal.accountId;
-    if (accountId !== principal.accountId && !hasRole(principal.role, 'ADMIN')) {
+    if (!sameId(accountId, principal.accountId) && !hasRole(principal.role, 'ADMIN')) {
       throw forbidden('Recording usage for another account needs the ADMIN role');
     }
     return toUsageGql(await ctx.services.usage.record(principal, accountId, input));
