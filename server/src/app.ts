@@ -142,6 +142,7 @@ export async function createApp(opts: { config: Config; orm: MikroORM; log: Logg
       await apollo.stop();
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
       await events.close();
+      await services.proxy.close();
     },
   };
 }
