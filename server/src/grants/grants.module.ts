@@ -1,12 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Express } from 'express';
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
+import type { AdvisoryLocks } from '../jobs/advisory-lock.js';
 import type { BalanceEvents } from '../ledger/balance-events.js';
 import type { PostingHooks } from '../ledger/ledger.hooks.js';
 import type { LedgerService } from '../ledger/ledger.service.js';
 import { PromotionsService } from '../promotions/promotions.service.js';
-import type { Services } from '../services.js';
 import { grantsPostingHook } from './grants.hook.js';
 import { GrantsService } from './grants.service.js';
 
@@ -22,16 +21,10 @@ export const grantExpiryIntervalMs = (config: Config): number =>
  * Grants and promotions: registers the grant posting hook (every movement from now on keeps
  * grants in step) and builds both services.
  */
-export function createGrantsAndPromotions(em: EntityManager, config: Config, events: BalanceEvents, hooks: PostingHooks, ledger: LedgerService, log: Logger) {
+export function createGrantsAndPromotions(em: EntityManager, config: Config, events: BalanceEvents, hooks: PostingHooks, ledger: LedgerService, log: Logger, locks: AdvisoryLocks) {
   hooks.register(grantsPostingHook);
   return {
-    grants: new GrantsService(em, events, hooks, ledger, log.child({ module: 'grants' })),
+    grants: new GrantsService(em, events, hooks, ledger, log.child({ module: 'grants' }), locks),
     promotions: new PromotionsService(em, ledger, hooks, introBonusMillicredits(config)),
   };
-}
-
-/** Route module: starts the grant expiry scheduler (no routes). */
-export function grantJobs(_app: Express, services: Services): void {
-  const interval = grantExpiryIntervalMs(services.config);
-  if (interval > 0) services.grants.startExpiryJob(interval, () => services.orm.isConnected());
 }

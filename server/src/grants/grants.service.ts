@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import { writeAudit } from '../audit/audit.service.js';
 import type { Principal } from '../auth/roles.js';
 import { inTransaction, pgCode, sqlOf, type Sql } from '../db/sql.js';
+import type { AdvisoryLocks } from '../jobs/advisory-lock.js';
 import type { BalanceEvents } from '../ledger/balance-events.js';
 import type { PostingHooks } from '../ledger/ledger.hooks.js';
 import { findEntryByIdempotencyKey, postTransaction, type PostSpec } from '../ledger/ledger.repository.js';
@@ -39,6 +40,7 @@ export class GrantsService {
     private readonly hooks: PostingHooks,
     private readonly ledger: LedgerService,
     private readonly log: Logger,
+    private readonly locks: AdvisoryLocks,
   ) {}
 
   async list(accountId: string, includeClosed = false, limit = 200): Promise<Grant[]> {
@@ -135,37 +137,10 @@ export class GrantsService {
     return run;
   }
 
-  /**
-   * The scheduled sweep: one instance at a time (a transaction-scoped advisory lock held while
-   * the sweep runs; the expiries themselves commit one by one on other connections).
-   */
+  /** The scheduled sweep: one instance at a time (advisory lock); null when another holds it. */
   async expireDueLocked(): Promise<ExpiryRun | null> {
-    return inTransaction(this.em.fork(), async (sql) => {
-      const [lock] = await sql.query<{ locked: boolean }>(`select pg_try_advisory_xact_lock(?::bigint) as locked`, [GRANT_EXPIRY_LOCK.toString()]);
-      if (!lock?.locked) return null;
-      return this.expireDue();
-    });
-  }
-
-  /**
-   * Runs `expireDueLocked` every `intervalMs`. The timer never keeps the process alive and stops
-   * itself once `isConnected` says the database is gone. Returns a stop function.
-   */
-  startExpiryJob(intervalMs: number, isConnected: () => Promise<boolean> = async () => true): () => void {
-    let running = false;
-    const timer = setInterval(() => {
-      if (running) return;
-      running = true;
-      isConnected()
-        .then(async (connected) => {
-          if (connected) await this.expireDueLocked();
-          else clearInterval(timer);
-        })
-        .catch((err) => this.log.warn({ err: { message: (err as Error).message } }, 'grant expiry job failed'))
-        .finally(() => (running = false));
-    }, intervalMs);
-    timer.unref();
-    return () => clearInterval(timer);
+    const locked = await this.locks.tryWith(GRANT_EXPIRY_LOCK, () => this.expireDue());
+    return locked ? locked.result : null;
   }
 
   /**

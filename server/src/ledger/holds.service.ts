@@ -242,31 +242,4 @@ export class HoldsService {
     if (released) this.log.info({ released }, 'expired holds released');
     return released;
   }
-
-  /**
-   * Runs `releaseExpired` every `intervalMs`. The timer never keeps the process alive, and stops
-   * itself once the ORM is closed. Returns a stop function.
-   */
-  startExpiryJob(intervalMs: number, isConnected: () => Promise<boolean>): () => void {
-    let running = false;
-    const timer = setInterval(async () => {
-      if (running) return;
-      running = true;
-      try {
-        if (!(await isConnected())) {
-          clearInterval(timer);
-          return;
-        }
-        while ((await this.releaseExpired()) === 500) {
-          /* drain a backlog batch by batch */
-        }
-      } catch (err) {
-        this.log.error({ err }, 'hold expiry job failed');
-      } finally {
-        running = false;
-      }
-    }, intervalMs);
-    timer.unref();
-    return () => clearInterval(timer);
-  }
 }

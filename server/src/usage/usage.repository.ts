@@ -163,6 +163,11 @@ export async function findUsageByKey(sql: Sql, accountId: string, key: string): 
   return rows[0] ? toUsageRecord(rows[0]) : null;
 }
 
+export async function countUsage(sql: Sql, accountId: string): Promise<number> {
+  const [row] = await sql.query<{ n: string }>(`select count(*) as n from usage_records where account_id = ?::uuid`, [accountId]);
+  return Number(row.n);
+}
+
 export async function findUsagePage(sql: Sql, accountId: string, limit: number, beforeSeq: bigint | null): Promise<UsageRecord[]> {
   const rows = await sql.query<UsageRow>(
     `select * from usage_records where account_id = ?::uuid and (?::bigint is null or seq < ?::bigint) order by seq desc limit ?::int`,
