@@ -144,6 +144,7 @@ export async function createApp(opts: { config: Config; orm: MikroORM; log: Logg
     close: async () => {
       await apollo.stop();
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      await services.engine.close();
       await jobs.stop();
       await events.close();
       await services.locks.close();
