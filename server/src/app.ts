@@ -39,6 +39,8 @@ export async function createApp(opts: { config: Config; orm: MikroORM; log: Logg
   const { config, orm, log } = opts;
   const events = createBalanceEvents(config.REDIS_URL);
   const services = createServices(orm, config, events, log);
+  await services.notify.alerts.syncDefaultThreshold(services.notify.defaultThreshold);
+  if (services.notify.workerEnabled) services.notify.worker.start();
   const schema = await createSchema({ publicAppUrl: config.PUBLIC_APP_URL });
 
   const app = express();
@@ -141,6 +143,8 @@ export async function createApp(opts: { config: Config; orm: MikroORM; log: Logg
     close: async () => {
       await apollo.stop();
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      await services.notify.worker.stop();
+      services.notify.close();
       await events.close();
     },
   };

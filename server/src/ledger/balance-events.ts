@@ -20,6 +20,9 @@ export interface BalanceEvents {
   close(): Promise<void>;
   /** In-process, after-commit listener on this instance's own publishes (e.g. auto-recharge). */
   onPublished?(listener: (snapshot: BalanceSnapshot) => void): void;
+  /** A charge was refused for credits: called after the refusal (e.g. `credits.exhausted`). */
+  refused?(accountId: string, requiredMillicredits: bigint): void;
+  onRefused?(listener: (accountId: string, requiredMillicredits: bigint) => void): void;
 }
 
 export const toPayload = (s: BalanceSnapshot): BalanceEventPayload => ({
@@ -55,6 +58,7 @@ export function createBalanceEvents(redisUrl?: string): BalanceEvents {
     pubSub = createPubSub<Topics>({ repeaterBuffer: new SlidingBuffer(256) });
   }
   const listeners: ((snapshot: BalanceSnapshot) => void)[] = [];
+  const refusalListeners: ((accountId: string, required: bigint) => void)[] = [];
   return {
     publish: (snapshot) => {
       pubSub.publish('BALANCE_UPDATED', snapshot.accountId, toPayload(snapshot));
@@ -68,6 +72,18 @@ export function createBalanceEvents(redisUrl?: string): BalanceEvents {
     },
     onPublished: (listener) => {
       listeners.push(listener);
+    },
+    refused: (accountId, required) => {
+      for (const listener of refusalListeners) {
+        try {
+          listener(accountId, required);
+        } catch {
+          /* a listener never changes the refusal */
+        }
+      }
+    },
+    onRefused: (listener) => {
+      refusalListeners.push(listener);
     },
     subscribe: (accountId) => pubSub.subscribe('BALANCE_UPDATED', accountId),
     close: async () => {

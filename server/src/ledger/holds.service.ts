@@ -135,6 +135,7 @@ export class HoldsService {
       const sql = sqlOf(this.em.fork());
       if (!(await customerAccountExists(sql, spec.accountId))) throw notFound(`Account ${spec.accountId} not found`);
       const [balance] = await findBalances(sql, [spec.accountId]);
+      this.events.refused?.(spec.accountId, partialMinimum ?? spec.amount);
       throw new InsufficientCredits(partialMinimum ?? spec.amount, balance ? balance.posted - balance.pending : null);
     }
     this.events.publish(placed.balance);

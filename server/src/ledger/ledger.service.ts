@@ -113,6 +113,7 @@ export class LedgerService {
         throw notFound(`Account ${spec.accountId} not found`);
       }
       const [current] = await this.balances([spec.accountId]);
+      this.events.refused?.(spec.accountId, -spec.delta);
       throw new InsufficientCredits(-spec.delta, current ? current.posted - current.pending : null);
     }
     this.events.publish(posted.balance);

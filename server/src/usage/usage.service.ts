@@ -69,6 +69,7 @@ export class UsageService {
         const sql = sqlOf(this.em.fork());
         if (!(await customerAccountExists(sql, accountId))) throw notFound(`Account ${accountId} not found`);
         const [balance] = await findBalances(sql, [accountId]);
+        this.events.refused?.(accountId, charged);
         throw new InsufficientCredits(charged, balance ? balance.posted - balance.pending : null);
       }
     } catch (err) {
