@@ -219,15 +219,16 @@ export class DeliveryWorker {
          on conflict do nothing
        ), mails as (
          insert into notification_deliveries (event_id, channel, recipient, next_attempt_at)
-         select ev.id, 'EMAIL', coalesce(a.email, ?), ?::timestamptz
+         select ev.id, 'EMAIL', r.recipient, ?::timestamptz
            from ev left join accounts a on a.id = ev.account_id
-          where ev.type = any(?::text[]) and coalesce(a.email, ?) is not null
+           cross join lateral (select case when ev.account_id is null then ?::text else a.email end as recipient) r
+          where ev.type = any(?::text[]) and r.recipient is not null
          on conflict do nothing
        ), marked as (
          update outbox_events set dispatched_at = ?::timestamptz where id in (select id from ev) returning 1
        )
        select count(*) as n from marked`,
-      [this.batchSize, now, this.o.operatorEmail, now, mailTypes, this.o.operatorEmail, now],
+      [this.batchSize, now, now, this.o.operatorEmail, mailTypes, now],
     );
     return Number(rows[0]?.n ?? 0);
   }
