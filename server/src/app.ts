@@ -16,6 +16,8 @@ import { formatError } from './graphql/errors.js';
 import { createLoaders } from './graphql/loaders.js';
 import { createSchema } from './graphql/schema.js';
 import { createBalanceEvents } from './ledger/balance-events.js';
+import { startJobs } from './jobs/runner.js';
+import { scheduledJobs } from './jobs/schedule.js';
 import { createServices, type Services } from './services.js';
 import { routeModules } from './routes.js';
 import { securityHeaders } from './http/security-headers.js';
@@ -40,7 +42,7 @@ export async function createApp(opts: { config: Config; orm: MikroORM; log: Logg
   const events = createBalanceEvents(config.REDIS_URL);
   const services = createServices(orm, config, events, log);
   await services.notify.alerts.syncDefaultThreshold(services.notify.defaultThreshold);
-  if (services.notify.workerEnabled) services.notify.worker.start();
+  const jobs = startJobs(scheduledJobs(services), log);
   const schema = await createSchema({ publicAppUrl: config.PUBLIC_APP_URL });
 
   const app = express();
@@ -143,9 +145,11 @@ export async function createApp(opts: { config: Config; orm: MikroORM; log: Logg
     close: async () => {
       await apollo.stop();
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
-      await services.notify.worker.stop();
+      await jobs.stop();
+      await services.engine.close();
       services.notify.close();
       await events.close();
+      await services.locks.close();
     },
   };
 }
