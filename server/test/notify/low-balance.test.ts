@@ -35,7 +35,8 @@ describe('balance.low', () => {
     expect(events).toHaveLength(1);
     expect(events[0].data).toMatchObject({ accountId: user.id, thresholdMillicredits: '100000' });
     expect(BigInt(events[0].data.availableMillicredits)).toBeLessThan(100_000n);
-    expect(BigInt(events[0].data.availableMillicredits)).toBeGreaterThanOrEqual(100_000n - 2_400n);
+    // Group commit may move the balance by several charges in one UPDATE: somewhere in [final, threshold).
+    expect(BigInt(events[0].data.availableMillicredits)).toBeGreaterThanOrEqual(80_000n);
 
     // Still below: more charges say nothing more.
     await Promise.all(Array.from({ length: 10 }, () => spend(t, user.key)));
