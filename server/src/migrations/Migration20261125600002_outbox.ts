@@ -14,6 +14,8 @@ import { Migration } from '@mikro-orm/migrations';
  *   which flips the flag (re-armed when available is back at or above the threshold) and writes
  *   the one outbox row. Whatever statement moves the balance (charge, hold, group commit), the
  *   rule holds, and racing charges see the flag under the row lock they already take.
+ *   Re-arming needs credits added (posted up) or a new threshold: a hold that is released does
+ *   not re-arm, so an account hovering at its threshold under proxied calls is not told per call.
  */
 export class Migration20261125600002_outbox extends Migration {
   override async up(): Promise<void> {
@@ -85,7 +87,10 @@ begin
 end $$;`);
     this.addSql(`
 create trigger accounts_low_balance before update of posted, pending, low_balance_threshold on accounts for each row
-  when (new.kind <> 'SYSTEM' and (new.posted - new.pending < new.low_balance_threshold) <> new.low_balance_alerted)
+  when (new.kind <> 'SYSTEM' and (
+    (not new.low_balance_alerted and new.posted - new.pending < new.low_balance_threshold)
+    or (new.low_balance_alerted and new.posted - new.pending >= new.low_balance_threshold
+        and (new.posted > old.posted or new.low_balance_threshold <> old.low_balance_threshold))))
   execute function accounts_low_balance();`);
 
     // credits.exhausted: at most one per account per hour, claimed by a conditional upsert.

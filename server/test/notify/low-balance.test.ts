@@ -50,6 +50,23 @@ describe('balance.low', () => {
     expect(events).toHaveLength(2);
   });
 
+  it('is not re-armed by a released hold, only by credits added (no alert per proxied call at the threshold)', async () => {
+    const user = await t.account(110_000n);
+    const alerted = async () => (await t.services.notify.alerts.setting(user.id)).alerted;
+    // A hold takes available below the threshold: one alert.
+    await t.db.query(`update accounts set pending = pending + 20000 where id = $1`, [user.id]);
+    expect(await alerted()).toBe(true);
+    // Its release brings available back above, but nothing was added: still disarmed.
+    await t.db.query(`update accounts set pending = pending - 20000 where id = $1`, [user.id]);
+    expect(await alerted()).toBe(true);
+    await t.db.query(`update accounts set pending = pending + 20000 where id = $1`, [user.id]);
+    expect(await eventsOf(user.id, 'balance.low')).toHaveLength(1);
+    await t.db.query(`update accounts set pending = pending - 20000 where id = $1`, [user.id]);
+    // Credits added while above: re-armed.
+    await t.services.ledger.adjustBalance(admin, { accountId: user.id, amountMillicredits: '1000', reason: 'top up' });
+    expect(await alerted()).toBe(false);
+  });
+
   it('follows a per-account threshold set through the API, firing at once when set above the balance', async () => {
     const user = await t.account(50_000n); // below the default (100,000): disarmed from the start, no event
     const set = `mutation Set($t: String) { setLowBalanceThreshold(thresholdMillicredits: $t) { thresholdMillicredits custom alerted } }`;
