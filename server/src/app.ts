@@ -141,6 +141,7 @@ export async function createApp(opts: { config: Config; orm: MikroORM; log: Logg
       services.notify.close();
       await events.close();
       await services.locks.close();
+      await services.proxy.close();
     },
   };
 }
