@@ -10,7 +10,6 @@
 export function sanitizeReturnTo(value: string | null | undefined, publicAppUrl: string): string | null {
   if (typeof value !== 'string') return null;
   const text = value.trim();
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
   if (!text || text.length > 2000 || /[\u0000-\u001f\u007f-\u009f\\]/.test(text)) return null;
   const origin = new URL(publicAppUrl).origin;
   let resolved: URL;
