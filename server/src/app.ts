@@ -19,6 +19,8 @@ import { createBalanceEvents } from './ledger/balance-events.js';
 import { createServices, type Services } from './services.js';
 import { routeModules } from './routes.js';
 import { securityHeaders } from './http/security-headers.js';
+import { identify, sameOrigin } from './sessions/request-principal.js';
+import type { Clock } from './sessions/tokens.js';
 
 export interface App {
   express: Express;
@@ -28,17 +30,12 @@ export interface App {
   close(): Promise<void>;
 }
 
-/** `Bearer <key>` (or the bare key) from a header or connectionParams value. */
-export function bearer(value: unknown): string | null {
-  if (typeof value !== 'string') return null;
-  const match = /^\s*Bearer\s+(\S+)\s*$/i.exec(value);
-  return match ? match[1] : value.trim() || null;
-}
+export { bearer } from './sessions/request-principal.js';
 
-export async function createApp(opts: { config: Config; orm: MikroORM; log: Logger }): Promise<App> {
+export async function createApp(opts: { config: Config; orm: MikroORM; log: Logger; clock?: Clock }): Promise<App> {
   const { config, orm, log } = opts;
   const events = createBalanceEvents(config.REDIS_URL);
-  const services = createServices(orm, config, events, log);
+  const services = createServices(orm, config, events, log, opts.clock);
   const schema = await createSchema({ publicAppUrl: config.PUBLIC_APP_URL });
 
   const app = express();
@@ -65,8 +62,13 @@ export async function createApp(opts: { config: Config; orm: MikroORM; log: Logg
     {
       schema,
       onConnect: async (ctx) => {
-        const principal = await services.auth.authenticate(bearer(ctx.connectionParams?.authorization));
-        if (!principal) return false; // closes with 4403 Forbidden: no key, no subscription
+        // A key in connectionParams, else (from our own pages only) the session cookie of the upgrade request.
+        const headers = ctx.extra.request.headers;
+        const { principal } = await identify(services, headers, {
+          authorization: ctx.connectionParams?.authorization,
+          cookies: sameOrigin(headers, config.PUBLIC_APP_URL),
+        });
+        if (!principal) return false; // closes with 4403 Forbidden: no key or session, no subscription
         ctx.extra.principal = principal;
         return true;
       },
@@ -117,11 +119,12 @@ export async function createApp(opts: { config: Config; orm: MikroORM; log: Logg
     corsMiddleware,
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
-      context: async ({ req }): Promise<Context> => ({
-        principal: await services.auth.authenticate(bearer(req.headers.authorization)),
+      context: async ({ req, res }): Promise<Context> => ({
+        ...(await identify(services, req.headers)),
         services,
         loaders: createLoaders(services),
         returnTo: typeof req.headers['x-return-to'] === 'string' ? req.headers['x-return-to'] : null,
+        http: { req, res },
       }),
     }),
   );
@@ -142,6 +145,7 @@ export async function createApp(opts: { config: Config; orm: MikroORM; log: Logg
       await apollo.stop();
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
       await events.close();
+      await services.signInLimiter.close();
     },
   };
 }

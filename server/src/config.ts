@@ -56,6 +56,18 @@ const schema = z.object({
   /** Grants: intro bonus for new accounts in millicredits (default 1000000, 0 under NODE_ENV=test; 0 disables); grant expiry job period in ms (default 60000, off under NODE_ENV=test; 0 = off). */
   INTRO_BONUS_MILLICREDITS: z.preprocess(emptyToUndefined, z.string().regex(/^\d{1,13}$/, 'a whole number of millicredits').optional()),
   GRANT_EXPIRY_INTERVAL_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).optional()),
+  /** Console and Credits page sessions: idle timeout and absolute lifetime; portal links are single-use and live minutes. */
+  SESSION_IDLE_MINUTES: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(24 * 60).default(30)),
+  SESSION_MAX_HOURS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(24 * 30).default(12)),
+  PORTAL_LINK_TTL_SECONDS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(10).max(3600).default(300)),
+  /** Failed staff sign-ins allowed per email and per client address within SIGNIN_WINDOW_SECONDS. */
+  SIGNIN_MAX_FAILURES_PER_EMAIL: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).default(5)),
+  SIGNIN_MAX_FAILURES_PER_ADDRESS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).default(20)),
+  SIGNIN_WINDOW_SECONDS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).default(900)),
+  /** The seller on statements. */
+  COMPANY_NAME: z.preprocess(emptyToUndefined, z.string().max(200).default('creditmeter')),
+  COMPANY_ADDRESS: optionalString,
+  SUPPORT_EMAIL: optionalString,
 });
 
 export type Env = z.infer<typeof schema>;

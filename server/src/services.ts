@@ -13,9 +13,11 @@ import { createProxyServices } from './proxy/proxy.module.js';
 import { FinanceService } from './reports/finance.service.js';
 import { ReconciliationService } from './reports/reconciliation.service.js';
 import { createGrantsAndPromotions } from './grants/grants.module.js';
+import { createSessionServices } from './sessions/sessions.module.js';
+import { systemClock, type Clock } from './sessions/tokens.js';
 
 /** The domain services, built once per process and shared by GraphQL, webhooks and the proxy. */
-export function createServices(orm: MikroORM, config: Config, events: BalanceEvents, log: Logger) {
+export function createServices(orm: MikroORM, config: Config, events: BalanceEvents, log: Logger, clock: Clock = systemClock) {
   const em = orm.em;
   const rateCards = new RateCardsService(em);
   const postingHooks = new PostingHooks();
@@ -39,6 +41,7 @@ export function createServices(orm: MikroORM, config: Config, events: BalanceEve
     finance: new FinanceService(em),
     reconciliation: new ReconciliationService(em, config, log),
     ...grantsAndPromotions,
+    ...createSessionServices(em, config, log, clock),
   };
 }
 

@@ -1,18 +1,20 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { ownAccountId } from '../auth/roles.js';
 import type { Context } from '../graphql/context.js';
 import { RoleEnum } from '../graphql/enums.js';
 import { requireAccountAccess, requirePrincipal, requireRole } from '../graphql/guards.js';
 import { BalanceGql, LedgerConnectionGql, toBalanceGql, toLedgerConnection } from '../ledger/ledger.graphql.js';
 import { notFound } from '../shared/errors.js';
 import { UsageConnectionGql, toUsageConnection } from '../usage/usage.graphql.js';
-import { AccountGql, CreateAccountInput, CreatedApiKeyGql, toAccountGql } from './accounts.graphql.js';
+import { SortDirectionEnum, pageWindow, toConnection } from '../graphql/connection.js';
+import { AccountConnectionGql, AccountGql, AccountOrderByEnum, CreateAccountInput, CreatedApiKeyGql, toAccountGql } from './accounts.graphql.js';
 
 @Resolver(() => AccountGql)
 export class AccountsResolver {
   @Query(() => AccountGql, { description: "The caller's own account" })
   async me(@Ctx() ctx: Context): Promise<AccountGql> {
     const principal = requirePrincipal(ctx);
-    const account = await ctx.loaders.account.load(principal.accountId);
+    const account = await ctx.loaders.account.load(ownAccountId(principal));
     if (!account) throw notFound('The account of this key no longer exists');
     return toAccountGql(account);
   }
@@ -22,6 +24,21 @@ export class AccountsResolver {
     requireRole(ctx, 'SUPPORT');
     const account = await ctx.loaders.account.load(requireAccountAccess(ctx, id));
     return account ? toAccountGql(account) : null;
+  }
+
+  @Query(() => AccountConnectionGql, { description: 'Customer accounts (SUPPORT+): search by email or name (contains) or id (exact); sorted; paged by after or offset' })
+  async accounts(
+    @Ctx() ctx: Context,
+    @Arg('search', () => String, { nullable: true }) search: string | null,
+    @Arg('orderBy', () => AccountOrderByEnum, { defaultValue: AccountOrderByEnum.CREATED_AT }) orderBy: AccountOrderByEnum,
+    @Arg('direction', () => SortDirectionEnum, { defaultValue: SortDirectionEnum.DESC }) direction: SortDirectionEnum,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 25 }) first: number,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('offset', () => Int, { nullable: true }) offset: number | null,
+  ): Promise<AccountConnectionGql> {
+    requireRole(ctx, 'SUPPORT');
+    const page = await ctx.services.accounts.list({ search, orderBy, direction, ...pageWindow(first, after, offset) });
+    return toConnection(page, toAccountGql);
   }
 
   @Mutation(() => AccountGql, { description: 'ADMIN' })

@@ -4,7 +4,7 @@ import { writeAudit } from '../audit/audit.service.js';
 import { inTransaction, sqlOf } from '../db/sql.js';
 import { badInput, notFound } from '../shared/errors.js';
 import { parseId } from '../shared/validate.js';
-import { ROLES, type Principal, type Role } from './roles.js';
+import { ROLES, type KeyPrincipal, type Principal, type Role } from './roles.js';
 
 export const hashKey = (key: string) => createHash('sha256').update(key, 'utf8').digest('hex');
 
@@ -20,7 +20,7 @@ export class AuthService {
   constructor(private readonly em: EntityManager) {}
 
   /** Resolves a bearer key to its principal; null for unknown or revoked keys. */
-  async authenticate(key: string | null | undefined): Promise<Principal | null> {
+  async authenticate(key: string | null | undefined): Promise<KeyPrincipal | null> {
     if (!key || key.length > 200) return null;
     const rows = await sqlOf(this.em.fork()).query<{ id: string; account_id: string; role: Role }>(
       `select id, account_id, role from api_keys where key_hash = ? and revoked_at is null`,

@@ -1,13 +1,36 @@
+import { DomainError } from '../shared/errors.js';
+
 export const ROLES = ['USER', 'SUPPORT', 'FINANCE', 'ADMIN'] as const;
 export type Role = (typeof ROLES)[number];
+
+export const STAFF_ROLES = ['SUPPORT', 'FINANCE', 'ADMIN'] as const satisfies readonly Role[];
+export type StaffRole = (typeof STAFF_ROLES)[number];
 
 const RANK: Record<Role, number> = { USER: 0, SUPPORT: 1, FINANCE: 2, ADMIN: 3 };
 
 /** Roles are ordered: SUPPORT+ means SUPPORT, FINANCE or ADMIN. */
 export const hasRole = (actual: Role, required: Role) => RANK[actual] >= RANK[required];
 
+/**
+ * Who is calling. An API key (keyId set) belongs to one account; a staff session has a staff user
+ * and no account of its own; a portal session (the Credits page) is one account as USER.
+ */
 export interface Principal {
+  keyId: string | null;
+  accountId: string | null;
+  role: Role;
+  staffUserId?: string | null;
+  sessionId?: string | null;
+}
+
+/** An API key's principal: always one account. */
+export interface KeyPrincipal extends Principal {
   keyId: string;
   accountId: string;
-  role: Role;
+}
+
+/** The caller's own account; a staff session has none and must name the account it means. */
+export function ownAccountId(principal: Principal): string {
+  if (principal.accountId) return principal.accountId;
+  throw new DomainError('FORBIDDEN', 'A staff session has no account of its own: name the account (accountId)');
 }

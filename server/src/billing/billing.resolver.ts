@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { hasRole } from '../auth/roles.js';
+import { hasRole, ownAccountId } from '../auth/roles.js';
 import { AccountGql } from '../accounts/accounts.graphql.js';
 import type { Context } from '../graphql/context.js';
 import { requireAccountAccess, requirePrincipal, requireRole } from '../graphql/guards.js';
@@ -51,7 +51,7 @@ export class BillingResolver {
   @Mutation(() => AutoRechargeGql, { description: 'Threshold + pack or target balance + monthly limit' })
   async setAutoRecharge(@Arg('input', () => SetAutoRechargeInput) input: SetAutoRechargeInput, @Ctx() ctx: Context): Promise<AutoRechargeGql> {
     const principal = requirePrincipal(ctx);
-    const accountId = input.accountId ?? principal.accountId;
+    const accountId = input.accountId ?? ownAccountId(principal);
     if (accountId !== principal.accountId && !hasRole(principal.role, 'ADMIN')) {
       throw forbidden('Auto-recharge of another account needs the ADMIN role');
     }

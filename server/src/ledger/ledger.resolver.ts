@@ -4,6 +4,7 @@ import type { Context } from '../graphql/context.js';
 import { toGraphQLError } from '../graphql/errors.js';
 import { DomainError } from '../shared/errors.js';
 import { requireAccountAccess, requirePrincipal, requireRole } from '../graphql/guards.js';
+import { ownAccountId } from '../auth/roles.js';
 import { fromPayload, type BalanceEventPayload } from './balance-events.js';
 import { AdjustBalanceInput, BalanceGql, LedgerEntryGql, toBalanceGql, toLedgerEntryGql } from './ledger.graphql.js';
 
@@ -29,7 +30,7 @@ export class LedgerResolver {
       const ctx = context as Context;
       try {
         const principal = requirePrincipal(ctx);
-        const accountId = requireAccountAccess(ctx, (args.accountId as string | undefined) ?? principal.accountId);
+        const accountId = requireAccountAccess(ctx, (args.accountId as string | undefined) ?? ownAccountId(principal));
         return inOrder(ctx.services.events.subscribe(accountId));
       } catch (err) {
         // Middlewares wrap resolvers, not `subscribe`: map domain errors here.

@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
 import { AccountGql } from '../accounts/accounts.graphql.js';
-import { hasRole } from '../auth/roles.js';
+import { hasRole, ownAccountId } from '../auth/roles.js';
 import type { Context } from '../graphql/context.js';
 import { requireAccountAccess, requirePrincipal } from '../graphql/guards.js';
 import { ModelRateGql } from '../ratecards/ratecards.graphql.js';
@@ -17,7 +17,7 @@ export class ProxySettingsResolver {
     @Ctx() ctx: Context,
   ): Promise<ProxySettingsGql> {
     const principal = requirePrincipal(ctx);
-    const target = accountId ? parseId(accountId, 'accountId') : principal.accountId;
+    const target = accountId ? parseId(accountId, 'accountId') : ownAccountId(principal);
     if (target !== principal.accountId && !hasRole(principal.role, 'ADMIN')) {
       throw forbidden("Changing another account's proxy settings needs the ADMIN role");
     }

@@ -1,5 +1,5 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
-import { hasRole } from '../auth/roles.js';
+import { hasRole, ownAccountId } from '../auth/roles.js';
 import type { Context } from '../graphql/context.js';
 import { requirePrincipal } from '../graphql/guards.js';
 import { forbidden } from '../shared/errors.js';
@@ -11,7 +11,7 @@ export class UsageResolver {
   @Mutation(() => UsageRecordGql, { description: 'Meters one model call; idempotent on idempotencyKey' })
   async recordUsage(@Arg('input', () => RecordUsageInput) input: RecordUsageInput, @Ctx() ctx: Context): Promise<UsageRecordGql> {
     const principal = requirePrincipal(ctx);
-    const accountId = input.accountId != null ? parseId(input.accountId, 'accountId') : principal.accountId;
+    const accountId = input.accountId != null ? parseId(input.accountId, 'accountId') : ownAccountId(principal);
     if (accountId !== principal.accountId && !hasRole(principal.role, 'ADMIN')) {
       throw forbidden('Recording usage for another account needs the ADMIN role');
     }
