@@ -7,8 +7,10 @@ import { financeJobs } from './reports/finance.jobs.js';
 import { billingRoutes } from './billing/billing.routes.js';
 import { proxyRoutes } from './proxy/proxy.routes.js';
 import { portalRoutes } from './sessions/portal.routes.js';
+import { facesRoutes } from './http/faces.js';
 
 export type RouteModule = (app: Express, services: Services) => void;
 
 /** HTTP routes outside GraphQL, mounted before it. Feature modules add theirs here. */
-export const routeModules: RouteModule[] = [proxyRoutes, billingRoutes, metricsRoutes, statementRoutes, financeJobs, grantJobs, portalRoutes];
+// The portal link route comes before the faces, whose /credits/* would otherwise take it.
+export const routeModules: RouteModule[] = [proxyRoutes, billingRoutes, metricsRoutes, statementRoutes, financeJobs, grantJobs, portalRoutes, facesRoutes];

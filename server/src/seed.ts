@@ -44,7 +44,7 @@ export async function seedDemo(services: Services, log: Logger): Promise<void> {
     const adminKey = await services.auth.createKey(null, operator.id, 'ADMIN');
     lines.push(`  operator ADMIN key: ${adminKey.key}`);
   }
-  if (!services.config.BOOTSTRAP_ADMIN_PASSWORD && (await services.staff.list({ limit: 1, offset: 0 })).totalCount === 0) {
+  if (!services.config.BOOTSTRAP_ADMIN_PASSWORD && (await services.staff.list({ limit: 1, offset: 0 })).items.length === 0) {
     const password = randomBytes(12).toString('base64url');
     await services.staff.ensureBootstrapAdmin(STAFF_EMAIL, password);
     lines.push(`  console sign-in:   ${STAFF_EMAIL} / ${password}  (${services.config.PUBLIC_APP_URL.replace(/\/+$/, '')}/admin)`);

@@ -1,5 +1,5 @@
 import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
-import { Connection } from '../graphql/connection.js';
+import { ConnectionType } from '../graphql/connection.js';
 import type { AccountEntity } from './account.entity.js';
 
 @ObjectType('Account')
@@ -43,7 +43,7 @@ export class CreatedApiKeyGql {
 }
 
 @ObjectType('AccountConnection')
-export class AccountConnectionGql extends Connection(AccountGql, 'Account') {}
+export class AccountConnectionGql extends ConnectionType('Account', AccountGql) {}
 
 export enum AccountOrderByEnum {
   CREATED_AT = 'CREATED_AT',

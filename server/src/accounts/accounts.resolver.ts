@@ -1,31 +1,32 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { ownAccountId } from '../auth/roles.js';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { ownAccountId, Role } from '../auth/roles.js';
+import { accountInScope, principalOf } from '../graphql/auth.js';
 import type { Context } from '../graphql/context.js';
 import { RoleEnum } from '../graphql/enums.js';
-import { requireAccountAccess, requirePrincipal, requireRole } from '../graphql/guards.js';
 import { BalanceGql, LedgerConnectionGql, toBalanceGql, toLedgerConnection } from '../ledger/ledger.graphql.js';
 import { notFound } from '../shared/errors.js';
 import { UsageConnectionGql, toUsageConnection } from '../usage/usage.graphql.js';
-import { SortDirectionEnum, pageWindow, toConnection } from '../graphql/connection.js';
+import { SortDirectionEnum, pageWindow, toOffsetConnection } from '../graphql/offset-paging.js';
 import { AccountConnectionGql, AccountGql, AccountOrderByEnum, CreateAccountInput, CreatedApiKeyGql, toAccountGql } from './accounts.graphql.js';
 
 @Resolver(() => AccountGql)
 export class AccountsResolver {
+  @Authorized()
   @Query(() => AccountGql, { description: "The caller's own account" })
   async me(@Ctx() ctx: Context): Promise<AccountGql> {
-    const principal = requirePrincipal(ctx);
-    const account = await ctx.loaders.account.load(ownAccountId(principal));
+    const account = await ctx.loaders.account.load(ownAccountId(principalOf(ctx)));
     if (!account) throw notFound('The account of this key no longer exists');
     return toAccountGql(account);
   }
 
+  @Authorized(Role.SUPPORT)
   @Query(() => AccountGql, { nullable: true, description: 'Any account (SUPPORT+); null when unknown' })
   async account(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<AccountGql | null> {
-    requireRole(ctx, 'SUPPORT');
-    const account = await ctx.loaders.account.load(requireAccountAccess(ctx, id));
+    const account = await ctx.loaders.account.load(accountInScope(ctx, id, Role.SUPPORT));
     return account ? toAccountGql(account) : null;
   }
 
+  @Authorized(Role.SUPPORT)
   @Query(() => AccountConnectionGql, { description: 'Customer accounts (SUPPORT+): search by email or name (contains) or id (exact); sorted; paged by after or offset' })
   async accounts(
     @Ctx() ctx: Context,
@@ -36,23 +37,24 @@ export class AccountsResolver {
     @Arg('after', () => String, { nullable: true }) after: string | null,
     @Arg('offset', () => Int, { nullable: true }) offset: number | null,
   ): Promise<AccountConnectionGql> {
-    requireRole(ctx, 'SUPPORT');
     const page = await ctx.services.accounts.list({ search, orderBy, direction, ...pageWindow(first, after, offset) });
-    return toConnection(page, toAccountGql);
+    return toOffsetConnection(page, toAccountGql);
   }
 
+  @Authorized(Role.ADMIN)
   @Mutation(() => AccountGql, { description: 'ADMIN' })
   async createAccount(@Arg('input', () => CreateAccountInput) input: CreateAccountInput, @Ctx() ctx: Context): Promise<AccountGql> {
-    return toAccountGql(await ctx.services.accounts.create(requireRole(ctx, 'ADMIN'), input));
+    return toAccountGql(await ctx.services.accounts.create(principalOf(ctx), input));
   }
 
+  @Authorized(Role.ADMIN)
   @Mutation(() => CreatedApiKeyGql, { description: 'ADMIN; the key is shown once' })
   async createApiKey(
     @Arg('accountId', () => ID) accountId: string,
-    @Arg('role', () => RoleEnum, { nullable: true, defaultValue: RoleEnum.USER }) role: RoleEnum,
+    @Arg('role', () => RoleEnum, { nullable: true, defaultValue: Role.USER }) role: Role,
     @Ctx() ctx: Context,
   ): Promise<CreatedApiKeyGql> {
-    return ctx.services.auth.createKey(requireRole(ctx, 'ADMIN'), accountId, role);
+    return ctx.services.auth.createKey(principalOf(ctx), accountId, role);
   }
 
   @FieldResolver(() => BalanceGql)
@@ -69,7 +71,8 @@ export class AccountsResolver {
     @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first: number,
     @Arg('after', () => String, { nullable: true }) after?: string | null,
   ): Promise<LedgerConnectionGql> {
-    return toLedgerConnection(await ctx.services.ledger.entries(account.id, first, after));
+    const { ledger } = ctx.services;
+    return toLedgerConnection(await ledger.entries(account.id, first, after), () => ledger.entryCount(account.id));
   }
 
   @FieldResolver(() => UsageConnectionGql, { description: 'Newest first' })
@@ -79,6 +82,7 @@ export class AccountsResolver {
     @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first: number,
     @Arg('after', () => String, { nullable: true }) after?: string | null,
   ): Promise<UsageConnectionGql> {
-    return toUsageConnection(await ctx.services.usage.page(account.id, first, after));
+    const { usage } = ctx.services;
+    return toUsageConnection(await usage.page(account.id, first, after), () => usage.count(account.id));
   }
 }

@@ -3,7 +3,7 @@ import { writeAudit } from '../audit/audit.service.js';
 import type { Principal } from '../auth/roles.js';
 import { inTransaction, pgCode, sqlOf, type Sql } from '../db/sql.js';
 import { DomainError, badInput, notFound } from '../shared/errors.js';
-import { containsPattern, type OffsetPage } from '../graphql/connection.js';
+import { containsPattern, windowOf, type OffsetPage } from '../graphql/offset-paging.js';
 import { isUuid, optionalText, parseId, requiredText } from '../shared/validate.js';
 import { AccountEntity } from './account.entity.js';
 
@@ -58,15 +58,15 @@ export class AccountsService {
       }
     }
     const where = conditions.join(' and ');
-    const [count] = await sql.query<{ n: string }>(`select count(*) n from accounts where ${where}`, params);
+    const count = async () => Number((await sql.query<{ n: string }>(`select count(*) n from accounts where ${where}`, params))[0].n);
     const dir = q.direction === 'ASC' ? 'asc' : 'desc';
     const rows = await sql.query<{ id: string }>(
       `select id from accounts where ${where} order by ${ORDER_COLUMN[q.orderBy]} ${dir} nulls last, id ${dir} limit ? offset ?`,
-      [...params, q.limit, q.offset],
+      [...params, q.limit + 1, q.offset],
     );
     const entities = await this.findCustomers(rows.map((r) => r.id));
     const byId = new Map(entities.map((a) => [a.id, a]));
-    return { items: rows.map((r) => byId.get(r.id)).filter((a): a is AccountEntity => Boolean(a)), offset: q.offset, totalCount: Number(count.n) };
+    return windowOf(rows.map((r) => byId.get(r.id)).filter((a): a is AccountEntity => Boolean(a)), q, count);
   }
 
   async get(id: string): Promise<AccountEntity> {

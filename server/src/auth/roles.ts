@@ -3,6 +3,9 @@ import { DomainError } from '../shared/errors.js';
 export const ROLES = ['USER', 'SUPPORT', 'FINANCE', 'ADMIN'] as const;
 export type Role = (typeof ROLES)[number];
 
+/** `Role.ADMIN` etc., for `@Authorized(Role.ADMIN)` and defaults. */
+export const Role = Object.fromEntries(ROLES.map((r) => [r, r])) as { readonly [K in Role]: K };
+
 export const STAFF_ROLES = ['SUPPORT', 'FINANCE', 'ADMIN'] as const satisfies readonly Role[];
 export type StaffRole = (typeof STAFF_ROLES)[number];
 

@@ -1,21 +1,34 @@
-import { Field, Int, ObjectType, registerEnumType, type ClassType } from 'type-graphql';
-import { badInput } from '../shared/errors.js';
-import { PageInfo } from './page-info.js';
+import { type ClassType, Field, Int, ObjectType } from 'type-graphql';
 
-export enum SortDirectionEnum {
-  ASC = 'ASC',
-  DESC = 'DESC',
+@ObjectType()
+export class PageInfo {
+  @Field(() => Boolean)
+  hasNextPage!: boolean;
+
+  @Field(() => String, { nullable: true })
+  endCursor!: string | null;
 }
-registerEnumType(SortDirectionEnum, { name: 'SortDirection' });
+
+export interface Edge<T> {
+  cursor: string;
+  node: T;
+}
+
+export interface Connection<T> {
+  edges: Edge<T>[];
+  pageInfo: PageInfo;
+  /** Counted only when a client asks for it (a getter: see `toConnection`). */
+  totalCount: number | Promise<number>;
+}
 
 /**
- * A Relay-style connection with `totalCount`, one per item type (type-graphql's generic-types
- * pattern): `class AccountConnectionGql extends Connection(AccountGql, 'Account') {}` gives
- * `AccountConnection` and `AccountEdge`.
+ * A Relay connection of `Item`, as in type-graphql's generic-types example: `<name>Edge` with
+ * `cursor` and `node`, and `<name>Connection` with `edges`, `pageInfo` and `totalCount`. Extend
+ * the result with `@ObjectType('<name>Connection')` to name it.
  */
-export function Connection<TItem extends object>(Item: ClassType<TItem>, name: string) {
+export function ConnectionType<TItem extends object>(name: string, Item: ClassType<TItem>) {
   @ObjectType(`${name}Edge`)
-  class Edge {
+  class EdgeType implements Edge<TItem> {
     @Field(() => String)
     cursor!: string;
 
@@ -24,60 +37,40 @@ export function Connection<TItem extends object>(Item: ClassType<TItem>, name: s
   }
 
   @ObjectType()
-  abstract class ConnectionClass {
-    @Field(() => [Edge])
-    edges!: Edge[];
+  abstract class ConnectionClass implements Connection<TItem> {
+    @Field(() => [EdgeType])
+    edges!: EdgeType[];
 
     @Field(() => PageInfo)
     pageInfo!: PageInfo;
 
-    @Field(() => Int, { description: 'Items matching the filter, over all pages' })
-    totalCount!: number;
+    @Field(() => Int, { description: 'All items of the list, across pages' })
+    totalCount!: number | Promise<number>;
   }
   return ConnectionClass;
 }
 
-export interface OffsetPage<T> {
+/** One page of a list, however it was fetched: items in order, and where the next page starts. */
+export interface PageOf<T> {
   items: T[];
-  offset: number;
-  totalCount: number;
+  hasNextPage: boolean;
+  endCursor: string | null;
 }
-
-export const MAX_PAGE_SIZE = 200;
 
 /**
- * Staff lists sort on any column, so their cursors are positions in the sorted result
- * (`after` an edge's cursor, or an explicit `offset` for page-numbered tables).
+ * Maps a page to a connection. `countTotal` runs only if the query selects `totalCount`, so a
+ * client that pages without it pays nothing for the count.
  */
-export function pageWindow(first: number | null | undefined, after: string | null | undefined, offset: number | null | undefined, def = 25): { limit: number; offset: number } {
-  const limit = first ?? def;
-  if (!Number.isInteger(limit) || limit < 0 || limit > MAX_PAGE_SIZE) throw badInput(`first must be between 0 and ${MAX_PAGE_SIZE}`, { field: 'first' });
-  if (after != null && offset != null) throw badInput('Give either after or offset, not both', { field: 'offset' });
-  if (offset != null) {
-    if (!Number.isInteger(offset) || offset < 0 || offset > 10_000_000) throw badInput('offset must be a whole number from 0', { field: 'offset' });
-    return { limit, offset };
-  }
-  return { limit, offset: after == null ? 0 : decodeOffsetCursor(after) + 1 };
-}
-
-export const encodeOffsetCursor = (position: number) => Buffer.from(`o:${position}`, 'utf8').toString('base64url');
-
-export function decodeOffsetCursor(cursor: string): number {
-  const text = typeof cursor === 'string' && cursor.length <= 40 ? Buffer.from(cursor, 'base64url').toString('utf8') : '';
-  const m = /^o:(\d{1,9})$/.exec(text);
-  if (!m) throw badInput('after is not a cursor from this list', { field: 'after' });
-  return Number(m[1]);
-}
-
-/** Edges, pageInfo and totalCount of one window of a sorted list. */
-export function toConnection<TRow, TNode>(page: OffsetPage<TRow>, map: (row: TRow) => TNode) {
-  const edges = page.items.map((row, i) => ({ cursor: encodeOffsetCursor(page.offset + i), node: map(row) }));
+export function toConnection<T, N>(
+  page: PageOf<T>,
+  map: (item: T) => { cursor: string; node: N },
+  countTotal: () => Promise<number>,
+): Connection<N> {
   return {
-    edges,
-    totalCount: page.totalCount,
-    pageInfo: { hasNextPage: page.offset + page.items.length < page.totalCount, endCursor: edges.at(-1)?.cursor ?? null },
+    edges: page.items.map(map),
+    pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
+    get totalCount() {
+      return countTotal();
+    },
   };
 }
-
-/** `%text%` for ILIKE with the user's wildcards escaped. */
-export const containsPattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

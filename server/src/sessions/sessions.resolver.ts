@@ -1,8 +1,8 @@
-import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { AccountGql, toAccountGql } from '../accounts/accounts.graphql.js';
 import type { Context } from '../graphql/context.js';
 import { RoleEnum } from '../graphql/enums.js';
-import { requirePrincipal } from '../graphql/guards.js';
+import { principalOf } from '../graphql/auth.js';
 import { forbidden, unauthenticated } from '../shared/errors.js';
 import { toStaffUserGql } from '../staff/staff.graphql.js';
 import { clearedCookie, sessionCookie, sessionTokens } from './cookies.js';
@@ -65,13 +65,14 @@ export class SessionsResolver {
     return { kind: ViewerKindEnum.PORTAL, role: RoleEnum.USER, staffUser: null, accountId: principal.accountId, sessionExpiresAt: session.expiresAt };
   }
 
+  @Authorized()
   @Mutation(() => PortalSessionGql, { description: 'A single-use URL, valid for minutes, that opens the Credits page signed in to one account (own account, or ADMIN for any)' })
   async createPortalSession(
     @Ctx() ctx: Context,
     @Arg('accountId', () => ID, { nullable: true }) accountId: string | null,
     @Arg('returnTo', () => String, { nullable: true }) returnTo: string | null,
   ): Promise<PortalSessionGql> {
-    return ctx.services.portal.createLink(requirePrincipal(ctx), accountId, returnTo);
+    return ctx.services.portal.createLink(principalOf(ctx), accountId, returnTo);
   }
 
   @FieldResolver(() => AccountGql, { nullable: true, description: 'The account of a portal session or key' })

@@ -1,5 +1,5 @@
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
-import { Connection } from '../graphql/connection.js';
+import { ConnectionType } from '../graphql/connection.js';
 import { RoleEnum } from '../graphql/enums.js';
 import type { StaffUser } from './staff.service.js';
 
@@ -18,7 +18,7 @@ export class StaffUserGql {
 export const toStaffUserGql = (u: StaffUser): StaffUserGql => ({ ...u, role: u.role as RoleEnum });
 
 @ObjectType('StaffUserConnection')
-export class StaffUserConnectionGql extends Connection(StaffUserGql, 'StaffUser') {}
+export class StaffUserConnectionGql extends ConnectionType('StaffUser', StaffUserGql) {}
 
 @InputType()
 export class CreateStaffUserInput {

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { writeAudit } from '../audit/audit.service.js';
 import type { Principal, StaffRole } from '../auth/roles.js';
 import { inTransaction, pgCode, sqlOf, type Sql } from '../db/sql.js';
-import { containsPattern, type OffsetPage } from '../graphql/connection.js';
+import { containsPattern, windowOf, type OffsetPage } from '../graphql/offset-paging.js';
 import { revokeStaffSessions } from '../sessions/sessions.service.js';
 import type { Clock } from '../sessions/tokens.js';
 import { DomainError, notFound } from '../shared/errors.js';
@@ -101,9 +101,9 @@ export class StaffService {
     const search = opts.search?.trim() ? containsPattern(opts.search.trim().slice(0, 200)) : null;
     const where = search ? `where email ilike ? or name ilike ?` : '';
     const params = search ? [search, search] : [];
-    const [count] = await sql.query<{ n: string }>(`select count(*) n from staff_users ${where}`, params);
-    const rows = await sql.query<Row>(`select ${COLUMNS} from staff_users ${where} order by lower(email), id limit ? offset ?`, [...params, opts.limit, opts.offset]);
-    return { items: rows.map(toStaffUser), offset: opts.offset, totalCount: Number(count.n) };
+    const count = async () => Number((await sql.query<{ n: string }>(`select count(*) n from staff_users ${where}`, params))[0].n);
+    const rows = await sql.query<Row>(`select ${COLUMNS} from staff_users ${where} order by lower(email), id limit ? offset ?`, [...params, opts.limit + 1, opts.offset]);
+    return windowOf(rows.map(toStaffUser), opts, count);
   }
 
   async create(actor: Principal, input: CreateStaffUserInput): Promise<StaffUser> {
