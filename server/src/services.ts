@@ -15,6 +15,8 @@ import { ReconciliationService } from './reports/reconciliation.service.js';
 import { createGrantsAndPromotions } from './grants/grants.module.js';
 import { createSessionServices } from './sessions/sessions.module.js';
 import { systemClock, type Clock } from './sessions/tokens.js';
+import { verifyAuditChain } from './audit/audit-chain.js';
+import { metrics } from './metrics/metrics.js';
 
 /** The domain services, built once per process and shared by GraphQL, webhooks and the proxy. */
 export function createServices(orm: MikroORM, config: Config, events: BalanceEvents, log: Logger, clock: Clock = systemClock) {
@@ -42,6 +44,11 @@ export function createServices(orm: MikroORM, config: Config, events: BalanceEve
     reconciliation: new ReconciliationService(em, config, log),
     ...grantsAndPromotions,
     ...createSessionServices(em, config, log, clock),
+    auditChain: async () => {
+      const status = await verifyAuditChain(em);
+      metrics.auditChainVerified(status);
+      return status;
+    },
   };
 }
 
