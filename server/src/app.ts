@@ -16,6 +16,8 @@ import { formatError } from './graphql/errors.js';
 import { createLoaders } from './graphql/loaders.js';
 import { createSchema } from './graphql/schema.js';
 import { createBalanceEvents } from './ledger/balance-events.js';
+import { startJobs } from './jobs/runner.js';
+import { scheduledJobs } from './jobs/schedule.js';
 import { createServices, type Services } from './services.js';
 import { routeModules } from './routes.js';
 import { securityHeaders } from './http/security-headers.js';
@@ -36,6 +38,7 @@ export async function createApp(opts: { config: Config; orm: MikroORM; log: Logg
   const { config, orm, log } = opts;
   const events = createBalanceEvents(config.REDIS_URL);
   const services = createServices(orm, config, events, log, opts.clock);
+  const jobs = startJobs(scheduledJobs(services), log);
   const schema = await createSchema({ publicAppUrl: config.PUBLIC_APP_URL });
 
   const app = express();
@@ -144,8 +147,11 @@ export async function createApp(opts: { config: Config; orm: MikroORM; log: Logg
     close: async () => {
       await apollo.stop();
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      await services.engine.close();
+      await jobs.stop();
       await events.close();
       await services.signInLimiter.close();
+      await services.locks.close();
     },
   };
 }

@@ -1,9 +1,7 @@
 import type { Express } from 'express';
 import type { Services } from './services.js';
-import { grantJobs } from './grants/grants.module.js';
 import { metricsRoutes } from './metrics/metrics.routes.js';
 import { statementRoutes } from './reports/statements.routes.js';
-import { financeJobs } from './reports/finance.jobs.js';
 import { billingRoutes } from './billing/billing.routes.js';
 import { proxyRoutes } from './proxy/proxy.routes.js';
 import { portalRoutes } from './sessions/portal.routes.js';
@@ -13,4 +11,4 @@ export type RouteModule = (app: Express, services: Services) => void;
 
 /** HTTP routes outside GraphQL, mounted before it. Feature modules add theirs here. */
 // The portal link route comes before the faces, whose /credits/* would otherwise take it.
-export const routeModules: RouteModule[] = [proxyRoutes, billingRoutes, metricsRoutes, statementRoutes, financeJobs, grantJobs, portalRoutes, facesRoutes];
+export const routeModules: RouteModule[] = [proxyRoutes, billingRoutes, metricsRoutes, statementRoutes, portalRoutes, facesRoutes];

@@ -57,8 +57,6 @@ const chargeMeta = (charge: CallCharge, overheadMs: number, call: PreparedCall) 
 /** `POST /v1/chat/completions` (OpenAI-compatible, metered) and `GET /v1/models`. */
 export const proxyRoutes: RouteModule = (app, services: Services) => {
     const { proxy, auth, config, log } = services;
-    const stopExpiry = config.HOLD_EXPIRY_INTERVAL_MS > 0 ? services.holds.startExpiryJob(config.HOLD_EXPIRY_INTERVAL_MS, () => services.orm.isConnected()) : null;
-    void stopExpiry;
 
     const json = express.json({ limit: '10mb' });
     // Body parse failures answer in OpenAI's shape too (express's default would be an HTML page).
