@@ -20,6 +20,9 @@ import { startJobs } from './jobs/runner.js';
 import { scheduledJobs } from './jobs/schedule.js';
 import { createServices, type Services } from './services.js';
 import { routeModules } from './routes.js';
+import { authenticateSession } from './http/authenticate.js';
+import { httpErrors } from './http/errors.js';
+import { requestLog } from './http/request-log.js';
 import { securityHeaders } from './http/security-headers.js';
 import { identify, sameOrigin } from './sessions/request-principal.js';
 import type { Clock } from './sessions/tokens.js';
@@ -31,8 +34,6 @@ export interface App {
   listen(port: number, host?: string): Promise<number>;
   close(): Promise<void>;
 }
-
-export { bearer } from './sessions/request-principal.js';
 
 export async function createApp(opts: { config: Config; orm: MikroORM; log: Logger; clock?: Clock }): Promise<App> {
   const { config, orm, log } = opts;
@@ -47,18 +48,7 @@ export async function createApp(opts: { config: Config; orm: MikroORM; log: Logg
   app.set('trust proxy', true);
   const httpServer = http.createServer(app);
 
-  // One structured line per request: method, route path (no query string), status, duration.
-  app.use((req, res, next) => {
-    const started = performance.now();
-    res.on('finish', () => {
-      const quiet = req.path === '/healthz' || req.path === '/metrics';
-      log[quiet ? 'debug' : 'info'](
-        { method: req.method, path: req.path, status: res.statusCode, ms: Math.round((performance.now() - started) * 10) / 10 },
-        'request',
-      );
-    });
-    next();
-  });
+  app.use(requestLog(log));
 
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
   const wsCleanup = useServer<Record<string, unknown>, { principal?: Principal }>(
@@ -121,9 +111,11 @@ export async function createApp(opts: { config: Config; orm: MikroORM; log: Logg
     '/graphql',
     corsMiddleware,
     express.json({ limit: '1mb' }),
+    authenticateSession(services),
     expressMiddleware(apollo, {
       context: async ({ req, res }): Promise<Context> => ({
-        ...(await identify(services, req.headers)),
+        principal: res.locals.principal ?? null,
+        session: res.locals.session ?? null,
         services,
         loaders: createLoaders(services),
         returnTo: typeof req.headers['x-return-to'] === 'string' ? req.headers['x-return-to'] : null,
@@ -131,6 +123,8 @@ export async function createApp(opts: { config: Config; orm: MikroORM; log: Logg
       }),
     }),
   );
+
+  app.use(httpErrors(log));
 
   return {
     express: app,

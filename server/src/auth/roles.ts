@@ -1,4 +1,5 @@
-import { DomainError } from '../shared/errors.js';
+import { forbidden } from '../shared/errors.js';
+import { parseId } from '../shared/validate.js';
 
 export const ROLES = ['USER', 'SUPPORT', 'FINANCE', 'ADMIN'] as const;
 export type Role = (typeof ROLES)[number];
@@ -35,5 +36,18 @@ export interface KeyPrincipal extends Principal {
 /** The caller's own account; a staff session has none and must name the account it means. */
 export function ownAccountId(principal: Principal): string {
   if (principal.accountId) return principal.accountId;
-  throw new DomainError('FORBIDDEN', 'A staff session has no account of its own: name the account (accountId)');
+  throw forbidden('A staff session has no account of its own: name the account (accountId)');
+}
+
+/**
+ * "Own account, or this role": the account an operation acts on. Omitted means the caller's
+ * own; naming another account needs `role` (or a higher one).
+ */
+export function actingAccount(principal: Principal, accountId: string | null | undefined, role: Role): string {
+  if (accountId === null || accountId === undefined) return ownAccountId(principal);
+  const id = parseId(accountId, 'accountId');
+  if (id !== principal.accountId && !hasRole(principal.role, role)) {
+    throw forbidden(`Acting on another account needs the ${role} role`);
+  }
+  return id;
 }

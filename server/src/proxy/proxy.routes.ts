@@ -1,5 +1,5 @@
 import express, { type Request, type RequestHandler, type Response } from 'express';
-import { bearer } from '../app.js';
+import { authenticate, keyPrincipal } from '../http/authenticate.js';
 import { metrics } from '../metrics/metrics.js';
 import type { RouteModule } from '../routes.js';
 import type { Services } from '../services.js';
@@ -70,13 +70,13 @@ export const proxyRoutes: RouteModule = (app, services: Services) => {
         });
       });
 
-    app.post('/v1/chat/completions', jsonBody, async (req, res) => {
+    app.post('/v1/chat/completions', jsonBody, authenticate(auth), async (req, res) => {
       const started = process.hrtime.bigint();
       const returnTo = typeof req.headers['x-return-to'] === 'string' ? req.headers['x-return-to'] : null;
       let call: PreparedCall | null = null;
       let upstreamMs = 0;
       try {
-        const principal = await auth.authenticate(bearer(req.headers.authorization));
+        const principal = keyPrincipal(res.locals.principal);
         if (!principal) throw unauthenticated('A valid creditmeter API key is required as the bearer token');
         call = await proxy.prepare(principal, req.body, {
           spendCap: header(req, 'x-spend-cap-millicredits'),
@@ -113,10 +113,9 @@ export const proxyRoutes: RouteModule = (app, services: Services) => {
       }
     });
 
-    app.get('/v1/models', async (req, res) => {
+    app.get('/v1/models', authenticate(auth), async (_req, res) => {
       const started = process.hrtime.bigint();
-      const principal = await auth.authenticate(bearer(req.headers.authorization));
-      if (!principal) return sendError(res, started, 0, domainErrorResponse(unauthenticated(), config.PUBLIC_APP_URL, null));
+      if (!res.locals.principal) return sendError(res, started, 0, domainErrorResponse(unauthenticated(), config.PUBLIC_APP_URL, null));
       const rates = await services.rateCards.activeRates();
       res.set(OVERHEAD_HEADER, fmtMs(msSince(started))).json({
         object: 'list',

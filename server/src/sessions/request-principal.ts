@@ -1,4 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
+import { bearer } from '../auth/bearer.js';
 import type { Principal } from '../auth/roles.js';
 import type { Services } from '../services.js';
 import { preferredKinds, sessionTokens } from './cookies.js';
@@ -9,12 +10,6 @@ export interface RequestIdentity {
   session: ActiveSession | null;
 }
 
-/** `Bearer <key>` (or the bare key) from a header or connectionParams value. */
-export function bearer(value: unknown): string | null {
-  if (typeof value !== 'string') return null;
-  const match = /^\s*Bearer\s+(\S+)\s*$/i.exec(value);
-  return match ? match[1] : value.trim() || null;
-}
 
 /**
  * Who sent a request: an API key when an Authorization header is present (a wrong key is not
