@@ -13,6 +13,7 @@ import type { Principal } from './auth/roles.js';
 import type { Config } from './config.js';
 import type { Context } from './graphql/context.js';
 import { formatError } from './graphql/errors.js';
+import { nulGuardPlugin } from './graphql/nul-guard.plugin.js';
 import { createLoaders } from './graphql/loaders.js';
 import { createSchema } from './graphql/schema.js';
 import { createBalanceEvents } from './ledger/balance-events.js';
@@ -82,6 +83,7 @@ export async function createApp(opts: { config: Config; orm: MikroORM; log: Logg
     introspection: true,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      nulGuardPlugin,
       { serverWillStart: async () => ({ drainServer: async () => { await wsCleanup.dispose(); } }) },
       ApolloServerPluginLandingPageDisabled(), // GET /graphql from a browser is our bundled GraphiQL (http/faces.ts)
     ],

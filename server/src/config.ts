@@ -35,7 +35,8 @@ const schema = z.object({
   BOOTSTRAP_ADMIN_KEY: optionalString,
   BOOTSTRAP_ADMIN_EMAIL: optionalString,
   BOOTSTRAP_ADMIN_PASSWORD: optionalString,
-  PUBLIC_APP_URL: z.preprocess(emptyToUndefined, z.url().default('http://localhost:4000')),
+  /** Where users reach the app (links, redirects); default `http://localhost:<PORT>`. */
+  PUBLIC_APP_URL: optionalUrl,
   STRIPE_SECRET_KEY: optionalString,
   STRIPE_WEBHOOK_SECRET: optionalString,
   STRIPE_API_BASE: optionalUrl,
@@ -54,6 +55,8 @@ const schema = z.object({
   FINANCE_JOBS: z.preprocess(emptyToUndefined, z.enum(['true', 'false']).optional()),
   FINANCE_ROLLUP_INTERVAL_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(100).default(5000)),
   METRICS_TOKEN: optionalString,
+  /** The local test-mode checkout (credits packs without payment): default on only with the embedded database; never in production. */
+  CHECKOUT_TEST_MODE: z.preprocess(emptyToUndefined, z.enum(['true', 'false']).optional()),
   /** Grants: intro bonus for new accounts in millicredits (default 1000000, 0 under NODE_ENV=test; 0 disables); grant expiry job period in ms (default 60000, off under NODE_ENV=test; 0 = off). */
   INTRO_BONUS_MILLICREDITS: z.preprocess(emptyToUndefined, z.string().regex(/^\d{1,13}$/, 'a whole number of millicredits').optional()),
   GRANT_EXPIRY_INTERVAL_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).optional()),
@@ -73,7 +76,10 @@ const schema = z.object({
 
 export type Env = z.infer<typeof schema>;
 
-export interface Config extends Env {
+export interface Config extends Omit<Env, 'PUBLIC_APP_URL'> {
+  PUBLIC_APP_URL: string;
+  /** Why the test-mode checkout is on (shown on its page), or null when it is off. */
+  checkoutTestMode: string | null;
   repoRoot: string;
   dataDir: string;
   seedDemo: boolean;
@@ -89,11 +95,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   }
   const repoRoot = findRepoRoot();
   const values = parsed.data;
+  const isProduction = values.NODE_ENV === 'production';
+  if (isProduction && values.CHECKOUT_TEST_MODE === 'true') {
+    throw new Error('Invalid configuration:\n  CHECKOUT_TEST_MODE: the test-mode checkout credits packs without payment and is never allowed in production');
+  }
+  const testModeReason = values.CHECKOUT_TEST_MODE ? (values.CHECKOUT_TEST_MODE === 'true' ? 'CHECKOUT_TEST_MODE=true is set' : null) : values.DATABASE_URL ? null : 'this server runs on its embedded database (the local demo)';
   return {
     ...values,
+    PUBLIC_APP_URL: values.PUBLIC_APP_URL ?? `http://localhost:${values.PORT}`,
+    checkoutTestMode: isProduction ? null : testModeReason,
     repoRoot,
     dataDir: values.DATA_DIR ? path.resolve(values.DATA_DIR) : path.join(repoRoot, '.data'),
     seedDemo: values.SEED_DEMO ? values.SEED_DEMO === 'true' : values.NODE_ENV === 'development',
-    isProduction: values.NODE_ENV === 'production',
+    isProduction,
   };
 }
