@@ -148,6 +148,7 @@ export async function createApp(opts: { config: Config; orm: MikroORM; log: Logg
       await events.close();
       await services.signInLimiter.close();
       await services.locks.close();
+      await services.proxy.close();
     },
   };
 }
