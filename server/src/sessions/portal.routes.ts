@@ -1,5 +1,6 @@
 import type { Express } from 'express';
 import type { Services } from '../services.js';
+import { sanitizeReturnTo } from '../shared/return-to.js';
 import { sessionCookie } from './cookies.js';
 
 /**
@@ -18,7 +19,9 @@ export function portalRoutes(app: Express, services: Services): void {
         return;
       }
       res.append('Set-Cookie', sessionCookie('PORTAL', opened.token, opened.expiresAt, services.config.isProduction));
-      res.redirect(303, opened.returnTo ? `/credits?returnTo=${encodeURIComponent(opened.returnTo)}` : '/credits');
+      // Re-checked on the way out, as every stored returnTo is.
+      const returnTo = sanitizeReturnTo(opened.returnTo, services.config.PUBLIC_APP_URL);
+      res.redirect(303, returnTo ? `/credits?returnTo=${encodeURIComponent(returnTo)}` : '/credits');
     } catch (err) {
       services.log.error({ err: { message: (err as Error).message } }, 'portal link failed');
       res.status(500).type('text/plain').send('Internal server error');

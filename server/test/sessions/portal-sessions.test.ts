@@ -76,7 +76,7 @@ describe('portal sessions', () => {
     const made = await t.gql(CREATE, { a: customer.id, r: 'https://app.example.test/dashboard?tab=usage' });
     const browser = new Browser(t);
     const opened = await browser.get(pathOf(made.data.createPortalSession.url));
-    expect(opened.headers.get('location')).toBe(`/credits?returnTo=${encodeURIComponent('https://app.example.test/dashboard?tab=usage')}`);
+    expect(opened.headers.get('location')).toBe(`/credits?returnTo=${encodeURIComponent('/dashboard?tab=usage')}`);
     expect((await browser.gql(VIEWER)).data.viewer.accountId).toBe(customer.id);
     const [audit] = await t.db.query<{ actor_key_id: string | null }>(`select actor_key_id from audit_log where action = 'portalSession.create' and target_id = $1`, [customer.id]);
     expect(audit.actor_key_id).not.toBeNull();
