@@ -27,7 +27,7 @@ import { metrics } from './metrics/metrics.js';
 export function createServices(orm: MikroORM, config: Config, events: BalanceEvents, log: Logger, clock: Clock = systemClock) {
   const em = orm.em;
   const locks = createAdvisoryLocks(orm.config.get('clientUrl')!);
-  const rateCards = new RateCardsService(em);
+  const rateCards = new RateCardsService(em, events, config.CACHE_TTL_MS);
   const postingHooks = new PostingHooks();
   const engine = new LedgerEngine(new LedgerDb(orm.config.get('clientUrl')!, config.LEDGER_POOL_MAX), events, postingHooks);
   const ledger = new LedgerService(em, events, engine);
@@ -44,7 +44,7 @@ export function createServices(orm: MikroORM, config: Config, events: BalanceEve
     postingHooks,
     engine,
     accounts,
-    auth: new AuthService(em),
+    auth: new AuthService(em, events, config.CACHE_TTL_MS),
     ledger,
     balanceWatch: new BalanceWatchService(events, (id) => ledger.balance(id)),
     rateCards,
