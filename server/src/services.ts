@@ -22,6 +22,7 @@ import { createSessionServices } from './sessions/sessions.module.js';
 import { systemClock, type Clock } from './sessions/tokens.js';
 import { verifyAuditChain } from './audit/audit-chain.js';
 import { metrics } from './metrics/metrics.js';
+import { createNotify } from './notify/notify.module.js';
 
 /** The domain services, built once per process and shared by GraphQL, webhooks and the proxy. */
 export function createServices(orm: MikroORM, config: Config, events: BalanceEvents, log: Logger, clock: Clock = systemClock) {
@@ -55,6 +56,7 @@ export function createServices(orm: MikroORM, config: Config, events: BalanceEve
     reconciliation: new ReconciliationService(em, config, log, locks),
     ...grantsAndPromotions,
     ...createSessionServices(em, config, log, clock),
+    notify: createNotify(orm, config, events, log),
     auditChain: async () => {
       const status = await verifyAuditChain(em);
       metrics.auditChainVerified(status);
