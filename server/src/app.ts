@@ -139,6 +139,7 @@ export async function createApp(opts: { config: Config; orm: MikroORM; log: Logg
       await jobs.stop();
       await events.close();
       await services.locks.close();
+      await services.proxy.close();
     },
   };
 }

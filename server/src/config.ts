@@ -47,8 +47,14 @@ const schema = z.object({
   PROXY_UPSTREAM_TIMEOUT_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).default(600_000)),
   PROXY_HOLD_TTL_SECONDS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).default(900)),
   HOLD_EXPIRY_INTERVAL_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).default(30_000)),
+  /** Proxy request body limit: 5 MiB holds gpt-4.1's 1,047,576-token window (~4.4 bytes a token of English) in JSON. */
+  PROXY_MAX_BODY_BYTES: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1024).default(5 * 1024 * 1024)),
+  /** Time a worker may spend counting one prompt's tokens exactly before the byte bound is used instead. */
+  PROXY_TOKEN_COUNT_BUDGET_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).default(500)),
   SEED_DEMO: z.preprocess(emptyToUndefined, z.enum(['true', 'false']).optional()),
   AUTO_RECHARGE_WINDOW_SECONDS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(31 * 24 * 3600).default(3600)),
+  /** Backstop TTL of the API key and rate card caches (changes invalidate them at once). */
+  CACHE_TTL_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(600_000).default(5_000)),
   LEDGER_POOL_MAX: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(200).default(8)),
   LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
   /** Finance: background rollup + daily reconciliation (default on, off under NODE_ENV=test), rollup period, /metrics bearer token. */

@@ -7,6 +7,7 @@ import { createAdvisoryLocks } from './jobs/advisory-lock.js';
 import type { BalanceEvents } from './ledger/balance-events.js';
 import { PostingHooks } from './ledger/ledger.hooks.js';
 import { LedgerService } from './ledger/ledger.service.js';
+import { BalanceWatchService } from './ledger/balance-watch.service.js';
 import { LedgerDb } from './ledger/engine.db.js';
 import { LedgerEngine } from './ledger/engine.js';
 import { HoldsService } from './ledger/holds.service.js';
@@ -24,7 +25,7 @@ import { metrics } from './metrics/metrics.js';
 export function createServices(orm: MikroORM, config: Config, events: BalanceEvents, log: Logger) {
   const em = orm.em;
   const locks = createAdvisoryLocks(orm.config.get('clientUrl')!);
-  const rateCards = new RateCardsService(em);
+  const rateCards = new RateCardsService(em, events, config.CACHE_TTL_MS);
   const postingHooks = new PostingHooks();
   const engine = new LedgerEngine(new LedgerDb(orm.config.get('clientUrl')!, config.LEDGER_POOL_MAX), events, postingHooks);
   const ledger = new LedgerService(em, events, engine);
@@ -41,8 +42,9 @@ export function createServices(orm: MikroORM, config: Config, events: BalanceEve
     postingHooks,
     engine,
     accounts,
-    auth: new AuthService(em),
+    auth: new AuthService(em, events, config.CACHE_TTL_MS),
     ledger,
+    balanceWatch: new BalanceWatchService(events, (id) => ledger.balance(id)),
     rateCards,
     usage: new UsageService(em, rateCards, ledger),
     billing: createBilling(em, config, events, ledger, log),
