@@ -23,6 +23,9 @@ export interface BalanceEvents {
   close(): Promise<void>;
   /** In-process, after-commit listener on this instance's own publishes (e.g. auto-recharge). */
   onPublished?(listener: (snapshot: BalanceSnapshot) => void): void;
+  /** A charge was refused for credits: called after the refusal (e.g. `credits.exhausted`). */
+  refused?(accountId: string, requiredMillicredits: bigint): void;
+  onRefused?(listener: (accountId: string, requiredMillicredits: bigint) => void): void;
   /** Tells every instance (this one at once) to drop its cached `scope`; call after the commit. */
   invalidate(scope: CacheScope): void;
   onInvalidate(listener: (scope: CacheScope) => void): void;
@@ -61,6 +64,7 @@ export function createBalanceEvents(redisUrl?: string): BalanceEvents {
     pubSub = createPubSub<Topics>({ repeaterBuffer: new SlidingBuffer(256) });
   }
   const listeners: ((snapshot: BalanceSnapshot) => void)[] = [];
+  const refusalListeners: ((accountId: string, required: bigint) => void)[] = [];
   const invalidationListeners: ((scope: CacheScope) => void)[] = [];
   const notify = (scope: CacheScope) => {
     for (const listener of invalidationListeners) listener(scope);
@@ -82,6 +86,18 @@ export function createBalanceEvents(redisUrl?: string): BalanceEvents {
     },
     onPublished: (listener) => {
       listeners.push(listener);
+    },
+    refused: (accountId, required) => {
+      for (const listener of refusalListeners) {
+        try {
+          listener(accountId, required);
+        } catch {
+          /* a listener never changes the refusal */
+        }
+      }
+    },
+    onRefused: (listener) => {
+      refusalListeners.push(listener);
     },
     subscribe: (accountId) => pubSub.subscribe('BALANCE_UPDATED', accountId),
     invalidate: (scope) => {
