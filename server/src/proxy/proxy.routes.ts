@@ -1,5 +1,5 @@
 import express, { type Express, type Request, type RequestHandler, type Response } from 'express';
-import { authenticate } from '../http/authenticate.js';
+import { authenticate, keyPrincipal } from '../http/authenticate.js';
 import { metrics } from '../metrics/metrics.js';
 import type { Services } from '../services.js';
 import { DomainError, unauthenticated } from '../shared/errors.js';
@@ -75,7 +75,7 @@ export const proxyRoutes = (app: Express, services: Services): void => {
       let call: PreparedCall | null = null;
       let upstreamMs = 0;
       try {
-        const principal = res.locals.principal;
+        const principal = keyPrincipal(res.locals.principal);
         if (!principal) throw unauthenticated('A valid creditmeter API key is required as the bearer token');
         call = await proxy.prepare(principal, req.body, {
           spendCap: header(req, 'x-spend-cap-millicredits'),
