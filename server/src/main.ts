@@ -4,7 +4,7 @@ import { loadConfig } from './config.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded.js';
 import { initOrm, migrate } from './db/orm.js';
 import { createLogger } from './logger.js';
-import { seedDemo } from './seed.js';
+import { printDemoPortalLink, seedDemo } from './seed.js';
 
 const started = performance.now();
 const config = loadConfig();
@@ -26,10 +26,15 @@ const app = await createApp({ config, orm, log });
 if (config.BOOTSTRAP_ADMIN_KEY) {
   await app.services.auth.ensureBootstrapAdmin(config.BOOTSTRAP_ADMIN_KEY, config.BOOTSTRAP_ADMIN_EMAIL ?? 'admin@creditmeter.local');
 }
+if (config.BOOTSTRAP_ADMIN_EMAIL && config.BOOTSTRAP_ADMIN_PASSWORD) {
+  await app.services.staff.ensureBootstrapAdmin(config.BOOTSTRAP_ADMIN_EMAIL, config.BOOTSTRAP_ADMIN_PASSWORD);
+}
 if (config.seedDemo) await seedDemo(app.services, log);
 
 const port = await app.listen(config.PORT, config.HOST);
 log.info({ port, readyMs: Math.round(performance.now() - started), redis: Boolean(config.REDIS_URL) }, `creditmeter listening on http://localhost:${port}/graphql`);
+
+if (config.seedDemo) await printDemoPortalLink(app.services);
 
 let stopping = false;
 async function shutdown(signal: string) {
