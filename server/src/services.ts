@@ -51,7 +51,7 @@ export function createServices(orm: MikroORM, config: Config, events: BalanceEve
     rateCards,
     usage: new UsageService(em, rateCards, ledger),
     billing: createBilling(em, config, events, ledger, log),
-    ...createProxyServices(em, config, rateCards, holds, log),
+    ...createProxyServices(em, config, rateCards, holds, events, log),
     finance: new FinanceService(em),
     reconciliation: new ReconciliationService(em, config, log, locks),
     ...grantsAndPromotions,

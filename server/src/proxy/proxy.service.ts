@@ -148,7 +148,7 @@ export class ProxyService {
     const sessionId = parseSessionId(headers.sessionId);
     const headerSessionCap = parseCapHeader(headers.sessionSpendCap, 'X-Session-Spend-Cap-Millicredits');
     // NOT_FOUND / MODEL_DISABLED refuse here, before any provider call.
-    const [rate, settings] = await Promise.all([this.rateCards.rateFor(req.model), this.settings.get(principal.accountId)]);
+    const [rate, settings] = await Promise.all([this.rateCards.rateFor(req.model), this.settings.cached(principal.accountId)]);
 
     const { tokens: promptTokens, exact: promptExact } = await this.promptTokens.count(req);
     const maxOutput = outputCap(req.requestedMaxTokens, rate.maxOutputTokens);
