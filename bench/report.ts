@@ -251,6 +251,7 @@ export async function main() {
   const batchRows = 1000;
   const batchBody = () =>
     JSON.stringify({ query: BATCH, variables: { i: Array.from({ length: batchRows }, () => ({ model: 'bench-model', inputTokens: 1000, outputTokens: 100, idempotencyKey: nextKey() })) } });
+  await autocannon({ url: app.url, connections: 4, amount: 8, requests: [gqlRequest(batchBody, randomKey)] });
   const batch = await load(app, { url: app.url, connections: 4, requests: [gqlRequest(batchBody, randomKey)] });
   const rowsPerSecond = batch.r.requests.average * batchRows;
   rows.push({
@@ -289,7 +290,9 @@ export async function main() {
     overallRate: 500,
     requests: [{ method: 'POST', path: '/v1/chat/completions', setupRequest: (req: Record<string, unknown>) => ({ ...req, headers: { 'content-type': 'application/json', authorization: `Bearer ${randomKey()}` }, body: chat }) }],
     setupClient: (client: { on: (e: string, fn: (h: unknown) => void) => void }) =>
-      client.on('headers', (h) => {
+      client.on('headers', (opts) => {
+        // llhttp's headers-complete info: { statusCode, headers: [name, value, name, value, ...] }.
+        const h = (opts as { headers?: unknown }).headers ?? opts;
         const list = Array.isArray(h) ? h : Object.entries(h as Record<string, string>).flat();
         for (let i = 0; i < list.length; i += 2) if (String(list[i]).toLowerCase() === 'x-creditmeter-overhead-ms') overheads.push(Number(list[i + 1]));
       }),
