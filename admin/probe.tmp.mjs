@@ -1,0 +1,13 @@
+import { chromium } from 'playwright-core';
+const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+const width = Number(process.env.W ?? 1280);
+const p = await b.newPage({ viewport: { width, height: 900 } });
+p.on('console', (m) => m.type() !== 'info' && console.log('console:', m.type(), m.text().slice(0, 300)));
+p.on('pageerror', (e) => console.log('pageerror', e.message));
+await p.goto('http://localhost:4140/credits');
+await p.getByRole('textbox', { name: 'API key' }).fill(process.env.KEY);
+await p.getByRole('button', { name: 'Sign in with key' }).click();
+await p.getByText('Per model').or(p.getByText('No usage in the last 30 days')).waitFor();
+await p.waitForTimeout(500);
+await p.screenshot({ path: '/tmp/probe.png', fullPage: true });
+await b.close();
