@@ -85,3 +85,19 @@ export function parseDollarsToCents(input: string): { ok: true; cents: bigint } 
   if (cents > 2_147_483_647n) return { ok: false, error: 'The amount is too large' };
   return { ok: true, cents };
 }
+
+/** A USD decimal string (e.g. costUsd "0.000123") as whole micro-dollars, exactly (beyond six decimals: rounded half up). */
+export function usdToMicros(usd: string): bigint {
+  const m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(usd.trim());
+  if (!m) return 0n;
+  const fraction = (m[3] ?? '').padEnd(7, '0');
+  let micros = BigInt(m[2]) * 1_000_000n + BigInt(fraction.slice(0, 6));
+  if (Number(fraction[6]) >= 5) micros += 1n;
+  return m[1] ? -micros : micros;
+}
+
+/** Micro-dollars as "$0.001234" (six decimals: per-call figures are small). */
+export function formatMicroUsd(micros: bigint): string {
+  const abs = micros < 0n ? -micros : micros;
+  return `${micros < 0n ? '-' : ''}$${group((abs / 1_000_000n).toString())}.${(abs % 1_000_000n).toString().padStart(6, '0')}`;
+}

@@ -1,0 +1,81 @@
+import DashboardIcon from '@mui/icons-material/Dashboard';
+import { lazy, Suspense } from 'react';
+import { Admin, CustomRoutes, Layout, Menu, Resource, defaultTheme, type LayoutProps, usePermissions } from 'react-admin';
+import { Route } from 'react-router-dom';
+import polyglotI18nProvider from 'ra-i18n-polyglot';
+import englishMessages from 'ra-language-english';
+import { accounts } from './accounts';
+import { authProvider } from './auth/authProvider';
+import { promoCodes } from './promocodes';
+import { rateCards } from './ratecards';
+import { reconciliation } from './reconciliation';
+import { dataProvider } from './resources';
+import { atLeast } from './roles';
+import { staffUsers } from './staff';
+import { webhooks } from './webhooks';
+
+const Dashboard = lazy(() => import('./dashboard/Dashboard'));
+
+const i18nProvider = polyglotI18nProvider(
+  () => ({ ...englishMessages, ra: { ...englishMessages.ra, auth: { ...englishMessages.ra.auth, username: 'Email' } } }),
+  'en',
+  { allowMissing: true },
+);
+
+const theme = {
+  ...defaultTheme,
+  palette: { ...defaultTheme.palette, primary: { main: '#1a56b8' }, secondary: { main: '#3f3d99' } },
+};
+
+function ConsoleMenu() {
+  const { permissions } = usePermissions<string>();
+  return (
+    <Menu>
+      <Menu.DashboardItem primaryText="Dashboard" leftIcon={<DashboardIcon />} />
+      <Menu.ResourceItem name="accounts" />
+      {atLeast(permissions, 'SUPPORT') && <Menu.Item to="/webhooks" primaryText="Webhooks" leftIcon={<webhooks.icon />} />}
+      {atLeast(permissions, 'FINANCE') && <Menu.ResourceItem name="rateCards" />}
+      {atLeast(permissions, 'FINANCE') && <Menu.ResourceItem name="reconciliation" />}
+      {atLeast(permissions, 'ADMIN') && <Menu.ResourceItem name="promoCodes" />}
+      {atLeast(permissions, 'ADMIN') && <Menu.ResourceItem name="staffUsers" />}
+    </Menu>
+  );
+}
+
+function ConsoleLayout(props: LayoutProps) {
+  return (
+    <Layout {...props} menu={ConsoleMenu}>
+      <Suspense fallback={null}>{props.children}</Suspense>
+    </Layout>
+  );
+}
+
+export function App() {
+  return (
+    <Admin
+      basename="/admin"
+      title="creditmeter console"
+      dataProvider={dataProvider}
+      authProvider={authProvider}
+      i18nProvider={i18nProvider}
+      dashboard={Dashboard}
+      layout={ConsoleLayout}
+      theme={theme}
+      requireAuth
+      disableTelemetry
+    >
+      {(permissions: string | undefined) => (
+        <>
+          <Resource name="accounts" options={{ label: 'Accounts' }} {...accounts} create={atLeast(permissions, 'ADMIN') ? accounts.create : undefined} recordRepresentation="email" />
+          {atLeast(permissions, 'FINANCE') && <Resource name="rateCards" options={{ label: 'Rate cards' }} {...rateCards} create={atLeast(permissions, 'ADMIN') ? rateCards.create : undefined} recordRepresentation={(c) => `v${c.version} ${c.name}`} />}
+          {atLeast(permissions, 'FINANCE') && <Resource name="reconciliation" options={{ label: 'Reconciliation' }} {...reconciliation} recordRepresentation="day" />}
+          {atLeast(permissions, 'ADMIN') && <Resource name="promoCodes" options={{ label: 'Promo codes' }} {...promoCodes} recordRepresentation="code" />}
+          {atLeast(permissions, 'ADMIN') && <Resource name="staffUsers" options={{ label: 'Staff users' }} {...staffUsers} recordRepresentation="email" />}
+          <CustomRoutes>
+            <Route path="/webhooks" element={<webhooks.page />} />
+          </CustomRoutes>
+        </>
+      )}
+    </Admin>
+  );
+}
