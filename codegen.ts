@@ -9,14 +9,14 @@ const config: CodegenConfig = {
     'server/test/gql/': {
       documents: ['server/test/**/*.ts', '!server/test/gql/**'],
       preset: 'client',
-      config: { useTypeImports: true, scalars: { DateTime: 'string' }, enumsAsTypes: true },
+      config: { useTypeImports: true, scalars: { DateTime: 'string', Millicredits: 'string' }, enumsAsTypes: true },
       presetConfig: { fragmentMasking: false },
     },
     // String documents: the pages send them as they are, without graphql-js in the bundle.
     'admin/shared/gql/': {
       documents: ['admin/{console,credits,shared}/**/*.{ts,tsx}', '!admin/shared/gql/**'],
       preset: 'client',
-      config: { useTypeImports: true, scalars: { DateTime: 'string' }, enumsAsTypes: true, documentMode: 'string' },
+      config: { useTypeImports: true, scalars: { DateTime: 'string', Millicredits: 'string' }, enumsAsTypes: true, documentMode: 'string' },
       presetConfig: { fragmentMasking: false, gqlTagName: 'graphql' },
     },
   },

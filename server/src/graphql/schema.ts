@@ -7,7 +7,9 @@ import { AccountsResolver } from '../accounts/accounts.resolver.js';
 import { LedgerResolver } from '../ledger/ledger.resolver.js';
 import { RateCardsResolver } from '../ratecards/ratecards.resolver.js';
 import { UsageResolver } from '../usage/usage.resolver.js';
+import { authChecker } from './auth.js';
 import { domainErrors } from './errors.js';
+import { MillicreditsScalar } from './scalars.js';
 import { AccountGrantsResolver, GrantAllocationsResolver, GrantsResolver } from '../grants/grants.resolver.js';
 import { PromotionsResolver } from '../promotions/promotions.resolver.js';
 import { AccountProxySettingsResolver, ModelRateSimulatedResolver, ProxySettingsResolver } from '../proxy/proxy.resolver.js';
@@ -22,7 +24,10 @@ export async function createSchema(opts: { publicAppUrl: string; emitSchemaFile?
   return buildSchema({
     resolvers,
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
+    authChecker,
     globalMiddlewares: [domainErrors(opts.publicAppUrl)],
+    // Input is validated once, by the services (the same rules for GraphQL, webhooks and the
+    // proxy); the GraphQL types only fix the shape.
     validate: false,
     // Subscriptions name their own source (`subscribe:`); type-graphql still wants a PubSub here.
     pubSub: createPubSub(),

@@ -1,26 +1,29 @@
 import { Repeater } from '@repeaterjs/repeater';
-import { Arg, Ctx, ID, Mutation, Resolver, Root, Subscription } from 'type-graphql';
+import { Arg, Authorized, Ctx, ID, Mutation, Resolver, Root, Subscription } from 'type-graphql';
+import { Role } from '../auth/roles.js';
+import { accountInScope, principalOf } from '../graphql/auth.js';
 import type { Context } from '../graphql/context.js';
 import { toGraphQLError } from '../graphql/errors.js';
 import { DomainError } from '../shared/errors.js';
-import { requireAccountAccess, requirePrincipal, requireRole } from '../graphql/guards.js';
 import { fromPayload, type BalanceEventPayload } from './balance-events.js';
 import { AdjustBalanceInput, BalanceGql, LedgerEntryGql, toBalanceGql, toLedgerEntryGql } from './ledger.graphql.js';
 
 @Resolver()
 export class LedgerResolver {
+  @Authorized(Role.ADMIN)
   @Mutation(() => LedgerEntryGql, { description: 'ADMIN, audited; reason required' })
   async adjustBalance(@Arg('input', () => AdjustBalanceInput) input: AdjustBalanceInput, @Ctx() ctx: Context): Promise<LedgerEntryGql> {
-    return toLedgerEntryGql(await ctx.services.ledger.adjustBalance(requireRole(ctx, 'ADMIN'), input));
+    return toLedgerEntryGql(await ctx.services.ledger.adjustBalance(principalOf(ctx), input));
   }
 
+  @Authorized(Role.ADMIN)
   @Mutation(() => LedgerEntryGql, { description: 'Posts the exact opposite of a transaction, linked by reversalOfId (ADMIN, audited)' })
   async reverseTransaction(
     @Arg('transactionId', () => ID) transactionId: string,
     @Arg('reason', () => String) reason: string,
     @Ctx() ctx: Context,
   ): Promise<LedgerEntryGql> {
-    return toLedgerEntryGql(await ctx.services.ledger.reverseTransaction(requireRole(ctx, 'ADMIN'), transactionId, reason));
+    return toLedgerEntryGql(await ctx.services.ledger.reverseTransaction(principalOf(ctx), transactionId, reason));
   }
 
   @Subscription(() => BalanceGql, {
@@ -28,8 +31,7 @@ export class LedgerResolver {
     subscribe: ({ args, context }) => {
       const ctx = context as Context;
       try {
-        const principal = requirePrincipal(ctx);
-        const accountId = requireAccountAccess(ctx, (args.accountId as string | undefined) ?? principal.accountId);
+        const accountId = accountInScope(ctx, args.accountId as string | undefined, Role.SUPPORT);
         return inOrder(ctx.services.events.subscribe(accountId));
       } catch (err) {
         // Middlewares wrap resolvers, not `subscribe`: map domain errors here.

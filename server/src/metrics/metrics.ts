@@ -25,6 +25,7 @@ export const counters = {
   tokens: counter('creditmeter_tokens_total', 'Tokens metered, by model and direction (input, cached_input, output)', ['model', 'direction']),
   reconciliationMismatches: counter('creditmeter_reconciliation_mismatches_total', 'Reconciliation findings, by check', ['check']),
   reconciliationRuns: counter('creditmeter_reconciliation_runs_total', 'Reconciliation runs, by status', ['status']),
+  proxySettleFailures: counter('proxy_settle_failures_total', 'Proxied calls whose charge could not be written (their holds are kept for an operator)'),
 };
 
 export const gauges = {
@@ -72,6 +73,10 @@ export const metrics = {
   },
   reconciliationRun(status: string) {
     counters.reconciliationRuns.inc({ status });
+  },
+  /** A proxied call's settle failed after its retries; counted before the error is thrown. */
+  proxySettleFailure() {
+    counters.proxySettleFailures.inc();
   },
 };
 

@@ -24,11 +24,14 @@ import {
 const LOCK_KEY = 0x636d2d7265636fn;
 const ACCOUNT_BATCH = 500;
 
+export const RECONCILIATION_STATUSES = ['RUNNING', 'SUCCEEDED', 'FAILED'] as const;
+export type ReconciliationStatus = (typeof RECONCILIATION_STATUSES)[number];
+
 export interface ReconciliationRun {
   id: string;
   day: string;
   trigger: 'SCHEDULED' | 'MANUAL';
-  status: 'RUNNING' | 'SUCCEEDED' | 'FAILED';
+  status: ReconciliationStatus;
   step: string | null;
   progressDone: number;
   progressTotal: number;

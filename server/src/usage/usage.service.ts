@@ -10,7 +10,7 @@ import type { RateCardsService } from '../ratecards/ratecards.service.js';
 import { metrics } from '../metrics/metrics.js';
 import { DomainError, IdempotencyConflict, InsufficientCredits, notFound } from '../shared/errors.js';
 import { parseId, requiredText, tokenCount } from '../shared/validate.js';
-import { chargeUsage, findUsageByKey, findUsagePage } from './usage.repository.js';
+import { chargeUsage, countUsage, findUsageByKey, findUsagePage } from './usage.repository.js';
 import { priceUsage, usageFingerprint } from './usage.rules.js';
 import type { RecordUsageInput, UsageRecord } from './usage.types.js';
 
@@ -25,6 +25,10 @@ export class UsageService {
   async page(accountId: string, first?: number | null, after?: string | null): Promise<Page<UsageRecord>> {
     const n = pageSize(first);
     return toPage(await findUsagePage(sqlOf(this.em.fork()), accountId, n + 1, decodeCursor(after)), n);
+  }
+
+  async count(accountId: string): Promise<number> {
+    return countUsage(sqlOf(this.em.fork()), accountId);
   }
 
   /**
