@@ -14,11 +14,11 @@ import { sanitizeReturnTo } from '../shared/return-to';
 import { AutoRechargeCard } from './AutoRechargeCard';
 import { BalanceCard } from './BalanceCard';
 import { CheckoutNotice, LowBalanceBanner } from './Notices';
-import { CreditsPageQuery, CreditsBalanceSubscription } from './operations';
+import { CreditsPageQuery, CreditsBalanceSubscription, SignOutMutation } from './operations';
 import { PacksCard } from './PacksCard';
 import { PromoCard } from './PromoCard';
 import { PurchasesCard } from './PurchasesCard';
-import { api, devKey } from './session';
+import { api } from './session';
 import { SignedOut } from './SignedOut';
 import { StatementsCard } from './StatementsCard';
 import { UsageCard } from './UsageCard';
@@ -67,8 +67,8 @@ export function CreditsApp() {
     };
   }, [accountId]);
 
-  const signOut = () => {
-    devKey.clear();
+  const signOut = async () => {
+    await api.request(SignOutMutation).catch(() => undefined);
     api.close();
     setState({ kind: 'signedOut' });
   };
@@ -90,8 +90,8 @@ export function CreditsApp() {
               Back to the app
             </Button>
           )}
-          {state.kind === 'ready' && devKey.get() && (
-            <Button color="inherit" onClick={signOut}>
+          {state.kind === 'ready' && (
+            <Button color="inherit" onClick={() => void signOut()}>
               Sign out
             </Button>
           )}

@@ -6,8 +6,8 @@ import Typography from '@mui/material/Typography';
 import { useEffect, useState, type FormEvent } from 'react';
 import { ErrorText } from './CreditsApp';
 import { Section } from './Section';
-import { api, devKey } from './session';
-import { CreditsPageQuery } from './operations';
+import { api } from './session';
+import { SignInWithKeyMutation } from './operations';
 import { errorMessage } from '../shared/client';
 
 export function SignedOut({ error, onSignedIn }: { error?: string; onSignedIn: () => void }) {
@@ -23,12 +23,11 @@ export function SignedOut({ error, onSignedIn }: { error?: string; onSignedIn: (
   async function signIn(event: FormEvent) {
     event.preventDefault();
     setSignInError(null);
-    devKey.set(key);
     try {
-      await api.request(CreditsPageQuery);
+      await api.request(SignInWithKeyMutation, { key: key.trim() });
+      setKey('');
       onSignedIn();
     } catch (err) {
-      devKey.clear();
       setSignInError(errorMessage(err));
     }
   }
@@ -56,7 +55,7 @@ export function SignedOut({ error, onSignedIn }: { error?: string; onSignedIn: (
         <Section title="Development: sign in with an API key">
           <Stack component="form" spacing={2} onSubmit={signIn}>
             <Typography variant="body2" color="text.secondary">
-              Only outside production. The key stays in this browser tab (session storage).
+              Only outside production. The key is traded for a session cookie of its account; it is not kept.
             </Typography>
             <TextField
               label="API key"

@@ -58,3 +58,15 @@ export const SetAutoRechargeMutation = graphql(`
     }
   }
 `);
+
+export const SignInWithKeyMutation = graphql(`
+  mutation CreditsSignInWithKey($key: String!) {
+    signInWithKey(key: $key) { kind accountId }
+  }
+`);
+
+export const SignOutMutation = graphql(`
+  mutation CreditsSignOut {
+    signOut
+  }
+`);
