@@ -1,7 +1,7 @@
 import DashboardIcon from '@mui/icons-material/Dashboard';
 import { lazy, Suspense } from 'react';
 import { Admin, CustomRoutes, Layout, Menu, Resource, defaultTheme, type LayoutProps, usePermissions } from 'react-admin';
-import { Route } from 'react-router-dom';
+import { BrowserRouter, Route } from 'react-router-dom';
 import polyglotI18nProvider from 'ra-i18n-polyglot';
 import englishMessages from 'ra-language-english';
 import { accounts } from './accounts';
@@ -52,8 +52,9 @@ function ConsoleLayout(props: LayoutProps) {
 
 export function App() {
   return (
+    // Real paths (/admin/accounts/42/show), not react-admin's default hash routes: the server falls back to this page.
+    <BrowserRouter basename="/admin">
     <Admin
-      basename="/admin"
       title="creditmeter console"
       dataProvider={dataProvider}
       authProvider={authProvider}
@@ -77,5 +78,6 @@ export function App() {
         </>
       )}
     </Admin>
+    </BrowserRouter>
   );
 }

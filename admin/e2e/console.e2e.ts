@@ -19,8 +19,8 @@ async function signIn(email = inject('staffEmail'), password = inject('staffPass
   const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
   const page = await context.newPage();
   await page.goto(`${base()}/admin/`);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(password);
+  await page.getByRole('textbox', { name: 'Email' }).fill(email);
+  await page.getByRole('textbox', { name: 'Password' }).fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('menuitem', { name: 'Accounts' }).waitFor();
   return page;
@@ -52,8 +52,8 @@ describe('the console', () => {
     const viewer = await page.evaluate(async () => (await fetch('/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ viewer { kind } }' }) })).json());
     expect(viewer).toEqual({ data: { viewer: null } });
     // A wrong password gets the one generic message.
-    await page.getByLabel('Email').fill(inject('staffEmail'));
-    await page.getByLabel('Password').fill('not-the-password');
+    await page.getByRole('textbox', { name: 'Email' }).fill(inject('staffEmail'));
+    await page.getByRole('textbox', { name: 'Password' }).fill('not-the-password');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByText(/Wrong email or password/).waitFor();
     expect(errors).toEqual([]);

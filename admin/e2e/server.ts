@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -31,6 +31,7 @@ async function freePort(): Promise<number> {
  */
 export async function startServer(): Promise<RunningServer> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'creditmeter-e2e-'));
+  chmodSync(dataDir, 0o755); // embedded PostgreSQL runs as the postgres user when we are root
   const [port, pgPort] = [await freePort(), await freePort()];
   const url = `http://localhost:${port}`;
   const adminKey = `cm_e2e_admin_${Math.random().toString(36).slice(2)}_key`;

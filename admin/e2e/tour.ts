@@ -48,8 +48,8 @@ export async function tour(browser: Browser, viewport: { width: number; height: 
   await page.goto(`${base}/admin/`);
   await page.getByRole('button', { name: 'Sign in' }).waitFor();
   await stop('console', 'console-sign-in');
-  await page.getByLabel('Email').fill(inject('staffEmail'));
-  await page.getByLabel('Password').fill(inject('staffPassword'));
+  await page.getByRole('textbox', { name: 'Email' }).fill(inject('staffEmail'));
+  await page.getByRole('textbox', { name: 'Password' }).fill(inject('staffPassword'));
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.locator('[data-testid=panel-revenue] [data-testid=chart] svg').first().waitFor();
   await page.locator('[data-testid=panel-models-cost] [data-testid=chart] svg').first().waitFor();

@@ -53,6 +53,8 @@ type Documents = {
     "\n  mutation BuyPack($packId: ID!, $returnTo: String) {\n    createCheckoutSession(packId: $packId, returnTo: $returnTo) { id url testMode }\n  }\n": typeof types.BuyPackDocument,
     "\n  mutation RedeemPromo($code: String!) {\n    redeemPromoCode(code: $code) { id amountMillicredits balanceAfterMillicredits }\n  }\n": typeof types.RedeemPromoDocument,
     "\n  mutation SetOwnAutoRecharge($input: SetAutoRechargeInput!) {\n    setAutoRecharge(input: $input) {\n      enabled hasPaymentMethod thresholdMillicredits packId targetBalanceMillicredits\n      monthlyLimitCents spentThisMonthCents notice noticeAt\n    }\n  }\n": typeof types.SetOwnAutoRechargeDocument,
+    "\n  mutation CreditsSignInWithKey($key: String!) {\n    signInWithKey(key: $key) { kind accountId }\n  }\n": typeof types.CreditsSignInWithKeyDocument,
+    "\n  mutation CreditsSignOut {\n    signOut\n  }\n": typeof types.CreditsSignOutDocument,
 };
 const documents: Documents = {
     "\n  query Accounts($search: String, $orderBy: AccountOrderBy!, $direction: SortDirection!, $first: Int!, $offset: Int!) {\n    accounts(search: $search, orderBy: $orderBy, direction: $direction, first: $first, offset: $offset) {\n      totalCount\n      edges { node { id email name createdAt balance { balanceMillicredits availableMillicredits heldMillicredits updatedAt } } }\n    }\n  }\n": types.AccountsDocument,
@@ -93,6 +95,8 @@ const documents: Documents = {
     "\n  mutation BuyPack($packId: ID!, $returnTo: String) {\n    createCheckoutSession(packId: $packId, returnTo: $returnTo) { id url testMode }\n  }\n": types.BuyPackDocument,
     "\n  mutation RedeemPromo($code: String!) {\n    redeemPromoCode(code: $code) { id amountMillicredits balanceAfterMillicredits }\n  }\n": types.RedeemPromoDocument,
     "\n  mutation SetOwnAutoRecharge($input: SetAutoRechargeInput!) {\n    setAutoRecharge(input: $input) {\n      enabled hasPaymentMethod thresholdMillicredits packId targetBalanceMillicredits\n      monthlyLimitCents spentThisMonthCents notice noticeAt\n    }\n  }\n": types.SetOwnAutoRechargeDocument,
+    "\n  mutation CreditsSignInWithKey($key: String!) {\n    signInWithKey(key: $key) { kind accountId }\n  }\n": types.CreditsSignInWithKeyDocument,
+    "\n  mutation CreditsSignOut {\n    signOut\n  }\n": types.CreditsSignOutDocument,
 };
 
 /**
@@ -247,6 +251,14 @@ export function graphql(source: "\n  mutation RedeemPromo($code: String!) {\n   
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SetOwnAutoRecharge($input: SetAutoRechargeInput!) {\n    setAutoRecharge(input: $input) {\n      enabled hasPaymentMethod thresholdMillicredits packId targetBalanceMillicredits\n      monthlyLimitCents spentThisMonthCents notice noticeAt\n    }\n  }\n"): typeof import('./graphql.js').SetOwnAutoRechargeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreditsSignInWithKey($key: String!) {\n    signInWithKey(key: $key) { kind accountId }\n  }\n"): typeof import('./graphql.js').CreditsSignInWithKeyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreditsSignOut {\n    signOut\n  }\n"): typeof import('./graphql.js').CreditsSignOutDocument;
 
 
 export function graphql(source: string) {

@@ -402,6 +402,18 @@ export type SetOwnAutoRechargeMutationVariables = Exact<{
 
 export type SetOwnAutoRechargeMutation = { setAutoRecharge: { enabled: boolean, hasPaymentMethod: boolean, thresholdMillicredits: string, packId: string | null, targetBalanceMillicredits: string | null, monthlyLimitCents: number, spentThisMonthCents: number, notice: string | null, noticeAt: string | null } };
 
+export type CreditsSignInWithKeyMutationVariables = Exact<{
+  key: string;
+}>;
+
+
+export type CreditsSignInWithKeyMutation = { signInWithKey: { kind: ViewerKind, accountId: string | null } };
+
+export type CreditsSignOutMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CreditsSignOutMutation = { signOut: boolean };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -1100,3 +1112,16 @@ export const SetOwnAutoRechargeDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SetOwnAutoRechargeMutation, SetOwnAutoRechargeMutationVariables>;
+export const CreditsSignInWithKeyDocument = new TypedDocumentString(`
+    mutation CreditsSignInWithKey($key: String!) {
+  signInWithKey(key: $key) {
+    kind
+    accountId
+  }
+}
+    `) as unknown as TypedDocumentString<CreditsSignInWithKeyMutation, CreditsSignInWithKeyMutationVariables>;
+export const CreditsSignOutDocument = new TypedDocumentString(`
+    mutation CreditsSignOut {
+  signOut
+}
+    `) as unknown as TypedDocumentString<CreditsSignOutMutation, CreditsSignOutMutationVariables>;
