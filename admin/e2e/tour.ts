@@ -56,7 +56,6 @@ export async function tour(browser: Browser, viewport: { width: number; height: 
   await stop('console', 'console-dashboard');
 
   await page.goto(`${base}/admin/accounts`);
-  await page.getByRole('columnheader', { name: /Balance/ }).waitFor();
   await page.locator('tbody tr').first().waitFor();
   await stop('console', 'console-accounts');
   await page.locator('tbody tr').filter({ hasText: 'ada-' }).first().click();

@@ -16,9 +16,9 @@ import { Confirm, Title, useNotify, useRedirect } from 'react-admin';
 import { errorMessage } from '../../shared/client';
 import { api } from '../api';
 import { PublishRateCardMutation, RateCardsQuery } from './operations';
-import { diffCards, RATE_FIELDS, RATE_LABELS, validateCard, type Change, type RateRow } from './rates';
+import { diffCards, RATE_FIELDS, RATE_LABELS, toInput, toRow, validateCard, type Change, type RateRow } from './rates';
 
-const blank: RateRow = { model: '', inputPer1k: '', cachedInputPer1k: '', outputPer1k: '', costInputPer1kUsd: '', costCachedInputPer1kUsd: '', costOutputPer1kUsd: '' };
+const blank: RateRow = { model: '', inputPer1k: '', cachedInputPer1k: '', outputPer1k: '', costInputPer1kUsd: '', costCachedInputPer1kUsd: '', costOutputPer1kUsd: '', maxOutputTokens: '' };
 
 function describe(change: Change): string {
   if (change.kind === 'added') return `${change.model}: added`;
@@ -32,7 +32,7 @@ export default function RateCardCreate() {
   const redirect = useRedirect();
   const cards = useQuery({ queryKey: ['rateCards-for-publish'], queryFn: () => api.request(RateCardsQuery) });
   const active = cards.data?.rateCards.find((c) => c.active);
-  const activeRows: RateRow[] = (active?.rates ?? []).map((r) => ({ ...r }));
+  const activeRows: RateRow[] = (active?.rates ?? []).map(toRow);
   const [name, setName] = useState('');
   const [rows, setRows] = useState<RateRow[] | null>(null);
   const [touched, setTouched] = useState(false);
@@ -55,7 +55,7 @@ export default function RateCardCreate() {
   async function publish() {
     setBusy(true);
     try {
-      const input = { name: name.trim(), rates: rows!.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v.trim()])) as unknown as RateRow) };
+      const input = { name: name.trim(), rates: rows!.map(toInput) };
       const { publishRateCard } = await api.request(PublishRateCardMutation, { input });
       notify(`Version ${publishRateCard.version} published and active`, { type: 'success' });
       redirect('show', 'rateCards', publishRateCard.id);

@@ -86,10 +86,10 @@ function RatesTable() {
                   <Chip size="small" color={r.enabled ? 'success' : 'default'} label={r.enabled ? 'On' : 'Off'} />
                   {admin && card.active && (
                     <ConfirmedButton
-                      label={r.enabled ? `Switch ${r.model} off` : `Switch ${r.model} on`}
+                      label={r.enabled ? 'Switch off' : 'Switch on'}
                       title={r.enabled ? `Switch ${r.model} off?` : `Switch ${r.model} on?`}
                       content={r.enabled ? `Calls to ${r.model} are refused (403 model_disabled) on every instance at once.` : `Calls to ${r.model} are accepted again.`}
-                      buttonProps={{ color: r.enabled ? 'error' : 'primary' }}
+                      buttonProps={{ color: r.enabled ? 'error' : 'primary', 'aria-label': r.enabled ? `Switch ${r.model} off` : `Switch ${r.model} on` }}
                       onConfirm={async () => {
                         await api.request(SetModelEnabledMutation, { model: r.model, enabled: !r.enabled });
                         refresh();
