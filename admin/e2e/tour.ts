@@ -84,7 +84,7 @@ export async function tour(browser: Browser, viewport: { width: number; height: 
   await stop('console', 'console-rate-card');
   await page.goto(`${base}/admin/rateCards/create`);
   await page.getByRole('group', { name: 'Model 1' }).waitFor();
-  await page.getByRole('group', { name: 'Model 1' }).getByLabel('Input credits / 1k').fill('0.350');
+  await page.getByRole('group', { name: 'Model 1' }).getByLabel('Input credits / 1k', { exact: true }).fill('0.350');
   await page.getByRole('button', { name: 'Review and publish' }).click();
   await page.getByTestId('rate-diff').waitFor();
   await stop('console', 'console-rate-card-publish');

@@ -11,7 +11,7 @@ import { useEffect, useState } from 'react';
 import { Show, TabbedShowLayout, useNotify, usePermissions, useRecordContext, useRefresh } from 'react-admin';
 import { formatDate, formatDateTime, formatMonth, recentMonths } from '../../shared/dates';
 import type { AccountBalanceSubscription as BalanceEvent } from '../../shared/gql/graphql';
-import { formatCents, formatCredits, formatMicroUsd, formatUsdOfMillicredits, usdToMicros } from '../../shared/money';
+import { formatCents, formatCount, formatCredits, formatMicroUsd, formatUsdOfMillicredits, usdToMicros } from '../../shared/money';
 import { api } from '../api';
 import { atLeast } from '../roles';
 import { ConfirmedButton } from '../shared/Confirmed';
@@ -155,7 +155,7 @@ function Usage() {
       columns={[
         { label: 'When', value: (r) => formatDateTime(r.createdAt) },
         { label: 'Model', value: (r) => r.model },
-        { label: 'Tokens in / cached / out', value: (r) => `${r.inputTokens} / ${r.cachedInputTokens} / ${r.outputTokens}`, numeric: true },
+        { label: 'Tokens in / cached / out', value: (r) => `${formatCount(r.inputTokens)} / ${formatCount(r.cachedInputTokens)} / ${formatCount(r.outputTokens)}`, numeric: true },
         { label: 'Rate snapshot (in / cached / out per 1k)', value: (r) => `${r.inputPer1k} / ${r.cachedInputPer1k} / ${r.outputPer1k}`, numeric: true },
         { label: 'Charged (credits)', value: (r) => formatCredits(r.chargedMillicredits), numeric: true },
         { label: 'Cost (USD)', value: (r) => formatMicroUsd(usdToMicros(r.costUsd)), numeric: true },

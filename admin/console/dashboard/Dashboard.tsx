@@ -63,6 +63,8 @@ export default function Dashboard() {
   const days = range.days.map((d) => byDate.get(d) ?? zeroDay(d));
   const money = days.map((d) => ({ day: formatUtcDay(d.date), revenue: d.revenueUsd, cogs: d.cogsUsd, margin: d.marginUsd }));
   const credits = days.map((d) => ({ day: formatUtcDay(d.date), purchased: creditsForChart(d.creditsPurchasedMillicredits), deducted: creditsForChart(d.creditsDeductedMillicredits) }));
+  const newestFirst = [...days].reverse(); // tables: the latest day on top; charts: left to right
+  const shortLabel = (label: string) => (label.length > 22 ? `${label.slice(0, 21)}…` : label);
   const anyMoney = days.some((d) => d.revenueUsd !== 0 || d.cogsUsd !== 0);
   const anyCredits = days.some((d) => d.creditsPurchasedMillicredits !== '0' || d.creditsDeductedMillicredits !== '0');
   const run = data?.reconciliationRuns[0];
@@ -120,7 +122,7 @@ export default function Dashboard() {
           title="Revenue, COGS and margin per day"
           subtitle="Revenue = credits deducted by usage at $1.00 per 1,000 credits; COGS = provider cost."
           loading={loading}
-          rows={days}
+          rows={newestFirst}
           empty={!anyMoney}
           rowKey={(d) => d.date}
           columns={[
@@ -149,7 +151,7 @@ export default function Dashboard() {
           testId="panel-credits"
           title="Credits purchased vs deducted per day"
           loading={loading}
-          rows={days}
+          rows={newestFirst}
           empty={!anyCredits}
           rowKey={(d) => d.date}
           columns={[
@@ -190,7 +192,7 @@ export default function Dashboard() {
           ]}
           chart={
             <ResponsiveContainer width="100%" height={chartHeight}>
-              <BarChart layout="vertical" data={(data?.topAccounts ?? []).map((a) => ({ name: a.label ?? a.key, spend: a.revenueUsd }))} margin={{ left: 8, right: 16 }}>
+              <BarChart layout="vertical" data={(data?.topAccounts ?? []).map((a) => ({ name: shortLabel(a.label ?? a.key), spend: a.revenueUsd }))} margin={{ left: 8, right: 16 }}>
                 <CartesianGrid strokeDasharray="3 3" horizontal={false} />
                 <XAxis type="number" tick={{ fontSize: 12 }} tickFormatter={(v: number) => formatUsd(v)} />
                 <YAxis type="category" dataKey="name" tick={{ fontSize: 11 }} width={140} />
@@ -230,7 +232,7 @@ export default function Dashboard() {
             testId="panel-declined"
             title="Refused for credits (402) per day"
             loading={declined.loading}
-            rows={declined.rows}
+            rows={[...declined.rows].reverse()}
             empty={!declined.available || !declined.rows.some((r) => r.count > 0)}
             rowKey={(r) => r.date}
             columns={[
