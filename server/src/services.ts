@@ -3,9 +3,13 @@ import type { Logger } from 'pino';
 import { AccountsService } from './accounts/accounts.service.js';
 import { AuthService } from './auth/auth.service.js';
 import type { Config } from './config.js';
+import { createAdvisoryLocks } from './jobs/advisory-lock.js';
 import type { BalanceEvents } from './ledger/balance-events.js';
 import { PostingHooks } from './ledger/ledger.hooks.js';
 import { LedgerService } from './ledger/ledger.service.js';
+import { LedgerDb } from './ledger/engine.db.js';
+import { LedgerEngine } from './ledger/engine.js';
+import { HoldsService } from './ledger/holds.service.js';
 import { RateCardsService } from './ratecards/ratecards.service.js';
 import { UsageService } from './usage/usage.service.js';
 import { createBilling } from './billing/billing.module.js';
@@ -13,32 +17,44 @@ import { createProxyServices } from './proxy/proxy.module.js';
 import { FinanceService } from './reports/finance.service.js';
 import { ReconciliationService } from './reports/reconciliation.service.js';
 import { createGrantsAndPromotions } from './grants/grants.module.js';
+import { verifyAuditChain } from './audit/audit-chain.js';
+import { metrics } from './metrics/metrics.js';
 
 /** The domain services, built once per process and shared by GraphQL, webhooks and the proxy. */
 export function createServices(orm: MikroORM, config: Config, events: BalanceEvents, log: Logger) {
   const em = orm.em;
+  const locks = createAdvisoryLocks(orm.config.get('clientUrl')!);
   const rateCards = new RateCardsService(em);
   const postingHooks = new PostingHooks();
-  const ledger = new LedgerService(em, events, postingHooks);
+  const engine = new LedgerEngine(new LedgerDb(orm.config.get('clientUrl')!, config.LEDGER_POOL_MAX), events, postingHooks);
+  const ledger = new LedgerService(em, events, engine);
+  const holds = new HoldsService(em, events, engine, log);
   const accounts = new AccountsService(em);
-  const grantsAndPromotions = createGrantsAndPromotions(em, config, events, postingHooks, ledger, log);
+  const grantsAndPromotions = createGrantsAndPromotions(em, config, ledger, log, locks);
   accounts.onCreated(grantsAndPromotions.promotions.introBonus);
   return {
     config,
     log,
     orm,
     events,
+    locks,
     postingHooks,
+    engine,
     accounts,
     auth: new AuthService(em),
     ledger,
     rateCards,
-    usage: new UsageService(em, rateCards, events, postingHooks),
+    usage: new UsageService(em, rateCards, ledger),
     billing: createBilling(em, config, events, ledger, log),
-    ...createProxyServices(em, config, rateCards, events, postingHooks, log),
+    ...createProxyServices(em, config, rateCards, holds, log),
     finance: new FinanceService(em),
-    reconciliation: new ReconciliationService(em, config, log),
+    reconciliation: new ReconciliationService(em, config, log, locks),
     ...grantsAndPromotions,
+    auditChain: async () => {
+      const status = await verifyAuditChain(em);
+      metrics.auditChainVerified(status);
+      return status;
+    },
   };
 }
 

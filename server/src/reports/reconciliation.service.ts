@@ -8,7 +8,8 @@ import { sqlOf, toBigInt, type Sql } from '../db/sql.js';
 import { gauges, metrics } from '../metrics/metrics.js';
 import { DomainError, badInput, notFound } from '../shared/errors.js';
 import { parseId } from '../shared/validate.js';
-import { tryWithAdvisoryLock } from './advisory-lock.js';
+import type { AdvisoryLocks } from '../jobs/advisory-lock.js';
+import { verifyAuditChain } from '../audit/audit-chain.js';
 import { utcDay } from './finance.rules.js';
 import {
   compareProviderUsage,
@@ -79,6 +80,7 @@ export class ReconciliationService {
     private readonly em: EntityManager,
     private readonly config: Config,
     private readonly log: Logger,
+    private readonly locks: AdvisoryLocks,
   ) {
     this.stripe = createStripeClient(config);
   }
@@ -120,7 +122,7 @@ export class ReconciliationService {
     let started!: (id: string) => void;
     const startedId = new Promise<string>((resolve) => (started = resolve));
     let skipped = false;
-    const locked = await tryWithAdvisoryLock(this.em, LOCK_KEY, async (): Promise<ReconciliationRun | null> => {
+    const locked = await this.locks.tryWith(LOCK_KEY, async (): Promise<ReconciliationRun | null> => {
       if (!(await shouldRun())) {
         skipped = true;
         started('');
@@ -191,6 +193,7 @@ export class ReconciliationService {
       ['grants_match_balances', () => this.checkGrants()],
       ['stripe', () => this.checkStripe(day)],
       ['provider_usage', () => this.checkProviderUsage(day)],
+      ['audit_chain', () => this.checkAuditChain()],
     ];
     const summaries: CheckSummary[] = [];
     let mismatches = 0;
@@ -387,6 +390,22 @@ export class ReconciliationService {
       findings.push({ check: 'transaction_unbalanced', subject: u.transaction_id, expected: '0', actual: u.s, driftMillicredits: toBigInt(u.s) });
     }
     return findings;
+  }
+
+  /** The audit log's hash chain verifies end to end; its head hash goes out as a metric. */
+  private async checkAuditChain(): Promise<Finding[]> {
+    const status = await verifyAuditChain(this.em);
+    metrics.auditChainVerified(status);
+    if (status.ok) return [];
+    return [
+      {
+        check: 'audit_chain_broken',
+        subject: status.firstBrokenId,
+        expected: 'every audit row linked to the one before it, with its own content hash',
+        actual: `broken at audit row ${status.firstBrokenId ?? '(chain head)'}`,
+        details: { entries: status.entries, headHash: status.headHash },
+      },
+    ];
   }
 
   /** Grants: the unspent remainders of an account add up to its balance (zero when negative). */

@@ -1,0 +1,27 @@
+import { DomainError, IdempotencyConflict, InsufficientCredits, notFound } from '../shared/errors.js';
+
+export interface RefusalContext {
+  accountId: string;
+  /** What the movement needed from available credits. */
+  required: bigint;
+  available: bigint | null;
+  idempotencyKey?: string | null;
+}
+
+/**
+ * The one place an engine refusal becomes a typed error: the database function decided it
+ * (account missing, too little available credit, key reused with another payload).
+ */
+export function refusal(status: string, c: RefusalContext): DomainError {
+  switch (status) {
+    case 'NOT_FOUND':
+      return notFound(`Account ${c.accountId} not found`);
+    case 'INSUFFICIENT':
+      return new InsufficientCredits(c.required, c.available);
+    case 'CONFLICT':
+    case 'DUPLICATE':
+      return new IdempotencyConflict(c.idempotencyKey ?? '');
+    default:
+      return new DomainError('CONFLICT', `The ledger refused the movement (${status})`);
+  }
+}
