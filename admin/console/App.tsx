@@ -1,6 +1,6 @@
 import DashboardIcon from '@mui/icons-material/Dashboard';
 import { lazy, Suspense } from 'react';
-import { Admin, CustomRoutes, Layout, Menu, Resource, defaultTheme, type LayoutProps, usePermissions } from 'react-admin';
+import { Admin, AppBar, CustomRoutes, Layout, Logout, Menu, Resource, UserMenu, defaultTheme, type LayoutProps, useGetIdentity, usePermissions } from 'react-admin';
 import { BrowserRouter, Route } from 'react-router-dom';
 import polyglotI18nProvider from 'ra-i18n-polyglot';
 import englishMessages from 'ra-language-english';
@@ -25,7 +25,21 @@ const i18nProvider = polyglotI18nProvider(
 const theme = {
   ...defaultTheme,
   palette: { ...defaultTheme.palette, primary: { main: '#1a56b8' }, secondary: { main: '#3f3d99' } },
+  // react-admin's loading indicator is a bare spinner: give every spinner a name for screen readers.
+  components: { ...defaultTheme.components, MuiCircularProgress: { defaultProps: { 'aria-label': 'Loading' } } },
 };
+
+/** The user menu is named after who is signed in, as it reads on screen. */
+function ConsoleUserMenu() {
+  const { identity } = useGetIdentity();
+  return (
+    <UserMenu label={identity?.fullName ?? 'Account'}>
+      <Logout />
+    </UserMenu>
+  );
+}
+
+const ConsoleAppBar = () => <AppBar userMenu={<ConsoleUserMenu />} />;
 
 function ConsoleMenu() {
   const { permissions } = usePermissions<string>();
@@ -44,7 +58,7 @@ function ConsoleMenu() {
 
 function ConsoleLayout(props: LayoutProps) {
   return (
-    <Layout {...props} menu={ConsoleMenu}>
+    <Layout {...props} menu={ConsoleMenu} appBar={ConsoleAppBar}>
       <Suspense fallback={null}>{props.children}</Suspense>
     </Layout>
   );

@@ -27,7 +27,7 @@ export function UsageCard() {
   return (
     <Section title="Usage, last 30 days (UTC days)">
       {error && <Alert severity="error">{error}</Alert>}
-      {!usage && !error && <Skeleton variant="rounded" height={220} aria-label="Loading usage" />}
+      {!usage && !error && <Box role="status" aria-label="Loading usage"><Skeleton variant="rounded" height={220} /></Box>}
       {usage && (
         <>
           <Typography sx={{ mb: 1 }}>

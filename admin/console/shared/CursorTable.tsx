@@ -31,7 +31,12 @@ export function CursorTable<T>(props: { queryKey: unknown[]; load: (after: strin
   const after = cursors.at(-1) ?? null;
   const query = useQuery({ queryKey: [...props.queryKey, after], queryFn: () => props.load(after), placeholderData: keepPreviousData });
   if (query.isError) return <Alert severity="error">{errorMessage(query.error)}</Alert>;
-  if (!query.data) return <Skeleton variant="rounded" height={160} aria-label={`Loading ${props.label}`} />;
+  if (!query.data)
+    return (
+      <Box role="status" aria-label={`Loading ${props.label}`}>
+        <Skeleton variant="rounded" height={160} />
+      </Box>
+    );
   const { rows, endCursor, hasNextPage } = query.data;
   return (
     <Box>
