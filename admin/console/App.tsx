@@ -26,7 +26,12 @@ const theme = {
   ...defaultTheme,
   palette: { ...defaultTheme.palette, primary: { main: '#1a56b8' }, secondary: { main: '#3f3d99' } },
   // react-admin's loading indicator is a bare spinner: give every spinner a name for screen readers.
-  components: { ...defaultTheme.components, MuiCircularProgress: { defaultProps: { 'aria-label': 'Loading' } } },
+  components: {
+    ...defaultTheme.components,
+    MuiCircularProgress: { defaultProps: { 'aria-label': 'Loading' } },
+    // On a phone a wide table scrolls inside its card instead of widening the page.
+    RaDatagrid: { styleOverrides: { root: { '& .RaDatagrid-tableWrapper': { overflowX: 'auto' } } } },
+  },
 };
 
 /** The user menu is named after who is signed in, as it reads on screen. */
@@ -58,7 +63,7 @@ function ConsoleMenu() {
 
 function ConsoleLayout(props: LayoutProps) {
   return (
-    <Layout {...props} menu={ConsoleMenu} appBar={ConsoleAppBar}>
+    <Layout {...props} menu={ConsoleMenu} appBar={ConsoleAppBar} sx={{ minWidth: 0, '& .RaLayout-appFrame, & .RaLayout-contentWithSidebar, & .RaLayout-content, & .RaList-main, & .RaShow-main': { minWidth: 0 } }}>
       <Suspense fallback={null}>{props.children}</Suspense>
     </Layout>
   );

@@ -8,7 +8,7 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { Show, TabbedShowLayout, useNotify, usePermissions, useRecordContext, useRefresh } from 'react-admin';
+import { Show, TabbedShowLayout, TabbedShowLayoutTabs, useNotify, usePermissions, useRecordContext, useRefresh } from 'react-admin';
 import { formatDate, formatDateTime, formatMonth, recentMonths } from '../../shared/dates';
 import type { AccountBalanceSubscription as BalanceEvent } from '../../shared/gql/graphql';
 import { formatCents, formatCount, formatCredits, formatMicroUsd, formatUsdOfMillicredits, usdToMicros } from '../../shared/money';
@@ -253,8 +253,8 @@ function Header() {
   if (!account) return null;
   return (
     <Box sx={{ px: 2, pt: 2 }}>
-      <Typography variant="h5" component="h1">{account.name ?? account.email}</Typography>
-      <Typography variant="body2" color="text.secondary">
+      <Typography variant="h5" component="h1" sx={{ overflowWrap: 'anywhere' }}>{account.name ?? account.email}</Typography>
+      <Typography variant="body2" color="text.secondary" sx={{ overflowWrap: 'anywhere' }}>
         {account.email} · id {account.id} · since {formatDate(account.createdAt)}
       </Typography>
     </Box>
@@ -265,7 +265,7 @@ export default function AccountShow() {
   return (
     <Show title="Account">
       <Header />
-      <TabbedShowLayout>
+      <TabbedShowLayout tabs={<TabbedShowLayoutTabs variant="scrollable" scrollButtons="auto" allowScrollButtonsMobile />}>
         <TabbedShowLayout.Tab label="Overview">
           <Overview />
         </TabbedShowLayout.Tab>

@@ -75,7 +75,7 @@ export function AdjustBalanceDialog(props: {
 
   return (
     <Dialog open={props.open} onClose={busy ? undefined : props.onClose} aria-labelledby="adjust-title" fullWidth maxWidth="sm">
-      <DialogTitle id="adjust-title">Adjust the balance of {props.email}</DialogTitle>
+      <DialogTitle id="adjust-title" sx={{ overflowWrap: 'anywhere' }}>Adjust the balance of {props.email}</DialogTitle>
       {step === 'edit' ? (
         <form onSubmit={review} noValidate>
           <DialogContent>
