@@ -13,6 +13,7 @@ import type { Principal } from './auth/roles.js';
 import type { Config } from './config.js';
 import type { Context } from './graphql/context.js';
 import { formatError } from './graphql/errors.js';
+import { nulGuardPlugin } from './graphql/nul-guard.plugin.js';
 import { createLoaders } from './graphql/loaders.js';
 import { createSchema } from './graphql/schema.js';
 import { createBalanceEvents } from './ledger/balance-events.js';
@@ -38,6 +39,7 @@ export async function createApp(opts: { config: Config; orm: MikroORM; log: Logg
   const { config, orm, log } = opts;
   const events = createBalanceEvents(config.REDIS_URL);
   const services = createServices(orm, config, events, log);
+  await services.notify.alerts.syncDefaultThreshold(services.notify.defaultThreshold);
   const jobs = startJobs(scheduledJobs(services), log);
   const schema = await createSchema({ publicAppUrl: config.PUBLIC_APP_URL });
 
@@ -76,6 +78,7 @@ export async function createApp(opts: { config: Config; orm: MikroORM; log: Logg
     introspection: true,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      nulGuardPlugin,
       { serverWillStart: async () => ({ drainServer: async () => { await wsCleanup.dispose(); } }) },
       ApolloServerPluginLandingPageDisabled(), // GET /graphql from a browser is our bundled GraphiQL (http/faces.ts)
     ],
@@ -133,10 +136,12 @@ export async function createApp(opts: { config: Config; orm: MikroORM; log: Logg
     close: async () => {
       await apollo.stop();
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
-      await services.engine.close();
       await jobs.stop();
+      await services.engine.close();
+      services.notify.close();
       await events.close();
       await services.locks.close();
+      await services.proxy.close();
     },
   };
 }

@@ -7,6 +7,7 @@ import { createAdvisoryLocks } from './jobs/advisory-lock.js';
 import type { BalanceEvents } from './ledger/balance-events.js';
 import { PostingHooks } from './ledger/ledger.hooks.js';
 import { LedgerService } from './ledger/ledger.service.js';
+import { BalanceWatchService } from './ledger/balance-watch.service.js';
 import { LedgerDb } from './ledger/engine.db.js';
 import { LedgerEngine } from './ledger/engine.js';
 import { HoldsService } from './ledger/holds.service.js';
@@ -19,12 +20,13 @@ import { ReconciliationService } from './reports/reconciliation.service.js';
 import { createGrantsAndPromotions } from './grants/grants.module.js';
 import { verifyAuditChain } from './audit/audit-chain.js';
 import { metrics } from './metrics/metrics.js';
+import { createNotify } from './notify/notify.module.js';
 
 /** The domain services, built once per process and shared by GraphQL, webhooks and the proxy. */
 export function createServices(orm: MikroORM, config: Config, events: BalanceEvents, log: Logger) {
   const em = orm.em;
   const locks = createAdvisoryLocks(orm.config.get('clientUrl')!);
-  const rateCards = new RateCardsService(em);
+  const rateCards = new RateCardsService(em, events, config.CACHE_TTL_MS);
   const postingHooks = new PostingHooks();
   const engine = new LedgerEngine(new LedgerDb(orm.config.get('clientUrl')!, config.LEDGER_POOL_MAX), events, postingHooks);
   const ledger = new LedgerService(em, events, engine);
@@ -41,8 +43,9 @@ export function createServices(orm: MikroORM, config: Config, events: BalanceEve
     postingHooks,
     engine,
     accounts,
-    auth: new AuthService(em),
+    auth: new AuthService(em, events, config.CACHE_TTL_MS),
     ledger,
+    balanceWatch: new BalanceWatchService(events, (id) => ledger.balance(id)),
     rateCards,
     usage: new UsageService(em, rateCards, ledger),
     billing: createBilling(em, config, events, ledger, log),
@@ -50,6 +53,7 @@ export function createServices(orm: MikroORM, config: Config, events: BalanceEve
     finance: new FinanceService(em),
     reconciliation: new ReconciliationService(em, config, log, locks),
     ...grantsAndPromotions,
+    notify: createNotify(orm, config, events, log),
     auditChain: async () => {
       const status = await verifyAuditChain(em);
       metrics.auditChainVerified(status);

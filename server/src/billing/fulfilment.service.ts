@@ -6,7 +6,8 @@ import type { Principal } from '../auth/roles.js';
 import { inTransaction, sqlOf, type Sql } from '../db/sql.js';
 import { requestHash, type LedgerService } from '../ledger/ledger.service.js';
 import { refundedCreditsShare } from '../money/money.js';
-import { checkPayment, idOf, statusAfterRefund, str } from './billing.rules.js';
+import { checkPayment, idOf, refundProblem, statusAfterRefund, str } from './billing.rules.js';
+import { emitAutoRechargeFailed, emitPurchaseFulfilled, emitPurchaseRefunded } from './billing.events.js';
 import type { PaymentFacts, Purchase, PurchaseStatus } from './billing.types.js';
 import {
   findPurchase,
@@ -24,7 +25,9 @@ export type FulfilOutcome =
   | { kind: 'pending'; purchase: Purchase }
   | { kind: 'mismatch'; purchase: Purchase; reason: string };
 
-export type RefundOutcome = { kind: 'refunded' | 'unchanged'; purchase: Purchase; debitedMillicredits: bigint };
+export type RefundOutcome =
+  | { kind: 'refunded' | 'unchanged'; purchase: Purchase; debitedMillicredits: bigint }
+  | { kind: 'refused'; purchase: Purchase; reason: string };
 
 /** Thrown inside a ledger transaction to roll it back when the purchase row moved underneath. */
 class PurchaseMoved extends Error {}
@@ -105,6 +108,7 @@ export class FulfilmentService {
             fromStatuses,
           });
           if (!moved) throw new PurchaseMoved();
+          await emitPurchaseFulfilled(sql, purchase, { transactionId: posted.transactionId, amountPaidCents: check.amountPaidCents, balanceMillicredits: posted.balance.posted });
           if (staff) {
             await writeAudit(sql, {
               actor: staff.actor,
@@ -127,10 +131,12 @@ export class FulfilmentService {
 
   private async fail(purchase: Purchase, reason: string): Promise<FulfilOutcome> {
     const marked = await inTransaction(this.em.fork(), async (sql) => {
+      const marked = await markFailed(sql, purchase.id, reason);
       if (purchase.kind === 'AUTO_RECHARGE') {
         await setNotice(sql, purchase.accountId, `Auto-recharge payment could not be verified (${reason}); auto-recharge was turned off.`, true);
+        if (marked) await emitAutoRechargeFailed(sql, purchase.accountId, { purchaseId: purchase.id, reason: `payment could not be verified (${reason})` });
       }
-      return markFailed(sql, purchase.id, reason);
+      return marked;
     });
     this.log.warn({ purchaseId: purchase.id, accountId: purchase.accountId, reason, marked }, 'purchase payment does not match: nothing credited');
     return { kind: 'mismatch', purchase: (await findPurchase(this.sql(), purchase.id))!, reason };
@@ -141,10 +147,11 @@ export class FulfilmentService {
     const purchase = await findPurchase(this.sql(), purchaseId);
     if (!purchase) return null;
     await inTransaction(this.em.fork(), async (sql) => {
-      if (purchase.kind === 'AUTO_RECHARGE' && purchase.status === 'PENDING') {
+      const marked = await markFailed(sql, purchaseId, reason);
+      if (purchase.kind === 'AUTO_RECHARGE' && marked) {
         await setNotice(sql, purchase.accountId, `Auto-recharge payment failed (${reason}); auto-recharge was turned off.`, true);
+        await emitAutoRechargeFailed(sql, purchase.accountId, { purchaseId, reason });
       }
-      await markFailed(sql, purchaseId, reason);
     });
     return findPurchase(this.sql(), purchaseId);
   }
@@ -180,6 +187,8 @@ export class FulfilmentService {
         throw new Error(`purchase ${purchaseId} is ${purchase.status}: a refund needs a fulfilled purchase (replay this event after fulfilment)`);
       }
       const paid = purchase.amountPaidCents ?? charge.amountCents ?? purchase.amountCents;
+      const problem = refundProblem(charge.amountRefundedCents, paid);
+      if (problem) return { kind: 'refused', purchase, reason: problem };
       const target = refundedCreditsShare(purchase.credits, charge.amountRefundedCents, paid);
       const debit = target - purchase.refundedCredits;
       if (debit <= 0n && charge.amountRefundedCents <= purchase.refundedCents) {
@@ -217,12 +226,14 @@ export class FulfilmentService {
             },
             async (sql, posted) => {
               if (!(await recordRefund(sql, purchase.id, update))) throw new PurchaseMoved();
+              await emitPurchaseRefunded(sql, purchase, { ...update, debitedMillicredits: debit, transactionId: posted.transactionId });
               await audit(sql, posted.transactionId);
             },
           );
         } else {
           await inTransaction(this.em.fork(), async (sql) => {
             if (!(await recordRefund(sql, purchase.id, update))) throw new PurchaseMoved();
+            await emitPurchaseRefunded(sql, purchase, { ...update, debitedMillicredits: 0n, transactionId: null });
             await audit(sql, null);
           });
         }

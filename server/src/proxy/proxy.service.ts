@@ -19,8 +19,8 @@ import type { RateCardsService } from '../ratecards/ratecards.service.js';
 import { PROXY_SOURCE } from '../usage/usage.repository.js';
 import { priceUsage, usageFingerprint } from '../usage/usage.rules.js';
 import type { ProxySettingsService } from './proxy-settings.service.js';
+import type { PromptTokenCounter } from './prompt-tokens.js';
 import {
-  countPromptTokens,
   estimatedTokens,
   outputBudget,
   outputCap,
@@ -48,7 +48,9 @@ export interface PreparedCall {
   req: ChatRequest;
   rate: ModelRate;
   hold: Hold;
+  /** The prompt's tokens for the hold: exact, or (when `promptExact` is false) an upper bound. */
   promptTokens: number;
+  promptExact: boolean;
   /** Output tokens over all choices that the hold pays for (partial holds cut the stream here). */
   outputBudget: number;
   upstream: Upstream;
@@ -108,7 +110,7 @@ function chunkOutputTokens(chunk: ChatCompletionChunk): number {
  * worst case held -> provider call -> settle on reported usage (or void) -> balance published.
  */
 export class ProxyService {
-  private readonly simulator = new SimulatedUpstream();
+  private readonly simulator: SimulatedUpstream;
   private readonly provider: Upstream | null;
 
   constructor(
@@ -117,10 +119,17 @@ export class ProxyService {
     private readonly holds: HoldsService,
     private readonly settings: ProxySettingsService,
     private readonly log: Logger,
+    private readonly promptTokens: PromptTokenCounter,
   ) {
+    this.simulator = new SimulatedUpstream(promptTokens);
     this.provider = config.OPENAI_API_KEY
       ? new OpenAiUpstream({ apiKey: config.OPENAI_API_KEY, baseURL: config.OPENAI_BASE_URL, timeoutMs: config.PROXY_UPSTREAM_TIMEOUT_MS })
       : null;
+  }
+
+  /** Stops the token counting workers. */
+  async close(): Promise<void> {
+    await this.promptTokens.close();
   }
 
   /** True when `model` is answered by the built-in simulator (no provider key, or creditmeter-sim). */
@@ -141,7 +150,7 @@ export class ProxyService {
     // NOT_FOUND / MODEL_DISABLED refuse here, before any provider call.
     const [rate, settings] = await Promise.all([this.rateCards.rateFor(req.model), this.settings.get(principal.accountId)]);
 
-    const promptTokens = countPromptTokens(req);
+    const { tokens: promptTokens, exact: promptExact } = await this.promptTokens.count(req);
     const maxOutput = outputCap(req.requestedMaxTokens, rate.maxOutputTokens);
     const worst = worstCaseCost(promptTokens, maxOutput, req.n, rate.rates);
     const requestCap = tighterCap(headerCap, settings.requestCap);
@@ -173,7 +182,7 @@ export class ProxyService {
     } else {
       delete upstreamBody.stream_options;
     }
-    return { principal, req, rate, hold, promptTokens, outputBudget: budget, upstream: this.upstreamFor(rate.model), upstreamBody };
+    return { principal, req, rate, hold, promptTokens, promptExact, outputBudget: budget, upstream: this.upstreamFor(rate.model), upstreamBody };
   }
 
   /** Releases the hold of a call that will not settle (the provider failed). */
@@ -343,7 +352,7 @@ export class ProxyService {
       latencyMs: Math.round(upstreamMs),
     });
     if (settled.usage) metrics.creditsDeducted(call.rate.model, settled.charged, tokens);
-    if (estimated) this.log.info({ holdId: call.hold.id, model: call.rate.model }, 'settled on estimated tokens');
+    if (estimated) this.log.info({ holdId: call.hold.id, model: call.rate.model, promptExact: call.promptExact }, 'settled on estimated tokens');
     return { charged: settled.charged, tokens, estimated };
   }
 }

@@ -1,3 +1,6 @@
+import type { DomainError } from '../shared/errors.js';
+import type { UsageRecord } from '../ledger/ledger.types.js';
+
 export type { UsageRecord } from '../ledger/ledger.types.js';
 
 export interface RecordUsageInput {
@@ -7,4 +10,11 @@ export interface RecordUsageInput {
   cachedInputTokens?: number | null;
   outputTokens: number;
   idempotencyKey: string;
+}
+
+/** One row's answer in a batch: its usage row, or the typed error that refused it. */
+export interface UsageBatchResult {
+  index: number;
+  usage: UsageRecord | null;
+  error: DomainError | null;
 }

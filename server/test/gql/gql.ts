@@ -45,6 +45,8 @@ type Documents = {
     "\n  mutation FinanceRecordUsage($input: RecordUsageInput!) {\n    recordUsage(input: $input) { chargedMillicredits }\n  }\n": typeof types.FinanceRecordUsageDocument,
     "\n  mutation RunReconciliation($day: String, $wait: Boolean!) {\n    runReconciliation(day: $day, wait: $wait) {\n      id day trigger status step progressDone progressTotal mismatchCount error\n      checks { name status findings note }\n      findings { id check accountId subject expected actual driftMillicredits driftTokens }\n    }\n  }\n": typeof types.RunReconciliationDocument,
     "\n  query ReconciliationRuns {\n    reconciliationRuns(first: 10) { id status mismatchCount findings(first: 5) { check } }\n  }\n": typeof types.ReconciliationRunsDocument,
+    "\n  mutation ReturnToRecord($input: RecordUsageInput!) {\n    recordUsage(input: $input) { id }\n  }\n": typeof types.ReturnToRecordDocument,
+    "\n  mutation ReturnToCheckout($packId: ID!, $returnTo: String) {\n    createCheckoutSession(packId: $packId, returnTo: $returnTo) { id url purchaseId testMode }\n  }\n": typeof types.ReturnToCheckoutDocument,
     "\n  mutation Charge($input: RecordUsageInput!) {\n    recordUsage(input: $input) { id chargedMillicredits }\n  }\n": typeof types.ChargeDocument,
     "\n  mutation RecordUsage($input: RecordUsageInput!) {\n    recordUsage(input: $input) {\n      id model inputTokens cachedInputTokens outputTokens inputPer1k cachedInputPer1k outputPer1k\n      chargedMillicredits costUsd idempotencyKey\n    }\n  }\n": typeof types.RecordUsageDocument,
     "\n  query MyBalance {\n    me { id balance { balanceMillicredits heldMillicredits availableMillicredits balanceCredits balanceUsd } }\n  }\n": typeof types.MyBalanceDocument,
@@ -81,6 +83,8 @@ const documents: Documents = {
     "\n  mutation FinanceRecordUsage($input: RecordUsageInput!) {\n    recordUsage(input: $input) { chargedMillicredits }\n  }\n": types.FinanceRecordUsageDocument,
     "\n  mutation RunReconciliation($day: String, $wait: Boolean!) {\n    runReconciliation(day: $day, wait: $wait) {\n      id day trigger status step progressDone progressTotal mismatchCount error\n      checks { name status findings note }\n      findings { id check accountId subject expected actual driftMillicredits driftTokens }\n    }\n  }\n": types.RunReconciliationDocument,
     "\n  query ReconciliationRuns {\n    reconciliationRuns(first: 10) { id status mismatchCount findings(first: 5) { check } }\n  }\n": types.ReconciliationRunsDocument,
+    "\n  mutation ReturnToRecord($input: RecordUsageInput!) {\n    recordUsage(input: $input) { id }\n  }\n": types.ReturnToRecordDocument,
+    "\n  mutation ReturnToCheckout($packId: ID!, $returnTo: String) {\n    createCheckoutSession(packId: $packId, returnTo: $returnTo) { id url purchaseId testMode }\n  }\n": types.ReturnToCheckoutDocument,
     "\n  mutation Charge($input: RecordUsageInput!) {\n    recordUsage(input: $input) { id chargedMillicredits }\n  }\n": types.ChargeDocument,
     "\n  mutation RecordUsage($input: RecordUsageInput!) {\n    recordUsage(input: $input) {\n      id model inputTokens cachedInputTokens outputTokens inputPer1k cachedInputPer1k outputPer1k\n      chargedMillicredits costUsd idempotencyKey\n    }\n  }\n": types.RecordUsageDocument,
     "\n  query MyBalance {\n    me { id balance { balanceMillicredits heldMillicredits availableMillicredits balanceCredits balanceUsd } }\n  }\n": types.MyBalanceDocument,
@@ -224,6 +228,14 @@ export function graphql(source: "\n  mutation RunReconciliation($day: String, $w
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ReconciliationRuns {\n    reconciliationRuns(first: 10) { id status mismatchCount findings(first: 5) { check } }\n  }\n"): (typeof documents)["\n  query ReconciliationRuns {\n    reconciliationRuns(first: 10) { id status mismatchCount findings(first: 5) { check } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReturnToRecord($input: RecordUsageInput!) {\n    recordUsage(input: $input) { id }\n  }\n"): (typeof documents)["\n  mutation ReturnToRecord($input: RecordUsageInput!) {\n    recordUsage(input: $input) { id }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReturnToCheckout($packId: ID!, $returnTo: String) {\n    createCheckoutSession(packId: $packId, returnTo: $returnTo) { id url purchaseId testMode }\n  }\n"): (typeof documents)["\n  mutation ReturnToCheckout($packId: ID!, $returnTo: String) {\n    createCheckoutSession(packId: $packId, returnTo: $returnTo) { id url purchaseId testMode }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
