@@ -1,5 +1,5 @@
 import DashboardIcon from '@mui/icons-material/Dashboard';
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { Admin, AppBar, CustomRoutes, Layout, Logout, Menu, Resource, UserMenu, defaultTheme, type LayoutProps, useGetIdentity, usePermissions } from 'react-admin';
 import { BrowserRouter, Route } from 'react-router-dom';
 import polyglotI18nProvider from 'ra-i18n-polyglot';
@@ -61,7 +61,27 @@ function ConsoleMenu() {
   );
 }
 
+/**
+ * react-admin's tables scroll sideways on a phone (see the theme): a scrolling region must be
+ * reachable by keyboard, and react-admin offers no prop for it, so each table wrapper gets one.
+ */
+function useFocusableTableScroll() {
+  useEffect(() => {
+    const mark = () =>
+      document.querySelectorAll<HTMLElement>('.RaDatagrid-tableWrapper:not([tabindex])').forEach((el) => {
+        el.tabIndex = 0;
+        el.setAttribute('role', 'region');
+        el.setAttribute('aria-label', 'Table (scrolls sideways)');
+      });
+    mark();
+    const observer = new MutationObserver(mark);
+    observer.observe(document.body, { childList: true, subtree: true });
+    return () => observer.disconnect();
+  }, []);
+}
+
 function ConsoleLayout(props: LayoutProps) {
+  useFocusableTableScroll();
   return (
     <Layout {...props} menu={ConsoleMenu} appBar={ConsoleAppBar} sx={{ minWidth: 0, '& .RaLayout-appFrame, & .RaLayout-contentWithSidebar, & .RaLayout-content, & .RaList-main, & .RaShow-main': { minWidth: 0 } }}>
       <Suspense fallback={null}>{props.children}</Suspense>

@@ -23,8 +23,8 @@ function Details() {
       </Labeled>
       {run.error && <Typography color="error">{run.error}</Typography>}
       <Typography variant="h6" component="h2">Checks</Typography>
-      <TableContainer>
-        <Table size="small" aria-label="Checks">
+      <TableContainer tabIndex={0} aria-label="Checks, scrollable">
+        <Table size="small">
           <TableHead>
             <TableRow><TableCell>Check</TableCell><TableCell>Status</TableCell><TableCell align="right">Findings</TableCell><TableCell>Note</TableCell></TableRow>
           </TableHead>
