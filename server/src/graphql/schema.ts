@@ -9,7 +9,6 @@ import { RateCardsResolver } from '../ratecards/ratecards.resolver.js';
 import { UsageResolver } from '../usage/usage.resolver.js';
 import { authChecker } from './auth.js';
 import { domainErrors } from './errors.js';
-import { MillicreditsScalar } from './scalars.js';
 import { AccountGrantsResolver, GrantAllocationsResolver, GrantsResolver } from '../grants/grants.resolver.js';
 import { PromotionsResolver } from '../promotions/promotions.resolver.js';
 import { AccountProxySettingsResolver, ModelRateSimulatedResolver, ProxySettingsResolver } from '../proxy/proxy.resolver.js';
@@ -18,11 +17,13 @@ import { ReconciliationResolver } from '../reports/reconciliation.resolver.js';
 import { AccountBillingResolver, BillingResolver } from '../billing/billing.resolver.js';
 import { SessionsResolver } from '../sessions/sessions.resolver.js';
 import { StaffResolver } from '../staff/staff.resolver.js';
+import { AuditLogResolver } from '../audit/audit-log.resolver.js';
+import { PurchasesAdminResolver } from '../billing/purchases.admin.resolver.js';
 import { AuditResolver } from '../audit/audit.resolver.js';
 import { AccountNotifyResolver, NotifyResolver } from '../notify/notify.resolver.js';
 
 /** Every resolver class. Feature modules add theirs here. */
-export const resolvers = [AccountsResolver, LedgerResolver, RateCardsResolver, UsageResolver, BillingResolver, AccountBillingResolver, FinanceResolver, ReconciliationResolver, ProxySettingsResolver, AccountProxySettingsResolver, ModelRateSimulatedResolver, GrantsResolver, AccountGrantsResolver, GrantAllocationsResolver, PromotionsResolver, AuditResolver, NotifyResolver, AccountNotifyResolver, SessionsResolver, StaffResolver] as const;
+export const resolvers = [AccountsResolver, LedgerResolver, RateCardsResolver, UsageResolver, BillingResolver, AccountBillingResolver, FinanceResolver, ReconciliationResolver, ProxySettingsResolver, AccountProxySettingsResolver, ModelRateSimulatedResolver, GrantsResolver, AccountGrantsResolver, GrantAllocationsResolver, PromotionsResolver, AuditResolver, NotifyResolver, AccountNotifyResolver, SessionsResolver, StaffResolver, AuditLogResolver, PurchasesAdminResolver] as const;
 
 export async function createSchema(opts: { publicAppUrl: string; emitSchemaFile?: string }): Promise<GraphQLSchema> {
   return buildSchema({

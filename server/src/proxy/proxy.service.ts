@@ -16,7 +16,7 @@ import { requestHash } from '../ledger/ledger.service.js';
 import type { TokenCounts } from '../money/money.js';
 import type { ModelRate } from '../ratecards/ratecard.types.js';
 import type { RateCardsService } from '../ratecards/ratecards.service.js';
-import { PROXY_SOURCE } from '../usage/usage.repository.js';
+import { PROXY_SOURCE } from '../ledger/ledger.types.js';
 import { priceUsage, usageFingerprint } from '../usage/usage.rules.js';
 import type { ProxySettingsService } from './proxy-settings.service.js';
 import type { PromptTokenCounter } from './prompt-tokens.js';
@@ -148,7 +148,7 @@ export class ProxyService {
     const sessionId = parseSessionId(headers.sessionId);
     const headerSessionCap = parseCapHeader(headers.sessionSpendCap, 'X-Session-Spend-Cap-Millicredits');
     // NOT_FOUND / MODEL_DISABLED refuse here, before any provider call.
-    const [rate, settings] = await Promise.all([this.rateCards.rateFor(req.model), this.settings.get(principal.accountId)]);
+    const [rate, settings] = await Promise.all([this.rateCards.rateFor(req.model), this.settings.cached(principal.accountId)]);
 
     const { tokens: promptTokens, exact: promptExact } = await this.promptTokens.count(req);
     const maxOutput = outputCap(req.requestedMaxTokens, rate.maxOutputTokens);
