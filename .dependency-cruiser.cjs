@@ -30,14 +30,23 @@ module.exports = {
       name: 'nothing-imports-up',
       severity: 'error',
       comment: 'Data flows one way: http/graphql/jobs -> feature services -> ledger -> PostgreSQL. Features never import the edge.',
-      from: { path: '^server/src/(?!app\\.ts|main\\.ts|routes\\.ts|services\\.ts|http/|graphql/|jobs/)', pathNot: '\\.(resolver|routes|graphql)\\.ts$' },
-      to: { path: '^server/src/(app|main|routes)\\.ts$|^server/src/http/(?!authenticate)|^server/src/graphql/(?!enums|scalars|connection)' },
+      from: {
+        path: '^server/src/(?!app\\.ts|main\\.ts|routes\\.ts|services\\.ts|http/|graphql/|jobs/)',
+        pathNot: '\\.(resolver|routes|graphql)\\.ts$',
+      },
+      to: {
+        path: '^server/src/(app|main|routes)\\.ts$|^server/src/http/(?!authenticate)|^server/src/graphql/(?!enums|scalars|connection)',
+      },
     },
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.depcruise.json' },
-    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'], extensions: ['.ts', '.js'] },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default'],
+      extensions: ['.ts', '.js'],
+    },
   },
 };

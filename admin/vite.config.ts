@@ -32,6 +32,10 @@ export default defineConfig({
   },
   server: {
     // `npm run dev -w admin` against a server on :4000.
-    proxy: { '/graphql': { target: 'http://localhost:4000', ws: true }, '/statements': 'http://localhost:4000', '/portal': 'http://localhost:4000' },
+    proxy: {
+      '/graphql': { target: 'http://localhost:4000', ws: true },
+      '/statements': 'http://localhost:4000',
+      '/portal': 'http://localhost:4000',
+    },
   },
 });

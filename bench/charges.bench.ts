@@ -6,7 +6,9 @@ import { benchDatabase, percentile } from './bench-support.js';
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 32);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
-const RATES = [{ model: 'bench-model', inputPer1k: '0.100', outputPer1k: '0.400', costInputPer1kUsd: '0.00005', costOutputPer1kUsd: '0.0002' }];
+const RATES = [
+  { model: 'bench-model', inputPer1k: '0.100', outputPer1k: '0.400', costInputPer1kUsd: '0.00005', costOutputPer1kUsd: '0.0002' },
+];
 
 interface Result {
   charges: number;
@@ -31,7 +33,12 @@ async function load(charge: (client: number, i: number) => Promise<void>, client
   );
   const elapsed = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
-  return { charges: latencies.length, perSecond: latencies.length / elapsed, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+  return {
+    charges: latencies.length,
+    perSecond: latencies.length / elapsed,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+  };
 }
 
 const fmt = (r: Result) =>
@@ -72,15 +79,33 @@ export async function run(): Promise<void> {
   };
 
   console.log(`${CLIENTS} concurrent clients, ${SECONDS}s each, PostgreSQL ${process.env.DATABASE_URL ? 'from DATABASE_URL' : 'embedded'}`);
-  const sDistinct = await load(viaService((c) => distinct[c]), CLIENTS, SECONDS);
-  const sHot = await load(viaService(() => hot), CLIENTS, SECONDS);
-  const gDistinct = await load(viaGraphql((c) => distinct[c]), CLIENTS, SECONDS);
-  const gHot = await load(viaGraphql(() => hot), CLIENTS, SECONDS);
+  const sDistinct = await load(
+    viaService((c) => distinct[c]),
+    CLIENTS,
+    SECONDS,
+  );
+  const sHot = await load(
+    viaService(() => hot),
+    CLIENTS,
+    SECONDS,
+  );
+  const gDistinct = await load(
+    viaGraphql((c) => distinct[c]),
+    CLIENTS,
+    SECONDS,
+  );
+  const gHot = await load(
+    viaGraphql(() => hot),
+    CLIENTS,
+    SECONDS,
+  );
   console.log(`service, distinct accounts: ${fmt(sDistinct)}`);
   console.log(`service, one account:       ${fmt(sHot)}`);
   console.log(`GraphQL, distinct accounts: ${fmt(gDistinct)}`);
   console.log(`GraphQL, one account:       ${fmt(gHot)}`);
-  console.log(`one account / distinct: service ${(sHot.perSecond / sDistinct.perSecond).toFixed(2)}x, GraphQL ${(gHot.perSecond / gDistinct.perSecond).toFixed(2)}x`);
+  console.log(
+    `one account / distinct: service ${(sHot.perSecond / sDistinct.perSecond).toFixed(2)}x, GraphQL ${(gHot.perSecond / gDistinct.perSecond).toFixed(2)}x`,
+  );
 
   // The books must still balance after the load.
   const [check] = await db.orm.em.fork().execute<{ total: string; drift: string }[]>(

@@ -84,7 +84,10 @@ export async function run(): Promise<void> {
 
     const seeding = await time(async () => {
       await client.query(`insert into rate_cards (name) values ('bench')`);
-      await client.query(`insert into accounts (kind, email) select 'CUSTOMER', 'bench' || g || '@example.test' from generate_series(1, $1) g`, [ACCOUNTS]);
+      await client.query(
+        `insert into accounts (kind, email) select 'CUSTOMER', 'bench' || g || '@example.test' from generate_series(1, $1) g`,
+        [ACCOUNTS],
+      );
       await seed(client, ROWS, 0, end);
       // Fund every account with a PURCHASE so balances stay positive, then cache balance = sum of postings.
       await client.query(`set session_replication_role = replica`);
@@ -97,7 +100,9 @@ export async function run(): Promise<void> {
         [new Date(from.getTime() - 86_400_000).toISOString()],
       );
       await client.query(`set session_replication_role = origin`);
-      await client.query(`update accounts a set posted = s.total from (select account_id, sum(amount) total from ledger_postings group by account_id) s where s.account_id = a.id and a.kind = 'CUSTOMER'`);
+      await client.query(
+        `update accounts a set posted = s.total from (select account_id, sum(amount) total from ledger_postings group by account_id) s where s.account_id = a.id and a.kind = 'CUSTOMER'`,
+      );
       await client.query(`vacuum analyze`);
     });
     const [{ u, p }] = (await client.query(`select (select count(*) from usage_records) u, (select count(*) from ledger_postings) p`)).rows;
@@ -106,8 +111,12 @@ export async function run(): Promise<void> {
     const finance = new FinanceService(db.orm.em);
     const catchUp = await time(() => finance.rollup());
     await client.query(`vacuum analyze finance_usage_daily, finance_ledger_daily`);
-    const [{ ru, rl }] = (await client.query(`select (select count(*) from finance_usage_daily) ru, (select count(*) from finance_ledger_daily) rl`)).rows;
-    console.log(`rollup catch-up from watermark 0: ${(catchUp.ms / 1000).toFixed(1)} s -> ${ru} usage rollup rows, ${rl} ledger rollup rows`);
+    const [{ ru, rl }] = (
+      await client.query(`select (select count(*) from finance_usage_daily) ru, (select count(*) from finance_ledger_daily) rl`)
+    ).rows;
+    console.log(
+      `rollup catch-up from watermark 0: ${(catchUp.ms / 1000).toFixed(1)} s -> ${ru} usage rollup rows, ${rl} ledger rollup rows`,
+    );
 
     const days = await finance.daily(from, to);
     const direct = async () =>
@@ -134,18 +143,29 @@ export async function run(): Promise<void> {
         )
       ).rows;
     const directRows = await direct();
-    const same = directRows.length === days.length && directRows.every((r, i) => BigInt(r.deducted ?? 0) === days[i].creditsDeducted && BigInt(r.cost ?? 0) === days[i].costMicroUsd);
+    const same =
+      directRows.length === days.length &&
+      directRows.every((r, i) => BigInt(r.deducted ?? 0) === days[i].creditsDeducted && BigInt(r.cost ?? 0) === days[i].costMicroUsd);
     console.log(`financeDaily and the direct aggregate agree on all ${days.length} days: ${same}`);
 
     const viaRollups = await median(() => finance.daily(from, to));
     const viaRaw = await median(direct);
     const usageOnly = await median(() =>
-      client.query(`select (created_at at time zone 'UTC')::date, sum(charged), sum(cost_micro_usd), count(*) from usage_records where created_at >= $1 and created_at < $2 group by 1`, [from.toISOString(), to.toISOString()]),
+      client.query(
+        `select (created_at at time zone 'UTC')::date, sum(charged), sum(cost_micro_usd), count(*) from usage_records where created_at >= $1 and created_at < $2 group by 1`,
+        [from.toISOString(), to.toISOString()],
+      ),
     );
-    console.log(`financeDaily (rollups + tail), 90 days: median ${viaRollups.median.toFixed(1)} ms  (runs ${viaRollups.all.map((x) => x.toFixed(1)).join(', ')})`);
-    console.log(`direct aggregate over raw rows (usage + postings), 90 days: median ${viaRaw.median.toFixed(1)} ms  (runs ${viaRaw.all.map((x) => x.toFixed(0)).join(', ')})`);
+    console.log(
+      `financeDaily (rollups + tail), 90 days: median ${viaRollups.median.toFixed(1)} ms  (runs ${viaRollups.all.map((x) => x.toFixed(1)).join(', ')})`,
+    );
+    console.log(
+      `direct aggregate over raw rows (usage + postings), 90 days: median ${viaRaw.median.toFixed(1)} ms  (runs ${viaRaw.all.map((x) => x.toFixed(0)).join(', ')})`,
+    );
     console.log(`direct aggregate over usage_records only, 90 days: median ${usageOnly.median.toFixed(1)} ms`);
-    console.log(`ratio raw / rollups: ${(viaRaw.median / viaRollups.median).toFixed(0)}x (usage-only: ${(usageOnly.median / viaRollups.median).toFixed(0)}x)`);
+    console.log(
+      `ratio raw / rollups: ${(viaRaw.median / viaRollups.median).toFixed(0)}x (usage-only: ${(usageOnly.median / viaRollups.median).toFixed(0)}x)`,
+    );
 
     // A tail of 10,000 rows above the watermark (a rollup a few seconds behind under heavy load).
     await seed(client, 10_000, ROWS, end);
@@ -155,7 +175,9 @@ export async function run(): Promise<void> {
     const liability = await median(() => finance.liability());
     console.log(`liability (paid/promotional split over ${ACCOUNTS} accounts): median ${liability.median.toFixed(1)} ms`);
     const incremental = await time(() => finance.rollup());
-    console.log(`incremental rollup of that tail: ${incremental.ms.toFixed(0)} ms (${incremental.result.usageRows} usage rows, ${incremental.result.postings} postings)`);
+    console.log(
+      `incremental rollup of that tail: ${incremental.ms.toFixed(0)} ms (${incremental.result.usageRows} usage rows, ${incremental.result.postings} postings)`,
+    );
   } finally {
     await client.end();
     if (process.env.FINANCE_BENCH_KEEP) {

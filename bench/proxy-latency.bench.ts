@@ -26,15 +26,27 @@ function startFakeUpstream(): Promise<{ url: string; close: () => Promise<void> 
     if (body.stream) {
       res.writeHead(200, { 'content-type': 'text/event-stream' });
       for (const piece of ['Hello', ' from', ' the', ' fake', ' upstream', '.']) {
-        res.write(`data: ${JSON.stringify({ ...base, object: 'chat.completion.chunk', choices: [{ index: 0, delta: { content: piece }, finish_reason: null }] })}\n\n`);
+        res.write(
+          `data: ${JSON.stringify({ ...base, object: 'chat.completion.chunk', choices: [{ index: 0, delta: { content: piece }, finish_reason: null }] })}\n\n`,
+        );
       }
-      res.write(`data: ${JSON.stringify({ ...base, object: 'chat.completion.chunk', choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] })}\n\n`);
-      if (body.stream_options?.include_usage) res.write(`data: ${JSON.stringify({ ...base, object: 'chat.completion.chunk', choices: [], usage })}\n\n`);
+      res.write(
+        `data: ${JSON.stringify({ ...base, object: 'chat.completion.chunk', choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] })}\n\n`,
+      );
+      if (body.stream_options?.include_usage)
+        res.write(`data: ${JSON.stringify({ ...base, object: 'chat.completion.chunk', choices: [], usage })}\n\n`);
       res.end('data: [DONE]\n\n');
       return;
     }
     res.writeHead(200, { 'content-type': 'application/json' });
-    res.end(JSON.stringify({ ...base, object: 'chat.completion', choices: [{ index: 0, message: { role: 'assistant', content: 'Hello from the fake upstream.' }, finish_reason: 'stop' }], usage }));
+    res.end(
+      JSON.stringify({
+        ...base,
+        object: 'chat.completion',
+        choices: [{ index: 0, message: { role: 'assistant', content: 'Hello from the fake upstream.' }, finish_reason: 'stop' }],
+        usage,
+      }),
+    );
   });
   return new Promise((resolve) =>
     server.listen(0, '127.0.0.1', () =>
@@ -64,23 +76,41 @@ const fmt = (ms: number) => `${ms.toFixed(2)} ms`;
 export async function run(): Promise<void> {
   const db = await benchDatabase();
   const fake = await startFakeUpstream();
-  const config = loadConfig({}, {
-    NODE_ENV: 'test',
-    DATABASE_URL: db.url,
-    OPENAI_API_KEY: 'sk-bench',
-    OPENAI_BASE_URL: `${fake.url}/v1`,
-    LOG_LEVEL: 'silent',
-    HOLD_EXPIRY_INTERVAL_MS: 0,
-  });
+  const config = loadConfig(
+    {},
+    {
+      NODE_ENV: 'test',
+      DATABASE_URL: db.url,
+      OPENAI_API_KEY: 'sk-bench',
+      OPENAI_BASE_URL: `${fake.url}/v1`,
+      LOG_LEVEL: 'silent',
+      HOLD_EXPIRY_INTERVAL_MS: 0,
+    },
+  );
   const app = await createApp({ config, orm: db.orm, log: createLogger('silent') });
   try {
     const { services } = app;
     await services.rateCards.publish(null, {
       name: 'bench',
-      rates: [{ model: 'bench-model', inputPer1k: '2.400', outputPer1k: '9.600', costInputPer1kUsd: '0.001', costOutputPer1kUsd: '0.004', maxOutputTokens: 256 }],
+      rates: [
+        {
+          model: 'bench-model',
+          inputPer1k: '2.400',
+          outputPer1k: '9.600',
+          costInputPer1kUsd: '0.001',
+          costOutputPer1kUsd: '0.004',
+          maxOutputTokens: 256,
+        },
+      ],
     });
     const account = await services.accounts.create(null, { email: 'bench-proxy@example.test' });
-    await services.ledger.post({ accountId: account.id, type: 'BONUS', delta: 1_000_000_000n, counterparty: 'promotions', reason: 'bench' });
+    await services.ledger.post({
+      accountId: account.id,
+      type: 'BONUS',
+      delta: 1_000_000_000n,
+      counterparty: 'promotions',
+      reason: 'bench',
+    });
     const { key } = await services.auth.createKey(null, account.id, 'USER');
     const port = await app.listen(0, '127.0.0.1');
 
@@ -114,12 +144,18 @@ export async function run(): Promise<void> {
       console.log(
         `${label.padEnd(12)} direct p50 ${fmt(percentile(d, 50))} p99 ${fmt(percentile(d, 99))} | proxied p50 ${fmt(percentile(p, 50))} p99 ${fmt(percentile(p, 99))} | added p50 ${fmt(percentile(p, 50) - percentile(d, 50))} p99 ${fmt(percentile(p, 99) - percentile(d, 99))}`,
       );
-    console.log(`${CALLS} sequential calls each (after ${WARMUP} warm-up), local fake upstream, PostgreSQL ${process.env.DATABASE_URL ? 'from DATABASE_URL' : 'embedded'}`);
+    console.log(
+      `${CALLS} sequential calls each (after ${WARMUP} warm-up), local fake upstream, PostgreSQL ${process.env.DATABASE_URL ? 'from DATABASE_URL' : 'embedded'}`,
+    );
     row('non-stream', directTimes, proxiedTimes);
     row('stream', directStream, proxiedStream);
-    console.log(`server-reported x-creditmeter-overhead-ms (non-stream): p50 ${fmt(percentile(overheads, 50))} p99 ${fmt(percentile(overheads, 99))}`);
+    console.log(
+      `server-reported x-creditmeter-overhead-ms (non-stream): p50 ${fmt(percentile(overheads, 50))} p99 ${fmt(percentile(overheads, 99))}`,
+    );
     const [balance] = await services.ledger.balances([account.id]);
-    console.log(`check: pending after all calls = ${balance.pending} (must be 0); usage rows charged ${(1_000_000_000n - balance.posted).toString()} millicredits`);
+    console.log(
+      `check: pending after all calls = ${balance.pending} (must be 0); usage rows charged ${(1_000_000_000n - balance.posted).toString()} millicredits`,
+    );
   } finally {
     await app.close();
     await fake.close();

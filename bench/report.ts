@@ -62,7 +62,10 @@ interface Served {
 }
 
 async function serve(mode: 'app' | 'hello', env: Record<string, string> = {}): Promise<Served> {
-  const proc = spawn(process.execPath, [path.join(here, 'serve.js'), mode], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const proc = spawn(process.execPath, [path.join(here, 'serve.js'), mode], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const port = await new Promise<number>((resolve, reject) => {
     let out = '';
     proc.stdout!.on('data', (d: Buffer) => {
@@ -140,9 +143,10 @@ async function setupDatabase() {
     `insert into api_keys (account_id, role, key_hash, key_prefix) select a, 'USER', h, 'cm_benc' from unnest($1::uuid[], $2::text[]) as x(a, h)`,
     [accounts, keys.map((k) => createHash('sha256').update(k, 'utf8').digest('hex'))],
   );
-  await c.query(`select creditmeter_post(id, 'BONUS', $1::bigint, 'promotions', null, null, null, 'bench funds', null, null, false) from accounts where kind = 'CUSTOMER'`, [
-    FUNDS.toString(),
-  ]);
+  await c.query(
+    `select creditmeter_post(id, 'BONUS', $1::bigint, 'promotions', null, null, null, 'bench funds', null, null, false) from accounts where kind = 'CUSTOMER'`,
+    [FUNDS.toString()],
+  );
   await c.query('vacuum analyze');
   return { name, url, client: c, spread: keys.slice(0, ACCOUNTS), hot: { id: accounts[ACCOUNTS], key: keys[ACCOUNTS] } };
 }
@@ -154,7 +158,9 @@ async function pgbenchTps(): Promise<{ tps: number; version: string }> {
   const args = ['-h', u.hostname, '-p', u.port || '5432', '-U', decodeURIComponent(u.username || 'postgres')];
   try {
     execFileSync('pgbench', [...args, '-i', '-s', '10', '-q', name], { stdio: 'ignore' });
-    const out = execFileSync('pgbench', [...args, '-c', '16', '-j', '2', '-T', String(Math.max(SECONDS, 10)), '-n', name], { encoding: 'utf8' });
+    const out = execFileSync('pgbench', [...args, '-c', '16', '-j', '2', '-T', String(Math.max(SECONDS, 10)), '-n', name], {
+      encoding: 'utf8',
+    });
     const tps = Number(/tps = ([\d.]+)/.exec(out)?.[1] ?? NaN);
     return { tps, version: execFileSync('pgbench', ['--version'], { encoding: 'utf8' }).trim() };
   } finally {
@@ -176,7 +182,11 @@ function instantUpstream(): Promise<{ url: string; close: () => void }> {
     req.resume();
     req.on('end', () => res.writeHead(200, { 'content-type': 'application/json' }).end(body));
   });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ url: `http://127.0.0.1:${(server.address() as { port: number }).port}/v1`, close: () => server.close() })));
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () =>
+      resolve({ url: `http://127.0.0.1:${(server.address() as { port: number }).port}/v1`, close: () => server.close() }),
+    ),
+  );
 }
 
 // --- figures ---------------------------------------------------------------------------------------------
@@ -191,7 +201,9 @@ export async function main() {
   const helloRun = await load(hello, {
     url: hello.url,
     connections: 32,
-    requests: [{ method: 'POST', path: '/graphql', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ hello }' }) }],
+    requests: [
+      { method: 'POST', path: '/graphql', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ hello }' }) },
+    ],
   });
   await hello.stop();
   const helloRps = helloRun.r.requests.average;
@@ -211,7 +223,12 @@ export async function main() {
     url: app.url,
     connections: 16,
     amount: db.spread.length,
-    requests: [gqlRequest(() => JSON.stringify({ query: '{ me { id } }' }), () => db.spread[w++ % db.spread.length])],
+    requests: [
+      gqlRequest(
+        () => JSON.stringify({ query: '{ me { id } }' }),
+        () => db.spread[w++ % db.spread.length],
+      ),
+    ],
   });
   const spread = await load(app, { url: app.url, connections: 32, requests: [gqlRequest(chargeBody, randomKey)] });
   const spreadRps = spread.r.requests.average;
@@ -237,7 +254,8 @@ export async function main() {
   ).rows;
   const acknowledged = hot4.r['2xx'] + hot64.r['2xx'];
   // Requests still in flight when the load generator stops are charged but not counted by it: rows >= acknowledged.
-  const exact = BigInt(hotBefore) - BigInt(check.charged) === BigInt(check.posted) && check.rows === check.keys && Number(check.rows) >= acknowledged;
+  const exact =
+    BigInt(hotBefore) - BigInt(check.charged) === BigInt(check.posted) && check.rows === check.keys && Number(check.rows) >= acknowledged;
   const c4 = hot4.r.requests.average;
   const c64 = hot64.r.requests.average;
   rows.push({
@@ -251,7 +269,17 @@ export async function main() {
 
   const batchRows = 1000;
   const batchBody = () =>
-    JSON.stringify({ query: BATCH, variables: { i: Array.from({ length: batchRows }, () => ({ model: 'bench-model', inputTokens: 1000, outputTokens: 100, idempotencyKey: nextKey() })) } });
+    JSON.stringify({
+      query: BATCH,
+      variables: {
+        i: Array.from({ length: batchRows }, () => ({
+          model: 'bench-model',
+          inputTokens: 1000,
+          outputTokens: 100,
+          idempotencyKey: nextKey(),
+        })),
+      },
+    });
   await autocannon({ url: app.url, connections: 4, amount: 8, requests: [gqlRequest(batchBody, randomKey)] });
   const batch = await load(app, { url: app.url, connections: 4, requests: [gqlRequest(batchBody, randomKey)] });
   const rowsPerSecond = batch.r.requests.average * batchRows;
@@ -289,16 +317,36 @@ export async function main() {
     url: proxyApp.url,
     connections: 32,
     overallRate: 500,
-    requests: [{ method: 'POST', path: '/v1/chat/completions', setupRequest: (req: Record<string, unknown>) => ({ ...req, headers: { 'content-type': 'application/json', authorization: `Bearer ${randomKey()}` }, body: chat }) }],
+    requests: [
+      {
+        method: 'POST',
+        path: '/v1/chat/completions',
+        setupRequest: (req: Record<string, unknown>) => ({
+          ...req,
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${randomKey()}` },
+          body: chat,
+        }),
+      },
+    ],
     setupClient: (client: { on: (e: string, fn: (h: unknown) => void) => void }) =>
       client.on('headers', (opts) => {
         // llhttp's headers-complete info: { statusCode, headers: [name, value, name, value, ...] }.
         const h = (opts as { headers?: unknown }).headers ?? opts;
         const list = Array.isArray(h) ? h : Object.entries(h as Record<string, string>).flat();
-        for (let i = 0; i < list.length; i += 2) if (String(list[i]).toLowerCase() === 'x-creditmeter-overhead-ms') overheads.push(Number(list[i + 1]));
+        for (let i = 0; i < list.length; i += 2)
+          if (String(list[i]).toLowerCase() === 'x-creditmeter-overhead-ms') overheads.push(Number(list[i + 1]));
       }),
   });
-  const direct = await autocannon({ url: upstream.url.replace('/v1', ''), duration: SECONDS, connections: 32, overallRate: 500, method: 'POST', path: '/v1/chat/completions', headers: { 'content-type': 'application/json' }, body: chat } as never);
+  const direct = await autocannon({
+    url: upstream.url.replace('/v1', ''),
+    duration: SECONDS,
+    connections: 32,
+    overallRate: 500,
+    method: 'POST',
+    path: '/v1/chat/completions',
+    headers: { 'content-type': 'application/json' },
+    body: chat,
+  } as never);
   await proxyApp.stop();
   upstream.close();
   overheads.sort((a, b) => a - b);
@@ -319,7 +367,10 @@ export async function main() {
     )
   ).rows;
   for (const figure of [
-    ['live fan-out: 5,000 graphql-ws subscribers, 10,000 balance events/s', 'p99 event-to-client ≤ 200 ms; charges drop ≤ 20%; each event executed once and shared'],
+    [
+      'live fan-out: 5,000 graphql-ws subscribers, 10,000 balance events/s',
+      'p99 event-to-client ≤ 200 ms; charges drop ≤ 20%; each event executed once and shared',
+    ],
     ['`financeDaily` over 90 days with 5,000,000 usage rows', 'p95 ≤ 100 ms and ≥ 10× the direct aggregate'],
     ['two instances behind one port with Redis', 'spread charges ≥ 1.6× one instance; subscribers on either see every event'],
   ]) {
@@ -349,7 +400,10 @@ export async function main() {
     '## Figures',
     '| figure | measured | target | result | peak RSS |',
     '|---|---|---|---|---|',
-    ...rows.map((r) => `| ${r.figure} | ${r.measured} | ${r.target} | ${r.pass === null ? '—' : r.pass ? 'PASS' : 'SHORT'} | ${r.rssMb === null ? '—' : `${r.rssMb} MB`} |`),
+    ...rows.map(
+      (r) =>
+        `| ${r.figure} | ${r.measured} | ${r.target} | ${r.pass === null ? '—' : r.pass ? 'PASS' : 'SHORT'} | ${r.rssMb === null ? '—' : `${r.rssMb} MB`} |`,
+    ),
     '',
     `After the run: all postings sum to ${books.total}; customer accounts whose cached balance differs from their postings: ${books.drift}.`,
     '',

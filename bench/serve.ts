@@ -32,19 +32,22 @@ if (mode === 'hello') {
   };
 } else {
   const url = process.env.BENCH_DATABASE_URL!;
-  const config = loadConfig({}, {
-    NODE_ENV: 'production',
-    DATABASE_URL: url,
-    LOG_LEVEL: 'silent',
-    PUBLIC_APP_URL: 'https://bench.example.test',
-    FINANCE_JOBS: 'false',
-    SEED_DEMO: 'false',
-    INTRO_BONUS_MILLICREDITS: '0',
-    GRANT_EXPIRY_INTERVAL_MS: 0,
-    HOLD_EXPIRY_INTERVAL_MS: 0,
-    ...(process.env.BENCH_UPSTREAM ? { OPENAI_API_KEY: 'sk-bench', OPENAI_BASE_URL: process.env.BENCH_UPSTREAM } : {}),
-    ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
-  });
+  const config = loadConfig(
+    {},
+    {
+      NODE_ENV: 'production',
+      DATABASE_URL: url,
+      LOG_LEVEL: 'silent',
+      PUBLIC_APP_URL: 'https://bench.example.test',
+      FINANCE_JOBS: 'false',
+      SEED_DEMO: 'false',
+      INTRO_BONUS_MILLICREDITS: '0',
+      GRANT_EXPIRY_INTERVAL_MS: 0,
+      HOLD_EXPIRY_INTERVAL_MS: 0,
+      ...(process.env.BENCH_UPSTREAM ? { OPENAI_API_KEY: 'sk-bench', OPENAI_BASE_URL: process.env.BENCH_UPSTREAM } : {}),
+      ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
+    },
+  );
   const orm = await initOrm(url, 20);
   const app = await createApp({ config, orm, log: createLogger('silent') });
   port = await app.listen(0, '127.0.0.1');

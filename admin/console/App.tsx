@@ -1,6 +1,19 @@
 import DashboardIcon from '@mui/icons-material/Dashboard';
 import { lazy, Suspense, useEffect } from 'react';
-import { Admin, AppBar, CustomRoutes, Layout, Logout, Menu, Resource, UserMenu, defaultTheme, type LayoutProps, useGetIdentity, usePermissions } from 'react-admin';
+import {
+  Admin,
+  AppBar,
+  CustomRoutes,
+  Layout,
+  Logout,
+  Menu,
+  Resource,
+  UserMenu,
+  defaultTheme,
+  type LayoutProps,
+  useGetIdentity,
+  usePermissions,
+} from 'react-admin';
 import { BrowserRouter, Route } from 'react-router-dom';
 import polyglotI18nProvider from 'ra-i18n-polyglot';
 import englishMessages from 'ra-language-english';
@@ -83,7 +96,15 @@ function useFocusableTableScroll() {
 function ConsoleLayout(props: LayoutProps) {
   useFocusableTableScroll();
   return (
-    <Layout {...props} menu={ConsoleMenu} appBar={ConsoleAppBar} sx={{ minWidth: 0, '& .RaLayout-appFrame, & .RaLayout-contentWithSidebar, & .RaLayout-content, & .RaList-main, & .RaShow-main': { minWidth: 0 } }}>
+    <Layout
+      {...props}
+      menu={ConsoleMenu}
+      appBar={ConsoleAppBar}
+      sx={{
+        minWidth: 0,
+        '& .RaLayout-appFrame, & .RaLayout-contentWithSidebar, & .RaLayout-content, & .RaList-main, & .RaShow-main': { minWidth: 0 },
+      }}
+    >
       <Suspense fallback={null}>{props.children}</Suspense>
     </Layout>
   );
@@ -93,30 +114,50 @@ export function App() {
   return (
     // Real paths (/admin/accounts/42/show), not react-admin's default hash routes: the server falls back to this page.
     <BrowserRouter basename="/admin">
-    <Admin
-      title="creditmeter console"
-      dataProvider={dataProvider}
-      authProvider={authProvider}
-      i18nProvider={i18nProvider}
-      dashboard={Dashboard}
-      layout={ConsoleLayout}
-      theme={theme}
-      requireAuth
-      disableTelemetry
-    >
-      {(permissions: string | undefined) => (
-        <>
-          <Resource name="accounts" options={{ label: 'Accounts' }} {...accounts} create={atLeast(permissions, 'ADMIN') ? accounts.create : undefined} recordRepresentation="email" />
-          {atLeast(permissions, 'FINANCE') && <Resource name="rateCards" options={{ label: 'Rate cards' }} {...rateCards} create={atLeast(permissions, 'ADMIN') ? rateCards.create : undefined} recordRepresentation={(c) => `v${c.version} ${c.name}`} />}
-          {atLeast(permissions, 'FINANCE') && <Resource name="reconciliation" options={{ label: 'Reconciliation' }} {...reconciliation} recordRepresentation="day" />}
-          {atLeast(permissions, 'ADMIN') && <Resource name="promoCodes" options={{ label: 'Promo codes' }} {...promoCodes} recordRepresentation="code" />}
-          {atLeast(permissions, 'ADMIN') && <Resource name="staffUsers" options={{ label: 'Staff users' }} {...staffUsers} recordRepresentation="email" />}
-          <CustomRoutes>
-            <Route path="/webhooks" element={<webhooks.page />} />
-          </CustomRoutes>
-        </>
-      )}
-    </Admin>
+      <Admin
+        title="creditmeter console"
+        dataProvider={dataProvider}
+        authProvider={authProvider}
+        i18nProvider={i18nProvider}
+        dashboard={Dashboard}
+        layout={ConsoleLayout}
+        theme={theme}
+        requireAuth
+        disableTelemetry
+      >
+        {(permissions: string | undefined) => (
+          <>
+            <Resource
+              name="accounts"
+              options={{ label: 'Accounts' }}
+              {...accounts}
+              create={atLeast(permissions, 'ADMIN') ? accounts.create : undefined}
+              recordRepresentation="email"
+            />
+            {atLeast(permissions, 'FINANCE') && (
+              <Resource
+                name="rateCards"
+                options={{ label: 'Rate cards' }}
+                {...rateCards}
+                create={atLeast(permissions, 'ADMIN') ? rateCards.create : undefined}
+                recordRepresentation={(c) => `v${c.version} ${c.name}`}
+              />
+            )}
+            {atLeast(permissions, 'FINANCE') && (
+              <Resource name="reconciliation" options={{ label: 'Reconciliation' }} {...reconciliation} recordRepresentation="day" />
+            )}
+            {atLeast(permissions, 'ADMIN') && (
+              <Resource name="promoCodes" options={{ label: 'Promo codes' }} {...promoCodes} recordRepresentation="code" />
+            )}
+            {atLeast(permissions, 'ADMIN') && (
+              <Resource name="staffUsers" options={{ label: 'Staff users' }} {...staffUsers} recordRepresentation="email" />
+            )}
+            <CustomRoutes>
+              <Route path="/webhooks" element={<webhooks.page />} />
+            </CustomRoutes>
+          </>
+        )}
+      </Admin>
     </BrowserRouter>
   );
 }

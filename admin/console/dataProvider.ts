@@ -46,7 +46,16 @@ export function pageLocally<R extends RaRecord>(rows: R[], req: ListRequest, mat
   const sorted = [...filtered].sort((a, b) => {
     const x = a[field] as unknown;
     const y = b[field] as unknown;
-    const cmp = x === y ? 0 : x == null ? -1 : y == null ? 1 : typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y), 'en', { numeric: true });
+    const cmp =
+      x === y
+        ? 0
+        : x == null
+          ? -1
+          : y == null
+            ? 1
+            : typeof x === 'number' && typeof y === 'number'
+              ? x - y
+              : String(x).localeCompare(String(y), 'en', { numeric: true });
     return order === 'ASC' ? cmp : -cmp;
   });
   return { data: sorted.slice(req.offset, req.offset + req.perPage), total: filtered.length };

@@ -16,7 +16,11 @@ import { SetAutoRechargeMutation } from './operations';
 import { Section } from './Section';
 import { api } from './session';
 
-export function AutoRechargeCard(props: { autoRecharge: Account['autoRecharge']; packs: CreditsPageQuery['creditPacks']; onSaved: () => void }) {
+export function AutoRechargeCard(props: {
+  autoRecharge: Account['autoRecharge'];
+  packs: CreditsPageQuery['creditPacks'];
+  onSaved: () => void;
+}) {
   const current = props.autoRecharge;
   const [enabled, setEnabled] = useState(current?.enabled ?? false);
   const [threshold, setThreshold] = useState(current ? formatCredits(current.thresholdMillicredits).replace(/,/g, '') : '1000.000');
@@ -37,7 +41,12 @@ export function AutoRechargeCard(props: { autoRecharge: Account['autoRecharge'];
     setSaved(false);
     try {
       await api.request(SetAutoRechargeMutation, {
-        input: { enabled, thresholdMillicredits: thresholdParsed.millicredits.toString(), packId, monthlyLimitCents: Number(limitParsed.cents) },
+        input: {
+          enabled,
+          thresholdMillicredits: thresholdParsed.millicredits.toString(),
+          packId,
+          monthlyLimitCents: Number(limitParsed.cents),
+        },
       });
       setSaved(true);
       props.onSaved();
@@ -65,7 +74,10 @@ export function AutoRechargeCard(props: { autoRecharge: Account['autoRecharge'];
         </Alert>
       )}
       <Stack component="form" spacing={2} onSubmit={submit} noValidate>
-        <FormControlLabel control={<Switch checked={enabled} onChange={(e) => setEnabled(e.target.checked)} />} label="Recharge automatically" />
+        <FormControlLabel
+          control={<Switch checked={enabled} onChange={(e) => setEnabled(e.target.checked)} />}
+          label="Recharge automatically"
+        />
         <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
           <TextField
             label="When the balance falls below (credits)"

@@ -10,7 +10,10 @@ export function BalanceCard({ balance, live }: { balance: Balance; live: boolean
   return (
     <Section title="Balance" action={<Chip size="small" color={live ? 'success' : 'default'} label={live ? 'Live' : 'Connecting…'} />}>
       <Stack spacing={0.5} aria-live="polite" aria-atomic="true">
-        <Typography component="p" sx={{ fontSize: { xs: '2rem', sm: '2.5rem' }, fontWeight: 600, lineHeight: 1.2, overflowWrap: 'anywhere' }}>
+        <Typography
+          component="p"
+          sx={{ fontSize: { xs: '2rem', sm: '2.5rem' }, fontWeight: 600, lineHeight: 1.2, overflowWrap: 'anywhere' }}
+        >
           <span data-testid="balance-credits">{formatCredits(balance.availableMillicredits)}</span>
           <Typography component="span" sx={{ display: 'block', fontSize: '1rem', fontWeight: 400, color: 'text.secondary' }}>
             credits available

@@ -8,7 +8,12 @@ import type { Account, Balance } from './CreditsApp';
 /** Below this many millicredits (1,000 credits = $1.00) without an auto-recharge threshold, warn. */
 const DEFAULT_LOW_BALANCE = 1_000_000n;
 
-export function CheckoutNotice(props: { params: URLSearchParams; returnTo: string | null; purchases: Account['purchases']; onSeen: () => void }) {
+export function CheckoutNotice(props: {
+  params: URLSearchParams;
+  returnTo: string | null;
+  purchases: Account['purchases'];
+  onSeen: () => void;
+}) {
   const outcome = props.params.get('checkout');
   const purchaseId = props.params.get('purchase');
   const purchase = props.purchases.find((p) => p.id === purchaseId);

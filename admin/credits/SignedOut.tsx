@@ -17,7 +17,10 @@ export function SignedOut({ error, onSignedIn }: { error?: string; onSignedIn: (
   useEffect(() => {
     fetch('/faces/config.json')
       .then((r) => r.json() as Promise<{ production: boolean }>)
-      .then((c) => setProduction(c.production), () => setProduction(true));
+      .then(
+        (c) => setProduction(c.production),
+        () => setProduction(true),
+      );
   }, []);
 
   async function signIn(event: FormEvent) {
@@ -38,12 +41,14 @@ export function SignedOut({ error, onSignedIn }: { error?: string; onSignedIn: (
       <Section title="Open your Credits page from the app">
         <Typography component="div">
           <p style={{ marginTop: 0 }}>
-            This page shows the balance, purchases and usage of one account. For your security it opens only through a
-            one-time link that the app creates for you.
+            This page shows the balance, purchases and usage of one account. For your security it opens only through a one-time link that
+            the app creates for you.
           </p>
           <ol style={{ paddingLeft: '1.25rem' }}>
             <li>Open the app you use these credits in.</li>
-            <li>Choose <strong>Buy credits</strong> or <strong>Billing</strong> (or follow the link in an “out of credits” message).</li>
+            <li>
+              Choose <strong>Buy credits</strong> or <strong>Billing</strong> (or follow the link in an “out of credits” message).
+            </li>
             <li>The app opens this page signed in to your account.</li>
           </ol>
           <p style={{ marginBottom: 0 }}>

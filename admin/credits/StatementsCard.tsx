@@ -24,10 +24,20 @@ export function StatementsCard() {
             disableGutters
             secondaryAction={
               <Stack direction="row" spacing={1}>
-                <Button size="small" href={`/statements/${month}.csv`} onClick={(e) => (e.preventDefault(), get(month, 'csv'))} aria-label={`${formatMonth(month)} statement, CSV`}>
+                <Button
+                  size="small"
+                  href={`/statements/${month}.csv`}
+                  onClick={(e) => (e.preventDefault(), get(month, 'csv'))}
+                  aria-label={`${formatMonth(month)} statement, CSV`}
+                >
                   CSV
                 </Button>
-                <Button size="small" href={`/statements/${month}.pdf`} onClick={(e) => (e.preventDefault(), get(month, 'pdf'))} aria-label={`${formatMonth(month)} statement, PDF`}>
+                <Button
+                  size="small"
+                  href={`/statements/${month}.pdf`}
+                  onClick={(e) => (e.preventDefault(), get(month, 'pdf'))}
+                  aria-label={`${formatMonth(month)} statement, PDF`}
+                >
                   PDF
                 </Button>
               </Stack>

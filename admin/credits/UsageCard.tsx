@@ -27,7 +27,11 @@ export function UsageCard() {
   return (
     <Section title="Usage, last 30 days (UTC days)">
       {error && <Alert severity="error">{error}</Alert>}
-      {!usage && !error && <Box role="status" aria-label="Loading usage"><Skeleton variant="rounded" height={220} /></Box>}
+      {!usage && !error && (
+        <Box role="status" aria-label="Loading usage">
+          <Skeleton variant="rounded" height={220} />
+        </Box>
+      )}
       {usage && (
         <>
           <Typography sx={{ mb: 1 }}>

@@ -6,17 +6,44 @@ export const CreditsPageQuery = graphql(`
       id
       email
       name
-      balance { accountId balanceMillicredits availableMillicredits heldMillicredits updatedAt }
+      balance {
+        accountId
+        balanceMillicredits
+        availableMillicredits
+        heldMillicredits
+        updatedAt
+      }
       autoRecharge {
-        enabled hasPaymentMethod thresholdMillicredits packId targetBalanceMillicredits
-        monthlyLimitCents spentThisMonthCents notice noticeAt
+        enabled
+        hasPaymentMethod
+        thresholdMillicredits
+        packId
+        targetBalanceMillicredits
+        monthlyLimitCents
+        spentThisMonthCents
+        notice
+        noticeAt
       }
       purchases {
-        id createdAt packId creditsMillicredits amountCents amountPaidCents currency status
-        receiptUrl refundedCents kind
+        id
+        createdAt
+        packId
+        creditsMillicredits
+        amountCents
+        amountPaidCents
+        currency
+        status
+        receiptUrl
+        refundedCents
+        kind
       }
     }
-    creditPacks { id name priceCents creditsMillicredits }
+    creditPacks {
+      id
+      name
+      priceCents
+      creditsMillicredits
+    }
   }
 `);
 
@@ -25,8 +52,21 @@ export const CreditsUsageQuery = graphql(`
     me {
       id
       usage(first: $first, after: $after) {
-        edges { node { id createdAt model chargedMillicredits inputTokens cachedInputTokens outputTokens } }
-        pageInfo { hasNextPage endCursor }
+        edges {
+          node {
+            id
+            createdAt
+            model
+            chargedMillicredits
+            inputTokens
+            cachedInputTokens
+            outputTokens
+          }
+        }
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
       }
     }
   }
@@ -34,34 +74,58 @@ export const CreditsUsageQuery = graphql(`
 
 export const CreditsBalanceSubscription = graphql(`
   subscription CreditsBalance {
-    balanceUpdated { accountId balanceMillicredits availableMillicredits heldMillicredits updatedAt }
+    balanceUpdated {
+      accountId
+      balanceMillicredits
+      availableMillicredits
+      heldMillicredits
+      updatedAt
+    }
   }
 `);
 
 export const BuyPackMutation = graphql(`
   mutation BuyPack($packId: ID!, $returnTo: String) {
-    createCheckoutSession(packId: $packId, returnTo: $returnTo) { id url testMode }
+    createCheckoutSession(packId: $packId, returnTo: $returnTo) {
+      id
+      url
+      testMode
+    }
   }
 `);
 
 export const RedeemPromoMutation = graphql(`
   mutation RedeemPromo($code: String!) {
-    redeemPromoCode(code: $code) { id amountMillicredits balanceAfterMillicredits }
+    redeemPromoCode(code: $code) {
+      id
+      amountMillicredits
+      balanceAfterMillicredits
+    }
   }
 `);
 
 export const SetAutoRechargeMutation = graphql(`
   mutation SetOwnAutoRecharge($input: SetAutoRechargeInput!) {
     setAutoRecharge(input: $input) {
-      enabled hasPaymentMethod thresholdMillicredits packId targetBalanceMillicredits
-      monthlyLimitCents spentThisMonthCents notice noticeAt
+      enabled
+      hasPaymentMethod
+      thresholdMillicredits
+      packId
+      targetBalanceMillicredits
+      monthlyLimitCents
+      spentThisMonthCents
+      notice
+      noticeAt
     }
   }
 `);
 
 export const SignInWithKeyMutation = graphql(`
   mutation CreditsSignInWithKey($key: String!) {
-    signInWithKey(key: $key) { kind accountId }
+    signInWithKey(key: $key) {
+      kind
+      accountId
+    }
   }
 `);
 

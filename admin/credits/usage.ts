@@ -72,6 +72,8 @@ export function summarize(rows: Row[], days: number, truncated = false, now = ne
     model.outputTokens += row.outputTokens;
     byModel.set(row.model, model);
   }
-  const models = [...byModel.values()].sort((a, b) => (b.millicredits > a.millicredits ? 1 : b.millicredits < a.millicredits ? -1 : a.model.localeCompare(b.model)));
+  const models = [...byModel.values()].sort((a, b) =>
+    b.millicredits > a.millicredits ? 1 : b.millicredits < a.millicredits ? -1 : a.model.localeCompare(b.model),
+  );
   return { days: [...byDay.values()], models, total, truncated };
 }

@@ -14,7 +14,10 @@ beforeAll(async () => {
 afterAll(async () => browser?.close());
 
 describe('accessibility (axe-core, WCAG 2.1 A/AA)', () => {
-  for (const [label, viewport] of [['desktop', { width: 1366, height: 900 }], ['phone', { width: 390, height: 844 }]] as const) {
+  for (const [label, viewport] of [
+    ['desktop', { width: 1366, height: 900 }],
+    ['phone', { width: 390, height: 844 }],
+  ] as const) {
     it(`finds no serious or critical violation on any page of either app (${label})`, async () => {
       const found: string[] = [];
       const visited: string[] = [];
@@ -27,8 +30,18 @@ describe('accessibility (axe-core, WCAG 2.1 A/AA)', () => {
         if (stop.app === 'graphiql') axe.exclude('.graphiql-tabs');
         const results = await axe.analyze();
         for (const v of results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical'))
-          console.log(`axe: ${stop.name}: ${v.id} ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`),
-          found.push(`${stop.name}: ${v.id} (${v.impact}) ${v.help} → ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+          (console.log(
+            `axe: ${stop.name}: ${v.id} ${v.nodes
+              .slice(0, 3)
+              .map((n) => n.target.join(' '))
+              .join(' | ')}`,
+          ),
+            found.push(
+              `${stop.name}: ${v.id} (${v.impact}) ${v.help} → ${v.nodes
+                .slice(0, 3)
+                .map((n) => n.target.join(' '))
+                .join(' | ')}`,
+            ));
       });
       expect(visited.length).toBeGreaterThanOrEqual(25);
       expect(found).toEqual([]);

@@ -1,7 +1,11 @@
 import { inject } from 'vitest';
 
 /** GraphQL from the test itself (setting up data, checking figures), with a key. */
-export async function gql<T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}, key = inject('adminKey')): Promise<T> {
+export async function gql<T = Record<string, any>>(
+  query: string,
+  variables: Record<string, unknown> = {},
+  key = inject('adminKey'),
+): Promise<T> {
   const res = await fetch(`${inject('baseUrl')}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
@@ -16,8 +20,14 @@ let n = 0;
 /** A fresh customer account with a USER key and an opening balance (ADMIN adjustment). */
 export async function customer(millicredits: bigint, label = 'customer') {
   const email = `${label}-${Date.now()}-${++n}@e2e.test`;
-  const { createAccount } = await gql<{ createAccount: { id: string } }>(`mutation($input: CreateAccountInput!) { createAccount(input: $input) { id } }`, { input: { email, name: `${label} ${n}` } });
-  const { createApiKey } = await gql<{ createApiKey: { key: string } }>(`mutation($id: ID!) { createApiKey(accountId: $id, role: USER) { key } }`, { id: createAccount.id });
+  const { createAccount } = await gql<{ createAccount: { id: string } }>(
+    `mutation($input: CreateAccountInput!) { createAccount(input: $input) { id } }`,
+    { input: { email, name: `${label} ${n}` } },
+  );
+  const { createApiKey } = await gql<{ createApiKey: { key: string } }>(
+    `mutation($id: ID!) { createApiKey(accountId: $id, role: USER) { key } }`,
+    { id: createAccount.id },
+  );
   if (millicredits !== 0n)
     await gql(`mutation($input: AdjustBalanceInput!) { adjustBalance(input: $input) { id } }`, {
       input: { accountId: createAccount.id, amountMillicredits: millicredits.toString(), reason: 'e2e opening balance' },

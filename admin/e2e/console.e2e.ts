@@ -29,7 +29,9 @@ async function signIn(email = inject('staffEmail'), password = inject('staffPass
 async function staffUser(role: 'SUPPORT' | 'FINANCE' | 'ADMIN') {
   const email = `${role.toLowerCase()}-${Date.now()}@e2e.test`;
   const password = `${role.toLowerCase()}-password-1234`;
-  await gql(`mutation($input: CreateStaffUserInput!) { createStaffUser(input: $input) { id } }`, { input: { email, password, role, name: `${role} person` } });
+  await gql(`mutation($input: CreateStaffUserInput!) { createStaffUser(input: $input) { id } }`, {
+    input: { email, password, role, name: `${role} person` },
+  });
   return { email, password };
 }
 
@@ -49,7 +51,15 @@ describe('the console', () => {
     await page.getByRole('menuitem', { name: 'Logout' }).click();
     await page.getByRole('button', { name: 'Sign in' }).waitFor();
     // The session is gone on the server too: the API answers as signed out.
-    const viewer = await page.evaluate(async () => (await fetch('/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ viewer { kind } }' }) })).json());
+    const viewer = await page.evaluate(async () =>
+      (
+        await fetch('/graphql', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query: '{ viewer { kind } }' }),
+        })
+      ).json(),
+    );
     expect(viewer).toEqual({ data: { viewer: null } });
     // A wrong password gets the one generic message.
     await page.getByRole('textbox', { name: 'Email' }).fill(inject('staffEmail'));
@@ -75,7 +85,11 @@ describe('the console', () => {
 
     const today = new Date().toISOString().slice(0, 10);
     const from = new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate() - 29)).toISOString();
-    const figures = await gql<{ financeDaily: Array<{ date: string; revenueUsd: number; cogsUsd: number; marginUsd: number }>; financeByModel: Array<{ model: string; cogsUsd: number }>; liability: { outstandingUsd: number } }>(
+    const figures = await gql<{
+      financeDaily: Array<{ date: string; revenueUsd: number; cogsUsd: number; marginUsd: number }>;
+      financeByModel: Array<{ model: string; cogsUsd: number }>;
+      liability: { outstandingUsd: number };
+    }>(
       `query($from: DateTime!, $to: DateTime!) { financeDaily(from: $from, to: $to) { date revenueUsd cogsUsd marginUsd } financeByModel(from: $from, to: $to, orderBy: COST, limit: 8) { model cogsUsd } liability { outstandingUsd } }`,
       { from, to: new Date().toISOString() },
     );
@@ -87,7 +101,10 @@ describe('the console', () => {
     const modelCells = await page.getByTestId('panel-models-cost').locator('tbody tr td:first-child').allTextContents();
     expect(modelCells).toEqual(figures.financeByModel.map((m) => m.model));
     await page.getByTestId('stat-liability').getByText(formatUsd(figures.liability.outstandingUsd)).waitFor();
-    await page.getByTestId('time-zone').getByText(/Times are shown in/).waitFor();
+    await page
+      .getByTestId('time-zone')
+      .getByText(/Times are shown in/)
+      .waitFor();
     await page.context().close();
   });
 
@@ -107,7 +124,14 @@ describe('the console', () => {
     await page.getByRole('tab', { name: 'Ledger' }).click();
     const entry = page.getByRole('row').filter({ hasText: 'Refund of a duplicate charge' });
     await entry.waitFor();
-    expect(await entry.getByRole('cell').allTextContents()).toEqual([expect.any(String), 'ADJUSTMENT', '-250.125', '749.875', 'Refund of a duplicate charge', 'INC-4242']);
+    expect(await entry.getByRole('cell').allTextContents()).toEqual([
+      expect.any(String),
+      'ADJUSTMENT',
+      '-250.125',
+      '749.875',
+      'Refund of a duplicate charge',
+      'INC-4242',
+    ]);
     await page.context().close();
   });
 
@@ -144,7 +168,9 @@ describe('the console', () => {
     await page.getByTestId('rate-diff').getByText(`Output credits / 1k ${old} → 9.999`).waitFor();
     await page.getByRole('button', { name: 'Publish' }).click();
     await page.getByText(/published and active/).waitFor();
-    const published = await gql<{ rateCards: Array<{ id: string; version: number; active: boolean }> }>(`{ rateCards { id version active } }`);
+    const published = await gql<{ rateCards: Array<{ id: string; version: number; active: boolean }> }>(
+      `{ rateCards { id version active } }`,
+    );
     const now = published.rateCards.find((c) => c.active)!;
     expect(now.version).toBe(Math.max(...before.rateCards.map((c) => c.version)) + 1);
 
@@ -168,12 +194,18 @@ describe('the console', () => {
       const res = await fetch('/graphql', {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query: 'mutation($input: AdjustBalanceInput!) { adjustBalance(input: $input) { id } }', variables: { input: { accountId, amountMillicredits: '1000', reason: 'should not work' } } }),
+        body: JSON.stringify({
+          query: 'mutation($input: AdjustBalanceInput!) { adjustBalance(input: $input) { id } }',
+          variables: { input: { accountId, amountMillicredits: '1000', reason: 'should not work' } },
+        }),
       });
       return res.json();
     }, a.id);
     expect(answer.errors[0].extensions.code).toBe('FORBIDDEN');
-    const { account } = await gql<{ account: { balance: { balanceMillicredits: string } } }>(`query($id: ID!) { account(id: $id) { balance { balanceMillicredits } } }`, { id: a.id });
+    const { account } = await gql<{ account: { balance: { balanceMillicredits: string } } }>(
+      `query($id: ID!) { account(id: $id) { balance { balanceMillicredits } } }`,
+      { id: a.id },
+    );
     expect(account.balance.balanceMillicredits).toBe('1000');
     expect(await page.getByRole('menuitem', { name: 'Staff users' }).count()).toBe(0);
     await page.context().close();

@@ -35,7 +35,9 @@ describe('the Credits page', () => {
     expect(page.url()).not.toMatch(/portal\//);
     expect(await page.getByTestId('balance-credits').textContent()).toBe('12,345.678');
     await expect.poll(() => page.getByText('Live', { exact: true }).count()).toBe(1);
-    await expect(page.getByText('Credits are prepaid. 1,000 Credits = $1.00. You only pay for actual token usage.').count()).resolves.toBe(1);
+    await expect(page.getByText('Credits are prepaid. 1,000 Credits = $1.00. You only pay for actual token usage.').count()).resolves.toBe(
+      1,
+    );
     await expect(page.getByText('USD equivalent is approximate.').count()).resolves.toBe(1);
 
     const { recordUsage } = await charge(account.key, 'gpt-4o-mini', 1000, 1000); // 0.300 + 1.200 credits

@@ -15,7 +15,10 @@ describe('screenshots', () => {
     mkdirSync(dir, { recursive: true });
     const browser = await launchChromium();
     const { main } = await seedTour();
-    for (const [label, viewport] of [['desktop', { width: 1366, height: 900 }], ['phone', { width: 390, height: 844 }]] as const) {
+    for (const [label, viewport] of [
+      ['desktop', { width: 1366, height: 900 }],
+      ['phone', { width: 390, height: 844 }],
+    ] as const) {
       await tour(browser, viewport, main.key, async (page, stop) => {
         await page.mouse.move(0, 0);
         await page.screenshot({ path: path.join(dir, `${stop.name}-${label}.png`), fullPage: stop.app !== 'graphiql' });

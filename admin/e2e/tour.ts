@@ -10,7 +10,12 @@ export interface Stop {
  * Every page of both apps, in a state worth looking at. `visit` is called on each (axe, or a
  * screenshot). Pages are reached as their users reach them: a portal link, the staff sign-in.
  */
-export async function tour(browser: Browser, viewport: { width: number; height: number }, customerKey: string, visit: (page: Page, stop: Stop) => Promise<void>) {
+export async function tour(
+  browser: Browser,
+  viewport: { width: number; height: number },
+  customerKey: string,
+  visit: (page: Page, stop: Stop) => Promise<void>,
+) {
   const base = inject('baseUrl');
   const context = await browser.newContext({ viewport });
   const page = await context.newPage();
@@ -70,7 +75,14 @@ export async function tour(browser: Browser, viewport: { width: number; height: 
   await stop('console', 'console-adjust-balance');
   await page.getByRole('button', { name: 'Back' }).click();
   await page.getByRole('button', { name: 'Cancel' }).click();
-  for (const [tab, name] of [['Ledger', 'ledger'], ['Usage', 'usage'], ['Purchases', 'purchases'], ['Grants', 'grants'], ['API keys', 'keys'], ['Statements', 'statements']] as const) {
+  for (const [tab, name] of [
+    ['Ledger', 'ledger'],
+    ['Usage', 'usage'],
+    ['Purchases', 'purchases'],
+    ['Grants', 'grants'],
+    ['API keys', 'keys'],
+    ['Statements', 'statements'],
+  ] as const) {
     await page.getByRole('tab', { name: tab }).click();
     await page.waitForLoadState('networkidle');
     await stop('console', `console-account-${name}`);

@@ -16,7 +16,10 @@ let failed = false;
 const report = {};
 for (const [name, html] of Object.entries(pages)) {
   const text = readFileSync(path.join(dist, html), 'utf8');
-  const scripts = [...text.matchAll(/<script[^>]+src="\/([^"]+)"/g), ...text.matchAll(/<link rel="modulepreload"[^>]*href="\/([^"]+)"/g)].map((m) => m[1]);
+  const scripts = [
+    ...text.matchAll(/<script[^>]+src="\/([^"]+)"/g),
+    ...text.matchAll(/<link rel="modulepreload"[^>]*href="\/([^"]+)"/g),
+  ].map((m) => m[1]);
   const styles = [...text.matchAll(/<link rel="stylesheet"[^>]*href="\/([^"]+)"/g)].map((m) => m[1]);
   const js = scripts.reduce((sum, f) => sum + gz(f), 0);
   const css = styles.reduce((sum, f) => sum + gz(f), 0);
@@ -24,7 +27,9 @@ for (const [name, html] of Object.entries(pages)) {
   const budget = budgets[name];
   const over = budget !== undefined && js > budget * 1024;
   failed ||= over;
-  console.log(`${name.padEnd(9)} initial JS ${kb(js).padStart(9)} gzipped in ${scripts.length} file(s), CSS ${kb(css)}${budget ? ` (budget ${budget} KB${over ? ': EXCEEDED' : ''})` : ''}`);
+  console.log(
+    `${name.padEnd(9)} initial JS ${kb(js).padStart(9)} gzipped in ${scripts.length} file(s), CSS ${kb(css)}${budget ? ` (budget ${budget} KB${over ? ': EXCEEDED' : ''})` : ''}`,
+  );
 }
 const all = readdirSync(path.join(dist, 'assets')).filter((f) => f.endsWith('.js'));
 const total = all.reduce((sum, f) => sum + gz(`assets/${f}`), 0);

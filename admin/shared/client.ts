@@ -38,12 +38,19 @@ export function createApiClient(opts: { key?: () => string | null; url?: string 
     return key ? `Bearer ${key}` : undefined;
   };
 
-  async function request<TResult, TVariables>(document: TypedDocumentString<TResult, TVariables>, variables?: TVariables): Promise<TResult> {
+  async function request<TResult, TVariables>(
+    document: TypedDocumentString<TResult, TVariables>,
+    variables?: TVariables,
+  ): Promise<TResult> {
     const auth = authorization();
     const response = await fetch(url, {
       method: 'POST',
       credentials: 'same-origin',
-      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json', ...(auth ? { authorization: auth } : {}) },
+      headers: {
+        'content-type': 'application/json',
+        accept: 'application/graphql-response+json, application/json',
+        ...(auth ? { authorization: auth } : {}),
+      },
       body: JSON.stringify({ query: document.toString(), variables: variables ?? {} }),
     });
     let body: { data?: TResult; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> };
@@ -53,7 +60,8 @@ export function createApiClient(opts: { key?: () => string | null; url?: string 
       throw new ApiError(`The server answered ${response.status} without a GraphQL body`, 'NETWORK', response.status);
     }
     const first = body.errors?.[0];
-    if (first) throw new ApiError(first.message, String(first.extensions?.code ?? 'INTERNAL_SERVER_ERROR'), response.status, first.extensions);
+    if (first)
+      throw new ApiError(first.message, String(first.extensions?.code ?? 'INTERNAL_SERVER_ERROR'), response.status, first.extensions);
     if (!body.data) throw new ApiError('Empty answer from the server', 'NETWORK', response.status);
     return body.data;
   }
@@ -82,17 +90,18 @@ export function createApiClient(opts: { key?: () => string | null; url?: string 
     onData: (data: TResult) => void,
     onError?: (error: unknown) => void,
   ): () => void {
-      return socket().subscribe<TResult>(
-        { query: document.toString(), variables: variables as Record<string, unknown> },
-        {
-          next: (result) => {
-            if (result.data) onData(result.data);
-            else if (result.errors?.length) onError?.(new ApiError(result.errors[0].message, String(result.errors[0].extensions?.code ?? 'ERROR'), 200));
-          },
-          error: (err) => onError?.(err),
-          complete: () => undefined,
+    return socket().subscribe<TResult>(
+      { query: document.toString(), variables: variables as Record<string, unknown> },
+      {
+        next: (result) => {
+          if (result.data) onData(result.data);
+          else if (result.errors?.length)
+            onError?.(new ApiError(result.errors[0].message, String(result.errors[0].extensions?.code ?? 'ERROR'), 200));
         },
-      );
+        error: (err) => onError?.(err),
+        complete: () => undefined,
+      },
+    );
   }
 
   return {

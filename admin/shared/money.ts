@@ -61,7 +61,9 @@ export const formatUsdOfMillicredits = (millicredits: string | bigint) => format
 
 /** A USD figure the API gives as a number (display-only fields such as revenueUsd). */
 export function formatUsd(usd: number): string {
-  return new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(usd);
+  return new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(
+    usd,
+  );
 }
 
 /** Counts (tokens, calls): "12,345". */

@@ -8,7 +8,17 @@ afterEach(cleanup);
 function setup(balance = '11000000') {
   const submit = vi.fn<(r: AdjustmentRequest) => Promise<unknown>>().mockResolvedValue({});
   const onDone = vi.fn();
-  render(<AdjustBalanceDialog open accountId="acc-1" email="a@example.test" balanceMillicredits={balance} onClose={() => undefined} submit={submit} onDone={onDone} />);
+  render(
+    <AdjustBalanceDialog
+      open
+      accountId="acc-1"
+      email="a@example.test"
+      balanceMillicredits={balance}
+      onClose={() => undefined}
+      submit={submit}
+      onDone={onDone}
+    />,
+  );
   return { submit, onDone, user: userEvent.setup({ delay: null }) };
 }
 
@@ -30,7 +40,12 @@ describe('Adjust balance dialog', () => {
     await user.click(screen.getByRole('button', { name: 'Apply adjustment' }));
     expect(submit).toHaveBeenCalledTimes(1);
     const request = submit.mock.calls[0][0];
-    expect(request).toMatchObject({ accountId: 'acc-1', amountMillicredits: '1234567', reason: 'Goodwill for incident', referenceId: 'INC-7' });
+    expect(request).toMatchObject({
+      accountId: 'acc-1',
+      amountMillicredits: '1234567',
+      reason: 'Goodwill for incident',
+      referenceId: 'INC-7',
+    });
     expect(request.idempotencyKey).toMatch(/^[0-9a-f-]{36}$/);
     expect(onDone).toHaveBeenCalledWith('1234567');
   });
@@ -67,7 +82,17 @@ describe('Adjust balance dialog', () => {
 
   it('shows the server refusal and keeps the form', async () => {
     const submit = vi.fn().mockRejectedValue(new Error('Adjusting balances needs the ADMIN role'));
-    render(<AdjustBalanceDialog open accountId="acc-1" email="a@example.test" balanceMillicredits="0" onClose={() => undefined} submit={submit} onDone={() => undefined} />);
+    render(
+      <AdjustBalanceDialog
+        open
+        accountId="acc-1"
+        email="a@example.test"
+        balanceMillicredits="0"
+        onClose={() => undefined}
+        submit={submit}
+        onDone={() => undefined}
+      />,
+    );
     const user = userEvent.setup({ delay: null });
     await user.type(screen.getByLabelText(/Amount \(credits\)/), '5');
     await user.type(screen.getByLabelText(/^Reason/), 'test');

@@ -1,6 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatCents, formatCredits, MAX_MILLICREDITS, millicreditsToCents, parseCredits, parseDollarsToCents, usdToMicros } from '../shared/money';
+import {
+  formatCents,
+  formatCredits,
+  MAX_MILLICREDITS,
+  millicreditsToCents,
+  parseCredits,
+  parseDollarsToCents,
+  usdToMicros,
+} from '../shared/money';
 
 const millicredits = fc.bigInt({ min: -MAX_MILLICREDITS, max: MAX_MILLICREDITS });
 
@@ -17,11 +25,16 @@ describe('credits typed by a person → millicredits, exactly', () => {
 
   it('moves digits instead of multiplying a float: whole.fraction is whole * 1000 + fraction', () => {
     fc.assert(
-      fc.property(fc.bigInt({ min: 0n, max: 9_000_000_000_000_000n }), fc.stringMatching(/^\d{0,3}$/), fc.boolean(), (whole, fraction, negative) => {
-        const text = `${negative ? '-' : ''}${whole}${fraction ? `.${fraction}` : ''}`;
-        const expected = whole * 1000n + BigInt(fraction.padEnd(3, '0') || '0');
-        expect(parseCredits(text, { allowNegative: true })).toEqual({ ok: true, millicredits: negative ? -expected : expected });
-      }),
+      fc.property(
+        fc.bigInt({ min: 0n, max: 9_000_000_000_000_000n }),
+        fc.stringMatching(/^\d{0,3}$/),
+        fc.boolean(),
+        (whole, fraction, negative) => {
+          const text = `${negative ? '-' : ''}${whole}${fraction ? `.${fraction}` : ''}`;
+          const expected = whole * 1000n + BigInt(fraction.padEnd(3, '0') || '0');
+          expect(parseCredits(text, { allowNegative: true })).toEqual({ ok: true, millicredits: negative ? -expected : expected });
+        },
+      ),
       { numRuns: 2000 },
     );
   });
@@ -42,7 +55,8 @@ describe('credits typed by a person → millicredits, exactly', () => {
         expect(parseCredits(`${whole}.${fraction}`).ok).toBe(false);
       }),
     );
-    for (const bad of ['', ' ', '-', '.', '1e3', '0x10', '1,23', '12,34.5', '1.2.3', 'abc', 'NaN', 'Infinity', '١٢']) expect(parseCredits(bad, { allowNegative: true }).ok, bad).toBe(false);
+    for (const bad of ['', ' ', '-', '.', '1e3', '0x10', '1,23', '12,34.5', '1.2.3', 'abc', 'NaN', 'Infinity', '١٢'])
+      expect(parseCredits(bad, { allowNegative: true }).ok, bad).toBe(false);
     expect(parseCredits('-5').ok).toBe(false); // negative only when allowed
     expect(parseCredits('9223372036854775.808').ok).toBe(false); // beyond PostgreSQL bigint
     expect(parseCredits('9223372036854775.807')).toEqual({ ok: true, millicredits: MAX_MILLICREDITS });

@@ -95,7 +95,13 @@ export async function createApp(opts: { config: Config; orm: MikroORM; log: Logg
       ...armor.plugins,
       anonymousIntrospectionPlugin(config.isProduction),
       nulGuardPlugin,
-      { serverWillStart: async () => ({ drainServer: async () => { await wsCleanup.dispose(); } }) },
+      {
+        serverWillStart: async () => ({
+          drainServer: async () => {
+            await wsCleanup.dispose();
+          },
+        }),
+      },
       ApolloServerPluginLandingPageDisabled(), // GET /graphql from a browser is our bundled GraphiQL (http/faces.ts)
     ],
   });

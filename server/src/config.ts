@@ -48,11 +48,26 @@ const schema = z.object({
   PROXY_HOLD_TTL_SECONDS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).default(900)),
   HOLD_EXPIRY_INTERVAL_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).default(30_000)),
   /** Proxy request body limit: 5 MiB holds gpt-4.1's 1,047,576-token window (~4.4 bytes a token of English) in JSON. */
-  PROXY_MAX_BODY_BYTES: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1024).default(5 * 1024 * 1024)),
+  PROXY_MAX_BODY_BYTES: z.preprocess(
+    emptyToUndefined,
+    z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .default(5 * 1024 * 1024),
+  ),
   /** Time a worker may spend counting one prompt's tokens exactly before the byte bound is used instead. */
   PROXY_TOKEN_COUNT_BUDGET_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).default(500)),
   SEED_DEMO: z.preprocess(emptyToUndefined, z.enum(['true', 'false']).optional()),
-  AUTO_RECHARGE_WINDOW_SECONDS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(31 * 24 * 3600).default(3600)),
+  AUTO_RECHARGE_WINDOW_SECONDS: z.preprocess(
+    emptyToUndefined,
+    z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(31 * 24 * 3600)
+      .default(3600),
+  ),
   /** Backstop TTL of the API key and rate card caches (changes invalidate them at once). */
   CACHE_TTL_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(600_000).default(5_000)),
   LEDGER_POOL_MAX: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(200).default(8)),
@@ -64,7 +79,13 @@ const schema = z.object({
   /** The local test-mode checkout (credits packs without payment): default on only with the embedded database; never in production. */
   CHECKOUT_TEST_MODE: z.preprocess(emptyToUndefined, z.enum(['true', 'false']).optional()),
   /** Grants: intro bonus for new accounts in millicredits (default 1000000, 0 under NODE_ENV=test; 0 disables); grant expiry job period in ms (default 60000, off under NODE_ENV=test; 0 = off). */
-  INTRO_BONUS_MILLICREDITS: z.preprocess(emptyToUndefined, z.string().regex(/^\d{1,13}$/, 'a whole number of millicredits').optional()),
+  INTRO_BONUS_MILLICREDITS: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^\d{1,13}$/, 'a whole number of millicredits')
+      .optional(),
+  ),
   GRANT_EXPIRY_INTERVAL_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).optional()),
   /** Notifications: webhook signing secrets are AES-256-GCM encrypted with this key (base64 or hex, 32 bytes; unset: generated under DATA_DIR, outside production only). */
   WEBHOOK_SECRET_KEY: optionalString,
@@ -74,14 +95,36 @@ const schema = z.object({
   /** Who hears about the operator's own (all-accounts) endpoints; default BOOTSTRAP_ADMIN_EMAIL. */
   NOTIFY_OPERATOR_EMAIL: optionalString,
   /** Default low-balance threshold of accounts that set none, in millicredits (0: only a negative balance alerts). */
-  LOW_BALANCE_THRESHOLD_MILLICREDITS: z.preprocess(emptyToUndefined, z.string().regex(/^\d{1,15}$/, 'a whole number of millicredits').default('1000000')),
+  LOW_BALANCE_THRESHOLD_MILLICREDITS: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^\d{1,15}$/, 'a whole number of millicredits')
+      .default('1000000'),
+  ),
   /** The delivery worker: on unless false; its backstop poll period; hours of continuous failure before an endpoint is disabled. */
   NOTIFY_WORKER: z.preprocess(emptyToUndefined, z.enum(['true', 'false']).optional()),
   NOTIFY_POLL_INTERVAL_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(50).default(5000)),
   WEBHOOK_DISABLE_AFTER_HOURS: z.preprocess(emptyToUndefined, z.coerce.number().min(1).default(72)),
   /** Console and Credits page sessions: idle timeout and absolute lifetime; portal links are single-use and live minutes. */
-  SESSION_IDLE_MINUTES: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(24 * 60).default(30)),
-  SESSION_MAX_HOURS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(24 * 30).default(12)),
+  SESSION_IDLE_MINUTES: z.preprocess(
+    emptyToUndefined,
+    z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60)
+      .default(30),
+  ),
+  SESSION_MAX_HOURS: z.preprocess(
+    emptyToUndefined,
+    z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 30)
+      .default(12),
+  ),
   PORTAL_LINK_TTL_SECONDS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(10).max(3600).default(300)),
   /** Failed staff sign-ins allowed per email and per client address within SIGNIN_WINDOW_SECONDS. */
   SIGNIN_MAX_FAILURES_PER_EMAIL: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).default(5)),
@@ -116,9 +159,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   const values = parsed.data;
   const isProduction = values.NODE_ENV === 'production';
   if (isProduction && values.CHECKOUT_TEST_MODE === 'true') {
-    throw new Error('Invalid configuration:\n  CHECKOUT_TEST_MODE: the test-mode checkout credits packs without payment and is never allowed in production');
+    throw new Error(
+      'Invalid configuration:\n  CHECKOUT_TEST_MODE: the test-mode checkout credits packs without payment and is never allowed in production',
+    );
   }
-  const testModeReason = values.CHECKOUT_TEST_MODE ? (values.CHECKOUT_TEST_MODE === 'true' ? 'CHECKOUT_TEST_MODE=true is set' : null) : values.DATABASE_URL ? null : 'this server runs on its embedded database (the local demo)';
+  const testModeReason = values.CHECKOUT_TEST_MODE
+    ? values.CHECKOUT_TEST_MODE === 'true'
+      ? 'CHECKOUT_TEST_MODE=true is set'
+      : null
+    : values.DATABASE_URL
+      ? null
+      : 'this server runs on its embedded database (the local demo)';
   return {
     ...values,
     PUBLIC_APP_URL: values.PUBLIC_APP_URL ?? `http://localhost:${values.PORT}`,

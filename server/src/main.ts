@@ -32,7 +32,16 @@ if (config.BOOTSTRAP_ADMIN_EMAIL && config.BOOTSTRAP_ADMIN_PASSWORD) {
 if (config.seedDemo) await seedDemo(app.services, log);
 
 const port = await app.listen(config.PORT, config.HOST);
-log.info({ port, pid: process.pid, embeddedPostgresPid: embedded?.pid ?? null, readyMs: Math.round(performance.now() - started), redis: Boolean(config.REDIS_URL) }, `creditmeter listening on http://localhost:${port}/graphql`);
+log.info(
+  {
+    port,
+    pid: process.pid,
+    embeddedPostgresPid: embedded?.pid ?? null,
+    readyMs: Math.round(performance.now() - started),
+    redis: Boolean(config.REDIS_URL),
+  },
+  `creditmeter listening on http://localhost:${port}/graphql`,
+);
 
 if (config.seedDemo) await printDemoPortalLink(app.services);
 

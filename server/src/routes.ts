@@ -12,4 +12,12 @@ export type RouteModule = (app: Express, services: Services) => void;
 
 /** HTTP routes outside GraphQL, mounted before it. Feature modules add theirs here. */
 // The portal link route comes before the faces, whose /credits/* would otherwise take it.
-export const routeModules: RouteModule[] = [proxyRoutes, billingRoutes, metricsRoutes, statementRoutes, auditLogRoutes, portalRoutes, facesRoutes];
+export const routeModules: RouteModule[] = [
+  proxyRoutes,
+  billingRoutes,
+  metricsRoutes,
+  statementRoutes,
+  auditLogRoutes,
+  portalRoutes,
+  facesRoutes,
+];

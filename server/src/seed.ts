@@ -9,11 +9,47 @@ const DEMO_BONUS_MILLICREDITS = 10_000_000n; // 10,000 credits = $10
 
 /** Demo prices: provider cost x2, in credits per 1k tokens (1 credit = $0.001). */
 export const DEMO_RATES = [
-  { model: 'gpt-4o-mini', inputPer1k: '0.300', cachedInputPer1k: '0.150', outputPer1k: '1.200', costInputPer1kUsd: '0.000150', costCachedInputPer1kUsd: '0.000075', costOutputPer1kUsd: '0.000600', maxOutputTokens: 16384 },
-  { model: 'gpt-4o', inputPer1k: '5.000', cachedInputPer1k: '2.500', outputPer1k: '20.000', costInputPer1kUsd: '0.002500', costCachedInputPer1kUsd: '0.001250', costOutputPer1kUsd: '0.010000', maxOutputTokens: 16384 },
-  { model: 'gpt-4.1-mini', inputPer1k: '0.800', cachedInputPer1k: '0.200', outputPer1k: '3.200', costInputPer1kUsd: '0.000400', costCachedInputPer1kUsd: '0.000100', costOutputPer1kUsd: '0.001600', maxOutputTokens: 32768 },
+  {
+    model: 'gpt-4o-mini',
+    inputPer1k: '0.300',
+    cachedInputPer1k: '0.150',
+    outputPer1k: '1.200',
+    costInputPer1kUsd: '0.000150',
+    costCachedInputPer1kUsd: '0.000075',
+    costOutputPer1kUsd: '0.000600',
+    maxOutputTokens: 16384,
+  },
+  {
+    model: 'gpt-4o',
+    inputPer1k: '5.000',
+    cachedInputPer1k: '2.500',
+    outputPer1k: '20.000',
+    costInputPer1kUsd: '0.002500',
+    costCachedInputPer1kUsd: '0.001250',
+    costOutputPer1kUsd: '0.010000',
+    maxOutputTokens: 16384,
+  },
+  {
+    model: 'gpt-4.1-mini',
+    inputPer1k: '0.800',
+    cachedInputPer1k: '0.200',
+    outputPer1k: '3.200',
+    costInputPer1kUsd: '0.000400',
+    costCachedInputPer1kUsd: '0.000100',
+    costOutputPer1kUsd: '0.001600',
+    maxOutputTokens: 32768,
+  },
   // Always answered by the built-in simulator (no provider cost), so the full proxy flow can be tried.
-  { model: 'creditmeter-sim', inputPer1k: '0.300', cachedInputPer1k: '0.150', outputPer1k: '1.200', costInputPer1kUsd: '0.000000', costCachedInputPer1kUsd: '0.000000', costOutputPer1kUsd: '0.000000', maxOutputTokens: 4096 },
+  {
+    model: 'creditmeter-sim',
+    inputPer1k: '0.300',
+    cachedInputPer1k: '0.150',
+    outputPer1k: '1.200',
+    costInputPer1kUsd: '0.000000',
+    costCachedInputPer1kUsd: '0.000000',
+    costOutputPer1kUsd: '0.000000',
+    maxOutputTokens: 4096,
+  },
 ];
 
 /**
@@ -38,9 +74,14 @@ export async function seedDemo(services: Services, log: Logger): Promise<void> {
   });
   const userKey = await services.auth.createKey(null, demo.id, 'USER');
   const balance = await services.ledger.balance(demo.id);
-  const lines = [`  demo account ${demo.id}: balanceMillicredits ${balance.posted} (demo bonus + intro bonus)`, `  demo USER key:     ${userKey.key}`];
+  const lines = [
+    `  demo account ${demo.id}: balanceMillicredits ${balance.posted} (demo bonus + intro bonus)`,
+    `  demo USER key:     ${userKey.key}`,
+  ];
   if (!services.config.BOOTSTRAP_ADMIN_KEY) {
-    const operator = (await services.accounts.findByEmail(OPERATOR_EMAIL)) ?? (await services.accounts.create(null, { email: OPERATOR_EMAIL, name: 'Operator' }));
+    const operator =
+      (await services.accounts.findByEmail(OPERATOR_EMAIL)) ??
+      (await services.accounts.create(null, { email: OPERATOR_EMAIL, name: 'Operator' }));
     const adminKey = await services.auth.createKey(null, operator.id, 'ADMIN');
     lines.push(`  operator ADMIN key: ${adminKey.key}`);
   }

@@ -20,8 +20,18 @@ export default function AccountList() {
       <Datagrid rowClick="show" bulkActionButtons={false}>
         <TextField source="email" />
         <TextField source="name" emptyText="—" />
-        <FunctionField<AccountRow> label="Balance (credits)" sortBy="balance" textAlign="right" render={(a) => formatCredits(a.balance.balanceMillicredits)} />
-        <FunctionField<AccountRow> label="≈ USD" sortable={false} textAlign="right" render={(a) => formatUsdOfMillicredits(a.balance.balanceMillicredits)} />
+        <FunctionField<AccountRow>
+          label="Balance (credits)"
+          sortBy="balance"
+          textAlign="right"
+          render={(a) => formatCredits(a.balance.balanceMillicredits)}
+        />
+        <FunctionField<AccountRow>
+          label="≈ USD"
+          sortable={false}
+          textAlign="right"
+          render={(a) => formatUsdOfMillicredits(a.balance.balanceMillicredits)}
+        />
         <DateField source="createdAt" label="Created" showTime />
       </Datagrid>
     </List>

@@ -18,7 +18,15 @@ import { ConfirmedButton } from '../shared/Confirmed';
 import { CursorTable } from '../shared/CursorTable';
 import { AdjustBalanceDialog } from './AdjustBalanceDialog';
 import { ApiKeysPanel } from './ApiKeysPanel';
-import { AccountGrantsQuery, AccountLedgerQuery, AccountPurchasesQuery, AccountUsageQuery, AccountBalanceSubscription, AdjustBalanceMutation, VoidGrantMutation } from './operations';
+import {
+  AccountGrantsQuery,
+  AccountLedgerQuery,
+  AccountPurchasesQuery,
+  AccountUsageQuery,
+  AccountBalanceSubscription,
+  AdjustBalanceMutation,
+  VoidGrantMutation,
+} from './operations';
 import type { AccountDetail } from './resource';
 
 type Balance = BalanceEvent['balanceUpdated'];
@@ -30,10 +38,15 @@ function useLiveBalance(account: AccountDetail | undefined): { balance: Balance 
   useEffect(() => {
     if (!account) return;
     setBalance((b) => (b && b.accountId === account.id && b.updatedAt > account.balance.updatedAt ? b : account.balance));
-    const stop = api.subscribe(AccountBalanceSubscription, { accountId: account.id }, ({ balanceUpdated }) => {
-      setLive(true);
-      setBalance((b) => (b && b.updatedAt > balanceUpdated.updatedAt ? b : balanceUpdated));
-    }, () => setLive(false));
+    const stop = api.subscribe(
+      AccountBalanceSubscription,
+      { accountId: account.id },
+      ({ balanceUpdated }) => {
+        setLive(true);
+        setBalance((b) => (b && b.updatedAt > balanceUpdated.updatedAt ? b : balanceUpdated));
+      },
+      () => setLive(false),
+    );
     setLive(true);
     return () => {
       stop();
@@ -67,7 +80,8 @@ function Overview() {
                 {formatCredits(balance.balanceMillicredits)} credits
               </Typography>
               <Typography variant="body2" color="text.secondary">
-                ≈ {formatUsdOfMillicredits(balance.balanceMillicredits)} · available {formatCredits(balance.availableMillicredits)} · held {formatCredits(balance.heldMillicredits)}
+                ≈ {formatUsdOfMillicredits(balance.balanceMillicredits)} · available {formatCredits(balance.availableMillicredits)} · held{' '}
+                {formatCredits(balance.heldMillicredits)}
               </Typography>
             </Box>
             {admin && (
@@ -80,10 +94,14 @@ function Overview() {
       </Card>
       <Card variant="outlined">
         <CardContent>
-          <Typography variant="h6" component="h3">Auto-recharge</Typography>
+          <Typography variant="h6" component="h3">
+            Auto-recharge
+          </Typography>
           {ar ? (
             <Typography>
-              {ar.enabled ? 'On' : 'Off'}: below {formatCredits(ar.thresholdMillicredits)} credits buy {ar.packId ?? `up to ${formatCredits(ar.targetBalanceMillicredits ?? '0')} credits`}; limit {formatCents(ar.monthlyLimitCents)} a month, {formatCents(ar.spentThisMonthCents)} spent this month.
+              {ar.enabled ? 'On' : 'Off'}: below {formatCredits(ar.thresholdMillicredits)} credits buy{' '}
+              {ar.packId ?? `up to ${formatCredits(ar.targetBalanceMillicredits ?? '0')} credits`}; limit{' '}
+              {formatCents(ar.monthlyLimitCents)} a month, {formatCents(ar.spentThisMonthCents)} spent this month.
               {ar.hasPaymentMethod ? ' A card is saved.' : ' No card saved.'}
               {ar.notice && ` Notice: ${ar.notice}`}
             </Typography>
@@ -155,8 +173,16 @@ function Usage() {
       columns={[
         { label: 'When', value: (r) => formatDateTime(r.createdAt) },
         { label: 'Model', value: (r) => r.model },
-        { label: 'Tokens in / cached / out', value: (r) => `${formatCount(r.inputTokens)} / ${formatCount(r.cachedInputTokens)} / ${formatCount(r.outputTokens)}`, numeric: true },
-        { label: 'Rate snapshot (in / cached / out per 1k)', value: (r) => `${r.inputPer1k} / ${r.cachedInputPer1k} / ${r.outputPer1k}`, numeric: true },
+        {
+          label: 'Tokens in / cached / out',
+          value: (r) => `${formatCount(r.inputTokens)} / ${formatCount(r.cachedInputTokens)} / ${formatCount(r.outputTokens)}`,
+          numeric: true,
+        },
+        {
+          label: 'Rate snapshot (in / cached / out per 1k)',
+          value: (r) => `${r.inputPer1k} / ${r.cachedInputPer1k} / ${r.outputPer1k}`,
+          numeric: true,
+        },
         { label: 'Charged (credits)', value: (r) => formatCredits(r.chargedMillicredits), numeric: true },
         { label: 'Cost (USD)', value: (r) => formatMicroUsd(usdToMicros(r.costUsd)), numeric: true },
         // 1 millicredit = 1 micro-dollar of revenue.
@@ -168,7 +194,11 @@ function Usage() {
 
 function Purchases() {
   const account = useRecordContext<AccountDetail>();
-  const query = useQuery({ queryKey: ['purchases', account?.id], queryFn: () => api.request(AccountPurchasesQuery, { id: account!.id }), enabled: !!account });
+  const query = useQuery({
+    queryKey: ['purchases', account?.id],
+    queryFn: () => api.request(AccountPurchasesQuery, { id: account!.id }),
+    enabled: !!account,
+  });
   if (!query.data?.account) return null;
   const rows = query.data.account.purchases;
   if (rows.length === 0) return <Typography color="text.secondary">No purchases.</Typography>;
@@ -177,7 +207,8 @@ function Purchases() {
       {rows.map((p) => (
         <li key={p.id}>
           <Typography>
-            {formatDateTime(p.createdAt)} · {p.packId} · {formatCredits(p.creditsMillicredits, { decimals: 0 })} credits · {formatCents(p.amountPaidCents ?? p.amountCents)} · <strong>{p.status}</strong>
+            {formatDateTime(p.createdAt)} · {p.packId} · {formatCredits(p.creditsMillicredits, { decimals: 0 })} credits ·{' '}
+            {formatCents(p.amountPaidCents ?? p.amountCents)} · <strong>{p.status}</strong>
             {p.refundedCents > 0 && ` · refunded ${formatCents(p.refundedCents)}`}
             {p.failureReason && ` · ${p.failureReason}`}
             {p.receiptUrl && (
@@ -199,7 +230,11 @@ function Grants() {
   const account = useRecordContext<AccountDetail>();
   const { permissions } = usePermissions<string>();
   const client = useQueryClient();
-  const query = useQuery({ queryKey: ['grants', account?.id], queryFn: () => api.request(AccountGrantsQuery, { id: account!.id }), enabled: !!account });
+  const query = useQuery({
+    queryKey: ['grants', account?.id],
+    queryFn: () => api.request(AccountGrantsQuery, { id: account!.id }),
+    enabled: !!account,
+  });
   if (!query.data?.account) return null;
   const grants = query.data.account.grants;
   if (grants.length === 0) return <Typography color="text.secondary">No grants.</Typography>;
@@ -209,7 +244,8 @@ function Grants() {
         <Box component="li" key={g.id} sx={{ display: 'flex', gap: 1, alignItems: 'center', flexWrap: 'wrap' }}>
           <Chip size="small" label={g.kind} /> <Chip size="small" variant="outlined" label={g.status} />
           <Typography>
-            {formatCredits(g.remainingMillicredits)} of {formatCredits(g.amountMillicredits)} credits left · expires {g.expiresAt ? formatDate(g.expiresAt) : 'never'}
+            {formatCredits(g.remainingMillicredits)} of {formatCredits(g.amountMillicredits)} credits left · expires{' '}
+            {g.expiresAt ? formatDate(g.expiresAt) : 'never'}
           </Typography>
           {atLeast(permissions, 'ADMIN') && g.status === 'ACTIVE' && (
             <ConfirmedButton
@@ -237,8 +273,8 @@ function Statements() {
     <Box component="ul" sx={{ listStyle: 'none', p: 0, m: 0 }}>
       {recentMonths(12).map((month) => (
         <li key={month}>
-          {formatMonth(month)}:{' '}
-          <Link href={`/statements/${month}.csv?accountId=${account.id}`}>CSV</Link>{' · '}
+          {formatMonth(month)}: <Link href={`/statements/${month}.csv?accountId=${account.id}`}>CSV</Link>
+          {' · '}
           <Link href={`/statements/${month}.pdf?accountId=${account.id}`} target="_blank" rel="noopener noreferrer">
             PDF
           </Link>
@@ -253,7 +289,9 @@ function Header() {
   if (!account) return null;
   return (
     <Box sx={{ px: 2, pt: 2 }}>
-      <Typography variant="h5" component="h1" sx={{ overflowWrap: 'anywhere' }}>{account.name ?? account.email}</Typography>
+      <Typography variant="h5" component="h1" sx={{ overflowWrap: 'anywhere' }}>
+        {account.name ?? account.email}
+      </Typography>
       <Typography variant="body2" color="text.secondary" sx={{ overflowWrap: 'anywhere' }}>
         {account.email} · id {account.id} · since {formatDate(account.createdAt)}
       </Typography>

@@ -47,7 +47,13 @@ export function AdjustBalanceDialog(props: {
   const [idempotencyKey] = useState(() => crypto.randomUUID());
 
   const parsed = parseCredits(amount, { allowNegative: true });
-  const amountError = !amount.trim() ? 'Enter an amount' : !parsed.ok ? parsed.error : parsed.millicredits === 0n ? 'The amount cannot be zero' : null;
+  const amountError = !amount.trim()
+    ? 'Enter an amount'
+    : !parsed.ok
+      ? parsed.error
+      : parsed.millicredits === 0n
+        ? 'The amount cannot be zero'
+        : null;
   const reasonError = reason.trim() ? null : 'A reason is required (it goes to the audit log)';
   const before = BigInt(props.balanceMillicredits);
   const delta = parsed.ok ? parsed.millicredits : 0n;
@@ -63,7 +69,13 @@ export function AdjustBalanceDialog(props: {
     setBusy(true);
     setError(null);
     try {
-      await props.submit({ accountId: props.accountId, amountMillicredits: delta.toString(), reason: reason.trim(), referenceId: referenceId.trim() || null, idempotencyKey });
+      await props.submit({
+        accountId: props.accountId,
+        amountMillicredits: delta.toString(),
+        reason: reason.trim(),
+        referenceId: referenceId.trim() || null,
+        idempotencyKey,
+      });
       props.onDone(delta.toString());
     } catch (err) {
       setError(errorMessage(err));
@@ -75,13 +87,16 @@ export function AdjustBalanceDialog(props: {
 
   return (
     <Dialog open={props.open} onClose={busy ? undefined : props.onClose} aria-labelledby="adjust-title" fullWidth maxWidth="sm">
-      <DialogTitle id="adjust-title" sx={{ overflowWrap: 'anywhere' }}>Adjust the balance of {props.email}</DialogTitle>
+      <DialogTitle id="adjust-title" sx={{ overflowWrap: 'anywhere' }}>
+        Adjust the balance of {props.email}
+      </DialogTitle>
       {step === 'edit' ? (
         <form onSubmit={review} noValidate>
           <DialogContent>
             <Stack spacing={2}>
               <Typography variant="body2" color="text.secondary">
-                Positive credits the account, negative debits it. Up to three decimals (1 credit = 1,000 millicredits; 1,000 credits = $1.00).
+                Positive credits the account, negative debits it. Up to three decimals (1 credit = 1,000 millicredits; 1,000 credits =
+                $1.00).
               </Typography>
               <TextField
                 autoFocus
@@ -89,7 +104,13 @@ export function AdjustBalanceDialog(props: {
                 value={amount}
                 onChange={(e) => setAmount(e.target.value)}
                 error={touched && !!amountError}
-                helperText={touched && amountError ? amountError : parsed.ok ? `${formatCredits(parsed.millicredits, { signed: true })} credits = ${parsed.millicredits.toString()} millicredits` : ' '}
+                helperText={
+                  touched && amountError
+                    ? amountError
+                    : parsed.ok
+                      ? `${formatCredits(parsed.millicredits, { signed: true })} credits = ${parsed.millicredits.toString()} millicredits`
+                      : ' '
+                }
                 slotProps={{ htmlInput: { inputMode: 'decimal', 'data-testid': 'adjust-amount' } }}
                 required
               />
@@ -104,7 +125,13 @@ export function AdjustBalanceDialog(props: {
                 minRows={2}
                 slotProps={{ htmlInput: { maxLength: 500 } }}
               />
-              <TextField label="Reference id (optional)" value={referenceId} onChange={(e) => setReferenceId(e.target.value)} helperText="A ticket or incident number" slotProps={{ htmlInput: { maxLength: 200 } }} />
+              <TextField
+                label="Reference id (optional)"
+                value={referenceId}
+                onChange={(e) => setReferenceId(e.target.value)}
+                helperText="A ticket or incident number"
+                slotProps={{ htmlInput: { maxLength: 200 } }}
+              />
               {error && <Alert severity="error">{error}</Alert>}
             </Stack>
           </DialogContent>
@@ -122,18 +149,26 @@ export function AdjustBalanceDialog(props: {
             <Table size="small" aria-label="Balance before and after" data-testid="adjust-confirmation">
               <TableBody>
                 <TableRow>
-                  <TableCell component="th" scope="row">Balance before</TableCell>
+                  <TableCell component="th" scope="row">
+                    Balance before
+                  </TableCell>
                   <TableCell align="right">{formatCredits(before)} credits</TableCell>
                   <TableCell align="right">≈ {formatUsdOfMillicredits(before)}</TableCell>
                 </TableRow>
                 <TableRow>
-                  <TableCell component="th" scope="row">Adjustment</TableCell>
+                  <TableCell component="th" scope="row">
+                    Adjustment
+                  </TableCell>
                   <TableCell align="right">{formatCredits(delta, { signed: true })} credits</TableCell>
                   <TableCell align="right">{delta.toString()} millicredits</TableCell>
                 </TableRow>
                 <TableRow>
-                  <TableCell component="th" scope="row">Balance after</TableCell>
-                  <TableCell align="right" sx={{ fontWeight: 600 }} data-testid="adjust-after">{formatCredits(after)} credits</TableCell>
+                  <TableCell component="th" scope="row">
+                    Balance after
+                  </TableCell>
+                  <TableCell align="right" sx={{ fontWeight: 600 }} data-testid="adjust-after">
+                    {formatCredits(after)} credits
+                  </TableCell>
                   <TableCell align="right">≈ {formatUsdOfMillicredits(after)}</TableCell>
                 </TableRow>
               </TableBody>

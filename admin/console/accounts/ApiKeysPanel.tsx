@@ -27,9 +27,18 @@ export function ApiKeysPanel() {
     <Stack spacing={2}>
       {admin ? (
         <Stack direction={{ xs: 'column', sm: 'row' }} spacing={1} sx={{ alignItems: { sm: 'center' } }}>
-          <TextField select size="small" label="Role of the new key" value={role} onChange={(e) => setRole(e.target.value as Role)} sx={{ minWidth: 200 }}>
+          <TextField
+            select
+            size="small"
+            label="Role of the new key"
+            value={role}
+            onChange={(e) => setRole(e.target.value as Role)}
+            sx={{ minWidth: 200 }}
+          >
             {(['USER', 'SUPPORT', 'FINANCE', 'ADMIN'] as const).map((r) => (
-              <MenuItem key={r} value={r}>{r}</MenuItem>
+              <MenuItem key={r} value={r}>
+                {r}
+              </MenuItem>
             ))}
           </TextField>
           <Button
@@ -56,7 +65,16 @@ export function ApiKeysPanel() {
         <Alert
           severity="warning"
           action={
-            <Button color="inherit" size="small" onClick={() => navigator.clipboard.writeText(created.key).then(() => notify('Key copied', { type: 'info' }), () => notify('Copy failed: select the key and copy it', { type: 'warning' }))}>
+            <Button
+              color="inherit"
+              size="small"
+              onClick={() =>
+                navigator.clipboard.writeText(created.key).then(
+                  () => notify('Key copied', { type: 'info' }),
+                  () => notify('Copy failed: select the key and copy it', { type: 'warning' }),
+                )
+              }
+            >
               Copy
             </Button>
           }

@@ -4,7 +4,20 @@ export const AccountsQuery = graphql(`
   query Accounts($search: String, $orderBy: AccountOrderBy!, $direction: SortDirection!, $first: Int!, $offset: Int!) {
     accounts(search: $search, orderBy: $orderBy, direction: $direction, first: $first, offset: $offset) {
       totalCount
-      edges { node { id email name createdAt balance { balanceMillicredits availableMillicredits heldMillicredits updatedAt } } }
+      edges {
+        node {
+          id
+          email
+          name
+          createdAt
+          balance {
+            balanceMillicredits
+            availableMillicredits
+            heldMillicredits
+            updatedAt
+          }
+        }
+      }
     }
   }
 `);
@@ -12,9 +25,29 @@ export const AccountsQuery = graphql(`
 export const AccountQuery = graphql(`
   query Account($id: ID!) {
     account(id: $id) {
-      id email name createdAt
-      balance { accountId balanceMillicredits availableMillicredits heldMillicredits updatedAt }
-      autoRecharge { enabled hasPaymentMethod thresholdMillicredits packId targetBalanceMillicredits monthlyLimitCents spentThisMonthCents notice noticeAt lastAttemptAt }
+      id
+      email
+      name
+      createdAt
+      balance {
+        accountId
+        balanceMillicredits
+        availableMillicredits
+        heldMillicredits
+        updatedAt
+      }
+      autoRecharge {
+        enabled
+        hasPaymentMethod
+        thresholdMillicredits
+        packId
+        targetBalanceMillicredits
+        monthlyLimitCents
+        spentThisMonthCents
+        notice
+        noticeAt
+        lastAttemptAt
+      }
     }
   }
 `);
@@ -24,8 +57,22 @@ export const AccountLedgerQuery = graphql(`
     account(id: $id) {
       id
       ledger(first: $first, after: $after) {
-        edges { node { id type amountMillicredits balanceAfterMillicredits reason referenceId reversalOfId createdAt } }
-        pageInfo { hasNextPage endCursor }
+        edges {
+          node {
+            id
+            type
+            amountMillicredits
+            balanceAfterMillicredits
+            reason
+            referenceId
+            reversalOfId
+            createdAt
+          }
+        }
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
       }
     }
   }
@@ -36,8 +83,25 @@ export const AccountUsageQuery = graphql(`
     account(id: $id) {
       id
       usage(first: $first, after: $after) {
-        edges { node { id createdAt model inputTokens cachedInputTokens outputTokens inputPer1k cachedInputPer1k outputPer1k chargedMillicredits costUsd } }
-        pageInfo { hasNextPage endCursor }
+        edges {
+          node {
+            id
+            createdAt
+            model
+            inputTokens
+            cachedInputTokens
+            outputTokens
+            inputPer1k
+            cachedInputPer1k
+            outputPer1k
+            chargedMillicredits
+            costUsd
+          }
+        }
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
       }
     }
   }
@@ -47,7 +111,21 @@ export const AccountPurchasesQuery = graphql(`
   query AccountPurchases($id: ID!) {
     account(id: $id) {
       id
-      purchases { id createdAt packId kind status amountCents amountPaidCents currency creditsMillicredits refundedCents receiptUrl fulfilledAt failureReason }
+      purchases {
+        id
+        createdAt
+        packId
+        kind
+        status
+        amountCents
+        amountPaidCents
+        currency
+        creditsMillicredits
+        refundedCents
+        receiptUrl
+        fulfilledAt
+        failureReason
+      }
     }
   }
 `);
@@ -56,37 +134,78 @@ export const AccountGrantsQuery = graphql(`
   query AccountGrants($id: ID!) {
     account(id: $id) {
       id
-      grants(includeClosed: true) { id kind status amountMillicredits remainingMillicredits expiresAt createdAt priority }
+      grants(includeClosed: true) {
+        id
+        kind
+        status
+        amountMillicredits
+        remainingMillicredits
+        expiresAt
+        createdAt
+        priority
+      }
     }
   }
 `);
 
 export const AccountBalanceSubscription = graphql(`
   subscription AccountBalance($accountId: ID!) {
-    balanceUpdated(accountId: $accountId) { accountId balanceMillicredits availableMillicredits heldMillicredits updatedAt }
+    balanceUpdated(accountId: $accountId) {
+      accountId
+      balanceMillicredits
+      availableMillicredits
+      heldMillicredits
+      updatedAt
+    }
   }
 `);
 
 export const AdjustBalanceMutation = graphql(`
   mutation AdjustBalance($input: AdjustBalanceInput!) {
-    adjustBalance(input: $input) { id type amountMillicredits balanceAfterMillicredits reason referenceId createdAt }
+    adjustBalance(input: $input) {
+      id
+      type
+      amountMillicredits
+      balanceAfterMillicredits
+      reason
+      referenceId
+      createdAt
+    }
   }
 `);
 
 export const VoidGrantMutation = graphql(`
   mutation VoidGrant($grantId: ID!, $reason: String!) {
-    voidGrant(grantId: $grantId, reason: $reason) { id status remainingMillicredits }
+    voidGrant(grantId: $grantId, reason: $reason) {
+      id
+      status
+      remainingMillicredits
+    }
   }
 `);
 
 export const CreateApiKeyMutation = graphql(`
   mutation CreateAccountApiKey($accountId: ID!, $role: Role) {
-    createApiKey(accountId: $accountId, role: $role) { id key }
+    createApiKey(accountId: $accountId, role: $role) {
+      id
+      key
+    }
   }
 `);
 
 export const CreateAccountMutation = graphql(`
   mutation CreateAccount($input: CreateAccountInput!) {
-    createAccount(input: $input) { id email name createdAt balance { balanceMillicredits availableMillicredits heldMillicredits updatedAt } }
+    createAccount(input: $input) {
+      id
+      email
+      name
+      createdAt
+      balance {
+        balanceMillicredits
+        availableMillicredits
+        heldMillicredits
+        updatedAt
+      }
+    }
   }
 `);

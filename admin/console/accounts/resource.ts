@@ -6,7 +6,14 @@ import { AccountQuery, AccountsQuery, CreateAccountMutation } from './operations
 export type AccountRow = AccountsData['accounts']['edges'][number]['node'];
 export type AccountDetail = NonNullable<AccountData['account']>;
 
-const ORDER: Record<string, AccountOrderBy> = { createdAt: 'CREATED_AT', email: 'EMAIL', name: 'NAME', balance: 'BALANCE', 'balance.balanceMillicredits': 'BALANCE', 'balance.availableMillicredits': 'BALANCE' };
+const ORDER: Record<string, AccountOrderBy> = {
+  createdAt: 'CREATED_AT',
+  email: 'EMAIL',
+  name: 'NAME',
+  balance: 'BALANCE',
+  'balance.balanceMillicredits': 'BALANCE',
+  'balance.availableMillicredits': 'BALANCE',
+};
 
 export const accountsResource: ResourceSpec<AccountRow | AccountDetail> = {
   list: async (req) => {
@@ -26,7 +33,9 @@ export const accountsResource: ResourceSpec<AccountRow | AccountDetail> = {
     return account;
   },
   create: async (data) => {
-    const { createAccount } = await api.request(CreateAccountMutation, { input: { email: String(data.email ?? '').trim(), name: data.name ? String(data.name).trim() : null } });
+    const { createAccount } = await api.request(CreateAccountMutation, {
+      input: { email: String(data.email ?? '').trim(), name: data.name ? String(data.name).trim() : null },
+    });
     return createAccount;
   },
 };

@@ -26,7 +26,11 @@ export const authProvider: AuthProvider = {
     try {
       await api.request(SignInMutation, { email: username, password });
     } catch (err) {
-      throw new Error(err instanceof ApiError && err.code === 'UNAUTHENTICATED' ? 'Wrong email or password, or too many attempts: try again later.' : (err as Error).message);
+      throw new Error(
+        err instanceof ApiError && err.code === 'UNAUTHENTICATED'
+          ? 'Wrong email or password, or too many attempts: try again later.'
+          : (err as Error).message,
+      );
     }
   },
   async logout() {

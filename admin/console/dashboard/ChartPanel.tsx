@@ -51,7 +51,15 @@ export function ChartPanel<T>(props: {
             No data in this range.
           </Box>
         ) : (
-          <Box sx={{ display: 'grid', gap: 2, mt: 1, gridTemplateColumns: { xs: '1fr', lg: 'minmax(0, 3fr) minmax(0, 2fr)' }, alignItems: 'start' }}>
+          <Box
+            sx={{
+              display: 'grid',
+              gap: 2,
+              mt: 1,
+              gridTemplateColumns: { xs: '1fr', lg: 'minmax(0, 3fr) minmax(0, 2fr)' },
+              alignItems: 'start',
+            }}
+          >
             <Box sx={{ minWidth: 0 }} data-testid="chart">
               {props.chart}
             </Box>

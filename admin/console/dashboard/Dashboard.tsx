@@ -27,8 +27,17 @@ const chartHeight = 260;
 
 function zeroDay(date: string): Day {
   return {
-    date, revenueUsd: 0, cogsUsd: 0, marginUsd: 0, marginRatio: null, calls: 0,
-    creditsPurchasedMillicredits: '0', creditsDeductedMillicredits: '0', creditsPromotionalMillicredits: '0', creditsExpiredMillicredits: '0', creditsRefundedMillicredits: '0',
+    date,
+    revenueUsd: 0,
+    cogsUsd: 0,
+    marginUsd: 0,
+    marginRatio: null,
+    calls: 0,
+    creditsPurchasedMillicredits: '0',
+    creditsDeductedMillicredits: '0',
+    creditsPromotionalMillicredits: '0',
+    creditsExpiredMillicredits: '0',
+    creditsRefundedMillicredits: '0',
   };
 }
 
@@ -62,7 +71,11 @@ export default function Dashboard() {
   const byDate = new Map((data?.financeDaily ?? []).map((d) => [d.date, d]));
   const days = range.days.map((d) => byDate.get(d) ?? zeroDay(d));
   const money = days.map((d) => ({ day: formatUtcDay(d.date), revenue: d.revenueUsd, cogs: d.cogsUsd, margin: d.marginUsd }));
-  const credits = days.map((d) => ({ day: formatUtcDay(d.date), purchased: creditsForChart(d.creditsPurchasedMillicredits), deducted: creditsForChart(d.creditsDeductedMillicredits) }));
+  const credits = days.map((d) => ({
+    day: formatUtcDay(d.date),
+    purchased: creditsForChart(d.creditsPurchasedMillicredits),
+    deducted: creditsForChart(d.creditsDeductedMillicredits),
+  }));
   const newestFirst = [...days].reverse(); // tables: the latest day on top; charts: left to right
   const shortLabel = (label: string) => (label.length > 22 ? `${label.slice(0, 21)}…` : label);
   const anyMoney = days.some((d) => d.revenueUsd !== 0 || d.cogsUsd !== 0);
@@ -74,7 +87,13 @@ export default function Dashboard() {
     <Box sx={{ py: 2 }}>
       <Title title="Dashboard" />
       <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} sx={{ mb: 2, alignItems: { md: 'center' } }}>
-        <ToggleButtonGroup exclusive size="small" value={choice} onChange={(_e, v: RangeChoice | null) => v && setChoice(v)} aria-label="Date range">
+        <ToggleButtonGroup
+          exclusive
+          size="small"
+          value={choice}
+          onChange={(_e, v: RangeChoice | null) => v && setChoice(v)}
+          aria-label="Date range"
+        >
           <ToggleButton value="7">7 days</ToggleButton>
           <ToggleButton value="30">30 days</ToggleButton>
           <ToggleButton value="90">90 days</ToggleButton>
@@ -82,32 +101,76 @@ export default function Dashboard() {
         </ToggleButtonGroup>
         {choice === 'custom' && (
           <Stack direction="row" spacing={1}>
-            <TextField type="date" size="small" label="From (UTC)" value={custom.from} onChange={(e) => setCustom((c) => ({ ...c, from: e.target.value }))} slotProps={{ inputLabel: { shrink: true } }} />
-            <TextField type="date" size="small" label="To (UTC)" value={custom.to} onChange={(e) => setCustom((c) => ({ ...c, to: e.target.value }))} slotProps={{ inputLabel: { shrink: true } }} />
+            <TextField
+              type="date"
+              size="small"
+              label="From (UTC)"
+              value={custom.from}
+              onChange={(e) => setCustom((c) => ({ ...c, from: e.target.value }))}
+              slotProps={{ inputLabel: { shrink: true } }}
+            />
+            <TextField
+              type="date"
+              size="small"
+              label="To (UTC)"
+              value={custom.to}
+              onChange={(e) => setCustom((c) => ({ ...c, to: e.target.value }))}
+              slotProps={{ inputLabel: { shrink: true } }}
+            />
           </Stack>
         )}
         <Typography variant="body2" color="text.secondary" data-testid="time-zone">
           Days are UTC calendar days ({formatUtcDay(range.days[0])} – {formatUtcDay(range.days.at(-1)!)}). Times are shown in {timeZone}.
         </Typography>
       </Stack>
-      {query.isError && <Alert severity="error" sx={{ mb: 2 }}>{errorMessage(query.error)}</Alert>}
+      {query.isError && (
+        <Alert severity="error" sx={{ mb: 2 }}>
+          {errorMessage(query.error)}
+        </Alert>
+      )}
 
       <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', sm: '1fr 1fr', lg: 'repeat(5, 1fr)' }, mb: 2 }}>
-        <StatCard testId="stat-liability" label="Outstanding liability" value={liability ? formatUsd(liability.outstandingUsd) : '…'} detail={liability && `${formatCredits(liability.outstandingMillicredits)} credits`} />
-        <StatCard testId="stat-paid" label="Paid credits" value={liability ? formatUsd(liability.paidUsd) : '…'} detail={liability && `${formatCredits(liability.paidMillicredits)} credits`} />
-        <StatCard testId="stat-promotional" label="Promotional credits" value={liability ? formatUsd(liability.promotionalUsd) : '…'} detail={liability && `${formatCredits(liability.promotionalMillicredits)} credits`} />
+        <StatCard
+          testId="stat-liability"
+          label="Outstanding liability"
+          value={liability ? formatUsd(liability.outstandingUsd) : '…'}
+          detail={liability && `${formatCredits(liability.outstandingMillicredits)} credits`}
+        />
+        <StatCard
+          testId="stat-paid"
+          label="Paid credits"
+          value={liability ? formatUsd(liability.paidUsd) : '…'}
+          detail={liability && `${formatCredits(liability.paidMillicredits)} credits`}
+        />
+        <StatCard
+          testId="stat-promotional"
+          label="Promotional credits"
+          value={liability ? formatUsd(liability.promotionalUsd) : '…'}
+          detail={liability && `${formatCredits(liability.promotionalMillicredits)} credits`}
+        />
         <StatCard
           testId="stat-expiring"
           label="Expiring in 30 days"
-          value={liability ? (liability.expiringNext30DaysMillicredits == null ? 'No expiry' : formatUsdOfMillicredits(liability.expiringNext30DaysMillicredits)) : '…'}
+          value={
+            liability
+              ? liability.expiringNext30DaysMillicredits == null
+                ? 'No expiry'
+                : formatUsdOfMillicredits(liability.expiringNext30DaysMillicredits)
+              : '…'
+          }
           detail={liability?.expiringNext30DaysMillicredits != null && `${formatCredits(liability.expiringNext30DaysMillicredits)} credits`}
         />
         <StatCard
           testId="stat-reconciliation"
           label="Reconciliation"
           value={
-            loading ? '…' : run ? (
-              <Chip color={run.status === 'SUCCEEDED' && run.mismatchCount === 0 ? 'success' : run.status === 'RUNNING' ? 'info' : 'error'} label={run.status === 'SUCCEEDED' ? (run.mismatchCount === 0 ? 'Balanced' : `${run.mismatchCount} mismatches`) : run.status} />
+            loading ? (
+              '…'
+            ) : run ? (
+              <Chip
+                color={run.status === 'SUCCEEDED' && run.mismatchCount === 0 ? 'success' : run.status === 'RUNNING' ? 'info' : 'error'}
+                label={run.status === 'SUCCEEDED' ? (run.mismatchCount === 0 ? 'Balanced' : `${run.mismatchCount} mismatches`) : run.status}
+              />
             ) : (
               'Never run'
             )
@@ -140,9 +203,33 @@ export default function Dashboard() {
                 <YAxis tick={{ fontSize: 12 }} tickFormatter={(v: number) => formatUsd(v)} width={72} />
                 <Tooltip formatter={(v) => formatUsd(Number(v))} />
                 <Legend />
-                <Line type="monotone" dataKey="revenue" name="Revenue" stroke={COLORS.revenue} dot={false} strokeWidth={2} isAnimationActive={false} />
-                <Line type="monotone" dataKey="cogs" name="COGS" stroke={COLORS.cogs} dot={false} strokeWidth={2} isAnimationActive={false} />
-                <Line type="monotone" dataKey="margin" name="Margin" stroke={COLORS.margin} dot={false} strokeWidth={2} isAnimationActive={false} />
+                <Line
+                  type="monotone"
+                  dataKey="revenue"
+                  name="Revenue"
+                  stroke={COLORS.revenue}
+                  dot={false}
+                  strokeWidth={2}
+                  isAnimationActive={false}
+                />
+                <Line
+                  type="monotone"
+                  dataKey="cogs"
+                  name="COGS"
+                  stroke={COLORS.cogs}
+                  dot={false}
+                  strokeWidth={2}
+                  isAnimationActive={false}
+                />
+                <Line
+                  type="monotone"
+                  dataKey="margin"
+                  name="Margin"
+                  stroke={COLORS.margin}
+                  dot={false}
+                  strokeWidth={2}
+                  isAnimationActive={false}
+                />
               </LineChart>
             </ResponsiveContainer>
           }
@@ -176,7 +263,13 @@ export default function Dashboard() {
         />
         <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', xl: '1fr 1fr' } }}>
           <TopModels title="Top models by cost" rows={data?.byCost ?? []} loading={loading} metric="cogsUsd" testId="panel-models-cost" />
-          <TopModels title="Top models by revenue" rows={data?.byRevenue ?? []} loading={loading} metric="revenueUsd" testId="panel-models-revenue" />
+          <TopModels
+            title="Top models by revenue"
+            rows={data?.byRevenue ?? []}
+            loading={loading}
+            metric="revenueUsd"
+            testId="panel-models-revenue"
+          />
         </Box>
         <ChartPanel
           testId="panel-accounts"
@@ -192,7 +285,11 @@ export default function Dashboard() {
           ]}
           chart={
             <ResponsiveContainer width="100%" height={chartHeight}>
-              <BarChart layout="vertical" data={(data?.topAccounts ?? []).map((a) => ({ name: shortLabel(a.label ?? a.key), spend: a.revenueUsd }))} margin={{ left: 8, right: 16 }}>
+              <BarChart
+                layout="vertical"
+                data={(data?.topAccounts ?? []).map((a) => ({ name: shortLabel(a.label ?? a.key), spend: a.revenueUsd }))}
+                margin={{ left: 8, right: 16 }}
+              >
                 <CartesianGrid strokeDasharray="3 3" horizontal={false} />
                 <XAxis type="number" tick={{ fontSize: 12 }} tickFormatter={(v: number) => formatUsd(v)} />
                 <YAxis type="category" dataKey="name" tick={{ fontSize: 11 }} width={140} />
@@ -257,7 +354,13 @@ export default function Dashboard() {
   );
 }
 
-function TopModels(props: { title: string; rows: DashboardData['byCost']; loading: boolean; metric: 'cogsUsd' | 'revenueUsd'; testId: string }) {
+function TopModels(props: {
+  title: string;
+  rows: DashboardData['byCost'];
+  loading: boolean;
+  metric: 'cogsUsd' | 'revenueUsd';
+  testId: string;
+}) {
   return (
     <ChartPanel
       testId={props.testId}
@@ -274,12 +377,21 @@ function TopModels(props: { title: string; rows: DashboardData['byCost']; loadin
       ]}
       chart={
         <ResponsiveContainer width="100%" height={chartHeight}>
-          <BarChart layout="vertical" data={props.rows.map((m) => ({ name: m.model ?? m.key, value: m[props.metric] }))} margin={{ left: 8, right: 16 }}>
+          <BarChart
+            layout="vertical"
+            data={props.rows.map((m) => ({ name: m.model ?? m.key, value: m[props.metric] }))}
+            margin={{ left: 8, right: 16 }}
+          >
             <CartesianGrid strokeDasharray="3 3" horizontal={false} />
             <XAxis type="number" tick={{ fontSize: 12 }} tickFormatter={(v: number) => formatUsd(v)} />
             <YAxis type="category" dataKey="name" tick={{ fontSize: 11 }} width={120} />
             <Tooltip formatter={(v) => formatUsd(Number(v))} />
-            <Bar dataKey="value" name={props.metric === 'cogsUsd' ? 'COGS' : 'Revenue'} fill={props.metric === 'cogsUsd' ? COLORS.cogs : COLORS.revenue} isAnimationActive={false} />
+            <Bar
+              dataKey="value"
+              name={props.metric === 'cogsUsd' ? 'COGS' : 'Revenue'}
+              fill={props.metric === 'cogsUsd' ? COLORS.cogs : COLORS.revenue}
+              isAnimationActive={false}
+            />
           </BarChart>
         </ResponsiveContainer>
       }

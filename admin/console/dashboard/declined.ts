@@ -13,5 +13,9 @@ export interface DeclinedDay {
 export function useDeclinedDaily(range: DateRange, enabled: boolean): { loading: boolean; available: boolean; rows: DeclinedDay[] } {
   const query = useQuery({ queryKey: ['declined', range.from, range.to], queryFn: async () => null as DeclinedDay[] | null, enabled });
   const byDate = new Map((query.data ?? []).map((d) => [d.date, d.count]));
-  return { loading: query.isPending && enabled, available: query.data != null, rows: range.days.map((date) => ({ date, count: byDate.get(date) ?? 0 })) };
+  return {
+    loading: query.isPending && enabled,
+    available: query.data != null,
+    rows: range.days.map((date) => ({ date, count: byDate.get(date) ?? 0 })),
+  };
 }

@@ -2,12 +2,30 @@ import { graphql } from '../../shared/gql';
 
 export const PromoCodesQuery = graphql(`
   query PromoCodes {
-    promoCodes(first: 500) { id code creditsMillicredits maxRedemptions redemptions expiresAt grantValidDays createdAt }
+    promoCodes(first: 500) {
+      id
+      code
+      creditsMillicredits
+      maxRedemptions
+      redemptions
+      expiresAt
+      grantValidDays
+      createdAt
+    }
   }
 `);
 
 export const CreatePromoCodeMutation = graphql(`
   mutation CreatePromoCode($input: CreatePromoCodeInput!) {
-    createPromoCode(input: $input) { id code creditsMillicredits maxRedemptions redemptions expiresAt grantValidDays createdAt }
+    createPromoCode(input: $input) {
+      id
+      code
+      creditsMillicredits
+      maxRedemptions
+      redemptions
+      expiresAt
+      grantValidDays
+      createdAt
+    }
   }
 `);

@@ -17,8 +17,10 @@ export interface PromoForm {
 
 export const promoCodesResource: ResourceSpec<PromoCode> = {
   list: async (req) =>
-    pageLocally((await api.request(Query)).promoCodes, req.sort.field === 'id' ? { ...req, sort: { field: 'createdAt', order: 'DESC' } } : req, (p, f) =>
-      !f.q || p.code.toLowerCase().includes(String(f.q).toLowerCase()),
+    pageLocally(
+      (await api.request(Query)).promoCodes,
+      req.sort.field === 'id' ? { ...req, sort: { field: 'createdAt', order: 'DESC' } } : req,
+      (p, f) => !f.q || p.code.toLowerCase().includes(String(f.q).toLowerCase()),
     ),
   create: async (data) => {
     const form = data as unknown as PromoForm;

@@ -18,7 +18,16 @@ import { api } from '../api';
 import { PublishRateCardMutation, RateCardsQuery } from './operations';
 import { diffCards, RATE_FIELDS, RATE_LABELS, toInput, toRow, validateCard, type Change, type RateRow } from './rates';
 
-const blank: RateRow = { model: '', inputPer1k: '', cachedInputPer1k: '', outputPer1k: '', costInputPer1kUsd: '', costCachedInputPer1kUsd: '', costOutputPer1kUsd: '', maxOutputTokens: '' };
+const blank: RateRow = {
+  model: '',
+  inputPer1k: '',
+  cachedInputPer1k: '',
+  outputPer1k: '',
+  costInputPer1kUsd: '',
+  costCachedInputPer1kUsd: '',
+  costOutputPer1kUsd: '',
+  maxOutputTokens: '',
+};
 
 function describe(change: Change): string {
   if (change.kind === 'added') return `${change.model}: added`;
@@ -72,16 +81,44 @@ export default function RateCardCreate() {
       <Title title="Publish a rate card" />
       <Card variant="outlined">
         <CardContent>
-          <Stack spacing={2} component="form" noValidate onSubmit={(e) => (e.preventDefault(), setTouched(true), valid && setConfirming(true))}>
+          <Stack
+            spacing={2}
+            component="form"
+            noValidate
+            onSubmit={(e) => (e.preventDefault(), setTouched(true), valid && setConfirming(true))}
+          >
             <Typography variant="body2" color="text.secondary">
-              A published card becomes active at once. Rates are credits per 1,000 tokens (up to three decimals); costs are the provider's USD per 1,000 tokens.
+              A published card becomes active at once. Rates are credits per 1,000 tokens (up to three decimals); costs are the provider's
+              USD per 1,000 tokens.
             </Typography>
-            <MuiTextField label="Name" value={name} onChange={(e) => setName(e.target.value)} error={touched && !!errors.name} helperText={touched && errors.name} required sx={{ maxWidth: 420 }} />
+            <MuiTextField
+              label="Name"
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+              error={touched && !!errors.name}
+              helperText={touched && errors.name}
+              required
+              sx={{ maxWidth: 420 }}
+            />
             {rows.map((row, i) => (
               <Card key={i} variant="outlined" component="fieldset" sx={{ p: 2, m: 0, border: '1px solid #ccc' }}>
                 <legend style={{ padding: '0 4px' }}>Model {i + 1}</legend>
-                <Box sx={{ display: 'grid', gap: 1.5, gridTemplateColumns: { xs: '1fr', sm: 'repeat(2, 1fr)', lg: 'repeat(4, 1fr)' }, alignItems: 'start' }}>
-                  <MuiTextField size="small" label="Model" value={row.model} onChange={(e) => setCell(i, 'model', e.target.value)} error={touched && !!errors[`${i}.model`]} helperText={touched && errors[`${i}.model`]} />
+                <Box
+                  sx={{
+                    display: 'grid',
+                    gap: 1.5,
+                    gridTemplateColumns: { xs: '1fr', sm: 'repeat(2, 1fr)', lg: 'repeat(4, 1fr)' },
+                    alignItems: 'start',
+                  }}
+                >
+                  <MuiTextField
+                    size="small"
+                    label="Model"
+                    value={row.model}
+                    onChange={(e) => setCell(i, 'model', e.target.value)}
+                    error={touched && !!errors[`${i}.model`]}
+                    helperText={touched && errors[`${i}.model`]}
+                  />
                   {RATE_FIELDS.map((field) => (
                     <MuiTextField
                       key={field}
@@ -124,7 +161,9 @@ export default function RateCardCreate() {
         onConfirm={publish}
         content={
           <Box data-testid="rate-diff">
-            <Typography>{active ? `Changes against the active card (version ${active.version}):` : 'There is no active card yet.'}</Typography>
+            <Typography>
+              {active ? `Changes against the active card (version ${active.version}):` : 'There is no active card yet.'}
+            </Typography>
             {changes.length === 0 ? (
               <Typography color="text.secondary">No rate changes; only a new version.</Typography>
             ) : (

@@ -14,7 +14,18 @@ export default function RateCardList() {
       <Datagrid rowClick="show" bulkActionButtons={false}>
         <NumberField source="version" />
         <TextField source="name" />
-        <FunctionField<RateCard> label="State" render={(c) => (c.active ? <Chip size="small" color="success" label="Active" /> : c.enabled ? 'Published' : <Chip size="small" label="Switched off" />)} />
+        <FunctionField<RateCard>
+          label="State"
+          render={(c) =>
+            c.active ? (
+              <Chip size="small" color="success" label="Active" />
+            ) : c.enabled ? (
+              'Published'
+            ) : (
+              <Chip size="small" label="Switched off" />
+            )
+          }
+        />
         <FunctionField<RateCard> label="Models" render={(c) => c.rates.length} textAlign="right" />
         <DateField source="activatedAt" showTime label="Last activated" emptyText="never" />
         <DateField source="createdAt" showTime label="Published" />

@@ -7,7 +7,17 @@ import TableContainer from '@mui/material/TableContainer';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
-import { Show, SimpleShowLayout, useRecordContext, useRefresh, usePermissions, DateField, TextField, NumberField, Labeled } from 'react-admin';
+import {
+  Show,
+  SimpleShowLayout,
+  useRecordContext,
+  useRefresh,
+  usePermissions,
+  DateField,
+  TextField,
+  NumberField,
+  Labeled,
+} from 'react-admin';
 import { api } from '../api';
 import { atLeast } from '../roles';
 import { ConfirmedButton } from '../shared/Confirmed';
@@ -88,8 +98,15 @@ function RatesTable() {
                     <ConfirmedButton
                       label={r.enabled ? 'Switch off' : 'Switch on'}
                       title={r.enabled ? `Switch ${r.model} off?` : `Switch ${r.model} on?`}
-                      content={r.enabled ? `Calls to ${r.model} are refused (403 model_disabled) on every instance at once.` : `Calls to ${r.model} are accepted again.`}
-                      buttonProps={{ color: r.enabled ? 'error' : 'primary', 'aria-label': r.enabled ? `Switch off ${r.model}` : `Switch on ${r.model}` }}
+                      content={
+                        r.enabled
+                          ? `Calls to ${r.model} are refused (403 model_disabled) on every instance at once.`
+                          : `Calls to ${r.model} are accepted again.`
+                      }
+                      buttonProps={{
+                        color: r.enabled ? 'error' : 'primary',
+                        'aria-label': r.enabled ? `Switch off ${r.model}` : `Switch on ${r.model}`,
+                      }}
                       onConfirm={async () => {
                         await api.request(SetModelEnabledMutation, { model: r.model, enabled: !r.enabled });
                         refresh();
@@ -131,5 +148,11 @@ export default function RateCardShow() {
 function StateChip() {
   const card = useRecordContext<RateCard>();
   if (!card) return null;
-  return <Chip size="small" color={card.active ? 'success' : 'default'} label={`${card.active ? 'Active' : 'Not active'}, ${card.enabled ? 'switched on' : 'switched off'}`} />;
+  return (
+    <Chip
+      size="small"
+      color={card.active ? 'success' : 'default'}
+      label={`${card.active ? 'Active' : 'Not active'}, ${card.enabled ? 'switched on' : 'switched off'}`}
+    />
+  );
 }

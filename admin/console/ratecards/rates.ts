@@ -12,7 +12,16 @@ export interface RateRow {
 }
 
 /** The form's row of a rate as the API gives it. */
-export function toRow(rate: { model: string; inputPer1k: string; cachedInputPer1k: string; outputPer1k: string; costInputPer1kUsd: string; costCachedInputPer1kUsd: string; costOutputPer1kUsd: string; maxOutputTokens?: number | null }): RateRow {
+export function toRow(rate: {
+  model: string;
+  inputPer1k: string;
+  cachedInputPer1k: string;
+  outputPer1k: string;
+  costInputPer1kUsd: string;
+  costCachedInputPer1kUsd: string;
+  costOutputPer1kUsd: string;
+  maxOutputTokens?: number | null;
+}): RateRow {
   return {
     model: rate.model,
     inputPer1k: rate.inputPer1k,
@@ -40,7 +49,15 @@ export function toInput(row: RateRow) {
   };
 }
 
-export const RATE_FIELDS = ['inputPer1k', 'cachedInputPer1k', 'outputPer1k', 'costInputPer1kUsd', 'costCachedInputPer1kUsd', 'costOutputPer1kUsd', 'maxOutputTokens'] as const;
+export const RATE_FIELDS = [
+  'inputPer1k',
+  'cachedInputPer1k',
+  'outputPer1k',
+  'costInputPer1kUsd',
+  'costCachedInputPer1kUsd',
+  'costOutputPer1kUsd',
+  'maxOutputTokens',
+] as const;
 export const RATE_LABELS: Record<(typeof RATE_FIELDS)[number], string> = {
   inputPer1k: 'Input credits / 1k',
   cachedInputPer1k: 'Cached input credits / 1k',
@@ -71,7 +88,8 @@ export function validateCard(name: string, rows: RateRow[]): Record<string, stri
     for (const field of ['costInputPer1kUsd', 'costCachedInputPer1kUsd', 'costOutputPer1kUsd'] as const) {
       if (!usd.test(row[field].trim())) errors[`${i}.${field}`] = 'USD with up to six decimals, e.g. 0.0025';
     }
-    if (row.maxOutputTokens.trim() && !/^[1-9]\d{0,6}$/.test(row.maxOutputTokens.trim())) errors[`${i}.maxOutputTokens`] = 'A whole number of tokens, or empty';
+    if (row.maxOutputTokens.trim() && !/^[1-9]\d{0,6}$/.test(row.maxOutputTokens.trim()))
+      errors[`${i}.maxOutputTokens`] = 'A whole number of tokens, or empty';
   });
   return errors;
 }
@@ -93,7 +111,9 @@ export function diffCards(active: RateRow[], next: RateRow[]): Change[] {
       changes.push({ kind: 'added', model: row.model.trim() });
       continue;
     }
-    for (const field of RATE_FIELDS) if (!same(old[field], row[field].trim())) changes.push({ kind: 'changed', model: row.model.trim(), field, from: old[field], to: row[field].trim() });
+    for (const field of RATE_FIELDS)
+      if (!same(old[field], row[field].trim()))
+        changes.push({ kind: 'changed', model: row.model.trim(), field, from: old[field], to: row[field].trim() });
   }
   for (const row of active) if (!after.has(row.model)) changes.push({ kind: 'removed', model: row.model });
   return changes;

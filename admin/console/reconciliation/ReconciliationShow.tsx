@@ -22,27 +22,47 @@ function Details() {
         <RunStatus run={run} />
       </Labeled>
       {run.error && <Typography color="error">{run.error}</Typography>}
-      <Typography variant="h6" component="h2">Checks</Typography>
+      <Typography variant="h6" component="h2">
+        Checks
+      </Typography>
       <TableContainer tabIndex={0} aria-label="Checks, scrollable">
         <Table size="small">
           <TableHead>
-            <TableRow><TableCell>Check</TableCell><TableCell>Status</TableCell><TableCell align="right">Findings</TableCell><TableCell>Note</TableCell></TableRow>
+            <TableRow>
+              <TableCell>Check</TableCell>
+              <TableCell>Status</TableCell>
+              <TableCell align="right">Findings</TableCell>
+              <TableCell>Note</TableCell>
+            </TableRow>
           </TableHead>
           <TableBody>
             {checks.map((c) => (
-              <TableRow key={c.name}><TableCell>{c.name}</TableCell><TableCell>{c.status}</TableCell><TableCell align="right">{c.findings}</TableCell><TableCell>{c.note ?? ''}</TableCell></TableRow>
+              <TableRow key={c.name}>
+                <TableCell>{c.name}</TableCell>
+                <TableCell>{c.status}</TableCell>
+                <TableCell align="right">{c.findings}</TableCell>
+                <TableCell>{c.note ?? ''}</TableCell>
+              </TableRow>
             ))}
           </TableBody>
         </Table>
       </TableContainer>
-      <Typography variant="h6" component="h2">Findings</Typography>
+      <Typography variant="h6" component="h2">
+        Findings
+      </Typography>
       {findings.length === 0 ? (
         <Typography color="text.secondary">No findings: everything balanced.</Typography>
       ) : (
         <TableContainer tabIndex={0} aria-label="Findings, scrollable">
           <Table size="small">
             <TableHead>
-              <TableRow><TableCell>Check</TableCell><TableCell>Subject</TableCell><TableCell>Expected</TableCell><TableCell>Actual</TableCell><TableCell align="right">Drift (credits)</TableCell></TableRow>
+              <TableRow>
+                <TableCell>Check</TableCell>
+                <TableCell>Subject</TableCell>
+                <TableCell>Expected</TableCell>
+                <TableCell>Actual</TableCell>
+                <TableCell align="right">Drift (credits)</TableCell>
+              </TableRow>
             </TableHead>
             <TableBody>
               {findings.map((f) => (
@@ -51,7 +71,9 @@ function Details() {
                   <TableCell>{f.subject ?? f.accountId ?? ''}</TableCell>
                   <TableCell>{f.expected ?? ''}</TableCell>
                   <TableCell>{f.actual ?? ''}</TableCell>
-                  <TableCell align="right">{f.driftMillicredits ? formatCredits(f.driftMillicredits) : f.driftTokens ? `${f.driftTokens} tokens` : ''}</TableCell>
+                  <TableCell align="right">
+                    {f.driftMillicredits ? formatCredits(f.driftMillicredits) : f.driftTokens ? `${f.driftTokens} tokens` : ''}
+                  </TableCell>
                 </TableRow>
               ))}
             </TableBody>
@@ -64,7 +86,10 @@ function Details() {
 
 export default function ReconciliationShow() {
   return (
-    <Show title="Reconciliation run" queryOptions={{ refetchInterval: (q) => ((q.state.data as RunDetail | undefined)?.status === 'RUNNING' ? 1500 : false) }}>
+    <Show
+      title="Reconciliation run"
+      queryOptions={{ refetchInterval: (q) => ((q.state.data as RunDetail | undefined)?.status === 'RUNNING' ? 1500 : false) }}
+    >
       <SimpleShowLayout>
         <TextField source="day" label="Day (UTC)" />
         <TextField source="trigger" />

@@ -18,7 +18,13 @@ export function ConfirmedButton(props: {
   const notify = useNotify();
   return (
     <>
-      <Button size="small" variant="outlined" {...props.buttonProps} onClick={() => setOpen(true)} disabled={busy || props.buttonProps?.disabled}>
+      <Button
+        size="small"
+        variant="outlined"
+        {...props.buttonProps}
+        onClick={() => setOpen(true)}
+        disabled={busy || props.buttonProps?.disabled}
+      >
         {props.label}
       </Button>
       <Confirm

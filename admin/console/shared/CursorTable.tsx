@@ -26,7 +26,14 @@ export interface CursorPage<T> {
 }
 
 /** A table over a cursor connection (newest first): Newer / Older pages. */
-export function CursorTable<T>(props: { queryKey: unknown[]; load: (after: string | null) => Promise<CursorPage<T>>; columns: Col<T>[]; rowKey: (row: T) => string; label: string; empty: string }) {
+export function CursorTable<T>(props: {
+  queryKey: unknown[];
+  load: (after: string | null) => Promise<CursorPage<T>>;
+  columns: Col<T>[];
+  rowKey: (row: T) => string;
+  label: string;
+  empty: string;
+}) {
   const [cursors, setCursors] = useState<Array<string | null>>([null]);
   const after = cursors.at(-1) ?? null;
   const query = useQuery({ queryKey: [...props.queryKey, after], queryFn: () => props.load(after), placeholderData: keepPreviousData });

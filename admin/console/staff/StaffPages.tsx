@@ -1,4 +1,21 @@
-import { BooleanField, BooleanInput, Create, Datagrid, DateField, Edit, List, PasswordInput, SearchInput, SelectInput, SimpleForm, TextField, TextInput, email, minLength, required } from 'react-admin';
+import {
+  BooleanField,
+  BooleanInput,
+  Create,
+  Datagrid,
+  DateField,
+  Edit,
+  List,
+  PasswordInput,
+  SearchInput,
+  SelectInput,
+  SimpleForm,
+  TextField,
+  TextInput,
+  email,
+  minLength,
+  required,
+} from 'react-admin';
 
 const roles = [
   { id: 'SUPPORT', name: 'Support' },
@@ -8,7 +25,11 @@ const roles = [
 
 export function StaffList() {
   return (
-    <List title="Staff users" sort={{ field: 'email', order: 'ASC' }} filters={[<SearchInput key="q" source="q" alwaysOn placeholder="Email or name" />]}>
+    <List
+      title="Staff users"
+      sort={{ field: 'email', order: 'ASC' }}
+      filters={[<SearchInput key="q" source="q" alwaysOn placeholder="Email or name" />]}
+    >
       <Datagrid rowClick="edit" bulkActionButtons={false}>
         <TextField source="email" sortable={false} />
         <TextField source="name" emptyText="—" sortable={false} />
@@ -27,7 +48,12 @@ export function StaffCreate() {
         <TextInput source="email" type="email" validate={[required(), email()]} />
         <TextInput source="name" />
         <SelectInput source="role" choices={roles} validate={required()} />
-        <PasswordInput source="password" validate={[required(), minLength(12)]} helperText="12 characters or more" autoComplete="new-password" />
+        <PasswordInput
+          source="password"
+          validate={[required(), minLength(12)]}
+          helperText="12 characters or more"
+          autoComplete="new-password"
+        />
       </SimpleForm>
     </Create>
   );
@@ -41,7 +67,13 @@ export function StaffEdit() {
         <TextInput source="name" />
         <SelectInput source="role" choices={roles} validate={required()} />
         <BooleanInput source="disabled" helperText="Disabling ends the user's sessions at once" />
-        <PasswordInput source="password" label="New password" validate={minLength(12)} helperText="Leave empty to keep the current one" autoComplete="new-password" />
+        <PasswordInput
+          source="password"
+          label="New password"
+          validate={minLength(12)}
+          helperText="Leave empty to keep the current one"
+          autoComplete="new-password"
+        />
       </SimpleForm>
     </Edit>
   );

@@ -13,7 +13,11 @@ export const staffResource: ResourceSpec<StaffUser> = {
   one: async (id) => (await api.request(StaffUserQuery, { id: String(id) })).staffUser,
   create: async (data) => {
     const d = data as Partial<StaffUser> & { password?: string };
-    return (await api.request(CreateStaffUserMutation, { input: { email: String(d.email ?? '').trim(), name: d.name?.trim() || null, role: d.role as Role, password: d.password ?? '' } })).createStaffUser;
+    return (
+      await api.request(CreateStaffUserMutation, {
+        input: { email: String(d.email ?? '').trim(), name: d.name?.trim() || null, role: d.role as Role, password: d.password ?? '' },
+      })
+    ).createStaffUser;
   },
   update: async (id, data, previous) => {
     const d = data as Partial<StaffUser> & { password?: string };

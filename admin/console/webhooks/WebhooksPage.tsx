@@ -39,7 +39,15 @@ function ReasonButton({ label, title, onSubmit }: { label: string; title: string
       <Dialog open={open} onClose={() => setOpen(false)} aria-labelledby="reason-title">
         <DialogTitle id="reason-title">{title}</DialogTitle>
         <DialogContent>
-          <TextField autoFocus fullWidth required margin="dense" label="Reason (audited)" value={reason} onChange={(e) => setReason(e.target.value)} />
+          <TextField
+            autoFocus
+            fullWidth
+            required
+            margin="dense"
+            label="Reason (audited)"
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+          />
         </DialogContent>
         <DialogActions>
           <Button onClick={() => setOpen(false)}>Cancel</Button>
@@ -85,20 +93,30 @@ export default function WebhooksPage() {
             Stale purchases
           </Typography>
           <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
-            Pending for more than 15 minutes after reaching Stripe: the webhook may have been lost. Re-running fulfilment asks Stripe for the payment as it stands.
+            Pending for more than 15 minutes after reaching Stripe: the webhook may have been lost. Re-running fulfilment asks Stripe for
+            the payment as it stands.
           </Typography>
           {query.data && query.data.stalePurchases.length === 0 && <Typography>None.</Typography>}
           {query.data && query.data.stalePurchases.length > 0 && (
             <TableContainer tabIndex={0} aria-label="Stale purchases, scrollable">
               <Table size="small">
                 <TableHead>
-                  <TableRow><TableCell>Created</TableCell><TableCell>Account</TableCell><TableCell>Pack</TableCell><TableCell align="right">Price</TableCell><TableCell align="right">Credits</TableCell><TableCell /></TableRow>
+                  <TableRow>
+                    <TableCell>Created</TableCell>
+                    <TableCell>Account</TableCell>
+                    <TableCell>Pack</TableCell>
+                    <TableCell align="right">Price</TableCell>
+                    <TableCell align="right">Credits</TableCell>
+                    <TableCell />
+                  </TableRow>
                 </TableHead>
                 <TableBody>
                   {query.data.stalePurchases.map((p) => (
                     <TableRow key={p.id}>
                       <TableCell>{formatDateTime(p.createdAt)}</TableCell>
-                      <TableCell><a href={`/admin/accounts/${p.accountId}/show`}>{p.accountId.slice(0, 8)}…</a></TableCell>
+                      <TableCell>
+                        <a href={`/admin/accounts/${p.accountId}/show`}>{p.accountId.slice(0, 8)}…</a>
+                      </TableCell>
                       <TableCell>{p.packId}</TableCell>
                       <TableCell align="right">{formatCents(p.amountCents)}</TableCell>
                       <TableCell align="right">{formatCredits(p.creditsMillicredits, { decimals: 0 })}</TableCell>
@@ -133,7 +151,14 @@ export default function WebhooksPage() {
             <TableContainer tabIndex={0} aria-label="Failed events, scrollable">
               <Table size="small">
                 <TableHead>
-                  <TableRow><TableCell>Received</TableCell><TableCell>Type</TableCell><TableCell>Status</TableCell><TableCell align="right">Attempts</TableCell><TableCell>Last error</TableCell><TableCell /></TableRow>
+                  <TableRow>
+                    <TableCell>Received</TableCell>
+                    <TableCell>Type</TableCell>
+                    <TableCell>Status</TableCell>
+                    <TableCell align="right">Attempts</TableCell>
+                    <TableCell>Last error</TableCell>
+                    <TableCell />
+                  </TableRow>
                 </TableHead>
                 <TableBody>
                   {query.data.failedStripeEvents.map((e) => (

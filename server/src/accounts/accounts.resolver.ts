@@ -7,7 +7,14 @@ import { RoleEnum } from '../graphql/enums.js';
 import { BalanceGql, LedgerConnectionGql, toBalanceGql, toLedgerConnection } from '../ledger/ledger.graphql.js';
 import { UsageConnectionGql, toUsageConnection } from '../usage/usage.graphql.js';
 import { SortDirectionEnum, pageWindow, toOffsetConnection } from '../graphql/offset-paging.js';
-import { AccountConnectionGql, AccountGql, AccountOrderByEnum, CreateAccountInput, CreatedApiKeyGql, toAccountGql } from './accounts.graphql.js';
+import {
+  AccountConnectionGql,
+  AccountGql,
+  AccountOrderByEnum,
+  CreateAccountInput,
+  CreatedApiKeyGql,
+  toAccountGql,
+} from './accounts.graphql.js';
 
 @Resolver(() => AccountGql)
 export class AccountsResolver {
@@ -26,7 +33,9 @@ export class AccountsResolver {
   }
 
   @Authorized(Role.SUPPORT)
-  @Query(() => AccountConnectionGql, { description: 'Customer accounts (SUPPORT+): search by email or name (contains) or id (exact); sorted; paged by after or offset' })
+  @Query(() => AccountConnectionGql, {
+    description: 'Customer accounts (SUPPORT+): search by email or name (contains) or id (exact); sorted; paged by after or offset',
+  })
   async accounts(
     @Ctx() ctx: Context,
     @Arg('search', () => String, { nullable: true }) search: string | null,

@@ -11,7 +11,12 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export type AccountOrder = 'CREATED_AT' | 'EMAIL' | 'NAME' | 'BALANCE';
 
-const ORDER_COLUMN: Record<AccountOrder, string> = { CREATED_AT: 'created_at', EMAIL: 'lower(email)', NAME: 'lower(name)', BALANCE: 'posted' };
+const ORDER_COLUMN: Record<AccountOrder, string> = {
+  CREATED_AT: 'created_at',
+  EMAIL: 'lower(email)',
+  NAME: 'lower(name)',
+  BALANCE: 'posted',
+};
 
 export interface AccountListQuery {
   search?: string | null;
@@ -66,7 +71,11 @@ export class AccountsService {
     );
     const entities = await this.findCustomers(rows.map((r) => r.id));
     const byId = new Map(entities.map((a) => [a.id, a]));
-    return windowOf(rows.map((r) => byId.get(r.id)).filter((a): a is AccountEntity => Boolean(a)), q, count);
+    return windowOf(
+      rows.map((r) => byId.get(r.id)).filter((a): a is AccountEntity => Boolean(a)),
+      q,
+      count,
+    );
   }
 
   async get(id: string): Promise<AccountEntity> {
@@ -90,10 +99,10 @@ export class AccountsService {
     let id: string;
     try {
       id = await inTransaction(this.em.fork(), async (sql) => {
-        const [row] = await sql.query<{ id: string }>(
-          `insert into accounts (kind, email, name) values ('CUSTOMER', ?, ?) returning id`,
-          [email, name],
-        );
+        const [row] = await sql.query<{ id: string }>(`insert into accounts (kind, email, name) values ('CUSTOMER', ?, ?) returning id`, [
+          email,
+          name,
+        ]);
         await writeAudit(sql, {
           actor,
           action: 'account.create',

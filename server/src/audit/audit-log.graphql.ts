@@ -8,7 +8,10 @@ export enum AuditActorKindEnum {
   API_KEY = 'API_KEY',
   SYSTEM = 'SYSTEM',
 }
-registerEnumType(AuditActorKindEnum, { name: 'AuditActorKind', description: 'STAFF: a console user; API_KEY: a key; SYSTEM: the server itself (jobs, webhooks, bootstrap)' });
+registerEnumType(AuditActorKindEnum, {
+  name: 'AuditActorKind',
+  description: 'STAFF: a console user; API_KEY: a key; SYSTEM: the server itself (jobs, webhooks, bootstrap)',
+});
 
 @ObjectType('AuditEntry', { description: 'One audited action: who, what, on what, before and after, why' })
 export class AuditEntryGql {
@@ -35,7 +38,8 @@ export class AuditEntryConnectionGql extends ConnectionType('AuditEntry', AuditE
 
 @InputType({ description: 'Every given field must match; from is inclusive, to exclusive' })
 export class AuditLogFilter {
-  @Field(() => String, { nullable: true, description: "A staff user's, key's or account's id, or a staff user's or account's email" }) actor?: string | null;
+  @Field(() => String, { nullable: true, description: "A staff user's, key's or account's id, or a staff user's or account's email" })
+  actor?: string | null;
   @Field(() => String, { nullable: true, description: 'Exact action name (see auditActions)' }) action?: string | null;
   @Field(() => String, { nullable: true }) targetType?: string | null;
   @Field(() => String, { nullable: true }) targetId?: string | null;

@@ -8,7 +8,9 @@ import { AuditEntryConnectionGql, AuditEntryGql, AuditLogFilter, toAuditEntryGql
 @Resolver()
 export class AuditLogResolver {
   @Authorized(Role.FINANCE)
-  @Query(() => AuditEntryConnectionGql, { description: 'Audit entries, newest first by default, filtered by actor, action, target and date (FINANCE+)' })
+  @Query(() => AuditEntryConnectionGql, {
+    description: 'Audit entries, newest first by default, filtered by actor, action, target and date (FINANCE+)',
+  })
   async auditLog(
     @Ctx() ctx: Context,
     @Arg('filter', () => AuditLogFilter, { nullable: true }) filter: AuditLogFilter | null,

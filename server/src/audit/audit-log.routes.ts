@@ -6,7 +6,22 @@ import type { Services } from '../services.js';
 import { badInput, forbidden } from '../shared/errors.js';
 import type { AuditFilter } from './audit-log.service.js';
 
-const COLUMNS = ['id', 'created_at', 'action', 'target_type', 'target_id', 'actor_kind', 'actor', 'actor_role', 'actor_staff_user_id', 'actor_key_id', 'actor_account_id', 'reason', 'before', 'after'];
+const COLUMNS = [
+  'id',
+  'created_at',
+  'action',
+  'target_type',
+  'target_id',
+  'actor_kind',
+  'actor',
+  'actor_role',
+  'actor_staff_user_id',
+  'actor_key_id',
+  'actor_account_id',
+  'reason',
+  'before',
+  'after',
+];
 
 function dateParam(req: Request, name: string): Date | null {
   const value = req.query[name];
@@ -42,8 +57,22 @@ export function auditLogRoutes(app: Express, services: Services): void {
     csv.pipe(res);
     const write = (rows: NonNullable<typeof first.value>) => {
       for (const e of rows) {
-        csv.write([e.id, e.createdAt.toISOString(), e.action, e.targetType, e.targetId, e.actorKind, e.actorLabel, e.actorRole, e.actorStaffUserId, e.actorKeyId, e.actorAccountId, e.reason,
-          e.before == null ? '' : JSON.stringify(e.before), e.after == null ? '' : JSON.stringify(e.after)]);
+        csv.write([
+          e.id,
+          e.createdAt.toISOString(),
+          e.action,
+          e.targetType,
+          e.targetId,
+          e.actorKind,
+          e.actorLabel,
+          e.actorRole,
+          e.actorStaffUserId,
+          e.actorKeyId,
+          e.actorAccountId,
+          e.reason,
+          e.before == null ? '' : JSON.stringify(e.before),
+          e.after == null ? '' : JSON.stringify(e.after),
+        ]);
       }
     };
     try {

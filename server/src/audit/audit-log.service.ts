@@ -84,7 +84,11 @@ function where(f: AuditFilter): { sql: string; params: unknown[] } {
       params.push(actor, actor);
     }
   }
-  for (const [column, value, max] of [['a.action', f.action, 100], ['a.target_type', f.targetType, 100], ['a.target_id', f.targetId, 200]] as const) {
+  for (const [column, value, max] of [
+    ['a.action', f.action, 100],
+    ['a.target_type', f.targetType, 100],
+    ['a.target_id', f.targetId, 200],
+  ] as const) {
     const text = optionalText(value, column.slice(2), max);
     if (text) {
       parts.push(`${column} = ?`);
@@ -111,9 +115,20 @@ export class AuditLogService {
     const sql = sqlOf(this.em.fork());
     const w = where(filter);
     const dir = direction === 'ASC' ? 'asc' : 'desc';
-    const rows = await sql.query<Row>(`${SELECT} ${w.sql} order by a.id ${dir} limit ? offset ?`, [...w.params, window.limit + 1, window.offset]);
+    const rows = await sql.query<Row>(`${SELECT} ${w.sql} order by a.id ${dir} limit ? offset ?`, [
+      ...w.params,
+      window.limit + 1,
+      window.offset,
+    ]);
     const count = async () =>
-      Number((await sql.query<{ n: string }>(`select count(*) n from audit_log a left join staff_users su on su.id = a.actor_staff_user_id left join accounts ac on ac.id = a.actor_account_id ${w.sql}`, w.params))[0].n);
+      Number(
+        (
+          await sql.query<{ n: string }>(
+            `select count(*) n from audit_log a left join staff_users su on su.id = a.actor_staff_user_id left join accounts ac on ac.id = a.actor_account_id ${w.sql}`,
+            w.params,
+          )
+        )[0].n,
+      );
     return windowOf(rows.map(toEntry), window, count);
   }
 
@@ -135,7 +150,11 @@ export class AuditLogService {
     let below: string | null = null;
     for (;;) {
       const keyset = below === null ? '' : `${w.sql ? ' and' : 'where'} a.id < ?::bigint`;
-      const rows: Row[] = await sql.query<Row>(`${SELECT} ${w.sql}${keyset} order by a.id desc limit ?`, [...w.params, ...(below === null ? [] : [below]), batch]);
+      const rows: Row[] = await sql.query<Row>(`${SELECT} ${w.sql}${keyset} order by a.id desc limit ?`, [
+        ...w.params,
+        ...(below === null ? [] : [below]),
+        batch,
+      ]);
       if (!rows.length) return;
       yield rows.map(toEntry);
       if (rows.length < batch) return;

@@ -91,10 +91,9 @@ export class AuthService {
     await inTransaction(this.em.fork(), async (sql) => {
       const known = await sql.query(`select 1 from api_keys where key_hash = ?`, [hashKey(key)]);
       if (known.length) return;
-      let [account] = await sql.query<{ id: string }>(
-        `select id from accounts where lower(email) = lower(?) and kind = 'CUSTOMER'`,
-        [email],
-      );
+      let [account] = await sql.query<{ id: string }>(`select id from accounts where lower(email) = lower(?) and kind = 'CUSTOMER'`, [
+        email,
+      ]);
       if (!account) {
         [account] = await sql.query<{ id: string }>(
           `insert into accounts (kind, email, name) values ('CUSTOMER', ?, 'Operator') returning id`,

@@ -76,7 +76,8 @@ export class AutoRechargeService {
     if (threshold < 0n) throw badInput('thresholdMillicredits must not be negative', { field: 'thresholdMillicredits' });
     const packId = input.packId ?? null;
     const target = input.targetBalanceMillicredits ? parseMillicredits(input.targetBalanceMillicredits, 'targetBalanceMillicredits') : null;
-    if ((packId === null) === (target === null)) throw badInput('Give exactly one of packId or targetBalanceMillicredits', { field: 'packId' });
+    if ((packId === null) === (target === null))
+      throw badInput('Give exactly one of packId or targetBalanceMillicredits', { field: 'packId' });
     if (packId !== null && !findPack(packId)) throw badInput(`Unknown credit pack "${packId.slice(0, 50)}"`, { field: 'packId' });
     if (target !== null && target <= threshold) {
       throw badInput('targetBalanceMillicredits must be above the threshold', { field: 'targetBalanceMillicredits' });
@@ -86,7 +87,14 @@ export class AutoRechargeService {
     }
     const sql = sqlOf(this.em.fork());
     if (!(await customerAccountExists(sql, accountId))) throw notFound(`Account ${accountId} not found`);
-    await upsertSettings(sql, { accountId, enabled: input.enabled, threshold, packId, targetBalance: target, monthlyLimitCents: BigInt(input.monthlyLimitCents) });
+    await upsertSettings(sql, {
+      accountId,
+      enabled: input.enabled,
+      threshold,
+      packId,
+      targetBalance: target,
+      monthlyLimitCents: BigInt(input.monthlyLimitCents),
+    });
     this.thresholds.delete(accountId);
     return (await this.settings(accountId))!;
   }
@@ -130,11 +138,15 @@ export class AutoRechargeService {
   }
 
   /** The decision and the PENDING purchase row, in one transaction under the settings row's lock. */
-  private async claim(accountId: string): Promise<{ decision: RechargeDecision; purchase: Purchase | null; customer?: { customerId: string; paymentMethodId: string } }> {
+  private async claim(
+    accountId: string,
+  ): Promise<{ decision: RechargeDecision; purchase: Purchase | null; customer?: { customerId: string; paymentMethodId: string } }> {
     return inTransaction(this.em.fork(), async (sql) => {
       const settings = await findSettings(sql, accountId, true);
       if (!settings) return { decision: { fire: false, reason: 'disabled' } as const, purchase: null };
-      const [balance] = await sql.query<{ posted: string; pending: string }>(`select posted, pending from accounts where id = ?::uuid`, [accountId]);
+      const [balance] = await sql.query<{ posted: string; pending: string }>(`select posted, pending from accounts where id = ?::uuid`, [
+        accountId,
+      ]);
       const available = toBigInt(balance?.posted) - toBigInt(balance?.pending);
       const customer = await findCustomer(sql, accountId);
       const now = new Date();
@@ -154,9 +166,19 @@ export class AutoRechargeService {
       });
       if (!decision.fire) {
         if (decision.reason === 'monthly-limit' && !settings.notice?.startsWith('Monthly')) {
-          await setNotice(sql, accountId, 'Monthly auto-recharge limit reached: no automatic top-up until next month or a higher limit.', false);
+          await setNotice(
+            sql,
+            accountId,
+            'Monthly auto-recharge limit reached: no automatic top-up until next month or a higher limit.',
+            false,
+          );
         } else if (decision.reason === 'no-payment-method') {
-          await setNotice(sql, accountId, 'Auto-recharge needs a saved card: buy a pack once with Checkout. Auto-recharge was turned off.', true);
+          await setNotice(
+            sql,
+            accountId,
+            'Auto-recharge needs a saved card: buy a pack once with Checkout. Auto-recharge was turned off.',
+            true,
+          );
           await emitAutoRechargeFailed(sql, accountId, { purchaseId: null, reason: 'no saved card' });
         }
         return { decision, purchase: null };
@@ -170,7 +192,10 @@ export class AutoRechargeService {
         returnTo: null,
         stripeCustomerId: customer!.customerId,
       });
-      await sql.query(`update auto_recharge_settings set last_attempt_at = ?::timestamptz, updated_at = now() where account_id = ?::uuid`, [now.toISOString(), accountId]);
+      await sql.query(`update auto_recharge_settings set last_attempt_at = ?::timestamptz, updated_at = now() where account_id = ?::uuid`, [
+        now.toISOString(),
+        accountId,
+      ]);
       return { decision, purchase, customer: { customerId: customer!.customerId, paymentMethodId: customer!.paymentMethodId! } };
     });
   }
@@ -208,9 +233,13 @@ export class AutoRechargeService {
     // One transaction, so no concurrent check sees the attempt failed but auto-recharge still on.
     await inTransaction(this.em.fork(), async (sql) => {
       await setNotice(sql, purchase.accountId, `Auto-recharge payment failed (${reason}); auto-recharge was turned off.`, true);
-      if (await markFailed(sql, purchase.id, `auto-recharge: ${reason}`)) await emitAutoRechargeFailed(sql, purchase.accountId, { purchaseId: purchase.id, reason });
+      if (await markFailed(sql, purchase.id, `auto-recharge: ${reason}`))
+        await emitAutoRechargeFailed(sql, purchase.accountId, { purchaseId: purchase.id, reason });
     });
     this.thresholds.delete(purchase.accountId);
-    this.log.warn({ purchaseId: purchase.id, accountId: purchase.accountId, reason }, 'auto-recharge payment failed; auto-recharge turned off');
+    this.log.warn(
+      { purchaseId: purchase.id, accountId: purchase.accountId, reason },
+      'auto-recharge payment failed; auto-recharge turned off',
+    );
   }
 }

@@ -48,7 +48,10 @@ export class BillingResolver {
 
   @Authorized()
   @Mutation(() => AutoRechargeGql, { description: 'Threshold + pack or target balance + monthly limit' })
-  async setAutoRecharge(@Arg('input', () => SetAutoRechargeInput) input: SetAutoRechargeInput, @Ctx() ctx: Context): Promise<AutoRechargeGql> {
+  async setAutoRecharge(
+    @Arg('input', () => SetAutoRechargeInput) input: SetAutoRechargeInput,
+    @Ctx() ctx: Context,
+  ): Promise<AutoRechargeGql> {
     const accountId = accountInScope(ctx, input.accountId, Role.ADMIN);
     return toAutoRechargeGql(await ctx.services.billing.autoRecharge.set(principalOf(ctx), accountId, input));
   }
@@ -87,7 +90,9 @@ export class BillingResolver {
   }
 
   @Authorized(Role.SUPPORT)
-  @Query(() => [PurchaseGql], { description: 'SUPPORT+: PENDING purchases that reached Stripe and are older than N minutes (stuck after an outage?)' })
+  @Query(() => [PurchaseGql], {
+    description: 'SUPPORT+: PENDING purchases that reached Stripe and are older than N minutes (stuck after an outage?)',
+  })
   async stalePurchases(
     @Ctx() ctx: Context,
     @Arg('olderThanMinutes', () => Int, { nullable: true, defaultValue: 15 }) olderThanMinutes: number,
@@ -97,7 +102,9 @@ export class BillingResolver {
   }
 
   @Authorized(Role.SUPPORT)
-  @Mutation(() => [RefulfilResultGql], { description: 'SUPPORT+, audited: refulfillPurchase for every stale PENDING purchase (outage recovery)' })
+  @Mutation(() => [RefulfilResultGql], {
+    description: 'SUPPORT+, audited: refulfillPurchase for every stale PENDING purchase (outage recovery)',
+  })
   async refulfillStalePurchases(
     @Arg('reason', () => String) reason: string,
     @Ctx() ctx: Context,
@@ -133,4 +140,3 @@ export class AccountBillingResolver {
     return toAutoRechargeGql(settings);
   }
 }
-

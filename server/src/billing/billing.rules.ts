@@ -3,9 +3,7 @@ import type { CreditPack } from './packs.js';
 import type { PaymentFacts, Purchase, PurchaseStatus } from './billing.types.js';
 
 export type PaymentCheck =
-  | { kind: 'paid'; amountPaidCents: bigint; discountCents: bigint }
-  | { kind: 'pending' }
-  | { kind: 'mismatch'; reason: string };
+  { kind: 'paid'; amountPaidCents: bigint; discountCents: bigint } | { kind: 'pending' } | { kind: 'mismatch'; reason: string };
 
 /**
  * Does what Stripe says was paid match the server's own purchase row? The pack price must be the
@@ -80,7 +78,10 @@ export function rechargeAmount(
 
 export type RechargeDecision =
   | { fire: true }
-  | { fire: false; reason: 'disabled' | 'above-threshold' | 'window' | 'in-flight' | 'monthly-limit' | 'nothing-to-buy' | 'no-payment-method' };
+  | {
+      fire: false;
+      reason: 'disabled' | 'above-threshold' | 'window' | 'in-flight' | 'monthly-limit' | 'nothing-to-buy' | 'no-payment-method';
+    };
 
 /** Pure decision over the state read under the settings row's lock. */
 export function decideRecharge(input: {

@@ -51,7 +51,10 @@ export class CheckoutService {
     const sql = sqlOf(this.em.fork());
     if (!(await customerAccountExists(sql, accountId))) throw notFound('The account of this key no longer exists');
     if (!this.stripe && !this.testModeReason) {
-      throw new DomainError('CONFLICT', 'Purchases are unavailable: Stripe is not configured (set STRIPE_SECRET_KEY, or CHECKOUT_TEST_MODE=true outside production)');
+      throw new DomainError(
+        'CONFLICT',
+        'Purchases are unavailable: Stripe is not configured (set STRIPE_SECRET_KEY, or CHECKOUT_TEST_MODE=true outside production)',
+      );
     }
 
     const customer = this.stripe ? await findCustomer(sql, accountId) : null;

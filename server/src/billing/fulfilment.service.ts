@@ -71,7 +71,11 @@ export class FulfilmentService {
 
     const check = checkPayment(purchase, facts);
     if (check.kind === 'pending') {
-      await recordStripeRefs(this.sql(), purchase.id, { checkoutSessionId: facts.checkoutSessionId, paymentIntentId: facts.paymentIntentId, customerId: facts.customerId });
+      await recordStripeRefs(this.sql(), purchase.id, {
+        checkoutSessionId: facts.checkoutSessionId,
+        paymentIntentId: facts.paymentIntentId,
+        customerId: facts.customerId,
+      });
       return { kind: 'pending', purchase: (await findPurchase(this.sql(), purchase.id))! };
     }
     if (check.kind === 'mismatch') return this.fail(purchase, check.reason);
@@ -108,7 +112,11 @@ export class FulfilmentService {
             fromStatuses,
           });
           if (!moved) throw new PurchaseMoved();
-          await emitPurchaseFulfilled(sql, purchase, { transactionId: posted.transactionId, amountPaidCents: check.amountPaidCents, balanceMillicredits: posted.balance.posted });
+          await emitPurchaseFulfilled(sql, purchase, {
+            transactionId: posted.transactionId,
+            amountPaidCents: check.amountPaidCents,
+            balanceMillicredits: posted.balance.posted,
+          });
           if (staff) {
             await writeAudit(sql, {
               actor: staff.actor,
@@ -126,19 +134,33 @@ export class FulfilmentService {
       if (!(err instanceof PurchaseMoved)) throw err;
     }
     const after = (await findPurchase(this.sql(), purchase.id))!;
-    return after.status === 'FULFILLED' && purchase.status !== 'FULFILLED' ? { kind: 'fulfilled', purchase: after } : { kind: 'already', purchase: after };
+    return after.status === 'FULFILLED' && purchase.status !== 'FULFILLED'
+      ? { kind: 'fulfilled', purchase: after }
+      : { kind: 'already', purchase: after };
   }
 
   private async fail(purchase: Purchase, reason: string): Promise<FulfilOutcome> {
     const marked = await inTransaction(this.em.fork(), async (sql) => {
       const marked = await markFailed(sql, purchase.id, reason);
       if (purchase.kind === 'AUTO_RECHARGE') {
-        await setNotice(sql, purchase.accountId, `Auto-recharge payment could not be verified (${reason}); auto-recharge was turned off.`, true);
-        if (marked) await emitAutoRechargeFailed(sql, purchase.accountId, { purchaseId: purchase.id, reason: `payment could not be verified (${reason})` });
+        await setNotice(
+          sql,
+          purchase.accountId,
+          `Auto-recharge payment could not be verified (${reason}); auto-recharge was turned off.`,
+          true,
+        );
+        if (marked)
+          await emitAutoRechargeFailed(sql, purchase.accountId, {
+            purchaseId: purchase.id,
+            reason: `payment could not be verified (${reason})`,
+          });
       }
       return marked;
     });
-    this.log.warn({ purchaseId: purchase.id, accountId: purchase.accountId, reason, marked }, 'purchase payment does not match: nothing credited');
+    this.log.warn(
+      { purchaseId: purchase.id, accountId: purchase.accountId, reason, marked },
+      'purchase payment does not match: nothing credited',
+    );
     return { kind: 'mismatch', purchase: (await findPurchase(this.sql(), purchase.id))!, reason };
   }
 
@@ -157,15 +179,24 @@ export class FulfilmentService {
   }
 
   /** Receipt URL, customer and payment method from the payment intent's charge (best effort). */
-  private async chargeDetails(paymentIntentId: string | null): Promise<{ receiptUrl: string | null; customerId: string | null; paymentMethodId: string | null }> {
+  private async chargeDetails(
+    paymentIntentId: string | null,
+  ): Promise<{ receiptUrl: string | null; customerId: string | null; paymentMethodId: string | null }> {
     const none = { receiptUrl: null, customerId: null, paymentMethodId: null };
     if (!this.stripe || !paymentIntentId) return none;
     try {
-      const intent = (await this.stripe.paymentIntents.retrieve(paymentIntentId, { expand: ['latest_charge'] })) as unknown as Record<string, unknown>;
-      const charge = intent.latest_charge && typeof intent.latest_charge === 'object' ? (intent.latest_charge as Record<string, unknown>) : null;
+      const intent = (await this.stripe.paymentIntents.retrieve(paymentIntentId, { expand: ['latest_charge'] })) as unknown as Record<
+        string,
+        unknown
+      >;
+      const charge =
+        intent.latest_charge && typeof intent.latest_charge === 'object' ? (intent.latest_charge as Record<string, unknown>) : null;
       return { receiptUrl: str(charge?.receipt_url), customerId: idOf(intent.customer), paymentMethodId: idOf(intent.payment_method) };
     } catch (err) {
-      this.log.warn({ err: { message: (err as Error).message }, paymentIntentId }, 'could not read the charge of a payment intent; fulfilling without a receipt');
+      this.log.warn(
+        { err: { message: (err as Error).message }, paymentIntentId },
+        'could not read the charge of a payment intent; fulfilling without a receipt',
+      );
       return none;
     }
   }
@@ -184,7 +215,9 @@ export class FulfilmentService {
       const purchase = await findPurchase(this.sql(), purchaseId);
       if (!purchase) throw new Error(`unknown purchase ${purchaseId}`);
       if (!purchase.transactionId || !['FULFILLED', 'PARTIALLY_REFUNDED', 'REFUNDED'].includes(purchase.status)) {
-        throw new Error(`purchase ${purchaseId} is ${purchase.status}: a refund needs a fulfilled purchase (replay this event after fulfilment)`);
+        throw new Error(
+          `purchase ${purchaseId} is ${purchase.status}: a refund needs a fulfilled purchase (replay this event after fulfilment)`,
+        );
       }
       const paid = purchase.amountPaidCents ?? charge.amountCents ?? purchase.amountCents;
       const problem = refundProblem(charge.amountRefundedCents, paid);
@@ -195,7 +228,12 @@ export class FulfilmentService {
         return { kind: 'unchanged', purchase, debitedMillicredits: 0n };
       }
       const status = statusAfterRefund(charge.amountRefundedCents, paid);
-      const update = { expectedRefundedCredits: purchase.refundedCredits, refundedCents: charge.amountRefundedCents, refundedCredits: target > purchase.refundedCredits ? target : purchase.refundedCredits, status };
+      const update = {
+        expectedRefundedCredits: purchase.refundedCredits,
+        refundedCents: charge.amountRefundedCents,
+        refundedCredits: target > purchase.refundedCredits ? target : purchase.refundedCredits,
+        status,
+      };
       const audit = async (sql: Sql, transactionId: string | null) => {
         if (!staff) return;
         await writeAudit(sql, {

@@ -26,5 +26,4 @@ export const CREDIT_PACKS: readonly CreditPack[] = Object.freeze([
 /** Id used on purchase rows of a target-balance auto-recharge (an amount computed by the server). */
 export const TOP_UP_PACK_ID = 'top-up';
 
-export const findPack = (id: string | null | undefined): CreditPack | null =>
-  CREDIT_PACKS.find((p) => p.id === id) ?? null;
+export const findPack = (id: string | null | undefined): CreditPack | null => CREDIT_PACKS.find((p) => p.id === id) ?? null;

@@ -30,7 +30,9 @@ export class PurchaseFilter {
 @Resolver()
 export class PurchasesAdminResolver {
   @Authorized(Role.SUPPORT)
-  @Query(() => PurchaseConnectionGql, { description: 'Purchases of all accounts by status, account and date; stale ones with staleAfterMinutes (SUPPORT+)' })
+  @Query(() => PurchaseConnectionGql, {
+    description: 'Purchases of all accounts by status, account and date; stale ones with staleAfterMinutes (SUPPORT+)',
+  })
   async purchases(
     @Ctx() ctx: Context,
     @Arg('filter', () => PurchaseFilter, { nullable: true }) filter: PurchaseFilter | null,

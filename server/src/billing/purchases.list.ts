@@ -18,7 +18,13 @@ export interface PurchaseFilter {
 export type PurchaseOrder = 'CREATED_AT' | 'AMOUNT';
 
 /** Purchases of every account, for support: filtered, sorted, counted. */
-export async function listPurchases(em: EntityManager, f: PurchaseFilter, order: PurchaseOrder, direction: 'ASC' | 'DESC', window: { limit: number; offset: number }): Promise<OffsetPage<Purchase>> {
+export async function listPurchases(
+  em: EntityManager,
+  f: PurchaseFilter,
+  order: PurchaseOrder,
+  direction: 'ASC' | 'DESC',
+  window: { limit: number; offset: number },
+): Promise<OffsetPage<Purchase>> {
   const parts: string[] = [];
   const params: unknown[] = [];
   if (f.status) {
@@ -39,7 +45,8 @@ export async function listPurchases(em: EntityManager, f: PurchaseFilter, order:
     params.push(f.to.toISOString());
   }
   if (f.staleAfterMinutes != null) {
-    if (!Number.isInteger(f.staleAfterMinutes) || f.staleAfterMinutes < 0 || f.staleAfterMinutes > 525_600) throw badInput('staleAfterMinutes must be 0 to 525600', { field: 'staleAfterMinutes' });
+    if (!Number.isInteger(f.staleAfterMinutes) || f.staleAfterMinutes < 0 || f.staleAfterMinutes > 525_600)
+      throw badInput('staleAfterMinutes must be 0 to 525600', { field: 'staleAfterMinutes' });
     parts.push(`status = 'PENDING' and kind <> 'TEST_CHECKOUT' and (stripe_checkout_session_id is not null or stripe_payment_intent_id is not null)
       and created_at < now() - make_interval(mins => ?::int)`);
     params.push(f.staleAfterMinutes);
@@ -48,7 +55,10 @@ export async function listPurchases(em: EntityManager, f: PurchaseFilter, order:
   const sql = sqlOf(em.fork());
   const column = order === 'AMOUNT' ? 'amount_cents' : 'created_at';
   const dir = direction === 'ASC' ? 'asc' : 'desc';
-  const rows = await sql.query<Record<string, unknown>>(`select * from purchases ${where} order by ${column} ${dir}, id ${dir} limit ? offset ?`, [...params, window.limit + 1, window.offset]);
+  const rows = await sql.query<Record<string, unknown>>(
+    `select * from purchases ${where} order by ${column} ${dir}, id ${dir} limit ? offset ?`,
+    [...params, window.limit + 1, window.offset],
+  );
   const count = async () => Number((await sql.query<{ n: string }>(`select count(*) n from purchases ${where}`, params))[0].n);
   return windowOf(rows.map(toPurchase), window, count);
 }

@@ -1,5 +1,14 @@
 import { toBigInt, type Sql } from '../db/sql.js';
-import type { AutoRechargeSettings, EventSource, EventStatus, Purchase, PurchaseKind, PurchaseStatus, StoredEvent, WebhookEvent } from './billing.types.js';
+import type {
+  AutoRechargeSettings,
+  EventSource,
+  EventStatus,
+  Purchase,
+  PurchaseKind,
+  PurchaseStatus,
+  StoredEvent,
+  WebhookEvent,
+} from './billing.types.js';
 
 type Row = Record<string, unknown>;
 const date = (v: unknown) => (v ? new Date(v as string) : null);
@@ -34,7 +43,15 @@ export function toPurchase(r: Row): Purchase {
 
 export async function insertPurchase(
   sql: Sql,
-  p: { accountId: string; kind: PurchaseKind; packId: string; amountCents: bigint; credits: bigint; returnTo: string | null; stripeCustomerId: string | null },
+  p: {
+    accountId: string;
+    kind: PurchaseKind;
+    packId: string;
+    amountCents: bigint;
+    credits: bigint;
+    returnTo: string | null;
+    stripeCustomerId: string | null;
+  },
 ): Promise<Purchase> {
   const rows = await sql.query<Row>(
     `insert into purchases (account_id, kind, pack_id, amount_cents, credits, return_to, stripe_customer_id)
@@ -55,10 +72,10 @@ export async function findPurchaseByPaymentIntent(sql: Sql, paymentIntentId: str
 }
 
 export async function findPurchasesOfAccount(sql: Sql, accountId: string, limit = 100): Promise<Purchase[]> {
-  const rows = await sql.query<Row>(
-    `select * from purchases where account_id = ?::uuid order by created_at desc, id limit ?::int`,
-    [accountId, limit],
-  );
+  const rows = await sql.query<Row>(`select * from purchases where account_id = ?::uuid order by created_at desc, id limit ?::int`, [
+    accountId,
+    limit,
+  ]);
   return rows.map(toPurchase);
 }
 
@@ -176,8 +193,12 @@ export async function findUnprocessedEvents(sql: Sql, limit: number): Promise<St
 // ---- customers and auto-recharge -------------------------------------------------------------
 
 export async function findCustomer(sql: Sql, accountId: string): Promise<{ customerId: string; paymentMethodId: string | null } | null> {
-  const rows = await sql.query<Row>(`select stripe_customer_id, payment_method_id from billing_customers where account_id = ?::uuid`, [accountId]);
-  return rows[0] ? { customerId: rows[0].stripe_customer_id as string, paymentMethodId: (rows[0].payment_method_id as string | null) ?? null } : null;
+  const rows = await sql.query<Row>(`select stripe_customer_id, payment_method_id from billing_customers where account_id = ?::uuid`, [
+    accountId,
+  ]);
+  return rows[0]
+    ? { customerId: rows[0].stripe_customer_id as string, paymentMethodId: (rows[0].payment_method_id as string | null) ?? null }
+    : null;
 }
 
 export async function saveCustomer(sql: Sql, accountId: string, customerId: string, paymentMethodId: string | null): Promise<void> {
@@ -205,16 +226,22 @@ export function toSettings(r: Row): AutoRechargeSettings {
 }
 
 export async function findSettings(sql: Sql, accountId: string, forUpdate = false): Promise<AutoRechargeSettings | null> {
-  const rows = await sql.query<Row>(
-    `select * from auto_recharge_settings where account_id = ?::uuid${forUpdate ? ' for update' : ''}`,
-    [accountId],
-  );
+  const rows = await sql.query<Row>(`select * from auto_recharge_settings where account_id = ?::uuid${forUpdate ? ' for update' : ''}`, [
+    accountId,
+  ]);
   return rows[0] ? toSettings(rows[0]) : null;
 }
 
 export async function upsertSettings(
   sql: Sql,
-  s: { accountId: string; enabled: boolean; threshold: bigint; packId: string | null; targetBalance: bigint | null; monthlyLimitCents: bigint },
+  s: {
+    accountId: string;
+    enabled: boolean;
+    threshold: bigint;
+    packId: string | null;
+    targetBalance: bigint | null;
+    monthlyLimitCents: bigint;
+  },
 ): Promise<AutoRechargeSettings> {
   const rows = await sql.query<Row>(
     `insert into auto_recharge_settings (account_id, enabled, threshold, pack_id, target_balance, monthly_limit_cents)

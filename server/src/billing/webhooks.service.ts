@@ -10,7 +10,15 @@ import { isUuid, requiredText, sameId, parseId } from '../shared/validate.js';
 import { cents, idOf, intentFacts, metadataPurchaseId, sessionFacts, str } from './billing.rules.js';
 import type { EventSource, EventStatus, StoredEvent, WebhookEvent } from './billing.types.js';
 import type { FulfilmentService, StaffContext } from './fulfilment.service.js';
-import { findEvent, findPurchase, findPurchaseByPaymentIntent, findStalePurchases, findUnprocessedEvents, markEvent, storeEvent } from './purchases.repository.js';
+import {
+  findEvent,
+  findPurchase,
+  findPurchaseByPaymentIntent,
+  findStalePurchases,
+  findUnprocessedEvents,
+  markEvent,
+  storeEvent,
+} from './purchases.repository.js';
 import type { Purchase } from './billing.types.js';
 import { stripeWebhooks } from './stripe.client.js';
 
@@ -114,14 +122,20 @@ export class WebhooksService {
         const purchaseId = metadataPurchaseId(object);
         const purchase = purchaseId && isUuid(purchaseId) ? await findPurchase(sqlOf(this.em.fork()), purchaseId) : null;
         // Checkout purchases are fulfilled from their session (which knows about discounts).
-        if (!purchase || purchase.kind !== 'AUTO_RECHARGE') return { status: 'IGNORED', outcome: 'not-auto-recharge', purchaseId: purchase?.id ?? null, error: null };
+        if (!purchase || purchase.kind !== 'AUTO_RECHARGE')
+          return { status: 'IGNORED', outcome: 'not-auto-recharge', purchaseId: purchase?.id ?? null, error: null };
         if (event.type === 'payment_intent.payment_failed') {
           const lastError = (object.last_payment_error ?? {}) as Record<string, unknown>;
           await this.fulfilment.markFailed(purchase.id, str(lastError.decline_code) ?? str(lastError.code) ?? 'payment failed');
           return { status: 'PROCESSED', outcome: 'failed', purchaseId: purchase.id, error: null };
         }
         const outcome = await this.fulfilment.fulfil(purchase.id, intentFacts(object), staff);
-        return { status: 'PROCESSED', outcome: outcome.kind, purchaseId: purchase.id, error: outcome.kind === 'mismatch' ? outcome.reason : null };
+        return {
+          status: 'PROCESSED',
+          outcome: outcome.kind,
+          purchaseId: purchase.id,
+          error: outcome.kind === 'mismatch' ? outcome.reason : null,
+        };
       }
       case 'charge.refunded': {
         const paymentIntentId = idOf(object.payment_intent);
@@ -196,11 +210,17 @@ export class WebhooksService {
     let facts;
     if (purchase.kind === 'AUTO_RECHARGE') {
       if (!purchase.stripePaymentIntentId) throw badInput('This auto-recharge never reached Stripe (no payment intent)');
-      facts = intentFacts((await this.stripe.paymentIntents.retrieve(purchase.stripePaymentIntentId)) as unknown as Record<string, unknown>);
+      facts = intentFacts(
+        (await this.stripe.paymentIntents.retrieve(purchase.stripePaymentIntentId)) as unknown as Record<string, unknown>,
+      );
     } else {
       if (!purchase.stripeCheckoutSessionId) throw badInput('This purchase has no Checkout Session');
-      const session = (await this.stripe.checkout.sessions.retrieve(purchase.stripeCheckoutSessionId)) as unknown as Record<string, unknown>;
-      if (!sameId(metadataPurchaseId(session), purchase.id)) throw new DomainError('CONFLICT', 'The Checkout Session names another purchase');
+      const session = (await this.stripe.checkout.sessions.retrieve(purchase.stripeCheckoutSessionId)) as unknown as Record<
+        string,
+        unknown
+      >;
+      if (!sameId(metadataPurchaseId(session), purchase.id))
+        throw new DomainError('CONFLICT', 'The Checkout Session names another purchase');
       facts = sessionFacts(session);
     }
     const outcome = await this.fulfilment.fulfil(purchase.id, facts, { actor, action: 'billing.refulfilPurchase', reason });
@@ -222,7 +242,8 @@ export class WebhooksService {
   }
 
   async stalePurchases(olderThanMinutes: number, first: number): Promise<Purchase[]> {
-    if (!Number.isSafeInteger(olderThanMinutes) || olderThanMinutes < 0) throw badInput('olderThanMinutes must be a non-negative whole number', { field: 'olderThanMinutes' });
+    if (!Number.isSafeInteger(olderThanMinutes) || olderThanMinutes < 0)
+      throw badInput('olderThanMinutes must be a non-negative whole number', { field: 'olderThanMinutes' });
     return findStalePurchases(sqlOf(this.em.fork()), olderThanMinutes, Math.min(Math.max(first, 1), 200));
   }
 
@@ -230,7 +251,12 @@ export class WebhooksService {
    * After an outage: re-runs fulfilment of every stale PENDING purchase, one by one (each read
    * from Stripe, each audited). Credits only what Stripe reports paid; a failure skips to the next.
    */
-  async refulfilStale(actor: Principal, olderThanMinutes: number, first: number, reasonText: string): Promise<{ purchase: Purchase; outcome: string }[]> {
+  async refulfilStale(
+    actor: Principal,
+    olderThanMinutes: number,
+    first: number,
+    reasonText: string,
+  ): Promise<{ purchase: Purchase; outcome: string }[]> {
     const reason = requiredText(reasonText, 'reason');
     const results: { purchase: Purchase; outcome: string }[] = [];
     for (const purchase of await this.stalePurchases(olderThanMinutes, first)) {

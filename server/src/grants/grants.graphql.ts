@@ -3,7 +3,15 @@ import { MillicreditsScalar } from '../graphql/scalars.js';
 import { graphqlEnum } from '../graphql/enums.js';
 import { formatMillicredits } from '../money/money.js';
 import { grantStatus } from './grants.rules.js';
-import { GRANT_KINDS, GRANT_STATUSES, type ExpiryRun, type Grant, type GrantAllocation, type GrantKind, type GrantStatus } from './grants.types.js';
+import {
+  GRANT_KINDS,
+  GRANT_STATUSES,
+  type ExpiryRun,
+  type Grant,
+  type GrantAllocation,
+  type GrantKind,
+  type GrantStatus,
+} from './grants.types.js';
 
 export const GrantKindEnum = graphqlEnum(GRANT_KINDS, { name: 'GrantKind', description: 'Where the credits of a grant came from' });
 export const GrantStatusEnum = graphqlEnum(GRANT_STATUSES, { name: 'GrantStatus' });

@@ -3,14 +3,7 @@ import { AccountGql } from '../accounts/accounts.graphql.js';
 import type { Context } from '../graphql/context.js';
 import { accountInScope, principalOf } from '../graphql/auth.js';
 import { Role } from '../auth/roles.js';
-import {
-  GrantAllocationGql,
-  GrantExpiryRunGql,
-  GrantGql,
-  toExpiryRunGql,
-  toGrantAllocationGql,
-  toGrantGql,
-} from './grants.graphql.js';
+import { GrantAllocationGql, GrantExpiryRunGql, GrantGql, toExpiryRunGql, toGrantAllocationGql, toGrantGql } from './grants.graphql.js';
 
 @Resolver()
 export class GrantsResolver {

@@ -119,7 +119,8 @@ export class GrantsService {
       }
       if (due.length < BATCH || !progressed) break;
     }
-    if (run.expiredGrants) this.log.info({ expiredGrants: run.expiredGrants, expiredMillicredits: run.expiredMillicredits.toString() }, 'grants expired');
+    if (run.expiredGrants)
+      this.log.info({ expiredGrants: run.expiredGrants, expiredMillicredits: run.expiredMillicredits.toString() }, 'grants expired');
     return run;
   }
 

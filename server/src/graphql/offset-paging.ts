@@ -25,12 +25,19 @@ export const MAX_PAGE_SIZE = 200;
  * `after` an edge's cursor, or an explicit `offset` for page-numbered tables (react-admin).
  * Callers fetch `limit + 1` rows to learn whether a next page exists.
  */
-export function pageWindow(first: number | null | undefined, after: string | null | undefined, offset: number | null | undefined, def = 25): { limit: number; offset: number } {
+export function pageWindow(
+  first: number | null | undefined,
+  after: string | null | undefined,
+  offset: number | null | undefined,
+  def = 25,
+): { limit: number; offset: number } {
   const limit = first ?? def;
-  if (!Number.isInteger(limit) || limit < 0 || limit > MAX_PAGE_SIZE) throw badInput(`first must be between 0 and ${MAX_PAGE_SIZE}`, { field: 'first' });
+  if (!Number.isInteger(limit) || limit < 0 || limit > MAX_PAGE_SIZE)
+    throw badInput(`first must be between 0 and ${MAX_PAGE_SIZE}`, { field: 'first' });
   if (after != null && offset != null) throw badInput('Give either after or offset, not both', { field: 'offset' });
   if (offset != null) {
-    if (!Number.isInteger(offset) || offset < 0 || offset > 10_000_000) throw badInput('offset must be a whole number from 0', { field: 'offset' });
+    if (!Number.isInteger(offset) || offset < 0 || offset > 10_000_000)
+      throw badInput('offset must be a whole number from 0', { field: 'offset' });
     return { limit, offset };
   }
   return { limit, offset: after == null ? 0 : decodeOffsetCursor(after) + 1 };

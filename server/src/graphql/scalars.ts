@@ -16,11 +16,13 @@ export const MillicreditsScalar = new GraphQLScalarType<bigint, string>({
     throw new GraphQLError(`Millicredits cannot represent ${typeof value} ${String(value)}`);
   },
   parseValue(value) {
-    if (typeof value !== 'string') throw new GraphQLError('Millicredits must be a decimal string', { extensions: { code: 'BAD_USER_INPUT' } });
+    if (typeof value !== 'string')
+      throw new GraphQLError('Millicredits must be a decimal string', { extensions: { code: 'BAD_USER_INPUT' } });
     return parseMillicredits(value, 'Millicredits');
   },
   parseLiteral(ast) {
-    if (ast.kind !== Kind.STRING) throw new GraphQLError('Millicredits must be a decimal string', { extensions: { code: 'BAD_USER_INPUT' } });
+    if (ast.kind !== Kind.STRING)
+      throw new GraphQLError('Millicredits must be a decimal string', { extensions: { code: 'BAD_USER_INPUT' } });
     return parseMillicredits(ast.value, 'Millicredits');
   },
 });

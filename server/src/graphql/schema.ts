@@ -23,7 +23,30 @@ import { AuditResolver } from '../audit/audit.resolver.js';
 import { AccountNotifyResolver, NotifyResolver } from '../notify/notify.resolver.js';
 
 /** Every resolver class. Feature modules add theirs here. */
-export const resolvers = [AccountsResolver, LedgerResolver, RateCardsResolver, UsageResolver, BillingResolver, AccountBillingResolver, FinanceResolver, ReconciliationResolver, ProxySettingsResolver, AccountProxySettingsResolver, ModelRateSimulatedResolver, GrantsResolver, AccountGrantsResolver, GrantAllocationsResolver, PromotionsResolver, AuditResolver, NotifyResolver, AccountNotifyResolver, SessionsResolver, StaffResolver, AuditLogResolver, PurchasesAdminResolver] as const;
+export const resolvers = [
+  AccountsResolver,
+  LedgerResolver,
+  RateCardsResolver,
+  UsageResolver,
+  BillingResolver,
+  AccountBillingResolver,
+  FinanceResolver,
+  ReconciliationResolver,
+  ProxySettingsResolver,
+  AccountProxySettingsResolver,
+  ModelRateSimulatedResolver,
+  GrantsResolver,
+  AccountGrantsResolver,
+  GrantAllocationsResolver,
+  PromotionsResolver,
+  AuditResolver,
+  NotifyResolver,
+  AccountNotifyResolver,
+  SessionsResolver,
+  StaffResolver,
+  AuditLogResolver,
+  PurchasesAdminResolver,
+] as const;
 
 export async function createSchema(opts: { publicAppUrl: string; emitSchemaFile?: string }): Promise<GraphQLSchema> {
   return buildSchema({

@@ -28,8 +28,7 @@ export function startJobs(jobs: Job[], log: Logger): JobRunner {
   let stopped = false;
 
   const runOnce = (job: Job): Promise<void> => {
-    const run = job
-      .run!()
+    const run = job.run!()
       .then(() => undefined)
       .catch((err: unknown) => log.warn({ err: { message: (err as Error).message }, job: job.name }, 'scheduled job failed'))
       .finally(() => inFlight.delete(run));

@@ -37,7 +37,8 @@ export function scheduledJobs(services: Services): Job[] {
         cron: '*/10 * * * *',
         run: async () => {
           const run = await services.reconciliation.runScheduled(yesterdayUtc());
-          if (run) log.info({ runId: run.id, day: run.day, mismatches: run.mismatchCount, status: run.status }, 'daily reconciliation finished');
+          if (run)
+            log.info({ runId: run.id, day: run.day, mismatches: run.mismatchCount, status: run.status }, 'daily reconciliation finished');
         },
       },
     );

@@ -34,7 +34,8 @@ export const sqlOverClient = (client: pg.PoolClient): Sql => ({
 /** Connection loss (not a refusal): the statement may or may not have committed. */
 export function isConnectionLoss(err: unknown): boolean {
   const e = err as { code?: string; message?: string };
-  if (e?.code && ['57P01', '57P02', '57P03', '08000', '08003', '08006', 'ECONNRESET', 'EPIPE', 'ECONNREFUSED'].includes(e.code)) return true;
+  if (e?.code && ['57P01', '57P02', '57P03', '08000', '08003', '08006', 'ECONNRESET', 'EPIPE', 'ECONNREFUSED'].includes(e.code))
+    return true;
   return /Connection terminated|connection error|Client has encountered a connection error/i.test(e?.message ?? '');
 }
 
@@ -57,13 +58,16 @@ export class LedgerDb {
   }
 
   /** One transaction on one connection: `fn` gets the named-statement runner and an `Sql` for hooks. */
-  async transaction<T>(fn: (tx: { call: <R extends pg.QueryResultRow>(s: Named, v: unknown[]) => Promise<R[]>; sql: Sql }) => Promise<T>): Promise<T> {
+  async transaction<T>(
+    fn: (tx: { call: <R extends pg.QueryResultRow>(s: Named, v: unknown[]) => Promise<R[]>; sql: Sql }) => Promise<T>,
+  ): Promise<T> {
     const client = await this.pool.connect();
     let broken = false;
     try {
       await client.query('begin');
       const result = await fn({
-        call: async <R extends pg.QueryResultRow>(s: Named, v: unknown[]) => (await client.query<R>({ name: s.name, text: s.text, values: v })).rows,
+        call: async <R extends pg.QueryResultRow>(s: Named, v: unknown[]) =>
+          (await client.query<R>({ name: s.name, text: s.text, values: v })).rows,
         sql: sqlOverClient(client),
       });
       await client.query('commit');

@@ -350,13 +350,20 @@ export class LedgerEngine {
   }
 }
 
-const chargeItem = (c: UsageCharge): ChargeItem => ({ charge: c, accounts: [c.accountId], dedupeKey: `${c.accountId}|${c.idempotencyKey}` });
+const chargeItem = (c: UsageCharge): ChargeItem => ({
+  charge: c,
+  accounts: [c.accountId],
+  dedupeKey: `${c.accountId}|${c.idempotencyKey}`,
+});
 
 function toPostOutcome(r: Row, accountId: string): PostOutcome {
   return {
     status: r.status as PostStatus,
     transactionId: (r.transaction_id as string | null) ?? null,
-    balance: r.status === 'OK' || r.status === 'REPLAY' ? balanceOf(accountId, r, 'posted', 'pending', r.updated_at ? 'updated_at' : 'created_at') : null,
+    balance:
+      r.status === 'OK' || r.status === 'REPLAY'
+        ? balanceOf(accountId, r, 'posted', 'pending', r.updated_at ? 'updated_at' : 'created_at')
+        : null,
     requestHash: (r.request_hash as string | null) ?? null,
     available: r.status === 'INSUFFICIENT' ? toBigInt(r.posted) - toBigInt(r.pending) : null,
   };

@@ -55,7 +55,9 @@ export async function keepUnsettledHold(sql: Sql, holdId: string, reason: string
 }
 
 export async function findHoldState(sql: Sql, holdId: string): Promise<{ state: HoldState; charged: bigint | null } | null> {
-  const rows = await sql.query<{ state: HoldState; charged: string | null }>(`select state, charged from holds where id = ?::uuid`, [holdId]);
+  const rows = await sql.query<{ state: HoldState; charged: string | null }>(`select state, charged from holds where id = ?::uuid`, [
+    holdId,
+  ]);
   const r = rows[0];
   return r ? { state: r.state, charged: r.charged === null ? null : toBigInt(r.charged) } : null;
 }

@@ -16,11 +16,15 @@ export const HOLD_EXPIRY_LOCK = 0x636d2d686f6c64n;
 
 export class SpendCapExceeded extends DomainError {
   constructor(scope: 'request' | 'session', capMillicredits: bigint, requiredMillicredits: bigint) {
-    super('SPEND_CAP_EXCEEDED', `This call could cost up to ${requiredMillicredits} millicredits, over the ${scope} spend cap of ${capMillicredits}`, {
-      scope,
-      capMillicredits: capMillicredits.toString(),
-      requiredMillicredits: requiredMillicredits.toString(),
-    });
+    super(
+      'SPEND_CAP_EXCEEDED',
+      `This call could cost up to ${requiredMillicredits} millicredits, over the ${scope} spend cap of ${capMillicredits}`,
+      {
+        scope,
+        capMillicredits: capMillicredits.toString(),
+        requiredMillicredits: requiredMillicredits.toString(),
+      },
+    );
   }
 }
 
@@ -46,10 +50,12 @@ export interface Settled {
   balance: BalanceSnapshot | null;
 }
 
-
 /** The settle of a call could not be written: its hold stays HELD (never expiring) for an operator. */
 export class SettleFailed extends Error {
-  constructor(readonly holdId: string, override readonly cause: unknown) {
+  constructor(
+    readonly holdId: string,
+    override readonly cause: unknown,
+  ) {
     super(`the settle of hold ${holdId} failed; the hold is kept`);
   }
 }
@@ -100,7 +106,11 @@ export class HoldsService {
       throw new SpendCapExceeded('session', spec.sessionCap!.cap, placed.sessionSpent! + placed.amount!);
     }
     if (placed.status !== 'OK') {
-      throw observedRefusal(this.events, placed.status, { accountId: spec.accountId, required: partialMinimum ?? spec.amount, available: placed.available });
+      throw observedRefusal(this.events, placed.status, {
+        accountId: spec.accountId,
+        required: partialMinimum ?? spec.amount,
+        available: placed.available,
+      });
     }
     return placed.hold!;
   }
@@ -114,14 +124,26 @@ export class HoldsService {
     const settled = await this.retrying(hold, charge, () => this.engine.settle(hold.id, { ...charge, accountId: hold.accountId }));
     const wanted = charge.charged.toString();
     if (settled.outcome === 'VOIDED') {
-      this.log.error({ holdId: hold.id, accountId: hold.accountId, wanted }, 'settle refused: the account cannot cover the call; hold voided');
+      this.log.error(
+        { holdId: hold.id, accountId: hold.accountId, wanted },
+        'settle refused: the account cannot cover the call; hold voided',
+      );
       return { usage: null, charged: 0n, balance: settled.charge.balance };
     }
     if (settled.outcome === 'CAPPED') {
-      this.log.warn({ holdId: hold.id, accountId: hold.accountId, wanted, charged: settled.charged.toString() }, 'settle capped at the hold');
+      this.log.warn(
+        { holdId: hold.id, accountId: hold.accountId, wanted, charged: settled.charged.toString() },
+        'settle capped at the hold',
+      );
     }
     const usage = settled.charge.usage;
-    if (!usage) throw observedRefusal(this.events, settled.charge.status, { accountId: hold.accountId, required: settled.charged, available: settled.charge.available, idempotencyKey: charge.idempotencyKey });
+    if (!usage)
+      throw observedRefusal(this.events, settled.charge.status, {
+        accountId: hold.accountId,
+        required: settled.charged,
+        available: settled.charge.available,
+        idempotencyKey: charge.idempotencyKey,
+      });
     return { usage, charged: usage.chargedMillicredits, balance: settled.charge.balance };
   }
 
@@ -145,7 +167,16 @@ export class HoldsService {
     const reason = failureReason(last);
     const kept = await keepUnsettledHold(sqlOf(this.em.fork()), hold.id, reason).catch(() => false);
     this.log.error(
-      { reason, holdId: hold.id, accountId: hold.accountId, kept, model: charge.rate.model, charged: charge.charged.toString(), requestId: charge.requestId ?? null, tokens: charge.tokens },
+      {
+        reason,
+        holdId: hold.id,
+        accountId: hold.accountId,
+        kept,
+        model: charge.rate.model,
+        charged: charge.charged.toString(),
+        requestId: charge.requestId ?? null,
+        tokens: charge.tokens,
+      },
       'proxy settle failed: the call is not charged yet; its hold is kept for an operator',
     );
     throw new SettleFailed(hold.id, last);
@@ -171,7 +202,9 @@ export class HoldsService {
    */
   async releaseExpired(limit = 500): Promise<number> {
     const { balances, released } = await inTransaction(this.em.fork(), async (sql) => {
-      const [lock] = await sql.query<{ locked: boolean }>(`select pg_try_advisory_xact_lock(?::bigint) as locked`, [HOLD_EXPIRY_LOCK.toString()]);
+      const [lock] = await sql.query<{ locked: boolean }>(`select pg_try_advisory_xact_lock(?::bigint) as locked`, [
+        HOLD_EXPIRY_LOCK.toString(),
+      ]);
       if (!lock?.locked) return { balances: [], released: 0 };
       return releaseExpiredHolds(sql, limit);
     });

@@ -91,7 +91,10 @@ export async function findEntryByTransaction(sql: Sql, transactionId: string): P
 }
 
 export async function findTransactionIdByKey(sql: Sql, accountId: string, key: string): Promise<string | null> {
-  const rows = await sql.query<{ id: string }>(`select id from ledger_transactions where account_id = ?::uuid and idempotency_key = ?`, [accountId, key]);
+  const rows = await sql.query<{ id: string }>(`select id from ledger_transactions where account_id = ?::uuid and idempotency_key = ?`, [
+    accountId,
+    key,
+  ]);
   return rows[0]?.id ?? null;
 }
 

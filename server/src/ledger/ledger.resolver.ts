@@ -28,13 +28,12 @@ export class LedgerResolver {
     description: 'The current balance, then every change of it; own account, SUPPORT+ may name another',
     subscribe: ({ args, context }) => {
       const ctx = context as Context;
-      return withGraphQLErrors(ctx, () => ctx.services.balanceWatch.watch(accountInScope(ctx, args.accountId as string | undefined, Role.SUPPORT)));
+      return withGraphQLErrors(ctx, () =>
+        ctx.services.balanceWatch.watch(accountInScope(ctx, args.accountId as string | undefined, Role.SUPPORT)),
+      );
     },
   })
-  balanceUpdated(
-    @Root() balance: BalanceSnapshot,
-    @Arg('accountId', () => ID, { nullable: true }) _accountId?: string,
-  ): BalanceGql {
+  balanceUpdated(@Root() balance: BalanceSnapshot, @Arg('accountId', () => ID, { nullable: true }) _accountId?: string): BalanceGql {
     return toBalanceGql(balance);
   }
 }

@@ -130,7 +130,11 @@ export class LedgerService {
       return outcome.transactionId!;
     }
     if (outcome.status !== 'OK') {
-      throw observedRefusal(this.events, outcome.status, { accountId: spec.accountId, required: -spec.delta, available: outcome.available });
+      throw observedRefusal(this.events, outcome.status, {
+        accountId: spec.accountId,
+        required: -spec.delta,
+        available: outcome.available,
+      });
     }
     return outcome.transactionId!;
   }
@@ -163,7 +167,12 @@ export class LedgerService {
           targetType: 'account',
           targetId: accountId,
           before: { balanceMillicredits: before.posted },
-          after: { balanceMillicredits: posted.balance.posted, amountMillicredits: amount, transactionId: posted.transactionId, referenceId },
+          after: {
+            balanceMillicredits: posted.balance.posted,
+            amountMillicredits: amount,
+            transactionId: posted.transactionId,
+            referenceId,
+          },
           reason,
         }),
     );
@@ -234,7 +243,12 @@ export interface Charged {
 
 function chargeResult(events: BalanceEvents, c: UsageCharge, o: ChargeOutcome): Charged | DomainError {
   if ((o.status === 'OK' || o.status === 'REPLAY') && o.usage) return { usage: o.usage, replayed: o.status === 'REPLAY' };
-  return observedRefusal(events, o.status, { accountId: c.accountId, required: c.charged, available: o.available, idempotencyKey: c.idempotencyKey });
+  return observedRefusal(events, o.status, {
+    accountId: c.accountId,
+    required: c.charged,
+    available: o.available,
+    idempotencyKey: c.idempotencyKey,
+  });
 }
 
 const posted = (o: PostOutcome): PostedTransaction => ({ transactionId: o.transactionId!, createdAt: new Date(), balance: o.balance! });

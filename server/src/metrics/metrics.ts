@@ -20,31 +20,53 @@ const gauge = (name: string, help: string, labelNames: string[] = []) =>
 export const counters = {
   creditsPurchased: counter('billing_credits_purchased_total', 'Credits added by PURCHASE ledger entries (credits; 1,000 = $1)'),
   creditsDeducted: counter('billing_credits_deducted_total', 'Credits deducted by metered usage (credits), by model', ['model']),
-  insufficientCredits: counter('billing_402_insufficient_credits_total', 'Requests refused with 402 INSUFFICIENT_CREDITS, by source (graphql, proxy)', ['source']),
+  insufficientCredits: counter(
+    'billing_402_insufficient_credits_total',
+    'Requests refused with 402 INSUFFICIENT_CREDITS, by source (graphql, proxy)',
+    ['source'],
+  ),
   webhookEvents: counter('stripe_webhook_events_total', 'Stripe webhook events received, by event type', ['type']),
-  webhookFailures: counter('stripe_webhook_failures_total', 'Stripe webhook events that failed verification or processing, by event type', ['type']),
+  webhookFailures: counter('stripe_webhook_failures_total', 'Stripe webhook events that failed verification or processing, by event type', [
+    'type',
+  ]),
   modelCalls: counter('openai_calls_total', 'Metered model calls, by model', ['model']),
   tokensIn: counter('openai_tokens_in_total', 'Prompt tokens metered (cached ones included), by model', ['model']),
   tokensOut: counter('openai_tokens_out_total', 'Completion tokens metered, by model', ['model']),
   reconciliationMismatches: counter('creditmeter_reconciliation_mismatches_total', 'Reconciliation findings, by check', ['check']),
   reconciliationRuns: counter('creditmeter_reconciliation_runs_total', 'Reconciliation runs, by status', ['status']),
-  proxySettleFailures: counter('proxy_settle_failures_total', 'Proxied calls whose charge could not be written (their holds are kept for an operator)'),
+  proxySettleFailures: counter(
+    'proxy_settle_failures_total',
+    'Proxied calls whose charge could not be written (their holds are kept for an operator)',
+  ),
 };
 
 export const gauges = {
   activeBalance: gauge('billing_active_balance', 'Sum of positive customer balances in credits (sampled at scrape)'),
   activeAccounts: gauge('creditmeter_active_accounts', 'Customer accounts with a positive balance (sampled at scrape)'),
-  grossMarginToday: gauge('margin_gross_daily_usd', 'Gross margin (credits deducted / 1,000 - provider cost) of a UTC day in USD, for today and yesterday', ['day']),
-  revenueToday: gauge('creditmeter_revenue_usd', 'Revenue (credits deducted / 1,000) of a UTC day in USD, for today and yesterday', ['day']),
+  grossMarginToday: gauge(
+    'margin_gross_daily_usd',
+    'Gross margin (credits deducted / 1,000 - provider cost) of a UTC day in USD, for today and yesterday',
+    ['day'],
+  ),
+  revenueToday: gauge('creditmeter_revenue_usd', 'Revenue (credits deducted / 1,000) of a UTC day in USD, for today and yesterday', [
+    'day',
+  ]),
   outstandingLiability: gauge('liability_outstanding_credits_usd', 'Outstanding credits (sum of all customer balances / 1,000) in USD'),
   outstandingLiabilityMillicredits: gauge('creditmeter_outstanding_liability_millicredits', 'Sum of all customer balances in millicredits'),
   negativeBalances: gauge('creditmeter_negative_balance_accounts', 'Customer accounts with a negative balance'),
-  holdsPending: gauge('creditmeter_holds_pending', 'Credit holds of calls in flight (accounts with held credits when holds are not tabled)'),
+  holdsPending: gauge(
+    'creditmeter_holds_pending',
+    'Credit holds of calls in flight (accounts with held credits when holds are not tabled)',
+  ),
   holdsPendingMillicredits: gauge('creditmeter_holds_pending_millicredits', 'Millicredits held by calls in flight'),
   rollupLagRows: gauge('creditmeter_finance_rollup_lag_rows', 'Usage rows and postings not yet folded into the finance rollups'),
   auditChainOk: gauge('creditmeter_audit_chain_ok', 'Whether the audit log hash chain verified at the last check (1) or not (0)'),
   auditChainEntries: gauge('creditmeter_audit_chain_entries', 'Audit log rows covered by the last chain verification'),
-  auditChainHead: gauge('creditmeter_audit_chain_head_info', 'Always 1; the label is the SHA-256 of the last audit link at the last verification (keep a copy elsewhere: a rewritten history changes it)', ['hash']),
+  auditChainHead: gauge(
+    'creditmeter_audit_chain_head_info',
+    'Always 1; the label is the SHA-256 of the last audit link at the last verification (keep a copy elsewhere: a rewritten history changes it)',
+    ['hash'],
+  ),
   lastReconciliationMismatches: gauge('creditmeter_reconciliation_last_run_mismatches', 'Findings of the last finished reconciliation run'),
 };
 
@@ -106,7 +128,5 @@ export const metrics = {
 /** Current value of a counter (all label sets summed, or one label set): for tests and the console. */
 export async function counterValue(c: Counter, labels?: Record<string, string>): Promise<number> {
   const { values } = await c.get();
-  return values
-    .filter((v) => !labels || Object.entries(labels).every(([k, l]) => v.labels[k] === l))
-    .reduce((sum, v) => sum + v.value, 0);
+  return values.filter((v) => !labels || Object.entries(labels).every(([k, l]) => v.labels[k] === l)).reduce((sum, v) => sum + v.value, 0);
 }

@@ -76,7 +76,9 @@ create table ledger_postings (
   balance_after bigint,
   created_at timestamptz not null default now()
 );`);
-    this.addSql(`comment on column ledger_postings.balance_after is 'customer accounts only: system account balances are derived, never cached';`);
+    this.addSql(
+      `comment on column ledger_postings.balance_after is 'customer accounts only: system account balances are derived, never cached';`,
+    );
     this.addSql(`create index ledger_postings_account on ledger_postings (account_id, id desc);`);
     this.addSql(`create index ledger_postings_transaction on ledger_postings (transaction_id);`);
 
@@ -96,8 +98,12 @@ begin
   end if;
   return null;
 end $$;`);
-    this.addSql(`create constraint trigger ledger_postings_balanced after insert on ledger_postings deferrable initially deferred for each row execute function creditmeter_check_balanced();`);
-    this.addSql(`create constraint trigger ledger_transactions_have_postings after insert on ledger_transactions deferrable initially deferred for each row execute function creditmeter_check_balanced();`);
+    this.addSql(
+      `create constraint trigger ledger_postings_balanced after insert on ledger_postings deferrable initially deferred for each row execute function creditmeter_check_balanced();`,
+    );
+    this.addSql(
+      `create constraint trigger ledger_transactions_have_postings after insert on ledger_transactions deferrable initially deferred for each row execute function creditmeter_check_balanced();`,
+    );
 
     this.addSql(`
 create table rate_cards (
@@ -184,8 +190,12 @@ create table audit_log (
     this.addSql(`create index audit_log_target on audit_log (target_type, target_id);`);
 
     for (const table of ['ledger_transactions', 'ledger_postings', 'usage_records', 'audit_log', 'rate_card_activations']) {
-      this.addSql(`create trigger ${table}_append_only before update or delete on ${table} for each row execute function creditmeter_reject_mutation();`);
-      this.addSql(`create trigger ${table}_no_truncate before truncate on ${table} for each statement execute function creditmeter_reject_mutation();`);
+      this.addSql(
+        `create trigger ${table}_append_only before update or delete on ${table} for each row execute function creditmeter_reject_mutation();`,
+      );
+      this.addSql(
+        `create trigger ${table}_no_truncate before truncate on ${table} for each statement execute function creditmeter_reject_mutation();`,
+      );
     }
   }
 }

@@ -52,7 +52,9 @@ create table stripe_events (
   processed_at timestamptz
 );`);
     this.addSql(`create index stripe_events_failed on stripe_events (received_at desc) where status in ('FAILED', 'RECEIVED');`);
-    this.addSql(`comment on table stripe_events is 'webhook inbox: every verified event, stored before it is processed; payload is never logged';`);
+    this.addSql(
+      `comment on table stripe_events is 'webhook inbox: every verified event, stored before it is processed; payload is never logged';`,
+    );
 
     this.addSql(`
 create table billing_customers (

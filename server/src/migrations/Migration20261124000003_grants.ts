@@ -37,7 +37,9 @@ create table grant_allocations (
   purpose text not null check (purpose in ('DEBIT', 'DEBT')),
   created_at timestamptz not null default now()
 );`);
-    this.addSql(`comment on column grant_allocations.purpose is 'DEBIT: the grant paid (part of) the debit transaction_id; DEBT: the credit transaction_id (this grant''s own) covered an earlier unfunded debit';`);
+    this.addSql(
+      `comment on column grant_allocations.purpose is 'DEBIT: the grant paid (part of) the debit transaction_id; DEBT: the credit transaction_id (this grant''s own) covered an earlier unfunded debit';`,
+    );
     this.addSql(`create index grant_allocations_grant on grant_allocations (grant_id);`);
     this.addSql(`create index grant_allocations_transaction on grant_allocations (transaction_id);`);
 
@@ -66,8 +68,12 @@ create table promo_redemptions (
 );`);
 
     for (const table of ['grant_allocations', 'promo_redemptions']) {
-      this.addSql(`create trigger ${table}_append_only before update or delete on ${table} for each row execute function creditmeter_reject_mutation();`);
-      this.addSql(`create trigger ${table}_no_truncate before truncate on ${table} for each statement execute function creditmeter_reject_mutation();`);
+      this.addSql(
+        `create trigger ${table}_append_only before update or delete on ${table} for each row execute function creditmeter_reject_mutation();`,
+      );
+      this.addSql(
+        `create trigger ${table}_no_truncate before truncate on ${table} for each statement execute function creditmeter_reject_mutation();`,
+      );
     }
 
     // Credits that predate grants become one opening grant per account, so the invariant

@@ -40,6 +40,8 @@ create table proxy_settings (
   min_output_tokens int not null default 256 check (min_output_tokens > 0),
   updated_at timestamptz not null default now()
 );`);
-    this.addSql(`comment on table proxy_settings is 'caps in millicredits; streaming_holds = opt-in to partial holds cut while streaming';`);
+    this.addSql(
+      `comment on table proxy_settings is 'caps in millicredits; streaming_holds = opt-in to partial holds cut while streaming';`,
+    );
   }
 }

@@ -106,8 +106,12 @@ create table reconciliation_findings (
 );`);
     this.addSql(`create index reconciliation_findings_run on reconciliation_findings (run_id, id);`);
     for (const table of ['reconciliation_findings']) {
-      this.addSql(`create trigger ${table}_append_only before update or delete on ${table} for each row execute function creditmeter_reject_mutation();`);
-      this.addSql(`create trigger ${table}_no_truncate before truncate on ${table} for each statement execute function creditmeter_reject_mutation();`);
+      this.addSql(
+        `create trigger ${table}_append_only before update or delete on ${table} for each row execute function creditmeter_reject_mutation();`,
+      );
+      this.addSql(
+        `create trigger ${table}_no_truncate before truncate on ${table} for each statement execute function creditmeter_reject_mutation();`,
+      );
     }
   }
 }

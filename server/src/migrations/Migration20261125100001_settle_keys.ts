@@ -16,6 +16,8 @@ alter table usage_records
     this.addSql(`alter table usage_records drop constraint usage_records_idempotency;`);
     this.addSql(`alter table usage_records add constraint usage_records_idempotency unique (account_id, key_scope, idempotency_key);`);
     this.addSql(`alter table holds add column settle_error text;`);
-    this.addSql(`comment on column holds.settle_error is 'why the settle of this call failed; such a hold stays HELD (expires_at = infinity) until an operator settles or voids it';`);
+    this.addSql(
+      `comment on column holds.settle_error is 'why the settle of this call failed; such a hold stays HELD (expires_at = infinity) until an operator settles or voids it';`,
+    );
   }
 }

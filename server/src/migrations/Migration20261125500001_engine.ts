@@ -26,8 +26,12 @@ export class Migration20261125500001_engine extends Migration {
     this.addSql(`alter table ledger_postings drop constraint ledger_postings_account_id_fkey;`);
     this.addSql(`alter table usage_records drop constraint usage_records_rate_card_id_fkey;`);
     for (const table of ['accounts', 'rate_cards']) {
-      this.addSql(`create trigger ${table}_no_delete before delete on ${table} for each row execute function creditmeter_reject_mutation();`);
-      this.addSql(`create trigger ${table}_no_truncate before truncate on ${table} for each statement execute function creditmeter_reject_mutation();`);
+      this.addSql(
+        `create trigger ${table}_no_delete before delete on ${table} for each row execute function creditmeter_reject_mutation();`,
+      );
+      this.addSql(
+        `create trigger ${table}_no_truncate before truncate on ${table} for each statement execute function creditmeter_reject_mutation();`,
+      );
     }
     this.addSql(`drop trigger ledger_postings_balanced on ledger_postings;`);
     this.addSql(`drop trigger ledger_transactions_have_postings on ledger_transactions;`);
@@ -60,14 +64,20 @@ begin
   end if;
   return null;
 end $$;`);
-    this.addSql(`create trigger ledger_postings_balanced after insert on ledger_postings referencing new table as new_postings for each statement execute function creditmeter_check_postings();`);
-    this.addSql(`create trigger ledger_transactions_have_postings after insert on ledger_transactions referencing new table as new_transactions for each statement execute function creditmeter_check_transactions();`);
+    this.addSql(
+      `create trigger ledger_postings_balanced after insert on ledger_postings referencing new table as new_postings for each statement execute function creditmeter_check_postings();`,
+    );
+    this.addSql(
+      `create trigger ledger_transactions_have_postings after insert on ledger_transactions referencing new table as new_transactions for each statement execute function creditmeter_check_transactions();`,
+    );
 
     // --- HOT grant burns, room for HOT updates ----------------------------------------------------
     this.addSql(`drop index grants_burn_order;`);
     this.addSql(`create index grants_burn_order on grants (account_id, priority, expires_at, created_at, id);`);
     this.addSql(`drop index grants_due;`);
-    this.addSql(`create index grants_due on grants (expires_at) where expires_at is not null and expired_at is null and voided_at is null;`);
+    this.addSql(
+      `create index grants_due on grants (expires_at) where expires_at is not null and expired_at is null and voided_at is null;`,
+    );
     this.addSql(`alter table grants set (fillfactor = 80);`);
     this.addSql(`alter table accounts set (fillfactor = 80);`);
 
@@ -75,7 +85,9 @@ end $$;`);
     this.addSql(`alter table grants drop constraint grants_source_transaction_id_key;`);
     this.addSql(`create unique index grants_source_transaction on grants (account_id, source_transaction_id);`);
     this.addSql(`drop index ledger_transactions_one_reversal;`);
-    this.addSql(`create unique index ledger_transactions_one_reversal on ledger_transactions (account_id, reversal_of_id) where type = 'REVERSAL';`);
+    this.addSql(
+      `create unique index ledger_transactions_one_reversal on ledger_transactions (account_id, reversal_of_id) where type = 'REVERSAL';`,
+    );
 
     // --- posting hook: grants follow every movement (mirrors grants.rules) -----------------------
     this.addSql(`

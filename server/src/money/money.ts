@@ -94,19 +94,15 @@ export function priceTokens(tokens: TokenCounts, rates: Per1kRates): bigint {
     if (value < 0n) throw new RangeError(`${name} must be non-negative`);
   }
   const exact =
-    tokens.inputTokens * rates.inputPer1k +
-    tokens.cachedInputTokens * rates.cachedInputPer1k +
-    tokens.outputTokens * rates.outputPer1k;
+    tokens.inputTokens * rates.inputPer1k + tokens.cachedInputTokens * rates.cachedInputPer1k + tokens.outputTokens * rates.outputPer1k;
   return ceilDiv(exact, 1000n);
 }
 
 /** Display number of credits (45230 -> 45.23). For display only, never for arithmetic. */
-export const toCreditsNumber = (millicredits: bigint): number =>
-  Number(formatScaledDecimal(millicredits, 3));
+export const toCreditsNumber = (millicredits: bigint): number => Number(formatScaledDecimal(millicredits, 3));
 
 /** Approximate USD rounded half-up to cents (45230 millicredits = $0.04523 -> 0.05). */
-export const toUsdNumber = (millicredits: bigint): number =>
-  Number(formatScaledDecimal(divRoundHalfUp(millicredits, 10_000n), 2));
+export const toUsdNumber = (millicredits: bigint): number => Number(formatScaledDecimal(divRoundHalfUp(millicredits, 10_000n), 2));
 
 /** Integer cents -> millicredits at the nominal 1,000 credits per dollar. */
 export const centsToMillicredits = (cents: bigint): bigint => cents * 10_000n;

@@ -64,6 +64,9 @@ export async function insertRedemption(sql: Sql, promoCodeId: string, accountId:
 }
 
 export async function hasRedeemed(sql: Sql, promoCodeId: string, accountId: string): Promise<boolean> {
-  const rows = await sql.query(`select 1 from promo_redemptions where promo_code_id = ?::uuid and account_id = ?::uuid`, [promoCodeId, accountId]);
+  const rows = await sql.query(`select 1 from promo_redemptions where promo_code_id = ?::uuid and account_id = ?::uuid`, [
+    promoCodeId,
+    accountId,
+  ]);
   return rows.length > 0;
 }

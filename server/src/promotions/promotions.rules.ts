@@ -47,7 +47,10 @@ export function validatePromoCode(input: CreatePromoCodeInput, now = new Date())
 }
 
 /** Why a code cannot be redeemed now, or null when it can (re-checked atomically on redeem). */
-export function refusal(p: { maxRedemptions: number | null; redemptions: number; expiresAt: Date | null }, now = new Date()): 'EXPIRED' | 'EXHAUSTED' | null {
+export function refusal(
+  p: { maxRedemptions: number | null; redemptions: number; expiresAt: Date | null },
+  now = new Date(),
+): 'EXPIRED' | 'EXHAUSTED' | null {
   if (p.expiresAt && p.expiresAt <= now) return 'EXPIRED';
   if (p.maxRedemptions !== null && p.redemptions >= p.maxRedemptions) return 'EXHAUSTED';
   return null;

@@ -20,7 +20,11 @@ import { addDays, normalizeCode, refusal, validatePromoCode, type CreatePromoCod
 const refused = (code: string, why: 'EXPIRED' | 'EXHAUSTED' | 'ALREADY_REDEEMED') =>
   why === 'EXPIRED'
     ? badInput(`Promo code ${code} has expired`, { reason: why })
-    : new DomainError('CONFLICT', why === 'EXHAUSTED' ? `Promo code ${code} has been fully redeemed` : `Promo code ${code} was already redeemed by this account`, { reason: why });
+    : new DomainError(
+        'CONFLICT',
+        why === 'EXHAUSTED' ? `Promo code ${code} has been fully redeemed` : `Promo code ${code} was already redeemed by this account`,
+        { reason: why },
+      );
 
 /** Thrown inside the redemption transaction to roll the PROMO credit back. */
 class RedemptionRefused extends Error {
@@ -83,7 +87,8 @@ export class PromotionsService {
           const taken = await takeRedemption(sql, promo.id);
           if (!taken) throw new RedemptionRefused(refusal(await this.reread(sql, promo.id)) ?? 'EXHAUSTED');
           await insertRedemption(sql, promo.id, accountId, posted.transactionId);
-          if (taken.grantValidDays) await setGrantTerms(sql, posted.transactionId, { expiresAt: addDays(new Date(), taken.grantValidDays) });
+          if (taken.grantValidDays)
+            await setGrantTerms(sql, posted.transactionId, { expiresAt: addDays(new Date(), taken.grantValidDays) });
         },
       );
     } catch (err) {

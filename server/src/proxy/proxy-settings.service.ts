@@ -37,7 +37,14 @@ export const defaultProxySettings = (accountId: string): ProxySettings => ({
   minOutputTokens: 256,
 });
 
-type Row = { account_id: string; request_cap: string | null; session_cap: string | null; session_window_seconds: number; streaming_holds: boolean; min_output_tokens: number };
+type Row = {
+  account_id: string;
+  request_cap: string | null;
+  session_cap: string | null;
+  session_window_seconds: number;
+  streaming_holds: boolean;
+  min_output_tokens: number;
+};
 
 const toSettings = (r: Row): ProxySettings => ({
   accountId: r.account_id,
@@ -58,7 +65,8 @@ function positiveCap(value: string | null | undefined, field: string, current: b
 
 function intInRange(value: number | null | undefined, field: string, current: number, min: number, max: number): number {
   if (value === undefined || value === null) return current;
-  if (!Number.isInteger(value) || value < min || value > max) throw badInput(`${field} must be a whole number from ${min} to ${max}`, { field });
+  if (!Number.isInteger(value) || value < min || value > max)
+    throw badInput(`${field} must be a whole number from ${min} to ${max}`, { field });
   return value;
 }
 
@@ -98,7 +106,13 @@ export class ProxySettingsService {
         accountId,
         requestCap: positiveCap(input.requestCapMillicredits, 'requestCapMillicredits', before.requestCap),
         sessionCap: positiveCap(input.sessionCapMillicredits, 'sessionCapMillicredits', before.sessionCap),
-        sessionWindowSeconds: intInRange(input.sessionWindowSeconds, 'sessionWindowSeconds', before.sessionWindowSeconds, 1, 31 * 24 * 3600),
+        sessionWindowSeconds: intInRange(
+          input.sessionWindowSeconds,
+          'sessionWindowSeconds',
+          before.sessionWindowSeconds,
+          1,
+          31 * 24 * 3600,
+        ),
         streamingHolds: input.streamingHolds ?? before.streamingHolds,
         minOutputTokens: intInRange(input.minOutputTokens, 'minOutputTokens', before.minOutputTokens, 1, 1_000_000),
       };
@@ -108,7 +122,14 @@ export class ProxySettingsService {
          on conflict (account_id) do update set request_cap = excluded.request_cap, session_cap = excluded.session_cap,
            session_window_seconds = excluded.session_window_seconds, streaming_holds = excluded.streaming_holds,
            min_output_tokens = excluded.min_output_tokens, updated_at = now()`,
-        [accountId, next.requestCap?.toString() ?? null, next.sessionCap?.toString() ?? null, next.sessionWindowSeconds, next.streamingHolds, next.minOutputTokens],
+        [
+          accountId,
+          next.requestCap?.toString() ?? null,
+          next.sessionCap?.toString() ?? null,
+          next.sessionWindowSeconds,
+          next.streamingHolds,
+          next.minOutputTokens,
+        ],
       );
       await writeAudit(sql, {
         actor,

@@ -42,7 +42,16 @@ const snake = (s: string) => s.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
  */
 export function upstreamErrorResponse(err: unknown): ProxyErrorResponse {
   if (err instanceof APIConnectionTimeoutError) {
-    return { status: 504, body: { error: { type: 'upstream_error', code: 'upstream_timeout', message: 'The model provider did not answer in time; nothing was charged' } } };
+    return {
+      status: 504,
+      body: {
+        error: {
+          type: 'upstream_error',
+          code: 'upstream_timeout',
+          message: 'The model provider did not answer in time; nothing was charged',
+        },
+      },
+    };
   }
   if (err instanceof APIError && !(err instanceof APIUserAbortError) && typeof err.status === 'number') {
     const provider = (err.error ?? {}) as { message?: unknown; type?: unknown; code?: unknown; param?: unknown };
@@ -53,15 +62,34 @@ export function upstreamErrorResponse(err: unknown): ProxyErrorResponse {
           error: {
             type: typeof provider.type === 'string' ? provider.type : 'invalid_request_error',
             code: typeof provider.code === 'string' ? provider.code : 'upstream_rejected',
-            message: typeof provider.message === 'string' ? provider.message : 'The model provider refused the request; nothing was charged',
+            message:
+              typeof provider.message === 'string' ? provider.message : 'The model provider refused the request; nothing was charged',
             param: typeof provider.param === 'string' ? provider.param : null,
           },
         },
       };
     }
-    return { status: 502, body: { error: { type: 'upstream_error', code: 'upstream_error', message: `The model provider failed (HTTP ${err.status}); nothing was charged` } } };
+    return {
+      status: 502,
+      body: {
+        error: {
+          type: 'upstream_error',
+          code: 'upstream_error',
+          message: `The model provider failed (HTTP ${err.status}); nothing was charged`,
+        },
+      },
+    };
   }
-  return { status: 502, body: { error: { type: 'upstream_error', code: 'upstream_unavailable', message: 'The model provider could not be reached; nothing was charged' } } };
+  return {
+    status: 502,
+    body: {
+      error: {
+        type: 'upstream_error',
+        code: 'upstream_unavailable',
+        message: 'The model provider could not be reached; nothing was charged',
+      },
+    },
+  };
 }
 
 export const internalErrorResponse = (): ProxyErrorResponse => ({
@@ -72,5 +100,11 @@ export const internalErrorResponse = (): ProxyErrorResponse => ({
 /** The call ran but its charge could not be written yet (the hold is kept; an operator settles it). */
 export const settleFailedResponse = (): ProxyErrorResponse => ({
   status: 500,
-  body: { error: { type: 'server_error', code: 'settle_failed', message: 'The call completed but its charge could not be recorded yet; it will be settled from its hold' } },
+  body: {
+    error: {
+      type: 'server_error',
+      code: 'settle_failed',
+      message: 'The call completed but its charge could not be recorded yet; it will be settled from its hold',
+    },
+  },
 });

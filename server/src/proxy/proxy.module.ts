@@ -9,7 +9,18 @@ import { PromptTokenCounter } from './prompt-tokens.js';
 import { ProxyService } from './proxy.service.js';
 
 /** The proxy's services (holds, per-account guardrails, the metered endpoint), for the container. */
-export function createProxyServices(em: EntityManager, config: Config, rateCards: RateCardsService, holds: HoldsService, events: BalanceEvents, log: Logger) {
+export function createProxyServices(
+  em: EntityManager,
+  config: Config,
+  rateCards: RateCardsService,
+  holds: HoldsService,
+  events: BalanceEvents,
+  log: Logger,
+) {
   const proxySettings = new ProxySettingsService(em, events, config.CACHE_TTL_MS);
-  return { holds, proxySettings, proxy: new ProxyService(config, rateCards, holds, proxySettings, log, new PromptTokenCounter(config.PROXY_TOKEN_COUNT_BUDGET_MS)) };
+  return {
+    holds,
+    proxySettings,
+    proxy: new ProxyService(config, rateCards, holds, proxySettings, log, new PromptTokenCounter(config.PROXY_TOKEN_COUNT_BUDGET_MS)),
+  };
 }

@@ -9,7 +9,9 @@ import { ProxySettingsGql, ProxySettingsInput, toProxySettingsGql } from './prox
 @Resolver()
 export class ProxySettingsResolver {
   @Authorized()
-  @Mutation(() => ProxySettingsGql, { description: "Sets the proxy's spend caps and streaming-hold opt-in (own account; another needs ADMIN; audited)" })
+  @Mutation(() => ProxySettingsGql, {
+    description: "Sets the proxy's spend caps and streaming-hold opt-in (own account; another needs ADMIN; audited)",
+  })
   async setProxySettings(
     @Arg('input', () => ProxySettingsInput) input: ProxySettingsInput,
     @Arg('accountId', () => ID, { nullable: true }) accountId: string | null,

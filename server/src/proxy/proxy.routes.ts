@@ -4,7 +4,13 @@ import { metrics } from '../metrics/metrics.js';
 import type { Services } from '../services.js';
 import { DomainError, unauthenticated } from '../shared/errors.js';
 import { SettleFailed } from '../ledger/holds.service.js';
-import { domainErrorResponse, internalErrorResponse, settleFailedResponse, upstreamErrorResponse, type ProxyErrorResponse } from './proxy.errors.js';
+import {
+  domainErrorResponse,
+  internalErrorResponse,
+  settleFailedResponse,
+  upstreamErrorResponse,
+  type ProxyErrorResponse,
+} from './proxy.errors.js';
 import { UpstreamFailure, type CallCharge, type PreparedCall, type StreamSink } from './proxy.service.js';
 
 export const OVERHEAD_HEADER = 'x-creditmeter-overhead-ms';
@@ -19,7 +25,10 @@ function sendError(res: Response, started: bigint, upstreamMs: number, err: Prox
     if (!res.writableEnded) res.end();
     return;
   }
-  res.status(err.status).set(OVERHEAD_HEADER, fmtMs(msSince(started) - upstreamMs)).json(err.body);
+  res
+    .status(err.status)
+    .set(OVERHEAD_HEADER, fmtMs(msSince(started) - upstreamMs))
+    .json(err.body);
 }
 
 function sseSink(req: Request, res: Response, extraHeaders: Record<string, string>): StreamSink {
@@ -30,7 +39,13 @@ function sseSink(req: Request, res: Response, extraHeaders: Record<string, strin
   return {
     signal: client.signal,
     start: () => {
-      res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', connection: 'keep-alive', 'x-accel-buffering': 'no', ...extraHeaders });
+      res.writeHead(200, {
+        'content-type': 'text/event-stream; charset=utf-8',
+        'cache-control': 'no-cache',
+        connection: 'keep-alive',
+        'x-accel-buffering': 'no',
+        ...extraHeaders,
+      });
       res.flushHeaders();
     },
     data: (payload) => {
@@ -55,70 +70,88 @@ const chargeMeta = (charge: CallCharge, overheadMs: number, call: PreparedCall) 
 
 /** `POST /v1/chat/completions` (OpenAI-compatible, metered) and `GET /v1/models`. */
 export const proxyRoutes = (app: Express, services: Services): void => {
-    const { proxy, auth, config, log } = services;
+  const { proxy, auth, config, log } = services;
 
-    const json = express.json({ limit: config.PROXY_MAX_BODY_BYTES });
-    // Body parse failures answer in OpenAI's shape too (express's default would be an HTML page).
-    const jsonBody: RequestHandler = (req, res, next) =>
-      json(req, res, (err?: unknown) => {
-        if (!err) return next();
-        const tooLarge = (err as { type?: string }).type === 'entity.too.large';
-        sendError(res, process.hrtime.bigint(), 0, {
-          status: tooLarge ? 413 : 400,
-          body: { error: { type: 'invalid_request_error', code: tooLarge ? 'request_too_large' : 'invalid_json', message: tooLarge ? `The request body is larger than ${config.PROXY_MAX_BODY_BYTES} bytes` : 'The request body is not valid JSON' } },
-        });
+  const json = express.json({ limit: config.PROXY_MAX_BODY_BYTES });
+  // Body parse failures answer in OpenAI's shape too (express's default would be an HTML page).
+  const jsonBody: RequestHandler = (req, res, next) =>
+    json(req, res, (err?: unknown) => {
+      if (!err) return next();
+      const tooLarge = (err as { type?: string }).type === 'entity.too.large';
+      sendError(res, process.hrtime.bigint(), 0, {
+        status: tooLarge ? 413 : 400,
+        body: {
+          error: {
+            type: 'invalid_request_error',
+            code: tooLarge ? 'request_too_large' : 'invalid_json',
+            message: tooLarge
+              ? `The request body is larger than ${config.PROXY_MAX_BODY_BYTES} bytes`
+              : 'The request body is not valid JSON',
+          },
+        },
       });
+    });
 
-    app.post('/v1/chat/completions', jsonBody, authenticate(auth), async (req, res) => {
-      const started = process.hrtime.bigint();
-      const returnTo = typeof req.headers['x-return-to'] === 'string' ? req.headers['x-return-to'] : null;
-      let call: PreparedCall | null = null;
-      let upstreamMs = 0;
-      try {
-        const principal = keyPrincipal(res.locals.principal);
-        if (!principal) throw unauthenticated('A valid creditmeter API key is required as the bearer token');
-        call = await proxy.prepare(principal, req.body, {
-          spendCap: header(req, 'x-spend-cap-millicredits'),
-          sessionId: header(req, 'x-session-id'),
-          sessionSpendCap: header(req, 'x-session-spend-cap-millicredits'),
-        });
-        const common = { 'x-creditmeter-request-id': call.hold.id, 'x-creditmeter-hold-millicredits': call.hold.amount.toString() };
-        if (call.req.stream) {
-          const prepared = call;
-          const preCallMs = msSince(started);
-          const sink = sseSink(req, res, { ...common, [OVERHEAD_HEADER]: fmtMs(preCallMs) });
-          await proxy.stream(prepared, sink, (charge, upMs) => chargeMeta(charge, msSince(started) - upMs, prepared));
-          return;
-        }
-        const { completion, charge, upstreamMs: upMs } = await proxy.complete(call);
-        upstreamMs = upMs;
-        res
-          .status(200)
-          .set(common)
-          .set(CHARGED_HEADER, charge.charged.toString())
-          .set(OVERHEAD_HEADER, fmtMs(msSince(started) - upstreamMs))
-          .json(completion);
-      } catch (err) {
-        if (err instanceof DomainError && err.code === 'INSUFFICIENT_CREDITS') metrics.insufficientCredits('proxy');
-        if (err instanceof DomainError) return sendError(res, started, upstreamMs, domainErrorResponse(err, config.PUBLIC_APP_URL, returnTo));
-        if (err instanceof UpstreamFailure) {
-          log.warn({ status: (err.cause as { status?: number }).status, holdId: call?.hold.id, model: call?.rate.model }, 'provider call failed; hold voided');
-          return sendError(res, started, upstreamMs, upstreamErrorResponse(err.cause));
-        }
-        // The settle failed: already counted and logged, the hold is kept.
-        if (err instanceof SettleFailed) return sendError(res, started, upstreamMs, settleFailedResponse());
-        log.error({ err, holdId: call?.hold.id }, 'proxy request failed');
-        sendError(res, started, upstreamMs, internalErrorResponse());
+  app.post('/v1/chat/completions', jsonBody, authenticate(auth), async (req, res) => {
+    const started = process.hrtime.bigint();
+    const returnTo = typeof req.headers['x-return-to'] === 'string' ? req.headers['x-return-to'] : null;
+    let call: PreparedCall | null = null;
+    let upstreamMs = 0;
+    try {
+      const principal = keyPrincipal(res.locals.principal);
+      if (!principal) throw unauthenticated('A valid creditmeter API key is required as the bearer token');
+      call = await proxy.prepare(principal, req.body, {
+        spendCap: header(req, 'x-spend-cap-millicredits'),
+        sessionId: header(req, 'x-session-id'),
+        sessionSpendCap: header(req, 'x-session-spend-cap-millicredits'),
+      });
+      const common = { 'x-creditmeter-request-id': call.hold.id, 'x-creditmeter-hold-millicredits': call.hold.amount.toString() };
+      if (call.req.stream) {
+        const prepared = call;
+        const preCallMs = msSince(started);
+        const sink = sseSink(req, res, { ...common, [OVERHEAD_HEADER]: fmtMs(preCallMs) });
+        await proxy.stream(prepared, sink, (charge, upMs) => chargeMeta(charge, msSince(started) - upMs, prepared));
+        return;
       }
-    });
+      const { completion, charge, upstreamMs: upMs } = await proxy.complete(call);
+      upstreamMs = upMs;
+      res
+        .status(200)
+        .set(common)
+        .set(CHARGED_HEADER, charge.charged.toString())
+        .set(OVERHEAD_HEADER, fmtMs(msSince(started) - upstreamMs))
+        .json(completion);
+    } catch (err) {
+      if (err instanceof DomainError && err.code === 'INSUFFICIENT_CREDITS') metrics.insufficientCredits('proxy');
+      if (err instanceof DomainError) return sendError(res, started, upstreamMs, domainErrorResponse(err, config.PUBLIC_APP_URL, returnTo));
+      if (err instanceof UpstreamFailure) {
+        log.warn(
+          { status: (err.cause as { status?: number }).status, holdId: call?.hold.id, model: call?.rate.model },
+          'provider call failed; hold voided',
+        );
+        return sendError(res, started, upstreamMs, upstreamErrorResponse(err.cause));
+      }
+      // The settle failed: already counted and logged, the hold is kept.
+      if (err instanceof SettleFailed) return sendError(res, started, upstreamMs, settleFailedResponse());
+      log.error({ err, holdId: call?.hold.id }, 'proxy request failed');
+      sendError(res, started, upstreamMs, internalErrorResponse());
+    }
+  });
 
-    app.get('/v1/models', authenticate(auth), async (_req, res) => {
-      const started = process.hrtime.bigint();
-      if (!res.locals.principal) return sendError(res, started, 0, domainErrorResponse(unauthenticated(), config.PUBLIC_APP_URL, null));
-      const rates = await services.rateCards.activeRates();
-      res.set(OVERHEAD_HEADER, fmtMs(msSince(started))).json({
-        object: 'list',
-        data: rates.filter((r) => r.enabled).map((r) => ({ id: r.model, object: 'model', created: 0, owned_by: proxy.isSimulated(r.model) ? 'creditmeter-simulated' : 'creditmeter' })),
-      });
+  app.get('/v1/models', authenticate(auth), async (_req, res) => {
+    const started = process.hrtime.bigint();
+    if (!res.locals.principal) return sendError(res, started, 0, domainErrorResponse(unauthenticated(), config.PUBLIC_APP_URL, null));
+    const rates = await services.rateCards.activeRates();
+    res.set(OVERHEAD_HEADER, fmtMs(msSince(started))).json({
+      object: 'list',
+      data: rates
+        .filter((r) => r.enabled)
+        .map((r) => ({
+          id: r.model,
+          object: 'model',
+          created: 0,
+          owned_by: proxy.isSimulated(r.model) ? 'creditmeter-simulated' : 'creditmeter',
+        })),
     });
+  });
 };

@@ -30,9 +30,11 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 export function parseChatRequest(body: unknown): ChatRequest {
   if (!isObject(body)) throw badInput('The request body must be a JSON object');
   if (typeof body.model !== 'string' || !body.model.trim()) throw badInput('model is required', { field: 'model' });
-  if (!Array.isArray(body.messages) || body.messages.length === 0) throw badInput('messages must be a non-empty array', { field: 'messages' });
+  if (!Array.isArray(body.messages) || body.messages.length === 0)
+    throw badInput('messages must be a non-empty array', { field: 'messages' });
   const n = body.n === undefined || body.n === null ? 1 : body.n;
-  if (typeof n !== 'number' || !Number.isInteger(n) || n < 1 || n > MAX_CHOICES) throw badInput(`n must be an integer from 1 to ${MAX_CHOICES}`, { field: 'n' });
+  if (typeof n !== 'number' || !Number.isInteger(n) || n < 1 || n > MAX_CHOICES)
+    throw badInput(`n must be an integer from 1 to ${MAX_CHOICES}`, { field: 'n' });
   const requested = body.max_completion_tokens ?? body.max_tokens ?? null;
   if (requested !== null && (typeof requested !== 'number' || !Number.isInteger(requested) || requested < 1)) {
     throw badInput('max_tokens / max_completion_tokens must be a positive integer', { field: 'max_tokens' });
@@ -163,7 +165,8 @@ export const estimatedTokens = (promptTokens: number, outputTokens: number): Tok
 export function parseCapHeader(value: unknown, header: string): bigint | null {
   if (value === undefined || value === null || value === '') return null;
   const text = Array.isArray(value) ? value[0] : value;
-  if (typeof text !== 'string' || !/^\d{1,15}$/.test(text.trim())) throw badInput(`${header} must be a whole number of millicredits`, { field: header });
+  if (typeof text !== 'string' || !/^\d{1,15}$/.test(text.trim()))
+    throw badInput(`${header} must be a whole number of millicredits`, { field: header });
   return BigInt(text.trim());
 }
 
@@ -179,6 +182,7 @@ export function parseSessionId(value: unknown): string | null {
   const text = Array.isArray(value) ? value[0] : value;
   if (typeof text !== 'string' || !text.trim()) return null;
   const id = text.trim();
-  if (id.length > 200 || !/^[\x21-\x7e]+$/.test(id)) throw badInput('X-Session-Id must be at most 200 printable characters', { field: 'X-Session-Id' });
+  if (id.length > 200 || !/^[\x21-\x7e]+$/.test(id))
+    throw badInput('X-Session-Id must be at most 200 printable characters', { field: 'X-Session-Id' });
   return id;
 }

@@ -176,13 +176,24 @@ export class ProxyService {
     // The capped limit replaces the client's, in the field(s) the client used (max_completion_tokens by default).
     const usesMaxTokens = req.body.max_tokens !== undefined && req.body.max_tokens !== null;
     if (usesMaxTokens) upstreamBody.max_tokens = perChoice;
-    if (!usesMaxTokens || (req.body.max_completion_tokens !== undefined && req.body.max_completion_tokens !== null)) upstreamBody.max_completion_tokens = perChoice;
+    if (!usesMaxTokens || (req.body.max_completion_tokens !== undefined && req.body.max_completion_tokens !== null))
+      upstreamBody.max_completion_tokens = perChoice;
     if (req.stream) {
       upstreamBody.stream_options = { ...((req.body.stream_options as object | undefined) ?? {}), include_usage: true };
     } else {
       delete upstreamBody.stream_options;
     }
-    return { principal, req, rate, hold, promptTokens, promptExact, outputBudget: budget, upstream: this.upstreamFor(rate.model), upstreamBody };
+    return {
+      principal,
+      req,
+      rate,
+      hold,
+      promptTokens,
+      promptExact,
+      outputBudget: budget,
+      upstream: this.upstreamFor(rate.model),
+      upstreamBody,
+    };
   }
 
   /** Releases the hold of a call that will not settle (the provider failed). */
@@ -196,7 +207,10 @@ export class ProxyService {
     let result;
     try {
       // Not tied to the client's connection: a call the provider finishes is paid for.
-      result = await call.upstream.complete(call.upstreamBody as unknown as ChatCompletionCreateParamsNonStreaming, new AbortController().signal);
+      result = await call.upstream.complete(
+        call.upstreamBody as unknown as ChatCompletionCreateParamsNonStreaming,
+        new AbortController().signal,
+      );
     } catch (err) {
       await this.abandon(call);
       throw new UpstreamFailure(err);
@@ -206,7 +220,10 @@ export class ProxyService {
     const usage = completion.usage;
     const tokens = usage
       ? tokensFromUsage(usage)
-      : estimatedTokens(call.promptTokens, completion.choices.reduce((n, c) => n + (c.message?.content ? countTokens(c.message.content) : 0), 0));
+      : estimatedTokens(
+          call.promptTokens,
+          completion.choices.reduce((n, c) => n + (c.message?.content ? countTokens(c.message.content) : 0), 0),
+        );
     const charge = await this.settle(call, tokens, !usage, requestId ?? completion.id ?? null, upstreamMs);
     if (this.isSimulated(call.rate.model)) completion.system_fingerprint = 'creditmeter-simulated';
     return { completion, charge, upstreamMs };
@@ -217,7 +234,11 @@ export class ProxyService {
    * finish_reason "length" when a partial hold's budget is reached; settles on the provider's
    * usage chunk, or on the tokenizer's count when the stream was cut or the client left.
    */
-  async stream(call: PreparedCall, sink: StreamSink, onSettled: (charge: CallCharge, upstreamMs: number) => Record<string, unknown>): Promise<StreamOutcome> {
+  async stream(
+    call: PreparedCall,
+    sink: StreamSink,
+    onSettled: (charge: CallCharge, upstreamMs: number) => Record<string, unknown>,
+  ): Promise<StreamOutcome> {
     const controller = new AbortController();
     const abortUpstream = () => controller.abort();
     sink.signal.addEventListener('abort', abortUpstream, { once: true });
@@ -277,7 +298,9 @@ export class ProxyService {
     if (upstreamError && !cut) {
       await this.abandon(call);
       if (!clientAborted) {
-        sink.data({ error: { type: 'upstream_error', code: 'upstream_error', message: 'The model provider failed mid-stream; nothing was charged' } });
+        sink.data({
+          error: { type: 'upstream_error', code: 'upstream_error', message: 'The model provider failed mid-stream; nothing was charged' },
+        });
         sink.end();
       }
       return { charge: null, upstreamError, cut, clientAborted, upstreamMs };
@@ -335,7 +358,14 @@ export class ProxyService {
    * Posts the call's cost and releases its hold. A cost from estimates (cut stream, client gone,
    * no usage) or on a partial hold never exceeds the hold.
    */
-  private async settle(call: PreparedCall, tokens: TokenCounts, estimated: boolean, requestId: string | null, upstreamMs: number, capAtHold = false): Promise<CallCharge> {
+  private async settle(
+    call: PreparedCall,
+    tokens: TokenCounts,
+    estimated: boolean,
+    requestId: string | null,
+    upstreamMs: number,
+    capAtHold = false,
+  ): Promise<CallCharge> {
     const priced = priceUsage(tokens, call.rate);
     let charged = priced.charged;
     if ((capAtHold || estimated || call.hold.partial) && charged > call.hold.amount) charged = call.hold.amount;
@@ -352,7 +382,8 @@ export class ProxyService {
       latencyMs: Math.round(upstreamMs),
     });
     if (settled.usage) metrics.creditsDeducted(call.rate.model, settled.charged, tokens);
-    if (estimated) this.log.info({ holdId: call.hold.id, model: call.rate.model, promptExact: call.promptExact }, 'settled on estimated tokens');
+    if (estimated)
+      this.log.info({ holdId: call.hold.id, model: call.rate.model, promptExact: call.promptExact }, 'settled on estimated tokens');
     return { charged: settled.charged, tokens, estimated };
   }
 }

@@ -28,9 +28,7 @@ function parseModelRate(input: ModelRateInput, index: number): ParsedModelRate {
   const model = parseModelName(input.model);
   const inputPer1k = parseRatePer1k(input.inputPer1k, `${at}.inputPer1k`);
   const outputPer1k = parseRatePer1k(input.outputPer1k, `${at}.outputPer1k`);
-  const cachedInputPer1k = input.cachedInputPer1k
-    ? parseRatePer1k(input.cachedInputPer1k, `${at}.cachedInputPer1k`)
-    : inputPer1k;
+  const cachedInputPer1k = input.cachedInputPer1k ? parseRatePer1k(input.cachedInputPer1k, `${at}.cachedInputPer1k`) : inputPer1k;
   const costInputPer1k = parseUsdPer1k(input.costInputPer1kUsd, `${at}.costInputPer1kUsd`);
   const costOutputPer1k = parseUsdPer1k(input.costOutputPer1kUsd, `${at}.costOutputPer1kUsd`);
   const costCachedInputPer1k = input.costCachedInputPer1kUsd

@@ -91,9 +91,7 @@ export class RateCardsService {
   }
 
   async activeRates(): Promise<ModelRate[]> {
-    const rows = await this.sql().query<RateRow>(
-      `${RATES_OF_CARD.replace('?::uuid', ACTIVE_CARD_ID)} order by r.model`,
-    );
+    const rows = await this.sql().query<RateRow>(`${RATES_OF_CARD.replace('?::uuid', ACTIVE_CARD_ID)} order by r.model`);
     return rows.map(toModelRate);
   }
 
@@ -145,12 +143,23 @@ export class RateCardsService {
           `insert into model_rates (rate_card_id, model, input_per1k, cached_input_per1k, output_per1k,
              cost_input_per1k, cost_cached_input_per1k, cost_output_per1k, max_output_tokens)
            values (?::uuid, ?, ?::bigint, ?::bigint, ?::bigint, ?::bigint, ?::bigint, ?::bigint, ?::int)`,
-          [card.id, r.model, r.inputPer1k, r.cachedInputPer1k, r.outputPer1k, r.costInputPer1k, r.costCachedInputPer1k, r.costOutputPer1k, r.maxOutputTokens].map(
-            (v) => (typeof v === 'bigint' ? v.toString() : v),
-          ),
+          [
+            card.id,
+            r.model,
+            r.inputPer1k,
+            r.cachedInputPer1k,
+            r.outputPer1k,
+            r.costInputPer1k,
+            r.costCachedInputPer1k,
+            r.costOutputPer1k,
+            r.maxOutputTokens,
+          ].map((v) => (typeof v === 'bigint' ? v.toString() : v)),
         );
       }
-      await sql.query(`insert into rate_card_activations (rate_card_id, actor_key_id) values (?::uuid, ?::uuid)`, [card.id, actor?.keyId ?? null]);
+      await sql.query(`insert into rate_card_activations (rate_card_id, actor_key_id) values (?::uuid, ?::uuid)`, [
+        card.id,
+        actor?.keyId ?? null,
+      ]);
       await writeAudit(sql, {
         actor,
         action: 'rateCard.publish',

@@ -5,7 +5,10 @@ import { formatMicroUsd, formatMillicredits, toUsdNumber } from '../money/money.
 import { FINANCE_ORDERS, marginRatio, type FinanceOrder } from './finance.rules.js';
 import type { FinanceDayRow, LiabilityRow, UsageGroupRow } from './finance.service.js';
 
-export const FinanceOrderEnum = graphqlEnum(FINANCE_ORDERS, { name: 'FinanceOrder', description: 'Sort order of finance breakdowns (descending)' });
+export const FinanceOrderEnum = graphqlEnum(FINANCE_ORDERS, {
+  name: 'FinanceOrder',
+  description: 'Sort order of finance breakdowns (descending)',
+});
 
 @ObjectType('FinanceDay', { description: 'One UTC day; revenue = credits deducted by usage / 1,000 (USD), COGS = provider cost' })
 export class FinanceDayGql {
@@ -58,37 +61,43 @@ export class FinanceBreakdownGql {
   @Field(() => Float, { nullable: true }) marginRatio!: number | null;
 }
 
-export const toBreakdownGql = (kind: 'model' | 'account' | 'member') => (r: UsageGroupRow): FinanceBreakdownGql => ({
-  key: r.key,
-  model: kind === 'model' ? r.key : null,
-  accountId: r.accountId,
-  apiKeyId: r.apiKeyId,
-  label: r.label,
-  calls: Number(r.calls),
-  inputTokens: Number(r.inputTokens),
-  cachedInputTokens: Number(r.cachedInputTokens),
-  outputTokens: Number(r.outputTokens),
-  revenueMillicredits: formatMillicredits(r.revenueMillicredits),
-  costMicroUsd: r.costMicroUsd.toString(),
-  marginMillicredits: formatMillicredits(r.revenueMillicredits - r.costMicroUsd),
-  revenueUsd: toUsdNumber(r.revenueMillicredits),
-  cogsUsd: toUsdNumber(r.costMicroUsd),
-  marginUsd: toUsdNumber(r.revenueMillicredits - r.costMicroUsd),
-  marginRatio: marginRatio(r.revenueMillicredits, r.costMicroUsd),
-});
+export const toBreakdownGql =
+  (kind: 'model' | 'account' | 'member') =>
+  (r: UsageGroupRow): FinanceBreakdownGql => ({
+    key: r.key,
+    model: kind === 'model' ? r.key : null,
+    accountId: r.accountId,
+    apiKeyId: r.apiKeyId,
+    label: r.label,
+    calls: Number(r.calls),
+    inputTokens: Number(r.inputTokens),
+    cachedInputTokens: Number(r.cachedInputTokens),
+    outputTokens: Number(r.outputTokens),
+    revenueMillicredits: formatMillicredits(r.revenueMillicredits),
+    costMicroUsd: r.costMicroUsd.toString(),
+    marginMillicredits: formatMillicredits(r.revenueMillicredits - r.costMicroUsd),
+    revenueUsd: toUsdNumber(r.revenueMillicredits),
+    cogsUsd: toUsdNumber(r.costMicroUsd),
+    marginUsd: toUsdNumber(r.revenueMillicredits - r.costMicroUsd),
+    marginRatio: marginRatio(r.revenueMillicredits, r.costMicroUsd),
+  });
 
 @ObjectType('Liability', { description: 'Credits owed to customers: the sum of all customer balances' })
 export class LiabilityGql {
   @Field(() => MillicreditsScalar) outstandingMillicredits!: string;
   @Field(() => Float) outstandingUsd!: number;
-  @Field(() => MillicreditsScalar, { description: 'Paid credits (promotional credits are taken as spent first)' }) paidMillicredits!: string;
+  @Field(() => MillicreditsScalar, { description: 'Paid credits (promotional credits are taken as spent first)' })
+  paidMillicredits!: string;
   @Field(() => Float) paidUsd!: number;
   @Field(() => MillicreditsScalar) promotionalMillicredits!: string;
   @Field(() => Float) promotionalUsd!: number;
   @Field(() => MillicreditsScalar, { description: 'Sum of negative balances (owed by customers)' }) negativeMillicredits!: string;
   @Field(() => Int) negativeBalanceAccounts!: number;
   @Field(() => MillicreditsScalar, { description: 'Reserved by calls in flight' }) heldMillicredits!: string;
-  @Field(() => MillicreditsScalar, { nullable: true, description: 'Credits expiring in the next 30 days; null while credits carry no expiry (no grants)' })
+  @Field(() => MillicreditsScalar, {
+    nullable: true,
+    description: 'Credits expiring in the next 30 days; null while credits carry no expiry (no grants)',
+  })
   expiringNext30DaysMillicredits!: string | null;
 }
 
@@ -144,7 +153,12 @@ export const toBreakageGql = (b: { month: string; expired: bigint; entries: bigi
   entries: Number(b.entries),
 });
 
-export const toRollupStatusGql = (s: { usageSeq: bigint; postingId: bigint; updatedAt: Date; lagRows: bigint }): FinanceRollupStatusGql => ({
+export const toRollupStatusGql = (s: {
+  usageSeq: bigint;
+  postingId: bigint;
+  updatedAt: Date;
+  lagRows: bigint;
+}): FinanceRollupStatusGql => ({
   usageSeq: s.usageSeq.toString(),
   postingId: s.postingId.toString(),
   updatedAt: s.updatedAt,

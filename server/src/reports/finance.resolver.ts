@@ -54,7 +54,11 @@ export class FinanceResolver {
 
   @Authorized(Role.FINANCE)
   @Query(() => [BreakageMonthGql], { description: 'Credits expired unused, per month (FINANCE+)' })
-  async breakageByMonth(@Arg('from', () => Date) from: Date, @Arg('to', () => Date) to: Date, @Ctx() ctx: Context): Promise<BreakageMonthGql[]> {
+  async breakageByMonth(
+    @Arg('from', () => Date) from: Date,
+    @Arg('to', () => Date) to: Date,
+    @Ctx() ctx: Context,
+  ): Promise<BreakageMonthGql[]> {
     return (await ctx.services.finance.breakage(from, to)).map(toBreakageGql);
   }
 

@@ -98,7 +98,9 @@ export class FinanceService {
         const sql = sqlOf(tem as EntityManager);
         // Small indexed reads: JIT compilation would cost more than the query itself.
         await sql.query(`set local jit = off`);
-        const [s] = await sql.query<{ usage_seq: string; posting_id: string }>(`select usage_seq, posting_id from finance_rollup_state where id = 1`);
+        const [s] = await sql.query<{ usage_seq: string; posting_id: string }>(
+          `select usage_seq, posting_id from finance_rollup_state where id = 1`,
+        );
         return fn(sql, { usageSeq: toBigInt(s.usage_seq), postingId: toBigInt(s.posting_id) });
       },
       { isolationLevel: IsolationLevel.REPEATABLE_READ, readOnly: true },
@@ -112,8 +114,9 @@ export class FinanceService {
 
   async daily(from: Date, to: Date): Promise<FinanceDayRow[]> {
     const { fromDay, toDay } = dayRange(from, to);
-    const rows = await this.snapshot((sql, wm) => sql.query<Record<string, string>>(
-      `with ${usageAll(wm, 'day')},
+    const rows = await this.snapshot((sql, wm) =>
+      sql.query<Record<string, string>>(
+        `with ${usageAll(wm, 'day')},
        ledger_all as (
          select day, counterparty, amount from finance_ledger_day where day >= ?::date and day <= ?::date
          union all
@@ -135,8 +138,9 @@ export class FinanceService {
          from generate_series(?::date, ?::date, interval '1 day') d
          left join u on u.day = d::date left join l on l.day = d::date
         order by 1`,
-      [fromDay, toDay, fromDay, toDay, fromDay, toDay, fromDay, toDay, fromDay, toDay],
-    ));
+        [fromDay, toDay, fromDay, toDay, fromDay, toDay, fromDay, toDay, fromDay, toDay],
+      ),
+    );
     return rows.map((r) => ({
       date: r.day,
       calls: toBigInt(r.calls),
@@ -151,13 +155,25 @@ export class FinanceService {
     }));
   }
 
-  private async usageGroups(from: Date, to: Date, groupBy: 'model' | 'account' | 'member', order: FinanceOrder, limit: number, accountId?: string | null) {
+  private async usageGroups(
+    from: Date,
+    to: Date,
+    groupBy: 'model' | 'account' | 'member',
+    order: FinanceOrder,
+    limit: number,
+    accountId?: string | null,
+  ) {
     const { fromDay, toDay } = dayRange(from, to);
     const keyExpr = { model: 'model', account: 'account_id::text', member: `account_id::text || '/' || api_key_id::text` }[groupBy];
-    const extra = { model: `null::uuid as account_id, null::uuid as api_key_id`, account: `account_id, null::uuid as api_key_id`, member: `account_id, api_key_id` }[groupBy];
+    const extra = {
+      model: `null::uuid as account_id, null::uuid as api_key_id`,
+      account: `account_id, null::uuid as api_key_id`,
+      member: `account_id, api_key_id`,
+    }[groupBy];
     const groupCols = { model: 'model', account: 'account_id', member: 'account_id, api_key_id' }[groupBy];
-    const rows = await this.snapshot((sql, wm) => sql.query<Record<string, string | null>>(
-      `with ${usageAll(wm, groupBy === 'model' && !accountId ? 'day' : 'account')},
+    const rows = await this.snapshot((sql, wm) =>
+      sql.query<Record<string, string | null>>(
+        `with ${usageAll(wm, groupBy === 'model' && !accountId ? 'day' : 'account')},
        g as (
          select ${keyExpr} as key, ${extra}, sum(calls) calls, sum(input_tokens) i, sum(cached_input_tokens) c, sum(output_tokens) o,
                 sum(charged) charged, sum(cost_micro_usd) cost_micro_usd
@@ -170,22 +186,21 @@ export class FinanceService {
          ${groupBy === 'member' ? 'left join api_keys k on k.id = g.api_key_id' : ''}
         order by ${orderColumn[order].replace(/(charged|cost_micro_usd|calls)/g, 'g.$1')} desc, g.key
         limit ?::int`,
-      [fromDay, toDay, fromDay, toDay, accountId ?? null, accountId ?? null, limit],
-    ));
-    return rows.map(
-      (r): UsageGroupRow => ({
-        key: r.key as string,
-        accountId: r.account_id,
-        apiKeyId: r.api_key_id === NO_KEY ? null : r.api_key_id,
-        label: r.label,
-        calls: toBigInt(r.calls),
-        inputTokens: toBigInt(r.i),
-        cachedInputTokens: toBigInt(r.c),
-        outputTokens: toBigInt(r.o),
-        revenueMillicredits: toBigInt(r.charged),
-        costMicroUsd: toBigInt(r.cost_micro_usd),
-      }),
+        [fromDay, toDay, fromDay, toDay, accountId ?? null, accountId ?? null, limit],
+      ),
     );
+    return rows.map((r): UsageGroupRow => ({
+      key: r.key as string,
+      accountId: r.account_id,
+      apiKeyId: r.api_key_id === NO_KEY ? null : r.api_key_id,
+      label: r.label,
+      calls: toBigInt(r.calls),
+      inputTokens: toBigInt(r.i),
+      cachedInputTokens: toBigInt(r.c),
+      outputTokens: toBigInt(r.o),
+      revenueMillicredits: toBigInt(r.charged),
+      costMicroUsd: toBigInt(r.cost_micro_usd),
+    }));
   }
 
   byModel(from: Date, to: Date, order: FinanceOrder = 'REVENUE', limit?: number | null) {
@@ -207,8 +222,9 @@ export class FinanceService {
    * rollups (see `splitBalance`). Paid + promotional = outstanding either way.
    */
   async liability(): Promise<LiabilityRow> {
-    const rows = await this.snapshot((sql, wm) => sql.query<Record<string, string>>(
-      `with flows as (
+    const rows = await this.snapshot((sql, wm) =>
+      sql.query<Record<string, string>>(
+        `with flows as (
          select account_id, counterparty, sum(amount) amount from (
            select account_id, counterparty, amount from finance_ledger_daily
            union all
@@ -224,8 +240,17 @@ export class FinanceService {
          from accounts a left join flows f on f.account_id = a.id
         where a.kind = 'CUSTOMER' and (a.posted <> 0 or a.pending <> 0)
         group by a.id`,
-    ));
-    const out: LiabilityRow = { outstanding: 0n, paid: 0n, promotional: 0n, negative: 0n, negativeAccounts: 0, held: 0n, expiringNext30Days: null };
+      ),
+    );
+    const out: LiabilityRow = {
+      outstanding: 0n,
+      paid: 0n,
+      promotional: 0n,
+      negative: 0n,
+      negativeAccounts: 0,
+      held: 0n,
+      expiringNext30Days: null,
+    };
     for (const r of rows) {
       const balance = toBigInt(r.posted);
       const split = splitBalance({
@@ -275,15 +300,17 @@ export class FinanceService {
   /** Credits expired unused (EXPIRY entries), per UTC month. */
   async breakage(from: Date, to: Date): Promise<{ month: string; expired: bigint; entries: bigint }[]> {
     const { fromDay, toDay } = dayRange(from, to);
-    const rows = await this.snapshot((sql, wm) => sql.query<Record<string, string>>(
-      `with e as (
+    const rows = await this.snapshot((sql, wm) =>
+      sql.query<Record<string, string>>(
+        `with e as (
          select day, entries, amount from finance_ledger_daily where counterparty = 'expiry' and day >= ?::date and day <= ?::date
          union all
          select day, entries, amount from (${ledgerTail(wm)}) tail where counterparty = 'expiry' and day >= ?::date and day <= ?::date
        )
        select to_char(date_trunc('month', day), 'YYYY-MM') as month, -sum(amount) expired, sum(entries) entries from e group by 1 order by 1`,
-      [fromDay, toDay, fromDay, toDay],
-    ));
+        [fromDay, toDay, fromDay, toDay],
+      ),
+    );
     return rows.map((r) => ({ month: r.month, expired: toBigInt(r.expired), entries: toBigInt(r.entries) }));
   }
 
@@ -293,6 +320,11 @@ export class FinanceService {
               (select count(*) from usage_records where seq > s.usage_seq) + (select count(*) from ledger_postings where id > s.posting_id) lag
          from finance_rollup_state s where id = 1`,
     );
-    return { usageSeq: toBigInt(r.usage_seq), postingId: toBigInt(r.posting_id), updatedAt: new Date(r.updated_at), lagRows: toBigInt(r.lag) };
+    return {
+      usageSeq: toBigInt(r.usage_seq),
+      postingId: toBigInt(r.posting_id),
+      updatedAt: new Date(r.updated_at),
+      lagRows: toBigInt(r.lag),
+    };
   }
 }

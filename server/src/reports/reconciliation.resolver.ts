@@ -8,7 +8,10 @@ import { ReconciliationFindingGql, ReconciliationRunGql, toFindingGql, toRunGql 
 export class ReconciliationResolver {
   @Authorized(Role.FINANCE)
   @Query(() => [ReconciliationRunGql], { description: 'Reconciliation runs, newest first (FINANCE+)' })
-  async reconciliationRuns(@Arg('first', () => Int, { nullable: true }) first: number | null, @Ctx() ctx: Context): Promise<ReconciliationRunGql[]> {
+  async reconciliationRuns(
+    @Arg('first', () => Int, { nullable: true }) first: number | null,
+    @Ctx() ctx: Context,
+  ): Promise<ReconciliationRunGql[]> {
     return (await ctx.services.reconciliation.runs(first)).map(toRunGql);
   }
 
@@ -20,7 +23,8 @@ export class ReconciliationResolver {
 
   @Authorized(Role.ADMIN)
   @Mutation(() => ReconciliationRunGql, {
-    description: 'Runs reconciliation now (ADMIN). day: UTC "YYYY-MM-DD", default today. wait: answer when finished, else at once (poll reconciliationRun).',
+    description:
+      'Runs reconciliation now (ADMIN). day: UTC "YYYY-MM-DD", default today. wait: answer when finished, else at once (poll reconciliationRun).',
   })
   async runReconciliation(
     @Arg('day', () => String, { nullable: true }) day: string | null,
@@ -35,7 +39,11 @@ export class ReconciliationResolver {
 
   @Authorized(Role.FINANCE)
   @FieldResolver(() => [ReconciliationFindingGql])
-  async findings(@Root() run: ReconciliationRunGql, @Arg('first', () => Int, { nullable: true }) first: number | null, @Ctx() ctx: Context): Promise<ReconciliationFindingGql[]> {
+  async findings(
+    @Root() run: ReconciliationRunGql,
+    @Arg('first', () => Int, { nullable: true }) first: number | null,
+    @Ctx() ctx: Context,
+  ): Promise<ReconciliationFindingGql[]> {
     return (await ctx.services.reconciliation.findings(run.id, first)).map(toFindingGql);
   }
 }

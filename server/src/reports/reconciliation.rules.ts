@@ -62,7 +62,12 @@ export function compareProviderUsage(ours: ModelTokens[], theirs: ModelTokens[],
       actual: `ours: ${o.inputTokens} input (${o.cachedInputTokens} cached), ${o.outputTokens} output, ${o.requests} requests`,
       driftTokens: dUncached + dCached + dOutput,
       driftMillicredits,
-      details: { inputTokens: (dUncached + dCached).toString(), cachedInputTokens: dCached.toString(), outputTokens: dOutput.toString(), requests: dRequests.toString() },
+      details: {
+        inputTokens: (dUncached + dCached).toString(),
+        cachedInputTokens: dCached.toString(),
+        outputTokens: dOutput.toString(),
+        requests: dRequests.toString(),
+      },
     });
   }
   return findings;
@@ -102,7 +107,10 @@ export function compareStripeCharges(
 ): Finding[] {
   const findings: Finding[] = [];
   for (const c of charges) {
-    const p = (c.paymentIntentId && purchases.byIntent.get(c.paymentIntentId)) || (c.purchaseIdFromMetadata && purchases.byId.get(c.purchaseIdFromMetadata)) || null;
+    const p =
+      (c.paymentIntentId && purchases.byIntent.get(c.paymentIntentId)) ||
+      (c.purchaseIdFromMetadata && purchases.byId.get(c.purchaseIdFromMetadata)) ||
+      null;
     if (!p) {
       findings.push({
         check: 'stripe_charge_without_purchase',

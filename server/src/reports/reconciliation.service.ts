@@ -128,7 +128,8 @@ export class ReconciliationService {
     actor: Principal | null,
     shouldRun: () => Promise<boolean>,
   ): Promise<{ run: ReconciliationRun; done: Promise<ReconciliationRun> } | null> {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(Date.parse(`${day}T00:00:00Z`))) throw badInput('day must be a date YYYY-MM-DD', { field: 'day' });
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(Date.parse(`${day}T00:00:00Z`)))
+      throw badInput('day must be a date YYYY-MM-DD', { field: 'day' });
     let started!: (id: string) => void;
     const startedId = new Promise<string>((resolve) => (started = resolve));
     const locked = await this.locks.tryWith(LOCK_KEY, async (): Promise<ReconciliationRun | null> => {
@@ -180,7 +181,9 @@ export class ReconciliationService {
       if (mismatches) this.log.warn({ runId, day, mismatches }, 'reconciliation found mismatches');
     } catch (err) {
       this.log.error({ err: { message: (err as Error).message }, runId }, 'reconciliation run failed');
-      await finishRun(sql, runId, { status: 'FAILED', checks: summaries, mismatches, error: (err as Error).message }).catch(() => undefined);
+      await finishRun(sql, runId, { status: 'FAILED', checks: summaries, mismatches, error: (err as Error).message }).catch(
+        () => undefined,
+      );
       metrics.reconciliationRun('FAILED');
     }
     return this.run(runId);

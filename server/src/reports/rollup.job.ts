@@ -84,7 +84,10 @@ export async function runRollup(em: EntityManager, opts: { waitMs?: number } = {
  * to the rollups. Only `runRollup` calls it with live bounds (it moves the watermark in the same
  * transaction); exported so a test can fold a range whose bound splits a transaction.
  */
-export async function foldRange(tx: Sql, range: { fromU: bigint; toU: bigint; fromP: bigint; toP: bigint }): Promise<{ usageRows: number; postings: number }> {
+export async function foldRange(
+  tx: Sql,
+  range: { fromU: bigint; toU: bigint; fromP: bigint; toP: bigint },
+): Promise<{ usageRows: number; postings: number }> {
   const { fromU, toU, fromP, toP } = range;
   let usageRows = 0;
   let postings = 0;
@@ -167,9 +170,17 @@ export async function foldRange(tx: Sql, range: { fromU: bigint; toU: bigint; fr
 }
 
 const pgArray = (v: string[] | string): string[] =>
-  Array.isArray(v) ? v : v.replace(/^\{|\}$/g, '').split(',').filter(Boolean).map((x) => x.replace(/^"|"$/g, ''));
+  Array.isArray(v)
+    ? v
+    : v
+        .replace(/^\{|\}$/g, '')
+        .split(',')
+        .filter(Boolean)
+        .map((x) => x.replace(/^"|"$/g, ''));
 
 async function readState(sql: Sql) {
-  const [s] = await sql.query<{ usage_seq: string; posting_id: string }>(`select usage_seq, posting_id from finance_rollup_state where id = 1`);
+  const [s] = await sql.query<{ usage_seq: string; posting_id: string }>(
+    `select usage_seq, posting_id from finance_rollup_state where id = 1`,
+  );
   return { usageSeq: toBigInt(s.usage_seq), postingId: toBigInt(s.posting_id) };
 }

@@ -54,7 +54,8 @@ const SECTION_OF: Record<string, StatementSection> = {
 export const SECTIONS: StatementSection[] = ['PURCHASE', 'DEDUCTION', 'REFUND', 'ADJUSTMENT', 'PROMOTIONAL', 'EXPIRY'];
 
 /** opening + every section total = closing: the statement's invariant. */
-export const closingOf = (opening: bigint, totals: Record<StatementSection, bigint>) => SECTIONS.reduce((sum, s) => sum + totals[s], opening);
+export const closingOf = (opening: bigint, totals: Record<StatementSection, bigint>) =>
+  SECTIONS.reduce((sum, s) => sum + totals[s], opening);
 
 /**
  * The data of one account's statement for any period [from, to), read in one repeatable-read
@@ -68,7 +69,10 @@ export async function buildStatement(em: EntityManager, accountId: string, from:
   return em.fork().transactional(
     async (tem) => {
       const sql = sqlOf(tem as EntityManager);
-      const [account] = await sql.query<{ id: string; name: string | null }>(`select id, name from accounts where id = ?::uuid and kind = 'CUSTOMER'`, [accountId]);
+      const [account] = await sql.query<{ id: string; name: string | null }>(
+        `select id, name from accounts where id = ?::uuid and kind = 'CUSTOMER'`,
+        [accountId],
+      );
       if (!account) throw notFound(`Account ${accountId} not found`);
       const [open] = await sql.query<{ s: string }>(
         `select coalesce(sum(amount), 0) s from ledger_postings where account_id = ?::uuid and created_at < ?::timestamptz`,

@@ -18,14 +18,35 @@ const SECTION_TITLE: Record<StatementSection, string> = {
 
 /** The statement as CSV rows: amounts in millicredits, credits and approximate USD. */
 export function statementCsv(s: Statement): string {
-  const header = ['section', 'date', 'description', 'reference', 'amount_millicredits', 'amount_credits', 'amount_usd_approx', 'receipt_url'];
+  const header = [
+    'section',
+    'date',
+    'description',
+    'reference',
+    'amount_millicredits',
+    'amount_credits',
+    'amount_usd_approx',
+    'receipt_url',
+  ];
   const rows: (string | number | null)[][] = [];
-  const row = (section: string, date: string, description: string, reference: string | null, amount: bigint, receipt: string | null = null) =>
-    rows.push([section, date, description, reference, amount.toString(), credits(amount), usd(amount), receipt]);
+  const row = (
+    section: string,
+    date: string,
+    description: string,
+    reference: string | null,
+    amount: bigint,
+    receipt: string | null = null,
+  ) => rows.push([section, date, description, reference, amount.toString(), credits(amount), usd(amount), receipt]);
   row('OPENING_BALANCE', day(s.from), `Opening balance ${s.label}`, s.accountId, s.opening);
   for (const l of s.lines) row(l.section, day(l.date), l.description, l.reference ?? l.transactionId, l.amount, l.receiptUrl);
   for (const u of s.usage) {
-    row('USAGE_BY_MODEL', '', `${u.model}: ${u.calls} calls, ${u.inputTokens} input (+${u.cachedInputTokens} cached), ${u.outputTokens} output tokens`, u.model, -u.charged);
+    row(
+      'USAGE_BY_MODEL',
+      '',
+      `${u.model}: ${u.calls} calls, ${u.inputTokens} input (+${u.cachedInputTokens} cached), ${u.outputTokens} output tokens`,
+      u.model,
+      -u.charged,
+    );
   }
   for (const section of SECTIONS) row(`TOTAL_${section}`, '', SECTION_TITLE[section], null, s.totals[section]);
   row('CLOSING_BALANCE', day(new Date(s.to.getTime() - 1)), `Closing balance ${s.label}`, s.accountId, s.closing);
@@ -42,17 +63,31 @@ export function statementPdf(s: Statement): Promise<Buffer> {
     doc.on('error', reject);
     const money = (m: bigint) => `${credits(m)} credits (~$${usd(m)})`;
     doc.fontSize(18).text(`Statement ${s.label}`);
-    doc.fontSize(9).fillColor('#555').text(`Account ${s.accountId}${s.accountName ? ` (${s.accountName})` : ''}`);
-    doc.text(`Period ${s.from.toISOString()} to ${s.to.toISOString()} (exclusive). Generated ${s.generatedAt.toISOString()}. USD amounts are approximate.`);
-    doc.moveDown().fillColor('#000').fontSize(12).text(`Opening balance: ${money(s.opening)}`);
+    doc
+      .fontSize(9)
+      .fillColor('#555')
+      .text(`Account ${s.accountId}${s.accountName ? ` (${s.accountName})` : ''}`);
+    doc.text(
+      `Period ${s.from.toISOString()} to ${s.to.toISOString()} (exclusive). Generated ${s.generatedAt.toISOString()}. USD amounts are approximate.`,
+    );
+    doc
+      .moveDown()
+      .fillColor('#000')
+      .fontSize(12)
+      .text(`Opening balance: ${money(s.opening)}`);
     doc.moveDown(0.5).fontSize(11);
     for (const section of SECTIONS) doc.text(`${SECTION_TITLE[section]}: ${money(s.totals[section])}`);
-    doc.moveDown(0.5).fontSize(12).text(`Closing balance: ${money(s.closing)}`);
+    doc
+      .moveDown(0.5)
+      .fontSize(12)
+      .text(`Closing balance: ${money(s.closing)}`);
     if (s.usage.length) {
       doc.moveDown().fontSize(12).text('Usage by model');
       doc.fontSize(9);
       for (const u of s.usage) {
-        doc.text(`${u.model}: ${u.calls} calls, ${u.inputTokens} input (+${u.cachedInputTokens} cached) and ${u.outputTokens} output tokens, ${money(u.charged)}`);
+        doc.text(
+          `${u.model}: ${u.calls} calls, ${u.inputTokens} input (+${u.cachedInputTokens} cached) and ${u.outputTokens} output tokens, ${money(u.charged)}`,
+        );
       }
     }
     if (s.lines.length) {

@@ -27,9 +27,14 @@ export class PortalService {
   ) {}
 
   /** Own account, or ADMIN for any account. */
-  async createLink(actor: Principal, accountIdInput: string | null | undefined, returnToInput: string | null | undefined): Promise<PortalLink> {
+  async createLink(
+    actor: Principal,
+    accountIdInput: string | null | undefined,
+    returnToInput: string | null | undefined,
+  ): Promise<PortalLink> {
     const accountId = accountIdInput ? parseId(accountIdInput, 'accountId') : ownAccountId(actor);
-    if (accountId !== actor.accountId && !hasRole(actor.role, 'ADMIN')) throw forbidden('A portal session for another account needs the ADMIN role');
+    if (accountId !== actor.accountId && !hasRole(actor.role, 'ADMIN'))
+      throw forbidden('A portal session for another account needs the ADMIN role');
     const returnTo = sanitizeReturnTo(returnToInput, this.opts.publicAppUrl);
     if (returnToInput && !returnTo) throw badInput('returnTo must be a relative path or a URL on the app origin', { field: 'returnTo' });
     const token = newToken();
@@ -43,7 +48,13 @@ export class PortalService {
          values (?, ?::uuid, ?, ?::uuid, ?::uuid, ?::timestamptz, ?::timestamptz) returning id`,
         [hashToken(token), accountId, returnTo, actor.keyId, actor.staffUserId ?? null, now.toISOString(), expiresAt.toISOString()],
       );
-      await writeAudit(sql, { actor, action: 'portalSession.create', targetType: 'account', targetId: accountId, after: { portalTokenId: row.id, expiresAt, returnTo } });
+      await writeAudit(sql, {
+        actor,
+        action: 'portalSession.create',
+        targetType: 'account',
+        targetId: accountId,
+        after: { portalTokenId: row.id, expiresAt, returnTo },
+      });
     });
     return { url: `${this.opts.publicAppUrl.replace(/\/+$/, '')}/credits/portal/${token}`, expiresAt };
   }

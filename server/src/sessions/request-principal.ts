@@ -10,7 +10,6 @@ export interface RequestIdentity {
   session: ActiveSession | null;
 }
 
-
 /**
  * Who sent a request: an API key when an Authorization header is present (a wrong key is not
  * rescued by a cookie), else the session cookie. Cookies count only on requests that CSRF

@@ -18,7 +18,8 @@ export class ViewerGql {
   @Field(() => RoleEnum) role!: RoleEnum;
   @Field(() => StaffUserGql, { nullable: true, description: 'The signed-in staff user (STAFF)' }) staffUser!: StaffUserGql | null;
   @Field(() => ID, { nullable: true, description: 'The account of a portal session or key; null for staff' }) accountId!: string | null;
-  @Field(() => Date, { nullable: true, description: 'When the cookie session ends at the latest (idle timeout aside)' }) sessionExpiresAt!: Date | null;
+  @Field(() => Date, { nullable: true, description: 'When the cookie session ends at the latest (idle timeout aside)' })
+  sessionExpiresAt!: Date | null;
 }
 
 @ObjectType('PortalSession')

@@ -12,9 +12,17 @@ import type { Clock } from './tokens.js';
 /** The console's services: staff users, cookie sessions, sign-in, portal links and the audit log reader. */
 export function createSessionServices(em: EntityManager, config: Config, log: Logger, clock: Clock) {
   const staff = new StaffService(em, clock);
-  const sessions = new SessionsService(em, { idleMs: config.SESSION_IDLE_MINUTES * 60_000, maxMs: config.SESSION_MAX_HOURS * 3_600_000 }, clock);
+  const sessions = new SessionsService(
+    em,
+    { idleMs: config.SESSION_IDLE_MINUTES * 60_000, maxMs: config.SESSION_MAX_HOURS * 3_600_000 },
+    clock,
+  );
   const signInLimiter = new SignInLimiter(
-    { perEmail: config.SIGNIN_MAX_FAILURES_PER_EMAIL, perAddress: config.SIGNIN_MAX_FAILURES_PER_ADDRESS, windowSeconds: config.SIGNIN_WINDOW_SECONDS },
+    {
+      perEmail: config.SIGNIN_MAX_FAILURES_PER_EMAIL,
+      perAddress: config.SIGNIN_MAX_FAILURES_PER_ADDRESS,
+      windowSeconds: config.SIGNIN_WINDOW_SECONDS,
+    },
     config.REDIS_URL,
   );
   return {
@@ -23,6 +31,11 @@ export function createSessionServices(em: EntityManager, config: Config, log: Lo
     sessions,
     signInLimiter,
     signIn: new SignInService(em, staff, sessions, signInLimiter, log),
-    portal: new PortalService(em, sessions, { publicAppUrl: config.PUBLIC_APP_URL, linkTtlMs: config.PORTAL_LINK_TTL_SECONDS * 1000 }, clock),
+    portal: new PortalService(
+      em,
+      sessions,
+      { publicAppUrl: config.PUBLIC_APP_URL, linkTtlMs: config.PORTAL_LINK_TTL_SECONDS * 1000 },
+      clock,
+    ),
   };
 }

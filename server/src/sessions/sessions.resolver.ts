@@ -28,8 +28,14 @@ export class SessionsResolver {
     return { kind, role: p.role as RoleEnum, staffUser, accountId: p.accountId, sessionExpiresAt: ctx.session?.expiresAt ?? null };
   }
 
-  @Mutation(() => ViewerGql, { description: 'Staff sign-in: sets the console session cookie. Every failure answers the same UNAUTHENTICATED message.' })
-  async signIn(@Arg('email', () => String) email: string, @Arg('password', () => String) password: string, @Ctx() ctx: Context): Promise<ViewerGql> {
+  @Mutation(() => ViewerGql, {
+    description: 'Staff sign-in: sets the console session cookie. Every failure answers the same UNAUTHENTICATED message.',
+  })
+  async signIn(
+    @Arg('email', () => String) email: string,
+    @Arg('password', () => String) password: string,
+    @Ctx() ctx: Context,
+  ): Promise<ViewerGql> {
     const { req } = httpOf(ctx);
     const address = req.ip ?? req.socket.remoteAddress ?? 'unknown';
     const session = await ctx.services.signIn.signIn(email, password, address);
@@ -41,7 +47,9 @@ export class SessionsResolver {
     return { kind: ViewerKindEnum.STAFF, role: user.role, staffUser: user, accountId: null, sessionExpiresAt: session.expiresAt };
   }
 
-  @Mutation(() => Boolean, { description: 'Ends the cookie session in use (console or Credits page) and clears its cookie; false when there was none' })
+  @Mutation(() => Boolean, {
+    description: 'Ends the cookie session in use (console or Credits page) and clears its cookie; false when there was none',
+  })
   async signOut(@Ctx() ctx: Context): Promise<boolean> {
     const { req } = httpOf(ctx);
     const secure = ctx.services.config.isProduction;
@@ -54,19 +62,31 @@ export class SessionsResolver {
     return ended;
   }
 
-  @Mutation(() => ViewerGql, { description: "Development only (refused in production): trades an account's API key for a Credits page session" })
+  @Mutation(() => ViewerGql, {
+    description: "Development only (refused in production): trades an account's API key for a Credits page session",
+  })
   async signInWithKey(@Arg('key', () => String) key: string, @Ctx() ctx: Context): Promise<ViewerGql> {
-    if (ctx.services.config.isProduction) throw forbidden('Key sign-in is for development only: open the Credits page from the app (a portal session)');
+    if (ctx.services.config.isProduction)
+      throw forbidden('Key sign-in is for development only: open the Credits page from the app (a portal session)');
     httpOf(ctx);
     const principal = await ctx.services.auth.authenticate(key);
     if (!principal) throw unauthenticated('That key is unknown or revoked');
     const session = await ctx.services.portal.startForKey(principal.accountId);
     setCookie(ctx, sessionCookie('PORTAL', session.token, session.expiresAt, false));
-    return { kind: ViewerKindEnum.PORTAL, role: RoleEnum.USER, staffUser: null, accountId: principal.accountId, sessionExpiresAt: session.expiresAt };
+    return {
+      kind: ViewerKindEnum.PORTAL,
+      role: RoleEnum.USER,
+      staffUser: null,
+      accountId: principal.accountId,
+      sessionExpiresAt: session.expiresAt,
+    };
   }
 
   @Authorized()
-  @Mutation(() => PortalSessionGql, { description: 'A single-use URL, valid for minutes, that opens the Credits page signed in to one account (own account, or ADMIN for any)' })
+  @Mutation(() => PortalSessionGql, {
+    description:
+      'A single-use URL, valid for minutes, that opens the Credits page signed in to one account (own account, or ADMIN for any)',
+  })
   async createPortalSession(
     @Ctx() ctx: Context,
     @Arg('accountId', () => ID, { nullable: true }) accountId: string | null,

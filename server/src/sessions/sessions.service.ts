@@ -59,7 +59,15 @@ export class SessionsService {
     await sql.query(
       `insert into sessions (token_hash, kind, staff_user_id, account_id, created_at, last_seen_at, expires_at)
        values (?, ?, ?::uuid, ?::uuid, ?::timestamptz, ?::timestamptz, ?::timestamptz)`,
-      [hashToken(token), staffUserId ? 'STAFF' : 'PORTAL', staffUserId, accountId, now.toISOString(), now.toISOString(), expiresAt.toISOString()],
+      [
+        hashToken(token),
+        staffUserId ? 'STAFF' : 'PORTAL',
+        staffUserId,
+        accountId,
+        now.toISOString(),
+        now.toISOString(),
+        expiresAt.toISOString(),
+      ],
     );
     return { token, expiresAt };
   }
@@ -69,7 +77,14 @@ export class SessionsService {
     if (!looksLikeToken(token)) return null;
     const now = this.clock();
     const sql = sqlOf(this.em.fork());
-    const [row] = await sql.query<{ id: string; staff_user_id: string | null; account_id: string | null; role: StaffRole | null; last_seen_at: Date; expires_at: Date }>(
+    const [row] = await sql.query<{
+      id: string;
+      staff_user_id: string | null;
+      account_id: string | null;
+      role: StaffRole | null;
+      last_seen_at: Date;
+      expires_at: Date;
+    }>(
       `select s.id, s.staff_user_id, s.account_id, u.role, s.last_seen_at, s.expires_at
          from sessions s left join staff_users u on u.id = s.staff_user_id
         where s.token_hash = ? and s.kind = ? and s.revoked_at is null
@@ -79,7 +94,11 @@ export class SessionsService {
     );
     if (!row) return null;
     if (now.getTime() - new Date(row.last_seen_at).getTime() >= TOUCH_EVERY_MS) {
-      await sql.query(`update sessions set last_seen_at = ?::timestamptz where id = ?::uuid and last_seen_at < ?::timestamptz`, [now.toISOString(), row.id, now.toISOString()]);
+      await sql.query(`update sessions set last_seen_at = ?::timestamptz where id = ?::uuid and last_seen_at < ?::timestamptz`, [
+        now.toISOString(),
+        row.id,
+        now.toISOString(),
+      ]);
     }
     const principal: Principal = row.staff_user_id
       ? { keyId: null, accountId: null, role: row.role!, staffUserId: row.staff_user_id, sessionId: row.id }

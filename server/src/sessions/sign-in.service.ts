@@ -16,7 +16,8 @@ export const SIGN_IN_FAILED = 'Sign-in failed: wrong email or password, or too m
 const failed = () => new DomainError('UNAUTHENTICATED', SIGN_IN_FAILED);
 
 /** "ad***@example.com": enough to follow an incident in the logs, not enough to harvest addresses. */
-export const maskEmail = (email: string) => email.replace(/^(.{0,2})[^@]*(@.*)?$/, (_m, head: string, domain = '') => `${head}***${domain}`);
+export const maskEmail = (email: string) =>
+  email.replace(/^(.{0,2})[^@]*(@.*)?$/, (_m, head: string, domain = '') => `${head}***${domain}`);
 
 export class SignInService {
   constructor(
@@ -37,14 +38,23 @@ export class SignInService {
     const user = await this.staff.credentials(email);
     const ok = await verifyPassword(user?.passwordHash ?? null, password);
     if (!user || !ok || user.disabled) {
-      this.log.info({ email: maskEmail(email), address, reason: !user ? 'unknown' : !ok ? 'password' : 'disabled' }, 'staff sign-in failed');
+      this.log.info(
+        { email: maskEmail(email), address, reason: !user ? 'unknown' : !ok ? 'password' : 'disabled' },
+        'staff sign-in failed',
+      );
       throw failed();
     }
     await this.limiter.succeeded(email);
     return inTransaction(this.em.fork(), async (sql) => {
       const session = await this.sessions.start(sql, { staffUserId: user.id });
       await this.staff.recordSignIn(sql, user.id);
-      await writeAudit(sql, { actor: { keyId: null, accountId: null, role: user.role, staffUserId: user.id }, action: 'staff.signIn', targetType: 'staffUser', targetId: user.id, after: { address } });
+      await writeAudit(sql, {
+        actor: { keyId: null, accountId: null, role: user.role, staffUserId: user.id },
+        action: 'staff.signIn',
+        targetType: 'staffUser',
+        targetId: user.id,
+        after: { address },
+      });
       return { ...session, staffUserId: user.id };
     });
   }

@@ -36,12 +36,10 @@ export class DomainError extends Error {
   }
 }
 
-export const badInput = (message: string, details?: Record<string, unknown>) =>
-  new DomainError('BAD_USER_INPUT', message, details);
+export const badInput = (message: string, details?: Record<string, unknown>) => new DomainError('BAD_USER_INPUT', message, details);
 export const notFound = (message: string) => new DomainError('NOT_FOUND', message);
 export const forbidden = (message: string) => new DomainError('FORBIDDEN', message);
-export const unauthenticated = (message = 'A valid API key is required') =>
-  new DomainError('UNAUTHENTICATED', message);
+export const unauthenticated = (message = 'A valid API key is required') => new DomainError('UNAUTHENTICATED', message);
 
 export class InsufficientCredits extends DomainError {
   constructor(requiredMillicredits: bigint, availableMillicredits: bigint | null) {

@@ -38,7 +38,16 @@ export interface UpdateStaffUserInput {
 
 const COLUMNS = `id, email, name, role, disabled, last_sign_in_at, created_at, updated_at`;
 
-type Row = { id: string; email: string; name: string | null; role: StaffRole; disabled: boolean; last_sign_in_at: Date | null; created_at: Date; updated_at: Date };
+type Row = {
+  id: string;
+  email: string;
+  name: string | null;
+  role: StaffRole;
+  disabled: boolean;
+  last_sign_in_at: Date | null;
+  created_at: Date;
+  updated_at: Date;
+};
 
 const toStaffUser = (r: Row): StaffUser => ({
   id: r.id,
@@ -71,7 +80,14 @@ export class StaffService {
          on conflict ((lower(email))) do nothing returning id`,
         [address, passwordHash],
       );
-      if (row) await writeAudit(sql, { actor: null, action: 'staffUser.bootstrap', targetType: 'staffUser', targetId: row.id, after: { email: address, role: 'ADMIN' } });
+      if (row)
+        await writeAudit(sql, {
+          actor: null,
+          action: 'staffUser.bootstrap',
+          targetType: 'staffUser',
+          targetId: row.id,
+          after: { email: address, role: 'ADMIN' },
+        });
     });
   }
 
@@ -102,7 +118,11 @@ export class StaffService {
     const where = search ? `where email ilike ? or name ilike ?` : '';
     const params = search ? [search, search] : [];
     const count = async () => Number((await sql.query<{ n: string }>(`select count(*) n from staff_users ${where}`, params))[0].n);
-    const rows = await sql.query<Row>(`select ${COLUMNS} from staff_users ${where} order by lower(email), id limit ? offset ?`, [...params, opts.limit + 1, opts.offset]);
+    const rows = await sql.query<Row>(`select ${COLUMNS} from staff_users ${where} order by lower(email), id limit ? offset ?`, [
+      ...params,
+      opts.limit + 1,
+      opts.offset,
+    ]);
     return windowOf(rows.map(toStaffUser), opts, count);
   }
 

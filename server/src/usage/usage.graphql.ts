@@ -86,7 +86,7 @@ export class RecordUsageInput {
   idempotencyKey!: string;
 }
 
-@ObjectType('RecordUsageResult', { description: "One row of recordUsageBatch: its usage row, or why it was refused" })
+@ObjectType('RecordUsageResult', { description: 'One row of recordUsageBatch: its usage row, or why it was refused' })
 export class RecordUsageResultGql {
   @Field(() => Int, { description: 'Position of the row in inputs' })
   index!: number;

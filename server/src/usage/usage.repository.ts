@@ -4,10 +4,12 @@ import type { UsageRecord } from './usage.types.js';
 
 type UsageRow = Record<string, unknown>;
 
-
 /** A client's earlier usage row under `key` (never one of the proxy's settle rows). */
 export async function findUsageByKey(sql: Sql, accountId: string, key: string): Promise<UsageRecord | null> {
-  const rows = await sql.query<UsageRow>(`select * from usage_records where account_id = ?::uuid and key_scope = 'client' and idempotency_key = ?`, [accountId, key]);
+  const rows = await sql.query<UsageRow>(
+    `select * from usage_records where account_id = ?::uuid and key_scope = 'client' and idempotency_key = ?`,
+    [accountId, key],
+  );
   return rows[0] ? toUsageRecord(rows[0]) : null;
 }
 

@@ -16,7 +16,6 @@ import type { RecordUsageInput, UsageBatchResult, UsageRecord } from './usage.ty
 /** Rows per `recordUsageBatch` call at most. */
 export const MAX_USAGE_BATCH = 1000;
 
-
 export class UsageService {
   constructor(
     private readonly em: EntityManager,
@@ -87,7 +86,11 @@ export class UsageService {
    * Validates and prices one call. When the model is refused (unknown, switched off), a repeat of
    * an earlier request with this key is still answered with that request's row.
    */
-  private async priced(actor: Principal | null, accountIdInput: string, input: RecordUsageInput): Promise<UsageCharge | { replay: UsageRecord }> {
+  private async priced(
+    actor: Principal | null,
+    accountIdInput: string,
+    input: RecordUsageInput,
+  ): Promise<UsageCharge | { replay: UsageRecord }> {
     const accountId = parseId(accountIdInput, 'accountId');
     const idempotencyKey = requiredText(input.idempotencyKey, 'idempotencyKey', 200);
     const model = requiredText(input.model, 'model', 100);

@@ -43,10 +43,18 @@ describe('accounts connection (staff)', () => {
   it('sorts by email, name or balance in either direction', async () => {
     const mine = (r: any) => emails(r).filter((e: string) => e in ids);
     expect(mine(await t.gql(LIST, { s: '.hist', o: 'EMAIL', d: 'ASC', f: 50 }))).toEqual([
-      'ada@lovelace.hist', 'alan@turing.hist', 'barbara@liskov.hist', 'edsger@dijkstra.hist', 'grace@hopper.hist',
+      'ada@lovelace.hist',
+      'alan@turing.hist',
+      'barbara@liskov.hist',
+      'edsger@dijkstra.hist',
+      'grace@hopper.hist',
     ]);
     expect(mine(await t.gql(LIST, { s: '.hist', o: 'BALANCE', d: 'DESC', f: 50 })).slice(0, 5)).toEqual([
-      'alan@turing.hist', 'barbara@liskov.hist', 'ada@lovelace.hist', 'edsger@dijkstra.hist', 'grace@hopper.hist',
+      'alan@turing.hist',
+      'barbara@liskov.hist',
+      'ada@lovelace.hist',
+      'edsger@dijkstra.hist',
+      'grace@hopper.hist',
     ]);
     const byName = mine(await t.gql(LIST, { s: '.hist', o: 'NAME', d: 'ASC', f: 50 }));
     expect(byName.at(-1)).toBe('edsger@dijkstra.hist'); // no name: last

@@ -23,7 +23,10 @@ beforeAll(async () => {
   for (const amount of ['1000', '-250', '4000']) {
     const c = await t.account(1_000n);
     customers.push(c.id);
-    const r = await adminBrowser.gql(`mutation($a: ID!, $m: String!) { adjustBalance(input: { accountId: $a, amountMillicredits: $m, reason: "ticket 7, \\"quoted\\"" }) { id } }`, { a: c.id, m: amount });
+    const r = await adminBrowser.gql(
+      `mutation($a: ID!, $m: String!) { adjustBalance(input: { accountId: $a, amountMillicredits: $m, reason: "ticket 7, \\"quoted\\"" }) { id } }`,
+      { a: c.id, m: amount },
+    );
     expect(r.errors).toBeUndefined();
   }
 });
@@ -36,7 +39,13 @@ describe('audit log (FINANCE+)', () => {
     const log = r.data.auditLog;
     expect(log.totalCount).toBe(3);
     expect(log.edges.map((e: any) => e.node.targetId)).toEqual([...customers].reverse());
-    expect(log.edges[0].node).toMatchObject({ actorKind: 'STAFF', actorLabel: admin.email, actorRole: 'ADMIN', actorStaffUserId: admin.id, reason: 'ticket 7, "quoted"' });
+    expect(log.edges[0].node).toMatchObject({
+      actorKind: 'STAFF',
+      actorLabel: admin.email,
+      actorRole: 'ADMIN',
+      actorStaffUserId: admin.id,
+      reason: 'ticket 7, "quoted"',
+    });
     const byTarget = await adminBrowser.gql(LOG, { f: { targetId: customers[1] } });
     expect(byTarget.data.auditLog.edges.map((e: any) => e.node.action)).toContain('ledger.adjustBalance');
     expect(byTarget.data.auditLog.edges.every((e: any) => e.node.targetId === customers[1])).toBe(true);
@@ -73,7 +82,12 @@ describe('audit log (FINANCE+)', () => {
     expect(res.headers.get('content-disposition')).toMatch(/attachment; filename="creditmeter-audit-log-/);
     const rows = parse(await res.text(), { columns: true }) as Record<string, string>[];
     expect(rows.map((r) => r.target_id)).toEqual([...customers].reverse());
-    expect(rows[0]).toMatchObject({ action: 'ledger.adjustBalance', actor_kind: 'STAFF', actor: admin.email, reason: 'ticket 7, "quoted"' });
+    expect(rows[0]).toMatchObject({
+      action: 'ledger.adjustBalance',
+      actor_kind: 'STAFF',
+      actor: admin.email,
+      reason: 'ticket 7, "quoted"',
+    });
     expect(JSON.parse(rows[2].after)).toBeTypeOf('object');
 
     const support = await staffUser(t, 'SUPPORT');

@@ -22,18 +22,32 @@ describe('role boundaries', () => {
   const operations: Array<{ name: string; query: () => string; vars?: () => Record<string, unknown>; allowed: string[] }> = [
     { name: 'account(id)', query: () => `{ account(id: "${other.id}") { id } }`, allowed: ['SUPPORT', 'FINANCE', 'ADMIN'] },
     { name: 'rateCards', query: () => `{ rateCards { id } }`, allowed: ['SUPPORT', 'FINANCE', 'ADMIN'] },
-    { name: 'createAccount', query: () => `mutation { createAccount(input: { email: "r${Math.random()}@example.test" }) { id } }`, allowed: ['ADMIN'] },
+    {
+      name: 'createAccount',
+      query: () => `mutation { createAccount(input: { email: "r${Math.random()}@example.test" }) { id } }`,
+      allowed: ['ADMIN'],
+    },
     { name: 'createApiKey', query: () => `mutation { createApiKey(accountId: "${other.id}") { id key } }`, allowed: ['ADMIN'] },
     {
       name: 'publishRateCard',
-      query: () => `mutation { publishRateCard(input: { name: "r", rates: [{ model: "test-model", inputPer1k: "2.400", cachedInputPer1k: "1.200", outputPer1k: "9.600", costInputPer1kUsd: "0.001", costCachedInputPer1kUsd: "0.0005", costOutputPer1kUsd: "0.004" }, { model: "cheap-model", inputPer1k: "0.100", outputPer1k: "0.400", costInputPer1kUsd: "0.00005", costOutputPer1kUsd: "0.0002" }] }) { id } }`,
+      query: () =>
+        `mutation { publishRateCard(input: { name: "r", rates: [{ model: "test-model", inputPer1k: "2.400", cachedInputPer1k: "1.200", outputPer1k: "9.600", costInputPer1kUsd: "0.001", costCachedInputPer1kUsd: "0.0005", costOutputPer1kUsd: "0.004" }, { model: "cheap-model", inputPer1k: "0.100", outputPer1k: "0.400", costInputPer1kUsd: "0.00005", costOutputPer1kUsd: "0.0002" }] }) { id } }`,
       allowed: ['ADMIN'],
     },
-    { name: 'setModelEnabled', query: () => `mutation { setModelEnabled(model: "test-model", enabled: true) { enabled } }`, allowed: ['ADMIN'] },
-    { name: 'adjustBalance', query: () => `mutation { adjustBalance(input: { accountId: "${other.id}", amountMillicredits: "1", reason: "role test" }) { id } }`, allowed: ['ADMIN'] },
+    {
+      name: 'setModelEnabled',
+      query: () => `mutation { setModelEnabled(model: "test-model", enabled: true) { enabled } }`,
+      allowed: ['ADMIN'],
+    },
+    {
+      name: 'adjustBalance',
+      query: () => `mutation { adjustBalance(input: { accountId: "${other.id}", amountMillicredits: "1", reason: "role test" }) { id } }`,
+      allowed: ['ADMIN'],
+    },
     {
       name: 'recordUsage for another account',
-      query: () => `mutation { recordUsage(input: { accountId: "${other.id}", model: "cheap-model", inputTokens: 1, outputTokens: 1, idempotencyKey: "rk${Math.random()}" }) { id } }`,
+      query: () =>
+        `mutation { recordUsage(input: { accountId: "${other.id}", model: "cheap-model", inputTokens: 1, outputTokens: 1, idempotencyKey: "rk${Math.random()}" }) { id } }`,
       allowed: ['ADMIN'],
     },
   ];
@@ -55,7 +69,9 @@ describe('role boundaries', () => {
   });
 
   it('stores keys hashed, never in clear', async () => {
-    const created = await t.gql<{ createApiKey: { id: string; key: string } }>(`mutation { createApiKey(accountId: "${other.id}", role: SUPPORT) { id key } }`);
+    const created = await t.gql<{ createApiKey: { id: string; key: string } }>(
+      `mutation { createApiKey(accountId: "${other.id}", role: SUPPORT) { id key } }`,
+    );
     const { id, key } = created.data!.createApiKey;
     const rows = await t.db.query<{ key_hash: string; role: string }>(`select key_hash, role from api_keys where id = $1`, [id]);
     expect(rows[0].role).toBe('SUPPORT');

@@ -5,16 +5,39 @@ import { buyPack, startBillingApp, type BillingTest } from './support.js';
 
 const SetAutoRecharge = graphql(`
   mutation BillingSetAutoRecharge($input: SetAutoRechargeInput!) {
-    setAutoRecharge(input: $input) { enabled thresholdMillicredits packId targetBalanceMillicredits monthlyLimitCents hasPaymentMethod notice }
+    setAutoRecharge(input: $input) {
+      enabled
+      thresholdMillicredits
+      packId
+      targetBalanceMillicredits
+      monthlyLimitCents
+      hasPaymentMethod
+      notice
+    }
   }
 `);
 const MyAutoRecharge = graphql(`
   query BillingMyAutoRecharge {
-    me { balance { availableMillicredits } autoRecharge { enabled spentThisMonthCents lastAttemptAt notice hasPaymentMethod } }
+    me {
+      balance {
+        availableMillicredits
+      }
+      autoRecharge {
+        enabled
+        spentThisMonthCents
+        lastAttemptAt
+        notice
+        hasPaymentMethod
+      }
+    }
   }
 `);
 const Charge = graphql(`
-  mutation BillingCharge($input: RecordUsageInput!) { recordUsage(input: $input) { chargedMillicredits } }
+  mutation BillingCharge($input: RecordUsageInput!) {
+    recordUsage(input: $input) {
+      chargedMillicredits
+    }
+  }
 `);
 
 const spendAll = (b: BillingTest, key: string, n: number, tag: string) =>
@@ -30,7 +53,9 @@ const intentsFor = (b: BillingTest, accountId: string) =>
 
 async function settle(b: BillingTest, accountId: string) {
   await b.t.services.billing.autoRecharge.drain();
-  const rows = await b.t.db.query(`select * from purchases where account_id = $1 and kind = 'AUTO_RECHARGE' order by created_at`, [accountId]);
+  const rows = await b.t.db.query(`select * from purchases where account_id = $1 and kind = 'AUTO_RECHARGE' order by created_at`, [
+    accountId,
+  ]);
   return rows;
 }
 
@@ -58,7 +83,11 @@ describe('auto-recharge (window 1 hour)', () => {
   it('fires ONE off-session payment under concurrent charges, fulfilled by the webhook, then waits for the window', async () => {
     const user = await b.t.account();
     await buyPack(b, user.key, 'starter'); // saves the card; 10,000,000 mc
-    const set = await b.t.gql(SetAutoRecharge, { input: { enabled: true, thresholdMillicredits: '9000000', packId: 'starter', monthlyLimitCents: 10_000 } }, user.key);
+    const set = await b.t.gql(
+      SetAutoRecharge,
+      { input: { enabled: true, thresholdMillicredits: '9000000', packId: 'starter', monthlyLimitCents: 10_000 } },
+      user.key,
+    );
     expect(set.errors).toBeUndefined();
     expect(set.data!.setAutoRecharge).toMatchObject({ enabled: true, hasPaymentMethod: true, packId: 'starter' });
 
@@ -68,7 +97,13 @@ describe('auto-recharge (window 1 hour)', () => {
     expect(rows).toHaveLength(1);
     const intents = intentsFor(b, user.id);
     expect(intents).toHaveLength(1);
-    expect(intents[0].params).toMatchObject({ amount: '999', currency: 'usd', off_session: 'true', confirm: 'true', 'metadata[purchase_id]': rows[0].id });
+    expect(intents[0].params).toMatchObject({
+      amount: '999',
+      currency: 'usd',
+      off_session: 'true',
+      confirm: 'true',
+      'metadata[purchase_id]': rows[0].id,
+    });
     expect(intents[0].params.customer).toMatch(/^cus_/);
     expect(intents[0].params.payment_method).toMatch(/^pm_/);
     expect(intents[0].idempotencyKey).toBe(`auto-recharge:${rows[0].id}`);
@@ -105,7 +140,11 @@ describe('auto-recharge (window 1 hour)', () => {
       expect(res.errors?.[0].extensions?.code, JSON.stringify(input)).toBe('BAD_USER_INPUT');
     }
     const other = await b.t.account();
-    const foreign = await b.t.gql(SetAutoRecharge, { input: { accountId: other.id, enabled: true, thresholdMillicredits: '1', packId: 'starter', monthlyLimitCents: 1 } }, user.key);
+    const foreign = await b.t.gql(
+      SetAutoRecharge,
+      { input: { accountId: other.id, enabled: true, thresholdMillicredits: '1', packId: 'starter', monthlyLimitCents: 1 } },
+      user.key,
+    );
     expect(foreign.errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
 });
@@ -120,7 +159,11 @@ describe('auto-recharge (no window)', () => {
   it('respects the monthly limit and tells the user', async () => {
     const user = await b.t.account();
     await buyPack(b, user.key, 'starter'); // 10,000,000
-    await b.t.gql(SetAutoRecharge, { input: { enabled: true, thresholdMillicredits: '9000000', packId: 'starter', monthlyLimitCents: 2000 } }, user.key);
+    await b.t.gql(
+      SetAutoRecharge,
+      { input: { enabled: true, thresholdMillicredits: '9000000', packId: 'starter', monthlyLimitCents: 2000 } },
+      user.key,
+    );
 
     for (let round = 0; round < 3; round++) {
       await spendTo(b, user.key, 8_500_000n, `round${round}`);
@@ -133,14 +176,22 @@ describe('auto-recharge (no window)', () => {
     expect(rows.every((r) => r.status === 'FULFILLED')).toBe(true);
     expect(intentsFor(b, user.id)).toHaveLength(2);
     const me = await b.t.gql(MyAutoRecharge, {}, user.key);
-    expect(me.data!.me.autoRecharge).toMatchObject({ enabled: true, spentThisMonthCents: 1998, notice: expect.stringMatching(/Monthly auto-recharge limit/) });
+    expect(me.data!.me.autoRecharge).toMatchObject({
+      enabled: true,
+      spentThisMonthCents: 1998,
+      notice: expect.stringMatching(/Monthly auto-recharge limit/),
+    });
     expect(BigInt(me.data!.me.balance.availableMillicredits)).toBeLessThan(9_000_000n);
   });
 
   it('turns itself off and tells the user when the card is declined', async () => {
     const user = await b.t.account();
     await buyPack(b, user.key, 'starter');
-    await b.t.gql(SetAutoRecharge, { input: { enabled: true, thresholdMillicredits: '9900000', targetBalanceMillicredits: '20000000', monthlyLimitCents: 5000 } }, user.key);
+    await b.t.gql(
+      SetAutoRecharge,
+      { input: { enabled: true, thresholdMillicredits: '9900000', targetBalanceMillicredits: '20000000', monthlyLimitCents: 5000 } },
+      user.key,
+    );
     b.fake.intentOutcome = 'card_declined';
     try {
       await spendAll(b, user.key, 3, 'declined'); // 9,280,000 available

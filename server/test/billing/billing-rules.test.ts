@@ -7,8 +7,15 @@ import { millicreditsToCentsCeil, refundedCreditsShare } from '../../src/money/m
 
 const purchase = { amountCents: 999n, currency: 'usd', kind: 'CHECKOUT' as const };
 const paid = (over: Partial<PaymentFacts> = {}): PaymentFacts => ({
-  paymentStatus: 'paid', amountSubtotalCents: 999n, amountTotalCents: 999n, discountCents: 0n, currency: 'usd',
-  checkoutSessionId: 'cs_1', paymentIntentId: 'pi_1', customerId: 'cus_1', ...over,
+  paymentStatus: 'paid',
+  amountSubtotalCents: 999n,
+  amountTotalCents: 999n,
+  discountCents: 0n,
+  currency: 'usd',
+  checkoutSessionId: 'cs_1',
+  paymentIntentId: 'pi_1',
+  customerId: 'cus_1',
+  ...over,
 });
 
 describe('refundedCreditsShare (money)', () => {
@@ -47,7 +54,11 @@ describe('refundedCreditsShare (money)', () => {
 describe('checkPayment', () => {
   it('accepts the pack price, or the price less a Stripe discount', () => {
     expect(checkPayment(purchase, paid())).toEqual({ kind: 'paid', amountPaidCents: 999n, discountCents: 0n });
-    expect(checkPayment(purchase, paid({ amountTotalCents: 799n, discountCents: 200n }))).toEqual({ kind: 'paid', amountPaidCents: 799n, discountCents: 200n });
+    expect(checkPayment(purchase, paid({ amountTotalCents: 799n, discountCents: 200n }))).toEqual({
+      kind: 'paid',
+      amountPaidCents: 799n,
+      discountCents: 200n,
+    });
   });
 
   it('waits on an unpaid (async) session and refuses every mismatch', () => {
@@ -62,7 +73,10 @@ describe('checkPayment', () => {
       paid({ paymentStatus: 'no_payment_required' }),
       paid({ paymentStatus: 'weird' }),
     ]) {
-      expect(checkPayment(purchase, facts).kind, JSON.stringify(facts, (_k, v) => (typeof v === 'bigint' ? String(v) : v))).toBe('mismatch');
+      expect(
+        checkPayment(purchase, facts).kind,
+        JSON.stringify(facts, (_k, v) => (typeof v === 'bigint' ? String(v) : v)),
+      ).toBe('mismatch');
     }
   });
 
@@ -88,9 +102,21 @@ describe('packs', () => {
 
 describe('auto-recharge rules', () => {
   it('buys the pack, or whole cents (>= $0.50) up to the target', () => {
-    expect(rechargeAmount({ pack: findPack('pro'), targetBalance: null }, 0n, 'top-up')).toEqual({ packId: 'pro', amountCents: 4999n, credits: 52_000_000n });
-    expect(rechargeAmount({ pack: null, targetBalance: 20_000_000n }, 9_280_001n, 'top-up')).toEqual({ packId: 'top-up', amountCents: 1072n, credits: 10_720_000n });
-    expect(rechargeAmount({ pack: null, targetBalance: 1_000_000n }, 999_000n, 'top-up')).toEqual({ packId: 'top-up', amountCents: 50n, credits: 500_000n });
+    expect(rechargeAmount({ pack: findPack('pro'), targetBalance: null }, 0n, 'top-up')).toEqual({
+      packId: 'pro',
+      amountCents: 4999n,
+      credits: 52_000_000n,
+    });
+    expect(rechargeAmount({ pack: null, targetBalance: 20_000_000n }, 9_280_001n, 'top-up')).toEqual({
+      packId: 'top-up',
+      amountCents: 1072n,
+      credits: 10_720_000n,
+    });
+    expect(rechargeAmount({ pack: null, targetBalance: 1_000_000n }, 999_000n, 'top-up')).toEqual({
+      packId: 'top-up',
+      amountCents: 50n,
+      credits: 500_000n,
+    });
     expect(rechargeAmount({ pack: null, targetBalance: 1_000n }, 5_000n, 'top-up')).toBeNull();
     fc.assert(
       fc.property(fc.bigInt({ min: 1n, max: 10n ** 12n }), fc.bigInt({ min: -(10n ** 9n), max: 10n ** 12n }), (target, available) => {
@@ -102,8 +128,17 @@ describe('auto-recharge rules', () => {
 
   it('fires only when enabled, under the threshold, outside the window, within the monthly limit', () => {
     const base = {
-      enabled: true, available: 100n, threshold: 1000n, lastAttemptAt: null, now: new Date('2026-11-24T12:00:00Z'), windowSeconds: 3600,
-      pendingAutoRecharges: 0, spentThisMonthCents: 0n, monthlyLimitCents: 999n, amount: { packId: 'starter', amountCents: 999n, credits: 1n }, hasPaymentMethod: true,
+      enabled: true,
+      available: 100n,
+      threshold: 1000n,
+      lastAttemptAt: null,
+      now: new Date('2026-11-24T12:00:00Z'),
+      windowSeconds: 3600,
+      pendingAutoRecharges: 0,
+      spentThisMonthCents: 0n,
+      monthlyLimitCents: 999n,
+      amount: { packId: 'starter', amountCents: 999n, credits: 1n },
+      hasPaymentMethod: true,
     };
     expect(decideRecharge(base)).toEqual({ fire: true });
     expect(decideRecharge({ ...base, enabled: false })).toEqual({ fire: false, reason: 'disabled' });

@@ -3,7 +3,16 @@ import { graphql } from '../gql/index.js';
 import { startTestApp, type TestApp } from '../support/harness.js';
 import { CreateCheckout, MyPurchases, startBillingApp, type BillingTest } from './support.js';
 
-const Packs = graphql(`query BillingPacks { creditPacks { id name priceCents creditsMillicredits } }`);
+const Packs = graphql(`
+  query BillingPacks {
+    creditPacks {
+      id
+      name
+      priceCents
+      creditsMillicredits
+    }
+  }
+`);
 
 let b: BillingTest;
 beforeAll(async () => {
@@ -16,7 +25,11 @@ describe('creditPacks', () => {
     const res = await b.t.gql(Packs, {}, null);
     expect(res.errors).toBeUndefined();
     const packs = res.data!.creditPacks;
-    expect(packs.map((p) => [p.id, p.priceCents])).toEqual([['starter', 999], ['pro', 4999], ['enterprise', 9999]]);
+    expect(packs.map((p) => [p.id, p.priceCents])).toEqual([
+      ['starter', 999],
+      ['pro', 4999],
+      ['enterprise', 9999],
+    ]);
     for (const p of packs) {
       // millicredits per cent >= 10,000 (1,000 credits per dollar)
       expect(BigInt(p.creditsMillicredits)).toBeGreaterThanOrEqual(BigInt(p.priceCents) * 10_000n);
@@ -56,7 +69,13 @@ describe('createCheckoutSession', () => {
 
     const purchases = await b.t.gql(MyPurchases, {}, user.key);
     expect(purchases.data!.me.purchases).toEqual([
-      expect.objectContaining({ id: out.purchaseId, status: 'PENDING', amountCents: 4999, creditsMillicredits: '52000000', stripeCheckoutSessionId: out.id }),
+      expect.objectContaining({
+        id: out.purchaseId,
+        status: 'PENDING',
+        amountCents: 4999,
+        creditsMillicredits: '52000000',
+        stripeCheckoutSessionId: out.id,
+      }),
     ]);
   });
 
@@ -75,7 +94,10 @@ describe('createCheckoutSession', () => {
 
   it('passes the saved Stripe customer on a later checkout', async () => {
     const user = await b.t.account();
-    await b.t.db.query(`insert into billing_customers (account_id, stripe_customer_id, payment_method_id) values ($1, 'cus_saved', 'pm_saved')`, [user.id]);
+    await b.t.db.query(
+      `insert into billing_customers (account_id, stripe_customer_id, payment_method_id) values ($1, 'cus_saved', 'pm_saved')`,
+      [user.id],
+    );
     await b.t.gql(CreateCheckout, { packId: 'starter' }, user.key);
     const p = b.fake.calls('POST', '/v1/checkout/sessions').at(-1)!.params;
     expect(p.customer).toBe('cus_saved');
@@ -103,9 +125,13 @@ describe('test-mode checkout (no STRIPE_SECRET_KEY)', () => {
     expect(page.status).toBe(200);
     expect(await page.text()).toMatch(/TEST MODE/);
 
-    const posts = await Promise.all([1, 2, 3].map(() => fetch(`${demo.url}${path}`, { method: 'POST', headers: { accept: 'application/json' } })));
+    const posts = await Promise.all(
+      [1, 2, 3].map(() => fetch(`${demo.url}${path}`, { method: 'POST', headers: { accept: 'application/json' } })),
+    );
     expect(posts.map((r) => r.status)).toEqual([200, 200, 200]);
-    expect(((await posts[0].json()) as any).redirect).toBe('http://127.0.0.1:1/credits?checkout=success&purchase=' + out.purchaseId + '&returnTo=%2Fchat');
+    expect(((await posts[0].json()) as any).redirect).toBe(
+      'http://127.0.0.1:1/credits?checkout=success&purchase=' + out.purchaseId + '&returnTo=%2Fchat',
+    );
 
     const me = await demo.gql(MyPurchases, {}, user.key);
     expect(me.data!.me.balance.balanceMillicredits).toBe('10000000');
@@ -124,6 +150,8 @@ describe('test-mode checkout (no STRIPE_SECRET_KEY)', () => {
     const res = await b.t.gql(CreateCheckout, { packId: 'starter' }, user.key);
     const post = await fetch(`${b.t.url}/billing/test-checkout/${res.data!.createCheckoutSession.purchaseId}`, { method: 'POST' });
     expect(post.status).toBe(404);
-    expect((await b.t.db.query(`select status from purchases where id = $1`, [res.data!.createCheckoutSession.purchaseId]))[0].status).toBe('PENDING');
+    expect((await b.t.db.query(`select status from purchases where id = $1`, [res.data!.createCheckoutSession.purchaseId]))[0].status).toBe(
+      'PENDING',
+    );
   });
 });

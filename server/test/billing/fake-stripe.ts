@@ -39,7 +39,8 @@ export class FakeStripe {
         this.requests.push({ method: req.method ?? 'GET', path: url.pathname, params, idempotencyKey });
         const replay = idempotencyKey && req.method === 'POST' ? this.byIdempotencyKey.get(`${url.pathname}:${idempotencyKey}`) : undefined;
         const { status, body: out } = replay ?? this.route(req.method ?? 'GET', url.pathname, params);
-        if (idempotencyKey && req.method === 'POST' && !replay) this.byIdempotencyKey.set(`${url.pathname}:${idempotencyKey}`, { status, body: out });
+        if (idempotencyKey && req.method === 'POST' && !replay)
+          this.byIdempotencyKey.set(`${url.pathname}:${idempotencyKey}`, { status, body: out });
         res.writeHead(status, { 'content-type': 'application/json', 'request-id': `req_${++this.seq}` });
         res.end(JSON.stringify(out));
       });
@@ -119,7 +120,15 @@ export class FakeStripe {
         this.intents.set(id, intent);
         return {
           status: 402,
-          body: { error: { type: 'card_error', code: 'card_declined', decline_code: 'insufficient_funds', message: 'Your card has insufficient funds.', payment_intent: intent } },
+          body: {
+            error: {
+              type: 'card_error',
+              code: 'card_declined',
+              decline_code: 'insufficient_funds',
+              message: 'Your card has insufficient funds.',
+              payment_intent: intent,
+            },
+          },
         };
       }
       Object.assign(intent, { status: 'succeeded', amount_received: intent.amount, latest_charge: this.charge(id, intent.amount) });
@@ -130,12 +139,22 @@ export class FakeStripe {
   }
 
   private notFound(kind: string, id: string) {
-    return { status: 404, body: { error: { type: 'invalid_request_error', code: 'resource_missing', message: `No such ${kind}: '${id}'` } } };
+    return {
+      status: 404,
+      body: { error: { type: 'invalid_request_error', code: 'resource_missing', message: `No such ${kind}: '${id}'` } },
+    };
   }
 
   private charge(paymentIntentId: string, amount: number): Obj {
     const id = this.id('ch');
-    return { id, object: 'charge', amount, amount_refunded: 0, payment_intent: paymentIntentId, receipt_url: `https://pay.stripe.test/receipts/${id}` };
+    return {
+      id,
+      object: 'charge',
+      amount,
+      amount_refunded: 0,
+      payment_intent: paymentIntentId,
+      receipt_url: `https://pay.stripe.test/receipts/${id}`,
+    };
   }
 
   /** The customer pays the session (card saved): Stripe's state after Checkout completes. */
@@ -175,7 +194,15 @@ export class FakeStripe {
 
 let eventSeq = 0;
 export function event(type: string, object: Obj, id = `evt_fake_${Date.now().toString(36)}_${++eventSeq}`): Obj {
-  return { id, object: 'event', api_version: '2026-10-28', created: Math.floor(Date.now() / 1000), livemode: false, type, data: { object: { ...object } } };
+  return {
+    id,
+    object: 'event',
+    api_version: '2026-10-28',
+    created: Math.floor(Date.now() / 1000),
+    livemode: false,
+    type,
+    data: { object: { ...object } },
+  };
 }
 
 export function chargeRefunded(fake: FakeStripe, paymentIntentId: string, amountRefunded: number): Obj {
@@ -185,10 +212,16 @@ export function chargeRefunded(fake: FakeStripe, paymentIntentId: string, amount
 }
 
 /** Delivers a webhook signed with the real SDK (or with `signature` as given: forged, missing). */
-export async function deliver(appUrl: string, payload: Obj | string, opts: { secret?: string; signature?: string | null } = {}): Promise<Response> {
+export async function deliver(
+  appUrl: string,
+  payload: Obj | string,
+  opts: { secret?: string; signature?: string | null } = {},
+): Promise<Response> {
   const body = typeof payload === 'string' ? payload : JSON.stringify(payload);
   const signature =
-    opts.signature === undefined ? Stripe.webhooks.generateTestHeaderString({ payload: body, secret: opts.secret ?? WEBHOOK_SECRET }) : opts.signature;
+    opts.signature === undefined
+      ? Stripe.webhooks.generateTestHeaderString({ payload: body, secret: opts.secret ?? WEBHOOK_SECRET })
+      : opts.signature;
   return fetch(`${appUrl}/webhooks/stripe`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(signature === null ? {} : { 'stripe-signature': signature }) },

@@ -5,27 +5,61 @@ import { MyPurchases, buyPack, checkoutAndPay, ledgerOf, purchaseRow, startBilli
 
 const Refulfill = graphql(`
   mutation BillingRefulfill($purchaseId: ID!, $reason: String!) {
-    refulfillPurchase(purchaseId: $purchaseId, reason: $reason) { id status creditsMillicredits stripePaymentIntentId receiptUrl }
+    refulfillPurchase(purchaseId: $purchaseId, reason: $reason) {
+      id
+      status
+      creditsMillicredits
+      stripePaymentIntentId
+      receiptUrl
+    }
   }
 `);
 const Replay = graphql(`
   mutation BillingReplay($eventId: ID!, $reason: String!) {
-    replayStripeEvent(eventId: $eventId, reason: $reason) { outcome event { id status attempts lastError } }
+    replayStripeEvent(eventId: $eventId, reason: $reason) {
+      outcome
+      event {
+        id
+        status
+        attempts
+        lastError
+      }
+    }
   }
 `);
 const Stale = graphql(`
-  query BillingStale { stalePurchases(olderThanMinutes: 0) { id status } }
+  query BillingStale {
+    stalePurchases(olderThanMinutes: 0) {
+      id
+      status
+    }
+  }
 `);
 const RefulfillStale = graphql(`
   mutation BillingRefulfillStale($reason: String!) {
-    refulfillStalePurchases(reason: $reason, olderThanMinutes: 0) { outcome purchase { id status } }
+    refulfillStalePurchases(reason: $reason, olderThanMinutes: 0) {
+      outcome
+      purchase {
+        id
+        status
+      }
+    }
   }
 `);
 const NegativeBalances = graphql(`
-  query BillingNegativeBalances { negativeBalances { accountId balanceMillicredits } }
+  query BillingNegativeBalances {
+    negativeBalances {
+      accountId
+      balanceMillicredits
+    }
+  }
 `);
 const Spend = graphql(`
-  mutation BillingSpend($input: RecordUsageInput!) { recordUsage(input: $input) { chargedMillicredits } }
+  mutation BillingSpend($input: RecordUsageInput!) {
+    recordUsage(input: $input) {
+      chargedMillicredits
+    }
+  }
 `);
 
 let b: BillingTest;
@@ -34,9 +68,13 @@ beforeAll(async () => {
 });
 afterAll(async () => b?.close());
 
-const balanceOf = async (accountId: string) => BigInt((await b.t.db.query<{ posted: string }>(`select posted from accounts where id = $1`, [accountId]))[0].posted);
+const balanceOf = async (accountId: string) =>
+  BigInt((await b.t.db.query<{ posted: string }>(`select posted from accounts where id = $1`, [accountId]))[0].posted);
 const auditRows = (action: string, targetId: string) =>
-  b.t.db.query(`select actor_role, action, reason, before, after from audit_log where action = $1 and target_id = $2 order by id`, [action, targetId]);
+  b.t.db.query(`select actor_role, action, reason, before, after from audit_log where action = $1 and target_id = $2 order by id`, [
+    action,
+    targetId,
+  ]);
 
 describe('charge.refunded', () => {
   it('a full refund debits all the credits with a REFUND linked to the PURCHASE, once', async () => {
@@ -81,12 +119,20 @@ describe('charge.refunded', () => {
   it('refunding spent credits takes the balance negative: the account can spend nothing and shows in the report', async () => {
     const user = await b.t.account();
     const { session } = await buyPack(b, user.key, 'starter');
-    const spent = await b.t.gql(Spend, { input: { model: 'test-model', inputTokens: 1_000_000, outputTokens: 0, idempotencyKey: 'spend-1' } }, user.key);
+    const spent = await b.t.gql(
+      Spend,
+      { input: { model: 'test-model', inputTokens: 1_000_000, outputTokens: 0, idempotencyKey: 'spend-1' } },
+      user.key,
+    );
     expect(spent.errors).toBeUndefined(); // 2,400,000 mc
     await deliver(b.t.url, chargeRefunded(b.fake, session.payment_intent, 999));
     expect(await balanceOf(user.id)).toBe(-2_400_000n);
 
-    const refused = await b.t.gql(Spend, { input: { model: 'cheap-model', inputTokens: 1, outputTokens: 0, idempotencyKey: 'spend-2' } }, user.key);
+    const refused = await b.t.gql(
+      Spend,
+      { input: { model: 'cheap-model', inputTokens: 1, outputTokens: 0, idempotencyKey: 'spend-2' } },
+      user.key,
+    );
     expect(refused.errors?.[0].extensions?.code).toBe('INSUFFICIENT_CREDITS');
 
     const finance = await b.t.account(0n, 'FINANCE');
@@ -117,7 +163,11 @@ describe('staff operations', () => {
     expect((await ledgerOf(b, user.id)).filter((e) => e.type === 'PURCHASE')).toHaveLength(1);
     const audits = await auditRows('billing.refulfilPurchase', purchaseId);
     expect(audits).toHaveLength(2);
-    expect(audits[0]).toMatchObject({ actor_role: 'SUPPORT', reason: 'ticket 42: paid, no credits', after: expect.objectContaining({ status: 'FULFILLED' }) });
+    expect(audits[0]).toMatchObject({
+      actor_role: 'SUPPORT',
+      reason: 'ticket 42: paid, no credits',
+      after: expect.objectContaining({ status: 'FULFILLED' }),
+    });
   });
 
   it('re-run refuses to credit what Stripe does not report as paid', async () => {

@@ -5,7 +5,12 @@ import type { Env } from '../../src/config.js';
 
 export const CreateCheckout = graphql(`
   mutation BillingCreateCheckout($packId: ID!, $returnTo: String) {
-    createCheckoutSession(packId: $packId, returnTo: $returnTo) { id url purchaseId testMode }
+    createCheckoutSession(packId: $packId, returnTo: $returnTo) {
+      id
+      url
+      purchaseId
+      testMode
+    }
   }
 `);
 
@@ -13,10 +18,26 @@ export const MyPurchases = graphql(`
   query BillingMyPurchases {
     me {
       id
-      balance { balanceMillicredits availableMillicredits }
+      balance {
+        balanceMillicredits
+        availableMillicredits
+      }
       purchases {
-        id packId status kind amountCents amountPaidCents refundedCents creditsMillicredits refundedCreditsMillicredits
-        receiptUrl stripeCheckoutSessionId stripePaymentIntentId transactionId failureReason createdAt
+        id
+        packId
+        status
+        kind
+        amountCents
+        amountPaidCents
+        refundedCents
+        creditsMillicredits
+        refundedCreditsMillicredits
+        receiptUrl
+        stripeCheckoutSessionId
+        stripePaymentIntentId
+        transactionId
+        failureReason
+        createdAt
       }
     }
   }

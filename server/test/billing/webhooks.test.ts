@@ -9,7 +9,16 @@ import { deliver, event, WEBHOOK_SECRET } from './fake-stripe.js';
 import { MyPurchases, buyPack, checkoutAndPay, ledgerOf, purchaseRow, startBillingApp, type BillingTest } from './support.js';
 
 const FailedEvents = graphql(`
-  query BillingFailedEvents { failedStripeEvents(first: 50) { id type status attempts lastError purchaseId } }
+  query BillingFailedEvents {
+    failedStripeEvents(first: 50) {
+      id
+      type
+      status
+      attempts
+      lastError
+      purchaseId
+    }
+  }
 `);
 
 const STARTER = 10_000_000n; // 10,000 credits
@@ -21,7 +30,8 @@ beforeAll(async () => {
 afterAll(async () => b?.close());
 
 const eventCount = async () => Number((await b.t.db.query<{ n: string }>(`select count(*) as n from stripe_events`))[0].n);
-const balanceOf = async (accountId: string) => BigInt((await b.t.db.query<{ posted: string }>(`select posted from accounts where id = $1`, [accountId]))[0].posted);
+const balanceOf = async (accountId: string) =>
+  BigInt((await b.t.db.query<{ posted: string }>(`select posted from accounts where id = $1`, [accountId]))[0].posted);
 
 describe('POST /webhooks/stripe signatures', () => {
   it('refuses forged, missing and tampered signatures with 400 and writes nothing', async () => {
@@ -39,7 +49,11 @@ describe('POST /webhooks/stripe signatures', () => {
     const goodHeader = Stripe.webhooks.generateTestHeaderString({ payload: body, secret: WEBHOOK_SECRET });
     const tampered = await deliver(b.t.url, body.replace('"amount_total":999', '"amount_total":1'), { signature: goodHeader });
     // A correct signature that is too old (replay of a captured request).
-    const stale = Stripe.webhooks.generateTestHeaderString({ payload: body, secret: WEBHOOK_SECRET, timestamp: Math.floor(Date.now() / 1000) - 3600 });
+    const stale = Stripe.webhooks.generateTestHeaderString({
+      payload: body,
+      secret: WEBHOOK_SECRET,
+      timestamp: Math.floor(Date.now() / 1000) - 3600,
+    });
     const old = await deliver(b.t.url, body, { signature: stale });
 
     expect([forged.status, missing.status, garbage.status, tampered.status, old.status]).toEqual([400, 400, 400, 400, 400]);
@@ -99,7 +113,9 @@ describe('fulfilment', () => {
   it('credits once under 6 concurrent deliveries of distinct events for one session', async () => {
     const user = await b.t.account();
     const { session } = await checkoutAndPay(b, user.key, 'starter');
-    const events = Array.from({ length: 6 }, (_, i) => event(i % 2 ? 'checkout.session.async_payment_succeeded' : 'checkout.session.completed', session));
+    const events = Array.from({ length: 6 }, (_, i) =>
+      event(i % 2 ? 'checkout.session.async_payment_succeeded' : 'checkout.session.completed', session),
+    );
     const responses = await Promise.all(events.map((e) => deliver(b.t.url, e)));
     expect(responses.every((r) => r.status === 200)).toBe(true);
     expect(await balanceOf(user.id)).toBe(STARTER);
@@ -171,10 +187,23 @@ describe('fulfilment', () => {
 
   it('keeps an event for an unknown session as FAILED, credits nothing, and lists it for staff', async () => {
     const unknown = event('checkout.session.completed', {
-      id: 'cs_test_unknown', object: 'checkout.session', payment_status: 'paid', amount_subtotal: 999, amount_total: 999,
-      currency: 'usd', metadata: { purchase_id: '00000000-0000-4000-8000-000000000000' }, client_reference_id: null,
+      id: 'cs_test_unknown',
+      object: 'checkout.session',
+      payment_status: 'paid',
+      amount_subtotal: 999,
+      amount_total: 999,
+      currency: 'usd',
+      metadata: { purchase_id: '00000000-0000-4000-8000-000000000000' },
+      client_reference_id: null,
     });
-    const noMetadata = event('checkout.session.completed', { id: 'cs_test_foreign', object: 'checkout.session', payment_status: 'paid', amount_total: 500, currency: 'usd', metadata: {} });
+    const noMetadata = event('checkout.session.completed', {
+      id: 'cs_test_foreign',
+      object: 'checkout.session',
+      payment_status: 'paid',
+      amount_total: 500,
+      currency: 'usd',
+      metadata: {},
+    });
     const credits = await b.t.db.query(`select count(*) as n from ledger_transactions where type = 'PURCHASE'`);
     const failed = await counterValue(counters.webhookFailures, { type: 'checkout.session.completed' });
     expect((await deliver(b.t.url, unknown)).status).toBe(200);
@@ -187,7 +216,10 @@ describe('fulfilment', () => {
     expect(list.errors).toBeUndefined();
     const ids = list.data!.failedStripeEvents.map((e) => e.id);
     expect(ids).toEqual(expect.arrayContaining([unknown.id, noMetadata.id]));
-    expect(list.data!.failedStripeEvents.find((e) => e.id === unknown.id)).toMatchObject({ status: 'FAILED', lastError: expect.stringMatching(/unknown purchase/) });
+    expect(list.data!.failedStripeEvents.find((e) => e.id === unknown.id)).toMatchObject({
+      status: 'FAILED',
+      lastError: expect.stringMatching(/unknown purchase/),
+    });
 
     const user = await b.t.account();
     expect((await b.t.gql(FailedEvents, {}, user.key)).errors?.[0].extensions?.code).toBe('FORBIDDEN');

@@ -25,7 +25,15 @@ type Op =
 
 const amount = fc.bigInt({ min: 1n, max: 20_000n });
 const opArb: fc.Arbitrary<Op> = fc.oneof(
-  { weight: 4, arbitrary: fc.record({ op: fc.constant('credit' as const), type: fc.constantFrom('PURCHASE' as const, 'PROMO' as const, 'BONUS' as const, 'ADJUSTMENT' as const), amount, expiry: fc.constantFrom('none' as const, 'past' as const, 'future' as const) }) },
+  {
+    weight: 4,
+    arbitrary: fc.record({
+      op: fc.constant('credit' as const),
+      type: fc.constantFrom('PURCHASE' as const, 'PROMO' as const, 'BONUS' as const, 'ADJUSTMENT' as const),
+      amount,
+      expiry: fc.constantFrom('none' as const, 'past' as const, 'future' as const),
+    }),
+  },
   { weight: 4, arbitrary: fc.record({ op: fc.constant('charge' as const), amount }) },
   { weight: 2, arbitrary: fc.record({ op: fc.constant('meter' as const), inputTokens: fc.integer({ min: 1, max: 5_000 }) }) },
   { weight: 2, arbitrary: fc.record({ op: fc.constant('refund' as const), pick: fc.nat(), share: fc.integer({ min: 1, max: 100 }) }) },
@@ -47,7 +55,10 @@ async function apply(accountId: string, op: Op, purchases: { id: string; amount:
       if (op.type === 'PURCHASE') purchases.push({ id: entry.id, amount: op.amount });
       txIds.push(entry.id);
       if (op.expiry !== 'none') {
-        await t.db.query(`update grants set expires_at = now() + ($2 || ' hours')::interval where source_transaction_id = $1`, [entry.id, op.expiry === 'past' ? '-1' : '24']);
+        await t.db.query(`update grants set expires_at = now() + ($2 || ' hours')::interval where source_transaction_id = $1`, [
+          entry.id,
+          op.expiry === 'past' ? '-1' : '24',
+        ]);
       }
       return;
     }
@@ -55,13 +66,25 @@ async function apply(accountId: string, op: Op, purchases: { id: string; amount:
       txIds.push((await ledger.post({ accountId, type: 'USAGE', delta: -op.amount, counterparty: 'consumption' })).id);
       return;
     case 'meter':
-      txIds.push((await usage.record(null, accountId, { model: 'test-model', inputTokens: op.inputTokens, outputTokens: 0, idempotencyKey: randomUUID() })).transactionId);
+      txIds.push(
+        (
+          await usage.record(null, accountId, {
+            model: 'test-model',
+            inputTokens: op.inputTokens,
+            outputTokens: 0,
+            idempotencyKey: randomUUID(),
+          })
+        ).transactionId,
+      );
       return;
     case 'refund': {
       const p = purchases[op.pick % Math.max(purchases.length, 1)];
       if (!p) return;
       const refund = (p.amount * BigInt(op.share) + 99n) / 100n;
-      txIds.push((await ledger.post({ accountId, type: 'REFUND', delta: -refund, counterparty: 'refunds', reversalOfId: p.id, allowNegative: true })).id);
+      txIds.push(
+        (await ledger.post({ accountId, type: 'REFUND', delta: -refund, counterparty: 'refunds', reversalOfId: p.id, allowNegative: true }))
+          .id,
+      );
       return;
     }
     case 'debitAdjust':
@@ -114,16 +137,31 @@ describe('grant invariants under random sequences', () => {
   it('holds under a real race of credits, charges, refunds, expiries and voids on one account', async () => {
     const user = await t.account(0n);
     const seeded = await Promise.all(
-      [30_000n, 20_000n, 10_000n].map((a) => t.services.ledger.post({ accountId: user.id, type: 'PURCHASE', delta: a, counterparty: 'sales' })),
+      [30_000n, 20_000n, 10_000n].map((a) =>
+        t.services.ledger.post({ accountId: user.id, type: 'PURCHASE', delta: a, counterparty: 'sales' }),
+      ),
     );
     const promo = await t.services.ledger.post({ accountId: user.id, type: 'PROMO', delta: 15_000n, counterparty: 'promotions' });
     await t.db.query(`update grants set expires_at = now() - interval '1 second' where source_transaction_id = $1`, [promo.id]);
     const voidable = (await grantsOf(t, user.id)).find((g) => g.source_transaction_id === seeded[2].id)!;
     const tasks: Promise<unknown>[] = [
-      ...Array.from({ length: 12 }, (_, i) => t.services.ledger.post({ accountId: user.id, type: 'USAGE', delta: -BigInt(2_000 + i * 100), counterparty: 'consumption' })),
-      ...Array.from({ length: 6 }, () => t.services.usage.record(null, user.id, { model: 'test-model', inputTokens: 1_000, outputTokens: 0, idempotencyKey: randomUUID() })),
-      ...Array.from({ length: 4 }, () => t.services.ledger.post({ accountId: user.id, type: 'BONUS', delta: 1_500n, counterparty: 'promotions' })),
-      t.services.ledger.post({ accountId: user.id, type: 'REFUND', delta: -20_000n, counterparty: 'refunds', reversalOfId: seeded[1].id, allowNegative: true }),
+      ...Array.from({ length: 12 }, (_, i) =>
+        t.services.ledger.post({ accountId: user.id, type: 'USAGE', delta: -BigInt(2_000 + i * 100), counterparty: 'consumption' }),
+      ),
+      ...Array.from({ length: 6 }, () =>
+        t.services.usage.record(null, user.id, { model: 'test-model', inputTokens: 1_000, outputTokens: 0, idempotencyKey: randomUUID() }),
+      ),
+      ...Array.from({ length: 4 }, () =>
+        t.services.ledger.post({ accountId: user.id, type: 'BONUS', delta: 1_500n, counterparty: 'promotions' }),
+      ),
+      t.services.ledger.post({
+        accountId: user.id,
+        type: 'REFUND',
+        delta: -20_000n,
+        counterparty: 'refunds',
+        reversalOfId: seeded[1].id,
+        allowNegative: true,
+      }),
       t.services.grants.expireDue(),
       t.services.grants.expireDue(),
       t.services.grants.voidGrant(ADMIN, voidable.id, 'race'),

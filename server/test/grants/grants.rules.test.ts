@@ -1,6 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compareBurnOrder, debtCovered, grantIdFromReference, grantKindFor, grantReference, grantStatus, planBurn } from '../../src/grants/grants.rules.js';
+import {
+  compareBurnOrder,
+  debtCovered,
+  grantIdFromReference,
+  grantKindFor,
+  grantReference,
+  grantStatus,
+  planBurn,
+} from '../../src/grants/grants.rules.js';
 import type { Grant } from '../../src/grants/grants.types.js';
 
 const grant = (id: string, remaining: bigint, priority: number, expiresAt: Date | null, createdAt: Date): Grant => ({
@@ -37,7 +45,10 @@ describe('grant rules', () => {
   it('puts a named grant first and leaves the uncovered part unfunded', () => {
     const t = new Date();
     const { takes, unfunded } = planBurn([grant('a', 5n, 1, null, t), grant('b', 7n, 99, null, t)], 20n, 'b');
-    expect(takes).toEqual([{ grantId: 'b', amount: 7n }, { grantId: 'a', amount: 5n }]);
+    expect(takes).toEqual([
+      { grantId: 'b', amount: 7n },
+      { grantId: 'a', amount: 5n },
+    ]);
     expect(unfunded).toBe(8n);
   });
 
@@ -51,10 +62,19 @@ describe('grant rules', () => {
   it('planBurn never takes more than a grant holds, and takes + unfunded = the debit', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.record({ remaining: fc.bigInt({ min: 0n, max: 10_000n }), priority: fc.integer({ min: 0, max: 3 }), exp: fc.option(fc.integer({ min: 0, max: 5 })) }), { maxLength: 12 }),
+        fc.array(
+          fc.record({
+            remaining: fc.bigInt({ min: 0n, max: 10_000n }),
+            priority: fc.integer({ min: 0, max: 3 }),
+            exp: fc.option(fc.integer({ min: 0, max: 5 })),
+          }),
+          { maxLength: 12 },
+        ),
         fc.bigInt({ min: 1n, max: 50_000n }),
         (specs, amount) => {
-          const grants = specs.map((s, i) => grant(`g${String(i).padStart(2, '0')}`, s.remaining, s.priority, s.exp === null ? null : new Date(s.exp * 1000), new Date(i)));
+          const grants = specs.map((s, i) =>
+            grant(`g${String(i).padStart(2, '0')}`, s.remaining, s.priority, s.exp === null ? null : new Date(s.exp * 1000), new Date(i)),
+          );
           const { takes, unfunded } = planBurn(grants, amount);
           const total = takes.reduce((n, x) => n + x.amount, 0n);
           expect(total + unfunded).toBe(amount);

@@ -9,8 +9,19 @@ const AccountGrants = graphql(`
   query AccountGrants($id: ID!, $includeClosed: Boolean) {
     account(id: $id) {
       grants(includeClosed: $includeClosed) {
-        id kind status amountMillicredits remainingMillicredits priority expiresAt sourceTransactionId
-        allocations { transactionId amountMillicredits purpose }
+        id
+        kind
+        status
+        amountMillicredits
+        remainingMillicredits
+        priority
+        expiresAt
+        sourceTransactionId
+        allocations {
+          transactionId
+          amountMillicredits
+          purpose
+        }
       }
     }
   }
@@ -18,19 +29,33 @@ const AccountGrants = graphql(`
 
 const MyGrants = graphql(`
   query MyGrants {
-    me { grants { id kind status remainingMillicredits } }
+    me {
+      grants {
+        id
+        kind
+        status
+        remainingMillicredits
+      }
+    }
   }
 `);
 
 const VoidGrant = graphql(`
   mutation VoidGrant($grantId: ID!, $reason: String!) {
-    voidGrant(grantId: $grantId, reason: $reason) { id status remainingMillicredits }
+    voidGrant(grantId: $grantId, reason: $reason) {
+      id
+      status
+      remainingMillicredits
+    }
   }
 `);
 
 const ExpireGrantsNow = graphql(`
   mutation ExpireGrantsNow {
-    expireGrantsNow { expiredGrants expiredMillicredits }
+    expireGrantsNow {
+      expiredGrants
+      expiredMillicredits
+    }
   }
 `);
 
@@ -45,13 +70,19 @@ const purchase = (accountId: string, delta: bigint) =>
 const usage = (accountId: string, amount: bigint) =>
   t.services.ledger.post({ accountId, type: 'USAGE', delta: -amount, counterparty: 'consumption' });
 const allocationsOf = (transactionId: string) =>
-  t.db.query<{ grant_id: string; amount: string; purpose: string }>(`select grant_id, amount::text, purpose from grant_allocations where transaction_id = $1 order by id`, [transactionId]);
+  t.db.query<{ grant_id: string; amount: string; purpose: string }>(
+    `select grant_id, amount::text, purpose from grant_allocations where transaction_id = $1 order by id`,
+    [transactionId],
+  );
 
 describe('grants', () => {
   it('turns every credit into a grant with its kind and default priority', async () => {
     const user = await t.account(5_000n); // a BONUS
     await purchase(user.id, 10_000n);
-    await t.services.ledger.adjustBalance({ keyId: null as never, accountId: user.id, role: 'ADMIN' }, { accountId: user.id, amountMillicredits: '700', reason: 'goodwill' });
+    await t.services.ledger.adjustBalance(
+      { keyId: null as never, accountId: user.id, role: 'ADMIN' },
+      { accountId: user.id, amountMillicredits: '700', reason: 'goodwill' },
+    );
     const grants = await grantsOf(t, user.id);
     expect(grants.map((g) => [g.kind, g.amount, g.remaining, g.priority])).toEqual([
       ['BONUS', '5000', '5000', 20],
@@ -83,7 +114,13 @@ describe('grants', () => {
 
     // Metered usage through the real charge path (chargeUsage + hooks) burns on from the bonus.
     const res = await t.gql(
-      graphql(`mutation GrantsRecordUsage($input: RecordUsageInput!) { recordUsage(input: $input) { chargedMillicredits } }`),
+      graphql(`
+        mutation GrantsRecordUsage($input: RecordUsageInput!) {
+          recordUsage(input: $input) {
+            chargedMillicredits
+          }
+        }
+      `),
       { input: { model: 'test-model', inputTokens: 1000, outputTokens: 0, idempotencyKey: 'burn-1' } },
       user.key,
     );
@@ -147,7 +184,14 @@ describe('grants', () => {
     const user = await t.account(0n);
     const bought = await purchase(user.id, 10_000n);
     await usage(user.id, 8_000n);
-    await t.services.ledger.post({ accountId: user.id, type: 'REFUND', delta: -10_000n, counterparty: 'refunds', reversalOfId: bought.id, allowNegative: true });
+    await t.services.ledger.post({
+      accountId: user.id,
+      type: 'REFUND',
+      delta: -10_000n,
+      counterparty: 'refunds',
+      reversalOfId: bought.id,
+      allowNegative: true,
+    });
     expect(await postedOf(t, user.id)).toBe(-8_000n);
     await expectGrantInvariants(t, user.id);
 
@@ -264,7 +308,9 @@ describe('grants', () => {
       `select action, reason, before from audit_log where target_type = 'grant' and target_id = $1`,
       [grant.id],
     );
-    expect(audit).toEqual([{ action: 'grant.void', reason: 'bonus abuse', before: expect.objectContaining({ remainingMillicredits: '7000' }) }]);
+    expect(audit).toEqual([
+      { action: 'grant.void', reason: 'bonus abuse', before: expect.objectContaining({ remainingMillicredits: '7000' }) },
+    ]);
 
     // Repeating the void changes nothing; a spent grant has nothing to void.
     const repeat = await t.gql(VoidGrant, { grantId: grant.id, reason: 'again' });
@@ -283,7 +329,11 @@ describe('grants', () => {
     const user = await t.account(2_000n);
     expect((await t.services.grants.drift(10_000)).find((d) => d.accountId === user.id)).toBeUndefined();
     await t.db.query(`update grants set remaining = remaining - 1 where account_id = $1`, [user.id]);
-    expect((await t.services.grants.drift(10_000)).find((d) => d.accountId === user.id)).toEqual({ accountId: user.id, posted: 2_000n, remaining: 1_999n });
+    expect((await t.services.grants.drift(10_000)).find((d) => d.accountId === user.id)).toEqual({
+      accountId: user.id,
+      posted: 2_000n,
+      remaining: 1_999n,
+    });
   });
 
   it('a USER sees only its own grants', async () => {

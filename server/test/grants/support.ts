@@ -26,7 +26,9 @@ export const postedOf = async (t: TestApp, accountId: string) =>
  */
 export async function expectGrantInvariants(t: TestApp, accountId: string) {
   const posted = await postedOf(t, accountId);
-  const [{ sum }] = await t.db.query<{ sum: string }>(`select coalesce(sum(remaining), 0)::text as sum from grants where account_id = $1`, [accountId]);
+  const [{ sum }] = await t.db.query<{ sum: string }>(`select coalesce(sum(remaining), 0)::text as sum from grants where account_id = $1`, [
+    accountId,
+  ]);
   expect(BigInt(sum)).toBe(posted > 0n ? posted : 0n);
   const drift = await t.db.query(
     `select g.id from grants g left join grant_allocations a on a.grant_id = g.id

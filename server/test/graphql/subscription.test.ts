@@ -17,7 +17,13 @@ describe('balanceUpdated over graphql-ws', () => {
     const sub = subscribe(t.url, user.key, BALANCE);
     const [current] = await sub.waitFor(1); // the subscription is live once the current balance arrives
     expect(current).toEqual({
-      balanceUpdated: { accountId: user.id, balanceMillicredits: '100000', heldMillicredits: '0', availableMillicredits: '100000', balanceCredits: 100 },
+      balanceUpdated: {
+        accountId: user.id,
+        balanceMillicredits: '100000',
+        heldMillicredits: '0',
+        availableMillicredits: '100000',
+        balanceCredits: 100,
+      },
     });
     const started = Date.now();
     for (let i = 0; i < 3; i++) {
@@ -27,7 +33,13 @@ describe('balanceUpdated over graphql-ws', () => {
     expect(Date.now() - started).toBeLessThan(1000);
     expect(events.map((e: any) => e.balanceUpdated.balanceMillicredits)).toEqual(['99900', '99800', '99700']);
     expect(events[2]).toEqual({
-      balanceUpdated: { accountId: user.id, balanceMillicredits: '99700', heldMillicredits: '0', availableMillicredits: '99700', balanceCredits: 99.7 },
+      balanceUpdated: {
+        accountId: user.id,
+        balanceMillicredits: '99700',
+        heldMillicredits: '0',
+        availableMillicredits: '99700',
+        balanceCredits: 99.7,
+      },
     });
     await sub.close();
   });

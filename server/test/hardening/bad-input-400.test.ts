@@ -39,10 +39,22 @@ describe('NUL characters', () => {
     const user = await t.account(1_000_000n);
     const before = await rowCounts();
     const cases: Array<[string, Record<string, unknown>, string | null]> = [
-      [`mutation($i: RecordUsageInput!) { recordUsage(input: $i) { id } }`, { i: { model: 'test-model', inputTokens: 1, outputTokens: 1, idempotencyKey: 'a\u0000b' } }, user.key],
-      [`mutation($i: CreateAccountInput!) { createAccount(input: $i) { id } }`, { i: { email: 'nul@example.test', name: 'x\u0000y' } }, null],
+      [
+        `mutation($i: RecordUsageInput!) { recordUsage(input: $i) { id } }`,
+        { i: { model: 'test-model', inputTokens: 1, outputTokens: 1, idempotencyKey: 'a\u0000b' } },
+        user.key,
+      ],
+      [
+        `mutation($i: CreateAccountInput!) { createAccount(input: $i) { id } }`,
+        { i: { email: 'nul@example.test', name: 'x\u0000y' } },
+        null,
+      ],
       [`mutation { createAccount(input: { email: "nul2@example.test", name: "x\\u0000y" }) { id } }`, {}, null],
-      [`mutation($i: AdjustBalanceInput!) { adjustBalance(input: $i) { id } }`, { i: { accountId: user.id, amountMillicredits: '5', reason: 'because\u0000' } }, null],
+      [
+        `mutation($i: AdjustBalanceInput!) { adjustBalance(input: $i) { id } }`,
+        { i: { accountId: user.id, amountMillicredits: '5', reason: 'because\u0000' } },
+        null,
+      ],
     ];
     for (const [query, variables, key] of cases) {
       const res = await t.gql(query, variables, key ?? t.adminKey);
@@ -56,9 +68,16 @@ describe('NUL characters', () => {
     const user = await t.account(1_000_000n);
     const principal = (await t.services.auth.authenticate(user.key))!;
     await expect(
-      t.services.usage.record(principal, user.id, { model: 'test-model', inputTokens: 1, outputTokens: 1, idempotencyKey: 'k\u0000' } as any),
+      t.services.usage.record(principal, user.id, {
+        model: 'test-model',
+        inputTokens: 1,
+        outputTokens: 1,
+        idempotencyKey: 'k\u0000',
+      } as any),
     ).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
-    await expect(t.services.accounts.create(null, { email: 'helper@example.test', name: '\u0000' })).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
+    await expect(t.services.accounts.create(null, { email: 'helper@example.test', name: '\u0000' })).rejects.toMatchObject({
+      code: 'BAD_USER_INPUT',
+    });
   });
 });
 
@@ -78,7 +97,13 @@ describe('cursors', () => {
 
 describe('ids compare normalised', () => {
   const SET = `mutation($i: SetAutoRechargeInput!) { setAutoRecharge(input: $i) { enabled } }`;
-  const input = (accountId: string) => ({ accountId, enabled: false, thresholdMillicredits: '1000', packId: 'starter', monthlyLimitCents: 10000 });
+  const input = (accountId: string) => ({
+    accountId,
+    enabled: false,
+    thresholdMillicredits: '1000',
+    packId: 'starter',
+    monthlyLimitCents: 10000,
+  });
 
   it("accept the caller's own id in upper case (setAutoRecharge, statements) and still refuse another account", async () => {
     const user = await t.account();

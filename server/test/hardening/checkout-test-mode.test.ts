@@ -7,7 +7,9 @@ describe('the test-mode checkout is explicit', () => {
   it('is on by default only with the embedded database, otherwise only with CHECKOUT_TEST_MODE=true, never in production', () => {
     expect(loadConfig({}).checkoutTestMode).toMatch(/embedded database/);
     expect(loadConfig({ DATABASE_URL: 'postgres://db.example/x' }).checkoutTestMode).toBeNull();
-    expect(loadConfig({ DATABASE_URL: 'postgres://db.example/x', CHECKOUT_TEST_MODE: 'true' }).checkoutTestMode).toMatch(/CHECKOUT_TEST_MODE=true/);
+    expect(loadConfig({ DATABASE_URL: 'postgres://db.example/x', CHECKOUT_TEST_MODE: 'true' }).checkoutTestMode).toMatch(
+      /CHECKOUT_TEST_MODE=true/,
+    );
     expect(loadConfig({ CHECKOUT_TEST_MODE: 'false' }).checkoutTestMode).toBeNull();
     expect(loadConfig({ NODE_ENV: 'production' }).checkoutTestMode).toBeNull();
     expect(() => loadConfig({ NODE_ENV: 'production', CHECKOUT_TEST_MODE: 'true' })).toThrow(/CHECKOUT_TEST_MODE/);

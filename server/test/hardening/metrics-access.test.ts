@@ -43,10 +43,18 @@ describe('/metrics in production without METRICS_TOKEN', () => {
   });
 
   it('serves the token holder from anywhere once METRICS_TOKEN is set', async () => {
-    const guarded = await startTestApp({ NODE_ENV: 'production', METRICS_TOKEN: 'scrape-me', FINANCE_JOBS: 'false', GRANT_EXPIRY_INTERVAL_MS: 0 });
+    const guarded = await startTestApp({
+      NODE_ENV: 'production',
+      METRICS_TOKEN: 'scrape-me',
+      FINANCE_JOBS: 'false',
+      GRANT_EXPIRY_INTERVAL_MS: 0,
+    });
     try {
       expect((await fetch(`${guarded.url}/metrics`)).status).toBe(401);
-      expect((await fetch(`${guarded.url}/metrics`, { headers: { authorization: 'Bearer scrape-me', 'x-forwarded-for': '203.0.113.9' } })).status).toBe(200);
+      expect(
+        (await fetch(`${guarded.url}/metrics`, { headers: { authorization: 'Bearer scrape-me', 'x-forwarded-for': '203.0.113.9' } }))
+          .status,
+      ).toBe(200);
     } finally {
       await guarded.close();
     }

@@ -33,6 +33,8 @@ describe('charge.refunded with an impossible amount', () => {
     const { purchaseId, session } = await buyPack(b, user.key, 'starter');
     expect((await deliver(b.t.url, chargeRefunded(b.fake, session.payment_intent, 999))).status).toBe(200);
     expect(await purchaseRow(b, purchaseId)).toMatchObject({ status: 'REFUNDED', refunded_cents: '999' });
-    await expect(b.t.db.query(`update purchases set refunded_cents = 1000 where id = $1`, [purchaseId])).rejects.toThrow(/purchases_refund_within_payment/);
+    await expect(b.t.db.query(`update purchases set refunded_cents = 1000 where id = $1`, [purchaseId])).rejects.toThrow(
+      /purchases_refund_within_payment/,
+    );
   });
 });

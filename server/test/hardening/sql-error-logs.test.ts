@@ -30,9 +30,13 @@ describe('database errors in logs', () => {
     const sql = sqlOf(db.orm.em.fork());
     // A check violation and a duplicate key: the driver's message inlines the values, its detail repeats them.
     const failures: unknown[] = [];
-    await sql.query(`insert into accounts (kind, email, name) values (?, ?, ?)`, ['NOT_A_KIND', EMAIL, STRIPE_ID]).catch((e) => failures.push(e));
+    await sql
+      .query(`insert into accounts (kind, email, name) values (?, ?, ?)`, ['NOT_A_KIND', EMAIL, STRIPE_ID])
+      .catch((e) => failures.push(e));
     await sql.query(`insert into accounts (kind, email, name) values ('CUSTOMER', ?, ?)`, [EMAIL, STRIPE_ID]);
-    await sql.query(`insert into accounts (kind, email, name) values ('CUSTOMER', ?, ?)`, [EMAIL, STRIPE_ID]).catch((e) => failures.push(e));
+    await sql
+      .query(`insert into accounts (kind, email, name) values ('CUSTOMER', ?, ?)`, [EMAIL, STRIPE_ID])
+      .catch((e) => failures.push(e));
     await sql.query(`select ?::uuid`, [STRIPE_ID]).catch((e) => failures.push(e));
     expect(failures).toHaveLength(3);
     expect(String((failures[0] as Error).message)).toContain(EMAIL); // what the driver hands us
@@ -43,7 +47,10 @@ describe('database errors in logs', () => {
     expect(out).not.toContain(EMAIL);
     expect(out).not.toContain(STRIPE_ID);
     expect(out).not.toContain('Key (');
-    const entries = out.trim().split('\n').map((l) => JSON.parse(l));
+    const entries = out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(entries).toHaveLength(4);
     expect(entries[0].err.message).toContain('insert into accounts (kind, email, name) values (?, ?, ?)');
     expect(entries[0].err.code).toBe('23514');

@@ -24,13 +24,22 @@ describe('job runner', () => {
     let running = 0;
     let maxRunning = 0;
     let runs = 0;
-    const runner = startJobs([{ name: 'slow', every: 10, run: async () => {
-      runs += 1;
-      running += 1;
-      maxRunning = Math.max(maxRunning, running);
-      if (runs === 1) await gate.promise;
-      running -= 1;
-    } }], log);
+    const runner = startJobs(
+      [
+        {
+          name: 'slow',
+          every: 10,
+          run: async () => {
+            runs += 1;
+            running += 1;
+            maxRunning = Math.max(maxRunning, running);
+            if (runs === 1) await gate.promise;
+            running -= 1;
+          },
+        },
+      ],
+      log,
+    );
     await vi.advanceTimersByTimeAsync(10);
     expect(runs).toBe(1);
     await vi.advanceTimersByTimeAsync(100); // the first run is still going: no second one starts
@@ -46,10 +55,19 @@ describe('job runner', () => {
 
   it('goes on after a failed run', async () => {
     let runs = 0;
-    const runner = startJobs([{ name: 'flaky', every: 10, run: async () => {
-      runs += 1;
-      if (runs === 1) throw new Error('database went away');
-    } }], log);
+    const runner = startJobs(
+      [
+        {
+          name: 'flaky',
+          every: 10,
+          run: async () => {
+            runs += 1;
+            if (runs === 1) throw new Error('database went away');
+          },
+        },
+      ],
+      log,
+    );
     await vi.advanceTimersByTimeAsync(30);
     expect(runs).toBe(3);
     await runner.stop();
@@ -58,10 +76,19 @@ describe('job runner', () => {
   it('stop waits for the run in flight and no run starts after it', async () => {
     const gate = signal();
     let runs = 0;
-    const runner = startJobs([{ name: 'long', every: 10, run: async () => {
-      runs += 1;
-      await gate.promise;
-    } }], log);
+    const runner = startJobs(
+      [
+        {
+          name: 'long',
+          every: 10,
+          run: async () => {
+            runs += 1;
+            await gate.promise;
+          },
+        },
+      ],
+      log,
+    );
     await vi.advanceTimersByTimeAsync(10);
     let stopped = false;
     const stopping = runner.stop().then(() => (stopped = true));

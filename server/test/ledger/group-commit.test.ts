@@ -129,7 +129,9 @@ describe('group commit: charges coalesced into one call each decided on its own'
     const promo = grants.find((g) => g.kind === 'PROMO')!;
     expect(expected[1].map((x) => x.grantId)).toEqual([promo.id, grants.find((g) => g.kind === 'PURCHASE')!.id]);
     for (const [i, r] of results.slice(0, 3).entries()) {
-      const allocations = await t.services.grants.allocations({ transactionId: (r as { usage: { transactionId: string } }).usage.transactionId });
+      const allocations = await t.services.grants.allocations({
+        transactionId: (r as { usage: { transactionId: string } }).usage.transactionId,
+      });
       expect(allocations.map((a) => ({ grantId: a.grantId, amount: a.amount }))).toEqual(expected[i]);
     }
     const after = await t.services.grants.list(user.id, true);
@@ -163,10 +165,12 @@ describe('group commit: charges coalesced into one call each decided on its own'
       // Acknowledged charges are exactly the rows the database holds, each once.
       const acknowledged = results ? results.filter((r) => !(r instanceof DomainError)).length : 0;
       if (error) expect(acknowledged).toBe(0);
-      const [rows] = await killer.query<{ n: string; keys: string }>(
-        `select count(*) as n, count(distinct idempotency_key) as keys from usage_records where account_id = $1`,
-        [user.id],
-      ).then((r) => r.rows);
+      const [rows] = await killer
+        .query<{ n: string; keys: string }>(
+          `select count(*) as n, count(distinct idempotency_key) as keys from usage_records where account_id = $1`,
+          [user.id],
+        )
+        .then((r) => r.rows);
       expect(Number(rows.n)).toBe(Number(rows.keys));
       expect(Number(rows.n)).toBeGreaterThanOrEqual(acknowledged);
       // The engine retried the lost call, so every charge was acknowledged once.
@@ -188,17 +192,26 @@ describe('property: any interleaving of batched and single charges keeps the boo
     const users = await Promise.all([t.account(5_000n), t.account(3_000n), t.account(800n)]);
     const op = fc.record({
       batch: fc.boolean(),
-      rows: fc.array(fc.record({ user: fc.integer({ min: 0, max: 2 }), amount: fc.bigInt({ min: 1n, max: 700n }), key: fc.integer({ min: 0, max: 25 }) }), {
-        minLength: 1,
-        maxLength: 6,
-      }),
+      rows: fc.array(
+        fc.record({
+          user: fc.integer({ min: 0, max: 2 }),
+          amount: fc.bigInt({ min: 1n, max: 700n }),
+          key: fc.integer({ min: 0, max: 25 }),
+        }),
+        {
+          minLength: 1,
+          maxLength: 6,
+        },
+      ),
     });
     await fc.assert(
       fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 12 }), fc.integer({ min: 0, max: 1_000_000 }), async (ops, run) => {
         const before = await Promise.all(users.map((u) => balanceOf(u.id)));
         const work = ops.map(async (o) => {
           // A key is reused only with its own amount, so a repeat is a true replay.
-          const rows = await Promise.all(o.rows.map((r) => charge(users[r.user].id, BigInt(r.key % 7) * 50n + 25n, `p${run}-${r.user}-${r.key}`)));
+          const rows = await Promise.all(
+            o.rows.map((r) => charge(users[r.user].id, BigInt(r.key % 7) * 50n + 25n, `p${run}-${r.user}-${r.key}`)),
+          );
           if (o.batch) return t.services.ledger.chargeAll(rows);
           return Promise.all(rows.map((c) => t.services.ledger.charge(c).catch((e: unknown) => e)));
         });
@@ -208,7 +221,10 @@ describe('property: any interleaving of batched and single charges keeps the boo
         for (const [i, b] of after.entries()) {
           // What each account lost is exactly what was acknowledged as newly charged to it.
           const charged = answers
-            .filter((a): a is { usage: { accountId: string; chargedMillicredits: bigint }; replayed: boolean } => !(a instanceof Error) && !!a && 'usage' in (a as object))
+            .filter(
+              (a): a is { usage: { accountId: string; chargedMillicredits: bigint }; replayed: boolean } =>
+                !(a instanceof Error) && !!a && 'usage' in (a as object),
+            )
             .filter((a) => !a.replayed && a.usage.accountId === users[i].id)
             .reduce((sum, a) => sum + a.usage.chargedMillicredits, 0n);
           expect(b.pending).toBe(0n);

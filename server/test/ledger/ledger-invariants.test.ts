@@ -21,7 +21,11 @@ type Op =
 const op: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ kind: fc.constant('bonus' as const), amount: fc.bigInt({ min: 1n, max: 5_000_000n }) }),
   fc.record({ kind: fc.constant('adjust' as const), amount: fc.bigInt({ min: -2_000_000n, max: 2_000_000n }).filter((a) => a !== 0n) }),
-  fc.record({ kind: fc.constant('usage' as const), input: fc.integer({ min: 0, max: 200_000 }), output: fc.integer({ min: 0, max: 50_000 }) }),
+  fc.record({
+    kind: fc.constant('usage' as const),
+    input: fc.integer({ min: 0, max: 200_000 }),
+    output: fc.integer({ min: 0, max: 50_000 }),
+  }),
   fc.record({ kind: fc.constant('reverseLast' as const) }),
 );
 
@@ -30,9 +34,16 @@ async function apply(accountId: string, o: Op, i: number, done: string[]) {
     if (o.kind === 'bonus') {
       done.push((await t.services.ledger.post({ accountId, type: 'BONUS', delta: o.amount, counterparty: 'promotions' })).id);
     } else if (o.kind === 'adjust') {
-      done.push((await t.services.ledger.adjustBalance(admin, { accountId, amountMillicredits: o.amount.toString(), reason: 'property test' })).id);
+      done.push(
+        (await t.services.ledger.adjustBalance(admin, { accountId, amountMillicredits: o.amount.toString(), reason: 'property test' })).id,
+      );
     } else if (o.kind === 'usage') {
-      const u = await t.services.usage.record(null, accountId, { model: 'test-model', inputTokens: o.input, outputTokens: o.output, idempotencyKey: `op-${i}` });
+      const u = await t.services.usage.record(null, accountId, {
+        model: 'test-model',
+        inputTokens: o.input,
+        outputTokens: o.output,
+        idempotencyKey: `op-${i}`,
+      });
       done.push(u.transactionId);
     } else if (done.length) {
       await t.services.ledger.reverseTransaction(admin, done[done.length - 1], 'property test');

@@ -16,7 +16,12 @@ describe('ledger and usage pagination', () => {
   it('walks the ledger newest first in pages whose balances chain to the current balance', async () => {
     const user = await t.account(1_000_000n);
     for (let i = 0; i < 7; i++) {
-      await t.services.usage.record(null, user.id, { model: 'cheap-model', inputTokens: 1000 * (i + 1), outputTokens: 0, idempotencyKey: `p${i}` });
+      await t.services.usage.record(null, user.id, {
+        model: 'cheap-model',
+        inputTokens: 1000 * (i + 1),
+        outputTokens: 0,
+        idempotencyKey: `p${i}`,
+      });
     }
     const seen: Array<{ amountMillicredits: string; balanceAfterMillicredits: string; type: string }> = [];
     let after: string | null = null;
@@ -34,7 +39,9 @@ describe('ledger and usage pagination', () => {
     expect(seen[seen.length - 1].type).toBe('BONUS');
     for (let i = 0; i < seen.length - 1; i++) {
       // newer.balanceAfter = older.balanceAfter + newer.amount
-      expect(BigInt(seen[i].balanceAfterMillicredits)).toBe(BigInt(seen[i + 1].balanceAfterMillicredits) + BigInt(seen[i].amountMillicredits));
+      expect(BigInt(seen[i].balanceAfterMillicredits)).toBe(
+        BigInt(seen[i + 1].balanceAfterMillicredits) + BigInt(seen[i].amountMillicredits),
+      );
     }
     expect(BigInt(balance)).toBe(1_000_000n - 100n * (1n + 2n + 3n + 4n + 5n + 6n + 7n));
   });
@@ -61,7 +68,11 @@ describe('connection totals', () => {
     for (let i = 0; i < 4; i++) {
       await t.services.usage.record(null, user.id, { model: 'cheap-model', inputTokens: 10, outputTokens: 0, idempotencyKey: `t${i}` });
     }
-    const res = await t.gql(`{ me { ledger(first: 1) { totalCount edges { cursor } } usage(first: 2) { totalCount edges { cursor } } } }`, {}, user.key);
+    const res = await t.gql(
+      `{ me { ledger(first: 1) { totalCount edges { cursor } } usage(first: 2) { totalCount edges { cursor } } } }`,
+      {},
+      user.key,
+    );
     expect(res.errors).toBeUndefined();
     expect(res.data.me.ledger).toMatchObject({ totalCount: 5 }); // the funding bonus + 4 charges
     expect(res.data.me.ledger.edges).toHaveLength(1);

@@ -17,7 +17,12 @@ describe('posting rules (pure)', () => {
 
   it('rejects unbalanced or one-legged transactions', () => {
     expect(() => assertBalanced([{ accountId: 'a', amount: 1n }])).toThrow(/two postings/);
-    expect(() => assertBalanced([{ accountId: 'a', amount: 1n }, { accountId: 'b', amount: 0n }])).toThrow(/not zero/);
+    expect(() =>
+      assertBalanced([
+        { accountId: 'a', amount: 1n },
+        { accountId: 'b', amount: 0n },
+      ]),
+    ).toThrow(/not zero/);
   });
 
   it('cursors round-trip and refuse garbage', () => {

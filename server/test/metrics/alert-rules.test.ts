@@ -20,11 +20,33 @@ interface Rule {
 
 const exported = () => new Set(metricsRegistry.getMetricsAsArray().map((m) => m.name));
 
-const PROMQL_WORDS = new Set(['sum', 'rate', 'increase', 'by', 'and', 'or', 'unless', 'offset', 'without', 'on', 'ignoring', 'group_left', 'group_right', 'bool', 'avg', 'max', 'min', 'count']);
+const PROMQL_WORDS = new Set([
+  'sum',
+  'rate',
+  'increase',
+  'by',
+  'and',
+  'or',
+  'unless',
+  'offset',
+  'without',
+  'on',
+  'ignoring',
+  'group_left',
+  'group_right',
+  'bool',
+  'avg',
+  'max',
+  'min',
+  'count',
+]);
 
 /** Metric names an expression reads: identifiers outside label matchers that are not functions, keywords or durations. */
 function metricNames(expr: string): string[] {
-  const bare = expr.replace(/"[^"]*"/g, '""').replace(/\{[^}]*\}/g, '{}').replace(/\[[^\]]*\]/g, '[]');
+  const bare = expr
+    .replace(/"[^"]*"/g, '""')
+    .replace(/\{[^}]*\}/g, '{}')
+    .replace(/\[[^\]]*\]/g, '[]');
   return [...bare.matchAll(/\b([a-z_:][a-z0-9_:]*)\b(?!\s*\()/g)].map((m) => m[1]).filter((n) => !PROMQL_WORDS.has(n));
 }
 
@@ -39,7 +61,9 @@ describe('ops/alerts.yml', () => {
       expect(group.name).toMatch(/\S/);
       expect(group.rules.length).toBeGreaterThan(0);
       for (const rule of group.rules) {
-        expect(Object.keys(rule).every((k) => ['alert', 'record', 'expr', 'for', 'keep_firing_for', 'labels', 'annotations'].includes(k))).toBe(true);
+        expect(
+          Object.keys(rule).every((k) => ['alert', 'record', 'expr', 'for', 'keep_firing_for', 'labels', 'annotations'].includes(k)),
+        ).toBe(true);
         expect(rule.alert).toMatch(/^[A-Za-z_][A-Za-z0-9_]*$/);
         expect(typeof rule.expr).toBe('string');
         if (rule.for !== undefined) expect(rule.for).toMatch(DURATION);
@@ -48,7 +72,11 @@ describe('ops/alerts.yml', () => {
         expect(['page', 'warn']).toContain(rule.labels?.severity);
         expect(rule.annotations?.summary).toMatch(/\S/);
         // Balanced brackets: a cheap syntax check promtool would also fail.
-        for (const [open, close] of [['(', ')'], ['[', ']'], ['{', '}']]) {
+        for (const [open, close] of [
+          ['(', ')'],
+          ['[', ']'],
+          ['{', '}'],
+        ]) {
           expect((rule.expr as string).split(open).length).toBe((rule.expr as string).split(close).length);
         }
       }

@@ -34,10 +34,33 @@ describe('structured logs', () => {
     log.info({ authorization: `Bearer ${SECRETS.apiKey}`, key: SECRETS.apiKey, apiKey: SECRETS.apiKey }, 'key created');
     log.info({ account: { email: SECRETS.email, key: SECRETS.apiKey }, email: SECRETS.email }, 'account created');
     log.info({ user: { profile: { email: SECRETS.email } } }, 'nested');
-    log.warn({ event: { id: 'evt_1', payload: { customer_email: SECRETS.email, marker: SECRETS.payloadMarker } }, payload: { marker: SECRETS.payloadMarker } }, 'webhook');
+    log.warn(
+      {
+        event: { id: 'evt_1', payload: { customer_email: SECRETS.email, marker: SECRETS.payloadMarker } },
+        payload: { marker: SECRETS.payloadMarker },
+      },
+      'webhook',
+    );
     log.warn({ webhook: { body: { marker: SECRETS.payloadMarker } }, body: SECRETS.payloadMarker }, 'webhook body');
-    log.info({ config: { STRIPE_SECRET_KEY: SECRETS.stripeSecret, DATABASE_URL: 'postgres://u:pw@h/db' }, STRIPE_SECRET_KEY: SECRETS.stripeSecret, STRIPE_WEBHOOK_SECRET: SECRETS.webhookSecret, OPENAI_API_KEY: SECRETS.openaiKey }, 'config');
-    log.info({ config: { OPENAI_ADMIN_KEY: SECRETS.openaiAdminKey, METRICS_TOKEN: SECRETS.metricsToken, BOOTSTRAP_ADMIN_PASSWORD: SECRETS.password } }, 'nested config');
+    log.info(
+      {
+        config: { STRIPE_SECRET_KEY: SECRETS.stripeSecret, DATABASE_URL: 'postgres://u:pw@h/db' },
+        STRIPE_SECRET_KEY: SECRETS.stripeSecret,
+        STRIPE_WEBHOOK_SECRET: SECRETS.webhookSecret,
+        OPENAI_API_KEY: SECRETS.openaiKey,
+      },
+      'config',
+    );
+    log.info(
+      {
+        config: {
+          OPENAI_ADMIN_KEY: SECRETS.openaiAdminKey,
+          METRICS_TOKEN: SECRETS.metricsToken,
+          BOOTSTRAP_ADMIN_PASSWORD: SECRETS.password,
+        },
+      },
+      'nested config',
+    );
     log.info({ password: SECRETS.password, secret: SECRETS.webhookSecret, card: { number: SECRETS.cardNumber } }, 'sign-in');
     log.info({ who: maskEmail(SECRETS.email) }, 'masked');
     const out = text();

@@ -5,7 +5,9 @@ import { startTestApp, type TestApp } from '../support/harness.js';
 
 const MeterCall = graphql(`
   mutation MetricsRecordUsage($input: RecordUsageInput!) {
-    recordUsage(input: $input) { chargedMillicredits }
+    recordUsage(input: $input) {
+      chargedMillicredits
+    }
   }
 `);
 
@@ -61,7 +63,11 @@ describe('metrics', () => {
     const before = await counterValue(counters.insufficientCredits, { source: 'graphql' });
     const results = await Promise.all(
       Array.from({ length: 5 }, (_, i) =>
-        t.gql(MeterCall, { input: { model: 'test-model', inputTokens: 1000, outputTokens: 1000, idempotencyKey: `broke-${i}` } }, broke.key),
+        t.gql(
+          MeterCall,
+          { input: { model: 'test-model', inputTokens: 1000, outputTokens: 1000, idempotencyKey: `broke-${i}` } },
+          broke.key,
+        ),
       ),
     );
     expect(results.map((r) => r.status)).toEqual([402, 402, 402, 402, 402]);
@@ -71,7 +77,14 @@ describe('metrics', () => {
   it('count purchased credits once per PURCHASE entry, never for a replayed key', async () => {
     const buyer = await t.account(0n);
     const before = await counterValue(counters.creditsPurchased);
-    const spec = { accountId: buyer.id, type: 'PURCHASE' as const, delta: 9_990_000n, counterparty: 'sales' as const, idempotencyKey: 'buy-1', requestHash: 'h' };
+    const spec = {
+      accountId: buyer.id,
+      type: 'PURCHASE' as const,
+      delta: 9_990_000n,
+      counterparty: 'sales' as const,
+      idempotencyKey: 'buy-1',
+      requestHash: 'h',
+    };
     await t.services.ledger.post(spec);
     await t.services.ledger.post(spec);
     await t.services.ledger.post({ accountId: buyer.id, type: 'BONUS', delta: 5n, counterparty: 'promotions' });
@@ -134,16 +147,31 @@ describe('metrics under the go-live checklist names', () => {
     await t.gql(`{ creditPacks { id } }`);
     const text = await scrape();
     for (const name of [
-      'billing_credits_purchased_total', 'billing_credits_deducted_total', 'billing_active_balance', 'billing_402_insufficient_credits_total',
-      'stripe_webhook_events_total', 'stripe_webhook_failures_total', 'openai_calls_total', 'openai_tokens_in_total', 'openai_tokens_out_total',
-      'margin_gross_daily_usd', 'liability_outstanding_credits_usd',
-      'process_cpu_seconds_total', 'process_resident_memory_bytes', 'nodejs_eventloop_lag_seconds', 'http_request_duration_seconds',
+      'billing_credits_purchased_total',
+      'billing_credits_deducted_total',
+      'billing_active_balance',
+      'billing_402_insufficient_credits_total',
+      'stripe_webhook_events_total',
+      'stripe_webhook_failures_total',
+      'openai_calls_total',
+      'openai_tokens_in_total',
+      'openai_tokens_out_total',
+      'margin_gross_daily_usd',
+      'liability_outstanding_credits_usd',
+      'process_cpu_seconds_total',
+      'process_resident_memory_bytes',
+      'nodejs_eventloop_lag_seconds',
+      'http_request_duration_seconds',
     ]) {
       expect(text, name).toContain(`# TYPE ${name} `);
     }
     // Two statement months, one route: the template, never the raw path.
-    expect(sample(text, 'http_request_duration_seconds_count', { method: 'GET', route: '/statements/:file', status_code: '200' })).toBeGreaterThanOrEqual(2);
-    expect(sample(text, 'http_request_duration_seconds_count', { method: 'POST', route: '/graphql', status_code: '200' })).toBeGreaterThanOrEqual(1);
+    expect(
+      sample(text, 'http_request_duration_seconds_count', { method: 'GET', route: '/statements/:file', status_code: '200' }),
+    ).toBeGreaterThanOrEqual(2);
+    expect(
+      sample(text, 'http_request_duration_seconds_count', { method: 'POST', route: '/graphql', status_code: '200' }),
+    ).toBeGreaterThanOrEqual(1);
     expect(text).not.toMatch(/route="\/statements\/\d{4}/);
   });
 });

@@ -44,7 +44,10 @@ describe('money', () => {
   it('never rounds a usage charge down: charge*1000 >= exact and within one unit of it', () => {
     fc.assert(
       fc.property(tokens, tokens, tokens, rate, rate, rate, (i, c, o, ri, rc, ro) => {
-        const charge = priceTokens({ inputTokens: i, cachedInputTokens: c, outputTokens: o }, { inputPer1k: ri, cachedInputPer1k: rc, outputPer1k: ro });
+        const charge = priceTokens(
+          { inputTokens: i, cachedInputTokens: c, outputTokens: o },
+          { inputPer1k: ri, cachedInputPer1k: rc, outputPer1k: ro },
+        );
         const exact = i * ri + c * rc + o * ro;
         return charge * 1000n >= exact && (charge - 1n) * 1000n < exact;
       }),

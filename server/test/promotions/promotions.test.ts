@@ -5,19 +5,37 @@ import { expectGrantInvariants, grantsOf, postedOf } from '../grants/support.js'
 
 const CreatePromoCode = graphql(`
   mutation CreatePromoCode($input: CreatePromoCodeInput!) {
-    createPromoCode(input: $input) { id code creditsMillicredits maxRedemptions redemptions expiresAt grantValidDays }
+    createPromoCode(input: $input) {
+      id
+      code
+      creditsMillicredits
+      maxRedemptions
+      redemptions
+      expiresAt
+      grantValidDays
+    }
   }
 `);
 
 const RedeemPromoCode = graphql(`
   mutation RedeemPromoCode($code: String!) {
-    redeemPromoCode(code: $code) { id type amountMillicredits balanceAfterMillicredits referenceId }
+    redeemPromoCode(code: $code) {
+      id
+      type
+      amountMillicredits
+      balanceAfterMillicredits
+      referenceId
+    }
   }
 `);
 
 const PromoCodes = graphql(`
   query PromoCodes {
-    promoCodes { code redemptions maxRedemptions }
+    promoCodes {
+      code
+      redemptions
+      maxRedemptions
+    }
   }
 `);
 
@@ -30,14 +48,26 @@ afterAll(async () => t?.close());
 let n = 0;
 const uniqueCode = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${n++}`.toUpperCase();
 
-async function createCode(input: { code: string; creditsMillicredits: string; maxRedemptions?: number | null; expiresAt?: string | null; grantValidDays?: number | null }) {
+async function createCode(input: {
+  code: string;
+  creditsMillicredits: string;
+  maxRedemptions?: number | null;
+  expiresAt?: string | null;
+  grantValidDays?: number | null;
+}) {
   const res = await t.gql(CreatePromoCode, { input });
   expect(res.errors).toBeUndefined();
   return res.data!.createPromoCode;
 }
 
 const promotionsBalance = async () =>
-  BigInt((await t.db.query<{ s: string }>(`select coalesce(sum(p.amount), 0)::text as s from ledger_postings p join accounts a on a.id = p.account_id where a.system_code = 'promotions'`))[0].s);
+  BigInt(
+    (
+      await t.db.query<{ s: string }>(
+        `select coalesce(sum(p.amount), 0)::text as s from ledger_postings p join accounts a on a.id = p.account_id where a.system_code = 'promotions'`,
+      )
+    )[0].s,
+  );
 
 describe('promo codes', () => {
   it('only ADMIN creates codes; creation is audited; codes are unique case-insensitively', async () => {
@@ -49,7 +79,13 @@ describe('promo codes', () => {
     expect(created).toMatchObject({ code, creditsMillicredits: '5000', maxRedemptions: 10, redemptions: 0 });
     const dup = await t.gql(CreatePromoCode, { input: { code, creditsMillicredits: '1' } });
     expect(dup.errors?.[0].extensions?.code).toBe('CONFLICT');
-    for (const bad of [{ code: 'x', creditsMillicredits: '1' }, { code: uniqueCode('ok'), creditsMillicredits: '0' }, { code: uniqueCode('ok'), creditsMillicredits: '1.5' }, { code: uniqueCode('ok'), creditsMillicredits: '1', maxRedemptions: 0 }, { code: uniqueCode('ok'), creditsMillicredits: '1', expiresAt: new Date(Date.now() - 1000).toISOString() }]) {
+    for (const bad of [
+      { code: 'x', creditsMillicredits: '1' },
+      { code: uniqueCode('ok'), creditsMillicredits: '0' },
+      { code: uniqueCode('ok'), creditsMillicredits: '1.5' },
+      { code: uniqueCode('ok'), creditsMillicredits: '1', maxRedemptions: 0 },
+      { code: uniqueCode('ok'), creditsMillicredits: '1', expiresAt: new Date(Date.now() - 1000).toISOString() },
+    ]) {
       expect((await t.gql(CreatePromoCode, { input: bad })).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     }
     const audit = await t.db.query(`select 1 from audit_log where action = 'promo.create' and target_id = $1`, [created.id]);
@@ -69,7 +105,13 @@ describe('promo codes', () => {
     expect(res.data!.redeemPromoCode).toMatchObject({ type: 'PROMO', amountMillicredits: '25000', balanceAfterMillicredits: '25000' });
     expect(await promotionsBalance()).toBe(before - 25_000n);
     const [grant] = await grantsOf(t, user.id);
-    expect(grant).toMatchObject({ kind: 'PROMO', amount: '25000', remaining: '25000', priority: 10, source_transaction_id: res.data!.redeemPromoCode.id });
+    expect(grant).toMatchObject({
+      kind: 'PROMO',
+      amount: '25000',
+      remaining: '25000',
+      priority: 10,
+      source_transaction_id: res.data!.redeemPromoCode.id,
+    });
     const days = (new Date(grant.expires_at!).getTime() - Date.now()) / 86_400_000;
     expect(days).toBeGreaterThan(29.9);
     expect(days).toBeLessThan(30.1);
@@ -96,7 +138,8 @@ describe('promo codes', () => {
     const results = await Promise.all(Array.from({ length: 6 }, () => t.gql(RedeemPromoCode, { code }, user.key)));
     const ok = results.filter((r) => !r.errors);
     expect(ok.length).toBe(1);
-    for (const r of results.filter((r) => r.errors)) expect(r.errors![0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'ALREADY_REDEEMED' });
+    for (const r of results.filter((r) => r.errors))
+      expect(r.errors![0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'ALREADY_REDEEMED' });
     expect(await postedOf(t, user.id)).toBe(7_000n);
     const again = await t.gql(RedeemPromoCode, { code }, user.key);
     expect(again.errors?.[0].extensions?.reason).toBe('ALREADY_REDEEMED');
@@ -112,21 +155,30 @@ describe('promo codes', () => {
     const results = await Promise.all(users.map((u) => t.gql(RedeemPromoCode, { code }, u.key)));
     const ok = results.filter((r) => !r.errors);
     expect(ok.length).toBe(5);
-    for (const r of results.filter((r) => r.errors)) expect(r.errors![0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'EXHAUSTED' });
+    for (const r of results.filter((r) => r.errors))
+      expect(r.errors![0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'EXHAUSTED' });
     const balances = await Promise.all(users.map((u) => postedOf(t, u.id)));
     expect(balances.filter((b) => b === 3_000n).length).toBe(5);
     expect(balances.filter((b) => b === 0n).length).toBe(7);
     expect(await promotionsBalance()).toBe(before - 15_000n);
     const [{ redemptions }] = await t.db.query<{ redemptions: number }>(`select redemptions from promo_codes where code = $1`, [code]);
     expect(redemptions).toBe(5);
-    const [{ rows }] = await t.db.query<{ rows: string }>(`select count(*)::text as rows from promo_redemptions r join promo_codes c on c.id = r.promo_code_id where c.code = $1`, [code]);
+    const [{ rows }] = await t.db.query<{ rows: string }>(
+      `select count(*)::text as rows from promo_redemptions r join promo_codes c on c.id = r.promo_code_id where c.code = $1`,
+      [code],
+    );
     expect(rows).toBe('5');
   });
 });
 
 const CreateAccount = graphql(`
   mutation GrantsCreateAccount($input: CreateAccountInput!) {
-    createAccount(input: $input) { id balance { balanceMillicredits } }
+    createAccount(input: $input) {
+      id
+      balance {
+        balanceMillicredits
+      }
+    }
   }
 `);
 
@@ -155,7 +207,9 @@ describe('introductory bonus', () => {
       // A failed creation (duplicate email) leaves no bonus behind.
       const dup = await s.gql(CreateAccount, { input: { email: 'BONUS@example.test' } });
       expect(dup.errors?.[0].extensions?.code).toBe('CONFLICT');
-      const [{ bonuses }] = await s.db.query<{ bonuses: string }>(`select count(*)::text as bonuses from ledger_transactions where type = 'BONUS'`);
+      const [{ bonuses }] = await s.db.query<{ bonuses: string }>(
+        `select count(*)::text as bonuses from ledger_transactions where type = 'BONUS'`,
+      );
       expect(bonuses).toBe('1');
     } finally {
       await s.close();
@@ -163,7 +217,13 @@ describe('introductory bonus', () => {
   });
 
   it('INTRO_BONUS_MILLICREDITS=0 disables it', async () => {
-    const s = await startTestApp({ INTRO_BONUS_MILLICREDITS: '0', NODE_ENV: 'development', FINANCE_JOBS: 'false', GRANT_EXPIRY_INTERVAL_MS: 0, HOLD_EXPIRY_INTERVAL_MS: 0 });
+    const s = await startTestApp({
+      INTRO_BONUS_MILLICREDITS: '0',
+      NODE_ENV: 'development',
+      FINANCE_JOBS: 'false',
+      GRANT_EXPIRY_INTERVAL_MS: 0,
+      HOLD_EXPIRY_INTERVAL_MS: 0,
+    });
     try {
       const account = await s.services.accounts.create(null, { email: 'zero@example.test' });
       expect(await postedOf(s, account.id)).toBe(0n);

@@ -71,7 +71,13 @@ export async function streamSse(body: any, res: http.ServerResponse, plan: Strea
   res.on('close', () => {
     if (!res.writableFinished) left = true;
   });
-  const base = { id: 'chatcmpl-fake-s', object: 'chat.completion.chunk', created: 1_764_000_000, model: body.model, system_fingerprint: 'fp_fake' };
+  const base = {
+    id: 'chatcmpl-fake-s',
+    object: 'chat.completion.chunk',
+    created: 1_764_000_000,
+    model: body.model,
+    system_fingerprint: 'fp_fake',
+  };
   const send = (chunk: object) => res.write(`data: ${JSON.stringify(withUsage ? { ...chunk, usage: null } : chunk)}\n\n`);
   send({ ...base, choices: [{ index: 0, delta: { role: 'assistant', content: '' }, logprobs: null, finish_reason: null }] });
   let written = 0;

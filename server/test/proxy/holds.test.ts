@@ -62,7 +62,7 @@ describe('hold lifecycle', () => {
   const place = (accountId: string, amount: bigint) =>
     t.services.holds.place({ accountId, amount, model: 'test-model', apiKeyId: null, ttlSeconds: 60 });
 
-  it('a crashed call\'s hold expires and the job releases it once', async () => {
+  it("a crashed call's hold expires and the job releases it once", async () => {
     const user = await t.account(100_000n);
     const a = await place(user.id, 30_000n);
     const b = await place(user.id, 20_000n);
@@ -122,12 +122,17 @@ describe('hold lifecycle', () => {
   it('keeps pending equal to the sum of HELD holds under concurrent places and voids', async () => {
     const user = await t.account(50_000n);
     const attempts = await Promise.allSettled(Array.from({ length: 30 }, () => place(user.id, 7_000n)));
-    const placed = attempts.filter((a) => a.status === 'fulfilled').map((a) => (a as PromiseFulfilledResult<Awaited<ReturnType<typeof place>>>).value);
+    const placed = attempts
+      .filter((a) => a.status === 'fulfilled')
+      .map((a) => (a as PromiseFulfilledResult<Awaited<ReturnType<typeof place>>>).value);
     expect(placed).toHaveLength(7); // 7 x 7,000 <= 50,000 < 8 x 7,000
     expect(await balanceRow(t, user.id)).toEqual({ posted: 50_000n, pending: 49_000n });
     await Promise.all(placed.map((h) => t.services.holds.void(h.id)));
     expect(await balanceRow(t, user.id)).toEqual({ posted: 50_000n, pending: 0n });
-    const [row] = await t.db.query<{ held: string }>(`select coalesce(sum(amount), 0)::text as held from holds where account_id = $1 and state = 'HELD'`, [user.id]);
+    const [row] = await t.db.query<{ held: string }>(
+      `select coalesce(sum(amount), 0)::text as held from holds where account_id = $1 and state = 'HELD'`,
+      [user.id],
+    );
     expect(row.held).toBe('0');
   });
 
@@ -150,18 +155,33 @@ describe('hold lifecycle', () => {
   });
 
   it('keeps the hold of a stream that outlives the hold TTL alive until it settles', async () => {
-    const own = await startTestApp({ OPENAI_API_KEY: 'sk-fake-upstream', OPENAI_BASE_URL: `${fake.url}/v1`, HOLD_EXPIRY_INTERVAL_MS: 100, PROXY_HOLD_TTL_SECONDS: 1 });
+    const own = await startTestApp({
+      OPENAI_API_KEY: 'sk-fake-upstream',
+      OPENAI_BASE_URL: `${fake.url}/v1`,
+      HOLD_EXPIRY_INTERVAL_MS: 100,
+      PROXY_HOLD_TTL_SECONDS: 1,
+    });
     try {
       const user = await own.account(1_000_000n);
-      fake.handler = (body, _req, res) => streamSse(body, res, { pieces: Array.from({ length: 30 }, () => ' tick'), usage: { prompt: 50, completion: 30 }, delayMs: 80 });
-      const stream = await openaiClient(own, user.key).chat.completions.create({ model: 'test-model', messages: [{ role: 'user', content: 'count' }], stream: true, max_tokens: 100 });
+      fake.handler = (body, _req, res) =>
+        streamSse(body, res, { pieces: Array.from({ length: 30 }, () => ' tick'), usage: { prompt: 50, completion: 30 }, delayMs: 80 });
+      const stream = await openaiClient(own, user.key).chat.completions.create({
+        model: 'test-model',
+        messages: [{ role: 'user', content: 'count' }],
+        stream: true,
+        max_tokens: 100,
+      });
       let text = '';
       for await (const chunk of stream) text += chunk.choices[0]?.delta?.content ?? '';
       expect(text).toBe(' tick'.repeat(30));
-      const holds = await own.db.query<{ state: string; charged: string }>(`select state, charged from holds where account_id = $1`, [user.id]);
+      const holds = await own.db.query<{ state: string; charged: string }>(`select state, charged from holds where account_id = $1`, [
+        user.id,
+      ]);
       // 50 x 2400 + 30 x 9600 = 408,000 -> 408
       expect(holds).toEqual([{ state: 'SETTLED', charged: '408' }]);
-      const [row] = await own.db.query<{ posted: string; pending: string }>(`select posted, pending from accounts where id = $1`, [user.id]);
+      const [row] = await own.db.query<{ posted: string; pending: string }>(`select posted, pending from accounts where id = $1`, [
+        user.id,
+      ]);
       expect(row).toEqual({ posted: String(1_000_000 - 408), pending: '0' });
     } finally {
       await own.close();
@@ -172,7 +192,13 @@ describe('hold lifecycle', () => {
     const own = await startTestApp({ OPENAI_API_KEY: 'sk-fake-upstream', OPENAI_BASE_URL: `${fake.url}/v1`, HOLD_EXPIRY_INTERVAL_MS: 50 });
     try {
       const user = await own.account(10_000n);
-      const hold = await own.services.holds.place({ accountId: user.id, amount: 4_000n, model: 'test-model', apiKeyId: null, ttlSeconds: 1 });
+      const hold = await own.services.holds.place({
+        accountId: user.id,
+        amount: 4_000n,
+        model: 'test-model',
+        apiKeyId: null,
+        ttlSeconds: 1,
+      });
       expect((await own.services.holds.state(hold.id))?.state).toBe('HELD');
       const until = Date.now() + 5000;
       while ((await own.services.holds.state(hold.id))?.state === 'HELD' && Date.now() < until) await sleep(50);
@@ -205,7 +231,9 @@ describe('hold lifecycle', () => {
       const failed = await rawChat(own, user.key, { model: 'test-model', messages: [{ role: 'user', content: 'hi' }] });
       expect(failed.status).toBe(500);
       expect((await jsonOf(failed)).error.code).toBe('settle_failed');
-      const [row] = await own.db.query<{ posted: string; pending: string }>(`select posted, pending from accounts where id = $1`, [user.id]);
+      const [row] = await own.db.query<{ posted: string; pending: string }>(`select posted, pending from accounts where id = $1`, [
+        user.id,
+      ]);
       expect(row.posted).toBe(String(1_000_000 - 336));
       expect(BigInt(row.pending)).toBeGreaterThan(0n);
       const held = await own.db.query<{ id: string; expires_at: string; settle_error: string }>(

@@ -9,7 +9,12 @@ let t: TestApp;
 let fake: FakeOpenAi;
 beforeAll(async () => {
   fake = await startFakeOpenAi();
-  t = await startTestApp({ OPENAI_API_KEY: 'sk-fake-upstream', OPENAI_BASE_URL: `${fake.url}/v1`, PROXY_UPSTREAM_TIMEOUT_MS: 1500, HOLD_EXPIRY_INTERVAL_MS: 0 });
+  t = await startTestApp({
+    OPENAI_API_KEY: 'sk-fake-upstream',
+    OPENAI_BASE_URL: `${fake.url}/v1`,
+    PROXY_UPSTREAM_TIMEOUT_MS: 1500,
+    HOLD_EXPIRY_INTERVAL_MS: 0,
+  });
 });
 afterAll(async () => {
   await t?.close();
@@ -43,7 +48,14 @@ describe('non-streaming chat completions', () => {
     expect(await balanceRow(t, user.id)).toEqual({ posted: 1_000_000n - 3188n, pending: 0n });
     expect(await postingsSum(t, user.id)).toBe(1_000_000n - 3188n);
     const [row] = await usageRows(t, user.id);
-    expect(row).toMatchObject({ source: 'PROXY', input_tokens: '1000', cached_input_tokens: '200', output_tokens: '57', charged: '3188', request_id: 'req_fake_123' });
+    expect(row).toMatchObject({
+      source: 'PROXY',
+      input_tokens: '1000',
+      cached_input_tokens: '200',
+      output_tokens: '57',
+      charged: '3188',
+      request_id: 'req_fake_123',
+    });
     // COGS: 1000 x 1000 + 200 x 500 + 57 x 4000 = 1,328,000 / 1000 micro-dollars
     expect(row.cost_micro_usd).toBe('1328');
     expect(row.latency_ms).toBeGreaterThanOrEqual(0);
@@ -58,7 +70,14 @@ describe('non-streaming chat completions', () => {
     const res = await fetch(`${t.url}/v1/chat/completions`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${user.key}` },
-      body: JSON.stringify({ model: 'test-model', messages, max_tokens: 9000, max_completion_tokens: 8000, stream: 'true', stream_options: { include_usage: true } }),
+      body: JSON.stringify({
+        model: 'test-model',
+        messages,
+        max_tokens: 9000,
+        max_completion_tokens: 8000,
+        stream: 'true',
+        stream_options: { include_usage: true },
+      }),
     });
     expect(res.status).toBe(200);
     expect(fake.calls[0]).toMatchObject({ max_tokens: 4096, max_completion_tokens: 4096, stream: false });
@@ -70,9 +89,20 @@ describe('non-streaming chat completions', () => {
     const admin = (await t.services.auth.authenticate(t.adminKey))!;
     const card = (await t.services.rateCards.cards()).find((c) => c.active)!;
     const rates = (await t.services.rateCards.ratesOf(card.id)).map((r) => ({
-      model: r.model, inputPer1k: '2.400', outputPer1k: '9.600', costInputPer1kUsd: '0.001', costOutputPer1kUsd: '0.004', maxOutputTokens: r.maxOutputTokens,
+      model: r.model,
+      inputPer1k: '2.400',
+      outputPer1k: '9.600',
+      costInputPer1kUsd: '0.001',
+      costOutputPer1kUsd: '0.004',
+      maxOutputTokens: r.maxOutputTokens,
     }));
-    await t.services.rateCards.publish(admin, { name: 'with a free model', rates: [...rates.filter((r) => r.model !== 'free-model'), { model: 'free-model', inputPer1k: '0', outputPer1k: '0', costInputPer1kUsd: '0', costOutputPer1kUsd: '0', maxOutputTokens: null }] });
+    await t.services.rateCards.publish(admin, {
+      name: 'with a free model',
+      rates: [
+        ...rates.filter((r) => r.model !== 'free-model'),
+        { model: 'free-model', inputPer1k: '0', outputPer1k: '0', costInputPer1kUsd: '0', costOutputPer1kUsd: '0', maxOutputTokens: null },
+      ],
+    });
     try {
       const user = await t.account(0n);
       fake.handler = (body, _req, res) => replyJson(res, 200, completionJson(body, 'free', { prompt: 10, completion: 3 }));
@@ -92,7 +122,9 @@ describe('non-streaming chat completions', () => {
   it('voids the hold and charges nothing when the provider answers 500', async () => {
     const user = await t.account(500_000n);
     fake.handler = (_body, _req, res) => replyJson(res, 500, { error: { message: 'boom', type: 'server_error' } });
-    const err = await openaiClient(t, user.key).chat.completions.create({ model: 'test-model', messages }).catch((e) => e);
+    const err = await openaiClient(t, user.key)
+      .chat.completions.create({ model: 'test-model', messages })
+      .catch((e) => e);
     expect(err).toBeInstanceOf(APIError);
     expect(err.status).toBe(502);
     expect(err.error).toMatchObject({ type: 'upstream_error', code: 'upstream_error' });
@@ -122,8 +154,13 @@ describe('non-streaming chat completions', () => {
 
   it('passes a provider 400 through in OpenAI shape, charging nothing', async () => {
     const user = await t.account(500_000n);
-    fake.handler = (_body, _req, res) => replyJson(res, 400, { error: { message: 'bad temperature', type: 'invalid_request_error', param: 'temperature', code: 'invalid_value' } });
-    const err = await openaiClient(t, user.key).chat.completions.create({ model: 'test-model', messages, temperature: 9 }).catch((e) => e);
+    fake.handler = (_body, _req, res) =>
+      replyJson(res, 400, {
+        error: { message: 'bad temperature', type: 'invalid_request_error', param: 'temperature', code: 'invalid_value' },
+      });
+    const err = await openaiClient(t, user.key)
+      .chat.completions.create({ model: 'test-model', messages, temperature: 9 })
+      .catch((e) => e);
     expect(err.status).toBe(400);
     expect(err.error).toMatchObject({ message: 'bad temperature', param: 'temperature', code: 'invalid_value' });
     expect(await balanceRow(t, user.id)).toEqual({ posted: 500_000n, pending: 0n });
@@ -191,7 +228,12 @@ describe('streaming chat completions', () => {
           },
         });
     });
-    const stream = await openaiClient(t, user.key).chat.completions.create({ model: 'test-model', messages, stream: true, max_tokens: 1000 });
+    const stream = await openaiClient(t, user.key).chat.completions.create({
+      model: 'test-model',
+      messages,
+      stream: true,
+      max_tokens: 1000,
+    });
     let seen = 0;
     for await (const chunk of stream) {
       if (chunk.choices[0]?.delta?.content) seen++;
@@ -218,7 +260,9 @@ describe('streaming chat completions', () => {
   it('voids the hold when the provider fails before streaming', async () => {
     const user = await t.account(500_000n);
     fake.handler = (_body, _req, res) => replyJson(res, 503, { error: { message: 'overloaded' } });
-    const err = await openaiClient(t, user.key).chat.completions.create({ model: 'test-model', messages, stream: true }).catch((e) => e);
+    const err = await openaiClient(t, user.key)
+      .chat.completions.create({ model: 'test-model', messages, stream: true })
+      .catch((e) => e);
     expect(err.status).toBe(502);
     expect(await balanceRow(t, user.id)).toEqual({ posted: 500_000n, pending: 0n });
     expect((await holdsOf(t, user.id)).map((h) => h.state)).toEqual(['VOIDED']);

@@ -43,7 +43,9 @@ describe('refusals before any provider call', () => {
     });
     expect(typeof body.error.message).toBe('string');
 
-    const sameOrigin = await jsonOf(await rawChat(t, user.key, { model: 'test-model', messages }, { 'X-Return-To': 'https://app.example.test/x' }));
+    const sameOrigin = await jsonOf(
+      await rawChat(t, user.key, { model: 'test-model', messages }, { 'X-Return-To': 'https://app.example.test/x' }),
+    );
     expect(sameOrigin.error.credits_url).toBe(`https://app.example.test/credits?returnTo=${encodeURIComponent('/x')}`);
     for (const evil of ['https://evil.example/phish', '//evil.example/x', 'javascript:alert(1)', '/\\evil.example']) {
       const refused = await jsonOf(await rawChat(t, user.key, { model: 'test-model', messages }, { 'X-Return-To': evil }));
@@ -59,7 +61,9 @@ describe('refusals before any provider call', () => {
     const off = await t.gql(`mutation { setModelEnabled(model: "cheap-model", enabled: false) { enabled } }`);
     expect(off.errors).toBeUndefined();
     try {
-      const err = await openaiClient(t, user.key).chat.completions.create({ model: 'cheap-model', messages: [{ role: 'user', content: 'hi' }] }).catch((e) => e);
+      const err = await openaiClient(t, user.key)
+        .chat.completions.create({ model: 'cheap-model', messages: [{ role: 'user', content: 'hi' }] })
+        .catch((e) => e);
       expect(err.status).toBe(403);
       expect(err.error).toMatchObject({ type: 'model_disabled', code: 'model_disabled' });
       expect(fake.calls).toHaveLength(0);
@@ -96,10 +100,22 @@ describe('refusals before any provider call', () => {
   it('refuses a call whose worst case exceeds the per-request spend cap (header or account default)', async () => {
     const user = await t.account(10_000_000n);
     const worst = worstCaseCost(promptTokens, 500, 1, TEST_RATES);
-    const over = await rawChat(t, user.key, { model: 'test-model', messages, max_tokens: 500 }, { 'X-Spend-Cap-Millicredits': String(worst - 1n) });
+    const over = await rawChat(
+      t,
+      user.key,
+      { model: 'test-model', messages, max_tokens: 500 },
+      { 'X-Spend-Cap-Millicredits': String(worst - 1n) },
+    );
     expect(over.status).toBe(402);
-    expect((await jsonOf(over)).error).toMatchObject({ type: 'spend_cap_exceeded', code: 'spend_cap_exceeded', cap_millicredits: String(worst - 1n) });
-    expect((await rawChat(t, user.key, { model: 'test-model', messages, max_tokens: 500 }, { 'X-Spend-Cap-Millicredits': String(worst) })).status).toBe(200);
+    expect((await jsonOf(over)).error).toMatchObject({
+      type: 'spend_cap_exceeded',
+      code: 'spend_cap_exceeded',
+      cap_millicredits: String(worst - 1n),
+    });
+    expect(
+      (await rawChat(t, user.key, { model: 'test-model', messages, max_tokens: 500 }, { 'X-Spend-Cap-Millicredits': String(worst) }))
+        .status,
+    ).toBe(200);
 
     const admin = (await t.services.auth.authenticate(t.adminKey))!;
     await t.services.proxySettings.set(admin, user.id, { requestCapMillicredits: String(worst - 1n) });
@@ -138,7 +154,8 @@ describe('streaming-aware (partial) holds', () => {
     await t.services.proxySettings.set(admin, user.id, { streamingHolds: true, minOutputTokens: 50 });
 
     // A provider that ignores max_tokens: only the proxy's own count can stop it.
-    fake.handler = (body, _req, res) => streamSse(body, res, { pieces: Array.from({ length: 2000 }, () => ' word'), usage: { prompt: promptTokens, completion: 2000 } });
+    fake.handler = (body, _req, res) =>
+      streamSse(body, res, { pieces: Array.from({ length: 2000 }, () => ' word'), usage: { prompt: promptTokens, completion: 2000 } });
     const { data: stream, response } = await openaiClient(t, user.key)
       .chat.completions.create({ model: 'test-model', messages: messages as any, stream: true, stream_options: { include_usage: true } })
       .withResponse();

@@ -32,13 +32,25 @@ describe('proxy rules', () => {
 
   it('the worst case covers every usage the provider can report within the caps', () => {
     fc.assert(
-      fc.property(rates, fc.integer({ min: 0, max: 50_000 }), fc.integer({ min: 1, max: 8_192 }), fc.integer({ min: 1, max: 8 }), fc.nat(), fc.nat(), (r, prompt, cap, n, cachedSeed, outSeed) => {
-        const cached = prompt === 0 ? 0 : cachedSeed % (prompt + 1);
-        const out = outSeed % (cap * n + 1);
-        const tokens = tokensFromUsage({ prompt_tokens: prompt, completion_tokens: out, prompt_tokens_details: { cached_tokens: cached } });
-        const cheaperCached = { ...r, cachedInputPer1k: r.cachedInputPer1k > r.inputPer1k ? r.inputPer1k : r.cachedInputPer1k };
-        expect(priceTokens(tokens, cheaperCached)).toBeLessThanOrEqual(worstCaseCost(prompt, cap, n, cheaperCached));
-      }),
+      fc.property(
+        rates,
+        fc.integer({ min: 0, max: 50_000 }),
+        fc.integer({ min: 1, max: 8_192 }),
+        fc.integer({ min: 1, max: 8 }),
+        fc.nat(),
+        fc.nat(),
+        (r, prompt, cap, n, cachedSeed, outSeed) => {
+          const cached = prompt === 0 ? 0 : cachedSeed % (prompt + 1);
+          const out = outSeed % (cap * n + 1);
+          const tokens = tokensFromUsage({
+            prompt_tokens: prompt,
+            completion_tokens: out,
+            prompt_tokens_details: { cached_tokens: cached },
+          });
+          const cheaperCached = { ...r, cachedInputPer1k: r.cachedInputPer1k > r.inputPer1k ? r.inputPer1k : r.cachedInputPer1k };
+          expect(priceTokens(tokens, cheaperCached)).toBeLessThanOrEqual(worstCaseCost(prompt, cap, n, cheaperCached));
+        },
+      ),
     );
   });
 
@@ -76,7 +88,9 @@ describe('proxy rules', () => {
     expect(() => parseChatRequest({ model: 'm' })).toThrow(/messages/);
     expect(() => parseChatRequest({ model: 'm', messages: [{}], n: 0 })).toThrow(/n must/);
     expect(() => parseChatRequest({ model: 'm', messages: [{}], max_tokens: 1.5 })).toThrow(/max_tokens/);
-    expect(parseChatRequest({ model: 'm', messages: [{}], stream: true, stream_options: { include_usage: true }, max_completion_tokens: 9 })).toMatchObject({
+    expect(
+      parseChatRequest({ model: 'm', messages: [{}], stream: true, stream_options: { include_usage: true }, max_completion_tokens: 9 }),
+    ).toMatchObject({
       stream: true,
       wantsUsage: true,
       requestedMaxTokens: 9,

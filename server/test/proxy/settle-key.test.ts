@@ -7,7 +7,10 @@ import { balanceRow, holdsOf, openaiClient, postingsSum, usageRows } from './sup
 
 const ClaimKey = graphql(`
   mutation SettleKeyClaim($input: RecordUsageInput!) {
-    recordUsage(input: $input) { chargedMillicredits idempotencyKey }
+    recordUsage(input: $input) {
+      chargedMillicredits
+      idempotencyKey
+    }
   }
 `);
 
@@ -102,7 +105,11 @@ describe('the proxy settle key is out of reach of client idempotency keys', () =
   it('answers a client key equal to a settle key with the client row, never the proxy row', async () => {
     const user = await t.account(1_000_000n);
     const { holdId } = await streamWithClaim(user.key, async () => {});
-    const res = await t.gql(ClaimKey, { input: { model: 'cheap-model', inputTokens: 1, outputTokens: 0, idempotencyKey: `proxy:${holdId}` } }, user.key);
+    const res = await t.gql(
+      ClaimKey,
+      { input: { model: 'cheap-model', inputTokens: 1, outputTokens: 0, idempotencyKey: `proxy:${holdId}` } },
+      user.key,
+    );
     expect(res.errors).toBeUndefined();
     expect(res.data!.recordUsage).toEqual({ chargedMillicredits: CLAIM_CHARGE.toString(), idempotencyKey: `proxy:${holdId}` });
     expect((await balanceRow(t, user.id)).posted).toBe(1_000_000n - STREAM_CHARGE - CLAIM_CHARGE);

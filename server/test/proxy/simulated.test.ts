@@ -6,19 +6,39 @@ import { balanceRow, openaiClient, usageRows } from './support.js';
 
 const ActiveRatesSimulated = graphql(`
   query ActiveRatesSimulated {
-    activeRates { model enabled simulated }
+    activeRates {
+      model
+      enabled
+      simulated
+    }
   }
 `);
 
 const MyProxySettings = graphql(`
   query MyProxySettings {
-    me { id proxySettings { accountId requestCapMillicredits sessionCapMillicredits sessionWindowSeconds streamingHolds minOutputTokens } }
+    me {
+      id
+      proxySettings {
+        accountId
+        requestCapMillicredits
+        sessionCapMillicredits
+        sessionWindowSeconds
+        streamingHolds
+        minOutputTokens
+      }
+    }
   }
 `);
 
 const SetProxySettings = graphql(`
   mutation SetProxySettings($accountId: ID, $input: ProxySettingsInput!) {
-    setProxySettings(accountId: $accountId, input: $input) { accountId requestCapMillicredits sessionCapMillicredits streamingHolds minOutputTokens }
+    setProxySettings(accountId: $accountId, input: $input) {
+      accountId
+      requestCapMillicredits
+      sessionCapMillicredits
+      streamingHolds
+      minOutputTokens
+    }
   }
 `);
 
@@ -87,18 +107,29 @@ describe('the built-in simulated model (no OPENAI_API_KEY)', () => {
 });
 
 describe('proxy settings over GraphQL', () => {
-  it('lets an account set its own caps and streaming-hold opt-in, audited, and nobody else\'s', async () => {
+  it("lets an account set its own caps and streaming-hold opt-in, audited, and nobody else's", async () => {
     const user = await t.account(0n);
     const other = await t.account(0n);
     const before = await t.gql(MyProxySettings, {}, user.key);
-    expect(before.data!.me.proxySettings).toMatchObject({ requestCapMillicredits: null, streamingHolds: false, sessionWindowSeconds: 3600 });
+    expect(before.data!.me.proxySettings).toMatchObject({
+      requestCapMillicredits: null,
+      streamingHolds: false,
+      sessionWindowSeconds: 3600,
+    });
 
     const set = await t.gql(SetProxySettings, { input: { requestCapMillicredits: '50000', streamingHolds: true } }, user.key);
     expect(set.errors).toBeUndefined();
-    expect(set.data!.setProxySettings).toMatchObject({ accountId: user.id, requestCapMillicredits: '50000', streamingHolds: true, minOutputTokens: 256 });
+    expect(set.data!.setProxySettings).toMatchObject({
+      accountId: user.id,
+      requestCapMillicredits: '50000',
+      streamingHolds: true,
+      minOutputTokens: 256,
+    });
     const cleared = await t.gql(SetProxySettings, { input: { requestCapMillicredits: null } }, user.key);
     expect(cleared.data!.setProxySettings).toMatchObject({ requestCapMillicredits: null, streamingHolds: true });
-    const [audit] = await t.db.query(`select count(*)::int as n from audit_log where action = 'proxy.setSettings' and target_id = $1`, [user.id]);
+    const [audit] = await t.db.query(`select count(*)::int as n from audit_log where action = 'proxy.setSettings' and target_id = $1`, [
+      user.id,
+    ]);
     expect(audit.n).toBe(2);
 
     const denied = await t.gql(SetProxySettings, { accountId: other.id, input: { streamingHolds: true } }, user.key);

@@ -32,7 +32,10 @@ export async function settledHolds(t: TestApp, accountId: string, timeoutMs = 50
 
 /** Sum of the account's postings: must always equal its cached posted balance. */
 export async function postingsSum(t: TestApp, accountId: string) {
-  const [row] = await t.db.query<{ sum: string }>(`select coalesce(sum(amount), 0)::text as sum from ledger_postings where account_id = $1`, [accountId]);
+  const [row] = await t.db.query<{ sum: string }>(
+    `select coalesce(sum(amount), 0)::text as sum from ledger_postings where account_id = $1`,
+    [accountId],
+  );
   return BigInt(row.sum);
 }
 

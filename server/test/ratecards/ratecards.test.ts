@@ -20,18 +20,36 @@ describe('rate cards', () => {
     const published = await t.gql(PUBLISH, { input: { name: 'Doubled cheap', rates: doubled } });
     expect(published.errors).toBeUndefined();
     expect(published.data.publishRateCard).toMatchObject({ name: 'Doubled cheap', active: true });
-    expect(published.data.publishRateCard.rates).toContainEqual({ model: 'cheap-model', inputPer1k: '0.200', cachedInputPer1k: '0.200', outputPer1k: '0.800', enabled: true });
+    expect(published.data.publishRateCard.rates).toContainEqual({
+      model: 'cheap-model',
+      inputPer1k: '0.200',
+      cachedInputPer1k: '0.200',
+      outputPer1k: '0.800',
+      enabled: true,
+    });
 
-    const onNew = await t.gql(CHARGE, { input: { model: 'cheap-model', inputTokens: 1000, outputTokens: 0, idempotencyKey: 'v2' } }, user.key);
+    const onNew = await t.gql(
+      CHARGE,
+      { input: { model: 'cheap-model', inputTokens: 1000, outputTokens: 0, idempotencyKey: 'v2' } },
+      user.key,
+    );
     expect(onNew.data.recordUsage).toEqual({ chargedMillicredits: '200', inputPer1k: '0.200', outputPer1k: '0.800' });
 
     const rollback = await t.gql(`mutation($id: ID!) { activateRateCard(id: $id) { id active } }`, { id: original.id });
     expect(rollback.data.activateRateCard).toEqual({ id: original.id, active: true });
-    const onOld = await t.gql(CHARGE, { input: { model: 'cheap-model', inputTokens: 1000, outputTokens: 0, idempotencyKey: 'v1' } }, user.key);
+    const onOld = await t.gql(
+      CHARGE,
+      { input: { model: 'cheap-model', inputTokens: 1000, outputTokens: 0, idempotencyKey: 'v1' } },
+      user.key,
+    );
     expect(onOld.data.recordUsage).toEqual({ chargedMillicredits: '100', inputPer1k: '0.100', outputPer1k: '0.400' });
 
     // The earlier row keeps the rates it was charged at.
-    const usage = await t.gql(`{ me { usage(first: 2) { edges { node { idempotencyKey inputPer1k chargedMillicredits } } } } }`, {}, user.key);
+    const usage = await t.gql(
+      `{ me { usage(first: 2) { edges { node { idempotencyKey inputPer1k chargedMillicredits } } } } }`,
+      {},
+      user.key,
+    );
     expect(usage.data.me.usage.edges.map((e: { node: unknown }) => e.node)).toEqual([
       { idempotencyKey: 'v1', inputPer1k: '0.100', chargedMillicredits: '100' },
       { idempotencyKey: 'v2', inputPer1k: '0.200', chargedMillicredits: '200' },
@@ -47,7 +65,11 @@ describe('rate cards', () => {
     const active = cards.data.rateCards.find((c: { active: boolean }) => c.active);
     await t.gql(`mutation($id: ID!) { setRateCardEnabled(id: $id, enabled: false) { enabled } }`, { id: active.id });
     try {
-      const refused = await t.gql(CHARGE, { input: { model: 'test-model', inputTokens: 1, outputTokens: 1, idempotencyKey: 'off' } }, user.key);
+      const refused = await t.gql(
+        CHARGE,
+        { input: { model: 'test-model', inputTokens: 1, outputTokens: 1, idempotencyKey: 'off' } },
+        user.key,
+      );
       expect(refused.errors?.[0]?.extensions?.code).toBe('MODEL_DISABLED');
       const rates = await t.gql(`{ activeRates { model enabled } }`, {}, user.key);
       expect(rates.data.activeRates.every((r: { enabled: boolean }) => !r.enabled)).toBe(true);

@@ -42,8 +42,16 @@ describe('balance events across two instances through Redis', () => {
     const b = await one.account(50_000n);
     const sub = subscribe(two.url, b.key, `subscription { balanceUpdated { accountId balanceMillicredits } }`);
     await sub.waitFor(1);
-    await one.gql(`mutation { recordUsage(input: { model: "cheap-model", inputTokens: 1000, outputTokens: 0, idempotencyKey: "x" }) { id } }`, {}, a.key);
-    await one.gql(`mutation { recordUsage(input: { model: "cheap-model", inputTokens: 2000, outputTokens: 0, idempotencyKey: "y" }) { id } }`, {}, b.key);
+    await one.gql(
+      `mutation { recordUsage(input: { model: "cheap-model", inputTokens: 1000, outputTokens: 0, idempotencyKey: "x" }) { id } }`,
+      {},
+      a.key,
+    );
+    await one.gql(
+      `mutation { recordUsage(input: { model: "cheap-model", inputTokens: 2000, outputTokens: 0, idempotencyKey: "y" }) { id } }`,
+      {},
+      b.key,
+    );
     // a's change is published first: had it leaked, it would arrive before b's.
     const events = (await sub.waitFor(2, 1000)).slice(1);
     expect(sub.events).toHaveLength(2);

@@ -87,7 +87,14 @@ export class FakeOpenAiUsage {
         res.end(
           JSON.stringify({
             object: 'page',
-            data: [{ object: 'bucket', start_time: start, end_time: start + 86_400, results: this.results.map((r) => ({ object: 'organization.usage.completions.result', ...r })) }],
+            data: [
+              {
+                object: 'bucket',
+                start_time: start,
+                end_time: start + 86_400,
+                results: this.results.map((r) => ({ object: 'organization.usage.completions.result', ...r })),
+              },
+            ],
             has_more: false,
             next_page: null,
           }),

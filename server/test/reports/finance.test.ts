@@ -7,25 +7,67 @@ import { postAt } from './support.js';
 const FinanceDashboard = graphql(`
   query FinanceDashboard($from: DateTime!, $to: DateTime!) {
     financeDaily(from: $from, to: $to) {
-      date revenueUsd cogsUsd marginUsd marginRatio calls cogsExactUsd
-      creditsPurchasedMillicredits creditsDeductedMillicredits creditsRefundedMillicredits creditsPromotionalMillicredits creditsExpiredMillicredits
+      date
+      revenueUsd
+      cogsUsd
+      marginUsd
+      marginRatio
+      calls
+      cogsExactUsd
+      creditsPurchasedMillicredits
+      creditsDeductedMillicredits
+      creditsRefundedMillicredits
+      creditsPromotionalMillicredits
+      creditsExpiredMillicredits
     }
     liability {
-      outstandingMillicredits outstandingUsd paidMillicredits promotionalMillicredits negativeMillicredits negativeBalanceAccounts
-      heldMillicredits expiringNext30DaysMillicredits
+      outstandingMillicredits
+      outstandingUsd
+      paidMillicredits
+      promotionalMillicredits
+      negativeMillicredits
+      negativeBalanceAccounts
+      heldMillicredits
+      expiringNext30DaysMillicredits
     }
-    byCost: financeByModel(from: $from, to: $to, orderBy: COST) { model calls revenueMillicredits costMicroUsd marginMillicredits }
-    byRevenue: financeByModel(from: $from, to: $to, orderBy: REVENUE) { model }
-    topAccounts: financeByAccount(from: $from, to: $to, limit: 1) { accountId label revenueMillicredits marginMillicredits }
-    members: financeByMember(from: $from, to: $to) { accountId apiKeyId label revenueMillicredits }
-    negativeBalances { accountId balanceMillicredits }
-    breakageByMonth(from: $from, to: $to) { month expiredMillicredits }
+    byCost: financeByModel(from: $from, to: $to, orderBy: COST) {
+      model
+      calls
+      revenueMillicredits
+      costMicroUsd
+      marginMillicredits
+    }
+    byRevenue: financeByModel(from: $from, to: $to, orderBy: REVENUE) {
+      model
+    }
+    topAccounts: financeByAccount(from: $from, to: $to, limit: 1) {
+      accountId
+      label
+      revenueMillicredits
+      marginMillicredits
+    }
+    members: financeByMember(from: $from, to: $to) {
+      accountId
+      apiKeyId
+      label
+      revenueMillicredits
+    }
+    negativeBalances {
+      accountId
+      balanceMillicredits
+    }
+    breakageByMonth(from: $from, to: $to) {
+      month
+      expiredMillicredits
+    }
   }
 `);
 
 const RecordUsage = graphql(`
   mutation FinanceRecordUsage($input: RecordUsageInput!) {
-    recordUsage(input: $input) { chargedMillicredits }
+    recordUsage(input: $input) {
+      chargedMillicredits
+    }
   }
 `);
 
@@ -39,13 +81,20 @@ describe('finance rules', () => {
   it('splits a balance into paid and promotional credits, promotional spent first', () => {
     const f = { sales: 0n, refunds: 0n, promotions: 0n, expiry: 0n, adjustments: 0n };
     expect(splitBalance({ ...f, balance: 480_000n, sales: 1_000_000n, promotions: 200_000n })).toEqual({ paid: 480_000n, promotional: 0n });
-    expect(splitBalance({ ...f, balance: 39_900n, sales: 10_000n, adjustments: -100n, promotions: 30_000n })).toEqual({ paid: 9_900n, promotional: 30_000n });
+    expect(splitBalance({ ...f, balance: 39_900n, sales: 10_000n, adjustments: -100n, promotions: 30_000n })).toEqual({
+      paid: 9_900n,
+      promotional: 30_000n,
+    });
     expect(splitBalance({ ...f, balance: -990n, refunds: -1000n, promotions: 10n })).toEqual({ paid: -990n, promotional: 0n });
     expect(splitBalance({ ...f, balance: 500n, sales: 1000n, refunds: -1000n, promotions: 500n })).toEqual({ paid: 0n, promotional: 500n });
   });
 
   it('reads periods as whole UTC days and months', () => {
-    expect(dayRange(new Date('2026-11-01T00:00:00Z'), new Date('2026-11-03T00:00:00Z'))).toEqual({ fromDay: '2026-11-01', toDay: '2026-11-02', days: 2 });
+    expect(dayRange(new Date('2026-11-01T00:00:00Z'), new Date('2026-11-03T00:00:00Z'))).toEqual({
+      fromDay: '2026-11-01',
+      toDay: '2026-11-02',
+      days: 2,
+    });
     expect(dayRange(new Date('2026-11-01T10:00:00Z'), new Date('2026-11-01T10:00:01Z')).days).toBe(1);
     expect(() => dayRange(new Date('2026-11-02T00:00:00Z'), new Date('2026-11-01T00:00:00Z'))).toThrow(/after/);
     expect(() => dayRange(new Date('2020-01-01T00:00:00Z'), new Date('2026-11-01T00:00:00Z'))).toThrow(/at most/);
@@ -74,10 +123,18 @@ describe('finance dashboards', () => {
     await ledger.post({ accountId: d.id, type: 'PURCHASE', delta: 10_000n, counterparty: 'sales' });
     await ledger.post({ accountId: d.id, type: 'ADJUSTMENT', delta: -100n, counterparty: 'adjustments' });
     // 100k x 2.400 + 50k x 9.600 = 720,000 millicredits; cost 100k x 0.001 + 50k x 0.004 = $0.30
-    const r1 = await t.gql(RecordUsage, { input: { model: 'test-model', inputTokens: 100_000, outputTokens: 50_000, idempotencyKey: 'f1' } }, a.key);
+    const r1 = await t.gql(
+      RecordUsage,
+      { input: { model: 'test-model', inputTokens: 100_000, outputTokens: 50_000, idempotencyKey: 'f1' } },
+      a.key,
+    );
     expect(r1.data?.recordUsage.chargedMillicredits).toBe('720000');
     // 100k x 0.100 + 100k x 0.400 = 50,000; cost $0.025
-    const r2 = await t.gql(RecordUsage, { input: { model: 'cheap-model', inputTokens: 100_000, outputTokens: 100_000, idempotencyKey: 'f2' } }, b.key);
+    const r2 = await t.gql(
+      RecordUsage,
+      { input: { model: 'cheap-model', inputTokens: 100_000, outputTokens: 100_000, idempotencyKey: 'f2' } },
+      b.key,
+    );
     expect(r2.data?.recordUsage.chargedMillicredits).toBe('50000');
   });
 
@@ -117,11 +174,24 @@ describe('finance dashboards', () => {
       expiringNext30DaysMillicredits: '0',
     });
     expect(data.byCost.map((m) => m.model)).toEqual(['test-model', 'cheap-model']);
-    expect(data.byCost[0]).toEqual({ model: 'test-model', calls: 1, revenueMillicredits: '720000', costMicroUsd: '300000', marginMillicredits: '420000' });
+    expect(data.byCost[0]).toEqual({
+      model: 'test-model',
+      calls: 1,
+      revenueMillicredits: '720000',
+      costMicroUsd: '300000',
+      marginMillicredits: '420000',
+    });
     expect(data.byRevenue.map((m) => m.model)).toEqual(['test-model', 'cheap-model']);
-    expect(data.topAccounts).toEqual([{ accountId: a.id, label: expect.stringContaining('@example.test'), revenueMillicredits: '720000', marginMillicredits: '420000' }]);
+    expect(data.topAccounts).toEqual([
+      { accountId: a.id, label: expect.stringContaining('@example.test'), revenueMillicredits: '720000', marginMillicredits: '420000' },
+    ]);
     expect(data.members).toHaveLength(2);
-    expect(data.members[0]).toMatchObject({ accountId: a.id, apiKeyId: expect.any(String), label: expect.any(String), revenueMillicredits: '720000' });
+    expect(data.members[0]).toMatchObject({
+      accountId: a.id,
+      apiKeyId: expect.any(String),
+      label: expect.any(String),
+      revenueMillicredits: '720000',
+    });
     expect(data.negativeBalances).toEqual([{ accountId: c.id, balanceMillicredits: '-990' }]);
     expect(data.breakageByMonth).toEqual([]);
   }

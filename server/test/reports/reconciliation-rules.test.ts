@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { compareProviderUsage, compareStripeCharges, type PurchaseLite } from '../../src/reports/reconciliation.rules.js';
 
 const rates = { inputPer1k: 2400n, cachedInputPer1k: 1200n, outputPer1k: 9600n };
-const mt = (model: string, i: bigint, c: bigint, o: bigint, n: bigint) => ({ model, inputTokens: i, cachedInputTokens: c, outputTokens: o, requests: n });
+const mt = (model: string, i: bigint, c: bigint, o: bigint, n: bigint) => ({
+  model,
+  inputTokens: i,
+  cachedInputTokens: c,
+  outputTokens: o,
+  requests: n,
+});
 
 describe('provider usage comparison', () => {
   it('is silent when the provider agrees, and prices drift per token kind when it does not', () => {
@@ -23,11 +29,25 @@ describe('provider usage comparison', () => {
 
 describe('Stripe charge comparison', () => {
   const purchase = (over: Partial<PurchaseLite>): PurchaseLite => ({
-    id: 'p1', accountId: 'a1', status: 'FULFILLED', kind: 'CHECKOUT', credits: 9_990_000n, amountPaidCents: 999n, refundedCents: 0n,
-    paymentIntentId: 'pi_1', transactionId: 't1', ...over,
+    id: 'p1',
+    accountId: 'a1',
+    status: 'FULFILLED',
+    kind: 'CHECKOUT',
+    credits: 9_990_000n,
+    amountPaidCents: 999n,
+    refundedCents: 0n,
+    paymentIntentId: 'pi_1',
+    transactionId: 't1',
+    ...over,
   });
   const charge = (over: Partial<Parameters<typeof compareStripeCharges>[0][number]> = {}) => ({
-    id: 'ch_1', amountCents: 999n, amountRefundedCents: 0n, paymentIntentId: 'pi_1', purchaseIdFromMetadata: null, created: new Date(), ...over,
+    id: 'ch_1',
+    amountCents: 999n,
+    amountRefundedCents: 0n,
+    paymentIntentId: 'pi_1',
+    purchaseIdFromMetadata: null,
+    created: new Date(),
+    ...over,
   });
 
   it('matches charges to purchases by payment intent or metadata, and reports refund drift', () => {

@@ -9,16 +9,45 @@ import { FakeOpenAiUsage, FakeStripeLedger } from './fakes.js';
 const RunReconciliation = graphql(`
   mutation RunReconciliation($day: String, $wait: Boolean!) {
     runReconciliation(day: $day, wait: $wait) {
-      id day trigger status step progressDone progressTotal mismatchCount error
-      checks { name status findings note }
-      findings { id check accountId subject expected actual driftMillicredits driftTokens }
+      id
+      day
+      trigger
+      status
+      step
+      progressDone
+      progressTotal
+      mismatchCount
+      error
+      checks {
+        name
+        status
+        findings
+        note
+      }
+      findings {
+        id
+        check
+        accountId
+        subject
+        expected
+        actual
+        driftMillicredits
+        driftTokens
+      }
     }
   }
 `);
 
 const ReconciliationRuns = graphql(`
   query ReconciliationRuns {
-    reconciliationRuns(first: 10) { id status mismatchCount findings(first: 5) { check } }
+    reconciliationRuns(first: 10) {
+      id
+      status
+      mismatchCount
+      findings(first: 5) {
+        check
+      }
+    }
   }
 `);
 
@@ -31,7 +60,14 @@ async function purchaseRow(accountId: string, opts: { intent: string; status: st
   const id = randomUUID();
   let transactionId: string | null = null;
   if (opts.fulfil) {
-    const entry = await t.services.ledger.post({ accountId, type: 'PURCHASE', delta: opts.credits, counterparty: 'sales', referenceId: id, idempotencyKey: `purchase:${id}` });
+    const entry = await t.services.ledger.post({
+      accountId,
+      type: 'PURCHASE',
+      delta: opts.credits,
+      counterparty: 'sales',
+      referenceId: id,
+      idempotencyKey: `purchase:${id}`,
+    });
     transactionId = entry.id;
   }
   await t.db.query(
@@ -65,8 +101,20 @@ describe('reconciliation', () => {
     user = await t.account(0n);
     await purchaseRow(user.id, { intent: 'pi_ok', status: 'FULFILLED', credits: 9_990_000n, cents: 999, fulfil: true });
     stripe.charge('ch_ok', 999, 'pi_ok');
-    await t.services.usage.record(null, user.id, { model: 'test-model', inputTokens: 1000, cachedInputTokens: 200, outputTokens: 300, idempotencyKey: 'u1' });
-    await t.services.usage.record(null, user.id, { model: 'test-model', inputTokens: 10, cachedInputTokens: 0, outputTokens: 5, idempotencyKey: 'u2' });
+    await t.services.usage.record(null, user.id, {
+      model: 'test-model',
+      inputTokens: 1000,
+      cachedInputTokens: 200,
+      outputTokens: 300,
+      idempotencyKey: 'u1',
+    });
+    await t.services.usage.record(null, user.id, {
+      model: 'test-model',
+      inputTokens: 10,
+      cachedInputTokens: 0,
+      outputTokens: 5,
+      idempotencyKey: 'u2',
+    });
     openai.results = [{ model: 'test-model', input_tokens: 1210, input_cached_tokens: 200, output_tokens: 305, num_model_requests: 2 }];
 
     const res = await t.gql(RunReconciliation, { day: today, wait: true });
@@ -92,7 +140,13 @@ describe('reconciliation', () => {
     const mismatchesBefore = await counterValue(counters.reconciliationMismatches);
     const victim = await t.account(50_000n);
     await t.db.query(`update accounts set posted = posted + 1234 where id = $1`, [victim.id]);
-    const unfulfilled = await purchaseRow(user.id, { intent: 'pi_missing', status: 'FULFILLED', credits: 49_990_000n, cents: 4999, fulfil: false });
+    const unfulfilled = await purchaseRow(user.id, {
+      intent: 'pi_missing',
+      status: 'FULFILLED',
+      credits: 49_990_000n,
+      cents: 4999,
+      fulfil: false,
+    });
     stripe.charge('ch_missing', 4999, 'pi_missing');
     stripe.charge('ch_orphan', 9999, 'pi_orphan');
     openai.results = [{ model: 'test-model', input_tokens: 1210, input_cached_tokens: 200, output_tokens: 405, num_model_requests: 2 }];
@@ -128,13 +182,19 @@ describe('reconciliation', () => {
     await t.services.ledger.post({ accountId: buyer.id, type: 'PURCHASE', delta: 1000n, counterparty: 'sales', referenceId: id });
     const run = await t.services.reconciliation.runNow('MANUAL', today, null);
     const findings = await t.services.reconciliation.findings(run.id);
-    expect(findings.filter((f) => f.subject === id).map((f) => f.check)).toEqual(['purchase_fulfilled_twice', 'purchase_without_stripe_charge']);
+    expect(findings.filter((f) => f.subject === id).map((f) => f.check)).toEqual([
+      'purchase_fulfilled_twice',
+      'purchase_without_stripe_charge',
+    ]);
   });
 
   it('lets one run at a time (advisory lock) and shows progress', async () => {
     openai.delayMs = 400;
     try {
-      const results = await Promise.all([t.gql(RunReconciliation, { day: today, wait: true }), t.gql(RunReconciliation, { day: today, wait: true })]);
+      const results = await Promise.all([
+        t.gql(RunReconciliation, { day: today, wait: true }),
+        t.gql(RunReconciliation, { day: today, wait: true }),
+      ]);
       const codes = results.map((r) => r.errors?.[0]?.extensions?.code ?? 'OK').sort();
       expect(codes).toEqual(['CONFLICT', 'OK']);
     } finally {

@@ -27,7 +27,9 @@ async function rollupVsDirect() {
             sum(output_tokens)::text as output_tokens, sum(charged)::text as charged, sum(cost_micro_usd)::text as cost_micro_usd
        from usage_records group by 1, 2, 3, 4 order by 1, 2, 3, 4`,
   );
-  const rolledLedger = await t.db.query(`select day::text, account_id, type, counterparty, entries::text, amount::text from finance_ledger_daily order by 1, 2, 3, 4`);
+  const rolledLedger = await t.db.query(
+    `select day::text, account_id, type, counterparty, entries::text, amount::text from finance_ledger_daily order by 1, 2, 3, 4`,
+  );
   const directLedger = await t.db.query(
     `select (p.created_at at time zone 'UTC')::date::text as day, p.account_id, t.type, s.system_code as counterparty,
             count(*)::text as entries, sum(p.amount)::text as amount
@@ -47,7 +49,9 @@ async function rollupVsDirect() {
             sum(output_tokens)::text output_tokens, sum(charged)::text charged, sum(cost_micro_usd)::text cost_micro_usd
        from finance_usage_daily group by 1, 2 order by 1, 2`,
   );
-  const dayLedger = await t.db.query(`select day::text, type, counterparty, entries::text, amount::text from finance_ledger_day order by 1, 2, 3`);
+  const dayLedger = await t.db.query(
+    `select day::text, type, counterparty, entries::text, amount::text from finance_ledger_day order by 1, 2, 3`,
+  );
   const dayLedgerFromAccounts = await t.db.query(
     `select day::text, type, counterparty, sum(entries)::text entries, sum(amount)::text amount from finance_ledger_daily group by 1, 2, 3 order by 1, 2, 3`,
   );
@@ -63,9 +67,24 @@ type Op =
   | { kind: 'rollup' };
 
 const opArb: fc.Arbitrary<Op> = fc.oneof(
-  fc.record({ kind: fc.constant('usage' as const), who: fc.nat(2), model: fc.constantFrom('test-model' as const, 'cheap-model' as const), input: fc.nat(5000), output: fc.nat(2000) }),
-  fc.record({ kind: fc.constantFrom('bonus' as const, 'purchase' as const, 'adjust' as const, 'refund' as const), who: fc.nat(2), amount: fc.integer({ min: 1, max: 200_000 }) }),
-  fc.record({ kind: fc.constant('backdated' as const), who: fc.nat(2), daysAgo: fc.integer({ min: 1, max: 60 }), amount: fc.integer({ min: 1, max: 50_000 }) }),
+  fc.record({
+    kind: fc.constant('usage' as const),
+    who: fc.nat(2),
+    model: fc.constantFrom('test-model' as const, 'cheap-model' as const),
+    input: fc.nat(5000),
+    output: fc.nat(2000),
+  }),
+  fc.record({
+    kind: fc.constantFrom('bonus' as const, 'purchase' as const, 'adjust' as const, 'refund' as const),
+    who: fc.nat(2),
+    amount: fc.integer({ min: 1, max: 200_000 }),
+  }),
+  fc.record({
+    kind: fc.constant('backdated' as const),
+    who: fc.nat(2),
+    daysAgo: fc.integer({ min: 1, max: 60 }),
+    amount: fc.integer({ min: 1, max: 50_000 }),
+  }),
   fc.constant({ kind: 'rollup' as const }),
 );
 
@@ -78,16 +97,34 @@ async function apply(op: Op) {
   switch (op.kind) {
     case 'usage':
       return t.services.usage
-        .record({ keyId: 'x', accountId: account.id, role: 'USER' } as never, account.id, { model: op.model, inputTokens: op.input, outputTokens: op.output, cachedInputTokens: 0, idempotencyKey: `k${seq++}` })
+        .record({ keyId: 'x', accountId: account.id, role: 'USER' } as never, account.id, {
+          model: op.model,
+          inputTokens: op.input,
+          outputTokens: op.output,
+          cachedInputTokens: 0,
+          idempotencyKey: `k${seq++}`,
+        })
         .catch(() => undefined);
     case 'bonus':
       return ledger.post({ accountId: account.id, type: 'BONUS', delta: BigInt(op.amount), counterparty: 'promotions' });
     case 'purchase':
       return ledger.post({ accountId: account.id, type: 'PURCHASE', delta: BigInt(op.amount), counterparty: 'sales' });
     case 'adjust':
-      return ledger.post({ accountId: account.id, type: 'ADJUSTMENT', delta: BigInt(op.amount % 2 ? op.amount : -op.amount), counterparty: 'adjustments', allowNegative: true });
+      return ledger.post({
+        accountId: account.id,
+        type: 'ADJUSTMENT',
+        delta: BigInt(op.amount % 2 ? op.amount : -op.amount),
+        counterparty: 'adjustments',
+        allowNegative: true,
+      });
     case 'refund':
-      return ledger.post({ accountId: account.id, type: 'REFUND', delta: -BigInt(op.amount), counterparty: 'refunds', allowNegative: true });
+      return ledger.post({
+        accountId: account.id,
+        type: 'REFUND',
+        delta: -BigInt(op.amount),
+        counterparty: 'refunds',
+        allowNegative: true,
+      });
     case 'backdated':
       return postAt(t.db, account.id, 'BONUS', 'promotions', BigInt(op.amount), new Date(Date.now() - op.daysAgo * 86_400_000));
   }
@@ -119,7 +156,13 @@ describe('finance rollups', () => {
   it('loses nothing when charges commit while rollups run (a real race)', async () => {
     const user = accounts[0];
     const charges = Array.from({ length: 60 }, (_, i) =>
-      t.services.usage.record(null, user.id, { model: 'cheap-model', inputTokens: 100 + i, outputTokens: 10, cachedInputTokens: 0, idempotencyKey: `race-${i}` }),
+      t.services.usage.record(null, user.id, {
+        model: 'cheap-model',
+        inputTokens: 100 + i,
+        outputTokens: 10,
+        cachedInputTokens: 0,
+        idempotencyKey: `race-${i}`,
+      }),
     );
     const rollups = Array.from({ length: 6 }, () => t.services.finance.rollup(500));
     await Promise.all([...charges, ...rollups]);
@@ -182,8 +225,17 @@ describe('finance rollups', () => {
 
   it('keeps the counterparty when a bound falls between the two postings of a transaction', async () => {
     await t.services.finance.rollup();
-    const entry = await t.services.ledger.post({ accountId: accounts[0].id, type: 'REFUND', delta: -3n, counterparty: 'refunds', allowNegative: true });
-    const ids = await t.db.query<{ id: string; balance_after: string | null }>(`select id, balance_after from ledger_postings where transaction_id = $1 order by id`, [entry.id]);
+    const entry = await t.services.ledger.post({
+      accountId: accounts[0].id,
+      type: 'REFUND',
+      delta: -3n,
+      counterparty: 'refunds',
+      allowNegative: true,
+    });
+    const ids = await t.db.query<{ id: string; balance_after: string | null }>(
+      `select id, balance_after from ledger_postings where transaction_id = $1 order by id`,
+      [entry.id],
+    );
     expect(ids.map((r) => r.balance_after === null)).toEqual([false, true]); // customer posting first, system side next
     const [state] = await t.db.query<{ posting_id: string; usage_seq: string }>(`select posting_id, usage_seq from finance_rollup_state`);
     const fromP = BigInt(state.posting_id);
@@ -204,7 +256,10 @@ describe('finance rollups', () => {
     const at = new Date(Date.UTC(2026, 5, 15, 12));
     await usageAt(t.db, user.id, 'test-model', 4321n, 1234n, at);
     await t.services.finance.rollup();
-    const [row] = await t.db.query(`select charged::text, cost_micro_usd::text from finance_usage_daily where day = '2026-06-15' and account_id = $1`, [user.id]);
+    const [row] = await t.db.query(
+      `select charged::text, cost_micro_usd::text from finance_usage_daily where day = '2026-06-15' and account_id = $1`,
+      [user.id],
+    );
     expect(row).toEqual({ charged: '4321', cost_micro_usd: '1234' });
     const [day] = await t.services.finance.daily(new Date('2026-06-15T00:00:00Z'), new Date('2026-06-16T00:00:00Z'));
     expect(day).toMatchObject({ date: '2026-06-15', revenueMillicredits: 4321n, costMicroUsd: 1234n, creditsDeducted: 4321n });

@@ -34,8 +34,20 @@ describe('monthly statements', () => {
   });
 
   it('opening + movements = closing across a month boundary, and one month closes where the next opens', async () => {
-    const oct = await buildStatement(t.services.orm.em, user.id, new Date('2026-10-01T00:00:00Z'), new Date('2026-11-01T00:00:00Z'), '2026-10');
-    const nov = await buildStatement(t.services.orm.em, user.id, new Date('2026-11-01T00:00:00Z'), new Date('2026-12-01T00:00:00Z'), '2026-11');
+    const oct = await buildStatement(
+      t.services.orm.em,
+      user.id,
+      new Date('2026-10-01T00:00:00Z'),
+      new Date('2026-11-01T00:00:00Z'),
+      '2026-10',
+    );
+    const nov = await buildStatement(
+      t.services.orm.em,
+      user.id,
+      new Date('2026-11-01T00:00:00Z'),
+      new Date('2026-12-01T00:00:00Z'),
+      '2026-11',
+    );
     expect(oct.opening).toBe(0n);
     expect(oct.totals).toMatchObject({ PROMOTIONAL: 100_000n, DEDUCTION: -3_000n, PURCHASE: 50_000n, REFUND: 0n });
     expect(oct.closing).toBe(147_000n);
@@ -61,7 +73,13 @@ describe('monthly statements', () => {
     const base = Date.parse('2025-01-01T00:00:00Z');
     await fc.assert(
       fc.asyncProperty(
-        fc.array(fc.record({ at: fc.integer({ min: 0, max: 60 * 86_400 }), amount: fc.integer({ min: -5_000, max: 20_000 }).filter((n) => n !== 0) }), { maxLength: 8 }),
+        fc.array(
+          fc.record({
+            at: fc.integer({ min: 0, max: 60 * 86_400 }),
+            amount: fc.integer({ min: -5_000, max: 20_000 }).filter((n) => n !== 0),
+          }),
+          { maxLength: 8 },
+        ),
         fc.integer({ min: 0, max: 30 * 86_400 }),
         fc.integer({ min: 1, max: 30 * 86_400 }),
         async (entries, start, length) => {
@@ -73,7 +91,10 @@ describe('monthly statements', () => {
           const second = await buildStatement(t.services.orm.em, acct.id, b, c, 'p2');
           expect(SECTIONS.reduce((s, k) => s + first.totals[k], first.opening)).toBe(first.closing);
           expect(second.opening).toBe(first.closing);
-          const [{ s }] = await t.db.query<{ s: string }>(`select coalesce(sum(amount), 0) s from ledger_postings where account_id = $1 and created_at < $2`, [acct.id, b.toISOString()]);
+          const [{ s }] = await t.db.query<{ s: string }>(
+            `select coalesce(sum(amount), 0) s from ledger_postings where account_id = $1 and created_at < $2`,
+            [acct.id, b.toISOString()],
+          );
           expect(first.closing).toBe(BigInt(s));
         },
       ),

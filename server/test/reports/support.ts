@@ -33,7 +33,15 @@ export async function postAt(
 }
 
 /** A usage row (with its USAGE transaction and postings) at a chosen time, priced like test-model. */
-export async function usageAt(db: TestDatabase, accountId: string, model: string, charged: bigint, cost: bigint, at: Date, tokens = { i: 100n, c: 0n, o: 10n }) {
+export async function usageAt(
+  db: TestDatabase,
+  accountId: string,
+  model: string,
+  charged: bigint,
+  cost: bigint,
+  at: Date,
+  tokens = { i: 100n, c: 0n, o: 10n },
+) {
   const txId = randomUUID();
   await db.query(
     `with acct as (
@@ -53,7 +61,17 @@ export async function usageAt(db: TestDatabase, accountId: string, model: string
        charged, cost_micro_usd, idempotency_key, request_hash, created_at)
      select acct.id, tx.id, (select id from rate_cards order by version desc limit 1), $5, $7::bigint, $8::bigint, $9::bigint,
        2400, 1200, 9600, 1000, 500, 4000, $1::bigint, $6::bigint, $3::text, 'x', $4::timestamptz from tx, acct`,
-    [charged.toString(), accountId, txId, at.toISOString(), model, cost.toString(), tokens.i.toString(), tokens.c.toString(), tokens.o.toString()],
+    [
+      charged.toString(),
+      accountId,
+      txId,
+      at.toISOString(),
+      model,
+      cost.toString(),
+      tokens.i.toString(),
+      tokens.c.toString(),
+      tokens.o.toString(),
+    ],
   );
   return txId;
 }

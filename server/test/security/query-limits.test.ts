@@ -43,7 +43,11 @@ describe('query amplification', () => {
     expect((await post(t, packAliases(15), null)).body.data).toBeDefined();
     const deep = `{ me { ${'ledger { edges { node { account { '.repeat(4)}id${' } } } }'.repeat(4)} } }`;
     expect((await post(t, deep, user.key)).body.errors?.[0]?.message).toMatch(/depth/i);
-    const ordinary = await post(t, '{ me { id balance { balanceMillicredits } ledger(first: 200) { edges { node { id } } } usage(first: 200) { edges { node { id } } } } }', user.key);
+    const ordinary = await post(
+      t,
+      '{ me { id balance { balanceMillicredits } ledger(first: 200) { edges { node { id } } } usage(first: 200) { edges { node { id } } } } }',
+      user.key,
+    );
     expect(ordinary.body.errors).toBeUndefined();
   });
 

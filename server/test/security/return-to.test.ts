@@ -95,12 +95,19 @@ describe('sanitizeReturnTo', () => {
 
 const Record = graphql(`
   mutation ReturnToRecord($input: RecordUsageInput!) {
-    recordUsage(input: $input) { id }
+    recordUsage(input: $input) {
+      id
+    }
   }
 `);
 const Checkout = graphql(`
   mutation ReturnToCheckout($packId: ID!, $returnTo: String) {
-    createCheckoutSession(packId: $packId, returnTo: $returnTo) { id url purchaseId testMode }
+    createCheckoutSession(packId: $packId, returnTo: $returnTo) {
+      id
+      url
+      purchaseId
+      testMode
+    }
   }
 `);
 
@@ -120,7 +127,14 @@ describe('every place a returnTo comes back', () => {
       expect(res.status).toBe(402);
       expect((await jsonOf(res)).error.credits_url, evil).toBe(`${APP}/credits`);
     }
-    const ok = await jsonOf(await rawChat(t, user.key, { model: 'test-model', messages: [{ role: 'user', content: 'hi' }] }, { 'X-Return-To': '/a/./b/../c?x=1' }));
+    const ok = await jsonOf(
+      await rawChat(
+        t,
+        user.key,
+        { model: 'test-model', messages: [{ role: 'user', content: 'hi' }] },
+        { 'X-Return-To': '/a/./b/../c?x=1' },
+      ),
+    );
     expect(creditsUrlOf(ok.error.credits_url)).toBe('/a/c?x=1');
   });
 
@@ -146,7 +160,10 @@ describe('every place a returnTo comes back', () => {
     expect(n).toBe('0');
     const ok = await t.gql(Checkout, { packId: 'starter', returnTo: '/a/../chat' }, user.key);
     expect(ok.errors).toBeUndefined();
-    const done = await fetch(`${t.url}/billing/test-checkout/${ok.data!.createCheckoutSession.purchaseId}`, { method: 'POST', headers: { accept: 'application/json' } });
+    const done = await fetch(`${t.url}/billing/test-checkout/${ok.data!.createCheckoutSession.purchaseId}`, {
+      method: 'POST',
+      headers: { accept: 'application/json' },
+    });
     const redirect = ((await done.json()) as { redirect: string }).redirect;
     expect(creditsUrlOf(redirect)).toBe('/chat');
     assertOwnPath(creditsUrlOf(redirect)!);

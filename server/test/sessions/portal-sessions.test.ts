@@ -33,8 +33,17 @@ describe('portal sessions', () => {
     expect(cookie).toMatch(/SameSite=Strict/i);
 
     const viewer = await browser.gql(VIEWER, {}, { 'x-creditmeter-session': 'portal' });
-    expect(viewer.data.viewer).toMatchObject({ kind: 'PORTAL', role: 'USER', accountId: customer.id, staffUser: null, account: { id: customer.id } });
-    expect((await browser.gql(`{ me { id balance { balanceMillicredits } } }`)).data.me).toEqual({ id: customer.id, balance: { balanceMillicredits: '7000' } });
+    expect(viewer.data.viewer).toMatchObject({
+      kind: 'PORTAL',
+      role: 'USER',
+      accountId: customer.id,
+      staffUser: null,
+      account: { id: customer.id },
+    });
+    expect((await browser.gql(`{ me { id balance { balanceMillicredits } } }`)).data.me).toEqual({
+      id: customer.id,
+      balance: { balanceMillicredits: '7000' },
+    });
 
     // Single use: a second visit (another browser, or the same one) gets no session.
     const again = new Browser(t);
@@ -50,9 +59,16 @@ describe('portal sessions', () => {
     const { url } = (await t.gql(CREATE, {}, customer.key)).data.createPortalSession;
     const browser = new Browser(t);
     await browser.get(pathOf(url));
-    expect((await browser.gql(`query($id: ID!) { account(id: $id) { id } }`, { id: other.id })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
-    expect((await browser.gql(`query($id: ID!) { account(id: $id) { id } }`, { id: customer.id })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
-    const adjust = await browser.gql(`mutation($a: ID!) { adjustBalance(input: { accountId: $a, amountMillicredits: "1", reason: "x" }) { id } }`, { a: customer.id });
+    expect((await browser.gql(`query($id: ID!) { account(id: $id) { id } }`, { id: other.id })).errors?.[0].extensions?.code).toBe(
+      'FORBIDDEN',
+    );
+    expect((await browser.gql(`query($id: ID!) { account(id: $id) { id } }`, { id: customer.id })).errors?.[0].extensions?.code).toBe(
+      'FORBIDDEN',
+    );
+    const adjust = await browser.gql(
+      `mutation($a: ID!) { adjustBalance(input: { accountId: $a, amountMillicredits: "1", reason: "x" }) { id } }`,
+      { a: customer.id },
+    );
     expect(adjust.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     expect((await browser.gql(`{ accounts { totalCount } }`)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
     expect((await browser.gql(CREATE, { a: other.id })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
@@ -78,7 +94,10 @@ describe('portal sessions', () => {
     const opened = await browser.get(pathOf(made.data.createPortalSession.url));
     expect(opened.headers.get('location')).toBe(`/credits?returnTo=${encodeURIComponent('/dashboard?tab=usage')}`);
     expect((await browser.gql(VIEWER)).data.viewer.accountId).toBe(customer.id);
-    const [audit] = await t.db.query<{ actor_key_id: string | null }>(`select actor_key_id from audit_log where action = 'portalSession.create' and target_id = $1`, [customer.id]);
+    const [audit] = await t.db.query<{ actor_key_id: string | null }>(
+      `select actor_key_id from audit_log where action = 'portalSession.create' and target_id = $1`,
+      [customer.id],
+    );
     expect(audit.actor_key_id).not.toBeNull();
   });
 
@@ -90,7 +109,10 @@ describe('portal sessions', () => {
     const made = await browser.gql(CREATE, { a: customer.id });
     await browser.get(pathOf(made.data.createPortalSession.url));
     expect((await browser.gql(VIEWER)).data.viewer.kind).toBe('STAFF');
-    expect((await browser.gql(VIEWER, {}, { 'x-creditmeter-session': 'portal' })).data.viewer).toMatchObject({ kind: 'PORTAL', accountId: customer.id });
+    expect((await browser.gql(VIEWER, {}, { 'x-creditmeter-session': 'portal' })).data.viewer).toMatchObject({
+      kind: 'PORTAL',
+      accountId: customer.id,
+    });
     // Signing out of the Credits page leaves the console session alone.
     expect((await browser.gql(`mutation { signOut }`, {}, { 'x-creditmeter-session': 'portal' })).data.signOut).toBe(true);
     expect(browser.jar.has('cm_portal')).toBe(false);
@@ -103,7 +125,9 @@ describe('portal sessions', () => {
     const signed = await browser.gql(`mutation($k: String!) { signInWithKey(key: $k) { kind role accountId } }`, { k: customer.key });
     expect(signed.data.signInWithKey).toEqual({ kind: 'PORTAL', role: 'USER', accountId: customer.id });
     expect((await browser.gql(`{ me { id } }`)).data.me.id).toBe(customer.id);
-    expect((await new Browser(t).gql(`mutation { signInWithKey(key: "cm_nope") { kind } }`)).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    expect((await new Browser(t).gql(`mutation { signInWithKey(key: "cm_nope") { kind } }`)).errors?.[0].extensions?.code).toBe(
+      'UNAUTHENTICATED',
+    );
 
     const prod = await startTestApp({ NODE_ENV: 'production' }, t.db);
     try {

@@ -8,7 +8,11 @@ const time = manualClock();
 let t: TestApp;
 
 beforeAll(async () => {
-  t = await startTestApp({ SIGNIN_MAX_FAILURES_PER_EMAIL: 3, SIGNIN_MAX_FAILURES_PER_ADDRESS: 6, SESSION_IDLE_MINUTES: 30, SESSION_MAX_HOURS: 12 }, undefined, { clock: time.clock });
+  t = await startTestApp(
+    { SIGNIN_MAX_FAILURES_PER_EMAIL: 3, SIGNIN_MAX_FAILURES_PER_ADDRESS: 6, SESSION_IDLE_MINUTES: 30, SESSION_MAX_HOURS: 12 },
+    undefined,
+    { clock: time.clock },
+  );
 });
 afterAll(() => t?.close());
 
@@ -19,7 +23,9 @@ describe('staff sign-in', () => {
     const rows = await t.db.query<{ role: string }>(`select role from staff_users where lower(email) = 'boot@example.test'`);
     expect(rows).toEqual([{ role: 'ADMIN' }]);
     expect((await new Browser(t, '198.51.100.1').signIn('boot@example.test', 'first password 123')).data?.signIn.role).toBe('ADMIN');
-    expect((await new Browser(t, '198.51.100.1').signIn('boot@example.test', 'second password 456')).errors?.[0].message).toBe(SIGN_IN_FAILED);
+    expect((await new Browser(t, '198.51.100.1').signIn('boot@example.test', 'second password 456')).errors?.[0].message).toBe(
+      SIGN_IN_FAILED,
+    );
   });
 
   it('signs in with a hashed password, sets an HttpOnly SameSite=Strict cookie, and signs out', async () => {
@@ -42,12 +48,21 @@ describe('staff sign-in', () => {
     expect(stored).toHaveLength(1);
     expect(stored[0].token_hash).not.toBe(token); // only the hash is kept
 
-    expect((await browser.gql(VIEWER)).data.viewer).toMatchObject({ kind: 'STAFF', role: 'FINANCE', accountId: null, staffUser: { email: user.email } });
+    expect((await browser.gql(VIEWER)).data.viewer).toMatchObject({
+      kind: 'STAFF',
+      role: 'FINANCE',
+      accountId: null,
+      staffUser: { email: user.email },
+    });
     const out = await browser.gql(`mutation { signOut }`);
     expect(out.data.signOut).toBe(true);
     expect(browser.lastSetCookies.some((c) => c.startsWith('cm_staff=;'))).toBe(true);
     // The old token is dead even if someone kept it.
-    const replay = await fetch(`${t.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: `cm_staff=${token}` }, body: JSON.stringify({ query: VIEWER }) });
+    const replay = await fetch(`${t.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: `cm_staff=${token}` },
+      body: JSON.stringify({ query: VIEWER }),
+    });
     expect(((await replay.json()) as any).data.viewer).toBeNull();
     const audit = await t.db.query<{ action: string; actor_staff_user_id: string }>(
       `select action, actor_staff_user_id from audit_log where action like 'staff.sign%' and actor_staff_user_id = $1 order by id`,
@@ -78,7 +93,8 @@ describe('staff sign-in', () => {
   it('limits attempts per email, even with the right password, then per address', async () => {
     const user = await staffUser(t, 'SUPPORT');
     const other = await staffUser(t, 'SUPPORT');
-    for (let i = 0; i < 3; i++) expect((await new Browser(t, `192.0.2.${i + 1}`).signIn(user.email, 'wrong password here')).errors?.[0].message).toBe(SIGN_IN_FAILED);
+    for (let i = 0; i < 3; i++)
+      expect((await new Browser(t, `192.0.2.${i + 1}`).signIn(user.email, 'wrong password here')).errors?.[0].message).toBe(SIGN_IN_FAILED);
     const refused = await new Browser(t, '192.0.2.50').signIn(user.email, user.password);
     expect(refused.errors?.[0]).toMatchObject({ message: SIGN_IN_FAILED, extensions: { code: 'UNAUTHENTICATED' } });
     // Another email is unaffected; then one address guessing at many emails runs out too.
@@ -120,7 +136,9 @@ describe('staff sign-in', () => {
     await userBrowser.signIn(user.email, user.password);
     expect((await userBrowser.gql(VIEWER)).data.viewer?.kind).toBe('STAFF');
 
-    const disable = await adminBrowser.gql(`mutation($id: ID!) { updateStaffUser(input: { id: $id, disabled: true }) { id disabled } }`, { id: user.id });
+    const disable = await adminBrowser.gql(`mutation($id: ID!) { updateStaffUser(input: { id: $id, disabled: true }) { id disabled } }`, {
+      id: user.id,
+    });
     expect(disable.data.updateStaffUser.disabled).toBe(true);
     expect((await userBrowser.gql(VIEWER)).data.viewer).toBeNull();
     await adminBrowser.gql(`mutation($id: ID!) { updateStaffUser(input: { id: $id, disabled: false }) { id } }`, { id: user.id });
@@ -148,13 +166,17 @@ describe('GraphQL with a session cookie', () => {
     const user = await staffUser(t, 'ADMIN');
     const browser = new Browser(t, '198.51.100.7');
     await browser.signIn(user.email, user.password);
-    const simpleGet = await fetch(`${t.url}/graphql?query=${encodeURIComponent('{ viewer { kind } }')}`, { headers: { cookie: browser.cookieHeader } });
+    const simpleGet = await fetch(`${t.url}/graphql?query=${encodeURIComponent('{ viewer { kind } }')}`, {
+      headers: { cookie: browser.cookieHeader },
+    });
     expect(simpleGet.status).toBe(400);
     expect(await simpleGet.text()).toMatch(/CSRF/i);
     const simplePost = await fetch(`${t.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'text/plain', cookie: browser.cookieHeader },
-      body: JSON.stringify({ query: 'mutation { createStaffUser(input: { email: "x@y.test", role: ADMIN, password: "aaaaaaaaaaaaaaa" }) { id } }' }),
+      body: JSON.stringify({
+        query: 'mutation { createStaffUser(input: { email: "x@y.test", role: ADMIN, password: "aaaaaaaaaaaaaaa" }) { id } }',
+      }),
     });
     expect(simplePost.status).toBe(400);
     expect(await t.db.query(`select 1 from staff_users where email = 'x@y.test'`)).toHaveLength(0);
@@ -179,7 +201,9 @@ describe('GraphQL with a session cookie', () => {
       expect((await browser.gql(op, { id: support.id })).errors?.[0].extensions?.code, op).toBe('FORBIDDEN');
     }
     expect((await browser.gql(`{ me { id } }`)).errors?.[0].extensions?.code).toBe('FORBIDDEN'); // staff have no account
-    expect((await browser.gql(`query($id: ID!) { account(id: $id) { id balance { balanceMillicredits } } }`, { id: customer.id })).data.account).toEqual({
+    expect(
+      (await browser.gql(`query($id: ID!) { account(id: $id) { id balance { balanceMillicredits } } }`, { id: customer.id })).data.account,
+    ).toEqual({
       id: customer.id,
       balance: { balanceMillicredits: '5000' },
     });
@@ -208,14 +232,28 @@ describe('GraphQL with a session cookie', () => {
     const browser = new Browser(t, '198.51.100.11');
     await browser.signIn(admin.email, admin.password);
     const create = `mutation($i: CreateStaffUserInput!) { createStaffUser(input: $i) { id email role disabled } }`;
-    const made = await browser.gql(create, { i: { email: 'new.person@staff.example.test', role: 'FINANCE', password: 'a long enough password' } });
+    const made = await browser.gql(create, {
+      i: { email: 'new.person@staff.example.test', role: 'FINANCE', password: 'a long enough password' },
+    });
     expect(made.data.createStaffUser).toMatchObject({ email: 'new.person@staff.example.test', role: 'FINANCE', disabled: false });
-    expect((await browser.gql(create, { i: { email: 'New.Person@staff.example.test', role: 'FINANCE', password: 'a long enough password' } })).errors?.[0].extensions?.code).toBe('CONFLICT');
-    expect((await browser.gql(create, { i: { email: 'short@staff.example.test', role: 'FINANCE', password: 'short' } })).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
-    expect((await browser.gql(create, { i: { email: 'user@staff.example.test', role: 'USER', password: 'a long enough password' } })).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(
+      (await browser.gql(create, { i: { email: 'New.Person@staff.example.test', role: 'FINANCE', password: 'a long enough password' } }))
+        .errors?.[0].extensions?.code,
+    ).toBe('CONFLICT');
+    expect(
+      (await browser.gql(create, { i: { email: 'short@staff.example.test', role: 'FINANCE', password: 'short' } })).errors?.[0].extensions
+        ?.code,
+    ).toBe('BAD_USER_INPUT');
+    expect(
+      (await browser.gql(create, { i: { email: 'user@staff.example.test', role: 'USER', password: 'a long enough password' } })).errors?.[0]
+        .extensions?.code,
+    ).toBe('BAD_USER_INPUT');
     const list = await browser.gql(`{ staffUsers(search: "new.person", first: 5) { totalCount edges { node { email } } } }`);
     expect(list.data.staffUsers).toEqual({ totalCount: 1, edges: [{ node: { email: 'new.person@staff.example.test' } }] });
-    const [audit] = await t.db.query<{ actor_staff_user_id: string; after: any }>(`select actor_staff_user_id, after from audit_log where action = 'staffUser.create' and target_id = $1`, [made.data.createStaffUser.id]);
+    const [audit] = await t.db.query<{ actor_staff_user_id: string; after: any }>(
+      `select actor_staff_user_id, after from audit_log where action = 'staffUser.create' and target_id = $1`,
+      [made.data.createStaffUser.id],
+    );
     expect(audit.actor_staff_user_id).toBe(admin.id);
     expect(JSON.stringify(audit.after)).not.toMatch(/argon2|password/);
   });

@@ -27,11 +27,19 @@ export class Browser {
   async gql<T = any>(query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}) {
     const res = await fetch(`${this.t.url}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-forwarded-for': this.address, ...(this.jar.size ? { cookie: this.cookieHeader } : {}), ...headers },
+      headers: {
+        'content-type': 'application/json',
+        'x-forwarded-for': this.address,
+        ...(this.jar.size ? { cookie: this.cookieHeader } : {}),
+        ...headers,
+      },
       body: JSON.stringify({ query, variables }),
     });
     this.remember(res);
-    return { status: res.status, ...((await res.json()) as { data?: T; errors?: { message: string; extensions?: Record<string, any> }[] }) };
+    return {
+      status: res.status,
+      ...((await res.json()) as { data?: T; errors?: { message: string; extensions?: Record<string, any> }[] }),
+    };
   }
 
   async get(path: string) {
@@ -41,7 +49,10 @@ export class Browser {
   }
 
   signIn(email: string, password: string) {
-    return this.gql(`mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { kind role staffUser { id email role } sessionExpiresAt } }`, { e: email, p: password });
+    return this.gql(
+      `mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { kind role staffUser { id email role } sessionExpiresAt } }`,
+      { e: email, p: password },
+    );
   }
 }
 

@@ -11,7 +11,16 @@ import type { Clock } from '../../src/sessions/tokens.js';
 import { freshDatabase, type TestDatabase } from './db.js';
 
 export const TEST_RATES = [
-  { model: 'test-model', inputPer1k: '2.400', cachedInputPer1k: '1.200', outputPer1k: '9.600', costInputPer1kUsd: '0.001000', costCachedInputPer1kUsd: '0.000500', costOutputPer1kUsd: '0.004000', maxOutputTokens: 4096 },
+  {
+    model: 'test-model',
+    inputPer1k: '2.400',
+    cachedInputPer1k: '1.200',
+    outputPer1k: '9.600',
+    costInputPer1kUsd: '0.001000',
+    costCachedInputPer1kUsd: '0.000500',
+    costOutputPer1kUsd: '0.004000',
+    maxOutputTokens: 4096,
+  },
   { model: 'cheap-model', inputPer1k: '0.100', outputPer1k: '0.400', costInputPer1kUsd: '0.000050', costOutputPer1kUsd: '0.000200' },
 ];
 
@@ -41,17 +50,24 @@ export interface TestApp {
  * The real server (Express + Apollo + graphql-ws) on a random port over a fresh database, with
  * an ADMIN key from BOOTSTRAP_ADMIN_KEY and a published test rate card.
  */
-export async function startTestApp(overrides: Partial<Env> = {}, existingDb?: TestDatabase, opts: { clock?: Clock } = {}): Promise<TestApp> {
+export async function startTestApp(
+  overrides: Partial<Env> = {},
+  existingDb?: TestDatabase,
+  opts: { clock?: Clock } = {},
+): Promise<TestApp> {
   const db = existingDb ?? (await freshDatabase());
   const adminKey = `cm_test_admin_${randomBytes(16).toString('hex')}`;
-  const config = loadConfig({}, {
-    NODE_ENV: 'test',
-    DATABASE_URL: db.url,
-    BOOTSTRAP_ADMIN_KEY: adminKey,
-    PUBLIC_APP_URL: 'https://app.example.test',
-    LOG_LEVEL: 'silent',
-    ...overrides,
-  });
+  const config = loadConfig(
+    {},
+    {
+      NODE_ENV: 'test',
+      DATABASE_URL: db.url,
+      BOOTSTRAP_ADMIN_KEY: adminKey,
+      PUBLIC_APP_URL: 'https://app.example.test',
+      LOG_LEVEL: 'silent',
+      ...overrides,
+    },
+  );
   const log = createLogger(config.LOG_LEVEL);
   const app = await createApp({ config, orm: db.orm, log, clock: opts.clock });
   await app.services.auth.ensureBootstrapAdmin(adminKey, 'admin@example.test');
@@ -73,7 +89,13 @@ export async function startTestApp(overrides: Partial<Env> = {}, existingDb?: Te
   const account: TestApp['account'] = async (millicredits = 0n, role = 'USER') => {
     const created = await app.services.accounts.create(null, { email: `${randomUUID()}@example.test` });
     if (millicredits > 0n) {
-      await app.services.ledger.post({ accountId: created.id, type: 'BONUS', delta: millicredits, counterparty: 'promotions', reason: 'test funds' });
+      await app.services.ledger.post({
+        accountId: created.id,
+        type: 'BONUS',
+        delta: millicredits,
+        counterparty: 'promotions',
+        reason: 'test funds',
+      });
     }
     const key = await app.services.auth.createKey(null, created.id, role);
     return { id: created.id, key: key.key };

@@ -10,7 +10,12 @@ export interface Received<T> {
 }
 
 /** Subscribes over graphql-ws exactly as a live UI would, collecting what arrives. */
-export function subscribe<T = any>(httpUrl: string, key: string | null, query: string, variables: Record<string, unknown> = {}): Received<T> {
+export function subscribe<T = any>(
+  httpUrl: string,
+  key: string | null,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Received<T> {
   const client: Client = createClient({
     url: `${httpUrl.replace(/^http/, 'ws')}/graphql`,
     webSocketImpl: WebSocket,

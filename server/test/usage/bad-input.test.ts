@@ -76,10 +76,18 @@ describe('bad input is refused with a typed error and writes nothing', () => {
     const user = await t.account(1_000_000n);
     const off = await t.gql(`mutation { setModelEnabled(model: "cheap-model", enabled: false) { model enabled } }`);
     expect(off.data).toEqual({ setModelEnabled: { model: 'cheap-model', enabled: false } });
-    const refused = await t.gql(RECORD, { input: { model: 'cheap-model', inputTokens: 1, outputTokens: 1, idempotencyKey: 'm1' } }, user.key);
+    const refused = await t.gql(
+      RECORD,
+      { input: { model: 'cheap-model', inputTokens: 1, outputTokens: 1, idempotencyKey: 'm1' } },
+      user.key,
+    );
     expect(refused.errors?.[0]?.extensions?.code).toBe('MODEL_DISABLED');
     await t.gql(`mutation { setModelEnabled(model: "cheap-model", enabled: true) { enabled } }`);
-    const charged = await t.gql(RECORD, { input: { model: 'cheap-model', inputTokens: 1, outputTokens: 1, idempotencyKey: 'm1' } }, user.key);
+    const charged = await t.gql(
+      RECORD,
+      { input: { model: 'cheap-model', inputTokens: 1, outputTokens: 1, idempotencyKey: 'm1' } },
+      user.key,
+    );
     expect(charged.errors).toBeUndefined();
     const audit = await t.db.query<{ before: unknown; after: unknown }>(
       `select before, after from audit_log where action = 'model.setEnabled' and target_id = 'cheap-model' order by id`,

@@ -4,7 +4,10 @@ import { startTestApp, type TestApp } from '../support/harness.js';
 
 const Charge = graphql(`
   mutation Charge($input: RecordUsageInput!) {
-    recordUsage(input: $input) { id chargedMillicredits }
+    recordUsage(input: $input) {
+      id
+      chargedMillicredits
+    }
   }
 `);
 
@@ -56,14 +59,20 @@ describe('charges under real concurrency', () => {
     expect(results.map((r) => r.errors)).toEqual(Array(8).fill(undefined));
     expect(new Set(results.map((r) => r.data!.recordUsage.id)).size).toBe(1);
     expect(await postedOf(user.id)).toBe(9_900n);
-    const [tx] = await t.db.query<{ n: string }>(`select count(*) as n from ledger_transactions where account_id = $1 and type = 'USAGE'`, [user.id]);
+    const [tx] = await t.db.query<{ n: string }>(`select count(*) as n from ledger_transactions where account_id = $1 and type = 'USAGE'`, [
+      user.id,
+    ]);
     expect(tx.n).toBe('1');
   });
 
   it('refuses the same key with another payload as IDEMPOTENCY_CONFLICT and charges nothing more', async () => {
     const user = await t.account(10_000n);
     await t.gql(Charge, { input: { model: 'cheap-model', inputTokens: 1000, outputTokens: 0, idempotencyKey: 'k' } }, user.key);
-    const conflict = await t.gql(Charge, { input: { model: 'cheap-model', inputTokens: 1001, outputTokens: 0, idempotencyKey: 'k' } }, user.key);
+    const conflict = await t.gql(
+      Charge,
+      { input: { model: 'cheap-model', inputTokens: 1001, outputTokens: 0, idempotencyKey: 'k' } },
+      user.key,
+    );
     expect(conflict.errors?.[0]?.extensions?.code).toBe('IDEMPOTENCY_CONFLICT');
     expect(await postedOf(user.id)).toBe(9_900n);
   });

@@ -25,7 +25,13 @@ async function postedOf(accountId: string) {
 }
 
 // cheap-model: 1000 input tokens x 0.100 credits/1k = 100 millicredits a row.
-const row = (key: string, extra: Record<string, unknown> = {}) => ({ model: 'cheap-model', inputTokens: 1000, outputTokens: 0, idempotencyKey: key, ...extra });
+const row = (key: string, extra: Record<string, unknown> = {}) => ({
+  model: 'cheap-model',
+  inputTokens: 1000,
+  outputTokens: 0,
+  idempotencyKey: key,
+  ...extra,
+});
 
 describe('recordUsageBatch', () => {
   it('answers each row on its own, refuses rows that no longer fit in order, and replays without charging more', async () => {
@@ -73,7 +79,11 @@ describe('recordUsageBatch', () => {
 
   it('takes 1,000 rows in one call and refuses more, writing nothing', async () => {
     const user = await t.account(1_000_000n);
-    const full = await t.gql<{ recordUsageBatch: Row[] }>(Batch, { inputs: Array.from({ length: 1000 }, (_, i) => row(`bulk-${i}`)) }, user.key);
+    const full = await t.gql<{ recordUsageBatch: Row[] }>(
+      Batch,
+      { inputs: Array.from({ length: 1000 }, (_, i) => row(`bulk-${i}`)) },
+      user.key,
+    );
     expect(full.errors).toBeUndefined();
     expect(full.data!.recordUsageBatch.filter((r) => r.usage)).toHaveLength(1000);
     expect(await postedOf(user.id)).toBe(900_000n);

@@ -5,15 +5,33 @@ import { startTestApp, type TestApp } from '../support/harness.js';
 const RecordUsage = graphql(`
   mutation RecordUsage($input: RecordUsageInput!) {
     recordUsage(input: $input) {
-      id model inputTokens cachedInputTokens outputTokens inputPer1k cachedInputPer1k outputPer1k
-      chargedMillicredits costUsd idempotencyKey
+      id
+      model
+      inputTokens
+      cachedInputTokens
+      outputTokens
+      inputPer1k
+      cachedInputPer1k
+      outputPer1k
+      chargedMillicredits
+      costUsd
+      idempotencyKey
     }
   }
 `);
 
 const MyBalance = graphql(`
   query MyBalance {
-    me { id balance { balanceMillicredits heldMillicredits availableMillicredits balanceCredits balanceUsd } }
+    me {
+      id
+      balance {
+        balanceMillicredits
+        heldMillicredits
+        availableMillicredits
+        balanceCredits
+        balanceUsd
+      }
+    }
   }
 `);
 

@@ -20,4 +20,7 @@ export interface Check {
   run(ctx: CheckContext): Promise<CheckOutcome>;
 }
 
-export const dayBounds = (day: string) => ({ from: new Date(`${day}T00:00:00Z`), to: new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000) });
+export const dayBounds = (day: string) => ({
+  from: new Date(`${day}T00:00:00Z`),
+  to: new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000),
+});

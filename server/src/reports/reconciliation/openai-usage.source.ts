@@ -1,7 +1,15 @@
 import type { ModelTokens } from '../reconciliation.rules.js';
 
 interface UsagePage {
-  data?: { results?: { model?: string | null; input_tokens?: number; input_cached_tokens?: number; output_tokens?: number; num_model_requests?: number }[] }[];
+  data?: {
+    results?: {
+      model?: string | null;
+      input_tokens?: number;
+      input_cached_tokens?: number;
+      output_tokens?: number;
+      num_model_requests?: number;
+    }[];
+  }[];
   has_more?: boolean;
   next_page?: string | null;
 }

@@ -20,9 +20,17 @@ export const providerUsageCheck = (config: Pick<Config, 'OPENAI_ADMIN_KEY' | 'OP
          from usage_records where created_at >= ?::timestamptz and created_at < ?::timestamptz group by model`,
       [from.toISOString(), to.toISOString()],
     );
-    const rates = new Map(ours.map((r) => [r.model, { inputPer1k: toBigInt(r.ir), cachedInputPer1k: toBigInt(r.cr), outputPer1k: toBigInt(r.orr) }]));
+    const rates = new Map(
+      ours.map((r) => [r.model, { inputPer1k: toBigInt(r.ir), cachedInputPer1k: toBigInt(r.cr), outputPer1k: toBigInt(r.orr) }]),
+    );
     return compareProviderUsage(
-      ours.map((r) => ({ model: r.model, inputTokens: toBigInt(r.i), cachedInputTokens: toBigInt(r.c), outputTokens: toBigInt(r.o), requests: toBigInt(r.n) })),
+      ours.map((r) => ({
+        model: r.model,
+        inputTokens: toBigInt(r.i),
+        cachedInputTokens: toBigInt(r.c),
+        outputTokens: toBigInt(r.o),
+        requests: toBigInt(r.n),
+      })),
       theirs,
       (model) => rates.get(model) ?? null,
     );

@@ -27,7 +27,13 @@ export const purchasesFulfilledCheck: Check = {
     const findings: Finding[] = rows.map((r) => {
       const n = r.n === null ? 0 : Number(r.n);
       const paid = PAID.includes(r.status as string);
-      const check = !paid ? 'purchase_fulfilled_but_not_paid' : n === 0 ? 'purchase_not_fulfilled' : n > 1 ? 'purchase_fulfilled_twice' : 'purchase_fulfilment_mismatch';
+      const check = !paid
+        ? 'purchase_fulfilled_but_not_paid'
+        : n === 0
+          ? 'purchase_not_fulfilled'
+          : n > 1
+            ? 'purchase_fulfilled_twice'
+            : 'purchase_fulfilment_mismatch';
       return {
         check,
         accountId: r.account_id,

@@ -63,7 +63,9 @@ export async function findRuns(sql: Sql, limit: number): Promise<ReconciliationR
 
 /** Whether a scheduled run already covered `day` (the daily job runs once per day). */
 export async function hasScheduledRun(sql: Sql, day: string): Promise<boolean> {
-  const rows = await sql.query(`select 1 from reconciliation_runs where day = ?::date and trigger = 'SCHEDULED' and status <> 'FAILED'`, [day]);
+  const rows = await sql.query(`select 1 from reconciliation_runs where day = ?::date and trigger = 'SCHEDULED' and status <> 'FAILED'`, [
+    day,
+  ]);
   return rows.length > 0;
 }
 

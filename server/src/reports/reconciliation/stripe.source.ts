@@ -28,7 +28,11 @@ async function collect<T>(list: AsyncIterable<T>, max = 1_000_000): Promise<T[]>
  * older charges that the day's refunds touched; and the payment intents of the charges paid a
  * day either side (so a purchase fulfilled just after midnight still finds its charge).
  */
-export async function stripeChargesOfDay(stripe: Stripe, from: Date, to: Date): Promise<{ charges: StripeChargeLite[]; aroundIntents: Set<string> }> {
+export async function stripeChargesOfDay(
+  stripe: Stripe,
+  from: Date,
+  to: Date,
+): Promise<{ charges: StripeChargeLite[]; aroundIntents: Set<string> }> {
   const around = await collect(stripe.charges.list({ created: { gte: secs(from) - 86_400, lt: secs(to) + 86_400 }, limit: 100 }));
   const charges = around.filter((c) => paid(c) && c.created >= secs(from) && c.created < secs(to)).map(lite);
   const refunds = await collect(stripe.refunds.list({ created: { gte: secs(from), lt: secs(to) }, limit: 100, expand: ['data.charge'] }));
@@ -40,6 +44,11 @@ export async function stripeChargesOfDay(stripe: Stripe, from: Date, to: Date): 
       charges.push(lite(r.charge));
     }
   }
-  const aroundIntents = new Set(around.filter(paid).map((c) => lite(c).paymentIntentId).filter((x): x is string => Boolean(x)));
+  const aroundIntents = new Set(
+    around
+      .filter(paid)
+      .map((c) => lite(c).paymentIntentId)
+      .filter((x): x is string => Boolean(x)),
+  );
   return { charges, aroundIntents };
 }

@@ -35,7 +35,14 @@ export const usageVsPostingsCheck: Check = {
       range,
     );
     for (const r of orphans) {
-      findings.push({ check: 'usage_posting_without_row', accountId: r.account_id, subject: r.id, expected: 'a usage row', actual: 'none', driftMillicredits: toBigInt(r.amount) });
+      findings.push({
+        check: 'usage_posting_without_row',
+        accountId: r.account_id,
+        subject: r.id,
+        expected: 'a usage row',
+        actual: 'none',
+        driftMillicredits: toBigInt(r.amount),
+      });
     }
     const [totals] = await sql.query<{ charged: string; posted: string }>(
       `select (select coalesce(sum(charged), 0) from usage_records where created_at >= ?::timestamptz and created_at < ?::timestamptz) charged,

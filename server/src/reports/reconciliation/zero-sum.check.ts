@@ -9,7 +9,13 @@ export const zeroSumCheck: Check = {
     const findings: Finding[] = [];
     const [all] = await sql.query<{ s: string }>(`select coalesce(sum(amount), 0) s from ledger_postings`);
     if (toBigInt(all.s) !== 0n) {
-      findings.push({ check: 'postings_zero_sum', subject: 'all postings', expected: '0', actual: all.s, driftMillicredits: toBigInt(all.s) });
+      findings.push({
+        check: 'postings_zero_sum',
+        subject: 'all postings',
+        expected: '0',
+        actual: all.s,
+        driftMillicredits: toBigInt(all.s),
+      });
     }
     const unbalanced = await sql.query<{ transaction_id: string; s: string }>(
       `select transaction_id, sum(amount) s from ledger_postings where created_at >= ?::timestamptz and created_at < ?::timestamptz
@@ -17,7 +23,13 @@ export const zeroSumCheck: Check = {
       [from.toISOString(), to.toISOString()],
     );
     for (const u of unbalanced) {
-      findings.push({ check: 'transaction_unbalanced', subject: u.transaction_id, expected: '0', actual: u.s, driftMillicredits: toBigInt(u.s) });
+      findings.push({
+        check: 'transaction_unbalanced',
+        subject: u.transaction_id,
+        expected: '0',
+        actual: u.s,
+        driftMillicredits: toBigInt(u.s),
+      });
     }
     return findings;
   },
