@@ -24,6 +24,7 @@ import { routeModules } from './routes.js';
 import { authenticateSession } from './http/authenticate.js';
 import { httpErrors } from './http/errors.js';
 import { requestLog } from './http/request-log.js';
+import { httpMetrics } from './metrics/http-metrics.js';
 import { securityHeaders } from './http/security-headers.js';
 import { identify, sameOrigin } from './sessions/request-principal.js';
 import type { Clock } from './sessions/tokens.js';
@@ -51,6 +52,7 @@ export async function createApp(opts: { config: Config; orm: MikroORM; log: Logg
   const httpServer = http.createServer(app);
 
   app.use(requestLog(log));
+  app.use(httpMetrics());
 
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
   const wsCleanup = useServer<Record<string, unknown>, { principal?: Principal }>(
