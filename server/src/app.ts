@@ -14,6 +14,7 @@ import type { Config } from './config.js';
 import type { Context } from './graphql/context.js';
 import { formatError } from './graphql/errors.js';
 import { nulGuardPlugin } from './graphql/nul-guard.plugin.js';
+import { loadControlPlugin } from './graphql/load-control.plugin.js';
 import { createLoaders } from './graphql/loaders.js';
 import { createSchema } from './graphql/schema.js';
 import { createBalanceEvents } from './ledger/balance-events.js';
@@ -87,6 +88,7 @@ export async function createApp(opts: { config: Config; orm: MikroORM; log: Logg
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       nulGuardPlugin,
+      loadControlPlugin(services.loadControl),
       { serverWillStart: async () => ({ drainServer: async () => { await wsCleanup.dispose(); } }) },
       ApolloServerPluginLandingPageDisabled(), // GET /graphql from a browser is our bundled GraphiQL (http/faces.ts)
     ],
@@ -150,6 +152,7 @@ export async function createApp(opts: { config: Config; orm: MikroORM; log: Logg
       await services.engine.close();
       services.notify.close();
       await events.close();
+      await services.loadControl.close();
       await services.signInLimiter.close();
       await services.locks.close();
       await services.proxy.close();
