@@ -15,6 +15,7 @@ import type { Context } from './graphql/context.js';
 import { formatError } from './graphql/errors.js';
 import { nulGuardPlugin } from './graphql/nul-guard.plugin.js';
 import { loadControlPlugin } from './graphql/load-control.plugin.js';
+import { anonymousIntrospectionPlugin, GRAPHQL_TOKEN_LIMIT, graphqlArmor, validateWith } from './graphql/armor.js';
 import { createLoaders } from './graphql/loaders.js';
 import { createSchema } from './graphql/schema.js';
 import { createBalanceEvents } from './ledger/balance-events.js';
@@ -56,9 +57,11 @@ export async function createApp(opts: { config: Config; orm: MikroORM; log: Logg
   app.use(httpMetrics());
 
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
+  const armor = graphqlArmor(config.isProduction);
   const wsCleanup = useServer<Record<string, unknown>, { principal?: Principal }>(
     {
       schema,
+      validate: validateWith(armor.validationRules),
       onConnect: async (ctx) => {
         // A key in connectionParams, else (from our own pages only) the session cookie of the upgrade request.
         const headers = ctx.extra.request.headers;
@@ -85,8 +88,13 @@ export async function createApp(opts: { config: Config; orm: MikroORM; log: Logg
     formatError: formatError(log),
     includeStacktraceInErrorResponses: false,
     introspection: true,
+    allowBatchedHttpRequests: false,
+    parseOptions: { maxTokens: GRAPHQL_TOKEN_LIMIT },
+    validationRules: armor.validationRules,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      ...armor.plugins,
+      anonymousIntrospectionPlugin(config.isProduction),
       nulGuardPlugin,
       loadControlPlugin(services.loadControl),
       { serverWillStart: async () => ({ drainServer: async () => { await wsCleanup.dispose(); } }) },
