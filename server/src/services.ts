@@ -18,10 +18,10 @@ import { createProxyServices } from './proxy/proxy.module.js';
 import { createLoadControl } from './http/load-control.js';
 import { FinanceService } from './reports/finance.service.js';
 import { ReconciliationService } from './reports/reconciliation.service.js';
-import { createGrantsAndPromotions } from './grants/grants.module.js';
 import { createSessionServices } from './sessions/sessions.module.js';
 import { systemClock, type Clock } from './sessions/tokens.js';
 import { verifyAuditChain } from './audit/audit-chain.js';
+import { createGrantsAndPromotions } from './grants/grants.module.js';
 import { metrics } from './metrics/metrics.js';
 import { createNotify } from './notify/notify.module.js';
 
@@ -38,6 +38,7 @@ export function createServices(orm: MikroORM, config: Config, events: BalanceEve
   const grantsAndPromotions = createGrantsAndPromotions(em, config, ledger, log, locks);
   accounts.onCreated(grantsAndPromotions.promotions.introBonus);
   const proxyServices = createProxyServices(em, config, rateCards, holds, events, log);
+  const billing = createBilling(em, config, events, ledger, log);
   return {
     config,
     log,
@@ -52,11 +53,15 @@ export function createServices(orm: MikroORM, config: Config, events: BalanceEve
     balanceWatch: new BalanceWatchService(events, (id) => ledger.balance(id)),
     rateCards,
     usage: new UsageService(em, rateCards, ledger),
-    billing: createBilling(em, config, events, ledger, log),
+    billing,
     ...proxyServices,
     loadControl: createLoadControl(config, proxyServices.proxySettings),
     finance: new FinanceService(em),
-    reconciliation: new ReconciliationService(em, config, log, locks),
+    reconciliation: new ReconciliationService(em, config, log, locks, {
+      stripe: billing.stripe,
+      grantDrift: (limit) => grantsAndPromotions.grants.drift(limit),
+      verifyAuditChain: () => verifyAuditChain(em),
+    }),
     ...grantsAndPromotions,
     ...createSessionServices(em, config, log, clock),
     notify: createNotify(orm, config, events, log),
