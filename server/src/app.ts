@@ -15,6 +15,7 @@ import type { Context } from './graphql/context.js';
 import { formatError } from './graphql/errors.js';
 import { nulGuardPlugin } from './graphql/nul-guard.plugin.js';
 import { trackKeySockets } from './auth/key-sockets.js';
+import { loadControlPlugin } from './graphql/load-control.plugin.js';
 import { anonymousIntrospectionPlugin, GRAPHQL_TOKEN_LIMIT, graphqlArmor, validateWith } from './graphql/armor.js';
 import { createLoaders } from './graphql/loaders.js';
 import { createSchema } from './graphql/schema.js';
@@ -98,6 +99,7 @@ export async function createApp(opts: { config: Config; orm: MikroORM; log: Logg
       ...armor.plugins,
       anonymousIntrospectionPlugin(config.isProduction),
       nulGuardPlugin,
+      loadControlPlugin(services.loadControl),
       { serverWillStart: async () => ({ drainServer: async () => { await wsCleanup.dispose(); } }) },
       ApolloServerPluginLandingPageDisabled(), // GET /graphql from a browser is our bundled GraphiQL (http/faces.ts)
     ],
@@ -161,6 +163,7 @@ export async function createApp(opts: { config: Config; orm: MikroORM; log: Logg
       await services.engine.close();
       services.notify.close();
       await events.close();
+      await services.loadControl.close();
       await services.signInLimiter.close();
       await services.locks.close();
       await services.proxy.close();
