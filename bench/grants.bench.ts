@@ -21,7 +21,7 @@ export async function run(): Promise<void> {
   const app = await createApp({ config, orm: db.orm, log: createLogger('silent') });
   const { services } = app;
   await services.rateCards.publish(null, { name: 'bench', rates: RATES });
-  const withoutHooks = new UsageService(db.orm.em, services.rateCards, services.events, new PostingHooks());
+  const withoutHooks = new UsageService(db.orm.em, services.rateCards, services.events, new PostingHooks(), services.teams);
 
   const fund = async (grants: number) => {
     const account = await services.accounts.create(null, { email: `${randomUUID()}@bench.test` });

@@ -11,6 +11,7 @@ import type { Logger } from 'pino';
 import { WebSocketServer } from 'ws';
 import type { Principal } from './auth/roles.js';
 import type { Config } from './config.js';
+import type { Clock } from './shared/clock.js';
 import type { Context } from './graphql/context.js';
 import { formatError } from './graphql/errors.js';
 import { createLoaders } from './graphql/loaders.js';
@@ -35,10 +36,10 @@ export function bearer(value: unknown): string | null {
   return match ? match[1] : value.trim() || null;
 }
 
-export async function createApp(opts: { config: Config; orm: MikroORM; log: Logger }): Promise<App> {
+export async function createApp(opts: { config: Config; orm: MikroORM; log: Logger; clock?: Clock }): Promise<App> {
   const { config, orm, log } = opts;
   const events = createBalanceEvents(config.REDIS_URL);
-  const services = createServices(orm, config, events, log);
+  const services = createServices(orm, config, events, log, opts.clock);
   const schema = await createSchema({ publicAppUrl: config.PUBLIC_APP_URL });
 
   const app = express();

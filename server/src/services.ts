@@ -13,9 +13,11 @@ import { createProxyServices } from './proxy/proxy.module.js';
 import { FinanceService } from './reports/finance.service.js';
 import { ReconciliationService } from './reports/reconciliation.service.js';
 import { createGrantsAndPromotions } from './grants/grants.module.js';
+import { systemClock, type Clock } from './shared/clock.js';
+import { TeamsService } from './teams/teams.service.js';
 
 /** The domain services, built once per process and shared by GraphQL, webhooks and the proxy. */
-export function createServices(orm: MikroORM, config: Config, events: BalanceEvents, log: Logger) {
+export function createServices(orm: MikroORM, config: Config, events: BalanceEvents, log: Logger, clock: Clock = systemClock) {
   const em = orm.em;
   const rateCards = new RateCardsService(em);
   const postingHooks = new PostingHooks();
@@ -23,6 +25,8 @@ export function createServices(orm: MikroORM, config: Config, events: BalanceEve
   const accounts = new AccountsService(em);
   const grantsAndPromotions = createGrantsAndPromotions(em, config, events, postingHooks, ledger, log);
   accounts.onCreated(grantsAndPromotions.promotions.introBonus);
+  const auth = new AuthService(em);
+  const teams = new TeamsService(em, auth, clock);
   return {
     config,
     log,
@@ -30,12 +34,13 @@ export function createServices(orm: MikroORM, config: Config, events: BalanceEve
     events,
     postingHooks,
     accounts,
-    auth: new AuthService(em),
+    auth,
+    teams,
     ledger,
     rateCards,
-    usage: new UsageService(em, rateCards, events, postingHooks),
+    usage: new UsageService(em, rateCards, events, postingHooks, teams),
     billing: createBilling(em, config, events, ledger, log),
-    ...createProxyServices(em, config, rateCards, events, postingHooks, log),
+    ...createProxyServices(em, config, rateCards, events, postingHooks, log, teams),
     finance: new FinanceService(em),
     reconciliation: new ReconciliationService(em, config, log),
     ...grantsAndPromotions,

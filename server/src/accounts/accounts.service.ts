@@ -25,12 +25,13 @@ export class AccountsService {
     this.createdHooks.push(hook);
   }
 
+  /** Customer and team accounts (a team's id works wherever an account id does). */
   async findCustomers(ids: readonly string[]): Promise<AccountEntity[]> {
-    return this.em.fork().find(AccountEntity, { id: { $in: [...ids] }, kind: 'CUSTOMER' });
+    return this.em.fork().find(AccountEntity, { id: { $in: [...ids] }, kind: { $in: ['CUSTOMER', 'TEAM'] } });
   }
 
   async get(id: string): Promise<AccountEntity> {
-    const account = await this.em.fork().findOne(AccountEntity, { id: parseId(id, 'accountId'), kind: 'CUSTOMER' });
+    const account = await this.em.fork().findOne(AccountEntity, { id: parseId(id, 'accountId'), kind: { $in: ['CUSTOMER', 'TEAM'] } });
     if (!account) throw notFound(`Account ${id} not found`);
     return account;
   }

@@ -22,15 +22,16 @@ export class AuthService {
   /** Resolves a bearer key to its principal; null for unknown or revoked keys. */
   async authenticate(key: string | null | undefined): Promise<Principal | null> {
     if (!key || key.length > 200) return null;
-    const rows = await sqlOf(this.em.fork()).query<{ id: string; account_id: string; role: Role }>(
-      `select id, account_id, role from api_keys where key_hash = ? and revoked_at is null`,
+    const rows = await sqlOf(this.em.fork()).query<{ id: string; account_id: string; role: Role; team_id: string | null }>(
+      `select id, account_id, role, team_id from api_keys where key_hash = ? and revoked_at is null`,
       [hashKey(key)],
     );
     const row = rows[0];
-    return row ? { keyId: row.id, accountId: row.account_id, role: row.role } : null;
+    return row ? { keyId: row.id, accountId: row.account_id, role: row.role, teamId: row.team_id } : null;
   }
 
-  async createKey(actor: Principal | null, accountIdInput: string, role: Role = 'USER', label?: string): Promise<CreatedKey> {
+  /** A key of `accountId`; with `teamId`, a key issued for that team (the caller checks membership). */
+  async createKey(actor: Principal | null, accountIdInput: string, role: Role = 'USER', label?: string, teamId: string | null = null): Promise<CreatedKey> {
     const accountId = parseId(accountIdInput, 'accountId');
     if (!ROLES.includes(role)) throw badInput(`role must be one of ${ROLES.join(', ')}`);
     const key = generateKey();
@@ -38,15 +39,15 @@ export class AuthService {
       const exists = await sql.query(`select 1 from accounts where id = ?::uuid and kind = 'CUSTOMER'`, [accountId]);
       if (!exists.length) throw notFound(`Account ${accountId} not found`);
       const [row] = await sql.query<{ id: string }>(
-        `insert into api_keys (account_id, role, key_hash, key_prefix, label) values (?::uuid, ?, ?, ?, ?) returning id`,
-        [accountId, role, hashKey(key), key.slice(0, 7), label ?? null],
+        `insert into api_keys (account_id, role, key_hash, key_prefix, label, team_id) values (?::uuid, ?, ?, ?, ?, ?::uuid) returning id`,
+        [accountId, role, hashKey(key), key.slice(0, 7), label ?? null, teamId],
       );
       await writeAudit(sql, {
         actor,
         action: 'apiKey.create',
         targetType: 'account',
         targetId: accountId,
-        after: { keyId: row.id, role, keyPrefix: key.slice(0, 7) },
+        after: { keyId: row.id, role, keyPrefix: key.slice(0, 7), ...(teamId ? { teamId } : {}) },
       });
       return row.id;
     });

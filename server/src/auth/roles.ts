@@ -10,4 +10,6 @@ export interface Principal {
   keyId: string;
   accountId: string;
   role: Role;
+  /** Set when the key was issued for a team: its charges go to that team by default. */
+  teamId?: string | null;
 }

@@ -30,13 +30,19 @@ export class BillingResolver {
     return CREDIT_PACKS.map(toCreditPackGql);
   }
 
-  @Mutation(() => CheckoutSessionGql, { description: "Starts a Stripe Checkout for a pack on the caller's account" })
+  @Mutation(() => CheckoutSessionGql, { description: "Starts a Stripe Checkout for a pack on the caller's account, or on a team the caller owns (accountId)" })
   async createCheckoutSession(
     @Arg('packId', () => ID) packId: string,
     @Arg('returnTo', () => String, { nullable: true }) returnTo: string | null,
     @Ctx() ctx: Context,
+    @Arg('accountId', () => ID, { nullable: true, description: "A team's id (its OWNERs, or ADMIN); omitted: the caller's account" }) accountId?: string | null,
   ): Promise<CheckoutSessionGql> {
-    return ctx.services.billing.checkout.create(requirePrincipal(ctx), packId, returnTo);
+    const principal = requirePrincipal(ctx);
+    const target = accountId ? parseId(accountId, 'accountId') : principal.accountId;
+    if (target !== principal.accountId && !hasRole(principal.role, 'ADMIN') && !(await ctx.services.teams.canUseTeamAccount(principal, target, true))) {
+      throw forbidden("Buying credits for another account needs the team's OWNER role (or ADMIN)");
+    }
+    return ctx.services.billing.checkout.create(principal, packId, returnTo, target);
   }
 
   @Query(() => PurchaseGql, { nullable: true, description: 'One purchase (own account, or SUPPORT+)' })

@@ -39,7 +39,8 @@ export class CheckoutService {
     return !this.stripe;
   }
 
-  async create(principal: Principal, packIdInput: string, returnToInput: string | null | undefined): Promise<CheckoutSessionResult> {
+  /** `accountId` (default: the caller's) is checked by the caller: a team's owner may buy for the team. */
+  async create(principal: Principal, packIdInput: string, returnToInput: string | null | undefined, accountId: string = principal.accountId): Promise<CheckoutSessionResult> {
     const pack = findPack(packIdInput);
     if (!pack) throw badInput(`Unknown credit pack "${String(packIdInput).slice(0, 50)}"`, { field: 'packId' });
     if (returnToInput && !sanitizeReturnTo(returnToInput, this.publicAppUrl)) {
@@ -47,12 +48,12 @@ export class CheckoutService {
     }
     const returnTo = sanitizeReturnTo(returnToInput, this.publicAppUrl);
     const sql = sqlOf(this.em.fork());
-    if (!(await customerAccountExists(sql, principal.accountId))) throw notFound('The account of this key no longer exists');
+    if (!(await customerAccountExists(sql, accountId))) throw notFound(`Account ${accountId} not found`);
     if (!this.stripe && !this.testModeAllowed) throw new DomainError('CONFLICT', 'Purchases are unavailable: Stripe is not configured');
 
-    const customer = this.stripe ? await findCustomer(sql, principal.accountId) : null;
+    const customer = this.stripe ? await findCustomer(sql, accountId) : null;
     const purchase = await insertPurchase(sql, {
-      accountId: principal.accountId,
+      accountId,
       kind: this.stripe ? 'CHECKOUT' : 'TEST_CHECKOUT',
       packId: pack.id,
       amountCents: pack.priceCents,

@@ -12,6 +12,8 @@ export interface Hold {
   partial: boolean;
   createdAt: Date;
   expiresAt: Date;
+  /** A hold on a team's account: the member whose call it is (their allocation holds it too). */
+  memberAccountId: string | null;
 }
 
 export interface PlaceHoldRow {
@@ -29,6 +31,7 @@ export interface HoldInsert {
   sessionId: string | null;
   partial: boolean;
   ttlSeconds: number;
+  memberAccountId?: string | null;
 }
 
 type Row = Record<string, unknown>;
@@ -44,14 +47,14 @@ export async function insertHold(sql: Sql, h: HoldInsert): Promise<PlaceHoldRow 
   const rows = await sql.query<Row>(
     `with acct as (
        update accounts set pending = pending + ?::bigint, updated_at = clock_timestamp()
-        where id = ?::uuid and kind = 'CUSTOMER' and posted - pending >= ?::bigint
+        where id = ?::uuid and kind <> 'SYSTEM' and posted - pending >= ?::bigint
         returning id, posted, pending, updated_at
      ), h as (
-       insert into holds (account_id, amount, model, api_key_id, session_id, partial, expires_at)
-       select id, ?::bigint, ?, ?::uuid, ?, ?::boolean, clock_timestamp() + make_interval(secs => ?::int) from acct
-       returning id, amount, partial, created_at, expires_at
+       insert into holds (account_id, amount, model, api_key_id, session_id, partial, expires_at, member_account_id)
+       select id, ?::bigint, ?, ?::uuid, ?, ?::boolean, clock_timestamp() + make_interval(secs => ?::int), ?::uuid from acct
+       returning id, amount, partial, created_at, expires_at, member_account_id
      )
-     select h.id, h.amount, h.partial, h.created_at, h.expires_at, acct.id as account_id, acct.posted, acct.pending, acct.updated_at
+     select h.id, h.amount, h.partial, h.created_at, h.expires_at, h.member_account_id, acct.id as account_id, acct.posted, acct.pending, acct.updated_at
        from h, acct`,
     [
       h.amount.toString(),
@@ -63,6 +66,7 @@ export async function insertHold(sql: Sql, h: HoldInsert): Promise<PlaceHoldRow 
       h.sessionId,
       h.partial,
       h.ttlSeconds,
+      h.memberAccountId ?? null,
     ],
   );
   const r = rows[0];
@@ -75,6 +79,7 @@ export async function insertHold(sql: Sql, h: HoldInsert): Promise<PlaceHoldRow 
       partial: Boolean(r.partial),
       createdAt: new Date(r.created_at as string),
       expiresAt: new Date(r.expires_at as string),
+      memberAccountId: (r.member_account_id as string | null) ?? null,
     },
     balance: balanceOf(r),
   };
@@ -83,7 +88,7 @@ export async function insertHold(sql: Sql, h: HoldInsert): Promise<PlaceHoldRow 
 /** Locks the account row (for the rest of the transaction) and reads what is available. */
 export async function lockAvailable(sql: Sql, accountId: string): Promise<bigint | null> {
   const rows = await sql.query<{ available: string }>(
-    `select posted - pending as available from accounts where id = ?::uuid and kind = 'CUSTOMER' for update`,
+    `select posted - pending as available from accounts where id = ?::uuid and kind <> 'SYSTEM' for update`,
     [accountId],
   );
   return rows[0] ? toBigInt(rows[0].available) : null;

@@ -2,7 +2,9 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import { inTransaction, sqlOf } from '../db/sql.js';
 import { DomainError, InsufficientCredits, notFound } from '../shared/errors.js';
-import { chargeUsage, type UsageCharge } from '../usage/usage.repository.js';
+import { systemClock, type Clock } from '../shared/clock.js';
+import { memberSpend } from '../teams/teams.repository.js';
+import { MemberStepRefused, chargeUsage, type UsageCharge } from '../usage/usage.repository.js';
 import type { UsageRecord } from '../usage/usage.types.js';
 import type { BalanceEvents } from './balance-events.js';
 import type { PostingHooks } from './ledger.hooks.js';
@@ -49,6 +51,11 @@ export interface PlaceHoldSpec {
   /** Cumulative cap over the session's window (needs sessionId). */
   sessionCap?: { cap: bigint; windowSeconds: number } | null;
   ttlSeconds: number;
+  /**
+   * A call charged to a team (`accountId` is the team's): the member's allocation holds the same
+   * amount (MemberStepRefused when it cannot). The clock's now picks the allocation period.
+   */
+  member?: { memberAccountId: string; at: Date } | null;
 }
 
 export type SettleCharge = Omit<UsageCharge, 'accountId' | 'releaseHold'>;
@@ -60,6 +67,7 @@ export interface Settled {
 }
 
 class SettleRefused extends Error {}
+class BalanceRefused extends Error {}
 
 /**
  * Holds: a proxied call reserves its worst case (`pending += hold`) before it calls the provider,
@@ -72,6 +80,7 @@ export class HoldsService {
     private readonly events: BalanceEvents,
     private readonly hooks: PostingHooks,
     private readonly log: Logger,
+    private readonly clock: Clock = systemClock,
   ) {}
 
   async place(spec: PlaceHoldSpec): Promise<Hold> {
@@ -88,7 +97,9 @@ export class HoldsService {
     let placed: PlaceHoldRow | null;
     const partialMinimum = spec.partialMinimum ?? null;
     const sessionCap = spec.sessionId ? (spec.sessionCap ?? null) : null;
-    if (partialMinimum === null && !sessionCap) {
+    if (spec.member) {
+      placed = await this.placeForMember(insert, sessionCap, spec.member);
+    } else if (partialMinimum === null && !sessionCap) {
       placed = await insertHold(sqlOf(this.em.fork()), insert);
     } else {
       // The row lock serialises this account's holds, so the session sum and the available
@@ -118,6 +129,37 @@ export class HoldsService {
   }
 
   /**
+   * A team call's hold: the member's allocation row first (it also serialises the member's
+   * session sum), then the team's account, in one transaction; no partial holds on a team.
+   * Null when the team's balance is short; MemberStepRefused when the allocation is.
+   */
+  private async placeForMember(insert: HoldInsert, sessionCap: PlaceHoldSpec['sessionCap'], member: NonNullable<PlaceHoldSpec['member']>): Promise<PlaceHoldRow | null> {
+    try {
+      return await inTransaction(this.em.fork(), async (sql) => {
+        const reserved = await memberSpend(sql, {
+          teamId: insert.accountId,
+          memberAccountId: member.memberAccountId,
+          spend: 0n,
+          hold: insert.amount,
+          at: member.at,
+          requireActive: true,
+        });
+        if (!reserved) throw new MemberStepRefused();
+        if (sessionCap && insert.sessionId) {
+          const spent = await sessionSpent(sql, insert.accountId, insert.sessionId, sessionCap.windowSeconds);
+          if (spent + insert.amount > sessionCap.cap) throw new SpendCapExceeded('session', sessionCap.cap, spent + insert.amount);
+        }
+        const placed = await insertHold(sql, { ...insert, memberAccountId: member.memberAccountId });
+        if (!placed) throw new BalanceRefused();
+        return placed;
+      });
+    } catch (err) {
+      if (err instanceof BalanceRefused) return null;
+      throw err;
+    }
+  }
+
+  /**
    * Posts the actual cost and releases the hold in one transaction (through `chargeUsage`, so the
    * posting hooks apply). A charge the account cannot cover (the balance fell while the call ran,
    * e.g. a refund) is retried capped at the hold; if even that fails the hold is voided and logged.
@@ -126,11 +168,18 @@ export class HoldsService {
     const attempt = (charged: bigint) =>
       inTransaction(this.em.fork(), async (sql) => {
         const claimed = await claimHoldForSettle(sql, hold.id, charged, charge.requestId ?? null);
+        // A team call: the member's allocation (its hold released by the claim) takes the charge;
+        // a member removed mid-call still pays for the call they started.
+        const member = hold.memberAccountId ? { memberAccountId: hold.memberAccountId, at: this.clock.now(), requireActive: false } : null;
         const result = await chargeUsage(sql.em, this.hooks, {
           ...charge,
           charged,
           accountId: hold.accountId,
           releaseHold: claimed ?? 0n,
+          member,
+        }).catch((err) => {
+          if (err instanceof MemberStepRefused) throw new SettleRefused();
+          throw err;
         });
         if (!result) throw new SettleRefused();
         return result;

@@ -43,7 +43,7 @@ export async function postTransaction(sql: Sql, spec: PostSpec): Promise<PostedT
   const rows = await sql.query<PostRow>(
     `with acct as (
        update accounts set posted = posted + ?::bigint, updated_at = clock_timestamp()
-        where id = ?::uuid and kind = 'CUSTOMER'
+        where id = ?::uuid and kind <> 'SYSTEM'
           and (?::boolean or ?::bigint >= 0 or posted - pending + ?::bigint >= 0)
         returning id, posted, pending, updated_at
      ), tx as (
@@ -98,7 +98,7 @@ export function toSnapshot(row: { account_id: string; posted: unknown; pending: 
 
 export async function findBalances(sql: Sql, accountIds: readonly string[]): Promise<BalanceSnapshot[]> {
   const rows = await sql.query<{ account_id: string; posted: string; pending: string; updated_at: Date }>(
-    `select id as account_id, posted, pending, updated_at from accounts where id = any(?::uuid[]) and kind = 'CUSTOMER'`,
+    `select id as account_id, posted, pending, updated_at from accounts where id = any(?::uuid[]) and kind <> 'SYSTEM'`,
     [`{${accountIds.join(',')}}`],
   );
   return rows.map(toSnapshot);
@@ -149,7 +149,7 @@ export async function findEntryByTransaction(sql: Sql, transactionId: string): P
   const rows = await sql.query<EntryRow>(
     `select ${ENTRY_COLUMNS}
        from ledger_postings p join ledger_transactions t on t.id = p.transaction_id
-       join accounts a on a.id = p.account_id and a.kind = 'CUSTOMER'
+       join accounts a on a.id = p.account_id and a.kind <> 'SYSTEM'
       where t.id = ?::uuid`,
     [transactionId],
   );
@@ -165,6 +165,6 @@ export async function findEntryByIdempotencyKey(sql: Sql, accountId: string, key
 }
 
 export async function customerAccountExists(sql: Sql, accountId: string): Promise<boolean> {
-  const rows = await sql.query(`select 1 from accounts where id = ?::uuid and kind = 'CUSTOMER'`, [accountId]);
+  const rows = await sql.query(`select 1 from accounts where id = ?::uuid and kind <> 'SYSTEM'`, [accountId]);
   return rows.length > 0;
 }

@@ -3,6 +3,7 @@ import { Arg, Ctx, ID, Mutation, Resolver, Root, Subscription } from 'type-graph
 import type { Context } from '../graphql/context.js';
 import { toGraphQLError } from '../graphql/errors.js';
 import { DomainError } from '../shared/errors.js';
+import { parseId } from '../shared/validate.js';
 import { requireAccountAccess, requirePrincipal, requireRole } from '../graphql/guards.js';
 import { fromPayload, type BalanceEventPayload } from './balance-events.js';
 import { AdjustBalanceInput, BalanceGql, LedgerEntryGql, toBalanceGql, toLedgerEntryGql } from './ledger.graphql.js';
@@ -25,11 +26,16 @@ export class LedgerResolver {
 
   @Subscription(() => BalanceGql, {
     description: 'Every change of a balance; own account, SUPPORT+ may name another',
-    subscribe: ({ args, context }) => {
+    subscribe: async ({ args, context }) => {
       const ctx = context as Context;
       try {
         const principal = requirePrincipal(ctx);
-        const accountId = requireAccountAccess(ctx, (args.accountId as string | undefined) ?? principal.accountId);
+        const requested = (args.accountId as string | undefined) ?? principal.accountId;
+        // A team's members watch the team's balance like their own.
+        const accountId =
+          requested !== principal.accountId && (await ctx.services.teams.canUseTeamAccount(principal, parseId(requested, 'accountId'), false))
+            ? parseId(requested, 'accountId')
+            : requireAccountAccess(ctx, requested);
         return inOrder(ctx.services.events.subscribe(accountId));
       } catch (err) {
         // Middlewares wrap resolvers, not `subscribe`: map domain errors here.

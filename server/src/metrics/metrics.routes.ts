@@ -14,7 +14,7 @@ export async function sampleGauges(services: Services): Promise<void> {
             count(*) filter (where posted > 0) active, count(*) filter (where posted < 0) negative,
             coalesce(sum(pending), 0) pending, count(*) filter (where pending > 0) pending_accounts,
             to_regclass('public.holds')::text as holds_table
-       from accounts where kind = 'CUSTOMER'`,
+       from accounts where kind <> 'SYSTEM'`,
   );
   gauges.activeBalance.set(Number(toBigInt(a.positive)));
   gauges.activeAccounts.set(Number(a.active));

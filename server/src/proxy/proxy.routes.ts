@@ -80,6 +80,7 @@ export const proxyRoutes: RouteModule = (app, services: Services) => {
         const principal = await auth.authenticate(bearer(req.headers.authorization));
         if (!principal) throw unauthenticated('A valid creditmeter API key is required as the bearer token');
         call = await proxy.prepare(principal, req.body, {
+          teamId: header(req, 'x-team-id'),
           spendCap: header(req, 'x-spend-cap-millicredits'),
           sessionId: header(req, 'x-session-id'),
           sessionSpendCap: header(req, 'x-session-spend-cap-millicredits'),

@@ -271,7 +271,7 @@ export class ReconciliationService {
   /** Per account: the sum of its postings equals the cached balance (each batch one snapshot). */
   private async checkAccountBalances(runId: string): Promise<Finding[]> {
     const sql = this.sql();
-    const [{ n }] = await sql.query<{ n: string }>(`select count(*) n from accounts where kind = 'CUSTOMER'`);
+    const [{ n }] = await sql.query<{ n: string }>(`select count(*) n from accounts where kind <> 'SYSTEM'`);
     const total = Math.max(1, Math.ceil(Number(n) / ACCOUNT_BATCH));
     const findings: Finding[] = [];
     let after = '00000000-0000-0000-0000-000000000000';
@@ -280,7 +280,7 @@ export class ReconciliationService {
         `select a.id, a.posted,
                 coalesce((select sum(p.amount) from ledger_postings p where p.account_id = a.id), 0) as sum,
                 (select p.balance_after from ledger_postings p where p.account_id = a.id order by p.id desc limit 1) as last_after
-           from accounts a where a.kind = 'CUSTOMER' and a.id > ?::uuid order by a.id limit ?::int`,
+           from accounts a where a.kind <> 'SYSTEM' and a.id > ?::uuid order by a.id limit ?::int`,
         [after, ACCOUNT_BATCH],
       );
       for (const r of rows) {
@@ -350,7 +350,7 @@ export class ReconciliationService {
     const [totals] = await sql.query<{ charged: string; posted: string }>(
       `select (select coalesce(sum(charged), 0) from usage_records where created_at >= ?::timestamptz and created_at < ?::timestamptz) charged,
               (select coalesce(-sum(p.amount), 0) from ledger_postings p join ledger_transactions t on t.id = p.transaction_id and t.type = 'USAGE'
-                 join accounts a on a.id = p.account_id and a.kind = 'CUSTOMER'
+                 join accounts a on a.id = p.account_id and a.kind <> 'SYSTEM'
                 where t.created_at >= ?::timestamptz and t.created_at < ?::timestamptz) posted`,
       [from.toISOString(), to.toISOString(), from.toISOString(), to.toISOString()],
     );
@@ -394,7 +394,7 @@ export class ReconciliationService {
     const rows = await sql.query<{ id: string; posted: string; remaining: string }>(
       `select a.id, a.posted, coalesce(g.remaining, 0) remaining
          from accounts a left join (select account_id, sum(remaining) remaining from grants where remaining > 0 group by account_id) g on g.account_id = a.id
-        where a.kind = 'CUSTOMER' and greatest(a.posted, 0) <> coalesce(g.remaining, 0)
+        where a.kind <> 'SYSTEM' and greatest(a.posted, 0) <> coalesce(g.remaining, 0)
         limit 1000`,
     );
     return rows.map((r) => ({

@@ -68,7 +68,7 @@ export async function buildStatement(em: EntityManager, accountId: string, from:
   return em.fork().transactional(
     async (tem) => {
       const sql = sqlOf(tem as EntityManager);
-      const [account] = await sql.query<{ id: string; name: string | null }>(`select id, name from accounts where id = ?::uuid and kind = 'CUSTOMER'`, [accountId]);
+      const [account] = await sql.query<{ id: string; name: string | null }>(`select id, name from accounts where id = ?::uuid and kind <> 'SYSTEM'`, [accountId]);
       if (!account) throw notFound(`Account ${accountId} not found`);
       const [open] = await sql.query<{ s: string }>(
         `select coalesce(sum(amount), 0) s from ledger_postings where account_id = ?::uuid and created_at < ?::timestamptz`,

@@ -20,8 +20,8 @@ export function statementRoutes(app: Express, services: Services): void {
       const principal = await services.auth.authenticate(bearer(req.headers.authorization));
       if (!principal) throw new DomainError('UNAUTHENTICATED', 'A valid API key is required');
       const requested = typeof req.query.accountId === 'string' ? parseId(req.query.accountId, 'accountId') : principal.accountId;
-      if (requested !== principal.accountId && !hasRole(principal.role, 'SUPPORT')) {
-        throw new DomainError('FORBIDDEN', 'A USER key may only read its own statements');
+      if (requested !== principal.accountId && !hasRole(principal.role, 'SUPPORT') && !(await services.teams.canUseTeamAccount(principal, requested, true))) {
+        throw new DomainError('FORBIDDEN', "A USER key may only read its own statements (or its team's, as an OWNER)");
       }
       const [, month, format] = match;
       const { from, to } = monthPeriod(month);

@@ -2,6 +2,7 @@ import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { PageInfo } from '../graphql/page-info.js';
 import { encodeCursor, type Page } from '../ledger/cursor.js';
 import { formatMicroUsd, formatMillicredits, formatRatePer1k } from '../money/money.js';
+import { clientIdempotencyKey } from './usage.rules.js';
 import type { UsageRecord } from './usage.types.js';
 
 @ObjectType('UsageRecord')
@@ -39,6 +40,9 @@ export class UsageRecordGql {
   @Field(() => String)
   idempotencyKey!: string;
 
+  @Field(() => ID, { nullable: true, description: "Team charges: the member who spent (the row belongs to the team's account)" })
+  memberAccountId!: string | null;
+
   @Field(() => Date)
   createdAt!: Date;
 }
@@ -54,7 +58,8 @@ export const toUsageGql = (u: UsageRecord): UsageRecordGql => ({
   outputPer1k: formatRatePer1k(u.outputPer1k),
   chargedMillicredits: formatMillicredits(u.chargedMillicredits),
   costUsd: formatMicroUsd(u.costMicroUsd),
-  idempotencyKey: u.idempotencyKey,
+  idempotencyKey: clientIdempotencyKey(u),
+  memberAccountId: u.memberAccountId,
   createdAt: u.createdAt,
 });
 
@@ -100,4 +105,7 @@ export class RecordUsageInput {
 
   @Field(() => String)
   idempotencyKey!: string;
+
+  @Field(() => ID, { nullable: true, description: 'Charge this team instead (the caller must be an active member); a key issued for a team charges it by default' })
+  teamId?: string | null;
 }

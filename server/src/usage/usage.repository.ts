@@ -5,7 +5,30 @@ import { toSnapshot } from '../ledger/ledger.repository.js';
 import type { BalanceSnapshot } from '../ledger/ledger.types.js';
 import type { TokenCounts } from '../money/money.js';
 import type { ModelRate } from '../ratecards/ratecard.types.js';
+import { memberSpend } from '../teams/teams.repository.js';
 import type { UsageRecord } from './usage.types.js';
+
+/**
+ * The member half of a charge against a team (`accountId` is then the team's account): the
+ * member's allocation row is updated first, in the same transaction, so every team charge takes
+ * the member row before the team row (one lock order, no deadlock).
+ */
+export interface MemberStep {
+  memberAccountId: string;
+  /** The clock's now: picks the allocation period (the team's calendar month). */
+  at: Date;
+  /** Off when settling a call that started while the member was active. */
+  requireActive: boolean;
+}
+
+/** The member's allocation (or membership) refused a team charge; nothing was written. */
+export class MemberStepRefused extends Error {
+  constructor() {
+    super('team member step refused');
+  }
+}
+
+class BalanceRefused extends Error {}
 
 export interface UsageCharge {
   accountId: string;
@@ -21,6 +44,8 @@ export interface UsageCharge {
   latencyMs?: number | null;
   /** Settling a hold: `pending` drops by this much in the same statement (0 for a plain charge). */
   releaseHold?: bigint;
+  /** A team charge: the member who spends (recorded on the usage row) and their allocation step. */
+  member?: MemberStep | null;
 }
 
 type UsageRow = Record<string, unknown>;
@@ -46,6 +71,7 @@ export function toUsageRecord(r: UsageRow): UsageRecord {
     source: r.source as string,
     requestId: (r.request_id as string | null) ?? null,
     latencyMs: (r.latency_ms as number | null) ?? null,
+    memberAccountId: (r.member_account_id as string | null) ?? null,
     createdAt: new Date(r.created_at as string),
   };
 }
@@ -65,7 +91,7 @@ export async function insertUsageCharge(
   const rows = await sql.query<UsageRow>(
     `with acct as (
        update accounts set posted = posted - ?::bigint, pending = pending - ?::bigint, updated_at = clock_timestamp()
-        where id = ?::uuid and kind = 'CUSTOMER' and posted - pending + ?::bigint >= ?::bigint
+        where id = ?::uuid and kind <> 'SYSTEM' and posted - pending + ?::bigint >= ?::bigint
         returning id, posted, pending, updated_at
      ), tx as (
        insert into ledger_transactions (account_id, type, idempotency_key, request_hash, actor_key_id)
@@ -80,9 +106,10 @@ export async function insertUsageCharge(
      ), usage as (
        insert into usage_records (account_id, transaction_id, rate_card_id, model, input_tokens, cached_input_tokens,
          output_tokens, input_per1k, cached_input_per1k, output_per1k, cost_input_per1k, cost_cached_input_per1k,
-         cost_output_per1k, charged, cost_micro_usd, idempotency_key, request_hash, source, api_key_id, request_id, latency_ms)
+         cost_output_per1k, charged, cost_micro_usd, idempotency_key, request_hash, source, api_key_id, request_id, latency_ms,
+         member_account_id)
        select acct.id, tx.id, ?::uuid, ?, ?::bigint, ?::bigint, ?::bigint, ?::bigint, ?::bigint, ?::bigint, ?::bigint,
-         ?::bigint, ?::bigint, ?::bigint, ?::bigint, ?, ?, ?, ?::uuid, ?, ?::int
+         ?::bigint, ?::bigint, ?::bigint, ?::bigint, ?, ?, ?, ?::uuid, ?, ?::int, ?::uuid
          from tx, acct
        returning *
      )
@@ -117,6 +144,7 @@ export async function insertUsageCharge(
       c.actorKeyId,
       c.requestId ?? null,
       c.latencyMs ?? null,
+      c.member?.memberAccountId ?? null,
     ],
   );
   const row = rows[0];
@@ -130,6 +158,7 @@ export async function insertUsageCharge(
  * autocommitted statement.
  */
 export async function chargeUsage(em: EntityManager, hooks: PostingHooks, c: UsageCharge) {
+  if (c.member) return chargeTeam(em, hooks, c, c.member);
   if (hooks.empty) return insertUsageCharge(sqlOf(em), c);
   return inTransaction(em, async (sql) => {
     const result = await insertUsageCharge(sql, c);
@@ -145,6 +174,41 @@ export async function chargeUsage(em: EntityManager, hooks: PostingHooks, c: Usa
     }
     return result;
   });
+}
+
+/**
+ * A team charge: the member's allocation step, then the same charge statement against the team's
+ * account, then the hooks, in one transaction. Either refusal rolls the whole of it back: the
+ * member step throws MemberStepRefused, a short team balance answers null like any charge.
+ */
+async function chargeTeam(em: EntityManager, hooks: PostingHooks, c: UsageCharge, member: MemberStep) {
+  try {
+    return await inTransaction(em, async (sql) => {
+      const allowed = await memberSpend(sql, {
+        teamId: c.accountId,
+        memberAccountId: member.memberAccountId,
+        spend: c.charged,
+        hold: 0n,
+        at: member.at,
+        requireActive: member.requireActive,
+      });
+      if (!allowed) throw new MemberStepRefused();
+      const result = await insertUsageCharge(sql, c);
+      if (!result) throw new BalanceRefused();
+      await hooks.run(sql, {
+        transactionId: result.usage.transactionId,
+        accountId: c.accountId,
+        type: 'USAGE',
+        delta: -c.charged,
+        reversalOfId: null,
+        referenceId: null,
+      });
+      return result;
+    });
+  } catch (err) {
+    if (err instanceof BalanceRefused) return null;
+    throw err;
+  }
 }
 
 export async function findUsageByKey(sql: Sql, accountId: string, key: string): Promise<UsageRecord | null> {

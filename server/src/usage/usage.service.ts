@@ -10,8 +10,11 @@ import type { RateCardsService } from '../ratecards/ratecards.service.js';
 import { metrics } from '../metrics/metrics.js';
 import { DomainError, IdempotencyConflict, InsufficientCredits, notFound } from '../shared/errors.js';
 import { parseId, requiredText, tokenCount } from '../shared/validate.js';
-import { chargeUsage, findUsageByKey, findUsagePage } from './usage.repository.js';
-import { priceUsage, usageFingerprint } from './usage.rules.js';
+import { SpendCapExceeded } from '../ledger/holds.service.js';
+import { chargedTeamId } from '../teams/teams.rules.js';
+import type { TeamsService } from '../teams/teams.service.js';
+import { MemberStepRefused, chargeUsage, findUsageByKey, findUsagePage } from './usage.repository.js';
+import { priceUsage, storedIdempotencyKey, usageFingerprint } from './usage.rules.js';
 import type { RecordUsageInput, UsageRecord } from './usage.types.js';
 
 export class UsageService {
@@ -20,6 +23,7 @@ export class UsageService {
     private readonly rateCards: RateCardsService,
     private readonly events: BalanceEvents,
     private readonly hooks: PostingHooks,
+    private readonly teams: TeamsService,
   ) {}
 
   async page(accountId: string, first?: number | null, after?: string | null): Promise<Page<UsageRecord>> {
@@ -32,8 +36,8 @@ export class UsageService {
    * idempotency key. Never takes available credits below zero; a refused charge writes nothing.
    */
   async record(actor: Principal | null, accountIdInput: string, input: RecordUsageInput): Promise<UsageRecord> {
-    const accountId = parseId(accountIdInput, 'accountId');
-    const idempotencyKey = requiredText(input.idempotencyKey, 'idempotencyKey', 200);
+    const callerAccountId = parseId(accountIdInput, 'accountId');
+    const clientKey = requiredText(input.idempotencyKey, 'idempotencyKey', 200);
     const model = requiredText(input.model, 'model', 100);
     const tokens = {
       inputTokens: tokenCount(input.inputTokens, 'inputTokens'),
@@ -41,24 +45,37 @@ export class UsageService {
       outputTokens: tokenCount(input.outputTokens, 'outputTokens'),
     };
     const hash = requestHash(usageFingerprint(model, tokens));
+    // A team charge debits the team's account and records the caller as the member who spent.
+    const teamId = chargedTeamId(actor, input.teamId);
+    const accountId = teamId ?? callerAccountId;
+    const idempotencyKey = storedIdempotencyKey(clientKey, teamId ? callerAccountId : null);
 
     // Optimistic: a first request (the common case) costs no lookup. Whenever the charge does not
     // land (rate refused, no credits, key already taken) a repeat of an earlier request is
     // answered with that request's row instead.
     let result;
     try {
+      const team = teamId ? await this.teams.prepareCharge(actor, callerAccountId, teamId, model) : null;
       const rate = await this.rateCards.rateFor(model);
       const { charged, costMicroUsd } = priceUsage(tokens, rate);
-      result = await chargeUsage(this.em.fork(), this.hooks, {
-        accountId,
-        rate,
-        tokens,
-        charged,
-        costMicroUsd,
-        idempotencyKey,
-        requestHash: hash,
-        actorKeyId: actor?.keyId ?? null,
-      });
+      const requestCap = team?.policy.requestCap ?? null;
+      if (requestCap !== null && charged > requestCap) throw new SpendCapExceeded('request', requestCap, charged);
+      try {
+        result = await chargeUsage(this.em.fork(), this.hooks, {
+          accountId,
+          rate,
+          tokens,
+          charged,
+          costMicroUsd,
+          idempotencyKey,
+          requestHash: hash,
+          actorKeyId: actor?.keyId ?? null,
+          member: team ? { memberAccountId: callerAccountId, at: team.at, requireActive: true } : null,
+        });
+      } catch (err) {
+        if (err instanceof MemberStepRefused) throw await this.teams.refusal(team!, charged);
+        throw err;
+      }
       if (!result) {
         const replay = await this.replay(accountId, idempotencyKey, hash);
         if (replay) return replay;

@@ -18,6 +18,8 @@ export interface UsageRecord {
   source: string;
   requestId: string | null;
   latencyMs: number | null;
+  /** Team charges: the member who spent (the row's account is the team's). */
+  memberAccountId: string | null;
   createdAt: Date;
 }
 
@@ -28,4 +30,6 @@ export interface RecordUsageInput {
   cachedInputTokens?: number | null;
   outputTokens: number;
   idempotencyKey: string;
+  /** Charge this team (the caller must be an active member). */
+  teamId?: string | null;
 }

@@ -44,6 +44,14 @@ type Documents = {
     "\n  mutation FinanceRecordUsage($input: RecordUsageInput!) {\n    recordUsage(input: $input) { chargedMillicredits }\n  }\n": typeof types.FinanceRecordUsageDocument,
     "\n  mutation RunReconciliation($day: String, $wait: Boolean!) {\n    runReconciliation(day: $day, wait: $wait) {\n      id day trigger status step progressDone progressTotal mismatchCount error\n      checks { name status findings note }\n      findings { id check accountId subject expected actual driftMillicredits driftTokens }\n    }\n  }\n": typeof types.RunReconciliationDocument,
     "\n  query ReconciliationRuns {\n    reconciliationRuns(first: 10) { id status mismatchCount findings(first: 5) { check } }\n  }\n": typeof types.ReconciliationRunsDocument,
+    "\n  mutation CreateTeam($input: CreateTeamInput!) {\n    createTeam(input: $input) { id name timeZone balance { balanceMillicredits availableMillicredits } members { accountId role } }\n  }\n": typeof types.CreateTeamDocument,
+    "\n  mutation AddMember($teamId: ID!, $accountId: ID!, $role: TeamRole) {\n    addTeamMember(teamId: $teamId, accountId: $accountId, role: $role) { accountId role monthlyAllocationMillicredits spentThisPeriodMillicredits removedAt }\n  }\n": typeof types.AddMemberDocument,
+    "\n  mutation SetAllocation($input: SetMemberAllocationInput!) {\n    setMemberAllocation(input: $input) { accountId monthlyAllocationMillicredits spentThisPeriodMillicredits remainingThisPeriodMillicredits }\n  }\n": typeof types.SetAllocationDocument,
+    "\n  mutation RemoveMember($teamId: ID!, $accountId: ID!) {\n    removeTeamMember(teamId: $teamId, accountId: $accountId) { accountId removedAt }\n  }\n": typeof types.RemoveMemberDocument,
+    "\n  mutation SetPolicy($input: SetTeamPolicyInput!) {\n    setTeamPolicy(input: $input) { id policy { requestCapMillicredits sessionCapMillicredits sessionWindowSeconds allowedModels } }\n  }\n": typeof types.SetPolicyDocument,
+    "\n  query TeamView($id: ID!) {\n    team(id: $id) {\n      id name timeZone\n      balance { balanceMillicredits availableMillicredits heldMillicredits }\n      members { accountId role monthlyAllocationMillicredits spentThisPeriodMillicredits remainingThisPeriodMillicredits heldMillicredits periodStart removedAt }\n    }\n  }\n": typeof types.TeamViewDocument,
+    "\n  mutation TeamCharge($input: RecordUsageInput!) {\n    recordUsage(input: $input) { id chargedMillicredits memberAccountId idempotencyKey }\n  }\n": typeof types.TeamChargeDocument,
+    "\n  mutation CreateTeamKey($teamId: ID!, $accountId: ID, $label: String) {\n    createTeamApiKey(teamId: $teamId, accountId: $accountId, label: $label) { id key }\n  }\n": typeof types.CreateTeamKeyDocument,
     "\n  mutation Charge($input: RecordUsageInput!) {\n    recordUsage(input: $input) { id chargedMillicredits }\n  }\n": typeof types.ChargeDocument,
     "\n  mutation RecordUsage($input: RecordUsageInput!) {\n    recordUsage(input: $input) {\n      id model inputTokens cachedInputTokens outputTokens inputPer1k cachedInputPer1k outputPer1k\n      chargedMillicredits costUsd idempotencyKey\n    }\n  }\n": typeof types.RecordUsageDocument,
     "\n  query MyBalance {\n    me { id balance { balanceMillicredits heldMillicredits availableMillicredits balanceCredits balanceUsd } }\n  }\n": typeof types.MyBalanceDocument,
@@ -79,6 +87,14 @@ const documents: Documents = {
     "\n  mutation FinanceRecordUsage($input: RecordUsageInput!) {\n    recordUsage(input: $input) { chargedMillicredits }\n  }\n": types.FinanceRecordUsageDocument,
     "\n  mutation RunReconciliation($day: String, $wait: Boolean!) {\n    runReconciliation(day: $day, wait: $wait) {\n      id day trigger status step progressDone progressTotal mismatchCount error\n      checks { name status findings note }\n      findings { id check accountId subject expected actual driftMillicredits driftTokens }\n    }\n  }\n": types.RunReconciliationDocument,
     "\n  query ReconciliationRuns {\n    reconciliationRuns(first: 10) { id status mismatchCount findings(first: 5) { check } }\n  }\n": types.ReconciliationRunsDocument,
+    "\n  mutation CreateTeam($input: CreateTeamInput!) {\n    createTeam(input: $input) { id name timeZone balance { balanceMillicredits availableMillicredits } members { accountId role } }\n  }\n": types.CreateTeamDocument,
+    "\n  mutation AddMember($teamId: ID!, $accountId: ID!, $role: TeamRole) {\n    addTeamMember(teamId: $teamId, accountId: $accountId, role: $role) { accountId role monthlyAllocationMillicredits spentThisPeriodMillicredits removedAt }\n  }\n": types.AddMemberDocument,
+    "\n  mutation SetAllocation($input: SetMemberAllocationInput!) {\n    setMemberAllocation(input: $input) { accountId monthlyAllocationMillicredits spentThisPeriodMillicredits remainingThisPeriodMillicredits }\n  }\n": types.SetAllocationDocument,
+    "\n  mutation RemoveMember($teamId: ID!, $accountId: ID!) {\n    removeTeamMember(teamId: $teamId, accountId: $accountId) { accountId removedAt }\n  }\n": types.RemoveMemberDocument,
+    "\n  mutation SetPolicy($input: SetTeamPolicyInput!) {\n    setTeamPolicy(input: $input) { id policy { requestCapMillicredits sessionCapMillicredits sessionWindowSeconds allowedModels } }\n  }\n": types.SetPolicyDocument,
+    "\n  query TeamView($id: ID!) {\n    team(id: $id) {\n      id name timeZone\n      balance { balanceMillicredits availableMillicredits heldMillicredits }\n      members { accountId role monthlyAllocationMillicredits spentThisPeriodMillicredits remainingThisPeriodMillicredits heldMillicredits periodStart removedAt }\n    }\n  }\n": types.TeamViewDocument,
+    "\n  mutation TeamCharge($input: RecordUsageInput!) {\n    recordUsage(input: $input) { id chargedMillicredits memberAccountId idempotencyKey }\n  }\n": types.TeamChargeDocument,
+    "\n  mutation CreateTeamKey($teamId: ID!, $accountId: ID, $label: String) {\n    createTeamApiKey(teamId: $teamId, accountId: $accountId, label: $label) { id key }\n  }\n": types.CreateTeamKeyDocument,
     "\n  mutation Charge($input: RecordUsageInput!) {\n    recordUsage(input: $input) { id chargedMillicredits }\n  }\n": types.ChargeDocument,
     "\n  mutation RecordUsage($input: RecordUsageInput!) {\n    recordUsage(input: $input) {\n      id model inputTokens cachedInputTokens outputTokens inputPer1k cachedInputPer1k outputPer1k\n      chargedMillicredits costUsd idempotencyKey\n    }\n  }\n": types.RecordUsageDocument,
     "\n  query MyBalance {\n    me { id balance { balanceMillicredits heldMillicredits availableMillicredits balanceCredits balanceUsd } }\n  }\n": types.MyBalanceDocument,
@@ -218,6 +234,38 @@ export function graphql(source: "\n  mutation RunReconciliation($day: String, $w
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ReconciliationRuns {\n    reconciliationRuns(first: 10) { id status mismatchCount findings(first: 5) { check } }\n  }\n"): (typeof documents)["\n  query ReconciliationRuns {\n    reconciliationRuns(first: 10) { id status mismatchCount findings(first: 5) { check } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateTeam($input: CreateTeamInput!) {\n    createTeam(input: $input) { id name timeZone balance { balanceMillicredits availableMillicredits } members { accountId role } }\n  }\n"): (typeof documents)["\n  mutation CreateTeam($input: CreateTeamInput!) {\n    createTeam(input: $input) { id name timeZone balance { balanceMillicredits availableMillicredits } members { accountId role } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddMember($teamId: ID!, $accountId: ID!, $role: TeamRole) {\n    addTeamMember(teamId: $teamId, accountId: $accountId, role: $role) { accountId role monthlyAllocationMillicredits spentThisPeriodMillicredits removedAt }\n  }\n"): (typeof documents)["\n  mutation AddMember($teamId: ID!, $accountId: ID!, $role: TeamRole) {\n    addTeamMember(teamId: $teamId, accountId: $accountId, role: $role) { accountId role monthlyAllocationMillicredits spentThisPeriodMillicredits removedAt }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetAllocation($input: SetMemberAllocationInput!) {\n    setMemberAllocation(input: $input) { accountId monthlyAllocationMillicredits spentThisPeriodMillicredits remainingThisPeriodMillicredits }\n  }\n"): (typeof documents)["\n  mutation SetAllocation($input: SetMemberAllocationInput!) {\n    setMemberAllocation(input: $input) { accountId monthlyAllocationMillicredits spentThisPeriodMillicredits remainingThisPeriodMillicredits }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveMember($teamId: ID!, $accountId: ID!) {\n    removeTeamMember(teamId: $teamId, accountId: $accountId) { accountId removedAt }\n  }\n"): (typeof documents)["\n  mutation RemoveMember($teamId: ID!, $accountId: ID!) {\n    removeTeamMember(teamId: $teamId, accountId: $accountId) { accountId removedAt }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetPolicy($input: SetTeamPolicyInput!) {\n    setTeamPolicy(input: $input) { id policy { requestCapMillicredits sessionCapMillicredits sessionWindowSeconds allowedModels } }\n  }\n"): (typeof documents)["\n  mutation SetPolicy($input: SetTeamPolicyInput!) {\n    setTeamPolicy(input: $input) { id policy { requestCapMillicredits sessionCapMillicredits sessionWindowSeconds allowedModels } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TeamView($id: ID!) {\n    team(id: $id) {\n      id name timeZone\n      balance { balanceMillicredits availableMillicredits heldMillicredits }\n      members { accountId role monthlyAllocationMillicredits spentThisPeriodMillicredits remainingThisPeriodMillicredits heldMillicredits periodStart removedAt }\n    }\n  }\n"): (typeof documents)["\n  query TeamView($id: ID!) {\n    team(id: $id) {\n      id name timeZone\n      balance { balanceMillicredits availableMillicredits heldMillicredits }\n      members { accountId role monthlyAllocationMillicredits spentThisPeriodMillicredits remainingThisPeriodMillicredits heldMillicredits periodStart removedAt }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TeamCharge($input: RecordUsageInput!) {\n    recordUsage(input: $input) { id chargedMillicredits memberAccountId idempotencyKey }\n  }\n"): (typeof documents)["\n  mutation TeamCharge($input: RecordUsageInput!) {\n    recordUsage(input: $input) { id chargedMillicredits memberAccountId idempotencyKey }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateTeamKey($teamId: ID!, $accountId: ID, $label: String) {\n    createTeamApiKey(teamId: $teamId, accountId: $accountId, label: $label) { id key }\n  }\n"): (typeof documents)["\n  mutation CreateTeamKey($teamId: ID!, $accountId: ID, $label: String) {\n    createTeamApiKey(teamId: $teamId, accountId: $accountId, label: $label) { id key }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
