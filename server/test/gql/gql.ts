@@ -52,6 +52,10 @@ type Documents = {
     "\n  query TeamView($id: ID!) {\n    team(id: $id) {\n      id name timeZone\n      balance { balanceMillicredits availableMillicredits heldMillicredits }\n      members { accountId role monthlyAllocationMillicredits spentThisPeriodMillicredits remainingThisPeriodMillicredits heldMillicredits periodStart removedAt }\n    }\n  }\n": typeof types.TeamViewDocument,
     "\n  mutation TeamCharge($input: RecordUsageInput!) {\n    recordUsage(input: $input) { id chargedMillicredits memberAccountId idempotencyKey }\n  }\n": typeof types.TeamChargeDocument,
     "\n  mutation CreateTeamKey($teamId: ID!, $accountId: ID, $label: String) {\n    createTeamApiKey(teamId: $teamId, accountId: $accountId, label: $label) { id key }\n  }\n": typeof types.CreateTeamKeyDocument,
+    "\n  mutation TeamCheckout($packId: ID!, $accountId: ID) {\n    createCheckoutSession(packId: $packId, accountId: $accountId) { id purchaseId }\n  }\n": typeof types.TeamCheckoutDocument,
+    "\n  query TeamSpend($teamId: ID!, $from: DateTime!, $to: DateTime!) {\n    teamSpend(teamId: $teamId, from: $from, to: $to) { day accountId model calls chargedMillicredits }\n  }\n": typeof types.TeamSpendDocument,
+    "\n  query TeamAsAccount($id: ID!) {\n    account(id: $id) { id name balance { balanceMillicredits } ledger(first: 5) { edges { node { type amountMillicredits } } } }\n  }\n": typeof types.TeamAsAccountDocument,
+    "query MyTeams { me { teams { id name } } }": typeof types.MyTeamsDocument,
     "\n  mutation Charge($input: RecordUsageInput!) {\n    recordUsage(input: $input) { id chargedMillicredits }\n  }\n": typeof types.ChargeDocument,
     "\n  mutation RecordUsage($input: RecordUsageInput!) {\n    recordUsage(input: $input) {\n      id model inputTokens cachedInputTokens outputTokens inputPer1k cachedInputPer1k outputPer1k\n      chargedMillicredits costUsd idempotencyKey\n    }\n  }\n": typeof types.RecordUsageDocument,
     "\n  query MyBalance {\n    me { id balance { balanceMillicredits heldMillicredits availableMillicredits balanceCredits balanceUsd } }\n  }\n": typeof types.MyBalanceDocument,
@@ -95,6 +99,10 @@ const documents: Documents = {
     "\n  query TeamView($id: ID!) {\n    team(id: $id) {\n      id name timeZone\n      balance { balanceMillicredits availableMillicredits heldMillicredits }\n      members { accountId role monthlyAllocationMillicredits spentThisPeriodMillicredits remainingThisPeriodMillicredits heldMillicredits periodStart removedAt }\n    }\n  }\n": types.TeamViewDocument,
     "\n  mutation TeamCharge($input: RecordUsageInput!) {\n    recordUsage(input: $input) { id chargedMillicredits memberAccountId idempotencyKey }\n  }\n": types.TeamChargeDocument,
     "\n  mutation CreateTeamKey($teamId: ID!, $accountId: ID, $label: String) {\n    createTeamApiKey(teamId: $teamId, accountId: $accountId, label: $label) { id key }\n  }\n": types.CreateTeamKeyDocument,
+    "\n  mutation TeamCheckout($packId: ID!, $accountId: ID) {\n    createCheckoutSession(packId: $packId, accountId: $accountId) { id purchaseId }\n  }\n": types.TeamCheckoutDocument,
+    "\n  query TeamSpend($teamId: ID!, $from: DateTime!, $to: DateTime!) {\n    teamSpend(teamId: $teamId, from: $from, to: $to) { day accountId model calls chargedMillicredits }\n  }\n": types.TeamSpendDocument,
+    "\n  query TeamAsAccount($id: ID!) {\n    account(id: $id) { id name balance { balanceMillicredits } ledger(first: 5) { edges { node { type amountMillicredits } } } }\n  }\n": types.TeamAsAccountDocument,
+    "query MyTeams { me { teams { id name } } }": types.MyTeamsDocument,
     "\n  mutation Charge($input: RecordUsageInput!) {\n    recordUsage(input: $input) { id chargedMillicredits }\n  }\n": types.ChargeDocument,
     "\n  mutation RecordUsage($input: RecordUsageInput!) {\n    recordUsage(input: $input) {\n      id model inputTokens cachedInputTokens outputTokens inputPer1k cachedInputPer1k outputPer1k\n      chargedMillicredits costUsd idempotencyKey\n    }\n  }\n": types.RecordUsageDocument,
     "\n  query MyBalance {\n    me { id balance { balanceMillicredits heldMillicredits availableMillicredits balanceCredits balanceUsd } }\n  }\n": types.MyBalanceDocument,
@@ -266,6 +274,22 @@ export function graphql(source: "\n  mutation TeamCharge($input: RecordUsageInpu
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation CreateTeamKey($teamId: ID!, $accountId: ID, $label: String) {\n    createTeamApiKey(teamId: $teamId, accountId: $accountId, label: $label) { id key }\n  }\n"): (typeof documents)["\n  mutation CreateTeamKey($teamId: ID!, $accountId: ID, $label: String) {\n    createTeamApiKey(teamId: $teamId, accountId: $accountId, label: $label) { id key }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TeamCheckout($packId: ID!, $accountId: ID) {\n    createCheckoutSession(packId: $packId, accountId: $accountId) { id purchaseId }\n  }\n"): (typeof documents)["\n  mutation TeamCheckout($packId: ID!, $accountId: ID) {\n    createCheckoutSession(packId: $packId, accountId: $accountId) { id purchaseId }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TeamSpend($teamId: ID!, $from: DateTime!, $to: DateTime!) {\n    teamSpend(teamId: $teamId, from: $from, to: $to) { day accountId model calls chargedMillicredits }\n  }\n"): (typeof documents)["\n  query TeamSpend($teamId: ID!, $from: DateTime!, $to: DateTime!) {\n    teamSpend(teamId: $teamId, from: $from, to: $to) { day accountId model calls chargedMillicredits }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TeamAsAccount($id: ID!) {\n    account(id: $id) { id name balance { balanceMillicredits } ledger(first: 5) { edges { node { type amountMillicredits } } } }\n  }\n"): (typeof documents)["\n  query TeamAsAccount($id: ID!) {\n    account(id: $id) { id name balance { balanceMillicredits } ledger(first: 5) { edges { node { type amountMillicredits } } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query MyTeams { me { teams { id name } } }"): (typeof documents)["query MyTeams { me { teams { id name } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
