@@ -9,7 +9,7 @@ const config: CodegenConfig = {
   generates: {
     'server/test/gql/': {
       preset: 'client',
-      config: { useTypeImports: true, scalars: { DateTime: 'string' }, enumsAsTypes: true },
+      config: { useTypeImports: true, scalars: { DateTime: 'string', Millicredits: 'string' }, enumsAsTypes: true },
       presetConfig: { fragmentMasking: false },
     },
   },

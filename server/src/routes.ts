@@ -6,8 +6,9 @@ import { statementRoutes } from './reports/statements.routes.js';
 import { financeJobs } from './reports/finance.jobs.js';
 import { billingRoutes } from './billing/billing.routes.js';
 import { proxyRoutes } from './proxy/proxy.routes.js';
+import { facesRoutes } from './http/faces.js';
 
 export type RouteModule = (app: Express, services: Services) => void;
 
 /** HTTP routes outside GraphQL, mounted before it. Feature modules add theirs here. */
-export const routeModules: RouteModule[] = [proxyRoutes, billingRoutes, metricsRoutes, statementRoutes, financeJobs, grantJobs];
+export const routeModules: RouteModule[] = [proxyRoutes, billingRoutes, metricsRoutes, statementRoutes, financeJobs, grantJobs, facesRoutes];

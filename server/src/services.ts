@@ -13,6 +13,8 @@ import { createProxyServices } from './proxy/proxy.module.js';
 import { FinanceService } from './reports/finance.service.js';
 import { ReconciliationService } from './reports/reconciliation.service.js';
 import { createGrantsAndPromotions } from './grants/grants.module.js';
+import { verifyAuditChain } from './audit/audit-chain.js';
+import { metrics } from './metrics/metrics.js';
 import { systemClock, type Clock } from './shared/clock.js';
 import { TeamsService } from './teams/teams.service.js';
 
@@ -44,6 +46,11 @@ export function createServices(orm: MikroORM, config: Config, events: BalanceEve
     finance: new FinanceService(em),
     reconciliation: new ReconciliationService(em, config, log),
     ...grantsAndPromotions,
+    auditChain: async () => {
+      const status = await verifyAuditChain(em);
+      metrics.auditChainVerified(status);
+      return status;
+    },
   };
 }
 

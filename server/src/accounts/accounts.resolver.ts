@@ -1,7 +1,8 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Role } from '../auth/roles.js';
+import { accountInScope, principalOf } from '../graphql/auth.js';
 import type { Context } from '../graphql/context.js';
 import { RoleEnum } from '../graphql/enums.js';
-import { requireAccountAccess, requirePrincipal, requireRole } from '../graphql/guards.js';
 import { BalanceGql, LedgerConnectionGql, toBalanceGql, toLedgerConnection } from '../ledger/ledger.graphql.js';
 import { notFound } from '../shared/errors.js';
 import { UsageConnectionGql, toUsageConnection } from '../usage/usage.graphql.js';
@@ -9,33 +10,35 @@ import { AccountGql, CreateAccountInput, CreatedApiKeyGql, toAccountGql } from '
 
 @Resolver(() => AccountGql)
 export class AccountsResolver {
+  @Authorized()
   @Query(() => AccountGql, { description: "The caller's own account" })
   async me(@Ctx() ctx: Context): Promise<AccountGql> {
-    const principal = requirePrincipal(ctx);
-    const account = await ctx.loaders.account.load(principal.accountId);
+    const account = await ctx.loaders.account.load(principalOf(ctx).accountId);
     if (!account) throw notFound('The account of this key no longer exists');
     return toAccountGql(account);
   }
 
+  @Authorized(Role.SUPPORT)
   @Query(() => AccountGql, { nullable: true, description: 'Any account (SUPPORT+); null when unknown' })
   async account(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<AccountGql | null> {
-    requireRole(ctx, 'SUPPORT');
-    const account = await ctx.loaders.account.load(requireAccountAccess(ctx, id));
+    const account = await ctx.loaders.account.load(accountInScope(ctx, id, Role.SUPPORT));
     return account ? toAccountGql(account) : null;
   }
 
+  @Authorized(Role.ADMIN)
   @Mutation(() => AccountGql, { description: 'ADMIN' })
   async createAccount(@Arg('input', () => CreateAccountInput) input: CreateAccountInput, @Ctx() ctx: Context): Promise<AccountGql> {
-    return toAccountGql(await ctx.services.accounts.create(requireRole(ctx, 'ADMIN'), input));
+    return toAccountGql(await ctx.services.accounts.create(principalOf(ctx), input));
   }
 
+  @Authorized(Role.ADMIN)
   @Mutation(() => CreatedApiKeyGql, { description: 'ADMIN; the key is shown once' })
   async createApiKey(
     @Arg('accountId', () => ID) accountId: string,
-    @Arg('role', () => RoleEnum, { nullable: true, defaultValue: RoleEnum.USER }) role: RoleEnum,
+    @Arg('role', () => RoleEnum, { nullable: true, defaultValue: Role.USER }) role: Role,
     @Ctx() ctx: Context,
   ): Promise<CreatedApiKeyGql> {
-    return ctx.services.auth.createKey(requireRole(ctx, 'ADMIN'), accountId, role);
+    return ctx.services.auth.createKey(principalOf(ctx), accountId, role);
   }
 
   @FieldResolver(() => BalanceGql)
@@ -52,7 +55,8 @@ export class AccountsResolver {
     @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first: number,
     @Arg('after', () => String, { nullable: true }) after?: string | null,
   ): Promise<LedgerConnectionGql> {
-    return toLedgerConnection(await ctx.services.ledger.entries(account.id, first, after));
+    const { ledger } = ctx.services;
+    return toLedgerConnection(await ledger.entries(account.id, first, after), () => ledger.entryCount(account.id));
   }
 
   @FieldResolver(() => UsageConnectionGql, { description: 'Newest first' })
@@ -62,6 +66,7 @@ export class AccountsResolver {
     @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first: number,
     @Arg('after', () => String, { nullable: true }) after?: string | null,
   ): Promise<UsageConnectionGql> {
-    return toUsageConnection(await ctx.services.usage.page(account.id, first, after));
+    const { usage } = ctx.services;
+    return toUsageConnection(await usage.page(account.id, first, after), () => usage.count(account.id));
   }
 }

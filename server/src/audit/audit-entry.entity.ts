@@ -34,4 +34,14 @@ export class AuditEntryEntity {
 
   @Property({ type: 'timestamptz' })
   createdAt!: Date;
+
+  /** Hash chain fields, always set by the database's insert trigger (never by a writer). */
+  @Property({ type: new BigIntType('string'), nullable: true, persist: false })
+  chainSeq?: string | null;
+
+  @Property({ type: 'text', nullable: true, persist: false })
+  prevHash?: string | null;
+
+  @Property({ type: 'text', nullable: true, persist: false })
+  hash?: string | null;
 }

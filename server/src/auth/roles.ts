@@ -1,6 +1,9 @@
 export const ROLES = ['USER', 'SUPPORT', 'FINANCE', 'ADMIN'] as const;
 export type Role = (typeof ROLES)[number];
 
+/** `Role.ADMIN` etc., for `@Authorized(Role.ADMIN)` and defaults. */
+export const Role = Object.fromEntries(ROLES.map((r) => [r, r])) as { readonly [K in Role]: K };
+
 const RANK: Record<Role, number> = { USER: 0, SUPPORT: 1, FINANCE: 2, ADMIN: 3 };
 
 /** Roles are ordered: SUPPORT+ means SUPPORT, FINANCE or ADMIN. */

@@ -1,18 +1,13 @@
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { MillicreditsScalar } from '../graphql/scalars.js';
+import { graphqlEnum } from '../graphql/enums.js';
 import { formatMillicredits } from '../money/money.js';
 import type { NegativeBalanceRow } from './purchases.repository.js';
 import type { AutoRechargeView } from './auto-recharge.service.js';
 import type { CreditPack } from './packs.js';
-import type { Purchase, StoredEvent } from './billing.types.js';
+import { PURCHASE_STATUSES, type Purchase, type PurchaseStatus, type StoredEvent } from './billing.types.js';
 
-export enum PurchaseStatusEnum {
-  PENDING = 'PENDING',
-  FULFILLED = 'FULFILLED',
-  REFUNDED = 'REFUNDED',
-  PARTIALLY_REFUNDED = 'PARTIALLY_REFUNDED',
-  FAILED = 'FAILED',
-}
-registerEnumType(PurchaseStatusEnum, { name: 'PurchaseStatus' });
+export const PurchaseStatusEnum = graphqlEnum(PURCHASE_STATUSES, { name: 'PurchaseStatus' });
 
 @ObjectType('CreditPack')
 export class CreditPackGql {
@@ -25,7 +20,7 @@ export class CreditPackGql {
   @Field(() => Int)
   priceCents!: number;
 
-  @Field(() => String)
+  @Field(() => MillicreditsScalar)
   creditsMillicredits!: string;
 }
 
@@ -63,7 +58,7 @@ export class PurchaseGql {
   packId!: string;
 
   @Field(() => PurchaseStatusEnum)
-  status!: PurchaseStatusEnum;
+  status!: PurchaseStatus;
 
   @Field(() => String, { description: 'CHECKOUT, AUTO_RECHARGE or TEST_CHECKOUT' })
   kind!: string;
@@ -80,10 +75,10 @@ export class PurchaseGql {
   @Field(() => String)
   currency!: string;
 
-  @Field(() => String)
+  @Field(() => MillicreditsScalar)
   creditsMillicredits!: string;
 
-  @Field(() => String)
+  @Field(() => MillicreditsScalar)
   refundedCreditsMillicredits!: string;
 
   @Field(() => String, { nullable: true, description: 'Stripe receipt of the charge' })
@@ -112,7 +107,7 @@ export const toPurchaseGql = (p: Purchase): PurchaseGql => ({
   id: p.id,
   accountId: p.accountId,
   packId: p.packId,
-  status: p.status as PurchaseStatusEnum,
+  status: p.status,
   kind: p.kind,
   amountCents: Number(p.amountCents),
   amountPaidCents: p.amountPaidCents === null ? null : Number(p.amountPaidCents),
@@ -188,10 +183,10 @@ export class NegativeBalanceGql {
   @Field(() => String, { nullable: true })
   email!: string | null;
 
-  @Field(() => String)
+  @Field(() => MillicreditsScalar)
   balanceMillicredits!: string;
 
-  @Field(() => String)
+  @Field(() => MillicreditsScalar)
   heldMillicredits!: string;
 
   @Field(() => Date)
@@ -211,13 +206,13 @@ export class AutoRechargeGql {
   @Field(() => Boolean)
   enabled!: boolean;
 
-  @Field(() => String, { description: 'Fires when available credits fall below this' })
+  @Field(() => MillicreditsScalar, { description: 'Fires when available credits fall below this' })
   thresholdMillicredits!: string;
 
   @Field(() => ID, { nullable: true, description: 'Buy this pack...' })
   packId!: string | null;
 
-  @Field(() => String, { nullable: true, description: '...or top up to this balance' })
+  @Field(() => MillicreditsScalar, { nullable: true, description: '...or top up to this balance' })
   targetBalanceMillicredits!: string | null;
 
   @Field(() => Int)

@@ -1,9 +1,8 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { hasRole } from '../auth/roles.js';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { AccountGql } from '../accounts/accounts.graphql.js';
 import type { Context } from '../graphql/context.js';
-import { requireAccountAccess, requirePrincipal, requireRole } from '../graphql/guards.js';
-import { forbidden } from '../shared/errors.js';
+import { accountInScope, principalOf } from '../graphql/auth.js';
+import { Role } from '../auth/roles.js';
 import { parseId } from '../shared/validate.js';
 import {
   AutoRechargeGql,
@@ -22,6 +21,7 @@ import {
   toStripeEventGql,
 } from './billing.graphql.js';
 import { CREDIT_PACKS } from './packs.js';
+import { accountOrTeamInScope } from '../teams/teams.scope.js';
 
 @Resolver()
 export class BillingResolver {
@@ -30,6 +30,7 @@ export class BillingResolver {
     return CREDIT_PACKS.map(toCreditPackGql);
   }
 
+  @Authorized()
   @Mutation(() => CheckoutSessionGql, { description: "Starts a Stripe Checkout for a pack on the caller's account, or on a team the caller owns (accountId)" })
   async createCheckoutSession(
     @Arg('packId', () => ID) packId: string,
@@ -37,74 +38,70 @@ export class BillingResolver {
     @Ctx() ctx: Context,
     @Arg('accountId', () => ID, { nullable: true, description: "A team's id (its OWNERs, or ADMIN); omitted: the caller's account" }) accountId?: string | null,
   ): Promise<CheckoutSessionGql> {
-    const principal = requirePrincipal(ctx);
-    const target = accountId ? parseId(accountId, 'accountId') : principal.accountId;
-    if (target !== principal.accountId && !hasRole(principal.role, 'ADMIN') && !(await ctx.services.teams.canUseTeamAccount(principal, target, true))) {
-      throw forbidden("Buying credits for another account needs the team's OWNER role (or ADMIN)");
-    }
-    return ctx.services.billing.checkout.create(principal, packId, returnTo, target);
+    const target = await accountOrTeamInScope(ctx, accountId, Role.ADMIN, true);
+    return ctx.services.billing.checkout.create(principalOf(ctx), packId, returnTo, target);
   }
 
+  @Authorized()
   @Query(() => PurchaseGql, { nullable: true, description: 'One purchase (own account, or SUPPORT+)' })
   async purchase(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<PurchaseGql | null> {
-    requirePrincipal(ctx);
     const purchase = await ctx.services.billing.fulfilment.purchase(parseId(id, 'id'));
     if (!purchase) return null;
-    requireAccountAccess(ctx, purchase.accountId);
+    accountInScope(ctx, purchase.accountId, Role.SUPPORT);
     return toPurchaseGql(purchase);
   }
 
+  @Authorized()
   @Mutation(() => AutoRechargeGql, { description: 'Threshold + pack or target balance + monthly limit' })
   async setAutoRecharge(@Arg('input', () => SetAutoRechargeInput) input: SetAutoRechargeInput, @Ctx() ctx: Context): Promise<AutoRechargeGql> {
-    const principal = requirePrincipal(ctx);
-    const accountId = input.accountId ?? principal.accountId;
-    if (accountId !== principal.accountId && !hasRole(principal.role, 'ADMIN')) {
-      throw forbidden('Auto-recharge of another account needs the ADMIN role');
-    }
-    return toAutoRechargeGql(await ctx.services.billing.autoRecharge.set(principal, accountId, input));
+    const accountId = accountInScope(ctx, input.accountId, Role.ADMIN);
+    return toAutoRechargeGql(await ctx.services.billing.autoRecharge.set(principalOf(ctx), accountId, input));
   }
 
+  @Authorized(Role.SUPPORT)
   @Mutation(() => PurchaseGql, { description: 'SUPPORT+, audited: re-runs fulfilment from the payment as Stripe reports it' })
   async refulfillPurchase(
     @Arg('purchaseId', () => ID) purchaseId: string,
     @Arg('reason', () => String) reason: string,
     @Ctx() ctx: Context,
   ): Promise<PurchaseGql> {
-    const actor = requireRole(ctx, 'SUPPORT');
+    const actor = principalOf(ctx);
     const outcome = await ctx.services.billing.webhooks.refulfil(actor, parseId(purchaseId, 'purchaseId'), reason);
     return toPurchaseGql(outcome.purchase);
   }
 
+  @Authorized(Role.SUPPORT)
   @Mutation(() => ReplayResultGql, { description: 'SUPPORT+, audited: processes a stored webhook event again (idempotent)' })
   async replayStripeEvent(
     @Arg('eventId', () => ID) eventId: string,
     @Arg('reason', () => String) reason: string,
     @Ctx() ctx: Context,
   ): Promise<ReplayResultGql> {
-    const actor = requireRole(ctx, 'SUPPORT');
+    const actor = principalOf(ctx);
     const { event, result } = await ctx.services.billing.webhooks.replay(actor, eventId, reason);
     return { event: toStripeEventGql(event), outcome: result.outcome };
   }
 
+  @Authorized(Role.SUPPORT)
   @Query(() => [StripeEventGql], { description: 'SUPPORT+: webhook events that failed or never finished, newest first' })
   async failedStripeEvents(
     @Ctx() ctx: Context,
     @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first: number,
   ): Promise<StripeEventGql[]> {
-    requireRole(ctx, 'SUPPORT');
     return (await ctx.services.billing.webhooks.unprocessed(first)).map(toStripeEventGql);
   }
 
+  @Authorized(Role.SUPPORT)
   @Query(() => [PurchaseGql], { description: 'SUPPORT+: PENDING purchases that reached Stripe and are older than N minutes (stuck after an outage?)' })
   async stalePurchases(
     @Ctx() ctx: Context,
     @Arg('olderThanMinutes', () => Int, { nullable: true, defaultValue: 15 }) olderThanMinutes: number,
     @Arg('first', () => Int, { nullable: true, defaultValue: 100 }) first: number,
   ): Promise<PurchaseGql[]> {
-    requireRole(ctx, 'SUPPORT');
     return (await ctx.services.billing.webhooks.stalePurchases(olderThanMinutes, first)).map(toPurchaseGql);
   }
 
+  @Authorized(Role.SUPPORT)
   @Mutation(() => [RefulfilResultGql], { description: 'SUPPORT+, audited: refulfillPurchase for every stale PENDING purchase (outage recovery)' })
   async refulfillStalePurchases(
     @Arg('reason', () => String) reason: string,
@@ -112,17 +109,17 @@ export class BillingResolver {
     @Arg('olderThanMinutes', () => Int, { nullable: true, defaultValue: 15 }) olderThanMinutes: number,
     @Arg('first', () => Int, { nullable: true, defaultValue: 100 }) first: number,
   ): Promise<RefulfilResultGql[]> {
-    const actor = requireRole(ctx, 'SUPPORT');
+    const actor = principalOf(ctx);
     const results = await ctx.services.billing.webhooks.refulfilStale(actor, olderThanMinutes, first, reason);
     return results.map((r) => ({ purchase: toPurchaseGql(r.purchase), outcome: r.outcome }));
   }
 
+  @Authorized(Role.SUPPORT)
   @Query(() => [NegativeBalanceGql], { description: 'SUPPORT+ (FINANCE, ADMIN): accounts below zero (refunds of spent credits)' })
   async negativeBalances(
     @Ctx() ctx: Context,
     @Arg('first', () => Int, { nullable: true, defaultValue: 100 }) first: number,
   ): Promise<NegativeBalanceGql[]> {
-    requireRole(ctx, 'SUPPORT');
     return (await ctx.services.billing.negativeBalances(first)).map(toNegativeBalanceGql);
   }
 }

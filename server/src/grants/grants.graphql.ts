@@ -1,25 +1,12 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { MillicreditsScalar } from '../graphql/scalars.js';
+import { graphqlEnum } from '../graphql/enums.js';
 import { formatMillicredits } from '../money/money.js';
 import { grantStatus } from './grants.rules.js';
-import type { ExpiryRun, Grant, GrantAllocation } from './grants.types.js';
+import { GRANT_KINDS, GRANT_STATUSES, type ExpiryRun, type Grant, type GrantAllocation, type GrantKind, type GrantStatus } from './grants.types.js';
 
-export enum GrantKindEnum {
-  PURCHASE = 'PURCHASE',
-  PROMO = 'PROMO',
-  BONUS = 'BONUS',
-  ADJUSTMENT = 'ADJUSTMENT',
-  REVERSAL = 'REVERSAL',
-  OPENING = 'OPENING',
-}
-registerEnumType(GrantKindEnum, { name: 'GrantKind', description: 'Where the credits of a grant came from' });
-
-export enum GrantStatusEnum {
-  ACTIVE = 'ACTIVE',
-  SPENT = 'SPENT',
-  EXPIRED = 'EXPIRED',
-  VOIDED = 'VOIDED',
-}
-registerEnumType(GrantStatusEnum, { name: 'GrantStatus' });
+export const GrantKindEnum = graphqlEnum(GRANT_KINDS, { name: 'GrantKind', description: 'Where the credits of a grant came from' });
+export const GrantStatusEnum = graphqlEnum(GRANT_STATUSES, { name: 'GrantStatus' });
 
 @ObjectType('Grant', { description: 'Credits that arrived together; charges burn grants down in a fixed order' })
 export class GrantGql {
@@ -30,15 +17,15 @@ export class GrantGql {
   accountId!: string;
 
   @Field(() => GrantKindEnum)
-  kind!: GrantKindEnum;
+  kind!: GrantKind;
 
   @Field(() => GrantStatusEnum)
-  status!: GrantStatusEnum;
+  status!: GrantStatus;
 
-  @Field(() => String)
+  @Field(() => MillicreditsScalar)
   amountMillicredits!: string;
 
-  @Field(() => String, { description: 'Unused credits left in this grant' })
+  @Field(() => MillicreditsScalar, { description: 'Unused credits left in this grant' })
   remainingMillicredits!: string;
 
   @Field(() => Int, { description: 'Lower burns first; then soonest expiry, then oldest' })
@@ -57,8 +44,8 @@ export class GrantGql {
 export const toGrantGql = (g: Grant): GrantGql => ({
   id: g.id,
   accountId: g.accountId,
-  kind: g.kind as GrantKindEnum,
-  status: grantStatus(g) as GrantStatusEnum,
+  kind: g.kind,
+  status: grantStatus(g),
   amountMillicredits: formatMillicredits(g.amount),
   remainingMillicredits: formatMillicredits(g.remaining),
   priority: g.priority,
@@ -75,7 +62,7 @@ export class GrantAllocationGql {
   @Field(() => ID)
   transactionId!: string;
 
-  @Field(() => String)
+  @Field(() => MillicreditsScalar)
   amountMillicredits!: string;
 
   @Field(() => String, { description: 'DEBIT: paid (part of) a debit; DEBT: a credit paid back an earlier unfunded debit' })
@@ -98,7 +85,7 @@ export class GrantExpiryRunGql {
   @Field(() => Int)
   expiredGrants!: number;
 
-  @Field(() => String)
+  @Field(() => MillicreditsScalar)
   expiredMillicredits!: string;
 }
 

@@ -1,7 +1,8 @@
-import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
 import { AccountGql } from '../accounts/accounts.graphql.js';
 import type { Context } from '../graphql/context.js';
-import { requireAccountAccess, requireRole } from '../graphql/guards.js';
+import { accountInScope, principalOf } from '../graphql/auth.js';
+import { Role } from '../auth/roles.js';
 import {
   GrantAllocationGql,
   GrantExpiryRunGql,
@@ -13,19 +14,21 @@ import {
 
 @Resolver()
 export class GrantsResolver {
+  @Authorized(Role.ADMIN)
   @Mutation(() => GrantGql, { description: "Posts the grant's unused remainder away as an ADJUSTMENT (ADMIN, audited)" })
   async voidGrant(
     @Arg('grantId', () => ID) grantId: string,
     @Arg('reason', () => String) reason: string,
     @Ctx() ctx: Context,
   ): Promise<GrantGql> {
-    const { grant } = await ctx.services.grants.voidGrant(requireRole(ctx, 'ADMIN'), grantId, reason);
+    const { grant } = await ctx.services.grants.voidGrant(principalOf(ctx), grantId, reason);
     return toGrantGql(grant);
   }
 
+  @Authorized(Role.ADMIN)
   @Mutation(() => GrantExpiryRunGql, { description: 'Runs the grant expiry job now (ADMIN, audited)' })
   async expireGrantsNow(@Ctx() ctx: Context): Promise<GrantExpiryRunGql> {
-    return toExpiryRunGql(await ctx.services.grants.expireNow(requireRole(ctx, 'ADMIN')));
+    return toExpiryRunGql(await ctx.services.grants.expireNow(principalOf(ctx)));
   }
 }
 
@@ -37,7 +40,7 @@ export class AccountGrantsResolver {
     @Ctx() ctx: Context,
     @Arg('includeClosed', () => Boolean, { nullable: true, defaultValue: false }) includeClosed: boolean,
   ): Promise<GrantGql[]> {
-    requireAccountAccess(ctx, account.id);
+    accountInScope(ctx, account.id, Role.SUPPORT);
     return (await ctx.services.grants.list(account.id, includeClosed)).map(toGrantGql);
   }
 }
@@ -46,7 +49,7 @@ export class AccountGrantsResolver {
 export class GrantAllocationsResolver {
   @FieldResolver(() => [GrantAllocationGql], { description: 'What this grant paid for, oldest first' })
   async allocations(@Root() grant: GrantGql, @Ctx() ctx: Context): Promise<GrantAllocationGql[]> {
-    requireAccountAccess(ctx, grant.accountId);
+    accountInScope(ctx, grant.accountId, Role.SUPPORT);
     return (await ctx.services.grants.allocations({ grantId: grant.id })).map(toGrantAllocationGql);
   }
 }

@@ -7,9 +7,9 @@ import type { Context } from './context.js';
 import { metrics } from '../metrics/metrics.js';
 
 /** Domain error -> GraphQL error with `extensions.code` (and HTTP 402 + creditsUrl for credits). */
-export function toGraphQLError(err: DomainError, publicAppUrl: string, returnTo: string | null): GraphQLError {
+export function toGraphQLError(err: DomainError, publicAppUrl?: string, returnTo: string | null = null): GraphQLError {
   const extensions: Record<string, unknown> = { code: err.code, ...err.details };
-  if (err.code === 'INSUFFICIENT_CREDITS') {
+  if (err.code === 'INSUFFICIENT_CREDITS' && publicAppUrl) {
     extensions.creditsUrl = creditsUrl(publicAppUrl, returnTo);
     extensions.http = { status: HTTP_STATUS.INSUFFICIENT_CREDITS };
   }

@@ -7,23 +7,29 @@ import { AccountsResolver } from '../accounts/accounts.resolver.js';
 import { LedgerResolver } from '../ledger/ledger.resolver.js';
 import { RateCardsResolver } from '../ratecards/ratecards.resolver.js';
 import { UsageResolver } from '../usage/usage.resolver.js';
+import { authChecker } from './auth.js';
 import { domainErrors } from './errors.js';
+import { MillicreditsScalar } from './scalars.js';
 import { AccountGrantsResolver, GrantAllocationsResolver, GrantsResolver } from '../grants/grants.resolver.js';
 import { PromotionsResolver } from '../promotions/promotions.resolver.js';
 import { AccountProxySettingsResolver, ModelRateSimulatedResolver, ProxySettingsResolver } from '../proxy/proxy.resolver.js';
 import { FinanceResolver } from '../reports/finance.resolver.js';
 import { ReconciliationResolver } from '../reports/reconciliation.resolver.js';
 import { AccountBillingResolver, BillingResolver } from '../billing/billing.resolver.js';
+import { AuditResolver } from '../audit/audit.resolver.js';
 import { AccountTeamsResolver, TeamsResolver } from '../teams/teams.resolver.js';
 
 /** Every resolver class. Feature modules add theirs here. */
-export const resolvers = [AccountsResolver, LedgerResolver, RateCardsResolver, UsageResolver, BillingResolver, AccountBillingResolver, FinanceResolver, ReconciliationResolver, ProxySettingsResolver, AccountProxySettingsResolver, ModelRateSimulatedResolver, GrantsResolver, AccountGrantsResolver, GrantAllocationsResolver, PromotionsResolver, TeamsResolver, AccountTeamsResolver] as const;
+export const resolvers = [AccountsResolver, LedgerResolver, RateCardsResolver, UsageResolver, BillingResolver, AccountBillingResolver, FinanceResolver, ReconciliationResolver, ProxySettingsResolver, AccountProxySettingsResolver, ModelRateSimulatedResolver, GrantsResolver, AccountGrantsResolver, GrantAllocationsResolver, PromotionsResolver, AuditResolver, TeamsResolver, AccountTeamsResolver] as const;
 
 export async function createSchema(opts: { publicAppUrl: string; emitSchemaFile?: string }): Promise<GraphQLSchema> {
   return buildSchema({
     resolvers,
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
+    authChecker,
     globalMiddlewares: [domainErrors(opts.publicAppUrl)],
+    // Input is validated once, by the services (the same rules for GraphQL, webhooks and the
+    // proxy); the GraphQL types only fix the shape.
     validate: false,
     // Subscriptions name their own source (`subscribe:`); type-graphql still wants a PubSub here.
     pubSub: createPubSub(),

@@ -157,6 +157,18 @@ export async function releaseExpiredHolds(sql: Sql, limit: number): Promise<{ ba
   return { balances: rows.map(balanceOf), released: rows.reduce((sum, r) => sum + Number(r.n), 0) };
 }
 
+/**
+ * A HELD hold whose settle failed: it never expires (its credits stay reserved, so the call can
+ * still be charged) and says why. False when the hold is no longer HELD.
+ */
+export async function keepUnsettledHold(sql: Sql, holdId: string, reason: string): Promise<boolean> {
+  const rows = await sql.query(
+    `update holds set expires_at = 'infinity', settle_error = left(?, 1000) where id = ?::uuid and state = 'HELD' returning id`,
+    [reason, holdId],
+  );
+  return rows.length > 0;
+}
+
 /** Pushes a live hold's expiry out (a long stream is still running); false when it is no longer HELD. */
 export async function extendHold(sql: Sql, holdId: string, ttlSeconds: number): Promise<boolean> {
   const rows = await sql.query(

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
-import { inTransaction, sqlOf } from '../db/sql.js';
+import { inTransaction, pgCode, sqlOf } from '../db/sql.js';
+import { metrics } from '../metrics/metrics.js';
 import { DomainError, InsufficientCredits, notFound } from '../shared/errors.js';
 import { systemClock, type Clock } from '../shared/clock.js';
 import { memberSpend } from '../teams/teams.repository.js';
@@ -15,6 +16,7 @@ import {
   extendHold,
   findHoldState,
   insertHold,
+  keepUnsettledHold,
   lockAvailable,
   releaseExpiredHolds,
   releaseHold,
@@ -68,6 +70,28 @@ export interface Settled {
 
 class SettleRefused extends Error {}
 class BalanceRefused extends Error {}
+
+/** The settle of a call could not be written: its hold stays HELD (never expiring) for an operator. */
+export class SettleFailed extends Error {
+  constructor(readonly holdId: string, override readonly cause: unknown) {
+    super(`the settle of hold ${holdId} failed; the hold is kept`);
+  }
+}
+
+/**
+ * A failure's code and message without the statement or its values (those may carry PII): the
+ * driver reports `<sql> - <PostgreSQL's message>`.
+ */
+function failureReason(err: unknown): string {
+  const message = err instanceof Error ? err.message : String(err);
+  const cut = message.lastIndexOf(' - ');
+  const text = cut >= 0 ? message.slice(cut + 3) : /\b(select|insert|update|with)\b/i.test(message) ? 'database error' : message;
+  const code = pgCode(err);
+  return code ? `${code}: ${text}` : text;
+}
+
+/** Attempts of a settle that fails for a reason other than the balance (e.g. a dropped connection). */
+const SETTLE_ATTEMPTS = 3;
 
 /**
  * Holds: a proxied call reserves its worst case (`pending += hold`) before it calls the provider,
@@ -187,13 +211,13 @@ export class HoldsService {
     let charged = charge.charged;
     let result;
     try {
-      result = await attempt(charged);
+      result = await this.retrying(hold, charge, () => attempt(charged));
     } catch (err) {
       if (!(err instanceof SettleRefused)) throw err;
       result = null;
       if (charged > hold.amount) {
         charged = hold.amount;
-        result = await attempt(charged).catch((e) => {
+        result = await this.retrying(hold, charge, () => attempt(charged)).catch((e) => {
           if (e instanceof SettleRefused) return null;
           throw e;
         });
@@ -209,6 +233,32 @@ export class HoldsService {
     }
     this.events.publish(result.balance);
     return { usage: result.usage, charged, balance: result.balance };
+  }
+
+  /**
+   * Runs one settle attempt, again on failures other than the balance (each attempt is one
+   * transaction, so a failed one wrote nothing). When every attempt fails, the settle is never
+   * lost silently: the hold is kept past its expiry with the reason, the failure is counted and
+   * logged with everything needed to post it by hand, and SettleFailed is thrown.
+   */
+  private async retrying<T>(hold: Hold, charge: SettleCharge, attempt: () => Promise<T>): Promise<T> {
+    let last: unknown;
+    for (let i = 0; i < SETTLE_ATTEMPTS; i++) {
+      try {
+        return await attempt();
+      } catch (err) {
+        if (err instanceof SettleRefused) throw err;
+        last = err;
+      }
+    }
+    metrics.proxySettleFailure();
+    const reason = failureReason(last);
+    const kept = await keepUnsettledHold(sqlOf(this.em.fork()), hold.id, reason).catch(() => false);
+    this.log.error(
+      { reason, holdId: hold.id, accountId: hold.accountId, kept, model: charge.rate.model, charged: charge.charged.toString(), requestId: charge.requestId ?? null, tokens: charge.tokens },
+      'proxy settle failed: the call is not charged yet; its hold is kept for an operator',
+    );
+    throw new SettleFailed(hold.id, last);
   }
 
   /** Releases a hold without charging (the call failed). Returns null when it was already released. */

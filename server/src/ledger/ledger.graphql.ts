@@ -1,22 +1,23 @@
 import { Field, Float, ID, InputType, ObjectType } from 'type-graphql';
-import { PageInfo } from '../graphql/page-info.js';
+import { MillicreditsScalar } from '../graphql/scalars.js';
+import { ConnectionType, toConnection } from '../graphql/connection.js';
 import { LedgerEntryTypeEnum } from '../graphql/enums.js';
 import { encodeCursor, type Page } from './cursor.js';
 import { formatMillicredits, toCreditsNumber, toUsdNumber } from '../money/money.js';
-import type { BalanceSnapshot, LedgerEntry } from './ledger.types.js';
+import type { BalanceSnapshot, LedgerEntry, LedgerEntryType } from './ledger.types.js';
 
 @ObjectType('Balance')
 export class BalanceGql {
   @Field(() => ID)
   accountId!: string;
 
-  @Field(() => String, { description: 'Posted balance in millicredits (decimal string)' })
+  @Field(() => MillicreditsScalar, { description: 'Posted balance in millicredits (decimal string)' })
   balanceMillicredits!: string;
 
-  @Field(() => String, { description: 'Reserved by calls in flight' })
+  @Field(() => MillicreditsScalar, { description: 'Reserved by calls in flight' })
   heldMillicredits!: string;
 
-  @Field(() => String, { description: 'balance - held' })
+  @Field(() => MillicreditsScalar, { description: 'balance - held' })
   availableMillicredits!: string;
 
   @Field(() => Float, { description: 'Display only: balance in credits' })
@@ -45,12 +46,12 @@ export class LedgerEntryGql {
   id!: string;
 
   @Field(() => LedgerEntryTypeEnum)
-  type!: LedgerEntryTypeEnum;
+  type!: LedgerEntryType;
 
-  @Field(() => String)
+  @Field(() => MillicreditsScalar)
   amountMillicredits!: string;
 
-  @Field(() => String)
+  @Field(() => MillicreditsScalar)
   balanceAfterMillicredits!: string;
 
   @Field(() => ID, { nullable: true })
@@ -68,7 +69,7 @@ export class LedgerEntryGql {
 
 export const toLedgerEntryGql = (e: LedgerEntry): LedgerEntryGql => ({
   id: e.id,
-  type: e.type as LedgerEntryTypeEnum,
+  type: e.type,
   amountMillicredits: formatMillicredits(e.amountMillicredits),
   balanceAfterMillicredits: formatMillicredits(e.balanceAfterMillicredits),
   reversalOfId: e.reversalOfId,
@@ -77,28 +78,11 @@ export const toLedgerEntryGql = (e: LedgerEntry): LedgerEntryGql => ({
   createdAt: e.createdAt,
 });
 
-@ObjectType('LedgerEdge')
-export class LedgerEdgeGql {
-  @Field(() => String)
-  cursor!: string;
-
-  @Field(() => LedgerEntryGql)
-  node!: LedgerEntryGql;
-}
-
 @ObjectType('LedgerConnection')
-export class LedgerConnectionGql {
-  @Field(() => [LedgerEdgeGql])
-  edges!: LedgerEdgeGql[];
+export class LedgerConnectionGql extends ConnectionType('Ledger', LedgerEntryGql) {}
 
-  @Field(() => PageInfo)
-  pageInfo!: PageInfo;
-}
-
-export const toLedgerConnection = (page: Page<LedgerEntry>): LedgerConnectionGql => ({
-  edges: page.items.map((e) => ({ cursor: encodeCursor(e.seq), node: toLedgerEntryGql(e) })),
-  pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
-});
+export const toLedgerConnection = (page: Page<LedgerEntry>, countTotal: () => Promise<number>): LedgerConnectionGql =>
+  toConnection(page, (e) => ({ cursor: encodeCursor(e.seq), node: toLedgerEntryGql(e) }), countTotal);
 
 @InputType()
 export class AdjustBalanceInput {

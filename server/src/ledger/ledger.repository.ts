@@ -145,6 +145,11 @@ export async function findEntries(sql: Sql, accountId: string, limit: number, be
   return rows.map(toEntry);
 }
 
+export async function countEntries(sql: Sql, accountId: string): Promise<number> {
+  const [row] = await sql.query<{ n: string }>(`select count(*) as n from ledger_postings where account_id = ?::uuid`, [accountId]);
+  return Number(row.n);
+}
+
 export async function findEntryByTransaction(sql: Sql, transactionId: string): Promise<LedgerEntry | null> {
   const rows = await sql.query<EntryRow>(
     `select ${ENTRY_COLUMNS}

@@ -1,27 +1,30 @@
 import { Repeater } from '@repeaterjs/repeater';
-import { Arg, Ctx, ID, Mutation, Resolver, Root, Subscription } from 'type-graphql';
+import { Arg, Authorized, Ctx, ID, Mutation, Resolver, Root, Subscription } from 'type-graphql';
+import { Role } from '../auth/roles.js';
+import { accountInScope, principalOf } from '../graphql/auth.js';
 import type { Context } from '../graphql/context.js';
 import { toGraphQLError } from '../graphql/errors.js';
 import { DomainError } from '../shared/errors.js';
-import { parseId } from '../shared/validate.js';
-import { requireAccountAccess, requirePrincipal, requireRole } from '../graphql/guards.js';
+import { accountOrTeamInScope } from '../teams/teams.scope.js';
 import { fromPayload, type BalanceEventPayload } from './balance-events.js';
 import { AdjustBalanceInput, BalanceGql, LedgerEntryGql, toBalanceGql, toLedgerEntryGql } from './ledger.graphql.js';
 
 @Resolver()
 export class LedgerResolver {
+  @Authorized(Role.ADMIN)
   @Mutation(() => LedgerEntryGql, { description: 'ADMIN, audited; reason required' })
   async adjustBalance(@Arg('input', () => AdjustBalanceInput) input: AdjustBalanceInput, @Ctx() ctx: Context): Promise<LedgerEntryGql> {
-    return toLedgerEntryGql(await ctx.services.ledger.adjustBalance(requireRole(ctx, 'ADMIN'), input));
+    return toLedgerEntryGql(await ctx.services.ledger.adjustBalance(principalOf(ctx), input));
   }
 
+  @Authorized(Role.ADMIN)
   @Mutation(() => LedgerEntryGql, { description: 'Posts the exact opposite of a transaction, linked by reversalOfId (ADMIN, audited)' })
   async reverseTransaction(
     @Arg('transactionId', () => ID) transactionId: string,
     @Arg('reason', () => String) reason: string,
     @Ctx() ctx: Context,
   ): Promise<LedgerEntryGql> {
-    return toLedgerEntryGql(await ctx.services.ledger.reverseTransaction(requireRole(ctx, 'ADMIN'), transactionId, reason));
+    return toLedgerEntryGql(await ctx.services.ledger.reverseTransaction(principalOf(ctx), transactionId, reason));
   }
 
   @Subscription(() => BalanceGql, {
@@ -29,13 +32,8 @@ export class LedgerResolver {
     subscribe: async ({ args, context }) => {
       const ctx = context as Context;
       try {
-        const principal = requirePrincipal(ctx);
-        const requested = (args.accountId as string | undefined) ?? principal.accountId;
         // A team's members watch the team's balance like their own.
-        const accountId =
-          requested !== principal.accountId && (await ctx.services.teams.canUseTeamAccount(principal, parseId(requested, 'accountId'), false))
-            ? parseId(requested, 'accountId')
-            : requireAccountAccess(ctx, requested);
+        const accountId = await accountOrTeamInScope(ctx, args.accountId as string | undefined, Role.SUPPORT, false);
         return inOrder(ctx.services.events.subscribe(accountId));
       } catch (err) {
         // Middlewares wrap resolvers, not `subscribe`: map domain errors here.

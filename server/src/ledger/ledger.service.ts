@@ -10,6 +10,7 @@ import type { BalanceEvents } from './balance-events.js';
 import type { PostingHooks } from './ledger.hooks.js';
 import { pageSize, decodeCursor, toPage, type Page } from './cursor.js';
 import {
+  countEntries,
   customerAccountExists,
   findBalances,
   findEntries,
@@ -61,6 +62,10 @@ export class LedgerService {
     const n = pageSize(first);
     const rows = await findEntries(sqlOf(this.em.fork()), accountId, n + 1, decodeCursor(after));
     return toPage(rows, n);
+  }
+
+  async entryCount(accountId: string): Promise<number> {
+    return countEntries(sqlOf(this.em.fork()), accountId);
   }
 
   async entry(transactionId: string): Promise<LedgerEntry> {

@@ -25,6 +25,7 @@ export const counters = {
   tokens: counter('creditmeter_tokens_total', 'Tokens metered, by model and direction (input, cached_input, output)', ['model', 'direction']),
   reconciliationMismatches: counter('creditmeter_reconciliation_mismatches_total', 'Reconciliation findings, by check', ['check']),
   reconciliationRuns: counter('creditmeter_reconciliation_runs_total', 'Reconciliation runs, by status', ['status']),
+  proxySettleFailures: counter('proxy_settle_failures_total', 'Proxied calls whose charge could not be written (their holds are kept for an operator)'),
 };
 
 export const gauges = {
@@ -38,6 +39,9 @@ export const gauges = {
   holdsPending: gauge('creditmeter_holds_pending', 'Credit holds of calls in flight (accounts with held credits when holds are not tabled)'),
   holdsPendingMillicredits: gauge('creditmeter_holds_pending_millicredits', 'Millicredits held by calls in flight'),
   rollupLagRows: gauge('creditmeter_finance_rollup_lag_rows', 'Usage rows and postings not yet folded into the finance rollups'),
+  auditChainOk: gauge('creditmeter_audit_chain_ok', 'Whether the audit log hash chain verified at the last check (1) or not (0)'),
+  auditChainEntries: gauge('creditmeter_audit_chain_entries', 'Audit log rows covered by the last chain verification'),
+  auditChainHead: gauge('creditmeter_audit_chain_head_info', 'Always 1; the label is the SHA-256 of the last audit link at the last verification (keep a copy elsewhere: a rewritten history changes it)', ['hash']),
   lastReconciliationMismatches: gauge('creditmeter_reconciliation_last_run_mismatches', 'Findings of the last finished reconciliation run'),
 };
 
@@ -70,8 +74,19 @@ export const metrics = {
   reconciliationMismatch(check: string, n = 1) {
     if (n > 0) counters.reconciliationMismatches.inc({ check }, n);
   },
+  /** The audit hash chain was verified (reconciliation, or an ADMIN's auditChain query). */
+  auditChainVerified(status: { ok: boolean; entries: number; headHash: string }) {
+    gauges.auditChainOk.set(status.ok ? 1 : 0);
+    gauges.auditChainEntries.set(status.entries);
+    gauges.auditChainHead.reset();
+    gauges.auditChainHead.set({ hash: status.headHash }, 1);
+  },
   reconciliationRun(status: string) {
     counters.reconciliationRuns.inc({ status });
+  },
+  /** A proxied call's settle failed after its retries; counted before the error is thrown. */
+  proxySettleFailure() {
+    counters.proxySettleFailures.inc();
   },
 };
 

@@ -1,4 +1,5 @@
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { MillicreditsScalar } from '../graphql/scalars.js';
 import { formatMillicredits } from '../money/money.js';
 import type { PromoCode } from './promotions.repository.js';
 
@@ -10,7 +11,7 @@ export class PromoCodeGql {
   @Field(() => String, { description: 'Upper-case; redeemed case-insensitively' })
   code!: string;
 
-  @Field(() => String)
+  @Field(() => MillicreditsScalar)
   creditsMillicredits!: string;
 
   @Field(() => Int, { nullable: true, description: 'Null: unlimited' })

@@ -1,4 +1,5 @@
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { MillicreditsScalar } from '../graphql/scalars.js';
 import { formatMillicredits } from '../money/money.js';
 import type { ProxySettings } from './proxy-settings.service.js';
 
@@ -7,10 +8,10 @@ export class ProxySettingsGql {
   @Field(() => ID)
   accountId!: string;
 
-  @Field(() => String, { nullable: true, description: 'Default per-request spend cap (worst case of one call); null = none' })
+  @Field(() => MillicreditsScalar, { nullable: true, description: 'Default per-request spend cap (worst case of one call); null = none' })
   requestCapMillicredits!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Cumulative cap per X-Session-Id over the window; null = none' })
+  @Field(() => MillicreditsScalar, { nullable: true, description: 'Cumulative cap per X-Session-Id over the window; null = none' })
   sessionCapMillicredits!: string | null;
 
   @Field(() => Int)

@@ -1,27 +1,22 @@
-import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
 import { AccountGql } from '../accounts/accounts.graphql.js';
-import { hasRole } from '../auth/roles.js';
 import type { Context } from '../graphql/context.js';
-import { requireAccountAccess, requirePrincipal } from '../graphql/guards.js';
+import { accountInScope, principalOf } from '../graphql/auth.js';
+import { Role } from '../auth/roles.js';
 import { ModelRateGql } from '../ratecards/ratecards.graphql.js';
-import { forbidden } from '../shared/errors.js';
-import { parseId } from '../shared/validate.js';
 import { ProxySettingsGql, ProxySettingsInput, toProxySettingsGql } from './proxy.graphql.js';
 
 @Resolver()
 export class ProxySettingsResolver {
+  @Authorized()
   @Mutation(() => ProxySettingsGql, { description: "Sets the proxy's spend caps and streaming-hold opt-in (own account; another needs ADMIN; audited)" })
   async setProxySettings(
     @Arg('input', () => ProxySettingsInput) input: ProxySettingsInput,
     @Arg('accountId', () => ID, { nullable: true }) accountId: string | null,
     @Ctx() ctx: Context,
   ): Promise<ProxySettingsGql> {
-    const principal = requirePrincipal(ctx);
-    const target = accountId ? parseId(accountId, 'accountId') : principal.accountId;
-    if (target !== principal.accountId && !hasRole(principal.role, 'ADMIN')) {
-      throw forbidden("Changing another account's proxy settings needs the ADMIN role");
-    }
-    return toProxySettingsGql(await ctx.services.proxySettings.set(principal, target, input));
+    const target = accountInScope(ctx, accountId || null, Role.ADMIN);
+    return toProxySettingsGql(await ctx.services.proxySettings.set(principalOf(ctx), target, input));
   }
 }
 
@@ -29,7 +24,7 @@ export class ProxySettingsResolver {
 export class AccountProxySettingsResolver {
   @FieldResolver(() => ProxySettingsGql)
   async proxySettings(@Root() account: AccountGql, @Ctx() ctx: Context): Promise<ProxySettingsGql> {
-    return toProxySettingsGql(await ctx.services.proxySettings.get(requireAccountAccess(ctx, account.id)));
+    return toProxySettingsGql(await ctx.services.proxySettings.get(accountInScope(ctx, account.id, Role.SUPPORT)));
   }
 }
 

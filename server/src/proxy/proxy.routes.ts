@@ -4,7 +4,8 @@ import { metrics } from '../metrics/metrics.js';
 import type { RouteModule } from '../routes.js';
 import type { Services } from '../services.js';
 import { DomainError, unauthenticated } from '../shared/errors.js';
-import { domainErrorResponse, internalErrorResponse, upstreamErrorResponse, type ProxyErrorResponse } from './proxy.errors.js';
+import { SettleFailed } from '../ledger/holds.service.js';
+import { domainErrorResponse, internalErrorResponse, settleFailedResponse, upstreamErrorResponse, type ProxyErrorResponse } from './proxy.errors.js';
 import { UpstreamFailure, type CallCharge, type PreparedCall, type StreamSink } from './proxy.service.js';
 
 export const OVERHEAD_HEADER = 'x-creditmeter-overhead-ms';
@@ -108,7 +109,8 @@ export const proxyRoutes: RouteModule = (app, services: Services) => {
           log.warn({ status: (err.cause as { status?: number }).status, holdId: call?.hold.id, model: call?.rate.model }, 'provider call failed; hold voided');
           return sendError(res, started, upstreamMs, upstreamErrorResponse(err.cause));
         }
-        // E.g. the settle failed: the hold stays HELD and the expiry job releases it.
+        // The settle failed: already counted and logged, the hold is kept.
+        if (err instanceof SettleFailed) return sendError(res, started, upstreamMs, settleFailedResponse());
         log.error({ err, holdId: call?.hold.id }, 'proxy request failed');
         sendError(res, started, upstreamMs, internalErrorResponse());
       }

@@ -10,14 +10,15 @@ import type { Principal } from '../auth/roles.js';
 import type { Config } from '../config.js';
 import { metrics } from '../metrics/metrics.js';
 import type { Hold, HoldsService } from '../ledger/holds.service.js';
-import { SpendCapExceeded } from '../ledger/holds.service.js';
+import { SettleFailed, SpendCapExceeded } from '../ledger/holds.service.js';
+import { settleFailedResponse } from './proxy.errors.js';
 import { badInput } from '../shared/errors.js';
 import { requestHash } from '../ledger/ledger.service.js';
 import type { TokenCounts } from '../money/money.js';
 import type { ModelRate } from '../ratecards/ratecard.types.js';
 import type { RateCardsService } from '../ratecards/ratecards.service.js';
 import type { TeamsService } from '../teams/teams.service.js';
-import { MemberStepRefused } from '../usage/usage.repository.js';
+import { MemberStepRefused, PROXY_SOURCE } from '../usage/usage.repository.js';
 import { priceUsage, usageFingerprint } from '../usage/usage.rules.js';
 import type { ProxySettingsService } from './proxy-settings.service.js';
 import {
@@ -310,7 +311,17 @@ export class ProxyService {
 
     const reported = usageChunk?.usage && !cut;
     const tokens = reported ? tokensFromUsage(usageChunk!.usage!) : estimatedTokens(call.promptTokens, generated);
-    const charge = await this.settle(call, tokens, !reported, opened.requestId ?? lastChunk?.id ?? null, upstreamMs, cut || clientAborted);
+    let charge: CallCharge;
+    try {
+      charge = await this.settle(call, tokens, !reported, opened.requestId ?? lastChunk?.id ?? null, upstreamMs, cut || clientAborted);
+    } catch (err) {
+      if (!(err instanceof SettleFailed)) throw err;
+      if (!clientAborted) {
+        sink.data(settleFailedResponse().body);
+        sink.end();
+      }
+      return { charge: null, upstreamError: null, cut, clientAborted, upstreamMs };
+    }
     if (!clientAborted) {
       const meta = onSettled(charge, upstreamMs);
       if (call.req.wantsUsage) {
@@ -350,7 +361,7 @@ export class ProxyService {
       idempotencyKey: `proxy:${call.hold.id}`,
       requestHash: requestHash(usageFingerprint(call.rate.model, tokens)),
       actorKeyId: call.principal.keyId,
-      source: 'PROXY',
+      source: PROXY_SOURCE,
       requestId,
       latencyMs: Math.round(upstreamMs),
     });

@@ -1,15 +1,11 @@
-import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { MillicreditsScalar } from '../graphql/scalars.js';
+import { graphqlEnum } from '../graphql/enums.js';
 import { formatMicroUsd, formatMillicredits, toUsdNumber } from '../money/money.js';
-import { marginRatio } from './finance.rules.js';
+import { FINANCE_ORDERS, marginRatio } from './finance.rules.js';
 import type { FinanceDayRow, LiabilityRow, UsageGroupRow } from './finance.service.js';
 
-export enum FinanceOrderEnum {
-  REVENUE = 'REVENUE',
-  COST = 'COST',
-  MARGIN = 'MARGIN',
-  CALLS = 'CALLS',
-}
-registerEnumType(FinanceOrderEnum, { name: 'FinanceOrder', description: 'Sort order of finance breakdowns (descending)' });
+export const FinanceOrderEnum = graphqlEnum(FINANCE_ORDERS, { name: 'FinanceOrder', description: 'Sort order of finance breakdowns (descending)' });
 
 @ObjectType('FinanceDay', { description: 'One UTC day; revenue = credits deducted by usage / 1,000 (USD), COGS = provider cost' })
 export class FinanceDayGql {
@@ -18,11 +14,11 @@ export class FinanceDayGql {
   @Field(() => Float) cogsUsd!: number;
   @Field(() => Float) marginUsd!: number;
   @Field(() => Float, { nullable: true, description: 'margin / revenue; null without revenue' }) marginRatio!: number | null;
-  @Field(() => String) creditsPurchasedMillicredits!: string;
-  @Field(() => String) creditsDeductedMillicredits!: string;
-  @Field(() => String) creditsRefundedMillicredits!: string;
-  @Field(() => String) creditsPromotionalMillicredits!: string;
-  @Field(() => String) creditsExpiredMillicredits!: string;
+  @Field(() => MillicreditsScalar) creditsPurchasedMillicredits!: string;
+  @Field(() => MillicreditsScalar) creditsDeductedMillicredits!: string;
+  @Field(() => MillicreditsScalar) creditsRefundedMillicredits!: string;
+  @Field(() => MillicreditsScalar) creditsPromotionalMillicredits!: string;
+  @Field(() => MillicreditsScalar) creditsExpiredMillicredits!: string;
   @Field(() => String, { description: 'Provider cost in USD, exact (6 decimals)' }) cogsExactUsd!: string;
   @Field(() => Int) calls!: number;
 }
@@ -53,9 +49,9 @@ export class FinanceBreakdownGql {
   @Field(() => Float) inputTokens!: number;
   @Field(() => Float) cachedInputTokens!: number;
   @Field(() => Float) outputTokens!: number;
-  @Field(() => String) revenueMillicredits!: string;
+  @Field(() => MillicreditsScalar) revenueMillicredits!: string;
   @Field(() => String, { description: 'Provider cost in micro-dollars (same unit as millicredits)' }) costMicroUsd!: string;
-  @Field(() => String) marginMillicredits!: string;
+  @Field(() => MillicreditsScalar) marginMillicredits!: string;
   @Field(() => Float) revenueUsd!: number;
   @Field(() => Float) cogsUsd!: number;
   @Field(() => Float) marginUsd!: number;
@@ -83,16 +79,16 @@ export const toBreakdownGql = (kind: 'model' | 'account' | 'member') => (r: Usag
 
 @ObjectType('Liability', { description: 'Credits owed to customers: the sum of all customer balances' })
 export class LiabilityGql {
-  @Field(() => String) outstandingMillicredits!: string;
+  @Field(() => MillicreditsScalar) outstandingMillicredits!: string;
   @Field(() => Float) outstandingUsd!: number;
-  @Field(() => String, { description: 'Paid credits (promotional credits are taken as spent first)' }) paidMillicredits!: string;
+  @Field(() => MillicreditsScalar, { description: 'Paid credits (promotional credits are taken as spent first)' }) paidMillicredits!: string;
   @Field(() => Float) paidUsd!: number;
-  @Field(() => String) promotionalMillicredits!: string;
+  @Field(() => MillicreditsScalar) promotionalMillicredits!: string;
   @Field(() => Float) promotionalUsd!: number;
-  @Field(() => String, { description: 'Sum of negative balances (owed by customers)' }) negativeMillicredits!: string;
+  @Field(() => MillicreditsScalar, { description: 'Sum of negative balances (owed by customers)' }) negativeMillicredits!: string;
   @Field(() => Int) negativeBalanceAccounts!: number;
-  @Field(() => String, { description: 'Reserved by calls in flight' }) heldMillicredits!: string;
-  @Field(() => String, { nullable: true, description: 'Credits expiring in the next 30 days; null while credits carry no expiry (no grants)' })
+  @Field(() => MillicreditsScalar, { description: 'Reserved by calls in flight' }) heldMillicredits!: string;
+  @Field(() => MillicreditsScalar, { nullable: true, description: 'Credits expiring in the next 30 days; null while credits carry no expiry (no grants)' })
   expiringNext30DaysMillicredits!: string | null;
 }
 
@@ -112,7 +108,7 @@ export const toLiabilityGql = (l: LiabilityRow): LiabilityGql => ({
 @ObjectType('BreakageMonth', { description: 'Credits expired unused in one UTC month' })
 export class BreakageMonthGql {
   @Field(() => String) month!: string;
-  @Field(() => String) expiredMillicredits!: string;
+  @Field(() => MillicreditsScalar) expiredMillicredits!: string;
   @Field(() => Float) expiredUsd!: number;
   @Field(() => Int) entries!: number;
 }

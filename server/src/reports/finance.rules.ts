@@ -46,7 +46,8 @@ export function splitBalance(f: AccountFlows): { paid: bigint; promotional: bigi
   return { paid, promotional: f.balance - paid };
 }
 
-export type FinanceOrder = 'REVENUE' | 'COST' | 'MARGIN' | 'CALLS';
+export const FINANCE_ORDERS = ['REVENUE', 'COST', 'MARGIN', 'CALLS'] as const;
+export type FinanceOrder = (typeof FINANCE_ORDERS)[number];
 
 export const orderColumn: Record<FinanceOrder, string> = {
   REVENUE: 'charged',

@@ -1,12 +1,9 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import type { ReconciliationRun, StoredFinding } from './reconciliation.service.js';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { MillicreditsScalar } from '../graphql/scalars.js';
+import { graphqlEnum } from '../graphql/enums.js';
+import { RECONCILIATION_STATUSES, type ReconciliationRun, type ReconciliationStatus, type StoredFinding } from './reconciliation.service.js';
 
-export enum ReconciliationStatusEnum {
-  RUNNING = 'RUNNING',
-  SUCCEEDED = 'SUCCEEDED',
-  FAILED = 'FAILED',
-}
-registerEnumType(ReconciliationStatusEnum, { name: 'ReconciliationStatus' });
+export const ReconciliationStatusEnum = graphqlEnum(RECONCILIATION_STATUSES, { name: 'ReconciliationStatus' });
 
 @ObjectType('ReconciliationCheck')
 export class ReconciliationCheckGql {
@@ -24,7 +21,7 @@ export class ReconciliationFindingGql {
   @Field(() => String, { nullable: true }) subject!: string | null;
   @Field(() => String, { nullable: true }) expected!: string | null;
   @Field(() => String, { nullable: true }) actual!: string | null;
-  @Field(() => String, { nullable: true }) driftMillicredits!: string | null;
+  @Field(() => MillicreditsScalar, { nullable: true }) driftMillicredits!: string | null;
   @Field(() => String, { nullable: true }) driftTokens!: string | null;
   @Field(() => Date) createdAt!: Date;
 }
@@ -34,7 +31,7 @@ export class ReconciliationRunGql {
   @Field(() => ID) id!: string;
   @Field(() => String, { description: 'The UTC day reconciled (balances and zero-sum are checked over all time)' }) day!: string;
   @Field(() => String, { description: 'SCHEDULED or MANUAL' }) trigger!: string;
-  @Field(() => ReconciliationStatusEnum) status!: ReconciliationStatusEnum;
+  @Field(() => ReconciliationStatusEnum) status!: ReconciliationStatus;
   @Field(() => String, { nullable: true, description: 'The check running now' }) step!: string | null;
   @Field(() => Int) progressDone!: number;
   @Field(() => Int) progressTotal!: number;
@@ -49,7 +46,7 @@ export const toRunGql = (r: ReconciliationRun): ReconciliationRunGql => ({
   id: r.id,
   day: r.day,
   trigger: r.trigger,
-  status: r.status as ReconciliationStatusEnum,
+  status: r.status,
   step: r.step,
   progressDone: r.progressDone,
   progressTotal: r.progressTotal,

@@ -1,23 +1,25 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../graphql/context.js';
-import { requireRole } from '../graphql/guards.js';
+import { principalOf } from '../graphql/auth.js';
+import { Role } from '../auth/roles.js';
 import { clampLimit, utcDay } from './finance.rules.js';
 import { ReconciliationFindingGql, ReconciliationRunGql, toFindingGql, toRunGql } from './reconciliation.graphql.js';
 
 @Resolver(() => ReconciliationRunGql)
 export class ReconciliationResolver {
+  @Authorized(Role.FINANCE)
   @Query(() => [ReconciliationRunGql], { description: 'Reconciliation runs, newest first (FINANCE+)' })
   async reconciliationRuns(@Arg('first', () => Int, { nullable: true }) first: number | null, @Ctx() ctx: Context): Promise<ReconciliationRunGql[]> {
-    requireRole(ctx, 'FINANCE');
     return (await ctx.services.reconciliation.runs(clampLimit(first, 20))).map(toRunGql);
   }
 
+  @Authorized(Role.FINANCE)
   @Query(() => ReconciliationRunGql, { description: 'One reconciliation run, with its progress (FINANCE+)' })
   async reconciliationRun(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<ReconciliationRunGql> {
-    requireRole(ctx, 'FINANCE');
     return toRunGql(await ctx.services.reconciliation.run(id));
   }
 
+  @Authorized(Role.ADMIN)
   @Mutation(() => ReconciliationRunGql, {
     description: 'Runs reconciliation now (ADMIN). day: UTC "YYYY-MM-DD", default today. wait: answer when finished, else at once (poll reconciliationRun).',
   })
@@ -26,16 +28,16 @@ export class ReconciliationResolver {
     @Arg('wait', () => Boolean, { defaultValue: false }) wait: boolean,
     @Ctx() ctx: Context,
   ): Promise<ReconciliationRunGql> {
-    const principal = requireRole(ctx, 'ADMIN');
+    const principal = principalOf(ctx);
     const started = await ctx.services.reconciliation.start('MANUAL', day ?? utcDay(new Date()), principal);
     if (wait) return toRunGql(await started.done);
     started.done.catch(() => undefined);
     return toRunGql(started.run);
   }
 
+  @Authorized(Role.FINANCE)
   @FieldResolver(() => [ReconciliationFindingGql])
   async findings(@Root() run: ReconciliationRunGql, @Arg('first', () => Int, { nullable: true }) first: number | null, @Ctx() ctx: Context): Promise<ReconciliationFindingGql[]> {
-    requireRole(ctx, 'FINANCE');
     return (await ctx.services.reconciliation.findings(run.id, clampLimit(first, 100, 1000))).map(toFindingGql);
   }
 }

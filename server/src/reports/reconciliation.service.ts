@@ -9,6 +9,7 @@ import { gauges, metrics } from '../metrics/metrics.js';
 import { DomainError, badInput, notFound } from '../shared/errors.js';
 import { parseId } from '../shared/validate.js';
 import { tryWithAdvisoryLock } from './advisory-lock.js';
+import { verifyAuditChain } from '../audit/audit-chain.js';
 import { utcDay } from './finance.rules.js';
 import {
   compareProviderUsage,
@@ -24,11 +25,14 @@ import {
 const LOCK_KEY = 0x636d2d7265636fn;
 const ACCOUNT_BATCH = 500;
 
+export const RECONCILIATION_STATUSES = ['RUNNING', 'SUCCEEDED', 'FAILED'] as const;
+export type ReconciliationStatus = (typeof RECONCILIATION_STATUSES)[number];
+
 export interface ReconciliationRun {
   id: string;
   day: string;
   trigger: 'SCHEDULED' | 'MANUAL';
-  status: 'RUNNING' | 'SUCCEEDED' | 'FAILED';
+  status: ReconciliationStatus;
   step: string | null;
   progressDone: number;
   progressTotal: number;
@@ -188,6 +192,7 @@ export class ReconciliationService {
       ['grants_match_balances', () => this.checkGrants()],
       ['stripe', () => this.checkStripe(day)],
       ['provider_usage', () => this.checkProviderUsage(day)],
+      ['audit_chain', () => this.checkAuditChain()],
     ];
     const summaries: CheckSummary[] = [];
     let mismatches = 0;
@@ -384,6 +389,22 @@ export class ReconciliationService {
       findings.push({ check: 'transaction_unbalanced', subject: u.transaction_id, expected: '0', actual: u.s, driftMillicredits: toBigInt(u.s) });
     }
     return findings;
+  }
+
+  /** The audit log's hash chain verifies end to end; its head hash goes out as a metric. */
+  private async checkAuditChain(): Promise<Finding[]> {
+    const status = await verifyAuditChain(this.em);
+    metrics.auditChainVerified(status);
+    if (status.ok) return [];
+    return [
+      {
+        check: 'audit_chain_broken',
+        subject: status.firstBrokenId,
+        expected: 'every audit row linked to the one before it, with its own content hash',
+        actual: `broken at audit row ${status.firstBrokenId ?? '(chain head)'}`,
+        details: { entries: status.entries, headHash: status.headHash },
+      },
+    ];
   }
 
   /** Grants: the unspent remainders of an account add up to its balance (zero when negative). */

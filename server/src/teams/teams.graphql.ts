@@ -1,4 +1,5 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { MillicreditsScalar } from '../graphql/scalars.js';
 import { formatMicroUsd, formatMillicredits } from '../money/money.js';
 import type { Team, TeamMember, TeamPolicy, TeamSpendRow } from './teams.types.js';
 
@@ -12,10 +13,10 @@ const mc = (v: bigint | null): string | null => (v === null ? null : formatMilli
 
 @ObjectType('TeamPolicy', { description: "One per team, set by its OWNERs: applies to every member's charge" })
 export class TeamPolicyGql {
-  @Field(() => String, { nullable: true, description: 'Largest single charge (the proxy: worst case); null = no cap' })
+  @Field(() => MillicreditsScalar, { nullable: true, description: 'Largest single charge (the proxy: worst case); null = no cap' })
   requestCapMillicredits!: string | null;
 
-  @Field(() => String, { nullable: true, description: "Most a member's proxy session (X-Session-Id) may spend per window; null = no cap" })
+  @Field(() => MillicreditsScalar, { nullable: true, description: "Most a member's proxy session (X-Session-Id) may spend per window; null = no cap" })
   sessionCapMillicredits!: string | null;
 
   @Field(() => Int)
@@ -63,16 +64,16 @@ export class TeamMemberGql {
   @Field(() => TeamRoleEnum)
   role!: TeamRoleEnum;
 
-  @Field(() => String, { nullable: true, description: 'Most the member may spend from the team per period; null = no cap' })
+  @Field(() => MillicreditsScalar, { nullable: true, description: 'Most the member may spend from the team per period; null = no cap' })
   monthlyAllocationMillicredits!: string | null;
 
-  @Field(() => String, { description: 'Charged to the team by this member in the current period' })
+  @Field(() => MillicreditsScalar, { description: 'Charged to the team by this member in the current period' })
   spentThisPeriodMillicredits!: string;
 
-  @Field(() => String, { description: "Reserved by the member's proxied calls in flight" })
+  @Field(() => MillicreditsScalar, { description: "Reserved by the member's proxied calls in flight" })
   heldMillicredits!: string;
 
-  @Field(() => String, { nullable: true, description: 'allocation - spent - held (never below zero); null = no cap' })
+  @Field(() => MillicreditsScalar, { nullable: true, description: 'allocation - spent - held (never below zero); null = no cap' })
   remainingThisPeriodMillicredits!: string | null;
 
   @Field(() => Date, { description: "Start of the current period in the team's time zone" })
@@ -112,7 +113,7 @@ export class TeamSpendRowGql {
   @Field(() => Int)
   calls!: number;
 
-  @Field(() => String)
+  @Field(() => MillicreditsScalar)
   chargedMillicredits!: string;
 
   @Field(() => String, { description: 'Provider cost (COGS) in USD' })

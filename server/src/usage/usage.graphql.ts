@@ -1,5 +1,6 @@
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { PageInfo } from '../graphql/page-info.js';
+import { MillicreditsScalar } from '../graphql/scalars.js';
+import { ConnectionType, toConnection } from '../graphql/connection.js';
 import { encodeCursor, type Page } from '../ledger/cursor.js';
 import { formatMicroUsd, formatMillicredits, formatRatePer1k } from '../money/money.js';
 import { clientIdempotencyKey } from './usage.rules.js';
@@ -31,7 +32,7 @@ export class UsageRecordGql {
   @Field(() => String)
   outputPer1k!: string;
 
-  @Field(() => String)
+  @Field(() => MillicreditsScalar)
   chargedMillicredits!: string;
 
   @Field(() => String, { description: 'Provider cost (COGS) of this row in USD' })
@@ -63,28 +64,11 @@ export const toUsageGql = (u: UsageRecord): UsageRecordGql => ({
   createdAt: u.createdAt,
 });
 
-@ObjectType('UsageEdge')
-export class UsageEdgeGql {
-  @Field(() => String)
-  cursor!: string;
-
-  @Field(() => UsageRecordGql)
-  node!: UsageRecordGql;
-}
-
 @ObjectType('UsageConnection')
-export class UsageConnectionGql {
-  @Field(() => [UsageEdgeGql])
-  edges!: UsageEdgeGql[];
+export class UsageConnectionGql extends ConnectionType('Usage', UsageRecordGql) {}
 
-  @Field(() => PageInfo)
-  pageInfo!: PageInfo;
-}
-
-export const toUsageConnection = (page: Page<UsageRecord>): UsageConnectionGql => ({
-  edges: page.items.map((u) => ({ cursor: encodeCursor(u.seq), node: toUsageGql(u) })),
-  pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
-});
+export const toUsageConnection = (page: Page<UsageRecord>, countTotal: () => Promise<number>): UsageConnectionGql =>
+  toConnection(page, (u) => ({ cursor: encodeCursor(u.seq), node: toUsageGql(u) }), countTotal);
 
 @InputType()
 export class RecordUsageInput {

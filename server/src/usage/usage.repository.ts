@@ -50,6 +50,16 @@ export interface UsageCharge {
 
 type UsageRow = Record<string, unknown>;
 
+/** The source of the proxy's own settle rows: their keys live in scope 'proxy' (see the migration). */
+export const PROXY_SOURCE = 'PROXY';
+
+/**
+ * The ledger transaction's idempotency key of a charge. Client keys always get the `usage:`
+ * prefix (adjustments `adjust:`), so `settle:` can only come from the proxy.
+ */
+export const usageTransactionKey = (c: Pick<UsageCharge, 'source' | 'idempotencyKey'>) =>
+  c.source === PROXY_SOURCE ? `settle:${c.idempotencyKey}` : `usage:${c.idempotencyKey}`;
+
 export function toUsageRecord(r: UsageRow): UsageRecord {
   return {
     id: r.id as string,
@@ -120,7 +130,7 @@ export async function insertUsageCharge(
       c.accountId,
       release,
       charged,
-      `usage:${c.idempotencyKey}`,
+      usageTransactionKey(c),
       c.requestHash,
       c.actorKeyId,
       charged,
@@ -211,9 +221,15 @@ async function chargeTeam(em: EntityManager, hooks: PostingHooks, c: UsageCharge
   }
 }
 
+/** A client's earlier usage row under `key` (never one of the proxy's settle rows). */
 export async function findUsageByKey(sql: Sql, accountId: string, key: string): Promise<UsageRecord | null> {
-  const rows = await sql.query<UsageRow>(`select * from usage_records where account_id = ?::uuid and idempotency_key = ?`, [accountId, key]);
+  const rows = await sql.query<UsageRow>(`select * from usage_records where account_id = ?::uuid and key_scope = 'client' and idempotency_key = ?`, [accountId, key]);
   return rows[0] ? toUsageRecord(rows[0]) : null;
+}
+
+export async function countUsage(sql: Sql, accountId: string): Promise<number> {
+  const [row] = await sql.query<{ n: string }>(`select count(*) as n from usage_records where account_id = ?::uuid`, [accountId]);
+  return Number(row.n);
 }
 
 export async function findUsagePage(sql: Sql, accountId: string, limit: number, beforeSeq: bigint | null): Promise<UsageRecord[]> {

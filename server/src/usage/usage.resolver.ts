@@ -1,20 +1,15 @@
-import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
-import { hasRole } from '../auth/roles.js';
+import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
+import { Role } from '../auth/roles.js';
+import { accountInScope, principalOf } from '../graphql/auth.js';
 import type { Context } from '../graphql/context.js';
-import { requirePrincipal } from '../graphql/guards.js';
-import { forbidden } from '../shared/errors.js';
-import { parseId } from '../shared/validate.js';
 import { RecordUsageInput, UsageRecordGql, toUsageGql } from './usage.graphql.js';
 
 @Resolver()
 export class UsageResolver {
+  @Authorized()
   @Mutation(() => UsageRecordGql, { description: 'Meters one model call; idempotent on idempotencyKey' })
   async recordUsage(@Arg('input', () => RecordUsageInput) input: RecordUsageInput, @Ctx() ctx: Context): Promise<UsageRecordGql> {
-    const principal = requirePrincipal(ctx);
-    const accountId = input.accountId != null ? parseId(input.accountId, 'accountId') : principal.accountId;
-    if (accountId !== principal.accountId && !hasRole(principal.role, 'ADMIN')) {
-      throw forbidden('Recording usage for another account needs the ADMIN role');
-    }
-    return toUsageGql(await ctx.services.usage.record(principal, accountId, input));
+    const accountId = accountInScope(ctx, input.accountId, Role.ADMIN);
+    return toUsageGql(await ctx.services.usage.record(principalOf(ctx), accountId, input));
   }
 }

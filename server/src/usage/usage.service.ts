@@ -13,7 +13,7 @@ import { parseId, requiredText, tokenCount } from '../shared/validate.js';
 import { SpendCapExceeded } from '../ledger/holds.service.js';
 import { chargedTeamId } from '../teams/teams.rules.js';
 import type { TeamsService } from '../teams/teams.service.js';
-import { MemberStepRefused, chargeUsage, findUsageByKey, findUsagePage } from './usage.repository.js';
+import { MemberStepRefused, chargeUsage, countUsage, findUsageByKey, findUsagePage } from './usage.repository.js';
 import { priceUsage, storedIdempotencyKey, usageFingerprint } from './usage.rules.js';
 import type { RecordUsageInput, UsageRecord } from './usage.types.js';
 
@@ -29,6 +29,10 @@ export class UsageService {
   async page(accountId: string, first?: number | null, after?: string | null): Promise<Page<UsageRecord>> {
     const n = pageSize(first);
     return toPage(await findUsagePage(sqlOf(this.em.fork()), accountId, n + 1, decodeCursor(after)), n);
+  }
+
+  async count(accountId: string): Promise<number> {
+    return countUsage(sqlOf(this.em.fork()), accountId);
   }
 
   /**

@@ -37,6 +37,7 @@ type Documents = {
     "\n  mutation RedeemPromoCode($code: String!) {\n    redeemPromoCode(code: $code) { id type amountMillicredits balanceAfterMillicredits referenceId }\n  }\n": typeof types.RedeemPromoCodeDocument,
     "\n  query PromoCodes {\n    promoCodes { code redemptions maxRedemptions }\n  }\n": typeof types.PromoCodesDocument,
     "\n  mutation GrantsCreateAccount($input: CreateAccountInput!) {\n    createAccount(input: $input) { id balance { balanceMillicredits } }\n  }\n": typeof types.GrantsCreateAccountDocument,
+    "\n  mutation SettleKeyClaim($input: RecordUsageInput!) {\n    recordUsage(input: $input) { chargedMillicredits idempotencyKey }\n  }\n": typeof types.SettleKeyClaimDocument,
     "\n  query ActiveRatesSimulated {\n    activeRates { model enabled simulated }\n  }\n": typeof types.ActiveRatesSimulatedDocument,
     "\n  query MyProxySettings {\n    me { id proxySettings { accountId requestCapMillicredits sessionCapMillicredits sessionWindowSeconds streamingHolds minOutputTokens } }\n  }\n": typeof types.MyProxySettingsDocument,
     "\n  mutation SetProxySettings($accountId: ID, $input: ProxySettingsInput!) {\n    setProxySettings(accountId: $accountId, input: $input) { accountId requestCapMillicredits sessionCapMillicredits streamingHolds minOutputTokens }\n  }\n": typeof types.SetProxySettingsDocument,
@@ -84,6 +85,7 @@ const documents: Documents = {
     "\n  mutation RedeemPromoCode($code: String!) {\n    redeemPromoCode(code: $code) { id type amountMillicredits balanceAfterMillicredits referenceId }\n  }\n": types.RedeemPromoCodeDocument,
     "\n  query PromoCodes {\n    promoCodes { code redemptions maxRedemptions }\n  }\n": types.PromoCodesDocument,
     "\n  mutation GrantsCreateAccount($input: CreateAccountInput!) {\n    createAccount(input: $input) { id balance { balanceMillicredits } }\n  }\n": types.GrantsCreateAccountDocument,
+    "\n  mutation SettleKeyClaim($input: RecordUsageInput!) {\n    recordUsage(input: $input) { chargedMillicredits idempotencyKey }\n  }\n": types.SettleKeyClaimDocument,
     "\n  query ActiveRatesSimulated {\n    activeRates { model enabled simulated }\n  }\n": types.ActiveRatesSimulatedDocument,
     "\n  query MyProxySettings {\n    me { id proxySettings { accountId requestCapMillicredits sessionCapMillicredits sessionWindowSeconds streamingHolds minOutputTokens } }\n  }\n": types.MyProxySettingsDocument,
     "\n  mutation SetProxySettings($accountId: ID, $input: ProxySettingsInput!) {\n    setProxySettings(accountId: $accountId, input: $input) { accountId requestCapMillicredits sessionCapMillicredits streamingHolds minOutputTokens }\n  }\n": types.SetProxySettingsDocument,
@@ -214,6 +216,10 @@ export function graphql(source: "\n  query PromoCodes {\n    promoCodes { code r
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation GrantsCreateAccount($input: CreateAccountInput!) {\n    createAccount(input: $input) { id balance { balanceMillicredits } }\n  }\n"): (typeof documents)["\n  mutation GrantsCreateAccount($input: CreateAccountInput!) {\n    createAccount(input: $input) { id balance { balanceMillicredits } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SettleKeyClaim($input: RecordUsageInput!) {\n    recordUsage(input: $input) { chargedMillicredits idempotencyKey }\n  }\n"): (typeof documents)["\n  mutation SettleKeyClaim($input: RecordUsageInput!) {\n    recordUsage(input: $input) { chargedMillicredits idempotencyKey }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -54,3 +54,24 @@ describe('ledger and usage pagination', () => {
     expect((await t.gql(USAGE, { first: 2, after: 'garbage' }, user.key)).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 });
+
+describe('connection totals', () => {
+  it('counts every item of a list across pages, whatever the page size', async () => {
+    const user = await t.account(1_000_000n);
+    for (let i = 0; i < 4; i++) {
+      await t.services.usage.record(null, user.id, { model: 'cheap-model', inputTokens: 10, outputTokens: 0, idempotencyKey: `t${i}` });
+    }
+    const res = await t.gql(`{ me { ledger(first: 1) { totalCount edges { cursor } } usage(first: 2) { totalCount edges { cursor } } } }`, {}, user.key);
+    expect(res.errors).toBeUndefined();
+    expect(res.data.me.ledger).toMatchObject({ totalCount: 5 }); // the funding bonus + 4 charges
+    expect(res.data.me.ledger.edges).toHaveLength(1);
+    expect(res.data.me.usage).toMatchObject({ totalCount: 4 });
+    expect(res.data.me.usage.edges).toHaveLength(2);
+  });
+
+  it('sends millicredit amounts as decimal strings', async () => {
+    const user = await t.account(1_234_567n);
+    const res = await t.gql(`{ me { balance { balanceMillicredits availableMillicredits } } }`, {}, user.key);
+    expect(res.data.me.balance).toEqual({ balanceMillicredits: '1234567', availableMillicredits: '1234567' });
+  });
+});

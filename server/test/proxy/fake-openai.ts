@@ -53,6 +53,8 @@ export interface StreamPlan {
   pieces: string[];
   usage?: FakeUsage;
   delayMs?: number;
+  /** Awaited after the role chunk, before the first piece (lets a test act mid-stream). */
+  gate?: Promise<void>;
   /** Called with how many pieces were written when the stream ends or the client leaves. */
   onDone?: (written: number, clientLeft: boolean) => void;
 }
@@ -73,6 +75,7 @@ export async function streamSse(body: any, res: http.ServerResponse, plan: Strea
   const send = (chunk: object) => res.write(`data: ${JSON.stringify(withUsage ? { ...chunk, usage: null } : chunk)}\n\n`);
   send({ ...base, choices: [{ index: 0, delta: { role: 'assistant', content: '' }, logprobs: null, finish_reason: null }] });
   let written = 0;
+  if (plan.gate) await plan.gate;
   for (const piece of plan.pieces) {
     if (plan.delayMs) await sleep(plan.delayMs);
     if (left) break;

@@ -184,7 +184,7 @@ describe('hold lifecycle', () => {
     }
   });
 
-  it('settles through chargeUsage so posting hooks run in the settle transaction; a failed settle leaves the hold to expire', async () => {
+  it('settles through chargeUsage so posting hooks run in the settle transaction; a failed settle keeps its hold for an operator', async () => {
     const own = await startTestApp({ OPENAI_API_KEY: 'sk-fake-upstream', OPENAI_BASE_URL: `${fake.url}/v1`, HOLD_EXPIRY_INTERVAL_MS: 0 });
     try {
       const seen: { type: string; delta: bigint }[] = [];
@@ -204,14 +204,19 @@ describe('hold lifecycle', () => {
       failNext = true;
       const failed = await rawChat(own, user.key, { model: 'test-model', messages: [{ role: 'user', content: 'hi' }] });
       expect(failed.status).toBe(500);
-      expect((await jsonOf(failed)).error.code).toBe('internal_error');
+      expect((await jsonOf(failed)).error.code).toBe('settle_failed');
       const [row] = await own.db.query<{ posted: string; pending: string }>(`select posted, pending from accounts where id = $1`, [user.id]);
       expect(row.posted).toBe(String(1_000_000 - 336));
       expect(BigInt(row.pending)).toBeGreaterThan(0n);
-      const held = await own.db.query<{ id: string }>(`select id from holds where account_id = $1 and state = 'HELD'`, [user.id]);
+      const held = await own.db.query<{ id: string; expires_at: string; settle_error: string }>(
+        `select id, expires_at::text, settle_error from holds where account_id = $1 and state = 'HELD'`,
+        [user.id],
+      );
       expect(held).toHaveLength(1);
-      await own.db.query(`update holds set expires_at = now() - interval '1 second' where id = $1`, [held[0].id]);
-      expect(await own.services.holds.releaseExpired()).toBe(1);
+      expect(held[0]).toMatchObject({ expires_at: 'infinity', settle_error: 'hook failed' });
+      expect(await own.services.holds.releaseExpired()).toBe(0);
+      // The operator voids (or settles) it by hand.
+      expect(await own.services.holds.void(held[0].id)).not.toBeNull();
       const [after] = await own.db.query<{ pending: string }>(`select pending from accounts where id = $1`, [user.id]);
       expect(after.pending).toBe('0');
       expect(await own.db.query(`select 1 from usage_records where account_id = $1`, [user.id])).toHaveLength(1);

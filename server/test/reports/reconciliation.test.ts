@@ -81,6 +81,7 @@ describe('reconciliation', () => {
       ['grants_match_balances', 'OK'],
       ['stripe', 'OK'],
       ['provider_usage', 'OK'],
+      ['audit_chain', 'OK'],
     ]);
     expect(run.progressDone).toBe(run.progressTotal);
     expect(openai.authorizations).toContain('Bearer sk-admin-test');
