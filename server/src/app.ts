@@ -17,9 +17,15 @@ import { formatError } from './graphql/errors.js';
 import { createLoaders } from './graphql/loaders.js';
 import { createSchema } from './graphql/schema.js';
 import { createBalanceEvents } from './ledger/balance-events.js';
+import { startJobs } from './jobs/runner.js';
+import { scheduledJobs } from './jobs/schedule.js';
 import { createServices, type Services } from './services.js';
 import { routeModules } from './routes.js';
+import { authenticate } from './http/authenticate.js';
+import { httpErrors } from './http/errors.js';
+import { requestLog } from './http/request-log.js';
 import { securityHeaders } from './http/security-headers.js';
+import { bearer } from './auth/bearer.js';
 
 export interface App {
   express: Express;
@@ -29,17 +35,11 @@ export interface App {
   close(): Promise<void>;
 }
 
-/** `Bearer <key>` (or the bare key) from a header or connectionParams value. */
-export function bearer(value: unknown): string | null {
-  if (typeof value !== 'string') return null;
-  const match = /^\s*Bearer\s+(\S+)\s*$/i.exec(value);
-  return match ? match[1] : value.trim() || null;
-}
-
 export async function createApp(opts: { config: Config; orm: MikroORM; log: Logger; clock?: Clock }): Promise<App> {
   const { config, orm, log } = opts;
   const events = createBalanceEvents(config.REDIS_URL);
   const services = createServices(orm, config, events, log, opts.clock);
+  const jobs = startJobs(scheduledJobs(services), log);
   const schema = await createSchema({ publicAppUrl: config.PUBLIC_APP_URL });
 
   const app = express();
@@ -48,18 +48,7 @@ export async function createApp(opts: { config: Config; orm: MikroORM; log: Logg
   app.set('trust proxy', true);
   const httpServer = http.createServer(app);
 
-  // One structured line per request: method, route path (no query string), status, duration.
-  app.use((req, res, next) => {
-    const started = performance.now();
-    res.on('finish', () => {
-      const quiet = req.path === '/healthz' || req.path === '/metrics';
-      log[quiet ? 'debug' : 'info'](
-        { method: req.method, path: req.path, status: res.statusCode, ms: Math.round((performance.now() - started) * 10) / 10 },
-        'request',
-      );
-    });
-    next();
-  });
+  app.use(requestLog(log));
 
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
   const wsCleanup = useServer<Record<string, unknown>, { principal?: Principal }>(
@@ -117,15 +106,18 @@ export async function createApp(opts: { config: Config; orm: MikroORM; log: Logg
     '/graphql',
     corsMiddleware,
     express.json({ limit: '1mb' }),
+    authenticate(services.auth),
     expressMiddleware(apollo, {
-      context: async ({ req }): Promise<Context> => ({
-        principal: await services.auth.authenticate(bearer(req.headers.authorization)),
+      context: async ({ req, res }): Promise<Context> => ({
+        principal: res.locals.principal ?? null,
         services,
         loaders: createLoaders(services),
         returnTo: typeof req.headers['x-return-to'] === 'string' ? req.headers['x-return-to'] : null,
       }),
     }),
   );
+
+  app.use(httpErrors(log));
 
   return {
     express: app,
@@ -142,7 +134,10 @@ export async function createApp(opts: { config: Config; orm: MikroORM; log: Logg
     close: async () => {
       await apollo.stop();
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      await services.engine.close();
+      await jobs.stop();
       await events.close();
+      await services.locks.close();
     },
   };
 }

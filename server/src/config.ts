@@ -48,6 +48,7 @@ const schema = z.object({
   HOLD_EXPIRY_INTERVAL_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).default(30_000)),
   SEED_DEMO: z.preprocess(emptyToUndefined, z.enum(['true', 'false']).optional()),
   AUTO_RECHARGE_WINDOW_SECONDS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(31 * 24 * 3600).default(3600)),
+  LEDGER_POOL_MAX: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(200).default(8)),
   LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
   /** Finance: background rollup + daily reconciliation (default on, off under NODE_ENV=test), rollup period, /metrics bearer token. */
   FINANCE_JOBS: z.preprocess(emptyToUndefined, z.enum(['true', 'false']).optional()),

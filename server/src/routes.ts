@@ -1,9 +1,7 @@
 import type { Express } from 'express';
 import type { Services } from './services.js';
-import { grantJobs } from './grants/grants.module.js';
 import { metricsRoutes } from './metrics/metrics.routes.js';
 import { statementRoutes } from './reports/statements.routes.js';
-import { financeJobs } from './reports/finance.jobs.js';
 import { billingRoutes } from './billing/billing.routes.js';
 import { proxyRoutes } from './proxy/proxy.routes.js';
 import { facesRoutes } from './http/faces.js';
@@ -11,4 +9,4 @@ import { facesRoutes } from './http/faces.js';
 export type RouteModule = (app: Express, services: Services) => void;
 
 /** HTTP routes outside GraphQL, mounted before it. Feature modules add theirs here. */
-export const routeModules: RouteModule[] = [proxyRoutes, billingRoutes, metricsRoutes, statementRoutes, financeJobs, grantJobs, facesRoutes];
+export const routeModules: RouteModule[] = [proxyRoutes, billingRoutes, metricsRoutes, statementRoutes, facesRoutes];

@@ -3,9 +3,13 @@ import type { Logger } from 'pino';
 import { AccountsService } from './accounts/accounts.service.js';
 import { AuthService } from './auth/auth.service.js';
 import type { Config } from './config.js';
+import { createAdvisoryLocks } from './jobs/advisory-lock.js';
 import type { BalanceEvents } from './ledger/balance-events.js';
 import { PostingHooks } from './ledger/ledger.hooks.js';
 import { LedgerService } from './ledger/ledger.service.js';
+import { LedgerDb } from './ledger/engine.db.js';
+import { LedgerEngine } from './ledger/engine.js';
+import { HoldsService } from './ledger/holds.service.js';
 import { RateCardsService } from './ratecards/ratecards.service.js';
 import { UsageService } from './usage/usage.service.js';
 import { createBilling } from './billing/billing.module.js';
@@ -21,11 +25,14 @@ import { TeamsService } from './teams/teams.service.js';
 /** The domain services, built once per process and shared by GraphQL, webhooks and the proxy. */
 export function createServices(orm: MikroORM, config: Config, events: BalanceEvents, log: Logger, clock: Clock = systemClock) {
   const em = orm.em;
+  const locks = createAdvisoryLocks(orm.config.get('clientUrl')!);
   const rateCards = new RateCardsService(em);
   const postingHooks = new PostingHooks();
-  const ledger = new LedgerService(em, events, postingHooks);
+  const engine = new LedgerEngine(new LedgerDb(orm.config.get('clientUrl')!, config.LEDGER_POOL_MAX), events, postingHooks);
+  const ledger = new LedgerService(em, events, engine);
+  const holds = new HoldsService(em, events, engine, log, clock);
   const accounts = new AccountsService(em);
-  const grantsAndPromotions = createGrantsAndPromotions(em, config, events, postingHooks, ledger, log);
+  const grantsAndPromotions = createGrantsAndPromotions(em, config, ledger, log, locks);
   accounts.onCreated(grantsAndPromotions.promotions.introBonus);
   const auth = new AuthService(em);
   const teams = new TeamsService(em, auth, clock);
@@ -34,17 +41,19 @@ export function createServices(orm: MikroORM, config: Config, events: BalanceEve
     log,
     orm,
     events,
+    locks,
     postingHooks,
+    engine,
     accounts,
     auth,
     teams,
     ledger,
     rateCards,
-    usage: new UsageService(em, rateCards, events, postingHooks, teams),
+    usage: new UsageService(em, rateCards, ledger, teams),
     billing: createBilling(em, config, events, ledger, log),
-    ...createProxyServices(em, config, rateCards, events, postingHooks, log, teams),
+    ...createProxyServices(em, config, rateCards, holds, log, teams),
     finance: new FinanceService(em),
-    reconciliation: new ReconciliationService(em, config, log),
+    reconciliation: new ReconciliationService(em, config, log, locks),
     ...grantsAndPromotions,
     auditChain: async () => {
       const status = await verifyAuditChain(em);

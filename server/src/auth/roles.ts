@@ -1,3 +1,6 @@
+import { forbidden } from '../shared/errors.js';
+import { parseId } from '../shared/validate.js';
+
 export const ROLES = ['USER', 'SUPPORT', 'FINANCE', 'ADMIN'] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -15,4 +18,17 @@ export interface Principal {
   role: Role;
   /** Set when the key was issued for a team: its charges go to that team by default. */
   teamId?: string | null;
+}
+
+/**
+ * "Own account, or this role": the account an operation acts on. Omitted means the caller's
+ * own; naming another account needs `role` (or a higher one).
+ */
+export function actingAccount(principal: Principal, accountId: string | null | undefined, role: Role): string {
+  if (accountId === null || accountId === undefined) return principal.accountId;
+  const id = parseId(accountId, 'accountId');
+  if (id !== principal.accountId && !hasRole(principal.role, role)) {
+    throw forbidden(`Acting on another account needs the ${role} role`);
+  }
+  return id;
 }

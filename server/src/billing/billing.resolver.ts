@@ -21,7 +21,6 @@ import {
   toStripeEventGql,
 } from './billing.graphql.js';
 import { CREDIT_PACKS } from './packs.js';
-import { accountOrTeamInScope } from '../teams/teams.scope.js';
 
 @Resolver()
 export class BillingResolver {
@@ -38,7 +37,7 @@ export class BillingResolver {
     @Ctx() ctx: Context,
     @Arg('accountId', () => ID, { nullable: true, description: "A team's id (its OWNERs, or ADMIN); omitted: the caller's account" }) accountId?: string | null,
   ): Promise<CheckoutSessionGql> {
-    const target = await accountOrTeamInScope(ctx, accountId, Role.ADMIN, true);
+    const target = await ctx.services.teams.actingAccount(principalOf(ctx), accountId, Role.ADMIN, true);
     return ctx.services.billing.checkout.create(principalOf(ctx), packId, returnTo, target);
   }
 

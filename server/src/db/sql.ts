@@ -7,7 +7,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
  */
 export interface Sql {
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
-  em: EntityManager;
+  /** Set when the connection is MikroORM's. */
+  em?: EntityManager;
 }
 
 export const sqlOf = (em: EntityManager): Sql => ({

@@ -1,13 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Express } from 'express';
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
-import type { BalanceEvents } from '../ledger/balance-events.js';
-import type { PostingHooks } from '../ledger/ledger.hooks.js';
+import type { AdvisoryLocks } from '../jobs/advisory-lock.js';
 import type { LedgerService } from '../ledger/ledger.service.js';
 import { PromotionsService } from '../promotions/promotions.service.js';
-import type { Services } from '../services.js';
-import { grantsPostingHook } from './grants.hook.js';
 import { GrantsService } from './grants.service.js';
 
 /** Intro bonus: INTRO_BONUS_MILLICREDITS, else 1,000 credits (0 under NODE_ENV=test). */
@@ -19,19 +15,12 @@ export const grantExpiryIntervalMs = (config: Config): number =>
   config.GRANT_EXPIRY_INTERVAL_MS !== undefined ? config.GRANT_EXPIRY_INTERVAL_MS : config.NODE_ENV === 'test' ? 0 : 60_000;
 
 /**
- * Grants and promotions: registers the grant posting hook (every movement from now on keeps
- * grants in step) and builds both services.
+ * Grants and promotions. Grants follow every movement through the ledger engine's posting hook
+ * (`creditmeter_grants_on_movement`, in the database, in each movement's own transaction).
  */
-export function createGrantsAndPromotions(em: EntityManager, config: Config, events: BalanceEvents, hooks: PostingHooks, ledger: LedgerService, log: Logger) {
-  hooks.register(grantsPostingHook);
+export function createGrantsAndPromotions(em: EntityManager, config: Config, ledger: LedgerService, log: Logger, locks: AdvisoryLocks) {
   return {
-    grants: new GrantsService(em, events, hooks, ledger, log.child({ module: 'grants' })),
-    promotions: new PromotionsService(em, ledger, hooks, introBonusMillicredits(config)),
+    grants: new GrantsService(em, ledger, log.child({ module: 'grants' }), locks),
+    promotions: new PromotionsService(em, ledger, introBonusMillicredits(config)),
   };
-}
-
-/** Route module: starts the grant expiry scheduler (no routes). */
-export function grantJobs(_app: Express, services: Services): void {
-  const interval = grantExpiryIntervalMs(services.config);
-  if (interval > 0) services.grants.startExpiryJob(interval, () => services.orm.isConnected());
 }

@@ -19,82 +19,8 @@ export const toGrant = (r: Row): Grant => ({
   createdAt: new Date(r.created_at as string),
 });
 
+/** Burn order (the engine's posting hook `creditmeter_grants_on_movement` uses the same). */
 const BURN_ORDER = `priority, expires_at asc nulls last, created_at, id`;
-
-/**
- * A credit's grant. Its remainder is what is left after paying back the account's debt (the
- * part of the balance below zero before this credit): min(amount, max(posted after, 0)).
- * The debt paid back is recorded as a DEBT allocation of the credit itself.
- */
-export async function insertGrantForCredit(
-  sql: Sql,
-  g: { accountId: string; transactionId: string; kind: GrantKind; amount: bigint; priority: number },
-): Promise<void> {
-  await sql.query(
-    `with acct as (
-       select posted from accounts where id = ?::uuid
-     ), g as (
-       insert into grants (account_id, kind, source_transaction_id, amount, remaining, priority)
-       select ?::uuid, ?, ?::uuid, ?::bigint, least(?::bigint, greatest(acct.posted, 0)), ?::int from acct
-       returning id, amount, remaining
-     )
-     insert into grant_allocations (account_id, grant_id, transaction_id, amount, purpose)
-     select ?::uuid, g.id, ?::uuid, g.amount - g.remaining, 'DEBT' from g where g.amount > g.remaining`,
-    [
-      g.accountId,
-      g.accountId,
-      g.kind,
-      g.transactionId,
-      g.amount.toString(),
-      g.amount.toString(),
-      g.priority,
-      g.accountId,
-      g.transactionId,
-    ],
-  );
-}
-
-/**
- * Burns `amount` off the account's grants in burn order, one statement: a running sum over the
- * grants with a remainder decides each grant's share; the shares are written as DEBIT
- * allocations. `firstGrantId` / `firstSourceTransactionId` put one grant at the front (an
- * expiry or void of that grant; a refund of that purchase). Must run under the account row's
- * lock, in a statement after the one that took it, so it reads current grant rows.
- */
-export async function burnGrants(
-  sql: Sql,
-  b: { accountId: string; transactionId: string; amount: bigint; firstGrantId: string | null; firstSourceTransactionId: string | null },
-): Promise<bigint> {
-  const rows = await sql.query<{ burned: string | null }>(
-    `with ordered as (
-       select id, remaining,
-              sum(remaining) over (
-                order by coalesce(id = ?::uuid or source_transaction_id = ?::uuid, false) desc, ${BURN_ORDER}
-              ) as cum
-         from grants where account_id = ?::uuid and remaining > 0
-     ), take as (
-       select id, least(remaining, ?::bigint - (cum - remaining)) as amount from ordered where cum - remaining < ?::bigint
-     ), burned as (
-       update grants g set remaining = g.remaining - take.amount from take where g.id = take.id
-       returning g.id, take.amount
-     ), alloc as (
-       insert into grant_allocations (account_id, grant_id, transaction_id, amount, purpose)
-       select ?::uuid, id, ?::uuid, amount, 'DEBIT' from burned
-       returning amount
-     )
-     select sum(amount)::text as burned from alloc`,
-    [
-      b.firstGrantId,
-      b.firstSourceTransactionId,
-      b.accountId,
-      b.amount.toString(),
-      b.amount.toString(),
-      b.accountId,
-      b.transactionId,
-    ],
-  );
-  return toBigInt(rows[0]?.burned);
-}
 
 /** Expiry and priority of the grant a transaction created (set in that same transaction). */
 export async function setGrantTerms(sql: Sql, transactionId: string, terms: { expiresAt?: Date | null; priority?: number | null }) {

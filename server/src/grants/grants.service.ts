@@ -2,12 +2,10 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import { writeAudit } from '../audit/audit.service.js';
 import type { Principal } from '../auth/roles.js';
-import { inTransaction, pgCode, sqlOf, type Sql } from '../db/sql.js';
-import type { BalanceEvents } from '../ledger/balance-events.js';
-import type { PostingHooks } from '../ledger/ledger.hooks.js';
-import { findEntryByIdempotencyKey, postTransaction, type PostSpec } from '../ledger/ledger.repository.js';
+import { inTransaction, sqlOf, type Sql } from '../db/sql.js';
+import type { AdvisoryLocks } from '../jobs/advisory-lock.js';
 import type { LedgerService } from '../ledger/ledger.service.js';
-import type { BalanceSnapshot, LedgerEntry } from '../ledger/ledger.types.js';
+import type { LedgerEntry } from '../ledger/ledger.types.js';
 import { DomainError, notFound } from '../shared/errors.js';
 import { parseId, requiredText } from '../shared/validate.js';
 import { findAllocations, findDueGrants, findGrant, findGrantDrift, findGrants, markGrant } from './grants.repository.js';
@@ -35,10 +33,9 @@ interface GrantDebit {
 export class GrantsService {
   constructor(
     private readonly em: EntityManager,
-    private readonly events: BalanceEvents,
-    private readonly hooks: PostingHooks,
     private readonly ledger: LedgerService,
     private readonly log: Logger,
+    private readonly locks: AdvisoryLocks,
   ) {}
 
   async list(accountId: string, includeClosed = false, limit = 200): Promise<Grant[]> {
@@ -135,91 +132,44 @@ export class GrantsService {
     return run;
   }
 
-  /**
-   * The scheduled sweep: one instance at a time (a transaction-scoped advisory lock held while
-   * the sweep runs; the expiries themselves commit one by one on other connections).
-   */
+  /** The scheduled sweep: one instance at a time (advisory lock); null when another holds it. */
   async expireDueLocked(): Promise<ExpiryRun | null> {
-    return inTransaction(this.em.fork(), async (sql) => {
-      const [lock] = await sql.query<{ locked: boolean }>(`select pg_try_advisory_xact_lock(?::bigint) as locked`, [GRANT_EXPIRY_LOCK.toString()]);
-      if (!lock?.locked) return null;
-      return this.expireDue();
-    });
-  }
-
-  /**
-   * Runs `expireDueLocked` every `intervalMs`. The timer never keeps the process alive and stops
-   * itself once `isConnected` says the database is gone. Returns a stop function.
-   */
-  startExpiryJob(intervalMs: number, isConnected: () => Promise<boolean> = async () => true): () => void {
-    let running = false;
-    const timer = setInterval(() => {
-      if (running) return;
-      running = true;
-      isConnected()
-        .then(async (connected) => {
-          if (connected) await this.expireDueLocked();
-          else clearInterval(timer);
-        })
-        .catch((err) => this.log.warn({ err: { message: (err as Error).message } }, 'grant expiry job failed'))
-        .finally(() => (running = false));
-    }, intervalMs);
-    timer.unref();
-    return () => clearInterval(timer);
+    const locked = await this.locks.tryWith(GRANT_EXPIRY_LOCK, () => this.expireDue());
+    return locked ? locked.result : null;
   }
 
   /**
    * Debits a grant's whole remainder in one transaction: lock the account row, re-read the grant,
-   * post (the hook burns this grant first: the reference names it), mark it. Null when nothing
-   * is left. A repeated key answers with the first entry.
+   * post (the posting hook burns this grant first: the reference names it), mark it. Null when
+   * nothing is left. A repeated key answers with the first entry.
    */
   private async debitGrant(grantId: string, d: GrantDebit): Promise<LedgerEntry | null> {
     const head = await findGrant(sqlOf(this.em.fork()), grantId);
     if (!head) throw notFound(`Grant ${grantId} not found`);
-    const replay = await findEntryByIdempotencyKey(sqlOf(this.em.fork()), head.accountId, d.idempotencyKey);
-    if (replay) return this.ledger.entry(replay.id);
-    let posted: { transactionId: string; balance: BalanceSnapshot } | null;
-    try {
-      posted = await inTransaction(this.em.fork(), async (sql) => {
-        await sql.query(`select 1 from accounts where id = ?::uuid for update`, [head.accountId]);
-        const grant = await findGrant(sql, grantId);
-        if (!grant || grant.remaining === 0n || grant.voidedAt || grant.expiredAt) return null;
-        const spec: PostSpec = {
-          accountId: grant.accountId,
-          type: d.type,
-          delta: -grant.remaining,
-          counterparty: d.type === 'EXPIRY' ? 'expiry' : 'adjustments',
-          idempotencyKey: d.idempotencyKey,
-          referenceId: grantReference(grant.id),
-          reason: d.reason,
-          actorKeyId: d.actor?.keyId ?? null,
-          // The remainder is covered by the posted balance (grant invariant); only holds in
-          // flight could make available dip below zero, and an expiry must not wait for them.
-          allowNegative: true,
-        };
-        const result = await postTransaction(sql, spec);
-        if (!result) return null;
-        await this.hooks.run(sql, {
-          transactionId: result.transactionId,
-          accountId: grant.accountId,
-          type: d.type,
-          delta: spec.delta,
-          reversalOfId: null,
-          referenceId: spec.referenceId ?? null,
-        });
-        await markGrant(sql, grant.id, d.mark);
-        if (d.audit) await d.audit(sql, grant, result.transactionId);
-        return result;
+    const done = await inTransaction(this.em.fork(), async (sql) => {
+      const earlier = await this.ledger.lockForMovement(sql, head.accountId, d.idempotencyKey);
+      if (earlier) return { transactionId: earlier, balance: null };
+      const grant = await findGrant(sql, grantId);
+      if (!grant || grant.remaining === 0n || grant.voidedAt || grant.expiredAt) return null;
+      const posted = await this.ledger.postIn(sql, {
+        accountId: grant.accountId,
+        type: d.type,
+        delta: -grant.remaining,
+        counterparty: d.type === 'EXPIRY' ? 'expiry' : 'adjustments',
+        idempotencyKey: d.idempotencyKey,
+        referenceId: grantReference(grant.id),
+        reason: d.reason,
+        actorKeyId: d.actor?.keyId ?? null,
+        // The remainder is covered by the posted balance (grant invariant); only holds in
+        // flight could make available dip below zero, and an expiry must not wait for them.
+        allowNegative: true,
       });
-    } catch (err) {
-      if (pgCode(err) === '23505') {
-        const again = await findEntryByIdempotencyKey(sqlOf(this.em.fork()), head.accountId, d.idempotencyKey);
-        if (again) return this.ledger.entry(again.id);
-      }
-      throw err;
-    }
-    if (!posted) return null;
-    this.events.publish(posted.balance);
-    return this.ledger.entry(posted.transactionId);
+      await markGrant(sql, grant.id, d.mark);
+      if (d.audit) await d.audit(sql, grant, posted.transactionId);
+      return { transactionId: posted.transactionId, balance: posted.balance };
+    });
+    if (!done) return null;
+    if (done.balance) this.ledger.announce(done.balance);
+    return this.ledger.entry(done.transactionId);
   }
 }

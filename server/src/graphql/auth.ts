@@ -1,7 +1,6 @@
 import type { AuthCheckerFn } from 'type-graphql';
-import { hasRole, type Principal, type Role } from '../auth/roles.js';
+import { actingAccount, hasRole, type Principal, type Role } from '../auth/roles.js';
 import { forbidden, unauthenticated } from '../shared/errors.js';
-import { parseId } from '../shared/validate.js';
 import type { Context } from './context.js';
 import { toGraphQLError } from './errors.js';
 
@@ -25,16 +24,6 @@ export function principalOf(ctx: Pick<Context, 'principal'>): Principal {
   return ctx.principal;
 }
 
-/**
- * "Own account, or this role": the account an operation acts on. Omitted means the caller's
- * own; naming another account needs `role` (or a higher one).
- */
-export function accountInScope(ctx: Pick<Context, 'principal'>, accountId: string | null | undefined, role: Role): string {
-  const principal = principalOf(ctx);
-  if (accountId === null || accountId === undefined) return principal.accountId;
-  const id = parseId(accountId, 'accountId');
-  if (id !== principal.accountId && !hasRole(principal.role, role)) {
-    throw forbidden(`Acting on another account needs the ${role} role`);
-  }
-  return id;
-}
+/** "Own account, or this role" for the caller (see `actingAccount`): the account id to act on. */
+export const accountInScope = (ctx: Pick<Context, 'principal'>, accountId: string | null | undefined, role: Role): string =>
+  actingAccount(principalOf(ctx), accountId, role);

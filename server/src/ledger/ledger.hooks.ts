@@ -15,9 +15,11 @@ export interface PostedMovement {
 export type PostingHook = (sql: Sql, movement: PostedMovement) => Promise<void>;
 
 /**
- * Work that must commit or roll back with every ledger movement (grant burn-down, for one).
- * Hooks run after the account row is locked and updated, in a new statement of the same
- * transaction, so they read committed state as of that lock.
+ * Work that must commit or roll back with every ledger movement. The built-in hook (grants) runs
+ * inside the engine's database functions (`creditmeter_grants_on_movement`); hooks registered
+ * here run after the engine's call in the same transaction (which then costs a BEGIN and a
+ * COMMIT more), after the account row is locked and updated, so they read committed state as of
+ * that lock.
  */
 export class PostingHooks {
   private readonly hooks: PostingHook[] = [];

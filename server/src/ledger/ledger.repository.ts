@@ -24,69 +24,6 @@ export interface PostedTransaction {
   balance: BalanceSnapshot;
 }
 
-interface PostRow {
-  transaction_id: string;
-  created_at: Date;
-  account_id: string;
-  posted: string;
-  pending: string;
-  updated_at: Date;
-}
-
-/**
- * Posts one transaction in a single statement: the conditional UPDATE decides (and locks) the
- * customer row, and the journal rows are written only if it matched. No read-then-write, so no
- * overdraft under any concurrency. Returns null when the account is missing or a debit would
- * take available credits below zero.
- */
-export async function postTransaction(sql: Sql, spec: PostSpec): Promise<PostedTransaction | null> {
-  const rows = await sql.query<PostRow>(
-    `with acct as (
-       update accounts set posted = posted + ?::bigint, updated_at = clock_timestamp()
-        where id = ?::uuid and kind <> 'SYSTEM'
-          and (?::boolean or ?::bigint >= 0 or posted - pending + ?::bigint >= 0)
-        returning id, posted, pending, updated_at
-     ), tx as (
-       insert into ledger_transactions
-         (account_id, type, idempotency_key, request_hash, reference_id, reason, actor_key_id, reversal_of_id)
-       select id, ?, ?, ?, ?, ?, ?::uuid, ?::uuid from acct
-       returning id, created_at
-     ), postings as (
-       insert into ledger_postings (transaction_id, account_id, amount, balance_after)
-       select tx.id, acct.id, ?::bigint, acct.posted from tx, acct
-       union all
-       select tx.id, (select id from accounts where system_code = ?), -(?::bigint), null from tx
-       returning id
-     )
-     select tx.id as transaction_id, tx.created_at, acct.id as account_id, acct.posted, acct.pending, acct.updated_at
-       from tx, acct`,
-    [
-      spec.delta.toString(),
-      spec.accountId,
-      spec.allowNegative ?? false,
-      spec.delta.toString(),
-      spec.delta.toString(),
-      spec.type,
-      spec.idempotencyKey ?? null,
-      spec.requestHash ?? null,
-      spec.referenceId ?? null,
-      spec.reason ?? null,
-      spec.actorKeyId ?? null,
-      spec.reversalOfId ?? null,
-      spec.delta.toString(),
-      spec.counterparty,
-      spec.delta.toString(),
-    ],
-  );
-  const row = rows[0];
-  if (!row) return null;
-  return {
-    transactionId: row.transaction_id,
-    createdAt: new Date(row.created_at),
-    balance: toSnapshot(row),
-  };
-}
-
 export function toSnapshot(row: { account_id: string; posted: unknown; pending: unknown; updated_at: Date | string }): BalanceSnapshot {
   return {
     accountId: row.account_id,
@@ -161,15 +98,17 @@ export async function findEntryByTransaction(sql: Sql, transactionId: string): P
   return rows[0] ? toEntry(rows[0]) : null;
 }
 
-export async function findEntryByIdempotencyKey(sql: Sql, accountId: string, key: string) {
-  const rows = await sql.query<{ id: string; request_hash: string | null }>(
-    `select id, request_hash from ledger_transactions where account_id = ?::uuid and idempotency_key = ?`,
-    [accountId, key],
-  );
-  return rows[0] ?? null;
+export async function findTransactionIdByKey(sql: Sql, accountId: string, key: string): Promise<string | null> {
+  const rows = await sql.query<{ id: string }>(`select id from ledger_transactions where account_id = ?::uuid and idempotency_key = ?`, [accountId, key]);
+  return rows[0]?.id ?? null;
 }
 
 export async function customerAccountExists(sql: Sql, accountId: string): Promise<boolean> {
   const rows = await sql.query(`select 1 from accounts where id = ?::uuid and kind <> 'SYSTEM'`, [accountId]);
   return rows.length > 0;
+}
+
+/** Takes an account row's lock for the rest of the caller's transaction. */
+export async function lockAccount(sql: Sql, accountId: string): Promise<void> {
+  await sql.query(`select 1 from accounts where id = ?::uuid for update`, [accountId]);
 }

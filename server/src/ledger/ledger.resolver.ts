@@ -5,7 +5,6 @@ import { accountInScope, principalOf } from '../graphql/auth.js';
 import type { Context } from '../graphql/context.js';
 import { toGraphQLError } from '../graphql/errors.js';
 import { DomainError } from '../shared/errors.js';
-import { accountOrTeamInScope } from '../teams/teams.scope.js';
 import { fromPayload, type BalanceEventPayload } from './balance-events.js';
 import { AdjustBalanceInput, BalanceGql, LedgerEntryGql, toBalanceGql, toLedgerEntryGql } from './ledger.graphql.js';
 
@@ -33,7 +32,7 @@ export class LedgerResolver {
       const ctx = context as Context;
       try {
         // A team's members watch the team's balance like their own.
-        const accountId = await accountOrTeamInScope(ctx, args.accountId as string | undefined, Role.SUPPORT, false);
+        const accountId = await ctx.services.teams.actingAccount(principalOf(ctx), args.accountId as string | undefined, Role.SUPPORT, false);
         return inOrder(ctx.services.events.subscribe(accountId));
       } catch (err) {
         // Middlewares wrap resolvers, not `subscribe`: map domain errors here.

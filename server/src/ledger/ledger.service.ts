@@ -2,25 +2,25 @@ import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { writeAudit } from '../audit/audit.service.js';
 import type { Principal } from '../auth/roles.js';
-import { inTransaction, pgCode, sqlOf, type Sql } from '../db/sql.js';
+import { pgCode, sqlOf, type Sql } from '../db/sql.js';
 import { parseMillicredits } from '../money/money.js';
-import { DomainError, IdempotencyConflict, InsufficientCredits, badInput, notFound } from '../shared/errors.js';
+import { DomainError, IdempotencyConflict, badInput, notFound } from '../shared/errors.js';
 import { optionalText, parseId, requiredText } from '../shared/validate.js';
 import type { BalanceEvents } from './balance-events.js';
-import type { PostingHooks } from './ledger.hooks.js';
+import type { ChargeOutcome, LedgerEngine, PostOutcome } from './engine.js';
+import { refusal } from './refusals.js';
 import { pageSize, decodeCursor, toPage, type Page } from './cursor.js';
 import {
   countEntries,
-  customerAccountExists,
   findBalances,
   findEntries,
-  findEntryByIdempotencyKey,
   findEntryByTransaction,
-  postTransaction,
+  findTransactionIdByKey,
+  lockAccount,
   type PostSpec,
   type PostedTransaction,
 } from './ledger.repository.js';
-import type { BalanceSnapshot, LedgerEntry } from './ledger.types.js';
+import type { BalanceSnapshot, LedgerEntry, UsageCharge, UsageRecord } from './ledger.types.js';
 import { reversalDelta } from './postings.js';
 import { metrics } from '../metrics/metrics.js';
 
@@ -45,7 +45,7 @@ export class LedgerService {
   constructor(
     private readonly em: EntityManager,
     private readonly events: BalanceEvents,
-    private readonly hooks: PostingHooks,
+    private readonly engine: LedgerEngine,
   ) {}
 
   async balances(accountIds: readonly string[]): Promise<BalanceSnapshot[]> {
@@ -75,56 +75,65 @@ export class LedgerService {
   }
 
   /**
-   * Posts `spec` in its own transaction (plus `alsoInTransaction`, e.g. an audit row), returning
-   * the first result again for a repeated idempotency key with the same request.
+   * The one entry point for a movement that is not a usage charge (purchase, refund, expiry,
+   * reversal, adjustment, bonus, promo): one engine call in its own transaction, plus
+   * `alsoInTransaction` (e.g. an audit row) in that same transaction. A repeated idempotency key
+   * with the same request answers the first entry.
    */
   async post(spec: PostSpec, alsoInTransaction?: (sql: Sql, posted: PostedTransaction) => Promise<void>): Promise<LedgerEntry> {
-    const key = spec.idempotencyKey ?? null;
-    if (key) {
-      const replay = await this.replay(spec.accountId, key, spec.requestHash ?? null);
-      if (replay) return replay;
-    }
-    let posted: PostedTransaction | null;
-    try {
-      posted = await inTransaction(this.em.fork(), async (sql) => {
-        const result = await postTransaction(sql, spec);
-        if (!result) return null;
-        await this.hooks.run(sql, {
-          transactionId: result.transactionId,
-          accountId: spec.accountId,
-          type: spec.type,
-          delta: spec.delta,
-          reversalOfId: spec.reversalOfId ?? null,
-          referenceId: spec.referenceId ?? null,
-        });
-        if (alsoInTransaction) await alsoInTransaction(sql, result);
-        return result;
-      });
-    } catch (err) {
-      // A concurrent request with the same key won the race: answer as a repeat.
-      if (key && pgCode(err) === '23505') {
-        const replay = await this.replay(spec.accountId, key, spec.requestHash ?? null);
-        if (replay) return replay;
-      }
-      throw err;
-    }
-    if (!posted) {
-      if (!(await customerAccountExists(sqlOf(this.em.fork()), spec.accountId))) {
-        throw notFound(`Account ${spec.accountId} not found`);
-      }
-      const [current] = await this.balances([spec.accountId]);
-      throw new InsufficientCredits(-spec.delta, current ? current.posted - current.pending : null);
-    }
-    this.events.publish(posted.balance);
-    if (spec.type === 'PURCHASE') metrics.creditsPurchased(spec.delta);
-    return this.entry(posted.transactionId);
+    const also = alsoInTransaction ? (sql: Sql, o: PostOutcome) => alsoInTransaction(sql, posted(o)) : undefined;
+    const outcome = await this.engine.post(spec, undefined, also);
+    const transactionId = this.accepted(spec, outcome);
+    if (outcome.status === 'OK' && spec.type === 'PURCHASE') metrics.creditsPurchased(spec.delta);
+    return this.entry(transactionId);
   }
 
-  private async replay(accountId: string, key: string, hash: string | null): Promise<LedgerEntry | null> {
-    const existing = await findEntryByIdempotencyKey(sqlOf(this.em.fork()), accountId, key);
-    if (!existing) return null;
-    if (existing.request_hash !== hash) throw new IdempotencyConflict(key);
-    return this.entry(existing.id);
+  /**
+   * The same movement inside the caller's transaction (e.g. an account's creation, a grant's
+   * expiry). Refusals throw; the caller publishes `balance` after its commit (`announce`).
+   */
+  async postIn(sql: Sql, spec: PostSpec): Promise<PostedTransaction & { replayed: boolean }> {
+    const outcome = await this.engine.post(spec, sql);
+    this.accepted(spec, outcome);
+    return { ...posted(outcome), replayed: outcome.status === 'REPLAY' };
+  }
+
+  /** One usage charge through group commit: the usage row (or the first one, for a repeated key). */
+  async charge(c: UsageCharge): Promise<Charged> {
+    const result = chargeResult(c, await this.engine.charge(c));
+    if (result instanceof DomainError) throw result;
+    return result;
+  }
+
+  /** Many usage charges in order, each answered on its own (a refusal never fails its neighbours). */
+  async chargeAll(cs: readonly UsageCharge[]): Promise<(Charged | DomainError)[]> {
+    const outcomes = await this.engine.chargeAll(cs);
+    return outcomes.map((o, i) => chargeResult(cs[i], o));
+  }
+
+  /**
+   * Inside a caller's transaction: takes the account's lock (so what the caller reads next cannot
+   * change before it posts) and returns the transaction already posted under `idempotencyKey`.
+   */
+  async lockForMovement(sql: Sql, accountId: string, idempotencyKey: string): Promise<string | null> {
+    await lockAccount(sql, accountId);
+    return findTransactionIdByKey(sql, accountId, idempotencyKey);
+  }
+
+  /** Tells live subscribers about a balance that a caller's transaction changed (after its commit). */
+  announce(balance: BalanceSnapshot): void {
+    this.events.publish(balance);
+  }
+
+  private accepted(spec: PostSpec, outcome: PostOutcome): string {
+    if (outcome.status === 'REPLAY') {
+      if ((outcome.requestHash ?? null) !== (spec.requestHash ?? null)) throw new IdempotencyConflict(spec.idempotencyKey ?? '');
+      return outcome.transactionId!;
+    }
+    if (outcome.status !== 'OK') {
+      throw refusal(outcome.status, { accountId: spec.accountId, required: -spec.delta, available: outcome.available });
+    }
+    return outcome.transactionId!;
   }
 
   /** Staff adjustment: positive credits or debits the account, audited in the same transaction. */
@@ -217,3 +226,16 @@ export function counterpartyFor(type: LedgerEntry['type']): PostSpec['counterpar
       return 'adjustments';
   }
 }
+
+export interface Charged {
+  usage: UsageRecord;
+  /** The key was seen before: this is the first charge's row, and nothing more was charged. */
+  replayed: boolean;
+}
+
+function chargeResult(c: UsageCharge, o: ChargeOutcome): Charged | DomainError {
+  if ((o.status === 'OK' || o.status === 'REPLAY') && o.usage) return { usage: o.usage, replayed: o.status === 'REPLAY' };
+  return refusal(o.status, { accountId: c.accountId, required: c.charged, available: o.available, idempotencyKey: c.idempotencyKey });
+}
+
+const posted = (o: PostOutcome): PostedTransaction => ({ transactionId: o.transactionId!, createdAt: new Date(), balance: o.balance! });

@@ -1,5 +1,5 @@
 import type { Express } from 'express';
-import { bearer } from '../app.js';
+import { bearer } from '../auth/bearer.js';
 import { sqlOf, toBigInt } from '../db/sql.js';
 import { toUsdNumber } from '../money/money.js';
 import { utcDay } from '../reports/finance.rules.js';

@@ -3,8 +3,6 @@ import { writeAudit } from '../audit/audit.service.js';
 import type { Principal } from '../auth/roles.js';
 import { inTransaction, pgCode, sqlOf, type Sql } from '../db/sql.js';
 import { setGrantTerms } from '../grants/grants.repository.js';
-import type { PostingHooks } from '../ledger/ledger.hooks.js';
-import { postTransaction } from '../ledger/ledger.repository.js';
 import type { LedgerService } from '../ledger/ledger.service.js';
 import type { LedgerEntry } from '../ledger/ledger.types.js';
 import { DomainError, badInput, notFound } from '../shared/errors.js';
@@ -41,7 +39,6 @@ export class PromotionsService {
   constructor(
     private readonly em: EntityManager,
     private readonly ledger: LedgerService,
-    private readonly hooks: PostingHooks,
     readonly introBonusMillicredits: bigint,
   ) {}
 
@@ -116,22 +113,13 @@ export class PromotionsService {
   readonly introBonus = async (sql: Sql, accountId: string): Promise<void> => {
     const amount = this.introBonusMillicredits;
     if (amount <= 0n) return;
-    const posted = await postTransaction(sql, {
+    await this.ledger.postIn(sql, {
       accountId,
       type: 'BONUS',
       delta: amount,
       counterparty: 'promotions',
       idempotencyKey: 'intro-bonus',
       reason: 'Introductory bonus',
-    });
-    if (!posted) throw new Error(`intro bonus: account ${accountId} not found in its own creation transaction`);
-    await this.hooks.run(sql, {
-      transactionId: posted.transactionId,
-      accountId,
-      type: 'BONUS',
-      delta: amount,
-      reversalOfId: null,
-      referenceId: null,
     });
   };
 }

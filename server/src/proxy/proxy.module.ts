@@ -1,17 +1,14 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
-import type { BalanceEvents } from '../ledger/balance-events.js';
-import { HoldsService } from '../ledger/holds.service.js';
-import type { PostingHooks } from '../ledger/ledger.hooks.js';
+import type { HoldsService } from '../ledger/holds.service.js';
 import type { RateCardsService } from '../ratecards/ratecards.service.js';
 import type { TeamsService } from '../teams/teams.service.js';
 import { ProxySettingsService } from './proxy-settings.service.js';
 import { ProxyService } from './proxy.service.js';
 
 /** The proxy's services (holds, per-account guardrails, the metered endpoint), for the container. */
-export function createProxyServices(em: EntityManager, config: Config, rateCards: RateCardsService, events: BalanceEvents, hooks: PostingHooks, log: Logger, teams: TeamsService) {
-  const holds = new HoldsService(em, events, hooks, log, teams.clock);
+export function createProxyServices(em: EntityManager, config: Config, rateCards: RateCardsService, holds: HoldsService, log: Logger, teams: TeamsService) {
   const proxySettings = new ProxySettingsService(em);
   return { holds, proxySettings, proxy: new ProxyService(config, rateCards, holds, proxySettings, log, teams) };
 }

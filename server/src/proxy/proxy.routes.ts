@@ -1,5 +1,5 @@
 import express, { type Request, type RequestHandler, type Response } from 'express';
-import { bearer } from '../app.js';
+import { authenticate } from '../http/authenticate.js';
 import { metrics } from '../metrics/metrics.js';
 import type { RouteModule } from '../routes.js';
 import type { Services } from '../services.js';
@@ -57,8 +57,6 @@ const chargeMeta = (charge: CallCharge, overheadMs: number, call: PreparedCall) 
 /** `POST /v1/chat/completions` (OpenAI-compatible, metered) and `GET /v1/models`. */
 export const proxyRoutes: RouteModule = (app, services: Services) => {
     const { proxy, auth, config, log } = services;
-    const stopExpiry = config.HOLD_EXPIRY_INTERVAL_MS > 0 ? services.holds.startExpiryJob(config.HOLD_EXPIRY_INTERVAL_MS, () => services.orm.isConnected()) : null;
-    void stopExpiry;
 
     const json = express.json({ limit: '10mb' });
     // Body parse failures answer in OpenAI's shape too (express's default would be an HTML page).
@@ -72,13 +70,13 @@ export const proxyRoutes: RouteModule = (app, services: Services) => {
         });
       });
 
-    app.post('/v1/chat/completions', jsonBody, async (req, res) => {
+    app.post('/v1/chat/completions', jsonBody, authenticate(auth), async (req, res) => {
       const started = process.hrtime.bigint();
       const returnTo = typeof req.headers['x-return-to'] === 'string' ? req.headers['x-return-to'] : null;
       let call: PreparedCall | null = null;
       let upstreamMs = 0;
       try {
-        const principal = await auth.authenticate(bearer(req.headers.authorization));
+        const principal = res.locals.principal;
         if (!principal) throw unauthenticated('A valid creditmeter API key is required as the bearer token');
         call = await proxy.prepare(principal, req.body, {
           teamId: header(req, 'x-team-id'),
@@ -116,10 +114,9 @@ export const proxyRoutes: RouteModule = (app, services: Services) => {
       }
     });
 
-    app.get('/v1/models', async (req, res) => {
+    app.get('/v1/models', authenticate(auth), async (_req, res) => {
       const started = process.hrtime.bigint();
-      const principal = await auth.authenticate(bearer(req.headers.authorization));
-      if (!principal) return sendError(res, started, 0, domainErrorResponse(unauthenticated(), config.PUBLIC_APP_URL, null));
+      if (!res.locals.principal) return sendError(res, started, 0, domainErrorResponse(unauthenticated(), config.PUBLIC_APP_URL, null));
       const rates = await services.rateCards.activeRates();
       res.set(OVERHEAD_HEADER, fmtMs(msSince(started))).json({
         object: 'list',

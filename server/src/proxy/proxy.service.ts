@@ -12,13 +12,13 @@ import { metrics } from '../metrics/metrics.js';
 import type { Hold, HoldsService } from '../ledger/holds.service.js';
 import { SettleFailed, SpendCapExceeded } from '../ledger/holds.service.js';
 import { settleFailedResponse } from './proxy.errors.js';
-import { badInput } from '../shared/errors.js';
+import { DomainError, badInput } from '../shared/errors.js';
 import { requestHash } from '../ledger/ledger.service.js';
 import type { TokenCounts } from '../money/money.js';
 import type { ModelRate } from '../ratecards/ratecard.types.js';
 import type { RateCardsService } from '../ratecards/ratecards.service.js';
 import type { TeamsService } from '../teams/teams.service.js';
-import { MemberStepRefused, PROXY_SOURCE } from '../usage/usage.repository.js';
+import { PROXY_SOURCE } from '../usage/usage.repository.js';
 import { priceUsage, usageFingerprint } from '../usage/usage.rules.js';
 import type { ProxySettingsService } from './proxy-settings.service.js';
 import {
@@ -180,7 +180,9 @@ export class ProxyService {
         member: team ? { memberAccountId: principal.accountId, at: team.at } : null,
       });
     } catch (err) {
-      if (err instanceof MemberStepRefused && team) throw await this.teams.refusal(team, worst);
+      // The member step refused: say why, with the member's remaining allocation.
+      const memberRefused = err instanceof DomainError && (err.code === 'FORBIDDEN' || err.details.scope === 'allocation');
+      if (team && memberRefused) throw await this.teams.refusal(team, worst);
       throw err;
     }
 

@@ -8,7 +8,7 @@ import { sqlOf, toBigInt, type Sql } from '../db/sql.js';
 import { gauges, metrics } from '../metrics/metrics.js';
 import { DomainError, badInput, notFound } from '../shared/errors.js';
 import { parseId } from '../shared/validate.js';
-import { tryWithAdvisoryLock } from './advisory-lock.js';
+import type { AdvisoryLocks } from '../jobs/advisory-lock.js';
 import { verifyAuditChain } from '../audit/audit-chain.js';
 import { utcDay } from './finance.rules.js';
 import {
@@ -80,6 +80,7 @@ export class ReconciliationService {
     private readonly em: EntityManager,
     private readonly config: Config,
     private readonly log: Logger,
+    private readonly locks: AdvisoryLocks,
   ) {
     this.stripe = createStripeClient(config);
   }
@@ -121,7 +122,7 @@ export class ReconciliationService {
     let started!: (id: string) => void;
     const startedId = new Promise<string>((resolve) => (started = resolve));
     let skipped = false;
-    const locked = await tryWithAdvisoryLock(this.em, LOCK_KEY, async (): Promise<ReconciliationRun | null> => {
+    const locked = await this.locks.tryWith(LOCK_KEY, async (): Promise<ReconciliationRun | null> => {
       if (!(await shouldRun())) {
         skipped = true;
         started('');

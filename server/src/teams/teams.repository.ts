@@ -42,8 +42,13 @@ const toMember = (r: Row): TeamMember => {
 
 const TEAM_COLUMNS = `a.id, a.name, t.time_zone, t.request_cap, t.session_cap, t.session_window_seconds, t.allowed_models, t.created_at`;
 
-/** Period start of the team at `at`: midnight on the 1st in the team's zone (the charge uses the same expression). */
-const MEMBER_COLUMNS = `m.*, m.period_start >= p.start as current, p.start as current_start`;
+/**
+ * A member row as of `at`: `spent` counts only while its period is the current one (midnight on
+ * the 1st in the team's zone, the same expression the charge uses); `held` is what the member's
+ * calls in flight reserve.
+ */
+const MEMBER_COLUMNS = `m.*, m.period_start >= p.start as current, p.start as current_start,
+  (select coalesce(sum(h.amount), 0) from holds h where h.account_id = m.team_id and h.member_account_id = m.account_id and h.state = 'HELD') as held`;
 const PERIOD = `(select date_trunc('month', ?::timestamptz, t.time_zone) as start from teams t where t.account_id = ?::uuid) p`;
 
 export async function insertTeam(sql: Sql, name: string, timeZone: string): Promise<string> {
@@ -155,21 +160,6 @@ export async function isKnownTimeZone(sql: Sql, name: string): Promise<boolean> 
 export async function isCustomerAccount(sql: Sql, accountId: string): Promise<boolean> {
   const rows = await sql.query(`select 1 from accounts where id = ?::uuid and kind = 'CUSTOMER'`, [accountId]);
   return rows.length > 0;
-}
-
-/**
- * The member half of a team charge (see the migration's creditmeter_team_member_spend): spend
- * and/or hold on the member's allocation row in one conditional UPDATE. False: refused.
- */
-export async function memberSpend(
-  sql: Sql,
-  s: { teamId: string; memberAccountId: string; spend: bigint; hold: bigint; at: Date; requireActive: boolean },
-): Promise<boolean> {
-  const [row] = await sql.query<{ ok: boolean | null }>(
-    `select creditmeter_team_member_spend(?::uuid, ?::uuid, ?::bigint, ?::bigint, ?::timestamptz, ?::boolean) as ok`,
-    [s.teamId, s.memberAccountId, s.spend.toString(), s.hold.toString(), s.at.toISOString(), s.requireActive],
-  );
-  return row?.ok === true;
 }
 
 /** Spend per member, per day (in the team's zone) and per model, over [from, to). */

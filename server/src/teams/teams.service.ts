@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { writeAudit } from '../audit/audit.service.js';
 import type { AuthService, CreatedKey } from '../auth/auth.service.js';
-import { hasRole, type Principal } from '../auth/roles.js';
+import { actingAccount, hasRole, type Principal, type Role } from '../auth/roles.js';
 import { inTransaction, sqlOf, type Sql } from '../db/sql.js';
 import type { Clock } from '../shared/clock.js';
 import { DomainError, badInput, forbidden, notFound } from '../shared/errors.js';
@@ -85,6 +85,18 @@ export class TeamsService {
   async canUseTeamAccount(viewer: Principal, accountId: string, ownersOnly: boolean): Promise<boolean> {
     const m = await this.membership(accountId, viewer.accountId);
     return isActive(m) && (!ownersOnly || m.role === 'OWNER');
+  }
+
+  /**
+   * "Own account, a team I belong to, or this role": like `actingAccount`, and a team's id is in
+   * reach of its active members (`ownersOnly`: its OWNERs), who use it like their own account.
+   */
+  async actingAccount(principal: Principal, accountId: string | null | undefined, role: Role, ownersOnly: boolean): Promise<string> {
+    if (accountId !== null && accountId !== undefined && accountId !== principal.accountId) {
+      const id = parseId(accountId, 'accountId');
+      if (await this.canUseTeamAccount(principal, id, ownersOnly)) return id;
+    }
+    return actingAccount(principal, accountId, role);
   }
 
   async create(actor: Principal, input: CreateTeamInput): Promise<Team> {
@@ -219,7 +231,7 @@ export class TeamsService {
   }
 
   /** Why the member step refused a charge of `amount`: FORBIDDEN (removed meanwhile) or SPEND_CAP_EXCEEDED. */
-  async refusal(charge: TeamCharge, amount: bigint): Promise<DomainError> {
+  async refusal(charge: Pick<TeamCharge, 'teamId' | 'memberAccountId'>, amount: bigint): Promise<DomainError> {
     const member = await findMember(this.sql(), charge.teamId, charge.memberAccountId, this.clock.now());
     if (!isActive(member)) return forbidden(`Account ${charge.memberAccountId} is not an active member of team ${charge.teamId}`);
     return new TeamAllocationExceeded(member, amount);

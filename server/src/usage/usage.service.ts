@@ -1,28 +1,37 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Principal } from '../auth/roles.js';
-import { pgCode, sqlOf } from '../db/sql.js';
-import type { BalanceEvents } from '../ledger/balance-events.js';
-import type { PostingHooks } from '../ledger/ledger.hooks.js';
+import { hasRole, type Principal } from '../auth/roles.js';
+import { sqlOf } from '../db/sql.js';
 import { decodeCursor, pageSize, toPage, type Page } from '../ledger/cursor.js';
-import { customerAccountExists, findBalances } from '../ledger/ledger.repository.js';
+import type { Charged, LedgerService } from '../ledger/ledger.service.js';
 import { requestHash } from '../ledger/ledger.service.js';
+import type { UsageCharge } from '../ledger/ledger.types.js';
 import type { RateCardsService } from '../ratecards/ratecards.service.js';
 import { metrics } from '../metrics/metrics.js';
-import { DomainError, IdempotencyConflict, InsufficientCredits, notFound } from '../shared/errors.js';
+import { DomainError, IdempotencyConflict, badInput, forbidden } from '../shared/errors.js';
 import { parseId, requiredText, tokenCount } from '../shared/validate.js';
+import { countUsage, findUsageByKey, findUsagePage } from './usage.repository.js';
+import { clientIdempotencyKey, priceUsage, storedIdempotencyKey, usageFingerprint } from './usage.rules.js';
 import { SpendCapExceeded } from '../ledger/holds.service.js';
 import { chargedTeamId } from '../teams/teams.rules.js';
 import type { TeamsService } from '../teams/teams.service.js';
-import { MemberStepRefused, chargeUsage, countUsage, findUsageByKey, findUsagePage } from './usage.repository.js';
-import { priceUsage, storedIdempotencyKey, usageFingerprint } from './usage.rules.js';
+import type { TeamCharge } from '../teams/teams.types.js';
 import type { RecordUsageInput, UsageRecord } from './usage.types.js';
+
+/** Rows per `recordUsageBatch` call at most. */
+export const MAX_USAGE_BATCH = 1000;
+
+/** One row's answer in a batch: its usage row, or the typed error that refused it. */
+export interface UsageBatchResult {
+  index: number;
+  usage: UsageRecord | null;
+  error: DomainError | null;
+}
 
 export class UsageService {
   constructor(
     private readonly em: EntityManager,
     private readonly rateCards: RateCardsService,
-    private readonly events: BalanceEvents,
-    private readonly hooks: PostingHooks,
+    private readonly ledger: LedgerService,
     private readonly teams: TeamsService,
   ) {}
 
@@ -40,8 +49,77 @@ export class UsageService {
    * idempotency key. Never takes available credits below zero; a refused charge writes nothing.
    */
   async record(actor: Principal | null, accountIdInput: string, input: RecordUsageInput): Promise<UsageRecord> {
+    const priced = await this.priced(actor, accountIdInput, input);
+    if ('replay' in priced) return priced.replay;
+    try {
+      return this.answered(await this.ledger.charge(priced));
+    } catch (err) {
+      throw err instanceof DomainError ? await this.refined(priced, err) : err;
+    }
+  }
+
+  /**
+   * Meters up to MAX_USAGE_BATCH calls through the same engine: each row is validated, priced and
+   * charged on its own (in order, so rows that no longer fit the balance are refused in order),
+   * and answered with its usage row or its error; a repeated key answers its first row.
+   */
+  async recordBatch(actor: Principal, inputs: readonly RecordUsageInput[]): Promise<UsageBatchResult[]> {
+    if (inputs.length > MAX_USAGE_BATCH) throw badInput(`inputs may hold at most ${MAX_USAGE_BATCH} rows`, { field: 'inputs' });
+    const results: UsageBatchResult[] = inputs.map((_, index) => ({ index, usage: null, error: null }));
+    const charges: { index: number; charge: UsageCharge }[] = [];
+    await Promise.all(
+      inputs.map(async (input, index) => {
+        try {
+          const accountId = input.accountId != null ? parseId(input.accountId, `inputs[${index}].accountId`) : actor.accountId;
+          if (accountId !== actor.accountId && !hasRole(actor.role, 'ADMIN')) {
+            throw forbidden('Recording usage for another account needs the ADMIN role');
+          }
+          const priced = await this.priced(actor, accountId, input);
+          if ('replay' in priced) results[index].usage = priced.replay;
+          else charges.push({ index, charge: priced });
+        } catch (err) {
+          if (!(err instanceof DomainError)) throw err;
+          results[index].error = err;
+        }
+      }),
+    );
+    charges.sort((a, b) => a.index - b.index);
+    const charged = await this.ledger.chargeAll(charges.map((c) => c.charge));
+    await Promise.all(
+      charged.map(async (outcome, i) => {
+        const r = results[charges[i].index];
+        if (outcome instanceof DomainError) r.error = await this.refined(charges[i].charge, outcome);
+        else r.usage = this.answered(outcome);
+      }),
+    );
+    return results;
+  }
+
+  /** A team charge the member step refused: say why, with the member's remaining allocation. */
+  private async refined(c: UsageCharge, err: DomainError): Promise<DomainError> {
+    if (!c.member) return err;
+    if (err.code === 'IDEMPOTENCY_CONFLICT') return new IdempotencyConflict(clientIdempotencyKey({ idempotencyKey: c.idempotencyKey, memberAccountId: c.member.memberAccountId }));
+    if (err.code !== 'FORBIDDEN' && err.code !== 'SPEND_CAP_EXCEEDED') return err;
+    return this.teams.refusal({ teamId: c.accountId, memberAccountId: c.member.memberAccountId }, c.charged);
+  }
+
+  private answered(result: Charged): UsageRecord {
+    if (!result.replayed) metrics.creditsDeducted(result.usage.model, result.usage.chargedMillicredits, result.usage);
+    return result.usage;
+  }
+
+  /**
+   * Validates and prices one call. When the model is refused (unknown, switched off), a repeat of
+   * an earlier request with this key is still answered with that request's row.
+   */
+  private async priced(actor: Principal | null, accountIdInput: string, input: RecordUsageInput): Promise<UsageCharge | { replay: UsageRecord }> {
     const callerAccountId = parseId(accountIdInput, 'accountId');
     const clientKey = requiredText(input.idempotencyKey, 'idempotencyKey', 200);
+    // A team charge debits the team's account and records the caller as the member who spent;
+    // the member's keys live apart from every other member's on the shared account.
+    const teamId = chargedTeamId(actor, input.teamId);
+    const accountId = teamId ?? callerAccountId;
+    const idempotencyKey = storedIdempotencyKey(clientKey, teamId ? callerAccountId : null);
     const model = requiredText(input.model, 'model', 100);
     const tokens = {
       inputTokens: tokenCount(input.inputTokens, 'inputTokens'),
@@ -49,62 +127,32 @@ export class UsageService {
       outputTokens: tokenCount(input.outputTokens, 'outputTokens'),
     };
     const hash = requestHash(usageFingerprint(model, tokens));
-    // A team charge debits the team's account and records the caller as the member who spent.
-    const teamId = chargedTeamId(actor, input.teamId);
-    const accountId = teamId ?? callerAccountId;
-    const idempotencyKey = storedIdempotencyKey(clientKey, teamId ? callerAccountId : null);
-
-    // Optimistic: a first request (the common case) costs no lookup. Whenever the charge does not
-    // land (rate refused, no credits, key already taken) a repeat of an earlier request is
-    // answered with that request's row instead.
-    let result;
+    let rate;
+    let team: TeamCharge | null = null;
     try {
-      const team = teamId ? await this.teams.prepareCharge(actor, callerAccountId, teamId, model) : null;
-      const rate = await this.rateCards.rateFor(model);
-      const { charged, costMicroUsd } = priceUsage(tokens, rate);
-      const requestCap = team?.policy.requestCap ?? null;
-      if (requestCap !== null && charged > requestCap) throw new SpendCapExceeded('request', requestCap, charged);
-      try {
-        result = await chargeUsage(this.em.fork(), this.hooks, {
-          accountId,
-          rate,
-          tokens,
-          charged,
-          costMicroUsd,
-          idempotencyKey,
-          requestHash: hash,
-          actorKeyId: actor?.keyId ?? null,
-          member: team ? { memberAccountId: callerAccountId, at: team.at, requireActive: true } : null,
-        });
-      } catch (err) {
-        if (err instanceof MemberStepRefused) throw await this.teams.refusal(team!, charged);
-        throw err;
-      }
-      if (!result) {
-        const replay = await this.replay(accountId, idempotencyKey, hash);
-        if (replay) return replay;
-        const sql = sqlOf(this.em.fork());
-        if (!(await customerAccountExists(sql, accountId))) throw notFound(`Account ${accountId} not found`);
-        const [balance] = await findBalances(sql, [accountId]);
-        throw new InsufficientCredits(charged, balance ? balance.posted - balance.pending : null);
-      }
+      if (teamId) team = await this.teams.prepareCharge(actor, callerAccountId, teamId, model);
+      rate = await this.rateCards.rateFor(model);
     } catch (err) {
-      if (err instanceof DomainError && err.code === 'INSUFFICIENT_CREDITS') throw err;
-      if (err instanceof DomainError || pgCode(err) === '23505') {
-        const replay = await this.replay(accountId, idempotencyKey, hash);
-        if (replay) return replay;
+      if (err instanceof DomainError) {
+        const existing = await findUsageByKey(sqlOf(this.em.fork()), accountId, idempotencyKey);
+        if (existing && existing.requestHash !== hash) throw new IdempotencyConflict(clientKey);
+        if (existing) return { replay: existing };
       }
       throw err;
     }
-    this.events.publish(result.balance);
-    metrics.creditsDeducted(result.usage.model, result.usage.chargedMillicredits, result.usage);
-    return result.usage;
-  }
-
-  private async replay(accountId: string, key: string, hash: string): Promise<UsageRecord | null> {
-    const existing = await findUsageByKey(sqlOf(this.em.fork()), accountId, key);
-    if (!existing) return null;
-    if (existing.requestHash !== hash) throw new IdempotencyConflict(key);
-    return existing;
+    const { charged, costMicroUsd } = priceUsage(tokens, rate);
+    const requestCap = team?.policy.requestCap ?? null;
+    if (requestCap !== null && charged > requestCap) throw new SpendCapExceeded('request', requestCap, charged);
+    return {
+      accountId,
+      rate,
+      tokens,
+      charged,
+      costMicroUsd,
+      idempotencyKey,
+      requestHash: hash,
+      actorKeyId: actor?.keyId ?? null,
+      member: team ? { memberAccountId: callerAccountId, at: team.at } : null,
+    };
   }
 }

@@ -101,7 +101,9 @@ export async function postedOf(t: TestApp, accountId: string): Promise<bigint> {
 
 export async function memberRow(t: TestApp, teamId: string, accountId: string) {
   const [row] = await t.db.query<{ spent: string; held: string; period_start: Date }>(
-    `select spent, held, period_start from team_members where team_id = $1 and account_id = $2`,
+    `select m.spent, m.period_start,
+            (select coalesce(sum(h.amount), 0) from holds h where h.account_id = m.team_id and h.member_account_id = m.account_id and h.state = 'HELD') as held
+       from team_members m where m.team_id = $1 and m.account_id = $2`,
     [teamId, accountId],
   );
   return { spent: BigInt(row.spent), held: BigInt(row.held), periodStart: row.period_start };

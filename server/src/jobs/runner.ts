@@ -1,0 +1,63 @@
+import { Cron } from 'croner';
+import type { Logger } from 'pino';
+
+export interface Job {
+  name: string;
+  /** Either a period in milliseconds or a cron pattern (UTC). */
+  every?: number;
+  cron?: string;
+  run: () => Promise<unknown>;
+}
+
+export interface JobRunner {
+  /** Stops every schedule and waits for the runs in flight. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Runs each job on its schedule, never two runs of one job at once in this process (a run that
+ * outlasts its period delays the next). Across instances, a job that must run once takes an
+ * advisory lock (`AdvisoryLocks`). A failed run is logged and the schedule goes on. Timers never
+ * keep the process alive; `stop()` is what shutdown calls.
+ */
+export function startJobs(jobs: Job[], log: Logger): JobRunner {
+  const inFlight = new Set<Promise<void>>();
+  const stops: Array<() => void> = [];
+  let stopped = false;
+
+  const runOnce = (job: Job): Promise<void> => {
+    const run = job
+      .run()
+      .then(() => undefined)
+      .catch((err: unknown) => log.warn({ err: { message: (err as Error).message }, job: job.name }, 'scheduled job failed'))
+      .finally(() => inFlight.delete(run));
+    inFlight.add(run);
+    return run;
+  };
+
+  for (const job of jobs) {
+    if (job.cron) {
+      const cron = new Cron(job.cron, { timezone: 'UTC', protect: true, unref: true, name: job.name }, () => runOnce(job));
+      stops.push(() => cron.stop());
+    } else if (job.every && job.every > 0) {
+      const period = job.every;
+      let timer: NodeJS.Timeout;
+      const tick = () => {
+        void runOnce(job).then(() => {
+          if (!stopped) timer = setTimeout(tick, period).unref();
+        });
+      };
+      timer = setTimeout(tick, period).unref();
+      stops.push(() => clearTimeout(timer));
+    }
+  }
+  log.debug({ jobs: jobs.map((j) => j.name) }, 'jobs scheduled');
+
+  return {
+    async stop() {
+      stopped = true;
+      for (const stop of stops) stop();
+      await Promise.all(inFlight);
+    },
+  };
+}

@@ -1,0 +1,44 @@
+import type { Services } from '../services.js';
+import { grantExpiryIntervalMs } from '../grants/grants.module.js';
+import { yesterdayUtc } from '../reports/reconciliation.service.js';
+import type { Job } from './runner.js';
+
+/** A full batch from `releaseExpired`: there may be more overdue holds behind it. */
+const HOLD_EXPIRY_BATCH = 500;
+
+/**
+ * Every periodic job, from configuration. Finance jobs are on by default and off under
+ * NODE_ENV=test unless FINANCE_JOBS says otherwise; a period of 0 switches a job off.
+ */
+export function scheduledJobs(services: Services): Job[] {
+  const { config, log } = services;
+  const financeJobs = config.FINANCE_JOBS ? config.FINANCE_JOBS === 'true' : config.NODE_ENV !== 'test';
+  const jobs: Job[] = [
+    {
+      name: 'hold-expiry',
+      every: config.HOLD_EXPIRY_INTERVAL_MS,
+      run: async () => {
+        while ((await services.holds.releaseExpired(HOLD_EXPIRY_BATCH)) === HOLD_EXPIRY_BATCH) {
+          /* drain a backlog batch by batch */
+        }
+      },
+    },
+    { name: 'grant-expiry', every: grantExpiryIntervalMs(config), run: () => services.grants.expireDueLocked() },
+  ];
+  if (financeJobs) {
+    jobs.push(
+      { name: 'finance-rollup', every: config.FINANCE_ROLLUP_INTERVAL_MS, run: () => services.finance.rollup() },
+      {
+        // Every ten minutes: yesterday's run happens once (lock + "already done" under it), and a
+        // day missed while every instance was down is caught up by the next tick.
+        name: 'daily-reconciliation',
+        cron: '*/10 * * * *',
+        run: async () => {
+          const run = await services.reconciliation.runScheduled(yesterdayUtc());
+          if (run) log.info({ runId: run.id, day: run.day, mismatches: run.mismatchCount, status: run.status }, 'daily reconciliation finished');
+        },
+      },
+    );
+  }
+  return jobs;
+}
