@@ -14,6 +14,7 @@ import type { Config } from './config.js';
 import type { Clock } from './shared/clock.js';
 import type { Context } from './graphql/context.js';
 import { formatError } from './graphql/errors.js';
+import { nulGuardPlugin } from './graphql/nul-guard.plugin.js';
 import { createLoaders } from './graphql/loaders.js';
 import { createSchema } from './graphql/schema.js';
 import { createBalanceEvents } from './ledger/balance-events.js';
@@ -77,6 +78,7 @@ export async function createApp(opts: { config: Config; orm: MikroORM; log: Logg
     introspection: true,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      nulGuardPlugin,
       { serverWillStart: async () => ({ drainServer: async () => { await wsCleanup.dispose(); } }) },
       ApolloServerPluginLandingPageDisabled(), // GET /graphql from a browser is our bundled GraphiQL (http/faces.ts)
     ],
@@ -138,6 +140,7 @@ export async function createApp(opts: { config: Config; orm: MikroORM; log: Logg
       await jobs.stop();
       await events.close();
       await services.locks.close();
+      await services.proxy.close();
     },
   };
 }

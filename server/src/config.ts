@@ -35,7 +35,8 @@ const schema = z.object({
   BOOTSTRAP_ADMIN_KEY: optionalString,
   BOOTSTRAP_ADMIN_EMAIL: optionalString,
   BOOTSTRAP_ADMIN_PASSWORD: optionalString,
-  PUBLIC_APP_URL: z.preprocess(emptyToUndefined, z.url().default('http://localhost:4000')),
+  /** Where users reach the app (links, redirects); default `http://localhost:<PORT>`. */
+  PUBLIC_APP_URL: optionalUrl,
   STRIPE_SECRET_KEY: optionalString,
   STRIPE_WEBHOOK_SECRET: optionalString,
   STRIPE_API_BASE: optionalUrl,
@@ -46,6 +47,10 @@ const schema = z.object({
   PROXY_UPSTREAM_TIMEOUT_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).default(600_000)),
   PROXY_HOLD_TTL_SECONDS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).default(900)),
   HOLD_EXPIRY_INTERVAL_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).default(30_000)),
+  /** Proxy request body limit: 5 MiB holds gpt-4.1's 1,047,576-token window (~4.4 bytes a token of English) in JSON. */
+  PROXY_MAX_BODY_BYTES: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1024).default(5 * 1024 * 1024)),
+  /** Time a worker may spend counting one prompt's tokens exactly before the byte bound is used instead. */
+  PROXY_TOKEN_COUNT_BUDGET_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).default(500)),
   SEED_DEMO: z.preprocess(emptyToUndefined, z.enum(['true', 'false']).optional()),
   AUTO_RECHARGE_WINDOW_SECONDS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(31 * 24 * 3600).default(3600)),
   LEDGER_POOL_MAX: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(200).default(8)),
@@ -54,6 +59,8 @@ const schema = z.object({
   FINANCE_JOBS: z.preprocess(emptyToUndefined, z.enum(['true', 'false']).optional()),
   FINANCE_ROLLUP_INTERVAL_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(100).default(5000)),
   METRICS_TOKEN: optionalString,
+  /** The local test-mode checkout (credits packs without payment): default on only with the embedded database; never in production. */
+  CHECKOUT_TEST_MODE: z.preprocess(emptyToUndefined, z.enum(['true', 'false']).optional()),
   /** Grants: intro bonus for new accounts in millicredits (default 1000000, 0 under NODE_ENV=test; 0 disables); grant expiry job period in ms (default 60000, off under NODE_ENV=test; 0 = off). */
   INTRO_BONUS_MILLICREDITS: z.preprocess(emptyToUndefined, z.string().regex(/^\d{1,13}$/, 'a whole number of millicredits').optional()),
   GRANT_EXPIRY_INTERVAL_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).optional()),
@@ -61,7 +68,10 @@ const schema = z.object({
 
 export type Env = z.infer<typeof schema>;
 
-export interface Config extends Env {
+export interface Config extends Omit<Env, 'PUBLIC_APP_URL'> {
+  PUBLIC_APP_URL: string;
+  /** Why the test-mode checkout is on (shown on its page), or null when it is off. */
+  checkoutTestMode: string | null;
   repoRoot: string;
   dataDir: string;
   seedDemo: boolean;
@@ -77,11 +87,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   }
   const repoRoot = findRepoRoot();
   const values = parsed.data;
+  const isProduction = values.NODE_ENV === 'production';
+  if (isProduction && values.CHECKOUT_TEST_MODE === 'true') {
+    throw new Error('Invalid configuration:\n  CHECKOUT_TEST_MODE: the test-mode checkout credits packs without payment and is never allowed in production');
+  }
+  const testModeReason = values.CHECKOUT_TEST_MODE ? (values.CHECKOUT_TEST_MODE === 'true' ? 'CHECKOUT_TEST_MODE=true is set' : null) : values.DATABASE_URL ? null : 'this server runs on its embedded database (the local demo)';
   return {
     ...values,
+    PUBLIC_APP_URL: values.PUBLIC_APP_URL ?? `http://localhost:${values.PORT}`,
+    checkoutTestMode: isProduction ? null : testModeReason,
     repoRoot,
     dataDir: values.DATA_DIR ? path.resolve(values.DATA_DIR) : path.join(repoRoot, '.data'),
     seedDemo: values.SEED_DEMO ? values.SEED_DEMO === 'true' : values.NODE_ENV === 'development',
-    isProduction: values.NODE_ENV === 'production',
+    isProduction,
   };
 }

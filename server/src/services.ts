@@ -7,6 +7,7 @@ import { createAdvisoryLocks } from './jobs/advisory-lock.js';
 import type { BalanceEvents } from './ledger/balance-events.js';
 import { PostingHooks } from './ledger/ledger.hooks.js';
 import { LedgerService } from './ledger/ledger.service.js';
+import { BalanceWatchService } from './ledger/balance-watch.service.js';
 import { LedgerDb } from './ledger/engine.db.js';
 import { LedgerEngine } from './ledger/engine.js';
 import { HoldsService } from './ledger/holds.service.js';
@@ -48,6 +49,7 @@ export function createServices(orm: MikroORM, config: Config, events: BalanceEve
     auth,
     teams,
     ledger,
+    balanceWatch: new BalanceWatchService(events, (id) => ledger.balance(id)),
     rateCards,
     usage: new UsageService(em, rateCards, ledger, teams),
     billing: createBilling(em, config, events, ledger, log),

@@ -1,5 +1,5 @@
 import { forbidden } from '../shared/errors.js';
-import { parseId } from '../shared/validate.js';
+import { parseId, sameId } from '../shared/validate.js';
 
 export const ROLES = ['USER', 'SUPPORT', 'FINANCE', 'ADMIN'] as const;
 export type Role = (typeof ROLES)[number];
@@ -27,7 +27,7 @@ export interface Principal {
 export function actingAccount(principal: Principal, accountId: string | null | undefined, role: Role): string {
   if (accountId === null || accountId === undefined) return principal.accountId;
   const id = parseId(accountId, 'accountId');
-  if (id !== principal.accountId && !hasRole(principal.role, role)) {
+  if (!sameId(id, principal.accountId) && !hasRole(principal.role, role)) {
     throw forbidden(`Acting on another account needs the ${role} role`);
   }
   return id;

@@ -17,7 +17,7 @@ export function createBilling(em: EntityManager, config: Config, events: Balance
   const billingLog = log.child({ module: 'billing' });
   const fulfilment = new FulfilmentService(em, ledger, stripe, billingLog);
   const webhooks = new WebhooksService(em, fulfilment, stripe, config.STRIPE_WEBHOOK_SECRET, billingLog);
-  const checkout = new CheckoutService(em, stripe, webhooks, config.PUBLIC_APP_URL, !stripe && !config.isProduction, billingLog);
+  const checkout = new CheckoutService(em, stripe, webhooks, config.PUBLIC_APP_URL, stripe ? null : config.checkoutTestMode, billingLog);
   const autoRecharge = new AutoRechargeService(em, stripe, config.AUTO_RECHARGE_WINDOW_SECONDS, billingLog);
   events.onPublished?.((snapshot) => autoRecharge.onBalance(snapshot));
   return {

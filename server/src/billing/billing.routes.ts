@@ -21,7 +21,7 @@ export function billingRoutes(app: Express, services: Services): void {
     }
   });
 
-  // Test mode (no STRIPE_SECRET_KEY, not production): a local page instead of Stripe Checkout.
+  // Test mode (no Stripe; embedded database or CHECKOUT_TEST_MODE=true; never production): a local page instead of Stripe Checkout.
   app.get('/billing/test-checkout/:purchaseId', async (req, res) => {
     const id = req.params.purchaseId;
     const purchase = isUuid(id) ? await checkout.testPurchase(id) : null;
@@ -34,7 +34,9 @@ export function billingRoutes(app: Express, services: Services): void {
     res.type('html').send(`<!doctype html><meta charset="utf-8"><title>TEST MODE checkout</title>
 <body style="font-family:sans-serif;max-width:36em;margin:3em auto">
 <p style="background:#fde68a;padding:.75em;border:2px solid #b45309"><strong>TEST MODE</strong>: Stripe is not configured.
-No card is charged; completing this page credits the account through the normal fulfilment path.</p>
+No card is charged; completing this page credits the account through the normal fulfilment path.
+Test mode is on because ${escapeHtml(checkout.testModeReason ?? 'of the configuration')};
+it is never available in production.</p>
 <h1>${escapeHtml(purchase.packId)} pack: $${price}</h1>
 <p>${credits} credits. Status: <strong>${escapeHtml(purchase.status)}</strong></p>
 <form method="post"><button type="submit">Complete test purchase</button></form>

@@ -44,6 +44,13 @@ export function checkPayment(purchase: Pick<Purchase, 'amountCents' | 'currency'
 export const statusAfterRefund = (refundedCents: bigint, paidCents: bigint): PurchaseStatus =>
   refundedCents >= paidCents ? 'REFUNDED' : 'PARTIALLY_REFUNDED';
 
+/** Why a charge's cumulative `amount_refunded` cannot be applied to a payment of `paidCents`, if it cannot. */
+export function refundProblem(refundedCents: bigint, paidCents: bigint): string | null {
+  if (refundedCents < 0n) return `amount_refunded ${refundedCents} is negative`;
+  if (refundedCents > paidCents) return `amount_refunded ${refundedCents} exceeds the ${paidCents} cents paid`;
+  return null;
+}
+
 /** Stripe refuses card charges under $0.50. */
 export const MIN_CHARGE_CENTS = 50n;
 

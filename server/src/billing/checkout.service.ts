@@ -31,7 +31,8 @@ export class CheckoutService {
     private readonly stripe: Stripe | null,
     private readonly webhooks: WebhooksService,
     private readonly publicAppUrl: string,
-    private readonly testModeAllowed: boolean,
+    /** Why the test-mode checkout is on (shown on its page), or null when it is off. */
+    readonly testModeReason: string | null,
     private readonly log: Logger,
   ) {}
 
@@ -49,7 +50,9 @@ export class CheckoutService {
     const returnTo = sanitizeReturnTo(returnToInput, this.publicAppUrl);
     const sql = sqlOf(this.em.fork());
     if (!(await customerAccountExists(sql, accountId))) throw notFound(`Account ${accountId} not found`);
-    if (!this.stripe && !this.testModeAllowed) throw new DomainError('CONFLICT', 'Purchases are unavailable: Stripe is not configured');
+    if (!this.stripe && !this.testModeReason) {
+      throw new DomainError('CONFLICT', 'Purchases are unavailable: Stripe is not configured (set STRIPE_SECRET_KEY, or CHECKOUT_TEST_MODE=true outside production)');
+    }
 
     const customer = this.stripe ? await findCustomer(sql, accountId) : null;
     const purchase = await insertPurchase(sql, {
@@ -120,7 +123,7 @@ export class CheckoutService {
 
   /** Test-mode only: the purchase a local checkout page is about. */
   async testPurchase(purchaseId: string): Promise<Purchase | null> {
-    if (this.stripe || !this.testModeAllowed) return null;
+    if (this.stripe || !this.testModeReason) return null;
     const purchase = await findPurchase(sqlOf(this.em.fork()), purchaseId);
     return purchase && purchase.kind === 'TEST_CHECKOUT' ? purchase : null;
   }

@@ -6,7 +6,7 @@ import type { Principal } from '../auth/roles.js';
 import { inTransaction, sqlOf, type Sql } from '../db/sql.js';
 import { requestHash, type LedgerService } from '../ledger/ledger.service.js';
 import { refundedCreditsShare } from '../money/money.js';
-import { checkPayment, idOf, statusAfterRefund, str } from './billing.rules.js';
+import { checkPayment, idOf, refundProblem, statusAfterRefund, str } from './billing.rules.js';
 import type { PaymentFacts, Purchase, PurchaseStatus } from './billing.types.js';
 import {
   findPurchase,
@@ -24,7 +24,9 @@ export type FulfilOutcome =
   | { kind: 'pending'; purchase: Purchase }
   | { kind: 'mismatch'; purchase: Purchase; reason: string };
 
-export type RefundOutcome = { kind: 'refunded' | 'unchanged'; purchase: Purchase; debitedMillicredits: bigint };
+export type RefundOutcome =
+  | { kind: 'refunded' | 'unchanged'; purchase: Purchase; debitedMillicredits: bigint }
+  | { kind: 'refused'; purchase: Purchase; reason: string };
 
 /** Thrown inside a ledger transaction to roll it back when the purchase row moved underneath. */
 class PurchaseMoved extends Error {}
@@ -180,6 +182,8 @@ export class FulfilmentService {
         throw new Error(`purchase ${purchaseId} is ${purchase.status}: a refund needs a fulfilled purchase (replay this event after fulfilment)`);
       }
       const paid = purchase.amountPaidCents ?? charge.amountCents ?? purchase.amountCents;
+      const problem = refundProblem(charge.amountRefundedCents, paid);
+      if (problem) return { kind: 'refused', purchase, reason: problem };
       const target = refundedCreditsShare(purchase.credits, charge.amountRefundedCents, paid);
       const debit = target - purchase.refundedCredits;
       if (debit <= 0n && charge.amountRefundedCents <= purchase.refundedCents) {

@@ -6,7 +6,7 @@ import type { Principal } from '../auth/roles.js';
 import { inTransaction, sqlOf } from '../db/sql.js';
 import { metrics } from '../metrics/metrics.js';
 import { DomainError, badInput, notFound } from '../shared/errors.js';
-import { isUuid, requiredText } from '../shared/validate.js';
+import { isUuid, requiredText, sameId } from '../shared/validate.js';
 import { cents, idOf, intentFacts, metadataPurchaseId, sessionFacts, str } from './billing.rules.js';
 import type { EventSource, EventStatus, StoredEvent, WebhookEvent } from './billing.types.js';
 import type { FulfilmentService, StaffContext } from './fulfilment.service.js';
@@ -134,6 +134,8 @@ export class WebhooksService {
           { amountRefundedCents: refunded, amountCents: cents(object.amount), receiptUrl: str(object.receipt_url) },
           staff,
         );
+        // Impossible amounts: kept as FAILED for staff and answered 200, since a retry cannot fix them.
+        if (outcome.kind === 'refused') throw new Unprocessable(outcome.reason);
         return { status: 'PROCESSED', outcome: outcome.kind, purchaseId: purchase.id, error: null };
       }
       default:
@@ -197,7 +199,7 @@ export class WebhooksService {
     } else {
       if (!purchase.stripeCheckoutSessionId) throw badInput('This purchase has no Checkout Session');
       const session = (await this.stripe.checkout.sessions.retrieve(purchase.stripeCheckoutSessionId)) as unknown as Record<string, unknown>;
-      if (metadataPurchaseId(session) !== purchase.id) throw new DomainError('CONFLICT', 'The Checkout Session names another purchase');
+      if (!sameId(metadataPurchaseId(session), purchase.id)) throw new DomainError('CONFLICT', 'The Checkout Session names another purchase');
       facts = sessionFacts(session);
     }
     const outcome = await this.fulfilment.fulfil(purchase.id, facts, { actor, action: 'billing.refulfilPurchase', reason });

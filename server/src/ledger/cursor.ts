@@ -1,3 +1,4 @@
+import { INT64_MAX } from '../money/money.js';
 import { badInput } from '../shared/errors.js';
 
 /** Opaque cursors over a monotonically increasing sequence number. */
@@ -7,7 +8,8 @@ export function decodeCursor(cursor: string | null | undefined): bigint | null {
   if (cursor === null || cursor === undefined || cursor === '') return null;
   const text = Buffer.from(cursor, 'base64url').toString('utf8');
   const match = /^s:(\d{1,19})$/.exec(text);
-  if (!match) throw badInput('after is not a valid cursor');
+  // 19 digits can still exceed PostgreSQL's bigint: such a cursor is as invalid as a malformed one.
+  if (!match || BigInt(match[1]) > INT64_MAX) throw badInput('after is not a valid cursor', { field: 'after' });
   return BigInt(match[1]);
 }
 

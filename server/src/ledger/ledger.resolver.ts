@@ -1,7 +1,6 @@
-import { Repeater } from '@repeaterjs/repeater';
 import { Arg, Authorized, Ctx, ID, Mutation, Resolver, Root, Subscription } from 'type-graphql';
 import { Role } from '../auth/roles.js';
-import { accountInScope, principalOf } from '../graphql/auth.js';
+import { principalOf } from '../graphql/auth.js';
 import type { Context } from '../graphql/context.js';
 import { toGraphQLError } from '../graphql/errors.js';
 import { DomainError } from '../shared/errors.js';
@@ -27,13 +26,13 @@ export class LedgerResolver {
   }
 
   @Subscription(() => BalanceGql, {
-    description: 'Every change of a balance; own account, SUPPORT+ may name another',
+    description: 'The current balance, then every change of it; own account, SUPPORT+ may name another',
     subscribe: async ({ args, context }) => {
       const ctx = context as Context;
       try {
         // A team's members watch the team's balance like their own.
         const accountId = await ctx.services.teams.actingAccount(principalOf(ctx), args.accountId as string | undefined, Role.SUPPORT, false);
-        return inOrder(ctx.services.events.subscribe(accountId));
+        return await ctx.services.balanceWatch.watch(accountId);
       } catch (err) {
         // Middlewares wrap resolvers, not `subscribe`: map domain errors here.
         if (err instanceof DomainError) throw toGraphQLError(err, ctx.services.config.PUBLIC_APP_URL, null);
@@ -47,22 +46,4 @@ export class LedgerResolver {
   ): BalanceGql {
     return toBalanceGql(fromPayload(payload));
   }
-}
-
-/** Drops an event older than one already delivered (two charges may publish out of order). */
-function inOrder(source: AsyncIterable<BalanceEventPayload>): AsyncIterable<BalanceEventPayload> {
-  return new Repeater<BalanceEventPayload>(async (push, stop) => {
-    let latest = '';
-    const iterator = source[Symbol.asyncIterator]();
-    stop.then(() => iterator.return?.());
-    for (;;) {
-      const next = await Promise.race([iterator.next(), stop.then(() => ({ done: true, value: undefined }) as const)]);
-      if (next.done) break;
-      if (next.value.updatedAt >= latest) {
-        latest = next.value.updatedAt;
-        await push(next.value);
-      }
-    }
-    stop();
-  });
 }

@@ -1,4 +1,4 @@
-import type { Express } from 'express';
+import type { Express, Request } from 'express';
 import { bearer } from '../auth/bearer.js';
 import { sqlOf, toBigInt } from '../db/sql.js';
 import { toUsdNumber } from '../money/money.js';
@@ -48,12 +48,26 @@ export async function sampleGauges(services: Services): Promise<void> {
   gauges.lastReconciliationMismatches.set(run ? Number(run.n) : 0);
 }
 
-/** `GET /metrics` in Prometheus text format; guarded by METRICS_TOKEN when it is set. */
+/** A caller on this host, connected directly: the socket's address, never a forwarded header. */
+export function isLoopbackCaller(req: Pick<Request, 'socket' | 'headers'>): boolean {
+  if (req.headers['x-forwarded-for'] || req.headers.forwarded) return false; // a local reverse proxy relays outsiders
+  const address = req.socket.remoteAddress ?? '';
+  return address === '::1' || /^(::ffff:)?127\.\d+\.\d+\.\d+$/.test(address);
+}
+
+/**
+ * `GET /metrics` in Prometheus text format (it shows revenue and liability): with METRICS_TOKEN
+ * set, only its bearer; without it, anyone in development but only loopback callers in production.
+ */
 export function metricsRoutes(app: Express, services: Services): void {
   app.get('/metrics', async (req, res) => {
     const token = services.config.METRICS_TOKEN;
     if (token && bearer(req.headers.authorization) !== token) {
       res.status(401).type('text/plain').send('unauthorized\n');
+      return;
+    }
+    if (!token && services.config.isProduction && !isLoopbackCaller(req)) {
+      res.status(403).type('text/plain').send('forbidden: set METRICS_TOKEN to scrape from another host\n');
       return;
     }
     try {

@@ -58,7 +58,7 @@ const chargeMeta = (charge: CallCharge, overheadMs: number, call: PreparedCall) 
 export const proxyRoutes: RouteModule = (app, services: Services) => {
     const { proxy, auth, config, log } = services;
 
-    const json = express.json({ limit: '10mb' });
+    const json = express.json({ limit: config.PROXY_MAX_BODY_BYTES });
     // Body parse failures answer in OpenAI's shape too (express's default would be an HTML page).
     const jsonBody: RequestHandler = (req, res, next) =>
       json(req, res, (err?: unknown) => {
@@ -66,7 +66,7 @@ export const proxyRoutes: RouteModule = (app, services: Services) => {
         const tooLarge = (err as { type?: string }).type === 'entity.too.large';
         sendError(res, process.hrtime.bigint(), 0, {
           status: tooLarge ? 413 : 400,
-          body: { error: { type: 'invalid_request_error', code: tooLarge ? 'request_too_large' : 'invalid_json', message: tooLarge ? 'The request body is too large' : 'The request body is not valid JSON' } },
+          body: { error: { type: 'invalid_request_error', code: tooLarge ? 'request_too_large' : 'invalid_json', message: tooLarge ? `The request body is larger than ${config.PROXY_MAX_BODY_BYTES} bytes` : 'The request body is not valid JSON' } },
         });
       });
 

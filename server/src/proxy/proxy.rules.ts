@@ -49,36 +49,66 @@ export function parseChatRequest(body: unknown): ChatRequest {
   };
 }
 
-function contentTokens(content: unknown): number {
-  if (typeof content === 'string') return countTokens(content);
-  if (Array.isArray(content)) {
-    return content.reduce<number>((sum, part) => {
-      if (isObject(part) && typeof part.text === 'string') return sum + countTokens(part.text);
-      return sum + NON_TEXT_PART_TOKENS;
-    }, 0);
+/** What a prompt's token count is made of: the texts to tokenize, plus tokens known without tokenizing. */
+export interface PromptParts {
+  texts: string[];
+  fixedTokens: number;
+}
+
+/** Adds a message content's texts to `texts`; returns the tokens of its non-text parts. */
+function contentParts(content: unknown, texts: string[]): number {
+  if (typeof content === 'string') {
+    texts.push(content);
+    return 0;
   }
-  if (content === null || content === undefined) return 0;
-  return countTokens(JSON.stringify(content));
+  if (Array.isArray(content)) {
+    let fixed = 0;
+    for (const part of content) {
+      if (isObject(part) && typeof part.text === 'string') texts.push(part.text);
+      else fixed += NON_TEXT_PART_TOKENS;
+    }
+    return fixed;
+  }
+  if (content !== null && content !== undefined) texts.push(JSON.stringify(content));
+  return 0;
 }
 
 /**
- * Prompt tokens as OpenAI counts a chat (o200k tokenizer): message contents, names, tool calls
- * and tool definitions, plus the per-message framing.
+ * A chat as OpenAI counts it (o200k tokenizer): message contents, names, tool calls and tool
+ * definitions, plus the per-message framing.
  */
-export function countPromptTokens(req: Pick<ChatRequest, 'messages' | 'body'>): number {
-  let total = REPLY_PRIMER_TOKENS;
+export function promptParts(req: Pick<ChatRequest, 'messages' | 'body'>): PromptParts {
+  const texts: string[] = [];
+  let fixedTokens = REPLY_PRIMER_TOKENS;
   for (const message of req.messages) {
-    total += TOKENS_PER_MESSAGE;
+    fixedTokens += TOKENS_PER_MESSAGE;
     if (!isObject(message)) continue;
-    total += contentTokens(message.content);
-    if (typeof message.name === 'string') total += countTokens(message.name) + 1;
-    if (message.tool_calls !== undefined) total += countTokens(JSON.stringify(message.tool_calls));
+    fixedTokens += contentParts(message.content, texts);
+    if (typeof message.name === 'string') {
+      texts.push(message.name);
+      fixedTokens += 1;
+    }
+    if (message.tool_calls !== undefined) texts.push(JSON.stringify(message.tool_calls));
   }
   for (const extra of ['tools', 'functions', 'response_format']) {
-    if (req.body[extra] !== undefined) total += countTokens(JSON.stringify(req.body[extra]));
+    if (req.body[extra] !== undefined) texts.push(JSON.stringify(req.body[extra]));
   }
-  return total;
+  return { texts, fixedTokens };
 }
+
+/** Exact prompt tokens. Super-linear on long runs without spaces: only for small prompts on the main thread. */
+export function countPromptTokens(req: Pick<ChatRequest, 'messages' | 'body'>): number {
+  const { texts, fixedTokens } = promptParts(req);
+  return texts.reduce((n, text) => n + countTokens(text), fixedTokens);
+}
+
+/** Linear-time upper bound of the exact count: every BPE token stands for at least one UTF-8 byte. */
+export function promptTokenBound(parts: PromptParts): number {
+  return parts.texts.reduce((n, text) => n + Buffer.byteLength(text, 'utf8'), parts.fixedTokens);
+}
+
+/** Characters of text in a prompt. */
+export const promptChars = (parts: PromptParts) => parts.texts.reduce((n, text) => n + text.length, 0);
 
 /** Output tokens the call may produce: the client's ask, never above the model's server-side cap. */
 export function outputCap(requested: number | null, modelMax: number | null): number {

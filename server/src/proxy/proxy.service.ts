@@ -21,8 +21,8 @@ import type { TeamsService } from '../teams/teams.service.js';
 import { PROXY_SOURCE } from '../usage/usage.repository.js';
 import { priceUsage, usageFingerprint } from '../usage/usage.rules.js';
 import type { ProxySettingsService } from './proxy-settings.service.js';
+import type { PromptTokenCounter } from './prompt-tokens.js';
 import {
-  countPromptTokens,
   estimatedTokens,
   outputBudget,
   outputCap,
@@ -52,7 +52,9 @@ export interface PreparedCall {
   req: ChatRequest;
   rate: ModelRate;
   hold: Hold;
+  /** The prompt's tokens for the hold: exact, or (when `promptExact` is false) an upper bound. */
   promptTokens: number;
+  promptExact: boolean;
   /** Output tokens over all choices that the hold pays for (partial holds cut the stream here). */
   outputBudget: number;
   upstream: Upstream;
@@ -112,7 +114,7 @@ function chunkOutputTokens(chunk: ChatCompletionChunk): number {
  * worst case held -> provider call -> settle on reported usage (or void) -> balance published.
  */
 export class ProxyService {
-  private readonly simulator = new SimulatedUpstream();
+  private readonly simulator: SimulatedUpstream;
   private readonly provider: Upstream | null;
 
   constructor(
@@ -121,11 +123,18 @@ export class ProxyService {
     private readonly holds: HoldsService,
     private readonly settings: ProxySettingsService,
     private readonly log: Logger,
+    private readonly promptTokens: PromptTokenCounter,
     private readonly teams: TeamsService,
   ) {
+    this.simulator = new SimulatedUpstream(promptTokens);
     this.provider = config.OPENAI_API_KEY
       ? new OpenAiUpstream({ apiKey: config.OPENAI_API_KEY, baseURL: config.OPENAI_BASE_URL, timeoutMs: config.PROXY_UPSTREAM_TIMEOUT_MS })
       : null;
+  }
+
+  /** Stops the token counting workers. */
+  async close(): Promise<void> {
+    await this.promptTokens.close();
   }
 
   /** True when `model` is answered by the built-in simulator (no provider key, or creditmeter-sim). */
@@ -152,7 +161,7 @@ export class ProxyService {
       this.teams.prepareCharge(principal, principal.accountId, teamHeader?.trim() || null, req.model),
     ]);
 
-    const promptTokens = countPromptTokens(req);
+    const { tokens: promptTokens, exact: promptExact } = await this.promptTokens.count(req);
     const maxOutput = outputCap(req.requestedMaxTokens, rate.maxOutputTokens);
     const worst = worstCaseCost(promptTokens, maxOutput, req.n, rate.rates);
     // A team call spends under the team's policy; the member's own settings govern their own account.
@@ -198,7 +207,7 @@ export class ProxyService {
     } else {
       delete upstreamBody.stream_options;
     }
-    return { principal, req, rate, hold, promptTokens, outputBudget: budget, upstream: this.upstreamFor(rate.model), upstreamBody };
+    return { principal, req, rate, hold, promptTokens, promptExact, outputBudget: budget, upstream: this.upstreamFor(rate.model), upstreamBody };
   }
 
   /** Releases the hold of a call that will not settle (the provider failed). */
@@ -368,7 +377,7 @@ export class ProxyService {
       latencyMs: Math.round(upstreamMs),
     });
     if (settled.usage) metrics.creditsDeducted(call.rate.model, settled.charged, tokens);
-    if (estimated) this.log.info({ holdId: call.hold.id, model: call.rate.model }, 'settled on estimated tokens');
+    if (estimated) this.log.info({ holdId: call.hold.id, model: call.rate.model, promptExact: call.promptExact }, 'settled on estimated tokens');
     return { charged: settled.charged, tokens, estimated };
   }
 }

@@ -6,7 +6,8 @@ import type {
   ChatCompletionCreateParamsNonStreaming,
   ChatCompletionCreateParamsStreaming,
 } from 'openai/resources/chat/completions';
-import { countPromptTokens, DEFAULT_MAX_OUTPUT_TOKENS, SIMULATED_FINGERPRINT } from './proxy.rules.js';
+import type { PromptTokenCounter } from './prompt-tokens.js';
+import { DEFAULT_MAX_OUTPUT_TOKENS, SIMULATED_FINGERPRINT } from './proxy.rules.js';
 import type { Upstream, UpstreamCompletion, UpstreamStream } from './upstream.js';
 
 const FILLER =
@@ -37,8 +38,7 @@ function replyTokens(body: { messages: unknown[]; max_tokens?: number | null; ma
   return { tokens: cut ? tokens.slice(0, limit) : tokens, finish: cut ? ('length' as const) : ('stop' as const) };
 }
 
-const usageOf = (body: { messages: unknown[] }, completionTokens: number) => {
-  const prompt = countPromptTokens({ messages: body.messages, body: body as Record<string, unknown> });
+const usageOf = (prompt: number, completionTokens: number) => {
   return {
     prompt_tokens: prompt,
     completion_tokens: completionTokens,
@@ -51,6 +51,12 @@ const usageOf = (body: { messages: unknown[] }, completionTokens: number) => {
 /** A built-in model for demos without a provider key: deterministic text, real-looking usage. */
 export class SimulatedUpstream implements Upstream {
   readonly simulated = true;
+
+  constructor(private readonly promptTokens: PromptTokenCounter) {}
+
+  private async promptOf(body: { messages: unknown[] }): Promise<number> {
+    return (await this.promptTokens.count({ messages: body.messages, body: body as unknown as Record<string, unknown> })).tokens;
+  }
 
   async complete(body: ChatCompletionCreateParamsNonStreaming): Promise<UpstreamCompletion> {
     const n = body.n ?? 1;
@@ -68,7 +74,7 @@ export class SimulatedUpstream implements Upstream {
         finish_reason: finish,
         logprobs: null,
       })),
-      usage: usageOf(body, tokens.length * n),
+      usage: usageOf(await this.promptOf(body), tokens.length * n),
     };
     return { completion, requestId: null };
   }
@@ -78,6 +84,7 @@ export class SimulatedUpstream implements Upstream {
     const created = Math.floor(Date.now() / 1000);
     const { tokens, finish } = replyTokens(body);
     const withUsage = body.stream_options?.include_usage === true;
+    const prompt = await this.promptOf(body);
     const base = { id, object: 'chat.completion.chunk' as const, created, model: body.model, system_fingerprint: SIMULATED_FINGERPRINT };
     async function* chunks(): AsyncGenerator<ChatCompletionChunk> {
       yield { ...base, choices: [{ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: null }] };
@@ -87,7 +94,7 @@ export class SimulatedUpstream implements Upstream {
         yield { ...base, choices: [{ index: 0, delta: { content: decode(tokens.slice(i, i + 3)) }, finish_reason: null }] };
       }
       yield { ...base, choices: [{ index: 0, delta: {}, finish_reason: finish }] };
-      if (withUsage) yield { ...base, choices: [], usage: usageOf(body, tokens.length) };
+      if (withUsage) yield { ...base, choices: [], usage: usageOf(prompt, tokens.length) };
     }
     return { chunks: chunks(), requestId: null };
   }

@@ -78,3 +78,10 @@ export function monthPeriod(month: string): { from: Date; to: Date } {
   if (mon < 1 || mon > 12 || year < 2000 || year > 9999) throw badInput('month must look like YYYY-MM', { field: 'month' });
   return { from: new Date(Date.UTC(year, mon - 1, 1)), to: new Date(Date.UTC(year, mon, 1)) };
 }
+
+/** A statement's month: a valid YYYY-MM that has already begun (a later one has nothing to state). */
+export function statementPeriod(month: string, now = new Date()): { from: Date; to: Date } {
+  const period = monthPeriod(month);
+  if (period.from.getTime() > now.getTime()) throw badInput(`${month} has not begun yet`, { field: 'month' });
+  return period;
+}

@@ -3,7 +3,7 @@ import { Role } from '../auth/roles.js';
 import { authenticate, callerOf } from '../http/authenticate.js';
 import type { Services } from '../services.js';
 import { DomainError } from '../shared/errors.js';
-import { monthPeriod } from './finance.rules.js';
+import { statementPeriod } from './finance.rules.js';
 import { buildStatement } from './statement.builder.js';
 import { statementCsv, statementPdf } from './statement.render.js';
 
@@ -19,7 +19,7 @@ export function statementRoutes(app: Express, services: Services): void {
     // A team's OWNERs read the team's statements too.
     const requested = await services.teams.actingAccount(callerOf(res), accountId, Role.SUPPORT, true);
     const [, month, format] = match;
-    const { from, to } = monthPeriod(month);
+    const { from, to } = statementPeriod(month);
     const statement = await buildStatement(services.orm.em, requested, from, to, month);
     res.setHeader('content-disposition', `attachment; filename="${`creditmeter-statement-${month}.${format}`}"`);
     res.setHeader('cache-control', 'private, no-store');

@@ -86,7 +86,7 @@ describe('createCheckoutSession', () => {
 describe('test-mode checkout (no STRIPE_SECRET_KEY)', () => {
   let demo: TestApp;
   beforeAll(async () => {
-    demo = await startTestApp({ PUBLIC_APP_URL: 'http://127.0.0.1:1' });
+    demo = await startTestApp({ PUBLIC_APP_URL: 'http://127.0.0.1:1', CHECKOUT_TEST_MODE: 'true' });
   });
   afterAll(async () => demo?.close());
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/harness.js';
-import { settle, subscribe } from '../support/ws.js';
+import { subscribe } from '../support/ws.js';
 
 const BALANCE = `subscription($accountId: ID) { balanceUpdated(accountId: $accountId) { accountId balanceMillicredits heldMillicredits availableMillicredits balanceCredits } }`;
 const CHARGE = `mutation($input: RecordUsageInput!) { recordUsage(input: $input) { chargedMillicredits } }`;
@@ -12,15 +12,18 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 describe('balanceUpdated over graphql-ws', () => {
-  it('delivers every change of the own balance within a second', async () => {
+  it('sends the current balance first, then every change of it within a second', async () => {
     const user = await t.account(100_000n);
     const sub = subscribe(t.url, user.key, BALANCE);
-    await settle();
+    const [current] = await sub.waitFor(1); // the subscription is live once the current balance arrives
+    expect(current).toEqual({
+      balanceUpdated: { accountId: user.id, balanceMillicredits: '100000', heldMillicredits: '0', availableMillicredits: '100000', balanceCredits: 100 },
+    });
     const started = Date.now();
     for (let i = 0; i < 3; i++) {
       await t.gql(CHARGE, { input: { model: 'cheap-model', inputTokens: 1000, outputTokens: 0, idempotencyKey: `s${i}` } }, user.key);
     }
-    const events = await sub.waitFor(3, 1000);
+    const events = (await sub.waitFor(4, 1000)).slice(1);
     expect(Date.now() - started).toBeLessThan(1000);
     expect(events.map((e: any) => e.balanceUpdated.balanceMillicredits)).toEqual(['99900', '99800', '99700']);
     expect(events[2]).toEqual({
@@ -33,13 +36,14 @@ describe('balanceUpdated over graphql-ws', () => {
     const a = await t.account(100_000n);
     const b = await t.account(100_000n);
     const sub = subscribe(t.url, a.key, BALANCE);
-    await settle();
+    await sub.waitFor(1);
+    // b's change is published before a's: had it leaked, it would arrive before a's.
     await t.gql(CHARGE, { input: { model: 'cheap-model', inputTokens: 1000, outputTokens: 0, idempotencyKey: 'b1' } }, b.key);
     await t.gql(CHARGE, { input: { model: 'cheap-model', inputTokens: 1000, outputTokens: 0, idempotencyKey: 'a1' } }, a.key);
-    const events = await sub.waitFor(1);
-    await settle(200);
-    expect(sub.events).toHaveLength(1);
+    const events = (await sub.waitFor(2)).slice(1);
+    expect(sub.events).toHaveLength(2);
     expect((events[0] as any).balanceUpdated.accountId).toBe(a.id);
+    expect((events[0] as any).balanceUpdated.balanceMillicredits).toBe('99900');
     await sub.close();
   });
 
@@ -62,11 +66,11 @@ describe('balanceUpdated over graphql-ws', () => {
     const staff = await t.account(0n, 'SUPPORT');
     const user = await t.account(100_000n);
     const sub = subscribe(t.url, staff.key, BALANCE, { accountId: user.id });
-    await settle();
+    await sub.waitFor(1);
     await t.gql(`mutation($input: AdjustBalanceInput!) { adjustBalance(input: $input) { id } }`, {
       input: { accountId: user.id, amountMillicredits: '500', reason: 'goodwill' },
     });
-    const events = await sub.waitFor(1);
+    const events = (await sub.waitFor(2)).slice(1);
     expect((events[0] as any).balanceUpdated).toMatchObject({ accountId: user.id, balanceMillicredits: '100500' });
     await sub.close();
   });

@@ -56,6 +56,3 @@ export function subscribe<T = any>(httpUrl: string, key: string | null, query: s
     close: () => client.dispose() as Promise<void>,
   };
 }
-
-/** Waits until the server has registered the subscription (a publish before that is not seen). */
-export const settle = (ms = 150) => new Promise((r) => setTimeout(r, ms));
