@@ -40,6 +40,7 @@ export async function createApp(opts: { config: Config; orm: MikroORM; log: Logg
   const { config, orm, log } = opts;
   const events = createBalanceEvents(config.REDIS_URL);
   const services = createServices(orm, config, events, log, opts.clock);
+  await services.notify.alerts.syncDefaultThreshold(services.notify.defaultThreshold);
   const jobs = startJobs(scheduledJobs(services), log);
   const schema = await createSchema({ publicAppUrl: config.PUBLIC_APP_URL });
 
@@ -136,8 +137,9 @@ export async function createApp(opts: { config: Config; orm: MikroORM; log: Logg
     close: async () => {
       await apollo.stop();
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
-      await services.engine.close();
       await jobs.stop();
+      await services.engine.close();
+      services.notify.close();
       await events.close();
       await services.locks.close();
       await services.proxy.close();

@@ -53,6 +53,8 @@ const schema = z.object({
   PROXY_TOKEN_COUNT_BUDGET_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).default(500)),
   SEED_DEMO: z.preprocess(emptyToUndefined, z.enum(['true', 'false']).optional()),
   AUTO_RECHARGE_WINDOW_SECONDS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(31 * 24 * 3600).default(3600)),
+  /** Backstop TTL of the API key and rate card caches (changes invalidate them at once). */
+  CACHE_TTL_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(600_000).default(5_000)),
   LEDGER_POOL_MAX: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(200).default(8)),
   LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
   /** Finance: background rollup + daily reconciliation (default on, off under NODE_ENV=test), rollup period, /metrics bearer token. */
@@ -64,6 +66,19 @@ const schema = z.object({
   /** Grants: intro bonus for new accounts in millicredits (default 1000000, 0 under NODE_ENV=test; 0 disables); grant expiry job period in ms (default 60000, off under NODE_ENV=test; 0 = off). */
   INTRO_BONUS_MILLICREDITS: z.preprocess(emptyToUndefined, z.string().regex(/^\d{1,13}$/, 'a whole number of millicredits').optional()),
   GRANT_EXPIRY_INTERVAL_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).optional()),
+  /** Notifications: webhook signing secrets are AES-256-GCM encrypted with this key (base64 or hex, 32 bytes; unset: generated under DATA_DIR, outside production only). */
+  WEBHOOK_SECRET_KEY: optionalString,
+  /** Mail for alerts and disabled endpoints (e.g. smtp://user:pass@host:587); unset: no mail. */
+  SMTP_URL: optionalUrl,
+  SMTP_FROM: z.preprocess(emptyToUndefined, z.string().default('creditmeter <alerts@creditmeter.local>')),
+  /** Who hears about the operator's own (all-accounts) endpoints; default BOOTSTRAP_ADMIN_EMAIL. */
+  NOTIFY_OPERATOR_EMAIL: optionalString,
+  /** Default low-balance threshold of accounts that set none, in millicredits (0: only a negative balance alerts). */
+  LOW_BALANCE_THRESHOLD_MILLICREDITS: z.preprocess(emptyToUndefined, z.string().regex(/^\d{1,15}$/, 'a whole number of millicredits').default('1000000')),
+  /** The delivery worker: on unless false; its backstop poll period; hours of continuous failure before an endpoint is disabled. */
+  NOTIFY_WORKER: z.preprocess(emptyToUndefined, z.enum(['true', 'false']).optional()),
+  NOTIFY_POLL_INTERVAL_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(50).default(5000)),
+  WEBHOOK_DISABLE_AFTER_HOURS: z.preprocess(emptyToUndefined, z.coerce.number().min(1).default(72)),
 });
 
 export type Env = z.infer<typeof schema>;

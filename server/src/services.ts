@@ -20,6 +20,7 @@ import { ReconciliationService } from './reports/reconciliation.service.js';
 import { createGrantsAndPromotions } from './grants/grants.module.js';
 import { verifyAuditChain } from './audit/audit-chain.js';
 import { metrics } from './metrics/metrics.js';
+import { createNotify } from './notify/notify.module.js';
 import { systemClock, type Clock } from './shared/clock.js';
 import { TeamsService } from './teams/teams.service.js';
 
@@ -27,7 +28,7 @@ import { TeamsService } from './teams/teams.service.js';
 export function createServices(orm: MikroORM, config: Config, events: BalanceEvents, log: Logger, clock: Clock = systemClock) {
   const em = orm.em;
   const locks = createAdvisoryLocks(orm.config.get('clientUrl')!);
-  const rateCards = new RateCardsService(em);
+  const rateCards = new RateCardsService(em, events, config.CACHE_TTL_MS);
   const postingHooks = new PostingHooks();
   const engine = new LedgerEngine(new LedgerDb(orm.config.get('clientUrl')!, config.LEDGER_POOL_MAX), events, postingHooks);
   const ledger = new LedgerService(em, events, engine);
@@ -35,7 +36,7 @@ export function createServices(orm: MikroORM, config: Config, events: BalanceEve
   const accounts = new AccountsService(em);
   const grantsAndPromotions = createGrantsAndPromotions(em, config, ledger, log, locks);
   accounts.onCreated(grantsAndPromotions.promotions.introBonus);
-  const auth = new AuthService(em);
+  const auth = new AuthService(em, events, config.CACHE_TTL_MS);
   const teams = new TeamsService(em, auth, clock);
   return {
     config,
@@ -57,6 +58,7 @@ export function createServices(orm: MikroORM, config: Config, events: BalanceEve
     finance: new FinanceService(em),
     reconciliation: new ReconciliationService(em, config, log, locks),
     ...grantsAndPromotions,
+    notify: createNotify(orm, config, events, log),
     auditChain: async () => {
       const status = await verifyAuditChain(em);
       metrics.auditChainVerified(status);

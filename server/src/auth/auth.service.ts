@@ -2,6 +2,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { writeAudit } from '../audit/audit.service.js';
 import { inTransaction, sqlOf } from '../db/sql.js';
+import type { BalanceEvents } from '../ledger/balance-events.js';
+import { ExpiringCache } from '../shared/cache.js';
 import { badInput, notFound } from '../shared/errors.js';
 import { parseId } from '../shared/validate.js';
 import { ROLES, type Principal, type Role } from './roles.js';
@@ -17,17 +19,45 @@ export interface CreatedKey {
 }
 
 export class AuthService {
-  constructor(private readonly em: EntityManager) {}
+  /** Known keys by hash (unknown ones are not cached: a new key works at once). */
+  private readonly keys: ExpiringCache<string, Principal | null>;
 
-  /** Resolves a bearer key to its principal; null for unknown or revoked keys. */
+  constructor(
+    private readonly em: EntityManager,
+    private readonly events: Pick<BalanceEvents, 'invalidate' | 'onInvalidate'> | null = null,
+    cacheTtlMs = 5_000,
+  ) {
+    this.keys = new ExpiringCache(cacheTtlMs);
+    events?.onInvalidate((scope) => {
+      if (scope === 'apiKeys') this.keys.clear();
+    });
+  }
+
+  /**
+   * Resolves a bearer key to its principal; null for unknown or revoked keys. Served from memory;
+   * a revocation anywhere (`keysChanged`) clears every instance's copy at once.
+   */
   async authenticate(key: string | null | undefined): Promise<Principal | null> {
     if (!key || key.length > 200) return null;
+    const hash = hashKey(key);
+    const principal = await this.keys.get(hash, () => this.lookup(hash));
+    if (!principal) this.keys.forget(hash);
+    return principal;
+  }
+
+  private async lookup(hash: string): Promise<Principal | null> {
     const rows = await sqlOf(this.em.fork()).query<{ id: string; account_id: string; role: Role; team_id: string | null }>(
       `select id, account_id, role, team_id from api_keys where key_hash = ? and revoked_at is null`,
-      [hashKey(key)],
+      [hash],
     );
     const row = rows[0];
     return row ? { keyId: row.id, accountId: row.account_id, role: row.role, teamId: row.team_id } : null;
+  }
+
+  /** After a committed change to keys (revocation, role): every instance forgets its cached keys. */
+  keysChanged(): void {
+    if (this.events) this.events.invalidate('apiKeys');
+    else this.keys.clear();
   }
 
   /** A key of `accountId`; with `teamId`, a key issued for that team (the caller checks membership). */

@@ -11,6 +11,7 @@ import { parseId } from '../shared/validate.js';
 import { decideRecharge, monthStart, rechargeAmount, type RechargeDecision } from './billing.rules.js';
 import type { AutoRechargeSettings, Purchase } from './billing.types.js';
 import { findPack, TOP_UP_PACK_ID } from './packs.js';
+import { emitAutoRechargeFailed } from './billing.events.js';
 import {
   autoRechargeSpentThisMonth,
   findCustomer,
@@ -156,6 +157,7 @@ export class AutoRechargeService {
           await setNotice(sql, accountId, 'Monthly auto-recharge limit reached: no automatic top-up until next month or a higher limit.', false);
         } else if (decision.reason === 'no-payment-method') {
           await setNotice(sql, accountId, 'Auto-recharge needs a saved card: buy a pack once with Checkout. Auto-recharge was turned off.', true);
+          await emitAutoRechargeFailed(sql, accountId, { purchaseId: null, reason: 'no saved card' });
         }
         return { decision, purchase: null };
       }
@@ -206,7 +208,7 @@ export class AutoRechargeService {
     // One transaction, so no concurrent check sees the attempt failed but auto-recharge still on.
     await inTransaction(this.em.fork(), async (sql) => {
       await setNotice(sql, purchase.accountId, `Auto-recharge payment failed (${reason}); auto-recharge was turned off.`, true);
-      await markFailed(sql, purchase.id, `auto-recharge: ${reason}`);
+      if (await markFailed(sql, purchase.id, `auto-recharge: ${reason}`)) await emitAutoRechargeFailed(sql, purchase.accountId, { purchaseId: purchase.id, reason });
     });
     this.thresholds.delete(purchase.accountId);
     this.log.warn({ purchaseId: purchase.id, accountId: purchase.accountId, reason }, 'auto-recharge payment failed; auto-recharge turned off');

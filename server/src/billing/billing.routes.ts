@@ -2,6 +2,7 @@ import express, { type Express } from 'express';
 import type { Services } from '../services.js';
 import { isUuid } from '../shared/validate.js';
 import { formatScaledDecimal } from '../money/money.js';
+import { sanitizeReturnTo } from '../shared/return-to.js';
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -59,7 +60,9 @@ it is never available in production.</p>
     const back = new URL(`${base}/credits`);
     back.searchParams.set('checkout', 'success');
     back.searchParams.set('purchase', id);
-    if (purchase.returnTo) back.searchParams.set('returnTo', purchase.returnTo);
+    // Stored values are checked again: rows written before the dot-segment fix may hold `//host`.
+    const returnTo = sanitizeReturnTo(purchase.returnTo, services.config.PUBLIC_APP_URL);
+    if (returnTo) back.searchParams.set('returnTo', returnTo);
     if (req.accepts(['html', 'json']) === 'json') res.json({ completed: true, purchaseId: id, redirect: back.toString() });
     else res.redirect(303, back.toString());
   });

@@ -7,6 +7,7 @@ import { inTransaction, sqlOf, type Sql } from '../db/sql.js';
 import { requestHash, type LedgerService } from '../ledger/ledger.service.js';
 import { refundedCreditsShare } from '../money/money.js';
 import { checkPayment, idOf, refundProblem, statusAfterRefund, str } from './billing.rules.js';
+import { emitAutoRechargeFailed, emitPurchaseFulfilled, emitPurchaseRefunded } from './billing.events.js';
 import type { PaymentFacts, Purchase, PurchaseStatus } from './billing.types.js';
 import {
   findPurchase,
@@ -107,6 +108,7 @@ export class FulfilmentService {
             fromStatuses,
           });
           if (!moved) throw new PurchaseMoved();
+          await emitPurchaseFulfilled(sql, purchase, { transactionId: posted.transactionId, amountPaidCents: check.amountPaidCents, balanceMillicredits: posted.balance.posted });
           if (staff) {
             await writeAudit(sql, {
               actor: staff.actor,
@@ -129,10 +131,12 @@ export class FulfilmentService {
 
   private async fail(purchase: Purchase, reason: string): Promise<FulfilOutcome> {
     const marked = await inTransaction(this.em.fork(), async (sql) => {
+      const marked = await markFailed(sql, purchase.id, reason);
       if (purchase.kind === 'AUTO_RECHARGE') {
         await setNotice(sql, purchase.accountId, `Auto-recharge payment could not be verified (${reason}); auto-recharge was turned off.`, true);
+        if (marked) await emitAutoRechargeFailed(sql, purchase.accountId, { purchaseId: purchase.id, reason: `payment could not be verified (${reason})` });
       }
-      return markFailed(sql, purchase.id, reason);
+      return marked;
     });
     this.log.warn({ purchaseId: purchase.id, accountId: purchase.accountId, reason, marked }, 'purchase payment does not match: nothing credited');
     return { kind: 'mismatch', purchase: (await findPurchase(this.sql(), purchase.id))!, reason };
@@ -143,10 +147,11 @@ export class FulfilmentService {
     const purchase = await findPurchase(this.sql(), purchaseId);
     if (!purchase) return null;
     await inTransaction(this.em.fork(), async (sql) => {
-      if (purchase.kind === 'AUTO_RECHARGE' && purchase.status === 'PENDING') {
+      const marked = await markFailed(sql, purchaseId, reason);
+      if (purchase.kind === 'AUTO_RECHARGE' && marked) {
         await setNotice(sql, purchase.accountId, `Auto-recharge payment failed (${reason}); auto-recharge was turned off.`, true);
+        await emitAutoRechargeFailed(sql, purchase.accountId, { purchaseId, reason });
       }
-      await markFailed(sql, purchaseId, reason);
     });
     return findPurchase(this.sql(), purchaseId);
   }
@@ -221,12 +226,14 @@ export class FulfilmentService {
             },
             async (sql, posted) => {
               if (!(await recordRefund(sql, purchase.id, update))) throw new PurchaseMoved();
+              await emitPurchaseRefunded(sql, purchase, { ...update, debitedMillicredits: debit, transactionId: posted.transactionId });
               await audit(sql, posted.transactionId);
             },
           );
         } else {
           await inTransaction(this.em.fork(), async (sql) => {
             if (!(await recordRefund(sql, purchase.id, update))) throw new PurchaseMoved();
+            await emitPurchaseRefunded(sql, purchase, { ...update, debitedMillicredits: 0n, transactionId: null });
             await audit(sql, null);
           });
         }

@@ -17,10 +17,11 @@ import { FinanceResolver } from '../reports/finance.resolver.js';
 import { ReconciliationResolver } from '../reports/reconciliation.resolver.js';
 import { AccountBillingResolver, BillingResolver } from '../billing/billing.resolver.js';
 import { AuditResolver } from '../audit/audit.resolver.js';
+import { AccountNotifyResolver, NotifyResolver } from '../notify/notify.resolver.js';
 import { AccountTeamsResolver, TeamsResolver } from '../teams/teams.resolver.js';
 
 /** Every resolver class. Feature modules add theirs here. */
-export const resolvers = [AccountsResolver, LedgerResolver, RateCardsResolver, UsageResolver, BillingResolver, AccountBillingResolver, FinanceResolver, ReconciliationResolver, ProxySettingsResolver, AccountProxySettingsResolver, ModelRateSimulatedResolver, GrantsResolver, AccountGrantsResolver, GrantAllocationsResolver, PromotionsResolver, AuditResolver, TeamsResolver, AccountTeamsResolver] as const;
+export const resolvers = [AccountsResolver, LedgerResolver, RateCardsResolver, UsageResolver, BillingResolver, AccountBillingResolver, FinanceResolver, ReconciliationResolver, ProxySettingsResolver, AccountProxySettingsResolver, ModelRateSimulatedResolver, GrantsResolver, AccountGrantsResolver, GrantAllocationsResolver, PromotionsResolver, AuditResolver, NotifyResolver, AccountNotifyResolver, TeamsResolver, AccountTeamsResolver] as const;
 
 export async function createSchema(opts: { publicAppUrl: string; emitSchemaFile?: string }): Promise<GraphQLSchema> {
   return buildSchema({

@@ -6,7 +6,9 @@ export interface Job {
   /** Either a period in milliseconds or a cron pattern (UTC). */
   every?: number;
   cron?: string;
-  run: () => Promise<unknown>;
+  run?: () => Promise<unknown>;
+  /** Or a long-running worker with its own wake-ups (the outbox delivery): started here, stopped by `stop()`. */
+  worker?: { start(): void; stop(): Promise<void> };
 }
 
 export interface JobRunner {
@@ -27,7 +29,7 @@ export function startJobs(jobs: Job[], log: Logger): JobRunner {
 
   const runOnce = (job: Job): Promise<void> => {
     const run = job
-      .run()
+      .run!()
       .then(() => undefined)
       .catch((err: unknown) => log.warn({ err: { message: (err as Error).message }, job: job.name }, 'scheduled job failed'))
       .finally(() => inFlight.delete(run));
@@ -36,7 +38,13 @@ export function startJobs(jobs: Job[], log: Logger): JobRunner {
   };
 
   for (const job of jobs) {
-    if (job.cron) {
+    if (job.worker) {
+      const worker = job.worker;
+      worker.start();
+      stops.push(() => {
+        inFlight.add(worker.stop());
+      });
+    } else if (job.cron) {
       const cron = new Cron(job.cron, { timezone: 'UTC', protect: true, unref: true, name: job.name }, () => runOnce(job));
       stops.push(() => cron.stop());
     } else if (job.every && job.every > 0) {

@@ -25,6 +25,8 @@ export function scheduledJobs(services: Services): Job[] {
     },
     { name: 'grant-expiry', every: grantExpiryIntervalMs(config), run: () => services.grants.expireDueLocked() },
   ];
+  // Woken at commit of every outbox event (NOTIFY), polling as a backstop; see notify/delivery.worker.ts.
+  if (services.notify.workerEnabled) jobs.push({ name: 'outbox-delivery', worker: services.notify.worker });
   if (financeJobs) {
     jobs.push(
       { name: 'finance-rollup', every: config.FINANCE_ROLLUP_INTERVAL_MS, run: () => services.finance.rollup() },

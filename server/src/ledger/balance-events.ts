@@ -12,7 +12,10 @@ export interface BalanceEventPayload {
   updatedAt: string;
 }
 
-type Topics = { BALANCE_UPDATED: [string, BalanceEventPayload] };
+type Topics = { BALANCE_UPDATED: [string, BalanceEventPayload]; CACHE_INVALIDATED: [string] };
+
+/** What a cache invalidation names: every instance drops its cached copy of it at once. */
+export type CacheScope = 'apiKeys' | 'rateCards';
 
 export interface BalanceEvents {
   publish(snapshot: BalanceSnapshot): void;
@@ -20,6 +23,12 @@ export interface BalanceEvents {
   close(): Promise<void>;
   /** In-process, after-commit listener on this instance's own publishes (e.g. auto-recharge). */
   onPublished?(listener: (snapshot: BalanceSnapshot) => void): void;
+  /** A charge was refused for credits: called after the refusal (e.g. `credits.exhausted`). */
+  refused?(accountId: string, requiredMillicredits: bigint): void;
+  onRefused?(listener: (accountId: string, requiredMillicredits: bigint) => void): void;
+  /** Tells every instance (this one at once) to drop its cached `scope`; call after the commit. */
+  invalidate(scope: CacheScope): void;
+  onInvalidate(listener: (scope: CacheScope) => void): void;
 }
 
 export const toPayload = (s: BalanceSnapshot): BalanceEventPayload => ({
@@ -55,6 +64,15 @@ export function createBalanceEvents(redisUrl?: string): BalanceEvents {
     pubSub = createPubSub<Topics>({ repeaterBuffer: new SlidingBuffer(256) });
   }
   const listeners: ((snapshot: BalanceSnapshot) => void)[] = [];
+  const refusalListeners: ((accountId: string, required: bigint) => void)[] = [];
+  const invalidationListeners: ((scope: CacheScope) => void)[] = [];
+  const notify = (scope: CacheScope) => {
+    for (const listener of invalidationListeners) listener(scope);
+  };
+  const invalidations = pubSub.subscribe('CACHE_INVALIDATED');
+  void (async () => {
+    for await (const scope of invalidations) notify(scope as CacheScope);
+  })().catch(() => undefined);
   return {
     publish: (snapshot) => {
       pubSub.publish('BALANCE_UPDATED', snapshot.accountId, toPayload(snapshot));
@@ -69,8 +87,33 @@ export function createBalanceEvents(redisUrl?: string): BalanceEvents {
     onPublished: (listener) => {
       listeners.push(listener);
     },
+    refused: (accountId, required) => {
+      for (const listener of refusalListeners) {
+        try {
+          listener(accountId, required);
+        } catch {
+          /* a listener never changes the refusal */
+        }
+      }
+    },
+    onRefused: (listener) => {
+      refusalListeners.push(listener);
+    },
     subscribe: (accountId) => pubSub.subscribe('BALANCE_UPDATED', accountId),
+    invalidate: (scope) => {
+      // Here at once; the others through pub/sub (this instance hears its own echo: harmless).
+      notify(scope);
+      try {
+        pubSub.publish('CACHE_INVALIDATED', scope);
+      } catch {
+        /* Redis down: the other instances fall back on their caches' TTL */
+      }
+    },
+    onInvalidate: (listener) => {
+      invalidationListeners.push(listener);
+    },
     close: async () => {
+      await invalidations.return?.();
       await Promise.all(clients.map((c) => c.quit().catch(() => c.disconnect())));
     },
   };

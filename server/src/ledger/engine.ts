@@ -173,6 +173,11 @@ export class LedgerEngine {
     this.charges = new GroupCommit((items) => this.chargeCall(items.map((i) => i.charge)), groupCommit);
   }
 
+  /** Group commit calls and charges so far. */
+  get chargeStats(): { calls: number; items: number } {
+    return { ...this.charges.stats };
+  }
+
   /** One usage charge, coalesced with whatever else is charged at the same moment. */
   charge(c: UsageCharge): Promise<ChargeOutcome> {
     return this.charges.submit(chargeItem(c));

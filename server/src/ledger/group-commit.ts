@@ -33,6 +33,8 @@ export class GroupCommit<I extends Batchable, O> {
   private readonly busy = new Set<string>();
   private inFlight = 0;
   private timer: NodeJS.Timeout | null = null;
+  /** Calls made and items carried so far (items / calls = the average batch). */
+  readonly stats = { calls: 0, items: 0 };
 
   constructor(
     private readonly run: (items: I[]) => Promise<O[]>,
@@ -103,6 +105,8 @@ export class GroupCommit<I extends Batchable, O> {
     const accounts = new Set(batch.flatMap((w) => w.item.accounts));
     for (const a of accounts) this.busy.add(a);
     this.inFlight += 1;
+    this.stats.calls += 1;
+    this.stats.items += batch.length;
     this.run(batch.map((w) => w.item))
       .then(
         (results) => batch.forEach((w, i) => w.resolve(results[i])),

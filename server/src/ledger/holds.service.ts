@@ -7,7 +7,7 @@ import type { BalanceEvents } from './balance-events.js';
 import type { LedgerEngine } from './engine.js';
 import type { BalanceSnapshot, UsageCharge, UsageRecord } from './ledger.types.js';
 import { findHoldState, keepUnsettledHold, releaseExpiredHolds, type Hold } from './holds.repository.js';
-import { refusal } from './refusals.js';
+import { observedRefusal } from './refusals.js';
 import { systemClock, type Clock } from '../shared/clock.js';
 
 export type { Hold } from './holds.repository.js';
@@ -105,7 +105,7 @@ export class HoldsService {
       throw new SpendCapExceeded('session', spec.sessionCap!.cap, placed.sessionSpent! + placed.amount!);
     }
     if (placed.status !== 'OK') {
-      throw refusal(placed.status, { accountId: spec.accountId, required: partialMinimum ?? spec.amount, available: placed.available });
+      throw observedRefusal(this.events, placed.status, { accountId: spec.accountId, required: partialMinimum ?? spec.amount, available: placed.available });
     }
     return placed.hold!;
   }
@@ -128,7 +128,7 @@ export class HoldsService {
       this.log.warn({ holdId: hold.id, accountId: hold.accountId, wanted, charged: settled.charged.toString() }, 'settle capped at the hold');
     }
     const usage = settled.charge.usage;
-    if (!usage) throw refusal(settled.charge.status, { accountId: hold.accountId, required: settled.charged, available: settled.charge.available, idempotencyKey: charge.idempotencyKey });
+    if (!usage) throw observedRefusal(this.events, settled.charge.status, { accountId: hold.accountId, required: settled.charged, available: settled.charge.available, idempotencyKey: charge.idempotencyKey });
     return { usage, charged: usage.chargedMillicredits, balance: settled.charge.balance };
   }
 

@@ -8,7 +8,7 @@ import { DomainError, IdempotencyConflict, badInput, notFound } from '../shared/
 import { optionalText, parseId, requiredText } from '../shared/validate.js';
 import type { BalanceEvents } from './balance-events.js';
 import type { ChargeOutcome, LedgerEngine, PostOutcome } from './engine.js';
-import { refusal } from './refusals.js';
+import { observedRefusal } from './refusals.js';
 import { pageSize, decodeCursor, toPage, type Page } from './cursor.js';
 import {
   countEntries,
@@ -100,7 +100,7 @@ export class LedgerService {
 
   /** One usage charge through group commit: the usage row (or the first one, for a repeated key). */
   async charge(c: UsageCharge): Promise<Charged> {
-    const result = chargeResult(c, await this.engine.charge(c));
+    const result = chargeResult(this.events, c, await this.engine.charge(c));
     if (result instanceof DomainError) throw result;
     return result;
   }
@@ -108,7 +108,7 @@ export class LedgerService {
   /** Many usage charges in order, each answered on its own (a refusal never fails its neighbours). */
   async chargeAll(cs: readonly UsageCharge[]): Promise<(Charged | DomainError)[]> {
     const outcomes = await this.engine.chargeAll(cs);
-    return outcomes.map((o, i) => chargeResult(cs[i], o));
+    return outcomes.map((o, i) => chargeResult(this.events, cs[i], o));
   }
 
   /**
@@ -131,7 +131,7 @@ export class LedgerService {
       return outcome.transactionId!;
     }
     if (outcome.status !== 'OK') {
-      throw refusal(outcome.status, { accountId: spec.accountId, required: -spec.delta, available: outcome.available });
+      throw observedRefusal(this.events, outcome.status, { accountId: spec.accountId, required: -spec.delta, available: outcome.available });
     }
     return outcome.transactionId!;
   }
@@ -233,9 +233,9 @@ export interface Charged {
   replayed: boolean;
 }
 
-function chargeResult(c: UsageCharge, o: ChargeOutcome): Charged | DomainError {
+function chargeResult(events: BalanceEvents, c: UsageCharge, o: ChargeOutcome): Charged | DomainError {
   if ((o.status === 'OK' || o.status === 'REPLAY') && o.usage) return { usage: o.usage, replayed: o.status === 'REPLAY' };
-  return refusal(o.status, { accountId: c.accountId, required: c.charged, available: o.available, idempotencyKey: c.idempotencyKey });
+  return observedRefusal(events, o.status, { accountId: c.accountId, required: c.charged, available: o.available, idempotencyKey: c.idempotencyKey });
 }
 
 const posted = (o: PostOutcome): PostedTransaction => ({ transactionId: o.transactionId!, createdAt: new Date(), balance: o.balance! });

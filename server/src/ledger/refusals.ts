@@ -1,4 +1,5 @@
 import { DomainError, IdempotencyConflict, InsufficientCredits, forbidden, notFound } from '../shared/errors.js';
+import type { BalanceEvents } from './balance-events.js';
 
 export interface RefusalContext {
   accountId: string;
@@ -31,4 +32,10 @@ export function refusal(status: string, c: RefusalContext): DomainError {
     default:
       return new DomainError('CONFLICT', `The ledger refused the movement (${status})`);
   }
+}
+
+/** `refusal`, telling `events` first when it is a refusal for credits (`credits.exhausted`). */
+export function observedRefusal(events: Pick<BalanceEvents, 'refused'>, status: string, c: RefusalContext): DomainError {
+  if (status === 'INSUFFICIENT') events.refused?.(c.accountId, c.required);
+  return refusal(status, c);
 }

@@ -7,6 +7,7 @@ import { Migration20261125100001_settle_keys } from './Migration20261125100001_s
 import { Migration20261125200001_refund_bounds } from './Migration20261125200001_refund_bounds.js';
 import { Migration20261125500001_engine } from './Migration20261125500001_engine.js';
 import { Migration20261125600001_audit_chain } from './Migration20261125600001_audit_chain.js';
+import { Migration20261125600002_outbox } from './Migration20261125600002_outbox.js';
 import { Migration20261125700001_teams } from './Migration20261125700001_teams.js';
 import { Migration20261125700002_team_engine } from './Migration20261125700002_team_engine.js';
 
@@ -21,6 +22,7 @@ export const migrationsList = [
   { name: 'Migration20261125200001_refund_bounds', class: Migration20261125200001_refund_bounds },
   { name: 'Migration20261125500001_engine', class: Migration20261125500001_engine },
   { name: 'Migration20261125600001_audit_chain', class: Migration20261125600001_audit_chain },
+  { name: 'Migration20261125600002_outbox', class: Migration20261125600002_outbox },
   { name: 'Migration20261125700001_teams', class: Migration20261125700001_teams },
   { name: 'Migration20261125700002_team_engine', class: Migration20261125700002_team_engine },
 ];

@@ -2,6 +2,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { writeAudit } from '../audit/audit.service.js';
 import type { Principal } from '../auth/roles.js';
 import { inTransaction, sqlOf, toBigInt, type Sql } from '../db/sql.js';
+import type { BalanceEvents } from '../ledger/balance-events.js';
+import { ExpiringCache } from '../shared/cache.js';
 import { ModelDisabled, notFound } from '../shared/errors.js';
 import { parseId } from '../shared/validate.js';
 import { parseModelName, parseRateCard } from './ratecard.rules.js';
@@ -64,7 +66,25 @@ const toCard = (r: CardRow): RateCard => ({
 });
 
 export class RateCardsService {
-  constructor(private readonly em: EntityManager) {}
+  /** The active card's rates by model, read on every charge and proxied call. */
+  private readonly active: ExpiringCache<'active', Map<string, ModelRate>>;
+
+  constructor(
+    private readonly em: EntityManager,
+    private readonly events: Pick<BalanceEvents, 'invalidate' | 'onInvalidate'> | null = null,
+    cacheTtlMs = 5_000,
+  ) {
+    this.active = new ExpiringCache(cacheTtlMs, 1);
+    events?.onInvalidate((scope) => {
+      if (scope === 'rateCards') this.active.clear();
+    });
+  }
+
+  /** After a committed change: every instance reads the rate card again at once. */
+  private changed(): void {
+    if (this.events) this.events.invalidate('rateCards');
+    else this.active.clear();
+  }
 
   private sql(): Sql {
     return sqlOf(this.em.fork());
@@ -82,12 +102,15 @@ export class RateCardsService {
     return rows.map(toModelRate);
   }
 
-  /** The active rate of `model`, refusing unknown (NOT_FOUND) and switched-off (MODEL_DISABLED) models. */
-  async rateFor(modelInput: string, sql: Sql = this.sql()): Promise<ModelRate> {
+  /**
+   * The active rate of `model`, refusing unknown (NOT_FOUND) and switched-off (MODEL_DISABLED)
+   * models. Served from memory; a publish, rollback or switch anywhere clears it at once.
+   */
+  async rateFor(modelInput: string): Promise<ModelRate> {
     const model = parseModelName(modelInput);
-    const rows = await sql.query<RateRow>(`${RATES_OF_CARD.replace('?::uuid', ACTIVE_CARD_ID)} and r.model = ?`, [model]);
-    if (!rows[0]) throw notFound(`Model "${model}" is not on the active rate card`);
-    const rate = toModelRate(rows[0]);
+    const rates = await this.active.get('active', async () => new Map((await this.activeRates()).map((r) => [r.model, r])));
+    const rate = rates.get(model);
+    if (!rate) throw notFound(`Model "${model}" is not on the active rate card`);
     if (!rate.enabled) throw new ModelDisabled(model);
     return rate;
   }
@@ -138,6 +161,7 @@ export class RateCardsService {
       });
       return card.id;
     });
+    this.changed();
     return this.card(id);
   }
 
@@ -158,6 +182,7 @@ export class RateCardsService {
         after: { activeRateCardId: id },
       });
     });
+    this.changed();
     return this.card(id);
   }
 
@@ -177,6 +202,7 @@ export class RateCardsService {
         after: { enabled },
       });
     });
+    this.changed();
     return this.card(id);
   }
 
@@ -201,6 +227,7 @@ export class RateCardsService {
         after: { enabled },
       });
     });
+    this.changed();
     const active = (await this.activeRates()).find((r) => r.model === model);
     if (active) return active;
     const rows = await this.sql().query<RateRow>(

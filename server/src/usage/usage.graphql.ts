@@ -4,7 +4,7 @@ import { ConnectionType, toConnection } from '../graphql/connection.js';
 import { encodeCursor, type Page } from '../ledger/cursor.js';
 import { formatMicroUsd, formatMillicredits, formatRatePer1k } from '../money/money.js';
 import { clientIdempotencyKey } from './usage.rules.js';
-import type { UsageRecord } from './usage.types.js';
+import type { UsageBatchResult, UsageRecord } from './usage.types.js';
 
 @ObjectType('UsageRecord')
 export class UsageRecordGql {
@@ -93,3 +93,25 @@ export class RecordUsageInput {
   @Field(() => ID, { nullable: true, description: 'Charge this team instead (the caller must be an active member); a key issued for a team charges it by default' })
   teamId?: string | null;
 }
+
+@ObjectType('RecordUsageResult', { description: "One row of recordUsageBatch: its usage row, or why it was refused" })
+export class RecordUsageResultGql {
+  @Field(() => Int, { description: 'Position of the row in inputs' })
+  index!: number;
+
+  @Field(() => UsageRecordGql, { nullable: true })
+  usage!: UsageRecordGql | null;
+
+  @Field(() => String, { nullable: true, description: 'extensions.code of the error that refused this row' })
+  errorCode!: string | null;
+
+  @Field(() => String, { nullable: true })
+  errorMessage!: string | null;
+}
+
+export const toRecordUsageResultGql = (r: UsageBatchResult): RecordUsageResultGql => ({
+  index: r.index,
+  usage: r.usage ? toUsageGql(r.usage) : null,
+  errorCode: r.error?.code ?? null,
+  errorMessage: r.error?.message ?? null,
+});

@@ -2,7 +2,7 @@ import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
 import { Role } from '../auth/roles.js';
 import { accountInScope, principalOf } from '../graphql/auth.js';
 import type { Context } from '../graphql/context.js';
-import { RecordUsageInput, UsageRecordGql, toUsageGql } from './usage.graphql.js';
+import { RecordUsageInput, RecordUsageResultGql, UsageRecordGql, toRecordUsageResultGql, toUsageGql } from './usage.graphql.js';
 
 @Resolver()
 export class UsageResolver {
@@ -11,5 +11,15 @@ export class UsageResolver {
   async recordUsage(@Arg('input', () => RecordUsageInput) input: RecordUsageInput, @Ctx() ctx: Context): Promise<UsageRecordGql> {
     const accountId = accountInScope(ctx, input.accountId, Role.ADMIN);
     return toUsageGql(await ctx.services.usage.record(principalOf(ctx), accountId, input));
+  }
+
+  @Authorized()
+  @Mutation(() => [RecordUsageResultGql], { description: 'Meters up to 1,000 calls; each row on its own (its own key, its own result)' })
+  async recordUsageBatch(
+    @Arg('inputs', () => [RecordUsageInput]) inputs: RecordUsageInput[],
+    @Ctx() ctx: Context,
+  ): Promise<RecordUsageResultGql[]> {
+    const results = await ctx.services.usage.recordBatch(principalOf(ctx), inputs, (id) => accountInScope(ctx, id, Role.ADMIN));
+    return results.map(toRecordUsageResultGql);
   }
 }

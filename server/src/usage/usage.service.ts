@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { hasRole, type Principal } from '../auth/roles.js';
+import type { Principal } from '../auth/roles.js';
 import { sqlOf } from '../db/sql.js';
 import { decodeCursor, pageSize, toPage, type Page } from '../ledger/cursor.js';
 import type { Charged, LedgerService } from '../ledger/ledger.service.js';
@@ -7,7 +7,7 @@ import { requestHash } from '../ledger/ledger.service.js';
 import type { UsageCharge } from '../ledger/ledger.types.js';
 import type { RateCardsService } from '../ratecards/ratecards.service.js';
 import { metrics } from '../metrics/metrics.js';
-import { DomainError, IdempotencyConflict, badInput, forbidden } from '../shared/errors.js';
+import { DomainError, IdempotencyConflict, badInput } from '../shared/errors.js';
 import { parseId, requiredText, tokenCount } from '../shared/validate.js';
 import { countUsage, findUsageByKey, findUsagePage } from './usage.repository.js';
 import { clientIdempotencyKey, priceUsage, storedIdempotencyKey, usageFingerprint } from './usage.rules.js';
@@ -15,17 +15,11 @@ import { SpendCapExceeded } from '../ledger/holds.service.js';
 import { chargedTeamId } from '../teams/teams.rules.js';
 import type { TeamsService } from '../teams/teams.service.js';
 import type { TeamCharge } from '../teams/teams.types.js';
-import type { RecordUsageInput, UsageRecord } from './usage.types.js';
+import type { RecordUsageInput, UsageBatchResult, UsageRecord } from './usage.types.js';
 
 /** Rows per `recordUsageBatch` call at most. */
 export const MAX_USAGE_BATCH = 1000;
 
-/** One row's answer in a batch: its usage row, or the typed error that refused it. */
-export interface UsageBatchResult {
-  index: number;
-  usage: UsageRecord | null;
-  error: DomainError | null;
-}
 
 export class UsageService {
   constructor(
@@ -63,18 +57,18 @@ export class UsageService {
    * charged on its own (in order, so rows that no longer fit the balance are refused in order),
    * and answered with its usage row or its error; a repeated key answers its first row.
    */
-  async recordBatch(actor: Principal, inputs: readonly RecordUsageInput[]): Promise<UsageBatchResult[]> {
+  async recordBatch(
+    actor: Principal,
+    inputs: readonly RecordUsageInput[],
+    accountOf: (accountId: string | null | undefined) => string,
+  ): Promise<UsageBatchResult[]> {
     if (inputs.length > MAX_USAGE_BATCH) throw badInput(`inputs may hold at most ${MAX_USAGE_BATCH} rows`, { field: 'inputs' });
     const results: UsageBatchResult[] = inputs.map((_, index) => ({ index, usage: null, error: null }));
     const charges: { index: number; charge: UsageCharge }[] = [];
     await Promise.all(
       inputs.map(async (input, index) => {
         try {
-          const accountId = input.accountId != null ? parseId(input.accountId, `inputs[${index}].accountId`) : actor.accountId;
-          if (accountId !== actor.accountId && !hasRole(actor.role, 'ADMIN')) {
-            throw forbidden('Recording usage for another account needs the ADMIN role');
-          }
-          const priced = await this.priced(actor, accountId, input);
+          const priced = await this.priced(actor, accountOf(input.accountId), input);
           if ('replay' in priced) results[index].usage = priced.replay;
           else charges.push({ index, charge: priced });
         } catch (err) {

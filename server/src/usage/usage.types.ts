@@ -1,3 +1,6 @@
+import type { DomainError } from '../shared/errors.js';
+import type { UsageRecord } from '../ledger/ledger.types.js';
+
 export type { UsageRecord } from '../ledger/ledger.types.js';
 
 export interface RecordUsageInput {
@@ -9,4 +12,11 @@ export interface RecordUsageInput {
   idempotencyKey: string;
   /** Charge this team (the caller must be an active member). */
   teamId?: string | null;
+}
+
+/** One row's answer in a batch: its usage row, or the typed error that refused it. */
+export interface UsageBatchResult {
+  index: number;
+  usage: UsageRecord | null;
+  error: DomainError | null;
 }

@@ -44,7 +44,7 @@ describe('refusals before any provider call', () => {
     expect(typeof body.error.message).toBe('string');
 
     const sameOrigin = await jsonOf(await rawChat(t, user.key, { model: 'test-model', messages }, { 'X-Return-To': 'https://app.example.test/x' }));
-    expect(sameOrigin.error.credits_url).toBe(`https://app.example.test/credits?returnTo=${encodeURIComponent('https://app.example.test/x')}`);
+    expect(sameOrigin.error.credits_url).toBe(`https://app.example.test/credits?returnTo=${encodeURIComponent('/x')}`);
     for (const evil of ['https://evil.example/phish', '//evil.example/x', 'javascript:alert(1)', '/\\evil.example']) {
       const refused = await jsonOf(await rawChat(t, user.key, { model: 'test-model', messages }, { 'X-Return-To': evil }));
       expect(refused.error.credits_url).toBe('https://app.example.test/credits');

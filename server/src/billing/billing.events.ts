@@ -1,0 +1,49 @@
+import type { Sql } from '../db/sql.js';
+import { emitEvent } from '../notify/outbox.js';
+import type { Purchase, PurchaseStatus } from './billing.types.js';
+
+/** The outgoing events of billing, each written in the transaction that makes it true. */
+
+export const emitPurchaseFulfilled = (sql: Sql, p: Purchase, f: { transactionId: string; amountPaidCents: bigint; balanceMillicredits: bigint }) =>
+  emitEvent(sql, {
+    type: 'purchase.fulfilled',
+    accountId: p.accountId,
+    data: {
+      purchaseId: p.id,
+      accountId: p.accountId,
+      kind: p.kind,
+      packId: p.packId,
+      creditsMillicredits: p.credits,
+      amountPaidCents: f.amountPaidCents,
+      currency: p.currency,
+      transactionId: f.transactionId,
+      balanceMillicredits: f.balanceMillicredits,
+    },
+  });
+
+export const emitPurchaseRefunded = (
+  sql: Sql,
+  p: Purchase,
+  r: { refundedCents: bigint; refundedCredits: bigint; debitedMillicredits: bigint; status: PurchaseStatus; transactionId: string | null },
+) =>
+  emitEvent(sql, {
+    type: 'purchase.refunded',
+    accountId: p.accountId,
+    data: {
+      purchaseId: p.id,
+      accountId: p.accountId,
+      status: r.status,
+      refundedCents: r.refundedCents,
+      refundedCreditsMillicredits: r.refundedCredits,
+      debitedMillicredits: r.debitedMillicredits,
+      currency: p.currency,
+      transactionId: r.transactionId,
+    },
+  });
+
+export const emitAutoRechargeFailed = (sql: Sql, accountId: string, f: { purchaseId: string | null; reason: string }) =>
+  emitEvent(sql, {
+    type: 'auto_recharge.failed',
+    accountId,
+    data: { accountId, purchaseId: f.purchaseId, reason: f.reason.slice(0, 300), autoRechargeDisabled: true },
+  });

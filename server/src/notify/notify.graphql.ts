@@ -1,0 +1,95 @@
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { ConnectionType } from '../graphql/connection.js';
+import type { Delivery, DeliveryAttempt, WebhookEndpoint } from './endpoints.service.js';
+import type { LowBalanceSetting } from './alerts.service.js';
+
+@ObjectType('WebhookEndpoint')
+export class WebhookEndpointGql {
+  @Field(() => ID) id!: string;
+  @Field(() => String) url!: string;
+  @Field(() => [String], { description: 'Event types sent to this endpoint ("*" = all)' }) events!: string[];
+  @Field(() => Date) createdAt!: Date;
+  @Field(() => Date, { nullable: true }) disabledAt!: Date | null;
+  @Field(() => ID, { nullable: true, description: "The account whose events it receives; null = the operator's endpoint for every account" }) accountId!: string | null;
+  @Field(() => String, { nullable: true }) description!: string | null;
+  @Field(() => String, { nullable: true, description: 'manual, or failing (disabled after failing continuously)' }) disabledReason!: string | null;
+  @Field(() => Date, { nullable: true, description: 'Failing without a success since then' }) failingSince!: Date | null;
+  @Field(() => Date, { nullable: true }) lastSuccessAt!: Date | null;
+  @Field(() => Date, { nullable: true }) lastFailureAt!: Date | null;
+}
+
+@ObjectType('CreatedWebhookEndpoint')
+export class CreatedWebhookEndpointGql {
+  @Field(() => WebhookEndpointGql) endpoint!: WebhookEndpointGql;
+  @Field(() => String, { description: 'The signing secret, shown once: verify creditmeter-signature with it' }) secret!: string;
+}
+
+@InputType()
+export class CreateWebhookEndpointInput {
+  @Field(() => ID, { nullable: true, description: "Omitted: the caller's account. Another account needs ADMIN." }) accountId?: string | null;
+  @Field(() => Boolean, { nullable: true, defaultValue: false, description: "ADMIN: the operator's endpoint, receiving every account's events" }) allAccounts?: boolean | null;
+  @Field(() => String, { description: 'https on a public address (http and loopback too outside production)' }) url!: string;
+  @Field(() => [String], { description: 'Event types, or "*" for all' }) events!: string[];
+  @Field(() => String, { nullable: true }) description?: string | null;
+}
+
+@ObjectType('WebhookDeliveryAttempt')
+export class WebhookDeliveryAttemptGql {
+  @Field(() => Date) attemptedAt!: Date;
+  @Field(() => Int, { nullable: true, description: 'HTTP status; null when no answer came' }) statusCode!: number | null;
+  @Field(() => String, { nullable: true }) error!: string | null;
+  @Field(() => Int, { nullable: true }) durationMs!: number | null;
+  @Field(() => String, { nullable: true, description: 'The first KiB of the answer' }) responseExcerpt!: string | null;
+}
+
+@ObjectType('WebhookDelivery')
+export class WebhookDeliveryGql {
+  @Field(() => ID) id!: string;
+  @Field(() => ID) eventId!: string;
+  @Field(() => String) eventType!: string;
+  @Field(() => Date) eventCreatedAt!: Date;
+  @Field(() => String, { description: "The event's data as JSON" }) payload!: string;
+  @Field(() => String, { description: 'PENDING, DELIVERED, FAILED (gave up after three days) or CANCELLED (endpoint disabled or deleted)' }) status!: string;
+  @Field(() => Int) attempts!: number;
+  @Field(() => Date, { nullable: true }) nextAttemptAt!: Date | null;
+  @Field(() => Date, { nullable: true }) lastAttemptAt!: Date | null;
+  @Field(() => Int, { nullable: true }) lastStatusCode!: number | null;
+  @Field(() => String, { nullable: true }) lastError!: string | null;
+  @Field(() => Date, { nullable: true }) deliveredAt!: Date | null;
+  @Field(() => Date) createdAt!: Date;
+  @Field(() => [WebhookDeliveryAttemptGql], { description: 'Newest first, up to 50' }) attemptLog!: WebhookDeliveryAttemptGql[];
+}
+
+@ObjectType('WebhookDeliveryConnection')
+export class WebhookDeliveryConnectionGql extends ConnectionType('WebhookDelivery', WebhookDeliveryGql) {}
+
+@ObjectType('LowBalanceAlert')
+export class LowBalanceAlertGql {
+  @Field(() => ID) accountId!: string;
+  @Field(() => String, { description: 'balance.low fires when available credit falls below this' }) thresholdMillicredits!: string;
+  @Field(() => Boolean, { description: 'False: the default from configuration applies' }) custom!: boolean;
+  @Field(() => Boolean, { description: 'Below the threshold and already alerted; re-arms at or above it' }) alerted!: boolean;
+}
+
+export const toEndpointGql = (e: WebhookEndpoint): WebhookEndpointGql => Object.assign(new WebhookEndpointGql(), e);
+
+export const toDeliveryGql = (d: Delivery, attempts: DeliveryAttempt[]): WebhookDeliveryGql =>
+  Object.assign(new WebhookDeliveryGql(), {
+    id: d.id,
+    eventId: d.eventId,
+    eventType: d.eventType,
+    eventCreatedAt: d.eventCreatedAt,
+    payload: JSON.stringify(d.payload),
+    status: d.status,
+    attempts: d.attempts,
+    nextAttemptAt: d.nextAttemptAt,
+    lastAttemptAt: d.lastAttemptAt,
+    lastStatusCode: d.lastStatusCode,
+    lastError: d.lastError,
+    deliveredAt: d.deliveredAt,
+    createdAt: d.createdAt,
+    attemptLog: attempts.map((a) => Object.assign(new WebhookDeliveryAttemptGql(), a)),
+  });
+
+export const toLowBalanceGql = (s: LowBalanceSetting): LowBalanceAlertGql =>
+  Object.assign(new LowBalanceAlertGql(), { ...s, thresholdMillicredits: s.thresholdMillicredits.toString() });

@@ -1,0 +1,118 @@
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { AccountGql } from '../accounts/accounts.graphql.js';
+import { Role } from '../auth/roles.js';
+import type { Context } from '../graphql/context.js';
+import { accountInScope, principalOf } from '../graphql/auth.js';
+import { toConnection } from '../graphql/connection.js';
+import { encodeCursor } from '../ledger/cursor.js';
+import {
+  CreateWebhookEndpointInput,
+  CreatedWebhookEndpointGql,
+  LowBalanceAlertGql,
+  WebhookDeliveryConnectionGql,
+  WebhookEndpointGql,
+  toDeliveryGql,
+  toEndpointGql,
+  toLowBalanceGql,
+} from './notify.graphql.js';
+
+@Resolver()
+export class NotifyResolver {
+  @Authorized()
+  @Query(() => [WebhookEndpointGql], {
+    description: "Webhook endpoints of an account (own; SUPPORT+ may name another), or with allAccounts the operator's (SUPPORT+)",
+  })
+  async webhookEndpoints(
+    @Arg('accountId', () => ID, { nullable: true }) accountId: string | null,
+    @Arg('allAccounts', () => Boolean, { nullable: true, defaultValue: false }) allAccounts: boolean,
+    @Ctx() ctx: Context,
+  ): Promise<WebhookEndpointGql[]> {
+    return (await ctx.services.notify.endpoints.list(principalOf(ctx), accountId, allAccounts)).map(toEndpointGql);
+  }
+
+  @Authorized()
+  @Query(() => WebhookEndpointGql, { description: 'One endpoint (its account, or SUPPORT+)' })
+  async webhookEndpoint(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<WebhookEndpointGql> {
+    return toEndpointGql(await ctx.services.notify.endpoints.get(principalOf(ctx), id));
+  }
+
+  @Authorized()
+  @Query(() => WebhookDeliveryConnectionGql, { description: "An endpoint's delivery log, newest first (its account, or SUPPORT+)" })
+  async webhookDeliveries(
+    @Arg('endpointId', () => ID) endpointId: string,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first: number,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Ctx() ctx: Context,
+  ): Promise<WebhookDeliveryConnectionGql> {
+    const { endpoints } = ctx.services.notify;
+    const page = await endpoints.deliveries(principalOf(ctx), endpointId, first, after);
+    const attempts = await endpoints.attempts(page.items.map((d) => d.id));
+    return toConnection(page, (d) => ({ cursor: encodeCursor(d.seq), node: toDeliveryGql(d, attempts.get(d.id) ?? []) }), () => endpoints.countDeliveries(endpointId));
+  }
+
+  @Authorized()
+  @Mutation(() => CreatedWebhookEndpointGql, { description: 'Registers an endpoint (own account, or ADMIN); the secret is shown once' })
+  async createWebhookEndpoint(@Arg('input', () => CreateWebhookEndpointInput) input: CreateWebhookEndpointInput, @Ctx() ctx: Context): Promise<CreatedWebhookEndpointGql> {
+    const created = await ctx.services.notify.endpoints.create(principalOf(ctx), input);
+    return { endpoint: toEndpointGql(created.endpoint), secret: created.secret };
+  }
+
+  @Authorized()
+  @Mutation(() => WebhookEndpointGql, { description: 'Stops deliveries to an endpoint (its account, or ADMIN); pending ones are cancelled' })
+  async disableWebhookEndpoint(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<WebhookEndpointGql> {
+    return toEndpointGql(await ctx.services.notify.endpoints.disable(principalOf(ctx), id));
+  }
+
+  @Authorized()
+  @Mutation(() => WebhookEndpointGql, { description: 'Resumes deliveries to a disabled endpoint (its account, or ADMIN); its URL is checked again' })
+  async enableWebhookEndpoint(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<WebhookEndpointGql> {
+    return toEndpointGql(await ctx.services.notify.endpoints.enable(principalOf(ctx), id));
+  }
+
+  @Authorized()
+  @Mutation(() => WebhookEndpointGql, { description: 'Deletes an endpoint (its account, or ADMIN); its delivery log is kept' })
+  async deleteWebhookEndpoint(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<WebhookEndpointGql> {
+    return toEndpointGql(await ctx.services.notify.endpoints.delete(principalOf(ctx), id));
+  }
+
+  @Authorized()
+  @Mutation(() => CreatedWebhookEndpointGql, {
+    description: 'A new signing secret, shown once (its account, or ADMIN). graceSeconds: the old secret also signs until then (second v1).',
+  })
+  async rotateWebhookEndpointSecret(
+    @Arg('id', () => ID) id: string,
+    @Arg('graceSeconds', () => Int, { nullable: true, defaultValue: 0 }) graceSeconds: number,
+    @Ctx() ctx: Context,
+  ): Promise<CreatedWebhookEndpointGql> {
+    const rotated = await ctx.services.notify.endpoints.rotateSecret(principalOf(ctx), id, graceSeconds);
+    return { endpoint: toEndpointGql(rotated.endpoint), secret: rotated.secret };
+  }
+
+  @Authorized()
+  @Mutation(() => ID, { description: 'Sends an event to an endpoint again, now, with the same event id (its account, or ADMIN). Returns the delivery id.' })
+  async redeliverWebhookEvent(@Arg('endpointId', () => ID) endpointId: string, @Arg('eventId', () => ID) eventId: string, @Ctx() ctx: Context): Promise<string> {
+    return ctx.services.notify.endpoints.redeliver(principalOf(ctx), endpointId, eventId);
+  }
+
+  @Authorized()
+  @Mutation(() => LowBalanceAlertGql, {
+    description: "Sets the account's low-balance threshold (own account, or ADMIN); null returns to the default. balance.low fires at once if available credit is already below it.",
+  })
+  async setLowBalanceThreshold(
+    @Arg('accountId', () => ID, { nullable: true }) accountId: string | null,
+    @Arg('thresholdMillicredits', () => String, { nullable: true }) threshold: string | null,
+    @Ctx() ctx: Context,
+  ): Promise<LowBalanceAlertGql> {
+    const target = accountInScope(ctx, accountId, Role.ADMIN);
+    return toLowBalanceGql(await ctx.services.notify.alerts.setThreshold(principalOf(ctx), target, threshold));
+  }
+}
+
+@Resolver(() => AccountGql)
+export class AccountNotifyResolver {
+  @FieldResolver(() => LowBalanceAlertGql, { description: 'The low-balance alert: threshold and state' })
+  async lowBalanceAlert(@Root() account: AccountGql, @Ctx() ctx: Context): Promise<LowBalanceAlertGql> {
+    accountInScope(ctx, account.id, Role.SUPPORT);
+    return toLowBalanceGql(await ctx.services.notify.alerts.setting(account.id));
+  }
+}
