@@ -18,10 +18,11 @@ import { createProxyServices } from './proxy/proxy.module.js';
 import { FinanceService } from './reports/finance.service.js';
 import { ReconciliationService } from './reports/reconciliation.service.js';
 import { createGrantsAndPromotions } from './grants/grants.module.js';
+import { createSessionServices } from './sessions/sessions.module.js';
+import { systemClock, type Clock } from './sessions/tokens.js';
 import { verifyAuditChain } from './audit/audit-chain.js';
 import { metrics } from './metrics/metrics.js';
 import { createNotify } from './notify/notify.module.js';
-import { systemClock, type Clock } from './shared/clock.js';
 import { TeamsService } from './teams/teams.service.js';
 
 /** The domain services, built once per process and shared by GraphQL, webhooks and the proxy. */
@@ -54,10 +55,11 @@ export function createServices(orm: MikroORM, config: Config, events: BalanceEve
     rateCards,
     usage: new UsageService(em, rateCards, ledger, teams),
     billing: createBilling(em, config, events, ledger, log),
-    ...createProxyServices(em, config, rateCards, holds, log, teams),
+    ...createProxyServices(em, config, rateCards, holds, events, log, teams),
     finance: new FinanceService(em),
     reconciliation: new ReconciliationService(em, config, log, locks),
     ...grantsAndPromotions,
+    ...createSessionServices(em, config, log, clock),
     notify: createNotify(orm, config, events, log),
     auditChain: async () => {
       const status = await verifyAuditChain(em);

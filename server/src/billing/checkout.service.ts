@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import type Stripe from 'stripe';
-import type { Principal } from '../auth/roles.js';
+import { ownAccountId, type Principal } from '../auth/roles.js';
 import { sqlOf } from '../db/sql.js';
 import { customerAccountExists } from '../ledger/ledger.repository.js';
 import { DomainError, badInput, notFound } from '../shared/errors.js';
@@ -41,13 +41,14 @@ export class CheckoutService {
   }
 
   /** `accountId` (default: the caller's) is checked by the caller: a team's owner may buy for the team. */
-  async create(principal: Principal, packIdInput: string, returnToInput: string | null | undefined, accountId: string = principal.accountId): Promise<CheckoutSessionResult> {
+  async create(principal: Principal, packIdInput: string, returnToInput: string | null | undefined, accountIdInput?: string | null): Promise<CheckoutSessionResult> {
     const pack = findPack(packIdInput);
     if (!pack) throw badInput(`Unknown credit pack "${String(packIdInput).slice(0, 50)}"`, { field: 'packId' });
     if (returnToInput && !sanitizeReturnTo(returnToInput, this.publicAppUrl)) {
       throw badInput('returnTo must be a relative path or a URL on the app origin', { field: 'returnTo' });
     }
     const returnTo = sanitizeReturnTo(returnToInput, this.publicAppUrl);
+    const accountId = accountIdInput ?? ownAccountId(principal);
     const sql = sqlOf(this.em.fork());
     if (!(await customerAccountExists(sql, accountId))) throw notFound(`Account ${accountId} not found`);
     if (!this.stripe && !this.testModeReason) {

@@ -8,7 +8,7 @@ import type { LedgerEngine } from './engine.js';
 import type { BalanceSnapshot, UsageCharge, UsageRecord } from './ledger.types.js';
 import { findHoldState, keepUnsettledHold, releaseExpiredHolds, type Hold } from './holds.repository.js';
 import { observedRefusal } from './refusals.js';
-import { systemClock, type Clock } from '../shared/clock.js';
+import { systemClock, type Clock } from '../sessions/tokens.js';
 
 export type { Hold } from './holds.repository.js';
 
@@ -117,7 +117,7 @@ export class HoldsService {
    */
   async settle(hold: Hold, charge: SettleCharge): Promise<Settled> {
     // A team call's member comes from the hold (the database reads it there); the clock picks the period.
-    const member = hold.memberAccountId ? { memberAccountId: hold.memberAccountId, at: this.clock.now() } : null;
+    const member = hold.memberAccountId ? { memberAccountId: hold.memberAccountId, at: this.clock() } : null;
     const settled = await this.retrying(hold, charge, () => this.engine.settle(hold.id, { ...charge, accountId: hold.accountId, member }));
     const wanted = charge.charged.toString();
     if (settled.outcome === 'VOIDED') {

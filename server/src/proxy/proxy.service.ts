@@ -6,7 +6,7 @@ import type {
   ChatCompletionCreateParamsStreaming,
 } from 'openai/resources/chat/completions';
 import { countTokens } from 'gpt-tokenizer';
-import type { Principal } from '../auth/roles.js';
+import type { KeyPrincipal } from '../auth/roles.js';
 import type { Config } from '../config.js';
 import { metrics } from '../metrics/metrics.js';
 import type { Hold, HoldsService } from '../ledger/holds.service.js';
@@ -48,7 +48,7 @@ export interface ProxyHeaders {
 
 /** A call that passed every guardrail and holds its worst case. */
 export interface PreparedCall {
-  principal: Principal;
+  principal: KeyPrincipal;
   req: ChatRequest;
   rate: ModelRate;
   hold: Hold;
@@ -147,7 +147,7 @@ export class ProxyService {
   }
 
   /** Every check that must pass before the provider is called, then the hold. Throws DomainErrors. */
-  async prepare(principal: Principal, body: unknown, headers: ProxyHeaders): Promise<PreparedCall> {
+  async prepare(principal: KeyPrincipal, body: unknown, headers: ProxyHeaders): Promise<PreparedCall> {
     const req = parseChatRequest(body);
     const headerCap = parseCapHeader(headers.spendCap, 'X-Spend-Cap-Millicredits');
     const sessionId = parseSessionId(headers.sessionId);
@@ -157,7 +157,7 @@ export class ProxyService {
     // NOT_FOUND / MODEL_DISABLED / FORBIDDEN refuse here, before any provider call.
     const [rate, settings, team] = await Promise.all([
       this.rateCards.rateFor(req.model),
-      this.settings.get(principal.accountId),
+      this.settings.cached(principal.accountId),
       this.teams.prepareCharge(principal, principal.accountId, teamHeader?.trim() || null, req.model),
     ]);
 

@@ -1,9 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { writeAudit } from '../audit/audit.service.js';
 import type { AuthService, CreatedKey } from '../auth/auth.service.js';
-import { actingAccount, hasRole, type Principal, type Role } from '../auth/roles.js';
+import { actingAccount, hasRole, ownAccountId, type Principal, type Role } from '../auth/roles.js';
 import { inTransaction, sqlOf, type Sql } from '../db/sql.js';
-import type { Clock } from '../shared/clock.js';
+import type { Clock } from '../sessions/tokens.js';
 import { DomainError, badInput, forbidden, notFound } from '../shared/errors.js';
 import { optionalText, parseId, requiredText } from '../shared/validate.js';
 import {
@@ -53,8 +53,9 @@ export class TeamsService {
     return team;
   }
 
-  async membership(teamId: string, accountId: string): Promise<TeamMember | null> {
-    return findMember(this.sql(), teamId, accountId, this.clock.now());
+  /** Null for an account that never joined, and for a staff session (it has no account). */
+  async membership(teamId: string, accountId: string | null): Promise<TeamMember | null> {
+    return accountId ? findMember(this.sql(), teamId, accountId, this.clock()) : null;
   }
 
   async teamsOf(accountId: string): Promise<Team[]> {
@@ -63,7 +64,7 @@ export class TeamsService {
 
   /** Owners and SUPPORT+ see every member (removed ones too); a member sees their own row. */
   async members(viewer: Principal, teamId: string): Promise<TeamMember[]> {
-    const all = await findMembers(this.sql(), teamId, this.clock.now(), true);
+    const all = await findMembers(this.sql(), teamId, this.clock(), true);
     if (hasRole(viewer.role, 'SUPPORT')) return all;
     const own = all.find((m) => m.accountId === viewer.accountId);
     if (isActive(own ?? null) && own!.role === 'OWNER') return all;
@@ -104,12 +105,10 @@ export class TeamsService {
     if (!isAdmin && actor.role !== 'USER') throw forbidden('Teams are created by ADMIN keys or by a USER key, who becomes the owner');
     const name = requiredText(input.name, 'name', 200);
     const timeZone = optionalText(input.timeZone, 'timeZone', 64) ?? 'UTC';
-    let owner: string | null = actor.accountId;
+    let owner: string | null = isAdmin ? null : ownAccountId(actor);
     if (input.ownerAccountId !== null && input.ownerAccountId !== undefined) {
       if (!isAdmin) throw forbidden('Only an ADMIN may name another owner');
       owner = parseId(input.ownerAccountId, 'ownerAccountId');
-    } else if (isAdmin) {
-      owner = null;
     }
     const id = await inTransaction(this.em.fork(), async (sql) => {
       if (!(await isKnownTimeZone(sql, timeZone)) || !isIntlTimeZone(timeZone)) {
@@ -190,7 +189,7 @@ export class TeamsService {
   /** A key of the member's own account, issued for the team: its charges go to the team. */
   async createKey(actor: Principal, teamIdInput: string, accountIdInput: string | null | undefined, label: string | null | undefined): Promise<CreatedKey> {
     const teamId = parseId(teamIdInput, 'teamId');
-    const accountId = accountIdInput ? parseId(accountIdInput, 'accountId') : actor.accountId;
+    const accountId = accountIdInput ? parseId(accountIdInput, 'accountId') : ownAccountId(actor);
     await this.get(teamId);
     const member = await this.membership(teamId, accountId);
     if (accountId !== actor.accountId) requireOwnerOrAdmin(actor, await this.membership(teamId, actor.accountId));
@@ -223,7 +222,7 @@ export class TeamsService {
     if (!teamId) return null;
     const [team] = await this.find([teamId]);
     if (!team) throw notFound(`Team ${teamId} not found`);
-    const at = this.clock.now();
+    const at = this.clock();
     const member = await findMember(this.sql(), teamId, memberAccountId, at);
     if (!isActive(member)) throw forbidden(`Account ${memberAccountId} is not an active member of team ${teamId}`);
     requireModelAllowed(team.policy, model);
@@ -232,16 +231,16 @@ export class TeamsService {
 
   /** Why the member step refused a charge of `amount`: FORBIDDEN (removed meanwhile) or SPEND_CAP_EXCEEDED. */
   async refusal(charge: Pick<TeamCharge, 'teamId' | 'memberAccountId'>, amount: bigint): Promise<DomainError> {
-    const member = await findMember(this.sql(), charge.teamId, charge.memberAccountId, this.clock.now());
+    const member = await findMember(this.sql(), charge.teamId, charge.memberAccountId, this.clock());
     if (!isActive(member)) return forbidden(`Account ${charge.memberAccountId} is not an active member of team ${charge.teamId}`);
     return new TeamAllocationExceeded(member, amount);
   }
 
   private async change<T>(actor: Principal, teamId: string, fn: (sql: Sql, at: Date) => Promise<T>): Promise<T> {
-    const at = this.clock.now();
+    const at = this.clock();
     return inTransaction(this.em.fork(), async (sql) => {
       if (!(await lockTeam(sql, teamId))) throw notFound(`Team ${teamId} not found`);
-      requireOwnerOrAdmin(actor, await findMember(sql, teamId, actor.accountId, at));
+      requireOwnerOrAdmin(actor, actor.accountId ? await findMember(sql, teamId, actor.accountId, at) : null);
       return fn(sql, at);
     });
   }

@@ -7,7 +7,7 @@ import { loadConfig, type Env } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
 import type { Services } from '../../src/services.js';
 import type { Role } from '../../src/auth/roles.js';
-import type { Clock } from '../../src/shared/clock.js';
+import type { Clock } from '../../src/sessions/tokens.js';
 import { freshDatabase, type TestDatabase } from './db.js';
 
 export const TEST_RATES = [

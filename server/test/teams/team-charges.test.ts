@@ -147,4 +147,24 @@ describe('charging a team', () => {
     const outsider = await t.account();
     expect(codeOf(await t.gql(CreateTeamKey, { teamId }, outsider.key))).toBe('FORBIDDEN');
   });
+
+  it('charges a team row by row in recordUsageBatch, each row refused or charged on its own', async () => {
+    const { teamId, owner } = await fundedTeam(t, 10_000n);
+    const [member] = await addMembers(t, teamId, owner.key, 1, 250n, 1_000n);
+    const batch = await t.gql(
+      `mutation($inputs: [RecordUsageInput!]!) { recordUsageBatch(inputs: $inputs) { index usage { memberAccountId chargedMillicredits } errorCode } }`,
+      { inputs: [chargeInput(teamId, 'b1'), chargeInput(null, 'own'), chargeInput(teamId, 'b2'), chargeInput(teamId, 'b3')] },
+      member.key,
+    );
+    expect(batch.errors).toBeUndefined();
+    expect(batch.data.recordUsageBatch).toEqual([
+      { index: 0, usage: { memberAccountId: member.id, chargedMillicredits: '100' }, errorCode: null },
+      { index: 1, usage: { memberAccountId: null, chargedMillicredits: '100' }, errorCode: null },
+      { index: 2, usage: { memberAccountId: member.id, chargedMillicredits: '100' }, errorCode: null },
+      { index: 3, usage: null, errorCode: 'SPEND_CAP_EXCEEDED' },
+    ]);
+    expect(await postedOf(t, teamId)).toBe(9_800n);
+    expect(await postedOf(t, member.id)).toBe(900n);
+    expect((await memberRow(t, teamId, member.id)).spent).toBe(200n);
+  });
 });
