@@ -4,7 +4,7 @@ import { sqlOf, toBigInt } from '../db/sql.js';
 import { toUsdNumber } from '../money/money.js';
 import { utcDay } from '../reports/finance.rules.js';
 import type { Services } from '../services.js';
-import { gauges, metricsRegistry } from './metrics.js';
+import { credits, gauges, metricsRegistry } from './metrics.js';
 
 /** Samples the gauges from accounts, holds and the finance rollups (cheap, indexed reads). */
 export async function sampleGauges(services: Services): Promise<void> {
@@ -12,22 +12,17 @@ export async function sampleGauges(services: Services): Promise<void> {
   const [a] = await sql.query<Record<string, string | null>>(
     `select coalesce(sum(posted), 0) total, coalesce(sum(posted) filter (where posted > 0), 0) positive,
             count(*) filter (where posted > 0) active, count(*) filter (where posted < 0) negative,
-            coalesce(sum(pending), 0) pending, count(*) filter (where pending > 0) pending_accounts,
-            to_regclass('public.holds')::text as holds_table
+            coalesce(sum(pending), 0) pending
        from accounts where kind <> 'SYSTEM'`,
   );
-  gauges.activeBalance.set(Number(toBigInt(a.positive)));
+  gauges.activeBalance.set(credits(toBigInt(a.positive)));
   gauges.activeAccounts.set(Number(a.active));
   gauges.outstandingLiabilityMillicredits.set(Number(toBigInt(a.total)));
   gauges.outstandingLiability.set(toUsdNumber(toBigInt(a.total)));
   gauges.negativeBalances.set(Number(a.negative));
   gauges.holdsPendingMillicredits.set(Number(toBigInt(a.pending)));
-  if (a.holds_table) {
-    const [h] = await sql.query<{ n: string }>(`select count(*) n from holds where state = 'HELD'`);
-    gauges.holdsPending.set(Number(h.n));
-  } else {
-    gauges.holdsPending.set(Number(a.pending_accounts));
-  }
+  const [h] = await sql.query<{ n: string }>(`select count(*) n from holds where state = 'HELD'`);
+  gauges.holdsPending.set(Number(h.n));
   const now = new Date();
   const today = utcDay(now);
   const yesterday = utcDay(new Date(now.getTime() - 86_400_000));

@@ -2,8 +2,8 @@ import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Roo
 import { AccountGql, CreatedApiKeyGql } from '../accounts/accounts.graphql.js';
 import type { Context } from '../graphql/context.js';
 import { principalOf } from '../graphql/auth.js';
+import { found } from '../graphql/errors.js';
 import { BalanceGql, toBalanceGql } from '../ledger/ledger.graphql.js';
-import { notFound } from '../shared/errors.js';
 import {
   CreateTeamInput,
   SetMemberAllocationInput,
@@ -87,9 +87,7 @@ export class TeamsResolver {
 
   @FieldResolver(() => BalanceGql)
   async balance(@Root() team: TeamGql, @Ctx() ctx: Context): Promise<BalanceGql> {
-    const snapshot = await ctx.loaders.balance.load(team.id);
-    if (!snapshot) throw notFound(`Team ${team.id} not found`);
-    return toBalanceGql(snapshot);
+    return toBalanceGql(found(await ctx.loaders.balance.load(team.id), `Team ${team.id} not found`));
   }
 
   @FieldResolver(() => [TeamMemberGql], { description: 'OWNERs and SUPPORT+: everyone, removed members too; a MEMBER: their own row' })
