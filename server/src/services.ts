@@ -15,6 +15,7 @@ import { RateCardsService } from './ratecards/ratecards.service.js';
 import { UsageService } from './usage/usage.service.js';
 import { createBilling } from './billing/billing.module.js';
 import { createProxyServices } from './proxy/proxy.module.js';
+import { createLoadControl } from './http/load-control.js';
 import { FinanceService } from './reports/finance.service.js';
 import { ReconciliationService } from './reports/reconciliation.service.js';
 import { createSessionServices } from './sessions/sessions.module.js';
@@ -39,6 +40,7 @@ export function createServices(orm: MikroORM, config: Config, events: BalanceEve
   accounts.onCreated(grantsAndPromotions.promotions.introBonus);
   const auth = new AuthService(em, events, config.CACHE_TTL_MS);
   const teams = new TeamsService(em, auth, clock);
+  const proxyServices = createProxyServices(em, config, rateCards, holds, events, log, teams);
   const billing = createBilling(em, config, events, ledger, log);
   return {
     config,
@@ -56,7 +58,8 @@ export function createServices(orm: MikroORM, config: Config, events: BalanceEve
     rateCards,
     usage: new UsageService(em, rateCards, ledger, teams),
     billing,
-    ...createProxyServices(em, config, rateCards, holds, events, log, teams),
+    ...proxyServices,
+    loadControl: createLoadControl(config, proxyServices.proxySettings),
     finance: new FinanceService(em),
     reconciliation: new ReconciliationService(em, config, log, locks, {
       stripe: billing.stripe,

@@ -28,6 +28,8 @@ export const counters = {
   tokensOut: counter('openai_tokens_out_total', 'Completion tokens metered, by model', ['model']),
   reconciliationMismatches: counter('creditmeter_reconciliation_mismatches_total', 'Reconciliation findings, by check', ['check']),
   reconciliationRuns: counter('creditmeter_reconciliation_runs_total', 'Reconciliation runs, by status', ['status']),
+  admissionRejected: counter('admission_rejected_total', 'Requests refused with 503 by admission control, by gate (proxy, mutations) and reason (queue_full, queue_timeout)', ['gate', 'reason']),
+  rateLimited: counter('rate_limited_total', 'Requests refused with 429 rate_limit_exceeded, by surface (proxy, graphql)', ['surface']),
   proxySettleFailures: counter('proxy_settle_failures_total', 'Proxied calls whose charge could not be written (their holds are kept for an operator)'),
 };
 
