@@ -14,6 +14,10 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query ApiKeysList($accountId: ID) {\n    apiKeys(accountId: $accountId) { id accountId role label createdAt lastUsedAt revokedAt }\n  }\n": typeof types.ApiKeysListDocument,
+    "\n  mutation ApiKeysRevoke($id: ID!) {\n    revokeApiKey(id: $id) { id accountId role label createdAt lastUsedAt revokedAt }\n  }\n": typeof types.ApiKeysRevokeDocument,
+    "\n  mutation ApiKeysCreate($accountId: ID!, $role: Role, $label: String) {\n    createApiKey(accountId: $accountId, role: $role, label: $label) { id key }\n  }\n": typeof types.ApiKeysCreateDocument,
+    "\n  query ApiKeysMe { me { id } }\n": typeof types.ApiKeysMeDocument,
     "\n  mutation BillingSetAutoRecharge($input: SetAutoRechargeInput!) {\n    setAutoRecharge(input: $input) { enabled thresholdMillicredits packId targetBalanceMillicredits monthlyLimitCents hasPaymentMethod notice }\n  }\n": typeof types.BillingSetAutoRechargeDocument,
     "\n  query BillingMyAutoRecharge {\n    me { balance { availableMillicredits } autoRecharge { enabled spentThisMonthCents lastAttemptAt notice hasPaymentMethod } }\n  }\n": typeof types.BillingMyAutoRechargeDocument,
     "\n  mutation BillingCharge($input: RecordUsageInput!) { recordUsage(input: $input) { chargedMillicredits } }\n": typeof types.BillingChargeDocument,
@@ -52,6 +56,10 @@ type Documents = {
     "\n  query MyBalance {\n    me { id balance { balanceMillicredits heldMillicredits availableMillicredits balanceCredits balanceUsd } }\n  }\n": typeof types.MyBalanceDocument,
 };
 const documents: Documents = {
+    "\n  query ApiKeysList($accountId: ID) {\n    apiKeys(accountId: $accountId) { id accountId role label createdAt lastUsedAt revokedAt }\n  }\n": types.ApiKeysListDocument,
+    "\n  mutation ApiKeysRevoke($id: ID!) {\n    revokeApiKey(id: $id) { id accountId role label createdAt lastUsedAt revokedAt }\n  }\n": types.ApiKeysRevokeDocument,
+    "\n  mutation ApiKeysCreate($accountId: ID!, $role: Role, $label: String) {\n    createApiKey(accountId: $accountId, role: $role, label: $label) { id key }\n  }\n": types.ApiKeysCreateDocument,
+    "\n  query ApiKeysMe { me { id } }\n": types.ApiKeysMeDocument,
     "\n  mutation BillingSetAutoRecharge($input: SetAutoRechargeInput!) {\n    setAutoRecharge(input: $input) { enabled thresholdMillicredits packId targetBalanceMillicredits monthlyLimitCents hasPaymentMethod notice }\n  }\n": types.BillingSetAutoRechargeDocument,
     "\n  query BillingMyAutoRecharge {\n    me { balance { availableMillicredits } autoRecharge { enabled spentThisMonthCents lastAttemptAt notice hasPaymentMethod } }\n  }\n": types.BillingMyAutoRechargeDocument,
     "\n  mutation BillingCharge($input: RecordUsageInput!) { recordUsage(input: $input) { chargedMillicredits } }\n": types.BillingChargeDocument,
@@ -104,6 +112,22 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ApiKeysList($accountId: ID) {\n    apiKeys(accountId: $accountId) { id accountId role label createdAt lastUsedAt revokedAt }\n  }\n"): (typeof documents)["\n  query ApiKeysList($accountId: ID) {\n    apiKeys(accountId: $accountId) { id accountId role label createdAt lastUsedAt revokedAt }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ApiKeysRevoke($id: ID!) {\n    revokeApiKey(id: $id) { id accountId role label createdAt lastUsedAt revokedAt }\n  }\n"): (typeof documents)["\n  mutation ApiKeysRevoke($id: ID!) {\n    revokeApiKey(id: $id) { id accountId role label createdAt lastUsedAt revokedAt }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ApiKeysCreate($accountId: ID!, $role: Role, $label: String) {\n    createApiKey(accountId: $accountId, role: $role, label: $label) { id key }\n  }\n"): (typeof documents)["\n  mutation ApiKeysCreate($accountId: ID!, $role: Role, $label: String) {\n    createApiKey(accountId: $accountId, role: $role, label: $label) { id key }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ApiKeysMe { me { id } }\n"): (typeof documents)["\n  query ApiKeysMe { me { id } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
