@@ -143,12 +143,12 @@ export class AuthService {
   }
 
   private async lookup(hash: string): Promise<KeyPrincipal | null> {
-    const rows = await sqlOf(this.em.fork()).query<{ id: string; account_id: string; role: Role }>(
-      `select id, account_id, role from api_keys where key_hash = ? and revoked_at is null`,
+    const rows = await sqlOf(this.em.fork()).query<{ id: string; account_id: string; role: Role; team_id: string | null }>(
+      `select id, account_id, role, team_id from api_keys where key_hash = ? and revoked_at is null`,
       [hash],
     );
     const row = rows[0];
-    return row ? { keyId: row.id, accountId: row.account_id, role: row.role } : null;
+    return row ? { keyId: row.id, accountId: row.account_id, role: row.role, teamId: row.team_id } : null;
   }
 
   /** After a committed change to keys (revocation, role): every instance forgets its cached keys. */
@@ -157,7 +157,8 @@ export class AuthService {
     else this.keys.clear();
   }
 
-  async createKey(actor: Principal | null, accountIdInput: string, role: Role = 'USER', labelInput?: string | null): Promise<CreatedKey> {
+  /** A key of `accountId`; with `teamId`, a key issued for that team (the caller checks membership). */
+  async createKey(actor: Principal | null, accountIdInput: string, role: Role = 'USER', labelInput?: string | null, teamId: string | null = null): Promise<CreatedKey> {
     const accountId = parseId(accountIdInput, 'accountId');
     if (!ROLES.includes(role)) throw badInput(`role must be one of ${ROLES.join(', ')}`);
     const label = optionalText(labelInput, 'label', 100);
@@ -166,15 +167,15 @@ export class AuthService {
       const exists = await sql.query(`select 1 from accounts where id = ?::uuid and kind = 'CUSTOMER'`, [accountId]);
       if (!exists.length) throw notFound(`Account ${accountId} not found`);
       const [row] = await sql.query<{ id: string }>(
-        `insert into api_keys (account_id, role, key_hash, key_prefix, label) values (?::uuid, ?, ?, ?, ?) returning id`,
-        [accountId, role, hashKey(key), key.slice(0, 7), label ?? null],
+        `insert into api_keys (account_id, role, key_hash, key_prefix, label, team_id) values (?::uuid, ?, ?, ?, ?, ?::uuid) returning id`,
+        [accountId, role, hashKey(key), key.slice(0, 7), label ?? null, teamId],
       );
       await writeAudit(sql, {
         actor,
         action: 'apiKey.create',
         targetType: 'account',
         targetId: accountId,
-        after: { keyId: row.id, role, keyPrefix: key.slice(0, 7), label },
+        after: { keyId: row.id, role, keyPrefix: key.slice(0, 7), label, ...(teamId ? { teamId } : {}) },
       });
       return row.id;
     });

@@ -22,9 +22,10 @@ import { AuditLogResolver } from '../audit/audit-log.resolver.js';
 import { PurchasesAdminResolver } from '../billing/purchases.admin.resolver.js';
 import { AuditResolver } from '../audit/audit.resolver.js';
 import { AccountNotifyResolver, NotifyResolver } from '../notify/notify.resolver.js';
+import { AccountTeamsResolver, TeamsResolver } from '../teams/teams.resolver.js';
 
 /** Every resolver class. Feature modules add theirs here. */
-export const resolvers = [AccountsResolver, ApiKeysResolver, LedgerResolver, RateCardsResolver, UsageResolver, BillingResolver, AccountBillingResolver, FinanceResolver, ReconciliationResolver, ProxySettingsResolver, AccountProxySettingsResolver, ModelRateSimulatedResolver, GrantsResolver, AccountGrantsResolver, GrantAllocationsResolver, PromotionsResolver, AuditResolver, NotifyResolver, AccountNotifyResolver, SessionsResolver, StaffResolver, AuditLogResolver, PurchasesAdminResolver] as const;
+export const resolvers = [AccountsResolver, ApiKeysResolver, LedgerResolver, RateCardsResolver, UsageResolver, BillingResolver, AccountBillingResolver, FinanceResolver, ReconciliationResolver, ProxySettingsResolver, AccountProxySettingsResolver, ModelRateSimulatedResolver, GrantsResolver, AccountGrantsResolver, GrantAllocationsResolver, PromotionsResolver, AuditResolver, NotifyResolver, AccountNotifyResolver, SessionsResolver, StaffResolver, AuditLogResolver, PurchasesAdminResolver, TeamsResolver, AccountTeamsResolver] as const;
 
 export async function createSchema(opts: { publicAppUrl: string; emitSchemaFile?: string }): Promise<GraphQLSchema> {
   return buildSchema({

@@ -11,6 +11,8 @@ import { Migration20261125300001_staff_sessions } from './Migration2026112530000
 import { Migration20261125500001_engine } from './Migration20261125500001_engine.js';
 import { Migration20261125600001_audit_chain } from './Migration20261125600001_audit_chain.js';
 import { Migration20261125600002_outbox } from './Migration20261125600002_outbox.js';
+import { Migration20261125700001_teams } from './Migration20261125700001_teams.js';
+import { Migration20261125700002_team_engine } from './Migration20261125700002_team_engine.js';
 
 /** Every migration, in order. Listed explicitly so compiled and test runs see the same set. */
 export const migrationsList = [
@@ -27,4 +29,6 @@ export const migrationsList = [
   { name: 'Migration20261125500001_engine', class: Migration20261125500001_engine },
   { name: 'Migration20261125600001_audit_chain', class: Migration20261125600001_audit_chain },
   { name: 'Migration20261125600002_outbox', class: Migration20261125600002_outbox },
+  { name: 'Migration20261125700001_teams', class: Migration20261125700001_teams },
+  { name: 'Migration20261125700002_team_engine', class: Migration20261125700002_team_engine },
 ];
