@@ -108,7 +108,7 @@ describe('the console', () => {
     await page.context().close();
   });
 
-  it('adjusts a balance in the dialog; the entry is in the ledger', async () => {
+  it('adjusts a balance in the dialog; the entry is in the ledger and the audit log', async () => {
     const a = await customer(1_000_000n, 'adjust');
     const page = await signIn();
     await page.goto(`${base()}/admin/accounts/${a.id}/show`);
@@ -132,6 +132,8 @@ describe('the console', () => {
       'Refund of a duplicate charge',
       'INC-4242',
     ]);
+    await page.goto(`${base()}/admin/auditLog`);
+    await page.getByRole('row').filter({ hasText: 'Refund of a duplicate charge' }).first().waitFor();
     await page.context().close();
   });
 

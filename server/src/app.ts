@@ -14,6 +14,9 @@ import type { Config } from './config.js';
 import type { Context } from './graphql/context.js';
 import { formatError } from './graphql/errors.js';
 import { nulGuardPlugin } from './graphql/nul-guard.plugin.js';
+import { trackKeySockets } from './auth/key-sockets.js';
+import { loadControlPlugin } from './graphql/load-control.plugin.js';
+import { gauges } from './metrics/metrics.js';
 import { anonymousIntrospectionPlugin, GRAPHQL_TOKEN_LIMIT, graphqlArmor, validateWith } from './graphql/armor.js';
 import { createLoaders } from './graphql/loaders.js';
 import { createSchema } from './graphql/schema.js';
@@ -40,7 +43,12 @@ export interface App {
 
 export async function createApp(opts: { config: Config; orm: MikroORM; log: Logger; clock?: Clock }): Promise<App> {
   const { config, orm, log } = opts;
-  const events = createBalanceEvents(config.REDIS_URL);
+  gauges.pubsubUp.set(config.REDIS_URL ? 0 : 1);
+  const events = createBalanceEvents(config.REDIS_URL, (up) => {
+    gauges.pubsubUp.set(up ? 1 : 0);
+    if (up) log.info('Redis fan-out is up');
+    else log.warn('Redis is unreachable: charges go on; balance events and cache invalidations stay on this instance until it returns');
+  });
   const services = createServices(orm, config, events, log, opts.clock);
   await services.notify.alerts.syncDefaultThreshold(services.notify.defaultThreshold);
   const jobs = startJobs(scheduledJobs(services), log);
@@ -57,6 +65,7 @@ export async function createApp(opts: { config: Config; orm: MikroORM; log: Logg
 
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
   const armor = graphqlArmor(config.isProduction);
+  const keySockets = trackKeySockets(services.auth, events, (err) => log.error({ err }, 'could not check the keys of open subscriptions'));
   const wsCleanup = useServer<Record<string, unknown>, { principal?: Principal }>(
     {
       schema,
@@ -70,6 +79,7 @@ export async function createApp(opts: { config: Config; orm: MikroORM; log: Logg
         });
         if (!principal) return false; // closes with 4403 Forbidden: no key or session, no subscription
         ctx.extra.principal = principal;
+        keySockets.add(principal.keyId, ctx.extra.socket);
         return true;
       },
       context: (ctx): Context => ({
@@ -95,6 +105,7 @@ export async function createApp(opts: { config: Config; orm: MikroORM; log: Logg
       ...armor.plugins,
       anonymousIntrospectionPlugin(config.isProduction),
       nulGuardPlugin,
+      loadControlPlugin(services.loadControl),
       {
         serverWillStart: async () => ({
           drainServer: async () => {
@@ -116,7 +127,9 @@ export async function createApp(opts: { config: Config; orm: MikroORM; log: Logg
   app.get('/healthz', async (_req, res) => {
     try {
       await orm.em.fork().execute('select 1');
-      res.json({ status: 'ok' });
+      // Still 200 without Redis: charges go on, only the fan-out to other instances is degraded.
+      const pubsub = events.fanOut?.() ?? 'off';
+      res.json({ status: pubsub === 'down' ? 'degraded' : 'ok', pubsub });
     } catch (err) {
       log.error({ err }, 'health check failed');
       res.status(503).json({ status: 'unavailable' });
@@ -164,6 +177,7 @@ export async function createApp(opts: { config: Config; orm: MikroORM; log: Logg
       await services.engine.close();
       services.notify.close();
       await events.close();
+      await services.loadControl.close();
       await services.signInLimiter.close();
       await services.locks.close();
       await services.proxy.close();

@@ -34,6 +34,12 @@ export const counters = {
   tokensOut: counter('openai_tokens_out_total', 'Completion tokens metered, by model', ['model']),
   reconciliationMismatches: counter('creditmeter_reconciliation_mismatches_total', 'Reconciliation findings, by check', ['check']),
   reconciliationRuns: counter('creditmeter_reconciliation_runs_total', 'Reconciliation runs, by status', ['status']),
+  admissionRejected: counter(
+    'admission_rejected_total',
+    'Requests refused with 503 by admission control, by gate (proxy, mutations) and reason (queue_full, queue_timeout)',
+    ['gate', 'reason'],
+  ),
+  rateLimited: counter('rate_limited_total', 'Requests refused with 429 rate_limit_exceeded, by surface (proxy, graphql)', ['surface']),
   proxySettleFailures: counter(
     'proxy_settle_failures_total',
     'Proxied calls whose charge could not be written (their holds are kept for an operator)',
@@ -41,6 +47,7 @@ export const counters = {
 };
 
 export const gauges = {
+  pubsubUp: gauge('pubsub_up', 'Cross-instance fan-out (Redis pub/sub): 1 up (or not configured), 0 unreachable'),
   activeBalance: gauge('billing_active_balance', 'Sum of positive customer balances in credits (sampled at scrape)'),
   activeAccounts: gauge('creditmeter_active_accounts', 'Customer accounts with a positive balance (sampled at scrape)'),
   grossMarginToday: gauge(

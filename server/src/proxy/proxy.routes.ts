@@ -4,6 +4,8 @@ import { metrics } from '../metrics/metrics.js';
 import type { Services } from '../services.js';
 import { DomainError, unauthenticated } from '../shared/errors.js';
 import { SettleFailed } from '../ledger/holds.service.js';
+import { Overloaded } from '../http/admission.js';
+import { RateLimited } from '../http/rate-limit.js';
 import {
   domainErrorResponse,
   internalErrorResponse,
@@ -70,7 +72,7 @@ const chargeMeta = (charge: CallCharge, overheadMs: number, call: PreparedCall) 
 
 /** `POST /v1/chat/completions` (OpenAI-compatible, metered) and `GET /v1/models`. */
 export const proxyRoutes = (app: Express, services: Services): void => {
-  const { proxy, auth, config, log } = services;
+  const { proxy, auth, config, log, loadControl } = services;
 
   const json = express.json({ limit: config.PROXY_MAX_BODY_BYTES });
   // Body parse failures answer in OpenAI's shape too (express's default would be an HTML page).
@@ -92,7 +94,38 @@ export const proxyRoutes = (app: Express, services: Services): void => {
       });
     });
 
-  app.post('/v1/chat/completions', jsonBody, authenticate(auth), async (req, res) => {
+  // Admission first (before the body is even parsed): a bounded number in flight, a bounded queue,
+  // and 503 + Retry-After beyond; the slot is held until the response (or stream) closes.
+  const admit: RequestHandler = async (_req, res, next) => {
+    try {
+      const release = await loadControl.proxyGate.acquire();
+      res.once('close', release);
+      next();
+    } catch (err) {
+      if (!(err instanceof Overloaded)) return next(err);
+      res.set('retry-after', String(err.retryAfterSeconds));
+      sendError(res, process.hrtime.bigint(), 0, {
+        status: 503,
+        body: { error: { type: 'server_error', code: 'server_overloaded', message: err.message, param: null } },
+      });
+    }
+  };
+  // Per-key requests per minute, once the key is known: 429 rate_limit_exceeded as OpenAI answers it.
+  const rateLimit: RequestHandler = async (_req, res, next) => {
+    try {
+      await loadControl.checkRate(keyPrincipal(res.locals.principal), 'proxy');
+      next();
+    } catch (err) {
+      if (!(err instanceof RateLimited)) return next(err);
+      res.set('retry-after', String(err.retryAfterSeconds));
+      sendError(res, process.hrtime.bigint(), 0, {
+        status: 429,
+        body: { error: { type: 'requests', code: 'rate_limit_exceeded', message: err.message, param: null } },
+      });
+    }
+  };
+
+  app.post('/v1/chat/completions', admit, jsonBody, authenticate(auth), rateLimit, async (req, res) => {
     const started = process.hrtime.bigint();
     const returnTo = typeof req.headers['x-return-to'] === 'string' ? req.headers['x-return-to'] : null;
     let call: PreparedCall | null = null;
@@ -101,6 +134,7 @@ export const proxyRoutes = (app: Express, services: Services): void => {
       const principal = keyPrincipal(res.locals.principal);
       if (!principal) throw unauthenticated('A valid creditmeter API key is required as the bearer token');
       call = await proxy.prepare(principal, req.body, {
+        teamId: header(req, 'x-team-id'),
         spendCap: header(req, 'x-spend-cap-millicredits'),
         sessionId: header(req, 'x-session-id'),
         sessionSpendCap: header(req, 'x-session-spend-cap-millicredits'),
