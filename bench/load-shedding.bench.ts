@@ -21,7 +21,10 @@ const ACCOUNTS = 200;
 /** An OpenAI-compatible upstream that answers at once, in a process of its own (the load generator must not starve it). */
 async function instantUpstream(): Promise<{ url: string; close: () => void }> {
   const body = JSON.stringify({
-    id: 'chatcmpl-bench', object: 'chat.completion', created: 1_764_000_000, model: 'gpt-4o-mini',
+    id: 'chatcmpl-bench',
+    object: 'chat.completion',
+    created: 1_764_000_000,
+    model: 'gpt-4o-mini',
     choices: [{ index: 0, message: { role: 'assistant', content: 'ok' }, finish_reason: 'stop' }],
     usage: { prompt_tokens: 12, completion_tokens: 2, total_tokens: 14, prompt_tokens_details: { cached_tokens: 0 } },
   });
@@ -52,14 +55,20 @@ async function seed(url: string): Promise<string[]> {
       )
       insert into rate_card_activations (rate_card_id) select id from card`);
     const run = randomBytes(3).toString('hex');
-    await c.query(`insert into accounts (kind, email) select 'CUSTOMER', 'shed-' || g || '-' || $2 || '@bench.test' from generate_series(1, $1::int) g`, [ACCOUNTS, run]);
+    await c.query(
+      `insert into accounts (kind, email) select 'CUSTOMER', 'shed-' || g || '-' || $2 || '@bench.test' from generate_series(1, $1::int) g`,
+      [ACCOUNTS, run],
+    );
     const accounts = (await c.query<{ id: string }>(`select id from accounts where kind = 'CUSTOMER'`)).rows.map((r) => r.id);
     const keys = accounts.map((id) => `cm_bench_${id.replaceAll('-', '')}`);
-    await c.query(`insert into api_keys (account_id, role, key_hash, key_prefix) select a, 'USER', h, 'cm_benc' from unnest($1::uuid[], $2::text[]) as x(a, h)`, [
-      accounts,
-      keys.map((k) => createHash('sha256').update(k, 'utf8').digest('hex')),
-    ]);
-    await c.query(`select creditmeter_post(id, 'BONUS', $1::bigint, 'promotions', null, null, null, 'bench funds', null, null, false) from accounts where kind = 'CUSTOMER'`, [(10n ** 13n).toString()]);
+    await c.query(
+      `insert into api_keys (account_id, role, key_hash, key_prefix) select a, 'USER', h, 'cm_benc' from unnest($1::uuid[], $2::text[]) as x(a, h)`,
+      [accounts, keys.map((k) => createHash('sha256').update(k, 'utf8').digest('hex'))],
+    );
+    await c.query(
+      `select creditmeter_post(id, 'BONUS', $1::bigint, 'promotions', null, null, null, 'bench funds', null, null, false) from accounts where kind = 'CUSTOMER'`,
+      [(10n ** 13n).toString()],
+    );
     return keys;
   } finally {
     await c.end();
@@ -90,11 +99,22 @@ async function run(label: string, dbUrl: string, upstream: string, keys: string[
     connections: CONNECTIONS,
     overallRate: RATE,
     timeout: 120,
-    requests: [{ method: 'POST', path: '/v1/chat/completions', setupRequest: (req: Record<string, unknown>) => ({ ...req, headers: { 'content-type': 'application/json', authorization: `Bearer ${keys[i++ % keys.length]}` }, body: chat }) }],
+    requests: [
+      {
+        method: 'POST',
+        path: '/v1/chat/completions',
+        setupRequest: (req: Record<string, unknown>) => ({
+          ...req,
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${keys[i++ % keys.length]}` },
+          body: chat,
+        }),
+      },
+    ],
     setupClient: (client: { on: (e: string, fn: (...a: any[]) => void) => void }) => {
       client.on('headers', (h) => {
         const list = Array.isArray(h) ? h : Object.entries(h as Record<string, string>).flat();
-        for (let j = 0; j < list.length; j += 2) if (String(list[j]).toLowerCase() === 'x-creditmeter-overhead-ms') overheads.push(Number(list[j + 1]));
+        for (let j = 0; j < list.length; j += 2)
+          if (String(list[j]).toLowerCase() === 'x-creditmeter-overhead-ms') overheads.push(Number(list[j + 1]));
       });
       client.on('response', (status: number) => statuses.set(status, (statuses.get(status) ?? 0) + 1));
     },
@@ -113,7 +133,11 @@ async function run(label: string, dbUrl: string, upstream: string, keys: string[
     answered: r.requests.total,
     accepted: ok,
     shed,
-    other: [...statuses.entries()].filter(([s]) => s !== 200 && s !== 503).map(([s, n]) => `${s}:${n}`).join(' ') || 'none',
+    other:
+      [...statuses.entries()]
+        .filter(([s]) => s !== 200 && s !== 503)
+        .map(([s, n]) => `${s}:${n}`)
+        .join(' ') || 'none',
     errorsOrTimeouts: r.errors + r.timeouts,
     servedPerSecond: Math.round(ok / SECONDS),
     latencyP50Ms: r.latency.p50,
@@ -130,7 +154,8 @@ try {
   const keys = await seed(db.url);
   const upstream = await instantUpstream();
   // Before: no admission control (everything accepted and queued inside the process).
-  if (!process.env.BENCH_ONLY_AFTER) await run('without admission control', db.url, upstream.url, keys, { PROXY_MAX_IN_FLIGHT: '1000000', PROXY_MAX_QUEUE: '0' });
+  if (!process.env.BENCH_ONLY_AFTER)
+    await run('without admission control', db.url, upstream.url, keys, { PROXY_MAX_IN_FLIGHT: '1000000', PROXY_MAX_QUEUE: '0' });
   // After: the defaults (64 in flight, 128 waiting, 1 s at most in the queue).
   await run('with admission control (defaults)', db.url, upstream.url, keys, {});
   upstream.close();

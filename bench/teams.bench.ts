@@ -7,7 +7,9 @@ import { benchDatabase, percentile } from './bench-support.js';
 
 const CLIENTS = Number(process.env.BENCH_TEAM_MEMBERS ?? 64);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
-const RATES = [{ model: 'bench-model', inputPer1k: '0.100', outputPer1k: '0.400', costInputPer1kUsd: '0.00005', costOutputPer1kUsd: '0.0002' }];
+const RATES = [
+  { model: 'bench-model', inputPer1k: '0.100', outputPer1k: '0.400', costInputPer1kUsd: '0.00005', costOutputPer1kUsd: '0.0002' },
+];
 const FUNDS = 10n ** 12n;
 
 interface Result {
@@ -33,10 +35,16 @@ async function load(charge: (client: number, i: number) => Promise<void>): Promi
   );
   const elapsed = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
-  return { charges: latencies.length, perSecond: latencies.length / elapsed, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+  return {
+    charges: latencies.length,
+    perSecond: latencies.length / elapsed,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+  };
 }
 
-const fmt = (r: Result) => `${r.perSecond.toFixed(0).padStart(6)} charges/s  (${r.charges} in ${SECONDS}s, p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms)`;
+const fmt = (r: Result) =>
+  `${r.perSecond.toFixed(0).padStart(6)} charges/s  (${r.charges} in ${SECONDS}s, p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms)`;
 
 /**
  * A hot team is the hot-account case: CLIENTS members charging one team at once (each charge
@@ -67,21 +75,30 @@ export async function run(): Promise<void> {
     const m = await customer(0n);
     await services.teams.addMember(owner, team.id, m.accountId);
     // A cap the run never reaches: every charge still checks it (spent + held + charge <= cap).
-    await services.teams.setAllocation(owner, { teamId: team.id, accountId: m.accountId, monthlyAllocationMillicredits: (FUNDS / BigInt(CLIENTS)).toString() });
+    await services.teams.setAllocation(owner, {
+      teamId: team.id,
+      accountId: m.accountId,
+      monthlyAllocationMillicredits: (FUNDS / BigInt(CLIENTS)).toString(),
+    });
     members.push({ ...m, teamId: team.id });
   }
 
   const usage = { model: 'bench-model', inputTokens: 1000, outputTokens: 100 };
-  const charge = (p: Principal) => (i: number) => services.usage.record(p, p.accountId, { ...usage, idempotencyKey: `${randomUUID()}-${i}` }).then(() => undefined);
+  const charge = (p: Principal) => (i: number) =>
+    services.usage.record(p, p.accountId, { ...usage, idempotencyKey: `${randomUUID()}-${i}` }).then(() => undefined);
 
-  console.log(`${CLIENTS} concurrent clients, ${SECONDS}s each, usage service with group commit, PostgreSQL ${process.env.DATABASE_URL ? 'from DATABASE_URL' : 'embedded'}`);
+  console.log(
+    `${CLIENTS} concurrent clients, ${SECONDS}s each, usage service with group commit, PostgreSQL ${process.env.DATABASE_URL ? 'from DATABASE_URL' : 'embedded'}`,
+  );
   const rSpread = await load((c, i) => charge(spread[c])(i));
   const rHot = await load((_c, i) => charge(hot)(i));
   const rTeam = await load((c, i) => charge(members[c])(i));
   console.log(`spread (${CLIENTS} accounts):        ${fmt(rSpread)}`);
   console.log(`single hot account:            ${fmt(rHot)}`);
   console.log(`hot team (${CLIENTS} members, 1 team): ${fmt(rTeam)}`);
-  console.log(`hot team / single hot account: ${(rTeam.perSecond / rHot.perSecond).toFixed(2)}x; hot team / spread: ${(rTeam.perSecond / rSpread.perSecond).toFixed(2)}x`);
+  console.log(
+    `hot team / single hot account: ${(rTeam.perSecond / rHot.perSecond).toFixed(2)}x; hot team / spread: ${(rTeam.perSecond / rSpread.perSecond).toFixed(2)}x`,
+  );
 
   // The books and the allocations must still agree after the load.
   const [check] = await db.orm.em.fork().execute<{ drift: string; spent: string; charged: string }[]>(
@@ -91,7 +108,9 @@ export async function run(): Promise<void> {
             (select sum(charged) from usage_records where account_id = ?) as charged`,
     [team.id, team.id],
   );
-  console.log(`after the run: accounts whose cached balance drifts: ${check.drift}; team members' spent ${check.spent} = team usage charged ${check.charged}`);
+  console.log(
+    `after the run: accounts whose cached balance drifts: ${check.drift}; team members' spent ${check.spent} = team usage charged ${check.charged}`,
+  );
   await app.close();
   await db.close();
 }

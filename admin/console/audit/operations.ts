@@ -4,7 +4,21 @@ export const AuditLogQuery = graphql(`
   query AuditLog($filter: AuditLogFilter, $direction: SortDirection!, $first: Int!, $offset: Int!) {
     auditLog(filter: $filter, direction: $direction, first: $first, offset: $offset) {
       totalCount
-      edges { node { id createdAt action actorKind actorLabel actorRole targetType targetId reason before after } }
+      edges {
+        node {
+          id
+          createdAt
+          action
+          actorKind
+          actorLabel
+          actorRole
+          targetType
+          targetId
+          reason
+          before
+          after
+        }
+      }
     }
   }
 `);

@@ -7,7 +7,8 @@ export type AuditEntry = AuditLogQuery['auditLog']['edges'][number]['node'];
 
 const text = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : null);
 /** A date input's day (UTC) as the start, or the end, of that day. */
-const day = (v: unknown, end: boolean) => (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? new Date(`${v}T00:00:00Z`).getTime() + (end ? 86_400_000 : 0) : null);
+const day = (v: unknown, end: boolean) =>
+  typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? new Date(`${v}T00:00:00Z`).getTime() + (end ? 86_400_000 : 0) : null;
 
 export const auditResource: ResourceSpec<AuditEntry> = {
   list: async (req) => {

@@ -19,14 +19,45 @@ export default function PurchaseList() {
     >
       <Datagrid bulkActionButtons={false} rowClick={false}>
         <DateField source="createdAt" label="Created" showTime />
-        <FunctionField<StaffPurchase> label="Account" sortable={false} render={(p) => <Link href={`/admin/accounts/${p.accountId}/show`}>{p.accountId.slice(0, 8)}…</Link>} />
+        <FunctionField<StaffPurchase>
+          label="Account"
+          sortable={false}
+          render={(p) => <Link href={`/admin/accounts/${p.accountId}/show`}>{p.accountId.slice(0, 8)}…</Link>}
+        />
         <TextField source="packId" label="Pack" sortable={false} />
         <TextField source="kind" sortable={false} />
         <TextField source="status" sortable={false} />
-        <FunctionField<StaffPurchase> label="Paid" sortBy="amountCents" textAlign="right" render={(p) => formatCents(p.amountPaidCents ?? p.amountCents)} />
-        <FunctionField<StaffPurchase> label="Credits" sortable={false} textAlign="right" render={(p) => formatCredits(p.creditsMillicredits, { decimals: 0 })} />
-        <FunctionField<StaffPurchase> label="Refunded" sortable={false} textAlign="right" render={(p) => (p.refundedCents ? formatCents(p.refundedCents) : '')} />
-        <FunctionField<StaffPurchase> label="Receipt" sortable={false} render={(p) => (p.receiptUrl ? <Link href={p.receiptUrl} target="_blank" rel="noopener noreferrer">Receipt</Link> : '—')} />
+        <FunctionField<StaffPurchase>
+          label="Paid"
+          sortBy="amountCents"
+          textAlign="right"
+          render={(p) => formatCents(p.amountPaidCents ?? p.amountCents)}
+        />
+        <FunctionField<StaffPurchase>
+          label="Credits"
+          sortable={false}
+          textAlign="right"
+          render={(p) => formatCredits(p.creditsMillicredits, { decimals: 0 })}
+        />
+        <FunctionField<StaffPurchase>
+          label="Refunded"
+          sortable={false}
+          textAlign="right"
+          render={(p) => (p.refundedCents ? formatCents(p.refundedCents) : '')}
+        />
+        <FunctionField<StaffPurchase>
+          label="Receipt"
+          sortable={false}
+          render={(p) =>
+            p.receiptUrl ? (
+              <Link href={p.receiptUrl} target="_blank" rel="noopener noreferrer">
+                Receipt
+              </Link>
+            ) : (
+              '—'
+            )
+          }
+        />
       </Datagrid>
     </List>
   );

@@ -5,7 +5,10 @@ import { PurchasesQuery } from './operations';
 
 export type StaffPurchase = StaffPurchasesQuery['purchases']['edges'][number]['node'];
 
-const day = (v: unknown, end: boolean) => (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? new Date(new Date(`${v}T00:00:00Z`).getTime() + (end ? 86_400_000 : 0)).toISOString() : null);
+const day = (v: unknown, end: boolean) =>
+  typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)
+    ? new Date(new Date(`${v}T00:00:00Z`).getTime() + (end ? 86_400_000 : 0)).toISOString()
+    : null;
 
 export const purchasesResource: ResourceSpec<StaffPurchase> = {
   list: async (req) => {

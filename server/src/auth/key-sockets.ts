@@ -10,7 +10,11 @@ export const KEY_REVOKED_CLOSE_CODE = 4403;
  * revocation publishes the `apiKeys` invalidation on every instance), the connections whose key
  * is no longer valid are closed, and their subscriptions with them.
  */
-export function trackKeySockets(auth: Pick<AuthService, 'validKeyIds'>, events: Pick<BalanceEvents, 'onInvalidate'>, onError: (err: unknown) => void) {
+export function trackKeySockets(
+  auth: Pick<AuthService, 'validKeyIds'>,
+  events: Pick<BalanceEvents, 'onInvalidate'>,
+  onError: (err: unknown) => void,
+) {
   const byKey = new Map<string, Set<WebSocket>>();
   events.onInvalidate((scope) => {
     if (scope !== 'apiKeys' || byKey.size === 0) return;

@@ -41,7 +41,12 @@ export class CheckoutService {
   }
 
   /** `accountId` (default: the caller's) is checked by the caller: a team's owner may buy for the team. */
-  async create(principal: Principal, packIdInput: string, returnToInput: string | null | undefined, accountIdInput?: string | null): Promise<CheckoutSessionResult> {
+  async create(
+    principal: Principal,
+    packIdInput: string,
+    returnToInput: string | null | undefined,
+    accountIdInput?: string | null,
+  ): Promise<CheckoutSessionResult> {
     const pack = findPack(packIdInput);
     if (!pack) throw badInput(`Unknown credit pack "${String(packIdInput).slice(0, 50)}"`, { field: 'packId' });
     if (returnToInput && !sanitizeReturnTo(returnToInput, this.publicAppUrl)) {

@@ -8,7 +8,12 @@ import type { Context } from './context.js';
 
 const refusal = (message: string, code: string, status: number, retryAfterSeconds: number, extra: Record<string, unknown> = {}) =>
   new GraphQLError(message, {
-    extensions: { code, retryAfterSeconds, ...extra, http: { status, headers: new HeaderMap([['retry-after', String(retryAfterSeconds)]]) } },
+    extensions: {
+      code,
+      retryAfterSeconds,
+      ...extra,
+      http: { status, headers: new HeaderMap([['retry-after', String(retryAfterSeconds)]]) },
+    },
   });
 
 /**
@@ -25,7 +30,8 @@ export function loadControlPlugin(load: LoadControl): ApolloServerPlugin<Context
             await load.checkRate(contextValue.principal, 'graphql');
             if (operation?.operation === 'mutation') release = await load.mutationGate.acquire();
           } catch (err) {
-            if (err instanceof RateLimited) throw refusal(err.message, 'RATE_LIMIT_EXCEEDED', 429, err.retryAfterSeconds, { limitPerMinute: err.limitPerMinute });
+            if (err instanceof RateLimited)
+              throw refusal(err.message, 'RATE_LIMIT_EXCEEDED', 429, err.retryAfterSeconds, { limitPerMinute: err.limitPerMinute });
             if (err instanceof Overloaded) throw refusal(err.message, 'SERVICE_UNAVAILABLE', 503, err.retryAfterSeconds);
             throw err;
           }

@@ -13,7 +13,11 @@ export function createLoadControl(config: Config, proxySettings: Pick<ProxySetti
   const limiter = new KeyRateLimiter(config.REDIS_URL);
   return {
     proxyGate: new AdmissionGate('proxy', { maxInFlight: config.PROXY_MAX_IN_FLIGHT, maxQueue: config.PROXY_MAX_QUEUE, queueTimeoutMs }),
-    mutationGate: new AdmissionGate('mutations', { maxInFlight: config.MUTATIONS_MAX_IN_FLIGHT, maxQueue: config.MUTATIONS_MAX_QUEUE, queueTimeoutMs }),
+    mutationGate: new AdmissionGate('mutations', {
+      maxInFlight: config.MUTATIONS_MAX_IN_FLIGHT,
+      maxQueue: config.MUTATIONS_MAX_QUEUE,
+      queueTimeoutMs,
+    }),
     /** Spends one request of an API key's minute (its account's limit, else the default); throws RateLimited. */
     async checkRate(principal: Principal | null, surface: 'proxy' | 'graphql'): Promise<void> {
       if (!principal?.keyId || !principal.accountId) return; // staff console sessions are not API keys

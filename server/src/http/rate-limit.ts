@@ -31,7 +31,9 @@ export class KeyRateLimiter {
     let limiter = this.limiters.get(perMinute);
     if (!limiter) {
       const opts = { keyPrefix: `cm-rpm-${perMinute}`, points: perMinute, duration: 60 };
-      limiter = this.redis ? new RateLimiterRedis({ ...opts, storeClient: this.redis, insuranceLimiter: new RateLimiterMemory(opts) }) : new RateLimiterMemory(opts);
+      limiter = this.redis
+        ? new RateLimiterRedis({ ...opts, storeClient: this.redis, insuranceLimiter: new RateLimiterMemory(opts) })
+        : new RateLimiterMemory(opts);
       this.limiters.set(perMinute, limiter);
     }
     return limiter;

@@ -49,7 +49,15 @@ export interface HoldSpec {
 
 export interface HoldOutcome {
   status: 'OK' | 'NOT_FOUND' | 'INSUFFICIENT' | 'SESSION_CAP' | 'FORBIDDEN' | 'SPEND_CAP';
-  hold: { id: string; accountId: string; amount: bigint; partial: boolean; createdAt: Date; expiresAt: Date; memberAccountId: string | null } | null;
+  hold: {
+    id: string;
+    accountId: string;
+    amount: bigint;
+    partial: boolean;
+    createdAt: Date;
+    expiresAt: Date;
+    memberAccountId: string | null;
+  } | null;
   /** INSUFFICIENT: what was needed; SESSION_CAP: the hold it would have placed. */
   amount: bigint | null;
   available: bigint | null;

@@ -22,10 +22,14 @@ export function refusal(status: string, c: RefusalContext): DomainError {
     case 'FORBIDDEN':
       return forbidden(`Not an active member of team ${c.accountId}`);
     case 'SPEND_CAP':
-      return new DomainError('SPEND_CAP_EXCEEDED', `This charge of ${c.required} millicredits is over the member's remaining monthly allocation`, {
-        scope: 'allocation',
-        requiredMillicredits: c.required.toString(),
-      });
+      return new DomainError(
+        'SPEND_CAP_EXCEEDED',
+        `This charge of ${c.required} millicredits is over the member's remaining monthly allocation`,
+        {
+          scope: 'allocation',
+          requiredMillicredits: c.required.toString(),
+        },
+      );
     case 'CONFLICT':
     case 'DUPLICATE':
       return new IdempotencyConflict(c.idempotencyKey ?? '');

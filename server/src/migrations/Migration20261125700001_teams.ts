@@ -41,7 +41,9 @@ create table team_members (
   removed_at timestamptz,
   primary key (team_id, account_id)
 );`);
-    this.addSql(`comment on table team_members is 'amounts in millicredits; spent counts the period starting at period_start; monthly_allocation null = no cap';`);
+    this.addSql(
+      `comment on table team_members is 'amounts in millicredits; spent counts the period starting at period_start; monthly_allocation null = no cap';`,
+    );
     this.addSql(`create index team_members_account on team_members (account_id) where removed_at is null;`);
 
     // No foreign keys on the member columns: like the engine's postings, a charge must not take a
@@ -49,7 +51,9 @@ create table team_members (
     this.addSql(`alter table usage_records add column member_account_id uuid;`);
     this.addSql(`create index usage_records_team_spend on usage_records (account_id, created_at) where member_account_id is not null;`);
     this.addSql(`alter table holds add column member_account_id uuid;`);
-    this.addSql(`create index holds_member_held on holds (account_id, member_account_id) where state = 'HELD' and member_account_id is not null;`);
+    this.addSql(
+      `create index holds_member_held on holds (account_id, member_account_id) where state = 'HELD' and member_account_id is not null;`,
+    );
     this.addSql(`alter table api_keys add column team_id uuid references teams (account_id);`);
   }
 }

@@ -23,7 +23,10 @@ export class ProxySettingsGql {
   @Field(() => Int, { description: 'With streamingHolds: output tokens the balance must cover beyond the prompt' })
   minOutputTokens!: number;
 
-  @Field(() => Int, { nullable: true, description: 'Requests per minute per API key (GraphQL and proxy); null = the server default, 0 = unlimited' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Requests per minute per API key (GraphQL and proxy); null = the server default, 0 = unlimited',
+  })
   requestsPerMinute!: number | null;
 }
 
@@ -54,6 +57,9 @@ export class ProxySettingsInput {
   @Field(() => Int, { nullable: true })
   minOutputTokens?: number | null;
 
-  @Field(() => Int, { nullable: true, description: 'ADMIN only: requests per minute per API key; null = the server default, 0 = unlimited' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'ADMIN only: requests per minute per API key; null = the server default, 0 = unlimited',
+  })
   requestsPerMinute?: number | null;
 }

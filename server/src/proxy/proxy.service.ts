@@ -166,7 +166,12 @@ export class ProxyService {
     const worst = worstCaseCost(promptTokens, maxOutput, req.n, rate.rates);
     // A team call spends under the team's policy; the member's own settings govern their own account.
     const guard = team
-      ? { requestCap: team.policy.requestCap, sessionCap: team.policy.sessionCap, sessionWindowSeconds: team.policy.sessionWindowSeconds, streamingHolds: false }
+      ? {
+          requestCap: team.policy.requestCap,
+          sessionCap: team.policy.sessionCap,
+          sessionWindowSeconds: team.policy.sessionWindowSeconds,
+          streamingHolds: false,
+        }
       : settings;
     const requestCap = tighterCap(headerCap, guard.requestCap);
     if (requestCap !== null && worst > requestCap) throw new SpendCapExceeded('request', requestCap, worst);

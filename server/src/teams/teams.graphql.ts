@@ -16,7 +16,10 @@ export class TeamPolicyGql {
   @Field(() => MillicreditsScalar, { nullable: true, description: 'Largest single charge (the proxy: worst case); null = no cap' })
   requestCapMillicredits!: string | null;
 
-  @Field(() => MillicreditsScalar, { nullable: true, description: "Most a member's proxy session (X-Session-Id) may spend per window; null = no cap" })
+  @Field(() => MillicreditsScalar, {
+    nullable: true,
+    description: "Most a member's proxy session (X-Session-Id) may spend per window; null = no cap",
+  })
   sessionCapMillicredits!: string | null;
 
   @Field(() => Int)
@@ -51,7 +54,13 @@ export class TeamGql {
   createdAt!: Date;
 }
 
-export const toTeamGql = (t: Team): TeamGql => ({ id: t.id, name: t.name, timeZone: t.timeZone, policy: toTeamPolicyGql(t.policy), createdAt: t.createdAt });
+export const toTeamGql = (t: Team): TeamGql => ({
+  id: t.id,
+  name: t.name,
+  timeZone: t.timeZone,
+  policy: toTeamPolicyGql(t.policy),
+  createdAt: t.createdAt,
+});
 
 @ObjectType('TeamMember')
 export class TeamMemberGql {

@@ -117,10 +117,10 @@ export async function updateAllocation(sql: Sql, teamId: string, accountId: stri
 }
 
 export async function markRemoved(sql: Sql, teamId: string, accountId: string): Promise<void> {
-  await sql.query(`update team_members set removed_at = clock_timestamp() where team_id = ?::uuid and account_id = ?::uuid and removed_at is null`, [
-    teamId,
-    accountId,
-  ]);
+  await sql.query(
+    `update team_members set removed_at = clock_timestamp() where team_id = ?::uuid and account_id = ?::uuid and removed_at is null`,
+    [teamId, accountId],
+  );
 }
 
 /** Active owners other than `exceptAccountId`, locked so two removals cannot both leave none. */

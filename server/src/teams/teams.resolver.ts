@@ -27,7 +27,9 @@ export class TeamsResolver {
   }
 
   @Authorized()
-  @Query(() => [TeamSpendRowGql], { description: "Spend per member, per day (team's zone) and per model over [from, to): the team's OWNERs and FINANCE+" })
+  @Query(() => [TeamSpendRowGql], {
+    description: "Spend per member, per day (team's zone) and per model over [from, to): the team's OWNERs and FINANCE+",
+  })
   async teamSpend(
     @Arg('teamId', () => ID) teamId: string,
     @Arg('from', () => Date) from: Date,
@@ -56,13 +58,20 @@ export class TeamsResolver {
 
   @Authorized()
   @Mutation(() => TeamMemberGql, { description: 'Team OWNER or ADMIN; null allocation = no cap; audited' })
-  async setMemberAllocation(@Arg('input', () => SetMemberAllocationInput) input: SetMemberAllocationInput, @Ctx() ctx: Context): Promise<TeamMemberGql> {
+  async setMemberAllocation(
+    @Arg('input', () => SetMemberAllocationInput) input: SetMemberAllocationInput,
+    @Ctx() ctx: Context,
+  ): Promise<TeamMemberGql> {
     return toTeamMemberGql(await ctx.services.teams.setAllocation(principalOf(ctx), input));
   }
 
   @Authorized()
   @Mutation(() => TeamMemberGql, { description: 'Team OWNER or ADMIN; spending stops at once, history stays; audited' })
-  async removeTeamMember(@Arg('teamId', () => ID) teamId: string, @Arg('accountId', () => ID) accountId: string, @Ctx() ctx: Context): Promise<TeamMemberGql> {
+  async removeTeamMember(
+    @Arg('teamId', () => ID) teamId: string,
+    @Arg('accountId', () => ID) accountId: string,
+    @Ctx() ctx: Context,
+  ): Promise<TeamMemberGql> {
     return toTeamMemberGql(await ctx.services.teams.removeMember(principalOf(ctx), teamId, accountId));
   }
 
@@ -74,7 +83,8 @@ export class TeamsResolver {
 
   @Authorized()
   @Mutation(() => CreatedApiKeyGql, {
-    description: "A USER key of the member's own account issued for the team: its charges go to the team. Own key as an active member; for another member, team OWNER or ADMIN",
+    description:
+      "A USER key of the member's own account issued for the team: its charges go to the team. Own key as an active member; for another member, team OWNER or ADMIN",
   })
   async createTeamApiKey(
     @Arg('teamId', () => ID) teamId: string,

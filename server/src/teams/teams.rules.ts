@@ -31,7 +31,8 @@ export function requireOwnerOrAdmin(actor: Principal, membership: TeamMember | n
 export function parseAllocation(value: string | null | undefined): bigint | null {
   if (value === null || value === undefined || value.trim() === '') return null;
   const amount = parseMillicredits(value, 'monthlyAllocationMillicredits');
-  if (amount < 0n) throw badInput('monthlyAllocationMillicredits must not be negative (null: no cap)', { field: 'monthlyAllocationMillicredits' });
+  if (amount < 0n)
+    throw badInput('monthlyAllocationMillicredits must not be negative (null: no cap)', { field: 'monthlyAllocationMillicredits' });
   return amount;
 }
 
@@ -47,17 +48,25 @@ function allowedModels(value: string[] | null | undefined, current: string[] | n
   if (value === undefined) return current;
   if (value === null) return null;
   if (!Array.isArray(value) || value.length > MAX_ALLOWED_MODELS) {
-    throw badInput(`allowedModels must be a list of at most ${MAX_ALLOWED_MODELS} model names (null: every model)`, { field: 'allowedModels' });
+    throw badInput(`allowedModels must be a list of at most ${MAX_ALLOWED_MODELS} model names (null: every model)`, {
+      field: 'allowedModels',
+    });
   }
   const names = value.map((m) => (typeof m === 'string' ? m.trim() : ''));
-  if (names.some((m) => !m || m.length > 100)) throw badInput('allowedModels holds an empty or over-long model name', { field: 'allowedModels' });
+  if (names.some((m) => !m || m.length > 100))
+    throw badInput('allowedModels holds an empty or over-long model name', { field: 'allowedModels' });
   return [...new Set(names)].sort();
 }
 
 /** The next policy: fields left out keep their value, null clears a cap or the model list. */
 export function nextPolicy(
   current: TeamPolicy,
-  input: { requestCapMillicredits?: string | null; sessionCapMillicredits?: string | null; sessionWindowSeconds?: number | null; allowedModels?: string[] | null },
+  input: {
+    requestCapMillicredits?: string | null;
+    sessionCapMillicredits?: string | null;
+    sessionWindowSeconds?: number | null;
+    allowedModels?: string[] | null;
+  },
 ): TeamPolicy {
   const window = input.sessionWindowSeconds;
   if (window !== undefined && window !== null && (!Number.isInteger(window) || window < 1 || window > 31 * 24 * 3600)) {

@@ -22,8 +22,25 @@ import {
   updatePolicy,
   upsertMember,
 } from './teams.repository.js';
-import { TeamAllocationExceeded, chargedTeamId, isActive, nextPolicy, parseAllocation, requireModelAllowed, requireOwnerOrAdmin } from './teams.rules.js';
-import { TEAM_ROLES, type CreateTeamInput, type SetTeamPolicyInput, type Team, type TeamCharge, type TeamMember, type TeamRole, type TeamSpendRow } from './teams.types.js';
+import {
+  TeamAllocationExceeded,
+  chargedTeamId,
+  isActive,
+  nextPolicy,
+  parseAllocation,
+  requireModelAllowed,
+  requireOwnerOrAdmin,
+} from './teams.rules.js';
+import {
+  TEAM_ROLES,
+  type CreateTeamInput,
+  type SetTeamPolicyInput,
+  type Team,
+  type TeamCharge,
+  type TeamMember,
+  type TeamRole,
+  type TeamSpendRow,
+} from './teams.types.js';
 
 const MAX_SPEND_RANGE_DAYS = 366;
 
@@ -112,12 +129,20 @@ export class TeamsService {
     }
     const id = await inTransaction(this.em.fork(), async (sql) => {
       if (!(await isKnownTimeZone(sql, timeZone)) || !isIntlTimeZone(timeZone)) {
-        throw badInput(`timeZone must be an IANA time zone name such as "Europe/Berlin" (got "${timeZone.slice(0, 64)}")`, { field: 'timeZone' });
+        throw badInput(`timeZone must be an IANA time zone name such as "Europe/Berlin" (got "${timeZone.slice(0, 64)}")`, {
+          field: 'timeZone',
+        });
       }
       if (owner && !(await isCustomerAccount(sql, owner))) throw notFound(`Account ${owner} not found`);
       const teamId = await insertTeam(sql, name, timeZone);
       if (owner) await upsertMember(sql, teamId, owner, 'OWNER');
-      await writeAudit(sql, { actor, action: 'team.create', targetType: 'account', targetId: teamId, after: { name, timeZone, ownerAccountId: owner } });
+      await writeAudit(sql, {
+        actor,
+        action: 'team.create',
+        targetType: 'account',
+        targetId: teamId,
+        after: { name, timeZone, ownerAccountId: owner },
+      });
       return teamId;
     });
     return this.get(id);
@@ -134,12 +159,22 @@ export class TeamsService {
       if (isActive(before) && before.role === 'OWNER' && role !== 'OWNER') await this.keepAnOwner(sql, teamId, accountId);
       await upsertMember(sql, teamId, accountId, role);
       const after = (await findMember(sql, teamId, accountId, at))!;
-      await writeAudit(sql, { actor, action: 'team.addMember', targetType: 'account', targetId: teamId, before: before && auditView(before), after: auditView(after) });
+      await writeAudit(sql, {
+        actor,
+        action: 'team.addMember',
+        targetType: 'account',
+        targetId: teamId,
+        before: before && auditView(before),
+        after: auditView(after),
+      });
       return after;
     });
   }
 
-  async setAllocation(actor: Principal, input: { teamId: string; accountId: string; monthlyAllocationMillicredits?: string | null }): Promise<TeamMember> {
+  async setAllocation(
+    actor: Principal,
+    input: { teamId: string; accountId: string; monthlyAllocationMillicredits?: string | null },
+  ): Promise<TeamMember> {
     const teamId = parseId(input.teamId, 'teamId');
     const accountId = parseId(input.accountId, 'accountId');
     const allocation = parseAllocation(input.monthlyAllocationMillicredits);
@@ -170,7 +205,14 @@ export class TeamsService {
       if (before.role === 'OWNER') await this.keepAnOwner(sql, teamId, accountId);
       await markRemoved(sql, teamId, accountId);
       const after = (await findMember(sql, teamId, accountId, at))!;
-      await writeAudit(sql, { actor, action: 'team.removeMember', targetType: 'account', targetId: teamId, before: auditView(before), after: auditView(after) });
+      await writeAudit(sql, {
+        actor,
+        action: 'team.removeMember',
+        targetType: 'account',
+        targetId: teamId,
+        before: auditView(before),
+        after: auditView(after),
+      });
       return after;
     });
   }
@@ -187,7 +229,12 @@ export class TeamsService {
   }
 
   /** A key of the member's own account, issued for the team: its charges go to the team. */
-  async createKey(actor: Principal, teamIdInput: string, accountIdInput: string | null | undefined, label: string | null | undefined): Promise<CreatedKey> {
+  async createKey(
+    actor: Principal,
+    teamIdInput: string,
+    accountIdInput: string | null | undefined,
+    label: string | null | undefined,
+  ): Promise<CreatedKey> {
     const teamId = parseId(teamIdInput, 'teamId');
     const accountId = accountIdInput ? parseId(accountIdInput, 'accountId') : ownAccountId(actor);
     await this.get(teamId);
@@ -208,7 +255,8 @@ export class TeamsService {
     if (!(from instanceof Date) || !(to instanceof Date) || Number.isNaN(from.getTime()) || Number.isNaN(to.getTime()) || to <= from) {
       throw badInput('to must be after from', { field: 'to' });
     }
-    if (to.getTime() - from.getTime() > MAX_SPEND_RANGE_DAYS * 86_400_000) throw badInput(`The range may span at most ${MAX_SPEND_RANGE_DAYS} days`, { field: 'to' });
+    if (to.getTime() - from.getTime() > MAX_SPEND_RANGE_DAYS * 86_400_000)
+      throw badInput(`The range may span at most ${MAX_SPEND_RANGE_DAYS} days`, { field: 'to' });
     return findSpend(this.sql(), teamId, from, to);
   }
 
@@ -217,7 +265,12 @@ export class TeamsService {
    * member active, the model inside the policy, the request under the per-request cap. The
    * allocation and the balance are decided by the charge itself. Null: not a team charge.
    */
-  async prepareCharge(principal: Principal | null, memberAccountId: string, requestedTeamId: string | null | undefined, model: string): Promise<TeamCharge | null> {
+  async prepareCharge(
+    principal: Principal | null,
+    memberAccountId: string,
+    requestedTeamId: string | null | undefined,
+    model: string,
+  ): Promise<TeamCharge | null> {
     const teamId = chargedTeamId(principal, requestedTeamId);
     if (!teamId) return null;
     const [team] = await this.find([teamId]);

@@ -90,7 +90,10 @@ export class RecordUsageInput {
   @Field(() => String)
   idempotencyKey!: string;
 
-  @Field(() => ID, { nullable: true, description: 'Charge this team instead (the caller must be an active member); a key issued for a team charges it by default' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Charge this team instead (the caller must be an active member); a key issued for a team charges it by default',
+  })
   teamId?: string | null;
 }
 

@@ -22,4 +22,6 @@ export const storedIdempotencyKey = (key: string, memberAccountId: string | null
 
 /** The key as the client sent it. */
 export const clientIdempotencyKey = (u: { idempotencyKey: string; memberAccountId: string | null }) =>
-  u.memberAccountId && u.idempotencyKey.startsWith(`${u.memberAccountId}:`) ? u.idempotencyKey.slice(u.memberAccountId.length + 1) : u.idempotencyKey;
+  u.memberAccountId && u.idempotencyKey.startsWith(`${u.memberAccountId}:`)
+    ? u.idempotencyKey.slice(u.memberAccountId.length + 1)
+    : u.idempotencyKey;

@@ -7,21 +7,44 @@ import { rawChat } from '../proxy/support.js';
 
 const ApiKeys = graphql(`
   query ApiKeysList($accountId: ID) {
-    apiKeys(accountId: $accountId) { id accountId role label createdAt lastUsedAt revokedAt }
+    apiKeys(accountId: $accountId) {
+      id
+      accountId
+      role
+      label
+      createdAt
+      lastUsedAt
+      revokedAt
+    }
   }
 `);
 const Revoke = graphql(`
   mutation ApiKeysRevoke($id: ID!) {
-    revokeApiKey(id: $id) { id accountId role label createdAt lastUsedAt revokedAt }
+    revokeApiKey(id: $id) {
+      id
+      accountId
+      role
+      label
+      createdAt
+      lastUsedAt
+      revokedAt
+    }
   }
 `);
 const CreateKey = graphql(`
   mutation ApiKeysCreate($accountId: ID!, $role: Role, $label: String) {
-    createApiKey(accountId: $accountId, role: $role, label: $label) { id key }
+    createApiKey(accountId: $accountId, role: $role, label: $label) {
+      id
+      key
+    }
   }
 `);
 const Me = graphql(`
-  query ApiKeysMe { me { id } }
+  query ApiKeysMe {
+    me {
+      id
+    }
+  }
 `);
 
 let t: TestApp;
@@ -41,7 +64,8 @@ async function eventually<T>(check: () => Promise<T | null | undefined | false>,
   }
 }
 
-const keyIdOf = async (accountId: string) => (await t.db.query<{ id: string }>(`select id from api_keys where account_id = $1 order by created_at limit 1`, [accountId]))[0].id;
+const keyIdOf = async (accountId: string) =>
+  (await t.db.query<{ id: string }>(`select id from api_keys where account_id = $1 order by created_at limit 1`, [accountId]))[0].id;
 
 describe('apiKeys', () => {
   it('lists the own keys with a label, never the secret; SUPPORT+ may name another account, a USER may not', async () => {
@@ -52,7 +76,13 @@ describe('apiKeys', () => {
     const res = await t.gql(ApiKeys, {}, user.key);
     expect(res.errors).toBeUndefined();
     expect(res.data!.apiKeys).toHaveLength(2);
-    expect(res.data!.apiKeys[0]).toMatchObject({ id: labelled.data!.createApiKey.id, accountId: user.id, role: 'USER', label: 'ci runner', revokedAt: null });
+    expect(res.data!.apiKeys[0]).toMatchObject({
+      id: labelled.data!.createApiKey.id,
+      accountId: user.id,
+      role: 'USER',
+      label: 'ci runner',
+      revokedAt: null,
+    });
     expect(JSON.stringify(res.data)).not.toContain(user.key);
     expect(JSON.stringify(res.data)).not.toContain(labelled.data!.createApiKey.key);
 
@@ -65,7 +95,9 @@ describe('apiKeys', () => {
     const user = await t.account(0n);
     await t.gql(Me, {}, user.key);
     const keyId = await keyIdOf(user.id);
-    await eventually(async () => (await t.db.query(`select 1 from api_keys where id = $1 and last_used_at is not null`, [keyId])).length > 0);
+    await eventually(
+      async () => (await t.db.query(`select 1 from api_keys where id = $1 and last_used_at is not null`, [keyId])).length > 0,
+    );
     // Mark the row so a second write would show; further requests within the minute must not write.
     await t.db.query(`update api_keys set last_used_at = '2001-01-01T00:00:00Z' where id = $1`, [keyId]);
     for (let i = 0; i < 5; i++) expect((await t.gql(Me, {}, user.key)).errors).toBeUndefined();
@@ -82,7 +114,9 @@ describe('revokeApiKey', () => {
     const keyId = await keyIdOf(user.id);
     // Warm every cache the key could live in.
     expect((await t.gql(Me, {}, user.key)).errors).toBeUndefined();
-    expect((await rawChat(t, user.key, { model: 'test-model', messages: [{ role: 'user', content: 'hi' }], max_tokens: 1 })).status).not.toBe(401);
+    expect(
+      (await rawChat(t, user.key, { model: 'test-model', messages: [{ role: 'user', content: 'hi' }], max_tokens: 1 })).status,
+    ).not.toBe(401);
     const statement = () => fetch(`${t.url}/statements/2026-10.csv`, { headers: { authorization: `Bearer ${user.key}` } });
     expect((await statement()).status).toBe(200);
     const live = subscribe(t.url, user.key, 'subscription { balanceUpdated { balanceMillicredits } }');
@@ -100,7 +134,10 @@ describe('revokeApiKey', () => {
     expect(closed.code).toBe(4403);
     await live.close();
 
-    const audit = await t.db.query<{ action: string; actor_key_id: string }>(`select action, actor_key_id from audit_log where target_id = $1`, [keyId]);
+    const audit = await t.db.query<{ action: string; actor_key_id: string }>(
+      `select action, actor_key_id from audit_log where target_id = $1`,
+      [keyId],
+    );
     expect(audit).toEqual([{ action: 'apiKey.revoke', actor_key_id: keyId }]);
     // Revoking again changes nothing and writes no second audit row.
     const again = await t.gql(Revoke, { id: keyId }, t.adminKey);
@@ -114,7 +151,9 @@ describe('revokeApiKey', () => {
     const keyId = await keyIdOf(owner.id);
     expect((await t.gql(Revoke, { id: keyId }, stranger.key)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect((await t.gql(Me, {}, owner.key)).errors).toBeUndefined();
-    expect((await t.gql(Revoke, { id: '00000000-0000-4000-8000-000000000000' }, t.adminKey)).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect((await t.gql(Revoke, { id: '00000000-0000-4000-8000-000000000000' }, t.adminKey)).errors?.[0]?.extensions?.code).toBe(
+      'NOT_FOUND',
+    );
     expect((await t.gql(Revoke, { id: 'not-a-uuid' }, t.adminKey)).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect((await t.gql(Revoke, { id: keyId }, t.adminKey)).errors).toBeUndefined();
     expect((await t.gql(Me, {}, owner.key)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
@@ -126,7 +165,9 @@ describe('revokeApiKey', () => {
     await t.services.auth.ensureBootstrapAdmin(next, 'admin@example.test');
     expect((await t.gql(Me, {}, t.adminKey)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     expect((await t.gql(Me, {}, next)).errors).toBeUndefined();
-    const audit = await t.db.query<{ reason: string }>(`select reason from audit_log where action = 'apiKey.revoke' and reason is not null`);
+    const audit = await t.db.query<{ reason: string }>(
+      `select reason from audit_log where action = 'apiKey.revoke' and reason is not null`,
+    );
     expect(audit).toEqual([{ reason: 'BOOTSTRAP_ADMIN_KEY changed' }]);
     // The same value again changes nothing.
     await t.services.auth.ensureBootstrapAdmin(next, 'admin@example.test');

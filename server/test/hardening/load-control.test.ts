@@ -109,7 +109,10 @@ describe('GraphQL mutation admission control', () => {
     const res = await fetch(`${t.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${user.key}` },
-      body: JSON.stringify({ query: record, variables: { i: { model: 'test-model', inputTokens: 1, outputTokens: 1, idempotencyKey: 'busy' } } }),
+      body: JSON.stringify({
+        query: record,
+        variables: { i: { model: 'test-model', inputTokens: 1, outputTokens: 1, idempotencyKey: 'busy' } },
+      }),
     });
     expect(res.status).toBe(503);
     expect(res.headers.get('retry-after')).toMatch(/^\d+$/);

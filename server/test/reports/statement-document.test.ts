@@ -49,7 +49,11 @@ describe('the statement document', () => {
   const purchaseId = randomUUID();
 
   beforeAll(async () => {
-    t = await startTestApp({ COMPANY_NAME: 'Creditmeter Demo Ltd', COMPANY_ADDRESS: '1 Ledger Lane\\nLondon EC1A 1AA', SUPPORT_EMAIL: 'billing@creditmeter.test' });
+    t = await startTestApp({
+      COMPANY_NAME: 'Creditmeter Demo Ltd',
+      COMPANY_ADDRESS: '1 Ledger Lane\\nLondon EC1A 1AA',
+      SUPPORT_EMAIL: 'billing@creditmeter.test',
+    });
     const created = await t.services.accounts.create(null, { email: 'ada@customer.test', name: 'Ada Lovelace' });
     account = { id: created.id, key: (await t.services.auth.createKey(null, created.id)).key };
     await postAt(t.db, account.id, 'PURCHASE', 'sales', 1_000_000n, new Date('2026-10-03T10:00:00Z'), purchaseId);
@@ -59,7 +63,15 @@ describe('the statement document', () => {
       [purchaseId, account.id],
     );
     for (let day = 1; day <= 28; day++) {
-      await usageAt(t.db, account.id, day % 3 ? 'gpt-4o-mini' : 'gpt-4o', 12_345n, 6_000n, new Date(`2026-10-${String(day).padStart(2, '0')}T12:00:00Z`), { i: 1_500n, c: 200n, o: 900n });
+      await usageAt(
+        t.db,
+        account.id,
+        day % 3 ? 'gpt-4o-mini' : 'gpt-4o',
+        12_345n,
+        6_000n,
+        new Date(`2026-10-${String(day).padStart(2, '0')}T12:00:00Z`),
+        { i: 1_500n, c: 200n, o: 900n },
+      );
     }
     await postAt(t.db, account.id, 'ADJUSTMENT', 'adjustments', 2_500n, new Date('2026-10-29T09:00:00Z'));
   });
@@ -72,18 +84,34 @@ describe('the statement document', () => {
     const served = Buffer.from(await res.arrayBuffer());
     expect(served.subarray(0, 5).toString()).toBe('%PDF-');
 
-    const s = await buildStatement(t.services.orm.em, account.id, new Date('2026-10-01T00:00:00Z'), new Date('2026-11-01T00:00:00Z'), '2026-10');
+    const s = await buildStatement(
+      t.services.orm.em,
+      account.id,
+      new Date('2026-10-01T00:00:00Z'),
+      new Date('2026-11-01T00:00:00Z'),
+      '2026-10',
+    );
     const seller = { name: 'Creditmeter Demo Ltd', address: '1 Ledger Lane\\nLondon EC1A 1AA', supportEmail: 'billing@creditmeter.test' };
     const pdf = await statementPdf(s, seller, { compress: false });
     const text = pdfText(pdf);
     for (const expected of [
-      'Creditmeter Demo Ltd', 'London EC1A 1AA', 'billing@creditmeter.test',
-      s.number, '1 Oct 2026 - 31 Oct 2026',
-      'Ada Lovelace', 'ada@customer.test',
-      '$9.99', '1,000.000', // paid exactly; the pack's credits
-      'gpt-4o-mini', 'gpt-4o', '28 Oct 2026',
-      credits(s.closing), 'Opening balance on 1 Oct 2026', 'Closing balance on 31 Oct 2026',
-      'Page 1 of', 'Receipt',
+      'Creditmeter Demo Ltd',
+      'London EC1A 1AA',
+      'billing@creditmeter.test',
+      s.number,
+      '1 Oct 2026 - 31 Oct 2026',
+      'Ada Lovelace',
+      'ada@customer.test',
+      '$9.99',
+      '1,000.000', // paid exactly; the pack's credits
+      'gpt-4o-mini',
+      'gpt-4o',
+      '28 Oct 2026',
+      credits(s.closing),
+      'Opening balance on 1 Oct 2026',
+      'Closing balance on 31 Oct 2026',
+      'Page 1 of',
+      'Receipt',
     ]) {
       expect(text, expected).toContain(expected);
     }
@@ -109,7 +137,9 @@ describe('the statement document', () => {
     expect(csv).toMatch(/USAGE_BY_MODEL,,"gpt-4o-mini: 19 calls/);
     expect(csv).toContain('USAGE_BY_DAY,2026-10-28,1 calls,,-12345,-12.345,-0.01,,');
     expect(csv).toMatch(/\nCLOSING_BALANCE,2026-10-31,Closing balance 2026-10,[0-9a-f-]{36},656840,656\.840,0\.66,,\n/);
-    expect(csv).toMatch(/STATEMENT,\d{4}-\d{2}-\d{2},"Statement CM-202610-[0-9A-F]{8} from Creditmeter Demo Ltd for Ada Lovelace ada@customer\.test, 2026-10-01 to 2026-10-31/);
+    expect(csv).toMatch(
+      /STATEMENT,\d{4}-\d{2}-\d{2},"Statement CM-202610-[0-9A-F]{8} from Creditmeter Demo Ltd for Ada Lovelace ada@customer\.test, 2026-10-01 to 2026-10-31/,
+    );
   });
 
   it('refuses a month that has not begun (400), once', async () => {

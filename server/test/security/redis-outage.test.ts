@@ -8,7 +8,9 @@ import { rawChat } from '../proxy/support.js';
 
 const Charge = graphql(`
   mutation OutageCharge($input: RecordUsageInput!) {
-    recordUsage(input: $input) { chargedMillicredits }
+    recordUsage(input: $input) {
+      chargedMillicredits
+    }
   }
 `);
 
@@ -39,11 +41,17 @@ const pubsubUp = async () => (await gauges.pubsubUp.get()).values[0]?.value;
 
 async function chargesGoOn(t: TestApp, user: { id: string; key: string }, n: number, tag: string) {
   for (let i = 0; i < n; i++) {
-    const res = await t.gql(Charge, { input: { model: 'cheap-model', inputTokens: 1000, outputTokens: 0, idempotencyKey: `${tag}-${i}` } }, user.key);
+    const res = await t.gql(
+      Charge,
+      { input: { model: 'cheap-model', inputTokens: 1000, outputTokens: 0, idempotencyKey: `${tag}-${i}` } },
+      user.key,
+    );
     expect(res.errors).toBeUndefined();
     expect(res.data!.recordUsage.chargedMillicredits).toBe('100');
   }
-  expect((await rawChat(t, user.key, { model: 'test-model', messages: [{ role: 'user', content: 'hi' }], max_tokens: 5 })).status).toBe(200);
+  expect((await rawChat(t, user.key, { model: 'test-model', messages: [{ role: 'user', content: 'hi' }], max_tokens: 5 })).status).toBe(
+    200,
+  );
 }
 
 describe('Redis unreachable from the start', () => {
@@ -67,7 +75,9 @@ describe('Redis going away and coming back mid-run', () => {
   let t: TestApp;
   let redis: ChildProcess | null = null;
   const startRedis = (port: number) => {
-    const child = spawn('redis-server', ['--port', String(port), '--save', '', '--appendonly', 'no', '--daemonize', 'no'], { stdio: 'ignore' });
+    const child = spawn('redis-server', ['--port', String(port), '--save', '', '--appendonly', 'no', '--daemonize', 'no'], {
+      stdio: 'ignore',
+    });
     redis = child;
     return child;
   };

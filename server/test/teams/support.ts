@@ -3,53 +3,110 @@ import type { TestApp } from '../support/harness.js';
 
 export const CreateTeam = graphql(`
   mutation CreateTeam($input: CreateTeamInput!) {
-    createTeam(input: $input) { id name timeZone balance { balanceMillicredits availableMillicredits } members { accountId role } }
+    createTeam(input: $input) {
+      id
+      name
+      timeZone
+      balance {
+        balanceMillicredits
+        availableMillicredits
+      }
+      members {
+        accountId
+        role
+      }
+    }
   }
 `);
 
 export const AddMember = graphql(`
   mutation AddMember($teamId: ID!, $accountId: ID!, $role: TeamRole) {
-    addTeamMember(teamId: $teamId, accountId: $accountId, role: $role) { accountId role monthlyAllocationMillicredits spentThisPeriodMillicredits removedAt }
+    addTeamMember(teamId: $teamId, accountId: $accountId, role: $role) {
+      accountId
+      role
+      monthlyAllocationMillicredits
+      spentThisPeriodMillicredits
+      removedAt
+    }
   }
 `);
 
 export const SetAllocation = graphql(`
   mutation SetAllocation($input: SetMemberAllocationInput!) {
-    setMemberAllocation(input: $input) { accountId monthlyAllocationMillicredits spentThisPeriodMillicredits remainingThisPeriodMillicredits }
+    setMemberAllocation(input: $input) {
+      accountId
+      monthlyAllocationMillicredits
+      spentThisPeriodMillicredits
+      remainingThisPeriodMillicredits
+    }
   }
 `);
 
 export const RemoveMember = graphql(`
   mutation RemoveMember($teamId: ID!, $accountId: ID!) {
-    removeTeamMember(teamId: $teamId, accountId: $accountId) { accountId removedAt }
+    removeTeamMember(teamId: $teamId, accountId: $accountId) {
+      accountId
+      removedAt
+    }
   }
 `);
 
 export const SetPolicy = graphql(`
   mutation SetPolicy($input: SetTeamPolicyInput!) {
-    setTeamPolicy(input: $input) { id policy { requestCapMillicredits sessionCapMillicredits sessionWindowSeconds allowedModels } }
+    setTeamPolicy(input: $input) {
+      id
+      policy {
+        requestCapMillicredits
+        sessionCapMillicredits
+        sessionWindowSeconds
+        allowedModels
+      }
+    }
   }
 `);
 
 export const TeamQuery = graphql(`
   query TeamView($id: ID!) {
     team(id: $id) {
-      id name timeZone
-      balance { balanceMillicredits availableMillicredits heldMillicredits }
-      members { accountId role monthlyAllocationMillicredits spentThisPeriodMillicredits remainingThisPeriodMillicredits heldMillicredits periodStart removedAt }
+      id
+      name
+      timeZone
+      balance {
+        balanceMillicredits
+        availableMillicredits
+        heldMillicredits
+      }
+      members {
+        accountId
+        role
+        monthlyAllocationMillicredits
+        spentThisPeriodMillicredits
+        remainingThisPeriodMillicredits
+        heldMillicredits
+        periodStart
+        removedAt
+      }
     }
   }
 `);
 
 export const TeamCharge = graphql(`
   mutation TeamCharge($input: RecordUsageInput!) {
-    recordUsage(input: $input) { id chargedMillicredits memberAccountId idempotencyKey }
+    recordUsage(input: $input) {
+      id
+      chargedMillicredits
+      memberAccountId
+      idempotencyKey
+    }
   }
 `);
 
 export const CreateTeamKey = graphql(`
   mutation CreateTeamKey($teamId: ID!, $accountId: ID, $label: String) {
-    createTeamApiKey(teamId: $teamId, accountId: $accountId, label: $label) { id key }
+    createTeamApiKey(teamId: $teamId, accountId: $accountId, label: $label) {
+      id
+      key
+    }
   }
 `);
 
@@ -69,10 +126,9 @@ export async function fundedTeam(t: TestApp, millicredits: bigint, timeZone = 'U
   if (created.errors) throw new Error(JSON.stringify(created.errors));
   const teamId = created.data!.createTeam.id;
   if (millicredits > 0n) {
-    const adjusted = await t.gql(
-      `mutation($input: AdjustBalanceInput!) { adjustBalance(input: $input) { id } }`,
-      { input: { accountId: teamId, amountMillicredits: millicredits.toString(), reason: 'team funds' } },
-    );
+    const adjusted = await t.gql(`mutation($input: AdjustBalanceInput!) { adjustBalance(input: $input) { id } }`, {
+      input: { accountId: teamId, amountMillicredits: millicredits.toString(), reason: 'team funds' },
+    });
     if (adjusted.errors) throw new Error(JSON.stringify(adjusted.errors));
   }
   return { teamId, owner };
@@ -86,7 +142,11 @@ export async function addMembers(t: TestApp, teamId: string, ownerKey: string, n
     const added = await t.gql(AddMember, { teamId, accountId: m.id }, ownerKey);
     if (added.errors) throw new Error(JSON.stringify(added.errors));
     if (allocation !== null) {
-      const set = await t.gql(SetAllocation, { input: { teamId, accountId: m.id, monthlyAllocationMillicredits: allocation.toString() } }, ownerKey);
+      const set = await t.gql(
+        SetAllocation,
+        { input: { teamId, accountId: m.id, monthlyAllocationMillicredits: allocation.toString() } },
+        ownerKey,
+      );
       if (set.errors) throw new Error(JSON.stringify(set.errors));
     }
     members.push(m);

@@ -6,27 +6,71 @@ import { subscribe } from '../support/ws.js';
 
 const BALANCE = `subscription($accountId: ID) { balanceUpdated(accountId: $accountId) { accountId balanceMillicredits } }`;
 import type { TestApp } from '../support/harness.js';
-import { AddMember, CreateTeam, RemoveMember, SetAllocation, TeamCharge, TeamQuery, addMembers, chargeInput, codeOf, fundedTeam, postedOf } from './support.js';
+import {
+  AddMember,
+  CreateTeam,
+  RemoveMember,
+  SetAllocation,
+  TeamCharge,
+  TeamQuery,
+  addMembers,
+  chargeInput,
+  codeOf,
+  fundedTeam,
+  postedOf,
+} from './support.js';
 
 const TeamCheckout = graphql(`
   mutation TeamCheckout($packId: ID!, $accountId: ID) {
-    createCheckoutSession(packId: $packId, accountId: $accountId) { id purchaseId }
+    createCheckoutSession(packId: $packId, accountId: $accountId) {
+      id
+      purchaseId
+    }
   }
 `);
 
 const TeamSpend = graphql(`
   query TeamSpend($teamId: ID!, $from: DateTime!, $to: DateTime!) {
-    teamSpend(teamId: $teamId, from: $from, to: $to) { day accountId model calls chargedMillicredits }
+    teamSpend(teamId: $teamId, from: $from, to: $to) {
+      day
+      accountId
+      model
+      calls
+      chargedMillicredits
+    }
   }
 `);
 
 const AccountOf = graphql(`
   query TeamAsAccount($id: ID!) {
-    account(id: $id) { id name balance { balanceMillicredits } ledger(first: 5) { edges { node { type amountMillicredits } } } }
+    account(id: $id) {
+      id
+      name
+      balance {
+        balanceMillicredits
+      }
+      ledger(first: 5) {
+        edges {
+          node {
+            type
+            amountMillicredits
+          }
+        }
+      }
+    }
   }
 `);
 
-const MyTeams = graphql(`query MyTeams { me { teams { id name } } }`);
+const MyTeams = graphql(`
+  query MyTeams {
+    me {
+      teams {
+        id
+        name
+      }
+    }
+  }
+`);
 
 let b: BillingTest;
 let t: TestApp;
@@ -42,10 +86,18 @@ describe('creating and managing a team', () => {
     const created = await t.gql(CreateTeam, { input: { name: 'Acme' } }, owner.key);
     expect(created.errors).toBeUndefined();
     const team = created.data!.createTeam;
-    expect(team).toMatchObject({ name: 'Acme', timeZone: 'UTC', balance: { balanceMillicredits: '0' }, members: [{ accountId: owner.id, role: 'OWNER' }] });
+    expect(team).toMatchObject({
+      name: 'Acme',
+      timeZone: 'UTC',
+      balance: { balanceMillicredits: '0' },
+      members: [{ accountId: owner.id, role: 'OWNER' }],
+    });
     const [row] = await t.db.query<{ kind: string }>(`select kind from accounts where id = $1`, [team.id]);
     expect(row.kind).toBe('TEAM');
-    const [audit] = await t.db.query<{ actor_account_id: string }>(`select actor_account_id from audit_log where action = 'team.create' and target_id = $1`, [team.id]);
+    const [audit] = await t.db.query<{ actor_account_id: string }>(
+      `select actor_account_id from audit_log where action = 'team.create' and target_id = $1`,
+      [team.id],
+    );
     expect(audit.actor_account_id).toBe(owner.id);
     expect((await t.gql(MyTeams, {}, owner.key)).data!.me.teams).toEqual([{ id: team.id, name: 'Acme' }]);
   });
@@ -65,7 +117,9 @@ describe('creating and managing a team', () => {
     const [member, other] = await addMembers(t, teamId, owner.key, 2, 500n);
     const outsider = await t.account();
     expect(codeOf(await t.gql(AddMember, { teamId, accountId: outsider.id }, member.key))).toBe('FORBIDDEN');
-    expect(codeOf(await t.gql(SetAllocation, { input: { teamId, accountId: member.id, monthlyAllocationMillicredits: '9' } }, member.key))).toBe('FORBIDDEN');
+    expect(
+      codeOf(await t.gql(SetAllocation, { input: { teamId, accountId: member.id, monthlyAllocationMillicredits: '9' } }, member.key)),
+    ).toBe('FORBIDDEN');
     expect(codeOf(await t.gql(RemoveMember, { teamId, accountId: other.id }, member.key))).toBe('FORBIDDEN');
     expect(codeOf(await t.gql(TeamQuery, { id: teamId }, outsider.key))).toBe('FORBIDDEN');
 
@@ -74,9 +128,19 @@ describe('creating and managing a team', () => {
     const all = await t.gql(TeamQuery, { id: teamId }, owner.key);
     expect(all.data!.team!.members.map((m) => m.accountId)).toEqual([owner.id, member.id, other.id]);
     // ADMIN may manage any team.
-    expect((await t.gql(SetAllocation, { input: { teamId, accountId: other.id, monthlyAllocationMillicredits: null } })).data!.setMemberAllocation.monthlyAllocationMillicredits).toBeNull();
+    expect(
+      (await t.gql(SetAllocation, { input: { teamId, accountId: other.id, monthlyAllocationMillicredits: null } })).data!
+        .setMemberAllocation.monthlyAllocationMillicredits,
+    ).toBeNull();
     const actions = await t.db.query<{ action: string }>(`select action from audit_log where target_id = $1 order by id`, [teamId]);
-    expect(actions.map((a) => a.action)).toEqual(['team.create', 'team.addMember', 'team.setMemberAllocation', 'team.addMember', 'team.setMemberAllocation', 'team.setMemberAllocation']);
+    expect(actions.map((a) => a.action)).toEqual([
+      'team.create',
+      'team.addMember',
+      'team.setMemberAllocation',
+      'team.addMember',
+      'team.setMemberAllocation',
+      'team.setMemberAllocation',
+    ]);
   });
 
   it('refuses bad input with BAD_USER_INPUT and changes nothing', async () => {
@@ -103,7 +167,11 @@ describe('creating and managing a team', () => {
     await t.gql(TeamCharge, { input: chargeInput(teamId, 'a') }, member.key);
     await t.gql(RemoveMember, { teamId, accountId: member.id }, owner.key);
     const back = await t.gql(AddMember, { teamId, accountId: member.id }, owner.key);
-    expect(back.data!.addTeamMember).toMatchObject({ removedAt: null, spentThisPeriodMillicredits: '100', monthlyAllocationMillicredits: '150' });
+    expect(back.data!.addTeamMember).toMatchObject({
+      removedAt: null,
+      spentThisPeriodMillicredits: '100',
+      monthlyAllocationMillicredits: '150',
+    });
     // Leaving and coming back does not reset the allocation.
     expect(codeOf(await t.gql(TeamCharge, { input: chargeInput(teamId, 'b') }, member.key))).toBe('SPEND_CAP_EXCEEDED');
     // A second owner lets the first step down.
@@ -158,9 +226,15 @@ describe('a team id works wherever an account id does', () => {
     const session = b.fake.paySession(sessionId, {});
     expect((await deliver(t.url, event('checkout.session.completed', session))).status).toBe(200);
 
-    const [purchase] = await t.db.query<{ account_id: string; status: string; credits: string }>(`select account_id, status from purchases where id = $1`, [purchaseId]);
+    const [purchase] = await t.db.query<{ account_id: string; status: string; credits: string }>(
+      `select account_id, status from purchases where id = $1`,
+      [purchaseId],
+    );
     expect(purchase).toMatchObject({ account_id: teamId, status: 'FULFILLED' });
-    const [tx] = await t.db.query<{ type: string; account_id: string }>(`select type, account_id from ledger_transactions where account_id = $1 and type = 'PURCHASE'`, [teamId]);
+    const [tx] = await t.db.query<{ type: string; account_id: string }>(
+      `select type, account_id from ledger_transactions where account_id = $1 and type = 'PURCHASE'`,
+      [teamId],
+    );
     expect(tx).toBeTruthy();
     expect(await postedOf(t, teamId)).toBeGreaterThanOrEqual(9_990_000n);
     expect(await postedOf(t, owner.id)).toBe(ownerBefore);

@@ -30,9 +30,10 @@ describe('charging a team', () => {
     expect(charged.data!.recordUsage).toMatchObject({ chargedMillicredits: '100', memberAccountId: member.id, idempotencyKey: 'one' });
     expect(await postedOf(t, teamId)).toBe(9_900n);
     expect(await postedOf(t, member.id)).toBe(5_000n);
-    const [row] = await t.db.query<{ account_id: string; member_account_id: string }>(`select account_id, member_account_id from usage_records where id = $1`, [
-      charged.data!.recordUsage.id,
-    ]);
+    const [row] = await t.db.query<{ account_id: string; member_account_id: string }>(
+      `select account_id, member_account_id from usage_records where id = $1`,
+      [charged.data!.recordUsage.id],
+    );
     expect(row).toEqual({ account_id: teamId, member_account_id: member.id });
     expect((await memberRow(t, teamId, member.id)).spent).toBe(100n);
     // The member's own charges still hit their own account only.
@@ -45,7 +46,11 @@ describe('charging a team', () => {
     const { teamId, owner } = await fundedTeam(t, 10_000n);
     const [member] = await addMembers(t, teamId, owner.key, 1, 250n);
     // 1,000 tokens = 100; 500 tokens = 50: 100 + 100 + 50 = 250 exactly.
-    for (const [key, tokens] of [['a', 1000], ['b', 1000], ['c', 500]] as const) {
+    for (const [key, tokens] of [
+      ['a', 1000],
+      ['b', 1000],
+      ['c', 500],
+    ] as const) {
       const r = await t.gql(TeamCharge, { input: chargeInput(teamId, key, tokens) }, member.key);
       expect(r.errors).toBeUndefined();
     }
@@ -64,7 +69,9 @@ describe('charging a team', () => {
     const fits = await t.gql(TeamCharge, { input: chargeInput(teamId, 'd', 10) }, member.key);
     expect(fits.errors).toBeUndefined();
     const view = await t.gql(TeamQuery, { id: teamId }, member.key);
-    expect(view.data!.team!.members).toEqual([expect.objectContaining({ accountId: member.id, spentThisPeriodMillicredits: '251', remainingThisPeriodMillicredits: '0' })]);
+    expect(view.data!.team!.members).toEqual([
+      expect.objectContaining({ accountId: member.id, spentThisPeriodMillicredits: '251', remainingThisPeriodMillicredits: '0' }),
+    ]);
   });
 
   it('refuses INSUFFICIENT_CREDITS (402) when the team balance is short, and leaves the allocation untouched', async () => {
@@ -92,7 +99,9 @@ describe('charging a team', () => {
     expect(codeOf(await t.gql(TeamCharge, { input: chargeInput(teamId, 'after') }, member.key))).toBe('FORBIDDEN');
     expect(await postedOf(t, teamId)).toBe(9_900n);
     expect(await postedOf(t, outsider.id)).toBe(1_000n);
-    const rows = await t.db.query<{ member_account_id: string }>(`select member_account_id from usage_records where account_id = $1`, [teamId]);
+    const rows = await t.db.query<{ member_account_id: string }>(`select member_account_id from usage_records where account_id = $1`, [
+      teamId,
+    ]);
     expect(rows).toEqual([{ member_account_id: member.id }]);
     // The owner still sees the removed member with their spend.
     const view = await t.gql(TeamQuery, { id: teamId }, owner.key);
@@ -115,7 +124,12 @@ describe('charging a team', () => {
     const { teamId, owner } = await fundedTeam(t, 10_000n);
     const [member] = await addMembers(t, teamId, owner.key, 1, null);
     const set = await t.gql(SetPolicy, { input: { teamId, requestCapMillicredits: '150', allowedModels: ['cheap-model'] } }, owner.key);
-    expect(set.data!.setTeamPolicy.policy).toEqual({ requestCapMillicredits: '150', sessionCapMillicredits: null, sessionWindowSeconds: 3600, allowedModels: ['cheap-model'] });
+    expect(set.data!.setTeamPolicy.policy).toEqual({
+      requestCapMillicredits: '150',
+      sessionCapMillicredits: null,
+      sessionWindowSeconds: 3600,
+      allowedModels: ['cheap-model'],
+    });
 
     const tooBig = await t.gql(TeamCharge, { input: chargeInput(teamId, 'big', 2000) }, member.key);
     expect(codeOf(tooBig)).toBe('SPEND_CAP_EXCEEDED');
@@ -127,7 +141,9 @@ describe('charging a team', () => {
     const own = await t.account(10_000n);
     expect((await t.gql(TeamCharge, { input: chargeInput(null, 'own', 10, 'test-model') }, own.key)).errors).toBeUndefined();
 
-    const [audit] = await t.db.query<{ after: any }>(`select after from audit_log where action = 'team.setPolicy' and target_id = $1`, [teamId]);
+    const [audit] = await t.db.query<{ after: any }>(`select after from audit_log where action = 'team.setPolicy' and target_id = $1`, [
+      teamId,
+    ]);
     expect(audit.after).toMatchObject({ requestCap: '150', allowedModels: ['cheap-model'] });
   });
 

@@ -11,7 +11,9 @@ afterAll(async () => t?.close());
 /** Fires every member's charges at once (100 in all, 100 millicredits each) and waits for all. */
 async function race(teamId: string, members: { id: string; key: string }[], perMember: number) {
   return Promise.all(
-    members.flatMap((m, i) => Array.from({ length: perMember }, (_, j) => t.gql(TeamCharge, { input: chargeInput(teamId, `race-${i}-${j}`) }, m.key))),
+    members.flatMap((m, i) =>
+      Array.from({ length: perMember }, (_, j) => t.gql(TeamCharge, { input: chargeInput(teamId, `race-${i}-${j}`) }, m.key)),
+    ),
   );
 }
 
@@ -24,7 +26,9 @@ async function spentByMember(teamId: string) {
 }
 
 async function postingsSum(accountId: string) {
-  const [row] = await t.db.query<{ s: string }>(`select coalesce(sum(amount), 0)::text s from ledger_postings where account_id = $1`, [accountId]);
+  const [row] = await t.db.query<{ s: string }>(`select coalesce(sum(amount), 0)::text s from ledger_postings where account_id = $1`, [
+    accountId,
+  ]);
   return BigInt(row.s);
 }
 

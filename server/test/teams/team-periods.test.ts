@@ -90,7 +90,11 @@ describe('allocation periods follow the team’s own calendar', () => {
   it('refuses an unknown time zone when the team is created', async () => {
     const owner = await t.account();
     for (const timeZone of ['Mars/Olympus', 'GMT+25', '', 'x'.repeat(80)]) {
-      const r = await t.gql(`mutation($input: CreateTeamInput!) { createTeam(input: $input) { id } }`, { input: { name: 'Bad', timeZone } }, owner.key);
+      const r = await t.gql(
+        `mutation($input: CreateTeamInput!) { createTeam(input: $input) { id } }`,
+        { input: { name: 'Bad', timeZone } },
+        owner.key,
+      );
       if (timeZone === '') {
         // Blank means the default.
         expect(r.errors).toBeUndefined();

@@ -9,7 +9,12 @@ let t: TestApp;
 let fake: FakeOpenAi;
 beforeAll(async () => {
   fake = await startFakeOpenAi();
-  t = await startTestApp({ OPENAI_API_KEY: 'sk-fake-upstream', OPENAI_BASE_URL: `${fake.url}/v1`, PROXY_UPSTREAM_TIMEOUT_MS: 1500, HOLD_EXPIRY_INTERVAL_MS: 0 });
+  t = await startTestApp({
+    OPENAI_API_KEY: 'sk-fake-upstream',
+    OPENAI_BASE_URL: `${fake.url}/v1`,
+    PROXY_UPSTREAM_TIMEOUT_MS: 1500,
+    HOLD_EXPIRY_INTERVAL_MS: 0,
+  });
 });
 afterAll(async () => {
   await t?.close();
@@ -36,13 +41,18 @@ describe('the proxy charging a team', () => {
     const [member] = await addMembers(t, teamId, owner.key, 1, 100_000n, 50_000n);
     const key = await teamKeyFor(teamId, member.key);
 
-    const { data, response } = await openaiClient(t, key).chat.completions.create({ model: 'test-model', messages, max_tokens: 50 }).withResponse();
+    const { data, response } = await openaiClient(t, key)
+      .chat.completions.create({ model: 'test-model', messages, max_tokens: 50 })
+      .withResponse();
     expect(data.choices[0].message.content).toBe('Paris.');
     expect(response.headers.get('x-creditmeter-charged-millicredits')).toBe(CALL.toString());
     expect(await postedOf(t, teamId)).toBe(1_000_000n - CALL);
     expect(await postedOf(t, member.id)).toBe(50_000n);
     expect(await memberRow(t, teamId, member.id)).toMatchObject({ spent: CALL, held: 0n });
-    const [row] = await t.db.query<{ member_account_id: string; source: string }>(`select member_account_id, source from usage_records where account_id = $1`, [teamId]);
+    const [row] = await t.db.query<{ member_account_id: string; source: string }>(
+      `select member_account_id, source from usage_records where account_id = $1`,
+      [teamId],
+    );
     expect(row).toEqual({ member_account_id: member.id, source: 'PROXY' });
     const [acct] = await t.db.query<{ pending: string }>(`select pending from accounts where id = $1`, [teamId]);
     expect(acct.pending).toBe('0');
@@ -71,7 +81,9 @@ describe('the proxy charging a team', () => {
     await t.gql(SetPolicy, { input: { teamId, allowedModels: ['cheap-model'] } }, owner.key);
     const key = await teamKeyFor(teamId, member.key);
 
-    const err = await openaiClient(t, key).chat.completions.create({ model: 'test-model', messages }).catch((e) => e);
+    const err = await openaiClient(t, key)
+      .chat.completions.create({ model: 'test-model', messages })
+      .catch((e) => e);
     expect(err).toBeInstanceOf(APIError);
     expect(err.status).toBe(403);
     expect(err.code).toBe('model_disabled');
