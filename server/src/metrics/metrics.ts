@@ -25,6 +25,7 @@ export const counters = {
   tokens: counter('creditmeter_tokens_total', 'Tokens metered, by model and direction (input, cached_input, output)', ['model', 'direction']),
   reconciliationMismatches: counter('creditmeter_reconciliation_mismatches_total', 'Reconciliation findings, by check', ['check']),
   reconciliationRuns: counter('creditmeter_reconciliation_runs_total', 'Reconciliation runs, by status', ['status']),
+  notificationAttempts: counter('creditmeter_notification_attempts_total', 'Outgoing webhook and mail delivery attempts, by channel and outcome (delivered, retry, failed)', ['channel', 'outcome']),
   proxySettleFailures: counter('proxy_settle_failures_total', 'Proxied calls whose charge could not be written (their holds are kept for an operator)'),
 };
 
@@ -80,6 +81,10 @@ export const metrics = {
     gauges.auditChainEntries.set(status.entries);
     gauges.auditChainHead.reset();
     gauges.auditChainHead.set({ hash: status.headHash }, 1);
+  },
+  /** A webhook or mail delivery attempt finished (outcome: delivered, retry or failed = gave up). */
+  notificationAttempt(channel: string, outcome: 'delivered' | 'retry' | 'failed') {
+    counters.notificationAttempts.inc({ channel: channel.toLowerCase(), outcome });
   },
   reconciliationRun(status: string) {
     counters.reconciliationRuns.inc({ status });

@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import pg from 'pg';
 import type { Logger } from 'pino';
 import { inTransaction, sqlOf, type Sql } from '../db/sql.js';
+import { metrics } from '../metrics/metrics.js';
 import { checkDestination, UnsafeDestination, type DestinationPolicy } from './destination.js';
 import type { SendResult, WebhookSender } from './http-sender.js';
 import type { Mailer } from './mailer.js';
@@ -339,6 +340,7 @@ export class DeliveryWorker {
       );
       if (d.channel === 'WEBHOOK') await this.recordEndpointHealth(sql, d.endpoint_id!, ok, now);
     });
+    metrics.notificationAttempt(d.channel, ok ? 'delivered' : giveUp ? 'failed' : 'retry');
     if (!ok) this.o.log.info({ deliveryId: d.id, eventType: event.type, attempts: d.attempts, status: result.status, giveUp }, 'notification delivery failed');
   }
 

@@ -6,6 +6,7 @@ import { createHttpSender } from '../../src/notify/http-sender.js';
 import { createMailer } from '../../src/notify/mailer.js';
 import { emitEvent } from '../../src/notify/outbox.js';
 import { verifySignature } from '../../src/notify/signature.js';
+import { counterValue, counters } from '../../src/metrics/metrics.js';
 import { startTestApp, type TestApp } from '../support/harness.js';
 import { SmtpSink, WebhookSink } from './sinks.js';
 
@@ -69,6 +70,7 @@ describe('delivery with retries', () => {
     sink.answers = [500, 503];
     const seen = sink.received.length;
 
+    const retriesBefore = await counterValue(counters.notificationAttempts, { channel: 'webhook', outcome: 'retry' });
     expect(await worker.runOnce()).toMatchObject({ dispatched: 1, attempted: 1, delivered: 0 });
     // Not due yet: nothing is attempted until the clock reaches the backoff.
     advance(29_000);
@@ -82,6 +84,7 @@ describe('delivery with retries', () => {
     advance(3600_000);
     expect((await worker.runOnce()).attempted).toBe(0);
 
+    expect(await counterValue(counters.notificationAttempts, { channel: 'webhook', outcome: 'retry' })).toBe(retriesBefore + 2);
     const got = sink.received.slice(seen);
     expect(got).toHaveLength(3);
     for (const r of got) {
