@@ -21,11 +21,12 @@ import { startJobs } from './jobs/runner.js';
 import { scheduledJobs } from './jobs/schedule.js';
 import { createServices, type Services } from './services.js';
 import { routeModules } from './routes.js';
-import { authenticate } from './http/authenticate.js';
+import { authenticateSession } from './http/authenticate.js';
 import { httpErrors } from './http/errors.js';
 import { requestLog } from './http/request-log.js';
 import { securityHeaders } from './http/security-headers.js';
-import { bearer } from './auth/bearer.js';
+import { identify, sameOrigin } from './sessions/request-principal.js';
+import type { Clock } from './sessions/tokens.js';
 
 export interface App {
   express: Express;
@@ -35,10 +36,10 @@ export interface App {
   close(): Promise<void>;
 }
 
-export async function createApp(opts: { config: Config; orm: MikroORM; log: Logger }): Promise<App> {
+export async function createApp(opts: { config: Config; orm: MikroORM; log: Logger; clock?: Clock }): Promise<App> {
   const { config, orm, log } = opts;
   const events = createBalanceEvents(config.REDIS_URL);
-  const services = createServices(orm, config, events, log);
+  const services = createServices(orm, config, events, log, opts.clock);
   await services.notify.alerts.syncDefaultThreshold(services.notify.defaultThreshold);
   const jobs = startJobs(scheduledJobs(services), log);
   const schema = await createSchema({ publicAppUrl: config.PUBLIC_APP_URL });
@@ -56,8 +57,13 @@ export async function createApp(opts: { config: Config; orm: MikroORM; log: Logg
     {
       schema,
       onConnect: async (ctx) => {
-        const principal = await services.auth.authenticate(bearer(ctx.connectionParams?.authorization));
-        if (!principal) return false; // closes with 4403 Forbidden: no key, no subscription
+        // A key in connectionParams, else (from our own pages only) the session cookie of the upgrade request.
+        const headers = ctx.extra.request.headers;
+        const { principal } = await identify(services, headers, {
+          authorization: ctx.connectionParams?.authorization,
+          cookies: sameOrigin(headers, config.PUBLIC_APP_URL),
+        });
+        if (!principal) return false; // closes with 4403 Forbidden: no key or session, no subscription
         ctx.extra.principal = principal;
         return true;
       },
@@ -108,13 +114,15 @@ export async function createApp(opts: { config: Config; orm: MikroORM; log: Logg
     '/graphql',
     corsMiddleware,
     express.json({ limit: '1mb' }),
-    authenticate(services.auth),
+    authenticateSession(services),
     expressMiddleware(apollo, {
       context: async ({ req, res }): Promise<Context> => ({
         principal: res.locals.principal ?? null,
+        session: res.locals.session ?? null,
         services,
         loaders: createLoaders(services),
         returnTo: typeof req.headers['x-return-to'] === 'string' ? req.headers['x-return-to'] : null,
+        http: { req, res },
       }),
     }),
   );
@@ -140,6 +148,7 @@ export async function createApp(opts: { config: Config; orm: MikroORM; log: Logg
       await services.engine.close();
       services.notify.close();
       await events.close();
+      await services.signInLimiter.close();
       await services.locks.close();
       await services.proxy.close();
     },

@@ -79,6 +79,18 @@ const schema = z.object({
   NOTIFY_WORKER: z.preprocess(emptyToUndefined, z.enum(['true', 'false']).optional()),
   NOTIFY_POLL_INTERVAL_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(50).default(5000)),
   WEBHOOK_DISABLE_AFTER_HOURS: z.preprocess(emptyToUndefined, z.coerce.number().min(1).default(72)),
+  /** Console and Credits page sessions: idle timeout and absolute lifetime; portal links are single-use and live minutes. */
+  SESSION_IDLE_MINUTES: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(24 * 60).default(30)),
+  SESSION_MAX_HOURS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(24 * 30).default(12)),
+  PORTAL_LINK_TTL_SECONDS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(10).max(3600).default(300)),
+  /** Failed staff sign-ins allowed per email and per client address within SIGNIN_WINDOW_SECONDS. */
+  SIGNIN_MAX_FAILURES_PER_EMAIL: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).default(5)),
+  SIGNIN_MAX_FAILURES_PER_ADDRESS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).default(20)),
+  SIGNIN_WINDOW_SECONDS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).default(900)),
+  /** The seller on statements. */
+  COMPANY_NAME: z.preprocess(emptyToUndefined, z.string().max(200).default('creditmeter')),
+  COMPANY_ADDRESS: optionalString,
+  SUPPORT_EMAIL: optionalString,
 });
 
 export type Env = z.infer<typeof schema>;

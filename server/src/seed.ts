@@ -1,8 +1,10 @@
+import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { Services } from './services.js';
 
 export const DEMO_EMAIL = 'demo@creditmeter.local';
 export const OPERATOR_EMAIL = 'operator@creditmeter.local';
+export const STAFF_EMAIL = 'admin@creditmeter.local';
 const DEMO_BONUS_MILLICREDITS = 10_000_000n; // 10,000 credits = $10
 
 /** Demo prices: provider cost x2, in credits per 1k tokens (1 credit = $0.001). */
@@ -42,6 +44,19 @@ export async function seedDemo(services: Services, log: Logger): Promise<void> {
     const adminKey = await services.auth.createKey(null, operator.id, 'ADMIN');
     lines.push(`  operator ADMIN key: ${adminKey.key}`);
   }
+  if (!services.config.BOOTSTRAP_ADMIN_PASSWORD && (await services.staff.list({ limit: 1, offset: 0 })).items.length === 0) {
+    const password = randomBytes(12).toString('base64url');
+    await services.staff.ensureBootstrapAdmin(STAFF_EMAIL, password);
+    lines.push(`  console sign-in:   ${STAFF_EMAIL} / ${password}  (${services.config.PUBLIC_APP_URL.replace(/\/+$/, '')}/admin)`);
+  }
   // Printed once, on purpose outside the structured log: these keys are never stored in clear.
   process.stdout.write(`\n  creditmeter demo data (keys shown once; keep them):\n${lines.join('\n')}\n\n`);
+}
+
+/** Development: a fresh single-use link to the demo account's Credits page, printed at every start. */
+export async function printDemoPortalLink(services: Services): Promise<void> {
+  const demo = await services.accounts.findByEmail(DEMO_EMAIL);
+  if (!demo) return;
+  const link = await services.portal.createLink({ keyId: null, accountId: demo.id, role: 'USER' }, demo.id, null);
+  process.stdout.write(`  Credits page of the demo account (single use, valid until ${link.expiresAt.toISOString()}):\n  ${link.url}\n\n`);
 }

@@ -18,12 +18,14 @@ import { createProxyServices } from './proxy/proxy.module.js';
 import { FinanceService } from './reports/finance.service.js';
 import { ReconciliationService } from './reports/reconciliation.service.js';
 import { createGrantsAndPromotions } from './grants/grants.module.js';
+import { createSessionServices } from './sessions/sessions.module.js';
+import { systemClock, type Clock } from './sessions/tokens.js';
 import { verifyAuditChain } from './audit/audit-chain.js';
 import { metrics } from './metrics/metrics.js';
 import { createNotify } from './notify/notify.module.js';
 
 /** The domain services, built once per process and shared by GraphQL, webhooks and the proxy. */
-export function createServices(orm: MikroORM, config: Config, events: BalanceEvents, log: Logger) {
+export function createServices(orm: MikroORM, config: Config, events: BalanceEvents, log: Logger, clock: Clock = systemClock) {
   const em = orm.em;
   const locks = createAdvisoryLocks(orm.config.get('clientUrl')!);
   const rateCards = new RateCardsService(em, events, config.CACHE_TTL_MS);
@@ -49,10 +51,11 @@ export function createServices(orm: MikroORM, config: Config, events: BalanceEve
     rateCards,
     usage: new UsageService(em, rateCards, ledger),
     billing: createBilling(em, config, events, ledger, log),
-    ...createProxyServices(em, config, rateCards, holds, log),
+    ...createProxyServices(em, config, rateCards, holds, events, log),
     finance: new FinanceService(em),
     reconciliation: new ReconciliationService(em, config, log, locks),
     ...grantsAndPromotions,
+    ...createSessionServices(em, config, log, clock),
     notify: createNotify(orm, config, events, log),
     auditChain: async () => {
       const status = await verifyAuditChain(em);

@@ -1,4 +1,5 @@
-import { Field, ID, InputType, ObjectType } from 'type-graphql';
+import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { ConnectionType } from '../graphql/connection.js';
 import type { AccountEntity } from './account.entity.js';
 
 @ObjectType('Account')
@@ -40,3 +41,14 @@ export class CreatedApiKeyGql {
   @Field(() => String, { description: 'Shown once; only its hash is stored' })
   key!: string;
 }
+
+@ObjectType('AccountConnection')
+export class AccountConnectionGql extends ConnectionType('Account', AccountGql) {}
+
+export enum AccountOrderByEnum {
+  CREATED_AT = 'CREATED_AT',
+  EMAIL = 'EMAIL',
+  NAME = 'NAME',
+  BALANCE = 'BALANCE',
+}
+registerEnumType(AccountOrderByEnum, { name: 'AccountOrderBy' });

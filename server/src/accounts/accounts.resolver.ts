@@ -1,19 +1,20 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { Role } from '../auth/roles.js';
+import { ownAccountId, Role } from '../auth/roles.js';
 import { accountInScope, principalOf } from '../graphql/auth.js';
 import type { Context } from '../graphql/context.js';
 import { RoleEnum } from '../graphql/enums.js';
 import { BalanceGql, LedgerConnectionGql, toBalanceGql, toLedgerConnection } from '../ledger/ledger.graphql.js';
 import { notFound } from '../shared/errors.js';
 import { UsageConnectionGql, toUsageConnection } from '../usage/usage.graphql.js';
-import { AccountGql, CreateAccountInput, CreatedApiKeyGql, toAccountGql } from './accounts.graphql.js';
+import { SortDirectionEnum, pageWindow, toOffsetConnection } from '../graphql/offset-paging.js';
+import { AccountConnectionGql, AccountGql, AccountOrderByEnum, CreateAccountInput, CreatedApiKeyGql, toAccountGql } from './accounts.graphql.js';
 
 @Resolver(() => AccountGql)
 export class AccountsResolver {
   @Authorized()
   @Query(() => AccountGql, { description: "The caller's own account" })
   async me(@Ctx() ctx: Context): Promise<AccountGql> {
-    const account = await ctx.loaders.account.load(principalOf(ctx).accountId);
+    const account = await ctx.loaders.account.load(ownAccountId(principalOf(ctx)));
     if (!account) throw notFound('The account of this key no longer exists');
     return toAccountGql(account);
   }
@@ -23,6 +24,21 @@ export class AccountsResolver {
   async account(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<AccountGql | null> {
     const account = await ctx.loaders.account.load(accountInScope(ctx, id, Role.SUPPORT));
     return account ? toAccountGql(account) : null;
+  }
+
+  @Authorized(Role.SUPPORT)
+  @Query(() => AccountConnectionGql, { description: 'Customer accounts (SUPPORT+): search by email or name (contains) or id (exact); sorted; paged by after or offset' })
+  async accounts(
+    @Ctx() ctx: Context,
+    @Arg('search', () => String, { nullable: true }) search: string | null,
+    @Arg('orderBy', () => AccountOrderByEnum, { defaultValue: AccountOrderByEnum.CREATED_AT }) orderBy: AccountOrderByEnum,
+    @Arg('direction', () => SortDirectionEnum, { defaultValue: SortDirectionEnum.DESC }) direction: SortDirectionEnum,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 25 }) first: number,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('offset', () => Int, { nullable: true }) offset: number | null,
+  ): Promise<AccountConnectionGql> {
+    const page = await ctx.services.accounts.list({ search, orderBy, direction, ...pageWindow(first, after, offset) });
+    return toOffsetConnection(page, toAccountGql);
   }
 
   @Authorized(Role.ADMIN)

@@ -3,10 +3,23 @@ import { writeAudit } from '../audit/audit.service.js';
 import type { Principal } from '../auth/roles.js';
 import { inTransaction, pgCode, sqlOf, type Sql } from '../db/sql.js';
 import { DomainError, badInput, notFound } from '../shared/errors.js';
-import { optionalText, parseId, requiredText } from '../shared/validate.js';
+import { containsPattern, windowOf, type OffsetPage } from '../graphql/offset-paging.js';
+import { isUuid, optionalText, parseId, requiredText } from '../shared/validate.js';
 import { AccountEntity } from './account.entity.js';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+export type AccountOrder = 'CREATED_AT' | 'EMAIL' | 'NAME' | 'BALANCE';
+
+const ORDER_COLUMN: Record<AccountOrder, string> = { CREATED_AT: 'created_at', EMAIL: 'lower(email)', NAME: 'lower(name)', BALANCE: 'posted' };
+
+export interface AccountListQuery {
+  search?: string | null;
+  orderBy: AccountOrder;
+  direction: 'ASC' | 'DESC';
+  limit: number;
+  offset: number;
+}
 
 export interface CreateAccountInput {
   email: string;
@@ -27,6 +40,33 @@ export class AccountsService {
 
   async findCustomers(ids: readonly string[]): Promise<AccountEntity[]> {
     return this.em.fork().find(AccountEntity, { id: { $in: [...ids] }, kind: 'CUSTOMER' });
+  }
+
+  /** Customer accounts for the console: search by email, name (contains) or id (exact), any sort, with the total. */
+  async list(q: AccountListQuery): Promise<OffsetPage<AccountEntity>> {
+    const sql = sqlOf(this.em.fork());
+    const text = q.search?.trim().slice(0, 320) ?? '';
+    const conditions = [`kind = 'CUSTOMER'`];
+    const params: unknown[] = [];
+    if (text) {
+      if (isUuid(text)) {
+        conditions.push(`id = ?::uuid`);
+        params.push(text.toLowerCase());
+      } else {
+        conditions.push(`(email ilike ? or name ilike ?)`);
+        params.push(containsPattern(text), containsPattern(text));
+      }
+    }
+    const where = conditions.join(' and ');
+    const count = async () => Number((await sql.query<{ n: string }>(`select count(*) n from accounts where ${where}`, params))[0].n);
+    const dir = q.direction === 'ASC' ? 'asc' : 'desc';
+    const rows = await sql.query<{ id: string }>(
+      `select id from accounts where ${where} order by ${ORDER_COLUMN[q.orderBy]} ${dir} nulls last, id ${dir} limit ? offset ?`,
+      [...params, q.limit + 1, q.offset],
+    );
+    const entities = await this.findCustomers(rows.map((r) => r.id));
+    const byId = new Map(entities.map((a) => [a.id, a]));
+    return windowOf(rows.map((r) => byId.get(r.id)).filter((a): a is AccountEntity => Boolean(a)), q, count);
   }
 
   async get(id: string): Promise<AccountEntity> {

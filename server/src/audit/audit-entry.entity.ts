@@ -11,6 +11,9 @@ export class AuditEntryEntity {
   @Property({ type: 'uuid', nullable: true })
   actorAccountId?: string | null;
 
+  @Property({ type: 'uuid', nullable: true })
+  actorStaffUserId?: string | null;
+
   @Property({ type: 'text', nullable: true })
   actorRole?: string | null;
 

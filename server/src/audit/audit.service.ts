@@ -18,11 +18,12 @@ const jsonSafe = (value: unknown) =>
 /** Writes an audit row on `sql`, which must be the change's own transaction. */
 export async function writeAudit(sql: Sql, record: AuditRecord): Promise<void> {
   await sql.query(
-    `insert into audit_log (actor_key_id, actor_account_id, actor_role, action, target_type, target_id, before, after, reason)
-     values (?::uuid, ?::uuid, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?)`,
+    `insert into audit_log (actor_key_id, actor_account_id, actor_staff_user_id, actor_role, action, target_type, target_id, before, after, reason)
+     values (?::uuid, ?::uuid, ?::uuid, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?)`,
     [
       record.actor?.keyId ?? null,
       record.actor?.accountId ?? null,
+      record.actor?.staffUserId ?? null,
       record.actor?.role ?? null,
       record.action,
       record.targetType,

@@ -6,7 +6,7 @@ import type { BalanceEvents } from '../ledger/balance-events.js';
 import { ExpiringCache } from '../shared/cache.js';
 import { badInput, notFound } from '../shared/errors.js';
 import { parseId } from '../shared/validate.js';
-import { ROLES, type Principal, type Role } from './roles.js';
+import { ROLES, type KeyPrincipal, type Principal, type Role } from './roles.js';
 
 export const hashKey = (key: string) => createHash('sha256').update(key, 'utf8').digest('hex');
 
@@ -20,7 +20,7 @@ export interface CreatedKey {
 
 export class AuthService {
   /** Known keys by hash (unknown ones are not cached: a new key works at once). */
-  private readonly keys: ExpiringCache<string, Principal | null>;
+  private readonly keys: ExpiringCache<string, KeyPrincipal | null>;
 
   constructor(
     private readonly em: EntityManager,
@@ -37,7 +37,7 @@ export class AuthService {
    * Resolves a bearer key to its principal; null for unknown or revoked keys. Served from memory;
    * a revocation anywhere (`keysChanged`) clears every instance's copy at once.
    */
-  async authenticate(key: string | null | undefined): Promise<Principal | null> {
+  async authenticate(key: string | null | undefined): Promise<KeyPrincipal | null> {
     if (!key || key.length > 200) return null;
     const hash = hashKey(key);
     const principal = await this.keys.get(hash, () => this.lookup(hash));
@@ -45,7 +45,7 @@ export class AuthService {
     return principal;
   }
 
-  private async lookup(hash: string): Promise<Principal | null> {
+  private async lookup(hash: string): Promise<KeyPrincipal | null> {
     const rows = await sqlOf(this.em.fork()).query<{ id: string; account_id: string; role: Role }>(
       `select id, account_id, role from api_keys where key_hash = ? and revoked_at is null`,
       [hash],

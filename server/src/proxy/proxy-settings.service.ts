@@ -1,4 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { BalanceEvents } from '../ledger/balance-events.js';
+import { ExpiringCache } from '../shared/cache.js';
 import { writeAudit } from '../audit/audit.service.js';
 import type { Principal } from '../auth/roles.js';
 import { inTransaction, sqlOf, toBigInt, type Sql } from '../db/sql.js';
@@ -61,7 +63,24 @@ function intInRange(value: number | null | undefined, field: string, current: nu
 }
 
 export class ProxySettingsService {
-  constructor(private readonly em: EntityManager) {}
+  /** Per-account settings as the proxy reads them on every call (so a call costs only its hold and settle). */
+  private readonly cache: ExpiringCache<string, ProxySettings>;
+
+  constructor(
+    private readonly em: EntityManager,
+    private readonly events: Pick<BalanceEvents, 'invalidate' | 'onInvalidate'> | null = null,
+    cacheTtlMs = 5_000,
+  ) {
+    this.cache = new ExpiringCache(cacheTtlMs);
+    events?.onInvalidate((scope) => {
+      if (scope === 'proxySettings') this.cache.clear();
+    });
+  }
+
+  /** The settings from memory; a change on any instance clears every instance's copy at once. */
+  async cached(accountId: string): Promise<ProxySettings> {
+    return this.cache.get(accountId, () => this.get(accountId));
+  }
 
   async get(accountId: string, sql: Sql = sqlOf(this.em.fork())): Promise<ProxySettings> {
     const rows = await sql.query<Row>(`select * from proxy_settings where account_id = ?::uuid`, [accountId]);
@@ -71,7 +90,7 @@ export class ProxySettingsService {
   /** Changes only the fields given (null clears a cap); audited in the same transaction. */
   async set(actor: Principal, accountIdInput: string, input: ProxySettingsInput): Promise<ProxySettings> {
     const accountId = parseId(accountIdInput, 'accountId');
-    return inTransaction(this.em.fork(), async (sql) => {
+    const saved = await inTransaction(this.em.fork(), async (sql) => {
       const exists = await sql.query(`select 1 from accounts where id = ?::uuid and kind = 'CUSTOMER' for update`, [accountId]);
       if (!exists.length) throw notFound(`Account ${accountId} not found`);
       const before = await this.get(accountId, sql);
@@ -101,5 +120,8 @@ export class ProxySettingsService {
       });
       return next;
     });
+    if (this.events) this.events.invalidate('proxySettings');
+    else this.cache.clear();
+    return saved;
   }
 }

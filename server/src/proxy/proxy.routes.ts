@@ -1,5 +1,5 @@
 import express, { type Request, type RequestHandler, type Response } from 'express';
-import { authenticate } from '../http/authenticate.js';
+import { authenticate, keyPrincipal } from '../http/authenticate.js';
 import { metrics } from '../metrics/metrics.js';
 import type { RouteModule } from '../routes.js';
 import type { Services } from '../services.js';
@@ -76,7 +76,7 @@ export const proxyRoutes: RouteModule = (app, services: Services) => {
       let call: PreparedCall | null = null;
       let upstreamMs = 0;
       try {
-        const principal = res.locals.principal;
+        const principal = keyPrincipal(res.locals.principal);
         if (!principal) throw unauthenticated('A valid creditmeter API key is required as the bearer token');
         call = await proxy.prepare(principal, req.body, {
           spendCap: header(req, 'x-spend-cap-millicredits'),

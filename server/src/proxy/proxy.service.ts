@@ -6,7 +6,7 @@ import type {
   ChatCompletionCreateParamsStreaming,
 } from 'openai/resources/chat/completions';
 import { countTokens } from 'gpt-tokenizer';
-import type { Principal } from '../auth/roles.js';
+import type { KeyPrincipal } from '../auth/roles.js';
 import type { Config } from '../config.js';
 import { metrics } from '../metrics/metrics.js';
 import type { Hold, HoldsService } from '../ledger/holds.service.js';
@@ -44,7 +44,7 @@ export interface ProxyHeaders {
 
 /** A call that passed every guardrail and holds its worst case. */
 export interface PreparedCall {
-  principal: Principal;
+  principal: KeyPrincipal;
   req: ChatRequest;
   rate: ModelRate;
   hold: Hold;
@@ -142,13 +142,13 @@ export class ProxyService {
   }
 
   /** Every check that must pass before the provider is called, then the hold. Throws DomainErrors. */
-  async prepare(principal: Principal, body: unknown, headers: ProxyHeaders): Promise<PreparedCall> {
+  async prepare(principal: KeyPrincipal, body: unknown, headers: ProxyHeaders): Promise<PreparedCall> {
     const req = parseChatRequest(body);
     const headerCap = parseCapHeader(headers.spendCap, 'X-Spend-Cap-Millicredits');
     const sessionId = parseSessionId(headers.sessionId);
     const headerSessionCap = parseCapHeader(headers.sessionSpendCap, 'X-Session-Spend-Cap-Millicredits');
     // NOT_FOUND / MODEL_DISABLED refuse here, before any provider call.
-    const [rate, settings] = await Promise.all([this.rateCards.rateFor(req.model), this.settings.get(principal.accountId)]);
+    const [rate, settings] = await Promise.all([this.rateCards.rateFor(req.model), this.settings.cached(principal.accountId)]);
 
     const { tokens: promptTokens, exact: promptExact } = await this.promptTokens.count(req);
     const maxOutput = outputCap(req.requestedMaxTokens, rate.maxOutputTokens);

@@ -1,6 +1,6 @@
 import type { Express, Request, Response } from 'express';
 import { actingAccount, Role } from '../auth/roles.js';
-import { authenticate, callerOf } from '../http/authenticate.js';
+import { authenticateSession, callerOf } from '../http/authenticate.js';
 import type { Services } from '../services.js';
 import { DomainError } from '../shared/errors.js';
 import { statementPeriod } from './finance.rules.js';
@@ -12,7 +12,7 @@ import { statementCsv, statementPdf } from './statement.render.js';
  * `?accountId=` for any account. Errors are mapped by the app's error middleware.
  */
 export function statementRoutes(app: Express, services: Services): void {
-  app.get('/statements/:file', authenticate(services.auth), async (req: Request, res: Response) => {
+  app.get('/statements/:file', authenticateSession(services), async (req: Request, res: Response) => {
     const match = /^(\d{4}-\d{2})\.(csv|pdf)$/.exec(String(req.params.file));
     if (!match) throw new DomainError('NOT_FOUND', 'Statements are at /statements/YYYY-MM.csv or .pdf');
     const accountId = typeof req.query.accountId === 'string' ? req.query.accountId : null;

@@ -36,7 +36,7 @@ afterAll(async () => b?.close());
 
 const balanceOf = async (accountId: string) => BigInt((await b.t.db.query<{ posted: string }>(`select posted from accounts where id = $1`, [accountId]))[0].posted);
 const auditRows = (action: string, targetId: string) =>
-  b.t.db.query(`select actor_role, action, reason, before, after from audit_log where action = $1 and target_id = $2`, [action, targetId]);
+  b.t.db.query(`select actor_role, action, reason, before, after from audit_log where action = $1 and target_id = $2 order by id`, [action, targetId]);
 
 describe('charge.refunded', () => {
   it('a full refund debits all the credits with a REFUND linked to the PURCHASE, once', async () => {

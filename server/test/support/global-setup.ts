@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:net';
 import path from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
@@ -25,7 +26,7 @@ export default async function setup(project: TestProject) {
   if (!adminUrl) {
     embedded = await startEmbeddedPostgres({
       dataDir: path.join(findRepoRoot(), '.data', 'test'),
-      port: Number(process.env.TEST_PG_PORT ?? 54330),
+      port: process.env.TEST_PG_PORT ? Number(process.env.TEST_PG_PORT) : await freePort(),
       database: 'postgres',
       unsafeFast: true,
     });
@@ -52,4 +53,16 @@ export default async function setup(project: TestProject) {
     await admin.end();
     await embedded?.stop();
   };
+}
+
+/** A port nothing listens on now, so a leftover PostgreSQL (another checkout's) cannot clash. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
 }

@@ -7,6 +7,7 @@ import { loadConfig, type Env } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
 import type { Services } from '../../src/services.js';
 import type { Role } from '../../src/auth/roles.js';
+import type { Clock } from '../../src/sessions/tokens.js';
 import { freshDatabase, type TestDatabase } from './db.js';
 
 export const TEST_RATES = [
@@ -40,7 +41,7 @@ export interface TestApp {
  * The real server (Express + Apollo + graphql-ws) on a random port over a fresh database, with
  * an ADMIN key from BOOTSTRAP_ADMIN_KEY and a published test rate card.
  */
-export async function startTestApp(overrides: Partial<Env> = {}, existingDb?: TestDatabase): Promise<TestApp> {
+export async function startTestApp(overrides: Partial<Env> = {}, existingDb?: TestDatabase, opts: { clock?: Clock } = {}): Promise<TestApp> {
   const db = existingDb ?? (await freshDatabase());
   const adminKey = `cm_test_admin_${randomBytes(16).toString('hex')}`;
   const config = loadConfig({}, {
@@ -52,7 +53,7 @@ export async function startTestApp(overrides: Partial<Env> = {}, existingDb?: Te
     ...overrides,
   });
   const log = createLogger(config.LOG_LEVEL);
-  const app = await createApp({ config, orm: db.orm, log });
+  const app = await createApp({ config, orm: db.orm, log, clock: opts.clock });
   await app.services.auth.ensureBootstrapAdmin(adminKey, 'admin@example.test');
   if ((await app.services.rateCards.cards()).length === 0) {
     await app.services.rateCards.publish(null, { name: 'Test rates', rates: TEST_RATES });

@@ -1,0 +1,356 @@
+import 'reflect-metadata';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon, { type Result } from 'autocannon';
+import pg from 'pg';
+import { initOrm, migrate } from '../server/src/db/orm.js';
+
+/**
+ * `npm run bench`: the engine's figures against ceilings measured in the same run (pgbench TPC-B
+ * on the same PostgreSQL, a hello-world Apollo Server on the same Node behind the same load
+ * generator), each with its target and PASS or SHORT, the server's peak RSS per figure. Writes
+ * bench/results/latest.md. Measures only; nothing here is a test.
+ */
+const here = path.dirname(fileURLToPath(import.meta.url));
+const resultsDir = path.resolve(here, '../../../bench/results');
+const ADMIN_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
+const ACCOUNTS = Number(process.env.BENCH_ACCOUNTS ?? 10_000);
+const CHARGE = `mutation($k: String!) { recordUsage(input: { model: "bench-model", inputTokens: 1000, outputTokens: 100, idempotencyKey: $k }) { chargedMillicredits } }`;
+const BATCH = `mutation($i: [RecordUsageInput!]!) { recordUsageBatch(inputs: $i) { index errorCode } }`;
+const FUNDS = 10n ** 13n;
+
+interface Row {
+  figure: string;
+  measured: string;
+  target: string;
+  pass: boolean | null;
+  rssMb: number | null;
+  note?: string;
+}
+const rows: Row[] = [];
+const log = (...args: unknown[]) => console.log(...args);
+
+function dbUrl(name: string) {
+  const u = new URL(ADMIN_URL);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+async function admin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
+  const c = new pg.Client({ connectionString: ADMIN_URL });
+  await c.connect();
+  try {
+    return await fn(c);
+  } finally {
+    await c.end();
+  }
+}
+
+// --- the server under load, in its own process ----------------------------------------------------
+interface Served {
+  proc: ChildProcess;
+  url: string;
+  resetPeak(): void;
+  peakMb(): number;
+  stop(): Promise<void>;
+}
+
+async function serve(mode: 'app' | 'hello', env: Record<string, string> = {}): Promise<Served> {
+  const proc = spawn(process.execPath, [path.join(here, 'serve.js'), mode], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const port = await new Promise<number>((resolve, reject) => {
+    let out = '';
+    proc.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /ready (\d+)/.exec(out);
+      if (m) resolve(Number(m[1]));
+    });
+    proc.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
+  });
+  const status = () => readFileSync(`/proc/${proc.pid}/status`, 'utf8');
+  return {
+    proc,
+    url: `http://127.0.0.1:${port}`,
+    // Linux: writing 5 to clear_refs resets the peak RSS (VmHWM), so each figure gets its own peak.
+    resetPeak: () => {
+      try {
+        writeFileSync(`/proc/${proc.pid}/clear_refs`, '5');
+      } catch {
+        /* not Linux: the peak is then the process's lifetime peak */
+      }
+    },
+    peakMb: () => Math.round(Number(/VmHWM:\s+(\d+)/.exec(status())?.[1] ?? 0) / 1024),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        proc.once('exit', () => resolve());
+        proc.kill('SIGTERM');
+      }),
+  };
+}
+
+async function load(server: Served, opts: Parameters<typeof autocannon>[0]): Promise<{ r: Result; rssMb: number }> {
+  server.resetPeak();
+  const r = await autocannon({ duration: SECONDS, ...opts });
+  return { r, rssMb: server.peakMb() };
+}
+
+const gqlRequest = (body: () => string, key: () => string) => ({
+  method: 'POST',
+  path: '/graphql',
+  setupRequest: (req: Record<string, unknown>) => ({
+    ...req,
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${key()}` },
+    body: body(),
+  }),
+});
+
+const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+// --- setup --------------------------------------------------------------------------------------------
+async function setupDatabase() {
+  const name = `cm_bench_${randomBytes(4).toString('hex')}`;
+  await admin((c) => c.query(`create database ${name}`));
+  const url = dbUrl(name);
+  const orm = await initOrm(url, 4);
+  await migrate(orm);
+  await orm.close(true);
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  await c.query(`
+    with card as (insert into rate_cards (name) values ('bench') returning id),
+    rates as (
+      insert into model_rates (rate_card_id, model, input_per1k, cached_input_per1k, output_per1k, cost_input_per1k, cost_cached_input_per1k, cost_output_per1k)
+      select id, m, 100, 50, 400, 50, 25, 200 from card, unnest(array['bench-model', 'gpt-4o-mini']) m
+    )
+    insert into rate_card_activations (rate_card_id) select id from card`);
+  const run = randomBytes(3).toString('hex');
+  // Accounts, their keys (stored hashed, as the service does) and their funds (through the engine's own movement function).
+  await c.query(
+    `insert into accounts (kind, email) select 'CUSTOMER', 'bench-' || g || '-' || $2 || '@bench.test' from generate_series(1, $1::int) g`,
+    [ACCOUNTS + 1, run],
+  );
+  const accounts = (await c.query<{ id: string }>(`select id from accounts where kind = 'CUSTOMER' order by email`)).rows.map((r) => r.id);
+  const keys = accounts.map((id) => `cm_bench_${id.replaceAll('-', '')}`);
+  await c.query(
+    `insert into api_keys (account_id, role, key_hash, key_prefix) select a, 'USER', h, 'cm_benc' from unnest($1::uuid[], $2::text[]) as x(a, h)`,
+    [accounts, keys.map((k) => createHash('sha256').update(k, 'utf8').digest('hex'))],
+  );
+  await c.query(`select creditmeter_post(id, 'BONUS', $1::bigint, 'promotions', null, null, null, 'bench funds', null, null, false) from accounts where kind = 'CUSTOMER'`, [
+    FUNDS.toString(),
+  ]);
+  await c.query('vacuum analyze');
+  return { name, url, client: c, spread: keys.slice(0, ACCOUNTS), hot: { id: accounts[ACCOUNTS], key: keys[ACCOUNTS] } };
+}
+
+async function pgbenchTps(): Promise<{ tps: number; version: string }> {
+  const name = `cm_pgbench_${randomBytes(4).toString('hex')}`;
+  await admin((c) => c.query(`create database ${name}`));
+  const u = new URL(dbUrl(name));
+  const args = ['-h', u.hostname, '-p', u.port || '5432', '-U', decodeURIComponent(u.username || 'postgres')];
+  try {
+    execFileSync('pgbench', [...args, '-i', '-s', '10', '-q', name], { stdio: 'ignore' });
+    const out = execFileSync('pgbench', [...args, '-c', '16', '-j', '2', '-T', String(Math.max(SECONDS, 10)), '-n', name], { encoding: 'utf8' });
+    const tps = Number(/tps = ([\d.]+)/.exec(out)?.[1] ?? NaN);
+    return { tps, version: execFileSync('pgbench', ['--version'], { encoding: 'utf8' }).trim() };
+  } finally {
+    await admin((c) => c.query(`drop database if exists ${name} with (force)`));
+  }
+}
+
+/** An OpenAI-compatible upstream that answers at once (the proxy figure's "provider"). */
+function instantUpstream(): Promise<{ url: string; close: () => void }> {
+  const body = JSON.stringify({
+    id: 'chatcmpl-bench',
+    object: 'chat.completion',
+    created: 1_764_000_000,
+    model: 'gpt-4o-mini',
+    choices: [{ index: 0, message: { role: 'assistant', content: 'ok' }, finish_reason: 'stop' }],
+    usage: { prompt_tokens: 12, completion_tokens: 2, total_tokens: 14, prompt_tokens_details: { cached_tokens: 0 } },
+  });
+  const server = http.createServer((req, res) => {
+    req.resume();
+    req.on('end', () => res.writeHead(200, { 'content-type': 'application/json' }).end(body));
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ url: `http://127.0.0.1:${(server.address() as { port: number }).port}/v1`, close: () => server.close() })));
+}
+
+// --- figures ---------------------------------------------------------------------------------------------
+export async function main() {
+  const started = Date.now();
+  log('pgbench TPC-B (scale 10, 16 clients) on the same PostgreSQL...');
+  const pgb = await pgbenchTps();
+  log(`  ${fmt(pgb.tps)} tps`);
+
+  const hello = await serve('hello');
+  const helloRun = await load(hello, {
+    url: hello.url,
+    connections: 32,
+    requests: [{ method: 'POST', path: '/graphql', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ hello }' }) }],
+  });
+  await hello.stop();
+  const helloRps = helloRun.r.requests.average;
+  log(`hello-world Apollo: ${fmt(helloRps)} req/s`);
+
+  log(`setting up ${ACCOUNTS} funded accounts with keys...`);
+  const db = await setupDatabase();
+  const app = await serve('app', { BENCH_DATABASE_URL: db.url });
+  let n = 0;
+  const nextKey = () => `b${started}-${n++}`;
+  const randomKey = () => db.spread[Math.floor(Math.random() * db.spread.length)];
+  const chargeBody = () => JSON.stringify({ query: CHARGE, variables: { k: nextKey() } });
+
+  const spread = await load(app, { url: app.url, connections: 32, requests: [gqlRequest(chargeBody, randomKey)] });
+  const spreadRps = spread.r.requests.average;
+  rows.push({
+    figure: `charges over GraphQL, 32 clients, ${fmt(ACCOUNTS)} accounts`,
+    measured: `${fmt(spreadRps)}/s (${fmt(spreadRps / pgb.tps, 2)}× pgbench), p50 ${spread.r.latency.p50} ms, p99 ${spread.r.latency.p99} ms, non-2xx ${spread.r.non2xx}`,
+    target: '≥ 0.5× pgbench TPC-B tps (stretch 1.0×); p99 ≤ 50 ms',
+    pass: spreadRps >= 0.5 * pgb.tps && spread.r.latency.p99 <= 50,
+    rssMb: spread.rssMb,
+  });
+  log(rows.at(-1)!.measured);
+
+  const hotBefore = (await db.client.query<{ posted: string }>(`select posted from accounts where id = $1`, [db.hot.id])).rows[0].posted;
+  const hot4 = await load(app, { url: app.url, connections: 4, requests: [gqlRequest(chargeBody, () => db.hot.key)] });
+  const hot64 = await load(app, { url: app.url, connections: 64, requests: [gqlRequest(chargeBody, () => db.hot.key)] });
+  const [check] = (
+    await db.client.query<{ posted: string; charged: string; rows: string; keys: string; min_after: string }>(
+      `select a.posted, coalesce(sum(u.charged), 0) charged, count(u.*) as rows, count(distinct u.idempotency_key) as keys,
+              (select min(balance_after) from ledger_postings where account_id = a.id) as min_after
+         from accounts a left join usage_records u on u.account_id = a.id where a.id = $1 group by a.posted, a.id`,
+      [db.hot.id],
+    )
+  ).rows;
+  const acknowledged = hot4.r['2xx'] + hot64.r['2xx'];
+  // Requests still in flight when the load generator stops are charged but not counted by it: rows >= acknowledged.
+  const exact = BigInt(hotBefore) - BigInt(check.charged) === BigInt(check.posted) && check.rows === check.keys && Number(check.rows) >= acknowledged;
+  const c4 = hot4.r.requests.average;
+  const c64 = hot64.r.requests.average;
+  rows.push({
+    figure: 'one hot account, 4 / 64 clients',
+    measured: `${fmt(c4)}/s / ${fmt(c64)}/s (c64 = ${fmt(c64 / c4, 2)}× c4, ${fmt(c64 / spreadRps, 2)}× spread); p99 ${hot4.r.latency.p99} / ${hot64.r.latency.p99} ms; ${exact ? 'zero overdraft, zero double charge' : 'MISMATCH'} (${check.rows} usage rows, one per key, ≥ ${acknowledged} acknowledged in the window)`,
+    target: 'c64 ≥ 0.8× c4 and ≥ 0.8× spread; zero overdraft, zero double charge',
+    pass: c64 >= 0.8 * c4 && c64 >= 0.8 * spreadRps && exact && BigInt(check.min_after) >= 0n,
+    rssMb: Math.max(hot4.rssMb, hot64.rssMb),
+  });
+  log(rows.at(-1)!.measured);
+
+  const batchRows = 1000;
+  const batchBody = () =>
+    JSON.stringify({ query: BATCH, variables: { i: Array.from({ length: batchRows }, () => ({ model: 'bench-model', inputTokens: 1000, outputTokens: 100, idempotencyKey: nextKey() })) } });
+  const batch = await load(app, { url: app.url, connections: 4, requests: [gqlRequest(batchBody, randomKey)] });
+  const rowsPerSecond = batch.r.requests.average * batchRows;
+  rows.push({
+    figure: 'recordUsageBatch (1,000 rows a call, 4 clients)',
+    measured: `${fmt(rowsPerSecond)} rows/s (p50 ${batch.r.latency.p50} ms a call)`,
+    target: '≥ 10,000 usage rows/s',
+    pass: rowsPerSecond >= 10_000,
+    rssMb: batch.rssMb,
+  });
+  log(rows.at(-1)!.measured);
+
+  const me = await load(app, {
+    url: app.url,
+    connections: 32,
+    requests: [gqlRequest(() => JSON.stringify({ query: '{ me { balance { balanceMillicredits availableMillicredits } } }' }), randomKey)],
+  });
+  const meRps = me.r.requests.average;
+  rows.push({
+    figure: '`me { balance }`, 32 clients',
+    measured: `${fmt(meRps)} req/s = ${fmt(meRps / helloRps, 2)}× hello-world (${fmt(helloRps)} req/s, peak RSS ${helloRun.rssMb} MB); p99 ${me.r.latency.p99} ms`,
+    target: '≥ 0.6× hello-world Apollo req/s',
+    pass: meRps >= 0.6 * helloRps,
+    rssMb: me.rssMb,
+  });
+  log(rows.at(-1)!.measured);
+  await app.stop();
+
+  // The proxy: the same instant upstream, straight and through creditmeter, at 500 requests/s offered.
+  const upstream = await instantUpstream();
+  const proxyApp = await serve('app', { BENCH_DATABASE_URL: db.url, BENCH_UPSTREAM: upstream.url });
+  const chat = JSON.stringify({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'Say ok.' }], max_tokens: 16 });
+  const overheads: number[] = [];
+  const proxied = await load(proxyApp, {
+    url: proxyApp.url,
+    connections: 32,
+    overallRate: 500,
+    requests: [{ method: 'POST', path: '/v1/chat/completions', setupRequest: (req: Record<string, unknown>) => ({ ...req, headers: { 'content-type': 'application/json', authorization: `Bearer ${randomKey()}` }, body: chat }) }],
+    setupClient: (client: { on: (e: string, fn: (h: unknown) => void) => void }) =>
+      client.on('headers', (h) => {
+        const list = Array.isArray(h) ? h : Object.entries(h as Record<string, string>).flat();
+        for (let i = 0; i < list.length; i += 2) if (String(list[i]).toLowerCase() === 'x-creditmeter-overhead-ms') overheads.push(Number(list[i + 1]));
+      }),
+  });
+  const direct = await autocannon({ url: upstream.url.replace('/v1', ''), duration: SECONDS, connections: 32, overallRate: 500, method: 'POST', path: '/v1/chat/completions', headers: { 'content-type': 'application/json' }, body: chat } as never);
+  await proxyApp.stop();
+  upstream.close();
+  overheads.sort((a, b) => a - b);
+  const q = (p: number) => overheads[Math.min(overheads.length - 1, Math.floor((p / 100) * overheads.length))] ?? NaN;
+  rows.push({
+    figure: 'proxy overhead at 500 requests/s offered, instant local upstream',
+    measured: `${fmt(proxied.r.requests.average)} req/s served; overhead header p50 ${fmt(q(50), 2)} ms, p99 ${fmt(q(99), 2)} ms; client-measured proxy − direct p50 ${proxied.r.latency.p50 - direct.latency.p50} ms, p99 ${proxied.r.latency.p99 - direct.latency.p99} ms; non-2xx ${proxied.r.non2xx}`,
+    target: 'overhead p50 ≤ 2 ms, p99 ≤ 10 ms; client-measured difference agrees',
+    pass: q(50) <= 2 && q(99) <= 10 && proxied.r.requests.average >= 450,
+    rssMb: proxied.rssMb,
+  });
+  log(rows.at(-1)!.measured);
+
+  const [books] = (
+    await db.client.query<{ total: string; drift: string }>(
+      `select (select coalesce(sum(amount), 0) from ledger_postings) total,
+              (select count(*) from accounts a where kind = 'CUSTOMER' and posted <> (select coalesce(sum(amount), 0) from ledger_postings p where p.account_id = a.id)) drift`,
+    )
+  ).rows;
+  for (const figure of [
+    ['live fan-out: 5,000 graphql-ws subscribers, 10,000 balance events/s', 'p99 event-to-client ≤ 200 ms; charges drop ≤ 20%; each event executed once and shared'],
+    ['`financeDaily` over 90 days with 5,000,000 usage rows', 'p95 ≤ 100 ms and ≥ 10× the direct aggregate'],
+    ['two instances behind one port with Redis', 'spread charges ≥ 1.6× one instance; subscribers on either see every event'],
+  ]) {
+    rows.push({ figure: figure[0], measured: 'not measured by this run', target: figure[1], pass: false, rssMb: null });
+  }
+
+  await db.client.end();
+  await admin((c) => c.query(`drop database if exists ${db.name} with (force)`));
+
+  const pgVersion = await admin(async (c) => (await c.query<{ v: string }>(`select version() v`)).rows[0].v);
+  const cpus = os.cpus();
+  const md = [
+    '# creditmeter benchmark report',
+    '',
+    `Generated by \`npm run bench\` on ${new Date().toISOString()} in ${Math.round((Date.now() - started) / 1000)} s.`,
+    '',
+    '## Machine and versions',
+    `- CPU: ${cpus[0]?.model ?? 'unknown'} × ${cpus.length}; memory ${Math.round(os.totalmem() / 2 ** 30)} GiB; ${os.type()} ${os.release()}`,
+    `- Node ${process.version}; ${pgVersion.split(' on ')[0]}; ${pgb.version}; autocannon 9 (load generator, on the same machine)`,
+    `- Each load runs ${SECONDS} s; the server under load runs in its own process (peak RSS is its VmHWM, reset before each figure).`,
+    '',
+    '## Ceilings, measured in this run',
+    `- pgbench TPC-B, scale 10, 16 clients, 2 threads, same PostgreSQL: **${fmt(pgb.tps)} tps**`,
+    `- hello-world Apollo Server (same Node, same Express integration), 32 connections: **${fmt(helloRps)} req/s**, p99 ${helloRun.r.latency.p99} ms, peak RSS ${helloRun.rssMb} MB`,
+    '',
+    '## Figures',
+    '| figure | measured | target | result | peak RSS |',
+    '|---|---|---|---|---|',
+    ...rows.map((r) => `| ${r.figure} | ${r.measured} | ${r.target} | ${r.pass === null ? '—' : r.pass ? 'PASS' : 'SHORT'} | ${r.rssMb === null ? '—' : `${r.rssMb} MB`} |`),
+    '',
+    `After the run: all postings sum to ${books.total}; customer accounts whose cached balance differs from their postings: ${books.drift}.`,
+    '',
+    '## Before (issue 11, same kind of machine)',
+    '- charges over GraphQL, 32 clients, 500 accounts: 201/s, p50 148 ms, p99 514 ms (pgbench 1,421 tps; hello-world 1,292 req/s)',
+    '- one hot account, 4 / 64 clients: 178/s / 137/s, p99 1,009 ms at 64',
+    '- `me { balance }`, 32 clients: 382/s (0.30× hello-world)',
+    '- proxy, 500 requests/s offered: 70/s served; overhead header p50 40 s',
+    '',
+  ].join('\n');
+  mkdirSync(resultsDir, { recursive: true });
+  writeFileSync(path.join(resultsDir, 'latest.md'), md);
+  log(`\nwrote ${path.join(resultsDir, 'latest.md')}`);
+}
+
+await main();
+process.exit(0);

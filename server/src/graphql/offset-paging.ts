@@ -1,0 +1,63 @@
+import { registerEnumType } from 'type-graphql';
+import { badInput } from '../shared/errors.js';
+import { toConnection, type Connection } from './connection.js';
+
+export enum SortDirectionEnum {
+  ASC = 'ASC',
+  DESC = 'DESC',
+}
+registerEnumType(SortDirectionEnum, { name: 'SortDirection' });
+
+/** One window of a list sorted on any column, and the count of the whole list. */
+export interface OffsetPage<T> {
+  items: T[];
+  offset: number;
+  /** Counted only when the query selects totalCount. */
+  count: () => Promise<number>;
+  /** One row beyond the window was there. */
+  hasNextPage: boolean;
+}
+
+export const MAX_PAGE_SIZE = 200;
+
+/**
+ * The console's lists sort on any column, so their cursors are positions in the sorted result:
+ * `after` an edge's cursor, or an explicit `offset` for page-numbered tables (react-admin).
+ * Callers fetch `limit + 1` rows to learn whether a next page exists.
+ */
+export function pageWindow(first: number | null | undefined, after: string | null | undefined, offset: number | null | undefined, def = 25): { limit: number; offset: number } {
+  const limit = first ?? def;
+  if (!Number.isInteger(limit) || limit < 0 || limit > MAX_PAGE_SIZE) throw badInput(`first must be between 0 and ${MAX_PAGE_SIZE}`, { field: 'first' });
+  if (after != null && offset != null) throw badInput('Give either after or offset, not both', { field: 'offset' });
+  if (offset != null) {
+    if (!Number.isInteger(offset) || offset < 0 || offset > 10_000_000) throw badInput('offset must be a whole number from 0', { field: 'offset' });
+    return { limit, offset };
+  }
+  return { limit, offset: after == null ? 0 : decodeOffsetCursor(after) + 1 };
+}
+
+export const encodeOffsetCursor = (position: number) => Buffer.from(`o:${position}`, 'utf8').toString('base64url');
+
+export function decodeOffsetCursor(cursor: string): number {
+  const text = typeof cursor === 'string' && cursor.length <= 40 ? Buffer.from(cursor, 'base64url').toString('utf8') : '';
+  const m = /^o:(\d{1,9})$/.exec(text);
+  if (!m) throw badInput('after is not a cursor from this list', { field: 'after' });
+  return Number(m[1]);
+}
+
+/** Rows fetched with `limit + 1` -> the window and whether more follow. */
+export function windowOf<T>(rows: T[], window: { limit: number; offset: number }, count: () => Promise<number>): OffsetPage<T> {
+  return { items: rows.slice(0, window.limit), offset: window.offset, hasNextPage: rows.length > window.limit, count };
+}
+
+export function toOffsetConnection<T, N>(page: OffsetPage<T>, map: (row: T) => N): Connection<N> {
+  const cursors = page.items.map((_, i) => encodeOffsetCursor(page.offset + i));
+  return toConnection(
+    { items: page.items.map((row, i) => ({ row, cursor: cursors[i] })), hasNextPage: page.hasNextPage, endCursor: cursors.at(-1) ?? null },
+    ({ row, cursor }) => ({ cursor, node: map(row) }),
+    page.count,
+  );
+}
+
+/** `%text%` for ILIKE with the user's wildcards escaped. */
+export const containsPattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

@@ -1,0 +1,26 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Logger } from 'pino';
+import type { Config } from '../config.js';
+import { StaffService } from '../staff/staff.service.js';
+import { PortalService } from './portal.service.js';
+import { SessionsService } from './sessions.service.js';
+import { SignInLimiter } from './sign-in-limiter.js';
+import { SignInService } from './sign-in.service.js';
+import type { Clock } from './tokens.js';
+
+/** Staff users, cookie sessions, sign-in and portal links, wired from the configuration. */
+export function createSessionServices(em: EntityManager, config: Config, log: Logger, clock: Clock) {
+  const staff = new StaffService(em, clock);
+  const sessions = new SessionsService(em, { idleMs: config.SESSION_IDLE_MINUTES * 60_000, maxMs: config.SESSION_MAX_HOURS * 3_600_000 }, clock);
+  const signInLimiter = new SignInLimiter(
+    { perEmail: config.SIGNIN_MAX_FAILURES_PER_EMAIL, perAddress: config.SIGNIN_MAX_FAILURES_PER_ADDRESS, windowSeconds: config.SIGNIN_WINDOW_SECONDS },
+    config.REDIS_URL,
+  );
+  return {
+    staff,
+    sessions,
+    signInLimiter,
+    signIn: new SignInService(em, staff, sessions, signInLimiter, log),
+    portal: new PortalService(em, sessions, { publicAppUrl: config.PUBLIC_APP_URL, linkTtlMs: config.PORTAL_LINK_TTL_SECONDS * 1000 }, clock),
+  };
+}

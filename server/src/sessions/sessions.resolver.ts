@@ -1,0 +1,83 @@
+import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { AccountGql, toAccountGql } from '../accounts/accounts.graphql.js';
+import type { Context } from '../graphql/context.js';
+import { RoleEnum } from '../graphql/enums.js';
+import { principalOf } from '../graphql/auth.js';
+import { forbidden, unauthenticated } from '../shared/errors.js';
+import { toStaffUserGql } from '../staff/staff.graphql.js';
+import { clearedCookie, sessionCookie, sessionTokens } from './cookies.js';
+import { PortalSessionGql, ViewerGql, ViewerKindEnum } from './sessions.graphql.js';
+import type { SessionKind } from './sessions.service.js';
+
+function httpOf(ctx: Context) {
+  if (!ctx.http) throw forbidden('Sessions are opened and closed over HTTP, not over a WebSocket');
+  return ctx.http;
+}
+
+const setCookie = (ctx: Context, header: string) => httpOf(ctx).res.append('Set-Cookie', header);
+
+/** Staff sign-in and sign-out, the Credits page's portal sessions, and "who am I". */
+@Resolver(() => ViewerGql)
+export class SessionsResolver {
+  @Query(() => ViewerGql, { nullable: true, description: 'The caller: a staff user, a portal session or a key; null when signed out' })
+  async viewer(@Ctx() ctx: Context): Promise<ViewerGql | null> {
+    const p = ctx.principal;
+    if (!p) return null;
+    const staffUser = p.staffUserId ? toStaffUserGql(await ctx.services.staff.get(p.staffUserId)) : null;
+    const kind = p.staffUserId ? ViewerKindEnum.STAFF : p.keyId ? ViewerKindEnum.API_KEY : ViewerKindEnum.PORTAL;
+    return { kind, role: p.role as RoleEnum, staffUser, accountId: p.accountId, sessionExpiresAt: ctx.session?.expiresAt ?? null };
+  }
+
+  @Mutation(() => ViewerGql, { description: 'Staff sign-in: sets the console session cookie. Every failure answers the same UNAUTHENTICATED message.' })
+  async signIn(@Arg('email', () => String) email: string, @Arg('password', () => String) password: string, @Ctx() ctx: Context): Promise<ViewerGql> {
+    const { req } = httpOf(ctx);
+    const address = req.ip ?? req.socket.remoteAddress ?? 'unknown';
+    const session = await ctx.services.signIn.signIn(email, password, address);
+    const secure = ctx.services.config.isProduction;
+    const previous = sessionTokens(req.headers).STAFF;
+    if (previous) await ctx.services.signIn.signOut(previous, null);
+    setCookie(ctx, sessionCookie('STAFF', session.token, session.expiresAt, secure));
+    const user = toStaffUserGql(await ctx.services.staff.get(session.staffUserId));
+    return { kind: ViewerKindEnum.STAFF, role: user.role, staffUser: user, accountId: null, sessionExpiresAt: session.expiresAt };
+  }
+
+  @Mutation(() => Boolean, { description: 'Ends the cookie session in use (console or Credits page) and clears its cookie; false when there was none' })
+  async signOut(@Ctx() ctx: Context): Promise<boolean> {
+    const { req } = httpOf(ctx);
+    const secure = ctx.services.config.isProduction;
+    const kinds: SessionKind[] = ctx.session ? [ctx.session.kind] : ['STAFF', 'PORTAL'];
+    let ended = false;
+    for (const kind of kinds) {
+      ended = (await ctx.services.signIn.signOut(sessionTokens(req.headers)[kind], ctx.session ? ctx.principal : null)) || ended;
+      setCookie(ctx, clearedCookie(kind, secure));
+    }
+    return ended;
+  }
+
+  @Mutation(() => ViewerGql, { description: "Development only (refused in production): trades an account's API key for a Credits page session" })
+  async signInWithKey(@Arg('key', () => String) key: string, @Ctx() ctx: Context): Promise<ViewerGql> {
+    if (ctx.services.config.isProduction) throw forbidden('Key sign-in is for development only: open the Credits page from the app (a portal session)');
+    httpOf(ctx);
+    const principal = await ctx.services.auth.authenticate(key);
+    if (!principal) throw unauthenticated('That key is unknown or revoked');
+    const session = await ctx.services.portal.startForKey(principal.accountId);
+    setCookie(ctx, sessionCookie('PORTAL', session.token, session.expiresAt, false));
+    return { kind: ViewerKindEnum.PORTAL, role: RoleEnum.USER, staffUser: null, accountId: principal.accountId, sessionExpiresAt: session.expiresAt };
+  }
+
+  @Authorized()
+  @Mutation(() => PortalSessionGql, { description: 'A single-use URL, valid for minutes, that opens the Credits page signed in to one account (own account, or ADMIN for any)' })
+  async createPortalSession(
+    @Ctx() ctx: Context,
+    @Arg('accountId', () => ID, { nullable: true }) accountId: string | null,
+    @Arg('returnTo', () => String, { nullable: true }) returnTo: string | null,
+  ): Promise<PortalSessionGql> {
+    return ctx.services.portal.createLink(principalOf(ctx), accountId, returnTo);
+  }
+
+  @FieldResolver(() => AccountGql, { nullable: true, description: 'The account of a portal session or key' })
+  async account(@Root() viewer: ViewerGql, @Ctx() ctx: Context): Promise<AccountGql | null> {
+    const account = viewer.accountId ? await ctx.loaders.account.load(viewer.accountId) : null;
+    return account ? toAccountGql(account) : null;
+  }
+}

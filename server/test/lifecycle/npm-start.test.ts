@@ -1,0 +1,90 @@
+import { spawn } from 'node:child_process';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { afterAll, describe, expect, it } from 'vitest';
+import { findRepoRoot } from '../../src/config.js';
+
+/** A port nobody listens on right now. */
+const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+const dirs: string[] = [];
+afterAll(() => {
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+});
+
+/**
+ * `npm start` at the repository root, as a user runs it (embedded PostgreSQL under a fresh
+ * DATA_DIR), until the server says it listens. Returns the pids it reports and its exit.
+ */
+async function startServer() {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'cm-lifecycle-'));
+  chmodSync(dataDir, 0o755); // as root, PostgreSQL runs as the postgres user, which must reach it
+  dirs.push(dataDir);
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(await freePort()),
+    EMBEDDED_PG_PORT: String(await freePort()),
+    DATA_DIR: dataDir,
+    NODE_ENV: 'development',
+    SEED_DEMO: 'false',
+    FINANCE_JOBS: 'false',
+    LOG_LEVEL: 'info',
+  };
+  delete env.DATABASE_URL;
+  delete env.REDIS_URL;
+  const npm = spawn('npm', ['start'], { cwd: findRepoRoot(), env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  npm.stderr.on('data', (chunk) => (output += chunk));
+  const exited = new Promise<number | null>((resolve) => npm.once('exit', (code) => resolve(code)));
+  const listening = await new Promise<{ pid: number; embeddedPostgresPid: number }>((resolve, reject) => {
+    createInterface({ input: npm.stdout }).on('line', (line) => {
+      output += `${line}\n`;
+      if (line.includes('creditmeter listening on')) resolve(JSON.parse(line));
+    });
+    npm.once('exit', (code) => reject(new Error(`npm start exited (${code}) before listening:\n${output}`)));
+  });
+  return { npm, listening, exited, output: () => output };
+}
+
+describe('npm start lifecycle', () => {
+  it('SIGTERM to the npm process stops the server and the embedded PostgreSQL, exits 0, says so, no npm error', async () => {
+    const s = await startServer();
+    expect(alive(s.listening.pid) && alive(s.listening.embeddedPostgresPid)).toBe(true);
+    s.npm.kill('SIGTERM');
+    expect(await s.exited).toBe(0);
+    expect(s.output()).toContain('creditmeter stopped cleanly (SIGTERM): server closed, embedded PostgreSQL stopped');
+    expect(s.output()).not.toMatch(/npm error|npm ERR!/);
+    expect(alive(s.listening.pid)).toBe(false);
+    expect(alive(s.listening.embeddedPostgresPid)).toBe(false);
+  }, 300_000);
+
+  it('Ctrl-C (SIGINT to the whole process group, as a terminal sends it) does the same', async () => {
+    const s = await startServer();
+    process.kill(-s.npm.pid!, 'SIGINT');
+    expect(await s.exited).toBe(0);
+    expect(s.output()).toContain('creditmeter stopped cleanly (SIGINT)');
+    expect(s.output()).not.toMatch(/npm error|npm ERR!/);
+    expect(alive(s.listening.pid)).toBe(false);
+    expect(alive(s.listening.embeddedPostgresPid)).toBe(false);
+  }, 300_000);
+});
