@@ -14,6 +14,7 @@ import type { Config } from './config.js';
 import type { Context } from './graphql/context.js';
 import { formatError } from './graphql/errors.js';
 import { nulGuardPlugin } from './graphql/nul-guard.plugin.js';
+import { anonymousIntrospectionPlugin, GRAPHQL_TOKEN_LIMIT, graphqlArmor, validateWith } from './graphql/armor.js';
 import { createLoaders } from './graphql/loaders.js';
 import { createSchema } from './graphql/schema.js';
 import { createBalanceEvents } from './ledger/balance-events.js';
@@ -24,6 +25,7 @@ import { routeModules } from './routes.js';
 import { authenticateSession } from './http/authenticate.js';
 import { httpErrors } from './http/errors.js';
 import { requestLog } from './http/request-log.js';
+import { httpMetrics } from './metrics/http-metrics.js';
 import { securityHeaders } from './http/security-headers.js';
 import { identify, sameOrigin } from './sessions/request-principal.js';
 import type { Clock } from './sessions/tokens.js';
@@ -51,11 +53,14 @@ export async function createApp(opts: { config: Config; orm: MikroORM; log: Logg
   const httpServer = http.createServer(app);
 
   app.use(requestLog(log));
+  app.use(httpMetrics());
 
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
+  const armor = graphqlArmor(config.isProduction);
   const wsCleanup = useServer<Record<string, unknown>, { principal?: Principal }>(
     {
       schema,
+      validate: validateWith(armor.validationRules),
       onConnect: async (ctx) => {
         // A key in connectionParams, else (from our own pages only) the session cookie of the upgrade request.
         const headers = ctx.extra.request.headers;
@@ -82,8 +87,13 @@ export async function createApp(opts: { config: Config; orm: MikroORM; log: Logg
     formatError: formatError(log),
     includeStacktraceInErrorResponses: false,
     introspection: true,
+    allowBatchedHttpRequests: false,
+    parseOptions: { maxTokens: GRAPHQL_TOKEN_LIMIT },
+    validationRules: armor.validationRules,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      ...armor.plugins,
+      anonymousIntrospectionPlugin(config.isProduction),
       nulGuardPlugin,
       { serverWillStart: async () => ({ drainServer: async () => { await wsCleanup.dispose(); } }) },
       ApolloServerPluginLandingPageDisabled(), // GET /graphql from a browser is our bundled GraphiQL (http/faces.ts)

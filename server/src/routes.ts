@@ -5,10 +5,11 @@ import { statementRoutes } from './reports/statements.routes.js';
 import { billingRoutes } from './billing/billing.routes.js';
 import { proxyRoutes } from './proxy/proxy.routes.js';
 import { portalRoutes } from './sessions/portal.routes.js';
+import { auditLogRoutes } from './audit/audit-log.routes.js';
 import { facesRoutes } from './http/faces.js';
 
 export type RouteModule = (app: Express, services: Services) => void;
 
 /** HTTP routes outside GraphQL, mounted before it. Feature modules add theirs here. */
 // The portal link route comes before the faces, whose /credits/* would otherwise take it.
-export const routeModules: RouteModule[] = [proxyRoutes, billingRoutes, metricsRoutes, statementRoutes, portalRoutes, facesRoutes];
+export const routeModules: RouteModule[] = [proxyRoutes, billingRoutes, metricsRoutes, statementRoutes, auditLogRoutes, portalRoutes, facesRoutes];

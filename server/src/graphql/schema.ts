@@ -18,11 +18,13 @@ import { ReconciliationResolver } from '../reports/reconciliation.resolver.js';
 import { AccountBillingResolver, BillingResolver } from '../billing/billing.resolver.js';
 import { SessionsResolver } from '../sessions/sessions.resolver.js';
 import { StaffResolver } from '../staff/staff.resolver.js';
+import { AuditLogResolver } from '../audit/audit-log.resolver.js';
+import { PurchasesAdminResolver } from '../billing/purchases.admin.resolver.js';
 import { AuditResolver } from '../audit/audit.resolver.js';
 import { AccountNotifyResolver, NotifyResolver } from '../notify/notify.resolver.js';
 
 /** Every resolver class. Feature modules add theirs here. */
-export const resolvers = [AccountsResolver, LedgerResolver, RateCardsResolver, UsageResolver, BillingResolver, AccountBillingResolver, FinanceResolver, ReconciliationResolver, ProxySettingsResolver, AccountProxySettingsResolver, ModelRateSimulatedResolver, GrantsResolver, AccountGrantsResolver, GrantAllocationsResolver, PromotionsResolver, AuditResolver, NotifyResolver, AccountNotifyResolver, SessionsResolver, StaffResolver] as const;
+export const resolvers = [AccountsResolver, LedgerResolver, RateCardsResolver, UsageResolver, BillingResolver, AccountBillingResolver, FinanceResolver, ReconciliationResolver, ProxySettingsResolver, AccountProxySettingsResolver, ModelRateSimulatedResolver, GrantsResolver, AccountGrantsResolver, GrantAllocationsResolver, PromotionsResolver, AuditResolver, NotifyResolver, AccountNotifyResolver, SessionsResolver, StaffResolver, AuditLogResolver, PurchasesAdminResolver] as const;
 
 export async function createSchema(opts: { publicAppUrl: string; emitSchemaFile?: string }): Promise<GraphQLSchema> {
   return buildSchema({

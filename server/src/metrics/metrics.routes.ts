@@ -4,7 +4,7 @@ import { sqlOf, toBigInt } from '../db/sql.js';
 import { toUsdNumber } from '../money/money.js';
 import { utcDay } from '../reports/finance.rules.js';
 import type { Services } from '../services.js';
-import { gauges, metricsRegistry } from './metrics.js';
+import { credits, gauges, metricsRegistry } from './metrics.js';
 
 /** Samples the gauges from accounts, holds and the finance rollups (cheap, indexed reads). */
 export async function sampleGauges(services: Services): Promise<void> {
@@ -16,7 +16,7 @@ export async function sampleGauges(services: Services): Promise<void> {
             to_regclass('public.holds')::text as holds_table
        from accounts where kind = 'CUSTOMER'`,
   );
-  gauges.activeBalance.set(Number(toBigInt(a.positive)));
+  gauges.activeBalance.set(credits(toBigInt(a.positive)));
   gauges.activeAccounts.set(Number(a.active));
   gauges.outstandingLiabilityMillicredits.set(Number(toBigInt(a.total)));
   gauges.outstandingLiability.set(toUsdNumber(toBigInt(a.total)));

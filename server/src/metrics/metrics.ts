@@ -1,14 +1,16 @@
-import { Counter, Gauge, Registry } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 /**
  * Prometheus metrics on a Registry of our own (prom-client's global one is left alone). Event
  * counters move through the small functions below, which other modules call after the fact
  * (after commit): never from inside a database transaction that may still roll back.
  * Gauges are computed at scrape time from rollups and accounts (`metrics.routes.ts`).
- * Money counters are integer millicredits: a float counter is exact up to 2^53 millicredits
- * ($9 billion), far beyond one process's lifetime.
+ * Names follow the go-live checklist (`billing_*`, `stripe_*`, `openai_*`, `margin_*`,
+ * `liability_*`); credits are counted in credits (1,000 credits = $1), as the checklist says.
  */
 export const metricsRegistry = new Registry();
+// prom-client's process metrics (CPU, memory, event loop lag, handles, GC) on the same registry.
+collectDefaultMetrics({ register: metricsRegistry });
 
 const counter = (name: string, help: string, labelNames: string[] = []) =>
   new Counter({ name, help, labelNames, registers: [metricsRegistry] });
@@ -16,13 +18,14 @@ const gauge = (name: string, help: string, labelNames: string[] = []) =>
   new Gauge({ name, help, labelNames, registers: [metricsRegistry] });
 
 export const counters = {
-  creditsPurchased: counter('creditmeter_credits_purchased_millicredits_total', 'Credits added by PURCHASE ledger entries, in millicredits'),
-  creditsDeducted: counter('creditmeter_credits_deducted_millicredits_total', 'Credits deducted by metered usage, in millicredits', ['model']),
-  insufficientCredits: counter('creditmeter_insufficient_credits_total', 'Requests refused with 402 INSUFFICIENT_CREDITS', ['source']),
-  webhookEvents: counter('creditmeter_webhook_events_total', 'Webhook events received, by event type and outcome', ['type', 'outcome']),
-  webhookFailures: counter('creditmeter_webhook_failures_total', 'Webhook events that failed verification or processing', ['type']),
-  modelCalls: counter('creditmeter_model_calls_total', 'Metered model calls', ['model']),
-  tokens: counter('creditmeter_tokens_total', 'Tokens metered, by model and direction (input, cached_input, output)', ['model', 'direction']),
+  creditsPurchased: counter('billing_credits_purchased_total', 'Credits added by PURCHASE ledger entries (credits; 1,000 = $1)'),
+  creditsDeducted: counter('billing_credits_deducted_total', 'Credits deducted by metered usage (credits), by model', ['model']),
+  insufficientCredits: counter('billing_402_insufficient_credits_total', 'Requests refused with 402 INSUFFICIENT_CREDITS, by source (graphql, proxy)', ['source']),
+  webhookEvents: counter('stripe_webhook_events_total', 'Stripe webhook events received, by event type', ['type']),
+  webhookFailures: counter('stripe_webhook_failures_total', 'Stripe webhook events that failed verification or processing, by event type', ['type']),
+  modelCalls: counter('openai_calls_total', 'Metered model calls, by model', ['model']),
+  tokensIn: counter('openai_tokens_in_total', 'Prompt tokens metered (cached ones included), by model', ['model']),
+  tokensOut: counter('openai_tokens_out_total', 'Completion tokens metered, by model', ['model']),
   reconciliationMismatches: counter('creditmeter_reconciliation_mismatches_total', 'Reconciliation findings, by check', ['check']),
   reconciliationRuns: counter('creditmeter_reconciliation_runs_total', 'Reconciliation runs, by status', ['status']),
   notificationAttempts: counter('creditmeter_notification_attempts_total', 'Outgoing webhook and mail delivery attempts, by channel and outcome (delivered, retry, failed)', ['channel', 'outcome']),
@@ -30,11 +33,11 @@ export const counters = {
 };
 
 export const gauges = {
-  activeBalance: gauge('creditmeter_active_balance_millicredits', 'Sum of positive customer balances (sampled at scrape)'),
+  activeBalance: gauge('billing_active_balance', 'Sum of positive customer balances in credits (sampled at scrape)'),
   activeAccounts: gauge('creditmeter_active_accounts', 'Customer accounts with a positive balance (sampled at scrape)'),
-  grossMarginToday: gauge('creditmeter_gross_margin_usd', "Gross margin (revenue - provider cost) of a UTC day in USD, for today and yesterday", ['day']),
+  grossMarginToday: gauge('margin_gross_daily_usd', 'Gross margin (credits deducted / 1,000 - provider cost) of a UTC day in USD, for today and yesterday', ['day']),
   revenueToday: gauge('creditmeter_revenue_usd', 'Revenue (credits deducted / 1,000) of a UTC day in USD, for today and yesterday', ['day']),
-  outstandingLiability: gauge('creditmeter_outstanding_liability_usd', 'Sum of all customer balances in USD'),
+  outstandingLiability: gauge('liability_outstanding_credits_usd', 'Outstanding credits (sum of all customer balances / 1,000) in USD'),
   outstandingLiabilityMillicredits: gauge('creditmeter_outstanding_liability_millicredits', 'Sum of all customer balances in millicredits'),
   negativeBalances: gauge('creditmeter_negative_balance_accounts', 'Customer accounts with a negative balance'),
   holdsPending: gauge('creditmeter_holds_pending', 'Credit holds of calls in flight (accounts with held credits when holds are not tabled)'),
@@ -47,20 +50,30 @@ export const gauges = {
 };
 
 const num = (v: bigint | number) => (typeof v === 'bigint' ? Number(v) : v);
+/** Millicredits as credits for a counter (display precision; the ledger is the exact record). */
+export const credits = (millicredits: bigint) => Number(millicredits) / 1000;
+
+/** Seconds per HTTP request, by method, route template (`/statements/:file`, never a raw path) and status. */
+export const httpRequestDuration = new Histogram({
+  name: 'http_request_duration_seconds',
+  help: 'HTTP request duration in seconds, by method, route template and status code',
+  labelNames: ['method', 'route', 'status_code'],
+  buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+  registers: [metricsRegistry],
+});
 
 /** The functions other modules call. Every amount is integer millicredits. */
 export const metrics = {
   /** A metered call was charged (recordUsage, the proxy's settle): call once, after commit. */
   creditsDeducted(model: string, millicredits: bigint, tokens: { inputTokens: bigint; cachedInputTokens?: bigint; outputTokens: bigint }) {
-    counters.creditsDeducted.inc({ model }, num(millicredits));
+    counters.creditsDeducted.inc({ model }, credits(millicredits));
     counters.modelCalls.inc({ model });
-    counters.tokens.inc({ model, direction: 'input' }, num(tokens.inputTokens));
-    counters.tokens.inc({ model, direction: 'cached_input' }, num(tokens.cachedInputTokens ?? 0n));
-    counters.tokens.inc({ model, direction: 'output' }, num(tokens.outputTokens));
+    counters.tokensIn.inc({ model }, num(tokens.inputTokens + (tokens.cachedInputTokens ?? 0n)));
+    counters.tokensOut.inc({ model }, num(tokens.outputTokens));
   },
   /** Credits were purchased (the ledger counts PURCHASE entries itself; billing need not call this). */
   creditsPurchased(millicredits: bigint) {
-    if (millicredits > 0n) counters.creditsPurchased.inc(num(millicredits));
+    if (millicredits > 0n) counters.creditsPurchased.inc(credits(millicredits));
   },
   /** A request was refused with 402 (source: 'graphql' | 'proxy' | ...). */
   insufficientCredits(source = 'graphql') {
@@ -69,7 +82,7 @@ export const metrics = {
   /** A webhook event was handled (ok) or failed (verification or processing). */
   webhookEvent(type: string, ok: boolean) {
     const t = type || 'unknown';
-    counters.webhookEvents.inc({ type: t, outcome: ok ? 'ok' : 'failed' });
+    counters.webhookEvents.inc({ type: t });
     if (!ok) counters.webhookFailures.inc({ type: t });
   },
   reconciliationMismatch(check: string, n = 1) {

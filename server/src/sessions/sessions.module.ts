@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
+import { AuditLogService } from '../audit/audit-log.service.js';
 import { StaffService } from '../staff/staff.service.js';
 import { PortalService } from './portal.service.js';
 import { SessionsService } from './sessions.service.js';
@@ -8,7 +9,7 @@ import { SignInLimiter } from './sign-in-limiter.js';
 import { SignInService } from './sign-in.service.js';
 import type { Clock } from './tokens.js';
 
-/** Staff users, cookie sessions, sign-in and portal links, wired from the configuration. */
+/** The console's services: staff users, cookie sessions, sign-in, portal links and the audit log reader. */
 export function createSessionServices(em: EntityManager, config: Config, log: Logger, clock: Clock) {
   const staff = new StaffService(em, clock);
   const sessions = new SessionsService(em, { idleMs: config.SESSION_IDLE_MINUTES * 60_000, maxMs: config.SESSION_MAX_HOURS * 3_600_000 }, clock);
@@ -18,6 +19,7 @@ export function createSessionServices(em: EntityManager, config: Config, log: Lo
   );
   return {
     staff,
+    auditLog: new AuditLogService(em),
     sessions,
     signInLimiter,
     signIn: new SignInService(em, staff, sessions, signInLimiter, log),

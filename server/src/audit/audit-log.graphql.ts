@@ -1,0 +1,44 @@
+import { JSONResolver } from 'graphql-scalars';
+import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { ConnectionType } from '../graphql/connection.js';
+import type { AuditEntry } from './audit-log.service.js';
+
+export enum AuditActorKindEnum {
+  STAFF = 'STAFF',
+  API_KEY = 'API_KEY',
+  SYSTEM = 'SYSTEM',
+}
+registerEnumType(AuditActorKindEnum, { name: 'AuditActorKind', description: 'STAFF: a console user; API_KEY: a key; SYSTEM: the server itself (jobs, webhooks, bootstrap)' });
+
+@ObjectType('AuditEntry', { description: 'One audited action: who, what, on what, before and after, why' })
+export class AuditEntryGql {
+  @Field(() => ID) id!: string;
+  @Field(() => Date) createdAt!: Date;
+  @Field(() => String, { description: 'e.g. ledger.adjust, rateCard.publish, staffUser.update' }) action!: string;
+  @Field(() => String) targetType!: string;
+  @Field(() => String, { nullable: true }) targetId!: string | null;
+  @Field(() => AuditActorKindEnum) actorKind!: AuditActorKindEnum;
+  @Field(() => ID, { nullable: true }) actorStaffUserId!: string | null;
+  @Field(() => ID, { nullable: true }) actorKeyId!: string | null;
+  @Field(() => ID, { nullable: true }) actorAccountId!: string | null;
+  @Field(() => String, { nullable: true }) actorRole!: string | null;
+  @Field(() => String, { nullable: true, description: "The staff user's email, or the key's account email" }) actorLabel!: string | null;
+  @Field(() => JSONResolver, { nullable: true }) before!: unknown;
+  @Field(() => JSONResolver, { nullable: true }) after!: unknown;
+  @Field(() => String, { nullable: true }) reason!: string | null;
+}
+
+export const toAuditEntryGql = (e: AuditEntry): AuditEntryGql => ({ ...e, actorKind: e.actorKind as AuditActorKindEnum });
+
+@ObjectType('AuditEntryConnection')
+export class AuditEntryConnectionGql extends ConnectionType('AuditEntry', AuditEntryGql) {}
+
+@InputType({ description: 'Every given field must match; from is inclusive, to exclusive' })
+export class AuditLogFilter {
+  @Field(() => String, { nullable: true, description: "A staff user's, key's or account's id, or a staff user's or account's email" }) actor?: string | null;
+  @Field(() => String, { nullable: true, description: 'Exact action name (see auditActions)' }) action?: string | null;
+  @Field(() => String, { nullable: true }) targetType?: string | null;
+  @Field(() => String, { nullable: true }) targetId?: string | null;
+  @Field(() => Date, { nullable: true }) from?: Date | null;
+  @Field(() => Date, { nullable: true }) to?: Date | null;
+}

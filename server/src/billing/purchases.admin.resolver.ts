@@ -1,0 +1,46 @@
+import { Arg, Authorized, Ctx, Field, ID, InputType, Int, ObjectType, Query, Resolver, registerEnumType } from 'type-graphql';
+import { Role } from '../auth/roles.js';
+import { ConnectionType } from '../graphql/connection.js';
+import type { Context } from '../graphql/context.js';
+import { SortDirectionEnum, pageWindow, toOffsetConnection } from '../graphql/offset-paging.js';
+import { PurchaseGql, PurchaseStatusEnum, toPurchaseGql } from './billing.graphql.js';
+import type { PurchaseStatus } from './billing.types.js';
+import { listPurchases } from './purchases.list.js';
+
+@ObjectType('PurchaseConnection')
+export class PurchaseConnectionGql extends ConnectionType('Purchase', PurchaseGql) {}
+
+export enum PurchaseOrderByEnum {
+  CREATED_AT = 'CREATED_AT',
+  AMOUNT = 'AMOUNT',
+}
+registerEnumType(PurchaseOrderByEnum, { name: 'PurchaseOrderBy' });
+
+@InputType({ description: 'Every given field must match; from is inclusive, to exclusive' })
+export class PurchaseFilter {
+  @Field(() => PurchaseStatusEnum, { nullable: true }) status?: PurchaseStatus | null;
+  @Field(() => ID, { nullable: true }) accountId?: string | null;
+  @Field(() => Date, { nullable: true }) from?: Date | null;
+  @Field(() => Date, { nullable: true }) to?: Date | null;
+  @Field(() => Int, { nullable: true, description: 'Only PENDING purchases that reached Stripe and are older than this many minutes' })
+  staleAfterMinutes?: number | null;
+}
+
+/** Purchases of every account for the console (SUPPORT+). */
+@Resolver()
+export class PurchasesAdminResolver {
+  @Authorized(Role.SUPPORT)
+  @Query(() => PurchaseConnectionGql, { description: 'Purchases of all accounts by status, account and date; stale ones with staleAfterMinutes (SUPPORT+)' })
+  async purchases(
+    @Ctx() ctx: Context,
+    @Arg('filter', () => PurchaseFilter, { nullable: true }) filter: PurchaseFilter | null,
+    @Arg('orderBy', () => PurchaseOrderByEnum, { defaultValue: PurchaseOrderByEnum.CREATED_AT }) orderBy: PurchaseOrderByEnum,
+    @Arg('direction', () => SortDirectionEnum, { defaultValue: SortDirectionEnum.DESC }) direction: SortDirectionEnum,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 25 }) first: number,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('offset', () => Int, { nullable: true }) offset: number | null,
+  ): Promise<PurchaseConnectionGql> {
+    const page = await listPurchases(ctx.services.orm.em, filter ?? {}, orderBy, direction, pageWindow(first, after, offset));
+    return toOffsetConnection(page, toPurchaseGql);
+  }
+}
