@@ -30,6 +30,10 @@ export const STATEMENTS = {
     name: 'cm_extend',
     text: `update holds set expires_at = clock_timestamp() + make_interval(secs => $2::int) where id = $1::uuid and state = 'HELD' returning id`,
   },
+  balances: {
+    name: 'cm_balances',
+    text: `select id as account_id, posted, pending, updated_at from accounts where id = any($1::uuid[]) and kind = 'CUSTOMER'`,
+  },
 } satisfies Record<string, Named>;
 
 /** The same movement call inside a caller's transaction (MikroORM's `?` placeholders). */

@@ -328,6 +328,12 @@ export class LedgerEngine {
     return (await this.db.call(STATEMENTS.extend, [holdId, ttlSeconds])).length > 0;
   }
 
+  /** Cached balances of customer accounts (missing ids are left out), on a prepared statement. */
+  async balances(accountIds: readonly string[]): Promise<BalanceSnapshot[]> {
+    const rows = await this.db.call(STATEMENTS.balances, [accountIds]);
+    return rows.map((r) => balanceOf(r.account_id as string, r, 'posted', 'pending', 'updated_at')!);
+  }
+
   /** Publishes each account's newest balance once (a batch may move one account many times). */
   private publishLatest(balances: (BalanceSnapshot | null)[]): void {
     const latest = new Map<string, BalanceSnapshot>();

@@ -33,14 +33,6 @@ export function toSnapshot(row: { account_id: string; posted: unknown; pending: 
   };
 }
 
-export async function findBalances(sql: Sql, accountIds: readonly string[]): Promise<BalanceSnapshot[]> {
-  const rows = await sql.query<{ account_id: string; posted: string; pending: string; updated_at: Date }>(
-    `select id as account_id, posted, pending, updated_at from accounts where id = any(?::uuid[]) and kind = 'CUSTOMER'`,
-    [`{${accountIds.join(',')}}`],
-  );
-  return rows.map(toSnapshot);
-}
-
 interface EntryRow {
   seq: string;
   id: string;

@@ -12,7 +12,6 @@ import { observedRefusal } from './refusals.js';
 import { pageSize, decodeCursor, toPage, type Page } from './cursor.js';
 import {
   countEntries,
-  findBalances,
   findEntries,
   findEntryByTransaction,
   findTransactionIdByKey,
@@ -49,7 +48,7 @@ export class LedgerService {
   ) {}
 
   async balances(accountIds: readonly string[]): Promise<BalanceSnapshot[]> {
-    return findBalances(sqlOf(this.em.fork()), accountIds);
+    return this.engine.balances(accountIds);
   }
 
   async balance(accountId: string): Promise<BalanceSnapshot> {
