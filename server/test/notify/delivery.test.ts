@@ -21,6 +21,9 @@ let sink: WebhookSink;
 let smtp: SmtpSink;
 let now: Date;
 let worker: DeliveryWorker;
+/** Runs while a delivery is in flight (after the receiver answered, before the outcome is recorded). */
+let duringSend: (() => Promise<void>) | null = null;
+const http = createHttpSender(5000);
 
 beforeAll(async () => {
   sink = await new WebhookSink().start();
@@ -32,7 +35,11 @@ beforeAll(async () => {
     em: t.services.orm.em,
     log: pino({ level: 'silent' }),
     secrets: t.services.notify.secrets,
-    sender: createHttpSender(5000),
+    sender: async (target, body, headers) => {
+      const result = await http(target, body, headers);
+      await duringSend?.();
+      return result;
+    },
     mailer: createMailer(smtp.url, 'alerts@example.test'),
     policy: { production: false },
     publicAppUrl: 'https://app.example.test',
@@ -107,6 +114,23 @@ describe('delivery with retries', () => {
       lastStatusCode: 200,
       attemptLog: [{ statusCode: 200 }, { statusCode: 503 }, { statusCode: 500 }],
     });
+  });
+
+  it('keeps a redelivery requested while an attempt is in flight', async () => {
+    const user = await t.account();
+    const { endpoint } = await endpointFor(user.key, ['purchase.fulfilled']);
+    const eventId = await emit(user.id);
+    const seen = sink.received.length;
+    const admin = (await t.services.auth.authenticate(t.adminKey))!;
+    duringSend = async () => {
+      duringSend = null;
+      await t.services.notify.endpoints.redeliver(admin, endpoint.id, eventId);
+    };
+    expect(await worker.runOnce()).toMatchObject({ attempted: 1, delivered: 1 });
+    const [row] = await t.db.query<{ status: string }>(`select status from notification_deliveries where endpoint_id = $1`, [endpoint.id]);
+    expect(row.status).toBe('PENDING'); // the in-flight success did not swallow the request
+    expect(await worker.runOnce()).toMatchObject({ attempted: 1, delivered: 1 });
+    expect(sink.received.slice(seen).map((r) => r.body.id)).toEqual([eventId, eventId]);
   });
 
   it('sends an event only to endpoints subscribed to its type, of its account or the operator', async () => {
