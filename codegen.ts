@@ -1,16 +1,23 @@
 import type { CodegenConfig } from '@graphql-codegen/cli';
 
-/** Typed operations from `schema.graphql` for the tests (and the console, once it exists). */
+/** Typed operations from `schema.graphql`: for the server's tests, and for the web pages in `admin/`. */
 const config: CodegenConfig = {
   schema: 'schema.graphql',
-  documents: ['server/test/**/*.ts', '!server/test/gql/**'],
   ignoreNoDocuments: true,
   emitLegacyCommonJSImports: false,
   generates: {
     'server/test/gql/': {
+      documents: ['server/test/**/*.ts', '!server/test/gql/**'],
       preset: 'client',
       config: { useTypeImports: true, scalars: { DateTime: 'string', Millicredits: 'string' }, enumsAsTypes: true },
       presetConfig: { fragmentMasking: false },
+    },
+    // String documents: the pages send them as they are, without graphql-js in the bundle.
+    'admin/shared/gql/': {
+      documents: ['admin/{console,credits,shared}/**/*.{ts,tsx}', '!admin/shared/gql/**'],
+      preset: 'client',
+      config: { useTypeImports: true, scalars: { DateTime: 'string', Millicredits: 'string' }, enumsAsTypes: true, documentMode: 'string' },
+      presetConfig: { fragmentMasking: false, gqlTagName: 'graphql' },
     },
   },
 };

@@ -1,3 +1,15 @@
+import CssBaseline from '@mui/material/CssBaseline';
+import { ThemeProvider } from '@mui/material/styles';
+import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { CreditsApp } from './CreditsApp';
+import { theme } from './theme';
 
-createRoot(document.getElementById('root')!).render(<p>The console is being built.</p>);
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <ThemeProvider theme={theme}>
+      <CssBaseline />
+      <CreditsApp />
+    </ThemeProvider>
+  </StrictMode>,
+);

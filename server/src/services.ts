@@ -17,10 +17,10 @@ import { createBilling } from './billing/billing.module.js';
 import { createProxyServices } from './proxy/proxy.module.js';
 import { FinanceService } from './reports/finance.service.js';
 import { ReconciliationService } from './reports/reconciliation.service.js';
-import { createGrantsAndPromotions } from './grants/grants.module.js';
 import { createSessionServices } from './sessions/sessions.module.js';
 import { systemClock, type Clock } from './sessions/tokens.js';
 import { verifyAuditChain } from './audit/audit-chain.js';
+import { createGrantsAndPromotions } from './grants/grants.module.js';
 import { metrics } from './metrics/metrics.js';
 import { createNotify } from './notify/notify.module.js';
 
@@ -36,6 +36,7 @@ export function createServices(orm: MikroORM, config: Config, events: BalanceEve
   const accounts = new AccountsService(em);
   const grantsAndPromotions = createGrantsAndPromotions(em, config, ledger, log, locks);
   accounts.onCreated(grantsAndPromotions.promotions.introBonus);
+  const billing = createBilling(em, config, events, ledger, log);
   return {
     config,
     log,
@@ -50,10 +51,14 @@ export function createServices(orm: MikroORM, config: Config, events: BalanceEve
     balanceWatch: new BalanceWatchService(events, (id) => ledger.balance(id)),
     rateCards,
     usage: new UsageService(em, rateCards, ledger),
-    billing: createBilling(em, config, events, ledger, log),
+    billing,
     ...createProxyServices(em, config, rateCards, holds, events, log),
     finance: new FinanceService(em),
-    reconciliation: new ReconciliationService(em, config, log, locks),
+    reconciliation: new ReconciliationService(em, config, log, locks, {
+      stripe: billing.stripe,
+      grantDrift: (limit) => grantsAndPromotions.grants.drift(limit),
+      verifyAuditChain: () => verifyAuditChain(em),
+    }),
     ...grantsAndPromotions,
     ...createSessionServices(em, config, log, clock),
     notify: createNotify(orm, config, events, log),

@@ -2,9 +2,9 @@ import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver
 import { ownAccountId, Role } from '../auth/roles.js';
 import { accountInScope, principalOf } from '../graphql/auth.js';
 import type { Context } from '../graphql/context.js';
+import { found } from '../graphql/errors.js';
 import { RoleEnum } from '../graphql/enums.js';
 import { BalanceGql, LedgerConnectionGql, toBalanceGql, toLedgerConnection } from '../ledger/ledger.graphql.js';
-import { notFound } from '../shared/errors.js';
 import { UsageConnectionGql, toUsageConnection } from '../usage/usage.graphql.js';
 import { SortDirectionEnum, pageWindow, toOffsetConnection } from '../graphql/offset-paging.js';
 import { AccountConnectionGql, AccountGql, AccountOrderByEnum, CreateAccountInput, CreatedApiKeyGql, toAccountGql } from './accounts.graphql.js';
@@ -15,8 +15,7 @@ export class AccountsResolver {
   @Query(() => AccountGql, { description: "The caller's own account" })
   async me(@Ctx() ctx: Context): Promise<AccountGql> {
     const account = await ctx.loaders.account.load(ownAccountId(principalOf(ctx)));
-    if (!account) throw notFound('The account of this key no longer exists');
-    return toAccountGql(account);
+    return toAccountGql(found(account, 'The account of this key no longer exists'));
   }
 
   @Authorized(Role.SUPPORT)
@@ -59,9 +58,7 @@ export class AccountsResolver {
 
   @FieldResolver(() => BalanceGql)
   async balance(@Root() account: AccountGql, @Ctx() ctx: Context): Promise<BalanceGql> {
-    const snapshot = await ctx.loaders.balance.load(account.id);
-    if (!snapshot) throw notFound(`Account ${account.id} not found`);
-    return toBalanceGql(snapshot);
+    return toBalanceGql(found(await ctx.loaders.balance.load(account.id), `Account ${account.id} not found`));
   }
 
   @FieldResolver(() => LedgerConnectionGql, { description: 'Newest first' })

@@ -9,6 +9,8 @@ import { CheckoutService } from './checkout.service.js';
 import { FulfilmentService } from './fulfilment.service.js';
 import { findNegativeBalances, findPurchasesOfAccount } from './purchases.repository.js';
 import { createStripeClient } from './stripe.client.js';
+import { CREDIT_PACKS } from './packs.js';
+import { parseId } from '../shared/validate.js';
 import { WebhooksService } from './webhooks.service.js';
 
 /** The billing services, wired once; registers the auto-recharge after-commit listener. */
@@ -26,9 +28,10 @@ export function createBilling(em: EntityManager, config: Config, events: Balance
     webhooks,
     checkout,
     autoRecharge,
+    packs: () => CREDIT_PACKS,
+    /** One purchase by id; null when unknown. */
+    purchase: (id: string) => fulfilment.purchase(parseId(id, 'id')),
     purchases: (accountId: string) => findPurchasesOfAccount(sqlOf(em.fork()), accountId),
     negativeBalances: (first: number) => findNegativeBalances(sqlOf(em.fork()), Math.min(Math.max(first, 1), 500)),
   };
 }
-
-export type Billing = ReturnType<typeof createBilling>;

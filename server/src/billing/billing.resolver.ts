@@ -3,7 +3,6 @@ import { AccountGql } from '../accounts/accounts.graphql.js';
 import type { Context } from '../graphql/context.js';
 import { accountInScope, principalOf } from '../graphql/auth.js';
 import { Role } from '../auth/roles.js';
-import { parseId } from '../shared/validate.js';
 import {
   AutoRechargeGql,
   CheckoutSessionGql,
@@ -20,13 +19,12 @@ import {
   toPurchaseGql,
   toStripeEventGql,
 } from './billing.graphql.js';
-import { CREDIT_PACKS } from './packs.js';
 
 @Resolver()
 export class BillingResolver {
   @Query(() => [CreditPackGql], { description: 'The packs on sale; prices are the server’s, never the client’s' })
-  creditPacks(): CreditPackGql[] {
-    return CREDIT_PACKS.map(toCreditPackGql);
+  creditPacks(@Ctx() ctx: Context): CreditPackGql[] {
+    return ctx.services.billing.packs().map(toCreditPackGql);
   }
 
   @Authorized()
@@ -42,7 +40,7 @@ export class BillingResolver {
   @Authorized()
   @Query(() => PurchaseGql, { nullable: true, description: 'One purchase (own account, or SUPPORT+)' })
   async purchase(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<PurchaseGql | null> {
-    const purchase = await ctx.services.billing.fulfilment.purchase(parseId(id, 'id'));
+    const purchase = await ctx.services.billing.purchase(id);
     if (!purchase) return null;
     accountInScope(ctx, purchase.accountId, Role.SUPPORT);
     return toPurchaseGql(purchase);
@@ -63,7 +61,7 @@ export class BillingResolver {
     @Ctx() ctx: Context,
   ): Promise<PurchaseGql> {
     const actor = principalOf(ctx);
-    const outcome = await ctx.services.billing.webhooks.refulfil(actor, parseId(purchaseId, 'purchaseId'), reason);
+    const outcome = await ctx.services.billing.webhooks.refulfil(actor, purchaseId, reason);
     return toPurchaseGql(outcome.purchase);
   }
 

@@ -6,7 +6,7 @@ import type { Principal } from '../auth/roles.js';
 import { inTransaction, sqlOf } from '../db/sql.js';
 import { metrics } from '../metrics/metrics.js';
 import { DomainError, badInput, notFound } from '../shared/errors.js';
-import { isUuid, requiredText, sameId } from '../shared/validate.js';
+import { isUuid, requiredText, sameId, parseId } from '../shared/validate.js';
 import { cents, idOf, intentFacts, metadataPurchaseId, sessionFacts, str } from './billing.rules.js';
 import type { EventSource, EventStatus, StoredEvent, WebhookEvent } from './billing.types.js';
 import type { FulfilmentService, StaffContext } from './fulfilment.service.js';
@@ -187,7 +187,8 @@ export class WebhooksService {
    * The stuck-user runbook: reads the purchase's Checkout Session (or Payment Intent) from Stripe
    * and runs the same fulfilment as the webhook would. Audited; a no-op when already fulfilled.
    */
-  async refulfil(actor: Principal, purchaseId: string, reasonText: string) {
+  async refulfil(actor: Principal, purchaseIdInput: string, reasonText: string) {
+    const purchaseId = parseId(purchaseIdInput, 'purchaseId');
     const reason = requiredText(reasonText, 'reason');
     const purchase = await findPurchase(sqlOf(this.em.fork()), purchaseId);
     if (!purchase) throw notFound(`Purchase ${purchaseId} not found`);

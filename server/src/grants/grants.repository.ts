@@ -36,11 +36,6 @@ export async function findGrant(sql: Sql, grantId: string): Promise<Grant | null
   return rows[0] ? toGrant(rows[0]) : null;
 }
 
-export async function findGrantBySource(sql: Sql, transactionId: string): Promise<Grant | null> {
-  const rows = await sql.query<Row>(`select * from grants where source_transaction_id = ?::uuid`, [transactionId]);
-  return rows[0] ? toGrant(rows[0]) : null;
-}
-
 /** An account's grants in burn order; spent, expired and voided ones only when asked. */
 export async function findGrants(sql: Sql, accountId: string, includeClosed: boolean, limit: number): Promise<Grant[]> {
   const rows = await sql.query<Row>(

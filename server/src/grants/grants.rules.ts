@@ -2,19 +2,6 @@ import type { LedgerEntryType } from '../ledger/ledger.types.js';
 import { isUuid } from '../shared/validate.js';
 import type { Grant, GrantKind, GrantStatus } from './grants.types.js';
 
-/**
- * Default burn priority per kind (lower burns first): free credits go before paid ones, so a
- * refund of a purchase or an expiry takes as little paid-for value as possible.
- */
-export const DEFAULT_PRIORITY: Record<GrantKind, number> = {
-  PROMO: 10,
-  BONUS: 20,
-  ADJUSTMENT: 50,
-  REVERSAL: 50,
-  OPENING: 100,
-  PURCHASE: 100,
-};
-
 /** The grant kind a credit of `type` creates (types that never credit fall back to ADJUSTMENT). */
 export function grantKindFor(type: LedgerEntryType): GrantKind {
   switch (type) {

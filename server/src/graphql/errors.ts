@@ -1,7 +1,7 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { MiddlewareFn } from 'type-graphql';
 import type { Logger } from 'pino';
-import { DomainError, HTTP_STATUS } from '../shared/errors.js';
+import { DomainError, HTTP_STATUS, notFound } from '../shared/errors.js';
 import { creditsUrl } from '../shared/return-to.js';
 import type { Context } from './context.js';
 import { metrics } from '../metrics/metrics.js';
@@ -14,6 +14,22 @@ export function toGraphQLError(err: DomainError, publicAppUrl?: string, returnTo
     extensions.http = { status: HTTP_STATUS.INSUFFICIENT_CREDITS };
   }
   return new GraphQLError(err.message, { extensions });
+}
+
+/** For `subscribe` functions, which middlewares do not wrap: domain errors become GraphQL errors. */
+export async function withGraphQLErrors<T>(ctx: Context, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (err) {
+    if (err instanceof DomainError) throw toGraphQLError(err, ctx.services.config.PUBLIC_APP_URL, ctx.returnTo);
+    throw err;
+  }
+}
+
+/** The value, or NOT_FOUND with `message`. */
+export function found<T>(value: T | null | undefined, message: string): T {
+  if (value === null || value === undefined) throw notFound(message);
+  return value;
 }
 
 export const domainErrors =

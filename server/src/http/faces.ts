@@ -24,6 +24,11 @@ export function facesRoutes(app: Express, services: Services): void {
   };
 
   app.use('/assets', express.static(path.join(dist, 'assets'), { immutable: true, maxAge: '1y', index: false, fallthrough: false }));
+  // What the pages cannot know at build time: e.g. the Credits page offers a key sign-in outside production.
+  app.get('/faces/config.json', (_req, res) => {
+    res.setHeader('Cache-Control', 'no-cache');
+    res.json({ production: services.config.isProduction });
+  });
   app.get('/', page('index.html'));
   app.get(['/admin', '/admin/*rest'], page('console/index.html'));
   app.get(['/credits', '/credits/*rest'], page('credits/index.html'));

@@ -1,5 +1,5 @@
 import { Repeater } from '@repeaterjs/repeater';
-import { toPayload, type BalanceEventPayload, type BalanceEvents } from './balance-events.js';
+import { fromPayload, toPayload, type BalanceEvents } from './balance-events.js';
 import type { BalanceSnapshot } from './ledger.types.js';
 
 /**
@@ -13,7 +13,7 @@ export class BalanceWatchService {
   ) {}
 
   /** Subscribes before reading the balance, so no change can fall between the two. */
-  async watch(accountId: string): Promise<AsyncIterable<BalanceEventPayload>> {
+  async watch(accountId: string): Promise<AsyncIterable<BalanceSnapshot>> {
     const iterator = this.events.subscribe(accountId)[Symbol.asyncIterator]();
     const firstEvent = iterator.next(); // repeaters are lazy: this registers the subscription
     let current: BalanceSnapshot;
@@ -23,18 +23,18 @@ export class BalanceWatchService {
       await iterator.return?.();
       throw err;
     }
-    return new Repeater<BalanceEventPayload>(async (push, stop) => {
+    return new Repeater<BalanceSnapshot>(async (push, stop) => {
       const ended = stop.then(() => ({ done: true, value: undefined }) as const);
       stop.then(() => iterator.return?.());
       let latest = toPayload(current);
-      await push(latest);
+      await push(current);
       for (let pending = firstEvent; ; pending = iterator.next()) {
         const next = await Promise.race([pending, ended]);
         if (next.done) break;
         // Two movements may publish out of order: never deliver one older than what was sent.
         if (next.value.updatedAt >= latest.updatedAt) {
           latest = next.value;
-          await push(next.value);
+          await push(fromPayload(next.value));
         }
       }
       stop();

@@ -2,9 +2,8 @@ import { Arg, Authorized, Ctx, ID, Mutation, Resolver, Root, Subscription } from
 import { Role } from '../auth/roles.js';
 import { accountInScope, principalOf } from '../graphql/auth.js';
 import type { Context } from '../graphql/context.js';
-import { toGraphQLError } from '../graphql/errors.js';
-import { DomainError } from '../shared/errors.js';
-import { fromPayload, type BalanceEventPayload } from './balance-events.js';
+import { withGraphQLErrors } from '../graphql/errors.js';
+import type { BalanceSnapshot } from './ledger.types.js';
 import { AdjustBalanceInput, BalanceGql, LedgerEntryGql, toBalanceGql, toLedgerEntryGql } from './ledger.graphql.js';
 
 @Resolver()
@@ -27,21 +26,15 @@ export class LedgerResolver {
 
   @Subscription(() => BalanceGql, {
     description: 'The current balance, then every change of it; own account, SUPPORT+ may name another',
-    subscribe: async ({ args, context }) => {
+    subscribe: ({ args, context }) => {
       const ctx = context as Context;
-      try {
-        return await ctx.services.balanceWatch.watch(accountInScope(ctx, args.accountId as string | undefined, Role.SUPPORT));
-      } catch (err) {
-        // Middlewares wrap resolvers, not `subscribe`: map domain errors here.
-        if (err instanceof DomainError) throw toGraphQLError(err, ctx.services.config.PUBLIC_APP_URL, null);
-        throw err;
-      }
+      return withGraphQLErrors(ctx, () => ctx.services.balanceWatch.watch(accountInScope(ctx, args.accountId as string | undefined, Role.SUPPORT)));
     },
   })
   balanceUpdated(
-    @Root() payload: BalanceEventPayload,
+    @Root() balance: BalanceSnapshot,
     @Arg('accountId', () => ID, { nullable: true }) _accountId?: string,
   ): BalanceGql {
-    return toBalanceGql(fromPayload(payload));
+    return toBalanceGql(balance);
   }
 }

@@ -12,8 +12,7 @@ export async function sampleGauges(services: Services): Promise<void> {
   const [a] = await sql.query<Record<string, string | null>>(
     `select coalesce(sum(posted), 0) total, coalesce(sum(posted) filter (where posted > 0), 0) positive,
             count(*) filter (where posted > 0) active, count(*) filter (where posted < 0) negative,
-            coalesce(sum(pending), 0) pending, count(*) filter (where pending > 0) pending_accounts,
-            to_regclass('public.holds')::text as holds_table
+            coalesce(sum(pending), 0) pending
        from accounts where kind = 'CUSTOMER'`,
   );
   gauges.activeBalance.set(credits(toBigInt(a.positive)));
@@ -22,12 +21,8 @@ export async function sampleGauges(services: Services): Promise<void> {
   gauges.outstandingLiability.set(toUsdNumber(toBigInt(a.total)));
   gauges.negativeBalances.set(Number(a.negative));
   gauges.holdsPendingMillicredits.set(Number(toBigInt(a.pending)));
-  if (a.holds_table) {
-    const [h] = await sql.query<{ n: string }>(`select count(*) n from holds where state = 'HELD'`);
-    gauges.holdsPending.set(Number(h.n));
-  } else {
-    gauges.holdsPending.set(Number(a.pending_accounts));
-  }
+  const [h] = await sql.query<{ n: string }>(`select count(*) n from holds where state = 'HELD'`);
+  gauges.holdsPending.set(Number(h.n));
   const now = new Date();
   const today = utcDay(now);
   const yesterday = utcDay(new Date(now.getTime() - 86_400_000));

@@ -108,8 +108,6 @@ export const metrics = {
   },
 };
 
-export type Metrics = typeof metrics;
-
 /** Current value of a counter (all label sets summed, or one label set): for tests and the console. */
 export async function counterValue(c: Counter, labels?: Record<string, string>): Promise<number> {
   const { values } = await c.get();

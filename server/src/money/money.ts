@@ -5,9 +5,8 @@
 import { badInput } from '../shared/errors.js';
 
 export const MILLICREDITS_PER_CREDIT = 1000n;
-/** PostgreSQL bigint bounds: anything outside is refused before it reaches the database. */
+/** PostgreSQL bigint bound: anything beyond is refused before it reaches the database. */
 export const INT64_MAX = 9223372036854775807n;
-export const INT64_MIN = -9223372036854775808n;
 /** A single amount in an API call may not exceed one billion credits. */
 export const MAX_API_AMOUNT = 1_000_000_000_000n;
 

@@ -14,6 +14,7 @@ export type EventType = (typeof EVENT_TYPES)[number];
  * endpoint is created, so `createWebhookEndpoint` accepts them: `registerEventTypes('team.member_added')`.
  */
 const extraTypes = new Set<string>();
+/** @public the extension point for other features' event types */
 export const registerEventTypes = (...types: string[]) => types.forEach((t) => extraTypes.add(t));
 export const knownEventType = (t: string) => (EVENT_TYPES as readonly string[]).includes(t) || extraTypes.has(t);
 export const allEventTypes = () => [...EVENT_TYPES, ...extraTypes];

@@ -1,5 +1,5 @@
 import { APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
-import { DomainError, HTTP_STATUS } from '../shared/errors.js';
+import { type DomainError, HTTP_STATUS } from '../shared/errors.js';
 import { creditsUrl } from '../shared/return-to.js';
 
 export interface OpenAiErrorBody {

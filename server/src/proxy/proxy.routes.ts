@@ -1,7 +1,6 @@
-import express, { type Request, type RequestHandler, type Response } from 'express';
+import express, { type Express, type Request, type RequestHandler, type Response } from 'express';
 import { authenticate, keyPrincipal } from '../http/authenticate.js';
 import { metrics } from '../metrics/metrics.js';
-import type { RouteModule } from '../routes.js';
 import type { Services } from '../services.js';
 import { DomainError, unauthenticated } from '../shared/errors.js';
 import { SettleFailed } from '../ledger/holds.service.js';
@@ -55,7 +54,7 @@ const chargeMeta = (charge: CallCharge, overheadMs: number, call: PreparedCall) 
 });
 
 /** `POST /v1/chat/completions` (OpenAI-compatible, metered) and `GET /v1/models`. */
-export const proxyRoutes: RouteModule = (app, services: Services) => {
+export const proxyRoutes = (app: Express, services: Services): void => {
     const { proxy, auth, config, log } = services;
 
     const json = express.json({ limit: config.PROXY_MAX_BODY_BYTES });

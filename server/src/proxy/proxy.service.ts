@@ -16,7 +16,7 @@ import { requestHash } from '../ledger/ledger.service.js';
 import type { TokenCounts } from '../money/money.js';
 import type { ModelRate } from '../ratecards/ratecard.types.js';
 import type { RateCardsService } from '../ratecards/ratecards.service.js';
-import { PROXY_SOURCE } from '../usage/usage.repository.js';
+import { PROXY_SOURCE } from '../ledger/ledger.types.js';
 import { priceUsage, usageFingerprint } from '../usage/usage.rules.js';
 import type { ProxySettingsService } from './proxy-settings.service.js';
 import type { PromptTokenCounter } from './prompt-tokens.js';

@@ -3,7 +3,7 @@ import { badInput } from '../shared/errors.js';
 import { requiredText } from '../shared/validate.js';
 import type { ModelRateInput, PublishRateCardInput } from './ratecard.types.js';
 
-const MODEL_NAME = /^[A-Za-z0-9][A-Za-z0-9._:\/-]{0,99}$/;
+const MODEL_NAME = /^[A-Za-z0-9][A-Za-z0-9._:/-]{0,99}$/;
 export const MAX_RATE_MILLICREDITS_PER_1K = 1_000_000_000n;
 
 export interface ParsedModelRate {

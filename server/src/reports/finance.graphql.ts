@@ -1,8 +1,8 @@
-import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { ArgsType, Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { MillicreditsScalar } from '../graphql/scalars.js';
 import { graphqlEnum } from '../graphql/enums.js';
 import { formatMicroUsd, formatMillicredits, toUsdNumber } from '../money/money.js';
-import { FINANCE_ORDERS, marginRatio } from './finance.rules.js';
+import { FINANCE_ORDERS, marginRatio, type FinanceOrder } from './finance.rules.js';
 import type { FinanceDayRow, LiabilityRow, UsageGroupRow } from './finance.service.js';
 
 export const FinanceOrderEnum = graphqlEnum(FINANCE_ORDERS, { name: 'FinanceOrder', description: 'Sort order of finance breakdowns (descending)' });
@@ -120,3 +120,33 @@ export class FinanceRollupStatusGql {
   @Field(() => Date) updatedAt!: Date;
   @Field(() => String, { description: 'Rows above the watermark, read live by every report' }) lagRows!: string;
 }
+
+/** A period and a ranking: shared by the breakdown queries. */
+@ArgsType()
+export class FinanceRankingArgs {
+  @Field(() => Date)
+  from!: Date;
+
+  @Field(() => Date)
+  to!: Date;
+
+  @Field(() => FinanceOrderEnum, { defaultValue: FinanceOrderEnum.REVENUE })
+  orderBy!: FinanceOrder;
+
+  @Field(() => Int, { nullable: true })
+  limit!: number | null;
+}
+
+export const toBreakageGql = (b: { month: string; expired: bigint; entries: bigint }): BreakageMonthGql => ({
+  month: b.month,
+  expiredMillicredits: formatMillicredits(b.expired),
+  expiredUsd: toUsdNumber(b.expired),
+  entries: Number(b.entries),
+});
+
+export const toRollupStatusGql = (s: { usageSeq: bigint; postingId: bigint; updatedAt: Date; lagRows: bigint }): FinanceRollupStatusGql => ({
+  usageSeq: s.usageSeq.toString(),
+  postingId: s.postingId.toString(),
+  updatedAt: s.updatedAt,
+  lagRows: s.lagRows.toString(),
+});

@@ -1,35 +1,19 @@
-import { Arg, Args, ArgsType, Authorized, Ctx, Field, Int, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, Query, Resolver } from 'type-graphql';
 import type { Context } from '../graphql/context.js';
 import { Role } from '../auth/roles.js';
-import { formatMillicredits, toUsdNumber } from '../money/money.js';
 import {
   BreakageMonthGql,
   FinanceBreakdownGql,
   FinanceDayGql,
-  FinanceOrderEnum,
+  FinanceRankingArgs,
   FinanceRollupStatusGql,
   LiabilityGql,
+  toBreakageGql,
   toBreakdownGql,
   toFinanceDayGql,
   toLiabilityGql,
+  toRollupStatusGql,
 } from './finance.graphql.js';
-import type { FinanceOrder } from './finance.rules.js';
-
-/** A period and a ranking: shared by the breakdown queries. */
-@ArgsType()
-class FinanceRankingArgs {
-  @Field(() => Date)
-  from!: Date;
-
-  @Field(() => Date)
-  to!: Date;
-
-  @Field(() => FinanceOrderEnum, { defaultValue: FinanceOrderEnum.REVENUE })
-  orderBy!: FinanceOrder;
-
-  @Field(() => Int, { nullable: true })
-  limit!: number | null;
-}
 
 /** Finance dashboards (FINANCE+), all from rollups plus the tail above the watermark. */
 @Resolver()
@@ -71,18 +55,12 @@ export class FinanceResolver {
   @Authorized(Role.FINANCE)
   @Query(() => [BreakageMonthGql], { description: 'Credits expired unused, per month (FINANCE+)' })
   async breakageByMonth(@Arg('from', () => Date) from: Date, @Arg('to', () => Date) to: Date, @Ctx() ctx: Context): Promise<BreakageMonthGql[]> {
-    return (await ctx.services.finance.breakage(from, to)).map((b) => ({
-      month: b.month,
-      expiredMillicredits: formatMillicredits(b.expired),
-      expiredUsd: toUsdNumber(b.expired),
-      entries: Number(b.entries),
-    }));
+    return (await ctx.services.finance.breakage(from, to)).map(toBreakageGql);
   }
 
   @Authorized(Role.FINANCE)
   @Query(() => FinanceRollupStatusGql, { description: 'Watermark of the finance rollups (FINANCE+)' })
   async financeRollupStatus(@Ctx() ctx: Context): Promise<FinanceRollupStatusGql> {
-    const s = await ctx.services.finance.rollupState();
-    return { usageSeq: s.usageSeq.toString(), postingId: s.postingId.toString(), updatedAt: s.updatedAt, lagRows: s.lagRows.toString() };
+    return toRollupStatusGql(await ctx.services.finance.rollupState());
   }
 }

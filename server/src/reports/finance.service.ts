@@ -245,26 +245,16 @@ export class FinanceService {
         out.negativeAccounts += 1;
       }
     }
-    // Grants know exactly which credits are left; the ledger-derived split is the fallback.
-    const promotional = await this.promotionalFromGrants();
-    if (promotional !== null) {
-      out.promotional = promotional;
-      out.paid = out.outstanding - promotional;
-    }
+    // Grants know exactly which credits are left: they override the ledger-derived split.
+    out.promotional = await this.promotionalFromGrants();
+    out.paid = out.outstanding - out.promotional;
     out.expiringNext30Days = await this.expiringWithin(30);
     return out;
   }
 
-  private async hasGrants(sql: Sql): Promise<boolean> {
-    const [t] = await sql.query<{ t: string | null }>(`select to_regclass('public.grants')::text as t`);
-    return Boolean(t?.t);
-  }
-
-  /** Credits of live grants that expire within `days` (null without grants: credits never expire). */
-  async expiringWithin(days: number): Promise<bigint | null> {
-    const sql = this.sql();
-    if (!(await this.hasGrants(sql))) return null;
-    const [r] = await sql.query<{ s: string }>(
+  /** Credits of live grants that expire within `days`. */
+  async expiringWithin(days: number): Promise<bigint> {
+    const [r] = await this.sql().query<{ s: string }>(
       `select coalesce(sum(remaining), 0) s from grants
         where remaining > 0 and expired_at is null and voided_at is null
           and expires_at > now() and expires_at <= now() + make_interval(days => ?::int)`,
@@ -273,14 +263,9 @@ export class FinanceService {
     return toBigInt(r.s);
   }
 
-  /**
-   * Promotional credits still unspent, from the grants (which record what each debit burned).
-   * Null without grants, and the ledger-derived split is used instead.
-   */
-  private async promotionalFromGrants(): Promise<bigint | null> {
-    const sql = this.sql();
-    if (!(await this.hasGrants(sql))) return null;
-    const [r] = await sql.query<{ s: string }>(
+  /** Promotional credits still unspent, from the grants (which record what each debit burned). */
+  private async promotionalFromGrants(): Promise<bigint> {
+    const [r] = await this.sql().query<{ s: string }>(
       `select coalesce(sum(remaining), 0) s from grants
         where remaining > 0 and expired_at is null and voided_at is null and kind in ('PROMO', 'BONUS')`,
     );

@@ -2,7 +2,6 @@ import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver
 import type { Context } from '../graphql/context.js';
 import { principalOf } from '../graphql/auth.js';
 import { Role } from '../auth/roles.js';
-import { clampLimit, utcDay } from './finance.rules.js';
 import { ReconciliationFindingGql, ReconciliationRunGql, toFindingGql, toRunGql } from './reconciliation.graphql.js';
 
 @Resolver(() => ReconciliationRunGql)
@@ -10,7 +9,7 @@ export class ReconciliationResolver {
   @Authorized(Role.FINANCE)
   @Query(() => [ReconciliationRunGql], { description: 'Reconciliation runs, newest first (FINANCE+)' })
   async reconciliationRuns(@Arg('first', () => Int, { nullable: true }) first: number | null, @Ctx() ctx: Context): Promise<ReconciliationRunGql[]> {
-    return (await ctx.services.reconciliation.runs(clampLimit(first, 20))).map(toRunGql);
+    return (await ctx.services.reconciliation.runs(first)).map(toRunGql);
   }
 
   @Authorized(Role.FINANCE)
@@ -28,8 +27,7 @@ export class ReconciliationResolver {
     @Arg('wait', () => Boolean, { defaultValue: false }) wait: boolean,
     @Ctx() ctx: Context,
   ): Promise<ReconciliationRunGql> {
-    const principal = principalOf(ctx);
-    const started = await ctx.services.reconciliation.start('MANUAL', day ?? utcDay(new Date()), principal);
+    const started = await ctx.services.reconciliation.start('MANUAL', day, principalOf(ctx));
     if (wait) return toRunGql(await started.done);
     started.done.catch(() => undefined);
     return toRunGql(started.run);
@@ -38,6 +36,6 @@ export class ReconciliationResolver {
   @Authorized(Role.FINANCE)
   @FieldResolver(() => [ReconciliationFindingGql])
   async findings(@Root() run: ReconciliationRunGql, @Arg('first', () => Int, { nullable: true }) first: number | null, @Ctx() ctx: Context): Promise<ReconciliationFindingGql[]> {
-    return (await ctx.services.reconciliation.findings(run.id, clampLimit(first, 100, 1000))).map(toFindingGql);
+    return (await ctx.services.reconciliation.findings(run.id, first)).map(toFindingGql);
   }
 }

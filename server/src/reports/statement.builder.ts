@@ -74,12 +74,11 @@ export async function buildStatement(em: EntityManager, accountId: string, from:
         `select coalesce(sum(amount), 0) s from ledger_postings where account_id = ?::uuid and created_at < ?::timestamptz`,
         [accountId, from.toISOString()],
       );
-      const hasPurchases = Boolean((await sql.query<{ t: string | null }>(`select to_regclass('public.purchases')::text t`))[0]?.t);
       const movements = await sql.query<Record<string, string | Date | null>>(
         `select p.amount, t.created_at, t.type, t.id as transaction_id, t.reference_id, t.reason,
                 (select s.system_code from ledger_postings o join accounts s on s.id = o.account_id and s.kind = 'SYSTEM'
                   where o.transaction_id = p.transaction_id limit 1) as counterparty,
-                ${hasPurchases ? `(select pu.receipt_url from purchases pu where pu.id::text = t.reference_id and t.type in ('PURCHASE', 'REFUND'))` : 'null'} as receipt_url
+                (select pu.receipt_url from purchases pu where pu.id::text = t.reference_id and t.type in ('PURCHASE', 'REFUND')) as receipt_url
            from ledger_postings p join ledger_transactions t on t.id = p.transaction_id
           where p.account_id = ?::uuid and p.created_at >= ?::timestamptz and p.created_at < ?::timestamptz
           order by p.id`,

@@ -4,7 +4,6 @@ import type { UsageRecord } from './usage.types.js';
 
 type UsageRow = Record<string, unknown>;
 
-export { PROXY_SOURCE } from '../ledger/ledger.types.js';
 
 /** A client's earlier usage row under `key` (never one of the proxy's settle rows). */
 export async function findUsageByKey(sql: Sql, accountId: string, key: string): Promise<UsageRecord | null> {

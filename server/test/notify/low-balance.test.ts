@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pino from 'pino';
 import type { Principal } from '../../src/auth/roles.js';
-import { inTransaction, sqlOf } from '../../src/db/sql.js';
+import { inTransaction } from '../../src/db/sql.js';
 import { AlertsService } from '../../src/notify/alerts.service.js';
 import { emitEvent } from '../../src/notify/outbox.js';
 import { startTestApp, type TestApp } from '../support/harness.js';

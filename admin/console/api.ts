@@ -1,0 +1,4 @@
+import { createApiClient } from '../shared/client';
+
+/** The console talks to GraphQL with the staff session cookie only. */
+export const api = createApiClient();

@@ -1,0 +1,143 @@
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Card from '@mui/material/Card';
+import CardContent from '@mui/material/CardContent';
+import IconButton from '@mui/material/IconButton';
+import List from '@mui/material/List';
+import ListItem from '@mui/material/ListItem';
+import Stack from '@mui/material/Stack';
+import MuiTextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import DeleteIcon from '@mui/icons-material/Delete';
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { Confirm, Title, useNotify, useRedirect } from 'react-admin';
+import { errorMessage } from '../../shared/client';
+import { api } from '../api';
+import { PublishRateCardMutation, RateCardsQuery } from './operations';
+import { diffCards, RATE_FIELDS, RATE_LABELS, toInput, toRow, validateCard, type Change, type RateRow } from './rates';
+
+const blank: RateRow = { model: '', inputPer1k: '', cachedInputPer1k: '', outputPer1k: '', costInputPer1kUsd: '', costCachedInputPer1kUsd: '', costOutputPer1kUsd: '', maxOutputTokens: '' };
+
+function describe(change: Change): string {
+  if (change.kind === 'added') return `${change.model}: added`;
+  if (change.kind === 'removed') return `${change.model}: removed (calls to it will be refused)`;
+  return `${change.model}: ${RATE_LABELS[change.field]} ${change.from} → ${change.to}`;
+}
+
+/** Publish a new rate card: starts from the active card, validated, confirmed with a diff. */
+export default function RateCardCreate() {
+  const notify = useNotify();
+  const redirect = useRedirect();
+  const cards = useQuery({ queryKey: ['rateCards-for-publish'], queryFn: () => api.request(RateCardsQuery) });
+  const active = cards.data?.rateCards.find((c) => c.active);
+  const activeRows: RateRow[] = (active?.rates ?? []).map(toRow);
+  const [name, setName] = useState('');
+  const [rows, setRows] = useState<RateRow[] | null>(null);
+  const [touched, setTouched] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    if (cards.data && rows === null) {
+      setRows(activeRows.length ? activeRows : [{ ...blank }]);
+      setName(active ? `${active.name} (v${active.version + 1})` : 'Standard');
+    }
+  }, [cards.data]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  if (!rows) return <Title title="Publish a rate card" />;
+  const errors = validateCard(name, rows);
+  const valid = Object.keys(errors).length === 0;
+  const changes = diffCards(activeRows, rows);
+  const setCell = (i: number, field: keyof RateRow, value: string) => setRows(rows.map((r, j) => (j === i ? { ...r, [field]: value } : r)));
+
+  async function publish() {
+    setBusy(true);
+    try {
+      const input = { name: name.trim(), rates: rows!.map(toInput) };
+      const { publishRateCard } = await api.request(PublishRateCardMutation, { input });
+      notify(`Version ${publishRateCard.version} published and active`, { type: 'success' });
+      redirect('show', 'rateCards', publishRateCard.id);
+    } catch (err) {
+      notify(errorMessage(err), { type: 'error' });
+    } finally {
+      setBusy(false);
+      setConfirming(false);
+    }
+  }
+
+  return (
+    <Box sx={{ py: 2 }}>
+      <Title title="Publish a rate card" />
+      <Card variant="outlined">
+        <CardContent>
+          <Stack spacing={2} component="form" noValidate onSubmit={(e) => (e.preventDefault(), setTouched(true), valid && setConfirming(true))}>
+            <Typography variant="body2" color="text.secondary">
+              A published card becomes active at once. Rates are credits per 1,000 tokens (up to three decimals); costs are the provider's USD per 1,000 tokens.
+            </Typography>
+            <MuiTextField label="Name" value={name} onChange={(e) => setName(e.target.value)} error={touched && !!errors.name} helperText={touched && errors.name} required sx={{ maxWidth: 420 }} />
+            {rows.map((row, i) => (
+              <Card key={i} variant="outlined" component="fieldset" sx={{ p: 2, m: 0, border: '1px solid #ccc' }}>
+                <legend style={{ padding: '0 4px' }}>Model {i + 1}</legend>
+                <Box sx={{ display: 'grid', gap: 1.5, gridTemplateColumns: { xs: '1fr', sm: 'repeat(2, 1fr)', lg: 'repeat(4, 1fr)' }, alignItems: 'start' }}>
+                  <MuiTextField size="small" label="Model" value={row.model} onChange={(e) => setCell(i, 'model', e.target.value)} error={touched && !!errors[`${i}.model`]} helperText={touched && errors[`${i}.model`]} />
+                  {RATE_FIELDS.map((field) => (
+                    <MuiTextField
+                      key={field}
+                      size="small"
+                      label={RATE_LABELS[field]}
+                      value={row[field]}
+                      onChange={(e) => setCell(i, field, e.target.value)}
+                      error={touched && !!errors[`${i}.${field}`]}
+                      helperText={touched && errors[`${i}.${field}`]}
+                      slotProps={{ htmlInput: { inputMode: 'decimal' } }}
+                    />
+                  ))}
+                  <Box>
+                    <IconButton aria-label={`Remove model ${row.model || i + 1}`} onClick={() => setRows(rows.filter((_r, j) => j !== i))}>
+                      <DeleteIcon />
+                    </IconButton>
+                  </Box>
+                </Box>
+              </Card>
+            ))}
+            {touched && errors.models && <Alert severity="error">{errors.models}</Alert>}
+            <Stack direction="row" spacing={1}>
+              <Button variant="outlined" onClick={() => setRows([...rows, { ...blank }])}>
+                Add a model
+              </Button>
+              <Button variant="contained" type="submit" disabled={busy}>
+                Review and publish
+              </Button>
+            </Stack>
+            {touched && !valid && <Alert severity="error">Fix the fields marked in red.</Alert>}
+          </Stack>
+        </CardContent>
+      </Card>
+      <Confirm
+        isOpen={confirming}
+        loading={busy}
+        title="Publish this rate card?"
+        confirm="Publish"
+        onClose={() => setConfirming(false)}
+        onConfirm={publish}
+        content={
+          <Box data-testid="rate-diff">
+            <Typography>{active ? `Changes against the active card (version ${active.version}):` : 'There is no active card yet.'}</Typography>
+            {changes.length === 0 ? (
+              <Typography color="text.secondary">No rate changes; only a new version.</Typography>
+            ) : (
+              <List dense>
+                {changes.map((c) => (
+                  <ListItem key={describe(c)}>{describe(c)}</ListItem>
+                ))}
+              </List>
+            )}
+            <Typography variant="body2">It becomes active at once and is audited.</Typography>
+          </Box>
+        }
+      />
+    </Box>
+  );
+}

@@ -1,0 +1,135 @@
+import Chip from '@mui/material/Chip';
+import Stack from '@mui/material/Stack';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableContainer from '@mui/material/TableContainer';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import Typography from '@mui/material/Typography';
+import { Show, SimpleShowLayout, useRecordContext, useRefresh, usePermissions, DateField, TextField, NumberField, Labeled } from 'react-admin';
+import { api } from '../api';
+import { atLeast } from '../roles';
+import { ConfirmedButton } from '../shared/Confirmed';
+import { ActivateRateCardMutation, SetModelEnabledMutation, SetRateCardEnabledMutation } from './operations';
+import type { RateCard } from './resource';
+
+function CardActions() {
+  const card = useRecordContext<RateCard>();
+  const refresh = useRefresh();
+  const { permissions } = usePermissions<string>();
+  if (!card || !atLeast(permissions, 'ADMIN')) return null;
+  return (
+    <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap' }}>
+      {!card.active && (
+        <ConfirmedButton
+          label={`Make version ${card.version} active (roll back)`}
+          title={`Make rate card version ${card.version} active?`}
+          content="Every charge from now on uses this card's rates. The change is audited."
+          onConfirm={async () => {
+            await api.request(ActivateRateCardMutation, { id: card.id });
+            refresh();
+          }}
+          done={`Version ${card.version} is now active`}
+        />
+      )}
+      <ConfirmedButton
+        label={card.enabled ? 'Switch this card off' : 'Switch this card on'}
+        title={card.enabled ? `Switch rate card ${card.version} off?` : `Switch rate card ${card.version} on?`}
+        content={card.enabled ? 'While the active card is off, every metered call is refused.' : 'Calls can be charged on this card again.'}
+        buttonProps={{ color: card.enabled ? 'error' : 'primary' }}
+        onConfirm={async () => {
+          await api.request(SetRateCardEnabledMutation, { id: card.id, enabled: !card.enabled });
+          refresh();
+        }}
+        done="Rate card switched"
+      />
+    </Stack>
+  );
+}
+
+function RatesTable() {
+  const card = useRecordContext<RateCard>();
+  const refresh = useRefresh();
+  const { permissions } = usePermissions<string>();
+  if (!card) return null;
+  const admin = atLeast(permissions, 'ADMIN');
+  return (
+    <TableContainer tabIndex={0} aria-label="Rates, scrollable">
+      <Table size="small">
+        <TableHead>
+          <TableRow>
+            <TableCell>Model</TableCell>
+            <TableCell align="right">Input / 1k</TableCell>
+            <TableCell align="right">Cached input / 1k</TableCell>
+            <TableCell align="right">Output / 1k</TableCell>
+            <TableCell align="right">Cost in / 1k (USD)</TableCell>
+            <TableCell align="right">Cost cached / 1k</TableCell>
+            <TableCell align="right">Cost out / 1k</TableCell>
+            <TableCell>Model switch</TableCell>
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {card.rates.map((r) => (
+            <TableRow key={r.model} data-testid={`rate-${r.model}`}>
+              <TableCell>
+                {r.model} {r.simulated && <Chip size="small" label="simulated" variant="outlined" />}
+              </TableCell>
+              <TableCell align="right">{r.inputPer1k}</TableCell>
+              <TableCell align="right">{r.cachedInputPer1k}</TableCell>
+              <TableCell align="right">{r.outputPer1k}</TableCell>
+              <TableCell align="right">{r.costInputPer1kUsd}</TableCell>
+              <TableCell align="right">{r.costCachedInputPer1kUsd}</TableCell>
+              <TableCell align="right">{r.costOutputPer1kUsd}</TableCell>
+              <TableCell>
+                <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+                  <Chip size="small" color={r.enabled ? 'success' : 'default'} label={r.enabled ? 'On' : 'Off'} />
+                  {admin && card.active && (
+                    <ConfirmedButton
+                      label={r.enabled ? 'Switch off' : 'Switch on'}
+                      title={r.enabled ? `Switch ${r.model} off?` : `Switch ${r.model} on?`}
+                      content={r.enabled ? `Calls to ${r.model} are refused (403 model_disabled) on every instance at once.` : `Calls to ${r.model} are accepted again.`}
+                      buttonProps={{ color: r.enabled ? 'error' : 'primary', 'aria-label': r.enabled ? `Switch off ${r.model}` : `Switch on ${r.model}` }}
+                      onConfirm={async () => {
+                        await api.request(SetModelEnabledMutation, { model: r.model, enabled: !r.enabled });
+                        refresh();
+                      }}
+                      done={`${r.model} switched ${r.enabled ? 'off' : 'on'}`}
+                    />
+                  )}
+                </Stack>
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </TableContainer>
+  );
+}
+
+export default function RateCardShow() {
+  return (
+    <Show title="Rate card">
+      <SimpleShowLayout>
+        <NumberField source="version" />
+        <TextField source="name" />
+        <Labeled label="State">
+          <StateChip />
+        </Labeled>
+        <DateField source="activatedAt" showTime emptyText="never" />
+        <DateField source="createdAt" showTime label="Published" />
+        <CardActions />
+        <Typography variant="h6" component="h2">
+          Rates (credits per 1,000 tokens; provider cost in USD)
+        </Typography>
+        <RatesTable />
+      </SimpleShowLayout>
+    </Show>
+  );
+}
+
+function StateChip() {
+  const card = useRecordContext<RateCard>();
+  if (!card) return null;
+  return <Chip size="small" color={card.active ? 'success' : 'default'} label={`${card.active ? 'Active' : 'Not active'}, ${card.enabled ? 'switched on' : 'switched off'}`} />;
+}

@@ -1,0 +1,34 @@
+import { graphql } from '../../shared/gql';
+
+export const RateCardsQuery = graphql(`
+  query RateCards {
+    rateCards {
+      id version name active enabled createdAt activatedAt
+      rates { model inputPer1k cachedInputPer1k outputPer1k costInputPer1kUsd costCachedInputPer1kUsd costOutputPer1kUsd maxOutputTokens enabled simulated }
+    }
+  }
+`);
+
+export const PublishRateCardMutation = graphql(`
+  mutation PublishRateCard($input: PublishRateCardInput!) {
+    publishRateCard(input: $input) { id version name active }
+  }
+`);
+
+export const ActivateRateCardMutation = graphql(`
+  mutation ActivateRateCard($id: ID!) {
+    activateRateCard(id: $id) { id version active }
+  }
+`);
+
+export const SetRateCardEnabledMutation = graphql(`
+  mutation SetRateCardEnabled($id: ID!, $enabled: Boolean!) {
+    setRateCardEnabled(id: $id, enabled: $enabled) { id enabled }
+  }
+`);
+
+export const SetModelEnabledMutation = graphql(`
+  mutation SetModelEnabled($model: String!, $enabled: Boolean!) {
+    setModelEnabled(model: $model, enabled: $enabled) { model enabled }
+  }
+`);

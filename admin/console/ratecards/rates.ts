@@ -1,0 +1,100 @@
+/** The publish form's validation and its diff against the active card. */
+export interface RateRow {
+  model: string;
+  inputPer1k: string;
+  cachedInputPer1k: string;
+  outputPer1k: string;
+  costInputPer1kUsd: string;
+  costCachedInputPer1kUsd: string;
+  costOutputPer1kUsd: string;
+  /** Server-side cap on output tokens per call; empty = none. */
+  maxOutputTokens: string;
+}
+
+/** The form's row of a rate as the API gives it. */
+export function toRow(rate: { model: string; inputPer1k: string; cachedInputPer1k: string; outputPer1k: string; costInputPer1kUsd: string; costCachedInputPer1kUsd: string; costOutputPer1kUsd: string; maxOutputTokens?: number | null }): RateRow {
+  return {
+    model: rate.model,
+    inputPer1k: rate.inputPer1k,
+    cachedInputPer1k: rate.cachedInputPer1k,
+    outputPer1k: rate.outputPer1k,
+    costInputPer1kUsd: rate.costInputPer1kUsd,
+    costCachedInputPer1kUsd: rate.costCachedInputPer1kUsd,
+    costOutputPer1kUsd: rate.costOutputPer1kUsd,
+    maxOutputTokens: rate.maxOutputTokens == null ? '' : String(rate.maxOutputTokens),
+  };
+}
+
+/** The publish input of a row: strings trimmed, the cap a number or null. */
+export function toInput(row: RateRow) {
+  const cap = row.maxOutputTokens.trim();
+  return {
+    model: row.model.trim(),
+    inputPer1k: row.inputPer1k.trim(),
+    cachedInputPer1k: row.cachedInputPer1k.trim(),
+    outputPer1k: row.outputPer1k.trim(),
+    costInputPer1kUsd: row.costInputPer1kUsd.trim(),
+    costCachedInputPer1kUsd: row.costCachedInputPer1kUsd.trim(),
+    costOutputPer1kUsd: row.costOutputPer1kUsd.trim(),
+    maxOutputTokens: cap ? Number(cap) : null,
+  };
+}
+
+export const RATE_FIELDS = ['inputPer1k', 'cachedInputPer1k', 'outputPer1k', 'costInputPer1kUsd', 'costCachedInputPer1kUsd', 'costOutputPer1kUsd', 'maxOutputTokens'] as const;
+export const RATE_LABELS: Record<(typeof RATE_FIELDS)[number], string> = {
+  inputPer1k: 'Input credits / 1k',
+  cachedInputPer1k: 'Cached input credits / 1k',
+  outputPer1k: 'Output credits / 1k',
+  costInputPer1kUsd: 'Input cost USD / 1k',
+  costCachedInputPer1kUsd: 'Cached cost USD / 1k',
+  costOutputPer1kUsd: 'Output cost USD / 1k',
+  maxOutputTokens: 'Max output tokens',
+};
+
+const credits = /^\d{1,9}(\.\d{1,3})?$/;
+const usd = /^\d{1,9}(\.\d{1,6})?$/;
+
+/** Field errors by "row.field" (and "name", "models"); empty when the card can be published. */
+export function validateCard(name: string, rows: RateRow[]): Record<string, string> {
+  const errors: Record<string, string> = {};
+  if (!name.trim()) errors.name = 'A name is required';
+  if (rows.length === 0) errors.models = 'At least one model';
+  const seen = new Set<string>();
+  rows.forEach((row, i) => {
+    const model = row.model.trim();
+    if (!/^[A-Za-z0-9][A-Za-z0-9._:/-]{0,99}$/.test(model)) errors[`${i}.model`] = 'Letters, digits and . _ : / -';
+    else if (seen.has(model)) errors[`${i}.model`] = 'Listed twice';
+    seen.add(model);
+    for (const field of ['inputPer1k', 'cachedInputPer1k', 'outputPer1k'] as const) {
+      if (!credits.test(row[field].trim())) errors[`${i}.${field}`] = 'Credits with up to three decimals, e.g. 2.400';
+    }
+    for (const field of ['costInputPer1kUsd', 'costCachedInputPer1kUsd', 'costOutputPer1kUsd'] as const) {
+      if (!usd.test(row[field].trim())) errors[`${i}.${field}`] = 'USD with up to six decimals, e.g. 0.0025';
+    }
+    if (row.maxOutputTokens.trim() && !/^[1-9]\d{0,6}$/.test(row.maxOutputTokens.trim())) errors[`${i}.maxOutputTokens`] = 'A whole number of tokens, or empty';
+  });
+  return errors;
+}
+
+export type Change =
+  | { kind: 'added'; model: string }
+  | { kind: 'removed'; model: string }
+  | { kind: 'changed'; model: string; field: (typeof RATE_FIELDS)[number]; from: string; to: string };
+
+const same = (a: string, b: string) => a === b || (a !== '' && b !== '' && Number(a) === Number(b));
+
+export function diffCards(active: RateRow[], next: RateRow[]): Change[] {
+  const before = new Map(active.map((r) => [r.model, r]));
+  const after = new Map(next.map((r) => [r.model.trim(), r]));
+  const changes: Change[] = [];
+  for (const row of next) {
+    const old = before.get(row.model.trim());
+    if (!old) {
+      changes.push({ kind: 'added', model: row.model.trim() });
+      continue;
+    }
+    for (const field of RATE_FIELDS) if (!same(old[field], row[field].trim())) changes.push({ kind: 'changed', model: row.model.trim(), field, from: old[field], to: row[field].trim() });
+  }
+  for (const row of active) if (!after.has(row.model)) changes.push({ kind: 'removed', model: row.model });
+  return changes;
+}

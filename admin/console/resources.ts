@@ -1,0 +1,15 @@
+import { accountsResource } from './accounts/resource';
+import { createDataProvider } from './dataProvider';
+import { promoCodesResource } from './promocodes/resource';
+import { rateCardsResource } from './ratecards/resource';
+import { reconciliationResource } from './reconciliation/resource';
+import { staffResource } from './staff/resource';
+
+/** Every resource of the console and how it maps onto the GraphQL API. */
+export const dataProvider = createDataProvider({
+  accounts: accountsResource,
+  rateCards: rateCardsResource,
+  reconciliation: reconciliationResource,
+  promoCodes: promoCodesResource,
+  staffUsers: staffResource,
+});

@@ -1,0 +1,169 @@
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Card from '@mui/material/Card';
+import CardContent from '@mui/material/CardContent';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogTitle from '@mui/material/DialogTitle';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableContainer from '@mui/material/TableContainer';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Title, useNotify, usePermissions } from 'react-admin';
+import { errorMessage } from '../../shared/client';
+import { formatDateTime } from '../../shared/dates';
+import { formatCents, formatCredits } from '../../shared/money';
+import { api } from '../api';
+import { atLeast } from '../roles';
+import { RefulfillPurchaseMutation, ReplayStripeEventMutation, WebhooksPageQuery } from './operations';
+
+/** An action that needs a reason (audited), asked for in a small dialog. */
+function ReasonButton({ label, title, onSubmit }: { label: string; title: string; onSubmit: (reason: string) => Promise<void> }) {
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const notify = useNotify();
+  return (
+    <>
+      <Button size="small" variant="outlined" onClick={() => setOpen(true)}>
+        {label}
+      </Button>
+      <Dialog open={open} onClose={() => setOpen(false)} aria-labelledby="reason-title">
+        <DialogTitle id="reason-title">{title}</DialogTitle>
+        <DialogContent>
+          <TextField autoFocus fullWidth required margin="dense" label="Reason (audited)" value={reason} onChange={(e) => setReason(e.target.value)} />
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={() => setOpen(false)}>Cancel</Button>
+          <Button
+            variant="contained"
+            disabled={busy || !reason.trim()}
+            onClick={async () => {
+              setBusy(true);
+              try {
+                await onSubmit(reason.trim());
+                setOpen(false);
+                setReason('');
+              } catch (err) {
+                notify(errorMessage(err), { type: 'error' });
+              } finally {
+                setBusy(false);
+              }
+            }}
+          >
+            {label}
+          </Button>
+        </DialogActions>
+      </Dialog>
+    </>
+  );
+}
+
+export default function WebhooksPage() {
+  const { permissions } = usePermissions<string>();
+  const admin = atLeast(permissions, 'ADMIN');
+  const notify = useNotify();
+  const client = useQueryClient();
+  const query = useQuery({ queryKey: ['webhooks-page'], queryFn: () => api.request(WebhooksPageQuery) });
+  const reload = () => client.invalidateQueries({ queryKey: ['webhooks-page'] });
+
+  return (
+    <Box sx={{ py: 2, display: 'grid', gap: 2 }}>
+      <Title title="Webhooks and stale purchases" />
+      {query.isError && <Alert severity="error">{errorMessage(query.error)}</Alert>}
+      <Card variant="outlined" component="section" aria-labelledby="stale-title">
+        <CardContent>
+          <Typography id="stale-title" variant="h6" component="h2">
+            Stale purchases
+          </Typography>
+          <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
+            Pending for more than 15 minutes after reaching Stripe: the webhook may have been lost. Re-running fulfilment asks Stripe for the payment as it stands.
+          </Typography>
+          {query.data && query.data.stalePurchases.length === 0 && <Typography>None.</Typography>}
+          {query.data && query.data.stalePurchases.length > 0 && (
+            <TableContainer tabIndex={0} aria-label="Stale purchases, scrollable">
+              <Table size="small">
+                <TableHead>
+                  <TableRow><TableCell>Created</TableCell><TableCell>Account</TableCell><TableCell>Pack</TableCell><TableCell align="right">Price</TableCell><TableCell align="right">Credits</TableCell><TableCell /></TableRow>
+                </TableHead>
+                <TableBody>
+                  {query.data.stalePurchases.map((p) => (
+                    <TableRow key={p.id}>
+                      <TableCell>{formatDateTime(p.createdAt)}</TableCell>
+                      <TableCell><a href={`/admin/accounts/${p.accountId}/show`}>{p.accountId.slice(0, 8)}…</a></TableCell>
+                      <TableCell>{p.packId}</TableCell>
+                      <TableCell align="right">{formatCents(p.amountCents)}</TableCell>
+                      <TableCell align="right">{formatCredits(p.creditsMillicredits, { decimals: 0 })}</TableCell>
+                      <TableCell>
+                        {admin && (
+                          <ReasonButton
+                            label="Re-run fulfilment"
+                            title="Re-run fulfilment of this purchase"
+                            onSubmit={async (reason) => {
+                              const { refulfillPurchase } = await api.request(RefulfillPurchaseMutation, { purchaseId: p.id, reason });
+                              notify(`Purchase is now ${refulfillPurchase.status}`, { type: 'info' });
+                              await reload();
+                            }}
+                          />
+                        )}
+                      </TableCell>
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+            </TableContainer>
+          )}
+        </CardContent>
+      </Card>
+      <Card variant="outlined" component="section" aria-labelledby="events-title">
+        <CardContent>
+          <Typography id="events-title" variant="h6" component="h2">
+            Failed Stripe events
+          </Typography>
+          {query.data && query.data.failedStripeEvents.length === 0 && <Typography>None: every event was processed.</Typography>}
+          {query.data && query.data.failedStripeEvents.length > 0 && (
+            <TableContainer tabIndex={0} aria-label="Failed events, scrollable">
+              <Table size="small">
+                <TableHead>
+                  <TableRow><TableCell>Received</TableCell><TableCell>Type</TableCell><TableCell>Status</TableCell><TableCell align="right">Attempts</TableCell><TableCell>Last error</TableCell><TableCell /></TableRow>
+                </TableHead>
+                <TableBody>
+                  {query.data.failedStripeEvents.map((e) => (
+                    <TableRow key={e.id}>
+                      <TableCell>{formatDateTime(e.receivedAt)}</TableCell>
+                      <TableCell>{e.type}</TableCell>
+                      <TableCell>{e.status}</TableCell>
+                      <TableCell align="right">{e.attempts}</TableCell>
+                      <TableCell sx={{ maxWidth: 320, overflowWrap: 'anywhere' }}>{e.lastError ?? ''}</TableCell>
+                      <TableCell>
+                        {admin && (
+                          <ReasonButton
+                            label="Replay"
+                            title={`Replay event ${e.id}`}
+                            onSubmit={async (reason) => {
+                              const { replayStripeEvent } = await api.request(ReplayStripeEventMutation, { eventId: e.id, reason });
+                              notify(`Replayed: ${replayStripeEvent.outcome}`, { type: 'info' });
+                              await reload();
+                            }}
+                          />
+                        )}
+                      </TableCell>
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+            </TableContainer>
+          )}
+        </CardContent>
+      </Card>
+    </Box>
+  );
+}

@@ -1,0 +1,110 @@
+import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
+import FormControlLabel from '@mui/material/FormControlLabel';
+import MenuItem from '@mui/material/MenuItem';
+import Stack from '@mui/material/Stack';
+import Switch from '@mui/material/Switch';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import { useState, type FormEvent } from 'react';
+import { errorMessage } from '../shared/client';
+import type { CreditsPageQuery } from '../shared/gql/graphql';
+import { formatCents, formatCredits, parseCredits, parseDollarsToCents } from '../shared/money';
+import type { Account } from './CreditsApp';
+import { ErrorText } from './CreditsApp';
+import { SetAutoRechargeMutation } from './operations';
+import { Section } from './Section';
+import { api } from './session';
+
+export function AutoRechargeCard(props: { autoRecharge: Account['autoRecharge']; packs: CreditsPageQuery['creditPacks']; onSaved: () => void }) {
+  const current = props.autoRecharge;
+  const [enabled, setEnabled] = useState(current?.enabled ?? false);
+  const [threshold, setThreshold] = useState(current ? formatCredits(current.thresholdMillicredits).replace(/,/g, '') : '1000.000');
+  const [packId, setPackId] = useState(current?.packId ?? props.packs[0]?.id ?? '');
+  const [limit, setLimit] = useState(current ? (current.monthlyLimitCents / 100).toFixed(2) : '50.00');
+  const [error, setError] = useState<string | null>(null);
+  const [saved, setSaved] = useState(false);
+  const [busy, setBusy] = useState(false);
+
+  const thresholdParsed = parseCredits(threshold);
+  const limitParsed = parseDollarsToCents(limit);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!thresholdParsed.ok || !limitParsed.ok) return;
+    setBusy(true);
+    setError(null);
+    setSaved(false);
+    try {
+      await api.request(SetAutoRechargeMutation, {
+        input: { enabled, thresholdMillicredits: thresholdParsed.millicredits.toString(), packId, monthlyLimitCents: Number(limitParsed.cents) },
+      });
+      setSaved(true);
+      props.onSaved();
+    } catch (err) {
+      setError(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Section title="Auto-recharge">
+      <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
+        Buys a pack with your saved card when your balance falls below a threshold, up to a monthly limit.
+        {current && ` Spent this month: ${formatCents(current.spentThisMonthCents)}.`}
+      </Typography>
+      {current?.notice && (
+        <Alert severity="warning" sx={{ mb: 2 }}>
+          {current.notice}
+        </Alert>
+      )}
+      {!current?.hasPaymentMethod && (
+        <Alert severity="info" sx={{ mb: 2 }}>
+          No card is saved yet: buying a pack once saves your card for auto-recharge.
+        </Alert>
+      )}
+      <Stack component="form" spacing={2} onSubmit={submit} noValidate>
+        <FormControlLabel control={<Switch checked={enabled} onChange={(e) => setEnabled(e.target.checked)} />} label="Recharge automatically" />
+        <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
+          <TextField
+            label="When the balance falls below (credits)"
+            value={threshold}
+            onChange={(e) => setThreshold(e.target.value)}
+            error={!thresholdParsed.ok}
+            helperText={thresholdParsed.ok ? `≈ ${formatCents((thresholdParsed.millicredits + 5_000n) / 10_000n)}` : thresholdParsed.error}
+            slotProps={{ htmlInput: { inputMode: 'decimal' } }}
+            fullWidth
+          />
+          <TextField select label="Buy this pack" value={packId} onChange={(e) => setPackId(e.target.value)} fullWidth>
+            {props.packs.map((p) => (
+              <MenuItem key={p.id} value={p.id}>
+                {p.name}: {formatCredits(p.creditsMillicredits, { decimals: 0 })} credits for {formatCents(p.priceCents)}
+              </MenuItem>
+            ))}
+          </TextField>
+          <TextField
+            label="Monthly limit (USD)"
+            value={limit}
+            onChange={(e) => setLimit(e.target.value)}
+            error={!limitParsed.ok}
+            helperText={limitParsed.ok ? ' ' : limitParsed.error}
+            slotProps={{ htmlInput: { inputMode: 'decimal' } }}
+            fullWidth
+          />
+        </Stack>
+        <div>
+          <Button type="submit" variant="contained" disabled={busy || !thresholdParsed.ok || !limitParsed.ok}>
+            Save auto-recharge
+          </Button>
+        </div>
+        <ErrorText error={error} />
+        {saved && (
+          <Alert severity="success" role="status">
+            Auto-recharge saved.
+          </Alert>
+        )}
+      </Stack>
+    </Section>
+  );
+}

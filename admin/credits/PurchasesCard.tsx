@@ -1,0 +1,75 @@
+import Box from '@mui/material/Box';
+import Link from '@mui/material/Link';
+import { visuallyHidden } from '@mui/utils';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableContainer from '@mui/material/TableContainer';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import Typography from '@mui/material/Typography';
+import { formatDateTime } from '../shared/dates';
+import type { CreditsPageQuery } from '../shared/gql/graphql';
+import { formatCents, formatCredits } from '../shared/money';
+import type { Account } from './CreditsApp';
+import { Section } from './Section';
+
+const STATUS: Record<string, string> = {
+  FULFILLED: 'Paid',
+  PENDING: 'Pending',
+  FAILED: 'Failed',
+  REFUNDED: 'Refunded',
+  PARTIALLY_REFUNDED: 'Partly refunded',
+};
+
+export function PurchasesCard({ purchases, packs }: { purchases: Account['purchases']; packs: CreditsPageQuery['creditPacks'] }) {
+  const packName = (id: string) => packs.find((p) => p.id === id)?.name ?? id;
+  return (
+    <Section title="Purchases">
+      {purchases.length === 0 ? (
+        <Typography color="text.secondary">No purchases yet.</Typography>
+      ) : (
+        <TableContainer tabIndex={0} aria-label="Purchases, scrollable">
+          <Table size="small">
+            <TableHead>
+              <TableRow>
+                <TableCell>Date</TableCell>
+                <TableCell>Pack</TableCell>
+                <TableCell align="right">Credits</TableCell>
+                <TableCell align="right">Paid</TableCell>
+                <TableCell>Status</TableCell>
+                <TableCell>Receipt</TableCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {purchases.map((p) => (
+                <TableRow key={p.id}>
+                  <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatDateTime(p.createdAt)}</TableCell>
+                  <TableCell>{packName(p.packId)}</TableCell>
+                  <TableCell align="right">{formatCredits(p.creditsMillicredits, { decimals: 0 })}</TableCell>
+                  <TableCell align="right">
+                    {formatCents(p.amountPaidCents ?? p.amountCents)}
+                    {p.refundedCents > 0 && ` (refunded ${formatCents(p.refundedCents)})`}
+                  </TableCell>
+                  <TableCell>{STATUS[p.status] ?? p.status}</TableCell>
+                  <TableCell>
+                    {p.receiptUrl ? (
+                      <Link href={p.receiptUrl} target="_blank" rel="noopener noreferrer">
+                        Receipt
+                        <Box component="span" sx={visuallyHidden}>
+                          {` for the purchase of ${formatDateTime(p.createdAt)}`}
+                        </Box>
+                      </Link>
+                    ) : (
+                      '—'
+                    )}
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </TableContainer>
+      )}
+    </Section>
+  );
+}

@@ -1,0 +1,80 @@
+import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import { useEffect, useState, type FormEvent } from 'react';
+import { ErrorText } from './CreditsApp';
+import { Section } from './Section';
+import { api } from './session';
+import { SignInWithKeyMutation } from './operations';
+import { errorMessage } from '../shared/client';
+
+export function SignedOut({ error, onSignedIn }: { error?: string; onSignedIn: () => void }) {
+  const [production, setProduction] = useState(true);
+  const [key, setKey] = useState('');
+  const [signInError, setSignInError] = useState<string | null>(null);
+  useEffect(() => {
+    fetch('/faces/config.json')
+      .then((r) => r.json() as Promise<{ production: boolean }>)
+      .then((c) => setProduction(c.production), () => setProduction(true));
+  }, []);
+
+  async function signIn(event: FormEvent) {
+    event.preventDefault();
+    setSignInError(null);
+    try {
+      await api.request(SignInWithKeyMutation, { key: key.trim() });
+      setKey('');
+      onSignedIn();
+    } catch (err) {
+      setSignInError(errorMessage(err));
+    }
+  }
+
+  return (
+    <Stack spacing={3} sx={{ maxWidth: 640, mx: 'auto' }}>
+      {error && <Alert severity="error">{error}</Alert>}
+      <Section title="Open your Credits page from the app">
+        <Typography component="div">
+          <p style={{ marginTop: 0 }}>
+            This page shows the balance, purchases and usage of one account. For your security it opens only through a
+            one-time link that the app creates for you.
+          </p>
+          <ol style={{ paddingLeft: '1.25rem' }}>
+            <li>Open the app you use these credits in.</li>
+            <li>Choose <strong>Buy credits</strong> or <strong>Billing</strong> (or follow the link in an “out of credits” message).</li>
+            <li>The app opens this page signed in to your account.</li>
+          </ol>
+          <p style={{ marginBottom: 0 }}>
+            Links expire after a few minutes and work once: if yours has expired, open the page from the app again.
+          </p>
+        </Typography>
+      </Section>
+      {!production && (
+        <Section title="Development: sign in with an API key">
+          <Stack component="form" spacing={2} onSubmit={signIn}>
+            <Typography variant="body2" color="text.secondary">
+              Only outside production. The key is traded for a session cookie of its account; it is not kept.
+            </Typography>
+            <TextField
+              label="API key"
+              value={key}
+              onChange={(e) => setKey(e.target.value)}
+              type="password"
+              autoComplete="off"
+              required
+              slotProps={{ htmlInput: { spellCheck: false } }}
+            />
+            <div>
+              <Button type="submit" variant="contained" disabled={!key.trim()}>
+                Sign in with key
+              </Button>
+            </div>
+            <ErrorText error={signInError} />
+          </Stack>
+        </Section>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,81 @@
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Skeleton from '@mui/material/Skeleton';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableContainer from '@mui/material/TableContainer';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import Typography from '@mui/material/Typography';
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { errorMessage } from '../shared/client';
+import { formatCount, formatCredits } from '../shared/money';
+import { Section } from './Section';
+import { loadUsage, type UsageSummary } from './usage';
+
+// recharts is large: it loads after the rest of the page, only for this chart.
+const UsageChart = lazy(() => import('./UsageChart'));
+
+export function UsageCard() {
+  const [usage, setUsage] = useState<UsageSummary | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    loadUsage().then(setUsage, (err) => setError(errorMessage(err)));
+  }, []);
+
+  return (
+    <Section title="Usage, last 30 days (UTC days)">
+      {error && <Alert severity="error">{error}</Alert>}
+      {!usage && !error && <Box role="status" aria-label="Loading usage"><Skeleton variant="rounded" height={220} /></Box>}
+      {usage && (
+        <>
+          <Typography sx={{ mb: 1 }}>
+            {formatCredits(usage.total)} credits used in {formatCount(usage.days.reduce((n, d) => n + d.calls, 0))} calls.
+            {usage.truncated && ' (Newest calls only.)'}
+          </Typography>
+          {usage.total > 0n && (
+            <Suspense fallback={<Skeleton variant="rounded" height={220} />}>
+              <UsageChart days={usage.days} />
+            </Suspense>
+          )}
+          {usage.models.length === 0 ? (
+            <Typography color="text.secondary" sx={{ mt: 2 }}>
+              No usage in the last 30 days.
+            </Typography>
+          ) : (
+            <Box sx={{ mt: 2 }}>
+              <Typography variant="subtitle1" component="h3">
+                Per model
+              </Typography>
+              <TableContainer tabIndex={0} aria-label="Usage per model, scrollable">
+                <Table size="small">
+                  <TableHead>
+                    <TableRow>
+                      <TableCell>Model</TableCell>
+                      <TableCell align="right">Calls</TableCell>
+                      <TableCell align="right">Input tokens</TableCell>
+                      <TableCell align="right">Output tokens</TableCell>
+                      <TableCell align="right">Credits</TableCell>
+                    </TableRow>
+                  </TableHead>
+                  <TableBody>
+                    {usage.models.map((m) => (
+                      <TableRow key={m.model}>
+                        <TableCell>{m.model}</TableCell>
+                        <TableCell align="right">{formatCount(m.calls)}</TableCell>
+                        <TableCell align="right">{formatCount(m.inputTokens)}</TableCell>
+                        <TableCell align="right">{formatCount(m.outputTokens)}</TableCell>
+                        <TableCell align="right">{formatCredits(m.millicredits)}</TableCell>
+                      </TableRow>
+                    ))}
+                  </TableBody>
+                </Table>
+              </TableContainer>
+            </Box>
+          )}
+        </>
+      )}
+    </Section>
+  );
+}

@@ -1,0 +1,72 @@
+import { graphql } from '../shared/gql';
+
+export const CreditsPageQuery = graphql(`
+  query CreditsPage {
+    me {
+      id
+      email
+      name
+      balance { accountId balanceMillicredits availableMillicredits heldMillicredits updatedAt }
+      autoRecharge {
+        enabled hasPaymentMethod thresholdMillicredits packId targetBalanceMillicredits
+        monthlyLimitCents spentThisMonthCents notice noticeAt
+      }
+      purchases {
+        id createdAt packId creditsMillicredits amountCents amountPaidCents currency status
+        receiptUrl refundedCents kind
+      }
+    }
+    creditPacks { id name priceCents creditsMillicredits }
+  }
+`);
+
+export const CreditsUsageQuery = graphql(`
+  query CreditsUsage($first: Int!, $after: String) {
+    me {
+      id
+      usage(first: $first, after: $after) {
+        edges { node { id createdAt model chargedMillicredits inputTokens cachedInputTokens outputTokens } }
+        pageInfo { hasNextPage endCursor }
+      }
+    }
+  }
+`);
+
+export const CreditsBalanceSubscription = graphql(`
+  subscription CreditsBalance {
+    balanceUpdated { accountId balanceMillicredits availableMillicredits heldMillicredits updatedAt }
+  }
+`);
+
+export const BuyPackMutation = graphql(`
+  mutation BuyPack($packId: ID!, $returnTo: String) {
+    createCheckoutSession(packId: $packId, returnTo: $returnTo) { id url testMode }
+  }
+`);
+
+export const RedeemPromoMutation = graphql(`
+  mutation RedeemPromo($code: String!) {
+    redeemPromoCode(code: $code) { id amountMillicredits balanceAfterMillicredits }
+  }
+`);
+
+export const SetAutoRechargeMutation = graphql(`
+  mutation SetOwnAutoRecharge($input: SetAutoRechargeInput!) {
+    setAutoRecharge(input: $input) {
+      enabled hasPaymentMethod thresholdMillicredits packId targetBalanceMillicredits
+      monthlyLimitCents spentThisMonthCents notice noticeAt
+    }
+  }
+`);
+
+export const SignInWithKeyMutation = graphql(`
+  mutation CreditsSignInWithKey($key: String!) {
+    signInWithKey(key: $key) { kind accountId }
+  }
+`);
+
+export const SignOutMutation = graphql(`
+  mutation CreditsSignOut {
+    signOut
+  }
+`);

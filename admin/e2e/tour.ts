@@ -1,0 +1,116 @@
+import type { Browser, Page } from 'playwright-core';
+import { inject } from 'vitest';
+
+export interface Stop {
+  app: 'home' | 'graphiql' | 'credits' | 'console';
+  name: string;
+}
+
+/**
+ * Every page of both apps, in a state worth looking at. `visit` is called on each (axe, or a
+ * screenshot). Pages are reached as their users reach them: a portal link, the staff sign-in.
+ */
+export async function tour(browser: Browser, viewport: { width: number; height: number }, customerKey: string, visit: (page: Page, stop: Stop) => Promise<void>) {
+  const base = inject('baseUrl');
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  const stop = (app: Stop['app'], name: string) => visit(page, { app, name });
+
+  await page.goto(`${base}/`);
+  await stop('home', 'home');
+
+  await page.goto(`${base}/graphql`);
+  await page.locator('.graphiql-container').waitFor();
+  await page.getByText('query Me').first().waitFor();
+  await stop('graphiql', 'graphiql');
+
+  await page.goto(`${base}/credits`);
+  await page.getByRole('heading', { name: 'Open your Credits page from the app' }).waitFor();
+  await stop('credits', 'credits-signed-out');
+
+  const res = await fetch(`${base}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${customerKey}` },
+    body: JSON.stringify({ query: 'mutation { createPortalSession(returnTo: "/app") { url } }' }),
+  });
+  const { data } = (await res.json()) as { data: { createPortalSession: { url: string } } };
+  await page.goto(data.createPortalSession.url);
+  await page.getByText('Per model').waitFor();
+  await page.locator('.recharts-surface').first().waitFor();
+  await stop('credits', 'credits');
+  const purchases = new URL(page.url());
+  purchases.searchParams.set('checkout', 'success');
+  await page.goto(purchases.toString());
+  await page.getByTestId('checkout-success').waitFor();
+  await page.getByText('Per model').waitFor();
+  await stop('credits', 'credits-after-checkout');
+
+  await page.goto(`${base}/admin/`);
+  await page.getByRole('button', { name: 'Sign in' }).waitFor();
+  await stop('console', 'console-sign-in');
+  await page.getByRole('textbox', { name: 'Email' }).fill(inject('staffEmail'));
+  await page.getByRole('textbox', { name: 'Password' }).fill(inject('staffPassword'));
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.locator('[data-testid=panel-revenue] [data-testid=chart] svg').first().waitFor();
+  await page.locator('[data-testid=panel-models-cost] [data-testid=chart] svg').first().waitFor();
+  await stop('console', 'console-dashboard');
+
+  await page.goto(`${base}/admin/accounts`);
+  await page.locator('tbody tr').first().waitFor();
+  await stop('console', 'console-accounts');
+  await page.locator('tbody tr').filter({ hasText: 'ada-' }).first().click();
+  await page.getByTestId('account-balance').waitFor();
+  await page.getByText('Live', { exact: true }).waitFor();
+  await stop('console', 'console-account');
+  await page.getByRole('button', { name: 'Adjust balance' }).click();
+  await page.getByLabel('Amount (credits)').fill('1,250.5');
+  await page.getByRole('textbox', { name: 'Reason' }).fill('Goodwill credit for the outage on Nov 3');
+  await page.getByRole('button', { name: 'Review' }).click();
+  await page.getByTestId('adjust-confirmation').waitFor();
+  await stop('console', 'console-adjust-balance');
+  await page.getByRole('button', { name: 'Back' }).click();
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  for (const [tab, name] of [['Ledger', 'ledger'], ['Usage', 'usage'], ['Purchases', 'purchases'], ['Grants', 'grants'], ['API keys', 'keys'], ['Statements', 'statements']] as const) {
+    await page.getByRole('tab', { name: tab }).click();
+    await page.waitForLoadState('networkidle');
+    await stop('console', `console-account-${name}`);
+  }
+
+  await page.goto(`${base}/admin/rateCards`);
+  await page.locator('tbody tr').first().waitFor();
+  await stop('console', 'console-rate-cards');
+  await page.locator('tbody tr').filter({ hasText: 'Active' }).click();
+  await page.getByTestId('rate-gpt-4o').waitFor();
+  await stop('console', 'console-rate-card');
+  await page.goto(`${base}/admin/rateCards/create`);
+  await page.getByRole('group', { name: 'Model 1' }).waitFor();
+  await page.getByRole('group', { name: 'Model 1' }).getByLabel('Input credits / 1k', { exact: true }).fill('0.350');
+  await page.getByRole('button', { name: 'Review and publish' }).click();
+  await page.getByTestId('rate-diff').waitFor();
+  await stop('console', 'console-rate-card-publish');
+  await page.getByRole('button', { name: 'Cancel' }).click();
+
+  await page.goto(`${base}/admin/reconciliation`);
+  await page.locator('tbody tr').first().waitFor();
+  await stop('console', 'console-reconciliation');
+  await page.locator('tbody tr').first().click();
+  await page.getByRole('heading', { name: 'Checks' }).waitFor();
+  await stop('console', 'console-reconciliation-run');
+
+  await page.goto(`${base}/admin/webhooks`);
+  await page.getByRole('heading', { name: 'Failed Stripe events' }).waitFor();
+  await page.waitForLoadState('networkidle');
+  await stop('console', 'console-webhooks');
+
+  for (const [path, name, ready] of [
+    ['promoCodes', 'console-promo-codes', 'tbody tr'],
+    ['promoCodes/create', 'console-promo-code-create', 'form'],
+    ['staffUsers', 'console-staff-users', 'tbody tr'],
+    ['staffUsers/create', 'console-staff-user-create', 'form'],
+  ] as const) {
+    await page.goto(`${base}/admin/${path}`);
+    await page.locator(ready).first().waitFor();
+    await stop('console', name);
+  }
+  await context.close();
+}

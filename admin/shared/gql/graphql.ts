@@ -1,0 +1,1127 @@
+/* eslint-disable */
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type AccountOrderBy =
+  | 'BALANCE'
+  | 'CREATED_AT'
+  | 'EMAIL'
+  | 'NAME';
+
+export type AdjustBalanceInput = {
+  accountId: string | number;
+  /** Signed millicredits: positive credits the account, negative debits it */
+  amountMillicredits: string;
+  /** Makes a retried adjustment apply once */
+  idempotencyKey?: string | null | undefined;
+  reason: string;
+  referenceId?: string | null | undefined;
+};
+
+export type CreateAccountInput = {
+  email: string;
+  name?: string | null | undefined;
+};
+
+export type CreatePromoCodeInput = {
+  code: string;
+  /** Credits each redemption grants (millicredits, positive) */
+  creditsMillicredits: string;
+  expiresAt?: string | null | undefined;
+  grantValidDays?: number | null | undefined;
+  /** Omitted: unlimited */
+  maxRedemptions?: number | null | undefined;
+};
+
+export type CreateStaffUserInput = {
+  email: string;
+  name?: string | null | undefined;
+  /** 12 to 256 characters; stored as an argon2id hash */
+  password: string;
+  /** SUPPORT, FINANCE or ADMIN */
+  role: Role;
+};
+
+/** Where the credits of a grant came from */
+export type GrantKind =
+  | 'ADJUSTMENT'
+  | 'BONUS'
+  | 'OPENING'
+  | 'PROMO'
+  | 'PURCHASE'
+  | 'REVERSAL';
+
+export type GrantStatus =
+  | 'ACTIVE'
+  | 'EXPIRED'
+  | 'SPENT'
+  | 'VOIDED';
+
+export type LedgerEntryType =
+  | 'ADJUSTMENT'
+  | 'BONUS'
+  | 'EXPIRY'
+  | 'PROMO'
+  | 'PURCHASE'
+  | 'REFUND'
+  | 'REVERSAL'
+  | 'USAGE';
+
+export type ModelRateInput = {
+  cachedInputPer1k?: string | null | undefined;
+  costCachedInputPer1kUsd?: string | null | undefined;
+  costInputPer1kUsd: string;
+  costOutputPer1kUsd: string;
+  inputPer1k: string;
+  maxOutputTokens?: number | null | undefined;
+  model: string;
+  outputPer1k: string;
+};
+
+export type PublishRateCardInput = {
+  name: string;
+  rates: Array<ModelRateInput>;
+};
+
+export type PurchaseStatus =
+  | 'FAILED'
+  | 'FULFILLED'
+  | 'PARTIALLY_REFUNDED'
+  | 'PENDING'
+  | 'REFUNDED';
+
+export type ReconciliationStatus =
+  | 'FAILED'
+  | 'RUNNING'
+  | 'SUCCEEDED';
+
+/** What a key may do: USER sees only its own account */
+export type Role =
+  | 'ADMIN'
+  | 'FINANCE'
+  | 'SUPPORT'
+  | 'USER';
+
+export type SetAutoRechargeInput = {
+  /** Omitted: the caller's account; another account needs ADMIN */
+  accountId?: string | number | null | undefined;
+  enabled: boolean;
+  monthlyLimitCents: number;
+  packId?: string | number | null | undefined;
+  targetBalanceMillicredits?: string | null | undefined;
+  thresholdMillicredits: string;
+};
+
+export type SortDirection =
+  | 'ASC'
+  | 'DESC';
+
+/** Only the fields given change. Disabling or a new password ends the user’s sessions at once. */
+export type UpdateStaffUserInput = {
+  disabled?: boolean | null | undefined;
+  id: string | number;
+  name?: string | null | undefined;
+  password?: string | null | undefined;
+  role?: Role | null | undefined;
+};
+
+/** STAFF: console session; PORTAL: Credits page session of one account (USER); API_KEY: a bearer key */
+export type ViewerKind =
+  | 'API_KEY'
+  | 'PORTAL'
+  | 'STAFF';
+
+export type AccountsQueryVariables = Exact<{
+  search?: string | null | undefined;
+  orderBy: AccountOrderBy;
+  direction: SortDirection;
+  first: number;
+  offset: number;
+}>;
+
+
+export type AccountsQuery = { accounts: { totalCount: number, edges: Array<{ node: { id: string, email: string, name: string | null, createdAt: string, balance: { balanceMillicredits: string, availableMillicredits: string, heldMillicredits: string, updatedAt: string } } }> } };
+
+export type AccountQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type AccountQuery = { account: { id: string, email: string, name: string | null, createdAt: string, balance: { accountId: string, balanceMillicredits: string, availableMillicredits: string, heldMillicredits: string, updatedAt: string }, autoRecharge: { enabled: boolean, hasPaymentMethod: boolean, thresholdMillicredits: string, packId: string | null, targetBalanceMillicredits: string | null, monthlyLimitCents: number, spentThisMonthCents: number, notice: string | null, noticeAt: string | null, lastAttemptAt: string | null } | null } | null };
+
+export type AccountLedgerQueryVariables = Exact<{
+  id: string | number;
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type AccountLedgerQuery = { account: { id: string, ledger: { edges: Array<{ node: { id: string, type: LedgerEntryType, amountMillicredits: string, balanceAfterMillicredits: string, reason: string | null, referenceId: string | null, reversalOfId: string | null, createdAt: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } | null };
+
+export type AccountUsageQueryVariables = Exact<{
+  id: string | number;
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type AccountUsageQuery = { account: { id: string, usage: { edges: Array<{ node: { id: string, createdAt: string, model: string, inputTokens: number, cachedInputTokens: number, outputTokens: number, inputPer1k: string, cachedInputPer1k: string, outputPer1k: string, chargedMillicredits: string, costUsd: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } | null };
+
+export type AccountPurchasesQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type AccountPurchasesQuery = { account: { id: string, purchases: Array<{ id: string, createdAt: string, packId: string, kind: string, status: PurchaseStatus, amountCents: number, amountPaidCents: number | null, currency: string, creditsMillicredits: string, refundedCents: number, receiptUrl: string | null, fulfilledAt: string | null, failureReason: string | null }> } | null };
+
+export type AccountGrantsQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type AccountGrantsQuery = { account: { id: string, grants: Array<{ id: string, kind: GrantKind, status: GrantStatus, amountMillicredits: string, remainingMillicredits: string, expiresAt: string | null, createdAt: string, priority: number }> } | null };
+
+export type AccountBalanceSubscriptionVariables = Exact<{
+  accountId: string | number;
+}>;
+
+
+export type AccountBalanceSubscription = { balanceUpdated: { accountId: string, balanceMillicredits: string, availableMillicredits: string, heldMillicredits: string, updatedAt: string } };
+
+export type AdjustBalanceMutationVariables = Exact<{
+  input: AdjustBalanceInput;
+}>;
+
+
+export type AdjustBalanceMutation = { adjustBalance: { id: string, type: LedgerEntryType, amountMillicredits: string, balanceAfterMillicredits: string, reason: string | null, referenceId: string | null, createdAt: string } };
+
+export type VoidGrantMutationVariables = Exact<{
+  grantId: string | number;
+  reason: string;
+}>;
+
+
+export type VoidGrantMutation = { voidGrant: { id: string, status: GrantStatus, remainingMillicredits: string } };
+
+export type CreateAccountApiKeyMutationVariables = Exact<{
+  accountId: string | number;
+  role?: Role | null | undefined;
+}>;
+
+
+export type CreateAccountApiKeyMutation = { createApiKey: { id: string, key: string } };
+
+export type CreateAccountMutationVariables = Exact<{
+  input: CreateAccountInput;
+}>;
+
+
+export type CreateAccountMutation = { createAccount: { id: string, email: string, name: string | null, createdAt: string, balance: { balanceMillicredits: string, availableMillicredits: string, heldMillicredits: string, updatedAt: string } } };
+
+export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ViewerQuery = { viewer: { kind: ViewerKind, role: Role, staffUser: { id: string, email: string, name: string | null, role: Role } | null } | null };
+
+export type SignInMutationVariables = Exact<{
+  email: string;
+  password: string;
+}>;
+
+
+export type SignInMutation = { signIn: { kind: ViewerKind, role: Role, staffUser: { id: string, email: string, name: string | null, role: Role } | null } };
+
+export type SignOutMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SignOutMutation = { signOut: boolean };
+
+export type DashboardQueryVariables = Exact<{
+  from: string;
+  to: string;
+  breakageFrom: string;
+}>;
+
+
+export type DashboardQuery = { financeDaily: Array<{ date: string, revenueUsd: number, cogsUsd: number, marginUsd: number, marginRatio: number | null, calls: number, creditsPurchasedMillicredits: string, creditsDeductedMillicredits: string, creditsPromotionalMillicredits: string, creditsExpiredMillicredits: string, creditsRefundedMillicredits: string }>, byCost: Array<{ key: string, model: string | null, calls: number, revenueUsd: number, cogsUsd: number, marginUsd: number, marginRatio: number | null }>, byRevenue: Array<{ key: string, model: string | null, calls: number, revenueUsd: number, cogsUsd: number, marginUsd: number, marginRatio: number | null }>, topAccounts: Array<{ key: string, accountId: string | null, label: string | null, calls: number, revenueUsd: number, cogsUsd: number, marginUsd: number, revenueMillicredits: string }>, liability: { outstandingMillicredits: string, outstandingUsd: number, paidMillicredits: string, paidUsd: number, promotionalMillicredits: string, promotionalUsd: number, expiringNext30DaysMillicredits: string | null, heldMillicredits: string, negativeMillicredits: string, negativeBalanceAccounts: number }, breakageByMonth: Array<{ month: string, expiredMillicredits: string, expiredUsd: number, entries: number }>, reconciliationRuns: Array<{ id: string, day: string, status: ReconciliationStatus, mismatchCount: number, startedAt: string, finishedAt: string | null, trigger: string }> };
+
+export type PromoCodesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PromoCodesQuery = { promoCodes: Array<{ id: string, code: string, creditsMillicredits: string, maxRedemptions: number | null, redemptions: number, expiresAt: string | null, grantValidDays: number | null, createdAt: string }> };
+
+export type CreatePromoCodeMutationVariables = Exact<{
+  input: CreatePromoCodeInput;
+}>;
+
+
+export type CreatePromoCodeMutation = { createPromoCode: { id: string, code: string, creditsMillicredits: string, maxRedemptions: number | null, redemptions: number, expiresAt: string | null, grantValidDays: number | null, createdAt: string } };
+
+export type RateCardsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RateCardsQuery = { rateCards: Array<{ id: string, version: number, name: string, active: boolean, enabled: boolean, createdAt: string, activatedAt: string | null, rates: Array<{ model: string, inputPer1k: string, cachedInputPer1k: string, outputPer1k: string, costInputPer1kUsd: string, costCachedInputPer1kUsd: string, costOutputPer1kUsd: string, maxOutputTokens: number | null, enabled: boolean, simulated: boolean }> }> };
+
+export type PublishRateCardMutationVariables = Exact<{
+  input: PublishRateCardInput;
+}>;
+
+
+export type PublishRateCardMutation = { publishRateCard: { id: string, version: number, name: string, active: boolean } };
+
+export type ActivateRateCardMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ActivateRateCardMutation = { activateRateCard: { id: string, version: number, active: boolean } };
+
+export type SetRateCardEnabledMutationVariables = Exact<{
+  id: string | number;
+  enabled: boolean;
+}>;
+
+
+export type SetRateCardEnabledMutation = { setRateCardEnabled: { id: string, enabled: boolean } };
+
+export type SetModelEnabledMutationVariables = Exact<{
+  model: string;
+  enabled: boolean;
+}>;
+
+
+export type SetModelEnabledMutation = { setModelEnabled: { model: string, enabled: boolean } };
+
+export type ReconciliationRunsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ReconciliationRunsQuery = { reconciliationRuns: Array<{ id: string, day: string, status: ReconciliationStatus, trigger: string, startedAt: string, finishedAt: string | null, mismatchCount: number, progressDone: number, progressTotal: number, step: string | null, error: string | null }> };
+
+export type ReconciliationRunQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ReconciliationRunQuery = { reconciliationRun: { id: string, day: string, status: ReconciliationStatus, trigger: string, startedAt: string, finishedAt: string | null, mismatchCount: number, progressDone: number, progressTotal: number, step: string | null, error: string | null, checks: Array<{ name: string, status: string, findings: number, note: string | null }>, findings: Array<{ id: string, check: string, accountId: string | null, subject: string | null, expected: string | null, actual: string | null, driftMillicredits: string | null, driftTokens: string | null, createdAt: string }> } };
+
+export type RunReconciliationMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RunReconciliationMutation = { runReconciliation: { id: string, status: ReconciliationStatus } };
+
+export type StaffUsersQueryVariables = Exact<{
+  search?: string | null | undefined;
+  first: number;
+  offset: number;
+}>;
+
+
+export type StaffUsersQuery = { staffUsers: { totalCount: number, edges: Array<{ node: { id: string, email: string, name: string | null, role: Role, disabled: boolean, lastSignInAt: string | null, createdAt: string, updatedAt: string } }> } };
+
+export type StaffUserQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type StaffUserQuery = { staffUser: { id: string, email: string, name: string | null, role: Role, disabled: boolean, lastSignInAt: string | null, createdAt: string, updatedAt: string } };
+
+export type CreateStaffUserMutationVariables = Exact<{
+  input: CreateStaffUserInput;
+}>;
+
+
+export type CreateStaffUserMutation = { createStaffUser: { id: string, email: string, name: string | null, role: Role, disabled: boolean, lastSignInAt: string | null, createdAt: string, updatedAt: string } };
+
+export type UpdateStaffUserMutationVariables = Exact<{
+  input: UpdateStaffUserInput;
+}>;
+
+
+export type UpdateStaffUserMutation = { updateStaffUser: { id: string, email: string, name: string | null, role: Role, disabled: boolean, lastSignInAt: string | null, createdAt: string, updatedAt: string } };
+
+export type WebhooksPageQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type WebhooksPageQuery = { failedStripeEvents: Array<{ id: string, type: string, status: string, source: string, attempts: number, lastError: string | null, receivedAt: string, processedAt: string | null, purchaseId: string | null }>, stalePurchases: Array<{ id: string, accountId: string, packId: string, status: PurchaseStatus, amountCents: number, creditsMillicredits: string, createdAt: string, stripeCheckoutSessionId: string | null }> };
+
+export type ReplayStripeEventMutationVariables = Exact<{
+  eventId: string | number;
+  reason: string;
+}>;
+
+
+export type ReplayStripeEventMutation = { replayStripeEvent: { outcome: string, event: { id: string, status: string, attempts: number, lastError: string | null } } };
+
+export type RefulfillPurchaseMutationVariables = Exact<{
+  purchaseId: string | number;
+  reason: string;
+}>;
+
+
+export type RefulfillPurchaseMutation = { refulfillPurchase: { id: string, status: PurchaseStatus, fulfilledAt: string | null } };
+
+export type CreditsPageQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CreditsPageQuery = { me: { id: string, email: string, name: string | null, balance: { accountId: string, balanceMillicredits: string, availableMillicredits: string, heldMillicredits: string, updatedAt: string }, autoRecharge: { enabled: boolean, hasPaymentMethod: boolean, thresholdMillicredits: string, packId: string | null, targetBalanceMillicredits: string | null, monthlyLimitCents: number, spentThisMonthCents: number, notice: string | null, noticeAt: string | null } | null, purchases: Array<{ id: string, createdAt: string, packId: string, creditsMillicredits: string, amountCents: number, amountPaidCents: number | null, currency: string, status: PurchaseStatus, receiptUrl: string | null, refundedCents: number, kind: string }> }, creditPacks: Array<{ id: string, name: string, priceCents: number, creditsMillicredits: string }> };
+
+export type CreditsUsageQueryVariables = Exact<{
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type CreditsUsageQuery = { me: { id: string, usage: { edges: Array<{ node: { id: string, createdAt: string, model: string, chargedMillicredits: string, inputTokens: number, cachedInputTokens: number, outputTokens: number } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } };
+
+export type CreditsBalanceSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CreditsBalanceSubscription = { balanceUpdated: { accountId: string, balanceMillicredits: string, availableMillicredits: string, heldMillicredits: string, updatedAt: string } };
+
+export type BuyPackMutationVariables = Exact<{
+  packId: string | number;
+  returnTo?: string | null | undefined;
+}>;
+
+
+export type BuyPackMutation = { createCheckoutSession: { id: string, url: string, testMode: boolean } };
+
+export type RedeemPromoMutationVariables = Exact<{
+  code: string;
+}>;
+
+
+export type RedeemPromoMutation = { redeemPromoCode: { id: string, amountMillicredits: string, balanceAfterMillicredits: string } };
+
+export type SetOwnAutoRechargeMutationVariables = Exact<{
+  input: SetAutoRechargeInput;
+}>;
+
+
+export type SetOwnAutoRechargeMutation = { setAutoRecharge: { enabled: boolean, hasPaymentMethod: boolean, thresholdMillicredits: string, packId: string | null, targetBalanceMillicredits: string | null, monthlyLimitCents: number, spentThisMonthCents: number, notice: string | null, noticeAt: string | null } };
+
+export type CreditsSignInWithKeyMutationVariables = Exact<{
+  key: string;
+}>;
+
+
+export type CreditsSignInWithKeyMutation = { signInWithKey: { kind: ViewerKind, accountId: string | null } };
+
+export type CreditsSignOutMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CreditsSignOutMutation = { signOut: boolean };
+
+export class TypedDocumentString<TResult, TVariables>
+  extends String
+  implements DocumentTypeDecoration<TResult, TVariables>
+{
+  __apiType?: NonNullable<DocumentTypeDecoration<TResult, TVariables>['__apiType']>;
+  private value: string;
+  public __meta__?: Record<string, any> | undefined;
+
+  constructor(value: string, __meta__?: Record<string, any> | undefined) {
+    super(value);
+    this.value = value;
+    this.__meta__ = __meta__;
+  }
+
+  override toString(): string & DocumentTypeDecoration<TResult, TVariables> {
+    return this.value;
+  }
+}
+
+export const AccountsDocument = new TypedDocumentString(`
+    query Accounts($search: String, $orderBy: AccountOrderBy!, $direction: SortDirection!, $first: Int!, $offset: Int!) {
+  accounts(
+    search: $search
+    orderBy: $orderBy
+    direction: $direction
+    first: $first
+    offset: $offset
+  ) {
+    totalCount
+    edges {
+      node {
+        id
+        email
+        name
+        createdAt
+        balance {
+          balanceMillicredits
+          availableMillicredits
+          heldMillicredits
+          updatedAt
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AccountsQuery, AccountsQueryVariables>;
+export const AccountDocument = new TypedDocumentString(`
+    query Account($id: ID!) {
+  account(id: $id) {
+    id
+    email
+    name
+    createdAt
+    balance {
+      accountId
+      balanceMillicredits
+      availableMillicredits
+      heldMillicredits
+      updatedAt
+    }
+    autoRecharge {
+      enabled
+      hasPaymentMethod
+      thresholdMillicredits
+      packId
+      targetBalanceMillicredits
+      monthlyLimitCents
+      spentThisMonthCents
+      notice
+      noticeAt
+      lastAttemptAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AccountQuery, AccountQueryVariables>;
+export const AccountLedgerDocument = new TypedDocumentString(`
+    query AccountLedger($id: ID!, $first: Int!, $after: String) {
+  account(id: $id) {
+    id
+    ledger(first: $first, after: $after) {
+      edges {
+        node {
+          id
+          type
+          amountMillicredits
+          balanceAfterMillicredits
+          reason
+          referenceId
+          reversalOfId
+          createdAt
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AccountLedgerQuery, AccountLedgerQueryVariables>;
+export const AccountUsageDocument = new TypedDocumentString(`
+    query AccountUsage($id: ID!, $first: Int!, $after: String) {
+  account(id: $id) {
+    id
+    usage(first: $first, after: $after) {
+      edges {
+        node {
+          id
+          createdAt
+          model
+          inputTokens
+          cachedInputTokens
+          outputTokens
+          inputPer1k
+          cachedInputPer1k
+          outputPer1k
+          chargedMillicredits
+          costUsd
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AccountUsageQuery, AccountUsageQueryVariables>;
+export const AccountPurchasesDocument = new TypedDocumentString(`
+    query AccountPurchases($id: ID!) {
+  account(id: $id) {
+    id
+    purchases {
+      id
+      createdAt
+      packId
+      kind
+      status
+      amountCents
+      amountPaidCents
+      currency
+      creditsMillicredits
+      refundedCents
+      receiptUrl
+      fulfilledAt
+      failureReason
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AccountPurchasesQuery, AccountPurchasesQueryVariables>;
+export const AccountGrantsDocument = new TypedDocumentString(`
+    query AccountGrants($id: ID!) {
+  account(id: $id) {
+    id
+    grants(includeClosed: true) {
+      id
+      kind
+      status
+      amountMillicredits
+      remainingMillicredits
+      expiresAt
+      createdAt
+      priority
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AccountGrantsQuery, AccountGrantsQueryVariables>;
+export const AccountBalanceDocument = new TypedDocumentString(`
+    subscription AccountBalance($accountId: ID!) {
+  balanceUpdated(accountId: $accountId) {
+    accountId
+    balanceMillicredits
+    availableMillicredits
+    heldMillicredits
+    updatedAt
+  }
+}
+    `) as unknown as TypedDocumentString<AccountBalanceSubscription, AccountBalanceSubscriptionVariables>;
+export const AdjustBalanceDocument = new TypedDocumentString(`
+    mutation AdjustBalance($input: AdjustBalanceInput!) {
+  adjustBalance(input: $input) {
+    id
+    type
+    amountMillicredits
+    balanceAfterMillicredits
+    reason
+    referenceId
+    createdAt
+  }
+}
+    `) as unknown as TypedDocumentString<AdjustBalanceMutation, AdjustBalanceMutationVariables>;
+export const VoidGrantDocument = new TypedDocumentString(`
+    mutation VoidGrant($grantId: ID!, $reason: String!) {
+  voidGrant(grantId: $grantId, reason: $reason) {
+    id
+    status
+    remainingMillicredits
+  }
+}
+    `) as unknown as TypedDocumentString<VoidGrantMutation, VoidGrantMutationVariables>;
+export const CreateAccountApiKeyDocument = new TypedDocumentString(`
+    mutation CreateAccountApiKey($accountId: ID!, $role: Role) {
+  createApiKey(accountId: $accountId, role: $role) {
+    id
+    key
+  }
+}
+    `) as unknown as TypedDocumentString<CreateAccountApiKeyMutation, CreateAccountApiKeyMutationVariables>;
+export const CreateAccountDocument = new TypedDocumentString(`
+    mutation CreateAccount($input: CreateAccountInput!) {
+  createAccount(input: $input) {
+    id
+    email
+    name
+    createdAt
+    balance {
+      balanceMillicredits
+      availableMillicredits
+      heldMillicredits
+      updatedAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CreateAccountMutation, CreateAccountMutationVariables>;
+export const ViewerDocument = new TypedDocumentString(`
+    query Viewer {
+  viewer {
+    kind
+    role
+    staffUser {
+      id
+      email
+      name
+      role
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ViewerQuery, ViewerQueryVariables>;
+export const SignInDocument = new TypedDocumentString(`
+    mutation SignIn($email: String!, $password: String!) {
+  signIn(email: $email, password: $password) {
+    kind
+    role
+    staffUser {
+      id
+      email
+      name
+      role
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SignInMutation, SignInMutationVariables>;
+export const SignOutDocument = new TypedDocumentString(`
+    mutation SignOut {
+  signOut
+}
+    `) as unknown as TypedDocumentString<SignOutMutation, SignOutMutationVariables>;
+export const DashboardDocument = new TypedDocumentString(`
+    query Dashboard($from: DateTime!, $to: DateTime!, $breakageFrom: DateTime!) {
+  financeDaily(from: $from, to: $to) {
+    date
+    revenueUsd
+    cogsUsd
+    marginUsd
+    marginRatio
+    calls
+    creditsPurchasedMillicredits
+    creditsDeductedMillicredits
+    creditsPromotionalMillicredits
+    creditsExpiredMillicredits
+    creditsRefundedMillicredits
+  }
+  byCost: financeByModel(from: $from, to: $to, orderBy: COST, limit: 8) {
+    key
+    model
+    calls
+    revenueUsd
+    cogsUsd
+    marginUsd
+    marginRatio
+  }
+  byRevenue: financeByModel(from: $from, to: $to, orderBy: REVENUE, limit: 8) {
+    key
+    model
+    calls
+    revenueUsd
+    cogsUsd
+    marginUsd
+    marginRatio
+  }
+  topAccounts: financeByAccount(from: $from, to: $to, orderBy: REVENUE, limit: 10) {
+    key
+    accountId
+    label
+    calls
+    revenueUsd
+    cogsUsd
+    marginUsd
+    revenueMillicredits
+  }
+  liability {
+    outstandingMillicredits
+    outstandingUsd
+    paidMillicredits
+    paidUsd
+    promotionalMillicredits
+    promotionalUsd
+    expiringNext30DaysMillicredits
+    heldMillicredits
+    negativeMillicredits
+    negativeBalanceAccounts
+  }
+  breakageByMonth(from: $breakageFrom, to: $to) {
+    month
+    expiredMillicredits
+    expiredUsd
+    entries
+  }
+  reconciliationRuns(first: 1) {
+    id
+    day
+    status
+    mismatchCount
+    startedAt
+    finishedAt
+    trigger
+  }
+}
+    `) as unknown as TypedDocumentString<DashboardQuery, DashboardQueryVariables>;
+export const PromoCodesDocument = new TypedDocumentString(`
+    query PromoCodes {
+  promoCodes(first: 500) {
+    id
+    code
+    creditsMillicredits
+    maxRedemptions
+    redemptions
+    expiresAt
+    grantValidDays
+    createdAt
+  }
+}
+    `) as unknown as TypedDocumentString<PromoCodesQuery, PromoCodesQueryVariables>;
+export const CreatePromoCodeDocument = new TypedDocumentString(`
+    mutation CreatePromoCode($input: CreatePromoCodeInput!) {
+  createPromoCode(input: $input) {
+    id
+    code
+    creditsMillicredits
+    maxRedemptions
+    redemptions
+    expiresAt
+    grantValidDays
+    createdAt
+  }
+}
+    `) as unknown as TypedDocumentString<CreatePromoCodeMutation, CreatePromoCodeMutationVariables>;
+export const RateCardsDocument = new TypedDocumentString(`
+    query RateCards {
+  rateCards {
+    id
+    version
+    name
+    active
+    enabled
+    createdAt
+    activatedAt
+    rates {
+      model
+      inputPer1k
+      cachedInputPer1k
+      outputPer1k
+      costInputPer1kUsd
+      costCachedInputPer1kUsd
+      costOutputPer1kUsd
+      maxOutputTokens
+      enabled
+      simulated
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RateCardsQuery, RateCardsQueryVariables>;
+export const PublishRateCardDocument = new TypedDocumentString(`
+    mutation PublishRateCard($input: PublishRateCardInput!) {
+  publishRateCard(input: $input) {
+    id
+    version
+    name
+    active
+  }
+}
+    `) as unknown as TypedDocumentString<PublishRateCardMutation, PublishRateCardMutationVariables>;
+export const ActivateRateCardDocument = new TypedDocumentString(`
+    mutation ActivateRateCard($id: ID!) {
+  activateRateCard(id: $id) {
+    id
+    version
+    active
+  }
+}
+    `) as unknown as TypedDocumentString<ActivateRateCardMutation, ActivateRateCardMutationVariables>;
+export const SetRateCardEnabledDocument = new TypedDocumentString(`
+    mutation SetRateCardEnabled($id: ID!, $enabled: Boolean!) {
+  setRateCardEnabled(id: $id, enabled: $enabled) {
+    id
+    enabled
+  }
+}
+    `) as unknown as TypedDocumentString<SetRateCardEnabledMutation, SetRateCardEnabledMutationVariables>;
+export const SetModelEnabledDocument = new TypedDocumentString(`
+    mutation SetModelEnabled($model: String!, $enabled: Boolean!) {
+  setModelEnabled(model: $model, enabled: $enabled) {
+    model
+    enabled
+  }
+}
+    `) as unknown as TypedDocumentString<SetModelEnabledMutation, SetModelEnabledMutationVariables>;
+export const ReconciliationRunsDocument = new TypedDocumentString(`
+    query ReconciliationRuns {
+  reconciliationRuns(first: 100) {
+    id
+    day
+    status
+    trigger
+    startedAt
+    finishedAt
+    mismatchCount
+    progressDone
+    progressTotal
+    step
+    error
+  }
+}
+    `) as unknown as TypedDocumentString<ReconciliationRunsQuery, ReconciliationRunsQueryVariables>;
+export const ReconciliationRunDocument = new TypedDocumentString(`
+    query ReconciliationRun($id: ID!) {
+  reconciliationRun(id: $id) {
+    id
+    day
+    status
+    trigger
+    startedAt
+    finishedAt
+    mismatchCount
+    progressDone
+    progressTotal
+    step
+    error
+    checks {
+      name
+      status
+      findings
+      note
+    }
+    findings(first: 200) {
+      id
+      check
+      accountId
+      subject
+      expected
+      actual
+      driftMillicredits
+      driftTokens
+      createdAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ReconciliationRunQuery, ReconciliationRunQueryVariables>;
+export const RunReconciliationDocument = new TypedDocumentString(`
+    mutation RunReconciliation {
+  runReconciliation(wait: false) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<RunReconciliationMutation, RunReconciliationMutationVariables>;
+export const StaffUsersDocument = new TypedDocumentString(`
+    query StaffUsers($search: String, $first: Int!, $offset: Int!) {
+  staffUsers(search: $search, first: $first, offset: $offset) {
+    totalCount
+    edges {
+      node {
+        id
+        email
+        name
+        role
+        disabled
+        lastSignInAt
+        createdAt
+        updatedAt
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<StaffUsersQuery, StaffUsersQueryVariables>;
+export const StaffUserDocument = new TypedDocumentString(`
+    query StaffUser($id: ID!) {
+  staffUser(id: $id) {
+    id
+    email
+    name
+    role
+    disabled
+    lastSignInAt
+    createdAt
+    updatedAt
+  }
+}
+    `) as unknown as TypedDocumentString<StaffUserQuery, StaffUserQueryVariables>;
+export const CreateStaffUserDocument = new TypedDocumentString(`
+    mutation CreateStaffUser($input: CreateStaffUserInput!) {
+  createStaffUser(input: $input) {
+    id
+    email
+    name
+    role
+    disabled
+    lastSignInAt
+    createdAt
+    updatedAt
+  }
+}
+    `) as unknown as TypedDocumentString<CreateStaffUserMutation, CreateStaffUserMutationVariables>;
+export const UpdateStaffUserDocument = new TypedDocumentString(`
+    mutation UpdateStaffUser($input: UpdateStaffUserInput!) {
+  updateStaffUser(input: $input) {
+    id
+    email
+    name
+    role
+    disabled
+    lastSignInAt
+    createdAt
+    updatedAt
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateStaffUserMutation, UpdateStaffUserMutationVariables>;
+export const WebhooksPageDocument = new TypedDocumentString(`
+    query WebhooksPage {
+  failedStripeEvents(first: 100) {
+    id
+    type
+    status
+    source
+    attempts
+    lastError
+    receivedAt
+    processedAt
+    purchaseId
+  }
+  stalePurchases(first: 100, olderThanMinutes: 15) {
+    id
+    accountId
+    packId
+    status
+    amountCents
+    creditsMillicredits
+    createdAt
+    stripeCheckoutSessionId
+  }
+}
+    `) as unknown as TypedDocumentString<WebhooksPageQuery, WebhooksPageQueryVariables>;
+export const ReplayStripeEventDocument = new TypedDocumentString(`
+    mutation ReplayStripeEvent($eventId: ID!, $reason: String!) {
+  replayStripeEvent(eventId: $eventId, reason: $reason) {
+    outcome
+    event {
+      id
+      status
+      attempts
+      lastError
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ReplayStripeEventMutation, ReplayStripeEventMutationVariables>;
+export const RefulfillPurchaseDocument = new TypedDocumentString(`
+    mutation RefulfillPurchase($purchaseId: ID!, $reason: String!) {
+  refulfillPurchase(purchaseId: $purchaseId, reason: $reason) {
+    id
+    status
+    fulfilledAt
+  }
+}
+    `) as unknown as TypedDocumentString<RefulfillPurchaseMutation, RefulfillPurchaseMutationVariables>;
+export const CreditsPageDocument = new TypedDocumentString(`
+    query CreditsPage {
+  me {
+    id
+    email
+    name
+    balance {
+      accountId
+      balanceMillicredits
+      availableMillicredits
+      heldMillicredits
+      updatedAt
+    }
+    autoRecharge {
+      enabled
+      hasPaymentMethod
+      thresholdMillicredits
+      packId
+      targetBalanceMillicredits
+      monthlyLimitCents
+      spentThisMonthCents
+      notice
+      noticeAt
+    }
+    purchases {
+      id
+      createdAt
+      packId
+      creditsMillicredits
+      amountCents
+      amountPaidCents
+      currency
+      status
+      receiptUrl
+      refundedCents
+      kind
+    }
+  }
+  creditPacks {
+    id
+    name
+    priceCents
+    creditsMillicredits
+  }
+}
+    `) as unknown as TypedDocumentString<CreditsPageQuery, CreditsPageQueryVariables>;
+export const CreditsUsageDocument = new TypedDocumentString(`
+    query CreditsUsage($first: Int!, $after: String) {
+  me {
+    id
+    usage(first: $first, after: $after) {
+      edges {
+        node {
+          id
+          createdAt
+          model
+          chargedMillicredits
+          inputTokens
+          cachedInputTokens
+          outputTokens
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CreditsUsageQuery, CreditsUsageQueryVariables>;
+export const CreditsBalanceDocument = new TypedDocumentString(`
+    subscription CreditsBalance {
+  balanceUpdated {
+    accountId
+    balanceMillicredits
+    availableMillicredits
+    heldMillicredits
+    updatedAt
+  }
+}
+    `) as unknown as TypedDocumentString<CreditsBalanceSubscription, CreditsBalanceSubscriptionVariables>;
+export const BuyPackDocument = new TypedDocumentString(`
+    mutation BuyPack($packId: ID!, $returnTo: String) {
+  createCheckoutSession(packId: $packId, returnTo: $returnTo) {
+    id
+    url
+    testMode
+  }
+}
+    `) as unknown as TypedDocumentString<BuyPackMutation, BuyPackMutationVariables>;
+export const RedeemPromoDocument = new TypedDocumentString(`
+    mutation RedeemPromo($code: String!) {
+  redeemPromoCode(code: $code) {
+    id
+    amountMillicredits
+    balanceAfterMillicredits
+  }
+}
+    `) as unknown as TypedDocumentString<RedeemPromoMutation, RedeemPromoMutationVariables>;
+export const SetOwnAutoRechargeDocument = new TypedDocumentString(`
+    mutation SetOwnAutoRecharge($input: SetAutoRechargeInput!) {
+  setAutoRecharge(input: $input) {
+    enabled
+    hasPaymentMethod
+    thresholdMillicredits
+    packId
+    targetBalanceMillicredits
+    monthlyLimitCents
+    spentThisMonthCents
+    notice
+    noticeAt
+  }
+}
+    `) as unknown as TypedDocumentString<SetOwnAutoRechargeMutation, SetOwnAutoRechargeMutationVariables>;
+export const CreditsSignInWithKeyDocument = new TypedDocumentString(`
+    mutation CreditsSignInWithKey($key: String!) {
+  signInWithKey(key: $key) {
+    kind
+    accountId
+  }
+}
+    `) as unknown as TypedDocumentString<CreditsSignInWithKeyMutation, CreditsSignInWithKeyMutationVariables>;
+export const CreditsSignOutDocument = new TypedDocumentString(`
+    mutation CreditsSignOut {
+  signOut
+}
+    `) as unknown as TypedDocumentString<CreditsSignOutMutation, CreditsSignOutMutationVariables>;

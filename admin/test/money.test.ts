@@ -1,0 +1,88 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { formatCents, formatCredits, MAX_MILLICREDITS, millicreditsToCents, parseCredits, parseDollarsToCents, usdToMicros } from '../shared/money';
+
+const millicredits = fc.bigInt({ min: -MAX_MILLICREDITS, max: MAX_MILLICREDITS });
+
+describe('credits typed by a person → millicredits, exactly', () => {
+  it('reads back every amount it formats (thousands separators, three decimals, sign)', () => {
+    fc.assert(
+      fc.property(millicredits, (m) => {
+        const parsed = parseCredits(formatCredits(m), { allowNegative: true });
+        expect(parsed).toEqual({ ok: true, millicredits: m });
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('moves digits instead of multiplying a float: whole.fraction is whole * 1000 + fraction', () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: 0n, max: 9_000_000_000_000_000n }), fc.stringMatching(/^\d{0,3}$/), fc.boolean(), (whole, fraction, negative) => {
+        const text = `${negative ? '-' : ''}${whole}${fraction ? `.${fraction}` : ''}`;
+        const expected = whole * 1000n + BigInt(fraction.padEnd(3, '0') || '0');
+        expect(parseCredits(text, { allowNegative: true })).toEqual({ ok: true, millicredits: negative ? -expected : expected });
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('gets the classic float traps right', () => {
+    expect(parseCredits('0.1')).toEqual({ ok: true, millicredits: 100n });
+    expect(parseCredits('1.005')).toEqual({ ok: true, millicredits: 1005n });
+    expect(parseCredits('0.29')).toEqual({ ok: true, millicredits: 290n });
+    expect(parseCredits('9007199254740.993')).toEqual({ ok: true, millicredits: 9007199254740993n }); // beyond 2^53
+    expect(parseCredits('1,234,567.891')).toEqual({ ok: true, millicredits: 1234567891n });
+    expect(parseCredits(' 12 ')).toEqual({ ok: true, millicredits: 12000n });
+    expect(parseCredits('.5')).toEqual({ ok: true, millicredits: 500n });
+  });
+
+  it('refuses what it cannot convert exactly, instead of rounding', () => {
+    fc.assert(
+      fc.property(fc.nat(), fc.stringMatching(/^\d{4,8}$/), (whole, fraction) => {
+        expect(parseCredits(`${whole}.${fraction}`).ok).toBe(false);
+      }),
+    );
+    for (const bad of ['', ' ', '-', '.', '1e3', '0x10', '1,23', '12,34.5', '1.2.3', 'abc', 'NaN', 'Infinity', '١٢']) expect(parseCredits(bad, { allowNegative: true }).ok, bad).toBe(false);
+    expect(parseCredits('-5').ok).toBe(false); // negative only when allowed
+    expect(parseCredits('9223372036854775.808').ok).toBe(false); // beyond PostgreSQL bigint
+    expect(parseCredits('9223372036854775.807')).toEqual({ ok: true, millicredits: MAX_MILLICREDITS });
+  });
+});
+
+describe('formatting', () => {
+  it('formats credits with thousands separators and three decimals', () => {
+    expect(formatCredits('0')).toBe('0.000');
+    expect(formatCredits('1')).toBe('0.001');
+    expect(formatCredits('-1200')).toBe('-1.200');
+    expect(formatCredits('1234567891')).toBe('1,234,567.891');
+    expect(formatCredits('10000000', { decimals: 0 })).toBe('10,000');
+    expect(formatCredits('10000001', { decimals: 0 })).toBe('10,000.001');
+    expect(formatCredits('5', { signed: true })).toBe('+0.005');
+  });
+
+  it('rounds USD of millicredits half away from zero, to the cent', () => {
+    fc.assert(
+      fc.property(millicredits, (m) => {
+        const cents = millicreditsToCents(m);
+        // |m - cents * 10,000| ≤ 5,000, and exactly 5,000 rounds away from zero.
+        const diff = m - cents * 10_000n;
+        expect(diff <= 5_000n && diff >= -5_000n).toBe(true);
+        if (diff === 5_000n || diff === -5_000n) expect(diff > 0n ? m < 0n : m > 0n).toBe(true);
+      }),
+    );
+    expect(formatCents(millicreditsToCents('9990000'))).toBe('$9.99');
+    expect(formatCents(millicreditsToCents('5000'))).toBe('$0.01');
+    expect(formatCents(millicreditsToCents('4999'))).toBe('$0.00');
+    expect(formatCents(millicreditsToCents('-15000'))).toBe('-$0.02');
+    expect(formatCents(123456789n)).toBe('$1,234,567.89');
+  });
+
+  it('parses dollars to cents exactly and micro-dollars from cost strings', () => {
+    expect(parseDollarsToCents('49.99')).toEqual({ ok: true, cents: 4999n });
+    expect(parseDollarsToCents('$1,000.5')).toEqual({ ok: true, cents: 100050n });
+    expect(parseDollarsToCents('0.001').ok).toBe(false);
+    expect(usdToMicros('0.000123')).toBe(123n);
+    expect(usdToMicros('1.5')).toBe(1_500_000n);
+    expect(usdToMicros('0.0000005')).toBe(1n);
+  });
+});

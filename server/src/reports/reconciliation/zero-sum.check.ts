@@ -1,0 +1,24 @@
+import { toBigInt } from '../../db/sql.js';
+import type { Finding } from '../reconciliation.rules.js';
+import type { Check } from './check.js';
+
+/** All postings ever sum to zero, and every transaction of the day is balanced. */
+export const zeroSumCheck: Check = {
+  name: 'postings_zero_sum',
+  async run({ sql, from, to }) {
+    const findings: Finding[] = [];
+    const [all] = await sql.query<{ s: string }>(`select coalesce(sum(amount), 0) s from ledger_postings`);
+    if (toBigInt(all.s) !== 0n) {
+      findings.push({ check: 'postings_zero_sum', subject: 'all postings', expected: '0', actual: all.s, driftMillicredits: toBigInt(all.s) });
+    }
+    const unbalanced = await sql.query<{ transaction_id: string; s: string }>(
+      `select transaction_id, sum(amount) s from ledger_postings where created_at >= ?::timestamptz and created_at < ?::timestamptz
+        group by transaction_id having sum(amount) <> 0 limit 1000`,
+      [from.toISOString(), to.toISOString()],
+    );
+    for (const u of unbalanced) {
+      findings.push({ check: 'transaction_unbalanced', subject: u.transaction_id, expected: '0', actual: u.s, driftMillicredits: toBigInt(u.s) });
+    }
+    return findings;
+  },
+};
