@@ -11,7 +11,9 @@ import { benchDatabase, percentile } from './bench-support.js';
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 16);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 200);
-const RATES = [{ model: 'bench-model', inputPer1k: '0.100', outputPer1k: '0.400', costInputPer1kUsd: '0.00005', costOutputPer1kUsd: '0.0002' }];
+const RATES = [
+  { model: 'bench-model', inputPer1k: '0.100', outputPer1k: '0.400', costInputPer1kUsd: '0.00005', costOutputPer1kUsd: '0.0002' },
+];
 
 /**
  * The outbox's two costs: (1) on the charge path, where the low-balance trigger's WHEN clause is
@@ -41,13 +43,22 @@ export async function run(): Promise<void> {
       accounts.map(async (id) => {
         for (let i = 0; performance.now() < deadline; i++) {
           const t0 = performance.now();
-          await services.usage.record(null, id, { model: 'bench-model', inputTokens: 1000, outputTokens: 100, idempotencyKey: `${randomUUID()}` });
+          await services.usage.record(null, id, {
+            model: 'bench-model',
+            inputTokens: 1000,
+            outputTokens: 100,
+            idempotencyKey: `${randomUUID()}`,
+          });
           latencies.push(performance.now() - t0);
         }
       }),
     );
     latencies.sort((a, b) => a - b);
-    return { perSecond: latencies.length / ((performance.now() - started) / 1000), p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+    return {
+      perSecond: latencies.length / ((performance.now() - started) / 1000),
+      p50: percentile(latencies, 50),
+      p99: percentile(latencies, 99),
+    };
   };
   const sql = (text: string) => db.orm.em.fork().execute(text);
   const withTrigger: number[] = [];
@@ -61,8 +72,12 @@ export async function run(): Promise<void> {
   }
   const avg = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
   console.log(`charges, ${CLIENTS} clients on distinct accounts, ${SECONDS}s rounds (no threshold crossed):`);
-  console.log(`  with the low-balance trigger:    ${withTrigger.map((x) => x.toFixed(0)).join(', ')} charges/s (mean ${avg(withTrigger).toFixed(0)})`);
-  console.log(`  without it (trigger disabled):    ${without.map((x) => x.toFixed(0)).join(', ')} charges/s (mean ${avg(without).toFixed(0)})`);
+  console.log(
+    `  with the low-balance trigger:    ${withTrigger.map((x) => x.toFixed(0)).join(', ')} charges/s (mean ${avg(withTrigger).toFixed(0)})`,
+  );
+  console.log(
+    `  without it (trigger disabled):    ${without.map((x) => x.toFixed(0)).join(', ')} charges/s (mean ${avg(without).toFixed(0)})`,
+  );
   // The statement alone, without the app and the machine's noise: one backend, 20,000 balance
   // updates of one account in a loop, with and without the trigger (alternating, best of 3).
   const loop = async () => {
@@ -79,7 +94,9 @@ export async function run(): Promise<void> {
   };
   const on = await timed(true);
   const off = await timed(false);
-  console.log(`  20,000 balance UPDATEs in one backend: ${((on * 1000) / 20000).toFixed(2)} µs each with the trigger, ${((off * 1000) / 20000).toFixed(2)} µs without`);
+  console.log(
+    `  20,000 balance UPDATEs in one backend: ${((on * 1000) / 20000).toFixed(2)} µs each with the trigger, ${((off * 1000) / 20000).toFixed(2)} µs without`,
+  );
   const [{ n }] = await db.orm.em.fork().execute<{ n: string }[]>(`select count(*) as n from outbox_events`);
   console.log(`  outbox rows written by all those charges: ${n}`);
 
@@ -104,7 +121,9 @@ export async function run(): Promise<void> {
   for (let i = 0; i < EVENTS; i++) {
     const received = new Promise<void>((resolve) => (onReceipt = resolve));
     let committedAt = 0;
-    const id = await inTransaction(services.orm.em.fork(), (s) => emitEvent(s, { type: 'purchase.fulfilled', accountId: owner, data: { i } })).then((eventId) => {
+    const id = await inTransaction(services.orm.em.fork(), (s) =>
+      emitEvent(s, { type: 'purchase.fulfilled', accountId: owner, data: { i } }),
+    ).then((eventId) => {
       committedAt = performance.now();
       return eventId;
     });
@@ -113,7 +132,9 @@ export async function run(): Promise<void> {
     latencies.push(receipts.get(id)! - committedAt);
   }
   latencies.sort((a, b) => a - b);
-  console.log(`delivery, commit to receipt (${EVENTS} events one at a time, woken by NOTIFY at commit): p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms, max ${latencies[latencies.length - 1].toFixed(1)} ms`);
+  console.log(
+    `delivery, commit to receipt (${EVENTS} events one at a time, woken by NOTIFY at commit): p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms, max ${latencies[latencies.length - 1].toFixed(1)} ms`,
+  );
 
   sink.close();
   await app.close();

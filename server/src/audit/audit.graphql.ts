@@ -5,8 +5,10 @@ import type { AuditChainStatus } from './audit-chain.js';
 export class AuditChainStatusGql {
   @Field(() => Boolean) ok!: boolean;
   @Field(() => Int) entries!: number;
-  @Field(() => ID, { nullable: true, description: 'The first row (in chain order) whose link or content does not check out' }) firstBrokenId!: string | null;
-  @Field(() => String, { description: 'SHA-256 (hex) of the last link: compare with an earlier copy to see a rewritten tail' }) headHash!: string;
+  @Field(() => ID, { nullable: true, description: 'The first row (in chain order) whose link or content does not check out' })
+  firstBrokenId!: string | null;
+  @Field(() => String, { description: 'SHA-256 (hex) of the last link: compare with an earlier copy to see a rewritten tail' })
+  headHash!: string;
   @Field(() => Date) checkedAt!: Date;
 }
 

@@ -4,7 +4,11 @@ import type { Purchase, PurchaseStatus } from './billing.types.js';
 
 /** The outgoing events of billing, each written in the transaction that makes it true. */
 
-export const emitPurchaseFulfilled = (sql: Sql, p: Purchase, f: { transactionId: string; amountPaidCents: bigint; balanceMillicredits: bigint }) =>
+export const emitPurchaseFulfilled = (
+  sql: Sql,
+  p: Purchase,
+  f: { transactionId: string; amountPaidCents: bigint; balanceMillicredits: bigint },
+) =>
   emitEvent(sql, {
     type: 'purchase.fulfilled',
     accountId: p.accountId,

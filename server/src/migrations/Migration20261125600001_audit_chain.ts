@@ -72,7 +72,9 @@ end $$;`);
     this.addSql(`alter table audit_log enable trigger audit_log_append_only;`);
     this.addSql(`create unique index audit_log_chain_seq on audit_log (chain_seq);`);
     this.addSql(`create trigger audit_log_chain before insert on audit_log for each row execute function audit_log_chain();`);
-    this.addSql(`create trigger audit_chain_head_no_delete before delete or truncate on audit_chain_head for each statement execute function creditmeter_reject_mutation();`);
+    this.addSql(
+      `create trigger audit_chain_head_no_delete before delete or truncate on audit_chain_head for each statement execute function creditmeter_reject_mutation();`,
+    );
 
     // One pass over the chain in order: the first row whose link, place or content does not check
     // out, and whether the head still points at the last row (a truncated tail shows there).

@@ -66,7 +66,9 @@ begin
   new.low_balance_alerted := new.posted - new.pending < new.low_balance_threshold;
   return new;
 end $$;`);
-    this.addSql(`create trigger accounts_low_balance_init before insert on accounts for each row when (new.kind <> 'SYSTEM') execute function accounts_low_balance_init();`);
+    this.addSql(
+      `create trigger accounts_low_balance_init before insert on accounts for each row when (new.kind <> 'SYSTEM') execute function accounts_low_balance_init();`,
+    );
 
     this.addSql(`
 create function accounts_low_balance() returns trigger language plpgsql as $$
@@ -120,7 +122,9 @@ create table webhook_endpoints (
   deleted_at timestamptz
 );`);
     this.addSql(`create index webhook_endpoints_account on webhook_endpoints (account_id, created_at desc) where deleted_at is null;`);
-    this.addSql(`comment on table webhook_endpoints is 'account_id null = the operator''s endpoint for every account; secrets AES-256-GCM encrypted, never logged';`);
+    this.addSql(
+      `comment on table webhook_endpoints is 'account_id null = the operator''s endpoint for every account; secrets AES-256-GCM encrypted, never logged';`,
+    );
 
     this.addSql(`
 create table notification_deliveries (
@@ -141,8 +145,12 @@ create table notification_deliveries (
   check ((channel = 'WEBHOOK') = (endpoint_id is not null)),
   check ((channel = 'EMAIL') = (recipient is not null))
 );`);
-    this.addSql(`create unique index notification_deliveries_endpoint_once on notification_deliveries (event_id, endpoint_id) where endpoint_id is not null;`);
-    this.addSql(`create unique index notification_deliveries_email_once on notification_deliveries (event_id, recipient) where recipient is not null;`);
+    this.addSql(
+      `create unique index notification_deliveries_endpoint_once on notification_deliveries (event_id, endpoint_id) where endpoint_id is not null;`,
+    );
+    this.addSql(
+      `create unique index notification_deliveries_email_once on notification_deliveries (event_id, recipient) where recipient is not null;`,
+    );
     this.addSql(`create index notification_deliveries_due on notification_deliveries (next_attempt_at) where status = 'PENDING';`);
     this.addSql(`create index notification_deliveries_endpoint on notification_deliveries (endpoint_id, seq desc);`);
 

@@ -47,10 +47,10 @@ export class AlertsService {
         [threshold.toString(), threshold.toString()],
       );
       if (row?.changed) {
-        await sql.query(`update accounts set low_balance_threshold = ?::bigint where not low_balance_threshold_custom and kind <> 'SYSTEM' and low_balance_threshold <> ?::bigint`, [
-          threshold.toString(),
-          threshold.toString(),
-        ]);
+        await sql.query(
+          `update accounts set low_balance_threshold = ?::bigint where not low_balance_threshold_custom and kind <> 'SYSTEM' and low_balance_threshold <> ?::bigint`,
+          [threshold.toString(), threshold.toString()],
+        );
       }
     });
   }
@@ -72,7 +72,8 @@ export class AlertsService {
   async setThreshold(actor: Principal, accountIdInput: string, thresholdInput: string | null): Promise<LowBalanceSetting> {
     const accountId = parseId(accountIdInput, 'accountId');
     const threshold = thresholdInput === null ? null : parseMillicredits(thresholdInput, 'thresholdMillicredits');
-    if (threshold !== null && threshold < 0n) throw badInput('thresholdMillicredits must not be negative', { field: 'thresholdMillicredits' });
+    if (threshold !== null && threshold < 0n)
+      throw badInput('thresholdMillicredits must not be negative', { field: 'thresholdMillicredits' });
     return inTransaction(this.em.fork(), async (sql) => {
       const [before] = await sql.query<Record<string, unknown>>(
         `select id, low_balance_threshold, low_balance_threshold_custom, low_balance_alerted from accounts where id = ?::uuid and kind <> 'SYSTEM' for update`,

@@ -201,7 +201,9 @@ export class DeliveryWorker {
   }
 
   private async nextDueAt(): Promise<Date | null> {
-    const [row] = await this.sql().query<{ at: Date | null }>(`select min(next_attempt_at) as at from notification_deliveries where status = 'PENDING'`);
+    const [row] = await this.sql().query<{ at: Date | null }>(
+      `select min(next_attempt_at) as at from notification_deliveries where status = 'PENDING'`,
+    );
     return row?.at ? new Date(row.at) : null;
   }
 
@@ -272,7 +274,10 @@ export class DeliveryWorker {
     let result: SendResult;
     if (d.channel === 'WEBHOOK') {
       if (!d.endpoint_live) {
-        await this.sql().query(`update notification_deliveries set status = 'CANCELLED', last_error = 'endpoint disabled or deleted' where id = ?::uuid and status = 'PENDING'`, [d.id]);
+        await this.sql().query(
+          `update notification_deliveries set status = 'CANCELLED', last_error = 'endpoint disabled or deleted' where id = ?::uuid and status = 'PENDING'`,
+          [d.id],
+        );
         return false;
       }
       result = await this.sendWebhook(d, event);
@@ -283,7 +288,10 @@ export class DeliveryWorker {
     try {
       await this.record(d, event, result, ok);
     } catch (err) {
-      this.o.log.error({ err: { message: (err as Error).message }, deliveryId: d.id }, 'could not record a delivery outcome; it will be retried after its lease');
+      this.o.log.error(
+        { err: { message: (err as Error).message }, deliveryId: d.id },
+        'could not record a delivery outcome; it will be retried after its lease',
+      );
     }
     return ok;
   }
@@ -317,7 +325,12 @@ export class DeliveryWorker {
       await this.o.mailer.send(to, subject, text);
       return { status: 250, error: null, durationMs: Math.round(performance.now() - started), excerpt: null };
     } catch (err) {
-      return { status: null, error: (err as Error).message.slice(0, 300), durationMs: Math.round(performance.now() - started), excerpt: null };
+      return {
+        status: null,
+        error: (err as Error).message.slice(0, 300),
+        durationMs: Math.round(performance.now() - started),
+        excerpt: null,
+      };
     }
   }
 
@@ -339,17 +352,34 @@ export class DeliveryWorker {
             set status = ?, next_attempt_at = ?::timestamptz, last_status_code = ?::int, last_error = ?,
                 delivered_at = case when ? then ?::timestamptz else delivered_at end
           where id = ?::uuid and status = 'PENDING' and attempts = ?::int and next_attempt_at = ?::timestamptz`,
-        [status, nextAt.toISOString(), result.status, error, ok, now.toISOString(), d.id, d.attempts, new Date(d.lease_until).toISOString()],
+        [
+          status,
+          nextAt.toISOString(),
+          result.status,
+          error,
+          ok,
+          now.toISOString(),
+          d.id,
+          d.attempts,
+          new Date(d.lease_until).toISOString(),
+        ],
       );
       if (d.channel === 'WEBHOOK') await this.recordEndpointHealth(sql, d.endpoint_id!, ok, now);
     });
     metrics.notificationAttempt(d.channel, ok ? 'delivered' : giveUp ? 'failed' : 'retry');
-    if (!ok) this.o.log.info({ deliveryId: d.id, eventType: event.type, attempts: d.attempts, status: result.status, giveUp }, 'notification delivery failed');
+    if (!ok)
+      this.o.log.info(
+        { deliveryId: d.id, eventType: event.type, attempts: d.attempts, status: result.status, giveUp },
+        'notification delivery failed',
+      );
   }
 
   private async recordEndpointHealth(sql: Sql, endpointId: string, ok: boolean, now: Date): Promise<void> {
     if (ok) {
-      await sql.query(`update webhook_endpoints set last_success_at = ?::timestamptz, failing_since = null where id = ?::uuid`, [now.toISOString(), endpointId]);
+      await sql.query(`update webhook_endpoints set last_success_at = ?::timestamptz, failing_since = null where id = ?::uuid`, [
+        now.toISOString(),
+        endpointId,
+      ]);
       return;
     }
     const [endpoint] = await sql.query<{ account_id: string | null; url: string; failing_since: Date; disabled: boolean }>(
@@ -372,7 +402,10 @@ export class DeliveryWorker {
       ],
     );
     if (!endpoint?.disabled) return;
-    await sql.query(`update notification_deliveries set status = 'CANCELLED', last_error = 'endpoint disabled' where endpoint_id = ?::uuid and status = 'PENDING'`, [endpointId]);
+    await sql.query(
+      `update notification_deliveries set status = 'CANCELLED', last_error = 'endpoint disabled' where endpoint_id = ?::uuid and status = 'PENDING'`,
+      [endpointId],
+    );
     await emitEvent(sql, {
       type: 'webhook_endpoint.disabled',
       accountId: endpoint.account_id,

@@ -122,7 +122,13 @@ export class WebhookEndpointsService {
         [accountId, url, `{${events.map((e) => `"${e}"`).join(',')}}`, description, sealed, actor.keyId],
       );
       const created = toEndpoint(row);
-      await writeAudit(sql, { actor, action: 'webhookEndpoint.create', targetType: 'webhook_endpoint', targetId: created.id, after: { accountId, url, events } });
+      await writeAudit(sql, {
+        actor,
+        action: 'webhookEndpoint.create',
+        targetType: 'webhook_endpoint',
+        targetId: created.id,
+        after: { accountId, url, events },
+      });
       return created;
     });
     return { endpoint, secret };
@@ -144,7 +150,10 @@ export class WebhookEndpointsService {
   async disable(actor: Principal, id: string): Promise<WebhookEndpoint> {
     const before = await this.load(actor, id, 'manage');
     return this.change(actor, before, 'webhookEndpoint.disable', async (sql) => {
-      await sql.query(`update notification_deliveries set status = 'CANCELLED', last_error = 'endpoint disabled' where endpoint_id = ?::uuid and status = 'PENDING'`, [before.id]);
+      await sql.query(
+        `update notification_deliveries set status = 'CANCELLED', last_error = 'endpoint disabled' where endpoint_id = ?::uuid and status = 'PENDING'`,
+        [before.id],
+      );
       return sql.query(
         `update webhook_endpoints set disabled_at = coalesce(disabled_at, now()), disabled_reason = coalesce(disabled_reason, 'manual') where id = ?::uuid returning ${COLUMNS}`,
         [before.id],
@@ -156,15 +165,24 @@ export class WebhookEndpointsService {
     const before = await this.load(actor, id, 'manage');
     await validateEndpointUrl(before.url, this.policy);
     return this.change(actor, before, 'webhookEndpoint.enable', (sql) =>
-      sql.query(`update webhook_endpoints set disabled_at = null, disabled_reason = null, failing_since = null where id = ?::uuid returning ${COLUMNS}`, [before.id]),
+      sql.query(
+        `update webhook_endpoints set disabled_at = null, disabled_reason = null, failing_since = null where id = ?::uuid returning ${COLUMNS}`,
+        [before.id],
+      ),
     );
   }
 
   async delete(actor: Principal, id: string): Promise<WebhookEndpoint> {
     const before = await this.load(actor, id, 'manage');
     return this.change(actor, before, 'webhookEndpoint.delete', async (sql) => {
-      await sql.query(`update notification_deliveries set status = 'CANCELLED', last_error = 'endpoint deleted' where endpoint_id = ?::uuid and status = 'PENDING'`, [before.id]);
-      return sql.query(`update webhook_endpoints set deleted_at = now(), disabled_at = coalesce(disabled_at, now()) where id = ?::uuid returning ${COLUMNS}`, [before.id]);
+      await sql.query(
+        `update notification_deliveries set status = 'CANCELLED', last_error = 'endpoint deleted' where endpoint_id = ?::uuid and status = 'PENDING'`,
+        [before.id],
+      );
+      return sql.query(
+        `update webhook_endpoints set deleted_at = now(), disabled_at = coalesce(disabled_at, now()) where id = ?::uuid returning ${COLUMNS}`,
+        [before.id],
+      );
     });
   }
 
@@ -228,7 +246,9 @@ export class WebhookEndpointsService {
   }
 
   async countDeliveries(endpointId: string): Promise<number> {
-    const [row] = await this.sql().query<{ n: string }>(`select count(*) n from notification_deliveries where endpoint_id = ?::uuid`, [parseId(endpointId, 'endpointId')]);
+    const [row] = await this.sql().query<{ n: string }>(`select count(*) n from notification_deliveries where endpoint_id = ?::uuid`, [
+      parseId(endpointId, 'endpointId'),
+    ]);
     return Number(row.n);
   }
 
@@ -265,7 +285,8 @@ export class WebhookEndpointsService {
     if (endpoint.disabledAt) throw badInput('The endpoint is disabled: enable it before redelivering', { field: 'endpointId' });
     const deliveryId = await inTransaction(this.em.fork(), async (sql) => {
       const [event] = await sql.query<{ account_id: string | null }>(`select account_id from outbox_events where id = ?::uuid`, [eventId]);
-      if (!event || (endpoint.accountId !== null && event.account_id !== endpoint.accountId)) throw notFound(`Event ${eventId} not found for this endpoint`);
+      if (!event || (endpoint.accountId !== null && event.account_id !== endpoint.accountId))
+        throw notFound(`Event ${eventId} not found for this endpoint`);
       const [row] = await sql.query<{ id: string }>(
         `insert into notification_deliveries (event_id, channel, endpoint_id, next_attempt_at) values (?::uuid, 'WEBHOOK', ?::uuid, now())
          on conflict (event_id, endpoint_id) where endpoint_id is not null
@@ -273,7 +294,13 @@ export class WebhookEndpointsService {
          returning id`,
         [eventId, endpoint.id],
       );
-      await writeAudit(sql, { actor, action: 'webhookEndpoint.redeliver', targetType: 'webhook_endpoint', targetId: endpoint.id, after: { eventId, deliveryId: row.id } });
+      await writeAudit(sql, {
+        actor,
+        action: 'webhookEndpoint.redeliver',
+        targetType: 'webhook_endpoint',
+        targetId: endpoint.id,
+        after: { eventId, deliveryId: row.id },
+      });
       return row.id;
     });
     this.wakeWorker();
@@ -281,7 +308,8 @@ export class WebhookEndpointsService {
   }
 
   private parseEvents(events: string[]): string[] {
-    if (!Array.isArray(events) || events.length === 0) throw badInput('events must name at least one event type (or "*")', { field: 'events' });
+    if (!Array.isArray(events) || events.length === 0)
+      throw badInput('events must name at least one event type (or "*")', { field: 'events' });
     if (events.length > 50) throw badInput('events names at most 50 types', { field: 'events' });
     const unique = [...new Set(events.map((e) => String(e).trim()))];
     for (const e of unique) {
@@ -296,12 +324,17 @@ export class WebhookEndpointsService {
   private ownerFor(actor: Principal, accountIdInput: string | null, allAccounts: boolean, mode: 'read' | 'manage'): string | null {
     if (allAccounts) {
       if (accountIdInput) throw badInput('Give either accountId or allAccounts, not both', { field: 'allAccounts' });
-      if (!hasRole(actor.role, mode === 'manage' ? 'ADMIN' : 'SUPPORT')) throw forbidden(`Operator endpoints need the ${mode === 'manage' ? 'ADMIN' : 'SUPPORT'} role`);
+      if (!hasRole(actor.role, mode === 'manage' ? 'ADMIN' : 'SUPPORT'))
+        throw forbidden(`Operator endpoints need the ${mode === 'manage' ? 'ADMIN' : 'SUPPORT'} role`);
       return null;
     }
     const accountId = accountIdInput ? parseId(accountIdInput, 'accountId') : actor.accountId;
     if (accountId !== actor.accountId && !hasRole(actor.role, mode === 'manage' ? 'ADMIN' : 'SUPPORT')) {
-      throw forbidden(mode === 'manage' ? "Only the account itself or an ADMIN may manage an account's webhook endpoints" : 'A USER key may only access its own account');
+      throw forbidden(
+        mode === 'manage'
+          ? "Only the account itself or an ADMIN may manage an account's webhook endpoints"
+          : 'A USER key may only access its own account',
+      );
     }
     return accountId;
   }
@@ -321,7 +354,12 @@ export class WebhookEndpointsService {
     return endpoint;
   }
 
-  private async change(actor: Principal, before: WebhookEndpoint, action: string, update: (sql: Sql) => Promise<Record<string, unknown>[]>): Promise<WebhookEndpoint> {
+  private async change(
+    actor: Principal,
+    before: WebhookEndpoint,
+    action: string,
+    update: (sql: Sql) => Promise<Record<string, unknown>[]>,
+  ): Promise<WebhookEndpoint> {
     return inTransaction(this.em.fork(), async (sql) => {
       const [row] = await update(sql);
       if (!row) throw new DomainError('CONFLICT', `Webhook endpoint ${before.id} changed meanwhile; try again`);

@@ -26,7 +26,10 @@ export function createHttpSender(timeoutMs = 10_000): WebhookSender {
       const started = performance.now();
       const done = (r: Omit<SendResult, 'durationMs'>) => resolve({ ...r, durationMs: Math.round(performance.now() - started) });
       const pinned: LookupFunction = (_host, options, callback) => {
-        if ((options as { all?: boolean }).all) (callback as (e: null, a: { address: string; family: number }[]) => void)(null, [{ address: target.address, family: target.family }]);
+        if ((options as { all?: boolean }).all)
+          (callback as (e: null, a: { address: string; family: number }[]) => void)(null, [
+            { address: target.address, family: target.family },
+          ]);
         else callback(null, target.address, target.family);
       };
       const client = target.url.protocol === 'https:' ? https : http;
@@ -37,7 +40,12 @@ export function createHttpSender(timeoutMs = 10_000): WebhookSender {
           lookup: pinned,
           agent: false,
           timeout: timeoutMs,
-          headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'user-agent': 'creditmeter-webhooks/1', ...headers },
+          headers: {
+            'content-type': 'application/json',
+            'content-length': Buffer.byteLength(body),
+            'user-agent': 'creditmeter-webhooks/1',
+            ...headers,
+          },
         },
         (res) => {
           const chunks: Buffer[] = [];
@@ -47,7 +55,12 @@ export function createHttpSender(timeoutMs = 10_000): WebhookSender {
             size += chunk.length;
             if (size >= EXCERPT_BYTES) res.destroy();
           });
-          const finish = () => done({ status: res.statusCode ?? null, error: null, excerpt: Buffer.concat(chunks).subarray(0, EXCERPT_BYTES).toString('utf8') || null });
+          const finish = () =>
+            done({
+              status: res.statusCode ?? null,
+              error: null,
+              excerpt: Buffer.concat(chunks).subarray(0, EXCERPT_BYTES).toString('utf8') || null,
+            });
           res.once('end', finish);
           res.once('close', finish);
         },

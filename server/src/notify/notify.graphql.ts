@@ -10,9 +10,14 @@ export class WebhookEndpointGql {
   @Field(() => [String], { description: 'Event types sent to this endpoint ("*" = all)' }) events!: string[];
   @Field(() => Date) createdAt!: Date;
   @Field(() => Date, { nullable: true }) disabledAt!: Date | null;
-  @Field(() => ID, { nullable: true, description: "The account whose events it receives; null = the operator's endpoint for every account" }) accountId!: string | null;
+  @Field(() => ID, {
+    nullable: true,
+    description: "The account whose events it receives; null = the operator's endpoint for every account",
+  })
+  accountId!: string | null;
   @Field(() => String, { nullable: true }) description!: string | null;
-  @Field(() => String, { nullable: true, description: 'manual, or failing (disabled after failing continuously)' }) disabledReason!: string | null;
+  @Field(() => String, { nullable: true, description: 'manual, or failing (disabled after failing continuously)' }) disabledReason!:
+    string | null;
   @Field(() => Date, { nullable: true, description: 'Failing without a success since then' }) failingSince!: Date | null;
   @Field(() => Date, { nullable: true }) lastSuccessAt!: Date | null;
   @Field(() => Date, { nullable: true }) lastFailureAt!: Date | null;
@@ -26,8 +31,14 @@ export class CreatedWebhookEndpointGql {
 
 @InputType()
 export class CreateWebhookEndpointInput {
-  @Field(() => ID, { nullable: true, description: "Omitted: the caller's account. Another account needs ADMIN." }) accountId?: string | null;
-  @Field(() => Boolean, { nullable: true, defaultValue: false, description: "ADMIN: the operator's endpoint, receiving every account's events" }) allAccounts?: boolean | null;
+  @Field(() => ID, { nullable: true, description: "Omitted: the caller's account. Another account needs ADMIN." }) accountId?:
+    string | null;
+  @Field(() => Boolean, {
+    nullable: true,
+    defaultValue: false,
+    description: "ADMIN: the operator's endpoint, receiving every account's events",
+  })
+  allAccounts?: boolean | null;
   @Field(() => String, { description: 'https on a public address (http and loopback too outside production)' }) url!: string;
   @Field(() => [String], { description: 'Event types, or "*" for all' }) events!: string[];
   @Field(() => String, { nullable: true }) description?: string | null;
@@ -49,7 +60,8 @@ export class WebhookDeliveryGql {
   @Field(() => String) eventType!: string;
   @Field(() => Date) eventCreatedAt!: Date;
   @Field(() => String, { description: "The event's data as JSON" }) payload!: string;
-  @Field(() => String, { description: 'PENDING, DELIVERED, FAILED (gave up after three days) or CANCELLED (endpoint disabled or deleted)' }) status!: string;
+  @Field(() => String, { description: 'PENDING, DELIVERED, FAILED (gave up after three days) or CANCELLED (endpoint disabled or deleted)' })
+  status!: string;
   @Field(() => Int) attempts!: number;
   @Field(() => Date, { nullable: true }) nextAttemptAt!: Date | null;
   @Field(() => Date, { nullable: true }) lastAttemptAt!: Date | null;

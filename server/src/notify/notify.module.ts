@@ -31,7 +31,11 @@ export function createNotify(orm: MikroORM, config: Config, events: BalanceEvent
   const secrets = () => {
     if (!box) {
       const key = loadSecretKey({ configured: config.WEBHOOK_SECRET_KEY, dataDir: config.dataDir, production: config.isProduction });
-      if (!key) throw new DomainError('BAD_USER_INPUT', 'Webhooks are not available: the operator must set WEBHOOK_SECRET_KEY (32 bytes, hex or base64)');
+      if (!key)
+        throw new DomainError(
+          'BAD_USER_INPUT',
+          'Webhooks are not available: the operator must set WEBHOOK_SECRET_KEY (32 bytes, hex or base64)',
+        );
       box = new SecretBox(key);
     }
     return box;
@@ -68,5 +72,3 @@ export function createNotify(orm: MikroORM, config: Config, events: BalanceEvent
     close: () => mailer?.close(),
   };
 }
-
-export type Notify = ReturnType<typeof createNotify>;

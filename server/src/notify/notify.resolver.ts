@@ -47,24 +47,35 @@ export class NotifyResolver {
     const { endpoints } = ctx.services.notify;
     const page = await endpoints.deliveries(principalOf(ctx), endpointId, first, after);
     const attempts = await endpoints.attempts(page.items.map((d) => d.id));
-    return toConnection(page, (d) => ({ cursor: encodeCursor(d.seq), node: toDeliveryGql(d, attempts.get(d.id) ?? []) }), () => endpoints.countDeliveries(endpointId));
+    return toConnection(
+      page,
+      (d) => ({ cursor: encodeCursor(d.seq), node: toDeliveryGql(d, attempts.get(d.id) ?? []) }),
+      () => endpoints.countDeliveries(endpointId),
+    );
   }
 
   @Authorized()
   @Mutation(() => CreatedWebhookEndpointGql, { description: 'Registers an endpoint (own account, or ADMIN); the secret is shown once' })
-  async createWebhookEndpoint(@Arg('input', () => CreateWebhookEndpointInput) input: CreateWebhookEndpointInput, @Ctx() ctx: Context): Promise<CreatedWebhookEndpointGql> {
+  async createWebhookEndpoint(
+    @Arg('input', () => CreateWebhookEndpointInput) input: CreateWebhookEndpointInput,
+    @Ctx() ctx: Context,
+  ): Promise<CreatedWebhookEndpointGql> {
     const created = await ctx.services.notify.endpoints.create(principalOf(ctx), input);
     return { endpoint: toEndpointGql(created.endpoint), secret: created.secret };
   }
 
   @Authorized()
-  @Mutation(() => WebhookEndpointGql, { description: 'Stops deliveries to an endpoint (its account, or ADMIN); pending ones are cancelled' })
+  @Mutation(() => WebhookEndpointGql, {
+    description: 'Stops deliveries to an endpoint (its account, or ADMIN); pending ones are cancelled',
+  })
   async disableWebhookEndpoint(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<WebhookEndpointGql> {
     return toEndpointGql(await ctx.services.notify.endpoints.disable(principalOf(ctx), id));
   }
 
   @Authorized()
-  @Mutation(() => WebhookEndpointGql, { description: 'Resumes deliveries to a disabled endpoint (its account, or ADMIN); its URL is checked again' })
+  @Mutation(() => WebhookEndpointGql, {
+    description: 'Resumes deliveries to a disabled endpoint (its account, or ADMIN); its URL is checked again',
+  })
   async enableWebhookEndpoint(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<WebhookEndpointGql> {
     return toEndpointGql(await ctx.services.notify.endpoints.enable(principalOf(ctx), id));
   }
@@ -77,7 +88,8 @@ export class NotifyResolver {
 
   @Authorized()
   @Mutation(() => CreatedWebhookEndpointGql, {
-    description: 'A new signing secret, shown once (its account, or ADMIN). graceSeconds: the old secret also signs until then (second v1).',
+    description:
+      'A new signing secret, shown once (its account, or ADMIN). graceSeconds: the old secret also signs until then (second v1).',
   })
   async rotateWebhookEndpointSecret(
     @Arg('id', () => ID) id: string,
@@ -89,14 +101,21 @@ export class NotifyResolver {
   }
 
   @Authorized()
-  @Mutation(() => ID, { description: 'Sends an event to an endpoint again, now, with the same event id (its account, or ADMIN). Returns the delivery id.' })
-  async redeliverWebhookEvent(@Arg('endpointId', () => ID) endpointId: string, @Arg('eventId', () => ID) eventId: string, @Ctx() ctx: Context): Promise<string> {
+  @Mutation(() => ID, {
+    description: 'Sends an event to an endpoint again, now, with the same event id (its account, or ADMIN). Returns the delivery id.',
+  })
+  async redeliverWebhookEvent(
+    @Arg('endpointId', () => ID) endpointId: string,
+    @Arg('eventId', () => ID) eventId: string,
+    @Ctx() ctx: Context,
+  ): Promise<string> {
     return ctx.services.notify.endpoints.redeliver(principalOf(ctx), endpointId, eventId);
   }
 
   @Authorized()
   @Mutation(() => LowBalanceAlertGql, {
-    description: "Sets the account's low-balance threshold (own account, or ADMIN); null returns to the default. balance.low fires at once if available credit is already below it.",
+    description:
+      "Sets the account's low-balance threshold (own account, or ADMIN); null returns to the default. balance.low fires at once if available credit is already below it.",
   })
   async setLowBalanceThreshold(
     @Arg('accountId', () => ID, { nullable: true }) accountId: string | null,

@@ -7,7 +7,6 @@ export const EVENT_TYPES = [
   'auto_recharge.failed',
   'webhook_endpoint.disabled',
 ] as const;
-export type EventType = (typeof EVENT_TYPES)[number];
 
 /**
  * Types that other modules add (team events, for one) register here at load time, before any
@@ -20,7 +19,12 @@ export const knownEventType = (t: string) => (EVENT_TYPES as readonly string[]).
 export const allEventTypes = () => [...EVENT_TYPES, ...extraTypes];
 
 /** Events that also go to the account's email (and the operator's, for operator-wide ones) when SMTP is set. */
-export const MAIL_EVENT_TYPES: readonly string[] = ['balance.low', 'credits.exhausted', 'webhook_endpoint.disabled', 'auto_recharge.failed'];
+export const MAIL_EVENT_TYPES: readonly string[] = [
+  'balance.low',
+  'credits.exhausted',
+  'webhook_endpoint.disabled',
+  'auto_recharge.failed',
+];
 
 /** Retries stop once an event is this old: at least once, for three days. */
 export const RETRY_WINDOW_MS = 3 * 24 * 3600_000;

@@ -7,12 +7,14 @@ const jsonSafe = (value: unknown) => JSON.stringify(value, (_k, v) => (typeof v 
  * transaction of the change itself (rolled back with it, committed with it). The insert NOTIFYs
  * the delivery workers when the transaction commits. bigint values become decimal strings.
  */
-export async function emitEvent(sql: Sql, event: { type: string; accountId: string | null; data: Record<string, unknown> }): Promise<string> {
-  const [row] = await sql.query<{ id: string }>(`insert into outbox_events (account_id, type, data) values (?::uuid, ?, ?::jsonb) returning id`, [
-    event.accountId,
-    event.type,
-    jsonSafe(event.data),
-  ]);
+export async function emitEvent(
+  sql: Sql,
+  event: { type: string; accountId: string | null; data: Record<string, unknown> },
+): Promise<string> {
+  const [row] = await sql.query<{ id: string }>(
+    `insert into outbox_events (account_id, type, data) values (?::uuid, ?, ?::jsonb) returning id`,
+    [event.accountId, event.type, jsonSafe(event.data)],
+  );
   return row.id;
 }
 

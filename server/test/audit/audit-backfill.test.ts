@@ -26,11 +26,10 @@ it('the chain migration links the audit rows written before it, in id order', as
   try {
     await orm.getMigrator().up({ to: 'Migration20261124000005_finance' });
     for (let i = 0; i < 5; i++) {
-      await db.query(`insert into audit_log (action, target_type, target_id, after, reason) values ('old.action', 'account', $1, $2::jsonb, $3)`, [
-        `t${i}`,
-        JSON.stringify({ n: i, note: 'é "quoted"' }),
-        i % 2 ? null : `reason ${i}`,
-      ]);
+      await db.query(
+        `insert into audit_log (action, target_type, target_id, after, reason) values ('old.action', 'account', $1, $2::jsonb, $3)`,
+        [`t${i}`, JSON.stringify({ n: i, note: 'é "quoted"' }), i % 2 ? null : `reason ${i}`],
+      );
     }
     await orm.getMigrator().up({ to: 'Migration20261125600001_audit_chain' });
     const rows = (await db.query(`select id, chain_seq, prev_hash, hash from audit_log order by id`)).rows;

@@ -20,23 +20,40 @@ async function chain(t: TestApp): Promise<ChainStatus> {
 
 /** Staff actions that write audit rows, through the services the API uses. */
 function staffAction(t: TestApp, admin: Principal, accountId: string) {
-  return fc.oneof(
-    fc.record({ kind: fc.constant('adjust' as const), amount: fc.integer({ min: 1, max: 5_000_000 }), reason: fc.string({ minLength: 1, maxLength: 40 }) }),
-    fc.record({ kind: fc.constant('model' as const), enabled: fc.boolean() }),
-    fc.record({ kind: fc.constant('key' as const) }),
-    fc.record({ kind: fc.constant('card' as const), name: fc.string({ minLength: 1, maxLength: 20 }) }),
-  ).map((a) => async () => {
-    switch (a.kind) {
-      case 'adjust':
-        return t.services.ledger.adjustBalance(admin, { accountId, amountMillicredits: String(a.amount), reason: `r ${a.reason}` });
-      case 'model':
-        return t.services.rateCards.setModelEnabled(admin, 'cheap-model', a.enabled);
-      case 'key':
-        return t.services.auth.createKey(admin, accountId, 'USER');
-      case 'card':
-        return t.services.rateCards.publish(admin, { name: `card ${a.name}`, rates: [{ model: 'test-model', inputPer1k: '2.400', outputPer1k: '9.600', costInputPer1kUsd: '0.001000', costOutputPer1kUsd: '0.004000' }] });
-    }
-  });
+  return fc
+    .oneof(
+      fc.record({
+        kind: fc.constant('adjust' as const),
+        amount: fc.integer({ min: 1, max: 5_000_000 }),
+        reason: fc.string({ minLength: 1, maxLength: 40 }),
+      }),
+      fc.record({ kind: fc.constant('model' as const), enabled: fc.boolean() }),
+      fc.record({ kind: fc.constant('key' as const) }),
+      fc.record({ kind: fc.constant('card' as const), name: fc.string({ minLength: 1, maxLength: 20 }) }),
+    )
+    .map((a) => async () => {
+      switch (a.kind) {
+        case 'adjust':
+          return t.services.ledger.adjustBalance(admin, { accountId, amountMillicredits: String(a.amount), reason: `r ${a.reason}` });
+        case 'model':
+          return t.services.rateCards.setModelEnabled(admin, 'cheap-model', a.enabled);
+        case 'key':
+          return t.services.auth.createKey(admin, accountId, 'USER');
+        case 'card':
+          return t.services.rateCards.publish(admin, {
+            name: `card ${a.name}`,
+            rates: [
+              {
+                model: 'test-model',
+                inputPer1k: '2.400',
+                outputPer1k: '9.600',
+                costInputPer1kUsd: '0.001000',
+                costOutputPer1kUsd: '0.004000',
+              },
+            ],
+          });
+      }
+    });
 }
 
 describe('the audit hash chain', () => {
@@ -70,11 +87,17 @@ describe('the audit hash chain', () => {
     await Promise.all(
       Array.from({ length: 40 }, (_, i) =>
         i % 2 === 0
-          ? t.services.ledger.adjustBalance(admin, { accountId: account.id, amountMillicredits: String(1000 + i), reason: `concurrent ${i}` })
+          ? t.services.ledger.adjustBalance(admin, {
+              accountId: account.id,
+              amountMillicredits: String(1000 + i),
+              reason: `concurrent ${i}`,
+            })
           : t.services.rateCards.setModelEnabled(admin, 'cheap-model', i % 4 === 1),
       ),
     );
-    const rows = await t.db.query<{ chain_seq: string; prev_hash: string; hash: string }>(`select chain_seq, prev_hash, hash from audit_log order by chain_seq`);
+    const rows = await t.db.query<{ chain_seq: string; prev_hash: string; hash: string }>(
+      `select chain_seq, prev_hash, hash from audit_log order by chain_seq`,
+    );
     expect(rows.length).toBe(Number(before) + 40);
     rows.forEach((r, i) => {
       expect(r.chain_seq).toBe(String(i + 1));
@@ -98,13 +121,16 @@ describe('tampering with the audit log', () => {
     t = await startTestApp();
     admin = (await t.services.auth.authenticate(t.adminKey))!;
     accountId = (await t.account()).id;
-    for (let i = 0; i < 6; i++) await t.services.ledger.adjustBalance(admin, { accountId, amountMillicredits: String(1000 * (i + 1)), reason: `grant ${i}` });
+    for (let i = 0; i < 6; i++)
+      await t.services.ledger.adjustBalance(admin, { accountId, amountMillicredits: String(1000 * (i + 1)), reason: `grant ${i}` });
   });
   afterAll(async () => t?.close());
 
   /** As the database superuser, with the append-only trigger off for the length of one transaction. */
   const asSuperuser = (statement: string) =>
-    t.db.query(`begin; alter table audit_log disable trigger audit_log_append_only; ${statement}; alter table audit_log enable trigger audit_log_append_only; commit;`);
+    t.db.query(
+      `begin; alter table audit_log disable trigger audit_log_append_only; ${statement}; alter table audit_log enable trigger audit_log_append_only; commit;`,
+    );
 
   it('detects a row rewritten through SQL and names it', async () => {
     expect((await chain(t)).ok).toBe(true);
@@ -121,10 +147,13 @@ describe('tampering with the audit log', () => {
     try {
       const a = (await fresh.services.auth.authenticate(fresh.adminKey))!;
       const acct = (await fresh.account()).id;
-      for (let i = 0; i < 4; i++) await fresh.services.ledger.adjustBalance(a, { accountId: acct, amountMillicredits: '1000', reason: `r${i}` });
+      for (let i = 0; i < 4; i++)
+        await fresh.services.ledger.adjustBalance(a, { accountId: acct, amountMillicredits: '1000', reason: `r${i}` });
       const rows = await fresh.db.query<{ id: string }>(`select id from audit_log order by chain_seq`);
       const cut = (sql: string) =>
-        fresh.db.query(`begin; alter table audit_log disable trigger audit_log_append_only; ${sql}; alter table audit_log enable trigger audit_log_append_only; commit;`);
+        fresh.db.query(
+          `begin; alter table audit_log disable trigger audit_log_append_only; ${sql}; alter table audit_log enable trigger audit_log_append_only; commit;`,
+        );
       await cut(`delete from audit_log where id = ${Number(rows[rows.length - 1].id)}`);
       let status = (await fresh.gql<{ auditChain: ChainStatus }>(AuditChain)).data!.auditChain;
       expect(status).toMatchObject({ ok: false, firstBrokenId: rows[rows.length - 2].id });

@@ -9,7 +9,10 @@ beforeAll(async () => {
 afterAll(async () => b?.close());
 
 const events = (accountId: string, type: string) =>
-  b.t.db.query<{ data: Record<string, unknown> }>(`select data from outbox_events where account_id = $1 and type = $2 order by seq`, [accountId, type]);
+  b.t.db.query<{ data: Record<string, unknown> }>(`select data from outbox_events where account_id = $1 and type = $2 order by seq`, [
+    accountId,
+    type,
+  ]);
 
 describe('billing events', () => {
   it('purchase.fulfilled once per purchase, purchase.refunded per refund, written with the change', async () => {
@@ -18,13 +21,24 @@ describe('billing events', () => {
     await deliver(b.t.url, completed); // a repeat fulfils nothing and says nothing
     const fulfilled = await events(user.id, 'purchase.fulfilled');
     expect(fulfilled).toHaveLength(1);
-    expect(fulfilled[0].data).toMatchObject({ purchaseId, packId: 'starter', creditsMillicredits: '10000000', amountPaidCents: '999', currency: 'usd' });
+    expect(fulfilled[0].data).toMatchObject({
+      purchaseId,
+      packId: 'starter',
+      creditsMillicredits: '10000000',
+      amountPaidCents: '999',
+      currency: 'usd',
+    });
 
     await deliver(b.t.url, chargeRefunded(b.fake, session.payment_intent, 333));
     await deliver(b.t.url, chargeRefunded(b.fake, session.payment_intent, 333)); // repeat: unchanged, no event
     const refunded = await events(user.id, 'purchase.refunded');
     expect(refunded).toHaveLength(1);
-    expect(refunded[0].data).toMatchObject({ purchaseId, status: 'PARTIALLY_REFUNDED', refundedCents: '333', debitedMillicredits: '3333333' });
+    expect(refunded[0].data).toMatchObject({
+      purchaseId,
+      status: 'PARTIALLY_REFUNDED',
+      refundedCents: '333',
+      debitedMillicredits: '3333333',
+    });
   });
 
   it('auto_recharge.failed when the off-session payment is declined', async () => {

@@ -96,7 +96,10 @@ describe('delivery with retries', () => {
     expect(got).toHaveLength(3);
     for (const r of got) {
       // As a receiver would: the raw body and the header, with the secret shown at creation.
-      const verified = verifySignature(r.headers['creditmeter-signature'] as string, r.rawBody, secret, { nowSeconds: Math.floor(now.getTime() / 1000), toleranceSeconds: 7200 });
+      const verified = verifySignature(r.headers['creditmeter-signature'] as string, r.rawBody, secret, {
+        nowSeconds: Math.floor(now.getTime() / 1000),
+        toleranceSeconds: 7200,
+      });
       expect(verified.ok).toBe(true);
       expect(r.body).toMatchObject({ id: eventId, type: 'purchase.fulfilled', data: { purchaseId: 'p1' } });
       expect(r.headers['creditmeter-event-id']).toBe(eventId);
@@ -138,7 +141,8 @@ describe('delivery with retries', () => {
     const other = await t.account();
     const mine = await endpointFor(user.key, ['purchase.refunded']);
     const theirs = await endpointFor(other.key, ['*']);
-    const operator = (await t.gql(Create, { input: { url: sink.url, events: ['purchase.refunded'], allAccounts: true } })).data.createWebhookEndpoint;
+    const operator = (await t.gql(Create, { input: { url: sink.url, events: ['purchase.refunded'], allAccounts: true } })).data
+      .createWebhookEndpoint;
     await emit(user.id, 'purchase.refunded');
     await emit(user.id, 'purchase.fulfilled');
     await worker.runOnce();
@@ -146,7 +150,9 @@ describe('delivery with retries', () => {
       `select d.endpoint_id, e.type from notification_deliveries d join outbox_events e on e.id = d.event_id where e.account_id = $1 and d.channel = 'WEBHOOK'`,
       [user.id],
     );
-    expect(targets.map((r) => `${r.endpoint_id}:${r.type}`).sort()).toEqual([`${mine.endpoint.id}:purchase.refunded`, `${operator.endpoint.id}:purchase.refunded`].sort());
+    expect(targets.map((r) => `${r.endpoint_id}:${r.type}`).sort()).toEqual(
+      [`${mine.endpoint.id}:purchase.refunded`, `${operator.endpoint.id}:purchase.refunded`].sort(),
+    );
     expect(targets.some((r) => r.endpoint_id === theirs.endpoint.id)).toBe(false);
     await t.gql(`mutation { disableWebhookEndpoint(id: "${operator.endpoint.id}") { disabledAt } }`);
   });
@@ -168,11 +174,18 @@ describe('delivery with retries', () => {
       now = new Date(row.next);
       await worker.runOnce();
     }
-    const [ep] = await t.db.query<{ disabled_at: Date; disabled_reason: string }>(`select disabled_at, disabled_reason from webhook_endpoints where id = $1`, [endpoint.id]);
+    const [ep] = await t.db.query<{ disabled_at: Date; disabled_reason: string }>(
+      `select disabled_at, disabled_reason from webhook_endpoints where id = $1`,
+      [endpoint.id],
+    );
     expect(ep.disabled_reason).toBe('failing');
-    const [delivery] = await t.db.query<{ status: string }>(`select status from notification_deliveries where endpoint_id = $1`, [endpoint.id]);
+    const [delivery] = await t.db.query<{ status: string }>(`select status from notification_deliveries where endpoint_id = $1`, [
+      endpoint.id,
+    ]);
     expect(delivery.status).toBe('CANCELLED');
-    const disabled = await t.db.query(`select data from outbox_events where account_id = $1 and type = 'webhook_endpoint.disabled'`, [user.id]);
+    const disabled = await t.db.query(`select data from outbox_events where account_id = $1 and type = 'webhook_endpoint.disabled'`, [
+      user.id,
+    ]);
     expect(disabled).toHaveLength(1);
 
     const mails = smtp.mails.length;
@@ -192,7 +205,9 @@ describe('delivery with retries', () => {
     // Keep this endpoint enabled (as if it had succeeded meanwhile for other events) to see the give-up alone.
     await t.db.query(`update webhook_endpoints set failing_since = null where id = $1`, [second.endpoint.id]);
     await worker.runOnce();
-    const [given] = await t.db.query<{ status: string }>(`select status from notification_deliveries where endpoint_id = $1`, [second.endpoint.id]);
+    const [given] = await t.db.query<{ status: string }>(`select status from notification_deliveries where endpoint_id = $1`, [
+      second.endpoint.id,
+    ]);
     expect(given.status).toBe('FAILED');
     sink.answers = [];
   });

@@ -36,7 +36,14 @@ describe('webhook destinations in production (no SSRF)', () => {
   });
 
   it('refuses names that resolve to private addresses, even one among public ones (rebinding)', async () => {
-    const policy = { production: true, resolve: resolver({ 'internal.example.com': ['10.1.2.3'], 'mixed.example.com': ['93.184.216.34', '127.0.0.1'], 'v6.example.com': ['::1'] }) };
+    const policy = {
+      production: true,
+      resolve: resolver({
+        'internal.example.com': ['10.1.2.3'],
+        'mixed.example.com': ['93.184.216.34', '127.0.0.1'],
+        'v6.example.com': ['::1'],
+      }),
+    };
     for (const host of ['internal.example.com', 'mixed.example.com', 'v6.example.com']) {
       await expect(checkDestination(`https://${host}/hook`, policy)).rejects.toThrow(/non-public address/);
     }

@@ -24,7 +24,11 @@ describe('webhook endpoints through the API', () => {
   it('shows the secret once, lists without it, and lets only the owner or ADMIN manage', async () => {
     const user = await t.account();
     const other = await t.account();
-    const created = await t.gql(Create, { input: { url: sink.url, events: ['balance.low', 'credits.exhausted'], description: 'mine' } }, user.key);
+    const created = await t.gql(
+      Create,
+      { input: { url: sink.url, events: ['balance.low', 'credits.exhausted'], description: 'mine' } },
+      user.key,
+    );
     expect(created.errors).toBeUndefined();
     const { secret, endpoint } = created.data.createWebhookEndpoint;
     expect(secret).toMatch(/^whsec_/);
@@ -33,7 +37,9 @@ describe('webhook endpoints through the API', () => {
     expect(row.secret_enc).not.toContain(secret.slice(6));
 
     const listed = await t.gql(List, {}, user.key);
-    expect(listed.data.webhookEndpoints).toEqual([{ id: endpoint.id, url: sink.url, events: ['balance.low', 'credits.exhausted'], disabledAt: null }]);
+    expect(listed.data.webhookEndpoints).toEqual([
+      { id: endpoint.id, url: sink.url, events: ['balance.low', 'credits.exhausted'], disabledAt: null },
+    ]);
     expect(JSON.stringify(listed)).not.toContain(secret);
     expect((await t.gql(List, { accountId: user.id }, other.key)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
     expect((await t.gql(List, { accountId: user.id })).data.webhookEndpoints).toHaveLength(1); // ADMIN
@@ -55,7 +61,9 @@ describe('webhook endpoints through the API', () => {
     const deleted = await t.gql(`mutation { deleteWebhookEndpoint(id: "${endpoint.id}") { id } }`, {}, user.key);
     expect(deleted.data.deleteWebhookEndpoint.id).toBe(endpoint.id);
     expect((await t.gql(List, {}, user.key)).data.webhookEndpoints).toEqual([]);
-    const audit = await t.db.query<{ action: string }>(`select action from audit_log where target_id = $1 order by chain_seq`, [endpoint.id]);
+    const audit = await t.db.query<{ action: string }>(`select action from audit_log where target_id = $1 order by chain_seq`, [
+      endpoint.id,
+    ]);
     expect(audit.map((a) => a.action)).toEqual([
       'webhookEndpoint.create',
       'webhookEndpoint.disable',
@@ -83,20 +91,32 @@ describe('webhook endpoints through the API', () => {
 
   it('delivers an event to the receiver after commit, signed, without polling; redelivers on request', async () => {
     const user = await t.account(5_000_000n);
-    const { secret, endpoint } = (await t.gql(Create, { input: { url: sink.url, events: ['balance.low'] } }, user.key)).data.createWebhookEndpoint;
+    const { secret, endpoint } = (await t.gql(Create, { input: { url: sink.url, events: ['balance.low'] } }, user.key)).data
+      .createWebhookEndpoint;
     const seen = sink.received.length;
     // Raising the threshold above the balance is a crossing: balance.low is written with it.
     await t.gql(`mutation { setLowBalanceThreshold(thresholdMillicredits: "6000000") { alerted } }`, {}, user.key);
     await sink.next(seen + 1); // the NOTIFY at commit woke the worker; the poll period is 5 s
     const got = sink.received[seen];
     expect(verifySignature(got.headers['creditmeter-signature'] as string, got.rawBody, secret).ok).toBe(true);
-    expect(got.body).toMatchObject({ type: 'balance.low', data: { accountId: user.id, availableMillicredits: '5000000', thresholdMillicredits: '6000000' } });
+    expect(got.body).toMatchObject({
+      type: 'balance.low',
+      data: { accountId: user.id, availableMillicredits: '5000000', thresholdMillicredits: '6000000' },
+    });
 
-    const redelivered = await t.gql(`mutation { redeliverWebhookEvent(endpointId: "${endpoint.id}", eventId: "${got.body.id}") }`, {}, user.key);
+    const redelivered = await t.gql(
+      `mutation { redeliverWebhookEvent(endpointId: "${endpoint.id}", eventId: "${got.body.id}") }`,
+      {},
+      user.key,
+    );
     expect(redelivered.errors).toBeUndefined();
     await sink.next(seen + 2);
     expect(sink.received[seen + 1].body.id).toBe(got.body.id);
-    const missing = await t.gql(`mutation { redeliverWebhookEvent(endpointId: "${endpoint.id}", eventId: "${randomUUID()}") }`, {}, user.key);
+    const missing = await t.gql(
+      `mutation { redeliverWebhookEvent(endpointId: "${endpoint.id}", eventId: "${randomUUID()}") }`,
+      {},
+      user.key,
+    );
     expect(missing.errors?.[0].extensions?.code).toBe('NOT_FOUND');
   });
 });
@@ -104,17 +124,26 @@ describe('webhook endpoints through the API', () => {
 describe('in production', () => {
   let prod: TestApp;
   beforeAll(async () => {
-    prod = await startTestApp({ NODE_ENV: 'production', WEBHOOK_SECRET_KEY: randomBytes(32).toString('hex'), NOTIFY_WORKER: 'false' }, t.db);
+    prod = await startTestApp(
+      { NODE_ENV: 'production', WEBHOOK_SECRET_KEY: randomBytes(32).toString('hex'), NOTIFY_WORKER: 'false' },
+      t.db,
+    );
   });
   afterAll(async () => prod?.app.close());
 
-  it.each(['https://127.0.0.1/hook', 'https://localhost/hook', 'https://10.0.0.7/hook', 'https://169.254.169.254/', 'https://[::1]/hook', 'https://[fe80::1]/hook', 'https://[::ffff:127.0.0.1]/hook', `${'http'}://example.com/hook`])(
-    'refuses %s at registration',
-    async (url) => {
-      const user = await prod.account();
-      const res = await prod.gql(Create, { input: { url, events: ['*'] } }, user.key);
-      expect(res.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
-      expect(res.errors?.[0].message).toMatch(/url refused/);
-    },
-  );
+  it.each([
+    'https://127.0.0.1/hook',
+    'https://localhost/hook',
+    'https://10.0.0.7/hook',
+    'https://169.254.169.254/',
+    'https://[::1]/hook',
+    'https://[fe80::1]/hook',
+    'https://[::ffff:127.0.0.1]/hook',
+    `${'http'}://example.com/hook`,
+  ])('refuses %s at registration', async (url) => {
+    const user = await prod.account();
+    const res = await prod.gql(Create, { input: { url, events: ['*'] } }, user.key);
+    expect(res.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(res.errors?.[0].message).toMatch(/url refused/);
+  });
 });

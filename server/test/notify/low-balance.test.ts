@@ -15,7 +15,10 @@ const spend = (t: TestApp, key: string, tokens = 1000) =>
 let t: TestApp;
 let admin: Principal;
 const eventsOf = (accountId: string, type: string) =>
-  t.db.query<{ id: string; data: Record<string, string> }>(`select id, data from outbox_events where account_id = $1 and type = $2 order by seq`, [accountId, type]);
+  t.db.query<{ id: string; data: Record<string, string> }>(
+    `select id, data from outbox_events where account_id = $1 and type = $2 order by seq`,
+    [accountId, type],
+  );
 
 beforeAll(async () => {
   // No worker here: these tests are about which outbox rows exist, not about delivery.

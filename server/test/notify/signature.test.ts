@@ -22,7 +22,10 @@ describe('webhook signatures (Stripe format: t=<unix>,v1=<hex HMAC-SHA256 of "<t
     const header = signatureHeader([secret], 1764000000, body);
     expect(verifySignature(header, body.replace('"5"', '"500"'), secret, { nowSeconds: 1764000000 }).ok).toBe(false);
     expect(verifySignature(header, body, 'whsec_other', { nowSeconds: 1764000000 }).ok).toBe(false);
-    expect(verifySignature(header, body, secret, { nowSeconds: 1764000000 + 301 })).toEqual({ ok: false, reason: 'timestamp outside the tolerance' });
+    expect(verifySignature(header, body, secret, { nowSeconds: 1764000000 + 301 })).toEqual({
+      ok: false,
+      reason: 'timestamp outside the tolerance',
+    });
     for (const bad of [null, '', 't=abc,v1=00', `v1=${computeSignature(secret, 1764000000, body)}`, 't=1764000000', 't=1764000000,v1=zz']) {
       expect(verifySignature(bad, body, secret, { nowSeconds: 1764000000 }).ok).toBe(false);
     }
@@ -38,11 +41,16 @@ describe('webhook signatures (Stripe format: t=<unix>,v1=<hex HMAC-SHA256 of "<t
 
   it('any body, any secret: verifies unchanged, fails with one byte changed (property)', () => {
     fc.assert(
-      fc.property(fc.string({ maxLength: 300 }), fc.string({ minLength: 1, maxLength: 60 }), fc.integer({ min: 1, max: 2_000_000_000 }), (b, s, t) => {
-        const header = signatureHeader([s], t, b);
-        expect(verifySignature(header, b, s, { nowSeconds: t }).ok).toBe(true);
-        expect(verifySignature(header, `${b}x`, s, { nowSeconds: t }).ok).toBe(false);
-      }),
+      fc.property(
+        fc.string({ maxLength: 300 }),
+        fc.string({ minLength: 1, maxLength: 60 }),
+        fc.integer({ min: 1, max: 2_000_000_000 }),
+        (b, s, t) => {
+          const header = signatureHeader([s], t, b);
+          expect(verifySignature(header, b, s, { nowSeconds: t }).ok).toBe(true);
+          expect(verifySignature(header, `${b}x`, s, { nowSeconds: t }).ok).toBe(false);
+        },
+      ),
     );
   });
 });

@@ -63,7 +63,8 @@ export interface Mail {
   text: string;
 }
 
-const unquote = (raw: string) => raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+const unquote = (raw: string) =>
+  raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 
 /** An SMTP server in-process (no TLS, no auth) that keeps every message. */
 export class SmtpSink {
