@@ -16,7 +16,7 @@ const config: CodegenConfig = {
     'admin/shared/gql/': {
       documents: ['admin/{console,credits,shared}/**/*.{ts,tsx}', '!admin/shared/gql/**'],
       preset: 'client',
-      config: { useTypeImports: true, scalars: { DateTime: 'string', Millicredits: 'string' }, enumsAsTypes: true, documentMode: 'string' },
+      config: { useTypeImports: true, scalars: { DateTime: 'string', Millicredits: 'string', JSON: 'unknown' }, enumsAsTypes: true, documentMode: 'string' },
       presetConfig: { fragmentMasking: false, gqlTagName: 'graphql' },
     },
   },

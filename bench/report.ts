@@ -182,6 +182,7 @@ function instantUpstream(): Promise<{ url: string; close: () => void }> {
 // --- figures ---------------------------------------------------------------------------------------------
 export async function main() {
   const started = Date.now();
+  const loadBefore = os.loadavg()[0];
   log('pgbench TPC-B (scale 10, 16 clients) on the same PostgreSQL...');
   const pgb = await pgbenchTps();
   log(`  ${fmt(pgb.tps)} tps`);
@@ -339,6 +340,7 @@ export async function main() {
     `- CPU: ${cpus[0]?.model ?? 'unknown'} × ${cpus.length}; memory ${Math.round(os.totalmem() / 2 ** 30)} GiB; ${os.type()} ${os.release()}`,
     `- Node ${process.version}; ${pgVersion.split(' on ')[0]}; ${pgb.version}; autocannon 9 (load generator, on the same machine)`,
     `- Each load runs ${SECONDS} s; the server under load runs in its own process (peak RSS is its VmHWM, reset before each figure).`,
+    `- 1-minute load average at the start / end of the run: ${loadBefore.toFixed(1)} / ${os.loadavg()[0].toFixed(1)} on ${cpus.length} CPUs (anything far above the CPU count means other work shared the machine and every figure is depressed).`,
     '',
     '## Ceilings, measured in this run',
     `- pgbench TPC-B, scale 10, 16 clients, 2 threads, same PostgreSQL: **${fmt(pgb.tps)} tps**`,

@@ -44,6 +44,10 @@ if (mode === 'hello') {
     HOLD_EXPIRY_INTERVAL_MS: 0,
     ...(process.env.BENCH_UPSTREAM ? { OPENAI_API_KEY: 'sk-bench', OPENAI_BASE_URL: process.env.BENCH_UPSTREAM } : {}),
     ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
+    // Admission control and rate limits, as a benchmark sets them (load-shedding.bench.ts).
+    ...Object.fromEntries(
+      ['PROXY_MAX_IN_FLIGHT', 'PROXY_MAX_QUEUE', 'ADMISSION_QUEUE_TIMEOUT_MS', 'RATE_LIMIT_PER_MINUTE'].filter((k) => process.env[k]).map((k) => [k, process.env[k]]),
+    ),
   });
   const orm = await initOrm(url, 20);
   const app = await createApp({ config, orm, log: createLogger('silent') });

@@ -5,6 +5,8 @@ import { BrowserRouter, Route } from 'react-router-dom';
 import polyglotI18nProvider from 'ra-i18n-polyglot';
 import englishMessages from 'ra-language-english';
 import { accounts } from './accounts';
+import { auditLog } from './audit';
+import { purchases } from './purchases';
 import { authProvider } from './auth/authProvider';
 import { promoCodes } from './promocodes';
 import { rateCards } from './ratecards';
@@ -52,9 +54,11 @@ function ConsoleMenu() {
     <Menu>
       <Menu.DashboardItem primaryText="Dashboard" leftIcon={<DashboardIcon />} />
       <Menu.ResourceItem name="accounts" />
+      {atLeast(permissions, 'SUPPORT') && <Menu.ResourceItem name="purchases" />}
       {atLeast(permissions, 'SUPPORT') && <Menu.Item to="/webhooks" primaryText="Webhooks" leftIcon={<webhooks.icon />} />}
       {atLeast(permissions, 'FINANCE') && <Menu.ResourceItem name="rateCards" />}
       {atLeast(permissions, 'FINANCE') && <Menu.ResourceItem name="reconciliation" />}
+      {atLeast(permissions, 'FINANCE') && <Menu.ResourceItem name="auditLog" />}
       {atLeast(permissions, 'ADMIN') && <Menu.ResourceItem name="promoCodes" />}
       {atLeast(permissions, 'ADMIN') && <Menu.ResourceItem name="staffUsers" />}
     </Menu>
@@ -108,6 +112,8 @@ export function App() {
         <>
           <Resource name="accounts" options={{ label: 'Accounts' }} {...accounts} create={atLeast(permissions, 'ADMIN') ? accounts.create : undefined} recordRepresentation="email" />
           {atLeast(permissions, 'FINANCE') && <Resource name="rateCards" options={{ label: 'Rate cards' }} {...rateCards} create={atLeast(permissions, 'ADMIN') ? rateCards.create : undefined} recordRepresentation={(c) => `v${c.version} ${c.name}`} />}
+          <Resource name="purchases" options={{ label: 'Purchases' }} {...purchases} />
+          {atLeast(permissions, 'FINANCE') && <Resource name="auditLog" options={{ label: 'Audit log' }} {...auditLog} />}
           {atLeast(permissions, 'FINANCE') && <Resource name="reconciliation" options={{ label: 'Reconciliation' }} {...reconciliation} recordRepresentation="day" />}
           {atLeast(permissions, 'ADMIN') && <Resource name="promoCodes" options={{ label: 'Promo codes' }} {...promoCodes} recordRepresentation="code" />}
           {atLeast(permissions, 'ADMIN') && <Resource name="staffUsers" options={{ label: 'Staff users' }} {...staffUsers} recordRepresentation="email" />}

@@ -1,4 +1,6 @@
 import { accountsResource } from './accounts/resource';
+import { auditResource } from './audit/resource';
+import { purchasesResource } from './purchases/resource';
 import { createDataProvider } from './dataProvider';
 import { promoCodesResource } from './promocodes/resource';
 import { rateCardsResource } from './ratecards/resource';
@@ -8,6 +10,8 @@ import { staffResource } from './staff/resource';
 /** Every resource of the console and how it maps onto the GraphQL API. */
 export const dataProvider = createDataProvider({
   accounts: accountsResource,
+  purchases: purchasesResource,
+  auditLog: auditResource,
   rateCards: rateCardsResource,
   reconciliation: reconciliationResource,
   promoCodes: promoCodesResource,

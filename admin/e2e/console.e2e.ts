@@ -91,7 +91,7 @@ describe('the console', () => {
     await page.context().close();
   });
 
-  it('adjusts a balance in the dialog; the entry is in the ledger', async () => {
+  it('adjusts a balance in the dialog; the entry is in the ledger and the audit log', async () => {
     const a = await customer(1_000_000n, 'adjust');
     const page = await signIn();
     await page.goto(`${base()}/admin/accounts/${a.id}/show`);
@@ -108,6 +108,8 @@ describe('the console', () => {
     const entry = page.getByRole('row').filter({ hasText: 'Refund of a duplicate charge' });
     await entry.waitFor();
     expect(await entry.getByRole('cell').allTextContents()).toEqual([expect.any(String), 'ADJUSTMENT', '-250.125', '749.875', 'Refund of a duplicate charge', 'INC-4242']);
+    await page.goto(`${base()}/admin/auditLog`);
+    await page.getByRole('row').filter({ hasText: 'Refund of a duplicate charge' }).first().waitFor();
     await page.context().close();
   });
 

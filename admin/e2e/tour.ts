@@ -103,6 +103,8 @@ export async function tour(browser: Browser, viewport: { width: number; height: 
   await stop('console', 'console-webhooks');
 
   for (const [path, name, ready] of [
+    ['purchases', 'console-purchases', 'tbody tr'],
+    ['auditLog', 'console-audit-log', 'tbody tr'],
     ['promoCodes', 'console-promo-codes', 'tbody tr'],
     ['promoCodes/create', 'console-promo-code-create', 'form'],
     ['staffUsers', 'console-staff-users', 'tbody tr'],

@@ -24,8 +24,11 @@ if (existsSync(stampFile) && readFileSync(stampFile, 'utf8') === digest) {
   console.log('admin: web pages are up to date');
 } else {
   const started = performance.now();
+  // Always a production build: when started from a test runner NODE_ENV is "test", and Vite would
+  // then bundle React's development build.
+  process.env.NODE_ENV = 'production';
   const { build } = await import('vite');
-  await build({ root, configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' });
+  await build({ root, configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn', mode: 'production' });
   writeFileSync(stampFile, digest);
   console.log(`admin: built the web pages in ${Math.round(performance.now() - started)} ms`);
 }

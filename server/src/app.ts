@@ -14,6 +14,7 @@ import type { Config } from './config.js';
 import type { Context } from './graphql/context.js';
 import { formatError } from './graphql/errors.js';
 import { nulGuardPlugin } from './graphql/nul-guard.plugin.js';
+import { loadControlPlugin } from './graphql/load-control.plugin.js';
 import { anonymousIntrospectionPlugin, GRAPHQL_TOKEN_LIMIT, graphqlArmor, validateWith } from './graphql/armor.js';
 import { createLoaders } from './graphql/loaders.js';
 import { createSchema } from './graphql/schema.js';
@@ -95,6 +96,7 @@ export async function createApp(opts: { config: Config; orm: MikroORM; log: Logg
       ...armor.plugins,
       anonymousIntrospectionPlugin(config.isProduction),
       nulGuardPlugin,
+      loadControlPlugin(services.loadControl),
       { serverWillStart: async () => ({ drainServer: async () => { await wsCleanup.dispose(); } }) },
       ApolloServerPluginLandingPageDisabled(), // GET /graphql from a browser is our bundled GraphiQL (http/faces.ts)
     ],
@@ -158,6 +160,7 @@ export async function createApp(opts: { config: Config; orm: MikroORM; log: Logg
       await services.engine.close();
       services.notify.close();
       await events.close();
+      await services.loadControl.close();
       await services.signInLimiter.close();
       await services.locks.close();
       await services.proxy.close();

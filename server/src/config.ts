@@ -61,6 +61,14 @@ const schema = z.object({
   FINANCE_JOBS: z.preprocess(emptyToUndefined, z.enum(['true', 'false']).optional()),
   FINANCE_ROLLUP_INTERVAL_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(100).default(5000)),
   METRICS_TOKEN: optionalString,
+  /** Admission control per instance: proxy calls and GraphQL mutations in flight, waiting, and how long one may wait (ms). Beyond: 503 + Retry-After. */
+  PROXY_MAX_IN_FLIGHT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).default(64)),
+  PROXY_MAX_QUEUE: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).default(128)),
+  MUTATIONS_MAX_IN_FLIGHT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).default(64)),
+  MUTATIONS_MAX_QUEUE: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).default(128)),
+  ADMISSION_QUEUE_TIMEOUT_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).default(1000)),
+  /** Requests per minute per API key when the account sets none (default 1200; 0 = unlimited; 0 under NODE_ENV=test). */
+  RATE_LIMIT_PER_MINUTE: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).optional()),
   /** The local test-mode checkout (credits packs without payment): default on only with the embedded database; never in production. */
   CHECKOUT_TEST_MODE: z.preprocess(emptyToUndefined, z.enum(['true', 'false']).optional()),
   /** Grants: intro bonus for new accounts in millicredits (default 1000000, 0 under NODE_ENV=test; 0 disables); grant expiry job period in ms (default 60000, off under NODE_ENV=test; 0 = off). */
@@ -99,6 +107,8 @@ export interface Config extends Omit<Env, 'PUBLIC_APP_URL'> {
   PUBLIC_APP_URL: string;
   /** Why the test-mode checkout is on (shown on its page), or null when it is off. */
   checkoutTestMode: string | null;
+  /** Requests per minute per API key for accounts without their own limit (0 = unlimited). */
+  rateLimitPerMinute: number;
   repoRoot: string;
   dataDir: string;
   seedDemo: boolean;
@@ -123,6 +133,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     ...values,
     PUBLIC_APP_URL: values.PUBLIC_APP_URL ?? `http://localhost:${values.PORT}`,
     checkoutTestMode: isProduction ? null : testModeReason,
+    rateLimitPerMinute: values.RATE_LIMIT_PER_MINUTE ?? (values.NODE_ENV === 'test' ? 0 : 1200),
     repoRoot,
     dataDir: values.DATA_DIR ? path.resolve(values.DATA_DIR) : path.join(repoRoot, '.data'),
     seedDemo: values.SEED_DEMO ? values.SEED_DEMO === 'true' : values.NODE_ENV === 'development',

@@ -15,6 +15,7 @@ import { RateCardsService } from './ratecards/ratecards.service.js';
 import { UsageService } from './usage/usage.service.js';
 import { createBilling } from './billing/billing.module.js';
 import { createProxyServices } from './proxy/proxy.module.js';
+import { createLoadControl } from './http/load-control.js';
 import { FinanceService } from './reports/finance.service.js';
 import { ReconciliationService } from './reports/reconciliation.service.js';
 import { createSessionServices } from './sessions/sessions.module.js';
@@ -36,6 +37,7 @@ export function createServices(orm: MikroORM, config: Config, events: BalanceEve
   const accounts = new AccountsService(em);
   const grantsAndPromotions = createGrantsAndPromotions(em, config, ledger, log, locks);
   accounts.onCreated(grantsAndPromotions.promotions.introBonus);
+  const proxyServices = createProxyServices(em, config, rateCards, holds, events, log);
   const billing = createBilling(em, config, events, ledger, log);
   return {
     config,
@@ -52,7 +54,8 @@ export function createServices(orm: MikroORM, config: Config, events: BalanceEve
     rateCards,
     usage: new UsageService(em, rateCards, ledger),
     billing,
-    ...createProxyServices(em, config, rateCards, holds, events, log),
+    ...proxyServices,
+    loadControl: createLoadControl(config, proxyServices.proxySettings),
     finance: new FinanceService(em),
     reconciliation: new ReconciliationService(em, config, log, locks, {
       stripe: billing.stripe,

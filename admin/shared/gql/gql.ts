@@ -26,12 +26,15 @@ type Documents = {
     "\n  mutation VoidGrant($grantId: ID!, $reason: String!) {\n    voidGrant(grantId: $grantId, reason: $reason) { id status remainingMillicredits }\n  }\n": typeof types.VoidGrantDocument,
     "\n  mutation CreateAccountApiKey($accountId: ID!, $role: Role) {\n    createApiKey(accountId: $accountId, role: $role) { id key }\n  }\n": typeof types.CreateAccountApiKeyDocument,
     "\n  mutation CreateAccount($input: CreateAccountInput!) {\n    createAccount(input: $input) { id email name createdAt balance { balanceMillicredits availableMillicredits heldMillicredits updatedAt } }\n  }\n": typeof types.CreateAccountDocument,
+    "\n  query AuditLog($filter: AuditLogFilter, $direction: SortDirection!, $first: Int!, $offset: Int!) {\n    auditLog(filter: $filter, direction: $direction, first: $first, offset: $offset) {\n      totalCount\n      edges { node { id createdAt action actorKind actorLabel actorRole targetType targetId reason before after } }\n    }\n  }\n": typeof types.AuditLogDocument,
+    "\n  query AuditActions {\n    auditActions\n  }\n": typeof types.AuditActionsDocument,
     "\n  query Viewer {\n    viewer { kind role staffUser { id email name role } }\n  }\n": typeof types.ViewerDocument,
     "\n  mutation SignIn($email: String!, $password: String!) {\n    signIn(email: $email, password: $password) { kind role staffUser { id email name role } }\n  }\n": typeof types.SignInDocument,
     "\n  mutation SignOut {\n    signOut\n  }\n": typeof types.SignOutDocument,
     "\n  query Dashboard($from: DateTime!, $to: DateTime!, $breakageFrom: DateTime!) {\n    financeDaily(from: $from, to: $to) {\n      date revenueUsd cogsUsd marginUsd marginRatio calls\n      creditsPurchasedMillicredits creditsDeductedMillicredits creditsPromotionalMillicredits creditsExpiredMillicredits creditsRefundedMillicredits\n    }\n    byCost: financeByModel(from: $from, to: $to, orderBy: COST, limit: 8) { key model calls revenueUsd cogsUsd marginUsd marginRatio }\n    byRevenue: financeByModel(from: $from, to: $to, orderBy: REVENUE, limit: 8) { key model calls revenueUsd cogsUsd marginUsd marginRatio }\n    topAccounts: financeByAccount(from: $from, to: $to, orderBy: REVENUE, limit: 10) { key accountId label calls revenueUsd cogsUsd marginUsd revenueMillicredits }\n    liability {\n      outstandingMillicredits outstandingUsd paidMillicredits paidUsd promotionalMillicredits promotionalUsd\n      expiringNext30DaysMillicredits heldMillicredits negativeMillicredits negativeBalanceAccounts\n    }\n    breakageByMonth(from: $breakageFrom, to: $to) { month expiredMillicredits expiredUsd entries }\n    reconciliationRuns(first: 1) { id day status mismatchCount startedAt finishedAt trigger }\n  }\n": typeof types.DashboardDocument,
     "\n  query PromoCodes {\n    promoCodes(first: 500) { id code creditsMillicredits maxRedemptions redemptions expiresAt grantValidDays createdAt }\n  }\n": typeof types.PromoCodesDocument,
     "\n  mutation CreatePromoCode($input: CreatePromoCodeInput!) {\n    createPromoCode(input: $input) { id code creditsMillicredits maxRedemptions redemptions expiresAt grantValidDays createdAt }\n  }\n": typeof types.CreatePromoCodeDocument,
+    "\n  query StaffPurchases($filter: PurchaseFilter, $orderBy: PurchaseOrderBy!, $direction: SortDirection!, $first: Int!, $offset: Int!) {\n    purchases(filter: $filter, orderBy: $orderBy, direction: $direction, first: $first, offset: $offset) {\n      totalCount\n      edges { node { id accountId createdAt packId kind status amountCents amountPaidCents creditsMillicredits refundedCents receiptUrl failureReason fulfilledAt } }\n    }\n  }\n": typeof types.StaffPurchasesDocument,
     "\n  query RateCards {\n    rateCards {\n      id version name active enabled createdAt activatedAt\n      rates { model inputPer1k cachedInputPer1k outputPer1k costInputPer1kUsd costCachedInputPer1kUsd costOutputPer1kUsd maxOutputTokens enabled simulated }\n    }\n  }\n": typeof types.RateCardsDocument,
     "\n  mutation PublishRateCard($input: PublishRateCardInput!) {\n    publishRateCard(input: $input) { id version name active }\n  }\n": typeof types.PublishRateCardDocument,
     "\n  mutation ActivateRateCard($id: ID!) {\n    activateRateCard(id: $id) { id version active }\n  }\n": typeof types.ActivateRateCardDocument,
@@ -68,12 +71,15 @@ const documents: Documents = {
     "\n  mutation VoidGrant($grantId: ID!, $reason: String!) {\n    voidGrant(grantId: $grantId, reason: $reason) { id status remainingMillicredits }\n  }\n": types.VoidGrantDocument,
     "\n  mutation CreateAccountApiKey($accountId: ID!, $role: Role) {\n    createApiKey(accountId: $accountId, role: $role) { id key }\n  }\n": types.CreateAccountApiKeyDocument,
     "\n  mutation CreateAccount($input: CreateAccountInput!) {\n    createAccount(input: $input) { id email name createdAt balance { balanceMillicredits availableMillicredits heldMillicredits updatedAt } }\n  }\n": types.CreateAccountDocument,
+    "\n  query AuditLog($filter: AuditLogFilter, $direction: SortDirection!, $first: Int!, $offset: Int!) {\n    auditLog(filter: $filter, direction: $direction, first: $first, offset: $offset) {\n      totalCount\n      edges { node { id createdAt action actorKind actorLabel actorRole targetType targetId reason before after } }\n    }\n  }\n": types.AuditLogDocument,
+    "\n  query AuditActions {\n    auditActions\n  }\n": types.AuditActionsDocument,
     "\n  query Viewer {\n    viewer { kind role staffUser { id email name role } }\n  }\n": types.ViewerDocument,
     "\n  mutation SignIn($email: String!, $password: String!) {\n    signIn(email: $email, password: $password) { kind role staffUser { id email name role } }\n  }\n": types.SignInDocument,
     "\n  mutation SignOut {\n    signOut\n  }\n": types.SignOutDocument,
     "\n  query Dashboard($from: DateTime!, $to: DateTime!, $breakageFrom: DateTime!) {\n    financeDaily(from: $from, to: $to) {\n      date revenueUsd cogsUsd marginUsd marginRatio calls\n      creditsPurchasedMillicredits creditsDeductedMillicredits creditsPromotionalMillicredits creditsExpiredMillicredits creditsRefundedMillicredits\n    }\n    byCost: financeByModel(from: $from, to: $to, orderBy: COST, limit: 8) { key model calls revenueUsd cogsUsd marginUsd marginRatio }\n    byRevenue: financeByModel(from: $from, to: $to, orderBy: REVENUE, limit: 8) { key model calls revenueUsd cogsUsd marginUsd marginRatio }\n    topAccounts: financeByAccount(from: $from, to: $to, orderBy: REVENUE, limit: 10) { key accountId label calls revenueUsd cogsUsd marginUsd revenueMillicredits }\n    liability {\n      outstandingMillicredits outstandingUsd paidMillicredits paidUsd promotionalMillicredits promotionalUsd\n      expiringNext30DaysMillicredits heldMillicredits negativeMillicredits negativeBalanceAccounts\n    }\n    breakageByMonth(from: $breakageFrom, to: $to) { month expiredMillicredits expiredUsd entries }\n    reconciliationRuns(first: 1) { id day status mismatchCount startedAt finishedAt trigger }\n  }\n": types.DashboardDocument,
     "\n  query PromoCodes {\n    promoCodes(first: 500) { id code creditsMillicredits maxRedemptions redemptions expiresAt grantValidDays createdAt }\n  }\n": types.PromoCodesDocument,
     "\n  mutation CreatePromoCode($input: CreatePromoCodeInput!) {\n    createPromoCode(input: $input) { id code creditsMillicredits maxRedemptions redemptions expiresAt grantValidDays createdAt }\n  }\n": types.CreatePromoCodeDocument,
+    "\n  query StaffPurchases($filter: PurchaseFilter, $orderBy: PurchaseOrderBy!, $direction: SortDirection!, $first: Int!, $offset: Int!) {\n    purchases(filter: $filter, orderBy: $orderBy, direction: $direction, first: $first, offset: $offset) {\n      totalCount\n      edges { node { id accountId createdAt packId kind status amountCents amountPaidCents creditsMillicredits refundedCents receiptUrl failureReason fulfilledAt } }\n    }\n  }\n": types.StaffPurchasesDocument,
     "\n  query RateCards {\n    rateCards {\n      id version name active enabled createdAt activatedAt\n      rates { model inputPer1k cachedInputPer1k outputPer1k costInputPer1kUsd costCachedInputPer1kUsd costOutputPer1kUsd maxOutputTokens enabled simulated }\n    }\n  }\n": types.RateCardsDocument,
     "\n  mutation PublishRateCard($input: PublishRateCardInput!) {\n    publishRateCard(input: $input) { id version name active }\n  }\n": types.PublishRateCardDocument,
     "\n  mutation ActivateRateCard($id: ID!) {\n    activateRateCard(id: $id) { id version active }\n  }\n": types.ActivateRateCardDocument,
@@ -146,6 +152,14 @@ export function graphql(source: "\n  mutation CreateAccount($input: CreateAccoun
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query AuditLog($filter: AuditLogFilter, $direction: SortDirection!, $first: Int!, $offset: Int!) {\n    auditLog(filter: $filter, direction: $direction, first: $first, offset: $offset) {\n      totalCount\n      edges { node { id createdAt action actorKind actorLabel actorRole targetType targetId reason before after } }\n    }\n  }\n"): typeof import('./graphql.js').AuditLogDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuditActions {\n    auditActions\n  }\n"): typeof import('./graphql.js').AuditActionsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query Viewer {\n    viewer { kind role staffUser { id email name role } }\n  }\n"): typeof import('./graphql.js').ViewerDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -167,6 +181,10 @@ export function graphql(source: "\n  query PromoCodes {\n    promoCodes(first: 5
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation CreatePromoCode($input: CreatePromoCodeInput!) {\n    createPromoCode(input: $input) { id code creditsMillicredits maxRedemptions redemptions expiresAt grantValidDays createdAt }\n  }\n"): typeof import('./graphql.js').CreatePromoCodeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query StaffPurchases($filter: PurchaseFilter, $orderBy: PurchaseOrderBy!, $direction: SortDirection!, $first: Int!, $offset: Int!) {\n    purchases(filter: $filter, orderBy: $orderBy, direction: $direction, first: $first, offset: $offset) {\n      totalCount\n      edges { node { id accountId createdAt packId kind status amountCents amountPaidCents creditsMillicredits refundedCents receiptUrl failureReason fulfilledAt } }\n    }\n  }\n"): typeof import('./graphql.js').StaffPurchasesDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -20,6 +20,24 @@ export type AdjustBalanceInput = {
   referenceId?: string | null | undefined;
 };
 
+/** STAFF: a console user; API_KEY: a key; SYSTEM: the server itself (jobs, webhooks, bootstrap) */
+export type AuditActorKind =
+  | 'API_KEY'
+  | 'STAFF'
+  | 'SYSTEM';
+
+/** Every given field must match; from is inclusive, to exclusive */
+export type AuditLogFilter = {
+  /** Exact action name (see auditActions) */
+  action?: string | null | undefined;
+  /** A staff user's, key's or account's id, or a staff user's or account's email */
+  actor?: string | null | undefined;
+  from?: string | null | undefined;
+  targetId?: string | null | undefined;
+  targetType?: string | null | undefined;
+  to?: string | null | undefined;
+};
+
 export type CreateAccountInput = {
   email: string;
   name?: string | null | undefined;
@@ -84,6 +102,20 @@ export type PublishRateCardInput = {
   name: string;
   rates: Array<ModelRateInput>;
 };
+
+/** Every given field must match; from is inclusive, to exclusive */
+export type PurchaseFilter = {
+  accountId?: string | number | null | undefined;
+  from?: string | null | undefined;
+  /** Only PENDING purchases that reached Stripe and are older than this many minutes */
+  staleAfterMinutes?: number | null | undefined;
+  status?: PurchaseStatus | null | undefined;
+  to?: string | null | undefined;
+};
+
+export type PurchaseOrderBy =
+  | 'AMOUNT'
+  | 'CREATED_AT';
 
 export type PurchaseStatus =
   | 'FAILED'
@@ -220,6 +252,21 @@ export type CreateAccountMutationVariables = Exact<{
 
 export type CreateAccountMutation = { createAccount: { id: string, email: string, name: string | null, createdAt: string, balance: { balanceMillicredits: string, availableMillicredits: string, heldMillicredits: string, updatedAt: string } } };
 
+export type AuditLogQueryVariables = Exact<{
+  filter?: AuditLogFilter | null | undefined;
+  direction: SortDirection;
+  first: number;
+  offset: number;
+}>;
+
+
+export type AuditLogQuery = { auditLog: { totalCount: number, edges: Array<{ node: { id: string, createdAt: string, action: string, actorKind: AuditActorKind, actorLabel: string | null, actorRole: string | null, targetType: string, targetId: string | null, reason: string | null, before: unknown, after: unknown } }> } };
+
+export type AuditActionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AuditActionsQuery = { auditActions: Array<string> };
+
 export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -258,6 +305,17 @@ export type CreatePromoCodeMutationVariables = Exact<{
 
 
 export type CreatePromoCodeMutation = { createPromoCode: { id: string, code: string, creditsMillicredits: string, maxRedemptions: number | null, redemptions: number, expiresAt: string | null, grantValidDays: number | null, createdAt: string } };
+
+export type StaffPurchasesQueryVariables = Exact<{
+  filter?: PurchaseFilter | null | undefined;
+  orderBy: PurchaseOrderBy;
+  direction: SortDirection;
+  first: number;
+  offset: number;
+}>;
+
+
+export type StaffPurchasesQuery = { purchases: { totalCount: number, edges: Array<{ node: { id: string, accountId: string, createdAt: string, packId: string, kind: string, status: PurchaseStatus, amountCents: number, amountPaidCents: number | null, creditsMillicredits: string, refundedCents: number, receiptUrl: string | null, failureReason: string | null, fulfilledAt: string | null } }> } };
 
 export type RateCardsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -638,6 +696,33 @@ export const CreateAccountDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CreateAccountMutation, CreateAccountMutationVariables>;
+export const AuditLogDocument = new TypedDocumentString(`
+    query AuditLog($filter: AuditLogFilter, $direction: SortDirection!, $first: Int!, $offset: Int!) {
+  auditLog(filter: $filter, direction: $direction, first: $first, offset: $offset) {
+    totalCount
+    edges {
+      node {
+        id
+        createdAt
+        action
+        actorKind
+        actorLabel
+        actorRole
+        targetType
+        targetId
+        reason
+        before
+        after
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AuditLogQuery, AuditLogQueryVariables>;
+export const AuditActionsDocument = new TypedDocumentString(`
+    query AuditActions {
+  auditActions
+}
+    `) as unknown as TypedDocumentString<AuditActionsQuery, AuditActionsQueryVariables>;
 export const ViewerDocument = new TypedDocumentString(`
     query Viewer {
   viewer {
@@ -771,6 +856,36 @@ export const CreatePromoCodeDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CreatePromoCodeMutation, CreatePromoCodeMutationVariables>;
+export const StaffPurchasesDocument = new TypedDocumentString(`
+    query StaffPurchases($filter: PurchaseFilter, $orderBy: PurchaseOrderBy!, $direction: SortDirection!, $first: Int!, $offset: Int!) {
+  purchases(
+    filter: $filter
+    orderBy: $orderBy
+    direction: $direction
+    first: $first
+    offset: $offset
+  ) {
+    totalCount
+    edges {
+      node {
+        id
+        accountId
+        createdAt
+        packId
+        kind
+        status
+        amountCents
+        amountPaidCents
+        creditsMillicredits
+        refundedCents
+        receiptUrl
+        failureReason
+        fulfilledAt
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<StaffPurchasesQuery, StaffPurchasesQueryVariables>;
 export const RateCardsDocument = new TypedDocumentString(`
     query RateCards {
   rateCards {

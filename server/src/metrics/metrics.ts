@@ -29,6 +29,8 @@ export const counters = {
   reconciliationMismatches: counter('creditmeter_reconciliation_mismatches_total', 'Reconciliation findings, by check', ['check']),
   reconciliationRuns: counter('creditmeter_reconciliation_runs_total', 'Reconciliation runs, by status', ['status']),
   notificationAttempts: counter('creditmeter_notification_attempts_total', 'Outgoing webhook and mail delivery attempts, by channel and outcome (delivered, retry, failed)', ['channel', 'outcome']),
+  admissionRejected: counter('admission_rejected_total', 'Requests refused with 503 by admission control, by gate (proxy, mutations) and reason (queue_full, queue_timeout)', ['gate', 'reason']),
+  rateLimited: counter('rate_limited_total', 'Requests refused with 429 rate_limit_exceeded, by surface (proxy, graphql)', ['surface']),
   proxySettleFailures: counter('proxy_settle_failures_total', 'Proxied calls whose charge could not be written (their holds are kept for an operator)'),
 };
 

@@ -5,6 +5,7 @@ import { Migration20261124000001_ledger_core } from './Migration20261124000001_l
 import { Migration20261124000005_finance } from './Migration20261124000005_finance.js';
 import { Migration20261125100001_settle_keys } from './Migration20261125100001_settle_keys.js';
 import { Migration20261125200001_refund_bounds } from './Migration20261125200001_refund_bounds.js';
+import { Migration20261125200002_rate_limits } from './Migration20261125200002_rate_limits.js';
 import { Migration20261125300001_staff_sessions } from './Migration20261125300001_staff_sessions.js';
 import { Migration20261125500001_engine } from './Migration20261125500001_engine.js';
 import { Migration20261125600001_audit_chain } from './Migration20261125600001_audit_chain.js';
@@ -19,6 +20,7 @@ export const migrationsList = [
   { name: 'Migration20261124000005_finance', class: Migration20261124000005_finance },
   { name: 'Migration20261125100001_settle_keys', class: Migration20261125100001_settle_keys },
   { name: 'Migration20261125200001_refund_bounds', class: Migration20261125200001_refund_bounds },
+  { name: 'Migration20261125200002_rate_limits', class: Migration20261125200002_rate_limits },
   { name: 'Migration20261125300001_staff_sessions', class: Migration20261125300001_staff_sessions },
   { name: 'Migration20261125500001_engine', class: Migration20261125500001_engine },
   { name: 'Migration20261125600001_audit_chain', class: Migration20261125600001_audit_chain },

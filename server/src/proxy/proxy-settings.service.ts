@@ -2,10 +2,10 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { BalanceEvents } from '../ledger/balance-events.js';
 import { ExpiringCache } from '../shared/cache.js';
 import { writeAudit } from '../audit/audit.service.js';
-import type { Principal } from '../auth/roles.js';
 import { inTransaction, sqlOf, toBigInt, type Sql } from '../db/sql.js';
 import { parseMillicredits } from '../money/money.js';
-import { badInput, notFound } from '../shared/errors.js';
+import { badInput, forbidden, notFound } from '../shared/errors.js';
+import { hasRole, type Principal } from '../auth/roles.js';
 import { parseId } from '../shared/validate.js';
 
 /** An account's proxy guardrails. Caps in millicredits; null = no cap. */
@@ -18,6 +18,8 @@ export interface ProxySettings {
   streamingHolds: boolean;
   /** With streamingHolds: the output (tokens) the balance must cover beyond the prompt. */
   minOutputTokens: number;
+  /** Requests per minute per API key (GraphQL and proxy); null = the configured default, 0 = unlimited. */
+  requestsPerMinute: number | null;
 }
 
 export interface ProxySettingsInput {
@@ -26,6 +28,8 @@ export interface ProxySettingsInput {
   sessionWindowSeconds?: number | null;
   streamingHolds?: boolean | null;
   minOutputTokens?: number | null;
+  /** ADMIN only. */
+  requestsPerMinute?: number | null;
 }
 
 export const defaultProxySettings = (accountId: string): ProxySettings => ({
@@ -35,9 +39,10 @@ export const defaultProxySettings = (accountId: string): ProxySettings => ({
   sessionWindowSeconds: 3600,
   streamingHolds: false,
   minOutputTokens: 256,
+  requestsPerMinute: null,
 });
 
-type Row = { account_id: string; request_cap: string | null; session_cap: string | null; session_window_seconds: number; streaming_holds: boolean; min_output_tokens: number };
+type Row = { account_id: string; request_cap: string | null; session_cap: string | null; session_window_seconds: number; streaming_holds: boolean; min_output_tokens: number; requests_per_minute: number | null };
 
 const toSettings = (r: Row): ProxySettings => ({
   accountId: r.account_id,
@@ -46,6 +51,7 @@ const toSettings = (r: Row): ProxySettings => ({
   sessionWindowSeconds: r.session_window_seconds,
   streamingHolds: r.streaming_holds,
   minOutputTokens: r.min_output_tokens,
+  requestsPerMinute: r.requests_per_minute,
 });
 
 function positiveCap(value: string | null | undefined, field: string, current: bigint | null): bigint | null {
@@ -90,6 +96,7 @@ export class ProxySettingsService {
   /** Changes only the fields given (null clears a cap); audited in the same transaction. */
   async set(actor: Principal, accountIdInput: string, input: ProxySettingsInput): Promise<ProxySettings> {
     const accountId = parseId(accountIdInput, 'accountId');
+    if (input.requestsPerMinute !== undefined && !hasRole(actor.role, 'ADMIN')) throw forbidden('Changing the rate limit needs the ADMIN role');
     const saved = await inTransaction(this.em.fork(), async (sql) => {
       const exists = await sql.query(`select 1 from accounts where id = ?::uuid and kind = 'CUSTOMER' for update`, [accountId]);
       if (!exists.length) throw notFound(`Account ${accountId} not found`);
@@ -101,14 +108,16 @@ export class ProxySettingsService {
         sessionWindowSeconds: intInRange(input.sessionWindowSeconds, 'sessionWindowSeconds', before.sessionWindowSeconds, 1, 31 * 24 * 3600),
         streamingHolds: input.streamingHolds ?? before.streamingHolds,
         minOutputTokens: intInRange(input.minOutputTokens, 'minOutputTokens', before.minOutputTokens, 1, 1_000_000),
+        requestsPerMinute:
+          input.requestsPerMinute === undefined ? before.requestsPerMinute : input.requestsPerMinute === null ? null : intInRange(input.requestsPerMinute, 'requestsPerMinute', 0, 0, 1_000_000),
       };
       await sql.query(
-        `insert into proxy_settings (account_id, request_cap, session_cap, session_window_seconds, streaming_holds, min_output_tokens)
-         values (?::uuid, ?::bigint, ?::bigint, ?::int, ?::boolean, ?::int)
+        `insert into proxy_settings (account_id, request_cap, session_cap, session_window_seconds, streaming_holds, min_output_tokens, requests_per_minute)
+         values (?::uuid, ?::bigint, ?::bigint, ?::int, ?::boolean, ?::int, ?::int)
          on conflict (account_id) do update set request_cap = excluded.request_cap, session_cap = excluded.session_cap,
            session_window_seconds = excluded.session_window_seconds, streaming_holds = excluded.streaming_holds,
-           min_output_tokens = excluded.min_output_tokens, updated_at = now()`,
-        [accountId, next.requestCap?.toString() ?? null, next.sessionCap?.toString() ?? null, next.sessionWindowSeconds, next.streamingHolds, next.minOutputTokens],
+           min_output_tokens = excluded.min_output_tokens, requests_per_minute = excluded.requests_per_minute, updated_at = now()`,
+        [accountId, next.requestCap?.toString() ?? null, next.sessionCap?.toString() ?? null, next.sessionWindowSeconds, next.streamingHolds, next.minOutputTokens, next.requestsPerMinute],
       );
       await writeAudit(sql, {
         actor,

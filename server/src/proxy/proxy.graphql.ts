@@ -22,6 +22,9 @@ export class ProxySettingsGql {
 
   @Field(() => Int, { description: 'With streamingHolds: output tokens the balance must cover beyond the prompt' })
   minOutputTokens!: number;
+
+  @Field(() => Int, { nullable: true, description: 'Requests per minute per API key (GraphQL and proxy); null = the server default, 0 = unlimited' })
+  requestsPerMinute!: number | null;
 }
 
 export const toProxySettingsGql = (s: ProxySettings): ProxySettingsGql => ({
@@ -31,6 +34,7 @@ export const toProxySettingsGql = (s: ProxySettings): ProxySettingsGql => ({
   sessionWindowSeconds: s.sessionWindowSeconds,
   streamingHolds: s.streamingHolds,
   minOutputTokens: s.minOutputTokens,
+  requestsPerMinute: s.requestsPerMinute,
 });
 
 @InputType({ description: 'Omitted fields stay as they are; a null cap removes the cap' })
@@ -49,4 +53,7 @@ export class ProxySettingsInput {
 
   @Field(() => Int, { nullable: true })
   minOutputTokens?: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'ADMIN only: requests per minute per API key; null = the server default, 0 = unlimited' })
+  requestsPerMinute?: number | null;
 }

@@ -4,6 +4,8 @@ import { metrics } from '../metrics/metrics.js';
 import type { Services } from '../services.js';
 import { DomainError, unauthenticated } from '../shared/errors.js';
 import { SettleFailed } from '../ledger/holds.service.js';
+import { Overloaded } from '../http/admission.js';
+import { RateLimited } from '../http/rate-limit.js';
 import { domainErrorResponse, internalErrorResponse, settleFailedResponse, upstreamErrorResponse, type ProxyErrorResponse } from './proxy.errors.js';
 import { UpstreamFailure, type CallCharge, type PreparedCall, type StreamSink } from './proxy.service.js';
 
@@ -55,7 +57,7 @@ const chargeMeta = (charge: CallCharge, overheadMs: number, call: PreparedCall) 
 
 /** `POST /v1/chat/completions` (OpenAI-compatible, metered) and `GET /v1/models`. */
 export const proxyRoutes = (app: Express, services: Services): void => {
-    const { proxy, auth, config, log } = services;
+    const { proxy, auth, config, log, loadControl } = services;
 
     const json = express.json({ limit: config.PROXY_MAX_BODY_BYTES });
     // Body parse failures answer in OpenAI's shape too (express's default would be an HTML page).
@@ -69,7 +71,32 @@ export const proxyRoutes = (app: Express, services: Services): void => {
         });
       });
 
-    app.post('/v1/chat/completions', jsonBody, authenticate(auth), async (req, res) => {
+    // Admission first (before the body is even parsed): a bounded number in flight, a bounded queue,
+    // and 503 + Retry-After beyond; the slot is held until the response (or stream) closes.
+    const admit: RequestHandler = async (_req, res, next) => {
+      try {
+        const release = await loadControl.proxyGate.acquire();
+        res.once('close', release);
+        next();
+      } catch (err) {
+        if (!(err instanceof Overloaded)) return next(err);
+        res.set('retry-after', String(err.retryAfterSeconds));
+        sendError(res, process.hrtime.bigint(), 0, { status: 503, body: { error: { type: 'server_error', code: 'server_overloaded', message: err.message, param: null } } });
+      }
+    };
+    // Per-key requests per minute, once the key is known: 429 rate_limit_exceeded as OpenAI answers it.
+    const rateLimit: RequestHandler = async (_req, res, next) => {
+      try {
+        await loadControl.checkRate(keyPrincipal(res.locals.principal), 'proxy');
+        next();
+      } catch (err) {
+        if (!(err instanceof RateLimited)) return next(err);
+        res.set('retry-after', String(err.retryAfterSeconds));
+        sendError(res, process.hrtime.bigint(), 0, { status: 429, body: { error: { type: 'requests', code: 'rate_limit_exceeded', message: err.message, param: null } } });
+      }
+    };
+
+    app.post('/v1/chat/completions', admit, jsonBody, authenticate(auth), rateLimit, async (req, res) => {
       const started = process.hrtime.bigint();
       const returnTo = typeof req.headers['x-return-to'] === 'string' ? req.headers['x-return-to'] : null;
       let call: PreparedCall | null = null;

@@ -14,6 +14,14 @@ export interface StatementLine {
   description: string;
   amount: bigint;
   receiptUrl: string | null;
+  /** What the customer actually paid for a PURCHASE, in cents (never derived from credits). */
+  paidCents: bigint | null;
+}
+
+export interface StatementUsageDay {
+  day: string;
+  calls: bigint;
+  charged: bigint;
 }
 
 export interface StatementUsage {
@@ -28,6 +36,9 @@ export interface StatementUsage {
 export interface Statement {
   accountId: string;
   accountName: string | null;
+  accountEmail: string | null;
+  /** Stable per account and period: the same statement always carries the same number. */
+  number: string;
   from: Date;
   to: Date;
   label: string;
@@ -39,8 +50,13 @@ export interface Statement {
   /** Every movement except usage, which is summarised per model. */
   lines: StatementLine[];
   usage: StatementUsage[];
+  usageByDay: StatementUsageDay[];
   usageTotal: bigint;
 }
+
+/** "CM-202611-3F2A9C1B": period start and the account id's first 8 hex digits. */
+export const statementNumber = (accountId: string, from: Date) =>
+  `CM-${from.toISOString().slice(0, 7).replace('-', '')}-${accountId.replace(/-/g, '').slice(0, 8).toUpperCase()}`;
 
 const SECTION_OF: Record<string, StatementSection> = {
   sales: 'PURCHASE',
@@ -68,7 +84,10 @@ export async function buildStatement(em: EntityManager, accountId: string, from:
   return em.fork().transactional(
     async (tem) => {
       const sql = sqlOf(tem as EntityManager);
-      const [account] = await sql.query<{ id: string; name: string | null }>(`select id, name from accounts where id = ?::uuid and kind = 'CUSTOMER'`, [accountId]);
+      const [account] = await sql.query<{ id: string; name: string | null; email: string | null }>(
+        `select id, name, email from accounts where id = ?::uuid and kind <> 'SYSTEM'`,
+        [accountId],
+      );
       if (!account) throw notFound(`Account ${accountId} not found`);
       const [open] = await sql.query<{ s: string }>(
         `select coalesce(sum(amount), 0) s from ledger_postings where account_id = ?::uuid and created_at < ?::timestamptz`,
@@ -78,7 +97,8 @@ export async function buildStatement(em: EntityManager, accountId: string, from:
         `select p.amount, t.created_at, t.type, t.id as transaction_id, t.reference_id, t.reason,
                 (select s.system_code from ledger_postings o join accounts s on s.id = o.account_id and s.kind = 'SYSTEM'
                   where o.transaction_id = p.transaction_id limit 1) as counterparty,
-                (select pu.receipt_url from purchases pu where pu.id::text = t.reference_id and t.type in ('PURCHASE', 'REFUND')) as receipt_url
+                (select pu.receipt_url from purchases pu where pu.id::text = t.reference_id and t.type in ('PURCHASE', 'REFUND')) as receipt_url,
+                (select coalesce(pu.amount_paid_cents, pu.amount_cents) from purchases pu where pu.id::text = t.reference_id and t.type = 'PURCHASE') as paid_cents
            from ledger_postings p join ledger_transactions t on t.id = p.transaction_id
           where p.account_id = ?::uuid and p.created_at >= ?::timestamptz and p.created_at < ?::timestamptz
           order by p.id`,
@@ -88,6 +108,12 @@ export async function buildStatement(em: EntityManager, accountId: string, from:
         `select model, count(*) calls, sum(input_tokens) i, sum(cached_input_tokens) c, sum(output_tokens) o, sum(charged) charged
            from usage_records where account_id = ?::uuid and created_at >= ?::timestamptz and created_at < ?::timestamptz
           group by model order by sum(charged) desc, model`,
+        [accountId, from.toISOString(), to.toISOString()],
+      );
+      const byDay = await sql.query<{ day: string; calls: string; charged: string }>(
+        `select to_char(created_at at time zone 'UTC', 'YYYY-MM-DD') as day, count(*) calls, sum(charged) charged
+           from usage_records where account_id = ?::uuid and created_at >= ?::timestamptz and created_at < ?::timestamptz
+          group by 1 order by 1`,
         [accountId, from.toISOString(), to.toISOString()],
       );
       const totals = Object.fromEntries(SECTIONS.map((s) => [s, 0n])) as Record<StatementSection, bigint>;
@@ -106,6 +132,7 @@ export async function buildStatement(em: EntityManager, accountId: string, from:
           description: describe(m.type as string, (m.reason as string | null) ?? null),
           amount,
           receiptUrl: (m.receipt_url as string | null) ?? null,
+          paidCents: m.paid_cents === null || m.paid_cents === undefined ? null : toBigInt(m.paid_cents),
         });
       }
       const opening = toBigInt(open.s);
@@ -120,6 +147,8 @@ export async function buildStatement(em: EntityManager, accountId: string, from:
       return {
         accountId,
         accountName: account.name,
+        accountEmail: account.email,
+        number: statementNumber(accountId, from),
         from,
         to,
         label,
@@ -129,6 +158,7 @@ export async function buildStatement(em: EntityManager, accountId: string, from:
         closing: closingOf(opening, totals),
         lines,
         usage: usageRows,
+        usageByDay: byDay.map((d) => ({ day: d.day, calls: toBigInt(d.calls), charged: toBigInt(d.charged) })),
         usageTotal: usageRows.reduce((s, u) => s + u.charged, 0n),
       };
     },

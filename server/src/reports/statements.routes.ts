@@ -20,9 +20,11 @@ export function statementRoutes(app: Express, services: Services): void {
     const [, month, format] = match;
     const { from, to } = statementPeriod(month);
     const statement = await buildStatement(services.orm.em, requested, from, to, month);
-    res.setHeader('content-disposition', `attachment; filename="${`creditmeter-statement-${month}.${format}`}"`);
+    const { COMPANY_NAME, COMPANY_ADDRESS, SUPPORT_EMAIL } = services.config;
+    const seller = { name: COMPANY_NAME, address: COMPANY_ADDRESS ?? null, supportEmail: SUPPORT_EMAIL ?? null };
+    res.setHeader('content-disposition', `attachment; filename="${`${statement.number}.${format}`}"`);
     res.setHeader('cache-control', 'private, no-store');
-    if (format === 'csv') res.type('text/csv; charset=utf-8').send(statementCsv(statement));
-    else res.type('application/pdf').send(await statementPdf(statement));
+    if (format === 'csv') res.type('text/csv; charset=utf-8').send(statementCsv(statement, seller));
+    else res.type('application/pdf').send(await statementPdf(statement, seller));
   });
 }

@@ -48,6 +48,8 @@ export type LedgerEntryType =
 export type ProxySettingsInput = {
   minOutputTokens?: number | null | undefined;
   requestCapMillicredits?: string | null | undefined;
+  /** ADMIN only: requests per minute per API key; null = the server default, 0 = unlimited */
+  requestsPerMinute?: number | null | undefined;
   sessionCapMillicredits?: string | null | undefined;
   sessionWindowSeconds?: number | null | undefined;
   streamingHolds?: boolean | null | undefined;

@@ -1,0 +1,4 @@
+import HistoryIcon from '@mui/icons-material/History';
+import { lazy } from 'react';
+
+export const auditLog = { list: lazy(() => import('./AuditLogList')), icon: HistoryIcon };

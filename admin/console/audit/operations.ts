@@ -1,0 +1,16 @@
+import { graphql } from '../../shared/gql';
+
+export const AuditLogQuery = graphql(`
+  query AuditLog($filter: AuditLogFilter, $direction: SortDirection!, $first: Int!, $offset: Int!) {
+    auditLog(filter: $filter, direction: $direction, first: $first, offset: $offset) {
+      totalCount
+      edges { node { id createdAt action actorKind actorLabel actorRole targetType targetId reason before after } }
+    }
+  }
+`);
+
+export const AuditActionsQuery = graphql(`
+  query AuditActions {
+    auditActions
+  }
+`);

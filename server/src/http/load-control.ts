@@ -1,0 +1,27 @@
+import type { Principal } from '../auth/roles.js';
+import type { Config } from '../config.js';
+import type { ProxySettingsService } from '../proxy/proxy-settings.service.js';
+import { AdmissionGate } from './admission.js';
+import { KeyRateLimiter } from './rate-limit.js';
+
+/**
+ * What keeps latency bounded past capacity on one instance: admission gates for proxy calls and
+ * GraphQL mutations (503 + Retry-After when full) and per-key requests-per-minute limits (429).
+ */
+export function createLoadControl(config: Config, proxySettings: Pick<ProxySettingsService, 'cached'>) {
+  const queueTimeoutMs = config.ADMISSION_QUEUE_TIMEOUT_MS;
+  const limiter = new KeyRateLimiter(config.REDIS_URL);
+  return {
+    proxyGate: new AdmissionGate('proxy', { maxInFlight: config.PROXY_MAX_IN_FLIGHT, maxQueue: config.PROXY_MAX_QUEUE, queueTimeoutMs }),
+    mutationGate: new AdmissionGate('mutations', { maxInFlight: config.MUTATIONS_MAX_IN_FLIGHT, maxQueue: config.MUTATIONS_MAX_QUEUE, queueTimeoutMs }),
+    /** Spends one request of an API key's minute (its account's limit, else the default); throws RateLimited. */
+    async checkRate(principal: Principal | null, surface: 'proxy' | 'graphql'): Promise<void> {
+      if (!principal?.keyId || !principal.accountId) return; // staff console sessions are not API keys
+      const own = (await proxySettings.cached(principal.accountId)).requestsPerMinute;
+      await limiter.consume(principal.keyId, own ?? config.rateLimitPerMinute, surface);
+    },
+    close: () => limiter.close(),
+  };
+}
+
+export type LoadControl = ReturnType<typeof createLoadControl>;
