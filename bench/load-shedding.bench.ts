@@ -1,7 +1,6 @@
 import 'reflect-metadata';
 import { spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
@@ -19,17 +18,26 @@ const RATE = Number(process.env.BENCH_RATE ?? 500);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 1000);
 const ACCOUNTS = 200;
 
-function instantUpstream(): Promise<{ url: string; close: () => void }> {
+/** An OpenAI-compatible upstream that answers at once, in a process of its own (the load generator must not starve it). */
+async function instantUpstream(): Promise<{ url: string; close: () => void }> {
   const body = JSON.stringify({
     id: 'chatcmpl-bench', object: 'chat.completion', created: 1_764_000_000, model: 'gpt-4o-mini',
     choices: [{ index: 0, message: { role: 'assistant', content: 'ok' }, finish_reason: 'stop' }],
     usage: { prompt_tokens: 12, completion_tokens: 2, total_tokens: 14, prompt_tokens_details: { cached_tokens: 0 } },
   });
-  const server = http.createServer((req, res) => {
-    req.resume();
-    req.on('end', () => res.writeHead(200, { 'content-type': 'application/json' }).end(body));
+  const script = `const body = ${JSON.stringify(body)};
+    const s = require('node:http').createServer((req, res) => { req.resume(); req.on('end', () => res.writeHead(200, { 'content-type': 'application/json' }).end(body)); });
+    s.listen(0, '127.0.0.1', () => process.stdout.write('ready ' + s.address().port + '\\n'));`;
+  const proc = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const port = await new Promise<number>((resolve) => {
+    let out = '';
+    proc.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /ready (\d+)/.exec(out);
+      if (m) resolve(Number(m[1]));
+    });
   });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ url: `http://127.0.0.1:${(server.address() as { port: number }).port}/v1`, close: () => server.close() })));
+  return { url: `http://127.0.0.1:${port}/v1`, close: () => proc.kill('SIGTERM') };
 }
 
 async function seed(url: string): Promise<string[]> {

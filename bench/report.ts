@@ -24,6 +24,7 @@ const ACCOUNTS = Number(process.env.BENCH_ACCOUNTS ?? 10_000);
 const CHARGE = `mutation($k: String!) { recordUsage(input: { model: "bench-model", inputTokens: 1000, outputTokens: 100, idempotencyKey: $k }) { chargedMillicredits } }`;
 const BATCH = `mutation($i: [RecordUsageInput!]!) { recordUsageBatch(inputs: $i) { index errorCode } }`;
 const FUNDS = 10n ** 13n;
+const TEAM_MEMBERS = 64;
 
 interface Row {
   figure: string;
@@ -143,8 +144,24 @@ async function setupDatabase() {
   await c.query(`select creditmeter_post(id, 'BONUS', $1::bigint, 'promotions', null, null, null, 'bench funds', null, null, false) from accounts where kind = 'CUSTOMER'`, [
     FUNDS.toString(),
   ]);
+  // A hot team: TEAM_MEMBERS of the spread accounts, each with a key issued for the team and an
+  // allocation the run never reaches (so every charge still checks it).
+  const [team] = (await c.query<{ id: string }>(`insert into accounts (kind, name) values ('TEAM', 'bench team') returning id`)).rows;
+  await c.query(`insert into teams (account_id) values ($1)`, [team.id]);
+  const members = accounts.slice(0, TEAM_MEMBERS);
+  await c.query(`insert into team_members (team_id, account_id, role, monthly_allocation) select $1, m, 'MEMBER', $3::bigint from unnest($2::uuid[]) m`, [
+    team.id,
+    members,
+    (FUNDS / BigInt(TEAM_MEMBERS)).toString(),
+  ]);
+  const teamKeys = members.map((id) => `cm_benchteam_${id.replaceAll('-', '')}`);
+  await c.query(
+    `insert into api_keys (account_id, role, key_hash, key_prefix, team_id) select a, 'USER', h, 'cm_benc', $3 from unnest($1::uuid[], $2::text[]) as x(a, h)`,
+    [members, teamKeys.map((k) => createHash('sha256').update(k, 'utf8').digest('hex')), team.id],
+  );
+  await c.query(`select creditmeter_post($1, 'BONUS', $2::bigint, 'promotions', null, null, null, 'bench funds', null, null, false)`, [team.id, FUNDS.toString()]);
   await c.query('vacuum analyze');
-  return { name, url, client: c, spread: keys.slice(0, ACCOUNTS), hot: { id: accounts[ACCOUNTS], key: keys[ACCOUNTS] } };
+  return { name, url, client: c, spread: keys.slice(0, ACCOUNTS), hot: { id: accounts[ACCOUNTS], key: keys[ACCOUNTS] }, team: { id: team.id, keys: teamKeys } };
 }
 
 async function pgbenchTps(): Promise<{ tps: number; version: string }> {
@@ -246,6 +263,35 @@ export async function main() {
     target: 'c64 ≥ 0.8× c4 and ≥ 0.8× spread; zero overdraft, zero double charge',
     pass: c64 >= 0.8 * c4 && c64 >= 0.8 * spreadRps && exact && BigInt(check.min_after) >= 0n,
     rssMb: Math.max(hot4.rssMb, hot64.rssMb),
+  });
+  log(rows.at(-1)!.measured);
+
+  // A hot team is the hot-account case: 64 members, each with their own team key, charging one team.
+  const teamBefore = (await db.client.query<{ posted: string }>(`select posted from accounts where id = $1`, [db.team.id])).rows[0].posted;
+  let member = 0;
+  const hotTeam = await load(app, { url: app.url, connections: TEAM_MEMBERS, requests: [gqlRequest(chargeBody, () => db.team.keys[member++ % TEAM_MEMBERS])] });
+  const [teamCheck] = (
+    await db.client.query<{ posted: string; charged: string; rows: string; keys: string; spent: string; members: string; min_after: string }>(
+      `select a.posted, coalesce(sum(u.charged), 0) charged, count(u.*) as rows, count(distinct u.idempotency_key) as keys,
+              (select sum(spent) from team_members where team_id = a.id) as spent,
+              count(distinct u.member_account_id) as members,
+              (select min(balance_after) from ledger_postings where account_id = a.id) as min_after
+         from accounts a left join usage_records u on u.account_id = a.id where a.id = $1 group by a.posted, a.id`,
+      [db.team.id],
+    )
+  ).rows;
+  const teamExact =
+    BigInt(teamBefore) - BigInt(teamCheck.charged) === BigInt(teamCheck.posted) &&
+    teamCheck.spent === teamCheck.charged &&
+    teamCheck.rows === teamCheck.keys &&
+    Number(teamCheck.rows) >= hotTeam.r['2xx'];
+  const cTeam = hotTeam.r.requests.average;
+  rows.push({
+    figure: `one hot team, ${TEAM_MEMBERS} members charging at once`,
+    measured: `${fmt(cTeam)}/s (${fmt(cTeam / c64, 2)}× one hot account at 64, ${fmt(cTeam / spreadRps, 2)}× spread); p50 ${hotTeam.r.latency.p50} ms, p99 ${hotTeam.r.latency.p99} ms, non-2xx ${hotTeam.r.non2xx}; ${teamExact ? 'balance and allocations exact' : 'MISMATCH'} (${teamCheck.rows} usage rows from ${teamCheck.members} members, members' spent = team charged)`,
+    target: '≥ 0.8× one hot account at 64 clients; balance and allocations exact',
+    pass: cTeam >= 0.8 * c64 && teamExact && BigInt(teamCheck.min_after) >= 0n && hotTeam.r.non2xx === 0,
+    rssMb: hotTeam.rssMb,
   });
   log(rows.at(-1)!.measured);
 

@@ -14,6 +14,7 @@ import type { Config } from './config.js';
 import type { Context } from './graphql/context.js';
 import { formatError } from './graphql/errors.js';
 import { nulGuardPlugin } from './graphql/nul-guard.plugin.js';
+import { trackKeySockets } from './auth/key-sockets.js';
 import { loadControlPlugin } from './graphql/load-control.plugin.js';
 import { anonymousIntrospectionPlugin, GRAPHQL_TOKEN_LIMIT, graphqlArmor, validateWith } from './graphql/armor.js';
 import { createLoaders } from './graphql/loaders.js';
@@ -58,6 +59,7 @@ export async function createApp(opts: { config: Config; orm: MikroORM; log: Logg
 
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
   const armor = graphqlArmor(config.isProduction);
+  const keySockets = trackKeySockets(services.auth, events, (err) => log.error({ err }, 'could not check the keys of open subscriptions'));
   const wsCleanup = useServer<Record<string, unknown>, { principal?: Principal }>(
     {
       schema,
@@ -71,6 +73,7 @@ export async function createApp(opts: { config: Config; orm: MikroORM; log: Logg
         });
         if (!principal) return false; // closes with 4403 Forbidden: no key or session, no subscription
         ctx.extra.principal = principal;
+        keySockets.add(principal.keyId, ctx.extra.socket);
         return true;
       },
       context: (ctx): Context => ({

@@ -24,6 +24,7 @@ import { verifyAuditChain } from './audit/audit-chain.js';
 import { createGrantsAndPromotions } from './grants/grants.module.js';
 import { metrics } from './metrics/metrics.js';
 import { createNotify } from './notify/notify.module.js';
+import { TeamsService } from './teams/teams.service.js';
 
 /** The domain services, built once per process and shared by GraphQL, webhooks and the proxy. */
 export function createServices(orm: MikroORM, config: Config, events: BalanceEvents, log: Logger, clock: Clock = systemClock) {
@@ -33,11 +34,13 @@ export function createServices(orm: MikroORM, config: Config, events: BalanceEve
   const postingHooks = new PostingHooks();
   const engine = new LedgerEngine(new LedgerDb(orm.config.get('clientUrl')!, config.LEDGER_POOL_MAX), events, postingHooks);
   const ledger = new LedgerService(em, events, engine);
-  const holds = new HoldsService(em, events, engine, log);
+  const holds = new HoldsService(em, events, engine, log, clock);
   const accounts = new AccountsService(em);
   const grantsAndPromotions = createGrantsAndPromotions(em, config, ledger, log, locks);
   accounts.onCreated(grantsAndPromotions.promotions.introBonus);
-  const proxyServices = createProxyServices(em, config, rateCards, holds, events, log);
+  const auth = new AuthService(em, events, config.CACHE_TTL_MS);
+  const teams = new TeamsService(em, auth, clock);
+  const proxyServices = createProxyServices(em, config, rateCards, holds, events, log, teams);
   const billing = createBilling(em, config, events, ledger, log);
   return {
     config,
@@ -48,11 +51,12 @@ export function createServices(orm: MikroORM, config: Config, events: BalanceEve
     postingHooks,
     engine,
     accounts,
-    auth: new AuthService(em, events, config.CACHE_TTL_MS),
+    auth,
+    teams,
     ledger,
     balanceWatch: new BalanceWatchService(events, (id) => ledger.balance(id)),
     rateCards,
-    usage: new UsageService(em, rateCards, ledger),
+    usage: new UsageService(em, rateCards, ledger, teams),
     billing,
     ...proxyServices,
     loadControl: createLoadControl(config, proxyServices.proxySettings),

@@ -6,7 +6,7 @@ export class AccountEntity {
   id!: string;
 
   @Property({ type: 'text' })
-  kind!: 'CUSTOMER' | 'SYSTEM';
+  kind!: 'CUSTOMER' | 'SYSTEM' | 'TEAM';
 
   @Property({ type: 'text', nullable: true })
   systemCode?: string | null;

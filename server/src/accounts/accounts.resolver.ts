@@ -52,8 +52,9 @@ export class AccountsResolver {
     @Arg('accountId', () => ID) accountId: string,
     @Arg('role', () => RoleEnum, { nullable: true, defaultValue: Role.USER }) role: Role,
     @Ctx() ctx: Context,
+    @Arg('label', () => String, { nullable: true, description: 'A name to tell keys apart (at most 100 characters)' }) label?: string | null,
   ): Promise<CreatedApiKeyGql> {
-    return ctx.services.auth.createKey(principalOf(ctx), accountId, role);
+    return ctx.services.auth.createKey(principalOf(ctx), accountId, role, label);
   }
 
   @FieldResolver(() => BalanceGql)

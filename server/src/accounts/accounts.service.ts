@@ -38,8 +38,9 @@ export class AccountsService {
     this.createdHooks.push(hook);
   }
 
+  /** Customer and team accounts (a team's id works wherever an account id does). */
   async findCustomers(ids: readonly string[]): Promise<AccountEntity[]> {
-    return this.em.fork().find(AccountEntity, { id: { $in: [...ids] }, kind: 'CUSTOMER' });
+    return this.em.fork().find(AccountEntity, { id: { $in: [...ids] }, kind: { $in: ['CUSTOMER', 'TEAM'] } });
   }
 
   /** Customer accounts for the console: search by email, name (contains) or id (exact), any sort, with the total. */
@@ -70,7 +71,7 @@ export class AccountsService {
   }
 
   async get(id: string): Promise<AccountEntity> {
-    const account = await this.em.fork().findOne(AccountEntity, { id: parseId(id, 'accountId'), kind: 'CUSTOMER' });
+    const account = await this.em.fork().findOne(AccountEntity, { id: parseId(id, 'accountId'), kind: { $in: ['CUSTOMER', 'TEAM'] } });
     if (!account) throw notFound(`Account ${id} not found`);
     return account;
   }

@@ -25,6 +25,8 @@ export interface Principal {
   role: Role;
   staffUserId?: string | null;
   sessionId?: string | null;
+  /** Set when the key was issued for a team: its charges go to that team by default. */
+  teamId?: string | null;
 }
 
 /** An API key's principal: always one account. */

@@ -28,13 +28,15 @@ export class BillingResolver {
   }
 
   @Authorized()
-  @Mutation(() => CheckoutSessionGql, { description: "Starts a Stripe Checkout for a pack on the caller's account" })
+  @Mutation(() => CheckoutSessionGql, { description: "Starts a Stripe Checkout for a pack on the caller's account, or on a team the caller owns (accountId)" })
   async createCheckoutSession(
     @Arg('packId', () => ID) packId: string,
     @Arg('returnTo', () => String, { nullable: true }) returnTo: string | null,
     @Ctx() ctx: Context,
+    @Arg('accountId', () => ID, { nullable: true, description: "A team's id (its OWNERs, or ADMIN); omitted: the caller's account" }) accountId?: string | null,
   ): Promise<CheckoutSessionGql> {
-    return ctx.services.billing.checkout.create(principalOf(ctx), packId, returnTo);
+    const target = await ctx.services.teams.actingAccount(principalOf(ctx), accountId, Role.ADMIN, true);
+    return ctx.services.billing.checkout.create(principalOf(ctx), packId, returnTo, target);
   }
 
   @Authorized()

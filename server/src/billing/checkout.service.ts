@@ -40,16 +40,17 @@ export class CheckoutService {
     return !this.stripe;
   }
 
-  async create(principal: Principal, packIdInput: string, returnToInput: string | null | undefined): Promise<CheckoutSessionResult> {
+  /** `accountId` (default: the caller's) is checked by the caller: a team's owner may buy for the team. */
+  async create(principal: Principal, packIdInput: string, returnToInput: string | null | undefined, accountIdInput?: string | null): Promise<CheckoutSessionResult> {
     const pack = findPack(packIdInput);
     if (!pack) throw badInput(`Unknown credit pack "${String(packIdInput).slice(0, 50)}"`, { field: 'packId' });
     if (returnToInput && !sanitizeReturnTo(returnToInput, this.publicAppUrl)) {
       throw badInput('returnTo must be a relative path or a URL on the app origin', { field: 'returnTo' });
     }
     const returnTo = sanitizeReturnTo(returnToInput, this.publicAppUrl);
-    const accountId = ownAccountId(principal);
+    const accountId = accountIdInput ?? ownAccountId(principal);
     const sql = sqlOf(this.em.fork());
-    if (!(await customerAccountExists(sql, accountId))) throw notFound('The account of this key no longer exists');
+    if (!(await customerAccountExists(sql, accountId))) throw notFound(`Account ${accountId} not found`);
     if (!this.stripe && !this.testModeReason) {
       throw new DomainError('CONFLICT', 'Purchases are unavailable: Stripe is not configured (set STRIPE_SECRET_KEY, or CHECKOUT_TEST_MODE=true outside production)');
     }

@@ -265,7 +265,7 @@ export interface NegativeBalanceRow {
 export async function findNegativeBalances(sql: Sql, limit: number): Promise<NegativeBalanceRow[]> {
   const rows = await sql.query<Row>(
     `select id, email, posted, pending, updated_at from accounts
-      where kind = 'CUSTOMER' and posted < 0 order by posted asc, id limit ?::int`,
+      where kind <> 'SYSTEM' and posted < 0 order by posted asc, id limit ?::int`,
     [limit],
   );
   return rows.map((r) => ({

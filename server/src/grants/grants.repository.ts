@@ -81,7 +81,7 @@ export async function findGrantDrift(sql: Sql, limit: number): Promise<{ account
   const rows = await sql.query<{ id: string; posted: string; remaining: string }>(
     `select a.id, a.posted, coalesce(g.remaining, 0) as remaining
        from accounts a left join (select account_id, sum(remaining) as remaining from grants group by account_id) g on g.account_id = a.id
-      where a.kind = 'CUSTOMER' and greatest(a.posted, 0) <> coalesce(g.remaining, 0)
+      where a.kind <> 'SYSTEM' and greatest(a.posted, 0) <> coalesce(g.remaining, 0)
       order by a.id limit ?::int`,
     [limit],
   );

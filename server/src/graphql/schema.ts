@@ -4,6 +4,7 @@ import type { GraphQLSchema } from 'graphql';
 import { createPubSub } from '@graphql-yoga/subscription';
 import { buildSchema } from 'type-graphql';
 import { AccountsResolver } from '../accounts/accounts.resolver.js';
+import { ApiKeysResolver } from '../auth/api-keys.resolver.js';
 import { LedgerResolver } from '../ledger/ledger.resolver.js';
 import { RateCardsResolver } from '../ratecards/ratecards.resolver.js';
 import { UsageResolver } from '../usage/usage.resolver.js';
@@ -21,9 +22,10 @@ import { AuditLogResolver } from '../audit/audit-log.resolver.js';
 import { PurchasesAdminResolver } from '../billing/purchases.admin.resolver.js';
 import { AuditResolver } from '../audit/audit.resolver.js';
 import { AccountNotifyResolver, NotifyResolver } from '../notify/notify.resolver.js';
+import { AccountTeamsResolver, TeamsResolver } from '../teams/teams.resolver.js';
 
 /** Every resolver class. Feature modules add theirs here. */
-export const resolvers = [AccountsResolver, LedgerResolver, RateCardsResolver, UsageResolver, BillingResolver, AccountBillingResolver, FinanceResolver, ReconciliationResolver, ProxySettingsResolver, AccountProxySettingsResolver, ModelRateSimulatedResolver, GrantsResolver, AccountGrantsResolver, GrantAllocationsResolver, PromotionsResolver, AuditResolver, NotifyResolver, AccountNotifyResolver, SessionsResolver, StaffResolver, AuditLogResolver, PurchasesAdminResolver] as const;
+export const resolvers = [AccountsResolver, ApiKeysResolver, LedgerResolver, RateCardsResolver, UsageResolver, BillingResolver, AccountBillingResolver, FinanceResolver, ReconciliationResolver, ProxySettingsResolver, AccountProxySettingsResolver, ModelRateSimulatedResolver, GrantsResolver, AccountGrantsResolver, GrantAllocationsResolver, PromotionsResolver, AuditResolver, NotifyResolver, AccountNotifyResolver, SessionsResolver, StaffResolver, AuditLogResolver, PurchasesAdminResolver, TeamsResolver, AccountTeamsResolver] as const;
 
 export async function createSchema(opts: { publicAppUrl: string; emitSchemaFile?: string }): Promise<GraphQLSchema> {
   return buildSchema({

@@ -12,7 +12,7 @@ export const STATEMENTS = {
   charge: { name: 'cm_charge', text: `select * from creditmeter_charge($1::jsonb)` },
   hold: {
     name: 'cm_hold',
-    text: `select * from creditmeter_hold($1::uuid, $2::bigint, $3::bigint, $4::text, $5::uuid, $6::text, $7::bigint, $8::int, $9::int)`,
+    text: `select * from creditmeter_hold($1::uuid, $2::bigint, $3::bigint, $4::text, $5::uuid, $6::text, $7::bigint, $8::int, $9::int, $10::uuid, $11::timestamptz)`,
   },
   settle: { name: 'cm_settle', text: `select * from creditmeter_settle($1::uuid, $2::jsonb)` },
   release: {
@@ -32,7 +32,7 @@ export const STATEMENTS = {
   },
   balances: {
     name: 'cm_balances',
-    text: `select id as account_id, posted, pending, updated_at from accounts where id = any($1::uuid[]) and kind = 'CUSTOMER'`,
+    text: `select id as account_id, posted, pending, updated_at from accounts where id = any($1::uuid[]) and kind <> 'SYSTEM'`,
   },
 } satisfies Record<string, Named>;
 

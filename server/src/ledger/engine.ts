@@ -10,7 +10,8 @@ import type { BalanceSnapshot, UsageCharge, UsageRecord } from './ledger.types.j
 
 type Row = Record<string, unknown>;
 
-export type ChargeStatus = 'OK' | 'REPLAY' | 'CONFLICT' | 'NOT_FOUND' | 'INSUFFICIENT' | 'DUPLICATE';
+/** FORBIDDEN and SPEND_CAP refuse a team charge for the member (removed, or over their allocation). */
+export type ChargeStatus = 'OK' | 'REPLAY' | 'CONFLICT' | 'NOT_FOUND' | 'INSUFFICIENT' | 'DUPLICATE' | 'FORBIDDEN' | 'SPEND_CAP';
 
 /** One charge's own answer: accepted (or a replay of an earlier one), or why it was refused. */
 export interface ChargeOutcome {
@@ -42,11 +43,13 @@ export interface HoldSpec {
   sessionId: string | null;
   sessionCap: { cap: bigint; windowSeconds: number } | null;
   ttlSeconds: number;
+  /** A team call: the member whose allocation holds it too. */
+  member: { memberAccountId: string; at: Date } | null;
 }
 
 export interface HoldOutcome {
-  status: 'OK' | 'NOT_FOUND' | 'INSUFFICIENT' | 'SESSION_CAP';
-  hold: { id: string; accountId: string; amount: bigint; partial: boolean; createdAt: Date; expiresAt: Date } | null;
+  status: 'OK' | 'NOT_FOUND' | 'INSUFFICIENT' | 'SESSION_CAP' | 'FORBIDDEN' | 'SPEND_CAP';
+  hold: { id: string; accountId: string; amount: bigint; partial: boolean; createdAt: Date; expiresAt: Date; memberAccountId: string | null } | null;
   /** INSUFFICIENT: what was needed; SESSION_CAP: the hold it would have placed. */
   amount: bigint | null;
   available: bigint | null;
@@ -89,6 +92,7 @@ export function chargeRow(c: UsageCharge): Row {
     actor_key_id: c.actorKeyId,
     request_id: c.requestId ?? null,
     latency_ms: c.latencyMs ?? null,
+    ...(c.member ? { member: c.member.memberAccountId, member_at: c.member.at.toISOString() } : {}),
   };
 }
 
@@ -114,6 +118,7 @@ export function toUsageRecord(r: Row, prefix = ''): UsageRecord {
     source: f('source') as string,
     requestId: (f('request_id') as string | null) ?? null,
     latencyMs: (f('latency_ms') as number | null) ?? null,
+    memberAccountId: (f('member_account_id') as string | null | undefined) ?? null,
     createdAt: new Date(f('created_at') as string),
   };
 }
@@ -123,12 +128,14 @@ const balanceOf = (accountId: string, r: Row, posted: string, pending: string, a
     ? null
     : { accountId, posted: toBigInt(r[posted]), pending: toBigInt(r[pending]), updatedAt: new Date(r[at] as string) };
 
-function toChargeOutcome(r: Row, accountId: string): ChargeOutcome {
+function toChargeOutcome(r: Row, c: UsageCharge): ChargeOutcome {
   const status = r.status as ChargeStatus;
+  // The charge's answer row leaves the member out: a team key is per member, so it is this one.
+  const usage = r.u_id ? { ...toUsageRecord(r, 'u_'), memberAccountId: c.member?.memberAccountId ?? null } : null;
   return {
     status,
-    usage: r.u_id ? toUsageRecord(r, 'u_') : null,
-    balance: balanceOf(accountId, r, 'bal_posted', 'bal_pending', 'bal_at'),
+    usage,
+    balance: balanceOf(c.accountId, r, 'bal_posted', 'bal_pending', 'bal_at'),
     available: r.available === null || r.available === undefined ? null : toBigInt(r.available),
   };
 }
@@ -189,10 +196,10 @@ export class LedgerEngine {
     const payload = JSON.stringify(cs.map(chargeRow));
     const attempt = async (): Promise<ChargeOutcome[]> => {
       if (this.hooks.empty) {
-        return (await this.db.call(STATEMENTS.charge, [payload])).map((r, i) => toChargeOutcome(r, cs[i].accountId));
+        return (await this.db.call(STATEMENTS.charge, [payload])).map((r, i) => toChargeOutcome(r, cs[i]));
       }
       return this.db.transaction(async (tx) => {
-        const outcomes = (await tx.call(STATEMENTS.charge, [payload])).map((r, i) => toChargeOutcome(r, cs[i].accountId));
+        const outcomes = (await tx.call(STATEMENTS.charge, [payload])).map((r, i) => toChargeOutcome(r, cs[i]));
         for (const o of outcomes) if (o.status === 'OK') await this.hooks.run(tx.sql, usageMovement(o));
         return outcomes;
       });
@@ -270,6 +277,8 @@ export class LedgerEngine {
       str(spec.sessionCap?.cap),
       spec.sessionCap?.windowSeconds ?? 0,
       spec.ttlSeconds,
+      spec.member?.memberAccountId ?? null,
+      spec.member?.at.toISOString() ?? null,
     ]);
     const status = r.status as HoldOutcome['status'];
     const outcome: HoldOutcome = {
@@ -283,6 +292,7 @@ export class LedgerEngine {
               partial: Boolean(r.partial),
               createdAt: new Date(r.created_at as string),
               expiresAt: new Date(r.expires_at as string),
+              memberAccountId: spec.member?.memberAccountId ?? null,
             }
           : null,
       amount: r.amount === null ? null : toBigInt(r.amount),
@@ -299,7 +309,7 @@ export class LedgerEngine {
     const payload = JSON.stringify(chargeRow(c));
     const read = (rows: Row[]): SettleOutcome => {
       const r = rows[0];
-      return { outcome: r.settle as SettleOutcome['outcome'], charged: toBigInt(r.charged), charge: toChargeOutcome(r, c.accountId) };
+      return { outcome: r.settle as SettleOutcome['outcome'], charged: toBigInt(r.charged), charge: toChargeOutcome(r, c) };
     };
     let settled: SettleOutcome;
     if (this.hooks.empty) {

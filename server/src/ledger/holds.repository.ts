@@ -12,6 +12,8 @@ export interface Hold {
   partial: boolean;
   createdAt: Date;
   expiresAt: Date;
+  /** A hold on a team's account: the member whose call it is (it sits inside their allocation). */
+  memberAccountId: string | null;
 }
 
 type Row = Record<string, unknown>;

@@ -8,6 +8,7 @@ import type { LedgerEngine } from './engine.js';
 import type { BalanceSnapshot, UsageCharge, UsageRecord } from './ledger.types.js';
 import { findHoldState, keepUnsettledHold, releaseExpiredHolds, type Hold } from './holds.repository.js';
 import { observedRefusal } from './refusals.js';
+import { systemClock, type Clock } from '../sessions/tokens.js';
 
 export type { Hold } from './holds.repository.js';
 
@@ -36,6 +37,8 @@ export interface PlaceHoldSpec {
   /** Cumulative cap over the session's window (needs sessionId). */
   sessionCap?: { cap: bigint; windowSeconds: number } | null;
   ttlSeconds: number;
+  /** A call charged to a team (`accountId` is the team's): the member and the clock's now. */
+  member?: { memberAccountId: string; at: Date } | null;
 }
 
 export type SettleCharge = Omit<UsageCharge, 'accountId'>;
@@ -80,6 +83,7 @@ export class HoldsService {
     private readonly events: BalanceEvents,
     private readonly engine: LedgerEngine,
     private readonly log: Logger,
+    private readonly clock: Clock = systemClock,
   ) {}
 
   /** One call: locks the account, applies the partial-hold and session-cap rules, places the hold. */
@@ -95,6 +99,7 @@ export class HoldsService {
       sessionId,
       sessionCap: sessionId ? (spec.sessionCap ?? null) : null,
       ttlSeconds: spec.ttlSeconds,
+      member: spec.member ?? null,
     });
     if (placed.status === 'SESSION_CAP') {
       throw new SpendCapExceeded('session', spec.sessionCap!.cap, placed.sessionSpent! + placed.amount!);
@@ -111,7 +116,9 @@ export class HoldsService {
    * capped at the hold; if even that fails the hold is voided and logged.
    */
   async settle(hold: Hold, charge: SettleCharge): Promise<Settled> {
-    const settled = await this.retrying(hold, charge, () => this.engine.settle(hold.id, { ...charge, accountId: hold.accountId }));
+    // A team call's member comes from the hold (the database reads it there); the clock picks the period.
+    const member = hold.memberAccountId ? { memberAccountId: hold.memberAccountId, at: this.clock() } : null;
+    const settled = await this.retrying(hold, charge, () => this.engine.settle(hold.id, { ...charge, accountId: hold.accountId, member }));
     const wanted = charge.charged.toString();
     if (settled.outcome === 'VOIDED') {
       this.log.error({ holdId: hold.id, accountId: hold.accountId, wanted }, 'settle refused: the account cannot cover the call; hold voided');

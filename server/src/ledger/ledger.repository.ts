@@ -83,7 +83,7 @@ export async function findEntryByTransaction(sql: Sql, transactionId: string): P
   const rows = await sql.query<EntryRow>(
     `select ${ENTRY_COLUMNS}
        from ledger_postings p join ledger_transactions t on t.id = p.transaction_id
-       join accounts a on a.id = p.account_id and a.kind = 'CUSTOMER'
+       join accounts a on a.id = p.account_id and a.kind <> 'SYSTEM'
       where t.id = ?::uuid`,
     [transactionId],
   );
@@ -96,7 +96,7 @@ export async function findTransactionIdByKey(sql: Sql, accountId: string, key: s
 }
 
 export async function customerAccountExists(sql: Sql, accountId: string): Promise<boolean> {
-  const rows = await sql.query(`select 1 from accounts where id = ?::uuid and kind = 'CUSTOMER'`, [accountId]);
+  const rows = await sql.query(`select 1 from accounts where id = ?::uuid and kind <> 'SYSTEM'`, [accountId]);
   return rows.length > 0;
 }
 

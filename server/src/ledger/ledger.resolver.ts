@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, ID, Mutation, Resolver, Root, Subscription } from 'type-graphql';
 import { Role } from '../auth/roles.js';
-import { accountInScope, principalOf } from '../graphql/auth.js';
+import { principalOf } from '../graphql/auth.js';
 import type { Context } from '../graphql/context.js';
 import { withGraphQLErrors } from '../graphql/errors.js';
 import type { BalanceSnapshot } from './ledger.types.js';
@@ -28,7 +28,10 @@ export class LedgerResolver {
     description: 'The current balance, then every change of it; own account, SUPPORT+ may name another',
     subscribe: ({ args, context }) => {
       const ctx = context as Context;
-      return withGraphQLErrors(ctx, () => ctx.services.balanceWatch.watch(accountInScope(ctx, args.accountId as string | undefined, Role.SUPPORT)));
+      // A team's members watch the team's balance like their own.
+      return withGraphQLErrors(ctx, async () =>
+        ctx.services.balanceWatch.watch(await ctx.services.teams.actingAccount(principalOf(ctx), args.accountId as string | undefined, Role.SUPPORT, false)),
+      );
     },
   })
   balanceUpdated(

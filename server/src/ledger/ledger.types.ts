@@ -53,6 +53,8 @@ export interface UsageRecord {
   source: string;
   requestId: string | null;
   latencyMs: number | null;
+  /** Team charges: the member who spent (the row's account is the team's). */
+  memberAccountId: string | null;
   createdAt: Date;
 }
 
@@ -83,4 +85,9 @@ export interface UsageCharge {
   source?: string;
   requestId?: string | null;
   latencyMs?: number | null;
+  /**
+   * A charge against a team (`accountId` is the team's): the member who spends, checked against
+   * their allocation in the same call, and the clock's now, which picks the allocation period.
+   */
+  member?: { memberAccountId: string; at: Date } | null;
 }

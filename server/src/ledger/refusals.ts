@@ -1,4 +1,4 @@
-import { DomainError, IdempotencyConflict, InsufficientCredits, notFound } from '../shared/errors.js';
+import { DomainError, IdempotencyConflict, InsufficientCredits, forbidden, notFound } from '../shared/errors.js';
 import type { BalanceEvents } from './balance-events.js';
 
 export interface RefusalContext {
@@ -19,6 +19,13 @@ export function refusal(status: string, c: RefusalContext): DomainError {
       return notFound(`Account ${c.accountId} not found`);
     case 'INSUFFICIENT':
       return new InsufficientCredits(c.required, c.available);
+    case 'FORBIDDEN':
+      return forbidden(`Not an active member of team ${c.accountId}`);
+    case 'SPEND_CAP':
+      return new DomainError('SPEND_CAP_EXCEEDED', `This charge of ${c.required} millicredits is over the member's remaining monthly allocation`, {
+        scope: 'allocation',
+        requiredMillicredits: c.required.toString(),
+      });
     case 'CONFLICT':
     case 'DUPLICATE':
       return new IdempotencyConflict(c.idempotencyKey ?? '');

@@ -13,7 +13,7 @@ export async function sampleGauges(services: Services): Promise<void> {
     `select coalesce(sum(posted), 0) total, coalesce(sum(posted) filter (where posted > 0), 0) positive,
             count(*) filter (where posted > 0) active, count(*) filter (where posted < 0) negative,
             coalesce(sum(pending), 0) pending
-       from accounts where kind = 'CUSTOMER'`,
+       from accounts where kind <> 'SYSTEM'`,
   );
   gauges.activeBalance.set(credits(toBigInt(a.positive)));
   gauges.activeAccounts.set(Number(a.active));

@@ -105,6 +105,7 @@ export const proxyRoutes = (app: Express, services: Services): void => {
         const principal = keyPrincipal(res.locals.principal);
         if (!principal) throw unauthenticated('A valid creditmeter API key is required as the bearer token');
         call = await proxy.prepare(principal, req.body, {
+          teamId: header(req, 'x-team-id'),
           spendCap: header(req, 'x-spend-cap-millicredits'),
           sessionId: header(req, 'x-session-id'),
           sessionSpendCap: header(req, 'x-session-spend-cap-millicredits'),

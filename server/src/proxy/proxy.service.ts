@@ -12,10 +12,12 @@ import { metrics } from '../metrics/metrics.js';
 import type { Hold, HoldsService } from '../ledger/holds.service.js';
 import { SettleFailed, SpendCapExceeded } from '../ledger/holds.service.js';
 import { settleFailedResponse } from './proxy.errors.js';
+import { DomainError, badInput } from '../shared/errors.js';
 import { requestHash } from '../ledger/ledger.service.js';
 import type { TokenCounts } from '../money/money.js';
 import type { ModelRate } from '../ratecards/ratecard.types.js';
 import type { RateCardsService } from '../ratecards/ratecards.service.js';
+import type { TeamsService } from '../teams/teams.service.js';
 import { PROXY_SOURCE } from '../ledger/ledger.types.js';
 import { priceUsage, usageFingerprint } from '../usage/usage.rules.js';
 import type { ProxySettingsService } from './proxy-settings.service.js';
@@ -37,6 +39,8 @@ import { SimulatedUpstream } from './simulated.upstream.js';
 import { OpenAiUpstream, type Upstream } from './upstream.js';
 
 export interface ProxyHeaders {
+  /** X-Team-Id: charge this team (the key's own team when absent, if it was issued for one). */
+  teamId?: unknown;
   spendCap?: unknown;
   sessionId?: unknown;
   sessionSpendCap?: unknown;
@@ -120,6 +124,7 @@ export class ProxyService {
     private readonly settings: ProxySettingsService,
     private readonly log: Logger,
     private readonly promptTokens: PromptTokenCounter,
+    private readonly teams: TeamsService,
   ) {
     this.simulator = new SimulatedUpstream(promptTokens);
     this.provider = config.OPENAI_API_KEY
@@ -147,28 +152,48 @@ export class ProxyService {
     const headerCap = parseCapHeader(headers.spendCap, 'X-Spend-Cap-Millicredits');
     const sessionId = parseSessionId(headers.sessionId);
     const headerSessionCap = parseCapHeader(headers.sessionSpendCap, 'X-Session-Spend-Cap-Millicredits');
-    // NOT_FOUND / MODEL_DISABLED refuse here, before any provider call.
-    const [rate, settings] = await Promise.all([this.rateCards.rateFor(req.model), this.settings.cached(principal.accountId)]);
+    const teamHeader = Array.isArray(headers.teamId) ? headers.teamId[0] : headers.teamId;
+    if (teamHeader !== undefined && typeof teamHeader !== 'string') throw badInput('X-Team-Id must be a team id', { field: 'X-Team-Id' });
+    // NOT_FOUND / MODEL_DISABLED / FORBIDDEN refuse here, before any provider call.
+    const [rate, settings, team] = await Promise.all([
+      this.rateCards.rateFor(req.model),
+      this.settings.cached(principal.accountId),
+      this.teams.prepareCharge(principal, principal.accountId, teamHeader?.trim() || null, req.model),
+    ]);
 
     const { tokens: promptTokens, exact: promptExact } = await this.promptTokens.count(req);
     const maxOutput = outputCap(req.requestedMaxTokens, rate.maxOutputTokens);
     const worst = worstCaseCost(promptTokens, maxOutput, req.n, rate.rates);
-    const requestCap = tighterCap(headerCap, settings.requestCap);
+    // A team call spends under the team's policy; the member's own settings govern their own account.
+    const guard = team
+      ? { requestCap: team.policy.requestCap, sessionCap: team.policy.sessionCap, sessionWindowSeconds: team.policy.sessionWindowSeconds, streamingHolds: false }
+      : settings;
+    const requestCap = tighterCap(headerCap, guard.requestCap);
     if (requestCap !== null && worst > requestCap) throw new SpendCapExceeded('request', requestCap, worst);
-    const sessionCap = tighterCap(headerSessionCap, settings.sessionCap);
+    const sessionCap = tighterCap(headerSessionCap, guard.sessionCap);
 
-    const partial = req.stream && settings.streamingHolds;
+    const partial = req.stream && guard.streamingHolds;
     const partialMinimum = partial ? worstCaseCost(promptTokens, Math.min(settings.minOutputTokens, maxOutput), 1, rate.rates) : null;
-    const hold = await this.holds.place({
-      accountId: principal.accountId,
-      amount: worst,
-      partialMinimum,
-      model: rate.model,
-      apiKeyId: principal.keyId,
-      sessionId,
-      sessionCap: sessionId && sessionCap !== null ? { cap: sessionCap, windowSeconds: settings.sessionWindowSeconds } : null,
-      ttlSeconds: this.config.PROXY_HOLD_TTL_SECONDS,
-    });
+    let hold: Hold;
+    try {
+      hold = await this.holds.place({
+        accountId: team ? team.teamId : principal.accountId,
+        amount: worst,
+        partialMinimum,
+        model: rate.model,
+        apiKeyId: principal.keyId,
+        // Sessions are the member's own, also on a shared team account.
+        sessionId: sessionId && team ? `${principal.accountId}/${sessionId}` : sessionId,
+        sessionCap: sessionId && sessionCap !== null ? { cap: sessionCap, windowSeconds: guard.sessionWindowSeconds } : null,
+        ttlSeconds: this.config.PROXY_HOLD_TTL_SECONDS,
+        member: team ? { memberAccountId: principal.accountId, at: team.at } : null,
+      });
+    } catch (err) {
+      // The member step refused: say why, with the member's remaining allocation.
+      const memberRefused = err instanceof DomainError && (err.code === 'FORBIDDEN' || err.details.scope === 'allocation');
+      if (team && memberRefused) throw await this.teams.refusal(team, worst);
+      throw err;
+    }
 
     const budget = hold.partial ? outputBudget(hold.amount, promptTokens, rate.rates) : maxOutput * req.n;
     const perChoice = hold.partial ? Math.max(1, Math.min(maxOutput, Math.floor(budget / req.n))) : maxOutput;

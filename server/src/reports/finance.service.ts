@@ -72,7 +72,7 @@ const ledgerTail = (wm: Watermark) => `
     select (p.created_at at time zone 'UTC')::date as day, p.account_id, t.type, coalesce(sys.code, 'none') as counterparty,
            1::bigint as entries, p.amount
       from ledger_postings p
-      join accounts a on a.id = p.account_id and a.kind = 'CUSTOMER'
+      join accounts a on a.id = p.account_id and a.kind <> 'SYSTEM'
       join ledger_transactions t on t.id = p.transaction_id
       left join lateral (
         select min(s.system_code) as code
@@ -222,7 +222,7 @@ export class FinanceService {
               coalesce(sum(f.amount) filter (where f.counterparty = 'expiry'), 0) expiry,
               coalesce(sum(f.amount) filter (where f.counterparty = 'adjustments'), 0) adjustments
          from accounts a left join flows f on f.account_id = a.id
-        where a.kind = 'CUSTOMER' and (a.posted <> 0 or a.pending <> 0)
+        where a.kind <> 'SYSTEM' and (a.posted <> 0 or a.pending <> 0)
         group by a.id`,
     ));
     const out: LiabilityRow = { outstanding: 0n, paid: 0n, promotional: 0n, negative: 0n, negativeAccounts: 0, held: 0n, expiringNext30Days: null };

@@ -135,7 +135,7 @@ export async function foldRange(tx: Sql, range: { fromU: bigint; toU: bigint; fr
                 coalesce(sa.system_code, sb.code, 'none') as counterparty,
                 count(*) as entries, sum(p.amount) as amount, sum(count(*)) over () as n
            from ledger_postings p
-           join accounts a on a.id = p.account_id and a.kind = 'CUSTOMER'
+           join accounts a on a.id = p.account_id and a.kind <> 'SYSTEM'
            join ledger_transactions t on t.id = p.transaction_id
            left join sys sa on sa.transaction_id = p.transaction_id
            left join lateral (

@@ -1,5 +1,5 @@
 import type { Express, Request, Response } from 'express';
-import { actingAccount, Role } from '../auth/roles.js';
+import { Role } from '../auth/roles.js';
 import { authenticateSession, callerOf } from '../http/authenticate.js';
 import type { Services } from '../services.js';
 import { DomainError } from '../shared/errors.js';
@@ -9,14 +9,15 @@ import { statementCsv, statementPdf } from './statement.render.js';
 
 /**
  * `GET /statements/YYYY-MM.csv|pdf`: the caller's monthly statement; SUPPORT+ may pass
- * `?accountId=` for any account. Errors are mapped by the app's error middleware.
+ * `?accountId=` for any account, a team's OWNERs for the team. Errors are mapped by the app's error middleware.
  */
 export function statementRoutes(app: Express, services: Services): void {
   app.get('/statements/:file', authenticateSession(services), async (req: Request, res: Response) => {
     const match = /^(\d{4}-\d{2})\.(csv|pdf)$/.exec(String(req.params.file));
     if (!match) throw new DomainError('NOT_FOUND', 'Statements are at /statements/YYYY-MM.csv or .pdf');
     const accountId = typeof req.query.accountId === 'string' ? req.query.accountId : null;
-    const requested = actingAccount(callerOf(res), accountId, Role.SUPPORT);
+    // A team's OWNERs read the team's statements too.
+    const requested = await services.teams.actingAccount(callerOf(res), accountId, Role.SUPPORT, true);
     const [, month, format] = match;
     const { from, to } = statementPeriod(month);
     const statement = await buildStatement(services.orm.em, requested, from, to, month);

@@ -3,6 +3,7 @@ import { MillicreditsScalar } from '../graphql/scalars.js';
 import { ConnectionType, toConnection } from '../graphql/connection.js';
 import { encodeCursor, type Page } from '../ledger/cursor.js';
 import { formatMicroUsd, formatMillicredits, formatRatePer1k } from '../money/money.js';
+import { clientIdempotencyKey } from './usage.rules.js';
 import type { UsageBatchResult, UsageRecord } from './usage.types.js';
 
 @ObjectType('UsageRecord')
@@ -40,6 +41,9 @@ export class UsageRecordGql {
   @Field(() => String)
   idempotencyKey!: string;
 
+  @Field(() => ID, { nullable: true, description: "Team charges: the member who spent (the row belongs to the team's account)" })
+  memberAccountId!: string | null;
+
   @Field(() => Date)
   createdAt!: Date;
 }
@@ -55,7 +59,8 @@ export const toUsageGql = (u: UsageRecord): UsageRecordGql => ({
   outputPer1k: formatRatePer1k(u.outputPer1k),
   chargedMillicredits: formatMillicredits(u.chargedMillicredits),
   costUsd: formatMicroUsd(u.costMicroUsd),
-  idempotencyKey: u.idempotencyKey,
+  idempotencyKey: clientIdempotencyKey(u),
+  memberAccountId: u.memberAccountId,
   createdAt: u.createdAt,
 });
 
@@ -84,6 +89,9 @@ export class RecordUsageInput {
 
   @Field(() => String)
   idempotencyKey!: string;
+
+  @Field(() => ID, { nullable: true, description: 'Charge this team instead (the caller must be an active member); a key issued for a team charges it by default' })
+  teamId?: string | null;
 }
 
 @ObjectType('RecordUsageResult', { description: "One row of recordUsageBatch: its usage row, or why it was refused" })

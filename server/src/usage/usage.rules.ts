@@ -13,3 +13,13 @@ export const usageFingerprint = (model: string, tokens: TokenCounts) => ({
   cached: tokens.cachedInputTokens,
   output: tokens.outputTokens,
 });
+
+/**
+ * Team charges store the member's idempotency key under the member's id: keys are unique per
+ * charged account, and two members of one team must never answer each other's repeats.
+ */
+export const storedIdempotencyKey = (key: string, memberAccountId: string | null) => (memberAccountId ? `${memberAccountId}:${key}` : key);
+
+/** The key as the client sent it. */
+export const clientIdempotencyKey = (u: { idempotencyKey: string; memberAccountId: string | null }) =>
+  u.memberAccountId && u.idempotencyKey.startsWith(`${u.memberAccountId}:`) ? u.idempotencyKey.slice(u.memberAccountId.length + 1) : u.idempotencyKey;

@@ -10,7 +10,11 @@ import { metrics } from '../metrics/metrics.js';
 import { DomainError, IdempotencyConflict, badInput } from '../shared/errors.js';
 import { parseId, requiredText, tokenCount } from '../shared/validate.js';
 import { countUsage, findUsageByKey, findUsagePage } from './usage.repository.js';
-import { priceUsage, usageFingerprint } from './usage.rules.js';
+import { clientIdempotencyKey, priceUsage, storedIdempotencyKey, usageFingerprint } from './usage.rules.js';
+import { SpendCapExceeded } from '../ledger/holds.service.js';
+import { chargedTeamId } from '../teams/teams.rules.js';
+import type { TeamsService } from '../teams/teams.service.js';
+import type { TeamCharge } from '../teams/teams.types.js';
 import type { RecordUsageInput, UsageBatchResult, UsageRecord } from './usage.types.js';
 
 /** Rows per `recordUsageBatch` call at most. */
@@ -22,6 +26,7 @@ export class UsageService {
     private readonly em: EntityManager,
     private readonly rateCards: RateCardsService,
     private readonly ledger: LedgerService,
+    private readonly teams: TeamsService,
   ) {}
 
   async page(accountId: string, first?: number | null, after?: string | null): Promise<Page<UsageRecord>> {
@@ -40,7 +45,11 @@ export class UsageService {
   async record(actor: Principal | null, accountIdInput: string, input: RecordUsageInput): Promise<UsageRecord> {
     const priced = await this.priced(actor, accountIdInput, input);
     if ('replay' in priced) return priced.replay;
-    return this.answered(await this.ledger.charge(priced));
+    try {
+      return this.answered(await this.ledger.charge(priced));
+    } catch (err) {
+      throw err instanceof DomainError ? await this.refined(priced, err) : err;
+    }
   }
 
   /**
@@ -70,12 +79,22 @@ export class UsageService {
     );
     charges.sort((a, b) => a.index - b.index);
     const charged = await this.ledger.chargeAll(charges.map((c) => c.charge));
-    charged.forEach((outcome, i) => {
-      const r = results[charges[i].index];
-      if (outcome instanceof DomainError) r.error = outcome;
-      else r.usage = this.answered(outcome);
-    });
+    await Promise.all(
+      charged.map(async (outcome, i) => {
+        const r = results[charges[i].index];
+        if (outcome instanceof DomainError) r.error = await this.refined(charges[i].charge, outcome);
+        else r.usage = this.answered(outcome);
+      }),
+    );
     return results;
+  }
+
+  /** A team charge the member step refused: say why, with the member's remaining allocation. */
+  private async refined(c: UsageCharge, err: DomainError): Promise<DomainError> {
+    if (!c.member) return err;
+    if (err.code === 'IDEMPOTENCY_CONFLICT') return new IdempotencyConflict(clientIdempotencyKey({ idempotencyKey: c.idempotencyKey, memberAccountId: c.member.memberAccountId }));
+    if (err.code !== 'FORBIDDEN' && err.code !== 'SPEND_CAP_EXCEEDED') return err;
+    return this.teams.refusal({ teamId: c.accountId, memberAccountId: c.member.memberAccountId }, c.charged);
   }
 
   private answered(result: Charged): UsageRecord {
@@ -88,8 +107,13 @@ export class UsageService {
    * an earlier request with this key is still answered with that request's row.
    */
   private async priced(actor: Principal | null, accountIdInput: string, input: RecordUsageInput): Promise<UsageCharge | { replay: UsageRecord }> {
-    const accountId = parseId(accountIdInput, 'accountId');
-    const idempotencyKey = requiredText(input.idempotencyKey, 'idempotencyKey', 200);
+    const callerAccountId = parseId(accountIdInput, 'accountId');
+    const clientKey = requiredText(input.idempotencyKey, 'idempotencyKey', 200);
+    // A team charge debits the team's account and records the caller as the member who spent;
+    // the member's keys live apart from every other member's on the shared account.
+    const teamId = chargedTeamId(actor, input.teamId);
+    const accountId = teamId ?? callerAccountId;
+    const idempotencyKey = storedIdempotencyKey(clientKey, teamId ? callerAccountId : null);
     const model = requiredText(input.model, 'model', 100);
     const tokens = {
       inputTokens: tokenCount(input.inputTokens, 'inputTokens'),
@@ -98,17 +122,31 @@ export class UsageService {
     };
     const hash = requestHash(usageFingerprint(model, tokens));
     let rate;
+    let team: TeamCharge | null = null;
     try {
+      if (teamId) team = await this.teams.prepareCharge(actor, callerAccountId, teamId, model);
       rate = await this.rateCards.rateFor(model);
     } catch (err) {
       if (err instanceof DomainError) {
         const existing = await findUsageByKey(sqlOf(this.em.fork()), accountId, idempotencyKey);
-        if (existing && existing.requestHash !== hash) throw new IdempotencyConflict(idempotencyKey);
+        if (existing && existing.requestHash !== hash) throw new IdempotencyConflict(clientKey);
         if (existing) return { replay: existing };
       }
       throw err;
     }
     const { charged, costMicroUsd } = priceUsage(tokens, rate);
-    return { accountId, rate, tokens, charged, costMicroUsd, idempotencyKey, requestHash: hash, actorKeyId: actor?.keyId ?? null };
+    const requestCap = team?.policy.requestCap ?? null;
+    if (requestCap !== null && charged > requestCap) throw new SpendCapExceeded('request', requestCap, charged);
+    return {
+      accountId,
+      rate,
+      tokens,
+      charged,
+      costMicroUsd,
+      idempotencyKey,
+      requestHash: hash,
+      actorKeyId: actor?.keyId ?? null,
+      member: team ? { memberAccountId: callerAccountId, at: team.at } : null,
+    };
   }
 }

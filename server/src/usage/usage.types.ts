@@ -10,6 +10,8 @@ export interface RecordUsageInput {
   cachedInputTokens?: number | null;
   outputTokens: number;
   idempotencyKey: string;
+  /** Charge this team (the caller must be an active member). */
+  teamId?: string | null;
 }
 
 /** One row's answer in a batch: its usage row, or the typed error that refused it. */

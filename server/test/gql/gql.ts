@@ -14,6 +14,10 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query ApiKeysList($accountId: ID) {\n    apiKeys(accountId: $accountId) { id accountId role label createdAt lastUsedAt revokedAt }\n  }\n": typeof types.ApiKeysListDocument,
+    "\n  mutation ApiKeysRevoke($id: ID!) {\n    revokeApiKey(id: $id) { id accountId role label createdAt lastUsedAt revokedAt }\n  }\n": typeof types.ApiKeysRevokeDocument,
+    "\n  mutation ApiKeysCreate($accountId: ID!, $role: Role, $label: String) {\n    createApiKey(accountId: $accountId, role: $role, label: $label) { id key }\n  }\n": typeof types.ApiKeysCreateDocument,
+    "\n  query ApiKeysMe { me { id } }\n": typeof types.ApiKeysMeDocument,
     "\n  mutation BillingSetAutoRecharge($input: SetAutoRechargeInput!) {\n    setAutoRecharge(input: $input) { enabled thresholdMillicredits packId targetBalanceMillicredits monthlyLimitCents hasPaymentMethod notice }\n  }\n": typeof types.BillingSetAutoRechargeDocument,
     "\n  query BillingMyAutoRecharge {\n    me { balance { availableMillicredits } autoRecharge { enabled spentThisMonthCents lastAttemptAt notice hasPaymentMethod } }\n  }\n": typeof types.BillingMyAutoRechargeDocument,
     "\n  mutation BillingCharge($input: RecordUsageInput!) { recordUsage(input: $input) { chargedMillicredits } }\n": typeof types.BillingChargeDocument,
@@ -47,11 +51,27 @@ type Documents = {
     "\n  query ReconciliationRuns {\n    reconciliationRuns(first: 10) { id status mismatchCount findings(first: 5) { check } }\n  }\n": typeof types.ReconciliationRunsDocument,
     "\n  mutation ReturnToRecord($input: RecordUsageInput!) {\n    recordUsage(input: $input) { id }\n  }\n": typeof types.ReturnToRecordDocument,
     "\n  mutation ReturnToCheckout($packId: ID!, $returnTo: String) {\n    createCheckoutSession(packId: $packId, returnTo: $returnTo) { id url purchaseId testMode }\n  }\n": typeof types.ReturnToCheckoutDocument,
+    "\n  mutation CreateTeam($input: CreateTeamInput!) {\n    createTeam(input: $input) { id name timeZone balance { balanceMillicredits availableMillicredits } members { accountId role } }\n  }\n": typeof types.CreateTeamDocument,
+    "\n  mutation AddMember($teamId: ID!, $accountId: ID!, $role: TeamRole) {\n    addTeamMember(teamId: $teamId, accountId: $accountId, role: $role) { accountId role monthlyAllocationMillicredits spentThisPeriodMillicredits removedAt }\n  }\n": typeof types.AddMemberDocument,
+    "\n  mutation SetAllocation($input: SetMemberAllocationInput!) {\n    setMemberAllocation(input: $input) { accountId monthlyAllocationMillicredits spentThisPeriodMillicredits remainingThisPeriodMillicredits }\n  }\n": typeof types.SetAllocationDocument,
+    "\n  mutation RemoveMember($teamId: ID!, $accountId: ID!) {\n    removeTeamMember(teamId: $teamId, accountId: $accountId) { accountId removedAt }\n  }\n": typeof types.RemoveMemberDocument,
+    "\n  mutation SetPolicy($input: SetTeamPolicyInput!) {\n    setTeamPolicy(input: $input) { id policy { requestCapMillicredits sessionCapMillicredits sessionWindowSeconds allowedModels } }\n  }\n": typeof types.SetPolicyDocument,
+    "\n  query TeamView($id: ID!) {\n    team(id: $id) {\n      id name timeZone\n      balance { balanceMillicredits availableMillicredits heldMillicredits }\n      members { accountId role monthlyAllocationMillicredits spentThisPeriodMillicredits remainingThisPeriodMillicredits heldMillicredits periodStart removedAt }\n    }\n  }\n": typeof types.TeamViewDocument,
+    "\n  mutation TeamCharge($input: RecordUsageInput!) {\n    recordUsage(input: $input) { id chargedMillicredits memberAccountId idempotencyKey }\n  }\n": typeof types.TeamChargeDocument,
+    "\n  mutation CreateTeamKey($teamId: ID!, $accountId: ID, $label: String) {\n    createTeamApiKey(teamId: $teamId, accountId: $accountId, label: $label) { id key }\n  }\n": typeof types.CreateTeamKeyDocument,
+    "\n  mutation TeamCheckout($packId: ID!, $accountId: ID) {\n    createCheckoutSession(packId: $packId, accountId: $accountId) { id purchaseId }\n  }\n": typeof types.TeamCheckoutDocument,
+    "\n  query TeamSpend($teamId: ID!, $from: DateTime!, $to: DateTime!) {\n    teamSpend(teamId: $teamId, from: $from, to: $to) { day accountId model calls chargedMillicredits }\n  }\n": typeof types.TeamSpendDocument,
+    "\n  query TeamAsAccount($id: ID!) {\n    account(id: $id) { id name balance { balanceMillicredits } ledger(first: 5) { edges { node { type amountMillicredits } } } }\n  }\n": typeof types.TeamAsAccountDocument,
+    "query MyTeams { me { teams { id name } } }": typeof types.MyTeamsDocument,
     "\n  mutation Charge($input: RecordUsageInput!) {\n    recordUsage(input: $input) { id chargedMillicredits }\n  }\n": typeof types.ChargeDocument,
     "\n  mutation RecordUsage($input: RecordUsageInput!) {\n    recordUsage(input: $input) {\n      id model inputTokens cachedInputTokens outputTokens inputPer1k cachedInputPer1k outputPer1k\n      chargedMillicredits costUsd idempotencyKey\n    }\n  }\n": typeof types.RecordUsageDocument,
     "\n  query MyBalance {\n    me { id balance { balanceMillicredits heldMillicredits availableMillicredits balanceCredits balanceUsd } }\n  }\n": typeof types.MyBalanceDocument,
 };
 const documents: Documents = {
+    "\n  query ApiKeysList($accountId: ID) {\n    apiKeys(accountId: $accountId) { id accountId role label createdAt lastUsedAt revokedAt }\n  }\n": types.ApiKeysListDocument,
+    "\n  mutation ApiKeysRevoke($id: ID!) {\n    revokeApiKey(id: $id) { id accountId role label createdAt lastUsedAt revokedAt }\n  }\n": types.ApiKeysRevokeDocument,
+    "\n  mutation ApiKeysCreate($accountId: ID!, $role: Role, $label: String) {\n    createApiKey(accountId: $accountId, role: $role, label: $label) { id key }\n  }\n": types.ApiKeysCreateDocument,
+    "\n  query ApiKeysMe { me { id } }\n": types.ApiKeysMeDocument,
     "\n  mutation BillingSetAutoRecharge($input: SetAutoRechargeInput!) {\n    setAutoRecharge(input: $input) { enabled thresholdMillicredits packId targetBalanceMillicredits monthlyLimitCents hasPaymentMethod notice }\n  }\n": types.BillingSetAutoRechargeDocument,
     "\n  query BillingMyAutoRecharge {\n    me { balance { availableMillicredits } autoRecharge { enabled spentThisMonthCents lastAttemptAt notice hasPaymentMethod } }\n  }\n": types.BillingMyAutoRechargeDocument,
     "\n  mutation BillingCharge($input: RecordUsageInput!) { recordUsage(input: $input) { chargedMillicredits } }\n": types.BillingChargeDocument,
@@ -85,6 +105,18 @@ const documents: Documents = {
     "\n  query ReconciliationRuns {\n    reconciliationRuns(first: 10) { id status mismatchCount findings(first: 5) { check } }\n  }\n": types.ReconciliationRunsDocument,
     "\n  mutation ReturnToRecord($input: RecordUsageInput!) {\n    recordUsage(input: $input) { id }\n  }\n": types.ReturnToRecordDocument,
     "\n  mutation ReturnToCheckout($packId: ID!, $returnTo: String) {\n    createCheckoutSession(packId: $packId, returnTo: $returnTo) { id url purchaseId testMode }\n  }\n": types.ReturnToCheckoutDocument,
+    "\n  mutation CreateTeam($input: CreateTeamInput!) {\n    createTeam(input: $input) { id name timeZone balance { balanceMillicredits availableMillicredits } members { accountId role } }\n  }\n": types.CreateTeamDocument,
+    "\n  mutation AddMember($teamId: ID!, $accountId: ID!, $role: TeamRole) {\n    addTeamMember(teamId: $teamId, accountId: $accountId, role: $role) { accountId role monthlyAllocationMillicredits spentThisPeriodMillicredits removedAt }\n  }\n": types.AddMemberDocument,
+    "\n  mutation SetAllocation($input: SetMemberAllocationInput!) {\n    setMemberAllocation(input: $input) { accountId monthlyAllocationMillicredits spentThisPeriodMillicredits remainingThisPeriodMillicredits }\n  }\n": types.SetAllocationDocument,
+    "\n  mutation RemoveMember($teamId: ID!, $accountId: ID!) {\n    removeTeamMember(teamId: $teamId, accountId: $accountId) { accountId removedAt }\n  }\n": types.RemoveMemberDocument,
+    "\n  mutation SetPolicy($input: SetTeamPolicyInput!) {\n    setTeamPolicy(input: $input) { id policy { requestCapMillicredits sessionCapMillicredits sessionWindowSeconds allowedModels } }\n  }\n": types.SetPolicyDocument,
+    "\n  query TeamView($id: ID!) {\n    team(id: $id) {\n      id name timeZone\n      balance { balanceMillicredits availableMillicredits heldMillicredits }\n      members { accountId role monthlyAllocationMillicredits spentThisPeriodMillicredits remainingThisPeriodMillicredits heldMillicredits periodStart removedAt }\n    }\n  }\n": types.TeamViewDocument,
+    "\n  mutation TeamCharge($input: RecordUsageInput!) {\n    recordUsage(input: $input) { id chargedMillicredits memberAccountId idempotencyKey }\n  }\n": types.TeamChargeDocument,
+    "\n  mutation CreateTeamKey($teamId: ID!, $accountId: ID, $label: String) {\n    createTeamApiKey(teamId: $teamId, accountId: $accountId, label: $label) { id key }\n  }\n": types.CreateTeamKeyDocument,
+    "\n  mutation TeamCheckout($packId: ID!, $accountId: ID) {\n    createCheckoutSession(packId: $packId, accountId: $accountId) { id purchaseId }\n  }\n": types.TeamCheckoutDocument,
+    "\n  query TeamSpend($teamId: ID!, $from: DateTime!, $to: DateTime!) {\n    teamSpend(teamId: $teamId, from: $from, to: $to) { day accountId model calls chargedMillicredits }\n  }\n": types.TeamSpendDocument,
+    "\n  query TeamAsAccount($id: ID!) {\n    account(id: $id) { id name balance { balanceMillicredits } ledger(first: 5) { edges { node { type amountMillicredits } } } }\n  }\n": types.TeamAsAccountDocument,
+    "query MyTeams { me { teams { id name } } }": types.MyTeamsDocument,
     "\n  mutation Charge($input: RecordUsageInput!) {\n    recordUsage(input: $input) { id chargedMillicredits }\n  }\n": types.ChargeDocument,
     "\n  mutation RecordUsage($input: RecordUsageInput!) {\n    recordUsage(input: $input) {\n      id model inputTokens cachedInputTokens outputTokens inputPer1k cachedInputPer1k outputPer1k\n      chargedMillicredits costUsd idempotencyKey\n    }\n  }\n": types.RecordUsageDocument,
     "\n  query MyBalance {\n    me { id balance { balanceMillicredits heldMillicredits availableMillicredits balanceCredits balanceUsd } }\n  }\n": types.MyBalanceDocument,
@@ -104,6 +136,22 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ApiKeysList($accountId: ID) {\n    apiKeys(accountId: $accountId) { id accountId role label createdAt lastUsedAt revokedAt }\n  }\n"): (typeof documents)["\n  query ApiKeysList($accountId: ID) {\n    apiKeys(accountId: $accountId) { id accountId role label createdAt lastUsedAt revokedAt }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ApiKeysRevoke($id: ID!) {\n    revokeApiKey(id: $id) { id accountId role label createdAt lastUsedAt revokedAt }\n  }\n"): (typeof documents)["\n  mutation ApiKeysRevoke($id: ID!) {\n    revokeApiKey(id: $id) { id accountId role label createdAt lastUsedAt revokedAt }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ApiKeysCreate($accountId: ID!, $role: Role, $label: String) {\n    createApiKey(accountId: $accountId, role: $role, label: $label) { id key }\n  }\n"): (typeof documents)["\n  mutation ApiKeysCreate($accountId: ID!, $role: Role, $label: String) {\n    createApiKey(accountId: $accountId, role: $role, label: $label) { id key }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ApiKeysMe { me { id } }\n"): (typeof documents)["\n  query ApiKeysMe { me { id } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -236,6 +284,54 @@ export function graphql(source: "\n  mutation ReturnToRecord($input: RecordUsage
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ReturnToCheckout($packId: ID!, $returnTo: String) {\n    createCheckoutSession(packId: $packId, returnTo: $returnTo) { id url purchaseId testMode }\n  }\n"): (typeof documents)["\n  mutation ReturnToCheckout($packId: ID!, $returnTo: String) {\n    createCheckoutSession(packId: $packId, returnTo: $returnTo) { id url purchaseId testMode }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateTeam($input: CreateTeamInput!) {\n    createTeam(input: $input) { id name timeZone balance { balanceMillicredits availableMillicredits } members { accountId role } }\n  }\n"): (typeof documents)["\n  mutation CreateTeam($input: CreateTeamInput!) {\n    createTeam(input: $input) { id name timeZone balance { balanceMillicredits availableMillicredits } members { accountId role } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddMember($teamId: ID!, $accountId: ID!, $role: TeamRole) {\n    addTeamMember(teamId: $teamId, accountId: $accountId, role: $role) { accountId role monthlyAllocationMillicredits spentThisPeriodMillicredits removedAt }\n  }\n"): (typeof documents)["\n  mutation AddMember($teamId: ID!, $accountId: ID!, $role: TeamRole) {\n    addTeamMember(teamId: $teamId, accountId: $accountId, role: $role) { accountId role monthlyAllocationMillicredits spentThisPeriodMillicredits removedAt }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetAllocation($input: SetMemberAllocationInput!) {\n    setMemberAllocation(input: $input) { accountId monthlyAllocationMillicredits spentThisPeriodMillicredits remainingThisPeriodMillicredits }\n  }\n"): (typeof documents)["\n  mutation SetAllocation($input: SetMemberAllocationInput!) {\n    setMemberAllocation(input: $input) { accountId monthlyAllocationMillicredits spentThisPeriodMillicredits remainingThisPeriodMillicredits }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveMember($teamId: ID!, $accountId: ID!) {\n    removeTeamMember(teamId: $teamId, accountId: $accountId) { accountId removedAt }\n  }\n"): (typeof documents)["\n  mutation RemoveMember($teamId: ID!, $accountId: ID!) {\n    removeTeamMember(teamId: $teamId, accountId: $accountId) { accountId removedAt }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetPolicy($input: SetTeamPolicyInput!) {\n    setTeamPolicy(input: $input) { id policy { requestCapMillicredits sessionCapMillicredits sessionWindowSeconds allowedModels } }\n  }\n"): (typeof documents)["\n  mutation SetPolicy($input: SetTeamPolicyInput!) {\n    setTeamPolicy(input: $input) { id policy { requestCapMillicredits sessionCapMillicredits sessionWindowSeconds allowedModels } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TeamView($id: ID!) {\n    team(id: $id) {\n      id name timeZone\n      balance { balanceMillicredits availableMillicredits heldMillicredits }\n      members { accountId role monthlyAllocationMillicredits spentThisPeriodMillicredits remainingThisPeriodMillicredits heldMillicredits periodStart removedAt }\n    }\n  }\n"): (typeof documents)["\n  query TeamView($id: ID!) {\n    team(id: $id) {\n      id name timeZone\n      balance { balanceMillicredits availableMillicredits heldMillicredits }\n      members { accountId role monthlyAllocationMillicredits spentThisPeriodMillicredits remainingThisPeriodMillicredits heldMillicredits periodStart removedAt }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TeamCharge($input: RecordUsageInput!) {\n    recordUsage(input: $input) { id chargedMillicredits memberAccountId idempotencyKey }\n  }\n"): (typeof documents)["\n  mutation TeamCharge($input: RecordUsageInput!) {\n    recordUsage(input: $input) { id chargedMillicredits memberAccountId idempotencyKey }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateTeamKey($teamId: ID!, $accountId: ID, $label: String) {\n    createTeamApiKey(teamId: $teamId, accountId: $accountId, label: $label) { id key }\n  }\n"): (typeof documents)["\n  mutation CreateTeamKey($teamId: ID!, $accountId: ID, $label: String) {\n    createTeamApiKey(teamId: $teamId, accountId: $accountId, label: $label) { id key }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TeamCheckout($packId: ID!, $accountId: ID) {\n    createCheckoutSession(packId: $packId, accountId: $accountId) { id purchaseId }\n  }\n"): (typeof documents)["\n  mutation TeamCheckout($packId: ID!, $accountId: ID) {\n    createCheckoutSession(packId: $packId, accountId: $accountId) { id purchaseId }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TeamSpend($teamId: ID!, $from: DateTime!, $to: DateTime!) {\n    teamSpend(teamId: $teamId, from: $from, to: $to) { day accountId model calls chargedMillicredits }\n  }\n"): (typeof documents)["\n  query TeamSpend($teamId: ID!, $from: DateTime!, $to: DateTime!) {\n    teamSpend(teamId: $teamId, from: $from, to: $to) { day accountId model calls chargedMillicredits }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TeamAsAccount($id: ID!) {\n    account(id: $id) { id name balance { balanceMillicredits } ledger(first: 5) { edges { node { type amountMillicredits } } } }\n  }\n"): (typeof documents)["\n  query TeamAsAccount($id: ID!) {\n    account(id: $id) { id name balance { balanceMillicredits } ledger(first: 5) { edges { node { type amountMillicredits } } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query MyTeams { me { teams { id name } } }"): (typeof documents)["query MyTeams { me { teams { id name } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -8,7 +8,7 @@ const ACCOUNT_BATCH = 500;
 export const accountBalancesCheck: Check = {
   name: 'account_balances',
   async run({ sql, progress }) {
-    const [{ n }] = await sql.query<{ n: string }>(`select count(*) n from accounts where kind = 'CUSTOMER'`);
+    const [{ n }] = await sql.query<{ n: string }>(`select count(*) n from accounts where kind <> 'SYSTEM'`);
     const total = Math.max(1, Math.ceil(Number(n) / ACCOUNT_BATCH));
     const findings: Finding[] = [];
     let after = '00000000-0000-0000-0000-000000000000';
@@ -17,7 +17,7 @@ export const accountBalancesCheck: Check = {
         `select a.id, a.posted,
                 coalesce((select sum(p.amount) from ledger_postings p where p.account_id = a.id), 0) as sum,
                 (select p.balance_after from ledger_postings p where p.account_id = a.id order by p.id desc limit 1) as last_after
-           from accounts a where a.kind = 'CUSTOMER' and a.id > ?::uuid order by a.id limit ?::int`,
+           from accounts a where a.kind <> 'SYSTEM' and a.id > ?::uuid order by a.id limit ?::int`,
         [after, ACCOUNT_BATCH],
       );
       for (const r of rows) {

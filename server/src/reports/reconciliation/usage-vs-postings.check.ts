@@ -40,7 +40,7 @@ export const usageVsPostingsCheck: Check = {
     const [totals] = await sql.query<{ charged: string; posted: string }>(
       `select (select coalesce(sum(charged), 0) from usage_records where created_at >= ?::timestamptz and created_at < ?::timestamptz) charged,
               (select coalesce(-sum(p.amount), 0) from ledger_postings p join ledger_transactions t on t.id = p.transaction_id and t.type = 'USAGE'
-                 join accounts a on a.id = p.account_id and a.kind = 'CUSTOMER'
+                 join accounts a on a.id = p.account_id and a.kind <> 'SYSTEM'
                 where t.created_at >= ?::timestamptz and t.created_at < ?::timestamptz) posted`,
       [...range, ...range],
     );

@@ -1,0 +1,184 @@
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { MillicreditsScalar } from '../graphql/scalars.js';
+import { formatMicroUsd, formatMillicredits } from '../money/money.js';
+import type { Team, TeamMember, TeamPolicy, TeamSpendRow } from './teams.types.js';
+
+export enum TeamRoleEnum {
+  OWNER = 'OWNER',
+  MEMBER = 'MEMBER',
+}
+registerEnumType(TeamRoleEnum, { name: 'TeamRole', description: 'OWNERs manage the team; every active member may charge it' });
+
+const mc = (v: bigint | null): string | null => (v === null ? null : formatMillicredits(v));
+
+@ObjectType('TeamPolicy', { description: "One per team, set by its OWNERs: applies to every member's charge" })
+export class TeamPolicyGql {
+  @Field(() => MillicreditsScalar, { nullable: true, description: 'Largest single charge (the proxy: worst case); null = no cap' })
+  requestCapMillicredits!: string | null;
+
+  @Field(() => MillicreditsScalar, { nullable: true, description: "Most a member's proxy session (X-Session-Id) may spend per window; null = no cap" })
+  sessionCapMillicredits!: string | null;
+
+  @Field(() => Int)
+  sessionWindowSeconds!: number;
+
+  @Field(() => [String], { nullable: true, description: 'Models members may use; null = every enabled model' })
+  allowedModels!: string[] | null;
+}
+
+export const toTeamPolicyGql = (p: TeamPolicy): TeamPolicyGql => ({
+  requestCapMillicredits: mc(p.requestCap),
+  sessionCapMillicredits: mc(p.sessionCap),
+  sessionWindowSeconds: p.sessionWindowSeconds,
+  allowedModels: p.allowedModels,
+});
+
+@ObjectType('Team', { description: 'A shared credit account (kind TEAM): its id works wherever an account id does' })
+export class TeamGql {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => String, { description: 'IANA zone; allocation periods start at midnight on the 1st here' })
+  timeZone!: string;
+
+  @Field(() => TeamPolicyGql)
+  policy!: TeamPolicyGql;
+
+  @Field(() => Date)
+  createdAt!: Date;
+}
+
+export const toTeamGql = (t: Team): TeamGql => ({ id: t.id, name: t.name, timeZone: t.timeZone, policy: toTeamPolicyGql(t.policy), createdAt: t.createdAt });
+
+@ObjectType('TeamMember')
+export class TeamMemberGql {
+  @Field(() => ID)
+  teamId!: string;
+
+  @Field(() => ID)
+  accountId!: string;
+
+  @Field(() => TeamRoleEnum)
+  role!: TeamRoleEnum;
+
+  @Field(() => MillicreditsScalar, { nullable: true, description: 'Most the member may spend from the team per period; null = no cap' })
+  monthlyAllocationMillicredits!: string | null;
+
+  @Field(() => MillicreditsScalar, { description: 'Charged to the team by this member in the current period' })
+  spentThisPeriodMillicredits!: string;
+
+  @Field(() => MillicreditsScalar, { description: "Reserved by the member's proxied calls in flight" })
+  heldMillicredits!: string;
+
+  @Field(() => MillicreditsScalar, { nullable: true, description: 'allocation - spent - held (never below zero); null = no cap' })
+  remainingThisPeriodMillicredits!: string | null;
+
+  @Field(() => Date, { description: "Start of the current period in the team's time zone" })
+  periodStart!: Date;
+
+  @Field(() => Date)
+  addedAt!: Date;
+
+  @Field(() => Date, { nullable: true, description: 'Set once removed: the member can no longer charge the team' })
+  removedAt!: Date | null;
+}
+
+export const toTeamMemberGql = (m: TeamMember): TeamMemberGql => ({
+  teamId: m.teamId,
+  accountId: m.accountId,
+  role: m.role as TeamRoleEnum,
+  monthlyAllocationMillicredits: mc(m.monthlyAllocation),
+  spentThisPeriodMillicredits: formatMillicredits(m.spentThisPeriod),
+  heldMillicredits: formatMillicredits(m.heldThisPeriod),
+  remainingThisPeriodMillicredits: mc(m.remainingThisPeriod),
+  periodStart: m.periodStart,
+  addedAt: m.addedAt,
+  removedAt: m.removedAt,
+});
+
+@ObjectType('TeamSpendRow', { description: 'Spend of one member on one model on one day (in the team time zone)' })
+export class TeamSpendRowGql {
+  @Field(() => String, { description: "YYYY-MM-DD in the team's time zone" })
+  day!: string;
+
+  @Field(() => ID)
+  accountId!: string;
+
+  @Field(() => String)
+  model!: string;
+
+  @Field(() => Int)
+  calls!: number;
+
+  @Field(() => MillicreditsScalar)
+  chargedMillicredits!: string;
+
+  @Field(() => String, { description: 'Provider cost (COGS) in USD' })
+  costUsd!: string;
+
+  @Field(() => String)
+  inputTokens!: string;
+
+  @Field(() => String)
+  cachedInputTokens!: string;
+
+  @Field(() => String)
+  outputTokens!: string;
+}
+
+export const toTeamSpendRowGql = (r: TeamSpendRow): TeamSpendRowGql => ({
+  day: r.day,
+  accountId: r.accountId,
+  model: r.model,
+  calls: r.calls,
+  chargedMillicredits: formatMillicredits(r.charged),
+  costUsd: formatMicroUsd(r.costMicroUsd),
+  inputTokens: r.inputTokens.toString(),
+  cachedInputTokens: r.cachedInputTokens.toString(),
+  outputTokens: r.outputTokens.toString(),
+});
+
+@InputType()
+export class CreateTeamInput {
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => String, { nullable: true, defaultValue: 'UTC', description: 'IANA time zone name' })
+  timeZone?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'ADMIN only: the first OWNER (a USER key always becomes the owner itself)' })
+  ownerAccountId?: string | null;
+}
+
+@InputType()
+export class SetMemberAllocationInput {
+  @Field(() => ID)
+  teamId!: string;
+
+  @Field(() => ID)
+  accountId!: string;
+
+  @Field(() => String, { nullable: true, description: 'Millicredits per period; null = no cap' })
+  monthlyAllocationMillicredits?: string | null;
+}
+
+@InputType({ description: 'Fields left out keep their value; null clears a cap (or allows every model)' })
+export class SetTeamPolicyInput {
+  @Field(() => ID)
+  teamId!: string;
+
+  @Field(() => String, { nullable: true })
+  requestCapMillicredits?: string | null;
+
+  @Field(() => String, { nullable: true })
+  sessionCapMillicredits?: string | null;
+
+  @Field(() => Int, { nullable: true })
+  sessionWindowSeconds?: number | null;
+
+  @Field(() => [String], { nullable: true })
+  allowedModels?: string[] | null;
+}

@@ -1,0 +1,105 @@
+import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { AccountGql, CreatedApiKeyGql } from '../accounts/accounts.graphql.js';
+import type { Context } from '../graphql/context.js';
+import { principalOf } from '../graphql/auth.js';
+import { found } from '../graphql/errors.js';
+import { BalanceGql, toBalanceGql } from '../ledger/ledger.graphql.js';
+import {
+  CreateTeamInput,
+  SetMemberAllocationInput,
+  SetTeamPolicyInput,
+  TeamGql,
+  TeamMemberGql,
+  TeamRoleEnum,
+  TeamSpendRowGql,
+  toTeamGql,
+  toTeamMemberGql,
+  toTeamSpendRowGql,
+} from './teams.graphql.js';
+
+@Resolver(() => TeamGql)
+export class TeamsResolver {
+  @Authorized()
+  @Query(() => TeamGql, { nullable: true, description: 'Its active members see it; SUPPORT+ any; null when unknown' })
+  async team(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<TeamGql | null> {
+    const team = await ctx.services.teams.view(principalOf(ctx), id);
+    return team ? toTeamGql(team) : null;
+  }
+
+  @Authorized()
+  @Query(() => [TeamSpendRowGql], { description: "Spend per member, per day (team's zone) and per model over [from, to): the team's OWNERs and FINANCE+" })
+  async teamSpend(
+    @Arg('teamId', () => ID) teamId: string,
+    @Arg('from', () => Date) from: Date,
+    @Arg('to', () => Date) to: Date,
+    @Ctx() ctx: Context,
+  ): Promise<TeamSpendRowGql[]> {
+    return (await ctx.services.teams.spend(principalOf(ctx), teamId, from, to)).map(toTeamSpendRowGql);
+  }
+
+  @Authorized()
+  @Mutation(() => TeamGql, { description: 'ADMIN, or a USER key (the caller becomes OWNER); audited' })
+  async createTeam(@Arg('input', () => CreateTeamInput) input: CreateTeamInput, @Ctx() ctx: Context): Promise<TeamGql> {
+    return toTeamGql(await ctx.services.teams.create(principalOf(ctx), input));
+  }
+
+  @Authorized()
+  @Mutation(() => TeamMemberGql, { description: 'Team OWNER or ADMIN; also changes a role or brings a removed member back; audited' })
+  async addTeamMember(
+    @Arg('teamId', () => ID) teamId: string,
+    @Arg('accountId', () => ID) accountId: string,
+    @Arg('role', () => TeamRoleEnum, { nullable: true, defaultValue: TeamRoleEnum.MEMBER }) role: TeamRoleEnum,
+    @Ctx() ctx: Context,
+  ): Promise<TeamMemberGql> {
+    return toTeamMemberGql(await ctx.services.teams.addMember(principalOf(ctx), teamId, accountId, role));
+  }
+
+  @Authorized()
+  @Mutation(() => TeamMemberGql, { description: 'Team OWNER or ADMIN; null allocation = no cap; audited' })
+  async setMemberAllocation(@Arg('input', () => SetMemberAllocationInput) input: SetMemberAllocationInput, @Ctx() ctx: Context): Promise<TeamMemberGql> {
+    return toTeamMemberGql(await ctx.services.teams.setAllocation(principalOf(ctx), input));
+  }
+
+  @Authorized()
+  @Mutation(() => TeamMemberGql, { description: 'Team OWNER or ADMIN; spending stops at once, history stays; audited' })
+  async removeTeamMember(@Arg('teamId', () => ID) teamId: string, @Arg('accountId', () => ID) accountId: string, @Ctx() ctx: Context): Promise<TeamMemberGql> {
+    return toTeamMemberGql(await ctx.services.teams.removeMember(principalOf(ctx), teamId, accountId));
+  }
+
+  @Authorized()
+  @Mutation(() => TeamGql, { description: 'Team OWNER or ADMIN: caps and allowed models for every member; audited' })
+  async setTeamPolicy(@Arg('input', () => SetTeamPolicyInput) input: SetTeamPolicyInput, @Ctx() ctx: Context): Promise<TeamGql> {
+    return toTeamGql(await ctx.services.teams.setPolicy(principalOf(ctx), input));
+  }
+
+  @Authorized()
+  @Mutation(() => CreatedApiKeyGql, {
+    description: "A USER key of the member's own account issued for the team: its charges go to the team. Own key as an active member; for another member, team OWNER or ADMIN",
+  })
+  async createTeamApiKey(
+    @Arg('teamId', () => ID) teamId: string,
+    @Arg('accountId', () => ID, { nullable: true }) accountId: string | null,
+    @Arg('label', () => String, { nullable: true }) label: string | null,
+    @Ctx() ctx: Context,
+  ): Promise<CreatedApiKeyGql> {
+    return ctx.services.teams.createKey(principalOf(ctx), teamId, accountId, label);
+  }
+
+  @FieldResolver(() => BalanceGql)
+  async balance(@Root() team: TeamGql, @Ctx() ctx: Context): Promise<BalanceGql> {
+    return toBalanceGql(found(await ctx.loaders.balance.load(team.id), `Team ${team.id} not found`));
+  }
+
+  @FieldResolver(() => [TeamMemberGql], { description: 'OWNERs and SUPPORT+: everyone, removed members too; a MEMBER: their own row' })
+  async members(@Root() team: TeamGql, @Ctx() ctx: Context): Promise<TeamMemberGql[]> {
+    return (await ctx.services.teams.members(principalOf(ctx), team.id)).map(toTeamMemberGql);
+  }
+}
+
+@Resolver(() => AccountGql)
+export class AccountTeamsResolver {
+  @FieldResolver(() => [TeamGql], { description: 'Teams this account is an active member of' })
+  async teams(@Root() account: AccountGql, @Ctx() ctx: Context): Promise<TeamGql[]> {
+    return (await ctx.services.teams.teamsOf(account.id)).map(toTeamGql);
+  }
+}

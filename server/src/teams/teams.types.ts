@@ -1,0 +1,71 @@
+export const TEAM_ROLES = ['OWNER', 'MEMBER'] as const;
+export type TeamRole = (typeof TEAM_ROLES)[number];
+
+/** One policy per team. Caps in millicredits; null = no cap. */
+export interface TeamPolicy {
+  requestCap: bigint | null;
+  sessionCap: bigint | null;
+  sessionWindowSeconds: number;
+  /** null: every enabled model. */
+  allowedModels: string[] | null;
+}
+
+export interface Team {
+  /** The team's account id. */
+  id: string;
+  name: string;
+  timeZone: string;
+  policy: TeamPolicy;
+  createdAt: Date;
+}
+
+export interface TeamMember {
+  teamId: string;
+  accountId: string;
+  role: TeamRole;
+  /** null: no cap. */
+  monthlyAllocation: bigint | null;
+  spentThisPeriod: bigint;
+  /** Reserved by the member's calls in flight. */
+  heldThisPeriod: bigint;
+  /** null when there is no cap. */
+  remainingThisPeriod: bigint | null;
+  periodStart: Date;
+  addedAt: Date;
+  removedAt: Date | null;
+}
+
+export interface TeamSpendRow {
+  /** YYYY-MM-DD in the team's time zone. */
+  day: string;
+  accountId: string;
+  model: string;
+  calls: number;
+  charged: bigint;
+  costMicroUsd: bigint;
+  inputTokens: bigint;
+  cachedInputTokens: bigint;
+  outputTokens: bigint;
+}
+
+/** What a charge against a team needs to know, resolved before the charge. */
+export interface TeamCharge {
+  teamId: string;
+  memberAccountId: string;
+  policy: TeamPolicy;
+  at: Date;
+}
+
+export interface CreateTeamInput {
+  name: string;
+  timeZone?: string | null;
+  ownerAccountId?: string | null;
+}
+
+export interface SetTeamPolicyInput {
+  teamId: string;
+  requestCapMillicredits?: string | null;
+  sessionCapMillicredits?: string | null;
+  sessionWindowSeconds?: number | null;
+  allowedModels?: string[] | null;
+}
