@@ -16,6 +16,7 @@ import { formatError } from './graphql/errors.js';
 import { nulGuardPlugin } from './graphql/nul-guard.plugin.js';
 import { trackKeySockets } from './auth/key-sockets.js';
 import { loadControlPlugin } from './graphql/load-control.plugin.js';
+import { gauges } from './metrics/metrics.js';
 import { anonymousIntrospectionPlugin, GRAPHQL_TOKEN_LIMIT, graphqlArmor, validateWith } from './graphql/armor.js';
 import { createLoaders } from './graphql/loaders.js';
 import { createSchema } from './graphql/schema.js';
@@ -42,7 +43,12 @@ export interface App {
 
 export async function createApp(opts: { config: Config; orm: MikroORM; log: Logger; clock?: Clock }): Promise<App> {
   const { config, orm, log } = opts;
-  const events = createBalanceEvents(config.REDIS_URL);
+  gauges.pubsubUp.set(config.REDIS_URL ? 0 : 1);
+  const events = createBalanceEvents(config.REDIS_URL, (up) => {
+    gauges.pubsubUp.set(up ? 1 : 0);
+    if (up) log.info('Redis fan-out is up');
+    else log.warn('Redis is unreachable: charges go on; balance events and cache invalidations stay on this instance until it returns');
+  });
   const services = createServices(orm, config, events, log, opts.clock);
   await services.notify.alerts.syncDefaultThreshold(services.notify.defaultThreshold);
   const jobs = startJobs(scheduledJobs(services), log);
@@ -115,7 +121,9 @@ export async function createApp(opts: { config: Config; orm: MikroORM; log: Logg
   app.get('/healthz', async (_req, res) => {
     try {
       await orm.em.fork().execute('select 1');
-      res.json({ status: 'ok' });
+      // Still 200 without Redis: charges go on, only the fan-out to other instances is degraded.
+      const pubsub = events.fanOut?.() ?? 'off';
+      res.json({ status: pubsub === 'down' ? 'degraded' : 'ok', pubsub });
     } catch (err) {
       log.error({ err }, 'health check failed');
       res.status(503).json({ status: 'unavailable' });

@@ -29,6 +29,8 @@ export interface BalanceEvents {
   /** Tells every instance (this one at once) to drop its cached `scope`; call after the commit. */
   invalidate(scope: CacheScope): void;
   onInvalidate(listener: (scope: CacheScope) => void): void;
+  /** Fan-out across instances: 'off' without Redis, 'down' while Redis is unreachable. */
+  fanOut?(): 'up' | 'down' | 'off';
 }
 
 export const toPayload = (s: BalanceSnapshot): BalanceEventPayload => ({
@@ -49,15 +51,28 @@ export const fromPayload = (p: BalanceEventPayload): BalanceSnapshot => ({
  * Balance change events, published after commit (never NOTIFY inside a charge). With a Redis URL
  * the events fan out to every instance; otherwise they stay in this process.
  */
-export function createBalanceEvents(redisUrl?: string): BalanceEvents {
+export function createBalanceEvents(redisUrl?: string, onFanOutChange?: (up: boolean) => void): BalanceEvents {
   let clients: Redis[] = [];
   let pubSub: PubSub<Topics>;
+  let fanOut: 'up' | 'down' | 'off' = 'off';
   if (redisUrl) {
-    const publishClient = new Redis(redisUrl, { lazyConnect: false, maxRetriesPerRequest: 3 });
-    const subscribeClient = new Redis(redisUrl, { lazyConnect: false });
+    // Redis is only the fan-out: while it is unreachable, charges go on and events stay local.
+    // Publishes fail fast (no offline queue) and are never left as unhandled rejections; both
+    // clients reconnect by themselves (the subscriber re-subscribes).
+    const publishClient = new Redis(redisUrl, { lazyConnect: false, maxRetriesPerRequest: 1, enableOfflineQueue: false });
+    const subscribeClient = new Redis(redisUrl, { lazyConnect: false, maxRetriesPerRequest: null });
     clients = [publishClient, subscribeClient];
+    fanOut = 'down';
+    const watch = redisHealth(clients, (up) => {
+      fanOut = up ? 'up' : 'down';
+      onFanOutChange?.(up);
+    });
+    void watch;
+    const safePublisher = {
+      publish: (channel: string, message: string) => publishClient.publish(channel, message).catch(() => 0),
+    } as unknown as Redis;
     pubSub = createPubSub<Topics>({
-      eventTarget: createRedisEventTarget({ publishClient, subscribeClient }),
+      eventTarget: createRedisEventTarget({ publishClient: safePublisher, subscribeClient }),
       repeaterBuffer: new SlidingBuffer(256),
     });
   } else {
@@ -112,9 +127,31 @@ export function createBalanceEvents(redisUrl?: string): BalanceEvents {
     onInvalidate: (listener) => {
       invalidationListeners.push(listener);
     },
+    fanOut: () => fanOut,
     close: async () => {
       await invalidations.return?.();
-      await Promise.all(clients.map((c) => c.quit().catch(() => c.disconnect())));
+      // quit() waits for a reply that never comes while Redis is down: disconnect at once then.
+      await Promise.all(clients.map((c) => (c.status === 'ready' ? c.quit().catch(() => c.disconnect()) : c.disconnect())));
     },
   };
+}
+
+/**
+ * Calls `onChange(true)` when every client is ready, `onChange(false)` when one is lost or never
+ * connects: each change once (an 'error' listener also keeps ioredis from printing every retry).
+ */
+function redisHealth(clients: Redis[], onChange: (up: boolean) => void) {
+  let up: boolean | null = null;
+  const check = () => {
+    const now = clients.every((c) => c.status === 'ready');
+    if (now !== up) {
+      up = now;
+      onChange(up);
+    }
+  };
+  for (const client of clients) {
+    // Without an error listener ioredis prints every failed reconnect; the change is reported once instead.
+    for (const event of ['ready', 'error', 'close', 'end', 'reconnecting']) client.on(event, check);
+  }
+  return check;
 }

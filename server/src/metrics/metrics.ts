@@ -35,6 +35,7 @@ export const counters = {
 };
 
 export const gauges = {
+  pubsubUp: gauge('pubsub_up', 'Cross-instance fan-out (Redis pub/sub): 1 up (or not configured), 0 unreachable'),
   activeBalance: gauge('billing_active_balance', 'Sum of positive customer balances in credits (sampled at scrape)'),
   activeAccounts: gauge('creditmeter_active_accounts', 'Customer accounts with a positive balance (sampled at scrape)'),
   grossMarginToday: gauge('margin_gross_daily_usd', 'Gross margin (credits deducted / 1,000 - provider cost) of a UTC day in USD, for today and yesterday', ['day']),

@@ -49,6 +49,7 @@ type Documents = {
     "\n  mutation FinanceRecordUsage($input: RecordUsageInput!) {\n    recordUsage(input: $input) { chargedMillicredits }\n  }\n": typeof types.FinanceRecordUsageDocument,
     "\n  mutation RunReconciliation($day: String, $wait: Boolean!) {\n    runReconciliation(day: $day, wait: $wait) {\n      id day trigger status step progressDone progressTotal mismatchCount error\n      checks { name status findings note }\n      findings { id check accountId subject expected actual driftMillicredits driftTokens }\n    }\n  }\n": typeof types.RunReconciliationDocument,
     "\n  query ReconciliationRuns {\n    reconciliationRuns(first: 10) { id status mismatchCount findings(first: 5) { check } }\n  }\n": typeof types.ReconciliationRunsDocument,
+    "\n  mutation OutageCharge($input: RecordUsageInput!) {\n    recordUsage(input: $input) { chargedMillicredits }\n  }\n": typeof types.OutageChargeDocument,
     "\n  mutation ReturnToRecord($input: RecordUsageInput!) {\n    recordUsage(input: $input) { id }\n  }\n": typeof types.ReturnToRecordDocument,
     "\n  mutation ReturnToCheckout($packId: ID!, $returnTo: String) {\n    createCheckoutSession(packId: $packId, returnTo: $returnTo) { id url purchaseId testMode }\n  }\n": typeof types.ReturnToCheckoutDocument,
     "\n  mutation CreateTeam($input: CreateTeamInput!) {\n    createTeam(input: $input) { id name timeZone balance { balanceMillicredits availableMillicredits } members { accountId role } }\n  }\n": typeof types.CreateTeamDocument,
@@ -103,6 +104,7 @@ const documents: Documents = {
     "\n  mutation FinanceRecordUsage($input: RecordUsageInput!) {\n    recordUsage(input: $input) { chargedMillicredits }\n  }\n": types.FinanceRecordUsageDocument,
     "\n  mutation RunReconciliation($day: String, $wait: Boolean!) {\n    runReconciliation(day: $day, wait: $wait) {\n      id day trigger status step progressDone progressTotal mismatchCount error\n      checks { name status findings note }\n      findings { id check accountId subject expected actual driftMillicredits driftTokens }\n    }\n  }\n": types.RunReconciliationDocument,
     "\n  query ReconciliationRuns {\n    reconciliationRuns(first: 10) { id status mismatchCount findings(first: 5) { check } }\n  }\n": types.ReconciliationRunsDocument,
+    "\n  mutation OutageCharge($input: RecordUsageInput!) {\n    recordUsage(input: $input) { chargedMillicredits }\n  }\n": types.OutageChargeDocument,
     "\n  mutation ReturnToRecord($input: RecordUsageInput!) {\n    recordUsage(input: $input) { id }\n  }\n": types.ReturnToRecordDocument,
     "\n  mutation ReturnToCheckout($packId: ID!, $returnTo: String) {\n    createCheckoutSession(packId: $packId, returnTo: $returnTo) { id url purchaseId testMode }\n  }\n": types.ReturnToCheckoutDocument,
     "\n  mutation CreateTeam($input: CreateTeamInput!) {\n    createTeam(input: $input) { id name timeZone balance { balanceMillicredits availableMillicredits } members { accountId role } }\n  }\n": types.CreateTeamDocument,
@@ -276,6 +278,10 @@ export function graphql(source: "\n  mutation RunReconciliation($day: String, $w
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ReconciliationRuns {\n    reconciliationRuns(first: 10) { id status mismatchCount findings(first: 5) { check } }\n  }\n"): (typeof documents)["\n  query ReconciliationRuns {\n    reconciliationRuns(first: 10) { id status mismatchCount findings(first: 5) { check } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation OutageCharge($input: RecordUsageInput!) {\n    recordUsage(input: $input) { chargedMillicredits }\n  }\n"): (typeof documents)["\n  mutation OutageCharge($input: RecordUsageInput!) {\n    recordUsage(input: $input) { chargedMillicredits }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
