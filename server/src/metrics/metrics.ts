@@ -34,6 +34,11 @@ export const counters = {
   tokensOut: counter('openai_tokens_out_total', 'Completion tokens metered, by model', ['model']),
   reconciliationMismatches: counter('creditmeter_reconciliation_mismatches_total', 'Reconciliation findings, by check', ['check']),
   reconciliationRuns: counter('creditmeter_reconciliation_runs_total', 'Reconciliation runs, by status', ['status']),
+  notificationAttempts: counter(
+    'creditmeter_notification_attempts_total',
+    'Outgoing webhook and mail delivery attempts, by channel and outcome (delivered, retry, failed)',
+    ['channel', 'outcome'],
+  ),
   admissionRejected: counter(
     'admission_rejected_total',
     'Requests refused with 503 by admission control, by gate (proxy, mutations) and reason (queue_full, queue_timeout)',
@@ -122,6 +127,10 @@ export const metrics = {
     gauges.auditChainEntries.set(status.entries);
     gauges.auditChainHead.reset();
     gauges.auditChainHead.set({ hash: status.headHash }, 1);
+  },
+  /** A webhook or mail delivery attempt finished (outcome: delivered, retry or failed = gave up). */
+  notificationAttempt(channel: string, outcome: 'delivered' | 'retry' | 'failed') {
+    counters.notificationAttempts.inc({ channel: channel.toLowerCase(), outcome });
   },
   reconciliationRun(status: string) {
     counters.reconciliationRuns.inc({ status });

@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import pg from 'pg';
 import type { Logger } from 'pino';
 import { inTransaction, sqlOf, type Sql } from '../db/sql.js';
+import { metrics } from '../metrics/metrics.js';
 import { checkDestination, UnsafeDestination, type DestinationPolicy } from './destination.js';
 import type { SendResult, WebhookSender } from './http-sender.js';
 import type { Mailer } from './mailer.js';
@@ -51,6 +52,8 @@ interface ClaimedDelivery {
   event_account_id: string | null;
   event_data: Record<string, unknown>;
   event_created_at: Date;
+  /** next_attempt_at as the claim set it: the claim stands while it is unchanged. */
+  lease_until: Date;
 }
 
 export interface PassResult {
@@ -253,7 +256,7 @@ export class DeliveryWorker {
        update notification_deliveries d
           set attempts = d.attempts + 1, last_attempt_at = ?::timestamptz, next_attempt_at = ?::timestamptz
          from due where d.id = due.id
-       returning d.id, d.channel, d.attempts, d.recipient, d.endpoint_id, due.*`,
+       returning d.id, d.channel, d.attempts, d.recipient, d.endpoint_id, d.next_attempt_at as lease_until, due.*`,
       [now.toISOString(), this.batchSize, now.toISOString(), new Date(now.getTime() + CLAIM_LEASE_MS).toISOString()],
     );
     return rows;
@@ -342,16 +345,28 @@ export class DeliveryWorker {
         `insert into notification_attempts (delivery_id, attempted_at, status_code, error, duration_ms, response_excerpt) values (?::uuid, ?::timestamptz, ?::int, ?, ?::int, ?)`,
         [d.id, now.toISOString(), result.status, error, result.durationMs, result.excerpt],
       );
-      // Only while our claim stands (a lease that expired was claimed again by someone else).
+      // Only while our claim stands: a lease that expired was claimed again by someone else, and a
+      // redelivery requested meanwhile moved next_attempt_at (it must still happen).
       await sql.query(
         `update notification_deliveries
             set status = ?, next_attempt_at = ?::timestamptz, last_status_code = ?::int, last_error = ?,
                 delivered_at = case when ? then ?::timestamptz else delivered_at end
-          where id = ?::uuid and status = 'PENDING' and attempts = ?::int`,
-        [status, nextAt.toISOString(), result.status, error, ok, now.toISOString(), d.id, d.attempts],
+          where id = ?::uuid and status = 'PENDING' and attempts = ?::int and next_attempt_at = ?::timestamptz`,
+        [
+          status,
+          nextAt.toISOString(),
+          result.status,
+          error,
+          ok,
+          now.toISOString(),
+          d.id,
+          d.attempts,
+          new Date(d.lease_until).toISOString(),
+        ],
       );
       if (d.channel === 'WEBHOOK') await this.recordEndpointHealth(sql, d.endpoint_id!, ok, now);
     });
+    metrics.notificationAttempt(d.channel, ok ? 'delivered' : giveUp ? 'failed' : 'retry');
     if (!ok)
       this.o.log.info(
         { deliveryId: d.id, eventType: event.type, attempts: d.attempts, status: result.status, giveUp },

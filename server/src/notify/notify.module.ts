@@ -72,5 +72,3 @@ export function createNotify(orm: MikroORM, config: Config, events: BalanceEvent
     close: () => mailer?.close(),
   };
 }
-
-export type Notify = ReturnType<typeof createNotify>;

@@ -7,7 +7,6 @@ export const EVENT_TYPES = [
   'auto_recharge.failed',
   'webhook_endpoint.disabled',
 ] as const;
-export type EventType = (typeof EVENT_TYPES)[number];
 
 /**
  * Types that other modules add (team events, for one) register here at load time, before any

@@ -6,6 +6,7 @@ import { createHttpSender } from '../../src/notify/http-sender.js';
 import { createMailer } from '../../src/notify/mailer.js';
 import { emitEvent } from '../../src/notify/outbox.js';
 import { verifySignature } from '../../src/notify/signature.js';
+import { counterValue, counters } from '../../src/metrics/metrics.js';
 import { startTestApp, type TestApp } from '../support/harness.js';
 import { SmtpSink, WebhookSink } from './sinks.js';
 
@@ -20,6 +21,9 @@ let sink: WebhookSink;
 let smtp: SmtpSink;
 let now: Date;
 let worker: DeliveryWorker;
+/** Runs while a delivery is in flight (after the receiver answered, before the outcome is recorded). */
+let duringSend: (() => Promise<void>) | null = null;
+const http = createHttpSender(5000);
 
 beforeAll(async () => {
   sink = await new WebhookSink().start();
@@ -31,7 +35,11 @@ beforeAll(async () => {
     em: t.services.orm.em,
     log: pino({ level: 'silent' }),
     secrets: t.services.notify.secrets,
-    sender: createHttpSender(5000),
+    sender: async (target, body, headers) => {
+      const result = await http(target, body, headers);
+      await duringSend?.();
+      return result;
+    },
     mailer: createMailer(smtp.url, 'alerts@example.test'),
     policy: { production: false },
     publicAppUrl: 'https://app.example.test',
@@ -69,6 +77,7 @@ describe('delivery with retries', () => {
     sink.answers = [500, 503];
     const seen = sink.received.length;
 
+    const retriesBefore = await counterValue(counters.notificationAttempts, { channel: 'webhook', outcome: 'retry' });
     expect(await worker.runOnce()).toMatchObject({ dispatched: 1, attempted: 1, delivered: 0 });
     // Not due yet: nothing is attempted until the clock reaches the backoff.
     advance(29_000);
@@ -82,6 +91,7 @@ describe('delivery with retries', () => {
     advance(3600_000);
     expect((await worker.runOnce()).attempted).toBe(0);
 
+    expect(await counterValue(counters.notificationAttempts, { channel: 'webhook', outcome: 'retry' })).toBe(retriesBefore + 2);
     const got = sink.received.slice(seen);
     expect(got).toHaveLength(3);
     for (const r of got) {
@@ -107,6 +117,23 @@ describe('delivery with retries', () => {
       lastStatusCode: 200,
       attemptLog: [{ statusCode: 200 }, { statusCode: 503 }, { statusCode: 500 }],
     });
+  });
+
+  it('keeps a redelivery requested while an attempt is in flight', async () => {
+    const user = await t.account();
+    const { endpoint } = await endpointFor(user.key, ['purchase.fulfilled']);
+    const eventId = await emit(user.id);
+    const seen = sink.received.length;
+    const admin = (await t.services.auth.authenticate(t.adminKey))!;
+    duringSend = async () => {
+      duringSend = null;
+      await t.services.notify.endpoints.redeliver(admin, endpoint.id, eventId);
+    };
+    expect(await worker.runOnce()).toMatchObject({ attempted: 1, delivered: 1 });
+    const [row] = await t.db.query<{ status: string }>(`select status from notification_deliveries where endpoint_id = $1`, [endpoint.id]);
+    expect(row.status).toBe('PENDING'); // the in-flight success did not swallow the request
+    expect(await worker.runOnce()).toMatchObject({ attempted: 1, delivered: 1 });
+    expect(sink.received.slice(seen).map((r) => r.body.id)).toEqual([eventId, eventId]);
   });
 
   it('sends an event only to endpoints subscribed to its type, of its account or the operator', async () => {
