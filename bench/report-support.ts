@@ -107,7 +107,9 @@ export interface Served {
 }
 
 export async function serve(mode: 'app' | 'hello', env: Record<string, string> = {}): Promise<Served> {
-  const proc = spawn(process.execPath, [path.join(here, 'serve.js'), mode], {
+  // BENCH_NODE_ARGS: extra node flags for the server under load, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
+  const nodeArgs = (env.BENCH_NODE_ARGS ?? process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const proc = spawn(process.execPath, [...nodeArgs, path.join(here, 'serve.js'), mode], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
