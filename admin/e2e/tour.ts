@@ -66,7 +66,7 @@ export async function tour(
   ).createWebhookEndpoint.endpoint.id;
   // A threshold above the balance is a crossing: balance.low goes to that endpoint and is retried.
   await gql(`mutation { setLowBalanceThreshold(thresholdMillicredits: "900000000000") { alerted } }`, {}, customerKey);
-  await page.getByRole('textbox', { name: 'Endpoint URL' }).fill('https://app.example.com/hooks/creditmeter');
+  await page.getByRole('textbox', { name: 'Endpoint URL' }).fill('http://127.0.0.1:9/hooks/app');
   await page.getByRole('button', { name: 'Add endpoint' }).click();
   await page.getByTestId('webhook-secret').waitFor();
   await stop('credits', 'credits-webhook-secret');

@@ -118,7 +118,7 @@ export function ApiKeysPanel() {
             label="Role of the new key"
             value={role}
             onChange={(e) => setRole(e.target.value as Role)}
-            sx={{ minWidth: 200 }}
+            sx={{ width: { xs: '100%', sm: 240 } }}
           >
             {(['USER', 'SUPPORT', 'FINANCE', 'ADMIN'] as const).map((r) => (
               <MenuItem key={r} value={r}>
@@ -129,6 +129,7 @@ export function ApiKeysPanel() {
           <Button
             variant="contained"
             disabled={busy}
+            sx={{ whiteSpace: 'nowrap', flexShrink: 0 }}
             onClick={async () => {
               setBusy(true);
               try {

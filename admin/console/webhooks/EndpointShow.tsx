@@ -25,7 +25,7 @@ type Delivery = WebhookDeliveriesQuery['webhookDeliveries']['edges'][number]['no
 
 const STATUS_COLOR: Record<string, 'success' | 'warning' | 'error' | 'default'> = {
   DELIVERED: 'success',
-  PENDING: 'warning',
+  PENDING: 'default',
   FAILED: 'error',
   CANCELLED: 'default',
 };
@@ -80,7 +80,7 @@ function Details() {
             <Chip
               size="small"
               label={endpoint.status}
-              color={endpoint.disabledAt ? 'default' : endpoint.failingSince ? 'warning' : 'success'}
+              color={endpoint.disabledAt ? 'default' : endpoint.failingSince ? 'error' : 'success'}
             />
           </Stack>
           <Typography variant="body2" color="text.secondary">

@@ -79,7 +79,7 @@ export function EndpointsPanel(props: {
                 <Typography component="span" sx={{ fontFamily: 'monospace', overflowWrap: 'anywhere', minWidth: 0, flexShrink: 1 }}>
                   {e.url}
                 </Typography>
-                <Chip size="small" label={endpointStatus(e)} color={e.disabledAt ? 'default' : e.failingSince ? 'warning' : 'success'} />
+                <Chip size="small" label={endpointStatus(e)} color={e.disabledAt ? 'default' : e.failingSince ? 'error' : 'success'} />
               </Stack>
               <Typography variant="body2" color="text.secondary">
                 {e.description ? `${e.description} · ` : ''}

@@ -87,13 +87,13 @@ export function LowBalanceForm(props: {
             error={touched && !parsed.ok}
             helperText={touched && !parsed.ok ? parsed.error : parsed.ok ? `= ${parsed.thresholdMillicredits} millicredits` : ' '}
             slotProps={{ htmlInput: { inputMode: 'decimal' } }}
-            sx={{ minWidth: { sm: 280 } }}
+            sx={{ width: { xs: '100%', sm: 320 } }}
           />
-          <Button type="submit" variant="contained" disabled={busy} sx={{ mt: { sm: 1 } }}>
+          <Button type="submit" variant="contained" disabled={busy} sx={{ mt: { sm: 1 }, whiteSpace: 'nowrap', flexShrink: 0 }}>
             Save threshold
           </Button>
           {alert.custom && (
-            <Button disabled={busy} onClick={() => void save(null)} sx={{ mt: { sm: 1 } }}>
+            <Button disabled={busy} onClick={() => void save(null)} sx={{ mt: { sm: 1 }, whiteSpace: 'nowrap', flexShrink: 0 }}>
               Use the default
             </Button>
           )}
