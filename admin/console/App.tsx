@@ -27,6 +27,7 @@ import { reconciliation } from './reconciliation';
 import { dataProvider } from './resources';
 import { atLeast } from './roles';
 import { staffUsers } from './staff';
+import { teams } from './teams';
 import { webhooks } from './webhooks';
 
 const Dashboard = lazy(() => import('./dashboard/Dashboard'));
@@ -67,6 +68,7 @@ function ConsoleMenu() {
     <Menu>
       <Menu.DashboardItem primaryText="Dashboard" leftIcon={<DashboardIcon />} />
       <Menu.ResourceItem name="accounts" />
+      <Menu.ResourceItem name="teams" />
       {atLeast(permissions, 'SUPPORT') && <Menu.ResourceItem name="purchases" />}
       {atLeast(permissions, 'SUPPORT') && <Menu.Item to="/webhooks" primaryText="Webhooks" leftIcon={<webhooks.icon />} />}
       {atLeast(permissions, 'FINANCE') && <Menu.ResourceItem name="rateCards" />}
@@ -147,6 +149,13 @@ export function App() {
                 recordRepresentation={(c) => `v${c.version} ${c.name}`}
               />
             )}
+            <Resource
+              name="teams"
+              options={{ label: 'Teams' }}
+              {...teams}
+              create={atLeast(permissions, 'ADMIN') ? teams.create : undefined}
+              recordRepresentation="name"
+            />
             <Resource name="purchases" options={{ label: 'Purchases' }} {...purchases} />
             {atLeast(permissions, 'FINANCE') && <Resource name="auditLog" options={{ label: 'Audit log' }} {...auditLog} />}
             {atLeast(permissions, 'FINANCE') && (

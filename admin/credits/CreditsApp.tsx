@@ -7,7 +7,7 @@ import Container from '@mui/material/Container';
 import Stack from '@mui/material/Stack';
 import Toolbar from '@mui/material/Toolbar';
 import Typography from '@mui/material/Typography';
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { ApiError, errorMessage } from '../shared/client';
 import type { CreditsPageQuery as CreditsPageData } from '../shared/gql/graphql';
 import { sanitizeReturnTo } from '../shared/return-to';
@@ -22,6 +22,9 @@ import { api } from './session';
 import { SignedOut } from './SignedOut';
 import { StatementsCard } from './StatementsCard';
 import { UsageCard } from './UsageCard';
+
+// Only accounts in a team need the team view: it loads apart from the page's first script.
+const TeamCredits = lazy(() => import('./TeamCredits'));
 
 export type Account = CreditsPageData['me'];
 export type Balance = Account['balance'];
@@ -107,11 +110,16 @@ export function CreditsApp() {
         {state.kind === 'ready' && balance && (
           <Stack spacing={{ xs: 2, sm: 3 }}>
             <CheckoutNotice params={params} returnTo={returnTo} purchases={state.data.me.purchases} onSeen={load} />
-            <LowBalanceBanner balance={balance} autoRecharge={state.data.me.autoRecharge} />
+            <LowBalanceBanner balance={balance} autoRecharge={state.data.me.autoRecharge} inTeam={state.data.me.teams.length > 0} />
             <Box sx={{ display: 'grid', gap: { xs: 2, sm: 3 }, gridTemplateColumns: { xs: '1fr', md: '1fr 2fr' } }}>
               <BalanceCard balance={balance} live={live} />
               <PacksCard packs={state.data.creditPacks} returnTo={returnTo} />
             </Box>
+            {state.data.me.teams.length > 0 && (
+              <Suspense fallback={null}>
+                <TeamCredits accountId={state.data.me.id} teams={state.data.me.teams} packs={state.data.creditPacks} returnTo={returnTo} />
+              </Suspense>
+            )}
             <UsageCard />
             <PurchasesCard purchases={state.data.me.purchases} packs={state.data.creditPacks} />
             <Box sx={{ display: 'grid', gap: { xs: 2, sm: 3 }, gridTemplateColumns: { xs: '1fr', md: '1fr 1fr' } }}>

@@ -49,7 +49,8 @@ export function CheckoutNotice(props: {
   );
 }
 
-export function LowBalanceBanner({ balance, autoRecharge }: { balance: Balance; autoRecharge: Account['autoRecharge'] }) {
+export function LowBalanceBanner(props: { balance: Balance; autoRecharge: Account['autoRecharge']; inTeam?: boolean }) {
+  const { balance, autoRecharge } = props;
   const threshold = autoRecharge ? BigInt(autoRecharge.thresholdMillicredits) : DEFAULT_LOW_BALANCE;
   const available = BigInt(balance.availableMillicredits);
   if (available >= threshold) return null;
@@ -57,7 +58,9 @@ export function LowBalanceBanner({ balance, autoRecharge }: { balance: Balance; 
     <Alert severity="warning" data-testid="low-balance">
       <AlertTitle>{available <= 0n ? 'You are out of credits' : 'Your balance is low'}</AlertTitle>
       {available <= 0n
-        ? 'Model calls are refused until you buy credits.'
+        ? props.inTeam
+          ? 'Calls on your own account are refused until you buy credits; calls charged to your team use the team’s credits.'
+          : 'Model calls are refused until you buy credits.'
         : `Fewer than ${formatCredits(threshold, { decimals: 0 })} credits left.`}{' '}
       {autoRecharge?.enabled ? 'Auto-recharge is on.' : 'Buy a pack below or turn on auto-recharge.'}
     </Alert>
