@@ -52,7 +52,8 @@ describe('the console Teams page', () => {
     const errors = watchErrors(page);
 
     await page.getByRole('menuitem', { name: 'Teams' }).click();
-    await page.getByRole('link', { name: 'New team' }).click();
+    await page.getByPlaceholder('Team name or id').waitFor();
+    await page.goto(`${base()}/admin/teams/create`);
     const name = `Acme ${Date.now()}`;
     await page.getByRole('textbox', { name: 'Name' }).fill(name);
     await page.getByRole('textbox', { name: 'Time zone' }).fill('Europe/Berlin');
@@ -74,7 +75,7 @@ describe('the console Teams page', () => {
     await page.getByRole('button', { name: 'Add member' }).click();
     const row = page.getByTestId('team-members').locator('tbody tr').filter({ hasText: member.email });
     await row.waitFor();
-    await expect(row.getByText('MEMBER').count()).resolves.toBe(1);
+    await expect(row.getByText('MEMBER', { exact: true }).count()).resolves.toBe(1);
 
     await page.getByRole('button', { name: `Set allocation of ${member.email}` }).click();
     const dialog = page.getByRole('dialog');
@@ -99,10 +100,8 @@ describe('the console Teams page', () => {
     expect((await teamView(teamId)).team.policy).toEqual({ requestCapMillicredits: null, allowedModels: null });
     await expectAccessible(page, 'team policy with an error');
 
-    await page
-      .getByRole('button', { name: /^m{101}$/ })
-      .getByTestId('CancelIcon')
-      .click();
+    // Backspace in the empty field takes the refused name off the list.
+    await page.getByRole('combobox', { name: 'Allowed models' }).press('Backspace');
     await page.getByRole('combobox', { name: 'Allowed models' }).fill('gpt-4o-mini');
     await page.keyboard.press('Enter');
     await page.getByRole('button', { name: 'Save policy' }).click();

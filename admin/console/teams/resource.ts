@@ -13,6 +13,12 @@ const ORDER: Record<string, TeamOrderBy> = {
   memberCount: 'MEMBERS',
 };
 
+async function loadTeam(id: string): Promise<TeamDetail> {
+  const { team } = await api.request(TeamQuery, { id });
+  if (!team) throw new Error(`Team ${id} not found`);
+  return team;
+}
+
 export const teamsResource: ResourceSpec<TeamRow | TeamDetail> = {
   list: async (req) => {
     const search = typeof req.filter.q === 'string' && req.filter.q.trim() ? req.filter.q.trim() : null;
@@ -25,11 +31,7 @@ export const teamsResource: ResourceSpec<TeamRow | TeamDetail> = {
     });
     return fromConnection(teams);
   },
-  one: async (id) => {
-    const { team } = await api.request(TeamQuery, { id: String(id) });
-    if (!team) throw new Error(`Team ${id} not found`);
-    return team;
-  },
+  one: (id) => loadTeam(String(id)),
   create: async (data) => {
     const form = data as Partial<TeamDetail> & { ownerAccountId?: string };
     const owner = form.ownerAccountId?.trim() ?? '';
@@ -40,7 +42,7 @@ export const teamsResource: ResourceSpec<TeamRow | TeamDetail> = {
         ownerAccountId: owner || null,
       },
     });
-    // react-admin opens the new team's page, which loads the whole record.
-    return createTeam as TeamDetail;
+    // react-admin shows the new team from this record at once: the whole record, as `one` gives it.
+    return loadTeam(createTeam.id);
   },
 };
