@@ -1,20 +1,36 @@
 import { graphql } from '../../shared/gql';
 
+// The list's rows are whole records: react-admin shows a team from its list row while it loads.
+graphql(`
+  fragment TeamFields on Team {
+    id
+    name
+    timeZone
+    memberCount
+    createdAt
+    balance {
+      accountId
+      balanceMillicredits
+      availableMillicredits
+      heldMillicredits
+      updatedAt
+    }
+    policy {
+      requestCapMillicredits
+      sessionCapMillicredits
+      sessionWindowSeconds
+      allowedModels
+    }
+  }
+`);
+
 export const TeamsQuery = graphql(`
   query Teams($search: String, $orderBy: TeamOrderBy!, $direction: SortDirection!, $first: Int!, $offset: Int!) {
     teams(search: $search, orderBy: $orderBy, direction: $direction, first: $first, offset: $offset) {
       totalCount
       edges {
         node {
-          id
-          name
-          timeZone
-          memberCount
-          createdAt
-          balance {
-            balanceMillicredits
-            availableMillicredits
-          }
+          ...TeamFields
         }
       }
     }
@@ -24,24 +40,7 @@ export const TeamsQuery = graphql(`
 export const TeamQuery = graphql(`
   query Team($id: ID!) {
     team(id: $id) {
-      id
-      name
-      timeZone
-      memberCount
-      createdAt
-      balance {
-        accountId
-        balanceMillicredits
-        availableMillicredits
-        heldMillicredits
-        updatedAt
-      }
-      policy {
-        requestCapMillicredits
-        sessionCapMillicredits
-        sessionWindowSeconds
-        allowedModels
-      }
+      ...TeamFields
     }
   }
 `);

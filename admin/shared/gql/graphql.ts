@@ -436,6 +436,8 @@ export type UpdateStaffUserMutationVariables = Exact<{
 
 export type UpdateStaffUserMutation = { updateStaffUser: { id: string, email: string, name: string | null, role: Role, disabled: boolean, lastSignInAt: string | null, createdAt: string, updatedAt: string } };
 
+export type TeamFieldsFragment = { id: string, name: string, timeZone: string, memberCount: number, createdAt: string, balance: { accountId: string, balanceMillicredits: string, availableMillicredits: string, heldMillicredits: string, updatedAt: string }, policy: { requestCapMillicredits: string | null, sessionCapMillicredits: string | null, sessionWindowSeconds: number, allowedModels: Array<string> | null } };
+
 export type TeamsQueryVariables = Exact<{
   search?: string | null | undefined;
   orderBy: TeamOrderBy;
@@ -445,7 +447,7 @@ export type TeamsQueryVariables = Exact<{
 }>;
 
 
-export type TeamsQuery = { teams: { totalCount: number, edges: Array<{ node: { id: string, name: string, timeZone: string, memberCount: number, createdAt: string, balance: { balanceMillicredits: string, availableMillicredits: string } } }> } };
+export type TeamsQuery = { teams: { totalCount: number, edges: Array<{ node: { id: string, name: string, timeZone: string, memberCount: number, createdAt: string, balance: { accountId: string, balanceMillicredits: string, availableMillicredits: string, heldMillicredits: string, updatedAt: string }, policy: { requestCapMillicredits: string | null, sessionCapMillicredits: string | null, sessionWindowSeconds: number, allowedModels: Array<string> | null } } }> } };
 
 export type TeamQueryVariables = Exact<{
   id: string | number;
@@ -612,7 +614,28 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
-
+export const TeamFieldsFragmentDoc = new TypedDocumentString(`
+    fragment TeamFields on Team {
+  id
+  name
+  timeZone
+  memberCount
+  createdAt
+  balance {
+    accountId
+    balanceMillicredits
+    availableMillicredits
+    heldMillicredits
+    updatedAt
+  }
+  policy {
+    requestCapMillicredits
+    sessionCapMillicredits
+    sessionWindowSeconds
+    allowedModels
+  }
+}
+    `, {"fragmentName":"TeamFields"}) as unknown as TypedDocumentString<TeamFieldsFragment, unknown>;
 export const AccountsDocument = new TypedDocumentString(`
     query Accounts($search: String, $orderBy: AccountOrderBy!, $direction: SortDirection!, $first: Int!, $offset: Int!) {
   accounts(
@@ -1200,44 +1223,57 @@ export const TeamsDocument = new TypedDocumentString(`
     totalCount
     edges {
       node {
-        id
-        name
-        timeZone
-        memberCount
-        createdAt
-        balance {
-          balanceMillicredits
-          availableMillicredits
-        }
+        ...TeamFields
       }
     }
   }
 }
-    `) as unknown as TypedDocumentString<TeamsQuery, TeamsQueryVariables>;
+    fragment TeamFields on Team {
+  id
+  name
+  timeZone
+  memberCount
+  createdAt
+  balance {
+    accountId
+    balanceMillicredits
+    availableMillicredits
+    heldMillicredits
+    updatedAt
+  }
+  policy {
+    requestCapMillicredits
+    sessionCapMillicredits
+    sessionWindowSeconds
+    allowedModels
+  }
+}`) as unknown as TypedDocumentString<TeamsQuery, TeamsQueryVariables>;
 export const TeamDocument = new TypedDocumentString(`
     query Team($id: ID!) {
   team(id: $id) {
-    id
-    name
-    timeZone
-    memberCount
-    createdAt
-    balance {
-      accountId
-      balanceMillicredits
-      availableMillicredits
-      heldMillicredits
-      updatedAt
-    }
-    policy {
-      requestCapMillicredits
-      sessionCapMillicredits
-      sessionWindowSeconds
-      allowedModels
-    }
+    ...TeamFields
   }
 }
-    `) as unknown as TypedDocumentString<TeamQuery, TeamQueryVariables>;
+    fragment TeamFields on Team {
+  id
+  name
+  timeZone
+  memberCount
+  createdAt
+  balance {
+    accountId
+    balanceMillicredits
+    availableMillicredits
+    heldMillicredits
+    updatedAt
+  }
+  policy {
+    requestCapMillicredits
+    sessionCapMillicredits
+    sessionWindowSeconds
+    allowedModels
+  }
+}`) as unknown as TypedDocumentString<TeamQuery, TeamQueryVariables>;
 export const TeamMembersDocument = new TypedDocumentString(`
     query TeamMembers($id: ID!) {
   team(id: $id) {
