@@ -6,6 +6,7 @@ import type { BalanceEvents } from '../ledger/balance-events.js';
 import type { LedgerService } from '../ledger/ledger.service.js';
 import { AutoRechargeService } from './auto-recharge.service.js';
 import { CheckoutService } from './checkout.service.js';
+import { DisputesService } from './disputes.service.js';
 import { FulfilmentService } from './fulfilment.service.js';
 import { findNegativeBalances, findPurchasesOfAccount } from './purchases.repository.js';
 import { createStripeClient } from './stripe.client.js';
@@ -18,13 +19,15 @@ export function createBilling(em: EntityManager, config: Config, events: Balance
   const stripe = createStripeClient(config);
   const billingLog = log.child({ module: 'billing' });
   const fulfilment = new FulfilmentService(em, ledger, stripe, billingLog);
-  const webhooks = new WebhooksService(em, fulfilment, stripe, config.STRIPE_WEBHOOK_SECRET, billingLog);
+  const disputes = new DisputesService(em, ledger, billingLog);
+  const webhooks = new WebhooksService(em, fulfilment, disputes, stripe, config.STRIPE_WEBHOOK_SECRET, billingLog);
   const checkout = new CheckoutService(em, stripe, webhooks, config.PUBLIC_APP_URL, stripe ? null : config.checkoutTestMode, billingLog);
   const autoRecharge = new AutoRechargeService(em, stripe, config.AUTO_RECHARGE_WINDOW_SECONDS, billingLog);
   events.onPublished?.((snapshot) => autoRecharge.onBalance(snapshot));
   return {
     stripe,
     fulfilment,
+    disputes,
     webhooks,
     checkout,
     autoRecharge,
