@@ -78,13 +78,14 @@ const ORDER_COLUMN: Record<TeamOrder, string> = {
   MEMBERS: 'member_count',
 };
 
-/** A window of every team for the console: name contains `search` (or id equals it), any sort. */
+/** A window of every team for the console (`limit + 1` rows): name contains `search` (or id equals it), any sort. */
 export async function listTeams(
   sql: Sql,
   q: { search: { id: string } | { text: string } | null; orderBy: TeamOrder; direction: 'ASC' | 'DESC'; limit: number; offset: number },
 ): Promise<{ rows: Team[]; count: () => Promise<number> }> {
   const where = q.search === null ? 'true' : 'id' in q.search ? 'a.id = ?::uuid' : 'a.name ilike ?';
-  const params = q.search === null ? [] : ['id' in q.search ? q.search.id : q.search.text];
+  // The user's own % and _ are plain characters.
+  const params = q.search === null ? [] : ['id' in q.search ? q.search.id : `%${q.search.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`];
   const from = `from teams t join accounts a on a.id = t.account_id where ${where}`;
   const dir = q.direction === 'ASC' ? 'asc' : 'desc';
   const rows = await sql.query<Row>(

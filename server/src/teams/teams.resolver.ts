@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { AccountGql, CreatedApiKeyGql } from '../accounts/accounts.graphql.js';
 import { Role } from '../auth/roles.js';
-import { SortDirectionEnum, pageWindow, toOffsetConnection } from '../graphql/offset-paging.js';
+import { SortDirectionEnum, pageWindow, toOffsetConnection, windowOf } from '../graphql/offset-paging.js';
 import type { Context } from '../graphql/context.js';
 import { principalOf } from '../graphql/auth.js';
 import { found } from '../graphql/errors.js';
@@ -43,8 +43,9 @@ export class TeamsResolver {
     @Arg('after', () => String, { nullable: true }) after: string | null,
     @Arg('offset', () => Int, { nullable: true }) offset: number | null,
   ): Promise<TeamConnectionGql> {
-    const page = await ctx.services.teams.list({ search, orderBy, direction, ...pageWindow(first, after, offset) });
-    return toOffsetConnection(page, toTeamGql);
+    const window = pageWindow(first, after, offset);
+    const { rows, count } = await ctx.services.teams.list({ search, orderBy, direction, ...window });
+    return toOffsetConnection(windowOf(rows, window, count), toTeamGql);
   }
 
   @Authorized()

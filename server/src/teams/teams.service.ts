@@ -5,7 +5,6 @@ import { actingAccount, hasRole, ownAccountId, type Principal, type Role } from 
 import { inTransaction, sqlOf, type Sql } from '../db/sql.js';
 import type { Clock } from '../sessions/tokens.js';
 import { DomainError, badInput, forbidden, notFound } from '../shared/errors.js';
-import { containsPattern, windowOf, type OffsetPage } from '../graphql/offset-paging.js';
 import { isUuid, optionalText, parseId, requiredText } from '../shared/validate.js';
 import {
   countOtherOwners,
@@ -80,18 +79,11 @@ export class TeamsService {
     return accountId ? findMember(this.sql(), teamId, accountId, this.clock()) : null;
   }
 
-  /** Every team, for the console (SUPPORT+): name contains `search`, or the id equals it. */
-  async list(q: {
-    search?: string | null;
-    orderBy: TeamOrder;
-    direction: 'ASC' | 'DESC';
-    limit: number;
-    offset: number;
-  }): Promise<OffsetPage<Team>> {
+  /** Every team, for the console (SUPPORT+): name contains `search`, or the id equals it; `limit + 1` rows. */
+  async list(q: { search?: string | null; orderBy: TeamOrder; direction: 'ASC' | 'DESC'; limit: number; offset: number }) {
     const text = q.search?.trim().slice(0, 200) ?? '';
-    const search = !text ? null : isUuid(text) ? { id: text.toLowerCase() } : { text: containsPattern(text) };
-    const { rows, count } = await listTeams(this.sql(), { ...q, search });
-    return windowOf(rows, q, count);
+    const search = !text ? null : isUuid(text) ? { id: text.toLowerCase() } : { text };
+    return listTeams(this.sql(), { ...q, search });
   }
 
   async teamsOf(accountId: string): Promise<Team[]> {
