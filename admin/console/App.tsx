@@ -28,7 +28,7 @@ import { dataProvider } from './resources';
 import { atLeast } from './roles';
 import { staffUsers } from './staff';
 import { teams } from './teams';
-import { webhooks } from './webhooks';
+import { webhookEndpoints, webhooks } from './webhooks';
 
 const Dashboard = lazy(() => import('./dashboard/Dashboard'));
 
@@ -70,7 +70,8 @@ function ConsoleMenu() {
       <Menu.ResourceItem name="accounts" />
       <Menu.ResourceItem name="teams" />
       {atLeast(permissions, 'SUPPORT') && <Menu.ResourceItem name="purchases" />}
-      {atLeast(permissions, 'SUPPORT') && <Menu.Item to="/webhooks" primaryText="Webhooks" leftIcon={<webhooks.icon />} />}
+      {atLeast(permissions, 'SUPPORT') && <Menu.Item to="/webhooks" primaryText="Stripe webhooks" leftIcon={<webhooks.icon />} />}
+      {atLeast(permissions, 'SUPPORT') && <Menu.ResourceItem name="webhookEndpoints" />}
       {atLeast(permissions, 'FINANCE') && <Menu.ResourceItem name="rateCards" />}
       {atLeast(permissions, 'FINANCE') && <Menu.ResourceItem name="reconciliation" />}
       {atLeast(permissions, 'FINANCE') && <Menu.ResourceItem name="auditLog" />}
@@ -157,6 +158,13 @@ export function App() {
               recordRepresentation="name"
             />
             <Resource name="purchases" options={{ label: 'Purchases' }} {...purchases} />
+            <Resource
+              name="webhookEndpoints"
+              options={{ label: 'Webhook endpoints' }}
+              {...webhookEndpoints}
+              create={atLeast(permissions, 'ADMIN') ? webhookEndpoints.create : undefined}
+              recordRepresentation="url"
+            />
             {atLeast(permissions, 'FINANCE') && <Resource name="auditLog" options={{ label: 'Audit log' }} {...auditLog} />}
             {atLeast(permissions, 'FINANCE') && (
               <Resource name="reconciliation" options={{ label: 'Reconciliation' }} {...reconciliation} recordRepresentation="day" />

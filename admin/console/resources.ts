@@ -7,6 +7,7 @@ import { rateCardsResource } from './ratecards/resource';
 import { reconciliationResource } from './reconciliation/resource';
 import { staffResource } from './staff/resource';
 import { teamsResource } from './teams/resource';
+import { webhookEndpointsResource } from './webhooks/resource';
 
 /** Every resource of the console and how it maps onto the GraphQL API. */
 export const dataProvider = createDataProvider({
@@ -18,4 +19,5 @@ export const dataProvider = createDataProvider({
   promoCodes: promoCodesResource,
   staffUsers: staffResource,
   teams: teamsResource,
+  webhookEndpoints: webhookEndpointsResource,
 });

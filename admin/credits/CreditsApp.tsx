@@ -25,6 +25,7 @@ import { UsageCard } from './UsageCard';
 
 // Only accounts in a team need the team view: it loads apart from the page's first script.
 const TeamCredits = lazy(() => import('./TeamCredits'));
+const AlertsAndWebhooks = lazy(() => import('./AlertsAndWebhooks'));
 
 export type Account = CreditsPageData['me'];
 export type Balance = Account['balance'];
@@ -110,7 +111,12 @@ export function CreditsApp() {
         {state.kind === 'ready' && balance && (
           <Stack spacing={{ xs: 2, sm: 3 }}>
             <CheckoutNotice params={params} returnTo={returnTo} purchases={state.data.me.purchases} onSeen={load} />
-            <LowBalanceBanner balance={balance} autoRecharge={state.data.me.autoRecharge} inTeam={state.data.me.teams.length > 0} />
+            <LowBalanceBanner
+              balance={balance}
+              alert={state.data.me.lowBalanceAlert}
+              autoRecharge={state.data.me.autoRecharge}
+              inTeam={state.data.me.teams.length > 0}
+            />
             <Box sx={{ display: 'grid', gap: { xs: 2, sm: 3 }, gridTemplateColumns: { xs: '1fr', md: '1fr 2fr' } }}>
               <BalanceCard balance={balance} live={live} />
               <PacksCard packs={state.data.creditPacks} returnTo={returnTo} />
@@ -127,6 +133,9 @@ export function CreditsApp() {
               <PromoCard onRedeemed={load} />
             </Box>
             <AutoRechargeCard autoRecharge={state.data.me.autoRecharge} packs={state.data.creditPacks} onSaved={load} />
+            <Suspense fallback={<Typography color="text.secondary">Loading alerts and webhooks…</Typography>}>
+              <AlertsAndWebhooks alert={state.data.me.lowBalanceAlert} onSaved={load} />
+            </Suspense>
           </Stack>
         )}
         <Box component="footer" sx={{ mt: 4, color: 'text.secondary' }}>

@@ -175,6 +175,9 @@ export async function createApp(opts: { config: Config; orm: MikroORM; log: Logg
       await apollo.stop();
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
       await jobs.stop();
+      await services.refusals
+        .flush()
+        .catch((err: unknown) => log.warn({ err: { message: (err as Error).message } }, 'refusals not flushed'));
       await services.engine.close();
       services.notify.close();
       await events.close();

@@ -156,7 +156,10 @@ export const proxyRoutes = (app: Express, services: Services): void => {
         .set(OVERHEAD_HEADER, fmtMs(msSince(started) - upstreamMs))
         .json(completion);
     } catch (err) {
-      if (err instanceof DomainError && err.code === 'INSUFFICIENT_CREDITS') metrics.insufficientCredits('proxy');
+      if (err instanceof DomainError && err.code === 'INSUFFICIENT_CREDITS') {
+        metrics.insufficientCredits('proxy');
+        services.refusals.count('proxy');
+      }
       if (err instanceof DomainError) return sendError(res, started, upstreamMs, domainErrorResponse(err, config.PUBLIC_APP_URL, returnTo));
       if (err instanceof UpstreamFailure) {
         log.warn(
