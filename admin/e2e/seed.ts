@@ -36,6 +36,9 @@ export async function seedTour() {
     others.push(c);
   }
   const team = await seedTeam(main, others.slice(0, 2));
+  // Out of credits: refused (402), for the dashboard's refusals chart.
+  const broke = await customer(0n, 'barbara');
+  for (let i = 0; i < 3; i++) await charge(broke.key, 'gpt-4o', 1000, 100).catch(() => undefined);
   const code = `WELCOME${Date.now() % 100000}`;
   await gql(`mutation($input: CreatePromoCodeInput!) { createPromoCode(input: $input) { id } }`, {
     input: { code, creditsMillicredits: '5000000', maxRedemptions: 100, grantValidDays: 90 },

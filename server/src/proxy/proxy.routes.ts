@@ -70,6 +70,31 @@ const chargeMeta = (charge: CallCharge, overheadMs: number, call: PreparedCall) 
   simulated: call.upstream.simulated,
 });
 
+/**
+ * Admission for `POST /v1/chat/completions`, mounted before every other middleware (security
+ * headers, request log, metrics, body parser): a shed request costs almost nothing, so shedding
+ * cannot itself eat the capacity it protects. A bounded number in flight, a bounded queue, and
+ * 503 + Retry-After (OpenAI's error shape) beyond; the slot is held until the response (or
+ * stream) closes.
+ */
+export const proxyAdmission =
+  (services: Pick<Services, 'loadControl'>): RequestHandler =>
+  async (_req, res, next) => {
+    try {
+      const release = await services.loadControl.proxyGate.acquire();
+      res.once('close', release);
+      next();
+    } catch (err) {
+      if (!(err instanceof Overloaded)) return next(err);
+      res.writeHead(503, {
+        'content-type': 'application/json; charset=utf-8',
+        'retry-after': String(err.retryAfterSeconds),
+        [OVERHEAD_HEADER]: '0.0',
+      });
+      res.end(JSON.stringify({ error: { type: 'server_error', code: 'server_overloaded', message: err.message, param: null } }));
+    }
+  };
+
 /** `POST /v1/chat/completions` (OpenAI-compatible, metered) and `GET /v1/models`. */
 export const proxyRoutes = (app: Express, services: Services): void => {
   const { proxy, auth, config, log, loadControl } = services;
@@ -94,22 +119,6 @@ export const proxyRoutes = (app: Express, services: Services): void => {
       });
     });
 
-  // Admission first (before the body is even parsed): a bounded number in flight, a bounded queue,
-  // and 503 + Retry-After beyond; the slot is held until the response (or stream) closes.
-  const admit: RequestHandler = async (_req, res, next) => {
-    try {
-      const release = await loadControl.proxyGate.acquire();
-      res.once('close', release);
-      next();
-    } catch (err) {
-      if (!(err instanceof Overloaded)) return next(err);
-      res.set('retry-after', String(err.retryAfterSeconds));
-      sendError(res, process.hrtime.bigint(), 0, {
-        status: 503,
-        body: { error: { type: 'server_error', code: 'server_overloaded', message: err.message, param: null } },
-      });
-    }
-  };
   // Per-key requests per minute, once the key is known: 429 rate_limit_exceeded as OpenAI answers it.
   const rateLimit: RequestHandler = async (_req, res, next) => {
     try {
@@ -125,7 +134,7 @@ export const proxyRoutes = (app: Express, services: Services): void => {
     }
   };
 
-  app.post('/v1/chat/completions', admit, jsonBody, authenticate(auth), rateLimit, async (req, res) => {
+  app.post('/v1/chat/completions', jsonBody, authenticate(auth), rateLimit, async (req, res) => {
     const started = process.hrtime.bigint();
     const returnTo = typeof req.headers['x-return-to'] === 'string' ? req.headers['x-return-to'] : null;
     let call: PreparedCall | null = null;
