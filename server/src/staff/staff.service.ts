@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { writeAudit } from '../audit/audit.service.js';
 import type { Principal, StaffRole } from '../auth/roles.js';
 import { inTransaction, pgCode, sqlOf, type Sql } from '../db/sql.js';
-import { containsPattern, windowOf, type OffsetPage } from '../graphql/offset-paging.js';
+import { containsPattern, windowOf, type OffsetPage } from '../shared/paging.js';
 import { revokeStaffSessions } from '../sessions/sessions.service.js';
 import type { Clock } from '../sessions/tokens.js';
 import { DomainError, notFound } from '../shared/errors.js';
