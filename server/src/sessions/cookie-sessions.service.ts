@@ -4,7 +4,8 @@ import type { Principal } from '../auth/roles.js';
 import { forbidden, unauthenticated } from '../shared/errors.js';
 import { clearedCookie, sessionCookie, sessionTokens } from './cookies.js';
 import type { PortalService } from './portal.service.js';
-import type { ActiveSession, SessionKind } from './sessions.service.js';
+import type { SessionKind } from './session.types.js';
+import type { ActiveSession } from './sessions.service.js';
 import type { SignInService } from './sign-in.service.js';
 
 /** The HTTP exchange of a GraphQL operation; absent over graphql-ws. */
