@@ -6,6 +6,17 @@ export interface Stop {
   name: string;
 }
 
+/** Waits until every finite animation and transition (a dialog fading in) has finished; spinners run on. */
+const settled = (page: Page) =>
+  page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((a) => Number.isFinite(Number(a.effect?.getComputedTiming().endTime)))
+        .map((a) => a.finished.catch(() => undefined)),
+    ),
+  );
+
 /**
  * Every page of both apps, in a state worth looking at. `visit` is called on each (axe, or a
  * screenshot). Pages are reached as their users reach them: a portal link, the staff sign-in.
@@ -19,7 +30,10 @@ export async function tour(
   const base = inject('baseUrl');
   const context = await browser.newContext({ viewport });
   const page = await context.newPage();
-  const stop = (app: Stop['app'], name: string) => visit(page, { app, name });
+  const stop = async (app: Stop['app'], name: string) => {
+    await settled(page);
+    await visit(page, { app, name });
+  };
 
   await page.goto(`${base}/`);
   await stop('home', 'home');

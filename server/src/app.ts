@@ -58,7 +58,8 @@ export async function createApp(opts: { config: Config; orm: MikroORM; log: Logg
   const app = express();
   app.disable('x-powered-by');
   app.use(securityHeaders(config.isProduction));
-  app.set('trust proxy', true);
+  // Only these peers' X-Forwarded-For sets req.ip (sign-in limits per address, logs): anyone else could forge it.
+  app.set('trust proxy', config.trustProxy);
   const httpServer = http.createServer(app);
 
   app.use(requestLog(log));

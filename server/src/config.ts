@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import ipaddr from 'ipaddr.js';
 import { z } from 'zod';
 
 /** Finds the repository root (the package.json that declares workspaces), so `.data/` is stable. */
@@ -18,6 +19,16 @@ export function findRepoRoot(start = process.cwd()): string {
     if (parent === dir) return path.resolve(start);
     dir = parent;
   }
+}
+
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+function isProxySpec(spec: string): boolean {
+  if (PROXY_NAMES.has(spec)) return true;
+  const [address, bits, ...rest] = spec.split('/');
+  if (rest.length || !ipaddr.isValid(address)) return false;
+  if (bits === undefined) return true;
+  const max = ipaddr.parse(address).kind() === 'ipv4' ? 32 : 128;
+  return /^\d{1,3}$/.test(bits) && Number(bits) <= max;
 }
 
 const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
@@ -137,6 +148,16 @@ const schema = z.object({
   /** Failed staff sign-ins allowed per email and per client address within SIGNIN_WINDOW_SECONDS. */
   SIGNIN_MAX_FAILURES_PER_EMAIL: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).default(5)),
   SIGNIN_MAX_FAILURES_PER_ADDRESS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).default(20)),
+  /** Peers whose X-Forwarded-For is believed (client address for sign-in limits and logs): comma-separated IPs, CIDRs, or loopback/linklocal/uniquelocal; `none` trusts no one. */
+  TRUSTED_PROXIES: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .default('loopback')
+      .refine((v) => v.trim() === 'none' || v.split(',').every((p) => isProxySpec(p.trim())), {
+        message: 'comma-separated IP addresses, CIDR ranges, loopback, linklocal or uniquelocal; or none',
+      }),
+  ),
   SIGNIN_WINDOW_SECONDS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).default(900)),
   /** The seller on statements. */
   COMPANY_NAME: z.preprocess(emptyToUndefined, z.string().max(200).default('creditmeter')),
@@ -152,6 +173,8 @@ export interface Config extends Omit<Env, 'PUBLIC_APP_URL'> {
   checkoutTestMode: string | null;
   /** Requests per minute per API key for accounts without their own limit (0 = unlimited). */
   rateLimitPerMinute: number;
+  /** Express `trust proxy`: the peers whose X-Forwarded-For is believed, or false for none. */
+  trustProxy: string[] | false;
   repoRoot: string;
   dataDir: string;
   seedDemo: boolean;
@@ -184,6 +207,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     ...values,
     PUBLIC_APP_URL: values.PUBLIC_APP_URL ?? `http://localhost:${values.PORT}`,
     checkoutTestMode: isProduction ? null : testModeReason,
+    trustProxy: values.TRUSTED_PROXIES.trim() === 'none' ? false : values.TRUSTED_PROXIES.split(',').map((p) => p.trim()),
     rateLimitPerMinute: values.RATE_LIMIT_PER_MINUTE ?? (values.NODE_ENV === 'test' ? 0 : 1200),
     repoRoot,
     dataDir: values.DATA_DIR ? path.resolve(values.DATA_DIR) : path.join(repoRoot, '.data'),

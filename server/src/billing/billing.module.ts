@@ -7,6 +7,7 @@ import type { BalanceEvents } from '../ledger/balance-events.js';
 import type { LedgerService } from '../ledger/ledger.service.js';
 import { AutoRechargeService } from './auto-recharge.service.js';
 import { CheckoutService } from './checkout.service.js';
+import { DisputesService } from './disputes.service.js';
 import { FulfilmentService } from './fulfilment.service.js';
 import { findNegativeBalances, findPurchasesOfAccount } from './purchases.repository.js';
 import { createStripeClient } from './stripe.client.js';
@@ -27,7 +28,8 @@ export function createBilling(
   const stripe = createStripeClient(config);
   const billingLog = log.child({ module: 'billing' });
   const fulfilment = new FulfilmentService(em, ledger, stripe, billingLog);
-  const webhooks = new WebhooksService(em, fulfilment, stripe, config.STRIPE_WEBHOOK_SECRET, billingLog);
+  const disputes = new DisputesService(em, ledger, billingLog);
+  const webhooks = new WebhooksService(em, fulfilment, disputes, stripe, config.STRIPE_WEBHOOK_SECRET, billingLog);
   const checkout = new CheckoutService(
     em,
     accounts,
@@ -42,6 +44,7 @@ export function createBilling(
   return {
     stripe,
     fulfilment,
+    disputes,
     webhooks,
     checkout,
     autoRecharge,

@@ -1,4 +1,4 @@
-import { centsToMillicredits, millicreditsToCentsCeil } from '../money/money.js';
+import { centsToMillicredits, millicreditsToCentsCeil, refundedCreditsShare } from '../money/money.js';
 import type { CreditPack } from './packs.js';
 import type { PaymentFacts, Purchase, PurchaseStatus } from './billing.types.js';
 
@@ -150,3 +150,46 @@ export const metadataPurchaseId = (object: Record<string, unknown>): string | nu
 
 /** First day of the calendar month (UTC) that contains `now`: the monthly limit's period. */
 export const monthStart = (now: Date): Date => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
+
+/** What a Stripe dispute object says: its id, amount, status and the payment it contests. */
+export interface DisputeFacts {
+  disputeId: string;
+  amountCents: bigint;
+  status: string;
+  reason: string | null;
+  paymentIntentId: string | null;
+}
+
+export function disputeFacts(dispute: Record<string, unknown>): DisputeFacts | string {
+  const disputeId = str(dispute.id);
+  if (!disputeId || disputeId.length > 255) return 'dispute has no id';
+  const amountCents = cents(dispute.amount);
+  if (amountCents === null || amountCents < 0n) return `dispute ${disputeId} has no valid amount`;
+  const charge = dispute.charge && typeof dispute.charge === 'object' ? (dispute.charge as Record<string, unknown>) : null;
+  return {
+    disputeId,
+    amountCents,
+    status: str(dispute.status) ?? 'unknown',
+    reason: str(dispute.reason),
+    paymentIntentId: idOf(dispute.payment_intent) ?? idOf(charge?.payment_intent),
+  };
+}
+
+/** A closed dispute gives the credits back when the merchant kept the money (won, or an inquiry that ended). */
+export const disputeKeptMoney = (status: string): boolean => status === 'won' || status === 'warning_closed';
+
+/**
+ * Credits a dispute of `amountCents` takes back: the paid share (as for refunds), never more than
+ * the purchase still holds after its refunds and its other disputes.
+ */
+export function disputedCredits(
+  purchase: { credits: bigint; refundedCredits: bigint },
+  amountCents: bigint,
+  paidCents: bigint,
+  otherDisputedCredits: bigint,
+): bigint {
+  const share = refundedCreditsShare(purchase.credits, amountCents < paidCents ? amountCents : paidCents, paidCents);
+  const left = purchase.credits - purchase.refundedCredits - otherDisputedCredits;
+  if (left <= 0n) return 0n;
+  return share < left ? share : left;
+}

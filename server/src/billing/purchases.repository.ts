@@ -66,6 +66,12 @@ export async function findPurchase(sql: Sql, id: string): Promise<Purchase | nul
   return rows[0] ? toPurchase(rows[0]) : null;
 }
 
+/** The purchase, locked until the caller's transaction ends (refunds and disputes recompute under it). */
+export async function lockPurchase(sql: Sql, id: string): Promise<Purchase | null> {
+  const rows = await sql.query<Row>(`select * from purchases where id = ?::uuid for update`, [id]);
+  return rows[0] ? toPurchase(rows[0]) : null;
+}
+
 export async function findPurchaseByPaymentIntent(sql: Sql, paymentIntentId: string): Promise<Purchase | null> {
   const rows = await sql.query<Row>(`select * from purchases where stripe_payment_intent_id = ?`, [paymentIntentId]);
   return rows[0] ? toPurchase(rows[0]) : null;

@@ -7,7 +7,8 @@ import { inTransaction, sqlOf } from '../db/sql.js';
 import { metrics } from '../metrics/metrics.js';
 import { DomainError, badInput, notFound } from '../shared/errors.js';
 import { isUuid, requiredText, sameId, parseId } from '../shared/validate.js';
-import { cents, idOf, intentFacts, metadataPurchaseId, sessionFacts, str } from './billing.rules.js';
+import { cents, disputeFacts, idOf, intentFacts, metadataPurchaseId, sessionFacts, str } from './billing.rules.js';
+import type { DisputesService } from './disputes.service.js';
 import type { EventSource, EventStatus, StoredEvent, WebhookEvent } from './billing.types.js';
 import type { FulfilmentService, StaffContext } from './fulfilment.service.js';
 import {
@@ -45,6 +46,7 @@ export class WebhooksService {
   constructor(
     private readonly em: EntityManager,
     private readonly fulfilment: FulfilmentService,
+    private readonly disputes: DisputesService,
     private readonly stripe: Stripe | null,
     private readonly webhookSecret: string | undefined,
     private readonly log: Logger,
@@ -151,6 +153,17 @@ export class WebhooksService {
         // Impossible amounts: kept as FAILED for staff and answered 200, since a retry cannot fix them.
         if (outcome.kind === 'refused') throw new Unprocessable(outcome.reason);
         return { status: 'PROCESSED', outcome: outcome.kind, purchaseId: purchase.id, error: null };
+      }
+      case 'charge.dispute.created':
+      case 'charge.dispute.closed': {
+        const facts = disputeFacts(object);
+        if (typeof facts === 'string') throw new Unprocessable(facts);
+        const purchase = facts.paymentIntentId ? await findPurchaseByPaymentIntent(sqlOf(this.em.fork()), facts.paymentIntentId) : null;
+        if (!purchase)
+          throw new Unprocessable(`no purchase for payment intent ${facts.paymentIntentId ?? 'none'} of dispute ${facts.disputeId}`);
+        const outcome =
+          event.type === 'charge.dispute.created' ? await this.disputes.open(purchase, facts) : await this.disputes.close(purchase, facts);
+        return { status: 'PROCESSED', outcome: `dispute-${outcome.kind}`, purchaseId: purchase.id, error: null };
       }
       default:
         return { status: 'IGNORED', outcome: 'unhandled-type', purchaseId: null, error: null };

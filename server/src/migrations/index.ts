@@ -13,6 +13,7 @@ import { Migration20261125600001_audit_chain } from './Migration20261125600001_a
 import { Migration20261125600002_outbox } from './Migration20261125600002_outbox.js';
 import { Migration20261125700001_teams } from './Migration20261125700001_teams.js';
 import { Migration20261125700002_team_engine } from './Migration20261125700002_team_engine.js';
+import { Migration20261125900001_disputes } from './Migration20261125900001_disputes.js';
 
 /** Every migration, in order. Listed explicitly so compiled and test runs see the same set. */
 export const migrationsList = [
@@ -31,4 +32,5 @@ export const migrationsList = [
   { name: 'Migration20261125600002_outbox', class: Migration20261125600002_outbox },
   { name: 'Migration20261125700001_teams', class: Migration20261125700001_teams },
   { name: 'Migration20261125700002_team_engine', class: Migration20261125700002_team_engine },
+  { name: 'Migration20261125900001_disputes', class: Migration20261125900001_disputes },
 ];

@@ -13,6 +13,7 @@ import { clampLimit, utcDay } from './finance.rules.js';
 import { accountBalancesCheck } from './reconciliation/account-balances.check.js';
 import { auditChainCheck } from './reconciliation/audit-chain.check.js';
 import { dayBounds, type Check, type CheckOutcome } from './reconciliation/check.js';
+import { disputesCheck } from './reconciliation/disputes.check.js';
 import { grantsCheck } from './reconciliation/grants.check.js';
 import { providerUsageCheck } from './reconciliation/provider-usage.check.js';
 import { purchasesFulfilledCheck } from './reconciliation/purchases-fulfilled.check.js';
@@ -68,6 +69,7 @@ export class ReconciliationService {
       usageVsPostingsCheck,
       zeroSumCheck,
       purchasesFulfilledCheck,
+      disputesCheck,
       grantsCheck(sources.grantDrift),
       stripeCheck(sources.stripe),
       providerUsageCheck(config),

@@ -101,6 +101,12 @@ describe('ops/alerts.yml', () => {
     expect(byName.ReconciliationMismatch.expr).toContain('creditmeter_reconciliation_mismatches_total');
   });
 
+  it('pages on any failed proxy settle (a call that ran but could not be charged)', () => {
+    const rule = doc.groups.flatMap((g) => g.rules).find((r) => r.expr?.includes('proxy_settle_failures_total'));
+    expect(rule).toMatchObject({ alert: 'ProxySettleFailures', labels: { severity: 'page' } });
+    expect(rule!.expr).toMatch(/increase\(proxy_settle_failures_total\[\d+m\]\)\) > 0/);
+  });
+
   it('rejects a broken file (the validator can fail)', () => {
     const names = exported();
     expect(metricNames('rate(creditmeter_made_up_total[5m]) > 0').every((n) => names.has(n))).toBe(false);
