@@ -1,226 +1,52 @@
 import 'reflect-metadata';
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { createHash, randomBytes } from 'node:crypto';
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
-import http from 'node:http';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import autocannon, { type Result } from 'autocannon';
-import pg from 'pg';
-import { initOrm, migrate } from '../server/src/db/orm.js';
+import autocannon from 'autocannon';
+import { financeFigure } from './report-finance.js';
+import { liveFigures } from './report-live.js';
+import { instantUpstream, setupDatabase, TEAM_MEMBERS } from './report-setup.js';
+import {
+  ACCOUNTS,
+  admin,
+  dropDatabase,
+  EVENTS_PER_SECOND,
+  FINANCE_ROWS,
+  REDIS_URL,
+  SUBSCRIBERS,
+  fmt,
+  gqlRequest,
+  here,
+  load,
+  log,
+  pgbenchTps,
+  serve,
+  SECONDS,
+  SMALL,
+  startDatabaseServer,
+  stopDatabaseServer,
+  type Row,
+} from './report-support.js';
 
 /**
  * `npm run bench`: the engine's figures against ceilings measured in the same run (pgbench TPC-B
  * on the same PostgreSQL, a hello-world Apollo Server on the same Node behind the same load
  * generator), each with its target and PASS or SHORT, the server's peak RSS per figure. Writes
- * bench/results/latest.md. Measures only; nothing here is a test.
+ * bench/results/latest.md. Measures only; nothing here is a test. BENCH_SIZE=small runs every
+ * figure smaller (see report-support.ts for each size's knob).
  */
-const here = path.dirname(fileURLToPath(import.meta.url));
 const resultsDir = path.resolve(here, '../../../bench/results');
-const ADMIN_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
-const ACCOUNTS = Number(process.env.BENCH_ACCOUNTS ?? 10_000);
 const CHARGE = `mutation($k: String!) { recordUsage(input: { model: "bench-model", inputTokens: 1000, outputTokens: 100, idempotencyKey: $k }) { chargedMillicredits } }`;
 const BATCH = `mutation($i: [RecordUsageInput!]!) { recordUsageBatch(inputs: $i) { index errorCode } }`;
-const FUNDS = 10n ** 13n;
-const TEAM_MEMBERS = 64;
-
-interface Row {
-  figure: string;
-  measured: string;
-  target: string;
-  pass: boolean | null;
-  rssMb: number | null;
-  note?: string;
-}
 const rows: Row[] = [];
-const log = (...args: unknown[]) => console.log(...args);
-
-function dbUrl(name: string) {
-  const u = new URL(ADMIN_URL);
-  u.pathname = `/${name}`;
-  return u.toString();
-}
-
-async function admin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const c = new pg.Client({ connectionString: ADMIN_URL });
-  await c.connect();
-  try {
-    return await fn(c);
-  } finally {
-    await c.end();
-  }
-}
-
-// --- the server under load, in its own process ----------------------------------------------------
-interface Served {
-  proc: ChildProcess;
-  url: string;
-  resetPeak(): void;
-  peakMb(): number;
-  stop(): Promise<void>;
-}
-
-async function serve(mode: 'app' | 'hello', env: Record<string, string> = {}): Promise<Served> {
-  const proc = spawn(process.execPath, [path.join(here, 'serve.js'), mode], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const port = await new Promise<number>((resolve, reject) => {
-    let out = '';
-    proc.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /ready (\d+)/.exec(out);
-      if (m) resolve(Number(m[1]));
-    });
-    proc.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
-  });
-  const status = () => readFileSync(`/proc/${proc.pid}/status`, 'utf8');
-  return {
-    proc,
-    url: `http://127.0.0.1:${port}`,
-    // Linux: writing 5 to clear_refs resets the peak RSS (VmHWM), so each figure gets its own peak.
-    resetPeak: () => {
-      try {
-        writeFileSync(`/proc/${proc.pid}/clear_refs`, '5');
-      } catch {
-        /* not Linux: the peak is then the process's lifetime peak */
-      }
-    },
-    peakMb: () => Math.round(Number(/VmHWM:\s+(\d+)/.exec(status())?.[1] ?? 0) / 1024),
-    stop: () =>
-      new Promise<void>((resolve) => {
-        proc.once('exit', () => resolve());
-        proc.kill('SIGTERM');
-      }),
-  };
-}
-
-async function load(server: Served, opts: Parameters<typeof autocannon>[0]): Promise<{ r: Result; rssMb: number }> {
-  server.resetPeak();
-  const r = await autocannon({ duration: SECONDS, ...opts });
-  return { r, rssMb: server.peakMb() };
-}
-
-const gqlRequest = (body: () => string, key: () => string) => ({
-  method: 'POST',
-  path: '/graphql',
-  setupRequest: (req: Record<string, unknown>) => ({
-    ...req,
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${key()}` },
-    body: body(),
-  }),
-});
-
-const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
-
-// --- setup --------------------------------------------------------------------------------------------
-async function setupDatabase() {
-  const name = `cm_bench_${randomBytes(4).toString('hex')}`;
-  await admin((c) => c.query(`create database ${name}`));
-  const url = dbUrl(name);
-  const orm = await initOrm(url, 4);
-  await migrate(orm);
-  await orm.close(true);
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  await c.query(`
-    with card as (insert into rate_cards (name) values ('bench') returning id),
-    rates as (
-      insert into model_rates (rate_card_id, model, input_per1k, cached_input_per1k, output_per1k, cost_input_per1k, cost_cached_input_per1k, cost_output_per1k)
-      select id, m, 100, 50, 400, 50, 25, 200 from card, unnest(array['bench-model', 'gpt-4o-mini']) m
-    )
-    insert into rate_card_activations (rate_card_id) select id from card`);
-  const run = randomBytes(3).toString('hex');
-  // Accounts, their keys (stored hashed, as the service does) and their funds (through the engine's own movement function).
-  await c.query(
-    `insert into accounts (kind, email) select 'CUSTOMER', 'bench-' || g || '-' || $2 || '@bench.test' from generate_series(1, $1::int) g`,
-    [ACCOUNTS + 1, run],
-  );
-  const accounts = (await c.query<{ id: string }>(`select id from accounts where kind = 'CUSTOMER' order by email`)).rows.map((r) => r.id);
-  const keys = accounts.map((id) => `cm_bench_${id.replaceAll('-', '')}`);
-  await c.query(
-    `insert into api_keys (account_id, role, key_hash, key_prefix) select a, 'USER', h, 'cm_benc' from unnest($1::uuid[], $2::text[]) as x(a, h)`,
-    [accounts, keys.map((k) => createHash('sha256').update(k, 'utf8').digest('hex'))],
-  );
-  await c.query(
-    `select creditmeter_post(id, 'BONUS', $1::bigint, 'promotions', null, null, null, 'bench funds', null, null, false) from accounts where kind = 'CUSTOMER'`,
-    [FUNDS.toString()],
-  );
-  // A hot team: TEAM_MEMBERS of the spread accounts, each with a key issued for the team and an
-  // allocation the run never reaches (so every charge still checks it).
-  const [team] = (await c.query<{ id: string }>(`insert into accounts (kind, name) values ('TEAM', 'bench team') returning id`)).rows;
-  await c.query(`insert into teams (account_id) values ($1)`, [team.id]);
-  const members = accounts.slice(0, TEAM_MEMBERS);
-  await c.query(
-    `insert into team_members (team_id, account_id, role, monthly_allocation) select $1, m, 'MEMBER', $3::bigint from unnest($2::uuid[]) m`,
-    [team.id, members, (FUNDS / BigInt(TEAM_MEMBERS)).toString()],
-  );
-  const teamKeys = members.map((id) => `cm_benchteam_${id.replaceAll('-', '')}`);
-  await c.query(
-    `insert into api_keys (account_id, role, key_hash, key_prefix, team_id) select a, 'USER', h, 'cm_benc', $3 from unnest($1::uuid[], $2::text[]) as x(a, h)`,
-    [members, teamKeys.map((k) => createHash('sha256').update(k, 'utf8').digest('hex')), team.id],
-  );
-  await c.query(`select creditmeter_post($1, 'BONUS', $2::bigint, 'promotions', null, null, null, 'bench funds', null, null, false)`, [
-    team.id,
-    FUNDS.toString(),
-  ]);
-  await c.query('vacuum analyze');
-  return {
-    name,
-    url,
-    client: c,
-    spread: keys.slice(0, ACCOUNTS),
-    hot: { id: accounts[ACCOUNTS], key: keys[ACCOUNTS] },
-    team: { id: team.id, keys: teamKeys },
-  };
-}
-
-async function pgbenchTps(): Promise<{ tps: number; version: string }> {
-  const name = `cm_pgbench_${randomBytes(4).toString('hex')}`;
-  await admin((c) => c.query(`create database ${name}`));
-  const u = new URL(dbUrl(name));
-  const args = ['-h', u.hostname, '-p', u.port || '5432', '-U', decodeURIComponent(u.username || 'postgres')];
-  try {
-    execFileSync('pgbench', [...args, '-i', '-s', '10', '-q', name], { stdio: 'ignore' });
-    const out = execFileSync('pgbench', [...args, '-c', '16', '-j', '2', '-T', String(Math.max(SECONDS, 10)), '-n', name], {
-      encoding: 'utf8',
-    });
-    const tps = Number(/tps = ([\d.]+)/.exec(out)?.[1] ?? NaN);
-    return { tps, version: execFileSync('pgbench', ['--version'], { encoding: 'utf8' }).trim() };
-  } finally {
-    await admin((c) => c.query(`drop database if exists ${name} with (force)`));
-  }
-}
-
-/** An OpenAI-compatible upstream that answers at once (the proxy figure's "provider"). */
-function instantUpstream(): Promise<{ url: string; close: () => void }> {
-  const body = JSON.stringify({
-    id: 'chatcmpl-bench',
-    object: 'chat.completion',
-    created: 1_764_000_000,
-    model: 'gpt-4o-mini',
-    choices: [{ index: 0, message: { role: 'assistant', content: 'ok' }, finish_reason: 'stop' }],
-    usage: { prompt_tokens: 12, completion_tokens: 2, total_tokens: 14, prompt_tokens_details: { cached_tokens: 0 } },
-  });
-  const server = http.createServer((req, res) => {
-    req.resume();
-    req.on('end', () => res.writeHead(200, { 'content-type': 'application/json' }).end(body));
-  });
-  return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () =>
-      resolve({ url: `http://127.0.0.1:${(server.address() as { port: number }).port}/v1`, close: () => server.close() }),
-    ),
-  );
-}
 
 // --- figures ---------------------------------------------------------------------------------------------
 export async function main() {
   const started = Date.now();
   const loadBefore = os.loadavg()[0];
+  const database = await startDatabaseServer();
   log('pgbench TPC-B (scale 10, 16 clients) on the same PostgreSQL...');
-  const pgb = await pgbenchTps();
+  const pgb = (await pgbenchTps()) ?? { tps: NaN, version: 'pgbench not installed (no TPC-B ceiling in this run)' };
   log(`  ${fmt(pgb.tps)} tps`);
 
   const hello = await serve('hello');
@@ -427,25 +253,30 @@ export async function main() {
   });
   log(rows.at(-1)!.measured);
 
+  // The live figures: subscribers on the last SUBSCRIBERS spread accounts, charges on the others.
+  const subscribers = Math.min(SUBSCRIBERS, Math.floor(db.spread.length / 2));
+  const split = db.spread.length - subscribers;
+  rows.push(
+    ...(await liveFigures({
+      dbUrl: db.url,
+      chargeKeys: db.spread.slice(0, split),
+      subscribers: db.spread.slice(split).map((key, i) => ({ key, accountId: db.spreadAccounts[split + i] })),
+      watched: { accountId: db.hot.id, key: db.hot.key },
+      chargeBody,
+    })),
+  );
+
   const [books] = (
     await db.client.query<{ total: string; drift: string }>(
       `select (select coalesce(sum(amount), 0) from ledger_postings) total,
               (select count(*) from accounts a where kind = 'CUSTOMER' and posted <> (select coalesce(sum(amount), 0) from ledger_postings p where p.account_id = a.id)) drift`,
     )
   ).rows;
-  for (const figure of [
-    [
-      'live fan-out: 5,000 graphql-ws subscribers, 10,000 balance events/s',
-      'p99 event-to-client ≤ 200 ms; charges drop ≤ 20%; each event executed once and shared',
-    ],
-    ['`financeDaily` over 90 days with 5,000,000 usage rows', 'p95 ≤ 100 ms and ≥ 10× the direct aggregate'],
-    ['two instances behind one port with Redis', 'spread charges ≥ 1.6× one instance; subscribers on either see every event'],
-  ]) {
-    rows.push({ figure: figure[0], measured: 'not measured by this run', target: figure[1], pass: false, rssMb: null });
-  }
-
   await db.client.end();
-  await admin((c) => c.query(`drop database if exists ${db.name} with (force)`));
+  await dropDatabase(db.name);
+
+  rows.push(await financeFigure());
+  log(rows.at(-1)!.measured);
 
   const pgVersion = await admin(async (c) => (await c.query<{ v: string }>(`select version() v`)).rows[0].v);
   const cpus = os.cpus();
@@ -456,7 +287,8 @@ export async function main() {
     '',
     '## Machine and versions',
     `- CPU: ${cpus[0]?.model ?? 'unknown'} × ${cpus.length}; memory ${Math.round(os.totalmem() / 2 ** 30)} GiB; ${os.type()} ${os.release()}`,
-    `- Node ${process.version}; ${pgVersion.split(' on ')[0]}; ${pgb.version}; autocannon 9 (load generator, on the same machine)`,
+    `- Node ${process.version}; ${pgVersion.split(' on ')[0]} (${database}); ${pgb.version}; autocannon 9 (load generator, on the same machine); Redis at ${REDIS_URL} for the live figures`,
+    `- Sizes: ${SMALL ? "**BENCH_SIZE=small** (a quick run, not the issue's sizes): " : ''}${fmt(ACCOUNTS)} accounts, ${fmt(SUBSCRIBERS)} subscribers, ${fmt(EVENTS_PER_SECOND)} events/s, ${fmt(FINANCE_ROWS)} finance usage rows`,
     `- Each load runs ${SECONDS} s; the server under load runs in its own process (peak RSS is its VmHWM, reset before each figure).`,
     `- 1-minute load average at the start / end of the run: ${loadBefore.toFixed(1)} / ${os.loadavg()[0].toFixed(1)} on ${cpus.length} CPUs (anything far above the CPU count means other work shared the machine and every figure is depressed).`,
     '',
@@ -484,6 +316,7 @@ export async function main() {
   mkdirSync(resultsDir, { recursive: true });
   writeFileSync(path.join(resultsDir, 'latest.md'), md);
   log(`\nwrote ${path.join(resultsDir, 'latest.md')}`);
+  await stopDatabaseServer();
 }
 
 await main();

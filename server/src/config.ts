@@ -79,8 +79,13 @@ const schema = z.object({
       .max(31 * 24 * 3600)
       .default(3600),
   ),
-  /** Backstop TTL of the API key and rate card caches (changes invalidate them at once). */
+  /**
+   * API key, rate card and proxy settings caches (changes invalidate them at once): entries live
+   * CACHE_MAX_AGE_MS while invalidations arrive (in-process, or Redis up), CACHE_TTL_MS (the
+   * backstop) while Redis is down.
+   */
   CACHE_TTL_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(600_000).default(5_000)),
+  CACHE_MAX_AGE_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(3_600_000).default(300_000)),
   LEDGER_POOL_MAX: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(200).default(8)),
   LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
   /** Finance: background rollup + daily reconciliation (default on, off under NODE_ENV=test), rollup period, /metrics bearer token. */

@@ -4,7 +4,7 @@ import { AccountsService } from './accounts/accounts.service.js';
 import { AuthService } from './auth/auth.service.js';
 import type { Config } from './config.js';
 import { createAdvisoryLocks } from './jobs/advisory-lock.js';
-import type { BalanceEvents } from './ledger/balance-events.js';
+import { cacheTtl, type BalanceEvents } from './ledger/balance-events.js';
 import { PostingHooks } from './ledger/ledger.hooks.js';
 import { LedgerService } from './ledger/ledger.service.js';
 import { BalanceWatchService } from './ledger/balance-watch.service.js';
@@ -30,17 +30,19 @@ import { TeamsService } from './teams/teams.service.js';
 export function createServices(orm: MikroORM, config: Config, events: BalanceEvents, log: Logger, clock: Clock = systemClock) {
   const em = orm.em;
   const locks = createAdvisoryLocks(orm.config.get('clientUrl')!);
-  const rateCards = new RateCardsService(em, events, config.CACHE_TTL_MS);
+  const ttl = cacheTtl(events, config.CACHE_TTL_MS, config.CACHE_MAX_AGE_MS);
+  const rateCards = new RateCardsService(em, events, ttl);
   const postingHooks = new PostingHooks();
-  const engine = new LedgerEngine(new LedgerDb(orm.config.get('clientUrl')!, config.LEDGER_POOL_MAX), events, postingHooks);
+  const ledgerDb = new LedgerDb(orm.config.get('clientUrl')!, config.LEDGER_POOL_MAX);
+  const engine = new LedgerEngine(ledgerDb, events, postingHooks);
   const ledger = new LedgerService(em, events, engine);
   const holds = new HoldsService(em, events, engine, log, clock);
-  const accounts = new AccountsService(em);
+  const accounts = new AccountsService(em, ledgerDb);
   const grantsAndPromotions = createGrantsAndPromotions(em, config, ledger, log, locks);
   accounts.onCreated(grantsAndPromotions.promotions.introBonus);
-  const auth = new AuthService(em, events, config.CACHE_TTL_MS);
+  const auth = new AuthService(em, events, ttl);
   const teams = new TeamsService(em, auth, clock);
-  const proxyServices = createProxyServices(em, config, rateCards, holds, events, log, teams);
+  const proxyServices = createProxyServices(em, config, rateCards, holds, events, log, teams, ttl);
   const billing = createBilling(em, config, events, ledger, accounts, log);
   return {
     config,

@@ -5,9 +5,29 @@ import { inTransaction, pgCode, sqlOf, type Sql } from '../db/sql.js';
 import { DomainError, badInput, notFound } from '../shared/errors.js';
 import { containsPattern, windowOf, type OffsetPage } from '../shared/paging.js';
 import { isUuid, optionalText, parseId, requiredText } from '../shared/validate.js';
+import type { LedgerDb, Named } from '../ledger/engine.db.js';
 import { AccountEntity } from './account.entity.js';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** Read on every `me` (and per page of accounts): a prepared statement, no ORM hydration. */
+const CUSTOMERS: Named = {
+  name: 'cm_customer_accounts',
+  text: `select id, kind, system_code, email, name, posted, pending, created_at, updated_at
+           from accounts where id = any($1::uuid[]) and kind in ('CUSTOMER', 'TEAM')`,
+};
+
+const toAccount = (r: Record<string, unknown>): AccountEntity => ({
+  id: r.id as string,
+  kind: r.kind as AccountEntity['kind'],
+  systemCode: (r.system_code as string | null) ?? null,
+  email: (r.email as string | null) ?? null,
+  name: (r.name as string | null) ?? null,
+  posted: BigInt(r.posted as string),
+  pending: BigInt(r.pending as string),
+  createdAt: r.created_at as Date,
+  updatedAt: r.updated_at as Date,
+});
 
 export type AccountOrder = 'CREATED_AT' | 'EMAIL' | 'NAME' | 'BALANCE';
 
@@ -37,7 +57,10 @@ export type AccountCreatedHook = (sql: Sql, accountId: string) => Promise<void>;
 export class AccountsService {
   private readonly createdHooks: AccountCreatedHook[] = [];
 
-  constructor(private readonly em: EntityManager) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly db: LedgerDb,
+  ) {}
 
   onCreated(hook: AccountCreatedHook): void {
     this.createdHooks.push(hook);
@@ -50,7 +73,7 @@ export class AccountsService {
 
   /** Customer and team accounts (a team's id works wherever an account id does). */
   async findCustomers(ids: readonly string[]): Promise<AccountEntity[]> {
-    return this.em.fork().find(AccountEntity, { id: { $in: [...ids] }, kind: { $in: ['CUSTOMER', 'TEAM'] } });
+    return (await this.db.call(CUSTOMERS, [ids])).map(toAccount);
   }
 
   /** Customer accounts for the console: search by email, name (contains) or id (exact), any sort, with the total. */

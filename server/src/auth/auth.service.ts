@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { writeAudit } from '../audit/audit.service.js';
 import { inTransaction, sqlOf } from '../db/sql.js';
 import type { BalanceEvents } from '../ledger/balance-events.js';
-import { ExpiringCache } from '../shared/cache.js';
+import { ExpiringCache, type CacheTtl } from '../shared/cache.js';
 import { badInput, forbidden, notFound } from '../shared/errors.js';
 import { optionalText, parseId, sameId } from '../shared/validate.js';
 import { actingAccount, hasRole, ROLES, type KeyPrincipal, type Principal, type Role } from './roles.js';
@@ -61,7 +61,7 @@ export class AuthService {
   constructor(
     private readonly em: EntityManager,
     private readonly events: Pick<BalanceEvents, 'invalidate' | 'onInvalidate'> | null = null,
-    cacheTtlMs = 5_000,
+    cacheTtlMs: CacheTtl = 5_000,
   ) {
     this.keys = new ExpiringCache(cacheTtlMs);
     events?.onInvalidate((scope) => {

@@ -16,6 +16,7 @@ type Topics = { BALANCE_UPDATED: [string, BalanceEventPayload]; CACHE_INVALIDATE
 
 /** What a cache invalidation names: every instance drops its cached copy of it at once. */
 export type CacheScope = 'apiKeys' | 'rateCards' | 'proxySettings';
+const ALL_SCOPES: CacheScope[] = ['apiKeys', 'rateCards', 'proxySettings'];
 
 export interface BalanceEvents {
   publish(snapshot: BalanceSnapshot): void;
@@ -65,6 +66,9 @@ export function createBalanceEvents(redisUrl?: string, onFanOutChange?: (up: boo
     fanOut = 'down';
     const watch = redisHealth(clients, (up) => {
       fanOut = up ? 'up' : 'down';
+      // Invalidations may be lost while Redis is away: every cache starts over, on the short TTL
+      // while down (see cacheTtl) and afresh once back up.
+      for (const scope of ALL_SCOPES) notify(scope);
       onFanOutChange?.(up);
     });
     void watch;
@@ -155,3 +159,12 @@ function redisHealth(clients: Redis[], onChange: (up: boolean) => void) {
   }
   return check;
 }
+
+/**
+ * The TTL of the invalidated caches: `maxAgeMs` while invalidations arrive (in-process, or Redis
+ * up), the short `backstopMs` while Redis is down and another instance's change could go unheard.
+ */
+export const cacheTtl =
+  (events: Pick<BalanceEvents, 'fanOut'>, backstopMs: number, maxAgeMs: number): (() => number) =>
+  () =>
+    events.fanOut?.() === 'down' ? backstopMs : maxAgeMs;

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { BalanceEvents } from '../ledger/balance-events.js';
-import { ExpiringCache } from '../shared/cache.js';
+import { ExpiringCache, type CacheTtl } from '../shared/cache.js';
 import { writeAudit } from '../audit/audit.service.js';
 import { inTransaction, sqlOf, toBigInt, type Sql } from '../db/sql.js';
 import { parseMillicredits } from '../money/money.js';
@@ -84,7 +84,7 @@ export class ProxySettingsService {
   constructor(
     private readonly em: EntityManager,
     private readonly events: Pick<BalanceEvents, 'invalidate' | 'onInvalidate'> | null = null,
-    cacheTtlMs = 5_000,
+    cacheTtlMs: CacheTtl = 5_000,
   ) {
     this.cache = new ExpiringCache(cacheTtlMs);
     events?.onInvalidate((scope) => {

@@ -4,6 +4,7 @@ import type { Config } from '../config.js';
 import type { BalanceEvents } from '../ledger/balance-events.js';
 import type { HoldsService } from '../ledger/holds.service.js';
 import type { RateCardsService } from '../ratecards/ratecards.service.js';
+import type { CacheTtl } from '../shared/cache.js';
 import type { TeamsService } from '../teams/teams.service.js';
 import { ProxySettingsService } from './proxy-settings.service.js';
 import { PromptTokenCounter } from './prompt-tokens.js';
@@ -18,8 +19,9 @@ export function createProxyServices(
   events: BalanceEvents,
   log: Logger,
   teams: TeamsService,
+  cacheTtl: CacheTtl,
 ) {
-  const proxySettings = new ProxySettingsService(em, events, config.CACHE_TTL_MS);
+  const proxySettings = new ProxySettingsService(em, events, cacheTtl);
   return {
     holds,
     proxySettings,

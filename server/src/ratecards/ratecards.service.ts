@@ -3,7 +3,7 @@ import { writeAudit } from '../audit/audit.service.js';
 import type { Principal } from '../auth/roles.js';
 import { inTransaction, sqlOf, toBigInt, type Sql } from '../db/sql.js';
 import type { BalanceEvents } from '../ledger/balance-events.js';
-import { ExpiringCache } from '../shared/cache.js';
+import { ExpiringCache, type CacheTtl } from '../shared/cache.js';
 import { ModelDisabled, notFound } from '../shared/errors.js';
 import { parseId } from '../shared/validate.js';
 import { parseModelName, parseRateCard } from './ratecard.rules.js';
@@ -72,7 +72,7 @@ export class RateCardsService {
   constructor(
     private readonly em: EntityManager,
     private readonly events: Pick<BalanceEvents, 'invalidate' | 'onInvalidate'> | null = null,
-    cacheTtlMs = 5_000,
+    cacheTtlMs: CacheTtl = 5_000,
   ) {
     this.active = new ExpiringCache(cacheTtlMs, 1);
     events?.onInvalidate((scope) => {

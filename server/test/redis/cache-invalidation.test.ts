@@ -11,8 +11,8 @@ let two: TestApp;
 beforeAll(async () => {
   db = await freshDatabase();
   // A TTL far longer than the test: only the invalidation can make instance two see a change.
-  one = await startTestApp({ REDIS_URL, CACHE_TTL_MS: 600_000 }, db);
-  two = await startTestApp({ REDIS_URL, CACHE_TTL_MS: 600_000 }, db);
+  one = await startTestApp({ REDIS_URL, CACHE_TTL_MS: 600_000, CACHE_MAX_AGE_MS: 600_000 }, db);
+  two = await startTestApp({ REDIS_URL, CACHE_TTL_MS: 600_000, CACHE_MAX_AGE_MS: 600_000 }, db);
 });
 afterAll(async () => {
   await one?.close();

@@ -1,0 +1,209 @@
+import { createReadStream, createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { createGunzip, createGzip } from 'node:zlib';
+import pg from 'pg';
+import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
+import { migrationsList } from '../migrations/index.js';
+import { initOrm } from './orm.js';
+
+/**
+ * A logical backup written by the app itself (the embedded PostgreSQL ships no pg_dump, and an
+ * older pg_dump refuses a newer server): every table of the `public` schema as one gzipped COPY
+ * file, read in ONE repeatable-read, read-only transaction (a consistent snapshot while the
+ * server keeps writing), plus a manifest with the migrations the data belongs to, the row counts
+ * and the sequences. The schema is not dumped: a restore recreates it by running those migrations.
+ */
+export const BACKUP_FORMAT = 'creditmeter-backup/1';
+const MIGRATIONS_TABLE = 'mikro_orm_migrations';
+
+export interface BackupManifest {
+  format: typeof BACKUP_FORMAT;
+  createdAt: string;
+  serverVersion: string;
+  migrations: string[];
+  tables: { name: string; columns: string[]; rows: number; file: string }[];
+  sequences: { name: string; lastValue: string | null }[];
+}
+
+export type Progress = (message: string) => void;
+
+const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+/** Reports how far a long COPY is, every couple of seconds, without slowing it. */
+function counting(onBytes: (bytes: number) => void): Transform {
+  let bytes = 0;
+  return new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      bytes += chunk.length;
+      onBytes(bytes);
+      done(null, chunk);
+    },
+  });
+}
+
+function throttled(progress: Progress, label: string) {
+  let last = Date.now();
+  return (bytes: number) => {
+    if (Date.now() - last < 2000) return;
+    last = Date.now();
+    progress(`  ${label}: ${(bytes / 1_048_576).toFixed(1)} MiB so far`);
+  };
+}
+
+async function connect(url: string): Promise<pg.Client> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  return client;
+}
+
+/** Writes a backup of the database at `url` into the directory `dir` (created; must not hold one). */
+export async function backupDatabase(url: string, dir: string, progress: Progress = () => undefined): Promise<BackupManifest> {
+  if (existsSync(path.join(dir, 'manifest.json'))) throw new Error(`${dir} already holds a backup; choose another directory`);
+  mkdirSync(dir, { recursive: true });
+  const client = await connect(url);
+  try {
+    await client.query('begin isolation level repeatable read read only');
+    const { rows: schema } = await client.query<{ t: string | null }>(`select to_regclass($1)::text t`, [MIGRATIONS_TABLE]);
+    if (!schema[0].t) throw new Error('this database has no creditmeter schema (no migrations were ever applied): nothing to back up');
+    const { rows: version } = await client.query<{ v: string }>(`select current_setting('server_version') v`);
+    const { rows: migrations } = await client.query<{ name: string }>(`select name from ${MIGRATIONS_TABLE} order by id`);
+    const { rows: tables } = await client.query<{ name: string; columns: string[] }>(
+      `select c.relname as name, array_agg(a.attname::text order by a.attnum) as columns
+         from pg_class c join pg_namespace n on n.oid = c.relnamespace
+         join pg_attribute a on a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped and a.attgenerated = ''
+        where n.nspname = 'public' and c.relkind in ('r', 'p') and c.relname <> $1
+        group by c.relname order by c.relname`,
+      [MIGRATIONS_TABLE],
+    );
+    const { rows: sequences } = await client.query<{ name: string; last_value: string | null }>(
+      `select sequencename as name, last_value::text from pg_sequences where schemaname = 'public' order by sequencename`,
+    );
+    const manifest: BackupManifest = {
+      format: BACKUP_FORMAT,
+      createdAt: new Date().toISOString(),
+      serverVersion: version[0].v,
+      migrations: migrations.map((m) => m.name),
+      tables: [],
+      sequences: sequences.map((s) => ({ name: s.name, lastValue: s.last_value })),
+    };
+    progress(`backing up ${tables.length} tables (schema at ${manifest.migrations.at(-1) ?? 'no migration'}) into ${dir}`);
+    for (const [i, table] of tables.entries()) {
+      const file = `${table.name}.copy.gz`;
+      const started = Date.now();
+      const source = client.query(copyTo(`copy ${ident(table.name)} (${table.columns.map(ident).join(', ')}) to stdout`));
+      await pipeline(source, counting(throttled(progress, table.name)), createGzip(), createWriteStream(path.join(dir, file)));
+      const rows = source.rowCount;
+      manifest.tables.push({ name: table.name, columns: table.columns, rows, file });
+      progress(`[${i + 1}/${tables.length}] ${table.name}: ${rows} rows (${Date.now() - started} ms)`);
+    }
+    await client.query('commit');
+    // Written last: a directory without a manifest is an unfinished backup and cannot be restored.
+    writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify(manifest, null, 2));
+    return manifest;
+  } catch (err) {
+    await client.query('rollback').catch(() => undefined);
+    throw err;
+  } finally {
+    await client.end();
+  }
+}
+
+export function readManifest(dir: string): BackupManifest {
+  const file = path.join(dir, 'manifest.json');
+  if (!existsSync(file)) throw new Error(`${dir} holds no finished backup (no manifest.json)`);
+  const manifest = JSON.parse(readFileSync(file, 'utf8')) as BackupManifest;
+  if (manifest.format !== BACKUP_FORMAT) throw new Error(`${file} is not a ${BACKUP_FORMAT} backup`);
+  const known = migrationsList.map((m) => m.name);
+  const unknown = manifest.migrations.filter((m) => !known.includes(m));
+  if (unknown.length || manifest.migrations.some((m, i) => known[i] !== m)) {
+    throw new Error(
+      `the backup was taken at migrations this version does not have (${unknown.join(', ') || 'a different order'}): restore it with the version that wrote it`,
+    );
+  }
+  return manifest;
+}
+
+/** Tables in the public schema: a database with any is not empty. */
+async function userTables(client: pg.Client): Promise<number> {
+  const { rows } = await client.query<{ n: string }>(`select count(*) n from pg_tables where schemaname = 'public'`);
+  return Number(rows[0].n);
+}
+
+/**
+ * Restores a backup into the database at `url`: refuses a database that has tables unless
+ * `replace` (then its public schema is dropped first). Recreates the schema with the backup's own
+ * migrations, loads every table in one transaction with `session_replication_role = replica`
+ * (the append-only, no-truncate and hash-chain triggers and the foreign-key checks are the
+ * dump's business here: rows go back exactly as they were, audit hashes included), sets the
+ * sequences, checks the row counts, then applies the migrations added since.
+ */
+export async function restoreDatabase(
+  url: string,
+  dir: string,
+  opts: { replace?: boolean; progress?: Progress } = {},
+): Promise<BackupManifest> {
+  const progress = opts.progress ?? (() => undefined);
+  const manifest = readManifest(dir);
+  const client = await connect(url);
+  try {
+    const existing = await userTables(client);
+    if (existing > 0) {
+      if (!opts.replace) {
+        throw new Error(
+          `the target database is not empty (${existing} tables): restore into an empty database, or pass --replace to drop its contents first`,
+        );
+      }
+      progress(`dropping the ${existing} tables of the target database (--replace)`);
+      await client.query('drop schema public cascade; create schema public');
+    }
+  } finally {
+    await client.end();
+  }
+
+  progress(`recreating the schema: ${manifest.migrations.length} migrations`);
+  const orm = await initOrm(url, 2);
+  try {
+    const last = manifest.migrations.at(-1);
+    if (last) await orm.getMigrator().up({ to: last });
+  } finally {
+    await orm.close(true);
+  }
+
+  const loader = await connect(url);
+  try {
+    await loader.query('begin');
+    await loader.query(`set local session_replication_role = replica`);
+    // Migrations seed rows (system accounts, …): the backup's rows replace them.
+    if (manifest.tables.length) await loader.query(`truncate ${manifest.tables.map((t) => ident(t.name)).join(', ')}`);
+    for (const [i, table] of manifest.tables.entries()) {
+      const started = Date.now();
+      const sink = loader.query(copyFrom(`copy ${ident(table.name)} (${table.columns.map(ident).join(', ')}) from stdin`));
+      await pipeline(createReadStream(path.join(dir, table.file)), counting(throttled(progress, table.name)), createGunzip(), sink);
+      if (sink.rowCount !== table.rows) throw new Error(`${table.name}: ${sink.rowCount} rows loaded, the backup holds ${table.rows}`);
+      progress(`[${i + 1}/${manifest.tables.length}] ${table.name}: ${table.rows} rows (${Date.now() - started} ms)`);
+    }
+    for (const s of manifest.sequences) {
+      if (s.lastValue !== null) await loader.query(`select setval($1::regclass, $2::bigint, true)`, [ident(s.name), s.lastValue]);
+    }
+    await loader.query('commit');
+  } catch (err) {
+    await loader.query('rollback').catch(() => undefined);
+    throw err;
+  } finally {
+    await loader.end();
+  }
+
+  const later = migrationsList.length - manifest.migrations.length;
+  if (later > 0) {
+    progress(`applying ${later} migrations added since the backup`);
+    const orm2 = await initOrm(url, 2);
+    try {
+      await orm2.getMigrator().up();
+    } finally {
+      await orm2.close(true);
+    }
+  }
+  return manifest;
+}
