@@ -9,8 +9,9 @@ import { benchDatabase, percentile } from './bench-support.js';
 
 /**
  * The proxy at 500 requests/s offered against an instant local upstream, without admission
- * control (every request accepted, as before issue 8) and with the defaults: accepted, shed
- * (503 + Retry-After), and latency p50/p99. `node server/dist/bench/load-shedding.bench.js`.
+ * control (every request accepted, as before issue 8), with fixed limits, and with the defaults
+ * (adaptive): offered vs served vs shed (503 + Retry-After) per second, and the latency of the
+ * served (p50/p99) and of the shed. `node server/dist/bench/load-shedding.bench.js`.
  */
 const here = path.dirname(fileURLToPath(import.meta.url));
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -91,6 +92,8 @@ async function run(label: string, dbUrl: string, upstream: string, keys: string[
   });
   const chat = JSON.stringify({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'Say ok.' }], max_tokens: 16 });
   const overheads: number[] = [];
+  const servedMs: number[] = [];
+  const shedMs: number[] = [];
   const statuses = new Map<number, number>();
   let i = 0;
   const r = await autocannon({
@@ -111,19 +114,24 @@ async function run(label: string, dbUrl: string, upstream: string, keys: string[
       },
     ],
     setupClient: (client: { on: (e: string, fn: (...a: any[]) => void) => void }) => {
-      client.on('headers', (h) => {
+      client.on('headers', (opts) => {
+        // llhttp's headers-complete info: { statusCode, headers: [name, value, name, value, ...] }.
+        const h = (opts as { headers?: unknown }).headers ?? opts;
         const list = Array.isArray(h) ? h : Object.entries(h as Record<string, string>).flat();
         for (let j = 0; j < list.length; j += 2)
           if (String(list[j]).toLowerCase() === 'x-creditmeter-overhead-ms') overheads.push(Number(list[j + 1]));
       });
-      client.on('response', (status: number) => statuses.set(status, (statuses.get(status) ?? 0) + 1));
+      client.on('response', (status: number, _bytes: number, ms: number) => {
+        statuses.set(status, (statuses.get(status) ?? 0) + 1);
+        (status === 200 ? servedMs : status === 503 ? shedMs : []).push(ms);
+      });
     },
   } as never);
   await new Promise<void>((resolve) => {
     proc.once('exit', () => resolve());
     proc.kill('SIGTERM');
   });
-  overheads.sort((a, b) => a - b);
+  for (const list of [overheads, servedMs, shedMs]) list.sort((a, b) => a - b);
   const ok = statuses.get(200) ?? 0;
   const shed = statuses.get(503) ?? 0;
   const figures = {
@@ -140,6 +148,10 @@ async function run(label: string, dbUrl: string, upstream: string, keys: string[
         .join(' ') || 'none',
     errorsOrTimeouts: r.errors + r.timeouts,
     servedPerSecond: Math.round(ok / SECONDS),
+    shedPerSecond: Math.round(shed / SECONDS),
+    servedP50Ms: percentile(servedMs, 50),
+    servedP99Ms: percentile(servedMs, 99),
+    shedP99Ms: percentile(shedMs, 99),
     latencyP50Ms: r.latency.p50,
     latencyP99Ms: r.latency.p99,
     overheadP50Ms: percentile(overheads, 50),
@@ -156,8 +168,10 @@ try {
   // Before: no admission control (everything accepted and queued inside the process).
   if (!process.env.BENCH_ONLY_AFTER)
     await run('without admission control', db.url, upstream.url, keys, { PROXY_MAX_IN_FLIGHT: '1000000', PROXY_MAX_QUEUE: '0' });
-  // After: the defaults (64 in flight, 128 waiting, 1 s at most in the queue).
-  await run('with admission control (defaults)', db.url, upstream.url, keys, {});
+  // Fixed limits (64 in flight, 128 waiting, 1 s at most in the queue), then the defaults: the same
+  // bounds, adapted to saturation and refusing at once whom the queue cannot serve in time.
+  if (!process.env.BENCH_ONLY_AFTER) await run('with fixed admission limits', db.url, upstream.url, keys, { ADMISSION_ADAPTIVE: 'false' });
+  await run('with adaptive admission control (defaults)', db.url, upstream.url, keys, {});
   upstream.close();
 } finally {
   await db.close();

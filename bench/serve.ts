@@ -65,7 +65,7 @@ if (cluster.isPrimary && instances > 1) {
       ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
       // Admission control and rate limits, as a benchmark sets them (load-shedding.bench.ts).
       ...Object.fromEntries(
-        ['PROXY_MAX_IN_FLIGHT', 'PROXY_MAX_QUEUE', 'ADMISSION_QUEUE_TIMEOUT_MS', 'RATE_LIMIT_PER_MINUTE']
+        ['PROXY_MAX_IN_FLIGHT', 'PROXY_MAX_QUEUE', 'ADMISSION_QUEUE_TIMEOUT_MS', 'ADMISSION_ADAPTIVE', 'RATE_LIMIT_PER_MINUTE']
           .filter((k) => process.env[k])
           .map((k) => [k, process.env[k]]),
       ),

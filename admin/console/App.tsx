@@ -27,7 +27,7 @@ import { reconciliation } from './reconciliation';
 import { dataProvider } from './resources';
 import { atLeast } from './roles';
 import { staffUsers } from './staff';
-import { webhooks } from './webhooks';
+import { webhookEndpoints, webhooks } from './webhooks';
 
 const Dashboard = lazy(() => import('./dashboard/Dashboard'));
 
@@ -68,7 +68,8 @@ function ConsoleMenu() {
       <Menu.DashboardItem primaryText="Dashboard" leftIcon={<DashboardIcon />} />
       <Menu.ResourceItem name="accounts" />
       {atLeast(permissions, 'SUPPORT') && <Menu.ResourceItem name="purchases" />}
-      {atLeast(permissions, 'SUPPORT') && <Menu.Item to="/webhooks" primaryText="Webhooks" leftIcon={<webhooks.icon />} />}
+      {atLeast(permissions, 'SUPPORT') && <Menu.Item to="/webhooks" primaryText="Stripe webhooks" leftIcon={<webhooks.icon />} />}
+      {atLeast(permissions, 'SUPPORT') && <Menu.ResourceItem name="webhookEndpoints" />}
       {atLeast(permissions, 'FINANCE') && <Menu.ResourceItem name="rateCards" />}
       {atLeast(permissions, 'FINANCE') && <Menu.ResourceItem name="reconciliation" />}
       {atLeast(permissions, 'FINANCE') && <Menu.ResourceItem name="auditLog" />}
@@ -148,6 +149,13 @@ export function App() {
               />
             )}
             <Resource name="purchases" options={{ label: 'Purchases' }} {...purchases} />
+            <Resource
+              name="webhookEndpoints"
+              options={{ label: 'Webhook endpoints' }}
+              {...webhookEndpoints}
+              create={atLeast(permissions, 'ADMIN') ? webhookEndpoints.create : undefined}
+              recordRepresentation="url"
+            />
             {atLeast(permissions, 'FINANCE') && <Resource name="auditLog" options={{ label: 'Audit log' }} {...auditLog} />}
             {atLeast(permissions, 'FINANCE') && (
               <Resource name="reconciliation" options={{ label: 'Reconciliation' }} {...reconciliation} recordRepresentation="day" />

@@ -7,7 +7,7 @@ import Container from '@mui/material/Container';
 import Stack from '@mui/material/Stack';
 import Toolbar from '@mui/material/Toolbar';
 import Typography from '@mui/material/Typography';
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { ApiError, errorMessage } from '../shared/client';
 import type { CreditsPageQuery as CreditsPageData } from '../shared/gql/graphql';
 import { sanitizeReturnTo } from '../shared/return-to';
@@ -22,6 +22,8 @@ import { api } from './session';
 import { SignedOut } from './SignedOut';
 import { StatementsCard } from './StatementsCard';
 import { UsageCard } from './UsageCard';
+
+const AlertsAndWebhooks = lazy(() => import('./AlertsAndWebhooks'));
 
 export type Account = CreditsPageData['me'];
 export type Balance = Account['balance'];
@@ -107,7 +109,7 @@ export function CreditsApp() {
         {state.kind === 'ready' && balance && (
           <Stack spacing={{ xs: 2, sm: 3 }}>
             <CheckoutNotice params={params} returnTo={returnTo} purchases={state.data.me.purchases} onSeen={load} />
-            <LowBalanceBanner balance={balance} autoRecharge={state.data.me.autoRecharge} />
+            <LowBalanceBanner balance={balance} alert={state.data.me.lowBalanceAlert} autoRecharge={state.data.me.autoRecharge} />
             <Box sx={{ display: 'grid', gap: { xs: 2, sm: 3 }, gridTemplateColumns: { xs: '1fr', md: '1fr 2fr' } }}>
               <BalanceCard balance={balance} live={live} />
               <PacksCard packs={state.data.creditPacks} returnTo={returnTo} />
@@ -119,6 +121,9 @@ export function CreditsApp() {
               <PromoCard onRedeemed={load} />
             </Box>
             <AutoRechargeCard autoRecharge={state.data.me.autoRecharge} packs={state.data.creditPacks} onSaved={load} />
+            <Suspense fallback={<Typography color="text.secondary">Loading alerts and webhooks…</Typography>}>
+              <AlertsAndWebhooks alert={state.data.me.lowBalanceAlert} onSaved={load} />
+            </Suspense>
           </Stack>
         )}
         <Box component="footer" sx={{ mt: 4, color: 'text.secondary' }}>

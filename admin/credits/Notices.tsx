@@ -5,9 +5,6 @@ import { useEffect } from 'react';
 import { formatCredits } from '../shared/money';
 import type { Account, Balance } from './CreditsApp';
 
-/** Below this many millicredits (1,000 credits = $1.00) without an auto-recharge threshold, warn. */
-const DEFAULT_LOW_BALANCE = 1_000_000n;
-
 export function CheckoutNotice(props: {
   params: URLSearchParams;
   returnTo: string | null;
@@ -49,8 +46,12 @@ export function CheckoutNotice(props: {
   );
 }
 
-export function LowBalanceBanner({ balance, autoRecharge }: { balance: Balance; autoRecharge: Account['autoRecharge'] }) {
-  const threshold = autoRecharge ? BigInt(autoRecharge.thresholdMillicredits) : DEFAULT_LOW_BALANCE;
+/** Below the account's low-balance threshold (the one its alerts use), or its auto-recharge threshold if higher. */
+export function LowBalanceBanner(props: { balance: Balance; alert: Account['lowBalanceAlert']; autoRecharge: Account['autoRecharge'] }) {
+  const { balance, autoRecharge } = props;
+  const alertAt = BigInt(props.alert.thresholdMillicredits);
+  const rechargeAt = autoRecharge?.enabled ? BigInt(autoRecharge.thresholdMillicredits) : 0n;
+  const threshold = rechargeAt > alertAt ? rechargeAt : alertAt;
   const available = BigInt(balance.availableMillicredits);
   if (available >= threshold) return null;
   return (

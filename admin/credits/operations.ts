@@ -13,6 +13,11 @@ export const CreditsPageQuery = graphql(`
         heldMillicredits
         updatedAt
       }
+      lowBalanceAlert {
+        thresholdMillicredits
+        custom
+        alerted
+      }
       autoRecharge {
         enabled
         hasPaymentMethod

@@ -6,6 +6,7 @@ import { formatCredits, formatUsd } from '../shared/money';
 import { charge, customer, gql } from './api';
 import { launchChromium, watchErrors } from './browser';
 import { repoRoot } from './server';
+import { signInStaff } from './staff';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -15,16 +16,7 @@ afterAll(async () => browser?.close());
 
 const base = () => inject('baseUrl');
 
-async function signIn(email = inject('staffEmail'), password = inject('staffPassword')): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
-  const page = await context.newPage();
-  await page.goto(`${base()}/admin/`);
-  await page.getByRole('textbox', { name: 'Email' }).fill(email);
-  await page.getByRole('textbox', { name: 'Password' }).fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('menuitem', { name: 'Accounts' }).waitFor();
-  return page;
-}
+const signIn = (email?: string, password?: string): Promise<Page> => signInStaff(browser, email, password);
 
 async function staffUser(role: 'SUPPORT' | 'FINANCE' | 'ADMIN') {
   const email = `${role.toLowerCase()}-${Date.now()}@e2e.test`;

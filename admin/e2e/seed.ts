@@ -33,6 +33,9 @@ export async function seedTour() {
     const c = await customer(2_000_000n, label);
     await charge(c.key, 'gpt-4o-mini', 20_000, 5000);
   }
+  // Out of credits: refused (402), for the dashboard's refusals chart.
+  const broke = await customer(0n, 'barbara');
+  for (let i = 0; i < 3; i++) await charge(broke.key, 'gpt-4o', 1000, 100).catch(() => undefined);
   const code = `WELCOME${Date.now() % 100000}`;
   await gql(`mutation($input: CreatePromoCodeInput!) { createPromoCode(input: $input) { id } }`, {
     input: { code, creditsMillicredits: '5000000', maxRedemptions: 100, grantValidDays: 90 },

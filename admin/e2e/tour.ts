@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { inject } from 'vitest';
+import { gql } from './api';
 
 export interface Stop {
   app: 'home' | 'graphiql' | 'credits' | 'console';
@@ -56,6 +57,11 @@ export async function tour(
   await page.goto(data.createPortalSession.url);
   await page.getByText('Per model').waitFor();
   await page.locator('.recharts-surface').first().waitFor();
+  await page.getByRole('heading', { name: 'Webhooks' }).waitFor();
+  await page
+    .getByText(/No endpoints yet|Enabled|Failing/)
+    .first()
+    .waitFor();
   await stop('credits', 'credits');
   const purchases = new URL(page.url());
   purchases.searchParams.set('checkout', 'success');
@@ -63,6 +69,21 @@ export async function tour(
   await page.getByTestId('checkout-success').waitFor();
   await page.getByText('Per model').waitFor();
   await stop('credits', 'credits-after-checkout');
+
+  // The customer's own endpoint, at an address where nothing answers: a delivery log with retries.
+  const endpointId = (
+    await gql<{ createWebhookEndpoint: { endpoint: { id: string } } }>(
+      `mutation { createWebhookEndpoint(input: { url: "http://127.0.0.1:9/hooks", events: ["*"], description: "Tour endpoint" }) { endpoint { id } } }`,
+      {},
+      customerKey,
+    )
+  ).createWebhookEndpoint.endpoint.id;
+  // A threshold above the balance is a crossing: balance.low goes to that endpoint and is retried.
+  await gql(`mutation { setLowBalanceThreshold(thresholdMillicredits: "900000000000") { alerted } }`, {}, customerKey);
+  await page.getByRole('textbox', { name: 'Endpoint URL' }).fill('http://127.0.0.1:9/hooks/app');
+  await page.getByRole('button', { name: 'Add endpoint' }).click();
+  await page.getByTestId('webhook-secret').waitFor();
+  await stop('credits', 'credits-webhook-secret');
 
   await page.goto(`${base}/admin/`);
   await page.getByRole('button', { name: 'Sign in' }).waitFor();
@@ -95,6 +116,7 @@ export async function tour(
     ['Purchases', 'purchases'],
     ['Grants', 'grants'],
     ['API keys', 'keys'],
+    ['Webhooks', 'webhooks'],
     ['Statements', 'statements'],
   ] as const) {
     await page.getByRole('tab', { name: tab }).click();
@@ -128,9 +150,21 @@ export async function tour(
   await page.waitForLoadState('networkidle');
   await stop('console', 'console-webhooks');
 
+  await page.goto(`${base}/admin/webhookEndpoints`);
+  await page.getByText("The operator's endpoints").waitFor();
+  await page.waitForLoadState('networkidle');
+  await stop('console', 'console-webhook-endpoints');
+  await page.goto(`${base}/admin/webhookEndpoints/create`);
+  await page.getByRole('button', { name: 'Add endpoint' }).waitFor();
+  await stop('console', 'console-webhook-endpoint-create');
+  await page.goto(`${base}/admin/webhookEndpoints/${endpointId}/show`);
+  await page.getByRole('heading', { name: 'Delivery log' }).waitFor();
+  await page.waitForLoadState('networkidle');
+  await stop('console', 'console-webhook-endpoint');
+
   for (const [path, name, ready] of [
     ['purchases', 'console-purchases', 'tbody tr'],
-    ['auditLog', 'console-audit-log', 'tbody tr'],
+    ['auditLog', 'console-audit-log', '[data-testid=audit-chain]'],
     ['promoCodes', 'console-promo-codes', 'tbody tr'],
     ['promoCodes/create', 'console-promo-code-create', 'form'],
     ['staffUsers', 'console-staff-users', 'tbody tr'],

@@ -25,6 +25,7 @@ import { startJobs } from './jobs/runner.js';
 import { scheduledJobs } from './jobs/schedule.js';
 import { createServices, type Services } from './services.js';
 import { routeModules } from './routes.js';
+import { proxyAdmission } from './proxy/proxy.routes.js';
 import { authenticateSession } from './http/authenticate.js';
 import { httpErrors } from './http/errors.js';
 import { requestContext } from './db/unit-of-work.js';
@@ -57,6 +58,7 @@ export async function createApp(opts: { config: Config; orm: MikroORM; log: Logg
 
   const app = express();
   app.disable('x-powered-by');
+  app.post('/v1/chat/completions', proxyAdmission(services)); // first: shedding must stay cheap under overload
   app.use(securityHeaders(config.isProduction));
   // Only these peers' X-Forwarded-For sets req.ip (sign-in limits per address, logs): anyone else could forge it.
   app.set('trust proxy', config.trustProxy);
@@ -177,6 +179,9 @@ export async function createApp(opts: { config: Config; orm: MikroORM; log: Logg
       await apollo.stop();
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
       await jobs.stop();
+      await services.refusals
+        .flush()
+        .catch((err: unknown) => log.warn({ err: { message: (err as Error).message } }, 'refusals not flushed'));
       await services.engine.close();
       services.notify.close();
       await events.close();

@@ -98,6 +98,8 @@ const schema = z.object({
   MUTATIONS_MAX_IN_FLIGHT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).default(64)),
   MUTATIONS_MAX_QUEUE: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).default(128)),
   ADMISSION_QUEUE_TIMEOUT_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).default(1000)),
+  /** Adaptive admission: lower the in-flight limits while the event loop is saturated, refuse at once whom the queue cannot serve in time (default on; off under NODE_ENV=test). */
+  ADMISSION_ADAPTIVE: z.preprocess(emptyToUndefined, z.enum(['true', 'false']).optional()),
   /** Requests per minute per API key when the account sets none (default 1200; 0 = unlimited; 0 under NODE_ENV=test). */
   RATE_LIMIT_PER_MINUTE: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).optional()),
   /** The local test-mode checkout (credits packs without payment): default on only with the embedded database; never in production. */
@@ -178,6 +180,8 @@ export interface Config extends Omit<Env, 'PUBLIC_APP_URL'> {
   checkoutTestMode: string | null;
   /** Requests per minute per API key for accounts without their own limit (0 = unlimited). */
   rateLimitPerMinute: number;
+  /** Whether admission control adapts its limits to saturation (ADMISSION_ADAPTIVE). */
+  admissionAdaptive: boolean;
   /** Express `trust proxy`: the peers whose X-Forwarded-For is believed, or false for none. */
   trustProxy: string[] | false;
   repoRoot: string;
@@ -212,6 +216,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     ...values,
     PUBLIC_APP_URL: values.PUBLIC_APP_URL ?? `http://localhost:${values.PORT}`,
     checkoutTestMode: isProduction ? null : testModeReason,
+    admissionAdaptive: values.ADMISSION_ADAPTIVE ? values.ADMISSION_ADAPTIVE === 'true' : values.NODE_ENV !== 'test',
     trustProxy: values.TRUSTED_PROXIES.trim() === 'none' ? false : values.TRUSTED_PROXIES.split(',').map((p) => p.trim()),
     rateLimitPerMinute: values.RATE_LIMIT_PER_MINUTE ?? (values.NODE_ENV === 'test' ? 0 : 1200),
     repoRoot,

@@ -18,6 +18,7 @@ import { createProxyServices } from './proxy/proxy.module.js';
 import { createLoadControl } from './http/load-control.js';
 import { FinanceService } from './reports/finance.service.js';
 import { ReconciliationService } from './reports/reconciliation.service.js';
+import { RefusalTally } from './reports/refusals.service.js';
 import { createSessionServices } from './sessions/sessions.module.js';
 import { systemClock, type Clock } from './sessions/tokens.js';
 import { verifyAuditChain } from './audit/audit-chain.js';
@@ -63,6 +64,7 @@ export function createServices(orm: MikroORM, config: Config, events: BalanceEve
     ...proxyServices,
     loadControl: createLoadControl(config, proxyServices.proxySettings),
     finance: new FinanceService(em),
+    refusals: new RefusalTally(em, clock),
     reconciliation: new ReconciliationService(em, config, log, locks, {
       stripe: billing.stripe,
       grantDrift: (limit) => grantsAndPromotions.grants.drift(limit),

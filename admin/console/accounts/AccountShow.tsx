@@ -18,6 +18,8 @@ import { ConfirmedButton } from '../shared/Confirmed';
 import { CursorTable } from '../shared/CursorTable';
 import { AdjustBalanceDialog } from './AdjustBalanceDialog';
 import { ApiKeysPanel } from './ApiKeysPanel';
+import { EndpointsPanel } from '../../shared/webhooks/EndpointsPanel';
+import { LowBalanceForm } from '../../shared/webhooks/LowBalanceForm';
 import {
   AccountGrantsQuery,
   AccountLedgerQuery,
@@ -110,6 +112,23 @@ function Overview() {
           )}
         </CardContent>
       </Card>
+      {account.lowBalanceAlert && (
+        <Card variant="outlined">
+          <CardContent>
+            <Typography variant="h6" component="h3" sx={{ mb: 1 }}>
+              Low-balance alert
+            </Typography>
+            <LowBalanceForm
+              key={account.id}
+              api={api}
+              accountId={account.id}
+              alert={account.lowBalanceAlert}
+              canEdit={admin}
+              onSaved={() => refresh()}
+            />
+          </CardContent>
+        </Card>
+      )}
       {adjusting && (
         <AdjustBalanceDialog
           open
@@ -284,6 +303,20 @@ function Statements() {
   );
 }
 
+function Webhooks() {
+  const account = useRecordContext<AccountDetail>();
+  const { permissions } = usePermissions<string>();
+  if (!account) return null;
+  return (
+    <EndpointsPanel
+      api={api}
+      accountId={account.id}
+      canAct={atLeast(permissions, 'ADMIN')}
+      logHref={(id) => `/admin/webhookEndpoints/${id}/show`}
+    />
+  );
+}
+
 function Header() {
   const account = useRecordContext<AccountDetail>();
   if (!account) return null;
@@ -321,6 +354,9 @@ export default function AccountShow() {
         </TabbedShowLayout.Tab>
         <TabbedShowLayout.Tab label="API keys" path="keys">
           <ApiKeysPanel />
+        </TabbedShowLayout.Tab>
+        <TabbedShowLayout.Tab label="Webhooks" path="webhooks">
+          <Webhooks />
         </TabbedShowLayout.Tab>
         <TabbedShowLayout.Tab label="Statements" path="statements">
           <Statements />

@@ -1,23 +1,108 @@
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
+import Chip from '@mui/material/Chip';
 import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableContainer from '@mui/material/TableContainer';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNotify, usePermissions, useRecordContext } from 'react-admin';
 import { errorMessage } from '../../shared/client';
-import type { Role } from '../../shared/gql/graphql';
+import { formatDateTime } from '../../shared/dates';
+import type { AccountApiKeysQuery, Role } from '../../shared/gql/graphql';
 import { api } from '../api';
 import { atLeast } from '../roles';
-import { CreateApiKeyMutation } from './operations';
+import { ConfirmedButton } from '../shared/Confirmed';
+import { AccountApiKeysQuery as KeysQuery, CreateApiKeyMutation, RevokeApiKeyMutation } from './operations';
 import type { AccountDetail } from './resource';
 
-/** Create a key (ADMIN): the secret is shown once, with a copy button. */
+type ApiKeyRow = AccountApiKeysQuery['apiKeys'][number];
+
+/** The account's keys, revoked ones too (never a secret); revoking (ADMIN) asks first and works at once everywhere. */
+function KeyList({ accountId, admin }: { accountId: string; admin: boolean }) {
+  const client = useQueryClient();
+  const query = useQuery({ queryKey: ['api-keys', accountId], queryFn: () => api.request(KeysQuery, { accountId }) });
+  if (query.isError) return <Alert severity="error">{errorMessage(query.error)}</Alert>;
+  if (!query.data) return <Typography color="text.secondary">Loading keys…</Typography>;
+  const keys = query.data.apiKeys;
+  const active = keys.filter((k) => !k.revokedAt).length;
+  return (
+    <Stack spacing={1}>
+      <Typography variant="body2" color="text.secondary" data-testid="api-key-count">
+        {keys.length} {keys.length === 1 ? 'key' : 'keys'}, {active} active
+      </Typography>
+      {keys.length > 0 && (
+        <TableContainer tabIndex={0} aria-label="API keys, scrollable">
+          <Table size="small">
+            <TableHead>
+              <TableRow>
+                <TableCell>Key id</TableCell>
+                <TableCell>Role</TableCell>
+                <TableCell>Label</TableCell>
+                <TableCell>Created</TableCell>
+                <TableCell>Last used</TableCell>
+                <TableCell>Status</TableCell>
+                {admin && <TableCell>Action</TableCell>}
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {keys.map((k: ApiKeyRow) => (
+                <TableRow key={k.id} data-testid="api-key-row">
+                  <TableCell>
+                    <code style={{ fontSize: 12 }}>{k.id}</code>
+                  </TableCell>
+                  <TableCell>{k.role}</TableCell>
+                  <TableCell>{k.label ?? ''}</TableCell>
+                  <TableCell>{formatDateTime(k.createdAt)}</TableCell>
+                  <TableCell>{formatDateTime(k.lastUsedAt)}</TableCell>
+                  <TableCell>
+                    {k.revokedAt ? (
+                      <Chip size="small" label={`Revoked ${formatDateTime(k.revokedAt)}`} />
+                    ) : (
+                      <Chip size="small" color="success" label="Active" />
+                    )}
+                  </TableCell>
+                  {admin && (
+                    <TableCell>
+                      {!k.revokedAt && (
+                        <ConfirmedButton
+                          label="Revoke"
+                          title="Revoke this key?"
+                          content={`Key ${k.id} (${k.role}) stops working at once, on every instance. This cannot be undone.`}
+                          confirmLabel="Revoke"
+                          buttonProps={{ color: 'error', 'aria-label': `Revoke key ${k.id}` }}
+                          done="Key revoked"
+                          onConfirm={async () => {
+                            await api.request(RevokeApiKeyMutation, { id: k.id });
+                            await client.invalidateQueries({ queryKey: ['api-keys', accountId] });
+                          }}
+                        />
+                      )}
+                    </TableCell>
+                  )}
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </TableContainer>
+      )}
+    </Stack>
+  );
+}
+
+/** The account's keys; create one (ADMIN): the secret is shown once, with a copy button. */
 export function ApiKeysPanel() {
   const account = useRecordContext<AccountDetail>();
   const { permissions } = usePermissions<string>();
   const notify = useNotify();
+  const client = useQueryClient();
   const [role, setRole] = useState<Role>('USER');
   const [created, setCreated] = useState<{ id: string; key: string } | null>(null);
   const [busy, setBusy] = useState(false);
@@ -33,7 +118,7 @@ export function ApiKeysPanel() {
             label="Role of the new key"
             value={role}
             onChange={(e) => setRole(e.target.value as Role)}
-            sx={{ minWidth: 200 }}
+            sx={{ width: { xs: '100%', sm: 240 } }}
           >
             {(['USER', 'SUPPORT', 'FINANCE', 'ADMIN'] as const).map((r) => (
               <MenuItem key={r} value={r}>
@@ -44,10 +129,12 @@ export function ApiKeysPanel() {
           <Button
             variant="contained"
             disabled={busy}
+            sx={{ whiteSpace: 'nowrap', flexShrink: 0 }}
             onClick={async () => {
               setBusy(true);
               try {
                 setCreated((await api.request(CreateApiKeyMutation, { accountId: account.id, role })).createApiKey);
+                await client.invalidateQueries({ queryKey: ['api-keys', account.id] });
               } catch (err) {
                 notify(errorMessage(err), { type: 'error' });
               } finally {
@@ -85,6 +172,7 @@ export function ApiKeysPanel() {
           </Typography>
         </Alert>
       )}
+      <KeyList accountId={account.id} admin={admin} />
     </Stack>
   );
 }

@@ -29,6 +29,11 @@ export const AccountQuery = graphql(`
       email
       name
       createdAt
+      lowBalanceAlert {
+        thresholdMillicredits
+        custom
+        alerted
+      }
       balance {
         accountId
         balanceMillicredits
@@ -206,6 +211,28 @@ export const CreateAccountMutation = graphql(`
         heldMillicredits
         updatedAt
       }
+    }
+  }
+`);
+
+export const AccountApiKeysQuery = graphql(`
+  query AccountApiKeys($accountId: ID!) {
+    apiKeys(accountId: $accountId) {
+      id
+      role
+      label
+      createdAt
+      lastUsedAt
+      revokedAt
+    }
+  }
+`);
+
+export const RevokeApiKeyMutation = graphql(`
+  mutation RevokeApiKey($id: ID!) {
+    revokeApiKey(id: $id) {
+      id
+      revokedAt
     }
   }
 `);

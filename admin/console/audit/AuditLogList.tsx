@@ -13,6 +13,7 @@ import {
   downloadCSV,
 } from 'react-admin';
 import { api } from '../api';
+import { AuditChainStatus } from './AuditChainStatus';
 import { AuditActionsQuery } from './operations';
 import type { AuditEntry } from './resource';
 
@@ -48,35 +49,44 @@ function Filters() {
 
 export default function AuditLogList() {
   return (
-    <List
-      title="Audit log"
-      sort={{ field: 'createdAt', order: 'DESC' }}
-      filters={Filters()}
-      exporter={(entries: AuditEntry[]) => downloadCSV(auditCsv(entries), 'creditmeter-audit-log')}
-      actions={
-        <TopToolbar>
-          <ExportButton maxResults={5000} label="Export CSV" />
-        </TopToolbar>
-      }
-    >
-      <Datagrid bulkActionButtons={false} rowClick={false}>
-        <DateField source="createdAt" label="When" showTime />
-        <FunctionField<AuditEntry>
-          label="Actor"
-          sortable={false}
-          render={(e) => `${e.actorLabel ?? e.actorKind}${e.actorRole ? ` (${e.actorRole})` : ''}`}
-        />
-        <TextField source="action" sortable={false} />
-        <FunctionField<AuditEntry> label="Target" sortable={false} render={(e) => `${e.targetType}${e.targetId ? ` ${e.targetId}` : ''}`} />
-        <TextField source="reason" sortable={false} emptyText="" />
-        <FunctionField<AuditEntry>
-          label="Before → after"
-          sortable={false}
-          render={(e) => (
-            <code style={{ fontSize: 12, overflowWrap: 'anywhere' }}>{`${json(e.before) || '∅'} → ${json(e.after) || '∅'}`}</code>
-          )}
-        />
-      </Datagrid>
-    </List>
+    <>
+      <AuditChainStatus />
+      <List
+        title="Audit log"
+        sort={{ field: 'createdAt', order: 'DESC' }}
+        filters={Filters()}
+        exporter={(entries: AuditEntry[]) => downloadCSV(auditCsv(entries), 'creditmeter-audit-log')}
+        actions={
+          <TopToolbar>
+            <ExportButton maxResults={5000} label="Export CSV" />
+          </TopToolbar>
+        }
+      >
+        <Datagrid bulkActionButtons={false} rowClick={false}>
+          <DateField source="createdAt" label="When" showTime />
+          <FunctionField<AuditEntry>
+            label="Actor"
+            sortable={false}
+            render={(e) =>
+              `${e.actorLabel ?? e.actorKind}${e.actorRole ? ` (${e.actorRole})` : ''}${e.actorKind === 'ACCOUNT' ? ' on the Credits page' : ''}`
+            }
+          />
+          <TextField source="action" sortable={false} />
+          <FunctionField<AuditEntry>
+            label="Target"
+            sortable={false}
+            render={(e) => `${e.targetType}${e.targetId ? ` ${e.targetId}` : ''}`}
+          />
+          <TextField source="reason" sortable={false} emptyText="" />
+          <FunctionField<AuditEntry>
+            label="Before → after"
+            sortable={false}
+            render={(e) => (
+              <code style={{ fontSize: 12, overflowWrap: 'anywhere' }}>{`${json(e.before) || '∅'} → ${json(e.after) || '∅'}`}</code>
+            )}
+          />
+        </Datagrid>
+      </List>
+    </>
   );
 }

@@ -28,3 +28,15 @@ export const AuditActionsQuery = graphql(`
     auditActions
   }
 `);
+
+export const AuditChainQuery = graphql(`
+  query AuditChain {
+    auditChain {
+      ok
+      entries
+      firstBrokenId
+      headHash
+      checkedAt
+    }
+  }
+`);

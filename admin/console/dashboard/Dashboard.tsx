@@ -19,7 +19,6 @@ import { atLeast } from '../roles';
 import { ChartPanel, StatCard } from './ChartPanel';
 import { DashboardQuery } from './operations';
 import { rangeOf, type RangeChoice } from './range';
-import { useDeclinedDaily } from './declined';
 
 type Day = DashboardData['financeDaily'][number];
 const COLORS = { revenue: '#1a56b8', cogs: '#c2410c', margin: '#15803d', purchased: '#5b3aa6', deducted: '#b45309' };
@@ -56,7 +55,6 @@ export default function Dashboard() {
     queryFn: () => api.request(DashboardQuery, { from: range.from, to: range.to, breakageFrom }),
     enabled: allowed,
   });
-  const declined = useDeclinedDaily(range, allowed);
 
   if (permissions !== undefined && !allowed)
     return (
@@ -80,6 +78,8 @@ export default function Dashboard() {
   const shortLabel = (label: string) => (label.length > 22 ? `${label.slice(0, 21)}…` : label);
   const anyMoney = days.some((d) => d.revenueUsd !== 0 || d.cogsUsd !== 0);
   const anyCredits = days.some((d) => d.creditsPurchasedMillicredits !== '0' || d.creditsDeductedMillicredits !== '0');
+  const refusedByDate = new Map((data?.refusalsDaily ?? []).map((r) => [r.date, r]));
+  const refusals = range.days.map((date) => refusedByDate.get(date) ?? { date, graphql: 0, proxy: 0, total: 0 });
   const run = data?.reconciliationRuns[0];
   const liability = data?.liability;
 
@@ -328,22 +328,27 @@ export default function Dashboard() {
           <ChartPanel
             testId="panel-declined"
             title="Refused for credits (402) per day"
-            loading={declined.loading}
-            rows={[...declined.rows].reverse()}
-            empty={!declined.available || !declined.rows.some((r) => r.count > 0)}
+            subtitle="Charges refused because the account had too little available credit, through GraphQL and the proxy (UTC days)."
+            loading={loading}
+            rows={[...refusals].reverse()}
+            empty={!refusals.some((r) => r.total > 0)}
             rowKey={(r) => r.date}
             columns={[
               { label: 'Day', value: (r) => r.date },
-              { label: '402 answers', value: (r) => formatCount(r.count), numeric: true },
+              { label: 'GraphQL', value: (r) => formatCount(r.graphql), numeric: true },
+              { label: 'Proxy', value: (r) => formatCount(r.proxy), numeric: true },
+              { label: '402 answers', value: (r) => formatCount(r.total), numeric: true },
             ]}
             chart={
               <ResponsiveContainer width="100%" height={chartHeight}>
-                <BarChart data={declined.rows.map((r) => ({ day: formatUtcDay(r.date), count: r.count }))}>
+                <BarChart data={refusals.map((r) => ({ day: formatUtcDay(r.date), graphql: r.graphql, proxy: r.proxy }))}>
                   <CartesianGrid strokeDasharray="3 3" vertical={false} />
                   <XAxis dataKey="day" tick={{ fontSize: 12 }} minTickGap={16} />
                   <YAxis tick={{ fontSize: 12 }} allowDecimals={false} width={48} />
                   <Tooltip />
-                  <Bar dataKey="count" name="402 answers" fill={COLORS.cogs} isAnimationActive={false} />
+                  <Legend />
+                  <Bar dataKey="graphql" name="GraphQL" stackId="402" fill={COLORS.cogs} isAnimationActive={false} />
+                  <Bar dataKey="proxy" name="Proxy" stackId="402" fill={COLORS.revenue} isAnimationActive={false} />
                 </BarChart>
               </ResponsiveContainer>
             }

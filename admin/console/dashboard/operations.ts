@@ -2,6 +2,12 @@ import { graphql } from '../../shared/gql';
 
 export const DashboardQuery = graphql(`
   query Dashboard($from: DateTime!, $to: DateTime!, $breakageFrom: DateTime!) {
+    refusalsDaily(from: $from, to: $to) {
+      date
+      graphql
+      proxy
+      total
+    }
     financeDaily(from: $from, to: $to) {
       date
       revenueUsd

@@ -20,8 +20,9 @@ export type AdjustBalanceInput = {
   referenceId?: string | null | undefined;
 };
 
-/** STAFF: a console user; API_KEY: a key; SYSTEM: the server itself (jobs, webhooks, bootstrap) */
+/** STAFF: a console user; API_KEY: a key; ACCOUNT: a customer account signed in to its Credits page (portal session); SYSTEM: the server itself (jobs, webhooks, bootstrap) */
 export type AuditActorKind =
+  | 'ACCOUNT'
   | 'API_KEY'
   | 'STAFF'
   | 'SYSTEM';
@@ -60,6 +61,18 @@ export type CreateStaffUserInput = {
   password: string;
   /** SUPPORT, FINANCE or ADMIN */
   role: Role;
+};
+
+export type CreateWebhookEndpointInput = {
+  /** Omitted: the caller's account. Another account needs ADMIN. */
+  accountId?: string | number | null | undefined;
+  /** ADMIN: the operator's endpoint, receiving every account's events */
+  allAccounts?: boolean | null | undefined;
+  description?: string | null | undefined;
+  /** Event types, or "*" for all */
+  events: Array<string>;
+  /** https on a public address (http and loopback too outside production) */
+  url: string;
 };
 
 /** Where the credits of a grant came from */
@@ -181,7 +194,7 @@ export type AccountQueryVariables = Exact<{
 }>;
 
 
-export type AccountQuery = { account: { id: string, email: string, name: string | null, createdAt: string, balance: { accountId: string, balanceMillicredits: string, availableMillicredits: string, heldMillicredits: string, updatedAt: string }, autoRecharge: { enabled: boolean, hasPaymentMethod: boolean, thresholdMillicredits: string, packId: string | null, targetBalanceMillicredits: string | null, monthlyLimitCents: number, spentThisMonthCents: number, notice: string | null, noticeAt: string | null, lastAttemptAt: string | null } | null } | null };
+export type AccountQuery = { account: { id: string, email: string, name: string | null, createdAt: string, lowBalanceAlert: { thresholdMillicredits: string, custom: boolean, alerted: boolean }, balance: { accountId: string, balanceMillicredits: string, availableMillicredits: string, heldMillicredits: string, updatedAt: string }, autoRecharge: { enabled: boolean, hasPaymentMethod: boolean, thresholdMillicredits: string, packId: string | null, targetBalanceMillicredits: string | null, monthlyLimitCents: number, spentThisMonthCents: number, notice: string | null, noticeAt: string | null, lastAttemptAt: string | null } | null } | null };
 
 export type AccountLedgerQueryVariables = Exact<{
   id: string | number;
@@ -252,6 +265,20 @@ export type CreateAccountMutationVariables = Exact<{
 
 export type CreateAccountMutation = { createAccount: { id: string, email: string, name: string | null, createdAt: string, balance: { balanceMillicredits: string, availableMillicredits: string, heldMillicredits: string, updatedAt: string } } };
 
+export type AccountApiKeysQueryVariables = Exact<{
+  accountId: string | number;
+}>;
+
+
+export type AccountApiKeysQuery = { apiKeys: Array<{ id: string, role: Role, label: string | null, createdAt: string, lastUsedAt: string | null, revokedAt: string | null }> };
+
+export type RevokeApiKeyMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RevokeApiKeyMutation = { revokeApiKey: { id: string, revokedAt: string | null } };
+
 export type AuditLogQueryVariables = Exact<{
   filter?: AuditLogFilter | null | undefined;
   direction: SortDirection;
@@ -266,6 +293,11 @@ export type AuditActionsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type AuditActionsQuery = { auditActions: Array<string> };
+
+export type AuditChainQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AuditChainQuery = { auditChain: { ok: boolean, entries: number, firstBrokenId: string | null, headHash: string, checkedAt: string } };
 
 export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -292,7 +324,7 @@ export type DashboardQueryVariables = Exact<{
 }>;
 
 
-export type DashboardQuery = { financeDaily: Array<{ date: string, revenueUsd: number, cogsUsd: number, marginUsd: number, marginRatio: number | null, calls: number, creditsPurchasedMillicredits: string, creditsDeductedMillicredits: string, creditsPromotionalMillicredits: string, creditsExpiredMillicredits: string, creditsRefundedMillicredits: string }>, byCost: Array<{ key: string, model: string | null, calls: number, revenueUsd: number, cogsUsd: number, marginUsd: number, marginRatio: number | null }>, byRevenue: Array<{ key: string, model: string | null, calls: number, revenueUsd: number, cogsUsd: number, marginUsd: number, marginRatio: number | null }>, topAccounts: Array<{ key: string, accountId: string | null, label: string | null, calls: number, revenueUsd: number, cogsUsd: number, marginUsd: number, revenueMillicredits: string }>, liability: { outstandingMillicredits: string, outstandingUsd: number, paidMillicredits: string, paidUsd: number, promotionalMillicredits: string, promotionalUsd: number, expiringNext30DaysMillicredits: string | null, heldMillicredits: string, negativeMillicredits: string, negativeBalanceAccounts: number }, breakageByMonth: Array<{ month: string, expiredMillicredits: string, expiredUsd: number, entries: number }>, reconciliationRuns: Array<{ id: string, day: string, status: ReconciliationStatus, mismatchCount: number, startedAt: string, finishedAt: string | null, trigger: string }> };
+export type DashboardQuery = { refusalsDaily: Array<{ date: string, graphql: number, proxy: number, total: number }>, financeDaily: Array<{ date: string, revenueUsd: number, cogsUsd: number, marginUsd: number, marginRatio: number | null, calls: number, creditsPurchasedMillicredits: string, creditsDeductedMillicredits: string, creditsPromotionalMillicredits: string, creditsExpiredMillicredits: string, creditsRefundedMillicredits: string }>, byCost: Array<{ key: string, model: string | null, calls: number, revenueUsd: number, cogsUsd: number, marginUsd: number, marginRatio: number | null }>, byRevenue: Array<{ key: string, model: string | null, calls: number, revenueUsd: number, cogsUsd: number, marginUsd: number, marginRatio: number | null }>, topAccounts: Array<{ key: string, accountId: string | null, label: string | null, calls: number, revenueUsd: number, cogsUsd: number, marginUsd: number, revenueMillicredits: string }>, liability: { outstandingMillicredits: string, outstandingUsd: number, paidMillicredits: string, paidUsd: number, promotionalMillicredits: string, promotionalUsd: number, expiringNext30DaysMillicredits: string | null, heldMillicredits: string, negativeMillicredits: string, negativeBalanceAccounts: number }, breakageByMonth: Array<{ month: string, expiredMillicredits: string, expiredUsd: number, entries: number }>, reconciliationRuns: Array<{ id: string, day: string, status: ReconciliationStatus, mismatchCount: number, startedAt: string, finishedAt: string | null, trigger: string }> };
 
 export type PromoCodesQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -423,7 +455,7 @@ export type RefulfillPurchaseMutation = { refulfillPurchase: { id: string, statu
 export type CreditsPageQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type CreditsPageQuery = { me: { id: string, email: string, name: string | null, balance: { accountId: string, balanceMillicredits: string, availableMillicredits: string, heldMillicredits: string, updatedAt: string }, autoRecharge: { enabled: boolean, hasPaymentMethod: boolean, thresholdMillicredits: string, packId: string | null, targetBalanceMillicredits: string | null, monthlyLimitCents: number, spentThisMonthCents: number, notice: string | null, noticeAt: string | null } | null, purchases: Array<{ id: string, createdAt: string, packId: string, creditsMillicredits: string, amountCents: number, amountPaidCents: number | null, currency: string, status: PurchaseStatus, receiptUrl: string | null, refundedCents: number, kind: string }> }, creditPacks: Array<{ id: string, name: string, priceCents: number, creditsMillicredits: string }> };
+export type CreditsPageQuery = { me: { id: string, email: string, name: string | null, balance: { accountId: string, balanceMillicredits: string, availableMillicredits: string, heldMillicredits: string, updatedAt: string }, lowBalanceAlert: { thresholdMillicredits: string, custom: boolean, alerted: boolean }, autoRecharge: { enabled: boolean, hasPaymentMethod: boolean, thresholdMillicredits: string, packId: string | null, targetBalanceMillicredits: string | null, monthlyLimitCents: number, spentThisMonthCents: number, notice: string | null, noticeAt: string | null } | null, purchases: Array<{ id: string, createdAt: string, packId: string, creditsMillicredits: string, amountCents: number, amountPaidCents: number | null, currency: string, status: PurchaseStatus, receiptUrl: string | null, refundedCents: number, kind: string }> }, creditPacks: Array<{ id: string, name: string, priceCents: number, creditsMillicredits: string }> };
 
 export type CreditsUsageQueryVariables = Exact<{
   first: number;
@@ -472,6 +504,84 @@ export type CreditsSignOutMutationVariables = Exact<{ [key: string]: never; }>;
 
 export type CreditsSignOutMutation = { signOut: boolean };
 
+export type WebhookEndpointFieldsFragment = { id: string, accountId: string | null, url: string, description: string | null, events: Array<string>, createdAt: string, disabledAt: string | null, disabledReason: string | null, failingSince: string | null, lastSuccessAt: string | null, lastFailureAt: string | null };
+
+export type WebhookEndpointsQueryVariables = Exact<{
+  accountId?: string | number | null | undefined;
+  allAccounts?: boolean | null | undefined;
+}>;
+
+
+export type WebhookEndpointsQuery = { webhookEndpoints: Array<{ id: string, accountId: string | null, url: string, description: string | null, events: Array<string>, createdAt: string, disabledAt: string | null, disabledReason: string | null, failingSince: string | null, lastSuccessAt: string | null, lastFailureAt: string | null }> };
+
+export type WebhookEndpointQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type WebhookEndpointQuery = { webhookEndpoint: { id: string, accountId: string | null, url: string, description: string | null, events: Array<string>, createdAt: string, disabledAt: string | null, disabledReason: string | null, failingSince: string | null, lastSuccessAt: string | null, lastFailureAt: string | null } };
+
+export type WebhookDeliveriesQueryVariables = Exact<{
+  endpointId: string | number;
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type WebhookDeliveriesQuery = { webhookDeliveries: { totalCount: number, edges: Array<{ node: { id: string, eventId: string, eventType: string, eventCreatedAt: string, status: string, attempts: number, nextAttemptAt: string | null, lastAttemptAt: string | null, lastStatusCode: number | null, lastError: string | null, deliveredAt: string | null, attemptLog: Array<{ attemptedAt: string, statusCode: number | null, durationMs: number | null, error: string | null }> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type CreateWebhookEndpointMutationVariables = Exact<{
+  input: CreateWebhookEndpointInput;
+}>;
+
+
+export type CreateWebhookEndpointMutation = { createWebhookEndpoint: { secret: string, endpoint: { id: string, url: string } } };
+
+export type DisableWebhookEndpointMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DisableWebhookEndpointMutation = { disableWebhookEndpoint: { id: string, disabledAt: string | null } };
+
+export type EnableWebhookEndpointMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type EnableWebhookEndpointMutation = { enableWebhookEndpoint: { id: string, disabledAt: string | null } };
+
+export type DeleteWebhookEndpointMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DeleteWebhookEndpointMutation = { deleteWebhookEndpoint: { id: string } };
+
+export type RotateWebhookSecretMutationVariables = Exact<{
+  id: string | number;
+  graceSeconds?: number | null | undefined;
+}>;
+
+
+export type RotateWebhookSecretMutation = { rotateWebhookEndpointSecret: { secret: string, endpoint: { id: string } } };
+
+export type RedeliverWebhookEventMutationVariables = Exact<{
+  endpointId: string | number;
+  eventId: string | number;
+}>;
+
+
+export type RedeliverWebhookEventMutation = { redeliverWebhookEvent: string };
+
+export type SetLowBalanceThresholdMutationVariables = Exact<{
+  accountId?: string | number | null | undefined;
+  thresholdMillicredits?: string | null | undefined;
+}>;
+
+
+export type SetLowBalanceThresholdMutation = { setLowBalanceThreshold: { accountId: string, thresholdMillicredits: string, custom: boolean, alerted: boolean } };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -490,7 +600,21 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
-
+export const WebhookEndpointFieldsFragmentDoc = new TypedDocumentString(`
+    fragment WebhookEndpointFields on WebhookEndpoint {
+  id
+  accountId
+  url
+  description
+  events
+  createdAt
+  disabledAt
+  disabledReason
+  failingSince
+  lastSuccessAt
+  lastFailureAt
+}
+    `, {"fragmentName":"WebhookEndpointFields"}) as unknown as TypedDocumentString<WebhookEndpointFieldsFragment, unknown>;
 export const AccountsDocument = new TypedDocumentString(`
     query Accounts($search: String, $orderBy: AccountOrderBy!, $direction: SortDirection!, $first: Int!, $offset: Int!) {
   accounts(
@@ -525,6 +649,11 @@ export const AccountDocument = new TypedDocumentString(`
     email
     name
     createdAt
+    lowBalanceAlert {
+      thresholdMillicredits
+      custom
+      alerted
+    }
     balance {
       accountId
       balanceMillicredits
@@ -696,6 +825,26 @@ export const CreateAccountDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CreateAccountMutation, CreateAccountMutationVariables>;
+export const AccountApiKeysDocument = new TypedDocumentString(`
+    query AccountApiKeys($accountId: ID!) {
+  apiKeys(accountId: $accountId) {
+    id
+    role
+    label
+    createdAt
+    lastUsedAt
+    revokedAt
+  }
+}
+    `) as unknown as TypedDocumentString<AccountApiKeysQuery, AccountApiKeysQueryVariables>;
+export const RevokeApiKeyDocument = new TypedDocumentString(`
+    mutation RevokeApiKey($id: ID!) {
+  revokeApiKey(id: $id) {
+    id
+    revokedAt
+  }
+}
+    `) as unknown as TypedDocumentString<RevokeApiKeyMutation, RevokeApiKeyMutationVariables>;
 export const AuditLogDocument = new TypedDocumentString(`
     query AuditLog($filter: AuditLogFilter, $direction: SortDirection!, $first: Int!, $offset: Int!) {
   auditLog(filter: $filter, direction: $direction, first: $first, offset: $offset) {
@@ -723,6 +872,17 @@ export const AuditActionsDocument = new TypedDocumentString(`
   auditActions
 }
     `) as unknown as TypedDocumentString<AuditActionsQuery, AuditActionsQueryVariables>;
+export const AuditChainDocument = new TypedDocumentString(`
+    query AuditChain {
+  auditChain {
+    ok
+    entries
+    firstBrokenId
+    headHash
+    checkedAt
+  }
+}
+    `) as unknown as TypedDocumentString<AuditChainQuery, AuditChainQueryVariables>;
 export const ViewerDocument = new TypedDocumentString(`
     query Viewer {
   viewer {
@@ -758,6 +918,12 @@ export const SignOutDocument = new TypedDocumentString(`
     `) as unknown as TypedDocumentString<SignOutMutation, SignOutMutationVariables>;
 export const DashboardDocument = new TypedDocumentString(`
     query Dashboard($from: DateTime!, $to: DateTime!, $breakageFrom: DateTime!) {
+  refusalsDaily(from: $from, to: $to) {
+    date
+    graphql
+    proxy
+    total
+  }
   financeDaily(from: $from, to: $to) {
     date
     revenueUsd
@@ -1126,6 +1292,11 @@ export const CreditsPageDocument = new TypedDocumentString(`
       heldMillicredits
       updatedAt
     }
+    lowBalanceAlert {
+      thresholdMillicredits
+      custom
+      alerted
+    }
     autoRecharge {
       enabled
       hasPaymentMethod
@@ -1240,3 +1411,135 @@ export const CreditsSignOutDocument = new TypedDocumentString(`
   signOut
 }
     `) as unknown as TypedDocumentString<CreditsSignOutMutation, CreditsSignOutMutationVariables>;
+export const WebhookEndpointsDocument = new TypedDocumentString(`
+    query WebhookEndpoints($accountId: ID, $allAccounts: Boolean) {
+  webhookEndpoints(accountId: $accountId, allAccounts: $allAccounts) {
+    ...WebhookEndpointFields
+  }
+}
+    fragment WebhookEndpointFields on WebhookEndpoint {
+  id
+  accountId
+  url
+  description
+  events
+  createdAt
+  disabledAt
+  disabledReason
+  failingSince
+  lastSuccessAt
+  lastFailureAt
+}`) as unknown as TypedDocumentString<WebhookEndpointsQuery, WebhookEndpointsQueryVariables>;
+export const WebhookEndpointDocument = new TypedDocumentString(`
+    query WebhookEndpoint($id: ID!) {
+  webhookEndpoint(id: $id) {
+    ...WebhookEndpointFields
+  }
+}
+    fragment WebhookEndpointFields on WebhookEndpoint {
+  id
+  accountId
+  url
+  description
+  events
+  createdAt
+  disabledAt
+  disabledReason
+  failingSince
+  lastSuccessAt
+  lastFailureAt
+}`) as unknown as TypedDocumentString<WebhookEndpointQuery, WebhookEndpointQueryVariables>;
+export const WebhookDeliveriesDocument = new TypedDocumentString(`
+    query WebhookDeliveries($endpointId: ID!, $first: Int!, $after: String) {
+  webhookDeliveries(endpointId: $endpointId, first: $first, after: $after) {
+    totalCount
+    edges {
+      node {
+        id
+        eventId
+        eventType
+        eventCreatedAt
+        status
+        attempts
+        nextAttemptAt
+        lastAttemptAt
+        lastStatusCode
+        lastError
+        deliveredAt
+        attemptLog {
+          attemptedAt
+          statusCode
+          durationMs
+          error
+        }
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<WebhookDeliveriesQuery, WebhookDeliveriesQueryVariables>;
+export const CreateWebhookEndpointDocument = new TypedDocumentString(`
+    mutation CreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {
+  createWebhookEndpoint(input: $input) {
+    secret
+    endpoint {
+      id
+      url
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CreateWebhookEndpointMutation, CreateWebhookEndpointMutationVariables>;
+export const DisableWebhookEndpointDocument = new TypedDocumentString(`
+    mutation DisableWebhookEndpoint($id: ID!) {
+  disableWebhookEndpoint(id: $id) {
+    id
+    disabledAt
+  }
+}
+    `) as unknown as TypedDocumentString<DisableWebhookEndpointMutation, DisableWebhookEndpointMutationVariables>;
+export const EnableWebhookEndpointDocument = new TypedDocumentString(`
+    mutation EnableWebhookEndpoint($id: ID!) {
+  enableWebhookEndpoint(id: $id) {
+    id
+    disabledAt
+  }
+}
+    `) as unknown as TypedDocumentString<EnableWebhookEndpointMutation, EnableWebhookEndpointMutationVariables>;
+export const DeleteWebhookEndpointDocument = new TypedDocumentString(`
+    mutation DeleteWebhookEndpoint($id: ID!) {
+  deleteWebhookEndpoint(id: $id) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<DeleteWebhookEndpointMutation, DeleteWebhookEndpointMutationVariables>;
+export const RotateWebhookSecretDocument = new TypedDocumentString(`
+    mutation RotateWebhookSecret($id: ID!, $graceSeconds: Int) {
+  rotateWebhookEndpointSecret(id: $id, graceSeconds: $graceSeconds) {
+    secret
+    endpoint {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RotateWebhookSecretMutation, RotateWebhookSecretMutationVariables>;
+export const RedeliverWebhookEventDocument = new TypedDocumentString(`
+    mutation RedeliverWebhookEvent($endpointId: ID!, $eventId: ID!) {
+  redeliverWebhookEvent(endpointId: $endpointId, eventId: $eventId)
+}
+    `) as unknown as TypedDocumentString<RedeliverWebhookEventMutation, RedeliverWebhookEventMutationVariables>;
+export const SetLowBalanceThresholdDocument = new TypedDocumentString(`
+    mutation SetLowBalanceThreshold($accountId: ID, $thresholdMillicredits: String) {
+  setLowBalanceThreshold(
+    accountId: $accountId
+    thresholdMillicredits: $thresholdMillicredits
+  ) {
+    accountId
+    thresholdMillicredits
+    custom
+    alerted
+  }
+}
+    `) as unknown as TypedDocumentString<SetLowBalanceThresholdMutation, SetLowBalanceThresholdMutationVariables>;

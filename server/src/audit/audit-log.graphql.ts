@@ -6,11 +6,13 @@ import type { AuditEntry } from './audit-log.service.js';
 export enum AuditActorKindEnum {
   STAFF = 'STAFF',
   API_KEY = 'API_KEY',
+  ACCOUNT = 'ACCOUNT',
   SYSTEM = 'SYSTEM',
 }
 registerEnumType(AuditActorKindEnum, {
   name: 'AuditActorKind',
-  description: 'STAFF: a console user; API_KEY: a key; SYSTEM: the server itself (jobs, webhooks, bootstrap)',
+  description:
+    'STAFF: a console user; API_KEY: a key; ACCOUNT: a customer account signed in to its Credits page (portal session); SYSTEM: the server itself (jobs, webhooks, bootstrap)',
 });
 
 @ObjectType('AuditEntry', { description: 'One audited action: who, what, on what, before and after, why' })

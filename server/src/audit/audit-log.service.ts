@@ -20,7 +20,7 @@ export interface AuditEntry {
   action: string;
   targetType: string;
   targetId: string | null;
-  actorKind: 'STAFF' | 'API_KEY' | 'SYSTEM';
+  actorKind: 'STAFF' | 'API_KEY' | 'ACCOUNT' | 'SYSTEM';
   actorStaffUserId: string | null;
   actorKeyId: string | null;
   actorAccountId: string | null;
@@ -54,13 +54,17 @@ const SELECT = `select a.id::text id, a.created_at, a.action, a.target_type, a.t
   left join staff_users su on su.id = a.actor_staff_user_id
   left join accounts ac on ac.id = a.actor_account_id`;
 
+/** An account without a key acted through its own portal session (the Credits page). */
+const actorKind = (r: Row): AuditEntry['actorKind'] =>
+  r.actor_staff_user_id ? 'STAFF' : r.actor_key_id ? 'API_KEY' : r.actor_account_id ? 'ACCOUNT' : 'SYSTEM';
+
 const toEntry = (r: Row): AuditEntry => ({
   id: r.id,
   createdAt: new Date(r.created_at),
   action: r.action,
   targetType: r.target_type,
   targetId: r.target_id,
-  actorKind: r.actor_staff_user_id ? 'STAFF' : r.actor_key_id ? 'API_KEY' : 'SYSTEM',
+  actorKind: actorKind(r),
   actorStaffUserId: r.actor_staff_user_id,
   actorKeyId: r.actor_key_id,
   actorAccountId: r.actor_account_id,

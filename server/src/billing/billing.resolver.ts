@@ -61,8 +61,8 @@ export class BillingResolver {
     return toAutoRechargeGql(await ctx.services.billing.autoRecharge.set(principalOf(ctx), accountId, input));
   }
 
-  @Authorized(Role.SUPPORT)
-  @Mutation(() => PurchaseGql, { description: 'SUPPORT+, audited: re-runs fulfilment from the payment as Stripe reports it' })
+  @Authorized(Role.ADMIN)
+  @Mutation(() => PurchaseGql, { description: 'ADMIN, audited: re-runs fulfilment from the payment as Stripe reports it' })
   async refulfillPurchase(
     @Arg('purchaseId', () => ID) purchaseId: string,
     @Arg('reason', () => String) reason: string,
@@ -73,8 +73,8 @@ export class BillingResolver {
     return toPurchaseGql(outcome.purchase);
   }
 
-  @Authorized(Role.SUPPORT)
-  @Mutation(() => ReplayResultGql, { description: 'SUPPORT+, audited: processes a stored webhook event again (idempotent)' })
+  @Authorized(Role.ADMIN)
+  @Mutation(() => ReplayResultGql, { description: 'ADMIN, audited: processes a stored webhook event again (idempotent)' })
   async replayStripeEvent(
     @Arg('eventId', () => ID) eventId: string,
     @Arg('reason', () => String) reason: string,
@@ -106,9 +106,9 @@ export class BillingResolver {
     return (await ctx.services.billing.webhooks.stalePurchases(olderThanMinutes, first)).map(toPurchaseGql);
   }
 
-  @Authorized(Role.SUPPORT)
+  @Authorized(Role.ADMIN)
   @Mutation(() => [RefulfilResultGql], {
-    description: 'SUPPORT+, audited: refulfillPurchase for every stale PENDING purchase (outage recovery)',
+    description: 'ADMIN, audited: refulfillPurchase for every stale PENDING purchase (outage recovery)',
   })
   async refulfillStalePurchases(
     @Arg('reason', () => String) reason: string,

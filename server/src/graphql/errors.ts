@@ -38,7 +38,10 @@ export const domainErrors =
     try {
       return await next();
     } catch (err) {
-      if (err instanceof DomainError && err.code === 'INSUFFICIENT_CREDITS') metrics.insufficientCredits('graphql');
+      if (err instanceof DomainError && err.code === 'INSUFFICIENT_CREDITS') {
+        metrics.insufficientCredits('graphql');
+        context.services.refusals.count('graphql');
+      }
       if (err instanceof DomainError) throw toGraphQLError(err, publicAppUrl, context.returnTo);
       throw err;
     }

@@ -2,6 +2,7 @@ import type { Principal } from '../auth/roles.js';
 import type { Config } from '../config.js';
 import type { ProxySettingsService } from '../proxy/proxy-settings.service.js';
 import { AdmissionGate } from './admission.js';
+import { watchSaturation } from './saturation.js';
 import { KeyRateLimiter } from './rate-limit.js';
 
 /**
@@ -10,21 +11,34 @@ import { KeyRateLimiter } from './rate-limit.js';
  */
 export function createLoadControl(config: Config, proxySettings: Pick<ProxySettingsService, 'cached'>) {
   const queueTimeoutMs = config.ADMISSION_QUEUE_TIMEOUT_MS;
+  const adaptive = config.admissionAdaptive;
   const limiter = new KeyRateLimiter(config.REDIS_URL);
+  const proxyGate = new AdmissionGate('proxy', {
+    maxInFlight: config.PROXY_MAX_IN_FLIGHT,
+    maxQueue: config.PROXY_MAX_QUEUE,
+    queueTimeoutMs,
+    adaptive,
+  });
+  const mutationGate = new AdmissionGate('mutations', {
+    maxInFlight: config.MUTATIONS_MAX_IN_FLIGHT,
+    maxQueue: config.MUTATIONS_MAX_QUEUE,
+    queueTimeoutMs,
+    adaptive,
+  });
+  const saturation = adaptive ? watchSaturation((saturated) => [proxyGate, mutationGate].forEach((g) => g.adapt(saturated))) : null;
   return {
-    proxyGate: new AdmissionGate('proxy', { maxInFlight: config.PROXY_MAX_IN_FLIGHT, maxQueue: config.PROXY_MAX_QUEUE, queueTimeoutMs }),
-    mutationGate: new AdmissionGate('mutations', {
-      maxInFlight: config.MUTATIONS_MAX_IN_FLIGHT,
-      maxQueue: config.MUTATIONS_MAX_QUEUE,
-      queueTimeoutMs,
-    }),
+    proxyGate,
+    mutationGate,
     /** Spends one request of an API key's minute (its account's limit, else the default); throws RateLimited. */
     async checkRate(principal: Principal | null, surface: 'proxy' | 'graphql'): Promise<void> {
       if (!principal?.keyId || !principal.accountId) return; // staff console sessions are not API keys
       const own = (await proxySettings.cached(principal.accountId)).requestsPerMinute;
       await limiter.consume(principal.keyId, own ?? config.rateLimitPerMinute, surface);
     },
-    close: () => limiter.close(),
+    close: () => {
+      saturation?.stop();
+      return limiter.close();
+    },
   };
 }
 

@@ -5,6 +5,8 @@ import type { Job } from './runner.js';
 
 /** A full batch from `releaseExpired`: there may be more overdue holds behind it. */
 const HOLD_EXPIRY_BATCH = 500;
+/** How long a 402 may sit in one instance's memory before it reaches `refusals_daily`. */
+const REFUSALS_FLUSH_MS = 10_000;
 
 /**
  * Every periodic job, from configuration. Finance jobs are on by default and off under
@@ -24,6 +26,7 @@ export function scheduledJobs(services: Services): Job[] {
       },
     },
     { name: 'grant-expiry', every: grantExpiryIntervalMs(config), run: () => services.grants.expireDueLocked() },
+    { name: 'refusals-flush', every: REFUSALS_FLUSH_MS, run: () => services.refusals.flush() },
   ];
   // Woken at commit of every outbox event (NOTIFY), polling as a backstop; see notify/delivery.worker.ts.
   if (services.notify.workerEnabled) jobs.push({ name: 'outbox-delivery', worker: services.notify.worker });

@@ -84,6 +84,32 @@ const chargeMeta = (charge: CallCharge, overheadMs: number, call: PreparedCall) 
   simulated: call.upstream.simulated,
 });
 
+/**
+ * Admission for `POST /v1/chat/completions`, mounted before every other middleware (security
+ * headers, request log, metrics, body parser): a shed request costs almost nothing, so shedding
+ * cannot itself eat the capacity it protects. A bounded number in flight, a bounded queue, and
+ * 503 + Retry-After (OpenAI's error shape) beyond; the slot is held until the response (or
+ * stream) closes. It answers by itself: an error passed on from here would reach only the app's
+ * generic error mapping, not the proxy's.
+ */
+export const proxyAdmission =
+  (services: Pick<Services, 'loadControl'>): RequestHandler =>
+  async (_req, res, next) => {
+    try {
+      const release = await services.loadControl.proxyGate.acquire();
+      res.once('close', release);
+      next();
+    } catch (err) {
+      if (!(err instanceof Overloaded)) return next(err);
+      res.writeHead(503, {
+        'content-type': 'application/json; charset=utf-8',
+        'retry-after': String(err.retryAfterSeconds),
+        [OVERHEAD_HEADER]: '0.0',
+      });
+      res.end(JSON.stringify({ error: { type: 'server_error', code: 'server_overloaded', message: err.message, param: null } }));
+    }
+  };
+
 /** `POST /v1/chat/completions` (OpenAI-compatible, metered) and `GET /v1/models`. */
 export const proxyRoutes = (app: Express, services: Services): void => {
   const { proxy, auth, config, log, loadControl } = services;
@@ -93,13 +119,6 @@ export const proxyRoutes = (app: Express, services: Services): void => {
   const jsonBody: RequestHandler = (req, res, next) =>
     json(req, res, (err?: unknown) => next(err ? new BodyRefused((err as { type?: string }).type === 'entity.too.large') : undefined));
 
-  // Admission first (before the body is even parsed): a bounded number in flight, a bounded queue,
-  // and 503 + Retry-After beyond; the slot is held until the response (or stream) closes.
-  const admit: RequestHandler = async (_req, res, next) => {
-    const release = await loadControl.proxyGate.acquire();
-    res.once('close', release);
-    next();
-  };
   // Per-key requests per minute, once the key is known: 429 rate_limit_exceeded as OpenAI answers it.
   const rateLimit: RequestHandler = async (_req, res, next) => {
     await loadControl.checkRate(keyPrincipal(res.locals.principal), 'proxy');
@@ -127,16 +146,15 @@ export const proxyRoutes = (app: Express, services: Services): void => {
         },
       };
     }
-    if (err instanceof Overloaded) {
-      res.set('retry-after', String(err.retryAfterSeconds));
-      return { status: 503, body: { error: { type: 'server_error', code: 'server_overloaded', message: err.message, param: null } } };
-    }
     if (err instanceof RateLimited) {
       res.set('retry-after', String(err.retryAfterSeconds));
       return { status: 429, body: { error: { type: 'requests', code: 'rate_limit_exceeded', message: err.message, param: null } } };
     }
     if (err instanceof DomainError) {
-      if (err.code === 'INSUFFICIENT_CREDITS') metrics.insufficientCredits('proxy');
+      if (err.code === 'INSUFFICIENT_CREDITS') {
+        metrics.insufficientCredits('proxy');
+        services.refusals.count('proxy');
+      }
       const returnTo = header(req, 'x-return-to');
       return domainErrorResponse(err, config.PUBLIC_APP_URL, typeof returnTo === 'string' ? returnTo : null);
     }
@@ -155,7 +173,6 @@ export const proxyRoutes = (app: Express, services: Services): void => {
 
   app.post(
     '/v1/chat/completions',
-    admit,
     jsonBody,
     authenticate(auth),
     rateLimit,

@@ -4,6 +4,7 @@ import { graphqlEnum } from '../graphql/enums.js';
 import { formatMicroUsd, formatMillicredits, toUsdNumber } from '../money/money.js';
 import { FINANCE_ORDERS, marginRatio, type FinanceOrder } from './finance.rules.js';
 import type { FinanceDayRow, LiabilityRow, UsageGroupRow } from './finance.service.js';
+import type { RefusalDayRow } from './refusals.service.js';
 
 export const FinanceOrderEnum = graphqlEnum(FINANCE_ORDERS, {
   name: 'FinanceOrder',
@@ -163,4 +164,19 @@ export const toRollupStatusGql = (s: {
   postingId: s.postingId.toString(),
   updatedAt: s.updatedAt,
   lagRows: s.lagRows.toString(),
+});
+
+@ObjectType('RefusalDay', { description: 'Requests refused for credits (402 INSUFFICIENT_CREDITS) on one UTC day' })
+export class RefusalDayGql {
+  @Field(() => String, { description: 'UTC day, YYYY-MM-DD' }) date!: string;
+  @Field(() => Int, { description: 'Refused through GraphQL (recordUsage)' }) graphql!: number;
+  @Field(() => Int, { description: 'Refused by the OpenAI-compatible proxy' }) proxy!: number;
+  @Field(() => Int) total!: number;
+}
+
+export const toRefusalDayGql = (r: RefusalDayRow): RefusalDayGql => ({
+  date: r.date,
+  graphql: Number(r.graphql),
+  proxy: Number(r.proxy),
+  total: Number(r.graphql + r.proxy),
 });

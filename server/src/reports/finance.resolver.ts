@@ -8,10 +8,12 @@ import {
   FinanceRankingArgs,
   FinanceRollupStatusGql,
   LiabilityGql,
+  RefusalDayGql,
   toBreakageGql,
   toBreakdownGql,
   toFinanceDayGql,
   toLiabilityGql,
+  toRefusalDayGql,
   toRollupStatusGql,
 } from './finance.graphql.js';
 
@@ -22,6 +24,12 @@ export class FinanceResolver {
   @Query(() => [FinanceDayGql], { description: 'Per UTC day: revenue, COGS, margin, credits purchased vs deducted (FINANCE+)' })
   async financeDaily(@Arg('from', () => Date) from: Date, @Arg('to', () => Date) to: Date, @Ctx() ctx: Context): Promise<FinanceDayGql[]> {
     return (await ctx.services.finance.daily(from, to)).map(toFinanceDayGql);
+  }
+
+  @Authorized(Role.FINANCE)
+  @Query(() => [RefusalDayGql], { description: 'Per UTC day of [from, to): requests refused for credits (402), by source (FINANCE+)' })
+  async refusalsDaily(@Arg('from', () => Date) from: Date, @Arg('to', () => Date) to: Date, @Ctx() ctx: Context): Promise<RefusalDayGql[]> {
+    return (await ctx.services.refusals.daily(from, to)).map(toRefusalDayGql);
   }
 
   @Authorized(Role.FINANCE)

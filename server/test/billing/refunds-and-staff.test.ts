@@ -146,15 +146,20 @@ describe('staff operations', () => {
   it('re-runs fulfilment of a paid purchase whose webhook never arrived (audited, once)', async () => {
     const user = await b.t.account();
     const { purchaseId, session } = await checkoutAndPay(b, user.key, 'pro'); // paid at Stripe; no webhook
-    const support = await b.t.account(0n, 'SUPPORT');
+    const admin = await b.t.account(0n, 'ADMIN');
 
     expect((await b.t.gql(Refulfill, { purchaseId, reason: 'stuck' }, user.key)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    // Support sees stale purchases but acting on them is ADMIN's (issue 10: view SUPPORT+, act ADMIN).
+    const support = await b.t.account(0n, 'SUPPORT');
+    const refused = await b.t.gql(Refulfill, { purchaseId, reason: 'stuck' }, support.key);
+    expect(refused.errors?.[0]).toMatchObject({ extensions: { code: 'FORBIDDEN' }, message: 'This operation needs the ADMIN role' });
+    expect(await auditRows('billing.refulfilPurchase', purchaseId)).toHaveLength(0);
 
-    const first = await b.t.gql(Refulfill, { purchaseId, reason: 'ticket 42: paid, no credits' }, support.key);
+    const first = await b.t.gql(Refulfill, { purchaseId, reason: 'ticket 42: paid, no credits' }, admin.key);
     expect(first.errors).toBeUndefined();
     expect(first.data!.refulfillPurchase).toMatchObject({ status: 'FULFILLED', stripePaymentIntentId: session.payment_intent });
     expect(first.data!.refulfillPurchase.receiptUrl).toMatch(/receipts/);
-    const again = await b.t.gql(Refulfill, { purchaseId, reason: 'clicked twice' }, support.key);
+    const again = await b.t.gql(Refulfill, { purchaseId, reason: 'clicked twice' }, admin.key);
     expect(again.data!.refulfillPurchase.status).toBe('FULFILLED');
     // The late webhook changes nothing either.
     expect((await deliver(b.t.url, event('checkout.session.completed', session))).status).toBe(200);
@@ -164,7 +169,7 @@ describe('staff operations', () => {
     const audits = await auditRows('billing.refulfilPurchase', purchaseId);
     expect(audits).toHaveLength(2);
     expect(audits[0]).toMatchObject({
-      actor_role: 'SUPPORT',
+      actor_role: 'ADMIN',
       reason: 'ticket 42: paid, no credits',
       after: expect.objectContaining({ status: 'FULFILLED' }),
     });
@@ -174,8 +179,8 @@ describe('staff operations', () => {
     const user = await b.t.account();
     const res = await b.t.gql(`mutation { createCheckoutSession(packId: "starter") { purchaseId } }`, {}, user.key);
     const purchaseId = res.data.createCheckoutSession.purchaseId;
-    const support = await b.t.account(0n, 'SUPPORT');
-    const out = await b.t.gql(Refulfill, { purchaseId, reason: 'user says paid' }, support.key);
+    const admin = await b.t.account(0n, 'ADMIN');
+    const out = await b.t.gql(Refulfill, { purchaseId, reason: 'user says paid' }, admin.key);
     expect(out.data!.refulfillPurchase.status).toBe('PENDING');
     expect(await balanceOf(user.id)).toBe(0n);
     expect(await auditRows('billing.refulfilPurchase', purchaseId)).toHaveLength(1);
@@ -193,20 +198,23 @@ describe('staff operations', () => {
     expect(await balanceOf(user.id)).toBe(10_000_000n);
 
     const support = await b.t.account(0n, 'SUPPORT');
-    const replay = await b.t.gql(Replay, { eventId: refund.id, reason: 'refund arrived first' }, support.key);
+    expect((await b.t.gql(Replay, { eventId: refund.id, reason: 'x' }, support.key)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect((await b.t.db.query(`select status from stripe_events where id = $1`, [refund.id]))[0].status).toBe('FAILED');
+    const admin = await b.t.account(0n, 'ADMIN');
+    const replay = await b.t.gql(Replay, { eventId: refund.id, reason: 'refund arrived first' }, admin.key);
     expect(replay.errors).toBeUndefined();
     expect(replay.data!.replayStripeEvent).toMatchObject({ outcome: 'refunded', event: { id: refund.id, status: 'PROCESSED' } });
-    const again = await b.t.gql(Replay, { eventId: refund.id, reason: 'again' }, support.key);
+    const again = await b.t.gql(Replay, { eventId: refund.id, reason: 'again' }, admin.key);
     expect(again.data!.replayStripeEvent.outcome).toBe('unchanged');
     expect(await balanceOf(user.id)).toBe(0n);
     expect((await purchaseRow(b, purchaseId)).status).toBe('REFUNDED');
     expect(await auditRows('billing.replayEvent', refund.id)).toHaveLength(2);
 
     // Replaying the processed completion credits nothing more.
-    const completion = await b.t.gql(Replay, { eventId: completed.id, reason: 'check' }, support.key);
+    const completion = await b.t.gql(Replay, { eventId: completed.id, reason: 'check' }, admin.key);
     expect(completion.data!.replayStripeEvent.outcome).toBe('already');
     expect(await balanceOf(user.id)).toBe(0n);
-    expect((await b.t.gql(Replay, { eventId: 'evt_nope', reason: 'x' }, support.key)).errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    expect((await b.t.gql(Replay, { eventId: 'evt_nope', reason: 'x' }, admin.key)).errors?.[0].extensions?.code).toBe('NOT_FOUND');
   });
 
   it('recovers an outage: lists stale PENDING purchases and re-runs them in bulk; late webhooks change nothing', async () => {
@@ -215,12 +223,14 @@ describe('staff operations', () => {
     const unpaid = await b.t.gql(`mutation { createCheckoutSession(packId: "starter") { purchaseId } }`, {}, user.key);
     const unpaidId = unpaid.data.createCheckoutSession.purchaseId as string;
     const support = await b.t.account(0n, 'SUPPORT');
+    const admin = await b.t.account(0n, 'ADMIN');
 
     const stale = await b.t.gql(Stale, {}, support.key);
     expect(stale.data!.stalePurchases.map((p) => p.id)).toEqual(expect.arrayContaining([...paid.map((p) => p.purchaseId), unpaidId]));
     expect((await b.t.gql(Stale, {}, user.key)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
 
-    const run = await b.t.gql(RefulfillStale, { reason: 'webhook outage 14:00-15:00' }, support.key);
+    expect((await b.t.gql(RefulfillStale, { reason: 'outage' }, support.key)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const run = await b.t.gql(RefulfillStale, { reason: 'webhook outage 14:00-15:00' }, admin.key);
     expect(run.errors).toBeUndefined();
     const byId = new Map(run.data!.refulfillStalePurchases.map((r) => [r.purchase.id, r]));
     expect(byId.get(paid[0].purchaseId)).toMatchObject({ outcome: 'fulfilled', purchase: { status: 'FULFILLED' } });

@@ -1,12 +1,16 @@
 import { APIError } from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AdmissionGate, Overloaded } from '../../src/http/admission.js';
-import { counters, counterValue } from '../../src/metrics/metrics.js';
+import { counters, counterValue, httpRequestDuration } from '../../src/metrics/metrics.js';
 import { completionJson, replyJson, startFakeOpenAi, type FakeOpenAi } from '../proxy/fake-openai.js';
 import { openaiClient, rawChat } from '../proxy/support.js';
 import { startTestApp, type TestApp } from '../support/harness.js';
 
 const messages = [{ role: 'user' as const, content: 'hi' }];
+const timed503s = async () =>
+  (await httpRequestDuration.get()).values
+    .filter((v) => v.metricName === 'http_request_duration_seconds_count' && v.labels.status_code === '503')
+    .reduce((n, v) => n + v.value, 0);
 
 describe('AdmissionGate', () => {
   it('admits up to maxInFlight, queues up to maxQueue in order, refuses the rest, and times a waiter out', async () => {
@@ -37,6 +41,63 @@ describe('AdmissionGate', () => {
     expect(short.stats).toEqual({ inFlight: 1, queued: 0 });
     held();
     expect(short.stats).toEqual({ inFlight: 0, queued: 0 });
+  });
+});
+
+describe('adaptive AdmissionGate', () => {
+  it('refuses at once a waiter that the measured completion rate could not serve within the queue timeout', async () => {
+    let now = 0;
+    const gate = new AdmissionGate('unit-rate', { maxInFlight: 1, maxQueue: 100, queueTimeoutMs: 1000, adaptive: true }, () => now);
+    // Four calls complete in one second: 4 per second.
+    for (let i = 0; i < 4; i++) {
+      (await gate.acquire())();
+      now += 250;
+    }
+    (await gate.acquire())(); // rolls the measurement window
+    const held = await gate.acquire();
+    const waiters = [0, 1, 2, 3].map(() => gate.acquire());
+    expect(gate.stats).toEqual({ inFlight: 1, queued: 4 }); // 4 waiters at 4/s: served within 1 s
+    // A fifth would wait 1.25 s: refused now, not after waiting in vain (no time passes here).
+    await expect(gate.acquire()).rejects.toMatchObject({ reason: 'queue_full' });
+    held();
+    for (const w of waiters) (await w)();
+    expect(gate.stats).toEqual({ inFlight: 0, queued: 0 });
+
+    const fixed = new AdmissionGate('unit-fixed', { maxInFlight: 1, maxQueue: 100, queueTimeoutMs: 1000 }, () => now);
+    for (let i = 0; i < 5; i++) {
+      (await fixed.acquire())();
+      now += 250;
+    }
+    const busy = await fixed.acquire();
+    const queued = [0, 1, 2, 3, 4, 5].map(() => fixed.acquire());
+    expect(fixed.stats.queued).toBe(6); // not adaptive: only the bound and the timeout decide
+    busy();
+    for (const w of queued) (await w)();
+  });
+
+  it('lowers the in-flight limit while saturated, never below the floor, and raises it back as demand waits', async () => {
+    const gate = new AdmissionGate('unit-adapt', {
+      maxInFlight: 10,
+      maxQueue: 100,
+      queueTimeoutMs: 60_000,
+      adaptive: true,
+      minInFlight: 2,
+    });
+    for (let i = 0; i < 10; i++) gate.adapt(true);
+    expect(gate.currentLimit).toBe(2);
+    const running = [await gate.acquire(), await gate.acquire()];
+    const waiting = gate.acquire();
+    expect(gate.stats).toEqual({ inFlight: 2, queued: 1 });
+    gate.adapt(false); // not saturated and someone waits: one more slot, handed to the waiter
+    expect(gate.currentLimit).toBe(3);
+    running.push(await waiting);
+    expect(gate.stats).toEqual({ inFlight: 3, queued: 0 });
+    gate.adapt(true); // saturated again: 3 -> 2; running calls finish, and the slot over the limit is given up
+    running.pop()!();
+    expect(gate.stats.inFlight).toBe(2);
+    running.forEach((r) => r());
+    for (let i = 0; i < 20; i++) gate.adapt(false);
+    expect(gate.currentLimit).toBe(2); // nobody waits: no reason to raise it
   });
 });
 
@@ -75,8 +136,11 @@ describe('proxy admission control', () => {
     const running = [1, 2].map(() => client.chat.completions.create({ model: 'test-model', messages }));
     await bothArrived; // both slots taken by calls waiting on the provider
 
+    const timedBefore = await timed503s();
     const refused = await rawChat(t, user.key, { model: 'test-model', messages });
     expect(refused.status).toBe(503);
+    // Shed before every other middleware (request log, metrics, body parser): it cost next to nothing.
+    expect(await timed503s()).toBe(timedBefore);
     expect(refused.headers.get('retry-after')).toMatch(/^\d+$/);
     expect(await refused.json()).toMatchObject({ error: { type: 'server_error', code: 'server_overloaded' } });
     const viaSdk = await client.chat.completions.create({ model: 'test-model', messages }).catch((e) => e);

@@ -74,6 +74,32 @@ describe('portal sessions', () => {
     expect((await browser.gql(CREATE, { a: other.id })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
 
+  it('audits what the account does on its Credits page as that account (actorKind ACCOUNT), not as the system', async () => {
+    const customer = await t.account(1_000n);
+    const { url } = (await t.gql(CREATE, {}, customer.key)).data.createPortalSession;
+    const browser = new Browser(t);
+    await browser.get(pathOf(url));
+    const created = await browser.gql(
+      `mutation { createWebhookEndpoint(input: { url: "http://127.0.0.1:9/hooks", events: ["*"] }) { endpoint { id } } }`,
+    );
+    expect(created.errors).toBeUndefined();
+    const endpointId = created.data.createWebhookEndpoint.endpoint.id;
+    const log = await t.gql(
+      `query($a: String!) { auditLog(filter: { actor: $a, action: "webhookEndpoint.create" }) { edges { node { actorKind actorAccountId actorKeyId actorStaffUserId targetId } } } }`,
+      { a: customer.id },
+    );
+    expect(log.errors).toBeUndefined();
+    expect(log.data.auditLog.edges.map((e: { node: unknown }) => e.node)).toEqual([
+      { actorKind: 'ACCOUNT', actorAccountId: customer.id, actorKeyId: null, actorStaffUserId: null, targetId: endpointId },
+    ]);
+    // The key that asked for the link is still an API_KEY actor.
+    const link = await t.gql(
+      `query($a: String!) { auditLog(filter: { actor: $a, action: "portalSession.create" }) { edges { node { actorKind } } } }`,
+      { a: customer.id },
+    );
+    expect(link.data.auditLog.edges.map((e: { node: { actorKind: string } }) => e.node.actorKind)).toContain('API_KEY');
+  });
+
   it('expires unused links after the configured minutes', async () => {
     const customer = await t.account();
     const { url } = (await t.gql(CREATE, {}, customer.key)).data.createPortalSession;

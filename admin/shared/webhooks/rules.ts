@@ -1,0 +1,50 @@
+import { parseCredits } from '../money';
+
+/** Event types an endpoint can subscribe to ("*": all, including types added later). */
+export const EVENT_TYPES = [
+  'balance.low',
+  'credits.exhausted',
+  'purchase.fulfilled',
+  'purchase.refunded',
+  'auto_recharge.failed',
+  'webhook_endpoint.disabled',
+] as const;
+
+export type ThresholdInput = { ok: true; thresholdMillicredits: string } | { ok: false; error: string };
+
+/**
+ * A low-balance threshold typed in credits ("1,000", "12.5") as the millicredits string the API
+ * takes: the digits are moved, never through a float. Zero switches the alert off in effect.
+ */
+export function parseThreshold(input: string): ThresholdInput {
+  const parsed = parseCredits(input);
+  if (!parsed.ok) return parsed;
+  return { ok: true, thresholdMillicredits: parsed.millicredits.toString() };
+}
+
+/** What the server accepts at most (https on a public address in production; it checks again). */
+export function endpointUrlError(input: string): string | null {
+  const text = input.trim();
+  if (!text) return 'Enter the URL that receives the events';
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return 'Enter a full URL, e.g. https://example.com/hooks/creditmeter';
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return 'The URL must start with https://';
+  if (url.username || url.password) return 'The URL must not contain a user name or password';
+  return null;
+}
+
+export interface EndpointState {
+  disabledAt?: string | null;
+  disabledReason?: string | null;
+  failingSince?: string | null;
+}
+
+/** One word for an endpoint's state, as the lists show it. */
+export function endpointStatus(e: EndpointState): 'Enabled' | 'Failing' | 'Disabled' | 'Disabled (failing)' {
+  if (e.disabledAt) return e.disabledReason === 'failing' ? 'Disabled (failing)' : 'Disabled';
+  return e.failingSince ? 'Failing' : 'Enabled';
+}
