@@ -27,6 +27,7 @@ import { reconciliation } from './reconciliation';
 import { dataProvider } from './resources';
 import { atLeast } from './roles';
 import { staffUsers } from './staff';
+import { teams } from './teams';
 import { webhookEndpoints, webhooks } from './webhooks';
 
 const Dashboard = lazy(() => import('./dashboard/Dashboard'));
@@ -67,6 +68,7 @@ function ConsoleMenu() {
     <Menu>
       <Menu.DashboardItem primaryText="Dashboard" leftIcon={<DashboardIcon />} />
       <Menu.ResourceItem name="accounts" />
+      <Menu.ResourceItem name="teams" />
       {atLeast(permissions, 'SUPPORT') && <Menu.ResourceItem name="purchases" />}
       {atLeast(permissions, 'SUPPORT') && <Menu.Item to="/webhooks" primaryText="Stripe webhooks" leftIcon={<webhooks.icon />} />}
       {atLeast(permissions, 'SUPPORT') && <Menu.ResourceItem name="webhookEndpoints" />}
@@ -148,6 +150,13 @@ export function App() {
                 recordRepresentation={(c) => `v${c.version} ${c.name}`}
               />
             )}
+            <Resource
+              name="teams"
+              options={{ label: 'Teams' }}
+              {...teams}
+              create={atLeast(permissions, 'ADMIN') ? teams.create : undefined}
+              recordRepresentation="name"
+            />
             <Resource name="purchases" options={{ label: 'Purchases' }} {...purchases} />
             <Resource
               name="webhookEndpoints"

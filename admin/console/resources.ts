@@ -6,6 +6,7 @@ import { promoCodesResource } from './promocodes/resource';
 import { rateCardsResource } from './ratecards/resource';
 import { reconciliationResource } from './reconciliation/resource';
 import { staffResource } from './staff/resource';
+import { teamsResource } from './teams/resource';
 import { webhookEndpointsResource } from './webhooks/resource';
 
 /** Every resource of the console and how it maps onto the GraphQL API. */
@@ -17,5 +18,6 @@ export const dataProvider = createDataProvider({
   reconciliation: reconciliationResource,
   promoCodes: promoCodesResource,
   staffUsers: staffResource,
+  teams: teamsResource,
   webhookEndpoints: webhookEndpointsResource,
 });

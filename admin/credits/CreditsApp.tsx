@@ -23,6 +23,8 @@ import { SignedOut } from './SignedOut';
 import { StatementsCard } from './StatementsCard';
 import { UsageCard } from './UsageCard';
 
+// Only accounts in a team need the team view: it loads apart from the page's first script.
+const TeamCredits = lazy(() => import('./TeamCredits'));
 const AlertsAndWebhooks = lazy(() => import('./AlertsAndWebhooks'));
 
 export type Account = CreditsPageData['me'];
@@ -109,11 +111,21 @@ export function CreditsApp() {
         {state.kind === 'ready' && balance && (
           <Stack spacing={{ xs: 2, sm: 3 }}>
             <CheckoutNotice params={params} returnTo={returnTo} purchases={state.data.me.purchases} onSeen={load} />
-            <LowBalanceBanner balance={balance} alert={state.data.me.lowBalanceAlert} autoRecharge={state.data.me.autoRecharge} />
+            <LowBalanceBanner
+              balance={balance}
+              alert={state.data.me.lowBalanceAlert}
+              autoRecharge={state.data.me.autoRecharge}
+              inTeam={state.data.me.teams.length > 0}
+            />
             <Box sx={{ display: 'grid', gap: { xs: 2, sm: 3 }, gridTemplateColumns: { xs: '1fr', md: '1fr 2fr' } }}>
               <BalanceCard balance={balance} live={live} />
               <PacksCard packs={state.data.creditPacks} returnTo={returnTo} />
             </Box>
+            {state.data.me.teams.length > 0 && (
+              <Suspense fallback={null}>
+                <TeamCredits accountId={state.data.me.id} teams={state.data.me.teams} packs={state.data.creditPacks} returnTo={returnTo} />
+              </Suspense>
+            )}
             <UsageCard />
             <PurchasesCard purchases={state.data.me.purchases} packs={state.data.creditPacks} />
             <Box sx={{ display: 'grid', gap: { xs: 2, sm: 3 }, gridTemplateColumns: { xs: '1fr', md: '1fr 1fr' } }}>

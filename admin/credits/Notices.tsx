@@ -47,7 +47,12 @@ export function CheckoutNotice(props: {
 }
 
 /** Below the account's low-balance threshold (the one its alerts use), or its auto-recharge threshold if higher. */
-export function LowBalanceBanner(props: { balance: Balance; alert: Account['lowBalanceAlert']; autoRecharge: Account['autoRecharge'] }) {
+export function LowBalanceBanner(props: {
+  balance: Balance;
+  alert: Account['lowBalanceAlert'];
+  autoRecharge: Account['autoRecharge'];
+  inTeam?: boolean;
+}) {
   const { balance, autoRecharge } = props;
   const alertAt = BigInt(props.alert.thresholdMillicredits);
   const rechargeAt = autoRecharge?.enabled ? BigInt(autoRecharge.thresholdMillicredits) : 0n;
@@ -58,7 +63,9 @@ export function LowBalanceBanner(props: { balance: Balance; alert: Account['lowB
     <Alert severity="warning" data-testid="low-balance">
       <AlertTitle>{available <= 0n ? 'You are out of credits' : 'Your balance is low'}</AlertTitle>
       {available <= 0n
-        ? 'Model calls are refused until you buy credits.'
+        ? props.inTeam
+          ? 'Calls on your own account are refused until you buy credits; calls charged to your team use the team’s credits.'
+          : 'Model calls are refused until you buy credits.'
         : `Fewer than ${formatCredits(threshold, { decimals: 0 })} credits left.`}{' '}
       {autoRecharge?.enabled ? 'Auto-recharge is on.' : 'Buy a pack below or turn on auto-recharge.'}
     </Alert>

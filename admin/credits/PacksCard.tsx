@@ -15,7 +15,8 @@ import { api } from './session';
 
 type Pack = CreditsPageQuery['creditPacks'][number];
 
-export function PacksCard({ packs, returnTo }: { packs: Pack[]; returnTo: string | null }) {
+/** Packs for the signed-in account, or (`team`) for a team the account owns: the same Checkout. */
+export function PacksCard({ packs, returnTo, team }: { packs: Pack[]; returnTo: string | null; team?: { id: string; name: string } }) {
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -23,7 +24,7 @@ export function PacksCard({ packs, returnTo }: { packs: Pack[]; returnTo: string
     setBusy(pack.id);
     setError(null);
     try {
-      const { createCheckoutSession } = await api.request(BuyPackMutation, { packId: pack.id, returnTo });
+      const { createCheckoutSession } = await api.request(BuyPackMutation, { packId: pack.id, returnTo, accountId: team?.id ?? null });
       window.location.assign(createCheckoutSession.url);
     } catch (err) {
       setError(errorMessage(err));
@@ -32,10 +33,15 @@ export function PacksCard({ packs, returnTo }: { packs: Pack[]; returnTo: string
   }
 
   return (
-    <Section title="Buy credits">
+    <Section title={team ? `Buy credits for ${team.name}` : 'Buy credits'}>
       <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: 'repeat(auto-fill, minmax(150px, 1fr))' }}>
         {packs.map((pack) => (
-          <Card key={pack.id} variant="outlined" component="article" aria-label={`${pack.name} pack`}>
+          <Card
+            key={pack.id}
+            variant="outlined"
+            component="article"
+            aria-label={team ? `${pack.name} pack for ${team.name}` : `${pack.name} pack`}
+          >
             <CardContent>
               <Typography variant="subtitle1" component="h3" sx={{ fontWeight: 600 }}>
                 {pack.name}
@@ -53,7 +59,7 @@ export function PacksCard({ packs, returnTo }: { packs: Pack[]; returnTo: string
                 fullWidth
                 disabled={busy !== null}
                 onClick={() => void buy(pack)}
-                aria-label={`Buy the ${pack.name} pack: ${formatCredits(pack.creditsMillicredits, { decimals: 0 })} credits for ${formatCents(pack.priceCents)}`}
+                aria-label={`Buy the ${pack.name} pack${team ? ` for ${team.name}` : ''}: ${formatCredits(pack.creditsMillicredits, { decimals: 0 })} credits for ${formatCents(pack.priceCents)}`}
               >
                 {busy === pack.id ? 'Opening checkout…' : 'Buy'}
               </Button>

@@ -42,6 +42,10 @@ export const CreditsPageQuery = graphql(`
         refundedCents
         kind
       }
+      teams {
+        id
+        name
+      }
     }
     creditPacks {
       id
@@ -90,8 +94,8 @@ export const CreditsBalanceSubscription = graphql(`
 `);
 
 export const BuyPackMutation = graphql(`
-  mutation BuyPack($packId: ID!, $returnTo: String) {
-    createCheckoutSession(packId: $packId, returnTo: $returnTo) {
+  mutation BuyPack($packId: ID!, $returnTo: String, $accountId: ID) {
+    createCheckoutSession(packId: $packId, returnTo: $returnTo, accountId: $accountId) {
       id
       url
       testMode
@@ -137,5 +141,32 @@ export const SignInWithKeyMutation = graphql(`
 export const SignOutMutation = graphql(`
   mutation CreditsSignOut {
     signOut
+  }
+`);
+
+export const CreditsTeamQuery = graphql(`
+  query CreditsTeam($id: ID!) {
+    team(id: $id) {
+      id
+      name
+      timeZone
+      balance {
+        accountId
+        balanceMillicredits
+        availableMillicredits
+        heldMillicredits
+        updatedAt
+      }
+      members {
+        accountId
+        email
+        role
+        monthlyAllocationMillicredits
+        spentThisPeriodMillicredits
+        remainingThisPeriodMillicredits
+        periodStart
+        removedAt
+      }
+    }
   }
 `);

@@ -29,10 +29,13 @@ export async function seedTour() {
     ['gpt-4o', 2000, 800],
   ] as const)
     await charge(main.key, model, input, output);
+  const others = [];
   for (const label of ['grace', 'linus', 'margaret']) {
     const c = await customer(2_000_000n, label);
     await charge(c.key, 'gpt-4o-mini', 20_000, 5000);
+    others.push(c);
   }
+  const team = await seedTeam(main, others.slice(0, 2));
   // Out of credits: refused (402), for the dashboard's refusals chart.
   const broke = await customer(0n, 'barbara');
   for (let i = 0; i < 3; i++) await charge(broke.key, 'gpt-4o', 1000, 100).catch(() => undefined);
@@ -42,5 +45,36 @@ export async function seedTour() {
   });
   await gql(`mutation($code: String!) { redeemPromoCode(code: $code) { id } }`, { code }, main.key);
   await gql(`mutation { runReconciliation(wait: true) { id status } }`);
-  return { main };
+  return { main, team };
+}
+
+/** A team owned by `owner`, funded, whose `members` spend from it within an allocation. */
+export async function seedTeam(owner: { key: string }, members: Array<{ id: string; key: string }>, name = 'Research') {
+  const { createTeam } = await gql<{ createTeam: { id: string } }>(
+    `mutation($input: CreateTeamInput!) { createTeam(input: $input) { id } }`,
+    { input: { name, timeZone: 'Europe/Berlin' } },
+    owner.key,
+  );
+  const teamId = createTeam.id;
+  await gql(`mutation($input: AdjustBalanceInput!) { adjustBalance(input: $input) { id } }`, {
+    input: { accountId: teamId, amountMillicredits: '20000000', reason: 'e2e team funds' },
+  });
+  for (const [i, m] of members.entries()) {
+    await gql(`mutation($t: ID!, $a: ID!) { addTeamMember(teamId: $t, accountId: $a) { role } }`, { t: teamId, a: m.id }, owner.key);
+    await gql(
+      `mutation($input: SetMemberAllocationInput!) { setMemberAllocation(input: $input) { accountId } }`,
+      { input: { teamId, accountId: m.id, monthlyAllocationMillicredits: '2000000' } },
+      owner.key,
+    );
+    for (const [model, input, output] of [
+      ['gpt-4o-mini', 40_000 * (i + 1), 9000],
+      ['gpt-4o', 6000, 1500 * (i + 1)],
+    ] as const)
+      await gql(
+        `mutation($input: RecordUsageInput!) { recordUsage(input: $input) { chargedMillicredits } }`,
+        { input: { model, inputTokens: input, outputTokens: output, teamId, idempotencyKey: `e2e-team-${Date.now()}-${Math.random()}` } },
+        m.key,
+      );
+  }
+  return teamId;
 }

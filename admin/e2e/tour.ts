@@ -57,6 +57,7 @@ export async function tour(
   await page.goto(data.createPortalSession.url);
   await page.getByText('Per model').waitFor();
   await page.locator('.recharts-surface').first().waitFor();
+  await page.getByTestId('team-members').waitFor();
   await page.getByRole('heading', { name: 'Webhooks' }).waitFor();
   await page
     .getByText(/No endpoints yet|Enabled|Failing/)
@@ -123,6 +124,33 @@ export async function tour(
     await page.waitForLoadState('networkidle');
     await stop('console', `console-account-${name}`);
   }
+
+  await page.goto(`${base}/admin/teams`);
+  await page.locator('tbody tr').first().waitFor();
+  await stop('console', 'console-teams');
+  await page.locator('tbody tr').filter({ hasText: 'Research' }).first().click();
+  await page.getByTestId('team-balance').waitFor();
+  await stop('console', 'console-team');
+  await page.getByRole('tab', { name: 'Members' }).click();
+  await page.getByTestId('team-members').locator('tbody tr').first().waitFor();
+  await stop('console', 'console-team-members');
+  await page
+    .getByRole('button', { name: /^Set allocation of/ })
+    .first()
+    .click();
+  await page.getByRole('dialog').getByLabel('Allocation (credits)').waitFor();
+  await stop('console', 'console-team-allocation');
+  await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+  await page.getByRole('tab', { name: 'Policy' }).click();
+  await page.getByRole('button', { name: 'Save policy' }).waitFor();
+  await stop('console', 'console-team-policy');
+  await page.getByRole('tab', { name: 'Spend' }).click();
+  await page.locator('[data-testid=panel-member-spend] [data-testid=chart] svg').first().waitFor();
+  await page.locator('[data-testid=panel-model-spend] [data-testid=chart] svg').first().waitFor();
+  await stop('console', 'console-team-spend');
+  await page.goto(`${base}/admin/teams/create`);
+  await page.locator('form').first().waitFor();
+  await stop('console', 'console-team-create');
 
   await page.goto(`${base}/admin/rateCards`);
   await page.locator('tbody tr').first().waitFor();

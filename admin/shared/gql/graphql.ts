@@ -63,6 +63,14 @@ export type CreateStaffUserInput = {
   role: Role;
 };
 
+export type CreateTeamInput = {
+  name: string;
+  /** ADMIN only: the first OWNER (a USER key always becomes the owner itself) */
+  ownerAccountId?: string | number | null | undefined;
+  /** IANA time zone name */
+  timeZone?: string | null | undefined;
+};
+
 export type CreateWebhookEndpointInput = {
   /** Omitted: the caller's account. Another account needs ADMIN. */
   accountId?: string | number | null | undefined;
@@ -159,9 +167,38 @@ export type SetAutoRechargeInput = {
   thresholdMillicredits: string;
 };
 
+export type SetMemberAllocationInput = {
+  accountId: string | number;
+  /** Millicredits per period; null = no cap */
+  monthlyAllocationMillicredits?: string | null | undefined;
+  teamId: string | number;
+};
+
+/** Fields left out keep their value; null clears a cap (or allows every model) */
+export type SetTeamPolicyInput = {
+  allowedModels?: Array<string> | null | undefined;
+  requestCapMillicredits?: string | null | undefined;
+  sessionCapMillicredits?: string | null | undefined;
+  sessionWindowSeconds?: number | null | undefined;
+  teamId: string | number;
+  /** IANA time zone periods start in; null or omitted keeps it. Members keep what they spent this month */
+  timeZone?: string | null | undefined;
+};
+
 export type SortDirection =
   | 'ASC'
   | 'DESC';
+
+export type TeamOrderBy =
+  | 'BALANCE'
+  | 'CREATED_AT'
+  | 'MEMBERS'
+  | 'NAME';
+
+/** OWNERs manage the team; every active member may charge it */
+export type TeamRole =
+  | 'MEMBER'
+  | 'OWNER';
 
 /** Only the fields given change. Disabling or a new password ends the user’s sessions at once. */
 export type UpdateStaffUserInput = {
@@ -431,6 +468,85 @@ export type UpdateStaffUserMutationVariables = Exact<{
 
 export type UpdateStaffUserMutation = { updateStaffUser: { id: string, email: string, name: string | null, role: Role, disabled: boolean, lastSignInAt: string | null, createdAt: string, updatedAt: string } };
 
+export type TeamFieldsFragment = { id: string, name: string, timeZone: string, memberCount: number, createdAt: string, balance: { accountId: string, balanceMillicredits: string, availableMillicredits: string, heldMillicredits: string, updatedAt: string }, policy: { requestCapMillicredits: string | null, sessionCapMillicredits: string | null, sessionWindowSeconds: number, allowedModels: Array<string> | null } };
+
+export type TeamsQueryVariables = Exact<{
+  search?: string | null | undefined;
+  orderBy: TeamOrderBy;
+  direction: SortDirection;
+  first: number;
+  offset: number;
+}>;
+
+
+export type TeamsQuery = { teams: { totalCount: number, edges: Array<{ node: { id: string, name: string, timeZone: string, memberCount: number, createdAt: string, balance: { accountId: string, balanceMillicredits: string, availableMillicredits: string, heldMillicredits: string, updatedAt: string }, policy: { requestCapMillicredits: string | null, sessionCapMillicredits: string | null, sessionWindowSeconds: number, allowedModels: Array<string> | null } } }> } };
+
+export type TeamQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type TeamQuery = { team: { id: string, name: string, timeZone: string, memberCount: number, createdAt: string, balance: { accountId: string, balanceMillicredits: string, availableMillicredits: string, heldMillicredits: string, updatedAt: string }, policy: { requestCapMillicredits: string | null, sessionCapMillicredits: string | null, sessionWindowSeconds: number, allowedModels: Array<string> | null } } | null };
+
+export type TeamMembersQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type TeamMembersQuery = { team: { id: string, members: Array<{ accountId: string, email: string | null, role: TeamRole, monthlyAllocationMillicredits: string | null, spentThisPeriodMillicredits: string, heldMillicredits: string, remainingThisPeriodMillicredits: string | null, periodStart: string, addedAt: string, removedAt: string | null }> } | null };
+
+export type TeamSpendQueryVariables = Exact<{
+  teamId: string | number;
+  from: string;
+  to: string;
+}>;
+
+
+export type TeamSpendQuery = { teamSpend: Array<{ day: string, accountId: string, model: string, calls: number, chargedMillicredits: string, costUsd: string }> };
+
+export type CreateTeamMutationVariables = Exact<{
+  input: CreateTeamInput;
+}>;
+
+
+export type CreateTeamMutation = { createTeam: { id: string, name: string } };
+
+export type AddTeamMemberMutationVariables = Exact<{
+  teamId: string | number;
+  accountId: string | number;
+  role?: TeamRole | null | undefined;
+}>;
+
+
+export type AddTeamMemberMutation = { addTeamMember: { accountId: string, role: TeamRole } };
+
+export type RemoveTeamMemberMutationVariables = Exact<{
+  teamId: string | number;
+  accountId: string | number;
+}>;
+
+
+export type RemoveTeamMemberMutation = { removeTeamMember: { accountId: string, removedAt: string | null } };
+
+export type SetMemberAllocationMutationVariables = Exact<{
+  input: SetMemberAllocationInput;
+}>;
+
+
+export type SetMemberAllocationMutation = { setMemberAllocation: { accountId: string, monthlyAllocationMillicredits: string | null, remainingThisPeriodMillicredits: string | null } };
+
+export type SetTeamPolicyMutationVariables = Exact<{
+  input: SetTeamPolicyInput;
+}>;
+
+
+export type SetTeamPolicyMutation = { setTeamPolicy: { id: string, policy: { requestCapMillicredits: string | null, sessionCapMillicredits: string | null, sessionWindowSeconds: number, allowedModels: Array<string> | null } } };
+
+export type TeamPolicyModelsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type TeamPolicyModelsQuery = { activeRates: Array<{ model: string }> };
+
 export type WebhooksPageQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -455,7 +571,7 @@ export type RefulfillPurchaseMutation = { refulfillPurchase: { id: string, statu
 export type CreditsPageQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type CreditsPageQuery = { me: { id: string, email: string, name: string | null, balance: { accountId: string, balanceMillicredits: string, availableMillicredits: string, heldMillicredits: string, updatedAt: string }, lowBalanceAlert: { thresholdMillicredits: string, custom: boolean, alerted: boolean }, autoRecharge: { enabled: boolean, hasPaymentMethod: boolean, thresholdMillicredits: string, packId: string | null, targetBalanceMillicredits: string | null, monthlyLimitCents: number, spentThisMonthCents: number, notice: string | null, noticeAt: string | null } | null, purchases: Array<{ id: string, createdAt: string, packId: string, creditsMillicredits: string, amountCents: number, amountPaidCents: number | null, currency: string, status: PurchaseStatus, receiptUrl: string | null, refundedCents: number, kind: string }> }, creditPacks: Array<{ id: string, name: string, priceCents: number, creditsMillicredits: string }> };
+export type CreditsPageQuery = { me: { id: string, email: string, name: string | null, balance: { accountId: string, balanceMillicredits: string, availableMillicredits: string, heldMillicredits: string, updatedAt: string }, lowBalanceAlert: { thresholdMillicredits: string, custom: boolean, alerted: boolean }, autoRecharge: { enabled: boolean, hasPaymentMethod: boolean, thresholdMillicredits: string, packId: string | null, targetBalanceMillicredits: string | null, monthlyLimitCents: number, spentThisMonthCents: number, notice: string | null, noticeAt: string | null } | null, purchases: Array<{ id: string, createdAt: string, packId: string, creditsMillicredits: string, amountCents: number, amountPaidCents: number | null, currency: string, status: PurchaseStatus, receiptUrl: string | null, refundedCents: number, kind: string }>, teams: Array<{ id: string, name: string }> }, creditPacks: Array<{ id: string, name: string, priceCents: number, creditsMillicredits: string }> };
 
 export type CreditsUsageQueryVariables = Exact<{
   first: number;
@@ -473,6 +589,7 @@ export type CreditsBalanceSubscription = { balanceUpdated: { accountId: string, 
 export type BuyPackMutationVariables = Exact<{
   packId: string | number;
   returnTo?: string | null | undefined;
+  accountId?: string | number | null | undefined;
 }>;
 
 
@@ -503,6 +620,13 @@ export type CreditsSignOutMutationVariables = Exact<{ [key: string]: never; }>;
 
 
 export type CreditsSignOutMutation = { signOut: boolean };
+
+export type CreditsTeamQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CreditsTeamQuery = { team: { id: string, name: string, timeZone: string, balance: { accountId: string, balanceMillicredits: string, availableMillicredits: string, heldMillicredits: string, updatedAt: string }, members: Array<{ accountId: string, email: string | null, role: TeamRole, monthlyAllocationMillicredits: string | null, spentThisPeriodMillicredits: string, remainingThisPeriodMillicredits: string | null, periodStart: string, removedAt: string | null }> } | null };
 
 export type WebhookEndpointFieldsFragment = { id: string, accountId: string | null, url: string, description: string | null, events: Array<string>, createdAt: string, disabledAt: string | null, disabledReason: string | null, failingSince: string | null, lastSuccessAt: string | null, lastFailureAt: string | null };
 
@@ -600,6 +724,28 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const TeamFieldsFragmentDoc = new TypedDocumentString(`
+    fragment TeamFields on Team {
+  id
+  name
+  timeZone
+  memberCount
+  createdAt
+  balance {
+    accountId
+    balanceMillicredits
+    availableMillicredits
+    heldMillicredits
+    updatedAt
+  }
+  policy {
+    requestCapMillicredits
+    sessionCapMillicredits
+    sessionWindowSeconds
+    allowedModels
+  }
+}
+    `, {"fragmentName":"TeamFields"}) as unknown as TypedDocumentString<TeamFieldsFragment, unknown>;
 export const WebhookEndpointFieldsFragmentDoc = new TypedDocumentString(`
     fragment WebhookEndpointFields on WebhookEndpoint {
   id
@@ -1232,6 +1378,153 @@ export const UpdateStaffUserDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<UpdateStaffUserMutation, UpdateStaffUserMutationVariables>;
+export const TeamsDocument = new TypedDocumentString(`
+    query Teams($search: String, $orderBy: TeamOrderBy!, $direction: SortDirection!, $first: Int!, $offset: Int!) {
+  teams(
+    search: $search
+    orderBy: $orderBy
+    direction: $direction
+    first: $first
+    offset: $offset
+  ) {
+    totalCount
+    edges {
+      node {
+        ...TeamFields
+      }
+    }
+  }
+}
+    fragment TeamFields on Team {
+  id
+  name
+  timeZone
+  memberCount
+  createdAt
+  balance {
+    accountId
+    balanceMillicredits
+    availableMillicredits
+    heldMillicredits
+    updatedAt
+  }
+  policy {
+    requestCapMillicredits
+    sessionCapMillicredits
+    sessionWindowSeconds
+    allowedModels
+  }
+}`) as unknown as TypedDocumentString<TeamsQuery, TeamsQueryVariables>;
+export const TeamDocument = new TypedDocumentString(`
+    query Team($id: ID!) {
+  team(id: $id) {
+    ...TeamFields
+  }
+}
+    fragment TeamFields on Team {
+  id
+  name
+  timeZone
+  memberCount
+  createdAt
+  balance {
+    accountId
+    balanceMillicredits
+    availableMillicredits
+    heldMillicredits
+    updatedAt
+  }
+  policy {
+    requestCapMillicredits
+    sessionCapMillicredits
+    sessionWindowSeconds
+    allowedModels
+  }
+}`) as unknown as TypedDocumentString<TeamQuery, TeamQueryVariables>;
+export const TeamMembersDocument = new TypedDocumentString(`
+    query TeamMembers($id: ID!) {
+  team(id: $id) {
+    id
+    members {
+      accountId
+      email
+      role
+      monthlyAllocationMillicredits
+      spentThisPeriodMillicredits
+      heldMillicredits
+      remainingThisPeriodMillicredits
+      periodStart
+      addedAt
+      removedAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TeamMembersQuery, TeamMembersQueryVariables>;
+export const TeamSpendDocument = new TypedDocumentString(`
+    query TeamSpend($teamId: ID!, $from: DateTime!, $to: DateTime!) {
+  teamSpend(teamId: $teamId, from: $from, to: $to) {
+    day
+    accountId
+    model
+    calls
+    chargedMillicredits
+    costUsd
+  }
+}
+    `) as unknown as TypedDocumentString<TeamSpendQuery, TeamSpendQueryVariables>;
+export const CreateTeamDocument = new TypedDocumentString(`
+    mutation CreateTeam($input: CreateTeamInput!) {
+  createTeam(input: $input) {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<CreateTeamMutation, CreateTeamMutationVariables>;
+export const AddTeamMemberDocument = new TypedDocumentString(`
+    mutation AddTeamMember($teamId: ID!, $accountId: ID!, $role: TeamRole) {
+  addTeamMember(teamId: $teamId, accountId: $accountId, role: $role) {
+    accountId
+    role
+  }
+}
+    `) as unknown as TypedDocumentString<AddTeamMemberMutation, AddTeamMemberMutationVariables>;
+export const RemoveTeamMemberDocument = new TypedDocumentString(`
+    mutation RemoveTeamMember($teamId: ID!, $accountId: ID!) {
+  removeTeamMember(teamId: $teamId, accountId: $accountId) {
+    accountId
+    removedAt
+  }
+}
+    `) as unknown as TypedDocumentString<RemoveTeamMemberMutation, RemoveTeamMemberMutationVariables>;
+export const SetMemberAllocationDocument = new TypedDocumentString(`
+    mutation SetMemberAllocation($input: SetMemberAllocationInput!) {
+  setMemberAllocation(input: $input) {
+    accountId
+    monthlyAllocationMillicredits
+    remainingThisPeriodMillicredits
+  }
+}
+    `) as unknown as TypedDocumentString<SetMemberAllocationMutation, SetMemberAllocationMutationVariables>;
+export const SetTeamPolicyDocument = new TypedDocumentString(`
+    mutation SetTeamPolicy($input: SetTeamPolicyInput!) {
+  setTeamPolicy(input: $input) {
+    id
+    policy {
+      requestCapMillicredits
+      sessionCapMillicredits
+      sessionWindowSeconds
+      allowedModels
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SetTeamPolicyMutation, SetTeamPolicyMutationVariables>;
+export const TeamPolicyModelsDocument = new TypedDocumentString(`
+    query TeamPolicyModels {
+  activeRates {
+    model
+  }
+}
+    `) as unknown as TypedDocumentString<TeamPolicyModelsQuery, TeamPolicyModelsQueryVariables>;
 export const WebhooksPageDocument = new TypedDocumentString(`
     query WebhooksPage {
   failedStripeEvents(first: 100) {
@@ -1321,6 +1614,10 @@ export const CreditsPageDocument = new TypedDocumentString(`
       refundedCents
       kind
     }
+    teams {
+      id
+      name
+    }
   }
   creditPacks {
     id
@@ -1366,8 +1663,12 @@ export const CreditsBalanceDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<CreditsBalanceSubscription, CreditsBalanceSubscriptionVariables>;
 export const BuyPackDocument = new TypedDocumentString(`
-    mutation BuyPack($packId: ID!, $returnTo: String) {
-  createCheckoutSession(packId: $packId, returnTo: $returnTo) {
+    mutation BuyPack($packId: ID!, $returnTo: String, $accountId: ID) {
+  createCheckoutSession(
+    packId: $packId
+    returnTo: $returnTo
+    accountId: $accountId
+  ) {
     id
     url
     testMode
@@ -1411,6 +1712,32 @@ export const CreditsSignOutDocument = new TypedDocumentString(`
   signOut
 }
     `) as unknown as TypedDocumentString<CreditsSignOutMutation, CreditsSignOutMutationVariables>;
+export const CreditsTeamDocument = new TypedDocumentString(`
+    query CreditsTeam($id: ID!) {
+  team(id: $id) {
+    id
+    name
+    timeZone
+    balance {
+      accountId
+      balanceMillicredits
+      availableMillicredits
+      heldMillicredits
+      updatedAt
+    }
+    members {
+      accountId
+      email
+      role
+      monthlyAllocationMillicredits
+      spentThisPeriodMillicredits
+      remainingThisPeriodMillicredits
+      periodStart
+      removedAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CreditsTeamQuery, CreditsTeamQueryVariables>;
 export const WebhookEndpointsDocument = new TypedDocumentString(`
     query WebhookEndpoints($accountId: ID, $allAccounts: Boolean) {
   webhookEndpoints(accountId: $accountId, allAccounts: $allAccounts) {

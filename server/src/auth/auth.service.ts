@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { writeAudit } from '../audit/audit.service.js';
-import { inTransaction, sqlOf } from '../db/sql.js';
+import { inTransaction, sqlOf, type Sql } from '../db/sql.js';
 import type { BalanceEvents } from '../ledger/balance-events.js';
 import { ExpiringCache, type CacheTtl } from '../shared/cache.js';
 import { badInput, forbidden, notFound } from '../shared/errors.js';
@@ -151,6 +151,30 @@ export class AuthService {
     });
     if (revoked.changed) this.keysChanged();
     return revoked.key;
+  }
+
+  /**
+   * Inside the caller's transaction: revokes the keys issued to `accountId` for `teamId` (a member
+   * leaving the team), each audited. The caller calls `keysChanged` once it has committed.
+   */
+  async revokeTeamKeys(sql: Sql, actor: Principal, accountId: string, teamId: string): Promise<string[]> {
+    const rows = await sql.query<{ id: string; revoked_at: Date }>(
+      `update api_keys set revoked_at = clock_timestamp()
+        where account_id = ?::uuid and team_id = ?::uuid and revoked_at is null returning id, revoked_at`,
+      [accountId, teamId],
+    );
+    for (const row of rows) {
+      await writeAudit(sql, {
+        actor,
+        action: 'apiKey.revoke',
+        targetType: 'apiKey',
+        targetId: row.id,
+        reason: 'member removed from the team',
+        before: { revokedAt: null },
+        after: { accountId, teamId, revokedAt: new Date(row.revoked_at).toISOString() },
+      });
+    }
+    return rows.map((r) => r.id);
   }
 
   private async lookup(hash: string): Promise<KeyPrincipal | null> {

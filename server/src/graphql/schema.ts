@@ -22,7 +22,7 @@ import { AuditLogResolver } from '../audit/audit-log.resolver.js';
 import { PurchasesAdminResolver } from '../billing/purchases.admin.resolver.js';
 import { AuditResolver } from '../audit/audit.resolver.js';
 import { AccountNotifyResolver, NotifyResolver } from '../notify/notify.resolver.js';
-import { AccountTeamsResolver, TeamsResolver } from '../teams/teams.resolver.js';
+import { AccountTeamsResolver, TeamMemberResolver, TeamsResolver } from '../teams/teams.resolver.js';
 
 /** Every resolver class. Feature modules add theirs here. */
 export const resolvers = [
@@ -51,6 +51,7 @@ export const resolvers = [
   PurchasesAdminResolver,
   TeamsResolver,
   AccountTeamsResolver,
+  TeamMemberResolver,
 ] as const;
 
 export async function createSchema(opts: { publicAppUrl: string; emitSchemaFile?: string }): Promise<GraphQLSchema> {

@@ -92,6 +92,13 @@ export class UpstreamFailure extends Error {
   }
 }
 
+/** Like Promise.all, but when several reject, the earliest in the list wins, not the fastest. */
+async function firstRefusalInOrder<T extends readonly unknown[]>(work: T): Promise<{ -readonly [K in keyof T]: Awaited<T[K]> }> {
+  const settled = await Promise.allSettled(work);
+  for (const s of settled) if (s.status === 'rejected') throw s.reason;
+  return settled.map((s) => (s as PromiseFulfilledResult<unknown>).value) as { -readonly [K in keyof T]: Awaited<T[K]> };
+}
+
 const elapsedMs = (since: bigint) => Number(process.hrtime.bigint() - since) / 1e6;
 
 /** Output tokens a chunk carries (content, refusal and tool-call arguments of every choice). */
@@ -155,11 +162,13 @@ export class ProxyService {
     const teamHeader = Array.isArray(headers.teamId) ? headers.teamId[0] : headers.teamId;
     if (teamHeader !== undefined && typeof teamHeader !== 'string') throw badInput('X-Team-Id must be a team id', { field: 'X-Team-Id' });
     // NOT_FOUND / MODEL_DISABLED / FORBIDDEN refuse here, before any provider call.
-    const [rate, settings, team] = await Promise.all([
+    // Run together, but refuse in a fixed order: the team first, so a non-member is FORBIDDEN
+    // whatever model it names (never MODEL_DISABLED or NOT_FOUND for a model).
+    const [team, rate, settings] = await firstRefusalInOrder([
+      this.teams.prepareCharge(principal, principal.accountId, teamHeader?.trim() || null, req.model),
       this.rateCards.rateFor(req.model),
       this.settings.cached(principal.accountId),
-      this.teams.prepareCharge(principal, principal.accountId, teamHeader?.trim() || null, req.model),
-    ]);
+    ] as const);
 
     const { tokens: promptTokens, exact: promptExact } = await this.promptTokens.count(req);
     const maxOutput = outputCap(req.requestedMaxTokens, rate.maxOutputTokens);

@@ -1,4 +1,5 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { ConnectionType } from '../graphql/connection.js';
 import { MillicreditsScalar } from '../graphql/scalars.js';
 import { formatMicroUsd, formatMillicredits } from '../money/money.js';
 import type { Team, TeamMember, TeamPolicy, TeamSpendRow } from './teams.types.js';
@@ -50,15 +51,30 @@ export class TeamGql {
   @Field(() => TeamPolicyGql)
   policy!: TeamPolicyGql;
 
+  @Field(() => Int, { description: 'Active members' })
+  memberCount!: number;
+
   @Field(() => Date)
   createdAt!: Date;
 }
+
+@ObjectType('TeamConnection')
+export class TeamConnectionGql extends ConnectionType('Team', TeamGql) {}
+
+export enum TeamOrderByEnum {
+  CREATED_AT = 'CREATED_AT',
+  NAME = 'NAME',
+  BALANCE = 'BALANCE',
+  MEMBERS = 'MEMBERS',
+}
+registerEnumType(TeamOrderByEnum, { name: 'TeamOrderBy' });
 
 export const toTeamGql = (t: Team): TeamGql => ({
   id: t.id,
   name: t.name,
   timeZone: t.timeZone,
   policy: toTeamPolicyGql(t.policy),
+  memberCount: t.memberCount,
   createdAt: t.createdAt,
 });
 
@@ -190,4 +206,10 @@ export class SetTeamPolicyInput {
 
   @Field(() => [String], { nullable: true })
   allowedModels?: string[] | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'IANA time zone periods start in; null or omitted keeps it. Members keep what they spent this month',
+  })
+  timeZone?: string | null;
 }

@@ -18,6 +18,7 @@ const toTeam = (r: Row): Team => ({
   name: (r.name as string | null) ?? '',
   timeZone: r.time_zone as string,
   policy: toPolicy(r),
+  memberCount: Number(r.member_count ?? 0),
   createdAt: new Date(r.created_at as string),
 });
 
@@ -40,7 +41,8 @@ const toMember = (r: Row): TeamMember => {
   };
 };
 
-const TEAM_COLUMNS = `a.id, a.name, t.time_zone, t.request_cap, t.session_cap, t.session_window_seconds, t.allowed_models, t.created_at`;
+const TEAM_COLUMNS = `a.id, a.name, t.time_zone, t.request_cap, t.session_cap, t.session_window_seconds, t.allowed_models, t.created_at,
+  (select count(*) from team_members c where c.team_id = t.account_id and c.removed_at is null) as member_count`;
 
 /**
  * A member row as of `at`: `spent` counts only while its period is the current one (midnight on
@@ -66,6 +68,50 @@ export async function findTeams(sql: Sql, ids: readonly string[]): Promise<Team[
     [`{${ids.join(',')}}`],
   );
   return rows.map(toTeam);
+}
+
+export type TeamOrder = 'CREATED_AT' | 'NAME' | 'BALANCE' | 'MEMBERS';
+const ORDER_COLUMN: Record<TeamOrder, string> = {
+  CREATED_AT: 't.created_at',
+  NAME: 'lower(a.name)',
+  BALANCE: 'a.posted',
+  MEMBERS: 'member_count',
+};
+
+/** A window of every team for the console (`limit + 1` rows): name contains `search` (or id equals it), any sort. */
+export async function listTeams(
+  sql: Sql,
+  q: { search: { id: string } | { text: string } | null; orderBy: TeamOrder; direction: 'ASC' | 'DESC'; limit: number; offset: number },
+): Promise<{ rows: Team[]; count: () => Promise<number> }> {
+  const where = q.search === null ? 'true' : 'id' in q.search ? 'a.id = ?::uuid' : 'a.name ilike ?';
+  // The user's own % and _ are plain characters.
+  const params = q.search === null ? [] : ['id' in q.search ? q.search.id : `%${q.search.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`];
+  const from = `from teams t join accounts a on a.id = t.account_id where ${where}`;
+  const dir = q.direction === 'ASC' ? 'asc' : 'desc';
+  const rows = await sql.query<Row>(
+    `select ${TEAM_COLUMNS} ${from} order by ${ORDER_COLUMN[q.orderBy]} ${dir} nulls last, a.id ${dir} limit ? offset ?`,
+    [...params, q.limit + 1, q.offset],
+  );
+  const count = async () => Number((await sql.query<{ n: string }>(`select count(*) n ${from}`, params))[0].n);
+  return { rows: rows.map(toTeam), count };
+}
+
+/**
+ * What a team charge needs before the engine, in one read: the policy, and whether the member is
+ * active (the allocation itself is the engine's). Null: no such team.
+ */
+export async function findChargeContext(
+  sql: Sql,
+  teamId: string,
+  memberAccountId: string,
+): Promise<{ policy: TeamPolicy; activeMember: boolean } | null> {
+  const rows = await sql.query<Row>(
+    `select t.request_cap, t.session_cap, t.session_window_seconds, t.allowed_models,
+            exists (select 1 from team_members m where m.team_id = t.account_id and m.account_id = ?::uuid and m.removed_at is null) as active
+       from teams t where t.account_id = ?::uuid`,
+    [memberAccountId, teamId],
+  );
+  return rows[0] ? { policy: toPolicy(rows[0]), activeMember: rows[0].active === true } : null;
 }
 
 /** The teams an account is an active member of, oldest membership first. */
@@ -150,6 +196,27 @@ export async function updatePolicy(sql: Sql, teamId: string, p: TeamPolicy): Pro
     // The list travels as JSON: the driver would spread a JS array into separate parameters.
     [p.requestCap?.toString() ?? null, p.sessionCap?.toString() ?? null, p.sessionWindowSeconds, models, models, teamId],
   );
+}
+
+/**
+ * A new time zone for the team's periods. The period the members are in keeps its spend: rows of
+ * the current month move their start to the same month's start in the new zone (at most a day
+ * apart), so the engine's step does not take the new start for a new month. The team's account
+ * row is locked first, as the engine does before it writes a member row.
+ */
+export async function moveTimeZone(sql: Sql, teamId: string, timeZone: string, at: Date): Promise<void> {
+  await sql.query(`select 1 from accounts where id = ?::uuid for update`, [teamId]);
+  await sql.query(
+    `with p as (
+       select date_trunc('month', ?::timestamptz, t.time_zone) as old_start, date_trunc('month', ?::timestamptz, ?) as new_start
+         from teams t where t.account_id = ?::uuid)
+     update team_members m set period_start = p.new_start
+       from p
+      where m.team_id = ?::uuid and m.period_start >= p.old_start and m.period_start < p.new_start
+        and p.new_start - p.old_start < interval '27 hours'`,
+    [at.toISOString(), at.toISOString(), timeZone, teamId, teamId],
+  );
+  await sql.query(`update teams set time_zone = ?, updated_at = now() where account_id = ?::uuid`, [timeZone, teamId]);
 }
 
 export async function isKnownTimeZone(sql: Sql, name: string): Promise<boolean> {

@@ -1,5 +1,7 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { AccountGql, CreatedApiKeyGql } from '../accounts/accounts.graphql.js';
+import { Role } from '../auth/roles.js';
+import { SortDirectionEnum, pageWindow, toOffsetConnection, windowOf } from '../graphql/offset-paging.js';
 import type { Context } from '../graphql/context.js';
 import { principalOf } from '../graphql/auth.js';
 import { found } from '../graphql/errors.js';
@@ -8,8 +10,10 @@ import {
   CreateTeamInput,
   SetMemberAllocationInput,
   SetTeamPolicyInput,
+  TeamConnectionGql,
   TeamGql,
   TeamMemberGql,
+  TeamOrderByEnum,
   TeamRoleEnum,
   TeamSpendRowGql,
   toTeamGql,
@@ -24,6 +28,24 @@ export class TeamsResolver {
   async team(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<TeamGql | null> {
     const team = await ctx.services.teams.view(principalOf(ctx), id);
     return team ? toTeamGql(team) : null;
+  }
+
+  @Authorized(Role.SUPPORT)
+  @Query(() => TeamConnectionGql, {
+    description: 'Every team (SUPPORT+): search by name (contains) or id (exact); sorted; paged by after or offset',
+  })
+  async teams(
+    @Ctx() ctx: Context,
+    @Arg('search', () => String, { nullable: true }) search: string | null,
+    @Arg('orderBy', () => TeamOrderByEnum, { defaultValue: TeamOrderByEnum.CREATED_AT }) orderBy: TeamOrderByEnum,
+    @Arg('direction', () => SortDirectionEnum, { defaultValue: SortDirectionEnum.DESC }) direction: SortDirectionEnum,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 25 }) first: number,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('offset', () => Int, { nullable: true }) offset: number | null,
+  ): Promise<TeamConnectionGql> {
+    const window = pageWindow(first, after, offset);
+    const { rows, count } = await ctx.services.teams.list({ search, orderBy, direction, ...window });
+    return toOffsetConnection(windowOf(rows, window, count), toTeamGql);
   }
 
   @Authorized()
@@ -103,6 +125,15 @@ export class TeamsResolver {
   @FieldResolver(() => [TeamMemberGql], { description: 'OWNERs and SUPPORT+: everyone, removed members too; a MEMBER: their own row' })
   async members(@Root() team: TeamGql, @Ctx() ctx: Context): Promise<TeamMemberGql[]> {
     return (await ctx.services.teams.members(principalOf(ctx), team.id)).map(toTeamMemberGql);
+  }
+}
+
+@Resolver(() => TeamMemberGql)
+export class TeamMemberResolver {
+  /** Whoever may see the member row (the team's OWNERs, the member, SUPPORT+) may see whose it is. */
+  @FieldResolver(() => String, { nullable: true, description: "The member's email, to tell members apart" })
+  async email(@Root() member: TeamMemberGql, @Ctx() ctx: Context): Promise<string | null> {
+    return (await ctx.loaders.account.load(member.accountId))?.email ?? null;
   }
 }
 

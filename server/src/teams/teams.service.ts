@@ -5,9 +5,10 @@ import { actingAccount, hasRole, ownAccountId, type Principal, type Role } from 
 import { inTransaction, sqlOf, type Sql } from '../db/sql.js';
 import type { Clock } from '../sessions/tokens.js';
 import { DomainError, badInput, forbidden, notFound } from '../shared/errors.js';
-import { optionalText, parseId, requiredText } from '../shared/validate.js';
+import { isUuid, optionalText, parseId, requiredText } from '../shared/validate.js';
 import {
   countOtherOwners,
+  findChargeContext,
   findMember,
   findMembers,
   findSpend,
@@ -16,11 +17,14 @@ import {
   insertTeam,
   isCustomerAccount,
   isKnownTimeZone,
+  listTeams,
   lockTeam,
   markRemoved,
+  moveTimeZone,
   updateAllocation,
   updatePolicy,
   upsertMember,
+  type TeamOrder,
 } from './teams.repository.js';
 import {
   TeamAllocationExceeded,
@@ -73,6 +77,13 @@ export class TeamsService {
   /** Null for an account that never joined, and for a staff session (it has no account). */
   async membership(teamId: string, accountId: string | null): Promise<TeamMember | null> {
     return accountId ? findMember(this.sql(), teamId, accountId, this.clock()) : null;
+  }
+
+  /** Every team, for the console (SUPPORT+): name contains `search`, or the id equals it; `limit + 1` rows. */
+  async list(q: { search?: string | null; orderBy: TeamOrder; direction: 'ASC' | 'DESC'; limit: number; offset: number }) {
+    const text = q.search?.trim().slice(0, 200) ?? '';
+    const search = !text ? null : isUuid(text) ? { id: text.toLowerCase() } : { text };
+    return listTeams(this.sql(), { ...q, search });
   }
 
   async teamsOf(accountId: string): Promise<Team[]> {
@@ -128,11 +139,7 @@ export class TeamsService {
       owner = parseId(input.ownerAccountId, 'ownerAccountId');
     }
     const id = await inTransaction(this.em.fork(), async (sql) => {
-      if (!(await isKnownTimeZone(sql, timeZone)) || !isIntlTimeZone(timeZone)) {
-        throw badInput(`timeZone must be an IANA time zone name such as "Europe/Berlin" (got "${timeZone.slice(0, 64)}")`, {
-          field: 'timeZone',
-        });
-      }
+      await this.requireTimeZone(sql, timeZone);
       if (owner && !(await isCustomerAccount(sql, owner))) throw notFound(`Account ${owner} not found`);
       const teamId = await insertTeam(sql, name, timeZone);
       if (owner) await upsertMember(sql, teamId, owner, 'OWNER');
@@ -195,15 +202,20 @@ export class TeamsService {
     });
   }
 
-  /** Stops the member's spending at once (the charge checks the row); their history stays. */
+  /**
+   * Stops the member's spending at once (the charge checks the row) and revokes the keys issued to
+   * them for this team, in the same transaction (audited); their history stays.
+   */
   async removeMember(actor: Principal, teamIdInput: string, accountIdInput: string): Promise<TeamMember> {
     const teamId = parseId(teamIdInput, 'teamId');
     const accountId = parseId(accountIdInput, 'accountId');
-    return this.change(actor, teamId, async (sql, at) => {
+    let revokedKeys = 0;
+    const removed = await this.change(actor, teamId, async (sql, at) => {
       const before = await findMember(sql, teamId, accountId, at, true);
       if (!isActive(before)) throw notFound(`Account ${accountId} is not an active member of team ${teamId}`);
       if (before.role === 'OWNER') await this.keepAnOwner(sql, teamId, accountId);
       await markRemoved(sql, teamId, accountId);
+      revokedKeys = (await this.auth.revokeTeamKeys(sql, actor, accountId, teamId)).length;
       const after = (await findMember(sql, teamId, accountId, at))!;
       await writeAudit(sql, {
         actor,
@@ -215,17 +227,41 @@ export class TeamsService {
       });
       return after;
     });
+    // Every instance forgets its cached keys only after the revocation is committed.
+    if (revokedKeys > 0) this.auth.keysChanged();
+    return removed;
   }
 
+  /** The policy, and the time zone periods start in (members keep what they spent this month). */
   async setPolicy(actor: Principal, input: SetTeamPolicyInput): Promise<Team> {
     const teamId = parseId(input.teamId, 'teamId');
-    await this.change(actor, teamId, async (sql) => {
+    const timeZone = input.timeZone === undefined || input.timeZone === null ? null : requiredText(input.timeZone, 'timeZone', 64);
+    await this.change(actor, teamId, async (sql, at) => {
       const team = (await lockTeam(sql, teamId))!;
       const next = nextPolicy(team.policy, input);
+      if (timeZone !== null && timeZone !== team.timeZone) {
+        await this.requireTimeZone(sql, timeZone);
+        await moveTimeZone(sql, teamId, timeZone, at);
+      }
       await updatePolicy(sql, teamId, next);
-      await writeAudit(sql, { actor, action: 'team.setPolicy', targetType: 'account', targetId: teamId, before: team.policy, after: next });
+      await writeAudit(sql, {
+        actor,
+        action: 'team.setPolicy',
+        targetType: 'account',
+        targetId: teamId,
+        before: { ...team.policy, timeZone: team.timeZone },
+        after: { ...next, timeZone: timeZone ?? team.timeZone },
+      });
     });
     return this.get(teamId);
+  }
+
+  private async requireTimeZone(sql: Sql, timeZone: string): Promise<void> {
+    if (!(await isKnownTimeZone(sql, timeZone)) || !isIntlTimeZone(timeZone)) {
+      throw badInput(`timeZone must be an IANA time zone name such as "Europe/Berlin" (got "${timeZone.slice(0, 64)}")`, {
+        field: 'timeZone',
+      });
+    }
   }
 
   /** A key of the member's own account, issued for the team: its charges go to the team. */
@@ -273,13 +309,13 @@ export class TeamsService {
   ): Promise<TeamCharge | null> {
     const teamId = chargedTeamId(principal, requestedTeamId);
     if (!teamId) return null;
-    const [team] = await this.find([teamId]);
-    if (!team) throw notFound(`Team ${teamId} not found`);
     const at = this.clock();
-    const member = await findMember(this.sql(), teamId, memberAccountId, at);
-    if (!isActive(member)) throw forbidden(`Account ${memberAccountId} is not an active member of team ${teamId}`);
-    requireModelAllowed(team.policy, model);
-    return { teamId, memberAccountId, policy: team.policy, at };
+    // One read: the policy and the membership. Membership first: an outsider learns nothing of the policy.
+    const context = await findChargeContext(this.sql(), teamId, memberAccountId);
+    if (!context) throw notFound(`Team ${teamId} not found`);
+    if (!context.activeMember) throw forbidden(`Account ${memberAccountId} is not an active member of team ${teamId}`);
+    requireModelAllowed(context.policy, model);
+    return { teamId, memberAccountId, policy: context.policy, at };
   }
 
   /** Why the member step refused a charge of `amount`: FORBIDDEN (removed meanwhile) or SPEND_CAP_EXCEEDED. */

@@ -16,6 +16,8 @@ export interface Team {
   name: string;
   timeZone: string;
   policy: TeamPolicy;
+  /** Active members. */
+  memberCount: number;
   createdAt: Date;
 }
 
@@ -68,4 +70,6 @@ export interface SetTeamPolicyInput {
   sessionCapMillicredits?: string | null;
   sessionWindowSeconds?: number | null;
   allowedModels?: string[] | null;
+  /** IANA name; null or omitted keeps the zone. */
+  timeZone?: string | null;
 }

@@ -115,9 +115,11 @@ describe('the proxy charging a team', () => {
     await t.gql(RemoveMember, { teamId, accountId: member.id }, owner.key);
     const outsider = await t.account(1_000_000n);
 
-    const removed = await rawChat(t, key, { model: 'test-model', messages, max_tokens: 50 });
+    // The team key was revoked with the removal (401); their own key naming the team is refused (403).
+    const removedTeamKey = await rawChat(t, key, { model: 'test-model', messages, max_tokens: 50 });
+    const removed = await rawChat(t, member.key, { model: 'test-model', messages, max_tokens: 50 }, { 'X-Team-Id': teamId });
     const stranger = await rawChat(t, outsider.key, { model: 'test-model', messages, max_tokens: 50 }, { 'X-Team-Id': teamId });
-    expect([removed.status, stranger.status]).toEqual([403, 403]);
+    expect([removedTeamKey.status, removed.status, stranger.status]).toEqual([401, 403, 403]);
     expect(fake.calls).toHaveLength(0);
     expect(await postedOf(t, teamId)).toBe(1_000_000n);
   });

@@ -1,0 +1,181 @@
+import Alert from '@mui/material/Alert';
+import Autocomplete from '@mui/material/Autocomplete';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import { useQuery } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { useNotify, usePermissions, useRefresh } from 'react-admin';
+import { ApiError, errorMessage } from '../../shared/client';
+import { formatCredits, parseCredits } from '../../shared/money';
+import { api } from '../api';
+import { atLeast } from '../roles';
+import type { TeamDetail } from './resource';
+import { ActiveModelsQuery, SetTeamPolicyMutation } from './operations';
+import { isTimeZone } from './zones';
+
+const creditsText = (millicredits: string | null) => (millicredits === null ? '' : formatCredits(millicredits).replace(/,/g, ''));
+const ZONES: string[] = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
+
+/** A cap typed in credits: empty is no cap; otherwise a positive amount. */
+function capOf(text: string): { ok: true; value: string | null } | { ok: false; error: string } {
+  if (text.trim() === '') return { ok: true, value: null };
+  const parsed = parseCredits(text);
+  if (!parsed.ok) return parsed;
+  if (parsed.millicredits <= 0n) return { ok: false, error: 'A cap must be more than 0 (leave empty for no cap)' };
+  return { ok: true, value: parsed.millicredits.toString() };
+}
+
+type Field = 'requestCapMillicredits' | 'sessionCapMillicredits' | 'sessionWindowSeconds' | 'allowedModels' | 'timeZone';
+
+/** The team's one policy. The server lets the team's OWNERs and ADMIN change it; the console offers it to ADMIN. */
+export function PolicyForm({ team }: { team: TeamDetail }) {
+  const { permissions } = usePermissions<string>();
+  const canEdit = atLeast(permissions, 'ADMIN');
+  const p = team.policy;
+  const [requestCap, setRequestCap] = useState(creditsText(p.requestCapMillicredits));
+  const [sessionCap, setSessionCap] = useState(creditsText(p.sessionCapMillicredits));
+  const [windowText, setWindowText] = useState(String(p.sessionWindowSeconds));
+  const [models, setModels] = useState<string[]>(p.allowedModels ?? []);
+  const [zone, setZone] = useState(team.timeZone);
+  const [serverError, setServerError] = useState<{ message: string; field: Field | null } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const notify = useNotify();
+  const refresh = useRefresh();
+  const rates = useQuery({ queryKey: ['activeRates'], queryFn: () => api.request(ActiveModelsQuery), enabled: canEdit });
+  const modelOptions = (rates.data?.activeRates ?? []).map((r) => r.model);
+
+  const request = capOf(requestCap);
+  const session = capOf(sessionCap);
+  const windowSeconds = Number(windowText);
+  const windowError =
+    !/^\d+$/.test(windowText.trim()) || windowSeconds < 1 || windowSeconds > 2_678_400
+      ? 'Whole seconds from 1 to 2,678,400 (31 days)'
+      : null;
+  const zoneError = isTimeZone(zone.trim()) ? null : 'An IANA time zone such as Europe/Berlin';
+  const valid = request.ok && session.ok && !windowError && !zoneError;
+  const fieldError = (field: Field, local: string | null) => local ?? (serverError?.field === field ? serverError.message : null);
+
+  async function save(e: FormEvent) {
+    e.preventDefault();
+    if (!valid || !request.ok || !session.ok) return;
+    setBusy(true);
+    setServerError(null);
+    try {
+      await api.request(SetTeamPolicyMutation, {
+        input: {
+          teamId: team.id,
+          requestCapMillicredits: request.value,
+          sessionCapMillicredits: session.value,
+          sessionWindowSeconds: windowSeconds,
+          allowedModels: models.length ? models : null,
+          timeZone: zone.trim(),
+        },
+      });
+      notify('Policy saved', { type: 'success' });
+      refresh();
+    } catch (err) {
+      const field = err instanceof ApiError && typeof err.extensions.field === 'string' ? (err.extensions.field as Field) : null;
+      setServerError({ message: errorMessage(err), field });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const requestError = fieldError('requestCapMillicredits', request.ok ? null : request.error);
+  const sessionError = fieldError('sessionCapMillicredits', session.ok ? null : session.error);
+  const windowMessage = fieldError('sessionWindowSeconds', windowError);
+  const zoneMessage = fieldError('timeZone', zoneError);
+  const modelsMessage = fieldError('allowedModels', null);
+  return (
+    <Box component="form" onSubmit={save} noValidate aria-label="Team policy" sx={{ maxWidth: 640 }}>
+      <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
+        One policy for every member’s charge against the team.{' '}
+        {canEdit ? 'The team’s OWNERs can change it too.' : 'The team’s OWNERs and ADMIN can change it.'}
+      </Typography>
+      <Stack spacing={2}>
+        <TextField
+          label="Per-request cap (credits)"
+          value={requestCap}
+          onChange={(e) => setRequestCap(e.target.value)}
+          disabled={!canEdit}
+          error={!!requestError}
+          helperText={requestError ?? 'The largest single charge (for the proxy: a call’s worst case). Empty: no cap'}
+          slotProps={{ htmlInput: { inputMode: 'decimal' } }}
+        />
+        <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
+          <TextField
+            label="Per-session cap (credits)"
+            value={sessionCap}
+            onChange={(e) => setSessionCap(e.target.value)}
+            disabled={!canEdit}
+            error={!!sessionError}
+            helperText={sessionError ?? 'What one member’s proxy session (X-Session-Id) may spend. Empty: no cap'}
+            sx={{ flex: 2 }}
+            slotProps={{ htmlInput: { inputMode: 'decimal' } }}
+          />
+          <TextField
+            label="Session window (seconds)"
+            value={windowText}
+            onChange={(e) => setWindowText(e.target.value)}
+            disabled={!canEdit}
+            error={!!windowMessage}
+            helperText={windowMessage ?? 'The session cap counts over this window'}
+            sx={{ flex: 1 }}
+            slotProps={{ htmlInput: { inputMode: 'numeric' } }}
+          />
+        </Stack>
+        <Autocomplete
+          multiple
+          freeSolo
+          options={modelOptions}
+          value={models}
+          onChange={(_e, value) => setModels(value.map((v) => v.trim()).filter(Boolean))}
+          disabled={!canEdit}
+          renderInput={(params) => (
+            <TextField
+              {...params}
+              label="Allowed models"
+              error={!!modelsMessage}
+              helperText={modelsMessage ?? 'Empty: every enabled model. Type a name and press Enter to add it'}
+            />
+          )}
+        />
+        <Autocomplete
+          freeSolo
+          options={ZONES}
+          value={zone}
+          onInputChange={(_e, value) => setZone(value)}
+          disabled={!canEdit}
+          renderInput={(params) => (
+            <TextField
+              {...params}
+              label="Time zone"
+              error={!!zoneMessage}
+              helperText={zoneMessage ?? 'Allocations reset at midnight on the 1st here; members keep this month’s spend when it changes'}
+            />
+          )}
+        />
+        {serverError && !serverError.field && (
+          <Alert severity="error" role="alert">
+            {serverError.message}
+          </Alert>
+        )}
+        {serverError?.field && (
+          <Alert severity="error" role="alert">
+            Not saved: {serverError.message}
+          </Alert>
+        )}
+        {canEdit && (
+          <Box>
+            <Button type="submit" variant="contained" disabled={busy || !valid}>
+              Save policy
+            </Button>
+          </Box>
+        )}
+      </Stack>
+    </Box>
+  );
+}
