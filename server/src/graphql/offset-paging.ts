@@ -1,6 +1,9 @@
 import { registerEnumType } from 'type-graphql';
 import { badInput } from '../shared/errors.js';
 import type { OffsetPage, PageWindow } from '../shared/paging.js';
+
+/** For a resolver that pages a list its service returned whole. */
+export { windowOf } from '../shared/paging.js';
 import { toConnection, type Connection } from './connection.js';
 
 export enum SortDirectionEnum {
