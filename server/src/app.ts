@@ -28,6 +28,7 @@ import { routeModules } from './routes.js';
 import { proxyAdmission } from './proxy/proxy.routes.js';
 import { authenticateSession } from './http/authenticate.js';
 import { httpErrors } from './http/errors.js';
+import { requestContext } from './db/unit-of-work.js';
 import { requestLog } from './http/request-log.js';
 import { httpMetrics } from './metrics/http-metrics.js';
 import { securityHeaders } from './http/security-headers.js';
@@ -65,6 +66,7 @@ export async function createApp(opts: { config: Config; orm: MikroORM; log: Logg
 
   app.use(requestLog(log));
   app.use(httpMetrics());
+  app.use(requestContext(orm));
 
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
   const armor = graphqlArmor(config.isProduction);

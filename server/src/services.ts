@@ -44,7 +44,7 @@ export function createServices(orm: MikroORM, config: Config, events: BalanceEve
   const auth = new AuthService(em, events, ttl);
   const teams = new TeamsService(em, auth, clock);
   const proxyServices = createProxyServices(em, config, rateCards, holds, events, log, teams, ttl);
-  const billing = createBilling(em, config, events, ledger, log);
+  const billing = createBilling(em, config, events, ledger, accounts, log);
   return {
     config,
     log,
@@ -71,7 +71,7 @@ export function createServices(orm: MikroORM, config: Config, events: BalanceEve
       verifyAuditChain: () => verifyAuditChain(em),
     }),
     ...grantsAndPromotions,
-    ...createSessionServices(em, config, log, clock),
+    ...createSessionServices(em, auth, config, log, clock),
     notify: createNotify(orm, config, events, log),
     auditChain: async () => {
       const status = await verifyAuditChain(em);

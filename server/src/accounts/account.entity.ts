@@ -2,7 +2,7 @@ import { BigIntType, Entity, PrimaryKey, Property } from '@mikro-orm/core';
 
 @Entity({ tableName: 'accounts' })
 export class AccountEntity {
-  @PrimaryKey({ type: 'uuid' })
+  @PrimaryKey({ type: 'uuid', defaultRaw: 'gen_random_uuid()' })
   id!: string;
 
   @Property({ type: 'text' })
@@ -17,17 +17,30 @@ export class AccountEntity {
   @Property({ type: 'text', nullable: true })
   name?: string | null;
 
-  /** Cached posted balance, maintained in the same transaction as the postings. */
-  @Property({ type: new BigIntType('bigint') })
-  posted!: bigint;
+  /**
+   * Cached posted balance, maintained by the ledger engine in the same transaction as the
+   * postings (never through the unit of work): reads that show it ask for `refresh`.
+   */
+  @Property({ type: new BigIntType('bigint'), defaultRaw: '0' })
+  posted: bigint = 0n;
 
-  /** Credits held by calls in flight. */
-  @Property({ type: new BigIntType('bigint') })
-  pending!: bigint;
+  /** Credits held by calls in flight (the engine's too). */
+  @Property({ type: new BigIntType('bigint'), defaultRaw: '0' })
+  pending: bigint = 0n;
 
-  @Property({ type: 'timestamptz' })
+  @Property({ type: 'timestamptz', defaultRaw: 'now()' })
   createdAt!: Date;
 
-  @Property({ type: 'timestamptz' })
+  @Property({ type: 'timestamptz', defaultRaw: 'now()' })
   updatedAt!: Date;
+
+  /** The low-balance alert's state: written only by notify's SQL and the accounts triggers. */
+  @Property({ type: new BigIntType('bigint'), persist: false })
+  lowBalanceThreshold?: bigint;
+
+  @Property({ type: 'boolean', persist: false })
+  lowBalanceThresholdCustom?: boolean;
+
+  @Property({ type: 'boolean', persist: false })
+  lowBalanceAlerted?: boolean;
 }

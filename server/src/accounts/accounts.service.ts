@@ -3,7 +3,7 @@ import { writeAudit } from '../audit/audit.service.js';
 import type { Principal } from '../auth/roles.js';
 import { inTransaction, pgCode, sqlOf, type Sql } from '../db/sql.js';
 import { DomainError, badInput, notFound } from '../shared/errors.js';
-import { containsPattern, windowOf, type OffsetPage } from '../graphql/offset-paging.js';
+import { containsPattern, windowOf, type OffsetPage } from '../shared/paging.js';
 import { isUuid, optionalText, parseId, requiredText } from '../shared/validate.js';
 import type { LedgerDb, Named } from '../ledger/engine.db.js';
 import { AccountEntity } from './account.entity.js';
@@ -64,6 +64,11 @@ export class AccountsService {
 
   onCreated(hook: AccountCreatedHook): void {
     this.createdHooks.push(hook);
+  }
+
+  /** A customer or team account with this id exists (system accounts never buy or recharge). */
+  async isCustomer(accountId: string): Promise<boolean> {
+    return (await this.em.fork().count(AccountEntity, { id: accountId, kind: { $ne: 'SYSTEM' } })) > 0;
   }
 
   /** Customer and team accounts (a team's id works wherever an account id does). */

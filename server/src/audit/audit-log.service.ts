@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { sqlOf } from '../db/sql.js';
-import { windowOf, type OffsetPage } from '../graphql/offset-paging.js';
+import { windowOf, type OffsetPage } from '../shared/paging.js';
 import { badInput } from '../shared/errors.js';
 import { isUuid, optionalText } from '../shared/validate.js';
 

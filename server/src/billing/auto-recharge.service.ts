@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import type Stripe from 'stripe';
 import type { Principal } from '../auth/roles.js';
 import { inTransaction, sqlOf, toBigInt } from '../db/sql.js';
-import { customerAccountExists } from '../ledger/ledger.repository.js';
+import type { AccountsService } from '../accounts/accounts.service.js';
 import type { BalanceSnapshot } from '../ledger/ledger.types.js';
 import { parseMillicredits } from '../money/money.js';
 import { badInput, notFound } from '../shared/errors.js';
@@ -53,6 +53,7 @@ export class AutoRechargeService {
 
   constructor(
     private readonly em: EntityManager,
+    private readonly accounts: AccountsService,
     private readonly stripe: Stripe | null,
     private readonly windowSeconds: number,
     private readonly log: Logger,
@@ -86,7 +87,7 @@ export class AutoRechargeService {
       throw badInput('monthlyLimitCents must be a whole number of cents between 0 and 100000000', { field: 'monthlyLimitCents' });
     }
     const sql = sqlOf(this.em.fork());
-    if (!(await customerAccountExists(sql, accountId))) throw notFound(`Account ${accountId} not found`);
+    if (!(await this.accounts.isCustomer(accountId))) throw notFound(`Account ${accountId} not found`);
     await upsertSettings(sql, {
       accountId,
       enabled: input.enabled,

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
+import type { AccountsService } from '../accounts/accounts.service.js';
 import type { Config } from '../config.js';
 import { sqlOf } from '../db/sql.js';
 import type { BalanceEvents } from '../ledger/balance-events.js';
@@ -13,16 +14,32 @@ import { createStripeClient } from './stripe.client.js';
 import { CREDIT_PACKS } from './packs.js';
 import { parseId } from '../shared/validate.js';
 import { WebhooksService } from './webhooks.service.js';
+import { PurchasesAdminService } from './purchases-admin.service.js';
 
 /** The billing services, wired once; registers the auto-recharge after-commit listener. */
-export function createBilling(em: EntityManager, config: Config, events: BalanceEvents, ledger: LedgerService, log: Logger) {
+export function createBilling(
+  em: EntityManager,
+  config: Config,
+  events: BalanceEvents,
+  ledger: LedgerService,
+  accounts: AccountsService,
+  log: Logger,
+) {
   const stripe = createStripeClient(config);
   const billingLog = log.child({ module: 'billing' });
   const fulfilment = new FulfilmentService(em, ledger, stripe, billingLog);
   const disputes = new DisputesService(em, ledger, billingLog);
   const webhooks = new WebhooksService(em, fulfilment, disputes, stripe, config.STRIPE_WEBHOOK_SECRET, billingLog);
-  const checkout = new CheckoutService(em, stripe, webhooks, config.PUBLIC_APP_URL, stripe ? null : config.checkoutTestMode, billingLog);
-  const autoRecharge = new AutoRechargeService(em, stripe, config.AUTO_RECHARGE_WINDOW_SECONDS, billingLog);
+  const checkout = new CheckoutService(
+    em,
+    accounts,
+    stripe,
+    webhooks,
+    config.PUBLIC_APP_URL,
+    stripe ? null : config.checkoutTestMode,
+    billingLog,
+  );
+  const autoRecharge = new AutoRechargeService(em, accounts, stripe, config.AUTO_RECHARGE_WINDOW_SECONDS, billingLog);
   events.onPublished?.((snapshot) => autoRecharge.onBalance(snapshot));
   return {
     stripe,
@@ -31,6 +48,7 @@ export function createBilling(em: EntityManager, config: Config, events: Balance
     webhooks,
     checkout,
     autoRecharge,
+    purchasesAdmin: new PurchasesAdminService(em),
     packs: () => CREDIT_PACKS,
     /** One purchase by id; null when unknown. */
     purchase: (id: string) => fulfilment.purchase(parseId(id, 'id')),

@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import type Stripe from 'stripe';
 import { ownAccountId, type Principal } from '../auth/roles.js';
 import { sqlOf } from '../db/sql.js';
-import { customerAccountExists } from '../ledger/ledger.repository.js';
+import type { AccountsService } from '../accounts/accounts.service.js';
 import { DomainError, badInput, notFound } from '../shared/errors.js';
 import { sanitizeReturnTo } from '../shared/return-to.js';
 import type { Purchase } from './billing.types.js';
@@ -28,6 +28,7 @@ const TEST_SESSION_PREFIX = 'cs_testmode_';
 export class CheckoutService {
   constructor(
     private readonly em: EntityManager,
+    private readonly accounts: AccountsService,
     private readonly stripe: Stripe | null,
     private readonly webhooks: WebhooksService,
     private readonly publicAppUrl: string,
@@ -55,7 +56,7 @@ export class CheckoutService {
     const returnTo = sanitizeReturnTo(returnToInput, this.publicAppUrl);
     const accountId = accountIdInput ?? ownAccountId(principal);
     const sql = sqlOf(this.em.fork());
-    if (!(await customerAccountExists(sql, accountId))) throw notFound(`Account ${accountId} not found`);
+    if (!(await this.accounts.isCustomer(accountId))) throw notFound(`Account ${accountId} not found`);
     if (!this.stripe && !this.testModeReason) {
       throw new DomainError(
         'CONFLICT',

@@ -5,7 +5,6 @@ import type { Context } from '../graphql/context.js';
 import { SortDirectionEnum, pageWindow, toOffsetConnection } from '../graphql/offset-paging.js';
 import { PurchaseGql, PurchaseStatusEnum, toPurchaseGql } from './billing.graphql.js';
 import type { PurchaseStatus } from './billing.types.js';
-import { listPurchases } from './purchases.list.js';
 
 @ObjectType('PurchaseConnection')
 export class PurchaseConnectionGql extends ConnectionType('Purchase', PurchaseGql) {}
@@ -42,7 +41,7 @@ export class PurchasesAdminResolver {
     @Arg('after', () => String, { nullable: true }) after: string | null,
     @Arg('offset', () => Int, { nullable: true }) offset: number | null,
   ): Promise<PurchaseConnectionGql> {
-    const page = await listPurchases(ctx.services.orm.em, filter ?? {}, orderBy, direction, pageWindow(first, after, offset));
+    const page = await ctx.services.billing.purchasesAdmin.list(filter ?? {}, orderBy, direction, pageWindow(first, after, offset));
     return toOffsetConnection(page, toPurchaseGql);
   }
 }

@@ -19,8 +19,6 @@ export const grantExpiryIntervalMs = (config: Config): number =>
  * (`creditmeter_grants_on_movement`, in the database, in each movement's own transaction).
  */
 export function createGrantsAndPromotions(em: EntityManager, config: Config, ledger: LedgerService, log: Logger, locks: AdvisoryLocks) {
-  return {
-    grants: new GrantsService(em, ledger, log.child({ module: 'grants' }), locks),
-    promotions: new PromotionsService(em, ledger, introBonusMillicredits(config)),
-  };
+  const grants = new GrantsService(em, ledger, log.child({ module: 'grants' }), locks);
+  return { grants, promotions: new PromotionsService(em, ledger, grants, introBonusMillicredits(config)) };
 }

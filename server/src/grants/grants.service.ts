@@ -8,7 +8,7 @@ import type { LedgerService } from '../ledger/ledger.service.js';
 import type { LedgerEntry } from '../ledger/ledger.types.js';
 import { DomainError, notFound } from '../shared/errors.js';
 import { parseId, requiredText } from '../shared/validate.js';
-import { findAllocations, findDueGrants, findGrant, findGrantDrift, findGrants, markGrant } from './grants.repository.js';
+import { findAllocations, findDueGrants, findGrant, findGrantDrift, findGrants, markGrant, setGrantTerms } from './grants.repository.js';
 import { grantReference } from './grants.rules.js';
 import type { ExpiryRun, Grant, GrantAllocation } from './grants.types.js';
 
@@ -46,6 +46,11 @@ export class GrantsService {
     const grant = await findGrant(sqlOf(this.em.fork()), parseId(grantId, 'grantId'));
     if (!grant) throw notFound(`Grant ${grantId} not found`);
     return grant;
+  }
+
+  /** Sets the expiry or priority of the grant a credit created, inside the caller's transaction (`sql`). */
+  async setTerms(sql: Sql, transactionId: string, terms: { expiresAt?: Date | null; priority?: number | null }): Promise<void> {
+    await setGrantTerms(sql, transactionId, terms);
   }
 
   async allocations(filter: { grantId?: string; transactionId?: string }): Promise<GrantAllocation[]> {

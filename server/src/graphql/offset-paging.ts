@@ -1,5 +1,9 @@
 import { registerEnumType } from 'type-graphql';
 import { badInput } from '../shared/errors.js';
+import type { OffsetPage, PageWindow } from '../shared/paging.js';
+
+/** For a resolver that pages a list its service returned whole. */
+export { windowOf } from '../shared/paging.js';
 import { toConnection, type Connection } from './connection.js';
 
 export enum SortDirectionEnum {
@@ -7,16 +11,6 @@ export enum SortDirectionEnum {
   DESC = 'DESC',
 }
 registerEnumType(SortDirectionEnum, { name: 'SortDirection' });
-
-/** One window of a list sorted on any column, and the count of the whole list. */
-export interface OffsetPage<T> {
-  items: T[];
-  offset: number;
-  /** Counted only when the query selects totalCount. */
-  count: () => Promise<number>;
-  /** One row beyond the window was there. */
-  hasNextPage: boolean;
-}
 
 export const MAX_PAGE_SIZE = 200;
 
@@ -30,7 +24,7 @@ export function pageWindow(
   after: string | null | undefined,
   offset: number | null | undefined,
   def = 25,
-): { limit: number; offset: number } {
+): PageWindow {
   const limit = first ?? def;
   if (!Number.isInteger(limit) || limit < 0 || limit > MAX_PAGE_SIZE)
     throw badInput(`first must be between 0 and ${MAX_PAGE_SIZE}`, { field: 'first' });
@@ -52,11 +46,6 @@ export function decodeOffsetCursor(cursor: string): number {
   return Number(m[1]);
 }
 
-/** Rows fetched with `limit + 1` -> the window and whether more follow. */
-export function windowOf<T>(rows: T[], window: { limit: number; offset: number }, count: () => Promise<number>): OffsetPage<T> {
-  return { items: rows.slice(0, window.limit), offset: window.offset, hasNextPage: rows.length > window.limit, count };
-}
-
 export function toOffsetConnection<T, N>(page: OffsetPage<T>, map: (row: T) => N): Connection<N> {
   const cursors = page.items.map((_, i) => encodeOffsetCursor(page.offset + i));
   return toConnection(
@@ -65,6 +54,3 @@ export function toOffsetConnection<T, N>(page: OffsetPage<T>, map: (row: T) => N
     page.count,
   );
 }
-
-/** `%text%` for ILIKE with the user's wildcards escaped. */
-export const containsPattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

@@ -98,11 +98,6 @@ export async function findTransactionIdByKey(sql: Sql, accountId: string, key: s
   return rows[0]?.id ?? null;
 }
 
-export async function customerAccountExists(sql: Sql, accountId: string): Promise<boolean> {
-  const rows = await sql.query(`select 1 from accounts where id = ?::uuid and kind <> 'SYSTEM'`, [accountId]);
-  return rows.length > 0;
-}
-
 /** Takes an account row's lock for the rest of the caller's transaction. */
 export async function lockAccount(sql: Sql, accountId: string): Promise<void> {
   await sql.query(`select 1 from accounts where id = ?::uuid for update`, [accountId]);

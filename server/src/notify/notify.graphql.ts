@@ -1,5 +1,6 @@
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { ConnectionType } from '../graphql/connection.js';
+import { ConnectionType, toConnection, type Connection } from '../graphql/connection.js';
+import { encodeCursor, type Page } from '../ledger/cursor.js';
 import type { Delivery, DeliveryAttempt, WebhookEndpoint } from './endpoints.service.js';
 import type { LowBalanceSetting } from './alerts.service.js';
 
@@ -102,6 +103,14 @@ export const toDeliveryGql = (d: Delivery, attempts: DeliveryAttempt[]): Webhook
     createdAt: d.createdAt,
     attemptLog: attempts.map((a) => Object.assign(new WebhookDeliveryAttemptGql(), a)),
   });
+
+/** A page of an endpoint's deliveries with each one's attempts; the total is counted only when asked. */
+export const toDeliveryConnection = (
+  page: Page<Delivery>,
+  attempts: Map<string, DeliveryAttempt[]>,
+  countTotal: () => Promise<number>,
+): Connection<WebhookDeliveryGql> =>
+  toConnection(page, (d) => ({ cursor: encodeCursor(d.seq), node: toDeliveryGql(d, attempts.get(d.id) ?? []) }), countTotal);
 
 export const toLowBalanceGql = (s: LowBalanceSetting): LowBalanceAlertGql =>
   Object.assign(new LowBalanceAlertGql(), { ...s, thresholdMillicredits: s.thresholdMillicredits.toString() });

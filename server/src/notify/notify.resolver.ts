@@ -3,15 +3,13 @@ import { AccountGql } from '../accounts/accounts.graphql.js';
 import { Role } from '../auth/roles.js';
 import type { Context } from '../graphql/context.js';
 import { accountInScope, principalOf } from '../graphql/auth.js';
-import { toConnection } from '../graphql/connection.js';
-import { encodeCursor } from '../ledger/cursor.js';
 import {
   CreateWebhookEndpointInput,
   CreatedWebhookEndpointGql,
   LowBalanceAlertGql,
   WebhookDeliveryConnectionGql,
   WebhookEndpointGql,
-  toDeliveryGql,
+  toDeliveryConnection,
   toEndpointGql,
   toLowBalanceGql,
 } from './notify.graphql.js';
@@ -47,11 +45,7 @@ export class NotifyResolver {
     const { endpoints } = ctx.services.notify;
     const page = await endpoints.deliveries(principalOf(ctx), endpointId, first, after);
     const attempts = await endpoints.attempts(page.items.map((d) => d.id));
-    return toConnection(
-      page,
-      (d) => ({ cursor: encodeCursor(d.seq), node: toDeliveryGql(d, attempts.get(d.id) ?? []) }),
-      () => endpoints.countDeliveries(endpointId),
-    );
+    return toDeliveryConnection(page, attempts, () => endpoints.countDeliveries(endpointId));
   }
 
   @Authorized()

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { writeAudit } from '../audit/audit.service.js';
 import { ownAccountId, type Principal } from '../auth/roles.js';
 import { inTransaction, pgCode, sqlOf, type Sql } from '../db/sql.js';
-import { setGrantTerms } from '../grants/grants.repository.js';
+import type { GrantsService } from '../grants/grants.service.js';
 import type { LedgerService } from '../ledger/ledger.service.js';
 import type { LedgerEntry } from '../ledger/ledger.types.js';
 import { DomainError, badInput, notFound } from '../shared/errors.js';
@@ -43,6 +43,7 @@ export class PromotionsService {
   constructor(
     private readonly em: EntityManager,
     private readonly ledger: LedgerService,
+    private readonly grants: GrantsService,
     readonly introBonusMillicredits: bigint,
   ) {}
 
@@ -88,7 +89,7 @@ export class PromotionsService {
           if (!taken) throw new RedemptionRefused(refusal(await this.reread(sql, promo.id)) ?? 'EXHAUSTED');
           await insertRedemption(sql, promo.id, accountId, posted.transactionId);
           if (taken.grantValidDays)
-            await setGrantTerms(sql, posted.transactionId, { expiresAt: addDays(new Date(), taken.grantValidDays) });
+            await this.grants.setTerms(sql, posted.transactionId, { expiresAt: addDays(new Date(), taken.grantValidDays) });
         },
       );
     } catch (err) {

@@ -1,4 +1,4 @@
-import express, { type Express, type Request, type RequestHandler, type Response } from 'express';
+import express, { type ErrorRequestHandler, type Express, type Request, type RequestHandler, type Response } from 'express';
 import { authenticate, keyPrincipal } from '../http/authenticate.js';
 import { metrics } from '../metrics/metrics.js';
 import type { Services } from '../services.js';
@@ -17,6 +17,20 @@ import { UpstreamFailure, type CallCharge, type PreparedCall, type StreamSink } 
 
 export const OVERHEAD_HEADER = 'x-creditmeter-overhead-ms';
 export const CHARGED_HEADER = 'x-creditmeter-charged-millicredits';
+
+declare module 'express-serve-static-core' {
+  interface Locals {
+    /** The proxy call in progress, for the error mapping's overhead header and logs. */
+    proxyCall?: { started: bigint; upstreamMs: number; call: PreparedCall | null };
+  }
+}
+
+/** express.json refused the body: answered as OpenAI does (413 when too large, else 400). */
+class BodyRefused extends Error {
+  constructor(readonly tooLarge: boolean) {
+    super(tooLarge ? 'request body too large' : 'request body is not valid JSON');
+  }
+}
 
 const msSince = (since: bigint) => Number(process.hrtime.bigint() - since) / 1e6;
 const fmtMs = (ms: number) => Math.max(0, ms).toFixed(1);
@@ -75,7 +89,8 @@ const chargeMeta = (charge: CallCharge, overheadMs: number, call: PreparedCall) 
  * headers, request log, metrics, body parser): a shed request costs almost nothing, so shedding
  * cannot itself eat the capacity it protects. A bounded number in flight, a bounded queue, and
  * 503 + Retry-After (OpenAI's error shape) beyond; the slot is held until the response (or
- * stream) closes.
+ * stream) closes. It answers by itself: an error passed on from here would reach only the app's
+ * generic error mapping, not the proxy's.
  */
 export const proxyAdmission =
   (services: Pick<Services, 'loadControl'>): RequestHandler =>
@@ -102,102 +117,116 @@ export const proxyRoutes = (app: Express, services: Services): void => {
   const json = express.json({ limit: config.PROXY_MAX_BODY_BYTES });
   // Body parse failures answer in OpenAI's shape too (express's default would be an HTML page).
   const jsonBody: RequestHandler = (req, res, next) =>
-    json(req, res, (err?: unknown) => {
-      if (!err) return next();
-      const tooLarge = (err as { type?: string }).type === 'entity.too.large';
-      sendError(res, process.hrtime.bigint(), 0, {
-        status: tooLarge ? 413 : 400,
+    json(req, res, (err?: unknown) => next(err ? new BodyRefused((err as { type?: string }).type === 'entity.too.large') : undefined));
+
+  // Per-key requests per minute, once the key is known: 429 rate_limit_exceeded as OpenAI answers it.
+  const rateLimit: RequestHandler = async (_req, res, next) => {
+    await loadControl.checkRate(keyPrincipal(res.locals.principal), 'proxy');
+    next();
+  };
+
+  // The proxy's one error mapping: every failure of its routes in OpenAI's error shape.
+  const openAiErrors: ErrorRequestHandler = (err: unknown, req, res, _next) => {
+    const { started, upstreamMs, call } = res.locals.proxyCall ?? { started: process.hrtime.bigint(), upstreamMs: 0, call: null };
+    sendError(res, started, upstreamMs, toOpenAiError(err, req, res, call));
+  };
+
+  function toOpenAiError(err: unknown, req: Request, res: Response, call: PreparedCall | null): ProxyErrorResponse {
+    if (err instanceof BodyRefused) {
+      return {
+        status: err.tooLarge ? 413 : 400,
         body: {
           error: {
             type: 'invalid_request_error',
-            code: tooLarge ? 'request_too_large' : 'invalid_json',
-            message: tooLarge
+            code: err.tooLarge ? 'request_too_large' : 'invalid_json',
+            message: err.tooLarge
               ? `The request body is larger than ${config.PROXY_MAX_BODY_BYTES} bytes`
               : 'The request body is not valid JSON',
           },
         },
-      });
-    });
-
-  // Per-key requests per minute, once the key is known: 429 rate_limit_exceeded as OpenAI answers it.
-  const rateLimit: RequestHandler = async (_req, res, next) => {
-    try {
-      await loadControl.checkRate(keyPrincipal(res.locals.principal), 'proxy');
-      next();
-    } catch (err) {
-      if (!(err instanceof RateLimited)) return next(err);
-      res.set('retry-after', String(err.retryAfterSeconds));
-      sendError(res, process.hrtime.bigint(), 0, {
-        status: 429,
-        body: { error: { type: 'requests', code: 'rate_limit_exceeded', message: err.message, param: null } },
-      });
+      };
     }
-  };
+    if (err instanceof RateLimited) {
+      res.set('retry-after', String(err.retryAfterSeconds));
+      return { status: 429, body: { error: { type: 'requests', code: 'rate_limit_exceeded', message: err.message, param: null } } };
+    }
+    if (err instanceof DomainError) {
+      if (err.code === 'INSUFFICIENT_CREDITS') {
+        metrics.insufficientCredits('proxy');
+        services.refusals.count('proxy');
+      }
+      const returnTo = header(req, 'x-return-to');
+      return domainErrorResponse(err, config.PUBLIC_APP_URL, typeof returnTo === 'string' ? returnTo : null);
+    }
+    if (err instanceof UpstreamFailure) {
+      log.warn(
+        { status: (err.cause as { status?: number }).status, holdId: call?.hold.id, model: call?.rate.model },
+        'provider call failed; hold voided',
+      );
+      return upstreamErrorResponse(err.cause);
+    }
+    // The settle failed: already counted and logged, the hold is kept.
+    if (err instanceof SettleFailed) return settleFailedResponse();
+    log.error({ err, holdId: call?.hold.id }, 'proxy request failed');
+    return internalErrorResponse();
+  }
 
-  app.post('/v1/chat/completions', jsonBody, authenticate(auth), rateLimit, async (req, res) => {
-    const started = process.hrtime.bigint();
-    const returnTo = typeof req.headers['x-return-to'] === 'string' ? req.headers['x-return-to'] : null;
-    let call: PreparedCall | null = null;
-    let upstreamMs = 0;
-    try {
+  app.post(
+    '/v1/chat/completions',
+    jsonBody,
+    authenticate(auth),
+    rateLimit,
+    async (req: Request, res: Response) => {
+      const exchange: NonNullable<typeof res.locals.proxyCall> = { started: process.hrtime.bigint(), upstreamMs: 0, call: null };
+      res.locals.proxyCall = exchange;
+      const { started } = exchange;
       const principal = keyPrincipal(res.locals.principal);
       if (!principal) throw unauthenticated('A valid creditmeter API key is required as the bearer token');
-      call = await proxy.prepare(principal, req.body, {
+      const call = await proxy.prepare(principal, req.body, {
         teamId: header(req, 'x-team-id'),
         spendCap: header(req, 'x-spend-cap-millicredits'),
         sessionId: header(req, 'x-session-id'),
         sessionSpendCap: header(req, 'x-session-spend-cap-millicredits'),
       });
+      exchange.call = call;
       const common = { 'x-creditmeter-request-id': call.hold.id, 'x-creditmeter-hold-millicredits': call.hold.amount.toString() };
       if (call.req.stream) {
-        const prepared = call;
         const preCallMs = msSince(started);
         const sink = sseSink(req, res, { ...common, [OVERHEAD_HEADER]: fmtMs(preCallMs) });
-        await proxy.stream(prepared, sink, (charge, upMs) => chargeMeta(charge, msSince(started) - upMs, prepared));
+        await proxy.stream(call, sink, (charge, upMs) => chargeMeta(charge, msSince(started) - upMs, call));
         return;
       }
-      const { completion, charge, upstreamMs: upMs } = await proxy.complete(call);
-      upstreamMs = upMs;
+      const { completion, charge, upstreamMs } = await proxy.complete(call);
+      exchange.upstreamMs = upstreamMs;
       res
         .status(200)
         .set(common)
         .set(CHARGED_HEADER, charge.charged.toString())
         .set(OVERHEAD_HEADER, fmtMs(msSince(started) - upstreamMs))
         .json(completion);
-    } catch (err) {
-      if (err instanceof DomainError && err.code === 'INSUFFICIENT_CREDITS') {
-        metrics.insufficientCredits('proxy');
-        services.refusals.count('proxy');
-      }
-      if (err instanceof DomainError) return sendError(res, started, upstreamMs, domainErrorResponse(err, config.PUBLIC_APP_URL, returnTo));
-      if (err instanceof UpstreamFailure) {
-        log.warn(
-          { status: (err.cause as { status?: number }).status, holdId: call?.hold.id, model: call?.rate.model },
-          'provider call failed; hold voided',
-        );
-        return sendError(res, started, upstreamMs, upstreamErrorResponse(err.cause));
-      }
-      // The settle failed: already counted and logged, the hold is kept.
-      if (err instanceof SettleFailed) return sendError(res, started, upstreamMs, settleFailedResponse());
-      log.error({ err, holdId: call?.hold.id }, 'proxy request failed');
-      sendError(res, started, upstreamMs, internalErrorResponse());
-    }
-  });
+    },
+    openAiErrors,
+  );
 
-  app.get('/v1/models', authenticate(auth), async (_req, res) => {
-    const started = process.hrtime.bigint();
-    if (!res.locals.principal) return sendError(res, started, 0, domainErrorResponse(unauthenticated(), config.PUBLIC_APP_URL, null));
-    const rates = await services.rateCards.activeRates();
-    res.set(OVERHEAD_HEADER, fmtMs(msSince(started))).json({
-      object: 'list',
-      data: rates
-        .filter((r) => r.enabled)
-        .map((r) => ({
-          id: r.model,
-          object: 'model',
-          created: 0,
-          owned_by: proxy.isSimulated(r.model) ? 'creditmeter-simulated' : 'creditmeter',
-        })),
-    });
-  });
+  app.get(
+    '/v1/models',
+    authenticate(auth),
+    async (_req: Request, res: Response) => {
+      const started = process.hrtime.bigint();
+      if (!res.locals.principal) throw unauthenticated();
+      const rates = await services.rateCards.activeRates();
+      res.set(OVERHEAD_HEADER, fmtMs(msSince(started))).json({
+        object: 'list',
+        data: rates
+          .filter((r) => r.enabled)
+          .map((r) => ({
+            id: r.model,
+            object: 'model',
+            created: 0,
+            owned_by: proxy.isSimulated(r.model) ? 'creditmeter-simulated' : 'creditmeter',
+          })),
+      });
+    },
+    openAiErrors,
+  );
 };

@@ -23,29 +23,6 @@ export function dayRange(from: Date, to: Date): { fromDay: string; toDay: string
   return { fromDay, toDay, days };
 }
 
-/** Per-account movements by the system account on the other side (customer-signed millicredits). */
-export interface AccountFlows {
-  balance: bigint;
-  sales: bigint;
-  refunds: bigint;
-  promotions: bigint;
-  expiry: bigint;
-  adjustments: bigint;
-}
-
-/**
- * Splits a balance into paid and promotional credits. Until grants record which credits paid for
- * what, promotional credits are taken to be spent first (the customer-friendly order), so what
- * remains is paid credits first, up to the net paid-in amount (purchases - refunds + adjustments).
- * A negative balance is all "paid" (it is owed on paid credits already spent).
- */
-export function splitBalance(f: AccountFlows): { paid: bigint; promotional: bigint } {
-  if (f.balance <= 0n) return { paid: f.balance, promotional: 0n };
-  const paidIn = f.sales + f.refunds + f.adjustments;
-  const paid = paidIn <= 0n ? 0n : paidIn >= f.balance ? f.balance : paidIn;
-  return { paid, promotional: f.balance - paid };
-}
-
 export const FINANCE_ORDERS = ['REVENUE', 'COST', 'MARGIN', 'CALLS'] as const;
 export type FinanceOrder = (typeof FINANCE_ORDERS)[number];
 

@@ -3,7 +3,7 @@ import { IsolationLevel } from '@mikro-orm/core';
 import { sqlOf, toBigInt, type Sql } from '../db/sql.js';
 import { parseId } from '../shared/validate.js';
 import { NO_KEY, runRollup } from './rollup.job.js';
-import { clampLimit, dayRange, orderColumn, splitBalance, type FinanceOrder } from './finance.rules.js';
+import { clampLimit, dayRange, orderColumn, type FinanceOrder } from './finance.rules.js';
 
 export interface FinanceDayRow {
   date: string;
@@ -218,63 +218,26 @@ export class FinanceService {
 
   /**
    * Outstanding liability = sum of customer balances (the cached `posted`), split into paid and
-   * promotional: from the grants' remainders when grants exist, else per account from the ledger
-   * rollups (see `splitBalance`). Paid + promotional = outstanding either way.
+   * promotional by the grants' remainders (grants record which credits each debit burned), so
+   * paid + promotional = outstanding.
    */
   async liability(): Promise<LiabilityRow> {
-    const rows = await this.snapshot((sql, wm) =>
-      sql.query<Record<string, string>>(
-        `with flows as (
-         select account_id, counterparty, sum(amount) amount from (
-           select account_id, counterparty, amount from finance_ledger_daily
-           union all
-           select account_id, counterparty, amount from (${ledgerTail(wm)}) tail
-         ) x group by account_id, counterparty
-       )
-       select a.id, a.posted, a.pending,
-              coalesce(sum(f.amount) filter (where f.counterparty = 'sales'), 0) sales,
-              coalesce(sum(f.amount) filter (where f.counterparty = 'refunds'), 0) refunds,
-              coalesce(sum(f.amount) filter (where f.counterparty = 'promotions'), 0) promotions,
-              coalesce(sum(f.amount) filter (where f.counterparty = 'expiry'), 0) expiry,
-              coalesce(sum(f.amount) filter (where f.counterparty = 'adjustments'), 0) adjustments
-         from accounts a left join flows f on f.account_id = a.id
-        where a.kind <> 'SYSTEM' and (a.posted <> 0 or a.pending <> 0)
-        group by a.id`,
-      ),
+    const [r] = await this.sql().query<Record<string, string>>(
+      `select coalesce(sum(posted), 0) outstanding, coalesce(sum(pending), 0) held,
+              coalesce(sum(posted) filter (where posted < 0), 0) negative, count(*) filter (where posted < 0) negative_accounts
+         from accounts where kind <> 'SYSTEM'`,
     );
-    const out: LiabilityRow = {
-      outstanding: 0n,
-      paid: 0n,
-      promotional: 0n,
-      negative: 0n,
-      negativeAccounts: 0,
-      held: 0n,
-      expiringNext30Days: null,
+    const outstanding = toBigInt(r.outstanding);
+    const promotional = await this.promotionalFromGrants();
+    return {
+      outstanding,
+      paid: outstanding - promotional,
+      promotional,
+      negative: toBigInt(r.negative),
+      negativeAccounts: Number(r.negative_accounts),
+      held: toBigInt(r.held),
+      expiringNext30Days: await this.expiringWithin(30),
     };
-    for (const r of rows) {
-      const balance = toBigInt(r.posted);
-      const split = splitBalance({
-        balance,
-        sales: toBigInt(r.sales),
-        refunds: toBigInt(r.refunds),
-        promotions: toBigInt(r.promotions),
-        expiry: toBigInt(r.expiry),
-        adjustments: toBigInt(r.adjustments),
-      });
-      out.outstanding += balance;
-      out.paid += split.paid;
-      out.promotional += split.promotional;
-      out.held += toBigInt(r.pending);
-      if (balance < 0n) {
-        out.negative += balance;
-        out.negativeAccounts += 1;
-      }
-    }
-    // Grants know exactly which credits are left: they override the ledger-derived split.
-    out.promotional = await this.promotionalFromGrants();
-    out.paid = out.outstanding - out.promotional;
-    out.expiringNext30Days = await this.expiringWithin(30);
-    return out;
   }
 
   /** Credits of live grants that expire within `days`. */

@@ -1,6 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { parse, serialize } from 'cookie';
-import type { SessionKind } from './sessions.service.js';
+import type { SessionKind } from './session.types.js';
 
 /** The console's and the Credits page's cookies: a browser may hold both (an admin trying the portal). */
 export const COOKIE_NAME: Record<SessionKind, string> = { STAFF: 'cm_staff', PORTAL: 'cm_portal' };

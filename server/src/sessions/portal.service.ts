@@ -1,7 +1,9 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
+import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
+import { AccountEntity } from '../accounts/account.entity.js';
 import { writeAudit } from '../audit/audit.service.js';
 import { hasRole, ownAccountId, type Principal } from '../auth/roles.js';
-import { inTransaction } from '../db/sql.js';
+import { sqlOf } from '../db/sql.js';
+import { PortalTokenEntity } from './portal-token.entity.js';
 import { badInput, forbidden, notFound } from '../shared/errors.js';
 import { sanitizeReturnTo } from '../shared/return-to.js';
 import { parseId } from '../shared/validate.js';
@@ -40,20 +42,24 @@ export class PortalService {
     const token = newToken();
     const now = this.clock();
     const expiresAt = new Date(now.getTime() + this.opts.linkTtlMs);
-    await inTransaction(this.em.fork(), async (sql) => {
-      const [account] = await sql.query(`select 1 from accounts where id = ?::uuid and kind <> 'SYSTEM'`, [accountId]);
-      if (!account) throw notFound(`Account ${accountId} not found`);
-      const [row] = await sql.query<{ id: string }>(
-        `insert into portal_tokens (token_hash, account_id, return_to, created_by_key_id, created_by_staff_user_id, created_at, expires_at)
-         values (?, ?::uuid, ?, ?::uuid, ?::uuid, ?::timestamptz, ?::timestamptz) returning id`,
-        [hashToken(token), accountId, returnTo, actor.keyId, actor.staffUserId ?? null, now.toISOString(), expiresAt.toISOString()],
-      );
-      await writeAudit(sql, {
+    await this.em.transactional(async (em) => {
+      if (!(await em.count(AccountEntity, { id: accountId, kind: { $ne: 'SYSTEM' } }))) throw notFound(`Account ${accountId} not found`);
+      const link = em.create(PortalTokenEntity, {
+        tokenHash: hashToken(token),
+        accountId,
+        returnTo,
+        createdByKeyId: actor.keyId,
+        createdByStaffUserId: actor.staffUserId ?? null,
+        createdAt: now,
+        expiresAt,
+      } as PortalTokenEntity);
+      await em.flush();
+      await writeAudit(sqlOf(em), {
         actor,
         action: 'portalSession.create',
         targetType: 'account',
         targetId: accountId,
-        after: { portalTokenId: row.id, expiresAt, returnTo },
+        after: { portalTokenId: link.id, expiresAt, returnTo },
       });
     });
     return { url: `${this.opts.publicAppUrl.replace(/\/+$/, '')}/credits/portal/${token}`, expiresAt };
@@ -62,22 +68,23 @@ export class PortalService {
   /** Spends a portal token (once, before it expires) on a new portal session; null when it cannot be used. */
   async redeem(token: string): Promise<(IssuedSession & { accountId: string; returnTo: string | null }) | null> {
     if (!looksLikeToken(token)) return null;
-    return inTransaction(this.em.fork(), async (sql) => {
-      const now = this.clock().toISOString();
-      const [link] = await sql.query<{ account_id: string; return_to: string | null }>(
-        `update portal_tokens set used_at = ?::timestamptz
-          where token_hash = ? and used_at is null and expires_at > ?::timestamptz
-          returning account_id, return_to`,
-        [now, hashToken(token), now],
+    return this.em.transactional(async (em) => {
+      const now = this.clock();
+      // Locked, so of two redemptions at once the second sees it used.
+      const link = await em.findOne(
+        PortalTokenEntity,
+        { tokenHash: hashToken(token), usedAt: null, expiresAt: { $gt: now } },
+        { lockMode: LockMode.PESSIMISTIC_WRITE },
       );
       if (!link) return null;
-      const session = await this.sessions.start(sql, { accountId: link.account_id });
-      return { ...session, accountId: link.account_id, returnTo: link.return_to };
+      link.usedAt = now;
+      const session = await this.sessions.start(em, { accountId: link.accountId });
+      return { ...session, accountId: link.accountId, returnTo: link.returnTo };
     });
   }
 
   /** Development only: an account's API key traded for a portal session (the Credits page's key sign-in). */
   async startForKey(sqlAccountId: string): Promise<IssuedSession> {
-    return inTransaction(this.em.fork(), (sql) => this.sessions.start(sql, { accountId: sqlAccountId }));
+    return this.em.transactional((em) => this.sessions.start(em, { accountId: sqlAccountId }));
   }
 }

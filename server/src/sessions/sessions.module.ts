@@ -2,7 +2,9 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import { AuditLogService } from '../audit/audit-log.service.js';
+import type { AuthService } from '../auth/auth.service.js';
 import { StaffService } from '../staff/staff.service.js';
+import { CookieSessionsService } from './cookie-sessions.service.js';
 import { PortalService } from './portal.service.js';
 import { SessionsService } from './sessions.service.js';
 import { SignInLimiter } from './sign-in-limiter.js';
@@ -10,7 +12,7 @@ import { SignInService } from './sign-in.service.js';
 import type { Clock } from './tokens.js';
 
 /** The console's services: staff users, cookie sessions, sign-in, portal links and the audit log reader. */
-export function createSessionServices(em: EntityManager, config: Config, log: Logger, clock: Clock) {
+export function createSessionServices(em: EntityManager, auth: AuthService, config: Config, log: Logger, clock: Clock) {
   const staff = new StaffService(em, clock);
   const sessions = new SessionsService(
     em,
@@ -25,17 +27,20 @@ export function createSessionServices(em: EntityManager, config: Config, log: Lo
     },
     config.REDIS_URL,
   );
+  const signIn = new SignInService(em, staff, sessions, signInLimiter, log);
+  const portal = new PortalService(
+    em,
+    sessions,
+    { publicAppUrl: config.PUBLIC_APP_URL, linkTtlMs: config.PORTAL_LINK_TTL_SECONDS * 1000 },
+    clock,
+  );
   return {
     staff,
     auditLog: new AuditLogService(em),
     sessions,
     signInLimiter,
-    signIn: new SignInService(em, staff, sessions, signInLimiter, log),
-    portal: new PortalService(
-      em,
-      sessions,
-      { publicAppUrl: config.PUBLIC_APP_URL, linkTtlMs: config.PORTAL_LINK_TTL_SECONDS * 1000 },
-      clock,
-    ),
+    signIn,
+    portal,
+    cookieSessions: new CookieSessionsService(signIn, portal, auth, config.isProduction),
   };
 }

@@ -3,18 +3,8 @@ import { AccountGql, toAccountGql } from '../accounts/accounts.graphql.js';
 import type { Context } from '../graphql/context.js';
 import { RoleEnum } from '../graphql/enums.js';
 import { principalOf } from '../graphql/auth.js';
-import { forbidden, unauthenticated } from '../shared/errors.js';
 import { toStaffUserGql } from '../staff/staff.graphql.js';
-import { clearedCookie, sessionCookie, sessionTokens } from './cookies.js';
 import { PortalSessionGql, ViewerGql, ViewerKindEnum } from './sessions.graphql.js';
-import type { SessionKind } from './sessions.service.js';
-
-function httpOf(ctx: Context) {
-  if (!ctx.http) throw forbidden('Sessions are opened and closed over HTTP, not over a WebSocket');
-  return ctx.http;
-}
-
-const setCookie = (ctx: Context, header: string) => httpOf(ctx).res.append('Set-Cookie', header);
 
 /** Staff sign-in and sign-out, the Credits page's portal sessions, and "who am I". */
 @Resolver(() => ViewerGql)
@@ -36,13 +26,7 @@ export class SessionsResolver {
     @Arg('password', () => String) password: string,
     @Ctx() ctx: Context,
   ): Promise<ViewerGql> {
-    const { req } = httpOf(ctx);
-    const address = req.ip ?? req.socket.remoteAddress ?? 'unknown';
-    const session = await ctx.services.signIn.signIn(email, password, address);
-    const secure = ctx.services.config.isProduction;
-    const previous = sessionTokens(req.headers).STAFF;
-    if (previous) await ctx.services.signIn.signOut(previous, null);
-    setCookie(ctx, sessionCookie('STAFF', session.token, session.expiresAt, secure));
+    const session = await ctx.services.cookieSessions.signIn(ctx.http, email, password);
     const user = toStaffUserGql(await ctx.services.staff.get(session.staffUserId));
     return { kind: ViewerKindEnum.STAFF, role: user.role, staffUser: user, accountId: null, sessionExpiresAt: session.expiresAt };
   }
@@ -51,33 +35,19 @@ export class SessionsResolver {
     description: 'Ends the cookie session in use (console or Credits page) and clears its cookie; false when there was none',
   })
   async signOut(@Ctx() ctx: Context): Promise<boolean> {
-    const { req } = httpOf(ctx);
-    const secure = ctx.services.config.isProduction;
-    const kinds: SessionKind[] = ctx.session ? [ctx.session.kind] : ['STAFF', 'PORTAL'];
-    let ended = false;
-    for (const kind of kinds) {
-      ended = (await ctx.services.signIn.signOut(sessionTokens(req.headers)[kind], ctx.session ? ctx.principal : null)) || ended;
-      setCookie(ctx, clearedCookie(kind, secure));
-    }
-    return ended;
+    return ctx.services.cookieSessions.signOut(ctx.http, ctx.session, ctx.principal);
   }
 
   @Mutation(() => ViewerGql, {
     description: "Development only (refused in production): trades an account's API key for a Credits page session",
   })
   async signInWithKey(@Arg('key', () => String) key: string, @Ctx() ctx: Context): Promise<ViewerGql> {
-    if (ctx.services.config.isProduction)
-      throw forbidden('Key sign-in is for development only: open the Credits page from the app (a portal session)');
-    httpOf(ctx);
-    const principal = await ctx.services.auth.authenticate(key);
-    if (!principal) throw unauthenticated('That key is unknown or revoked');
-    const session = await ctx.services.portal.startForKey(principal.accountId);
-    setCookie(ctx, sessionCookie('PORTAL', session.token, session.expiresAt, false));
+    const session = await ctx.services.cookieSessions.signInWithKey(ctx.http, key);
     return {
       kind: ViewerKindEnum.PORTAL,
       role: RoleEnum.USER,
       staffUser: null,
-      accountId: principal.accountId,
+      accountId: session.accountId,
       sessionExpiresAt: session.expiresAt,
     };
   }

@@ -1,9 +1,10 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Principal, StaffRole } from '../auth/roles.js';
-import { sqlOf, type Sql } from '../db/sql.js';
+import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
+import type { Principal } from '../auth/roles.js';
+import { currentEm } from '../db/unit-of-work.js';
+import { StaffUserEntity } from '../staff/staff-user.entity.js';
+import { SessionEntity } from './session.entity.js';
+import type { SessionKind } from './session.types.js';
 import { hashToken, looksLikeToken, newToken, type Clock } from './tokens.js';
-
-export type SessionKind = 'STAFF' | 'PORTAL';
 
 export interface SessionLimits {
   idleMs: number;
@@ -25,13 +26,9 @@ export interface IssuedSession {
 /** last_seen_at is written at most this often, so a busy console does not write on every request. */
 const TOUCH_EVERY_MS = 60_000;
 
-/** Revokes every live session of a staff user, in the caller's transaction (disable, password change). */
-export async function revokeStaffSessions(sql: Sql, staffUserId: string, at: Date): Promise<number> {
-  const rows = await sql.query(
-    `update sessions set revoked_at = ?::timestamptz where staff_user_id = ?::uuid and revoked_at is null returning id`,
-    [at.toISOString(), staffUserId],
-  );
-  return rows.length;
+/** Revokes every live session of a staff user, in the caller's transaction `em` (disable, password change). */
+export async function revokeStaffSessions(em: EntityManager, staffUserId: string, at: Date): Promise<number> {
+  return em.nativeUpdate(SessionEntity, { staffUser: staffUserId, revokedAt: null }, { revokedAt: at });
 }
 
 /**
@@ -50,25 +47,22 @@ export class SessionsService {
     return this.clock();
   }
 
-  async start(sql: Sql, owner: { staffUserId: string } | { accountId: string }): Promise<IssuedSession> {
+  /** A new session, written in the caller's transaction `em`. */
+  async start(em: EntityManager, owner: { staffUserId: string } | { accountId: string }): Promise<IssuedSession> {
     const token = newToken();
     const now = this.clock();
     const expiresAt = new Date(now.getTime() + this.limits.maxMs);
     const staffUserId = 'staffUserId' in owner ? owner.staffUserId : null;
-    const accountId = 'accountId' in owner ? owner.accountId : null;
-    await sql.query(
-      `insert into sessions (token_hash, kind, staff_user_id, account_id, created_at, last_seen_at, expires_at)
-       values (?, ?, ?::uuid, ?::uuid, ?::timestamptz, ?::timestamptz, ?::timestamptz)`,
-      [
-        hashToken(token),
-        staffUserId ? 'STAFF' : 'PORTAL',
-        staffUserId,
-        accountId,
-        now.toISOString(),
-        now.toISOString(),
-        expiresAt.toISOString(),
-      ],
-    );
+    em.create(SessionEntity, {
+      tokenHash: hashToken(token),
+      kind: staffUserId ? 'STAFF' : 'PORTAL',
+      staffUser: staffUserId ? em.getReference(StaffUserEntity, staffUserId) : null,
+      accountId: 'accountId' in owner ? owner.accountId : null,
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt,
+    } as SessionEntity);
+    await em.flush();
     return { token, expiresAt };
   }
 
@@ -76,43 +70,43 @@ export class SessionsService {
   async resolve(token: string | undefined, kind: SessionKind): Promise<ActiveSession | null> {
     if (!looksLikeToken(token)) return null;
     const now = this.clock();
-    const sql = sqlOf(this.em.fork());
-    const [row] = await sql.query<{
-      id: string;
-      staff_user_id: string | null;
-      account_id: string | null;
-      role: StaffRole | null;
-      last_seen_at: Date;
-      expires_at: Date;
-    }>(
-      `select s.id, s.staff_user_id, s.account_id, u.role, s.last_seen_at, s.expires_at
-         from sessions s left join staff_users u on u.id = s.staff_user_id
-        where s.token_hash = ? and s.kind = ? and s.revoked_at is null
-          and s.expires_at > ?::timestamptz and s.last_seen_at > ?::timestamptz
-          and (s.kind = 'PORTAL' or u.disabled = false)`,
-      [hashToken(token), kind, now.toISOString(), new Date(now.getTime() - this.limits.idleMs).toISOString()],
+    const em = currentEm(this.em);
+    const session = await em.findOne(
+      SessionEntity,
+      {
+        tokenHash: hashToken(token),
+        kind,
+        revokedAt: null,
+        expiresAt: { $gt: now },
+        lastSeenAt: { $gt: new Date(now.getTime() - this.limits.idleMs) },
+      },
+      { populate: ['staffUser'], refresh: true },
     );
-    if (!row) return null;
-    if (now.getTime() - new Date(row.last_seen_at).getTime() >= TOUCH_EVERY_MS) {
-      await sql.query(`update sessions set last_seen_at = ?::timestamptz where id = ?::uuid and last_seen_at < ?::timestamptz`, [
-        now.toISOString(),
-        row.id,
-        now.toISOString(),
-      ]);
+    if (!session || (session.kind === 'STAFF' && (!session.staffUser || session.staffUser.disabled))) return null;
+    if (now.getTime() - session.lastSeenAt.getTime() >= TOUCH_EVERY_MS) {
+      await em.nativeUpdate(SessionEntity, { id: session.id, lastSeenAt: { $lt: now } }, { lastSeenAt: now });
     }
-    const principal: Principal = row.staff_user_id
-      ? { keyId: null, accountId: null, role: row.role!, staffUserId: row.staff_user_id, sessionId: row.id }
-      : { keyId: null, accountId: row.account_id, role: 'USER', sessionId: row.id };
-    return { id: row.id, kind, expiresAt: new Date(row.expires_at), principal };
+    const staffUser = session.staffUser;
+    const principal: Principal = staffUser
+      ? { keyId: null, accountId: null, role: staffUser.role, staffUserId: staffUser.id, sessionId: session.id }
+      : { keyId: null, accountId: session.accountId, role: 'USER', sessionId: session.id };
+    return { id: session.id, kind, expiresAt: session.expiresAt, principal };
   }
 
-  /** Ends the session of `token` (sign-out); true when one was live. */
-  async revoke(sql: Sql, token: string | undefined): Promise<{ id: string; staffUserId: string | null; accountId: string | null } | null> {
+  /** Ends the session of `token` (sign-out) in the caller's transaction `em`; the session when one was live. */
+  async revoke(
+    em: EntityManager,
+    token: string | undefined,
+  ): Promise<{ id: string; staffUserId: string | null; accountId: string | null } | null> {
     if (!looksLikeToken(token)) return null;
-    const [row] = await sql.query<{ id: string; staff_user_id: string | null; account_id: string | null }>(
-      `update sessions set revoked_at = ?::timestamptz where token_hash = ? and revoked_at is null returning id, staff_user_id, account_id`,
-      [this.clock().toISOString(), hashToken(token)],
+    const session = await em.findOne(
+      SessionEntity,
+      { tokenHash: hashToken(token), revokedAt: null },
+      { lockMode: LockMode.PESSIMISTIC_WRITE },
     );
-    return row ? { id: row.id, staffUserId: row.staff_user_id, accountId: row.account_id } : null;
+    if (!session) return null;
+    session.revokedAt = this.clock();
+    await em.flush();
+    return { id: session.id, staffUserId: session.staffUser?.id ?? null, accountId: session.accountId };
   }
 }

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import { writeAudit } from '../audit/audit.service.js';
 import type { Principal } from '../auth/roles.js';
-import { inTransaction } from '../db/sql.js';
+import { sqlOf } from '../db/sql.js';
 import { DomainError } from '../shared/errors.js';
 import { verifyPassword } from '../staff/passwords.js';
 import { PASSWORD_MAX } from '../staff/staff.rules.js';
@@ -45,10 +45,10 @@ export class SignInService {
       throw failed();
     }
     await this.limiter.succeeded(email);
-    return inTransaction(this.em.fork(), async (sql) => {
-      const session = await this.sessions.start(sql, { staffUserId: user.id });
-      await this.staff.recordSignIn(sql, user.id);
-      await writeAudit(sql, {
+    return this.em.transactional(async (em) => {
+      const session = await this.sessions.start(em, { staffUserId: user.id });
+      await this.staff.recordSignIn(em, user.id);
+      await writeAudit(sqlOf(em), {
         actor: { keyId: null, accountId: null, role: user.role, staffUserId: user.id },
         action: 'staff.signIn',
         targetType: 'staffUser',
@@ -61,10 +61,10 @@ export class SignInService {
 
   /** Ends the cookie's session; staff sign-outs are audited with the signed-in user as actor. */
   async signOut(token: string | undefined, actor: Principal | null): Promise<boolean> {
-    return inTransaction(this.em.fork(), async (sql) => {
-      const ended = await this.sessions.revoke(sql, token);
+    return this.em.transactional(async (em) => {
+      const ended = await this.sessions.revoke(em, token);
       if (ended?.staffUserId) {
-        await writeAudit(sql, { actor, action: 'staff.signOut', targetType: 'staffUser', targetId: ended.staffUserId });
+        await writeAudit(sqlOf(em), { actor, action: 'staff.signOut', targetType: 'staffUser', targetId: ended.staffUserId });
       }
       return Boolean(ended);
     });

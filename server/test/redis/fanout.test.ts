@@ -30,7 +30,8 @@ describe('balance events across two instances through Redis', () => {
       user.key,
     );
     expect(res.errors).toBeUndefined();
-    const events = (await sub.waitFor(2, 10_000)).slice(1);
+    // Speed is the benchmark's to measure (bench: live fan-out); here the event must arrive at all.
+    const events = (await sub.waitFor(2, 20_000)).slice(1);
     expect(events[0]).toEqual({ balanceUpdated: { accountId: user.id, balanceMillicredits: '49900' } });
     await sub.close();
   });
@@ -51,7 +52,7 @@ describe('balance events across two instances through Redis', () => {
       b.key,
     );
     // a's change is published first: had it leaked, it would arrive before b's.
-    const events = (await sub.waitFor(2, 1000)).slice(1);
+    const events = (await sub.waitFor(2, 20_000)).slice(1);
     expect(sub.events).toHaveLength(2);
     expect(events[0]).toEqual({ balanceUpdated: { accountId: b.id, balanceMillicredits: '49800' } });
     await sub.close();

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dayRange, monthPeriod, splitBalance, utcDay } from '../../src/reports/finance.rules.js';
+import { dayRange, monthPeriod, utcDay } from '../../src/reports/finance.rules.js';
 import { graphql } from '../gql/index.js';
 import { startTestApp, type TestApp } from '../support/harness.js';
 import { postAt } from './support.js';
@@ -78,17 +78,6 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 describe('finance rules', () => {
-  it('splits a balance into paid and promotional credits, promotional spent first', () => {
-    const f = { sales: 0n, refunds: 0n, promotions: 0n, expiry: 0n, adjustments: 0n };
-    expect(splitBalance({ ...f, balance: 480_000n, sales: 1_000_000n, promotions: 200_000n })).toEqual({ paid: 480_000n, promotional: 0n });
-    expect(splitBalance({ ...f, balance: 39_900n, sales: 10_000n, adjustments: -100n, promotions: 30_000n })).toEqual({
-      paid: 9_900n,
-      promotional: 30_000n,
-    });
-    expect(splitBalance({ ...f, balance: -990n, refunds: -1000n, promotions: 10n })).toEqual({ paid: -990n, promotional: 0n });
-    expect(splitBalance({ ...f, balance: 500n, sales: 1000n, refunds: -1000n, promotions: 500n })).toEqual({ paid: 0n, promotional: 500n });
-  });
-
   it('reads periods as whole UTC days and months', () => {
     expect(dayRange(new Date('2026-11-01T00:00:00Z'), new Date('2026-11-03T00:00:00Z'))).toEqual({
       fromDay: '2026-11-01',

@@ -1,0 +1,34 @@
+import { EntityRepository, LockMode, raw, type EntityManager } from '@mikro-orm/postgresql';
+import { containsPattern, type PageWindow } from '../shared/paging.js';
+import { StaffUserEntity } from './staff-user.entity.js';
+
+/** Queries on `staff_users` beyond plain lookups by id. */
+export class StaffUserRepository extends EntityRepository<StaffUserEntity> {
+  /** By email, case-insensitively, with the password hash (for sign-in only). */
+  findWithCredentials(email: string): Promise<StaffUserEntity | null> {
+    return this.findOne({ [raw('lower(email)')]: email.toLowerCase() }, { populate: ['passwordHash'] });
+  }
+
+  /** Email or name containing `search` (any case), ordered by email; `limit + 1` rows. */
+  async search(search: string | null, window: PageWindow): Promise<{ rows: StaffUserEntity[]; count: () => Promise<number> }> {
+    const pattern = search ? containsPattern(search) : null;
+    const where = pattern ? { $or: [{ email: { $ilike: pattern } }, { name: { $ilike: pattern } }] } : {};
+    const rows = await this.find(where, {
+      orderBy: [{ [raw('lower(email)')]: 'asc' }, { id: 'asc' }],
+      limit: window.limit + 1,
+      offset: window.offset,
+    });
+    return { rows, count: () => this.count(where) };
+  }
+
+  /** Locks every ADMIN row (in id order) for the caller's transaction, so two admins demoting each other cannot leave none. */
+  async lockAdmins(): Promise<void> {
+    await this.find({ role: 'ADMIN' }, { orderBy: { id: 'asc' }, lockMode: LockMode.PESSIMISTIC_WRITE });
+  }
+
+  async hasOtherActiveAdmin(leaving: string): Promise<boolean> {
+    return (await this.count({ role: 'ADMIN', disabled: false, id: { $ne: leaving } })) > 0;
+  }
+}
+
+export const staffUsers = (em: EntityManager) => new StaffUserRepository(em, StaffUserEntity);

@@ -1,0 +1,69 @@
+import { ReferenceKind } from '@mikro-orm/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { entities } from '../../src/db/entities.js';
+import { freshDatabase, type TestDatabase } from '../support/db.js';
+
+/** PostgreSQL's name (information_schema.columns.data_type) of each column type the entities use. */
+const PG_TYPE: Record<string, string> = {
+  uuid: 'uuid',
+  text: 'text',
+  boolean: 'boolean',
+  bigint: 'bigint',
+  int: 'integer',
+  integer: 'integer',
+  timestamptz: 'timestamp with time zone',
+  jsonb: 'jsonb',
+  json: 'jsonb',
+};
+
+let db: TestDatabase;
+beforeAll(async () => {
+  db = await freshDatabase(2);
+});
+afterAll(async () => db?.close());
+
+interface Column {
+  column_name: string;
+  data_type: string;
+  is_nullable: 'YES' | 'NO';
+}
+
+/** The migrations own the schema: an entity that disagrees with its table fails here, not in production. */
+describe('entities match the migrated tables', () => {
+  it('knows every entity', () => {
+    expect(db.orm.getMetadata().getAll()).toBeTruthy();
+    expect(entities.length).toBeGreaterThan(0);
+  });
+
+  for (const entity of entities) {
+    it(`${entity.name}: every column mapped, with its type and nullability`, async () => {
+      const meta = db.orm.getMetadata().get(entity.name);
+      const columns = await db.query<Column>(
+        `select column_name, data_type, is_nullable from information_schema.columns where table_schema = 'public' and table_name = $1`,
+        [meta.tableName],
+      );
+      expect(columns.length, `table ${meta.tableName} exists`).toBeGreaterThan(0);
+      const byName = new Map(columns.map((c) => [c.column_name, c]));
+      const mapped = new Map<string, { type: string; nullable: boolean }>();
+      for (const prop of meta.props) {
+        if (prop.kind !== ReferenceKind.SCALAR && prop.kind !== ReferenceKind.MANY_TO_ONE) continue;
+        const type = prop.kind === ReferenceKind.MANY_TO_ONE ? 'uuid' : String(prop.columnTypes[0]).replace(/\(.*\)$/, '');
+        mapped.set(prop.fieldNames[0], { type, nullable: Boolean(prop.nullable) });
+      }
+      const drift: string[] = [];
+      for (const [name, prop] of mapped) {
+        const column = byName.get(name);
+        if (!column) drift.push(`${name}: no such column`);
+        else {
+          if ((PG_TYPE[prop.type] ?? prop.type) !== column.data_type) drift.push(`${name}: entity ${prop.type}, table ${column.data_type}`);
+          if (prop.nullable !== (column.is_nullable === 'YES'))
+            drift.push(
+              `${name}: entity ${prop.nullable ? 'nullable' : 'not null'}, table ${column.is_nullable === 'YES' ? 'nullable' : 'not null'}`,
+            );
+        }
+      }
+      for (const name of byName.keys()) if (!mapped.has(name)) drift.push(`${name}: column not mapped`);
+      expect(drift).toEqual([]);
+    });
+  }
+});
