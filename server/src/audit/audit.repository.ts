@@ -39,15 +39,28 @@ export class AuditEntryRepository extends EntityRepository<AuditEntryEntity> {
   /** The email shown for each actor: the staff user's, else the account's. */
   async actorLabels(entries: AuditEntryEntity[]): Promise<Map<AuditEntryEntity, string | null>> {
     const ids = (pick: (e: AuditEntryEntity) => string | null | undefined) => [...new Set(entries.map(pick).filter((id) => id != null))];
-    const staff = await this.emailsOf(StaffUserEntity, ids((e) => e.actorStaffUserId));
-    const accounts = await this.emailsOf(AccountEntity, ids((e) => e.actorAccountId));
+    const staff = await this.emailsOf(
+      StaffUserEntity,
+      ids((e) => e.actorStaffUserId),
+    );
+    const accounts = await this.emailsOf(
+      AccountEntity,
+      ids((e) => e.actorAccountId),
+    );
     return new Map(
-      entries.map((e) => [e, (e.actorStaffUserId && staff.get(e.actorStaffUserId)) || (e.actorAccountId && accounts.get(e.actorAccountId)) || null]),
+      entries.map((e) => [
+        e,
+        (e.actorStaffUserId && staff.get(e.actorStaffUserId)) || (e.actorAccountId && accounts.get(e.actorAccountId)) || null,
+      ]),
     );
   }
 
   private async idsWithEmail(entity: typeof StaffUserEntity | typeof AccountEntity, email: string): Promise<string[]> {
-    const rows: { id: string }[] = await this.em.createQueryBuilder(entity).select('id').where('lower(email) = lower(?)', [email]).execute();
+    const rows: { id: string }[] = await this.em
+      .createQueryBuilder(entity)
+      .select('id')
+      .where('lower(email) = lower(?)', [email])
+      .execute();
     return rows.map((r) => r.id);
   }
 
