@@ -1,9 +1,24 @@
 import { AccountEntity } from '../accounts/account.entity.js';
 import { AuditEntryEntity } from '../audit/audit-entry.entity.js';
 import { ApiKeyEntity } from '../auth/api-key.entity.js';
+import { ModelRateEntity } from '../ratecards/model-rate.entity.js';
+import { ModelSwitchEntity } from '../ratecards/model-switch.entity.js';
+import { RateCardActivationEntity } from '../ratecards/ratecard-activation.entity.js';
+import { RateCardEntity } from '../ratecards/ratecard.entity.js';
 import { PortalTokenEntity } from '../sessions/portal-token.entity.js';
 import { SessionEntity } from '../sessions/session.entity.js';
 import { StaffUserEntity } from '../staff/staff-user.entity.js';
 
 /** Every entity the ORM knows. Feature modules add theirs here. */
-export const entities = [AccountEntity, ApiKeyEntity, AuditEntryEntity, StaffUserEntity, SessionEntity, PortalTokenEntity];
+export const entities = [
+  AccountEntity,
+  ApiKeyEntity,
+  AuditEntryEntity,
+  StaffUserEntity,
+  SessionEntity,
+  PortalTokenEntity,
+  RateCardEntity,
+  RateCardActivationEntity,
+  ModelRateEntity,
+  ModelSwitchEntity,
+];
