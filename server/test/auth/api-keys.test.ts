@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../gql/index.js';
 import { startTestApp, type TestApp } from '../support/harness.js';
+import { eventually } from '../support/eventually.js';
 import { subscribe } from '../support/ws.js';
 import { rawChat } from '../proxy/support.js';
 
@@ -52,17 +53,6 @@ beforeAll(async () => {
   t = await startTestApp();
 });
 afterAll(async () => t?.close());
-
-/** Waits (bounded) until `check` holds: for effects that land after the response (lastUsedAt, socket close). */
-async function eventually<T>(check: () => Promise<T | null | undefined | false>, timeoutMs = 5000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > until) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 const keyIdOf = async (accountId: string) =>
   (await t.db.query<{ id: string }>(`select id from api_keys where account_id = $1 order by created_at limit 1`, [accountId]))[0].id;

@@ -2,6 +2,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GRANT_EXPIRY_LOCK } from '../../src/grants/grants.service.js';
 import { graphql } from '../gql/index.js';
+import { eventually } from '../support/eventually.js';
 import { startTestApp, type TestApp } from '../support/harness.js';
 import { expectGrantInvariants, grantsOf, postedOf } from './support.js';
 
@@ -351,8 +352,7 @@ describe('grant expiry scheduler', () => {
       const user = await s.account(0n);
       const promo = await s.services.ledger.post({ accountId: user.id, type: 'PROMO', delta: 1_000n, counterparty: 'promotions' });
       await s.db.query(`update grants set expires_at = now() where source_transaction_id = $1`, [promo.id]);
-      const deadline = Date.now() + 10_000;
-      while ((await postedOf(s, user.id)) !== 0n && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      await eventually(async () => (await postedOf(s, user.id)) === 0n, { timeoutMs: 10_000, what: 'the scheduled expiry' });
       expect(await postedOf(s, user.id)).toBe(0n);
     } finally {
       await s.close();

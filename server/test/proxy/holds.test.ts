@@ -2,6 +2,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HOLD_EXPIRY_LOCK } from '../../src/ledger/holds.service.js';
 import { countPromptTokens, worstCaseCost } from '../../src/proxy/proxy.rules.js';
+import { eventually } from '../support/eventually.js';
 import { startTestApp, type TestApp } from '../support/harness.js';
 import { completionJson, replyJson, sleep, startFakeOpenAi, streamSse, type FakeOpenAi } from './fake-openai.js';
 import { balanceRow, holdsOf, jsonOf, openaiClient, postingsSum, rawChat } from './support.js';
@@ -200,8 +201,7 @@ describe('hold lifecycle', () => {
         ttlSeconds: 1,
       });
       expect((await own.services.holds.state(hold.id))?.state).toBe('HELD');
-      const until = Date.now() + 5000;
-      while ((await own.services.holds.state(hold.id))?.state === 'HELD' && Date.now() < until) await sleep(50);
+      await eventually(async () => (await own.services.holds.state(hold.id))?.state !== 'HELD', { what: 'the hold expiry job' });
       expect((await own.services.holds.state(hold.id))?.state).toBe('EXPIRED');
       const [row] = await own.db.query<{ pending: string }>(`select pending from accounts where id = $1`, [user.id]);
       expect(row.pending).toBe('0');

@@ -1,4 +1,5 @@
 import OpenAI from 'openai';
+import { eventually } from '../support/eventually.js';
 import type { TestApp } from '../support/harness.js';
 
 export const openaiClient = (t: TestApp, key: string) => new OpenAI({ baseURL: `${t.url}/v1`, apiKey: key, maxRetries: 0 });
@@ -20,14 +21,14 @@ export async function usageRows(t: TestApp, accountId: string) {
 }
 
 /** Waits until no hold of the account is HELD any more (a stream settles after the client left). */
-export async function settledHolds(t: TestApp, accountId: string, timeoutMs = 5000) {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const holds = await holdsOf(t, accountId);
-    if (holds.length && holds.every((h) => h.state !== 'HELD')) return holds;
-    if (Date.now() > until) throw new Error(`holds still HELD: ${JSON.stringify(holds)}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
+export function settledHolds(t: TestApp, accountId: string, timeoutMs = 5000) {
+  return eventually(
+    async () => {
+      const holds = await holdsOf(t, accountId);
+      return holds.length > 0 && holds.every((h) => h.state !== 'HELD') && holds;
+    },
+    { timeoutMs, what: 'every hold settled' },
+  );
 }
 
 /** Sum of the account's postings: must always equal its cached posted balance. */

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { counters, counterValue } from '../../src/metrics/metrics.js';
 import { utcDay } from '../../src/reports/finance.rules.js';
 import { graphql } from '../gql/index.js';
+import { eventually } from '../support/eventually.js';
 import { startTestApp, type TestApp } from '../support/harness.js';
 import { FakeOpenAiUsage, FakeStripeLedger } from './fakes.js';
 
@@ -205,11 +206,9 @@ describe('reconciliation', () => {
     const started = await t.gql(RunReconciliation, { day: today, wait: false });
     openai.delayMs = 0;
     expect(started.data!.runReconciliation.status).toBe('RUNNING');
-    for (let i = 0; i < 100; i++) {
-      const run = await t.services.reconciliation.run(started.data!.runReconciliation.id);
-      if (run.status !== 'RUNNING') break;
-      await new Promise((r) => setTimeout(r, 50));
-    }
+    await eventually(async () => (await t.services.reconciliation.run(started.data!.runReconciliation.id)).status !== 'RUNNING', {
+      what: 'the background run',
+    });
     expect((await t.services.reconciliation.run(started.data!.runReconciliation.id)).status).toBe('SUCCEEDED');
   });
 

@@ -4,6 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { gauges } from '../../src/metrics/metrics.js';
 import { startTestApp, type TestApp } from '../support/harness.js';
 import { graphql } from '../gql/index.js';
+import { eventually } from '../support/eventually.js';
 import { rawChat } from '../proxy/support.js';
 
 const Charge = graphql(`
@@ -21,16 +22,6 @@ async function freePort(): Promise<number> {
   const port = (server.address() as { port: number }).port;
   await new Promise<void>((resolve) => server.close(() => resolve()));
   return port;
-}
-
-async function eventually<T>(check: () => Promise<T | null | undefined | false>, timeoutMs = 15_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > until) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }
 
 const health = async (t: TestApp) => {
@@ -98,18 +89,18 @@ describe('Redis going away and coming back mid-run', () => {
     startRedis(port);
     t = await startTestApp({ REDIS_URL: `redis://127.0.0.1:${port}` });
     const user = await t.account(1_000_000n);
-    await eventually(async () => (await health(t)).body.pubsub === 'up');
+    await eventually(async () => (await health(t)).body.pubsub === 'up', { timeoutMs: 15_000, what: 'pubsub up' });
     expect(await pubsubUp()).toBe(1);
     await chargesGoOn(t, user, 3, 'before');
 
     await stopRedis();
-    await eventually(async () => (await health(t)).body.pubsub === 'down');
+    await eventually(async () => (await health(t)).body.pubsub === 'down', { timeoutMs: 15_000, what: 'pubsub down' });
     expect((await health(t)).status).toBe(200);
     expect(await pubsubUp()).toBe(0);
     await chargesGoOn(t, user, 10, 'during');
 
     startRedis(port);
-    await eventually(async () => (await health(t)).body.pubsub === 'up');
+    await eventually(async () => (await health(t)).body.pubsub === 'up', { timeoutMs: 15_000, what: 'pubsub up' });
     expect(await pubsubUp()).toBe(1);
     await chargesGoOn(t, user, 3, 'after');
     const [row] = await t.db.query<{ posted: string }>(`select posted from accounts where id = $1`, [user.id]);
