@@ -19,14 +19,15 @@ export class AccountEntity {
 
   /**
    * Cached posted balance, maintained by the ledger engine in the same transaction as the
-   * postings (never through the unit of work): reads that show it ask for `refresh`.
+   * postings (never through the unit of work): reads that show it ask for `refresh`. No initial
+   * value, so creating an account leaves it to the column's default too.
    */
   @Property({ type: new BigIntType('bigint'), defaultRaw: '0' })
-  posted: bigint = 0n;
+  posted!: bigint;
 
   /** Credits held by calls in flight (the engine's too). */
   @Property({ type: new BigIntType('bigint'), defaultRaw: '0' })
-  pending: bigint = 0n;
+  pending!: bigint;
 
   @Property({ type: 'timestamptz', defaultRaw: 'now()' })
   createdAt!: Date;

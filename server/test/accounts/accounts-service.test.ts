@@ -1,0 +1,38 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../support/harness.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp();
+});
+afterAll(() => t?.close());
+
+describe('accounts service (entities)', () => {
+  it('creates an account with its audit row and finds it by email in any case', async () => {
+    const created = await t.services.accounts.create(null, { email: 'Mixed.Case@accounts.test', name: 'Mixed' });
+    expect(created.createdAt).toBeInstanceOf(Date);
+    expect(await t.db.query(`select action from audit_log where target_id = $1`, [created.id])).toEqual([{ action: 'account.create' }]);
+    expect((await t.services.accounts.findByEmail('mixed.case@ACCOUNTS.test'))?.id).toBe(created.id);
+    expect(await t.services.accounts.findByEmail('nobody@accounts.test')).toBeNull();
+    const [row] = await t.db.query<{ posted: string; pending: string }>(`select posted, pending from accounts where id = $1`, [created.id]);
+    expect(row).toEqual({ posted: '0', pending: '0' });
+  });
+
+  it('refuses a second account with the same email as CONFLICT', async () => {
+    await t.services.accounts.create(null, { email: 'twice@accounts.test' });
+    await expect(t.services.accounts.create(null, { email: 'twice@accounts.test' })).rejects.toMatchObject({ code: 'CONFLICT' });
+  });
+
+  it('rolls the account and its audit row back when a created-hook fails', async () => {
+    let seen: string | null = null;
+    t.services.accounts.onCreated(async (sql, accountId) => {
+      seen = accountId;
+      expect(await sql.query(`select 1 from accounts where id = ?::uuid`, [accountId])).toHaveLength(1);
+      throw new Error('hook failed');
+    });
+    await expect(t.services.accounts.create(null, { email: 'hooked@accounts.test' })).rejects.toThrow('hook failed');
+    expect(seen).not.toBeNull();
+    expect(await t.services.accounts.findByEmail('hooked@accounts.test')).toBeNull();
+    expect(await t.db.query(`select 1 from audit_log where target_id = $1`, [seen])).toHaveLength(0);
+  });
+});
