@@ -11,7 +11,7 @@ import { benchDatabase, percentile } from './bench-support.js';
  * The proxy at 500 requests/s offered against an instant local upstream, without admission
  * control (every request accepted, as before issue 8), with fixed limits, and with the defaults
  * (adaptive): offered vs served vs shed (503 + Retry-After) per second, and the latency of the
- * served (p50/p99) and of the shed. `node server/dist/bench/load-shedding.bench.js`.
+ * served (p50/p99) and of the shed. `node server/dist/bench/run-all.js load-shedding`.
  */
 const here = path.dirname(fileURLToPath(import.meta.url));
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -76,7 +76,7 @@ async function seed(url: string): Promise<string[]> {
   }
 }
 
-async function run(label: string, dbUrl: string, upstream: string, keys: string[], env: Record<string, string>) {
+async function measure(label: string, dbUrl: string, upstream: string, keys: string[], env: Record<string, string>) {
   const proc = spawn(process.execPath, [path.join(here, 'serve.js'), 'app'], {
     env: { ...process.env, BENCH_DATABASE_URL: dbUrl, BENCH_UPSTREAM: upstream, RATE_LIMIT_PER_MINUTE: '0', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -161,18 +161,21 @@ async function run(label: string, dbUrl: string, upstream: string, keys: string[
   return figures;
 }
 
-const db = await benchDatabase(4);
-try {
-  const keys = await seed(db.url);
-  const upstream = await instantUpstream();
-  // Before: no admission control (everything accepted and queued inside the process).
-  if (!process.env.BENCH_ONLY_AFTER)
-    await run('without admission control', db.url, upstream.url, keys, { PROXY_MAX_IN_FLIGHT: '1000000', PROXY_MAX_QUEUE: '0' });
-  // Fixed limits (64 in flight, 128 waiting, 1 s at most in the queue), then the defaults: the same
-  // bounds, adapted to saturation and refusing at once whom the queue cannot serve in time.
-  if (!process.env.BENCH_ONLY_AFTER) await run('with fixed admission limits', db.url, upstream.url, keys, { ADMISSION_ADAPTIVE: 'false' });
-  await run('with adaptive admission control (defaults)', db.url, upstream.url, keys, {});
-  upstream.close();
-} finally {
-  await db.close();
+export async function run(): Promise<void> {
+  const db = await benchDatabase(4);
+  try {
+    const keys = await seed(db.url);
+    const upstream = await instantUpstream();
+    // Before: no admission control (everything accepted and queued inside the process).
+    if (!process.env.BENCH_ONLY_AFTER)
+      await measure('without admission control', db.url, upstream.url, keys, { PROXY_MAX_IN_FLIGHT: '1000000', PROXY_MAX_QUEUE: '0' });
+    // Fixed limits (64 in flight, 128 waiting, 1 s at most in the queue), then the defaults: the same
+    // bounds, adapted to saturation and refusing at once whom the queue cannot serve in time.
+    if (!process.env.BENCH_ONLY_AFTER)
+      await measure('with fixed admission limits', db.url, upstream.url, keys, { ADMISSION_ADAPTIVE: 'false' });
+    await measure('with adaptive admission control (defaults)', db.url, upstream.url, keys, {});
+    upstream.close();
+  } finally {
+    await db.close();
+  }
 }

@@ -28,7 +28,7 @@ import { routeModules } from './routes.js';
 import { proxyAdmission } from './proxy/proxy.routes.js';
 import { authenticateSession } from './http/authenticate.js';
 import { httpErrors } from './http/errors.js';
-import { requestContext } from './db/unit-of-work.js';
+import { currentEm, requestContext } from './db/unit-of-work.js';
 import { requestLog } from './http/request-log.js';
 import { httpMetrics } from './metrics/http-metrics.js';
 import { securityHeaders } from './http/security-headers.js';
@@ -53,7 +53,7 @@ export async function createApp(opts: { config: Config; orm: MikroORM; log: Logg
   });
   const services = createServices(orm, config, events, log, opts.clock);
   await services.notify.alerts.syncDefaultThreshold(services.notify.defaultThreshold);
-  const jobs = startJobs(scheduledJobs(services), log);
+  const jobs = startJobs(scheduledJobs(services), log, orm.em);
   const schema = await createSchema({ publicAppUrl: config.PUBLIC_APP_URL });
 
   const app = express();
@@ -131,7 +131,7 @@ export async function createApp(opts: { config: Config; orm: MikroORM; log: Logg
 
   app.get('/healthz', async (_req, res) => {
     try {
-      await orm.em.fork().execute('select 1');
+      await currentEm(orm.em).execute('select 1');
       // Still 200 without Redis: charges go on, only the fan-out to other instances is degraded.
       const pubsub = events.fanOut?.() ?? 'off';
       res.json({ status: pubsub === 'down' ? 'degraded' : 'ok', pubsub });

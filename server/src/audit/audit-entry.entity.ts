@@ -1,4 +1,4 @@
-import { BigIntType, Entity, PrimaryKey, Property } from '@mikro-orm/core';
+import { BigIntType, Entity, PrimaryKey, Property, type Opt } from '@mikro-orm/core';
 
 @Entity({ tableName: 'audit_log' })
 export class AuditEntryEntity {
@@ -35,8 +35,8 @@ export class AuditEntryEntity {
   @Property({ type: 'text', nullable: true })
   reason?: string | null;
 
-  @Property({ type: 'timestamptz' })
-  createdAt!: Date;
+  @Property({ type: 'timestamptz', defaultRaw: 'now()' })
+  createdAt!: Opt<Date>;
 
   /** Hash chain fields, always set by the database's insert trigger (never by a writer). */
   @Property({ type: new BigIntType('string'), nullable: true, persist: false })

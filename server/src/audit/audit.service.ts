@@ -1,5 +1,6 @@
 import type { Principal } from '../auth/roles.js';
 import type { Sql } from '../db/sql.js';
+import { AuditEntryEntity } from './audit-entry.entity.js';
 
 export interface AuditRecord {
   actor: Principal | null;
@@ -11,26 +12,45 @@ export interface AuditRecord {
   reason?: string | null;
 }
 
-/** JSON-safe copy: bigint amounts become strings. */
-const jsonSafe = (value: unknown) =>
+/** JSON text with bigint amounts as strings. */
+const jsonText = (value: unknown) =>
   value === undefined ? null : JSON.stringify(value, (_k, v) => (typeof v === 'bigint' ? v.toString() : v));
 
-/** Writes an audit row on `sql`, which must be the change's own transaction. */
+/** The same, as the JSON value the entity's json columns take. */
+const jsonValue = (value: unknown): unknown => {
+  const text = jsonText(value);
+  return text === null ? null : JSON.parse(text);
+};
+
+/**
+ * Writes an audit row on `sql`, which must be the change's own transaction: through its
+ * EntityManager when it has one, else (the ledger engine's own connection, in a posting hook) in SQL.
+ * The hash chain columns are the insert trigger's.
+ */
 export async function writeAudit(sql: Sql, record: AuditRecord): Promise<void> {
+  const actor = {
+    actorKeyId: record.actor?.keyId ?? null,
+    actorAccountId: record.actor?.accountId ?? null,
+    actorStaffUserId: record.actor?.staffUserId ?? null,
+    actorRole: record.actor?.role ?? null,
+  };
+  const { action, targetType, targetId } = record;
+  const reason = record.reason ?? null;
+  if (sql.em) {
+    await sql.em.insert(AuditEntryEntity, {
+      ...actor,
+      action,
+      targetType,
+      targetId,
+      before: jsonValue(record.before),
+      after: jsonValue(record.after),
+      reason,
+    });
+    return;
+  }
   await sql.query(
     `insert into audit_log (actor_key_id, actor_account_id, actor_staff_user_id, actor_role, action, target_type, target_id, before, after, reason)
      values (?::uuid, ?::uuid, ?::uuid, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?)`,
-    [
-      record.actor?.keyId ?? null,
-      record.actor?.accountId ?? null,
-      record.actor?.staffUserId ?? null,
-      record.actor?.role ?? null,
-      record.action,
-      record.targetType,
-      record.targetId,
-      jsonSafe(record.before),
-      jsonSafe(record.after),
-      record.reason ?? null,
-    ],
+    [...Object.values(actor), action, targetType, targetId, jsonText(record.before), jsonText(record.after), reason],
   );
 }

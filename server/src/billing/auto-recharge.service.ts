@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type Stripe from 'stripe';
 import type { Principal } from '../auth/roles.js';
 import { inTransaction, sqlOf, toBigInt } from '../db/sql.js';
+import { currentEm } from '../db/unit-of-work.js';
 import type { AccountsService } from '../accounts/accounts.service.js';
 import type { BalanceSnapshot } from '../ledger/ledger.types.js';
 import { parseMillicredits } from '../money/money.js';
@@ -60,7 +61,7 @@ export class AutoRechargeService {
   ) {}
 
   async settings(accountId: string): Promise<AutoRechargeView | null> {
-    const sql = sqlOf(this.em.fork());
+    const sql = sqlOf(currentEm(this.em));
     const settings = await findSettings(sql, accountId);
     if (!settings) return null;
     const customer = await findCustomer(sql, accountId);
@@ -86,7 +87,7 @@ export class AutoRechargeService {
     if (!Number.isSafeInteger(input.monthlyLimitCents) || input.monthlyLimitCents < 0 || input.monthlyLimitCents > 100_000_000) {
       throw badInput('monthlyLimitCents must be a whole number of cents between 0 and 100000000', { field: 'monthlyLimitCents' });
     }
-    const sql = sqlOf(this.em.fork());
+    const sql = sqlOf(currentEm(this.em));
     if (!(await this.accounts.isCustomer(accountId))) throw notFound(`Account ${accountId} not found`);
     await upsertSettings(sql, {
       accountId,
@@ -118,7 +119,7 @@ export class AutoRechargeService {
   private async thresholdOf(accountId: string): Promise<bigint | null> {
     const cached = this.thresholds.get(accountId);
     if (cached && Date.now() - cached.at < THRESHOLD_CACHE_MS) return cached.threshold;
-    const rows = await sqlOf(this.em.fork()).query<{ threshold: string }>(
+    const rows = await sqlOf(this.detachedEm()).query<{ threshold: string }>(
       `select threshold from auto_recharge_settings where account_id = ?::uuid and enabled`,
       [accountId],
     );
@@ -126,6 +127,14 @@ export class AutoRechargeService {
     if (this.thresholds.size > 50_000) this.thresholds.clear();
     this.thresholds.set(accountId, { threshold, at: Date.now() });
     return threshold;
+  }
+
+  /**
+   * The check runs after someone else's commit and outlives it (`onBalance` does not wait): an
+   * EntityManager of its own, never the unit of work that happened to publish the balance.
+   */
+  private detachedEm(): EntityManager {
+    return this.em.fork();
   }
 
   async check(snapshot: BalanceSnapshot): Promise<{ decision: RechargeDecision; purchase: Purchase | null }> {
@@ -142,7 +151,7 @@ export class AutoRechargeService {
   private async claim(
     accountId: string,
   ): Promise<{ decision: RechargeDecision; purchase: Purchase | null; customer?: { customerId: string; paymentMethodId: string } }> {
-    return inTransaction(this.em.fork(), async (sql) => {
+    return inTransaction(this.detachedEm(), async (sql) => {
       const settings = await findSettings(sql, accountId, true);
       if (!settings) return { decision: { fire: false, reason: 'disabled' } as const, purchase: null };
       const [balance] = await sql.query<{ posted: string; pending: string }>(`select posted, pending from accounts where id = ?::uuid`, [
@@ -203,7 +212,7 @@ export class AutoRechargeService {
 
   /** The off-session payment, after commit. A refusal turns auto-recharge off and tells the user. */
   private async charge(purchase: Purchase, customer: { customerId: string; paymentMethodId: string }): Promise<void> {
-    const sql = sqlOf(this.em.fork());
+    const sql = sqlOf(this.detachedEm());
     try {
       const intent = await this.stripe!.paymentIntents.create(
         {
@@ -232,7 +241,7 @@ export class AutoRechargeService {
 
   private async failed(purchase: Purchase, reason: string): Promise<void> {
     // One transaction, so no concurrent check sees the attempt failed but auto-recharge still on.
-    await inTransaction(this.em.fork(), async (sql) => {
+    await inTransaction(this.detachedEm(), async (sql) => {
       await setNotice(sql, purchase.accountId, `Auto-recharge payment failed (${reason}); auto-recharge was turned off.`, true);
       if (await markFailed(sql, purchase.id, `auto-recharge: ${reason}`))
         await emitAutoRechargeFailed(sql, purchase.accountId, { purchaseId: purchase.id, reason });

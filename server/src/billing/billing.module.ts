@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { AccountsService } from '../accounts/accounts.service.js';
 import type { Config } from '../config.js';
 import { sqlOf } from '../db/sql.js';
+import { currentEm } from '../db/unit-of-work.js';
 import type { BalanceEvents } from '../ledger/balance-events.js';
 import type { LedgerService } from '../ledger/ledger.service.js';
 import { AutoRechargeService } from './auto-recharge.service.js';
@@ -52,7 +53,7 @@ export function createBilling(
     packs: () => CREDIT_PACKS,
     /** One purchase by id; null when unknown. */
     purchase: (id: string) => fulfilment.purchase(parseId(id, 'id')),
-    purchases: (accountId: string) => findPurchasesOfAccount(sqlOf(em.fork()), accountId),
-    negativeBalances: (first: number) => findNegativeBalances(sqlOf(em.fork()), Math.min(Math.max(first, 1), 500)),
+    purchases: (accountId: string) => findPurchasesOfAccount(sqlOf(currentEm(em)), accountId),
+    negativeBalances: (first: number) => findNegativeBalances(sqlOf(currentEm(em)), Math.min(Math.max(first, 1), 500)),
   };
 }

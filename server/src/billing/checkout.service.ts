@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type Stripe from 'stripe';
 import { ownAccountId, type Principal } from '../auth/roles.js';
 import { sqlOf } from '../db/sql.js';
+import { currentEm } from '../db/unit-of-work.js';
 import type { AccountsService } from '../accounts/accounts.service.js';
 import { DomainError, badInput, notFound } from '../shared/errors.js';
 import { sanitizeReturnTo } from '../shared/return-to.js';
@@ -55,7 +56,7 @@ export class CheckoutService {
     }
     const returnTo = sanitizeReturnTo(returnToInput, this.publicAppUrl);
     const accountId = accountIdInput ?? ownAccountId(principal);
-    const sql = sqlOf(this.em.fork());
+    const sql = sqlOf(currentEm(this.em));
     if (!(await this.accounts.isCustomer(accountId))) throw notFound(`Account ${accountId} not found`);
     if (!this.stripe && !this.testModeReason) {
       throw new DomainError(
@@ -134,7 +135,7 @@ export class CheckoutService {
   /** Test-mode only: the purchase a local checkout page is about. */
   async testPurchase(purchaseId: string): Promise<Purchase | null> {
     if (this.stripe || !this.testModeReason) return null;
-    const purchase = await findPurchase(sqlOf(this.em.fork()), purchaseId);
+    const purchase = await findPurchase(sqlOf(currentEm(this.em)), purchaseId);
     return purchase && purchase.kind === 'TEST_CHECKOUT' ? purchase : null;
   }
 

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import { inTransaction, sqlOf, type Sql } from '../db/sql.js';
+import { currentEm } from '../db/unit-of-work.js';
 import { requestHash, type LedgerService } from '../ledger/ledger.service.js';
 import type { BalanceSnapshot } from '../ledger/ledger.types.js';
 import { disputedCredits, disputeKeptMoney, type DisputeFacts } from './billing.rules.js';
@@ -27,7 +28,7 @@ export class DisputesService {
   ) {}
 
   async dispute(id: string): Promise<Dispute | null> {
-    return findDispute(sqlOf(this.em.fork()), id);
+    return findDispute(sqlOf(currentEm(this.em)), id);
   }
 
   /** `charge.dispute.created`. Throws (retryable) when the purchase is not fulfilled yet. */
@@ -122,7 +123,7 @@ export class DisputesService {
     disputeId: string,
     fn: (sql: Sql) => Promise<{ outcome: DisputeOutcome; balance: BalanceSnapshot | null }>,
   ): Promise<DisputeOutcome> {
-    const done = await inTransaction(this.em.fork(), async (sql) => {
+    const done = await inTransaction(currentEm(this.em), async (sql) => {
       await this.ledger.lockForMovement(sql, accountId, `dispute:${disputeId}`); // the account first, as every movement does
       return fn(sql);
     });

@@ -4,6 +4,7 @@ import type Stripe from 'stripe';
 import { writeAudit } from '../audit/audit.service.js';
 import type { Principal } from '../auth/roles.js';
 import { inTransaction, sqlOf, type Sql } from '../db/sql.js';
+import { currentEm } from '../db/unit-of-work.js';
 import { requestHash, type LedgerService } from '../ledger/ledger.service.js';
 import { refundedCreditsShare } from '../money/money.js';
 import { checkPayment, idOf, refundProblem, statusAfterRefund, str } from './billing.rules.js';
@@ -53,7 +54,7 @@ export class FulfilmentService {
   ) {}
 
   private sql(): Sql {
-    return sqlOf(this.em.fork());
+    return sqlOf(currentEm(this.em));
   }
 
   async purchase(id: string): Promise<Purchase | null> {
@@ -140,7 +141,7 @@ export class FulfilmentService {
   }
 
   private async fail(purchase: Purchase, reason: string): Promise<FulfilOutcome> {
-    const marked = await inTransaction(this.em.fork(), async (sql) => {
+    const marked = await inTransaction(currentEm(this.em), async (sql) => {
       const marked = await markFailed(sql, purchase.id, reason);
       if (purchase.kind === 'AUTO_RECHARGE') {
         await setNotice(
@@ -168,7 +169,7 @@ export class FulfilmentService {
   async markFailed(purchaseId: string, reason: string): Promise<Purchase | null> {
     const purchase = await findPurchase(this.sql(), purchaseId);
     if (!purchase) return null;
-    await inTransaction(this.em.fork(), async (sql) => {
+    await inTransaction(currentEm(this.em), async (sql) => {
       const marked = await markFailed(sql, purchaseId, reason);
       if (purchase.kind === 'AUTO_RECHARGE' && marked) {
         await setNotice(sql, purchase.accountId, `Auto-recharge payment failed (${reason}); auto-recharge was turned off.`, true);
@@ -269,7 +270,7 @@ export class FulfilmentService {
             },
           );
         } else {
-          await inTransaction(this.em.fork(), async (sql) => {
+          await inTransaction(currentEm(this.em), async (sql) => {
             if (!(await recordRefund(sql, purchase.id, update))) throw new PurchaseMoved();
             await emitPurchaseRefunded(sql, purchase, { ...update, debitedMillicredits: 0n, transactionId: null });
             await audit(sql, null);

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { sqlOf } from '../db/sql.js';
+import { currentEm } from '../db/unit-of-work.js';
 import { windowOf, type OffsetPage, type PageWindow } from '../shared/paging.js';
 import { badInput } from '../shared/errors.js';
 import { parseId } from '../shared/validate.js';
@@ -50,7 +51,7 @@ export class PurchasesAdminService {
       params.push(f.staleAfterMinutes);
     }
     const where = parts.length ? `where ${parts.join(' and ')}` : '';
-    const sql = sqlOf(this.em.fork());
+    const sql = sqlOf(currentEm(this.em));
     const column = order === 'AMOUNT' ? 'amount_cents' : 'created_at';
     const dir = direction === 'ASC' ? 'asc' : 'desc';
     const rows = await sql.query<Record<string, unknown>>(

@@ -4,6 +4,7 @@ import type Stripe from 'stripe';
 import { writeAudit } from '../audit/audit.service.js';
 import type { Principal } from '../auth/roles.js';
 import { inTransaction, sqlOf } from '../db/sql.js';
+import { currentEm } from '../db/unit-of-work.js';
 import { metrics } from '../metrics/metrics.js';
 import { DomainError, badInput, notFound } from '../shared/errors.js';
 import { isUuid, requiredText, sameId, parseId } from '../shared/validate.js';
@@ -74,7 +75,7 @@ export class WebhooksService {
 
   /** Stores and processes a trusted event (verified webhook, or the test-mode checkout). */
   async ingest(event: WebhookEvent, source: EventSource): Promise<WebhookResponse> {
-    const { event: stored, inserted } = await storeEvent(sqlOf(this.em.fork()), event, source);
+    const { event: stored, inserted } = await storeEvent(sqlOf(currentEm(this.em)), event, source);
     if (!inserted && (stored.status === 'PROCESSED' || stored.status === 'IGNORED')) {
       return { httpStatus: 200, body: { received: true, duplicate: true } };
     }
@@ -96,10 +97,10 @@ export class WebhooksService {
       this.log.error({ eventId: stored.id, eventType: stored.type, error: message }, 'stripe event processing failed');
       result = { status: retryable ? 'RECEIVED' : 'FAILED', outcome: 'error', purchaseId: null, error: message };
       // A retryable failure stays visible to staff as FAILED too (the list shows both).
-      await markEvent(sqlOf(this.em.fork()), stored.id, 'FAILED', message, null).catch(() => undefined);
+      await markEvent(sqlOf(currentEm(this.em)), stored.id, 'FAILED', message, null).catch(() => undefined);
       return result;
     }
-    await markEvent(sqlOf(this.em.fork()), stored.id, result.status, result.error, result.purchaseId);
+    await markEvent(sqlOf(currentEm(this.em)), stored.id, result.status, result.error, result.purchaseId);
     return result;
   }
 
@@ -122,7 +123,7 @@ export class WebhooksService {
       case 'payment_intent.succeeded':
       case 'payment_intent.payment_failed': {
         const purchaseId = metadataPurchaseId(object);
-        const purchase = purchaseId && isUuid(purchaseId) ? await findPurchase(sqlOf(this.em.fork()), purchaseId) : null;
+        const purchase = purchaseId && isUuid(purchaseId) ? await findPurchase(sqlOf(currentEm(this.em)), purchaseId) : null;
         // Checkout purchases are fulfilled from their session (which knows about discounts).
         if (!purchase || purchase.kind !== 'AUTO_RECHARGE')
           return { status: 'IGNORED', outcome: 'not-auto-recharge', purchaseId: purchase?.id ?? null, error: null };
@@ -141,7 +142,7 @@ export class WebhooksService {
       }
       case 'charge.refunded': {
         const paymentIntentId = idOf(object.payment_intent);
-        const purchase = paymentIntentId ? await findPurchaseByPaymentIntent(sqlOf(this.em.fork()), paymentIntentId) : null;
+        const purchase = paymentIntentId ? await findPurchaseByPaymentIntent(sqlOf(currentEm(this.em)), paymentIntentId) : null;
         if (!purchase) throw new Unprocessable(`no purchase for payment intent ${paymentIntentId ?? 'none'}`);
         const refunded = cents(object.amount_refunded);
         if (refunded === null) throw new Unprocessable('charge has no amount_refunded');
@@ -158,7 +159,7 @@ export class WebhooksService {
       case 'charge.dispute.closed': {
         const facts = disputeFacts(object);
         if (typeof facts === 'string') throw new Unprocessable(facts);
-        const purchase = facts.paymentIntentId ? await findPurchaseByPaymentIntent(sqlOf(this.em.fork()), facts.paymentIntentId) : null;
+        const purchase = facts.paymentIntentId ? await findPurchaseByPaymentIntent(sqlOf(currentEm(this.em)), facts.paymentIntentId) : null;
         if (!purchase)
           throw new Unprocessable(`no purchase for payment intent ${facts.paymentIntentId ?? 'none'} of dispute ${facts.disputeId}`);
         const outcome =
@@ -173,7 +174,7 @@ export class WebhooksService {
   private async purchaseIdOf(object: Record<string, unknown>): Promise<string> {
     const purchaseId = metadataPurchaseId(object);
     if (!purchaseId || !isUuid(purchaseId)) throw new Unprocessable(`session ${str(object.id) ?? '?'} names no purchase of ours`);
-    const purchase = await findPurchase(sqlOf(this.em.fork()), purchaseId);
+    const purchase = await findPurchase(sqlOf(currentEm(this.em)), purchaseId);
     if (!purchase) throw new Unprocessable(`unknown purchase ${purchaseId} for session ${str(object.id) ?? '?'}`);
     return purchase.id;
   }
@@ -181,22 +182,22 @@ export class WebhooksService {
   // ---- staff operations ------------------------------------------------------------------------
 
   async unprocessed(first: number): Promise<StoredEvent[]> {
-    return findUnprocessedEvents(sqlOf(this.em.fork()), Math.min(Math.max(first, 1), 200));
+    return findUnprocessedEvents(sqlOf(currentEm(this.em)), Math.min(Math.max(first, 1), 200));
   }
 
   async event(id: string): Promise<StoredEvent | null> {
-    return findEvent(sqlOf(this.em.fork()), id);
+    return findEvent(sqlOf(currentEm(this.em)), id);
   }
 
   /** Processes a stored event again (whatever its status); the outcome is audited. */
   async replay(actor: Principal, eventId: string, reasonText: string): Promise<{ event: StoredEvent; result: ProcessResult }> {
     const reason = requiredText(reasonText, 'reason');
     const id = requiredText(eventId, 'eventId', 255);
-    const stored = await findEvent(sqlOf(this.em.fork()), id);
+    const stored = await findEvent(sqlOf(currentEm(this.em)), id);
     if (!stored) throw notFound(`Stripe event ${id} not found`);
     const staff = { actor, action: 'billing.replayEvent.fulfil', reason };
     const result = await this.processStored(stored, staff);
-    await inTransaction(this.em.fork(), (sql) =>
+    await inTransaction(currentEm(this.em), (sql) =>
       writeAudit(sql, {
         actor,
         action: 'billing.replayEvent',
@@ -207,7 +208,7 @@ export class WebhooksService {
         reason,
       }),
     );
-    return { event: (await findEvent(sqlOf(this.em.fork()), id))!, result };
+    return { event: (await findEvent(sqlOf(currentEm(this.em)), id))!, result };
   }
 
   /**
@@ -217,7 +218,7 @@ export class WebhooksService {
   async refulfil(actor: Principal, purchaseIdInput: string, reasonText: string) {
     const purchaseId = parseId(purchaseIdInput, 'purchaseId');
     const reason = requiredText(reasonText, 'reason');
-    const purchase = await findPurchase(sqlOf(this.em.fork()), purchaseId);
+    const purchase = await findPurchase(sqlOf(currentEm(this.em)), purchaseId);
     if (!purchase) throw notFound(`Purchase ${purchaseId} not found`);
     if (!this.stripe) throw new DomainError('CONFLICT', 'Stripe is not configured (test mode): nothing to read the payment from');
     let facts;
@@ -239,7 +240,7 @@ export class WebhooksService {
     const outcome = await this.fulfilment.fulfil(purchase.id, facts, { actor, action: 'billing.refulfilPurchase', reason });
     if (outcome.kind !== 'fulfilled') {
       // Nothing was credited: still record who looked and what Stripe said.
-      await inTransaction(this.em.fork(), (sql) =>
+      await inTransaction(currentEm(this.em), (sql) =>
         writeAudit(sql, {
           actor,
           action: 'billing.refulfilPurchase',
@@ -257,7 +258,7 @@ export class WebhooksService {
   async stalePurchases(olderThanMinutes: number, first: number): Promise<Purchase[]> {
     if (!Number.isSafeInteger(olderThanMinutes) || olderThanMinutes < 0)
       throw badInput('olderThanMinutes must be a non-negative whole number', { field: 'olderThanMinutes' });
-    return findStalePurchases(sqlOf(this.em.fork()), olderThanMinutes, Math.min(Math.max(first, 1), 200));
+    return findStalePurchases(sqlOf(currentEm(this.em)), olderThanMinutes, Math.min(Math.max(first, 1), 200));
   }
 
   /**

@@ -50,7 +50,7 @@ export async function startEmbeddedPostgres(opts: {
   await client.connect();
   try {
     const exists = await client.query('select 1 from pg_database where datname = $1', [opts.database]);
-    if (exists.rowCount === 0) await client.query(`create database "${opts.database}"`);
+    if (exists.rowCount === 0) await client.query(`create database ${client.escapeIdentifier(opts.database)}`);
   } finally {
     await client.end();
   }

@@ -4,6 +4,16 @@ import { ApiKeyEntity } from '../auth/api-key.entity.js';
 import { PortalTokenEntity } from '../sessions/portal-token.entity.js';
 import { SessionEntity } from '../sessions/session.entity.js';
 import { StaffUserEntity } from '../staff/staff-user.entity.js';
+import { TeamEntity, TeamMemberEntity } from '../teams/team.entities.js';
 
 /** Every entity the ORM knows. Feature modules add theirs here. */
-export const entities = [AccountEntity, ApiKeyEntity, AuditEntryEntity, StaffUserEntity, SessionEntity, PortalTokenEntity];
+export const entities = [
+  AccountEntity,
+  ApiKeyEntity,
+  AuditEntryEntity,
+  StaffUserEntity,
+  SessionEntity,
+  PortalTokenEntity,
+  TeamEntity,
+  TeamMemberEntity,
+];

@@ -9,7 +9,12 @@ import type { RequestHandler } from 'express';
 export const requestContext =
   (orm: MikroORM): RequestHandler =>
   (_req, _res, next) =>
-    RequestContext.create(orm.em, next);
+    inUnitOfWork(orm.em, next);
+
+/** Runs `work` as one unit of work outside a request (a job run): one EntityManager for all it does. */
+export function inUnitOfWork<T>(em: EntityManager, work: () => T): T {
+  return RequestContext.create(em, work);
+}
 
 /**
  * The EntityManager of the work in progress: inside `em.transactional` the transaction's, else the

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import { writeAudit } from '../audit/audit.service.js';
 import type { Principal } from '../auth/roles.js';
 import { inTransaction, sqlOf, type Sql } from '../db/sql.js';
+import { currentEm } from '../db/unit-of-work.js';
 import type { AdvisoryLocks } from '../jobs/advisory-lock.js';
 import type { LedgerService } from '../ledger/ledger.service.js';
 import type { LedgerEntry } from '../ledger/ledger.types.js';
@@ -39,11 +40,11 @@ export class GrantsService {
   ) {}
 
   async list(accountId: string, includeClosed = false, limit = 200): Promise<Grant[]> {
-    return findGrants(sqlOf(this.em.fork()), parseId(accountId, 'accountId'), includeClosed, limit);
+    return findGrants(sqlOf(currentEm(this.em)), parseId(accountId, 'accountId'), includeClosed, limit);
   }
 
   async get(grantId: string): Promise<Grant> {
-    const grant = await findGrant(sqlOf(this.em.fork()), parseId(grantId, 'grantId'));
+    const grant = await findGrant(sqlOf(currentEm(this.em)), parseId(grantId, 'grantId'));
     if (!grant) throw notFound(`Grant ${grantId} not found`);
     return grant;
   }
@@ -54,12 +55,12 @@ export class GrantsService {
   }
 
   async allocations(filter: { grantId?: string; transactionId?: string }): Promise<GrantAllocation[]> {
-    return findAllocations(sqlOf(this.em.fork()), filter);
+    return findAllocations(sqlOf(currentEm(this.em)), filter);
   }
 
   /** Accounts whose grants disagree with their balance (should always be empty): a reconciliation check. */
   async drift(limit = 100) {
-    return findGrantDrift(sqlOf(this.em.fork()), limit);
+    return findGrantDrift(sqlOf(currentEm(this.em)), limit);
   }
 
   /**
@@ -107,7 +108,7 @@ export class GrantsService {
   async expireDue(now = new Date()): Promise<ExpiryRun> {
     const run: ExpiryRun = { expiredGrants: 0, expiredMillicredits: 0n };
     for (;;) {
-      const due = await findDueGrants(sqlOf(this.em.fork()), now, BATCH);
+      const due = await findDueGrants(sqlOf(currentEm(this.em)), now, BATCH);
       let progressed = false;
       for (const { id } of due) {
         try {
@@ -132,7 +133,7 @@ export class GrantsService {
   /** ADMIN "run it now": the same sweep, audited. */
   async expireNow(actor: Principal): Promise<ExpiryRun> {
     const run = await this.expireDue();
-    await inTransaction(this.em.fork(), (sql) =>
+    await inTransaction(currentEm(this.em), (sql) =>
       writeAudit(sql, { actor, action: 'grant.expireNow', targetType: 'grant', targetId: null, after: run }),
     );
     return run;
@@ -150,9 +151,9 @@ export class GrantsService {
    * nothing is left. A repeated key answers with the first entry.
    */
   private async debitGrant(grantId: string, d: GrantDebit): Promise<LedgerEntry | null> {
-    const head = await findGrant(sqlOf(this.em.fork()), grantId);
+    const head = await findGrant(sqlOf(currentEm(this.em)), grantId);
     if (!head) throw notFound(`Grant ${grantId} not found`);
-    const done = await inTransaction(this.em.fork(), async (sql) => {
+    const done = await inTransaction(currentEm(this.em), async (sql) => {
       const earlier = await this.ledger.lockForMovement(sql, head.accountId, d.idempotencyKey);
       if (earlier) return { transactionId: earlier, balance: null };
       const grant = await findGrant(sql, grantId);

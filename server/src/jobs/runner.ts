@@ -1,5 +1,7 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { Cron } from 'croner';
 import type { Logger } from 'pino';
+import { inUnitOfWork } from '../db/unit-of-work.js';
 
 export interface Job {
   name: string;
@@ -20,15 +22,17 @@ export interface JobRunner {
  * Runs each job on its schedule, never two runs of one job at once in this process (a run that
  * outlasts its period delays the next). Across instances, a job that must run once takes an
  * advisory lock (`AdvisoryLocks`). A failed run is logged and the schedule goes on. Timers never
- * keep the process alive; `stop()` is what shutdown calls.
+ * keep the process alive; `stop()` is what shutdown calls. With `em`, each run is one unit of work
+ * (`inUnitOfWork`): the services it calls share one EntityManager, dropped when the run ends.
  */
-export function startJobs(jobs: Job[], log: Logger): JobRunner {
+export function startJobs(jobs: Job[], log: Logger, em?: EntityManager): JobRunner {
   const inFlight = new Set<Promise<void>>();
   const stops: Array<() => void> = [];
   let stopped = false;
 
   const runOnce = (job: Job): Promise<void> => {
-    const run = job.run!()
+    const started = em ? inUnitOfWork(em, () => job.run!()) : job.run!();
+    const run = started
       .then(() => undefined)
       .catch((err: unknown) => log.warn({ err: { message: (err as Error).message }, job: job.name }, 'scheduled job failed'))
       .finally(() => inFlight.delete(run));

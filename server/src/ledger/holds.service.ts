@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import { inTransaction, pgCode, sqlOf } from '../db/sql.js';
+import { currentEm } from '../db/unit-of-work.js';
 import { metrics } from '../metrics/metrics.js';
 import { DomainError } from '../shared/errors.js';
 import type { BalanceEvents } from './balance-events.js';
@@ -172,7 +173,7 @@ export class HoldsService {
     }
     metrics.proxySettleFailure();
     const reason = failureReason(last);
-    const kept = await keepUnsettledHold(sqlOf(this.em.fork()), hold.id, reason).catch(() => false);
+    const kept = await keepUnsettledHold(sqlOf(currentEm(this.em)), hold.id, reason).catch(() => false);
     this.log.error(
       {
         reason,
@@ -200,7 +201,7 @@ export class HoldsService {
   }
 
   async state(holdId: string) {
-    return findHoldState(sqlOf(this.em.fork()), holdId);
+    return findHoldState(sqlOf(currentEm(this.em)), holdId);
   }
 
   /**
@@ -208,7 +209,7 @@ export class HoldsService {
    * transaction-scoped advisory lock); returns how many holds were released.
    */
   async releaseExpired(limit = 500): Promise<number> {
-    const { balances, released } = await inTransaction(this.em.fork(), async (sql) => {
+    const { balances, released } = await inTransaction(currentEm(this.em), async (sql) => {
       const [lock] = await sql.query<{ locked: boolean }>(`select pg_try_advisory_xact_lock(?::bigint) as locked`, [
         HOLD_EXPIRY_LOCK.toString(),
       ]);

@@ -3,6 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { writeAudit } from '../audit/audit.service.js';
 import type { Principal } from '../auth/roles.js';
 import { pgCode, sqlOf, type Sql } from '../db/sql.js';
+import { currentEm } from '../db/unit-of-work.js';
 import { parseMillicredits } from '../money/money.js';
 import { DomainError, IdempotencyConflict, badInput, notFound } from '../shared/errors.js';
 import { optionalText, parseId, requiredText } from '../shared/validate.js';
@@ -59,16 +60,16 @@ export class LedgerService {
 
   async entries(accountId: string, first?: number | null, after?: string | null): Promise<Page<LedgerEntry>> {
     const n = pageSize(first);
-    const rows = await findEntries(sqlOf(this.em.fork()), accountId, n + 1, decodeCursor(after));
+    const rows = await findEntries(sqlOf(currentEm(this.em)), accountId, n + 1, decodeCursor(after));
     return toPage(rows, n);
   }
 
   async entryCount(accountId: string): Promise<number> {
-    return countEntries(sqlOf(this.em.fork()), accountId);
+    return countEntries(sqlOf(currentEm(this.em)), accountId);
   }
 
   async entry(transactionId: string): Promise<LedgerEntry> {
-    const entry = await findEntryByTransaction(sqlOf(this.em.fork()), parseId(transactionId, 'transactionId'));
+    const entry = await findEntryByTransaction(sqlOf(currentEm(this.em)), parseId(transactionId, 'transactionId'));
     if (!entry) throw notFound(`Ledger transaction ${transactionId} not found`);
     return entry;
   }

@@ -1,6 +1,7 @@
 import type { Express, Request } from 'express';
 import { bearer } from '../auth/bearer.js';
 import { sqlOf, toBigInt } from '../db/sql.js';
+import { currentEm } from '../db/unit-of-work.js';
 import { toUsdNumber } from '../money/money.js';
 import { utcDay } from '../reports/finance.rules.js';
 import type { Services } from '../services.js';
@@ -8,7 +9,7 @@ import { credits, gauges, metricsRegistry } from './metrics.js';
 
 /** Samples the gauges from accounts, holds and the finance rollups (cheap, indexed reads). */
 export async function sampleGauges(services: Services): Promise<void> {
-  const sql = sqlOf(services.orm.em.fork());
+  const sql = sqlOf(currentEm(services.orm.em));
   const [a] = await sql.query<Record<string, string | null>>(
     `select coalesce(sum(posted), 0) total, coalesce(sum(posted) filter (where posted > 0), 0) positive,
             count(*) filter (where posted > 0) active, count(*) filter (where posted < 0) negative,

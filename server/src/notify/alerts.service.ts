@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import { writeAudit } from '../audit/audit.service.js';
 import type { Principal } from '../auth/roles.js';
 import { inTransaction, sqlOf, toBigInt } from '../db/sql.js';
+import { currentEm } from '../db/unit-of-work.js';
 import { parseMillicredits } from '../money/money.js';
 import { badInput, notFound } from '../shared/errors.js';
 import { parseId } from '../shared/validate.js';
@@ -40,7 +41,7 @@ export class AlertsService {
    * account that follows the default onto it. A no-op when nothing changed.
    */
   async syncDefaultThreshold(threshold: bigint): Promise<void> {
-    await inTransaction(this.em.fork(), async (sql) => {
+    await inTransaction(currentEm(this.em), async (sql) => {
       const [row] = await sql.query<{ changed: boolean }>(
         `update notify_settings set default_low_balance_threshold = ?::bigint, updated_at = now()
           where singleton and default_low_balance_threshold <> ?::bigint returning true as changed`,
@@ -57,7 +58,7 @@ export class AlertsService {
 
   async setting(accountIdInput: string): Promise<LowBalanceSetting> {
     const accountId = parseId(accountIdInput, 'accountId');
-    const [row] = await sqlOf(this.em.fork()).query<Record<string, unknown>>(
+    const [row] = await sqlOf(currentEm(this.em)).query<Record<string, unknown>>(
       `select id, low_balance_threshold, low_balance_threshold_custom, low_balance_alerted from accounts where id = ?::uuid and kind <> 'SYSTEM'`,
       [accountId],
     );
@@ -74,7 +75,7 @@ export class AlertsService {
     const threshold = thresholdInput === null ? null : parseMillicredits(thresholdInput, 'thresholdMillicredits');
     if (threshold !== null && threshold < 0n)
       throw badInput('thresholdMillicredits must not be negative', { field: 'thresholdMillicredits' });
-    return inTransaction(this.em.fork(), async (sql) => {
+    return inTransaction(currentEm(this.em), async (sql) => {
       const [before] = await sql.query<Record<string, unknown>>(
         `select id, low_balance_threshold, low_balance_threshold_custom, low_balance_alerted from accounts where id = ?::uuid and kind <> 'SYSTEM' for update`,
         [accountId],
@@ -126,6 +127,7 @@ export class AlertsService {
     if (this.recentRefusals.size > 100_000) this.recentRefusals.clear();
     this.recentRefusals.set(accountId, now.getTime());
     try {
+      // A fork of its own: this runs after a refusal, which may be rolling back the caller's transaction.
       return await claimCreditsExhausted(sqlOf(this.em.fork()), accountId, requiredMillicredits, now);
     } catch (err) {
       this.log.warn({ err: { message: (err as Error).message }, accountId }, 'could not record credits.exhausted');

@@ -196,6 +196,7 @@ export class DeliveryWorker {
     return { dispatched, attempted: claimed.length, delivered };
   }
 
+  /** Forks: the worker is its own unit of work, outside any request, its statements each on a pooled connection. */
   private sql(): Sql {
     return sqlOf(this.o.em.fork());
   }

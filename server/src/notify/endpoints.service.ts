@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { writeAudit } from '../audit/audit.service.js';
 import { hasRole, type Principal } from '../auth/roles.js';
 import { inTransaction, sqlOf, type Sql } from '../db/sql.js';
+import { currentEm } from '../db/unit-of-work.js';
 import { decodeCursor, pageSize, toPage, type Page } from '../ledger/cursor.js';
 import { DomainError, badInput, forbidden, notFound } from '../shared/errors.js';
 import { optionalText, parseId } from '../shared/validate.js';
@@ -93,7 +94,7 @@ export class WebhookEndpointsService {
   ) {}
 
   private sql(): Sql {
-    return sqlOf(this.em.fork());
+    return sqlOf(currentEm(this.em));
   }
 
   async create(actor: Principal, input: CreateEndpointInput): Promise<{ endpoint: WebhookEndpoint; secret: string }> {
@@ -103,7 +104,7 @@ export class WebhookEndpointsService {
     const url = await validateEndpointUrl(input.url, this.policy);
     const secret = generateSigningSecret();
     const sealed = this.secrets().seal(secret);
-    const endpoint = await inTransaction(this.em.fork(), async (sql) => {
+    const endpoint = await inTransaction(currentEm(this.em), async (sql) => {
       if (accountId) {
         const exists = await sql.query(`select 1 from accounts where id = ?::uuid and kind <> 'SYSTEM'`, [accountId]);
         if (!exists.length) throw notFound(`Account ${accountId} not found`);
@@ -283,7 +284,7 @@ export class WebhookEndpointsService {
     const endpoint = await this.load(actor, endpointId, 'manage');
     const eventId = parseId(eventIdInput, 'eventId');
     if (endpoint.disabledAt) throw badInput('The endpoint is disabled: enable it before redelivering', { field: 'endpointId' });
-    const deliveryId = await inTransaction(this.em.fork(), async (sql) => {
+    const deliveryId = await inTransaction(currentEm(this.em), async (sql) => {
       const [event] = await sql.query<{ account_id: string | null }>(`select account_id from outbox_events where id = ?::uuid`, [eventId]);
       if (!event || (endpoint.accountId !== null && event.account_id !== endpoint.accountId))
         throw notFound(`Event ${eventId} not found for this endpoint`);
@@ -360,7 +361,7 @@ export class WebhookEndpointsService {
     action: string,
     update: (sql: Sql) => Promise<Record<string, unknown>[]>,
   ): Promise<WebhookEndpoint> {
-    return inTransaction(this.em.fork(), async (sql) => {
+    return inTransaction(currentEm(this.em), async (sql) => {
       const [row] = await update(sql);
       if (!row) throw new DomainError('CONFLICT', `Webhook endpoint ${before.id} changed meanwhile; try again`);
       const after = toEndpoint(row);

@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { writeAudit } from '../audit/audit.service.js';
 import { ownAccountId, type Principal } from '../auth/roles.js';
 import { inTransaction, pgCode, sqlOf, type Sql } from '../db/sql.js';
+import { currentEm } from '../db/unit-of-work.js';
 import type { GrantsService } from '../grants/grants.service.js';
 import type { LedgerService } from '../ledger/ledger.service.js';
 import type { LedgerEntry } from '../ledger/ledger.types.js';
@@ -50,7 +51,7 @@ export class PromotionsService {
   async create(actor: Principal, input: CreatePromoCodeInput): Promise<PromoCode> {
     const terms = validatePromoCode(input);
     try {
-      return await inTransaction(this.em.fork(), async (sql) => {
+      return await inTransaction(currentEm(this.em), async (sql) => {
         const created = await insertPromoCode(sql, terms, actor.keyId);
         await writeAudit(sql, { actor, action: 'promo.create', targetType: 'promo_code', targetId: created.id, after: terms });
         return created;
@@ -62,17 +63,17 @@ export class PromotionsService {
   }
 
   async list(limit = 200): Promise<PromoCode[]> {
-    return listPromoCodes(sqlOf(this.em.fork()), limit);
+    return listPromoCodes(sqlOf(currentEm(this.em)), limit);
   }
 
   async redeem(principal: Principal, codeText: string): Promise<LedgerEntry> {
     const code = normalizeCode(codeText);
-    const promo = await findPromoCode(sqlOf(this.em.fork()), code);
+    const promo = await findPromoCode(sqlOf(currentEm(this.em)), code);
     if (!promo) throw notFound(`Promo code ${code} does not exist`);
     const early = refusal(promo);
     if (early) throw refused(code, early);
     const accountId = ownAccountId(principal);
-    if (await hasRedeemed(sqlOf(this.em.fork()), promo.id, accountId)) throw refused(code, 'ALREADY_REDEEMED');
+    if (await hasRedeemed(sqlOf(currentEm(this.em)), promo.id, accountId)) throw refused(code, 'ALREADY_REDEEMED');
     try {
       return await this.ledger.post(
         {

@@ -3,6 +3,7 @@ import type { BalanceEvents } from '../ledger/balance-events.js';
 import { ExpiringCache, type CacheTtl } from '../shared/cache.js';
 import { writeAudit } from '../audit/audit.service.js';
 import { inTransaction, sqlOf, toBigInt, type Sql } from '../db/sql.js';
+import { currentEm } from '../db/unit-of-work.js';
 import { parseMillicredits } from '../money/money.js';
 import { badInput, forbidden, notFound } from '../shared/errors.js';
 import { hasRole, type Principal } from '../auth/roles.js';
@@ -97,7 +98,7 @@ export class ProxySettingsService {
     return this.cache.get(accountId, () => this.get(accountId));
   }
 
-  async get(accountId: string, sql: Sql = sqlOf(this.em.fork())): Promise<ProxySettings> {
+  async get(accountId: string, sql: Sql = sqlOf(currentEm(this.em))): Promise<ProxySettings> {
     const rows = await sql.query<Row>(`select * from proxy_settings where account_id = ?::uuid`, [accountId]);
     return rows[0] ? toSettings(rows[0]) : defaultProxySettings(accountId);
   }
@@ -107,7 +108,7 @@ export class ProxySettingsService {
     const accountId = parseId(accountIdInput, 'accountId');
     if (input.requestsPerMinute !== undefined && !hasRole(actor.role, 'ADMIN'))
       throw forbidden('Changing the rate limit needs the ADMIN role');
-    const saved = await inTransaction(this.em.fork(), async (sql) => {
+    const saved = await inTransaction(currentEm(this.em), async (sql) => {
       const exists = await sql.query(`select 1 from accounts where id = ?::uuid and kind = 'CUSTOMER' for update`, [accountId]);
       if (!exists.length) throw notFound(`Account ${accountId} not found`);
       const before = await this.get(accountId, sql);

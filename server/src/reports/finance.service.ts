@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { IsolationLevel } from '@mikro-orm/core';
 import { sqlOf, toBigInt, type Sql } from '../db/sql.js';
+import { currentEm } from '../db/unit-of-work.js';
 import { parseId } from '../shared/validate.js';
 import { NO_KEY, runRollup } from './rollup.job.js';
 import { clampLimit, dayRange, orderColumn, type FinanceOrder } from './finance.rules.js';
@@ -47,28 +48,38 @@ interface Watermark {
   postingId: bigint;
 }
 
+/** A fragment of SQL text and its parameters, in the order of its placeholders. */
+interface Fragment {
+  sql: string;
+  params: unknown[];
+}
+
 /**
- * Usage rows not yet in the rollups (the tail above the watermark), shaped like rollup rows. The
- * watermark goes in as a literal (a bigint read from our own table: digits only) so the planner
- * sees how small the tail is and walks the index instead of scanning.
+ * Usage rows not yet in the rollups (the tail above the watermark), shaped like rollup rows, for
+ * the days [fromDay, toDay]. MikroORM's `execute` inlines parameters, so the planner still sees the
+ * watermark as a constant, knows how small the tail is and walks the index instead of scanning.
  */
-const usageAll = (wm: Watermark, grain: 'account' | 'day' = 'account') => `
+const usageAll = (wm: Watermark, fromDay: string, toDay: string, grain: 'account' | 'day' = 'account'): Fragment => ({
+  sql: `
   usage_all as (
     select day, ${grain === 'day' ? `null::uuid as account_id, model, null::uuid as api_key_id` : 'account_id, model, api_key_id'},
            calls, input_tokens, cached_input_tokens, output_tokens, charged, cost_micro_usd
       from ${grain === 'day' ? 'finance_usage_day_model' : 'finance_usage_daily'} where day >= ?::date and day <= ?::date
     union all
-    select (r.created_at at time zone 'UTC')::date, r.account_id, r.model, coalesce(r.api_key_id, '${NO_KEY}'::uuid), 1,
+    select (r.created_at at time zone 'UTC')::date, r.account_id, r.model, coalesce(r.api_key_id, ?::uuid), 1,
            r.input_tokens, r.cached_input_tokens, r.output_tokens, r.charged, r.cost_micro_usd
       from usage_records r
-     where r.seq > ${wm.usageSeq.toString()} and r.created_at >= ${ts('?')} and r.created_at < ${ts('?')} + interval '1 day'
-  )`;
+     where r.seq > ?::bigint and r.created_at >= ${ts('?')} and r.created_at < ${ts('?')} + interval '1 day'
+  )`,
+  params: [fromDay, toDay, NO_KEY, wm.usageSeq.toString(), fromDay, toDay],
+});
 
 /**
  * Customer postings not yet in the rollups, with their entry type and counterparty (the system
  * account on the other side, looked up by transaction: its posting may sit below the watermark).
  */
-const ledgerTail = (wm: Watermark) => `
+const ledgerTail = (wm: Watermark): Fragment => ({
+  sql: `
     select (p.created_at at time zone 'UTC')::date as day, p.account_id, t.type, coalesce(sys.code, 'none') as counterparty,
            1::bigint as entries, p.amount
       from ledger_postings p
@@ -79,7 +90,9 @@ const ledgerTail = (wm: Watermark) => `
           from ledger_postings o join accounts s on s.id = o.account_id and s.kind = 'SYSTEM'
          where o.transaction_id = p.transaction_id
       ) sys on true
-     where p.id > ${wm.postingId.toString()}`;
+     where p.id > ?::bigint`,
+  params: [wm.postingId.toString()],
+});
 
 /**
  * Finance reports, read from the daily rollups plus the small tail above the watermark, in one
@@ -89,10 +102,11 @@ export class FinanceService {
   constructor(private readonly em: EntityManager) {}
 
   private sql() {
-    return sqlOf(this.em.fork());
+    return sqlOf(currentEm(this.em));
   }
 
   private snapshot<T>(fn: (sql: Sql, wm: Watermark) => Promise<T>): Promise<T> {
+    // A fork: the snapshot is a REPEATABLE READ transaction of its own, never a savepoint in a caller's.
     return this.em.fork().transactional(
       async (tem) => {
         const sql = sqlOf(tem as EntityManager);
@@ -114,13 +128,15 @@ export class FinanceService {
 
   async daily(from: Date, to: Date): Promise<FinanceDayRow[]> {
     const { fromDay, toDay } = dayRange(from, to);
-    const rows = await this.snapshot((sql, wm) =>
-      sql.query<Record<string, string>>(
-        `with ${usageAll(wm, 'day')},
+    const rows = await this.snapshot((sql, wm) => {
+      const usage = usageAll(wm, fromDay, toDay, 'day');
+      const tail = ledgerTail(wm);
+      return sql.query<Record<string, string>>(
+        `with ${usage.sql},
        ledger_all as (
          select day, counterparty, amount from finance_ledger_day where day >= ?::date and day <= ?::date
          union all
-         select day, counterparty, amount from (${ledgerTail(wm)}) tail where day >= ?::date and day <= ?::date
+         select day, counterparty, amount from (${tail.sql}) tail where day >= ?::date and day <= ?::date
        ),
        u as (select day, sum(calls) calls, sum(cost_micro_usd) cost from usage_all group by day),
        l as (
@@ -138,9 +154,9 @@ export class FinanceService {
          from generate_series(?::date, ?::date, interval '1 day') d
          left join u on u.day = d::date left join l on l.day = d::date
         order by 1`,
-        [fromDay, toDay, fromDay, toDay, fromDay, toDay, fromDay, toDay, fromDay, toDay],
-      ),
-    );
+        [...usage.params, fromDay, toDay, ...tail.params, fromDay, toDay, fromDay, toDay],
+      );
+    });
     return rows.map((r) => ({
       date: r.day,
       calls: toBigInt(r.calls),
@@ -171,9 +187,10 @@ export class FinanceService {
       member: `account_id, api_key_id`,
     }[groupBy];
     const groupCols = { model: 'model', account: 'account_id', member: 'account_id, api_key_id' }[groupBy];
-    const rows = await this.snapshot((sql, wm) =>
-      sql.query<Record<string, string | null>>(
-        `with ${usageAll(wm, groupBy === 'model' && !accountId ? 'day' : 'account')},
+    const rows = await this.snapshot((sql, wm) => {
+      const usage = usageAll(wm, fromDay, toDay, groupBy === 'model' && !accountId ? 'day' : 'account');
+      return sql.query<Record<string, string | null>>(
+        `with ${usage.sql},
        g as (
          select ${keyExpr} as key, ${extra}, sum(calls) calls, sum(input_tokens) i, sum(cached_input_tokens) c, sum(output_tokens) o,
                 sum(charged) charged, sum(cost_micro_usd) cost_micro_usd
@@ -186,9 +203,9 @@ export class FinanceService {
          ${groupBy === 'member' ? 'left join api_keys k on k.id = g.api_key_id' : ''}
         order by ${orderColumn[order].replace(/(charged|cost_micro_usd|calls)/g, 'g.$1')} desc, g.key
         limit ?::int`,
-        [fromDay, toDay, fromDay, toDay, accountId ?? null, accountId ?? null, limit],
-      ),
-    );
+        [...usage.params, accountId ?? null, accountId ?? null, limit],
+      );
+    });
     return rows.map((r): UsageGroupRow => ({
       key: r.key as string,
       accountId: r.account_id,
@@ -263,17 +280,18 @@ export class FinanceService {
   /** Credits expired unused (EXPIRY entries), per UTC month. */
   async breakage(from: Date, to: Date): Promise<{ month: string; expired: bigint; entries: bigint }[]> {
     const { fromDay, toDay } = dayRange(from, to);
-    const rows = await this.snapshot((sql, wm) =>
-      sql.query<Record<string, string>>(
+    const rows = await this.snapshot((sql, wm) => {
+      const tail = ledgerTail(wm);
+      return sql.query<Record<string, string>>(
         `with e as (
          select day, entries, amount from finance_ledger_daily where counterparty = 'expiry' and day >= ?::date and day <= ?::date
          union all
-         select day, entries, amount from (${ledgerTail(wm)}) tail where counterparty = 'expiry' and day >= ?::date and day <= ?::date
+         select day, entries, amount from (${tail.sql}) tail where counterparty = 'expiry' and day >= ?::date and day <= ?::date
        )
        select to_char(date_trunc('month', day), 'YYYY-MM') as month, -sum(amount) expired, sum(entries) entries from e group by 1 order by 1`,
-        [fromDay, toDay, fromDay, toDay],
-      ),
-    );
+        [fromDay, toDay, ...tail.params, fromDay, toDay],
+      );
+    });
     return rows.map((r) => ({ month: r.month, expired: toBigInt(r.expired), entries: toBigInt(r.entries) }));
   }
 

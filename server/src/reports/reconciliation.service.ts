@@ -5,6 +5,7 @@ import type { AuditChainStatus } from '../audit/audit-chain.js';
 import type { Principal } from '../auth/roles.js';
 import type { Config } from '../config.js';
 import { sqlOf, type Sql } from '../db/sql.js';
+import { currentEm } from '../db/unit-of-work.js';
 import type { AdvisoryLocks } from '../jobs/advisory-lock.js';
 import { gauges, metrics } from '../metrics/metrics.js';
 import { DomainError, badInput, notFound } from '../shared/errors.js';
@@ -78,7 +79,7 @@ export class ReconciliationService {
   }
 
   private sql(): Sql {
-    return sqlOf(this.em.fork());
+    return sqlOf(currentEm(this.em));
   }
 
   /**
@@ -150,7 +151,8 @@ export class ReconciliationService {
   }
 
   private async execute(runId: string, day: string): Promise<ReconciliationRun> {
-    const sql = this.sql();
+    // A fork: the run goes on after the request or job that started it has answered.
+    const sql = sqlOf(this.em.fork());
     const { from, to } = dayBounds(day);
     const summaries: CheckSummary[] = [];
     let mismatches = 0;

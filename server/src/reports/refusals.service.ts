@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { sqlOf } from '../db/sql.js';
+import { currentEm } from '../db/unit-of-work.js';
 import type { Clock } from '../sessions/tokens.js';
 import { dayRange, utcDay } from './finance.rules.js';
 
@@ -36,7 +37,7 @@ export class RefusalTally {
     this.pending = new Map();
     const keys = [...batch.keys()].map((k) => k.split('|'));
     try {
-      await sqlOf(this.em.fork()).query(
+      await sqlOf(currentEm(this.em)).query(
         `insert into refusals_daily (day, source, count)
          select d::date, s, n from unnest(?::text[], ?::text[], ?::bigint[]) as t(d, s, n)
          on conflict (day, source) do update set count = refusals_daily.count + excluded.count`,
@@ -53,7 +54,7 @@ export class RefusalTally {
   async daily(from: Date, to: Date): Promise<RefusalDayRow[]> {
     const { fromDay, toDay } = dayRange(from, to);
     await this.flush();
-    const rows = await sqlOf(this.em.fork()).query<{ day: string; graphql: string; proxy: string }>(
+    const rows = await sqlOf(currentEm(this.em)).query<{ day: string; graphql: string; proxy: string }>(
       `select d::date::text as day,
               coalesce(sum(r.count) filter (where r.source = 'graphql'), 0) as graphql,
               coalesce(sum(r.count) filter (where r.source = 'proxy'), 0) as proxy

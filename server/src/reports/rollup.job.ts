@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { inTransaction, sqlOf, toBigInt, type Sql } from '../db/sql.js';
+import { currentEm } from '../db/unit-of-work.js';
 
 /** Sentinel team member for usage rows without an api key. */
 export const NO_KEY = '00000000-0000-0000-0000-000000000000';
@@ -37,7 +38,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * these tables blocks step 3, this run skips and the tail grows; reports stay exact.
  */
 export async function runRollup(em: EntityManager, opts: { waitMs?: number } = {}): Promise<RollupResult> {
-  const sql = sqlOf(em.fork());
+  const sql = sqlOf(currentEm(em));
   const [bound] = await sql.query<{ u: string; p: string }>(
     `select (select coalesce(max(seq), 0) from usage_records) as u, (select coalesce(max(id), 0) from ledger_postings) as p`,
   );
@@ -61,7 +62,7 @@ export async function runRollup(em: EntityManager, opts: { waitMs?: number } = {
     }
     await sleep(10);
   }
-  return inTransaction(em.fork(), async (tx) => {
+  return inTransaction(currentEm(em), async (tx) => {
     await tx.query(`set local jit = off`);
     const [state] = await tx.query<{ usage_seq: string; posting_id: string }>(
       `select usage_seq, posting_id from finance_rollup_state where id = 1 for update`,

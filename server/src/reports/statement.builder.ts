@@ -82,6 +82,7 @@ export const closingOf = (opening: bigint, totals: Record<StatementSection, bigi
  */
 export async function buildStatement(em: EntityManager, accountId: string, from: Date, to: Date, label: string): Promise<Statement> {
   if (to.getTime() <= from.getTime()) throw badInput('The statement period is empty');
+  // A fork: the snapshot is a REPEATABLE READ transaction of its own, never a savepoint in a caller's.
   return em.fork().transactional(
     async (tem) => {
       const sql = sqlOf(tem as EntityManager);

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Principal } from '../auth/roles.js';
 import { sqlOf } from '../db/sql.js';
+import { currentEm } from '../db/unit-of-work.js';
 import { decodeCursor, pageSize, toPage, type Page } from '../ledger/cursor.js';
 import type { Charged, LedgerService } from '../ledger/ledger.service.js';
 import { requestHash } from '../ledger/ledger.service.js';
@@ -30,11 +31,11 @@ export class UsageService {
 
   async page(accountId: string, first?: number | null, after?: string | null): Promise<Page<UsageRecord>> {
     const n = pageSize(first);
-    return toPage(await findUsagePage(sqlOf(this.em.fork()), accountId, n + 1, decodeCursor(after)), n);
+    return toPage(await findUsagePage(sqlOf(currentEm(this.em)), accountId, n + 1, decodeCursor(after)), n);
   }
 
   async count(accountId: string): Promise<number> {
-    return countUsage(sqlOf(this.em.fork()), accountId);
+    return countUsage(sqlOf(currentEm(this.em)), accountId);
   }
 
   /**
@@ -132,7 +133,7 @@ export class UsageService {
       rate = await this.rateCards.rateFor(model);
     } catch (err) {
       if (err instanceof DomainError) {
-        const existing = await findUsageByKey(sqlOf(this.em.fork()), accountId, idempotencyKey);
+        const existing = await findUsageByKey(sqlOf(currentEm(this.em)), accountId, idempotencyKey);
         if (existing && existing.requestHash !== hash) throw new IdempotencyConflict(clientKey);
         if (existing) return { replay: existing };
       }

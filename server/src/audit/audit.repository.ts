@@ -1,0 +1,78 @@
+import { EntityRepository, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
+import { AccountEntity } from '../accounts/account.entity.js';
+import type { PageWindow } from '../shared/paging.js';
+import { StaffUserEntity } from '../staff/staff-user.entity.js';
+import { AuditEntryEntity } from './audit-entry.entity.js';
+
+/** An actor's id or email, already validated; `actor` ids match any of the three actor columns. */
+export type ActorMatch = { id: string } | { email: string };
+
+/**
+ * Reads of `audit_log` for the console. Actors are shown by email, so it reads the staff users' and
+ * accounts' emails too (read-only, by id or by email, as the log's own joins did).
+ */
+export class AuditEntryRepository extends EntityRepository<AuditEntryEntity> {
+  /** The condition on the actor columns: by id any of the three, by email the staff user or account with it (any case). */
+  async actorCondition(actor: ActorMatch): Promise<FilterQuery<AuditEntryEntity>> {
+    if ('id' in actor) return { $or: [{ actorStaffUserId: actor.id }, { actorKeyId: actor.id }, { actorAccountId: actor.id }] };
+    const staff = await this.idsWithEmail(StaffUserEntity, actor.email);
+    const accounts = await this.idsWithEmail(AccountEntity, actor.email);
+    return { $or: [{ actorStaffUserId: { $in: staff } }, { actorAccountId: { $in: accounts } }] };
+  }
+
+  /** Newest (or oldest) first by id; `limit + 1` rows. */
+  page(where: FilterQuery<AuditEntryEntity>, window: PageWindow, direction: 'asc' | 'desc'): Promise<AuditEntryEntity[]> {
+    return this.find(where, { orderBy: { id: direction }, limit: window.limit + 1, offset: window.offset });
+  }
+
+  /** The batch below `belowId` (keyset on id, newest first), kept out of the identity map: an export may read the whole log. */
+  batch(where: FilterQuery<AuditEntryEntity>, belowId: string | null, size: number): Promise<AuditEntryEntity[]> {
+    const keyset = belowId === null ? where : { $and: [where, { id: { $lt: belowId } }] };
+    return this.find(keyset, { orderBy: { id: 'desc' }, limit: size, disableIdentityMap: true });
+  }
+
+  async actions(): Promise<string[]> {
+    const rows: { action: string }[] = await this.createQueryBuilder().select('action', true).orderBy({ action: 'asc' }).execute();
+    return rows.map((r) => r.action);
+  }
+
+  /** The email shown for each actor: the staff user's, else the account's. */
+  async actorLabels(entries: AuditEntryEntity[]): Promise<Map<AuditEntryEntity, string | null>> {
+    const ids = (pick: (e: AuditEntryEntity) => string | null | undefined) => [...new Set(entries.map(pick).filter((id) => id != null))];
+    const staff = await this.emailsOf(
+      StaffUserEntity,
+      ids((e) => e.actorStaffUserId),
+    );
+    const accounts = await this.emailsOf(
+      AccountEntity,
+      ids((e) => e.actorAccountId),
+    );
+    return new Map(
+      entries.map((e) => [
+        e,
+        (e.actorStaffUserId && staff.get(e.actorStaffUserId)) || (e.actorAccountId && accounts.get(e.actorAccountId)) || null,
+      ]),
+    );
+  }
+
+  private async idsWithEmail(entity: typeof StaffUserEntity | typeof AccountEntity, email: string): Promise<string[]> {
+    const rows: { id: string }[] = await this.em
+      .createQueryBuilder(entity)
+      .select('id')
+      .where('lower(email) = lower(?)', [email])
+      .execute();
+    return rows.map((r) => r.id);
+  }
+
+  private async emailsOf(entity: typeof StaffUserEntity | typeof AccountEntity, ids: string[]): Promise<Map<string, string | null>> {
+    if (!ids.length) return new Map();
+    const rows: { id: string; email: string | null }[] = await this.em
+      .createQueryBuilder(entity)
+      .select(['id', 'email'])
+      .where({ id: { $in: ids } })
+      .execute();
+    return new Map(rows.map((r) => [r.id, r.email]));
+  }
+}
+
+export const auditEntries = (em: EntityManager) => new AuditEntryRepository(em, AuditEntryEntity);
