@@ -4,6 +4,15 @@ import { ApiKeyEntity } from '../auth/api-key.entity.js';
 import { PortalTokenEntity } from '../sessions/portal-token.entity.js';
 import { SessionEntity } from '../sessions/session.entity.js';
 import { StaffUserEntity } from '../staff/staff-user.entity.js';
+import { WebhookEndpointEntity } from '../notify/webhook-endpoint.entity.js';
 
 /** Every entity the ORM knows. Feature modules add theirs here. */
-export const entities = [AccountEntity, ApiKeyEntity, AuditEntryEntity, StaffUserEntity, SessionEntity, PortalTokenEntity];
+export const entities = [
+  AccountEntity,
+  ApiKeyEntity,
+  AuditEntryEntity,
+  StaffUserEntity,
+  SessionEntity,
+  PortalTokenEntity,
+  WebhookEndpointEntity,
+];

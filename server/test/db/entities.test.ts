@@ -14,6 +14,7 @@ const PG_TYPE: Record<string, string> = {
   timestamptz: 'timestamp with time zone',
   jsonb: 'jsonb',
   json: 'jsonb',
+  'text[]': 'ARRAY',
 };
 
 let db: TestDatabase;
