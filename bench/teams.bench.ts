@@ -68,14 +68,14 @@ export async function run(): Promise<void> {
   const hot = await customer(FUNDS);
 
   const owner = await customer(0n);
-  const team = await services.teams.create(owner, { name: 'Bench team' });
+  const team = await services.teamPolicy.create(owner, { name: 'Bench team' });
   await services.ledger.post({ accountId: team.id, type: 'BONUS', delta: FUNDS, counterparty: 'promotions' });
   const members: Principal[] = [];
   for (let i = 0; i < CLIENTS; i++) {
     const m = await customer(0n);
-    await services.teams.addMember(owner, team.id, m.accountId);
+    await services.teamMembership.addMember(owner, team.id, m.accountId);
     // A cap the run never reaches: every charge still checks it (spent + held + charge <= cap).
-    await services.teams.setAllocation(owner, {
+    await services.teamMembership.setAllocation(owner, {
       teamId: team.id,
       accountId: m.accountId,
       monthlyAllocationMillicredits: (FUNDS / BigInt(CLIENTS)).toString(),

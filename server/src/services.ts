@@ -25,6 +25,8 @@ import { verifyAuditChain } from './audit/audit-chain.js';
 import { createGrantsAndPromotions } from './grants/grants.module.js';
 import { metrics } from './metrics/metrics.js';
 import { createNotify } from './notify/notify.module.js';
+import { TeamMembershipService } from './teams/team-membership.service.js';
+import { TeamPolicyService } from './teams/team-policy.service.js';
 import { TeamsService } from './teams/teams.service.js';
 
 /** The domain services, built once per process and shared by GraphQL, webhooks and the proxy. */
@@ -56,6 +58,8 @@ export function createServices(orm: MikroORM, config: Config, events: BalanceEve
     accounts,
     auth,
     teams,
+    teamMembership: new TeamMembershipService(em, auth, clock),
+    teamPolicy: new TeamPolicyService(em, teams, clock),
     ledger,
     balanceWatch: new BalanceWatchService(events, (id) => ledger.balance(id)),
     rateCards,

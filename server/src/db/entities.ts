@@ -5,6 +5,7 @@ import { PortalTokenEntity } from '../sessions/portal-token.entity.js';
 import { SessionEntity } from '../sessions/session.entity.js';
 import { StaffUserEntity } from '../staff/staff-user.entity.js';
 import { WebhookEndpointEntity } from '../notify/webhook-endpoint.entity.js';
+import { TeamEntity, TeamMemberEntity } from '../teams/team.entities.js';
 
 /** Every entity the ORM knows. Feature modules add theirs here. */
 export const entities = [
@@ -15,4 +16,6 @@ export const entities = [
   SessionEntity,
   PortalTokenEntity,
   WebhookEndpointEntity,
+  TeamEntity,
+  TeamMemberEntity,
 ];

@@ -64,7 +64,7 @@ export class TeamsResolver {
   @Authorized()
   @Mutation(() => TeamGql, { description: 'ADMIN, or a USER key (the caller becomes OWNER); audited' })
   async createTeam(@Arg('input', () => CreateTeamInput) input: CreateTeamInput, @Ctx() ctx: Context): Promise<TeamGql> {
-    return toTeamGql(await ctx.services.teams.create(principalOf(ctx), input));
+    return toTeamGql(await ctx.services.teamPolicy.create(principalOf(ctx), input));
   }
 
   @Authorized()
@@ -75,7 +75,7 @@ export class TeamsResolver {
     @Arg('role', () => TeamRoleEnum, { nullable: true, defaultValue: TeamRoleEnum.MEMBER }) role: TeamRoleEnum,
     @Ctx() ctx: Context,
   ): Promise<TeamMemberGql> {
-    return toTeamMemberGql(await ctx.services.teams.addMember(principalOf(ctx), teamId, accountId, role));
+    return toTeamMemberGql(await ctx.services.teamMembership.addMember(principalOf(ctx), teamId, accountId, role));
   }
 
   @Authorized()
@@ -84,7 +84,7 @@ export class TeamsResolver {
     @Arg('input', () => SetMemberAllocationInput) input: SetMemberAllocationInput,
     @Ctx() ctx: Context,
   ): Promise<TeamMemberGql> {
-    return toTeamMemberGql(await ctx.services.teams.setAllocation(principalOf(ctx), input));
+    return toTeamMemberGql(await ctx.services.teamMembership.setAllocation(principalOf(ctx), input));
   }
 
   @Authorized()
@@ -94,13 +94,13 @@ export class TeamsResolver {
     @Arg('accountId', () => ID) accountId: string,
     @Ctx() ctx: Context,
   ): Promise<TeamMemberGql> {
-    return toTeamMemberGql(await ctx.services.teams.removeMember(principalOf(ctx), teamId, accountId));
+    return toTeamMemberGql(await ctx.services.teamMembership.removeMember(principalOf(ctx), teamId, accountId));
   }
 
   @Authorized()
   @Mutation(() => TeamGql, { description: 'Team OWNER or ADMIN: caps and allowed models for every member; audited' })
   async setTeamPolicy(@Arg('input', () => SetTeamPolicyInput) input: SetTeamPolicyInput, @Ctx() ctx: Context): Promise<TeamGql> {
-    return toTeamGql(await ctx.services.teams.setPolicy(principalOf(ctx), input));
+    return toTeamGql(await ctx.services.teamPolicy.setPolicy(principalOf(ctx), input));
   }
 
   @Authorized()

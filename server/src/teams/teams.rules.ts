@@ -18,10 +18,11 @@ export function chargedTeamId(principal: Principal | null, requested: string | n
   return teamId;
 }
 
-export const isActive = (m: TeamMember | null): m is TeamMember => m !== null && m.removedAt === null;
+/** A member row (the entity or its view) that is not removed. */
+export const isActive = <M extends { removedAt: Date | null }>(m: M | null): m is M => m !== null && m.removedAt === null;
 
 /** Team management is for the team's active OWNERs and for ADMIN keys. */
-export function requireOwnerOrAdmin(actor: Principal, membership: TeamMember | null): void {
+export function requireOwnerOrAdmin(actor: Principal, membership: Pick<TeamMember, 'role' | 'removedAt'> | null): void {
   if (hasRole(actor.role, 'ADMIN')) return;
   if (isActive(membership) && membership.role === 'OWNER') return;
   throw forbidden('Only an OWNER of this team (or an ADMIN) may do this');

@@ -1,57 +1,24 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { writeAudit } from '../audit/audit.service.js';
 import type { AuthService, CreatedKey } from '../auth/auth.service.js';
 import { actingAccount, hasRole, ownAccountId, type Principal, type Role } from '../auth/roles.js';
-import { inTransaction, sqlOf, type Sql } from '../db/sql.js';
+import { sqlOf } from '../db/sql.js';
+import { currentEm } from '../db/unit-of-work.js';
 import type { Clock } from '../sessions/tokens.js';
-import { DomainError, badInput, forbidden, notFound } from '../shared/errors.js';
-import { isUuid, optionalText, parseId, requiredText } from '../shared/validate.js';
-import {
-  countOtherOwners,
-  findChargeContext,
-  findMember,
-  findMembers,
-  findSpend,
-  findTeams,
-  findTeamsOfMember,
-  insertTeam,
-  isCustomerAccount,
-  isKnownTimeZone,
-  listTeams,
-  lockTeam,
-  markRemoved,
-  moveTimeZone,
-  updateAllocation,
-  updatePolicy,
-  upsertMember,
-  type TeamOrder,
-} from './teams.repository.js';
-import {
-  TeamAllocationExceeded,
-  chargedTeamId,
-  isActive,
-  nextPolicy,
-  parseAllocation,
-  requireModelAllowed,
-  requireOwnerOrAdmin,
-} from './teams.rules.js';
-import {
-  TEAM_ROLES,
-  type CreateTeamInput,
-  type SetTeamPolicyInput,
-  type Team,
-  type TeamCharge,
-  type TeamMember,
-  type TeamRole,
-  type TeamSpendRow,
-} from './teams.types.js';
+import { badInput, forbidden, notFound, type DomainError } from '../shared/errors.js';
+import { isUuid, optionalText, parseId } from '../shared/validate.js';
+import type { TeamMemberEntity } from './team.entities.js';
+import { policyOf, teamMembers, teams, toTeam, type TeamOrder } from './teams.repository.js';
+import { TeamAllocationExceeded, chargedTeamId, isActive, requireModelAllowed, requireOwnerOrAdmin } from './teams.rules.js';
+import { memberView, memberViews, spendRows } from './teams.sql.js';
+import type { Team, TeamCharge, TeamMember, TeamSpendRow } from './teams.types.js';
 
 const MAX_SPEND_RANGE_DAYS = 366;
 
 /**
  * Teams: shared credit accounts (kind TEAM) that members spend within one policy set by the
- * team's owners. Management here; the charge itself is the ledger's, with the member step
- * (`memberSpend`) in the same transaction.
+ * team's owners. Who sees and uses a team here; membership and policy changes are
+ * `TeamMembershipService` and `TeamPolicyService`; the charge itself is the ledger's, with the
+ * member step (`memberSpend`) in the same transaction.
  */
 export class TeamsService {
   constructor(
@@ -60,12 +27,8 @@ export class TeamsService {
     readonly clock: Clock,
   ) {}
 
-  private sql(): Sql {
-    return sqlOf(this.em.fork());
-  }
-
   async find(ids: readonly string[]): Promise<Team[]> {
-    return findTeams(this.sql(), ids);
+    return (await teams(currentEm(this.em)).byIds(ids)).map(toTeam);
   }
 
   async get(idInput: string): Promise<Team> {
@@ -74,25 +37,23 @@ export class TeamsService {
     return team;
   }
 
-  /** Null for an account that never joined, and for a staff session (it has no account). */
-  async membership(teamId: string, accountId: string | null): Promise<TeamMember | null> {
-    return accountId ? findMember(this.sql(), teamId, accountId, this.clock()) : null;
-  }
-
   /** Every team, for the console (SUPPORT+): name contains `search`, or the id equals it; `limit + 1` rows. */
   async list(q: { search?: string | null; orderBy: TeamOrder; direction: 'ASC' | 'DESC'; limit: number; offset: number }) {
     const text = q.search?.trim().slice(0, 200) ?? '';
     const search = !text ? null : isUuid(text) ? { id: text.toLowerCase() } : { text };
-    return listTeams(this.sql(), { ...q, search });
+    const { rows, count } = await teams(currentEm(this.em)).search({ ...q, search });
+    return { rows: rows.map(toTeam), count };
   }
 
   async teamsOf(accountId: string): Promise<Team[]> {
-    return findTeamsOfMember(this.sql(), accountId);
+    const ids = await teamMembers(currentEm(this.em)).teamIdsOf(accountId);
+    const byId = new Map((await this.find(ids)).map((t) => [t.id, t]));
+    return ids.flatMap((id) => byId.get(id) ?? []);
   }
 
   /** Owners and SUPPORT+ see every member (removed ones too); a member sees their own row. */
   async members(viewer: Principal, teamId: string): Promise<TeamMember[]> {
-    const all = await findMembers(this.sql(), teamId, this.clock(), true);
+    const all = await memberViews(sqlOf(currentEm(this.em)), teamId, this.clock(), true);
     if (hasRole(viewer.role, 'SUPPORT')) return all;
     const own = all.find((m) => m.accountId === viewer.accountId);
     if (isActive(own ?? null) && own!.role === 'OWNER') return all;
@@ -128,142 +89,6 @@ export class TeamsService {
     return actingAccount(principal, accountId, role);
   }
 
-  async create(actor: Principal, input: CreateTeamInput): Promise<Team> {
-    const isAdmin = hasRole(actor.role, 'ADMIN');
-    if (!isAdmin && actor.role !== 'USER') throw forbidden('Teams are created by ADMIN keys or by a USER key, who becomes the owner');
-    const name = requiredText(input.name, 'name', 200);
-    const timeZone = optionalText(input.timeZone, 'timeZone', 64) ?? 'UTC';
-    let owner: string | null = isAdmin ? null : ownAccountId(actor);
-    if (input.ownerAccountId !== null && input.ownerAccountId !== undefined) {
-      if (!isAdmin) throw forbidden('Only an ADMIN may name another owner');
-      owner = parseId(input.ownerAccountId, 'ownerAccountId');
-    }
-    const id = await inTransaction(this.em.fork(), async (sql) => {
-      await this.requireTimeZone(sql, timeZone);
-      if (owner && !(await isCustomerAccount(sql, owner))) throw notFound(`Account ${owner} not found`);
-      const teamId = await insertTeam(sql, name, timeZone);
-      if (owner) await upsertMember(sql, teamId, owner, 'OWNER');
-      await writeAudit(sql, {
-        actor,
-        action: 'team.create',
-        targetType: 'account',
-        targetId: teamId,
-        after: { name, timeZone, ownerAccountId: owner },
-      });
-      return teamId;
-    });
-    return this.get(id);
-  }
-
-  /** Adds a member (or changes an active member's role, or brings a removed member back). */
-  async addMember(actor: Principal, teamIdInput: string, accountIdInput: string, role: TeamRole = 'MEMBER'): Promise<TeamMember> {
-    const teamId = parseId(teamIdInput, 'teamId');
-    const accountId = parseId(accountIdInput, 'accountId');
-    if (!TEAM_ROLES.includes(role)) throw badInput(`role must be one of ${TEAM_ROLES.join(', ')}`, { field: 'role' });
-    return this.change(actor, teamId, async (sql, at) => {
-      if (!(await isCustomerAccount(sql, accountId))) throw notFound(`Account ${accountId} not found (members are customer accounts)`);
-      const before = await findMember(sql, teamId, accountId, at, true);
-      if (isActive(before) && before.role === 'OWNER' && role !== 'OWNER') await this.keepAnOwner(sql, teamId, accountId);
-      await upsertMember(sql, teamId, accountId, role);
-      const after = (await findMember(sql, teamId, accountId, at))!;
-      await writeAudit(sql, {
-        actor,
-        action: 'team.addMember',
-        targetType: 'account',
-        targetId: teamId,
-        before: before && auditView(before),
-        after: auditView(after),
-      });
-      return after;
-    });
-  }
-
-  async setAllocation(
-    actor: Principal,
-    input: { teamId: string; accountId: string; monthlyAllocationMillicredits?: string | null },
-  ): Promise<TeamMember> {
-    const teamId = parseId(input.teamId, 'teamId');
-    const accountId = parseId(input.accountId, 'accountId');
-    const allocation = parseAllocation(input.monthlyAllocationMillicredits);
-    return this.change(actor, teamId, async (sql, at) => {
-      const before = await findMember(sql, teamId, accountId, at, true);
-      if (!isActive(before)) throw notFound(`Account ${accountId} is not an active member of team ${teamId}`);
-      await updateAllocation(sql, teamId, accountId, allocation);
-      const after = (await findMember(sql, teamId, accountId, at))!;
-      await writeAudit(sql, {
-        actor,
-        action: 'team.setMemberAllocation',
-        targetType: 'account',
-        targetId: teamId,
-        before: auditView(before),
-        after: auditView(after),
-      });
-      return after;
-    });
-  }
-
-  /**
-   * Stops the member's spending at once (the charge checks the row) and revokes the keys issued to
-   * them for this team, in the same transaction (audited); their history stays.
-   */
-  async removeMember(actor: Principal, teamIdInput: string, accountIdInput: string): Promise<TeamMember> {
-    const teamId = parseId(teamIdInput, 'teamId');
-    const accountId = parseId(accountIdInput, 'accountId');
-    let revokedKeys = 0;
-    const removed = await this.change(actor, teamId, async (sql, at) => {
-      const before = await findMember(sql, teamId, accountId, at, true);
-      if (!isActive(before)) throw notFound(`Account ${accountId} is not an active member of team ${teamId}`);
-      if (before.role === 'OWNER') await this.keepAnOwner(sql, teamId, accountId);
-      await markRemoved(sql, teamId, accountId);
-      revokedKeys = (await this.auth.revokeTeamKeys(sql, actor, accountId, teamId)).length;
-      const after = (await findMember(sql, teamId, accountId, at))!;
-      await writeAudit(sql, {
-        actor,
-        action: 'team.removeMember',
-        targetType: 'account',
-        targetId: teamId,
-        before: auditView(before),
-        after: auditView(after),
-      });
-      return after;
-    });
-    // Every instance forgets its cached keys only after the revocation is committed.
-    if (revokedKeys > 0) this.auth.keysChanged();
-    return removed;
-  }
-
-  /** The policy, and the time zone periods start in (members keep what they spent this month). */
-  async setPolicy(actor: Principal, input: SetTeamPolicyInput): Promise<Team> {
-    const teamId = parseId(input.teamId, 'teamId');
-    const timeZone = input.timeZone === undefined || input.timeZone === null ? null : requiredText(input.timeZone, 'timeZone', 64);
-    await this.change(actor, teamId, async (sql, at) => {
-      const team = (await lockTeam(sql, teamId))!;
-      const next = nextPolicy(team.policy, input);
-      if (timeZone !== null && timeZone !== team.timeZone) {
-        await this.requireTimeZone(sql, timeZone);
-        await moveTimeZone(sql, teamId, timeZone, at);
-      }
-      await updatePolicy(sql, teamId, next);
-      await writeAudit(sql, {
-        actor,
-        action: 'team.setPolicy',
-        targetType: 'account',
-        targetId: teamId,
-        before: { ...team.policy, timeZone: team.timeZone },
-        after: { ...next, timeZone: timeZone ?? team.timeZone },
-      });
-    });
-    return this.get(teamId);
-  }
-
-  private async requireTimeZone(sql: Sql, timeZone: string): Promise<void> {
-    if (!(await isKnownTimeZone(sql, timeZone)) || !isIntlTimeZone(timeZone)) {
-      throw badInput(`timeZone must be an IANA time zone name such as "Europe/Berlin" (got "${timeZone.slice(0, 64)}")`, {
-        field: 'timeZone',
-      });
-    }
-  }
-
   /** A key of the member's own account, issued for the team: its charges go to the team. */
   async createKey(
     actor: Principal,
@@ -293,7 +118,7 @@ export class TeamsService {
     }
     if (to.getTime() - from.getTime() > MAX_SPEND_RANGE_DAYS * 86_400_000)
       throw badInput(`The range may span at most ${MAX_SPEND_RANGE_DAYS} days`, { field: 'to' });
-    return findSpend(this.sql(), teamId, from, to);
+    return spendRows(sqlOf(currentEm(this.em)), teamId, from, to);
   }
 
   /**
@@ -311,48 +136,23 @@ export class TeamsService {
     if (!teamId) return null;
     const at = this.clock();
     // One read: the policy and the membership. Membership first: an outsider learns nothing of the policy.
-    const context = await findChargeContext(this.sql(), teamId, memberAccountId);
-    if (!context) throw notFound(`Team ${teamId} not found`);
-    if (!context.activeMember) throw forbidden(`Account ${memberAccountId} is not an active member of team ${teamId}`);
-    requireModelAllowed(context.policy, model);
-    return { teamId, memberAccountId, policy: context.policy, at };
+    const team = await teams(currentEm(this.em)).chargeContext(teamId, memberAccountId);
+    if (!team) throw notFound(`Team ${teamId} not found`);
+    if (!team.members.length) throw forbidden(`Account ${memberAccountId} is not an active member of team ${teamId}`);
+    const policy = policyOf(team);
+    requireModelAllowed(policy, model);
+    return { teamId, memberAccountId, policy, at };
   }
 
   /** Why the member step refused a charge of `amount`: FORBIDDEN (removed meanwhile) or SPEND_CAP_EXCEEDED. */
   async refusal(charge: Pick<TeamCharge, 'teamId' | 'memberAccountId'>, amount: bigint): Promise<DomainError> {
-    const member = await findMember(this.sql(), charge.teamId, charge.memberAccountId, this.clock());
+    const member = await memberView(sqlOf(currentEm(this.em)), charge.teamId, charge.memberAccountId, this.clock());
     if (!isActive(member)) return forbidden(`Account ${charge.memberAccountId} is not an active member of team ${charge.teamId}`);
     return new TeamAllocationExceeded(member, amount);
   }
 
-  private async change<T>(actor: Principal, teamId: string, fn: (sql: Sql, at: Date) => Promise<T>): Promise<T> {
-    const at = this.clock();
-    return inTransaction(this.em.fork(), async (sql) => {
-      if (!(await lockTeam(sql, teamId))) throw notFound(`Team ${teamId} not found`);
-      requireOwnerOrAdmin(actor, actor.accountId ? await findMember(sql, teamId, actor.accountId, at) : null);
-      return fn(sql, at);
-    });
-  }
-
-  private async keepAnOwner(sql: Sql, teamId: string, leaving: string): Promise<void> {
-    if ((await countOtherOwners(sql, teamId, leaving)) === 0) {
-      throw new DomainError('CONFLICT', 'A team keeps at least one OWNER: make another member OWNER first');
-    }
-  }
-}
-
-const auditView = (m: TeamMember) => ({
-  accountId: m.accountId,
-  role: m.role,
-  monthlyAllocationMillicredits: m.monthlyAllocation,
-  removedAt: m.removedAt,
-});
-
-function isIntlTimeZone(name: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: name });
-    return true;
-  } catch {
-    return false;
+  /** Null for an account that never joined, and for a staff session (it has no account). */
+  private async membership(teamId: string, accountId: string | null): Promise<TeamMemberEntity | null> {
+    return accountId ? teamMembers(currentEm(this.em)).member(teamId, accountId) : null;
   }
 }

@@ -47,8 +47,11 @@ describe('entities match the migrated tables', () => {
       const byName = new Map(columns.map((c) => [c.column_name, c]));
       const mapped = new Map<string, { type: string; nullable: boolean }>();
       for (const prop of meta.props) {
-        if (prop.kind !== ReferenceKind.SCALAR && prop.kind !== ReferenceKind.MANY_TO_ONE) continue;
-        const type = prop.kind === ReferenceKind.MANY_TO_ONE ? 'uuid' : String(prop.columnTypes[0]).replace(/\(.*\)$/, '');
+        // A formula is computed, not a column; a reference is its owner's uuid column.
+        if (prop.formula) continue;
+        const reference = prop.kind === ReferenceKind.MANY_TO_ONE || (prop.kind === ReferenceKind.ONE_TO_ONE && prop.owner);
+        if (prop.kind !== ReferenceKind.SCALAR && !reference) continue;
+        const type = reference ? 'uuid' : String(prop.columnTypes[0]).replace(/\(.*\)$/, '');
         mapped.set(prop.fieldNames[0], { type, nullable: Boolean(prop.nullable) });
       }
       const drift: string[] = [];

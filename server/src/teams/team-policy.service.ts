@@ -1,0 +1,99 @@
+import { LockMode, raw, type EntityManager } from '@mikro-orm/postgresql';
+import { AccountEntity } from '../accounts/account.entity.js';
+import { writeAudit } from '../audit/audit.service.js';
+import { hasRole, ownAccountId, type Principal } from '../auth/roles.js';
+import { sqlOf } from '../db/sql.js';
+import type { Clock } from '../sessions/tokens.js';
+import { badInput, forbidden, notFound } from '../shared/errors.js';
+import { optionalText, parseId, requiredText } from '../shared/validate.js';
+import { TeamEntity, TeamMemberEntity } from './team.entities.js';
+import { changeTeam } from './team-changes.js';
+import { policyOf } from './teams.repository.js';
+import { nextPolicy } from './teams.rules.js';
+import type { TeamsService } from './teams.service.js';
+import { isKnownTimeZone, movePeriodsToZone } from './teams.sql.js';
+import type { CreateTeamInput, SetTeamPolicyInput, Team } from './teams.types.js';
+
+/** A team's creation and its policy: the caps, the allowed models and the zone its periods start in; audited. */
+export class TeamPolicyService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly teams: TeamsService,
+    private readonly clock: Clock,
+  ) {}
+
+  async create(actor: Principal, input: CreateTeamInput): Promise<Team> {
+    const isAdmin = hasRole(actor.role, 'ADMIN');
+    if (!isAdmin && actor.role !== 'USER') throw forbidden('Teams are created by ADMIN keys or by a USER key, who becomes the owner');
+    const name = requiredText(input.name, 'name', 200);
+    const timeZone = optionalText(input.timeZone, 'timeZone', 64) ?? 'UTC';
+    let owner: string | null = isAdmin ? null : ownAccountId(actor);
+    if (input.ownerAccountId !== null && input.ownerAccountId !== undefined) {
+      if (!isAdmin) throw forbidden('Only an ADMIN may name another owner');
+      owner = parseId(input.ownerAccountId, 'ownerAccountId');
+    }
+    const id = await this.em.transactional(async (em) => {
+      await requireTimeZone(em, timeZone);
+      if (owner && !(await em.count(AccountEntity, { id: owner, kind: 'CUSTOMER' }))) throw notFound(`Account ${owner} not found`);
+      const account = em.create(AccountEntity, { kind: 'TEAM', name } as AccountEntity);
+      const team = em.create(TeamEntity, { account, timeZone });
+      if (owner) em.create(TeamMemberEntity, { team, accountId: owner, role: 'OWNER' });
+      await em.flush();
+      await writeAudit(sqlOf(em), {
+        actor,
+        action: 'team.create',
+        targetType: 'account',
+        targetId: account.id,
+        after: { name, timeZone, ownerAccountId: owner },
+      });
+      return account.id;
+    });
+    return this.teams.get(id);
+  }
+
+  /** The policy, and the time zone periods start in (members keep what they spent this month). */
+  async setPolicy(actor: Principal, input: SetTeamPolicyInput): Promise<Team> {
+    const teamId = parseId(input.teamId, 'teamId');
+    const timeZone = input.timeZone === undefined || input.timeZone === null ? null : requiredText(input.timeZone, 'timeZone', 64);
+    const at = this.clock();
+    await changeTeam(this.em, actor, teamId, async (em, team) => {
+      const before = { ...policyOf(team), timeZone: team.timeZone };
+      const next = nextPolicy(policyOf(team), input);
+      if (timeZone !== null && timeZone !== team.timeZone) {
+        await requireTimeZone(em, timeZone);
+        // The engine takes the team's account row lock before it writes a member row: so does this.
+        await em.lock(team.account, LockMode.PESSIMISTIC_WRITE);
+        await movePeriodsToZone(sqlOf(em), teamId, team.timeZone, timeZone, at);
+        team.timeZone = timeZone;
+      }
+      em.assign(team, { ...next, updatedAt: raw('now()') });
+      await em.flush();
+      await writeAudit(sqlOf(em), {
+        actor,
+        action: 'team.setPolicy',
+        targetType: 'account',
+        targetId: teamId,
+        before,
+        after: { ...next, timeZone: team.timeZone },
+      });
+    });
+    return this.teams.get(teamId);
+  }
+}
+
+async function requireTimeZone(em: EntityManager, timeZone: string): Promise<void> {
+  if (!(await isKnownTimeZone(sqlOf(em), timeZone)) || !isIntlTimeZone(timeZone)) {
+    throw badInput(`timeZone must be an IANA time zone name such as "Europe/Berlin" (got "${timeZone.slice(0, 64)}")`, {
+      field: 'timeZone',
+    });
+  }
+}
+
+function isIntlTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,106 @@
+import type { Sql } from '../db/sql.js';
+import { toBigInt } from '../db/sql.js';
+import type { TeamMember, TeamRole, TeamSpendRow } from './teams.types.js';
+
+/*
+ * Why SQL here: these read what the ledger engine writes (a member's spent and period, the holds
+ * in flight, usage rows) or PostgreSQL's own catalogue, and derive from it (the period in the
+ * team's zone, sums) in ways a unit of work does not express. Named, parameterised, nothing spliced.
+ */
+
+type Row = Record<string, unknown>;
+
+/** `spent` counts only when the row's period is the current one (`period_start >= current start`). */
+const toMember = (r: Row): TeamMember => {
+  const allocation = r.monthly_allocation === null || r.monthly_allocation === undefined ? null : toBigInt(r.monthly_allocation);
+  const spent = r.current ? toBigInt(r.spent) : 0n;
+  const held = toBigInt(r.held);
+  return {
+    teamId: r.team_id as string,
+    accountId: r.account_id as string,
+    role: r.role as TeamRole,
+    monthlyAllocation: allocation,
+    spentThisPeriod: spent,
+    heldThisPeriod: held,
+    remainingThisPeriod: allocation === null ? null : allocation - spent - held > 0n ? allocation - spent - held : 0n,
+    periodStart: new Date(r.current_start as string),
+    addedAt: new Date(r.added_at as string),
+    removedAt: r.removed_at ? new Date(r.removed_at as string) : null,
+  };
+};
+
+/**
+ * A member row as of `at`: `spent` counts only while its period is the current one (midnight on
+ * the 1st in the team's zone, the same expression the charge uses); `held` is what the member's
+ * calls in flight reserve.
+ */
+const MEMBER_COLUMNS = `m.*, m.period_start >= p.start as current, p.start as current_start,
+  (select coalesce(sum(h.amount), 0) from holds h where h.account_id = m.team_id and h.member_account_id = m.account_id and h.state = 'HELD') as held`;
+const PERIOD = `(select date_trunc('month', ?::timestamptz, t.time_zone) as start from teams t where t.account_id = ?::uuid) p`;
+
+/** The team's members as of `at` (OWNERs first, then by joining), with their period's spend. */
+export async function memberViews(sql: Sql, teamId: string, at: Date, includeRemoved: boolean): Promise<TeamMember[]> {
+  const rows = await sql.query<Row>(
+    `select ${MEMBER_COLUMNS} from team_members m, ${PERIOD}
+      where m.team_id = ?::uuid and (?::boolean or m.removed_at is null)
+      order by m.role = 'OWNER' desc, m.added_at, m.account_id`,
+    [at.toISOString(), teamId, teamId, includeRemoved],
+  );
+  return rows.map(toMember);
+}
+
+export async function memberView(sql: Sql, teamId: string, accountId: string, at: Date): Promise<TeamMember | null> {
+  const rows = await sql.query<Row>(
+    `select ${MEMBER_COLUMNS} from team_members m, ${PERIOD} where m.team_id = ?::uuid and m.account_id = ?::uuid`,
+    [at.toISOString(), teamId, teamId, accountId],
+  );
+  return rows[0] ? toMember(rows[0]) : null;
+}
+
+/**
+ * A new time zone for the team's periods. The period the members are in keeps its spend: rows of
+ * the current month move their start to the same month's start in the new zone (at most a day
+ * apart), so the engine's step does not take the new start for a new month. The caller holds the
+ * team's account row lock, as the engine does before it writes a member row.
+ */
+export async function movePeriodsToZone(sql: Sql, teamId: string, from: string, to: string, at: Date): Promise<void> {
+  await sql.query(
+    `with p as (select date_trunc('month', ?::timestamptz, ?) as old_start, date_trunc('month', ?::timestamptz, ?) as new_start)
+     update team_members m set period_start = p.new_start
+       from p
+      where m.team_id = ?::uuid and m.period_start >= p.old_start and m.period_start < p.new_start
+        and p.new_start - p.old_start < interval '27 hours'`,
+    [at.toISOString(), from, at.toISOString(), to, teamId],
+  );
+}
+
+export async function isKnownTimeZone(sql: Sql, name: string): Promise<boolean> {
+  const rows = await sql.query(`select 1 from pg_timezone_names where name = ?`, [name]);
+  return rows.length > 0;
+}
+
+/** Spend per member, per day (in the team's zone) and per model, over [from, to). */
+export async function spendRows(sql: Sql, teamId: string, from: Date, to: Date): Promise<TeamSpendRow[]> {
+  const rows = await sql.query<Row>(
+    `select to_char(u.created_at at time zone t.time_zone, 'YYYY-MM-DD') as day, u.member_account_id, u.model,
+            count(*)::int as calls, sum(u.charged)::text as charged, sum(u.cost_micro_usd)::text as cost,
+            sum(u.input_tokens)::text as input_tokens, sum(u.cached_input_tokens)::text as cached_input_tokens,
+            sum(u.output_tokens)::text as output_tokens
+       from usage_records u join teams t on t.account_id = u.account_id
+      where u.account_id = ?::uuid and u.member_account_id is not null
+        and u.created_at >= ?::timestamptz and u.created_at < ?::timestamptz
+      group by 1, 2, 3 order by 1, 2, 3`,
+    [teamId, from.toISOString(), to.toISOString()],
+  );
+  return rows.map((r) => ({
+    day: r.day as string,
+    accountId: r.member_account_id as string,
+    model: r.model as string,
+    calls: Number(r.calls),
+    charged: toBigInt(r.charged),
+    costMicroUsd: toBigInt(r.cost),
+    inputTokens: toBigInt(r.input_tokens),
+    cachedInputTokens: toBigInt(r.cached_input_tokens),
+    outputTokens: toBigInt(r.output_tokens),
+  }));
+}
