@@ -1,11 +1,15 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { EntityManager } from '@mikro-orm/postgresql';
+import { LockMode, raw, type EntityManager } from '@mikro-orm/postgresql';
+import { AccountEntity } from '../accounts/account.entity.js';
 import { writeAudit } from '../audit/audit.service.js';
-import { inTransaction, sqlOf, type Sql } from '../db/sql.js';
+import { sqlOf, type Sql } from '../db/sql.js';
+import { currentEm } from '../db/unit-of-work.js';
 import type { BalanceEvents } from '../ledger/balance-events.js';
 import { ExpiringCache, type CacheTtl } from '../shared/cache.js';
 import { badInput, forbidden, notFound } from '../shared/errors.js';
 import { optionalText, parseId, sameId } from '../shared/validate.js';
+import { ApiKeyEntity } from './api-key.entity.js';
+import { apiKeysOf } from './api-keys.repository.js';
 import { actingAccount, hasRole, ROLES, type KeyPrincipal, type Principal, type Role } from './roles.js';
 
 export const hashKey = (key: string) => createHash('sha256').update(key, 'utf8').digest('hex');
@@ -32,25 +36,21 @@ export interface ApiKeyInfo {
 /** `lastUsedAt` is written at most this often per key. */
 export const LAST_USED_INTERVAL_MS = 60_000;
 
-const KEY_COLUMNS = 'id, account_id, role, label, created_at, last_used_at, revoked_at';
-type KeyRow = {
-  id: string;
-  account_id: string;
-  role: Role;
-  label: string | null;
-  created_at: Date;
-  last_used_at: Date | null;
-  revoked_at: Date | null;
-};
-const toKeyInfo = (r: KeyRow): ApiKeyInfo => ({
-  id: r.id,
-  accountId: r.account_id,
-  role: r.role,
-  label: r.label,
-  createdAt: new Date(r.created_at),
-  lastUsedAt: r.last_used_at ? new Date(r.last_used_at) : null,
-  revokedAt: r.revoked_at ? new Date(r.revoked_at) : null,
+const toKeyInfo = (k: ApiKeyEntity): ApiKeyInfo => ({
+  id: k.id,
+  accountId: k.accountId,
+  role: k.role,
+  label: k.label,
+  createdAt: k.createdAt,
+  lastUsedAt: k.lastUsedAt,
+  revokedAt: k.revokedAt,
 });
+
+/** The caller's transaction behind its `Sql` (`sqlOf(em)`): key writes go through the unit of work's connection. */
+function emOf(sql: Sql): EntityManager {
+  if (!sql.em) throw new Error('API keys are written inside a MikroORM transaction');
+  return sql.em;
+}
 
 export class AuthService {
   /** Known keys by hash (unknown ones are not cached: a new key works at once). */
@@ -93,33 +93,21 @@ export class AuthService {
     if (last !== undefined && now - last < LAST_USED_INTERVAL_MS) return;
     if (this.lastUsedWrites.size >= 100_000) this.lastUsedWrites.clear();
     this.lastUsedWrites.set(keyId, now);
-    sqlOf(this.em.fork())
-      .query(
-        `update api_keys set last_used_at = clock_timestamp()
-          where id = ?::uuid and (last_used_at is null or last_used_at < clock_timestamp() - make_interval(secs => ?::int))`,
-        [keyId, LAST_USED_INTERVAL_MS / 1000],
-      )
+    apiKeysOf(currentEm(this.em))
+      .touch(keyId, LAST_USED_INTERVAL_MS / 1000)
       .catch(() => this.lastUsedWrites.delete(keyId));
   }
 
   /** Keys of an account (own account; SUPPORT+ may name another), newest first, revoked ones too. */
   async list(actor: Principal, accountIdInput?: string | null): Promise<ApiKeyInfo[]> {
     const accountId = actingAccount(actor, accountIdInput, 'SUPPORT');
-    const rows = await sqlOf(this.em.fork()).query<KeyRow>(
-      `select ${KEY_COLUMNS} from api_keys where account_id = ?::uuid order by created_at desc, id`,
-      [accountId],
-    );
-    return rows.map(toKeyInfo);
+    return (await apiKeysOf(currentEm(this.em)).ofAccount(accountId)).map(toKeyInfo);
   }
 
   /** Which of `keyIds` are still valid (not revoked): for closing a revoked key's open sockets. */
   async validKeyIds(keyIds: string[]): Promise<Set<string>> {
     if (!keyIds.length) return new Set();
-    const rows = await sqlOf(this.em.fork()).query<{ id: string }>(
-      `select id from api_keys where id = any(string_to_array(?, ',')::uuid[]) and revoked_at is null`,
-      [keyIds.join(',')],
-    );
-    return new Set(rows.map((r) => r.id));
+    return apiKeysOf(currentEm(this.em)).validIds(keyIds);
   }
 
   /**
@@ -128,26 +116,25 @@ export class AuthService {
    */
   async revoke(actor: Principal, idInput: string): Promise<ApiKeyInfo> {
     const id = parseId(idInput, 'id');
-    const revoked = await inTransaction(this.em.fork(), async (sql) => {
-      const [row] = await sql.query<KeyRow>(`select ${KEY_COLUMNS} from api_keys where id = ?::uuid for update`, [id]);
-      if (!row) throw notFound(`API key ${id} not found`);
-      if (!sameId(row.account_id, actor.accountId) && !hasRole(actor.role, 'ADMIN')) {
+    const revoked = await this.em.transactional(async (em) => {
+      const key = await apiKeysOf(em).findOne({ id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      if (!key) throw notFound(`API key ${id} not found`);
+      if (!sameId(key.accountId, actor.accountId) && !hasRole(actor.role, 'ADMIN')) {
         throw forbidden("Revoking another account's key needs the ADMIN role");
       }
-      if (row.revoked_at) return { key: toKeyInfo(row), changed: false };
-      const [updated] = await sql.query<KeyRow>(
-        `update api_keys set revoked_at = clock_timestamp() where id = ?::uuid returning ${KEY_COLUMNS}`,
-        [id],
-      );
-      await writeAudit(sql, {
+      if (key.revokedAt) return { key: toKeyInfo(key), changed: false };
+      // The database's clock, like every other key timestamp; the flush reads the value back.
+      key.revokedAt = raw('clock_timestamp()');
+      await em.flush();
+      await writeAudit(sqlOf(em), {
         actor,
         action: 'apiKey.revoke',
         targetType: 'apiKey',
         targetId: id,
         before: { revokedAt: null },
-        after: { accountId: updated.account_id, role: updated.role, revokedAt: new Date(updated.revoked_at!).toISOString() },
+        after: { accountId: key.accountId, role: key.role, revokedAt: key.revokedAt!.toISOString() },
       });
-      return { key: toKeyInfo(updated), changed: true };
+      return { key: toKeyInfo(key), changed: true };
     });
     if (revoked.changed) this.keysChanged();
     return revoked.key;
@@ -158,11 +145,7 @@ export class AuthService {
    * leaving the team), each audited. The caller calls `keysChanged` once it has committed.
    */
   async revokeTeamKeys(sql: Sql, actor: Principal, accountId: string, teamId: string): Promise<string[]> {
-    const rows = await sql.query<{ id: string; revoked_at: Date }>(
-      `update api_keys set revoked_at = clock_timestamp()
-        where account_id = ?::uuid and team_id = ?::uuid and revoked_at is null returning id, revoked_at`,
-      [accountId, teamId],
-    );
+    const rows = await apiKeysOf(emOf(sql)).revokeAll({ accountId, teamId });
     for (const row of rows) {
       await writeAudit(sql, {
         actor,
@@ -171,19 +154,15 @@ export class AuthService {
         targetId: row.id,
         reason: 'member removed from the team',
         before: { revokedAt: null },
-        after: { accountId, teamId, revokedAt: new Date(row.revoked_at).toISOString() },
+        after: { accountId, teamId, revokedAt: row.revokedAt.toISOString() },
       });
     }
     return rows.map((r) => r.id);
   }
 
   private async lookup(hash: string): Promise<KeyPrincipal | null> {
-    const rows = await sqlOf(this.em.fork()).query<{ id: string; account_id: string; role: Role; team_id: string | null }>(
-      `select id, account_id, role, team_id from api_keys where key_hash = ? and revoked_at is null`,
-      [hash],
-    );
-    const row = rows[0];
-    return row ? { keyId: row.id, accountId: row.account_id, role: row.role, teamId: row.team_id } : null;
+    const key = await apiKeysOf(currentEm(this.em)).findValid(hash);
+    return key ? { keyId: key.id, accountId: key.accountId, role: key.role, teamId: key.teamId } : null;
   }
 
   /** After a committed change to keys (revocation, role): every instance forgets its cached keys. */
@@ -204,21 +183,25 @@ export class AuthService {
     if (!ROLES.includes(role)) throw badInput(`role must be one of ${ROLES.join(', ')}`);
     const label = optionalText(labelInput, 'label', 100);
     const key = generateKey();
-    const id = await inTransaction(this.em.fork(), async (sql) => {
-      const exists = await sql.query(`select 1 from accounts where id = ?::uuid and kind = 'CUSTOMER'`, [accountId]);
-      if (!exists.length) throw notFound(`Account ${accountId} not found`);
-      const [row] = await sql.query<{ id: string }>(
-        `insert into api_keys (account_id, role, key_hash, key_prefix, label, team_id) values (?::uuid, ?, ?, ?, ?, ?::uuid) returning id`,
-        [accountId, role, hashKey(key), key.slice(0, 7), label ?? null, teamId],
-      );
-      await writeAudit(sql, {
+    const id = await this.em.transactional(async (em) => {
+      if (!(await em.count(AccountEntity, { id: accountId, kind: 'CUSTOMER' }))) throw notFound(`Account ${accountId} not found`);
+      const created = em.create(ApiKeyEntity, {
+        accountId,
+        role,
+        keyHash: hashKey(key),
+        keyPrefix: key.slice(0, 7),
+        label: label ?? null,
+        teamId,
+      } as ApiKeyEntity);
+      await em.flush();
+      await writeAudit(sqlOf(em), {
         actor,
         action: 'apiKey.create',
         targetType: 'account',
         targetId: accountId,
-        after: { keyId: row.id, role, keyPrefix: key.slice(0, 7), label, ...(teamId ? { teamId } : {}) },
+        after: { keyId: created.id, role, keyPrefix: key.slice(0, 7), label, ...(teamId ? { teamId } : {}) },
       });
-      return row.id;
+      return created.id;
     });
     return { id, key };
   }
@@ -229,27 +212,25 @@ export class AuthService {
    * (audited), so rotating the variable really retires the old secret.
    */
   async ensureBootstrapAdmin(key: string, email: string): Promise<void> {
-    const retired = await inTransaction(this.em.fork(), async (sql) => {
-      const known = await sql.query(`select 1 from api_keys where key_hash = ?`, [hashKey(key)]);
-      if (known.length) return 0;
-      let [account] = await sql.query<{ id: string }>(`select id from accounts where lower(email) = lower(?) and kind = 'CUSTOMER'`, [
-        email,
-      ]);
-      if (!account) {
-        [account] = await sql.query<{ id: string }>(
-          `insert into accounts (kind, email, name) values ('CUSTOMER', ?, 'Operator') returning id`,
-          [email],
-        );
-      }
-      await sql.query(
-        `insert into api_keys (account_id, role, key_hash, key_prefix, label, bootstrap) values (?::uuid, 'ADMIN', ?, ?, 'bootstrap', true) on conflict (key_hash) do nothing`,
-        [account.id, hashKey(key), key.slice(0, 7)],
-      );
+    const keyHash = hashKey(key);
+    const retired = await this.em.transactional(async (em) => {
+      const keys = apiKeysOf(em);
+      if (await keys.count({ keyHash })) return 0;
+      const account =
+        (await em.findOne(AccountEntity, { kind: 'CUSTOMER', [raw('lower(email)')]: raw('lower(?)', [email]) })) ??
+        em.create(AccountEntity, { kind: 'CUSTOMER', email, name: 'Operator' } as AccountEntity);
+      await em.flush();
+      await keys.insertUnlessKnown({
+        accountId: account.id,
+        role: 'ADMIN',
+        keyHash,
+        keyPrefix: key.slice(0, 7),
+        label: 'bootstrap',
+        bootstrap: true,
+      });
+      const sql = sqlOf(em);
       await writeAudit(sql, { actor: null, action: 'apiKey.bootstrapAdmin', targetType: 'account', targetId: account.id });
-      const previous = await sql.query<{ id: string }>(
-        `update api_keys set revoked_at = clock_timestamp() where bootstrap and key_hash <> ? and revoked_at is null returning id`,
-        [hashKey(key)],
-      );
+      const previous = await keys.revokeAll({ bootstrap: true, keyHash: { $ne: keyHash } });
       for (const { id } of previous) {
         await writeAudit(sql, {
           actor: null,

@@ -65,6 +65,9 @@ export async function startTestApp(
       BOOTSTRAP_ADMIN_KEY: adminKey,
       PUBLIC_APP_URL: 'https://app.example.test',
       LOG_LEVEL: 'silent',
+      // Concurrency tests race 100 mutations on a busy CI machine: a queued one must wait, not be shed
+      // after the production default of 1 s. Admission tests set their own limits.
+      ADMISSION_QUEUE_TIMEOUT_MS: 30_000,
       ...overrides,
     },
   );
