@@ -8,6 +8,7 @@ import { RateCardEntity } from '../ratecards/ratecard.entity.js';
 import { PortalTokenEntity } from '../sessions/portal-token.entity.js';
 import { SessionEntity } from '../sessions/session.entity.js';
 import { StaffUserEntity } from '../staff/staff-user.entity.js';
+import { WebhookEndpointEntity } from '../notify/webhook-endpoint.entity.js';
 import { TeamEntity, TeamMemberEntity } from '../teams/team.entities.js';
 
 /** Every entity the ORM knows. Feature modules add theirs here. */
@@ -22,6 +23,7 @@ export const entities = [
   RateCardActivationEntity,
   ModelRateEntity,
   ModelSwitchEntity,
+  WebhookEndpointEntity,
   TeamEntity,
   TeamMemberEntity,
 ];

@@ -3,6 +3,7 @@ import pg from 'pg';
 import type { Logger } from 'pino';
 import { inTransaction, sqlOf, type Sql } from '../db/sql.js';
 import { metrics } from '../metrics/metrics.js';
+import { cancelPendingDeliveries } from './deliveries.repository.js';
 import { checkDestination, UnsafeDestination, type DestinationPolicy } from './destination.js';
 import type { SendResult, WebhookSender } from './http-sender.js';
 import type { Mailer } from './mailer.js';
@@ -403,10 +404,7 @@ export class DeliveryWorker {
       ],
     );
     if (!endpoint?.disabled) return;
-    await sql.query(
-      `update notification_deliveries set status = 'CANCELLED', last_error = 'endpoint disabled' where endpoint_id = ?::uuid and status = 'PENDING'`,
-      [endpointId],
-    );
+    await cancelPendingDeliveries(sql, endpointId, 'endpoint disabled');
     await emitEvent(sql, {
       type: 'webhook_endpoint.disabled',
       accountId: endpoint.account_id,
