@@ -253,7 +253,9 @@ export class WebhookEndpointsService {
       await step.first?.(sql);
       const endpoint = await webhookEndpoints(em).lock(before.id, step.withSecret);
       if (!endpoint) throw new DomainError('CONFLICT', `Webhook endpoint ${before.id} changed meanwhile; try again`);
-      step.apply(endpoint, new Date());
+      // The database's clock, as for every other endpoint and delivery time (the transaction's now()).
+      const [{ now }] = await sql.query<{ now: Date }>('select now() as now');
+      step.apply(endpoint, new Date(now));
       await em.flush();
       const after = toEndpoint(endpoint);
       await writeAudit(sql, {
