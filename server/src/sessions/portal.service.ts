@@ -1,12 +1,12 @@
 import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
 import { AccountEntity } from '../accounts/account.entity.js';
 import { writeAudit } from '../audit/audit.service.js';
-import { hasRole, ownAccountId, type Principal } from '../auth/roles.js';
+import { accountFor } from '../auth/policy.js';
+import type { Principal } from '../auth/roles.js';
 import { sqlOf } from '../db/sql.js';
 import { PortalTokenEntity } from './portal-token.entity.js';
-import { badInput, forbidden, notFound } from '../shared/errors.js';
+import { badInput, notFound } from '../shared/errors.js';
 import { sanitizeReturnTo } from '../shared/return-to.js';
-import { parseId } from '../shared/validate.js';
 import type { IssuedSession, SessionsService } from './sessions.service.js';
 import { hashToken, looksLikeToken, newToken, type Clock } from './tokens.js';
 
@@ -34,9 +34,7 @@ export class PortalService {
     accountIdInput: string | null | undefined,
     returnToInput: string | null | undefined,
   ): Promise<PortalLink> {
-    const accountId = accountIdInput ? parseId(accountIdInput, 'accountId') : ownAccountId(actor);
-    if (accountId !== actor.accountId && !hasRole(actor.role, 'ADMIN'))
-      throw forbidden('A portal session for another account needs the ADMIN role');
+    const accountId = accountFor(actor, 'portal.open', accountIdInput || null);
     const returnTo = sanitizeReturnTo(returnToInput, this.opts.publicAppUrl);
     if (returnToInput && !returnTo) throw badInput('returnTo must be a relative path or a URL on the app origin', { field: 'returnTo' });
     const token = newToken();

@@ -1,5 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { AccountGql, toAccountGql } from '../accounts/accounts.graphql.js';
+import { can } from '../auth/policy.js';
 import type { Context } from '../graphql/context.js';
 import { RoleEnum } from '../graphql/enums.js';
 import { principalOf } from '../graphql/auth.js';
@@ -9,6 +10,7 @@ import { PortalSessionGql, ViewerGql, ViewerKindEnum } from './sessions.graphql.
 /** Staff sign-in and sign-out, the Credits page's portal sessions, and "who am I". */
 @Resolver(() => ViewerGql)
 export class SessionsResolver {
+  @Authorized('session.viewer')
   @Query(() => ViewerGql, { nullable: true, description: 'The caller: a staff user, a portal session or a key; null when signed out' })
   async viewer(@Ctx() ctx: Context): Promise<ViewerGql | null> {
     const p = ctx.principal;
@@ -18,6 +20,7 @@ export class SessionsResolver {
     return { kind, role: p.role as RoleEnum, staffUser, accountId: p.accountId, sessionExpiresAt: ctx.session?.expiresAt ?? null };
   }
 
+  @Authorized('session.signIn')
   @Mutation(() => ViewerGql, {
     description: 'Staff sign-in: sets the console session cookie. Every failure answers the same UNAUTHENTICATED message.',
   })
@@ -31,6 +34,7 @@ export class SessionsResolver {
     return { kind: ViewerKindEnum.STAFF, role: user.role, staffUser: user, accountId: null, sessionExpiresAt: session.expiresAt };
   }
 
+  @Authorized('session.signOut')
   @Mutation(() => Boolean, {
     description: 'Ends the cookie session in use (console or Credits page) and clears its cookie; false when there was none',
   })
@@ -38,6 +42,7 @@ export class SessionsResolver {
     return ctx.services.cookieSessions.signOut(ctx.http, ctx.session, ctx.principal);
   }
 
+  @Authorized('session.signInWithKey')
   @Mutation(() => ViewerGql, {
     description: "Development only (refused in production): trades an account's API key for a Credits page session",
   })
@@ -52,7 +57,7 @@ export class SessionsResolver {
     };
   }
 
-  @Authorized()
+  @Authorized('portal.open')
   @Mutation(() => PortalSessionGql, {
     description:
       'A single-use URL, valid for minutes, that opens the Credits page signed in to one account (own account, or ADMIN for any)',
@@ -67,7 +72,8 @@ export class SessionsResolver {
 
   @FieldResolver(() => AccountGql, { nullable: true, description: 'The account of a portal session or key' })
   async account(@Root() viewer: ViewerGql, @Ctx() ctx: Context): Promise<AccountGql | null> {
-    const account = viewer.accountId ? await ctx.loaders.account.load(viewer.accountId) : null;
+    // A team key's member account is not its to see (it acts only for its team).
+    const account = viewer.accountId && can(ctx.principal, 'account.me') ? await ctx.loaders.account.load(viewer.accountId) : null;
     return account ? toAccountGql(account) : null;
   }
 }

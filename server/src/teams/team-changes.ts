@@ -1,9 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { authorize } from '../auth/policy.js';
 import type { Principal } from '../auth/roles.js';
 import { DomainError, notFound } from '../shared/errors.js';
 import type { TeamEntity } from './team.entities.js';
 import { teamMembers, teams } from './teams.repository.js';
-import { requireOwnerOrAdmin } from './teams.rules.js';
 
 /**
  * A change to a team by one of its OWNERs or an ADMIN, in one transaction: the team's policy row
@@ -18,7 +18,8 @@ export function changeTeam<T>(
   return em.transactional(async (tem) => {
     const team = await teams(tem).lock(teamId);
     if (!team) throw notFound(`Team ${teamId} not found`);
-    requireOwnerOrAdmin(actor, actor.accountId ? await teamMembers(tem).member(teamId, actor.accountId) : null);
+    const member = actor.accountId ? await teamMembers(tem).member(teamId, actor.accountId) : null;
+    authorize(actor, 'team.manage', { accountId: teamId, teamRole: member && !member.removedAt ? member.role : null });
     return fn(tem, team);
   });
 }

@@ -1,6 +1,5 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { AccountGql, CreatedApiKeyGql } from '../accounts/accounts.graphql.js';
-import { Role } from '../auth/roles.js';
 import { SortDirectionEnum, pageWindow, toOffsetConnection, windowOf } from '../graphql/offset-paging.js';
 import type { Context } from '../graphql/context.js';
 import { principalOf } from '../graphql/auth.js';
@@ -23,14 +22,14 @@ import {
 
 @Resolver(() => TeamGql)
 export class TeamsResolver {
-  @Authorized()
+  @Authorized('team.read')
   @Query(() => TeamGql, { nullable: true, description: 'Its active members see it; SUPPORT+ any; null when unknown' })
   async team(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<TeamGql | null> {
     const team = await ctx.services.teams.view(principalOf(ctx), id);
     return team ? toTeamGql(team) : null;
   }
 
-  @Authorized(Role.SUPPORT)
+  @Authorized('team.list')
   @Query(() => TeamConnectionGql, {
     description: 'Every team (SUPPORT+): search by name (contains) or id (exact); sorted; paged by after or offset',
   })
@@ -48,7 +47,7 @@ export class TeamsResolver {
     return toOffsetConnection(windowOf(rows, window, count), toTeamGql);
   }
 
-  @Authorized()
+  @Authorized('team.spend')
   @Query(() => [TeamSpendRowGql], {
     description: "Spend per member, per day (team's zone) and per model over [from, to): the team's OWNERs and FINANCE+",
   })
@@ -61,13 +60,13 @@ export class TeamsResolver {
     return (await ctx.services.teams.spend(principalOf(ctx), teamId, from, to)).map(toTeamSpendRowGql);
   }
 
-  @Authorized()
+  @Authorized('team.create')
   @Mutation(() => TeamGql, { description: 'ADMIN, or a USER key (the caller becomes OWNER); audited' })
   async createTeam(@Arg('input', () => CreateTeamInput) input: CreateTeamInput, @Ctx() ctx: Context): Promise<TeamGql> {
     return toTeamGql(await ctx.services.teamPolicy.create(principalOf(ctx), input));
   }
 
-  @Authorized()
+  @Authorized('team.manage')
   @Mutation(() => TeamMemberGql, { description: 'Team OWNER or ADMIN; also changes a role or brings a removed member back; audited' })
   async addTeamMember(
     @Arg('teamId', () => ID) teamId: string,
@@ -78,7 +77,7 @@ export class TeamsResolver {
     return toTeamMemberGql(await ctx.services.teamMembership.addMember(principalOf(ctx), teamId, accountId, role));
   }
 
-  @Authorized()
+  @Authorized('team.manage')
   @Mutation(() => TeamMemberGql, { description: 'Team OWNER or ADMIN; null allocation = no cap; audited' })
   async setMemberAllocation(
     @Arg('input', () => SetMemberAllocationInput) input: SetMemberAllocationInput,
@@ -87,7 +86,7 @@ export class TeamsResolver {
     return toTeamMemberGql(await ctx.services.teamMembership.setAllocation(principalOf(ctx), input));
   }
 
-  @Authorized()
+  @Authorized('team.manage')
   @Mutation(() => TeamMemberGql, { description: 'Team OWNER or ADMIN; spending stops at once, history stays; audited' })
   async removeTeamMember(
     @Arg('teamId', () => ID) teamId: string,
@@ -97,13 +96,13 @@ export class TeamsResolver {
     return toTeamMemberGql(await ctx.services.teamMembership.removeMember(principalOf(ctx), teamId, accountId));
   }
 
-  @Authorized()
+  @Authorized('team.manage')
   @Mutation(() => TeamGql, { description: 'Team OWNER or ADMIN: caps and allowed models for every member; audited' })
   async setTeamPolicy(@Arg('input', () => SetTeamPolicyInput) input: SetTeamPolicyInput, @Ctx() ctx: Context): Promise<TeamGql> {
     return toTeamGql(await ctx.services.teamPolicy.setPolicy(principalOf(ctx), input));
   }
 
-  @Authorized()
+  @Authorized('team.key')
   @Mutation(() => CreatedApiKeyGql, {
     description:
       "A USER key of the member's own account issued for the team: its charges go to the team. Own key as an active member; for another member, team OWNER or ADMIN",
