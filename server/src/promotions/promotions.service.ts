@@ -68,12 +68,12 @@ export class PromotionsService {
   }
 
   async redeem(principal: Principal, codeText: string): Promise<LedgerEntry> {
+    const accountId = accountFor(principal, 'promo.redeem', null);
     const code = normalizeCode(codeText);
     const promo = await findPromoCode(sqlOf(currentEm(this.em)), code);
     if (!promo) throw notFound(`Promo code ${code} does not exist`);
     const early = refusal(promo);
     if (early) throw refused(code, early);
-    const accountId = accountFor(principal, 'promo.redeem', null);
     if (await hasRedeemed(sqlOf(currentEm(this.em)), promo.id, accountId)) throw refused(code, 'ALREADY_REDEEMED');
     try {
       return await this.ledger.post(
