@@ -38,7 +38,9 @@ function refusal(principal: Principal | null, action: Action): Error | null {
   if (kind === 'anonymous') return unauthenticated();
   if (kind === 'teamKey') return forbidden('A team key only charges its team and reads it; use a key of the account itself');
   const role = neededRole(rule);
-  return forbidden(role && !rule.who.includes('userKey') ? `This operation needs the ${role} role` : 'This operation is not open to this caller');
+  return forbidden(
+    role && !rule.who.includes('userKey') ? `This operation needs the ${role} role` : 'This operation is not open to this caller',
+  );
 }
 
 /** Whether the team standing in `resource` lets the caller act on the team's account. */
@@ -55,7 +57,9 @@ function scopeRefusal(principal: Principal, action: Action, resource: Resource):
   if (kindOf(principal) === 'teamKey') return forbidden('A team key acts only for the team it was issued for');
   if (rule.other && atLeast(principal.role, rule.other)) return null;
   if (teamAllows(rule, resource)) return null;
-  return forbidden(rule.refused ?? (rule.other ? `Acting on another account needs the ${rule.other} role` : 'Only the account itself may do this'));
+  return forbidden(
+    rule.refused ?? (rule.other ? `Acting on another account needs the ${rule.other} role` : 'Only the account itself may do this'),
+  );
 }
 
 /** May `principal` do `action` (on `resource`)? */

@@ -47,7 +47,8 @@ export function assertEveryRootFieldAuthorized(schema: GraphQLSchema): void {
     }
   }
   for (const m of getMetadataStorage().authorizedFields) {
-    if (m.roles.length !== 1 || !(m.roles[0] in RULES)) problems.push(`${m.fieldName}: @Authorized must name one action of auth/policy/rules.ts`);
+    if (m.roles.length !== 1 || !(m.roles[0] in RULES))
+      problems.push(`${m.fieldName}: @Authorized must name one action of auth/policy/rules.ts`);
   }
   if (problems.length) throw new Error(`Fields outside the policy:\n${problems.join('\n')}`);
 }

@@ -27,9 +27,14 @@ export class TeamPolicyService {
     authorize(actor, 'team.create');
     const name = requiredText(input.name, 'name', 200);
     const timeZone = optionalText(input.timeZone, 'timeZone', 64) ?? 'UTC';
-    const named = input.ownerAccountId === null || input.ownerAccountId === undefined ? null : parseId(input.ownerAccountId, 'ownerAccountId');
+    const named =
+      input.ownerAccountId === null || input.ownerAccountId === undefined ? null : parseId(input.ownerAccountId, 'ownerAccountId');
     // The caller owns the team; naming another owner needs ADMIN, and an ADMIN may leave it ownerless.
-    const owner = named ? accountFor(actor, 'team.create', named) : kindOf(actor) === 'ADMIN' ? null : accountFor(actor, 'team.create', null);
+    const owner = named
+      ? accountFor(actor, 'team.create', named)
+      : kindOf(actor) === 'ADMIN'
+        ? null
+        : accountFor(actor, 'team.create', null);
     const id = await this.em.transactional(async (em) => {
       await requireTimeZone(em, timeZone);
       if (owner && !(await em.count(AccountEntity, { id: owner, kind: 'CUSTOMER' }))) throw notFound(`Account ${owner} not found`);
