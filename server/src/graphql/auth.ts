@@ -1,6 +1,6 @@
 import { getMetadataStorage, type AuthCheckerFn } from 'type-graphql';
 import type { GraphQLSchema } from 'graphql';
-import { accountFor, authorize, type Action } from '../auth/policy.js';
+import { accountFor, authorize, can, type Action } from '../auth/policy.js';
 import { RULES } from '../auth/policy/rules.js';
 import type { Principal } from '../auth/roles.js';
 import { DomainError, unauthenticated } from '../shared/errors.js';
@@ -26,6 +26,9 @@ export function principalOf(ctx: Pick<Context, 'principal'>): Principal {
   if (!ctx.principal) throw unauthenticated();
   return ctx.principal;
 }
+
+/** Whether the caller may do `action` (for fields that show less rather than fail). */
+export const allowed = (ctx: Pick<Context, 'principal'>, action: Action): boolean => can(ctx.principal, action);
 
 /** The account an account-scoped operation acts on for the caller (see `accountFor`). */
 export const accountInScope = (ctx: Pick<Context, 'principal'>, action: Action, accountId: string | null | undefined): string =>

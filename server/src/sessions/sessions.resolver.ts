@@ -1,9 +1,8 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { AccountGql, toAccountGql } from '../accounts/accounts.graphql.js';
-import { can } from '../auth/policy.js';
 import type { Context } from '../graphql/context.js';
 import { RoleEnum } from '../graphql/enums.js';
-import { principalOf } from '../graphql/auth.js';
+import { allowed, principalOf } from '../graphql/auth.js';
 import { toStaffUserGql } from '../staff/staff.graphql.js';
 import { PortalSessionGql, ViewerGql, ViewerKindEnum } from './sessions.graphql.js';
 
@@ -73,7 +72,7 @@ export class SessionsResolver {
   @FieldResolver(() => AccountGql, { nullable: true, description: 'The account of a portal session or key' })
   async account(@Root() viewer: ViewerGql, @Ctx() ctx: Context): Promise<AccountGql | null> {
     // A team key's member account is not its to see (it acts only for its team).
-    const account = viewer.accountId && can(ctx.principal, 'account.me') ? await ctx.loaders.account.load(viewer.accountId) : null;
+    const account = viewer.accountId && allowed(ctx, 'account.me') ? await ctx.loaders.account.load(viewer.accountId) : null;
     return account ? toAccountGql(account) : null;
   }
 }
