@@ -44,11 +44,14 @@ export function createHttpSender(defaultDeadlineMs = DELIVERY_DEADLINE_MS): Webh
         resolve({ ...r, durationMs: Math.round(performance.now() - started) });
       };
       let status: number | null = null;
-      const timer = setTimeout(() => {
-        const error = `deadline: no complete answer within ${Math.max(0, Math.round(deadlineMs))} ms`;
-        done({ status, error, excerpt: null });
-        req.destroy(new Error(error));
-      }, Math.max(0, deadlineMs));
+      const timer = setTimeout(
+        () => {
+          const error = `deadline: no complete answer within ${Math.max(0, Math.round(deadlineMs))} ms`;
+          done({ status, error, excerpt: null });
+          req.destroy(new Error(error));
+        },
+        Math.max(0, deadlineMs),
+      );
       const pinned: LookupFunction = (_host, options, callback) => {
         if ((options as { all?: boolean }).all)
           (callback as (e: null, a: { address: string; family: number }[]) => void)(null, [
