@@ -8,7 +8,10 @@ const RECORD = `mutation($i: RecordUsageInput!) { recordUsage(input: $i) { id } 
 const BALANCE = `subscription { balanceUpdated { balanceMillicredits } }`;
 const CREATE_TEAM = `mutation($i: CreateTeamInput!) { createTeam(input: $i) { id } }`;
 const paged = (n: string) =>
-  Array.from({ length: 15 }, (_, i) => `a${i}: me { ledger(first: ${n}) { edges { node { id } } } usage(first: ${n}) { edges { node { id } } } }`).join(' ');
+  Array.from(
+    { length: 15 },
+    (_, i) => `a${i}: me { ledger(first: ${n}) { edges { node { id } } } usage(first: ${n}) { edges { node { id } } } }`,
+  ).join(' ');
 const usage = (idempotencyKey: string) => ({ i: { model: 'test-model', inputTokens: 1, outputTokens: 1, idempotencyKey } });
 
 let t: TestApp;
@@ -38,10 +41,13 @@ afterAll(async () => {
 describe('rate limit and admission over graphql-ws', () => {
   it('lets 5 of 20 mutations on one socket through at requestsPerMinute 5, as HTTP does', async () => {
     const user = await t.account(1_000_000n);
-    const set = await t.gql(`mutation($a: ID, $i: ProxySettingsInput!) { setProxySettings(accountId: $a, input: $i) { requestsPerMinute } }`, {
-      a: user.id,
-      i: { requestsPerMinute: 5 },
-    });
+    const set = await t.gql(
+      `mutation($a: ID, $i: ProxySettingsInput!) { setProxySettings(accountId: $a, input: $i) { requestsPerMinute } }`,
+      {
+        a: user.id,
+        i: { requestsPerMinute: 5 },
+      },
+    );
     expect(set.errors).toBeUndefined();
     const socket = wsKey(user.key);
     const results = [];
@@ -136,7 +142,9 @@ describe('the error mask over graphql-ws', () => {
     await t.db.query(`alter table teams rename to teams_gone`);
     try {
       const failed = await socket.run(CREATE_TEAM, { i: { name: 'Masked' } });
-      expect(failed.errors).toEqual([expect.objectContaining({ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } })]);
+      expect(failed.errors).toEqual([
+        expect.objectContaining({ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }),
+      ]);
       expect(JSON.stringify(failed)).not.toMatch(/teams|insert|select|relation/i);
       expect(JSON.stringify(failed)).not.toContain(user.id);
     } finally {
@@ -168,7 +176,10 @@ describe('per-principal caps on graphql-ws', () => {
     const b = wsKey(user.key);
     const first = await a.start(BALANCE);
     const second = await b.start(BALANCE);
-    expect([first.data, second.data]).toEqual([{ balanceUpdated: { balanceMillicredits: '1000' } }, { balanceUpdated: { balanceMillicredits: '1000' } }]);
+    expect([first.data, second.data]).toEqual([
+      { balanceUpdated: { balanceMillicredits: '1000' } },
+      { balanceUpdated: { balanceMillicredits: '1000' } },
+    ]);
     const third = await a.start(BALANCE);
     expect(codes(third)).toEqual(['TOO_MANY_SUBSCRIPTIONS']);
     expect((await a.run(`{ me { id } }`)).data?.me.id).toBe(user.id); // the socket itself stays open
