@@ -135,6 +135,10 @@ const schema = z.object({
   NOTIFY_WORKER: z.preprocess(emptyToUndefined, z.enum(['true', 'false']).optional()),
   NOTIFY_POLL_INTERVAL_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(50).default(5000)),
   WEBHOOK_DISABLE_AFTER_HOURS: z.preprocess(emptyToUndefined, z.coerce.number().min(1).default(72)),
+  /** Webhook isolation: total time per call (not an idle timeout; below the two-minute claim lease), calls in flight per process and per endpoint. */
+  WEBHOOK_DEADLINE_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(100).max(60_000).default(10_000)),
+  WEBHOOK_CONCURRENCY: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(1000).default(16)),
+  WEBHOOK_ENDPOINT_CONCURRENCY: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(100).default(2)),
   /** Console and Credits page sessions: idle timeout and absolute lifetime; portal links are single-use and live minutes. */
   SESSION_IDLE_MINUTES: z.preprocess(
     emptyToUndefined,
