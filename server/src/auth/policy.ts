@@ -5,7 +5,7 @@ import { RULES, type Action, type Rule } from './policy/rules.js';
 import type { Principal, Role } from './roles.js';
 
 export type { Action } from './policy/rules.js';
-export { kindOf, type PrincipalKind } from './policy/kinds.js';
+export { kindOf } from './policy/kinds.js';
 
 /** What an operation acts on, as far as the policy needs to know. */
 export interface Resource {

@@ -38,13 +38,6 @@ export function authenticateSession(services: Services): RequestHandler {
   };
 }
 
-/** The authenticated caller; UNAUTHENTICATED (mapped by the error middleware) without one. */
-export function callerOf(res: Response): Principal {
-  const principal = res.locals.principal;
-  if (!principal) throw unauthenticated();
-  return principal;
-}
-
 /** The caller when it is an API key (the proxy's only way in), else null. */
 export const keyPrincipal = (principal: Principal | null | undefined): KeyPrincipal | null =>
   principal?.keyId && principal.accountId ? (principal as KeyPrincipal) : null;

@@ -24,7 +24,7 @@ export const atLeast = (actual: Role, required: Role) => RANK[actual] >= RANK[re
 export const staff = (role: Exclude<Role, 'USER'>): PrincipalKind[] =>
   (['SUPPORT', 'FINANCE', 'ADMIN'] as const).filter((k) => atLeast(k, role));
 
-export const ANYONE: readonly PrincipalKind[] = PRINCIPAL_KINDS;
+export const ANYONE: readonly PrincipalKind[] = [...PRINCIPAL_KINDS];
 export const SIGNED_IN: readonly PrincipalKind[] = PRINCIPAL_KINDS.filter((k) => k !== 'anonymous');
 /** Whoever acts for an account of their own: USER keys, portal sessions, staff (a staff session must name the account). */
 export const ACCOUNT_HOLDERS: readonly PrincipalKind[] = ['userKey', 'portal', ...staff('SUPPORT')];
