@@ -14,7 +14,7 @@ import type { Config } from './config.js';
 import type { Context } from './graphql/context.js';
 import { formatError } from './graphql/errors.js';
 import { nulGuardPlugin } from './graphql/nul-guard.plugin.js';
-import { trackKeySockets } from './auth/key-sockets.js';
+import { trackPrincipalSockets } from './auth/principal-sockets.js';
 import { loadControlPlugin } from './graphql/load-control.plugin.js';
 import { gauges } from './metrics/metrics.js';
 import { anonymousIntrospectionPlugin, GRAPHQL_TOKEN_LIMIT, graphqlArmor, validateWith } from './graphql/armor.js';
@@ -70,7 +70,9 @@ export async function createApp(opts: { config: Config; orm: MikroORM; log: Logg
 
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
   const armor = graphqlArmor(config.isProduction);
-  const keySockets = trackKeySockets(services.auth, events, (err) => log.error({ err }, 'could not check the keys of open subscriptions'));
+  const sockets = trackPrincipalSockets(services.principals, events, (err) =>
+    log.error({ err }, 'could not check the principals of open subscriptions'),
+  );
   const wsCleanup = useServer<Record<string, unknown>, { principal?: Principal }>(
     {
       schema,
@@ -83,10 +85,10 @@ export async function createApp(opts: { config: Config; orm: MikroORM; log: Logg
           cookies: sameOrigin(headers, config.PUBLIC_APP_URL),
         });
         if (!principal) return false; // closes with 4403 Forbidden: no key or session, no subscription
-        ctx.extra.principal = principal;
-        keySockets.add(principal.keyId, ctx.extra.socket);
-        return true;
+        return sockets.admit(ctx.extra, principal);
       },
+      // Every operation re-checks the principal: an ended key or session closes the socket (4403).
+      onSubscribe: (ctx) => sockets.recheck(ctx.extra),
       context: (ctx): Context => ({
         principal: ctx.extra.principal ?? null,
         services,
