@@ -1,9 +1,10 @@
-import { createClient, type ExecutionResult } from 'graphql-ws';
+import type { FormattedExecutionResult } from 'graphql';
+import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 
 export interface WsConnection {
   /** One query or mutation over the socket: its result (errors included), or the socket's error. */
-  run<T = any>(query: string, variables?: Record<string, unknown>): Promise<ExecutionResult<T>>;
+  run<T = any>(query: string, variables?: Record<string, unknown>): Promise<FormattedExecutionResult<T, unknown>>;
   /** A subscription whose results land in `events` (errors in `errors`). */
   subscribe(query: string, variables?: Record<string, unknown>): { events: unknown[]; errors: unknown[] };
   /** The close code once the server closed the socket; rejects if it stays open past `timeoutMs`. */
@@ -46,8 +47,8 @@ export async function connectWs(httpUrl: string, auth: { key?: string; cookie?: 
   if (!(await ready)) throw Object.assign(new Error(`connection refused (${closeCode})`), { code: closeCode });
   return {
     run: <T>(query: string, variables: Record<string, unknown> = {}) =>
-      new Promise<ExecutionResult<T>>((resolve, reject) => {
-        let result: ExecutionResult<T> | null = null;
+      new Promise<FormattedExecutionResult<T, unknown>>((resolve, reject) => {
+        let result: FormattedExecutionResult<T, unknown> | null = null;
         client.subscribe<T>(
           { query, variables },
           { next: (value) => (result = value), error: reject, complete: () => resolve(result ?? {}) },
