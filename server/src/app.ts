@@ -10,8 +10,8 @@ import type { Logger } from 'pino';
 import type { Config } from './config.js';
 import type { Context } from './graphql/context.js';
 import { formatError } from './graphql/errors.js';
-import { nulGuardPlugin } from './graphql/nul-guard.plugin.js';
-import { loadControlPlugin } from './graphql/load-control.plugin.js';
+import { createGate } from './graphql/gate.js';
+import { gatePlugin } from './graphql/gate.plugin.js';
 import { gauges } from './metrics/metrics.js';
 import { anonymousIntrospectionPlugin, GRAPHQL_TOKEN_LIMIT, graphqlArmor } from './graphql/armor.js';
 import { createWsServer } from './graphql/ws-server.js';
@@ -64,12 +64,13 @@ export async function createApp(opts: { config: Config; orm: MikroORM; log: Logg
   app.use(httpMetrics());
   app.use(requestContext(orm));
 
-  const armor = graphqlArmor(config.isProduction);
-  const wsCleanup = createWsServer({ httpServer, schema, validationRules: armor.validationRules, services, events, config, log });
+  const armor = graphqlArmor();
+  const gate = createGate(services.loadControl, armor.validationRules);
+  const wsCleanup = createWsServer({ httpServer, schema, validationRules: armor.validationRules, gate, services, events, config, log });
 
   const apollo = new ApolloServer<Context>({
     schema,
-    formatError: formatError(log),
+    formatError: formatError(log, { hideSuggestions: config.isProduction }),
     includeStacktraceInErrorResponses: false,
     introspection: true,
     allowBatchedHttpRequests: false,
@@ -79,8 +80,7 @@ export async function createApp(opts: { config: Config; orm: MikroORM; log: Logg
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ...armor.plugins,
       anonymousIntrospectionPlugin(config.isProduction),
-      nulGuardPlugin,
-      loadControlPlugin(services.loadControl),
+      gatePlugin(gate),
       {
         serverWillStart: async () => ({
           drainServer: async () => {
