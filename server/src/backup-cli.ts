@@ -71,7 +71,9 @@ async function main(): Promise<number> {
     const orm = await initOrm(url, 2);
     try {
       const chain = await verifyAuditChain(orm.em);
-      say(`audit hash chain: ${chain.ok ? 'verifies' : `BROKEN at row ${chain.firstBrokenId}`} (${chain.entries} entries, head ${chain.headHash})`);
+      say(
+        `audit hash chain: ${chain.ok ? 'verifies' : `BROKEN at row ${chain.firstBrokenId}`} (${chain.entries} entries, head ${chain.headHash})`,
+      );
       if (!chain.ok) return 1;
     } finally {
       await orm.close(true);

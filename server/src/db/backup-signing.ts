@@ -2,7 +2,6 @@ import { createHash, createHmac, timingSafeEqual, type Hash } from 'node:crypto'
 import { createReadStream, existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Transform } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import type { Config } from '../config.js';
 import { loadLocalKey } from '../shared/local-key.js';
 
@@ -53,7 +52,8 @@ export function verifiedManifestBytes(dir: string, key: Buffer): Buffer {
   } catch {
     throw new Error(`backup refused: ${sigFile} is not readable JSON`);
   }
-  if (sig.algorithm !== ALGORITHM || typeof sig.signature !== 'string') throw new Error(`backup refused: ${sigFile} is not an ${ALGORITHM} signature`);
+  if (sig.algorithm !== ALGORITHM || typeof sig.signature !== 'string')
+    throw new Error(`backup refused: ${sigFile} is not an ${ALGORITHM} signature`);
   if (sig.keyId !== keyIdOf(key)) {
     throw new Error(
       `backup refused: it was signed with another key (key id ${String(sig.keyId)}; BACKUP_SIGNING_KEY has key id ${keyIdOf(key)}): set BACKUP_SIGNING_KEY to the key that signed it`,
@@ -83,7 +83,8 @@ export function hashing(): Transform & { digest(): { sha256: string; bytes: numb
 
 /** A data file named by the manifest must be a plain file name in the backup directory. */
 export function dataFilePath(dir: string, file: string): string {
-  if (path.basename(file) !== file || !file.endsWith('.copy.gz')) throw new Error(`backup refused: the manifest names an unexpected file ${JSON.stringify(file)}`);
+  if (path.basename(file) !== file || !file.endsWith('.copy.gz'))
+    throw new Error(`backup refused: the manifest names an unexpected file ${JSON.stringify(file)}`);
   return path.join(dir, file);
 }
 
@@ -92,18 +93,16 @@ export async function verifyDataFiles(dir: string, files: { file: string; sha256
   for (const f of files) {
     const full = dataFilePath(dir, f.file);
     if (!existsSync(full)) throw new Error(`backup refused: ${f.file} is missing`);
-    const tap = hashing();
-    await pipeline(createReadStream(full), tap, async function* (source) {
-      for await (const _ of source) {
-        /* drain */
-      }
-    });
-    checkDigest(f.file, tap.digest().sha256, f.sha256);
+    const hash = createHash('sha256');
+    for await (const chunk of createReadStream(full)) hash.update(chunk as Buffer);
+    checkDigest(f.file, hash.digest('hex'), f.sha256);
   }
 }
 
 export function checkDigest(file: string, actual: string, expected: string): void {
   if (actual !== expected) {
-    throw new Error(`backup refused: ${file} has SHA-256 ${actual}, the signed manifest says ${expected} (the file was changed after the backup was written)`);
+    throw new Error(
+      `backup refused: ${file} has SHA-256 ${actual}, the signed manifest says ${expected} (the file was changed after the backup was written)`,
+    );
   }
 }

@@ -6,7 +6,15 @@ import { createGunzip, createGzip } from 'node:zlib';
 import pg from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import { migrationsList } from '../migrations/index.js';
-import { SIGNATURE_FILE, checkDigest, dataFilePath, hashing, signManifest, verifiedManifestBytes, verifyDataFiles } from './backup-signing.js';
+import {
+  SIGNATURE_FILE,
+  checkDigest,
+  dataFilePath,
+  hashing,
+  signManifest,
+  verifiedManifestBytes,
+  verifyDataFiles,
+} from './backup-signing.js';
 import { initOrm } from './orm.js';
 
 /**
@@ -96,11 +104,7 @@ function writePrivate(file: string, content: string | Buffer): void {
  * Writes a backup of the database at `url` into the directory `dir` (created; must not hold one),
  * its manifest signed with `key`.
  */
-export async function backupDatabase(
-  url: string,
-  dir: string,
-  opts: { key: Buffer; progress?: Progress },
-): Promise<BackupManifest> {
+export async function backupDatabase(url: string, dir: string, opts: { key: Buffer; progress?: Progress }): Promise<BackupManifest> {
   const progress = opts.progress ?? (() => undefined);
   prepareDirectory(dir);
   const client = await connect(url);
@@ -184,7 +188,8 @@ async function checkRestoredChain(client: pg.Client, expected: AuditChainHead | 
   const { rows } = await client.query<{ ok: boolean; first_broken_id: string | null; head_hash: string }>(
     `select ok, first_broken_id::text, head_hash from audit_chain_verify()`,
   );
-  if (!rows[0].ok) throw new Error(`the backup's audit hash chain is broken at audit row ${rows[0].first_broken_id ?? '(head)'}: nothing was loaded`);
+  if (!rows[0].ok)
+    throw new Error(`the backup's audit hash chain is broken at audit row ${rows[0].first_broken_id ?? '(head)'}: nothing was loaded`);
   if (rows[0].head_hash !== expected.headHash) {
     throw new Error(`the backup's audit chain ends at ${rows[0].head_hash}, its manifest says ${expected.headHash}: nothing was loaded`);
   }

@@ -20,7 +20,13 @@ export function parseKey32(value: string, variable: string): Buffer {
  * under the data directory (`file`, mode 0600) so the local demo works with no setup. Production
  * without the variable: null (the caller says which variable to set).
  */
-export function loadLocalKey(opts: { configured?: string; variable: string; file: string; dataDir: string; production: boolean }): Buffer | null {
+export function loadLocalKey(opts: {
+  configured?: string;
+  variable: string;
+  file: string;
+  dataDir: string;
+  production: boolean;
+}): Buffer | null {
   if (opts.configured) return parseKey32(opts.configured, opts.variable);
   if (opts.production) return null;
   const file = path.join(opts.dataDir, opts.file);

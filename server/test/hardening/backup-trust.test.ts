@@ -81,7 +81,9 @@ describe('backups a controller can trust', () => {
       /backup refused: it was signed with another key .*set BACKUP_SIGNING_KEY to the key that signed it/,
     );
     unlinkSync(path.join(dir, 'manifest.sig'));
-    await expect(restoreDatabase(t.db.url, dir, { key, replace: true })).rejects.toThrow(/has no manifest\.sig; an unsigned backup cannot be trusted/);
+    await expect(restoreDatabase(t.db.url, dir, { key, replace: true })).rejects.toThrow(
+      /has no manifest\.sig; an unsigned backup cannot be trusted/,
+    );
     expect(await snapshot()).toEqual(before);
   });
 
@@ -103,7 +105,9 @@ describe('backups a controller can trust', () => {
       const bytes = Buffer.from(JSON.stringify(manifest, null, 2));
       writeFileSync(path.join(dir, 'manifest.json'), bytes);
       writeFileSync(path.join(dir, 'manifest.sig'), JSON.stringify(signManifest(bytes, key)));
-      await expect(restoreDatabase(target.url, dir, { key, replace: true })).rejects.toThrow(/audit hash chain is broken at audit row \d+: nothing was loaded/);
+      await expect(restoreDatabase(target.url, dir, { key, replace: true })).rejects.toThrow(
+        /audit hash chain is broken at audit row \d+: nothing was loaded/,
+      );
       expect(await target.query(`select count(*)::int n from ledger_postings`)).toEqual([{ n: 0 }]);
     } finally {
       await target.close();
@@ -133,12 +137,20 @@ describe('a forged but consistent ledger, backed up and restored', () => {
     const promo = await t.gql(`mutation { createPromoCode(input: { code: "TRUST1", creditsMillicredits: "25000" }) { id } }`);
     expect(promo.errors).toBeUndefined();
     expect((await t.gql(`mutation { redeemPromoCode(code: "TRUST1") { id } }`, {}, user.key)).errors).toBeUndefined();
-    const honest = await t.gql<{ adjustBalance: { id: string } }>(adjust, { i: { accountId: user.id, amountMillicredits: '2000', reason: 'goodwill' } });
+    const honest = await t.gql<{ adjustBalance: { id: string } }>(adjust, {
+      i: { accountId: user.id, amountMillicredits: '2000', reason: 'goodwill' },
+    });
     const honestId = honest.data!.adjustBalance.id;
     const recorded = await verifyAuditChain(t.db.orm.em.fork());
 
     // +1,000,000 credits through the engine itself: postings, balance and grants agree; no audit row.
-    const forged = await t.services.ledger.post({ accountId: user.id, type: 'ADJUSTMENT', delta: 1_000_000_000n, counterparty: 'adjustments', reason: 'goodwill' });
+    const forged = await t.services.ledger.post({
+      accountId: user.id,
+      type: 'ADJUSTMENT',
+      delta: 1_000_000_000n,
+      counterparty: 'adjustments',
+      reason: 'goodwill',
+    });
     const [row] = await t.db.query<{ id: string; after: Record<string, unknown> }>(
       `select id::text, after from audit_log where action = 'ledger.adjustBalance' and after->>'transactionId' = $1`,
       [honestId],

@@ -30,7 +30,14 @@ export const ledgerAuditCheck: Check = {
   async run({ sql }) {
     const types = textArray(pairs.map((p) => p.type));
     const actions = textArray(pairs.map((p) => p.action));
-    const rows = await sql.query<{ id: string; account_id: string; type: string; amount: string; audits: number; audit_amount: string | null }>(
+    const rows = await sql.query<{
+      id: string;
+      account_id: string;
+      type: string;
+      amount: string;
+      audits: number;
+      audit_amount: string | null;
+    }>(
       `with expected as (select * from unnest(?::text[], ?::text[]) as x(type, action)),
        audits as (
          select a.after->>'transactionId' as tx, x.type, a.after->>'amountMillicredits' as amount
