@@ -101,6 +101,9 @@ const schema = z.object({
   ADMISSION_QUEUE_TIMEOUT_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).default(1000)),
   /** Adaptive admission: lower the in-flight limits while the event loop is saturated, refuse at once whom the queue cannot serve in time (default on; off under NODE_ENV=test). */
   ADMISSION_ADAPTIVE: z.preprocess(emptyToUndefined, z.enum(['true', 'false']).optional()),
+  /** Open graphql-ws sockets and subscriptions per API key or cookie session, counted on each instance. */
+  WS_MAX_SOCKETS_PER_PRINCIPAL: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).default(20)),
+  WS_MAX_SUBSCRIPTIONS_PER_PRINCIPAL: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).default(50)),
   /** Requests per minute per API key when the account sets none (default 1200; 0 = unlimited; 0 under NODE_ENV=test). */
   RATE_LIMIT_PER_MINUTE: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).optional()),
   /** The local test-mode checkout (credits packs without payment): default on only with the embedded database; never in production. */
@@ -141,6 +144,10 @@ const schema = z.object({
   NOTIFY_WORKER: z.preprocess(emptyToUndefined, z.enum(['true', 'false']).optional()),
   NOTIFY_POLL_INTERVAL_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(50).default(5000)),
   WEBHOOK_DISABLE_AFTER_HOURS: z.preprocess(emptyToUndefined, z.coerce.number().min(1).default(72)),
+  /** Webhook isolation: total time per call (not an idle timeout; below the two-minute claim lease), calls in flight per process and per endpoint. */
+  WEBHOOK_DEADLINE_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(100).max(60_000).default(10_000)),
+  WEBHOOK_CONCURRENCY: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(1000).default(16)),
+  WEBHOOK_ENDPOINT_CONCURRENCY: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(100).default(2)),
   /** Console and Credits page sessions: idle timeout and absolute lifetime; portal links are single-use and live minutes. */
   SESSION_IDLE_MINUTES: z.preprocess(
     emptyToUndefined,
