@@ -168,8 +168,12 @@ const schema = z.object({
       .default(12),
   ),
   PORTAL_LINK_TTL_SECONDS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(10).max(3600).default(300)),
-  /** Failed staff sign-ins allowed per email and per client address within SIGNIN_WINDOW_SECONDS. */
-  SIGNIN_MAX_FAILURES_PER_EMAIL: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).default(5)),
+  /**
+   * Staff sign-in attempts within SIGNIN_WINDOW_SECONDS: per client address (every email, checked
+   * first), and per email (every address; one address alone may spend at most one less, so it
+   * cannot lock the email out).
+   */
+  SIGNIN_MAX_FAILURES_PER_EMAIL: z.preprocess(emptyToUndefined, z.coerce.number().int().min(2).default(5)),
   SIGNIN_MAX_FAILURES_PER_ADDRESS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).default(20)),
   /** Peers whose X-Forwarded-For is believed (client address for sign-in limits and logs): comma-separated IPs, CIDRs, or loopback/linklocal/uniquelocal; `none` trusts no one. */
   TRUSTED_PROXIES: z.preprocess(
