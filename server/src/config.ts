@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import ipaddr from 'ipaddr.js';
 import { z } from 'zod';
+import { decodeKey32 } from './shared/local-key.js';
 
 /** Finds the repository root (the package.json that declares workspaces), so `.data/` is stable. */
 export function findRepoRoot(start = process.cwd()): string {
@@ -118,6 +119,14 @@ const schema = z.object({
   GRANT_EXPIRY_INTERVAL_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).optional()),
   /** Notifications: webhook signing secrets are AES-256-GCM encrypted with this key (base64 or hex, 32 bytes; unset: generated under DATA_DIR, outside production only). */
   WEBHOOK_SECRET_KEY: optionalString,
+  /** Backups: the manifest of every backup is signed (HMAC-SHA256) with this key and restore checks it (32 bytes, hex or base64; unset: generated under DATA_DIR, outside production only). */
+  BACKUP_SIGNING_KEY: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .refine((v) => decodeKey32(v) !== null, { message: '32 bytes, as 64 hex digits or base64' })
+      .optional(),
+  ),
   /** Mail for alerts and disabled endpoints (e.g. smtp://user:pass@host:587); unset: no mail. */
   SMTP_URL: optionalUrl,
   SMTP_FROM: z.preprocess(emptyToUndefined, z.string().default('creditmeter <alerts@creditmeter.local>')),
@@ -159,8 +168,12 @@ const schema = z.object({
       .default(12),
   ),
   PORTAL_LINK_TTL_SECONDS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(10).max(3600).default(300)),
-  /** Failed staff sign-ins allowed per email and per client address within SIGNIN_WINDOW_SECONDS. */
-  SIGNIN_MAX_FAILURES_PER_EMAIL: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).default(5)),
+  /**
+   * Staff sign-in attempts within SIGNIN_WINDOW_SECONDS: per client address (every email, checked
+   * first), and per email (every address; one address alone may spend at most one less, so it
+   * cannot lock the email out).
+   */
+  SIGNIN_MAX_FAILURES_PER_EMAIL: z.preprocess(emptyToUndefined, z.coerce.number().int().min(2).default(5)),
   SIGNIN_MAX_FAILURES_PER_ADDRESS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).default(20)),
   /** Peers whose X-Forwarded-For is believed (client address for sign-in limits and logs): comma-separated IPs, CIDRs, or loopback/linklocal/uniquelocal; `none` trusts no one. */
   TRUSTED_PROXIES: z.preprocess(
