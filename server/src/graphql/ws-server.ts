@@ -59,6 +59,7 @@ export function createWsServer(opts: WsServerOptions): { dispose: () => Promise<
   const cleanup = useServer<Record<string, unknown>, WsPrincipal>(
     {
       schema: opts.schema,
+      isProd: true, // a close reason never carries an internal error's message, in development either
       onConnect: async (ctx) => {
         // A key in connectionParams, else (from our own pages only) the session cookie of the upgrade request.
         const headers = ctx.extra.request.headers;
