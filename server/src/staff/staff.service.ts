@@ -58,16 +58,25 @@ export class StaffService {
   constructor(
     private readonly em: EntityManager,
     private readonly clock: Clock,
+    /** After a committed change that ends a user's sessions or changes their role: sockets and caches re-check. */
+    private readonly sessionsChanged: () => void = () => undefined,
   ) {}
 
-  /** BOOTSTRAP_ADMIN_EMAIL / _PASSWORD: the first ADMIN, created once; later starts change nothing. */
-  async ensureBootstrapAdmin(email: string, password: string): Promise<void> {
+  /**
+   * BOOTSTRAP_ADMIN_EMAIL / _PASSWORD: the first ADMIN, created once; later starts change nothing.
+   * With another email once an ADMIN exists, nothing is created either ('adminExists'): more staff
+   * are made in the console, audited, never by changing a variable.
+   */
+  async ensureBootstrapAdmin(email: string, password: string): Promise<'created' | 'exists' | 'adminExists'> {
     const address = staffEmail(email);
     const passwordHash = await hashPassword(newPassword(password));
     try {
-      await this.em.transactional(async (em) => {
+      return await this.em.transactional(async (em) => {
+        // Instances starting together with different values must not each see "no ADMIN yet".
+        await sqlOf(em).query(`select pg_advisory_xact_lock(hashtext('staff_users:bootstrap'))`);
         const users = staffUsers(em);
-        if (await users.count({ [raw('lower(email)')]: address.toLowerCase() })) return;
+        if (await users.count({ [raw('lower(email)')]: address.toLowerCase() })) return 'exists';
+        if (await users.count({ role: 'ADMIN' })) return 'adminExists';
         const user = em.create(StaffUserEntity, { email: address, name: 'Administrator', role: 'ADMIN', passwordHash } as StaffUserEntity);
         await em.flush();
         await writeAudit(sqlOf(em), {
@@ -77,10 +86,12 @@ export class StaffService {
           targetId: user.id,
           after: { email: address, role: 'ADMIN' },
         });
+        return 'created';
       });
     } catch (err) {
       // Another instance starting at the same moment created it.
       if (pgCode(err) !== '23505') throw err;
+      return 'exists';
     }
   }
 
@@ -140,7 +151,7 @@ export class StaffService {
     const role = input.role == null ? null : staffRole(input.role);
     const name = input.name === undefined ? undefined : optionalText(input.name, 'name', 200);
     const passwordHash = input.password == null ? null : await hashPassword(newPassword(input.password));
-    return this.em.transactional(async (em) => {
+    const updated = await this.em.transactional(async (em) => {
       const users = staffUsers(em);
       await users.lockAdmins();
       const user = await users.findOne({ id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
@@ -166,8 +177,10 @@ export class StaffService {
         before: auditView(before),
         after: { ...auditView(after), passwordChanged: Boolean(passwordHash), sessionsRevoked: revoked },
       });
-      return after;
+      return { after, sessionsChanged: revoked > 0 || after.role !== before.role || after.disabled !== before.disabled };
     });
+    if (updated.sessionsChanged) this.sessionsChanged();
+    return updated.after;
   }
 
   /** In the sign-in's own transaction (`em`). */
