@@ -32,7 +32,7 @@ export const RULES = {
   'session.signIn': rule({ who: ANYONE, says: 'Anyone: staff e-mail and password' }),
   'session.signInWithKey': rule({ who: ANYONE, says: 'Anyone with an account key (refused in production)' }),
   'session.signOut': rule({ who: ANYONE, says: 'Anyone: ends the cookie session in use, if any' }),
-  'session.signOutEverywhere': rule({ who: staff('SUPPORT'), says: "Staff sessions: every console session of the signed-in staff user" }),
+  'session.signOutEverywhere': rule({ who: staff('SUPPORT'), says: 'Staff sessions: every console session of the signed-in staff user' }),
   'portal.revoke': rule({ who: ACCOUNT_HOLDERS, other: 'ADMIN', says: "Ends an account's Credits page sessions: own account; ADMIN any" }),
   'portal.open': rule({ who: ACCOUNT_HOLDERS, other: 'ADMIN', says: 'Own account; ADMIN any account' }),
   // Accounts and keys
