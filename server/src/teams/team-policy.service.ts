@@ -59,10 +59,14 @@ export class TeamPolicyService {
   private async requireUnderDailyCap(em: EntityManager, accountId: string): Promise<void> {
     if (this.teamsPerDay <= 0) return;
     if ((await lockAndCountTeamsCreatedToday(sqlOf(em), accountId)) < this.teamsPerDay) return;
-    throw new DomainError('RATE_LIMIT_EXCEEDED', `An account may create at most ${this.teamsPerDay} teams per day (UTC); try again tomorrow`, {
-      limitPerDay: this.teamsPerDay,
-      retryAfterSeconds: secondsToUtcMidnight(this.clock()),
-    });
+    throw new DomainError(
+      'RATE_LIMIT_EXCEEDED',
+      `An account may create at most ${this.teamsPerDay} teams per day (UTC); try again tomorrow`,
+      {
+        limitPerDay: this.teamsPerDay,
+        retryAfterSeconds: secondsToUtcMidnight(this.clock()),
+      },
+    );
   }
 
   /** The policy, and the time zone periods start in (members keep what they spent this month). */

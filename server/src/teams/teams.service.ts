@@ -106,7 +106,8 @@ export class TeamsService {
       throw forbidden("A team key is issued only to the member's own account (or by an ADMIN)");
     }
     await this.get(teamId);
-    if (!isActive(await this.membership(teamId, accountId))) throw forbidden(`Account ${accountId} is not an active member of team ${teamId}`);
+    if (!isActive(await this.membership(teamId, accountId)))
+      throw forbidden(`Account ${accountId} is not an active member of team ${teamId}`);
     return this.auth.createKey(actor, accountId, 'USER', optionalText(label, 'label', 100) ?? undefined, teamId);
   }
 

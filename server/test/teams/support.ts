@@ -169,7 +169,13 @@ export async function fundedTeam(t: TestApp, millicredits: bigint, timeZone = 'U
 }
 
 /** The owner invites the account and the account accepts with its own key: it is then an active member. */
-export async function joinTeam(t: TestApp, teamId: string, ownerKey: string, member: { id: string; key: string }, role?: 'OWNER' | 'MEMBER') {
+export async function joinTeam(
+  t: TestApp,
+  teamId: string,
+  ownerKey: string,
+  member: { id: string; key: string },
+  role?: 'OWNER' | 'MEMBER',
+) {
   const invited = await t.gql(AddMember, { teamId, accountId: member.id, ...(role ? { role } : {}) }, ownerKey);
   if (invited.errors) throw new Error(JSON.stringify(invited.errors));
   const accepted = await t.gql(AcceptInvitation, { teamId }, member.key);

@@ -64,9 +64,7 @@ describe('defect 1: account takeover through team keys', () => {
       const victim = await t.account(100_000n);
       const attacker = await t.account();
       const call =
-        via === 'a USER key'
-          ? (q: string, v: Record<string, unknown> = {}) => t.gql(q, v, attacker.key)
-          : await portalOf(attacker.key);
+        via === 'a USER key' ? (q: string, v: Record<string, unknown> = {}) => t.gql(q, v, attacker.key) : await portalOf(attacker.key);
       const keysBefore = await keysOf(victim.id);
 
       const teamId = (await call(ATTACK.createTeam)).data.createTeam.id as string;
@@ -141,7 +139,10 @@ describe('joining a team needs the member’s consent', () => {
     await t.gql(AddMember, { teamId, accountId: b.id }, owner.key);
     const again = await t.gql(AddMember, { teamId, accountId: b.id, role: 'OWNER' }, owner.key);
     expect(again.data!.addTeamMember).toMatchObject({ role: 'OWNER', status: 'INVITED' });
-    expect((await t.gql(AcceptInvitation, { teamId }, b.key)).data!.acceptTeamInvitation).toMatchObject({ role: 'OWNER', status: 'ACTIVE' });
+    expect((await t.gql(AcceptInvitation, { teamId }, b.key)).data!.acceptTeamInvitation).toMatchObject({
+      role: 'OWNER',
+      status: 'ACTIVE',
+    });
 
     const members = await t.db.query<{ account_id: string }>(`select account_id from team_members where team_id = $1 order by added_at`, [
       teamId,
@@ -231,10 +232,10 @@ describe('teams created per account per day', () => {
 
   it('holds under concurrent creation: exactly the cap succeeds', async () => {
     const owner = await t.account();
-    const results = await Promise.all(
-      Array.from({ length: 6 }, (_, i) => t.gql(CreateTeam, { input: { name: `Race ${i}` } }, owner.key)),
+    const results = await Promise.all(Array.from({ length: 6 }, (_, i) => t.gql(CreateTeam, { input: { name: `Race ${i}` } }, owner.key)));
+    expect(results.map(codeOf).sort()).toEqual(
+      [undefined, undefined, undefined, 'RATE_LIMIT_EXCEEDED', 'RATE_LIMIT_EXCEEDED', 'RATE_LIMIT_EXCEEDED'].sort(),
     );
-    expect(results.map(codeOf).sort()).toEqual([undefined, undefined, undefined, 'RATE_LIMIT_EXCEEDED', 'RATE_LIMIT_EXCEEDED', 'RATE_LIMIT_EXCEEDED'].sort());
     const [row] = await t.db.query<{ n: number }>(`select count(*)::int as n from teams where created_by_account_id = $1`, [owner.id]);
     expect(row.n).toBe(3);
   });
