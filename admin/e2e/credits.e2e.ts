@@ -1,7 +1,10 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { charge, customer, gql } from './api';
 import { expectAccessible, launchChromium, watchErrors } from './browser';
+import { repoRoot } from './server';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -98,6 +101,49 @@ describe('the Credits page', () => {
     const anonymous = await (await browser.newContext()).newPage();
     await anonymous.goto(creditsUrl.toString());
     await anonymous.getByRole('heading', { name: 'Open your Credits page from the app' }).waitFor();
+    await context.close();
+  });
+
+  it('never links "Back to the app" off the origin, whatever returnTo says', async () => {
+    const account = await customer(1_000n, 'returnto');
+    const context = await browser.newContext();
+    const page = await openCredits(context, account.key);
+    const base = inject('baseUrl');
+    const origin = new URL(base).origin;
+    const requestedHosts = new Set<string>();
+    page.on('request', (r) => requestedHosts.add(new URL(r.url()).host));
+    const back = page.getByRole('link', { name: 'Back to the app' });
+    const open = async (query: string) => {
+      await page.goto(`${base}/credits?${query}`);
+      await page.getByTestId('balance-credits').waitFor();
+    };
+
+    // The report's URL, as typed: no link at all (the server would refuse it too).
+    await open('returnTo=/.//evil.example/phish');
+    expect(await back.count()).toBe(0);
+    mkdirSync(path.join(repoRoot, '.data/test-results'), { recursive: true });
+    await page.screenshot({ path: path.join(repoRoot, '.data/test-results/credits-returnto-hostile.png') });
+    for (const hostile of [
+      '//evil.example/phish',
+      '/\\evil.example',
+      '/%2e%2e//evil.example',
+      '/\t/evil.example',
+      'https://evil.example/',
+      'javascript:alert(1)',
+    ]) {
+      await open(`returnTo=${encodeURIComponent(hostile)}`);
+      expect(await back.count(), hostile).toBe(0);
+      const hrefs = await page.locator('a[href]').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href));
+      for (const href of hrefs) expect(new URL(href).origin, `${hostile}: ${href}`).toBe(origin);
+    }
+
+    // An honest value keeps its link, and following it stays here.
+    await open(`returnTo=${encodeURIComponent('/app/a/../settings?tab=1')}`);
+    expect(await back.getAttribute('href')).toBe('/app/settings?tab=1');
+    await back.click();
+    await page.waitForURL((url) => url.pathname === '/app/settings');
+    expect(new URL(page.url()).origin).toBe(origin);
+    expect([...requestedHosts].filter((h) => h.includes('evil'))).toEqual([]);
     await context.close();
   });
 

@@ -6,7 +6,19 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
-const inputs = ['index.html', 'home', 'console', 'credits', 'graphiql', 'shared', 'vite.config.ts', 'package.json', '../package-lock.json'];
+// ../server/src/shared/return-to.ts: the Credits page imports the server's returnTo rule.
+const inputs = [
+  'index.html',
+  'home',
+  'console',
+  'credits',
+  'graphiql',
+  'shared',
+  'vite.config.ts',
+  'package.json',
+  '../package-lock.json',
+  '../server/src/shared/return-to.ts',
+];
 const stampFile = path.join(root, 'dist', '.source-hash');
 
 function* files(entry) {

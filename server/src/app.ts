@@ -6,18 +6,15 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import type { MikroORM } from '@mikro-orm/postgresql';
 import cors from 'cors';
 import express, { type Express } from 'express';
-import { useServer } from 'graphql-ws/use/ws';
 import type { Logger } from 'pino';
-import { WebSocketServer } from 'ws';
-import type { Principal } from './auth/roles.js';
 import type { Config } from './config.js';
 import type { Context } from './graphql/context.js';
 import { formatError } from './graphql/errors.js';
-import { nulGuardPlugin } from './graphql/nul-guard.plugin.js';
-import { trackKeySockets } from './auth/key-sockets.js';
-import { loadControlPlugin } from './graphql/load-control.plugin.js';
+import { createGate } from './graphql/gate.js';
+import { gatePlugin } from './graphql/gate.plugin.js';
 import { gauges } from './metrics/metrics.js';
-import { anonymousIntrospectionPlugin, GRAPHQL_TOKEN_LIMIT, graphqlArmor, validateWith } from './graphql/armor.js';
+import { anonymousIntrospectionPlugin, GRAPHQL_TOKEN_LIMIT, graphqlArmor } from './graphql/armor.js';
+import { createWsServer } from './graphql/ws-server.js';
 import { createLoaders } from './graphql/loaders.js';
 import { createSchema } from './graphql/schema.js';
 import { createBalanceEvents } from './ledger/balance-events.js';
@@ -32,7 +29,6 @@ import { currentEm, requestContext } from './db/unit-of-work.js';
 import { requestLog } from './http/request-log.js';
 import { httpMetrics } from './metrics/http-metrics.js';
 import { securityHeaders } from './http/security-headers.js';
-import { identify, sameOrigin } from './sessions/request-principal.js';
 import type { Clock } from './sessions/tokens.js';
 
 export interface App {
@@ -68,38 +64,13 @@ export async function createApp(opts: { config: Config; orm: MikroORM; log: Logg
   app.use(httpMetrics());
   app.use(requestContext(orm));
 
-  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
-  const armor = graphqlArmor(config.isProduction);
-  const keySockets = trackKeySockets(services.auth, events, (err) => log.error({ err }, 'could not check the keys of open subscriptions'));
-  const wsCleanup = useServer<Record<string, unknown>, { principal?: Principal }>(
-    {
-      schema,
-      validate: validateWith(armor.validationRules),
-      onConnect: async (ctx) => {
-        // A key in connectionParams, else (from our own pages only) the session cookie of the upgrade request.
-        const headers = ctx.extra.request.headers;
-        const { principal } = await identify(services, headers, {
-          authorization: ctx.connectionParams?.authorization,
-          cookies: sameOrigin(headers, config.PUBLIC_APP_URL),
-        });
-        if (!principal) return false; // closes with 4403 Forbidden: no key or session, no subscription
-        ctx.extra.principal = principal;
-        keySockets.add(principal.keyId, ctx.extra.socket);
-        return true;
-      },
-      context: (ctx): Context => ({
-        principal: ctx.extra.principal ?? null,
-        services,
-        loaders: createLoaders(services),
-        returnTo: null,
-      }),
-    },
-    wsServer,
-  );
+  const armor = graphqlArmor();
+  const gate = createGate(services.loadControl, armor.validationRules);
+  const wsCleanup = createWsServer({ httpServer, schema, validationRules: armor.validationRules, gate, services, events, config, log });
 
   const apollo = new ApolloServer<Context>({
     schema,
-    formatError: formatError(log),
+    formatError: formatError(log, { hideSuggestions: config.isProduction }),
     includeStacktraceInErrorResponses: false,
     introspection: true,
     allowBatchedHttpRequests: false,
@@ -109,8 +80,7 @@ export async function createApp(opts: { config: Config; orm: MikroORM; log: Logg
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ...armor.plugins,
       anonymousIntrospectionPlugin(config.isProduction),
-      nulGuardPlugin,
-      loadControlPlugin(services.loadControl),
+      gatePlugin(gate),
       {
         serverWillStart: async () => ({
           drainServer: async () => {

@@ -100,6 +100,9 @@ const schema = z.object({
   ADMISSION_QUEUE_TIMEOUT_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).default(1000)),
   /** Adaptive admission: lower the in-flight limits while the event loop is saturated, refuse at once whom the queue cannot serve in time (default on; off under NODE_ENV=test). */
   ADMISSION_ADAPTIVE: z.preprocess(emptyToUndefined, z.enum(['true', 'false']).optional()),
+  /** Open graphql-ws sockets and subscriptions per API key or cookie session, counted on each instance. */
+  WS_MAX_SOCKETS_PER_PRINCIPAL: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).default(20)),
+  WS_MAX_SUBSCRIPTIONS_PER_PRINCIPAL: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).default(50)),
   /** Requests per minute per API key when the account sets none (default 1200; 0 = unlimited; 0 under NODE_ENV=test). */
   RATE_LIMIT_PER_MINUTE: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).optional()),
   /** Teams one customer account (its keys and Credits-page sessions together) may create per UTC day; 0 = no cap. ADMIN is not capped. */

@@ -7,6 +7,7 @@ import { inTransaction, sqlOf } from '../db/sql.js';
 import { currentEm } from '../db/unit-of-work.js';
 import { metrics } from '../metrics/metrics.js';
 import { DomainError, badInput, notFound } from '../shared/errors.js';
+import { unstorableTextAt } from '../shared/storable-text.js';
 import { isUuid, requiredText, sameId, parseId } from '../shared/validate.js';
 import { cents, disputeFacts, idOf, intentFacts, metadataPurchaseId, sessionFacts, str } from './billing.rules.js';
 import type { DisputesService } from './disputes.service.js';
@@ -69,6 +70,14 @@ export class WebhooksService {
     }
     if (!event || typeof event.id !== 'string' || typeof event.type !== 'string' || !event.data?.object) {
       return { httpStatus: 400, body: { error: 'not a Stripe event' } };
+    }
+    // Signed but unstorable: a 500 would have Stripe retry an event that can never be stored.
+    const unstorable = unstorableTextAt(event);
+    if (unstorable) {
+      metrics.webhookEvent('unstorable', false);
+      this.log.warn({ at: unstorable }, 'signed stripe event refused: text that cannot be stored');
+      const error = `the event holds text that cannot be stored (a NUL character or a lone surrogate) at ${unstorable}`;
+      return { httpStatus: 400, body: { error } };
     }
     return this.ingest(event, 'STRIPE');
   }

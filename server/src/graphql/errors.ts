@@ -67,12 +67,28 @@ const PUBLIC_CODES = new Set([
   'OPERATION_RESOLUTION_FAILURE',
 ]);
 
-/** Everything that is not a known, typed error is logged and masked: no SQL or stack reaches a client. */
+/**
+ * The one error mask, for HTTP (Apollo's formatError) and graphql-ws (`maskErrors`): everything
+ * that is not a known, typed error is logged and masked, so no SQL or stack reaches a client; in
+ * production, field suggestions ("Did you mean …") are removed as well.
+ */
 export const formatError =
-  (log: Logger) =>
+  (log: Logger, opts: { hideSuggestions?: boolean } = {}) =>
   (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const code = formatted.extensions?.code as string | undefined;
-    if (code && PUBLIC_CODES.has(code)) return formatted;
+    if (code && PUBLIC_CODES.has(code)) {
+      return opts.hideSuggestions ? { ...formatted, message: formatted.message.replace(/ ?Did you mean ".+"\?/g, '').trim() } : formatted;
+    }
     log.error({ err: (error as GraphQLError)?.originalError ?? error, path: formatted.path }, 'unhandled GraphQL error');
     return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
   };
+
+/** The same mask for graphql-ws, which sends errors as they are; `extensions.http` is Apollo's alone. */
+export const maskErrors = (log: Logger, opts: { hideSuggestions?: boolean } = {}) => {
+  const format = formatError(log, opts);
+  return (errors: readonly GraphQLError[]): GraphQLFormattedError[] =>
+    errors.map((error) => {
+      const { http: _http, ...extensions } = error.extensions ?? {};
+      return format({ ...error.toJSON(), extensions }, error);
+    });
+};

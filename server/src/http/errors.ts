@@ -1,6 +1,7 @@
 import type { ErrorRequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { DomainError, HTTP_STATUS } from '../shared/errors.js';
+import { loggablePath } from './request-log.js';
 
 const CLIENT_MESSAGES: Record<string, string> = {
   'entity.too.large': 'The request body is too large',
@@ -27,7 +28,7 @@ export function httpErrors(log: Logger): ErrorRequestHandler {
       res.status(client.status).json({ error: { code: client.status === 404 ? 'NOT_FOUND' : 'BAD_REQUEST', message } });
       return;
     }
-    log.error({ err, path: req.path }, 'request failed');
+    log.error({ err, path: loggablePath(req) }, 'request failed');
     res.status(500).json({ error: { code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error' } });
   };
 }

@@ -5,8 +5,12 @@ import { pinoHttp } from 'pino-http';
 
 const QUIET_PATHS = new Set(['/healthz', '/metrics']);
 
-/** Where a request went, without its query string (which may carry ids or tokens). */
-const pathOf = (req: IncomingMessage) => ((req as Request).originalUrl ?? req.url ?? '').split('?')[0];
+/** A path segment after `/portal/` is a Credits-page link token (Express routes ignore case). */
+const SECRET_SEGMENT = /(\/portal\/)[^/]+/gi;
+
+/** Where a request went, fit for a log: no query string (ids, tokens) and no portal link token. */
+export const loggablePath = (req: IncomingMessage) =>
+  ((req as Request).originalUrl ?? req.url ?? '').split('?')[0].replace(SECRET_SEGMENT, '$1[redacted]');
 
 /** A GraphQL request's operation name, once express.json has parsed the body. */
 function operationOf(req: IncomingMessage): string | undefined {
@@ -16,7 +20,7 @@ function operationOf(req: IncomingMessage): string | undefined {
 
 const line = (req: IncomingMessage, res: ServerResponse, responseTime: number) => ({
   method: req.method,
-  path: pathOf(req),
+  path: loggablePath(req),
   status: res.statusCode,
   ms: responseTime,
   operationName: operationOf(req),
@@ -32,7 +36,7 @@ export const requestLog = (log: Logger) =>
     logger: log,
     quietReqLogger: true,
     quietResLogger: true,
-    customLogLevel: (req, res, err) => (err || res.statusCode >= 500 ? 'error' : QUIET_PATHS.has(pathOf(req)) ? 'debug' : 'info'),
+    customLogLevel: (req, res, err) => (err || res.statusCode >= 500 ? 'error' : QUIET_PATHS.has(loggablePath(req)) ? 'debug' : 'info'),
     customSuccessMessage: () => 'request',
     customErrorMessage: () => 'request failed',
     customSuccessObject: (req, res, val: { responseTime: number }) => line(req, res, val.responseTime),

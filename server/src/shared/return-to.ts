@@ -5,7 +5,8 @@
  * only a same-origin result is kept, in path form. A path whose first two characters are `//`
  * (e.g. `/.//evil.com` normalises to `//evil.com`) is a protocol-relative URL to another host
  * in a browser: refused. Control characters and backslashes (which browsers read as `/`) are
- * refused before parsing. Returns null when refused or absent.
+ * refused before parsing. Returns null when refused or absent. The Credits page imports this file
+ * too (admin/shared/return-to.ts), so browser and server apply one rule: keep it free of imports.
  */
 export function sanitizeReturnTo(value: string | null | undefined, publicAppUrl: string): string | null {
   if (typeof value !== 'string') return null;

@@ -64,6 +64,39 @@ describe('POST /webhooks/stripe signatures', () => {
   });
 });
 
+describe('POST /webhooks/stripe bad text', () => {
+  it('answers 400 with a clear message and writes nothing for a signed event PostgreSQL cannot store', async () => {
+    const user = await b.t.account();
+    const { purchaseId, completed } = await checkoutAndPay(b, user.key);
+    const before = await eventCount();
+    const nulInId = { ...completed, id: 'evt_nul\u0000id' };
+    const nulInPayload = {
+      ...completed,
+      id: `${completed.id}_b`,
+      data: { object: { ...completed.data.object, client_reference_id: 'a\u0000b' } },
+    };
+    const loneSurrogate = { ...completed, id: `${completed.id}_c`, type: 'checkout.session.completed\ud800' };
+    const answers = [];
+    for (const payload of [nulInId, nulInPayload, loneSurrogate]) {
+      const res = await deliver(b.t.url, payload); // signed with the real SDK: the signature is valid
+      answers.push({ status: res.status, body: await res.json() });
+    }
+    expect(answers).toEqual([
+      { status: 400, body: { error: 'the event holds text that cannot be stored (a NUL character or a lone surrogate) at id' } },
+      {
+        status: 400,
+        body: {
+          error: 'the event holds text that cannot be stored (a NUL character or a lone surrogate) at data.object.client_reference_id',
+        },
+      },
+      { status: 400, body: { error: 'the event holds text that cannot be stored (a NUL character or a lone surrogate) at type' } },
+    ]);
+    expect(await eventCount()).toBe(before);
+    expect((await purchaseRow(b, purchaseId)).status).toBe('PENDING');
+    expect(await balanceOf(user.id)).toBe(0n);
+  });
+});
+
 describe('fulfilment', () => {
   it('credits a paid session once, with receipt URL and payment intent on the purchase', async () => {
     const user = await b.t.account();

@@ -1,0 +1,106 @@
+import { HeaderMap } from '@apollo/server';
+import {
+  GraphQLError,
+  Kind,
+  visit,
+  type DocumentNode,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type ValidationRule,
+  type ValueNode,
+} from 'graphql';
+import type { Principal } from '../auth/roles.js';
+import { Overloaded } from '../http/admission.js';
+import type { LoadControl } from '../http/load-control.js';
+import { RateLimited } from '../http/rate-limit.js';
+import { validateCaught } from './armor.js';
+import { documentHasBadText, variablesHaveBadText } from './bad-text.js';
+
+/** One GraphQL operation, parsed and validated, as either transport hands it to the gate. */
+export interface GateOperation {
+  schema: GraphQLSchema;
+  document: DocumentNode;
+  operation: OperationDefinitionNode;
+  variables: Readonly<Record<string, unknown>> | null | undefined;
+  principal: Principal | null;
+}
+
+/** Gives back what the gate admitted (a mutation's admission slot); safe to call more than once. */
+export type Release = () => void;
+export type Gate = (op: GateOperation) => Promise<Release>;
+
+/** A refusal with its HTTP status (and Retry-After) for Apollo; graphql-ws drops `http` (errors.ts). */
+const refusal = (message: string, code: string, status: number, retryAfterSeconds?: number, extra: Record<string, unknown> = {}) =>
+  new GraphQLError(message, {
+    extensions: {
+      code,
+      ...(retryAfterSeconds === undefined ? {} : { retryAfterSeconds }),
+      ...extra,
+      http: {
+        status,
+        ...(retryAfterSeconds === undefined ? {} : { headers: new HeaderMap([['retry-after', String(retryAfterSeconds)]]) }),
+      },
+    },
+  });
+
+const PAGING_ARGUMENTS = new Set(['first', 'last']);
+
+/**
+ * The document with every paging argument given by a variable (`first: $n`) written in with its
+ * value (or the variable's default), so the cost limit counts what will run, not a placeholder.
+ * Null when no paging argument uses a variable: validation already costed the document as it is.
+ */
+function withPagingVariables(op: GateOperation): DocumentNode | null {
+  const defaults = new Map<string, ValueNode | undefined>(
+    op.operation.variableDefinitions?.map((d) => [d.variable.name.value, d.defaultValue]),
+  );
+  let changed = false;
+  const document = visit(op.document, {
+    [Kind.ARGUMENT]: (node) => {
+      if (!PAGING_ARGUMENTS.has(node.name.value) || node.value.kind !== Kind.VARIABLE) return undefined;
+      const name = node.value.name.value;
+      const given = op.variables?.[name];
+      const value: ValueNode | undefined = Number.isInteger(given) ? { kind: Kind.INT, value: String(given) } : defaults.get(name);
+      if (!value) return undefined;
+      changed = true;
+      return { ...node, value };
+    },
+  });
+  return changed ? document : null;
+}
+
+/**
+ * The one gate every GraphQL operation passes, over HTTP (gate.plugin.ts) and graphql-ws
+ * (ws-gate.ts) alike, after parsing (token limit) and validation (depth, aliases, cost):
+ * 1. text PostgreSQL cannot store (NUL, lone surrogates) anywhere in arguments or variables: 400 BAD_USER_INPUT;
+ * 2. the cost limit again with paging variables written in (`first: $n` with n = 200): 400;
+ * 3. the API key's requests per minute: 429 RATE_LIMIT_EXCEEDED;
+ * 4. admission control on mutations: 503 SERVICE_UNAVAILABLE.
+ */
+export function createGate(load: LoadControl, validationRules: readonly ValidationRule[]): Gate {
+  return async (op) => {
+    if (variablesHaveBadText(op.variables) || documentHasBadText(op.document)) {
+      throw refusal('Text must not contain a NUL character or an unpaired UTF-16 surrogate', 'BAD_USER_INPUT', 400);
+    }
+    const priced = withPagingVariables(op);
+    if (priced) {
+      const [tooCostly] = validateCaught(op.schema, priced, validationRules);
+      if (tooCostly) throw refusal(tooCostly.message, 'GRAPHQL_VALIDATION_FAILED', 400);
+    }
+    try {
+      await load.checkRate(op.principal, 'graphql');
+      if (op.operation.operation !== 'mutation') return () => undefined;
+      const release = await load.mutationGate.acquire();
+      let released = false;
+      return () => {
+        if (!released) release();
+        released = true;
+      };
+    } catch (err) {
+      if (err instanceof RateLimited)
+        throw refusal(err.message, 'RATE_LIMIT_EXCEEDED', 429, err.retryAfterSeconds, { limitPerMinute: err.limitPerMinute });
+      if (err instanceof Overloaded) throw refusal(err.message, 'SERVICE_UNAVAILABLE', 503, err.retryAfterSeconds);
+      throw err;
+    }
+  };
+}

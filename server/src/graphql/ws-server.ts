@@ -1,0 +1,83 @@
+import type http from 'node:http';
+import type { GraphQLSchema, ValidationRule } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import type { Logger } from 'pino';
+import { WebSocketServer } from 'ws';
+import { trackKeySockets } from '../auth/key-sockets.js';
+import type { Config } from '../config.js';
+import type { BalanceEvents } from '../ledger/balance-events.js';
+import type { Services } from '../services.js';
+import { identify, sameOrigin } from '../sessions/request-principal.js';
+import type { Context } from './context.js';
+import { maskErrors } from './errors.js';
+import type { Gate } from './gate.js';
+import { createLoaders } from './loaders.js';
+import { TOO_MANY_SOCKETS_CLOSE_CODE, wsCaps } from './ws-caps.js';
+import { wsGate, type WsExtra, type WsPrincipal } from './ws-gate.js';
+
+export interface WsServerOptions {
+  httpServer: http.Server;
+  schema: GraphQLSchema;
+  validationRules: ValidationRule[];
+  gate: Gate;
+  services: Services;
+  events: BalanceEvents;
+  config: Config;
+  log: Logger;
+}
+
+/** `authorization` in connectionParams, whatever its case (as an HTTP header name). */
+const authorizationParam = (params: Readonly<Record<string, unknown>> | undefined): unknown =>
+  Object.entries(params ?? {}).find(([name]) => name.toLowerCase() === 'authorization')?.[1];
+
+/** graphql-ws on `/graphql` of the same HTTP server; `dispose` ends every socket (drain). */
+export function createWsServer(opts: WsServerOptions): { dispose: () => Promise<void> } {
+  const { services, config, log } = opts;
+  const wsServer = new WebSocketServer({ server: opts.httpServer, path: '/graphql' });
+  const keySockets = trackKeySockets(services.auth, opts.events, (err) =>
+    log.error({ err }, 'could not check the keys of open subscriptions'),
+  );
+  const caps = wsCaps({
+    socketsPerPrincipal: config.WS_MAX_SOCKETS_PER_PRINCIPAL,
+    subscriptionsPerPrincipal: config.WS_MAX_SUBSCRIPTIONS_PER_PRINCIPAL,
+  });
+  const context = (extra: WsExtra): Context => ({
+    principal: extra.principal ?? null,
+    services,
+    loaders: createLoaders(services),
+    returnTo: null,
+  });
+  // Every operation passes the same gate and error mask as over HTTP.
+  const gate = wsGate({
+    schema: opts.schema,
+    validationRules: opts.validationRules,
+    gate: opts.gate,
+    caps,
+    mask: maskErrors(log, { hideSuggestions: config.isProduction }),
+    context,
+  });
+  const cleanup = useServer<Record<string, unknown>, WsPrincipal>(
+    {
+      schema: opts.schema,
+      onConnect: async (ctx) => {
+        // A key in connectionParams, else (from our own pages only) the session cookie of the upgrade request.
+        const headers = ctx.extra.request.headers;
+        const { principal } = await identify(services, headers, {
+          authorization: authorizationParam(ctx.connectionParams),
+          cookies: sameOrigin(headers, config.PUBLIC_APP_URL),
+        });
+        if (!principal) return false; // closes with 4403 Forbidden: no key or session, no subscription
+        if (!caps.openSocket(principal, ctx.extra.socket)) {
+          ctx.extra.socket.close(TOO_MANY_SOCKETS_CLOSE_CODE, 'Too many open sockets for this key or session');
+          return false;
+        }
+        ctx.extra.principal = principal;
+        keySockets.add(principal.keyId, ctx.extra.socket);
+        return true;
+      },
+      ...gate,
+    },
+    wsServer,
+  );
+  return { dispose: async () => cleanup.dispose() };
+}
