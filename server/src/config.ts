@@ -137,6 +137,10 @@ const schema = z.object({
   NOTIFY_WORKER: z.preprocess(emptyToUndefined, z.enum(['true', 'false']).optional()),
   NOTIFY_POLL_INTERVAL_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(50).default(5000)),
   WEBHOOK_DISABLE_AFTER_HOURS: z.preprocess(emptyToUndefined, z.coerce.number().min(1).default(72)),
+  /** Webhook isolation: total time per call (not an idle timeout; below the two-minute claim lease), calls in flight per process and per endpoint. */
+  WEBHOOK_DEADLINE_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(100).max(60_000).default(10_000)),
+  WEBHOOK_CONCURRENCY: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(1000).default(16)),
+  WEBHOOK_ENDPOINT_CONCURRENCY: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(100).default(2)),
   /** Console and Credits page sessions: idle timeout and absolute lifetime; portal links are single-use and live minutes. */
   SESSION_IDLE_MINUTES: z.preprocess(
     emptyToUndefined,
@@ -157,8 +161,12 @@ const schema = z.object({
       .default(12),
   ),
   PORTAL_LINK_TTL_SECONDS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(10).max(3600).default(300)),
-  /** Failed staff sign-ins allowed per email and per client address within SIGNIN_WINDOW_SECONDS. */
-  SIGNIN_MAX_FAILURES_PER_EMAIL: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).default(5)),
+  /**
+   * Staff sign-in attempts within SIGNIN_WINDOW_SECONDS: per client address (every email, checked
+   * first), and per email (every address; one address alone may spend at most one less, so it
+   * cannot lock the email out).
+   */
+  SIGNIN_MAX_FAILURES_PER_EMAIL: z.preprocess(emptyToUndefined, z.coerce.number().int().min(2).default(5)),
   SIGNIN_MAX_FAILURES_PER_ADDRESS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).default(20)),
   /** Peers whose X-Forwarded-For is believed (client address for sign-in limits and logs): comma-separated IPs, CIDRs, or loopback/linklocal/uniquelocal; `none` trusts no one. */
   TRUSTED_PROXIES: z.preprocess(

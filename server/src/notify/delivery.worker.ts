@@ -5,7 +5,7 @@ import { inTransaction, sqlOf, type Sql } from '../db/sql.js';
 import { metrics } from '../metrics/metrics.js';
 import { cancelPendingDeliveries } from './deliveries.repository.js';
 import { checkDestination, UnsafeDestination, type DestinationPolicy } from './destination.js';
-import type { SendResult, WebhookSender } from './http-sender.js';
+import { DELIVERY_DEADLINE_MS, type SendResult, type WebhookSender } from './http-sender.js';
 import type { Mailer } from './mailer.js';
 import { CLAIM_LEASE_MS, MAIL_EVENT_TYPES, RETRY_WINDOW_MS, eventBody, mailFor, retryDelayMs, type OutboxEvent } from './notify.rules.js';
 import { emitEvent } from './outbox.js';
@@ -34,7 +34,12 @@ export interface DeliveryWorkerOptions {
   clock?: Clock;
   random?: () => number;
   batchSize?: number;
+  /** Deliveries in flight at once in this process, all endpoints together. */
   concurrency?: number;
+  /** Deliveries in flight at once per endpoint (the SMTP relay counts as one endpoint), across instances. */
+  endpointConcurrency?: number;
+  /** Total time for one webhook call, destination check included. */
+  deadlineMs?: number;
 }
 
 interface ClaimedDelivery {
@@ -63,13 +68,29 @@ export interface PassResult {
   delivered: number;
 }
 
+/** What a loop pass did: the attempts it started run on without it. */
+interface Pass {
+  dispatched: number;
+  started: Promise<boolean>[];
+  /** Claimed as many as it had room for: more may be due. */
+  filled: boolean;
+  claimedAt: Date;
+}
+
 /**
  * Delivers the outbox. A pass fans new events out to deliveries (one per subscribed endpoint, and
  * one mail per alert when SMTP is set), then claims due deliveries with a lease (SKIP LOCKED, so
- * instances share the work and a crashed worker's claims come back), calls them outside any
- * transaction and records the outcome: delivered, retried with backoff, or given up after three
- * days. An endpoint failing continuously for `disableAfterMs` is disabled and its owner told
- * through the outbox itself (`webhook_endpoint.disabled`, mailed when SMTP is set).
+ * instances share the work and a crashed worker's claims come back), starts their calls outside
+ * any transaction and returns without waiting for them; each records its own outcome: delivered,
+ * retried with backoff, or given up after three days. An endpoint failing continuously for
+ * `disableAfterMs` is disabled and its owner told through the outbox itself
+ * (`webhook_endpoint.disabled`, mailed when SMTP is set).
+ *
+ * Isolation: a call ends at its total deadline; at most `endpointConcurrency` deliveries per
+ * endpoint are in flight (counted in the database, so across instances), and the claim skips an
+ * endpoint that is full and takes each endpoint's oldest due ones first, so a slow endpoint's
+ * backlog never stands in front of another's. At most `concurrency` calls run in this process;
+ * a finished call wakes the loop to fill its place.
  *
  * It wakes at commit of any outbox insert (PostgreSQL NOTIFY from the outbox trigger, sent only
  * by transactions that wrote an event), on `wake()`, when the next retry falls due, and every
@@ -82,19 +103,23 @@ export class DeliveryWorker {
   private readonly random: () => number;
   private readonly batchSize: number;
   private readonly concurrency: number;
+  private readonly endpointConcurrency: number;
+  private readonly deadlineMs: number;
+  private readonly inFlight = new Set<Promise<boolean>>();
   private running = false;
   private loopDone: Promise<void> | null = null;
   private wakeRequested = false;
   private wakeup: (() => void) | null = null;
   private listener: pg.Client | null = null;
   private listenRetry: NodeJS.Timeout | null = null;
-  private passListeners = new Set<(r: PassResult) => void>();
 
   constructor(private readonly o: DeliveryWorkerOptions) {
     this.clock = o.clock ?? { now: () => new Date() };
     this.random = o.random ?? Math.random;
     this.batchSize = o.batchSize ?? 100;
-    this.concurrency = o.concurrency ?? 8;
+    this.concurrency = o.concurrency ?? 16;
+    this.endpointConcurrency = o.endpointConcurrency ?? 2;
+    this.deadlineMs = o.deadlineMs ?? DELIVERY_DEADLINE_MS;
   }
 
   start(): void {
@@ -110,6 +135,7 @@ export class DeliveryWorker {
     this.wake();
     await this.loopDone;
     this.loopDone = null;
+    await Promise.allSettled([...this.inFlight]); // each ends by its deadline
     const listener = this.listener;
     this.listener = null;
     await listener?.end().catch(() => undefined);
@@ -121,12 +147,6 @@ export class DeliveryWorker {
     const wakeup = this.wakeup;
     this.wakeup = null;
     wakeup?.();
-  }
-
-  /** Called after each pass of the running loop (tests wait on this instead of sleeping). */
-  onPass(listener: (r: PassResult) => void): () => void {
-    this.passListeners.add(listener);
-    return () => this.passListeners.delete(listener);
   }
 
   private async listen(): Promise<void> {
@@ -160,10 +180,10 @@ export class DeliveryWorker {
       this.wakeRequested = false;
       let delay = this.o.pollIntervalMs;
       try {
-        const result = await this.runOnce();
-        for (const l of this.passListeners) l(result);
-        if (result.dispatched >= this.batchSize || result.attempted >= this.batchSize) continue;
-        const next = await this.nextDueAt();
+        const pass = await this.pass();
+        if (pass.dispatched >= this.batchSize || (pass.filled && this.inFlight.size < this.concurrency)) continue;
+        // Due deliveries left unclaimed wait for a place (a finished call wakes us); only later ones set the timer.
+        const next = await this.nextDueAfter(pass.claimedAt);
         if (next) delay = Math.max(0, Math.min(delay, next.getTime() - this.clock.now().getTime()));
       } catch (err) {
         this.o.log.error({ err: { message: (err as Error).message } }, 'outbox delivery pass failed');
@@ -181,20 +201,35 @@ export class DeliveryWorker {
     }
   }
 
-  /** One pass: fan out new events, then attempt every delivery that is due. */
+  /** One pass that also waits for the attempts it started (for tests and scripts; the loop never waits). */
   async runOnce(): Promise<PassResult> {
+    const { dispatched, started } = await this.pass();
+    const outcomes = await Promise.all(started);
+    return { dispatched, attempted: started.length, delivered: outcomes.filter(Boolean).length };
+  }
+
+  /** Fans out new events, claims what there is room for and starts those attempts without waiting for them. */
+  private async pass(): Promise<Pass> {
     const dispatched = await this.dispatch();
-    const claimed = await this.claim();
-    let delivered = 0;
-    let next = 0;
-    const workers = Array.from({ length: Math.min(this.concurrency, claimed.length) }, async () => {
-      while (next < claimed.length) {
-        const d = claimed[next++];
-        if (await this.attempt(d)) delivered++;
-      }
-    });
-    await Promise.all(workers);
-    return { dispatched, attempted: claimed.length, delivered };
+    const room = Math.min(this.batchSize, this.concurrency - this.inFlight.size);
+    const claimedAt = this.clock.now();
+    const claimed = room > 0 ? await this.claim(claimedAt, room) : [];
+    return { dispatched, started: claimed.map((d) => this.track(d)), filled: room > 0 && claimed.length >= room, claimedAt };
+  }
+
+  private track(d: ClaimedDelivery): Promise<boolean> {
+    const attempt: Promise<boolean> = this.attempt(d)
+      .catch((err: unknown) => {
+        // A bad sealed secret, say: nothing recorded, so the delivery comes back after its lease.
+        this.o.log.error({ err: { message: (err as Error).message }, deliveryId: d.id }, 'delivery attempt failed to run');
+        return false;
+      })
+      .finally(() => {
+        this.inFlight.delete(attempt);
+        if (this.running) this.wake();
+      });
+    this.inFlight.add(attempt);
+    return attempt;
   }
 
   /** Forks: the worker is its own unit of work, outside any request, its statements each on a pooled connection. */
@@ -202,9 +237,10 @@ export class DeliveryWorker {
     return sqlOf(this.o.em.fork());
   }
 
-  private async nextDueAt(): Promise<Date | null> {
+  private async nextDueAfter(after: Date): Promise<Date | null> {
     const [row] = await this.sql().query<{ at: Date | null }>(
-      `select min(next_attempt_at) as at from notification_deliveries where status = 'PENDING'`,
+      `select min(next_attempt_at) as at from notification_deliveries where status = 'PENDING' and next_attempt_at > ?::timestamptz`,
+      [after.toISOString()],
     );
     return row?.at ? new Date(row.at) : null;
   }
@@ -240,28 +276,44 @@ export class DeliveryWorker {
     return Number(rows[0]?.n ?? 0);
   }
 
-  private async claim(): Promise<ClaimedDelivery[]> {
-    const now = this.clock.now();
-    const rows = await this.sql().query<ClaimedDelivery>(
-      `with due as (
+  /**
+   * Claims up to `limit` due deliveries, each endpoint's oldest first and no more per endpoint than
+   * its free places (in flight = claimed and not yet recorded, by any instance). Mail is one lane.
+   */
+  private async claim(now: Date, limit: number): Promise<ClaimedDelivery[]> {
+    const at = now.toISOString();
+    const lease = new Date(now.getTime() + CLAIM_LEASE_MS).toISOString();
+    return this.sql().query<ClaimedDelivery>(
+      `with in_flight as (
+         select coalesce(endpoint_id::text, 'mail') as lane, count(*)::int as n
+           from notification_deliveries
+          where claimed_until > ?::timestamptz and status = 'PENDING'
+          group by 1
+       ), ranked as (
+         select d.id, row_number() over (partition by coalesce(d.endpoint_id::text, 'mail') order by d.next_attempt_at, d.seq)
+                + coalesce(f.n, 0) as place
+           from notification_deliveries d
+           left join in_flight f on f.lane = coalesce(d.endpoint_id::text, 'mail')
+          where d.status = 'PENDING' and d.next_attempt_at <= ?::timestamptz
+       ), due as (
          select d.id, ev.id as event_id, ev.type as event_type, ev.account_id as event_account_id, ev.data as event_data,
                 ev.created_at as event_created_at, e.url, e.secret_enc, e.previous_secret_enc, e.previous_secret_expires_at,
                 (e.disabled_at is null and e.deleted_at is null) as endpoint_live
-           from notification_deliveries d
+           from ranked r
+           join notification_deliveries d on d.id = r.id
            join outbox_events ev on ev.id = d.event_id
            left join webhook_endpoints e on e.id = d.endpoint_id
-          where d.status = 'PENDING' and d.next_attempt_at <= ?::timestamptz
+          where r.place <= ?::int and d.status = 'PENDING' and d.next_attempt_at <= ?::timestamptz
           order by d.next_attempt_at
           limit ?::int
           for update of d skip locked
        )
        update notification_deliveries d
-          set attempts = d.attempts + 1, last_attempt_at = ?::timestamptz, next_attempt_at = ?::timestamptz
+          set attempts = d.attempts + 1, last_attempt_at = ?::timestamptz, next_attempt_at = ?::timestamptz, claimed_until = ?::timestamptz
          from due where d.id = due.id
        returning d.id, d.channel, d.attempts, d.recipient, d.endpoint_id, d.next_attempt_at as lease_until, due.*`,
-      [now.toISOString(), this.batchSize, now.toISOString(), new Date(now.getTime() + CLAIM_LEASE_MS).toISOString()],
+      [at, at, this.endpointConcurrency, at, limit, at, lease, lease],
     );
-    return rows;
   }
 
   /** One attempt of one claimed delivery, and its recorded outcome. True when delivered. */
@@ -277,7 +329,7 @@ export class DeliveryWorker {
     if (d.channel === 'WEBHOOK') {
       if (!d.endpoint_live) {
         await this.sql().query(
-          `update notification_deliveries set status = 'CANCELLED', last_error = 'endpoint disabled or deleted' where id = ?::uuid and status = 'PENDING'`,
+          `update notification_deliveries set status = 'CANCELLED', last_error = 'endpoint disabled or deleted', claimed_until = null where id = ?::uuid and status = 'PENDING'`,
           [d.id],
         );
         return false;
@@ -286,7 +338,7 @@ export class DeliveryWorker {
     } else {
       result = await this.sendMail(d.recipient!, event);
     }
-    const ok = result.status !== null && result.status >= 200 && result.status < 300;
+    const ok = result.error === null && result.status !== null && result.status >= 200 && result.status < 300;
     try {
       await this.record(d, event, result, ok);
     } catch (err) {
@@ -299,12 +351,13 @@ export class DeliveryWorker {
   }
 
   private async sendWebhook(d: ClaimedDelivery, event: OutboxEvent): Promise<SendResult> {
+    const started = performance.now();
     let target;
     try {
-      target = await checkDestination(d.url!, this.o.policy);
+      target = await withDeadline(checkDestination(d.url!, this.o.policy), this.deadlineMs);
     } catch (err) {
       const reason = err instanceof UnsafeDestination ? `refused: ${err.reason}` : (err as Error).message;
-      return { status: null, error: reason.slice(0, 300), durationMs: 0, excerpt: null };
+      return { status: null, error: reason.slice(0, 300), durationMs: Math.round(performance.now() - started), excerpt: null };
     }
     const now = this.clock.now();
     const secrets = [this.o.secrets().open(d.secret_enc!)];
@@ -312,11 +365,12 @@ export class DeliveryWorker {
       secrets.push(this.o.secrets().open(d.previous_secret_enc));
     }
     const body = eventBody(event);
-    return this.o.sender(target, body, {
+    const headers = {
       [SIGNATURE_HEADER]: signatureHeader(secrets, Math.floor(now.getTime() / 1000), body),
       'creditmeter-event-id': event.id,
       'creditmeter-event-type': event.type,
-    });
+    };
+    return this.o.sender(target, body, headers, this.deadlineMs - (performance.now() - started));
   }
 
   private async sendMail(to: string, event: OutboxEvent): Promise<SendResult> {
@@ -347,6 +401,11 @@ export class DeliveryWorker {
         `insert into notification_attempts (delivery_id, attempted_at, status_code, error, duration_ms, response_excerpt) values (?::uuid, ?::timestamptz, ?::int, ?, ?::int, ?)`,
         [d.id, now.toISOString(), result.status, error, result.durationMs, result.excerpt],
       );
+      // Our place on the endpoint is free again, whatever happened to the delivery meanwhile.
+      await sql.query(`update notification_deliveries set claimed_until = null where id = ?::uuid and claimed_until = ?::timestamptz`, [
+        d.id,
+        new Date(d.lease_until).toISOString(),
+      ]);
       // Only while our claim stands: a lease that expired was claimed again by someone else, and a
       // redelivery requested meanwhile moved next_attempt_at (it must still happen).
       await sql.query(
@@ -412,4 +471,13 @@ export class DeliveryWorker {
     });
     this.o.log.warn({ endpointId }, 'webhook endpoint disabled after failing continuously');
   }
+}
+
+/** Resolves as `work` does, or rejects once `ms` have passed (the work itself runs on, unheeded). */
+function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(`deadline: the destination was not checked within ${ms} ms`)), ms);
+  });
+  return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
 }

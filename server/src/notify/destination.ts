@@ -25,14 +25,37 @@ export class UnsafeDestination extends Error {
 
 const defaultResolve = (host: string) => dnsLookup(host, { all: true, verbatim: true });
 
+/** IPv6 forms that carry an IPv4 address, which the network may route to that IPv4 host. */
+const EMBEDDING_FORMS: Record<string, { name: string; offset: number; xor?: number }> = {
+  ipv4Mapped: { name: 'IPv4-mapped (::ffff:0:0/96)', offset: 12 },
+  rfc6145: { name: 'IPv4-translated (::ffff:0:0:0/96)', offset: 12 },
+  rfc6052: { name: 'NAT64 (64:ff9b::/96)', offset: 12 },
+  '6to4': { name: '6to4 (2002::/16)', offset: 2 },
+  teredo: { name: 'Teredo (2001::/32)', offset: 12, xor: 0xff },
+};
+
+/** The IPv4 address an IPv6 address embeds, and the form embedding it; null for a native IPv6 address. */
+function embeddedIPv4(ip: ipaddr.IPv6): { form: string; ipv4: ipaddr.IPv4 } | null {
+  const bytes = ip.toByteArray();
+  const range = ip.range();
+  // ::/96 other than :: and ::1 is the deprecated IPv4-compatible form (::7f00:1 is ::127.0.0.1).
+  const compatible = range !== 'unspecified' && range !== 'loopback' && bytes.slice(0, 12).every((b) => b === 0);
+  const form = compatible ? { name: 'IPv4-compatible (::/96)', offset: 12 } : EMBEDDING_FORMS[range];
+  if (!form) return null;
+  const ipv4 = new ipaddr.IPv4(bytes.slice(form.offset, form.offset + 4).map((b) => b ^ (form.xor ?? 0)));
+  return { form: form.name, ipv4 };
+}
+
 /** Why an address may not be called, or null when it may. Only plain public unicast passes in production. */
 export function addressRefusal(address: string, production: boolean): string | null {
   if (!ipaddr.isValid(address)) return `"${address}" is not an IP address`;
   let ip = ipaddr.parse(address);
-  const range = ip.range();
-  if (ip.kind() === 'ipv6' && range === 'ipv4Mapped') {
-    if (production) return 'IPv4-mapped IPv6 addresses are not allowed';
-    ip = (ip as ipaddr.IPv6).toIPv4Address();
+  const embedded = ip.kind() === 'ipv6' ? embeddedIPv4(ip as ipaddr.IPv6) : null;
+  if (embedded) {
+    // Outside production a mapped address (what a dual-stack socket reports) stands for its IPv4 one.
+    if (production || ip.range() !== 'ipv4Mapped')
+      return `${address} is an ${embedded.form} IPv6 address embedding the IPv4 address ${embedded.ipv4.toString()}: use a native IPv6 or a plain IPv4 address`;
+    ip = embedded.ipv4;
   }
   const effective = ip.range();
   if (effective === 'unicast') return null;

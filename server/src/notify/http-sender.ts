@@ -6,25 +6,52 @@ import type { CheckedDestination } from './destination.js';
 export interface SendResult {
   /** HTTP status, or null when no response came (refused, timed out, TLS error). */
   status: number | null;
+  /** Set when the attempt failed even if a status came (the answer did not complete in time). */
   error: string | null;
   durationMs: number;
   /** The start of the response body, for the delivery log. */
   excerpt: string | null;
 }
 
-export type WebhookSender = (target: CheckedDestination, body: string, headers: Record<string, string>) => Promise<SendResult>;
+/** `deadlineMs`: the time left for the whole call (connect, headers and body), when the caller has spent some already. */
+export type WebhookSender = (
+  target: CheckedDestination,
+  body: string,
+  headers: Record<string, string>,
+  deadlineMs?: number,
+) => Promise<SendResult>;
 
-const EXCERPT_BYTES = 1024;
+/** Total time for one call, connect to the last byte read: not an idle timeout, which a drip defeats. */
+export const DELIVERY_DEADLINE_MS = 10_000;
+/** Bytes of the answer read at most; then the connection is closed. It is also the excerpt the log keeps. */
+export const RESPONSE_READ_CAP_BYTES = 1024;
 
 /**
  * POSTs to the checked address only (the lookup is pinned), follows no redirects, reads at most
- * 1 KiB of the answer and gives up after `timeoutMs`. Never throws.
+ * `RESPONSE_READ_CAP_BYTES` of the answer and ends the call at the deadline whatever the peer
+ * still sends: an answer whose body has not ended (or reached the cap) by then is a failure.
+ * Never throws.
  */
-export function createHttpSender(timeoutMs = 10_000): WebhookSender {
-  return (target, body, headers) =>
+export function createHttpSender(defaultDeadlineMs = DELIVERY_DEADLINE_MS): WebhookSender {
+  return (target, body, headers, deadlineMs = defaultDeadlineMs) =>
     new Promise((resolve) => {
       const started = performance.now();
-      const done = (r: Omit<SendResult, 'durationMs'>) => resolve({ ...r, durationMs: Math.round(performance.now() - started) });
+      let settled = false;
+      const done = (r: Omit<SendResult, 'durationMs'>) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        resolve({ ...r, durationMs: Math.round(performance.now() - started) });
+      };
+      let status: number | null = null;
+      const timer = setTimeout(
+        () => {
+          const error = `deadline: no complete answer within ${Math.max(0, Math.round(deadlineMs))} ms`;
+          done({ status, error, excerpt: null });
+          req.destroy(new Error(error));
+        },
+        Math.max(0, deadlineMs),
+      );
       const pinned: LookupFunction = (_host, options, callback) => {
         if ((options as { all?: boolean }).all)
           (callback as (e: null, a: { address: string; family: number }[]) => void)(null, [
@@ -39,7 +66,6 @@ export function createHttpSender(timeoutMs = 10_000): WebhookSender {
           method: 'POST',
           lookup: pinned,
           agent: false,
-          timeout: timeoutMs,
           headers: {
             'content-type': 'application/json',
             'content-length': Buffer.byteLength(body),
@@ -48,25 +74,23 @@ export function createHttpSender(timeoutMs = 10_000): WebhookSender {
           },
         },
         (res) => {
+          status = res.statusCode ?? null;
           const chunks: Buffer[] = [];
           let size = 0;
-          res.on('data', (chunk: Buffer) => {
-            if (size < EXCERPT_BYTES) chunks.push(chunk);
-            size += chunk.length;
-            if (size >= EXCERPT_BYTES) res.destroy();
-          });
           const finish = () =>
-            done({
-              status: res.statusCode ?? null,
-              error: null,
-              excerpt: Buffer.concat(chunks).subarray(0, EXCERPT_BYTES).toString('utf8') || null,
-            });
+            done({ status, error: null, excerpt: Buffer.concat(chunks).subarray(0, RESPONSE_READ_CAP_BYTES).toString('utf8') || null });
+          res.on('data', (chunk: Buffer) => {
+            chunks.push(chunk.subarray(0, RESPONSE_READ_CAP_BYTES - size));
+            size += chunk.length;
+            if (size < RESPONSE_READ_CAP_BYTES) return;
+            finish(); // read cap: the rest is never read
+            res.destroy();
+          });
           res.once('end', finish);
-          res.once('close', finish);
+          res.once('close', () => done({ status, error: res.complete ? null : 'the answer was cut off by the receiver', excerpt: null }));
         },
       );
-      req.once('timeout', () => req.destroy(new Error(`no answer within ${timeoutMs} ms`)));
-      req.once('error', (err) => done({ status: null, error: err.message.slice(0, 300), excerpt: null }));
+      req.once('error', (err) => done({ status, error: err.message.slice(0, 300), excerpt: null }));
       req.end(body);
     });
 }

@@ -46,7 +46,7 @@ export function createNotify(orm: MikroORM, config: Config, events: BalanceEvent
     em,
     log: notifyLog,
     secrets,
-    sender: overrides.sender ?? createHttpSender(),
+    sender: overrides.sender ?? createHttpSender(config.WEBHOOK_DEADLINE_MS),
     mailer,
     policy,
     publicAppUrl: config.PUBLIC_APP_URL,
@@ -56,6 +56,9 @@ export function createNotify(orm: MikroORM, config: Config, events: BalanceEvent
     listenUrl: orm.config.getClientUrl(),
     clock,
     random: overrides.random,
+    deadlineMs: config.WEBHOOK_DEADLINE_MS,
+    concurrency: config.WEBHOOK_CONCURRENCY,
+    endpointConcurrency: config.WEBHOOK_ENDPOINT_CONCURRENCY,
   });
   const alerts = new AlertsService(em, clock, notifyLog);
   events.onRefused?.((accountId, required) => void alerts.onRefused(accountId, required));

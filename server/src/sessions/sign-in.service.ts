@@ -44,7 +44,7 @@ export class SignInService {
       );
       throw failed();
     }
-    await this.limiter.succeeded(email);
+    await this.limiter.succeeded(email, address);
     return this.em.transactional(async (em) => {
       const session = await this.sessions.start(em, { staffUserId: user.id });
       await this.staff.recordSignIn(em, user.id);

@@ -102,3 +102,97 @@ export class SmtpSink {
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
 }
+
+export interface SlowCall {
+  path: string;
+  arrivedAt: number;
+  /** When the connection closed (the sender gave up or finished); null while open. */
+  closedAt: number | null;
+  bytesSent: number;
+}
+
+/**
+ * A misbehaving receiver on a random loopback port: each request is answered 200 at once, then
+ * `/drip/…` sends one byte every `dripEveryMs`, forever, and `/flood/…` sends 16 KiB chunks as
+ * fast as the socket takes them, forever. It keeps every call (arrival, close) and the most
+ * calls it ever had open at once, per path and in total; `next(n)` waits for the n-th call.
+ */
+export class SlowSink {
+  readonly calls: SlowCall[] = [];
+  readonly maxOpen = new Map<string, number>();
+  maxOpenTotal = 0;
+  private open = new Map<string, number>();
+  private openTotal = 0;
+  private waiters: { count: number; resolve: () => void }[] = [];
+  private timers = new Set<NodeJS.Timeout>();
+  private server = http.createServer((req, res) => {
+    req.resume();
+    req.on('end', () => {
+      const path = req.url ?? '';
+      const call: SlowCall = { path, arrivedAt: performance.now(), closedAt: null, bytesSent: 0 };
+      this.calls.push(call);
+      this.count(path, 1);
+      res.once('close', () => {
+        call.closedAt = performance.now();
+        this.count(path, -1);
+        clearInterval(timer);
+        this.timers.delete(timer);
+      });
+      res.writeHead(200, { 'content-type': 'text/plain' });
+      const write = (chunk: string) => {
+        call.bytesSent += chunk.length;
+        return res.write(chunk);
+      };
+      let timer: NodeJS.Timeout;
+      if (path.startsWith('/flood')) {
+        const chunk = 'x'.repeat(16 * 1024);
+        const pump = () => {
+          while (!res.destroyed && write(chunk));
+        };
+        res.on('drain', pump);
+        timer = setInterval(pump, 50); // the sink never ends the answer
+        pump();
+      } else {
+        write('.');
+        timer = setInterval(() => write('.'), this.dripEveryMs);
+      }
+      this.timers.add(timer);
+      this.waiters = this.waiters.filter((w) => (this.calls.length >= w.count ? (w.resolve(), false) : true));
+    });
+  });
+  url = '';
+
+  constructor(private readonly dripEveryMs = 1000) {}
+
+  private count(path: string, delta: number) {
+    const n = (this.open.get(path) ?? 0) + delta;
+    this.open.set(path, n);
+    this.openTotal += delta;
+    this.maxOpen.set(path, Math.max(this.maxOpen.get(path) ?? 0, n));
+    this.maxOpenTotal = Math.max(this.maxOpenTotal, this.openTotal);
+  }
+
+  /** Forgets the maxima seen so far (what is open now counts again). */
+  resetMaxima() {
+    this.maxOpen.clear();
+    for (const [path, n] of this.open) this.maxOpen.set(path, n);
+    this.maxOpenTotal = this.openTotal;
+  }
+
+  async start(): Promise<this> {
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return this;
+  }
+
+  next(count = this.calls.length + 1): Promise<void> {
+    if (this.calls.length >= count) return Promise.resolve();
+    return new Promise((resolve) => this.waiters.push({ count, resolve }));
+  }
+
+  async stop(): Promise<void> {
+    for (const timer of this.timers) clearInterval(timer);
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+}

@@ -106,6 +106,26 @@ describe('staff sign-in', () => {
     expect((await new Browser(t, '192.0.2.61').signIn(other.email, other.password)).data?.signIn.kind).toBe('STAFF');
   });
 
+  it('one address cannot lock a user out: it runs out of tries for that email first, and the user still gets in elsewhere', async () => {
+    const user = await staffUser(t, 'SUPPORT');
+    const attacker = '198.18.0.1';
+    // PER_EMAIL is 3: one address may spend 2 of the email's tries, never all 3.
+    for (let i = 0; i < 5; i++)
+      expect((await new Browser(t, attacker).signIn(user.email, `guess ${i} wrong`)).errors?.[0].message).toBe(SIGN_IN_FAILED);
+    expect((await new Browser(t, attacker).signIn(user.email, user.password)).errors?.[0].message).toBe(SIGN_IN_FAILED);
+    expect((await new Browser(t, '198.18.0.2').signIn(user.email, user.password)).data?.signIn.kind).toBe('STAFF');
+  });
+
+  it('counts the address first: tries from an address that has run out spend nothing of the email', async () => {
+    const user = await staffUser(t, 'SUPPORT');
+    for (const address of ['198.18.1.1', '198.18.1.2']) {
+      for (let i = 0; i < 6; i++) await new Browser(t, address).signIn(`other${i}@staff.example.test`, 'wrong password here');
+      for (let i = 0; i < 2; i++) await new Browser(t, address).signIn(user.email, 'wrong password here');
+    }
+    // Four refused tries at the email (limit 3) came from exhausted addresses: the user is not locked out.
+    expect((await new Browser(t, '198.18.1.3').signIn(user.email, user.password)).data?.signIn.kind).toBe('STAFF');
+  });
+
   it('ends a session after the idle timeout, and activity keeps it alive until the absolute lifetime', async () => {
     const user = await staffUser(t, 'SUPPORT');
     const idle = new Browser(t, '198.51.100.4');
