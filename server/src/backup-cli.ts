@@ -4,6 +4,7 @@ import pg from 'pg';
 import { verifyAuditChain } from './audit/audit-chain.js';
 import { loadConfig } from './config.js';
 import { backupDatabase, restoreDatabase } from './db/backup.js';
+import { loadBackupKey } from './db/backup-signing.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded.js';
 import { initOrm } from './db/orm.js';
 
@@ -39,6 +40,7 @@ async function main(): Promise<number> {
     return 2;
   }
   const config = loadConfig();
+  const key = loadBackupKey(config);
   let embedded: EmbeddedDatabase | null = null;
   let url = config.DATABASE_URL;
   if (!url) {
@@ -57,18 +59,21 @@ async function main(): Promise<number> {
       const dir = path.resolve(
         dirArg ?? path.join(config.dataDir, 'backups', `creditmeter-${new Date().toISOString().replace(/[:.]/g, '-')}`),
       );
-      const manifest = await backupDatabase(url, dir, say);
+      const manifest = await backupDatabase(url, dir, { key, progress: say });
       const rows = manifest.tables.reduce((n, t) => n + t.rows, 0);
-      say(`backup done in ${Date.now() - started} ms: ${manifest.tables.length} tables, ${rows} rows, in ${dir}`);
+      say(`backup done in ${Date.now() - started} ms: ${manifest.tables.length} tables, ${rows} rows, in ${dir} (signed manifest)`);
+      if (manifest.auditChain) say(`audit chain head: seq ${manifest.auditChain.seq}, hash ${manifest.auditChain.headHash}`);
       process.stdout.write(`${dir}\n`);
       return 0;
     }
     const dir = path.resolve(dirArg!);
-    const manifest = await restoreDatabase(url, dir, { replace, progress: say });
+    const manifest = await restoreDatabase(url, dir, { key, replace, progress: say });
     const orm = await initOrm(url, 2);
     try {
       const chain = await verifyAuditChain(orm.em);
-      say(`audit hash chain: ${chain.ok ? 'verifies' : `BROKEN at row ${chain.firstBrokenId}`} (${chain.entries} entries)`);
+      say(
+        `audit hash chain: ${chain.ok ? 'verifies' : `BROKEN at row ${chain.firstBrokenId}`} (${chain.entries} entries, head ${chain.headHash})`,
+      );
       if (!chain.ok) return 1;
     } finally {
       await orm.close(true);

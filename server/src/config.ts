@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import ipaddr from 'ipaddr.js';
 import { z } from 'zod';
+import { decodeKey32 } from './shared/local-key.js';
 
 /** Finds the repository root (the package.json that declares workspaces), so `.data/` is stable. */
 export function findRepoRoot(start = process.cwd()): string {
@@ -120,6 +121,14 @@ const schema = z.object({
   GRANT_EXPIRY_INTERVAL_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).optional()),
   /** Notifications: webhook signing secrets are AES-256-GCM encrypted with this key (base64 or hex, 32 bytes; unset: generated under DATA_DIR, outside production only). */
   WEBHOOK_SECRET_KEY: optionalString,
+  /** Backups: the manifest of every backup is signed (HMAC-SHA256) with this key and restore checks it (32 bytes, hex or base64; unset: generated under DATA_DIR, outside production only). */
+  BACKUP_SIGNING_KEY: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .refine((v) => decodeKey32(v) !== null, { message: '32 bytes, as 64 hex digits or base64' })
+      .optional(),
+  ),
   /** Mail for alerts and disabled endpoints (e.g. smtp://user:pass@host:587); unset: no mail. */
   SMTP_URL: optionalUrl,
   SMTP_FROM: z.preprocess(emptyToUndefined, z.string().default('creditmeter <alerts@creditmeter.local>')),

@@ -77,7 +77,7 @@ export function createServices(orm: MikroORM, config: Config, events: BalanceEve
       verifyAuditChain: () => verifyAuditChain(em),
     }),
     ...grantsAndPromotions,
-    ...createSessionServices(em, auth, config, log, clock),
+    ...createSessionServices(em, auth, config, log, clock, events),
     notify: createNotify(orm, config, events, log),
     auditChain: async () => {
       const status = await verifyAuditChain(em);

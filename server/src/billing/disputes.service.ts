@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
+import { writeAudit } from '../audit/audit.service.js';
 import { inTransaction, sqlOf, type Sql } from '../db/sql.js';
 import { currentEm } from '../db/unit-of-work.js';
 import { requestHash, type LedgerService } from '../ledger/ledger.service.js';
@@ -102,6 +103,14 @@ export class DisputesService {
       });
       balance = posted.balance;
       debitId = posted.transactionId;
+      await writeAudit(sql, {
+        actor: null,
+        action: 'billing.dispute',
+        targetType: 'purchase',
+        targetId: purchase.id,
+        after: { disputeId: facts.disputeId, status, transactionId: debitId, amountMillicredits: -credits },
+        reason: `Stripe dispute ${facts.disputeId}`,
+      });
     }
     await insertDispute(sql, {
       id: facts.disputeId,

@@ -235,16 +235,22 @@ export class FulfilmentService {
         refundedCredits: target > purchase.refundedCredits ? target : purchase.refundedCredits,
         status,
       };
+      // Every REFUND entry has its audit row (reconciliation checks it), whoever sent the refund.
       const audit = async (sql: Sql, transactionId: string | null) => {
-        if (!staff) return;
+        if (!staff && !transactionId) return;
         await writeAudit(sql, {
-          actor: staff.actor,
-          action: staff.action,
+          actor: staff?.actor ?? null,
+          action: 'billing.refund',
           targetType: 'purchase',
           targetId: purchase.id,
           before: { status: purchase.status, refundedCreditsMillicredits: purchase.refundedCredits },
-          after: { status, refundedCreditsMillicredits: update.refundedCredits, transactionId },
-          reason: staff.reason,
+          after: {
+            status,
+            refundedCreditsMillicredits: update.refundedCredits,
+            transactionId,
+            ...(transactionId ? { amountMillicredits: -debit } : {}),
+          },
+          reason: staff?.reason ?? `Stripe refunded ${charge.amountRefundedCents} of ${paid} cents`,
         });
       };
       try {

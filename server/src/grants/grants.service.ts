@@ -85,7 +85,7 @@ export class GrantsService {
           targetType: 'grant',
           targetId: grant.id,
           before: { remainingMillicredits: grant.remaining, kind: grant.kind, accountId: grant.accountId },
-          after: { remainingMillicredits: 0n, transactionId },
+          after: { remainingMillicredits: 0n, transactionId, amountMillicredits: -grant.remaining },
           reason,
         }),
     });

@@ -47,41 +47,44 @@ export function wsGate(opts: {
   const rules = [...specifiedRules, ...opts.validationRules];
   // The admission slot of a query or mutation, released once it has run (graphql-ws passes these same args to `execute`).
   const admitted = new WeakMap<ExecutionArgs, Release>();
+  const admit: Hooks['onSubscribe'] = async (ctx, id, payload) => {
+    let document;
+    try {
+      document = parse(payload.query, { maxTokens: GRAPHQL_TOKEN_LIMIT });
+    } catch (err) {
+      if (err instanceof GraphQLError) return coded([err], 'GRAPHQL_PARSE_FAILED');
+      throw err;
+    }
+    const invalid = validateCaught(schema, document, rules);
+    if (invalid.length) return coded(invalid, 'GRAPHQL_VALIDATION_FAILED');
+    const operation = getOperationAST(document, payload.operationName);
+    if (!operation) return [new GraphQLError('Unable to identify operation', { extensions: { code: 'OPERATION_RESOLUTION_FAILURE' } })];
+    const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], payload.variables ?? {}, { maxErrors: 20 });
+    if (coerced.errors) return coded(coerced.errors, 'BAD_USER_INPUT');
+    const principal = ctx.extra.principal ?? null;
+    const release = await opts.gate({ schema, document, operation, variables: payload.variables, principal });
+    if (operation.operation === 'subscription' && !caps.openSubscription(principal, ctx.extra.socket, id)) {
+      release();
+      return [tooManySubscriptions()];
+    }
+    const args: ExecutionArgs = {
+      schema,
+      document,
+      operationName: payload.operationName,
+      variableValues: payload.variables,
+      contextValue: opts.context(ctx.extra),
+    };
+    admitted.set(args, release);
+    return args;
+  };
   return {
+    // A refusal or failure answers this operation (through the mask), never closes the socket with its message.
     onSubscribe: async (ctx, id, payload) => {
-      let document;
       try {
-        document = parse(payload.query, { maxTokens: GRAPHQL_TOKEN_LIMIT });
+        return await admit(ctx, id, payload);
       } catch (err) {
-        if (err instanceof GraphQLError) return coded([err], 'GRAPHQL_PARSE_FAILED');
-        throw err;
+        return [err instanceof GraphQLError ? err : new GraphQLError('Internal server error', { originalError: err as Error })];
       }
-      const invalid = validateCaught(schema, document, rules);
-      if (invalid.length) return coded(invalid, 'GRAPHQL_VALIDATION_FAILED');
-      const operation = getOperationAST(document, payload.operationName);
-      if (!operation) return [new GraphQLError('Unable to identify operation', { extensions: { code: 'OPERATION_RESOLUTION_FAILURE' } })];
-      const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], payload.variables ?? {}, { maxErrors: 20 });
-      if (coerced.errors) return coded(coerced.errors, 'BAD_USER_INPUT');
-      const principal = ctx.extra.principal ?? null;
-      let release: Release;
-      try {
-        release = await opts.gate({ schema, document, operation, variables: payload.variables, principal });
-      } catch (err) {
-        if (err instanceof GraphQLError) return [err];
-        throw err;
-      }
-      if (operation.operation === 'subscription' && !caps.openSubscription(principal, ctx.extra.socket, id)) {
-        return [tooManySubscriptions()];
-      }
-      const args: ExecutionArgs = {
-        schema,
-        document,
-        operationName: payload.operationName,
-        variableValues: payload.variables,
-        contextValue: opts.context(ctx.extra),
-      };
-      admitted.set(args, release);
-      return args;
     },
     execute: async (args) => {
       try {

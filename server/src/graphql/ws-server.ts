@@ -3,7 +3,7 @@ import type { GraphQLSchema, ValidationRule } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import type { Logger } from 'pino';
 import { WebSocketServer } from 'ws';
-import { trackKeySockets } from '../auth/key-sockets.js';
+import { trackPrincipalSockets } from '../auth/principal-sockets.js';
 import type { Config } from '../config.js';
 import type { BalanceEvents } from '../ledger/balance-events.js';
 import type { Services } from '../services.js';
@@ -34,8 +34,8 @@ const authorizationParam = (params: Readonly<Record<string, unknown>> | undefine
 export function createWsServer(opts: WsServerOptions): { dispose: () => Promise<void> } {
   const { services, config, log } = opts;
   const wsServer = new WebSocketServer({ server: opts.httpServer, path: '/graphql' });
-  const keySockets = trackKeySockets(services.auth, opts.events, (err) =>
-    log.error({ err }, 'could not check the keys of open subscriptions'),
+  const sockets = trackPrincipalSockets(services.principals, opts.events, (err) =>
+    log.error({ err }, 'could not check the principals of open subscriptions'),
   );
   const caps = wsCaps({
     socketsPerPrincipal: config.WS_MAX_SOCKETS_PER_PRINCIPAL,
@@ -59,6 +59,7 @@ export function createWsServer(opts: WsServerOptions): { dispose: () => Promise<
   const cleanup = useServer<Record<string, unknown>, WsPrincipal>(
     {
       schema: opts.schema,
+      isProd: true, // a close reason never carries an internal error's message, in development either
       onConnect: async (ctx) => {
         // A key in connectionParams, else (from our own pages only) the session cookie of the upgrade request.
         const headers = ctx.extra.request.headers;
@@ -71,11 +72,11 @@ export function createWsServer(opts: WsServerOptions): { dispose: () => Promise<
           ctx.extra.socket.close(TOO_MANY_SOCKETS_CLOSE_CODE, 'Too many open sockets for this key or session');
           return false;
         }
-        ctx.extra.principal = principal;
-        keySockets.add(principal.keyId, ctx.extra.socket);
-        return true;
+        return sockets.admit(ctx.extra, principal);
       },
       ...gate,
+      // Every operation first re-checks the principal: an ended key or session closes the socket (4403).
+      onSubscribe: async (ctx, id, payload) => (await sockets.recheck(ctx.extra)) ?? gate.onSubscribe(ctx, id, payload),
     },
     wsServer,
   );

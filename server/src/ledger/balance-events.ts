@@ -14,9 +14,12 @@ export interface BalanceEventPayload {
 
 type Topics = { BALANCE_UPDATED: [string, BalanceEventPayload]; CACHE_INVALIDATED: [string] };
 
-/** What a cache invalidation names: every instance drops its cached copy of it at once. */
-export type CacheScope = 'apiKeys' | 'rateCards' | 'proxySettings';
-const ALL_SCOPES: CacheScope[] = ['apiKeys', 'rateCards', 'proxySettings'];
+/**
+ * What a cache invalidation names: every instance drops its cached copy of it at once.
+ * `sessions`: a console or Credits page session ended (sign-out, disable, password change, role).
+ */
+export type CacheScope = 'apiKeys' | 'rateCards' | 'proxySettings' | 'sessions';
+const ALL_SCOPES: CacheScope[] = ['apiKeys', 'rateCards', 'proxySettings', 'sessions'];
 
 export interface BalanceEvents {
   publish(snapshot: BalanceSnapshot): void;

@@ -370,7 +370,7 @@ export class DeliveryWorker {
       'creditmeter-event-id': event.id,
       'creditmeter-event-type': event.type,
     };
-    return this.o.sender(target, body, headers, this.deadlineMs - (performance.now() - started));
+    return this.o.sender(target, body, headers, { totalMs: this.deadlineMs, startedAt: started });
   }
 
   private async sendMail(to: string, event: OutboxEvent): Promise<SendResult> {

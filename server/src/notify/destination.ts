@@ -54,7 +54,7 @@ export function addressRefusal(address: string, production: boolean): string | n
   if (embedded) {
     // Outside production a mapped address (what a dual-stack socket reports) stands for its IPv4 one.
     if (production || ip.range() !== 'ipv4Mapped')
-      return `${address} is an ${embedded.form} IPv6 address embedding the IPv4 address ${embedded.ipv4.toString()}: use a native IPv6 or a plain IPv4 address`;
+      return `${address} embeds the IPv4 address ${embedded.ipv4.toString()} (${embedded.form} form): use a native IPv6 or a plain IPv4 address`;
     ip = embedded.ipv4;
   }
   const effective = ip.range();
@@ -82,7 +82,8 @@ export async function checkDestination(raw: string, policy: DestinationPolicy): 
   const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
   if (!host) throw new UnsafeDestination('the URL has no host');
   let addresses: { address: string; family: number }[];
-  if (ipaddr.isValid(host)) {
+  const literal = ipaddr.isValid(host);
+  if (literal) {
     addresses = [{ address: host, family: host.includes(':') ? 6 : 4 }];
   } else {
     try {
@@ -94,7 +95,7 @@ export async function checkDestination(raw: string, policy: DestinationPolicy): 
   if (!addresses.length) throw new UnsafeDestination(`the host "${host.slice(0, 100)}" does not resolve`);
   for (const a of addresses) {
     const refusal = addressRefusal(a.address, policy.production);
-    if (refusal) throw new UnsafeDestination(`the host resolves to a non-public address (${refusal})`);
+    if (refusal) throw new UnsafeDestination(`${literal ? 'the address is' : 'the host resolves to'} a non-public address (${refusal})`);
   }
   return { url, address: addresses[0].address, family: addresses[0].family === 6 ? 6 : 4 };
 }

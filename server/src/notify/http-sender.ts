@@ -13,12 +13,17 @@ export interface SendResult {
   excerpt: string | null;
 }
 
-/** `deadlineMs`: the time left for the whole call (connect, headers and body), when the caller has spent some already. */
+/** A call's total deadline, counted from `startedAt` (performance.now()): the caller may have spent some of it already. */
+export interface Deadline {
+  totalMs: number;
+  startedAt: number;
+}
+
 export type WebhookSender = (
   target: CheckedDestination,
   body: string,
   headers: Record<string, string>,
-  deadlineMs?: number,
+  deadline?: Deadline,
 ) => Promise<SendResult>;
 
 /** Total time for one call, connect to the last byte read: not an idle timeout, which a drip defeats. */
@@ -33,9 +38,10 @@ export const RESPONSE_READ_CAP_BYTES = 1024;
  * Never throws.
  */
 export function createHttpSender(defaultDeadlineMs = DELIVERY_DEADLINE_MS): WebhookSender {
-  return (target, body, headers, deadlineMs = defaultDeadlineMs) =>
+  return (target, body, headers, deadline = { totalMs: defaultDeadlineMs, startedAt: performance.now() }) =>
     new Promise((resolve) => {
       const started = performance.now();
+      const left = Math.max(0, deadline.totalMs - (started - deadline.startedAt));
       let settled = false;
       const done = (r: Omit<SendResult, 'durationMs'>) => {
         if (settled) return;
@@ -44,14 +50,11 @@ export function createHttpSender(defaultDeadlineMs = DELIVERY_DEADLINE_MS): Webh
         resolve({ ...r, durationMs: Math.round(performance.now() - started) });
       };
       let status: number | null = null;
-      const timer = setTimeout(
-        () => {
-          const error = `deadline: no complete answer within ${Math.max(0, Math.round(deadlineMs))} ms`;
-          done({ status, error, excerpt: null });
-          req.destroy(new Error(error));
-        },
-        Math.max(0, deadlineMs),
-      );
+      const timer = setTimeout(() => {
+        const error = `deadline: no complete answer within ${deadline.totalMs} ms`;
+        done({ status, error, excerpt: null });
+        req.destroy(new Error(error));
+      }, left);
       const pinned: LookupFunction = (_host, options, callback) => {
         if ((options as { all?: boolean }).all)
           (callback as (e: null, a: { address: string; family: number }[]) => void)(null, [

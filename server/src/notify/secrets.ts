@@ -1,6 +1,5 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
+import { loadLocalKey } from '../shared/local-key.js';
 
 /** A new endpoint signing secret: 32 random bytes, prefixed like Stripe's so it is recognisable in a vault. */
 export const generateSigningSecret = () => `whsec_${randomBytes(32).toString('base64url')}`;
@@ -31,31 +30,11 @@ export class SecretBox {
   }
 }
 
-export function parseKey(value: string): Buffer {
-  const v = value.trim();
-  const key = /^[0-9a-fA-F]{64}$/.test(v) ? Buffer.from(v, 'hex') : Buffer.from(v, 'base64');
-  if (key.length !== 32) throw new Error('WEBHOOK_SECRET_KEY must be 32 bytes, as 64 hex digits or base64');
-  return key;
-}
-
 /**
  * The key from config; outside production, one generated once under the data directory (mode
  * 0600) so the local demo works with no setup. Production without a key: null (endpoints cannot
  * be created, and the error says which variable to set).
  */
 export function loadSecretKey(opts: { configured?: string; dataDir: string; production: boolean }): Buffer | null {
-  if (opts.configured) return parseKey(opts.configured);
-  if (opts.production) return null;
-  const file = path.join(opts.dataDir, 'webhook-secret.key');
-  if (existsSync(file)) return parseKey(readFileSync(file, 'utf8'));
-  mkdirSync(opts.dataDir, { recursive: true });
-  const key = randomBytes(32);
-  try {
-    writeFileSync(file, key.toString('base64'), { mode: 0o600, flag: 'wx' });
-    chmodSync(file, 0o600);
-    return key;
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-    return parseKey(readFileSync(file, 'utf8')); // another process wrote it first
-  }
+  return loadLocalKey({ ...opts, variable: 'WEBHOOK_SECRET_KEY', file: 'webhook-secret.key' });
 }

@@ -89,6 +89,13 @@ export class PromotionsService {
           const taken = await takeRedemption(sql, promo.id);
           if (!taken) throw new RedemptionRefused(refusal(await this.reread(sql, promo.id)) ?? 'EXHAUSTED');
           await insertRedemption(sql, promo.id, accountId, posted.transactionId);
+          await writeAudit(sql, {
+            actor: principal,
+            action: 'promo.redeem',
+            targetType: 'promo_code',
+            targetId: promo.id,
+            after: { accountId, transactionId: posted.transactionId, amountMillicredits: promo.credits },
+          });
           if (taken.grantValidDays)
             await this.grants.setTerms(sql, posted.transactionId, { expiresAt: addDays(new Date(), taken.grantValidDays) });
         },

@@ -16,6 +16,7 @@ import { auditChainCheck } from './reconciliation/audit-chain.check.js';
 import { dayBounds, type Check, type CheckOutcome } from './reconciliation/check.js';
 import { disputesCheck } from './reconciliation/disputes.check.js';
 import { grantsCheck } from './reconciliation/grants.check.js';
+import { ledgerAuditCheck } from './reconciliation/ledger-audit.check.js';
 import { providerUsageCheck } from './reconciliation/provider-usage.check.js';
 import { purchasesFulfilledCheck } from './reconciliation/purchases-fulfilled.check.js';
 import {
@@ -74,7 +75,8 @@ export class ReconciliationService {
       grantsCheck(sources.grantDrift),
       stripeCheck(sources.stripe),
       providerUsageCheck(config),
-      auditChainCheck(sources.verifyAuditChain),
+      ledgerAuditCheck,
+      auditChainCheck(sources.verifyAuditChain, log),
     ];
   }
 

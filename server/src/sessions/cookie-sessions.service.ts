@@ -50,13 +50,20 @@ export class CookieSessionsService {
     return ended;
   }
 
+  /** Ends every console session of the signed-in staff user (this one too) and clears this browser's cookie. */
+  async signOutEverywhere(http: HttpExchange, principal: Principal): Promise<number> {
+    const ended = await this.signIns.signOutEverywhere(principal);
+    if (http) setCookie(http, clearedCookie('STAFF', this.isProduction));
+    return ended;
+  }
+
   /** Development only: trades an account's API key for a Credits page session. */
   async signInWithKey(http: HttpExchange, key: string): Promise<{ accountId: string; expiresAt: Date }> {
     if (this.isProduction) throw forbidden('Key sign-in is for development only: open the Credits page from the app (a portal session)');
     httpOf(http);
     const principal = await this.auth.authenticate(key);
     if (!principal) throw unauthenticated('That key is unknown or revoked');
-    const session = await this.portal.startForKey(principal.accountId);
+    const session = await this.portal.startForKey(principal);
     setCookie(http, sessionCookie('PORTAL', session.token, session.expiresAt, false));
     return { accountId: principal.accountId, expiresAt: session.expiresAt };
   }

@@ -1,13 +1,14 @@
 import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
 import { AccountEntity } from '../accounts/account.entity.js';
 import { writeAudit } from '../audit/audit.service.js';
-import { hasRole, ownAccountId, type Principal } from '../auth/roles.js';
+import { ApiKeyEntity } from '../auth/api-key.entity.js';
+import { actingAccount, hasRole, ownAccountId, type KeyPrincipal, type Principal } from '../auth/roles.js';
 import { sqlOf } from '../db/sql.js';
 import { PortalTokenEntity } from './portal-token.entity.js';
 import { badInput, forbidden, notFound } from '../shared/errors.js';
 import { sanitizeReturnTo } from '../shared/return-to.js';
 import { parseId } from '../shared/validate.js';
-import type { IssuedSession, SessionsService } from './sessions.service.js';
+import { revokePortalSessionsOf, type IssuedSession, type SessionsService } from './sessions.service.js';
 import { hashToken, looksLikeToken, newToken, type Clock } from './tokens.js';
 
 export interface PortalLink {
@@ -77,14 +78,39 @@ export class PortalService {
         { lockMode: LockMode.PESSIMISTIC_WRITE },
       );
       if (!link) return null;
+      // A link ends with the key that asked for it, as the session it opens would.
+      if (link.createdByKeyId && !(await em.count(ApiKeyEntity, { id: link.createdByKeyId, revokedAt: null }))) return null;
       link.usedAt = now;
-      const session = await this.sessions.start(em, { accountId: link.accountId });
+      const session = await this.sessions.start(em, { accountId: link.accountId, openedByKeyId: link.createdByKeyId });
       return { ...session, accountId: link.accountId, returnTo: link.returnTo };
     });
   }
 
   /** Development only: an account's API key traded for a portal session (the Credits page's key sign-in). */
-  async startForKey(sqlAccountId: string): Promise<IssuedSession> {
-    return this.em.transactional((em) => this.sessions.start(em, { accountId: sqlAccountId }));
+  async startForKey(key: KeyPrincipal): Promise<IssuedSession> {
+    return this.em.transactional((em) => this.sessions.start(em, { accountId: key.accountId, openedByKeyId: key.keyId }));
+  }
+
+  /**
+   * Ends every Credits page session of an account (the account itself, or ADMIN), audited; open
+   * sockets of those sessions close on every instance. The number of sessions ended.
+   */
+  async revokeAll(actor: Principal, accountIdInput: string): Promise<number> {
+    if (actor.teamId) throw forbidden("A team key cannot end the member's own Credits page sessions");
+    const accountId = actingAccount(actor, accountIdInput, 'ADMIN');
+    const ended = await this.em.transactional(async (em) => {
+      if (!(await em.count(AccountEntity, { id: accountId, kind: { $ne: 'SYSTEM' } }))) throw notFound(`Account ${accountId} not found`);
+      const count = await revokePortalSessionsOf(em, accountId, this.clock());
+      await writeAudit(sqlOf(em), {
+        actor,
+        action: 'portalSession.revokeAll',
+        targetType: 'account',
+        targetId: accountId,
+        after: { sessionsRevoked: count },
+      });
+      return count;
+    });
+    if (ended) this.sessions.sessionsChanged();
+    return ended;
   }
 }

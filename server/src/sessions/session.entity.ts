@@ -21,6 +21,10 @@ export class SessionEntity {
   @Property({ type: 'uuid', nullable: true })
   accountId: string | null = null;
 
+  /** The API key that opened this Credits page session (a portal link or key sign-in): the session ends with it. */
+  @Property({ type: 'uuid', nullable: true })
+  openedByKeyId: string | null = null;
+
   @Property({ type: 'timestamptz' })
   createdAt!: Date;
 

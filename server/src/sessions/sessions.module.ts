@@ -10,15 +10,25 @@ import { SessionsService } from './sessions.service.js';
 import { SignInLimiter } from './sign-in-limiter.js';
 import { SignInService } from './sign-in.service.js';
 import type { Clock } from './tokens.js';
+import type { BalanceEvents } from '../ledger/balance-events.js';
+import { PrincipalCheck } from './principal-check.js';
 
 /** The console's services: staff users, cookie sessions, sign-in, portal links and the audit log reader. */
-export function createSessionServices(em: EntityManager, auth: AuthService, config: Config, log: Logger, clock: Clock) {
-  const staff = new StaffService(em, clock);
+export function createSessionServices(
+  em: EntityManager,
+  auth: AuthService,
+  config: Config,
+  log: Logger,
+  clock: Clock,
+  events: Pick<BalanceEvents, 'invalidate' | 'onInvalidate'> | null = null,
+) {
   const sessions = new SessionsService(
     em,
     { idleMs: config.SESSION_IDLE_MINUTES * 60_000, maxMs: config.SESSION_MAX_HOURS * 3_600_000 },
     clock,
+    events,
   );
+  const staff = new StaffService(em, clock, () => sessions.sessionsChanged());
   const signInLimiter = new SignInLimiter(
     {
       perEmail: config.SIGNIN_MAX_FAILURES_PER_EMAIL,
@@ -42,5 +52,6 @@ export function createSessionServices(em: EntityManager, auth: AuthService, conf
     signIn,
     portal,
     cookieSessions: new CookieSessionsService(signIn, portal, auth, config.isProduction),
+    principals: new PrincipalCheck(auth, sessions, events, config.CACHE_TTL_MS),
   };
 }

@@ -1,4 +1,4 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { AccountGql, toAccountGql } from '../accounts/accounts.graphql.js';
 import type { Context } from '../graphql/context.js';
 import { RoleEnum } from '../graphql/enums.js';
@@ -36,6 +36,24 @@ export class SessionsResolver {
   })
   async signOut(@Ctx() ctx: Context): Promise<boolean> {
     return ctx.services.cookieSessions.signOut(ctx.http, ctx.session, ctx.principal);
+  }
+
+  @Authorized()
+  @Mutation(() => Int, {
+    description:
+      'Ends every console session of the signed-in staff user, on every device (this one too); audited. How many ended. Staff sessions only',
+  })
+  async signOutEverywhere(@Ctx() ctx: Context): Promise<number> {
+    return ctx.services.cookieSessions.signOutEverywhere(ctx.http, principalOf(ctx));
+  }
+
+  @Authorized()
+  @Mutation(() => Int, {
+    description:
+      'Ends every Credits page session of an account (the account itself, or ADMIN); audited. How many ended. Revoking a key also ends the sessions it opened',
+  })
+  async revokePortalSessions(@Arg('accountId', () => ID) accountId: string, @Ctx() ctx: Context): Promise<number> {
+    return ctx.services.portal.revokeAll(principalOf(ctx), accountId);
   }
 
   @Mutation(() => ViewerGql, {

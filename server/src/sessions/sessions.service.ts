@@ -1,6 +1,9 @@
 import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
 import type { Principal } from '../auth/roles.js';
+import { ApiKeyEntity } from '../auth/api-key.entity.js';
+import { sqlOf } from '../db/sql.js';
 import { currentEm } from '../db/unit-of-work.js';
+import type { BalanceEvents } from '../ledger/balance-events.js';
 import { StaffUserEntity } from '../staff/staff-user.entity.js';
 import { SessionEntity } from './session.entity.js';
 import type { SessionKind } from './session.types.js';
@@ -26,9 +29,14 @@ export interface IssuedSession {
 /** last_seen_at is written at most this often, so a busy console does not write on every request. */
 const TOUCH_EVERY_MS = 60_000;
 
-/** Revokes every live session of a staff user, in the caller's transaction `em` (disable, password change). */
+/** Revokes every live session of a staff user, in the caller's transaction `em` (disable, password change, sign out everywhere). */
 export async function revokeStaffSessions(em: EntityManager, staffUserId: string, at: Date): Promise<number> {
   return em.nativeUpdate(SessionEntity, { staffUser: staffUserId, revokedAt: null }, { revokedAt: at });
+}
+
+/** Revokes every live Credits page session of an account, in the caller's transaction `em`. */
+export async function revokePortalSessionsOf(em: EntityManager, accountId: string, at: Date): Promise<number> {
+  return em.nativeUpdate(SessionEntity, { kind: 'PORTAL', accountId, revokedAt: null }, { revokedAt: at });
 }
 
 /**
@@ -41,14 +49,26 @@ export class SessionsService {
     private readonly em: EntityManager,
     private readonly limits: SessionLimits,
     private readonly clock: Clock,
+    private readonly events: Pick<BalanceEvents, 'invalidate'> | null = null,
   ) {}
 
   now(): Date {
     return this.clock();
   }
 
+  /**
+   * After a committed change that ends sessions or changes their principal (sign-out, disable,
+   * password or role change): every instance re-checks its cached sessions and open sockets.
+   */
+  sessionsChanged(): void {
+    this.events?.invalidate('sessions');
+  }
+
   /** A new session, written in the caller's transaction `em`. */
-  async start(em: EntityManager, owner: { staffUserId: string } | { accountId: string }): Promise<IssuedSession> {
+  async start(
+    em: EntityManager,
+    owner: { staffUserId: string } | { accountId: string; openedByKeyId: string | null },
+  ): Promise<IssuedSession> {
     const token = newToken();
     const now = this.clock();
     const expiresAt = new Date(now.getTime() + this.limits.maxMs);
@@ -58,6 +78,7 @@ export class SessionsService {
       kind: staffUserId ? 'STAFF' : 'PORTAL',
       staffUser: staffUserId ? em.getReference(StaffUserEntity, staffUserId) : null,
       accountId: 'accountId' in owner ? owner.accountId : null,
+      openedByKeyId: 'openedByKeyId' in owner ? owner.openedByKeyId : null,
       createdAt: now,
       lastSeenAt: now,
       expiresAt,
@@ -66,23 +87,27 @@ export class SessionsService {
     return { token, expiresAt };
   }
 
-  /** The live session of a cookie value, or null (unknown, revoked, idle too long, past its lifetime, user disabled). */
+  /** The live session of a cookie value, or null (unknown, revoked, idle too long, past its lifetime, user disabled, key revoked). */
   async resolve(token: string | undefined, kind: SessionKind): Promise<ActiveSession | null> {
     if (!looksLikeToken(token)) return null;
+    return this.live({ tokenHash: hashToken(token), kind });
+  }
+
+  /** The same checks by id: a WebSocket operation re-checking the session its socket opened with. */
+  async current(sessionId: string): Promise<ActiveSession | null> {
+    return this.live({ id: sessionId });
+  }
+
+  private async live(where: { tokenHash: string; kind: SessionKind } | { id: string }): Promise<ActiveSession | null> {
     const now = this.clock();
     const em = currentEm(this.em);
     const session = await em.findOne(
       SessionEntity,
-      {
-        tokenHash: hashToken(token),
-        kind,
-        revokedAt: null,
-        expiresAt: { $gt: now },
-        lastSeenAt: { $gt: new Date(now.getTime() - this.limits.idleMs) },
-      },
+      { ...where, revokedAt: null, expiresAt: { $gt: now }, lastSeenAt: { $gt: new Date(now.getTime() - this.limits.idleMs) } },
       { populate: ['staffUser'], refresh: true },
     );
     if (!session || (session.kind === 'STAFF' && (!session.staffUser || session.staffUser.disabled))) return null;
+    if (session.openedByKeyId && !(await em.count(ApiKeyEntity, { id: session.openedByKeyId, revokedAt: null }))) return null;
     if (now.getTime() - session.lastSeenAt.getTime() >= TOUCH_EVERY_MS) {
       await em.nativeUpdate(SessionEntity, { id: session.id, lastSeenAt: { $lt: now } }, { lastSeenAt: now });
     }
@@ -90,7 +115,25 @@ export class SessionsService {
     const principal: Principal = staffUser
       ? { keyId: null, accountId: null, role: staffUser.role, staffUserId: staffUser.id, sessionId: session.id }
       : { keyId: null, accountId: session.accountId, role: 'USER', sessionId: session.id };
-    return { id: session.id, kind, expiresAt: session.expiresAt, principal };
+    return { id: session.id, kind: session.kind, expiresAt: session.expiresAt, principal };
+  }
+
+  /**
+   * Which of `ids` have not ended (revoked, past their lifetime, staff user disabled, opening key
+   * revoked): for closing the sockets of ended sessions. Idleness is left to the next operation.
+   */
+  async liveIds(ids: string[]): Promise<Set<string>> {
+    if (!ids.length) return new Set();
+    const rows = await sqlOf(currentEm(this.em)).query<{ id: string }>(
+      `select s.id from sessions s
+         left join staff_users u on u.id = s.staff_user_id
+         left join api_keys k on k.id = s.opened_by_key_id
+        where s.id = any(?::uuid[]) and s.revoked_at is null and s.expires_at > ?
+          and (s.staff_user_id is null or not u.disabled)
+          and (s.opened_by_key_id is null or k.revoked_at is null)`,
+      [`{${ids.join(',')}}`, this.clock()],
+    );
+    return new Set(rows.map((r) => r.id));
   }
 
   /** Ends the session of `token` (sign-out) in the caller's transaction `em`; the session when one was live. */

@@ -3,11 +3,11 @@ import type { Logger } from 'pino';
 import { writeAudit } from '../audit/audit.service.js';
 import type { Principal } from '../auth/roles.js';
 import { sqlOf } from '../db/sql.js';
-import { DomainError } from '../shared/errors.js';
+import { DomainError, forbidden } from '../shared/errors.js';
 import { verifyPassword } from '../staff/passwords.js';
 import { PASSWORD_MAX } from '../staff/staff.rules.js';
 import type { StaffService } from '../staff/staff.service.js';
-import type { IssuedSession, SessionsService } from './sessions.service.js';
+import { revokeStaffSessions, type IssuedSession, type SessionsService } from './sessions.service.js';
 import type { SignInLimiter } from './sign-in-limiter.js';
 
 /** One message for every failed sign-in, so it tells an attacker nothing about which part was wrong. */
@@ -61,12 +61,33 @@ export class SignInService {
 
   /** Ends the cookie's session; staff sign-outs are audited with the signed-in user as actor. */
   async signOut(token: string | undefined, actor: Principal | null): Promise<boolean> {
-    return this.em.transactional(async (em) => {
+    const ended = await this.em.transactional(async (em) => {
       const ended = await this.sessions.revoke(em, token);
       if (ended?.staffUserId) {
         await writeAudit(sqlOf(em), { actor, action: 'staff.signOut', targetType: 'staffUser', targetId: ended.staffUserId });
       }
       return Boolean(ended);
     });
+    if (ended) this.sessions.sessionsChanged();
+    return ended;
+  }
+
+  /** "Sign out everywhere": ends every live session of the calling staff user, audited; how many. */
+  async signOutEverywhere(actor: Principal): Promise<number> {
+    const staffUserId = actor.staffUserId;
+    if (!staffUserId) throw forbidden('Signing out everywhere is for staff sessions: an API key is revoked instead (revokeApiKey)');
+    const ended = await this.em.transactional(async (em) => {
+      const count = await revokeStaffSessions(em, staffUserId, this.sessions.now());
+      await writeAudit(sqlOf(em), {
+        actor,
+        action: 'staff.signOutEverywhere',
+        targetType: 'staffUser',
+        targetId: staffUserId,
+        after: { sessionsRevoked: count },
+      });
+      return count;
+    });
+    if (ended) this.sessions.sessionsChanged();
+    return ended;
   }
 }

@@ -58,6 +58,8 @@ export class StaffService {
   constructor(
     private readonly em: EntityManager,
     private readonly clock: Clock,
+    /** After a committed change that ends a user's sessions or changes their role: sockets and caches re-check. */
+    private readonly sessionsChanged: () => void = () => undefined,
   ) {}
 
   /** BOOTSTRAP_ADMIN_EMAIL / _PASSWORD: the first ADMIN, created once; later starts change nothing. */
@@ -140,7 +142,7 @@ export class StaffService {
     const role = input.role == null ? null : staffRole(input.role);
     const name = input.name === undefined ? undefined : optionalText(input.name, 'name', 200);
     const passwordHash = input.password == null ? null : await hashPassword(newPassword(input.password));
-    return this.em.transactional(async (em) => {
+    const updated = await this.em.transactional(async (em) => {
       const users = staffUsers(em);
       await users.lockAdmins();
       const user = await users.findOne({ id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
@@ -166,8 +168,10 @@ export class StaffService {
         before: auditView(before),
         after: { ...auditView(after), passwordChanged: Boolean(passwordHash), sessionsRevoked: revoked },
       });
-      return after;
+      return { after, sessionsChanged: revoked > 0 || after.role !== before.role || after.disabled !== before.disabled };
     });
+    if (updated.sessionsChanged) this.sessionsChanged();
+    return updated.after;
   }
 
   /** In the sign-in's own transaction (`em`). */

@@ -86,7 +86,8 @@ describe('Stripe disputes', () => {
   it('a dispute larger than the balance takes the account below zero, but never more than the purchase credited', async () => {
     const user = await b.t.account();
     const { purchaseId, session } = await buyPack(b, user.key, 'starter');
-    await b.t.services.ledger.post({ accountId: user.id, type: 'ADJUSTMENT', delta: -8_000_000n, counterparty: 'adjustments' }); // spent
+    const spend = `mutation { adjustBalance(input: { accountId: "${user.id}", amountMillicredits: "-8000000", reason: "spent" }) { id } }`;
+    expect((await b.t.gql(spend)).errors).toBeUndefined(); // spent
     const first = dispute(b.fake, session.payment_intent, 5000); // more than the 999 cents paid
     const second = dispute(b.fake, session.payment_intent, 999); // a second dispute of the same charge
     await deliverOk(created(first));
@@ -147,6 +148,7 @@ describe('Stripe disputes', () => {
     const day = now.toISOString().slice(0, 10);
     const clean = await b.t.services.reconciliation.runNow('MANUAL', day, null);
     expect(clean.checks.find((c) => c.name === 'disputes_match_ledger')).toMatchObject({ status: 'OK', findings: 0 });
+    expect(clean.checks.find((c) => c.name === 'ledger_entries_audited')).toMatchObject({ status: 'OK', findings: 0 }); // disputes are audited
 
     // A dispute row that disagrees with its ledger entries is a finding.
     await b.t.db.query(`update purchase_disputes set credits = credits - 1 where id = $1`, [d.id]);

@@ -90,6 +90,13 @@ describe('charge.refunded', () => {
     const refunds = entries.filter((e) => e.type === 'REFUND');
     expect(refunds).toHaveLength(1);
     expect(refunds[0]).toMatchObject({ amount: '-52000000', reversal_of_id: purchase.id, reference_id: purchaseId });
+    // Audited although no one signed in sent it: reconciliation ties every REFUND entry to its audit row.
+    expect(await auditRows('billing.refund', purchaseId)).toEqual([
+      expect.objectContaining({
+        actor_role: null,
+        after: expect.objectContaining({ transactionId: refunds[0].id, amountMillicredits: '-52000000' }),
+      }),
+    ]);
     expect(await balanceOf(user.id)).toBe(0n);
     expect(await purchaseRow(b, purchaseId)).toMatchObject({ status: 'REFUNDED', refunded_cents: '4999', refunded_credits: '52000000' });
   });
@@ -209,6 +216,13 @@ describe('staff operations', () => {
     expect(await balanceOf(user.id)).toBe(0n);
     expect((await purchaseRow(b, purchaseId)).status).toBe('REFUNDED');
     expect(await auditRows('billing.replayEvent', refund.id)).toHaveLength(2);
+    expect(await auditRows('billing.refund', purchaseId)).toEqual([
+      expect.objectContaining({
+        actor_role: 'ADMIN',
+        reason: 'refund arrived first',
+        after: expect.objectContaining({ amountMillicredits: '-10000000' }),
+      }),
+    ]);
 
     // Replaying the processed completion credits nothing more.
     const completion = await b.t.gql(Replay, { eventId: completed.id, reason: 'check' }, admin.key);

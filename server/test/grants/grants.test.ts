@@ -306,11 +306,16 @@ describe('grants', () => {
     );
     expect(tx).toEqual([{ type: 'ADJUSTMENT', amount: '-7000', reference_id: `grant:${grant.id}` }]);
     const audit = await t.db.query<{ action: string; reason: string; before: { remainingMillicredits: string } }>(
-      `select action, reason, before from audit_log where target_type = 'grant' and target_id = $1`,
+      `select action, reason, before, after from audit_log where target_type = 'grant' and target_id = $1`,
       [grant.id],
     );
     expect(audit).toEqual([
-      { action: 'grant.void', reason: 'bonus abuse', before: expect.objectContaining({ remainingMillicredits: '7000' }) },
+      {
+        action: 'grant.void',
+        reason: 'bonus abuse',
+        before: expect.objectContaining({ remainingMillicredits: '7000' }),
+        after: expect.objectContaining({ transactionId: expect.any(String), amountMillicredits: '-7000' }),
+      },
     ]);
 
     // Repeating the void changes nothing; a spent grant has nothing to void.

@@ -1,48 +1,19 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import pg from 'pg';
+import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../src/audit/audit-chain.js';
 import { backupDatabase, restoreDatabase } from '../../src/db/backup.js';
-import { initOrm } from '../../src/db/orm.js';
-import { freshDatabase, type TestDatabase } from '../support/db.js';
+import { freshDatabase } from '../support/db.js';
 import { startTestApp } from '../support/harness.js';
+import { balances, counts, openDatabase, scratchDirs } from './backup-support.js';
 
+const key = randomBytes(32);
 const dirs: string[] = [];
-const scratch = () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'cm-backup-'));
-  dirs.push(dir);
-  return path.join(dir, 'backup');
-};
+const scratch = scratchDirs(dirs);
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
-
-/** A handle on an existing database (the restored one), shaped like the harness's. */
-async function openDatabase(url: string): Promise<TestDatabase> {
-  const orm = await initOrm(url, 8);
-  const raw = new pg.Pool({ connectionString: url, max: 2 });
-  return {
-    url,
-    orm,
-    query: async (sql, params) => (await raw.query(sql, params)).rows,
-    close: async () => {
-      await raw.end();
-      await orm.close(true);
-    },
-  };
-}
 
 const charge = (idempotencyKey: string) =>
   `mutation { recordUsage(input: { model: "cheap-model", inputTokens: 12000, outputTokens: 3000, idempotencyKey: "${idempotencyKey}" }) { chargedMillicredits } }`;
-
-const balances = (db: TestDatabase) =>
-  db.query<{ id: string; posted: string; pending: string }>(`select id, posted::text, pending::text from accounts order by id`);
-const counts = (db: TestDatabase) =>
-  db.query<{ name: string; n: string }>(
-    `select relname as name, (xpath('/row/n/text()', query_to_xml(format('select count(*) as n from %I', relname), false, true, '')))[1]::text as n
-       from pg_class c join pg_namespace s on s.oid = c.relnamespace
-      where s.nspname = 'public' and c.relkind = 'r' and relname <> 'mikro_orm_migrations' order by relname`,
-  );
 
 describe('backup and restore drill', () => {
   it('backs up a live database, refuses a non-empty target, restores after a wipe, and reconciles clean', async () => {
@@ -60,11 +31,11 @@ describe('backup and restore drill', () => {
 
     const dir = scratch();
     const messages: string[] = [];
-    const manifest = await backupDatabase(db.url, dir, (m) => messages.push(m));
+    const manifest = await backupDatabase(db.url, dir, { key, progress: (m) => messages.push(m) });
     expect(manifest.tables.find((x) => x.name === 'ledger_postings')!.rows).toBeGreaterThan(0);
     expect(messages.some((m) => /ledger_postings: \d+ rows/.test(m))).toBe(true);
 
-    await expect(restoreDatabase(db.url, dir)).rejects.toThrow(/not empty/);
+    await expect(restoreDatabase(db.url, dir, { key })).rejects.toThrow(/not empty/);
     expect(await balances(db)).toEqual(before.balances); // refused: nothing touched
 
     // Wipe: the whole schema goes, as on a lost or corrupted database.
@@ -81,7 +52,7 @@ describe('backup and restore drill', () => {
     ).toEqual([{ n: 0 }]);
 
     const restoredMessages: string[] = [];
-    await restoreDatabase(db.url, dir, { progress: (m) => restoredMessages.push(m) });
+    await restoreDatabase(db.url, dir, { key, progress: (m) => restoredMessages.push(m) });
     expect(restoredMessages.some((m) => /recreating the schema/.test(m))).toBe(true);
 
     const restored = await openDatabase(db.url);
@@ -115,10 +86,10 @@ describe('backup and restore drill', () => {
       const t = await startTestApp({}, source);
       await t.account(7_000n);
       const dir = scratch();
-      await backupDatabase(source.url, dir);
+      await backupDatabase(source.url, dir, { key });
       await t.app.close();
       await target.close();
-      await restoreDatabase(target.url, dir, { replace: true });
+      await restoreDatabase(target.url, dir, { key, replace: true });
       const check = await openDatabase(target.url);
       try {
         expect(await balances(check)).toEqual(await balances(source));

@@ -104,6 +104,13 @@ describe('promo codes', () => {
     expect(res.errors).toBeUndefined();
     expect(res.data!.redeemPromoCode).toMatchObject({ type: 'PROMO', amountMillicredits: '25000', balanceAfterMillicredits: '25000' });
     expect(await promotionsBalance()).toBe(before - 25_000n);
+    // Its audit row, which reconciliation ties to the PROMO entry.
+    const audit = await t.db.query(`select action, actor_role, after from audit_log where after->>'transactionId' = $1`, [
+      res.data!.redeemPromoCode.id,
+    ]);
+    expect(audit).toEqual([
+      { action: 'promo.redeem', actor_role: 'USER', after: expect.objectContaining({ accountId: user.id, amountMillicredits: '25000' }) },
+    ]);
     const [grant] = await grantsOf(t, user.id);
     expect(grant).toMatchObject({
       kind: 'PROMO',

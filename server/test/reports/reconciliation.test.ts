@@ -131,6 +131,7 @@ describe('reconciliation', () => {
       ['grants_match_balances', 'OK'],
       ['stripe', 'OK'],
       ['provider_usage', 'OK'],
+      ['ledger_entries_audited', 'OK'],
       ['audit_chain', 'OK'],
     ]);
     expect(run.progressDone).toBe(run.progressTotal);

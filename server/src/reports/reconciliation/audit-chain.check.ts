@@ -1,13 +1,18 @@
+import type { Logger } from 'pino';
 import type { AuditChainStatus } from '../../audit/audit-chain.js';
 import { metrics } from '../../metrics/metrics.js';
 import type { Check } from './check.js';
 
-/** The audit log's hash chain verifies end to end; its head hash goes out as a metric. */
-export const auditChainCheck = (verify: () => Promise<AuditChainStatus>): Check => ({
+/**
+ * The audit log's hash chain verifies end to end; its head hash goes out of the database as a
+ * metric and a log line, where a rewritten history cannot follow it.
+ */
+export const auditChainCheck = (verify: () => Promise<AuditChainStatus>, log: Logger): Check => ({
   name: 'audit_chain',
   async run() {
     const status = await verify();
     metrics.auditChainVerified(status);
+    log.info({ auditChain: { ok: status.ok, entries: status.entries, headHash: status.headHash } }, 'audit chain head');
     if (status.ok) return [];
     return [
       {
