@@ -11,7 +11,8 @@ COPY admin admin
 RUN npm run build
 
 FROM node:20-bookworm-slim
-ENV NODE_ENV=production
+# Outside production the server listens on 127.0.0.1 by default; in a container it must face the network.
+ENV NODE_ENV=production HOST=0.0.0.0
 WORKDIR /app
 COPY package.json package-lock.json ./
 COPY server/package.json server/

@@ -39,7 +39,8 @@ const optionalUrl = z.preprocess(emptyToUndefined, z.url().optional());
 const schema = z.object({
   NODE_ENV: z.preprocess(emptyToUndefined, z.enum(['development', 'production', 'test']).default('development')),
   PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(65535).default(4000)),
-  HOST: z.preprocess(emptyToUndefined, z.string().default('0.0.0.0')),
+  /** Where the server listens. Unset: 127.0.0.1 (the local demo prints ADMIN keys), 0.0.0.0 in production. */
+  HOST: optionalString,
   DATABASE_URL: optionalUrl,
   EMBEDDED_PG_PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(65535).default(54329)),
   DATA_DIR: optionalString,
@@ -106,6 +107,8 @@ const schema = z.object({
   WS_MAX_SUBSCRIPTIONS_PER_PRINCIPAL: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).default(50)),
   /** Requests per minute per API key when the account sets none (default 1200; 0 = unlimited; 0 under NODE_ENV=test). */
   RATE_LIMIT_PER_MINUTE: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).optional()),
+  /** Teams one customer account (its keys and Credits-page sessions together) may create per UTC day; 0 = no cap. ADMIN is not capped. */
+  TEAMS_PER_DAY_PER_ACCOUNT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).default(10)),
   /** The local test-mode checkout (credits packs without payment): default on only with the embedded database; never in production. */
   CHECKOUT_TEST_MODE: z.preprocess(emptyToUndefined, z.enum(['true', 'false']).optional()),
   /** Grants: intro bonus for new accounts in millicredits (default 1000000, 0 under NODE_ENV=test; 0 disables); grant expiry job period in ms (default 60000, off under NODE_ENV=test; 0 = off). */
@@ -194,8 +197,9 @@ const schema = z.object({
 
 export type Env = z.infer<typeof schema>;
 
-export interface Config extends Omit<Env, 'PUBLIC_APP_URL'> {
+export interface Config extends Omit<Env, 'PUBLIC_APP_URL' | 'HOST'> {
   PUBLIC_APP_URL: string;
+  HOST: string;
   /** Why the test-mode checkout is on (shown on its page), or null when it is off. */
   checkoutTestMode: string | null;
   /** Requests per minute per API key for accounts without their own limit (0 = unlimited). */
@@ -234,6 +238,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       : 'this server runs on its embedded database (the local demo)';
   return {
     ...values,
+    HOST: values.HOST ?? (isProduction ? '0.0.0.0' : '127.0.0.1'),
     PUBLIC_APP_URL: values.PUBLIC_APP_URL ?? `http://localhost:${values.PORT}`,
     checkoutTestMode: isProduction ? null : testModeReason,
     admissionAdaptive: values.ADMISSION_ADAPTIVE ? values.ADMISSION_ADAPTIVE === 'true' : values.NODE_ENV !== 'test',

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { createApp } from './app.js';
+import { applyBootstrap } from './bootstrap.js';
 import { loadConfig } from './config.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded.js';
 import { initOrm, migrate } from './db/orm.js';
@@ -23,18 +24,14 @@ const applied = await migrate(orm);
 if (applied.length) log.info({ migrations: applied }, 'migrations applied');
 
 const app = await createApp({ config, orm, log });
-if (config.BOOTSTRAP_ADMIN_KEY) {
-  await app.services.auth.ensureBootstrapAdmin(config.BOOTSTRAP_ADMIN_KEY, config.BOOTSTRAP_ADMIN_EMAIL ?? 'admin@creditmeter.local');
-}
-if (config.BOOTSTRAP_ADMIN_EMAIL && config.BOOTSTRAP_ADMIN_PASSWORD) {
-  await app.services.staff.ensureBootstrapAdmin(config.BOOTSTRAP_ADMIN_EMAIL, config.BOOTSTRAP_ADMIN_PASSWORD);
-}
+await applyBootstrap(app.services, config, log);
 if (config.seedDemo) await seedDemo(app.services, log);
 
 const port = await app.listen(config.PORT, config.HOST);
 log.info(
   {
     port,
+    host: config.HOST,
     pid: process.pid,
     embeddedPostgresPid: embedded?.pid ?? null,
     readyMs: Math.round(performance.now() - started),

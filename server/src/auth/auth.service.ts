@@ -211,11 +211,11 @@ export class AuthService {
    * on an operator account created on first use. A new value revokes the previous bootstrap key
    * (audited), so rotating the variable really retires the old secret.
    */
-  async ensureBootstrapAdmin(key: string, email: string): Promise<void> {
+  async ensureBootstrapAdmin(key: string, email: string): Promise<{ created: boolean; retired: number }> {
     const keyHash = hashKey(key);
-    const retired = await this.em.transactional(async (em) => {
+    const outcome = await this.em.transactional(async (em) => {
       const keys = apiKeysOf(em);
-      if (await keys.count({ keyHash })) return 0;
+      if (await keys.count({ keyHash })) return { created: false, retired: 0 };
       const account =
         (await em.findOne(AccountEntity, { kind: 'CUSTOMER', [raw('lower(email)')]: raw('lower(?)', [email]) })) ??
         em.create(AccountEntity, { kind: 'CUSTOMER', email, name: 'Operator' } as AccountEntity);
@@ -240,8 +240,9 @@ export class AuthService {
           reason: 'BOOTSTRAP_ADMIN_KEY changed',
         });
       }
-      return previous.length;
+      return { created: true, retired: previous.length };
     });
-    if (retired) this.keysChanged();
+    if (outcome.retired) this.keysChanged();
+    return outcome;
   }
 }

@@ -62,14 +62,21 @@ export class StaffService {
     private readonly sessionsChanged: () => void = () => undefined,
   ) {}
 
-  /** BOOTSTRAP_ADMIN_EMAIL / _PASSWORD: the first ADMIN, created once; later starts change nothing. */
-  async ensureBootstrapAdmin(email: string, password: string): Promise<void> {
+  /**
+   * BOOTSTRAP_ADMIN_EMAIL / _PASSWORD: the first ADMIN, created once; later starts change nothing.
+   * With another email once an ADMIN exists, nothing is created either ('adminExists'): more staff
+   * are made in the console, audited, never by changing a variable.
+   */
+  async ensureBootstrapAdmin(email: string, password: string): Promise<'created' | 'exists' | 'adminExists'> {
     const address = staffEmail(email);
     const passwordHash = await hashPassword(newPassword(password));
     try {
-      await this.em.transactional(async (em) => {
+      return await this.em.transactional(async (em) => {
+        // Instances starting together with different values must not each see "no ADMIN yet".
+        await sqlOf(em).query(`select pg_advisory_xact_lock(hashtext('staff_users:bootstrap'))`);
         const users = staffUsers(em);
-        if (await users.count({ [raw('lower(email)')]: address.toLowerCase() })) return;
+        if (await users.count({ [raw('lower(email)')]: address.toLowerCase() })) return 'exists';
+        if (await users.count({ role: 'ADMIN' })) return 'adminExists';
         const user = em.create(StaffUserEntity, { email: address, name: 'Administrator', role: 'ADMIN', passwordHash } as StaffUserEntity);
         await em.flush();
         await writeAudit(sqlOf(em), {
@@ -79,10 +86,12 @@ export class StaffService {
           targetId: user.id,
           after: { email: address, role: 'ADMIN' },
         });
+        return 'created';
       });
     } catch (err) {
       // Another instance starting at the same moment created it.
       if (pgCode(err) !== '23505') throw err;
+      return 'exists';
     }
   }
 

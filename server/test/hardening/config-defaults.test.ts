@@ -8,3 +8,15 @@ describe('links follow the port', () => {
     expect(loadConfig({ PORT: '4120', PUBLIC_APP_URL: 'https://credits.example.com' }).PUBLIC_APP_URL).toBe('https://credits.example.com');
   });
 });
+
+describe('where the server listens', () => {
+  it('binds to loopback outside production unless HOST says otherwise', () => {
+    expect(loadConfig({}).HOST).toBe('127.0.0.1');
+    expect(loadConfig({ NODE_ENV: 'test' }).HOST).toBe('127.0.0.1');
+    expect(loadConfig({ HOST: '  ' }).HOST).toBe('127.0.0.1');
+    expect(loadConfig({ HOST: '0.0.0.0' }).HOST).toBe('0.0.0.0');
+    expect(loadConfig({ HOST: '::' }).HOST).toBe('::');
+    expect(loadConfig({ NODE_ENV: 'production' }).HOST).toBe('0.0.0.0');
+    expect(loadConfig({ NODE_ENV: 'production', HOST: '10.0.0.5' }).HOST).toBe('10.0.0.5');
+  });
+});

@@ -53,6 +53,22 @@ describe('request log', () => {
     expect(all).not.toContain('secret-query-value');
   });
 
+  it('never logs a Credits-page link token, whatever the case of the path', async () => {
+    const account = await app.services.accounts.create(null, { email: 'portal-log@example.test' });
+    const tokens: string[] = [];
+    for (const spelling of ['/credits/portal/', '/Credits/PORTAL/']) {
+      const link = await app.services.portal.createLink({ keyId: null, accountId: account.id, role: 'USER' }, account.id, null);
+      const token = new URL(link.url).pathname.split('/').pop()!;
+      tokens.push(token);
+      const res = await fetch(`${url}${spelling}${token}?x=1`, { redirect: 'manual' });
+      expect(res.status).toBe(303);
+      expect(res.headers.get('set-cookie')).toMatch(/^cm_portal=/); // a live token: the link worked
+      expect(await requestLine(`${spelling}[redacted]`)).toMatchObject({ method: 'GET', status: 303 });
+    }
+    const all = JSON.stringify(lines);
+    for (const token of tokens) expect(all).not.toContain(token);
+  });
+
   it('answers a malformed JSON body with a typed 400, not an HTML page', async () => {
     const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": ' });
     expect(res.status).toBe(400);

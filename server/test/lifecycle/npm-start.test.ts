@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -36,13 +36,14 @@ afterAll(() => {
  * `npm start` at the repository root, as a user runs it (embedded PostgreSQL under a fresh
  * DATA_DIR), until the server says it listens. Returns the pids it reports and its exit.
  */
-async function startServer() {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'cm-lifecycle-'));
+async function startServer(opts: { dataDir?: string } = {}) {
+  const dataDir = opts.dataDir ?? mkdtempSync(path.join(tmpdir(), 'cm-lifecycle-'));
   chmodSync(dataDir, 0o755); // as root, PostgreSQL runs as the postgres user, which must reach it
   dirs.push(dataDir);
+  const port = await freePort();
   const env: NodeJS.ProcessEnv = {
     ...process.env,
-    PORT: String(await freePort()),
+    PORT: String(port),
     EMBEDDED_PG_PORT: String(await freePort()),
     DATA_DIR: dataDir,
     NODE_ENV: 'development',
@@ -52,18 +53,20 @@ async function startServer() {
   };
   delete env.DATABASE_URL;
   delete env.REDIS_URL;
+  delete env.HOST;
+  for (const name of Object.keys(env)) if (name.startsWith('BOOTSTRAP_ADMIN_')) delete env[name];
   const npm = spawn('npm', ['start'], { cwd: findRepoRoot(), env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   npm.stderr.on('data', (chunk) => (output += chunk));
   const exited = new Promise<number | null>((resolve) => npm.once('exit', (code) => resolve(code)));
-  const listening = await new Promise<{ pid: number; embeddedPostgresPid: number }>((resolve, reject) => {
+  const listening = await new Promise<{ pid: number; embeddedPostgresPid: number; host: string; port: number }>((resolve, reject) => {
     createInterface({ input: npm.stdout }).on('line', (line) => {
       output += `${line}\n`;
       if (line.includes('creditmeter listening on')) resolve(JSON.parse(line));
     });
     npm.once('exit', (code) => reject(new Error(`npm start exited (${code}) before listening:\n${output}`)));
   });
-  return { npm, listening, exited, output: () => output };
+  return { npm, listening, exited, port, dataDir, output: () => output };
 }
 
 describe('npm start lifecycle', () => {
@@ -87,4 +90,32 @@ describe('npm start lifecycle', () => {
     expect(alive(s.listening.pid)).toBe(false);
     expect(alive(s.listening.embeddedPostgresPid)).toBe(false);
   }, 300_000);
+
+  // The test writes the repository's .env: never over one a developer keeps there.
+  const envFile = path.join(findRepoRoot(), '.env');
+  it.skipIf(existsSync(envFile))(
+    'reads .env (the environment wins), listens on loopback, and a later start with another bootstrap email adds no ADMIN',
+    async () => {
+      try {
+        writeFileSync(
+          envFile,
+          'BOOTSTRAP_ADMIN_EMAIL=dotenv-admin@ops.example.test\nBOOTSTRAP_ADMIN_PASSWORD="dotenv password 123"\nPORT=1\n',
+        );
+        const first = await startServer();
+        expect(first.listening).toMatchObject({ host: '127.0.0.1', port: first.port }); // PORT from the environment, not .env
+        expect(first.output()).toContain('BOOTSTRAP_ADMIN_EMAIL: console ADMIN created');
+        first.npm.kill('SIGTERM');
+        expect(await first.exited).toBe(0);
+
+        writeFileSync(envFile, 'BOOTSTRAP_ADMIN_EMAIL=someone-else@ops.example.test\nBOOTSTRAP_ADMIN_PASSWORD="another password 456"\n');
+        const second = await startServer({ dataDir: first.dataDir });
+        expect(second.output()).toContain('BOOTSTRAP_ADMIN_EMAIL ignored: an ADMIN already exists, so no second ADMIN was created');
+        second.npm.kill('SIGTERM');
+        expect(await second.exited).toBe(0);
+      } finally {
+        rmSync(envFile, { force: true });
+      }
+    },
+    600_000,
+  );
 });

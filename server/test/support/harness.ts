@@ -4,7 +4,6 @@ import { print, type ExecutionResult } from 'graphql';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { createApp, type App } from '../../src/app.js';
 import { loadConfig, type Env } from '../../src/config.js';
-import type { Logger } from 'pino';
 import { createLogger } from '../../src/logger.js';
 import type { Services } from '../../src/services.js';
 import type { Role } from '../../src/auth/roles.js';
@@ -54,7 +53,7 @@ export interface TestApp {
 export async function startTestApp(
   overrides: Partial<Env> = {},
   existingDb?: TestDatabase,
-  opts: { clock?: Clock; log?: Logger } = {},
+  opts: { clock?: Clock } = {},
 ): Promise<TestApp> {
   const db = existingDb ?? (await freshDatabase());
   const adminKey = `cm_test_admin_${randomBytes(16).toString('hex')}`;
@@ -72,7 +71,7 @@ export async function startTestApp(
       ...overrides,
     },
   );
-  const log = opts.log ?? createLogger(config.LOG_LEVEL);
+  const log = createLogger(config.LOG_LEVEL);
   const app = await createApp({ config, orm: db.orm, log, clock: opts.clock });
   await app.services.auth.ensureBootstrapAdmin(adminKey, 'admin@example.test');
   if ((await app.services.rateCards.cards()).length === 0) {
