@@ -87,7 +87,10 @@ export class TeamsService {
     return accountFor(principal, action, named, role);
   }
 
-  /** A key of the member's own account, issued for the team: its charges go to the team. */
+  /**
+   * A key of the member's own account, issued for the team: its charges go to the team. Only for
+   * the caller's own account as an active member; ADMIN may issue one for any active member.
+   */
   async createKey(
     actor: Principal,
     teamIdInput: string,
@@ -95,11 +98,11 @@ export class TeamsService {
     label: string | null | undefined,
   ): Promise<CreatedKey> {
     const teamId = parseId(teamIdInput, 'teamId');
-    // Only ever for the caller's own account: a key for someone else would act as them.
-    const accountId = accountFor(actor, 'team.key', accountIdInput);
+    // A key for someone else would act as them: only ADMIN may issue one for another member.
+    const accountId = accountFor(actor, 'team.key', accountIdInput || null);
     await this.get(teamId);
-    const member = await this.membership(teamId, accountId);
-    if (!isActive(member)) throw forbidden(`Account ${accountId} is not an active member of team ${teamId}`);
+    if (!isActive(await this.membership(teamId, accountId)))
+      throw forbidden(`Account ${accountId} is not an active member of team ${teamId}`);
     return this.auth.createKey(actor, accountId, 'USER', optionalText(label, 'label', 100) ?? undefined, teamId);
   }
 
