@@ -279,6 +279,8 @@ export class DeliveryWorker {
   /**
    * Claims up to `limit` due deliveries, each endpoint's oldest first and no more per endpoint than
    * its free places (in flight = claimed and not yet recorded, by any instance). Mail is one lane.
+   * Instances claiming at once cannot exceed the bound: places are counted in one snapshot, and a
+   * row another claim holds is skipped, never replaced by the next one in its endpoint's line.
    */
   private async claim(now: Date, limit: number): Promise<ClaimedDelivery[]> {
     const at = now.toISOString();

@@ -11,6 +11,7 @@ const PER_ENDPOINT = 2;
 
 const Create = `mutation Create($input: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $input) { endpoint { id } } }`;
 
+const config = { WEBHOOK_DEADLINE_MS: DEADLINE_MS, WEBHOOK_CONCURRENCY: GLOBAL, WEBHOOK_ENDPOINT_CONCURRENCY: PER_ENDPOINT };
 let t: TestApp;
 let sink: WebhookSink;
 let slow: SlowSink;
@@ -19,11 +20,7 @@ beforeAll(async () => {
   sink = await new WebhookSink().start();
   slow = await new SlowSink(1000).start(); // a byte a second: an idle timeout never fires
   // The app's own worker, as deployed: woken by the outbox NOTIFY, real HTTP to loopback receivers.
-  t = await startTestApp({
-    WEBHOOK_DEADLINE_MS: DEADLINE_MS,
-    WEBHOOK_CONCURRENCY: GLOBAL,
-    WEBHOOK_ENDPOINT_CONCURRENCY: PER_ENDPOINT,
-  });
+  t = await startTestApp(config);
 });
 afterAll(async () => {
   await t?.close();
@@ -134,5 +131,23 @@ describe('webhook isolation: one slow endpoint does not hold back the others', (
     await within(slow.next(calls + GLOBAL + 2), 3 * DEADLINE_MS + 5000, 'calls to the slow endpoints');
     expect(slow.maxOpenTotal).toBe(GLOBAL);
     for (const i of [0, 1, 2]) expect(slow.maxOpen.get(`/drip/bound-${i}`) ?? 0).toBeLessThanOrEqual(PER_ENDPOINT);
+  });
+
+  it('keeps the per-endpoint bound with two instances delivering from one database', async () => {
+    const second = await startTestApp(config, t.db);
+    try {
+      const user = await t.account();
+      const path = '/drip/two-instances';
+      await endpoint(user.key, `${slow.url}${path}`);
+      await emit(user.id, 6); // both workers hear the NOTIFY and claim at once
+      // Six deliveries, two places: the next two calls come only as the first two are cut at the deadline.
+      const calls = () => slow.calls.filter((c) => c.path === path);
+      await eventually(async () => calls().length >= 4, { timeoutMs: 3 * DEADLINE_MS + 5000, what: 'four calls' });
+      expect(slow.maxOpen.get(path)).toBe(PER_ENDPOINT);
+      const [a, b, c] = calls();
+      expect(c.arrivedAt).toBeGreaterThanOrEqual(Math.min(a.closedAt!, b.closedAt!));
+    } finally {
+      await second.close();
+    }
   });
 });
