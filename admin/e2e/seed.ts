@@ -61,6 +61,8 @@ export async function seedTeam(owner: { key: string }, members: Array<{ id: stri
   });
   for (const [i, m] of members.entries()) {
     await gql(`mutation($t: ID!, $a: ID!) { addTeamMember(teamId: $t, accountId: $a) { role } }`, { t: teamId, a: m.id }, owner.key);
+    // Joining needs the member's consent: the owner's call only invites.
+    await gql(`mutation($t: ID!) { acceptTeamInvitation(teamId: $t) { status } }`, { t: teamId }, m.key);
     await gql(
       `mutation($input: SetMemberAllocationInput!) { setMemberAllocation(input: $input) { accountId } }`,
       { input: { teamId, accountId: m.id, monthlyAllocationMillicredits: '2000000' } },

@@ -107,6 +107,8 @@ const schema = z.object({
   WS_MAX_SUBSCRIPTIONS_PER_PRINCIPAL: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).default(50)),
   /** Requests per minute per API key when the account sets none (default 1200; 0 = unlimited; 0 under NODE_ENV=test). */
   RATE_LIMIT_PER_MINUTE: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).optional()),
+  /** Teams one customer account (its keys and Credits-page sessions together) may create per UTC day; 0 = no cap. ADMIN is not capped. */
+  TEAMS_PER_DAY_PER_ACCOUNT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).default(10)),
   /** The local test-mode checkout (credits packs without payment): default on only with the embedded database; never in production. */
   CHECKOUT_TEST_MODE: z.preprocess(emptyToUndefined, z.enum(['true', 'false']).optional()),
   /** Grants: intro bonus for new accounts in millicredits (default 1000000, 0 under NODE_ENV=test; 0 disables); grant expiry job period in ms (default 60000, off under NODE_ENV=test; 0 = off). */

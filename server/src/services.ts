@@ -25,6 +25,7 @@ import { verifyAuditChain } from './audit/audit-chain.js';
 import { createGrantsAndPromotions } from './grants/grants.module.js';
 import { metrics } from './metrics/metrics.js';
 import { createNotify } from './notify/notify.module.js';
+import { TeamInvitationsService } from './teams/team-invitations.service.js';
 import { TeamMembershipService } from './teams/team-membership.service.js';
 import { TeamPolicyService } from './teams/team-policy.service.js';
 import { TeamsService } from './teams/teams.service.js';
@@ -59,7 +60,8 @@ export function createServices(orm: MikroORM, config: Config, events: BalanceEve
     auth,
     teams,
     teamMembership: new TeamMembershipService(em, auth, clock),
-    teamPolicy: new TeamPolicyService(em, teams, clock),
+    teamPolicy: new TeamPolicyService(em, teams, clock, config.TEAMS_PER_DAY_PER_ACCOUNT),
+    teamInvitations: new TeamInvitationsService(em, clock),
     ledger,
     balanceWatch: new BalanceWatchService(events, (id) => ledger.balance(id)),
     rateCards,

@@ -9,7 +9,7 @@ import { PortalTokenEntity } from '../sessions/portal-token.entity.js';
 import { SessionEntity } from '../sessions/session.entity.js';
 import { StaffUserEntity } from '../staff/staff-user.entity.js';
 import { WebhookEndpointEntity } from '../notify/webhook-endpoint.entity.js';
-import { TeamEntity, TeamMemberEntity } from '../teams/team.entities.js';
+import { TeamEntity, TeamInvitationEntity, TeamMemberEntity } from '../teams/team.entities.js';
 
 /** Every entity the ORM knows. Feature modules add theirs here. */
 export const entities = [
@@ -26,4 +26,5 @@ export const entities = [
   WebhookEndpointEntity,
   TeamEntity,
   TeamMemberEntity,
+  TeamInvitationEntity,
 ];

@@ -23,6 +23,7 @@ import { PurchasesAdminResolver } from '../billing/purchases.admin.resolver.js';
 import { AuditResolver } from '../audit/audit.resolver.js';
 import { AccountNotifyResolver, NotifyResolver } from '../notify/notify.resolver.js';
 import { AccountTeamsResolver, TeamMemberResolver, TeamsResolver } from '../teams/teams.resolver.js';
+import { AccountTeamInvitationsResolver, TeamInvitationsResolver } from '../teams/team-invitations.resolver.js';
 
 /** Every resolver class. Feature modules add theirs here. */
 export const resolvers = [
@@ -52,6 +53,8 @@ export const resolvers = [
   TeamsResolver,
   AccountTeamsResolver,
   TeamMemberResolver,
+  TeamInvitationsResolver,
+  AccountTeamInvitationsResolver,
 ] as const;
 
 export async function createSchema(opts: { publicAppUrl: string; emitSchemaFile?: string }): Promise<GraphQLSchema> {

@@ -15,6 +15,7 @@ import { Migration20261125700001_teams } from './Migration20261125700001_teams.j
 import { Migration20261125700002_team_engine } from './Migration20261125700002_team_engine.js';
 import { Migration20261125900001_disputes } from './Migration20261125900001_disputes.js';
 import { Migration20261125940001_charge_batch_lookup } from './Migration20261125940001_charge_batch_lookup.js';
+import { Migration20261207120001_team_invitations } from './Migration20261207120001_team_invitations.js';
 import { Migration20261207130001_session_opened_by_key } from './Migration20261207130001_session_opened_by_key.js';
 import { Migration20261207170001_webhook_lanes } from './Migration20261207170001_webhook_lanes.js';
 
@@ -37,6 +38,7 @@ export const migrationsList = [
   { name: 'Migration20261125700002_team_engine', class: Migration20261125700002_team_engine },
   { name: 'Migration20261125900001_disputes', class: Migration20261125900001_disputes },
   { name: 'Migration20261125940001_charge_batch_lookup', class: Migration20261125940001_charge_batch_lookup },
+  { name: 'Migration20261207120001_team_invitations', class: Migration20261207120001_team_invitations },
   { name: 'Migration20261207130001_session_opened_by_key', class: Migration20261207130001_session_opened_by_key },
   { name: 'Migration20261207170001_webhook_lanes', class: Migration20261207170001_webhook_lanes },
 ];

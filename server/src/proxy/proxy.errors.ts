@@ -21,6 +21,7 @@ const DOMAIN_TYPES: Record<DomainError['code'], { type: string; code: string }> 
   IDEMPOTENCY_CONFLICT: { type: 'invalid_request_error', code: 'idempotency_conflict' },
   SPEND_CAP_EXCEEDED: { type: 'spend_cap_exceeded', code: 'spend_cap_exceeded' },
   CONFLICT: { type: 'invalid_request_error', code: 'conflict' },
+  RATE_LIMIT_EXCEEDED: { type: 'requests', code: 'rate_limit_exceeded' },
 };
 
 /** Our typed errors in OpenAI's error shape; 402 carries `credits_url` (returnTo sanitised). */

@@ -11,7 +11,8 @@ export type DomainErrorCode =
   | 'MODEL_DISABLED'
   | 'IDEMPOTENCY_CONFLICT'
   | 'SPEND_CAP_EXCEEDED'
-  | 'CONFLICT';
+  | 'CONFLICT'
+  | 'RATE_LIMIT_EXCEEDED';
 
 export const HTTP_STATUS: Record<DomainErrorCode, number> = {
   UNAUTHENTICATED: 401,
@@ -23,6 +24,7 @@ export const HTTP_STATUS: Record<DomainErrorCode, number> = {
   IDEMPOTENCY_CONFLICT: 409,
   SPEND_CAP_EXCEEDED: 402,
   CONFLICT: 409,
+  RATE_LIMIT_EXCEEDED: 429,
 };
 
 export class DomainError extends Error {

@@ -1,23 +1,34 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
+import { raw, type EntityManager } from '@mikro-orm/postgresql';
+import { writeAudit } from '../audit/audit.service.js';
 import type { Principal } from '../auth/roles.js';
+import { sqlOf } from '../db/sql.js';
 import { DomainError, notFound } from '../shared/errors.js';
-import type { TeamEntity } from './team.entities.js';
+import { TeamInvitationEntity, TeamMemberEntity, type TeamEntity } from './team.entities.js';
 import { teamMembers, teams } from './teams.repository.js';
-import { requireOwnerOrAdmin } from './teams.rules.js';
+import { isActive, refuseTeamKey, requireOwnerOrAdmin } from './teams.rules.js';
+import type { TeamMember, TeamRole } from './teams.types.js';
 
 /**
- * A change to a team by one of its OWNERs or an ADMIN, in one transaction: the team's policy row
- * is locked first, so the changes of one team run one at a time.
+ * A change to a team in one transaction: the team's policy row is locked first, so the changes
+ * of one team (an OWNER's, an ADMIN's, or a member accepting an invitation) run one at a time.
  */
+export function lockedTeam<T>(em: EntityManager, teamId: string, fn: (em: EntityManager, team: TeamEntity) => Promise<T>): Promise<T> {
+  return em.transactional(async (tem) => {
+    const team = await teams(tem).lock(teamId);
+    if (!team) throw notFound(`Team ${teamId} not found`);
+    return fn(tem, team);
+  });
+}
+
+/** A change to a team by one of its OWNERs or an ADMIN (never through a team key), in one transaction. */
 export function changeTeam<T>(
   em: EntityManager,
   actor: Principal,
   teamId: string,
   fn: (em: EntityManager, team: TeamEntity) => Promise<T>,
 ): Promise<T> {
-  return em.transactional(async (tem) => {
-    const team = await teams(tem).lock(teamId);
-    if (!team) throw notFound(`Team ${teamId} not found`);
+  refuseTeamKey(actor, 'manage a team');
+  return lockedTeam(em, teamId, async (tem, team) => {
     requireOwnerOrAdmin(actor, actor.accountId ? await teamMembers(tem).member(teamId, actor.accountId) : null);
     return fn(tem, team);
   });
@@ -28,4 +39,50 @@ export async function keepAnOwner(em: EntityManager, teamId: string, leaving: st
   if ((await teamMembers(em).lockOtherOwners(teamId, leaving)) === 0) {
     throw new DomainError('CONFLICT', 'A team keeps at least one OWNER: make another member OWNER first');
   }
+}
+
+/**
+ * Inside a change (the member row locked by the caller): makes the account an active member in
+ * `role`, and drops its pending invitation. A removed member comes back with their spend this
+ * period still counting.
+ */
+export async function putMember(
+  em: EntityManager,
+  teamId: string,
+  accountId: string,
+  role: TeamRole,
+  member: TeamMemberEntity | null,
+): Promise<void> {
+  if (isActive(member) && member.role === 'OWNER' && role !== 'OWNER') await keepAnOwner(em, teamId, accountId);
+  if (!member) em.create(TeamMemberEntity, { team: teamId, accountId, role });
+  else em.assign(member, { role, removedAt: null, ...(member.removedAt ? { addedAt: raw('now()') } : {}) });
+  await em.flush();
+  await em.nativeDelete(TeamInvitationEntity, { team: teamId, accountId });
+}
+
+const auditView = (m: TeamMember) => ({
+  accountId: m.accountId,
+  role: m.role,
+  status: m.status,
+  monthlyAllocationMillicredits: m.monthlyAllocation,
+  removedAt: m.removedAt,
+});
+
+/** The audit row of a change to one member (or invitation) of a team, in the change's transaction. */
+export function auditMember(
+  em: EntityManager,
+  actor: Principal,
+  action: string,
+  teamId: string,
+  before: TeamMember | null,
+  after: TeamMember | null,
+): Promise<void> {
+  return writeAudit(sqlOf(em), {
+    actor,
+    action,
+    targetType: 'account',
+    targetId: teamId,
+    before: before && auditView(before),
+    after: after && auditView(after),
+  });
 }

@@ -1,20 +1,23 @@
 import { raw, type EntityManager } from '@mikro-orm/postgresql';
 import { AccountEntity } from '../accounts/account.entity.js';
-import { writeAudit } from '../audit/audit.service.js';
 import type { AuthService } from '../auth/auth.service.js';
-import type { Principal } from '../auth/roles.js';
+import { hasRole, type Principal } from '../auth/roles.js';
 import { sqlOf } from '../db/sql.js';
 import type { Clock } from '../sessions/tokens.js';
 import { badInput, notFound } from '../shared/errors.js';
 import { parseId } from '../shared/validate.js';
-import { TeamMemberEntity } from './team.entities.js';
-import { changeTeam, keepAnOwner } from './team-changes.js';
-import { teamMembers } from './teams.repository.js';
+import { TeamInvitationEntity, type TeamMemberEntity } from './team.entities.js';
+import { auditMember, changeTeam, keepAnOwner, putMember } from './team-changes.js';
+import { teamInvitations, teamMembers } from './teams.repository.js';
 import { isActive, parseAllocation } from './teams.rules.js';
-import { memberView } from './teams.sql.js';
+import { invitedView, memberView } from './teams.sql.js';
 import { TEAM_ROLES, type TeamMember, type TeamRole } from './teams.types.js';
 
-/** Who is in a team, in which role and with what allocation: changed by its OWNERs or an ADMIN, audited. */
+/**
+ * Who is in a team, in which role and with what allocation: changed by its OWNERs or an ADMIN,
+ * audited. Joining needs the member's consent (an invitation it accepts: `TeamInvitationsService`)
+ * unless an ADMIN adds it.
+ */
 export class TeamMembershipService {
   constructor(
     private readonly em: EntityManager,
@@ -22,7 +25,10 @@ export class TeamMembershipService {
     private readonly clock: Clock,
   ) {}
 
-  /** Adds a member (or changes an active member's role, or brings a removed member back). */
+  /**
+   * An ADMIN adds the account at once (or brings a removed member back). An OWNER changes an active
+   * member's role at once, and otherwise invites the account: it joins only once it accepts.
+   */
   async addMember(actor: Principal, teamIdInput: string, accountIdInput: string, role: TeamRole = 'MEMBER'): Promise<TeamMember> {
     const teamId = parseId(teamIdInput, 'teamId');
     const accountId = parseId(accountIdInput, 'accountId');
@@ -32,16 +38,25 @@ export class TeamMembershipService {
       if (!(await em.count(AccountEntity, { id: accountId, kind: 'CUSTOMER' })))
         throw notFound(`Account ${accountId} not found (members are customer accounts)`);
       const member = await teamMembers(em).lock(teamId, accountId);
+      if (!isActive(member) && !hasRole(actor.role, 'ADMIN')) return this.invite(em, actor, teamId, accountId, role, at);
       const before = member && (await this.view(em, teamId, accountId, at));
-      if (isActive(member) && member.role === 'OWNER' && role !== 'OWNER') await keepAnOwner(em, teamId, accountId);
-      if (!member) em.create(TeamMemberEntity, { team: teamId, accountId, role });
-      // A removed member comes back with their spend this period still counting.
-      else em.assign(member, { role, removedAt: null, ...(member.removedAt ? { addedAt: raw('now()') } : {}) });
-      await em.flush();
+      await putMember(em, teamId, accountId, role, member);
       const after = await this.view(em, teamId, accountId, at);
-      await this.audit(em, actor, 'team.addMember', teamId, before, after);
+      await auditMember(em, actor, 'team.addMember', teamId, before, after);
       return after;
     });
+  }
+
+  /** Inside an OWNER's change: a new invitation, or the pending one with this role; audited. */
+  private async invite(em: EntityManager, actor: Principal, teamId: string, accountId: string, role: TeamRole, at: Date) {
+    const pending = await teamInvitations(em).lock(teamId, accountId);
+    const before = pending && (await invitedView(sqlOf(em), teamId, accountId, at));
+    if (pending) pending.role = role;
+    else em.create(TeamInvitationEntity, { team: teamId, accountId, role, invitedByAccountId: actor.accountId ?? null });
+    await em.flush();
+    const after = (await invitedView(sqlOf(em), teamId, accountId, at))!;
+    await auditMember(em, actor, 'team.invite', teamId, before, after);
+    return after;
   }
 
   async setAllocation(
@@ -58,14 +73,15 @@ export class TeamMembershipService {
       member.monthlyAllocation = allocation;
       await em.flush();
       const after = await this.view(em, teamId, accountId, at);
-      await this.audit(em, actor, 'team.setMemberAllocation', teamId, before, after);
+      await auditMember(em, actor, 'team.setMemberAllocation', teamId, before, after);
       return after;
     });
   }
 
   /**
    * Stops the member's spending at once (the charge checks the row) and revokes the keys issued to
-   * them for this team, in the same transaction (audited); their history stays.
+   * them for this team, in the same transaction (audited); their history stays. For an account
+   * only invited, withdraws the invitation.
    */
   async removeMember(actor: Principal, teamIdInput: string, accountIdInput: string): Promise<TeamMember> {
     const teamId = parseId(teamIdInput, 'teamId');
@@ -73,19 +89,31 @@ export class TeamMembershipService {
     const at = this.clock();
     let revokedKeys = 0;
     const removed = await changeTeam(this.em, actor, teamId, async (em) => {
-      const member = await this.lockActive(em, teamId, accountId);
+      const row = await teamMembers(em).lock(teamId, accountId);
+      if (!isActive(row)) return this.withdraw(em, actor, teamId, accountId, at);
       const before = await this.view(em, teamId, accountId, at);
-      if (member.role === 'OWNER') await keepAnOwner(em, teamId, accountId);
-      em.assign(member, { removedAt: raw('clock_timestamp()') });
+      if (row.role === 'OWNER') await keepAnOwner(em, teamId, accountId);
+      em.assign(row, { removedAt: raw('clock_timestamp()') });
       await em.flush();
       revokedKeys = (await this.auth.revokeTeamKeys(sqlOf(em), actor, accountId, teamId)).length;
       const after = await this.view(em, teamId, accountId, at);
-      await this.audit(em, actor, 'team.removeMember', teamId, before, after);
+      await auditMember(em, actor, 'team.removeMember', teamId, before, after);
       return after;
     });
     // Every instance forgets its cached keys only after the revocation is committed.
     if (revokedKeys > 0) this.auth.keysChanged();
     return removed;
+  }
+
+  /** Inside an OWNER's change: withdraws a pending invitation (audited); NOT_FOUND when there is none. */
+  private async withdraw(em: EntityManager, actor: Principal, teamId: string, accountId: string, at: Date): Promise<TeamMember> {
+    const pending = await teamInvitations(em).lock(teamId, accountId);
+    if (!pending) throw notFound(`Account ${accountId} is not an active member of team ${teamId}`);
+    const before = (await invitedView(sqlOf(em), teamId, accountId, at))!;
+    em.remove(pending);
+    await em.flush();
+    await auditMember(em, actor, 'team.withdrawInvitation', teamId, before, null);
+    return { ...before, status: 'REMOVED', removedAt: before.removedAt ?? at };
   }
 
   private async lockActive(em: EntityManager, teamId: string, accountId: string): Promise<TeamMemberEntity> {
@@ -97,22 +125,4 @@ export class TeamMembershipService {
   private async view(em: EntityManager, teamId: string, accountId: string, at: Date): Promise<TeamMember> {
     return (await memberView(sqlOf(em), teamId, accountId, at))!;
   }
-
-  private audit(em: EntityManager, actor: Principal, action: string, teamId: string, before: TeamMember | null, after: TeamMember) {
-    return writeAudit(sqlOf(em), {
-      actor,
-      action,
-      targetType: 'account',
-      targetId: teamId,
-      before: before && auditView(before),
-      after: auditView(after),
-    });
-  }
 }
-
-const auditView = (m: TeamMember) => ({
-  accountId: m.accountId,
-  role: m.role,
-  monthlyAllocationMillicredits: m.monthlyAllocation,
-  removedAt: m.removedAt,
-});

@@ -4,14 +4,14 @@ import { writeAudit } from '../audit/audit.service.js';
 import { hasRole, ownAccountId, type Principal } from '../auth/roles.js';
 import { sqlOf } from '../db/sql.js';
 import type { Clock } from '../sessions/tokens.js';
-import { badInput, forbidden, notFound } from '../shared/errors.js';
+import { DomainError, badInput, forbidden, notFound } from '../shared/errors.js';
 import { optionalText, parseId, requiredText } from '../shared/validate.js';
 import { TeamEntity, TeamMemberEntity } from './team.entities.js';
 import { changeTeam } from './team-changes.js';
 import { policyOf } from './teams.repository.js';
-import { nextPolicy } from './teams.rules.js';
+import { nextPolicy, refuseTeamKey } from './teams.rules.js';
 import type { TeamsService } from './teams.service.js';
-import { isKnownTimeZone, movePeriodsToZone } from './teams.sql.js';
+import { isKnownTimeZone, lockAndCountTeamsCreatedToday, movePeriodsToZone } from './teams.sql.js';
 import type { CreateTeamInput, SetTeamPolicyInput, Team } from './teams.types.js';
 
 /** A team's creation and its policy: the caps, the allowed models and the zone its periods start in; audited. */
@@ -20,9 +20,12 @@ export class TeamPolicyService {
     private readonly em: EntityManager,
     private readonly teams: TeamsService,
     private readonly clock: Clock,
+    /** Teams one customer account may create per UTC day (0: no cap); ADMIN is not capped. */
+    private readonly teamsPerDay = 0,
   ) {}
 
   async create(actor: Principal, input: CreateTeamInput): Promise<Team> {
+    refuseTeamKey(actor, 'create teams');
     const isAdmin = hasRole(actor.role, 'ADMIN');
     if (!isAdmin && actor.role !== 'USER') throw forbidden('Teams are created by ADMIN keys or by a USER key, who becomes the owner');
     const name = requiredText(input.name, 'name', 200);
@@ -35,8 +38,9 @@ export class TeamPolicyService {
     const id = await this.em.transactional(async (em) => {
       await requireTimeZone(em, timeZone);
       if (owner && !(await em.count(AccountEntity, { id: owner, kind: 'CUSTOMER' }))) throw notFound(`Account ${owner} not found`);
+      if (!isAdmin) await this.requireUnderDailyCap(em, owner!);
       const account = em.create(AccountEntity, { kind: 'TEAM', name } as AccountEntity);
-      const team = em.create(TeamEntity, { account, timeZone });
+      const team = em.create(TeamEntity, { account, timeZone, createdByAccountId: isAdmin ? null : owner });
       if (owner) em.create(TeamMemberEntity, { team, accountId: owner, role: 'OWNER' });
       await em.flush();
       await writeAudit(sqlOf(em), {
@@ -49,6 +53,20 @@ export class TeamPolicyService {
       return account.id;
     });
     return this.teams.get(id);
+  }
+
+  /** RATE_LIMIT_EXCEEDED once the account created `teamsPerDay` teams since midnight UTC. */
+  private async requireUnderDailyCap(em: EntityManager, accountId: string): Promise<void> {
+    if (this.teamsPerDay <= 0) return;
+    if ((await lockAndCountTeamsCreatedToday(sqlOf(em), accountId)) < this.teamsPerDay) return;
+    throw new DomainError(
+      'RATE_LIMIT_EXCEEDED',
+      `An account may create at most ${this.teamsPerDay} teams per day (UTC); try again tomorrow`,
+      {
+        limitPerDay: this.teamsPerDay,
+        retryAfterSeconds: secondsToUtcMidnight(this.clock()),
+      },
+    );
   }
 
   /** The policy, and the time zone periods start in (members keep what they spent this month). */
@@ -96,4 +114,9 @@ function isIntlTimeZone(name: string): boolean {
   } catch {
     return false;
   }
+}
+
+function secondsToUtcMidnight(now: Date): number {
+  const next = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1);
+  return Math.max(1, Math.ceil((next - now.getTime()) / 1000));
 }

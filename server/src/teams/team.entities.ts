@@ -45,6 +45,10 @@ export class TeamEntity {
   @Property({ type: 'timestamptz', defaultRaw: 'now()' })
   updatedAt!: Opt<Date>;
 
+  /** The customer account that created it (the daily cap counts these); null: staff. */
+  @Property({ type: 'uuid', nullable: true })
+  createdByAccountId: string | null = null;
+
   /** Active members; loaded only when asked for (`populate: ['memberCount']`). */
   @Formula((alias) => `(select count(*)::int from team_members c where c.team_id = ${alias}.account_id and c.removed_at is null)`, {
     type: 'integer',
@@ -88,4 +92,28 @@ export class TeamMemberEntity {
 
   @Property({ type: 'timestamptz', nullable: true })
   removedAt: Date | null = null;
+}
+
+/**
+ * An OWNER's invitation (`team_invitations`): it grants nothing until the invited account accepts
+ * it with its own credentials, which turns it into a `team_members` row.
+ */
+@Entity({ tableName: 'team_invitations' })
+export class TeamInvitationEntity {
+  [PrimaryKeyProp]?: ['team', 'accountId'];
+
+  @ManyToOne({ entity: () => TeamEntity, primary: true, fieldName: 'team_id' })
+  team!: TeamEntity;
+
+  @PrimaryKey({ type: 'uuid' })
+  accountId!: string;
+
+  @Property({ type: 'text' })
+  role!: TeamRole;
+
+  @Property({ type: 'uuid', nullable: true })
+  invitedByAccountId: string | null = null;
+
+  @Property({ type: 'timestamptz', defaultRaw: 'now()' })
+  createdAt!: Opt<Date>;
 }

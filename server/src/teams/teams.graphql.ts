@@ -2,13 +2,23 @@ import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-gr
 import { ConnectionType } from '../graphql/connection.js';
 import { MillicreditsScalar } from '../graphql/scalars.js';
 import { formatMicroUsd, formatMillicredits } from '../money/money.js';
-import type { Team, TeamMember, TeamPolicy, TeamSpendRow } from './teams.types.js';
+import type { Team, TeamInvitation, TeamMember, TeamPolicy, TeamSpendRow } from './teams.types.js';
 
 export enum TeamRoleEnum {
   OWNER = 'OWNER',
   MEMBER = 'MEMBER',
 }
 registerEnumType(TeamRoleEnum, { name: 'TeamRole', description: 'OWNERs manage the team; every active member may charge it' });
+
+export enum TeamMemberStatusEnum {
+  ACTIVE = 'ACTIVE',
+  INVITED = 'INVITED',
+  REMOVED = 'REMOVED',
+}
+registerEnumType(TeamMemberStatusEnum, {
+  name: 'TeamMemberStatus',
+  description: 'ACTIVE charges the team; INVITED has not accepted yet and may do nothing; REMOVED no longer may charge it',
+});
 
 const mc = (v: bigint | null): string | null => (v === null ? null : formatMillicredits(v));
 
@@ -109,6 +119,9 @@ export class TeamMemberGql {
 
   @Field(() => Date, { nullable: true, description: 'Set once removed: the member can no longer charge the team' })
   removedAt!: Date | null;
+
+  @Field(() => TeamMemberStatusEnum, { description: 'INVITED: the account has not accepted (acceptTeamInvitation) and may do nothing yet' })
+  status!: TeamMemberStatusEnum;
 }
 
 export const toTeamMemberGql = (m: TeamMember): TeamMemberGql => ({
@@ -122,7 +135,30 @@ export const toTeamMemberGql = (m: TeamMember): TeamMemberGql => ({
   periodStart: m.periodStart,
   addedAt: m.addedAt,
   removedAt: m.removedAt,
+  status: m.status as TeamMemberStatusEnum,
 });
+
+@ObjectType('TeamInvitation', {
+  description: "An OWNER's invitation: the invited account joins only when it accepts with its own credentials",
+})
+export class TeamInvitationGql {
+  @Field(() => ID)
+  teamId!: string;
+
+  @Field(() => String)
+  teamName!: string;
+
+  @Field(() => ID, { description: 'The invited account' })
+  accountId!: string;
+
+  @Field(() => TeamRoleEnum, { description: 'The role it gets on accepting' })
+  role!: TeamRoleEnum;
+
+  @Field(() => Date)
+  invitedAt!: Date;
+}
+
+export const toTeamInvitationGql = (i: TeamInvitation): TeamInvitationGql => ({ ...i, role: i.role as TeamRoleEnum });
 
 @ObjectType('TeamSpendRow', { description: 'Spend of one member on one model on one day (in the team time zone)' })
 export class TeamSpendRowGql {

@@ -8,8 +8,8 @@ import {
   type QueryOrderMap,
 } from '@mikro-orm/postgresql';
 import { containsPattern } from '../shared/paging.js';
-import { TeamEntity, TeamMemberEntity } from './team.entities.js';
-import type { Team, TeamPolicy } from './teams.types.js';
+import { TeamEntity, TeamInvitationEntity, TeamMemberEntity } from './team.entities.js';
+import type { Team, TeamInvitation, TeamPolicy } from './teams.types.js';
 
 export const policyOf = (t: TeamEntity): TeamPolicy => ({
   requestCap: t.requestCap,
@@ -121,5 +121,32 @@ export class TeamMemberRepository extends EntityRepository<TeamMemberEntity> {
   }
 }
 
+/** An invitation loaded with its team's account (`populate: ['team.account']`). */
+export const toInvitation = (i: TeamInvitationEntity): TeamInvitation => ({
+  teamId: i.team.account.id,
+  teamName: i.team.account.name ?? '',
+  accountId: i.accountId,
+  role: i.role,
+  invitedAt: i.createdAt,
+});
+
+/** Queries on `team_invitations`. */
+export class TeamInvitationRepository extends EntityRepository<TeamInvitationEntity> {
+  /** The pending invitation (null: none), locked for the caller's transaction. */
+  lock(teamId: string, accountId: string): Promise<TeamInvitationEntity | null> {
+    return this.findOne({ team: teamId, accountId }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+  }
+
+  /** Pending invitations of an account, or of a team, oldest first, each with its team's name. */
+  pending(where: { accountId: string } | { team: string }): Promise<TeamInvitationEntity[]> {
+    return this.find(where, {
+      populate: ['team.account'],
+      orderBy: [{ createdAt: QueryOrder.ASC }, { team: QueryOrder.ASC }, { accountId: QueryOrder.ASC }],
+      refresh: true,
+    });
+  }
+}
+
 export const teams = (em: EntityManager) => new TeamRepository(em, TeamEntity);
 export const teamMembers = (em: EntityManager) => new TeamMemberRepository(em, TeamMemberEntity);
+export const teamInvitations = (em: EntityManager) => new TeamInvitationRepository(em, TeamInvitationEntity);

@@ -68,7 +68,10 @@ export class TeamsResolver {
   }
 
   @Authorized()
-  @Mutation(() => TeamMemberGql, { description: 'Team OWNER or ADMIN; also changes a role or brings a removed member back; audited' })
+  @Mutation(() => TeamMemberGql, {
+    description:
+      "Team OWNER: invites the account (status INVITED; it joins once it calls acceptTeamInvitation), or changes an active member's role. ADMIN: adds it at once (or brings a removed member back). Audited",
+  })
   async addTeamMember(
     @Arg('teamId', () => ID) teamId: string,
     @Arg('accountId', () => ID) accountId: string,
@@ -88,7 +91,9 @@ export class TeamsResolver {
   }
 
   @Authorized()
-  @Mutation(() => TeamMemberGql, { description: 'Team OWNER or ADMIN; spending stops at once, history stays; audited' })
+  @Mutation(() => TeamMemberGql, {
+    description: 'Team OWNER or ADMIN; spending stops at once, history stays; withdraws a pending invitation; audited',
+  })
   async removeTeamMember(
     @Arg('teamId', () => ID) teamId: string,
     @Arg('accountId', () => ID) accountId: string,
@@ -106,7 +111,7 @@ export class TeamsResolver {
   @Authorized()
   @Mutation(() => CreatedApiKeyGql, {
     description:
-      "A USER key of the member's own account issued for the team: its charges go to the team. Own key as an active member; for another member, team OWNER or ADMIN",
+      "A USER key of the member's own account issued for the team: its charges go to the team. Only for the caller's own account as an active member; ADMIN for any active member",
   })
   async createTeamApiKey(
     @Arg('teamId', () => ID) teamId: string,

@@ -18,6 +18,16 @@ export function chargedTeamId(principal: Principal | null, requested: string | n
   return teamId;
 }
 
+/**
+ * The teams side of "a team key charges its team and does nothing else": a key issued for a team
+ * never manages teams, issues keys or answers invitations as the member's own account. The one
+ * spot for it until the authorization policy (auth/policy.ts) decides team keys for every
+ * operation; it can absorb this then.
+ */
+export function refuseTeamKey(principal: Principal, what: string): void {
+  if (principal.teamId) throw forbidden(`A team key only charges its team: it cannot ${what}`);
+}
+
 /** A member row (the entity or its view) that is not removed. */
 export const isActive = <M extends { removedAt: Date | null }>(m: M | null): m is M => m !== null && m.removedAt === null;
 

@@ -5,10 +5,10 @@ import { sqlOf } from '../db/sql.js';
 import { currentEm } from '../db/unit-of-work.js';
 import type { Clock } from '../sessions/tokens.js';
 import { badInput, forbidden, notFound, type DomainError } from '../shared/errors.js';
-import { isUuid, optionalText, parseId } from '../shared/validate.js';
+import { isUuid, optionalText, parseId, sameId } from '../shared/validate.js';
 import type { TeamMemberEntity } from './team.entities.js';
 import { policyOf, teamMembers, teams, toTeam, type TeamOrder } from './teams.repository.js';
-import { TeamAllocationExceeded, chargedTeamId, isActive, requireModelAllowed, requireOwnerOrAdmin } from './teams.rules.js';
+import { TeamAllocationExceeded, chargedTeamId, isActive, refuseTeamKey, requireModelAllowed } from './teams.rules.js';
 import { memberView, memberViews, spendRows } from './teams.sql.js';
 import type { Team, TeamCharge, TeamMember, TeamSpendRow } from './teams.types.js';
 
@@ -89,19 +89,25 @@ export class TeamsService {
     return actingAccount(principal, accountId, role);
   }
 
-  /** A key of the member's own account, issued for the team: its charges go to the team. */
+  /**
+   * A key of the member's own account, issued for the team: its charges go to the team. Only for
+   * the caller's own account as an active member; ADMIN may issue one for any active member.
+   */
   async createKey(
     actor: Principal,
     teamIdInput: string,
     accountIdInput: string | null | undefined,
     label: string | null | undefined,
   ): Promise<CreatedKey> {
+    refuseTeamKey(actor, 'issue keys');
     const teamId = parseId(teamIdInput, 'teamId');
     const accountId = accountIdInput ? parseId(accountIdInput, 'accountId') : ownAccountId(actor);
+    if (!sameId(accountId, actor.accountId) && !hasRole(actor.role, 'ADMIN')) {
+      throw forbidden("A team key is issued only to the member's own account (or by an ADMIN)");
+    }
     await this.get(teamId);
-    const member = await this.membership(teamId, accountId);
-    if (accountId !== actor.accountId) requireOwnerOrAdmin(actor, await this.membership(teamId, actor.accountId));
-    if (!isActive(member)) throw forbidden(`Account ${accountId} is not an active member of team ${teamId}`);
+    if (!isActive(await this.membership(teamId, accountId)))
+      throw forbidden(`Account ${accountId} is not an active member of team ${teamId}`);
     return this.auth.createKey(actor, accountId, 'USER', optionalText(label, 'label', 100) ?? undefined, teamId);
   }
 

@@ -26,6 +26,7 @@ const toMember = (r: Row): TeamMember => {
     periodStart: new Date(r.current_start as string),
     addedAt: new Date(r.added_at as string),
     removedAt: r.removed_at ? new Date(r.removed_at as string) : null,
+    status: r.removed_at ? 'REMOVED' : 'ACTIVE',
   };
 };
 
@@ -58,6 +59,33 @@ export async function memberView(sql: Sql, teamId: string, accountId: string, at
 }
 
 /**
+ * A pending invitation shown as the member it would make (status INVITED, `addedAt` the
+ * invitation's time): a removed member's row with its numbers, else a fresh one in this period.
+ */
+export async function invitedView(sql: Sql, teamId: string, accountId: string, at: Date): Promise<TeamMember | null> {
+  const [r] = await sql.query<Row>(
+    `select i.role, i.created_at, p.start from team_invitations i, ${PERIOD} where i.team_id = ?::uuid and i.account_id = ?::uuid`,
+    [at.toISOString(), teamId, teamId, accountId],
+  );
+  if (!r) return null;
+  const fresh: TeamMember = {
+    teamId,
+    accountId,
+    role: 'MEMBER',
+    monthlyAllocation: null,
+    spentThisPeriod: 0n,
+    heldThisPeriod: 0n,
+    remainingThisPeriod: null,
+    periodStart: new Date(r.start as string),
+    addedAt: at,
+    removedAt: null,
+    status: 'INVITED',
+  };
+  const base = (await memberView(sql, teamId, accountId, at)) ?? fresh;
+  return { ...base, role: r.role as TeamRole, addedAt: new Date(r.created_at as string), status: 'INVITED' };
+}
+
+/**
  * A new time zone for the team's periods. The period the members are in keeps its spend: rows of
  * the current month move their start to the same month's start in the new zone (at most a day
  * apart), so the engine's step does not take the new start for a new month. The caller holds the
@@ -72,6 +100,20 @@ export async function movePeriodsToZone(sql: Sql, teamId: string, from: string, 
         and p.new_start - p.old_start < interval '27 hours'`,
     [at.toISOString(), from, at.toISOString(), to, teamId],
   );
+}
+
+/**
+ * Teams `accountId` created since midnight UTC. Serialised per account (a transaction-scoped
+ * advisory lock) so concurrent creations cannot both pass the cap; the lock ends with the caller's
+ * transaction.
+ */
+export async function lockAndCountTeamsCreatedToday(sql: Sql, accountId: string): Promise<number> {
+  await sql.query(`select pg_advisory_xact_lock(hashtextextended('team.create:' || ?::text, 0))`, [accountId]);
+  const rows = await sql.query<Row>(
+    `select count(*)::int as n from teams where created_by_account_id = ?::uuid and created_at >= date_trunc('day', now(), 'UTC')`,
+    [accountId],
+  );
+  return Number(rows[0].n);
 }
 
 export async function isKnownTimeZone(sql: Sql, name: string): Promise<boolean> {

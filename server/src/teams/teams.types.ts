@@ -1,6 +1,9 @@
 export const TEAM_ROLES = ['OWNER', 'MEMBER'] as const;
 export type TeamRole = (typeof TEAM_ROLES)[number];
 
+/** ACTIVE may charge the team; INVITED has not accepted yet (grants nothing); REMOVED no longer may. */
+export type TeamMemberStatus = 'ACTIVE' | 'INVITED' | 'REMOVED';
+
 /** One policy per team. Caps in millicredits; null = no cap. */
 export interface TeamPolicy {
   requestCap: bigint | null;
@@ -35,6 +38,16 @@ export interface TeamMember {
   periodStart: Date;
   addedAt: Date;
   removedAt: Date | null;
+  status: TeamMemberStatus;
+}
+
+/** A pending invitation: the invited account sees it (and the team's name) until it accepts or declines. */
+export interface TeamInvitation {
+  teamId: string;
+  teamName: string;
+  accountId: string;
+  role: TeamRole;
+  invitedAt: Date;
 }
 
 export interface TeamSpendRow {

@@ -53,7 +53,10 @@ type Documents = {
     "\n  mutation ReturnToRecord($input: RecordUsageInput!) {\n    recordUsage(input: $input) {\n      id\n    }\n  }\n": typeof types.ReturnToRecordDocument,
     "\n  mutation ReturnToCheckout($packId: ID!, $returnTo: String) {\n    createCheckoutSession(packId: $packId, returnTo: $returnTo) {\n      id\n      url\n      purchaseId\n      testMode\n    }\n  }\n": typeof types.ReturnToCheckoutDocument,
     "\n  mutation CreateTeam($input: CreateTeamInput!) {\n    createTeam(input: $input) {\n      id\n      name\n      timeZone\n      balance {\n        balanceMillicredits\n        availableMillicredits\n      }\n      members {\n        accountId\n        role\n      }\n    }\n  }\n": typeof types.CreateTeamDocument,
-    "\n  mutation AddMember($teamId: ID!, $accountId: ID!, $role: TeamRole) {\n    addTeamMember(teamId: $teamId, accountId: $accountId, role: $role) {\n      accountId\n      role\n      monthlyAllocationMillicredits\n      spentThisPeriodMillicredits\n      removedAt\n    }\n  }\n": typeof types.AddMemberDocument,
+    "\n  mutation AddMember($teamId: ID!, $accountId: ID!, $role: TeamRole) {\n    addTeamMember(teamId: $teamId, accountId: $accountId, role: $role) {\n      accountId\n      role\n      monthlyAllocationMillicredits\n      spentThisPeriodMillicredits\n      removedAt\n      status\n    }\n  }\n": typeof types.AddMemberDocument,
+    "\n  mutation AcceptInvitation($teamId: ID!) {\n    acceptTeamInvitation(teamId: $teamId) {\n      accountId\n      role\n      status\n      monthlyAllocationMillicredits\n      spentThisPeriodMillicredits\n      removedAt\n    }\n  }\n": typeof types.AcceptInvitationDocument,
+    "\n  mutation DeclineInvitation($teamId: ID!) {\n    declineTeamInvitation(teamId: $teamId)\n  }\n": typeof types.DeclineInvitationDocument,
+    "\n  query MyInvitations {\n    me {\n      teamInvitations {\n        teamId\n        teamName\n        accountId\n        role\n        invitedAt\n      }\n    }\n  }\n": typeof types.MyInvitationsDocument,
     "\n  mutation SetAllocation($input: SetMemberAllocationInput!) {\n    setMemberAllocation(input: $input) {\n      accountId\n      monthlyAllocationMillicredits\n      spentThisPeriodMillicredits\n      remainingThisPeriodMillicredits\n    }\n  }\n": typeof types.SetAllocationDocument,
     "\n  mutation RemoveMember($teamId: ID!, $accountId: ID!) {\n    removeTeamMember(teamId: $teamId, accountId: $accountId) {\n      accountId\n      removedAt\n    }\n  }\n": typeof types.RemoveMemberDocument,
     "\n  mutation SetPolicy($input: SetTeamPolicyInput!) {\n    setTeamPolicy(input: $input) {\n      id\n      policy {\n        requestCapMillicredits\n        sessionCapMillicredits\n        sessionWindowSeconds\n        allowedModels\n      }\n    }\n  }\n": typeof types.SetPolicyDocument,
@@ -109,7 +112,10 @@ const documents: Documents = {
     "\n  mutation ReturnToRecord($input: RecordUsageInput!) {\n    recordUsage(input: $input) {\n      id\n    }\n  }\n": types.ReturnToRecordDocument,
     "\n  mutation ReturnToCheckout($packId: ID!, $returnTo: String) {\n    createCheckoutSession(packId: $packId, returnTo: $returnTo) {\n      id\n      url\n      purchaseId\n      testMode\n    }\n  }\n": types.ReturnToCheckoutDocument,
     "\n  mutation CreateTeam($input: CreateTeamInput!) {\n    createTeam(input: $input) {\n      id\n      name\n      timeZone\n      balance {\n        balanceMillicredits\n        availableMillicredits\n      }\n      members {\n        accountId\n        role\n      }\n    }\n  }\n": types.CreateTeamDocument,
-    "\n  mutation AddMember($teamId: ID!, $accountId: ID!, $role: TeamRole) {\n    addTeamMember(teamId: $teamId, accountId: $accountId, role: $role) {\n      accountId\n      role\n      monthlyAllocationMillicredits\n      spentThisPeriodMillicredits\n      removedAt\n    }\n  }\n": types.AddMemberDocument,
+    "\n  mutation AddMember($teamId: ID!, $accountId: ID!, $role: TeamRole) {\n    addTeamMember(teamId: $teamId, accountId: $accountId, role: $role) {\n      accountId\n      role\n      monthlyAllocationMillicredits\n      spentThisPeriodMillicredits\n      removedAt\n      status\n    }\n  }\n": types.AddMemberDocument,
+    "\n  mutation AcceptInvitation($teamId: ID!) {\n    acceptTeamInvitation(teamId: $teamId) {\n      accountId\n      role\n      status\n      monthlyAllocationMillicredits\n      spentThisPeriodMillicredits\n      removedAt\n    }\n  }\n": types.AcceptInvitationDocument,
+    "\n  mutation DeclineInvitation($teamId: ID!) {\n    declineTeamInvitation(teamId: $teamId)\n  }\n": types.DeclineInvitationDocument,
+    "\n  query MyInvitations {\n    me {\n      teamInvitations {\n        teamId\n        teamName\n        accountId\n        role\n        invitedAt\n      }\n    }\n  }\n": types.MyInvitationsDocument,
     "\n  mutation SetAllocation($input: SetMemberAllocationInput!) {\n    setMemberAllocation(input: $input) {\n      accountId\n      monthlyAllocationMillicredits\n      spentThisPeriodMillicredits\n      remainingThisPeriodMillicredits\n    }\n  }\n": types.SetAllocationDocument,
     "\n  mutation RemoveMember($teamId: ID!, $accountId: ID!) {\n    removeTeamMember(teamId: $teamId, accountId: $accountId) {\n      accountId\n      removedAt\n    }\n  }\n": types.RemoveMemberDocument,
     "\n  mutation SetPolicy($input: SetTeamPolicyInput!) {\n    setTeamPolicy(input: $input) {\n      id\n      policy {\n        requestCapMillicredits\n        sessionCapMillicredits\n        sessionWindowSeconds\n        allowedModels\n      }\n    }\n  }\n": types.SetPolicyDocument,
@@ -299,7 +305,19 @@ export function graphql(source: "\n  mutation CreateTeam($input: CreateTeamInput
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation AddMember($teamId: ID!, $accountId: ID!, $role: TeamRole) {\n    addTeamMember(teamId: $teamId, accountId: $accountId, role: $role) {\n      accountId\n      role\n      monthlyAllocationMillicredits\n      spentThisPeriodMillicredits\n      removedAt\n    }\n  }\n"): (typeof documents)["\n  mutation AddMember($teamId: ID!, $accountId: ID!, $role: TeamRole) {\n    addTeamMember(teamId: $teamId, accountId: $accountId, role: $role) {\n      accountId\n      role\n      monthlyAllocationMillicredits\n      spentThisPeriodMillicredits\n      removedAt\n    }\n  }\n"];
+export function graphql(source: "\n  mutation AddMember($teamId: ID!, $accountId: ID!, $role: TeamRole) {\n    addTeamMember(teamId: $teamId, accountId: $accountId, role: $role) {\n      accountId\n      role\n      monthlyAllocationMillicredits\n      spentThisPeriodMillicredits\n      removedAt\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation AddMember($teamId: ID!, $accountId: ID!, $role: TeamRole) {\n    addTeamMember(teamId: $teamId, accountId: $accountId, role: $role) {\n      accountId\n      role\n      monthlyAllocationMillicredits\n      spentThisPeriodMillicredits\n      removedAt\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AcceptInvitation($teamId: ID!) {\n    acceptTeamInvitation(teamId: $teamId) {\n      accountId\n      role\n      status\n      monthlyAllocationMillicredits\n      spentThisPeriodMillicredits\n      removedAt\n    }\n  }\n"): (typeof documents)["\n  mutation AcceptInvitation($teamId: ID!) {\n    acceptTeamInvitation(teamId: $teamId) {\n      accountId\n      role\n      status\n      monthlyAllocationMillicredits\n      spentThisPeriodMillicredits\n      removedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeclineInvitation($teamId: ID!) {\n    declineTeamInvitation(teamId: $teamId)\n  }\n"): (typeof documents)["\n  mutation DeclineInvitation($teamId: ID!) {\n    declineTeamInvitation(teamId: $teamId)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyInvitations {\n    me {\n      teamInvitations {\n        teamId\n        teamName\n        accountId\n        role\n        invitedAt\n      }\n    }\n  }\n"): (typeof documents)["\n  query MyInvitations {\n    me {\n      teamInvitations {\n        teamId\n        teamName\n        accountId\n        role\n        invitedAt\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -162,6 +162,10 @@ describe('revokePortalSessions', () => {
     const second = (await t.services.auth.createKey(null, customer.id)).key;
     const pages = [await portalBrowser(customer.key), await portalBrowser(customer.key)];
     const ws = await connectWs(t.url, { cookie: pages[0].cookieHeader });
+    // A session its key's revocation ended already is not counted again.
+    const third = await t.services.auth.createKey(null, customer.id);
+    await portalBrowser(third.key);
+    expect(codeOf(await t.gql(REVOKE_KEY, { id: third.id }, customer.key))).toBe('OK');
 
     const stranger = await t.account(0n);
     expect(codeOf(await t.gql(REVOKE_PORTAL, { a: customer.id }, stranger.key))).toBe('FORBIDDEN');
@@ -206,6 +210,18 @@ describe('every WebSocket operation re-checks its principal, even when no invali
     expect(refused).not.toHaveProperty('data.adjustBalance');
     expect(await ws.closed(CLOSE_WITHIN_MS)).toBe(4403);
     expect(await balanceOf(customer.id)).toBe('0');
+    await ws.dispose();
+  });
+
+  it('closes a socket that only streams once its session ended unheard, at the next sweep (CACHE_TTL_MS, at least 1 s)', async () => {
+    const user = await staffUser(uncached, 'SUPPORT');
+    const browser = new Browser(uncached);
+    await browser.signIn(user.email, user.password);
+    const ws = await connectWs(uncached.url, { cookie: browser.cookieHeader });
+    ws.subscribe(BALANCE, { a: (await uncached.account(0n)).id });
+    expect(codeOf(await ws.run(VIEWER))).toBe('OK');
+    await t.db.query(`update sessions set revoked_at = now() where staff_user_id = $1`, [user.id]);
+    expect(await ws.closed(5_000)).toBe(4403);
     await ws.dispose();
   });
 });

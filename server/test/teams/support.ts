@@ -27,6 +27,40 @@ export const AddMember = graphql(`
       monthlyAllocationMillicredits
       spentThisPeriodMillicredits
       removedAt
+      status
+    }
+  }
+`);
+
+export const AcceptInvitation = graphql(`
+  mutation AcceptInvitation($teamId: ID!) {
+    acceptTeamInvitation(teamId: $teamId) {
+      accountId
+      role
+      status
+      monthlyAllocationMillicredits
+      spentThisPeriodMillicredits
+      removedAt
+    }
+  }
+`);
+
+export const DeclineInvitation = graphql(`
+  mutation DeclineInvitation($teamId: ID!) {
+    declineTeamInvitation(teamId: $teamId)
+  }
+`);
+
+export const MyInvitations = graphql(`
+  query MyInvitations {
+    me {
+      teamInvitations {
+        teamId
+        teamName
+        accountId
+        role
+        invitedAt
+      }
     }
   }
 `);
@@ -134,13 +168,27 @@ export async function fundedTeam(t: TestApp, millicredits: bigint, timeZone = 'U
   return { teamId, owner };
 }
 
-/** New accounts added as members of the team, each with `allocation` (null: no cap). */
+/** The owner invites the account and the account accepts with its own key: it is then an active member. */
+export async function joinTeam(
+  t: TestApp,
+  teamId: string,
+  ownerKey: string,
+  member: { id: string; key: string },
+  role?: 'OWNER' | 'MEMBER',
+) {
+  const invited = await t.gql(AddMember, { teamId, accountId: member.id, ...(role ? { role } : {}) }, ownerKey);
+  if (invited.errors) throw new Error(JSON.stringify(invited.errors));
+  const accepted = await t.gql(AcceptInvitation, { teamId }, member.key);
+  if (accepted.errors) throw new Error(JSON.stringify(accepted.errors));
+  return accepted.data!.acceptTeamInvitation;
+}
+
+/** New accounts that joined the team (invited, then accepted), each with `allocation` (null: no cap). */
 export async function addMembers(t: TestApp, teamId: string, ownerKey: string, n: number, allocation: bigint | null, ownFunds = 0n) {
   const members = [];
   for (let i = 0; i < n; i++) {
     const m = await t.account(ownFunds);
-    const added = await t.gql(AddMember, { teamId, accountId: m.id }, ownerKey);
-    if (added.errors) throw new Error(JSON.stringify(added.errors));
+    await joinTeam(t, teamId, ownerKey, m);
     if (allocation !== null) {
       const set = await t.gql(
         SetAllocation,

@@ -7,6 +7,7 @@ import { subscribe } from '../support/ws.js';
 const BALANCE = `subscription($accountId: ID) { balanceUpdated(accountId: $accountId) { accountId balanceMillicredits } }`;
 import type { TestApp } from '../support/harness.js';
 import {
+  AcceptInvitation,
   AddMember,
   CreateTeam,
   RemoveMember,
@@ -135,9 +136,11 @@ describe('creating and managing a team', () => {
     const actions = await t.db.query<{ action: string }>(`select action from audit_log where target_id = $1 order by id`, [teamId]);
     expect(actions.map((a) => a.action)).toEqual([
       'team.create',
-      'team.addMember',
+      'team.invite',
+      'team.acceptInvitation',
       'team.setMemberAllocation',
-      'team.addMember',
+      'team.invite',
+      'team.acceptInvitation',
       'team.setMemberAllocation',
       'team.setMemberAllocation',
     ]);
@@ -166,8 +169,13 @@ describe('creating and managing a team', () => {
     const [member] = await addMembers(t, teamId, owner.key, 1, 150n);
     await t.gql(TeamCharge, { input: chargeInput(teamId, 'a') }, member.key);
     await t.gql(RemoveMember, { teamId, accountId: member.id }, owner.key);
-    const back = await t.gql(AddMember, { teamId, accountId: member.id }, owner.key);
-    expect(back.data!.addTeamMember).toMatchObject({
+    // Coming back needs the member's consent again: invited, then accepted.
+    const invited = await t.gql(AddMember, { teamId, accountId: member.id }, owner.key);
+    expect(invited.data!.addTeamMember.status).toBe('INVITED');
+    expect(codeOf(await t.gql(TeamCharge, { input: chargeInput(teamId, 'invited') }, member.key))).toBe('FORBIDDEN');
+    const back = await t.gql(AcceptInvitation, { teamId }, member.key);
+    expect(back.data!.acceptTeamInvitation).toMatchObject({
+      status: 'ACTIVE',
       removedAt: null,
       spentThisPeriodMillicredits: '100',
       monthlyAllocationMillicredits: '150',

@@ -13,6 +13,7 @@ import {
   chargeInput,
   codeOf,
   fundedTeam,
+  joinTeam,
   memberRow,
   postedOf,
 } from './support.js';
@@ -56,11 +57,7 @@ describe('removing a member', () => {
     const { teamId, owner } = await fundedTeam(t, 10_000n);
     const other = await fundedTeam(t, 10_000n);
     const [member] = await addMembers(t, teamId, owner.key, 1, null);
-    await t.gql(
-      `mutation($t: ID!, $a: ID!) { addTeamMember(teamId: $t, accountId: $a) { role } }`,
-      { t: other.teamId, a: member.id },
-      other.owner.key,
-    );
+    await joinTeam(t, other.teamId, other.owner.key, member);
     const key = await teamKey(teamId, member.key);
     const otherKey = await teamKey(other.teamId, member.key);
     // The key works (and is cached by the server) before the removal.

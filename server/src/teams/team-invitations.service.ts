@@ -1,0 +1,73 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { hasRole, ownAccountId, type Principal } from '../auth/roles.js';
+import { sqlOf } from '../db/sql.js';
+import { currentEm } from '../db/unit-of-work.js';
+import type { Clock } from '../sessions/tokens.js';
+import { notFound } from '../shared/errors.js';
+import { parseId } from '../shared/validate.js';
+import { auditMember, lockedTeam, putMember } from './team-changes.js';
+import { teamInvitations, teamMembers, toInvitation } from './teams.repository.js';
+import { isActive, refuseTeamKey } from './teams.rules.js';
+import { invitedView, memberView } from './teams.sql.js';
+import type { TeamInvitation, TeamMember } from './teams.types.js';
+
+/**
+ * The invited account's side of joining a team: it sees its pending invitations and accepts or
+ * declines them, always as its own account (its own key or Credits-page session, never a team
+ * key); both answers are audited. OWNERs invite through `TeamMembershipService.addMember`.
+ */
+export class TeamInvitationsService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly clock: Clock,
+  ) {}
+
+  /** The caller's account joins the team in the invited role (a removed member comes back). */
+  async accept(actor: Principal, teamIdInput: string): Promise<TeamMember> {
+    refuseTeamKey(actor, 'accept a team invitation');
+    const teamId = parseId(teamIdInput, 'teamId');
+    const accountId = ownAccountId(actor);
+    const at = this.clock();
+    return lockedTeam(this.em, teamId, async (em) => {
+      const pending = await teamInvitations(em).lock(teamId, accountId);
+      if (!pending) throw notFound(`There is no pending invitation to team ${teamId} for this account`);
+      const before = await invitedView(sqlOf(em), teamId, accountId, at);
+      await putMember(em, teamId, accountId, pending.role, await teamMembers(em).lock(teamId, accountId));
+      const after = (await memberView(sqlOf(em), teamId, accountId, at))!;
+      await auditMember(em, actor, 'team.acceptInvitation', teamId, before, after);
+      return after;
+    });
+  }
+
+  /** Drops the caller's pending invitation; false when there was none. */
+  async decline(actor: Principal, teamIdInput: string): Promise<boolean> {
+    refuseTeamKey(actor, 'decline a team invitation');
+    const teamId = parseId(teamIdInput, 'teamId');
+    const accountId = ownAccountId(actor);
+    const at = this.clock();
+    return this.em.transactional(async (em) => {
+      const pending = await teamInvitations(em).lock(teamId, accountId);
+      if (!pending) return false;
+      const before = await invitedView(sqlOf(em), teamId, accountId, at);
+      em.remove(pending);
+      await em.flush();
+      await auditMember(em, actor, 'team.declineInvitation', teamId, before, null);
+      return true;
+    });
+  }
+
+  /** The account's pending invitations, oldest first. */
+  async pendingFor(accountId: string): Promise<TeamInvitation[]> {
+    return (await teamInvitations(currentEm(this.em)).pending({ accountId })).map(toInvitation);
+  }
+
+  /** A team's pending invitations: its active OWNERs and SUPPORT+ see them, anyone else none. */
+  async pendingOf(viewer: Principal, teamId: string): Promise<TeamInvitation[]> {
+    const em = currentEm(this.em);
+    if (!hasRole(viewer.role, 'SUPPORT')) {
+      const own = viewer.accountId ? await teamMembers(em).member(teamId, viewer.accountId) : null;
+      if (!isActive(own) || own.role !== 'OWNER') return [];
+    }
+    return (await teamInvitations(em).pending({ team: teamId })).map(toInvitation);
+  }
+}
