@@ -33,11 +33,7 @@ export class TeamPolicyService {
     const named =
       input.ownerAccountId === null || input.ownerAccountId === undefined ? null : parseId(input.ownerAccountId, 'ownerAccountId');
     // The caller owns the team; naming another owner needs ADMIN, and an ADMIN may leave it ownerless.
-    const owner = named
-      ? accountFor(actor, 'team.create', named)
-      : isAdmin
-        ? null
-        : accountFor(actor, 'team.create', null);
+    const owner = named ? accountFor(actor, 'team.create', named) : isAdmin ? null : accountFor(actor, 'team.create', null);
     const id = await this.em.transactional(async (em) => {
       await requireTimeZone(em, timeZone);
       if (owner && !(await em.count(AccountEntity, { id: owner, kind: 'CUSTOMER' }))) throw notFound(`Account ${owner} not found`);

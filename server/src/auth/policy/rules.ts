@@ -101,7 +101,10 @@ export const RULES = {
     teamKeyActsAs: 'member',
     says: "Every member row: the team's OWNERs, SUPPORT+; others their own row",
   }),
-  'team.addWithoutConsent': rule({ who: staff('ADMIN'), says: 'ADMIN adds an account at once; an OWNER only invites it (it joins when it accepts)' }),
+  'team.addWithoutConsent': rule({
+    who: staff('ADMIN'),
+    says: 'ADMIN adds an account at once; an OWNER only invites it (it joins when it accepts)',
+  }),
   'team.join': rule({ who: ACCOUNT_HOLDERS, says: "Accept or decline the caller's own account's invitation; never a team key" }),
   'team.list': rule({ who: staff('SUPPORT'), says: 'SUPPORT+' }),
   'team.spend': rule({
@@ -121,7 +124,7 @@ export const RULES = {
   'team.key': rule({
     who: ACCOUNT_HOLDERS,
     other: 'ADMIN',
-    says: "An active member, for their own account only; ADMIN for any active member",
+    says: 'An active member, for their own account only; ADMIN for any active member',
     refused: "A team key is issued only to the member's own account (or by an ADMIN)",
   }),
   // Staff operations
