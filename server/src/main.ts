@@ -20,8 +20,9 @@ if (!databaseUrl) {
 }
 
 const orm = await initOrm(databaseUrl);
-const applied = await migrate(orm);
-if (applied.length) log.info({ migrations: applied }, 'migrations applied');
+const migrated = await migrate(orm);
+if (migrated.migrations.length) log.info({ migrations: migrated.migrations }, 'migrations applied');
+if (migrated.engineFunctions.length) log.info({ functions: migrated.engineFunctions }, 'engine functions applied');
 
 const app = await createApp({ config, orm, log });
 await applyBootstrap(app.services, config, log);
