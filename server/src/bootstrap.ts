@@ -17,12 +17,12 @@ export async function applyBootstrap(services: Services, config: Config, log: Lo
   }
   if (email && config.BOOTSTRAP_ADMIN_PASSWORD) {
     const outcome = await services.staff.ensureBootstrapAdmin(email, config.BOOTSTRAP_ADMIN_PASSWORD);
-    if (outcome === 'created') log.info({ email: maskEmail(email) }, 'BOOTSTRAP_ADMIN_EMAIL: console ADMIN created');
+    if (outcome === 'created') log.info({ who: maskEmail(email) }, 'BOOTSTRAP_ADMIN_EMAIL: console ADMIN created');
     if (outcome === 'exists')
-      log.info({ email: maskEmail(email) }, 'BOOTSTRAP_ADMIN_EMAIL: the console ADMIN exists; its password is unchanged');
+      log.info({ who: maskEmail(email) }, 'BOOTSTRAP_ADMIN_EMAIL: the console ADMIN exists; its password is unchanged');
     if (outcome === 'adminExists') {
       log.warn(
-        { email: maskEmail(email) },
+        { who: maskEmail(email) },
         'BOOTSTRAP_ADMIN_EMAIL ignored: an ADMIN already exists, so no second ADMIN was created. Add staff users in the console (/admin, Staff users) instead',
       );
     }

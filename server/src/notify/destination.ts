@@ -27,11 +27,11 @@ const defaultResolve = (host: string) => dnsLookup(host, { all: true, verbatim: 
 
 /** IPv6 forms that carry an IPv4 address, which the network may route to that IPv4 host. */
 const EMBEDDING_FORMS: Record<string, { name: string; offset: number; xor?: number }> = {
-  ipv4Mapped: { name: 'IPv4-mapped (::ffff:0:0/96)', offset: 12 },
-  rfc6145: { name: 'IPv4-translated (::ffff:0:0:0/96)', offset: 12 },
-  rfc6052: { name: 'NAT64 (64:ff9b::/96)', offset: 12 },
-  '6to4': { name: '6to4 (2002::/16)', offset: 2 },
-  teredo: { name: 'Teredo (2001::/32)', offset: 12, xor: 0xff },
+  ipv4Mapped: { name: 'IPv4-mapped form, ::ffff:0:0/96', offset: 12 },
+  rfc6145: { name: 'IPv4-translated form, ::ffff:0:0:0/96', offset: 12 },
+  rfc6052: { name: 'NAT64 form, 64:ff9b::/96', offset: 12 },
+  '6to4': { name: '6to4 form, 2002::/16', offset: 2 },
+  teredo: { name: 'Teredo form, 2001::/32', offset: 12, xor: 0xff },
 };
 
 /** The IPv4 address an IPv6 address embeds, and the form embedding it; null for a native IPv6 address. */
@@ -40,7 +40,7 @@ function embeddedIPv4(ip: ipaddr.IPv6): { form: string; ipv4: ipaddr.IPv4 } | nu
   const range = ip.range();
   // ::/96 other than :: and ::1 is the deprecated IPv4-compatible form (::7f00:1 is ::127.0.0.1).
   const compatible = range !== 'unspecified' && range !== 'loopback' && bytes.slice(0, 12).every((b) => b === 0);
-  const form = compatible ? { name: 'IPv4-compatible (::/96)', offset: 12 } : EMBEDDING_FORMS[range];
+  const form = compatible ? { name: 'IPv4-compatible form, ::/96', offset: 12 } : EMBEDDING_FORMS[range];
   if (!form) return null;
   const ipv4 = new ipaddr.IPv4(bytes.slice(form.offset, form.offset + 4).map((b) => b ^ (form.xor ?? 0)));
   return { form: form.name, ipv4 };
@@ -54,7 +54,7 @@ export function addressRefusal(address: string, production: boolean): string | n
   if (embedded) {
     // Outside production a mapped address (what a dual-stack socket reports) stands for its IPv4 one.
     if (production || ip.range() !== 'ipv4Mapped')
-      return `${address} embeds the IPv4 address ${embedded.ipv4.toString()} (${embedded.form} form): use a native IPv6 or a plain IPv4 address`;
+      return `${address} embeds the IPv4 address ${embedded.ipv4.toString()} (${embedded.form}): use a native IPv6 or a plain IPv4 address`;
     ip = embedded.ipv4;
   }
   const effective = ip.range();
@@ -95,7 +95,8 @@ export async function checkDestination(raw: string, policy: DestinationPolicy): 
   if (!addresses.length) throw new UnsafeDestination(`the host "${host.slice(0, 100)}" does not resolve`);
   for (const a of addresses) {
     const refusal = addressRefusal(a.address, policy.production);
-    if (refusal) throw new UnsafeDestination(`${literal ? 'the address is' : 'the host resolves to'} a non-public address (${refusal})`);
+    if (refusal)
+      throw new UnsafeDestination(`${literal ? 'the address is not public' : 'the host resolves to a non-public address'} (${refusal})`);
   }
   return { url, address: addresses[0].address, family: addresses[0].family === 6 ? 6 : 4 };
 }

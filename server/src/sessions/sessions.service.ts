@@ -31,12 +31,19 @@ const TOUCH_EVERY_MS = 60_000;
 
 /** Revokes every live session of a staff user, in the caller's transaction `em` (disable, password change, sign out everywhere). */
 export async function revokeStaffSessions(em: EntityManager, staffUserId: string, at: Date): Promise<number> {
-  return em.nativeUpdate(SessionEntity, { staffUser: staffUserId, revokedAt: null }, { revokedAt: at });
+  return em.nativeUpdate(SessionEntity, { staffUser: staffUserId, revokedAt: null, expiresAt: { $gt: at } }, { revokedAt: at });
 }
 
-/** Revokes every live Credits page session of an account, in the caller's transaction `em`. */
+/** Revokes every live Credits page session of an account (those a revoked key ended already aside), in the caller's transaction `em`. */
 export async function revokePortalSessionsOf(em: EntityManager, accountId: string, at: Date): Promise<number> {
-  return em.nativeUpdate(SessionEntity, { kind: 'PORTAL', accountId, revokedAt: null }, { revokedAt: at });
+  const rows = await sqlOf(em).query(
+    `update sessions s set revoked_at = ?
+      where s.kind = 'PORTAL' and s.account_id = ?::uuid and s.revoked_at is null and s.expires_at > ?
+        and (s.opened_by_key_id is null or exists (select 1 from api_keys k where k.id = s.opened_by_key_id and k.revoked_at is null))
+      returning s.id`,
+    [at, accountId, at],
+  );
+  return rows.length;
 }
 
 /**

@@ -162,6 +162,10 @@ describe('revokePortalSessions', () => {
     const second = (await t.services.auth.createKey(null, customer.id)).key;
     const pages = [await portalBrowser(customer.key), await portalBrowser(customer.key)];
     const ws = await connectWs(t.url, { cookie: pages[0].cookieHeader });
+    // A session its key's revocation ended already is not counted again.
+    const third = await t.services.auth.createKey(null, customer.id);
+    await portalBrowser(third.key);
+    expect(codeOf(await t.gql(REVOKE_KEY, { id: third.id }, customer.key))).toBe('OK');
 
     const stranger = await t.account(0n);
     expect(codeOf(await t.gql(REVOKE_PORTAL, { a: customer.id }, stranger.key))).toBe('FORBIDDEN');
