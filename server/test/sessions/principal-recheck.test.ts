@@ -212,4 +212,16 @@ describe('every WebSocket operation re-checks its principal, even when no invali
     expect(await balanceOf(customer.id)).toBe('0');
     await ws.dispose();
   });
+
+  it('closes a socket that only streams once its session ended unheard, at the next sweep (CACHE_TTL_MS, at least 1 s)', async () => {
+    const user = await staffUser(uncached, 'SUPPORT');
+    const browser = new Browser(uncached);
+    await browser.signIn(user.email, user.password);
+    const ws = await connectWs(uncached.url, { cookie: browser.cookieHeader });
+    ws.subscribe(BALANCE, { a: (await uncached.account(0n)).id });
+    expect(codeOf(await ws.run(VIEWER))).toBe('OK');
+    await t.db.query(`update sessions set revoked_at = now() where staff_user_id = $1`, [user.id]);
+    expect(await ws.closed(5_000)).toBe(4403);
+    await ws.dispose();
+  });
 });
