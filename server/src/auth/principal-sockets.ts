@@ -35,11 +35,13 @@ export function trackPrincipalSockets(
   check: PrincipalChecker,
   events: Pick<BalanceEvents, 'onInvalidate'>,
   onError: (err: unknown) => void,
+  /** Also sweep this often: sessions reaching their lifetime, and invalidations Redis lost. */
+  sweepEveryMs = 30_000,
 ) {
   const byRef = new Map<string, { principal: Principal; sockets: Set<WebSocket> }>();
   const close = (socket: WebSocket) => socket.close(PRINCIPAL_ENDED_CLOSE_CODE, 'Session or API key ended');
-  events.onInvalidate((scope) => {
-    if ((scope !== 'apiKeys' && scope !== 'sessions') || byRef.size === 0) return;
+  const sweep = () => {
+    if (byRef.size === 0) return;
     const entries = [...byRef];
     check
       .ended(entries.map(([, e]) => e.principal))
@@ -51,7 +53,12 @@ export function trackPrincipalSockets(
         }
       })
       .catch(onError);
+  };
+  events.onInvalidate((scope) => {
+    if (scope === 'apiKeys' || scope === 'sessions') sweep();
   });
+  const timer = setInterval(sweep, sweepEveryMs);
+  timer.unref();
   const track = (principal: Principal, socket: WebSocket) => {
     const ref = principalRef(principal);
     if (!ref) return;
@@ -64,6 +71,7 @@ export function trackPrincipalSockets(
     });
   };
   return {
+    stop: () => clearInterval(timer),
     /** At connect: tracks the socket; false when the principal ended meanwhile (refuse the connection). */
     async admit(extra: SocketExtra, principal: Principal): Promise<boolean> {
       track(principal, extra.socket);

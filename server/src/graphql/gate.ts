@@ -44,6 +44,12 @@ const refusal = (message: string, code: string, status: number, retryAfterSecond
   });
 
 const PAGING_ARGUMENTS = new Set(['first', 'last']);
+/**
+ * No list serves more rows than this (connections refuse above 200; `promotions` and
+ * `negativeBalances` clamp at 500): a larger `$n` costs what can run, and a connection still
+ * answers its own BAD_USER_INPUT for it.
+ */
+const LARGEST_PAGE = 500;
 
 /**
  * The document with every paging argument given by a variable (`first: $n`) written in with its
@@ -60,10 +66,11 @@ function withPagingVariables(op: GateOperation): DocumentNode | null {
       if (!PAGING_ARGUMENTS.has(node.name.value) || node.value.kind !== Kind.VARIABLE) return undefined;
       const name = node.value.name.value;
       const given = op.variables?.[name];
-      const value: ValueNode | undefined = Number.isInteger(given) ? { kind: Kind.INT, value: String(given) } : defaults.get(name);
-      if (!value) return undefined;
+      const fallback = defaults.get(name);
+      const rows = Number.isInteger(given) ? (given as number) : fallback?.kind === Kind.INT ? Number(fallback.value) : null;
+      if (rows === null) return undefined;
       changed = true;
-      return { ...node, value };
+      return { ...node, value: { kind: Kind.INT, value: String(Math.min(rows, LARGEST_PAGE)) } };
     },
   });
   return changed ? document : null;

@@ -34,8 +34,11 @@ const authorizationParam = (params: Readonly<Record<string, unknown>> | undefine
 export function createWsServer(opts: WsServerOptions): { dispose: () => Promise<void> } {
   const { services, config, log } = opts;
   const wsServer = new WebSocketServer({ server: opts.httpServer, path: '/graphql' });
-  const sockets = trackPrincipalSockets(services.principals, opts.events, (err) =>
-    log.error({ err }, 'could not check the principals of open subscriptions'),
+  const sockets = trackPrincipalSockets(
+    services.principals,
+    opts.events,
+    (err) => log.error({ err }, 'could not check the principals of open subscriptions'),
+    Math.max(config.CACHE_TTL_MS, 1_000),
   );
   const caps = wsCaps({
     socketsPerPrincipal: config.WS_MAX_SOCKETS_PER_PRINCIPAL,
@@ -80,5 +83,10 @@ export function createWsServer(opts: WsServerOptions): { dispose: () => Promise<
     },
     wsServer,
   );
-  return { dispose: async () => cleanup.dispose() };
+  return {
+    dispose: async () => {
+      sockets.stop();
+      await cleanup.dispose();
+    },
+  };
 }

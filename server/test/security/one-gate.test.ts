@@ -90,6 +90,10 @@ describe('query cost with variables', () => {
     expect(viaVariable.data).toBeUndefined();
     const viaDefault = await t.gql(`query($n: Int = 200) { ${paged('$n')} }`, {}, user.key);
     expect(codes(viaDefault)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+    // Above every page maximum it costs the most any list serves; a lone list still names the bad size itself.
+    expect(codes(await t.gql(`query($n: Int) { ${paged('$n')} }`, { n: 1_000_000 }, user.key))).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+    const oneList = await t.gql(`query($n: Int) { me { usage(first: $n) { edges { node { id } } } } }`, { n: 1_000_000 }, user.key);
+    expect(codes(oneList)).toEqual(['BAD_USER_INPUT']);
 
     const socket = wsKey(user.key);
     const overWs = await socket.run(`query($n: Int) { ${paged('$n')} }`, { n: 200 });

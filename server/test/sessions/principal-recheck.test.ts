@@ -154,6 +154,18 @@ describe('defect 6: a Credits page session ends with the key that opened it', ()
     expect(late.jar.size).toBe(0);
     await ws.dispose();
   });
+
+  it('ends a development key sign-in (signInWithKey) with its key too', async () => {
+    const customer = await t.account(0n);
+    const page = new Browser(t);
+    expect((await page.gql(`mutation($k: String!) { signInWithKey(key: $k) { kind } }`, { k: customer.key })).data.signInWithKey.kind).toBe(
+      'PORTAL',
+    );
+    expect((await page.gql(`{ me { id } }`)).data.me.id).toBe(customer.id);
+    const [key] = (await t.gql(MY_KEYS, {}, customer.key)).data.apiKeys;
+    expect(codeOf(await t.gql(REVOKE_KEY, { id: key.id }, customer.key))).toBe('OK');
+    expect(codeOf(await page.gql(`{ me { id } }`))).toBe('UNAUTHENTICATED');
+  });
 });
 
 describe('revokePortalSessions', () => {
@@ -210,6 +222,18 @@ describe('every WebSocket operation re-checks its principal, even when no invali
     expect(refused).not.toHaveProperty('data.adjustBalance');
     expect(await ws.closed(CLOSE_WITHIN_MS)).toBe(4403);
     expect(await balanceOf(customer.id)).toBe('0');
+    await ws.dispose();
+  });
+
+  it('closes a socket that only streams once its session ended unheard, at the next sweep (CACHE_TTL_MS, at least 1 s)', async () => {
+    const user = await staffUser(uncached, 'SUPPORT');
+    const browser = new Browser(uncached);
+    await browser.signIn(user.email, user.password);
+    const ws = await connectWs(uncached.url, { cookie: browser.cookieHeader });
+    ws.subscribe(BALANCE, { a: (await uncached.account(0n)).id });
+    expect(codeOf(await ws.run(VIEWER))).toBe('OK');
+    await t.db.query(`update sessions set revoked_at = now() where staff_user_id = $1`, [user.id]);
+    expect(await ws.closed(5_000)).toBe(4403);
     await ws.dispose();
   });
 });
