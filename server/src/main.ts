@@ -1,13 +1,14 @@
 import 'reflect-metadata';
 import { createApp } from './app.js';
 import { applyBootstrap } from './bootstrap.js';
-import { loadConfig } from './config.js';
+import { loadConfig, loadDotEnv } from './config.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded.js';
 import { initOrm, migrate } from './db/orm.js';
 import { createLogger } from './logger.js';
 import { printDemoPortalLink, seedDemo } from './seed.js';
 
 const started = performance.now();
+loadDotEnv();
 const config = loadConfig();
 const log = createLogger(config.LOG_LEVEL);
 

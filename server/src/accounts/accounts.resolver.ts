@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { ownAccountId, Role } from '../auth/roles.js';
+import { Role } from '../auth/roles.js';
 import { accountInScope, principalOf } from '../graphql/auth.js';
 import type { Context } from '../graphql/context.js';
 import { found } from '../graphql/errors.js';
@@ -18,21 +18,21 @@ import {
 
 @Resolver(() => AccountGql)
 export class AccountsResolver {
-  @Authorized()
+  @Authorized('account.me')
   @Query(() => AccountGql, { description: "The caller's own account" })
   async me(@Ctx() ctx: Context): Promise<AccountGql> {
-    const account = await ctx.loaders.account.load(ownAccountId(principalOf(ctx)));
+    const account = await ctx.loaders.account.load(accountInScope(ctx, 'account.me', null));
     return toAccountGql(found(account, 'The account of this key no longer exists'));
   }
 
-  @Authorized(Role.SUPPORT)
+  @Authorized('account.read')
   @Query(() => AccountGql, { nullable: true, description: 'Any account (SUPPORT+); null when unknown' })
   async account(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<AccountGql | null> {
-    const account = await ctx.loaders.account.load(accountInScope(ctx, id, Role.SUPPORT));
+    const account = await ctx.loaders.account.load(accountInScope(ctx, 'account.read', id));
     return account ? toAccountGql(account) : null;
   }
 
-  @Authorized(Role.SUPPORT)
+  @Authorized('account.list')
   @Query(() => AccountConnectionGql, {
     description: 'Customer accounts (SUPPORT+): search by email or name (contains) or id (exact); sorted; paged by after or offset',
   })
@@ -49,13 +49,13 @@ export class AccountsResolver {
     return toOffsetConnection(page, toAccountGql);
   }
 
-  @Authorized(Role.ADMIN)
+  @Authorized('account.create')
   @Mutation(() => AccountGql, { description: 'ADMIN' })
   async createAccount(@Arg('input', () => CreateAccountInput) input: CreateAccountInput, @Ctx() ctx: Context): Promise<AccountGql> {
     return toAccountGql(await ctx.services.accounts.create(principalOf(ctx), input));
   }
 
-  @Authorized(Role.ADMIN)
+  @Authorized('apiKey.create')
   @Mutation(() => CreatedApiKeyGql, { description: 'ADMIN; the key is shown once' })
   async createApiKey(
     @Arg('accountId', () => ID) accountId: string,

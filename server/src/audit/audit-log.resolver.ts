@@ -1,5 +1,4 @@
 import { Arg, Authorized, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
-import { Role } from '../auth/roles.js';
 import type { Context } from '../graphql/context.js';
 import { SortDirectionEnum, pageWindow, toOffsetConnection } from '../graphql/offset-paging.js';
 import { AuditEntryConnectionGql, AuditEntryGql, AuditLogFilter, toAuditEntryGql } from './audit-log.graphql.js';
@@ -7,7 +6,7 @@ import { AuditEntryConnectionGql, AuditEntryGql, AuditLogFilter, toAuditEntryGql
 /** The audit log for finance and admins (FINANCE+); the same filter exports as CSV at GET /audit-log.csv. */
 @Resolver()
 export class AuditLogResolver {
-  @Authorized(Role.FINANCE)
+  @Authorized('audit.read')
   @Query(() => AuditEntryConnectionGql, {
     description: 'Audit entries, newest first by default, filtered by actor, action, target and date (FINANCE+)',
   })
@@ -23,14 +22,14 @@ export class AuditLogResolver {
     return toOffsetConnection(page, toAuditEntryGql);
   }
 
-  @Authorized(Role.FINANCE)
+  @Authorized('audit.read')
   @Query(() => AuditEntryGql, { nullable: true, description: 'One audit entry (FINANCE+)' })
   async auditEntry(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<AuditEntryGql | null> {
     const entry = await ctx.services.auditLog.get(id);
     return entry ? toAuditEntryGql(entry) : null;
   }
 
-  @Authorized(Role.FINANCE)
+  @Authorized('audit.read')
   @Query(() => [String], { description: 'Every action name in the audit log, for the filter (FINANCE+)' })
   async auditActions(@Ctx() ctx: Context): Promise<string[]> {
     return ctx.services.auditLog.actions();

@@ -1,9 +1,9 @@
 import type { Express, Request } from 'express';
 import { stringify } from 'csv-stringify';
-import { hasRole, Role } from '../auth/roles.js';
-import { authenticateSession, callerOf } from '../http/authenticate.js';
+import { authorize } from '../auth/policy.js';
+import { authenticateSession } from '../http/authenticate.js';
 import type { Services } from '../services.js';
-import { badInput, forbidden } from '../shared/errors.js';
+import { badInput } from '../shared/errors.js';
 import type { AuditFilter } from './audit-log.service.js';
 
 const COLUMNS = [
@@ -39,7 +39,7 @@ const text = (req: Request, name: string) => (typeof req.query[name] === 'string
  */
 export function auditLogRoutes(app: Express, services: Services): void {
   app.get('/audit-log.csv', authenticateSession(services), async (req, res) => {
-    if (!hasRole(callerOf(res).role, Role.FINANCE)) throw forbidden('The audit log needs the FINANCE role');
+    authorize(res.locals.principal, 'audit.read');
     const filter: AuditFilter = {
       actor: text(req, 'actor'),
       action: text(req, 'action'),

@@ -6,11 +6,12 @@ import { sqlOf, type Sql } from '../db/sql.js';
 import { currentEm } from '../db/unit-of-work.js';
 import type { BalanceEvents } from '../ledger/balance-events.js';
 import { ExpiringCache, type CacheTtl } from '../shared/cache.js';
-import { badInput, forbidden, notFound } from '../shared/errors.js';
-import { optionalText, parseId, sameId } from '../shared/validate.js';
+import { badInput, notFound } from '../shared/errors.js';
+import { optionalText, parseId } from '../shared/validate.js';
 import { ApiKeyEntity } from './api-key.entity.js';
 import { apiKeysOf } from './api-keys.repository.js';
-import { actingAccount, hasRole, ROLES, type KeyPrincipal, type Principal, type Role } from './roles.js';
+import { accountFor, authorize } from './policy.js';
+import { ROLES, type KeyPrincipal, type Principal, type Role } from './roles.js';
 
 export const hashKey = (key: string) => createHash('sha256').update(key, 'utf8').digest('hex');
 
@@ -100,7 +101,7 @@ export class AuthService {
 
   /** Keys of an account (own account; SUPPORT+ may name another), newest first, revoked ones too. */
   async list(actor: Principal, accountIdInput?: string | null): Promise<ApiKeyInfo[]> {
-    const accountId = actingAccount(actor, accountIdInput, 'SUPPORT');
+    const accountId = accountFor(actor, 'apiKey.list', accountIdInput);
     return (await apiKeysOf(currentEm(this.em)).ofAccount(accountId)).map(toKeyInfo);
   }
 
@@ -119,9 +120,7 @@ export class AuthService {
     const revoked = await this.em.transactional(async (em) => {
       const key = await apiKeysOf(em).findOne({ id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (!key) throw notFound(`API key ${id} not found`);
-      if (!sameId(key.accountId, actor.accountId) && !hasRole(actor.role, 'ADMIN')) {
-        throw forbidden("Revoking another account's key needs the ADMIN role");
-      }
+      authorize(actor, 'apiKey.revoke', { accountId: key.accountId });
       if (key.revokedAt) return { key: toKeyInfo(key), changed: false };
       // The database's clock, like every other key timestamp; the flush reads the value back.
       key.revokedAt = raw('clock_timestamp()');

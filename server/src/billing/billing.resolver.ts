@@ -2,7 +2,6 @@ import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver
 import { AccountGql } from '../accounts/accounts.graphql.js';
 import type { Context } from '../graphql/context.js';
 import { accountInScope, principalOf } from '../graphql/auth.js';
-import { Role } from '../auth/roles.js';
 import {
   AutoRechargeGql,
   CheckoutSessionGql,
@@ -22,12 +21,13 @@ import {
 
 @Resolver()
 export class BillingResolver {
+  @Authorized('billing.packs')
   @Query(() => [CreditPackGql], { description: 'The packs on sale; prices are the server’s, never the client’s' })
   creditPacks(@Ctx() ctx: Context): CreditPackGql[] {
     return ctx.services.billing.packs().map(toCreditPackGql);
   }
 
-  @Authorized()
+  @Authorized('billing.checkout')
   @Mutation(() => CheckoutSessionGql, {
     description: "Starts a Stripe Checkout for a pack on the caller's account, or on a team the caller owns (accountId)",
   })
@@ -38,30 +38,30 @@ export class BillingResolver {
     @Arg('accountId', () => ID, { nullable: true, description: "A team's id (its OWNERs, or ADMIN); omitted: the caller's account" })
     accountId?: string | null,
   ): Promise<CheckoutSessionGql> {
-    const target = await ctx.services.teams.actingAccount(principalOf(ctx), accountId, Role.ADMIN, true);
+    const target = await ctx.services.teams.actingAccount(ctx.principal, 'billing.checkout', accountId);
     return ctx.services.billing.checkout.create(principalOf(ctx), packId, returnTo, target);
   }
 
-  @Authorized()
+  @Authorized('purchase.read')
   @Query(() => PurchaseGql, { nullable: true, description: 'One purchase (own account, or SUPPORT+)' })
   async purchase(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<PurchaseGql | null> {
     const purchase = await ctx.services.billing.purchase(id);
     if (!purchase) return null;
-    accountInScope(ctx, purchase.accountId, Role.SUPPORT);
+    accountInScope(ctx, 'purchase.read', purchase.accountId);
     return toPurchaseGql(purchase);
   }
 
-  @Authorized()
+  @Authorized('billing.autoRecharge')
   @Mutation(() => AutoRechargeGql, { description: 'Threshold + pack or target balance + monthly limit' })
   async setAutoRecharge(
     @Arg('input', () => SetAutoRechargeInput) input: SetAutoRechargeInput,
     @Ctx() ctx: Context,
   ): Promise<AutoRechargeGql> {
-    const accountId = accountInScope(ctx, input.accountId, Role.ADMIN);
+    const accountId = accountInScope(ctx, 'billing.autoRecharge', input.accountId);
     return toAutoRechargeGql(await ctx.services.billing.autoRecharge.set(principalOf(ctx), accountId, input));
   }
 
-  @Authorized(Role.ADMIN)
+  @Authorized('billing.repair')
   @Mutation(() => PurchaseGql, { description: 'ADMIN, audited: re-runs fulfilment from the payment as Stripe reports it' })
   async refulfillPurchase(
     @Arg('purchaseId', () => ID) purchaseId: string,
@@ -73,7 +73,7 @@ export class BillingResolver {
     return toPurchaseGql(outcome.purchase);
   }
 
-  @Authorized(Role.ADMIN)
+  @Authorized('billing.repair')
   @Mutation(() => ReplayResultGql, { description: 'ADMIN, audited: processes a stored webhook event again (idempotent)' })
   async replayStripeEvent(
     @Arg('eventId', () => ID) eventId: string,
@@ -85,7 +85,7 @@ export class BillingResolver {
     return { event: toStripeEventGql(event), outcome: result.outcome };
   }
 
-  @Authorized(Role.SUPPORT)
+  @Authorized('billing.inspect')
   @Query(() => [StripeEventGql], { description: 'SUPPORT+: webhook events that failed or never finished, newest first' })
   async failedStripeEvents(
     @Ctx() ctx: Context,
@@ -94,7 +94,7 @@ export class BillingResolver {
     return (await ctx.services.billing.webhooks.unprocessed(first)).map(toStripeEventGql);
   }
 
-  @Authorized(Role.SUPPORT)
+  @Authorized('billing.inspect')
   @Query(() => [PurchaseGql], {
     description: 'SUPPORT+: PENDING purchases that reached Stripe and are older than N minutes (stuck after an outage?)',
   })
@@ -106,7 +106,7 @@ export class BillingResolver {
     return (await ctx.services.billing.webhooks.stalePurchases(olderThanMinutes, first)).map(toPurchaseGql);
   }
 
-  @Authorized(Role.ADMIN)
+  @Authorized('billing.repair')
   @Mutation(() => [RefulfilResultGql], {
     description: 'ADMIN, audited: refulfillPurchase for every stale PENDING purchase (outage recovery)',
   })
@@ -121,7 +121,7 @@ export class BillingResolver {
     return results.map((r) => ({ purchase: toPurchaseGql(r.purchase), outcome: r.outcome }));
   }
 
-  @Authorized(Role.SUPPORT)
+  @Authorized('billing.inspect')
   @Query(() => [NegativeBalanceGql], { description: 'SUPPORT+ (FINANCE, ADMIN): accounts below zero (refunds of spent credits)' })
   async negativeBalances(
     @Ctx() ctx: Context,

@@ -1,7 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import type Stripe from 'stripe';
-import { ownAccountId, type Principal } from '../auth/roles.js';
+import { accountFor } from '../auth/policy.js';
+import type { Principal } from '../auth/roles.js';
 import { sqlOf } from '../db/sql.js';
 import { currentEm } from '../db/unit-of-work.js';
 import type { AccountsService } from '../accounts/accounts.service.js';
@@ -55,7 +56,7 @@ export class CheckoutService {
       throw badInput('returnTo must be a relative path or a URL on the app origin', { field: 'returnTo' });
     }
     const returnTo = sanitizeReturnTo(returnToInput, this.publicAppUrl);
-    const accountId = accountIdInput ?? ownAccountId(principal);
+    const accountId = accountIdInput ?? accountFor(principal, 'billing.checkout', null);
     const sql = sqlOf(currentEm(this.em));
     if (!(await this.accounts.isCustomer(accountId))) throw notFound(`Account ${accountId} not found`);
     if (!this.stripe && !this.testModeReason) {

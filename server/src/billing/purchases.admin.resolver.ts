@@ -1,5 +1,4 @@
 import { Arg, Authorized, Ctx, Field, ID, InputType, Int, ObjectType, Query, Resolver, registerEnumType } from 'type-graphql';
-import { Role } from '../auth/roles.js';
 import { ConnectionType } from '../graphql/connection.js';
 import type { Context } from '../graphql/context.js';
 import { SortDirectionEnum, pageWindow, toOffsetConnection } from '../graphql/offset-paging.js';
@@ -28,7 +27,7 @@ export class PurchaseFilter {
 /** Purchases of every account for the console (SUPPORT+). */
 @Resolver()
 export class PurchasesAdminResolver {
-  @Authorized(Role.SUPPORT)
+  @Authorized('billing.inspect')
   @Query(() => PurchaseConnectionGql, {
     description: 'Purchases of all accounts by status, account and date; stale ones with staleAfterMinutes (SUPPORT+)',
   })

@@ -2,12 +2,11 @@ import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } fro
 import { AccountGql } from '../accounts/accounts.graphql.js';
 import type { Context } from '../graphql/context.js';
 import { accountInScope, principalOf } from '../graphql/auth.js';
-import { Role } from '../auth/roles.js';
 import { GrantAllocationGql, GrantExpiryRunGql, GrantGql, toExpiryRunGql, toGrantAllocationGql, toGrantGql } from './grants.graphql.js';
 
 @Resolver()
 export class GrantsResolver {
-  @Authorized(Role.ADMIN)
+  @Authorized('grant.manage')
   @Mutation(() => GrantGql, { description: "Posts the grant's unused remainder away as an ADJUSTMENT (ADMIN, audited)" })
   async voidGrant(
     @Arg('grantId', () => ID) grantId: string,
@@ -18,7 +17,7 @@ export class GrantsResolver {
     return toGrantGql(grant);
   }
 
-  @Authorized(Role.ADMIN)
+  @Authorized('grant.manage')
   @Mutation(() => GrantExpiryRunGql, { description: 'Runs the grant expiry job now (ADMIN, audited)' })
   async expireGrantsNow(@Ctx() ctx: Context): Promise<GrantExpiryRunGql> {
     return toExpiryRunGql(await ctx.services.grants.expireNow(principalOf(ctx)));
@@ -33,7 +32,7 @@ export class AccountGrantsResolver {
     @Ctx() ctx: Context,
     @Arg('includeClosed', () => Boolean, { nullable: true, defaultValue: false }) includeClosed: boolean,
   ): Promise<GrantGql[]> {
-    accountInScope(ctx, account.id, Role.SUPPORT);
+    accountInScope(ctx, 'account.details', account.id);
     return (await ctx.services.grants.list(account.id, includeClosed)).map(toGrantGql);
   }
 }
@@ -42,7 +41,7 @@ export class AccountGrantsResolver {
 export class GrantAllocationsResolver {
   @FieldResolver(() => [GrantAllocationGql], { description: 'What this grant paid for, oldest first' })
   async allocations(@Root() grant: GrantGql, @Ctx() ctx: Context): Promise<GrantAllocationGql[]> {
-    accountInScope(ctx, grant.accountId, Role.SUPPORT);
+    accountInScope(ctx, 'account.details', grant.accountId);
     return (await ctx.services.grants.allocations({ grantId: grant.id })).map(toGrantAllocationGql);
   }
 }

@@ -8,7 +8,7 @@ import { ApiKeysResolver } from '../auth/api-keys.resolver.js';
 import { LedgerResolver } from '../ledger/ledger.resolver.js';
 import { RateCardsResolver } from '../ratecards/ratecards.resolver.js';
 import { UsageResolver } from '../usage/usage.resolver.js';
-import { authChecker } from './auth.js';
+import { assertEveryRootFieldAuthorized, authChecker } from './auth.js';
 import { domainErrors } from './errors.js';
 import { AccountGrantsResolver, GrantAllocationsResolver, GrantsResolver } from '../grants/grants.resolver.js';
 import { PromotionsResolver } from '../promotions/promotions.resolver.js';
@@ -58,7 +58,7 @@ export const resolvers = [
 ] as const;
 
 export async function createSchema(opts: { publicAppUrl: string; emitSchemaFile?: string }): Promise<GraphQLSchema> {
-  return buildSchema({
+  const schema = await buildSchema({
     resolvers,
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
     authChecker,
@@ -70,4 +70,6 @@ export async function createSchema(opts: { publicAppUrl: string; emitSchemaFile?
     pubSub: createPubSub(),
     emitSchemaFile: opts.emitSchemaFile ? { path: opts.emitSchemaFile, sortedSchema: true } : false,
   });
+  assertEveryRootFieldAuthorized(schema);
+  return schema;
 }

@@ -1,11 +1,10 @@
-import type { RequestHandler, Response } from 'express';
+import type { RequestHandler } from 'express';
 import type { AuthService } from '../auth/auth.service.js';
 import { bearer } from '../auth/bearer.js';
 import type { KeyPrincipal, Principal } from '../auth/roles.js';
 import { identify } from '../sessions/request-principal.js';
 import type { ActiveSession } from '../sessions/sessions.service.js';
 import type { Services } from '../services.js';
-import { unauthenticated } from '../shared/errors.js';
 
 declare module 'express-serve-static-core' {
   interface Locals {
@@ -36,13 +35,6 @@ export function authenticateSession(services: Services): RequestHandler {
     res.locals.session = session;
     next();
   };
-}
-
-/** The authenticated caller; UNAUTHENTICATED (mapped by the error middleware) without one. */
-export function callerOf(res: Response): Principal {
-  const principal = res.locals.principal;
-  if (!principal) throw unauthenticated();
-  return principal;
 }
 
 /** The caller when it is an API key (the proxy's only way in), else null. */

@@ -1,5 +1,4 @@
 import { Arg, Authorized, Ctx, ID, Mutation, Resolver, Root, Subscription } from 'type-graphql';
-import { Role } from '../auth/roles.js';
 import { principalOf } from '../graphql/auth.js';
 import type { Context } from '../graphql/context.js';
 import { withGraphQLErrors } from '../graphql/errors.js';
@@ -8,13 +7,13 @@ import { AdjustBalanceInput, BalanceGql, LedgerEntryGql, toBalanceGql, toLedgerE
 
 @Resolver()
 export class LedgerResolver {
-  @Authorized(Role.ADMIN)
+  @Authorized('ledger.adjust')
   @Mutation(() => LedgerEntryGql, { description: 'ADMIN, audited; reason required' })
   async adjustBalance(@Arg('input', () => AdjustBalanceInput) input: AdjustBalanceInput, @Ctx() ctx: Context): Promise<LedgerEntryGql> {
     return toLedgerEntryGql(await ctx.services.ledger.adjustBalance(principalOf(ctx), input));
   }
 
-  @Authorized(Role.ADMIN)
+  @Authorized('ledger.adjust')
   @Mutation(() => LedgerEntryGql, { description: 'Posts the exact opposite of a transaction, linked by reversalOfId (ADMIN, audited)' })
   async reverseTransaction(
     @Arg('transactionId', () => ID) transactionId: string,
@@ -24,6 +23,7 @@ export class LedgerResolver {
     return toLedgerEntryGql(await ctx.services.ledger.reverseTransaction(principalOf(ctx), transactionId, reason));
   }
 
+  @Authorized('balance.watch')
   @Subscription(() => BalanceGql, {
     description: 'The current balance, then every change of it; own account, SUPPORT+ may name another',
     subscribe: ({ args, context }) => {
@@ -31,7 +31,7 @@ export class LedgerResolver {
       // A team's members watch the team's balance like their own.
       return withGraphQLErrors(ctx, async () =>
         ctx.services.balanceWatch.watch(
-          await ctx.services.teams.actingAccount(principalOf(ctx), args.accountId as string | undefined, Role.SUPPORT, false),
+          await ctx.services.teams.actingAccount(ctx.principal, 'balance.watch', args.accountId as string | undefined),
         ),
       );
     },

@@ -1,6 +1,6 @@
-import { hasRole, type Principal } from '../auth/roles.js';
-import { badInput, forbidden, notFound } from '../shared/errors.js';
-import { parseId } from '../shared/validate.js';
+import { accountFor, authorizeAnyAccount, can, canAnyAccount } from '../auth/policy.js';
+import type { Principal } from '../auth/roles.js';
+import { badInput, notFound } from '../shared/errors.js';
 import { allEventTypes, knownEventType } from './notify.rules.js';
 
 export type EndpointAccess = 'read' | 'manage';
@@ -19,30 +19,21 @@ export function endpointEvents(events: string[]): string[] {
   return unique;
 }
 
-/** The account an operation is about (null = operator endpoints), after the role check. */
+const ACTION = { read: 'webhook.read', manage: 'webhook.manage' } as const;
+
+/** The account an operation is about (null = operator endpoints), after the policy's check. */
 export function endpointOwner(actor: Principal, accountIdInput: string | null, allAccounts: boolean, mode: EndpointAccess): string | null {
   if (allAccounts) {
     if (accountIdInput) throw badInput('Give either accountId or allAccounts, not both', { field: 'allAccounts' });
-    if (!hasRole(actor.role, mode === 'manage' ? 'ADMIN' : 'SUPPORT'))
-      throw forbidden(`Operator endpoints need the ${mode === 'manage' ? 'ADMIN' : 'SUPPORT'} role`);
+    authorizeAnyAccount(actor, ACTION[mode]);
     return null;
   }
-  const accountId = accountIdInput ? parseId(accountIdInput, 'accountId') : actor.accountId;
-  if (accountId !== actor.accountId && !hasRole(actor.role, mode === 'manage' ? 'ADMIN' : 'SUPPORT')) {
-    throw forbidden(
-      mode === 'manage'
-        ? "Only the account itself or an ADMIN may manage an account's webhook endpoints"
-        : 'A USER key may only access its own account',
-    );
-  }
-  return accountId;
+  return accountFor(actor, ACTION[mode], accountIdInput);
 }
 
-/** May `actor` read or manage the endpoint `id` of `accountId`? Someone else's endpoint is "not found" to a USER key. */
+/** May `actor` read or manage the endpoint `id` of `accountId`? Someone else's endpoint is "not found" to a customer. */
 export function checkEndpointAccess(actor: Principal, id: string, accountId: string | null, mode: EndpointAccess): void {
-  const staffRole = mode === 'manage' ? 'ADMIN' : 'SUPPORT';
-  const own = accountId !== null && accountId === actor.accountId;
-  if (own || hasRole(actor.role, staffRole)) return;
-  if (!hasRole(actor.role, 'SUPPORT')) throw notFound(`Webhook endpoint ${id} not found`);
-  throw forbidden(`This operation needs the ${staffRole} role`);
+  if (accountId === null ? canAnyAccount(actor, ACTION[mode]) : can(actor, ACTION[mode], { accountId })) return;
+  if (!canAnyAccount(actor, 'webhook.read')) throw notFound(`Webhook endpoint ${id} not found`);
+  authorizeAnyAccount(actor, ACTION[mode]);
 }

@@ -1,6 +1,5 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { AccountGql } from '../accounts/accounts.graphql.js';
-import { Role } from '../auth/roles.js';
 import type { Context } from '../graphql/context.js';
 import { accountInScope, principalOf } from '../graphql/auth.js';
 import {
@@ -16,7 +15,7 @@ import {
 
 @Resolver()
 export class NotifyResolver {
-  @Authorized()
+  @Authorized('webhook.read')
   @Query(() => [WebhookEndpointGql], {
     description: "Webhook endpoints of an account (own; SUPPORT+ may name another), or with allAccounts the operator's (SUPPORT+)",
   })
@@ -28,13 +27,13 @@ export class NotifyResolver {
     return (await ctx.services.notify.endpoints.list(principalOf(ctx), accountId, allAccounts)).map(toEndpointGql);
   }
 
-  @Authorized()
+  @Authorized('webhook.read')
   @Query(() => WebhookEndpointGql, { description: 'One endpoint (its account, or SUPPORT+)' })
   async webhookEndpoint(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<WebhookEndpointGql> {
     return toEndpointGql(await ctx.services.notify.endpoints.get(principalOf(ctx), id));
   }
 
-  @Authorized()
+  @Authorized('webhook.read')
   @Query(() => WebhookDeliveryConnectionGql, { description: "An endpoint's delivery log, newest first (its account, or SUPPORT+)" })
   async webhookDeliveries(
     @Arg('endpointId', () => ID) endpointId: string,
@@ -48,7 +47,7 @@ export class NotifyResolver {
     return toDeliveryConnection(page, attempts, () => endpoints.countDeliveries(endpointId));
   }
 
-  @Authorized()
+  @Authorized('webhook.manage')
   @Mutation(() => CreatedWebhookEndpointGql, { description: 'Registers an endpoint (own account, or ADMIN); the secret is shown once' })
   async createWebhookEndpoint(
     @Arg('input', () => CreateWebhookEndpointInput) input: CreateWebhookEndpointInput,
@@ -58,7 +57,7 @@ export class NotifyResolver {
     return { endpoint: toEndpointGql(created.endpoint), secret: created.secret };
   }
 
-  @Authorized()
+  @Authorized('webhook.manage')
   @Mutation(() => WebhookEndpointGql, {
     description: 'Stops deliveries to an endpoint (its account, or ADMIN); pending ones are cancelled',
   })
@@ -66,7 +65,7 @@ export class NotifyResolver {
     return toEndpointGql(await ctx.services.notify.endpoints.disable(principalOf(ctx), id));
   }
 
-  @Authorized()
+  @Authorized('webhook.manage')
   @Mutation(() => WebhookEndpointGql, {
     description: 'Resumes deliveries to a disabled endpoint (its account, or ADMIN); its URL is checked again',
   })
@@ -74,13 +73,13 @@ export class NotifyResolver {
     return toEndpointGql(await ctx.services.notify.endpoints.enable(principalOf(ctx), id));
   }
 
-  @Authorized()
+  @Authorized('webhook.manage')
   @Mutation(() => WebhookEndpointGql, { description: 'Deletes an endpoint (its account, or ADMIN); its delivery log is kept' })
   async deleteWebhookEndpoint(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<WebhookEndpointGql> {
     return toEndpointGql(await ctx.services.notify.endpoints.delete(principalOf(ctx), id));
   }
 
-  @Authorized()
+  @Authorized('webhook.manage')
   @Mutation(() => CreatedWebhookEndpointGql, {
     description:
       'A new signing secret, shown once (its account, or ADMIN). graceSeconds: the old secret also signs until then (second v1).',
@@ -94,7 +93,7 @@ export class NotifyResolver {
     return { endpoint: toEndpointGql(rotated.endpoint), secret: rotated.secret };
   }
 
-  @Authorized()
+  @Authorized('webhook.manage')
   @Mutation(() => ID, {
     description: 'Sends an event to an endpoint again, now, with the same event id (its account, or ADMIN). Returns the delivery id.',
   })
@@ -106,7 +105,7 @@ export class NotifyResolver {
     return ctx.services.notify.endpoints.redeliver(principalOf(ctx), endpointId, eventId);
   }
 
-  @Authorized()
+  @Authorized('alerts.set')
   @Mutation(() => LowBalanceAlertGql, {
     description:
       "Sets the account's low-balance threshold (own account, or ADMIN); null returns to the default. balance.low fires at once if available credit is already below it.",
@@ -116,7 +115,7 @@ export class NotifyResolver {
     @Arg('thresholdMillicredits', () => String, { nullable: true }) threshold: string | null,
     @Ctx() ctx: Context,
   ): Promise<LowBalanceAlertGql> {
-    const target = accountInScope(ctx, accountId, Role.ADMIN);
+    const target = accountInScope(ctx, 'alerts.set', accountId);
     return toLowBalanceGql(await ctx.services.notify.alerts.setThreshold(principalOf(ctx), target, threshold));
   }
 }
@@ -125,7 +124,7 @@ export class NotifyResolver {
 export class AccountNotifyResolver {
   @FieldResolver(() => LowBalanceAlertGql, { description: 'The low-balance alert: threshold and state' })
   async lowBalanceAlert(@Root() account: AccountGql, @Ctx() ctx: Context): Promise<LowBalanceAlertGql> {
-    accountInScope(ctx, account.id, Role.SUPPORT);
+    accountInScope(ctx, 'account.details', account.id);
     return toLowBalanceGql(await ctx.services.notify.alerts.setting(account.id));
   }
 }

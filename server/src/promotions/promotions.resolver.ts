@@ -1,13 +1,12 @@
 import { Arg, Authorized, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../graphql/context.js';
 import { principalOf } from '../graphql/auth.js';
-import { Role } from '../auth/roles.js';
 import { LedgerEntryGql, toLedgerEntryGql } from '../ledger/ledger.graphql.js';
 import { CreatePromoCodeInput, PromoCodeGql, toPromoCodeGql } from './promotions.graphql.js';
 
 @Resolver()
 export class PromotionsResolver {
-  @Authorized(Role.ADMIN)
+  @Authorized('promo.manage')
   @Query(() => [PromoCodeGql], { description: 'ADMIN; newest first' })
   async promoCodes(
     @Ctx() ctx: Context,
@@ -16,13 +15,13 @@ export class PromotionsResolver {
     return (await ctx.services.promotions.list(Math.min(Math.max(first, 1), 500))).map(toPromoCodeGql);
   }
 
-  @Authorized(Role.ADMIN)
+  @Authorized('promo.manage')
   @Mutation(() => PromoCodeGql, { description: 'ADMIN, audited' })
   async createPromoCode(@Arg('input', () => CreatePromoCodeInput) input: CreatePromoCodeInput, @Ctx() ctx: Context): Promise<PromoCodeGql> {
     return toPromoCodeGql(await ctx.services.promotions.create(principalOf(ctx), input));
   }
 
-  @Authorized()
+  @Authorized('promo.redeem')
   @Mutation(() => LedgerEntryGql, { description: "Credits the caller's account once per code (a PROMO entry)" })
   async redeemPromoCode(@Arg('code', () => String) code: string, @Ctx() ctx: Context): Promise<LedgerEntryGql> {
     return toLedgerEntryGql(await ctx.services.promotions.redeem(principalOf(ctx), code));

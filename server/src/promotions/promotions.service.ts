@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { writeAudit } from '../audit/audit.service.js';
-import { ownAccountId, type Principal } from '../auth/roles.js';
+import { accountFor } from '../auth/policy.js';
+import type { Principal } from '../auth/roles.js';
 import { inTransaction, pgCode, sqlOf, type Sql } from '../db/sql.js';
 import { currentEm } from '../db/unit-of-work.js';
 import type { GrantsService } from '../grants/grants.service.js';
@@ -67,12 +68,12 @@ export class PromotionsService {
   }
 
   async redeem(principal: Principal, codeText: string): Promise<LedgerEntry> {
+    const accountId = accountFor(principal, 'promo.redeem', null);
     const code = normalizeCode(codeText);
     const promo = await findPromoCode(sqlOf(currentEm(this.em)), code);
     if (!promo) throw notFound(`Promo code ${code} does not exist`);
     const early = refusal(promo);
     if (early) throw refused(code, early);
-    const accountId = ownAccountId(principal);
     if (await hasRedeemed(sqlOf(currentEm(this.em)), promo.id, accountId)) throw refused(code, 'ALREADY_REDEEMED');
     try {
       return await this.ledger.post(

@@ -5,8 +5,9 @@ import { writeAudit } from '../audit/audit.service.js';
 import { inTransaction, sqlOf, toBigInt, type Sql } from '../db/sql.js';
 import { currentEm } from '../db/unit-of-work.js';
 import { parseMillicredits } from '../money/money.js';
-import { badInput, forbidden, notFound } from '../shared/errors.js';
-import { hasRole, type Principal } from '../auth/roles.js';
+import { badInput, notFound } from '../shared/errors.js';
+import { authorize } from '../auth/policy.js';
+import type { Principal } from '../auth/roles.js';
 import { parseId } from '../shared/validate.js';
 
 /** An account's proxy guardrails. Caps in millicredits; null = no cap. */
@@ -106,8 +107,7 @@ export class ProxySettingsService {
   /** Changes only the fields given (null clears a cap); audited in the same transaction. */
   async set(actor: Principal, accountIdInput: string, input: ProxySettingsInput): Promise<ProxySettings> {
     const accountId = parseId(accountIdInput, 'accountId');
-    if (input.requestsPerMinute !== undefined && !hasRole(actor.role, 'ADMIN'))
-      throw forbidden('Changing the rate limit needs the ADMIN role');
+    if (input.requestsPerMinute !== undefined) authorize(actor, 'proxy.rateLimit');
     const saved = await inTransaction(currentEm(this.em), async (sql) => {
       const exists = await sql.query(`select 1 from accounts where id = ?::uuid and kind = 'CUSTOMER' for update`, [accountId]);
       if (!exists.length) throw notFound(`Account ${accountId} not found`);

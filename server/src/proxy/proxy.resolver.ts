@@ -2,13 +2,12 @@ import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } fro
 import { AccountGql } from '../accounts/accounts.graphql.js';
 import type { Context } from '../graphql/context.js';
 import { accountInScope, principalOf } from '../graphql/auth.js';
-import { Role } from '../auth/roles.js';
 import { ModelRateGql } from '../ratecards/ratecards.graphql.js';
 import { ProxySettingsGql, ProxySettingsInput, toProxySettingsGql } from './proxy.graphql.js';
 
 @Resolver()
 export class ProxySettingsResolver {
-  @Authorized()
+  @Authorized('proxy.settings')
   @Mutation(() => ProxySettingsGql, {
     description: "Sets the proxy's spend caps and streaming-hold opt-in (own account; another needs ADMIN; audited)",
   })
@@ -17,7 +16,7 @@ export class ProxySettingsResolver {
     @Arg('accountId', () => ID, { nullable: true }) accountId: string | null,
     @Ctx() ctx: Context,
   ): Promise<ProxySettingsGql> {
-    const target = accountInScope(ctx, accountId || null, Role.ADMIN);
+    const target = accountInScope(ctx, 'proxy.settings', accountId || null);
     return toProxySettingsGql(await ctx.services.proxySettings.set(principalOf(ctx), target, input));
   }
 }
@@ -26,7 +25,7 @@ export class ProxySettingsResolver {
 export class AccountProxySettingsResolver {
   @FieldResolver(() => ProxySettingsGql)
   async proxySettings(@Root() account: AccountGql, @Ctx() ctx: Context): Promise<ProxySettingsGql> {
-    return toProxySettingsGql(await ctx.services.proxySettings.get(accountInScope(ctx, account.id, Role.SUPPORT)));
+    return toProxySettingsGql(await ctx.services.proxySettings.get(accountInScope(ctx, 'account.details', account.id)));
   }
 }
 

@@ -1,3 +1,4 @@
+import { authorize } from '../auth/policy.js';
 import express, { type ErrorRequestHandler, type Express, type Request, type RequestHandler, type Response } from 'express';
 import { authenticate, keyPrincipal } from '../http/authenticate.js';
 import { metrics } from '../metrics/metrics.js';
@@ -182,6 +183,7 @@ export const proxyRoutes = (app: Express, services: Services): void => {
       const { started } = exchange;
       const principal = keyPrincipal(res.locals.principal);
       if (!principal) throw unauthenticated('A valid creditmeter API key is required as the bearer token');
+      authorize(principal, 'proxy.chat');
       const call = await proxy.prepare(principal, req.body, {
         teamId: header(req, 'x-team-id'),
         spendCap: header(req, 'x-spend-cap-millicredits'),
@@ -213,7 +215,7 @@ export const proxyRoutes = (app: Express, services: Services): void => {
     authenticate(auth),
     async (_req: Request, res: Response) => {
       const started = process.hrtime.bigint();
-      if (!res.locals.principal) throw unauthenticated();
+      authorize(res.locals.principal, 'proxy.models');
       const rates = await services.rateCards.activeRates();
       res.set(OVERHEAD_HEADER, fmtMs(msSince(started))).json({
         object: 'list',

@@ -1,12 +1,11 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../graphql/context.js';
 import { principalOf } from '../graphql/auth.js';
-import { Role } from '../auth/roles.js';
 import { ReconciliationFindingGql, ReconciliationRunGql, toFindingGql, toRunGql } from './reconciliation.graphql.js';
 
 @Resolver(() => ReconciliationRunGql)
 export class ReconciliationResolver {
-  @Authorized(Role.FINANCE)
+  @Authorized('reconciliation.read')
   @Query(() => [ReconciliationRunGql], { description: 'Reconciliation runs, newest first (FINANCE+)' })
   async reconciliationRuns(
     @Arg('first', () => Int, { nullable: true }) first: number | null,
@@ -15,13 +14,13 @@ export class ReconciliationResolver {
     return (await ctx.services.reconciliation.runs(first)).map(toRunGql);
   }
 
-  @Authorized(Role.FINANCE)
+  @Authorized('reconciliation.read')
   @Query(() => ReconciliationRunGql, { description: 'One reconciliation run, with its progress (FINANCE+)' })
   async reconciliationRun(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<ReconciliationRunGql> {
     return toRunGql(await ctx.services.reconciliation.run(id));
   }
 
-  @Authorized(Role.ADMIN)
+  @Authorized('reconciliation.run')
   @Mutation(() => ReconciliationRunGql, {
     description:
       'Runs reconciliation now (ADMIN). day: UTC "YYYY-MM-DD", default today. wait: answer when finished, else at once (poll reconciliationRun).',
@@ -37,7 +36,7 @@ export class ReconciliationResolver {
     return toRunGql(started.run);
   }
 
-  @Authorized(Role.FINANCE)
+  @Authorized('reconciliation.read')
   @FieldResolver(() => [ReconciliationFindingGql])
   async findings(
     @Root() run: ReconciliationRunGql,

@@ -1,6 +1,5 @@
 import type { Express, Request, Response } from 'express';
-import { Role } from '../auth/roles.js';
-import { authenticateSession, callerOf } from '../http/authenticate.js';
+import { authenticateSession } from '../http/authenticate.js';
 import type { Services } from '../services.js';
 import { DomainError } from '../shared/errors.js';
 import { statementPeriod } from './finance.rules.js';
@@ -17,7 +16,7 @@ export function statementRoutes(app: Express, services: Services): void {
     if (!match) throw new DomainError('NOT_FOUND', 'Statements are at /statements/YYYY-MM.csv or .pdf');
     const accountId = typeof req.query.accountId === 'string' ? req.query.accountId : null;
     // A team's OWNERs read the team's statements too.
-    const requested = await services.teams.actingAccount(callerOf(res), accountId, Role.SUPPORT, true);
+    const requested = await services.teams.actingAccount(res.locals.principal ?? null, 'statement.read', accountId);
     const [, month, format] = match;
     const { from, to } = statementPeriod(month);
     const statement = await buildStatement(services.orm.em, requested, from, to, month);

@@ -1,3 +1,4 @@
+import { authorize } from '../auth/policy.js';
 import type { Request, Response } from 'express';
 import type { AuthService } from '../auth/auth.service.js';
 import type { Principal } from '../auth/roles.js';
@@ -63,6 +64,7 @@ export class CookieSessionsService {
     httpOf(http);
     const principal = await this.auth.authenticate(key);
     if (!principal) throw unauthenticated('That key is unknown or revoked');
+    authorize(principal, 'portal.open'); // a team key never opens its member's account
     const session = await this.portal.startForKey(principal);
     setCookie(http, sessionCookie('PORTAL', session.token, session.expiresAt, false));
     return { accountId: principal.accountId, expiresAt: session.expiresAt };

@@ -1,13 +1,13 @@
 import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
 import { AccountEntity } from '../accounts/account.entity.js';
 import { writeAudit } from '../audit/audit.service.js';
+import { accountFor } from '../auth/policy.js';
 import { ApiKeyEntity } from '../auth/api-key.entity.js';
-import { actingAccount, hasRole, ownAccountId, type KeyPrincipal, type Principal } from '../auth/roles.js';
+import type { KeyPrincipal, Principal } from '../auth/roles.js';
 import { sqlOf } from '../db/sql.js';
 import { PortalTokenEntity } from './portal-token.entity.js';
-import { badInput, forbidden, notFound } from '../shared/errors.js';
+import { badInput, notFound } from '../shared/errors.js';
 import { sanitizeReturnTo } from '../shared/return-to.js';
-import { parseId } from '../shared/validate.js';
 import { revokePortalSessionsOf, type IssuedSession, type SessionsService } from './sessions.service.js';
 import { hashToken, looksLikeToken, newToken, type Clock } from './tokens.js';
 
@@ -35,9 +35,7 @@ export class PortalService {
     accountIdInput: string | null | undefined,
     returnToInput: string | null | undefined,
   ): Promise<PortalLink> {
-    const accountId = accountIdInput ? parseId(accountIdInput, 'accountId') : ownAccountId(actor);
-    if (accountId !== actor.accountId && !hasRole(actor.role, 'ADMIN'))
-      throw forbidden('A portal session for another account needs the ADMIN role');
+    const accountId = accountFor(actor, 'portal.open', accountIdInput || null);
     const returnTo = sanitizeReturnTo(returnToInput, this.opts.publicAppUrl);
     if (returnToInput && !returnTo) throw badInput('returnTo must be a relative path or a URL on the app origin', { field: 'returnTo' });
     const token = newToken();
@@ -96,8 +94,7 @@ export class PortalService {
    * sockets of those sessions close on every instance. The number of sessions ended.
    */
   async revokeAll(actor: Principal, accountIdInput: string): Promise<number> {
-    if (actor.teamId) throw forbidden("A team key cannot end the member's own Credits page sessions");
-    const accountId = actingAccount(actor, accountIdInput, 'ADMIN');
+    const accountId = accountFor(actor, 'portal.revoke', accountIdInput);
     const ended = await this.em.transactional(async (em) => {
       if (!(await em.count(AccountEntity, { id: accountId, kind: { $ne: 'SYSTEM' } }))) throw notFound(`Account ${accountId} not found`);
       const count = await revokePortalSessionsOf(em, accountId, this.clock());

@@ -2,13 +2,14 @@ import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver
 import { AccountGql, toAccountGql } from '../accounts/accounts.graphql.js';
 import type { Context } from '../graphql/context.js';
 import { RoleEnum } from '../graphql/enums.js';
-import { principalOf } from '../graphql/auth.js';
+import { allowed, principalOf } from '../graphql/auth.js';
 import { toStaffUserGql } from '../staff/staff.graphql.js';
 import { PortalSessionGql, ViewerGql, ViewerKindEnum } from './sessions.graphql.js';
 
 /** Staff sign-in and sign-out, the Credits page's portal sessions, and "who am I". */
 @Resolver(() => ViewerGql)
 export class SessionsResolver {
+  @Authorized('session.viewer')
   @Query(() => ViewerGql, { nullable: true, description: 'The caller: a staff user, a portal session or a key; null when signed out' })
   async viewer(@Ctx() ctx: Context): Promise<ViewerGql | null> {
     const p = ctx.principal;
@@ -18,6 +19,7 @@ export class SessionsResolver {
     return { kind, role: p.role as RoleEnum, staffUser, accountId: p.accountId, sessionExpiresAt: ctx.session?.expiresAt ?? null };
   }
 
+  @Authorized('session.signIn')
   @Mutation(() => ViewerGql, {
     description: 'Staff sign-in: sets the console session cookie. Every failure answers the same UNAUTHENTICATED message.',
   })
@@ -31,6 +33,7 @@ export class SessionsResolver {
     return { kind: ViewerKindEnum.STAFF, role: user.role, staffUser: user, accountId: null, sessionExpiresAt: session.expiresAt };
   }
 
+  @Authorized('session.signOut')
   @Mutation(() => Boolean, {
     description: 'Ends the cookie session in use (console or Credits page) and clears its cookie; false when there was none',
   })
@@ -38,7 +41,7 @@ export class SessionsResolver {
     return ctx.services.cookieSessions.signOut(ctx.http, ctx.session, ctx.principal);
   }
 
-  @Authorized()
+  @Authorized('session.signOutEverywhere')
   @Mutation(() => Int, {
     description:
       'Ends every console session of the signed-in staff user, on every device (this one too); audited. How many ended. Staff sessions only',
@@ -47,7 +50,7 @@ export class SessionsResolver {
     return ctx.services.cookieSessions.signOutEverywhere(ctx.http, principalOf(ctx));
   }
 
-  @Authorized()
+  @Authorized('portal.revoke')
   @Mutation(() => Int, {
     description:
       'Ends every Credits page session of an account (the account itself, or ADMIN); audited. How many ended. Revoking a key also ends the sessions it opened',
@@ -56,6 +59,7 @@ export class SessionsResolver {
     return ctx.services.portal.revokeAll(principalOf(ctx), accountId);
   }
 
+  @Authorized('session.signInWithKey')
   @Mutation(() => ViewerGql, {
     description: "Development only (refused in production): trades an account's API key for a Credits page session",
   })
@@ -70,7 +74,7 @@ export class SessionsResolver {
     };
   }
 
-  @Authorized()
+  @Authorized('portal.open')
   @Mutation(() => PortalSessionGql, {
     description:
       'A single-use URL, valid for minutes, that opens the Credits page signed in to one account (own account, or ADMIN for any)',
@@ -85,7 +89,8 @@ export class SessionsResolver {
 
   @FieldResolver(() => AccountGql, { nullable: true, description: 'The account of a portal session or key' })
   async account(@Root() viewer: ViewerGql, @Ctx() ctx: Context): Promise<AccountGql | null> {
-    const account = viewer.accountId ? await ctx.loaders.account.load(viewer.accountId) : null;
+    // A team key's member account is not its to see (it acts only for its team).
+    const account = viewer.accountId && allowed(ctx, 'account.me') ? await ctx.loaders.account.load(viewer.accountId) : null;
     return account ? toAccountGql(account) : null;
   }
 }

@@ -1,5 +1,4 @@
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { Role } from '../auth/roles.js';
 import { principalOf } from '../graphql/auth.js';
 import type { Context } from '../graphql/context.js';
 import { pageWindow, toOffsetConnection } from '../graphql/offset-paging.js';
@@ -8,7 +7,7 @@ import { CreateStaffUserInput, StaffUserConnectionGql, StaffUserGql, UpdateStaff
 /** Staff users: ADMIN only, every change audited with the admin as actor. */
 @Resolver(() => StaffUserGql)
 export class StaffResolver {
-  @Authorized(Role.ADMIN)
+  @Authorized('staff.manage')
   @Query(() => StaffUserConnectionGql, { description: 'Staff users by email (ADMIN); search matches email or name' })
   async staffUsers(
     @Ctx() ctx: Context,
@@ -21,19 +20,19 @@ export class StaffResolver {
     return toOffsetConnection(page, toStaffUserGql);
   }
 
-  @Authorized(Role.ADMIN)
+  @Authorized('staff.manage')
   @Query(() => StaffUserGql, { description: 'One staff user (ADMIN)' })
   async staffUser(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<StaffUserGql> {
     return toStaffUserGql(await ctx.services.staff.get(id));
   }
 
-  @Authorized(Role.ADMIN)
+  @Authorized('staff.manage')
   @Mutation(() => StaffUserGql, { description: 'ADMIN, audited' })
   async createStaffUser(@Arg('input', () => CreateStaffUserInput) input: CreateStaffUserInput, @Ctx() ctx: Context): Promise<StaffUserGql> {
     return toStaffUserGql(await ctx.services.staff.create(principalOf(ctx), input));
   }
 
-  @Authorized(Role.ADMIN)
+  @Authorized('staff.manage')
   @Mutation(() => StaffUserGql, { description: 'Role, name, disabled flag or password (ADMIN, audited); the last active ADMIN stays' })
   async updateStaffUser(@Arg('input', () => UpdateStaffUserInput) input: UpdateStaffUserInput, @Ctx() ctx: Context): Promise<StaffUserGql> {
     return toStaffUserGql(await ctx.services.staff.update(principalOf(ctx), input));

@@ -1,11 +1,12 @@
 import { raw, type EntityManager } from '@mikro-orm/postgresql';
 import { writeAudit } from '../audit/audit.service.js';
+import { authorize } from '../auth/policy.js';
 import type { Principal } from '../auth/roles.js';
 import { sqlOf } from '../db/sql.js';
 import { DomainError, notFound } from '../shared/errors.js';
 import { TeamInvitationEntity, TeamMemberEntity, type TeamEntity } from './team.entities.js';
 import { teamMembers, teams } from './teams.repository.js';
-import { isActive, refuseTeamKey, requireOwnerOrAdmin } from './teams.rules.js';
+import { isActive } from './teams.rules.js';
 import type { TeamMember, TeamRole } from './teams.types.js';
 
 /**
@@ -27,9 +28,10 @@ export function changeTeam<T>(
   teamId: string,
   fn: (em: EntityManager, team: TeamEntity) => Promise<T>,
 ): Promise<T> {
-  refuseTeamKey(actor, 'manage a team');
+  authorize(actor, 'team.manage');
   return lockedTeam(em, teamId, async (tem, team) => {
-    requireOwnerOrAdmin(actor, actor.accountId ? await teamMembers(tem).member(teamId, actor.accountId) : null);
+    const member = actor.accountId ? await teamMembers(tem).member(teamId, actor.accountId) : null;
+    authorize(actor, 'team.manage', { accountId: teamId, teamRole: isActive(member) ? member.role : null });
     return fn(tem, team);
   });
 }

@@ -7,7 +7,7 @@ import { TeamGql, TeamInvitationGql, TeamMemberGql, toTeamInvitationGql, toTeamM
 /** Joining a team: the invited account answers its own invitations. */
 @Resolver(() => TeamGql)
 export class TeamInvitationsResolver {
-  @Authorized()
+  @Authorized('team.join')
   @Mutation(() => TeamMemberGql, {
     description: "The caller's own account joins the team it was invited to (in the invited role); audited. Not with a team key",
   })
@@ -15,7 +15,7 @@ export class TeamInvitationsResolver {
     return toTeamMemberGql(await ctx.services.teamInvitations.accept(principalOf(ctx), teamId));
   }
 
-  @Authorized()
+  @Authorized('team.join')
   @Mutation(() => Boolean, {
     description: "Declines the caller's own pending invitation to the team; false when there was none; audited. Not with a team key",
   })

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { hasRole, ownAccountId, type Principal } from '../auth/roles.js';
+import { accountFor, can } from '../auth/policy.js';
+import type { Principal } from '../auth/roles.js';
 import { sqlOf } from '../db/sql.js';
 import { currentEm } from '../db/unit-of-work.js';
 import type { Clock } from '../sessions/tokens.js';
@@ -7,7 +8,7 @@ import { notFound } from '../shared/errors.js';
 import { parseId } from '../shared/validate.js';
 import { auditMember, lockedTeam, putMember } from './team-changes.js';
 import { teamInvitations, teamMembers, toInvitation } from './teams.repository.js';
-import { isActive, refuseTeamKey } from './teams.rules.js';
+import { isActive } from './teams.rules.js';
 import { invitedView, memberView } from './teams.sql.js';
 import type { TeamInvitation, TeamMember } from './teams.types.js';
 
@@ -24,9 +25,8 @@ export class TeamInvitationsService {
 
   /** The caller's account joins the team in the invited role (a removed member comes back). */
   async accept(actor: Principal, teamIdInput: string): Promise<TeamMember> {
-    refuseTeamKey(actor, 'accept a team invitation');
+    const accountId = accountFor(actor, 'team.join', null);
     const teamId = parseId(teamIdInput, 'teamId');
-    const accountId = ownAccountId(actor);
     const at = this.clock();
     return lockedTeam(this.em, teamId, async (em) => {
       const pending = await teamInvitations(em).lock(teamId, accountId);
@@ -41,9 +41,8 @@ export class TeamInvitationsService {
 
   /** Drops the caller's pending invitation; false when there was none. */
   async decline(actor: Principal, teamIdInput: string): Promise<boolean> {
-    refuseTeamKey(actor, 'decline a team invitation');
+    const accountId = accountFor(actor, 'team.join', null);
     const teamId = parseId(teamIdInput, 'teamId');
-    const accountId = ownAccountId(actor);
     const at = this.clock();
     return this.em.transactional(async (em) => {
       const pending = await teamInvitations(em).lock(teamId, accountId);
@@ -64,10 +63,9 @@ export class TeamInvitationsService {
   /** A team's pending invitations: its active OWNERs and SUPPORT+ see them, anyone else none. */
   async pendingOf(viewer: Principal, teamId: string): Promise<TeamInvitation[]> {
     const em = currentEm(this.em);
-    if (!hasRole(viewer.role, 'SUPPORT')) {
-      const own = viewer.accountId ? await teamMembers(em).member(teamId, viewer.accountId) : null;
-      if (!isActive(own) || own.role !== 'OWNER') return [];
-    }
+    const own = viewer.accountId ? await teamMembers(em).member(teamId, viewer.accountId) : null;
+    // Whoever sees every member row sees the invitations too.
+    if (!can(viewer, 'team.members', { accountId: teamId, teamRole: isActive(own) ? own.role : null })) return [];
     return (await teamInvitations(em).pending({ team: teamId })).map(toInvitation);
   }
 }

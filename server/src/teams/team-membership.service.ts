@@ -1,7 +1,8 @@
 import { raw, type EntityManager } from '@mikro-orm/postgresql';
 import { AccountEntity } from '../accounts/account.entity.js';
 import type { AuthService } from '../auth/auth.service.js';
-import { hasRole, type Principal } from '../auth/roles.js';
+import { can } from '../auth/policy.js';
+import type { Principal } from '../auth/roles.js';
 import { sqlOf } from '../db/sql.js';
 import type { Clock } from '../sessions/tokens.js';
 import { badInput, notFound } from '../shared/errors.js';
@@ -38,7 +39,7 @@ export class TeamMembershipService {
       if (!(await em.count(AccountEntity, { id: accountId, kind: 'CUSTOMER' })))
         throw notFound(`Account ${accountId} not found (members are customer accounts)`);
       const member = await teamMembers(em).lock(teamId, accountId);
-      if (!isActive(member) && !hasRole(actor.role, 'ADMIN')) return this.invite(em, actor, teamId, accountId, role, at);
+      if (!isActive(member) && !can(actor, 'team.addWithoutConsent')) return this.invite(em, actor, teamId, accountId, role, at);
       const before = member && (await this.view(em, teamId, accountId, at));
       await putMember(em, teamId, accountId, role, member);
       const after = await this.view(em, teamId, accountId, at);

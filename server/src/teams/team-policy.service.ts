@@ -1,15 +1,16 @@
 import { LockMode, raw, type EntityManager } from '@mikro-orm/postgresql';
 import { AccountEntity } from '../accounts/account.entity.js';
 import { writeAudit } from '../audit/audit.service.js';
-import { hasRole, ownAccountId, type Principal } from '../auth/roles.js';
+import { accountFor, authorize, kindOf } from '../auth/policy.js';
+import type { Principal } from '../auth/roles.js';
 import { sqlOf } from '../db/sql.js';
 import type { Clock } from '../sessions/tokens.js';
-import { DomainError, badInput, forbidden, notFound } from '../shared/errors.js';
+import { DomainError, badInput, notFound } from '../shared/errors.js';
 import { optionalText, parseId, requiredText } from '../shared/validate.js';
 import { TeamEntity, TeamMemberEntity } from './team.entities.js';
 import { changeTeam } from './team-changes.js';
 import { policyOf } from './teams.repository.js';
-import { nextPolicy, refuseTeamKey } from './teams.rules.js';
+import { nextPolicy } from './teams.rules.js';
 import type { TeamsService } from './teams.service.js';
 import { isKnownTimeZone, lockAndCountTeamsCreatedToday, movePeriodsToZone } from './teams.sql.js';
 import type { CreateTeamInput, SetTeamPolicyInput, Team } from './teams.types.js';
@@ -25,16 +26,14 @@ export class TeamPolicyService {
   ) {}
 
   async create(actor: Principal, input: CreateTeamInput): Promise<Team> {
-    refuseTeamKey(actor, 'create teams');
-    const isAdmin = hasRole(actor.role, 'ADMIN');
-    if (!isAdmin && actor.role !== 'USER') throw forbidden('Teams are created by ADMIN keys or by a USER key, who becomes the owner');
+    authorize(actor, 'team.create');
     const name = requiredText(input.name, 'name', 200);
     const timeZone = optionalText(input.timeZone, 'timeZone', 64) ?? 'UTC';
-    let owner: string | null = isAdmin ? null : ownAccountId(actor);
-    if (input.ownerAccountId !== null && input.ownerAccountId !== undefined) {
-      if (!isAdmin) throw forbidden('Only an ADMIN may name another owner');
-      owner = parseId(input.ownerAccountId, 'ownerAccountId');
-    }
+    const isAdmin = kindOf(actor) === 'ADMIN';
+    const named =
+      input.ownerAccountId === null || input.ownerAccountId === undefined ? null : parseId(input.ownerAccountId, 'ownerAccountId');
+    // The caller owns the team; naming another owner needs ADMIN, and an ADMIN may leave it ownerless.
+    const owner = named ? accountFor(actor, 'team.create', named) : isAdmin ? null : accountFor(actor, 'team.create', null);
     const id = await this.em.transactional(async (em) => {
       await requireTimeZone(em, timeZone);
       if (owner && !(await em.count(AccountEntity, { id: owner, kind: 'CUSTOMER' }))) throw notFound(`Account ${owner} not found`);

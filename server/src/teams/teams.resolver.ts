@@ -1,6 +1,5 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { AccountGql, CreatedApiKeyGql } from '../accounts/accounts.graphql.js';
-import { Role } from '../auth/roles.js';
 import { SortDirectionEnum, pageWindow, toOffsetConnection, windowOf } from '../graphql/offset-paging.js';
 import type { Context } from '../graphql/context.js';
 import { principalOf } from '../graphql/auth.js';
@@ -23,14 +22,14 @@ import {
 
 @Resolver(() => TeamGql)
 export class TeamsResolver {
-  @Authorized()
+  @Authorized('team.read')
   @Query(() => TeamGql, { nullable: true, description: 'Its active members see it; SUPPORT+ any; null when unknown' })
   async team(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<TeamGql | null> {
     const team = await ctx.services.teams.view(principalOf(ctx), id);
     return team ? toTeamGql(team) : null;
   }
 
-  @Authorized(Role.SUPPORT)
+  @Authorized('team.list')
   @Query(() => TeamConnectionGql, {
     description: 'Every team (SUPPORT+): search by name (contains) or id (exact); sorted; paged by after or offset',
   })
@@ -48,7 +47,7 @@ export class TeamsResolver {
     return toOffsetConnection(windowOf(rows, window, count), toTeamGql);
   }
 
-  @Authorized()
+  @Authorized('team.spend')
   @Query(() => [TeamSpendRowGql], {
     description: "Spend per member, per day (team's zone) and per model over [from, to): the team's OWNERs and FINANCE+",
   })
@@ -61,13 +60,13 @@ export class TeamsResolver {
     return (await ctx.services.teams.spend(principalOf(ctx), teamId, from, to)).map(toTeamSpendRowGql);
   }
 
-  @Authorized()
+  @Authorized('team.create')
   @Mutation(() => TeamGql, { description: 'ADMIN, or a USER key (the caller becomes OWNER); audited' })
   async createTeam(@Arg('input', () => CreateTeamInput) input: CreateTeamInput, @Ctx() ctx: Context): Promise<TeamGql> {
     return toTeamGql(await ctx.services.teamPolicy.create(principalOf(ctx), input));
   }
 
-  @Authorized()
+  @Authorized('team.manage')
   @Mutation(() => TeamMemberGql, {
     description:
       "Team OWNER: invites the account (status INVITED; it joins once it calls acceptTeamInvitation), or changes an active member's role. ADMIN: adds it at once (or brings a removed member back). Audited",
@@ -81,7 +80,7 @@ export class TeamsResolver {
     return toTeamMemberGql(await ctx.services.teamMembership.addMember(principalOf(ctx), teamId, accountId, role));
   }
 
-  @Authorized()
+  @Authorized('team.manage')
   @Mutation(() => TeamMemberGql, { description: 'Team OWNER or ADMIN; null allocation = no cap; audited' })
   async setMemberAllocation(
     @Arg('input', () => SetMemberAllocationInput) input: SetMemberAllocationInput,
@@ -90,7 +89,7 @@ export class TeamsResolver {
     return toTeamMemberGql(await ctx.services.teamMembership.setAllocation(principalOf(ctx), input));
   }
 
-  @Authorized()
+  @Authorized('team.manage')
   @Mutation(() => TeamMemberGql, {
     description: 'Team OWNER or ADMIN; spending stops at once, history stays; withdraws a pending invitation; audited',
   })
@@ -102,13 +101,13 @@ export class TeamsResolver {
     return toTeamMemberGql(await ctx.services.teamMembership.removeMember(principalOf(ctx), teamId, accountId));
   }
 
-  @Authorized()
+  @Authorized('team.manage')
   @Mutation(() => TeamGql, { description: 'Team OWNER or ADMIN: caps and allowed models for every member; audited' })
   async setTeamPolicy(@Arg('input', () => SetTeamPolicyInput) input: SetTeamPolicyInput, @Ctx() ctx: Context): Promise<TeamGql> {
     return toTeamGql(await ctx.services.teamPolicy.setPolicy(principalOf(ctx), input));
   }
 
-  @Authorized()
+  @Authorized('team.key')
   @Mutation(() => CreatedApiKeyGql, {
     description:
       "A USER key of the member's own account issued for the team: its charges go to the team. Only for the caller's own account as an active member; ADMIN for any active member",

@@ -1,4 +1,4 @@
-import { hasRole, type Principal } from '../auth/roles.js';
+import type { Principal } from '../auth/roles.js';
 import { parseMillicredits } from '../money/money.js';
 import { DomainError, ModelDisabled, badInput, forbidden } from '../shared/errors.js';
 import { parseId } from '../shared/validate.js';
@@ -18,25 +18,8 @@ export function chargedTeamId(principal: Principal | null, requested: string | n
   return teamId;
 }
 
-/**
- * The teams side of "a team key charges its team and does nothing else": a key issued for a team
- * never manages teams, issues keys or answers invitations as the member's own account. The one
- * spot for it until the authorization policy (auth/policy.ts) decides team keys for every
- * operation; it can absorb this then.
- */
-export function refuseTeamKey(principal: Principal, what: string): void {
-  if (principal.teamId) throw forbidden(`A team key only charges its team: it cannot ${what}`);
-}
-
 /** A member row (the entity or its view) that is not removed. */
 export const isActive = <M extends { removedAt: Date | null }>(m: M | null): m is M => m !== null && m.removedAt === null;
-
-/** Team management is for the team's active OWNERs and for ADMIN keys. */
-export function requireOwnerOrAdmin(actor: Principal, membership: Pick<TeamMember, 'role' | 'removedAt'> | null): void {
-  if (hasRole(actor.role, 'ADMIN')) return;
-  if (isActive(membership) && membership.role === 'OWNER') return;
-  throw forbidden('Only an OWNER of this team (or an ADMIN) may do this');
-}
 
 /** null clears the cap; otherwise a non-negative millicredit amount. */
 export function parseAllocation(value: string | null | undefined): bigint | null {

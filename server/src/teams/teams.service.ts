@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AuthService, CreatedKey } from '../auth/auth.service.js';
-import { actingAccount, hasRole, ownAccountId, type Principal, type Role } from '../auth/roles.js';
+import { accountFor, authorize, can, teamScoped, type Action } from '../auth/policy.js';
+import type { Principal } from '../auth/roles.js';
 import { sqlOf } from '../db/sql.js';
 import { currentEm } from '../db/unit-of-work.js';
 import type { Clock } from '../sessions/tokens.js';
@@ -8,7 +9,7 @@ import { badInput, forbidden, notFound, type DomainError } from '../shared/error
 import { isUuid, optionalText, parseId, sameId } from '../shared/validate.js';
 import type { TeamMemberEntity } from './team.entities.js';
 import { policyOf, teamMembers, teams, toTeam, type TeamOrder } from './teams.repository.js';
-import { TeamAllocationExceeded, chargedTeamId, isActive, refuseTeamKey, requireModelAllowed } from './teams.rules.js';
+import { TeamAllocationExceeded, chargedTeamId, isActive, requireModelAllowed } from './teams.rules.js';
 import { memberView, memberViews, spendRows } from './teams.sql.js';
 import type { Team, TeamCharge, TeamMember, TeamSpendRow } from './teams.types.js';
 
@@ -54,9 +55,9 @@ export class TeamsService {
   /** Owners and SUPPORT+ see every member (removed ones too); a member sees their own row. */
   async members(viewer: Principal, teamId: string): Promise<TeamMember[]> {
     const all = await memberViews(sqlOf(currentEm(this.em)), teamId, this.clock(), true);
-    if (hasRole(viewer.role, 'SUPPORT')) return all;
     const own = all.find((m) => m.accountId === viewer.accountId);
-    if (isActive(own ?? null) && own!.role === 'OWNER') return all;
+    const teamRole = own && isActive(own) ? own.role : null;
+    if (can(viewer, 'team.members', { accountId: teamId, teamRole })) return all;
     return own && isActive(own) ? [own] : [];
   }
 
@@ -65,28 +66,25 @@ export class TeamsService {
     const id = parseId(idInput, 'id');
     const [team] = await this.find([id]);
     if (!team) return null;
-    if (!hasRole(viewer.role, 'SUPPORT') && !isActive(await this.membership(id, viewer.accountId))) {
-      throw forbidden('Only members of this team (or SUPPORT+) may see it');
-    }
+    authorize(viewer, 'team.read', { accountId: id, teamRole: await this.teamRole(viewer, id) });
     return team;
   }
 
-  /** Whether `viewer` may act on the team's account like its own (balance events, statements, checkout). */
-  async canUseTeamAccount(viewer: Principal, accountId: string, ownersOnly: boolean): Promise<boolean> {
-    const m = await this.membership(accountId, viewer.accountId);
-    return isActive(m) && (!ownersOnly || m.role === 'OWNER');
+  /** The caller's standing in team `teamId` (its role as an active member), for the policy. */
+  async teamRole(principal: Principal | null, teamId: string): Promise<'OWNER' | 'MEMBER' | null> {
+    const m = await this.membership(teamId, principal?.accountId ?? null);
+    return isActive(m) ? m.role : null;
   }
 
   /**
-   * "Own account, a team I belong to, or this role": like `actingAccount`, and a team's id is in
-   * reach of its active members (`ownersOnly`: its OWNERs), who use it like their own account.
+   * The account an account-scoped `action` acts on (`accountFor`), with the caller's standing in
+   * the named account's team looked up when the rule lets a team's members use it like their own.
    */
-  async actingAccount(principal: Principal, accountId: string | null | undefined, role: Role, ownersOnly: boolean): Promise<string> {
-    if (accountId !== null && accountId !== undefined && accountId !== principal.accountId) {
-      const id = parseId(accountId, 'accountId');
-      if (await this.canUseTeamAccount(principal, id, ownersOnly)) return id;
-    }
-    return actingAccount(principal, accountId, role);
+  async actingAccount(principal: Principal | null, action: Action, accountIdInput: string | null | undefined): Promise<string> {
+    authorize(principal, action);
+    const named = accountIdInput === null || accountIdInput === undefined ? null : parseId(accountIdInput, 'accountId');
+    const role = named && teamScoped(action) && !sameId(named, principal?.accountId) ? await this.teamRole(principal, named) : null;
+    return accountFor(principal, action, named, role);
   }
 
   /**
@@ -99,12 +97,9 @@ export class TeamsService {
     accountIdInput: string | null | undefined,
     label: string | null | undefined,
   ): Promise<CreatedKey> {
-    refuseTeamKey(actor, 'issue keys');
     const teamId = parseId(teamIdInput, 'teamId');
-    const accountId = accountIdInput ? parseId(accountIdInput, 'accountId') : ownAccountId(actor);
-    if (!sameId(accountId, actor.accountId) && !hasRole(actor.role, 'ADMIN')) {
-      throw forbidden("A team key is issued only to the member's own account (or by an ADMIN)");
-    }
+    // A key for someone else would act as them: only ADMIN may issue one for another member.
+    const accountId = accountFor(actor, 'team.key', accountIdInput || null);
     await this.get(teamId);
     if (!isActive(await this.membership(teamId, accountId)))
       throw forbidden(`Account ${accountId} is not an active member of team ${teamId}`);
@@ -115,10 +110,7 @@ export class TeamsService {
   async spend(viewer: Principal, teamIdInput: string, from: Date, to: Date): Promise<TeamSpendRow[]> {
     const teamId = parseId(teamIdInput, 'teamId');
     await this.get(teamId);
-    if (!hasRole(viewer.role, 'FINANCE')) {
-      const m = await this.membership(teamId, viewer.accountId);
-      if (!isActive(m) || m.role !== 'OWNER') throw forbidden("Only the team's OWNERs and FINANCE+ see its spend");
-    }
+    authorize(viewer, 'team.spend', { accountId: teamId, teamRole: await this.teamRole(viewer, teamId) });
     if (!(from instanceof Date) || !(to instanceof Date) || Number.isNaN(from.getTime()) || Number.isNaN(to.getTime()) || to <= from) {
       throw badInput('to must be after from', { field: 'to' });
     }

@@ -1,25 +1,24 @@
 import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
-import { Role } from '../auth/roles.js';
 import { accountInScope, principalOf } from '../graphql/auth.js';
 import type { Context } from '../graphql/context.js';
 import { RecordUsageInput, RecordUsageResultGql, UsageRecordGql, toRecordUsageResultGql, toUsageGql } from './usage.graphql.js';
 
 @Resolver()
 export class UsageResolver {
-  @Authorized()
+  @Authorized('usage.record')
   @Mutation(() => UsageRecordGql, { description: 'Meters one model call; idempotent on idempotencyKey' })
   async recordUsage(@Arg('input', () => RecordUsageInput) input: RecordUsageInput, @Ctx() ctx: Context): Promise<UsageRecordGql> {
-    const accountId = accountInScope(ctx, input.accountId, Role.ADMIN);
+    const accountId = accountInScope(ctx, 'usage.record', input.accountId);
     return toUsageGql(await ctx.services.usage.record(principalOf(ctx), accountId, input));
   }
 
-  @Authorized()
+  @Authorized('usage.record')
   @Mutation(() => [RecordUsageResultGql], { description: 'Meters up to 1,000 calls; each row on its own (its own key, its own result)' })
   async recordUsageBatch(
     @Arg('inputs', () => [RecordUsageInput]) inputs: RecordUsageInput[],
     @Ctx() ctx: Context,
   ): Promise<RecordUsageResultGql[]> {
-    const results = await ctx.services.usage.recordBatch(principalOf(ctx), inputs, (id) => accountInScope(ctx, id, Role.ADMIN));
+    const results = await ctx.services.usage.recordBatch(principalOf(ctx), inputs, (id) => accountInScope(ctx, 'usage.record', id));
     return results.map(toRecordUsageResultGql);
   }
 }

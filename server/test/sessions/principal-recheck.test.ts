@@ -154,6 +154,18 @@ describe('defect 6: a Credits page session ends with the key that opened it', ()
     expect(late.jar.size).toBe(0);
     await ws.dispose();
   });
+
+  it('ends a development key sign-in (signInWithKey) with its key too', async () => {
+    const customer = await t.account(0n);
+    const page = new Browser(t);
+    expect((await page.gql(`mutation($k: String!) { signInWithKey(key: $k) { kind } }`, { k: customer.key })).data.signInWithKey.kind).toBe(
+      'PORTAL',
+    );
+    expect((await page.gql(`{ me { id } }`)).data.me.id).toBe(customer.id);
+    const [key] = (await t.gql(MY_KEYS, {}, customer.key)).data.apiKeys;
+    expect(codeOf(await t.gql(REVOKE_KEY, { id: key.id }, customer.key))).toBe('OK');
+    expect(codeOf(await page.gql(`{ me { id } }`))).toBe('UNAUTHENTICATED');
+  });
 });
 
 describe('revokePortalSessions', () => {
