@@ -22,6 +22,16 @@ export function findRepoRoot(start = process.cwd()): string {
   }
 }
 
+/**
+ * Reads the repository's `.env` when there is one. Variables already set in the environment win
+ * (`process.loadEnvFile` never overwrites them), the same rule as Node's `--env-file-if-exists`,
+ * which Node 22.0–22.8 lacks.
+ */
+export function loadDotEnv(root = findRepoRoot()): void {
+  const file = path.join(root, '.env');
+  if (existsSync(file)) process.loadEnvFile(file);
+}
+
 const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
 function isProxySpec(spec: string): boolean {
   if (PROXY_NAMES.has(spec)) return true;

@@ -1,13 +1,14 @@
 import 'reflect-metadata';
 import { createApp } from './app.js';
 import { applyBootstrap } from './bootstrap.js';
-import { loadConfig } from './config.js';
+import { loadConfig, loadDotEnv } from './config.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded.js';
 import { initOrm, migrate } from './db/orm.js';
 import { createLogger } from './logger.js';
 import { printDemoPortalLink, seedDemo } from './seed.js';
 
 const started = performance.now();
+loadDotEnv();
 const config = loadConfig();
 const log = createLogger(config.LOG_LEVEL);
 
@@ -20,8 +21,9 @@ if (!databaseUrl) {
 }
 
 const orm = await initOrm(databaseUrl);
-const applied = await migrate(orm);
-if (applied.length) log.info({ migrations: applied }, 'migrations applied');
+const migrated = await migrate(orm);
+if (migrated.migrations.length) log.info({ migrations: migrated.migrations }, 'migrations applied');
+if (migrated.engineFunctions.length) log.info({ functions: migrated.engineFunctions }, 'engine functions applied');
 
 const app = await createApp({ config, orm, log });
 await applyBootstrap(app.services, config, log);

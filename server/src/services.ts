@@ -5,7 +5,6 @@ import { AuthService } from './auth/auth.service.js';
 import type { Config } from './config.js';
 import { createAdvisoryLocks } from './jobs/advisory-lock.js';
 import { cacheTtl, type BalanceEvents } from './ledger/balance-events.js';
-import { PostingHooks } from './ledger/ledger.hooks.js';
 import { LedgerService } from './ledger/ledger.service.js';
 import { BalanceWatchService } from './ledger/balance-watch.service.js';
 import { LedgerDb } from './ledger/engine.db.js';
@@ -36,9 +35,8 @@ export function createServices(orm: MikroORM, config: Config, events: BalanceEve
   const locks = createAdvisoryLocks(orm.config.get('clientUrl')!);
   const ttl = cacheTtl(events, config.CACHE_TTL_MS, config.CACHE_MAX_AGE_MS);
   const rateCards = new RateCardsService(em, events, ttl);
-  const postingHooks = new PostingHooks();
   const ledgerDb = new LedgerDb(orm.config.get('clientUrl')!, config.LEDGER_POOL_MAX);
-  const engine = new LedgerEngine(ledgerDb, events, postingHooks);
+  const engine = new LedgerEngine(ledgerDb, events);
   const ledger = new LedgerService(em, events, engine);
   const holds = new HoldsService(em, events, engine, log, clock);
   const accounts = new AccountsService(em, ledgerDb);
@@ -54,7 +52,6 @@ export function createServices(orm: MikroORM, config: Config, events: BalanceEve
     orm,
     events,
     locks,
-    postingHooks,
     engine,
     accounts,
     auth,

@@ -15,7 +15,7 @@ import {
   verifiedManifestBytes,
   verifyDataFiles,
 } from './backup-signing.js';
-import { initOrm } from './orm.js';
+import { initOrm, migrate } from './orm.js';
 
 /**
  * A logical backup written by the app itself (the embedded PostgreSQL ships no pg_dump, and an
@@ -28,6 +28,8 @@ import { initOrm } from './orm.js';
  */
 export const BACKUP_FORMAT = 'creditmeter-backup/2';
 const MIGRATIONS_TABLE = 'mikro_orm_migrations';
+/** They describe the schema, not data: a restore rebuilds them (the last migrate reapplies every engine function). */
+const SCHEMA_TABLES = [MIGRATIONS_TABLE, 'engine_sql_checksums'];
 
 export interface BackupManifest {
   format: typeof BACKUP_FORMAT;
@@ -118,9 +120,9 @@ export async function backupDatabase(url: string, dir: string, opts: { key: Buff
       `select c.relname as name, array_agg(a.attname::text order by a.attnum) as columns
          from pg_class c join pg_namespace n on n.oid = c.relnamespace
          join pg_attribute a on a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped and a.attgenerated = ''
-        where n.nspname = 'public' and c.relkind in ('r', 'p') and c.relname <> $1
+        where n.nspname = 'public' and c.relkind in ('r', 'p') and c.relname <> all($1::text[])
         group by c.relname order by c.relname`,
-      [MIGRATIONS_TABLE],
+      [SCHEMA_TABLES],
     );
     const { rows: sequences } = await client.query<{ name: string; last_value: string | null }>(
       `select sequencename as name, last_value::text from pg_sequences where schemaname = 'public' order by sequencename`,
@@ -273,14 +275,13 @@ export async function restoreDatabase(
   }
 
   const later = migrationsList.length - manifest.migrations.length;
-  if (later > 0) {
-    progress(`applying ${later} migrations added since the backup`);
-    const orm2 = await initOrm(url, 2);
-    try {
-      await orm2.getMigrator().up();
-    } finally {
-      await orm2.close(true);
-    }
+  if (later > 0) progress(`applying ${later} migrations added since the backup`);
+  // Always: the engine's functions come from this version's files (ledger/sql), not the migrations.
+  const orm2 = await initOrm(url, 2);
+  try {
+    await migrate(orm2);
+  } finally {
+    await orm2.close(true);
   }
   return manifest;
 }

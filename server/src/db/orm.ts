@@ -1,5 +1,6 @@
 import { MikroORM, type Options } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
+import { applyEngineFunctions } from '../ledger/engine-functions.js';
 import { migrationsList } from '../migrations/index.js';
 import { entities } from './entities.js';
 
@@ -21,8 +22,20 @@ export async function initOrm(clientUrl: string, poolMax?: number): Promise<Mikr
   return MikroORM.init(ormOptions(clientUrl, poolMax));
 }
 
-/** Applies pending migrations; returns the names it applied. */
-export async function migrate(orm: MikroORM): Promise<string[]> {
-  const applied = await orm.getMigrator().up();
-  return applied.map((m) => m.name);
+export interface Migrated {
+  /** The numbered migrations applied, in order. */
+  migrations: string[];
+  /** The engine functions (re)created from their files (ledger/sql), whose checksum changed. */
+  engineFunctions: string[];
+}
+
+/**
+ * Applies the pending numbered migrations, then brings every engine function to its file's
+ * definition: both in one transaction, so a failure in either leaves the database as it was.
+ */
+export async function migrate(orm: MikroORM): Promise<Migrated> {
+  return orm.em.getConnection().transactional(async (trx) => {
+    const applied = await orm.getMigrator().up({ transaction: trx });
+    return { migrations: applied.map((m) => m.name), engineFunctions: await applyEngineFunctions(trx) };
+  });
 }

@@ -2,7 +2,8 @@ import type { Named } from './engine.db.js';
 
 /**
  * The engine's statements: each is one round trip, named so that every pool connection prepares
- * it once. The functions they call live in the database (Migration20261125500001_engine).
+ * it once. The functions they call are created from server/src/ledger/sql/<name>.sql, one file each,
+ * by every migrate (ledger/engine-functions.ts); edit the file, never a migration.
  */
 export const STATEMENTS = {
   post: {

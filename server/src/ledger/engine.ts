@@ -4,7 +4,6 @@ import type { BalanceEvents } from './balance-events.js';
 import { isConnectionLoss, type LedgerDb } from './engine.db.js';
 import { POST_IN_TRANSACTION, STATEMENTS } from './engine.sql.js';
 import { GroupCommit, type GroupCommitOptions } from './group-commit.js';
-import type { PostingHooks, PostedMovement } from './ledger.hooks.js';
 import type { PostSpec } from './ledger.repository.js';
 import type { BalanceSnapshot, UsageCharge, UsageRecord } from './ledger.types.js';
 
@@ -148,15 +147,6 @@ function toChargeOutcome(r: Row, c: UsageCharge): ChargeOutcome {
   };
 }
 
-const usageMovement = (o: ChargeOutcome): PostedMovement => ({
-  transactionId: o.usage!.transactionId,
-  accountId: o.usage!.accountId,
-  type: 'USAGE',
-  delta: -o.usage!.chargedMillicredits,
-  reversalOfId: null,
-  referenceId: null,
-});
-
 interface ChargeItem {
   charge: UsageCharge;
   accounts: readonly string[];
@@ -165,9 +155,8 @@ interface ChargeItem {
 
 /**
  * The ledger engine: the one place that writes ledger tables. Every movement is one database
- * function call (the posting hooks for grants run inside it); usage charges go through group
- * commit. Hooks registered in JS (`PostingHooks`) run in the same transaction, which then costs
- * a BEGIN and a COMMIT more. Balance events are published after commit.
+ * function call (ledger/sql; the posting hook for grants runs inside it); usage charges go through
+ * group commit. Balance events are published after commit.
  */
 export class LedgerEngine {
   private readonly charges: GroupCommit<ChargeItem, ChargeOutcome>;
@@ -175,7 +164,6 @@ export class LedgerEngine {
   constructor(
     private readonly db: LedgerDb,
     private readonly events: BalanceEvents,
-    private readonly hooks: PostingHooks,
     groupCommit: GroupCommitOptions = DEFAULT_GROUP_COMMIT,
   ) {
     this.charges = new GroupCommit((items) => this.chargeCall(items.map((i) => i.charge)), groupCommit);
@@ -202,16 +190,8 @@ export class LedgerEngine {
    */
   private async chargeCall(cs: UsageCharge[]): Promise<ChargeOutcome[]> {
     const payload = JSON.stringify(cs.map(chargeRow));
-    const attempt = async (): Promise<ChargeOutcome[]> => {
-      if (this.hooks.empty) {
-        return (await this.db.call(STATEMENTS.charge, [payload])).map((r, i) => toChargeOutcome(r, cs[i]));
-      }
-      return this.db.transaction(async (tx) => {
-        const outcomes = (await tx.call(STATEMENTS.charge, [payload])).map((r, i) => toChargeOutcome(r, cs[i]));
-        for (const o of outcomes) if (o.status === 'OK') await this.hooks.run(tx.sql, usageMovement(o));
-        return outcomes;
-      });
-    };
+    const attempt = async (): Promise<ChargeOutcome[]> =>
+      (await this.db.call(STATEMENTS.charge, [payload])).map((r, i) => toChargeOutcome(r, cs[i]));
     let outcomes: ChargeOutcome[];
     let retried = false;
     try {
@@ -244,16 +224,7 @@ export class LedgerEngine {
       spec.allowNegative ?? false,
     ];
     const after = async (sql: Sql, outcome: PostOutcome) => {
-      if (outcome.status !== 'OK') return;
-      await this.hooks.run(sql, {
-        transactionId: outcome.transactionId!,
-        accountId: spec.accountId,
-        type: spec.type,
-        delta: spec.delta,
-        reversalOfId: spec.reversalOfId ?? null,
-        referenceId: spec.referenceId ?? null,
-      });
-      if (also) await also(sql, outcome);
+      if (outcome.status === 'OK' && also) await also(sql, outcome);
     };
     if (within) {
       const outcome = toPostOutcome((await within.query<Row>(POST_IN_TRANSACTION, values))[0], spec.accountId);
@@ -261,7 +232,7 @@ export class LedgerEngine {
       return outcome;
     }
     let outcome: PostOutcome;
-    if (this.hooks.empty && !also) {
+    if (!also) {
       outcome = toPostOutcome((await this.db.call(STATEMENTS.post, values))[0], spec.accountId);
     } else {
       outcome = await this.db.transaction(async (tx) => {
@@ -319,16 +290,7 @@ export class LedgerEngine {
       const r = rows[0];
       return { outcome: r.settle as SettleOutcome['outcome'], charged: toBigInt(r.charged), charge: toChargeOutcome(r, c) };
     };
-    let settled: SettleOutcome;
-    if (this.hooks.empty) {
-      settled = read(await this.db.call(STATEMENTS.settle, [holdId, payload]));
-    } else {
-      settled = await this.db.transaction(async (tx) => {
-        const s = read(await tx.call(STATEMENTS.settle, [holdId, payload]));
-        if (s.charge.status === 'OK') await this.hooks.run(tx.sql, usageMovement(s.charge));
-        return s;
-      });
-    }
+    const settled = read(await this.db.call(STATEMENTS.settle, [holdId, payload]));
     if (settled.outcome !== 'REPLAY') this.publishLatest([settled.charge.balance]);
     return settled;
   }

@@ -27,11 +27,6 @@ export interface BalanceSnapshot {
   updatedAt: Date;
 }
 
-export interface Posting {
-  accountId: string;
-  amount: bigint;
-}
-
 /** A usage row: one metered call, with the rates it was charged at (written only by the engine). */
 export interface UsageRecord {
   id: string;

@@ -210,27 +210,24 @@ describe('hold lifecycle', () => {
     }
   });
 
-  it('settles through chargeUsage so posting hooks run in the settle transaction; a failed settle keeps its hold for an operator', async () => {
+  it('a failed settle keeps its hold for an operator', async () => {
     const own = await startTestApp({ OPENAI_API_KEY: 'sk-fake-upstream', OPENAI_BASE_URL: `${fake.url}/v1`, HOLD_EXPIRY_INTERVAL_MS: 0 });
     try {
-      const seen: { type: string; delta: bigint }[] = [];
-      let failNext = false;
-      own.services.postingHooks.register(async (sql, movement) => {
-        await sql.query(`select 1`);
-        if (failNext) throw new Error('hook failed');
-        seen.push({ type: movement.type, delta: movement.delta });
-      });
       const user = await own.account(1_000_000n);
       fake.handler = (body, _req, res) => replyJson(res, 200, completionJson(body, 'ok', { prompt: 100, completion: 10 }));
       const ok = await rawChat(own, user.key, { model: 'test-model', messages: [{ role: 'user', content: 'hi' }] });
       expect(ok.status).toBe(200);
-      // 100 x 2400 + 10 x 9600 = 336,000 -> 336
-      expect(seen.filter((m) => m.type === 'USAGE')).toEqual([{ type: 'USAGE', delta: -336n }]);
 
-      failNext = true;
+      // The next settle fails inside the engine's transaction (this test's own database only).
+      await own.db.query(`create function test_fail_settle() returns trigger language plpgsql as $$
+        begin raise exception 'settle failed on purpose'; end $$`);
+      await own.db.query(
+        `create trigger test_fail_settle before insert on usage_records for each statement execute function test_fail_settle()`,
+      );
       const failed = await rawChat(own, user.key, { model: 'test-model', messages: [{ role: 'user', content: 'hi' }] });
       expect(failed.status).toBe(500);
       expect((await jsonOf(failed)).error.code).toBe('settle_failed');
+      await own.db.query(`drop trigger test_fail_settle on usage_records`);
       const [row] = await own.db.query<{ posted: string; pending: string }>(`select posted, pending from accounts where id = $1`, [
         user.id,
       ]);
@@ -241,7 +238,7 @@ describe('hold lifecycle', () => {
         [user.id],
       );
       expect(held).toHaveLength(1);
-      expect(held[0]).toMatchObject({ expires_at: 'infinity', settle_error: 'hook failed' });
+      expect(held[0]).toMatchObject({ expires_at: 'infinity', settle_error: expect.stringContaining('settle failed on purpose') });
       expect(await own.services.holds.releaseExpired()).toBe(0);
       // The operator voids (or settles) it by hand.
       expect(await own.services.holds.void(held[0].id)).not.toBeNull();
