@@ -106,3 +106,17 @@ export function authorizeAnyAccount(principal: Principal | null | undefined, act
 
 /** Whether the rule lets a team's members (or OWNERs) act on the team: worth looking the membership up. */
 export const teamScoped = (action: Action): boolean => !!ruleOf(action).team;
+
+/**
+ * `GET /metrics` answers scrapers, not principals: with METRICS_TOKEN set, only its bearer;
+ * without it, anyone in development and only callers on this host in production.
+ */
+export function metricsAccess(o: {
+  token: string | undefined;
+  bearer: string | null | undefined;
+  production: boolean;
+  loopback: boolean;
+}): 'allowed' | 'UNAUTHENTICATED' | 'FORBIDDEN' {
+  if (o.token) return o.bearer === o.token ? 'allowed' : 'UNAUTHENTICATED';
+  return o.production && !o.loopback ? 'FORBIDDEN' : 'allowed';
+}

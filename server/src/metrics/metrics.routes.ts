@@ -1,5 +1,6 @@
 import type { Express, Request } from 'express';
 import { bearer } from '../auth/bearer.js';
+import { metricsAccess } from '../auth/policy.js';
 import { sqlOf, toBigInt } from '../db/sql.js';
 import { currentEm } from '../db/unit-of-work.js';
 import { toUsdNumber } from '../money/money.js';
@@ -57,12 +58,17 @@ export function isLoopbackCaller(req: Pick<Request, 'socket' | 'headers'>): bool
  */
 export function metricsRoutes(app: Express, services: Services): void {
   app.get('/metrics', async (req, res) => {
-    const token = services.config.METRICS_TOKEN;
-    if (token && bearer(req.headers.authorization) !== token) {
+    const access = metricsAccess({
+      token: services.config.METRICS_TOKEN,
+      bearer: bearer(req.headers.authorization),
+      production: services.config.isProduction,
+      loopback: isLoopbackCaller(req),
+    });
+    if (access === 'UNAUTHENTICATED') {
       res.status(401).type('text/plain').send('unauthorized\n');
       return;
     }
-    if (!token && services.config.isProduction && !isLoopbackCaller(req)) {
+    if (access === 'FORBIDDEN') {
       res.status(403).type('text/plain').send('forbidden: set METRICS_TOKEN to scrape from another host\n');
       return;
     }
