@@ -119,6 +119,10 @@ const schema = z.object({
   RATE_LIMIT_PER_MINUTE: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).optional()),
   /** Teams one customer account (its keys and Credits-page sessions together) may create per UTC day; 0 = no cap. ADMIN is not capped. */
   TEAMS_PER_DAY_PER_ACCOUNT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).default(10)),
+  /** Days an OWNER's team invitation stays open (judged on the database clock); after that it cannot be accepted, only sent again. */
+  TEAM_INVITATION_TTL_DAYS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(365).default(14)),
+  /** Unexpired invitations one team may have waiting; beyond it `addTeamMember` answers RATE_LIMIT_EXCEEDED. 0 = no cap. */
+  TEAM_PENDING_INVITATIONS_MAX: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).default(50)),
   /** The local test-mode checkout (credits packs without payment): default on only with the embedded database; never in production. */
   CHECKOUT_TEST_MODE: z.preprocess(emptyToUndefined, z.enum(['true', 'false']).optional()),
   /** Grants: intro bonus for new accounts in millicredits (default 1000000, 0 under NODE_ENV=test; 0 disables); grant expiry job period in ms (default 60000, off under NODE_ENV=test; 0 = off). */

@@ -4,10 +4,10 @@ import type { Principal } from '../auth/roles.js';
 import { sqlOf } from '../db/sql.js';
 import { currentEm } from '../db/unit-of-work.js';
 import type { Clock } from '../sessions/tokens.js';
-import { notFound } from '../shared/errors.js';
+import { DomainError, notFound } from '../shared/errors.js';
 import { parseId } from '../shared/validate.js';
 import { auditMember, lockedTeam, putMember } from './team-changes.js';
-import { teamInvitations, teamMembers, toInvitation } from './teams.repository.js';
+import { invitationExpiry, teamInvitations, teamMembers, toInvitation } from './teams.repository.js';
 import { isActive } from './teams.rules.js';
 import { invitedView, memberView } from './teams.sql.js';
 import type { TeamInvitation, TeamMember } from './teams.types.js';
@@ -21,6 +21,8 @@ export class TeamInvitationsService {
   constructor(
     private readonly em: EntityManager,
     private readonly clock: Clock,
+    /** Days an invitation stays open (TEAM_INVITATION_TTL_DAYS). */
+    private readonly ttlDays: number,
   ) {}
 
   /** The caller's account joins the team in the invited role (a removed member comes back). */
@@ -29,8 +31,8 @@ export class TeamInvitationsService {
     const teamId = parseId(teamIdInput, 'teamId');
     const at = this.clock();
     return lockedTeam(this.em, teamId, async (em) => {
-      const pending = await teamInvitations(em).lock(teamId, accountId);
-      if (!pending) throw notFound(`There is no pending invitation to team ${teamId} for this account`);
+      const pending = await teamInvitations(em).lockPending(teamId, accountId, this.ttlDays);
+      if (!pending) throw await this.noInvitation(em, teamId, accountId);
       const before = await invitedView(sqlOf(em), teamId, accountId, at);
       await putMember(em, teamId, accountId, pending.role, await teamMembers(em).lock(teamId, accountId));
       const after = (await memberView(sqlOf(em), teamId, accountId, at))!;
@@ -39,13 +41,25 @@ export class TeamInvitationsService {
     });
   }
 
+  /** NOT_FOUND, saying when the invitation expired if there was one. */
+  private async noInvitation(em: EntityManager, teamId: string, accountId: string): Promise<DomainError> {
+    const expired = await teamInvitations(em).lock(teamId, accountId);
+    if (!expired) return notFound(`There is no pending invitation to team ${teamId} for this account`);
+    const expiredAt = invitationExpiry(expired.createdAt, this.ttlDays);
+    return new DomainError(
+      'NOT_FOUND',
+      `The invitation to team ${teamId} expired at ${expiredAt.toISOString()}; a team OWNER can invite this account again`,
+      { reason: 'INVITATION_EXPIRED', expiredAt: expiredAt.toISOString() },
+    );
+  }
+
   /** Drops the caller's pending invitation; false when there was none. */
   async decline(actor: Principal, teamIdInput: string): Promise<boolean> {
     const accountId = accountFor(actor, 'team.join', null);
     const teamId = parseId(teamIdInput, 'teamId');
     const at = this.clock();
     return this.em.transactional(async (em) => {
-      const pending = await teamInvitations(em).lock(teamId, accountId);
+      const pending = await teamInvitations(em).lockPending(teamId, accountId, this.ttlDays);
       if (!pending) return false;
       const before = await invitedView(sqlOf(em), teamId, accountId, at);
       em.remove(pending);
@@ -57,7 +71,7 @@ export class TeamInvitationsService {
 
   /** The account's pending invitations, oldest first. */
   async pendingFor(accountId: string): Promise<TeamInvitation[]> {
-    return (await teamInvitations(currentEm(this.em)).pending({ accountId })).map(toInvitation);
+    return (await teamInvitations(currentEm(this.em)).pending({ accountId }, this.ttlDays)).map(toInvitation(this.ttlDays));
   }
 
   /** A team's pending invitations: its active OWNERs and SUPPORT+ see them, anyone else none. */
@@ -66,6 +80,6 @@ export class TeamInvitationsService {
     const own = viewer.accountId ? await teamMembers(em).member(teamId, viewer.accountId) : null;
     // Whoever sees every member row sees the invitations too.
     if (!can(viewer, 'team.members', { accountId: teamId, teamRole: isActive(own) ? own.role : null })) return [];
-    return (await teamInvitations(em).pending({ team: teamId })).map(toInvitation);
+    return (await teamInvitations(em).pending({ team: teamId }, this.ttlDays)).map(toInvitation(this.ttlDays));
   }
 }

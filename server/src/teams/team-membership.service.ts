@@ -5,14 +5,14 @@ import { can } from '../auth/policy.js';
 import type { Principal } from '../auth/roles.js';
 import { sqlOf } from '../db/sql.js';
 import type { Clock } from '../sessions/tokens.js';
-import { badInput, notFound } from '../shared/errors.js';
+import { DomainError, badInput, notFound } from '../shared/errors.js';
 import { parseId } from '../shared/validate.js';
 import { TeamInvitationEntity, type TeamMemberEntity } from './team.entities.js';
 import { auditMember, changeTeam, keepAnOwner, putMember } from './team-changes.js';
 import { teamInvitations, teamMembers } from './teams.repository.js';
 import { isActive, parseAllocation } from './teams.rules.js';
 import { invitedView, memberView } from './teams.sql.js';
-import { TEAM_ROLES, type TeamMember, type TeamRole } from './teams.types.js';
+import { TEAM_ROLES, type InvitationLimits, type TeamMember, type TeamRole } from './teams.types.js';
 
 /**
  * Who is in a team, in which role and with what allocation: changed by its OWNERs or an ADMIN,
@@ -24,6 +24,7 @@ export class TeamMembershipService {
     private readonly em: EntityManager,
     private readonly auth: AuthService,
     private readonly clock: Clock,
+    private readonly invitations: InvitationLimits,
   ) {}
 
   /**
@@ -48,16 +49,35 @@ export class TeamMembershipService {
     });
   }
 
-  /** Inside an OWNER's change: a new invitation, or the pending one with this role; audited. */
+  /**
+   * Inside an OWNER's change (the team locked): a new invitation, or the pending one with this
+   * role; an expired one is renewed as new. Audited.
+   */
   private async invite(em: EntityManager, actor: Principal, teamId: string, accountId: string, role: TeamRole, at: Date) {
-    const pending = await teamInvitations(em).lock(teamId, accountId);
+    const repo = teamInvitations(em);
+    const row = await repo.lock(teamId, accountId);
+    const pending = row && (await repo.lockPending(teamId, accountId, this.invitations.ttlDays));
+    if (!pending) await this.requireRoomForInvitation(em, teamId);
     const before = pending && (await invitedView(sqlOf(em), teamId, accountId, at));
+    const invitedByAccountId = actor.accountId ?? null;
     if (pending) pending.role = role;
-    else em.create(TeamInvitationEntity, { team: teamId, accountId, role, invitedByAccountId: actor.accountId ?? null });
+    else if (row) em.assign(row, { role, invitedByAccountId, createdAt: raw('now()') });
+    else em.create(TeamInvitationEntity, { team: teamId, accountId, role, invitedByAccountId });
     await em.flush();
     const after = (await invitedView(sqlOf(em), teamId, accountId, at))!;
     await auditMember(em, actor, 'team.invite', teamId, before, after);
     return after;
+  }
+
+  /** RATE_LIMIT_EXCEEDED once the team has `pendingMax` invitations waiting (so one account cannot spam invitations). */
+  private async requireRoomForInvitation(em: EntityManager, teamId: string): Promise<void> {
+    const { pendingMax, ttlDays } = this.invitations;
+    if (pendingMax <= 0 || (await teamInvitations(em).countPending(teamId, ttlDays)) < pendingMax) return;
+    throw new DomainError(
+      'RATE_LIMIT_EXCEEDED',
+      `A team may have at most ${pendingMax} invitations waiting; withdraw some, or wait until they are answered or expire`,
+      { limitPending: pendingMax },
+    );
   }
 
   async setAllocation(
@@ -108,7 +128,7 @@ export class TeamMembershipService {
 
   /** Inside an OWNER's change: withdraws a pending invitation (audited); NOT_FOUND when there is none. */
   private async withdraw(em: EntityManager, actor: Principal, teamId: string, accountId: string, at: Date): Promise<TeamMember> {
-    const pending = await teamInvitations(em).lock(teamId, accountId);
+    const pending = await teamInvitations(em).lockPending(teamId, accountId, this.invitations.ttlDays);
     if (!pending) throw notFound(`Account ${accountId} is not an active member of team ${teamId}`);
     const before = (await invitedView(sqlOf(em), teamId, accountId, at))!;
     em.remove(pending);

@@ -156,6 +156,9 @@ export class TeamInvitationGql {
 
   @Field(() => Date)
   invitedAt!: Date;
+
+  @Field(() => Date, { description: 'After this the invitation cannot be accepted and is no longer listed; an OWNER may invite again' })
+  expiresAt!: Date;
 }
 
 export const toTeamInvitationGql = (i: TeamInvitation): TeamInvitationGql => ({ ...i, role: i.role as TeamRoleEnum });

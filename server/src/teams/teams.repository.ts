@@ -121,29 +121,56 @@ export class TeamMemberRepository extends EntityRepository<TeamMemberEntity> {
   }
 }
 
+/** When an invitation made at `invitedAt` stops being pending. */
+export const invitationExpiry = (invitedAt: Date, ttlDays: number) => new Date(invitedAt.getTime() + ttlDays * 86_400_000);
+
 /** An invitation loaded with its team's account (`populate: ['team.account']`). */
-export const toInvitation = (i: TeamInvitationEntity): TeamInvitation => ({
-  teamId: i.team.account.id,
-  teamName: i.team.account.name ?? '',
-  accountId: i.accountId,
-  role: i.role,
-  invitedAt: i.createdAt,
+export const toInvitation =
+  (ttlDays: number) =>
+  (i: TeamInvitationEntity): TeamInvitation => ({
+    teamId: i.team.account.id,
+    teamName: i.team.account.name ?? '',
+    accountId: i.accountId,
+    role: i.role,
+    invitedAt: i.createdAt,
+    expiresAt: invitationExpiry(i.createdAt, ttlDays),
+  });
+
+/** Not expired yet, on the database's clock (as `created_at` was written). */
+const unexpired = (ttlDays: number): FilterQuery<TeamInvitationEntity> => ({
+  createdAt: { $gt: raw('now() - make_interval(days => ?::int)', [ttlDays]) },
 });
 
-/** Queries on `team_invitations`. */
+/**
+ * Queries on `team_invitations`. A row older than the TTL is an expired invitation: it is not
+ * pending, and inviting the account again renews it.
+ */
 export class TeamInvitationRepository extends EntityRepository<TeamInvitationEntity> {
-  /** The pending invitation (null: none), locked for the caller's transaction. */
+  /** The invitation row, expired or not (null: none), locked for the caller's transaction. */
   lock(teamId: string, accountId: string): Promise<TeamInvitationEntity | null> {
     return this.findOne({ team: teamId, accountId }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
   }
 
+  /** The pending (unexpired) invitation (null: none or expired), locked for the caller's transaction. */
+  lockPending(teamId: string, accountId: string, ttlDays: number): Promise<TeamInvitationEntity | null> {
+    return this.findOne({ team: teamId, accountId, ...unexpired(ttlDays) }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+  }
+
   /** Pending invitations of an account, or of a team, oldest first, each with its team's name. */
-  pending(where: { accountId: string } | { team: string }): Promise<TeamInvitationEntity[]> {
-    return this.find(where, {
-      populate: ['team.account'],
-      orderBy: [{ createdAt: QueryOrder.ASC }, { team: QueryOrder.ASC }, { accountId: QueryOrder.ASC }],
-      refresh: true,
-    });
+  pending(where: { accountId: string } | { team: string }, ttlDays: number): Promise<TeamInvitationEntity[]> {
+    return this.find(
+      { ...where, ...unexpired(ttlDays) },
+      {
+        populate: ['team.account'],
+        orderBy: [{ createdAt: QueryOrder.ASC }, { team: QueryOrder.ASC }, { accountId: QueryOrder.ASC }],
+        refresh: true,
+      },
+    );
+  }
+
+  /** How many invitations of the team are pending (the caller holds the team's lock). */
+  countPending(teamId: string, ttlDays: number): Promise<number> {
+    return this.count({ team: teamId, ...unexpired(ttlDays) });
   }
 }
 

@@ -48,6 +48,14 @@ export interface TeamInvitation {
   accountId: string;
   role: TeamRole;
   invitedAt: Date;
+  /** After this it cannot be accepted (and is no longer pending): `invitedAt` + TEAM_INVITATION_TTL_DAYS. */
+  expiresAt: Date;
+}
+
+/** How long an invitation stays open, and how many one team may have waiting (0: no cap). */
+export interface InvitationLimits {
+  ttlDays: number;
+  pendingMax: number;
 }
 
 export interface TeamSpendRow {
