@@ -1,14 +1,8 @@
 import { Kind, visit, type DocumentNode } from 'graphql';
+import { isUnstorable as isBadText } from '../shared/storable-text.js';
 
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 /** Deeper than any input type nests: refused rather than walked (a 1 MB body could nest 500,000 deep). */
 const MAX_DEPTH = 32;
-
-/**
- * Text PostgreSQL cannot store: a NUL, or half of a UTF-16 surrogate pair (not UTF-8 at all).
- * JSON may carry both ("\u0000", "\ud800"), so each must be refused before it reaches SQL.
- */
-export const isBadText = (text: string): boolean => text.includes('\u0000') || LONE_SURROGATE.test(text);
 
 /** Whether any string (or object key) in variables is bad text, or they nest deeper than an input type can. */
 export function variablesHaveBadText(value: unknown, depth = 0): boolean {

@@ -1,20 +1,24 @@
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
+import { backupDatabase, restoreDatabase } from '../../src/db/backup.js';
 import { initOrm, migrate } from '../../src/db/orm.js';
 import { engineFunctions } from '../../src/ledger/engine-functions.js';
 import { migrationsList } from '../../src/migrations/index.js';
+import { scratchDirs } from '../hardening/backup-support.js';
 import { freshDatabase } from '../support/db.js';
 
 /** The last migration of the release before the engine's functions moved to ledger/sql. */
 const PREVIOUS_RELEASE_HEAD = migrationsList[migrationsList.findIndex((m) => m.name.endsWith('_engine_sql_checksums')) - 1].name;
 
 const opened: { close(): Promise<void> }[] = [];
+const dirs: string[] = [];
 afterAll(async () => {
   for (const o of opened) await o.close();
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
 });
 
 /** A database with nothing in it (not cloned from the migrated template). */
@@ -163,5 +167,20 @@ describe("the engine's SQL lives in ledger/sql", () => {
       const table = await c.query<{ t: string | null }>(`select to_regclass('engine_sql_checksums')::text t`);
       expect(table.rows[0].t).toBeNull();
     });
+  });
+
+  it('a restored backup gets its engine functions from the files, not from the backup', async () => {
+    const db = await freshDatabase(2);
+    opened.push(db);
+    const key = randomBytes(32);
+    const dir = scratchDirs(dirs)();
+    const manifest = await backupDatabase(db.url, dir, { key });
+    // The checksums describe the schema of the database they were taken from: not data to restore.
+    expect(manifest.tables.map((x) => x.name)).not.toContain('engine_sql_checksums');
+    await db.query('drop schema public cascade; create schema public');
+    await restoreDatabase(db.url, dir, { key });
+    const rows = await db.query<{ name: string; sha256: string }>(`select name, sha256 from engine_sql_checksums order by name`);
+    expect(rows).toEqual(engineFunctions().map((f) => ({ name: f.name, sha256: f.sha256 })));
+    expect(await drift(db.url)).toEqual([]);
   });
 });
