@@ -252,17 +252,20 @@ export const proxyRoutes = (app: Express, services: Services): void => {
       authorize(res.locals.principal, 'proxy.models');
       res.locals.timing?.enter('checks');
       const rates = await services.rateCards.activeRates();
-      res.set(OVERHEAD_HEADER, fmtMs(msSince(started))).set(SERVER_TIMING_HEADER, res.locals.timing?.header() ?? '').json({
-        object: 'list',
-        data: rates
-          .filter((r) => r.enabled)
-          .map((r) => ({
-            id: r.model,
-            object: 'model',
-            created: 0,
-            owned_by: proxy.isSimulated(r.model) ? 'creditmeter-simulated' : 'creditmeter',
-          })),
-      });
+      res
+        .set(OVERHEAD_HEADER, fmtMs(msSince(started)))
+        .set(SERVER_TIMING_HEADER, res.locals.timing?.header() ?? '')
+        .json({
+          object: 'list',
+          data: rates
+            .filter((r) => r.enabled)
+            .map((r) => ({
+              id: r.model,
+              object: 'model',
+              created: 0,
+              owned_by: proxy.isSimulated(r.model) ? 'creditmeter-simulated' : 'creditmeter',
+            })),
+        });
     },
     openAiErrors,
   );

@@ -100,20 +100,27 @@ describe('Server-Timing on /v1/*', () => {
     const user = await t.account(1_000_000n);
     fake.handler = (body, _req, res) => streamSse(body, res, streamPlan);
     const { port } = new URL(t.url);
-    const { headers, trailers, body } = await new Promise<{ headers: http.IncomingHttpHeaders; trailers: NodeJS.Dict<string>; body: string }>(
-      (resolve, reject) => {
-        const req = http.request(
-          { port, path: '/v1/chat/completions', method: 'POST', headers: { authorization: `Bearer ${user.key}`, 'content-type': 'application/json' } },
-          (res) => {
-            let text = '';
-            res.on('data', (d) => (text += d));
-            res.on('end', () => resolve({ headers: res.headers, trailers: res.trailers, body: text }));
-          },
-        );
-        req.on('error', reject);
-        req.end(chatBody({ stream: true }));
-      },
-    );
+    const { headers, trailers, body } = await new Promise<{
+      headers: http.IncomingHttpHeaders;
+      trailers: NodeJS.Dict<string>;
+      body: string;
+    }>((resolve, reject) => {
+      const req = http.request(
+        {
+          port,
+          path: '/v1/chat/completions',
+          method: 'POST',
+          headers: { authorization: `Bearer ${user.key}`, 'content-type': 'application/json' },
+        },
+        (res) => {
+          let text = '';
+          res.on('data', (d) => (text += d));
+          res.on('end', () => resolve({ headers: res.headers, trailers: res.trailers, body: text }));
+        },
+      );
+      req.on('error', reject);
+      req.end(chatBody({ stream: true }));
+    });
     expect(headers.trailer).toBe('Server-Timing');
     expect(body).toContain('data: [DONE]');
     expect(phasesOf(trailers['server-timing'])).toEqual([...TIMING_PHASES]);
