@@ -6,6 +6,7 @@ import autocannon from 'autocannon';
 import { financeFigure } from './report-finance.js';
 import { liveFigures } from './report-live.js';
 import { instantUpstream, setupDatabase, TEAM_MEMBERS } from './report-setup.js';
+import { phasePercentiles } from './server-timing-figures.js';
 import {
   ACCOUNTS,
   admin,
@@ -206,6 +207,7 @@ export async function main() {
   const proxyApp = await serve('app', { BENCH_DATABASE_URL: db.url, BENCH_UPSTREAM: upstream.url });
   const chat = JSON.stringify({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'Say ok.' }], max_tokens: 16 });
   const overheads: number[] = [];
+  const timings: string[] = [];
   const proxied = await load(proxyApp, {
     url: proxyApp.url,
     connections: 32,
@@ -228,6 +230,7 @@ export async function main() {
         const list = Array.isArray(h) ? h : Object.entries(h as Record<string, string>).flat();
         for (let i = 0; i < list.length; i += 2)
           if (String(list[i]).toLowerCase() === 'x-creditmeter-overhead-ms') overheads.push(Number(list[i + 1]));
+          else if (String(list[i]).toLowerCase() === 'server-timing') timings.push(String(list[i + 1]));
       }),
   });
   const direct = await autocannon({
@@ -250,6 +253,14 @@ export async function main() {
     target: 'overhead p50 ≤ 2 ms, p99 ≤ 10 ms; client-measured difference agrees',
     pass: q(50) <= 2 && q(99) <= 10 && proxied.r.requests.average >= 450,
     rssMb: proxied.rssMb,
+  });
+  log(rows.at(-1)!.measured);
+  rows.push({
+    figure: 'where the proxy call spends its time (Server-Timing phases, same run)',
+    measured: phasePercentiles(timings),
+    target: 'diagnostic: names the slowest phase',
+    pass: null,
+    rssMb: null,
   });
   log(rows.at(-1)!.measured);
 

@@ -15,6 +15,7 @@ import {
   type ProxyErrorResponse,
 } from './proxy.errors.js';
 import { UpstreamFailure, type CallCharge, type PreparedCall, type StreamSink } from './proxy.service.js';
+import { SERVER_TIMING_HEADER, ServerTiming } from './server-timing.js';
 
 export const OVERHEAD_HEADER = 'x-creditmeter-overhead-ms';
 export const CHARGED_HEADER = 'x-creditmeter-charged-millicredits';
@@ -23,6 +24,8 @@ declare module 'express-serve-static-core' {
   interface Locals {
     /** The proxy call in progress, for the error mapping's overhead header and logs. */
     proxyCall?: { started: bigint; upstreamMs: number; call: PreparedCall | null };
+    /** The `/v1/*` request's Server-Timing phases, from admission on. */
+    timing?: ServerTiming;
   }
 }
 
@@ -37,6 +40,12 @@ const msSince = (since: bigint) => Number(process.hrtime.bigint() - since) / 1e6
 const fmtMs = (ms: number) => Math.max(0, ms).toFixed(1);
 const header = (req: Request, name: string) => req.headers[name.toLowerCase()];
 
+/** Starts the auth phase (and the request's timing, on routes without admission). */
+const timeAuth: RequestHandler = (_req, res, next) => {
+  (res.locals.timing ??= new ServerTiming()).enter('auth');
+  next();
+};
+
 function sendError(res: Response, started: bigint, upstreamMs: number, err: ProxyErrorResponse) {
   if (res.headersSent) {
     if (!res.writableEnded) res.end();
@@ -45,10 +54,17 @@ function sendError(res: Response, started: bigint, upstreamMs: number, err: Prox
   res
     .status(err.status)
     .set(OVERHEAD_HEADER, fmtMs(msSince(started) - upstreamMs))
+    .set(SERVER_TIMING_HEADER, res.locals.timing?.header() ?? '')
     .json(err.body);
 }
 
-function sseSink(req: Request, res: Response, extraHeaders: Record<string, string>): StreamSink {
+/**
+ * The stream's headers carry the phases up to the provider's answer; the full timings (upstream
+ * to the last chunk, settle) follow as an HTTP trailer where the response is chunked (HTTP/1.1;
+ * an HTTP/1.0 response cannot carry one, and Node throws on a declared trailer there).
+ */
+function sseSink(req: Request, res: Response, extraHeaders: Record<string, string>, timing: ServerTiming): StreamSink {
+  const trailer = req.httpVersionMajor === 1 && req.httpVersionMinor >= 1;
   const client = new AbortController();
   res.on('close', () => {
     if (!res.writableFinished) client.abort();
@@ -62,6 +78,8 @@ function sseSink(req: Request, res: Response, extraHeaders: Record<string, strin
         connection: 'keep-alive',
         'x-accel-buffering': 'no',
         ...extraHeaders,
+        [SERVER_TIMING_HEADER]: timing.header(),
+        ...(trailer ? { trailer: 'Server-Timing' } : {}),
       });
       res.flushHeaders();
     },
@@ -72,7 +90,9 @@ function sseSink(req: Request, res: Response, extraHeaders: Record<string, strin
       if (!res.writableEnded) res.write(`: ${text.replace(/[\r\n]+/g, ' ')}\n\n`);
     },
     end: () => {
-      if (!res.writableEnded) res.end();
+      if (res.writableEnded) return;
+      if (trailer) res.addTrailers({ [SERVER_TIMING_HEADER]: timing.header() });
+      res.end();
     },
   };
 }
@@ -96,9 +116,13 @@ const chargeMeta = (charge: CallCharge, overheadMs: number, call: PreparedCall) 
 export const proxyAdmission =
   (services: Pick<Services, 'loadControl'>): RequestHandler =>
   async (_req, res, next) => {
+    const timing = (res.locals.timing = new ServerTiming());
+    timing.enter('admission');
     try {
       const release = await services.loadControl.proxyGate.acquire();
       res.once('close', release);
+      // From here to the key checked (middleware, body parse, key lookup, rate limit) is auth.
+      timing.enter('auth');
       next();
     } catch (err) {
       if (!(err instanceof Overloaded)) return next(err);
@@ -106,6 +130,7 @@ export const proxyAdmission =
         'content-type': 'application/json; charset=utf-8',
         'retry-after': String(err.retryAfterSeconds),
         [OVERHEAD_HEADER]: '0.0',
+        [SERVER_TIMING_HEADER]: timing.header(),
       });
       res.end(JSON.stringify({ error: { type: 'server_error', code: 'server_overloaded', message: err.message, param: null } }));
     }
@@ -174,6 +199,7 @@ export const proxyRoutes = (app: Express, services: Services): void => {
 
   app.post(
     '/v1/chat/completions',
+    timeAuth,
     jsonBody,
     authenticate(auth),
     rateLimit,
@@ -184,17 +210,23 @@ export const proxyRoutes = (app: Express, services: Services): void => {
       const principal = keyPrincipal(res.locals.principal);
       if (!principal) throw unauthenticated('A valid creditmeter API key is required as the bearer token');
       authorize(principal, 'proxy.chat');
-      const call = await proxy.prepare(principal, req.body, {
-        teamId: header(req, 'x-team-id'),
-        spendCap: header(req, 'x-spend-cap-millicredits'),
-        sessionId: header(req, 'x-session-id'),
-        sessionSpendCap: header(req, 'x-session-spend-cap-millicredits'),
-      });
+      const timing = (res.locals.timing ??= new ServerTiming());
+      const call = await proxy.prepare(
+        principal,
+        req.body,
+        {
+          teamId: header(req, 'x-team-id'),
+          spendCap: header(req, 'x-spend-cap-millicredits'),
+          sessionId: header(req, 'x-session-id'),
+          sessionSpendCap: header(req, 'x-session-spend-cap-millicredits'),
+        },
+        timing,
+      );
       exchange.call = call;
       const common = { 'x-creditmeter-request-id': call.hold.id, 'x-creditmeter-hold-millicredits': call.hold.amount.toString() };
       if (call.req.stream) {
         const preCallMs = msSince(started);
-        const sink = sseSink(req, res, { ...common, [OVERHEAD_HEADER]: fmtMs(preCallMs) });
+        const sink = sseSink(req, res, { ...common, [OVERHEAD_HEADER]: fmtMs(preCallMs) }, timing);
         await proxy.stream(call, sink, (charge, upMs) => chargeMeta(charge, msSince(started) - upMs, call));
         return;
       }
@@ -205,6 +237,7 @@ export const proxyRoutes = (app: Express, services: Services): void => {
         .set(common)
         .set(CHARGED_HEADER, charge.charged.toString())
         .set(OVERHEAD_HEADER, fmtMs(msSince(started) - upstreamMs))
+        .set(SERVER_TIMING_HEADER, timing.header())
         .json(completion);
     },
     openAiErrors,
@@ -212,22 +245,27 @@ export const proxyRoutes = (app: Express, services: Services): void => {
 
   app.get(
     '/v1/models',
+    timeAuth,
     authenticate(auth),
     async (_req: Request, res: Response) => {
       const started = process.hrtime.bigint();
       authorize(res.locals.principal, 'proxy.models');
+      res.locals.timing?.enter('checks');
       const rates = await services.rateCards.activeRates();
-      res.set(OVERHEAD_HEADER, fmtMs(msSince(started))).json({
-        object: 'list',
-        data: rates
-          .filter((r) => r.enabled)
-          .map((r) => ({
-            id: r.model,
-            object: 'model',
-            created: 0,
-            owned_by: proxy.isSimulated(r.model) ? 'creditmeter-simulated' : 'creditmeter',
-          })),
-      });
+      res
+        .set(OVERHEAD_HEADER, fmtMs(msSince(started)))
+        .set(SERVER_TIMING_HEADER, res.locals.timing?.header() ?? '')
+        .json({
+          object: 'list',
+          data: rates
+            .filter((r) => r.enabled)
+            .map((r) => ({
+              id: r.model,
+              object: 'model',
+              created: 0,
+              owned_by: proxy.isSimulated(r.model) ? 'creditmeter-simulated' : 'creditmeter',
+            })),
+        });
     },
     openAiErrors,
   );

@@ -35,6 +35,7 @@ import {
   worstCaseCost,
   type ChatRequest,
 } from './proxy.rules.js';
+import type { ServerTiming } from './server-timing.js';
 import { SimulatedUpstream } from './simulated.upstream.js';
 import { OpenAiUpstream, type Upstream } from './upstream.js';
 
@@ -59,6 +60,8 @@ export interface PreparedCall {
   outputBudget: number;
   upstream: Upstream;
   upstreamBody: Record<string, unknown>;
+  /** The request's Server-Timing phases (upstream and settle are entered here). */
+  timing: ServerTiming | null;
 }
 
 export interface CallCharge {
@@ -154,7 +157,8 @@ export class ProxyService {
   }
 
   /** Every check that must pass before the provider is called, then the hold. Throws DomainErrors. */
-  async prepare(principal: KeyPrincipal, body: unknown, headers: ProxyHeaders): Promise<PreparedCall> {
+  async prepare(principal: KeyPrincipal, body: unknown, headers: ProxyHeaders, timing: ServerTiming | null = null): Promise<PreparedCall> {
+    timing?.enter('checks');
     const req = parseChatRequest(body);
     const headerCap = parseCapHeader(headers.spendCap, 'X-Spend-Cap-Millicredits');
     const sessionId = parseSessionId(headers.sessionId);
@@ -170,6 +174,7 @@ export class ProxyService {
       this.settings.cached(principal.accountId),
     ] as const);
 
+    timing?.enter('tokens');
     const { tokens: promptTokens, exact: promptExact } = await this.promptTokens.count(req);
     const maxOutput = outputCap(req.requestedMaxTokens, rate.maxOutputTokens);
     const worst = worstCaseCost(promptTokens, maxOutput, req.n, rate.rates);
@@ -189,6 +194,7 @@ export class ProxyService {
     const partial = req.stream && guard.streamingHolds;
     const partialMinimum = partial ? worstCaseCost(promptTokens, Math.min(settings.minOutputTokens, maxOutput), 1, rate.rates) : null;
     let hold: Hold;
+    timing?.enter('hold');
     try {
       hold = await this.holds.place({
         accountId: team ? team.teamId : principal.accountId,
@@ -232,16 +238,19 @@ export class ProxyService {
       outputBudget: budget,
       upstream: this.upstreamFor(rate.model),
       upstreamBody,
+      timing,
     };
   }
 
   /** Releases the hold of a call that will not settle (the provider failed). */
   async abandon(call: PreparedCall): Promise<void> {
+    call.timing?.enter('settle');
     await this.holds.void(call.hold.id);
   }
 
   /** Non-streaming: one provider call, settled on its usage; a provider failure voids the hold and rethrows. */
   async complete(call: PreparedCall): Promise<{ completion: ChatCompletion; charge: CallCharge; upstreamMs: number }> {
+    call.timing?.enter('upstream');
     const started = process.hrtime.bigint();
     let result;
     try {
@@ -255,6 +264,7 @@ export class ProxyService {
       throw new UpstreamFailure(err);
     }
     const upstreamMs = elapsedMs(started);
+    call.timing?.enter('settle');
     const { completion, requestId } = result;
     const usage = completion.usage;
     const tokens = usage
@@ -282,6 +292,7 @@ export class ProxyService {
     const abortUpstream = () => controller.abort();
     sink.signal.addEventListener('abort', abortUpstream, { once: true });
     if (sink.signal.aborted) controller.abort(); // the client left while the hold was being placed
+    call.timing?.enter('upstream');
     const started = process.hrtime.bigint();
     let opened;
     try {
@@ -331,6 +342,7 @@ export class ProxyService {
       sink.signal.removeEventListener('abort', abortUpstream);
     }
     const upstreamMs = elapsedMs(started);
+    call.timing?.enter('settle');
     const clientAborted = sink.signal.aborted;
     if (cut) controller.abort();
 
