@@ -31,9 +31,10 @@ export function createLoadControl(config: Config, proxySettings: Pick<ProxySetti
     mutationGate,
     /** Spends one request of an API key's minute (its account's limit, else the default); throws RateLimited. */
     async checkRate(principal: Principal | null, surface: 'proxy' | 'graphql'): Promise<void> {
-      if (!principal?.keyId || !principal.accountId) return; // staff console sessions are not API keys
+      const bucket = rateBucket(principal);
+      if (!bucket || !principal?.accountId) return;
       const own = (await proxySettings.cached(principal.accountId)).requestsPerMinute;
-      await limiter.consume(principal.keyId, own ?? config.rateLimitPerMinute, surface);
+      await limiter.consume(bucket, own ?? config.rateLimitPerMinute, surface);
     },
     close: () => {
       saturation?.stop();
@@ -43,3 +44,14 @@ export function createLoadControl(config: Config, proxySettings: Pick<ProxySetti
 }
 
 export type LoadControl = ReturnType<typeof createLoadControl>;
+
+/**
+ * Whose per-minute budget an operation spends: an API key's own, or, for the Credits page (a
+ * cookie session of one account, which can charge too), its account's under the same limit.
+ * Staff console sessions are not limited.
+ */
+function rateBucket(principal: Principal | null): string | null {
+  if (principal?.keyId) return principal.keyId;
+  if (principal?.sessionId && principal.accountId && principal.role === 'USER') return `portal:${principal.accountId}`;
+  return null;
+}

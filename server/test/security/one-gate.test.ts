@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually } from '../support/eventually.js';
 import { startTestApp, type TestApp } from '../support/harness.js';
 import { connect, type WsConnection } from '../support/ws.js';
+import { Browser } from '../sessions/support.js';
+import { connectWs } from '../support/ws-client.js';
 
 /** Issue 17, defects 3 and 4 and their low findings: HTTP and graphql-ws pass the same gate. */
 const RECORD = `mutation($i: RecordUsageInput!) { recordUsage(input: $i) { id } }`;
@@ -59,6 +61,26 @@ describe('rate limit and admission over graphql-ws', () => {
     expect(await count(`select count(*)::text n from usage_records where account_id = $1`, [user.id])).toBe(5);
     // The same budget as HTTP: spent.
     expect((await t.gql(`{ me { id } }`, {}, user.key)).status).toBe(429);
+  });
+
+  it("holds a Credits page session to its account's limit, over HTTP and its socket alike", async () => {
+    const user = await t.account(1_000_000n);
+    const limit = { a: user.id, i: { requestsPerMinute: 5 } };
+    expect(
+      (await t.gql(`mutation($a: ID, $i: ProxySettingsInput!) { setProxySettings(accountId: $a, input: $i) { requestsPerMinute } }`, limit)).errors,
+    ).toBeUndefined();
+    const { url } = (await t.gql(`mutation { createPortalSession { url } }`, {}, user.key)).data.createPortalSession;
+    const page = new Browser(t);
+    await page.get(new URL(url).pathname);
+    const overHttp = [];
+    for (let i = 0; i < 3; i++) overHttp.push(await page.gql(RECORD, usage(`portal-http-${i}`)));
+    const socket = await connectWs(t.url, { cookie: page.cookieHeader });
+    const overWs = [];
+    for (let i = 0; i < 4; i++) overWs.push(await socket.run(RECORD, usage(`portal-ws-${i}`)).catch((errors: []) => ({ errors })));
+    expect(overHttp.map((r) => codes(r)?.[0] ?? 'OK')).toEqual(['OK', 'OK', 'OK']);
+    expect(overWs.map((r) => codes(r)?.[0] ?? 'OK')).toEqual(['OK', 'OK', 'RATE_LIMIT_EXCEEDED', 'RATE_LIMIT_EXCEEDED']);
+    expect(await count(`select count(*)::text n from usage_records where account_id = $1`, [user.id])).toBe(5);
+    await socket.dispose();
   });
 
   it('refuses a mutation with SERVICE_UNAVAILABLE while admission is full, writes nothing, and serves queries', async () => {
