@@ -8,7 +8,9 @@ export class RateLimited extends Error {
     readonly limitPerMinute: number,
     readonly retryAfterSeconds: number,
   ) {
-    super(`Rate limit of ${limitPerMinute} requests per minute exceeded for this key or Credits page session; retry after ${retryAfterSeconds} s`);
+    super(
+      `Rate limit of ${limitPerMinute} requests per minute exceeded for this key or Credits page session; retry after ${retryAfterSeconds} s`,
+    );
     this.name = 'RateLimited';
   }
 }

@@ -67,7 +67,8 @@ describe('rate limit and admission over graphql-ws', () => {
     const user = await t.account(1_000_000n);
     const limit = { a: user.id, i: { requestsPerMinute: 5 } };
     expect(
-      (await t.gql(`mutation($a: ID, $i: ProxySettingsInput!) { setProxySettings(accountId: $a, input: $i) { requestsPerMinute } }`, limit)).errors,
+      (await t.gql(`mutation($a: ID, $i: ProxySettingsInput!) { setProxySettings(accountId: $a, input: $i) { requestsPerMinute } }`, limit))
+        .errors,
     ).toBeUndefined();
     const { url } = (await t.gql(`mutation { createPortalSession { url } }`, {}, user.key)).data.createPortalSession;
     const page = new Browser(t);
