@@ -13,9 +13,16 @@ export interface Job {
   worker?: { start(): void; stop(): Promise<void> };
 }
 
+/** How long shutdown waits for job runs in flight. */
+const SHUTDOWN_GRACE_MS = 10_000;
+
 export interface JobRunner {
-  /** Stops every schedule and waits for the runs in flight. */
-  stop(): Promise<void>;
+  /**
+   * Stops every schedule and waits for the runs in flight, at most `graceMs`: a run still going
+   * then (its database gone, say, when Ctrl-C reached the embedded PostgreSQL too) is left to
+   * the process exit. Runs are idempotent and transactional, so nothing half-done is kept.
+   */
+  stop(graceMs?: number): Promise<void>;
 }
 
 /**
@@ -26,7 +33,7 @@ export interface JobRunner {
  * (`inUnitOfWork`): the services it calls share one EntityManager, dropped when the run ends.
  */
 export function startJobs(jobs: Job[], log: Logger, em?: EntityManager): JobRunner {
-  const inFlight = new Set<Promise<void>>();
+  const inFlight = new Map<Promise<void>, string>();
   const stops: Array<() => void> = [];
   let stopped = false;
 
@@ -36,7 +43,7 @@ export function startJobs(jobs: Job[], log: Logger, em?: EntityManager): JobRunn
       .then(() => undefined)
       .catch((err: unknown) => log.warn({ err: { message: (err as Error).message }, job: job.name }, 'scheduled job failed'))
       .finally(() => inFlight.delete(run));
-    inFlight.add(run);
+    inFlight.set(run, job.name);
     return run;
   };
 
@@ -45,7 +52,7 @@ export function startJobs(jobs: Job[], log: Logger, em?: EntityManager): JobRunn
       const worker = job.worker;
       worker.start();
       stops.push(() => {
-        inFlight.add(worker.stop());
+        inFlight.set(worker.stop(), job.name);
       });
     } else if (job.cron) {
       const cron = new Cron(job.cron, { timezone: 'UTC', protect: true, unref: true, name: job.name }, () => runOnce(job));
@@ -65,10 +72,15 @@ export function startJobs(jobs: Job[], log: Logger, em?: EntityManager): JobRunn
   log.debug({ jobs: jobs.map((j) => j.name) }, 'jobs scheduled');
 
   return {
-    async stop() {
+    async stop(graceMs = SHUTDOWN_GRACE_MS) {
       stopped = true;
       for (const stop of stops) stop();
-      await Promise.all(inFlight);
+      let timer: NodeJS.Timeout | undefined;
+      const graceOver = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), graceMs).unref()));
+      const outcome = await Promise.race([Promise.all(inFlight.keys()), graceOver]);
+      clearTimeout(timer);
+      if (outcome === 'late')
+        log.warn({ jobs: [...new Set(inFlight.values())], graceMs }, 'jobs still running at shutdown: left to the exit');
     },
   };
 }

@@ -6,6 +6,7 @@ import { ApiKeyEntity } from '../auth/api-key.entity.js';
 import type { KeyPrincipal, Principal } from '../auth/roles.js';
 import { sqlOf } from '../db/sql.js';
 import { PortalTokenEntity } from './portal-token.entity.js';
+import { SessionEntity } from './session.entity.js';
 import { badInput, notFound } from '../shared/errors.js';
 import { sanitizeReturnTo } from '../shared/return-to.js';
 import { revokePortalSessionsOf, type IssuedSession, type SessionsService } from './sessions.service.js';
@@ -29,7 +30,10 @@ export class PortalService {
     private readonly clock: Clock,
   ) {}
 
-  /** Own account, or ADMIN for any account. */
+  /**
+   * Own account, or ADMIN for any account. The link records the key behind its creator (see
+   * `chainKeyOf`), and the session it opens ends with that key.
+   */
   async createLink(
     actor: Principal,
     accountIdInput: string | null | undefined,
@@ -47,7 +51,7 @@ export class PortalService {
         tokenHash: hashToken(token),
         accountId,
         returnTo,
-        createdByKeyId: actor.keyId,
+        createdByKeyId: await chainKeyOf(em, actor),
         createdByStaffUserId: actor.staffUserId ?? null,
         createdAt: now,
         expiresAt,
@@ -90,24 +94,44 @@ export class PortalService {
   }
 
   /**
-   * Ends every Credits page session of an account (the account itself, or ADMIN), audited; open
+   * Ends every Credits page session of an account (the account itself, or ADMIN) and voids its
+   * unused portal links, audited; open
    * sockets of those sessions close on every instance. The number of sessions ended.
    */
   async revokeAll(actor: Principal, accountIdInput: string): Promise<number> {
     const accountId = accountFor(actor, 'portal.revoke', accountIdInput);
     const ended = await this.em.transactional(async (em) => {
       if (!(await em.count(AccountEntity, { id: accountId, kind: { $ne: 'SYSTEM' } }))) throw notFound(`Account ${accountId} not found`);
-      const count = await revokePortalSessionsOf(em, accountId, this.clock());
+      const now = this.clock();
+      const count = await revokePortalSessionsOf(em, accountId, now);
+      // An unused link would open a fresh session right after: it ends here too.
+      const linksVoided = await em.nativeUpdate(
+        PortalTokenEntity,
+        { accountId, usedAt: null, expiresAt: { $gt: now } },
+        { expiresAt: now },
+      );
       await writeAudit(sqlOf(em), {
         actor,
         action: 'portalSession.revokeAll',
         targetType: 'account',
         targetId: accountId,
-        after: { sessionsRevoked: count },
+        after: { sessionsRevoked: count, linksVoided },
       });
       return count;
     });
     if (ended) this.sessions.sessionsChanged();
     return ended;
   }
+}
+
+/**
+ * The key a new link (and the session it opens) ends with: the calling key, or for a Credits page
+ * session the key that opened it, so a chain of links from session to session ends with its first
+ * key. A staff session's link has none: its session ends with `revokePortalSessions`, sign-out or
+ * its own lifetime.
+ */
+async function chainKeyOf(em: EntityManager, actor: Principal): Promise<string | null> {
+  if (actor.keyId || !actor.sessionId || actor.staffUserId) return actor.keyId;
+  const session = await em.findOne(SessionEntity, { id: actor.sessionId }, { fields: ['openedByKeyId'] });
+  return session?.openedByKeyId ?? null;
 }

@@ -101,6 +101,22 @@ describe('job runner', () => {
     expect(runs).toBe(1);
   });
 
+  it('waits for a run in flight only for the grace period at shutdown, then says which job was left', async () => {
+    const stuck = signal(); // never resolved: a run whose database went away with Ctrl-C
+    const warnings: unknown[] = [];
+    const watched = pino({ level: 'warn' }, { write: (line: string) => warnings.push(JSON.parse(line)) });
+    const runner = startJobs([{ name: 'stuck', every: 10, run: () => stuck.promise }], watched);
+    await vi.advanceTimersByTimeAsync(10);
+    let stopped = false;
+    const stopping = runner.stop(1_000).then(() => (stopped = true));
+    await vi.advanceTimersByTimeAsync(999);
+    expect(stopped).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    await stopping;
+    expect(stopped).toBe(true);
+    expect(warnings).toMatchObject([{ jobs: ['stuck'], graceMs: 1_000, msg: 'jobs still running at shutdown: left to the exit' }]);
+  });
+
   it('skips a job whose period is 0 (switched off)', async () => {
     const run = vi.fn(async () => undefined);
     const runner = startJobs([{ name: 'off', every: 0, run }], log);

@@ -69,12 +69,25 @@ async function startServer(opts: { dataDir?: string } = {}) {
   return { npm, listening, exited, port, dataDir, output: () => output };
 }
 
+/** The exit code, or a failure that shows what the server printed when it has not exited in time. */
+async function exitOf(s: Awaited<ReturnType<typeof startServer>>, withinMs = 120_000): Promise<number | null> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`npm start had not exited ${withinMs} ms after the signal:\n${s.output()}`)), withinMs);
+  });
+  try {
+    return await Promise.race([s.exited, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 describe('npm start lifecycle', () => {
   it('SIGTERM to the npm process stops the server and the embedded PostgreSQL, exits 0, says so, no npm error', async () => {
     const s = await startServer();
     expect(alive(s.listening.pid) && alive(s.listening.embeddedPostgresPid)).toBe(true);
     s.npm.kill('SIGTERM');
-    expect(await s.exited).toBe(0);
+    expect(await exitOf(s)).toBe(0);
     expect(s.output()).toContain('creditmeter stopped cleanly (SIGTERM): server closed, embedded PostgreSQL stopped');
     expect(s.output()).not.toMatch(/npm error|npm ERR!/);
     expect(alive(s.listening.pid)).toBe(false);
@@ -84,7 +97,7 @@ describe('npm start lifecycle', () => {
   it('Ctrl-C (SIGINT to the whole process group, as a terminal sends it) does the same', async () => {
     const s = await startServer();
     process.kill(-s.npm.pid!, 'SIGINT');
-    expect(await s.exited).toBe(0);
+    expect(await exitOf(s)).toBe(0);
     expect(s.output()).toContain('creditmeter stopped cleanly (SIGINT)');
     expect(s.output()).not.toMatch(/npm error|npm ERR!/);
     expect(alive(s.listening.pid)).toBe(false);

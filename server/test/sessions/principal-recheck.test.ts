@@ -168,6 +168,58 @@ describe('defect 6: a Credits page session ends with the key that opened it', ()
   });
 });
 
+/** Opens a portal link in a fresh browser: the browser when it got a session, else null. */
+async function open(url: string) {
+  const browser = new Browser(t);
+  const res = await browser.get(new URL(url).pathname);
+  return res.headers.get('location') === '/credits' && browser.jar.size ? browser : null;
+}
+const linkFrom = async (page: Browser) => (await page.gql(CREATE_LINK)).data.createPortalSession.url as string;
+
+describe('defect 6: links a Credits page session creates end with the key behind it', () => {
+  it('ends a whole chain of sessions and links (key → S1 → S2 → unused link) with its first key', async () => {
+    const victim = await t.account(10_000n);
+    const s1 = await portalBrowser(victim.key);
+    const s2 = (await open(await linkFrom(s1)))!;
+    expect((await s2.gql(`{ me { id } }`)).data.me.id).toBe(victim.id);
+    const kept = await linkFrom(s2);
+    const ws = await connectWs(t.url, { cookie: s2.cookieHeader });
+
+    const [key] = (await t.gql(MY_KEYS, {}, victim.key)).data.apiKeys;
+    const fresh = await t.services.auth.createKey(null, victim.id);
+    expect(codeOf(await t.gql(REVOKE_KEY, { id: key.id }, victim.key))).toBe('OK');
+    expect(await ws.closed(CLOSE_WITHIN_MS)).toBe(4403);
+    for (const page of [s1, s2]) expect(codeOf(await page.gql(`{ me { id } }`))).toBe('UNAUTHENTICATED');
+    expect((await t.gql(REVOKE_PORTAL, { a: victim.id }, fresh.key)).data.revokePortalSessions).toBe(0); // the key ended them all
+
+    expect(await open(kept)).toBeNull();
+    expect(codeOf(await s2.gql(CHARGE, { k: 'after' }))).toBe('UNAUTHENTICATED');
+    expect(await balanceOf(victim.id)).toBe('10000');
+    await ws.dispose();
+  });
+
+  it('revokePortalSessions voids unused links too: a key’s, and a chain from a staff-opened session (tied to no key)', async () => {
+    const customer = await t.account(0n);
+    const byKey = (await t.gql(CREATE_LINK, {}, customer.key)).data.createPortalSession.url;
+    const { browser: staff } = await signedInStaff('ADMIN');
+    const staffLink = (await staff.gql(`mutation($a: ID) { createPortalSession(accountId: $a) { url } }`, { a: customer.id })).data
+      .createPortalSession.url;
+    const opened = (await open(staffLink))!;
+    const fromOpened = await linkFrom(opened);
+
+    expect((await t.gql(REVOKE_PORTAL, { a: customer.id }, customer.key)).data.revokePortalSessions).toBe(1);
+    expect(codeOf(await opened.gql(`{ me { id } }`))).toBe('UNAUTHENTICATED');
+    expect(await open(byKey)).toBeNull();
+    expect(await open(fromOpened)).toBeNull();
+    const [audit] = await t.db.query<{ after: unknown }>(
+      `select after from audit_log where action = 'portalSession.revokeAll' and target_id = $1`,
+      [customer.id],
+    );
+    expect(audit.after).toEqual({ sessionsRevoked: 1, linksVoided: 2 });
+    expect(await open((await t.gql(CREATE_LINK, {}, customer.key)).data.createPortalSession.url)).not.toBeNull(); // new links work
+  });
+});
+
 describe('revokePortalSessions', () => {
   it('lets the account end its Credits page sessions (audited), and an ADMIN any account’s; nobody else', async () => {
     const customer = await t.account(0n);
@@ -192,7 +244,7 @@ describe('revokePortalSessions', () => {
       `select action, after from audit_log where action = 'portalSession.revokeAll' and target_id = $1`,
       [customer.id],
     );
-    expect(audit).toEqual([{ action: 'portalSession.revokeAll', after: { sessionsRevoked: 2 } }]);
+    expect(audit).toEqual([{ action: 'portalSession.revokeAll', after: { sessionsRevoked: 2, linksVoided: 0 } }]);
 
     const again = await portalBrowser(customer.key);
     const admin = await t.account(0n, 'ADMIN');
