@@ -121,10 +121,10 @@ export async function lockAndCountTeamsCreatedToday(sql: Sql, accountId: string)
  * removal) and counts their unrevoked keys for the team; null unless they are an active member.
  */
 export async function lockMemberAndCountTeamKeys(sql: Sql, teamId: string, accountId: string): Promise<number | null> {
-  const [member] = await sql.query<Row>(
-    `select removed_at from team_members where team_id = ?::uuid and account_id = ?::uuid for update`,
-    [teamId, accountId],
-  );
+  const [member] = await sql.query<Row>(`select removed_at from team_members where team_id = ?::uuid and account_id = ?::uuid for update`, [
+    teamId,
+    accountId,
+  ]);
   if (!member || member.removed_at) return null;
   const [row] = await sql.query<Row>(
     `select count(*)::int as n from api_keys where team_id = ?::uuid and account_id = ?::uuid and revoked_at is null`,

@@ -60,10 +60,13 @@ describe('team keys per member', () => {
 describe('team key rate limit', () => {
   it("two team keys of one member share one per-minute budget; the member's own key keeps its own", async () => {
     const { teamId, owner } = await fundedTeam(t, 0n);
-    const set = await t.gql(`mutation($a: ID, $i: ProxySettingsInput!) { setProxySettings(accountId: $a, input: $i) { requestsPerMinute } }`, {
-      a: owner.id,
-      i: { requestsPerMinute: 5 },
-    });
+    const set = await t.gql(
+      `mutation($a: ID, $i: ProxySettingsInput!) { setProxySettings(accountId: $a, input: $i) { requestsPerMinute } }`,
+      {
+        a: owner.id,
+        i: { requestsPerMinute: 5 },
+      },
+    );
     expect(set.errors).toBeUndefined();
     const keys: string[] = [];
     for (let i = 0; i < 2; i++) keys.push((await t.gql(CreateTeamKey, { teamId, accountId: owner.id })).data!.createTeamApiKey.key);
