@@ -119,6 +119,8 @@ const schema = z.object({
   RATE_LIMIT_PER_MINUTE: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).optional()),
   /** Teams one customer account (its keys and Credits-page sessions together) may create per UTC day; 0 = no cap. ADMIN is not capped. */
   TEAMS_PER_DAY_PER_ACCOUNT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).default(10)),
+  /** Unrevoked team keys one member may hold per team (`createTeamApiKey`), ADMIN-issued ones included; beyond it CONFLICT. 0 = no cap. */
+  TEAM_KEYS_PER_MEMBER: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).default(5)),
   /** Days an OWNER's team invitation stays open (judged on the database clock); after that it cannot be accepted, only sent again. */
   TEAM_INVITATION_TTL_DAYS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(365).default(14)),
   /** Unexpired invitations one team may have waiting; beyond it `addTeamMember` answers RATE_LIMIT_EXCEEDED. 0 = no cap. */

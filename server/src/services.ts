@@ -43,7 +43,7 @@ export function createServices(orm: MikroORM, config: Config, events: BalanceEve
   const grantsAndPromotions = createGrantsAndPromotions(em, config, ledger, log, locks);
   accounts.onCreated(grantsAndPromotions.promotions.introBonus);
   const auth = new AuthService(em, events, ttl);
-  const teams = new TeamsService(em, auth, clock);
+  const teams = new TeamsService(em, auth, clock, config.TEAM_KEYS_PER_MEMBER);
   const proxyServices = createProxyServices(em, config, rateCards, holds, events, log, teams, ttl);
   const billing = createBilling(em, config, events, ledger, accounts, log);
   return {

@@ -177,6 +177,8 @@ export class AuthService {
     role: Role = 'USER',
     labelInput?: string | null,
     teamId: string | null = null,
+    /** Runs first inside the key's transaction (the team's member check and cap); throws to refuse. */
+    precondition?: (sql: Sql) => Promise<void>,
   ): Promise<CreatedKey> {
     const accountId = parseId(accountIdInput, 'accountId');
     if (!ROLES.includes(role)) throw badInput(`role must be one of ${ROLES.join(', ')}`);
@@ -184,6 +186,7 @@ export class AuthService {
     const key = generateKey();
     const id = await this.em.transactional(async (em) => {
       if (!(await em.count(AccountEntity, { id: accountId, kind: 'CUSTOMER' }))) throw notFound(`Account ${accountId} not found`);
+      await precondition?.(sqlOf(em));
       const created = em.create(ApiKeyEntity, {
         accountId,
         role,

@@ -30,7 +30,7 @@ export type Release = () => void;
 export type Gate = (op: GateOperation) => Promise<Release>;
 
 /** A refusal with its HTTP status (and Retry-After) for Apollo; graphql-ws drops `http` (errors.ts). */
-const refusal = (message: string, code: string, status: number, retryAfterSeconds?: number, extra: Record<string, unknown> = {}) =>
+export const refusal = (message: string, code: string, status: number, retryAfterSeconds?: number, extra: Record<string, unknown> = {}) =>
   new GraphQLError(message, {
     extensions: {
       code,

@@ -46,11 +46,13 @@ export function createLoadControl(config: Config, proxySettings: Pick<ProxySetti
 export type LoadControl = ReturnType<typeof createLoadControl>;
 
 /**
- * Whose per-minute budget an operation spends: an API key's own, or, for the Credits page (a
- * cookie session of one account, which can charge too), its account's under the same limit.
+ * Whose per-minute budget an operation spends: an API key's own; a team key's member's in that
+ * team, shared by all their keys for it (more keys are not more budget); or, for the Credits page
+ * (a cookie session of one account, which can charge too), its account's under the same limit.
  * Staff console sessions are not limited.
  */
 function rateBucket(principal: Principal | null): string | null {
+  if (principal?.keyId && principal.teamId && principal.accountId) return `team:${principal.teamId}:${principal.accountId}`;
   if (principal?.keyId) return principal.keyId;
   if (principal?.sessionId && principal.accountId && principal.role === 'USER') return `portal:${principal.accountId}`;
   return null;

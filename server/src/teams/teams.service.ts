@@ -2,15 +2,15 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AuthService, CreatedKey } from '../auth/auth.service.js';
 import { accountFor, authorize, can, teamScoped, type Action } from '../auth/policy.js';
 import type { Principal } from '../auth/roles.js';
-import { sqlOf } from '../db/sql.js';
+import { sqlOf, type Sql } from '../db/sql.js';
 import { currentEm } from '../db/unit-of-work.js';
 import type { Clock } from '../sessions/tokens.js';
-import { badInput, forbidden, notFound, type DomainError } from '../shared/errors.js';
+import { DomainError, badInput, forbidden, notFound } from '../shared/errors.js';
 import { isUuid, optionalText, parseId, sameId } from '../shared/validate.js';
 import type { TeamMemberEntity } from './team.entities.js';
 import { policyOf, teamMembers, teams, toTeam, type TeamOrder } from './teams.repository.js';
 import { TeamAllocationExceeded, chargedTeamId, isActive, requireModelAllowed } from './teams.rules.js';
-import { memberView, memberViews, spendRows } from './teams.sql.js';
+import { lockMemberAndCountTeamKeys, memberView, memberViews, spendRows } from './teams.sql.js';
 import type { Team, TeamCharge, TeamMember, TeamSpendRow } from './teams.types.js';
 
 const MAX_SPEND_RANGE_DAYS = 366;
@@ -26,6 +26,8 @@ export class TeamsService {
     private readonly em: EntityManager,
     private readonly auth: AuthService,
     readonly clock: Clock,
+    /** Unrevoked keys one member may hold per team (0: no cap): each key is its own socket and subscription budget. */
+    private readonly keysPerMember = 0,
   ) {}
 
   async find(ids: readonly string[]): Promise<Team[]> {
@@ -103,7 +105,25 @@ export class TeamsService {
     await this.get(teamId);
     if (!isActive(await this.membership(teamId, accountId)))
       throw forbidden(`Account ${accountId} is not an active member of team ${teamId}`);
-    return this.auth.createKey(actor, accountId, 'USER', optionalText(label, 'label', 100) ?? undefined, teamId);
+    return this.auth.createKey(actor, accountId, 'USER', optionalText(label, 'label', 100) ?? undefined, teamId, (sql) =>
+      this.requireKeyRoom(sql, teamId, accountId),
+    );
+  }
+
+  /**
+   * Inside the key's transaction, under the member row's lock (concurrent creations queue; a
+   * removal, which revokes the member's keys, cannot pass between check and insert): the member
+   * still active and under the cap.
+   */
+  private async requireKeyRoom(sql: Sql, teamId: string, accountId: string): Promise<void> {
+    const held = await lockMemberAndCountTeamKeys(sql, teamId, accountId);
+    if (held === null) throw forbidden(`Account ${accountId} is not an active member of team ${teamId}`);
+    if (this.keysPerMember <= 0 || held < this.keysPerMember) return;
+    throw new DomainError(
+      'CONFLICT',
+      `A member may hold at most ${this.keysPerMember} unrevoked keys for a team; revoke one (revokeApiKey) before creating another`,
+      { limit: this.keysPerMember },
+    );
   }
 
   /** Spend per member, per day (team's zone) and per model; the team's OWNERs and FINANCE+. */

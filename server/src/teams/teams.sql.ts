@@ -116,6 +116,23 @@ export async function lockAndCountTeamsCreatedToday(sql: Sql, accountId: string)
   return Number(rows[0].n);
 }
 
+/**
+ * Locks the member's row (FOR UPDATE: creations of their team keys queue on it, as does their
+ * removal) and counts their unrevoked keys for the team; null unless they are an active member.
+ */
+export async function lockMemberAndCountTeamKeys(sql: Sql, teamId: string, accountId: string): Promise<number | null> {
+  const [member] = await sql.query<Row>(`select removed_at from team_members where team_id = ?::uuid and account_id = ?::uuid for update`, [
+    teamId,
+    accountId,
+  ]);
+  if (!member || member.removed_at) return null;
+  const [row] = await sql.query<Row>(
+    `select count(*)::int as n from api_keys where team_id = ?::uuid and account_id = ?::uuid and revoked_at is null`,
+    [teamId, accountId],
+  );
+  return Number(row.n);
+}
+
 export async function isKnownTimeZone(sql: Sql, name: string): Promise<boolean> {
   const rows = await sql.query(`select 1 from pg_timezone_names where name = ?`, [name]);
   return rows.length > 0;

@@ -162,6 +162,23 @@ describe('bad text', () => {
   });
 });
 
+describe('subscriptions over HTTP', () => {
+  it('refuses a subscription POSTed over HTTP with 400 BAD_REQUEST for every caller, before any resolver runs', async () => {
+    const user = await t.account(1_000n);
+    for (const key of [user.key, t.adminKey, null]) {
+      const r = await t.gql(BALANCE, {}, key);
+      expect(r.status).toBe(400);
+      expect(r.data ?? null).toBeNull();
+      expect(r.errors).toEqual([
+        expect.objectContaining({
+          message: 'Subscriptions are served over graphql-ws at /graphql, not over HTTP',
+          extensions: { code: 'BAD_REQUEST' },
+        }),
+      ]);
+    }
+  });
+});
+
 describe('the error mask over graphql-ws', () => {
   it('answers an internal failure with "Internal server error", never its SQL or ids', async () => {
     const user = await t.account(1_000n);
