@@ -130,14 +130,15 @@ describe('npm start lifecycle', () => {
         const first = await startServer();
         expect(first.listening).toMatchObject({ host: '127.0.0.1', port: first.port }); // PORT from the environment, not .env
         expect(first.output()).toContain('BOOTSTRAP_ADMIN_EMAIL: console ADMIN created');
-        first.npm.kill('SIGTERM');
-        expect(await first.exited).toBe(0);
+        // Stopped at the server itself: npm's own signal forwarding is the first test's subject.
+        process.kill(first.listening.pid, 'SIGTERM');
+        expect(await exitOf(first)).toBe(0);
 
         writeFileSync(envFile, 'BOOTSTRAP_ADMIN_EMAIL=someone-else@ops.example.test\nBOOTSTRAP_ADMIN_PASSWORD="another password 456"\n');
         const second = await startServer({ dataDir: first.dataDir });
         expect(second.output()).toContain('BOOTSTRAP_ADMIN_EMAIL ignored: an ADMIN already exists, so no second ADMIN was created');
-        second.npm.kill('SIGTERM');
-        expect(await second.exited).toBe(0);
+        process.kill(second.listening.pid, 'SIGTERM');
+        expect(await exitOf(second)).toBe(0);
       } finally {
         rmSync(envFile, { force: true });
       }
