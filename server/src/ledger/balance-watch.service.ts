@@ -102,6 +102,11 @@ export class BalanceWatchService {
     }
   }
 
+  /** Whether this instance holds a feed of the account (one watcher or more). */
+  watching(accountId: string): boolean {
+    return this.feeds.has(accountId);
+  }
+
   /** Listens before reading the balance, so no change can fall between the two. */
   private open(accountId: string): OpenFeed {
     let feed: BalanceFeed | undefined;
