@@ -191,7 +191,10 @@ export class FulfilmentService {
       const invoice = await this.stripe.invoices.retrieve(invoiceId);
       return { invoiceUrl: invoice.hosted_invoice_url ?? null, invoicePdfUrl: invoice.invoice_pdf ?? null };
     } catch (err) {
-      this.log.warn({ err: { message: (err as Error).message }, invoiceId }, 'could not read the invoice of a purchase; fulfilling without it');
+      this.log.warn(
+        { err: { message: (err as Error).message }, invoiceId },
+        'could not read the invoice of a purchase; fulfilling without it',
+      );
       return { invoiceUrl: null, invoicePdfUrl: null };
     }
   }

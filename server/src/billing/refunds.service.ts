@@ -42,7 +42,8 @@ export class RefundsService {
       const refund = await this.requestStripeRefund(purchase, amount, reason);
       await this.audit(actor, purchase, amount, reason, refund.id);
     } else {
-      if (purchase.kind !== 'TEST_CHECKOUT') throw new DomainError('CONFLICT', 'Stripe is not configured: this purchase cannot be refunded here');
+      if (purchase.kind !== 'TEST_CHECKOUT')
+        throw new DomainError('CONFLICT', 'Stripe is not configured: this purchase cannot be refunded here');
       await this.audit(actor, purchase, amount, reason, null);
       const paid = purchase.amountPaidCents ?? purchase.amountCents;
       const booked = await this.fulfilment.refund(purchase.id, {
@@ -105,7 +106,8 @@ function refundAmount(purchase: Purchase, input: number | null | undefined): big
     if (remaining <= 0n) throw new DomainError('CONFLICT', 'Nothing is left to refund on this purchase');
     return remaining;
   }
-  if (!Number.isSafeInteger(input) || input <= 0) throw badInput('amountCents must be a whole number of cents above 0', { field: 'amountCents' });
+  if (!Number.isSafeInteger(input) || input <= 0)
+    throw badInput('amountCents must be a whole number of cents above 0', { field: 'amountCents' });
   const amount = BigInt(input);
   if (amount > remaining) {
     throw badInput(`amountCents ${amount} exceeds the ${remaining} cents still refundable`, { field: 'amountCents' });

@@ -55,7 +55,13 @@ describe('refundedCreditsShare (money)', () => {
 
 describe('checkPayment', () => {
   it('accepts the pack price, or the price less a Stripe discount', () => {
-    expect(checkPayment(purchase, paid())).toEqual({ kind: 'paid', amountPaidCents: 999n, discountCents: 0n, subtotalCents: 999n, taxCents: 0n });
+    expect(checkPayment(purchase, paid())).toEqual({
+      kind: 'paid',
+      amountPaidCents: 999n,
+      discountCents: 0n,
+      subtotalCents: 999n,
+      taxCents: 0n,
+    });
     expect(checkPayment(purchase, paid({ amountTotalCents: 799n, discountCents: 200n }))).toEqual({
       kind: 'paid',
       amountPaidCents: 799n,
@@ -86,12 +92,17 @@ describe('checkPayment', () => {
     expect(preTaxShare(600n, 1199n, 200n)).toBe(499n); // 600 × 999 / 1199 = 499.9…, rounded down
     expect(preTaxShare(500n, 999n, 0n)).toBe(500n);
     fc.assert(
-      fc.property(fc.bigInt({ min: 1n, max: 10n ** 9n }), fc.bigInt({ min: 0n, max: 10n ** 8n }), fc.bigInt({ min: 0n, max: 10n ** 9n }), (pre, tax, part) => {
-        const total = pre + tax;
-        const cents = part % (total + 1n);
-        const share = preTaxShare(cents, total, tax);
-        return share >= 0n && share <= cents && share <= pre && (cents === total ? share === pre : true);
-      }),
+      fc.property(
+        fc.bigInt({ min: 1n, max: 10n ** 9n }),
+        fc.bigInt({ min: 0n, max: 10n ** 8n }),
+        fc.bigInt({ min: 0n, max: 10n ** 9n }),
+        (pre, tax, part) => {
+          const total = pre + tax;
+          const cents = part % (total + 1n);
+          const share = preTaxShare(cents, total, tax);
+          return share >= 0n && share <= cents && share <= pre && (cents === total ? share === pre : true);
+        },
+      ),
     );
   });
 

@@ -175,7 +175,11 @@ export class FakeStripe {
     const left = charge.amount - charge.amount_refunded;
     const amount = p.amount === undefined ? left : Number(p.amount);
     if (left <= 0) return this.invalid('charge_already_refunded', `Charge ${charge.id} has already been refunded.`);
-    if (amount > left) return this.invalid('amount_too_large', `Refund amount ($${amount / 100}) is greater than unrefunded amount on charge ($${left / 100})`);
+    if (amount > left)
+      return this.invalid(
+        'amount_too_large',
+        `Refund amount ($${amount / 100}) is greater than unrefunded amount on charge ($${left / 100})`,
+      );
     charge.amount_refunded += amount;
     charge.refunded = charge.amount_refunded >= charge.amount;
     const refund = {
