@@ -16,7 +16,7 @@ import { AccountProxySettingsResolver, ModelRateSimulatedResolver, ProxySettings
 import { FinanceResolver } from '../reports/finance.resolver.js';
 import { RevenueResolver } from '../reports/revenue.resolver.js';
 import { ReconciliationResolver } from '../reports/reconciliation.resolver.js';
-import { AccountBillingResolver, BillingResolver } from '../billing/billing.resolver.js';
+import { AccountBillingResolver, BillingResolver, PurchaseDetailsResolver } from '../billing/billing.resolver.js';
 import { SessionsResolver } from '../sessions/sessions.resolver.js';
 import { StaffResolver } from '../staff/staff.resolver.js';
 import { AuditLogResolver } from '../audit/audit-log.resolver.js';
@@ -35,6 +35,7 @@ export const resolvers = [
   UsageResolver,
   BillingResolver,
   AccountBillingResolver,
+  PurchaseDetailsResolver,
   FinanceResolver,
   RevenueResolver,
   ReconciliationResolver,
