@@ -19,8 +19,6 @@ export function journalRoutes(app: Express, services: Services): void {
     const rows = await services.revenue.journal(month);
     res.setHeader('content-disposition', `attachment; filename="creditmeter-journal-${month}.csv"`);
     res.setHeader('cache-control', 'private, no-store');
-    res
-      .type('text/csv; charset=utf-8')
-      .send(stringify([JOURNAL_COLUMNS, ...rows.map(journalCells)], { record_delimiter: 'windows' }));
+    res.type('text/csv; charset=utf-8').send(stringify([JOURNAL_COLUMNS, ...rows.map(journalCells)], { record_delimiter: 'windows' }));
   });
 }

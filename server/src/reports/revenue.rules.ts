@@ -119,7 +119,10 @@ export interface LedgerAccount {
  * granted, used, expired, anything else), each entry balancing within the range.
  */
 function memoAccounts(base: number, what: string, grantedBy: RollForwardLine) {
-  const account = (offset: number, name: string): LedgerAccount => ({ code: String(base + offset), name: `${what} credits ${name} (memo)` });
+  const account = (offset: number, name: string): LedgerAccount => ({
+    code: String(base + offset),
+    name: `${what} credits ${name} (memo)`,
+  });
   const other = account(40, 'adjusted');
   const lines = { purchased: other, recognised: account(20, 'used'), breakage: account(30, 'expired'), refunded: other, adjusted: other };
   return { deferred: account(0, 'outstanding'), lines: { ...lines, reclassified: other, [grantedBy]: account(10, 'granted') } };

@@ -5,7 +5,11 @@ import type { TestApp } from '../support/harness.js';
 import { grantsOf } from './support.js';
 
 /** Random account histories: every kind of credit and debit the ledger knows, in any order. */
-export const ADMIN = { keyId: '00000000-0000-4000-8000-000000000001', accountId: '00000000-0000-4000-8000-000000000002', role: 'ADMIN' as const };
+export const ADMIN = {
+  keyId: '00000000-0000-4000-8000-000000000001',
+  accountId: '00000000-0000-4000-8000-000000000002',
+  role: 'ADMIN' as const,
+};
 
 type Op =
   | { op: 'credit'; type: 'PURCHASE' | 'PROMO' | 'BONUS' | 'ADJUSTMENT'; amount: bigint; expiry: 'none' | 'past' | 'future' }
@@ -38,7 +42,8 @@ export const opArb: fc.Arbitrary<Op> = fc.oneof(
 );
 
 /** Refusals the rules allow (too few credits, already reversed, nothing left): anything else fails the test. */
-export const expected = (err: unknown) => err instanceof DomainError && ['INSUFFICIENT_CREDITS', 'CONFLICT', 'BAD_USER_INPUT'].includes(err.code);
+export const expected = (err: unknown) =>
+  err instanceof DomainError && ['INSUFFICIENT_CREDITS', 'CONFLICT', 'BAD_USER_INPUT'].includes(err.code);
 
 export async function apply(t: TestApp, accountId: string, op: Op, purchases: { id: string; amount: bigint }[], txIds: string[]) {
   const { ledger, grants, usage } = t.services;
@@ -99,4 +104,3 @@ export async function apply(t: TestApp, accountId: string, op: Op, purchases: { 
     }
   }
 }
-

@@ -47,7 +47,15 @@ describe('revenue rules', () => {
     }
     const usage = rows.filter((r) => r.reference === 'CM-2026-11-02-PAID-RECOGNISED').map(journalCells);
     expect(usage).toEqual([
-      ['2026-11-02', '2300', 'Deferred revenue: prepaid credits', '0.001003', '', 'Paid credits used: revenue recognised', 'CM-2026-11-02-PAID-RECOGNISED'],
+      [
+        '2026-11-02',
+        '2300',
+        'Deferred revenue: prepaid credits',
+        '0.001003',
+        '',
+        'Paid credits used: revenue recognised',
+        'CM-2026-11-02-PAID-RECOGNISED',
+      ],
       ['2026-11-02', '4000', 'Usage revenue', '', '0.001003', 'Paid credits used: revenue recognised', 'CM-2026-11-02-PAID-RECOGNISED'],
     ]);
     const goodwill = rows.filter((r) => r.reference === 'CM-2026-11-03-ADJUSTMENTS-ADJUSTED').map((r) => [r.account, r.debit, r.credit]);

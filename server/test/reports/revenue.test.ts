@@ -235,8 +235,13 @@ describe('revenue roll-forward', () => {
     expect(after.mismatches).toEqual([]); // the movements follow the grant's kind, so they still agree; a millicredit more does not
     await t.db.query(`update grants set amount = amount + 1, remaining = remaining + 1 where source_transaction_id = $1`, [p.id]);
     const drifted = await between(new Date(0), await dbNow());
-    expect(drifted.mismatches).toEqual([{ subject: 'promotional', expected: drifted.r.promotional.closing + 1n, actual: drifted.r.promotional.closing }]);
-    await t.db.query(`update grants set amount = amount - 1, remaining = remaining - 1, kind = 'PURCHASE' where source_transaction_id = $1`, [p.id]);
+    expect(drifted.mismatches).toEqual([
+      { subject: 'promotional', expected: drifted.r.promotional.closing + 1n, actual: drifted.r.promotional.closing },
+    ]);
+    await t.db.query(
+      `update grants set amount = amount - 1, remaining = remaining - 1, kind = 'PURCHASE' where source_transaction_id = $1`,
+      [p.id],
+    );
   });
 });
 
