@@ -19,7 +19,7 @@ const ACCOUNT = '00000000-0000-4000-8000-000000000001';
 const LIMIT = 1_000;
 
 class FakeSocket {
-  readyState: number = WebSocket.OPEN;
+  readyState: WebSocket['readyState'] = WebSocket.OPEN;
   bufferedAmount = 0;
   readonly sent: string[] = [];
   send(data: string) {
