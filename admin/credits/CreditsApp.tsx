@@ -107,7 +107,9 @@ export function CreditsApp() {
             <CircularProgress aria-label="Loading your credits" />
           </Box>
         )}
-        {state.kind === 'signedOut' && <SignedOut error={state.error} onSignedIn={load} />}
+        {state.kind === 'signedOut' && (
+          <SignedOut error={state.error} onSignedIn={load} linkExpired={params.get('portal') === 'expired'} returnTo={returnTo} />
+        )}
         {state.kind === 'ready' && balance && (
           <Stack spacing={{ xs: 2, sm: 3 }}>
             <CheckoutNotice params={params} returnTo={returnTo} purchases={state.data.me.purchases} onSeen={load} />
