@@ -89,8 +89,8 @@ export function SignedOut({
             <li>The app opens this page signed in to your account.</li>
           </ol>
           <p style={{ marginBottom: 0 }}>
-            Links work once and expire {minutes(linkMinutes)} after the app makes them: if yours has expired, open the page from
-            the app again.
+            Links work once and expire {minutes(linkMinutes)} after the app makes them: if yours has expired, open the page from the app
+            again.
           </p>
         </Typography>
       </Section>

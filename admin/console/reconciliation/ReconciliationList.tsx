@@ -2,17 +2,7 @@ import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
 import Typography from '@mui/material/Typography';
 import LinearProgress from '@mui/material/LinearProgress';
-import {
-  Datagrid,
-  DateField,
-  FunctionField,
-  List,
-  SelectInput,
-  TextField,
-  TopToolbar,
-  usePermissions,
-  useRedirect,
-} from 'react-admin';
+import { Datagrid, DateField, FunctionField, List, SelectInput, TextField, TopToolbar, usePermissions, useRedirect } from 'react-admin';
 import { api } from '../api';
 import { atLeast } from '../roles';
 import { ConfirmedButton } from '../shared/Confirmed';
@@ -75,8 +65,8 @@ function NoRunsYet() {
         No reconciliation run yet.
       </Typography>
       <Typography color="text.secondary" sx={{ mb: 2, maxWidth: 520, mx: 'auto' }}>
-        A run checks the ledger against balances, purchases, Stripe and the provider&apos;s usage. The daily run starts on its own; run
-        one now to see today&apos;s result.
+        A run checks the ledger against balances, purchases, Stripe and the provider&apos;s usage. The daily run starts on its own; run one
+        now to see today&apos;s result.
       </Typography>
       <RunNowButton variant="contained" />
     </Box>

@@ -146,7 +146,8 @@ export class ReconciliationService {
       const id = await inTransaction(currentEm(this.em), async (sql) => {
         const runId = await insertRun(sql, day, trigger, actor?.keyId ?? null);
         // A person asked for this run: the audit log says who (the schedule's runs are no one's action).
-        if (actor) await writeAudit(sql, { actor, action: 'reconciliation.run', targetType: 'reconciliation_run', targetId: runId, after: { day } });
+        if (actor)
+          await writeAudit(sql, { actor, action: 'reconciliation.run', targetType: 'reconciliation_run', targetId: runId, after: { day } });
         return runId;
       });
       started(id);
