@@ -131,7 +131,14 @@ describe('the console', () => {
       'INC-4242',
     ]);
     await page.goto(`${base()}/admin/auditLog`);
-    await page.getByRole('row').filter({ hasText: 'Refund of a duplicate charge' }).first().waitFor();
+    const audited = page.getByRole('row').filter({ hasText: 'Refund of a duplicate charge' }).first();
+    await audited.waitFor();
+    // Amounts in credits, before → after as fields, the target by email and linked: no raw JSON, no bare id.
+    await audited.getByText('Balance: 1,000 credits → 749.875 credits').waitFor();
+    await audited.getByText('Amount: -250.125 credits').waitFor();
+    const target = audited.getByRole('link', { name: new RegExp(a.email) });
+    expect(await target.getAttribute('href')).toBe(`/admin/accounts/${a.id}/show`);
+    expect(await audited.textContent()).not.toContain('Millicredits');
     await page.context().close();
   });
 

@@ -324,7 +324,7 @@ export type AuditLogQueryVariables = Exact<{
 }>;
 
 
-export type AuditLogQuery = { auditLog: { totalCount: number, edges: Array<{ node: { id: string, createdAt: string, action: string, actorKind: AuditActorKind, actorLabel: string | null, actorRole: string | null, targetType: string, targetId: string | null, reason: string | null, before: unknown, after: unknown } }> } };
+export type AuditLogQuery = { auditLog: { totalCount: number, edges: Array<{ node: { id: string, createdAt: string, action: string, actorKind: AuditActorKind, actorLabel: string | null, actorRole: string | null, targetType: string, targetId: string | null, targetLabel: string | null, reason: string | null, before: unknown, after: unknown } }> } };
 
 export type AuditActionsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1005,6 +1005,7 @@ export const AuditLogDocument = new TypedDocumentString(`
         actorRole
         targetType
         targetId
+        targetLabel
         reason
         before
         after
