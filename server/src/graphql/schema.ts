@@ -15,7 +15,7 @@ import { PromotionsResolver } from '../promotions/promotions.resolver.js';
 import { AccountProxySettingsResolver, ModelRateSimulatedResolver, ProxySettingsResolver } from '../proxy/proxy.resolver.js';
 import { FinanceResolver } from '../reports/finance.resolver.js';
 import { ReconciliationResolver } from '../reports/reconciliation.resolver.js';
-import { AccountBillingResolver, BillingResolver } from '../billing/billing.resolver.js';
+import { AccountBillingResolver, BillingResolver, PurchaseDetailsResolver } from '../billing/billing.resolver.js';
 import { SessionsResolver } from '../sessions/sessions.resolver.js';
 import { StaffResolver } from '../staff/staff.resolver.js';
 import { AuditLogResolver } from '../audit/audit-log.resolver.js';
@@ -34,6 +34,7 @@ export const resolvers = [
   UsageResolver,
   BillingResolver,
   AccountBillingResolver,
+  PurchaseDetailsResolver,
   FinanceResolver,
   ReconciliationResolver,
   ProxySettingsResolver,

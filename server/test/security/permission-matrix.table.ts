@@ -102,6 +102,7 @@ export const MATRIX: Record<string, Row> = {
   'Mutation.redeemPromoCode': { cells: 'U A F A F F F U' },
   'Mutation.redeliverWebhookEvent': { cells: 'U H F H F F A U', scope: { endpointId: 'endpoint' } },
   'Mutation.refulfillPurchase': { cells: STAFF_ONLY.ADMIN },
+  'Mutation.refundPurchase': { cells: STAFF_ONLY.FINANCE },
   'Mutation.refulfillStalePurchases': { cells: STAFF_ONLY.ADMIN },
   'Mutation.removeTeamMember': { cells: 'U O F O F F A U', scope: { teamId: 'team' } },
   'Mutation.replayStripeEvent': { cells: STAFF_ONLY.ADMIN },
