@@ -14,6 +14,7 @@ import { AccountGrantsResolver, GrantAllocationsResolver, GrantsResolver } from 
 import { PromotionsResolver } from '../promotions/promotions.resolver.js';
 import { AccountProxySettingsResolver, ModelRateSimulatedResolver, ProxySettingsResolver } from '../proxy/proxy.resolver.js';
 import { FinanceResolver } from '../reports/finance.resolver.js';
+import { RevenueResolver } from '../reports/revenue.resolver.js';
 import { ReconciliationResolver } from '../reports/reconciliation.resolver.js';
 import { AccountBillingResolver, BillingResolver, PurchaseDetailsResolver } from '../billing/billing.resolver.js';
 import { SessionsResolver } from '../sessions/sessions.resolver.js';
@@ -36,6 +37,7 @@ export const resolvers = [
   AccountBillingResolver,
   PurchaseDetailsResolver,
   FinanceResolver,
+  RevenueResolver,
   ReconciliationResolver,
   ProxySettingsResolver,
   AccountProxySettingsResolver,

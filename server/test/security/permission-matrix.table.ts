@@ -68,6 +68,7 @@ export const MATRIX: Record<string, Row> = {
   'Query.reconciliationRun': { cells: STAFF_ONLY.FINANCE },
   'Query.reconciliationRuns': { cells: STAFF_ONLY.FINANCE },
   'Query.refusalsDaily': { cells: STAFF_ONLY.FINANCE },
+  'Query.revenueRollForward': { cells: STAFF_ONLY.FINANCE },
   'Query.staffUser': { cells: STAFF_ONLY.ADMIN },
   'Query.staffUsers': { cells: STAFF_ONLY.ADMIN },
   'Query.stalePurchases': { cells: STAFF_ONLY.SUPPORT },
