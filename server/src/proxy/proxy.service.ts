@@ -245,7 +245,7 @@ export class ProxyService {
   /** Releases the hold of a call that will not settle (the provider failed). */
   async abandon(call: PreparedCall): Promise<void> {
     call.timing?.enter('settle');
-    await this.holds.void(call.hold.id);
+    await this.holds.void(call.hold);
   }
 
   /** Non-streaming: one provider call, settled on its usage; a provider failure voids the hold and rethrows. */

@@ -79,9 +79,9 @@ describe('hold lifecycle', () => {
     // Nothing left to release twice.
     await expire([a.id, b.id]);
     await t.services.holds.releaseExpired();
-    expect(await t.services.holds.void(a.id)).toBeNull();
+    expect(await t.services.holds.void(a)).toBeNull();
     expect(await balanceRow(t, user.id)).toEqual({ posted: 100_000n, pending: 5_000n });
-    await t.services.holds.void(fresh.id);
+    await t.services.holds.void(fresh);
     expect(await balanceRow(t, user.id)).toEqual({ posted: 100_000n, pending: 0n });
   });
 
@@ -103,8 +103,8 @@ describe('hold lifecycle', () => {
         source: 'PROXY',
       });
     await Promise.all([
-      ...holds.map((h) => t.services.holds.void(h.id)),
-      ...holds.map((h) => t.services.holds.void(h.id)),
+      ...holds.map((h) => t.services.holds.void(h)),
+      ...holds.map((h) => t.services.holds.void(h)),
       t.services.holds.releaseExpired(),
       t.services.holds.releaseExpired(),
     ]);
@@ -128,7 +128,7 @@ describe('hold lifecycle', () => {
       .map((a) => (a as PromiseFulfilledResult<Awaited<ReturnType<typeof place>>>).value);
     expect(placed).toHaveLength(7); // 7 x 7,000 <= 50,000 < 8 x 7,000
     expect(await balanceRow(t, user.id)).toEqual({ posted: 50_000n, pending: 49_000n });
-    await Promise.all(placed.map((h) => t.services.holds.void(h.id)));
+    await Promise.all(placed.map((h) => t.services.holds.void(h)));
     expect(await balanceRow(t, user.id)).toEqual({ posted: 50_000n, pending: 0n });
     const [row] = await t.db.query<{ held: string }>(
       `select coalesce(sum(amount), 0)::text as held from holds where account_id = $1 and state = 'HELD'`,
@@ -241,7 +241,7 @@ describe('hold lifecycle', () => {
       expect(held[0]).toMatchObject({ expires_at: 'infinity', settle_error: expect.stringContaining('settle failed on purpose') });
       expect(await own.services.holds.releaseExpired()).toBe(0);
       // The operator voids (or settles) it by hand.
-      expect(await own.services.holds.void(held[0].id)).not.toBeNull();
+      expect(await own.services.holds.void(held[0])).not.toBeNull();
       const [after] = await own.db.query<{ pending: string }>(`select pending from accounts where id = $1`, [user.id]);
       expect(after.pending).toBe('0');
       expect(await own.db.query(`select 1 from usage_records where account_id = $1`, [user.id])).toHaveLength(1);
