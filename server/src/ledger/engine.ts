@@ -222,6 +222,8 @@ function movedBalance(item: EngineItem, r: Row, retried: boolean): BalanceSnapsh
  */
 export class LedgerEngine {
   private readonly batches: GroupCommit<Queued, BatchAnswer>;
+  /** Settles in flight, per account: this instance's balance reads wait for them (see `balances`). */
+  private readonly settling = new Map<string, Set<Promise<unknown>>>();
 
   constructor(
     private readonly db: LedgerDb,
@@ -357,7 +359,7 @@ export class LedgerEngine {
 
   /** Charges a held call's actual cost and releases its hold, in one item (see creditmeter_settle). */
   async settle(holdId: string, c: UsageCharge): Promise<SettleOutcome> {
-    const r = await this.submit({ op: 'settle', holdId, charge: c });
+    const r = await this.tracked(c.accountId, this.submit({ op: 'settle', holdId, charge: c }));
     if (r.settle === 'NOT_FOUND') throw new Error(`hold ${holdId} not found`);
     return { outcome: r.settle as SettleOutcome['outcome'], charged: toBigInt(r.charged), charge: toChargeOutcome(r, c) };
   }
@@ -372,8 +374,29 @@ export class LedgerEngine {
     return (await this.db.call(STATEMENTS.extend, [holdId, ttlSeconds])).length > 0;
   }
 
-  /** Cached balances of customer accounts (missing ids are left out), on a prepared statement. */
+  private async tracked<T>(accountId: string, work: Promise<T>): Promise<T> {
+    let set = this.settling.get(accountId);
+    if (!set) this.settling.set(accountId, (set = new Set()));
+    set.add(work);
+    try {
+      return await work;
+    } finally {
+      set.delete(work);
+      if (!set.size) this.settling.delete(accountId);
+    }
+  }
+
+  /**
+   * Cached balances of customer accounts (missing ids are left out), on a prepared statement.
+   * A proxied call is answered before its settle commits; a read on this instance first waits for
+   * the settles of these accounts it has in flight, so a client that reads its balance after an
+   * answer sees the charge (read-your-writes; another instance's read may be a few ms early).
+   */
   async balances(accountIds: readonly string[]): Promise<BalanceSnapshot[]> {
+    if (this.settling.size) {
+      const waits = accountIds.flatMap((id) => [...(this.settling.get(id) ?? [])]);
+      if (waits.length) await Promise.allSettled(waits);
+    }
     const rows = await this.db.call(STATEMENTS.balances, [accountIds]);
     return rows.map((r) => balanceOf(r.account_id as string, r, 'posted', 'pending', 'updated_at')!);
   }
@@ -390,6 +413,7 @@ export class LedgerEngine {
   }
 
   async close(): Promise<void> {
+    await this.batches.drained();
     await this.db.close();
   }
 }

@@ -217,6 +217,7 @@ export class HoldsService {
       return releaseExpiredHolds(sql, limit);
     });
     for (const balance of balances) this.events.publish(balance);
+    metrics.holdsExpired(released);
     if (released) this.log.info({ released }, 'expired holds released');
     return released;
   }
