@@ -45,6 +45,14 @@ export const counters = {
     ['gate', 'reason'],
   ),
   rateLimited: counter('rate_limited_total', 'Requests refused with 429 rate_limit_exceeded, by surface (proxy, graphql)', ['surface']),
+  fanoutRenders: counter(
+    'graphql_ws_fanout_renders_total',
+    'balanceUpdated payloads executed and serialised: once per event per account and subscription document on this instance, however many sockets get it',
+  ),
+  fanoutHeldBack: counter(
+    'graphql_ws_fanout_held_back_total',
+    'Times a subscription socket over its send-buffer limit was held back (it skips balances until it drains, then gets the newest)',
+  ),
   proxySettleFailures: counter(
     'proxy_settle_failures_total',
     'Proxied calls whose charge could not be written (their holds are kept for an operator)',

@@ -87,11 +87,16 @@ export const toBreakdownGql =
 export class LiabilityGql {
   @Field(() => MillicreditsScalar) outstandingMillicredits!: string;
   @Field(() => Float) outstandingUsd!: number;
-  @Field(() => MillicreditsScalar, { description: 'Paid credits (promotional credits are taken as spent first)' })
+  @Field(() => MillicreditsScalar, {
+    description: 'Paid credits: bought, not promotional and not staff goodwill (free credits are taken as spent first)',
+  })
   paidMillicredits!: string;
   @Field(() => Float) paidUsd!: number;
   @Field(() => MillicreditsScalar) promotionalMillicredits!: string;
   @Field(() => Float) promotionalUsd!: number;
+  @Field(() => MillicreditsScalar, { description: 'Goodwill credits granted by staff adjustments, unspent (never revenue)' })
+  adjustmentsMillicredits!: string;
+  @Field(() => Float) adjustmentsUsd!: number;
   @Field(() => MillicreditsScalar, { description: 'Sum of negative balances (owed by customers)' }) negativeMillicredits!: string;
   @Field(() => Int) negativeBalanceAccounts!: number;
   @Field(() => MillicreditsScalar, { description: 'Reserved by calls in flight' }) heldMillicredits!: string;
@@ -109,6 +114,8 @@ export const toLiabilityGql = (l: LiabilityRow): LiabilityGql => ({
   paidUsd: toUsdNumber(l.paid),
   promotionalMillicredits: formatMillicredits(l.promotional),
   promotionalUsd: toUsdNumber(l.promotional),
+  adjustmentsMillicredits: formatMillicredits(l.adjustments),
+  adjustmentsUsd: toUsdNumber(l.adjustments),
   negativeMillicredits: formatMillicredits(l.negative),
   negativeBalanceAccounts: l.negativeAccounts,
   heldMillicredits: formatMillicredits(l.held),

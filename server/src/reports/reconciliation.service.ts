@@ -19,6 +19,7 @@ import { grantsCheck } from './reconciliation/grants.check.js';
 import { ledgerAuditCheck } from './reconciliation/ledger-audit.check.js';
 import { providerUsageCheck } from './reconciliation/provider-usage.check.js';
 import { purchasesFulfilledCheck } from './reconciliation/purchases-fulfilled.check.js';
+import { revenueRollForwardCheck } from './reconciliation/revenue-roll-forward.check.js';
 import {
   findFindings,
   findRun,
@@ -73,6 +74,7 @@ export class ReconciliationService {
       purchasesFulfilledCheck,
       disputesCheck,
       grantsCheck(sources.grantDrift),
+      revenueRollForwardCheck,
       stripeCheck(sources.stripe),
       providerUsageCheck(config),
       ledgerAuditCheck,

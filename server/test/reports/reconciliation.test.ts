@@ -129,6 +129,7 @@ describe('reconciliation', () => {
       ['purchases_fulfilled_once', 'OK'],
       ['disputes_match_ledger', 'OK'],
       ['grants_match_balances', 'OK'],
+      ['revenue_roll_forward', 'OK'],
       ['stripe', 'OK'],
       ['provider_usage', 'OK'],
       ['ledger_entries_audited', 'OK'],

@@ -78,6 +78,7 @@ export const RULES = {
   'purchase.read': rule({ who: ACCOUNT_HOLDERS, other: 'SUPPORT', says: 'Own account; SUPPORT+ any' }),
   'billing.inspect': rule({ who: staff('SUPPORT'), says: 'SUPPORT+: purchases, stale ones, failed Stripe events, negative balances' }),
   'billing.repair': rule({ who: staff('ADMIN'), says: 'ADMIN, audited' }),
+  'billing.refund': rule({ who: staff('FINANCE'), says: "FINANCE+, audited: refunds a purchase through Stripe's refund API" }),
   'promo.redeem': rule({ who: ACCOUNT_HOLDERS, says: 'Own account' }),
   'promo.manage': rule({ who: staff('ADMIN'), says: 'ADMIN' }),
   // Teams (the team's id is its account's id)
