@@ -210,7 +210,14 @@ function queued(item: EngineItem): Queued {
 function movedBalance(item: EngineItem, r: Row, retried: boolean): BalanceSnapshot | null {
   const replayed = r.status === 'REPLAY' || r.settle === 'REPLAY';
   if (replayed ? !retried : r.status !== 'OK' && r.settle !== 'VOIDED') return null;
-  const accountId = item.op === 'charge' ? item.charge.accountId : item.op === 'hold' ? item.spec.accountId : item.op === 'settle' ? item.charge.accountId : item.accountId;
+  const accountId =
+    item.op === 'charge'
+      ? item.charge.accountId
+      : item.op === 'hold'
+        ? item.spec.accountId
+        : item.op === 'settle'
+          ? item.charge.accountId
+          : item.accountId;
   return balanceOf(accountId, r, 'bal_posted', 'bal_pending', 'bal_at');
 }
 

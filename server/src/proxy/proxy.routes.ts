@@ -6,12 +6,7 @@ import type { Services } from '../services.js';
 import { DomainError, unauthenticated } from '../shared/errors.js';
 import { Overloaded } from '../http/admission.js';
 import { RateLimited } from '../http/rate-limit.js';
-import {
-  domainErrorResponse,
-  internalErrorResponse,
-  upstreamErrorResponse,
-  type ProxyErrorResponse,
-} from './proxy.errors.js';
+import { domainErrorResponse, internalErrorResponse, upstreamErrorResponse, type ProxyErrorResponse } from './proxy.errors.js';
 import { UpstreamFailure, type CallCharge, type PreparedCall, type StreamSink } from './proxy.service.js';
 import { SERVER_TIMING_HEADER, ServerTiming } from './server-timing.js';
 

@@ -26,9 +26,13 @@ let fake: FakeOpenAi;
 let child: ChildProcess | null = null;
 beforeAll(async () => {
   rmSync(build, { recursive: true, force: true });
-  await promisify(execFile)(process.execPath, [path.join(server, '../node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json', '--outDir', build], {
-    cwd: server,
-  });
+  await promisify(execFile)(
+    process.execPath,
+    [path.join(server, '../node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json', '--outDir', build],
+    {
+      cwd: server,
+    },
+  );
   cpSync(path.join(server, 'src/ledger/sql'), path.join(build, 'server/src/ledger/sql'), { recursive: true });
   fake = await startFakeOpenAi();
   t = await startTestApp({ HOLD_EXPIRY_INTERVAL_MS: 0 });
