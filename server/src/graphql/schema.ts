@@ -14,8 +14,9 @@ import { AccountGrantsResolver, GrantAllocationsResolver, GrantsResolver } from 
 import { PromotionsResolver } from '../promotions/promotions.resolver.js';
 import { AccountProxySettingsResolver, ModelRateSimulatedResolver, ProxySettingsResolver } from '../proxy/proxy.resolver.js';
 import { FinanceResolver } from '../reports/finance.resolver.js';
+import { RevenueResolver } from '../reports/revenue.resolver.js';
 import { ReconciliationResolver } from '../reports/reconciliation.resolver.js';
-import { AccountBillingResolver, BillingResolver } from '../billing/billing.resolver.js';
+import { AccountBillingResolver, BillingResolver, PurchaseDetailsResolver } from '../billing/billing.resolver.js';
 import { SessionsResolver } from '../sessions/sessions.resolver.js';
 import { StaffResolver } from '../staff/staff.resolver.js';
 import { AuditLogResolver } from '../audit/audit-log.resolver.js';
@@ -34,7 +35,9 @@ export const resolvers = [
   UsageResolver,
   BillingResolver,
   AccountBillingResolver,
+  PurchaseDetailsResolver,
   FinanceResolver,
+  RevenueResolver,
   ReconciliationResolver,
   ProxySettingsResolver,
   AccountProxySettingsResolver,
