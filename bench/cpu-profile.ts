@@ -126,7 +126,9 @@ function summarise(file: string, requests: number, msPerRequest: number) {
 
 async function main() {
   mkdirSync(profileDir, { recursive: true });
-  const env: Record<string, string> = PROFILE ? { BENCH_NODE_ARGS: `--import ${path.join(here, 'cpu-profile-hook.js')}`, BENCH_CPU_PROFILE_DIR: profileDir } : {};
+  const env: Record<string, string> = PROFILE
+    ? { BENCH_NODE_ARGS: `--import ${path.join(here, 'cpu-profile-hook.js')}`, BENCH_CPU_PROFILE_DIR: profileDir }
+    : {};
   await startDatabaseServer();
   const helloRequests: Requests = [
     { method: 'POST', path: '/graphql', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ hello }' }) },
@@ -147,14 +149,23 @@ async function main() {
   const charges: Requests = [gqlRequest(() => JSON.stringify({ query: CHARGE, variables: { k: `cpu${run}-${k++}` } }), randomKey)];
   const balances: Requests = [gqlRequest(() => JSON.stringify({ query: BALANCE }), randomKey)];
   let w = 0;
-  const everyKey: Requests = [gqlRequest(() => JSON.stringify({ query: BALANCE }), () => db.spread[w++ % db.spread.length])];
+  const everyKey: Requests = [
+    gqlRequest(
+      () => JSON.stringify({ query: BALANCE }),
+      () => db.spread[w++ % db.spread.length],
+    ),
+  ];
   await measure(app, everyKey, db.spread.length); // every key once: the key cache fills as in a running service
   await measure(app, charges, 1000); // JIT warm-up
   const charge = await rounds(app, charges);
   const balance = await rounds(app, balances);
   const ratio = (x: number) => fmt(x / helloCpu.msPerRequest, 2);
-  log(`charge: ${fmt(charge.msPerRequest, 3)} ms CPU per request = ${ratio(charge.msPerRequest)}× hello-world (target ≤ 3×; ${charge.shown})`);
-  log(`balance read: ${fmt(balance.msPerRequest, 3)} ms CPU per request = ${ratio(balance.msPerRequest)}× hello-world (target ≤ 2×; ${balance.shown})`);
+  log(
+    `charge: ${fmt(charge.msPerRequest, 3)} ms CPU per request = ${ratio(charge.msPerRequest)}× hello-world (target ≤ 3×; ${charge.shown})`,
+  );
+  log(
+    `balance read: ${fmt(balance.msPerRequest, 3)} ms CPU per request = ${ratio(balance.msPerRequest)}× hello-world (target ≤ 2×; ${balance.shown})`,
+  );
   if (PROFILE) {
     log('\nhello-world:');
     summarise(helloProfile!, REQUESTS, helloCpu.msPerRequest);
