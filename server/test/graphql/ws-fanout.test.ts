@@ -73,7 +73,11 @@ describe('balance fan-out', () => {
       sockets: [quick, slow],
       members: [a, b],
     } = await twoMembers('q', 's');
-    expect(JSON.parse(slow.sent[0])).toEqual({ id: 's', type: 'next', payload: { data: { balanceUpdated: { balanceMillicredits: '1000' } } } });
+    expect(JSON.parse(slow.sent[0])).toEqual({
+      id: 's',
+      type: 'next',
+      payload: { data: { balanceUpdated: { balanceMillicredits: '1000' } } },
+    });
 
     slow.bufferedAmount = LIMIT + 1;
     events.publish(snapshot(900n));
