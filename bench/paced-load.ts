@@ -72,7 +72,11 @@ export async function pacedLoad(opts: PacedOptions): Promise<PacedResult> {
       {
         method: 'POST',
         agent,
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${opts.key()}`, 'content-length': Buffer.byteLength(opts.body) },
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${opts.key()}`,
+          'content-length': Buffer.byteLength(opts.body),
+        },
       },
       (res) => {
         const headersAt = performance.now();
@@ -119,11 +123,14 @@ export async function pacedLoad(opts: PacedOptions): Promise<PacedResult> {
   await Promise.race([
     done,
     new Promise<void>((resolve) =>
-      setTimeout(() => {
-        out.errors += pending;
-        closed = true;
-        resolve();
-      }, opts.seconds * 1000 + 30_000),
+      setTimeout(
+        () => {
+          out.errors += pending;
+          closed = true;
+          resolve();
+        },
+        opts.seconds * 1000 + 30_000,
+      ),
     ),
   ]);
   clearInterval(timer);

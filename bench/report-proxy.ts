@@ -39,7 +39,13 @@ interface Captured extends PacedResult {
 }
 
 /** `rate` calls/s for SECONDS, evenly paced, each with one of `keys`; the server's CPU per 2xx answer. */
-async function proxyLoad(app: Served, keys: readonly string[], rate: number, body: string, drained: () => Promise<void>): Promise<Captured> {
+async function proxyLoad(
+  app: Served,
+  keys: readonly string[],
+  rate: number,
+  body: string,
+  drained: () => Promise<void>,
+): Promise<Captured> {
   let i = 0;
   const key = () => keys[i++ % keys.length];
   const m = await measure(

@@ -202,7 +202,12 @@ export async function measure<T>(
 
 /** An autocannon load of SECONDS on `server` (see `measure`); CPU per 2xx answer. */
 export async function load(server: Served, opts: Parameters<typeof autocannon>[0], drained?: () => Promise<void>): Promise<Loaded> {
-  const m = await measure(server, () => autocannon({ duration: SECONDS, ...opts }), (r) => r['2xx'], drained);
+  const m = await measure(
+    server,
+    () => autocannon({ duration: SECONDS, ...opts }),
+    (r) => r['2xx'],
+    drained,
+  );
   return { r: m.result, rssMb: m.rssMb, cpuMs: m.cpuMs };
 }
 

@@ -219,7 +219,14 @@ export async function main() {
 
   // The proxy: one account and 50 accounts at 500 calls/s, twice each, then streams (report-proxy.ts).
   const fifty = { ids: db.spreadAccounts.slice(100, 150), keys: db.spread.slice(100, 150) };
-  const proxy = await proxyFigures({ dbUrl: db.url, client: db.client, one: db.proxyOne, streams: db.streams, fifty, helloCpuMs: helloCpu });
+  const proxy = await proxyFigures({
+    dbUrl: db.url,
+    client: db.client,
+    one: db.proxyOne,
+    streams: db.streams,
+    fifty,
+    helloCpuMs: helloCpu,
+  });
   rows.push(...proxy.rows);
 
   // The live figures: subscribers on the last SUBSCRIBERS spread accounts, charges on the others.
