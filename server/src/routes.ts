@@ -2,6 +2,7 @@ import type { Express } from 'express';
 import type { Services } from './services.js';
 import { metricsRoutes } from './metrics/metrics.routes.js';
 import { statementRoutes } from './reports/statements.routes.js';
+import { usageReportRoutes } from './reports/usage-report.routes.js';
 import { billingRoutes } from './billing/billing.routes.js';
 import { proxyRoutes } from './proxy/proxy.routes.js';
 import { portalRoutes } from './sessions/portal.routes.js';
@@ -17,6 +18,7 @@ export const routeModules: RouteModule[] = [
   billingRoutes,
   metricsRoutes,
   statementRoutes,
+  usageReportRoutes,
   auditLogRoutes,
   portalRoutes,
   facesRoutes,

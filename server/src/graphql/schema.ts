@@ -15,6 +15,7 @@ import { PromotionsResolver } from '../promotions/promotions.resolver.js';
 import { AccountProxySettingsResolver, ModelRateSimulatedResolver, ProxySettingsResolver } from '../proxy/proxy.resolver.js';
 import { FinanceResolver } from '../reports/finance.resolver.js';
 import { ReconciliationResolver } from '../reports/reconciliation.resolver.js';
+import { UsageReportResolver } from '../reports/usage-report.resolver.js';
 import { AccountBillingResolver, BillingResolver } from '../billing/billing.resolver.js';
 import { SessionsResolver } from '../sessions/sessions.resolver.js';
 import { StaffResolver } from '../staff/staff.resolver.js';
@@ -36,6 +37,7 @@ export const resolvers = [
   AccountBillingResolver,
   FinanceResolver,
   ReconciliationResolver,
+  UsageReportResolver,
   ProxySettingsResolver,
   AccountProxySettingsResolver,
   ModelRateSimulatedResolver,

@@ -133,6 +133,12 @@ export const RULES = {
   'rates.cards': rule({ who: staff('SUPPORT'), says: 'SUPPORT+' }),
   'rates.manage': rule({ who: staff('ADMIN'), says: 'ADMIN, audited' }),
   'finance.read': rule({ who: staff('FINANCE'), says: 'FINANCE+' }),
+  'usage.report': rule({
+    who: ACCOUNT_HOLDERS,
+    other: 'SUPPORT',
+    team: 'OWNER',
+    says: "usageReport and GET /reports/usage.csv: own account, a team's OWNERs the team; SUPPORT+ any or all (ACCOUNT grouping staff only)",
+  }),
   'reconciliation.read': rule({ who: staff('FINANCE'), says: 'FINANCE+' }),
   'reconciliation.run': rule({ who: staff('ADMIN'), says: 'ADMIN' }),
   'audit.read': rule({ who: staff('FINANCE'), says: 'FINANCE+ (also GET /audit-log.csv)' }),
