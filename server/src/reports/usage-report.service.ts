@@ -2,7 +2,6 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { canAnyAccount } from '../auth/policy.js';
 import type { Principal } from '../auth/roles.js';
 import { toBigInt } from '../db/sql.js';
-import { forbidden } from '../shared/errors.js';
 import type { TeamsService } from '../teams/teams.service.js';
 import { rollupSnapshot } from './rollup-snapshot.js';
 import { NO_KEY } from './rollup.job.js';
@@ -32,21 +31,18 @@ export class UsageReportService {
   /**
    * Whose usage the caller reads: with `accountId` omitted, staff (SUPPORT+) read every account and
    * account holders their own; a named account needs SUPPORT+, or being its team's OWNER. A team
-   * key reads nothing (it is for charging; its team's OWNERs read the team's usage). Grouping by
-   * ACCOUNT is for staff.
+   * key reads nothing (it is for charging; its team's OWNERs read the team's usage). So a
+   * customer grouping by ACCOUNT gets its own account's one row: only staff see across accounts.
    */
-  async scope(principal: Principal | null, accountId: string | null | undefined, groups: readonly string[]): Promise<string | null> {
-    const everyAccount = (accountId === null || accountId === undefined) && canAnyAccount(principal, 'usage.report');
-    const account = everyAccount ? null : await this.teams.actingAccount(principal, 'usage.report', accountId);
-    if (groups.includes('ACCOUNT') && !canAnyAccount(principal, 'usage.report'))
-      throw forbidden('Grouping usage by account is for staff (SUPPORT+)');
-    return account;
+  async scope(principal: Principal | null, accountId: string | null | undefined): Promise<string | null> {
+    if ((accountId === null || accountId === undefined) && canAnyAccount(principal, 'usage.report')) return null;
+    return this.teams.actingAccount(principal, 'usage.report', accountId);
   }
 
   async report(principal: Principal | null, q: UsageReportQuery): Promise<UsageReportRow[]> {
     const groups = parseGroups(q.groupBy);
     const { fromDay, toDay } = reportDays(q.from, q.to);
-    const accountId = await this.scope(principal, q.accountId, groups);
+    const accountId = await this.scope(principal, q.accountId);
     const cols = groups.map((g) => GROUP_COLUMN[g]);
     const select = (c: string) => (cols.includes(c) ? `g.${c}` : 'null');
     const rows = await rollupSnapshot(this.em, (sql, wm) =>

@@ -137,7 +137,7 @@ export const RULES = {
     who: ACCOUNT_HOLDERS,
     other: 'SUPPORT',
     team: 'OWNER',
-    says: "usageReport and GET /reports/usage.csv: own account, a team's OWNERs the team; SUPPORT+ any or all (ACCOUNT grouping staff only)",
+    says: "usageReport and GET /reports/usage.csv: own account, a team's OWNERs the team; SUPPORT+ any, or all accounts",
   }),
   'reconciliation.read': rule({ who: staff('FINANCE'), says: 'FINANCE+' }),
   'reconciliation.run': rule({ who: staff('ADMIN'), says: 'ADMIN' }),
