@@ -105,7 +105,7 @@ export async function liveFigures(input: LiveInput): Promise<Row[]> {
   const drop = 1 - duringRps / aloneRps;
   const fanout: Row = {
     figure: `live fan-out: ${fmt(connected.connected)} graphql-ws subscribers on one process, ${fmt(EVENTS_PER_SECOND)} balance events/s over them`,
-    measured: `${fmt(fan.perSecond)} events/s injected through Redis, ${fmt(fan.received)} of ${fmt(fan.sent)} delivered; event-to-client p50 ${fmt(fan.p50, 1)} ms, p99 ${fmt(fan.p99, 1)} ms, max ${fmt(fan.max)} ms; spread charges meanwhile ${fmt(duringRps)}/s vs ${fmt(aloneRps)}/s without (drop ${fmt(drop * 100)}%); one subscriber per account, so each event is executed once (sharing one execution among subscribers of the same account is not built)`,
+    measured: `${fmt(fan.perSecond)} events/s injected through Redis, ${fmt(fan.received)} of ${fmt(fan.sent)} delivered; event-to-client p50 ${fmt(fan.p50, 1)} ms, p99 ${fmt(fan.p99, 1)} ms, max ${fmt(fan.max)} ms; spread charges meanwhile ${fmt(duringRps)}/s vs ${fmt(aloneRps)}/s without (drop ${fmt(drop * 100)}%); one subscriber per account; each event is executed and serialised once per account and subscription document on the instance, and that one JSON payload is written to every socket of the account in its own next envelope (graphql/ws-fanout.ts)`,
     target: FANOUT_TARGET,
     pass: fan.p99 <= 200 && drop <= 0.2 && fan.received === fan.sent,
     rssMb: during.rssMb,

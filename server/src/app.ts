@@ -154,6 +154,8 @@ export async function createApp(opts: { config: Config; orm: MikroORM; log: Logg
       };
       await step('graphql and sockets', () => apollo.stop());
       await step('http', () => (httpServer.listening ? new Promise<void>((resolve) => httpServer.close(() => resolve())) : undefined));
+      // Answered calls whose settles are still queued: committed before the engine closes.
+      await step('proxy settles', () => services.proxy.settled());
       await step('jobs', () => jobs.stop());
       await step('refusals', () =>
         services.refusals.flush().catch((err: unknown) => log.warn({ err: { message: (err as Error).message } }, 'refusals not flushed')),

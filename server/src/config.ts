@@ -63,6 +63,8 @@ const schema = z.object({
   STRIPE_SECRET_KEY: optionalString,
   STRIPE_WEBHOOK_SECRET: optionalString,
   STRIPE_API_BASE: optionalUrl,
+  /** true: Checkout and auto-recharge invoices compute tax (Stripe Tax) and collect the billing address and tax ID. */
+  STRIPE_AUTOMATIC_TAX: z.preprocess(emptyToUndefined, z.enum(['true', 'false']).default('false')),
   OPENAI_API_KEY: optionalString,
   OPENAI_BASE_URL: optionalUrl,
   OPENAI_ADMIN_KEY: optionalString,
@@ -220,6 +222,8 @@ export interface Config extends Omit<Env, 'PUBLIC_APP_URL' | 'HOST'> {
   checkoutTestMode: string | null;
   /** Requests per minute per API key for accounts without their own limit (0 = unlimited). */
   rateLimitPerMinute: number;
+  /** Whether Stripe computes tax on purchases (STRIPE_AUTOMATIC_TAX). */
+  stripeAutomaticTax: boolean;
   /** Whether admission control adapts its limits to saturation (ADMISSION_ADAPTIVE). */
   admissionAdaptive: boolean;
   /** Express `trust proxy`: the peers whose X-Forwarded-For is believed, or false for none. */
@@ -257,6 +261,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     HOST: values.HOST ?? (isProduction ? '0.0.0.0' : '127.0.0.1'),
     PUBLIC_APP_URL: values.PUBLIC_APP_URL ?? `http://localhost:${values.PORT}`,
     checkoutTestMode: isProduction ? null : testModeReason,
+    stripeAutomaticTax: values.STRIPE_AUTOMATIC_TAX === 'true',
     admissionAdaptive: values.ADMISSION_ADAPTIVE ? values.ADMISSION_ADAPTIVE === 'true' : values.NODE_ENV !== 'test',
     trustProxy: values.TRUSTED_PROXIES.trim() === 'none' ? false : values.TRUSTED_PROXIES.split(',').map((p) => p.trim()),
     rateLimitPerMinute: values.RATE_LIMIT_PER_MINUTE ?? (values.NODE_ENV === 'test' ? 0 : 1200),

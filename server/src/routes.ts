@@ -3,6 +3,7 @@ import type { Services } from './services.js';
 import { metricsRoutes } from './metrics/metrics.routes.js';
 import { statementRoutes } from './reports/statements.routes.js';
 import { usageReportRoutes } from './reports/usage-report.routes.js';
+import { journalRoutes } from './reports/journal.routes.js';
 import { billingRoutes } from './billing/billing.routes.js';
 import { proxyRoutes } from './proxy/proxy.routes.js';
 import { portalRoutes } from './sessions/portal.routes.js';
@@ -19,6 +20,7 @@ export const routeModules: RouteModule[] = [
   metricsRoutes,
   statementRoutes,
   usageReportRoutes,
+  journalRoutes,
   auditLogRoutes,
   portalRoutes,
   facesRoutes,

@@ -16,6 +16,7 @@ import { createBilling } from './billing/billing.module.js';
 import { createProxyServices } from './proxy/proxy.module.js';
 import { createLoadControl } from './http/load-control.js';
 import { FinanceService } from './reports/finance.service.js';
+import { RevenueService } from './reports/revenue.service.js';
 import { ReconciliationService } from './reports/reconciliation.service.js';
 import { UsageReportService } from './reports/usage-report.service.js';
 import { RefusalTally } from './reports/refusals.service.js';
@@ -72,6 +73,7 @@ export function createServices(orm: MikroORM, config: Config, events: BalanceEve
     loadControl: createLoadControl(config, proxyServices.proxySettings),
     finance: new FinanceService(em),
     usageReport: new UsageReportService(em, teams),
+    revenue: new RevenueService(em),
     refusals: new RefusalTally(em, clock),
     reconciliation: new ReconciliationService(em, config, log, locks, {
       stripe: billing.stripe,

@@ -2,9 +2,11 @@ import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { MillicreditsScalar } from '../graphql/scalars.js';
 import { graphqlEnum } from '../graphql/enums.js';
 import { formatMillicredits } from '../money/money.js';
+import { refundableCents, revenueCents } from './billing.rules.js';
 import type { NegativeBalanceRow } from './purchases.repository.js';
 import type { AutoRechargeView } from './auto-recharge.service.js';
-import type { CreditPack } from './packs.js';
+import { findPack, TOP_UP_PACK_ID, type CreditPack } from './packs.js';
+import type { Dispute } from './disputes.repository.js';
 import { PURCHASE_STATUSES, type Purchase, type PurchaseStatus, type StoredEvent } from './billing.types.js';
 
 export const PurchaseStatusEnum = graphqlEnum(PURCHASE_STATUSES, { name: 'PurchaseStatus' });
@@ -57,6 +59,9 @@ export class PurchaseGql {
   @Field(() => ID)
   packId!: string;
 
+  @Field(() => String, { description: "The pack's name (Starter, Pro, …; Top-up for a target-balance auto-recharge)" })
+  packName!: string;
+
   @Field(() => PurchaseStatusEnum)
   status!: PurchaseStatus;
 
@@ -69,8 +74,32 @@ export class PurchaseGql {
   @Field(() => Int, { nullable: true, description: 'What was actually paid (after a Stripe promotion code)' })
   amountPaidCents!: number | null;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Refunded to the card so far (tax included, as Stripe refunds it)' })
   refundedCents!: number;
+
+  @Field(() => Int, { nullable: true, description: 'Pre-tax amount before discounts (null until paid)' })
+  subtotalCents!: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Tax Stripe computed: never credits, revenue or liability (null until paid)' })
+  taxCents!: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'What the card was charged, tax included (null until paid)' })
+  totalCents!: number | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Revenue: the total less tax, less the pre-tax share of refunds (tax is never revenue; null until paid)',
+  })
+  revenueCents!: number | null;
+
+  @Field(() => Int, { description: 'What may still be refunded (total charged less refunds)' })
+  refundableCents!: number;
+
+  @Field(() => String, { nullable: true, description: "The Stripe invoice's hosted page" })
+  invoiceUrl!: string | null;
+
+  @Field(() => String, { nullable: true, description: "The Stripe invoice's PDF" })
+  invoicePdfUrl!: string | null;
 
   @Field(() => String)
   currency!: string;
@@ -103,15 +132,27 @@ export class PurchaseGql {
   fulfilledAt!: Date | null;
 }
 
+const packName = (packId: string): string => findPack(packId)?.name ?? (packId === TOP_UP_PACK_ID ? 'Top-up' : packId);
+
+const optionalNumber = (v: bigint | null): number | null => (v === null ? null : Number(v));
+
 export const toPurchaseGql = (p: Purchase): PurchaseGql => ({
   id: p.id,
   accountId: p.accountId,
   packId: p.packId,
+  packName: packName(p.packId),
   status: p.status,
   kind: p.kind,
   amountCents: Number(p.amountCents),
-  amountPaidCents: p.amountPaidCents === null ? null : Number(p.amountPaidCents),
+  amountPaidCents: optionalNumber(p.amountPaidCents),
   refundedCents: Number(p.refundedCents),
+  subtotalCents: optionalNumber(p.subtotalCents),
+  taxCents: optionalNumber(p.taxCents),
+  totalCents: optionalNumber(p.totalCents),
+  revenueCents: optionalNumber(revenueCents(p)),
+  refundableCents: Number(refundableCents(p)),
+  invoiceUrl: p.invoiceUrl,
+  invoicePdfUrl: p.invoicePdfUrl,
   currency: p.currency,
   creditsMillicredits: formatMillicredits(p.credits),
   refundedCreditsMillicredits: formatMillicredits(p.refundedCredits),
@@ -122,6 +163,40 @@ export const toPurchaseGql = (p: Purchase): PurchaseGql => ({
   failureReason: p.failureReason,
   createdAt: p.createdAt,
   fulfilledAt: p.fulfilledAt,
+});
+
+@ObjectType('PurchaseDispute', { description: "A Stripe dispute (chargeback) of a purchase's payment" })
+export class PurchaseDisputeGql {
+  @Field(() => ID, { description: "Stripe's dispute id" })
+  id!: string;
+
+  @Field(() => String, { description: 'OPEN, WON or LOST' })
+  status!: string;
+
+  @Field(() => Int, { description: 'Disputed, tax included' })
+  amountCents!: number;
+
+  @Field(() => MillicreditsScalar, { description: 'Credits taken back while it is open or after it is lost' })
+  creditsMillicredits!: string;
+
+  @Field(() => String, { nullable: true })
+  reason!: string | null;
+
+  @Field(() => Date)
+  openedAt!: Date;
+
+  @Field(() => Date, { nullable: true })
+  closedAt!: Date | null;
+}
+
+export const toPurchaseDisputeGql = (d: Dispute): PurchaseDisputeGql => ({
+  id: d.id,
+  status: d.status,
+  amountCents: Number(d.amountCents),
+  creditsMillicredits: formatMillicredits(d.credits),
+  reason: d.reason,
+  openedAt: d.openedAt,
+  closedAt: d.closedAt,
 });
 
 @ObjectType('StripeEvent', { description: 'A stored webhook event (the inbox); the payload is not exposed' })

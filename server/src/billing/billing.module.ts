@@ -15,6 +15,8 @@ import { createStripeClient } from './stripe.client.js';
 import { CREDIT_PACKS } from './packs.js';
 import { parseId } from '../shared/validate.js';
 import { WebhooksService } from './webhooks.service.js';
+import { RefundsService } from './refunds.service.js';
+import { findDisputesOfPurchase } from './disputes.repository.js';
 import { PurchasesAdminService } from './purchases-admin.service.js';
 
 /** The billing services, wired once; registers the auto-recharge after-commit listener. */
@@ -37,9 +39,11 @@ export function createBilling(
     stripe,
     webhooks,
     config.PUBLIC_APP_URL,
+    config.stripeAutomaticTax,
     stripe ? null : config.checkoutTestMode,
     billingLog,
   );
+  const refunds = new RefundsService(em, fulfilment, stripe, billingLog);
   const autoRecharge = new AutoRechargeService(em, accounts, stripe, config.AUTO_RECHARGE_WINDOW_SECONDS, billingLog);
   events.onPublished?.((snapshot) => autoRecharge.onBalance(snapshot));
   return {
@@ -49,11 +53,13 @@ export function createBilling(
     webhooks,
     checkout,
     autoRecharge,
+    refunds,
     purchasesAdmin: new PurchasesAdminService(em),
     packs: () => CREDIT_PACKS,
     /** One purchase by id; null when unknown. */
     purchase: (id: string) => fulfilment.purchase(parseId(id, 'id')),
     purchases: (accountId: string) => findPurchasesOfAccount(sqlOf(currentEm(em)), accountId),
+    disputesOf: (purchaseId: string) => findDisputesOfPurchase(sqlOf(currentEm(em)), purchaseId),
     negativeBalances: (first: number) => findNegativeBalances(sqlOf(currentEm(em)), Math.min(Math.max(first, 1), 500)),
   };
 }

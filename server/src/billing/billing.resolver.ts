@@ -1,5 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { AccountGql } from '../accounts/accounts.graphql.js';
+import { LedgerEntryGql, toLedgerEntryGql } from '../ledger/ledger.graphql.js';
 import type { Context } from '../graphql/context.js';
 import { accountInScope, principalOf } from '../graphql/auth.js';
 import {
@@ -7,6 +8,7 @@ import {
   CheckoutSessionGql,
   CreditPackGql,
   NegativeBalanceGql,
+  PurchaseDisputeGql,
   PurchaseGql,
   RefulfilResultGql,
   ReplayResultGql,
@@ -15,6 +17,7 @@ import {
   toAutoRechargeGql,
   toCreditPackGql,
   toNegativeBalanceGql,
+  toPurchaseDisputeGql,
   toPurchaseGql,
   toStripeEventGql,
 } from './billing.graphql.js';
@@ -71,6 +74,21 @@ export class BillingResolver {
     const actor = principalOf(ctx);
     const outcome = await ctx.services.billing.webhooks.refulfil(actor, purchaseId, reason);
     return toPurchaseGql(outcome.purchase);
+  }
+
+  @Authorized('billing.refund')
+  @Mutation(() => PurchaseGql, {
+    description:
+      "FINANCE+, audited with the reason: refunds through Stripe's refund API (amountCents omitted: all that is left, tax included). " +
+      'The charge.refunded webhook debits the credits, as for a refund made in Stripe.',
+  })
+  async refundPurchase(
+    @Arg('purchaseId', () => ID) purchaseId: string,
+    @Arg('amountCents', () => Int, { nullable: true }) amountCents: number | null,
+    @Arg('reason', () => String) reason: string,
+    @Ctx() ctx: Context,
+  ): Promise<PurchaseGql> {
+    return toPurchaseGql(await ctx.services.billing.refunds.refundPurchase(principalOf(ctx), purchaseId, amountCents, reason));
   }
 
   @Authorized('billing.repair')
@@ -143,5 +161,26 @@ export class AccountBillingResolver {
     const settings = await ctx.services.billing.autoRecharge.settings(account.id);
     if (!settings) return null;
     return toAutoRechargeGql(settings);
+  }
+}
+
+/** What the console's purchase page shows beside the purchase: whose it is, its ledger entries, its disputes. */
+@Resolver(() => PurchaseGql)
+export class PurchaseDetailsResolver {
+  /** Whoever may read the purchase (its account, SUPPORT+) may see whose it is. */
+  @FieldResolver(() => String, { nullable: true, description: "The buyer's email (a team's name for a team purchase)" })
+  async accountEmail(@Root() purchase: PurchaseGql, @Ctx() ctx: Context): Promise<string | null> {
+    const account = await ctx.loaders.account.load(purchase.accountId);
+    return account?.email ?? account?.name ?? null;
+  }
+
+  @FieldResolver(() => [LedgerEntryGql], { description: 'The PURCHASE entry, then its REFUND and REVERSAL entries, oldest first' })
+  async ledgerEntries(@Root() purchase: PurchaseGql, @Ctx() ctx: Context): Promise<LedgerEntryGql[]> {
+    return (await ctx.services.ledger.entriesReferencing(purchase.accountId, purchase.id)).map(toLedgerEntryGql);
+  }
+
+  @FieldResolver(() => [PurchaseDisputeGql], { description: 'Oldest first' })
+  async disputes(@Root() purchase: PurchaseGql, @Ctx() ctx: Context): Promise<PurchaseDisputeGql[]> {
+    return (await ctx.services.billing.disputesOf(purchase.id)).map(toPurchaseDisputeGql);
   }
 }

@@ -3,12 +3,14 @@ import type { CreditPack } from './packs.js';
 import type { PaymentFacts, Purchase, PurchaseStatus } from './billing.types.js';
 
 export type PaymentCheck =
-  { kind: 'paid'; amountPaidCents: bigint; discountCents: bigint } | { kind: 'pending' } | { kind: 'mismatch'; reason: string };
+  | { kind: 'paid'; amountPaidCents: bigint; discountCents: bigint; subtotalCents: bigint; taxCents: bigint }
+  | { kind: 'pending' }
+  | { kind: 'mismatch'; reason: string };
 
 /**
  * Does what Stripe says was paid match the server's own purchase row? The pack price must be the
- * subtotal, the currency ours, and the total exactly the subtotal minus Stripe's discount (a
- * Stripe promotion code). Anything else credits nothing.
+ * pre-tax subtotal, the currency ours, and the total exactly the subtotal minus Stripe's discount
+ * (a Stripe promotion code) plus the tax Stripe computed. Anything else credits nothing.
  */
 export function checkPayment(purchase: Pick<Purchase, 'amountCents' | 'currency' | 'kind'>, facts: PaymentFacts): PaymentCheck {
   const intent = purchase.kind === 'AUTO_RECHARGE';
@@ -24,18 +26,63 @@ export function checkPayment(purchase: Pick<Purchase, 'amountCents' | 'currency'
   }
   const total = facts.amountTotalCents;
   if (total === null) return { kind: 'mismatch', reason: 'no amount paid' };
-  const subtotal = facts.amountSubtotalCents ?? total;
+  const tax = facts.taxCents;
+  const subtotal = facts.amountSubtotalCents ?? total - tax;
   if (subtotal !== purchase.amountCents) {
-    return { kind: 'mismatch', reason: `amount ${subtotal} differs from the pack price ${purchase.amountCents}` };
+    return { kind: 'mismatch', reason: `pre-tax amount ${subtotal} differs from the pack price ${purchase.amountCents}` };
   }
   const discount = facts.discountCents;
-  if (discount < 0n || discount > subtotal || total !== subtotal - discount) {
-    return { kind: 'mismatch', reason: `paid ${total} of ${subtotal} with a discount of ${discount}` };
+  if (tax < 0n) return { kind: 'mismatch', reason: `negative tax ${tax}` };
+  if (discount < 0n || discount > subtotal || total !== subtotal - discount + tax) {
+    return { kind: 'mismatch', reason: `paid ${total} of ${subtotal} with a discount of ${discount} and tax of ${tax}` };
   }
   if (facts.paymentStatus === 'no_payment_required' && total !== 0n) {
     return { kind: 'mismatch', reason: 'no_payment_required with a non-zero total' };
   }
-  return { kind: 'paid', amountPaidCents: total, discountCents: discount };
+  return { kind: 'paid', amountPaidCents: total, discountCents: discount, subtotalCents: subtotal, taxCents: tax };
+}
+
+/**
+ * The pre-tax part of `cents` of a payment whose total `totalCents` carried `taxCents` of tax:
+ * what a refund or dispute of that many cents takes off revenue (the rest goes back to the tax
+ * authority's share). Rounded down, so revenue is never reduced by tax.
+ */
+export function preTaxShare(cents: bigint, totalCents: bigint, taxCents: bigint): bigint {
+  if (totalCents <= 0n || taxCents <= 0n) return cents;
+  return (cents * (totalCents - taxCents)) / totalCents;
+}
+
+/**
+ * Revenue from a purchase in cents: what was charged less the tax, less the pre-tax share of what
+ * was refunded. Null until paid. Tax never enters it, whether collected or refunded.
+ */
+export function revenueCents(p: Pick<Purchase, 'totalCents' | 'taxCents' | 'refundedCents'>): bigint | null {
+  if (p.totalCents === null) return null;
+  const tax = p.taxCents ?? 0n;
+  return p.totalCents - tax - preTaxShare(p.refundedCents, p.totalCents, tax);
+}
+
+/** What the buyer may still get back: the total charged less what was refunded already. */
+export const refundableCents = (p: Pick<Purchase, 'amountPaidCents' | 'refundedCents'>): bigint =>
+  p.amountPaidCents === null ? 0n : p.amountPaidCents - p.refundedCents;
+
+/**
+ * What every Checkout Session adds so that a purchase yields an invoice, and with automatic tax
+ * also the tax, the billing address it is computed from and the buyer's tax ID. An existing
+ * customer lets Checkout save the address and name it collects (Stripe requires it for both).
+ */
+export function checkoutInvoiceParams(o: { automaticTax: boolean; existingCustomer: boolean; metadata: Record<string, string> }) {
+  return {
+    invoice_creation: { enabled: true, invoice_data: { metadata: o.metadata } },
+    ...(o.automaticTax
+      ? {
+          automatic_tax: { enabled: true },
+          tax_id_collection: { enabled: true },
+          billing_address_collection: 'required' as const,
+          ...(o.existingCustomer ? { customer_update: { address: 'auto' as const, name: 'auto' as const } } : {}),
+        }
+      : {}),
+  };
 }
 
 /** Status after `refundedCents` of `paidCents` were refunded. */
@@ -123,7 +170,9 @@ export function sessionFacts(session: Record<string, unknown>): PaymentFacts {
     amountSubtotalCents: cents(session.amount_subtotal),
     amountTotalCents: cents(session.amount_total),
     discountCents: cents(details.amount_discount) ?? 0n,
+    taxCents: cents(details.amount_tax) ?? 0n,
     currency: str(session.currency),
+    invoiceId: idOf(session.invoice),
     checkoutSessionId: str(session.id),
     paymentIntentId: idOf(session.payment_intent),
     customerId: idOf(session.customer),
@@ -136,7 +185,9 @@ export function intentFacts(intent: Record<string, unknown>): PaymentFacts {
     amountSubtotalCents: cents(intent.amount),
     amountTotalCents: cents(intent.amount_received),
     discountCents: 0n,
+    taxCents: 0n,
     currency: str(intent.currency),
+    invoiceId: null,
     checkoutSessionId: null,
     paymentIntentId: str(intent.id),
     customerId: idOf(intent.customer),

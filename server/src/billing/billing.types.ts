@@ -15,6 +15,13 @@ export interface Purchase {
   discountCents: bigint;
   refundedCents: bigint;
   refundedCredits: bigint;
+  /** Pre-tax price before discounts, tax, and the total charged (tax included), as Stripe reported them; null until paid. */
+  subtotalCents: bigint | null;
+  taxCents: bigint | null;
+  totalCents: bigint | null;
+  stripeInvoiceId: string | null;
+  invoiceUrl: string | null;
+  invoicePdfUrl: string | null;
   stripeCheckoutSessionId: string | null;
   stripePaymentIntentId: string | null;
   stripeCustomerId: string | null;
@@ -59,7 +66,11 @@ export interface PaymentFacts {
   amountSubtotalCents: bigint | null;
   amountTotalCents: bigint | null;
   discountCents: bigint;
+  /** Tax on top of the (discounted) subtotal: Stripe's total_details.amount_tax. */
+  taxCents: bigint;
   currency: string | null;
+  /** The invoice Stripe created for the payment (Checkout's invoice_creation), when there is one. */
+  invoiceId: string | null;
   checkoutSessionId: string | null;
   paymentIntentId: string | null;
   customerId: string | null;

@@ -9,6 +9,7 @@ import type { AccountsService } from '../accounts/accounts.service.js';
 import { DomainError, badInput, notFound } from '../shared/errors.js';
 import { sanitizeReturnTo } from '../shared/return-to.js';
 import type { Purchase } from './billing.types.js';
+import { checkoutInvoiceParams } from './billing.rules.js';
 import { findPack } from './packs.js';
 import { findCustomer, findPurchase, insertPurchase, markFailed, recordStripeRefs } from './purchases.repository.js';
 import type { WebhooksService, WebhookResponse } from './webhooks.service.js';
@@ -34,6 +35,8 @@ export class CheckoutService {
     private readonly stripe: Stripe | null,
     private readonly webhooks: WebhooksService,
     private readonly publicAppUrl: string,
+    /** STRIPE_AUTOMATIC_TAX: Stripe Tax computes tax on top of the pack's price. */
+    private readonly automaticTax: boolean,
     /** Why the test-mode checkout is on (shown on its page), or null when it is off. */
     readonly testModeReason: string | null,
     private readonly log: Logger,
@@ -106,12 +109,15 @@ export class CheckoutService {
                   price_data: {
                     currency: purchase.currency,
                     unit_amount: Number(pack.priceCents),
+                    // The pack's price is the pre-tax amount: tax, when computed, comes on top.
+                    ...(this.automaticTax ? { tax_behavior: 'exclusive' as const } : {}),
                     product_data: { name: `${pack.name} credit pack`, description: `${pack.credits / 1000n} credits` },
                   },
                 },
           ],
           allow_promotion_codes: true,
           ...(customer ? { customer: customer.customerId } : { customer_creation: 'always' as const }),
+          ...checkoutInvoiceParams({ automaticTax: this.automaticTax, existingCustomer: Boolean(customer), metadata }),
           // Saves the card for auto-recharge (off-session payment intents later).
           payment_intent_data: { setup_future_usage: 'off_session', metadata },
           success_url: `${back('success')}&session_id={CHECKOUT_SESSION_ID}`,

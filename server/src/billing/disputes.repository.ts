@@ -41,6 +41,11 @@ export async function findDispute(sql: Sql, id: string): Promise<Dispute | null>
   return row ? toDispute(row) : null;
 }
 
+export async function findDisputesOfPurchase(sql: Sql, purchaseId: string): Promise<Dispute[]> {
+  const rows = await sql.query(`select * from purchase_disputes where purchase_id = ?::uuid order by opened_at, id`, [purchaseId]);
+  return rows.map(toDispute);
+}
+
 /** Credits the purchase's other disputes hold (open or lost; a won one gave them back). */
 export async function creditsHeldByDisputes(sql: Sql, purchaseId: string): Promise<bigint> {
   const [row] = await sql.query<{ s: string }>(

@@ -81,14 +81,17 @@ export class FulfilmentService {
     }
     if (check.kind === 'mismatch') return this.fail(purchase, check.reason);
 
-    // Receipt and saved card come from Stripe: read them before the transaction, never inside it.
+    // Receipt, invoice and saved card come from Stripe: read them before the transaction, never inside it.
     const extra = await this.chargeDetails(facts.paymentIntentId);
+    const invoice = await this.invoiceLinks(facts.invoiceId);
     const customerId = facts.customerId ?? extra.customerId;
     await recordStripeRefs(this.sql(), purchase.id, {
       checkoutSessionId: facts.checkoutSessionId,
       paymentIntentId: facts.paymentIntentId,
       customerId,
       receiptUrl: extra.receiptUrl,
+      invoiceId: facts.invoiceId,
+      ...invoice,
     });
     if (customerId) await saveCustomer(this.sql(), purchase.accountId, customerId, extra.paymentMethodId);
 
@@ -110,6 +113,8 @@ export class FulfilmentService {
             transactionId: posted.transactionId,
             amountPaidCents: check.amountPaidCents,
             discountCents: check.discountCents,
+            subtotalCents: check.subtotalCents,
+            taxCents: check.taxCents,
             fromStatuses,
           });
           if (!moved) throw new PurchaseMoved();
@@ -177,6 +182,21 @@ export class FulfilmentService {
       }
     });
     return findPurchase(this.sql(), purchaseId);
+  }
+
+  /** The invoice's hosted page and PDF (best effort: the purchase is fulfilled without them). */
+  private async invoiceLinks(invoiceId: string | null): Promise<{ invoiceUrl: string | null; invoicePdfUrl: string | null }> {
+    if (!this.stripe || !invoiceId) return { invoiceUrl: null, invoicePdfUrl: null };
+    try {
+      const invoice = await this.stripe.invoices.retrieve(invoiceId);
+      return { invoiceUrl: invoice.hosted_invoice_url ?? null, invoicePdfUrl: invoice.invoice_pdf ?? null };
+    } catch (err) {
+      this.log.warn(
+        { err: { message: (err as Error).message }, invoiceId },
+        'could not read the invoice of a purchase; fulfilling without it',
+      );
+      return { invoiceUrl: null, invoicePdfUrl: null };
+    }
   }
 
   /** Receipt URL, customer and payment method from the payment intent's charge (best effort). */

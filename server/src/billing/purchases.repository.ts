@@ -28,6 +28,12 @@ export function toPurchase(r: Row): Purchase {
     discountCents: toBigInt(r.discount_cents),
     refundedCents: toBigInt(r.refunded_cents),
     refundedCredits: toBigInt(r.refunded_credits),
+    subtotalCents: nullableBig(r.subtotal_cents),
+    taxCents: nullableBig(r.tax_cents),
+    totalCents: nullableBig(r.total_cents),
+    stripeInvoiceId: (r.stripe_invoice_id as string | null) ?? null,
+    invoiceUrl: (r.invoice_url as string | null) ?? null,
+    invoicePdfUrl: (r.invoice_pdf_url as string | null) ?? null,
     stripeCheckoutSessionId: (r.stripe_checkout_session_id as string | null) ?? null,
     stripePaymentIntentId: (r.stripe_payment_intent_id as string | null) ?? null,
     stripeCustomerId: (r.stripe_customer_id as string | null) ?? null,
@@ -89,7 +95,15 @@ export async function findPurchasesOfAccount(sql: Sql, accountId: string, limit 
 export async function recordStripeRefs(
   sql: Sql,
   id: string,
-  refs: { checkoutSessionId?: string | null; paymentIntentId?: string | null; customerId?: string | null; receiptUrl?: string | null },
+  refs: {
+    checkoutSessionId?: string | null;
+    paymentIntentId?: string | null;
+    customerId?: string | null;
+    receiptUrl?: string | null;
+    invoiceId?: string | null;
+    invoiceUrl?: string | null;
+    invoicePdfUrl?: string | null;
+  },
 ): Promise<void> {
   await sql.query(
     `update purchases set
@@ -97,9 +111,21 @@ export async function recordStripeRefs(
        stripe_payment_intent_id = coalesce(stripe_payment_intent_id, ?),
        stripe_customer_id = coalesce(?, stripe_customer_id),
        receipt_url = coalesce(?, receipt_url),
+       stripe_invoice_id = coalesce(stripe_invoice_id, ?),
+       invoice_url = coalesce(?, invoice_url),
+       invoice_pdf_url = coalesce(?, invoice_pdf_url),
        updated_at = now()
      where id = ?::uuid`,
-    [refs.checkoutSessionId ?? null, refs.paymentIntentId ?? null, refs.customerId ?? null, refs.receiptUrl ?? null, id],
+    [
+      refs.checkoutSessionId ?? null,
+      refs.paymentIntentId ?? null,
+      refs.customerId ?? null,
+      refs.receiptUrl ?? null,
+      refs.invoiceId ?? null,
+      refs.invoiceUrl ?? null,
+      refs.invoicePdfUrl ?? null,
+      id,
+    ],
   );
 }
 
@@ -107,13 +133,30 @@ export async function recordStripeRefs(
 export async function markFulfilled(
   sql: Sql,
   id: string,
-  f: { transactionId: string; amountPaidCents: bigint; discountCents: bigint; fromStatuses: PurchaseStatus[] },
+  f: {
+    transactionId: string;
+    amountPaidCents: bigint;
+    discountCents: bigint;
+    subtotalCents: bigint;
+    taxCents: bigint;
+    fromStatuses: PurchaseStatus[];
+  },
 ): Promise<boolean> {
   const rows = await sql.query(
     `update purchases set status = 'FULFILLED', transaction_id = ?::uuid, amount_paid_cents = ?::bigint,
-            discount_cents = ?::bigint, failure_reason = null, fulfilled_at = now(), updated_at = now()
+            discount_cents = ?::bigint, subtotal_cents = ?::bigint, tax_cents = ?::bigint, total_cents = ?::bigint,
+            failure_reason = null, fulfilled_at = now(), updated_at = now()
       where id = ?::uuid and status = any(?::text[]) returning id`,
-    [f.transactionId, f.amountPaidCents.toString(), f.discountCents.toString(), id, `{${f.fromStatuses.join(',')}}`],
+    [
+      f.transactionId,
+      f.amountPaidCents.toString(),
+      f.discountCents.toString(),
+      f.subtotalCents.toString(),
+      f.taxCents.toString(),
+      f.amountPaidCents.toString(),
+      id,
+      `{${f.fromStatuses.join(',')}}`,
+    ],
   );
   return rows.length > 0;
 }

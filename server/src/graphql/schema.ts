@@ -14,9 +14,10 @@ import { AccountGrantsResolver, GrantAllocationsResolver, GrantsResolver } from 
 import { PromotionsResolver } from '../promotions/promotions.resolver.js';
 import { AccountProxySettingsResolver, ModelRateSimulatedResolver, ProxySettingsResolver } from '../proxy/proxy.resolver.js';
 import { FinanceResolver } from '../reports/finance.resolver.js';
+import { RevenueResolver } from '../reports/revenue.resolver.js';
 import { ReconciliationResolver } from '../reports/reconciliation.resolver.js';
 import { UsageReportResolver } from '../reports/usage-report.resolver.js';
-import { AccountBillingResolver, BillingResolver } from '../billing/billing.resolver.js';
+import { AccountBillingResolver, BillingResolver, PurchaseDetailsResolver } from '../billing/billing.resolver.js';
 import { SessionsResolver } from '../sessions/sessions.resolver.js';
 import { StaffResolver } from '../staff/staff.resolver.js';
 import { AuditLogResolver } from '../audit/audit-log.resolver.js';
@@ -35,7 +36,9 @@ export const resolvers = [
   UsageResolver,
   BillingResolver,
   AccountBillingResolver,
+  PurchaseDetailsResolver,
   FinanceResolver,
+  RevenueResolver,
   ReconciliationResolver,
   UsageReportResolver,
   ProxySettingsResolver,

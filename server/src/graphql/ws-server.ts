@@ -13,6 +13,7 @@ import { maskErrors } from './errors.js';
 import type { Gate } from './gate.js';
 import { createLoaders } from './loaders.js';
 import { TOO_MANY_SOCKETS_CLOSE_CODE, wsCaps } from './ws-caps.js';
+import { balanceFanOut } from './ws-fanout.js';
 import { wsGate, type WsExtra, type WsPrincipal } from './ws-gate.js';
 
 export interface WsServerOptions {
@@ -50,15 +51,11 @@ export function createWsServer(opts: WsServerOptions): { dispose: () => Promise<
     loaders: createLoaders(services),
     returnTo: null,
   });
+  const mask = maskErrors(log, { hideSuggestions: config.isProduction });
   // Every operation passes the same gate and error mask as over HTTP.
-  const gate = wsGate({
-    schema: opts.schema,
-    validationRules: opts.validationRules,
-    gate: opts.gate,
-    caps,
-    mask: maskErrors(log, { hideSuggestions: config.isProduction }),
-    context,
-  });
+  const gate = wsGate({ schema: opts.schema, validationRules: opts.validationRules, gate: opts.gate, caps, mask, context });
+  // balanceUpdated: one execution per account and event, written to each of its sockets.
+  const fanOut = balanceFanOut({ mask });
   const cleanup = useServer<Record<string, unknown>, WsPrincipal>(
     {
       schema: opts.schema,
@@ -78,6 +75,8 @@ export function createWsServer(opts: WsServerOptions): { dispose: () => Promise<
         return sockets.admit(ctx.extra, principal);
       },
       ...gate,
+      subscribe: fanOut.subscribe,
+      onOperation: fanOut.onOperation,
       // Every operation first re-checks the principal: an ended key or session closes the socket (4403).
       onSubscribe: async (ctx, id, payload) => (await sockets.recheck(ctx.extra)) ?? gate.onSubscribe(ctx, id, payload),
     },

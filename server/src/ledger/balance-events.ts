@@ -1,4 +1,4 @@
-import { createPubSub, type PubSub } from '@graphql-yoga/subscription';
+import { createPubSub } from '@graphql-yoga/subscription';
 import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
 import { SlidingBuffer, type Repeater } from '@repeaterjs/repeater';
 import { Redis } from 'ioredis';
@@ -13,6 +13,8 @@ export interface BalanceEventPayload {
 }
 
 type Topics = { BALANCE_UPDATED: [string, BalanceEventPayload]; CACHE_INVALIDATED: [string] };
+/** In-process, or Redis's (which subscribes a channel while it has listeners). */
+type Target = Pick<EventTarget, 'addEventListener' | 'removeEventListener' | 'dispatchEvent'>;
 
 /**
  * What a cache invalidation names: every instance drops its cached copy of it at once.
@@ -24,6 +26,11 @@ const ALL_SCOPES: CacheScope[] = ['apiKeys', 'rateCards', 'proxySettings', 'sess
 export interface BalanceEvents {
   publish(snapshot: BalanceSnapshot): void;
   subscribe(accountId: string): Repeater<BalanceEventPayload>;
+  /**
+   * Calls `listener` with each of the account's events, from every instance, synchronously as it
+   * arrives (no queue per listener); returns the function that stops it.
+   */
+  listen(accountId: string, listener: (payload: BalanceEventPayload) => void): () => void;
   close(): Promise<void>;
   /** In-process, after-commit listener on this instance's own publishes (e.g. auto-recharge). */
   onPublished?(listener: (snapshot: BalanceSnapshot) => void): void;
@@ -57,7 +64,7 @@ export const fromPayload = (p: BalanceEventPayload): BalanceSnapshot => ({
  */
 export function createBalanceEvents(redisUrl?: string, onFanOutChange?: (up: boolean) => void): BalanceEvents {
   let clients: Redis[] = [];
-  let pubSub: PubSub<Topics>;
+  let target: Target = new EventTarget();
   let fanOut: 'up' | 'down' | 'off' = 'off';
   if (redisUrl) {
     // Redis is only the fan-out: while it is unreachable, charges go on and events stay local.
@@ -78,13 +85,9 @@ export function createBalanceEvents(redisUrl?: string, onFanOutChange?: (up: boo
     const safePublisher = {
       publish: (channel: string, message: string) => publishClient.publish(channel, message).catch(() => 0),
     } as unknown as Redis;
-    pubSub = createPubSub<Topics>({
-      eventTarget: createRedisEventTarget({ publishClient: safePublisher, subscribeClient }),
-      repeaterBuffer: new SlidingBuffer(256),
-    });
-  } else {
-    pubSub = createPubSub<Topics>({ repeaterBuffer: new SlidingBuffer(256) });
+    target = createRedisEventTarget({ publishClient: safePublisher, subscribeClient });
   }
+  const pubSub = createPubSub<Topics>({ eventTarget: target as EventTarget, repeaterBuffer: new SlidingBuffer(256) });
   const listeners: ((snapshot: BalanceSnapshot) => void)[] = [];
   const refusalListeners: ((accountId: string, required: bigint) => void)[] = [];
   const invalidationListeners: ((scope: CacheScope) => void)[] = [];
@@ -122,6 +125,13 @@ export function createBalanceEvents(redisUrl?: string, onFanOutChange?: (up: boo
       refusalListeners.push(listener);
     },
     subscribe: (accountId) => pubSub.subscribe('BALANCE_UPDATED', accountId),
+    listen: (accountId, listener) => {
+      // The topic createPubSub gives a routing key and id, so both ways hear the same events.
+      const topic = `BALANCE_UPDATED:${accountId}`;
+      const handler = (event: Event) => listener((event as CustomEvent<BalanceEventPayload>).detail);
+      target.addEventListener(topic, handler);
+      return () => target.removeEventListener(topic, handler);
+    },
     invalidate: (scope) => {
       // Here at once; the others through pub/sub (this instance hears its own echo: harmless).
       notify(scope);

@@ -74,6 +74,18 @@ export async function findEntries(sql: Sql, accountId: string, limit: number, be
   return rows.map(toEntry);
 }
 
+/** The account's entries that name `referenceId` (a purchase's PURCHASE, REFUND and REVERSAL entries), oldest first. */
+export async function findEntriesByReference(sql: Sql, accountId: string, referenceId: string, limit: number): Promise<LedgerEntry[]> {
+  const rows = await sql.query<EntryRow>(
+    `select ${ENTRY_COLUMNS}
+       from ledger_postings p join ledger_transactions t on t.id = p.transaction_id
+      where p.account_id = ?::uuid and t.reference_id = ?
+      order by p.id limit ?::int`,
+    [accountId, referenceId, limit],
+  );
+  return rows.map(toEntry);
+}
+
 export async function countEntries(sql: Sql, accountId: string): Promise<number> {
   const [row] = await sql.query<{ n: string }>(`select count(*) as n from ledger_postings where account_id = ?::uuid`, [accountId]);
   return Number(row.n);

@@ -14,6 +14,7 @@ import { pageSize, decodeCursor, toPage, type Page } from './cursor.js';
 import {
   countEntries,
   findEntries,
+  findEntriesByReference,
   findEntryByTransaction,
   findTransactionIdByKey,
   lockAccount,
@@ -62,6 +63,11 @@ export class LedgerService {
     const n = pageSize(first);
     const rows = await findEntries(sqlOf(currentEm(this.em)), accountId, n + 1, decodeCursor(after));
     return toPage(rows, n);
+  }
+
+  /** The account's entries naming `referenceId` (at most 200), oldest first. */
+  async entriesReferencing(accountId: string, referenceId: string): Promise<LedgerEntry[]> {
+    return findEntriesByReference(sqlOf(currentEm(this.em)), accountId, referenceId, 200);
   }
 
   async entryCount(accountId: string): Promise<number> {

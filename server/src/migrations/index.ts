@@ -19,6 +19,8 @@ import { Migration20261207120001_team_invitations } from './Migration20261207120
 import { Migration20261207130001_session_opened_by_key } from './Migration20261207130001_session_opened_by_key.js';
 import { Migration20261207170001_webhook_lanes } from './Migration20261207170001_webhook_lanes.js';
 import { Migration20261207180001_engine_sql_checksums } from './Migration20261207180001_engine_sql_checksums.js';
+import { Migration20261207190001_batched_holds } from './Migration20261207190001_batched_holds.js';
+import { Migration20261207200101_purchase_invoices } from './Migration20261207200101_purchase_invoices.js';
 import { Migration20261207210001_usage_report } from './Migration20261207210001_usage_report.js';
 import { Migration20261207210002_alert_thresholds } from './Migration20261207210002_alert_thresholds.js';
 
@@ -45,6 +47,8 @@ export const migrationsList = [
   { name: 'Migration20261207130001_session_opened_by_key', class: Migration20261207130001_session_opened_by_key },
   { name: 'Migration20261207170001_webhook_lanes', class: Migration20261207170001_webhook_lanes },
   { name: 'Migration20261207180001_engine_sql_checksums', class: Migration20261207180001_engine_sql_checksums },
+  { name: 'Migration20261207190001_batched_holds', class: Migration20261207190001_batched_holds },
+  { name: 'Migration20261207200101_purchase_invoices', class: Migration20261207200101_purchase_invoices },
   { name: 'Migration20261207210001_usage_report', class: Migration20261207210001_usage_report },
   { name: 'Migration20261207210002_alert_thresholds', class: Migration20261207210002_alert_thresholds },
 ];

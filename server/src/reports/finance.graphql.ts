@@ -24,6 +24,11 @@ export class FinanceDayGql {
   @Field(() => MillicreditsScalar) creditsPromotionalMillicredits!: string;
   @Field(() => MillicreditsScalar) creditsExpiredMillicredits!: string;
   @Field(() => String, { description: 'Provider cost in USD, exact (6 decimals)' }) cogsExactUsd!: string;
+  @Field(() => MillicreditsScalar, { description: 'Revenue, exact: millicredits deducted by usage (1 millicredit = $0.000001)' })
+  revenueMillicredits!: string;
+  @Field(() => String, { description: 'Provider cost in micro-dollars (same unit as millicredits), exact' }) costMicroUsd!: string;
+  @Field(() => MillicreditsScalar, { description: 'Revenue less provider cost, exact, in millicredits (micro-dollars)' })
+  marginMillicredits!: string;
   @Field(() => Int) calls!: number;
 }
 
@@ -39,6 +44,9 @@ export const toFinanceDayGql = (d: FinanceDayRow): FinanceDayGql => ({
   creditsPromotionalMillicredits: formatMillicredits(d.creditsPromotional),
   creditsExpiredMillicredits: formatMillicredits(d.creditsExpired),
   cogsExactUsd: formatMicroUsd(d.costMicroUsd),
+  revenueMillicredits: formatMillicredits(d.revenueMillicredits),
+  costMicroUsd: d.costMicroUsd.toString(),
+  marginMillicredits: formatMillicredits(d.revenueMillicredits - d.costMicroUsd),
   calls: Number(d.calls),
 });
 
@@ -87,11 +95,16 @@ export const toBreakdownGql =
 export class LiabilityGql {
   @Field(() => MillicreditsScalar) outstandingMillicredits!: string;
   @Field(() => Float) outstandingUsd!: number;
-  @Field(() => MillicreditsScalar, { description: 'Paid credits (promotional credits are taken as spent first)' })
+  @Field(() => MillicreditsScalar, {
+    description: 'Paid credits: bought, not promotional and not staff goodwill (free credits are taken as spent first)',
+  })
   paidMillicredits!: string;
   @Field(() => Float) paidUsd!: number;
   @Field(() => MillicreditsScalar) promotionalMillicredits!: string;
   @Field(() => Float) promotionalUsd!: number;
+  @Field(() => MillicreditsScalar, { description: 'Goodwill credits granted by staff adjustments, unspent (never revenue)' })
+  adjustmentsMillicredits!: string;
+  @Field(() => Float) adjustmentsUsd!: number;
   @Field(() => MillicreditsScalar, { description: 'Sum of negative balances (owed by customers)' }) negativeMillicredits!: string;
   @Field(() => Int) negativeBalanceAccounts!: number;
   @Field(() => MillicreditsScalar, { description: 'Reserved by calls in flight' }) heldMillicredits!: string;
@@ -109,6 +122,8 @@ export const toLiabilityGql = (l: LiabilityRow): LiabilityGql => ({
   paidUsd: toUsdNumber(l.paid),
   promotionalMillicredits: formatMillicredits(l.promotional),
   promotionalUsd: toUsdNumber(l.promotional),
+  adjustmentsMillicredits: formatMillicredits(l.adjustments),
+  adjustmentsUsd: toUsdNumber(l.adjustments),
   negativeMillicredits: formatMillicredits(l.negative),
   negativeBalanceAccounts: l.negativeAccounts,
   heldMillicredits: formatMillicredits(l.held),

@@ -35,6 +35,8 @@ export interface LiabilityRow {
   outstanding: bigint;
   paid: bigint;
   promotional: bigint;
+  /** Unspent goodwill: credits staff granted by adjustment (never bought, so never paid). */
+  adjustments: bigint;
   negative: bigint;
   negativeAccounts: number;
   held: bigint;
@@ -217,9 +219,10 @@ export class FinanceService {
   }
 
   /**
-   * Outstanding liability = sum of customer balances (the cached `posted`), split into paid and
-   * promotional by the grants' remainders (grants record which credits each debit burned), so
-   * paid + promotional = outstanding.
+   * Outstanding liability = sum of customer balances (the cached `posted`), split into paid,
+   * promotional and staff goodwill by the grants' remainders (grants record which credits each
+   * debit burned), so paid + promotional + adjustments = outstanding. Paid is what is left: it
+   * carries the customers' debt, as the revenue roll-forward does.
    */
   async liability(): Promise<LiabilityRow> {
     const [r] = await this.sql().query<Record<string, string>>(
@@ -228,11 +231,12 @@ export class FinanceService {
          from accounts where kind <> 'SYSTEM'`,
     );
     const outstanding = toBigInt(r.outstanding);
-    const promotional = await this.promotionalFromGrants();
+    const { promotional, adjustments } = await this.freeCreditsFromGrants();
     return {
       outstanding,
-      paid: outstanding - promotional,
+      paid: outstanding - promotional - adjustments,
       promotional,
+      adjustments,
       negative: toBigInt(r.negative),
       negativeAccounts: Number(r.negative_accounts),
       held: toBigInt(r.held),
@@ -251,13 +255,14 @@ export class FinanceService {
     return toBigInt(r.s);
   }
 
-  /** Promotional credits still unspent, from the grants (which record what each debit burned). */
-  private async promotionalFromGrants(): Promise<bigint> {
-    const [r] = await this.sql().query<{ s: string }>(
-      `select coalesce(sum(remaining), 0) s from grants
-        where remaining > 0 and expired_at is null and voided_at is null and kind in ('PROMO', 'BONUS')`,
+  /** Promotional and goodwill credits still unspent, from the grants (which record what each debit burned). */
+  private async freeCreditsFromGrants(): Promise<{ promotional: bigint; adjustments: bigint }> {
+    const [r] = await this.sql().query<{ promotional: string; adjustments: string }>(
+      `select coalesce(sum(remaining) filter (where kind in ('PROMO', 'BONUS')), 0) promotional,
+              coalesce(sum(remaining) filter (where kind = 'ADJUSTMENT'), 0) adjustments
+         from grants where remaining > 0 and expired_at is null and voided_at is null and kind in ('PROMO', 'BONUS', 'ADJUSTMENT')`,
     );
-    return toBigInt(r.s);
+    return { promotional: toBigInt(r.promotional), adjustments: toBigInt(r.adjustments) };
   }
 
   /** Credits expired unused (EXPIRY entries), per UTC month. */

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkPayment, decideRecharge, rechargeAmount, statusAfterRefund } from '../../src/billing/billing.rules.js';
+import { checkPayment, decideRecharge, preTaxShare, rechargeAmount, statusAfterRefund } from '../../src/billing/billing.rules.js';
 import type { PaymentFacts } from '../../src/billing/billing.types.js';
 import { CREDIT_PACKS, findPack } from '../../src/billing/packs.js';
 import { millicreditsToCentsCeil, refundedCreditsShare } from '../../src/money/money.js';
@@ -11,7 +11,9 @@ const paid = (over: Partial<PaymentFacts> = {}): PaymentFacts => ({
   amountSubtotalCents: 999n,
   amountTotalCents: 999n,
   discountCents: 0n,
+  taxCents: 0n,
   currency: 'usd',
+  invoiceId: null,
   checkoutSessionId: 'cs_1',
   paymentIntentId: 'pi_1',
   customerId: 'cus_1',
@@ -53,12 +55,55 @@ describe('refundedCreditsShare (money)', () => {
 
 describe('checkPayment', () => {
   it('accepts the pack price, or the price less a Stripe discount', () => {
-    expect(checkPayment(purchase, paid())).toEqual({ kind: 'paid', amountPaidCents: 999n, discountCents: 0n });
+    expect(checkPayment(purchase, paid())).toEqual({
+      kind: 'paid',
+      amountPaidCents: 999n,
+      discountCents: 0n,
+      subtotalCents: 999n,
+      taxCents: 0n,
+    });
     expect(checkPayment(purchase, paid({ amountTotalCents: 799n, discountCents: 200n }))).toEqual({
       kind: 'paid',
       amountPaidCents: 799n,
       discountCents: 200n,
+      subtotalCents: 999n,
+      taxCents: 0n,
     });
+  });
+
+  it('checks the pack against the pre-tax subtotal: tax comes on top (paid 1199 of 999 with 200 tax)', () => {
+    expect(checkPayment(purchase, paid({ amountTotalCents: 1199n, taxCents: 200n }))).toEqual({
+      kind: 'paid',
+      amountPaidCents: 1199n,
+      discountCents: 0n,
+      subtotalCents: 999n,
+      taxCents: 200n,
+    });
+    // Discount first, tax on the discounted amount.
+    expect(checkPayment(purchase, paid({ amountTotalCents: 959n, discountCents: 200n, taxCents: 160n })).kind).toBe('paid');
+    // Tax that does not add up, or a negative one, credits nothing.
+    expect(checkPayment(purchase, paid({ amountTotalCents: 1199n, taxCents: 100n })).kind).toBe('mismatch');
+    expect(checkPayment(purchase, paid({ amountTotalCents: 899n, taxCents: -100n })).kind).toBe('mismatch');
+    expect(checkPayment(purchase, paid({ amountSubtotalCents: 1199n, amountTotalCents: 1199n, taxCents: 200n })).kind).toBe('mismatch');
+  });
+
+  it('splits a refund of a taxed payment: only the pre-tax share leaves revenue', () => {
+    expect(preTaxShare(1199n, 1199n, 200n)).toBe(999n);
+    expect(preTaxShare(600n, 1199n, 200n)).toBe(499n); // 600 × 999 / 1199 = 499.9…, rounded down
+    expect(preTaxShare(500n, 999n, 0n)).toBe(500n);
+    fc.assert(
+      fc.property(
+        fc.bigInt({ min: 1n, max: 10n ** 9n }),
+        fc.bigInt({ min: 0n, max: 10n ** 8n }),
+        fc.bigInt({ min: 0n, max: 10n ** 9n }),
+        (pre, tax, part) => {
+          const total = pre + tax;
+          const cents = part % (total + 1n);
+          const share = preTaxShare(cents, total, tax);
+          return share >= 0n && share <= cents && share <= pre && (cents === total ? share === pre : true);
+        },
+      ),
+    );
   });
 
   it('waits on an unpaid (async) session and refuses every mismatch', () => {

@@ -21,6 +21,8 @@ export class FakeStripe {
   readonly requests: RecordedRequest[] = [];
   readonly sessions = new Map<string, Obj>();
   readonly intents = new Map<string, Obj>();
+  readonly invoices = new Map<string, Obj>();
+  readonly refunds = new Map<string, Obj>();
   private readonly byIdempotencyKey = new Map<string, { status: number; body: Obj }>();
   private seq = 0;
   /** What the next off-session payment intent does. */
@@ -88,6 +90,9 @@ export class FakeStripe {
         status: 'open',
         customer: p.customer ?? null,
         payment_intent: null,
+        invoice: null,
+        invoice_creation: { enabled: p['invoice_creation[enabled]'] === 'true' },
+        automatic_tax: { enabled: p['automatic_tax[enabled]'] === 'true', status: null },
       };
       this.sessions.set(id, session);
       return { status: 200, body: session };
@@ -102,6 +107,11 @@ export class FakeStripe {
       const expand = Object.values(p).includes('latest_charge');
       return { status: 200, body: expand ? intent : { ...intent, latest_charge: intent.latest_charge?.id ?? null } };
     }
+    if (method === 'GET' && (m = /^\/v1\/invoices\/([^/]+)$/.exec(path))) {
+      const invoice = this.invoices.get(m[1]);
+      return invoice ? { status: 200, body: invoice } : this.notFound('invoice', m[1]);
+    }
+    if (method === 'POST' && path === '/v1/refunds') return this.refund(p);
     if (method === 'POST' && path === '/v1/payment_intents') {
       const id = this.id('pi');
       const intent: Obj = {
@@ -157,12 +167,74 @@ export class FakeStripe {
     };
   }
 
-  /** The customer pays the session (card saved): Stripe's state after Checkout completes. */
-  paySession(sessionId: string, opts: { amountTotal?: number; discount?: number; paymentStatus?: string } = {}): Obj {
+  /** Stripe's refund API: refunds part or all of the intent's charge (Stripe's refusals for too much or nothing left). */
+  private refund(p: Record<string, string>): { status: number; body: Obj } {
+    const intent = this.intents.get(p.payment_intent);
+    if (!intent?.latest_charge) return this.notFound('payment_intent', p.payment_intent);
+    const charge = intent.latest_charge;
+    const left = charge.amount - charge.amount_refunded;
+    const amount = p.amount === undefined ? left : Number(p.amount);
+    if (left <= 0) return this.invalid('charge_already_refunded', `Charge ${charge.id} has already been refunded.`);
+    if (amount > left)
+      return this.invalid(
+        'amount_too_large',
+        `Refund amount ($${amount / 100}) is greater than unrefunded amount on charge ($${left / 100})`,
+      );
+    charge.amount_refunded += amount;
+    charge.refunded = charge.amount_refunded >= charge.amount;
+    const refund = {
+      id: this.id('re'),
+      object: 'refund',
+      amount,
+      charge: charge.id,
+      payment_intent: intent.id,
+      currency: intent.currency,
+      reason: p.reason ?? null,
+      metadata: this.metadata(p, 'metadata'),
+      status: 'succeeded',
+    };
+    this.refunds.set(refund.id, refund);
+    return { status: 200, body: refund };
+  }
+
+  private invalid(code: string, message: string) {
+    return { status: 400, body: { error: { type: 'invalid_request_error', code, message } } };
+  }
+
+  /** The `charge.refunded` event Stripe sends for the intent's charge as it stands now. */
+  chargeRefundedEvent(paymentIntentId: string): Obj {
+    return event('charge.refunded', { ...this.intents.get(paymentIntentId)!.latest_charge });
+  }
+
+  /**
+   * The customer pays the session (card saved): Stripe's state after Checkout completes. `tax`
+   * comes on top of the discounted subtotal (automatic tax); with invoice creation on, the
+   * session's invoice is created and paid, with its hosted page and PDF.
+   */
+  paySession(sessionId: string, opts: { amountTotal?: number; discount?: number; tax?: number; paymentStatus?: string } = {}): Obj {
     const session = this.sessions.get(sessionId)!;
     const piId = this.id('pi');
     const customer = session.customer ?? this.id('cus');
-    const total = opts.amountTotal ?? session.amount_subtotal - (opts.discount ?? 0);
+    const tax = opts.tax ?? 0;
+    const total = opts.amountTotal ?? session.amount_subtotal - (opts.discount ?? 0) + tax;
+    let invoice: string | null = null;
+    if (session.invoice_creation?.enabled) {
+      invoice = this.id('in');
+      this.invoices.set(invoice, {
+        id: invoice,
+        object: 'invoice',
+        status: 'paid',
+        customer,
+        currency: session.currency,
+        subtotal: session.amount_subtotal,
+        total,
+        amount_paid: total,
+        total_taxes: tax ? [{ amount: tax, tax_behavior: 'exclusive' }] : [],
+        hosted_invoice_url: `https://invoice.stripe.test/i/${invoice}`,
+        invoice_pdf: `https://pay.stripe.test/invoice/${invoice}/pdf`,
+        metadata: session.metadata,
+      });
+    }
     this.intents.set(piId, {
       id: piId,
       object: 'payment_intent',
@@ -179,9 +251,10 @@ export class FakeStripe {
       payment_status: opts.paymentStatus ?? 'paid',
       status: 'complete',
       amount_total: total,
-      total_details: { amount_discount: opts.discount ?? 0 },
+      total_details: { amount_discount: opts.discount ?? 0, amount_tax: tax },
       payment_intent: piId,
       customer,
+      invoice,
     });
     return session;
   }

@@ -25,6 +25,7 @@ const FinanceDashboard = graphql(`
       outstandingUsd
       paidMillicredits
       promotionalMillicredits
+      adjustmentsMillicredits
       negativeMillicredits
       negativeBalanceAccounts
       heldMillicredits
@@ -157,6 +158,7 @@ describe('finance dashboards', () => {
       // From the grants: D's -100 adjustment burned its BONUS grant first (free credits go first).
       paidMillicredits: '489010',
       promotionalMillicredits: '29900',
+      adjustmentsMillicredits: '0',
       negativeMillicredits: '-990',
       negativeBalanceAccounts: 1,
       heldMillicredits: '0',

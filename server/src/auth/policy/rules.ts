@@ -78,6 +78,7 @@ export const RULES = {
   'purchase.read': rule({ who: ACCOUNT_HOLDERS, other: 'SUPPORT', says: 'Own account; SUPPORT+ any' }),
   'billing.inspect': rule({ who: staff('SUPPORT'), says: 'SUPPORT+: purchases, stale ones, failed Stripe events, negative balances' }),
   'billing.repair': rule({ who: staff('ADMIN'), says: 'ADMIN, audited' }),
+  'billing.refund': rule({ who: staff('FINANCE'), says: "FINANCE+, audited: refunds a purchase through Stripe's refund API" }),
   'promo.redeem': rule({ who: ACCOUNT_HOLDERS, says: 'Own account' }),
   'promo.manage': rule({ who: staff('ADMIN'), says: 'ADMIN' }),
   // Teams (the team's id is its account's id)
@@ -140,7 +141,7 @@ export const RULES = {
     says: "usageReport and GET /reports/usage.csv: own account, a team's OWNERs the team; SUPPORT+ any, or all accounts",
   }),
   'reconciliation.read': rule({ who: staff('FINANCE'), says: 'FINANCE+' }),
-  'reconciliation.run': rule({ who: staff('ADMIN'), says: 'ADMIN' }),
+  'reconciliation.run': rule({ who: staff('FINANCE'), says: 'FINANCE+' }),
   'audit.read': rule({ who: staff('FINANCE'), says: 'FINANCE+ (also GET /audit-log.csv)' }),
   'audit.chain': rule({ who: staff('ADMIN'), says: 'ADMIN' }),
   'staff.manage': rule({ who: staff('ADMIN'), says: 'ADMIN, audited' }),
