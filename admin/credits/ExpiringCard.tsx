@@ -74,7 +74,10 @@ export function ExpiringCard() {
                 {grants.map((g) => (
                   <TableRow key={g.id}>
                     <TableCell>
-                      {formatDateTime(g.expiresAt)} <Typography component="span" variant="body2" color="text.secondary">({timeLeft(g.expiresAt!)})</Typography>
+                      {formatDateTime(g.expiresAt)}{' '}
+                      <Typography component="span" variant="body2" color="text.secondary">
+                        ({timeLeft(g.expiresAt!)})
+                      </Typography>
                     </TableCell>
                     <TableCell align="right">{formatCredits(g.remainingMillicredits)}</TableCell>
                     <TableCell>{KIND[g.kind] ?? g.kind}</TableCell>

@@ -48,15 +48,15 @@ export function UsageGroups({
     api.request(ReportQuery, { ...range, groupBy: [by], accountId: target }).then(
       (d) => live && setRows([...d.usageReport].sort((a, b) => (BigInt(b.chargedMillicredits) > BigInt(a.chargedMillicredits) ? 1 : -1))),
       (err) =>
-        live &&
-        setError(err instanceof ApiError && err.code === 'FORBIDDEN' ? "Only the team's owners see its usage." : errorMessage(err)),
+        live && setError(err instanceof ApiError && err.code === 'FORBIDDEN' ? "Only the team's owners see its usage." : errorMessage(err)),
     );
     return () => {
       live = false;
     };
   }, [by, target, range]);
 
-  const name = (r: Row) => (by === 'API_KEY' ? keyName(r.apiKeyId ?? null, r.apiKeyLabel) : memberName(r.memberAccountId ?? null, r.memberEmail));
+  const name = (r: Row) =>
+    by === 'API_KEY' ? keyName(r.apiKeyId ?? null, r.apiKeyLabel) : memberName(r.memberAccountId ?? null, r.memberEmail);
   const csvUrl = `/reports/usage.csv?${new URLSearchParams({ ...range, groupBy: `DAY,${by}`, accountId: target })}`;
   return (
     <>

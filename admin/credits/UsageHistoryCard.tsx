@@ -36,7 +36,11 @@ export function UsageHistoryCard({ accountId, teams }: { accountId: string; team
         <Tab value="keys" label="By key" />
         <Tab value="members" label="By team member" />
       </Tabs>
-      {view === 'calls' ? <CallHistory /> : <UsageGroups by={view === 'keys' ? 'API_KEY' : 'TEAM_MEMBER'} accountId={accountId} teams={teams} />}
+      {view === 'calls' ? (
+        <CallHistory />
+      ) : (
+        <UsageGroups by={view === 'keys' ? 'API_KEY' : 'TEAM_MEMBER'} accountId={accountId} teams={teams} />
+      )}
     </Section>
   );
 }

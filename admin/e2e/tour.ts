@@ -76,7 +76,11 @@ export async function tour(
   await page.getByRole('tab', { name: 'By team member' }).click();
   await page.getByRole('combobox', { name: 'Account' }).click();
   await page.getByRole('option', { name: /^Team / }).click();
-  await page.getByTestId('usage-groups').getByText(/@e2e\.test/).first().waitFor();
+  await page
+    .getByTestId('usage-groups')
+    .getByText(/@e2e\.test/)
+    .first()
+    .waitFor();
   await page.getByTestId('usage-groups').scrollIntoViewIfNeeded();
   await stop('credits', 'credits-usage-by-member');
 

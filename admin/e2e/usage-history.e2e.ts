@@ -52,9 +52,9 @@ describe('the Credits page usage details and expiring credits', () => {
     await page.getByRole('tab', { name: 'By key' }).click();
     const groups = page.getByTestId('usage-groups');
     await groups.waitFor();
-    const rows = await groups.locator('tbody tr').evaluateAll((trs) =>
-      trs.map((tr) => Array.from(tr.querySelectorAll('td')).map((td) => td.textContent)),
-    );
+    const rows = await groups
+      .locator('tbody tr')
+      .evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll('td')).map((td) => td.textContent)));
     expect(rows.map((r) => [r[1], r[2]])).toEqual([
       ['22.500', '15'],
       ['6.000', '10'],

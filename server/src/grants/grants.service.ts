@@ -9,7 +9,16 @@ import type { LedgerService } from '../ledger/ledger.service.js';
 import type { LedgerEntry } from '../ledger/ledger.types.js';
 import { DomainError, notFound } from '../shared/errors.js';
 import { parseId, requiredText } from '../shared/validate.js';
-import { claimExpiryNotices, findAllocations, findDueGrants, findGrant, findGrantDrift, findGrants, markGrant, setGrantTerms } from './grants.repository.js';
+import {
+  claimExpiryNotices,
+  findAllocations,
+  findDueGrants,
+  findGrant,
+  findGrantDrift,
+  findGrants,
+  markGrant,
+  setGrantTerms,
+} from './grants.repository.js';
 import { grantReference } from './grants.rules.js';
 import type { ExpiryRun, Grant, GrantAllocation } from './grants.types.js';
 

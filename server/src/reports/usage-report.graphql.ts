@@ -17,7 +17,10 @@ export class UsageReportRowGql {
   @Field(() => ID, { nullable: true, description: 'Grouped by API_KEY: the key; null for calls made without one (Credits page)' })
   apiKeyId!: string | null;
   @Field(() => String, { nullable: true, description: "The key's label (or prefix)" }) apiKeyLabel!: string | null;
-  @Field(() => ID, { nullable: true, description: "Grouped by TEAM_MEMBER: the member who spent the team's credits; null = not a team charge" })
+  @Field(() => ID, {
+    nullable: true,
+    description: "Grouped by TEAM_MEMBER: the member who spent the team's credits; null = not a team charge",
+  })
   memberAccountId!: string | null;
   @Field(() => String, { nullable: true }) memberEmail!: string | null;
   @Field(() => ID, { nullable: true }) accountId!: string | null;

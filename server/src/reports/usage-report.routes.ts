@@ -33,6 +33,8 @@ export function usageReportRoutes(app: Express, services: Services): void {
     const rows = await services.usageReport.report(res.locals.principal ?? null, { from, to, groupBy: groups(req), accountId });
     res.setHeader('content-disposition', `attachment; filename="creditmeter-usage-${from.toISOString().slice(0, 10)}.csv"`);
     res.setHeader('cache-control', 'private, no-store');
-    res.type('text/csv; charset=utf-8').send(stringify(usageReportCsvRows(rows, formatMicroUsd), { header: true, columns: [...USAGE_CSV_COLUMNS] }));
+    res
+      .type('text/csv; charset=utf-8')
+      .send(stringify(usageReportCsvRows(rows, formatMicroUsd), { header: true, columns: [...USAGE_CSV_COLUMNS] }));
   });
 }

@@ -77,38 +77,24 @@ export class UsageReportService {
            ${cols.includes('member_account_id') ? 'left join accounts m on m.id = g.member_account_id' : ''}
            ${cols.includes('account_id') ? 'left join accounts a on a.id = g.account_id' : ''}
           ${cols.length ? `order by ${cols.map((c) => `g.${c}`).join(', ')}` : ''}`,
-        [
-          fromDay,
-          toDay,
-          accountId,
-          accountId,
-          NO_KEY,
-          NO_KEY,
-          wm.usageSeq.toString(),
-          fromDay,
-          toDay,
-          accountId,
-          accountId,
-        ],
+        [fromDay, toDay, accountId, accountId, NO_KEY, NO_KEY, wm.usageSeq.toString(), fromDay, toDay, accountId, accountId],
       ),
     );
-    return rows.map(
-      (r): UsageReportRow => ({
-        day: r.day,
-        model: r.model,
-        apiKeyId: none(r.api_key_id),
-        apiKeyLabel: r.api_key_label,
-        memberAccountId: none(r.member_account_id),
-        memberEmail: r.member_email,
-        accountId: r.account_id,
-        accountEmail: r.account_email,
-        calls: toBigInt(r.calls),
-        inputTokens: toBigInt(r.i),
-        cachedInputTokens: toBigInt(r.c),
-        outputTokens: toBigInt(r.o),
-        chargedMillicredits: toBigInt(r.charged),
-        costMicroUsd: toBigInt(r.cost),
-      }),
-    );
+    return rows.map((r): UsageReportRow => ({
+      day: r.day,
+      model: r.model,
+      apiKeyId: none(r.api_key_id),
+      apiKeyLabel: r.api_key_label,
+      memberAccountId: none(r.member_account_id),
+      memberEmail: r.member_email,
+      accountId: r.account_id,
+      accountEmail: r.account_email,
+      calls: toBigInt(r.calls),
+      inputTokens: toBigInt(r.i),
+      cachedInputTokens: toBigInt(r.c),
+      outputTokens: toBigInt(r.o),
+      chargedMillicredits: toBigInt(r.charged),
+      costMicroUsd: toBigInt(r.cost),
+    }));
   }
 }

@@ -88,7 +88,9 @@ describe('several low-balance thresholds', () => {
     ]);
     expect(await lowEvents(user.id)).toEqual(['60000', '70000']);
     const reset = await t.gql(SetThresholds, { t: [] }, user.key);
-    expect(reset.data.setLowBalanceThresholds).toEqual([{ accountId: user.id, thresholdMillicredits: '1000', custom: false, alerted: false }]);
+    expect(reset.data.setLowBalanceThresholds).toEqual([
+      { accountId: user.id, thresholdMillicredits: '1000', custom: false, alerted: false },
+    ]);
     const single = await t.gql(`{ me { lowBalanceAlert { thresholdMillicredits custom } } }`, {}, user.key);
     expect(single.data.me.lowBalanceAlert).toEqual({ thresholdMillicredits: '1000', custom: false });
   });

@@ -27,7 +27,11 @@ const from = dayStart(-10);
 const to = dayStart(1);
 
 const record = (key: string, model: string, inputTokens: number, outputTokens: number, teamIdArg?: string) =>
-  t.gql(Record, { input: { model, inputTokens, outputTokens, idempotencyKey: randomUUID(), ...(teamIdArg ? { teamId: teamIdArg } : {}) } }, key);
+  t.gql(
+    Record,
+    { input: { model, inputTokens, outputTokens, idempotencyKey: randomUUID(), ...(teamIdArg ? { teamId: teamIdArg } : {}) } },
+    key,
+  );
 
 beforeAll(async () => {
   t = await startTestApp();
@@ -96,7 +100,13 @@ async function ledgerCharged(accountId: string | null): Promise<bigint> {
   return BigInt(r.s ?? 0);
 }
 
-const FIELD: Record<UsageGroup, string> = { DAY: 'day', MODEL: 'model', API_KEY: 'apiKeyId', TEAM_MEMBER: 'memberAccountId', ACCOUNT: 'accountId' };
+const FIELD: Record<UsageGroup, string> = {
+  DAY: 'day',
+  MODEL: 'model',
+  API_KEY: 'apiKeyId',
+  TEAM_MEMBER: 'memberAccountId',
+  ACCOUNT: 'accountId',
+};
 const subsets = (groups: readonly UsageGroup[]): UsageGroup[][] =>
   groups.reduce<UsageGroup[][]>((acc, g) => [...acc, ...acc.map((s) => [...s, g])], [[]]);
 
@@ -113,13 +123,20 @@ describe('usageReport', () => {
         expect(res.errors, groups.join(',')).toBeUndefined();
         const rows = res.data.usageReport as Record<string, string | number | null>[];
         const got = rows
-          .map((r) => [...groups.map((g) => r[FIELD[g]]), String(r.calls), r.chargedMillicredits, String(r.inputTokens), String(r.outputTokens)].join('|'))
+          .map((r) =>
+            [...groups.map((g) => r[FIELD[g]]), String(r.calls), r.chargedMillicredits, String(r.inputTokens), String(r.outputTokens)].join(
+              '|',
+            ),
+          )
           .sort();
         const want = (await direct(groups, accountId))
           .map((r) => [...groups.map((_, i) => r[`g${i}`]), r.calls, r.charged, r.i, r.o].join('|'))
           .sort();
         expect(got, groups.join(',')).toEqual(want);
-        expect(rows.reduce((s, r) => s + BigInt(r.chargedMillicredits as string), 0n), groups.join(',')).toBe(ledger);
+        expect(
+          rows.reduce((s, r) => s + BigInt(r.chargedMillicredits as string), 0n),
+          groups.join(','),
+        ).toBe(ledger);
         // Dimensions not grouped by stay null.
         for (const g of USAGE_GROUPS.filter((x) => !groups.includes(x))) expect(rows.every((r) => r[FIELD[g]] === null)).toBe(true);
       }
@@ -176,10 +193,8 @@ describe('GET /reports/usage.csv', () => {
     expect(header).toBe(
       'day,model,api_key_id,api_key_label,member_account_id,member_email,account_id,account_email,calls,input_tokens,cached_input_tokens,output_tokens,charged_millicredits,cost_usd,margin_usd',
     );
-    const gql = (await t.gql(Report, { from: from.toISOString(), to: to.toISOString(), groupBy: groups }, a.key)).data.usageReport as Record<
-      string,
-      string | number | null
-    >[];
+    const gql = (await t.gql(Report, { from: from.toISOString(), to: to.toISOString(), groupBy: groups }, a.key)).data
+      .usageReport as Record<string, string | number | null>[];
     const csv = lines.map((l) => l.split(','));
     expect(csv.map((c) => [c[0], c[1], c[2] || null, c[8], c[12], c[13], c[14]])).toEqual(
       gql.map((r) => [r.day, r.model, r.apiKeyId, String(r.calls), r.chargedMillicredits, r.costUsd, r.marginUsd]),
