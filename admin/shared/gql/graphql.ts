@@ -209,6 +209,14 @@ export type UpdateStaffUserInput = {
   role?: Role | null | undefined;
 };
 
+/** A dimension of usageReport: UTC day, model, API key, team member, account (staff only) */
+export type UsageGroup =
+  | 'ACCOUNT'
+  | 'API_KEY'
+  | 'DAY'
+  | 'MODEL'
+  | 'TEAM_MEMBER';
+
 /** STAFF: console session; PORTAL: Credits page session of one account (USER); API_KEY: a bearer key */
 export type ViewerKind =
   | 'API_KEY'
@@ -324,7 +332,7 @@ export type AuditLogQueryVariables = Exact<{
 }>;
 
 
-export type AuditLogQuery = { auditLog: { totalCount: number, edges: Array<{ node: { id: string, createdAt: string, action: string, actorKind: AuditActorKind, actorLabel: string | null, actorRole: string | null, targetType: string, targetId: string | null, reason: string | null, before: unknown, after: unknown } }> } };
+export type AuditLogQuery = { auditLog: { totalCount: number, edges: Array<{ node: { id: string, createdAt: string, action: string, actorKind: AuditActorKind, actorLabel: string | null, actorRole: string | null, targetType: string, targetId: string | null, targetLabel: string | null, reason: string | null, before: unknown, after: unknown } }> } };
 
 export type AuditActionsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -361,7 +369,7 @@ export type DashboardQueryVariables = Exact<{
 }>;
 
 
-export type DashboardQuery = { refusalsDaily: Array<{ date: string, graphql: number, proxy: number, total: number }>, financeDaily: Array<{ date: string, revenueUsd: number, cogsUsd: number, marginUsd: number, marginRatio: number | null, calls: number, creditsPurchasedMillicredits: string, creditsDeductedMillicredits: string, creditsPromotionalMillicredits: string, creditsExpiredMillicredits: string, creditsRefundedMillicredits: string }>, byCost: Array<{ key: string, model: string | null, calls: number, revenueUsd: number, cogsUsd: number, marginUsd: number, marginRatio: number | null }>, byRevenue: Array<{ key: string, model: string | null, calls: number, revenueUsd: number, cogsUsd: number, marginUsd: number, marginRatio: number | null }>, topAccounts: Array<{ key: string, accountId: string | null, label: string | null, calls: number, revenueUsd: number, cogsUsd: number, marginUsd: number, revenueMillicredits: string }>, liability: { outstandingMillicredits: string, outstandingUsd: number, paidMillicredits: string, paidUsd: number, promotionalMillicredits: string, promotionalUsd: number, expiringNext30DaysMillicredits: string | null, heldMillicredits: string, negativeMillicredits: string, negativeBalanceAccounts: number }, breakageByMonth: Array<{ month: string, expiredMillicredits: string, expiredUsd: number, entries: number }>, reconciliationRuns: Array<{ id: string, day: string, status: ReconciliationStatus, mismatchCount: number, startedAt: string, finishedAt: string | null, trigger: string }> };
+export type DashboardQuery = { refusalsDaily: Array<{ date: string, graphql: number, proxy: number, total: number }>, financeDaily: Array<{ date: string, revenueUsd: number, cogsUsd: number, marginUsd: number, marginRatio: number | null, calls: number, creditsPurchasedMillicredits: string, creditsDeductedMillicredits: string, creditsPromotionalMillicredits: string, creditsExpiredMillicredits: string, creditsRefundedMillicredits: string, revenueMillicredits: string, costMicroUsd: string, marginMillicredits: string }>, byCost: Array<{ key: string, model: string | null, calls: number, revenueUsd: number, cogsUsd: number, marginUsd: number, marginRatio: number | null, revenueMillicredits: string, costMicroUsd: string, marginMillicredits: string }>, byRevenue: Array<{ key: string, model: string | null, calls: number, revenueUsd: number, cogsUsd: number, marginUsd: number, marginRatio: number | null, revenueMillicredits: string, costMicroUsd: string, marginMillicredits: string }>, topAccounts: Array<{ key: string, accountId: string | null, label: string | null, calls: number, revenueUsd: number, cogsUsd: number, marginUsd: number, revenueMillicredits: string, costMicroUsd: string, marginMillicredits: string }>, liability: { outstandingMillicredits: string, outstandingUsd: number, paidMillicredits: string, paidUsd: number, promotionalMillicredits: string, promotionalUsd: number, expiringNext30DaysMillicredits: string | null, heldMillicredits: string, negativeMillicredits: string, negativeBalanceAccounts: number }, breakageByMonth: Array<{ month: string, expiredMillicredits: string, expiredUsd: number, entries: number }>, reconciliationRuns: Array<{ id: string, day: string, status: ReconciliationStatus, mismatchCount: number, startedAt: string, finishedAt: string | null, trigger: string }> };
 
 export type PromoCodesQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -571,7 +579,7 @@ export type RefulfillPurchaseMutation = { refulfillPurchase: { id: string, statu
 export type CreditsPageQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type CreditsPageQuery = { me: { id: string, email: string, name: string | null, balance: { accountId: string, balanceMillicredits: string, availableMillicredits: string, heldMillicredits: string, updatedAt: string }, lowBalanceAlert: { thresholdMillicredits: string, custom: boolean, alerted: boolean }, autoRecharge: { enabled: boolean, hasPaymentMethod: boolean, thresholdMillicredits: string, packId: string | null, targetBalanceMillicredits: string | null, monthlyLimitCents: number, spentThisMonthCents: number, notice: string | null, noticeAt: string | null } | null, purchases: Array<{ id: string, createdAt: string, packId: string, creditsMillicredits: string, amountCents: number, amountPaidCents: number | null, currency: string, status: PurchaseStatus, receiptUrl: string | null, refundedCents: number, kind: string }>, teams: Array<{ id: string, name: string }> }, creditPacks: Array<{ id: string, name: string, priceCents: number, creditsMillicredits: string }> };
+export type CreditsPageQuery = { me: { id: string, email: string, name: string | null, createdAt: string, balance: { accountId: string, balanceMillicredits: string, availableMillicredits: string, heldMillicredits: string, updatedAt: string }, lowBalanceAlert: { thresholdMillicredits: string, custom: boolean, alerted: boolean }, autoRecharge: { enabled: boolean, hasPaymentMethod: boolean, thresholdMillicredits: string, packId: string | null, targetBalanceMillicredits: string | null, monthlyLimitCents: number, spentThisMonthCents: number, notice: string | null, noticeAt: string | null } | null, purchases: Array<{ id: string, createdAt: string, packId: string, creditsMillicredits: string, amountCents: number, amountPaidCents: number | null, currency: string, status: PurchaseStatus, receiptUrl: string | null, refundedCents: number, kind: string }>, teams: Array<{ id: string, name: string }> }, creditPacks: Array<{ id: string, name: string, priceCents: number, creditsMillicredits: string }> };
 
 export type CreditsUsageQueryVariables = Exact<{
   first: number;
@@ -627,6 +635,29 @@ export type CreditsTeamQueryVariables = Exact<{
 
 
 export type CreditsTeamQuery = { team: { id: string, name: string, timeZone: string, balance: { accountId: string, balanceMillicredits: string, availableMillicredits: string, heldMillicredits: string, updatedAt: string }, members: Array<{ accountId: string, email: string | null, role: TeamRole, monthlyAllocationMillicredits: string | null, spentThisPeriodMillicredits: string, remainingThisPeriodMillicredits: string | null, periodStart: string, removedAt: string | null }> } | null };
+
+export type CreditsUsageHistoryQueryVariables = Exact<{
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type CreditsUsageHistoryQuery = { me: { id: string, usage: { totalCount: number, edges: Array<{ cursor: string, node: { id: string, createdAt: string, model: string, chargedMillicredits: string, inputTokens: number, cachedInputTokens: number, outputTokens: number, apiKeyId: string | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } }, apiKeys: Array<{ id: string, label: string | null }> };
+
+export type CreditsUsageReportQueryVariables = Exact<{
+  from: string;
+  to: string;
+  groupBy: Array<UsageGroup> | UsageGroup;
+  accountId?: string | number | null | undefined;
+}>;
+
+
+export type CreditsUsageReportQuery = { usageReport: Array<{ apiKeyId: string | null, apiKeyLabel: string | null, memberAccountId: string | null, memberEmail: string | null, model: string | null, calls: number, inputTokens: number, cachedInputTokens: number, outputTokens: number, chargedMillicredits: string }> };
+
+export type CreditsExpiringQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CreditsExpiringQuery = { me: { id: string, grants: Array<{ id: string, kind: GrantKind, remainingMillicredits: string, expiresAt: string | null }> } };
 
 export type WebhookEndpointFieldsFragment = { id: string, accountId: string | null, url: string, description: string | null, events: Array<string>, createdAt: string, disabledAt: string | null, disabledReason: string | null, failingSince: string | null, lastSuccessAt: string | null, lastFailureAt: string | null };
 
@@ -1005,6 +1036,7 @@ export const AuditLogDocument = new TypedDocumentString(`
         actorRole
         targetType
         targetId
+        targetLabel
         reason
         before
         after
@@ -1082,6 +1114,9 @@ export const DashboardDocument = new TypedDocumentString(`
     creditsPromotionalMillicredits
     creditsExpiredMillicredits
     creditsRefundedMillicredits
+    revenueMillicredits
+    costMicroUsd
+    marginMillicredits
   }
   byCost: financeByModel(from: $from, to: $to, orderBy: COST, limit: 8) {
     key
@@ -1091,6 +1126,9 @@ export const DashboardDocument = new TypedDocumentString(`
     cogsUsd
     marginUsd
     marginRatio
+    revenueMillicredits
+    costMicroUsd
+    marginMillicredits
   }
   byRevenue: financeByModel(from: $from, to: $to, orderBy: REVENUE, limit: 8) {
     key
@@ -1100,6 +1138,9 @@ export const DashboardDocument = new TypedDocumentString(`
     cogsUsd
     marginUsd
     marginRatio
+    revenueMillicredits
+    costMicroUsd
+    marginMillicredits
   }
   topAccounts: financeByAccount(from: $from, to: $to, orderBy: REVENUE, limit: 10) {
     key
@@ -1110,6 +1151,8 @@ export const DashboardDocument = new TypedDocumentString(`
     cogsUsd
     marginUsd
     revenueMillicredits
+    costMicroUsd
+    marginMillicredits
   }
   liability {
     outstandingMillicredits
@@ -1578,6 +1621,7 @@ export const CreditsPageDocument = new TypedDocumentString(`
     id
     email
     name
+    createdAt
     balance {
       accountId
       balanceMillicredits
@@ -1738,6 +1782,66 @@ export const CreditsTeamDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CreditsTeamQuery, CreditsTeamQueryVariables>;
+export const CreditsUsageHistoryDocument = new TypedDocumentString(`
+    query CreditsUsageHistory($first: Int!, $after: String) {
+  me {
+    id
+    usage(first: $first, after: $after) {
+      totalCount
+      edges {
+        cursor
+        node {
+          id
+          createdAt
+          model
+          chargedMillicredits
+          inputTokens
+          cachedInputTokens
+          outputTokens
+          apiKeyId
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+  apiKeys {
+    id
+    label
+  }
+}
+    `) as unknown as TypedDocumentString<CreditsUsageHistoryQuery, CreditsUsageHistoryQueryVariables>;
+export const CreditsUsageReportDocument = new TypedDocumentString(`
+    query CreditsUsageReport($from: DateTime!, $to: DateTime!, $groupBy: [UsageGroup!]!, $accountId: ID) {
+  usageReport(from: $from, to: $to, groupBy: $groupBy, accountId: $accountId) {
+    apiKeyId
+    apiKeyLabel
+    memberAccountId
+    memberEmail
+    model
+    calls
+    inputTokens
+    cachedInputTokens
+    outputTokens
+    chargedMillicredits
+  }
+}
+    `) as unknown as TypedDocumentString<CreditsUsageReportQuery, CreditsUsageReportQueryVariables>;
+export const CreditsExpiringDocument = new TypedDocumentString(`
+    query CreditsExpiring {
+  me {
+    id
+    grants {
+      id
+      kind
+      remainingMillicredits
+      expiresAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CreditsExpiringQuery, CreditsExpiringQueryVariables>;
 export const WebhookEndpointsDocument = new TypedDocumentString(`
     query WebhookEndpoints($accountId: ID, $allAccounts: Boolean) {
   webhookEndpoints(accountId: $accountId, allAccounts: $allAccounts) {
