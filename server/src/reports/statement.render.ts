@@ -66,7 +66,17 @@ export function statementCsv(s: Statement, seller?: StatementSeller): string {
     ]);
   row('OPENING_BALANCE', isoDay(s.from), `Opening balance ${s.label}`, s.accountId, s.opening);
   for (const l of s.lines)
-    row(l.section, isoDay(l.date), l.description, l.reference ?? l.transactionId, l.amount, l.receiptUrl, l.paidCents, l.taxCents, l.invoiceUrl);
+    row(
+      l.section,
+      isoDay(l.date),
+      l.description,
+      l.reference ?? l.transactionId,
+      l.amount,
+      l.receiptUrl,
+      l.paidCents,
+      l.taxCents,
+      l.invoiceUrl,
+    );
   for (const u of s.usage) {
     row(
       'USAGE_BY_MODEL',
@@ -281,9 +291,7 @@ export function statementPdf(
           { text: credits(l.amount) },
           { text: l.paidCents === null ? '-' : usdCents(l.paidCents) },
           { text: l.taxCents === null ? '-' : usdCents(l.taxCents) },
-          l.invoiceUrl
-            ? { text: 'Invoice', link: l.invoiceUrl }
-            : { text: l.receiptUrl ? 'Receipt' : '-', link: l.receiptUrl },
+          l.invoiceUrl ? { text: 'Invoice', link: l.invoiceUrl } : { text: l.receiptUrl ? 'Receipt' : '-', link: l.receiptUrl },
         ]),
         {
           totalRow: [
