@@ -129,7 +129,7 @@ export default function Dashboard() {
         </Alert>
       )}
 
-      <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', sm: '1fr 1fr', lg: 'repeat(5, 1fr)' }, mb: 2 }}>
+      <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', sm: '1fr 1fr', lg: 'repeat(3, 1fr)', xl: 'repeat(6, 1fr)' }, mb: 2 }}>
         <StatCard
           testId="stat-liability"
           label="Outstanding liability"
@@ -147,6 +147,12 @@ export default function Dashboard() {
           label="Promotional credits"
           value={liability ? formatUsd(liability.promotionalUsd) : '…'}
           detail={liability && `${formatCredits(liability.promotionalMillicredits)} credits`}
+        />
+        <StatCard
+          testId="stat-goodwill"
+          label="Staff goodwill credits"
+          value={liability ? formatUsd(liability.adjustmentsUsd) : '…'}
+          detail={liability && `${formatCredits(liability.adjustmentsMillicredits)} credits (adjustments, not paid)`}
         />
         <StatCard
           testId="stat-expiring"

@@ -56,6 +56,8 @@ export const DashboardQuery = graphql(`
       paidUsd
       promotionalMillicredits
       promotionalUsd
+      adjustmentsMillicredits
+      adjustmentsUsd
       expiringNext30DaysMillicredits
       heldMillicredits
       negativeMillicredits
