@@ -26,7 +26,7 @@ import { COLUMNS, currentMonth, previousMonths, rollForwardRows, type SectionFig
 function Figure({ millicredits, strong }: { millicredits: string; strong: boolean }) {
   if (BigInt(millicredits) === 0n && !strong)
     return (
-      <Typography variant="body2" color="text.secondary" aria-label="none">
+      <Typography variant="body2" color="text.secondary">
         –
       </Typography>
     );
