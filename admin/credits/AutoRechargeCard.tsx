@@ -23,7 +23,9 @@ export function AutoRechargeCard(props: {
 }) {
   const current = props.autoRecharge;
   const [enabled, setEnabled] = useState(current?.enabled ?? false);
-  const [threshold, setThreshold] = useState(current ? formatCredits(current.thresholdMillicredits).replace(/,/g, '') : '1000.000');
+  const [threshold, setThreshold] = useState(
+    current ? formatCredits(current.thresholdMillicredits, { decimals: 'trim' }).replace(/,/g, '') : '1000',
+  );
   const [packId, setPackId] = useState(current?.packId ?? props.packs[0]?.id ?? '');
   const [limit, setLimit] = useState(current ? (current.monthlyLimitCents / 100).toFixed(2) : '50.00');
   const [error, setError] = useState<string | null>(null);
@@ -91,7 +93,7 @@ export function AutoRechargeCard(props: {
           <TextField select label="Buy this pack" value={packId} onChange={(e) => setPackId(e.target.value)} fullWidth>
             {props.packs.map((p) => (
               <MenuItem key={p.id} value={p.id}>
-                {p.name}: {formatCredits(p.creditsMillicredits, { decimals: 0 })} credits for {formatCents(p.priceCents)}
+                {p.name}: {formatCredits(p.creditsMillicredits, { decimals: 'trim' })} credits for {formatCents(p.priceCents)}
               </MenuItem>
             ))}
           </TextField>

@@ -14,7 +14,7 @@ export function BalanceCard({ balance, live }: { balance: Balance; live: boolean
           component="p"
           sx={{ fontSize: { xs: '2rem', sm: '2.5rem' }, fontWeight: 600, lineHeight: 1.2, overflowWrap: 'anywhere' }}
         >
-          <span data-testid="balance-credits">{formatCredits(balance.availableMillicredits)}</span>
+          <span data-testid="balance-credits">{formatCredits(balance.availableMillicredits, { decimals: 'trim' })}</span>
           <Typography component="span" sx={{ display: 'block', fontSize: '1rem', fontWeight: 400, color: 'text.secondary' }}>
             credits available
           </Typography>
@@ -24,7 +24,7 @@ export function BalanceCard({ balance, live }: { balance: Balance; live: boolean
         </Typography>
         {held > 0n && (
           <Typography variant="body2" color="text.secondary">
-            {formatCredits(held)} credits reserved by calls in progress
+            {formatCredits(held, { decimals: 'trim' })} credits reserved by calls in progress
           </Typography>
         )}
       </Stack>

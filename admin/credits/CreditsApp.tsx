@@ -107,7 +107,9 @@ export function CreditsApp() {
             <CircularProgress aria-label="Loading your credits" />
           </Box>
         )}
-        {state.kind === 'signedOut' && <SignedOut error={state.error} onSignedIn={load} />}
+        {state.kind === 'signedOut' && (
+          <SignedOut error={state.error} onSignedIn={load} linkExpired={params.get('portal') === 'expired'} returnTo={returnTo} />
+        )}
         {state.kind === 'ready' && balance && (
           <Stack spacing={{ xs: 2, sm: 3 }}>
             <CheckoutNotice params={params} returnTo={returnTo} purchases={state.data.me.purchases} onSeen={load} />
@@ -129,7 +131,7 @@ export function CreditsApp() {
             <UsageCard />
             <PurchasesCard purchases={state.data.me.purchases} packs={state.data.creditPacks} />
             <Box sx={{ display: 'grid', gap: { xs: 2, sm: 3 }, gridTemplateColumns: { xs: '1fr', md: '1fr 1fr' } }}>
-              <StatementsCard />
+              <StatementsCard since={state.data.me.createdAt} />
               <PromoCard onRedeemed={load} />
             </Box>
             <AutoRechargeCard autoRecharge={state.data.me.autoRecharge} packs={state.data.creditPacks} onSaved={load} />

@@ -40,7 +40,7 @@ export function CheckoutNotice(props: {
     <Alert severity="success" action={back} role="status" data-testid="checkout-success">
       <AlertTitle>Thank you for your purchase</AlertTitle>
       {purchase && !pending
-        ? `${formatCredits(purchase.creditsMillicredits, { decimals: 0 })} credits were added to your balance.`
+        ? `${formatCredits(purchase.creditsMillicredits, { decimals: 'trim' })} credits were added to your balance.`
         : 'Your payment is being confirmed; the credits appear here in a moment.'}
     </Alert>
   );
@@ -66,7 +66,7 @@ export function LowBalanceBanner(props: {
         ? props.inTeam
           ? 'Calls on your own account are refused until you buy credits; calls charged to your team use the team’s credits.'
           : 'Model calls are refused until you buy credits.'
-        : `Fewer than ${formatCredits(threshold, { decimals: 0 })} credits left.`}{' '}
+        : `Fewer than ${formatCredits(threshold, { decimals: 'trim' })} credits left.`}{' '}
       {autoRecharge?.enabled ? 'Auto-recharge is on.' : 'Buy a pack below or turn on auto-recharge.'}
     </Alert>
   );

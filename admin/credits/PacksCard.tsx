@@ -50,7 +50,7 @@ export function PacksCard({ packs, returnTo, team }: { packs: Pack[]; returnTo: 
                 {formatCents(pack.priceCents)}
               </Typography>
               <Typography variant="body2" color="text.secondary">
-                {formatCredits(pack.creditsMillicredits, { decimals: 0 })} credits
+                {formatCredits(pack.creditsMillicredits, { decimals: 'trim' })} credits
               </Typography>
             </CardContent>
             <CardActions>
@@ -59,7 +59,7 @@ export function PacksCard({ packs, returnTo, team }: { packs: Pack[]; returnTo: 
                 fullWidth
                 disabled={busy !== null}
                 onClick={() => void buy(pack)}
-                aria-label={`Buy the ${pack.name} pack${team ? ` for ${team.name}` : ''}: ${formatCredits(pack.creditsMillicredits, { decimals: 0 })} credits for ${formatCents(pack.priceCents)}`}
+                aria-label={`Buy the ${pack.name} pack${team ? ` for ${team.name}` : ''}: ${formatCredits(pack.creditsMillicredits, { decimals: 'trim' })} credits for ${formatCents(pack.priceCents)}`}
               >
                 {busy === pack.id ? 'Opening checkout…' : 'Buy'}
               </Button>

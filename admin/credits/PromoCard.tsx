@@ -23,7 +23,7 @@ export function PromoCard({ onRedeemed }: { onRedeemed: () => void }) {
     setDone(null);
     try {
       const { redeemPromoCode } = await api.request(RedeemPromoMutation, { code: code.trim() });
-      setDone(`${formatCredits(redeemPromoCode.amountMillicredits)} credits added.`);
+      setDone(`${formatCredits(redeemPromoCode.amountMillicredits, { decimals: 'trim' })} credits added.`);
       setCode('');
       onRedeemed();
     } catch (err) {

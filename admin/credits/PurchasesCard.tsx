@@ -29,14 +29,15 @@ export function PurchasesCard({ purchases, packs }: { purchases: Account['purcha
       {purchases.length === 0 ? (
         <Typography color="text.secondary">No purchases yet.</Typography>
       ) : (
+        // Credits and Paid follow the date: on a phone they stay in view, the rest scrolls.
         <TableContainer tabIndex={0} aria-label="Purchases, scrollable">
           <Table size="small">
             <TableHead>
               <TableRow>
                 <TableCell>Date</TableCell>
-                <TableCell>Pack</TableCell>
                 <TableCell align="right">Credits</TableCell>
                 <TableCell align="right">Paid</TableCell>
+                <TableCell>Pack</TableCell>
                 <TableCell>Status</TableCell>
                 <TableCell>Receipt</TableCell>
               </TableRow>
@@ -44,13 +45,13 @@ export function PurchasesCard({ purchases, packs }: { purchases: Account['purcha
             <TableBody>
               {purchases.map((p) => (
                 <TableRow key={p.id}>
-                  <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatDateTime(p.createdAt)}</TableCell>
-                  <TableCell>{packName(p.packId)}</TableCell>
-                  <TableCell align="right">{formatCredits(p.creditsMillicredits, { decimals: 0 })}</TableCell>
+                  <TableCell>{formatDateTime(p.createdAt)}</TableCell>
+                  <TableCell align="right">{formatCredits(p.creditsMillicredits, { decimals: 'trim' })}</TableCell>
                   <TableCell align="right">
                     {formatCents(p.amountPaidCents ?? p.amountCents)}
                     {p.refundedCents > 0 && ` (refunded ${formatCents(p.refundedCents)})`}
                   </TableCell>
+                  <TableCell>{packName(p.packId)}</TableCell>
                   <TableCell>{STATUS[p.status] ?? p.status}</TableCell>
                   <TableCell>
                     {p.receiptUrl ? (

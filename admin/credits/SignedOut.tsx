@@ -1,4 +1,5 @@
 import Alert from '@mui/material/Alert';
+import AlertTitle from '@mui/material/AlertTitle';
 import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
@@ -10,15 +11,32 @@ import { api } from './session';
 import { SignInWithKeyMutation } from './operations';
 import { errorMessage } from '../shared/client';
 
-export function SignedOut({ error, onSignedIn }: { error?: string; onSignedIn: () => void }) {
+/** How long a portal link lives, from the server (5 minutes by default). */
+const DEFAULT_LINK_MINUTES = 5;
+
+export function SignedOut({
+  error,
+  onSignedIn,
+  linkExpired,
+  returnTo,
+}: {
+  error?: string;
+  onSignedIn: () => void;
+  linkExpired?: boolean;
+  returnTo?: string | null;
+}) {
   const [production, setProduction] = useState(true);
+  const [linkMinutes, setLinkMinutes] = useState(DEFAULT_LINK_MINUTES);
   const [key, setKey] = useState('');
   const [signInError, setSignInError] = useState<string | null>(null);
   useEffect(() => {
     fetch('/faces/config.json')
-      .then((r) => r.json() as Promise<{ production: boolean }>)
+      .then((r) => r.json() as Promise<{ production: boolean; portalLinkMinutes?: number }>)
       .then(
-        (c) => setProduction(c.production),
+        (c) => {
+          setProduction(c.production);
+          if (c.portalLinkMinutes) setLinkMinutes(c.portalLinkMinutes);
+        },
         () => setProduction(true),
       );
   }, []);
@@ -38,6 +56,25 @@ export function SignedOut({ error, onSignedIn }: { error?: string; onSignedIn: (
   return (
     <Stack spacing={3} sx={{ maxWidth: 640, mx: 'auto' }}>
       {error && <Alert severity="error">{error}</Alert>}
+      {linkExpired && (
+        <Alert
+          severity="warning"
+          data-testid="link-expired"
+          action={
+            returnTo ? (
+              <Button color="inherit" size="small" href={returnTo}>
+                Get a new link
+              </Button>
+            ) : undefined
+          }
+        >
+          <AlertTitle>This link has expired</AlertTitle>
+          Sign-in links work once and for {minutes(linkMinutes)}.{' '}
+          {returnTo
+            ? 'Get a new link from the app: it opens this page signed in.'
+            : 'Open this page from the app again (Buy credits or Billing) for a new one.'}
+        </Alert>
+      )}
       <Section title="Open your Credits page from the app">
         <Typography component="div">
           <p style={{ marginTop: 0 }}>
@@ -52,7 +89,8 @@ export function SignedOut({ error, onSignedIn }: { error?: string; onSignedIn: (
             <li>The app opens this page signed in to your account.</li>
           </ol>
           <p style={{ marginBottom: 0 }}>
-            Links expire after a few minutes and work once: if yours has expired, open the page from the app again.
+            Links work once and expire {minutes(linkMinutes)} after the app makes them: if yours has expired, open the page from the app
+            again.
           </p>
         </Typography>
       </Section>
@@ -83,3 +121,5 @@ export function SignedOut({ error, onSignedIn }: { error?: string; onSignedIn: (
     </Stack>
   );
 }
+
+const minutes = (n: number) => (n === 1 ? '1 minute' : `${n} minutes`);

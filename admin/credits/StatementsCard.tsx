@@ -4,12 +4,13 @@ import ListItem from '@mui/material/ListItem';
 import ListItemText from '@mui/material/ListItemText';
 import Stack from '@mui/material/Stack';
 import { useState } from 'react';
-import { formatMonth, recentMonths } from '../shared/dates';
+import { formatMonth, monthsSince } from '../shared/dates';
 import { ErrorText } from './CreditsApp';
 import { Section } from './Section';
 import { download } from './session';
 
-export function StatementsCard() {
+/** The account's monthly statements, from its first month (there is nothing to state before it). */
+export function StatementsCard({ since }: { since: string }) {
   const [error, setError] = useState<string | null>(null);
   const get = (month: string, ext: 'csv' | 'pdf') => {
     setError(null);
@@ -18,7 +19,7 @@ export function StatementsCard() {
   return (
     <Section title="Monthly statements">
       <List dense disablePadding>
-        {recentMonths(6).map((month) => (
+        {monthsSince(since, 6).map((month) => (
           <ListItem
             key={month}
             disableGutters

@@ -69,7 +69,7 @@ function TeamSection(props: { teamId: string; name: string; accountId: string; p
             {owner && (
               <Box>
                 <Typography component="p" sx={{ fontSize: { xs: '1.75rem', sm: '2rem' }, fontWeight: 600, lineHeight: 1.2 }}>
-                  <span data-testid="team-balance-credits">{formatCredits(team.balance.availableMillicredits)}</span>
+                  <span data-testid="team-balance-credits">{formatCredits(team.balance.availableMillicredits, { decimals: 'trim' })}</span>
                   <Typography component="span" sx={{ display: 'block', fontSize: '1rem', fontWeight: 400, color: 'text.secondary' }}>
                     team credits available (≈ {formatUsdOfMillicredits(team.balance.availableMillicredits)} USD)
                   </Typography>
@@ -96,18 +96,22 @@ function OwnAllocation({ member, timeZone }: { member: Member; timeZone: string 
         Your allocation
       </Typography>
       {cap === null ? (
-        <Typography>No monthly cap: you may spend up to the team’s balance. Spent this month: {formatCredits(spent)} credits.</Typography>
+        <Typography>
+          No monthly cap: you may spend up to the team’s balance. Spent this month: {formatCredits(spent, { decimals: 'trim' })} credits.
+        </Typography>
       ) : (
         <>
           <Typography>
-            <strong data-testid="own-remaining">{formatCredits(member.remainingThisPeriodMillicredits ?? '0')}</strong> of{' '}
-            {formatCredits(cap)} credits left this month
+            <strong data-testid="own-remaining">
+              {formatCredits(member.remainingThisPeriodMillicredits ?? '0', { decimals: 'trim' })}
+            </strong>{' '}
+            of {formatCredits(cap, { decimals: 'trim' })} credits left this month
           </Typography>
           <LinearProgress
             variant="determinate"
             value={Math.min(100, used ?? 100)}
             sx={{ my: 1, height: 8, borderRadius: 4 }}
-            aria-label={`Allocation used: ${formatCredits(spent)} of ${formatCredits(cap)} credits`}
+            aria-label={`Allocation used: ${formatCredits(spent, { decimals: 'trim' })} of ${formatCredits(cap, { decimals: 'trim' })} credits`}
           />
         </>
       )}
@@ -148,13 +152,17 @@ function MembersTable({ members, timeZone }: { members: Member[]; timeZone: stri
                   )}
                 </TableCell>
                 <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
-                  {m.monthlyAllocationMillicredits === null ? 'No cap' : formatCredits(m.monthlyAllocationMillicredits)}
+                  {m.monthlyAllocationMillicredits === null
+                    ? 'No cap'
+                    : formatCredits(m.monthlyAllocationMillicredits, { decimals: 'trim' })}
                 </TableCell>
                 <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
-                  {formatCredits(m.spentThisPeriodMillicredits)}
+                  {formatCredits(m.spentThisPeriodMillicredits, { decimals: 'trim' })}
                 </TableCell>
                 <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
-                  {m.remainingThisPeriodMillicredits === null ? '—' : formatCredits(m.remainingThisPeriodMillicredits)}
+                  {m.remainingThisPeriodMillicredits === null
+                    ? '—'
+                    : formatCredits(m.remainingThisPeriodMillicredits, { decimals: 'trim' })}
                 </TableCell>
               </TableRow>
             ))}

@@ -35,7 +35,8 @@ export function UsageCard() {
       {usage && (
         <>
           <Typography sx={{ mb: 1 }}>
-            {formatCredits(usage.total)} credits used in {formatCount(usage.days.reduce((n, d) => n + d.calls, 0))} calls.
+            {formatCredits(usage.total, { decimals: 'trim' })} credits used in {formatCount(usage.days.reduce((n, d) => n + d.calls, 0))}{' '}
+            calls.
             {usage.truncated && ' (Newest calls only.)'}
           </Typography>
           {usage.total > 0n && (
@@ -57,20 +58,20 @@ export function UsageCard() {
                   <TableHead>
                     <TableRow>
                       <TableCell>Model</TableCell>
+                      <TableCell align="right">Credits</TableCell>
                       <TableCell align="right">Calls</TableCell>
                       <TableCell align="right">Input tokens</TableCell>
                       <TableCell align="right">Output tokens</TableCell>
-                      <TableCell align="right">Credits</TableCell>
                     </TableRow>
                   </TableHead>
                   <TableBody>
                     {usage.models.map((m) => (
                       <TableRow key={m.model}>
-                        <TableCell>{m.model}</TableCell>
+                        <TableCell sx={{ overflowWrap: 'anywhere' }}>{m.model}</TableCell>
+                        <TableCell align="right">{formatCredits(m.millicredits, { decimals: 'trim' })}</TableCell>
                         <TableCell align="right">{formatCount(m.calls)}</TableCell>
                         <TableCell align="right">{formatCount(m.inputTokens)}</TableCell>
                         <TableCell align="right">{formatCount(m.outputTokens)}</TableCell>
-                        <TableCell align="right">{formatCredits(m.millicredits)}</TableCell>
                       </TableRow>
                     ))}
                   </TableBody>

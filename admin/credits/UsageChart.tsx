@@ -7,13 +7,13 @@ export default function UsageChart({ days }: { days: DayUsage[] }) {
   const data = days.map((d) => ({
     day: formatUtcDay(d.day),
     credits: creditsForChart(d.millicredits),
-    exact: formatCredits(d.millicredits),
+    exact: formatCredits(d.millicredits, { decimals: 'trim' }),
   }));
   const total = days.reduce((sum, d) => sum + d.millicredits, 0n);
   return (
     <div
       role="img"
-      aria-label={`Credits used per day over the last ${days.length} days, ${formatCredits(total)} in total`}
+      aria-label={`Credits used per day over the last ${days.length} days, ${formatCredits(total, { decimals: 'trim' })} in total`}
       style={{ width: '100%', height: 220 }}
     >
       <ResponsiveContainer>

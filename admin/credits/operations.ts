@@ -6,6 +6,7 @@ export const CreditsPageQuery = graphql(`
       id
       email
       name
+      createdAt
       balance {
         accountId
         balanceMillicredits

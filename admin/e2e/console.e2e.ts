@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { formatCredits, formatUsd } from '../shared/money';
+import { formatCredits, formatUsdCents, formatUsdMicros } from '../shared/money';
 import { charge, customer, gql } from './api';
 import { launchChromium, watchErrors } from './browser';
 import { repoRoot } from './server';
@@ -78,21 +78,27 @@ describe('the console', () => {
     const today = new Date().toISOString().slice(0, 10);
     const from = new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate() - 29)).toISOString();
     const figures = await gql<{
-      financeDaily: Array<{ date: string; revenueUsd: number; cogsUsd: number; marginUsd: number }>;
-      financeByModel: Array<{ model: string; cogsUsd: number }>;
-      liability: { outstandingUsd: number };
+      financeDaily: Array<{ date: string; revenueMillicredits: string; costMicroUsd: string; marginMillicredits: string }>;
+      financeByModel: Array<{ model: string }>;
+      liability: { outstandingMillicredits: string };
     }>(
-      `query($from: DateTime!, $to: DateTime!) { financeDaily(from: $from, to: $to) { date revenueUsd cogsUsd marginUsd } financeByModel(from: $from, to: $to, orderBy: COST, limit: 8) { model cogsUsd } liability { outstandingUsd } }`,
+      `query($from: DateTime!, $to: DateTime!) { financeDaily(from: $from, to: $to) { date revenueMillicredits costMicroUsd marginMillicredits } financeByModel(from: $from, to: $to, orderBy: COST, limit: 8) { model } liability { outstandingMillicredits } }`,
       { from, to: new Date().toISOString() },
     );
     const day = figures.financeDaily.find((d) => d.date === today)!;
-    expect(day.revenueUsd).toBeGreaterThan(0);
+    expect(BigInt(day.revenueMillicredits)).toBeGreaterThan(0n);
     const row = page.getByTestId('panel-revenue').getByRole('row').filter({ hasText: today });
     const cells = await row.getByRole('cell').allTextContents();
-    expect(cells).toEqual([today, formatUsd(day.revenueUsd), formatUsd(day.cogsUsd), formatUsd(day.marginUsd), expect.any(String)]);
+    expect(cells).toEqual([
+      today,
+      formatUsdMicros(day.revenueMillicredits),
+      formatUsdMicros(day.costMicroUsd),
+      formatUsdMicros(day.marginMillicredits),
+      expect.any(String),
+    ]);
     const modelCells = await page.getByTestId('panel-models-cost').locator('tbody tr td:first-child').allTextContents();
     expect(modelCells).toEqual(figures.financeByModel.map((m) => m.model));
-    await page.getByTestId('stat-liability').getByText(formatUsd(figures.liability.outstandingUsd)).waitFor();
+    await page.getByTestId('stat-liability').getByText(formatUsdCents(figures.liability.outstandingMillicredits)).waitFor();
     await page
       .getByTestId('time-zone')
       .getByText(/Times are shown in/)
@@ -125,7 +131,14 @@ describe('the console', () => {
       'INC-4242',
     ]);
     await page.goto(`${base()}/admin/auditLog`);
-    await page.getByRole('row').filter({ hasText: 'Refund of a duplicate charge' }).first().waitFor();
+    const audited = page.getByRole('row').filter({ hasText: 'Refund of a duplicate charge' }).first();
+    await audited.waitFor();
+    // Amounts in credits, before → after as fields, the target by email and linked: no raw JSON, no bare id.
+    await audited.getByText('Balance: 1,000 credits → 749.875 credits').waitFor();
+    await audited.getByText('Amount: -250.125 credits').waitFor();
+    const target = audited.getByRole('link', { name: new RegExp(a.email) });
+    expect(await target.getAttribute('href')).toBe(`/admin/accounts/${a.id}/show`);
+    expect(await audited.textContent()).not.toContain('Millicredits');
     await page.context().close();
   });
 

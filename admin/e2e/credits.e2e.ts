@@ -67,14 +67,45 @@ describe('the Credits page', () => {
     const page = await openCredits(context, account.key, '/app/after-purchase');
     await page.getByRole('button', { name: /Buy the Starter pack/ }).click();
     await page.waitForURL(/\/billing\/test-checkout\//);
+    const checkoutUrl = page.url();
+    await page.getByRole('heading', { name: 'Starter pack' }).waitFor();
+    await page.getByText('10,000 credits', { exact: true }).waitFor();
     await page.getByRole('button', { name: 'Complete test purchase' }).click();
     await page.waitForURL(/\/credits\?/);
     const notice = page.getByTestId('checkout-success');
     await notice.getByText(/10,000 credits were added/).waitFor();
-    await page.getByTestId('balance-credits').getByText('10,000.000', { exact: true }).waitFor();
+    await page.getByTestId('balance-credits').getByText('10,000', { exact: true }).waitFor();
     const back = notice.getByRole('link', { name: 'Back to the app' });
     expect(await back.getAttribute('href')).toBe('/app/after-purchase');
     await expectAccessible(page, 'credits after purchase');
+    // The checkout page, visited again, says it is paid and leads back instead of offering to pay.
+    await page.goto(checkoutUrl);
+    await page.getByRole('heading', { name: 'Paid' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Complete test purchase' }).count()).toBe(0);
+    const credits = page.getByRole('link', { name: 'Back to your Credits page' });
+    expect(new URL((await credits.getAttribute('href'))!, page.url()).pathname).toBe('/credits');
+    await expectAccessible(page, 'test-mode checkout, paid');
+    await context.close();
+  });
+
+  it('says an expired or used sign-in link has expired, and offers a new one from the app', async () => {
+    const account = await customer(1_000n, 'expired');
+    const url = await portal(account.key, '/app/billing');
+    const first = await browser.newContext();
+    await (await first.newPage()).goto(url);
+    await first.close();
+    // The same link again (used): no session, the page says why and where to get a new link.
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(url);
+    const notice = page.getByTestId('link-expired');
+    await notice.getByText('This link has expired').waitFor();
+    await notice.getByText(/work once and for 5 minutes/).waitFor();
+    expect(await notice.getByRole('link', { name: 'Get a new link' }).getAttribute('href')).toBe('/app/billing');
+    expect(await page.getByTestId('balance-credits').count()).toBe(0);
+    await expectAccessible(page, 'credits, expired link');
+    expect(errors).toEqual([]);
     await context.close();
   });
 
@@ -153,7 +184,7 @@ describe('the Credits page', () => {
     await page.goto(`${inject('baseUrl')}/credits`);
     await page.getByRole('textbox', { name: 'API key' }).fill(account.key);
     await page.getByRole('button', { name: 'Sign in with key' }).click();
-    await page.getByTestId('balance-credits').getByText('2.000', { exact: true }).waitFor();
+    await page.getByTestId('balance-credits').getByText('2', { exact: true }).waitFor();
     // The key became a cookie session: a reload stays signed in, and signing out ends it.
     await page.reload();
     await page.getByTestId('balance-credits').waitFor();

@@ -131,7 +131,7 @@ describe('the Credits page team view', () => {
     });
     const remaining = team.members.find((m) => m.accountId === member.id)!.remainingThisPeriodMillicredits;
     const credits = (mc: string) =>
-      (Number(BigInt(mc)) / 1000).toLocaleString('en-US', { minimumFractionDigits: 3, maximumFractionDigits: 3 });
+      (Number(BigInt(mc)) / 1000).toLocaleString('en-US', { minimumFractionDigits: 0, maximumFractionDigits: 3 });
 
     const page = await creditsPage(owner.key);
     const errors = watchErrors(page);

@@ -22,6 +22,13 @@ export function recentMonths(count: number, now = new Date()): string[] {
   return out;
 }
 
+/** The latest `count` UTC months, newest first, none before the month of `since` (an account's first). */
+export function monthsSince(since: string | Date, count: number, now = new Date()): string[] {
+  const first = new Date(since);
+  const firstMonth = `${first.getUTCFullYear()}-${String(first.getUTCMonth() + 1).padStart(2, '0')}`;
+  return recentMonths(count, now).filter((month) => month >= firstMonth);
+}
+
 export function formatMonth(month: string): string {
   return new Intl.DateTimeFormat('en-US', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${month}-01T00:00:00Z`));
 }

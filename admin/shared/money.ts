@@ -30,14 +30,19 @@ export function parseCredits(input: string, opts: { allowNegative?: boolean } = 
 
 const group = (digits: string) => digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 
-/** Millicredits as credits with three decimals and thousands separators: "-1,234.567". */
-export function formatCredits(millicredits: string | bigint, opts: { decimals?: 0 | 3; signed?: boolean } = {}): string {
+/**
+ * Millicredits as credits with thousands separators: three decimals by default ("-1,234.567", the
+ * console's precision); `decimals: 0` drops them on whole credits only; `decimals: 'trim'` drops
+ * trailing zeros ("12,697", "66,841.8", "0.305"), for customers, who never lose a digit that counts.
+ */
+export function formatCredits(millicredits: string | bigint, opts: { decimals?: 0 | 3 | 'trim'; signed?: boolean } = {}): string {
   const value = BigInt(millicredits);
   const negative = value < 0n;
   const abs = negative ? -value : value;
   const whole = group((abs / MILLICREDITS_PER_CREDIT).toString());
   const fraction = (abs % MILLICREDITS_PER_CREDIT).toString().padStart(3, '0');
-  const body = opts.decimals === 0 && fraction === '000' ? whole : `${whole}.${fraction}`;
+  const shown = opts.decimals === 'trim' ? fraction.replace(/0+$/, '') : opts.decimals === 0 && fraction === '000' ? '' : fraction;
+  const body = shown ? `${whole}.${shown}` : whole;
   return `${negative ? '-' : opts.signed && value > 0n ? '+' : ''}${body}`;
 }
 
@@ -58,13 +63,6 @@ export function formatCents(cents: number | bigint): string {
 
 /** Approximate USD of an amount of millicredits, to the cent. */
 export const formatUsdOfMillicredits = (millicredits: string | bigint) => formatCents(millicreditsToCents(millicredits));
-
-/** A USD figure the API gives as a number (display-only fields such as revenueUsd). */
-export function formatUsd(usd: number): string {
-  return new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(
-    usd,
-  );
-}
 
 /** Counts (tokens, calls): "12,345". */
 export function formatCount(n: number | bigint | string): string {
@@ -102,4 +100,51 @@ export function usdToMicros(usd: string): bigint {
 export function formatMicroUsd(micros: bigint): string {
   const abs = micros < 0n ? -micros : micros;
   return `${micros < 0n ? '-' : ''}$${group((abs / 1_000_000n).toString())}.${(abs % 1_000_000n).toString().padStart(6, '0')}`;
+}
+
+const MICROS_PER_DOLLAR = 1_000_000n;
+
+/**
+ * Micro-dollars (the unit of provider costs, and of millicredits at 1,000 credits per dollar) as USD
+ * at their real precision: cents always, then the digits that are not zero, up to the sixth:
+ * "$0.001003", "$12.50", "$1,234.000001", "-$0.25".
+ */
+export function formatUsdMicros(micros: string | bigint): string {
+  const value = BigInt(micros);
+  const abs = value < 0n ? -value : value;
+  const fraction = (abs % MICROS_PER_DOLLAR).toString().padStart(6, '0').replace(/0+$/, '').padEnd(2, '0');
+  return `${value < 0n ? '-' : ''}$${group((abs / MICROS_PER_DOLLAR).toString())}.${fraction}`;
+}
+
+/**
+ * Micro-dollars to the cent, for figures read at a glance (stat cards): a non-zero amount that
+ * rounds to $0.00 reads "< $0.01" (or "> -$0.01"), never "$0.00".
+ */
+export function formatUsdCents(micros: string | bigint): string {
+  const value = BigInt(micros);
+  const cents = millicreditsToCents(value);
+  if (cents === 0n && value !== 0n) return value > 0n ? '< $0.01' : '> -$0.01';
+  return formatCents(cents);
+}
+
+/** A chart's dollar value (a tooltip) back at micro-dollar precision. */
+export const formatChartUsd = (usd: number) => formatUsdMicros(BigInt(Math.round(usd * 1e6)));
+
+/** Micro-dollars as a plain dollar number for charts (display only: a chart's geometry can be approximate). */
+export const usdForChart = (micros: string | bigint) => Number(BigInt(micros)) / 1e6;
+
+/**
+ * A chart axis in USD scaled to its data: enough decimals (2 to 6) for the largest value to show
+ * two significant digits, so $0.0004 and $0.0008 are not both "$0.00".
+ */
+export function usdAxisFormatter(values: number[]): (v: number) => string {
+  const largest = Math.max(0, ...values.map((v) => Math.abs(v)));
+  const decimals = largest === 0 || largest >= 0.1 ? 2 : Math.min(6, Math.max(2, 1 - Math.floor(Math.log10(largest))));
+  const format = new Intl.NumberFormat('en-US', {
+    style: 'currency',
+    currency: 'USD',
+    minimumFractionDigits: decimals,
+    maximumFractionDigits: decimals,
+  });
+  return (v: number) => format.format(v);
 }

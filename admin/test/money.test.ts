@@ -1,12 +1,18 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { monthsSince } from '../shared/dates';
 import {
   formatCents,
+  formatChartUsd,
   formatCredits,
+  formatUsdCents,
+  formatUsdMicros,
   MAX_MILLICREDITS,
   millicreditsToCents,
   parseCredits,
   parseDollarsToCents,
+  usdAxisFormatter,
+  usdForChart,
   usdToMicros,
 } from '../shared/money';
 
@@ -98,5 +104,65 @@ describe('formatting', () => {
     expect(usdToMicros('0.000123')).toBe(123n);
     expect(usdToMicros('1.5')).toBe(1_500_000n);
     expect(usdToMicros('0.0000005')).toBe(1n);
+  });
+});
+
+describe('money at its real precision', () => {
+  it('shows customers credits without meaningless decimals, and never drops one that counts', () => {
+    expect(formatCredits('12697000', { decimals: 'trim' })).toBe('12,697');
+    expect(formatCredits('66841800', { decimals: 'trim' })).toBe('66,841.8');
+    expect(formatCredits('305', { decimals: 'trim' })).toBe('0.305');
+    expect(formatCredits('0', { decimals: 'trim' })).toBe('0');
+    expect(formatCredits('-1200', { decimals: 'trim' })).toBe('-1.2');
+    fc.assert(
+      fc.property(millicredits, (m) => {
+        const parsed = parseCredits(formatCredits(m, { decimals: 'trim' }), { allowNegative: true });
+        expect(parsed).toEqual({ ok: true, millicredits: m });
+      }),
+    );
+  });
+
+  it('shows sub-cent USD exactly: cents always, then the digits that are not zero', () => {
+    expect(formatUsdMicros('1003')).toBe('$0.001003');
+    expect(formatUsdMicros('25075')).toBe('$0.025075');
+    expect(formatUsdMicros('12500000')).toBe('$12.50');
+    expect(formatUsdMicros('1234000001')).toBe('$1,234.000001');
+    expect(formatUsdMicros('-250000')).toBe('-$0.25');
+    expect(formatUsdMicros('0')).toBe('$0.00');
+    fc.assert(
+      fc.property(millicredits, (m) => {
+        // Read back, the text is the same number of micro-dollars: nothing rounded away.
+        const text = formatUsdMicros(m).replace(/[$,]/g, '');
+        expect(usdToMicros(text)).toBe(m);
+      }),
+    );
+  });
+
+  it('says "< $0.01" for a figure that rounds to zero at cents, and rounds the rest to the cent', () => {
+    expect(formatUsdCents('1003')).toBe('< $0.01');
+    expect(formatUsdCents('-1003')).toBe('> -$0.01');
+    expect(formatUsdCents('0')).toBe('$0.00');
+    expect(formatUsdCents('5000')).toBe('$0.01');
+    expect(formatUsdCents('12697000000')).toBe('$12,697.00');
+  });
+
+  it('scales a chart axis to its data, so sub-cent ticks stay apart', () => {
+    const tiny = usdAxisFormatter([usdForChart('402'), usdForChart('803')]);
+    expect([0.0002, 0.0004, 0.0006, 0.0008].map(tiny)).toEqual(['$0.00020', '$0.00040', '$0.00060', '$0.00080']);
+    const cents = usdAxisFormatter([0.025]);
+    expect([0.01, 0.02, 0.03].map(cents)).toEqual(['$0.010', '$0.020', '$0.030']);
+    const dollars = usdAxisFormatter([1234.5]);
+    expect(dollars(1000)).toBe('$1,000.00');
+    expect(usdAxisFormatter([])(0)).toBe('$0.00');
+    expect(formatChartUsd(usdForChart('1003'))).toBe('$0.001003');
+  });
+});
+
+describe('statements', () => {
+  it("lists months from the account's first one only", () => {
+    const now = new Date('2026-12-07T12:00:00Z');
+    expect(monthsSince('2026-11-20T08:00:00Z', 6, now)).toEqual(['2026-12', '2026-11']);
+    expect(monthsSince('2020-01-01T00:00:00Z', 3, now)).toEqual(['2026-12', '2026-11', '2026-10']);
+    expect(monthsSince('2026-12-01T00:00:00Z', 6, now)).toEqual(['2026-12']);
   });
 });

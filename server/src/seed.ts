@@ -94,10 +94,14 @@ export async function seedDemo(services: Services, log: Logger): Promise<void> {
   process.stdout.write(`\n  creditmeter demo data (keys shown once; keep them):\n${lines.join('\n')}\n\n`);
 }
 
-/** Development: a fresh single-use link to the demo account's Credits page, printed at every start. */
+/**
+ * Development: a fresh single-use link to the demo account's Credits page, printed at every start.
+ * The server mints it itself, so no audit row says the demo customer opened a session.
+ */
 export async function printDemoPortalLink(services: Services): Promise<void> {
+  if (services.config.isProduction) return;
   const demo = await services.accounts.findByEmail(DEMO_EMAIL);
   if (!demo) return;
-  const link = await services.portal.createLink({ keyId: null, accountId: demo.id, role: 'USER' }, demo.id, null);
+  const link = await services.portal.developmentLink(demo.id);
   process.stdout.write(`  Credits page of the demo account (single use, valid until ${link.expiresAt.toISOString()}):\n  ${link.url}\n\n`);
 }

@@ -9,7 +9,7 @@ import Typography from '@mui/material/Typography';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Show, TabbedShowLayout, TabbedShowLayoutTabs, useNotify, usePermissions, useRecordContext, useRefresh } from 'react-admin';
-import { formatDate, formatDateTime, formatMonth, recentMonths } from '../../shared/dates';
+import { formatDate, formatDateTime, formatMonth, monthsSince } from '../../shared/dates';
 import type { AccountBalanceSubscription as BalanceEvent } from '../../shared/gql/graphql';
 import { formatCents, formatCount, formatCredits, formatMicroUsd, formatUsdOfMillicredits, usdToMicros } from '../../shared/money';
 import { api } from '../api';
@@ -290,7 +290,7 @@ function Statements() {
   if (!account) return null;
   return (
     <Box component="ul" sx={{ listStyle: 'none', p: 0, m: 0 }}>
-      {recentMonths(12).map((month) => (
+      {monthsSince(account.createdAt, 12).map((month) => (
         <li key={month}>
           {formatMonth(month)}: <Link href={`/statements/${month}.csv?accountId=${account.id}`}>CSV</Link>
           {' · '}

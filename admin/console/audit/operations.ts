@@ -14,6 +14,7 @@ export const AuditLogQuery = graphql(`
           actorRole
           targetType
           targetId
+          targetLabel
           reason
           before
           after

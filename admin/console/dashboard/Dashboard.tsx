@@ -13,7 +13,17 @@ import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContai
 import { errorMessage } from '../../shared/client';
 import { formatDateTime, formatMonth, formatUtcDay, timeZone } from '../../shared/dates';
 import type { DashboardQuery as DashboardData } from '../../shared/gql/graphql';
-import { creditsForChart, formatCount, formatCredits, formatPercent, formatUsd, formatUsdOfMillicredits } from '../../shared/money';
+import {
+  creditsForChart,
+  formatChartUsd,
+  formatCount,
+  formatCredits,
+  formatPercent,
+  formatUsdCents,
+  formatUsdMicros,
+  usdAxisFormatter,
+  usdForChart,
+} from '../../shared/money';
 import { api } from '../api';
 import { atLeast } from '../roles';
 import { ChartPanel, StatCard } from './ChartPanel';
@@ -37,6 +47,9 @@ function zeroDay(date: string): Day {
     creditsPromotionalMillicredits: '0',
     creditsExpiredMillicredits: '0',
     creditsRefundedMillicredits: '0',
+    revenueMillicredits: '0',
+    costMicroUsd: '0',
+    marginMillicredits: '0',
   };
 }
 
@@ -68,7 +81,14 @@ export default function Dashboard() {
   const data = query.data;
   const byDate = new Map((data?.financeDaily ?? []).map((d) => [d.date, d]));
   const days = range.days.map((d) => byDate.get(d) ?? zeroDay(d));
-  const money = days.map((d) => ({ day: formatUtcDay(d.date), revenue: d.revenueUsd, cogs: d.cogsUsd, margin: d.marginUsd }));
+  // Revenue per call is a fraction of a cent: charts and tables use the exact figures, never the cents-rounded ones.
+  const money = days.map((d) => ({
+    day: formatUtcDay(d.date),
+    revenue: usdForChart(d.revenueMillicredits),
+    cogs: usdForChart(d.costMicroUsd),
+    margin: usdForChart(d.marginMillicredits),
+  }));
+  const moneyAxis = usdAxisFormatter(money.flatMap((m) => [m.revenue, m.cogs, m.margin]));
   const credits = days.map((d) => ({
     day: formatUtcDay(d.date),
     purchased: creditsForChart(d.creditsPurchasedMillicredits),
@@ -76,7 +96,12 @@ export default function Dashboard() {
   }));
   const newestFirst = [...days].reverse(); // tables: the latest day on top; charts: left to right
   const shortLabel = (label: string) => (label.length > 22 ? `${label.slice(0, 21)}…` : label);
-  const anyMoney = days.some((d) => d.revenueUsd !== 0 || d.cogsUsd !== 0);
+  const anyMoney = days.some((d) => d.revenueMillicredits !== '0' || d.costMicroUsd !== '0');
+  const accountSpend = (data?.topAccounts ?? []).map((a) => ({
+    name: shortLabel(a.label ?? a.key),
+    spend: usdForChart(a.revenueMillicredits),
+  }));
+  const breakage = (data?.breakageByMonth ?? []).map((b) => ({ month: b.month, usd: usdForChart(b.expiredMillicredits) }));
   const anyCredits = days.some((d) => d.creditsPurchasedMillicredits !== '0' || d.creditsDeductedMillicredits !== '0');
   const refusedByDate = new Map((data?.refusalsDaily ?? []).map((r) => [r.date, r]));
   const refusals = range.days.map((date) => refusedByDate.get(date) ?? { date, graphql: 0, proxy: 0, total: 0 });
@@ -133,19 +158,19 @@ export default function Dashboard() {
         <StatCard
           testId="stat-liability"
           label="Outstanding liability"
-          value={liability ? formatUsd(liability.outstandingUsd) : '…'}
+          value={liability ? formatUsdCents(liability.outstandingMillicredits) : '…'}
           detail={liability && `${formatCredits(liability.outstandingMillicredits)} credits`}
         />
         <StatCard
           testId="stat-paid"
           label="Paid credits"
-          value={liability ? formatUsd(liability.paidUsd) : '…'}
+          value={liability ? formatUsdCents(liability.paidMillicredits) : '…'}
           detail={liability && `${formatCredits(liability.paidMillicredits)} credits`}
         />
         <StatCard
           testId="stat-promotional"
           label="Promotional credits"
-          value={liability ? formatUsd(liability.promotionalUsd) : '…'}
+          value={liability ? formatUsdCents(liability.promotionalMillicredits) : '…'}
           detail={liability && `${formatCredits(liability.promotionalMillicredits)} credits`}
         />
         <StatCard
@@ -161,7 +186,7 @@ export default function Dashboard() {
             liability
               ? liability.expiringNext30DaysMillicredits == null
                 ? 'No expiry'
-                : formatUsdOfMillicredits(liability.expiringNext30DaysMillicredits)
+                : formatUsdCents(liability.expiringNext30DaysMillicredits)
               : '…'
           }
           detail={liability?.expiringNext30DaysMillicredits != null && `${formatCredits(liability.expiringNext30DaysMillicredits)} credits`}
@@ -196,9 +221,9 @@ export default function Dashboard() {
           rowKey={(d) => d.date}
           columns={[
             { label: 'Day', value: (d) => d.date },
-            { label: 'Revenue', value: (d) => formatUsd(d.revenueUsd), numeric: true },
-            { label: 'COGS', value: (d) => formatUsd(d.cogsUsd), numeric: true },
-            { label: 'Margin', value: (d) => formatUsd(d.marginUsd), numeric: true },
+            { label: 'Revenue', value: (d) => formatUsdMicros(d.revenueMillicredits), numeric: true },
+            { label: 'COGS', value: (d) => formatUsdMicros(d.costMicroUsd), numeric: true },
+            { label: 'Margin', value: (d) => formatUsdMicros(d.marginMillicredits), numeric: true },
             { label: 'Margin %', value: (d) => formatPercent(d.marginRatio), numeric: true },
           ]}
           chart={
@@ -206,8 +231,8 @@ export default function Dashboard() {
               <LineChart data={money} margin={{ top: 8, right: 8, left: 0, bottom: 0 }}>
                 <CartesianGrid strokeDasharray="3 3" vertical={false} />
                 <XAxis dataKey="day" tick={{ fontSize: 12 }} minTickGap={16} />
-                <YAxis tick={{ fontSize: 12 }} tickFormatter={(v: number) => formatUsd(v)} width={72} />
-                <Tooltip formatter={(v) => formatUsd(Number(v))} />
+                <YAxis tick={{ fontSize: 12 }} tickFormatter={moneyAxis} width={80} />
+                <Tooltip formatter={(v) => formatChartUsd(Number(v))} />
                 <Legend />
                 <Line
                   type="monotone"
@@ -286,20 +311,16 @@ export default function Dashboard() {
           columns={[
             { label: 'Account', value: (a) => a.label ?? a.key },
             { label: 'Calls', value: (a) => formatCount(a.calls), numeric: true },
-            { label: 'Spend', value: (a) => formatUsd(a.revenueUsd), numeric: true },
-            { label: 'Margin', value: (a) => formatUsd(a.marginUsd), numeric: true },
+            { label: 'Spend', value: (a) => formatUsdMicros(a.revenueMillicredits), numeric: true },
+            { label: 'Margin', value: (a) => formatUsdMicros(a.marginMillicredits), numeric: true },
           ]}
           chart={
             <ResponsiveContainer width="100%" height={chartHeight}>
-              <BarChart
-                layout="vertical"
-                data={(data?.topAccounts ?? []).map((a) => ({ name: shortLabel(a.label ?? a.key), spend: a.revenueUsd }))}
-                margin={{ left: 8, right: 16 }}
-              >
+              <BarChart layout="vertical" data={accountSpend} margin={{ left: 8, right: 16 }}>
                 <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-                <XAxis type="number" tick={{ fontSize: 12 }} tickFormatter={(v: number) => formatUsd(v)} />
+                <XAxis type="number" tick={{ fontSize: 12 }} tickFormatter={usdAxisFormatter(accountSpend.map((a) => a.spend))} />
                 <YAxis type="category" dataKey="name" tick={{ fontSize: 11 }} width={140} />
-                <Tooltip formatter={(v) => formatUsd(Number(v))} />
+                <Tooltip formatter={(v) => formatChartUsd(Number(v))} />
                 <Bar dataKey="spend" name="Spend" fill={COLORS.revenue} isAnimationActive={false} />
               </BarChart>
             </ResponsiveContainer>
@@ -317,15 +338,15 @@ export default function Dashboard() {
             columns={[
               { label: 'Month', value: (b) => formatMonth(b.month) },
               { label: 'Expired credits', value: (b) => formatCredits(b.expiredMillicredits), numeric: true },
-              { label: 'USD', value: (b) => formatUsd(b.expiredUsd), numeric: true },
+              { label: 'USD', value: (b) => formatUsdMicros(b.expiredMillicredits), numeric: true },
             ]}
             chart={
               <ResponsiveContainer width="100%" height={chartHeight}>
-                <BarChart data={(data?.breakageByMonth ?? []).map((b) => ({ month: b.month, usd: b.expiredUsd }))}>
+                <BarChart data={breakage}>
                   <CartesianGrid strokeDasharray="3 3" vertical={false} />
                   <XAxis dataKey="month" tick={{ fontSize: 12 }} />
-                  <YAxis tick={{ fontSize: 12 }} tickFormatter={(v: number) => formatUsd(v)} width={72} />
-                  <Tooltip formatter={(v) => formatUsd(Number(v))} />
+                  <YAxis tick={{ fontSize: 12 }} tickFormatter={usdAxisFormatter(breakage.map((b) => b.usd))} width={80} />
+                  <Tooltip formatter={(v) => formatChartUsd(Number(v))} />
                   <Bar dataKey="usd" name="Expired (USD)" fill={COLORS.cogs} isAnimationActive={false} />
                 </BarChart>
               </ResponsiveContainer>
@@ -372,6 +393,10 @@ function TopModels(props: {
   metric: 'cogsUsd' | 'revenueUsd';
   testId: string;
 }) {
+  const bars = props.rows.map((m) => ({
+    name: m.model ?? m.key,
+    value: usdForChart(props.metric === 'cogsUsd' ? m.costMicroUsd : m.revenueMillicredits),
+  }));
   return (
     <ChartPanel
       testId={props.testId}
@@ -382,21 +407,17 @@ function TopModels(props: {
       columns={[
         { label: 'Model', value: (m) => m.model ?? m.key },
         { label: 'Calls', value: (m) => formatCount(m.calls), numeric: true },
-        { label: 'Revenue', value: (m) => formatUsd(m.revenueUsd), numeric: true },
-        { label: 'COGS', value: (m) => formatUsd(m.cogsUsd), numeric: true },
+        { label: 'Revenue', value: (m) => formatUsdMicros(m.revenueMillicredits), numeric: true },
+        { label: 'COGS', value: (m) => formatUsdMicros(m.costMicroUsd), numeric: true },
         { label: 'Margin %', value: (m) => formatPercent(m.marginRatio), numeric: true },
       ]}
       chart={
         <ResponsiveContainer width="100%" height={chartHeight}>
-          <BarChart
-            layout="vertical"
-            data={props.rows.map((m) => ({ name: m.model ?? m.key, value: m[props.metric] }))}
-            margin={{ left: 8, right: 16 }}
-          >
+          <BarChart layout="vertical" data={bars} margin={{ left: 8, right: 16 }}>
             <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-            <XAxis type="number" tick={{ fontSize: 12 }} tickFormatter={(v: number) => formatUsd(v)} />
+            <XAxis type="number" tick={{ fontSize: 12 }} tickFormatter={usdAxisFormatter(bars.map((b) => b.value))} />
             <YAxis type="category" dataKey="name" tick={{ fontSize: 11 }} width={120} />
-            <Tooltip formatter={(v) => formatUsd(Number(v))} />
+            <Tooltip formatter={(v) => formatChartUsd(Number(v))} />
             <Bar
               dataKey="value"
               name={props.metric === 'cogsUsd' ? 'COGS' : 'Revenue'}

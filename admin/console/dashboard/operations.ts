@@ -20,6 +20,9 @@ export const DashboardQuery = graphql(`
       creditsPromotionalMillicredits
       creditsExpiredMillicredits
       creditsRefundedMillicredits
+      revenueMillicredits
+      costMicroUsd
+      marginMillicredits
     }
     byCost: financeByModel(from: $from, to: $to, orderBy: COST, limit: 8) {
       key
@@ -29,6 +32,9 @@ export const DashboardQuery = graphql(`
       cogsUsd
       marginUsd
       marginRatio
+      revenueMillicredits
+      costMicroUsd
+      marginMillicredits
     }
     byRevenue: financeByModel(from: $from, to: $to, orderBy: REVENUE, limit: 8) {
       key
@@ -38,6 +44,9 @@ export const DashboardQuery = graphql(`
       cogsUsd
       marginUsd
       marginRatio
+      revenueMillicredits
+      costMicroUsd
+      marginMillicredits
     }
     topAccounts: financeByAccount(from: $from, to: $to, orderBy: REVENUE, limit: 10) {
       key
@@ -48,6 +57,8 @@ export const DashboardQuery = graphql(`
       cogsUsd
       marginUsd
       revenueMillicredits
+      costMicroUsd
+      marginMillicredits
     }
     liability {
       outstandingMillicredits

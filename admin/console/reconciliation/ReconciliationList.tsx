@@ -1,17 +1,8 @@
+import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
+import Typography from '@mui/material/Typography';
 import LinearProgress from '@mui/material/LinearProgress';
-import {
-  Datagrid,
-  DateField,
-  FunctionField,
-  List,
-  SelectInput,
-  TextField,
-  TopToolbar,
-  useNotify,
-  usePermissions,
-  useRefresh,
-} from 'react-admin';
+import { Datagrid, DateField, FunctionField, List, SelectInput, TextField, TopToolbar, usePermissions, useRedirect } from 'react-admin';
 import { api } from '../api';
 import { atLeast } from '../roles';
 import { ConfirmedButton } from '../shared/Confirmed';
@@ -39,25 +30,46 @@ export function RunStatus({ run }: { run: Run }) {
   );
 }
 
-function Actions() {
+/** Starts a run (FINANCE and ADMIN; audited) and opens it: its page follows the progress to the result. */
+function RunNowButton({ variant }: { variant: 'outlined' | 'contained' }) {
   const { permissions } = usePermissions<string>();
-  const refresh = useRefresh();
-  const notify = useNotify();
+  const redirect = useRedirect();
+  if (!atLeast(permissions, 'FINANCE')) return null;
+  return (
+    <ConfirmedButton
+      label="Run now"
+      title="Run reconciliation now?"
+      content="Checks today's ledger, balances, purchases and usage against each other. It runs in the background; its page shows the progress and the result."
+      buttonProps={{ variant, size: variant === 'contained' ? 'medium' : 'small' }}
+      onConfirm={async () => {
+        const { runReconciliation } = await api.request(RunReconciliationMutation);
+        redirect('show', 'reconciliation', runReconciliation.id);
+      }}
+    />
+  );
+}
+
+function Actions() {
   return (
     <TopToolbar>
-      {atLeast(permissions, 'ADMIN') && (
-        <ConfirmedButton
-          label="Run now"
-          title="Run reconciliation now?"
-          content="Checks today's ledger, balances and usage against each other. It runs in the background; this list shows its progress."
-          onConfirm={async () => {
-            await api.request(RunReconciliationMutation);
-            notify('Reconciliation started', { type: 'info' });
-            refresh();
-          }}
-        />
-      )}
+      <RunNowButton variant="outlined" />
     </TopToolbar>
+  );
+}
+
+/** Before the first scheduled run (minutes after the first start) there is nothing to list: offer one now. */
+function NoRunsYet() {
+  return (
+    <Box sx={{ textAlign: 'center', py: 6, px: 2 }} data-testid="reconciliation-empty">
+      <Typography variant="h6" component="p" gutterBottom>
+        No reconciliation run yet.
+      </Typography>
+      <Typography color="text.secondary" sx={{ mb: 2, maxWidth: 520, mx: 'auto' }}>
+        A run checks the ledger against balances, purchases, Stripe and the provider&apos;s usage. The daily run starts on its own; run one
+        now to see today&apos;s result.
+      </Typography>
+      <RunNowButton variant="contained" />
+    </Box>
   );
 }
 
@@ -66,6 +78,7 @@ export default function ReconciliationList() {
     <List
       title="Reconciliation"
       actions={<Actions />}
+      empty={<NoRunsYet />}
       sort={{ field: 'startedAt', order: 'DESC' }}
       filters={[
         <SelectInput

@@ -324,7 +324,7 @@ export type AuditLogQueryVariables = Exact<{
 }>;
 
 
-export type AuditLogQuery = { auditLog: { totalCount: number, edges: Array<{ node: { id: string, createdAt: string, action: string, actorKind: AuditActorKind, actorLabel: string | null, actorRole: string | null, targetType: string, targetId: string | null, reason: string | null, before: unknown, after: unknown } }> } };
+export type AuditLogQuery = { auditLog: { totalCount: number, edges: Array<{ node: { id: string, createdAt: string, action: string, actorKind: AuditActorKind, actorLabel: string | null, actorRole: string | null, targetType: string, targetId: string | null, targetLabel: string | null, reason: string | null, before: unknown, after: unknown } }> } };
 
 export type AuditActionsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -361,7 +361,7 @@ export type DashboardQueryVariables = Exact<{
 }>;
 
 
-export type DashboardQuery = { refusalsDaily: Array<{ date: string, graphql: number, proxy: number, total: number }>, financeDaily: Array<{ date: string, revenueUsd: number, cogsUsd: number, marginUsd: number, marginRatio: number | null, calls: number, creditsPurchasedMillicredits: string, creditsDeductedMillicredits: string, creditsPromotionalMillicredits: string, creditsExpiredMillicredits: string, creditsRefundedMillicredits: string }>, byCost: Array<{ key: string, model: string | null, calls: number, revenueUsd: number, cogsUsd: number, marginUsd: number, marginRatio: number | null }>, byRevenue: Array<{ key: string, model: string | null, calls: number, revenueUsd: number, cogsUsd: number, marginUsd: number, marginRatio: number | null }>, topAccounts: Array<{ key: string, accountId: string | null, label: string | null, calls: number, revenueUsd: number, cogsUsd: number, marginUsd: number, revenueMillicredits: string }>, liability: { outstandingMillicredits: string, outstandingUsd: number, paidMillicredits: string, paidUsd: number, promotionalMillicredits: string, promotionalUsd: number, adjustmentsMillicredits: string, adjustmentsUsd: number, expiringNext30DaysMillicredits: string | null, heldMillicredits: string, negativeMillicredits: string, negativeBalanceAccounts: number }, breakageByMonth: Array<{ month: string, expiredMillicredits: string, expiredUsd: number, entries: number }>, reconciliationRuns: Array<{ id: string, day: string, status: ReconciliationStatus, mismatchCount: number, startedAt: string, finishedAt: string | null, trigger: string }> };
+export type DashboardQuery = { refusalsDaily: Array<{ date: string, graphql: number, proxy: number, total: number }>, financeDaily: Array<{ date: string, revenueUsd: number, cogsUsd: number, marginUsd: number, marginRatio: number | null, calls: number, creditsPurchasedMillicredits: string, creditsDeductedMillicredits: string, creditsPromotionalMillicredits: string, creditsExpiredMillicredits: string, creditsRefundedMillicredits: string, revenueMillicredits: string, costMicroUsd: string, marginMillicredits: string }>, byCost: Array<{ key: string, model: string | null, calls: number, revenueUsd: number, cogsUsd: number, marginUsd: number, marginRatio: number | null, revenueMillicredits: string, costMicroUsd: string, marginMillicredits: string }>, byRevenue: Array<{ key: string, model: string | null, calls: number, revenueUsd: number, cogsUsd: number, marginUsd: number, marginRatio: number | null, revenueMillicredits: string, costMicroUsd: string, marginMillicredits: string }>, topAccounts: Array<{ key: string, accountId: string | null, label: string | null, calls: number, revenueUsd: number, cogsUsd: number, marginUsd: number, revenueMillicredits: string, costMicroUsd: string, marginMillicredits: string }>, liability: { outstandingMillicredits: string, outstandingUsd: number, paidMillicredits: string, paidUsd: number, promotionalMillicredits: string, promotionalUsd: number, adjustmentsMillicredits: string, adjustmentsUsd: number, expiringNext30DaysMillicredits: string | null, heldMillicredits: string, negativeMillicredits: string, negativeBalanceAccounts: number }, breakageByMonth: Array<{ month: string, expiredMillicredits: string, expiredUsd: number, entries: number }>, reconciliationRuns: Array<{ id: string, day: string, status: ReconciliationStatus, mismatchCount: number, startedAt: string, finishedAt: string | null, trigger: string }> };
 
 export type PromoCodesQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -578,7 +578,7 @@ export type RefulfillPurchaseMutation = { refulfillPurchase: { id: string, statu
 export type CreditsPageQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type CreditsPageQuery = { me: { id: string, email: string, name: string | null, balance: { accountId: string, balanceMillicredits: string, availableMillicredits: string, heldMillicredits: string, updatedAt: string }, lowBalanceAlert: { thresholdMillicredits: string, custom: boolean, alerted: boolean }, autoRecharge: { enabled: boolean, hasPaymentMethod: boolean, thresholdMillicredits: string, packId: string | null, targetBalanceMillicredits: string | null, monthlyLimitCents: number, spentThisMonthCents: number, notice: string | null, noticeAt: string | null } | null, purchases: Array<{ id: string, createdAt: string, packId: string, creditsMillicredits: string, amountCents: number, amountPaidCents: number | null, currency: string, status: PurchaseStatus, receiptUrl: string | null, refundedCents: number, kind: string }>, teams: Array<{ id: string, name: string }> }, creditPacks: Array<{ id: string, name: string, priceCents: number, creditsMillicredits: string }> };
+export type CreditsPageQuery = { me: { id: string, email: string, name: string | null, createdAt: string, balance: { accountId: string, balanceMillicredits: string, availableMillicredits: string, heldMillicredits: string, updatedAt: string }, lowBalanceAlert: { thresholdMillicredits: string, custom: boolean, alerted: boolean }, autoRecharge: { enabled: boolean, hasPaymentMethod: boolean, thresholdMillicredits: string, packId: string | null, targetBalanceMillicredits: string | null, monthlyLimitCents: number, spentThisMonthCents: number, notice: string | null, noticeAt: string | null } | null, purchases: Array<{ id: string, createdAt: string, packId: string, creditsMillicredits: string, amountCents: number, amountPaidCents: number | null, currency: string, status: PurchaseStatus, receiptUrl: string | null, refundedCents: number, kind: string }>, teams: Array<{ id: string, name: string }> }, creditPacks: Array<{ id: string, name: string, priceCents: number, creditsMillicredits: string }> };
 
 export type CreditsUsageQueryVariables = Exact<{
   first: number;
@@ -1012,6 +1012,7 @@ export const AuditLogDocument = new TypedDocumentString(`
         actorRole
         targetType
         targetId
+        targetLabel
         reason
         before
         after
@@ -1089,6 +1090,9 @@ export const DashboardDocument = new TypedDocumentString(`
     creditsPromotionalMillicredits
     creditsExpiredMillicredits
     creditsRefundedMillicredits
+    revenueMillicredits
+    costMicroUsd
+    marginMillicredits
   }
   byCost: financeByModel(from: $from, to: $to, orderBy: COST, limit: 8) {
     key
@@ -1098,6 +1102,9 @@ export const DashboardDocument = new TypedDocumentString(`
     cogsUsd
     marginUsd
     marginRatio
+    revenueMillicredits
+    costMicroUsd
+    marginMillicredits
   }
   byRevenue: financeByModel(from: $from, to: $to, orderBy: REVENUE, limit: 8) {
     key
@@ -1107,6 +1114,9 @@ export const DashboardDocument = new TypedDocumentString(`
     cogsUsd
     marginUsd
     marginRatio
+    revenueMillicredits
+    costMicroUsd
+    marginMillicredits
   }
   topAccounts: financeByAccount(from: $from, to: $to, orderBy: REVENUE, limit: 10) {
     key
@@ -1117,6 +1127,8 @@ export const DashboardDocument = new TypedDocumentString(`
     cogsUsd
     marginUsd
     revenueMillicredits
+    costMicroUsd
+    marginMillicredits
   }
   liability {
     outstandingMillicredits
@@ -1635,6 +1647,7 @@ export const CreditsPageDocument = new TypedDocumentString(`
     id
     email
     name
+    createdAt
     balance {
       accountId
       balanceMillicredits

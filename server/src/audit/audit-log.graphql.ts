@@ -28,6 +28,12 @@ export class AuditEntryGql {
   @Field(() => ID, { nullable: true }) actorAccountId!: string | null;
   @Field(() => String, { nullable: true }) actorRole!: string | null;
   @Field(() => String, { nullable: true, description: "The staff user's email, or the key's account email" }) actorLabel!: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The target by name: an account's name and email, a staff user's email, a key's label, an endpoint's URL, a rate card's name",
+  })
+  targetLabel!: string | null;
   @Field(() => JSONResolver, { nullable: true }) before!: unknown;
   @Field(() => JSONResolver, { nullable: true }) after!: unknown;
   @Field(() => String, { nullable: true }) reason!: string | null;

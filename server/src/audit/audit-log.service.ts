@@ -29,6 +29,8 @@ export interface AuditEntry {
   actorRole: string | null;
   /** The staff user's email, or the key's account email. */
   actorLabel: string | null;
+  /** The target by name or email (see `AuditEntryRepository.targetLabels`), null when it has none. */
+  targetLabel: string | null;
   before: unknown;
   after: unknown;
   reason: string | null;
@@ -38,7 +40,7 @@ export interface AuditEntry {
 const actorKind = (e: AuditEntryEntity): AuditEntry['actorKind'] =>
   e.actorStaffUserId ? 'STAFF' : e.actorKeyId ? 'API_KEY' : e.actorAccountId ? 'ACCOUNT' : 'SYSTEM';
 
-const toEntry = (e: AuditEntryEntity, actorLabel: string | null): AuditEntry => ({
+const toEntry = (e: AuditEntryEntity, actorLabel: string | null, targetLabel: string | null): AuditEntry => ({
   id: e.id,
   createdAt: new Date(e.createdAt),
   action: e.action,
@@ -50,6 +52,7 @@ const toEntry = (e: AuditEntryEntity, actorLabel: string | null): AuditEntry => 
   actorAccountId: e.actorAccountId ?? null,
   actorRole: e.actorRole ?? null,
   actorLabel,
+  targetLabel,
   before: e.before ?? null,
   after: e.after ?? null,
   reason: e.reason ?? null,
@@ -78,8 +81,9 @@ async function whereOf(entries: AuditEntryRepository, f: AuditFilter): Promise<F
 }
 
 async function withLabels(entries: AuditEntryRepository, rows: AuditEntryEntity[]): Promise<AuditEntry[]> {
-  const labels = await entries.actorLabels(rows);
-  return rows.map((r) => toEntry(r, labels.get(r) ?? null));
+  const actors = await entries.actorLabels(rows);
+  const targets = await entries.targetLabels(rows);
+  return rows.map((r) => toEntry(r, actors.get(r) ?? null, targets.get(r) ?? null));
 }
 
 /** The audit log as staff read it: filtered, newest first (or oldest first), with the actor's email. */

@@ -1,5 +1,8 @@
 import { EntityRepository, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
 import { AccountEntity } from '../accounts/account.entity.js';
+import { ApiKeyEntity } from '../auth/api-key.entity.js';
+import { WebhookEndpointEntity } from '../notify/webhook-endpoint.entity.js';
+import { RateCardEntity } from '../ratecards/ratecard.entity.js';
 import type { PageWindow } from '../shared/paging.js';
 import { StaffUserEntity } from '../staff/staff-user.entity.js';
 import { AuditEntryEntity } from './audit-entry.entity.js';
@@ -53,6 +56,48 @@ export class AuditEntryRepository extends EntityRepository<AuditEntryEntity> {
         (e.actorStaffUserId && staff.get(e.actorStaffUserId)) || (e.actorAccountId && accounts.get(e.actorAccountId)) || null,
       ]),
     );
+  }
+
+  /**
+   * What each target is called, so the log reads "Ada <ada@example.com>" and not a bare id: an
+   * account's (or team's) name and email, a staff user's email, a key's label and account, an
+   * endpoint's URL, a rate card's name. Null for targets without a name (a purchase, a run).
+   */
+  async targetLabels(entries: AuditEntryEntity[]): Promise<Map<AuditEntryEntity, string | null>> {
+    const ids = (type: string) => [...new Set(entries.filter((e) => e.targetType === type && e.targetId).map((e) => e.targetId!))];
+    const keys = ids('apiKey').length
+      ? await this.em.find(ApiKeyEntity, { id: { $in: ids('apiKey') } }, { fields: ['id', 'accountId', 'label', 'keyPrefix'] })
+      : [];
+    const accountIds = [...new Set([...ids('account'), ...keys.map((k) => k.accountId)])];
+    const accounts = accountIds.length
+      ? await this.em.find(AccountEntity, { id: { $in: accountIds } }, { fields: ['id', 'name', 'email', 'kind'] })
+      : [];
+    const accountLabel = new Map(
+      accounts.map((a) => [
+        a.id,
+        a.kind === 'TEAM' ? `Team ${a.name ?? a.id}` : a.name && a.email ? `${a.name} <${a.email}>` : (a.email ?? a.name ?? null),
+      ]),
+    );
+    const labels = new Map<string, string | null>([
+      ...accountLabel,
+      ...[...(await this.emailsOf(StaffUserEntity, ids('staffUser')))],
+      ...keys.map((k): [string, string] => [
+        k.id,
+        `key ${k.label ?? `${k.keyPrefix}…`} of ${accountLabel.get(k.accountId) ?? k.accountId}`,
+      ]),
+      ...(ids('webhook_endpoint').length
+        ? (await this.em.find(WebhookEndpointEntity, { id: { $in: ids('webhook_endpoint') } }, { fields: ['id', 'url'] })).map(
+            (w): [string, string] => [w.id, w.url],
+          )
+        : []),
+      ...(ids('rate_card').length
+        ? (await this.em.find(RateCardEntity, { id: { $in: ids('rate_card') } }, { fields: ['id', 'name'] })).map((r): [string, string] => [
+            r.id,
+            r.name,
+          ])
+        : []),
+    ]);
+    return new Map(entries.map((e) => [e, e.targetId ? (labels.get(e.targetId) ?? null) : null]));
   }
 
   private async idsWithEmail(entity: typeof StaffUserEntity | typeof AccountEntity, email: string): Promise<string[]> {

@@ -1,10 +1,10 @@
 import express, { type Express } from 'express';
 import type { Services } from '../services.js';
 import { isUuid } from '../shared/validate.js';
-import { formatScaledDecimal } from '../money/money.js';
 import { sanitizeReturnTo } from '../shared/return-to.js';
-
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+import type { Purchase } from './billing.types.js';
+import { findPack } from './packs.js';
+import { renderTestCheckout } from './test-checkout.page.js';
 
 /** POST /webhooks/stripe (raw body, verified) and the demo's test-mode checkout pages. */
 export function billingRoutes(app: Express, services: Services): void {
@@ -30,18 +30,17 @@ export function billingRoutes(app: Express, services: Services): void {
       res.status(404).type('text/plain').send('No test-mode checkout here');
       return;
     }
-    const price = formatScaledDecimal(purchase.amountCents, 2);
-    const credits = formatScaledDecimal(purchase.credits, 3);
-    res.type('html').send(`<!doctype html><meta charset="utf-8"><title>TEST MODE checkout</title>
-<body style="font-family:sans-serif;max-width:36em;margin:3em auto">
-<p style="background:#fde68a;padding:.75em;border:2px solid #b45309"><strong>TEST MODE</strong>: Stripe is not configured.
-No card is charged; completing this page credits the account through the normal fulfilment path.
-Test mode is on because ${escapeHtml(checkout.testModeReason ?? 'of the configuration')};
-it is never available in production.</p>
-<h1>${escapeHtml(purchase.packId)} pack: $${price}</h1>
-<p>${credits} credits. Status: <strong>${escapeHtml(purchase.status)}</strong></p>
-<form method="post"><button type="submit">Complete test purchase</button></form>
-</body>`);
+    res.setHeader('cache-control', 'no-store');
+    res.type('html').send(
+      renderTestCheckout({
+        packName: findPack(purchase.packId)?.name ?? purchase.packId,
+        credits: purchase.credits,
+        amountCents: purchase.amountCents,
+        status: purchase.status,
+        reason: checkout.testModeReason ?? 'of the configuration',
+        back: { success: backToCredits(purchase, 'success'), cancel: backToCredits(purchase, 'cancel') },
+      }),
+    );
   });
 
   app.post('/billing/test-checkout/:purchaseId', async (req, res) => {
@@ -56,14 +55,19 @@ it is never available in production.</p>
       res.status(500).json({ error: 'test purchase could not be completed' });
       return;
     }
-    const base = services.config.PUBLIC_APP_URL.replace(/\/+$/, '');
-    const back = new URL(`${base}/credits`);
-    back.searchParams.set('checkout', 'success');
-    back.searchParams.set('purchase', id);
+    const back = backToCredits(purchase, 'success');
+    if (req.accepts(['html', 'json']) === 'json') res.json({ completed: true, purchaseId: id, redirect: back });
+    else res.redirect(303, back);
+  });
+
+  /** The Credits page, with the outcome for its notice and the app's returnTo. */
+  function backToCredits(purchase: Purchase, outcome: 'success' | 'cancel'): string {
+    const back = new URL(`${services.config.PUBLIC_APP_URL.replace(/\/+$/, '')}/credits`);
+    back.searchParams.set('checkout', outcome);
+    back.searchParams.set('purchase', purchase.id);
     // Stored values are checked again: rows written before the dot-segment fix may hold `//host`.
     const returnTo = sanitizeReturnTo(purchase.returnTo, services.config.PUBLIC_APP_URL);
     if (returnTo) back.searchParams.set('returnTo', returnTo);
-    if (req.accepts(['html', 'json']) === 'json') res.json({ completed: true, purchaseId: id, redirect: back.toString() });
-    else res.redirect(303, back.toString());
-  });
+    return back.toString();
+  }
 }

@@ -27,7 +27,7 @@ export function facesRoutes(app: Express, services: Services): void {
   // What the pages cannot know at build time: e.g. the Credits page offers a key sign-in outside production.
   app.get('/faces/config.json', (_req, res) => {
     res.setHeader('Cache-Control', 'no-cache');
-    res.json({ production: services.config.isProduction });
+    res.json({ production: services.config.isProduction, portalLinkMinutes: services.config.PORTAL_LINK_TTL_SECONDS / 60 });
   });
   app.get('/', page('index.html'));
   app.get(['/admin', '/admin/*rest'], page('console/index.html'));

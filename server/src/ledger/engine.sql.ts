@@ -10,23 +10,7 @@ export const STATEMENTS = {
     name: 'cm_post',
     text: `select * from creditmeter_post($1::uuid, $2::text, $3::bigint, $4::text, $5::text, $6::text, $7::text, $8::text, $9::uuid, $10::uuid, $11::boolean)`,
   },
-  charge: { name: 'cm_charge', text: `select * from creditmeter_charge($1::jsonb)` },
-  hold: {
-    name: 'cm_hold',
-    text: `select * from creditmeter_hold($1::uuid, $2::bigint, $3::bigint, $4::text, $5::uuid, $6::text, $7::bigint, $8::int, $9::int, $10::uuid, $11::timestamptz)`,
-  },
-  settle: { name: 'cm_settle', text: `select * from creditmeter_settle($1::uuid, $2::jsonb)` },
-  release: {
-    name: 'cm_release',
-    text: `with h as (
-             update holds set state = $2::text, released_at = clock_timestamp()
-              where id = $1::uuid and state = 'HELD'
-              returning account_id, amount
-           )
-           update accounts a set pending = a.pending - h.amount, updated_at = clock_timestamp()
-             from h where a.id = h.account_id
-           returning a.id as account_id, a.posted, a.pending, a.updated_at`,
-  },
+  batch: { name: 'cm_batch', text: `select * from creditmeter_batch($1::jsonb)` },
   extend: {
     name: 'cm_extend',
     text: `update holds set expires_at = clock_timestamp() + make_interval(secs => $2::int) where id = $1::uuid and state = 'HELD' returning id`,

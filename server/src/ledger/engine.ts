@@ -1,9 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import type { Sql } from '../db/sql.js';
 import { toBigInt } from '../db/sql.js';
 import type { BalanceEvents } from './balance-events.js';
 import { isConnectionLoss, type LedgerDb } from './engine.db.js';
 import { POST_IN_TRANSACTION, STATEMENTS } from './engine.sql.js';
-import { GroupCommit, type GroupCommitOptions } from './group-commit.js';
+import { GroupCommit, type Batchable, type GroupCommitOptions } from './group-commit.js';
 import type { PostSpec } from './ledger.repository.js';
 import type { BalanceSnapshot, UsageCharge, UsageRecord } from './ledger.types.js';
 
@@ -147,62 +148,153 @@ function toChargeOutcome(r: Row, c: UsageCharge): ChargeOutcome {
   };
 }
 
-interface ChargeItem {
-  charge: UsageCharge;
-  accounts: readonly string[];
-  dedupeKey: string;
+/** One item of a group-commit batch (creditmeter_batch decides each on its own, in this order). */
+type EngineItem =
+  | { op: 'charge'; charge: UsageCharge }
+  | { op: 'hold'; holdId: string; spec: HoldSpec }
+  | { op: 'settle'; holdId: string; charge: UsageCharge }
+  | { op: 'release'; holdId: string; accountId: string; state: 'VOIDED' | 'EXPIRED' };
+
+interface Queued extends Batchable {
+  item: EngineItem;
+}
+
+/** A batch row, or the error of an item that failed on its own (see `batchCall`). */
+type BatchAnswer = Row | { failed: unknown };
+
+/** The JSON item `creditmeter_batch` reads. */
+function itemRow(item: EngineItem): Row {
+  switch (item.op) {
+    case 'charge':
+      return { op: 'charge', ...chargeRow(item.charge) };
+    case 'hold': {
+      const s = item.spec;
+      return {
+        op: 'hold',
+        hold_id: item.holdId,
+        account_id: s.accountId,
+        amount: s.amount.toString(),
+        partial_minimum: str(s.partialMinimum),
+        model: s.model,
+        api_key_id: s.apiKeyId,
+        session_id: s.sessionId,
+        session_cap: str(s.sessionCap?.cap),
+        session_window: s.sessionCap?.windowSeconds ?? 0,
+        ttl: s.ttlSeconds,
+        member: s.member?.memberAccountId ?? null,
+        member_at: s.member?.at.toISOString() ?? null,
+      };
+    }
+    case 'settle':
+      return { op: 'settle', hold_id: item.holdId, account_id: item.charge.accountId, row: chargeRow(item.charge) };
+    case 'release':
+      return { op: 'release', hold_id: item.holdId, account_id: item.accountId, state: item.state };
+  }
+}
+
+/** Accounts an item writes, and the key that keeps two of the same thing out of one batch. */
+function queued(item: EngineItem): Queued {
+  switch (item.op) {
+    case 'charge':
+      return { item, accounts: [item.charge.accountId], dedupeKey: `${item.charge.accountId}|${item.charge.idempotencyKey}` };
+    case 'hold':
+      return { item, accounts: [item.spec.accountId], dedupeKey: `hold|${item.holdId}` };
+    case 'settle':
+      return { item, accounts: [item.charge.accountId], dedupeKey: `hold|${item.holdId}` };
+    case 'release':
+      return { item, accounts: [item.accountId], dedupeKey: `hold|${item.holdId}` };
+  }
+}
+
+/** The balance a batch row moved, to publish after commit (null when it moved nothing). */
+function movedBalance(item: EngineItem, r: Row, retried: boolean): BalanceSnapshot | null {
+  const replayed = r.status === 'REPLAY' || r.settle === 'REPLAY';
+  if (replayed ? !retried : r.status !== 'OK' && r.settle !== 'VOIDED') return null;
+  const accountId =
+    item.op === 'charge'
+      ? item.charge.accountId
+      : item.op === 'hold'
+        ? item.spec.accountId
+        : item.op === 'settle'
+          ? item.charge.accountId
+          : item.accountId;
+  return balanceOf(accountId, r, 'bal_posted', 'bal_pending', 'bal_at');
 }
 
 /**
  * The ledger engine: the one place that writes ledger tables. Every movement is one database
- * function call (ledger/sql; the posting hook for grants runs inside it); usage charges go through
- * group commit. Balance events are published after commit.
+ * function call (ledger/sql; the posting hook for grants runs inside it). Charges, holds, settles
+ * and releases go through one group commit: concurrent items of every kind share one call of
+ * `creditmeter_batch`, one transaction and one WAL flush. Balance events are published after commit.
  */
 export class LedgerEngine {
-  private readonly charges: GroupCommit<ChargeItem, ChargeOutcome>;
+  private readonly batches: GroupCommit<Queued, BatchAnswer>;
+  /** Settles in flight, per account: this instance's balance reads wait for them (see `balances`). */
+  private readonly settling = new Map<string, Set<Promise<unknown>>>();
 
   constructor(
     private readonly db: LedgerDb,
     private readonly events: BalanceEvents,
     groupCommit: GroupCommitOptions = DEFAULT_GROUP_COMMIT,
   ) {
-    this.charges = new GroupCommit((items) => this.chargeCall(items.map((i) => i.charge)), groupCommit);
+    this.batches = new GroupCommit((items) => this.batchCall(items.map((q) => q.item)), groupCommit);
   }
 
-  /** Group commit calls and charges so far. */
-  get chargeStats(): { calls: number; items: number } {
-    return { ...this.charges.stats };
+  /** Group commit calls and the items they carried so far (items / calls = the average batch). */
+  get batchStats(): { calls: number; items: number } {
+    return { ...this.batches.stats };
   }
 
-  /** One usage charge, coalesced with whatever else is charged at the same moment. */
-  charge(c: UsageCharge): Promise<ChargeOutcome> {
-    return this.charges.submit(chargeItem(c));
+  private async submit(item: EngineItem): Promise<Row> {
+    const answer = await this.batches.submit(queued(item));
+    if ('failed' in answer) throw answer.failed;
+    return answer;
+  }
+
+  /** One usage charge, coalesced with whatever else is written at the same moment. */
+  async charge(c: UsageCharge): Promise<ChargeOutcome> {
+    return toChargeOutcome(await this.submit({ op: 'charge', charge: c }), c);
   }
 
   /** Many usage charges, in order, each answered on its own. */
-  chargeAll(cs: readonly UsageCharge[]): Promise<ChargeOutcome[]> {
-    return this.charges.submitAll(cs.map(chargeItem));
+  async chargeAll(cs: readonly UsageCharge[]): Promise<ChargeOutcome[]> {
+    const answers = await this.batches.submitAll(cs.map((c) => queued({ op: 'charge', charge: c })));
+    return answers.map((a, i) => {
+      if ('failed' in a) throw a.failed;
+      return toChargeOutcome(a, cs[i]);
+    });
   }
 
   /**
-   * One call of `creditmeter_charge` (a group commit batch). A lost connection is retried once:
-   * the idempotency keys make the retry answer the charges that did commit as replays.
+   * One call of `creditmeter_batch`. A lost connection is retried once: idempotency keys (charges,
+   * settles) and caller-chosen hold ids make the retry answer what did commit as replays. Any
+   * other failure of a batch of several items is not theirs to share: each item is then run
+   * alone, so only the one that fails fails.
    */
-  private async chargeCall(cs: UsageCharge[]): Promise<ChargeOutcome[]> {
-    const payload = JSON.stringify(cs.map(chargeRow));
-    const attempt = async (): Promise<ChargeOutcome[]> =>
-      (await this.db.call(STATEMENTS.charge, [payload])).map((r, i) => toChargeOutcome(r, cs[i]));
-    let outcomes: ChargeOutcome[];
+  private async batchCall(items: EngineItem[]): Promise<BatchAnswer[]> {
+    const payload = JSON.stringify(items.map(itemRow));
+    const attempt = async (): Promise<Row[]> => {
+      const rows = await this.db.call(STATEMENTS.batch, [payload]);
+      return rows.sort((a, b) => (a.ord as number) - (b.ord as number));
+    };
+    let rows: Row[];
     let retried = false;
     try {
-      outcomes = await attempt();
+      try {
+        rows = await attempt();
+      } catch (err) {
+        if (!isConnectionLoss(err)) throw err;
+        retried = true;
+        rows = await attempt();
+      }
     } catch (err) {
-      if (!isConnectionLoss(err)) throw err;
-      retried = true;
-      outcomes = await attempt();
+      if (items.length === 1) return [{ failed: err }];
+      const alone: BatchAnswer[] = [];
+      for (const item of items) alone.push(...(await this.batchCall([item])));
+      return alone;
     }
-    this.publishLatest(outcomes.filter((o) => o.status === 'OK' || (retried && o.status === 'REPLAY')).map((o) => o.balance));
-    return outcomes;
+    this.publishLatest(rows.map((r, i) => movedBalance(items[i], r, retried)));
+    return rows;
   }
 
   /**
@@ -245,71 +337,73 @@ export class LedgerEngine {
     return outcome;
   }
 
+  /** Places a hold (its id chosen here, so that a retried batch finds it instead of holding twice). */
   async hold(spec: HoldSpec): Promise<HoldOutcome> {
-    const [r] = await this.db.call(STATEMENTS.hold, [
-      spec.accountId,
-      spec.amount.toString(),
-      str(spec.partialMinimum),
-      spec.model,
-      spec.apiKeyId,
-      spec.sessionId,
-      str(spec.sessionCap?.cap),
-      spec.sessionCap?.windowSeconds ?? 0,
-      spec.ttlSeconds,
-      spec.member?.memberAccountId ?? null,
-      spec.member?.at.toISOString() ?? null,
-    ]);
-    const status = r.status as HoldOutcome['status'];
-    const outcome: HoldOutcome = {
+    const holdId = randomUUID();
+    const r = await this.submit({ op: 'hold', holdId, spec });
+    if (r.status === 'CONFLICT') throw new Error(`hold id ${holdId} is taken by another account`);
+    const status = r.status === 'REPLAY' ? 'OK' : (r.status as HoldOutcome['status']);
+    return {
       status,
       hold:
         status === 'OK'
           ? {
               id: r.hold_id as string,
               accountId: spec.accountId,
-              amount: toBigInt(r.amount),
-              partial: Boolean(r.partial),
-              createdAt: new Date(r.created_at as string),
-              expiresAt: new Date(r.expires_at as string),
+              amount: toBigInt(r.h_amount),
+              partial: Boolean(r.h_partial),
+              createdAt: new Date(r.h_created_at as string),
+              expiresAt: new Date(r.h_expires_at as string),
               memberAccountId: spec.member?.memberAccountId ?? null,
             }
           : null,
-      amount: r.amount === null ? null : toBigInt(r.amount),
+      amount: r.h_amount === null ? null : toBigInt(r.h_amount),
       available: r.available === null ? null : toBigInt(r.available),
-      sessionSpent: r.spent === null ? null : toBigInt(r.spent),
-      balance: balanceOf(spec.accountId, r, 'posted', 'pending', 'updated_at'),
+      sessionSpent: r.h_spent === null ? null : toBigInt(r.h_spent),
+      balance: balanceOf(spec.accountId, r, 'bal_posted', 'bal_pending', 'bal_at'),
     };
-    if (status === 'OK') this.publishLatest([outcome.balance]);
-    return outcome;
   }
 
-  /** Charges a held call's actual cost and releases its hold, in one call (see creditmeter_settle). */
+  /** Charges a held call's actual cost and releases its hold, in one item (see creditmeter_settle). */
   async settle(holdId: string, c: UsageCharge): Promise<SettleOutcome> {
-    const payload = JSON.stringify(chargeRow(c));
-    const read = (rows: Row[]): SettleOutcome => {
-      const r = rows[0];
-      return { outcome: r.settle as SettleOutcome['outcome'], charged: toBigInt(r.charged), charge: toChargeOutcome(r, c) };
-    };
-    const settled = read(await this.db.call(STATEMENTS.settle, [holdId, payload]));
-    if (settled.outcome !== 'REPLAY') this.publishLatest([settled.charge.balance]);
-    return settled;
+    const r = await this.tracked(c.accountId, this.submit({ op: 'settle', holdId, charge: c }));
+    if (r.settle === 'NOT_FOUND') throw new Error(`hold ${holdId} not found`);
+    return { outcome: r.settle as SettleOutcome['outcome'], charged: toBigInt(r.charged), charge: toChargeOutcome(r, c) };
   }
 
-  /** Releases a HELD hold (void, expiry) in one statement; null when it was no longer HELD. */
-  async release(holdId: string, state: 'VOIDED' | 'EXPIRED'): Promise<BalanceSnapshot | null> {
-    const [r] = await this.db.call(STATEMENTS.release, [holdId, state]);
-    if (!r) return null;
-    const balance = balanceOf(r.account_id as string, r, 'posted', 'pending', 'updated_at');
-    this.publishLatest([balance]);
-    return balance;
+  /** Releases a HELD hold (void, expiry); null when it was no longer HELD. */
+  async release(hold: { id: string; accountId: string }, state: 'VOIDED' | 'EXPIRED'): Promise<BalanceSnapshot | null> {
+    const r = await this.submit({ op: 'release', holdId: hold.id, accountId: hold.accountId, state });
+    return r.status === 'OK' ? balanceOf(hold.accountId, r, 'bal_posted', 'bal_pending', 'bal_at') : null;
   }
 
   async extend(holdId: string, ttlSeconds: number): Promise<boolean> {
     return (await this.db.call(STATEMENTS.extend, [holdId, ttlSeconds])).length > 0;
   }
 
-  /** Cached balances of customer accounts (missing ids are left out), on a prepared statement. */
+  private async tracked<T>(accountId: string, work: Promise<T>): Promise<T> {
+    let set = this.settling.get(accountId);
+    if (!set) this.settling.set(accountId, (set = new Set()));
+    set.add(work);
+    try {
+      return await work;
+    } finally {
+      set.delete(work);
+      if (!set.size) this.settling.delete(accountId);
+    }
+  }
+
+  /**
+   * Cached balances of customer accounts (missing ids are left out), on a prepared statement.
+   * A proxied call is answered before its settle commits; a read on this instance first waits for
+   * the settles of these accounts it has in flight, so a client that reads its balance after an
+   * answer sees the charge (read-your-writes; another instance's read may be a few ms early).
+   */
   async balances(accountIds: readonly string[]): Promise<BalanceSnapshot[]> {
+    if (this.settling.size) {
+      const waits = accountIds.flatMap((id) => [...(this.settling.get(id) ?? [])]);
+      if (waits.length) await Promise.allSettled(waits);
+    }
     const rows = await this.db.call(STATEMENTS.balances, [accountIds]);
     return rows.map((r) => balanceOf(r.account_id as string, r, 'posted', 'pending', 'updated_at')!);
   }
@@ -326,15 +420,10 @@ export class LedgerEngine {
   }
 
   async close(): Promise<void> {
+    await this.batches.drained();
     await this.db.close();
   }
 }
-
-const chargeItem = (c: UsageCharge): ChargeItem => ({
-  charge: c,
-  accounts: [c.accountId],
-  dedupeKey: `${c.accountId}|${c.idempotencyKey}`,
-});
 
 function toPostOutcome(r: Row, accountId: string): PostOutcome {
   return {

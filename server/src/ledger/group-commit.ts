@@ -33,6 +33,7 @@ export class GroupCommit<I extends Batchable, O> {
   private readonly busy = new Set<string>();
   private inFlight = 0;
   private timer: NodeJS.Timeout | null = null;
+  private idle: (() => void)[] = [];
   /** Calls made and items carried so far (items / calls = the average batch). */
   readonly stats = { calls: 0, items: 0 };
 
@@ -57,6 +58,13 @@ export class GroupCommit<I extends Batchable, O> {
 
   get pending(): number {
     return this.queue.length;
+  }
+
+  /** Resolves once nothing is queued or in flight (shutdown: every submitted item has its answer). */
+  async drained(): Promise<void> {
+    while (this.queue.length || this.inFlight) {
+      await new Promise<void>((resolve) => this.idle.push(resolve));
+    }
   }
 
   private schedule(): void {
@@ -116,6 +124,7 @@ export class GroupCommit<I extends Batchable, O> {
         for (const a of accounts) this.busy.delete(a);
         this.inFlight -= 1;
         if (this.queue.length) this.flush();
+        else if (!this.inFlight) for (const wake of this.idle.splice(0)) wake();
       });
   }
 }

@@ -191,8 +191,8 @@ export class HoldsService {
   }
 
   /** Releases a hold without charging (the call failed). Returns null when it was already released. */
-  async void(holdId: string): Promise<BalanceSnapshot | null> {
-    return this.engine.release(holdId, 'VOIDED');
+  async void(hold: Pick<Hold, 'id' | 'accountId'>): Promise<BalanceSnapshot | null> {
+    return this.engine.release(hold, 'VOIDED');
   }
 
   /** Keeps a call's hold alive while it is still running (streams may outlive the TTL). */
@@ -217,6 +217,7 @@ export class HoldsService {
       return releaseExpiredHolds(sql, limit);
     });
     for (const balance of balances) this.events.publish(balance);
+    metrics.holdsExpired(released);
     if (released) this.log.info({ released }, 'expired holds released');
     return released;
   }

@@ -57,6 +57,10 @@ export const counters = {
     'proxy_settle_failures_total',
     'Proxied calls whose charge could not be written (their holds are kept for an operator)',
   ),
+  holdsExpired: counter(
+    'proxy_holds_expired_total',
+    'Holds released by expiry: calls that never settled (a crash between the answer and its settle goes uncharged)',
+  ),
 };
 
 export const gauges = {
@@ -95,6 +99,14 @@ const num = (v: bigint | number) => (typeof v === 'bigint' ? Number(v) : v);
 export const credits = (millicredits: bigint) => Number(millicredits) / 1000;
 
 /** Seconds per HTTP request, by method, route template (`/statements/:file`, never a raw path) and status. */
+/** The window a crash can leave a call uncharged in: from the answer sent to its settle committed. */
+const proxySettleLag = new Histogram({
+  name: 'proxy_settle_lag_seconds',
+  help: 'Time from a proxied answer (or last chunk) sent to its settle committed',
+  buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+  registers: [metricsRegistry],
+});
+
 export const httpRequestDuration = new Histogram({
   name: 'http_request_duration_seconds',
   help: 'HTTP request duration in seconds, by method, route template and status code',
@@ -146,6 +158,14 @@ export const metrics = {
   /** A proxied call's settle failed after its retries; counted before the error is thrown. */
   proxySettleFailure() {
     counters.proxySettleFailures.inc();
+  },
+  /** Holds the expiry job released (their calls went uncharged). */
+  holdsExpired(n: number) {
+    if (n > 0) counters.holdsExpired.inc(n);
+  },
+  /** A proxied call's settle committed, `seconds` after its answer went out. */
+  proxySettleLag(seconds: number) {
+    proxySettleLag.observe(seconds);
   },
 };
 

@@ -19,6 +19,7 @@ import { Migration20261207120001_team_invitations } from './Migration20261207120
 import { Migration20261207130001_session_opened_by_key } from './Migration20261207130001_session_opened_by_key.js';
 import { Migration20261207170001_webhook_lanes } from './Migration20261207170001_webhook_lanes.js';
 import { Migration20261207180001_engine_sql_checksums } from './Migration20261207180001_engine_sql_checksums.js';
+import { Migration20261207190001_batched_holds } from './Migration20261207190001_batched_holds.js';
 import { Migration20261207200101_purchase_invoices } from './Migration20261207200101_purchase_invoices.js';
 
 /** Every migration, in order. Listed explicitly so compiled and test runs see the same set. */
@@ -44,5 +45,6 @@ export const migrationsList = [
   { name: 'Migration20261207130001_session_opened_by_key', class: Migration20261207130001_session_opened_by_key },
   { name: 'Migration20261207170001_webhook_lanes', class: Migration20261207170001_webhook_lanes },
   { name: 'Migration20261207180001_engine_sql_checksums', class: Migration20261207180001_engine_sql_checksums },
+  { name: 'Migration20261207190001_batched_holds', class: Migration20261207190001_batched_holds },
   { name: 'Migration20261207200101_purchase_invoices', class: Migration20261207200101_purchase_invoices },
 ];

@@ -97,15 +97,3 @@ export const internalErrorResponse = (): ProxyErrorResponse => ({
   status: 500,
   body: { error: { type: 'server_error', code: 'internal_error', message: 'Internal error' } },
 });
-
-/** The call ran but its charge could not be written yet (the hold is kept; an operator settles it). */
-export const settleFailedResponse = (): ProxyErrorResponse => ({
-  status: 500,
-  body: {
-    error: {
-      type: 'server_error',
-      code: 'settle_failed',
-      message: 'The call completed but its charge could not be recorded yet; it will be settled from its hold',
-    },
-  },
-});

@@ -4,16 +4,9 @@ import { authenticate, keyPrincipal } from '../http/authenticate.js';
 import { metrics } from '../metrics/metrics.js';
 import type { Services } from '../services.js';
 import { DomainError, unauthenticated } from '../shared/errors.js';
-import { SettleFailed } from '../ledger/holds.service.js';
 import { Overloaded } from '../http/admission.js';
 import { RateLimited } from '../http/rate-limit.js';
-import {
-  domainErrorResponse,
-  internalErrorResponse,
-  settleFailedResponse,
-  upstreamErrorResponse,
-  type ProxyErrorResponse,
-} from './proxy.errors.js';
+import { domainErrorResponse, internalErrorResponse, upstreamErrorResponse, type ProxyErrorResponse } from './proxy.errors.js';
 import { UpstreamFailure, type CallCharge, type PreparedCall, type StreamSink } from './proxy.service.js';
 import { SERVER_TIMING_HEADER, ServerTiming } from './server-timing.js';
 
@@ -191,8 +184,6 @@ export const proxyRoutes = (app: Express, services: Services): void => {
       );
       return upstreamErrorResponse(err.cause);
     }
-    // The settle failed: already counted and logged, the hold is kept.
-    if (err instanceof SettleFailed) return settleFailedResponse();
     log.error({ err, holdId: call?.hold.id }, 'proxy request failed');
     return internalErrorResponse();
   }

@@ -11,7 +11,6 @@ import type { Config } from '../config.js';
 import { metrics } from '../metrics/metrics.js';
 import type { Hold, HoldsService } from '../ledger/holds.service.js';
 import { SettleFailed, SpendCapExceeded } from '../ledger/holds.service.js';
-import { settleFailedResponse } from './proxy.errors.js';
 import { DomainError, badInput } from '../shared/errors.js';
 import { requestHash } from '../ledger/ledger.service.js';
 import type { TokenCounts } from '../money/money.js';
@@ -126,6 +125,8 @@ function chunkOutputTokens(chunk: ChatCompletionChunk): number {
 export class ProxyService {
   private readonly simulator: SimulatedUpstream;
   private readonly provider: Upstream | null;
+  /** Settles of answered calls not yet committed. */
+  private readonly settling = new Set<Promise<void>>();
 
   constructor(
     private readonly config: Config,
@@ -245,7 +246,7 @@ export class ProxyService {
   /** Releases the hold of a call that will not settle (the provider failed). */
   async abandon(call: PreparedCall): Promise<void> {
     call.timing?.enter('settle');
-    await this.holds.void(call.hold.id);
+    await this.holds.void(call.hold);
   }
 
   /** Non-streaming: one provider call, settled on its usage; a provider failure voids the hold and rethrows. */
@@ -273,7 +274,7 @@ export class ProxyService {
           call.promptTokens,
           completion.choices.reduce((n, c) => n + (c.message?.content ? countTokens(c.message.content) : 0), 0),
         );
-    const charge = await this.settle(call, tokens, !usage, requestId ?? completion.id ?? null, upstreamMs);
+    const charge = this.settleAfterAnswer(call, tokens, !usage, requestId ?? completion.id ?? null, upstreamMs);
     if (this.isSimulated(call.rate.model)) completion.system_fingerprint = 'creditmeter-simulated';
     return { completion, charge, upstreamMs };
   }
@@ -371,17 +372,14 @@ export class ProxyService {
 
     const reported = usageChunk?.usage && !cut;
     const tokens = reported ? tokensFromUsage(usageChunk!.usage!) : estimatedTokens(call.promptTokens, generated);
-    let charge: CallCharge;
-    try {
-      charge = await this.settle(call, tokens, !reported, opened.requestId ?? lastChunk?.id ?? null, upstreamMs, cut || clientAborted);
-    } catch (err) {
-      if (!(err instanceof SettleFailed)) throw err;
-      if (!clientAborted) {
-        sink.data(settleFailedResponse().body);
-        sink.end();
-      }
-      return { charge: null, upstreamError: null, cut, clientAborted, upstreamMs };
-    }
+    const charge = this.settleAfterAnswer(
+      call,
+      tokens,
+      !reported,
+      opened.requestId ?? lastChunk?.id ?? null,
+      upstreamMs,
+      cut || clientAborted,
+    );
     if (!clientAborted) {
       const meta = onSettled(charge, upstreamMs);
       if (call.req.wantsUsage) {
@@ -406,36 +404,59 @@ export class ProxyService {
   }
 
   /**
-   * Posts the call's cost and releases its hold. A cost from estimates (cut stream, client gone,
-   * no usage) or on a partial hold never exceeds the hold.
+   * The call's charge, decided now from its usage; the settle that posts it (and releases the
+   * hold) is committed just after the answer goes out, in the engine's next batch, so the client
+   * never waits for it. A cost from estimates (cut stream, client gone, no usage) or on a partial
+   * hold never exceeds the hold. Until the settle commits the hold keeps the worst case reserved,
+   * so nothing can overdraw meanwhile; a crash in between leaves the hold to expire (uncharged,
+   * counted by proxy_holds_expired_total), and a settle that fails keeps its hold for an operator
+   * (proxy_settle_failures_total). Balance reads on this instance wait for it (LedgerEngine).
    */
-  private async settle(
+  private settleAfterAnswer(
     call: PreparedCall,
     tokens: TokenCounts,
     estimated: boolean,
     requestId: string | null,
     upstreamMs: number,
     capAtHold = false,
-  ): Promise<CallCharge> {
+  ): CallCharge {
     const priced = priceUsage(tokens, call.rate);
     let charged = priced.charged;
     if ((capAtHold || estimated || call.hold.partial) && charged > call.hold.amount) charged = call.hold.amount;
-    const settled = await this.holds.settle(call.hold, {
-      rate: call.rate,
-      tokens,
-      charged,
-      costMicroUsd: priced.costMicroUsd,
-      idempotencyKey: `proxy:${call.hold.id}`,
-      requestHash: requestHash(usageFingerprint(call.rate.model, tokens)),
-      actorKeyId: call.principal.keyId,
-      source: PROXY_SOURCE,
-      requestId,
-      latencyMs: Math.round(upstreamMs),
-    });
-    if (settled.usage) metrics.creditsDeducted(call.rate.model, settled.charged, tokens);
-    if (estimated)
-      this.log.info({ holdId: call.hold.id, model: call.rate.model, promptExact: call.promptExact }, 'settled on estimated tokens');
-    return { charged: settled.charged, tokens, estimated };
+    const answered = process.hrtime.bigint();
+    const work = this.holds
+      .settle(call.hold, {
+        rate: call.rate,
+        tokens,
+        charged,
+        costMicroUsd: priced.costMicroUsd,
+        idempotencyKey: `proxy:${call.hold.id}`,
+        requestHash: requestHash(usageFingerprint(call.rate.model, tokens)),
+        actorKeyId: call.principal.keyId,
+        source: PROXY_SOURCE,
+        requestId,
+        latencyMs: Math.round(upstreamMs),
+      })
+      .then(
+        (settled) => {
+          metrics.proxySettleLag(elapsedMs(answered) / 1000);
+          if (settled.usage) metrics.creditsDeducted(call.rate.model, settled.charged, tokens);
+          if (estimated)
+            this.log.info({ holdId: call.hold.id, model: call.rate.model, promptExact: call.promptExact }, 'settled on estimated tokens');
+        },
+        (err: unknown) => {
+          // A SettleFailed is already counted and logged with everything needed to post it by hand.
+          if (!(err instanceof SettleFailed)) this.log.error({ err, holdId: call.hold.id }, 'proxy settle refused after the answer');
+        },
+      );
+    this.settling.add(work);
+    void work.finally(() => this.settling.delete(work));
+    return { charged, tokens, estimated };
+  }
+
+  /** Resolves once every settle started so far has committed or failed (shutdown drains these). */
+  async settled(): Promise<void> {
+    while (this.settling.size) await Promise.allSettled([...this.settling]);
   }
 }
 

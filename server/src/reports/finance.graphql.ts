@@ -24,6 +24,11 @@ export class FinanceDayGql {
   @Field(() => MillicreditsScalar) creditsPromotionalMillicredits!: string;
   @Field(() => MillicreditsScalar) creditsExpiredMillicredits!: string;
   @Field(() => String, { description: 'Provider cost in USD, exact (6 decimals)' }) cogsExactUsd!: string;
+  @Field(() => MillicreditsScalar, { description: 'Revenue, exact: millicredits deducted by usage (1 millicredit = $0.000001)' })
+  revenueMillicredits!: string;
+  @Field(() => String, { description: 'Provider cost in micro-dollars (same unit as millicredits), exact' }) costMicroUsd!: string;
+  @Field(() => MillicreditsScalar, { description: 'Revenue less provider cost, exact, in millicredits (micro-dollars)' })
+  marginMillicredits!: string;
   @Field(() => Int) calls!: number;
 }
 
@@ -39,6 +44,9 @@ export const toFinanceDayGql = (d: FinanceDayRow): FinanceDayGql => ({
   creditsPromotionalMillicredits: formatMillicredits(d.creditsPromotional),
   creditsExpiredMillicredits: formatMillicredits(d.creditsExpired),
   cogsExactUsd: formatMicroUsd(d.costMicroUsd),
+  revenueMillicredits: formatMillicredits(d.revenueMillicredits),
+  costMicroUsd: d.costMicroUsd.toString(),
+  marginMillicredits: formatMillicredits(d.revenueMillicredits - d.costMicroUsd),
   calls: Number(d.calls),
 });
 

@@ -23,7 +23,7 @@ export class ReconciliationResolver {
   @Authorized('reconciliation.run')
   @Mutation(() => ReconciliationRunGql, {
     description:
-      'Runs reconciliation now (ADMIN). day: UTC "YYYY-MM-DD", default today. wait: answer when finished, else at once (poll reconciliationRun).',
+      'Runs reconciliation now (FINANCE+, audited). day: UTC "YYYY-MM-DD", default today. wait: answer when finished, else at once (poll reconciliationRun).',
   })
   async runReconciliation(
     @Arg('day', () => String, { nullable: true }) day: string | null,

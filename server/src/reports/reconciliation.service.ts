@@ -2,9 +2,10 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import type Stripe from 'stripe';
 import type { AuditChainStatus } from '../audit/audit-chain.js';
+import { writeAudit } from '../audit/audit.service.js';
 import type { Principal } from '../auth/roles.js';
 import type { Config } from '../config.js';
-import { sqlOf, type Sql } from '../db/sql.js';
+import { inTransaction, sqlOf, type Sql } from '../db/sql.js';
 import { currentEm } from '../db/unit-of-work.js';
 import type { AdvisoryLocks } from '../jobs/advisory-lock.js';
 import { gauges, metrics } from '../metrics/metrics.js';
@@ -144,7 +145,13 @@ export class ReconciliationService {
         started('');
         return null;
       }
-      const id = await insertRun(this.sql(), day, trigger, actor?.keyId ?? null);
+      const id = await inTransaction(currentEm(this.em), async (sql) => {
+        const runId = await insertRun(sql, day, trigger, actor?.keyId ?? null);
+        // A person asked for this run: the audit log says who (the schedule's runs are no one's action).
+        if (actor)
+          await writeAudit(sql, { actor, action: 'reconciliation.run', targetType: 'reconciliation_run', targetId: runId, after: { day } });
+        return runId;
+      });
       started(id);
       return this.execute(id, day);
     });

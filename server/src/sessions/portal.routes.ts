@@ -6,7 +6,8 @@ import { sessionCookie } from './cookies.js';
 /**
  * `GET /credits/portal/<token>`: spends a portal link on a Credits page session cookie and
  * redirects to /credits, so the token leaves the address bar (and history) at once. A used or
- * expired link lands on `/credits?portal=expired`, where the page says how to get a new one.
+ * expired link lands on `/credits?portal=expired` (with the app's `returnTo` the link carried), where
+ * the page says so and sends the user back to the app for a new one.
  */
 export function portalRoutes(app: Express, services: Services): void {
   app.get('/credits/portal/:token', async (req, res) => {
@@ -15,7 +16,8 @@ export function portalRoutes(app: Express, services: Services): void {
     try {
       const opened = await services.portal.redeem(String(req.params.token));
       if (!opened) {
-        res.redirect(303, '/credits?portal=expired');
+        const returnTo = sanitizeReturnTo(await services.portal.returnToOf(String(req.params.token)), services.config.PUBLIC_APP_URL);
+        res.redirect(303, `/credits?portal=expired${returnTo ? `&returnTo=${encodeURIComponent(returnTo)}` : ''}`);
         return;
       }
       res.append('Set-Cookie', sessionCookie('PORTAL', opened.token, opened.expiresAt, services.config.isProduction));

@@ -5,6 +5,7 @@ import { accountFor } from '../auth/policy.js';
 import { ApiKeyEntity } from '../auth/api-key.entity.js';
 import type { KeyPrincipal, Principal } from '../auth/roles.js';
 import { sqlOf } from '../db/sql.js';
+import { currentEm } from '../db/unit-of-work.js';
 import { PortalTokenEntity } from './portal-token.entity.js';
 import { SessionEntity } from './session.entity.js';
 import { badInput, notFound } from '../shared/errors.js';
@@ -42,6 +43,34 @@ export class PortalService {
     const accountId = accountFor(actor, 'portal.open', accountIdInput || null);
     const returnTo = sanitizeReturnTo(returnToInput, this.opts.publicAppUrl);
     if (returnToInput && !returnTo) throw badInput('returnTo must be a relative path or a URL on the app origin', { field: 'returnTo' });
+    return this.mint(accountId, returnTo, async (em, link) => {
+      link.createdByKeyId = await chainKeyOf(em, actor);
+      link.createdByStaffUserId = actor.staffUserId ?? null;
+      await em.flush();
+      await writeAudit(sqlOf(em), {
+        actor,
+        action: 'portalSession.create',
+        targetType: 'account',
+        targetId: accountId,
+        after: { portalTokenId: link.id, expiresAt: link.expiresAt, returnTo },
+      });
+    });
+  }
+
+  /**
+   * The server's own link to the demo account, printed at each development start. No actor asked
+   * for it, so it is not audited (the audit log records actors' actions): it is tied to no key or
+   * staff user and ends as any link does, after one use or its lifetime.
+   */
+  async developmentLink(accountId: string): Promise<PortalLink> {
+    return this.mint(accountId, null, (em) => em.flush());
+  }
+
+  private async mint(
+    accountId: string,
+    returnTo: string | null,
+    record: (em: EntityManager, link: PortalTokenEntity) => Promise<void>,
+  ): Promise<PortalLink> {
     const token = newToken();
     const now = this.clock();
     const expiresAt = new Date(now.getTime() + this.opts.linkTtlMs);
@@ -51,19 +80,12 @@ export class PortalService {
         tokenHash: hashToken(token),
         accountId,
         returnTo,
-        createdByKeyId: await chainKeyOf(em, actor),
-        createdByStaffUserId: actor.staffUserId ?? null,
+        createdByKeyId: null,
+        createdByStaffUserId: null,
         createdAt: now,
         expiresAt,
       } as PortalTokenEntity);
-      await em.flush();
-      await writeAudit(sqlOf(em), {
-        actor,
-        action: 'portalSession.create',
-        targetType: 'account',
-        targetId: accountId,
-        after: { portalTokenId: link.id, expiresAt, returnTo },
-      });
+      await record(em, link);
     });
     return { url: `${this.opts.publicAppUrl.replace(/\/+$/, '')}/credits/portal/${token}`, expiresAt };
   }
@@ -86,6 +108,13 @@ export class PortalService {
       const session = await this.sessions.start(em, { accountId: link.accountId, openedByKeyId: link.createdByKeyId });
       return { ...session, accountId: link.accountId, returnTo: link.returnTo };
     });
+  }
+
+  /** Where a link (used, expired or live) was to send the user back to: the app that asked for it. */
+  async returnToOf(token: string): Promise<string | null> {
+    if (!looksLikeToken(token)) return null;
+    const link = await currentEm(this.em).findOne(PortalTokenEntity, { tokenHash: hashToken(token) }, { fields: ['returnTo'] });
+    return link?.returnTo ?? null;
   }
 
   /** Development only: an account's API key traded for a portal session (the Credits page's key sign-in). */

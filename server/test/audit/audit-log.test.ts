@@ -11,7 +11,7 @@ const customers: string[] = [];
 const LOG = `query($f: AuditLogFilter, $d: SortDirection, $n: Int, $a: String, $o: Int) {
   auditLog(filter: $f, direction: $d, first: $n, after: $a, offset: $o) {
     totalCount pageInfo { hasNextPage endCursor }
-    edges { node { id action targetType targetId actorKind actorLabel actorRole actorStaffUserId reason before after createdAt } }
+    edges { node { id action targetType targetId targetLabel actorKind actorLabel actorRole actorStaffUserId reason before after createdAt } }
   }
 }`;
 
@@ -46,11 +46,17 @@ describe('audit log (FINANCE+)', () => {
       actorStaffUserId: admin.id,
       reason: 'ticket 7, "quoted"',
     });
+    // The target by name and email, not a bare id.
+    const [named] = await t.db.query<{ name: string | null; email: string }>(`select name, email from accounts where id = $1`, [
+      customers[2],
+    ]);
+    expect(log.edges[0].node.targetLabel).toBe(named.name ? `${named.name} <${named.email}>` : named.email);
     const byTarget = await adminBrowser.gql(LOG, { f: { targetId: customers[1] } });
     expect(byTarget.data.auditLog.edges.map((e: any) => e.node.action)).toContain('ledger.adjustBalance');
     expect(byTarget.data.auditLog.edges.every((e: any) => e.node.targetId === customers[1])).toBe(true);
     const byId = await adminBrowser.gql(LOG, { f: { actor: admin.id, action: 'staff.signIn' } });
     expect(byId.data.auditLog.totalCount).toBe(1);
+    expect(byId.data.auditLog.edges[0].node.targetLabel).toBe(admin.email);
     const actions = await adminBrowser.gql(`{ auditActions }`);
     expect(actions.data.auditActions).toEqual(expect.arrayContaining(['ledger.adjustBalance', 'staff.signIn', 'account.create']));
   });

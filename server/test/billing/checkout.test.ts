@@ -123,7 +123,14 @@ describe('test-mode checkout (no STRIPE_SECRET_KEY)', () => {
 
     const page = await fetch(`${demo.url}${path}`);
     expect(page.status).toBe(200);
-    expect(await page.text()).toMatch(/TEST MODE/);
+    const pending = await page.text();
+    expect(pending).toMatch(/TEST MODE/);
+    // The pack by its name and credits as the Credits page writes them, sized for a phone.
+    expect(pending).toContain('<h1 id="pack">Starter pack</h1>');
+    expect(pending).toContain('10,000 credits');
+    expect(pending).not.toContain('10000.000');
+    expect(pending).toContain('<meta name="viewport" content="width=device-width, initial-scale=1">');
+    expect(pending).toContain('Complete test purchase');
 
     const posts = await Promise.all(
       [1, 2, 3].map(() => fetch(`${demo.url}${path}`, { method: 'POST', headers: { accept: 'application/json' } })),
@@ -131,6 +138,15 @@ describe('test-mode checkout (no STRIPE_SECRET_KEY)', () => {
     expect(posts.map((r) => r.status)).toEqual([200, 200, 200]);
     expect(((await posts[0].json()) as any).redirect).toBe(
       'http://127.0.0.1:1/credits?checkout=success&purchase=' + out.purchaseId + '&returnTo=%2Fchat',
+    );
+
+    // Paid: the page says so and leads back, and never offers to pay again.
+    const paid = await (await fetch(`${demo.url}${path}`)).text();
+    expect(paid).toContain('<h1 id="outcome">Paid</h1>');
+    expect(paid).toContain('10,000 credits were added');
+    expect(paid).not.toContain('Complete test purchase');
+    expect(paid).toContain(
+      `href="http://127.0.0.1:1/credits?checkout=success&#38;purchase=${out.purchaseId}&#38;returnTo=%2Fchat">Back to your Credits page`,
     );
 
     const me = await demo.gql(MyPurchases, {}, user.key);

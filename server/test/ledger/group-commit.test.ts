@@ -56,10 +56,10 @@ async function expectBooksBalanced() {
 describe('group commit: charges coalesced into one call each decided on its own', () => {
   it('lands exactly 10 of 40 racing charges against room for 10, in fewer calls than charges', async () => {
     const user = await t.account(1_000n);
-    const before = t.services.engine.chargeStats;
+    const before = t.services.engine.batchStats;
     const charges = await Promise.all(Array.from({ length: 40 }, () => charge(user.id, 100n)));
     const results = await Promise.allSettled(charges.map((c) => t.services.ledger.charge(c)));
-    const after = t.services.engine.chargeStats;
+    const after = t.services.engine.batchStats;
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(10);
     const refused = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
     expect(refused).toHaveLength(30);
@@ -156,7 +156,7 @@ describe('group commit: charges coalesced into one call each decided on its own'
       while (!killed && !settled) {
         const rows = await killer.query<{ killed: boolean }>(
           `select pg_terminate_backend(pid) as killed from pg_stat_activity
-            where datname = current_database() and state = 'active' and query like '%creditmeter_charge%' and pid <> pg_backend_pid()`,
+            where datname = current_database() and state = 'active' and query like '%creditmeter_batch%' and pid <> pg_backend_pid()`,
         );
         killed = rows.rows.some((r) => r.killed);
       }

@@ -1,11 +1,12 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HOLD_EXPIRY_LOCK } from '../../src/ledger/holds.service.js';
+import { counters, counterValue } from '../../src/metrics/metrics.js';
 import { countPromptTokens, worstCaseCost } from '../../src/proxy/proxy.rules.js';
 import { eventually } from '../support/eventually.js';
 import { startTestApp, type TestApp } from '../support/harness.js';
 import { completionJson, replyJson, sleep, startFakeOpenAi, streamSse, type FakeOpenAi } from './fake-openai.js';
-import { balanceRow, holdsOf, jsonOf, openaiClient, postingsSum, rawChat } from './support.js';
+import { balanceRow, holdsOf, openaiClient, postingsSum, rawChat } from './support.js';
 
 let t: TestApp;
 let fake: FakeOpenAi;
@@ -79,9 +80,9 @@ describe('hold lifecycle', () => {
     // Nothing left to release twice.
     await expire([a.id, b.id]);
     await t.services.holds.releaseExpired();
-    expect(await t.services.holds.void(a.id)).toBeNull();
+    expect(await t.services.holds.void(a)).toBeNull();
     expect(await balanceRow(t, user.id)).toEqual({ posted: 100_000n, pending: 5_000n });
-    await t.services.holds.void(fresh.id);
+    await t.services.holds.void(fresh);
     expect(await balanceRow(t, user.id)).toEqual({ posted: 100_000n, pending: 0n });
   });
 
@@ -103,8 +104,8 @@ describe('hold lifecycle', () => {
         source: 'PROXY',
       });
     await Promise.all([
-      ...holds.map((h) => t.services.holds.void(h.id)),
-      ...holds.map((h) => t.services.holds.void(h.id)),
+      ...holds.map((h) => t.services.holds.void(h)),
+      ...holds.map((h) => t.services.holds.void(h)),
       t.services.holds.releaseExpired(),
       t.services.holds.releaseExpired(),
     ]);
@@ -128,7 +129,7 @@ describe('hold lifecycle', () => {
       .map((a) => (a as PromiseFulfilledResult<Awaited<ReturnType<typeof place>>>).value);
     expect(placed).toHaveLength(7); // 7 x 7,000 <= 50,000 < 8 x 7,000
     expect(await balanceRow(t, user.id)).toEqual({ posted: 50_000n, pending: 49_000n });
-    await Promise.all(placed.map((h) => t.services.holds.void(h.id)));
+    await Promise.all(placed.map((h) => t.services.holds.void(h)));
     expect(await balanceRow(t, user.id)).toEqual({ posted: 50_000n, pending: 0n });
     const [row] = await t.db.query<{ held: string }>(
       `select coalesce(sum(amount), 0)::text as held from holds where account_id = $1 and state = 'HELD'`,
@@ -175,6 +176,7 @@ describe('hold lifecycle', () => {
       let text = '';
       for await (const chunk of stream) text += chunk.choices[0]?.delta?.content ?? '';
       expect(text).toBe(' tick'.repeat(30));
+      await own.services.proxy.settled();
       const holds = await own.db.query<{ state: string; charged: string }>(`select state, charged from holds where account_id = $1`, [
         user.id,
       ]);
@@ -217,6 +219,7 @@ describe('hold lifecycle', () => {
       fake.handler = (body, _req, res) => replyJson(res, 200, completionJson(body, 'ok', { prompt: 100, completion: 10 }));
       const ok = await rawChat(own, user.key, { model: 'test-model', messages: [{ role: 'user', content: 'hi' }] });
       expect(ok.status).toBe(200);
+      await own.services.proxy.settled();
 
       // The next settle fails inside the engine's transaction (this test's own database only).
       await own.db.query(`create function test_fail_settle() returns trigger language plpgsql as $$
@@ -224,24 +227,28 @@ describe('hold lifecycle', () => {
       await own.db.query(
         `create trigger test_fail_settle before insert on usage_records for each statement execute function test_fail_settle()`,
       );
-      const failed = await rawChat(own, user.key, { model: 'test-model', messages: [{ role: 'user', content: 'hi' }] });
-      expect(failed.status).toBe(500);
-      expect((await jsonOf(failed)).error.code).toBe('settle_failed');
+      const before = await counterValue(counters.proxySettleFailures);
+      // The answer goes out before the settle: the client is answered, the settle fails after it.
+      const answered = await rawChat(own, user.key, { model: 'test-model', messages: [{ role: 'user', content: 'hi' }] });
+      expect(answered.status).toBe(200);
+      expect(answered.headers.get('x-creditmeter-charged-millicredits')).toBe('336');
+      await own.services.proxy.settled();
+      expect(await counterValue(counters.proxySettleFailures)).toBe(before + 1);
       await own.db.query(`drop trigger test_fail_settle on usage_records`);
       const [row] = await own.db.query<{ posted: string; pending: string }>(`select posted, pending from accounts where id = $1`, [
         user.id,
       ]);
       expect(row.posted).toBe(String(1_000_000 - 336));
       expect(BigInt(row.pending)).toBeGreaterThan(0n);
-      const held = await own.db.query<{ id: string; expires_at: string; settle_error: string }>(
-        `select id, expires_at::text, settle_error from holds where account_id = $1 and state = 'HELD'`,
+      const held = await own.db.query<{ id: string; accountId: string; expires_at: string; settle_error: string }>(
+        `select id, account_id as "accountId", expires_at::text, settle_error from holds where account_id = $1 and state = 'HELD'`,
         [user.id],
       );
       expect(held).toHaveLength(1);
       expect(held[0]).toMatchObject({ expires_at: 'infinity', settle_error: expect.stringContaining('settle failed on purpose') });
       expect(await own.services.holds.releaseExpired()).toBe(0);
       // The operator voids (or settles) it by hand.
-      expect(await own.services.holds.void(held[0].id)).not.toBeNull();
+      expect(await own.services.holds.void(held[0])).not.toBeNull();
       const [after] = await own.db.query<{ pending: string }>(`select pending from accounts where id = $1`, [user.id]);
       expect(after.pending).toBe('0');
       expect(await own.db.query(`select 1 from usage_records where account_id = $1`, [user.id])).toHaveLength(1);

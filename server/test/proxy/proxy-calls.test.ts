@@ -43,6 +43,7 @@ describe('non-streaming chat completions', () => {
     // The client asked 100,000 output tokens; the model's server-side cap is 4096.
     expect(fake.calls[0].max_tokens).toBe(4096);
     expect(fake.calls[0].max_completion_tokens).toBeUndefined();
+    await t.services.proxy.settled(); // counted once the settle commits, just after the answer
     expect(await counterValue(counters.creditsDeducted, { model: 'test-model' })).toBeCloseTo(deductedBefore + 3.188, 9); // credits
 
     expect(await balanceRow(t, user.id)).toEqual({ posted: 1_000_000n - 3188n, pending: 0n });

@@ -4,12 +4,18 @@ import type { TestApp } from '../support/harness.js';
 
 export const openaiClient = (t: TestApp, key: string) => new OpenAI({ baseURL: `${t.url}/v1`, apiKey: key, maxRetries: 0 });
 
+/**
+ * The helpers below read the database directly: each first waits for the settles of answered
+ * calls still queued on the test app (a call is answered before its settle commits).
+ */
 export async function balanceRow(t: TestApp, accountId: string) {
+  await t.services.proxy.settled();
   const [row] = await t.db.query<{ posted: string; pending: string }>(`select posted, pending from accounts where id = $1`, [accountId]);
   return { posted: BigInt(row.posted), pending: BigInt(row.pending) };
 }
 
 export async function holdsOf(t: TestApp, accountId: string) {
+  await t.services.proxy.settled();
   return t.db.query<{ id: string; state: string; amount: string; charged: string | null; partial: boolean }>(
     `select id, state, amount, charged, partial from holds where account_id = $1 order by created_at`,
     [accountId],
@@ -17,6 +23,7 @@ export async function holdsOf(t: TestApp, accountId: string) {
 }
 
 export async function usageRows(t: TestApp, accountId: string) {
+  await t.services.proxy.settled();
   return t.db.query<Record<string, any>>(`select * from usage_records where account_id = $1 order by seq`, [accountId]);
 }
 
@@ -33,6 +40,7 @@ export function settledHolds(t: TestApp, accountId: string, timeoutMs = 5000) {
 
 /** Sum of the account's postings: must always equal its cached posted balance. */
 export async function postingsSum(t: TestApp, accountId: string) {
+  await t.services.proxy.settled();
   const [row] = await t.db.query<{ sum: string }>(
     `select coalesce(sum(amount), 0)::text as sum from ledger_postings where account_id = $1`,
     [accountId],

@@ -214,13 +214,26 @@ describe('reconciliation', () => {
     expect((await t.services.reconciliation.run(started.data!.runReconciliation.id)).status).toBe('SUCCEEDED');
   });
 
-  it('is for admins to run and finance to read', async () => {
+  it('is for finance and admins to run, audited with who asked; customers neither run nor read it', async () => {
     const finance = await t.account(0n, 'FINANCE');
-    const denied = await t.gql(RunReconciliation, { day: today, wait: true }, finance.key);
-    expect(denied.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const ran = await t.gql(RunReconciliation, { day: today, wait: true }, finance.key);
+    expect(ran.errors).toBeUndefined();
+    const runId = ran.data!.runReconciliation.id;
+    const audit = await t.db.query<{ actor_key_id: string | null; after: { day: string } }>(
+      `select actor_key_id, after from audit_log where action = 'reconciliation.run' and target_id = $1`,
+      [runId],
+    );
+    expect(audit).toHaveLength(1);
+    expect(audit[0].after).toEqual({ day: today });
+    expect(audit[0].actor_key_id).not.toBeNull();
     const user = await t.account(0n);
+    const denied = await t.gql(RunReconciliation, { day: today, wait: true }, user.key);
+    expect(denied.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const hidden = await t.gql(ReconciliationRuns, {}, user.key);
     expect(hidden.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const scheduled = await t.services.reconciliation.runScheduled('2026-01-03');
+    const unaudited = await t.db.query(`select 1 from audit_log where action = 'reconciliation.run' and target_id = $1`, [scheduled!.id]);
+    expect(unaudited).toHaveLength(0);
   });
 
   it('runs the daily job once per day across instances', async () => {

@@ -110,7 +110,7 @@ export const MATRIX: Record<string, Row> = {
   'Mutation.reverseTransaction': { cells: STAFF_ONLY.ADMIN },
   'Mutation.revokeApiKey': { cells: 'U O F O F F A U', scope: { id: 'apiKey' } },
   'Mutation.rotateWebhookEndpointSecret': { cells: 'U H F H F F A U', scope: { id: 'endpoint' } },
-  'Mutation.runReconciliation': { cells: STAFF_ONLY.ADMIN },
+  'Mutation.runReconciliation': { cells: STAFF_ONLY.FINANCE },
   'Mutation.setAutoRecharge': { cells: 'U O F O F F N U', scope: { 'input.accountId': 'account' } },
   'Mutation.setLowBalanceThreshold': { cells: 'U O F O F F N U', scope: ACCOUNT },
   'Mutation.setMemberAllocation': { cells: 'U O F O F F A U', scope: { 'input.teamId': 'team' } },

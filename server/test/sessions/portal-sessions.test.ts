@@ -109,6 +109,18 @@ describe('portal sessions', () => {
     expect(browser.jar.size).toBe(0);
   });
 
+  it('sends an expired link back towards the app that made it, for a new one', async () => {
+    const customer = await t.account();
+    const made = await t.gql(CREATE, { r: '/billing' }, customer.key);
+    expect(made.errors).toBeUndefined();
+    time.advanceMinutes(5);
+    const browser = new Browser(t);
+    expect((await browser.get(pathOf(made.data.createPortalSession.url))).headers.get('location')).toBe(
+      `/credits?portal=expired&returnTo=${encodeURIComponent('/billing')}`,
+    );
+    expect(browser.jar.size).toBe(0);
+  });
+
   it('lets an ADMIN key open any account, refuses a USER key for another, and sanitises returnTo', async () => {
     const customer = await t.account();
     const stranger = await t.account();

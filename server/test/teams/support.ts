@@ -202,12 +202,15 @@ export async function addMembers(t: TestApp, teamId: string, ownerKey: string, n
   return members;
 }
 
+/** Read after the settles of answered proxy calls still queued on the app (answers come first). */
 export async function postedOf(t: TestApp, accountId: string): Promise<bigint> {
+  await t.services.proxy.settled();
   const [row] = await t.db.query<{ posted: string }>(`select posted from accounts where id = $1`, [accountId]);
   return BigInt(row.posted);
 }
 
 export async function memberRow(t: TestApp, teamId: string, accountId: string) {
+  await t.services.proxy.settled();
   const [row] = await t.db.query<{ spent: string; held: string; period_start: Date }>(
     `select m.spent, m.period_start,
             (select coalesce(sum(h.amount), 0) from holds h where h.account_id = m.team_id and h.member_account_id = m.account_id and h.state = 'HELD') as held

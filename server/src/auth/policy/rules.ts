@@ -135,7 +135,7 @@ export const RULES = {
   'rates.manage': rule({ who: staff('ADMIN'), says: 'ADMIN, audited' }),
   'finance.read': rule({ who: staff('FINANCE'), says: 'FINANCE+' }),
   'reconciliation.read': rule({ who: staff('FINANCE'), says: 'FINANCE+' }),
-  'reconciliation.run': rule({ who: staff('ADMIN'), says: 'ADMIN' }),
+  'reconciliation.run': rule({ who: staff('FINANCE'), says: 'FINANCE+' }),
   'audit.read': rule({ who: staff('FINANCE'), says: 'FINANCE+ (also GET /audit-log.csv)' }),
   'audit.chain': rule({ who: staff('ADMIN'), says: 'ADMIN' }),
   'staff.manage': rule({ who: staff('ADMIN'), says: 'ADMIN, audited' }),

@@ -1,5 +1,5 @@
 create or replace function creditmeter_hold(
-  p_account uuid, p_amount bigint, p_partial_minimum bigint, p_model text, p_api_key uuid, p_session text,
+  p_id uuid, p_account uuid, p_amount bigint, p_partial_minimum bigint, p_model text, p_api_key uuid, p_session text,
   p_session_cap bigint, p_session_window int, p_ttl int, p_member uuid, p_member_at timestamptz
 ) returns table (status text, hold_id uuid, amount bigint, partial boolean, created_at timestamptz, expires_at timestamptz,
                  available bigint, spent bigint, posted bigint, pending bigint, updated_at timestamptz)
@@ -15,6 +15,15 @@ begin
   if not found then
     return query select 'NOT_FOUND'::text, null::uuid, null::bigint, null::boolean, null::timestamptz, null::timestamptz,
       null::bigint, null::bigint, null::bigint, null::bigint, null::timestamptz;
+    return;
+  end if;
+  -- The hold's id comes from the caller: a retried call (or the same item twice in one batch)
+  -- finds its hold and answers it again instead of holding twice.
+  select h.id, h.account_id, h.amount, h.partial, h.created_at, h.expires_at into v_hold from holds h where h.id = p_id;
+  if found then
+    return query select case when v_hold.account_id = p_account then 'REPLAY' else 'CONFLICT' end, v_hold.id, v_hold.amount,
+      v_hold.partial, v_hold.created_at, v_hold.expires_at, v_acc.posted - v_acc.pending, null::bigint, v_acc.posted, v_acc.pending,
+      null::timestamptz;
     return;
   end if;
   if p_partial_minimum is not null and v_acc.posted - v_acc.pending < p_amount and v_acc.posted - v_acc.pending >= p_partial_minimum then
@@ -47,8 +56,8 @@ begin
   end if;
   update accounts a set pending = a.pending + v_amount, updated_at = clock_timestamp() where a.id = p_account
     returning a.posted, a.pending, a.updated_at into v_acc;
-  insert into holds (account_id, amount, model, api_key_id, session_id, partial, expires_at, member_account_id)
-  values (p_account, v_amount, p_model, p_api_key, p_session, v_amount < p_amount, clock_timestamp() + make_interval(secs => p_ttl), p_member)
+  insert into holds (id, account_id, amount, model, api_key_id, session_id, partial, expires_at, member_account_id)
+  values (p_id, p_account, v_amount, p_model, p_api_key, p_session, v_amount < p_amount, clock_timestamp() + make_interval(secs => p_ttl), p_member)
   returning holds.id, holds.amount, holds.partial, holds.created_at, holds.expires_at into v_hold;
   return query select 'OK'::text, v_hold.id, v_hold.amount, v_hold.partial, v_hold.created_at, v_hold.expires_at,
     v_acc.posted - v_acc.pending, v_spent, v_acc.posted, v_acc.pending, v_acc.updated_at;

@@ -1,0 +1,94 @@
+create or replace function creditmeter_batch(p_items jsonb)
+returns table (ord int, op text, settle text, charged bigint, status text, available bigint, bal_posted bigint, bal_pending bigint,
+  bal_at timestamptz, u_id uuid, u_seq bigint, u_account_id uuid, u_transaction_id uuid, u_rate_card_id uuid, u_model text,
+  u_input_tokens bigint, u_cached_input_tokens bigint, u_output_tokens bigint, u_input_per1k bigint,
+  u_cached_input_per1k bigint, u_output_per1k bigint, u_charged bigint, u_cost_micro_usd bigint,
+  u_idempotency_key text, u_request_hash text, u_source text, u_request_id text, u_latency_ms int, u_created_at timestamptz,
+  hold_id uuid, h_account_id uuid, h_amount bigint, h_partial boolean, h_created_at timestamptz, h_expires_at timestamptz, h_spent bigint)
+language plpgsql as $$
+-- One group-commit batch: charges, holds, settles and releases of many calls in one transaction
+-- (one WAL flush), each item decided on its own and in the order given. Consecutive charges go to
+-- creditmeter_charge as one set-wise call; holds and settles go one by one through their functions.
+declare
+  v_n int := jsonb_array_length(p_items);
+  i int := 0;
+  j int;
+  e jsonb;
+  v_op text;
+  v_acc uuid;
+  v_posted bigint;
+  v_pending bigint;
+  v_at timestamptz;
+begin
+  -- Lock order everywhere: holds (by id), then accounts (by id). The expiry job takes holds with
+  -- SKIP LOCKED before their accounts, so it never waits on a batch while holding an account.
+  perform 1 from holds h
+    where h.id in (select (x->>'hold_id')::uuid from jsonb_array_elements(p_items) x where x->>'op' <> 'hold')
+    order by h.id for update;
+  perform 1 from accounts a
+    where a.id in (select (x->>'account_id')::uuid from jsonb_array_elements(p_items) x
+                   union all
+                   select h.account_id from holds h
+                    where h.id in (select (x->>'hold_id')::uuid from jsonb_array_elements(p_items) x where x->>'op' <> 'hold'))
+    order by a.id for update;
+
+  while i < v_n loop
+    e := p_items -> i;
+    v_op := e->>'op';
+    if v_op = 'charge' then
+      j := i;
+      while j + 1 < v_n and p_items -> (j + 1) ->> 'op' = 'charge' loop j := j + 1; end loop;
+      return query select i + c.ord, 'charge'::text, null::text, null::bigint, c.status, c.available, c.bal_posted, c.bal_pending,
+        c.bal_at, c.u_id, c.u_seq, c.u_account_id, c.u_transaction_id, c.u_rate_card_id, c.u_model, c.u_input_tokens,
+        c.u_cached_input_tokens, c.u_output_tokens, c.u_input_per1k, c.u_cached_input_per1k, c.u_output_per1k, c.u_charged,
+        c.u_cost_micro_usd, c.u_idempotency_key, c.u_request_hash, c.u_source, c.u_request_id, c.u_latency_ms, c.u_created_at,
+        null::uuid, null::uuid, null::bigint, null::boolean, null::timestamptz, null::timestamptz, null::bigint
+        from creditmeter_charge(jsonb_path_query_array(p_items, ('$[' || i || ' to ' || j || ']')::jsonpath)) c;
+      i := j + 1;
+      continue;
+    end if;
+
+    if v_op = 'hold' then
+      return query select i + 1, 'hold'::text, null::text, null::bigint, h.status, h.available, h.posted, h.pending, h.updated_at,
+        null::uuid, null::bigint, null::uuid, null::uuid, null::uuid, null::text, null::bigint, null::bigint, null::bigint,
+        null::bigint, null::bigint, null::bigint, null::bigint, null::bigint, null::text, null::text, null::text, null::text,
+        null::int, null::timestamptz,
+        h.hold_id, (e->>'account_id')::uuid, h.amount, h.partial, h.created_at, h.expires_at, h.spent
+        from creditmeter_hold((e->>'hold_id')::uuid, (e->>'account_id')::uuid, (e->>'amount')::bigint,
+          (e->>'partial_minimum')::bigint, e->>'model', (e->>'api_key_id')::uuid, e->>'session_id', (e->>'session_cap')::bigint,
+          coalesce((e->>'session_window')::int, 0), (e->>'ttl')::int, (e->>'member')::uuid, (e->>'member_at')::timestamptz) h;
+    elsif v_op = 'settle' and not exists (select 1 from holds h where h.id = (e->>'hold_id')::uuid) then
+      return query select i + 1, 'settle'::text, 'NOT_FOUND'::text, 0::bigint, 'NOT_FOUND'::text, null::bigint, null::bigint,
+        null::bigint, null::timestamptz, null::uuid, null::bigint, null::uuid, null::uuid, null::uuid, null::text, null::bigint,
+        null::bigint, null::bigint, null::bigint, null::bigint, null::bigint, null::bigint, null::bigint, null::text, null::text,
+        null::text, null::text, null::int, null::timestamptz,
+        (e->>'hold_id')::uuid, null::uuid, null::bigint, null::boolean, null::timestamptz, null::timestamptz, null::bigint;
+    elsif v_op = 'settle' then
+      return query select i + 1, 'settle'::text, s.settle, s.charged, s.status, s.available, s.bal_posted, s.bal_pending, s.bal_at,
+        s.u_id, s.u_seq, s.u_account_id, s.u_transaction_id, s.u_rate_card_id, s.u_model, s.u_input_tokens,
+        s.u_cached_input_tokens, s.u_output_tokens, s.u_input_per1k, s.u_cached_input_per1k, s.u_output_per1k, s.u_charged,
+        s.u_cost_micro_usd, s.u_idempotency_key, s.u_request_hash, s.u_source, s.u_request_id, s.u_latency_ms, s.u_created_at,
+        (e->>'hold_id')::uuid, null::uuid, null::bigint, null::boolean, null::timestamptz, null::timestamptz, null::bigint
+        from creditmeter_settle((e->>'hold_id')::uuid, e->'row') s;
+    elsif v_op = 'release' then
+      -- A HELD hold leaves that state exactly once; that transition releases its pending amount.
+      with h as (
+        update holds hh set state = e->>'state', released_at = clock_timestamp()
+         where hh.id = (e->>'hold_id')::uuid and hh.state = 'HELD'
+         returning hh.account_id, hh.amount
+      )
+      update accounts a set pending = a.pending - h.amount, updated_at = clock_timestamp()
+        from h where a.id = h.account_id
+        returning a.id, a.posted, a.pending, a.updated_at into v_acc, v_posted, v_pending, v_at;
+      return query select i + 1, 'release'::text, null::text, null::bigint, case when v_acc is null then 'GONE' else 'OK' end,
+        null::bigint, v_posted, v_pending, v_at,
+        null::uuid, null::bigint, null::uuid, null::uuid, null::uuid, null::text, null::bigint, null::bigint, null::bigint,
+        null::bigint, null::bigint, null::bigint, null::bigint, null::bigint, null::text, null::text, null::text, null::text,
+        null::int, null::timestamptz,
+        (e->>'hold_id')::uuid, v_acc, null::bigint, null::boolean, null::timestamptz, null::timestamptz, null::bigint;
+    else
+      raise exception 'creditmeter_batch: unknown op %', v_op using errcode = '22023';
+    end if;
+    i := i + 1;
+  end loop;
+end $$;
