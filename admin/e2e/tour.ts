@@ -63,6 +63,8 @@ export async function tour(
     .getByText(/No endpoints yet|Enabled|Failing/)
     .first()
     .waitFor();
+  await page.getByTestId('usage-calls').waitFor();
+  await page.getByTestId('expiring-credits').waitFor();
   await stop('credits', 'credits');
   const purchases = new URL(page.url());
   purchases.searchParams.set('checkout', 'success');
@@ -70,6 +72,17 @@ export async function tour(
   await page.getByTestId('checkout-success').waitFor();
   await page.getByText('Per model').waitFor();
   await stop('credits', 'credits-after-checkout');
+  // The team the customer owns, by member (its members spent from it in the seed).
+  await page.getByRole('tab', { name: 'By team member' }).click();
+  await page.getByRole('combobox', { name: 'Account' }).click();
+  await page.getByRole('option', { name: /^Team / }).click();
+  await page
+    .getByTestId('usage-groups')
+    .getByText(/@e2e\.test/)
+    .first()
+    .waitFor();
+  await page.getByTestId('usage-groups').scrollIntoViewIfNeeded();
+  await stop('credits', 'credits-usage-by-member');
 
   // The customer's own endpoint, at an address where nothing answers: a delivery log with retries.
   const endpointId = (

@@ -209,6 +209,14 @@ export type UpdateStaffUserInput = {
   role?: Role | null | undefined;
 };
 
+/** A dimension of usageReport: UTC day, model, API key, team member, account (staff only) */
+export type UsageGroup =
+  | 'ACCOUNT'
+  | 'API_KEY'
+  | 'DAY'
+  | 'MODEL'
+  | 'TEAM_MEMBER';
+
 /** STAFF: console session; PORTAL: Credits page session of one account (USER); API_KEY: a bearer key */
 export type ViewerKind =
   | 'API_KEY'
@@ -634,6 +642,29 @@ export type CreditsTeamQueryVariables = Exact<{
 
 
 export type CreditsTeamQuery = { team: { id: string, name: string, timeZone: string, balance: { accountId: string, balanceMillicredits: string, availableMillicredits: string, heldMillicredits: string, updatedAt: string }, members: Array<{ accountId: string, email: string | null, role: TeamRole, monthlyAllocationMillicredits: string | null, spentThisPeriodMillicredits: string, remainingThisPeriodMillicredits: string | null, periodStart: string, removedAt: string | null }> } | null };
+
+export type CreditsUsageHistoryQueryVariables = Exact<{
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type CreditsUsageHistoryQuery = { me: { id: string, usage: { totalCount: number, edges: Array<{ cursor: string, node: { id: string, createdAt: string, model: string, chargedMillicredits: string, inputTokens: number, cachedInputTokens: number, outputTokens: number, apiKeyId: string | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } }, apiKeys: Array<{ id: string, label: string | null }> };
+
+export type CreditsUsageReportQueryVariables = Exact<{
+  from: string;
+  to: string;
+  groupBy: Array<UsageGroup> | UsageGroup;
+  accountId?: string | number | null | undefined;
+}>;
+
+
+export type CreditsUsageReportQuery = { usageReport: Array<{ apiKeyId: string | null, apiKeyLabel: string | null, memberAccountId: string | null, memberEmail: string | null, model: string | null, calls: number, inputTokens: number, cachedInputTokens: number, outputTokens: number, chargedMillicredits: string }> };
+
+export type CreditsExpiringQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CreditsExpiringQuery = { me: { id: string, grants: Array<{ id: string, kind: GrantKind, remainingMillicredits: string, expiresAt: string | null }> } };
 
 export type WebhookEndpointFieldsFragment = { id: string, accountId: string | null, url: string, description: string | null, events: Array<string>, createdAt: string, disabledAt: string | null, disabledReason: string | null, failingSince: string | null, lastSuccessAt: string | null, lastFailureAt: string | null };
 
@@ -1808,6 +1839,66 @@ export const CreditsTeamDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CreditsTeamQuery, CreditsTeamQueryVariables>;
+export const CreditsUsageHistoryDocument = new TypedDocumentString(`
+    query CreditsUsageHistory($first: Int!, $after: String) {
+  me {
+    id
+    usage(first: $first, after: $after) {
+      totalCount
+      edges {
+        cursor
+        node {
+          id
+          createdAt
+          model
+          chargedMillicredits
+          inputTokens
+          cachedInputTokens
+          outputTokens
+          apiKeyId
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+  apiKeys {
+    id
+    label
+  }
+}
+    `) as unknown as TypedDocumentString<CreditsUsageHistoryQuery, CreditsUsageHistoryQueryVariables>;
+export const CreditsUsageReportDocument = new TypedDocumentString(`
+    query CreditsUsageReport($from: DateTime!, $to: DateTime!, $groupBy: [UsageGroup!]!, $accountId: ID) {
+  usageReport(from: $from, to: $to, groupBy: $groupBy, accountId: $accountId) {
+    apiKeyId
+    apiKeyLabel
+    memberAccountId
+    memberEmail
+    model
+    calls
+    inputTokens
+    cachedInputTokens
+    outputTokens
+    chargedMillicredits
+  }
+}
+    `) as unknown as TypedDocumentString<CreditsUsageReportQuery, CreditsUsageReportQueryVariables>;
+export const CreditsExpiringDocument = new TypedDocumentString(`
+    query CreditsExpiring {
+  me {
+    id
+    grants {
+      id
+      kind
+      remainingMillicredits
+      expiresAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CreditsExpiringQuery, CreditsExpiringQueryVariables>;
 export const WebhookEndpointsDocument = new TypedDocumentString(`
     query WebhookEndpoints($accountId: ID, $allAccounts: Boolean) {
   webhookEndpoints(accountId: $accountId, allAccounts: $allAccounts) {
