@@ -176,7 +176,7 @@ export default function Dashboard() {
         <StatCard
           testId="stat-goodwill"
           label="Staff goodwill credits"
-          value={liability ? formatUsd(liability.adjustmentsUsd) : '…'}
+          value={liability ? formatUsdCents(liability.adjustmentsMillicredits) : '…'}
           detail={liability && `${formatCredits(liability.adjustmentsMillicredits)} credits (adjustments, not paid)`}
         />
         <StatCard
