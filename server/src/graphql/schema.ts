@@ -16,6 +16,7 @@ import { AccountProxySettingsResolver, ModelRateSimulatedResolver, ProxySettings
 import { FinanceResolver } from '../reports/finance.resolver.js';
 import { RevenueResolver } from '../reports/revenue.resolver.js';
 import { ReconciliationResolver } from '../reports/reconciliation.resolver.js';
+import { UsageReportResolver } from '../reports/usage-report.resolver.js';
 import { AccountBillingResolver, BillingResolver, PurchaseDetailsResolver } from '../billing/billing.resolver.js';
 import { SessionsResolver } from '../sessions/sessions.resolver.js';
 import { StaffResolver } from '../staff/staff.resolver.js';
@@ -39,6 +40,7 @@ export const resolvers = [
   FinanceResolver,
   RevenueResolver,
   ReconciliationResolver,
+  UsageReportResolver,
   ProxySettingsResolver,
   AccountProxySettingsResolver,
   ModelRateSimulatedResolver,
