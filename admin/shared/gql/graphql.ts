@@ -392,7 +392,23 @@ export type StaffPurchasesQueryVariables = Exact<{
 }>;
 
 
-export type StaffPurchasesQuery = { purchases: { totalCount: number, edges: Array<{ node: { id: string, accountId: string, createdAt: string, packId: string, kind: string, status: PurchaseStatus, amountCents: number, amountPaidCents: number | null, creditsMillicredits: string, refundedCents: number, receiptUrl: string | null, failureReason: string | null, fulfilledAt: string | null } }> } };
+export type StaffPurchasesQuery = { purchases: { totalCount: number, edges: Array<{ node: { id: string, accountId: string, accountEmail: string | null, createdAt: string, packId: string, packName: string, kind: string, status: PurchaseStatus, amountCents: number, amountPaidCents: number | null, taxCents: number | null, creditsMillicredits: string, refundedCents: number, receiptUrl: string | null, invoiceUrl: string | null, failureReason: string | null, fulfilledAt: string | null } }> } };
+
+export type StaffPurchaseQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type StaffPurchaseQuery = { purchase: { id: string, accountId: string, accountEmail: string | null, createdAt: string, fulfilledAt: string | null, packId: string, packName: string, kind: string, status: PurchaseStatus, currency: string, amountCents: number, amountPaidCents: number | null, subtotalCents: number | null, taxCents: number | null, totalCents: number | null, revenueCents: number | null, refundableCents: number, refundedCents: number, creditsMillicredits: string, refundedCreditsMillicredits: string, receiptUrl: string | null, invoiceUrl: string | null, invoicePdfUrl: string | null, stripeCheckoutSessionId: string | null, stripePaymentIntentId: string | null, transactionId: string | null, failureReason: string | null, ledgerEntries: Array<{ id: string, type: LedgerEntryType, amountMillicredits: string, balanceAfterMillicredits: string, reason: string | null, createdAt: string }>, disputes: Array<{ id: string, status: string, amountCents: number, creditsMillicredits: string, reason: string | null, openedAt: string, closedAt: string | null }> } | null };
+
+export type StaffRefundPurchaseMutationVariables = Exact<{
+  purchaseId: string | number;
+  amountCents?: number | null | undefined;
+  reason: string;
+}>;
+
+
+export type StaffRefundPurchaseMutation = { refundPurchase: { id: string, status: PurchaseStatus, refundedCents: number, refundableCents: number } };
 
 export type RateCardsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -586,7 +602,7 @@ export type RefulfillPurchaseMutation = { refulfillPurchase: { id: string, statu
 export type CreditsPageQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type CreditsPageQuery = { me: { id: string, email: string, name: string | null, createdAt: string, balance: { accountId: string, balanceMillicredits: string, availableMillicredits: string, heldMillicredits: string, updatedAt: string }, lowBalanceAlert: { thresholdMillicredits: string, custom: boolean, alerted: boolean }, autoRecharge: { enabled: boolean, hasPaymentMethod: boolean, thresholdMillicredits: string, packId: string | null, targetBalanceMillicredits: string | null, monthlyLimitCents: number, spentThisMonthCents: number, notice: string | null, noticeAt: string | null } | null, purchases: Array<{ id: string, createdAt: string, packId: string, creditsMillicredits: string, amountCents: number, amountPaidCents: number | null, currency: string, status: PurchaseStatus, receiptUrl: string | null, refundedCents: number, kind: string }>, teams: Array<{ id: string, name: string }> }, creditPacks: Array<{ id: string, name: string, priceCents: number, creditsMillicredits: string }> };
+export type CreditsPageQuery = { me: { id: string, email: string, name: string | null, createdAt: string, balance: { accountId: string, balanceMillicredits: string, availableMillicredits: string, heldMillicredits: string, updatedAt: string }, lowBalanceAlert: { thresholdMillicredits: string, custom: boolean, alerted: boolean }, autoRecharge: { enabled: boolean, hasPaymentMethod: boolean, thresholdMillicredits: string, packId: string | null, targetBalanceMillicredits: string | null, monthlyLimitCents: number, spentThisMonthCents: number, notice: string | null, noticeAt: string | null } | null, purchases: Array<{ id: string, createdAt: string, packId: string, creditsMillicredits: string, amountCents: number, amountPaidCents: number | null, currency: string, status: PurchaseStatus, receiptUrl: string | null, refundedCents: number, kind: string, subtotalCents: number | null, taxCents: number | null, totalCents: number | null, invoiceUrl: string | null, invoicePdfUrl: string | null }>, teams: Array<{ id: string, name: string }> }, creditPacks: Array<{ id: string, name: string, priceCents: number, creditsMillicredits: string }> };
 
 export type CreditsUsageQueryVariables = Exact<{
   first: number;
@@ -1234,15 +1250,19 @@ export const StaffPurchasesDocument = new TypedDocumentString(`
       node {
         id
         accountId
+        accountEmail
         createdAt
         packId
+        packName
         kind
         status
         amountCents
         amountPaidCents
+        taxCents
         creditsMillicredits
         refundedCents
         receiptUrl
+        invoiceUrl
         failureReason
         fulfilledAt
       }
@@ -1250,6 +1270,70 @@ export const StaffPurchasesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<StaffPurchasesQuery, StaffPurchasesQueryVariables>;
+export const StaffPurchaseDocument = new TypedDocumentString(`
+    query StaffPurchase($id: ID!) {
+  purchase(id: $id) {
+    id
+    accountId
+    accountEmail
+    createdAt
+    fulfilledAt
+    packId
+    packName
+    kind
+    status
+    currency
+    amountCents
+    amountPaidCents
+    subtotalCents
+    taxCents
+    totalCents
+    revenueCents
+    refundableCents
+    refundedCents
+    creditsMillicredits
+    refundedCreditsMillicredits
+    receiptUrl
+    invoiceUrl
+    invoicePdfUrl
+    stripeCheckoutSessionId
+    stripePaymentIntentId
+    transactionId
+    failureReason
+    ledgerEntries {
+      id
+      type
+      amountMillicredits
+      balanceAfterMillicredits
+      reason
+      createdAt
+    }
+    disputes {
+      id
+      status
+      amountCents
+      creditsMillicredits
+      reason
+      openedAt
+      closedAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<StaffPurchaseQuery, StaffPurchaseQueryVariables>;
+export const StaffRefundPurchaseDocument = new TypedDocumentString(`
+    mutation StaffRefundPurchase($purchaseId: ID!, $amountCents: Int, $reason: String!) {
+  refundPurchase(
+    purchaseId: $purchaseId
+    amountCents: $amountCents
+    reason: $reason
+  ) {
+    id
+    status
+    refundedCents
+    refundableCents
+  }
+}
+    `) as unknown as TypedDocumentString<StaffRefundPurchaseMutation, StaffRefundPurchaseMutationVariables>;
 export const RateCardsDocument = new TypedDocumentString(`
     query RateCards {
   rateCards {
@@ -1714,6 +1798,11 @@ export const CreditsPageDocument = new TypedDocumentString(`
       receiptUrl
       refundedCents
       kind
+      subtotalCents
+      taxCents
+      totalCents
+      invoiceUrl
+      invoicePdfUrl
     }
     teams {
       id
