@@ -48,8 +48,13 @@ describe('the Revenue page', () => {
     await page.getByRole('heading', { name: 'Deferred revenue roll-forward' }).waitFor();
     await page.getByText(/^Ties to the ledger/).waitFor();
     const closing = page.getByRole('row', { name: /Closing balance/ });
-    await expect.poll(() => closing.getByRole('cell').last().innerText()).toContain(formatMicroUsd(BigInt(api.total.closingDeferredMillicredits)));
-    const goodwill = page.getByRole('row', { name: /Staff adjustments/ }).getByRole('cell').nth(2);
+    await expect
+      .poll(() => closing.getByRole('cell').last().innerText())
+      .toContain(formatMicroUsd(BigInt(api.total.closingDeferredMillicredits)));
+    const goodwill = page
+      .getByRole('row', { name: /Staff adjustments/ })
+      .getByRole('cell')
+      .nth(2);
     expect(await goodwill.innerText()).toContain(formatMicroUsd(BigInt(api.adjustments.adjustedMillicredits)));
     await expectAccessible(page, 'revenue');
     await page.screenshot({ path: path.join(repoRoot, '.data/e2e-revenue.png'), fullPage: true });

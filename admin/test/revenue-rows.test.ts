@@ -16,7 +16,10 @@ describe('revenue roll-forward rows', () => {
   it('puts each line in order, one column per kind of credit, closing last', () => {
     const rows = rollForwardRows({ paid: section(1), promotional: section(2), adjustments: section(3), total: section(4) });
     expect(rows.map((r) => r.sign)).toEqual(['', '+', '−', '−', '−', '±', '±', '=']);
-    expect(rows[2]).toMatchObject({ label: 'Used (paid: revenue recognised)', cells: { paid: '12', promotional: '22', adjustments: '32', total: '42' } });
+    expect(rows[2]).toMatchObject({
+      label: 'Used (paid: revenue recognised)',
+      cells: { paid: '12', promotional: '22', adjustments: '32', total: '42' },
+    });
     expect(rows.filter((r) => r.closing).map((r) => r.cells.total)).toEqual(['47']);
   });
 

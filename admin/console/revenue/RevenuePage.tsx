@@ -60,7 +60,14 @@ export default function RevenuePage() {
               Deferred revenue roll-forward
             </Typography>
             <Box sx={{ display: 'flex', gap: 2, alignItems: 'center' }}>
-              <TextField select size="small" label="Month (UTC)" value={month} onChange={(e) => setMonth(e.target.value)} sx={{ minWidth: 140 }}>
+              <TextField
+                select
+                size="small"
+                label="Month (UTC)"
+                value={month}
+                onChange={(e) => setMonth(e.target.value)}
+                sx={{ minWidth: 140 }}
+              >
                 {previousMonths(24).map((m) => (
                   <MenuItem key={m} value={m}>
                     {m}
