@@ -42,6 +42,11 @@ export const CreditsPageQuery = graphql(`
         receiptUrl
         refundedCents
         kind
+        subtotalCents
+        taxCents
+        totalCents
+        invoiceUrl
+        invoicePdfUrl
       }
       teams {
         id

@@ -191,6 +191,11 @@ export async function tour(
   await page.waitForLoadState('networkidle');
   await stop('console', 'console-webhooks');
 
+  await page.goto(`${base}/admin/revenue`);
+  await page.getByRole('heading', { name: 'Deferred revenue roll-forward' }).waitFor();
+  await page.getByText(/^(Ties to the ledger|Does not tie)/).waitFor();
+  await stop('console', 'console-revenue');
+
   await page.goto(`${base}/admin/webhookEndpoints`);
   await page.getByText("The operator's endpoints").waitFor();
   await page.waitForLoadState('networkidle');
@@ -215,5 +220,14 @@ export async function tour(
     await page.locator(ready).first().waitFor();
     await stop('console', name);
   }
+
+  await page.goto(`${base}/admin/purchases`);
+  await page.locator('tbody tr').getByText('FULFILLED').first().click();
+  await page.getByRole('heading', { name: /pack/ }).waitFor();
+  await stop('console', 'console-purchase');
+  await page.getByRole('button', { name: 'Refund' }).click();
+  await page.getByRole('dialog').getByTestId('refund-amount').waitFor();
+  await stop('console', 'console-purchase-refund');
+  await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
   await context.close();
 }

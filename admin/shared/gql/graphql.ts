@@ -369,7 +369,7 @@ export type DashboardQueryVariables = Exact<{
 }>;
 
 
-export type DashboardQuery = { refusalsDaily: Array<{ date: string, graphql: number, proxy: number, total: number }>, financeDaily: Array<{ date: string, revenueUsd: number, cogsUsd: number, marginUsd: number, marginRatio: number | null, calls: number, creditsPurchasedMillicredits: string, creditsDeductedMillicredits: string, creditsPromotionalMillicredits: string, creditsExpiredMillicredits: string, creditsRefundedMillicredits: string, revenueMillicredits: string, costMicroUsd: string, marginMillicredits: string }>, byCost: Array<{ key: string, model: string | null, calls: number, revenueUsd: number, cogsUsd: number, marginUsd: number, marginRatio: number | null, revenueMillicredits: string, costMicroUsd: string, marginMillicredits: string }>, byRevenue: Array<{ key: string, model: string | null, calls: number, revenueUsd: number, cogsUsd: number, marginUsd: number, marginRatio: number | null, revenueMillicredits: string, costMicroUsd: string, marginMillicredits: string }>, topAccounts: Array<{ key: string, accountId: string | null, label: string | null, calls: number, revenueUsd: number, cogsUsd: number, marginUsd: number, revenueMillicredits: string, costMicroUsd: string, marginMillicredits: string }>, liability: { outstandingMillicredits: string, outstandingUsd: number, paidMillicredits: string, paidUsd: number, promotionalMillicredits: string, promotionalUsd: number, expiringNext30DaysMillicredits: string | null, heldMillicredits: string, negativeMillicredits: string, negativeBalanceAccounts: number }, breakageByMonth: Array<{ month: string, expiredMillicredits: string, expiredUsd: number, entries: number }>, reconciliationRuns: Array<{ id: string, day: string, status: ReconciliationStatus, mismatchCount: number, startedAt: string, finishedAt: string | null, trigger: string }> };
+export type DashboardQuery = { refusalsDaily: Array<{ date: string, graphql: number, proxy: number, total: number }>, financeDaily: Array<{ date: string, revenueUsd: number, cogsUsd: number, marginUsd: number, marginRatio: number | null, calls: number, creditsPurchasedMillicredits: string, creditsDeductedMillicredits: string, creditsPromotionalMillicredits: string, creditsExpiredMillicredits: string, creditsRefundedMillicredits: string, revenueMillicredits: string, costMicroUsd: string, marginMillicredits: string }>, byCost: Array<{ key: string, model: string | null, calls: number, revenueUsd: number, cogsUsd: number, marginUsd: number, marginRatio: number | null, revenueMillicredits: string, costMicroUsd: string, marginMillicredits: string }>, byRevenue: Array<{ key: string, model: string | null, calls: number, revenueUsd: number, cogsUsd: number, marginUsd: number, marginRatio: number | null, revenueMillicredits: string, costMicroUsd: string, marginMillicredits: string }>, topAccounts: Array<{ key: string, accountId: string | null, label: string | null, calls: number, revenueUsd: number, cogsUsd: number, marginUsd: number, revenueMillicredits: string, costMicroUsd: string, marginMillicredits: string }>, liability: { outstandingMillicredits: string, outstandingUsd: number, paidMillicredits: string, paidUsd: number, promotionalMillicredits: string, promotionalUsd: number, adjustmentsMillicredits: string, adjustmentsUsd: number, expiringNext30DaysMillicredits: string | null, heldMillicredits: string, negativeMillicredits: string, negativeBalanceAccounts: number }, breakageByMonth: Array<{ month: string, expiredMillicredits: string, expiredUsd: number, entries: number }>, reconciliationRuns: Array<{ id: string, day: string, status: ReconciliationStatus, mismatchCount: number, startedAt: string, finishedAt: string | null, trigger: string }> };
 
 export type PromoCodesQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -392,7 +392,23 @@ export type StaffPurchasesQueryVariables = Exact<{
 }>;
 
 
-export type StaffPurchasesQuery = { purchases: { totalCount: number, edges: Array<{ node: { id: string, accountId: string, createdAt: string, packId: string, kind: string, status: PurchaseStatus, amountCents: number, amountPaidCents: number | null, creditsMillicredits: string, refundedCents: number, receiptUrl: string | null, failureReason: string | null, fulfilledAt: string | null } }> } };
+export type StaffPurchasesQuery = { purchases: { totalCount: number, edges: Array<{ node: { id: string, accountId: string, accountEmail: string | null, createdAt: string, packId: string, packName: string, kind: string, status: PurchaseStatus, amountCents: number, amountPaidCents: number | null, taxCents: number | null, creditsMillicredits: string, refundedCents: number, receiptUrl: string | null, invoiceUrl: string | null, failureReason: string | null, fulfilledAt: string | null } }> } };
+
+export type StaffPurchaseQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type StaffPurchaseQuery = { purchase: { id: string, accountId: string, accountEmail: string | null, createdAt: string, fulfilledAt: string | null, packId: string, packName: string, kind: string, status: PurchaseStatus, currency: string, amountCents: number, amountPaidCents: number | null, subtotalCents: number | null, taxCents: number | null, totalCents: number | null, revenueCents: number | null, refundableCents: number, refundedCents: number, creditsMillicredits: string, refundedCreditsMillicredits: string, receiptUrl: string | null, invoiceUrl: string | null, invoicePdfUrl: string | null, stripeCheckoutSessionId: string | null, stripePaymentIntentId: string | null, transactionId: string | null, failureReason: string | null, ledgerEntries: Array<{ id: string, type: LedgerEntryType, amountMillicredits: string, balanceAfterMillicredits: string, reason: string | null, createdAt: string }>, disputes: Array<{ id: string, status: string, amountCents: number, creditsMillicredits: string, reason: string | null, openedAt: string, closedAt: string | null }> } | null };
+
+export type StaffRefundPurchaseMutationVariables = Exact<{
+  purchaseId: string | number;
+  amountCents?: number | null | undefined;
+  reason: string;
+}>;
+
+
+export type StaffRefundPurchaseMutation = { refundPurchase: { id: string, status: PurchaseStatus, refundedCents: number, refundableCents: number } };
 
 export type RateCardsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -445,6 +461,13 @@ export type RunReconciliationMutationVariables = Exact<{ [key: string]: never; }
 
 
 export type RunReconciliationMutation = { runReconciliation: { id: string, status: ReconciliationStatus } };
+
+export type RevenueRollForwardQueryVariables = Exact<{
+  month: string;
+}>;
+
+
+export type RevenueRollForwardQuery = { revenueRollForward: { month: string, openingDeferredMillicredits: string, purchasedMillicredits: string, recognisedMillicredits: string, breakageMillicredits: string, refundedMillicredits: string, adjustedMillicredits: string, reclassifiedMillicredits: string, closingDeferredMillicredits: string, ledgerBalanceMillicredits: string, customerDebtMillicredits: string, tiesToLedger: boolean, promotional: { openingDeferredMillicredits: string, purchasedMillicredits: string, recognisedMillicredits: string, breakageMillicredits: string, refundedMillicredits: string, adjustedMillicredits: string, reclassifiedMillicredits: string, closingDeferredMillicredits: string }, adjustments: { openingDeferredMillicredits: string, purchasedMillicredits: string, recognisedMillicredits: string, breakageMillicredits: string, refundedMillicredits: string, adjustedMillicredits: string, reclassifiedMillicredits: string, closingDeferredMillicredits: string }, total: { openingDeferredMillicredits: string, purchasedMillicredits: string, recognisedMillicredits: string, breakageMillicredits: string, refundedMillicredits: string, adjustedMillicredits: string, reclassifiedMillicredits: string, closingDeferredMillicredits: string } } };
 
 export type StaffUsersQueryVariables = Exact<{
   search?: string | null | undefined;
@@ -579,7 +602,7 @@ export type RefulfillPurchaseMutation = { refulfillPurchase: { id: string, statu
 export type CreditsPageQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type CreditsPageQuery = { me: { id: string, email: string, name: string | null, createdAt: string, balance: { accountId: string, balanceMillicredits: string, availableMillicredits: string, heldMillicredits: string, updatedAt: string }, lowBalanceAlert: { thresholdMillicredits: string, custom: boolean, alerted: boolean }, autoRecharge: { enabled: boolean, hasPaymentMethod: boolean, thresholdMillicredits: string, packId: string | null, targetBalanceMillicredits: string | null, monthlyLimitCents: number, spentThisMonthCents: number, notice: string | null, noticeAt: string | null } | null, purchases: Array<{ id: string, createdAt: string, packId: string, creditsMillicredits: string, amountCents: number, amountPaidCents: number | null, currency: string, status: PurchaseStatus, receiptUrl: string | null, refundedCents: number, kind: string }>, teams: Array<{ id: string, name: string }> }, creditPacks: Array<{ id: string, name: string, priceCents: number, creditsMillicredits: string }> };
+export type CreditsPageQuery = { me: { id: string, email: string, name: string | null, createdAt: string, balance: { accountId: string, balanceMillicredits: string, availableMillicredits: string, heldMillicredits: string, updatedAt: string }, lowBalanceAlert: { thresholdMillicredits: string, custom: boolean, alerted: boolean }, autoRecharge: { enabled: boolean, hasPaymentMethod: boolean, thresholdMillicredits: string, packId: string | null, targetBalanceMillicredits: string | null, monthlyLimitCents: number, spentThisMonthCents: number, notice: string | null, noticeAt: string | null } | null, purchases: Array<{ id: string, createdAt: string, packId: string, creditsMillicredits: string, amountCents: number, amountPaidCents: number | null, currency: string, status: PurchaseStatus, receiptUrl: string | null, refundedCents: number, kind: string, subtotalCents: number | null, taxCents: number | null, totalCents: number | null, invoiceUrl: string | null, invoicePdfUrl: string | null }>, teams: Array<{ id: string, name: string }> }, creditPacks: Array<{ id: string, name: string, priceCents: number, creditsMillicredits: string }> };
 
 export type CreditsUsageQueryVariables = Exact<{
   first: number;
@@ -1161,6 +1184,8 @@ export const DashboardDocument = new TypedDocumentString(`
     paidUsd
     promotionalMillicredits
     promotionalUsd
+    adjustmentsMillicredits
+    adjustmentsUsd
     expiringNext30DaysMillicredits
     heldMillicredits
     negativeMillicredits
@@ -1225,15 +1250,19 @@ export const StaffPurchasesDocument = new TypedDocumentString(`
       node {
         id
         accountId
+        accountEmail
         createdAt
         packId
+        packName
         kind
         status
         amountCents
         amountPaidCents
+        taxCents
         creditsMillicredits
         refundedCents
         receiptUrl
+        invoiceUrl
         failureReason
         fulfilledAt
       }
@@ -1241,6 +1270,70 @@ export const StaffPurchasesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<StaffPurchasesQuery, StaffPurchasesQueryVariables>;
+export const StaffPurchaseDocument = new TypedDocumentString(`
+    query StaffPurchase($id: ID!) {
+  purchase(id: $id) {
+    id
+    accountId
+    accountEmail
+    createdAt
+    fulfilledAt
+    packId
+    packName
+    kind
+    status
+    currency
+    amountCents
+    amountPaidCents
+    subtotalCents
+    taxCents
+    totalCents
+    revenueCents
+    refundableCents
+    refundedCents
+    creditsMillicredits
+    refundedCreditsMillicredits
+    receiptUrl
+    invoiceUrl
+    invoicePdfUrl
+    stripeCheckoutSessionId
+    stripePaymentIntentId
+    transactionId
+    failureReason
+    ledgerEntries {
+      id
+      type
+      amountMillicredits
+      balanceAfterMillicredits
+      reason
+      createdAt
+    }
+    disputes {
+      id
+      status
+      amountCents
+      creditsMillicredits
+      reason
+      openedAt
+      closedAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<StaffPurchaseQuery, StaffPurchaseQueryVariables>;
+export const StaffRefundPurchaseDocument = new TypedDocumentString(`
+    mutation StaffRefundPurchase($purchaseId: ID!, $amountCents: Int, $reason: String!) {
+  refundPurchase(
+    purchaseId: $purchaseId
+    amountCents: $amountCents
+    reason: $reason
+  ) {
+    id
+    status
+    refundedCents
+    refundableCents
+  }
+}
+    `) as unknown as TypedDocumentString<StaffRefundPurchaseMutation, StaffRefundPurchaseMutationVariables>;
 export const RateCardsDocument = new TypedDocumentString(`
     query RateCards {
   rateCards {
@@ -1360,6 +1453,54 @@ export const RunReconciliationDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RunReconciliationMutation, RunReconciliationMutationVariables>;
+export const RevenueRollForwardDocument = new TypedDocumentString(`
+    query RevenueRollForward($month: String!) {
+  revenueRollForward(month: $month) {
+    month
+    openingDeferredMillicredits
+    purchasedMillicredits
+    recognisedMillicredits
+    breakageMillicredits
+    refundedMillicredits
+    adjustedMillicredits
+    reclassifiedMillicredits
+    closingDeferredMillicredits
+    promotional {
+      openingDeferredMillicredits
+      purchasedMillicredits
+      recognisedMillicredits
+      breakageMillicredits
+      refundedMillicredits
+      adjustedMillicredits
+      reclassifiedMillicredits
+      closingDeferredMillicredits
+    }
+    adjustments {
+      openingDeferredMillicredits
+      purchasedMillicredits
+      recognisedMillicredits
+      breakageMillicredits
+      refundedMillicredits
+      adjustedMillicredits
+      reclassifiedMillicredits
+      closingDeferredMillicredits
+    }
+    total {
+      openingDeferredMillicredits
+      purchasedMillicredits
+      recognisedMillicredits
+      breakageMillicredits
+      refundedMillicredits
+      adjustedMillicredits
+      reclassifiedMillicredits
+      closingDeferredMillicredits
+    }
+    ledgerBalanceMillicredits
+    customerDebtMillicredits
+    tiesToLedger
+  }
+}
+    `) as unknown as TypedDocumentString<RevenueRollForwardQuery, RevenueRollForwardQueryVariables>;
 export const StaffUsersDocument = new TypedDocumentString(`
     query StaffUsers($search: String, $first: Int!, $offset: Int!) {
   staffUsers(search: $search, first: $first, offset: $offset) {
@@ -1657,6 +1798,11 @@ export const CreditsPageDocument = new TypedDocumentString(`
       receiptUrl
       refundedCents
       kind
+      subtotalCents
+      taxCents
+      totalCents
+      invoiceUrl
+      invoicePdfUrl
     }
     teams {
       id
