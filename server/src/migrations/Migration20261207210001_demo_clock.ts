@@ -19,18 +19,18 @@ create table demo_clock (
   at timestamptz not null
 );
 
-create function creditmeter_now() returns timestamptz language sql stable as $$
+create function demo_clock_now() returns timestamptz language sql stable as $$
   select case when current_setting('creditmeter.demo_clock', true) = 'on'
               then coalesce((select at from demo_clock), now()) else now() end
 $$;
 
-create function creditmeter_clock() returns timestamptz language sql volatile as $$
+create function demo_clock_timestamp() returns timestamptz language sql volatile as $$
   select case when current_setting('creditmeter.demo_clock', true) = 'on'
               then coalesce((select at from demo_clock), clock_timestamp()) else clock_timestamp() end
 $$;
 `);
     for (const table of DATED) {
-      const fn = table === 'grants' ? 'creditmeter_clock()' : 'creditmeter_now()';
+      const fn = table === 'grants' ? 'demo_clock_timestamp()' : 'demo_clock_now()';
       this.addSql(`alter table ${table} alter column created_at set default ${fn};`);
     }
   }
