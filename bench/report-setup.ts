@@ -7,7 +7,10 @@ import { ACCOUNTS, createDatabase } from './report-support.js';
 export const FUNDS = 10n ** 13n;
 export const TEAM_MEMBERS = 64;
 
-/** A migrated database with the bench rate card, ACCOUNTS + 1 funded accounts with keys and a funded team. */
+/**
+ * A migrated database with the bench rate card, ACCOUNTS spread accounts and three more (the hot
+ * account, the proxy's one account, the streams' account), all funded with keys, and a funded team.
+ */
 export async function setupDatabase() {
   const { name, url } = await createDatabase('cm_bench');
   const orm = await initOrm(url, 4);
@@ -26,7 +29,7 @@ export async function setupDatabase() {
   // Accounts, their keys (stored hashed, as the service does) and their funds (through the engine's own movement function).
   await c.query(
     `insert into accounts (kind, email) select 'CUSTOMER', 'bench-' || g || '-' || $2 || '@bench.test' from generate_series(1, $1::int) g`,
-    [ACCOUNTS + 1, run],
+    [ACCOUNTS + 3, run],
   );
   const accounts = (await c.query<{ id: string }>(`select id from accounts where kind = 'CUSTOMER' order by email`)).rows.map((r) => r.id);
   const keys = accounts.map((id) => `cm_bench_${id.replaceAll('-', '')}`);
@@ -64,23 +67,43 @@ export async function setupDatabase() {
     spread: keys.slice(0, ACCOUNTS),
     spreadAccounts: accounts.slice(0, ACCOUNTS),
     hot: { id: accounts[ACCOUNTS], key: keys[ACCOUNTS] },
+    proxyOne: { id: accounts[ACCOUNTS + 1], key: keys[ACCOUNTS + 1] },
+    streams: { id: accounts[ACCOUNTS + 2], key: keys[ACCOUNTS + 2] },
     team: { id: team.id, keys: teamKeys },
   };
 }
 
-/** An OpenAI-compatible upstream that answers at once (the proxy figure's "provider"). */
+/** What the instant upstream reports for every call, so the bench can check each charge. */
+export const UPSTREAM_USAGE = { prompt_tokens: 12, completion_tokens: 2, total_tokens: 14, prompt_tokens_details: { cached_tokens: 0 } };
+
+/**
+ * An OpenAI-compatible upstream that answers at once (the proxy figures' "provider"): a completion,
+ * or with `stream: true` the same reply as server-sent chunks ending with a usage chunk.
+ */
 export function instantUpstream(): Promise<{ url: string; close: () => void }> {
+  const base = { id: 'chatcmpl-bench', created: 1_764_000_000, model: 'gpt-4o-mini' };
   const body = JSON.stringify({
-    id: 'chatcmpl-bench',
+    ...base,
     object: 'chat.completion',
-    created: 1_764_000_000,
-    model: 'gpt-4o-mini',
     choices: [{ index: 0, message: { role: 'assistant', content: 'ok' }, finish_reason: 'stop' }],
-    usage: { prompt_tokens: 12, completion_tokens: 2, total_tokens: 14, prompt_tokens_details: { cached_tokens: 0 } },
+    usage: UPSTREAM_USAGE,
   });
+  const chunk = (choices: unknown[], usage: unknown = null) =>
+    `data: ${JSON.stringify({ ...base, object: 'chat.completion.chunk', choices, usage })}\n\n`;
+  const stream = [
+    chunk([{ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: null }]),
+    chunk([{ index: 0, delta: { content: 'ok' }, finish_reason: null }]),
+    chunk([{ index: 0, delta: {}, finish_reason: 'stop' }]),
+    chunk([], UPSTREAM_USAGE),
+    'data: [DONE]\n\n',
+  ].join('');
   const server = http.createServer((req, res) => {
-    req.resume();
-    req.on('end', () => res.writeHead(200, { 'content-type': 'application/json' }).end(body));
+    let text = '';
+    req.on('data', (d: Buffer) => (text += d.toString()));
+    req.on('end', () => {
+      if (/"stream"\s*:\s*true/.test(text)) res.writeHead(200, { 'content-type': 'text/event-stream' }).end(stream);
+      else res.writeHead(200, { 'content-type': 'application/json' }).end(body);
+    });
   });
   return new Promise((resolve) =>
     server.listen(0, '127.0.0.1', () =>

@@ -26,6 +26,8 @@ export interface Row {
   target: string;
   pass: boolean | null;
   rssMb: number | null;
+  /** The server's CPU ms per answered request during the figure's load (utime + stime from /proc), when measured. */
+  cpuMs?: number | null;
 }
 export const log = (...args: unknown[]) => console.log(...args);
 export const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
@@ -103,7 +105,33 @@ export interface Served {
   url: string;
   resetPeak(): void;
   peakMb(): number;
+  /** CPU time (user + system) the server's processes have used so far, in ms (Linux /proc; NaN elsewhere). */
+  cpuMs(): number;
   stop(): Promise<void>;
+}
+
+// /proc/<pid>/stat counts CPU in clock ticks (USER_HZ); 100 on every Linux this runs on, asked once.
+let ticksPerSecond = 0;
+function clockTicks(): number {
+  if (!ticksPerSecond) {
+    try {
+      ticksPerSecond = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+    } catch {
+      ticksPerSecond = 100;
+    }
+  }
+  return ticksPerSecond;
+}
+
+/** utime + stime of one process, in ms: fields 14 and 15 of /proc/<pid>/stat, counted after the "(comm)" that may hold spaces. */
+function processCpuMs(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / clockTicks();
+  } catch {
+    return NaN;
+  }
 }
 
 export async function serve(mode: 'app' | 'hello', env: Record<string, string> = {}): Promise<Served> {
@@ -136,6 +164,7 @@ export async function serve(mode: 'app' | 'hello', env: Record<string, string> =
       }
     },
     peakMb: () => Math.round(pids.reduce((kb, pid) => kb + hwm(pid), 0) / 1024),
+    cpuMs: () => pids.reduce((ms, pid) => ms + processCpuMs(pid), 0),
     stop: () =>
       new Promise<void>((resolve) => {
         proc.once('exit', () => resolve());
@@ -144,11 +173,60 @@ export async function serve(mode: 'app' | 'hello', env: Record<string, string> =
   };
 }
 
-export async function load(server: Served, opts: Parameters<typeof autocannon>[0]): Promise<{ r: Result; rssMb: number }> {
-  server.resetPeak();
-  const r = await autocannon({ duration: SECONDS, ...opts });
-  return { r, rssMb: server.peakMb() };
+export interface Loaded {
+  r: Result;
+  rssMb: number;
+  /** The server's CPU ms per 2xx answer over the load and the work it finished after it (see `measure`). */
+  cpuMs: number;
 }
+
+/**
+ * One load on `server`: its peak RSS, and its CPU per answer, read before the load and again
+ * once the server has finished what the load left it (`drained`, e.g. settles committed after their
+ * responses, then CPU idle), so work done after an answer is counted against it.
+ */
+export async function measure<T>(
+  server: Served,
+  run: () => Promise<T>,
+  answered: (result: T) => number,
+  drained?: () => Promise<void>,
+): Promise<{ result: T; rssMb: number; cpuMs: number }> {
+  server.resetPeak();
+  const before = server.cpuMs();
+  const result = await run();
+  const rssMb = server.peakMb();
+  await drained?.();
+  await cpuIdle(server);
+  return { result, rssMb, cpuMs: (server.cpuMs() - before) / Math.max(1, answered(result)) };
+}
+
+/** An autocannon load of SECONDS on `server` (see `measure`); CPU per 2xx answer. */
+export async function load(server: Served, opts: Parameters<typeof autocannon>[0], drained?: () => Promise<void>): Promise<Loaded> {
+  const m = await measure(
+    server,
+    () => autocannon({ duration: SECONDS, ...opts }),
+    (r) => r['2xx'],
+    drained,
+  );
+  return { r: m.result, rssMb: m.rssMb, cpuMs: m.cpuMs };
+}
+
+/** Until the server's CPU stays below a tenth of a core for 200 ms (at most 5 s). */
+export async function cpuIdle(server: Served): Promise<void> {
+  const deadline = Date.now() + 5000;
+  let last = server.cpuMs();
+  let quiet = 0;
+  while (quiet < 2 && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const now = server.cpuMs();
+    quiet = now - last <= 10 ? quiet + 1 : 0;
+    last = now;
+  }
+}
+
+/** `0.42 ms (1.8× hello-world)` */
+export const cpuCell = (ms: number | null | undefined, helloMs: number) =>
+  ms === null || ms === undefined || !Number.isFinite(ms) ? '—' : `${fmt(ms, 2)} ms (${fmt(ms / helloMs, 1)}× hello-world)`;
 
 export const gqlRequest = (body: () => string, key: () => string) => ({
   method: 'POST',

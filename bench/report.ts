@@ -1,15 +1,16 @@
 import 'reflect-metadata';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { financeFigure } from './report-finance.js';
 import { liveFigures } from './report-live.js';
-import { instantUpstream, setupDatabase, TEAM_MEMBERS } from './report-setup.js';
-import { phasePercentiles } from './server-timing-figures.js';
+import { proxyFigures } from './report-proxy.js';
+import { setupDatabase, TEAM_MEMBERS } from './report-setup.js';
 import {
   ACCOUNTS,
   admin,
+  cpuCell,
   dropDatabase,
   EVENTS_PER_SECOND,
   FINANCE_ROWS,
@@ -60,7 +61,8 @@ export async function main() {
   });
   await hello.stop();
   const helloRps = helloRun.r.requests.average;
-  log(`hello-world Apollo: ${fmt(helloRps)} req/s`);
+  const helloCpu = helloRun.cpuMs;
+  log(`hello-world Apollo: ${fmt(helloRps)} req/s, ${fmt(helloCpu, 3)} ms CPU per request`);
 
   log(`setting up ${ACCOUNTS} funded accounts with keys...`);
   const db = await setupDatabase();
@@ -91,6 +93,7 @@ export async function main() {
     target: '≥ 0.5× pgbench TPC-B tps (stretch 1.0×); p99 ≤ 50 ms',
     pass: spreadRps >= 0.5 * pgb.tps && spread.r.latency.p99 <= 50,
     rssMb: spread.rssMb,
+    cpuMs: spread.cpuMs,
   });
   log(rows.at(-1)!.measured);
 
@@ -117,6 +120,7 @@ export async function main() {
     target: 'c64 ≥ 0.8× c4 and ≥ 0.8× spread; zero overdraft, zero double charge',
     pass: c64 >= 0.8 * c4 && c64 >= 0.8 * spreadRps && exact && BigInt(check.min_after) >= 0n,
     rssMb: Math.max(hot4.rssMb, hot64.rssMb),
+    cpuMs: hot64.cpuMs,
   });
   log(rows.at(-1)!.measured);
 
@@ -158,6 +162,7 @@ export async function main() {
     target: '≥ 0.8× one hot account at 64 clients; balance and allocations exact',
     pass: cTeam >= 0.8 * c64 && teamExact && BigInt(teamCheck.min_after) >= 0n && hotTeam.r.non2xx === 0,
     rssMb: hotTeam.rssMb,
+    cpuMs: hotTeam.cpuMs,
   });
   log(rows.at(-1)!.measured);
 
@@ -183,6 +188,7 @@ export async function main() {
     target: '≥ 10,000 usage rows/s',
     pass: rowsPerSecond >= 10_000,
     rssMb: batch.rssMb,
+    cpuMs: batch.cpuMs / batchRows,
   });
   log(rows.at(-1)!.measured);
 
@@ -198,71 +204,30 @@ export async function main() {
     target: '≥ 0.6× hello-world Apollo req/s',
     pass: meRps >= 0.6 * helloRps,
     rssMb: me.rssMb,
+    cpuMs: me.cpuMs,
+  });
+  log(rows.at(-1)!.measured);
+  rows.push({
+    figure: 'server CPU per request: a charge / a balance read',
+    measured: `charge ${cpuCell(spread.cpuMs, helloCpu)}; balance read ${cpuCell(me.cpuMs, helloCpu)}; hello-world ${fmt(helloCpu, 3)} ms, all measured the same way (utime + stime of the server process over the load, per 2xx answer)`,
+    target: 'charge ≤ 3×, balance read ≤ 2× hello-world Apollo’s',
+    pass: spread.cpuMs <= 3 * helloCpu && me.cpuMs <= 2 * helloCpu,
+    rssMb: null,
   });
   log(rows.at(-1)!.measured);
   await app.stop();
 
-  // The proxy: the same instant upstream, straight and through creditmeter, at 500 requests/s offered.
-  const upstream = await instantUpstream();
-  const proxyApp = await serve('app', { BENCH_DATABASE_URL: db.url, BENCH_UPSTREAM: upstream.url });
-  const chat = JSON.stringify({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'Say ok.' }], max_tokens: 16 });
-  const overheads: number[] = [];
-  const timings: string[] = [];
-  const proxied = await load(proxyApp, {
-    url: proxyApp.url,
-    connections: 32,
-    overallRate: 500,
-    requests: [
-      {
-        method: 'POST',
-        path: '/v1/chat/completions',
-        setupRequest: (req: Record<string, unknown>) => ({
-          ...req,
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${randomKey()}` },
-          body: chat,
-        }),
-      },
-    ],
-    setupClient: (client: { on: (e: string, fn: (h: unknown) => void) => void }) =>
-      client.on('headers', (opts) => {
-        // llhttp's headers-complete info: { statusCode, headers: [name, value, name, value, ...] }.
-        const h = (opts as { headers?: unknown }).headers ?? opts;
-        const list = Array.isArray(h) ? h : Object.entries(h as Record<string, string>).flat();
-        for (let i = 0; i < list.length; i += 2)
-          if (String(list[i]).toLowerCase() === 'x-creditmeter-overhead-ms') overheads.push(Number(list[i + 1]));
-          else if (String(list[i]).toLowerCase() === 'server-timing') timings.push(String(list[i + 1]));
-      }),
+  // The proxy: one account and 50 accounts at 500 calls/s, twice each, then streams (report-proxy.ts).
+  const fifty = { ids: db.spreadAccounts.slice(100, 150), keys: db.spread.slice(100, 150) };
+  const proxy = await proxyFigures({
+    dbUrl: db.url,
+    client: db.client,
+    one: db.proxyOne,
+    streams: db.streams,
+    fifty,
+    helloCpuMs: helloCpu,
   });
-  const direct = await autocannon({
-    url: upstream.url.replace('/v1', ''),
-    duration: SECONDS,
-    connections: 32,
-    overallRate: 500,
-    method: 'POST',
-    path: '/v1/chat/completions',
-    headers: { 'content-type': 'application/json' },
-    body: chat,
-  } as never);
-  await proxyApp.stop();
-  upstream.close();
-  overheads.sort((a, b) => a - b);
-  const q = (p: number) => overheads[Math.min(overheads.length - 1, Math.floor((p / 100) * overheads.length))] ?? NaN;
-  rows.push({
-    figure: 'proxy overhead at 500 requests/s offered, instant local upstream',
-    measured: `${fmt(proxied.r.requests.average)} req/s served; overhead header p50 ${fmt(q(50), 2)} ms, p99 ${fmt(q(99), 2)} ms; client-measured proxy − direct p50 ${proxied.r.latency.p50 - direct.latency.p50} ms, p99 ${proxied.r.latency.p99 - direct.latency.p99} ms; non-2xx ${proxied.r.non2xx}`,
-    target: 'overhead p50 ≤ 2 ms, p99 ≤ 10 ms; client-measured difference agrees',
-    pass: q(50) <= 2 && q(99) <= 10 && proxied.r.requests.average >= 450,
-    rssMb: proxied.rssMb,
-  });
-  log(rows.at(-1)!.measured);
-  rows.push({
-    figure: 'where the proxy call spends its time (Server-Timing phases, same run)',
-    measured: phasePercentiles(timings),
-    target: 'diagnostic: names the slowest phase',
-    pass: null,
-    rssMb: null,
-  });
-  log(rows.at(-1)!.measured);
+  rows.push(...proxy.rows);
 
   // The live figures: subscribers on the last SUBSCRIBERS spread accounts, charges on the others.
   const subscribers = Math.min(SUBSCRIBERS, Math.floor(db.spread.length / 2));
@@ -301,33 +266,41 @@ export async function main() {
     `- Node ${process.version}; ${pgVersion.split(' on ')[0]} (${database}); ${pgb.version}; autocannon 9 (load generator, on the same machine); Redis at ${REDIS_URL} for the live figures`,
     `- Sizes: ${SMALL ? "**BENCH_SIZE=small** (a quick run, not the issue's sizes): " : ''}${fmt(ACCOUNTS)} accounts, ${fmt(SUBSCRIBERS)} subscribers, ${fmt(EVENTS_PER_SECOND)} events/s, ${fmt(FINANCE_ROWS)} finance usage rows`,
     `- Each load runs ${SECONDS} s; the server under load runs in its own process (peak RSS is its VmHWM, reset before each figure).`,
+    `- Server CPU per request: the server process's utime + stime (/proc/<pid>/stat) from before the load until it is idle again after it (settles committed after their answers included), divided by the 2xx answers; the same for the hello-world ceiling.`,
     `- 1-minute load average at the start / end of the run: ${loadBefore.toFixed(1)} / ${os.loadavg()[0].toFixed(1)} on ${cpus.length} CPUs (anything far above the CPU count means other work shared the machine and every figure is depressed).`,
     '',
     '## Ceilings, measured in this run',
     `- pgbench TPC-B, scale 10, 16 clients, 2 threads, same PostgreSQL: **${fmt(pgb.tps)} tps**`,
-    `- hello-world Apollo Server (same Node, same Express integration), 32 connections: **${fmt(helloRps)} req/s**, p99 ${helloRun.r.latency.p99} ms, peak RSS ${helloRun.rssMb} MB`,
+    `- hello-world Apollo Server (same Node, same Express integration), 32 connections: **${fmt(helloRps)} req/s**, p99 ${helloRun.r.latency.p99} ms, **${fmt(helloCpu, 3)} ms server CPU per request**, peak RSS ${helloRun.rssMb} MB`,
     '',
     '## Figures',
-    '| figure | measured | target | result | peak RSS |',
-    '|---|---|---|---|---|',
+    '| figure | measured | target | result | server CPU per request | peak RSS |',
+    '|---|---|---|---|---|---|',
     ...rows.map(
       (r) =>
-        `| ${r.figure} | ${r.measured} | ${r.target} | ${r.pass === null ? '—' : r.pass ? 'PASS' : 'SHORT'} | ${r.rssMb === null ? '—' : `${r.rssMb} MB`} |`,
+        `| ${r.figure} | ${r.measured} | ${r.target} | ${r.pass === null ? '—' : r.pass ? 'PASS' : 'SHORT'} | ${cpuCell(r.cpuMs, helloCpu)} | ${r.rssMb === null ? '—' : `${r.rssMb} MB`} |`,
     ),
     '',
     `After the run: all postings sum to ${books.total}; customer accounts whose cached balance differs from their postings: ${books.drift}.`,
     '',
-    '## Before (issue 11, same kind of machine)',
-    '- charges over GraphQL, 32 clients, 500 accounts: 201/s, p50 148 ms, p99 514 ms (pgbench 1,421 tps; hello-world 1,292 req/s)',
-    '- one hot account, 4 / 64 clients: 178/s / 137/s, p99 1,009 ms at 64',
-    '- `me { balance }`, 32 clients: 382/s (0.30× hello-world)',
-    '- proxy, 500 requests/s offered: 70/s served; overhead header p50 40 s',
-    '',
+    ...beforeSection(),
   ].join('\n');
   mkdirSync(resultsDir, { recursive: true });
   writeFileSync(path.join(resultsDir, 'latest.md'), md);
   log(`\nwrote ${path.join(resultsDir, 'latest.md')}`);
   await stopDatabaseServer();
+}
+
+/** The baseline this work is measured against: bench/results/before-18.md (a whole earlier report), its headings one level down. */
+function beforeSection(): string[] {
+  const file = path.join(resultsDir, 'before-18.md');
+  const title = '## Before (issue 18, same machine)';
+  if (!existsSync(file)) return [title, '', `(no ${path.relative(process.cwd(), file)} in this checkout)`, ''];
+  const body = readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => !line.startsWith('# '))
+    .map((line) => (line.startsWith('#') ? `#${line}` : line));
+  return [title, '', ...body];
 }
 
 await main();

@@ -15,3 +15,16 @@ export function phasePercentiles(values: readonly string[]): string {
   }
   return `${values.length} responses: ${parts.join('; ') || 'no Server-Timing header seen'}`;
 }
+
+/**
+ * Per response, the server's own time: every Server-Timing phase but `upstream` (admission wait
+ * and auth included, which the overhead header leaves out). On a stream's headers that is all the
+ * server did before the provider's first chunk could be forwarded.
+ */
+export function nonUpstreamMs(values: readonly string[]): number[] {
+  return values.map((value) => {
+    let ms = 0;
+    for (const [name, dur] of parseServerTiming(value)) if (name !== 'upstream' && Number.isFinite(dur)) ms += dur;
+    return ms;
+  });
+}

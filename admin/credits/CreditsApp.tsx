@@ -13,6 +13,7 @@ import type { CreditsPageQuery as CreditsPageData } from '../shared/gql/graphql'
 import { sanitizeReturnTo } from '../shared/return-to';
 import { AutoRechargeCard } from './AutoRechargeCard';
 import { BalanceCard } from './BalanceCard';
+import { ExpiringCard } from './ExpiringCard';
 import { CheckoutNotice, LowBalanceBanner } from './Notices';
 import { CreditsPageQuery, CreditsBalanceSubscription, SignOutMutation } from './operations';
 import { PacksCard } from './PacksCard';
@@ -26,6 +27,7 @@ import { UsageCard } from './UsageCard';
 // Only accounts in a team need the team view: it loads apart from the page's first script.
 const TeamCredits = lazy(() => import('./TeamCredits'));
 const AlertsAndWebhooks = lazy(() => import('./AlertsAndWebhooks'));
+const UsageHistoryCard = lazy(() => import('./UsageHistoryCard').then((m) => ({ default: m.UsageHistoryCard })));
 
 export type Account = CreditsPageData['me'];
 export type Balance = Account['balance'];
@@ -129,6 +131,10 @@ export function CreditsApp() {
               </Suspense>
             )}
             <UsageCard />
+            <Suspense fallback={null}>
+              <UsageHistoryCard accountId={state.data.me.id} teams={state.data.me.teams} />
+            </Suspense>
+            <ExpiringCard />
             <PurchasesCard purchases={state.data.me.purchases} packs={state.data.creditPacks} />
             <Box sx={{ display: 'grid', gap: { xs: 2, sm: 3 }, gridTemplateColumns: { xs: '1fr', md: '1fr 1fr' } }}>
               <StatementsCard since={state.data.me.createdAt} />

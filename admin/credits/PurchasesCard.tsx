@@ -39,7 +39,7 @@ export function PurchasesCard({ purchases, packs }: { purchases: Account['purcha
                 <TableCell align="right">Paid</TableCell>
                 <TableCell>Pack</TableCell>
                 <TableCell>Status</TableCell>
-                <TableCell>Receipt</TableCell>
+                <TableCell>Invoice and receipt</TableCell>
               </TableRow>
             </TableHead>
             <TableBody>
@@ -48,22 +48,18 @@ export function PurchasesCard({ purchases, packs }: { purchases: Account['purcha
                   <TableCell>{formatDateTime(p.createdAt)}</TableCell>
                   <TableCell align="right">{formatCredits(p.creditsMillicredits, { decimals: 'trim' })}</TableCell>
                   <TableCell align="right">
-                    {formatCents(p.amountPaidCents ?? p.amountCents)}
+                    {formatCents(p.totalCents ?? p.amountPaidCents ?? p.amountCents)}
+                    {!!p.taxCents && (
+                      <Typography component="span" variant="body2" color="text.secondary" sx={{ display: 'block' }}>
+                        incl. {formatCents(p.taxCents)} tax
+                      </Typography>
+                    )}
                     {p.refundedCents > 0 && ` (refunded ${formatCents(p.refundedCents)})`}
                   </TableCell>
                   <TableCell>{packName(p.packId)}</TableCell>
                   <TableCell>{STATUS[p.status] ?? p.status}</TableCell>
                   <TableCell>
-                    {p.receiptUrl ? (
-                      <Link href={p.receiptUrl} target="_blank" rel="noopener noreferrer">
-                        Receipt
-                        <Box component="span" sx={visuallyHidden}>
-                          {` for the purchase of ${formatDateTime(p.createdAt)}`}
-                        </Box>
-                      </Link>
-                    ) : (
-                      '—'
-                    )}
+                    <PurchaseLinks purchase={p} />
                   </TableCell>
                 </TableRow>
               ))}
@@ -72,5 +68,27 @@ export function PurchasesCard({ purchases, packs }: { purchases: Account['purcha
         </TableContainer>
       )}
     </Section>
+  );
+}
+
+/** The invoice (hosted page and PDF) and the receipt, each named for screen readers by the purchase's date. */
+function PurchaseLinks({ purchase: p }: { purchase: Account['purchases'][number] }) {
+  const links = [
+    ['Invoice', p.invoiceUrl],
+    ['PDF', p.invoicePdfUrl],
+    ['Receipt', p.receiptUrl],
+  ].filter((l): l is [string, string] => Boolean(l[1]));
+  if (!links.length) return <>—</>;
+  return (
+    <Box component="span" sx={{ display: 'flex', gap: 1.5, flexWrap: 'wrap' }}>
+      {links.map(([label, href]) => (
+        <Link key={label} href={href} target="_blank" rel="noopener noreferrer">
+          {label}
+          <Box component="span" sx={visuallyHidden}>
+            {` for the purchase of ${formatDateTime(p.createdAt)}`}
+          </Box>
+        </Link>
+      ))}
+    </Box>
   );
 }

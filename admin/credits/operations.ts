@@ -42,6 +42,11 @@ export const CreditsPageQuery = graphql(`
         receiptUrl
         refundedCents
         kind
+        subtotalCents
+        taxCents
+        totalCents
+        invoiceUrl
+        invoicePdfUrl
       }
       teams {
         id
@@ -167,6 +172,69 @@ export const CreditsTeamQuery = graphql(`
         remainingThisPeriodMillicredits
         periodStart
         removedAt
+      }
+    }
+  }
+`);
+
+export const CreditsUsageHistoryQuery = graphql(`
+  query CreditsUsageHistory($first: Int!, $after: String) {
+    me {
+      id
+      usage(first: $first, after: $after) {
+        totalCount
+        edges {
+          cursor
+          node {
+            id
+            createdAt
+            model
+            chargedMillicredits
+            inputTokens
+            cachedInputTokens
+            outputTokens
+            apiKeyId
+          }
+        }
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+      }
+    }
+    apiKeys {
+      id
+      label
+    }
+  }
+`);
+
+export const CreditsUsageReportQuery = graphql(`
+  query CreditsUsageReport($from: DateTime!, $to: DateTime!, $groupBy: [UsageGroup!]!, $accountId: ID) {
+    usageReport(from: $from, to: $to, groupBy: $groupBy, accountId: $accountId) {
+      apiKeyId
+      apiKeyLabel
+      memberAccountId
+      memberEmail
+      model
+      calls
+      inputTokens
+      cachedInputTokens
+      outputTokens
+      chargedMillicredits
+    }
+  }
+`);
+
+export const CreditsExpiringQuery = graphql(`
+  query CreditsExpiring {
+    me {
+      id
+      grants {
+        id
+        kind
+        remainingMillicredits
+        expiresAt
       }
     }
   }

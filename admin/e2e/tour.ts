@@ -83,6 +83,8 @@ export async function tour(
     .getByText(/No endpoints yet|Enabled|Failing/)
     .first()
     .waitFor();
+  await page.getByTestId('usage-calls').waitFor();
+  await page.getByTestId('expiring-credits').waitFor();
   await stop('credits', 'credits');
   const purchases = new URL(page.url());
   purchases.searchParams.set('checkout', 'success');
@@ -90,6 +92,17 @@ export async function tour(
   await page.getByTestId('checkout-success').waitFor();
   await page.getByText('Per model').waitFor();
   await stop('credits', 'credits-after-checkout');
+  // The team the customer owns, by member (its members spent from it in the seed).
+  await page.getByRole('tab', { name: 'By team member' }).click();
+  await page.getByRole('combobox', { name: 'Account' }).click();
+  await page.getByRole('option', { name: /^Team / }).click();
+  await page
+    .getByTestId('usage-groups')
+    .getByText(/@e2e\.test/)
+    .first()
+    .waitFor();
+  await page.getByTestId('usage-groups').scrollIntoViewIfNeeded();
+  await stop('credits', 'credits-usage-by-member');
 
   // The customer's own endpoint, at an address where nothing answers: a delivery log with retries.
   const endpointId = (
@@ -222,5 +235,14 @@ export async function tour(
     await page.locator(ready).first().waitFor();
     await stop('console', name);
   }
+
+  await page.goto(`${base}/admin/purchases`);
+  await page.locator('tbody tr').getByText('FULFILLED').first().click();
+  await page.getByRole('heading', { name: /pack/ }).waitFor();
+  await stop('console', 'console-purchase');
+  await page.getByRole('button', { name: 'Refund' }).click();
+  await page.getByRole('dialog').getByTestId('refund-amount').waitFor();
+  await stop('console', 'console-purchase-refund');
+  await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
   await context.close();
 }

@@ -2,7 +2,7 @@ import http from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import cors from 'cors';
 import express, { type Express } from 'express';
@@ -91,6 +91,8 @@ export async function createApp(opts: { config: Config; orm: MikroORM; log: Logg
         }),
       },
       ApolloServerPluginLandingPageDisabled(), // GET /graphql from a browser is our bundled GraphiQL (http/faces.ts)
+      // No field sets cache hints: Apollo's default cache-control plugin only wrapped every field's resolver.
+      ApolloServerPluginCacheControlDisabled(),
     ],
   });
   await apollo.start();
@@ -161,6 +163,7 @@ export async function createApp(opts: { config: Config; orm: MikroORM; log: Logg
         services.refusals.flush().catch((err: unknown) => log.warn({ err: { message: (err as Error).message } }, 'refusals not flushed')),
       );
       await step('ledger engine', () => services.engine.close());
+      await step('api key use', () => services.auth.close());
       await step('notify', () => services.notify.close());
       await step('balance events', () => events.close());
       await step('load control', () => services.loadControl.close());

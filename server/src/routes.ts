@@ -2,6 +2,7 @@ import type { Express } from 'express';
 import type { Services } from './services.js';
 import { metricsRoutes } from './metrics/metrics.routes.js';
 import { statementRoutes } from './reports/statements.routes.js';
+import { usageReportRoutes } from './reports/usage-report.routes.js';
 import { journalRoutes } from './reports/journal.routes.js';
 import { billingRoutes } from './billing/billing.routes.js';
 import { proxyRoutes } from './proxy/proxy.routes.js';
@@ -18,6 +19,7 @@ export const routeModules: RouteModule[] = [
   billingRoutes,
   metricsRoutes,
   statementRoutes,
+  usageReportRoutes,
   journalRoutes,
   auditLogRoutes,
   portalRoutes,

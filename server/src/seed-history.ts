@@ -25,7 +25,7 @@ const CUSTOMERS = [
 
 /**
  * The demo's clock connection option: the seed's own connections read the time from `demo_clock`
- * (Migration20261207210001_demo_clock), so each row it writes is dated the day it stands for.
+ * (Migration20261207220001_demo_clock), so each row it writes is dated the day it stands for.
  */
 const DEMO_CLOCK_OPTION = '-c creditmeter.demo_clock=on';
 

@@ -18,6 +18,7 @@ import { createLoadControl } from './http/load-control.js';
 import { FinanceService } from './reports/finance.service.js';
 import { RevenueService } from './reports/revenue.service.js';
 import { ReconciliationService } from './reports/reconciliation.service.js';
+import { UsageReportService } from './reports/usage-report.service.js';
 import { RefusalTally } from './reports/refusals.service.js';
 import { createSessionServices } from './sessions/sessions.module.js';
 import { systemClock, type Clock } from './sessions/tokens.js';
@@ -71,6 +72,7 @@ export function createServices(orm: MikroORM, config: Config, events: BalanceEve
     ...proxyServices,
     loadControl: createLoadControl(config, proxyServices.proxySettings),
     finance: new FinanceService(em),
+    usageReport: new UsageReportService(em, teams),
     revenue: new RevenueService(em),
     refusals: new RefusalTally(em, clock),
     reconciliation: new ReconciliationService(em, config, log, locks, {

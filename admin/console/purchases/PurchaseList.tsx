@@ -1,6 +1,7 @@
 import Link from '@mui/material/Link';
 import { BooleanInput, Datagrid, DateField, DateInput, FunctionField, List, SelectInput, TextField } from 'react-admin';
 import { formatCents, formatCredits } from '../../shared/money';
+import { PurchaseDocuments } from './PurchaseDocuments';
 import type { StaffPurchase } from './resource';
 
 const statuses = ['PENDING', 'FULFILLED', 'FAILED', 'REFUNDED', 'PARTIALLY_REFUNDED'].map((s) => ({ id: s, name: s }));
@@ -17,14 +18,18 @@ export default function PurchaseList() {
         <BooleanInput key="stale" source="stale" label="Stale (pending > 15 min)" alwaysOn />,
       ]}
     >
-      <Datagrid bulkActionButtons={false} rowClick={false}>
+      <Datagrid bulkActionButtons={false} rowClick="show">
         <DateField source="createdAt" label="Created" showTime />
         <FunctionField<StaffPurchase>
           label="Account"
           sortable={false}
-          render={(p) => <Link href={`/admin/accounts/${p.accountId}/show`}>{p.accountId.slice(0, 8)}…</Link>}
+          render={(p) => (
+            <Link href={`/admin/accounts/${p.accountId}/show`} onClick={(e) => e.stopPropagation()} sx={{ overflowWrap: 'anywhere' }}>
+              {p.accountEmail ?? p.accountId}
+            </Link>
+          )}
         />
-        <TextField source="packId" label="Pack" sortable={false} />
+        <TextField source="packName" label="Pack" sortable={false} />
         <TextField source="kind" sortable={false} />
         <TextField source="status" sortable={false} />
         <FunctionField<StaffPurchase>
@@ -32,6 +37,12 @@ export default function PurchaseList() {
           sortBy="amountCents"
           textAlign="right"
           render={(p) => formatCents(p.amountPaidCents ?? p.amountCents)}
+        />
+        <FunctionField<StaffPurchase>
+          label="Tax"
+          sortable={false}
+          textAlign="right"
+          render={(p) => (p.taxCents ? formatCents(p.taxCents) : '')}
         />
         <FunctionField<StaffPurchase>
           label="Credits"
@@ -46,17 +57,9 @@ export default function PurchaseList() {
           render={(p) => (p.refundedCents ? formatCents(p.refundedCents) : '')}
         />
         <FunctionField<StaffPurchase>
-          label="Receipt"
+          label="Documents"
           sortable={false}
-          render={(p) =>
-            p.receiptUrl ? (
-              <Link href={p.receiptUrl} target="_blank" rel="noopener noreferrer">
-                Receipt
-              </Link>
-            ) : (
-              '—'
-            )
-          }
+          render={(p) => <PurchaseDocuments invoiceUrl={p.invoiceUrl} receiptUrl={p.receiptUrl} />}
         />
       </Datagrid>
     </List>

@@ -209,6 +209,14 @@ export type UpdateStaffUserInput = {
   role?: Role | null | undefined;
 };
 
+/** A dimension of usageReport: UTC day, model, API key, team member, account (staff only) */
+export type UsageGroup =
+  | 'ACCOUNT'
+  | 'API_KEY'
+  | 'DAY'
+  | 'MODEL'
+  | 'TEAM_MEMBER';
+
 /** STAFF: console session; PORTAL: Credits page session of one account (USER); API_KEY: a bearer key */
 export type ViewerKind =
   | 'API_KEY'
@@ -384,7 +392,23 @@ export type StaffPurchasesQueryVariables = Exact<{
 }>;
 
 
-export type StaffPurchasesQuery = { purchases: { totalCount: number, edges: Array<{ node: { id: string, accountId: string, createdAt: string, packId: string, kind: string, status: PurchaseStatus, amountCents: number, amountPaidCents: number | null, creditsMillicredits: string, refundedCents: number, receiptUrl: string | null, failureReason: string | null, fulfilledAt: string | null } }> } };
+export type StaffPurchasesQuery = { purchases: { totalCount: number, edges: Array<{ node: { id: string, accountId: string, accountEmail: string | null, createdAt: string, packId: string, packName: string, kind: string, status: PurchaseStatus, amountCents: number, amountPaidCents: number | null, taxCents: number | null, creditsMillicredits: string, refundedCents: number, receiptUrl: string | null, invoiceUrl: string | null, failureReason: string | null, fulfilledAt: string | null } }> } };
+
+export type StaffPurchaseQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type StaffPurchaseQuery = { purchase: { id: string, accountId: string, accountEmail: string | null, createdAt: string, fulfilledAt: string | null, packId: string, packName: string, kind: string, status: PurchaseStatus, currency: string, amountCents: number, amountPaidCents: number | null, subtotalCents: number | null, taxCents: number | null, totalCents: number | null, revenueCents: number | null, refundableCents: number, refundedCents: number, creditsMillicredits: string, refundedCreditsMillicredits: string, receiptUrl: string | null, invoiceUrl: string | null, invoicePdfUrl: string | null, stripeCheckoutSessionId: string | null, stripePaymentIntentId: string | null, transactionId: string | null, failureReason: string | null, ledgerEntries: Array<{ id: string, type: LedgerEntryType, amountMillicredits: string, balanceAfterMillicredits: string, reason: string | null, createdAt: string }>, disputes: Array<{ id: string, status: string, amountCents: number, creditsMillicredits: string, reason: string | null, openedAt: string, closedAt: string | null }> } | null };
+
+export type StaffRefundPurchaseMutationVariables = Exact<{
+  purchaseId: string | number;
+  amountCents?: number | null | undefined;
+  reason: string;
+}>;
+
+
+export type StaffRefundPurchaseMutation = { refundPurchase: { id: string, status: PurchaseStatus, refundedCents: number, refundableCents: number } };
 
 export type RateCardsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -571,7 +595,7 @@ export type RefulfillPurchaseMutation = { refulfillPurchase: { id: string, statu
 export type CreditsPageQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type CreditsPageQuery = { me: { id: string, email: string, name: string | null, createdAt: string, balance: { accountId: string, balanceMillicredits: string, availableMillicredits: string, heldMillicredits: string, updatedAt: string }, lowBalanceAlert: { thresholdMillicredits: string, custom: boolean, alerted: boolean }, autoRecharge: { enabled: boolean, hasPaymentMethod: boolean, thresholdMillicredits: string, packId: string | null, targetBalanceMillicredits: string | null, monthlyLimitCents: number, spentThisMonthCents: number, notice: string | null, noticeAt: string | null } | null, purchases: Array<{ id: string, createdAt: string, packId: string, creditsMillicredits: string, amountCents: number, amountPaidCents: number | null, currency: string, status: PurchaseStatus, receiptUrl: string | null, refundedCents: number, kind: string }>, teams: Array<{ id: string, name: string }> }, creditPacks: Array<{ id: string, name: string, priceCents: number, creditsMillicredits: string }> };
+export type CreditsPageQuery = { me: { id: string, email: string, name: string | null, createdAt: string, balance: { accountId: string, balanceMillicredits: string, availableMillicredits: string, heldMillicredits: string, updatedAt: string }, lowBalanceAlert: { thresholdMillicredits: string, custom: boolean, alerted: boolean }, autoRecharge: { enabled: boolean, hasPaymentMethod: boolean, thresholdMillicredits: string, packId: string | null, targetBalanceMillicredits: string | null, monthlyLimitCents: number, spentThisMonthCents: number, notice: string | null, noticeAt: string | null } | null, purchases: Array<{ id: string, createdAt: string, packId: string, creditsMillicredits: string, amountCents: number, amountPaidCents: number | null, currency: string, status: PurchaseStatus, receiptUrl: string | null, refundedCents: number, kind: string, subtotalCents: number | null, taxCents: number | null, totalCents: number | null, invoiceUrl: string | null, invoicePdfUrl: string | null }>, teams: Array<{ id: string, name: string }> }, creditPacks: Array<{ id: string, name: string, priceCents: number, creditsMillicredits: string }> };
 
 export type CreditsUsageQueryVariables = Exact<{
   first: number;
@@ -627,6 +651,29 @@ export type CreditsTeamQueryVariables = Exact<{
 
 
 export type CreditsTeamQuery = { team: { id: string, name: string, timeZone: string, balance: { accountId: string, balanceMillicredits: string, availableMillicredits: string, heldMillicredits: string, updatedAt: string }, members: Array<{ accountId: string, email: string | null, role: TeamRole, monthlyAllocationMillicredits: string | null, spentThisPeriodMillicredits: string, remainingThisPeriodMillicredits: string | null, periodStart: string, removedAt: string | null }> } | null };
+
+export type CreditsUsageHistoryQueryVariables = Exact<{
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type CreditsUsageHistoryQuery = { me: { id: string, usage: { totalCount: number, edges: Array<{ cursor: string, node: { id: string, createdAt: string, model: string, chargedMillicredits: string, inputTokens: number, cachedInputTokens: number, outputTokens: number, apiKeyId: string | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } }, apiKeys: Array<{ id: string, label: string | null }> };
+
+export type CreditsUsageReportQueryVariables = Exact<{
+  from: string;
+  to: string;
+  groupBy: Array<UsageGroup> | UsageGroup;
+  accountId?: string | number | null | undefined;
+}>;
+
+
+export type CreditsUsageReportQuery = { usageReport: Array<{ apiKeyId: string | null, apiKeyLabel: string | null, memberAccountId: string | null, memberEmail: string | null, model: string | null, calls: number, inputTokens: number, cachedInputTokens: number, outputTokens: number, chargedMillicredits: string }> };
+
+export type CreditsExpiringQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CreditsExpiringQuery = { me: { id: string, grants: Array<{ id: string, kind: GrantKind, remainingMillicredits: string, expiresAt: string | null }> } };
 
 export type WebhookEndpointFieldsFragment = { id: string, accountId: string | null, url: string, description: string | null, events: Array<string>, createdAt: string, disabledAt: string | null, disabledReason: string | null, failingSince: string | null, lastSuccessAt: string | null, lastFailureAt: string | null };
 
@@ -1194,15 +1241,19 @@ export const StaffPurchasesDocument = new TypedDocumentString(`
       node {
         id
         accountId
+        accountEmail
         createdAt
         packId
+        packName
         kind
         status
         amountCents
         amountPaidCents
+        taxCents
         creditsMillicredits
         refundedCents
         receiptUrl
+        invoiceUrl
         failureReason
         fulfilledAt
       }
@@ -1210,6 +1261,70 @@ export const StaffPurchasesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<StaffPurchasesQuery, StaffPurchasesQueryVariables>;
+export const StaffPurchaseDocument = new TypedDocumentString(`
+    query StaffPurchase($id: ID!) {
+  purchase(id: $id) {
+    id
+    accountId
+    accountEmail
+    createdAt
+    fulfilledAt
+    packId
+    packName
+    kind
+    status
+    currency
+    amountCents
+    amountPaidCents
+    subtotalCents
+    taxCents
+    totalCents
+    revenueCents
+    refundableCents
+    refundedCents
+    creditsMillicredits
+    refundedCreditsMillicredits
+    receiptUrl
+    invoiceUrl
+    invoicePdfUrl
+    stripeCheckoutSessionId
+    stripePaymentIntentId
+    transactionId
+    failureReason
+    ledgerEntries {
+      id
+      type
+      amountMillicredits
+      balanceAfterMillicredits
+      reason
+      createdAt
+    }
+    disputes {
+      id
+      status
+      amountCents
+      creditsMillicredits
+      reason
+      openedAt
+      closedAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<StaffPurchaseQuery, StaffPurchaseQueryVariables>;
+export const StaffRefundPurchaseDocument = new TypedDocumentString(`
+    mutation StaffRefundPurchase($purchaseId: ID!, $amountCents: Int, $reason: String!) {
+  refundPurchase(
+    purchaseId: $purchaseId
+    amountCents: $amountCents
+    reason: $reason
+  ) {
+    id
+    status
+    refundedCents
+    refundableCents
+  }
+}
+    `) as unknown as TypedDocumentString<StaffRefundPurchaseMutation, StaffRefundPurchaseMutationVariables>;
 export const RateCardsDocument = new TypedDocumentString(`
     query RateCards {
   rateCards {
@@ -1626,6 +1741,11 @@ export const CreditsPageDocument = new TypedDocumentString(`
       receiptUrl
       refundedCents
       kind
+      subtotalCents
+      taxCents
+      totalCents
+      invoiceUrl
+      invoicePdfUrl
     }
     teams {
       id
@@ -1751,6 +1871,66 @@ export const CreditsTeamDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CreditsTeamQuery, CreditsTeamQueryVariables>;
+export const CreditsUsageHistoryDocument = new TypedDocumentString(`
+    query CreditsUsageHistory($first: Int!, $after: String) {
+  me {
+    id
+    usage(first: $first, after: $after) {
+      totalCount
+      edges {
+        cursor
+        node {
+          id
+          createdAt
+          model
+          chargedMillicredits
+          inputTokens
+          cachedInputTokens
+          outputTokens
+          apiKeyId
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+  apiKeys {
+    id
+    label
+  }
+}
+    `) as unknown as TypedDocumentString<CreditsUsageHistoryQuery, CreditsUsageHistoryQueryVariables>;
+export const CreditsUsageReportDocument = new TypedDocumentString(`
+    query CreditsUsageReport($from: DateTime!, $to: DateTime!, $groupBy: [UsageGroup!]!, $accountId: ID) {
+  usageReport(from: $from, to: $to, groupBy: $groupBy, accountId: $accountId) {
+    apiKeyId
+    apiKeyLabel
+    memberAccountId
+    memberEmail
+    model
+    calls
+    inputTokens
+    cachedInputTokens
+    outputTokens
+    chargedMillicredits
+  }
+}
+    `) as unknown as TypedDocumentString<CreditsUsageReportQuery, CreditsUsageReportQueryVariables>;
+export const CreditsExpiringDocument = new TypedDocumentString(`
+    query CreditsExpiring {
+  me {
+    id
+    grants {
+      id
+      kind
+      remainingMillicredits
+      expiresAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CreditsExpiringQuery, CreditsExpiringQueryVariables>;
 export const WebhookEndpointsDocument = new TypedDocumentString(`
     query WebhookEndpoints($accountId: ID, $allAccounts: Boolean) {
   webhookEndpoints(accountId: $accountId, allAccounts: $allAccounts) {

@@ -1,4 +1,4 @@
-import { BigIntType, Entity, PrimaryKey, Property } from '@mikro-orm/core';
+import { ArrayType, BigIntType, Entity, PrimaryKey, Property } from '@mikro-orm/core';
 
 @Entity({ tableName: 'accounts' })
 export class AccountEntity {
@@ -44,4 +44,18 @@ export class AccountEntity {
 
   @Property({ type: 'boolean', persist: false })
   lowBalanceAlerted?: boolean;
+
+  /** Every threshold, highest first, and those alerted and not yet re-armed (see the alert_thresholds migration). */
+  @Property({ type: ArrayType, columnType: 'bigint[]', persist: false })
+  lowBalanceThresholds?: string[];
+
+  @Property({ type: ArrayType, columnType: 'bigint[]', persist: false })
+  lowBalanceAlertedThresholds?: string[];
+
+  /** Derived by the trigger: the highest armed threshold and the lowest alerted one (null: none). */
+  @Property({ type: new BigIntType('bigint'), nullable: true, persist: false })
+  lowBalanceNext?: bigint | null;
+
+  @Property({ type: new BigIntType('bigint'), nullable: true, persist: false })
+  lowBalanceRearm?: bigint | null;
 }

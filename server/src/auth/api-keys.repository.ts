@@ -46,10 +46,13 @@ export class ApiKeysRepository extends EntityRepository<ApiKeyEntity> {
       .execute('all');
   }
 
-  /** Sets `lastUsedAt` unless it was set less than `seconds` ago (by any instance). */
-  async touch(id: string, seconds: number): Promise<void> {
+  /** Sets `lastUsedAt` of the keys `ids` unless it was set less than `seconds` ago (by any instance). */
+  async touch(ids: string[], seconds: number): Promise<void> {
     await this.nativeUpdate(
-      { id, $or: [{ lastUsedAt: null }, { lastUsedAt: { $lt: raw('clock_timestamp() - make_interval(secs => ?::int)', [seconds]) } }] },
+      {
+        id: { $in: ids },
+        $or: [{ lastUsedAt: null }, { lastUsedAt: { $lt: raw('clock_timestamp() - make_interval(secs => ?::int)', [seconds]) } }],
+      },
       { lastUsedAt: raw('clock_timestamp()') },
     );
   }

@@ -36,6 +36,8 @@ export interface ApiKeyInfo {
 
 /** `lastUsedAt` is written at most this often per key. */
 export const LAST_USED_INTERVAL_MS = 60_000;
+/** Keys used since the last write of `lastUsedAt` are written together, at most this often: one statement for all. */
+const LAST_USED_FLUSH_MS = 250;
 
 const toKeyInfo = (k: ApiKeyEntity): ApiKeyInfo => ({
   id: k.id,
@@ -58,6 +60,9 @@ export class AuthService {
   private readonly keys: ExpiringCache<string, KeyPrincipal | null>;
   /** When this instance last wrote each key's `last_used_at` (ms). */
   private readonly lastUsedWrites = new Map<string, number>();
+  /** Keys whose `lastUsedAt` is due, written by the next flush. */
+  private readonly usedKeys = new Set<string>();
+  private flushTimer: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly em: EntityManager,
@@ -86,7 +91,9 @@ export class AuthService {
   /**
    * Records that a key was used: at most once a minute per key from this instance (in memory),
    * and the statement itself skips a row written less than a minute ago by another instance.
-   * Never awaited: a request does not wait for it, and a failure only loses a timestamp.
+   * Never awaited: a request does not wait for it, and a failure only loses a timestamp. The keys
+   * due are written together every LAST_USED_FLUSH_MS: under load one statement for many keys,
+   * not one a request.
    */
   private touch(keyId: string): void {
     const now = Date.now();
@@ -94,9 +101,26 @@ export class AuthService {
     if (last !== undefined && now - last < LAST_USED_INTERVAL_MS) return;
     if (this.lastUsedWrites.size >= 100_000) this.lastUsedWrites.clear();
     this.lastUsedWrites.set(keyId, now);
-    apiKeysOf(currentEm(this.em))
-      .touch(keyId, LAST_USED_INTERVAL_MS / 1000)
-      .catch(() => this.lastUsedWrites.delete(keyId));
+    this.usedKeys.add(keyId);
+    this.flushTimer ??= setTimeout(() => void this.flushUsedKeys(), LAST_USED_FLUSH_MS).unref();
+  }
+
+  private async flushUsedKeys(): Promise<void> {
+    this.flushTimer = null;
+    const ids = [...this.usedKeys];
+    this.usedKeys.clear();
+    if (!ids.length) return;
+    await apiKeysOf(this.em.fork())
+      .touch(ids, LAST_USED_INTERVAL_MS / 1000)
+      .catch(() => {
+        for (const id of ids) this.lastUsedWrites.delete(id);
+      });
+  }
+
+  /** Writes the keys' pending `lastUsedAt` now (shutdown: before the database goes). */
+  async close(): Promise<void> {
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    await this.flushUsedKeys();
   }
 
   /** Keys of an account (own account; SUPPORT+ may name another), newest first, revoked ones too. */

@@ -3,6 +3,7 @@ import { Migrator } from '@mikro-orm/migrations';
 import { applyEngineFunctions } from '../ledger/engine-functions.js';
 import { migrationsList } from '../migrations/index.js';
 import { entities } from './entities.js';
+import { unitOfWorkEm } from './unit-of-work.js';
 
 export function ormOptions(clientUrl: string, poolMax = 20): Options {
   return {
@@ -14,6 +15,8 @@ export function ormOptions(clientUrl: string, poolMax = 20): Options {
     pool: { min: 0, max: poolMax },
     forceUtcTimezone: true,
     allowGlobalContext: false,
+    // Each request's (and job run's) EntityManager, forked only when first used (unit-of-work.ts).
+    context: unitOfWorkEm,
     debug: false,
   };
 }

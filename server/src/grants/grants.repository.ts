@@ -87,3 +87,41 @@ export async function findGrantDrift(sql: Sql, limit: number): Promise<{ account
   );
   return rows.map((r) => ({ accountId: r.id, posted: toBigInt(r.posted), remaining: toBigInt(r.remaining) }));
 }
+
+/**
+ * `credits.expiring` for every live grant whose `leadDays` notice is due at `now` (7: within 7 days
+ * of expiry but more than 1 day before it; 1: within the last day), claimed and sent by one
+ * statement: the notice row's primary key (grant, lead) makes a second run, on any instance, a
+ * no-op. Returns how many were sent.
+ */
+export async function claimExpiryNotices(sql: Sql, now: Date, leadDays: 7 | 1, limit: number): Promise<number> {
+  const rows = await sql.query<{ id: string }>(
+    `with due as (
+       select g.id, g.account_id, g.kind, g.remaining, g.expires_at, gen_random_uuid() as event_id
+         from grants g
+        where g.remaining > 0 and g.expired_at is null and g.voided_at is null
+          and g.expires_at > ?::timestamptz and g.expires_at <= ?::timestamptz + make_interval(days => ?::int)
+          and (?::int = 1 or g.expires_at > ?::timestamptz + interval '1 day')
+          and not exists (select 1 from grant_expiry_notices n where n.grant_id = g.id and n.lead_days = ?::int)
+        order by g.expires_at, g.id
+        limit ?::int
+     ), claim as (
+       insert into grant_expiry_notices (grant_id, lead_days, event_id)
+       select id, ?::int, event_id from due
+       on conflict do nothing
+       returning grant_id, event_id
+     )
+     insert into outbox_events (id, account_id, type, data)
+     select c.event_id, d.account_id, 'credits.expiring', jsonb_build_object(
+              'accountId', d.account_id,
+              'grantId', d.id,
+              'kind', d.kind,
+              'remainingMillicredits', d.remaining::text,
+              'expiresAt', to_char(d.expires_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'),
+              'daysBefore', ?::int)
+       from claim c join due d on d.id = c.grant_id
+     returning id`,
+    [now.toISOString(), now.toISOString(), leadDays, leadDays, now.toISOString(), leadDays, limit, leadDays, leadDays],
+  );
+  return rows.length;
+}

@@ -9,7 +9,16 @@ import type { LedgerService } from '../ledger/ledger.service.js';
 import type { LedgerEntry } from '../ledger/ledger.types.js';
 import { DomainError, notFound } from '../shared/errors.js';
 import { parseId, requiredText } from '../shared/validate.js';
-import { findAllocations, findDueGrants, findGrant, findGrantDrift, findGrants, markGrant, setGrantTerms } from './grants.repository.js';
+import {
+  claimExpiryNotices,
+  findAllocations,
+  findDueGrants,
+  findGrant,
+  findGrantDrift,
+  findGrants,
+  markGrant,
+  setGrantTerms,
+} from './grants.repository.js';
 import { grantReference } from './grants.rules.js';
 import type { ExpiryRun, Grant, GrantAllocation } from './grants.types.js';
 
@@ -128,6 +137,24 @@ export class GrantsService {
     if (run.expiredGrants)
       this.log.info({ expiredGrants: run.expiredGrants, expiredMillicredits: run.expiredMillicredits.toString() }, 'grants expired');
     return run;
+  }
+
+  /**
+   * Sends `credits.expiring` 7 days and 1 day before each live grant expires, each notice once
+   * (the claim is idempotent, so any instance may run it any number of times). `now` is the job's
+   * clock. Returns how many notices went out.
+   */
+  async notifyExpiring(now = new Date()): Promise<number> {
+    let sent = 0;
+    for (const lead of [7, 1] as const) {
+      for (;;) {
+        const n = await inTransaction(currentEm(this.em), (sql) => claimExpiryNotices(sql, now, lead, BATCH));
+        sent += n;
+        if (n < BATCH) break;
+      }
+    }
+    if (sent) this.log.info({ notices: sent }, 'credits.expiring notices sent');
+    return sent;
   }
 
   /** ADMIN "run it now": the same sweep, audited. */

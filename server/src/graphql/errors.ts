@@ -1,5 +1,4 @@
-import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import type { MiddlewareFn } from 'type-graphql';
+import { GraphQLError, isObjectType, type GraphQLFieldResolver, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import { DomainError, HTTP_STATUS, notFound } from '../shared/errors.js';
 import { creditsUrl } from '../shared/return-to.js';
@@ -32,20 +31,42 @@ export function found<T>(value: T | null | undefined, message: string): T {
   return value;
 }
 
-export const domainErrors =
-  (publicAppUrl: string): MiddlewareFn<Context> =>
-  async ({ context }, next) => {
-    try {
-      return await next();
-    } catch (err) {
-      if (err instanceof DomainError && err.code === 'INSUFFICIENT_CREDITS') {
-        metrics.insufficientCredits('graphql');
-        context.services.refusals.count('graphql');
-      }
-      if (err instanceof DomainError) throw toGraphQLError(err, publicAppUrl, context.returnTo);
-      throw err;
+/** What a resolver threw, as the client should see it: a domain error becomes its typed GraphQL error. */
+function asGraphQLError(err: unknown, context: Context, publicAppUrl: string): unknown {
+  if (!(err instanceof DomainError)) return err;
+  if (err.code === 'INSUFFICIENT_CREDITS') {
+    metrics.insufficientCredits('graphql');
+    context.services.refusals.count('graphql');
+  }
+  return toGraphQLError(err, publicAppUrl, context.returnTo);
+}
+
+/**
+ * Wraps every field resolver of the schema so that domain errors become typed GraphQL errors. Done
+ * once at build rather than as a type-graphql global middleware: that turned every plain property
+ * read (`balanceMillicredits`) into an async middleware chain, several promises per field.
+ */
+export function translateDomainErrors(schema: GraphQLSchema, publicAppUrl: string): void {
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('__')) continue;
+    for (const field of Object.values(type.getFields())) {
+      const resolve = field.resolve as GraphQLFieldResolver<unknown, Context> | undefined;
+      if (!resolve) continue;
+      field.resolve = (root, args, context: Context, info) => {
+        try {
+          const value: unknown = resolve(root, args, context, info);
+          return value instanceof Promise
+            ? value.catch((err: unknown) => {
+                throw asGraphQLError(err, context, publicAppUrl);
+              })
+            : value;
+        } catch (err) {
+          throw asGraphQLError(err, context, publicAppUrl);
+        }
+      };
     }
-  };
+  }
+}
 
 const PUBLIC_CODES = new Set([
   'UNAUTHENTICATED',

@@ -76,6 +76,33 @@ function withPagingVariables(op: GateOperation): DocumentNode | null {
   return changed ? document : null;
 }
 
+interface DocumentFacts {
+  badText: boolean;
+  pagedByVariable: boolean;
+}
+
+/**
+ * What the gate needs to know of a document whatever its variables, by parsed document: Apollo
+ * hands the same DocumentNode to every request with the same text (its document cache), so a
+ * repeated operation is walked once, not twice a request.
+ */
+const factsByDocument = new WeakMap<DocumentNode, DocumentFacts>();
+
+function documentFacts(document: DocumentNode): DocumentFacts {
+  let facts = factsByDocument.get(document);
+  if (!facts) {
+    let pagedByVariable = false;
+    visit(document, {
+      [Kind.ARGUMENT]: (node) => {
+        if (PAGING_ARGUMENTS.has(node.name.value) && node.value.kind === Kind.VARIABLE) pagedByVariable = true;
+      },
+    });
+    facts = { badText: documentHasBadText(document), pagedByVariable };
+    factsByDocument.set(document, facts);
+  }
+  return facts;
+}
+
 /**
  * The one gate every GraphQL operation passes, over HTTP (gate.plugin.ts) and graphql-ws
  * (ws-gate.ts) alike, after parsing (token limit) and validation (depth, aliases, cost):
@@ -86,10 +113,11 @@ function withPagingVariables(op: GateOperation): DocumentNode | null {
  */
 export function createGate(load: LoadControl, validationRules: readonly ValidationRule[]): Gate {
   return async (op) => {
-    if (variablesHaveBadText(op.variables) || documentHasBadText(op.document)) {
+    const facts = documentFacts(op.document);
+    if (variablesHaveBadText(op.variables) || facts.badText) {
       throw refusal('Text must not contain a NUL character or an unpaired UTF-16 surrogate', 'BAD_USER_INPUT', 400);
     }
-    const priced = withPagingVariables(op);
+    const priced = facts.pagedByVariable ? withPagingVariables(op) : null;
     if (priced) {
       const [tooCostly] = validateCaught(op.schema, priced, validationRules);
       if (tooCostly) throw refusal(tooCostly.message, 'GRAPHQL_VALIDATION_FAILED', 400);

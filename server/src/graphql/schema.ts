@@ -9,13 +9,14 @@ import { LedgerResolver } from '../ledger/ledger.resolver.js';
 import { RateCardsResolver } from '../ratecards/ratecards.resolver.js';
 import { UsageResolver } from '../usage/usage.resolver.js';
 import { assertEveryRootFieldAuthorized, authChecker } from './auth.js';
-import { domainErrors } from './errors.js';
+import { translateDomainErrors } from './errors.js';
 import { AccountGrantsResolver, GrantAllocationsResolver, GrantsResolver } from '../grants/grants.resolver.js';
 import { PromotionsResolver } from '../promotions/promotions.resolver.js';
 import { AccountProxySettingsResolver, ModelRateSimulatedResolver, ProxySettingsResolver } from '../proxy/proxy.resolver.js';
 import { FinanceResolver } from '../reports/finance.resolver.js';
 import { RevenueResolver } from '../reports/revenue.resolver.js';
 import { ReconciliationResolver } from '../reports/reconciliation.resolver.js';
+import { UsageReportResolver } from '../reports/usage-report.resolver.js';
 import { AccountBillingResolver, BillingResolver, PurchaseDetailsResolver } from '../billing/billing.resolver.js';
 import { SessionsResolver } from '../sessions/sessions.resolver.js';
 import { StaffResolver } from '../staff/staff.resolver.js';
@@ -39,6 +40,7 @@ export const resolvers = [
   FinanceResolver,
   RevenueResolver,
   ReconciliationResolver,
+  UsageReportResolver,
   ProxySettingsResolver,
   AccountProxySettingsResolver,
   ModelRateSimulatedResolver,
@@ -65,7 +67,6 @@ export async function createSchema(opts: { publicAppUrl: string; emitSchemaFile?
     resolvers,
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
     authChecker,
-    globalMiddlewares: [domainErrors(opts.publicAppUrl)],
     // Input is validated once, by the services (the same rules for GraphQL, webhooks and the
     // proxy); the GraphQL types only fix the shape.
     validate: false,
@@ -74,5 +75,6 @@ export async function createSchema(opts: { publicAppUrl: string; emitSchemaFile?
     emitSchemaFile: opts.emitSchemaFile ? { path: opts.emitSchemaFile, sortedSchema: true } : false,
   });
   assertEveryRootFieldAuthorized(schema);
+  translateDomainErrors(schema, opts.publicAppUrl);
   return schema;
 }

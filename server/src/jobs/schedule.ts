@@ -26,6 +26,8 @@ export function scheduledJobs(services: Services): Job[] {
       },
     },
     { name: 'grant-expiry', every: grantExpiryIntervalMs(config), run: () => services.grants.expireDueLocked() },
+    // credits.expiring 7 days and 1 day ahead; each notice is claimed once, so every instance may run it.
+    { name: 'grant-expiry-notices', every: grantExpiryIntervalMs(config), run: () => services.grants.notifyExpiring() },
     { name: 'refusals-flush', every: REFUSALS_FLUSH_MS, run: () => services.refusals.flush() },
   ];
   // Woken at commit of every outbox event (NOTIFY), polling as a backstop; see notify/delivery.worker.ts.

@@ -127,6 +127,7 @@ export function toUsageRecord(r: Row, prefix = ''): UsageRecord {
     requestId: (f('request_id') as string | null) ?? null,
     latencyMs: (f('latency_ms') as number | null) ?? null,
     memberAccountId: (f('member_account_id') as string | null | undefined) ?? null,
+    apiKeyId: (f('api_key_id') as string | null | undefined) ?? null,
     createdAt: new Date(f('created_at') as string),
   };
 }

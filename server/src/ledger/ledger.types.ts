@@ -50,6 +50,8 @@ export interface UsageRecord {
   latencyMs: number | null;
   /** Team charges: the member who spent (the row's account is the team's). */
   memberAccountId: string | null;
+  /** The key the call was made with; null without one (a Credits page session). */
+  apiKeyId: string | null;
   createdAt: Date;
 }
 

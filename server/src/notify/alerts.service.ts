@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import { writeAudit } from '../audit/audit.service.js';
 import type { Principal } from '../auth/roles.js';
-import { inTransaction, sqlOf, toBigInt } from '../db/sql.js';
+import { inTransaction, sqlOf, toBigInt, type Sql } from '../db/sql.js';
 import { currentEm } from '../db/unit-of-work.js';
 import { parseMillicredits } from '../money/money.js';
 import { badInput, notFound } from '../shared/errors.js';
@@ -38,7 +38,8 @@ export class AlertsService {
 
   /**
    * Writes the configured default into the database (the trigger reads it there) and moves every
-   * account that follows the default onto it. A no-op when nothing changed.
+   * account that follows the default onto it, keeping an account already alerted and still below
+   * it alerted (a new default is not a new crossing). A no-op when nothing changed.
    */
   async syncDefaultThreshold(threshold: bigint): Promise<void> {
     await inTransaction(currentEm(this.em), async (sql) => {
@@ -49,8 +50,12 @@ export class AlertsService {
       );
       if (row?.changed) {
         await sql.query(
-          `update accounts set low_balance_threshold = ?::bigint where not low_balance_threshold_custom and kind <> 'SYSTEM' and low_balance_threshold <> ?::bigint`,
-          [threshold.toString(), threshold.toString()],
+          `update accounts
+              set low_balance_thresholds = array[?::bigint],
+                  low_balance_alerted_thresholds = case when low_balance_alerted and posted - pending < ?::bigint
+                                                        then array[?::bigint] else '{}' end
+            where not low_balance_threshold_custom and kind <> 'SYSTEM' and low_balance_thresholds <> array[?::bigint]`,
+          [threshold.toString(), threshold.toString(), threshold.toString(), threshold.toString()],
         );
       }
     });
@@ -66,38 +71,48 @@ export class AlertsService {
     return toSetting(row);
   }
 
-  /**
-   * Sets (or, with null, resets to the default) an account's threshold. When the new threshold is
-   * above the available balance, `balance.low` fires now: the trigger sees the crossing.
-   */
-  async setThreshold(actor: Principal, accountIdInput: string, thresholdInput: string | null): Promise<LowBalanceSetting> {
+  /** Every threshold of the account, highest first, each with its state. */
+  async thresholds(accountIdInput: string): Promise<LowBalanceSetting[]> {
     const accountId = parseId(accountIdInput, 'accountId');
-    const threshold = thresholdInput === null ? null : parseMillicredits(thresholdInput, 'thresholdMillicredits');
-    if (threshold !== null && threshold < 0n)
-      throw badInput('thresholdMillicredits must not be negative', { field: 'thresholdMillicredits' });
+    const rows = await thresholdRows(sqlOf(currentEm(this.em)), accountId);
+    if (!rows.length) throw notFound(`Account ${accountId} not found`);
+    return rows;
+  }
+
+  /** One threshold (or, with null, the default again): `setThresholds` with a list of one. */
+  async setThreshold(actor: Principal, accountId: string, thresholdInput: string | null): Promise<LowBalanceSetting> {
+    await this.setThresholds(actor, accountId, thresholdInput === null ? [] : [thresholdInput]);
+    return this.setting(accountId);
+  }
+
+  /**
+   * Replaces an account's thresholds (an empty list returns to the configured default). A threshold
+   * kept from before keeps its state; a new one above the available balance fires `balance.low` at
+   * once (the trigger sees the crossing), each once. Invalid input changes nothing.
+   */
+  async setThresholds(actor: Principal, accountIdInput: string, inputs: readonly string[]): Promise<LowBalanceSetting[]> {
+    const accountId = parseId(accountIdInput, 'accountId');
+    const thresholds = parseThresholds(inputs);
     return inTransaction(currentEm(this.em), async (sql) => {
-      const [before] = await sql.query<Record<string, unknown>>(
-        `select id, low_balance_threshold, low_balance_threshold_custom, low_balance_alerted from accounts where id = ?::uuid and kind <> 'SYSTEM' for update`,
-        [accountId],
-      );
-      if (!before) throw notFound(`Account ${accountId} not found`);
-      const [row] = await sql.query<Record<string, unknown>>(
+      const before = await thresholdRows(sql, accountId, true);
+      if (!before.length) throw notFound(`Account ${accountId} not found`);
+      await sql.query(
         `update accounts
-            set low_balance_threshold = coalesce(?::bigint, (select default_low_balance_threshold from notify_settings)),
+            set low_balance_thresholds = case when ?::boolean then ?::bigint[]
+                                              else array[(select default_low_balance_threshold from notify_settings)] end,
                 low_balance_threshold_custom = ?::boolean
-          where id = ?::uuid
-          returning id, low_balance_threshold, low_balance_threshold_custom, low_balance_alerted`,
-        [threshold?.toString() ?? null, threshold !== null, accountId],
+          where id = ?::uuid`,
+        [thresholds.length > 0, `{${thresholds.join(',')}}`, thresholds.length > 0, accountId],
       );
-      const after = toSetting(row);
+      const after = await thresholdRows(sql, accountId);
       if (actor.accountId !== accountId) {
         await writeAudit(sql, {
           actor,
           action: 'account.setLowBalanceThreshold',
           targetType: 'account',
           targetId: accountId,
-          before: { thresholdMillicredits: toBigInt(before.low_balance_threshold), custom: before.low_balance_threshold_custom },
-          after: { thresholdMillicredits: after.thresholdMillicredits, custom: after.custom },
+          before: { thresholdsMillicredits: before.map((t) => t.thresholdMillicredits), custom: before[0].custom },
+          after: { thresholdsMillicredits: after.map((t) => t.thresholdMillicredits), custom: after[0].custom },
         });
       }
       return after;
@@ -134,6 +149,29 @@ export class AlertsService {
       return null;
     }
   }
+}
+
+/** At most this many thresholds per account. */
+export const MAX_LOW_BALANCE_THRESHOLDS = 10;
+
+/** Distinct, non-negative millicredit amounts, highest first. */
+export function parseThresholds(inputs: readonly string[]): bigint[] {
+  if (inputs.length > MAX_LOW_BALANCE_THRESHOLDS)
+    throw badInput(`At most ${MAX_LOW_BALANCE_THRESHOLDS} thresholds per account`, { field: 'thresholdsMillicredits' });
+  const values = inputs.map((t) => parseMillicredits(t, 'thresholdsMillicredits'));
+  if (values.some((v) => v < 0n)) throw badInput('thresholdsMillicredits must not be negative', { field: 'thresholdsMillicredits' });
+  return [...new Set(values)].sort((a, b) => (a > b ? -1 : a < b ? 1 : 0));
+}
+
+async function thresholdRows(sql: Sql, accountId: string, lock = false): Promise<LowBalanceSetting[]> {
+  const rows = await sql.query<Record<string, unknown>>(
+    `select a.id, t.value as low_balance_threshold, a.low_balance_threshold_custom, t.value = any(a.low_balance_alerted_thresholds) as low_balance_alerted
+       from accounts a, unnest(a.low_balance_thresholds) with ordinality as t (value, n)
+      where a.id = ?::uuid and a.kind <> 'SYSTEM'
+      order by t.n${lock ? ' for update of a' : ''}`,
+    [accountId],
+  );
+  return rows.map(toSetting);
 }
 
 const toSetting = (r: Record<string, unknown>): LowBalanceSetting => ({

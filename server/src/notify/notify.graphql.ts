@@ -82,7 +82,10 @@ export class LowBalanceAlertGql {
   @Field(() => ID) accountId!: string;
   @Field(() => String, { description: 'balance.low fires when available credit falls below this' }) thresholdMillicredits!: string;
   @Field(() => Boolean, { description: 'False: the default from configuration applies' }) custom!: boolean;
-  @Field(() => Boolean, { description: 'Below the threshold and already alerted; re-arms at or above it' }) alerted!: boolean;
+  @Field(() => Boolean, {
+    description: 'Below the threshold and already alerted; re-arms once credits are added and available is at or above it',
+  })
+  alerted!: boolean;
 }
 
 export const toEndpointGql = (e: WebhookEndpoint): WebhookEndpointGql => Object.assign(new WebhookEndpointGql(), e);

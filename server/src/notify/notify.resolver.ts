@@ -118,6 +118,20 @@ export class NotifyResolver {
     const target = accountInScope(ctx, 'alerts.set', accountId);
     return toLowBalanceGql(await ctx.services.notify.alerts.setThreshold(principalOf(ctx), target, threshold));
   }
+
+  @Authorized('alerts.set')
+  @Mutation(() => [LowBalanceAlertGql], {
+    description:
+      "Replaces the account's low-balance thresholds (own account, or ADMIN; at most 10, millicredits); an empty list returns to the default. Each fires balance.low once per crossing (data.thresholdMillicredits) and re-arms when credits are added and available is back at or above it.",
+  })
+  async setLowBalanceThresholds(
+    @Arg('accountId', () => ID, { nullable: true }) accountId: string | null,
+    @Arg('thresholdsMillicredits', () => [String]) thresholds: string[],
+    @Ctx() ctx: Context,
+  ): Promise<LowBalanceAlertGql[]> {
+    const target = accountInScope(ctx, 'alerts.set', accountId);
+    return (await ctx.services.notify.alerts.setThresholds(principalOf(ctx), target, thresholds)).map(toLowBalanceGql);
+  }
 }
 
 @Resolver(() => AccountGql)
@@ -126,5 +140,11 @@ export class AccountNotifyResolver {
   async lowBalanceAlert(@Root() account: AccountGql, @Ctx() ctx: Context): Promise<LowBalanceAlertGql> {
     accountInScope(ctx, 'account.details', account.id);
     return toLowBalanceGql(await ctx.services.notify.alerts.setting(account.id));
+  }
+
+  @FieldResolver(() => [LowBalanceAlertGql], { description: 'Every low-balance threshold, highest first, with its state' })
+  async lowBalanceAlerts(@Root() account: AccountGql, @Ctx() ctx: Context): Promise<LowBalanceAlertGql[]> {
+    accountInScope(ctx, 'account.details', account.id);
+    return (await ctx.services.notify.alerts.thresholds(account.id)).map(toLowBalanceGql);
   }
 }

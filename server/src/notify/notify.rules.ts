@@ -2,6 +2,7 @@
 export const EVENT_TYPES = [
   'balance.low',
   'credits.exhausted',
+  'credits.expiring',
   'purchase.fulfilled',
   'purchase.refunded',
   'auto_recharge.failed',
@@ -22,6 +23,7 @@ export const allEventTypes = () => [...EVENT_TYPES, ...extraTypes];
 export const MAIL_EVENT_TYPES: readonly string[] = [
   'balance.low',
   'credits.exhausted',
+  'credits.expiring',
   'webhook_endpoint.disabled',
   'auto_recharge.failed',
 ];
@@ -79,6 +81,11 @@ export function mailFor(e: OutboxEvent, publicAppUrl: string): { subject: string
       return {
         subject: 'You are out of credits',
         text: `A charge of ${credits(d.requiredMillicredits)} credits was refused: only ${credits(d.availableMillicredits)} credits are available.\n\nTop up on your Credits page: ${creditsPage}\n`,
+      };
+    case 'credits.expiring':
+      return {
+        subject: Number(d.daysBefore) === 1 ? 'Your credits expire tomorrow' : 'Some of your credits expire in 7 days',
+        text: `${credits(d.remainingMillicredits)} credits expire on ${String(d.expiresAt)} (UTC) unless you use them first.\n\nSee what expires, and when, on your Credits page: ${creditsPage}\n`,
       };
     case 'auto_recharge.failed':
       return {

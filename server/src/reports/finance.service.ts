@@ -1,9 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { IsolationLevel } from '@mikro-orm/core';
 import { sqlOf, toBigInt, type Sql } from '../db/sql.js';
 import { currentEm } from '../db/unit-of-work.js';
 import { parseId } from '../shared/validate.js';
 import { NO_KEY, runRollup } from './rollup.job.js';
+import { rollupSnapshot, type Watermark } from './rollup-snapshot.js';
 import { clampLimit, dayRange, orderColumn, type FinanceOrder } from './finance.rules.js';
 
 export interface FinanceDayRow {
@@ -44,11 +44,6 @@ export interface LiabilityRow {
 }
 
 const ts = (param: string) => `(${param}::date)::timestamp at time zone 'UTC'`;
-
-interface Watermark {
-  usageSeq: bigint;
-  postingId: bigint;
-}
 
 /** A fragment of SQL text and its parameters, in the order of its placeholders. */
 interface Fragment {
@@ -108,19 +103,7 @@ export class FinanceService {
   }
 
   private snapshot<T>(fn: (sql: Sql, wm: Watermark) => Promise<T>): Promise<T> {
-    // A fork: the snapshot is a REPEATABLE READ transaction of its own, never a savepoint in a caller's.
-    return this.em.fork().transactional(
-      async (tem) => {
-        const sql = sqlOf(tem as EntityManager);
-        // Small indexed reads: JIT compilation would cost more than the query itself.
-        await sql.query(`set local jit = off`);
-        const [s] = await sql.query<{ usage_seq: string; posting_id: string }>(
-          `select usage_seq, posting_id from finance_rollup_state where id = 1`,
-        );
-        return fn(sql, { usageSeq: toBigInt(s.usage_seq), postingId: toBigInt(s.posting_id) });
-      },
-      { isolationLevel: IsolationLevel.REPEATABLE_READ, readOnly: true },
-    );
+    return rollupSnapshot(this.em, fn);
   }
 
   /** Folds new rows into the rollups (the scheduled job calls this every few seconds). */

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { inTransaction, sqlOf, toBigInt, type Sql } from '../db/sql.js';
 import { currentEm } from '../db/unit-of-work.js';
 
-/** Sentinel team member for usage rows without an api key. */
+/** Sentinel for "none" in rollup key columns: usage without an api key, or not charged by a team member. */
 export const NO_KEY = '00000000-0000-0000-0000-000000000000';
 
 export interface RollupResult {
@@ -96,13 +96,25 @@ export async function foldRange(
     const [r] = await tx.query<{ n: string }>(
       `with src as (
          select (created_at at time zone 'UTC')::date as day, account_id, model, coalesce(api_key_id, ?::uuid) as api_key_id,
+                coalesce(member_account_id, ?::uuid) as member_account_id,
                 count(*) as calls, sum(input_tokens) as i, sum(cached_input_tokens) as c, sum(output_tokens) as o,
                 sum(charged) as charged, sum(cost_micro_usd) as cost, sum(count(*)) over () as n
            from usage_records where seq > ?::bigint and seq <= ?::bigint
-          group by 1, 2, 3, 4
+          group by 1, 2, 3, 4, 5
+       ), up_report as (
+         insert into usage_report_daily as d (day, account_id, model, api_key_id, member_account_id, calls, input_tokens,
+                                             cached_input_tokens, output_tokens, charged, cost_micro_usd)
+         select day, account_id, model, api_key_id, member_account_id, calls, i, c, o, charged, cost from src
+         on conflict (day, account_id, model, api_key_id, member_account_id) do update set
+           calls = d.calls + excluded.calls, input_tokens = d.input_tokens + excluded.input_tokens,
+           cached_input_tokens = d.cached_input_tokens + excluded.cached_input_tokens,
+           output_tokens = d.output_tokens + excluded.output_tokens,
+           charged = d.charged + excluded.charged, cost_micro_usd = d.cost_micro_usd + excluded.cost_micro_usd
+         returning 1
        ), up as (
          insert into finance_usage_daily as d (day, account_id, model, api_key_id, calls, input_tokens, cached_input_tokens, output_tokens, charged, cost_micro_usd)
-         select day, account_id, model, api_key_id, calls, i, c, o, charged, cost from src
+         select day, account_id, model, api_key_id, sum(calls), sum(i), sum(c), sum(o), sum(charged), sum(cost) from src
+          group by day, account_id, model, api_key_id
          on conflict (day, account_id, model, api_key_id) do update set
            calls = d.calls + excluded.calls, input_tokens = d.input_tokens + excluded.input_tokens,
            cached_input_tokens = d.cached_input_tokens + excluded.cached_input_tokens,
@@ -120,7 +132,7 @@ export async function foldRange(
          returning 1
        )
        select coalesce(max(n), 0) as n from src`,
-      [NO_KEY, fromU.toString(), toU.toString()],
+      [NO_KEY, NO_KEY, fromU.toString(), toU.toString()],
     );
     usageRows = Number(r.n);
   }

@@ -14,8 +14,12 @@ export interface StatementLine {
   description: string;
   amount: bigint;
   receiptUrl: string | null;
-  /** What the customer actually paid for a PURCHASE, in cents (never derived from credits). */
+  /** What the customer actually paid for a PURCHASE, in cents, tax included (never derived from credits). */
   paidCents: bigint | null;
+  /** The tax within `paidCents` (never credits, never revenue). */
+  taxCents: bigint | null;
+  /** The purchase's Stripe invoice (hosted page). */
+  invoiceUrl: string | null;
 }
 
 export interface StatementUsageDay {
@@ -99,9 +103,12 @@ export async function buildStatement(em: EntityManager, accountId: string, from:
         `select p.amount, t.created_at, t.type, t.id as transaction_id, t.reference_id, t.reason,
                 (select s.system_code from ledger_postings o join accounts s on s.id = o.account_id and s.kind = 'SYSTEM'
                   where o.transaction_id = p.transaction_id limit 1) as counterparty,
-                (select pu.receipt_url from purchases pu where pu.id::text = t.reference_id and t.type in ('PURCHASE', 'REFUND')) as receipt_url,
-                (select coalesce(pu.amount_paid_cents, pu.amount_cents) from purchases pu where pu.id::text = t.reference_id and t.type = 'PURCHASE') as paid_cents
+                pu.receipt_url,
+                case when t.type = 'PURCHASE' then coalesce(pu.amount_paid_cents, pu.amount_cents) end as paid_cents,
+                case when t.type = 'PURCHASE' then pu.tax_cents end as tax_cents,
+                case when t.type = 'PURCHASE' then pu.invoice_url end as invoice_url
            from ledger_postings p join ledger_transactions t on t.id = p.transaction_id
+           left join purchases pu on pu.id::text = t.reference_id and t.type in ('PURCHASE', 'REFUND')
           where p.account_id = ?::uuid and p.created_at >= ?::timestamptz and p.created_at < ?::timestamptz
           order by p.id`,
         [accountId, from.toISOString(), to.toISOString()],
@@ -135,6 +142,8 @@ export async function buildStatement(em: EntityManager, accountId: string, from:
           amount,
           receiptUrl: (m.receipt_url as string | null) ?? null,
           paidCents: m.paid_cents === null || m.paid_cents === undefined ? null : toBigInt(m.paid_cents),
+          taxCents: m.tax_cents === null || m.tax_cents === undefined ? null : toBigInt(m.tax_cents),
+          invoiceUrl: (m.invoice_url as string | null) ?? null,
         });
       }
       const opening = toBigInt(open.s);

@@ -36,6 +36,8 @@ export function statementCsv(s: Statement, seller?: StatementSeller): string {
     'amount_usd_approx',
     'receipt_url',
     'paid_usd',
+    'tax_usd',
+    'invoice_url',
   ];
   const rows: (string | null)[][] = [];
   const row = (
@@ -46,6 +48,8 @@ export function statementCsv(s: Statement, seller?: StatementSeller): string {
     amount: bigint | null,
     receipt: string | null = null,
     paidCents: bigint | null = null,
+    taxCents: bigint | null = null,
+    invoiceUrl: string | null = null,
   ) =>
     rows.push([
       section,
@@ -57,10 +61,22 @@ export function statementCsv(s: Statement, seller?: StatementSeller): string {
       amount === null ? null : centsDecimal(centsOf(amount)),
       receipt,
       paidCents === null ? null : centsDecimal(paidCents),
+      taxCents === null ? null : centsDecimal(taxCents),
+      invoiceUrl,
     ]);
   row('OPENING_BALANCE', isoDay(s.from), `Opening balance ${s.label}`, s.accountId, s.opening);
   for (const l of s.lines)
-    row(l.section, isoDay(l.date), l.description, l.reference ?? l.transactionId, l.amount, l.receiptUrl, l.paidCents);
+    row(
+      l.section,
+      isoDay(l.date),
+      l.description,
+      l.reference ?? l.transactionId,
+      l.amount,
+      l.receiptUrl,
+      l.paidCents,
+      l.taxCents,
+      l.invoiceUrl,
+    );
   for (const u of s.usage) {
     row(
       'USAGE_BY_MODEL',
@@ -73,7 +89,8 @@ export function statementCsv(s: Statement, seller?: StatementSeller): string {
   for (const d of s.usageByDay) row('USAGE_BY_DAY', d.day, `${d.calls} calls`, null, -d.charged);
   for (const section of SECTIONS) row(`TOTAL_${section}`, '', SECTION_TITLE[section], null, s.totals[section]);
   const paid = s.lines.reduce((sum, l) => sum + (l.paidCents ?? 0n), 0n);
-  row('TOTAL_PAID', '', 'Amount paid for purchases', null, null, null, paid);
+  const tax = s.lines.reduce((sum, l) => sum + (l.taxCents ?? 0n), 0n);
+  row('TOTAL_PAID', '', 'Amount paid for purchases (tax included)', null, null, null, paid, tax);
   row(
     'STATEMENT',
     isoDay(s.generatedAt),
@@ -253,27 +270,39 @@ export function statementPdf(
       { totalRow: summaryRow(`Closing balance on ${longDate(lastDay(s.to))}`, s.closing) },
     );
 
-    // Purchases at the amount actually paid.
+    // Purchases at the amount actually paid, with the tax in it and the invoice.
     const purchases = s.lines.filter((l) => l.section === 'PURCHASE');
     if (purchases.length) {
       heading('Purchases');
       const paid = purchases.reduce((sum, l) => sum + (l.paidCents ?? 0n), 0n);
+      const tax = purchases.reduce((sum, l) => sum + (l.taxCents ?? 0n), 0n);
       table(
         [
           { header: 'Date', width: 80 },
-          { header: 'Description', width: width - 80 - 110 - 80 - 60 },
-          { header: 'Credits', width: 110, align: 'right' },
-          { header: 'Paid', width: 80, align: 'right' },
-          { header: 'Receipt', width: 60, align: 'right' },
+          { header: 'Description', width: width - 80 - 100 - 70 - 60 - 60 },
+          { header: 'Credits', width: 100, align: 'right' },
+          { header: 'Paid', width: 70, align: 'right' },
+          { header: 'Tax', width: 60, align: 'right' },
+          { header: 'Invoice', width: 60, align: 'right' },
         ],
         purchases.map((l) => [
           { text: longDate(l.date) },
           { text: l.description },
           { text: credits(l.amount) },
           { text: l.paidCents === null ? '-' : usdCents(l.paidCents) },
-          { text: l.receiptUrl ? 'Receipt' : '-', link: l.receiptUrl },
+          { text: l.taxCents === null ? '-' : usdCents(l.taxCents) },
+          l.invoiceUrl ? { text: 'Invoice', link: l.invoiceUrl } : { text: l.receiptUrl ? 'Receipt' : '-', link: l.receiptUrl },
         ]),
-        { totalRow: [{ text: '' }, { text: 'Total paid' }, { text: credits(s.totals.PURCHASE) }, { text: usdCents(paid) }, { text: '' }] },
+        {
+          totalRow: [
+            { text: '' },
+            { text: 'Total paid' },
+            { text: credits(s.totals.PURCHASE) },
+            { text: usdCents(paid) },
+            { text: usdCents(tax) },
+            { text: '' },
+          ],
+        },
       );
     }
 

@@ -44,6 +44,9 @@ export class UsageRecordGql {
   @Field(() => ID, { nullable: true, description: "Team charges: the member who spent (the row belongs to the team's account)" })
   memberAccountId!: string | null;
 
+  @Field(() => ID, { nullable: true, description: 'The API key the call was made with; null without one (a Credits page session)' })
+  apiKeyId!: string | null;
+
   @Field(() => Date)
   createdAt!: Date;
 }
@@ -61,6 +64,7 @@ export const toUsageGql = (u: UsageRecord): UsageRecordGql => ({
   costUsd: formatMicroUsd(u.costMicroUsd),
   idempotencyKey: clientIdempotencyKey(u),
   memberAccountId: u.memberAccountId,
+  apiKeyId: u.apiKeyId,
   createdAt: u.createdAt,
 });
 

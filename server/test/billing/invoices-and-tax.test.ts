@@ -127,6 +127,14 @@ describe('invoices and tax with STRIPE_AUTOMATIC_TAX=true', () => {
     });
     expect(p.invoiceUrl).toMatch(/^https:\/\/invoice\.stripe\.test\/i\/in_/);
     expect(p.invoicePdfUrl).toMatch(/\/pdf$/);
+
+    // The month's statement shows what was paid, the tax in it and the invoice.
+    const month = new Date().toISOString().slice(0, 7);
+    const csv = await (await fetch(`${b.t.url}/statements/${month}.csv`, { headers: { authorization: `Bearer ${account.key}` } })).text();
+    const lines = csv.split(/\r?\n/);
+    const purchaseLine = lines.find((l) => l.startsWith('PURCHASE,'))!;
+    expect(purchaseLine).toContain(`,11.99,2.00,${p.invoiceUrl}`);
+    expect(lines.find((l) => l.startsWith('TOTAL_PAID,'))).toMatch(/,11\.99,2\.00,$/);
   });
 
   it('counts revenue before tax: a taxed purchase earns its pre-tax amount, and a refund takes back only its pre-tax share', async () => {

@@ -15,6 +15,7 @@ const PG_TYPE: Record<string, string> = {
   jsonb: 'jsonb',
   json: 'jsonb',
   'text[]': 'ARRAY',
+  'bigint[]': 'ARRAY',
 };
 
 let db: TestDatabase;

@@ -130,4 +130,38 @@ describe('holds through group commit', () => {
     );
     expect(states).toEqual({ settled: '400', voided: '100' });
   });
+
+  it('a settle that must be capped shares its batch with plain ones, each decided in order', async () => {
+    const user = await t.account(10_000n);
+    const rate = await t.services.rateCards.rateFor('cheap-model');
+    const [h1, h2, h3] = [await place(user.id, 1_000n), await place(user.id, 5_000n), await place(user.id, 1_000n)];
+    const settle = (h: typeof h1, charged: bigint) =>
+      t.services.holds.settle(h, {
+        rate,
+        tokens: { inputTokens: charged * 10n, cachedInputTokens: 0n, outputTokens: 0n },
+        charged,
+        costMicroUsd: charged / 2n,
+        idempotencyKey: `proxy:${h.id}`,
+        requestHash: `h-${h.id}`,
+        actorKeyId: null,
+        source: 'PROXY',
+      });
+    const before = t.services.engine.batchStats;
+    // h2's call cost more than its hold, and the account cannot cover it all: capped at the hold.
+    const [s1, s2, s3] = await Promise.all([settle(h1, 500n), settle(h2, 9_000n), settle(h3, 800n)]);
+    expect(t.services.engine.batchStats.calls - before.calls).toBe(1);
+    expect([s1.charged, s2.charged, s3.charged]).toEqual([500n, 5_000n, 800n]);
+    expect(await balanceOf(user.id)).toEqual({ posted: 10_000n - 6_300n, pending: 0n });
+    const rows = await t.db.query<{ charged: string }>(`select charged from usage_records where account_id = $1 order by seq`, [user.id]);
+    expect(rows.map((r) => r.charged)).toEqual(['500', '5000', '800']);
+    const holds = await t.db.query<{ id: string; state: string; charged: string }>(
+      `select id, state, charged from holds where account_id = $1`,
+      [user.id],
+    );
+    expect(Object.fromEntries(holds.map((h) => [h.id, `${h.state} ${h.charged}`]))).toEqual({
+      [h1.id]: 'SETTLED 500',
+      [h2.id]: 'SETTLED 5000',
+      [h3.id]: 'SETTLED 800',
+    });
+  });
 });

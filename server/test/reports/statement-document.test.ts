@@ -136,7 +136,7 @@ describe('the statement document', () => {
     expect(csv).toContain('https://pay.stripe.test/receipts/r_999,9.99');
     expect(csv).toMatch(/USAGE_BY_MODEL,,"gpt-4o-mini: 19 calls/);
     expect(csv).toContain('USAGE_BY_DAY,2026-10-28,1 calls,,-12345,-12.345,-0.01,,');
-    expect(csv).toMatch(/\nCLOSING_BALANCE,2026-10-31,Closing balance 2026-10,[0-9a-f-]{36},656840,656\.840,0\.66,,\n/);
+    expect(csv).toMatch(/\nCLOSING_BALANCE,2026-10-31,Closing balance 2026-10,[0-9a-f-]{36},656840,656\.840,0\.66,,,,\n/);
     expect(csv).toMatch(
       /STATEMENT,\d{4}-\d{2}-\d{2},"Statement CM-202610-[0-9A-F]{8} from Creditmeter Demo Ltd for Ada Lovelace ada@customer\.test, 2026-10-01 to 2026-10-31/,
     );

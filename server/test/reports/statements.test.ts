@@ -108,13 +108,17 @@ describe('monthly statements', () => {
     expect(res.headers.get('content-type')).toContain('text/csv');
     const text = await res.text();
     const lines = text.trim().split('\n');
-    expect(lines[0]).toBe('section,date,description,reference,amount_millicredits,amount_credits,amount_usd_approx,receipt_url,paid_usd');
-    expect(lines[1]).toMatch(/^OPENING_BALANCE,2026-10-01,.*,0,0\.000,0\.00,,$/);
-    expect(lines.at(-1)).toMatch(/^CLOSING_BALANCE,2026-10-31,.*,147000,147\.000,0\.15,,$/);
+    expect(lines[0]).toBe(
+      'section,date,description,reference,amount_millicredits,amount_credits,amount_usd_approx,receipt_url,paid_usd,tax_usd,invoice_url',
+    );
+    expect(lines[1]).toMatch(/^OPENING_BALANCE,2026-10-01,.*,0,0\.000,0\.00,,,,$/);
+    expect(lines.at(-1)).toMatch(/^CLOSING_BALANCE,2026-10-31,.*,147000,147\.000,0\.15,,,,$/);
     // The purchase at what was paid ($9.99), never derived from its credits.
-    expect(lines.find((l) => l.startsWith('PURCHASE,'))).toMatch(/,50000,50\.000,0\.05,https:\/\/pay\.stripe\.test\/receipts\/r_1,9\.99$/);
-    expect(lines).toContain('TOTAL_PAID,,Amount paid for purchases,,,,,,9.99');
-    expect(lines).toContain('USAGE_BY_DAY,2026-10-20,1 calls,,-3000,-3.000,0.00,,');
+    expect(lines.find((l) => l.startsWith('PURCHASE,'))).toMatch(
+      /,50000,50\.000,0\.05,https:\/\/pay\.stripe\.test\/receipts\/r_1,9\.99,,$/,
+    );
+    expect(lines).toContain('TOTAL_PAID,,Amount paid for purchases (tax included),,,,,,9.99,0.00,');
+    expect(lines).toContain('USAGE_BY_DAY,2026-10-20,1 calls,,-3000,-3.000,0.00,,,,');
     expect(text).toMatch(/USAGE_BY_MODEL,,"test-model: 1 calls/);
   });
 

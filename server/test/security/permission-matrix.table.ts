@@ -75,6 +75,8 @@ export const MATRIX: Record<string, Row> = {
   'Query.team': { cells: 'U O O O A A A U', scope: { id: 'team' } },
   'Query.teamSpend': { cells: 'U O F O F A A U', scope: { teamId: 'team' } },
   'Query.teams': { cells: STAFF_ONLY.SUPPORT },
+  // Own account (a team's OWNERs: the team); staff any account, or every account without one.
+  'Query.usageReport': { cells: 'U O F O A A A U', scope: ACCOUNT },
   'Query.viewer': { cells: 'A A A A A A A A' },
   'Query.webhookDeliveries': { cells: 'U H F H A A A U', scope: { endpointId: 'endpoint' } },
   'Query.webhookEndpoint': { cells: 'U H F H A A A U', scope: { id: 'endpoint' } },
@@ -113,6 +115,7 @@ export const MATRIX: Record<string, Row> = {
   'Mutation.runReconciliation': { cells: STAFF_ONLY.FINANCE },
   'Mutation.setAutoRecharge': { cells: 'U O F O F F N U', scope: { 'input.accountId': 'account' } },
   'Mutation.setLowBalanceThreshold': { cells: 'U O F O F F N U', scope: ACCOUNT },
+  'Mutation.setLowBalanceThresholds': { cells: 'U O F O F F N U', scope: ACCOUNT },
   'Mutation.setMemberAllocation': { cells: 'U O F O F F A U', scope: { 'input.teamId': 'team' } },
   'Mutation.setModelEnabled': { cells: STAFF_ONLY.ADMIN },
   'Mutation.setProxySettings': { cells: 'U O F O F F N U', scope: ACCOUNT },

@@ -134,6 +134,12 @@ export const RULES = {
   'rates.cards': rule({ who: staff('SUPPORT'), says: 'SUPPORT+' }),
   'rates.manage': rule({ who: staff('ADMIN'), says: 'ADMIN, audited' }),
   'finance.read': rule({ who: staff('FINANCE'), says: 'FINANCE+' }),
+  'usage.report': rule({
+    who: ACCOUNT_HOLDERS,
+    other: 'SUPPORT',
+    team: 'OWNER',
+    says: "usageReport and GET /reports/usage.csv: own account, a team's OWNERs the team; SUPPORT+ any, or all accounts",
+  }),
   'reconciliation.read': rule({ who: staff('FINANCE'), says: 'FINANCE+' }),
   'reconciliation.run': rule({ who: staff('FINANCE'), says: 'FINANCE+' }),
   'audit.read': rule({ who: staff('FINANCE'), says: 'FINANCE+ (also GET /audit-log.csv)' }),

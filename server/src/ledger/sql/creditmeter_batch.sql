@@ -8,7 +8,8 @@ returns table (ord int, op text, settle text, charged bigint, status text, avail
 language plpgsql as $$
 -- One group-commit batch: charges, holds, settles and releases of many calls in one transaction
 -- (one WAL flush), each item decided on its own and in the order given. Consecutive charges go to
--- creditmeter_charge as one set-wise call; holds and settles go one by one through their functions.
+-- creditmeter_charge as one set-wise call, and so do consecutive settles (each posts its cost and
+-- releases its hold); holds go one by one through creditmeter_hold.
 declare
   v_n int := jsonb_array_length(p_items);
   i int := 0;
@@ -19,6 +20,7 @@ declare
   v_posted bigint;
   v_pending bigint;
   v_at timestamptz;
+  v_run jsonb;
 begin
   -- Lock order everywhere: holds (by id), then accounts (by id). The expiry job takes holds with
   -- SKIP LOCKED before their accounts, so it never waits on a batch while holding an account.
@@ -57,6 +59,61 @@ begin
         from creditmeter_hold((e->>'hold_id')::uuid, (e->>'account_id')::uuid, (e->>'amount')::bigint,
           (e->>'partial_minimum')::bigint, e->>'model', (e->>'api_key_id')::uuid, e->>'session_id', (e->>'session_cap')::bigint,
           coalesce((e->>'session_window')::int, 0), (e->>'ttl')::int, (e->>'member')::uuid, (e->>'member_at')::timestamptz) h;
+    elsif v_op = 'settle' and v_run is null then
+      -- A run of settles as one set-wise charge, when every one of them is the plain case: its hold
+      -- exists, a team call costs no more than its hold, and each charge is accepted or a replay.
+      -- Anything else (a capped or voided settle) rolls the attempt back and goes one by one below.
+      j := i;
+      while j + 1 < v_n and p_items -> (j + 1) ->> 'op' = 'settle' loop j := j + 1; end loop;
+      begin
+        with s as (
+          select k, x, h.id as found, h.account_id, h.amount, h.state, h.member_account_id
+            from jsonb_array_elements(jsonb_path_query_array(p_items, ('$[' || i || ' to ' || j || ']')::jsonpath)) with ordinality t(x, k)
+            left join holds h on h.id = (x->>'hold_id')::uuid
+        )
+        select case when bool_and(s.found is not null)
+                      and bool_and(s.member_account_id is null or (s.x->'row'->>'charged')::bigint <= s.amount)
+                    then jsonb_agg(s.x->'row' || jsonb_build_object(
+                           'account_id', s.account_id,
+                           'release', case when s.state = 'HELD' then s.amount else 0 end,
+                           'member', s.member_account_id,
+                           'member_at', coalesce(s.x->'row'->>'member_at', clock_timestamp()::text),
+                           'member_enforce', false) order by s.k)
+               end
+          into v_run from s;
+        if v_run is null then raise exception 'settle run needs one by one' using errcode = 'CMS01'; end if;
+        select jsonb_agg(to_jsonb(c) order by c.ord) into v_run from creditmeter_charge(v_run) c;
+        if exists (select 1 from jsonb_array_elements(v_run) r where r->>'status' not in ('OK', 'REPLAY')) then
+          raise exception 'settle run needs one by one' using errcode = 'CMS01';
+        end if;
+        update holds h set state = 'SETTLED', charged = (x->'row'->>'charged')::bigint, request_id = x->'row'->>'request_id',
+                           released_at = clock_timestamp()
+          from jsonb_array_elements(jsonb_path_query_array(p_items, ('$[' || i || ' to ' || j || ']')::jsonpath)) with ordinality t(x, k)
+          join jsonb_array_elements(v_run) r on (r->>'ord')::int = t.k
+         where h.id = (x->>'hold_id')::uuid and h.state = 'HELD' and r->>'status' = 'OK';
+      exception when sqlstate 'CMS01' then
+        v_run := '[]'::jsonb;
+      end;
+      if jsonb_array_length(v_run) = 0 then
+        -- One by one: the items of this run go through the branches below (v_run marks it).
+        continue;
+      end if;
+      return query select i + r.ord, 'settle'::text, case r.status when 'REPLAY' then 'REPLAY' else 'SETTLED' end,
+        (p_items -> (i + r.ord - 1) -> 'row' ->> 'charged')::bigint, r.status, r.available, r.bal_posted, r.bal_pending, r.bal_at,
+        r.u_id, r.u_seq, r.u_account_id, r.u_transaction_id, r.u_rate_card_id, r.u_model, r.u_input_tokens, r.u_cached_input_tokens,
+        r.u_output_tokens, r.u_input_per1k, r.u_cached_input_per1k, r.u_output_per1k, r.u_charged, r.u_cost_micro_usd,
+        r.u_idempotency_key, r.u_request_hash, r.u_source, r.u_request_id, r.u_latency_ms, r.u_created_at,
+        (p_items -> (i + r.ord - 1) ->> 'hold_id')::uuid, null::uuid, null::bigint, null::boolean, null::timestamptz,
+        null::timestamptz, null::bigint
+        from jsonb_to_recordset(v_run) as r(ord int, status text, available bigint, bal_posted bigint, bal_pending bigint, bal_at timestamptz,
+          u_id uuid, u_seq bigint, u_account_id uuid, u_transaction_id uuid, u_rate_card_id uuid, u_model text,
+          u_input_tokens bigint, u_cached_input_tokens bigint, u_output_tokens bigint, u_input_per1k bigint,
+          u_cached_input_per1k bigint, u_output_per1k bigint, u_charged bigint, u_cost_micro_usd bigint,
+          u_idempotency_key text, u_request_hash text, u_source text, u_request_id text, u_latency_ms int, u_created_at timestamptz)
+        order by r.ord;
+      v_run := null;
+      i := j + 1;
+      continue;
     elsif v_op = 'settle' and not exists (select 1 from holds h where h.id = (e->>'hold_id')::uuid) then
       return query select i + 1, 'settle'::text, 'NOT_FOUND'::text, 0::bigint, 'NOT_FOUND'::text, null::bigint, null::bigint,
         null::bigint, null::timestamptz, null::uuid, null::bigint, null::uuid, null::uuid, null::uuid, null::text, null::bigint,
@@ -90,5 +147,7 @@ begin
       raise exception 'creditmeter_batch: unknown op %', v_op using errcode = '22023';
     end if;
     i := i + 1;
+    -- The one-by-one settles of a run end where the run ends.
+    if v_run is not null and (i >= v_n or p_items -> i ->> 'op' <> 'settle') then v_run := null; end if;
   end loop;
 end $$;

@@ -11,7 +11,7 @@ const DATED = ['ledger_transactions', 'ledger_postings', 'usage_records', 'purch
  * had it), as before. The journal's own rules (append-only, zero-sum) are unchanged: nothing is
  * rewritten after the fact; rows are written once, with their date.
  */
-export class Migration20261207210001_demo_clock extends Migration {
+export class Migration20261207220001_demo_clock extends Migration {
   override async up(): Promise<void> {
     this.addSql(`
 create table demo_clock (

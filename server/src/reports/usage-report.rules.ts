@@ -1,0 +1,95 @@
+import { badInput } from '../shared/errors.js';
+import { dayRange } from './finance.rules.js';
+
+export const USAGE_GROUPS = ['DAY', 'MODEL', 'API_KEY', 'TEAM_MEMBER', 'ACCOUNT'] as const;
+export type UsageGroup = (typeof USAGE_GROUPS)[number];
+
+/** A usage report covers at most this many UTC days. */
+export const MAX_USAGE_REPORT_DAYS = 366;
+
+/** The rollup column each grouping reads: the only text spliced into the report's SQL. */
+export const GROUP_COLUMN: Record<UsageGroup, string> = {
+  DAY: 'day',
+  MODEL: 'model',
+  API_KEY: 'api_key_id',
+  TEAM_MEMBER: 'member_account_id',
+  ACCOUNT: 'account_id',
+};
+
+/** The groupings in their canonical order (day, model, key, member, account), each once. */
+export function parseGroups(groups: readonly string[]): UsageGroup[] {
+  for (const g of groups) {
+    if (!(USAGE_GROUPS as readonly string[]).includes(g))
+      throw badInput(`groupBy must be among ${USAGE_GROUPS.join(', ')}; got "${g}"`, { field: 'groupBy' });
+  }
+  return USAGE_GROUPS.filter((g) => groups.includes(g));
+}
+
+/** The UTC days [from, to) touches (rollups are daily), at most MAX_USAGE_REPORT_DAYS of them. */
+export function reportDays(from: Date, to: Date): { fromDay: string; toDay: string } {
+  const { fromDay, toDay, days } = dayRange(from, to);
+  if (days > MAX_USAGE_REPORT_DAYS)
+    throw badInput(`A usage report covers at most ${MAX_USAGE_REPORT_DAYS} days; this one covers ${days}`, { field: 'from' });
+  return { fromDay, toDay };
+}
+
+/** Margin in micro-dollars: a millicredit is a micro-dollar (1,000 credits = $1). */
+export const marginMicroUsd = (chargedMillicredits: bigint, costMicroUsd: bigint): bigint => chargedMillicredits - costMicroUsd;
+
+export interface UsageReportRow {
+  day: string | null;
+  model: string | null;
+  apiKeyId: string | null;
+  apiKeyLabel: string | null;
+  memberAccountId: string | null;
+  memberEmail: string | null;
+  accountId: string | null;
+  accountEmail: string | null;
+  calls: bigint;
+  inputTokens: bigint;
+  cachedInputTokens: bigint;
+  outputTokens: bigint;
+  chargedMillicredits: bigint;
+  costMicroUsd: bigint;
+}
+
+export const USAGE_CSV_COLUMNS = [
+  'day',
+  'model',
+  'api_key_id',
+  'api_key_label',
+  'member_account_id',
+  'member_email',
+  'account_id',
+  'account_email',
+  'calls',
+  'input_tokens',
+  'cached_input_tokens',
+  'output_tokens',
+  'charged_millicredits',
+  'cost_usd',
+  'margin_usd',
+] as const;
+
+/** Text a spreadsheet would run as a formula (a key label "=HYPERLINK(…)") is kept as text. */
+const inert = (value: string | null) => (value !== null && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
+
+/** The report as CSV rows: amounts exact, millicredits as integers, USD with 6 decimals. */
+export const usageReportCsvRows = (rows: UsageReportRow[], formatUsd: (microUsd: bigint) => string): (string | null)[][] =>
+  rows.map((r) => [
+    r.day,
+    inert(r.model),
+    r.apiKeyId,
+    inert(r.apiKeyLabel),
+    r.memberAccountId,
+    inert(r.memberEmail),
+    r.accountId,
+    inert(r.accountEmail),
+    r.calls.toString(),
+    r.inputTokens.toString(),
+    r.cachedInputTokens.toString(),
+    r.outputTokens.toString(),
+    r.chargedMillicredits.toString(),
+    formatUsd(r.costMicroUsd),
+    formatUsd(marginMicroUsd(r.chargedMillicredits, r.costMicroUsd)),
+  ]);
