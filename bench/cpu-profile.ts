@@ -38,13 +38,8 @@ async function measure(server: Served, requests: Requests, amount = REQUESTS) {
   return { msPerRequest: (cpuMs(pid) - before) / answered, answered };
 }
 
-/** ROUNDS measurements of one workload: the median is the figure, every round is shown. */
-async function rounds(server: Served, requests: Requests) {
-  const each: number[] = [];
-  for (let i = 0; i < ROUNDS; i++) each.push((await measure(server, requests)).msPerRequest);
-  const sorted = [...each].sort((a, b) => a - b);
-  return { msPerRequest: sorted[Math.floor(sorted.length / 2)], shown: each.map((x) => fmt(x, 3)).join(' / ') };
-}
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const shown = (xs: number[]) => xs.map((x) => fmt(x, 3)).join(' / ');
 
 /** Runs the workload again under the in-process profiler (cpu-profile-hook.ts); returns the file. */
 async function profiled(server: Served, requests: Requests, amount = REQUESTS): Promise<string> {
@@ -135,10 +130,6 @@ async function main() {
   ];
   const hello = await serve('hello', env);
   await measure(hello, helloRequests, 2000); // JIT warm-up
-  const helloCpu = await rounds(hello, helloRequests);
-  log(`hello-world: ${fmt(helloCpu.msPerRequest, 3)} ms CPU per request (median of ${helloCpu.shown})`);
-  const helloProfile = PROFILE ? await profiled(hello, helloRequests) : null;
-  await hello.stop();
 
   log('setting up accounts...');
   const db = await setupDatabase();
@@ -157,22 +148,35 @@ async function main() {
   ];
   await measure(app, everyKey, db.spread.length); // every key once: the key cache fills as in a running service
   await measure(app, charges, 1000); // JIT warm-up
-  const charge = await rounds(app, charges);
-  const balance = await rounds(app, balances);
-  const ratio = (x: number) => fmt(x / helloCpu.msPerRequest, 2);
-  log(
-    `charge: ${fmt(charge.msPerRequest, 3)} ms CPU per request = ${ratio(charge.msPerRequest)}× hello-world (target ≤ 3×; ${charge.shown})`,
-  );
-  log(
-    `balance read: ${fmt(balance.msPerRequest, 3)} ms CPU per request = ${ratio(balance.msPerRequest)}× hello-world (target ≤ 2×; ${balance.shown})`,
-  );
+
+  // Rounds of hello, charge, balance read back to back: each ratio is against the hello-world
+  // of its own round, so a machine whose load drifts still gives comparable ratios.
+  const cpu = { hello: [] as number[], charge: [] as number[], balance: [] as number[] };
+  for (let i = 0; i < ROUNDS; i++) {
+    cpu.hello.push((await measure(hello, helloRequests)).msPerRequest);
+    cpu.charge.push((await measure(app, charges)).msPerRequest);
+    cpu.balance.push((await measure(app, balances)).msPerRequest);
+  }
+  const helloMs = median(cpu.hello);
+  const ratios = (xs: number[]) => xs.map((x, i) => x / cpu.hello[i]);
+  log(`hello-world: ${fmt(helloMs, 3)} ms CPU per request (median; rounds ${shown(cpu.hello)})`);
+  for (const [name, xs, target] of [
+    ['charge', cpu.charge, 3],
+    ['balance read', cpu.balance, 2],
+  ] as const) {
+    log(
+      `${name}: ${fmt(median(xs), 3)} ms CPU per request, ${fmt(median(ratios(xs)), 2)}× hello-world (target ≤ ${target}×; rounds ${shown(xs)}; ratios ${shown(ratios(xs))})`,
+    );
+  }
+  const helloProfile = PROFILE ? await profiled(hello, helloRequests) : null;
+  await hello.stop();
   if (PROFILE) {
     log('\nhello-world:');
-    summarise(helloProfile!, REQUESTS, helloCpu.msPerRequest);
+    summarise(helloProfile!, REQUESTS, helloMs);
     log('\ncharge:');
-    summarise(await profiled(app, charges), REQUESTS, charge.msPerRequest);
+    summarise(await profiled(app, charges), REQUESTS, median(cpu.charge));
     log('\nbalance read:');
-    summarise(await profiled(app, balances), REQUESTS, balance.msPerRequest);
+    summarise(await profiled(app, balances), REQUESTS, median(cpu.balance));
   }
   await app.stop();
   await db.client.end();

@@ -24,6 +24,7 @@ import { authProvider } from './auth/authProvider';
 import { promoCodes } from './promocodes';
 import { rateCards } from './ratecards';
 import { reconciliation } from './reconciliation';
+import { revenue } from './revenue';
 import { dataProvider } from './resources';
 import { atLeast } from './roles';
 import { staffUsers } from './staff';
@@ -73,6 +74,7 @@ function ConsoleMenu() {
       {atLeast(permissions, 'SUPPORT') && <Menu.Item to="/webhooks" primaryText="Stripe webhooks" leftIcon={<webhooks.icon />} />}
       {atLeast(permissions, 'SUPPORT') && <Menu.ResourceItem name="webhookEndpoints" />}
       {atLeast(permissions, 'FINANCE') && <Menu.ResourceItem name="rateCards" />}
+      {atLeast(permissions, 'FINANCE') && <Menu.Item to="/revenue" primaryText="Revenue" leftIcon={<revenue.icon />} />}
       {atLeast(permissions, 'FINANCE') && <Menu.ResourceItem name="reconciliation" />}
       {atLeast(permissions, 'FINANCE') && <Menu.ResourceItem name="auditLog" />}
       {atLeast(permissions, 'ADMIN') && <Menu.ResourceItem name="promoCodes" />}
@@ -177,6 +179,7 @@ export function App() {
             )}
             <CustomRoutes>
               <Route path="/webhooks" element={<webhooks.page />} />
+              {atLeast(permissions, 'FINANCE') && <Route path="/revenue" element={<revenue.page />} />}
             </CustomRoutes>
           </>
         )}

@@ -211,6 +211,11 @@ export async function tour(
   await page.waitForLoadState('networkidle');
   await stop('console', 'console-webhooks');
 
+  await page.goto(`${base}/admin/revenue`);
+  await page.getByRole('heading', { name: 'Deferred revenue roll-forward' }).waitFor();
+  await page.getByText(/^(Ties to the ledger|Does not tie)/).waitFor();
+  await stop('console', 'console-revenue');
+
   await page.goto(`${base}/admin/webhookEndpoints`);
   await page.getByText("The operator's endpoints").waitFor();
   await page.waitForLoadState('networkidle');

@@ -115,11 +115,7 @@ export async function createApp(opts: { config: Config; orm: MikroORM; log: Logg
     }
   });
 
-  // Feature routes (webhooks, proxy, statements, metrics) mount their own body parsers.
-  for (const mount of routeModules) mount(app, services);
-
-  app.use(
-    '/graphql',
+  const graphql = [
     corsMiddleware,
     express.json({ limit: '1mb' }),
     authenticateSession(services),
@@ -133,7 +129,15 @@ export async function createApp(opts: { config: Config; orm: MikroORM; log: Logg
         http: { req, res },
       }),
     }),
-  );
+  ];
+  // Every operation is a POST: it goes straight to GraphQL, not matched against each feature route first.
+  app.post('/graphql', graphql);
+
+  // Feature routes (webhooks, proxy, statements, metrics) mount their own body parsers.
+  for (const mount of routeModules) mount(app, services);
+
+  // The rest of /graphql: GETs that are not a browser's (faces.ts serves those GraphiQL), CORS preflights.
+  app.use('/graphql', graphql);
 
   app.use(httpErrors(log));
 

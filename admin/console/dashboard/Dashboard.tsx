@@ -154,7 +154,14 @@ export default function Dashboard() {
         </Alert>
       )}
 
-      <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', sm: '1fr 1fr', lg: 'repeat(5, 1fr)' }, mb: 2 }}>
+      <Box
+        sx={{
+          display: 'grid',
+          gap: 2,
+          gridTemplateColumns: { xs: '1fr', sm: '1fr 1fr', lg: 'repeat(3, 1fr)', xl: 'repeat(6, 1fr)' },
+          mb: 2,
+        }}
+      >
         <StatCard
           testId="stat-liability"
           label="Outstanding liability"
@@ -172,6 +179,12 @@ export default function Dashboard() {
           label="Promotional credits"
           value={liability ? formatUsdCents(liability.promotionalMillicredits) : '…'}
           detail={liability && `${formatCredits(liability.promotionalMillicredits)} credits`}
+        />
+        <StatCard
+          testId="stat-goodwill"
+          label="Staff goodwill credits"
+          value={liability ? formatUsdCents(liability.adjustmentsMillicredits) : '…'}
+          detail={liability && `${formatCredits(liability.adjustmentsMillicredits)} credits (adjustments, not paid)`}
         />
         <StatCard
           testId="stat-expiring"

@@ -67,6 +67,8 @@ export const DashboardQuery = graphql(`
       paidUsd
       promotionalMillicredits
       promotionalUsd
+      adjustmentsMillicredits
+      adjustmentsUsd
       expiringNext30DaysMillicredits
       heldMillicredits
       negativeMillicredits

@@ -369,7 +369,7 @@ export type DashboardQueryVariables = Exact<{
 }>;
 
 
-export type DashboardQuery = { refusalsDaily: Array<{ date: string, graphql: number, proxy: number, total: number }>, financeDaily: Array<{ date: string, revenueUsd: number, cogsUsd: number, marginUsd: number, marginRatio: number | null, calls: number, creditsPurchasedMillicredits: string, creditsDeductedMillicredits: string, creditsPromotionalMillicredits: string, creditsExpiredMillicredits: string, creditsRefundedMillicredits: string, revenueMillicredits: string, costMicroUsd: string, marginMillicredits: string }>, byCost: Array<{ key: string, model: string | null, calls: number, revenueUsd: number, cogsUsd: number, marginUsd: number, marginRatio: number | null, revenueMillicredits: string, costMicroUsd: string, marginMillicredits: string }>, byRevenue: Array<{ key: string, model: string | null, calls: number, revenueUsd: number, cogsUsd: number, marginUsd: number, marginRatio: number | null, revenueMillicredits: string, costMicroUsd: string, marginMillicredits: string }>, topAccounts: Array<{ key: string, accountId: string | null, label: string | null, calls: number, revenueUsd: number, cogsUsd: number, marginUsd: number, revenueMillicredits: string, costMicroUsd: string, marginMillicredits: string }>, liability: { outstandingMillicredits: string, outstandingUsd: number, paidMillicredits: string, paidUsd: number, promotionalMillicredits: string, promotionalUsd: number, expiringNext30DaysMillicredits: string | null, heldMillicredits: string, negativeMillicredits: string, negativeBalanceAccounts: number }, breakageByMonth: Array<{ month: string, expiredMillicredits: string, expiredUsd: number, entries: number }>, reconciliationRuns: Array<{ id: string, day: string, status: ReconciliationStatus, mismatchCount: number, startedAt: string, finishedAt: string | null, trigger: string }> };
+export type DashboardQuery = { refusalsDaily: Array<{ date: string, graphql: number, proxy: number, total: number }>, financeDaily: Array<{ date: string, revenueUsd: number, cogsUsd: number, marginUsd: number, marginRatio: number | null, calls: number, creditsPurchasedMillicredits: string, creditsDeductedMillicredits: string, creditsPromotionalMillicredits: string, creditsExpiredMillicredits: string, creditsRefundedMillicredits: string, revenueMillicredits: string, costMicroUsd: string, marginMillicredits: string }>, byCost: Array<{ key: string, model: string | null, calls: number, revenueUsd: number, cogsUsd: number, marginUsd: number, marginRatio: number | null, revenueMillicredits: string, costMicroUsd: string, marginMillicredits: string }>, byRevenue: Array<{ key: string, model: string | null, calls: number, revenueUsd: number, cogsUsd: number, marginUsd: number, marginRatio: number | null, revenueMillicredits: string, costMicroUsd: string, marginMillicredits: string }>, topAccounts: Array<{ key: string, accountId: string | null, label: string | null, calls: number, revenueUsd: number, cogsUsd: number, marginUsd: number, revenueMillicredits: string, costMicroUsd: string, marginMillicredits: string }>, liability: { outstandingMillicredits: string, outstandingUsd: number, paidMillicredits: string, paidUsd: number, promotionalMillicredits: string, promotionalUsd: number, adjustmentsMillicredits: string, adjustmentsUsd: number, expiringNext30DaysMillicredits: string | null, heldMillicredits: string, negativeMillicredits: string, negativeBalanceAccounts: number }, breakageByMonth: Array<{ month: string, expiredMillicredits: string, expiredUsd: number, entries: number }>, reconciliationRuns: Array<{ id: string, day: string, status: ReconciliationStatus, mismatchCount: number, startedAt: string, finishedAt: string | null, trigger: string }> };
 
 export type PromoCodesQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -461,6 +461,13 @@ export type RunReconciliationMutationVariables = Exact<{ [key: string]: never; }
 
 
 export type RunReconciliationMutation = { runReconciliation: { id: string, status: ReconciliationStatus } };
+
+export type RevenueRollForwardQueryVariables = Exact<{
+  month: string;
+}>;
+
+
+export type RevenueRollForwardQuery = { revenueRollForward: { month: string, openingDeferredMillicredits: string, purchasedMillicredits: string, recognisedMillicredits: string, breakageMillicredits: string, refundedMillicredits: string, adjustedMillicredits: string, reclassifiedMillicredits: string, closingDeferredMillicredits: string, ledgerBalanceMillicredits: string, customerDebtMillicredits: string, tiesToLedger: boolean, promotional: { openingDeferredMillicredits: string, purchasedMillicredits: string, recognisedMillicredits: string, breakageMillicredits: string, refundedMillicredits: string, adjustedMillicredits: string, reclassifiedMillicredits: string, closingDeferredMillicredits: string }, adjustments: { openingDeferredMillicredits: string, purchasedMillicredits: string, recognisedMillicredits: string, breakageMillicredits: string, refundedMillicredits: string, adjustedMillicredits: string, reclassifiedMillicredits: string, closingDeferredMillicredits: string }, total: { openingDeferredMillicredits: string, purchasedMillicredits: string, recognisedMillicredits: string, breakageMillicredits: string, refundedMillicredits: string, adjustedMillicredits: string, reclassifiedMillicredits: string, closingDeferredMillicredits: string } } };
 
 export type StaffUsersQueryVariables = Exact<{
   search?: string | null | undefined;
@@ -1177,6 +1184,8 @@ export const DashboardDocument = new TypedDocumentString(`
     paidUsd
     promotionalMillicredits
     promotionalUsd
+    adjustmentsMillicredits
+    adjustmentsUsd
     expiringNext30DaysMillicredits
     heldMillicredits
     negativeMillicredits
@@ -1444,6 +1453,54 @@ export const RunReconciliationDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RunReconciliationMutation, RunReconciliationMutationVariables>;
+export const RevenueRollForwardDocument = new TypedDocumentString(`
+    query RevenueRollForward($month: String!) {
+  revenueRollForward(month: $month) {
+    month
+    openingDeferredMillicredits
+    purchasedMillicredits
+    recognisedMillicredits
+    breakageMillicredits
+    refundedMillicredits
+    adjustedMillicredits
+    reclassifiedMillicredits
+    closingDeferredMillicredits
+    promotional {
+      openingDeferredMillicredits
+      purchasedMillicredits
+      recognisedMillicredits
+      breakageMillicredits
+      refundedMillicredits
+      adjustedMillicredits
+      reclassifiedMillicredits
+      closingDeferredMillicredits
+    }
+    adjustments {
+      openingDeferredMillicredits
+      purchasedMillicredits
+      recognisedMillicredits
+      breakageMillicredits
+      refundedMillicredits
+      adjustedMillicredits
+      reclassifiedMillicredits
+      closingDeferredMillicredits
+    }
+    total {
+      openingDeferredMillicredits
+      purchasedMillicredits
+      recognisedMillicredits
+      breakageMillicredits
+      refundedMillicredits
+      adjustedMillicredits
+      reclassifiedMillicredits
+      closingDeferredMillicredits
+    }
+    ledgerBalanceMillicredits
+    customerDebtMillicredits
+    tiesToLedger
+  }
+}
+    `) as unknown as TypedDocumentString<RevenueRollForwardQuery, RevenueRollForwardQueryVariables>;
 export const StaffUsersDocument = new TypedDocumentString(`
     query StaffUsers($search: String, $first: Int!, $offset: Int!) {
   staffUsers(search: $search, first: $first, offset: $offset) {

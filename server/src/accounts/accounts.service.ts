@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import DataLoader from 'dataloader';
 import { writeAudit } from '../audit/audit.service.js';
 import type { Principal } from '../auth/roles.js';
 import { pgCode, sqlOf, type Sql } from '../db/sql.js';
@@ -47,8 +48,25 @@ export interface CreateAccountInput {
 /** Work that commits or rolls back with a new account (the intro bonus, for one). */
 export type AccountCreatedHook = (sql: Sql, accountId: string) => Promise<void>;
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 export class AccountsService {
   private readonly createdHooks: AccountCreatedHook[] = [];
+  /**
+   * Lookups begun in the same turn of the event loop (concurrent `me { balance }` reads from many
+   * callers) share one statement. Nothing is cached: each batch is read after all its requests
+   * arrived, so none sees a balance older than itself.
+   */
+  private readonly customers = new DataLoader<string, AccountEntity | null>(
+    async (ids) => {
+      // An id that is no uuid names no account, and must not fail the statement its batch shares.
+      const valid = ids.filter((id) => UUID.test(id));
+      const rows = valid.length ? (await this.db.call(CUSTOMERS, [valid])).map(toAccount) : [];
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      return ids.map((id) => byId.get(id) ?? null);
+    },
+    { cache: false, maxBatchSize: 500, batchScheduleFn: (run) => setImmediate(run) },
+  );
 
   constructor(
     private readonly em: EntityManager,
@@ -66,7 +84,8 @@ export class AccountsService {
 
   /** Customer and team accounts (a team's id works wherever an account id does). */
   async findCustomers(ids: readonly string[]): Promise<AccountEntity[]> {
-    return (await this.db.call(CUSTOMERS, [ids])).map(toAccount);
+    const found = await Promise.all(ids.map((id) => this.customers.load(id)));
+    return found.filter((a): a is AccountEntity => a !== null);
   }
 
   /** Customer accounts for the console: search by email, name (contains) or id (exact), any sort, with the total. */

@@ -1,4 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { AccountsService } from '../../src/accounts/accounts.service.js';
+import { LedgerDb } from '../../src/ledger/engine.db.js';
 import { startTestApp, type TestApp } from '../support/harness.js';
 
 let t: TestApp;
@@ -34,5 +36,32 @@ describe('accounts service (entities)', () => {
     expect(seen).not.toBeNull();
     expect(await t.services.accounts.findByEmail('hooked@accounts.test')).toBeNull();
     expect(await t.db.query(`select 1 from audit_log where target_id = $1`, [seen])).toHaveLength(0);
+  });
+
+  it('reads concurrent lookups in one statement, each answered with its own accounts, a bad id failing none', async () => {
+    const db = new LedgerDb(t.db.url, 2);
+    const accounts = new AccountsService(t.db.orm.em, db);
+    const calls = vi.spyOn(db, 'call');
+    try {
+      // Written directly: an earlier test leaves a failing created-hook on the service.
+      const [a, b] = await t.db.query<{ id: string }>(
+        `insert into accounts (kind, email) values ('CUSTOMER', 'batch-a@accounts.test'), ('CUSTOMER', 'batch-b@accounts.test') returning id`,
+      );
+      const [onlyA, both, bad] = await Promise.all([
+        accounts.findCustomers([a.id]),
+        accounts.findCustomers([b.id, a.id]),
+        accounts.findCustomers(['not-a-uuid', b.id]),
+      ]);
+      expect(onlyA.map((x) => x.email)).toEqual(['batch-a@accounts.test']);
+      expect(both.map((x) => x.email)).toEqual(['batch-b@accounts.test', 'batch-a@accounts.test']);
+      expect(bad.map((x) => x.email)).toEqual(['batch-b@accounts.test']);
+      expect(calls).toHaveBeenCalledTimes(1);
+      // A later lookup is read afresh, never served from the earlier batch.
+      await t.db.query(`update accounts set name = 'renamed' where id = $1`, [a.id]);
+      expect((await accounts.findCustomers([a.id]))[0].name).toBe('renamed');
+      expect(calls).toHaveBeenCalledTimes(2);
+    } finally {
+      await db.close();
+    }
   });
 });

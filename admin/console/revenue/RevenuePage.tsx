@@ -1,0 +1,139 @@
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Card from '@mui/material/Card';
+import CardContent from '@mui/material/CardContent';
+import MenuItem from '@mui/material/MenuItem';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableContainer from '@mui/material/TableContainer';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import DownloadIcon from '@mui/icons-material/Download';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Title } from 'react-admin';
+import { errorMessage } from '../../shared/client';
+import { formatCredits, formatMicroUsd } from '../../shared/money';
+import { api } from '../api';
+import { RevenueRollForwardQuery } from './operations';
+import { COLUMNS, currentMonth, previousMonths, rollForwardRows, type SectionFigures } from './rows';
+
+/** A figure in exact USD (1 millicredit = $0.000001) with its credits beneath; nothing is a dash, as in a ledger. */
+function Figure({ millicredits, strong }: { millicredits: string; strong: boolean }) {
+  if (BigInt(millicredits) === 0n && !strong)
+    return (
+      <Typography variant="body2" color="text.secondary">
+        –
+      </Typography>
+    );
+  return (
+    <>
+      <Typography variant="body2" sx={{ fontWeight: strong ? 700 : 400, fontVariantNumeric: 'tabular-nums' }}>
+        {formatMicroUsd(BigInt(millicredits))}
+      </Typography>
+      <Typography variant="caption" color="text.secondary" sx={{ fontVariantNumeric: 'tabular-nums' }}>
+        {formatCredits(millicredits, { decimals: 0 })} credits
+      </Typography>
+    </>
+  );
+}
+
+/** Deferred revenue by month: paid vs promotional vs goodwill, tied to the ledger, with the month's journal. */
+export default function RevenuePage() {
+  const [month, setMonth] = useState(currentMonth());
+  const query = useQuery({ queryKey: ['revenue', month], queryFn: () => api.request(RevenueRollForwardQuery, { month }) });
+  const r = query.data?.revenueRollForward;
+  const paid: SectionFigures | undefined = r;
+  const rows = r && paid ? rollForwardRows({ paid, promotional: r.promotional, adjustments: r.adjustments, total: r.total }) : [];
+
+  return (
+    <Box sx={{ py: 2, display: 'grid', gap: 2 }}>
+      <Title title="Revenue recognition" />
+      <Card variant="outlined" component="section" aria-labelledby="rollforward-title">
+        <CardContent sx={{ display: 'grid', gap: 2 }}>
+          <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 2, alignItems: 'center', justifyContent: 'space-between' }}>
+            <Typography id="rollforward-title" variant="h6" component="h2">
+              Deferred revenue roll-forward
+            </Typography>
+            <Box sx={{ display: 'flex', gap: 2, alignItems: 'center' }}>
+              <TextField
+                select
+                size="small"
+                label="Month (UTC)"
+                value={month}
+                onChange={(e) => setMonth(e.target.value)}
+                sx={{ minWidth: 140 }}
+              >
+                {previousMonths(24).map((m) => (
+                  <MenuItem key={m} value={m}>
+                    {m}
+                  </MenuItem>
+                ))}
+              </TextField>
+              <Button
+                variant="outlined"
+                startIcon={<DownloadIcon />}
+                href={`/reports/journal/${month}.csv`}
+                download
+                sx={{ whiteSpace: 'nowrap' }}
+              >
+                Journal CSV
+              </Button>
+            </Box>
+          </Box>
+          <Typography variant="body2" color="text.secondary">
+            Paid credits are deferred revenue until used (revenue) or expired (breakage). Promotional credits and staff goodwill are never
+            revenue; free credits are spent first. Amounts in USD at 1,000 credits = $1, exact to the millicredit.
+          </Typography>
+          {query.isError && <Alert severity="error">{errorMessage(query.error)}</Alert>}
+          {r && (
+            <Alert severity={r.tiesToLedger ? 'success' : 'error'}>
+              {r.tiesToLedger
+                ? `Ties to the ledger: closing ${formatMicroUsd(BigInt(r.total.closingDeferredMillicredits))} equals the customers' balances at the end of ${r.month}.`
+                : `Does not tie: closing ${formatMicroUsd(BigInt(r.total.closingDeferredMillicredits))}, ledger ${formatMicroUsd(BigInt(r.ledgerBalanceMillicredits))}. Run a reconciliation for the findings.`}
+              {BigInt(r.customerDebtMillicredits) > 0n &&
+                ` Customers owe ${formatMicroUsd(BigInt(r.customerDebtMillicredits))} (balances below zero), inside the paid closing.`}
+            </Alert>
+          )}
+          {r && (
+            <TableContainer tabIndex={0} aria-label="Roll-forward, scrollable">
+              <Table size="small">
+                <TableHead>
+                  <TableRow>
+                    <TableCell>{r.month}</TableCell>
+                    {COLUMNS.map((c) => (
+                      <TableCell key={c.key} align="right">
+                        {c.label}
+                      </TableCell>
+                    ))}
+                  </TableRow>
+                </TableHead>
+                <TableBody>
+                  {rows.map((row) => (
+                    <TableRow key={row.label} sx={row.closing ? { '& td, & th': { borderTop: 2, borderColor: 'divider' } } : undefined}>
+                      <TableCell component="th" scope="row" sx={{ fontWeight: row.closing ? 700 : 400 }}>
+                        <Box component="span" aria-hidden sx={{ display: 'inline-block', width: '1.5em', color: 'text.secondary' }}>
+                          {row.sign}
+                        </Box>
+                        {row.label}
+                      </TableCell>
+                      {COLUMNS.map((c) => (
+                        <TableCell key={c.key} align="right">
+                          <Figure millicredits={row.cells[c.key]} strong={row.closing} />
+                        </TableCell>
+                      ))}
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+            </TableContainer>
+          )}
+        </CardContent>
+      </Card>
+    </Box>
+  );
+}
