@@ -67,7 +67,7 @@ export async function seedDemoWithHistory(databaseUrl: string, config: Config, l
   const clock = orm.em.getConnection();
   const setClock = (at: Date) =>
     clock.execute(`insert into demo_clock (id, at) values (true, ?) on conflict (id) do update set at = excluded.at`, [at.toISOString()]);
-  let created = false;
+  let created: boolean;
   try {
     await setClock(new Date(dayStart(now) - DAYS * DAY_MS + 8 * 3_600_000));
     created = await seedDemo(services, log);
