@@ -232,7 +232,11 @@ describe('auto-recharge invoices, with STRIPE_AUTOMATIC_TAX=true', () => {
     const purchaseId = rows[0].id as string;
 
     const [created] = b.fake.calls('POST', '/v1/invoices').filter((r) => r.params['metadata[purchase_id]'] === purchaseId);
-    expect(created.params).toMatchObject({ 'automatic_tax[enabled]': 'true', collection_method: 'charge_automatically', auto_advance: 'false' });
+    expect(created.params).toMatchObject({
+      'automatic_tax[enabled]': 'true',
+      collection_method: 'charge_automatically',
+      auto_advance: 'false',
+    });
     const invoiceId = rows[0].stripe_invoice_id as string;
     const [item] = b.fake.calls('POST', '/v1/invoiceitems').filter((r) => r.params.invoice === invoiceId);
     expect(item.params).toMatchObject({ amount: '999', tax_behavior: 'exclusive' });
