@@ -6,6 +6,7 @@ import Stack from '@mui/material/Stack';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
+import TableContainer from '@mui/material/TableContainer';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
@@ -92,26 +93,28 @@ function PurchaseDetails() {
             Ledger entries (purchase, refunds, reversals)
           </Typography>
           {p.ledgerEntries.length ? (
-            <Table size="small" aria-label="Ledger entries of this purchase" data-testid="purchase-ledger">
-              <TableHead>
-                <TableRow>
-                  <TableCell>When</TableCell>
-                  <TableCell>Type</TableCell>
-                  <TableCell align="right">Credits</TableCell>
-                  <TableCell>Reason</TableCell>
-                </TableRow>
-              </TableHead>
-              <TableBody>
-                {p.ledgerEntries.map((e) => (
-                  <TableRow key={e.id}>
-                    <TableCell>{formatDateTime(e.createdAt)}</TableCell>
-                    <TableCell>{e.type}</TableCell>
-                    <TableCell align="right">{formatCredits(e.amountMillicredits, { signed: true })}</TableCell>
-                    <TableCell>{e.reason ?? ''}</TableCell>
+            <TableContainer tabIndex={0} aria-label="Ledger entries, scrollable">
+              <Table size="small" aria-label="Ledger entries of this purchase" data-testid="purchase-ledger">
+                <TableHead>
+                  <TableRow>
+                    <TableCell>When</TableCell>
+                    <TableCell>Type</TableCell>
+                    <TableCell align="right">Credits</TableCell>
+                    <TableCell>Reason</TableCell>
                   </TableRow>
-                ))}
-              </TableBody>
-            </Table>
+                </TableHead>
+                <TableBody>
+                  {p.ledgerEntries.map((e) => (
+                    <TableRow key={e.id}>
+                      <TableCell>{formatDateTime(e.createdAt)}</TableCell>
+                      <TableCell>{e.type}</TableCell>
+                      <TableCell align="right">{formatCredits(e.amountMillicredits, { signed: true })}</TableCell>
+                      <TableCell>{e.reason ?? ''}</TableCell>
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+            </TableContainer>
           ) : (
             <Typography color="text.secondary">Nothing booked yet.</Typography>
           )}
@@ -123,28 +126,30 @@ function PurchaseDetails() {
             Disputes
           </Typography>
           {p.disputes.length ? (
-            <Table size="small" aria-label="Disputes of this purchase">
-              <TableHead>
-                <TableRow>
-                  <TableCell>Opened</TableCell>
-                  <TableCell>Status</TableCell>
-                  <TableCell align="right">Amount</TableCell>
-                  <TableCell align="right">Credits held</TableCell>
-                  <TableCell>Reason</TableCell>
-                </TableRow>
-              </TableHead>
-              <TableBody>
-                {p.disputes.map((d) => (
-                  <TableRow key={d.id}>
-                    <TableCell>{formatDateTime(d.openedAt)}</TableCell>
-                    <TableCell>{d.status}</TableCell>
-                    <TableCell align="right">{formatCents(d.amountCents)}</TableCell>
-                    <TableCell align="right">{formatCredits(d.creditsMillicredits)}</TableCell>
-                    <TableCell>{d.reason ?? ''}</TableCell>
+            <TableContainer tabIndex={0} aria-label="Disputes, scrollable">
+              <Table size="small" aria-label="Disputes of this purchase">
+                <TableHead>
+                  <TableRow>
+                    <TableCell>Opened</TableCell>
+                    <TableCell>Status</TableCell>
+                    <TableCell align="right">Amount</TableCell>
+                    <TableCell align="right">Credits held</TableCell>
+                    <TableCell>Reason</TableCell>
                   </TableRow>
-                ))}
-              </TableBody>
-            </Table>
+                </TableHead>
+                <TableBody>
+                  {p.disputes.map((d) => (
+                    <TableRow key={d.id}>
+                      <TableCell>{formatDateTime(d.openedAt)}</TableCell>
+                      <TableCell>{d.status}</TableCell>
+                      <TableCell align="right">{formatCents(d.amountCents)}</TableCell>
+                      <TableCell align="right">{formatCredits(d.creditsMillicredits)}</TableCell>
+                      <TableCell>{d.reason ?? ''}</TableCell>
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+            </TableContainer>
           ) : (
             <Typography color="text.secondary">No disputes.</Typography>
           )}
