@@ -59,7 +59,7 @@ export default function RevenuePage() {
             <Typography id="rollforward-title" variant="h6" component="h2">
               Deferred revenue roll-forward
             </Typography>
-            <Box sx={{ display: 'flex', gap: 2, alignItems: 'center' }}>
+            <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 2, alignItems: 'center' }}>
               <TextField
                 select
                 size="small"
@@ -79,7 +79,7 @@ export default function RevenuePage() {
                 startIcon={<DownloadIcon />}
                 href={`/reports/journal/${month}.csv`}
                 download
-                sx={{ whiteSpace: 'nowrap' }}
+                sx={{ whiteSpace: 'nowrap', flexShrink: 0 }}
               >
                 Journal CSV
               </Button>
@@ -101,7 +101,8 @@ export default function RevenuePage() {
           )}
           {r && (
             <TableContainer tabIndex={0} aria-label="Roll-forward, scrollable">
-              <Table size="small">
+              {/* Wide enough for its figures: on a phone the table scrolls sideways instead of wrapping every cell. */}
+              <Table size="small" sx={{ minWidth: 760, '& td, & th': { whiteSpace: 'nowrap' } }}>
                 <TableHead>
                   <TableRow>
                     <TableCell>{r.month}</TableCell>
