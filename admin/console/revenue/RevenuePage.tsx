@@ -59,14 +59,14 @@ export default function RevenuePage() {
             <Typography id="rollforward-title" variant="h6" component="h2">
               Deferred revenue roll-forward
             </Typography>
-            <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 2, alignItems: 'center' }}>
+            <Box sx={{ display: 'flex', gap: 2, alignItems: 'center' }}>
               <TextField
                 select
                 size="small"
                 label="Month (UTC)"
                 value={month}
                 onChange={(e) => setMonth(e.target.value)}
-                sx={{ minWidth: 140 }}
+                sx={{ width: 150, flexShrink: 0 }}
               >
                 {previousMonths(24).map((m) => (
                   <MenuItem key={m} value={m}>
@@ -101,8 +101,8 @@ export default function RevenuePage() {
           )}
           {r && (
             <TableContainer tabIndex={0} aria-label="Roll-forward, scrollable">
-              {/* Wide enough for its figures: on a phone the table scrolls sideways instead of wrapping every cell. */}
-              <Table size="small" sx={{ minWidth: 760, '& td, & th': { whiteSpace: 'nowrap' } }}>
+              {/* Figures never wrap; on a phone the line names do, and the table scrolls sideways for the last columns. */}
+              <Table size="small" sx={{ minWidth: { sm: 760 }, '& td': { whiteSpace: 'nowrap' } }}>
                 <TableHead>
                   <TableRow>
                     <TableCell>{r.month}</TableCell>
