@@ -54,7 +54,7 @@ export default function RevenuePage() {
     <Box sx={{ py: 2, display: 'grid', gap: 2 }}>
       <Title title="Revenue recognition" />
       <Card variant="outlined" component="section" aria-labelledby="rollforward-title">
-        <CardContent sx={{ display: 'grid', gap: 2 }}>
+        <CardContent sx={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gap: 2 }}>
           <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 2, alignItems: 'center', justifyContent: 'space-between' }}>
             <Typography id="rollforward-title" variant="h6" component="h2">
               Deferred revenue roll-forward
