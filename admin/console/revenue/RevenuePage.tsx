@@ -59,14 +59,22 @@ export default function RevenuePage() {
             <Typography id="rollforward-title" variant="h6" component="h2">
               Deferred revenue roll-forward
             </Typography>
-            <Box sx={{ display: 'flex', gap: 2, alignItems: 'center' }}>
+            <Box
+              sx={{
+                display: 'flex',
+                gap: 2,
+                flexDirection: { xs: 'column', sm: 'row' },
+                alignItems: { xs: 'stretch', sm: 'center' },
+                width: { xs: '100%', sm: 'auto' },
+              }}
+            >
               <TextField
                 select
                 size="small"
                 label="Month (UTC)"
                 value={month}
                 onChange={(e) => setMonth(e.target.value)}
-                sx={{ width: 150, flexShrink: 0 }}
+                sx={{ width: { sm: 150 }, flexShrink: 0 }}
               >
                 {previousMonths(24).map((m) => (
                   <MenuItem key={m} value={m}>
