@@ -93,6 +93,11 @@ export async function proxyFigures(input: ProxyInput): Promise<{ rows: Row[]; cp
 
   // Warm-up on the 50 accounts (keys cached, JIT); the one account and the streams' start with no history.
   await proxyLoad(app, input.fifty.keys, OFFERED, chat(false), () => holdsFinal(input.client, input.fifty.ids).then(() => undefined));
+  // The statistics autovacuum gathers in a running database's first minute (its naptime). Until
+  // then each pooled connection keeps the plans it made while `holds` was empty (sequential scans
+  // of a table that grows with every call); analyzing invalidates them. BENCH_NO_ANALYZE=1 keeps
+  // that fresh-database state, to see its effect on the rounds.
+  if (!process.env.BENCH_NO_ANALYZE) await input.client.query('analyze holds, usage_records, ledger_transactions, ledger_postings');
   const direct = await pacedLoad({
     url: upstream.url.replace('/v1', ''),
     path: '/v1/chat/completions',

@@ -79,7 +79,7 @@ export function ExpiringCard() {
                         ({timeLeft(g.expiresAt!)})
                       </Typography>
                     </TableCell>
-                    <TableCell align="right">{formatCredits(g.remainingMillicredits)}</TableCell>
+                    <TableCell align="right">{formatCredits(g.remainingMillicredits, { decimals: 'trim' })}</TableCell>
                     <TableCell>{KIND[g.kind] ?? g.kind}</TableCell>
                   </TableRow>
                 ))}

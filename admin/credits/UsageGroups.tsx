@@ -113,7 +113,7 @@ export function UsageGroups({
               {rows.map((r) => (
                 <TableRow key={`${r.apiKeyId}/${r.memberAccountId}`}>
                   <TableCell>{name(r)}</TableCell>
-                  <TableCell align="right">{formatCredits(r.chargedMillicredits)}</TableCell>
+                  <TableCell align="right">{formatCredits(r.chargedMillicredits, { decimals: 'trim' })}</TableCell>
                   <TableCell align="right">{formatCount(r.calls)}</TableCell>
                   <TableCell align="right">{formatCount(tokensIn(r))}</TableCell>
                   <TableCell align="right">{formatCount(r.outputTokens)}</TableCell>

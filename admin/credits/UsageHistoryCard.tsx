@@ -94,7 +94,7 @@ function CallHistory() {
               <TableRow key={node.id}>
                 <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatDateTime(node.createdAt)}</TableCell>
                 <TableCell>{node.model}</TableCell>
-                <TableCell align="right">{formatCredits(node.chargedMillicredits)}</TableCell>
+                <TableCell align="right">{formatCredits(node.chargedMillicredits, { decimals: 'trim' })}</TableCell>
                 <TableCell align="right">{formatCount(tokensIn(node))}</TableCell>
                 <TableCell align="right">{formatCount(node.outputTokens)}</TableCell>
                 <TableCell>{keyName(node.apiKeyId ?? null, node.apiKeyId ? labels.get(node.apiKeyId) : null)}</TableCell>

@@ -47,6 +47,26 @@ export async function tour(
   await page.goto(`${base}/credits`);
   await page.getByRole('heading', { name: 'Open your Credits page from the app' }).waitFor();
   await stop('credits', 'credits-signed-out');
+  await page.goto(`${base}/credits?portal=expired&returnTo=${encodeURIComponent('/app/billing')}`);
+  await page.getByTestId('link-expired').waitFor();
+  await stop('credits', 'credits-link-expired');
+
+  // The demo's stand-in for Stripe Checkout, before and after paying.
+  const checkout = (
+    await gql<{ createCheckoutSession: { url: string; purchaseId: string } }>(
+      `mutation { createCheckoutSession(packId: "pro", returnTo: "/app/billing") { url purchaseId } }`,
+      {},
+      customerKey,
+    )
+  ).createCheckoutSession;
+  await page.goto(checkout.url);
+  await page.getByRole('button', { name: 'Complete test purchase' }).waitFor();
+  await stop('credits', 'checkout-test-mode');
+  await page.getByRole('button', { name: 'Complete test purchase' }).click();
+  await page.waitForURL(/\/credits\?/);
+  await page.goto(checkout.url);
+  await page.getByRole('heading', { name: 'Paid' }).waitFor();
+  await stop('credits', 'checkout-test-mode-paid');
 
   const res = await fetch(`${base}/graphql`, {
     method: 'POST',

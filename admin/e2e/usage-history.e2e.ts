@@ -41,11 +41,11 @@ describe('the Credits page usage details and expiring credits', () => {
     await page.getByText('Calls 1–20 of 25').waitFor();
     // Newest first: the ten "Batch jobs" calls, then the first key's.
     expect(await calls.locator('tbody tr').first().locator('td').nth(5).textContent()).toBe('Batch jobs');
-    expect(await calls.locator('tbody tr').first().locator('td').nth(2).textContent()).toBe('0.600');
+    expect(await calls.locator('tbody tr').first().locator('td').nth(2).textContent()).toBe('0.6');
     await page.getByRole('button', { name: 'Older' }).click();
     await page.getByText('Calls 21–25 of 25').waitFor();
     expect(await calls.locator('tbody tr').count()).toBe(5);
-    expect(await calls.locator('tbody tr').first().locator('td').nth(2).textContent()).toBe('1.500');
+    expect(await calls.locator('tbody tr').first().locator('td').nth(2).textContent()).toBe('1.5');
     await page.getByRole('button', { name: 'Newer' }).click();
     await page.getByText('Calls 1–20 of 25').waitFor();
 
@@ -56,15 +56,15 @@ describe('the Credits page usage details and expiring credits', () => {
       .locator('tbody tr')
       .evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll('td')).map((td) => td.textContent)));
     expect(rows.map((r) => [r[1], r[2]])).toEqual([
-      ['22.500', '15'],
-      ['6.000', '10'],
+      ['22.5', '15'],
+      ['6', '10'],
     ]);
     expect(rows[1][0]).toBe('Batch jobs');
 
     const expiring = page.getByTestId('expiring-credits');
     await expiring.waitFor();
     const cells = await expiring.locator('tbody tr td').allTextContents();
-    expect(cells[1]).toBe('7,000.000');
+    expect(cells[1]).toBe('7,000');
     expect(cells[2]).toBe('Promotion');
     expect(cells[0]).toMatch(/\(in [45] days\)$/);
 

@@ -135,11 +135,11 @@ export const usdForChart = (micros: string | bigint) => Number(BigInt(micros)) /
 
 /**
  * A chart axis in USD scaled to its data: enough decimals (2 to 6) for the largest value to show
- * two significant digits, so $0.0004 and $0.0008 are not both "$0.00".
+ * three significant digits, so ticks a fraction of a cent apart ($0.035, $0.070) read as they are.
  */
 export function usdAxisFormatter(values: number[]): (v: number) => string {
   const largest = Math.max(0, ...values.map((v) => Math.abs(v)));
-  const decimals = largest === 0 || largest >= 0.1 ? 2 : Math.min(6, Math.max(2, 1 - Math.floor(Math.log10(largest))));
+  const decimals = largest === 0 ? 2 : Math.min(6, Math.max(2, 2 - Math.floor(Math.log10(largest))));
   const format = new Intl.NumberFormat('en-US', {
     style: 'currency',
     currency: 'USD',

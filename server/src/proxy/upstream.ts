@@ -1,4 +1,5 @@
 import OpenAI from 'openai';
+import { nodeFetch } from './upstream-fetch.js';
 import type {
   ChatCompletion,
   ChatCompletionChunk,
@@ -29,7 +30,7 @@ export class OpenAiUpstream implements Upstream {
   private readonly client: OpenAI;
 
   constructor(opts: { apiKey: string; baseURL?: string; timeoutMs: number }) {
-    this.client = new OpenAI({ apiKey: opts.apiKey, baseURL: opts.baseURL, timeout: opts.timeoutMs, maxRetries: 0 });
+    this.client = new OpenAI({ apiKey: opts.apiKey, baseURL: opts.baseURL, timeout: opts.timeoutMs, maxRetries: 0, fetch: nodeFetch });
   }
 
   async complete(body: ChatCompletionCreateParamsNonStreaming, signal: AbortSignal): Promise<UpstreamCompletion> {
