@@ -29,7 +29,7 @@ describe('revenue roll-forward over real purchases and refunds (Stripe fake)', (
     await b.t.db.query(`update grants set expires_at = now() - interval '1 minute' where source_transaction_id = $1`, [bonus.id]);
     await grants.expireDue();
     expect((await deliver(b.t.url, chargeRefunded(b.fake, session.payment_intent, 500))).status).toBe(200);
-    const refunded = BigInt((await purchaseRow(b, purchaseId)).refunded_credits);
+    const refunded = BigInt(String((await purchaseRow(b, purchaseId)).refunded_credits));
     expect(refunded).toBeGreaterThan(0n);
     const to = await dbNow();
 
