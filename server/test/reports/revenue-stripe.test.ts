@@ -23,7 +23,12 @@ describe('revenue roll-forward over real purchases and refunds (Stripe fake)', (
     await ledger.post({ accountId: user.id, type: 'PROMO', delta: 1_000_000n, counterparty: 'promotions' });
     await ledger.adjustBalance(ADMIN, { accountId: user.id, amountMillicredits: '500000', reason: 'outage goodwill' });
     // 1M input tokens at 2.400 credits / 1k: 2,400 credits, paid by promotional, goodwill, then 900 paid credits.
-    const used = await usage.record(null, user.id, { model: 'test-model', inputTokens: 1_000_000, outputTokens: 0, idempotencyKey: 'rf-1' });
+    const used = await usage.record(null, user.id, {
+      model: 'test-model',
+      inputTokens: 1_000_000,
+      outputTokens: 0,
+      idempotencyKey: 'rf-1',
+    });
     expect(used.chargedMillicredits).toBe(2_400_000n);
     const bonus = await ledger.post({ accountId: user.id, type: 'BONUS', delta: 300_000n, counterparty: 'promotions' });
     await b.t.db.query(`update grants set expires_at = now() - interval '1 minute' where source_transaction_id = $1`, [bonus.id]);
