@@ -9,7 +9,7 @@ import type { BalanceSnapshot } from '../ledger/ledger.types.js';
 import { parseMillicredits } from '../money/money.js';
 import { badInput, notFound } from '../shared/errors.js';
 import { parseId } from '../shared/validate.js';
-import { decideRecharge, monthStart, rechargeAmount, type RechargeDecision } from './billing.rules.js';
+import { decideRecharge, invoiceTaxCents, monthStart, rechargeAmount, type RechargeDecision } from './billing.rules.js';
 import type { AutoRechargeSettings, Purchase } from './billing.types.js';
 import { findPack, TOP_UP_PACK_ID } from './packs.js';
 import { emitAutoRechargeFailed } from './billing.events.js';
@@ -58,6 +58,8 @@ export class AutoRechargeService {
     private readonly stripe: Stripe | null,
     private readonly windowSeconds: number,
     private readonly log: Logger,
+    /** STRIPE_AUTOMATIC_TAX: the recharge's invoice computes tax on top of its amount. */
+    private readonly automaticTax = false,
   ) {}
 
   async settings(accountId: string): Promise<AutoRechargeView | null> {
@@ -210,32 +212,107 @@ export class AutoRechargeService {
     });
   }
 
-  /** The off-session payment, after commit. A refusal turns auto-recharge off and tells the user. */
+  /**
+   * The off-session payment, after commit, invoiced like a Checkout purchase: a finalized invoice
+   * for the amount (Stripe adds tax with automatic tax), a payment intent for its total, attached
+   * to the invoice once paid. A refusal turns auto-recharge off and tells the user.
+   */
   private async charge(purchase: Purchase, customer: { customerId: string; paymentMethodId: string }): Promise<void> {
     const sql = sqlOf(this.detachedEm());
+    let invoice: Stripe.Invoice;
+    try {
+      invoice = await this.invoice(purchase, customer.customerId);
+    } catch (err) {
+      this.log.warn({ purchaseId: purchase.id, error: (err as Error).message }, 'auto-recharge invoice could not be created');
+      await this.failed(purchase, 'invoice could not be created');
+      return;
+    }
+    const taxCents = invoiceTaxCents(invoice);
     try {
       const intent = await this.stripe!.paymentIntents.create(
         {
-          amount: Number(purchase.amountCents),
+          amount: invoice.total,
           currency: purchase.currency,
           customer: customer.customerId,
           payment_method: customer.paymentMethodId,
           off_session: true,
           confirm: true,
           description: `Auto-recharge (${purchase.packId})`,
-          metadata: { purchase_id: purchase.id, account_id: purchase.accountId, kind: 'auto_recharge' },
+          metadata: {
+            purchase_id: purchase.id,
+            account_id: purchase.accountId,
+            kind: 'auto_recharge',
+            invoice_id: invoice.id!,
+            tax_cents: String(taxCents),
+          },
         },
         { idempotencyKey: `auto-recharge:${purchase.id}` },
       );
-      await recordStripeRefs(sql, purchase.id, { paymentIntentId: intent.id });
+      await recordStripeRefs(sql, purchase.id, {
+        paymentIntentId: intent.id,
+        invoiceId: invoice.id,
+        invoiceUrl: invoice.hosted_invoice_url ?? null,
+        invoicePdfUrl: invoice.invoice_pdf ?? null,
+      });
       if (intent.status !== 'succeeded' && intent.status !== 'processing') {
         await this.failed(purchase, `payment needs ${intent.status}`);
+        return;
       }
+      await this.attach(purchase, invoice.id!, intent.id);
     } catch (err) {
       const e = err as { code?: string; decline_code?: string; message?: string; raw?: { payment_intent?: { id?: string } } };
       const piId = e.raw?.payment_intent?.id;
       if (piId) await recordStripeRefs(sql, purchase.id, { paymentIntentId: piId });
       await this.failed(purchase, e.decline_code ?? e.code ?? 'payment refused');
+    }
+  }
+
+  /** The recharge's invoice, finalized (tax computed) but never collected by Stripe itself: the intent pays it. */
+  private async invoice(purchase: Purchase, customerId: string): Promise<Stripe.Invoice> {
+    const key = `auto-recharge:${purchase.id}`;
+    const metadata = { purchase_id: purchase.id, account_id: purchase.accountId, kind: 'auto_recharge' };
+    const draft = await this.stripe!.invoices.create(
+      {
+        customer: customerId,
+        currency: purchase.currency,
+        collection_method: 'charge_automatically',
+        auto_advance: false,
+        pending_invoice_items_behavior: 'exclude',
+        description: `Auto-recharge (${purchase.packId})`,
+        metadata,
+        ...(this.automaticTax ? { automatic_tax: { enabled: true } } : {}),
+      },
+      { idempotencyKey: `${key}:invoice` },
+    );
+    await this.stripe!.invoiceItems.create(
+      {
+        customer: customerId,
+        invoice: draft.id!,
+        currency: purchase.currency,
+        amount: Number(purchase.amountCents),
+        description: `${purchase.credits / 1000n} credits`,
+        metadata,
+        // The amount is the pre-tax price, as for Checkout: tax, when computed, comes on top.
+        ...(this.automaticTax ? { tax_behavior: 'exclusive' as const } : {}),
+      },
+      { idempotencyKey: `${key}:item` },
+    );
+    return this.stripe!.invoices.finalizeInvoice(draft.id!, { auto_advance: false }, { idempotencyKey: `${key}:finalize` });
+  }
+
+  /** Marks the invoice paid by the intent; the credits do not wait on it (the webhook fulfils from the intent). */
+  private async attach(purchase: Purchase, invoiceId: string, paymentIntentId: string): Promise<void> {
+    try {
+      await this.stripe!.invoices.attachPayment(
+        invoiceId,
+        { payment_intent: paymentIntentId },
+        { idempotencyKey: `auto-recharge:${purchase.id}:attach` },
+      );
+    } catch (err) {
+      this.log.warn(
+        { purchaseId: purchase.id, invoiceId, error: (err as Error).message },
+        'auto-recharge payment could not be attached to its invoice',
+      );
     }
   }
 

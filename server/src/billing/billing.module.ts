@@ -44,7 +44,14 @@ export function createBilling(
     billingLog,
   );
   const refunds = new RefundsService(em, fulfilment, stripe, billingLog);
-  const autoRecharge = new AutoRechargeService(em, accounts, stripe, config.AUTO_RECHARGE_WINDOW_SECONDS, billingLog);
+  const autoRecharge = new AutoRechargeService(
+    em,
+    accounts,
+    stripe,
+    config.AUTO_RECHARGE_WINDOW_SECONDS,
+    billingLog,
+    config.stripeAutomaticTax,
+  );
   events.onPublished?.((snapshot) => autoRecharge.onBalance(snapshot));
   return {
     stripe,

@@ -179,15 +179,28 @@ export function sessionFacts(session: Record<string, unknown>): PaymentFacts {
   };
 }
 
+/** The tax Stripe computed on an invoice (its total_taxes), in cents. */
+export const invoiceTaxCents = (invoice: { total_taxes?: Array<{ amount: number }> | null }): number =>
+  (invoice.total_taxes ?? []).reduce((sum, t) => sum + t.amount, 0);
+
+const metadataCents = (v: unknown): bigint => (typeof v === 'string' && /^\d{1,15}$/.test(v) ? BigInt(v) : 0n);
+
+/**
+ * An auto-recharge's payment intent pays its invoice's total; the server wrote the tax in it and
+ * the invoice into the intent's metadata when it created both, so the pre-tax part is the pack's.
+ */
 export function intentFacts(intent: Record<string, unknown>): PaymentFacts {
+  const metadata = (intent.metadata ?? {}) as Record<string, unknown>;
+  const tax = metadataCents(metadata.tax_cents);
+  const amount = cents(intent.amount);
   return {
     paymentStatus: str(intent.status) ?? 'unknown',
-    amountSubtotalCents: cents(intent.amount),
+    amountSubtotalCents: amount === null ? null : amount - tax,
     amountTotalCents: cents(intent.amount_received),
     discountCents: 0n,
-    taxCents: 0n,
+    taxCents: tax,
     currency: str(intent.currency),
-    invoiceId: null,
+    invoiceId: str(metadata.invoice_id),
     checkoutSessionId: null,
     paymentIntentId: str(intent.id),
     customerId: idOf(intent.customer),

@@ -209,3 +209,46 @@ describe('auto-recharge (no window)', () => {
     }
   });
 });
+
+describe('auto-recharge invoices, with STRIPE_AUTOMATIC_TAX=true', () => {
+  let b: BillingTest;
+  beforeAll(async () => {
+    b = await startBillingApp({ STRIPE_AUTOMATIC_TAX: 'true' });
+    b.fake.invoiceTax = 200;
+  });
+  afterAll(async () => b?.close());
+
+  it('pays a taxed invoice for the pack: the intent charges its total, the credits are exactly the pack', async () => {
+    const user = await b.t.account();
+    await buyPack(b, user.key, 'starter'); // 10,000,000 mc, card saved
+    await b.t.gql(
+      SetAutoRecharge,
+      { input: { enabled: true, thresholdMillicredits: '9900000', packId: 'starter', monthlyLimitCents: 10_000 } },
+      user.key,
+    );
+    await spendAll(b, user.key, 1, 'taxed'); // 9,760,000 available
+    const rows = await settle(b, user.id);
+    expect(rows).toHaveLength(1);
+    const purchaseId = rows[0].id as string;
+
+    const [created] = b.fake.calls('POST', '/v1/invoices').filter((r) => r.params['metadata[purchase_id]'] === purchaseId);
+    expect(created.params).toMatchObject({
+      'automatic_tax[enabled]': 'true',
+      collection_method: 'charge_automatically',
+      auto_advance: 'false',
+    });
+    const invoiceId = rows[0].stripe_invoice_id as string;
+    const [item] = b.fake.calls('POST', '/v1/invoiceitems').filter((r) => r.params.invoice === invoiceId);
+    expect(item.params).toMatchObject({ amount: '999', tax_behavior: 'exclusive' });
+    const [intent] = intentsFor(b, user.id);
+    expect(intent.params).toMatchObject({ amount: '1199', 'metadata[invoice_id]': invoiceId, 'metadata[tax_cents]': '200' });
+    expect(b.fake.invoices.get(invoiceId)).toMatchObject({ status: 'paid', amount_paid: 1199 });
+
+    expect((await deliverIntent(b, rows[0].stripe_payment_intent_id as string)).status).toBe(200);
+    const [after] = await settle(b, user.id);
+    expect(after).toMatchObject({ status: 'FULFILLED', subtotal_cents: '999', tax_cents: '200', total_cents: '1199', credits: '10000000' });
+    expect(after.invoice_url).toBe(b.fake.invoices.get(invoiceId)!.hosted_invoice_url);
+    const me = await b.t.gql(MyAutoRecharge, {}, user.key);
+    expect(me.data!.me.balance.availableMillicredits).toBe(String(9_760_000 + 10_000_000));
+  });
+});

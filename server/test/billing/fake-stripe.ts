@@ -25,6 +25,8 @@ export class FakeStripe {
   readonly refunds = new Map<string, Obj>();
   private readonly byIdempotencyKey = new Map<string, { status: number; body: Obj }>();
   private seq = 0;
+  /** Tax Stripe Tax adds to an invoice created with automatic tax (auto-recharge), in cents. */
+  invoiceTax = 0;
   /** What the next off-session payment intent does. */
   intentOutcome: 'succeeded' | 'card_declined' = 'succeeded';
   private server!: http.Server;
@@ -112,6 +114,60 @@ export class FakeStripe {
       return invoice ? { status: 200, body: invoice } : this.notFound('invoice', m[1]);
     }
     if (method === 'POST' && path === '/v1/refunds') return this.refund(p);
+    if (method === 'POST' && path === '/v1/invoices') {
+      const id = this.id('in');
+      const invoice: Obj = {
+        id,
+        object: 'invoice',
+        status: 'draft',
+        customer: p.customer,
+        currency: p.currency,
+        collection_method: p.collection_method,
+        auto_advance: p.auto_advance === 'true',
+        automatic_tax: { enabled: p['automatic_tax[enabled]'] === 'true' },
+        metadata: this.metadata(p, 'metadata'),
+        subtotal: 0,
+        total: 0,
+        total_taxes: [],
+        amount_paid: 0,
+        hosted_invoice_url: null,
+        invoice_pdf: null,
+        payments: [],
+      };
+      this.invoices.set(id, invoice);
+      return { status: 200, body: invoice };
+    }
+    if (method === 'POST' && path === '/v1/invoiceitems') {
+      const invoice = this.invoices.get(p.invoice);
+      if (!invoice) return this.notFound('invoice', p.invoice);
+      if (invoice.status !== 'draft') return this.invalid('invoice_not_editable', `Invoice ${invoice.id} is not a draft.`);
+      invoice.subtotal += Number(p.amount);
+      invoice.lines = [...(invoice.lines ?? []), { amount: Number(p.amount), tax_behavior: p.tax_behavior ?? null }];
+      return { status: 200, body: { id: this.id('ii'), object: 'invoiceitem', invoice: invoice.id, amount: Number(p.amount) } };
+    }
+    if (method === 'POST' && (m = /^\/v1\/invoices\/([^/]+)\/finalize$/.exec(path))) {
+      const invoice = this.invoices.get(m[1]);
+      if (!invoice) return this.notFound('invoice', m[1]);
+      const tax = invoice.automatic_tax.enabled ? this.invoiceTax : 0;
+      Object.assign(invoice, {
+        status: 'open',
+        auto_advance: p.auto_advance === 'true',
+        total_taxes: tax ? [{ amount: tax, tax_behavior: 'exclusive' }] : [],
+        total: invoice.subtotal + tax,
+        hosted_invoice_url: `https://invoice.stripe.test/i/${invoice.id}`,
+        invoice_pdf: `https://pay.stripe.test/invoice/${invoice.id}/pdf`,
+      });
+      return { status: 200, body: invoice };
+    }
+    if (method === 'POST' && (m = /^\/v1\/invoices\/([^/]+)\/attach_payment$/.exec(path))) {
+      const invoice = this.invoices.get(m[1]);
+      const intent = this.intents.get(p.payment_intent);
+      if (!invoice || !intent) return this.notFound(invoice ? 'payment_intent' : 'invoice', invoice ? p.payment_intent : m[1]);
+      if (invoice.status !== 'open') return this.invalid('invoice_not_open', `Invoice ${invoice.id} is ${invoice.status}.`);
+      invoice.payments.push({ payment_intent: intent.id });
+      if (intent.status === 'succeeded') Object.assign(invoice, { amount_paid: intent.amount_received, status: 'paid' });
+      return { status: 200, body: invoice };
+    }
     if (method === 'POST' && path === '/v1/payment_intents') {
       const id = this.id('pi');
       const intent: Obj = {
