@@ -185,7 +185,7 @@ async function writeHistory(services: Services, now: Date, setClock: (at: Date) 
   // Events of one moment (a day's calls) run together: the ledger's group commit charges them in
   // one batch, which keeps the first start fast.
   timeline.sort((x, y) => x.at.getTime() - y.at.getTime());
-  for (let i = 0; i < timeline.length; ) {
+  for (let i = 0; i < timeline.length;) {
     const moment = timeline[i].at.getTime();
     let j = i;
     while (j < timeline.length && timeline[j].at.getTime() === moment) j++;
