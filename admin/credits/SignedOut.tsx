@@ -57,22 +57,17 @@ export function SignedOut({
     <Stack spacing={3} sx={{ maxWidth: 640, mx: 'auto' }}>
       {error && <Alert severity="error">{error}</Alert>}
       {linkExpired && (
-        <Alert
-          severity="warning"
-          data-testid="link-expired"
-          action={
-            returnTo ? (
-              <Button color="inherit" size="small" href={returnTo}>
-                Get a new link
-              </Button>
-            ) : undefined
-          }
-        >
+        <Alert severity="warning" data-testid="link-expired">
           <AlertTitle>This link has expired</AlertTitle>
           Sign-in links work once and for {minutes(linkMinutes)}.{' '}
           {returnTo
             ? 'Get a new link from the app: it opens this page signed in.'
             : 'Open this page from the app again (Buy credits or Billing) for a new one.'}
+          {returnTo && (
+            <Button color="inherit" variant="outlined" size="small" href={returnTo} sx={{ display: 'flex', width: 'fit-content', mt: 1.5 }}>
+              Get a new link
+            </Button>
+          )}
         </Alert>
       )}
       <Section title="Open your Credits page from the app">

@@ -54,19 +54,27 @@ export default function RevenuePage() {
     <Box sx={{ py: 2, display: 'grid', gap: 2 }}>
       <Title title="Revenue recognition" />
       <Card variant="outlined" component="section" aria-labelledby="rollforward-title">
-        <CardContent sx={{ display: 'grid', gap: 2 }}>
+        <CardContent sx={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gap: 2 }}>
           <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 2, alignItems: 'center', justifyContent: 'space-between' }}>
             <Typography id="rollforward-title" variant="h6" component="h2">
               Deferred revenue roll-forward
             </Typography>
-            <Box sx={{ display: 'flex', gap: 2, alignItems: 'center' }}>
+            <Box
+              sx={{
+                display: 'flex',
+                gap: 2,
+                flexDirection: { xs: 'column', sm: 'row' },
+                alignItems: { xs: 'stretch', sm: 'center' },
+                width: { xs: '100%', sm: 'auto' },
+              }}
+            >
               <TextField
                 select
                 size="small"
                 label="Month (UTC)"
                 value={month}
                 onChange={(e) => setMonth(e.target.value)}
-                sx={{ minWidth: 140 }}
+                sx={{ width: { sm: 150 }, flexShrink: 0 }}
               >
                 {previousMonths(24).map((m) => (
                   <MenuItem key={m} value={m}>
@@ -79,7 +87,7 @@ export default function RevenuePage() {
                 startIcon={<DownloadIcon />}
                 href={`/reports/journal/${month}.csv`}
                 download
-                sx={{ whiteSpace: 'nowrap' }}
+                sx={{ whiteSpace: 'nowrap', flexShrink: 0 }}
               >
                 Journal CSV
               </Button>
@@ -101,7 +109,8 @@ export default function RevenuePage() {
           )}
           {r && (
             <TableContainer tabIndex={0} aria-label="Roll-forward, scrollable">
-              <Table size="small">
+              {/* Figures never wrap; on a phone the line names do, and the table scrolls sideways for the last columns. */}
+              <Table size="small" sx={{ minWidth: { sm: 760 }, '& td': { whiteSpace: 'nowrap' } }}>
                 <TableHead>
                   <TableRow>
                     <TableCell>{r.month}</TableCell>

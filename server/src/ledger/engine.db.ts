@@ -48,7 +48,10 @@ export class LedgerDb {
   readonly pool: pg.Pool;
 
   constructor(connectionString: string, max: number) {
-    this.pool = new pg.Pool({ connectionString, max, idleTimeoutMillis: 30_000 });
+    // Each connection caches the plans of the engine's PL/pgSQL statements: one made while a table
+    // was small (a fresh database) may scan it whole until the connection goes. A bounded lifetime
+    // re-plans them against the tables as they are now.
+    this.pool = new pg.Pool({ connectionString, max, idleTimeoutMillis: 30_000, maxLifetimeSeconds: 120 });
     // An idle connection that dies (server restart, pg_terminate_backend) must not crash the process.
     this.pool.on('error', () => undefined);
   }

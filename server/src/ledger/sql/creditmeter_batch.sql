@@ -9,7 +9,7 @@ language plpgsql as $$
 -- One group-commit batch: charges, holds, settles and releases of many calls in one transaction
 -- (one WAL flush), each item decided on its own and in the order given. Consecutive charges go to
 -- creditmeter_charge as one set-wise call, and so do consecutive settles (each posts its cost and
--- releases its hold); holds go one by one through creditmeter_hold.
+-- releases its hold) and consecutive plain holds (creditmeter_holds); the rest go one by one.
 declare
   v_n int := jsonb_array_length(p_items);
   i int := 0;
@@ -24,14 +24,18 @@ declare
 begin
   -- Lock order everywhere: holds (by id), then accounts (by id). The expiry job takes holds with
   -- SKIP LOCKED before their accounts, so it never waits on a batch while holding an account.
+  -- `= any(array(...))`, never `in (select ...)` or a join, wherever a set taken from the items
+  -- meets a table: the planner counts a jsonb_array_elements set as 100 rows and would hash it
+  -- against the whole table (every hold or account ever made) instead of probing its index.
   perform 1 from holds h
-    where h.id in (select (x->>'hold_id')::uuid from jsonb_array_elements(p_items) x where x->>'op' <> 'hold')
+    where h.id = any(array(select (x->>'hold_id')::uuid from jsonb_array_elements(p_items) x where x->>'op' <> 'hold'))
     order by h.id for update;
   perform 1 from accounts a
-    where a.id in (select (x->>'account_id')::uuid from jsonb_array_elements(p_items) x
-                   union all
-                   select h.account_id from holds h
-                    where h.id in (select (x->>'hold_id')::uuid from jsonb_array_elements(p_items) x where x->>'op' <> 'hold'))
+    where a.id = any(array(select (x->>'account_id')::uuid from jsonb_array_elements(p_items) x
+                           union all
+                           select h.account_id from holds h
+                            where h.id = any(array(select (x->>'hold_id')::uuid from jsonb_array_elements(p_items) x
+                                                    where x->>'op' <> 'hold'))))
     order by a.id for update;
 
   while i < v_n loop
@@ -48,6 +52,27 @@ begin
         from creditmeter_charge(jsonb_path_query_array(p_items, ('$[' || i || ' to ' || j || ']')::jsonpath)) c;
       i := j + 1;
       continue;
+    end if;
+
+    if v_op = 'hold' and i + 1 < v_n and p_items -> (i + 1) ->> 'op' = 'hold' then
+      j := i;
+      while j + 1 < v_n and p_items -> (j + 1) ->> 'op' = 'hold' loop j := j + 1; end loop;
+      v_run := jsonb_path_query_array(p_items, ('$[' || i || ' to ' || j || ']')::jsonpath);
+      if not exists (select 1 from jsonb_array_elements(v_run) x
+                      where x->>'partial_minimum' is not null or x->>'session_cap' is not null or x->>'member' is not null
+                         or exists (select 1 from holds h where h.id = (x->>'hold_id')::uuid))
+         and (select count(distinct x->>'hold_id') from jsonb_array_elements(v_run) x) = j - i + 1 then
+        return query select i + h.ord, 'hold'::text, null::text, null::bigint, h.status, h.available, h.posted, h.pending, h.updated_at,
+          null::uuid, null::bigint, null::uuid, null::uuid, null::uuid, null::text, null::bigint, null::bigint, null::bigint,
+          null::bigint, null::bigint, null::bigint, null::bigint, null::bigint, null::text, null::text, null::text, null::text,
+          null::int, null::timestamptz,
+          h.hold_id, (p_items -> (i + h.ord - 1) ->> 'account_id')::uuid, h.amount, false, h.created_at, h.expires_at, 0::bigint
+          from creditmeter_holds(v_run) h;
+        v_run := null;
+        i := j + 1;
+        continue;
+      end if;
+      v_run := null;
     end if;
 
     if v_op = 'hold' then
@@ -69,7 +94,8 @@ begin
         with s as (
           select k, x, h.id as found, h.account_id, h.amount, h.state, h.member_account_id
             from jsonb_array_elements(jsonb_path_query_array(p_items, ('$[' || i || ' to ' || j || ']')::jsonpath)) with ordinality t(x, k)
-            left join holds h on h.id = (x->>'hold_id')::uuid
+            left join lateral (select hh.id, hh.account_id, hh.amount, hh.state, hh.member_account_id from holds hh
+                                where hh.id = (t.x->>'hold_id')::uuid limit 1) h on true
         )
         select case when bool_and(s.found is not null)
                       and bool_and(s.member_account_id is null or (s.x->'row'->>'charged')::bigint <= s.amount)
@@ -86,11 +112,13 @@ begin
         if exists (select 1 from jsonb_array_elements(v_run) r where r->>'status' not in ('OK', 'REPLAY')) then
           raise exception 'settle run needs one by one' using errcode = 'CMS01';
         end if;
-        update holds h set state = 'SETTLED', charged = (x->'row'->>'charged')::bigint, request_id = x->'row'->>'request_id',
-                           released_at = clock_timestamp()
-          from jsonb_array_elements(jsonb_path_query_array(p_items, ('$[' || i || ' to ' || j || ']')::jsonpath)) with ordinality t(x, k)
-          join jsonb_array_elements(v_run) r on (r->>'ord')::int = t.k
-         where h.id = (x->>'hold_id')::uuid and h.state = 'HELD' and r->>'status' = 'OK';
+        -- v_run is in item order: its k-th answer is item i + k - 1.
+        update holds h set state = 'SETTLED', charged = (p_items -> (i + t.k::int - 1) -> 'row' ->> 'charged')::bigint,
+                           request_id = p_items -> (i + t.k::int - 1) -> 'row' ->> 'request_id', released_at = clock_timestamp()
+          from jsonb_array_elements(v_run) with ordinality t(r, k)
+         where h.id = (p_items -> (i + t.k::int - 1) ->> 'hold_id')::uuid and h.state = 'HELD' and t.r->>'status' = 'OK'
+           and h.id = any(array(select (y->>'hold_id')::uuid
+                                  from jsonb_array_elements(jsonb_path_query_array(p_items, ('$[' || i || ' to ' || j || ']')::jsonpath)) y));
       exception when sqlstate 'CMS01' then
         v_run := '[]'::jsonb;
       end;

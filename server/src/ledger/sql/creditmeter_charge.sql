@@ -27,14 +27,16 @@ declare
 begin
   select id into strict v_consumption from accounts where system_code = 'consumption';
   perform 1 from accounts a
-    where a.id in (select (e->>'account_id')::uuid from jsonb_array_elements(p_rows) e)
+    where a.id = any(array(select (e->>'account_id')::uuid from jsonb_array_elements(p_rows) e))
     order by a.id for update;
 
-  -- Each row's earlier use of its key, found for the whole batch in one pass (not one lookup per
-  -- row): earlier in this batch (dup), or already stored (seen_hash). Read after the account
-  -- locks above, so no other charge of these accounts commits in between.
+  -- Each row's earlier use of its key: earlier in this batch (dup), or already stored (seen_hash,
+  -- one index probe per row: a join would be planned as a hash over every usage row ever made).
+  -- Read after the account locks above, so no other charge of these accounts commits in between.
   for r in
-    select b.*, u.request_hash as seen_hash
+    select b.*,
+           (select u.request_hash from usage_records u
+             where u.account_id = b.account_id and u.key_scope = b.scope and u.idempotency_key = b.key) as seen_hash
       from (
         select (o.ord)::int as i, x.account_id, x.key, x.hash, x.charged, coalesce(x.release, 0) as release,
                case when x.source = 'PROXY' then 'proxy' else 'client' end as scope,
@@ -45,7 +47,6 @@ begin
                jsonb_to_record(o.e) as x(account_id uuid, key text, hash text, charged bigint, release bigint, source text,
                                          member uuid, member_at timestamptz, member_enforce boolean)
       ) b
-      left join usage_records u on u.account_id = b.account_id and u.key_scope = b.scope and u.idempotency_key = b.key
      order by b.account_id, b.i
   loop
     if v_acc is distinct from r.account_id then
@@ -145,9 +146,12 @@ begin
            u.output_tokens, u.input_per1k, u.cached_input_per1k, u.output_per1k, u.charged, u.cost_micro_usd,
            u.idempotency_key, u.request_hash, u.source, u.request_id, u.latency_ms, u.created_at
       from jsonb_array_elements(p_rows) with ordinality as o(e, ord)
-      left join accounts a on a.id = (o.e->>'account_id')::uuid and a.kind <> 'SYSTEM'
-      left join usage_records u on s_status[o.ord::int] in ('OK', 'REPLAY')
-            and u.account_id = (o.e->>'account_id')::uuid and u.idempotency_key = o.e->>'key'
-            and u.key_scope = case when o.e->>'source' = 'PROXY' then 'proxy' else 'client' end
+      left join lateral (select a.posted, a.pending, a.updated_at from accounts a
+                          where a.id = (o.e->>'account_id')::uuid and a.kind <> 'SYSTEM' limit 1) a on true
+      left join lateral (select u.* from usage_records u
+                          where s_status[o.ord::int] in ('OK', 'REPLAY')
+                            and u.account_id = (o.e->>'account_id')::uuid and u.idempotency_key = o.e->>'key'
+                            and u.key_scope = case when o.e->>'source' = 'PROXY' then 'proxy' else 'client' end
+                          limit 1) u on true
      order by o.ord;
 end $$;
