@@ -3,7 +3,7 @@ import { percentile } from './bench-support.js';
 import { pacedLoad, type PacedResult } from './paced-load.js';
 import { instantUpstream, UPSTREAM_USAGE } from './report-setup.js';
 import { nonUpstreamMs, phasePercentiles } from './server-timing-figures.js';
-import { cpuCell, fmt, log, measure, SECONDS, serve, type Row, type Served } from './report-support.js';
+import { BENCH_RATE_LIMIT, cpuCell, fmt, log, measure, SECONDS, serve, type Row, type Served } from './report-support.js';
 
 /**
  * The proxy's figures, all against one local upstream that answers at once: one account and 50
@@ -87,7 +87,11 @@ async function history(client: pg.Client, accounts: string[]) {
 
 export async function proxyFigures(input: ProxyInput): Promise<{ rows: Row[]; cpuMsPerCall: number }> {
   const upstream = await instantUpstream();
-  const app = await serve('app', { BENCH_DATABASE_URL: input.dbUrl, BENCH_UPSTREAM: upstream.url });
+  const app = await serve('app', {
+    BENCH_DATABASE_URL: input.dbUrl,
+    BENCH_UPSTREAM: upstream.url,
+    RATE_LIMIT_PER_MINUTE: BENCH_RATE_LIMIT,
+  });
   const rows: Row[] = [];
   const cpu = { ms: 0, calls: 0 };
 

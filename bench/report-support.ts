@@ -19,6 +19,8 @@ export const SUBSCRIBERS = sized('BENCH_SUBSCRIBERS', 5_000, 500);
 export const EVENTS_PER_SECOND = sized('BENCH_EVENTS_PER_SECOND', 10_000, 1_000);
 export const FINANCE_ROWS = sized('BENCH_FINANCE_ROWS', 5_000_000, 500_000);
 export const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+/** Per-key requests per minute for the server under load: far above any row's rate (one hot key runs thousands a second). */
+export const BENCH_RATE_LIMIT = '10000000';
 
 export interface Row {
   figure: string;
