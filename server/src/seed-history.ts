@@ -70,8 +70,7 @@ export async function seedDemoWithHistory(databaseUrl: string, config: Config, l
   let created: boolean;
   try {
     await setClock(new Date(dayStart(now) - DAYS * DAY_MS + 8 * 3_600_000));
-    created = await seedDemo(services, log);
-    if (created) await writeHistory(services, now, setClock);
+    created = await seedDemo(services, log, () => writeHistory(services, now, setClock));
   } finally {
     await clock.execute(`delete from demo_clock`).catch(() => undefined);
     await services.engine.close();

@@ -55,9 +55,10 @@ export const DEMO_RATES = [
 /**
  * First start only: a demo rate card, a demo account with bonus credits and its key (printed
  * once: only the hash is kept), and an operator ADMIN key when BOOTSTRAP_ADMIN_KEY is not set.
+ * `history` (the embedded demo's 30 days) runs before the account's balance is printed.
  * True when it created the demo account (the first start), false when it was there already.
  */
-export async function seedDemo(services: Services, log: Logger): Promise<boolean> {
+export async function seedDemo(services: Services, log: Logger, history?: () => Promise<void>): Promise<boolean> {
   if ((await services.rateCards.cards()).length === 0) {
     await services.rateCards.publish(null, { name: 'Demo rate card', rates: DEMO_RATES });
     log.info('seeded the demo rate card');
@@ -74,9 +75,11 @@ export async function seedDemo(services: Services, log: Logger): Promise<boolean
     reason: 'Demo credits',
   });
   const userKey = await services.auth.createKey(null, demo.id, 'USER');
+  // The balance printed is the one the account has when the server opens, history included.
+  if (history) await history();
   const balance = await services.ledger.balance(demo.id);
   const lines = [
-    `  demo account ${demo.id}: balanceMillicredits ${balance.posted} (demo bonus + intro bonus)`,
+    `  demo account ${demo.id}: balanceMillicredits ${balance.posted} (${history ? 'after 30 days of demo history' : 'demo bonus + intro bonus'})`,
     `  demo USER key:     ${userKey.key}`,
   ];
   if (!services.config.BOOTSTRAP_ADMIN_KEY) {
