@@ -195,15 +195,21 @@ function itemRow(item: EngineItem): Row {
 
 /** Accounts an item writes, and the key that keeps two of the same thing out of one batch. */
 function queued(item: EngineItem): Queued {
+  const accountId = accountOf(item);
+  const dedupeKey = item.op === 'charge' ? `${accountId}|${item.charge.idempotencyKey}` : `hold|${item.holdId}`;
+  return { item, accounts: [accountId], dedupeKey };
+}
+
+/** The account an item writes. */
+function accountOf(item: EngineItem): string {
   switch (item.op) {
     case 'charge':
-      return { item, accounts: [item.charge.accountId], dedupeKey: `${item.charge.accountId}|${item.charge.idempotencyKey}` };
-    case 'hold':
-      return { item, accounts: [item.spec.accountId], dedupeKey: `hold|${item.holdId}` };
     case 'settle':
-      return { item, accounts: [item.charge.accountId], dedupeKey: `hold|${item.holdId}` };
+      return item.charge.accountId;
+    case 'hold':
+      return item.spec.accountId;
     case 'release':
-      return { item, accounts: [item.accountId], dedupeKey: `hold|${item.holdId}` };
+      return item.accountId;
   }
 }
 
@@ -211,15 +217,7 @@ function queued(item: EngineItem): Queued {
 function movedBalance(item: EngineItem, r: Row, retried: boolean): BalanceSnapshot | null {
   const replayed = r.status === 'REPLAY' || r.settle === 'REPLAY';
   if (replayed ? !retried : r.status !== 'OK' && r.settle !== 'VOIDED') return null;
-  const accountId =
-    item.op === 'charge'
-      ? item.charge.accountId
-      : item.op === 'hold'
-        ? item.spec.accountId
-        : item.op === 'settle'
-          ? item.charge.accountId
-          : item.accountId;
-  return balanceOf(accountId, r, 'bal_posted', 'bal_pending', 'bal_at');
+  return balanceOf(accountOf(item), r, 'bal_posted', 'bal_pending', 'bal_at');
 }
 
 /**
