@@ -29,7 +29,7 @@ async function freePort(): Promise<number> {
  * The real server (`npm start`'s entry point, built JS) on its own embedded PostgreSQL in a fresh
  * temporary directory: the test database. Resolves when the server logs that it is listening.
  */
-export async function startServer(): Promise<RunningServer> {
+export async function startServer(extraEnv: Record<string, string> = {}): Promise<RunningServer> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'creditmeter-e2e-'));
   chmodSync(dataDir, 0o755); // embedded PostgreSQL runs as the postgres user when we are root
   const [port, pgPort] = [await freePort(), await freePort()];
@@ -54,6 +54,7 @@ export async function startServer(): Promise<RunningServer> {
       BOOTSTRAP_ADMIN_PASSWORD: staff.password,
       INTRO_BONUS_MILLICREDITS: '0',
       LOG_LEVEL: 'info',
+      ...extraEnv,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

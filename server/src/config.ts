@@ -1,8 +1,18 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import ipaddr from 'ipaddr.js';
+import { Cron } from 'croner';
 import { z } from 'zod';
 import { decodeKey32 } from './shared/local-key.js';
+
+function isCronPattern(pattern: string): boolean {
+  try {
+    new Cron(pattern, { paused: true }).stop();
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** Finds the repository root (the package.json that declares workspaces), so `.data/` is stable. */
 export function findRepoRoot(start = process.cwd()): string {
@@ -104,6 +114,14 @@ const schema = z.object({
   LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
   /** Finance: background rollup + daily reconciliation (default on, off under NODE_ENV=test), rollup period, /metrics bearer token. */
   FINANCE_JOBS: z.preprocess(emptyToUndefined, z.enum(['true', 'false']).optional()),
+  /** When the daily reconciliation job looks for yesterday's run (cron, UTC); "off" leaves it to "Run now". */
+  RECONCILIATION_CRON: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .default('*/10 * * * *')
+      .refine((v) => v === 'off' || isCronPattern(v), 'must be a cron pattern (five or six fields) or "off"'),
+  ),
   FINANCE_ROLLUP_INTERVAL_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(100).default(5000)),
   METRICS_TOKEN: optionalString,
   /** Admission control per instance: proxy calls and GraphQL mutations in flight, waiting, and how long one may wait (ms). Beyond: 503 + Retry-After. */

@@ -33,20 +33,19 @@ export function scheduledJobs(services: Services): Job[] {
   // Woken at commit of every outbox event (NOTIFY), polling as a backstop; see notify/delivery.worker.ts.
   if (services.notify.workerEnabled) jobs.push({ name: 'outbox-delivery', worker: services.notify.worker });
   if (financeJobs) {
-    jobs.push(
-      { name: 'finance-rollup', every: config.FINANCE_ROLLUP_INTERVAL_MS, run: () => services.finance.rollup() },
-      {
+    jobs.push({ name: 'finance-rollup', every: config.FINANCE_ROLLUP_INTERVAL_MS, run: () => services.finance.rollup() });
+    if (config.RECONCILIATION_CRON !== 'off')
+      jobs.push({
         // Every ten minutes: yesterday's run happens once (lock + "already done" under it), and a
         // day missed while every instance was down is caught up by the next tick.
         name: 'daily-reconciliation',
-        cron: '*/10 * * * *',
+        cron: config.RECONCILIATION_CRON,
         run: async () => {
           const run = await services.reconciliation.runScheduled(yesterdayUtc());
           if (run)
             log.info({ runId: run.id, day: run.day, mismatches: run.mismatchCount, status: run.status }, 'daily reconciliation finished');
         },
-      },
-    );
+      });
   }
   return jobs;
 }
