@@ -72,29 +72,83 @@ export function divRoundHalfUp(numerator: bigint, divisor: bigint): bigint {
   return negative ? -q : q;
 }
 
+/**
+ * The tokens of one call, by how they are priced; each token is in exactly one priced class.
+ * The optional classes are 0 when absent. `reasoningTokens` is shown on its own but is already
+ * inside `outputTokens`, so it is never priced a second time.
+ */
 export interface TokenCounts {
+  /** Text (and anything not classed below) input read at the plain input rate: uncached. */
   inputTokens: bigint;
+  /** Input read from the provider's prompt cache. */
   cachedInputTokens: bigint;
+  /** Text output, reasoning included. */
   outputTokens: bigint;
+  /** Input written to the prompt cache for 5 minutes (Anthropic's cache creation, default TTL). */
+  cacheWriteInputTokens?: bigint;
+  /** Input written to the prompt cache for 1 hour. */
+  cacheWrite1hInputTokens?: bigint;
+  audioInputTokens?: bigint;
+  audioOutputTokens?: bigint;
+  imageInputTokens?: bigint;
+  /** Part of outputTokens: shown, never priced again. */
+  reasoningTokens?: bigint;
 }
 
+/**
+ * Prices per 1k tokens of each class. An omitted optional rate is the plain input rate (cache
+ * writes, audio and image input) or the output rate (audio output); a 1-hour cache write falls
+ * back to the 5-minute one.
+ */
 export interface Per1kRates {
   inputPer1k: bigint;
   cachedInputPer1k: bigint;
   outputPer1k: bigint;
+  cacheWriteInputPer1k?: bigint | null;
+  cacheWrite1hInputPer1k?: bigint | null;
+  audioInputPer1k?: bigint | null;
+  audioOutputPer1k?: bigint | null;
+  imageInputPer1k?: bigint | null;
 }
 
+/** Every priced class of a rate set, with the fallbacks applied. */
+export function fullRates(rates: Per1kRates): Required<{ [K in keyof Per1kRates]: bigint }> {
+  const cacheWrite = rates.cacheWriteInputPer1k ?? rates.inputPer1k;
+  return {
+    inputPer1k: rates.inputPer1k,
+    cachedInputPer1k: rates.cachedInputPer1k,
+    outputPer1k: rates.outputPer1k,
+    cacheWriteInputPer1k: cacheWrite,
+    cacheWrite1hInputPer1k: rates.cacheWrite1hInputPer1k ?? cacheWrite,
+    audioInputPer1k: rates.audioInputPer1k ?? rates.inputPer1k,
+    audioOutputPer1k: rates.audioOutputPer1k ?? rates.outputPer1k,
+    imageInputPer1k: rates.imageInputPer1k ?? rates.inputPer1k,
+  };
+}
+
+/** Prompt tokens of every input class: what a long-context threshold is compared with. */
+export const promptTokensOf = (t: TokenCounts): bigint =>
+  t.inputTokens + t.cachedInputTokens + (t.cacheWriteInputTokens ?? 0n) + (t.cacheWrite1hInputTokens ?? 0n) + (t.audioInputTokens ?? 0n) + (t.imageInputTokens ?? 0n);
+
 /**
- * Price of a usage row: the exact sum of tokens x per-1k rates, divided by 1,000 and rounded
- * once, up, to a whole unit. Works for both customer rates (millicredits) and provider costs
- * (micro-dollars), which share the unit.
+ * Price of a usage row: the exact sum of tokens x per-1k rates over every class, divided by
+ * 1,000 and rounded once, up, to a whole unit. Works for both customer rates (millicredits) and
+ * provider costs (micro-dollars), which share the unit.
  */
 export function priceTokens(tokens: TokenCounts, rates: Per1kRates): bigint {
   for (const [name, value] of Object.entries(tokens)) {
-    if (value < 0n) throw new RangeError(`${name} must be non-negative`);
+    if (value !== undefined && value < 0n) throw new RangeError(`${name} must be non-negative`);
   }
+  const r = fullRates(rates);
   const exact =
-    tokens.inputTokens * rates.inputPer1k + tokens.cachedInputTokens * rates.cachedInputPer1k + tokens.outputTokens * rates.outputPer1k;
+    tokens.inputTokens * r.inputPer1k +
+    tokens.cachedInputTokens * r.cachedInputPer1k +
+    tokens.outputTokens * r.outputPer1k +
+    (tokens.cacheWriteInputTokens ?? 0n) * r.cacheWriteInputPer1k +
+    (tokens.cacheWrite1hInputTokens ?? 0n) * r.cacheWrite1hInputPer1k +
+    (tokens.audioInputTokens ?? 0n) * r.audioInputPer1k +
+    (tokens.audioOutputTokens ?? 0n) * r.audioOutputPer1k +
+    (tokens.imageInputTokens ?? 0n) * r.imageInputPer1k;
   return ceilDiv(exact, 1000n);
 }
 

@@ -1,11 +1,24 @@
 import type { Per1kRates } from '../money/money.js';
 
+/** Whose API answers a model's calls. */
+export type Provider = 'openai' | 'anthropic';
+
+/** Rates for a whole call whose prompt is above `thresholdTokens` (long-context models). */
+export interface LongContextTier {
+  thresholdTokens: number;
+  rates: Per1kRates;
+  costs: Per1kRates;
+}
+
 /** One model's prices on a rate card: customer rates in millicredits/1k, costs in micro-USD/1k. */
 export interface ModelRate {
   rateCardId: string;
   model: string;
+  provider: Provider;
   rates: Per1kRates;
   costs: Per1kRates;
+  /** Null: one set of rates whatever the prompt's length. */
+  longContext: LongContextTier | null;
   maxOutputTokens: number | null;
   enabled: boolean;
 }

@@ -21,12 +21,14 @@ interface RateRow {
 const toModelRate = (r: RateRow): ModelRate => ({
   rateCardId: r.rate_card_id,
   model: r.model,
+  provider: 'openai',
   rates: { inputPer1k: toBigInt(r.input_per1k), cachedInputPer1k: toBigInt(r.cached_input_per1k), outputPer1k: toBigInt(r.output_per1k) },
   costs: {
     inputPer1k: toBigInt(r.cost_input_per1k),
     cachedInputPer1k: toBigInt(r.cost_cached_input_per1k),
     outputPer1k: toBigInt(r.cost_output_per1k),
   },
+  longContext: null,
   maxOutputTokens: r.max_output_tokens,
   enabled: r.enabled,
 });

@@ -18,8 +18,10 @@ import { rateCards } from './ratecards.repository.js';
 const toModelRate = (r: ModelRateEntity, enabled: boolean): ModelRate => ({
   rateCardId: r.rateCardId,
   model: r.model,
+  provider: 'openai',
   rates: { inputPer1k: r.inputPer1k, cachedInputPer1k: r.cachedInputPer1k, outputPer1k: r.outputPer1k },
   costs: { inputPer1k: r.costInputPer1k, cachedInputPer1k: r.costCachedInputPer1k, outputPer1k: r.costOutputPer1k },
+  longContext: null,
   maxOutputTokens: r.maxOutputTokens,
   enabled,
 });
