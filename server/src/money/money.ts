@@ -126,15 +126,6 @@ export function fullRates(rates: Per1kRates): Required<{ [K in keyof Per1kRates]
   };
 }
 
-/** Prompt tokens of every input class: what a long-context threshold is compared with. */
-export const promptTokensOf = (t: TokenCounts): bigint =>
-  t.inputTokens +
-  t.cachedInputTokens +
-  (t.cacheWriteInputTokens ?? 0n) +
-  (t.cacheWrite1hInputTokens ?? 0n) +
-  (t.audioInputTokens ?? 0n) +
-  (t.imageInputTokens ?? 0n);
-
 /**
  * Price of a usage row: the exact sum of tokens x per-1k rates over every class, divided by
  * 1,000 and rounded once, up, to a whole unit. Works for both customer rates (millicredits) and
