@@ -1,10 +1,13 @@
 import { Piscina } from 'piscina';
-import { countPromptTokens, promptChars, promptParts, promptTokenBound, type ChatRequest } from './proxy.rules.js';
+import { countTokens } from 'gpt-tokenizer';
+import { promptChars, promptParts, promptTokenBound, type ChatRequest, type PromptParts } from './proxy.rules.js';
 
 /** Prompts up to this many characters are counted exactly in place (a millisecond at worst). */
 const INLINE_CHARS = 1000;
 /** Counts waiting for a worker; beyond it the bound answers at once. */
 const MAX_QUEUE = 64;
+
+const countPartsInline = (parts: PromptParts) => parts.texts.reduce((n, text) => n + countTokens(text), parts.fixedTokens);
 
 export interface PromptCount {
   tokens: number;
@@ -33,8 +36,12 @@ export class PromptTokenCounter {
   }
 
   async count(req: Pick<ChatRequest, 'messages' | 'body'>): Promise<PromptCount> {
-    const parts = promptParts(req);
-    if (promptChars(parts) <= INLINE_CHARS) return { tokens: countPromptTokens(req), exact: true };
+    return this.countParts(promptParts(req));
+  }
+
+  /** Any surface's prompt, as the texts to tokenize plus the tokens known without tokenizing. */
+  async countParts(parts: PromptParts): Promise<PromptCount> {
+    if (promptChars(parts) <= INLINE_CHARS) return { tokens: countPartsInline(parts), exact: true };
     try {
       // An aborted task's worker is terminated, so a stuck count costs no more than the budget.
       const counted: number = await this.pool.run(parts.texts, { signal: AbortSignal.timeout(this.budgetMs) });
