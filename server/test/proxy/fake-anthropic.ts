@@ -53,8 +53,9 @@ export interface EventPlan {
   pieces: string[];
   usage: AnthropicFakeUsage;
   delayMs?: number;
-  /** Awaited after message_start and the block's start, before the first piece (lets a test act mid-stream). */
+  /** Awaited after `gateAfter` pieces (default 0: before the first), so a test can act mid-stream. */
   gate?: Promise<void>;
+  gateAfter?: number;
   /** After this many pieces the connection is destroyed: the provider dies mid-stream. */
   dieAfter?: number;
   onDone?: (written: number, clientLeft: boolean) => void;
@@ -77,9 +78,9 @@ export async function streamEvents(body: any, res: http.ServerResponse, plan: Ev
   } as { type: string });
   send({ type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } } as { type: string });
   res.write('event: ping\ndata: {"type": "ping"}\n\n');
-  if (plan.gate) await plan.gate;
   let written = 0;
   for (const piece of plan.pieces) {
+    if (plan.gate && written === (plan.gateAfter ?? 0)) await plan.gate;
     if (plan.delayMs) await sleep(plan.delayMs);
     if (left) break;
     if (plan.dieAfter !== undefined && written >= plan.dieAfter) {
