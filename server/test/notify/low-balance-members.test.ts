@@ -17,9 +17,10 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 const lowEvents = async (accountId: string) =>
-  t.db.query<{ data: Record<string, string> }>(`select data from outbox_events where account_id = $1 and type = 'balance.low' order by seq`, [
-    accountId,
-  ]);
+  t.db.query<{ data: Record<string, string> }>(
+    `select data from outbox_events where account_id = $1 and type = 'balance.low' order by seq`,
+    [accountId],
+  );
 
 /** 100 millicredits per charge (cheap-model), all at once, each by the member's own key for the team. */
 const race = (teamId: string, member: { key: string }, n: number) =>
@@ -55,7 +56,11 @@ describe("low-balance thresholds on a team member's allocation", () => {
     expect(await lowEvents(member.id)).toEqual([]);
 
     // A larger allocation: 20,000 - 9,500 = 10,500 re-arms 5,000, and 20 % is now 4,000.
-    const raised = await t.gql(SetAllocation, { input: { teamId, accountId: member.id, monthlyAllocationMillicredits: '20000' } }, owner.key);
+    const raised = await t.gql(
+      SetAllocation,
+      { input: { teamId, accountId: member.id, monthlyAllocationMillicredits: '20000' } },
+      owner.key,
+    );
     expect(raised.errors).toBeUndefined();
     const view = await t.gql(
       `query($id: ID!) { team(id: $id) { members { accountId lowBalanceAlerts { thresholdMillicredits percent alerted } } } }`,
@@ -102,7 +107,12 @@ describe('low-balance thresholds in percent of the last purchase', () => {
     const user = await t.account(1_000_000n);
     // No purchase yet: 50 % is of nothing (0).
     const before = await t.gql(SetThresholds, { t: ['100000'], p: [50] }, user.key);
-    expect(before.data.setLowBalanceThresholds.map((a: { thresholdMillicredits: string; percent: number | null }) => [a.thresholdMillicredits, a.percent])).toEqual([
+    expect(
+      before.data.setLowBalanceThresholds.map((a: { thresholdMillicredits: string; percent: number | null }) => [
+        a.thresholdMillicredits,
+        a.percent,
+      ]),
+    ).toEqual([
       ['100000', null],
       ['0', 50],
     ]);
