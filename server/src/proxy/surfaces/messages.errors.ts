@@ -1,11 +1,6 @@
 import { APIConnectionTimeoutError, APIError, APIUserAbortError } from '@anthropic-ai/sdk';
 import type { ProxyErrorResponse } from '../proxy.errors.js';
 
-export interface AnthropicErrorBody {
-  type: 'error';
-  error: { type: string; message: string; [extra: string]: unknown };
-}
-
 /** Anthropic's error type for each status it answers with (402 is its billing error). */
 const ANTHROPIC_TYPES: Record<number, string> = {
   400: 'invalid_request_error',
@@ -27,33 +22,32 @@ const anthropicType = (status: number) => ANTHROPIC_TYPES[status] ?? (status >= 
  * inside `error`: `code` (insufficient_credits, model_disabled, ...), `credits_url` on a 402, the
  * amounts and scope of a refused hold.
  */
-export function anthropicErrorResponse(err: ProxyErrorResponse): { status: number; body: AnthropicErrorBody } {
+export function anthropicErrorBody(err: ProxyErrorResponse): { type: 'error'; error: Record<string, unknown> } {
   const { type: _openAiType, param: _param, ...fields } = err.body.error;
-  return { status: err.status, body: { type: 'error', error: { ...fields, type: anthropicType(err.status) } } };
+  return { type: 'error', error: { type: anthropicType(err.status), ...fields } };
 }
 
+const failure = (status: number, code: string, message: string): ProxyErrorResponse => ({
+  status,
+  body: { error: { type: anthropicType(status), code, message } },
+});
+
 /**
- * An Anthropic failure: its 4xx pass through with its own type and message (the request was at
- * fault), 5xx become 502, a timeout 504; nothing of the provider's beyond its message.
+ * An Anthropic failure before the stream opened (nothing charged): its 4xx pass through with its
+ * message (the request was at fault), 5xx (529 overloaded included) become 502, a timeout 504.
  */
-export function anthropicUpstreamError(err: unknown): { status: number; body: AnthropicErrorBody } {
-  const answer = (status: number, code: string, message: string, type = anthropicType(status)) => ({
-    status,
-    body: { type: 'error' as const, error: { type, code, message } },
-  });
-  if (err instanceof APIConnectionTimeoutError)
-    return answer(504, 'upstream_timeout', 'The model provider did not answer in time; nothing was charged');
+export function anthropicUpstreamError(err: unknown): ProxyErrorResponse {
+  if (err instanceof APIConnectionTimeoutError) return failure(504, 'upstream_timeout', 'The model provider did not answer in time; nothing was charged');
   if (err instanceof APIError && !(err instanceof APIUserAbortError) && typeof err.status === 'number') {
     if (err.status >= 400 && err.status < 500) {
-      const provider = ((err.error as { error?: unknown } | undefined)?.error ?? {}) as { type?: unknown; message?: unknown };
-      return answer(
+      const provider = ((err.error as { error?: { message?: unknown } } | undefined)?.error ?? {}).message;
+      return failure(
         err.status,
         'upstream_rejected',
-        typeof provider.message === 'string' ? provider.message : 'The model provider refused the request; nothing was charged',
-        typeof provider.type === 'string' ? provider.type : anthropicType(err.status),
+        typeof provider === 'string' ? provider : 'The model provider refused the request; nothing was charged',
       );
     }
-    return answer(502, 'upstream_error', `The model provider failed (HTTP ${err.status}); nothing was charged`);
+    return failure(502, 'upstream_error', `The model provider failed (HTTP ${err.status}); nothing was charged`);
   }
-  return answer(502, 'upstream_unavailable', 'The model provider could not be reached; nothing was charged');
+  return failure(502, 'upstream_unavailable', 'The model provider could not be reached; nothing was charged');
 }

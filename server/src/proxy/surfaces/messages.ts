@@ -40,6 +40,8 @@ const usageOf = (t: TokenCounts) => ({
  * are held back and sent once the charge is known, with the charge in message_delta's usage.
  */
 class MessagesStream implements StreamReader<RawMessageStreamEvent> {
+  /** Output already delivered is paid for, also when Anthropic drops the stream mid-way. */
+  readonly chargesDroppedStream = true;
   private usage: AnthropicUsage | null = null;
   private finalUsage = false;
   private messageId: string | null = null;
@@ -127,10 +129,10 @@ class MessagesStream implements StreamReader<RawMessageStreamEvent> {
 
 /** `POST /v1/messages`: Anthropic's Messages API, streamed or not, for models whose rate names provider "anthropic". */
 export const messagesSurface = (deps: SurfaceDeps): Surface<MessagesRequest> => ({
-  provider: 'anthropic',
   parse: parseMessagesRequest,
   describe: (req) => ({
     model: req.model,
+    provider: 'anthropic',
     requestedMaxOutput: req.maxTokens,
     n: 1,
     stream: req.stream,
