@@ -7,7 +7,7 @@ export interface FakeAnthropic {
   url: string;
   /** Bodies of every messages request received, in order. */
   calls: any[];
-  /** The x-api-key of each request. */
+  /** The key of each request (x-api-key, or the bearer token newer SDKs send). */
   keys: (string | undefined)[];
   handler: Handler;
   close(): Promise<void>;
@@ -121,7 +121,7 @@ export async function startFakeAnthropic(): Promise<FakeAnthropic> {
     for await (const part of req) raw.push(part as Buffer);
     const body = JSON.parse(Buffer.concat(raw).toString('utf8'));
     fake.calls.push(body);
-    fake.keys.push(req.headers['x-api-key'] as string | undefined);
+    fake.keys.push((req.headers['x-api-key'] as string | undefined) ?? req.headers.authorization?.replace(/^Bearer /, ''));
     await fake.handler(body, req, res);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -52,7 +52,7 @@ beforeEach(() => {
   fake.keys = [];
 });
 
-/** The official SDK pointed at the test server, the key sent as x-api-key (the SDK's default). */
+/** The official SDK pointed at the test server (1.17 sends `apiKey` as a bearer token). */
 const claude = (key: string, headers: Record<string, string> = {}) =>
   new Anthropic({ baseURL: t.url, apiKey: key, maxRetries: 0, defaultHeaders: headers });
 const messages = [{ role: 'user' as const, content: 'What is the capital of France?' }];
@@ -66,10 +66,11 @@ const rawMessages = (key: string | null, body: unknown, headers: Record<string, 
 describe('POST /v1/messages, not streamed', () => {
   it('charges input, cache reads, 5-minute and 1-hour cache writes and output each at its rate, exactly', async () => {
     const user = await t.account(1_000_000n);
-    fake.handler = (body, _req, res) =>
+    fake.handler = (body, _req, res) => {
       res
         .writeHead(200, { 'content-type': 'application/json', 'request-id': 'req_fake_anthropic' })
         .end(JSON.stringify(messageJson(body, 'Paris.', { input: 101, cacheRead: 2001, cache5m: 500, cache1h: 200, output: 57 })));
+    };
     const { data, response } = await claude(user.key)
       .messages.create({ model: 'claude-test', max_tokens: 8000, system: 'Be brief.', messages })
       .withResponse();
@@ -101,20 +102,27 @@ describe('POST /v1/messages, not streamed', () => {
     expect(hold).toMatchObject({ id: holdId, state: 'SETTLED', charged: '4834' });
   });
 
-  it('accepts the key as a bearer token too (authToken), and refuses a bad key with 401 in Anthropic’s shape', async () => {
+  it('accepts the key as x-api-key (older SDKs, curl) as well as a bearer token, and refuses a bad key with 401 in Anthropic’s shape', async () => {
     const user = await t.account(1_000_000n);
-    fake.handler = (body, _req, res) =>
+    fake.handler = (body, _req, res) => {
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(messageJson(body, 'Hi', { input: 10, output: 2 })));
-    const bearer = new Anthropic({ baseURL: t.url, apiKey: null, authToken: user.key, maxRetries: 0 });
-    const { response } = await bearer.messages.create({ model: 'claude-test', max_tokens: 50, messages }).withResponse();
+    };
+    const byHeader = new Anthropic({ baseURL: t.url, apiKey: null, authToken: null, defaultHeaders: { 'X-Api-Key': user.key }, maxRetries: 0 });
+    const { response } = await byHeader.messages.create({ model: 'claude-test', max_tokens: 50, messages }).withResponse();
     expect(response.headers.get('x-creditmeter-charged-millicredits')).toBe('60'); // 10 x 3000 + 2 x 15000
+    const byBearer = new Anthropic({ baseURL: t.url, apiKey: null, authToken: user.key, maxRetries: 0 });
+    expect((await byBearer.messages.create({ model: 'claude-test', max_tokens: 50, messages })).content).toEqual([{ type: 'text', text: 'Hi' }]);
 
     const err = await claude('cm_not_a_key')
       .messages.create({ model: 'claude-test', max_tokens: 50, messages })
       .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(Anthropic.AuthenticationError);
     expect((err as APIError).error).toMatchObject({ type: 'error', error: { type: 'authentication_error', code: 'invalid_api_key' } });
-    expect(fake.calls).toHaveLength(1);
+    const noKey = await rawMessages(null, { model: 'claude-test', max_tokens: 50, messages });
+    expect(noKey.status).toBe(401);
+    expect((await jsonOf(noKey)).error.message).toContain('x-api-key');
+    expect(fake.calls).toHaveLength(2);
+    expect(await balanceRow(t, user.id)).toEqual({ posted: 1_000_000n - 120n, pending: 0n });
   });
 
   it('answers 400 in Anthropic’s shape for a request Anthropic would refuse, before any hold', async () => {
@@ -273,12 +281,24 @@ describe('POST /v1/messages, streamed', () => {
 
   it('charges a stream the provider drops mid-way for what was produced, and tells the client', async () => {
     const user = await t.account(1_000_000n);
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
     fake.handler = (body, _req, res) =>
-      streamEvents(body, res, { pieces: ['Hello', ' world', ' again'], usage: { input: 300, cacheRead: 100, cache5m: 50, output: 3 }, dieAfter: 2 });
+      streamEvents(body, res, {
+        pieces: ['Hello', ' world', ' again'],
+        usage: { input: 300, cacheRead: 100, cache5m: 50, output: 3 },
+        gate,
+        gateAfter: 2,
+        dieAfter: 2,
+      });
     const stream = await claude(user.key).messages.create({ model: 'claude-test', max_tokens: 200, messages, stream: true });
     const seen: any[] = [];
     const err = await (async () => {
-      for await (const event of stream) seen.push(event);
+      for await (const event of stream) {
+        seen.push(event);
+        // Both pieces reached the client: now the provider's connection dies.
+        if (seen.filter((e) => e.type === 'content_block_delta').length === 2) release();
+      }
     })().catch((e: unknown) => e);
     expect(err).toBeInstanceOf(APIError);
     expect((err as APIError).error).toMatchObject({ type: 'error', error: { type: 'api_error', code: 'upstream_error' } });
@@ -287,6 +307,7 @@ describe('POST /v1/messages, streamed', () => {
     expect((err as APIError).error).toMatchObject({ error: { creditmeter: { charged_millicredits: charged.toString(), estimated: true } } });
     const [hold] = await settledHolds(t, user.id);
     expect(hold).toMatchObject({ state: 'SETTLED', charged: charged.toString() });
+    expect(charged).toBeLessThanOrEqual(BigInt(hold.amount));
     expect(await balanceRow(t, user.id)).toEqual({ posted: 1_000_000n - charged, pending: 0n });
   });
 });
@@ -301,8 +322,9 @@ describe('POST /v1/messages under the same limits as chat', () => {
     expect(fake.calls).toHaveLength(0);
 
     const [member] = await addMembers(t, teamId, owner.key, 1, 100_000n);
-    fake.handler = (body, _req, res) =>
+    fake.handler = (body, _req, res) => {
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(messageJson(body, 'Hi', { input: 10, output: 2 })));
+    };
     const ok = await claude(member.key, { 'X-Team-Id': teamId }).messages.create({ model: 'claude-test', max_tokens: 50, messages });
     expect(ok.content).toEqual([{ type: 'text', text: 'Hi' }]);
     expect(await postedOf(t, teamId)).toBe(1_000_000n - 60n);
@@ -311,8 +333,9 @@ describe('POST /v1/messages under the same limits as chat', () => {
 
   it('a session’s cumulative cap stops the call that would pass it', async () => {
     const user = await t.account(10_000_000n);
-    fake.handler = (body, _req, res) =>
+    fake.handler = (body, _req, res) => {
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(messageJson(body, 'Hi', { input: 10, output: 2 })));
+    };
     const body = { model: 'claude-test', max_tokens: 10, messages };
     const first = await rawMessages(user.key, body, { 'X-Session-Id': 's-1', 'X-Session-Spend-Cap-Millicredits': '100000' });
     expect(first.status).toBe(200);
