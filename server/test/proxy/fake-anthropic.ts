@@ -1,6 +1,34 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { TEST_RATES, type TestApp } from '../support/harness.js';
 import { replyJson, sleep, type Handler } from './fake-openai.js';
+
+/**
+ * Publishes the test rates plus `claude-test`, an Anthropic model: per 1k tokens 3.000 credits of
+ * input, 0.300 cache read, 3.750 and 6.000 cache writes (5 min, 1 h), 15.000 output.
+ */
+export const publishWithClaude = (t: TestApp) =>
+  t.services.rateCards.publish(null, {
+    name: 'Test rates with Claude',
+    rates: [
+      ...TEST_RATES,
+      {
+        model: 'claude-test',
+        provider: 'anthropic',
+        inputPer1k: '3.000',
+        cachedInputPer1k: '0.300',
+        cacheWriteInputPer1k: '3.750',
+        cacheWrite1hInputPer1k: '6.000',
+        outputPer1k: '15.000',
+        costInputPer1kUsd: '0.003000',
+        costCachedInputPer1kUsd: '0.000300',
+        costCacheWriteInputPer1kUsd: '0.003750',
+        costCacheWrite1hInputPer1kUsd: '0.006000',
+        costOutputPer1kUsd: '0.015000',
+        maxOutputTokens: 4096,
+      },
+    ],
+  });
 
 /** A local stand-in for api.anthropic.com's `POST /v1/messages`, driven per test through `handler`. */
 export interface FakeAnthropic {

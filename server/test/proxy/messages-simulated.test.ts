@@ -1,26 +1,13 @@
 import Anthropic from '@anthropic-ai/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, TEST_RATES, type TestApp } from '../support/harness.js';
+import { startTestApp, type TestApp } from '../support/harness.js';
+import { publishWithClaude } from './fake-anthropic.js';
 import { balanceRow } from './support.js';
 
 let t: TestApp;
 beforeAll(async () => {
   t = await startTestApp({ ANTHROPIC_API_KEY: '', HOLD_EXPIRY_INTERVAL_MS: 0 });
-  await t.services.rateCards.publish(null, {
-    name: 'Test rates with Claude',
-    rates: [
-      ...TEST_RATES,
-      {
-        model: 'claude-test',
-        provider: 'anthropic',
-        inputPer1k: '3.000',
-        outputPer1k: '15.000',
-        costInputPer1kUsd: '0.003000',
-        costOutputPer1kUsd: '0.015000',
-        maxOutputTokens: 4096,
-      },
-    ],
-  });
+  await publishWithClaude(t);
 });
 afterAll(async () => {
   await t?.close();

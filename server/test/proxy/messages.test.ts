@@ -2,9 +2,9 @@ import Anthropic, { APIError } from '@anthropic-ai/sdk';
 import { countTokens } from 'gpt-tokenizer';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { priceTokens } from '../../src/money/money.js';
-import { startTestApp, TEST_RATES, type TestApp } from '../support/harness.js';
+import { startTestApp, type TestApp } from '../support/harness.js';
 import { addMembers, fundedTeam, memberRow, postedOf } from '../teams/support.js';
-import { anthropicError, messageJson, startFakeAnthropic, streamEvents, type FakeAnthropic } from './fake-anthropic.js';
+import { anthropicError, messageJson, publishWithClaude, startFakeAnthropic, streamEvents, type FakeAnthropic } from './fake-anthropic.js';
 import { balanceRow, holdsOf, jsonOf, settledHolds, usageRows } from './support.js';
 
 let t: TestApp;
@@ -21,27 +21,7 @@ beforeAll(async () => {
     PROXY_UPSTREAM_TIMEOUT_MS: 1500,
     HOLD_EXPIRY_INTERVAL_MS: 0,
   });
-  await t.services.rateCards.publish(null, {
-    name: 'Test rates with Claude',
-    rates: [
-      ...TEST_RATES,
-      {
-        model: 'claude-test',
-        provider: 'anthropic',
-        inputPer1k: '3.000',
-        cachedInputPer1k: '0.300',
-        cacheWriteInputPer1k: '3.750',
-        cacheWrite1hInputPer1k: '6.000',
-        outputPer1k: '15.000',
-        costInputPer1kUsd: '0.003000',
-        costCachedInputPer1kUsd: '0.000300',
-        costCacheWriteInputPer1kUsd: '0.003750',
-        costCacheWrite1hInputPer1kUsd: '0.006000',
-        costOutputPer1kUsd: '0.015000',
-        maxOutputTokens: 4096,
-      },
-    ],
-  });
+  await publishWithClaude(t);
 });
 afterAll(async () => {
   await t?.close();
