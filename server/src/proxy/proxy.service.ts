@@ -7,7 +7,7 @@ import { SettleFailed, SpendCapExceeded } from '../ledger/holds.service.js';
 import { DomainError, badInput } from '../shared/errors.js';
 import { requestHash } from '../ledger/ledger.service.js';
 import type { TokenCounts } from '../money/money.js';
-import type { ModelRate, Provider } from '../ratecards/ratecard.types.js';
+import type { Provider } from '../ratecards/ratecard.types.js';
 import type { RateCardsService } from '../ratecards/ratecards.service.js';
 import type { TeamsService } from '../teams/teams.service.js';
 import { PROXY_SOURCE } from '../ledger/ledger.types.js';
