@@ -5,7 +5,7 @@ import { sqlOf } from '../db/sql.js';
 import { currentEm } from '../db/unit-of-work.js';
 import type { BalanceEvents } from '../ledger/balance-events.js';
 import { ExpiringCache, type CacheTtl } from '../shared/cache.js';
-import { ModelDisabled, notFound } from '../shared/errors.js';
+import { ModelDisabled, ModelNotFound, notFound } from '../shared/errors.js';
 import { parseId } from '../shared/validate.js';
 import { ModelRateEntity } from './model-rate.entity.js';
 import { ModelSwitchEntity } from './model-switch.entity.js';
@@ -56,14 +56,14 @@ export class RateCardsService {
   }
 
   /**
-   * The active rate of `model`, refusing unknown (NOT_FOUND) and switched-off (MODEL_DISABLED)
+   * The active rate of `model`, refusing unknown (MODEL_NOT_FOUND) and switched-off (MODEL_DISABLED)
    * models. Served from memory; a publish, rollback or switch anywhere clears it at once.
    */
   async rateFor(modelInput: string): Promise<ModelRate> {
     const model = parseModelName(modelInput);
     const rates = await this.active.get('active', async () => new Map((await this.activeRates()).map((r) => [r.model, r])));
     const rate = rates.get(model);
-    if (!rate) throw notFound(`Model "${model}" is not on the active rate card`);
+    if (!rate) throw new ModelNotFound(model);
     if (!rate.enabled) throw new ModelDisabled(model);
     return rate;
   }
