@@ -76,7 +76,8 @@ function longContextOf(raw: unknown, at: string): CatalogPrice['longContext'] {
   if (raw === undefined) return null;
   if (!isRecord(raw)) throw new MalformedCatalog(at, 'must be an object');
   for (const key of Object.keys(raw)) {
-    if (key !== 'thresholdTokens' && !(LONG_CONTEXT_CLASSES as readonly string[]).includes(key)) throw new MalformedCatalog(`${at}.${key}`, 'is not a known field');
+    if (key !== 'thresholdTokens' && !(LONG_CONTEXT_CLASSES as readonly string[]).includes(key))
+      throw new MalformedCatalog(`${at}.${key}`, 'is not a known field');
   }
   const threshold = raw.thresholdTokens;
   if (typeof threshold !== 'number' || !Number.isSafeInteger(threshold) || threshold < 1) {

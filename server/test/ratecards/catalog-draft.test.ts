@@ -47,7 +47,11 @@ describe('draftRateCardFromCatalog', () => {
   it('drafts the active card with catalogue models at cost plus markup, writes nothing, and publishes through publishRateCard', async () => {
     const user = await t.account(10_000_000n);
     // Not on the card yet: refused, never charged at 0.
-    const before = await t.gql(CHARGE, { input: { model: 'gpt-4o', inputTokens: 1000, outputTokens: 1000, idempotencyKey: 'pre' } }, user.key);
+    const before = await t.gql(
+      CHARGE,
+      { input: { model: 'gpt-4o', inputTokens: 1000, outputTokens: 1000, idempotencyKey: 'pre' } },
+      user.key,
+    );
     expect(codeOf(before)).toBe('MODEL_NOT_FOUND');
     expect(before.errors?.[0]?.message).toMatch(/gpt-4o/);
     const [cardsBefore, usageBefore] = [await count('rate_cards'), await count('usage_records')];
@@ -74,7 +78,11 @@ describe('draftRateCardFromCatalog', () => {
     const published = await t.gql(PUBLISH, { input: { name: d.name, rates: d.rates } });
     expect(published.errors).toBeUndefined();
     expect(published.data.publishRateCard.active).toBe(true);
-    const charged = await t.gql(CHARGE, { input: { model: 'gpt-4o', inputTokens: 1000, outputTokens: 1000, idempotencyKey: 'post' } }, user.key);
+    const charged = await t.gql(
+      CHARGE,
+      { input: { model: 'gpt-4o', inputTokens: 1000, outputTokens: 1000, idempotencyKey: 'post' } },
+      user.key,
+    );
     expect(charged.data.recordUsage).toEqual({ chargedMillicredits: '15625', inputPer1k: '3.125', outputPer1k: '12.500' });
   });
 

@@ -39,7 +39,13 @@ describe('the bundled price catalogue', () => {
     });
     expect(priceOf('claude-sonnet-4-5').longContext).toEqual({
       thresholdTokens: 200_000,
-      costs: { inputPer1k: 6000n, cachedInputPer1k: 600n, cacheWriteInputPer1k: 7500n, cacheWrite1hInputPer1k: 12_000n, outputPer1k: 22_500n },
+      costs: {
+        inputPer1k: 6000n,
+        cachedInputPer1k: 600n,
+        cacheWriteInputPer1k: 7500n,
+        cacheWrite1hInputPer1k: 12_000n,
+        outputPer1k: 22_500n,
+      },
     });
     expect(priceOf('gpt-4o-audio-preview').costs).toMatchObject({ audioInputPer1k: 40_000n, audioOutputPer1k: 80_000n });
   });
@@ -58,7 +64,11 @@ describe('the bundled price catalogue', () => {
       ['a date after the catalogue', (c) => (c.entries[0].date = '2099-01-01'), /after the catalogue date/],
       ['a cache read above the input', (c) => (c.entries[0].cachedInput = '99.00'), /cachedInput is above/],
       ['a model twice', (c) => c.entries.push({ ...c.entries[0] }), /appears twice/],
-      ['a tier without a threshold', (c) => delete (c.entries.find((e) => e.longContext)!.longContext as Record<string, unknown>).thresholdTokens, /thresholdTokens/],
+      [
+        'a tier without a threshold',
+        (c) => delete (c.entries.find((e) => e.longContext)!.longContext as Record<string, unknown>).thresholdTokens,
+        /thresholdTokens/,
+      ],
       ['no version', (c) => (c.version = ''), /version/],
     ];
     for (const [what, spoil, message] of cases) {
@@ -76,7 +86,13 @@ const TEST_CATALOG: PriceCatalog = {
     {
       provider: 'anthropic',
       model: 'claude-x',
-      costs: { inputPer1k: 3000n, cachedInputPer1k: 300n, cacheWriteInputPer1k: 3750n, cacheWrite1hInputPer1k: 6000n, outputPer1k: 15_000n },
+      costs: {
+        inputPer1k: 3000n,
+        cachedInputPer1k: 300n,
+        cacheWriteInputPer1k: 3750n,
+        cacheWrite1hInputPer1k: 6000n,
+        outputPer1k: 15_000n,
+      },
       longContext: { thresholdTokens: 200_000, costs: { inputPer1k: 6000n, cachedInputPer1k: 600n, outputPer1k: 22_500n } },
       source: 'https://example.test/p',
       date: '2025-01-01',
@@ -99,7 +115,11 @@ const perClass = (rates: Per1kRates) => Object.entries(fullRates(rates)) as [str
 
 describe('drafting a rate card from the catalogue', () => {
   it('marks every class up exactly, rounding up to the millicredit, and keeps the rest of the active card', () => {
-    const draft = draftRateCard(PRICE_CATALOG, [activeRate('own-model'), activeRate('gpt-4.1-nano')], 25, ['gpt-4o', 'gpt-4.1-nano', 'claude-sonnet-4-5']);
+    const draft = draftRateCard(PRICE_CATALOG, [activeRate('own-model'), activeRate('gpt-4.1-nano')], 25, [
+      'gpt-4o',
+      'gpt-4.1-nano',
+      'claude-sonnet-4-5',
+    ]);
     expect(draft.draftedModels).toEqual(['gpt-4o', 'gpt-4.1-nano', 'claude-sonnet-4-5']);
     expect(draft.rates.map((r) => r.model)).toEqual(['claude-sonnet-4-5', 'gpt-4.1-nano', 'gpt-4o', 'own-model']);
     const [sonnet, nano, gpt4o, own] = draft.rates;
@@ -120,7 +140,13 @@ describe('drafting a rate card from the catalogue', () => {
     });
     expect(sonnet.longContext).toEqual({
       thresholdTokens: 200_000,
-      rates: { inputPer1k: 7500n, cachedInputPer1k: 750n, cacheWriteInputPer1k: 9375n, cacheWrite1hInputPer1k: 15_000n, outputPer1k: 28_125n },
+      rates: {
+        inputPer1k: 7500n,
+        cachedInputPer1k: 750n,
+        cacheWriteInputPer1k: 9375n,
+        cacheWrite1hInputPer1k: 15_000n,
+        outputPer1k: 28_125n,
+      },
       costs: priceOf('claude-sonnet-4-5').longContext!.costs,
     });
     expect(own).toEqual(activeRate('own-model'));
@@ -131,7 +157,13 @@ describe('drafting a rate card from the catalogue', () => {
     const cost = fc.bigInt({ min: 0n, max: 1_000_000_000n });
     fc.assert(
       fc.property(
-        fc.record({ inputPer1k: cost, cachedInputPer1k: cost, cacheWriteInputPer1k: cost, cacheWrite1hInputPer1k: cost, outputPer1k: cost }),
+        fc.record({
+          inputPer1k: cost,
+          cachedInputPer1k: cost,
+          cacheWriteInputPer1k: cost,
+          cacheWrite1hInputPer1k: cost,
+          outputPer1k: cost,
+        }),
         fc.record({ audioInputPer1k: cost, audioOutputPer1k: cost, imageInputPer1k: cost }, { requiredKeys: [] }),
         fc.integer({ min: 0, max: 1000 }),
         (base, extra, markup) => {
