@@ -1,15 +1,14 @@
 import { Arg, Authorized, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../graphql/context.js';
-import { draftRateCard } from './catalog-draft.js';
-import { PRICE_CATALOG } from './price-catalog.js';
 import { CatalogPriceGql, RateCardDraftGql, toCatalogPriceGql, toRateCardDraftGql } from './price-catalog.graphql.js';
 
 @Resolver()
 export class PriceCatalogResolver {
   @Authorized('rates.catalog')
   @Query(() => [CatalogPriceGql], { description: 'The bundled provider price list (staff): review it against each source before use' })
-  modelPriceCatalog(): CatalogPriceGql[] {
-    return PRICE_CATALOG.prices.map((p) => toCatalogPriceGql(p, PRICE_CATALOG.version));
+  modelPriceCatalog(@Ctx() ctx: Context): CatalogPriceGql[] {
+    const catalog = ctx.services.rateCards.priceCatalog();
+    return catalog.prices.map((p) => toCatalogPriceGql(p, catalog.version));
   }
 
   @Authorized('rates.draft')
@@ -21,6 +20,6 @@ export class PriceCatalogResolver {
     @Arg('models', () => [String]) models: string[],
     @Ctx() ctx: Context,
   ): Promise<RateCardDraftGql> {
-    return toRateCardDraftGql(draftRateCard(PRICE_CATALOG, await ctx.services.rateCards.activeRates(), markupPercent, models));
+    return toRateCardDraftGql(await ctx.services.rateCards.draftFromCatalog(markupPercent, models));
   }
 }

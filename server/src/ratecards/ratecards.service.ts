@@ -7,8 +7,10 @@ import type { BalanceEvents } from '../ledger/balance-events.js';
 import { ExpiringCache, type CacheTtl } from '../shared/cache.js';
 import { ModelDisabled, ModelNotFound, notFound } from '../shared/errors.js';
 import { parseId } from '../shared/validate.js';
+import { draftRateCard, type RateCardDraft } from './catalog-draft.js';
 import { ModelRateEntity } from './model-rate.entity.js';
 import { ModelSwitchEntity } from './model-switch.entity.js';
+import { PRICE_CATALOG, type PriceCatalog } from './price-catalog.js';
 import { RateCardActivationEntity } from './ratecard-activation.entity.js';
 import { RateCardEntity } from './ratecard.entity.js';
 import { parseModelName, parseRateCard } from './ratecard.rules.js';
@@ -66,6 +68,16 @@ export class RateCardsService {
     if (!rate) throw new ModelNotFound(model);
     if (!rate.enabled) throw new ModelDisabled(model);
     return rate;
+  }
+
+  /** The bundled provider price list. */
+  priceCatalog(): PriceCatalog {
+    return PRICE_CATALOG;
+  }
+
+  /** The active card with `models` priced from the catalogue at cost plus `markupPercent`; writes nothing. */
+  async draftFromCatalog(markupPercent: number, models: string[]): Promise<RateCardDraft> {
+    return draftRateCard(PRICE_CATALOG, await this.activeRates(), markupPercent, models);
   }
 
   /** Every version, newest first, with when it was last activated and which one is active. */
