@@ -12,6 +12,8 @@ import { SERVER_TIMING_HEADER, ServerTiming } from './server-timing.js';
 
 export const OVERHEAD_HEADER = 'x-creditmeter-overhead-ms';
 export const CHARGED_HEADER = 'x-creditmeter-charged-millicredits';
+/** The output limit a shrunk hold sent upstream, when it is below what the call asked for. */
+const MAX_TOKENS_CAPPED_HEADER = 'x-creditmeter-max-tokens-capped';
 
 declare module 'express-serve-static-core' {
   interface Locals {
@@ -214,7 +216,11 @@ export const proxyRoutes = (app: Express, services: Services): void => {
         timing,
       );
       exchange.call = call;
-      const common = { 'x-creditmeter-request-id': call.hold.id, 'x-creditmeter-hold-millicredits': call.hold.amount.toString() };
+      const common: Record<string, string> = {
+        'x-creditmeter-request-id': call.hold.id,
+        'x-creditmeter-hold-millicredits': call.hold.amount.toString(),
+      };
+      if (call.maxTokensCapped !== null) common[MAX_TOKENS_CAPPED_HEADER] = String(call.maxTokensCapped);
       if (call.req.stream) {
         const preCallMs = msSince(started);
         const sink = sseSink(req, res, { ...common, [OVERHEAD_HEADER]: fmtMs(preCallMs) }, timing);

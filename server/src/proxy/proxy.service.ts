@@ -35,6 +35,7 @@ import {
   type ChatRequest,
 } from './proxy.rules.js';
 import type { ServerTiming } from './server-timing.js';
+import { holdRefused } from './hold-refusal.js';
 import { SimulatedUpstream } from './simulated.upstream.js';
 import { OpenAiUpstream, type Upstream } from './upstream.js';
 
@@ -57,6 +58,8 @@ export interface PreparedCall {
   promptExact: boolean;
   /** Output tokens over all choices that the hold pays for (partial holds cut the stream here). */
   outputBudget: number;
+  /** The output limit per choice sent upstream when a shrunk hold lowered it (else null). */
+  maxTokensCapped: number | null;
   upstream: Upstream;
   upstreamBody: Record<string, unknown>;
   /** The request's Server-Timing phases (upstream and settle are entered here). */
@@ -186,14 +189,18 @@ export class ProxyService {
           sessionCap: team.policy.sessionCap,
           sessionWindowSeconds: team.policy.sessionWindowSeconds,
           streamingHolds: false,
+          shrinkHolds: settings.shrinkHolds,
         }
       : settings;
     const requestCap = tighterCap(headerCap, guard.requestCap);
     if (requestCap !== null && worst > requestCap) throw new SpendCapExceeded('request', requestCap, worst);
     const sessionCap = tighterCap(headerSessionCap, guard.sessionCap);
 
-    const partial = req.stream && guard.streamingHolds;
-    const partialMinimum = partial ? worstCaseCost(promptTokens, Math.min(settings.minOutputTokens, maxOutput), 1, rate.rates) : null;
+    // A hold the balance cannot cover in full shrinks to it (the output limit follows), down to the
+    // prompt plus the smallest useful answer per choice; below that, or with shrinking off, a 402.
+    const partial = guard.shrinkHolds || (req.stream && guard.streamingHolds);
+    const minimumOutput = Math.min(settings.minOutputTokens, maxOutput);
+    const partialMinimum = partial ? worstCaseCost(promptTokens, minimumOutput, req.n, rate.rates) : null;
     let hold: Hold;
     timing?.enter('hold');
     try {
@@ -213,6 +220,17 @@ export class ProxyService {
       // The member step refused: say why, with the member's remaining allocation.
       const memberRefused = err instanceof DomainError && (err.code === 'FORBIDDEN' || err.details.scope === 'allocation');
       if (team && memberRefused) throw await this.teams.refusal(team, worst);
+      if (err instanceof DomainError && err.code === 'INSUFFICIENT_CREDITS') {
+        const shrunk = partial && minimumOutput < maxOutput;
+        const requested = req.requestedMaxTokens !== null && req.requestedMaxTokens <= maxOutput;
+        throw holdRefused(err, {
+          promptTokens,
+          maxOutputTokens: shrunk ? minimumOutput : maxOutput,
+          n: req.n,
+          outputField: 'max_tokens',
+          outputSource: shrunk ? 'minimum' : requested ? 'requested' : 'model',
+        });
+      }
       throw err;
     }
 
@@ -237,6 +255,7 @@ export class ProxyService {
       promptTokens,
       promptExact,
       outputBudget: budget,
+      maxTokensCapped: perChoice < maxOutput ? perChoice : null,
       upstream: this.upstreamFor(rate.model),
       upstreamBody,
       timing,
