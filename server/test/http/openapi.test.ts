@@ -89,6 +89,13 @@ describe('GET /openapi.json', () => {
       body: '{}',
     });
     expectDocumentedBody(doc, 'post', '/v1/chat/completions', anonymous.status, await anonymous.json());
+    const refused = await fetch(`${t.url}/v1/chat/completions`, {
+      method: 'POST',
+      headers: auth,
+      body: JSON.stringify({ model: 'test-model', messages: [{ role: 'user', content: 'hi' }] }),
+    });
+    expect(refused.status).toBe(402); // the account has nothing
+    expectDocumentedBody(doc, 'post', '/v1/chat/completions', 402, await refused.json());
     const health = await fetch(`${t.url}/healthz`);
     expectDocumentedBody(doc, 'get', '/healthz', health.status, await health.json());
   });
