@@ -133,7 +133,6 @@ export const gatewaySchemas: Record<string, SchemaObject> = {
 };
 
 const bearer: SecurityRequirementObject[] = [{ bearerKey: [] }];
-const bearerOrApiKey: SecurityRequirementObject[] = [{ bearerKey: [] }, { apiKeyHeader: [] }];
 
 /** The refusals every metered call may get, decided before any provider call (except 502/504). */
 const meteredRefusals = (): ResponsesObject => ({
@@ -191,35 +190,6 @@ export const gatewayPaths: PathsObject = {
       security: bearer,
     }),
   },
-  '/v1/responses': {
-    post: metered({
-      summary: 'OpenAI Responses API, metered',
-      description: "OpenAI's Responses API; `max_output_tokens` is its output limit.",
-      body: 'ResponsesRequest',
-      streams: '`response.created`, `response.output_text.delta`, …, `response.completed` (with the usage and the charge).',
-      security: bearer,
-    }),
-  },
-  '/v1/embeddings': {
-    post: metered({
-      summary: 'OpenAI embeddings, metered',
-      description: 'Input tokens only.',
-      body: 'EmbeddingsRequest',
-      streams: null,
-      security: bearer,
-    }),
-  },
-  '/v1/messages': {
-    post: metered({
-      summary: 'Anthropic Messages API, metered',
-      description:
-        "Anthropic's Messages API: point `@anthropic-ai/sdk` at the server's origin. The key is accepted as `x-api-key` or as a bearer token. " +
-        'Errors use Anthropic\'s envelope `{"type":"error","error":{…}}` with the same `error` fields as the other routes.',
-      body: 'MessagesRequest',
-      streams: "Anthropic's `message_start`, `content_block_*`, `message_delta` (with the usage and the charge), `message_stop`.",
-      security: bearerOrApiKey,
-    }),
-  },
   '/v1/models': {
     get: {
       tags: ['gateway'],
@@ -233,22 +203,6 @@ export const gatewayPaths: PathsObject = {
         },
         401: ref('responses', 'Unauthenticated'),
         403: ref('responses', 'Forbidden'),
-      },
-    },
-  },
-  '/v1/key': {
-    get: {
-      tags: ['gateway'],
-      summary: "The calling key's limit, spend this period and the account's available balance",
-      security: bearerOrApiKey,
-      responses: {
-        200: {
-          description: 'Amounts as decimal strings of millicredits.',
-          headers: { 'Server-Timing': ref('headers', 'ServerTiming') },
-          content: { 'application/json': { schema: ref('schemas', 'KeyInfo') } },
-        },
-        401: ref('responses', 'Unauthenticated'),
-        429: ref('responses', 'RateLimited'),
       },
     },
   },
