@@ -91,9 +91,9 @@ export class ProxyService {
     const headerSessionCap = parseCapHeader(headers.sessionSpendCap, 'X-Session-Spend-Cap-Millicredits');
     const teamHeader = Array.isArray(headers.teamId) ? headers.teamId[0] : headers.teamId;
     if (teamHeader !== undefined && typeof teamHeader !== 'string') throw badInput('X-Team-Id must be a team id', { field: 'X-Team-Id' });
-    // NOT_FOUND / MODEL_DISABLED / FORBIDDEN refuse here, before any provider call.
+    // MODEL_NOT_FOUND / MODEL_DISABLED / FORBIDDEN refuse here, before any provider call.
     // Run together, but refuse in a fixed order: the team first, so a non-member is FORBIDDEN
-    // whatever model it names (never MODEL_DISABLED or NOT_FOUND for a model).
+    // whatever model it names (never MODEL_DISABLED or MODEL_NOT_FOUND for a model).
     const [team, rate, settings] = await firstRefusalInOrder([
       this.teams.prepareCharge(principal, principal.accountId, teamHeader?.trim() || null, desc.model),
       this.rateCards.rateFor(desc.model),

@@ -79,7 +79,11 @@ describe('refusals before any provider call', () => {
     const user = await t.account(1_000_000n);
     const unknown = await rawChat(t, user.key, { model: 'no-such-model', messages });
     expect(unknown.status).toBe(404);
-    expect((await jsonOf(unknown)).error.code).toBe('model_not_found');
+    expect((await jsonOf(unknown)).error).toMatchObject({ type: 'invalid_request_error', code: 'model_not_found', model: 'no-such-model' });
+    // Never charged at 0 and never held: refused before the hold and the provider call.
+    expect(await holdsOf(t, user.id)).toHaveLength(0);
+    expect(await usageRows(t, user.id)).toHaveLength(0);
+    expect(await balanceRow(t, user.id)).toEqual({ posted: 1_000_000n, pending: 0n });
     const badKey = await rawChat(t, 'cm_not_a_key', { model: 'test-model', messages });
     expect(badKey.status).toBe(401);
     expect((await jsonOf(badKey)).error.code).toBe('invalid_api_key');
