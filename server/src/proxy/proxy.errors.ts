@@ -29,7 +29,14 @@ const DOMAIN_TYPES: Record<DomainError['code'], { type: string; code: string }> 
 export function domainErrorResponse(err: DomainError, publicAppUrl: string, returnTo: string | null): ProxyErrorResponse {
   const { type, code } = DOMAIN_TYPES[err.code];
   const body: OpenAiErrorBody = { error: { type, code, message: err.message, param: (err.details.field as string | undefined) ?? null } };
-  for (const key of ['requiredMillicredits', 'availableMillicredits', 'capMillicredits', 'scope', 'model'] as const) {
+  for (const key of [
+    'requiredMillicredits',
+    'availableMillicredits',
+    'maxOutputTokensAssumed',
+    'capMillicredits',
+    'scope',
+    'model',
+  ] as const) {
     if (err.details[key] !== undefined) body.error[snake(key)] = err.details[key];
   }
   if (err.code === 'INSUFFICIENT_CREDITS') body.error.credits_url = creditsUrl(publicAppUrl, returnTo);
