@@ -3,6 +3,7 @@ import { countTokens } from 'gpt-tokenizer';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { priceTokens } from '../../src/money/money.js';
 import { startTestApp, type TestApp } from '../support/harness.js';
+import { expectDocumentedBody } from '../http/openapi-support.js';
 import { addMembers, fundedTeam, memberRow, postedOf } from '../teams/support.js';
 import { anthropicError, messageJson, publishWithClaude, startFakeAnthropic, streamEvents, type FakeAnthropic } from './fake-anthropic.js';
 import { balanceRow, holdsOf, jsonOf, settledHolds, usageRows } from './support.js';
@@ -136,6 +137,8 @@ describe('POST /v1/messages, not streamed', () => {
       error: { type: 'billing_error', code: 'insufficient_credits', credits_url: expect.stringContaining('/credits') },
     });
     expect(JSON.stringify((err as APIError).error)).toContain(encodeURIComponent('/app/chat'));
+    const doc = await jsonOf(await fetch(`${t.url}/openapi.json`));
+    expectDocumentedBody(doc, 'post', '/v1/messages', 402, (err as APIError).error);
     expect(fake.calls).toHaveLength(0);
   });
 

@@ -110,6 +110,24 @@ const schemas: Record<string, SchemaObject> = {
       remaining_millicredits: millicredits('What the allocation or key limit has left this period.'),
     },
   ),
+  AnthropicError: {
+    type: 'object',
+    description:
+      "`/v1/messages`' errors, in Anthropic's shape: `error.type` is Anthropic's for the status (`invalid_request_error`, " +
+      '`authentication_error`, `billing_error` (402), `permission_error`, `not_found_error`, `rate_limit_error`, `api_error`, ' +
+      '`overloaded_error`, `timeout_error`); `error.code` and the other fields are the gateway\'s, as in `GatewayError` ' +
+      '(`credits_url` and the amounts on a 402, `scope` on a spend cap, …).',
+    required: ['type', 'error'],
+    properties: {
+      type: { const: 'error' },
+      error: {
+        type: 'object',
+        required: ['type', 'code', 'message'],
+        properties: { type: { type: 'string' }, code: { type: 'string' }, message: { type: 'string' } },
+        additionalProperties: true,
+      },
+    },
+  },
   HttpError: {
     type: 'object',
     description: 'The error shape of the JSON routes outside `/v1/*` and GraphQL.',
@@ -168,6 +186,11 @@ const responses: Record<string, ResponseObject> = {
   ),
   UpstreamTimeout: gatewayError('The provider did not answer in time; nothing is charged.', { const: 'upstream_timeout' }),
   HttpError: { description: 'An error of a JSON route outside `/v1/*`.', content: json(ref('schemas', 'HttpError')) },
+  AnthropicError: {
+    description: 'Refused or failed as on the OpenAI routes (same statuses and codes), in Anthropic’s error shape.',
+    headers: errorHeaders(),
+    content: json(ref('schemas', 'AnthropicError')),
+  },
 };
 
 export const components: ComponentsObject = {

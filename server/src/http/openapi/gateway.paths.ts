@@ -148,12 +148,17 @@ const meteredRefusals = (): ResponsesObject => ({
   504: ref('responses', 'UpstreamTimeout'),
 });
 
+/** `/v1/messages` answers the same refusals in Anthropic's error shape. */
+const anthropicRefusals = (): ResponsesObject =>
+  Object.fromEntries(Object.keys(meteredRefusals()).map((status) => [status, ref('responses', 'AnthropicError')]));
+
 const metered = (opts: {
   summary: string;
   description: string;
   body: string;
   streams: string | null;
   security: OperationObject['security'];
+  refusals?: ResponsesObject;
 }): OperationObject => ({
   tags: ['gateway'],
   summary: opts.summary,
@@ -175,7 +180,7 @@ const metered = (opts: {
         ...(opts.streams ? { 'text/event-stream': { schema: { type: 'string' } } } : {}),
       },
     },
-    ...meteredRefusals(),
+    ...(opts.refusals ?? meteredRefusals()),
   },
 });
 
@@ -188,6 +193,22 @@ export const gatewayPaths: PathsObject = {
       streams:
         "OpenAI's chunks; with `stream_options.include_usage` the final usage chunk carries `creditmeter: { charged_millicredits, balance_millicredits, … }`.",
       security: bearer,
+    }),
+  },
+  '/v1/messages': {
+    post: metered({
+      summary: 'Anthropic Messages, metered',
+      description:
+        "Anthropic's Messages API for models whose rate names provider `anthropic`: point `@anthropic-ai/sdk` at `<origin>`. " +
+        'The key is accepted as `x-api-key` or as a bearer token. A model of the other provider is refused with 400 naming its endpoint. ' +
+        "Cache reads, 5-minute and 1-hour cache writes are charged at the rate card's cached-input and cache-write rates.",
+      body: 'MessagesRequest',
+      streams:
+        "Anthropic's events (`message_start`, `content_block_*`, `message_delta`, `message_stop`); the final `message_delta`'s " +
+        '`usage.creditmeter` carries `{ charged_millicredits, balance_millicredits, … }`. A provider dropping the stream mid-way ' +
+        "ends it with an `error` event whose `error.creditmeter` says what the produced part was charged.",
+      security: [{ apiKeyHeader: [] }, { bearerKey: [] }],
+      refusals: anthropicRefusals(),
     }),
   },
   '/v1/models': {
