@@ -40,7 +40,9 @@ export function KeyBudgetDialog(props: {
 }) {
   const k = props.apiKey;
   const [label, setLabel] = useState(k.label ?? '');
-  const [limit, setLimit] = useState(k.spendLimitMillicredits === null ? '' : formatCredits(k.spendLimitMillicredits, { decimals: 'trim' }));
+  const [limit, setLimit] = useState(
+    k.spendLimitMillicredits === null ? '' : formatCredits(k.spendLimitMillicredits, { decimals: 'trim' }),
+  );
   const [reset, setReset] = useState<KeyLimitReset>(k.limitReset);
   const [models, setModels] = useState((k.allowedModels ?? []).join(', '));
   const [touched, setTouched] = useState(false);
@@ -84,10 +86,15 @@ export function KeyBudgetDialog(props: {
         <DialogContent>
           <Stack spacing={2}>
             <Typography variant="body2" color="text.secondary">
-              The limit covers what the key spends per period, holds of calls in flight included. Periods follow the account's time zone
-              (a team's own, else UTC).
+              The limit covers what the key spends per period, holds of calls in flight included. Periods follow the account's time zone (a
+              team's own, else UTC).
             </Typography>
-            <TextField label="Label" value={label} onChange={(e) => setLabel(e.target.value)} slotProps={{ htmlInput: { maxLength: 100 } }} />
+            <TextField
+              label="Label"
+              value={label}
+              onChange={(e) => setLabel(e.target.value)}
+              slotProps={{ htmlInput: { maxLength: 100 } }}
+            />
             <TextField
               autoFocus
               label="Spend limit (credits)"

@@ -65,7 +65,10 @@ export class AccountsResolver {
     @Ctx() ctx: Context,
     @Arg('label', () => String, { nullable: true, description: 'A name to tell keys apart (at most 100 characters)' })
     label?: string | null,
-    @Arg('spendLimitMillicredits', () => String, { nullable: true, description: 'Millicredits per period, a decimal string; none: no limit' })
+    @Arg('spendLimitMillicredits', () => String, {
+      nullable: true,
+      description: 'Millicredits per period, a decimal string; none: no limit',
+    })
     spendLimitMillicredits?: string | null,
     @Arg('limitReset', () => KeyLimitResetEnum, { nullable: true, description: 'NEVER when not given' })
     limitReset?: KeyLimitReset | null,

@@ -5,7 +5,8 @@ import type { Role } from './roles.js';
 
 export const KeyLimitResetEnum = graphqlEnum(KEY_LIMIT_RESETS, {
   name: 'KeyLimitReset',
-  description: "When a key's spend limit starts over: midnight, Monday 00:00 or the 1st, in the account's time zone (a team's own, else UTC); NEVER",
+  description:
+    "When a key's spend limit starts over: midnight, Monday 00:00 or the 1st, in the account's time zone (a team's own, else UTC); NEVER",
 });
 export type KeyLimitResetEnum = KeyLimitReset;
 

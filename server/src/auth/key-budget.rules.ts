@@ -25,8 +25,7 @@ export const MAX_ALLOWED_MODELS = 100;
 export function parseKeyBudget(input: KeyBudgetInput): KeyBudget {
   const budget: KeyBudget = {};
   if (input.spendLimitMillicredits !== undefined) {
-    const limit =
-      input.spendLimitMillicredits === null ? null : parseMillicredits(input.spendLimitMillicredits, 'spendLimitMillicredits');
+    const limit = input.spendLimitMillicredits === null ? null : parseMillicredits(input.spendLimitMillicredits, 'spendLimitMillicredits');
     if (limit !== null && limit < 0n) throw badInput('spendLimitMillicredits may not be negative', { field: 'spendLimitMillicredits' });
     budget.spendLimitMillicredits = limit;
   }

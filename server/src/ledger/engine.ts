@@ -15,15 +15,7 @@ type Row = Record<string, unknown>;
  * MODEL_NOT_ALLOWED and KEY_LIMIT refuse it for the calling key (its model scope, its budget).
  */
 export type ChargeStatus =
-  | 'OK'
-  | 'REPLAY'
-  | 'CONFLICT'
-  | 'NOT_FOUND'
-  | 'INSUFFICIENT'
-  | 'DUPLICATE'
-  | 'FORBIDDEN'
-  | 'SPEND_CAP'
-  | KeyRefusal;
+  'OK' | 'REPLAY' | 'CONFLICT' | 'NOT_FOUND' | 'INSUFFICIENT' | 'DUPLICATE' | 'FORBIDDEN' | 'SPEND_CAP' | KeyRefusal;
 
 /** The calling key's own refusals (creditmeter_key_step): a model outside its scope, its budget spent. */
 export type KeyRefusal = 'MODEL_NOT_ALLOWED' | 'KEY_LIMIT';

@@ -135,7 +135,8 @@ export class ProxyService {
       });
     } catch (err) {
       // The member step refused: say why, with the member's remaining allocation.
-      const memberRefused = err instanceof DomainError && ((err.code === 'FORBIDDEN' && !err.details.proxyCode) || err.details.scope === 'allocation');
+      const memberRefused =
+        err instanceof DomainError && ((err.code === 'FORBIDDEN' && !err.details.proxyCode) || err.details.scope === 'allocation');
       if (team && memberRefused) throw await this.teams.refusal(team, worst);
       throw err;
     }

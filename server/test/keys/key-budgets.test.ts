@@ -159,7 +159,10 @@ describe('periods', () => {
     expect(fake.calls).toHaveLength(0);
 
     now = new Date('2027-01-16T00:00:00.000Z');
-    expect(await keyView(k.accountId, k.id)).toMatchObject({ spentThisPeriodMillicredits: '0', periodResetsAt: '2027-01-17T00:00:00.000Z' });
+    expect(await keyView(k.accountId, k.id)).toMatchObject({
+      spentThisPeriodMillicredits: '0',
+      periodResetsAt: '2027-01-17T00:00:00.000Z',
+    });
     expect((await record(k.key, k.accountId, 'd')).errors).toBeUndefined();
     expect(await keyView(k.accountId, k.id)).toMatchObject({ spentThisPeriodMillicredits: '100' });
   });
@@ -202,7 +205,10 @@ describe('updateApiKey', () => {
     const k = await keyWith(1_000_000n, {});
     const res = await t.gql(
       UpdateBudgetKey,
-      { id: k.id, input: { label: 'ci', spendLimitMillicredits: '5000', limitReset: 'WEEKLY', allowedModels: ['cheap-model', 'cheap-model'] } },
+      {
+        id: k.id,
+        input: { label: 'ci', spendLimitMillicredits: '5000', limitReset: 'WEEKLY', allowedModels: ['cheap-model', 'cheap-model'] },
+      },
       k.ownKey,
     );
     expect(res.errors).toBeUndefined();
@@ -213,7 +219,12 @@ describe('updateApiKey', () => {
       allowedModels: ['cheap-model'],
     });
     const cleared = await t.gql(UpdateBudgetKey, { id: k.id, input: { spendLimitMillicredits: null, allowedModels: null } }, k.ownKey);
-    expect(cleared.data!.updateApiKey).toMatchObject({ label: 'ci', spendLimitMillicredits: null, limitReset: 'WEEKLY', allowedModels: null });
+    expect(cleared.data!.updateApiKey).toMatchObject({
+      label: 'ci',
+      spendLimitMillicredits: null,
+      limitReset: 'WEEKLY',
+      allowedModels: null,
+    });
     const audit = await t.db.query<{ n: string }>(
       `select count(*)::text n from audit_log where action = 'apiKey.update' and target_id = $1`,
       [k.id],
