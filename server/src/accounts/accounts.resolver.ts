@@ -1,7 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Role } from '../auth/roles.js';
 import { KeyLimitResetEnum } from '../auth/api-keys.graphql.js';
-import { parseKeyBudget, type KeyLimitReset } from '../auth/key-budget.rules.js';
 import { accountInScope, principalOf } from '../graphql/auth.js';
 import type { Context } from '../graphql/context.js';
 import { found } from '../graphql/errors.js';
@@ -71,15 +70,15 @@ export class AccountsResolver {
     })
     spendLimitMillicredits?: string | null,
     @Arg('limitReset', () => KeyLimitResetEnum, { nullable: true, description: 'NEVER when not given' })
-    limitReset?: KeyLimitReset | null,
+    limitReset?: KeyLimitResetEnum | null,
     @Arg('allowedModels', () => [String], { nullable: true, description: 'Models the key may call; none: every model' })
     allowedModels?: string[] | null,
   ): Promise<CreatedApiKeyGql> {
-    const budget = parseKeyBudget({
+    const budget = {
       spendLimitMillicredits: spendLimitMillicredits ?? undefined,
       limitReset: limitReset ?? undefined,
       allowedModels: allowedModels ?? undefined,
-    });
+    };
     return ctx.services.auth.createKey(principalOf(ctx), accountId, role, label, null, undefined, budget);
   }
 

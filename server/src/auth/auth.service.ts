@@ -9,7 +9,7 @@ import { ExpiringCache, type CacheTtl } from '../shared/cache.js';
 import { badInput, notFound } from '../shared/errors.js';
 import { optionalText, parseId } from '../shared/validate.js';
 import { ApiKeyEntity } from './api-key.entity.js';
-import type { KeyBudget, KeyLimitReset } from './key-budget.rules.js';
+import { parseKeyBudget, type KeyBudgetInput, type KeyLimitReset } from './key-budget.rules.js';
 import { apiKeysOf } from './api-keys.repository.js';
 import { accountFor, authorize } from './policy.js';
 import { ROLES, type KeyPrincipal, type Principal, type Role } from './roles.js';
@@ -210,12 +210,13 @@ export class AuthService {
     teamId: string | null = null,
     /** Runs first inside the key's transaction (the team's member check and cap); throws to refuse. */
     precondition?: (sql: Sql) => Promise<void>,
-    /** Its spend limit, reset and models (validated: `parseKeyBudget`). */
-    budget: KeyBudget = {},
+    /** Its spend limit, reset and models; absent: no limit, NEVER, every model. */
+    budgetInput: KeyBudgetInput = {},
   ): Promise<CreatedKey> {
     const accountId = parseId(accountIdInput, 'accountId');
     if (!ROLES.includes(role)) throw badInput(`role must be one of ${ROLES.join(', ')}`);
     const label = optionalText(labelInput, 'label', 100);
+    const budget = parseKeyBudget(budgetInput);
     const key = generateKey();
     const id = await this.em.transactional(async (em) => {
       if (!(await em.count(AccountEntity, { id: accountId, kind: 'CUSTOMER' }))) throw notFound(`Account ${accountId} not found`);

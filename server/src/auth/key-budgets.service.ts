@@ -12,6 +12,8 @@ import { apiKeysOf } from './api-keys.repository.js';
 import { authorize } from './policy.js';
 import type { KeyPrincipal, Principal } from './roles.js';
 
+export type { KeyPeriod } from './key-budgets.repository.js';
+
 export interface UpdateKeyInput extends KeyBudgetInput {
   label?: string | null;
 }

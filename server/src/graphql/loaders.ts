@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { AccountEntity } from '../accounts/account.entity.js';
-import type { KeyPeriod } from '../auth/key-budgets.repository.js';
+import type { KeyPeriod } from '../auth/key-budgets.service.js';
 import type { BalanceSnapshot } from '../ledger/ledger.types.js';
 import type { Services } from '../services.js';
 
