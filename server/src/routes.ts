@@ -10,6 +10,7 @@ import { keyRoutes } from './proxy/key.routes.js';
 import { portalRoutes } from './sessions/portal.routes.js';
 import { auditLogRoutes } from './audit/audit-log.routes.js';
 import { facesRoutes } from './http/faces.js';
+import { openApiRoutes } from './http/openapi/openapi.routes.js';
 
 export type RouteModule = (app: Express, services: Services) => void;
 
@@ -25,5 +26,6 @@ export const routeModules: RouteModule[] = [
   journalRoutes,
   auditLogRoutes,
   portalRoutes,
+  openApiRoutes,
   facesRoutes,
 ];
