@@ -15,14 +15,16 @@ export interface RefusalContext {
 /** The calling key's budget for its period is spent: SPEND_CAP_EXCEEDED, `key_limit_exceeded` on /v1. */
 export class KeyLimitExceeded extends DomainError {
   constructor(requiredMillicredits: bigint, remainingMillicredits: bigint | null) {
+    const left = remainingMillicredits === null || remainingMillicredits < 0n ? 0n : remainingMillicredits;
     super(
       'SPEND_CAP_EXCEEDED',
-      `This call could cost up to ${requiredMillicredits} millicredits, over what this API key's spend limit leaves for its period (${remainingMillicredits ?? 0})`,
+      `This call could cost up to ${requiredMillicredits} millicredits, over what this API key's spend limit leaves for its period (${left})`,
       {
         scope: 'key',
         proxyCode: 'key_limit_exceeded',
         requiredMillicredits: requiredMillicredits.toString(),
-        availableMillicredits: (remainingMillicredits === null || remainingMillicredits < 0n ? 0n : remainingMillicredits).toString(),
+        availableMillicredits: left.toString(),
+        remainingMillicredits: left.toString(),
       },
     );
   }

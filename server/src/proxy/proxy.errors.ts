@@ -36,6 +36,7 @@ export function domainErrorResponse(err: DomainError, publicAppUrl: string, retu
     'availableMillicredits',
     'maxOutputTokensAssumed',
     'capMillicredits',
+    'remainingMillicredits',
     'scope',
     'model',
   ] as const) {

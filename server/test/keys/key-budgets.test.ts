@@ -124,7 +124,14 @@ describe('a key spend limit under 100 racing proxy calls', () => {
     expect(refused).toHaveLength(90);
     expect(ok.map((r) => r.headers.get('x-creditmeter-charged-millicredits'))).toEqual(Array(10).fill(CALL.toString()));
     const body = await jsonOf(refused[0]);
-    expect(body.error).toMatchObject({ type: 'key_limit_exceeded', code: 'key_limit_exceeded', required_millicredits: CALL.toString() });
+    expect(body.error).toMatchObject({
+      type: 'key_limit_exceeded',
+      code: 'key_limit_exceeded',
+      required_millicredits: CALL.toString(),
+      max_output_tokens_assumed: MAX_TOKENS,
+      scope: 'key',
+    });
+    expect(body.error.remaining_millicredits).toBe(body.error.available_millicredits);
     expect(BigInt(body.error.available_millicredits)).toBeLessThan(CALL);
     expect(fake.calls).toHaveLength(10);
 
