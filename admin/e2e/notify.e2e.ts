@@ -167,10 +167,9 @@ describe('alerts and webhooks on the Credits page', () => {
     await page.getByText('20 % of your last purchase').waitFor();
     await page.getByRole('button', { name: 'Save thresholds' }).click();
     await page.getByText(/^Saved: 1,234\.567 credits, /).waitFor();
-    const { account: a } = await gql<{ account: { lowBalanceAlerts: { thresholdMillicredits: string; percent: number | null; custom: boolean }[] } }>(
-      `query($id: ID!) { account(id: $id) { lowBalanceAlerts { thresholdMillicredits percent custom } } }`,
-      { id: account.id },
-    );
+    const { account: a } = await gql<{
+      account: { lowBalanceAlerts: { thresholdMillicredits: string; percent: number | null; custom: boolean }[] };
+    }>(`query($id: ID!) { account(id: $id) { lowBalanceAlerts { thresholdMillicredits percent custom } } }`, { id: account.id });
     // No purchase yet: 20 % of it is 0 credits.
     expect(a.lowBalanceAlerts).toEqual([
       { thresholdMillicredits: '1234567', percent: null, custom: true },

@@ -112,7 +112,11 @@ export function LowBalanceForm(props: {
                   sx={{ width: { xs: '100%', sm: 320 } }}
                 />
                 {rows.length > 1 && (
-                  <IconButton aria-label={`Remove threshold ${i + 1}`} onClick={() => setRows(rows.filter((_, j) => j !== i))} sx={{ mt: 1 }}>
+                  <IconButton
+                    aria-label={`Remove threshold ${i + 1}`}
+                    onClick={() => setRows(rows.filter((_, j) => j !== i))}
+                    sx={{ mt: 1 }}
+                  >
                     ×
                   </IconButton>
                 )}

@@ -88,8 +88,7 @@ export class PurchaseGql {
 
   @Field(() => Int, {
     nullable: true,
-    description:
-      'Revenue: the total less tax, less the pre-tax share of refunds and disputes lost (tax is never revenue; null until paid)',
+    description: 'Revenue: the total less tax, less the pre-tax share of refunds and disputes lost (tax is never revenue; null until paid)',
   })
   revenueCents!: number | null;
 

@@ -71,7 +71,16 @@ describe('revenue roll-forward over real purchases and refunds (Stripe fake)', (
     const bought = await checkoutAndPay(b, user.key, 'starter', { tax: 200 }); // $11.99, $2.00 of it tax
     expect((await deliver(b.t.url, bought.completed)).status).toBe(200);
     const charge = b.fake.intents.get(bought.session.payment_intent)!.latest_charge;
-    const dispute = { id: 'dp_journal_1', object: 'dispute', amount: 600, currency: 'usd', charge: charge.id, payment_intent: bought.session.payment_intent, reason: 'fraudulent', status: 'needs_response' };
+    const dispute = {
+      id: 'dp_journal_1',
+      object: 'dispute',
+      amount: 600,
+      currency: 'usd',
+      charge: charge.id,
+      payment_intent: bought.session.payment_intent,
+      reason: 'fraudulent',
+      status: 'needs_response',
+    };
     expect((await deliver(b.t.url, event('charge.dispute.created', dispute))).status).toBe(200);
     expect((await deliver(b.t.url, event('charge.dispute.closed', { ...dispute, status: 'lost' }))).status).toBe(200);
     const to = await dbNow();
@@ -103,7 +112,13 @@ describe('revenue roll-forward over real purchases and refunds (Stripe fake)', (
 function expectBalanced(journal: ReturnType<typeof journalRows>) {
   for (const ref of new Set(journal.map((j) => j.reference))) {
     const entry = journal.filter((j) => j.reference === ref);
-    expect(entry.reduce((s, j) => s + j.debit - j.credit, 0n), ref).toBe(0n);
-    expect(entry.every((j) => (j.debit === 0n) !== (j.credit === 0n)), ref).toBe(true);
+    expect(
+      entry.reduce((s, j) => s + j.debit - j.credit, 0n),
+      ref,
+    ).toBe(0n);
+    expect(
+      entry.every((j) => (j.debit === 0n) !== (j.credit === 0n)),
+      ref,
+    ).toBe(true);
   }
 }
