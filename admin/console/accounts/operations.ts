@@ -34,6 +34,12 @@ export const AccountQuery = graphql(`
         custom
         alerted
       }
+      lowBalanceAlerts {
+        thresholdMillicredits
+        percent
+        custom
+        alerted
+      }
       balance {
         accountId
         balanceMillicredits

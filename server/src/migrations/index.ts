@@ -27,6 +27,7 @@ import { Migration20261207220001_demo_clock } from './Migration20261207220001_de
 import { Migration20261208040001_key_budgets } from './Migration20261208040001_key_budgets.js';
 import { Migration20261208060001_shrink_holds } from './Migration20261208060001_shrink_holds.js';
 import { Migration20261208070001_member_low_balance } from './Migration20261208070001_member_low_balance.js';
+import { Migration20261208070002_lost_dispute_cents } from './Migration20261208070002_lost_dispute_cents.js';
 
 /** Every migration, in order. Listed explicitly so compiled and test runs see the same set. */
 export const migrationsList = [
@@ -59,4 +60,5 @@ export const migrationsList = [
   { name: 'Migration20261208040001_key_budgets', class: Migration20261208040001_key_budgets },
   { name: 'Migration20261208060001_shrink_holds', class: Migration20261208060001_shrink_holds },
   { name: 'Migration20261208070001_member_low_balance', class: Migration20261208070001_member_low_balance },
+  { name: 'Migration20261208070002_lost_dispute_cents', class: Migration20261208070002_lost_dispute_cents },
 ];
