@@ -194,6 +194,23 @@ export const gatewayPaths: PathsObject = {
       security: bearer,
     }),
   },
+  '/v1/key': {
+    get: {
+      tags: ['gateway'],
+      summary: "The calling key's limit, usage and available balance",
+      description:
+        "Shaped like OpenRouter's `GET /api/v1/key`. `limit_remaining_millicredits` is what the key's limit leaves after this period's spend " +
+        'and its calls in flight; the daily, weekly and monthly usage count from the start of the current day, week (Monday) and month in the ' +
+        "account's time zone (a team's own, else UTC). Rate limited like every `/v1` route.",
+      security: [{ bearerKey: [] }, { apiKeyHeader: [] }],
+      responses: {
+        200: { description: 'The key.', content: { 'application/json': { schema: ref('schemas', 'KeyInfo') } } },
+        401: ref('responses', 'Unauthenticated'),
+        403: ref('responses', 'Forbidden'),
+        429: ref('responses', 'RateLimited'),
+      },
+    },
+  },
   '/v1/models': {
     get: {
       tags: ['gateway'],
