@@ -1,13 +1,10 @@
 import { Piscina } from 'piscina';
-import { countTokens } from 'gpt-tokenizer';
-import { promptChars, promptParts, promptTokenBound, type ChatRequest, type PromptParts } from './proxy.rules.js';
+import { countParts, promptChars, promptParts, promptTokenBound, type ChatRequest, type PromptParts } from './proxy.rules.js';
 
 /** Prompts up to this many characters are counted exactly in place (a millisecond at worst). */
 const INLINE_CHARS = 1000;
 /** Counts waiting for a worker; beyond it the bound answers at once. */
 const MAX_QUEUE = 64;
-
-const countPartsInline = (parts: PromptParts) => parts.texts.reduce((n, text) => n + countTokens(text), parts.fixedTokens);
 
 export interface PromptCount {
   tokens: number;
@@ -35,13 +32,14 @@ export class PromptTokenCounter {
     });
   }
 
-  async count(req: Pick<ChatRequest, 'messages' | 'body'>): Promise<PromptCount> {
+  /** A chat's prompt. */
+  count(req: Pick<ChatRequest, 'messages' | 'body'>): Promise<PromptCount> {
     return this.countParts(promptParts(req));
   }
 
-  /** Any surface's prompt, as the texts to tokenize plus the tokens known without tokenizing. */
+  /** Any API's prompt, once split into texts and tokens known without tokenizing. */
   async countParts(parts: PromptParts): Promise<PromptCount> {
-    if (promptChars(parts) <= INLINE_CHARS) return { tokens: countPartsInline(parts), exact: true };
+    if (promptChars(parts) <= INLINE_CHARS) return { tokens: countParts(parts), exact: true };
     try {
       // An aborted task's worker is terminated, so a stuck count costs no more than the budget.
       const counted: number = await this.pool.run(parts.texts, { signal: AbortSignal.timeout(this.budgetMs) });

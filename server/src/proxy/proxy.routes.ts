@@ -13,6 +13,8 @@ import { SERVER_TIMING_HEADER, ServerTiming } from './server-timing.js';
 import { chatSurface } from './surfaces/chat.js';
 import { anthropicErrorBody, anthropicUpstreamError } from './surfaces/messages.errors.js';
 import { messagesSurface } from './surfaces/messages.js';
+import { embeddingsSurface } from './surfaces/embeddings.js';
+import { responsesSurface } from './surfaces/responses.js';
 import type { Surface } from './surfaces/surface.js';
 
 export const OVERHEAD_HEADER = 'x-creditmeter-overhead-ms';
@@ -85,7 +87,7 @@ function sseSink(req: Request, res: Response, extraHeaders: Record<string, strin
       res.flushHeaders();
     },
     data: (payload, type) => {
-      if (res.writableEnded) return;
+      if (res.writableEnded || client.signal.aborted) return;
       res.write(`${type ? `event: ${type}\n` : ''}data: ${typeof payload === 'string' ? payload : JSON.stringify(payload)}\n\n`);
     },
     comment: (text) => {
@@ -299,6 +301,8 @@ export const proxyRoutes = (app: Express, services: Services): void => {
   }
 
   surfaceRoute('/v1/chat/completions', chatSurface(proxy));
+  surfaceRoute('/v1/responses', responsesSurface(proxy));
+  surfaceRoute('/v1/embeddings', embeddingsSurface(proxy));
   surfaceRoute('/v1/messages', messagesSurface(proxy), ANTHROPIC_DIALECT);
 
   app.get(

@@ -90,8 +90,8 @@ export interface StreamReader<E> {
   see(event: E): void;
   /** Output tokens the event carries. */
   outputTokens(event: E): number;
-  /** What to send the client for an event within budget; null holds it back (the usage event goes out after the settle). */
-  forward(event: E): unknown;
+  /** Sends an event within budget on to the client, as the API shapes it (the usage event waits for the settle). */
+  forward(event: E, sink: StreamSink): void;
   /** The usage the provider reported, once seen. */
   reportedUsage(): TokenCounts | null;
   /** A request id when the provider gave none (the stream's own id). */
@@ -105,8 +105,6 @@ export interface StreamReader<E> {
    * (surfaces with `chargesDroppedStream`), else null: nothing was charged.
    */
   fail(sink: StreamSink, charged: Record<string, unknown> | null): void;
-  /** The SSE event name a forwarded event goes out under (APIs whose SDKs read `event:` lines). */
-  eventType?(event: E): string;
   /** The tokens of a stream cut short; default: the prompt's estimate and the output counted. */
   estimate?(promptTokens: number, generated: number): TokenCounts;
   /** A provider dropping the stream after it opened charges what was produced, as a cut stream (default: nothing). */
@@ -118,7 +116,7 @@ export interface StreamSink {
   /** Aborted when the client goes away. */
   readonly signal: AbortSignal;
   start(): void;
-  /** One event: `data: <json>` (with `event: <type>` first when given). */
+  /** One event: `data: <json>` (with `event: <type>` first when given); nothing once the client left. */
   data(payload: unknown, type?: string): void;
   comment(text: string): void;
   end(): void;

@@ -6,7 +6,7 @@ import type {
   SchemaObject,
   SecurityRequirementObject,
 } from 'openapi3-ts/oas31';
-import { meteredHeaders, ref } from './components.js';
+import { errorResponse, meteredHeaders, ref, type Dialect } from './components.js';
 
 const open = (properties: Record<string, SchemaObject | ReferenceObject>, required: string[], description: string): SchemaObject => ({
   type: 'object',
@@ -135,22 +135,21 @@ export const gatewaySchemas: Record<string, SchemaObject> = {
 const bearer: SecurityRequirementObject[] = [{ bearerKey: [] }];
 
 /** The refusals every metered call may get, decided before any provider call (except 502/504). */
-const meteredRefusals = (): ResponsesObject => ({
-  400: ref('responses', 'BadRequest'),
-  401: ref('responses', 'Unauthenticated'),
-  402: ref('responses', 'PaymentRequired'),
-  403: ref('responses', 'Forbidden'),
-  404: ref('responses', 'ModelNotFound'),
-  413: ref('responses', 'PayloadTooLarge'),
-  429: ref('responses', 'RateLimited'),
-  502: ref('responses', 'UpstreamFailed'),
-  503: ref('responses', 'Overloaded'),
-  504: ref('responses', 'UpstreamTimeout'),
-});
-
-/** `/v1/messages` answers the same refusals in Anthropic's error shape. */
-const anthropicRefusals = (): ResponsesObject =>
-  Object.fromEntries(Object.keys(meteredRefusals()).map((status) => [status, ref('responses', 'AnthropicError')]));
+const meteredRefusals = (dialect: Dialect): ResponsesObject =>
+  Object.fromEntries(
+    Object.entries({
+      400: 'BadRequest',
+      401: 'Unauthenticated',
+      402: 'PaymentRequired',
+      403: 'Forbidden',
+      404: 'ModelNotFound',
+      413: 'PayloadTooLarge',
+      429: 'RateLimited',
+      502: 'UpstreamFailed',
+      503: 'Overloaded',
+      504: 'UpstreamTimeout',
+    }).map(([status, name]) => [status, errorResponse(dialect, name)]),
+  );
 
 const metered = (opts: {
   summary: string;
@@ -158,7 +157,7 @@ const metered = (opts: {
   body: string;
   streams: string | null;
   security: OperationObject['security'];
-  refusals?: ResponsesObject;
+  dialect?: Dialect;
 }): OperationObject => ({
   tags: ['gateway'],
   summary: opts.summary,
@@ -180,7 +179,7 @@ const metered = (opts: {
         ...(opts.streams ? { 'text/event-stream': { schema: { type: 'string' } } } : {}),
       },
     },
-    ...(opts.refusals ?? meteredRefusals()),
+    ...meteredRefusals(opts.dialect ?? 'openai'),
   },
 });
 
@@ -201,15 +200,32 @@ export const gatewayPaths: PathsObject = {
       description:
         "Anthropic's Messages API for models whose rate names provider `anthropic`: point `@anthropic-ai/sdk` at `<origin>`. " +
         'The key is accepted as `x-api-key` or as a bearer token. A model of the other provider is refused with 400 naming its endpoint. ' +
-        "Cache reads, 5-minute and 1-hour cache writes are charged at the rate card's cached-input and cache-write rates.",
+        "Cache reads and 5-minute and 1-hour cache writes are charged at the rate card's cached-input and cache-write rates.",
       body: 'MessagesRequest',
       streams:
         "Anthropic's events (`message_start`, `content_block_*`, `message_delta`, `message_stop`); the final `message_delta`'s " +
         '`usage.creditmeter` carries `{ charged_millicredits, balance_millicredits, … }`. A provider dropping the stream mid-way ' +
-        "ends it with an `error` event whose `error.creditmeter` says what the produced part was charged.",
+        'ends it with an `error` event whose `error.creditmeter` says what the produced part was charged.',
       security: [{ apiKeyHeader: [] }, { bearerKey: [] }],
-      refusals: anthropicRefusals(),
+      dialect: 'anthropic',
     }),
+  },
+  '/v1/key': {
+    get: {
+      tags: ['gateway'],
+      summary: "The calling key's limit, usage and available balance",
+      description:
+        "Shaped like OpenRouter's `GET /api/v1/key`. `limit_remaining_millicredits` is what the key's limit leaves after this period's spend " +
+        'and its calls in flight; the daily, weekly and monthly usage count from the start of the current day, week (Monday) and month in the ' +
+        "account's time zone (a team's own, else UTC). Rate limited like every `/v1` route.",
+      security: [{ bearerKey: [] }, { apiKeyHeader: [] }],
+      responses: {
+        200: { description: 'The key.', content: { 'application/json': { schema: ref('schemas', 'KeyInfo') } } },
+        401: ref('responses', 'Unauthenticated'),
+        403: ref('responses', 'Forbidden'),
+        429: ref('responses', 'RateLimited'),
+      },
+    },
   },
   '/v1/models': {
     get: {
@@ -222,8 +238,8 @@ export const gatewayPaths: PathsObject = {
           headers: { 'x-creditmeter-overhead-ms': ref('headers', 'Overhead'), 'Server-Timing': ref('headers', 'ServerTiming') },
           content: { 'application/json': { schema: ref('schemas', 'ModelList') } },
         },
-        401: ref('responses', 'Unauthenticated'),
-        403: ref('responses', 'Forbidden'),
+        401: errorResponse('openai', 'Unauthenticated'),
+        403: errorResponse('openai', 'Forbidden'),
       },
     },
   },

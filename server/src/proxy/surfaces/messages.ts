@@ -75,15 +75,11 @@ class MessagesStream implements StreamReader<RawMessageStreamEvent> {
     return eventOutputTokens(event);
   }
 
-  eventType(event: RawMessageStreamEvent): string {
-    return event.type;
-  }
-
-  forward(event: RawMessageStreamEvent): unknown {
+  forward(event: RawMessageStreamEvent, sink: StreamSink): void {
     if (event.type === 'content_block_start') this.openBlocks.add(event.index);
     if (event.type === 'content_block_stop') this.openBlocks.delete(event.index);
-    if (event.type === 'message_delta' || event.type === 'message_stop') return null; // sent after settling, with the charge
-    return event;
+    if (event.type === 'message_delta' || event.type === 'message_stop') return; // sent after settling, with the charge
+    sink.data(event, event.type);
   }
 
   reportedUsage(): TokenCounts | null {
