@@ -142,6 +142,22 @@ describe('POST /v1/messages, not streamed', () => {
     expect(fake.calls).toHaveLength(0);
   });
 
+  it('shrinks a hold the balance cannot cover in full, writing the capped max_tokens into the upstream body', async () => {
+    const user = await t.account(20_000n); // 4,000 output tokens at 15 credits/1k would need 60,000
+    fake.handler = (body, _req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(messageJson(body, 'Hi', { input: 10, output: 2 })));
+    };
+    const { response } = await claude(user.key).messages.create({ model: 'claude-test', max_tokens: 4000, messages }).withResponse();
+    const capped = Number(response.headers.get('x-creditmeter-max-tokens-capped'));
+    expect(capped).toBeGreaterThan(0);
+    expect(capped).toBeLessThan(4000);
+    expect(fake.calls[0].max_tokens).toBe(capped);
+    expect(response.headers.get('x-creditmeter-hold-millicredits')).toBe('20000');
+    expect(response.headers.get('x-creditmeter-charged-millicredits')).toBe('60');
+    expect(response.headers.get('x-creditmeter-balance-millicredits')).toBe(String(20_000 - 60));
+    expect(await balanceRow(t, user.id)).toEqual({ posted: 20_000n - 60n, pending: 0n });
+  });
+
   it('refuses an unknown model 404 and a model of the other provider 400 naming the right endpoint; nothing held', async () => {
     const user = await t.account(1_000_000n);
     const unknown = await rawMessages(user.key, { model: 'claude-nope', max_tokens: 10, messages });
