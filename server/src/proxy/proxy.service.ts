@@ -178,7 +178,7 @@ export class ProxyService {
     timing?.enter('tokens');
     const { tokens: promptTokens, exact: promptExact } = await this.promptTokens.count(req);
     const maxOutput = outputCap(req.requestedMaxTokens, rate.maxOutputTokens);
-    const worst = worstCaseCost(promptTokens, maxOutput, req.n, rate.rates);
+    const worst = worstCaseCost(promptTokens, maxOutput, req.n, rate);
     // A team call spends under the team's policy; the member's own settings govern their own account.
     const guard = team
       ? {
@@ -193,7 +193,7 @@ export class ProxyService {
     const sessionCap = tighterCap(headerSessionCap, guard.sessionCap);
 
     const partial = req.stream && guard.streamingHolds;
-    const partialMinimum = partial ? worstCaseCost(promptTokens, Math.min(settings.minOutputTokens, maxOutput), 1, rate.rates) : null;
+    const partialMinimum = partial ? worstCaseCost(promptTokens, Math.min(settings.minOutputTokens, maxOutput), 1, rate) : null;
     let hold: Hold;
     timing?.enter('hold');
     try {
@@ -216,7 +216,7 @@ export class ProxyService {
       throw err;
     }
 
-    const budget = hold.partial ? outputBudget(hold.amount, promptTokens, rate.rates) : maxOutput * req.n;
+    const budget = hold.partial ? outputBudget(hold.amount, promptTokens, rate) : maxOutput * req.n;
     const perChoice = hold.partial ? Math.max(1, Math.min(maxOutput, Math.floor(budget / req.n))) : maxOutput;
     const upstreamBody: Record<string, unknown> = { ...req.body, model: rate.model, stream: req.stream };
     // The capped limit replaces the client's, in the field(s) the client used (max_completion_tokens by default).
