@@ -58,4 +58,14 @@ export class AccountEntity {
 
   @Property({ type: new BigIntType('bigint'), nullable: true, persist: false })
   lowBalanceRearm?: bigint | null;
+
+  /** What was set: thresholds in millicredits and in percent of the last purchase (its credits: the base). */
+  @Property({ type: ArrayType, columnType: 'bigint[]', persist: false })
+  lowBalanceCreditThresholds?: string[];
+
+  @Property({ type: ArrayType, columnType: 'int[]', persist: false })
+  lowBalancePercents?: string[];
+
+  @Property({ type: new BigIntType('bigint'), nullable: true, persist: false })
+  lowBalancePercentBase?: bigint | null;
 }

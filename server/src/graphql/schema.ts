@@ -23,7 +23,7 @@ import { StaffResolver } from '../staff/staff.resolver.js';
 import { AuditLogResolver } from '../audit/audit-log.resolver.js';
 import { PurchasesAdminResolver } from '../billing/purchases.admin.resolver.js';
 import { AuditResolver } from '../audit/audit.resolver.js';
-import { AccountNotifyResolver, NotifyResolver } from '../notify/notify.resolver.js';
+import { AccountNotifyResolver, NotifyResolver, TeamMemberNotifyResolver } from '../notify/notify.resolver.js';
 import { AccountTeamsResolver, TeamMemberResolver, TeamsResolver } from '../teams/teams.resolver.js';
 import { AccountTeamInvitationsResolver, TeamInvitationsResolver } from '../teams/team-invitations.resolver.js';
 
@@ -51,6 +51,7 @@ export const resolvers = [
   AuditResolver,
   NotifyResolver,
   AccountNotifyResolver,
+  TeamMemberNotifyResolver,
   SessionsResolver,
   StaffResolver,
   AuditLogResolver,

@@ -48,6 +48,11 @@ export interface PlaceHoldSpec {
 
 export type SettleCharge = Omit<UsageCharge, 'accountId'>;
 
+/** A placed hold and the account's available credits with it in place (posted - pending as the hold left them). */
+export interface PlacedHold extends Hold {
+  availableAfter: bigint;
+}
+
 export interface Settled {
   usage: UsageRecord | null;
   charged: bigint;
@@ -94,7 +99,7 @@ export class HoldsService {
   ) {}
 
   /** One call: locks the account, applies the partial-hold and session-cap rules, places the hold. */
-  async place(spec: PlaceHoldSpec): Promise<Hold> {
+  async place(spec: PlaceHoldSpec): Promise<PlacedHold> {
     const partialMinimum = spec.partialMinimum ?? null;
     const sessionId = spec.sessionId ?? null;
     const placed = await this.engine.hold({
@@ -118,7 +123,7 @@ export class HoldsService {
         available: placed.available,
       });
     }
-    return placed.hold!;
+    return { ...placed.hold!, availableAfter: placed.available ?? 0n };
   }
 
   /**

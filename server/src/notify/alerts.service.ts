@@ -12,7 +12,11 @@ import { claimCreditsExhausted } from './outbox.js';
 
 export interface LowBalanceSetting {
   accountId: string;
+  /** Set for a team member's threshold (on their remaining allocation; accountId is the team). */
+  memberAccountId: string | null;
   thresholdMillicredits: bigint;
+  /** Set when the threshold was given in percent (of the last purchase, or of the member's allocation). */
+  percent: number | null;
   /** False: the account follows the default from config. */
   custom: boolean;
   /** True while available credit is below the threshold and `balance.low` has fired for this crossing. */
@@ -64,7 +68,8 @@ export class AlertsService {
   async setting(accountIdInput: string): Promise<LowBalanceSetting> {
     const accountId = parseId(accountIdInput, 'accountId');
     const [row] = await sqlOf(currentEm(this.em)).query<Record<string, unknown>>(
-      `select id, low_balance_threshold, low_balance_threshold_custom, low_balance_alerted from accounts where id = ?::uuid and kind <> 'SYSTEM'`,
+      `select id, null as member_account_id, low_balance_threshold, low_balance_threshold_custom, low_balance_alerted, null as percent
+         from accounts where id = ?::uuid and kind <> 'SYSTEM'`,
       [accountId],
     );
     if (!row) throw notFound(`Account ${accountId} not found`);
@@ -86,23 +91,32 @@ export class AlertsService {
   }
 
   /**
-   * Replaces an account's thresholds (an empty list returns to the configured default). A threshold
-   * kept from before keeps its state; a new one above the available balance fires `balance.low` at
-   * once (the trigger sees the crossing), each once. Invalid input changes nothing.
+   * Replaces an account's thresholds (both lists empty returns to the configured default). A
+   * percent is of the account's last purchase. A threshold kept from before keeps its state; a new
+   * one above the available balance fires `balance.low` at once (the trigger sees the crossing),
+   * each once. Invalid input changes nothing.
    */
-  async setThresholds(actor: Principal, accountIdInput: string, inputs: readonly string[]): Promise<LowBalanceSetting[]> {
+  async setThresholds(
+    actor: Principal,
+    accountIdInput: string,
+    inputs: readonly string[],
+    percentInputs: readonly number[] = [],
+  ): Promise<LowBalanceSetting[]> {
     const accountId = parseId(accountIdInput, 'accountId');
-    const thresholds = parseThresholds(inputs);
+    const { credits, percents } = parseThresholdLists(inputs, percentInputs);
+    const custom = credits.length + percents.length > 0;
     return inTransaction(currentEm(this.em), async (sql) => {
       const before = await thresholdRows(sql, accountId, true);
       if (!before.length) throw notFound(`Account ${accountId} not found`);
       await sql.query(
         `update accounts
-            set low_balance_thresholds = case when ?::boolean then ?::bigint[]
+            set low_balance_credit_thresholds = ?::bigint[],
+                low_balance_percents = ?::int[],
+                low_balance_thresholds = case when ?::boolean then low_balance_effective(?::bigint[], ?::int[], low_balance_percent_base)
                                               else array[(select default_low_balance_threshold from notify_settings)] end,
                 low_balance_threshold_custom = ?::boolean
           where id = ?::uuid`,
-        [thresholds.length > 0, `{${thresholds.join(',')}}`, thresholds.length > 0, accountId],
+        [pgArray(credits), pgArray(percents), custom, pgArray(credits), pgArray(percents), custom, accountId],
       );
       const after = await thresholdRows(sql, accountId);
       if (actor.accountId !== accountId) {
@@ -111,10 +125,55 @@ export class AlertsService {
           action: 'account.setLowBalanceThreshold',
           targetType: 'account',
           targetId: accountId,
-          before: { thresholdsMillicredits: before.map((t) => t.thresholdMillicredits), custom: before[0].custom },
-          after: { thresholdsMillicredits: after.map((t) => t.thresholdMillicredits), custom: after[0].custom },
+          before: auditedThresholds(before),
+          after: auditedThresholds(after),
         });
       }
+      return after;
+    });
+  }
+
+  /** A team member's thresholds on their remaining allocation, highest first (none: empty). */
+  async memberThresholds(teamIdInput: string, memberInput: string): Promise<LowBalanceSetting[]> {
+    const teamId = parseId(teamIdInput, 'accountId');
+    const memberId = parseId(memberInput, 'memberAccountId');
+    const sql = sqlOf(currentEm(this.em));
+    await lockMember(sql, teamId, memberId, false);
+    return memberThresholdRows(sql, teamId, memberId);
+  }
+
+  /**
+   * Replaces a team member's thresholds on their remaining allocation (a percent is of their
+   * monthly allocation; empty lists remove them). The team's account receives `balance.low`, with
+   * data.memberAccountId. Audited.
+   */
+  async setMemberThresholds(
+    actor: Principal,
+    teamIdInput: string,
+    memberInput: string,
+    inputs: readonly string[],
+    percentInputs: readonly number[] = [],
+  ): Promise<LowBalanceSetting[]> {
+    const teamId = parseId(teamIdInput, 'accountId');
+    const memberId = parseId(memberInput, 'memberAccountId');
+    const { credits, percents } = parseThresholdLists(inputs, percentInputs);
+    return inTransaction(currentEm(this.em), async (sql) => {
+      await lockMember(sql, teamId, memberId, true);
+      const before = await memberThresholdRows(sql, teamId, memberId);
+      await sql.query(
+        `update team_members set low_balance_credit_thresholds = ?::bigint[], low_balance_percents = ?::int[]
+          where team_id = ?::uuid and account_id = ?::uuid`,
+        [pgArray(credits), pgArray(percents), teamId, memberId],
+      );
+      const after = await memberThresholdRows(sql, teamId, memberId);
+      await writeAudit(sql, {
+        actor,
+        action: 'team.setMemberLowBalanceThresholds',
+        targetType: 'account',
+        targetId: teamId,
+        before: { memberAccountId: memberId, ...auditedThresholds(before) },
+        after: { memberAccountId: memberId, ...auditedThresholds(after) },
+      });
       return after;
     });
   }
@@ -151,7 +210,7 @@ export class AlertsService {
   }
 }
 
-/** At most this many thresholds per account. */
+/** At most this many thresholds per account or member (millicredits and percents together). */
 export const MAX_LOW_BALANCE_THRESHOLDS = 10;
 
 /** Distinct, non-negative millicredit amounts, highest first. */
@@ -163,9 +222,34 @@ export function parseThresholds(inputs: readonly string[]): bigint[] {
   return [...new Set(values)].sort((a, b) => (a > b ? -1 : a < b ? 1 : 0));
 }
 
+/** Both lists checked together: millicredits as `parseThresholds`, percents whole numbers 1–100, highest first. */
+function parseThresholdLists(inputs: readonly string[], percentInputs: readonly number[]) {
+  const credits = parseThresholds(inputs);
+  if (percentInputs.some((p) => !Number.isInteger(p) || p < 1 || p > 100))
+    throw badInput('thresholdsPercent must be whole numbers from 1 to 100', { field: 'thresholdsPercent' });
+  const percents = [...new Set(percentInputs)].sort((a, b) => b - a);
+  if (credits.length + percents.length > MAX_LOW_BALANCE_THRESHOLDS)
+    throw badInput(`At most ${MAX_LOW_BALANCE_THRESHOLDS} thresholds per account`, { field: 'thresholdsPercent' });
+  return { credits, percents };
+}
+
+const pgArray = (values: readonly (bigint | number)[]) => `{${values.join(',')}}`;
+
+const auditedThresholds = (rows: LowBalanceSetting[]) => ({
+  thresholdsMillicredits: rows.filter((t) => t.percent === null).map((t) => t.thresholdMillicredits),
+  thresholdsPercent: rows.flatMap((t) => (t.percent === null ? [] : [t.percent])),
+  custom: rows[0]?.custom ?? true,
+});
+
+/** The percent a threshold was given in, if it was not also given in millicredits. */
+const percentOf = (table: string, base: string) =>
+  `case when t.value = any(${table}.low_balance_credit_thresholds) then null
+        else (select min(p) from unnest(${table}.low_balance_percents) p where coalesce(${base}, 0) * p / 100 = t.value) end`;
+
 async function thresholdRows(sql: Sql, accountId: string, lock = false): Promise<LowBalanceSetting[]> {
   const rows = await sql.query<Record<string, unknown>>(
-    `select a.id, t.value as low_balance_threshold, a.low_balance_threshold_custom, t.value = any(a.low_balance_alerted_thresholds) as low_balance_alerted
+    `select a.id, null as member_account_id, t.value as low_balance_threshold, a.low_balance_threshold_custom,
+            t.value = any(a.low_balance_alerted_thresholds) as low_balance_alerted, ${percentOf('a', 'a.low_balance_percent_base')} as percent
        from accounts a, unnest(a.low_balance_thresholds) with ordinality as t (value, n)
       where a.id = ?::uuid and a.kind <> 'SYSTEM'
       order by t.n${lock ? ' for update of a' : ''}`,
@@ -174,9 +258,35 @@ async function thresholdRows(sql: Sql, accountId: string, lock = false): Promise
   return rows.map(toSetting);
 }
 
+/** An active member of the team, else NOT_FOUND; `lock` takes the member row for an update. */
+async function lockMember(sql: Sql, teamId: string, memberId: string, lock: boolean): Promise<void> {
+  const [row] = await sql.query(
+    `select 1 from team_members where team_id = ?::uuid and account_id = ?::uuid and removed_at is null${lock ? ' for update' : ''}`,
+    [teamId, memberId],
+  );
+  if (!row) throw notFound(`Account ${memberId} is not an active member of team ${teamId}`);
+}
+
+/** Computed from the lists (the trigger stores them only while the member has an allocation to watch). */
+async function memberThresholdRows(sql: Sql, teamId: string, memberId: string): Promise<LowBalanceSetting[]> {
+  const rows = await sql.query<Record<string, unknown>>(
+    `select m.team_id as id, m.account_id as member_account_id, t.value as low_balance_threshold, true as low_balance_threshold_custom,
+            t.value = any(m.low_balance_alerted_thresholds) and t.value = any(m.low_balance_thresholds) as low_balance_alerted,
+            ${percentOf('m', 'm.monthly_allocation')} as percent
+       from team_members m,
+            unnest(low_balance_effective(m.low_balance_credit_thresholds, m.low_balance_percents, m.monthly_allocation)) with ordinality as t (value, n)
+      where m.team_id = ?::uuid and m.account_id = ?::uuid
+      order by t.n`,
+    [teamId, memberId],
+  );
+  return rows.map(toSetting);
+}
+
 const toSetting = (r: Record<string, unknown>): LowBalanceSetting => ({
   accountId: r.id as string,
+  memberAccountId: (r.member_account_id as string | null) ?? null,
   thresholdMillicredits: toBigInt(r.low_balance_threshold),
+  percent: r.percent === null || r.percent === undefined ? null : Number(r.percent),
   custom: Boolean(r.low_balance_threshold_custom),
   alerted: Boolean(r.low_balance_alerted),
 });

@@ -80,7 +80,14 @@ export class WebhookDeliveryConnectionGql extends ConnectionType('WebhookDeliver
 @ObjectType('LowBalanceAlert')
 export class LowBalanceAlertGql {
   @Field(() => ID) accountId!: string;
+  @Field(() => ID, { nullable: true, description: "A team member's threshold, on their remaining allocation (accountId is the team)" })
+  memberAccountId!: string | null;
   @Field(() => String, { description: 'balance.low fires when available credit falls below this' }) thresholdMillicredits!: string;
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Given in percent: of the last purchase (a member: of the allocation); thresholdMillicredits is its amount now',
+  })
+  percent!: number | null;
   @Field(() => Boolean, { description: 'False: the default from configuration applies' }) custom!: boolean;
   @Field(() => Boolean, {
     description: 'Below the threshold and already alerted; re-arms once credits are added and available is at or above it',

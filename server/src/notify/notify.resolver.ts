@@ -2,6 +2,7 @@ import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver
 import { AccountGql } from '../accounts/accounts.graphql.js';
 import type { Context } from '../graphql/context.js';
 import { accountInScope, principalOf } from '../graphql/auth.js';
+import { TeamMemberGql } from '../teams/teams.graphql.js';
 import {
   CreateWebhookEndpointInput,
   CreatedWebhookEndpointGql,
@@ -122,15 +123,34 @@ export class NotifyResolver {
   @Authorized('alerts.set')
   @Mutation(() => [LowBalanceAlertGql], {
     description:
-      "Replaces the account's low-balance thresholds (own account, or ADMIN; at most 10, millicredits); an empty list returns to the default. Each fires balance.low once per crossing (data.thresholdMillicredits) and re-arms when credits are added and available is back at or above it.",
+      "Replaces the account's low-balance thresholds (own account, a team's OWNERs the team, or ADMIN; at most 10 in all): in millicredits and in percent of the last purchase; both empty returns to the default. With memberAccountId (accountId is then the team) they are the member's, on their remaining allocation, a percent of their allocation; the team receives the events. Each fires balance.low once per crossing (data.thresholdMillicredits) and re-arms when credits are added (a member: the remaining allocation rises) and it is back at or above it.",
   })
   async setLowBalanceThresholds(
     @Arg('accountId', () => ID, { nullable: true }) accountId: string | null,
     @Arg('thresholdsMillicredits', () => [String]) thresholds: string[],
+    @Arg('thresholdsPercent', () => [Int], { nullable: true, description: 'Whole percents, 1 to 100' }) percents: number[] | null,
+    @Arg('memberAccountId', () => ID, { nullable: true, description: "A member of the team accountId: the member's thresholds" })
+    memberAccountId: string | null,
     @Ctx() ctx: Context,
   ): Promise<LowBalanceAlertGql[]> {
-    const target = accountInScope(ctx, 'alerts.set', accountId);
-    return (await ctx.services.notify.alerts.setThresholds(principalOf(ctx), target, thresholds)).map(toLowBalanceGql);
+    const target = await ctx.services.teams.actingAccount(ctx.principal, 'alerts.set', accountId);
+    const alerts = ctx.services.notify.alerts;
+    const set = memberAccountId
+      ? await alerts.setMemberThresholds(principalOf(ctx), target, memberAccountId, thresholds, percents ?? [])
+      : await alerts.setThresholds(principalOf(ctx), target, thresholds, percents ?? []);
+    return set.map(toLowBalanceGql);
+  }
+}
+
+@Resolver(() => TeamMemberGql)
+export class TeamMemberNotifyResolver {
+  /** Whoever may see the member row (the team's OWNERs, the member, SUPPORT+) may see its thresholds. */
+  @FieldResolver(() => [LowBalanceAlertGql], {
+    description: 'Low-balance thresholds on the remaining allocation, highest first (setLowBalanceThresholds with memberAccountId)',
+  })
+  async lowBalanceAlerts(@Root() member: TeamMemberGql, @Ctx() ctx: Context): Promise<LowBalanceAlertGql[]> {
+    if (member.removedAt) return [];
+    return (await ctx.services.notify.alerts.memberThresholds(member.teamId, member.accountId)).map(toLowBalanceGql);
   }
 }
 

@@ -73,6 +73,11 @@ export function mailFor(e: OutboxEvent, publicAppUrl: string): { subject: string
   const d = e.data;
   switch (e.type) {
     case 'balance.low':
+      if (d.memberAccountId)
+        return {
+          subject: "A team member's allocation is low",
+          text: `Member ${String(d.memberAccountId)} has ${credits(d.remainingAllocationMillicredits)} credits of their allocation left this period, below the alert threshold of ${credits(d.thresholdMillicredits)} credits.\n\nChange their allocation in the team's settings: ${creditsPage}\n`,
+        };
       return {
         subject: 'Your credit balance is low',
         text: `Your available balance is ${credits(d.availableMillicredits)} credits, below your alert threshold of ${credits(d.thresholdMillicredits)} credits.\n\nTop up on your Credits page: ${creditsPage}\n`,

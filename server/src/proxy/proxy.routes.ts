@@ -7,11 +7,15 @@ import { DomainError, unauthenticated } from '../shared/errors.js';
 import { Overloaded } from '../http/admission.js';
 import { RateLimited } from '../http/rate-limit.js';
 import { domainErrorResponse, internalErrorResponse, upstreamErrorResponse, type ProxyErrorResponse } from './proxy.errors.js';
-import { UpstreamFailure, type CallCharge, type PreparedCall, type StreamSink } from './proxy.service.js';
+import { UpstreamFailure } from './proxy.service.js';
+import type { CallCharge, PreparedCall, StreamSink } from './proxy.types.js';
 import { SERVER_TIMING_HEADER, ServerTiming } from './server-timing.js';
+import { chatSurface } from './surfaces/chat.js';
+import type { Surface } from './surfaces/surface.js';
 
 export const OVERHEAD_HEADER = 'x-creditmeter-overhead-ms';
-export const CHARGED_HEADER = 'x-creditmeter-charged-millicredits';
+const CHARGED_HEADER = 'x-creditmeter-charged-millicredits';
+const BALANCE_HEADER = 'x-creditmeter-balance-millicredits';
 
 declare module 'express-serve-static-core' {
   interface Locals {
@@ -76,8 +80,9 @@ function sseSink(req: Request, res: Response, extraHeaders: Record<string, strin
       });
       res.flushHeaders();
     },
-    data: (payload) => {
-      if (!res.writableEnded) res.write(`data: ${typeof payload === 'string' ? payload : JSON.stringify(payload)}\n\n`);
+    data: (payload, type) => {
+      if (res.writableEnded) return;
+      res.write(`${type ? `event: ${type}\n` : ''}data: ${typeof payload === 'string' ? payload : JSON.stringify(payload)}\n\n`);
     },
     comment: (text) => {
       if (!res.writableEnded) res.write(`: ${text.replace(/[\r\n]+/g, ' ')}\n\n`);
@@ -92,10 +97,17 @@ function sseSink(req: Request, res: Response, extraHeaders: Record<string, strin
 
 const chargeMeta = (charge: CallCharge, overheadMs: number, call: PreparedCall) => ({
   charged_millicredits: charge.charged.toString(),
+  balance_millicredits: charge.availableAfter.toString(),
   hold_millicredits: call.hold.amount.toString(),
   overhead_ms: Number(fmtMs(overheadMs)),
   estimated: charge.estimated,
-  simulated: call.upstream.simulated,
+  simulated: call.simulated,
+});
+
+/** The charge and the available balance after it, as headers (or a stream's trailers). */
+const chargeHeaders = (charged: bigint, availableAfter: bigint) => ({
+  [CHARGED_HEADER]: charged.toString(),
+  [BALANCE_HEADER]: availableAfter.toString(),
 });
 
 /**
@@ -129,7 +141,7 @@ export const proxyAdmission =
     }
   };
 
-/** `POST /v1/chat/completions` (OpenAI-compatible, metered) and `GET /v1/models`. */
+/** The metered `/v1/*` surfaces (one route builder: auth, rate limit, admission, timing, errors, headers) and `GET /v1/models`. */
 export const proxyRoutes = (app: Express, services: Services): void => {
   const { proxy, auth, config, log, loadControl } = services;
 
@@ -182,57 +194,65 @@ export const proxyRoutes = (app: Express, services: Services): void => {
         { status: (err.cause as { status?: number }).status, holdId: call?.hold.id, model: call?.rate.model },
         'provider call failed; hold voided',
       );
+      if (call) res.set(chargeHeaders(0n, call.hold.availableAfter + call.hold.amount));
       return upstreamErrorResponse(err.cause);
     }
     log.error({ err, holdId: call?.hold.id }, 'proxy request failed');
     return internalErrorResponse();
   }
 
-  app.post(
-    '/v1/chat/completions',
-    timeAuth,
-    jsonBody,
-    authenticate(auth),
-    rateLimit,
-    async (req: Request, res: Response) => {
-      const exchange: NonNullable<typeof res.locals.proxyCall> = { started: process.hrtime.bigint(), upstreamMs: 0, call: null };
-      res.locals.proxyCall = exchange;
-      const { started } = exchange;
-      const principal = keyPrincipal(res.locals.principal);
-      if (!principal) throw unauthenticated('A valid creditmeter API key is required as the bearer token');
-      authorize(principal, 'proxy.chat');
-      const timing = (res.locals.timing ??= new ServerTiming());
-      const call = await proxy.prepare(
-        principal,
-        req.body,
-        {
-          teamId: header(req, 'x-team-id'),
-          spendCap: header(req, 'x-spend-cap-millicredits'),
-          sessionId: header(req, 'x-session-id'),
-          sessionSpendCap: header(req, 'x-session-spend-cap-millicredits'),
-        },
-        timing,
-      );
-      exchange.call = call;
-      const common = { 'x-creditmeter-request-id': call.hold.id, 'x-creditmeter-hold-millicredits': call.hold.amount.toString() };
-      if (call.req.stream) {
-        const preCallMs = msSince(started);
-        const sink = sseSink(req, res, { ...common, [OVERHEAD_HEADER]: fmtMs(preCallMs) }, timing);
-        await proxy.stream(call, sink, (charge, upMs) => chargeMeta(charge, msSince(started) - upMs, call));
-        return;
-      }
-      const { completion, charge, upstreamMs } = await proxy.complete(call);
-      exchange.upstreamMs = upstreamMs;
-      res
-        .status(200)
-        .set(common)
-        .set(CHARGED_HEADER, charge.charged.toString())
-        .set(OVERHEAD_HEADER, fmtMs(msSince(started) - upstreamMs))
-        .set(SERVER_TIMING_HEADER, timing.header())
-        .json(completion);
-    },
-    openAiErrors,
-  );
+  /** One metered surface: the core admits and holds, the surface speaks its API, the answer carries the charge. */
+  function surfaceRoute<Req extends { stream: boolean }>(path: string, surface: Surface<Req>): void {
+    app.post(
+      path,
+      timeAuth,
+      jsonBody,
+      authenticate(auth),
+      rateLimit,
+      async (req: Request, res: Response) => {
+        const exchange: NonNullable<typeof res.locals.proxyCall> = { started: process.hrtime.bigint(), upstreamMs: 0, call: null };
+        res.locals.proxyCall = exchange;
+        const { started } = exchange;
+        const principal = keyPrincipal(res.locals.principal);
+        if (!principal) throw unauthenticated('A valid creditmeter API key is required as the bearer token');
+        authorize(principal, 'proxy.chat');
+        const timing = (res.locals.timing ??= new ServerTiming());
+        timing.enter('checks');
+        const parsed = surface.parse(req.body);
+        const call = await proxy.admit(
+          principal,
+          surface.describe(parsed),
+          {
+            teamId: header(req, 'x-team-id'),
+            spendCap: header(req, 'x-spend-cap-millicredits'),
+            sessionId: header(req, 'x-session-id'),
+            sessionSpendCap: header(req, 'x-session-spend-cap-millicredits'),
+          },
+          timing,
+        );
+        exchange.call = call;
+        const common = { 'x-creditmeter-request-id': call.hold.id, 'x-creditmeter-hold-millicredits': call.hold.amount.toString() };
+        if (call.stream && surface.stream) {
+          const preCallMs = msSince(started);
+          const sink = sseSink(req, res, { ...common, [OVERHEAD_HEADER]: fmtMs(preCallMs) }, timing);
+          await proxy.stream(call, surface.stream(call, parsed), sink, (charge, upMs) => chargeMeta(charge, msSince(started) - upMs, call));
+          return;
+        }
+        const { answer, charge, upstreamMs } = await proxy.complete(call, surface.answer(call, parsed));
+        exchange.upstreamMs = upstreamMs;
+        res
+          .status(200)
+          .set(common)
+          .set(chargeHeaders(charge.charged, charge.availableAfter))
+          .set(OVERHEAD_HEADER, fmtMs(msSince(started) - upstreamMs))
+          .set(SERVER_TIMING_HEADER, timing.header())
+          .json(answer);
+      },
+      openAiErrors,
+    );
+  }
+
+  surfaceRoute('/v1/chat/completions', chatSurface(proxy));
 
   app.get(
     '/v1/models',

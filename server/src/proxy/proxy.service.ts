@@ -1,91 +1,33 @@
 import type { Logger } from 'pino';
-import type {
-  ChatCompletion,
-  ChatCompletionChunk,
-  ChatCompletionCreateParamsNonStreaming,
-  ChatCompletionCreateParamsStreaming,
-} from 'openai/resources/chat/completions';
-import { countTokens } from 'gpt-tokenizer';
 import type { KeyPrincipal } from '../auth/roles.js';
 import type { Config } from '../config.js';
 import { metrics } from '../metrics/metrics.js';
-import type { Hold, HoldsService } from '../ledger/holds.service.js';
+import type { HoldsService, PlacedHold } from '../ledger/holds.service.js';
 import { SettleFailed, SpendCapExceeded } from '../ledger/holds.service.js';
 import { DomainError, badInput } from '../shared/errors.js';
 import { requestHash } from '../ledger/ledger.service.js';
 import type { TokenCounts } from '../money/money.js';
-import type { ModelRate } from '../ratecards/ratecard.types.js';
 import type { RateCardsService } from '../ratecards/ratecards.service.js';
 import type { TeamsService } from '../teams/teams.service.js';
 import { PROXY_SOURCE } from '../ledger/ledger.types.js';
 import { priceUsage, usageFingerprint } from '../usage/usage.rules.js';
 import type { ProxySettingsService } from './proxy-settings.service.js';
 import type { PromptTokenCounter } from './prompt-tokens.js';
-import {
-  estimatedTokens,
-  outputBudget,
-  outputCap,
-  parseCapHeader,
-  parseChatRequest,
-  parseSessionId,
-  SIMULATED_MODEL,
-  tighterCap,
-  tokensFromUsage,
-  worstCaseCost,
-  type ChatRequest,
-} from './proxy.rules.js';
+import { estimatedTokens, outputBudget, outputCap, parseCapHeader, parseSessionId, tighterCap, worstCaseCost } from './proxy.rules.js';
+import type {
+  AnswerReader,
+  CallCharge,
+  CallDescription,
+  PreparedCall,
+  ProxyHeaders,
+  StreamOutcome,
+  StreamReader,
+  StreamSink,
+  UpstreamAnswer,
+  UpstreamEvents,
+} from './proxy.types.js';
 import type { ServerTiming } from './server-timing.js';
-import { SimulatedUpstream } from './simulated.upstream.js';
-import { OpenAiUpstream, type Upstream } from './upstream.js';
-
-export interface ProxyHeaders {
-  /** X-Team-Id: charge this team (the key's own team when absent, if it was issued for one). */
-  teamId?: unknown;
-  spendCap?: unknown;
-  sessionId?: unknown;
-  sessionSpendCap?: unknown;
-}
-
-/** A call that passed every guardrail and holds its worst case. */
-export interface PreparedCall {
-  principal: KeyPrincipal;
-  req: ChatRequest;
-  rate: ModelRate;
-  hold: Hold;
-  /** The prompt's tokens for the hold: exact, or (when `promptExact` is false) an upper bound. */
-  promptTokens: number;
-  promptExact: boolean;
-  /** Output tokens over all choices that the hold pays for (partial holds cut the stream here). */
-  outputBudget: number;
-  upstream: Upstream;
-  upstreamBody: Record<string, unknown>;
-  /** The request's Server-Timing phases (upstream and settle are entered here). */
-  timing: ServerTiming | null;
-}
-
-export interface CallCharge {
-  charged: bigint;
-  tokens: TokenCounts;
-  estimated: boolean;
-}
-
-/** Where a stream goes: the route turns this into SSE on the HTTP response. */
-export interface StreamSink {
-  /** Aborted when the client goes away. */
-  readonly signal: AbortSignal;
-  start(): void;
-  data(payload: unknown): void;
-  comment(text: string): void;
-  end(): void;
-}
-
-export interface StreamOutcome {
-  charge: CallCharge | null;
-  upstreamError: unknown;
-  cut: boolean;
-  clientAborted: boolean;
-  upstreamMs: number;
-}
+import { Upstreams } from './upstreams.js';
 
 /** The provider call failed (the hold is already voided); `cause` is the SDK's error. */
 export class UpstreamFailure extends Error {
@@ -103,28 +45,14 @@ async function firstRefusalInOrder<T extends readonly unknown[]>(work: T): Promi
 
 const elapsedMs = (since: bigint) => Number(process.hrtime.bigint() - since) / 1e6;
 
-/** Output tokens a chunk carries (content, refusal and tool-call arguments of every choice). */
-function chunkOutputTokens(chunk: ChatCompletionChunk): number {
-  let n = 0;
-  for (const choice of chunk.choices ?? []) {
-    const d = choice.delta ?? {};
-    if (typeof d.content === 'string' && d.content) n += countTokens(d.content);
-    if (typeof d.refusal === 'string' && d.refusal) n += countTokens(d.refusal);
-    for (const call of d.tool_calls ?? []) {
-      if (call.function?.name) n += countTokens(call.function.name);
-      if (call.function?.arguments) n += countTokens(call.function.arguments);
-    }
-  }
-  return n;
-}
-
 /**
- * The metered proxy: authenticate (route) -> model enabled -> output capped -> spend caps ->
- * worst case held -> provider call -> settle on reported usage (or void) -> balance published.
+ * The metering core every surface (chat completions, responses, embeddings, …) goes through:
+ * model enabled -> output capped -> spend caps -> worst case held -> provider call -> settle on
+ * reported usage (or void) -> balance published. Surfaces supply only their API's shapes
+ * (server/src/proxy/surfaces).
  */
 export class ProxyService {
-  private readonly simulator: SimulatedUpstream;
-  private readonly provider: Upstream | null;
+  readonly upstreams: Upstreams;
   /** Settles of answered calls not yet committed. */
   private readonly settling = new Set<Promise<void>>();
 
@@ -134,13 +62,10 @@ export class ProxyService {
     private readonly holds: HoldsService,
     private readonly settings: ProxySettingsService,
     private readonly log: Logger,
-    private readonly promptTokens: PromptTokenCounter,
+    readonly promptTokens: PromptTokenCounter,
     private readonly teams: TeamsService,
   ) {
-    this.simulator = new SimulatedUpstream(promptTokens);
-    this.provider = config.OPENAI_API_KEY
-      ? new OpenAiUpstream({ apiKey: config.OPENAI_API_KEY, baseURL: config.OPENAI_BASE_URL, timeoutMs: config.PROXY_UPSTREAM_TIMEOUT_MS })
-      : null;
+    this.upstreams = new Upstreams(config, promptTokens);
   }
 
   /** Stops the token counting workers. */
@@ -150,17 +75,16 @@ export class ProxyService {
 
   /** True when `model` is answered by the built-in simulator (no provider key, or creditmeter-sim). */
   isSimulated(model: string): boolean {
-    return !this.provider || model === SIMULATED_MODEL;
-  }
-
-  private upstreamFor(model: string): Upstream {
-    return this.isSimulated(model) ? this.simulator : this.provider!;
+    return this.upstreams.isSimulated(model);
   }
 
   /** Every check that must pass before the provider is called, then the hold. Throws DomainErrors. */
-  async prepare(principal: KeyPrincipal, body: unknown, headers: ProxyHeaders, timing: ServerTiming | null = null): Promise<PreparedCall> {
-    timing?.enter('checks');
-    const req = parseChatRequest(body);
+  async admit(
+    principal: KeyPrincipal,
+    desc: CallDescription,
+    headers: ProxyHeaders,
+    timing: ServerTiming | null = null,
+  ): Promise<PreparedCall> {
     const headerCap = parseCapHeader(headers.spendCap, 'X-Spend-Cap-Millicredits');
     const sessionId = parseSessionId(headers.sessionId);
     const headerSessionCap = parseCapHeader(headers.sessionSpendCap, 'X-Session-Spend-Cap-Millicredits');
@@ -170,15 +94,15 @@ export class ProxyService {
     // Run together, but refuse in a fixed order: the team first, so a non-member is FORBIDDEN
     // whatever model it names (never MODEL_DISABLED or NOT_FOUND for a model).
     const [team, rate, settings] = await firstRefusalInOrder([
-      this.teams.prepareCharge(principal, principal.accountId, teamHeader?.trim() || null, req.model),
-      this.rateCards.rateFor(req.model),
+      this.teams.prepareCharge(principal, principal.accountId, teamHeader?.trim() || null, desc.model),
+      this.rateCards.rateFor(desc.model),
       this.settings.cached(principal.accountId),
     ] as const);
 
     timing?.enter('tokens');
-    const { tokens: promptTokens, exact: promptExact } = await this.promptTokens.count(req);
-    const maxOutput = outputCap(req.requestedMaxTokens, rate.maxOutputTokens);
-    const worst = worstCaseCost(promptTokens, maxOutput, req.n, rate);
+    const { tokens: promptTokens, exact: promptExact } = await desc.countPrompt();
+    const maxOutput = outputCap(desc.requestedMaxOutput, rate.maxOutputTokens);
+    const worst = worstCaseCost(promptTokens, maxOutput, desc.n, rate);
     // A team call spends under the team's policy; the member's own settings govern their own account.
     const guard = team
       ? {
@@ -192,9 +116,9 @@ export class ProxyService {
     if (requestCap !== null && worst > requestCap) throw new SpendCapExceeded('request', requestCap, worst);
     const sessionCap = tighterCap(headerSessionCap, guard.sessionCap);
 
-    const partial = req.stream && guard.streamingHolds;
+    const partial = desc.stream && guard.streamingHolds;
     const partialMinimum = partial ? worstCaseCost(promptTokens, Math.min(settings.minOutputTokens, maxOutput), 1, rate) : null;
-    let hold: Hold;
+    let hold: PlacedHold;
     timing?.enter('hold');
     try {
       hold = await this.holds.place({
@@ -216,29 +140,17 @@ export class ProxyService {
       throw err;
     }
 
-    const budget = hold.partial ? outputBudget(hold.amount, promptTokens, rate) : maxOutput * req.n;
-    const perChoice = hold.partial ? Math.max(1, Math.min(maxOutput, Math.floor(budget / req.n))) : maxOutput;
-    const upstreamBody: Record<string, unknown> = { ...req.body, model: rate.model, stream: req.stream };
-    // The capped limit replaces the client's, in the field(s) the client used (max_completion_tokens by default).
-    const usesMaxTokens = req.body.max_tokens !== undefined && req.body.max_tokens !== null;
-    if (usesMaxTokens) upstreamBody.max_tokens = perChoice;
-    if (!usesMaxTokens || (req.body.max_completion_tokens !== undefined && req.body.max_completion_tokens !== null))
-      upstreamBody.max_completion_tokens = perChoice;
-    if (req.stream) {
-      upstreamBody.stream_options = { ...((req.body.stream_options as object | undefined) ?? {}), include_usage: true };
-    } else {
-      delete upstreamBody.stream_options;
-    }
+    const budget = hold.partial ? outputBudget(hold.amount, promptTokens, rate) : maxOutput * desc.n;
     return {
       principal,
-      req,
       rate,
       hold,
+      stream: desc.stream,
       promptTokens,
       promptExact,
+      maxOutputPerChoice: hold.partial ? Math.max(1, Math.min(maxOutput, Math.floor(budget / desc.n))) : maxOutput,
       outputBudget: budget,
-      upstream: this.upstreamFor(rate.model),
-      upstreamBody,
+      simulated: this.isSimulated(rate.model),
       timing,
     };
   }
@@ -250,42 +162,34 @@ export class ProxyService {
   }
 
   /** Non-streaming: one provider call, settled on its usage; a provider failure voids the hold and rethrows. */
-  async complete(call: PreparedCall): Promise<{ completion: ChatCompletion; charge: CallCharge; upstreamMs: number }> {
+  async complete<A>(call: PreparedCall, reader: AnswerReader<A>): Promise<{ answer: A; charge: CallCharge; upstreamMs: number }> {
     call.timing?.enter('upstream');
     const started = process.hrtime.bigint();
-    let result;
+    let result: UpstreamAnswer<A>;
     try {
       // Not tied to the client's connection: a call the provider finishes is paid for.
-      result = await call.upstream.complete(
-        call.upstreamBody as unknown as ChatCompletionCreateParamsNonStreaming,
-        new AbortController().signal,
-      );
+      result = await reader.run(new AbortController().signal);
     } catch (err) {
       await this.abandon(call);
       throw new UpstreamFailure(err);
     }
     const upstreamMs = elapsedMs(started);
     call.timing?.enter('settle');
-    const { completion, requestId } = result;
-    const usage = completion.usage;
-    const tokens = usage
-      ? tokensFromUsage(usage)
-      : estimatedTokens(
-          call.promptTokens,
-          completion.choices.reduce((n, c) => n + (c.message?.content ? countTokens(c.message.content) : 0), 0),
-        );
-    const charge = this.settleAfterAnswer(call, tokens, !usage, requestId ?? completion.id ?? null, upstreamMs);
-    if (this.isSimulated(call.rate.model)) completion.system_fingerprint = 'creditmeter-simulated';
-    return { completion, charge, upstreamMs };
+    const { answer, requestId } = result;
+    const usage = reader.usage(answer);
+    const tokens = usage ?? estimatedTokens(call.promptTokens, reader.estimatedOutput(answer));
+    const charge = this.settleAfterAnswer(call, tokens, !usage, requestId, upstreamMs);
+    return { answer, charge, upstreamMs };
   }
 
   /**
-   * Streaming: forwards chunks as they come, counting output tokens; ends cleanly with
-   * finish_reason "length" when a partial hold's budget is reached; settles on the provider's
-   * usage chunk, or on the tokenizer's count when the stream was cut or the client left.
+   * Streaming: forwards events as they come, counting output tokens; ends cleanly (as the API
+   * ends an output limit) when a partial hold's budget is reached; settles on the provider's
+   * usage event, or on the tokenizer's count when the stream was cut or the client left.
    */
-  async stream(
+  async stream<E>(
     call: PreparedCall,
+    reader: StreamReader<E>,
     sink: StreamSink,
     onSettled: (charge: CallCharge, upstreamMs: number) => Record<string, unknown>,
   ): Promise<StreamOutcome> {
@@ -295,9 +199,9 @@ export class ProxyService {
     if (sink.signal.aborted) controller.abort(); // the client left while the hold was being placed
     call.timing?.enter('upstream');
     const started = process.hrtime.bigint();
-    let opened;
+    let opened: UpstreamEvents<E>;
     try {
-      opened = await call.upstream.stream(call.upstreamBody as unknown as ChatCompletionCreateParamsStreaming, controller.signal);
+      opened = await reader.open(controller.signal);
     } catch (err) {
       sink.signal.removeEventListener('abort', abortUpstream);
       await this.abandon(call);
@@ -306,36 +210,27 @@ export class ProxyService {
     sink.start();
 
     let generated = 0;
-    let usageChunk: ChatCompletionChunk | null = null;
-    let lastChunk: ChatCompletionChunk | null = null;
     let cut = false;
     let upstreamError: unknown = null;
-    const openChoices = new Set<number>();
-    // A stream may outlive the hold's TTL: push the expiry out while chunks keep coming, so the
+    // A stream may outlive the hold's TTL: push the expiry out while events keep coming, so the
     // expiry job never releases the hold of a live call.
     const ttl = this.config.PROXY_HOLD_TTL_SECONDS;
     let extendedAt = Date.now();
     try {
-      for await (const chunk of opened.chunks) {
+      for await (const event of opened.events) {
         if (Date.now() - extendedAt > (ttl * 1000) / 3) {
           extendedAt = Date.now();
           this.holds.extend(call.hold.id, ttl).catch((err) => this.log.warn({ err, holdId: call.hold.id }, 'could not extend a hold'));
         }
-        lastChunk = chunk;
-        if (chunk.usage) usageChunk = chunk;
-        const tokens = chunkOutputTokens(chunk);
+        reader.see(event);
+        const tokens = reader.outputTokens(event);
         if (call.hold.partial && generated + tokens > call.outputBudget) {
           cut = true;
           break;
         }
         generated += tokens;
-        for (const c of chunk.choices ?? []) {
-          if (c.finish_reason) openChoices.delete(c.index);
-          else openChoices.add(c.index);
-        }
-        if (chunk.usage && (chunk.choices ?? []).length === 0) continue; // sent after settling, with the charge
-        if (!call.req.wantsUsage && 'usage' in chunk) delete (chunk as { usage?: unknown }).usage;
-        if (!sink.signal.aborted) sink.data(chunk);
+        const out = reader.forward(event);
+        if (out !== null && !sink.signal.aborted) sink.data(out);
       }
     } catch (err) {
       if (!sink.signal.aborted) upstreamError = err;
@@ -350,54 +245,26 @@ export class ProxyService {
     if (upstreamError && !cut) {
       await this.abandon(call);
       if (!clientAborted) {
-        sink.data({
-          error: { type: 'upstream_error', code: 'upstream_error', message: 'The model provider failed mid-stream; nothing was charged' },
-        });
+        reader.fail(sink);
         sink.end();
       }
       return { charge: null, upstreamError, cut, clientAborted, upstreamMs };
     }
 
-    if (cut && lastChunk && !clientAborted) {
-      const indexes = openChoices.size ? [...openChoices] : [0];
-      sink.data({
-        id: lastChunk.id,
-        object: 'chat.completion.chunk',
-        created: lastChunk.created,
-        model: lastChunk.model,
-        system_fingerprint: lastChunk.system_fingerprint ?? null,
-        choices: indexes.map((index) => ({ index, delta: {}, finish_reason: 'length', logprobs: null })),
-      });
-    }
+    if (cut && !clientAborted) reader.cut(sink);
 
-    const reported = usageChunk?.usage && !cut;
-    const tokens = reported ? tokensFromUsage(usageChunk!.usage!) : estimatedTokens(call.promptTokens, generated);
+    const reported = cut ? null : reader.reportedUsage();
+    const tokens = reported ?? estimatedTokens(call.promptTokens, generated);
     const charge = this.settleAfterAnswer(
       call,
       tokens,
       !reported,
-      opened.requestId ?? lastChunk?.id ?? null,
+      opened.requestId ?? reader.fallbackId(),
       upstreamMs,
       cut || clientAborted,
     );
     if (!clientAborted) {
-      const meta = onSettled(charge, upstreamMs);
-      if (call.req.wantsUsage) {
-        const base = usageChunk ?? lastChunk;
-        sink.data({
-          id: base?.id ?? `chatcmpl-${call.hold.id}`,
-          object: 'chat.completion.chunk',
-          created: base?.created ?? Math.floor(Date.now() / 1000),
-          model: base?.model ?? call.rate.model,
-          system_fingerprint: base?.system_fingerprint ?? null,
-          choices: [],
-          usage: reported ? usageChunk!.usage : estimatedUsage(tokens),
-          creditmeter: meta,
-        });
-      } else {
-        sink.comment(`creditmeter ${JSON.stringify(meta)}`);
-      }
-      sink.data('[DONE]');
+      reader.finish(sink, charge, onSettled(charge, upstreamMs), reported !== null);
       sink.end();
     }
     return { charge, upstreamError: null, cut, clientAborted, upstreamMs };
@@ -451,7 +318,9 @@ export class ProxyService {
       );
     this.settling.add(work);
     void work.finally(() => this.settling.delete(work));
-    return { charged, tokens, estimated };
+    // The hold's answer said what was available with the hold placed; the settle gives back the
+    // hold and takes the charge, in the same statement.
+    return { charged, tokens, estimated, availableAfter: call.hold.availableAfter + call.hold.amount - charged };
   }
 
   /** Resolves once every settle started so far has committed or failed (shutdown drains these). */
@@ -459,14 +328,3 @@ export class ProxyService {
     while (this.settling.size) await Promise.allSettled([...this.settling]);
   }
 }
-
-const estimatedUsage = (t: TokenCounts) => {
-  const prompt = Number(t.inputTokens + t.cachedInputTokens);
-  const completion = Number(t.outputTokens);
-  return {
-    prompt_tokens: prompt,
-    completion_tokens: completion,
-    total_tokens: prompt + completion,
-    prompt_tokens_details: { cached_tokens: Number(t.cachedInputTokens) },
-  };
-};

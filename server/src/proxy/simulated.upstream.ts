@@ -8,7 +8,8 @@ import type {
 } from 'openai/resources/chat/completions';
 import type { PromptTokenCounter } from './prompt-tokens.js';
 import { DEFAULT_MAX_OUTPUT_TOKENS, SIMULATED_FINGERPRINT } from './proxy.rules.js';
-import type { Upstream, UpstreamCompletion, UpstreamStream } from './upstream.js';
+import type { UpstreamAnswer, UpstreamEvents } from './proxy.types.js';
+import type { OpenAiApis } from './upstream.js';
 
 const FILLER =
   'This answer comes from the creditmeter simulator, not from a real model: no OPENAI_API_KEY is set ' +
@@ -49,7 +50,7 @@ const usageOf = (prompt: number, completionTokens: number) => {
 };
 
 /** A built-in model for demos without a provider key: deterministic text, real-looking usage. */
-export class SimulatedUpstream implements Upstream {
+export class SimulatedUpstream implements OpenAiApis {
   readonly simulated = true;
 
   constructor(private readonly promptTokens: PromptTokenCounter) {}
@@ -58,7 +59,7 @@ export class SimulatedUpstream implements Upstream {
     return (await this.promptTokens.count({ messages: body.messages, body: body as unknown as Record<string, unknown> })).tokens;
   }
 
-  async complete(body: ChatCompletionCreateParamsNonStreaming): Promise<UpstreamCompletion> {
+  async chat(body: ChatCompletionCreateParamsNonStreaming): Promise<UpstreamAnswer<ChatCompletion>> {
     const n = body.n ?? 1;
     const { tokens, finish } = replyTokens(body);
     const content = decode(tokens);
@@ -76,10 +77,10 @@ export class SimulatedUpstream implements Upstream {
       })),
       usage: usageOf(await this.promptOf(body), tokens.length * n),
     };
-    return { completion, requestId: null };
+    return { answer: completion, requestId: null };
   }
 
-  async stream(body: ChatCompletionCreateParamsStreaming, signal: AbortSignal): Promise<UpstreamStream> {
+  async chatStream(body: ChatCompletionCreateParamsStreaming, signal: AbortSignal): Promise<UpstreamEvents<ChatCompletionChunk>> {
     const id = `chatcmpl-sim-${randomUUID()}`;
     const created = Math.floor(Date.now() / 1000);
     const { tokens, finish } = replyTokens(body);
@@ -96,6 +97,6 @@ export class SimulatedUpstream implements Upstream {
       yield { ...base, choices: [{ index: 0, delta: {}, finish_reason: finish }] };
       if (withUsage) yield { ...base, choices: [], usage: usageOf(prompt, tokens.length) };
     }
-    return { chunks: chunks(), requestId: null };
+    return { events: chunks(), requestId: null };
   }
 }

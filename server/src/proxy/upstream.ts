@@ -1,31 +1,22 @@
 import OpenAI from 'openai';
-import { nodeFetch } from './upstream-fetch.js';
 import type {
   ChatCompletion,
   ChatCompletionChunk,
   ChatCompletionCreateParamsNonStreaming,
   ChatCompletionCreateParamsStreaming,
 } from 'openai/resources/chat/completions';
+import type { UpstreamAnswer, UpstreamEvents } from './proxy.types.js';
+import { nodeFetch } from './upstream-fetch.js';
 
-export interface UpstreamCompletion {
-  completion: ChatCompletion;
-  requestId: string | null;
-}
-
-export interface UpstreamStream {
-  chunks: AsyncIterable<ChatCompletionChunk>;
-  requestId: string | null;
-}
-
-/** Where a chat completion is answered: the provider through the official SDK, or the simulator. */
-export interface Upstream {
+/** Where OpenAI's APIs are answered: the provider through the official SDK, or the simulator. */
+export interface OpenAiApis {
   readonly simulated: boolean;
-  complete(body: ChatCompletionCreateParamsNonStreaming, signal: AbortSignal): Promise<UpstreamCompletion>;
-  stream(body: ChatCompletionCreateParamsStreaming, signal: AbortSignal): Promise<UpstreamStream>;
+  chat(body: ChatCompletionCreateParamsNonStreaming, signal: AbortSignal): Promise<UpstreamAnswer<ChatCompletion>>;
+  chatStream(body: ChatCompletionCreateParamsStreaming, signal: AbortSignal): Promise<UpstreamEvents<ChatCompletionChunk>>;
 }
 
 /** The provider, through the official `openai` SDK (no SDK retries: a retry would be a second call on one hold). */
-export class OpenAiUpstream implements Upstream {
+export class OpenAiUpstream implements OpenAiApis {
   readonly simulated = false;
   private readonly client: OpenAI;
 
@@ -33,13 +24,13 @@ export class OpenAiUpstream implements Upstream {
     this.client = new OpenAI({ apiKey: opts.apiKey, baseURL: opts.baseURL, timeout: opts.timeoutMs, maxRetries: 0, fetch: nodeFetch });
   }
 
-  async complete(body: ChatCompletionCreateParamsNonStreaming, signal: AbortSignal): Promise<UpstreamCompletion> {
+  async chat(body: ChatCompletionCreateParamsNonStreaming, signal: AbortSignal): Promise<UpstreamAnswer<ChatCompletion>> {
     const { data, request_id } = await this.client.chat.completions.create(body, { signal }).withResponse();
-    return { completion: data, requestId: request_id ?? null };
+    return { answer: data, requestId: request_id ?? null };
   }
 
-  async stream(body: ChatCompletionCreateParamsStreaming, signal: AbortSignal): Promise<UpstreamStream> {
+  async chatStream(body: ChatCompletionCreateParamsStreaming, signal: AbortSignal): Promise<UpstreamEvents<ChatCompletionChunk>> {
     const { data, request_id } = await this.client.chat.completions.create(body, { signal }).withResponse();
-    return { chunks: data, requestId: request_id ?? null };
+    return { events: data, requestId: request_id ?? null };
   }
 }

@@ -1,4 +1,5 @@
 import {
+  ArrayType,
   BigIntType,
   Collection,
   Entity,
@@ -92,6 +93,25 @@ export class TeamMemberEntity {
 
   @Property({ type: 'timestamptz', nullable: true })
   removedAt: Date | null = null;
+
+  /** Low-balance thresholds on the remaining allocation: written only by notify's SQL and the member trigger. */
+  @Property({ type: ArrayType, columnType: 'bigint[]', persist: false })
+  lowBalanceCreditThresholds?: string[];
+
+  @Property({ type: ArrayType, columnType: 'int[]', persist: false })
+  lowBalancePercents?: string[];
+
+  @Property({ type: ArrayType, columnType: 'bigint[]', persist: false })
+  lowBalanceThresholds?: string[];
+
+  @Property({ type: ArrayType, columnType: 'bigint[]', persist: false })
+  lowBalanceAlertedThresholds?: string[];
+
+  @Property({ type: new BigIntType('bigint'), nullable: true, persist: false })
+  lowBalanceNext?: bigint | null;
+
+  @Property({ type: new BigIntType('bigint'), nullable: true, persist: false })
+  lowBalanceRearm?: bigint | null;
 }
 
 /**

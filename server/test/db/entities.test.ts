@@ -16,6 +16,7 @@ const PG_TYPE: Record<string, string> = {
   json: 'jsonb',
   'text[]': 'ARRAY',
   'bigint[]': 'ARRAY',
+  'int[]': 'ARRAY',
 };
 
 let db: TestDatabase;

@@ -20,3 +20,12 @@ describe('where the server listens', () => {
     expect(loadConfig({ NODE_ENV: 'production', HOST: '10.0.0.5' }).HOST).toBe('10.0.0.5');
   });
 });
+
+describe('the reconciliation schedule', () => {
+  it('defaults to every ten minutes, takes a cron pattern or "off", and refuses anything else at start', () => {
+    expect(loadConfig({}).RECONCILIATION_CRON).toBe('*/10 * * * *');
+    expect(loadConfig({ RECONCILIATION_CRON: '15 3 * * *' }).RECONCILIATION_CRON).toBe('15 3 * * *');
+    expect(loadConfig({ RECONCILIATION_CRON: 'off' }).RECONCILIATION_CRON).toBe('off');
+    expect(() => loadConfig({ RECONCILIATION_CRON: 'every day' })).toThrow(/RECONCILIATION_CRON/);
+  });
+});

@@ -57,7 +57,12 @@ export const RULES = {
   'proxy.models': rule({ who: SIGNED_IN, says: 'Any key' }),
   'proxy.settings': rule({ who: ACCOUNT_HOLDERS, other: 'ADMIN', says: 'Own account; ADMIN any' }),
   'proxy.rateLimit': rule({ who: staff('ADMIN'), says: 'ADMIN: the per-key requests per minute' }),
-  'alerts.set': rule({ who: ACCOUNT_HOLDERS, other: 'ADMIN', says: 'Own account; ADMIN any' }),
+  'alerts.set': rule({
+    who: ACCOUNT_HOLDERS,
+    other: 'ADMIN',
+    team: 'OWNER',
+    says: "Own account, a team's OWNERs the team and its members; ADMIN any",
+  }),
   'webhook.read': rule({ who: ACCOUNT_HOLDERS, other: 'SUPPORT', says: 'Own account; SUPPORT+ any and the operator endpoints' }),
   'webhook.manage': rule({ who: ACCOUNT_HOLDERS, other: 'ADMIN', says: 'Own account; ADMIN any and the operator endpoints' }),
   'statement.read': rule({
