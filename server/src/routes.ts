@@ -9,6 +9,7 @@ import { proxyRoutes } from './proxy/proxy.routes.js';
 import { portalRoutes } from './sessions/portal.routes.js';
 import { auditLogRoutes } from './audit/audit-log.routes.js';
 import { facesRoutes } from './http/faces.js';
+import { openApiRoutes } from './http/openapi/openapi.routes.js';
 
 export type RouteModule = (app: Express, services: Services) => void;
 
@@ -23,5 +24,6 @@ export const routeModules: RouteModule[] = [
   journalRoutes,
   auditLogRoutes,
   portalRoutes,
+  openApiRoutes,
   facesRoutes,
 ];

@@ -6,6 +6,7 @@ import { buildSchema } from 'type-graphql';
 import { AccountsResolver } from '../accounts/accounts.resolver.js';
 import { ApiKeysResolver } from '../auth/api-keys.resolver.js';
 import { LedgerResolver } from '../ledger/ledger.resolver.js';
+import { PriceCatalogResolver } from '../ratecards/price-catalog.resolver.js';
 import { RateCardsResolver } from '../ratecards/ratecards.resolver.js';
 import { UsageResolver } from '../usage/usage.resolver.js';
 import { assertEveryRootFieldAuthorized, authChecker } from './auth.js';
@@ -33,6 +34,7 @@ export const resolvers = [
   ApiKeysResolver,
   LedgerResolver,
   RateCardsResolver,
+  PriceCatalogResolver,
   UsageResolver,
   BillingResolver,
   AccountBillingResolver,

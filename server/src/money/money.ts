@@ -63,6 +63,23 @@ export function ceilDiv(numerator: bigint, divisor: bigint): bigint {
   return (numerator + divisor - 1n) / divisor;
 }
 
+/**
+ * "2.50" USD per 1M tokens (a provider's price list) -> 2500 micro-dollars per 1k tokens: the
+ * same number, since 1M/1k = 1,000 = micro/milli. Exact to $0.001 per 1M; finer is refused.
+ */
+export const parseUsdPer1M = (text: string, field = 'price') => parseScaledDecimal(text, 3, field);
+/** 2500 micro-dollars per 1k -> "2.500" USD per 1M. */
+export const formatUsdPer1M = (microUsdPer1k: bigint) => formatScaledDecimal(microUsdPer1k, 3);
+
+/**
+ * A customer rate `markupPercent` above a cost (both per 1k, in the shared unit: 1 millicredit =
+ * 1 micro-dollar), rounded up to the rate's whole millicredit so the margin is never below it.
+ */
+export function markedUp(cost: bigint, markupPercent: bigint): bigint {
+  if (markupPercent < 0n) throw new RangeError('markupPercent must be non-negative');
+  return ceilDiv(cost * (100n + markupPercent), 100n);
+}
+
 /** Rounds a signed integer division half away from zero. */
 export function divRoundHalfUp(numerator: bigint, divisor: bigint): bigint {
   const negative = numerator < 0n !== divisor < 0n;

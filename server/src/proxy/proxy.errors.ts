@@ -15,9 +15,10 @@ const DOMAIN_TYPES: Record<DomainError['code'], { type: string; code: string }> 
   UNAUTHENTICATED: { type: 'invalid_request_error', code: 'invalid_api_key' },
   FORBIDDEN: { type: 'invalid_request_error', code: 'forbidden' },
   BAD_USER_INPUT: { type: 'invalid_request_error', code: 'invalid_request' },
-  NOT_FOUND: { type: 'invalid_request_error', code: 'model_not_found' },
+  NOT_FOUND: { type: 'invalid_request_error', code: 'not_found' },
   INSUFFICIENT_CREDITS: { type: 'insufficient_credits', code: 'insufficient_credits' },
   MODEL_DISABLED: { type: 'model_disabled', code: 'model_disabled' },
+  MODEL_NOT_FOUND: { type: 'invalid_request_error', code: 'model_not_found' },
   IDEMPOTENCY_CONFLICT: { type: 'invalid_request_error', code: 'idempotency_conflict' },
   SPEND_CAP_EXCEEDED: { type: 'spend_cap_exceeded', code: 'spend_cap_exceeded' },
   CONFLICT: { type: 'invalid_request_error', code: 'conflict' },
@@ -28,7 +29,14 @@ const DOMAIN_TYPES: Record<DomainError['code'], { type: string; code: string }> 
 export function domainErrorResponse(err: DomainError, publicAppUrl: string, returnTo: string | null): ProxyErrorResponse {
   const { type, code } = DOMAIN_TYPES[err.code];
   const body: OpenAiErrorBody = { error: { type, code, message: err.message, param: (err.details.field as string | undefined) ?? null } };
-  for (const key of ['requiredMillicredits', 'availableMillicredits', 'capMillicredits', 'scope', 'model'] as const) {
+  for (const key of [
+    'requiredMillicredits',
+    'availableMillicredits',
+    'maxOutputTokensAssumed',
+    'capMillicredits',
+    'scope',
+    'model',
+  ] as const) {
     if (err.details[key] !== undefined) body.error[snake(key)] = err.details[key];
   }
   if (err.code === 'INSUFFICIENT_CREDITS') body.error.credits_url = creditsUrl(publicAppUrl, returnTo);

@@ -27,6 +27,7 @@ import type {
   UpstreamEvents,
 } from './proxy.types.js';
 import type { ServerTiming } from './server-timing.js';
+import { holdRefused } from './hold-refusal.js';
 import { Upstreams } from './upstreams.js';
 
 /** The provider call failed (the hold is already voided); `cause` is the SDK's error. */
@@ -90,9 +91,9 @@ export class ProxyService {
     const headerSessionCap = parseCapHeader(headers.sessionSpendCap, 'X-Session-Spend-Cap-Millicredits');
     const teamHeader = Array.isArray(headers.teamId) ? headers.teamId[0] : headers.teamId;
     if (teamHeader !== undefined && typeof teamHeader !== 'string') throw badInput('X-Team-Id must be a team id', { field: 'X-Team-Id' });
-    // NOT_FOUND / MODEL_DISABLED / FORBIDDEN refuse here, before any provider call.
+    // MODEL_NOT_FOUND / MODEL_DISABLED / FORBIDDEN refuse here, before any provider call.
     // Run together, but refuse in a fixed order: the team first, so a non-member is FORBIDDEN
-    // whatever model it names (never MODEL_DISABLED or NOT_FOUND for a model).
+    // whatever model it names (never MODEL_DISABLED or MODEL_NOT_FOUND for a model).
     const [team, rate, settings] = await firstRefusalInOrder([
       this.teams.prepareCharge(principal, principal.accountId, teamHeader?.trim() || null, desc.model),
       this.rateCards.rateFor(desc.model),
@@ -110,14 +111,18 @@ export class ProxyService {
           sessionCap: team.policy.sessionCap,
           sessionWindowSeconds: team.policy.sessionWindowSeconds,
           streamingHolds: false,
+          shrinkHolds: settings.shrinkHolds,
         }
       : settings;
     const requestCap = tighterCap(headerCap, guard.requestCap);
     if (requestCap !== null && worst > requestCap) throw new SpendCapExceeded('request', requestCap, worst);
     const sessionCap = tighterCap(headerSessionCap, guard.sessionCap);
 
-    const partial = desc.stream && guard.streamingHolds;
-    const partialMinimum = partial ? worstCaseCost(promptTokens, Math.min(settings.minOutputTokens, maxOutput), 1, rate) : null;
+    // A hold the balance cannot cover in full shrinks to it (the output limit follows), down to the
+    // prompt plus the smallest useful answer per choice; below that, or with shrinking off, a 402.
+    const partial = guard.shrinkHolds || (desc.stream && guard.streamingHolds);
+    const minimumOutput = Math.min(settings.minOutputTokens, maxOutput);
+    const partialMinimum = partial ? worstCaseCost(promptTokens, minimumOutput, desc.n, rate) : null;
     let hold: PlacedHold;
     timing?.enter('hold');
     try {
@@ -137,10 +142,22 @@ export class ProxyService {
       // The member step refused: say why, with the member's remaining allocation.
       const memberRefused = err instanceof DomainError && (err.code === 'FORBIDDEN' || err.details.scope === 'allocation');
       if (team && memberRefused) throw await this.teams.refusal(team, worst);
+      if (err instanceof DomainError && err.code === 'INSUFFICIENT_CREDITS') {
+        const shrunk = partial && minimumOutput < maxOutput;
+        const requested = desc.requestedMaxOutput !== null && desc.requestedMaxOutput <= maxOutput;
+        throw holdRefused(err, {
+          promptTokens,
+          maxOutputTokens: shrunk ? minimumOutput : maxOutput,
+          n: desc.n,
+          outputField: desc.outputField ?? 'max_tokens',
+          outputSource: shrunk ? 'minimum' : requested ? 'requested' : 'model',
+        });
+      }
       throw err;
     }
 
     const budget = hold.partial ? outputBudget(hold.amount, promptTokens, rate) : maxOutput * desc.n;
+    const perChoice = hold.partial ? Math.max(1, Math.min(maxOutput, Math.floor(budget / desc.n))) : maxOutput;
     return {
       principal,
       rate,
@@ -148,7 +165,8 @@ export class ProxyService {
       stream: desc.stream,
       promptTokens,
       promptExact,
-      maxOutputPerChoice: hold.partial ? Math.max(1, Math.min(maxOutput, Math.floor(budget / desc.n))) : maxOutput,
+      maxOutputPerChoice: perChoice,
+      maxOutputCapped: perChoice < maxOutput ? perChoice : null,
       outputBudget: budget,
       simulated: this.isSimulated(rate.model),
       timing,

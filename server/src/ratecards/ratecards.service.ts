@@ -5,10 +5,12 @@ import { sqlOf } from '../db/sql.js';
 import { currentEm } from '../db/unit-of-work.js';
 import type { BalanceEvents } from '../ledger/balance-events.js';
 import { ExpiringCache, type CacheTtl } from '../shared/cache.js';
-import { ModelDisabled, notFound } from '../shared/errors.js';
+import { ModelDisabled, ModelNotFound, notFound } from '../shared/errors.js';
 import { parseId } from '../shared/validate.js';
+import { draftRateCard, type RateCardDraft } from './catalog-draft.js';
 import { ModelRateEntity } from './model-rate.entity.js';
 import { ModelSwitchEntity } from './model-switch.entity.js';
+import { PRICE_CATALOG, type PriceCatalog } from './price-catalog.js';
 import { RateCardActivationEntity } from './ratecard-activation.entity.js';
 import { RateCardEntity } from './ratecard.entity.js';
 import { parseModelName, parseRateCard } from './ratecard.rules.js';
@@ -45,16 +47,26 @@ export class RateCardsService {
   }
 
   /**
-   * The active rate of `model`, refusing unknown (NOT_FOUND) and switched-off (MODEL_DISABLED)
+   * The active rate of `model`, refusing unknown (MODEL_NOT_FOUND) and switched-off (MODEL_DISABLED)
    * models. Served from memory; a publish, rollback or switch anywhere clears it at once.
    */
   async rateFor(modelInput: string): Promise<ModelRate> {
     const model = parseModelName(modelInput);
     const rates = await this.active.get('active', async () => new Map((await this.activeRates()).map((r) => [r.model, r])));
     const rate = rates.get(model);
-    if (!rate) throw notFound(`Model "${model}" is not on the active rate card`);
+    if (!rate) throw new ModelNotFound(model);
     if (!rate.enabled) throw new ModelDisabled(model);
     return rate;
+  }
+
+  /** The bundled provider price list. */
+  priceCatalog(): PriceCatalog {
+    return PRICE_CATALOG;
+  }
+
+  /** The active card with `models` priced from the catalogue at cost plus `markupPercent`; writes nothing. */
+  async draftFromCatalog(markupPercent: number, models: string[]): Promise<RateCardDraft> {
+    return draftRateCard(PRICE_CATALOG, await this.activeRates(), markupPercent, models);
   }
 
   /** Every version, newest first, with when it was last activated and which one is active. */

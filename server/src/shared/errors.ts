@@ -9,6 +9,7 @@ export type DomainErrorCode =
   | 'NOT_FOUND'
   | 'INSUFFICIENT_CREDITS'
   | 'MODEL_DISABLED'
+  | 'MODEL_NOT_FOUND'
   | 'IDEMPOTENCY_CONFLICT'
   | 'SPEND_CAP_EXCEEDED'
   | 'CONFLICT'
@@ -21,6 +22,7 @@ export const HTTP_STATUS: Record<DomainErrorCode, number> = {
   NOT_FOUND: 404,
   INSUFFICIENT_CREDITS: 402,
   MODEL_DISABLED: 403,
+  MODEL_NOT_FOUND: 404,
   IDEMPOTENCY_CONFLICT: 409,
   SPEND_CAP_EXCEEDED: 402,
   CONFLICT: 409,
@@ -61,5 +63,12 @@ export class ModelDisabled extends DomainError {
 export class IdempotencyConflict extends DomainError {
   constructor(key: string) {
     super('IDEMPOTENCY_CONFLICT', `Idempotency key "${key}" was already used with a different payload`);
+  }
+}
+
+/** A model that is not on the active rate card: refused before any provider call, never charged at 0. */
+export class ModelNotFound extends DomainError {
+  constructor(model: string, where = 'the active rate card') {
+    super('MODEL_NOT_FOUND', `Model "${model}" is not on ${where}`, { model });
   }
 }

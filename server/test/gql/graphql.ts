@@ -60,6 +60,7 @@ export type ProxySettingsInput = {
   requestsPerMinute?: number | null | undefined;
   sessionCapMillicredits?: string | null | undefined;
   sessionWindowSeconds?: number | null | undefined;
+  shrinkHolds?: boolean | null | undefined;
   streamingHolds?: boolean | null | undefined;
 };
 

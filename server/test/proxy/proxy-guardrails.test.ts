@@ -38,8 +38,10 @@ describe('refusals before any provider call', () => {
       type: 'insufficient_credits',
       code: 'insufficient_credits',
       credits_url: 'https://app.example.test/credits?returnTo=%2Fchat%3Fthread%3D7',
-      required_millicredits: worstCaseCost(promptTokens, 4096, 1, TEST_RATES).toString(),
+      // Not even a shrunk hold fits: the prompt plus the smallest useful answer (minOutputTokens, 256).
+      required_millicredits: worstCaseCost(promptTokens, 256, 1, TEST_RATES).toString(),
       available_millicredits: '1000',
+      max_output_tokens_assumed: 256,
     });
     expect(typeof body.error.message).toBe('string');
 
@@ -77,7 +79,11 @@ describe('refusals before any provider call', () => {
     const user = await t.account(1_000_000n);
     const unknown = await rawChat(t, user.key, { model: 'no-such-model', messages });
     expect(unknown.status).toBe(404);
-    expect((await jsonOf(unknown)).error.code).toBe('model_not_found');
+    expect((await jsonOf(unknown)).error).toMatchObject({ type: 'invalid_request_error', code: 'model_not_found', model: 'no-such-model' });
+    // Never charged at 0 and never held: refused before the hold and the provider call.
+    expect(await holdsOf(t, user.id)).toHaveLength(0);
+    expect(await usageRows(t, user.id)).toHaveLength(0);
+    expect(await balanceRow(t, user.id)).toEqual({ posted: 1_000_000n, pending: 0n });
     const badKey = await rawChat(t, 'cm_not_a_key', { model: 'test-model', messages });
     expect(badKey.status).toBe(401);
     expect((await jsonOf(badKey)).error.code).toBe('invalid_api_key');
@@ -149,7 +155,8 @@ describe('streaming-aware (partial) holds', () => {
     const balance = 3_000n;
     const user = await t.account(balance);
     const admin = (await t.services.auth.authenticate(t.adminKey))!;
-    // Without the opt-in: the worst case (4096 output tokens) is far above the balance.
+    // Without the opt-in (and with shrinking off): the worst case (4096 output tokens) is far above the balance.
+    await t.services.proxySettings.set(admin, user.id, { shrinkHolds: false });
     expect((await rawChat(t, user.key, { model: 'test-model', messages, stream: true })).status).toBe(402);
     await t.services.proxySettings.set(admin, user.id, { streamingHolds: true, minOutputTokens: 50 });
 

@@ -26,7 +26,7 @@ describe('bad input is refused with a typed error and writes nothing', () => {
       [{ model: 'test-model', inputTokens: -1, outputTokens: 0, idempotencyKey: 'a' }, 'BAD_USER_INPUT'],
       [{ model: 'test-model', inputTokens: 1, outputTokens: 2_000_000_000, idempotencyKey: 'a' }, 'BAD_USER_INPUT'],
       [{ model: 'test-model', inputTokens: 1, outputTokens: 1, idempotencyKey: '   ' }, 'BAD_USER_INPUT'],
-      [{ model: 'no-such-model', inputTokens: 1, outputTokens: 1, idempotencyKey: 'a' }, 'NOT_FOUND'],
+      [{ model: 'no-such-model', inputTokens: 1, outputTokens: 1, idempotencyKey: 'a' }, 'MODEL_NOT_FOUND'],
       [{ accountId: 'not-a-uuid', model: 'test-model', inputTokens: 1, outputTokens: 1, idempotencyKey: 'a' }, 'BAD_USER_INPUT'],
       [{ model: 'test-model', inputTokens: 1.5, outputTokens: 1, idempotencyKey: 'a' }, 'BAD_USER_INPUT'],
     ];

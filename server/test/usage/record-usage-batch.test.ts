@@ -41,7 +41,7 @@ describe('recordUsageBatch', () => {
     expect(first.errors).toBeUndefined();
     const rows = first.data!.recordUsageBatch;
     expect(rows.map((r) => r.index)).toEqual([0, 1, 2, 3, 4, 5]);
-    expect(rows.map((r) => r.errorCode)).toEqual([null, null, 'NOT_FOUND', null, 'INSUFFICIENT_CREDITS', null]);
+    expect(rows.map((r) => r.errorCode)).toEqual([null, null, 'MODEL_NOT_FOUND', null, 'INSUFFICIENT_CREDITS', null]);
     expect(rows[4].errorMessage).toMatch(/Not enough available credits/);
     expect(rows[4].usage).toBeNull();
     expect(rows.filter((r) => r.usage).map((r) => r.usage!.chargedMillicredits)).toEqual(['100', '100', '100', '50']);

@@ -138,6 +138,8 @@ export const RULES = {
   'grant.manage': rule({ who: staff('ADMIN'), says: 'ADMIN, audited' }),
   'rates.cards': rule({ who: staff('SUPPORT'), says: 'SUPPORT+' }),
   'rates.manage': rule({ who: staff('ADMIN'), says: 'ADMIN, audited' }),
+  'rates.catalog': rule({ who: staff('SUPPORT'), says: 'SUPPORT+: the bundled provider price list' }),
+  'rates.draft': rule({ who: staff('ADMIN'), says: 'ADMIN: a rate card drafted from the price list; writes nothing' }),
   'finance.read': rule({ who: staff('FINANCE'), says: 'FINANCE+' }),
   'usage.report': rule({
     who: ACCOUNT_HOLDERS,
