@@ -362,6 +362,19 @@ export type SignOutMutationVariables = Exact<{ [key: string]: never; }>;
 
 export type SignOutMutation = { signOut: boolean };
 
+export type CatalogComparisonQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CatalogComparisonQuery = { modelPriceCatalog: Array<{ provider: string, model: string, inputPer1MUsd: string, cachedInputPer1MUsd: string, outputPer1MUsd: string, cacheWriteInputPer1MUsd: string | null, longContextThresholdTokens: number | null, source: string, date: string, catalogVersion: string }>, activeRates: Array<{ model: string, inputPer1k: string, cachedInputPer1k: string, outputPer1k: string, costInputPer1kUsd: string, costCachedInputPer1kUsd: string, costOutputPer1kUsd: string }> };
+
+export type DraftRateCardFromCatalogMutationVariables = Exact<{
+  markupPercent: number;
+  models: Array<string> | string;
+}>;
+
+
+export type DraftRateCardFromCatalogMutation = { draftRateCardFromCatalog: { name: string, catalogVersion: string, markupPercent: number, draftedModels: Array<string>, rates: Array<{ model: string, inputPer1k: string, cachedInputPer1k: string, outputPer1k: string, costInputPer1kUsd: string, costCachedInputPer1kUsd: string, costOutputPer1kUsd: string, maxOutputTokens: number | null }> } };
+
 export type DashboardQueryVariables = Exact<{
   from: string;
   to: string;
@@ -1117,6 +1130,51 @@ export const SignOutDocument = new TypedDocumentString(`
   signOut
 }
     `) as unknown as TypedDocumentString<SignOutMutation, SignOutMutationVariables>;
+export const CatalogComparisonDocument = new TypedDocumentString(`
+    query CatalogComparison {
+  modelPriceCatalog {
+    provider
+    model
+    inputPer1MUsd
+    cachedInputPer1MUsd
+    outputPer1MUsd
+    cacheWriteInputPer1MUsd
+    longContextThresholdTokens
+    source
+    date
+    catalogVersion
+  }
+  activeRates {
+    model
+    inputPer1k
+    cachedInputPer1k
+    outputPer1k
+    costInputPer1kUsd
+    costCachedInputPer1kUsd
+    costOutputPer1kUsd
+  }
+}
+    `) as unknown as TypedDocumentString<CatalogComparisonQuery, CatalogComparisonQueryVariables>;
+export const DraftRateCardFromCatalogDocument = new TypedDocumentString(`
+    mutation DraftRateCardFromCatalog($markupPercent: Int!, $models: [String!]!) {
+  draftRateCardFromCatalog(markupPercent: $markupPercent, models: $models) {
+    name
+    catalogVersion
+    markupPercent
+    draftedModels
+    rates {
+      model
+      inputPer1k
+      cachedInputPer1k
+      outputPer1k
+      costInputPer1kUsd
+      costCachedInputPer1kUsd
+      costOutputPer1kUsd
+      maxOutputTokens
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DraftRateCardFromCatalogMutation, DraftRateCardFromCatalogMutationVariables>;
 export const DashboardDocument = new TypedDocumentString(`
     query Dashboard($from: DateTime!, $to: DateTime!, $breakageFrom: DateTime!) {
   refusalsDaily(from: $from, to: $to) {
