@@ -6,11 +6,11 @@ import { Section } from './Section';
 import { api } from './session';
 
 /** Loaded after the page's first paint: alerts and webhooks are for the app's developers, not every visit. */
-export default function AlertsAndWebhooks(props: { alert: LowBalanceState; onSaved: () => void }) {
+export default function AlertsAndWebhooks(props: { alerts: LowBalanceState[]; onSaved: () => void }) {
   return (
     <>
-      <Section title="Low-balance alert">
-        <LowBalanceForm api={api} alert={props.alert} canEdit onSaved={props.onSaved} />
+      <Section title="Low-balance alerts">
+        <LowBalanceForm api={api} alerts={props.alerts} canEdit onSaved={props.onSaved} />
       </Section>
       <Section title="Webhooks">
         <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>

@@ -142,7 +142,7 @@ export function CreditsApp() {
             </Box>
             <AutoRechargeCard autoRecharge={state.data.me.autoRecharge} packs={state.data.creditPacks} onSaved={load} />
             <Suspense fallback={<Typography color="text.secondary">Loading alerts and webhooks…</Typography>}>
-              <AlertsAndWebhooks alert={state.data.me.lowBalanceAlert} onSaved={load} />
+              <AlertsAndWebhooks alerts={state.data.me.lowBalanceAlerts} onSaved={load} />
             </Suspense>
           </Stack>
         )}

@@ -19,6 +19,12 @@ export const CreditsPageQuery = graphql(`
         custom
         alerted
       }
+      lowBalanceAlerts {
+        thresholdMillicredits
+        percent
+        custom
+        alerted
+      }
       autoRecharge {
         enabled
         hasPaymentMethod

@@ -153,22 +153,28 @@ describe('webhooks and alerts in the console', () => {
 });
 
 describe('alerts and webhooks on the Credits page', () => {
-  it('sets the low-balance threshold in credits, exactly, and refuses a bad amount', async () => {
+  it('sets low-balance thresholds in credits, exactly, and in percent, and refuses a bad amount', async () => {
     const account = await customer(50_000_000n, 'threshold');
     const page = await openCreditsPage(browser, account.key);
-    const field = page.getByRole('textbox', { name: 'Low-balance threshold (credits)' });
+    const field = page.getByRole('textbox', { name: 'Low-balance threshold (credits or %)' });
     await field.fill('12.3456');
-    await page.getByRole('button', { name: 'Save threshold' }).click();
+    await page.getByRole('button', { name: 'Save thresholds' }).click();
     await page.getByText('At most three decimals').waitFor();
     await field.fill('1,234.567');
     await page.getByText('= 1234567 millicredits').waitFor();
-    await page.getByRole('button', { name: 'Save threshold' }).click();
-    await page.getByText('Saved: 1,234.567 credits.').waitFor();
-    const { account: a } = await gql<{ account: { lowBalanceAlert: { thresholdMillicredits: string; custom: boolean } } }>(
-      `query($id: ID!) { account(id: $id) { lowBalanceAlert { thresholdMillicredits custom } } }`,
-      { id: account.id },
-    );
-    expect(a.lowBalanceAlert).toEqual({ thresholdMillicredits: '1234567', custom: true });
+    await page.getByRole('button', { name: 'Add threshold' }).click();
+    await page.getByRole('textbox', { name: 'Threshold 2 (credits or %)' }).fill('20%');
+    await page.getByText('20 % of your last purchase').waitFor();
+    await page.getByRole('button', { name: 'Save thresholds' }).click();
+    await page.getByText(/^Saved: 1,234\.567 credits, /).waitFor();
+    const { account: a } = await gql<{
+      account: { lowBalanceAlerts: { thresholdMillicredits: string; percent: number | null; custom: boolean }[] };
+    }>(`query($id: ID!) { account(id: $id) { lowBalanceAlerts { thresholdMillicredits percent custom } } }`, { id: account.id });
+    // No purchase yet: 20 % of it is 0 credits.
+    expect(a.lowBalanceAlerts).toEqual([
+      { thresholdMillicredits: '1234567', percent: null, custom: true },
+      { thresholdMillicredits: '0', percent: 20, custom: true },
+    ]);
     await page.getByRole('button', { name: 'Use the default' }).click();
     await page.getByText(/^Back to the default/).waitFor();
     await page.context().close();

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatCredits, MAX_MILLICREDITS } from '../shared/money';
-import { endpointStatus, endpointUrlError, parseThreshold } from '../shared/webhooks/rules';
+import { endpointStatus, endpointUrlError, parseThreshold, parseThresholdEntry } from '../shared/webhooks/rules';
 
 describe('low-balance threshold typed in credits → millicredits string', () => {
   it('gives the exact decimal string of millicredits for any amount it would show', () => {
@@ -23,6 +23,16 @@ describe('low-balance threshold typed in credits → millicredits string', () =>
   it('refuses negative amounts, a fourth decimal, words and overflow with a reason', () => {
     for (const bad of ['-1', '1.0001', 'ten', '', '1e3', '9223372036854775808'])
       expect(parseThreshold(bad)).toMatchObject({ ok: false, error: expect.any(String) });
+  });
+});
+
+describe('one of several thresholds: credits or a percent', () => {
+  it('reads a whole percent from 1 to 100, and anything else as credits', () => {
+    expect(parseThresholdEntry('20%')).toEqual({ ok: true, percent: 20 });
+    expect(parseThresholdEntry(' 100 % ')).toEqual({ ok: true, percent: 100 });
+    expect(parseThresholdEntry('1,234.567')).toEqual({ ok: true, thresholdMillicredits: '1234567' });
+    for (const bad of ['0%', '101%', '2.5%', '%', '-5%', 'x%'])
+      expect(parseThresholdEntry(bad), bad).toMatchObject({ ok: false, error: expect.any(String) });
   });
 });
 

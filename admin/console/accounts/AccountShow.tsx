@@ -116,13 +116,13 @@ function Overview() {
         <Card variant="outlined">
           <CardContent>
             <Typography variant="h6" component="h3" sx={{ mb: 1 }}>
-              Low-balance alert
+              Low-balance alerts
             </Typography>
             <LowBalanceForm
               key={account.id}
               api={api}
               accountId={account.id}
-              alert={account.lowBalanceAlert}
+              alerts={account.lowBalanceAlerts}
               canEdit={admin}
               onSaved={() => refresh()}
             />

@@ -98,6 +98,13 @@ export type GrantStatus =
   | 'SPENT'
   | 'VOIDED';
 
+/** When a key's spend limit starts over: midnight, Monday 00:00 or the 1st, in the account's time zone (a team's own, else UTC); NEVER */
+export type KeyLimitReset =
+  | 'DAILY'
+  | 'MONTHLY'
+  | 'NEVER'
+  | 'WEEKLY';
+
 export type LedgerEntryType =
   | 'ADJUSTMENT'
   | 'BONUS'
@@ -200,6 +207,17 @@ export type TeamRole =
   | 'MEMBER'
   | 'OWNER';
 
+/** Only the fields given change; null clears the limit or the model list */
+export type UpdateApiKeyInput = {
+  /** Models the key may call; null: every model */
+  allowedModels?: Array<string> | null | undefined;
+  /** A name to tell keys apart (at most 100 characters) */
+  label?: string | null | undefined;
+  limitReset?: KeyLimitReset | null | undefined;
+  /** Millicredits per period, a decimal string; null: no limit */
+  spendLimitMillicredits?: string | null | undefined;
+};
+
 /** Only the fields given change. Disabling or a new password ends the user’s sessions at once. */
 export type UpdateStaffUserInput = {
   disabled?: boolean | null | undefined;
@@ -239,7 +257,7 @@ export type AccountQueryVariables = Exact<{
 }>;
 
 
-export type AccountQuery = { account: { id: string, email: string, name: string | null, createdAt: string, lowBalanceAlert: { thresholdMillicredits: string, custom: boolean, alerted: boolean }, balance: { accountId: string, balanceMillicredits: string, availableMillicredits: string, heldMillicredits: string, updatedAt: string }, autoRecharge: { enabled: boolean, hasPaymentMethod: boolean, thresholdMillicredits: string, packId: string | null, targetBalanceMillicredits: string | null, monthlyLimitCents: number, spentThisMonthCents: number, notice: string | null, noticeAt: string | null, lastAttemptAt: string | null } | null } | null };
+export type AccountQuery = { account: { id: string, email: string, name: string | null, createdAt: string, lowBalanceAlert: { thresholdMillicredits: string, custom: boolean, alerted: boolean }, lowBalanceAlerts: Array<{ thresholdMillicredits: string, percent: number | null, custom: boolean, alerted: boolean }>, balance: { accountId: string, balanceMillicredits: string, availableMillicredits: string, heldMillicredits: string, updatedAt: string }, autoRecharge: { enabled: boolean, hasPaymentMethod: boolean, thresholdMillicredits: string, packId: string | null, targetBalanceMillicredits: string | null, monthlyLimitCents: number, spentThisMonthCents: number, notice: string | null, noticeAt: string | null, lastAttemptAt: string | null } | null } | null };
 
 export type AccountLedgerQueryVariables = Exact<{
   id: string | number;
@@ -315,7 +333,15 @@ export type AccountApiKeysQueryVariables = Exact<{
 }>;
 
 
-export type AccountApiKeysQuery = { apiKeys: Array<{ id: string, role: Role, label: string | null, createdAt: string, lastUsedAt: string | null, revokedAt: string | null }> };
+export type AccountApiKeysQuery = { apiKeys: Array<{ id: string, role: Role, label: string | null, createdAt: string, lastUsedAt: string | null, revokedAt: string | null, spendLimitMillicredits: string | null, limitReset: KeyLimitReset, allowedModels: Array<string> | null, spentThisPeriodMillicredits: string, periodResetsAt: string | null }> };
+
+export type UpdateAccountApiKeyMutationVariables = Exact<{
+  id: string | number;
+  input: UpdateApiKeyInput;
+}>;
+
+
+export type UpdateAccountApiKeyMutation = { updateApiKey: { id: string, label: string | null, spendLimitMillicredits: string | null, limitReset: KeyLimitReset, allowedModels: Array<string> | null } };
 
 export type RevokeApiKeyMutationVariables = Exact<{
   id: string | number;
@@ -615,7 +641,7 @@ export type RefulfillPurchaseMutation = { refulfillPurchase: { id: string, statu
 export type CreditsPageQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type CreditsPageQuery = { me: { id: string, email: string, name: string | null, createdAt: string, balance: { accountId: string, balanceMillicredits: string, availableMillicredits: string, heldMillicredits: string, updatedAt: string }, lowBalanceAlert: { thresholdMillicredits: string, custom: boolean, alerted: boolean }, autoRecharge: { enabled: boolean, hasPaymentMethod: boolean, thresholdMillicredits: string, packId: string | null, targetBalanceMillicredits: string | null, monthlyLimitCents: number, spentThisMonthCents: number, notice: string | null, noticeAt: string | null } | null, purchases: Array<{ id: string, createdAt: string, packId: string, creditsMillicredits: string, amountCents: number, amountPaidCents: number | null, currency: string, status: PurchaseStatus, receiptUrl: string | null, refundedCents: number, kind: string, subtotalCents: number | null, taxCents: number | null, totalCents: number | null, invoiceUrl: string | null, invoicePdfUrl: string | null }>, teams: Array<{ id: string, name: string }> }, creditPacks: Array<{ id: string, name: string, priceCents: number, creditsMillicredits: string }> };
+export type CreditsPageQuery = { me: { id: string, email: string, name: string | null, createdAt: string, balance: { accountId: string, balanceMillicredits: string, availableMillicredits: string, heldMillicredits: string, updatedAt: string }, lowBalanceAlert: { thresholdMillicredits: string, custom: boolean, alerted: boolean }, lowBalanceAlerts: Array<{ thresholdMillicredits: string, percent: number | null, custom: boolean, alerted: boolean }>, autoRecharge: { enabled: boolean, hasPaymentMethod: boolean, thresholdMillicredits: string, packId: string | null, targetBalanceMillicredits: string | null, monthlyLimitCents: number, spentThisMonthCents: number, notice: string | null, noticeAt: string | null } | null, purchases: Array<{ id: string, createdAt: string, packId: string, creditsMillicredits: string, amountCents: number, amountPaidCents: number | null, currency: string, status: PurchaseStatus, receiptUrl: string | null, refundedCents: number, kind: string, subtotalCents: number | null, taxCents: number | null, totalCents: number | null, invoiceUrl: string | null, invoicePdfUrl: string | null }>, teams: Array<{ id: string, name: string }> }, creditPacks: Array<{ id: string, name: string, priceCents: number, creditsMillicredits: string }> };
 
 export type CreditsUsageQueryVariables = Exact<{
   first: number;
@@ -765,13 +791,14 @@ export type RedeliverWebhookEventMutationVariables = Exact<{
 
 export type RedeliverWebhookEventMutation = { redeliverWebhookEvent: string };
 
-export type SetLowBalanceThresholdMutationVariables = Exact<{
+export type SetLowBalanceThresholdsMutationVariables = Exact<{
   accountId?: string | number | null | undefined;
-  thresholdMillicredits?: string | null | undefined;
+  thresholdsMillicredits: Array<string> | string;
+  thresholdsPercent?: Array<number> | number | null | undefined;
 }>;
 
 
-export type SetLowBalanceThresholdMutation = { setLowBalanceThreshold: { accountId: string, thresholdMillicredits: string, custom: boolean, alerted: boolean } };
+export type SetLowBalanceThresholdsMutation = { setLowBalanceThresholds: Array<{ thresholdMillicredits: string, percent: number | null, custom: boolean, alerted: boolean }> };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -864,6 +891,12 @@ export const AccountDocument = new TypedDocumentString(`
     createdAt
     lowBalanceAlert {
       thresholdMillicredits
+      custom
+      alerted
+    }
+    lowBalanceAlerts {
+      thresholdMillicredits
+      percent
       custom
       alerted
     }
@@ -1047,9 +1080,25 @@ export const AccountApiKeysDocument = new TypedDocumentString(`
     createdAt
     lastUsedAt
     revokedAt
+    spendLimitMillicredits
+    limitReset
+    allowedModels
+    spentThisPeriodMillicredits
+    periodResetsAt
   }
 }
     `) as unknown as TypedDocumentString<AccountApiKeysQuery, AccountApiKeysQueryVariables>;
+export const UpdateAccountApiKeyDocument = new TypedDocumentString(`
+    mutation UpdateAccountApiKey($id: ID!, $input: UpdateApiKeyInput!) {
+  updateApiKey(id: $id, input: $input) {
+    id
+    label
+    spendLimitMillicredits
+    limitReset
+    allowedModels
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateAccountApiKeyMutation, UpdateAccountApiKeyMutationVariables>;
 export const RevokeApiKeyDocument = new TypedDocumentString(`
     mutation RevokeApiKey($id: ID!) {
   revokeApiKey(id: $id) {
@@ -1833,6 +1882,12 @@ export const CreditsPageDocument = new TypedDocumentString(`
       custom
       alerted
     }
+    lowBalanceAlerts {
+      thresholdMillicredits
+      percent
+      custom
+      alerted
+    }
     autoRecharge {
       enabled
       hasPaymentMethod
@@ -2165,16 +2220,17 @@ export const RedeliverWebhookEventDocument = new TypedDocumentString(`
   redeliverWebhookEvent(endpointId: $endpointId, eventId: $eventId)
 }
     `) as unknown as TypedDocumentString<RedeliverWebhookEventMutation, RedeliverWebhookEventMutationVariables>;
-export const SetLowBalanceThresholdDocument = new TypedDocumentString(`
-    mutation SetLowBalanceThreshold($accountId: ID, $thresholdMillicredits: String) {
-  setLowBalanceThreshold(
+export const SetLowBalanceThresholdsDocument = new TypedDocumentString(`
+    mutation SetLowBalanceThresholds($accountId: ID, $thresholdsMillicredits: [String!]!, $thresholdsPercent: [Int!]) {
+  setLowBalanceThresholds(
     accountId: $accountId
-    thresholdMillicredits: $thresholdMillicredits
+    thresholdsMillicredits: $thresholdsMillicredits
+    thresholdsPercent: $thresholdsPercent
   ) {
-    accountId
     thresholdMillicredits
+    percent
     custom
     alerted
   }
 }
-    `) as unknown as TypedDocumentString<SetLowBalanceThresholdMutation, SetLowBalanceThresholdMutationVariables>;
+    `) as unknown as TypedDocumentString<SetLowBalanceThresholdsMutation, SetLowBalanceThresholdsMutationVariables>;

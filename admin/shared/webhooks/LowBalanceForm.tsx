@@ -1,54 +1,63 @@
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
+import IconButton from '@mui/material/IconButton';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useState, type FormEvent } from 'react';
 import { errorMessage, type ApiClient } from '../client';
 import { formatCredits, formatUsdOfMillicredits } from '../money';
-import { SetLowBalanceThresholdMutation } from './operations';
-import { parseThreshold } from './rules';
+import { SetLowBalanceThresholdsMutation } from './operations';
+import { parseThresholdEntry } from './rules';
 
 export interface LowBalanceState {
   thresholdMillicredits: string;
+  percent?: number | null;
   custom: boolean;
   alerted: boolean;
 }
 
-/** The low-balance threshold in credits (exact to the millicredit), or back to the default. */
+/** At most this many thresholds (the server's limit). */
+const MAX_THRESHOLDS = 10;
+
+const asText = (a: LowBalanceState) => (a.percent ? `${a.percent}%` : formatCredits(a.thresholdMillicredits).replace(/,/g, ''));
+const describe = (a: LowBalanceState) =>
+  `${formatCredits(a.thresholdMillicredits)} credits${a.percent ? ` (${a.percent} % of your last purchase)` : ''}`;
+
+/**
+ * The account's low-balance thresholds, each in credits (exact to the millicredit) or in percent of
+ * the last purchase, or back to the default. Each alerts once when available credit falls below it.
+ */
 export function LowBalanceForm(props: {
   api: Pick<ApiClient, 'request'>;
   /** Omitted: the signed-in account's own. */
   accountId?: string | null;
-  alert: LowBalanceState;
+  alerts: LowBalanceState[];
   canEdit: boolean;
-  onSaved?: (alert: LowBalanceState) => void;
+  onSaved?: (alerts: LowBalanceState[]) => void;
 }) {
-  const [alert, setAlert] = useState(props.alert);
-  const [text, setText] = useState(formatCredits(props.alert.thresholdMillicredits).replace(/,/g, ''));
+  const [alerts, setAlerts] = useState(props.alerts);
+  const [rows, setRows] = useState(() => (props.alerts.some((a) => a.custom) ? props.alerts.map(asText) : ['']));
   const [touched, setTouched] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
-  const parsed = parseThreshold(text);
+  const parsed = rows.map(parseThresholdEntry);
 
-  async function save(thresholdMillicredits: string | null) {
+  async function save(entries: typeof parsed) {
     setBusy(true);
     setError(null);
     setSaved(null);
     try {
-      const { setLowBalanceThreshold: now } = await props.api.request(SetLowBalanceThresholdMutation, {
+      const { setLowBalanceThresholds: now } = await props.api.request(SetLowBalanceThresholdsMutation, {
         accountId: props.accountId ?? null,
-        thresholdMillicredits,
+        thresholdsMillicredits: entries.flatMap((e) => (e.ok && e.thresholdMillicredits !== undefined ? [e.thresholdMillicredits] : [])),
+        thresholdsPercent: entries.flatMap((e) => (e.ok && e.percent !== undefined ? [e.percent] : [])),
       });
-      setAlert(now);
-      setText(formatCredits(now.thresholdMillicredits).replace(/,/g, ''));
+      setAlerts(now);
+      setRows(now.some((a) => a.custom) ? now.map(asText) : ['']);
       setTouched(false);
-      setSaved(
-        thresholdMillicredits === null
-          ? `Back to the default: ${formatCredits(now.thresholdMillicredits)} credits.`
-          : `Saved: ${formatCredits(now.thresholdMillicredits)} credits.`,
-      );
+      setSaved(entries.length === 0 ? `Back to the default: ${describe(now[0])}.` : `Saved: ${now.map(describe).join(', ')}.`);
       props.onSaved?.(now);
     } catch (err) {
       setError(errorMessage(err));
@@ -60,43 +69,73 @@ export function LowBalanceForm(props: {
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setTouched(true);
-    if (parsed.ok) void save(parsed.thresholdMillicredits);
+    const filled = parsed.filter((_, i) => rows[i].trim() !== '');
+    if (filled.length > 0 && filled.every((p) => p.ok)) void save(filled);
   };
+  const custom = alerts.some((a) => a.custom);
 
   return (
     <Stack spacing={2}>
       <Typography variant="body2" color="text.secondary" data-testid="low-balance-threshold">
-        Alert when available credit falls below {formatCredits(alert.thresholdMillicredits)} credits (≈{' '}
-        {formatUsdOfMillicredits(alert.thresholdMillicredits)}){alert.custom ? '' : ', the default'}.{' '}
-        {alert.alerted ? 'Alerted: below it now.' : 'Not alerted.'}
+        Alert when available credit falls below {alerts.map(describe).join(', ')}
+        {custom ? '' : ', the default'} (≈ {alerts.map((a) => formatUsdOfMillicredits(a.thresholdMillicredits)).join(', ')}).{' '}
+        {alerts.some((a) => a.alerted)
+          ? `Alerted: below ${alerts
+              .filter((a) => a.alerted)
+              .map((a) => formatCredits(a.thresholdMillicredits))
+              .join(', ')} now.`
+          : 'Not alerted.'}
       </Typography>
       {props.canEdit && (
-        <Stack
-          component="form"
-          direction={{ xs: 'column', sm: 'row' }}
-          spacing={2}
-          onSubmit={submit}
-          noValidate
-          sx={{ alignItems: { sm: 'flex-start' } }}
-        >
-          <TextField
-            label="Low-balance threshold (credits)"
-            value={text}
-            onChange={(e) => setText(e.target.value)}
-            onBlur={() => setTouched(true)}
-            error={touched && !parsed.ok}
-            helperText={touched && !parsed.ok ? parsed.error : parsed.ok ? `= ${parsed.thresholdMillicredits} millicredits` : ' '}
-            slotProps={{ htmlInput: { inputMode: 'decimal' } }}
-            sx={{ width: { xs: '100%', sm: 320 } }}
-          />
-          <Button type="submit" variant="contained" disabled={busy} sx={{ mt: { sm: 1 }, whiteSpace: 'nowrap', flexShrink: 0 }}>
-            Save threshold
-          </Button>
-          {alert.custom && (
-            <Button disabled={busy} onClick={() => void save(null)} sx={{ mt: { sm: 1 }, whiteSpace: 'nowrap', flexShrink: 0 }}>
-              Use the default
+        <Stack component="form" spacing={1.5} onSubmit={submit} noValidate>
+          {rows.map((text, i) => {
+            const p = parsed[i];
+            const bad = touched && text.trim() !== '' && !p.ok;
+            return (
+              <Stack key={i} direction="row" spacing={1} sx={{ alignItems: 'flex-start' }}>
+                <TextField
+                  label={i === 0 ? 'Low-balance threshold (credits or %)' : `Threshold ${i + 1} (credits or %)`}
+                  value={text}
+                  onChange={(e) => setRows(rows.map((r, j) => (j === i ? e.target.value : r)))}
+                  onBlur={() => setTouched(true)}
+                  error={bad}
+                  helperText={
+                    bad && !p.ok
+                      ? p.error
+                      : p.ok && p.percent !== undefined
+                        ? `${p.percent} % of your last purchase`
+                        : p.ok
+                          ? `= ${p.thresholdMillicredits} millicredits`
+                          : ' '
+                  }
+                  slotProps={{ htmlInput: { inputMode: 'decimal' } }}
+                  sx={{ width: { xs: '100%', sm: 320 } }}
+                />
+                {rows.length > 1 && (
+                  <IconButton
+                    aria-label={`Remove threshold ${i + 1}`}
+                    onClick={() => setRows(rows.filter((_, j) => j !== i))}
+                    sx={{ mt: 1 }}
+                  >
+                    ×
+                  </IconButton>
+                )}
+              </Stack>
+            );
+          })}
+          <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
+            <Button disabled={busy || rows.length >= MAX_THRESHOLDS} onClick={() => setRows([...rows, ''])} sx={{ whiteSpace: 'nowrap' }}>
+              Add threshold
             </Button>
-          )}
+            <Button type="submit" variant="contained" disabled={busy} sx={{ whiteSpace: 'nowrap' }}>
+              Save thresholds
+            </Button>
+            {custom && (
+              <Button disabled={busy} onClick={() => void save([])} sx={{ whiteSpace: 'nowrap' }}>
+                Use the default
+              </Button>
+            )}
+          </Stack>
         </Stack>
       )}
       {error && <Alert severity="error">{error}</Alert>}

@@ -120,11 +120,11 @@ export const RedeliverWebhookEventMutation = graphql(`
   }
 `);
 
-export const SetLowBalanceThresholdMutation = graphql(`
-  mutation SetLowBalanceThreshold($accountId: ID, $thresholdMillicredits: String) {
-    setLowBalanceThreshold(accountId: $accountId, thresholdMillicredits: $thresholdMillicredits) {
-      accountId
+export const SetLowBalanceThresholdsMutation = graphql(`
+  mutation SetLowBalanceThresholds($accountId: ID, $thresholdsMillicredits: [String!]!, $thresholdsPercent: [Int!]) {
+    setLowBalanceThresholds(accountId: $accountId, thresholdsMillicredits: $thresholdsMillicredits, thresholdsPercent: $thresholdsPercent) {
       thresholdMillicredits
+      percent
       custom
       alerted
     }

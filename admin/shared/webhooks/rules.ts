@@ -22,6 +22,21 @@ export function parseThreshold(input: string): ThresholdInput {
   return { ok: true, thresholdMillicredits: parsed.millicredits.toString() };
 }
 
+export type ThresholdEntry =
+  | { ok: true; thresholdMillicredits: string; percent?: undefined }
+  | { ok: true; percent: number; thresholdMillicredits?: undefined }
+  | { ok: false; error: string };
+
+/** One of several thresholds: credits as `parseThreshold`, or a whole percent from 1 to 100 ("20%"). */
+export function parseThresholdEntry(input: string): ThresholdEntry {
+  const text = input.trim();
+  if (!text.endsWith('%')) return parseThreshold(text);
+  const digits = text.slice(0, -1).trim();
+  const percent = /^\d{1,3}$/.test(digits) ? Number(digits) : NaN;
+  if (!(percent >= 1 && percent <= 100)) return { ok: false, error: 'A percent is a whole number from 1 to 100, e.g. 20%' };
+  return { ok: true, percent };
+}
+
 /** What the server accepts at most (https on a public address in production; it checks again). */
 export function endpointUrlError(input: string): string | null {
   const text = input.trim();

@@ -88,12 +88,15 @@ export class PurchaseGql {
 
   @Field(() => Int, {
     nullable: true,
-    description: 'Revenue: the total less tax, less the pre-tax share of refunds (tax is never revenue; null until paid)',
+    description: 'Revenue: the total less tax, less the pre-tax share of refunds and disputes lost (tax is never revenue; null until paid)',
   })
   revenueCents!: number | null;
 
-  @Field(() => Int, { description: 'What may still be refunded (total charged less refunds)' })
+  @Field(() => Int, { description: 'What may still be refunded (total charged less refunds and disputes lost)' })
   refundableCents!: number;
+
+  @Field(() => Int, { description: 'Taken back by disputes closed lost, tax included (the dispute fee is not in it)' })
+  lostDisputeCents!: number;
 
   @Field(() => String, { nullable: true, description: "The Stripe invoice's hosted page" })
   invoiceUrl!: string | null;
@@ -151,6 +154,7 @@ export const toPurchaseGql = (p: Purchase): PurchaseGql => ({
   totalCents: optionalNumber(p.totalCents),
   revenueCents: optionalNumber(revenueCents(p)),
   refundableCents: Number(refundableCents(p)),
+  lostDisputeCents: Number(p.lostDisputeCents),
   invoiceUrl: p.invoiceUrl,
   invoicePdfUrl: p.invoicePdfUrl,
   currency: p.currency,

@@ -54,17 +54,22 @@ export function preTaxShare(cents: bigint, totalCents: bigint, taxCents: bigint)
 
 /**
  * Revenue from a purchase in cents: what was charged less the tax, less the pre-tax share of what
- * was refunded. Null until paid. Tax never enters it, whether collected or refunded.
+ * was refunded or taken by disputes lost. Null until paid. Tax never enters it, whether collected,
+ * refunded or disputed.
  */
-export function revenueCents(p: Pick<Purchase, 'totalCents' | 'taxCents' | 'refundedCents'>): bigint | null {
+export function revenueCents(p: Pick<Purchase, 'totalCents' | 'taxCents' | 'refundedCents' | 'lostDisputeCents'>): bigint | null {
   if (p.totalCents === null) return null;
   const tax = p.taxCents ?? 0n;
-  return p.totalCents - tax - preTaxShare(p.refundedCents, p.totalCents, tax);
+  const back = p.refundedCents + p.lostDisputeCents;
+  return p.totalCents - tax - preTaxShare(back < p.totalCents ? back : p.totalCents, p.totalCents, tax);
 }
 
-/** What the buyer may still get back: the total charged less what was refunded already. */
-export const refundableCents = (p: Pick<Purchase, 'amountPaidCents' | 'refundedCents'>): bigint =>
-  p.amountPaidCents === null ? 0n : p.amountPaidCents - p.refundedCents;
+/** What the buyer may still get back: the total charged less what was refunded already or lost to disputes. */
+export function refundableCents(p: Pick<Purchase, 'amountPaidCents' | 'refundedCents' | 'lostDisputeCents'>): bigint {
+  if (p.amountPaidCents === null) return 0n;
+  const left = p.amountPaidCents - p.refundedCents - p.lostDisputeCents;
+  return left > 0n ? left : 0n;
+}
 
 /**
  * What every Checkout Session adds so that a purchase yields an invoice, and with automatic tax

@@ -15,6 +15,8 @@ export interface Purchase {
   discountCents: bigint;
   refundedCents: bigint;
   refundedCredits: bigint;
+  /** Taken by disputes closed lost (tax included, as Stripe withdrew it). */
+  lostDisputeCents: bigint;
   /** Pre-tax price before discounts, tax, and the total charged (tax included), as Stripe reported them; null until paid. */
   subtotalCents: bigint | null;
   taxCents: bigint | null;

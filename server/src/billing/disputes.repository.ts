@@ -60,15 +60,27 @@ export async function insertDispute(
   d: Pick<Dispute, 'id' | 'purchaseId' | 'accountId' | 'amountCents' | 'credits' | 'status' | 'reason' | 'debitTransactionId'>,
 ): Promise<void> {
   await sql.query(
-    `insert into purchase_disputes (id, purchase_id, account_id, amount_cents, credits, status, reason, debit_transaction_id, closed_at)
-     values (?, ?::uuid, ?::uuid, ?::bigint, ?::bigint, ?, ?, ?::uuid, case when ? = 'OPEN' then null else now() end)`,
+    `with d as (
+       insert into purchase_disputes (id, purchase_id, account_id, amount_cents, credits, status, reason, debit_transaction_id, closed_at)
+       values (?, ?::uuid, ?::uuid, ?::bigint, ?::bigint, ?, ?, ?::uuid, case when ? = 'OPEN' then null else now() end)
+       returning purchase_id, amount_cents, status
+     )
+     ${LOST_ON_PURCHASE}`,
     [d.id, d.purchaseId, d.accountId, d.amountCents.toString(), d.credits.toString(), d.status, d.reason, d.debitTransactionId, d.status],
   );
 }
 
 export async function closeDispute(sql: Sql, id: string, status: 'WON' | 'LOST', restoreTransactionId: string | null): Promise<void> {
   await sql.query(
-    `update purchase_disputes set status = ?, restore_transaction_id = ?::uuid, closed_at = now() where id = ? and status = 'OPEN'`,
+    `with d as (
+       update purchase_disputes set status = ?, restore_transaction_id = ?::uuid, closed_at = now() where id = ? and status = 'OPEN'
+       returning purchase_id, amount_cents, status
+     )
+     ${LOST_ON_PURCHASE}`,
     [status, restoreTransactionId, id],
   );
 }
+
+/** A dispute closed lost (the CTE `d`) adds its cents to the purchase's, in the same statement. */
+const LOST_ON_PURCHASE = `update purchases p set lost_dispute_cents = p.lost_dispute_cents + d.amount_cents, updated_at = now()
+   from d where p.id = d.purchase_id and d.status = 'LOST'`;

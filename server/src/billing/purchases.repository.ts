@@ -28,6 +28,7 @@ export function toPurchase(r: Row): Purchase {
     discountCents: toBigInt(r.discount_cents),
     refundedCents: toBigInt(r.refunded_cents),
     refundedCredits: toBigInt(r.refunded_credits),
+    lostDisputeCents: toBigInt(r.lost_dispute_cents ?? 0),
     subtotalCents: nullableBig(r.subtotal_cents),
     taxCents: nullableBig(r.tax_cents),
     totalCents: nullableBig(r.total_cents),

@@ -18,7 +18,12 @@ export interface ProxySettings {
   sessionWindowSeconds: number;
   /** Opt-in: start a streaming call whose worst case exceeds the balance, cut at the hold. */
   streamingHolds: boolean;
-  /** With streamingHolds: the output (tokens) the balance must cover beyond the prompt. */
+  /**
+   * On by default: a call the balance cannot cover in full holds what is available and caps its
+   * output limit to fit (`x-creditmeter-max-tokens-capped`), instead of a 402. Off: refused.
+   */
+  shrinkHolds: boolean;
+  /** The smallest useful output (tokens): a shrunk or streaming partial hold must cover the prompt plus this. */
   minOutputTokens: number;
   /** Requests per minute per API key (GraphQL and proxy); null = the configured default, 0 = unlimited. */
   requestsPerMinute: number | null;
@@ -29,6 +34,7 @@ export interface ProxySettingsInput {
   sessionCapMillicredits?: string | null;
   sessionWindowSeconds?: number | null;
   streamingHolds?: boolean | null;
+  shrinkHolds?: boolean | null;
   minOutputTokens?: number | null;
   /** ADMIN only. */
   requestsPerMinute?: number | null;
@@ -40,6 +46,7 @@ export const defaultProxySettings = (accountId: string): ProxySettings => ({
   sessionCap: null,
   sessionWindowSeconds: 3600,
   streamingHolds: false,
+  shrinkHolds: true,
   minOutputTokens: 256,
   requestsPerMinute: null,
 });
@@ -50,6 +57,7 @@ type Row = {
   session_cap: string | null;
   session_window_seconds: number;
   streaming_holds: boolean;
+  shrink_holds: boolean;
   min_output_tokens: number;
   requests_per_minute: number | null;
 };
@@ -60,6 +68,7 @@ const toSettings = (r: Row): ProxySettings => ({
   sessionCap: r.session_cap === null ? null : toBigInt(r.session_cap),
   sessionWindowSeconds: r.session_window_seconds,
   streamingHolds: r.streaming_holds,
+  shrinkHolds: r.shrink_holds,
   minOutputTokens: r.min_output_tokens,
   requestsPerMinute: r.requests_per_minute,
 });
@@ -124,6 +133,7 @@ export class ProxySettingsService {
           31 * 24 * 3600,
         ),
         streamingHolds: input.streamingHolds ?? before.streamingHolds,
+        shrinkHolds: input.shrinkHolds ?? before.shrinkHolds,
         minOutputTokens: intInRange(input.minOutputTokens, 'minOutputTokens', before.minOutputTokens, 1, 1_000_000),
         requestsPerMinute:
           input.requestsPerMinute === undefined
@@ -133,17 +143,18 @@ export class ProxySettingsService {
               : intInRange(input.requestsPerMinute, 'requestsPerMinute', 0, 0, 1_000_000),
       };
       await sql.query(
-        `insert into proxy_settings (account_id, request_cap, session_cap, session_window_seconds, streaming_holds, min_output_tokens, requests_per_minute)
-         values (?::uuid, ?::bigint, ?::bigint, ?::int, ?::boolean, ?::int, ?::int)
+        `insert into proxy_settings (account_id, request_cap, session_cap, session_window_seconds, streaming_holds, shrink_holds, min_output_tokens, requests_per_minute)
+         values (?::uuid, ?::bigint, ?::bigint, ?::int, ?::boolean, ?::boolean, ?::int, ?::int)
          on conflict (account_id) do update set request_cap = excluded.request_cap, session_cap = excluded.session_cap,
            session_window_seconds = excluded.session_window_seconds, streaming_holds = excluded.streaming_holds,
-           min_output_tokens = excluded.min_output_tokens, requests_per_minute = excluded.requests_per_minute, updated_at = now()`,
+           shrink_holds = excluded.shrink_holds, min_output_tokens = excluded.min_output_tokens, requests_per_minute = excluded.requests_per_minute, updated_at = now()`,
         [
           accountId,
           next.requestCap?.toString() ?? null,
           next.sessionCap?.toString() ?? null,
           next.sessionWindowSeconds,
           next.streamingHolds,
+          next.shrinkHolds,
           next.minOutputTokens,
           next.requestsPerMinute,
         ],

@@ -20,7 +20,15 @@ export class ProxySettingsGql {
   @Field(() => Boolean, { description: 'Opt-in: start streams whose worst case exceeds the balance, cut at the hold' })
   streamingHolds!: boolean;
 
-  @Field(() => Int, { description: 'With streamingHolds: output tokens the balance must cover beyond the prompt' })
+  @Field(() => Boolean, {
+    description:
+      'On by default: a call whose worst case the balance cannot cover, but whose prompt and minOutputTokens it can, holds what is available and goes upstream with its max_tokens capped to fit (header x-creditmeter-max-tokens-capped) instead of a 402. Off: refused with 402',
+  })
+  shrinkHolds!: boolean;
+
+  @Field(() => Int, {
+    description: 'The smallest useful output: a shrunk hold (or a streaming partial hold) covers the prompt plus these output tokens',
+  })
   minOutputTokens!: number;
 
   @Field(() => Int, {
@@ -36,6 +44,7 @@ export const toProxySettingsGql = (s: ProxySettings): ProxySettingsGql => ({
   sessionCapMillicredits: s.sessionCap === null ? null : formatMillicredits(s.sessionCap),
   sessionWindowSeconds: s.sessionWindowSeconds,
   streamingHolds: s.streamingHolds,
+  shrinkHolds: s.shrinkHolds,
   minOutputTokens: s.minOutputTokens,
   requestsPerMinute: s.requestsPerMinute,
 });
@@ -53,6 +62,9 @@ export class ProxySettingsInput {
 
   @Field(() => Boolean, { nullable: true })
   streamingHolds?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true })
+  shrinkHolds?: boolean | null;
 
   @Field(() => Int, { nullable: true })
   minOutputTokens?: number | null;

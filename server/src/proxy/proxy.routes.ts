@@ -16,6 +16,8 @@ import type { Surface } from './surfaces/surface.js';
 export const OVERHEAD_HEADER = 'x-creditmeter-overhead-ms';
 const CHARGED_HEADER = 'x-creditmeter-charged-millicredits';
 const BALANCE_HEADER = 'x-creditmeter-balance-millicredits';
+/** The output limit a shrunk hold sent upstream, when it is below what the call asked for. */
+const MAX_TOKENS_CAPPED_HEADER = 'x-creditmeter-max-tokens-capped';
 
 declare module 'express-serve-static-core' {
   interface Locals {
@@ -231,7 +233,11 @@ export const proxyRoutes = (app: Express, services: Services): void => {
           timing,
         );
         exchange.call = call;
-        const common = { 'x-creditmeter-request-id': call.hold.id, 'x-creditmeter-hold-millicredits': call.hold.amount.toString() };
+        const common: Record<string, string> = {
+          'x-creditmeter-request-id': call.hold.id,
+          'x-creditmeter-hold-millicredits': call.hold.amount.toString(),
+        };
+        if (call.maxOutputCapped !== null) common[MAX_TOKENS_CAPPED_HEADER] = String(call.maxOutputCapped);
         if (call.stream && surface.stream) {
           const preCallMs = msSince(started);
           const sink = sseSink(req, res, { ...common, [OVERHEAD_HEADER]: fmtMs(preCallMs) }, timing);

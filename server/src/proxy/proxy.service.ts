@@ -27,6 +27,7 @@ import type {
   UpstreamEvents,
 } from './proxy.types.js';
 import type { ServerTiming } from './server-timing.js';
+import { holdRefused } from './hold-refusal.js';
 import { Upstreams } from './upstreams.js';
 
 /** The provider call failed (the hold is already voided); `cause` is the SDK's error. */
@@ -110,14 +111,18 @@ export class ProxyService {
           sessionCap: team.policy.sessionCap,
           sessionWindowSeconds: team.policy.sessionWindowSeconds,
           streamingHolds: false,
+          shrinkHolds: settings.shrinkHolds,
         }
       : settings;
     const requestCap = tighterCap(headerCap, guard.requestCap);
     if (requestCap !== null && worst > requestCap) throw new SpendCapExceeded('request', requestCap, worst);
     const sessionCap = tighterCap(headerSessionCap, guard.sessionCap);
 
-    const partial = desc.stream && guard.streamingHolds;
-    const partialMinimum = partial ? worstCaseCost(promptTokens, Math.min(settings.minOutputTokens, maxOutput), 1, rate.rates) : null;
+    // A hold the balance cannot cover in full shrinks to it (the output limit follows), down to the
+    // prompt plus the smallest useful answer per choice; below that, or with shrinking off, a 402.
+    const partial = guard.shrinkHolds || (desc.stream && guard.streamingHolds);
+    const minimumOutput = Math.min(settings.minOutputTokens, maxOutput);
+    const partialMinimum = partial ? worstCaseCost(promptTokens, minimumOutput, desc.n, rate.rates) : null;
     let hold: PlacedHold;
     timing?.enter('hold');
     try {
@@ -135,12 +140,29 @@ export class ProxyService {
       });
     } catch (err) {
       // The member step refused: say why, with the member's remaining allocation.
-      const memberRefused = err instanceof DomainError && (err.code === 'FORBIDDEN' || err.details.scope === 'allocation');
+      const memberRefused =
+        err instanceof DomainError && ((err.code === 'FORBIDDEN' && !err.details.proxyCode) || err.details.scope === 'allocation');
       if (team && memberRefused) throw await this.teams.refusal(team, worst);
+      if (err instanceof DomainError && err.details.scope === 'key') {
+        // The key's limit refused the call's worst case: say which output it assumed, as for credits.
+        throw new DomainError(err.code, err.message, { ...err.details, maxOutputTokensAssumed: maxOutput });
+      }
+      if (err instanceof DomainError && err.code === 'INSUFFICIENT_CREDITS') {
+        const shrunk = partial && minimumOutput < maxOutput;
+        const requested = desc.requestedMaxOutput !== null && desc.requestedMaxOutput <= maxOutput;
+        throw holdRefused(err, {
+          promptTokens,
+          maxOutputTokens: shrunk ? minimumOutput : maxOutput,
+          n: desc.n,
+          outputField: desc.outputField ?? 'max_tokens',
+          outputSource: shrunk ? 'minimum' : requested ? 'requested' : 'model',
+        });
+      }
       throw err;
     }
 
     const budget = hold.partial ? outputBudget(hold.amount, promptTokens, rate.rates) : maxOutput * desc.n;
+    const perChoice = hold.partial ? Math.max(1, Math.min(maxOutput, Math.floor(budget / desc.n))) : maxOutput;
     return {
       principal,
       rate,
@@ -148,7 +170,8 @@ export class ProxyService {
       stream: desc.stream,
       promptTokens,
       promptExact,
-      maxOutputPerChoice: hold.partial ? Math.max(1, Math.min(maxOutput, Math.floor(budget / desc.n))) : maxOutput,
+      maxOutputPerChoice: perChoice,
+      maxOutputCapped: perChoice < maxOutput ? perChoice : null,
       outputBudget: budget,
       simulated: this.isSimulated(rate.model),
       timing,

@@ -24,6 +24,8 @@ export interface CallDescription {
   /** Choices the provider writes, each up to the output limit. */
   n: number;
   stream: boolean;
+  /** The request field that sets the output limit (a 402's message names it); absent: `max_tokens`. */
+  outputField?: string;
   countPrompt(): Promise<PromptCount>;
 }
 
@@ -38,6 +40,8 @@ export interface PreparedCall {
   promptExact: boolean;
   /** The output limit per choice the surface writes into the upstream request (capped, and cut to a partial hold). */
   maxOutputPerChoice: number;
+  /** Set when a shrunk hold lowered the output limit below what the call asked for (or the model's maximum). */
+  maxOutputCapped: number | null;
   /** Output tokens over all choices that the hold pays for (partial holds cut the stream here). */
   outputBudget: number;
   /** Answered by the built-in simulator. */

@@ -1,5 +1,5 @@
 import { toBigInt, type Sql } from '../db/sql.js';
-import type { DeferredSection, MovementLine, SectionState } from './revenue.rules.js';
+import { MICRO_USD_PER_CENT, type CashLine, type DeferredSection, type MovementLine, type SectionState } from './revenue.rules.js';
 
 /** A grant's section: what kind of credit it is, for deferred revenue (see docs/finance.md). */
 const SECTION_OF_GRANT = `case g.kind when 'PROMO' then 'promotional' when 'BONUS' then 'promotional'
@@ -101,4 +101,55 @@ export async function deferredStateAt(sql: Sql, at: Date): Promise<SectionState>
     debt: toBigInt(r.debt),
     ledgerBalance: toBigInt(r.ledger),
   };
+}
+
+/**
+ * The cash behind the Stripe movements of paid credits from `from` to `to`, per UTC day (see
+ * `CashLine`), dated like the ledger entries they match:
+ * - a fulfilled purchase's PURCHASE entry: its total charged, tax included;
+ * - a REFUND entry of `charge.refunded`: the cents refunded since the purchase's previous one (its
+ *   key carries the cumulative amount Stripe reported);
+ * - a dispute's REFUND entry: the cents disputed; a dispute won's REVERSAL gives them back.
+ * The tax in a refund or dispute is what is left after its pre-tax share (`preTaxShare`).
+ */
+export async function cashLines(sql: Sql, from: Date, to: Date): Promise<CashLine[]> {
+  const rows = await sql.query<Record<string, string>>(
+    `with pay as (
+       select p.id, coalesce(p.total_cents, p.amount_paid_cents, p.amount_cents) as total, coalesce(p.tax_cents, 0) as tax
+         from purchases p where p.transaction_id is not null
+     ), refunds as (
+       select t.id as tx, t.reference_id,
+              split_part(t.idempotency_key, ':', 3)::bigint
+                - coalesce(lag(split_part(t.idempotency_key, ':', 3)::bigint)
+                             over (partition by t.reference_id order by split_part(t.idempotency_key, ':', 3)::bigint), 0) as cents
+         from ledger_transactions t
+        where t.type = 'REFUND' and t.idempotency_key like 'refund:%:%'
+     ), moves as (
+       select p.transaction_id as tx, 'purchased' as line, pay.total as cents, pay.total, pay.tax
+         from purchases p join pay on pay.id = p.id
+       union all
+       select r.tx, 'refunded', -r.cents, pay.total, pay.tax from refunds r join pay on pay.id::text = r.reference_id
+       union all
+       select d.debit_transaction_id, 'refunded', -d.amount_cents, pay.total, pay.tax
+         from purchase_disputes d join pay on pay.id = d.purchase_id where d.debit_transaction_id is not null
+       union all
+       select d.restore_transaction_id, 'refunded', d.amount_cents, pay.total, pay.tax
+         from purchase_disputes d join pay on pay.id = d.purchase_id where d.restore_transaction_id is not null
+     )
+     select to_char(t.created_at at time zone 'UTC', 'YYYY-MM-DD') as day, m.line,
+            sum(m.cents)::text as cents,
+            sum(m.cents - case when m.total > 0 then sign(m.cents) * ((abs(m.cents) * (m.total - m.tax)) / m.total) else m.cents end)::text as tax,
+            sum((select sum(lp.amount) from ledger_postings lp where lp.transaction_id = t.id and lp.account_id = t.account_id))::text as credits
+       from moves m join ledger_transactions t on t.id = m.tx
+      where t.created_at >= ?::timestamptz and t.created_at < ?::timestamptz
+      group by 1, 2 order by 1, 2`,
+    [from.toISOString(), to.toISOString()],
+  );
+  return rows.map((r) => ({
+    day: r.day,
+    line: r.line as CashLine['line'],
+    cash: toBigInt(r.cents) * MICRO_USD_PER_CENT,
+    tax: toBigInt(r.tax) * MICRO_USD_PER_CENT,
+    credits: toBigInt(r.credits),
+  }));
 }

@@ -168,34 +168,79 @@ export interface JournalRow {
 }
 
 /**
- * One balanced two-line entry per day, section and line of the roll-forward: a credit into a
- * section debits the line's account and credits the section's deferred account, an outflow the
- * reverse. Days before the month (the opening) are not journal entries.
+ * The cash behind the paid section's Stripe movements on one UTC day, in micro-dollars (cents ×
+ * 10,000, exact): a payment (line `purchased`), a refund or a dispute (`refunded`; a dispute won
+ * gives it back). Signed: + received. `tax` is the tax in it (a refund's or dispute's pre-tax
+ * share is taken as `preTaxShare` does); `credits` the ledger movement of those same entries.
  */
-export function journalRows(lines: readonly MovementLine[]): JournalRow[] {
-  const byEntry = new Map<string, { date: string; section: DeferredSection; line: RollForwardLine; amount: bigint }>();
-  for (const l of lines) {
-    if (l.day === null) continue;
-    const line = lineOf(l.section, l.counterparty);
-    const key = `${l.day}|${l.section}|${line}`;
-    const entry = byEntry.get(key) ?? { date: l.day, section: l.section, line, amount: 0n };
-    entry.amount += l.amount;
+export interface CashLine {
+  day: string;
+  line: 'purchased' | 'refunded';
+  cash: bigint;
+  tax: bigint;
+  credits: bigint;
+}
+
+/** Cents as micro-dollars (= millicredits): $0.01 = 10,000 µ$. */
+export const MICRO_USD_PER_CENT = 10_000n;
+
+const TAX_PAYABLE: LedgerAccount = { code: '2200', name: 'Sales tax payable' };
+const PRICE_DIFFERENCE: LedgerAccount = { code: '4900', name: 'Pack price less credits issued (volume bonus, discounts)' };
+
+/**
+ * One balanced entry per day, section and line of the roll-forward: a credit into a section
+ * debits the line's account and credits the section's deferred account, an outflow the reverse.
+ * Stripe clearing (1100) is booked at the cash the day's payments, refunds and disputes moved
+ * (`cash`): its tax to 2200, and what the pack's price and the credits' value differ by (a volume
+ * bonus, a discount, rounding of a partial refund) to 4900, so deferred revenue stays at the
+ * credits' value and ties to the ledger. Movements with no payment behind them (a staff-posted
+ * purchase) stay at the credits' value. Days before the month (the opening) are not entries.
+ */
+export function journalRows(lines: readonly MovementLine[], cash: readonly CashLine[] = []): JournalRow[] {
+  type Entry = { date: string; section: DeferredSection; line: RollForwardLine; amount: bigint; cash?: CashLine };
+  const byEntry = new Map<string, Entry>();
+  const entryOf = (date: string, section: DeferredSection, line: RollForwardLine) => {
+    const key = `${date}|${section}|${line}`;
+    const entry = byEntry.get(key) ?? { date, section, line, amount: 0n };
     byEntry.set(key, entry);
-  }
+    return entry;
+  };
+  for (const l of lines) if (l.day !== null) entryOf(l.day, l.section, lineOf(l.section, l.counterparty)).amount += l.amount;
+  for (const c of cash) entryOf(c.day, 'paid', c.line).cash = c;
   const order = (s: DeferredSection) => DEFERRED_SECTIONS.indexOf(s);
   const entries = [...byEntry.values()]
-    .filter((e) => e.amount !== 0n)
+    .filter((e) => e.amount !== 0n || (e.cash && (e.cash.cash !== 0n || e.cash.tax !== 0n)))
     .sort((a, b) => a.date.localeCompare(b.date) || order(a.section) - order(b.section) || a.line.localeCompare(b.line));
   const rows: JournalRow[] = [];
   for (const e of entries) {
     const { deferred, lines: accounts } = CHART[e.section];
-    const other = accounts[e.line];
-    const amount = e.amount < 0n ? -e.amount : e.amount;
-    const [debit, credit] = e.amount > 0n ? [other, deferred] : [deferred, other];
     const memo = `${SECTION_LABEL[e.section]} ${MEMO[e.line]}`;
     const reference = `CM-${e.date}-${e.section.toUpperCase()}-${e.line.toUpperCase()}`;
-    rows.push({ date: e.date, account: debit.code, accountName: debit.name, debit: amount, credit: 0n, memo, reference });
-    rows.push({ date: e.date, account: credit.code, accountName: credit.name, debit: 0n, credit: amount, memo, reference });
+    // Signed debits (a negative one is a credit); each entry's sum is zero.
+    const c = e.cash ?? { cash: 0n, tax: 0n, credits: 0n };
+    const legs: [LedgerAccount, bigint][] = e.cash
+      ? [
+          [accounts[e.line], e.amount - c.credits + c.cash],
+          [TAX_PAYABLE, -c.tax],
+          [PRICE_DIFFERENCE, c.credits - c.cash + c.tax],
+          [deferred, -e.amount],
+        ]
+      : [
+          [accounts[e.line], e.amount],
+          [deferred, -e.amount],
+        ];
+    const ordered = [...legs.filter(([, v]) => v > 0n), ...legs.filter(([, v]) => v < 0n)];
+    for (const [account, v] of ordered) {
+      rows.push({
+        date: e.date,
+        account: account.code,
+        accountName: account.name,
+        debit: v > 0n ? v : 0n,
+        credit: v < 0n ? -v : 0n,
+        memo,
+        reference,
+      });
+    }
   }
   return rows;
 }

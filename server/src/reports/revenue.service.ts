@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { IsolationLevel } from '@mikro-orm/core';
 import { sqlOf } from '../db/sql.js';
 import { statementPeriod } from './finance.rules.js';
-import { deferredStateAt, movementLines } from './revenue.repository.js';
+import { cashLines, deferredStateAt, movementLines } from './revenue.repository.js';
 import { journalRows, rollForward, tieOut, type JournalRow, type RollForward, type SectionState } from './revenue.rules.js';
 
 export interface MonthRollForward extends RollForward {
@@ -32,7 +32,7 @@ export class RevenueService {
 
   async journal(month: string): Promise<JournalRow[]> {
     const { from, to } = statementPeriod(month);
-    return journalRows(await this.snapshot((sql) => movementLines(sql, from, to)));
+    return this.snapshot(async (sql) => journalRows(await movementLines(sql, from, to), await cashLines(sql, from, to)));
   }
 
   private snapshot<T>(fn: (sql: ReturnType<typeof sqlOf>) => Promise<T>): Promise<T> {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildStatement } from '../../src/reports/statement.builder.js';
 import { deliver, event, type FakeStripe } from './fake-stripe.js';
-import { buyPack, ledgerOf, startBillingApp, type BillingTest } from './support.js';
+import { buyPack, checkoutAndPay, ledgerOf, startBillingApp, type BillingTest } from './support.js';
 
 let b: BillingTest;
 beforeAll(async () => {
@@ -155,5 +155,31 @@ describe('Stripe disputes', () => {
     const run = await b.t.services.reconciliation.runNow('MANUAL', day, null);
     const findings = await b.t.services.reconciliation.findings(run.id);
     expect(findings.filter((f) => f.subject === d.id).map((f) => f.check)).toEqual(['dispute_ledger_mismatch']);
+  });
+
+  it("a dispute lost comes off the purchase's revenue by its pre-tax share (tax stays out); one won changes nothing", async () => {
+    const user = await b.t.account();
+    const finance = await b.t.account(0n, 'FINANCE');
+    const figures = async (id: string) =>
+      (await b.t.gql(`query($id: ID!) { purchase(id: $id) { revenueCents refundableCents lostDisputeCents } }`, { id }, finance.key)).data
+        .purchase;
+    const lost = await checkoutAndPay(b, user.key, 'starter', { tax: 200 });
+    const won = await checkoutAndPay(b, user.key, 'starter', { tax: 200 });
+    await deliverOk(lost.completed);
+    await deliverOk(won.completed);
+    expect(await figures(lost.purchaseId)).toEqual({ revenueCents: 999, refundableCents: 1199, lostDisputeCents: 0 });
+
+    const dLost = dispute(b.fake, lost.session.payment_intent, 600);
+    const dWon = dispute(b.fake, won.session.payment_intent, 600);
+    await deliverOk(created(dLost));
+    await deliverOk(created(dWon));
+    // Open: the money is in dispute, not lost yet.
+    expect(await figures(lost.purchaseId)).toEqual({ revenueCents: 999, refundableCents: 1199, lostDisputeCents: 0 });
+    await deliverOk(closed(dLost, 'lost'));
+    await deliverOk(closed(dLost, 'lost'));
+    await deliverOk(closed(dWon, 'won'));
+    // 600 of 1199 lost: 600 x 999 / 1199 = 499 of revenue, the rest was tax.
+    expect(await figures(lost.purchaseId)).toEqual({ revenueCents: 500, refundableCents: 599, lostDisputeCents: 600 });
+    expect(await figures(won.purchaseId)).toEqual({ revenueCents: 999, refundableCents: 1199, lostDisputeCents: 0 });
   });
 });

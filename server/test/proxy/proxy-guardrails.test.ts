@@ -38,8 +38,10 @@ describe('refusals before any provider call', () => {
       type: 'insufficient_credits',
       code: 'insufficient_credits',
       credits_url: 'https://app.example.test/credits?returnTo=%2Fchat%3Fthread%3D7',
-      required_millicredits: worstCaseCost(promptTokens, 4096, 1, TEST_RATES).toString(),
+      // Not even a shrunk hold fits: the prompt plus the smallest useful answer (minOutputTokens, 256).
+      required_millicredits: worstCaseCost(promptTokens, 256, 1, TEST_RATES).toString(),
       available_millicredits: '1000',
+      max_output_tokens_assumed: 256,
     });
     expect(typeof body.error.message).toBe('string');
 
@@ -153,7 +155,8 @@ describe('streaming-aware (partial) holds', () => {
     const balance = 3_000n;
     const user = await t.account(balance);
     const admin = (await t.services.auth.authenticate(t.adminKey))!;
-    // Without the opt-in: the worst case (4096 output tokens) is far above the balance.
+    // Without the opt-in (and with shrinking off): the worst case (4096 output tokens) is far above the balance.
+    await t.services.proxySettings.set(admin, user.id, { shrinkHolds: false });
     expect((await rawChat(t, user.key, { model: 'test-model', messages, stream: true })).status).toBe(402);
     await t.services.proxySettings.set(admin, user.id, { streamingHolds: true, minOutputTokens: 50 });
 

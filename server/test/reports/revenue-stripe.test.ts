@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sqlOf } from '../../src/db/sql.js';
-import { deferredStateAt, movementLines } from '../../src/reports/revenue.repository.js';
+import { cashLines, deferredStateAt, movementLines } from '../../src/reports/revenue.repository.js';
 import { journalRows, rollForward, tieOut } from '../../src/reports/revenue.rules.js';
-import { chargeRefunded, deliver } from '../billing/fake-stripe.js';
-import { buyPack, purchaseRow, startBillingApp, type BillingTest } from '../billing/support.js';
+import { chargeRefunded, deliver, event } from '../billing/fake-stripe.js';
+import { buyPack, checkoutAndPay, purchaseRow, startBillingApp, type BillingTest } from '../billing/support.js';
 import { ADMIN } from '../grants/history.js';
 
 let b: BillingTest;
@@ -50,12 +50,75 @@ describe('revenue roll-forward over real purchases and refunds (Stripe fake)', (
     const [{ posted }] = await b.t.db.query<{ posted: string }>(`select posted::text from accounts where id = $1`, [user.id]);
     expect(BigInt(posted)).toBe(9_100_000n - refunded);
 
-    // The journal books the sale and the refund through Stripe clearing, the usage as revenue.
-    const journal = journalRows(lines);
+    // The journal books the sale and the refund through Stripe clearing at the cash Stripe moved
+    // ($9.99 in, $5.00 back), the usage as revenue; the pack's 10,000 credits for $9.99 differ by
+    // $0.01, and the refund's credits (5,005,005) from its $5.00 by 5,005 µ$: both to 4900.
+    const journal = journalRows(lines, await cashLines(sql, from, to));
     const sum = (code: string, side: 'debit' | 'credit') => journal.filter((j) => j.account === code).reduce((s, j) => s + j[side], 0n);
-    expect(sum('1100', 'debit')).toBe(10_000_000n);
-    expect(sum('1100', 'credit')).toBe(refunded);
+    expect(sum('1100', 'debit')).toBe(9_990_000n);
+    expect(sum('1100', 'credit')).toBe(5_000_000n);
+    expect(refunded).toBe(5_005_005n);
+    expect(sum('4900', 'debit') - sum('4900', 'credit')).toBe(10_000n - 5_005n);
+    expect(sum('2200', 'debit') + sum('2200', 'credit')).toBe(0n);
     expect(sum('4000', 'credit')).toBe(900_000n);
     expect(sum('2300', 'credit') - sum('2300', 'debit')).toBe(r.paid.closing - r.paid.opening);
+    expectBalanced(journal);
+  });
+
+  it('books a taxed payment and a lost dispute at their cash, the tax to 2200, and ties to the ledger and to the purchase revenue', async () => {
+    const user = await b.t.account();
+    const from = await dbNow();
+    const bought = await checkoutAndPay(b, user.key, 'starter', { tax: 200 }); // $11.99, $2.00 of it tax
+    expect((await deliver(b.t.url, bought.completed)).status).toBe(200);
+    const charge = b.fake.intents.get(bought.session.payment_intent)!.latest_charge;
+    const dispute = {
+      id: 'dp_journal_1',
+      object: 'dispute',
+      amount: 600,
+      currency: 'usd',
+      charge: charge.id,
+      payment_intent: bought.session.payment_intent,
+      reason: 'fraudulent',
+      status: 'needs_response',
+    };
+    expect((await deliver(b.t.url, event('charge.dispute.created', dispute))).status).toBe(200);
+    expect((await deliver(b.t.url, event('charge.dispute.closed', { ...dispute, status: 'lost' }))).status).toBe(200);
+    const to = await dbNow();
+
+    const sql = sqlOf(b.t.services.orm.em.fork());
+    const lines = await movementLines(sql, from, to);
+    const r = rollForward(lines);
+    // floor(10,000,000 x 600 / 1199) credits taken back by the dispute.
+    const disputed = (10_000_000n * 600n) / 1199n;
+    expect(r.paid).toMatchObject({ purchased: 10_000_000n, refunded: disputed });
+    expect(tieOut(r, await deferredStateAt(sql, to))).toEqual([]);
+
+    const journal = journalRows(lines, await cashLines(sql, from, to));
+    const net = (code: string) => journal.filter((j) => j.account === code).reduce((s, j) => s + j.debit - j.credit, 0n);
+    expect(net('1100')).toBe((1199n - 600n) * 10_000n);
+    // Tax: $2.00 collected, the dispute's 101 cents of it (600 less its pre-tax share 499) given back.
+    expect(net('2200')).toBe(-(200n - 101n) * 10_000n);
+    expect(net('2300')).toBe(-(10_000_000n - disputed));
+    expect(net('1100') + net('2200') + net('2300') + net('4900')).toBe(0n);
+    expectBalanced(journal);
+    // What Stripe kept, less the tax in it, is the purchase's revenue to the cent.
+    const finance = await b.t.account(0n, 'FINANCE');
+    const p = await b.t.gql(`query($id: ID!) { purchase(id: $id) { revenueCents } }`, { id: bought.purchaseId }, finance.key);
+    expect(BigInt(p.data.purchase.revenueCents) * 10_000n).toBe(net('1100') + net('2200'));
   });
 });
+
+/** Every entry (rows sharing a reference) balances, and so does the whole journal. */
+function expectBalanced(journal: ReturnType<typeof journalRows>) {
+  for (const ref of new Set(journal.map((j) => j.reference))) {
+    const entry = journal.filter((j) => j.reference === ref);
+    expect(
+      entry.reduce((s, j) => s + j.debit - j.credit, 0n),
+      ref,
+    ).toBe(0n);
+    expect(
+      entry.every((j) => (j.debit === 0n) !== (j.credit === 0n)),
+      ref,
+    ).toBe(true);
+  }
+}
