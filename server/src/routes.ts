@@ -6,6 +6,7 @@ import { usageReportRoutes } from './reports/usage-report.routes.js';
 import { journalRoutes } from './reports/journal.routes.js';
 import { billingRoutes } from './billing/billing.routes.js';
 import { proxyRoutes } from './proxy/proxy.routes.js';
+import { keyRoutes } from './proxy/key.routes.js';
 import { portalRoutes } from './sessions/portal.routes.js';
 import { auditLogRoutes } from './audit/audit-log.routes.js';
 import { facesRoutes } from './http/faces.js';
@@ -17,6 +18,7 @@ export type RouteModule = (app: Express, services: Services) => void;
 // The portal link route comes before the faces, whose /credits/* would otherwise take it.
 export const routeModules: RouteModule[] = [
   proxyRoutes,
+  keyRoutes,
   billingRoutes,
   metricsRoutes,
   statementRoutes,

@@ -30,6 +30,7 @@ import { TeamInvitationsService } from './teams/team-invitations.service.js';
 import { TeamMembershipService } from './teams/team-membership.service.js';
 import { TeamPolicyService } from './teams/team-policy.service.js';
 import { TeamsService } from './teams/teams.service.js';
+import { KeyBudgetsService } from './auth/key-budgets.service.js';
 
 /** The domain services, built once per process and shared by GraphQL, webhooks and the proxy. */
 export function createServices(orm: MikroORM, config: Config, events: BalanceEvents, log: Logger, clock: Clock = systemClock) {
@@ -57,6 +58,7 @@ export function createServices(orm: MikroORM, config: Config, events: BalanceEve
     engine,
     accounts,
     auth,
+    keyBudgets: new KeyBudgetsService(em, clock),
     teams,
     teamMembership: new TeamMembershipService(em, auth, clock, {
       ttlDays: config.TEAM_INVITATION_TTL_DAYS,
@@ -67,7 +69,7 @@ export function createServices(orm: MikroORM, config: Config, events: BalanceEve
     ledger,
     balanceWatch: new BalanceWatchService(events, (id) => ledger.balance(id)),
     rateCards,
-    usage: new UsageService(em, rateCards, ledger, teams),
+    usage: new UsageService(em, rateCards, ledger, teams, clock),
     billing,
     ...proxyServices,
     loadControl: createLoadControl(config, proxyServices.proxySettings),

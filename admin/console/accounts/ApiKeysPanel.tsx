@@ -20,7 +20,9 @@ import type { AccountApiKeysQuery, Role } from '../../shared/gql/graphql';
 import { api } from '../api';
 import { atLeast } from '../roles';
 import { ConfirmedButton } from '../shared/Confirmed';
-import { AccountApiKeysQuery as KeysQuery, CreateApiKeyMutation, RevokeApiKeyMutation } from './operations';
+import { formatCredits } from '../../shared/money';
+import { KeyBudgetDialog } from './KeyBudgetDialog';
+import { AccountApiKeysQuery as KeysQuery, CreateApiKeyMutation, RevokeApiKeyMutation, UpdateApiKeyMutation } from './operations';
 import type { AccountDetail } from './resource';
 
 type ApiKeyRow = AccountApiKeysQuery['apiKeys'][number];
@@ -29,6 +31,8 @@ type ApiKeyRow = AccountApiKeysQuery['apiKeys'][number];
 function KeyList({ accountId, admin }: { accountId: string; admin: boolean }) {
   const client = useQueryClient();
   const query = useQuery({ queryKey: ['api-keys', accountId], queryFn: () => api.request(KeysQuery, { accountId }) });
+  const notify = useNotify();
+  const [editing, setEditing] = useState<ApiKeyRow | null>(null);
   if (query.isError) return <Alert severity="error">{errorMessage(query.error)}</Alert>;
   if (!query.data) return <Typography color="text.secondary">Loading keys…</Typography>;
   const keys = query.data.apiKeys;
@@ -46,6 +50,9 @@ function KeyList({ accountId, admin }: { accountId: string; admin: boolean }) {
                 <TableCell>Key id</TableCell>
                 <TableCell>Role</TableCell>
                 <TableCell>Label</TableCell>
+                <TableCell>Limit (credits)</TableCell>
+                <TableCell>Spent this period</TableCell>
+                <TableCell>Resets</TableCell>
                 <TableCell>Created</TableCell>
                 <TableCell>Last used</TableCell>
                 <TableCell>Status</TableCell>
@@ -60,6 +67,16 @@ function KeyList({ accountId, admin }: { accountId: string; admin: boolean }) {
                   </TableCell>
                   <TableCell>{k.role}</TableCell>
                   <TableCell>{k.label ?? ''}</TableCell>
+                  <TableCell data-testid="api-key-limit">
+                    {k.spendLimitMillicredits === null ? 'No limit' : formatCredits(k.spendLimitMillicredits)}
+                    {k.allowedModels && (
+                      <Typography variant="caption" display="block" color="text.secondary">
+                        Models: {k.allowedModels.join(', ')}
+                      </Typography>
+                    )}
+                  </TableCell>
+                  <TableCell data-testid="api-key-spent">{formatCredits(k.spentThisPeriodMillicredits)}</TableCell>
+                  <TableCell>{k.periodResetsAt ? formatDateTime(k.periodResetsAt) : k.limitReset === 'NEVER' ? 'Never' : ''}</TableCell>
                   <TableCell>{formatDateTime(k.createdAt)}</TableCell>
                   <TableCell>{formatDateTime(k.lastUsedAt)}</TableCell>
                   <TableCell>
@@ -71,6 +88,11 @@ function KeyList({ accountId, admin }: { accountId: string; admin: boolean }) {
                   </TableCell>
                   {admin && (
                     <TableCell>
+                      {!k.revokedAt && (
+                        <Button size="small" aria-label={`Edit the budget of key ${k.id}`} onClick={() => setEditing(k)}>
+                          Edit budget
+                        </Button>
+                      )}
                       {!k.revokedAt && (
                         <ConfirmedButton
                           label="Revoke"
@@ -92,6 +114,18 @@ function KeyList({ accountId, admin }: { accountId: string; admin: boolean }) {
             </TableBody>
           </Table>
         </TableContainer>
+      )}
+      {editing && (
+        <KeyBudgetDialog
+          apiKey={editing}
+          onClose={() => setEditing(null)}
+          submit={(input) => api.request(UpdateApiKeyMutation, { id: editing.id, input })}
+          onDone={async () => {
+            setEditing(null);
+            notify('Key budget saved', { type: 'info' });
+            await client.invalidateQueries({ queryKey: ['api-keys', accountId] });
+          }}
+        />
       )}
     </Stack>
   );

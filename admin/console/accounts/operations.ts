@@ -230,6 +230,23 @@ export const AccountApiKeysQuery = graphql(`
       createdAt
       lastUsedAt
       revokedAt
+      spendLimitMillicredits
+      limitReset
+      allowedModels
+      spentThisPeriodMillicredits
+      periodResetsAt
+    }
+  }
+`);
+
+export const UpdateApiKeyMutation = graphql(`
+  mutation UpdateAccountApiKey($id: ID!, $input: UpdateApiKeyInput!) {
+    updateApiKey(id: $id, input: $input) {
+      id
+      label
+      spendLimitMillicredits
+      limitReset
+      allowedModels
     }
   }
 `);

@@ -26,7 +26,8 @@ type Documents = {
     "\n  mutation VoidGrant($grantId: ID!, $reason: String!) {\n    voidGrant(grantId: $grantId, reason: $reason) {\n      id\n      status\n      remainingMillicredits\n    }\n  }\n": typeof types.VoidGrantDocument,
     "\n  mutation CreateAccountApiKey($accountId: ID!, $role: Role) {\n    createApiKey(accountId: $accountId, role: $role) {\n      id\n      key\n    }\n  }\n": typeof types.CreateAccountApiKeyDocument,
     "\n  mutation CreateAccount($input: CreateAccountInput!) {\n    createAccount(input: $input) {\n      id\n      email\n      name\n      createdAt\n      balance {\n        balanceMillicredits\n        availableMillicredits\n        heldMillicredits\n        updatedAt\n      }\n    }\n  }\n": typeof types.CreateAccountDocument,
-    "\n  query AccountApiKeys($accountId: ID!) {\n    apiKeys(accountId: $accountId) {\n      id\n      role\n      label\n      createdAt\n      lastUsedAt\n      revokedAt\n    }\n  }\n": typeof types.AccountApiKeysDocument,
+    "\n  query AccountApiKeys($accountId: ID!) {\n    apiKeys(accountId: $accountId) {\n      id\n      role\n      label\n      createdAt\n      lastUsedAt\n      revokedAt\n      spendLimitMillicredits\n      limitReset\n      allowedModels\n      spentThisPeriodMillicredits\n      periodResetsAt\n    }\n  }\n": typeof types.AccountApiKeysDocument,
+    "\n  mutation UpdateAccountApiKey($id: ID!, $input: UpdateApiKeyInput!) {\n    updateApiKey(id: $id, input: $input) {\n      id\n      label\n      spendLimitMillicredits\n      limitReset\n      allowedModels\n    }\n  }\n": typeof types.UpdateAccountApiKeyDocument,
     "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      id\n      revokedAt\n    }\n  }\n": typeof types.RevokeApiKeyDocument,
     "\n  query AuditLog($filter: AuditLogFilter, $direction: SortDirection!, $first: Int!, $offset: Int!) {\n    auditLog(filter: $filter, direction: $direction, first: $first, offset: $offset) {\n      totalCount\n      edges {\n        node {\n          id\n          createdAt\n          action\n          actorKind\n          actorLabel\n          actorRole\n          targetType\n          targetId\n          targetLabel\n          reason\n          before\n          after\n        }\n      }\n    }\n  }\n": typeof types.AuditLogDocument,
     "\n  query AuditActions {\n    auditActions\n  }\n": typeof types.AuditActionsDocument,
@@ -104,7 +105,8 @@ const documents: Documents = {
     "\n  mutation VoidGrant($grantId: ID!, $reason: String!) {\n    voidGrant(grantId: $grantId, reason: $reason) {\n      id\n      status\n      remainingMillicredits\n    }\n  }\n": types.VoidGrantDocument,
     "\n  mutation CreateAccountApiKey($accountId: ID!, $role: Role) {\n    createApiKey(accountId: $accountId, role: $role) {\n      id\n      key\n    }\n  }\n": types.CreateAccountApiKeyDocument,
     "\n  mutation CreateAccount($input: CreateAccountInput!) {\n    createAccount(input: $input) {\n      id\n      email\n      name\n      createdAt\n      balance {\n        balanceMillicredits\n        availableMillicredits\n        heldMillicredits\n        updatedAt\n      }\n    }\n  }\n": types.CreateAccountDocument,
-    "\n  query AccountApiKeys($accountId: ID!) {\n    apiKeys(accountId: $accountId) {\n      id\n      role\n      label\n      createdAt\n      lastUsedAt\n      revokedAt\n    }\n  }\n": types.AccountApiKeysDocument,
+    "\n  query AccountApiKeys($accountId: ID!) {\n    apiKeys(accountId: $accountId) {\n      id\n      role\n      label\n      createdAt\n      lastUsedAt\n      revokedAt\n      spendLimitMillicredits\n      limitReset\n      allowedModels\n      spentThisPeriodMillicredits\n      periodResetsAt\n    }\n  }\n": types.AccountApiKeysDocument,
+    "\n  mutation UpdateAccountApiKey($id: ID!, $input: UpdateApiKeyInput!) {\n    updateApiKey(id: $id, input: $input) {\n      id\n      label\n      spendLimitMillicredits\n      limitReset\n      allowedModels\n    }\n  }\n": types.UpdateAccountApiKeyDocument,
     "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      id\n      revokedAt\n    }\n  }\n": types.RevokeApiKeyDocument,
     "\n  query AuditLog($filter: AuditLogFilter, $direction: SortDirection!, $first: Int!, $offset: Int!) {\n    auditLog(filter: $filter, direction: $direction, first: $first, offset: $offset) {\n      totalCount\n      edges {\n        node {\n          id\n          createdAt\n          action\n          actorKind\n          actorLabel\n          actorRole\n          targetType\n          targetId\n          targetLabel\n          reason\n          before\n          after\n        }\n      }\n    }\n  }\n": types.AuditLogDocument,
     "\n  query AuditActions {\n    auditActions\n  }\n": types.AuditActionsDocument,
@@ -218,7 +220,11 @@ export function graphql(source: "\n  mutation CreateAccount($input: CreateAccoun
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query AccountApiKeys($accountId: ID!) {\n    apiKeys(accountId: $accountId) {\n      id\n      role\n      label\n      createdAt\n      lastUsedAt\n      revokedAt\n    }\n  }\n"): typeof import('./graphql.js').AccountApiKeysDocument;
+export function graphql(source: "\n  query AccountApiKeys($accountId: ID!) {\n    apiKeys(accountId: $accountId) {\n      id\n      role\n      label\n      createdAt\n      lastUsedAt\n      revokedAt\n      spendLimitMillicredits\n      limitReset\n      allowedModels\n      spentThisPeriodMillicredits\n      periodResetsAt\n    }\n  }\n"): typeof import('./graphql.js').AccountApiKeysDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateAccountApiKey($id: ID!, $input: UpdateApiKeyInput!) {\n    updateApiKey(id: $id, input: $input) {\n      id\n      label\n      spendLimitMillicredits\n      limitReset\n      allowedModels\n    }\n  }\n"): typeof import('./graphql.js').UpdateAccountApiKeyDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

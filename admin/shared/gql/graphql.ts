@@ -98,6 +98,13 @@ export type GrantStatus =
   | 'SPENT'
   | 'VOIDED';
 
+/** When a key's spend limit starts over: midnight, Monday 00:00 or the 1st, in the account's time zone (a team's own, else UTC); NEVER */
+export type KeyLimitReset =
+  | 'DAILY'
+  | 'MONTHLY'
+  | 'NEVER'
+  | 'WEEKLY';
+
 export type LedgerEntryType =
   | 'ADJUSTMENT'
   | 'BONUS'
@@ -199,6 +206,17 @@ export type TeamOrderBy =
 export type TeamRole =
   | 'MEMBER'
   | 'OWNER';
+
+/** Only the fields given change; null clears the limit or the model list */
+export type UpdateApiKeyInput = {
+  /** Models the key may call; null: every model */
+  allowedModels?: Array<string> | null | undefined;
+  /** A name to tell keys apart (at most 100 characters) */
+  label?: string | null | undefined;
+  limitReset?: KeyLimitReset | null | undefined;
+  /** Millicredits per period, a decimal string; null: no limit */
+  spendLimitMillicredits?: string | null | undefined;
+};
 
 /** Only the fields given change. Disabling or a new password ends the user’s sessions at once. */
 export type UpdateStaffUserInput = {
@@ -315,7 +333,15 @@ export type AccountApiKeysQueryVariables = Exact<{
 }>;
 
 
-export type AccountApiKeysQuery = { apiKeys: Array<{ id: string, role: Role, label: string | null, createdAt: string, lastUsedAt: string | null, revokedAt: string | null }> };
+export type AccountApiKeysQuery = { apiKeys: Array<{ id: string, role: Role, label: string | null, createdAt: string, lastUsedAt: string | null, revokedAt: string | null, spendLimitMillicredits: string | null, limitReset: KeyLimitReset, allowedModels: Array<string> | null, spentThisPeriodMillicredits: string, periodResetsAt: string | null }> };
+
+export type UpdateAccountApiKeyMutationVariables = Exact<{
+  id: string | number;
+  input: UpdateApiKeyInput;
+}>;
+
+
+export type UpdateAccountApiKeyMutation = { updateApiKey: { id: string, label: string | null, spendLimitMillicredits: string | null, limitReset: KeyLimitReset, allowedModels: Array<string> | null } };
 
 export type RevokeApiKeyMutationVariables = Exact<{
   id: string | number;
@@ -1051,9 +1077,25 @@ export const AccountApiKeysDocument = new TypedDocumentString(`
     createdAt
     lastUsedAt
     revokedAt
+    spendLimitMillicredits
+    limitReset
+    allowedModels
+    spentThisPeriodMillicredits
+    periodResetsAt
   }
 }
     `) as unknown as TypedDocumentString<AccountApiKeysQuery, AccountApiKeysQueryVariables>;
+export const UpdateAccountApiKeyDocument = new TypedDocumentString(`
+    mutation UpdateAccountApiKey($id: ID!, $input: UpdateApiKeyInput!) {
+  updateApiKey(id: $id, input: $input) {
+    id
+    label
+    spendLimitMillicredits
+    limitReset
+    allowedModels
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateAccountApiKeyMutation, UpdateAccountApiKeyMutationVariables>;
 export const RevokeApiKeyDocument = new TypedDocumentString(`
     mutation RevokeApiKey($id: ID!) {
   revokeApiKey(id: $id) {

@@ -1,5 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Role } from '../auth/roles.js';
+import { KeyLimitResetEnum } from '../auth/api-keys.graphql.js';
 import { accountInScope, principalOf } from '../graphql/auth.js';
 import type { Context } from '../graphql/context.js';
 import { found } from '../graphql/errors.js';
@@ -63,8 +64,22 @@ export class AccountsResolver {
     @Ctx() ctx: Context,
     @Arg('label', () => String, { nullable: true, description: 'A name to tell keys apart (at most 100 characters)' })
     label?: string | null,
+    @Arg('spendLimitMillicredits', () => String, {
+      nullable: true,
+      description: 'Millicredits per period, a decimal string; none: no limit',
+    })
+    spendLimitMillicredits?: string | null,
+    @Arg('limitReset', () => KeyLimitResetEnum, { nullable: true, description: 'NEVER when not given' })
+    limitReset?: KeyLimitResetEnum | null,
+    @Arg('allowedModels', () => [String], { nullable: true, description: 'Models the key may call; none: every model' })
+    allowedModels?: string[] | null,
   ): Promise<CreatedApiKeyGql> {
-    return ctx.services.auth.createKey(principalOf(ctx), accountId, role, label);
+    const budget = {
+      spendLimitMillicredits: spendLimitMillicredits ?? undefined,
+      limitReset: limitReset ?? undefined,
+      allowedModels: allowedModels ?? undefined,
+    };
+    return ctx.services.auth.createKey(principalOf(ctx), accountId, role, label, null, undefined, budget);
   }
 
   @FieldResolver(() => BalanceGql)

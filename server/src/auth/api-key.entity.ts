@@ -1,4 +1,5 @@
-import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
+import { BigIntType, Entity, PrimaryKey, Property } from '@mikro-orm/core';
+import type { KeyLimitReset } from './key-budget.rules.js';
 import type { Role } from './roles.js';
 
 @Entity({ tableName: 'api_keys' })
@@ -39,4 +40,22 @@ export class ApiKeyEntity {
   /** Set on a key issued for a team: its calls spend the team's credits. */
   @Property({ type: 'uuid', nullable: true })
   teamId: string | null = null;
+
+  /** What the key may spend per `limitReset` period; null: no limit. Enforced by the engine's key step. */
+  @Property({ type: new BigIntType('bigint'), nullable: true })
+  spendLimitMillicredits: bigint | null = null;
+
+  @Property({ type: 'text', defaultRaw: `'NEVER'` })
+  limitReset: KeyLimitReset = 'NEVER';
+
+  /** The models the key may call; null: every model. */
+  @Property({ type: 'text[]', nullable: true })
+  allowedModels: string[] | null = null;
+
+  /** Charged in the period starting at `periodStart`: the engine's (creditmeter_key_step); the unit of work never writes them. */
+  @Property({ type: new BigIntType('bigint'), persist: false })
+  periodSpent?: bigint;
+
+  @Property({ type: 'timestamptz', persist: false })
+  periodStart?: Date;
 }

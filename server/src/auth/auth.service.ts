@@ -9,6 +9,7 @@ import { ExpiringCache, type CacheTtl } from '../shared/cache.js';
 import { badInput, notFound } from '../shared/errors.js';
 import { optionalText, parseId } from '../shared/validate.js';
 import { ApiKeyEntity } from './api-key.entity.js';
+import { parseKeyBudget, type KeyBudgetInput, type KeyLimitReset } from './key-budget.rules.js';
 import { apiKeysOf } from './api-keys.repository.js';
 import { accountFor, authorize } from './policy.js';
 import { ROLES, type KeyPrincipal, type Principal, type Role } from './roles.js';
@@ -32,6 +33,9 @@ export interface ApiKeyInfo {
   createdAt: Date;
   lastUsedAt: Date | null;
   revokedAt: Date | null;
+  spendLimitMillicredits: bigint | null;
+  limitReset: KeyLimitReset;
+  allowedModels: string[] | null;
 }
 
 /** `lastUsedAt` is written at most this often per key. */
@@ -39,7 +43,7 @@ export const LAST_USED_INTERVAL_MS = 60_000;
 /** Keys used since the last write of `lastUsedAt` are written together, at most this often: one statement for all. */
 const LAST_USED_FLUSH_MS = 250;
 
-const toKeyInfo = (k: ApiKeyEntity): ApiKeyInfo => ({
+export const toKeyInfo = (k: ApiKeyEntity): ApiKeyInfo => ({
   id: k.id,
   accountId: k.accountId,
   role: k.role,
@@ -47,6 +51,9 @@ const toKeyInfo = (k: ApiKeyEntity): ApiKeyInfo => ({
   createdAt: k.createdAt,
   lastUsedAt: k.lastUsedAt,
   revokedAt: k.revokedAt,
+  spendLimitMillicredits: k.spendLimitMillicredits,
+  limitReset: k.limitReset,
+  allowedModels: k.allowedModels,
 });
 
 /** The caller's transaction behind its `Sql` (`sqlOf(em)`): key writes go through the unit of work's connection. */
@@ -203,10 +210,13 @@ export class AuthService {
     teamId: string | null = null,
     /** Runs first inside the key's transaction (the team's member check and cap); throws to refuse. */
     precondition?: (sql: Sql) => Promise<void>,
+    /** Its spend limit, reset and models; absent: no limit, NEVER, every model. */
+    budgetInput: KeyBudgetInput = {},
   ): Promise<CreatedKey> {
     const accountId = parseId(accountIdInput, 'accountId');
     if (!ROLES.includes(role)) throw badInput(`role must be one of ${ROLES.join(', ')}`);
     const label = optionalText(labelInput, 'label', 100);
+    const budget = parseKeyBudget(budgetInput);
     const key = generateKey();
     const id = await this.em.transactional(async (em) => {
       if (!(await em.count(AccountEntity, { id: accountId, kind: 'CUSTOMER' }))) throw notFound(`Account ${accountId} not found`);
@@ -218,6 +228,9 @@ export class AuthService {
         keyPrefix: key.slice(0, 7),
         label: label ?? null,
         teamId,
+        spendLimitMillicredits: budget.spendLimitMillicredits ?? null,
+        limitReset: budget.limitReset ?? 'NEVER',
+        allowedModels: budget.allowedModels ?? null,
       } as ApiKeyEntity);
       await em.flush();
       await writeAudit(sqlOf(em), {
@@ -225,7 +238,16 @@ export class AuthService {
         action: 'apiKey.create',
         targetType: 'account',
         targetId: accountId,
-        after: { keyId: created.id, role, keyPrefix: key.slice(0, 7), label, ...(teamId ? { teamId } : {}) },
+        after: {
+          keyId: created.id,
+          role,
+          keyPrefix: key.slice(0, 7),
+          label,
+          ...(teamId ? { teamId } : {}),
+          ...(budget.spendLimitMillicredits != null ? { spendLimitMillicredits: budget.spendLimitMillicredits.toString() } : {}),
+          ...(budget.limitReset ? { limitReset: budget.limitReset } : {}),
+          ...(budget.allowedModels ? { allowedModels: budget.allowedModels } : {}),
+        },
       });
       return created.id;
     });

@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import type { AccountEntity } from '../accounts/account.entity.js';
+import type { KeyPeriod } from '../auth/key-budgets.service.js';
 import type { BalanceSnapshot } from '../ledger/ledger.types.js';
 import type { Services } from '../services.js';
 
@@ -17,7 +18,11 @@ export function createLoaders(services: Services) {
     const byId = new Map(rows.map((r) => [r.id, r]));
     return ids.map((id) => byId.get(id) ?? null);
   });
-  return { account, balance };
+  const keyPeriod = new DataLoader<string, KeyPeriod | null>(async (ids) => {
+    const byId = await services.keyBudgets.periods(ids);
+    return ids.map((id) => byId.get(id) ?? null);
+  });
+  return { account, balance, keyPeriod };
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;

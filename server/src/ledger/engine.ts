@@ -10,15 +10,22 @@ import type { BalanceSnapshot, UsageCharge, UsageRecord } from './ledger.types.j
 
 type Row = Record<string, unknown>;
 
-/** FORBIDDEN and SPEND_CAP refuse a team charge for the member (removed, or over their allocation). */
-export type ChargeStatus = 'OK' | 'REPLAY' | 'CONFLICT' | 'NOT_FOUND' | 'INSUFFICIENT' | 'DUPLICATE' | 'FORBIDDEN' | 'SPEND_CAP';
+/**
+ * FORBIDDEN and SPEND_CAP refuse a team charge for the member (removed, or over their allocation);
+ * MODEL_NOT_ALLOWED and KEY_LIMIT refuse it for the calling key (its model scope, its budget).
+ */
+export type ChargeStatus =
+  'OK' | 'REPLAY' | 'CONFLICT' | 'NOT_FOUND' | 'INSUFFICIENT' | 'DUPLICATE' | 'FORBIDDEN' | 'SPEND_CAP' | KeyRefusal;
+
+/** The calling key's own refusals (creditmeter_key_step): a model outside its scope, its budget spent. */
+export type KeyRefusal = 'MODEL_NOT_ALLOWED' | 'KEY_LIMIT';
 
 /** One charge's own answer: accepted (or a replay of an earlier one), or why it was refused. */
 export interface ChargeOutcome {
   status: ChargeStatus;
   usage: UsageRecord | null;
   balance: BalanceSnapshot | null;
-  /** Available credits when refused as INSUFFICIENT. */
+  /** Available credits when refused as INSUFFICIENT; the key's remaining budget as KEY_LIMIT. */
   available: bigint | null;
 }
 
@@ -45,10 +52,12 @@ export interface HoldSpec {
   ttlSeconds: number;
   /** A team call: the member whose allocation holds it too. */
   member: { memberAccountId: string; at: Date } | null;
+  /** The clock's now: picks the period of the key's budget (a team call's is `member.at`). */
+  at: Date;
 }
 
 export interface HoldOutcome {
-  status: 'OK' | 'NOT_FOUND' | 'INSUFFICIENT' | 'SESSION_CAP' | 'FORBIDDEN' | 'SPEND_CAP';
+  status: 'OK' | 'NOT_FOUND' | 'INSUFFICIENT' | 'SESSION_CAP' | 'FORBIDDEN' | 'SPEND_CAP' | KeyRefusal;
   hold: {
     id: string;
     accountId: string;
@@ -58,8 +67,9 @@ export interface HoldOutcome {
     expiresAt: Date;
     memberAccountId: string | null;
   } | null;
-  /** INSUFFICIENT: what was needed; SESSION_CAP: the hold it would have placed. */
+  /** INSUFFICIENT: what was needed; SESSION_CAP and KEY_LIMIT: the hold it would have placed. */
   amount: bigint | null;
+  /** Available credits; KEY_LIMIT: the key's remaining budget. */
   available: bigint | null;
   sessionSpent: bigint | null;
   balance: BalanceSnapshot | null;
@@ -100,7 +110,9 @@ export function chargeRow(c: UsageCharge): Row {
     actor_key_id: c.actorKeyId,
     request_id: c.requestId ?? null,
     latency_ms: c.latencyMs ?? null,
-    ...(c.member ? { member: c.member.memberAccountId, member_at: c.member.at.toISOString() } : {}),
+    ...(c.member ? { member: c.member.memberAccountId } : {}),
+    // The clock's now, named for the allocation it first served; it also picks the key's budget period.
+    ...(c.member || c.at ? { member_at: (c.member?.at ?? c.at)!.toISOString() } : {}),
   };
 }
 
@@ -183,7 +195,7 @@ function itemRow(item: EngineItem): Row {
         session_window: s.sessionCap?.windowSeconds ?? 0,
         ttl: s.ttlSeconds,
         member: s.member?.memberAccountId ?? null,
-        member_at: s.member?.at.toISOString() ?? null,
+        member_at: (s.member?.at ?? s.at).toISOString(),
       };
     }
     case 'settle':

@@ -112,15 +112,19 @@ export class HoldsService {
       sessionCap: sessionId ? (spec.sessionCap ?? null) : null,
       ttlSeconds: spec.ttlSeconds,
       member: spec.member ?? null,
+      at: spec.member?.at ?? this.clock(),
     });
     if (placed.status === 'SESSION_CAP') {
       throw new SpendCapExceeded('session', spec.sessionCap!.cap, placed.sessionSpent! + placed.amount!);
     }
     if (placed.status !== 'OK') {
+      // KEY_LIMIT answers the key's remaining budget in `available`, and the hold it needed.
+      const required = placed.status === 'KEY_LIMIT' ? placed.amount! : (partialMinimum ?? spec.amount);
       throw observedRefusal(this.events, placed.status, {
         accountId: spec.accountId,
-        required: partialMinimum ?? spec.amount,
+        required,
         available: placed.available,
+        model: spec.model,
       });
     }
     return { ...placed.hold!, availableAfter: placed.available ?? 0n };
@@ -133,8 +137,11 @@ export class HoldsService {
    */
   async settle(hold: Hold, charge: SettleCharge): Promise<Settled> {
     // A team call's member comes from the hold (the database reads it there); the clock picks the period.
-    const member = hold.memberAccountId ? { memberAccountId: hold.memberAccountId, at: this.clock() } : null;
-    const settled = await this.retrying(hold, charge, () => this.engine.settle(hold.id, { ...charge, accountId: hold.accountId, member }));
+    const at = this.clock();
+    const member = hold.memberAccountId ? { memberAccountId: hold.memberAccountId, at } : null;
+    const settled = await this.retrying(hold, charge, () =>
+      this.engine.settle(hold.id, { ...charge, accountId: hold.accountId, member, at }),
+    );
     const wanted = charge.charged.toString();
     if (settled.outcome === 'VOIDED') {
       this.log.error(

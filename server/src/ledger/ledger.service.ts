@@ -255,6 +255,7 @@ function chargeResult(events: BalanceEvents, c: UsageCharge, o: ChargeOutcome): 
     required: c.charged,
     available: o.available,
     idempotencyKey: c.idempotencyKey,
+    model: c.rate.model,
   });
 }
 

@@ -87,4 +87,6 @@ export interface UsageCharge {
    * their allocation in the same call, and the clock's now, which picks the allocation period.
    */
   member?: { memberAccountId: string; at: Date } | null;
+  /** The clock's now for a charge outside a team: it picks the period of the calling key's budget. */
+  at?: Date | null;
 }

@@ -5,9 +5,37 @@ export interface RefusalContext {
   accountId: string;
   /** What the movement needed from available credits. */
   required: bigint;
+  /** Available credits; for KEY_LIMIT the key's remaining budget. */
   available: bigint | null;
   idempotencyKey?: string | null;
+  /** The model charged (MODEL_NOT_ALLOWED names it). */
+  model?: string;
 }
+
+/** The calling key's budget for its period is spent: SPEND_CAP_EXCEEDED, `key_limit_exceeded` on /v1. */
+export class KeyLimitExceeded extends DomainError {
+  constructor(requiredMillicredits: bigint, remainingMillicredits: bigint | null) {
+    const left = remainingMillicredits === null || remainingMillicredits < 0n ? 0n : remainingMillicredits;
+    super(
+      'SPEND_CAP_EXCEEDED',
+      `This call could cost up to ${requiredMillicredits} millicredits, over what this API key's spend limit leaves for its period (${left})`,
+      {
+        scope: 'key',
+        proxyCode: 'key_limit_exceeded',
+        requiredMillicredits: requiredMillicredits.toString(),
+        availableMillicredits: left.toString(),
+        remainingMillicredits: left.toString(),
+      },
+    );
+  }
+}
+
+/** The calling key may not use the model (`allowedModels`): FORBIDDEN, `model_not_allowed` on /v1. */
+export const modelNotAllowed = (model: string) =>
+  new DomainError('FORBIDDEN', `This API key may not use model "${model}" (see its allowedModels)`, {
+    model,
+    proxyCode: 'model_not_allowed',
+  });
 
 /**
  * The one place an engine refusal becomes a typed error: the database function decided it
@@ -30,6 +58,10 @@ export function refusal(status: string, c: RefusalContext): DomainError {
           requiredMillicredits: c.required.toString(),
         },
       );
+    case 'KEY_LIMIT':
+      return new KeyLimitExceeded(c.required, c.available);
+    case 'MODEL_NOT_ALLOWED':
+      return modelNotAllowed(c.model ?? '');
     case 'CONFLICT':
     case 'DUPLICATE':
       return new IdempotencyConflict(c.idempotencyKey ?? '');

@@ -27,13 +27,16 @@ const DOMAIN_TYPES: Record<DomainError['code'], { type: string; code: string }> 
 
 /** Our typed errors in OpenAI's error shape; 402 carries `credits_url` (returnTo sanitised). */
 export function domainErrorResponse(err: DomainError, publicAppUrl: string, returnTo: string | null): ProxyErrorResponse {
-  const { type, code } = DOMAIN_TYPES[err.code];
+  // A refusal of the calling key (its budget, its model scope) has its own code on /v1.
+  const proxyCode = err.details.proxyCode as string | undefined;
+  const { type, code } = proxyCode ? { type: proxyCode, code: proxyCode } : DOMAIN_TYPES[err.code];
   const body: OpenAiErrorBody = { error: { type, code, message: err.message, param: (err.details.field as string | undefined) ?? null } };
   for (const key of [
     'requiredMillicredits',
     'availableMillicredits',
     'maxOutputTokensAssumed',
     'capMillicredits',
+    'remainingMillicredits',
     'scope',
     'model',
   ] as const) {

@@ -140,8 +140,13 @@ export class ProxyService {
       });
     } catch (err) {
       // The member step refused: say why, with the member's remaining allocation.
-      const memberRefused = err instanceof DomainError && (err.code === 'FORBIDDEN' || err.details.scope === 'allocation');
+      const memberRefused =
+        err instanceof DomainError && ((err.code === 'FORBIDDEN' && !err.details.proxyCode) || err.details.scope === 'allocation');
       if (team && memberRefused) throw await this.teams.refusal(team, worst);
+      if (err instanceof DomainError && err.details.scope === 'key') {
+        // The key's limit refused the call's worst case: say which output it assumed, as for credits.
+        throw new DomainError(err.code, err.message, { ...err.details, maxOutputTokensAssumed: maxOutput });
+      }
       if (err instanceof DomainError && err.code === 'INSUFFICIENT_CREDITS') {
         const shrunk = partial && minimumOutput < maxOutput;
         const requested = desc.requestedMaxOutput !== null && desc.requestedMaxOutput <= maxOutput;
@@ -247,8 +252,7 @@ export class ProxyService {
           break;
         }
         generated += tokens;
-        const out = reader.forward(event);
-        if (out !== null && !sink.signal.aborted) sink.data(out);
+        reader.forward(event, sink);
       }
     } catch (err) {
       if (!sink.signal.aborted) upstreamError = err;

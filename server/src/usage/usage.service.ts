@@ -17,6 +17,7 @@ import { chargedTeamId } from '../teams/teams.rules.js';
 import type { TeamsService } from '../teams/teams.service.js';
 import type { TeamCharge } from '../teams/teams.types.js';
 import type { RecordUsageInput, UsageBatchResult, UsageRecord } from './usage.types.js';
+import { systemClock, type Clock } from '../sessions/tokens.js';
 
 /** Rows per `recordUsageBatch` call at most. */
 export const MAX_USAGE_BATCH = 1000;
@@ -27,6 +28,7 @@ export class UsageService {
     private readonly rateCards: RateCardsService,
     private readonly ledger: LedgerService,
     private readonly teams: TeamsService,
+    private readonly clock: Clock = systemClock,
   ) {}
 
   async page(accountId: string, first?: number | null, after?: string | null): Promise<Page<UsageRecord>> {
@@ -91,7 +93,7 @@ export class UsageService {
 
   /** A team charge the member step refused: say why, with the member's remaining allocation. */
   private async refined(c: UsageCharge, err: DomainError): Promise<DomainError> {
-    if (!c.member) return err;
+    if (!c.member || err.details.proxyCode) return err;
     if (err.code === 'IDEMPOTENCY_CONFLICT')
       return new IdempotencyConflict(clientIdempotencyKey({ idempotencyKey: c.idempotencyKey, memberAccountId: c.member.memberAccountId }));
     if (err.code !== 'FORBIDDEN' && err.code !== 'SPEND_CAP_EXCEEDED') return err;
@@ -152,6 +154,7 @@ export class UsageService {
       requestHash: hash,
       actorKeyId: actor?.keyId ?? null,
       member: team ? { memberAccountId: callerAccountId, at: team.at } : null,
+      at: team?.at ?? this.clock(),
     };
   }
 }

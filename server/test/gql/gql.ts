@@ -38,6 +38,10 @@ type Documents = {
     "\n  mutation VoidGrant($grantId: ID!, $reason: String!) {\n    voidGrant(grantId: $grantId, reason: $reason) {\n      id\n      status\n      remainingMillicredits\n    }\n  }\n": typeof types.VoidGrantDocument,
     "\n  mutation ExpireGrantsNow {\n    expireGrantsNow {\n      expiredGrants\n      expiredMillicredits\n    }\n  }\n": typeof types.ExpireGrantsNowDocument,
     "\n        mutation GrantsRecordUsage($input: RecordUsageInput!) {\n          recordUsage(input: $input) {\n            chargedMillicredits\n          }\n        }\n      ": typeof types.GrantsRecordUsageDocument,
+    "\n  mutation CreateBudgetKey($accountId: ID!, $label: String, $limit: String, $reset: KeyLimitReset, $models: [String!]) {\n    createApiKey(accountId: $accountId, label: $label, spendLimitMillicredits: $limit, limitReset: $reset, allowedModels: $models) {\n      id\n      key\n    }\n  }\n": typeof types.CreateBudgetKeyDocument,
+    "\n  mutation UpdateBudgetKey($id: ID!, $input: UpdateApiKeyInput!) {\n    updateApiKey(id: $id, input: $input) {\n      id\n      label\n      spendLimitMillicredits\n      limitReset\n      allowedModels\n    }\n  }\n": typeof types.UpdateBudgetKeyDocument,
+    "\n  query BudgetKeys($accountId: ID) {\n    apiKeys(accountId: $accountId) {\n      id\n      label\n      spendLimitMillicredits\n      limitReset\n      allowedModels\n      spentThisPeriodMillicredits\n      periodResetsAt\n    }\n    me {\n      balance {\n        availableMillicredits\n      }\n    }\n  }\n": typeof types.BudgetKeysDocument,
+    "\n  mutation RecordOnKey($input: RecordUsageInput!) {\n    recordUsage(input: $input) {\n      id\n      chargedMillicredits\n    }\n  }\n": typeof types.RecordOnKeyDocument,
     "\n  mutation MetricsRecordUsage($input: RecordUsageInput!) {\n    recordUsage(input: $input) {\n      chargedMillicredits\n    }\n  }\n": typeof types.MetricsRecordUsageDocument,
     "\n  mutation CreatePromoCode($input: CreatePromoCodeInput!) {\n    createPromoCode(input: $input) {\n      id\n      code\n      creditsMillicredits\n      maxRedemptions\n      redemptions\n      expiresAt\n      grantValidDays\n    }\n  }\n": typeof types.CreatePromoCodeDocument,
     "\n  mutation RedeemPromoCode($code: String!) {\n    redeemPromoCode(code: $code) {\n      id\n      type\n      amountMillicredits\n      balanceAfterMillicredits\n      referenceId\n    }\n  }\n": typeof types.RedeemPromoCodeDocument,
@@ -101,6 +105,10 @@ const documents: Documents = {
     "\n  mutation VoidGrant($grantId: ID!, $reason: String!) {\n    voidGrant(grantId: $grantId, reason: $reason) {\n      id\n      status\n      remainingMillicredits\n    }\n  }\n": types.VoidGrantDocument,
     "\n  mutation ExpireGrantsNow {\n    expireGrantsNow {\n      expiredGrants\n      expiredMillicredits\n    }\n  }\n": types.ExpireGrantsNowDocument,
     "\n        mutation GrantsRecordUsage($input: RecordUsageInput!) {\n          recordUsage(input: $input) {\n            chargedMillicredits\n          }\n        }\n      ": types.GrantsRecordUsageDocument,
+    "\n  mutation CreateBudgetKey($accountId: ID!, $label: String, $limit: String, $reset: KeyLimitReset, $models: [String!]) {\n    createApiKey(accountId: $accountId, label: $label, spendLimitMillicredits: $limit, limitReset: $reset, allowedModels: $models) {\n      id\n      key\n    }\n  }\n": types.CreateBudgetKeyDocument,
+    "\n  mutation UpdateBudgetKey($id: ID!, $input: UpdateApiKeyInput!) {\n    updateApiKey(id: $id, input: $input) {\n      id\n      label\n      spendLimitMillicredits\n      limitReset\n      allowedModels\n    }\n  }\n": types.UpdateBudgetKeyDocument,
+    "\n  query BudgetKeys($accountId: ID) {\n    apiKeys(accountId: $accountId) {\n      id\n      label\n      spendLimitMillicredits\n      limitReset\n      allowedModels\n      spentThisPeriodMillicredits\n      periodResetsAt\n    }\n    me {\n      balance {\n        availableMillicredits\n      }\n    }\n  }\n": types.BudgetKeysDocument,
+    "\n  mutation RecordOnKey($input: RecordUsageInput!) {\n    recordUsage(input: $input) {\n      id\n      chargedMillicredits\n    }\n  }\n": types.RecordOnKeyDocument,
     "\n  mutation MetricsRecordUsage($input: RecordUsageInput!) {\n    recordUsage(input: $input) {\n      chargedMillicredits\n    }\n  }\n": types.MetricsRecordUsageDocument,
     "\n  mutation CreatePromoCode($input: CreatePromoCodeInput!) {\n    createPromoCode(input: $input) {\n      id\n      code\n      creditsMillicredits\n      maxRedemptions\n      redemptions\n      expiresAt\n      grantValidDays\n    }\n  }\n": types.CreatePromoCodeDocument,
     "\n  mutation RedeemPromoCode($code: String!) {\n    redeemPromoCode(code: $code) {\n      id\n      type\n      amountMillicredits\n      balanceAfterMillicredits\n      referenceId\n    }\n  }\n": types.RedeemPromoCodeDocument,
@@ -250,6 +258,22 @@ export function graphql(source: "\n  mutation ExpireGrantsNow {\n    expireGrant
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n        mutation GrantsRecordUsage($input: RecordUsageInput!) {\n          recordUsage(input: $input) {\n            chargedMillicredits\n          }\n        }\n      "): (typeof documents)["\n        mutation GrantsRecordUsage($input: RecordUsageInput!) {\n          recordUsage(input: $input) {\n            chargedMillicredits\n          }\n        }\n      "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateBudgetKey($accountId: ID!, $label: String, $limit: String, $reset: KeyLimitReset, $models: [String!]) {\n    createApiKey(accountId: $accountId, label: $label, spendLimitMillicredits: $limit, limitReset: $reset, allowedModels: $models) {\n      id\n      key\n    }\n  }\n"): (typeof documents)["\n  mutation CreateBudgetKey($accountId: ID!, $label: String, $limit: String, $reset: KeyLimitReset, $models: [String!]) {\n    createApiKey(accountId: $accountId, label: $label, spendLimitMillicredits: $limit, limitReset: $reset, allowedModels: $models) {\n      id\n      key\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateBudgetKey($id: ID!, $input: UpdateApiKeyInput!) {\n    updateApiKey(id: $id, input: $input) {\n      id\n      label\n      spendLimitMillicredits\n      limitReset\n      allowedModels\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateBudgetKey($id: ID!, $input: UpdateApiKeyInput!) {\n    updateApiKey(id: $id, input: $input) {\n      id\n      label\n      spendLimitMillicredits\n      limitReset\n      allowedModels\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BudgetKeys($accountId: ID) {\n    apiKeys(accountId: $accountId) {\n      id\n      label\n      spendLimitMillicredits\n      limitReset\n      allowedModels\n      spentThisPeriodMillicredits\n      periodResetsAt\n    }\n    me {\n      balance {\n        availableMillicredits\n      }\n    }\n  }\n"): (typeof documents)["\n  query BudgetKeys($accountId: ID) {\n    apiKeys(accountId: $accountId) {\n      id\n      label\n      spendLimitMillicredits\n      limitReset\n      allowedModels\n      spentThisPeriodMillicredits\n      periodResetsAt\n    }\n    me {\n      balance {\n        availableMillicredits\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RecordOnKey($input: RecordUsageInput!) {\n    recordUsage(input: $input) {\n      id\n      chargedMillicredits\n    }\n  }\n"): (typeof documents)["\n  mutation RecordOnKey($input: RecordUsageInput!) {\n    recordUsage(input: $input) {\n      id\n      chargedMillicredits\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -113,6 +113,7 @@ export const MATRIX: Record<string, Row> = {
   'Mutation.replayStripeEvent': { cells: STAFF_ONLY.ADMIN },
   'Mutation.reverseTransaction': { cells: STAFF_ONLY.ADMIN },
   'Mutation.revokeApiKey': { cells: 'U O F O F F A U', scope: { id: 'apiKey' } },
+  'Mutation.updateApiKey': { cells: 'U O F O F F A U', scope: { id: 'apiKey' } },
   'Mutation.rotateWebhookEndpointSecret': { cells: 'U H F H F F A U', scope: { id: 'endpoint' } },
   'Mutation.runReconciliation': { cells: STAFF_ONLY.FINANCE },
   'Mutation.setAutoRecharge': { cells: 'U O F O F F N U', scope: { 'input.accountId': 'account' } },

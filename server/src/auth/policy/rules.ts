@@ -44,6 +44,11 @@ export const RULES = {
   'apiKey.list': rule({ who: ACCOUNT_HOLDERS, other: 'SUPPORT', says: 'Own account; SUPPORT+ any' }),
   'apiKey.create': rule({ who: staff('ADMIN'), says: 'ADMIN' }),
   'apiKey.revoke': rule({ who: ACCOUNT_HOLDERS, other: 'ADMIN', says: "Own account's keys; ADMIN any" }),
+  'apiKey.update': rule({
+    who: ACCOUNT_HOLDERS,
+    other: 'ADMIN',
+    says: "Own account's keys (label, spend limit, reset, allowed models); ADMIN any",
+  }),
   // Metering and balances
   'usage.record': rule({
     who: CHARGERS,
@@ -55,6 +60,7 @@ export const RULES = {
   'rates.active': rule({ who: SIGNED_IN, says: 'Any signed-in caller' }),
   'proxy.chat': rule({ who: CHARGERS, says: 'Keys only (the proxy reads no cookie); a team key charges its team' }),
   'proxy.models': rule({ who: SIGNED_IN, says: 'Any key' }),
+  'proxy.key': rule({ who: CHARGERS, says: "Keys only: the calling key's own limit, usage and the balance it spends" }),
   'proxy.settings': rule({ who: ACCOUNT_HOLDERS, other: 'ADMIN', says: 'Own account; ADMIN any' }),
   'proxy.rateLimit': rule({ who: staff('ADMIN'), says: 'ADMIN: the per-key requests per minute' }),
   'alerts.set': rule({

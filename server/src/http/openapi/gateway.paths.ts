@@ -6,7 +6,7 @@ import type {
   SchemaObject,
   SecurityRequirementObject,
 } from 'openapi3-ts/oas31';
-import { meteredHeaders, ref } from './components.js';
+import { errorResponse, meteredHeaders, ref, type Dialect } from './components.js';
 
 const open = (properties: Record<string, SchemaObject | ReferenceObject>, required: string[], description: string): SchemaObject => ({
   type: 'object',
@@ -135,18 +135,21 @@ export const gatewaySchemas: Record<string, SchemaObject> = {
 const bearer: SecurityRequirementObject[] = [{ bearerKey: [] }];
 
 /** The refusals every metered call may get, decided before any provider call (except 502/504). */
-const meteredRefusals = (): ResponsesObject => ({
-  400: ref('responses', 'BadRequest'),
-  401: ref('responses', 'Unauthenticated'),
-  402: ref('responses', 'PaymentRequired'),
-  403: ref('responses', 'Forbidden'),
-  404: ref('responses', 'ModelNotFound'),
-  413: ref('responses', 'PayloadTooLarge'),
-  429: ref('responses', 'RateLimited'),
-  502: ref('responses', 'UpstreamFailed'),
-  503: ref('responses', 'Overloaded'),
-  504: ref('responses', 'UpstreamTimeout'),
-});
+const meteredRefusals = (dialect: Dialect): ResponsesObject =>
+  Object.fromEntries(
+    Object.entries({
+      400: 'BadRequest',
+      401: 'Unauthenticated',
+      402: 'PaymentRequired',
+      403: 'Forbidden',
+      404: 'ModelNotFound',
+      413: 'PayloadTooLarge',
+      429: 'RateLimited',
+      502: 'UpstreamFailed',
+      503: 'Overloaded',
+      504: 'UpstreamTimeout',
+    }).map(([status, name]) => [status, errorResponse(dialect, name)]),
+  );
 
 const metered = (opts: {
   summary: string;
@@ -154,6 +157,7 @@ const metered = (opts: {
   body: string;
   streams: string | null;
   security: OperationObject['security'];
+  dialect?: Dialect;
 }): OperationObject => ({
   tags: ['gateway'],
   summary: opts.summary,
@@ -175,7 +179,7 @@ const metered = (opts: {
         ...(opts.streams ? { 'text/event-stream': { schema: { type: 'string' } } } : {}),
       },
     },
-    ...meteredRefusals(),
+    ...meteredRefusals(opts.dialect ?? 'openai'),
   },
 });
 
@@ -190,6 +194,23 @@ export const gatewayPaths: PathsObject = {
       security: bearer,
     }),
   },
+  '/v1/key': {
+    get: {
+      tags: ['gateway'],
+      summary: "The calling key's limit, usage and available balance",
+      description:
+        "Shaped like OpenRouter's `GET /api/v1/key`. `limit_remaining_millicredits` is what the key's limit leaves after this period's spend " +
+        'and its calls in flight; the daily, weekly and monthly usage count from the start of the current day, week (Monday) and month in the ' +
+        "account's time zone (a team's own, else UTC). Rate limited like every `/v1` route.",
+      security: [{ bearerKey: [] }, { apiKeyHeader: [] }],
+      responses: {
+        200: { description: 'The key.', content: { 'application/json': { schema: ref('schemas', 'KeyInfo') } } },
+        401: ref('responses', 'Unauthenticated'),
+        403: ref('responses', 'Forbidden'),
+        429: ref('responses', 'RateLimited'),
+      },
+    },
+  },
   '/v1/models': {
     get: {
       tags: ['gateway'],
@@ -201,8 +222,8 @@ export const gatewayPaths: PathsObject = {
           headers: { 'x-creditmeter-overhead-ms': ref('headers', 'Overhead'), 'Server-Timing': ref('headers', 'ServerTiming') },
           content: { 'application/json': { schema: ref('schemas', 'ModelList') } },
         },
-        401: ref('responses', 'Unauthenticated'),
-        403: ref('responses', 'Forbidden'),
+        401: errorResponse('openai', 'Unauthenticated'),
+        403: errorResponse('openai', 'Forbidden'),
       },
     },
   },

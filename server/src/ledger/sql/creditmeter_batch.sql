@@ -60,6 +60,8 @@ begin
       v_run := jsonb_path_query_array(p_items, ('$[' || i || ' to ' || j || ']')::jsonpath);
       if not exists (select 1 from jsonb_array_elements(v_run) x
                       where x->>'partial_minimum' is not null or x->>'session_cap' is not null or x->>'member' is not null
+                         or exists (select 1 from api_keys k where k.id = (x->>'api_key_id')::uuid
+                                      and (k.spend_limit_millicredits is not null or k.allowed_models is not null))
                          or exists (select 1 from holds h where h.id = (x->>'hold_id')::uuid))
          and (select count(distinct x->>'hold_id') from jsonb_array_elements(v_run) x) = j - i + 1 then
         return query select i + h.ord, 'hold'::text, null::text, null::bigint, h.status, h.available, h.posted, h.pending, h.updated_at,

@@ -41,11 +41,12 @@ begin
         select (o.ord)::int as i, x.account_id, x.key, x.hash, x.charged, coalesce(x.release, 0) as release,
                case when x.source = 'PROXY' then 'proxy' else 'client' end as scope,
                x.member, coalesce(x.member_at, clock_timestamp()) as member_at, coalesce(x.member_enforce, true) as member_enforce,
+               x.api_key_id, x.model,
                row_number() over (partition by x.account_id, case when x.source = 'PROXY' then 'proxy' else 'client' end, x.key
                                   order by o.ord) > 1 as dup
           from jsonb_array_elements(p_rows) with ordinality as o(e, ord),
                jsonb_to_record(o.e) as x(account_id uuid, key text, hash text, charged bigint, release bigint, source text,
-                                         member uuid, member_at timestamptz, member_enforce boolean)
+                                         member uuid, member_at timestamptz, member_enforce boolean, api_key_id uuid, model text)
       ) b
      order by b.account_id, b.i
   loop
@@ -64,6 +65,13 @@ begin
       s_status[r.i] := case when r.seen_hash = r.hash then 'REPLAY' else 'CONFLICT' end;
       continue;
     end if;
+    if r.api_key_id is not null and r.member_enforce then
+      -- The key's scope and limit (a settle's hold was checked when placed: member_enforce false).
+      v_step := creditmeter_key_step(r.api_key_id, r.model, r.charged, 0, r.member_at, r.member_enforce);
+      if v_step <> 'OK' then
+        s_status[r.i] := v_step; s_avail[r.i] := creditmeter_key_room(r.api_key_id, r.member_at); continue;
+      end if;
+    end if;
     if v_posted - v_pending + r.release < r.charged then
       s_status[r.i] := 'INSUFFICIENT'; s_avail[r.i] := v_posted - v_pending; continue;
     end if;
@@ -71,6 +79,9 @@ begin
       -- A team charge: the member's allocation row, under the team row's lock taken above.
       v_step := creditmeter_team_member_step(r.account_id, r.member, r.charged, r.charged, r.member_at, r.member_enforce);
       if v_step <> 'OK' then s_status[r.i] := v_step; continue; end if;
+    end if;
+    if r.api_key_id is not null then
+      perform creditmeter_key_step(r.api_key_id, r.model, 0, r.charged, r.member_at, false);
     end if;
     v_posted := v_posted - r.charged;
     v_pending := v_pending - r.release;

@@ -29,6 +29,16 @@ begin
   if p_partial_minimum is not null and v_acc.posted - v_acc.pending < p_amount and v_acc.posted - v_acc.pending >= p_partial_minimum then
     v_amount := v_acc.posted - v_acc.pending;
   end if;
+  if p_api_key is not null then
+    -- The key's model scope, then its spend limit (spent this period + held + this <= limit).
+    v_step := creditmeter_key_step(p_api_key, p_model, v_amount, 0, coalesce(p_member_at, clock_timestamp()), true);
+    if v_step <> 'OK' then
+      return query select v_step, null::uuid, v_amount, null::boolean, null::timestamptz, null::timestamptz,
+        creditmeter_key_room(p_api_key, coalesce(p_member_at, clock_timestamp())), null::bigint, v_acc.posted, v_acc.pending,
+        null::timestamptz;
+      return;
+    end if;
+  end if;
   if v_acc.posted - v_acc.pending < v_amount then
     return query select 'INSUFFICIENT'::text, null::uuid, coalesce(p_partial_minimum, p_amount), null::boolean, null::timestamptz,
       null::timestamptz, v_acc.posted - v_acc.pending, null::bigint, v_acc.posted, v_acc.pending, null::timestamptz;
