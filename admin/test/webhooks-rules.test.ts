@@ -36,7 +36,11 @@ describe('one of several thresholds: credits or a percent', () => {
   });
 
   it('reads a list separated by spaces or semicolons, commas grouping thousands', () => {
-    expect(parseThresholdList('1,500 20 %; 0.5 10%')).toEqual({ ok: true, thresholdsMillicredits: ['1500000', '500'], thresholdsPercent: [20, 10] });
+    expect(parseThresholdList('1,500 20 %; 0.5 10%')).toEqual({
+      ok: true,
+      thresholdsMillicredits: ['1500000', '500'],
+      thresholdsPercent: [20, 10],
+    });
     expect(parseThresholdList('  ')).toEqual({ ok: true, thresholdsMillicredits: [], thresholdsPercent: [] });
     expect(parseThresholdList('500 200%')).toMatchObject({ ok: false, error: expect.any(String) });
   });

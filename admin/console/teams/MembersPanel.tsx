@@ -122,7 +122,10 @@ export function MembersPanel({ teamId, timeZone }: { teamId: string; timeZone: s
                   {m.lowBalanceAlerts.length === 0
                     ? '—'
                     : m.lowBalanceAlerts
-                        .map((a) => `${formatCredits(a.thresholdMillicredits)}${a.percent ? ` (${a.percent} %)` : ''}${a.alerted ? ' · alerted' : ''}`)
+                        .map(
+                          (a) =>
+                            `${formatCredits(a.thresholdMillicredits)}${a.percent ? ` (${a.percent} %)` : ''}${a.alerted ? ' · alerted' : ''}`,
+                        )
                         .join(', ')}
                 </TableCell>
                 {admin && (

@@ -143,7 +143,12 @@ export const ActiveModelsQuery = graphql(`
 `);
 
 export const SetMemberLowBalanceThresholdsMutation = graphql(`
-  mutation SetMemberLowBalanceThresholds($teamId: ID!, $memberAccountId: ID!, $thresholdsMillicredits: [String!]!, $thresholdsPercent: [Int!]) {
+  mutation SetMemberLowBalanceThresholds(
+    $teamId: ID!
+    $memberAccountId: ID!
+    $thresholdsMillicredits: [String!]!
+    $thresholdsPercent: [Int!]
+  ) {
     setLowBalanceThresholds(
       accountId: $teamId
       memberAccountId: $memberAccountId

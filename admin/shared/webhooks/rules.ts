@@ -41,7 +41,11 @@ export type ThresholdList = { ok: true; thresholdsMillicredits: string[]; thresh
 
 /** Several thresholds in one field, separated by spaces or semicolons ("500 20%"; commas group thousands). */
 export function parseThresholdList(input: string): ThresholdList {
-  const entries = input.replace(/\s+%/g, '%').split(/[\s;]+/).filter(Boolean).map(parseThresholdEntry);
+  const entries = input
+    .replace(/\s+%/g, '%')
+    .split(/[\s;]+/)
+    .filter(Boolean)
+    .map(parseThresholdEntry);
   const bad = entries.find((e) => !e.ok);
   if (bad && !bad.ok) return bad;
   return {
