@@ -563,7 +563,7 @@ export type TeamMembersQueryVariables = Exact<{
 }>;
 
 
-export type TeamMembersQuery = { team: { id: string, members: Array<{ accountId: string, email: string | null, role: TeamRole, monthlyAllocationMillicredits: string | null, spentThisPeriodMillicredits: string, heldMillicredits: string, remainingThisPeriodMillicredits: string | null, periodStart: string, addedAt: string, removedAt: string | null }> } | null };
+export type TeamMembersQuery = { team: { id: string, members: Array<{ accountId: string, email: string | null, role: TeamRole, monthlyAllocationMillicredits: string | null, spentThisPeriodMillicredits: string, heldMillicredits: string, remainingThisPeriodMillicredits: string | null, periodStart: string, addedAt: string, removedAt: string | null, lowBalanceAlerts: Array<{ thresholdMillicredits: string, percent: number | null, alerted: boolean }> }> } | null };
 
 export type TeamSpendQueryVariables = Exact<{
   teamId: string | number;
@@ -616,6 +616,16 @@ export type TeamPolicyModelsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type TeamPolicyModelsQuery = { activeRates: Array<{ model: string }> };
+
+export type SetMemberLowBalanceThresholdsMutationVariables = Exact<{
+  teamId: string | number;
+  memberAccountId: string | number;
+  thresholdsMillicredits: Array<string> | string;
+  thresholdsPercent?: Array<number> | number | null | undefined;
+}>;
+
+
+export type SetMemberLowBalanceThresholdsMutation = { setLowBalanceThresholds: Array<{ thresholdMillicredits: string, percent: number | null }> };
 
 export type WebhooksPageQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1747,6 +1757,11 @@ export const TeamMembersDocument = new TypedDocumentString(`
       periodStart
       addedAt
       removedAt
+      lowBalanceAlerts {
+        thresholdMillicredits
+        percent
+        alerted
+      }
     }
   }
 }
@@ -1816,6 +1831,19 @@ export const TeamPolicyModelsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<TeamPolicyModelsQuery, TeamPolicyModelsQueryVariables>;
+export const SetMemberLowBalanceThresholdsDocument = new TypedDocumentString(`
+    mutation SetMemberLowBalanceThresholds($teamId: ID!, $memberAccountId: ID!, $thresholdsMillicredits: [String!]!, $thresholdsPercent: [Int!]) {
+  setLowBalanceThresholds(
+    accountId: $teamId
+    memberAccountId: $memberAccountId
+    thresholdsMillicredits: $thresholdsMillicredits
+    thresholdsPercent: $thresholdsPercent
+  ) {
+    thresholdMillicredits
+    percent
+  }
+}
+    `) as unknown as TypedDocumentString<SetMemberLowBalanceThresholdsMutation, SetMemberLowBalanceThresholdsMutationVariables>;
 export const WebhooksPageDocument = new TypedDocumentString(`
     query WebhooksPage {
   failedStripeEvents(first: 100) {
