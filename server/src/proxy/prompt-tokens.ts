@@ -1,5 +1,5 @@
 import { Piscina } from 'piscina';
-import { countPromptTokens, promptChars, promptParts, promptTokenBound, type ChatRequest } from './proxy.rules.js';
+import { countParts, promptChars, promptParts, promptTokenBound, type ChatRequest, type PromptParts } from './proxy.rules.js';
 
 /** Prompts up to this many characters are counted exactly in place (a millisecond at worst). */
 const INLINE_CHARS = 1000;
@@ -32,9 +32,14 @@ export class PromptTokenCounter {
     });
   }
 
-  async count(req: Pick<ChatRequest, 'messages' | 'body'>): Promise<PromptCount> {
-    const parts = promptParts(req);
-    if (promptChars(parts) <= INLINE_CHARS) return { tokens: countPromptTokens(req), exact: true };
+  /** A chat's prompt. */
+  count(req: Pick<ChatRequest, 'messages' | 'body'>): Promise<PromptCount> {
+    return this.countParts(promptParts(req));
+  }
+
+  /** Any API's prompt, once split into texts and tokens known without tokenizing. */
+  async countParts(parts: PromptParts): Promise<PromptCount> {
+    if (promptChars(parts) <= INLINE_CHARS) return { tokens: countParts(parts), exact: true };
     try {
       // An aborted task's worker is terminated, so a stuck count costs no more than the budget.
       const counted: number = await this.pool.run(parts.texts, { signal: AbortSignal.timeout(this.budgetMs) });

@@ -11,6 +11,8 @@ import { UpstreamFailure } from './proxy.service.js';
 import type { CallCharge, PreparedCall, StreamSink } from './proxy.types.js';
 import { SERVER_TIMING_HEADER, ServerTiming } from './server-timing.js';
 import { chatSurface } from './surfaces/chat.js';
+import { embeddingsSurface } from './surfaces/embeddings.js';
+import { responsesSurface } from './surfaces/responses.js';
 import type { Surface } from './surfaces/surface.js';
 
 export const OVERHEAD_HEADER = 'x-creditmeter-overhead-ms';
@@ -83,7 +85,7 @@ function sseSink(req: Request, res: Response, extraHeaders: Record<string, strin
       res.flushHeaders();
     },
     data: (payload, type) => {
-      if (res.writableEnded) return;
+      if (res.writableEnded || client.signal.aborted) return;
       res.write(`${type ? `event: ${type}\n` : ''}data: ${typeof payload === 'string' ? payload : JSON.stringify(payload)}\n\n`);
     },
     comment: (text) => {
@@ -259,6 +261,8 @@ export const proxyRoutes = (app: Express, services: Services): void => {
   }
 
   surfaceRoute('/v1/chat/completions', chatSurface(proxy));
+  surfaceRoute('/v1/responses', responsesSurface(proxy));
+  surfaceRoute('/v1/embeddings', embeddingsSurface(proxy));
 
   app.get(
     '/v1/models',

@@ -8,8 +8,8 @@ export const DEFAULT_MAX_OUTPUT_TOKENS = 4096;
 export const SIMULATED_MODEL = 'creditmeter-sim';
 export const SIMULATED_FINGERPRINT = 'creditmeter-simulated';
 /** OpenAI's chat framing: a few tokens per message plus the reply primer. */
-const TOKENS_PER_MESSAGE = 4;
-const REPLY_PRIMER_TOKENS = 3;
+export const TOKENS_PER_MESSAGE = 4;
+export const REPLY_PRIMER_TOKENS = 3;
 /** Flat estimate for a non-text content part (an image at low detail costs 85; high costs more). */
 const NON_TEXT_PART_TOKENS = 765;
 const MAX_CHOICES = 8;
@@ -58,7 +58,7 @@ export interface PromptParts {
 }
 
 /** Adds a message content's texts to `texts`; returns the tokens of its non-text parts. */
-function contentParts(content: unknown, texts: string[]): number {
+export function contentParts(content: unknown, texts: string[]): number {
   if (typeof content === 'string') {
     texts.push(content);
     return 0;
@@ -100,9 +100,11 @@ export function promptParts(req: Pick<ChatRequest, 'messages' | 'body'>): Prompt
 
 /** Exact prompt tokens. Super-linear on long runs without spaces: only for small prompts on the main thread. */
 export function countPromptTokens(req: Pick<ChatRequest, 'messages' | 'body'>): number {
-  const { texts, fixedTokens } = promptParts(req);
-  return texts.reduce((n, text) => n + countTokens(text), fixedTokens);
+  return countParts(promptParts(req));
 }
+
+/** Exact tokens of prompt parts (same caveat: small prompts only on the main thread). */
+export const countParts = ({ texts, fixedTokens }: PromptParts) => texts.reduce((n, text) => n + countTokens(text), fixedTokens);
 
 /** Linear-time upper bound of the exact count: every BPE token stands for at least one UTF-8 byte. */
 export function promptTokenBound(parts: PromptParts): number {
@@ -144,7 +146,8 @@ export interface ProviderUsage {
   prompt_tokens_details?: { cached_tokens?: number | null } | null;
 }
 
-const whole = (v: number | null | undefined) => (typeof v === 'number' && Number.isFinite(v) && v > 0 ? BigInt(Math.floor(v)) : 0n);
+/** A provider's token count as a bigint: anything but a positive finite number is 0. */
+export const whole = (v: number | null | undefined) => (typeof v === 'number' && Number.isFinite(v) && v > 0 ? BigInt(Math.floor(v)) : 0n);
 
 /** Provider usage -> billable tokens: `inputTokens` is uncached input only (prompt - cached). */
 export function tokensFromUsage(usage: ProviderUsage): TokenCounts {

@@ -252,8 +252,7 @@ export class ProxyService {
           break;
         }
         generated += tokens;
-        const out = reader.forward(event);
-        if (out !== null && !sink.signal.aborted) sink.data(out);
+        reader.forward(event, sink);
       }
     } catch (err) {
       if (!sink.signal.aborted) upstreamError = err;

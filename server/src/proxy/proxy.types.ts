@@ -88,8 +88,8 @@ export interface StreamReader<E> {
   see(event: E): void;
   /** Output tokens the event carries. */
   outputTokens(event: E): number;
-  /** What to send the client for an event within budget; null holds it back (the usage event goes out after the settle). */
-  forward(event: E): unknown;
+  /** Sends an event within budget on to the client, as the API shapes it (the usage event waits for the settle). */
+  forward(event: E, sink: StreamSink): void;
   /** The usage the provider reported, once seen. */
   reportedUsage(): TokenCounts | null;
   /** A request id when the provider gave none (the stream's own id). */
@@ -107,7 +107,7 @@ export interface StreamSink {
   /** Aborted when the client goes away. */
   readonly signal: AbortSignal;
   start(): void;
-  /** One event: `data: <json>` (with `event: <type>` first when given). */
+  /** One event: `data: <json>` (with `event: <type>` first when given); nothing once the client left. */
   data(payload: unknown, type?: string): void;
   comment(text: string): void;
   end(): void;

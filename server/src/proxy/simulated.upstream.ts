@@ -1,42 +1,35 @@
 import { randomUUID } from 'node:crypto';
-import { decode, encode } from 'gpt-tokenizer';
+import { decode } from 'gpt-tokenizer';
 import type {
   ChatCompletion,
   ChatCompletionChunk,
   ChatCompletionCreateParamsNonStreaming,
   ChatCompletionCreateParamsStreaming,
 } from 'openai/resources/chat/completions';
+import type { CreateEmbeddingResponse, EmbeddingCreateParams } from 'openai/resources/embeddings';
+import type {
+  Response,
+  ResponseCreateParamsNonStreaming,
+  ResponseCreateParamsStreaming,
+  ResponseStreamEvent,
+} from 'openai/resources/responses/responses';
 import type { PromptTokenCounter } from './prompt-tokens.js';
 import { DEFAULT_MAX_OUTPUT_TOKENS, SIMULATED_FINGERPRINT } from './proxy.rules.js';
 import type { UpstreamAnswer, UpstreamEvents } from './proxy.types.js';
+import { simulatedEmbeddings } from './simulated.embeddings.js';
+import { lastUserText, nextTick, replyTokens } from './simulated.reply.js';
+import { simulatedResponse, simulatedResponseEvents } from './simulated.responses.js';
+import { embeddingsPromptParts, parseEmbeddingsRequest } from './surfaces/embeddings.rules.js';
+import { parseResponsesRequest, responsesPromptParts } from './surfaces/responses.rules.js';
 import type { OpenAiApis } from './upstream.js';
 
-const FILLER =
-  'This answer comes from the creditmeter simulator, not from a real model: no OPENAI_API_KEY is set ' +
-  '(or the model is creditmeter-sim), so the proxy answers by itself. Everything else is real: the ' +
-  'prompt was counted with a tokenizer, the worst case was held on your balance, and this reply is ' +
-  'settled on the usage reported below, at the rates of the active rate card.';
-
-function lastUserText(messages: unknown[]): string {
-  for (let i = messages.length - 1; i >= 0; i--) {
-    const m = messages[i] as { role?: string; content?: unknown };
-    if (m?.role !== 'user') continue;
-    if (typeof m.content === 'string') return m.content;
-    if (Array.isArray(m.content)) {
-      return m.content.map((p: { text?: unknown }) => (typeof p?.text === 'string' ? p.text : '')).join(' ');
-    }
-  }
-  return '';
-}
-
-/** Deterministic reply tokens for a request, cut to its output limit. */
-function replyTokens(body: { messages: unknown[]; max_tokens?: number | null; max_completion_tokens?: number | null }) {
-  const quoted = lastUserText(body.messages).replace(/\s+/g, ' ').trim().slice(0, 120);
-  const text = `${quoted ? `You said: "${quoted}". ` : ''}${FILLER}`;
-  const limit = body.max_completion_tokens ?? body.max_tokens ?? DEFAULT_MAX_OUTPUT_TOKENS;
-  const tokens = encode(text);
-  const cut = tokens.length > limit;
-  return { tokens: cut ? tokens.slice(0, limit) : tokens, finish: cut ? ('length' as const) : ('stop' as const) };
+/** Deterministic reply tokens for a chat request, cut to its output limit. */
+function chatReply(body: { messages: unknown[]; max_tokens?: number | null; max_completion_tokens?: number | null }) {
+  const { tokens, cut } = replyTokens(
+    lastUserText(body.messages),
+    body.max_completion_tokens ?? body.max_tokens ?? DEFAULT_MAX_OUTPUT_TOKENS,
+  );
+  return { tokens, finish: cut ? ('length' as const) : ('stop' as const) };
 }
 
 const usageOf = (prompt: number, completionTokens: number) => {
@@ -61,7 +54,7 @@ export class SimulatedUpstream implements OpenAiApis {
 
   async chat(body: ChatCompletionCreateParamsNonStreaming): Promise<UpstreamAnswer<ChatCompletion>> {
     const n = body.n ?? 1;
-    const { tokens, finish } = replyTokens(body);
+    const { tokens, finish } = chatReply(body);
     const content = decode(tokens);
     const completion: ChatCompletion = {
       id: `chatcmpl-sim-${randomUUID()}`,
@@ -83,7 +76,7 @@ export class SimulatedUpstream implements OpenAiApis {
   async chatStream(body: ChatCompletionCreateParamsStreaming, signal: AbortSignal): Promise<UpstreamEvents<ChatCompletionChunk>> {
     const id = `chatcmpl-sim-${randomUUID()}`;
     const created = Math.floor(Date.now() / 1000);
-    const { tokens, finish } = replyTokens(body);
+    const { tokens, finish } = chatReply(body);
     const withUsage = body.stream_options?.include_usage === true;
     const prompt = await this.promptOf(body);
     const base = { id, object: 'chat.completion.chunk' as const, created, model: body.model, system_fingerprint: SIMULATED_FINGERPRINT };
@@ -91,12 +84,29 @@ export class SimulatedUpstream implements OpenAiApis {
       yield { ...base, choices: [{ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: null }] };
       for (let i = 0; i < tokens.length; i += 3) {
         if (signal.aborted) return;
-        await new Promise((resolve) => setImmediate(resolve));
+        await nextTick();
         yield { ...base, choices: [{ index: 0, delta: { content: decode(tokens.slice(i, i + 3)) }, finish_reason: null }] };
       }
       yield { ...base, choices: [{ index: 0, delta: {}, finish_reason: finish }] };
       if (withUsage) yield { ...base, choices: [], usage: usageOf(prompt, tokens.length) };
     }
     return { events: chunks(), requestId: null };
+  }
+
+  private async responsesPrompt(body: ResponseCreateParamsNonStreaming | ResponseCreateParamsStreaming): Promise<number> {
+    return (await this.promptTokens.countParts(responsesPromptParts(parseResponsesRequest(body)))).tokens;
+  }
+
+  async responses(body: ResponseCreateParamsNonStreaming): Promise<UpstreamAnswer<Response>> {
+    return { answer: simulatedResponse(body, await this.responsesPrompt(body)), requestId: null };
+  }
+
+  async responsesStream(body: ResponseCreateParamsStreaming, signal: AbortSignal): Promise<UpstreamEvents<ResponseStreamEvent>> {
+    return { events: simulatedResponseEvents(body, await this.responsesPrompt(body), signal), requestId: null };
+  }
+
+  async embeddings(body: EmbeddingCreateParams): Promise<UpstreamAnswer<CreateEmbeddingResponse>> {
+    const prompt = await this.promptTokens.countParts(embeddingsPromptParts(parseEmbeddingsRequest(body)));
+    return { answer: simulatedEmbeddings(body, prompt.tokens), requestId: null };
   }
 }

@@ -5,6 +5,13 @@ import type {
   ChatCompletionCreateParamsNonStreaming,
   ChatCompletionCreateParamsStreaming,
 } from 'openai/resources/chat/completions';
+import type { CreateEmbeddingResponse, EmbeddingCreateParams } from 'openai/resources/embeddings';
+import type {
+  Response,
+  ResponseCreateParamsNonStreaming,
+  ResponseCreateParamsStreaming,
+  ResponseStreamEvent,
+} from 'openai/resources/responses/responses';
 import type { UpstreamAnswer, UpstreamEvents } from './proxy.types.js';
 import { nodeFetch } from './upstream-fetch.js';
 
@@ -13,6 +20,9 @@ export interface OpenAiApis {
   readonly simulated: boolean;
   chat(body: ChatCompletionCreateParamsNonStreaming, signal: AbortSignal): Promise<UpstreamAnswer<ChatCompletion>>;
   chatStream(body: ChatCompletionCreateParamsStreaming, signal: AbortSignal): Promise<UpstreamEvents<ChatCompletionChunk>>;
+  responses(body: ResponseCreateParamsNonStreaming, signal: AbortSignal): Promise<UpstreamAnswer<Response>>;
+  responsesStream(body: ResponseCreateParamsStreaming, signal: AbortSignal): Promise<UpstreamEvents<ResponseStreamEvent>>;
+  embeddings(body: EmbeddingCreateParams, signal: AbortSignal): Promise<UpstreamAnswer<CreateEmbeddingResponse>>;
 }
 
 /** The provider, through the official `openai` SDK (no SDK retries: a retry would be a second call on one hold). */
@@ -32,5 +42,20 @@ export class OpenAiUpstream implements OpenAiApis {
   async chatStream(body: ChatCompletionCreateParamsStreaming, signal: AbortSignal): Promise<UpstreamEvents<ChatCompletionChunk>> {
     const { data, request_id } = await this.client.chat.completions.create(body, { signal }).withResponse();
     return { events: data, requestId: request_id ?? null };
+  }
+
+  async responses(body: ResponseCreateParamsNonStreaming, signal: AbortSignal): Promise<UpstreamAnswer<Response>> {
+    const { data, request_id } = await this.client.responses.create(body, { signal }).withResponse();
+    return { answer: data, requestId: request_id ?? null };
+  }
+
+  async responsesStream(body: ResponseCreateParamsStreaming, signal: AbortSignal): Promise<UpstreamEvents<ResponseStreamEvent>> {
+    const { data, request_id } = await this.client.responses.create(body, { signal }).withResponse();
+    return { events: data, requestId: request_id ?? null };
+  }
+
+  async embeddings(body: EmbeddingCreateParams, signal: AbortSignal): Promise<UpstreamAnswer<CreateEmbeddingResponse>> {
+    const { data, request_id } = await this.client.embeddings.create(body, { signal }).withResponse();
+    return { answer: data, requestId: request_id ?? null };
   }
 }

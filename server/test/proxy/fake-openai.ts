@@ -5,8 +5,10 @@ export type Handler = (body: any, req: http.IncomingMessage, res: http.ServerRes
 
 export interface FakeOpenAi {
   url: string;
-  /** Bodies of every chat completion request received, in order. */
+  /** Bodies of every request received (chat completions, responses, embeddings), in order. */
   calls: any[];
+  /** The path of each request in `calls`. */
+  paths: string[];
   inFlight: number;
   maxInFlight: number;
   /** What the next requests get; replaced per test. */
@@ -97,10 +99,128 @@ export async function streamSse(body: any, res: http.ServerResponse, plan: Strea
   plan.onDone?.(written, left);
 }
 
+const FAKE_PATHS = ['/v1/chat/completions', '/v1/responses', '/v1/embeddings'];
+
+/** Usage of a Responses answer, every token class it reports. */
+export interface FakeResponsesUsage {
+  input: number;
+  cached?: number;
+  cacheWrite?: number;
+  output: number;
+  reasoning?: number;
+}
+
+export const responsesUsageBody = (u: FakeResponsesUsage) => ({
+  input_tokens: u.input,
+  input_tokens_details: { cached_tokens: u.cached ?? 0, cache_write_tokens: u.cacheWrite ?? 0 },
+  output_tokens: u.output,
+  output_tokens_details: { reasoning_tokens: u.reasoning ?? 0 },
+  total_tokens: u.input + u.output,
+});
+
+const responseObject = (body: any, status: string, output: unknown[], usage: FakeResponsesUsage | null) => ({
+  id: 'resp_fake_1',
+  object: 'response',
+  created_at: 1_764_000_000,
+  status,
+  model: body.model,
+  output,
+  error: null,
+  incomplete_details: null,
+  instructions: body.instructions ?? null,
+  max_output_tokens: body.max_output_tokens ?? null,
+  metadata: {},
+  parallel_tool_calls: true,
+  temperature: 1,
+  tool_choice: 'auto',
+  tools: [],
+  top_p: 1,
+  usage: usage ? responsesUsageBody(usage) : null,
+});
+
+const messageItem = (text: string, status = 'completed') => ({
+  id: 'msg_fake_1',
+  type: 'message',
+  role: 'assistant',
+  status,
+  content: [{ type: 'output_text', text, annotations: [], logprobs: [] }],
+});
+
+/** A Responses API answer as OpenAI returns it: one reasoning item and one message. */
+export const responseJson = (body: any, text: string, usage: FakeResponsesUsage) =>
+  responseObject(body, 'completed', [{ id: 'rs_fake_1', type: 'reasoning', summary: [] }, messageItem(text)], usage);
+
+export interface ResponsesStreamPlan extends Omit<StreamPlan, 'usage'> {
+  usage: FakeResponsesUsage;
+  /** After this many pieces, the provider fails with this event instead of finishing. */
+  failAfter?: { pieces: number; event: 'error' | 'response.failed' };
+}
+
+/** SSE like the Responses API: named events, each with a sequence number, ending with response.completed (usage inside). */
+export async function streamResponses(body: any, res: http.ServerResponse, plan: ResponsesStreamPlan) {
+  res.writeHead(200, { 'content-type': 'text/event-stream', 'x-request-id': 'req_fake_responses' });
+  let left = false;
+  res.on('close', () => {
+    if (!res.writableFinished) left = true;
+  });
+  let seq = 0;
+  const send = (type: string, payload: object) =>
+    res.write(`event: ${type}\ndata: ${JSON.stringify({ type, sequence_number: seq++, ...payload })}\n\n`);
+  const at = { item_id: 'msg_fake_1', output_index: 0 };
+  send('response.created', { response: responseObject(body, 'in_progress', [], null) });
+  send('response.in_progress', { response: responseObject(body, 'in_progress', [], null) });
+  send('response.output_item.added', { output_index: 0, item: { ...messageItem('', 'in_progress'), content: [] } });
+  send('response.content_part.added', { ...at, content_index: 0, part: { type: 'output_text', text: '', annotations: [] } });
+  let written = 0;
+  if (plan.gate) await plan.gate;
+  for (const piece of plan.pieces) {
+    if (plan.delayMs) await sleep(plan.delayMs);
+    if (left) break;
+    if (plan.failAfter && written === plan.failAfter.pieces) break;
+    send('response.output_text.delta', { ...at, content_index: 0, delta: piece, logprobs: [] });
+    written++;
+  }
+  if (!left && plan.failAfter) {
+    if (plan.failAfter.event === 'error') send('error', { code: 'server_error', message: 'The model failed', param: null });
+    else
+      send('response.failed', {
+        response: { ...responseObject(body, 'failed', [], plan.usage), error: { code: 'server_error', message: 'The model failed' } },
+      });
+    res.end();
+  } else if (!left) {
+    const text = plan.pieces.join('');
+    send('response.output_text.done', { ...at, content_index: 0, text, logprobs: [] });
+    send('response.content_part.done', { ...at, content_index: 0, part: { type: 'output_text', text, annotations: [] } });
+    send('response.output_item.done', { output_index: 0, item: messageItem(text) });
+    send('response.completed', { response: responseObject(body, 'completed', [messageItem(text)], plan.usage) });
+    res.end();
+  }
+  plan.onDone?.(written, left);
+}
+
+/** Embeddings as OpenAI returns them: float arrays, or base64 float32 when the request asks (the SDK's default). */
+export function embeddingsJson(body: any, promptTokens: number) {
+  const inputs = typeof body.input === 'string' || typeof body.input[0] === 'number' ? [body.input] : body.input;
+  return {
+    object: 'list',
+    model: body.model,
+    data: inputs.map((_: unknown, index: number) => {
+      const vector = new Float32Array([index + 0.5, 0.25, -0.125]);
+      return {
+        object: 'embedding',
+        index,
+        embedding: body.encoding_format === 'base64' ? Buffer.from(vector.buffer).toString('base64') : Array.from(vector),
+      };
+    }),
+    usage: { prompt_tokens: promptTokens, total_tokens: promptTokens },
+  };
+}
+
 export async function startFakeOpenAi(): Promise<FakeOpenAi> {
   const fake: FakeOpenAi = {
     url: '',
     calls: [],
+    paths: [],
     inFlight: 0,
     maxInFlight: 0,
     handler: (body, _req, res) => replyJson(res, 200, completionJson(body, 'Hello!', { prompt: 10, completion: 2 })),
@@ -110,11 +230,12 @@ export async function startFakeOpenAi(): Promise<FakeOpenAi> {
     },
   };
   const server = http.createServer(async (req, res) => {
-    if (req.method !== 'POST' || req.url !== '/v1/chat/completions') return replyJson(res, 404, { error: { message: 'not found' } });
+    if (req.method !== 'POST' || !FAKE_PATHS.includes(req.url ?? '')) return replyJson(res, 404, { error: { message: 'not found' } });
     const raw: Buffer[] = [];
     for await (const part of req) raw.push(part as Buffer);
     const body = JSON.parse(Buffer.concat(raw).toString('utf8'));
     fake.calls.push(body);
+    fake.paths.push(req.url!);
     fake.inFlight++;
     fake.maxInFlight = Math.max(fake.maxInFlight, fake.inFlight);
     try {

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { countPromptTokens, outputBudget, worstCaseCost } from '../../src/proxy/proxy.rules.js';
 import { startTestApp, TEST_RATES as CARD, type TestApp } from '../support/harness.js';
-import { completionJson, replyJson, startFakeOpenAi, type FakeOpenAi } from './fake-openai.js';
+import { completionJson, replyJson, startFakeOpenAi, streamSse, type FakeOpenAi } from './fake-openai.js';
 import { balanceRow, holdsOf, jsonOf, openaiClient, postingsSum, rawChat, usageRows } from './support.js';
 
 // A model whose maximum output (32,768 tokens at 60 credits per 1k: 1,966 credits) is far above a new account's 200 credits.
@@ -62,6 +62,25 @@ describe('a hold the balance cannot cover in full shrinks to it', () => {
     expect(await holdsOf(t, user.id)).toMatchObject([
       { state: 'SETTLED', partial: true, amount: String(balance), charged: String(charged) },
     ]);
+  });
+
+  it('shrinks a streamed call the same way: the header comes with the stream, the provider gets the capped limit', async () => {
+    const balance = 200_000n;
+    const user = await t.account(balance);
+    const prompt = promptOf(hi);
+    fake.handler = (body, _req, res) => streamSse(body, res, { pieces: ['Hel', 'lo!'], usage: { prompt, completion: 2 } });
+    const { data: stream, response } = await openaiClient(t, user.key)
+      .chat.completions.create({ model: 'pricey-model', messages: hi as any, stream: true, stream_options: { include_usage: true } })
+      .withResponse();
+    const chunks: any[] = [];
+    for await (const chunk of stream) chunks.push(chunk);
+    const capped = outputBudget(balance, prompt, RATES);
+    expect(response.headers.get('x-creditmeter-max-tokens-capped')).toBe(String(capped));
+    expect(fake.calls[0].max_completion_tokens).toBe(capped);
+    expect(chunks.map((c) => c.choices[0]?.delta?.content ?? '').join('')).toBe('Hello!');
+    const charged = worstCaseCost(prompt, 2, 1, RATES);
+    expect(chunks.at(-1).creditmeter.charged_millicredits).toBe(String(charged));
+    expect(await balanceRow(t, user.id)).toEqual({ posted: balance - charged, pending: 0n });
   });
 
   it("leaves a call the balance covers alone: no cap header, the client's max_tokens goes upstream", async () => {

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { countPromptTokens } from '../../src/proxy/proxy.rules.js';
+import { countParts, countPromptTokens } from '../../src/proxy/proxy.rules.js';
+import { embeddingsPromptParts, parseEmbeddingsRequest } from '../../src/proxy/surfaces/embeddings.rules.js';
+import { parseResponsesRequest, responsesPromptParts } from '../../src/proxy/surfaces/responses.rules.js';
 import { graphql } from '../gql/index.js';
 import { startTestApp, type TestApp } from '../support/harness.js';
 import { balanceRow, openaiClient, usageRows } from './support.js';
@@ -103,6 +105,52 @@ describe('the built-in simulated model (no OPENAI_API_KEY)', () => {
     expect(res.errors).toBeUndefined();
     expect(res.data!.activeRates.length).toBeGreaterThan(0);
     expect(res.data!.activeRates.every((r) => r.simulated)).toBe(true);
+  });
+});
+
+describe('the simulator in the shape of each OpenAI API', () => {
+  it('answers the Responses API, streamed and not, metered on its reported usage', async () => {
+    const user = await t.account(1_000_000n);
+    const client = openaiClient(t, user.key);
+    const body = { model: 'test-model', input: 'Tell me about prepaid credits.', max_output_tokens: 20 };
+    const prompt = countParts(responsesPromptParts(parseResponsesRequest(body)));
+    const { data, response } = await client.responses.create(body).withResponse();
+    expect(data.output_text).toContain('You said: "Tell me about prepaid credits."');
+    expect(data).toMatchObject({ status: 'incomplete', incomplete_details: { reason: 'max_output_tokens' } });
+    expect(data.usage).toMatchObject({ input_tokens: prompt, output_tokens: 20 });
+    const charged = price(prompt, 20);
+    expect(response.headers.get('x-creditmeter-charged-millicredits')).toBe(charged.toString());
+    expect(response.headers.get('x-creditmeter-balance-millicredits')).toBe(String(1_000_000n - charged));
+
+    const events: any[] = [];
+    for await (const event of await client.responses.create({ ...body, max_output_tokens: 500, stream: true })) events.push(event);
+    const completed = events.at(-1);
+    expect(events[0].type).toBe('response.created');
+    expect(completed.type).toBe('response.completed');
+    const text = events
+      .filter((e) => e.type === 'response.output_text.delta')
+      .map((e) => e.delta)
+      .join('');
+    expect(completed.response.output[0].content[0].text).toBe(text);
+    const streamed = price(prompt, completed.response.usage.output_tokens);
+    expect(completed.creditmeter).toMatchObject({ charged_millicredits: streamed.toString(), simulated: true, estimated: false });
+    expect(completed.creditmeter.balance_millicredits).toBe(String(1_000_000n - charged - streamed));
+    expect(await balanceRow(t, user.id)).toEqual({ posted: 1_000_000n - charged - streamed, pending: 0n });
+  });
+
+  it('answers embeddings with deterministic unit vectors (base64 for the SDK), charged on the input', async () => {
+    const user = await t.account(1_000_000n);
+    const input = ['prepaid credits', 'an append-only ledger'];
+    const prompt = countParts(embeddingsPromptParts(parseEmbeddingsRequest({ model: 'test-model', input })));
+    const client = openaiClient(t, user.key);
+    const { data, response } = await client.embeddings.create({ model: 'test-model', input, dimensions: 64 }).withResponse();
+    expect(data.data.map((d) => d.embedding.length)).toEqual([64, 64]);
+    expect(Math.hypot(...data.data[0].embedding)).toBeCloseTo(1, 5);
+    expect(data.data[0].embedding).not.toEqual(data.data[1].embedding);
+    expect(data.usage).toEqual({ prompt_tokens: prompt, total_tokens: prompt });
+    expect(response.headers.get('x-creditmeter-charged-millicredits')).toBe(price(prompt, 0).toString());
+    const again = await client.embeddings.create({ model: 'test-model', input: input[0], dimensions: 64 });
+    expect(again.data[0].embedding).toEqual(data.data[0].embedding);
   });
 });
 

@@ -1,6 +1,8 @@
 import OpenAI from 'openai';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { eventually } from '../support/eventually.js';
-import type { TestApp } from '../support/harness.js';
+import { startTestApp, type TestApp } from '../support/harness.js';
+import { startFakeOpenAi, type FakeOpenAi } from './fake-openai.js';
 
 export const openaiClient = (t: TestApp, key: string) => new OpenAI({ baseURL: `${t.url}/v1`, apiKey: key, maxRetries: 0 });
 
@@ -38,6 +40,34 @@ export function settledHolds(t: TestApp, accountId: string, timeoutMs = 5000) {
   );
 }
 
+/** The account's available credits (posted - pending) once its settles committed. */
+export async function availableOf(t: TestApp, accountId: string) {
+  const { posted, pending } = await balanceRow(t, accountId);
+  return posted - pending;
+}
+
+/**
+ * For one test file: a test app whose OpenAI upstream is a fresh fake, cleared before each test;
+ * `ready` receives both once started.
+ */
+export function withFakeOpenAi(ready: (t: TestApp, fake: FakeOpenAi) => void): void {
+  let t: TestApp | undefined;
+  let fake: FakeOpenAi | undefined;
+  beforeAll(async () => {
+    fake = await startFakeOpenAi();
+    t = await startTestApp({ OPENAI_API_KEY: 'sk-fake-upstream', OPENAI_BASE_URL: `${fake.url}/v1`, HOLD_EXPIRY_INTERVAL_MS: 0 });
+    ready(t, fake);
+  });
+  afterAll(async () => {
+    await t?.close();
+    await fake?.close();
+  });
+  beforeEach(() => {
+    fake!.calls = [];
+    fake!.paths = [];
+  });
+}
+
 /** Sum of the account's postings: must always equal its cached posted balance. */
 export async function postingsSum(t: TestApp, accountId: string) {
   await t.services.proxy.settled();
@@ -48,12 +78,16 @@ export async function postingsSum(t: TestApp, accountId: string) {
   return BigInt(row.sum);
 }
 
-export const rawChat = (t: TestApp, key: string | null, body: unknown, headers: Record<string, string> = {}) =>
-  fetch(`${t.url}/v1/chat/completions`, {
+/** A POST to a `/v1/*` path with a JSON body, outside any SDK. */
+export const rawPost = (t: TestApp, path: string, key: string | null, body: unknown, headers: Record<string, string> = {}) =>
+  fetch(`${t.url}${path}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}), ...headers },
     body: JSON.stringify(body),
   });
+
+export const rawChat = (t: TestApp, key: string | null, body: unknown, headers: Record<string, string> = {}) =>
+  rawPost(t, '/v1/chat/completions', key, body, headers);
 
 /** A response body as JSON, untyped (fetch types it `unknown`). */
 export const jsonOf = async (res: Response): Promise<any> => res.json();

@@ -53,63 +53,87 @@ const errorHeaders = (): Record<string, ReferenceObject> => ({
   'Server-Timing': ref('headers', 'ServerTiming'),
 });
 
-const errorEnvelope = (code: SchemaObject, extra: Record<string, SchemaObject> = {}, required: string[] = []): SchemaObject => ({
-  type: 'object',
-  required: ['error'],
-  properties: {
-    error: {
-      type: 'object',
-      required: ['type', 'code', 'message', ...required],
-      properties: {
-        type: { type: 'string' },
-        code,
-        message: { type: 'string' },
-        param: { type: ['string', 'null'] },
-        ...extra,
-      },
+/**
+ * The gateway's errors come in two envelopes with the same `error` fields: OpenAI's
+ * `{"error":{…}}` on the OpenAI surfaces, Anthropic's `{"type":"error","error":{…}}` on
+ * `/v1/messages`, whose `error.type` is Anthropic's for the status (so its SDK raises its usual class).
+ */
+export type Dialect = 'openai' | 'anthropic';
+const PREFIX: Record<Dialect, string> = { openai: '', anthropic: 'Anthropic' };
+
+const errorEnvelope = (
+  dialect: Dialect,
+  fields: { type?: SchemaObject; code: SchemaObject; extra?: Record<string, SchemaObject>; required?: string[] },
+): SchemaObject => {
+  const error: SchemaObject = {
+    type: 'object',
+    required: ['type', 'code', 'message', ...(fields.required ?? [])],
+    properties: {
+      type: fields.type ?? { type: 'string' },
+      code: fields.code,
+      message: { type: 'string' },
+      ...(dialect === 'openai' ? { param: { type: ['string', 'null'] } } : {}),
+      ...fields.extra,
     },
+  };
+  return dialect === 'openai'
+    ? { type: 'object', required: ['error'], properties: { error } }
+    : { type: 'object', required: ['type', 'error'], properties: { type: { const: 'error' }, error } };
+};
+
+const insufficientFields = {
+  message: {
+    type: 'string',
+    description:
+      'Says what the hold was for and names the output limit to lower, e.g. "This call needs 1,966,200 millicredits held for its prompt (8 tokens) ' +
+      'and 32,768 output tokens (the model\'s maximum), and 200,000 are available. Send a smaller max_tokens, or buy credits."',
   },
+  credits_url: {
+    type: 'string',
+    format: 'uri',
+    description: '`<PUBLIC_APP_URL>/credits?returnTo=…`, the `returnTo` taken from the `X-Return-To` header when it is on this origin.',
+  },
+  required_millicredits: millicredits('What the call needed held: the prompt plus `max_output_tokens_assumed` of output per choice.'),
+  available_millicredits: millicredits("The charged account's available balance when the call was refused."),
+  max_output_tokens_assumed: {
+    type: 'integer',
+    minimum: 0,
+    description:
+      'The output tokens per choice the hold was computed for: the request’s limit, else the model’s maximum output; with hold shrinking on ' +
+      '(the default), the account’s `minOutputTokens`, the smallest hold it would have accepted. 0 for embeddings.',
+  },
+} satisfies Record<string, SchemaObject>;
+
+const spendLimitFields = {
+  scope: { type: 'string', description: 'spend_cap_exceeded: `request`, `session` or `allocation`.' },
+  cap_millicredits: millicredits('The cap or limit that refused the call.'),
+  required_millicredits: millicredits("The call's worst case."),
+  remaining_millicredits: millicredits('What the allocation or key limit has left this period.'),
+} satisfies Record<string, SchemaObject>;
+
+/** The error schemas of one dialect, named with its prefix (`GatewayError`, `AnthropicGatewayError`, …). */
+const errorSchemas = (dialect: Dialect): Record<string, SchemaObject> => ({
+  [`${PREFIX[dialect]}GatewayError`]: {
+    ...errorEnvelope(dialect, { code: { type: 'string' } }),
+    description:
+      dialect === 'openai' ? "OpenAI's error shape, as the OpenAI SDK reads it." : "Anthropic's error shape, as its SDK reads it.",
+  },
+  [`${PREFIX[dialect]}InsufficientCreditsError`]: errorEnvelope(dialect, {
+    type: { const: dialect === 'openai' ? 'insufficient_credits' : 'billing_error' },
+    code: { const: 'insufficient_credits' },
+    extra: insufficientFields,
+    required: ['credits_url', 'required_millicredits', 'available_millicredits', 'max_output_tokens_assumed'],
+  }),
+  [`${PREFIX[dialect]}SpendLimitError`]: errorEnvelope(dialect, {
+    code: { enum: ['spend_cap_exceeded', 'key_limit_exceeded'] },
+    extra: spendLimitFields,
+  }),
 });
 
 const schemas: Record<string, SchemaObject> = {
   Millicredits: millicredits('An amount.'),
-  GatewayError: {
-    ...errorEnvelope({ type: 'string' }),
-    description:
-      'OpenAI\'s error shape, used by every `/v1/*` route (`/v1/messages` wraps the same `error` in Anthropic\'s `{"type":"error"}` envelope).',
-  },
-  InsufficientCreditsError: errorEnvelope(
-    { const: 'insufficient_credits' },
-    {
-      type: { const: 'insufficient_credits' },
-      message: {
-        type: 'string',
-        description: 'Says what the hold was for and names `max_tokens`, e.g. "…held for 4,096 output tokens; send a smaller max_tokens…".',
-      },
-      credits_url: {
-        type: 'string',
-        format: 'uri',
-        description: '`<PUBLIC_APP_URL>/credits?returnTo=…`, the `returnTo` taken from the `X-Return-To` header when it is on this origin.',
-      },
-      required_millicredits: millicredits('What the call needed held: the prompt plus `max_output_tokens_assumed` of output.'),
-      available_millicredits: millicredits("The charged account's available balance when the call was refused."),
-      max_output_tokens_assumed: {
-        type: 'integer',
-        minimum: 0,
-        description: 'The output tokens the hold was computed for (the request’s `max_tokens`, else the model’s maximum output).',
-      },
-    },
-    ['credits_url', 'required_millicredits', 'available_millicredits', 'max_output_tokens_assumed'],
-  ),
-  SpendLimitError: errorEnvelope(
-    { enum: ['spend_cap_exceeded', 'key_limit_exceeded'] },
-    {
-      scope: { type: 'string', description: 'spend_cap_exceeded: `request`, `session` or `allocation`.' },
-      cap_millicredits: millicredits('The cap or limit that refused the call.'),
-      required_millicredits: millicredits("The call's worst case."),
-      remaining_millicredits: millicredits('What the allocation or key limit has left this period.'),
-    },
-  ),
+  ...errorSchemas('openai'),
+  ...errorSchemas('anthropic'),
   HttpError: {
     type: 'object',
     description: 'The error shape of the JSON routes outside `/v1/*` and GraphQL.',
@@ -126,47 +150,53 @@ const schemas: Record<string, SchemaObject> = {
 
 const json = (schema: SchemaObject | ReferenceObject) => ({ 'application/json': { schema } });
 
-const gatewayError = (description: string, code: SchemaObject, extraHeaders: Record<string, ReferenceObject> = {}): ResponseObject => ({
-  description,
-  headers: { ...errorHeaders(), ...extraHeaders },
-  content: json({
-    allOf: [ref('schemas', 'GatewayError'), { properties: { error: { properties: { code } } } }],
-  }),
-});
+/** The gateway's error answers of one dialect, named with its prefix (`RateLimited`, `AnthropicRateLimited`, …). */
+function errorResponses(dialect: Dialect): Record<string, ResponseObject> {
+  const name = (n: string) => `${PREFIX[dialect]}${n}`;
+  const error = (description: string, code: SchemaObject, extraHeaders: Record<string, ReferenceObject> = {}): ResponseObject => ({
+    description,
+    headers: { ...errorHeaders(), ...extraHeaders },
+    content: json({ allOf: [ref('schemas', name('GatewayError')), { properties: { error: { properties: { code } } } }] }),
+  });
+  const retryAfter = { 'Retry-After': ref('headers', 'RetryAfter') };
+  return {
+    [name('BadRequest')]: error('The body is not valid JSON or the request is invalid.', {
+      type: 'string',
+      examples: ['invalid_json', 'invalid_request'],
+    }),
+    [name('Unauthenticated')]: error('No valid creditmeter API key.', { const: 'invalid_api_key' }),
+    [name('PaymentRequired')]: {
+      description:
+        'Refused before any provider call: the balance (`insufficient_credits`), a spend cap or allocation (`spend_cap_exceeded`) ' +
+        'or the key’s own limit (`key_limit_exceeded`) cannot cover the call. Nothing is held or charged.',
+      headers: errorHeaders(),
+      content: json({ oneOf: [ref('schemas', name('InsufficientCreditsError')), ref('schemas', name('SpendLimitError'))] }),
+    },
+    [name('Forbidden')]: error(
+      'The key may not do this: a disabled model, a model outside the key’s `allowedModels`, or a team it is not an active member of.',
+      { enum: ['forbidden', 'model_disabled', 'model_not_allowed'] },
+    ),
+    [name('ModelNotFound')]: error('The model is not on the active rate card; nothing is called or charged.', { const: 'model_not_found' }),
+    [name('PayloadTooLarge')]: error('The body is larger than PROXY_MAX_BODY_BYTES.', { const: 'request_too_large' }),
+    [name('RateLimited')]: error('Too many requests for this key this minute.', { const: 'rate_limit_exceeded' }, retryAfter),
+    [name('UpstreamFailed')]: error('The provider failed or could not be reached; the hold is voided and nothing is charged.', {
+      enum: ['upstream_error', 'upstream_unavailable'],
+    }),
+    [name('Overloaded')]: error(
+      'Shed at admission: too many calls in flight on this instance.',
+      { const: 'server_overloaded' },
+      retryAfter,
+    ),
+    [name('UpstreamTimeout')]: error('The provider did not answer in time; nothing is charged.', { const: 'upstream_timeout' }),
+  };
+}
+
+/** The name of a gateway error answer in `dialect`. */
+export const errorResponse = (dialect: Dialect, name: string): ReferenceObject => ref('responses', `${PREFIX[dialect]}${name}`);
 
 const responses: Record<string, ResponseObject> = {
-  BadRequest: gatewayError('The body is not valid JSON or the request is invalid.', {
-    type: 'string',
-    examples: ['invalid_json', 'invalid_request'],
-  }),
-  Unauthenticated: gatewayError('No valid creditmeter API key.', { const: 'invalid_api_key' }),
-  PaymentRequired: {
-    description:
-      'Refused before any provider call: the balance (`insufficient_credits`), a spend cap or allocation (`spend_cap_exceeded`) ' +
-      'or the key’s own limit (`key_limit_exceeded`) cannot cover the call. Nothing is held or charged.',
-    headers: errorHeaders(),
-    content: json({ oneOf: [ref('schemas', 'InsufficientCreditsError'), ref('schemas', 'SpendLimitError')] }),
-  },
-  Forbidden: gatewayError(
-    'The key may not do this: a disabled model, a model outside the key’s `allowedModels`, or a team it is not an active member of.',
-    { enum: ['forbidden', 'model_disabled', 'model_not_allowed'] },
-  ),
-  ModelNotFound: gatewayError('The model is not on the active rate card; nothing is called or charged.', { const: 'model_not_found' }),
-  PayloadTooLarge: gatewayError('The body is larger than PROXY_MAX_BODY_BYTES.', { const: 'request_too_large' }),
-  RateLimited: gatewayError(
-    'Too many requests for this key this minute.',
-    { const: 'rate_limit_exceeded' },
-    { 'Retry-After': ref('headers', 'RetryAfter') },
-  ),
-  UpstreamFailed: gatewayError('The provider failed or could not be reached; the hold is voided and nothing is charged.', {
-    enum: ['upstream_error', 'upstream_unavailable'],
-  }),
-  Overloaded: gatewayError(
-    'Shed at admission: too many calls in flight on this instance.',
-    { const: 'server_overloaded' },
-    { 'Retry-After': ref('headers', 'RetryAfter') },
-  ),
-  UpstreamTimeout: gatewayError('The provider did not answer in time; nothing is charged.', { const: 'upstream_timeout' }),
+  ...errorResponses('openai'),
+  ...errorResponses('anthropic'),
   HttpError: { description: 'An error of a JSON route outside `/v1/*`.', content: json(ref('schemas', 'HttpError')) },
 };
 

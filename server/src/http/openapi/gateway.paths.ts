@@ -6,7 +6,7 @@ import type {
   SchemaObject,
   SecurityRequirementObject,
 } from 'openapi3-ts/oas31';
-import { meteredHeaders, ref } from './components.js';
+import { errorResponse, meteredHeaders, ref, type Dialect } from './components.js';
 
 const open = (properties: Record<string, SchemaObject | ReferenceObject>, required: string[], description: string): SchemaObject => ({
   type: 'object',
@@ -135,18 +135,21 @@ export const gatewaySchemas: Record<string, SchemaObject> = {
 const bearer: SecurityRequirementObject[] = [{ bearerKey: [] }];
 
 /** The refusals every metered call may get, decided before any provider call (except 502/504). */
-const meteredRefusals = (): ResponsesObject => ({
-  400: ref('responses', 'BadRequest'),
-  401: ref('responses', 'Unauthenticated'),
-  402: ref('responses', 'PaymentRequired'),
-  403: ref('responses', 'Forbidden'),
-  404: ref('responses', 'ModelNotFound'),
-  413: ref('responses', 'PayloadTooLarge'),
-  429: ref('responses', 'RateLimited'),
-  502: ref('responses', 'UpstreamFailed'),
-  503: ref('responses', 'Overloaded'),
-  504: ref('responses', 'UpstreamTimeout'),
-});
+const meteredRefusals = (dialect: Dialect): ResponsesObject =>
+  Object.fromEntries(
+    Object.entries({
+      400: 'BadRequest',
+      401: 'Unauthenticated',
+      402: 'PaymentRequired',
+      403: 'Forbidden',
+      404: 'ModelNotFound',
+      413: 'PayloadTooLarge',
+      429: 'RateLimited',
+      502: 'UpstreamFailed',
+      503: 'Overloaded',
+      504: 'UpstreamTimeout',
+    }).map(([status, name]) => [status, errorResponse(dialect, name)]),
+  );
 
 const metered = (opts: {
   summary: string;
@@ -154,6 +157,7 @@ const metered = (opts: {
   body: string;
   streams: string | null;
   security: OperationObject['security'];
+  dialect?: Dialect;
 }): OperationObject => ({
   tags: ['gateway'],
   summary: opts.summary,
@@ -175,7 +179,7 @@ const metered = (opts: {
         ...(opts.streams ? { 'text/event-stream': { schema: { type: 'string' } } } : {}),
       },
     },
-    ...meteredRefusals(),
+    ...meteredRefusals(opts.dialect ?? 'openai'),
   },
 });
 
@@ -218,8 +222,8 @@ export const gatewayPaths: PathsObject = {
           headers: { 'x-creditmeter-overhead-ms': ref('headers', 'Overhead'), 'Server-Timing': ref('headers', 'ServerTiming') },
           content: { 'application/json': { schema: ref('schemas', 'ModelList') } },
         },
-        401: ref('responses', 'Unauthenticated'),
-        403: ref('responses', 'Forbidden'),
+        401: errorResponse('openai', 'Unauthenticated'),
+        403: errorResponse('openai', 'Forbidden'),
       },
     },
   },

@@ -79,14 +79,14 @@ class ChatStream implements StreamReader<ChatCompletionChunk> {
     return chunkOutputTokens(chunk);
   }
 
-  forward(chunk: ChatCompletionChunk): unknown {
+  forward(chunk: ChatCompletionChunk, sink: StreamSink): void {
     for (const c of chunk.choices ?? []) {
       if (c.finish_reason) this.openChoices.delete(c.index);
       else this.openChoices.add(c.index);
     }
-    if (chunk.usage && (chunk.choices ?? []).length === 0) return null; // sent after settling, with the charge
+    if (chunk.usage && (chunk.choices ?? []).length === 0) return; // sent after settling, with the charge
     if (!this.req.wantsUsage && 'usage' in chunk) delete (chunk as { usage?: unknown }).usage;
-    return chunk;
+    sink.data(chunk);
   }
 
   reportedUsage(): TokenCounts | null {
