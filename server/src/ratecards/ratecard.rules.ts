@@ -101,7 +101,10 @@ function parseTier(threshold: number | null | undefined, tier: LongContextRatesI
   if (!tier) throw badInput(`${at}.longContext is required with longContextThresholdTokens`, { field: `${at}.longContext` });
   const lc = `${at}.longContext`;
   for (const name of ['inputPer1k', 'outputPer1k', 'costInputPer1kUsd', 'costOutputPer1kUsd'] as const) {
-    if (!given(tier[name])) throw badInput(`${lc}.${name} is required: a long-context tier needs its input and output rates and costs`, { field: `${lc}.${name}` });
+    if (!given(tier[name]))
+      throw badInput(`${lc}.${name} is required: a long-context tier needs its input and output rates and costs`, {
+        field: `${lc}.${name}`,
+      });
   }
   const input = rate(tier.inputPer1k!, `${lc}.inputPer1k`);
   const costInput = parseUsdPer1k(tier.costInputPer1kUsd!, `${lc}.costInputPer1kUsd`);

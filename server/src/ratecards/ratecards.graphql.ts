@@ -2,7 +2,9 @@ import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { formatMicroUsd, formatRatePer1k } from '../money/money.js';
 import type { ModelRate } from './ratecard.types.js';
 
-@ObjectType('LongContextRates', { description: 'Rates for a whole call whose prompt is above the threshold; a null class keeps the base rate' })
+@ObjectType('LongContextRates', {
+  description: 'Rates for a whole call whose prompt is above the threshold; a null class keeps the base rate',
+})
 export class LongContextRatesGql {
   @Field(() => String)
   inputPer1k!: string;
@@ -61,10 +63,16 @@ export class ModelRateGql {
   @Field(() => String, { description: 'Whose API answers the model: "openai" or "anthropic"' })
   provider!: string;
 
-  @Field(() => String, { nullable: true, description: 'Credits per 1k tokens written to the prompt cache (5 minutes); null: the input rate' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Credits per 1k tokens written to the prompt cache (5 minutes); null: the input rate',
+  })
   cacheWriteInputPer1k!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Credits per 1k tokens written to the prompt cache for 1 hour; null: the 5-minute rate' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Credits per 1k tokens written to the prompt cache for 1 hour; null: the 5-minute rate',
+  })
   cacheWrite1hInputPer1k!: string | null;
 
   @Field(() => String, { nullable: true, description: 'Null: the input rate' })

@@ -156,7 +156,11 @@ export class RecordUsageInput {
   @Field(() => Int, { nullable: true, defaultValue: 0 })
   imageInputTokens?: number | null;
 
-  @Field(() => Int, { nullable: true, defaultValue: 0, description: 'Part of outputTokens (at most outputTokens): shown, not charged again' })
+  @Field(() => Int, {
+    nullable: true,
+    defaultValue: 0,
+    description: 'Part of outputTokens (at most outputTokens): shown, not charged again',
+  })
   reasoningTokens?: number | null;
 
   @Field(() => String)
