@@ -74,6 +74,8 @@ describe('POST /v1/messages, not streamed', () => {
       input_tokens: '101',
       cached_input_tokens: '2001',
       output_tokens: '57',
+      cache_write_input_tokens: '500',
+      cache_write_1h_input_tokens: '200',
       charged: '4834',
       request_id: 'req_fake_anthropic',
     });
