@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatCredits, MAX_MILLICREDITS } from '../shared/money';
-import { endpointStatus, endpointUrlError, parseThreshold, parseThresholdEntry } from '../shared/webhooks/rules';
+import { endpointStatus, endpointUrlError, parseThreshold, parseThresholdEntry, parseThresholdList } from '../shared/webhooks/rules';
 
 describe('low-balance threshold typed in credits → millicredits string', () => {
   it('gives the exact decimal string of millicredits for any amount it would show', () => {
@@ -33,6 +33,16 @@ describe('one of several thresholds: credits or a percent', () => {
     expect(parseThresholdEntry('1,234.567')).toEqual({ ok: true, thresholdMillicredits: '1234567' });
     for (const bad of ['0%', '101%', '2.5%', '%', '-5%', 'x%'])
       expect(parseThresholdEntry(bad), bad).toMatchObject({ ok: false, error: expect.any(String) });
+  });
+
+  it('reads a list separated by spaces or semicolons, commas grouping thousands', () => {
+    expect(parseThresholdList('1,500 20 %; 0.5 10%')).toEqual({
+      ok: true,
+      thresholdsMillicredits: ['1500000', '500'],
+      thresholdsPercent: [20, 10],
+    });
+    expect(parseThresholdList('  ')).toEqual({ ok: true, thresholdsMillicredits: [], thresholdsPercent: [] });
+    expect(parseThresholdList('500 200%')).toMatchObject({ ok: false, error: expect.any(String) });
   });
 });
 

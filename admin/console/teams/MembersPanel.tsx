@@ -28,12 +28,23 @@ import { formatCredits, parseCredits } from '../../shared/money';
 import { api } from '../api';
 import { atLeast } from '../roles';
 import { ConfirmedButton } from '../shared/Confirmed';
-import { AddTeamMemberMutation, RemoveTeamMemberMutation, SetMemberAllocationMutation, TeamMembersQuery } from './operations';
+import { parseThresholdList } from '../../shared/webhooks/rules';
+import {
+  AddTeamMemberMutation,
+  RemoveTeamMemberMutation,
+  SetMemberAllocationMutation,
+  SetMemberLowBalanceThresholdsMutation,
+  TeamMembersQuery,
+} from './operations';
 
 type Member = NonNullable<MembersData['team']>['members'][number];
 
 const formatDayIn = (iso: string, timeZone: string) =>
   new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone }).format(new Date(iso));
+
+/** A member's low-balance alerts as the dialog's field writes them ("500 20%"). */
+const alertsText = (m: Member) =>
+  m.lowBalanceAlerts.map((a) => (a.percent ? `${a.percent}%` : formatCredits(a.thresholdMillicredits).replace(/,/g, ''))).join(' ');
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -70,13 +81,14 @@ export function MembersPanel({ teamId, timeZone }: { teamId: string; timeZone: s
               <TableCell align="right">Spent this period</TableCell>
               <TableCell align="right">Held</TableCell>
               <TableCell align="right">Remaining</TableCell>
+              <TableCell>Alerts below</TableCell>
               {admin && <TableCell>Actions</TableCell>}
             </TableRow>
           </TableHead>
           <TableBody>
             {members.length === 0 && (
               <TableRow>
-                <TableCell colSpan={admin ? 7 : 6}>No members yet.</TableCell>
+                <TableCell colSpan={admin ? 8 : 7}>No members yet.</TableCell>
               </TableRow>
             )}
             {members.map((m) => (
@@ -105,6 +117,16 @@ export function MembersPanel({ teamId, timeZone }: { teamId: string; timeZone: s
                 </TableCell>
                 <TableCell align="right" sx={{ whiteSpace: 'nowrap' }} data-testid="member-remaining">
                   {m.remainingThisPeriodMillicredits === null ? '—' : formatCredits(m.remainingThisPeriodMillicredits)}
+                </TableCell>
+                <TableCell sx={{ whiteSpace: 'nowrap' }} data-testid="member-alerts">
+                  {m.lowBalanceAlerts.length === 0
+                    ? '—'
+                    : m.lowBalanceAlerts
+                        .map(
+                          (a) =>
+                            `${formatCredits(a.thresholdMillicredits)}${a.percent ? ` (${a.percent} %)` : ''}${a.alerted ? ' · alerted' : ''}`,
+                        )
+                        .join(', ')}
                 </TableCell>
                 {admin && (
                   <TableCell sx={{ whiteSpace: 'nowrap' }}>
@@ -227,6 +249,8 @@ function AddMemberForm({ teamId, onAdded }: { teamId: string; onAdded: () => Pro
 function AllocationDialog(props: { teamId: string; member: Member; label: string; onClose: () => void; onSaved: () => Promise<unknown> }) {
   const current = props.member.monthlyAllocationMillicredits;
   const [text, setText] = useState(current === null ? '' : formatCredits(current).replace(/,/g, ''));
+  const [alerts, setAlerts] = useState(alertsText(props.member));
+  const alertList = parseThresholdList(alerts);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const notify = useNotify();
@@ -234,7 +258,7 @@ function AllocationDialog(props: { teamId: string; member: Member; label: string
 
   async function save(e: FormEvent) {
     e.preventDefault();
-    if (parsed && !parsed.ok) return;
+    if ((parsed && !parsed.ok) || !alertList.ok) return;
     setBusy(true);
     setError(null);
     try {
@@ -245,6 +269,14 @@ function AllocationDialog(props: { teamId: string; member: Member; label: string
           monthlyAllocationMillicredits: parsed ? parsed.millicredits.toString() : null,
         },
       });
+      if (alerts !== alertsText(props.member)) {
+        await api.request(SetMemberLowBalanceThresholdsMutation, {
+          teamId: props.teamId,
+          memberAccountId: props.member.accountId,
+          thresholdsMillicredits: alertList.thresholdsMillicredits,
+          thresholdsPercent: alertList.thresholdsPercent,
+        });
+      }
       notify('Allocation saved', { type: 'success' });
       await props.onSaved();
       props.onClose();
@@ -274,6 +306,19 @@ function AllocationDialog(props: { teamId: string; member: Member; label: string
             helperText={parsed && !parsed.ok ? parsed.error : 'Leave empty for no cap'}
             slotProps={{ htmlInput: { inputMode: 'decimal' } }}
           />
+          <TextField
+            fullWidth
+            sx={{ mt: 2 }}
+            label="Alert below (credits or % of the allocation)"
+            value={alerts}
+            onChange={(e) => setAlerts(e.target.value)}
+            error={!alertList.ok}
+            helperText={
+              !alertList.ok
+                ? alertList.error
+                : 'balance.low goes to the team once the remaining allocation falls below each, e.g. 500 20%; empty for none'
+            }
+          />
           {error && (
             <Alert severity="error" sx={{ mt: 2 }} role="alert">
               {error}
@@ -282,7 +327,7 @@ function AllocationDialog(props: { teamId: string; member: Member; label: string
         </DialogContent>
         <DialogActions>
           <Button onClick={props.onClose}>Cancel</Button>
-          <Button type="submit" variant="contained" disabled={busy || (!!parsed && !parsed.ok)}>
+          <Button type="submit" variant="contained" disabled={busy || (!!parsed && !parsed.ok) || !alertList.ok}>
             Save
           </Button>
         </DialogActions>

@@ -60,6 +60,11 @@ export const TeamMembersQuery = graphql(`
         periodStart
         addedAt
         removedAt
+        lowBalanceAlerts {
+          thresholdMillicredits
+          percent
+          alerted
+        }
       }
     }
   }
@@ -133,6 +138,25 @@ export const ActiveModelsQuery = graphql(`
   query TeamPolicyModels {
     activeRates {
       model
+    }
+  }
+`);
+
+export const SetMemberLowBalanceThresholdsMutation = graphql(`
+  mutation SetMemberLowBalanceThresholds(
+    $teamId: ID!
+    $memberAccountId: ID!
+    $thresholdsMillicredits: [String!]!
+    $thresholdsPercent: [Int!]
+  ) {
+    setLowBalanceThresholds(
+      accountId: $teamId
+      memberAccountId: $memberAccountId
+      thresholdsMillicredits: $thresholdsMillicredits
+      thresholdsPercent: $thresholdsPercent
+    ) {
+      thresholdMillicredits
+      percent
     }
   }
 `);

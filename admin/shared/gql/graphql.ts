@@ -115,15 +115,48 @@ export type LedgerEntryType =
   | 'REVERSAL'
   | 'USAGE';
 
-export type ModelRateInput = {
+/** A long-context tier: input and output rates and costs are required; cached input defaults to input */
+export type LongContextRatesInput = {
+  /** Omitted: the base cache-write rate */
+  cacheWriteInputPer1k?: string | null | undefined;
   cachedInputPer1k?: string | null | undefined;
+  costCacheWriteInputPer1kUsd?: string | null | undefined;
   costCachedInputPer1kUsd?: string | null | undefined;
+  costInputPer1kUsd?: string | null | undefined;
+  costOutputPer1kUsd?: string | null | undefined;
+  inputPer1k?: string | null | undefined;
+  outputPer1k?: string | null | undefined;
+};
+
+export type ModelRateInput = {
+  /** Omitted: the input rate */
+  audioInputPer1k?: string | null | undefined;
+  /** Omitted: the output rate */
+  audioOutputPer1k?: string | null | undefined;
+  /** Omitted: the 5-minute cache-write rate */
+  cacheWrite1hInputPer1k?: string | null | undefined;
+  /** Omitted: the input rate */
+  cacheWriteInputPer1k?: string | null | undefined;
+  cachedInputPer1k?: string | null | undefined;
+  costAudioInputPer1kUsd?: string | null | undefined;
+  costAudioOutputPer1kUsd?: string | null | undefined;
+  costCacheWrite1hInputPer1kUsd?: string | null | undefined;
+  costCacheWriteInputPer1kUsd?: string | null | undefined;
+  costCachedInputPer1kUsd?: string | null | undefined;
+  costImageInputPer1kUsd?: string | null | undefined;
   costInputPer1kUsd: string;
   costOutputPer1kUsd: string;
+  /** Omitted: the input rate */
+  imageInputPer1k?: string | null | undefined;
   inputPer1k: string;
+  longContext?: LongContextRatesInput | null | undefined;
+  /** With longContext: above this many prompt tokens its rates price the whole call */
+  longContextThresholdTokens?: number | null | undefined;
   maxOutputTokens?: number | null | undefined;
   model: string;
   outputPer1k: string;
+  /** "openai" (the default) or "anthropic" */
+  provider?: string | null | undefined;
 };
 
 export type PublishRateCardInput = {
@@ -388,6 +421,19 @@ export type SignOutMutationVariables = Exact<{ [key: string]: never; }>;
 
 export type SignOutMutation = { signOut: boolean };
 
+export type CatalogComparisonQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CatalogComparisonQuery = { modelPriceCatalog: Array<{ provider: string, model: string, inputPer1MUsd: string, cachedInputPer1MUsd: string, outputPer1MUsd: string, cacheWriteInputPer1MUsd: string | null, longContextThresholdTokens: number | null, source: string, date: string, catalogVersion: string }>, activeRates: Array<{ model: string, inputPer1k: string, cachedInputPer1k: string, outputPer1k: string, costInputPer1kUsd: string, costCachedInputPer1kUsd: string, costOutputPer1kUsd: string }> };
+
+export type DraftRateCardFromCatalogMutationVariables = Exact<{
+  markupPercent: number;
+  models: Array<string> | string;
+}>;
+
+
+export type DraftRateCardFromCatalogMutation = { draftRateCardFromCatalog: { name: string, catalogVersion: string, markupPercent: number, draftedModels: Array<string>, rates: Array<{ model: string, inputPer1k: string, cachedInputPer1k: string, outputPer1k: string, costInputPer1kUsd: string, costCachedInputPer1kUsd: string, costOutputPer1kUsd: string, maxOutputTokens: number | null }> } };
+
 export type DashboardQueryVariables = Exact<{
   from: string;
   to: string;
@@ -550,7 +596,7 @@ export type TeamMembersQueryVariables = Exact<{
 }>;
 
 
-export type TeamMembersQuery = { team: { id: string, members: Array<{ accountId: string, email: string | null, role: TeamRole, monthlyAllocationMillicredits: string | null, spentThisPeriodMillicredits: string, heldMillicredits: string, remainingThisPeriodMillicredits: string | null, periodStart: string, addedAt: string, removedAt: string | null }> } | null };
+export type TeamMembersQuery = { team: { id: string, members: Array<{ accountId: string, email: string | null, role: TeamRole, monthlyAllocationMillicredits: string | null, spentThisPeriodMillicredits: string, heldMillicredits: string, remainingThisPeriodMillicredits: string | null, periodStart: string, addedAt: string, removedAt: string | null, lowBalanceAlerts: Array<{ thresholdMillicredits: string, percent: number | null, alerted: boolean }> }> } | null };
 
 export type TeamSpendQueryVariables = Exact<{
   teamId: string | number;
@@ -603,6 +649,16 @@ export type TeamPolicyModelsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type TeamPolicyModelsQuery = { activeRates: Array<{ model: string }> };
+
+export type SetMemberLowBalanceThresholdsMutationVariables = Exact<{
+  teamId: string | number;
+  memberAccountId: string | number;
+  thresholdsMillicredits: Array<string> | string;
+  thresholdsPercent?: Array<number> | number | null | undefined;
+}>;
+
+
+export type SetMemberLowBalanceThresholdsMutation = { setLowBalanceThresholds: Array<{ thresholdMillicredits: string, percent: number | null }> };
 
 export type WebhooksPageQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1166,6 +1222,51 @@ export const SignOutDocument = new TypedDocumentString(`
   signOut
 }
     `) as unknown as TypedDocumentString<SignOutMutation, SignOutMutationVariables>;
+export const CatalogComparisonDocument = new TypedDocumentString(`
+    query CatalogComparison {
+  modelPriceCatalog {
+    provider
+    model
+    inputPer1MUsd
+    cachedInputPer1MUsd
+    outputPer1MUsd
+    cacheWriteInputPer1MUsd
+    longContextThresholdTokens
+    source
+    date
+    catalogVersion
+  }
+  activeRates {
+    model
+    inputPer1k
+    cachedInputPer1k
+    outputPer1k
+    costInputPer1kUsd
+    costCachedInputPer1kUsd
+    costOutputPer1kUsd
+  }
+}
+    `) as unknown as TypedDocumentString<CatalogComparisonQuery, CatalogComparisonQueryVariables>;
+export const DraftRateCardFromCatalogDocument = new TypedDocumentString(`
+    mutation DraftRateCardFromCatalog($markupPercent: Int!, $models: [String!]!) {
+  draftRateCardFromCatalog(markupPercent: $markupPercent, models: $models) {
+    name
+    catalogVersion
+    markupPercent
+    draftedModels
+    rates {
+      model
+      inputPer1k
+      cachedInputPer1k
+      outputPer1k
+      costInputPer1kUsd
+      costCachedInputPer1kUsd
+      costOutputPer1kUsd
+      maxOutputTokens
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DraftRateCardFromCatalogMutation, DraftRateCardFromCatalogMutationVariables>;
 export const DashboardDocument = new TypedDocumentString(`
     query Dashboard($from: DateTime!, $to: DateTime!, $breakageFrom: DateTime!) {
   refusalsDaily(from: $from, to: $to) {
@@ -1689,6 +1790,11 @@ export const TeamMembersDocument = new TypedDocumentString(`
       periodStart
       addedAt
       removedAt
+      lowBalanceAlerts {
+        thresholdMillicredits
+        percent
+        alerted
+      }
     }
   }
 }
@@ -1758,6 +1864,19 @@ export const TeamPolicyModelsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<TeamPolicyModelsQuery, TeamPolicyModelsQueryVariables>;
+export const SetMemberLowBalanceThresholdsDocument = new TypedDocumentString(`
+    mutation SetMemberLowBalanceThresholds($teamId: ID!, $memberAccountId: ID!, $thresholdsMillicredits: [String!]!, $thresholdsPercent: [Int!]) {
+  setLowBalanceThresholds(
+    accountId: $teamId
+    memberAccountId: $memberAccountId
+    thresholdsMillicredits: $thresholdsMillicredits
+    thresholdsPercent: $thresholdsPercent
+  ) {
+    thresholdMillicredits
+    percent
+  }
+}
+    `) as unknown as TypedDocumentString<SetMemberLowBalanceThresholdsMutation, SetMemberLowBalanceThresholdsMutationVariables>;
 export const WebhooksPageDocument = new TypedDocumentString(`
     query WebhooksPage {
   failedStripeEvents(first: 100) {

@@ -37,6 +37,24 @@ export function parseThresholdEntry(input: string): ThresholdEntry {
   return { ok: true, percent };
 }
 
+export type ThresholdList = { ok: true; thresholdsMillicredits: string[]; thresholdsPercent: number[] } | { ok: false; error: string };
+
+/** Several thresholds in one field, separated by spaces or semicolons ("500 20%"; commas group thousands). */
+export function parseThresholdList(input: string): ThresholdList {
+  const entries = input
+    .replace(/\s+%/g, '%')
+    .split(/[\s;]+/)
+    .filter(Boolean)
+    .map(parseThresholdEntry);
+  const bad = entries.find((e) => !e.ok);
+  if (bad && !bad.ok) return bad;
+  return {
+    ok: true,
+    thresholdsMillicredits: entries.flatMap((e) => (e.ok && e.thresholdMillicredits !== undefined ? [e.thresholdMillicredits] : [])),
+    thresholdsPercent: entries.flatMap((e) => (e.ok && e.percent !== undefined ? [e.percent] : [])),
+  };
+}
+
 /** What the server accepts at most (https on a public address in production; it checks again). */
 export function endpointUrlError(input: string): string | null {
   const text = input.trim();
