@@ -115,15 +115,48 @@ export type LedgerEntryType =
   | 'REVERSAL'
   | 'USAGE';
 
-export type ModelRateInput = {
+/** A long-context tier: input and output rates and costs are required; cached input defaults to input */
+export type LongContextRatesInput = {
+  /** Omitted: the base cache-write rate */
+  cacheWriteInputPer1k?: string | null | undefined;
   cachedInputPer1k?: string | null | undefined;
+  costCacheWriteInputPer1kUsd?: string | null | undefined;
   costCachedInputPer1kUsd?: string | null | undefined;
+  costInputPer1kUsd?: string | null | undefined;
+  costOutputPer1kUsd?: string | null | undefined;
+  inputPer1k?: string | null | undefined;
+  outputPer1k?: string | null | undefined;
+};
+
+export type ModelRateInput = {
+  /** Omitted: the input rate */
+  audioInputPer1k?: string | null | undefined;
+  /** Omitted: the output rate */
+  audioOutputPer1k?: string | null | undefined;
+  /** Omitted: the 5-minute cache-write rate */
+  cacheWrite1hInputPer1k?: string | null | undefined;
+  /** Omitted: the input rate */
+  cacheWriteInputPer1k?: string | null | undefined;
+  cachedInputPer1k?: string | null | undefined;
+  costAudioInputPer1kUsd?: string | null | undefined;
+  costAudioOutputPer1kUsd?: string | null | undefined;
+  costCacheWrite1hInputPer1kUsd?: string | null | undefined;
+  costCacheWriteInputPer1kUsd?: string | null | undefined;
+  costCachedInputPer1kUsd?: string | null | undefined;
+  costImageInputPer1kUsd?: string | null | undefined;
   costInputPer1kUsd: string;
   costOutputPer1kUsd: string;
+  /** Omitted: the input rate */
+  imageInputPer1k?: string | null | undefined;
   inputPer1k: string;
+  longContext?: LongContextRatesInput | null | undefined;
+  /** With longContext: above this many prompt tokens its rates price the whole call */
+  longContextThresholdTokens?: number | null | undefined;
   maxOutputTokens?: number | null | undefined;
   model: string;
   outputPer1k: string;
+  /** "openai" (the default) or "anthropic" */
+  provider?: string | null | undefined;
 };
 
 export type PublishRateCardInput = {

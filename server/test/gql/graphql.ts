@@ -86,12 +86,21 @@ export type ReconciliationStatus =
 export type RecordUsageInput = {
   /** Omitted: the caller's account; another account needs ADMIN */
   accountId?: string | number | null | undefined;
+  audioInputTokens?: number | null | undefined;
+  audioOutputTokens?: number | null | undefined;
+  /** Input written to the prompt cache for 1 hour */
+  cacheWrite1hInputTokens?: number | null | undefined;
+  /** Input written to the prompt cache (5 minutes) */
+  cacheWriteInputTokens?: number | null | undefined;
   cachedInputTokens?: number | null | undefined;
   idempotencyKey: string;
+  imageInputTokens?: number | null | undefined;
   /** Uncached input tokens */
   inputTokens: number;
   model: string;
   outputTokens: number;
+  /** Part of outputTokens (at most outputTokens): shown, not charged again */
+  reasoningTokens?: number | null | undefined;
   /** Charge this team instead (the caller must be an active member); a key issued for a team charges it by default */
   teamId?: string | number | null | undefined;
 };
