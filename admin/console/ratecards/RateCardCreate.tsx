@@ -17,7 +17,18 @@ import { useLocation } from 'react-router-dom';
 import { errorMessage } from '../../shared/client';
 import { api } from '../api';
 import { PublishRateCardMutation, RateCardsQuery } from './operations';
-import { describeExtra, diffCards, RATE_FIELDS, RATE_LABELS, toInput, toRow, validateCard, type ApiRate, type Change, type RateRow } from './rates';
+import {
+  describeExtra,
+  diffCards,
+  RATE_FIELDS,
+  RATE_LABELS,
+  toInput,
+  toRow,
+  validateCard,
+  type ApiRate,
+  type Change,
+  type RateRow,
+} from './rates';
 
 const blank: RateRow = {
   model: '',

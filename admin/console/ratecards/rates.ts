@@ -71,7 +71,12 @@ export function describeExtra(extra: ExtraRates | undefined): string {
   if (!extra) return 'none';
   const { longContext, ...flat } = extra;
   const parts = Object.entries(flat).map(([k, v]) => `${k} ${v}`);
-  if (longContext) parts.push(`longContext { ${Object.entries(longContext).map(([k, v]) => `${k} ${v}`).join(', ')} }`);
+  if (longContext)
+    parts.push(
+      `longContext { ${Object.entries(longContext)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ')} }`,
+    );
   return parts.join(', ');
 }
 
