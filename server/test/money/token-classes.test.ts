@@ -18,7 +18,12 @@ const baseRates: fc.Arbitrary<Per1kRates> = fc.record({
   audioOutputPer1k: optionalRate,
   imageInputPer1k: optionalRate,
 });
-const tierRates: fc.Arbitrary<Per1kRates> = fc.record({ inputPer1k: rate, cachedInputPer1k: rate, outputPer1k: rate, cacheWriteInputPer1k: optionalRate });
+const tierRates: fc.Arbitrary<Per1kRates> = fc.record({
+  inputPer1k: rate,
+  cachedInputPer1k: rate,
+  outputPer1k: rate,
+  cacheWriteInputPer1k: optionalRate,
+});
 
 const prices: fc.Arbitrary<TieredPrices> = fc.record({
   rates: baseRates,
@@ -114,7 +119,10 @@ describe('every token type priced', () => {
     fc.assert(
       fc.property(prices, usage, fc.integer({ min: 1, max: 8 }), (p, t, n) => {
         // The proxy's worst case assumes a cache read costs no more than uncached input.
-        const capCached = (r: Per1kRates) => ({ ...r, cachedInputPer1k: r.cachedInputPer1k > r.inputPer1k ? r.inputPer1k : r.cachedInputPer1k });
+        const capCached = (r: Per1kRates) => ({
+          ...r,
+          cachedInputPer1k: r.cachedInputPer1k > r.inputPer1k ? r.inputPer1k : r.cachedInputPer1k,
+        });
         const sane: TieredPrices = {
           rates: capCached(p.rates),
           costs: p.costs,
@@ -132,6 +140,8 @@ describe('every token type priced', () => {
     const plain = { inputTokens: 10n, cachedInputTokens: 2n, outputTokens: 3n };
     expect(usageFingerprint('m', plain)).toEqual({ model: 'm', input: 10n, cached: 2n, output: 3n });
     expect(usageFingerprint('m', { ...plain, cacheWriteInputTokens: 0n, reasoningTokens: 0n })).toEqual(usageFingerprint('m', plain));
-    expect(usageFingerprint('m', { ...plain, cacheWriteInputTokens: 5n })).not.toEqual(usageFingerprint('m', { ...plain, cacheWriteInputTokens: 6n }));
+    expect(usageFingerprint('m', { ...plain, cacheWriteInputTokens: 5n })).not.toEqual(
+      usageFingerprint('m', { ...plain, cacheWriteInputTokens: 6n }),
+    );
   });
 });

@@ -58,7 +58,11 @@ describe('a proxied chat call reporting every token type', () => {
     const user = await t.account(1_000_000n);
     // 900 prompt = 400 text + 300 cached + 200 audio; 400 completion = 350 text (150 of it reasoning) + 50 audio.
     fake.handler = (body, _req, res) =>
-      replyJson(res, 200, completionJson(body, 'Bonjour.', { prompt: 900, cached: 300, audioInput: 200, completion: 400, audioOutput: 50, reasoning: 150 }));
+      replyJson(
+        res,
+        200,
+        completionJson(body, 'Bonjour.', { prompt: 900, cached: 300, audioInput: 200, completion: 400, audioOutput: 50, reasoning: 150 }),
+      );
     const { data, response } = await openaiClient(t, user.key)
       .chat.completions.create({ model: 'classy-model', messages: [{ role: 'user', content: 'Say hello in French' }] })
       .withResponse();
@@ -99,7 +103,10 @@ describe('a proxied chat call reporting every token type', () => {
   it('a stream settles on its final usage chunk with every class', async () => {
     const user = await t.account(1_000_000n);
     fake.handler = (body, _req, res) =>
-      streamSse(body, res, { pieces: ['Bon', 'jour'], usage: { prompt: 100, audioInput: 40, completion: 20, reasoning: 12, audioOutput: 5 } });
+      streamSse(body, res, {
+        pieces: ['Bon', 'jour'],
+        usage: { prompt: 100, audioInput: 40, completion: 20, reasoning: 12, audioOutput: 5 },
+      });
     const stream = await openaiClient(t, user.key).chat.completions.create({
       model: 'classy-model',
       messages: [{ role: 'user', content: 'hello' }],
@@ -109,7 +116,13 @@ describe('a proxied chat call reporting every token type', () => {
     for await (const chunk of stream) void chunk;
     // 60 x 2,000 + 40 x 10,000 + 15 x 8,000 + 5 x 20,000 = 740,000 -> 740
     const [row] = await usageRows(t, user.id);
-    expect(row).toMatchObject({ input_tokens: '60', audio_input_tokens: '40', output_tokens: '15', audio_output_tokens: '5', reasoning_tokens: '12' });
+    expect(row).toMatchObject({
+      input_tokens: '60',
+      audio_input_tokens: '40',
+      output_tokens: '15',
+      audio_output_tokens: '5',
+      reasoning_tokens: '12',
+    });
     expect(row.charged).toBe('740');
   });
 });
@@ -135,7 +148,9 @@ describe('long-context tiers', () => {
     const short = await openaiClient(t, user.key)
       .chat.completions.create({ model: 'long-model', messages: shortMessages, max_tokens: 1000 })
       .withResponse();
-    expect(short.response.headers.get('x-creditmeter-hold-millicredits')).toBe(String(Math.ceil((shortPrompt * 1000 + 1000 * 4000) / 1000)));
+    expect(short.response.headers.get('x-creditmeter-hold-millicredits')).toBe(
+      String(Math.ceil((shortPrompt * 1000 + 1000 * 4000) / 1000)),
+    );
     // 100 prompt tokens is not above the threshold: 80 x 1,000 + 20 x 500 + 10 x 4,000 = 130,000 -> 130
     expect(short.response.headers.get('x-creditmeter-charged-millicredits')).toBe('130');
 

@@ -72,7 +72,11 @@ describe('class rates and long-context tiers on a rate card', () => {
     ['an unknown provider', { provider: 'gemini' }, /provider must be one of openai, anthropic/],
     ['a threshold of 0', { longContextThresholdTokens: 0 }, /longContextThresholdTokens must be a whole number of tokens above 0/],
     ['a tier without output', { longContext: { ...CLAUDE.longContext, outputPer1k: null } }, /longContext.outputPer1k is required/],
-    ['a tier without its input cost', { longContext: { ...CLAUDE.longContext, costInputPer1kUsd: '' } }, /longContext.costInputPer1kUsd is required/],
+    [
+      'a tier without its input cost',
+      { longContext: { ...CLAUDE.longContext, costInputPer1kUsd: '' } },
+      /longContext.costInputPer1kUsd is required/,
+    ],
     ['a tier without threshold', { longContextThresholdTokens: null }, /longContextThresholdTokens is required with longContext/],
     ['a threshold without tier', { longContext: null }, /longContext is required with longContextThresholdTokens/],
     ['a malformed class rate', { audioInputPer1k: '1.2345' }, /audioInputPer1k has more than 3 decimal places/],

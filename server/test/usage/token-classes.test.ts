@@ -70,7 +70,9 @@ describe('recordUsage with cache writes', () => {
     );
     expect(rows[0]).toEqual({ n: '1', charged: '12150' });
     const listed = await t.gql(`{ me { usage(first: 5) { edges { node { id cacheWriteInputTokens reasoningTokens } } } } }`, {}, user.key);
-    expect(listed.data.me.usage.edges).toEqual([{ node: { id: first.data.recordUsage.id, cacheWriteInputTokens: 1000, reasoningTokens: 120 } }]);
+    expect(listed.data.me.usage.edges).toEqual([
+      { node: { id: first.data.recordUsage.id, cacheWriteInputTokens: 1000, reasoningTokens: 120 } },
+    ]);
   });
 
   it('refuses reasoning tokens beyond the output they are part of', async () => {
