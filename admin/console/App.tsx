@@ -19,6 +19,7 @@ import polyglotI18nProvider from 'ra-i18n-polyglot';
 import englishMessages from 'ra-language-english';
 import { accounts } from './accounts';
 import { auditLog } from './audit';
+import { priceCatalog } from './catalog';
 import { purchases } from './purchases';
 import { authProvider } from './auth/authProvider';
 import { promoCodes } from './promocodes';
@@ -74,6 +75,7 @@ function ConsoleMenu() {
       {atLeast(permissions, 'SUPPORT') && <Menu.Item to="/webhooks" primaryText="Stripe webhooks" leftIcon={<webhooks.icon />} />}
       {atLeast(permissions, 'SUPPORT') && <Menu.ResourceItem name="webhookEndpoints" />}
       {atLeast(permissions, 'FINANCE') && <Menu.ResourceItem name="rateCards" />}
+      {atLeast(permissions, 'FINANCE') && <Menu.Item to="/catalog" primaryText="Price catalogue" leftIcon={<priceCatalog.icon />} />}
       {atLeast(permissions, 'FINANCE') && <Menu.Item to="/revenue" primaryText="Revenue" leftIcon={<revenue.icon />} />}
       {atLeast(permissions, 'FINANCE') && <Menu.ResourceItem name="reconciliation" />}
       {atLeast(permissions, 'FINANCE') && <Menu.ResourceItem name="auditLog" />}
@@ -180,6 +182,7 @@ export function App() {
             <CustomRoutes>
               <Route path="/webhooks" element={<webhooks.page />} />
               {atLeast(permissions, 'FINANCE') && <Route path="/revenue" element={<revenue.page />} />}
+              {atLeast(permissions, 'FINANCE') && <Route path="/catalog" element={<priceCatalog.page />} />}
             </CustomRoutes>
           </>
         )}

@@ -190,6 +190,54 @@ describe('the console', () => {
     await page.context().close();
   });
 
+  it('compares the active card with the price catalogue, drafts a card from it and publishes it through the diff', async () => {
+    type Rates = { activeRates: Array<{ model: string; inputPer1k: string; cachedInputPer1k: string; outputPer1k: string }> };
+    const before = await gql<{ rateCards: Array<{ id: string; version: number; active: boolean }> }>(`{ rateCards { id version active } }`);
+    const active = before.rateCards.find((c) => c.active)!;
+    const page = await signIn();
+    const errors = watchErrors(page);
+    await page.goto(`${base()}/admin/catalog`);
+    await page.getByRole('heading', { name: 'Active card against the catalogue' }).waitFor();
+    // The demo card's gpt-4o costs are the catalogue's; its margin is 100% on each class.
+    const gpt4o = page.getByTestId('compare-gpt-4o');
+    await gpt4o.getByText('$2.50').first().waitFor();
+    expect(await gpt4o.getByText('Cost differs from the catalogue').count()).toBe(0);
+    expect(await gpt4o.getByText('100%').count()).toBe(1);
+    await page
+      .getByTestId('not-on-card')
+      .getByText(/^gpt-4\.1-nano \(openai\)/)
+      .waitFor();
+
+    await page.getByRole('textbox', { name: 'Markup over cost (%)' }).fill('50');
+    await page.getByRole('checkbox', { name: 'gpt-4.1-nano (openai)' }).check();
+    await page.getByRole('button', { name: 'Draft rate card from catalogue' }).click();
+    await page.waitForURL(/\/admin\/rateCards\/create$/);
+    await page
+      .getByTestId('catalog-draft')
+      .getByText(/50% over cost: gpt-4\.1-nano/)
+      .waitFor();
+    await page.getByRole('button', { name: 'Review and publish' }).click();
+    const diff = page.getByTestId('rate-diff');
+    await diff.getByText('gpt-4.1-nano: added').waitFor();
+    // Only the drafted model changes: the rest of the card is the active one.
+    expect(await diff.getByRole('listitem').count()).toBe(1);
+    await page.getByRole('button', { name: 'Publish' }).click();
+    await page.getByText(/published and active/).waitFor();
+
+    const { activeRates } = await gql<Rates>(`{ activeRates { model inputPer1k cachedInputPer1k outputPer1k } }`);
+    // $0.10 / $0.025 / $0.40 per 1M + 50%, rounded up to the millicredit per 1k.
+    expect(activeRates.find((r) => r.model === 'gpt-4.1-nano')).toEqual({
+      model: 'gpt-4.1-nano',
+      inputPer1k: '0.150',
+      cachedInputPer1k: '0.038',
+      outputPer1k: '0.600',
+    });
+    expect(activeRates.length).toBeGreaterThan(1);
+    await gql(`mutation($id: ID!) { activateRateCard(id: $id) { id } }`, { id: active.id });
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   it('shows SUPPORT no Adjust button, and the API refuses the adjustment too', async () => {
     const support = await staffUser('SUPPORT');
     const a = await customer(1_000n, 'support-view');

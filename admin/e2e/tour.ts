@@ -198,6 +198,10 @@ export async function tour(
   await page.getByTestId('rate-diff').waitFor();
   await stop('console', 'console-rate-card-publish');
   await page.getByRole('button', { name: 'Cancel' }).click();
+  await page.goto(`${base}/admin/catalog`);
+  await page.getByTestId('compare-gpt-4o').waitFor();
+  await page.getByRole('checkbox', { name: 'gpt-4.1-nano (openai)' }).check();
+  await stop('console', 'console-price-catalog');
 
   await page.goto(`${base}/admin/reconciliation`);
   await page.locator('tbody tr').first().waitFor();

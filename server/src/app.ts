@@ -55,7 +55,7 @@ export async function createApp(opts: { config: Config; orm: MikroORM; log: Logg
 
   const app = express();
   app.disable('x-powered-by');
-  app.post(['/v1/chat/completions', '/v1/responses', '/v1/embeddings', '/v1/messages'], proxyAdmission(services)); // first: shedding must stay cheap under overload
+  app.post(['/v1/chat/completions', '/v1/responses', '/v1/embeddings'], proxyAdmission(services)); // first: shedding must stay cheap under overload
   app.use(securityHeaders(config.isProduction));
   // Only these peers' X-Forwarded-For sets req.ip (sign-in limits per address, logs): anyone else could forge it.
   app.set('trust proxy', config.trustProxy);

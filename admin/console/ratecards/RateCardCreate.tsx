@@ -13,6 +13,7 @@ import DeleteIcon from '@mui/icons-material/Delete';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Confirm, Title, useNotify, useRedirect } from 'react-admin';
+import { useLocation } from 'react-router-dom';
 import { errorMessage } from '../../shared/client';
 import { api } from '../api';
 import { PublishRateCardMutation, RateCardsQuery } from './operations';
@@ -35,8 +36,18 @@ function describe(change: Change): string {
   return `${change.model}: ${RATE_LABELS[change.field]} ${change.from} → ${change.to}`;
 }
 
-/** Publish a new rate card: starts from the active card, validated, confirmed with a diff. */
+/** A card drafted from the price catalogue, handed over by the catalogue page. */
+interface CatalogDraft {
+  name: string;
+  catalogVersion: string;
+  markupPercent: number;
+  draftedModels: string[];
+  rates: Parameters<typeof toRow>[0][];
+}
+
+/** Publish a new rate card: starts from the active card (or a catalogue draft), validated, confirmed with a diff. */
 export default function RateCardCreate() {
+  const draft = (useLocation().state as { draft?: CatalogDraft } | null)?.draft ?? null;
   const notify = useNotify();
   const redirect = useRedirect();
   const cards = useQuery({ queryKey: ['rateCards-for-publish'], queryFn: () => api.request(RateCardsQuery) });
@@ -50,8 +61,13 @@ export default function RateCardCreate() {
 
   useEffect(() => {
     if (cards.data && rows === null) {
-      setRows(activeRows.length ? activeRows : [{ ...blank }]);
-      setName(active ? `${active.name} (v${active.version + 1})` : 'Standard');
+      if (draft) {
+        setRows(draft.rates.map(toRow));
+        setName(draft.name);
+      } else {
+        setRows(activeRows.length ? activeRows : [{ ...blank }]);
+        setName(active ? `${active.name} (v${active.version + 1})` : 'Standard');
+      }
     }
   }, [cards.data]); // eslint-disable-line react-hooks/exhaustive-deps
 
@@ -87,6 +103,12 @@ export default function RateCardCreate() {
             noValidate
             onSubmit={(e) => (e.preventDefault(), setTouched(true), valid && setConfirming(true))}
           >
+            {draft && (
+              <Alert severity="info" data-testid="catalog-draft">
+                Drafted from price catalogue {draft.catalogVersion} at {draft.markupPercent}% over cost: {draft.draftedModels.join(', ')}.
+                Review the catalogue prices before publishing.
+              </Alert>
+            )}
             <Typography variant="body2" color="text.secondary">
               A published card becomes active at once. Rates are credits per 1,000 tokens (up to three decimals); costs are the provider's
               USD per 1,000 tokens.

@@ -115,15 +115,48 @@ export type LedgerEntryType =
   | 'REVERSAL'
   | 'USAGE';
 
-export type ModelRateInput = {
+/** A long-context tier: input and output rates and costs are required; cached input defaults to input */
+export type LongContextRatesInput = {
+  /** Omitted: the base cache-write rate */
+  cacheWriteInputPer1k?: string | null | undefined;
   cachedInputPer1k?: string | null | undefined;
+  costCacheWriteInputPer1kUsd?: string | null | undefined;
   costCachedInputPer1kUsd?: string | null | undefined;
+  costInputPer1kUsd?: string | null | undefined;
+  costOutputPer1kUsd?: string | null | undefined;
+  inputPer1k?: string | null | undefined;
+  outputPer1k?: string | null | undefined;
+};
+
+export type ModelRateInput = {
+  /** Omitted: the input rate */
+  audioInputPer1k?: string | null | undefined;
+  /** Omitted: the output rate */
+  audioOutputPer1k?: string | null | undefined;
+  /** Omitted: the 5-minute cache-write rate */
+  cacheWrite1hInputPer1k?: string | null | undefined;
+  /** Omitted: the input rate */
+  cacheWriteInputPer1k?: string | null | undefined;
+  cachedInputPer1k?: string | null | undefined;
+  costAudioInputPer1kUsd?: string | null | undefined;
+  costAudioOutputPer1kUsd?: string | null | undefined;
+  costCacheWrite1hInputPer1kUsd?: string | null | undefined;
+  costCacheWriteInputPer1kUsd?: string | null | undefined;
+  costCachedInputPer1kUsd?: string | null | undefined;
+  costImageInputPer1kUsd?: string | null | undefined;
   costInputPer1kUsd: string;
   costOutputPer1kUsd: string;
+  /** Omitted: the input rate */
+  imageInputPer1k?: string | null | undefined;
   inputPer1k: string;
+  longContext?: LongContextRatesInput | null | undefined;
+  /** With longContext: above this many prompt tokens its rates price the whole call */
+  longContextThresholdTokens?: number | null | undefined;
   maxOutputTokens?: number | null | undefined;
   model: string;
   outputPer1k: string;
+  /** "openai" (the default) or "anthropic" */
+  provider?: string | null | undefined;
 };
 
 export type PublishRateCardInput = {
@@ -387,6 +420,19 @@ export type SignOutMutationVariables = Exact<{ [key: string]: never; }>;
 
 
 export type SignOutMutation = { signOut: boolean };
+
+export type CatalogComparisonQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CatalogComparisonQuery = { modelPriceCatalog: Array<{ provider: string, model: string, inputPer1MUsd: string, cachedInputPer1MUsd: string, outputPer1MUsd: string, cacheWriteInputPer1MUsd: string | null, longContextThresholdTokens: number | null, source: string, date: string, catalogVersion: string }>, activeRates: Array<{ model: string, inputPer1k: string, cachedInputPer1k: string, outputPer1k: string, costInputPer1kUsd: string, costCachedInputPer1kUsd: string, costOutputPer1kUsd: string }> };
+
+export type DraftRateCardFromCatalogMutationVariables = Exact<{
+  markupPercent: number;
+  models: Array<string> | string;
+}>;
+
+
+export type DraftRateCardFromCatalogMutation = { draftRateCardFromCatalog: { name: string, catalogVersion: string, markupPercent: number, draftedModels: Array<string>, rates: Array<{ model: string, inputPer1k: string, cachedInputPer1k: string, outputPer1k: string, costInputPer1kUsd: string, costCachedInputPer1kUsd: string, costOutputPer1kUsd: string, maxOutputTokens: number | null }> } };
 
 export type DashboardQueryVariables = Exact<{
   from: string;
@@ -1176,6 +1222,51 @@ export const SignOutDocument = new TypedDocumentString(`
   signOut
 }
     `) as unknown as TypedDocumentString<SignOutMutation, SignOutMutationVariables>;
+export const CatalogComparisonDocument = new TypedDocumentString(`
+    query CatalogComparison {
+  modelPriceCatalog {
+    provider
+    model
+    inputPer1MUsd
+    cachedInputPer1MUsd
+    outputPer1MUsd
+    cacheWriteInputPer1MUsd
+    longContextThresholdTokens
+    source
+    date
+    catalogVersion
+  }
+  activeRates {
+    model
+    inputPer1k
+    cachedInputPer1k
+    outputPer1k
+    costInputPer1kUsd
+    costCachedInputPer1kUsd
+    costOutputPer1kUsd
+  }
+}
+    `) as unknown as TypedDocumentString<CatalogComparisonQuery, CatalogComparisonQueryVariables>;
+export const DraftRateCardFromCatalogDocument = new TypedDocumentString(`
+    mutation DraftRateCardFromCatalog($markupPercent: Int!, $models: [String!]!) {
+  draftRateCardFromCatalog(markupPercent: $markupPercent, models: $models) {
+    name
+    catalogVersion
+    markupPercent
+    draftedModels
+    rates {
+      model
+      inputPer1k
+      cachedInputPer1k
+      outputPer1k
+      costInputPer1kUsd
+      costCachedInputPer1kUsd
+      costOutputPer1kUsd
+      maxOutputTokens
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DraftRateCardFromCatalogMutation, DraftRateCardFromCatalogMutationVariables>;
 export const DashboardDocument = new TypedDocumentString(`
     query Dashboard($from: DateTime!, $to: DateTime!, $breakageFrom: DateTime!) {
   refusalsDaily(from: $from, to: $to) {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Sql } from '../db/sql.js';
 import { toBigInt } from '../db/sql.js';
+import { appliedRates, promptTokensOf } from '../money/money.js';
 import type { BalanceEvents } from './balance-events.js';
 import { isConnectionLoss, type LedgerDb } from './engine.db.js';
 import { POST_IN_TRANSACTION, STATEMENTS } from './engine.sql.js';
@@ -88,6 +89,8 @@ const str = (v: bigint | number | null | undefined) => (v === null || v === unde
 
 /** The JSON row `creditmeter_charge` reads (bigints as strings: JSON numbers would lose digits). */
 export function chargeRow(c: UsageCharge): Row {
+  const t = c.tokens;
+  const { rates, costs, longContext } = appliedRates(c.rate, promptTokensOf(t));
   return {
     account_id: c.accountId,
     key: c.idempotencyKey,
@@ -96,15 +99,32 @@ export function chargeRow(c: UsageCharge): Row {
     cost: str(c.costMicroUsd),
     rate_card_id: c.rate.rateCardId,
     model: c.rate.model,
-    input: str(c.tokens.inputTokens),
-    cached: str(c.tokens.cachedInputTokens),
-    output: str(c.tokens.outputTokens),
-    in_rate: str(c.rate.rates.inputPer1k),
-    cached_rate: str(c.rate.rates.cachedInputPer1k),
-    out_rate: str(c.rate.rates.outputPer1k),
-    cost_in: str(c.rate.costs.inputPer1k),
-    cost_cached: str(c.rate.costs.cachedInputPer1k),
-    cost_out: str(c.rate.costs.outputPer1k),
+    input: str(t.inputTokens),
+    cached: str(t.cachedInputTokens),
+    output: str(t.outputTokens),
+    cache_write: str(t.cacheWriteInputTokens ?? 0n),
+    cache_write_1h: str(t.cacheWrite1hInputTokens ?? 0n),
+    audio_in: str(t.audioInputTokens ?? 0n),
+    audio_out: str(t.audioOutputTokens ?? 0n),
+    image_in: str(t.imageInputTokens ?? 0n),
+    reasoning: str(t.reasoningTokens ?? 0n),
+    in_rate: str(rates.inputPer1k),
+    cached_rate: str(rates.cachedInputPer1k),
+    out_rate: str(rates.outputPer1k),
+    cw_rate: str(rates.cacheWriteInputPer1k),
+    cw1h_rate: str(rates.cacheWrite1hInputPer1k),
+    audio_in_rate: str(rates.audioInputPer1k),
+    audio_out_rate: str(rates.audioOutputPer1k),
+    image_rate: str(rates.imageInputPer1k),
+    cost_in: str(costs.inputPer1k),
+    cost_cached: str(costs.cachedInputPer1k),
+    cost_out: str(costs.outputPer1k),
+    cost_cw: str(costs.cacheWriteInputPer1k),
+    cost_cw1h: str(costs.cacheWrite1hInputPer1k),
+    cost_audio_in: str(costs.audioInputPer1k),
+    cost_audio_out: str(costs.audioOutputPer1k),
+    cost_image: str(costs.imageInputPer1k),
+    long_context: longContext,
     source: c.source ?? 'API',
     api_key_id: c.actorKeyId,
     actor_key_id: c.actorKeyId,
@@ -115,6 +135,8 @@ export function chargeRow(c: UsageCharge): Row {
     ...(c.member || c.at ? { member_at: (c.member?.at ?? c.at)!.toISOString() } : {}),
   };
 }
+
+const rateOrNull = (v: unknown) => (v === null || v === undefined ? null : toBigInt(v));
 
 export function toUsageRecord(r: Row, prefix = ''): UsageRecord {
   const f = (k: string) => r[prefix + k];
@@ -128,9 +150,21 @@ export function toUsageRecord(r: Row, prefix = ''): UsageRecord {
     inputTokens: toBigInt(f('input_tokens')),
     cachedInputTokens: toBigInt(f('cached_input_tokens')),
     outputTokens: toBigInt(f('output_tokens')),
+    cacheWriteInputTokens: toBigInt(f('cache_write_input_tokens')),
+    cacheWrite1hInputTokens: toBigInt(f('cache_write_1h_input_tokens')),
+    audioInputTokens: toBigInt(f('audio_input_tokens')),
+    audioOutputTokens: toBigInt(f('audio_output_tokens')),
+    imageInputTokens: toBigInt(f('image_input_tokens')),
+    reasoningTokens: toBigInt(f('reasoning_tokens')),
     inputPer1k: toBigInt(f('input_per1k')),
     cachedInputPer1k: toBigInt(f('cached_input_per1k')),
     outputPer1k: toBigInt(f('output_per1k')),
+    cacheWriteInputPer1k: rateOrNull(f('cache_write_input_per1k')),
+    cacheWrite1hInputPer1k: rateOrNull(f('cache_write_1h_input_per1k')),
+    audioInputPer1k: rateOrNull(f('audio_input_per1k')),
+    audioOutputPer1k: rateOrNull(f('audio_output_per1k')),
+    imageInputPer1k: rateOrNull(f('image_input_per1k')),
+    longContext: f('long_context') === true,
     chargedMillicredits: toBigInt(f('charged')),
     costMicroUsd: toBigInt(f('cost_micro_usd')),
     idempotencyKey: f('idempotency_key') as string,

@@ -1,4 +1,4 @@
-import type { Per1kRates, TokenCounts } from '../money/money.js';
+import type { TieredPrices, TokenCounts } from '../money/money.js';
 
 export const LEDGER_ENTRY_TYPES = ['PURCHASE', 'USAGE', 'REFUND', 'ADJUSTMENT', 'BONUS', 'PROMO', 'REVERSAL', 'EXPIRY'] as const;
 export type LedgerEntryType = (typeof LEDGER_ENTRY_TYPES)[number];
@@ -38,9 +38,25 @@ export interface UsageRecord {
   inputTokens: bigint;
   cachedInputTokens: bigint;
   outputTokens: bigint;
+  cacheWriteInputTokens: bigint;
+  cacheWrite1hInputTokens: bigint;
+  audioInputTokens: bigint;
+  audioOutputTokens: bigint;
+  imageInputTokens: bigint;
+  /** Part of outputTokens, shown on its own. */
+  reasoningTokens: bigint;
+  /** The effective per-1k rates charged (after fallback and tier). */
   inputPer1k: bigint;
   cachedInputPer1k: bigint;
   outputPer1k: bigint;
+  /** The class rates charged; null on rows from before classes existed (their class tokens are 0). */
+  cacheWriteInputPer1k: bigint | null;
+  cacheWrite1hInputPer1k: bigint | null;
+  audioInputPer1k: bigint | null;
+  audioOutputPer1k: bigint | null;
+  imageInputPer1k: bigint | null;
+  /** The long-context tier priced this call. */
+  longContext: boolean;
   chargedMillicredits: bigint;
   costMicroUsd: bigint;
   idempotencyKey: string;
@@ -55,12 +71,13 @@ export interface UsageRecord {
   createdAt: Date;
 }
 
-/** The rates a usage row snapshots (a `ModelRate` of the active card fits). */
-export interface RateSnapshot {
+/**
+ * The prices a usage row is charged at (a `ModelRate` of the active card fits): the row stores
+ * the rates that applied to its tokens, after fallback and tier.
+ */
+export interface RateSnapshot extends TieredPrices {
   rateCardId: string;
   model: string;
-  rates: Per1kRates;
-  costs: Per1kRates;
 }
 
 /**

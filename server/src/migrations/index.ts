@@ -24,6 +24,7 @@ import { Migration20261207200101_purchase_invoices } from './Migration2026120720
 import { Migration20261207210001_usage_report } from './Migration20261207210001_usage_report.js';
 import { Migration20261207210002_alert_thresholds } from './Migration20261207210002_alert_thresholds.js';
 import { Migration20261207220001_demo_clock } from './Migration20261207220001_demo_clock.js';
+import { Migration20261208010001_token_classes } from './Migration20261208010001_token_classes.js';
 import { Migration20261208040001_key_budgets } from './Migration20261208040001_key_budgets.js';
 import { Migration20261208060001_shrink_holds } from './Migration20261208060001_shrink_holds.js';
 import { Migration20261208070001_member_low_balance } from './Migration20261208070001_member_low_balance.js';
@@ -58,6 +59,7 @@ export const migrationsList = [
   { name: 'Migration20261207210001_usage_report', class: Migration20261207210001_usage_report },
   { name: 'Migration20261207210002_alert_thresholds', class: Migration20261207210002_alert_thresholds },
   { name: 'Migration20261207220001_demo_clock', class: Migration20261207220001_demo_clock },
+  { name: 'Migration20261208010001_token_classes', class: Migration20261208010001_token_classes },
   { name: 'Migration20261208040001_key_budgets', class: Migration20261208040001_key_budgets },
   { name: 'Migration20261208060001_shrink_holds', class: Migration20261208060001_shrink_holds },
   { name: 'Migration20261208070001_member_low_balance', class: Migration20261208070001_member_low_balance },

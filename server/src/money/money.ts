@@ -165,6 +165,51 @@ export function priceTokens(tokens: TokenCounts, rates: Per1kRates): bigint {
   return ceilDiv(exact, 1000n);
 }
 
+/** Every class's per-1k rate, fallbacks applied. */
+export type FullRates = ReturnType<typeof fullRates>;
+
+/** A model's prices: base rates and costs, and an optional long-context tier (a `ModelRate` fits). */
+export interface TieredPrices {
+  rates: Per1kRates;
+  costs: Per1kRates;
+  longContext?: { thresholdTokens: number; rates: Per1kRates; costs: Per1kRates } | null;
+}
+
+/** The rates and costs one call is priced at, and whether the long-context tier applied. */
+export interface AppliedRates {
+  rates: FullRates;
+  costs: FullRates;
+  longContext: boolean;
+}
+
+/** Prompt tokens of a call: every input class. */
+export const promptTokensOf = (t: TokenCounts): bigint =>
+  t.inputTokens +
+  t.cachedInputTokens +
+  (t.cacheWriteInputTokens ?? 0n) +
+  (t.cacheWrite1hInputTokens ?? 0n) +
+  (t.audioInputTokens ?? 0n) +
+  (t.imageInputTokens ?? 0n);
+
+/** The base rates with the classes a tier names replaced by the tier's; the rest keep the base rate. */
+function withTier(base: Per1kRates, tier: Per1kRates): FullRates {
+  const rates = fullRates(base);
+  for (const key of Object.keys(rates) as (keyof FullRates)[]) {
+    const named = tier[key];
+    if (named !== null && named !== undefined) rates[key] = named;
+  }
+  return rates;
+}
+
+/** Above the tier's threshold of prompt tokens, the tier prices the whole call. */
+export function appliedRates(prices: TieredPrices, promptTokens: bigint): AppliedRates {
+  const tier = prices.longContext;
+  if (tier && promptTokens > BigInt(tier.thresholdTokens)) {
+    return { rates: withTier(prices.rates, tier.rates), costs: withTier(prices.costs, tier.costs), longContext: true };
+  }
+  return { rates: fullRates(prices.rates), costs: fullRates(prices.costs), longContext: false };
+}
+
 /** Display number of credits (45230 -> 45.23). For display only, never for arithmetic. */
 export const toCreditsNumber = (millicredits: bigint): number => Number(formatScaledDecimal(millicredits, 3));
 

@@ -1,5 +1,5 @@
 import { countTokens } from 'gpt-tokenizer';
-import { priceTokens, type Per1kRates, type TokenCounts } from '../money/money.js';
+import { appliedRates, ceilDiv, type Per1kRates, type TieredPrices, type TokenCounts } from '../money/money.js';
 import { badInput } from '../shared/errors.js';
 
 /** Output cap of a model whose rate card row names none. */
@@ -120,19 +120,36 @@ export function outputCap(requested: number | null, modelMax: number | null): nu
   return requested === null ? cap : Math.min(requested, cap);
 }
 
-/** Worst-case charge: every prompt token uncached, every choice writing its full output cap. */
-export function worstCaseCost(promptTokens: number, maxOutputTokens: number, n: number, rates: Per1kRates): bigint {
-  return priceTokens(
-    { inputTokens: BigInt(promptTokens), cachedInputTokens: 0n, outputTokens: BigInt(maxOutputTokens) * BigInt(n) },
-    rates,
-  );
+/** A model's prices (pass the `ModelRate`, so that its long-context tier applies), or one flat set of rates. */
+type Prices = TieredPrices | Per1kRates;
+
+/**
+ * The rates a hold assumes for a prompt of `promptTokens` (exact or an upper bound): the tier's
+ * when the prompt is above its threshold, and for each side the dearest class it could be billed
+ * as (a prompt token may turn out to be a cache write, audio or an image; an output token audio).
+ * A cache read is assumed to cost no more than uncached input.
+ */
+function worstRates(prices: Prices, promptTokens: number): { inputPer1k: bigint; outputPer1k: bigint } {
+  const r = appliedRates('rates' in prices ? prices : { rates: prices, costs: prices }, BigInt(promptTokens)).rates;
+  const max = (...v: bigint[]) => v.reduce((a, b) => (b > a ? b : a));
+  return {
+    inputPer1k: max(r.inputPer1k, r.cacheWriteInputPer1k, r.cacheWrite1hInputPer1k, r.audioInputPer1k, r.imageInputPer1k),
+    outputPer1k: max(r.outputPer1k, r.audioOutputPer1k),
+  };
+}
+
+/** Worst-case charge: every prompt token at the dearest input class, every choice writing its full output cap. */
+export function worstCaseCost(promptTokens: number, maxOutputTokens: number, n: number, prices: Prices): bigint {
+  const w = worstRates(prices, promptTokens);
+  return ceilDiv(BigInt(promptTokens) * w.inputPer1k + BigInt(maxOutputTokens) * BigInt(n) * w.outputPer1k, 1000n);
 }
 
 /**
  * How many output tokens (over all choices) a hold pays for after the prompt: the largest o with
- * ceil((prompt x in + o x out) / 1000) <= hold.
+ * ceil((prompt x in + o x out) / 1000) <= hold, at the worst case's rates.
  */
-export function outputBudget(hold: bigint, promptTokens: number, rates: Per1kRates): number {
+export function outputBudget(hold: bigint, promptTokens: number, prices: Prices): number {
+  const rates = worstRates(prices, promptTokens);
   const left = hold * 1000n - BigInt(promptTokens) * rates.inputPer1k;
   if (left <= 0n) return 0;
   if (rates.outputPer1k === 0n) return Number.MAX_SAFE_INTEGER;
@@ -140,22 +157,62 @@ export function outputBudget(hold: bigint, promptTokens: number, rates: Per1kRat
   return budget > BigInt(Number.MAX_SAFE_INTEGER) ? Number.MAX_SAFE_INTEGER : Number(budget);
 }
 
+/** OpenAI chat usage (`usage` of a completion or of the final stream chunk). */
 export interface ProviderUsage {
   prompt_tokens?: number | null;
   completion_tokens?: number | null;
-  prompt_tokens_details?: { cached_tokens?: number | null } | null;
+  prompt_tokens_details?: { cached_tokens?: number | null; audio_tokens?: number | null } | null;
+  completion_tokens_details?: { reasoning_tokens?: number | null; audio_tokens?: number | null } | null;
 }
 
 /** A provider's token count as a bigint: anything but a positive finite number is 0. */
 export const whole = (v: number | null | undefined) => (typeof v === 'number' && Number.isFinite(v) && v > 0 ? BigInt(Math.floor(v)) : 0n);
+const atMost = (v: bigint, cap: bigint) => (v > cap ? cap : v);
 
-/** Provider usage -> billable tokens: `inputTokens` is uncached input only (prompt - cached). */
-export function tokensFromUsage(usage: ProviderUsage): TokenCounts {
-  const prompt = whole(usage.prompt_tokens);
-  let cached = whole(usage.prompt_tokens_details?.cached_tokens);
-  if (cached > prompt) cached = prompt;
-  return { inputTokens: prompt - cached, cachedInputTokens: cached, outputTokens: whole(usage.completion_tokens) };
+/** OpenAI-style totals with their details, as reported (absent = 0). */
+export interface OpenAiTokenParts {
+  /** All prompt tokens, cached and audio included. */
+  prompt: number | null | undefined;
+  cached?: number | null;
+  audioInput?: number | null;
+  /** All output tokens, reasoning and audio included. */
+  completion: number | null | undefined;
+  audioOutput?: number | null;
+  reasoning?: number | null;
 }
+
+/**
+ * OpenAI's totals-with-details (chat's prompt/completion, the Responses API's input/output) into
+ * disjoint priced classes: input = prompt - cached - audio, output = completion - audio; reasoning
+ * stays inside output. Details larger than their total are cut to it, so nothing is priced twice.
+ */
+export function openAiTokens(parts: OpenAiTokenParts): TokenCounts {
+  const prompt = whole(parts.prompt);
+  const cached = atMost(whole(parts.cached), prompt);
+  const audioIn = atMost(whole(parts.audioInput), prompt - cached);
+  const completion = whole(parts.completion);
+  const audioOut = atMost(whole(parts.audioOutput), completion);
+  const output = completion - audioOut;
+  return {
+    inputTokens: prompt - cached - audioIn,
+    cachedInputTokens: cached,
+    outputTokens: output,
+    audioInputTokens: audioIn,
+    audioOutputTokens: audioOut,
+    reasoningTokens: atMost(whole(parts.reasoning), output),
+  };
+}
+
+/** Chat usage -> billable tokens. */
+export const tokensFromUsage = (usage: ProviderUsage): TokenCounts =>
+  openAiTokens({
+    prompt: usage.prompt_tokens,
+    cached: usage.prompt_tokens_details?.cached_tokens,
+    audioInput: usage.prompt_tokens_details?.audio_tokens,
+    completion: usage.completion_tokens,
+    audioOutput: usage.completion_tokens_details?.audio_tokens,
+    reasoning: usage.completion_tokens_details?.reasoning_tokens,
+  });
 
 /** When the provider reported nothing (an aborted stream): the prompt estimate and what was generated. */
 export const estimatedTokens = (promptTokens: number, outputTokens: number): TokenCounts => ({

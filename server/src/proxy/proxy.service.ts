@@ -103,7 +103,7 @@ export class ProxyService {
     timing?.enter('tokens');
     const { tokens: promptTokens, exact: promptExact } = await desc.countPrompt();
     const maxOutput = outputCap(desc.requestedMaxOutput, rate.maxOutputTokens);
-    const worst = worstCaseCost(promptTokens, maxOutput, desc.n, rate.rates);
+    const worst = worstCaseCost(promptTokens, maxOutput, desc.n, rate);
     // A team call spends under the team's policy; the member's own settings govern their own account.
     const guard = team
       ? {
@@ -122,7 +122,7 @@ export class ProxyService {
     // prompt plus the smallest useful answer per choice; below that, or with shrinking off, a 402.
     const partial = guard.shrinkHolds || (desc.stream && guard.streamingHolds);
     const minimumOutput = Math.min(settings.minOutputTokens, maxOutput);
-    const partialMinimum = partial ? worstCaseCost(promptTokens, minimumOutput, desc.n, rate.rates) : null;
+    const partialMinimum = partial ? worstCaseCost(promptTokens, minimumOutput, desc.n, rate) : null;
     let hold: PlacedHold;
     timing?.enter('hold');
     try {
@@ -161,7 +161,7 @@ export class ProxyService {
       throw err;
     }
 
-    const budget = hold.partial ? outputBudget(hold.amount, promptTokens, rate.rates) : maxOutput * desc.n;
+    const budget = hold.partial ? outputBudget(hold.amount, promptTokens, rate) : maxOutput * desc.n;
     const perChoice = hold.partial ? Math.max(1, Math.min(maxOutput, Math.floor(budget / desc.n))) : maxOutput;
     return {
       principal,

@@ -1,19 +1,41 @@
 import { parseRatePer1k, parseUsdPer1k } from '../money/money.js';
 import { badInput } from '../shared/errors.js';
 import { requiredText } from '../shared/validate.js';
-import type { ModelRateInput, PublishRateCardInput } from './ratecard.types.js';
+import { PROVIDERS, type LongContextRatesInput, type ModelRateInput, type Provider, type PublishRateCardInput } from './ratecard.types.js';
 
 const MODEL_NAME = /^[A-Za-z0-9][A-Za-z0-9._:/-]{0,99}$/;
 export const MAX_RATE_MILLICREDITS_PER_1K = 1_000_000_000n;
+const MAX_THRESHOLD_TOKENS = 100_000_000;
 
+/** A model's row as stored (`model_rates`): null class rates fall back when priced. */
 export interface ParsedModelRate {
   model: string;
+  provider: Provider;
   inputPer1k: bigint;
   cachedInputPer1k: bigint;
   outputPer1k: bigint;
+  cacheWriteInputPer1k: bigint | null;
+  cacheWrite1hInputPer1k: bigint | null;
+  audioInputPer1k: bigint | null;
+  audioOutputPer1k: bigint | null;
+  imageInputPer1k: bigint | null;
   costInputPer1k: bigint;
   costCachedInputPer1k: bigint;
   costOutputPer1k: bigint;
+  costCacheWriteInputPer1k: bigint | null;
+  costCacheWrite1hInputPer1k: bigint | null;
+  costAudioInputPer1k: bigint | null;
+  costAudioOutputPer1k: bigint | null;
+  costImageInputPer1k: bigint | null;
+  longContextThresholdTokens: number | null;
+  longContextInputPer1k: bigint | null;
+  longContextCachedInputPer1k: bigint | null;
+  longContextCacheWriteInputPer1k: bigint | null;
+  longContextOutputPer1k: bigint | null;
+  longContextCostInputPer1k: bigint | null;
+  longContextCostCachedInputPer1k: bigint | null;
+  longContextCostCacheWriteInputPer1k: bigint | null;
+  longContextCostOutputPer1k: bigint | null;
   maxOutputTokens: number | null;
 }
 
@@ -23,25 +45,114 @@ export function parseModelName(model: string): string {
   return name;
 }
 
+const given = (v: string | null | undefined): v is string => typeof v === 'string' && v.trim() !== '';
+
+/** A customer rate (credits per 1k), bounded. */
+function rate(value: string, field: string): bigint {
+  const parsed = parseRatePer1k(value, field);
+  if (parsed > MAX_RATE_MILLICREDITS_PER_1K) throw badInput(`${field} is unreasonably large`, { field });
+  return parsed;
+}
+
+const optionalRate = (value: string | null | undefined, field: string) => (given(value) ? rate(value, field) : null);
+
+const optionalCost = (value: string | null | undefined, field: string) => (given(value) ? parseUsdPer1k(value, field) : null);
+
+function parseProvider(value: string | null | undefined, field: string): Provider {
+  if (value === null || value === undefined) return 'openai';
+  const provider = PROVIDERS.find((p) => p === value.trim().toLowerCase());
+  if (!provider) throw badInput(`${field} must be one of ${PROVIDERS.join(', ')}`, { field });
+  return provider;
+}
+
+type Tier = Pick<
+  ParsedModelRate,
+  | 'longContextThresholdTokens'
+  | 'longContextInputPer1k'
+  | 'longContextCachedInputPer1k'
+  | 'longContextCacheWriteInputPer1k'
+  | 'longContextOutputPer1k'
+  | 'longContextCostInputPer1k'
+  | 'longContextCostCachedInputPer1k'
+  | 'longContextCostCacheWriteInputPer1k'
+  | 'longContextCostOutputPer1k'
+>;
+
+/** The tier is all or nothing: a threshold above 0 with input and output rates and costs. */
+function parseTier(threshold: number | null | undefined, tier: LongContextRatesInput | null | undefined, at: string): Tier {
+  const hasThreshold = threshold !== null && threshold !== undefined;
+  if (!hasThreshold && !tier) {
+    return {
+      longContextThresholdTokens: null,
+      longContextInputPer1k: null,
+      longContextCachedInputPer1k: null,
+      longContextCacheWriteInputPer1k: null,
+      longContextOutputPer1k: null,
+      longContextCostInputPer1k: null,
+      longContextCostCachedInputPer1k: null,
+      longContextCostCacheWriteInputPer1k: null,
+      longContextCostOutputPer1k: null,
+    };
+  }
+  const field = `${at}.longContextThresholdTokens`;
+  if (!hasThreshold) throw badInput(`${field} is required with longContext`, { field });
+  if (!Number.isInteger(threshold) || threshold < 1 || threshold > MAX_THRESHOLD_TOKENS)
+    throw badInput(`${field} must be a whole number of tokens above 0`, { field });
+  if (!tier) throw badInput(`${at}.longContext is required with longContextThresholdTokens`, { field: `${at}.longContext` });
+  const lc = `${at}.longContext`;
+  for (const name of ['inputPer1k', 'outputPer1k', 'costInputPer1kUsd', 'costOutputPer1kUsd'] as const) {
+    if (!given(tier[name]))
+      throw badInput(`${lc}.${name} is required: a long-context tier needs its input and output rates and costs`, {
+        field: `${lc}.${name}`,
+      });
+  }
+  const input = rate(tier.inputPer1k!, `${lc}.inputPer1k`);
+  const costInput = parseUsdPer1k(tier.costInputPer1kUsd!, `${lc}.costInputPer1kUsd`);
+  return {
+    longContextThresholdTokens: threshold,
+    longContextInputPer1k: input,
+    longContextCachedInputPer1k: optionalRate(tier.cachedInputPer1k, `${lc}.cachedInputPer1k`) ?? input,
+    longContextCacheWriteInputPer1k: optionalRate(tier.cacheWriteInputPer1k, `${lc}.cacheWriteInputPer1k`),
+    longContextOutputPer1k: optionalRate(tier.outputPer1k, `${lc}.outputPer1k`),
+    longContextCostInputPer1k: costInput,
+    longContextCostCachedInputPer1k: optionalCost(tier.costCachedInputPer1kUsd, `${lc}.costCachedInputPer1kUsd`) ?? costInput,
+    longContextCostCacheWriteInputPer1k: optionalCost(tier.costCacheWriteInputPer1kUsd, `${lc}.costCacheWriteInputPer1kUsd`),
+    longContextCostOutputPer1k: optionalCost(tier.costOutputPer1kUsd, `${lc}.costOutputPer1kUsd`),
+  };
+}
+
 function parseModelRate(input: ModelRateInput, index: number): ParsedModelRate {
   const at = `rates[${index}]`;
   const model = parseModelName(input.model);
-  const inputPer1k = parseRatePer1k(input.inputPer1k, `${at}.inputPer1k`);
-  const outputPer1k = parseRatePer1k(input.outputPer1k, `${at}.outputPer1k`);
-  const cachedInputPer1k = input.cachedInputPer1k ? parseRatePer1k(input.cachedInputPer1k, `${at}.cachedInputPer1k`) : inputPer1k;
+  const inputPer1k = rate(input.inputPer1k, `${at}.inputPer1k`);
+  const outputPer1k = rate(input.outputPer1k, `${at}.outputPer1k`);
   const costInputPer1k = parseUsdPer1k(input.costInputPer1kUsd, `${at}.costInputPer1kUsd`);
-  const costOutputPer1k = parseUsdPer1k(input.costOutputPer1kUsd, `${at}.costOutputPer1kUsd`);
-  const costCachedInputPer1k = input.costCachedInputPer1kUsd
-    ? parseUsdPer1k(input.costCachedInputPer1kUsd, `${at}.costCachedInputPer1kUsd`)
-    : costInputPer1k;
-  for (const [field, value] of Object.entries({ inputPer1k, cachedInputPer1k, outputPer1k })) {
-    if (value > MAX_RATE_MILLICREDITS_PER_1K) throw badInput(`${at}.${field} is unreasonably large`);
-  }
   const max = input.maxOutputTokens ?? null;
   if (max !== null && (!Number.isInteger(max) || max < 1 || max > 10_000_000)) {
     throw badInput(`${at}.maxOutputTokens must be a positive integer`);
   }
-  return { model, inputPer1k, cachedInputPer1k, outputPer1k, costInputPer1k, costCachedInputPer1k, costOutputPer1k, maxOutputTokens: max };
+  return {
+    model,
+    provider: parseProvider(input.provider, `${at}.provider`),
+    inputPer1k,
+    cachedInputPer1k: optionalRate(input.cachedInputPer1k, `${at}.cachedInputPer1k`) ?? inputPer1k,
+    outputPer1k,
+    cacheWriteInputPer1k: optionalRate(input.cacheWriteInputPer1k, `${at}.cacheWriteInputPer1k`),
+    cacheWrite1hInputPer1k: optionalRate(input.cacheWrite1hInputPer1k, `${at}.cacheWrite1hInputPer1k`),
+    audioInputPer1k: optionalRate(input.audioInputPer1k, `${at}.audioInputPer1k`),
+    audioOutputPer1k: optionalRate(input.audioOutputPer1k, `${at}.audioOutputPer1k`),
+    imageInputPer1k: optionalRate(input.imageInputPer1k, `${at}.imageInputPer1k`),
+    costInputPer1k,
+    costCachedInputPer1k: optionalCost(input.costCachedInputPer1kUsd, `${at}.costCachedInputPer1kUsd`) ?? costInputPer1k,
+    costOutputPer1k: parseUsdPer1k(input.costOutputPer1kUsd, `${at}.costOutputPer1kUsd`),
+    costCacheWriteInputPer1k: optionalCost(input.costCacheWriteInputPer1kUsd, `${at}.costCacheWriteInputPer1kUsd`),
+    costCacheWrite1hInputPer1k: optionalCost(input.costCacheWrite1hInputPer1kUsd, `${at}.costCacheWrite1hInputPer1kUsd`),
+    costAudioInputPer1k: optionalCost(input.costAudioInputPer1kUsd, `${at}.costAudioInputPer1kUsd`),
+    costAudioOutputPer1k: optionalCost(input.costAudioOutputPer1kUsd, `${at}.costAudioOutputPer1kUsd`),
+    costImageInputPer1k: optionalCost(input.costImageInputPer1kUsd, `${at}.costImageInputPer1kUsd`),
+    ...parseTier(input.longContextThresholdTokens, input.longContext, at),
+    maxOutputTokens: max,
+  };
 }
 
 /** Validates a whole rate card before anything is written. */

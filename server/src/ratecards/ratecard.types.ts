@@ -33,14 +33,42 @@ export interface RateCard {
   createdAt: Date;
 }
 
+export const PROVIDERS: readonly Provider[] = ['openai', 'anthropic'];
+
+/** The long-context tier's rates as published: credits and USD per 1k, decimal strings. */
+export interface LongContextRatesInput {
+  inputPer1k?: string | null;
+  cachedInputPer1k?: string | null;
+  cacheWriteInputPer1k?: string | null;
+  outputPer1k?: string | null;
+  costInputPer1kUsd?: string | null;
+  costCachedInputPer1kUsd?: string | null;
+  costCacheWriteInputPer1kUsd?: string | null;
+  costOutputPer1kUsd?: string | null;
+}
+
+/** One model's row as published. An omitted class rate is the input rate (audio output: the output rate). */
 export interface ModelRateInput {
   model: string;
+  provider?: string | null;
   inputPer1k: string;
   cachedInputPer1k?: string | null;
+  cacheWriteInputPer1k?: string | null;
+  cacheWrite1hInputPer1k?: string | null;
+  audioInputPer1k?: string | null;
+  audioOutputPer1k?: string | null;
+  imageInputPer1k?: string | null;
   outputPer1k: string;
   costInputPer1kUsd: string;
   costCachedInputPer1kUsd?: string | null;
+  costCacheWriteInputPer1kUsd?: string | null;
+  costCacheWrite1hInputPer1kUsd?: string | null;
+  costAudioInputPer1kUsd?: string | null;
+  costAudioOutputPer1kUsd?: string | null;
+  costImageInputPer1kUsd?: string | null;
   costOutputPer1kUsd: string;
+  longContextThresholdTokens?: number | null;
+  longContext?: LongContextRatesInput | null;
   maxOutputTokens?: number | null;
 }
 

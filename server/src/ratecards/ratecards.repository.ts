@@ -3,32 +3,51 @@ import { toBigInt } from '../db/sql.js';
 import { ModelRateEntity } from './model-rate.entity.js';
 import { RateCardActivationEntity } from './ratecard-activation.entity.js';
 import { RateCardEntity } from './ratecard.entity.js';
-import type { ModelRate } from './ratecard.types.js';
+import type { Per1kRates } from '../money/money.js';
+import type { ModelRate, Provider } from './ratecard.types.js';
 
-interface RateRow {
+/** A `model_rates` row as read (bigints as strings), with whether the model is on now. */
+type RateRow = Record<string, string | number | boolean | null> & {
   rate_card_id: string;
   model: string;
-  input_per1k: string;
-  cached_input_per1k: string;
-  output_per1k: string;
-  cost_input_per1k: string;
-  cost_cached_input_per1k: string;
-  cost_output_per1k: string;
+  provider: Provider;
+  long_context_threshold_tokens: number | null;
   max_output_tokens: number | null;
   enabled: boolean;
-}
+};
+
+const optional = (v: unknown) => (v === null || v === undefined ? null : toBigInt(v));
+
+/** The base rates (`''`) or costs (`'cost_'`) of a row. */
+const baseRates = (r: RateRow, kind: '' | 'cost_'): Per1kRates => ({
+  inputPer1k: toBigInt(r[`${kind}input_per1k`]),
+  cachedInputPer1k: toBigInt(r[`${kind}cached_input_per1k`]),
+  outputPer1k: toBigInt(r[`${kind}output_per1k`]),
+  cacheWriteInputPer1k: optional(r[`${kind}cache_write_input_per1k`]),
+  cacheWrite1hInputPer1k: optional(r[`${kind}cache_write_1h_input_per1k`]),
+  audioInputPer1k: optional(r[`${kind}audio_input_per1k`]),
+  audioOutputPer1k: optional(r[`${kind}audio_output_per1k`]),
+  imageInputPer1k: optional(r[`${kind}image_input_per1k`]),
+});
+
+/** The long-context tier's rates or costs: the classes it names (the rest keep the base rate). */
+const tierRates = (r: RateRow, kind: '' | 'cost_'): Per1kRates => ({
+  inputPer1k: toBigInt(r[`long_context_${kind}input_per1k`]),
+  cachedInputPer1k: toBigInt(r[`long_context_${kind}cached_input_per1k`]),
+  outputPer1k: toBigInt(r[`long_context_${kind}output_per1k`]),
+  cacheWriteInputPer1k: optional(r[`long_context_${kind}cache_write_input_per1k`]),
+});
 
 const toModelRate = (r: RateRow): ModelRate => ({
   rateCardId: r.rate_card_id,
   model: r.model,
-  provider: 'openai',
-  rates: { inputPer1k: toBigInt(r.input_per1k), cachedInputPer1k: toBigInt(r.cached_input_per1k), outputPer1k: toBigInt(r.output_per1k) },
-  costs: {
-    inputPer1k: toBigInt(r.cost_input_per1k),
-    cachedInputPer1k: toBigInt(r.cost_cached_input_per1k),
-    outputPer1k: toBigInt(r.cost_output_per1k),
-  },
-  longContext: null,
+  provider: r.provider,
+  rates: baseRates(r, ''),
+  costs: baseRates(r, 'cost_'),
+  longContext:
+    r.long_context_threshold_tokens === null
+      ? null
+      : { thresholdTokens: r.long_context_threshold_tokens, rates: tierRates(r, ''), costs: tierRates(r, 'cost_') },
   maxOutputTokens: r.max_output_tokens,
   enabled: r.enabled,
 });
@@ -81,11 +100,12 @@ export class RateCardRepository extends EntityRepository<RateCardEntity> {
   }
 
   /** `model` as the newest card that lists it prices it. */
-  async newestRateOf(model: string): Promise<ModelRateEntity | null> {
+  async newestRateOf(model: string): Promise<ModelRate | null> {
     const rates = await this.em.find(ModelRateEntity, { model });
     if (!rates.length) return null;
     const newest = await this.findOne({ id: { $in: rates.map((r) => r.rateCardId) } }, { orderBy: { version: 'desc' } });
-    return rates.find((r) => r.rateCardId === newest?.id) ?? null;
+    if (!newest) return null;
+    return (await this.ratesOf(newest.id)).find((r) => r.model === model) ?? null;
   }
 }
 

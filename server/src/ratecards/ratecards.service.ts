@@ -17,17 +17,6 @@ import { parseModelName, parseRateCard } from './ratecard.rules.js';
 import type { ModelRate, PublishRateCardInput, RateCard } from './ratecard.types.js';
 import { rateCards } from './ratecards.repository.js';
 
-const toModelRate = (r: ModelRateEntity, enabled: boolean): ModelRate => ({
-  rateCardId: r.rateCardId,
-  model: r.model,
-  provider: 'openai',
-  rates: { inputPer1k: r.inputPer1k, cachedInputPer1k: r.cachedInputPer1k, outputPer1k: r.outputPer1k },
-  costs: { inputPer1k: r.costInputPer1k, cachedInputPer1k: r.costCachedInputPer1k, outputPer1k: r.costOutputPer1k },
-  longContext: null,
-  maxOutputTokens: r.maxOutputTokens,
-  enabled,
-});
-
 export class RateCardsService {
   /** The active card's rates by model, read on every charge and proxied call. */
   private readonly active: ExpiringCache<'active', Map<string, ModelRate>>;
@@ -199,6 +188,6 @@ export class RateCardsService {
     const active = (await this.activeRates()).find((r) => r.model === model);
     if (active) return active;
     const newest = await rateCards(currentEm(this.em)).newestRateOf(model);
-    return toModelRate(newest!, enabled);
+    return { ...newest!, enabled };
   }
 }

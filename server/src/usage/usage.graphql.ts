@@ -23,6 +23,24 @@ export class UsageRecordGql {
   @Field(() => Int)
   outputTokens!: number;
 
+  @Field(() => Int, { description: 'Input written to the prompt cache (5 minutes)' })
+  cacheWriteInputTokens!: number;
+
+  @Field(() => Int, { description: 'Input written to the prompt cache for 1 hour' })
+  cacheWrite1hInputTokens!: number;
+
+  @Field(() => Int)
+  audioInputTokens!: number;
+
+  @Field(() => Int)
+  audioOutputTokens!: number;
+
+  @Field(() => Int)
+  imageInputTokens!: number;
+
+  @Field(() => Int, { description: 'Reasoning tokens: part of outputTokens, shown on their own, never charged twice' })
+  reasoningTokens!: number;
+
   @Field(() => String, { description: 'Snapshot: credits per 1k uncached input tokens' })
   inputPer1k!: string;
 
@@ -31,6 +49,24 @@ export class UsageRecordGql {
 
   @Field(() => String)
   outputPer1k!: string;
+
+  @Field(() => String, { nullable: true, description: 'Snapshot of the class rates charged; null on rows from before classes were priced' })
+  cacheWriteInputPer1k!: string | null;
+
+  @Field(() => String, { nullable: true })
+  cacheWrite1hInputPer1k!: string | null;
+
+  @Field(() => String, { nullable: true })
+  audioInputPer1k!: string | null;
+
+  @Field(() => String, { nullable: true })
+  audioOutputPer1k!: string | null;
+
+  @Field(() => String, { nullable: true })
+  imageInputPer1k!: string | null;
+
+  @Field(() => Boolean, { description: "The model's long-context rates priced this call" })
+  longContext!: boolean;
 
   @Field(() => MillicreditsScalar)
   chargedMillicredits!: string;
@@ -51,15 +87,29 @@ export class UsageRecordGql {
   createdAt!: Date;
 }
 
+const rateOrNull = (v: bigint | null) => (v === null ? null : formatRatePer1k(v));
+
 export const toUsageGql = (u: UsageRecord): UsageRecordGql => ({
   id: u.id,
   model: u.model,
   inputTokens: Number(u.inputTokens),
   cachedInputTokens: Number(u.cachedInputTokens),
   outputTokens: Number(u.outputTokens),
+  cacheWriteInputTokens: Number(u.cacheWriteInputTokens),
+  cacheWrite1hInputTokens: Number(u.cacheWrite1hInputTokens),
+  audioInputTokens: Number(u.audioInputTokens),
+  audioOutputTokens: Number(u.audioOutputTokens),
+  imageInputTokens: Number(u.imageInputTokens),
+  reasoningTokens: Number(u.reasoningTokens),
   inputPer1k: formatRatePer1k(u.inputPer1k),
   cachedInputPer1k: formatRatePer1k(u.cachedInputPer1k),
   outputPer1k: formatRatePer1k(u.outputPer1k),
+  cacheWriteInputPer1k: rateOrNull(u.cacheWriteInputPer1k),
+  cacheWrite1hInputPer1k: rateOrNull(u.cacheWrite1hInputPer1k),
+  audioInputPer1k: rateOrNull(u.audioInputPer1k),
+  audioOutputPer1k: rateOrNull(u.audioOutputPer1k),
+  imageInputPer1k: rateOrNull(u.imageInputPer1k),
+  longContext: u.longContext,
   chargedMillicredits: formatMillicredits(u.chargedMillicredits),
   costUsd: formatMicroUsd(u.costMicroUsd),
   idempotencyKey: clientIdempotencyKey(u),
@@ -90,6 +140,28 @@ export class RecordUsageInput {
 
   @Field(() => Int)
   outputTokens!: number;
+
+  @Field(() => Int, { nullable: true, defaultValue: 0, description: 'Input written to the prompt cache (5 minutes)' })
+  cacheWriteInputTokens?: number | null;
+
+  @Field(() => Int, { nullable: true, defaultValue: 0, description: 'Input written to the prompt cache for 1 hour' })
+  cacheWrite1hInputTokens?: number | null;
+
+  @Field(() => Int, { nullable: true, defaultValue: 0 })
+  audioInputTokens?: number | null;
+
+  @Field(() => Int, { nullable: true, defaultValue: 0 })
+  audioOutputTokens?: number | null;
+
+  @Field(() => Int, { nullable: true, defaultValue: 0 })
+  imageInputTokens?: number | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    defaultValue: 0,
+    description: 'Part of outputTokens (at most outputTokens): shown, not charged again',
+  })
+  reasoningTokens?: number | null;
 
   @Field(() => String)
   idempotencyKey!: string;

@@ -9,9 +9,9 @@ import type { UsageCharge } from '../ledger/ledger.types.js';
 import type { RateCardsService } from '../ratecards/ratecards.service.js';
 import { metrics } from '../metrics/metrics.js';
 import { DomainError, IdempotencyConflict, badInput } from '../shared/errors.js';
-import { parseId, requiredText, tokenCount } from '../shared/validate.js';
+import { parseId, requiredText } from '../shared/validate.js';
 import { countUsage, findUsageByKey, findUsagePage } from './usage.repository.js';
-import { clientIdempotencyKey, priceUsage, storedIdempotencyKey, usageFingerprint } from './usage.rules.js';
+import { clientIdempotencyKey, priceUsage, storedIdempotencyKey, usageFingerprint, usageTokens } from './usage.rules.js';
 import { SpendCapExceeded } from '../ledger/holds.service.js';
 import { chargedTeamId } from '../teams/teams.rules.js';
 import type { TeamsService } from '../teams/teams.service.js';
@@ -122,11 +122,7 @@ export class UsageService {
     const accountId = teamId ?? callerAccountId;
     const idempotencyKey = storedIdempotencyKey(clientKey, teamId ? callerAccountId : null);
     const model = requiredText(input.model, 'model', 100);
-    const tokens = {
-      inputTokens: tokenCount(input.inputTokens, 'inputTokens'),
-      cachedInputTokens: tokenCount(input.cachedInputTokens, 'cachedInputTokens'),
-      outputTokens: tokenCount(input.outputTokens, 'outputTokens'),
-    };
+    const tokens = usageTokens(input);
     const hash = requestHash(usageFingerprint(model, tokens));
     let rate;
     let team: TeamCharge | null = null;

@@ -9,6 +9,12 @@ export interface RecordUsageInput {
   inputTokens: number;
   cachedInputTokens?: number | null;
   outputTokens: number;
+  cacheWriteInputTokens?: number | null;
+  cacheWrite1hInputTokens?: number | null;
+  audioInputTokens?: number | null;
+  audioOutputTokens?: number | null;
+  imageInputTokens?: number | null;
+  reasoningTokens?: number | null;
   idempotencyKey: string;
   /** Charge this team (the caller must be an active member). */
   teamId?: string | null;

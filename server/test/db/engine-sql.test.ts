@@ -155,10 +155,13 @@ describe("the engine's SQL lives in ledger/sql", () => {
   it('the numbered migrations and the engine functions commit together or not at all', async () => {
     const old = await emptyDatabase();
     await old.orm.getMigrator().up({ to: PREVIOUS_RELEASE_HEAD });
-    // A function the file cannot replace (another result type): the engine step fails.
+    // A function the file cannot replace (another result type) and no migration drops: the engine step fails.
     await withClient(old.url, async (c) => {
-      await c.query(`drop function creditmeter_charge(jsonb)`);
-      await c.query(`create function creditmeter_charge(p_rows jsonb) returns void language sql as ''`);
+      await c.query(`drop function creditmeter_team_member_step(uuid, uuid, bigint, bigint, timestamptz, boolean)`);
+      await c.query(
+        `create function creditmeter_team_member_step(p_team uuid, p_member uuid, p_check bigint, p_spend bigint, p_at timestamptz, p_enforce boolean)
+         returns void language sql as ''`,
+      );
     });
     await expect(migrate(old.orm)).rejects.toThrow(/cannot change return type/);
     await withClient(old.url, async (c) => {

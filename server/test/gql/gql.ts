@@ -38,6 +38,8 @@ type Documents = {
     "\n  mutation VoidGrant($grantId: ID!, $reason: String!) {\n    voidGrant(grantId: $grantId, reason: $reason) {\n      id\n      status\n      remainingMillicredits\n    }\n  }\n": typeof types.VoidGrantDocument,
     "\n  mutation ExpireGrantsNow {\n    expireGrantsNow {\n      expiredGrants\n      expiredMillicredits\n    }\n  }\n": typeof types.ExpireGrantsNowDocument,
     "\n        mutation GrantsRecordUsage($input: RecordUsageInput!) {\n          recordUsage(input: $input) {\n            chargedMillicredits\n          }\n        }\n      ": typeof types.GrantsRecordUsageDocument,
+    "\n  mutation LimitKey($id: ID!, $input: UpdateApiKeyInput!) {\n    updateApiKey(id: $id, input: $input) {\n      id\n    }\n  }\n": typeof types.LimitKeyDocument,
+    "\n  query KeyPeriod($accountId: ID) {\n    apiKeys(accountId: $accountId) {\n      id\n      spentThisPeriodMillicredits\n      periodResetsAt\n    }\n  }\n": typeof types.KeyPeriodDocument,
     "\n  mutation CreateBudgetKey($accountId: ID!, $label: String, $limit: String, $reset: KeyLimitReset, $models: [String!]) {\n    createApiKey(accountId: $accountId, label: $label, spendLimitMillicredits: $limit, limitReset: $reset, allowedModels: $models) {\n      id\n      key\n    }\n  }\n": typeof types.CreateBudgetKeyDocument,
     "\n  mutation UpdateBudgetKey($id: ID!, $input: UpdateApiKeyInput!) {\n    updateApiKey(id: $id, input: $input) {\n      id\n      label\n      spendLimitMillicredits\n      limitReset\n      allowedModels\n    }\n  }\n": typeof types.UpdateBudgetKeyDocument,
     "\n  query BudgetKeys($accountId: ID) {\n    apiKeys(accountId: $accountId) {\n      id\n      label\n      spendLimitMillicredits\n      limitReset\n      allowedModels\n      spentThisPeriodMillicredits\n      periodResetsAt\n    }\n    me {\n      balance {\n        availableMillicredits\n      }\n    }\n  }\n": typeof types.BudgetKeysDocument,
@@ -105,6 +107,8 @@ const documents: Documents = {
     "\n  mutation VoidGrant($grantId: ID!, $reason: String!) {\n    voidGrant(grantId: $grantId, reason: $reason) {\n      id\n      status\n      remainingMillicredits\n    }\n  }\n": types.VoidGrantDocument,
     "\n  mutation ExpireGrantsNow {\n    expireGrantsNow {\n      expiredGrants\n      expiredMillicredits\n    }\n  }\n": types.ExpireGrantsNowDocument,
     "\n        mutation GrantsRecordUsage($input: RecordUsageInput!) {\n          recordUsage(input: $input) {\n            chargedMillicredits\n          }\n        }\n      ": types.GrantsRecordUsageDocument,
+    "\n  mutation LimitKey($id: ID!, $input: UpdateApiKeyInput!) {\n    updateApiKey(id: $id, input: $input) {\n      id\n    }\n  }\n": types.LimitKeyDocument,
+    "\n  query KeyPeriod($accountId: ID) {\n    apiKeys(accountId: $accountId) {\n      id\n      spentThisPeriodMillicredits\n      periodResetsAt\n    }\n  }\n": types.KeyPeriodDocument,
     "\n  mutation CreateBudgetKey($accountId: ID!, $label: String, $limit: String, $reset: KeyLimitReset, $models: [String!]) {\n    createApiKey(accountId: $accountId, label: $label, spendLimitMillicredits: $limit, limitReset: $reset, allowedModels: $models) {\n      id\n      key\n    }\n  }\n": types.CreateBudgetKeyDocument,
     "\n  mutation UpdateBudgetKey($id: ID!, $input: UpdateApiKeyInput!) {\n    updateApiKey(id: $id, input: $input) {\n      id\n      label\n      spendLimitMillicredits\n      limitReset\n      allowedModels\n    }\n  }\n": types.UpdateBudgetKeyDocument,
     "\n  query BudgetKeys($accountId: ID) {\n    apiKeys(accountId: $accountId) {\n      id\n      label\n      spendLimitMillicredits\n      limitReset\n      allowedModels\n      spentThisPeriodMillicredits\n      periodResetsAt\n    }\n    me {\n      balance {\n        availableMillicredits\n      }\n    }\n  }\n": types.BudgetKeysDocument,
@@ -258,6 +262,14 @@ export function graphql(source: "\n  mutation ExpireGrantsNow {\n    expireGrant
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n        mutation GrantsRecordUsage($input: RecordUsageInput!) {\n          recordUsage(input: $input) {\n            chargedMillicredits\n          }\n        }\n      "): (typeof documents)["\n        mutation GrantsRecordUsage($input: RecordUsageInput!) {\n          recordUsage(input: $input) {\n            chargedMillicredits\n          }\n        }\n      "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LimitKey($id: ID!, $input: UpdateApiKeyInput!) {\n    updateApiKey(id: $id, input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation LimitKey($id: ID!, $input: UpdateApiKeyInput!) {\n    updateApiKey(id: $id, input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query KeyPeriod($accountId: ID) {\n    apiKeys(accountId: $accountId) {\n      id\n      spentThisPeriodMillicredits\n      periodResetsAt\n    }\n  }\n"): (typeof documents)["\n  query KeyPeriod($accountId: ID) {\n    apiKeys(accountId: $accountId) {\n      id\n      spentThisPeriodMillicredits\n      periodResetsAt\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

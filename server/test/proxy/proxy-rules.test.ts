@@ -59,11 +59,17 @@ describe('proxy rules', () => {
       inputTokens: 1000n,
       cachedInputTokens: 200n,
       outputTokens: 57n,
+      audioInputTokens: 0n,
+      audioOutputTokens: 0n,
+      reasoningTokens: 0n,
     });
     expect(tokensFromUsage({ prompt_tokens: 10, completion_tokens: 0, prompt_tokens_details: { cached_tokens: 50 } })).toEqual({
       inputTokens: 0n,
       cachedInputTokens: 10n,
       outputTokens: 0n,
+      audioInputTokens: 0n,
+      audioOutputTokens: 0n,
+      reasoningTokens: 0n,
     });
   });
 

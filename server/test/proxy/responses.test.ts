@@ -1,6 +1,8 @@
 import { countTokens } from 'gpt-tokenizer';
 import { describe, expect, it } from 'vitest';
+import { countParts, outputBudget, worstCaseCost } from '../../src/proxy/proxy.rules.js';
 import { parseServerTiming } from '../../src/proxy/server-timing.js';
+import { parseResponsesRequest, responsesPromptParts } from '../../src/proxy/surfaces/responses.rules.js';
 import type { TestApp } from '../support/harness.js';
 import { replyJson, responseJson, streamResponses, type FakeOpenAi } from './fake-openai.js';
 import { availableOf, balanceRow, holdsOf, jsonOf, openaiClient, rawPost, settledHolds, usageRows, withFakeOpenAi } from './support.js';
@@ -13,6 +15,7 @@ withFakeOpenAi((app, upstream) => {
 });
 
 const input = 'What is the capital of France?';
+const RATES = { inputPer1k: 2400n, cachedInputPer1k: 1200n, outputPer1k: 9600n };
 /** test-model: input 2.400, cached 1.200, output 9.600 credits per 1k; no cache-write rate (falls back to input). */
 const price = (u: { input: number; cached: number; cacheWrite: number; output: number }) =>
   BigInt(Math.ceil(((u.input - u.cached - u.cacheWrite) * 2400 + u.cached * 1200 + u.cacheWrite * 2400 + u.output * 9600) / 1000));
@@ -95,17 +98,36 @@ describe('POST /v1/responses (non-streaming)', () => {
     expect(await balanceRow(t, user.id)).toEqual({ posted: 1_000_000n, pending: 0n });
   });
 
-  it('holds the worst case of the prompt and max_output_tokens, and refuses with 402 when it is not covered', async () => {
+  it('holds the worst case of the prompt and max_output_tokens; short of it, shrinks max_output_tokens or refuses naming it', async () => {
     const user = await t.account(3_000n);
-    // 300 output tokens x 9.6 = 2,880 plus the prompt: just under 3,000 when the prompt is small.
     fake.handler = (body, _req, res) => replyJson(res, 200, responseJson(body, 'ok', { input: 10, output: 1 }));
-    const ok = await rawPost(t, '/v1/responses', user.key, { model: 'test-model', input: 'hi', max_output_tokens: 300 });
-    expect(ok.status).toBe(200);
-    expect(BigInt(ok.headers.get('x-creditmeter-hold-millicredits')!)).toBeGreaterThan(2880n);
-    const refused = await rawPost(t, '/v1/responses', user.key, { model: 'test-model', input: 'hi' }); // 4096 output tokens: ~39,000
+    // 300 output tokens x 9.6 = 2,880 plus a small prompt: covered in full.
+    const full = await rawPost(t, '/v1/responses', user.key, { model: 'test-model', input: 'hi', max_output_tokens: 300 });
+    expect(full.status).toBe(200);
+    const prompt = countParts(responsesPromptParts(parseResponsesRequest({ model: 'test-model', input: 'hi' })));
+    expect(full.headers.get('x-creditmeter-hold-millicredits')).toBe(worstCaseCost(prompt, 300, 1, RATES).toString());
+    expect(full.headers.get('x-creditmeter-max-tokens-capped')).toBeNull();
+    expect(fake.calls[0].max_output_tokens).toBe(300);
+    const left = 3_000n - 34n; // 10 x 2.4 + 1 x 9.6 = 33.6 -> 34
+    expect(full.headers.get('x-creditmeter-balance-millicredits')).toBe(String(left));
+
+    // The model's 4,096 would need ~39,000: the hold shrinks to the balance and the limit follows.
+    const shrunk = await rawPost(t, '/v1/responses', user.key, { model: 'test-model', input: 'hi' });
+    expect(shrunk.status).toBe(200);
+    expect(shrunk.headers.get('x-creditmeter-hold-millicredits')).toBe(String(left));
+    const capped = outputBudget(left, prompt, RATES);
+    expect(capped).toBeGreaterThan(256);
+    expect(capped).toBeLessThan(4096);
+    expect(shrunk.headers.get('x-creditmeter-max-tokens-capped')).toBe(String(capped));
+    expect(fake.calls[1].max_output_tokens).toBe(capped);
+
+    const poor = await t.account(100n);
+    const refused = await rawPost(t, '/v1/responses', poor.key, { model: 'test-model', input: 'hi' });
     expect(refused.status).toBe(402);
-    expect((await jsonOf(refused)).error.code).toBe('insufficient_credits');
-    expect(fake.calls).toHaveLength(1);
+    const error = (await jsonOf(refused)).error;
+    expect(error.code).toBe('insufficient_credits');
+    expect(error.message).toContain('max_output_tokens');
+    expect(fake.calls).toHaveLength(2);
   });
 });
 

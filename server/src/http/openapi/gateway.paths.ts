@@ -194,6 +194,28 @@ export const gatewayPaths: PathsObject = {
       security: bearer,
     }),
   },
+  '/v1/responses': {
+    post: metered({
+      summary: 'OpenAI Responses API, metered',
+      description:
+        'OpenAI-compatible: point the `openai` SDK at `<origin>/v1` and call `responses.create`. `previous_response_id`, `conversation`, ' +
+        'stored `prompt`s and `background` are refused (400): a prompt kept at the provider cannot be bounded before the hold.',
+      body: 'ResponsesRequest',
+      streams:
+        "the Responses API's named events; the closing `response.completed` (or `response.incomplete`, also when a partial hold cut the " +
+        'stream) carries `creditmeter: { charged_millicredits, balance_millicredits, … }`. A provider failure mid-stream ends with an `error` event and charges nothing.',
+      security: bearer,
+    }),
+  },
+  '/v1/embeddings': {
+    post: metered({
+      summary: 'OpenAI embeddings, metered',
+      description: 'OpenAI-compatible: `embeddings.create` through the `openai` SDK. Input tokens only; never streamed.',
+      body: 'EmbeddingsRequest',
+      streams: null,
+      security: bearer,
+    }),
+  },
   '/v1/key': {
     get: {
       tags: ['gateway'],

@@ -4,6 +4,8 @@ returns table (ord int, op text, settle text, charged bigint, status text, avail
   u_input_tokens bigint, u_cached_input_tokens bigint, u_output_tokens bigint, u_input_per1k bigint,
   u_cached_input_per1k bigint, u_output_per1k bigint, u_charged bigint, u_cost_micro_usd bigint,
   u_idempotency_key text, u_request_hash text, u_source text, u_request_id text, u_latency_ms int, u_created_at timestamptz,
+  u_cache_write_input_tokens bigint, u_cache_write_1h_input_tokens bigint, u_audio_input_tokens bigint, u_audio_output_tokens bigint, u_image_input_tokens bigint, u_reasoning_tokens bigint,
+  u_cache_write_input_per1k bigint, u_cache_write_1h_input_per1k bigint, u_audio_input_per1k bigint, u_audio_output_per1k bigint, u_image_input_per1k bigint, u_long_context boolean,
   hold_id uuid, h_account_id uuid, h_amount bigint, h_partial boolean, h_created_at timestamptz, h_expires_at timestamptz, h_spent bigint)
 language plpgsql as $$
 -- One group-commit batch: charges, holds, settles and releases of many calls in one transaction
@@ -48,6 +50,7 @@ begin
         c.bal_at, c.u_id, c.u_seq, c.u_account_id, c.u_transaction_id, c.u_rate_card_id, c.u_model, c.u_input_tokens,
         c.u_cached_input_tokens, c.u_output_tokens, c.u_input_per1k, c.u_cached_input_per1k, c.u_output_per1k, c.u_charged,
         c.u_cost_micro_usd, c.u_idempotency_key, c.u_request_hash, c.u_source, c.u_request_id, c.u_latency_ms, c.u_created_at,
+        c.u_cache_write_input_tokens, c.u_cache_write_1h_input_tokens, c.u_audio_input_tokens, c.u_audio_output_tokens, c.u_image_input_tokens, c.u_reasoning_tokens, c.u_cache_write_input_per1k, c.u_cache_write_1h_input_per1k, c.u_audio_input_per1k, c.u_audio_output_per1k, c.u_image_input_per1k, c.u_long_context,
         null::uuid, null::uuid, null::bigint, null::boolean, null::timestamptz, null::timestamptz, null::bigint
         from creditmeter_charge(jsonb_path_query_array(p_items, ('$[' || i || ' to ' || j || ']')::jsonpath)) c;
       i := j + 1;
@@ -67,7 +70,7 @@ begin
         return query select i + h.ord, 'hold'::text, null::text, null::bigint, h.status, h.available, h.posted, h.pending, h.updated_at,
           null::uuid, null::bigint, null::uuid, null::uuid, null::uuid, null::text, null::bigint, null::bigint, null::bigint,
           null::bigint, null::bigint, null::bigint, null::bigint, null::bigint, null::text, null::text, null::text, null::text,
-          null::int, null::timestamptz,
+          null::int, null::timestamptz, null::bigint, null::bigint, null::bigint, null::bigint, null::bigint, null::bigint, null::bigint, null::bigint, null::bigint, null::bigint, null::bigint, null::boolean,
           h.hold_id, (p_items -> (i + h.ord - 1) ->> 'account_id')::uuid, h.amount, false, h.created_at, h.expires_at, 0::bigint
           from creditmeter_holds(v_run) h;
         v_run := null;
@@ -81,7 +84,7 @@ begin
       return query select i + 1, 'hold'::text, null::text, null::bigint, h.status, h.available, h.posted, h.pending, h.updated_at,
         null::uuid, null::bigint, null::uuid, null::uuid, null::uuid, null::text, null::bigint, null::bigint, null::bigint,
         null::bigint, null::bigint, null::bigint, null::bigint, null::bigint, null::text, null::text, null::text, null::text,
-        null::int, null::timestamptz,
+        null::int, null::timestamptz, null::bigint, null::bigint, null::bigint, null::bigint, null::bigint, null::bigint, null::bigint, null::bigint, null::bigint, null::bigint, null::bigint, null::boolean,
         h.hold_id, (e->>'account_id')::uuid, h.amount, h.partial, h.created_at, h.expires_at, h.spent
         from creditmeter_hold((e->>'hold_id')::uuid, (e->>'account_id')::uuid, (e->>'amount')::bigint,
           (e->>'partial_minimum')::bigint, e->>'model', (e->>'api_key_id')::uuid, e->>'session_id', (e->>'session_cap')::bigint,
@@ -133,13 +136,16 @@ begin
         r.u_id, r.u_seq, r.u_account_id, r.u_transaction_id, r.u_rate_card_id, r.u_model, r.u_input_tokens, r.u_cached_input_tokens,
         r.u_output_tokens, r.u_input_per1k, r.u_cached_input_per1k, r.u_output_per1k, r.u_charged, r.u_cost_micro_usd,
         r.u_idempotency_key, r.u_request_hash, r.u_source, r.u_request_id, r.u_latency_ms, r.u_created_at,
+        r.u_cache_write_input_tokens, r.u_cache_write_1h_input_tokens, r.u_audio_input_tokens, r.u_audio_output_tokens, r.u_image_input_tokens, r.u_reasoning_tokens, r.u_cache_write_input_per1k, r.u_cache_write_1h_input_per1k, r.u_audio_input_per1k, r.u_audio_output_per1k, r.u_image_input_per1k, r.u_long_context,
         (p_items -> (i + r.ord - 1) ->> 'hold_id')::uuid, null::uuid, null::bigint, null::boolean, null::timestamptz,
         null::timestamptz, null::bigint
         from jsonb_to_recordset(v_run) as r(ord int, status text, available bigint, bal_posted bigint, bal_pending bigint, bal_at timestamptz,
           u_id uuid, u_seq bigint, u_account_id uuid, u_transaction_id uuid, u_rate_card_id uuid, u_model text,
           u_input_tokens bigint, u_cached_input_tokens bigint, u_output_tokens bigint, u_input_per1k bigint,
           u_cached_input_per1k bigint, u_output_per1k bigint, u_charged bigint, u_cost_micro_usd bigint,
-          u_idempotency_key text, u_request_hash text, u_source text, u_request_id text, u_latency_ms int, u_created_at timestamptz)
+          u_idempotency_key text, u_request_hash text, u_source text, u_request_id text, u_latency_ms int, u_created_at timestamptz,
+          u_cache_write_input_tokens bigint, u_cache_write_1h_input_tokens bigint, u_audio_input_tokens bigint, u_audio_output_tokens bigint, u_image_input_tokens bigint, u_reasoning_tokens bigint,
+          u_cache_write_input_per1k bigint, u_cache_write_1h_input_per1k bigint, u_audio_input_per1k bigint, u_audio_output_per1k bigint, u_image_input_per1k bigint, u_long_context boolean)
         order by r.ord;
       v_run := null;
       i := j + 1;
@@ -148,13 +154,14 @@ begin
       return query select i + 1, 'settle'::text, 'NOT_FOUND'::text, 0::bigint, 'NOT_FOUND'::text, null::bigint, null::bigint,
         null::bigint, null::timestamptz, null::uuid, null::bigint, null::uuid, null::uuid, null::uuid, null::text, null::bigint,
         null::bigint, null::bigint, null::bigint, null::bigint, null::bigint, null::bigint, null::bigint, null::text, null::text,
-        null::text, null::text, null::int, null::timestamptz,
+        null::text, null::text, null::int, null::timestamptz, null::bigint, null::bigint, null::bigint, null::bigint, null::bigint, null::bigint, null::bigint, null::bigint, null::bigint, null::bigint, null::bigint, null::boolean,
         (e->>'hold_id')::uuid, null::uuid, null::bigint, null::boolean, null::timestamptz, null::timestamptz, null::bigint;
     elsif v_op = 'settle' then
       return query select i + 1, 'settle'::text, s.settle, s.charged, s.status, s.available, s.bal_posted, s.bal_pending, s.bal_at,
         s.u_id, s.u_seq, s.u_account_id, s.u_transaction_id, s.u_rate_card_id, s.u_model, s.u_input_tokens,
         s.u_cached_input_tokens, s.u_output_tokens, s.u_input_per1k, s.u_cached_input_per1k, s.u_output_per1k, s.u_charged,
         s.u_cost_micro_usd, s.u_idempotency_key, s.u_request_hash, s.u_source, s.u_request_id, s.u_latency_ms, s.u_created_at,
+        s.u_cache_write_input_tokens, s.u_cache_write_1h_input_tokens, s.u_audio_input_tokens, s.u_audio_output_tokens, s.u_image_input_tokens, s.u_reasoning_tokens, s.u_cache_write_input_per1k, s.u_cache_write_1h_input_per1k, s.u_audio_input_per1k, s.u_audio_output_per1k, s.u_image_input_per1k, s.u_long_context,
         (e->>'hold_id')::uuid, null::uuid, null::bigint, null::boolean, null::timestamptz, null::timestamptz, null::bigint
         from creditmeter_settle((e->>'hold_id')::uuid, e->'row') s;
     elsif v_op = 'release' then
@@ -171,7 +178,7 @@ begin
         null::bigint, v_posted, v_pending, v_at,
         null::uuid, null::bigint, null::uuid, null::uuid, null::uuid, null::text, null::bigint, null::bigint, null::bigint,
         null::bigint, null::bigint, null::bigint, null::bigint, null::bigint, null::text, null::text, null::text, null::text,
-        null::int, null::timestamptz,
+        null::int, null::timestamptz, null::bigint, null::bigint, null::bigint, null::bigint, null::bigint, null::bigint, null::bigint, null::bigint, null::bigint, null::bigint, null::bigint, null::boolean,
         (e->>'hold_id')::uuid, v_acc, null::bigint, null::boolean, null::timestamptz, null::timestamptz, null::bigint;
     else
       raise exception 'creditmeter_batch: unknown op %', v_op using errcode = '22023';

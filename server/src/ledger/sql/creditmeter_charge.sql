@@ -3,7 +3,9 @@ create or replace function creditmeter_charge(p_rows jsonb) returns table (
   u_id uuid, u_seq bigint, u_account_id uuid, u_transaction_id uuid, u_rate_card_id uuid, u_model text,
   u_input_tokens bigint, u_cached_input_tokens bigint, u_output_tokens bigint, u_input_per1k bigint,
   u_cached_input_per1k bigint, u_output_per1k bigint, u_charged bigint, u_cost_micro_usd bigint,
-  u_idempotency_key text, u_request_hash text, u_source text, u_request_id text, u_latency_ms int, u_created_at timestamptz
+  u_idempotency_key text, u_request_hash text, u_source text, u_request_id text, u_latency_ms int, u_created_at timestamptz,
+  u_cache_write_input_tokens bigint, u_cache_write_1h_input_tokens bigint, u_audio_input_tokens bigint, u_audio_output_tokens bigint, u_image_input_tokens bigint, u_reasoning_tokens bigint,
+  u_cache_write_input_per1k bigint, u_cache_write_1h_input_per1k bigint, u_audio_input_per1k bigint, u_audio_output_per1k bigint, u_image_input_per1k bigint, u_long_context boolean
 ) language plpgsql as $$
 declare
   r record;
@@ -104,7 +106,10 @@ begin
                account_id uuid, key text, hash text, charged bigint, cost bigint, rate_card_id uuid, model text,
                input bigint, cached bigint, output bigint, in_rate bigint, cached_rate bigint, out_rate bigint,
                cost_in bigint, cost_cached bigint, cost_out bigint, source text, api_key_id uuid, actor_key_id uuid,
-               request_id text, latency_ms int, member uuid)
+               request_id text, latency_ms int, member uuid, cache_write bigint, cache_write_1h bigint, audio_in bigint, audio_out bigint,
+               image_in bigint, reasoning bigint, cw_rate bigint, cw1h_rate bigint, audio_in_rate bigint, audio_out_rate bigint,
+               image_rate bigint, cost_cw bigint, cost_cw1h bigint, cost_audio_in bigint, cost_audio_out bigint, cost_image bigint,
+               long_context boolean)
     ), tx as (
       insert into ledger_transactions (id, account_id, type, idempotency_key, request_hash, actor_key_id)
       select c.tx, c.account_id, 'USAGE', case when c.source = 'PROXY' then 'settle:' else 'usage:' end || c.key, c.hash, c.actor_key_id
@@ -120,10 +125,16 @@ begin
     insert into usage_records (account_id, transaction_id, rate_card_id, model, input_tokens, cached_input_tokens,
       output_tokens, input_per1k, cached_input_per1k, output_per1k, cost_input_per1k, cost_cached_input_per1k,
       cost_output_per1k, charged, cost_micro_usd, idempotency_key, request_hash, source, api_key_id, request_id, latency_ms,
-      member_account_id)
+      member_account_id, cache_write_input_tokens, cache_write_1h_input_tokens, audio_input_tokens, audio_output_tokens,
+      image_input_tokens, reasoning_tokens, cache_write_input_per1k, cache_write_1h_input_per1k, audio_input_per1k,
+      audio_output_per1k, image_input_per1k, cost_cache_write_input_per1k, cost_cache_write_1h_input_per1k,
+      cost_audio_input_per1k, cost_audio_output_per1k, cost_image_input_per1k, long_context)
     select c.account_id, c.tx, c.rate_card_id, c.model, c.input, c.cached, c.output, c.in_rate, c.cached_rate, c.out_rate,
            c.cost_in, c.cost_cached, c.cost_out, c.charged, c.cost, c.key, c.hash, coalesce(c.source, 'API'), c.api_key_id,
-           c.request_id, c.latency_ms, c.member
+           c.request_id, c.latency_ms, c.member, coalesce(c.cache_write, 0), coalesce(c.cache_write_1h, 0), coalesce(c.audio_in, 0),
+           coalesce(c.audio_out, 0), coalesce(c.image_in, 0), coalesce(c.reasoning, 0), c.cw_rate, c.cw1h_rate, c.audio_in_rate,
+           c.audio_out_rate, c.image_rate, c.cost_cw, c.cost_cw1h, c.cost_audio_in, c.cost_audio_out, c.cost_image,
+           coalesce(c.long_context, false)
       from c order by c.ord;
 
     -- The posting hook for debits, for every accepted charge at once: each charge takes the slice
@@ -155,7 +166,10 @@ begin
     select o.ord::int, s_status[o.ord::int], s_avail[o.ord::int], a.posted, a.pending, a.updated_at,
            u.id, u.seq, u.account_id, u.transaction_id, u.rate_card_id, u.model, u.input_tokens, u.cached_input_tokens,
            u.output_tokens, u.input_per1k, u.cached_input_per1k, u.output_per1k, u.charged, u.cost_micro_usd,
-           u.idempotency_key, u.request_hash, u.source, u.request_id, u.latency_ms, u.created_at
+           u.idempotency_key, u.request_hash, u.source, u.request_id, u.latency_ms, u.created_at,
+           u.cache_write_input_tokens, u.cache_write_1h_input_tokens, u.audio_input_tokens, u.audio_output_tokens,
+           u.image_input_tokens, u.reasoning_tokens, u.cache_write_input_per1k, u.cache_write_1h_input_per1k,
+           u.audio_input_per1k, u.audio_output_per1k, u.image_input_per1k, u.long_context
       from jsonb_array_elements(p_rows) with ordinality as o(e, ord)
       left join lateral (select a.posted, a.pending, a.updated_at from accounts a
                           where a.id = (o.e->>'account_id')::uuid and a.kind <> 'SYSTEM' limit 1) a on true

@@ -3,7 +3,9 @@ returns table (settle text, charged bigint, ord int, status text, available bigi
   u_id uuid, u_seq bigint, u_account_id uuid, u_transaction_id uuid, u_rate_card_id uuid, u_model text,
   u_input_tokens bigint, u_cached_input_tokens bigint, u_output_tokens bigint, u_input_per1k bigint,
   u_cached_input_per1k bigint, u_output_per1k bigint, u_charged bigint, u_cost_micro_usd bigint,
-  u_idempotency_key text, u_request_hash text, u_source text, u_request_id text, u_latency_ms int, u_created_at timestamptz)
+  u_idempotency_key text, u_request_hash text, u_source text, u_request_id text, u_latency_ms int, u_created_at timestamptz,
+  u_cache_write_input_tokens bigint, u_cache_write_1h_input_tokens bigint, u_audio_input_tokens bigint, u_audio_output_tokens bigint, u_image_input_tokens bigint, u_reasoning_tokens bigint,
+  u_cache_write_input_per1k bigint, u_cache_write_1h_input_per1k bigint, u_audio_input_per1k bigint, u_audio_output_per1k bigint, u_image_input_per1k bigint, u_long_context boolean)
 language plpgsql as $$
 declare
   v_hold record;
@@ -52,7 +54,8 @@ begin
     end if;
     return query select v_outcome, 0::bigint, 1, 'VOIDED'::text, null::bigint, a.posted, a.pending, a.updated_at,
       null::uuid, null::bigint, null::uuid, null::uuid, null::uuid, null::text, null::bigint, null::bigint, null::bigint, null::bigint,
-      null::bigint, null::bigint, null::bigint, null::bigint, null::text, null::text, null::text, null::text, null::int, null::timestamptz
+      null::bigint, null::bigint, null::bigint, null::bigint, null::text, null::text, null::text, null::text, null::int, null::timestamptz,
+      null::bigint, null::bigint, null::bigint, null::bigint, null::bigint, null::bigint, null::bigint, null::bigint, null::bigint, null::bigint, null::bigint, null::boolean
       from accounts a where a.id = v_hold.account_id;
     return;
   end if;

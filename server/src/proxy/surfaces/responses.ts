@@ -165,6 +165,7 @@ export const responsesSurface = (deps: SurfaceDeps): Surface<ResponsesRequest> =
     requestedMaxOutput: req.requestedMaxTokens,
     n: 1,
     stream: req.stream,
+    outputField: 'max_output_tokens',
     countPrompt: () => deps.promptTokens.countParts(responsesPromptParts(req)),
   }),
   answer: (call, req): AnswerReader<Response> => ({
