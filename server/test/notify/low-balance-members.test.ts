@@ -157,14 +157,23 @@ describe("low-balance thresholds on an API key's budget", () => {
     const user = await t.account(1_000_000n);
     const [key] = (await t.gql(`{ apiKeys { id } }`, {}, user.key)).data.apiKeys;
     const limit = (spendLimitMillicredits: string) =>
-      t.gql(`mutation($id: ID!, $input: UpdateApiKeyInput!) { updateApiKey(id: $id, input: $input) { id } }`, {
-        id: key.id,
-        input: { spendLimitMillicredits },
-      }, user.key);
+      t.gql(
+        `mutation($id: ID!, $input: UpdateApiKeyInput!) { updateApiKey(id: $id, input: $input) { id } }`,
+        {
+          id: key.id,
+          input: { spendLimitMillicredits },
+        },
+        user.key,
+      );
     expect((await limit('100000')).errors).toBeUndefined();
     const set = await t.gql(SetThresholds, { key: key.id, t: ['50000'], p: [20] }, user.key);
     expect(set.errors).toBeUndefined();
-    expect(set.data.setLowBalanceThresholds.map((a: { thresholdMillicredits: string; percent: number | null }) => [a.thresholdMillicredits, a.percent])).toEqual([
+    expect(
+      set.data.setLowBalanceThresholds.map((a: { thresholdMillicredits: string; percent: number | null }) => [
+        a.thresholdMillicredits,
+        a.percent,
+      ]),
+    ).toEqual([
       ['50000', null],
       ['20000', 20],
     ]);
