@@ -260,6 +260,13 @@ async function thresholdRows(sql: Sql, accountId: string, lock = false): Promise
 /** Whose thresholds other than an account's own: a member of the team `accountId`, or a key of the account `accountId`. */
 export type ThresholdScopeInput = { accountId: string; memberAccountId: string } | { accountId: string; apiKeyId: string };
 
+/** The scope `setLowBalanceThresholds` names: a member, a key, or (null) the account itself. */
+export function thresholdScope(accountId: string, memberAccountId: string | null, apiKeyId: string | null): ThresholdScopeInput | null {
+  if (memberAccountId && apiKeyId) throw badInput('Name a member or a key, not both', { field: 'apiKeyId' });
+  if (memberAccountId) return { accountId, memberAccountId };
+  return apiKeyId ? { accountId, apiKeyId } : null;
+}
+
 function scopeOf(input: ThresholdScopeInput) {
   const accountId = parseId(input.accountId, 'accountId');
   if ('memberAccountId' in input) {

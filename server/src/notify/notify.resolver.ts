@@ -3,8 +3,8 @@ import { AccountGql } from '../accounts/accounts.graphql.js';
 import type { Context } from '../graphql/context.js';
 import { accountInScope, principalOf } from '../graphql/auth.js';
 import { ApiKeyGql } from '../auth/api-keys.graphql.js';
-import { badInput } from '../shared/errors.js';
 import { TeamMemberGql } from '../teams/teams.graphql.js';
+import { thresholdScope } from './alerts.service.js';
 import {
   CreateWebhookEndpointInput,
   CreatedWebhookEndpointGql,
@@ -139,12 +139,10 @@ export class NotifyResolver {
   ): Promise<LowBalanceAlertGql[]> {
     const target = await ctx.services.teams.actingAccount(ctx.principal, 'alerts.set', accountId);
     const alerts = ctx.services.notify.alerts;
-    if (memberAccountId && apiKeyId) throw badInput('Name a member or a key, not both', { field: 'apiKeyId' });
-    const set = memberAccountId
-      ? await alerts.setScopedThresholds(principalOf(ctx), { accountId: target, memberAccountId }, thresholds, percents ?? [])
-      : apiKeyId
-        ? await alerts.setScopedThresholds(principalOf(ctx), { accountId: target, apiKeyId }, thresholds, percents ?? [])
-        : await alerts.setThresholds(principalOf(ctx), target, thresholds, percents ?? []);
+    const scope = thresholdScope(target, memberAccountId, apiKeyId);
+    const set = scope
+      ? await alerts.setScopedThresholds(principalOf(ctx), scope, thresholds, percents ?? [])
+      : await alerts.setThresholds(principalOf(ctx), target, thresholds, percents ?? []);
     return set.map(toLowBalanceGql);
   }
 }
