@@ -40,6 +40,8 @@ type Documents = {
     "\n        mutation GrantsRecordUsage($input: RecordUsageInput!) {\n          recordUsage(input: $input) {\n            chargedMillicredits\n          }\n        }\n      ": typeof types.GrantsRecordUsageDocument,
     "\n  mutation LimitKey($id: ID!, $input: UpdateApiKeyInput!) {\n    updateApiKey(id: $id, input: $input) {\n      id\n    }\n  }\n": typeof types.LimitKeyDocument,
     "\n  query KeyPeriod($accountId: ID) {\n    apiKeys(accountId: $accountId) {\n      id\n      spentThisPeriodMillicredits\n      periodResetsAt\n    }\n  }\n": typeof types.KeyPeriodDocument,
+    "\n  mutation SurfaceKey($accountId: ID!, $limit: String, $models: [String!]) {\n    createApiKey(accountId: $accountId, spendLimitMillicredits: $limit, limitReset: MONTHLY, allowedModels: $models) {\n      id\n      key\n    }\n  }\n": typeof types.SurfaceKeyDocument,
+    "\n  query SurfaceKeySpent($accountId: ID) {\n    apiKeys(accountId: $accountId) {\n      id\n      spentThisPeriodMillicredits\n    }\n  }\n": typeof types.SurfaceKeySpentDocument,
     "\n  mutation CreateBudgetKey($accountId: ID!, $label: String, $limit: String, $reset: KeyLimitReset, $models: [String!]) {\n    createApiKey(accountId: $accountId, label: $label, spendLimitMillicredits: $limit, limitReset: $reset, allowedModels: $models) {\n      id\n      key\n    }\n  }\n": typeof types.CreateBudgetKeyDocument,
     "\n  mutation UpdateBudgetKey($id: ID!, $input: UpdateApiKeyInput!) {\n    updateApiKey(id: $id, input: $input) {\n      id\n      label\n      spendLimitMillicredits\n      limitReset\n      allowedModels\n    }\n  }\n": typeof types.UpdateBudgetKeyDocument,
     "\n  query BudgetKeys($accountId: ID) {\n    apiKeys(accountId: $accountId) {\n      id\n      label\n      spendLimitMillicredits\n      limitReset\n      allowedModels\n      spentThisPeriodMillicredits\n      periodResetsAt\n    }\n    me {\n      balance {\n        availableMillicredits\n      }\n    }\n  }\n": typeof types.BudgetKeysDocument,
@@ -109,6 +111,8 @@ const documents: Documents = {
     "\n        mutation GrantsRecordUsage($input: RecordUsageInput!) {\n          recordUsage(input: $input) {\n            chargedMillicredits\n          }\n        }\n      ": types.GrantsRecordUsageDocument,
     "\n  mutation LimitKey($id: ID!, $input: UpdateApiKeyInput!) {\n    updateApiKey(id: $id, input: $input) {\n      id\n    }\n  }\n": types.LimitKeyDocument,
     "\n  query KeyPeriod($accountId: ID) {\n    apiKeys(accountId: $accountId) {\n      id\n      spentThisPeriodMillicredits\n      periodResetsAt\n    }\n  }\n": types.KeyPeriodDocument,
+    "\n  mutation SurfaceKey($accountId: ID!, $limit: String, $models: [String!]) {\n    createApiKey(accountId: $accountId, spendLimitMillicredits: $limit, limitReset: MONTHLY, allowedModels: $models) {\n      id\n      key\n    }\n  }\n": types.SurfaceKeyDocument,
+    "\n  query SurfaceKeySpent($accountId: ID) {\n    apiKeys(accountId: $accountId) {\n      id\n      spentThisPeriodMillicredits\n    }\n  }\n": types.SurfaceKeySpentDocument,
     "\n  mutation CreateBudgetKey($accountId: ID!, $label: String, $limit: String, $reset: KeyLimitReset, $models: [String!]) {\n    createApiKey(accountId: $accountId, label: $label, spendLimitMillicredits: $limit, limitReset: $reset, allowedModels: $models) {\n      id\n      key\n    }\n  }\n": types.CreateBudgetKeyDocument,
     "\n  mutation UpdateBudgetKey($id: ID!, $input: UpdateApiKeyInput!) {\n    updateApiKey(id: $id, input: $input) {\n      id\n      label\n      spendLimitMillicredits\n      limitReset\n      allowedModels\n    }\n  }\n": types.UpdateBudgetKeyDocument,
     "\n  query BudgetKeys($accountId: ID) {\n    apiKeys(accountId: $accountId) {\n      id\n      label\n      spendLimitMillicredits\n      limitReset\n      allowedModels\n      spentThisPeriodMillicredits\n      periodResetsAt\n    }\n    me {\n      balance {\n        availableMillicredits\n      }\n    }\n  }\n": types.BudgetKeysDocument,
@@ -270,6 +274,14 @@ export function graphql(source: "\n  mutation LimitKey($id: ID!, $input: UpdateA
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query KeyPeriod($accountId: ID) {\n    apiKeys(accountId: $accountId) {\n      id\n      spentThisPeriodMillicredits\n      periodResetsAt\n    }\n  }\n"): (typeof documents)["\n  query KeyPeriod($accountId: ID) {\n    apiKeys(accountId: $accountId) {\n      id\n      spentThisPeriodMillicredits\n      periodResetsAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SurfaceKey($accountId: ID!, $limit: String, $models: [String!]) {\n    createApiKey(accountId: $accountId, spendLimitMillicredits: $limit, limitReset: MONTHLY, allowedModels: $models) {\n      id\n      key\n    }\n  }\n"): (typeof documents)["\n  mutation SurfaceKey($accountId: ID!, $limit: String, $models: [String!]) {\n    createApiKey(accountId: $accountId, spendLimitMillicredits: $limit, limitReset: MONTHLY, allowedModels: $models) {\n      id\n      key\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SurfaceKeySpent($accountId: ID) {\n    apiKeys(accountId: $accountId) {\n      id\n      spentThisPeriodMillicredits\n    }\n  }\n"): (typeof documents)["\n  query SurfaceKeySpent($accountId: ID) {\n    apiKeys(accountId: $accountId) {\n      id\n      spentThisPeriodMillicredits\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
