@@ -17,7 +17,18 @@ import { useLocation } from 'react-router-dom';
 import { errorMessage } from '../../shared/client';
 import { api } from '../api';
 import { PublishRateCardMutation, RateCardsQuery } from './operations';
-import { diffCards, RATE_FIELDS, RATE_LABELS, toInput, toRow, validateCard, type Change, type RateRow } from './rates';
+import {
+  describeExtra,
+  diffCards,
+  RATE_FIELDS,
+  RATE_LABELS,
+  toInput,
+  toRow,
+  validateCard,
+  type ApiRate,
+  type Change,
+  type RateRow,
+} from './rates';
 
 const blank: RateRow = {
   model: '',
@@ -33,6 +44,7 @@ const blank: RateRow = {
 function describe(change: Change): string {
   if (change.kind === 'added') return `${change.model}: added`;
   if (change.kind === 'removed') return `${change.model}: removed (calls to it will be refused)`;
+  if (change.kind === 'classes') return `${change.model}: other token classes ${change.from} → ${change.to}`;
   return `${change.model}: ${RATE_LABELS[change.field]} ${change.from} → ${change.to}`;
 }
 
@@ -42,7 +54,7 @@ interface CatalogDraft {
   catalogVersion: string;
   markupPercent: number;
   draftedModels: string[];
-  rates: Parameters<typeof toRow>[0][];
+  rates: ApiRate[];
 }
 
 /** Publish a new rate card: starts from the active card (or a catalogue draft), validated, confirmed with a diff. */
@@ -159,6 +171,11 @@ export default function RateCardCreate() {
                     </IconButton>
                   </Box>
                 </Box>
+                {row.extra && (
+                  <Typography variant="body2" color="text.secondary" sx={{ mt: 1, overflowWrap: 'anywhere' }}>
+                    Kept as they are: {describeExtra(row.extra)}
+                  </Typography>
+                )}
               </Card>
             ))}
             {touched && errors.models && <Alert severity="error">{errors.models}</Alert>}

@@ -21,6 +21,28 @@ export const RateCardsQuery = graphql(`
         maxOutputTokens
         enabled
         simulated
+        provider
+        cacheWriteInputPer1k
+        cacheWrite1hInputPer1k
+        audioInputPer1k
+        audioOutputPer1k
+        imageInputPer1k
+        costCacheWriteInputPer1kUsd
+        costCacheWrite1hInputPer1kUsd
+        costAudioInputPer1kUsd
+        costAudioOutputPer1kUsd
+        costImageInputPer1kUsd
+        longContextThresholdTokens
+        longContext {
+          inputPer1k
+          cachedInputPer1k
+          cacheWriteInputPer1k
+          outputPer1k
+          costInputPer1kUsd
+          costCachedInputPer1kUsd
+          costCacheWriteInputPer1kUsd
+          costOutputPer1kUsd
+        }
       }
     }
   }

@@ -9,10 +9,79 @@ export interface RateRow {
   costOutputPer1kUsd: string;
   /** Server-side cap on output tokens per call; empty = none. */
   maxOutputTokens: string;
+  /** The provider and the rates of the other token classes, carried to the publish input as they are. */
+  extra?: ExtraRates;
 }
 
-/** The form's row of a rate as the API gives it. */
-export function toRow(rate: {
+interface LongContextRates {
+  inputPer1k?: string | null;
+  cachedInputPer1k?: string | null;
+  cacheWriteInputPer1k?: string | null;
+  outputPer1k?: string | null;
+  costInputPer1kUsd?: string | null;
+  costCachedInputPer1kUsd?: string | null;
+  costCacheWriteInputPer1kUsd?: string | null;
+  costOutputPer1kUsd?: string | null;
+}
+
+/** The fields of a rate the form does not edit: kept from the active card or the catalogue draft. */
+const EXTRA_FIELDS = [
+  'provider',
+  'cacheWriteInputPer1k',
+  'cacheWrite1hInputPer1k',
+  'audioInputPer1k',
+  'audioOutputPer1k',
+  'imageInputPer1k',
+  'costCacheWriteInputPer1kUsd',
+  'costCacheWrite1hInputPer1kUsd',
+  'costAudioInputPer1kUsd',
+  'costAudioOutputPer1kUsd',
+  'costImageInputPer1kUsd',
+  'longContextThresholdTokens',
+] as const;
+const TIER_FIELDS = [
+  'inputPer1k',
+  'cachedInputPer1k',
+  'cacheWriteInputPer1k',
+  'outputPer1k',
+  'costInputPer1kUsd',
+  'costCachedInputPer1kUsd',
+  'costCacheWriteInputPer1kUsd',
+  'costOutputPer1kUsd',
+] as const;
+type ExtraRates = { [K in (typeof EXTRA_FIELDS)[number]]?: K extends 'longContextThresholdTokens' ? number : string } & {
+  longContext?: LongContextRates;
+};
+
+/** The fields of `rate` among `fields` that are set (a null is the same as absent). */
+function setFields<K extends string>(rate: Partial<Record<K, unknown>>, fields: readonly K[]): Partial<Record<K, unknown>> {
+  return Object.fromEntries(fields.filter((f) => rate[f] !== null && rate[f] !== undefined).map((f) => [f, rate[f]])) as Partial<
+    Record<K, unknown>
+  >;
+}
+
+function extraOf(rate: ApiRate): ExtraRates | undefined {
+  const extra = setFields(rate, EXTRA_FIELDS) as ExtraRates;
+  if (rate.longContext) extra.longContext = setFields(rate.longContext, TIER_FIELDS) as LongContextRates;
+  return Object.keys(extra).length ? extra : undefined;
+}
+
+/** The extra classes in words, for the form and the diff ("provider anthropic, cacheWriteInputPer1k 4.688, …"). */
+export function describeExtra(extra: ExtraRates | undefined): string {
+  if (!extra) return 'none';
+  const { longContext, ...flat } = extra;
+  const parts = Object.entries(flat).map(([k, v]) => `${k} ${v}`);
+  if (longContext)
+    parts.push(
+      `longContext { ${Object.entries(longContext)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ')} }`,
+    );
+  return parts.join(', ');
+}
+
+/** A rate as the API gives it (the active card's, or a catalogue draft's). */
+export type ApiRate = {
   model: string;
   inputPer1k: string;
   cachedInputPer1k: string;
@@ -21,7 +90,11 @@ export function toRow(rate: {
   costCachedInputPer1kUsd: string;
   costOutputPer1kUsd: string;
   maxOutputTokens?: number | null;
-}): RateRow {
+  longContext?: LongContextRates | null;
+} & { [K in (typeof EXTRA_FIELDS)[number]]?: string | number | null };
+
+/** The form's row of a rate as the API gives it. */
+export function toRow(rate: ApiRate): RateRow {
   return {
     model: rate.model,
     inputPer1k: rate.inputPer1k,
@@ -31,6 +104,7 @@ export function toRow(rate: {
     costCachedInputPer1kUsd: rate.costCachedInputPer1kUsd,
     costOutputPer1kUsd: rate.costOutputPer1kUsd,
     maxOutputTokens: rate.maxOutputTokens == null ? '' : String(rate.maxOutputTokens),
+    extra: extraOf(rate),
   };
 }
 
@@ -38,6 +112,7 @@ export function toRow(rate: {
 export function toInput(row: RateRow) {
   const cap = row.maxOutputTokens.trim();
   return {
+    ...row.extra,
     model: row.model.trim(),
     inputPer1k: row.inputPer1k.trim(),
     cachedInputPer1k: row.cachedInputPer1k.trim(),
@@ -97,7 +172,8 @@ export function validateCard(name: string, rows: RateRow[]): Record<string, stri
 export type Change =
   | { kind: 'added'; model: string }
   | { kind: 'removed'; model: string }
-  | { kind: 'changed'; model: string; field: (typeof RATE_FIELDS)[number]; from: string; to: string };
+  | { kind: 'changed'; model: string; field: (typeof RATE_FIELDS)[number]; from: string; to: string }
+  | { kind: 'classes'; model: string; from: string; to: string };
 
 const same = (a: string, b: string) => a === b || (a !== '' && b !== '' && Number(a) === Number(b));
 
@@ -114,6 +190,8 @@ export function diffCards(active: RateRow[], next: RateRow[]): Change[] {
     for (const field of RATE_FIELDS)
       if (!same(old[field], row[field].trim()))
         changes.push({ kind: 'changed', model: row.model.trim(), field, from: old[field], to: row[field].trim() });
+    const [from, to] = [describeExtra(old.extra), describeExtra(row.extra)];
+    if (from !== to) changes.push({ kind: 'classes', model: row.model.trim(), from, to });
   }
   for (const row of active) if (!after.has(row.model)) changes.push({ kind: 'removed', model: row.model });
   return changes;

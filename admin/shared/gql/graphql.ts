@@ -432,7 +432,7 @@ export type DraftRateCardFromCatalogMutationVariables = Exact<{
 }>;
 
 
-export type DraftRateCardFromCatalogMutation = { draftRateCardFromCatalog: { name: string, catalogVersion: string, markupPercent: number, draftedModels: Array<string>, rates: Array<{ model: string, inputPer1k: string, cachedInputPer1k: string, outputPer1k: string, costInputPer1kUsd: string, costCachedInputPer1kUsd: string, costOutputPer1kUsd: string, maxOutputTokens: number | null }> } };
+export type DraftRateCardFromCatalogMutation = { draftRateCardFromCatalog: { name: string, catalogVersion: string, markupPercent: number, draftedModels: Array<string>, rates: Array<{ model: string, inputPer1k: string, cachedInputPer1k: string, outputPer1k: string, costInputPer1kUsd: string, costCachedInputPer1kUsd: string, costOutputPer1kUsd: string, maxOutputTokens: number | null, provider: string, cacheWriteInputPer1k: string | null, cacheWrite1hInputPer1k: string | null, audioInputPer1k: string | null, audioOutputPer1k: string | null, imageInputPer1k: string | null, costCacheWriteInputPer1kUsd: string | null, costCacheWrite1hInputPer1kUsd: string | null, costAudioInputPer1kUsd: string | null, costAudioOutputPer1kUsd: string | null, costImageInputPer1kUsd: string | null, longContextThresholdTokens: number | null, longContext: { inputPer1k: string, cachedInputPer1k: string, cacheWriteInputPer1k: string | null, outputPer1k: string, costInputPer1kUsd: string, costCachedInputPer1kUsd: string, costCacheWriteInputPer1kUsd: string | null, costOutputPer1kUsd: string } | null }> } };
 
 export type DashboardQueryVariables = Exact<{
   from: string;
@@ -485,7 +485,7 @@ export type StaffRefundPurchaseMutation = { refundPurchase: { id: string, status
 export type RateCardsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type RateCardsQuery = { rateCards: Array<{ id: string, version: number, name: string, active: boolean, enabled: boolean, createdAt: string, activatedAt: string | null, rates: Array<{ model: string, inputPer1k: string, cachedInputPer1k: string, outputPer1k: string, costInputPer1kUsd: string, costCachedInputPer1kUsd: string, costOutputPer1kUsd: string, maxOutputTokens: number | null, enabled: boolean, simulated: boolean }> }> };
+export type RateCardsQuery = { rateCards: Array<{ id: string, version: number, name: string, active: boolean, enabled: boolean, createdAt: string, activatedAt: string | null, rates: Array<{ model: string, inputPer1k: string, cachedInputPer1k: string, outputPer1k: string, costInputPer1kUsd: string, costCachedInputPer1kUsd: string, costOutputPer1kUsd: string, maxOutputTokens: number | null, enabled: boolean, simulated: boolean, provider: string, cacheWriteInputPer1k: string | null, cacheWrite1hInputPer1k: string | null, audioInputPer1k: string | null, audioOutputPer1k: string | null, imageInputPer1k: string | null, costCacheWriteInputPer1kUsd: string | null, costCacheWrite1hInputPer1kUsd: string | null, costAudioInputPer1kUsd: string | null, costAudioOutputPer1kUsd: string | null, costImageInputPer1kUsd: string | null, longContextThresholdTokens: number | null, longContext: { inputPer1k: string, cachedInputPer1k: string, cacheWriteInputPer1k: string | null, outputPer1k: string, costInputPer1kUsd: string, costCachedInputPer1kUsd: string, costCacheWriteInputPer1kUsd: string | null, costOutputPer1kUsd: string } | null }> }> };
 
 export type PublishRateCardMutationVariables = Exact<{
   input: PublishRateCardInput;
@@ -1263,6 +1263,28 @@ export const DraftRateCardFromCatalogDocument = new TypedDocumentString(`
       costCachedInputPer1kUsd
       costOutputPer1kUsd
       maxOutputTokens
+      provider
+      cacheWriteInputPer1k
+      cacheWrite1hInputPer1k
+      audioInputPer1k
+      audioOutputPer1k
+      imageInputPer1k
+      costCacheWriteInputPer1kUsd
+      costCacheWrite1hInputPer1kUsd
+      costAudioInputPer1kUsd
+      costAudioOutputPer1kUsd
+      costImageInputPer1kUsd
+      longContextThresholdTokens
+      longContext {
+        inputPer1k
+        cachedInputPer1k
+        cacheWriteInputPer1k
+        outputPer1k
+        costInputPer1kUsd
+        costCachedInputPer1kUsd
+        costCacheWriteInputPer1kUsd
+        costOutputPer1kUsd
+      }
     }
   }
 }
@@ -1505,6 +1527,28 @@ export const RateCardsDocument = new TypedDocumentString(`
       maxOutputTokens
       enabled
       simulated
+      provider
+      cacheWriteInputPer1k
+      cacheWrite1hInputPer1k
+      audioInputPer1k
+      audioOutputPer1k
+      imageInputPer1k
+      costCacheWriteInputPer1kUsd
+      costCacheWrite1hInputPer1kUsd
+      costAudioInputPer1kUsd
+      costAudioOutputPer1kUsd
+      costImageInputPer1kUsd
+      longContextThresholdTokens
+      longContext {
+        inputPer1k
+        cachedInputPer1k
+        cacheWriteInputPer1k
+        outputPer1k
+        costInputPer1kUsd
+        costCachedInputPer1kUsd
+        costCacheWriteInputPer1kUsd
+        costOutputPer1kUsd
+      }
     }
   }
 }

@@ -9,7 +9,9 @@ afterAll(async () => t?.close());
 
 const CATALOG = `{ modelPriceCatalog { provider model inputPer1MUsd cachedInputPer1MUsd cacheWriteInputPer1MUsd cacheWrite1hInputPer1MUsd
   outputPer1MUsd audioInputPer1MUsd longContextThresholdTokens longContext { inputPer1MUsd outputPer1MUsd } source date catalogVersion } }`;
-const RATE_FIELDS = `model inputPer1k cachedInputPer1k outputPer1k costInputPer1kUsd costCachedInputPer1kUsd costOutputPer1kUsd maxOutputTokens`;
+const RATE_FIELDS = `model inputPer1k cachedInputPer1k outputPer1k costInputPer1kUsd costCachedInputPer1kUsd costOutputPer1kUsd maxOutputTokens
+  provider cacheWriteInputPer1k cacheWrite1hInputPer1k costCacheWriteInputPer1kUsd costCacheWrite1hInputPer1kUsd longContextThresholdTokens
+  longContext { inputPer1k cachedInputPer1k cacheWriteInputPer1k outputPer1k costInputPer1kUsd costCachedInputPer1kUsd costCacheWriteInputPer1kUsd costOutputPer1kUsd }`;
 const DRAFT = `mutation($markup: Int!, $models: [String!]!) {
   draftRateCardFromCatalog(markupPercent: $markup, models: $models) { name catalogVersion markupPercent draftedModels rates { ${RATE_FIELDS} } } }`;
 const PUBLISH = `mutation($input: PublishRateCardInput!) { publishRateCard(input: $input) { id version active } }`;
@@ -56,11 +58,11 @@ describe('draftRateCardFromCatalog', () => {
     expect(before.errors?.[0]?.message).toMatch(/gpt-4o/);
     const [cardsBefore, usageBefore] = [await count('rate_cards'), await count('usage_records')];
 
-    const draft = await t.gql(DRAFT, { markup: 25, models: ['gpt-4o', 'claude-haiku-4-5'] });
+    const draft = await t.gql(DRAFT, { markup: 25, models: ['gpt-4o', 'claude-sonnet-4-5'] });
     expect(draft.errors).toBeUndefined();
     const d = draft.data.draftRateCardFromCatalog;
-    expect(d).toMatchObject({ markupPercent: 25, draftedModels: ['gpt-4o', 'claude-haiku-4-5'], name: expect.stringContaining('+25%') });
-    expect(d.rates.map((r: { model: string }) => r.model)).toEqual(['cheap-model', 'claude-haiku-4-5', 'gpt-4o', 'test-model']);
+    expect(d).toMatchObject({ markupPercent: 25, draftedModels: ['gpt-4o', 'claude-sonnet-4-5'], name: expect.stringContaining('+25%') });
+    expect(d.rates.map((r: { model: string }) => r.model)).toEqual(['cheap-model', 'claude-sonnet-4-5', 'gpt-4o', 'test-model']);
     expect(d.rates.find((r: { model: string }) => r.model === 'gpt-4o')).toEqual({
       model: 'gpt-4o',
       inputPer1k: '3.125',
@@ -70,7 +72,41 @@ describe('draftRateCardFromCatalog', () => {
       costCachedInputPer1kUsd: '0.001250',
       costOutputPer1kUsd: '0.010000',
       maxOutputTokens: null,
+      provider: 'openai',
+      cacheWriteInputPer1k: null,
+      cacheWrite1hInputPer1k: null,
+      costCacheWriteInputPer1kUsd: null,
+      costCacheWrite1hInputPer1kUsd: null,
+      longContextThresholdTokens: null,
+      longContext: null,
     });
+    const sonnet = {
+      model: 'claude-sonnet-4-5',
+      inputPer1k: '3.750',
+      cachedInputPer1k: '0.375',
+      outputPer1k: '18.750',
+      costInputPer1kUsd: '0.003000',
+      costCachedInputPer1kUsd: '0.000300',
+      costOutputPer1kUsd: '0.015000',
+      maxOutputTokens: null,
+      provider: 'anthropic',
+      cacheWriteInputPer1k: '4.688',
+      cacheWrite1hInputPer1k: '7.500',
+      costCacheWriteInputPer1kUsd: '0.003750',
+      costCacheWrite1hInputPer1kUsd: '0.006000',
+      longContextThresholdTokens: 200_000,
+      longContext: {
+        inputPer1k: '7.500',
+        cachedInputPer1k: '0.750',
+        cacheWriteInputPer1k: '9.375',
+        outputPer1k: '28.125',
+        costInputPer1kUsd: '0.006000',
+        costCachedInputPer1kUsd: '0.000600',
+        costCacheWriteInputPer1kUsd: '0.007500',
+        costOutputPer1kUsd: '0.022500',
+      },
+    };
+    expect(d.rates.find((r: { model: string }) => r.model === 'claude-sonnet-4-5')).toEqual(sonnet);
     // The active card's own models are in the draft as they are.
     expect(d.rates.find((r: { model: string }) => r.model === 'test-model')).toMatchObject({ inputPer1k: '2.400', maxOutputTokens: 4096 });
     expect([await count('rate_cards'), await count('usage_records')]).toEqual([cardsBefore, usageBefore]);
