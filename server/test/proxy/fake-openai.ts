@@ -19,17 +19,27 @@ export interface FakeOpenAi {
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export interface FakeUsage {
+  /** All prompt tokens, cached and audio included (OpenAI's prompt_tokens). */
   prompt: number;
+  /** All output tokens, reasoning and audio included (OpenAI's completion_tokens). */
   completion: number;
   cached?: number;
+  audioInput?: number;
+  audioOutput?: number;
+  reasoning?: number;
 }
 
 export const usageBody = (u: FakeUsage) => ({
   prompt_tokens: u.prompt,
   completion_tokens: u.completion,
   total_tokens: u.prompt + u.completion,
-  prompt_tokens_details: { cached_tokens: u.cached ?? 0, audio_tokens: 0 },
-  completion_tokens_details: { reasoning_tokens: 0, audio_tokens: 0, accepted_prediction_tokens: 0, rejected_prediction_tokens: 0 },
+  prompt_tokens_details: { cached_tokens: u.cached ?? 0, audio_tokens: u.audioInput ?? 0 },
+  completion_tokens_details: {
+    reasoning_tokens: u.reasoning ?? 0,
+    audio_tokens: u.audioOutput ?? 0,
+    accepted_prediction_tokens: 0,
+    rejected_prediction_tokens: 0,
+  },
 });
 
 /** A chat.completion as OpenAI returns it. */
