@@ -4,7 +4,8 @@ import { countParts, outputBudget, worstCaseCost } from '../../src/proxy/proxy.r
 import { parseServerTiming } from '../../src/proxy/server-timing.js';
 import { parseResponsesRequest, responsesPromptParts } from '../../src/proxy/surfaces/responses.rules.js';
 import type { TestApp } from '../support/harness.js';
-import { replyJson, responseJson, streamResponses, type FakeOpenAi } from './fake-openai.js';
+import { addMembers, fundedTeam, memberRow, postedOf } from '../teams/support.js';
+import { embeddingsJson, replyJson, responseJson, streamResponses, type FakeOpenAi } from './fake-openai.js';
 import { availableOf, balanceRow, holdsOf, jsonOf, openaiClient, rawPost, settledHolds, usageRows, withFakeOpenAi } from './support.js';
 
 let t: TestApp;
@@ -275,5 +276,36 @@ describe('POST /v1/responses (streaming)', () => {
     expect(err.status).toBe(502);
     expect(await balanceRow(t, user.id)).toEqual({ posted: 500_000n, pending: 0n });
     expect((await holdsOf(t, user.id)).map((h) => h.state)).toEqual(['VOIDED']);
+  });
+});
+
+describe('a team call on the Responses and embeddings surfaces', () => {
+  it("charges the team inside the member's allocation, and the balance header is the team's", async () => {
+    const { teamId, owner } = await fundedTeam(t, 1_000_000n);
+    // An allocation of 20,000: room for the small calls below, not for a 4,096-token worst case (~39,000).
+    const [member] = await addMembers(t, teamId, owner.key, 1, 20_000n, 50_000n);
+    const team = { 'x-team-id': teamId };
+    const usage = { input: 1000, cached: 0, cacheWrite: 0, output: 10 };
+    fake.handler = (body, _req, res) => replyJson(res, 200, responseJson(body, 'Paris.', usage));
+    const answered = await rawPost(t, '/v1/responses', member.key, { model: 'test-model', input, max_output_tokens: 50 }, team);
+    expect(answered.status).toBe(200);
+    const call = price(usage); // 1000 x 2.4 + 10 x 9.6 = 2496
+    expect(answered.headers.get('x-creditmeter-charged-millicredits')).toBe(String(call));
+    expect(answered.headers.get('x-creditmeter-balance-millicredits')).toBe(String(1_000_000n - call));
+
+    fake.handler = (body, _req, res) => replyJson(res, 200, embeddingsJson(body, 500));
+    const embedded = await rawPost(t, '/v1/embeddings', member.key, { model: 'test-model', input: 'ledger' }, team);
+    expect(embedded.status).toBe(200);
+    expect(embedded.headers.get('x-creditmeter-balance-millicredits')).toBe(String(1_000_000n - call - 1200n)); // 500 x 2.4
+
+    expect(await postedOf(t, teamId)).toBe(1_000_000n - call - 1200n);
+    expect(await postedOf(t, member.id)).toBe(50_000n);
+    expect(await memberRow(t, teamId, member.id)).toMatchObject({ spent: call + 1200n, held: 0n });
+
+    const calls = fake.calls.length;
+    const refused = await rawPost(t, '/v1/responses', member.key, { model: 'test-model', input }, team);
+    expect(refused.status).toBe(402);
+    expect(fake.calls).toHaveLength(calls);
+    expect(await postedOf(t, teamId)).toBe(1_000_000n - call - 1200n);
   });
 });
