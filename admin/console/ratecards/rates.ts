@@ -105,7 +105,8 @@ export function classValues(extra: ExtraRates | undefined): Partial<Record<Class
   const { longContext, ...flat } = extra;
   const values: Partial<Record<ClassField, string>> = {};
   for (const [k, v] of Object.entries(flat)) values[k as ClassField] = String(v);
-  for (const [k, v] of Object.entries(longContext ?? {})) if (v !== null && v !== undefined) values[`longContext.${k as TierField}`] = String(v);
+  for (const [k, v] of Object.entries(longContext ?? {}))
+    if (v !== null && v !== undefined) values[`longContext.${k as TierField}`] = String(v);
   return values;
 }
 
