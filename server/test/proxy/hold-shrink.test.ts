@@ -1,9 +1,11 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { countPromptTokens, outputBudget, worstCaseCost } from '../../src/proxy/proxy.rules.js';
+import { countParts, countPromptTokens, outputBudget, worstCaseCost } from '../../src/proxy/proxy.rules.js';
+import { embeddingsPromptParts, parseEmbeddingsRequest } from '../../src/proxy/surfaces/embeddings.rules.js';
+import { parseResponsesRequest, responsesPromptParts } from '../../src/proxy/surfaces/responses.rules.js';
 import { startTestApp, TEST_RATES as CARD, type TestApp } from '../support/harness.js';
-import { completionJson, replyJson, startFakeOpenAi, streamSse, type FakeOpenAi } from './fake-openai.js';
-import { balanceRow, holdsOf, jsonOf, openaiClient, postingsSum, rawChat, usageRows } from './support.js';
+import { completionJson, replyJson, responseJson, startFakeOpenAi, streamSse, type FakeOpenAi } from './fake-openai.js';
+import { balanceRow, holdsOf, jsonOf, openaiClient, postingsSum, rawChat, rawPost, usageRows } from './support.js';
 
 // A model whose maximum output (32,768 tokens at 60 credits per 1k: 1,966 credits) is far above a new account's 200 credits.
 const PRICEY = {
@@ -139,6 +141,65 @@ describe('a hold the balance cannot cover in full shrinks to it', () => {
     expect(ok.status).toBe(200);
     expect(fake.calls[0].max_tokens).toBe(outputBudget(minimum, prompt, RATES));
     expect(outputBudget(minimum, prompt, RATES)).toBeGreaterThanOrEqual(MIN_OUTPUT);
+  });
+});
+
+describe('the same on every surface', () => {
+  const responsesPrompt = (input: string) => countParts(responsesPromptParts(parseResponsesRequest({ model: 'pricey-model', input })));
+
+  it('responses: a 200-credit account\'s "hi" is answered, with max_output_tokens capped upstream', async () => {
+    const balance = 200_000n;
+    const user = await t.account(balance);
+    const prompt = responsesPrompt('hi');
+    fake.handler = (body, _req, res) => replyJson(res, 200, responseJson(body, 'Hello!', { input: prompt, output: 2 }));
+    const { data, response } = await openaiClient(t, user.key).responses.create({ model: 'pricey-model', input: 'hi' }).withResponse();
+    expect(data.output_text).toBe('Hello!');
+    const capped = outputBudget(balance, prompt, RATES);
+    expect(capped).toBeLessThan(PRICEY.maxOutputTokens);
+    expect(response.headers.get('x-creditmeter-max-tokens-capped')).toBe(String(capped));
+    expect(fake.calls[0].max_output_tokens).toBe(capped);
+    const charged = worstCaseCost(prompt, 2, 1, RATES);
+    expect(response.headers.get('x-creditmeter-charged-millicredits')).toBe(String(charged));
+    expect(await balanceRow(t, user.id)).toEqual({ posted: balance - charged, pending: 0n });
+  });
+
+  it('responses with shrinking off: the 402 has every field and names max_output_tokens', async () => {
+    const user = await t.account(200_000n);
+    await t.gql(
+      `mutation($id: ID!) { setProxySettings(accountId: $id, input: { shrinkHolds: false }) { shrinkHolds } }`,
+      { id: user.id },
+      user.key,
+    );
+    const res = await rawPost(t, '/v1/responses', user.key, { model: 'pricey-model', input: 'hi', max_output_tokens: 20_000 });
+    expect(res.status).toBe(402);
+    const { error } = await jsonOf(res);
+    expect(error).toMatchObject({
+      code: 'insufficient_credits',
+      required_millicredits: worstCaseCost(responsesPrompt('hi'), 20_000, 1, RATES).toString(),
+      available_millicredits: '200000',
+      max_output_tokens_assumed: 20_000,
+    });
+    expect(error.message).toContain('20,000 output tokens (your max_output_tokens)');
+    expect(error.message).toContain('Send a smaller max_output_tokens');
+    expect(fake.calls).toHaveLength(0);
+  });
+
+  it('embeddings: an input the balance cannot cover is refused with the same fields (no output assumed)', async () => {
+    const input = 'ledger '.repeat(50);
+    const prompt = countParts(embeddingsPromptParts(parseEmbeddingsRequest({ model: 'pricey-model', input })));
+    const needed = worstCaseCost(prompt, 0, 1, RATES);
+    const user = await t.account(needed - 1n);
+    const res = await rawPost(t, '/v1/embeddings', user.key, { model: 'pricey-model', input });
+    expect(res.status).toBe(402);
+    const { error } = await jsonOf(res);
+    expect(error).toMatchObject({
+      required_millicredits: needed.toString(),
+      available_millicredits: (needed - 1n).toString(),
+      max_output_tokens_assumed: 0,
+    });
+    expect(error.message).toContain(`its prompt (${prompt} tokens)`);
+    expect(fake.calls).toHaveLength(0);
+    expect(await holdsOf(t, user.id)).toHaveLength(0);
   });
 });
 
