@@ -23,7 +23,9 @@ declare module 'express-serve-static-core' {
 export function authenticate(auth: AuthService, otherKey?: (req: Request) => unknown): RequestHandler {
   return async (req, res, next) => {
     const other = otherKey?.(req);
-    res.locals.principal = await auth.authenticate(bearer(req.headers.authorization) ?? (typeof other === 'string' ? other.trim() || null : null));
+    res.locals.principal = await auth.authenticate(
+      bearer(req.headers.authorization) ?? (typeof other === 'string' ? other.trim() || null : null),
+    );
     next();
   };
 }

@@ -241,7 +241,11 @@ export const proxyRoutes = (app: Express, services: Services): void => {
   }
 
   /** One metered surface: the core admits and holds, the surface speaks its API, the answer carries the charge. */
-  function surfaceRoute<Req extends { stream: boolean }>(path: string, surface: Surface<Req>, dialect: RouteDialect = OPENAI_DIALECT): void {
+  function surfaceRoute<Req extends { stream: boolean }>(
+    path: string,
+    surface: Surface<Req>,
+    dialect: RouteDialect = OPENAI_DIALECT,
+  ): void {
     const errors: ErrorRequestHandler = (err: unknown, req, res, _next) => {
       const { started, upstreamMs, call } = res.locals.proxyCall ?? { started: process.hrtime.bigint(), upstreamMs: 0, call: null };
       const mapped = toOpenAiError(err, req, res, call, dialect.upstreamError);

@@ -12,7 +12,13 @@ let t: TestApp;
 let fake: FakeAnthropic;
 
 /** claude-test's rates in millicredits per 1k: input, cache read, 5-minute and 1-hour cache writes, output. */
-const CLAUDE = { inputPer1k: 3000n, cachedInputPer1k: 300n, cacheWriteInputPer1k: 3750n, cacheWrite1hInputPer1k: 6000n, outputPer1k: 15000n };
+const CLAUDE = {
+  inputPer1k: 3000n,
+  cachedInputPer1k: 300n,
+  cacheWriteInputPer1k: 3750n,
+  cacheWrite1hInputPer1k: 6000n,
+  outputPer1k: 15000n,
+};
 
 beforeAll(async () => {
   fake = await startFakeAnthropic();
@@ -90,11 +96,19 @@ describe('POST /v1/messages, not streamed', () => {
     fake.handler = (body, _req, res) => {
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(messageJson(body, 'Hi', { input: 10, output: 2 })));
     };
-    const byHeader = new Anthropic({ baseURL: t.url, apiKey: null, authToken: null, defaultHeaders: { 'X-Api-Key': user.key }, maxRetries: 0 });
+    const byHeader = new Anthropic({
+      baseURL: t.url,
+      apiKey: null,
+      authToken: null,
+      defaultHeaders: { 'X-Api-Key': user.key },
+      maxRetries: 0,
+    });
     const { response } = await byHeader.messages.create({ model: 'claude-test', max_tokens: 50, messages }).withResponse();
     expect(response.headers.get('x-creditmeter-charged-millicredits')).toBe('60'); // 10 x 3000 + 2 x 15000
     const byBearer = new Anthropic({ baseURL: t.url, apiKey: null, authToken: user.key, maxRetries: 0 });
-    expect((await byBearer.messages.create({ model: 'claude-test', max_tokens: 50, messages })).content).toEqual([{ type: 'text', text: 'Hi' }]);
+    expect((await byBearer.messages.create({ model: 'claude-test', max_tokens: 50, messages })).content).toEqual([
+      { type: 'text', text: 'Hi' },
+    ]);
 
     const err = await claude('cm_not_a_key')
       .messages.create({ model: 'claude-test', max_tokens: 50, messages })
@@ -231,7 +245,10 @@ describe('POST /v1/messages, streamed', () => {
     expect(events.map((e) => e.delta?.text ?? '').join('')).toBe('The capital is Paris.');
     const delta = events.find((e) => e.type === 'message_delta');
     // 300 x 3000 + 100 x 300 + 50 x 3750 + 5 x 15000 = 1,192,500 -> 1193
-    expect(delta.usage).toMatchObject({ output_tokens: 5, creditmeter: { charged_millicredits: '1193', estimated: false, simulated: false } });
+    expect(delta.usage).toMatchObject({
+      output_tokens: 5,
+      creditmeter: { charged_millicredits: '1193', estimated: false, simulated: false },
+    });
     expect(delta.delta.stop_reason).toBe('end_turn');
     expect(response.headers.get('x-creditmeter-request-id')).toBeTruthy();
     expect(fake.calls[0]).toMatchObject({ stream: true, max_tokens: 200 });
@@ -305,7 +322,9 @@ describe('POST /v1/messages, streamed', () => {
     expect((err as APIError).error).toMatchObject({ type: 'error', error: { type: 'api_error', code: 'upstream_error' } });
     expect(seen.filter((e) => e.type === 'content_block_delta')).toHaveLength(2);
     const charged = cutCharge(countTokens('Hello world'));
-    expect((err as APIError).error).toMatchObject({ error: { creditmeter: { charged_millicredits: charged.toString(), estimated: true } } });
+    expect((err as APIError).error).toMatchObject({
+      error: { creditmeter: { charged_millicredits: charged.toString(), estimated: true } },
+    });
     const [hold] = await settledHolds(t, user.id);
     expect(hold).toMatchObject({ state: 'SETTLED', charged: charged.toString() });
     expect(charged).toBeLessThanOrEqual(BigInt(hold.amount));

@@ -37,7 +37,8 @@ const failure = (status: number, code: string, message: string): ProxyErrorRespo
  * message (the request was at fault), 5xx (529 overloaded included) become 502, a timeout 504.
  */
 export function anthropicUpstreamError(err: unknown): ProxyErrorResponse {
-  if (err instanceof APIConnectionTimeoutError) return failure(504, 'upstream_timeout', 'The model provider did not answer in time; nothing was charged');
+  if (err instanceof APIConnectionTimeoutError)
+    return failure(504, 'upstream_timeout', 'The model provider did not answer in time; nothing was charged');
   if (err instanceof APIError && !(err instanceof APIUserAbortError) && typeof err.status === 'number') {
     if (err.status >= 400 && err.status < 500) {
       const provider = ((err.error as { error?: { message?: unknown } } | undefined)?.error ?? {}).message;

@@ -133,7 +133,10 @@ export const messagesSurface = (deps: SurfaceDeps): Surface<MessagesRequest> => 
     n: 1,
     stream: req.stream,
     // An estimate of Claude's count from o200k's (see messages.rules.ts): the hold's upper bound, not exact.
-    countPrompt: async () => ({ tokens: claudeTokenEstimate((await deps.promptTokens.countParts(messagesPromptParts(req))).tokens), exact: false }),
+    countPrompt: async () => ({
+      tokens: claudeTokenEstimate((await deps.promptTokens.countParts(messagesPromptParts(req))).tokens),
+      exact: false,
+    }),
   }),
   answer: (call, req): AnswerReader<Message> => ({
     run: async (signal) => {
