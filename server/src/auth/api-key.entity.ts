@@ -1,4 +1,4 @@
-import { BigIntType, Entity, PrimaryKey, Property } from '@mikro-orm/core';
+import { ArrayType, BigIntType, Entity, PrimaryKey, Property } from '@mikro-orm/core';
 import type { KeyLimitReset } from './key-budget.rules.js';
 import type { Role } from './roles.js';
 
@@ -58,4 +58,23 @@ export class ApiKeyEntity {
 
   @Property({ type: 'timestamptz', persist: false })
   periodStart?: Date;
+
+  /** Low-balance thresholds on the remaining budget: written only by notify's SQL and the api_keys trigger. */
+  @Property({ type: ArrayType, columnType: 'bigint[]', persist: false })
+  lowBalanceCreditThresholds?: string[];
+
+  @Property({ type: ArrayType, columnType: 'int[]', persist: false })
+  lowBalancePercents?: string[];
+
+  @Property({ type: ArrayType, columnType: 'bigint[]', persist: false })
+  lowBalanceThresholds?: string[];
+
+  @Property({ type: ArrayType, columnType: 'bigint[]', persist: false })
+  lowBalanceAlertedThresholds?: string[];
+
+  @Property({ type: new BigIntType('bigint'), nullable: true, persist: false })
+  lowBalanceNext?: bigint | null;
+
+  @Property({ type: new BigIntType('bigint'), nullable: true, persist: false })
+  lowBalanceRearm?: bigint | null;
 }

@@ -24,7 +24,7 @@ import { StaffResolver } from '../staff/staff.resolver.js';
 import { AuditLogResolver } from '../audit/audit-log.resolver.js';
 import { PurchasesAdminResolver } from '../billing/purchases.admin.resolver.js';
 import { AuditResolver } from '../audit/audit.resolver.js';
-import { AccountNotifyResolver, NotifyResolver, TeamMemberNotifyResolver } from '../notify/notify.resolver.js';
+import { AccountNotifyResolver, ApiKeyNotifyResolver, NotifyResolver, TeamMemberNotifyResolver } from '../notify/notify.resolver.js';
 import { AccountTeamsResolver, TeamMemberResolver, TeamsResolver } from '../teams/teams.resolver.js';
 import { AccountTeamInvitationsResolver, TeamInvitationsResolver } from '../teams/team-invitations.resolver.js';
 
@@ -54,6 +54,7 @@ export const resolvers = [
   NotifyResolver,
   AccountNotifyResolver,
   TeamMemberNotifyResolver,
+  ApiKeyNotifyResolver,
   SessionsResolver,
   StaffResolver,
   AuditLogResolver,

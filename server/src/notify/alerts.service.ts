@@ -14,6 +14,8 @@ export interface LowBalanceSetting {
   accountId: string;
   /** Set for a team member's threshold (on their remaining allocation; accountId is the team). */
   memberAccountId: string | null;
+  /** Set for an API key's threshold (on its remaining budget). */
+  apiKeyId: string | null;
   thresholdMillicredits: bigint;
   /** Set when the threshold was given in percent (of the last purchase, or of the member's allocation). */
   percent: number | null;
@@ -133,46 +135,43 @@ export class AlertsService {
     });
   }
 
-  /** A team member's thresholds on their remaining allocation, highest first (none: empty). */
-  async memberThresholds(teamIdInput: string, memberInput: string): Promise<LowBalanceSetting[]> {
-    const teamId = parseId(teamIdInput, 'accountId');
-    const memberId = parseId(memberInput, 'memberAccountId');
+  /** A team member's thresholds (on their remaining allocation) or an API key's (on its remaining budget), highest first. */
+  async scopedThresholds(scopeInput: ThresholdScopeInput): Promise<LowBalanceSetting[]> {
+    const scope = scopeOf(scopeInput);
     const sql = sqlOf(currentEm(this.em));
-    await lockMember(sql, teamId, memberId, false);
-    return memberThresholdRows(sql, teamId, memberId);
+    await lockScoped(sql, scope, false);
+    return scopedThresholdRows(sql, scope);
   }
 
   /**
-   * Replaces a team member's thresholds on their remaining allocation (a percent is of their
-   * monthly allocation; empty lists remove them). The team's account receives `balance.low`, with
-   * data.memberAccountId. Audited.
+   * Replaces a team member's thresholds on their remaining allocation (the team's account receives
+   * `balance.low`, with data.memberAccountId), or an API key's on its remaining budget (its account
+   * receives it, with data.apiKeyId). A percent is of the allocation or of the key's limit; empty
+   * lists remove them. Audited.
    */
-  async setMemberThresholds(
+  async setScopedThresholds(
     actor: Principal,
-    teamIdInput: string,
-    memberInput: string,
+    scopeInput: ThresholdScopeInput,
     inputs: readonly string[],
     percentInputs: readonly number[] = [],
   ): Promise<LowBalanceSetting[]> {
-    const teamId = parseId(teamIdInput, 'accountId');
-    const memberId = parseId(memberInput, 'memberAccountId');
+    const scope = scopeOf(scopeInput);
     const { credits, percents } = parseThresholdLists(inputs, percentInputs);
     return inTransaction(currentEm(this.em), async (sql) => {
-      await lockMember(sql, teamId, memberId, true);
-      const before = await memberThresholdRows(sql, teamId, memberId);
+      await lockScoped(sql, scope, true);
+      const before = await scopedThresholdRows(sql, scope);
       await sql.query(
-        `update team_members set low_balance_credit_thresholds = ?::bigint[], low_balance_percents = ?::int[]
-          where team_id = ?::uuid and account_id = ?::uuid`,
-        [pgArray(credits), pgArray(percents), teamId, memberId],
+        `update ${scope.table} m set low_balance_credit_thresholds = ?::bigint[], low_balance_percents = ?::int[] where ${scope.where}`,
+        [pgArray(credits), pgArray(percents), scope.accountId, scope.id],
       );
-      const after = await memberThresholdRows(sql, teamId, memberId);
+      const after = await scopedThresholdRows(sql, scope);
       await writeAudit(sql, {
         actor,
-        action: 'team.setMemberLowBalanceThresholds',
+        action: scope.auditAction,
         targetType: 'account',
-        targetId: teamId,
-        before: { memberAccountId: memberId, ...auditedThresholds(before) },
-        after: { memberAccountId: memberId, ...auditedThresholds(after) },
+        targetId: scope.accountId,
+        before: { [scope.idField]: scope.id, ...auditedThresholds(before) },
+        after: { [scope.idField]: scope.id, ...auditedThresholds(after) },
       });
       return after;
     });
@@ -258,26 +257,67 @@ async function thresholdRows(sql: Sql, accountId: string, lock = false): Promise
   return rows.map(toSetting);
 }
 
-/** An active member of the team, else NOT_FOUND; `lock` takes the member row for an update. */
-async function lockMember(sql: Sql, teamId: string, memberId: string, lock: boolean): Promise<void> {
-  const [row] = await sql.query(
-    `select 1 from team_members where team_id = ?::uuid and account_id = ?::uuid and removed_at is null${lock ? ' for update' : ''}`,
-    [teamId, memberId],
-  );
-  if (!row) throw notFound(`Account ${memberId} is not an active member of team ${teamId}`);
+/** Whose thresholds other than an account's own: a member of the team `accountId`, or a key of the account `accountId`. */
+export type ThresholdScopeInput = { accountId: string; memberAccountId: string } | { accountId: string; apiKeyId: string };
+
+/** The scope `setLowBalanceThresholds` names: a member, a key, or (null) the account itself. */
+export function thresholdScope(accountId: string, memberAccountId: string | null, apiKeyId: string | null): ThresholdScopeInput | null {
+  if (memberAccountId && apiKeyId) throw badInput('Name a member or a key, not both', { field: 'apiKeyId' });
+  if (memberAccountId) return { accountId, memberAccountId };
+  return apiKeyId ? { accountId, apiKeyId } : null;
 }
 
-/** Computed from the lists (the trigger stores them only while the member has an allocation to watch). */
-async function memberThresholdRows(sql: Sql, teamId: string, memberId: string): Promise<LowBalanceSetting[]> {
+function scopeOf(input: ThresholdScopeInput) {
+  const accountId = parseId(input.accountId, 'accountId');
+  if ('memberAccountId' in input) {
+    return {
+      accountId,
+      id: parseId(input.memberAccountId, 'memberAccountId'),
+      table: 'team_members',
+      where: 'm.team_id = ?::uuid and m.account_id = ?::uuid',
+      active: 'm.removed_at is null',
+      base: 'm.monthly_allocation',
+      ids: 'm.team_id as id, m.account_id as member_account_id, null as api_key_id',
+      idField: 'memberAccountId',
+      auditAction: 'team.setMemberLowBalanceThresholds',
+      missing: (id: string) => `Account ${id} is not an active member of team ${accountId}`,
+    };
+  }
+  return {
+    accountId,
+    id: parseId(input.apiKeyId, 'apiKeyId'),
+    table: 'api_keys',
+    where: 'm.account_id = ?::uuid and m.id = ?::uuid',
+    active: 'm.revoked_at is null',
+    base: 'm.spend_limit_millicredits',
+    ids: 'm.account_id as id, null as member_account_id, m.id as api_key_id',
+    idField: 'apiKeyId',
+    auditAction: 'apiKey.setLowBalanceThresholds',
+    missing: (id: string) => `API key ${id} of account ${accountId} not found (or revoked)`,
+  };
+}
+type Scope = ReturnType<typeof scopeOf>;
+
+/** The member or key, active, else NOT_FOUND; `lock` takes its row for an update. */
+async function lockScoped(sql: Sql, scope: Scope, lock: boolean): Promise<void> {
+  const [row] = await sql.query(`select 1 from ${scope.table} m where ${scope.where} and ${scope.active}${lock ? ' for update' : ''}`, [
+    scope.accountId,
+    scope.id,
+  ]);
+  if (!row) throw notFound(scope.missing(scope.id));
+}
+
+/** Computed from the lists (the triggers store them only while there is an allocation or a limit to watch). */
+async function scopedThresholdRows(sql: Sql, scope: Scope): Promise<LowBalanceSetting[]> {
   const rows = await sql.query<Record<string, unknown>>(
-    `select m.team_id as id, m.account_id as member_account_id, t.value as low_balance_threshold, true as low_balance_threshold_custom,
+    `select ${scope.ids}, t.value as low_balance_threshold, true as low_balance_threshold_custom,
             t.value = any(m.low_balance_alerted_thresholds) and t.value = any(m.low_balance_thresholds) as low_balance_alerted,
-            ${percentOf('m', 'm.monthly_allocation')} as percent
-       from team_members m,
-            unnest(low_balance_effective(m.low_balance_credit_thresholds, m.low_balance_percents, m.monthly_allocation)) with ordinality as t (value, n)
-      where m.team_id = ?::uuid and m.account_id = ?::uuid
+            ${percentOf('m', scope.base)} as percent
+       from ${scope.table} m,
+            unnest(low_balance_effective(m.low_balance_credit_thresholds, m.low_balance_percents, ${scope.base})) with ordinality as t (value, n)
+      where ${scope.where}
       order by t.n`,
-    [teamId, memberId],
+    [scope.accountId, scope.id],
   );
   return rows.map(toSetting);
 }
@@ -285,6 +325,7 @@ async function memberThresholdRows(sql: Sql, teamId: string, memberId: string): 
 const toSetting = (r: Record<string, unknown>): LowBalanceSetting => ({
   accountId: r.id as string,
   memberAccountId: (r.member_account_id as string | null) ?? null,
+  apiKeyId: (r.api_key_id as string | null) ?? null,
   thresholdMillicredits: toBigInt(r.low_balance_threshold),
   percent: r.percent === null || r.percent === undefined ? null : Number(r.percent),
   custom: Boolean(r.low_balance_threshold_custom),

@@ -82,6 +82,8 @@ export class LowBalanceAlertGql {
   @Field(() => ID) accountId!: string;
   @Field(() => ID, { nullable: true, description: "A team member's threshold, on their remaining allocation (accountId is the team)" })
   memberAccountId!: string | null;
+  @Field(() => ID, { nullable: true, description: "An API key's threshold, on its remaining budget (accountId is the key's account)" })
+  apiKeyId!: string | null;
   @Field(() => String, { description: 'balance.low fires when available credit falls below this' }) thresholdMillicredits!: string;
   @Field(() => Int, {
     nullable: true,

@@ -2,7 +2,9 @@ import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver
 import { AccountGql } from '../accounts/accounts.graphql.js';
 import type { Context } from '../graphql/context.js';
 import { accountInScope, principalOf } from '../graphql/auth.js';
+import { ApiKeyGql } from '../auth/api-keys.graphql.js';
 import { TeamMemberGql } from '../teams/teams.graphql.js';
+import { thresholdScope } from './alerts.service.js';
 import {
   CreateWebhookEndpointInput,
   CreatedWebhookEndpointGql,
@@ -123,7 +125,7 @@ export class NotifyResolver {
   @Authorized('alerts.set')
   @Mutation(() => [LowBalanceAlertGql], {
     description:
-      "Replaces the account's low-balance thresholds (own account, a team's OWNERs the team, or ADMIN; at most 10 in all): in millicredits and in percent of the last purchase; both empty returns to the default. With memberAccountId (accountId is then the team) they are the member's, on their remaining allocation, a percent of their allocation; the team receives the events. Each fires balance.low once per crossing (data.thresholdMillicredits) and re-arms when credits are added (a member: the remaining allocation rises) and it is back at or above it.",
+      "Replaces the account's low-balance thresholds (own account, a team's OWNERs the team, or ADMIN; at most 10 in all): in millicredits and in percent of the last purchase; both empty returns to the default. With memberAccountId (accountId is then the team) they are the member's, on their remaining allocation, a percent of their allocation; the team receives the events. With apiKeyId they are the key's, on its remaining budget, a percent of its limit. Each fires balance.low once per crossing (data.thresholdMillicredits) and re-arms when credits are added (a member: the remaining allocation rises) and it is back at or above it.",
   })
   async setLowBalanceThresholds(
     @Arg('accountId', () => ID, { nullable: true }) accountId: string | null,
@@ -131,12 +133,15 @@ export class NotifyResolver {
     @Arg('thresholdsPercent', () => [Int], { nullable: true, description: 'Whole percents, 1 to 100' }) percents: number[] | null,
     @Arg('memberAccountId', () => ID, { nullable: true, description: "A member of the team accountId: the member's thresholds" })
     memberAccountId: string | null,
+    @Arg('apiKeyId', () => ID, { nullable: true, description: "A key of the account: the key's thresholds, on its remaining budget" })
+    apiKeyId: string | null,
     @Ctx() ctx: Context,
   ): Promise<LowBalanceAlertGql[]> {
     const target = await ctx.services.teams.actingAccount(ctx.principal, 'alerts.set', accountId);
     const alerts = ctx.services.notify.alerts;
-    const set = memberAccountId
-      ? await alerts.setMemberThresholds(principalOf(ctx), target, memberAccountId, thresholds, percents ?? [])
+    const scope = thresholdScope(target, memberAccountId, apiKeyId);
+    const set = scope
+      ? await alerts.setScopedThresholds(principalOf(ctx), scope, thresholds, percents ?? [])
       : await alerts.setThresholds(principalOf(ctx), target, thresholds, percents ?? []);
     return set.map(toLowBalanceGql);
   }
@@ -150,7 +155,21 @@ export class TeamMemberNotifyResolver {
   })
   async lowBalanceAlerts(@Root() member: TeamMemberGql, @Ctx() ctx: Context): Promise<LowBalanceAlertGql[]> {
     if (member.removedAt) return [];
-    return (await ctx.services.notify.alerts.memberThresholds(member.teamId, member.accountId)).map(toLowBalanceGql);
+    return (await ctx.services.notify.alerts.scopedThresholds({ accountId: member.teamId, memberAccountId: member.accountId })).map(
+      toLowBalanceGql,
+    );
+  }
+}
+
+@Resolver(() => ApiKeyGql)
+export class ApiKeyNotifyResolver {
+  /** Whoever may list the key (its account, SUPPORT+) may see its thresholds. */
+  @FieldResolver(() => [LowBalanceAlertGql], {
+    description: 'Low-balance thresholds on the remaining budget, highest first (setLowBalanceThresholds with apiKeyId)',
+  })
+  async lowBalanceAlerts(@Root() key: ApiKeyGql, @Ctx() ctx: Context): Promise<LowBalanceAlertGql[]> {
+    if (key.revokedAt) return [];
+    return (await ctx.services.notify.alerts.scopedThresholds({ accountId: key.accountId, apiKeyId: key.id })).map(toLowBalanceGql);
   }
 }
 

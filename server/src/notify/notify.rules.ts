@@ -73,6 +73,11 @@ export function mailFor(e: OutboxEvent, publicAppUrl: string): { subject: string
   const d = e.data;
   switch (e.type) {
     case 'balance.low':
+      if (d.apiKeyId)
+        return {
+          subject: "An API key's budget is low",
+          text: `API key ${String(d.apiKeyId)} has ${credits(d.remainingBudgetMillicredits)} credits of its spend limit left this period, below the alert threshold of ${credits(d.thresholdMillicredits)} credits.\n\nRaise its limit on your Credits page: ${creditsPage}\n`,
+        };
       if (d.memberAccountId)
         return {
           subject: "A team member's allocation is low",

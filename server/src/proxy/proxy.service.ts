@@ -145,7 +145,9 @@ export class ProxyService {
       if (team && memberRefused) throw await this.teams.refusal(team, worst);
       if (err instanceof DomainError && err.details.scope === 'key') {
         // The key's limit refused the call's worst case: say which output it assumed, as for credits.
-        throw new DomainError(err.code, err.message, { ...err.details, maxOutputTokensAssumed: maxOutput });
+        const field = desc.outputField ?? 'max_tokens';
+        const advice = maxOutput > 0 ? ` It assumed ${maxOutput} output tokens: send a smaller ${field}, or raise the key's limit.` : '';
+        throw new DomainError(err.code, `${err.message}.${advice}`, { ...err.details, maxOutputTokensAssumed: maxOutput });
       }
       if (err instanceof DomainError && err.code === 'INSUFFICIENT_CREDITS') {
         const shrunk = partial && minimumOutput < maxOutput;

@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/harness.js';
 import { SetAllocation, TeamCharge, addMembers, chargeInput, fundedTeam } from '../teams/support.js';
 
-const SetThresholds = `mutation Set($accountId: ID, $t: [String!]!, $p: [Int!], $member: ID) {
-  setLowBalanceThresholds(accountId: $accountId, thresholdsMillicredits: $t, thresholdsPercent: $p, memberAccountId: $member) {
+const SetThresholds = `mutation Set($accountId: ID, $t: [String!]!, $p: [Int!], $member: ID, $key: ID) {
+  setLowBalanceThresholds(accountId: $accountId, thresholdsMillicredits: $t, thresholdsPercent: $p, memberAccountId: $member, apiKeyId: $key) {
     accountId memberAccountId thresholdMillicredits percent custom alerted
   }
 }`;
@@ -149,5 +149,65 @@ describe('low-balance thresholds in percent of the last purchase', () => {
     });
     await Promise.all(Array.from({ length: 25 }, spend));
     expect(await thresholds()).toEqual(['5000000', '5000000']);
+  });
+});
+
+describe("low-balance thresholds on an API key's budget", () => {
+  it("fire once per crossing under racing charges, to the key's account, and again only once the limit rises", async () => {
+    const user = await t.account(1_000_000n);
+    const [key] = (await t.gql(`{ apiKeys { id } }`, {}, user.key)).data.apiKeys;
+    const limit = (spendLimitMillicredits: string) =>
+      t.gql(
+        `mutation($id: ID!, $input: UpdateApiKeyInput!) { updateApiKey(id: $id, input: $input) { id } }`,
+        {
+          id: key.id,
+          input: { spendLimitMillicredits },
+        },
+        user.key,
+      );
+    expect((await limit('100000')).errors).toBeUndefined();
+    const set = await t.gql(SetThresholds, { key: key.id, t: ['50000'], p: [20] }, user.key);
+    expect(set.errors).toBeUndefined();
+    expect(
+      set.data.setLowBalanceThresholds.map((a: { thresholdMillicredits: string; percent: number | null }) => [
+        a.thresholdMillicredits,
+        a.percent,
+      ]),
+    ).toEqual([
+      ['50000', null],
+      ['20000', 20],
+    ]);
+    const spend = () =>
+      t.gql(Spend, { input: { model: 'test-model', inputTokens: 1000, outputTokens: 0, idempotencyKey: randomUUID() } }, user.key);
+    const keyEvents = async () =>
+      (await lowEvents(user.id)).filter((e) => e.data.apiKeyId === key.id).map((e) => e.data.thresholdMillicredits);
+
+    // 30 racing charges of 2,400: 100,000 -> 28,000 left crosses 50,000, once.
+    const first = await Promise.all(Array.from({ length: 30 }, spend));
+    expect(first.every((r) => r.data?.recordUsage)).toBe(true);
+    expect(await keyEvents()).toEqual(['50000']);
+    // 5 more: 28,000 -> 16,000 crosses 20 % (20,000), once.
+    await Promise.all(Array.from({ length: 5 }, spend));
+    expect(await keyEvents()).toEqual(['50000', '20000']);
+    const [event] = (await lowEvents(user.id)).filter((e) => e.data.apiKeyId === key.id);
+    expect(event.data).toMatchObject({ accountId: user.id, spendLimitMillicredits: '100000', remainingBudgetMillicredits: '49600' }); // the 21st charge crossed
+
+    // A limit of 200,000: 116,000 left re-arms both, and 20 % is now 40,000.
+    expect((await limit('200000')).errors).toBeUndefined();
+    const listed = await t.gql(`{ apiKeys { id lowBalanceAlerts { thresholdMillicredits percent alerted } } }`, {}, user.key);
+    expect(listed.data.apiKeys.find((k: { id: string }) => k.id === key.id).lowBalanceAlerts).toEqual([
+      { thresholdMillicredits: '50000', percent: null, alerted: false },
+      { thresholdMillicredits: '40000', percent: 20, alerted: false },
+    ]);
+    // 35 racing charges: 116,000 -> 32,000 crosses both, each once.
+    await Promise.all(Array.from({ length: 35 }, spend));
+    expect(await keyEvents()).toEqual(['50000', '20000', '50000', '40000']);
+
+    // Another account's key is not found for this account; a stranger cannot name this account.
+    const other = await t.account();
+    expect((await t.gql(SetThresholds, { key: key.id, t: ['1'] }, other.key)).errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    expect((await t.gql(SetThresholds, { accountId: user.id, key: key.id, t: ['1'] }, other.key)).errors?.[0].extensions?.code).toBe(
+      'FORBIDDEN',
+    );
   });
 });
