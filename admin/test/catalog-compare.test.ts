@@ -54,4 +54,39 @@ describe('the active card against the price catalogue', () => {
     expect(models[2].classes[0]).toMatchObject({ catalogCost: null, marginOverCost: null, differs: false });
     expect(notOnCard.map((p) => p.model)).toEqual(['o3']);
   });
+
+  it('compares cache writes with their fallbacks and the long-context tier, flagging a card that lacks the tier', () => {
+    const catalogue = {
+      ...price('claude-sonnet-4-5', '3.000', '0.300', '15.000'),
+      cacheWriteInputPer1MUsd: '3.750',
+      cacheWrite1hInputPer1MUsd: '6.000',
+      longContextThresholdTokens: 200_000,
+      longContext: { inputPer1MUsd: '6.000', cachedInputPer1MUsd: '0.600', cacheWriteInputPer1MUsd: '7.500', outputPer1MUsd: '22.500' },
+    };
+    const base = rate('claude-sonnet-4-5', ['6.000', '0.600', '30.000'], ['0.003000', '0.000300', '0.015000']);
+    const withWrites = { ...base, cacheWriteInputPer1k: '7.500', costCacheWriteInputPer1kUsd: '0.003750' };
+    const tier = {
+      inputPer1k: '12.000',
+      cachedInputPer1k: '1.200',
+      cacheWriteInputPer1k: null,
+      outputPer1k: '45.000',
+      costInputPer1kUsd: '0.006000',
+      costCachedInputPer1kUsd: '0.000600',
+      costCacheWriteInputPer1kUsd: '0.007500',
+      costOutputPer1kUsd: '0.022500',
+    };
+    const [noTier, full] = compareWithCatalog(
+      [withWrites, { ...withWrites, model: 'x', longContextThresholdTokens: 200_000, longContext: tier }],
+      [catalogue, { ...catalogue, model: 'x' }],
+    ).models;
+    const row = (m: typeof full, label: string) => m.classes.find((c) => c.label === label)!;
+    // The 1-hour write is not on the card: it is charged at the 5-minute rate, below the catalogue's cost.
+    expect(row(full, 'Cache write (5 min)')).toMatchObject({ catalogCost: 3750n, cardCost: 3750n, rate: 7500n, differs: false });
+    expect(row(full, 'Cache write (1 h)')).toMatchObject({ catalogCost: 6000n, cardCost: 3750n, rate: 7500n, differs: true });
+    // Above the threshold: the card without a tier charges the base rates, unlike the catalogue.
+    expect(row(noTier, 'Input (prompt above 200,000)')).toMatchObject({ catalogCost: 6000n, cardCost: 3000n, differs: true });
+    expect(row(full, 'Input (prompt above 200,000)')).toMatchObject({ catalogCost: 6000n, cardCost: 6000n, rate: 12_000n, differs: false });
+    // A class the tier leaves null keeps the base rate, as the server charges it.
+    expect(row(full, 'Cache write (5 min) (prompt above 200,000)')).toMatchObject({ catalogCost: 7500n, cardCost: 7500n, rate: 7500n });
+  });
 });

@@ -59,7 +59,20 @@ describe('the publish form keeps what it does not edit', () => {
     expect(diffCards([before], [toRow({ ...sonnet })])).toEqual([]);
     const changes = diffCards([before], [toRow({ ...sonnet, cacheWriteInputPer1k: '5.000' })]);
     expect(changes).toHaveLength(1);
-    expect(changes[0]).toMatchObject({ kind: 'classes', model: 'claude-sonnet-4-5' });
-    expect(changes[0].kind === 'classes' && changes[0].to).toContain('cacheWriteInputPer1k 5.000');
+    expect(changes[0]).toMatchObject({ kind: 'classes', model: 'claude-sonnet-4-5', field: 'cacheWriteInputPer1k', to: '5.000' });
+  });
+
+  it('names each changed class and tier rate on its own, and a class set back to its default', () => {
+    const next = toRow({
+      ...sonnet,
+      cacheWriteInputPer1k: null,
+      imageInputPer1k: '4.000',
+      longContext: { ...sonnet.longContext, outputPer1k: '30.000' },
+    });
+    expect(diffCards([toRow(sonnet)], [next])).toEqual([
+      { kind: 'classes', model: 'claude-sonnet-4-5', field: 'cacheWriteInputPer1k', from: '4.688', to: null },
+      { kind: 'classes', model: 'claude-sonnet-4-5', field: 'imageInputPer1k', from: null, to: '4.000' },
+      { kind: 'classes', model: 'claude-sonnet-4-5', field: 'longContext.outputPer1k', from: '28.125', to: '30.000' },
+    ]);
   });
 });

@@ -22,7 +22,7 @@ import { startJobs } from './jobs/runner.js';
 import { scheduledJobs } from './jobs/schedule.js';
 import { createServices, type Services } from './services.js';
 import { routeModules } from './routes.js';
-import { proxyAdmission } from './proxy/proxy.routes.js';
+import { ANTHROPIC_DIALECT, proxyAdmission } from './proxy/proxy.routes.js';
 import { authenticateSession } from './http/authenticate.js';
 import { httpErrors } from './http/errors.js';
 import { currentEm, requestContext } from './db/unit-of-work.js';
@@ -55,7 +55,9 @@ export async function createApp(opts: { config: Config; orm: MikroORM; log: Logg
 
   const app = express();
   app.disable('x-powered-by');
-  app.post(['/v1/chat/completions', '/v1/responses', '/v1/embeddings'], proxyAdmission(services)); // first: shedding must stay cheap under overload
+  // first: shedding must stay cheap under overload
+  app.post(['/v1/chat/completions', '/v1/responses', '/v1/embeddings'], proxyAdmission(services));
+  app.post('/v1/messages', proxyAdmission(services, ANTHROPIC_DIALECT));
   app.use(securityHeaders(config.isProduction));
   // Only these peers' X-Forwarded-For sets req.ip (sign-in limits per address, logs): anyone else could forge it.
   app.set('trust proxy', config.trustProxy);

@@ -78,6 +78,9 @@ const schema = z.object({
   OPENAI_API_KEY: optionalString,
   OPENAI_BASE_URL: optionalUrl,
   OPENAI_ADMIN_KEY: optionalString,
+  /** Upstream of POST /v1/messages (Anthropic's Messages API); unset key: the built-in simulator answers in Anthropic's shape. */
+  ANTHROPIC_API_KEY: optionalString,
+  ANTHROPIC_BASE_URL: optionalUrl,
   /** Proxy: how long a provider call may take (ms), how long a hold lives, how often expired holds are released (0 = never). */
   PROXY_UPSTREAM_TIMEOUT_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).default(600_000)),
   PROXY_HOLD_TTL_SECONDS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).default(900)),

@@ -39,6 +39,22 @@ export const DEMO_RATES = [
     costOutputPer1kUsd: '0.001600',
     maxOutputTokens: 32768,
   },
+  // Anthropic's Messages API (POST /v1/messages); the simulator answers in its shape without ANTHROPIC_API_KEY.
+  {
+    model: 'claude-sonnet-4-5',
+    provider: 'anthropic',
+    inputPer1k: '6.000',
+    cachedInputPer1k: '0.600',
+    cacheWriteInputPer1k: '7.500',
+    cacheWrite1hInputPer1k: '12.000',
+    outputPer1k: '30.000',
+    costInputPer1kUsd: '0.003000',
+    costCachedInputPer1kUsd: '0.000300',
+    costCacheWriteInputPer1kUsd: '0.003750',
+    costCacheWrite1hInputPer1kUsd: '0.006000',
+    costOutputPer1kUsd: '0.015000',
+    maxOutputTokens: 64000,
+  },
   // Always answered by the built-in simulator (no provider cost), so the full proxy flow can be tried.
   {
     model: 'creditmeter-sim',

@@ -9,7 +9,17 @@ export const CatalogComparisonQuery = graphql(`
       cachedInputPer1MUsd
       outputPer1MUsd
       cacheWriteInputPer1MUsd
+      cacheWrite1hInputPer1MUsd
+      audioInputPer1MUsd
+      audioOutputPer1MUsd
+      imageInputPer1MUsd
       longContextThresholdTokens
+      longContext {
+        inputPer1MUsd
+        cachedInputPer1MUsd
+        cacheWriteInputPer1MUsd
+        outputPer1MUsd
+      }
       source
       date
       catalogVersion
@@ -22,6 +32,27 @@ export const CatalogComparisonQuery = graphql(`
       costInputPer1kUsd
       costCachedInputPer1kUsd
       costOutputPer1kUsd
+      cacheWriteInputPer1k
+      cacheWrite1hInputPer1k
+      audioInputPer1k
+      audioOutputPer1k
+      imageInputPer1k
+      costCacheWriteInputPer1kUsd
+      costCacheWrite1hInputPer1kUsd
+      costAudioInputPer1kUsd
+      costAudioOutputPer1kUsd
+      costImageInputPer1kUsd
+      longContextThresholdTokens
+      longContext {
+        inputPer1k
+        cachedInputPer1k
+        cacheWriteInputPer1k
+        outputPer1k
+        costInputPer1kUsd
+        costCachedInputPer1kUsd
+        costCacheWriteInputPer1kUsd
+        costOutputPer1kUsd
+      }
     }
   }
 `);

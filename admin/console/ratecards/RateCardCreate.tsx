@@ -18,6 +18,7 @@ import { errorMessage } from '../../shared/client';
 import { api } from '../api';
 import { PublishRateCardMutation, RateCardsQuery } from './operations';
 import {
+  CLASS_LABELS,
   describeExtra,
   diffCards,
   RATE_FIELDS,
@@ -44,7 +45,8 @@ const blank: RateRow = {
 function describe(change: Change): string {
   if (change.kind === 'added') return `${change.model}: added`;
   if (change.kind === 'removed') return `${change.model}: removed (calls to it will be refused)`;
-  if (change.kind === 'classes') return `${change.model}: other token classes ${change.from} → ${change.to}`;
+  if (change.kind === 'classes')
+    return `${change.model}: ${CLASS_LABELS[change.field]} ${change.from ?? 'default'} → ${change.to ?? 'default'}`;
   return `${change.model}: ${RATE_LABELS[change.field]} ${change.from} → ${change.to}`;
 }
 

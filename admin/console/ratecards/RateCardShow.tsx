@@ -1,3 +1,4 @@
+import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
 import Stack from '@mui/material/Stack';
 import Table from '@mui/material/Table';
@@ -7,6 +8,7 @@ import TableContainer from '@mui/material/TableContainer';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
+import { Fragment } from 'react';
 import {
   Show,
   SimpleShowLayout,
@@ -22,6 +24,7 @@ import { api } from '../api';
 import { atLeast } from '../roles';
 import { ConfirmedButton } from '../shared/Confirmed';
 import { ActivateRateCardMutation, SetModelEnabledMutation, SetRateCardEnabledMutation } from './operations';
+import { CLASS_LABELS, classValues, toRow, type ClassField } from './rates';
 import type { RateCard } from './resource';
 
 function CardActions() {
@@ -76,6 +79,8 @@ function RatesTable() {
             <TableCell align="right">Cost in / 1k (USD)</TableCell>
             <TableCell align="right">Cost cached / 1k</TableCell>
             <TableCell align="right">Cost out / 1k</TableCell>
+            <TableCell>Provider</TableCell>
+            <TableCell>Other token classes and long context</TableCell>
             <TableCell>Model switch</TableCell>
           </TableRow>
         </TableHead>
@@ -91,6 +96,10 @@ function RatesTable() {
               <TableCell align="right">{r.costInputPer1kUsd}</TableCell>
               <TableCell align="right">{r.costCachedInputPer1kUsd}</TableCell>
               <TableCell align="right">{r.costOutputPer1kUsd}</TableCell>
+              <TableCell>{r.provider}</TableCell>
+              <TableCell>
+                <OtherClasses rate={r} />
+              </TableCell>
               <TableCell>
                 <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
                   <Chip size="small" color={r.enabled ? 'success' : 'default'} label={r.enabled ? 'On' : 'Off'} />
@@ -121,6 +130,31 @@ function RatesTable() {
         </TableBody>
       </Table>
     </TableContainer>
+  );
+}
+
+/** The optional class rates and the long-context tier of a rate; the classes not listed are priced at the input or output rate. */
+function OtherClasses({ rate }: { rate: RateCard['rates'][number] }) {
+  const values = Object.entries(classValues(toRow(rate).extra)).filter(([field]) => field !== 'provider');
+  if (values.length === 0)
+    return (
+      <Typography variant="body2" color="text.secondary">
+        At the input and output rates
+      </Typography>
+    );
+  return (
+    <Box component="dl" sx={{ m: 0, display: 'grid', gridTemplateColumns: 'auto auto', columnGap: 1, fontSize: '0.8125rem' }}>
+      {values.map(([field, value]) => (
+        <Fragment key={field}>
+          <Box component="dt" sx={{ color: 'text.secondary' }}>
+            {CLASS_LABELS[field as ClassField]}
+          </Box>
+          <Box component="dd" sx={{ m: 0, textAlign: 'right' }}>
+            {value}
+          </Box>
+        </Fragment>
+      ))}
+    </Box>
   );
 }
 

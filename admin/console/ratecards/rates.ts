@@ -66,18 +66,54 @@ function extraOf(rate: ApiRate): ExtraRates | undefined {
   return Object.keys(extra).length ? extra : undefined;
 }
 
-/** The extra classes in words, for the form and the diff ("provider anthropic, cacheWriteInputPer1k 4.688, …"). */
-export function describeExtra(extra: ExtraRates | undefined): string {
-  if (!extra) return 'none';
+type TierField = (typeof TIER_FIELDS)[number];
+/** A field of the other classes: a flat one, or one of the long-context tier's. */
+export type ClassField = (typeof EXTRA_FIELDS)[number] | `longContext.${TierField}`;
+
+const TIER_LABELS: Record<TierField, string> = {
+  inputPer1k: 'input credits / 1k',
+  cachedInputPer1k: 'cached input credits / 1k',
+  cacheWriteInputPer1k: 'cache write credits / 1k',
+  outputPer1k: 'output credits / 1k',
+  costInputPer1kUsd: 'input cost USD / 1k',
+  costCachedInputPer1kUsd: 'cached cost USD / 1k',
+  costCacheWriteInputPer1kUsd: 'cache write cost USD / 1k',
+  costOutputPer1kUsd: 'output cost USD / 1k',
+};
+export const CLASS_LABELS: Record<ClassField, string> = {
+  provider: 'Provider',
+  cacheWriteInputPer1k: 'Cache write (5 min) credits / 1k',
+  cacheWrite1hInputPer1k: 'Cache write (1 h) credits / 1k',
+  audioInputPer1k: 'Audio input credits / 1k',
+  audioOutputPer1k: 'Audio output credits / 1k',
+  imageInputPer1k: 'Image input credits / 1k',
+  costCacheWriteInputPer1kUsd: 'Cache write (5 min) cost USD / 1k',
+  costCacheWrite1hInputPer1kUsd: 'Cache write (1 h) cost USD / 1k',
+  costAudioInputPer1kUsd: 'Audio input cost USD / 1k',
+  costAudioOutputPer1kUsd: 'Audio output cost USD / 1k',
+  costImageInputPer1kUsd: 'Image input cost USD / 1k',
+  longContextThresholdTokens: 'Long context above (prompt tokens)',
+  ...(Object.fromEntries(TIER_FIELDS.map((f) => [`longContext.${f}`, `Long context ${TIER_LABELS[f]}`])) as Record<
+    `longContext.${TierField}`,
+    string
+  >),
+};
+
+/** The other classes that are set, field by field (the tier's as `longContext.<field>`). */
+export function classValues(extra: ExtraRates | undefined): Partial<Record<ClassField, string>> {
+  if (!extra) return {};
   const { longContext, ...flat } = extra;
-  const parts = Object.entries(flat).map(([k, v]) => `${k} ${v}`);
-  if (longContext)
-    parts.push(
-      `longContext { ${Object.entries(longContext)
-        .map(([k, v]) => `${k} ${v}`)
-        .join(', ')} }`,
-    );
-  return parts.join(', ');
+  const values: Partial<Record<ClassField, string>> = {};
+  for (const [k, v] of Object.entries(flat)) values[k as ClassField] = String(v);
+  for (const [k, v] of Object.entries(longContext ?? {}))
+    if (v !== null && v !== undefined) values[`longContext.${k as TierField}`] = String(v);
+  return values;
+}
+
+/** The extra classes in words, for the form ("Provider anthropic, Cache write (5 min) credits / 1k 4.688, …"). */
+export function describeExtra(extra: ExtraRates | undefined): string {
+  const parts = Object.entries(classValues(extra)).map(([k, v]) => `${CLASS_LABELS[k as ClassField]} ${v}`);
+  return parts.length ? parts.join(', ') : 'none';
 }
 
 /** A rate as the API gives it (the active card's, or a catalogue draft's). */
@@ -173,7 +209,8 @@ export type Change =
   | { kind: 'added'; model: string }
   | { kind: 'removed'; model: string }
   | { kind: 'changed'; model: string; field: (typeof RATE_FIELDS)[number]; from: string; to: string }
-  | { kind: 'classes'; model: string; from: string; to: string };
+  /** One of the other classes; `from`/`to` null when unset (the class falls back to the input or output rate). */
+  | { kind: 'classes'; model: string; field: ClassField; from: string | null; to: string | null };
 
 const same = (a: string, b: string) => a === b || (a !== '' && b !== '' && Number(a) === Number(b));
 
@@ -190,8 +227,12 @@ export function diffCards(active: RateRow[], next: RateRow[]): Change[] {
     for (const field of RATE_FIELDS)
       if (!same(old[field], row[field].trim()))
         changes.push({ kind: 'changed', model: row.model.trim(), field, from: old[field], to: row[field].trim() });
-    const [from, to] = [describeExtra(old.extra), describeExtra(row.extra)];
-    if (from !== to) changes.push({ kind: 'classes', model: row.model.trim(), from, to });
+    const [from, to] = [classValues(old.extra), classValues(row.extra)];
+    for (const field of Object.keys(CLASS_LABELS) as ClassField[]) {
+      const [a, b] = [from[field] ?? null, to[field] ?? null];
+      if (a === b || (a !== null && b !== null && same(a, b))) continue;
+      changes.push({ kind: 'classes', model: row.model.trim(), field, from: a, to: b });
+    }
   }
   for (const row of active) if (!after.has(row.model)) changes.push({ kind: 'removed', model: row.model });
   return changes;

@@ -424,7 +424,7 @@ export type SignOutMutation = { signOut: boolean };
 export type CatalogComparisonQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type CatalogComparisonQuery = { modelPriceCatalog: Array<{ provider: string, model: string, inputPer1MUsd: string, cachedInputPer1MUsd: string, outputPer1MUsd: string, cacheWriteInputPer1MUsd: string | null, longContextThresholdTokens: number | null, source: string, date: string, catalogVersion: string }>, activeRates: Array<{ model: string, inputPer1k: string, cachedInputPer1k: string, outputPer1k: string, costInputPer1kUsd: string, costCachedInputPer1kUsd: string, costOutputPer1kUsd: string }> };
+export type CatalogComparisonQuery = { modelPriceCatalog: Array<{ provider: string, model: string, inputPer1MUsd: string, cachedInputPer1MUsd: string, outputPer1MUsd: string, cacheWriteInputPer1MUsd: string | null, cacheWrite1hInputPer1MUsd: string | null, audioInputPer1MUsd: string | null, audioOutputPer1MUsd: string | null, imageInputPer1MUsd: string | null, longContextThresholdTokens: number | null, source: string, date: string, catalogVersion: string, longContext: { inputPer1MUsd: string, cachedInputPer1MUsd: string, cacheWriteInputPer1MUsd: string | null, outputPer1MUsd: string } | null }>, activeRates: Array<{ model: string, inputPer1k: string, cachedInputPer1k: string, outputPer1k: string, costInputPer1kUsd: string, costCachedInputPer1kUsd: string, costOutputPer1kUsd: string, cacheWriteInputPer1k: string | null, cacheWrite1hInputPer1k: string | null, audioInputPer1k: string | null, audioOutputPer1k: string | null, imageInputPer1k: string | null, costCacheWriteInputPer1kUsd: string | null, costCacheWrite1hInputPer1kUsd: string | null, costAudioInputPer1kUsd: string | null, costAudioOutputPer1kUsd: string | null, costImageInputPer1kUsd: string | null, longContextThresholdTokens: number | null, longContext: { inputPer1k: string, cachedInputPer1k: string, cacheWriteInputPer1k: string | null, outputPer1k: string, costInputPer1kUsd: string, costCachedInputPer1kUsd: string, costCacheWriteInputPer1kUsd: string | null, costOutputPer1kUsd: string } | null }> };
 
 export type DraftRateCardFromCatalogMutationVariables = Exact<{
   markupPercent: number;
@@ -1231,7 +1231,17 @@ export const CatalogComparisonDocument = new TypedDocumentString(`
     cachedInputPer1MUsd
     outputPer1MUsd
     cacheWriteInputPer1MUsd
+    cacheWrite1hInputPer1MUsd
+    audioInputPer1MUsd
+    audioOutputPer1MUsd
+    imageInputPer1MUsd
     longContextThresholdTokens
+    longContext {
+      inputPer1MUsd
+      cachedInputPer1MUsd
+      cacheWriteInputPer1MUsd
+      outputPer1MUsd
+    }
     source
     date
     catalogVersion
@@ -1244,6 +1254,27 @@ export const CatalogComparisonDocument = new TypedDocumentString(`
     costInputPer1kUsd
     costCachedInputPer1kUsd
     costOutputPer1kUsd
+    cacheWriteInputPer1k
+    cacheWrite1hInputPer1k
+    audioInputPer1k
+    audioOutputPer1k
+    imageInputPer1k
+    costCacheWriteInputPer1kUsd
+    costCacheWrite1hInputPer1kUsd
+    costAudioInputPer1kUsd
+    costAudioOutputPer1kUsd
+    costImageInputPer1kUsd
+    longContextThresholdTokens
+    longContext {
+      inputPer1k
+      cachedInputPer1k
+      cacheWriteInputPer1k
+      outputPer1k
+      costInputPer1kUsd
+      costCachedInputPer1kUsd
+      costCacheWriteInputPer1kUsd
+      costOutputPer1kUsd
+    }
   }
 }
     `) as unknown as TypedDocumentString<CatalogComparisonQuery, CatalogComparisonQueryVariables>;

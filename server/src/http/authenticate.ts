@@ -1,4 +1,4 @@
-import type { RequestHandler } from 'express';
+import type { Request, RequestHandler } from 'express';
 import type { AuthService } from '../auth/auth.service.js';
 import { bearer } from '../auth/bearer.js';
 import type { KeyPrincipal, Principal } from '../auth/roles.js';
@@ -15,10 +15,17 @@ declare module 'express-serve-static-core' {
   }
 }
 
-/** Resolves the bearer key once per request into `res.locals.principal` (null when absent or invalid). */
-export function authenticate(auth: AuthService): RequestHandler {
+/**
+ * Resolves the bearer key once per request into `res.locals.principal` (null when absent or
+ * invalid). `otherKey`: where else a route accepts the key when no bearer is sent (Anthropic's
+ * `x-api-key` on /v1/messages).
+ */
+export function authenticate(auth: AuthService, otherKey?: (req: Request) => unknown): RequestHandler {
   return async (req, res, next) => {
-    res.locals.principal = await auth.authenticate(bearer(req.headers.authorization));
+    const other = otherKey?.(req);
+    res.locals.principal = await auth.authenticate(
+      bearer(req.headers.authorization) ?? (typeof other === 'string' ? other.trim() || null : null),
+    );
     next();
   };
 }

@@ -31,8 +31,11 @@ export class AccountProxySettingsResolver {
 
 @Resolver(() => ModelRateGql)
 export class ModelRateSimulatedResolver {
-  @FieldResolver(() => Boolean, { description: 'Answered by the built-in simulator (no OPENAI_API_KEY, or the creditmeter-sim model)' })
+  @FieldResolver(() => Boolean, {
+    description:
+      'Answered by the built-in simulator (no OPENAI_API_KEY or ANTHROPIC_API_KEY for its provider, or the creditmeter-sim model)',
+  })
   simulated(@Root() rate: ModelRateGql, @Ctx() ctx: Context): boolean {
-    return ctx.services.proxy.isSimulated(rate.model);
+    return ctx.services.proxy.isSimulated(rate);
   }
 }

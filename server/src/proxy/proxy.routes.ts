@@ -11,6 +11,8 @@ import { UpstreamFailure } from './proxy.service.js';
 import type { CallCharge, PreparedCall, StreamSink } from './proxy.types.js';
 import { SERVER_TIMING_HEADER, ServerTiming } from './server-timing.js';
 import { chatSurface } from './surfaces/chat.js';
+import { anthropicErrorBody, anthropicUpstreamError } from './surfaces/messages.errors.js';
+import { messagesSurface } from './surfaces/messages.js';
 import { embeddingsSurface } from './surfaces/embeddings.js';
 import { responsesSurface } from './surfaces/responses.js';
 import type { Surface } from './surfaces/surface.js';
@@ -47,7 +49,7 @@ const timeAuth: RequestHandler = (_req, res, next) => {
   next();
 };
 
-function sendError(res: Response, started: bigint, upstreamMs: number, err: ProxyErrorResponse) {
+function sendError(res: Response, started: bigint, upstreamMs: number, err: { status: number; body: unknown }) {
   if (res.headersSent) {
     if (!res.writableEnded) res.end();
     return;
@@ -114,6 +116,32 @@ const chargeHeaders = (charged: bigint, availableAfter: bigint) => ({
   [BALANCE_HEADER]: availableAfter.toString(),
 });
 
+/** How a surface's route speaks its API at the edges: where the key comes from and the error shape. */
+interface RouteDialect {
+  authenticate(auth: Services['auth']): RequestHandler;
+  /** For the 401's message. */
+  keyIs: string;
+  /** A provider failure (before any stream opened) as a gateway error. */
+  upstreamError(cause: unknown): ProxyErrorResponse;
+  /** The error body sent, from the gateway's error (OpenAI's shape). */
+  errorBody(err: ProxyErrorResponse): unknown;
+}
+
+const OPENAI_DIALECT: RouteDialect = {
+  authenticate,
+  keyIs: 'the bearer token',
+  upstreamError: upstreamErrorResponse,
+  errorBody: (err) => err.body,
+};
+
+/** Anthropic's: the key as `x-api-key` (what its SDK sends) or as a bearer token; errors in Anthropic's shape. */
+export const ANTHROPIC_DIALECT: RouteDialect = {
+  authenticate: (auth) => authenticate(auth, (req) => req.headers['x-api-key']),
+  keyIs: 'x-api-key or the bearer token',
+  upstreamError: anthropicUpstreamError,
+  errorBody: anthropicErrorBody,
+};
+
 /**
  * Admission for `POST /v1/chat/completions`, mounted before every other middleware (security
  * headers, request log, metrics, body parser): a shed request costs almost nothing, so shedding
@@ -123,7 +151,7 @@ const chargeHeaders = (charged: bigint, availableAfter: bigint) => ({
  * generic error mapping, not the proxy's.
  */
 export const proxyAdmission =
-  (services: Pick<Services, 'loadControl'>): RequestHandler =>
+  (services: Pick<Services, 'loadControl'>, dialect: Pick<RouteDialect, 'errorBody'> = OPENAI_DIALECT): RequestHandler =>
   async (_req, res, next) => {
     const timing = (res.locals.timing = new ServerTiming());
     timing.enter('admission');
@@ -141,7 +169,8 @@ export const proxyAdmission =
         [OVERHEAD_HEADER]: '0.0',
         [SERVER_TIMING_HEADER]: timing.header(),
       });
-      res.end(JSON.stringify({ error: { type: 'server_error', code: 'server_overloaded', message: err.message, param: null } }));
+      const overloaded = { error: { type: 'server_error', code: 'server_overloaded', message: err.message, param: null } };
+      res.end(JSON.stringify(dialect.errorBody({ status: 503, body: overloaded })));
     }
   };
 
@@ -166,7 +195,13 @@ export const proxyRoutes = (app: Express, services: Services): void => {
     sendError(res, started, upstreamMs, toOpenAiError(err, req, res, call));
   };
 
-  function toOpenAiError(err: unknown, req: Request, res: Response, call: PreparedCall | null): ProxyErrorResponse {
+  function toOpenAiError(
+    err: unknown,
+    req: Request,
+    res: Response,
+    call: PreparedCall | null,
+    upstreamError: (cause: unknown) => ProxyErrorResponse = upstreamErrorResponse,
+  ): ProxyErrorResponse {
     if (err instanceof BodyRefused) {
       return {
         status: err.tooLarge ? 413 : 400,
@@ -199,26 +234,35 @@ export const proxyRoutes = (app: Express, services: Services): void => {
         'provider call failed; hold voided',
       );
       if (call) res.set(chargeHeaders(0n, call.hold.availableAfter + call.hold.amount));
-      return upstreamErrorResponse(err.cause);
+      return upstreamError(err.cause);
     }
     log.error({ err, holdId: call?.hold.id }, 'proxy request failed');
     return internalErrorResponse();
   }
 
   /** One metered surface: the core admits and holds, the surface speaks its API, the answer carries the charge. */
-  function surfaceRoute<Req extends { stream: boolean }>(path: string, surface: Surface<Req>): void {
+  function surfaceRoute<Req extends { stream: boolean }>(
+    path: string,
+    surface: Surface<Req>,
+    dialect: RouteDialect = OPENAI_DIALECT,
+  ): void {
+    const errors: ErrorRequestHandler = (err: unknown, req, res, _next) => {
+      const { started, upstreamMs, call } = res.locals.proxyCall ?? { started: process.hrtime.bigint(), upstreamMs: 0, call: null };
+      const mapped = toOpenAiError(err, req, res, call, dialect.upstreamError);
+      sendError(res, started, upstreamMs, { status: mapped.status, body: dialect.errorBody(mapped) });
+    };
     app.post(
       path,
       timeAuth,
       jsonBody,
-      authenticate(auth),
+      dialect.authenticate(auth),
       rateLimit,
       async (req: Request, res: Response) => {
         const exchange: NonNullable<typeof res.locals.proxyCall> = { started: process.hrtime.bigint(), upstreamMs: 0, call: null };
         res.locals.proxyCall = exchange;
         const { started } = exchange;
         const principal = keyPrincipal(res.locals.principal);
-        if (!principal) throw unauthenticated('A valid creditmeter API key is required as the bearer token');
+        if (!principal) throw unauthenticated(`A valid creditmeter API key is required as ${dialect.keyIs}`);
         authorize(principal, 'proxy.chat');
         const timing = (res.locals.timing ??= new ServerTiming());
         timing.enter('checks');
@@ -256,13 +300,14 @@ export const proxyRoutes = (app: Express, services: Services): void => {
           .set(SERVER_TIMING_HEADER, timing.header())
           .json(answer);
       },
-      openAiErrors,
+      errors,
     );
   }
 
   surfaceRoute('/v1/chat/completions', chatSurface(proxy));
   surfaceRoute('/v1/responses', responsesSurface(proxy));
   surfaceRoute('/v1/embeddings', embeddingsSurface(proxy));
+  surfaceRoute('/v1/messages', messagesSurface(proxy), ANTHROPIC_DIALECT);
 
   app.get(
     '/v1/models',
@@ -284,7 +329,7 @@ export const proxyRoutes = (app: Express, services: Services): void => {
               id: r.model,
               object: 'model',
               created: 0,
-              owned_by: proxy.isSimulated(r.model) ? 'creditmeter-simulated' : 'creditmeter',
+              owned_by: proxy.isSimulated(r) ? 'creditmeter-simulated' : 'creditmeter',
             })),
         });
     },

@@ -7,6 +7,7 @@ import { SettleFailed, SpendCapExceeded } from '../ledger/holds.service.js';
 import { DomainError, badInput } from '../shared/errors.js';
 import { requestHash } from '../ledger/ledger.service.js';
 import type { TokenCounts } from '../money/money.js';
+import type { Provider } from '../ratecards/ratecard.types.js';
 import type { RateCardsService } from '../ratecards/ratecards.service.js';
 import type { TeamsService } from '../teams/teams.service.js';
 import { PROXY_SOURCE } from '../ledger/ledger.types.js';
@@ -44,6 +45,15 @@ async function firstRefusalInOrder<T extends readonly unknown[]>(work: T): Promi
   return settled.map((s) => (s as PromiseFulfilledResult<unknown>).value) as { -readonly [K in keyof T]: Awaited<T[K]> };
 }
 
+/** A model served on the other provider's API: 400 naming the endpoint that serves it. */
+const wrongSurface = (model: string, provider: Provider) =>
+  badInput(
+    provider === 'anthropic'
+      ? `Model "${model}" is an Anthropic model: call it with POST /v1/messages`
+      : `Model "${model}" is an OpenAI model: call it with POST /v1/chat/completions (or the other OpenAI endpoints under /v1)`,
+    { field: 'model' },
+  );
+
 const elapsedMs = (since: bigint) => Number(process.hrtime.bigint() - since) / 1e6;
 
 /**
@@ -74,9 +84,9 @@ export class ProxyService {
     await this.promptTokens.close();
   }
 
-  /** True when `model` is answered by the built-in simulator (no provider key, or creditmeter-sim). */
-  isSimulated(model: string): boolean {
-    return this.upstreams.isSimulated(model);
+  /** True when the model is answered by the built-in simulator (no key for its provider, or creditmeter-sim). */
+  isSimulated(rate: { model: string; provider?: string }): boolean {
+    return this.upstreams.isSimulated(rate);
   }
 
   /** Every check that must pass before the provider is called, then the hold. Throws DomainErrors. */
@@ -99,6 +109,7 @@ export class ProxyService {
       this.rateCards.rateFor(desc.model),
       this.settings.cached(principal.accountId),
     ] as const);
+    if (rate.provider !== (desc.provider ?? 'openai')) throw wrongSurface(rate.model, rate.provider);
 
     timing?.enter('tokens');
     const { tokens: promptTokens, exact: promptExact } = await desc.countPrompt();
@@ -145,7 +156,9 @@ export class ProxyService {
       if (team && memberRefused) throw await this.teams.refusal(team, worst);
       if (err instanceof DomainError && err.details.scope === 'key') {
         // The key's limit refused the call's worst case: say which output it assumed, as for credits.
-        throw new DomainError(err.code, err.message, { ...err.details, maxOutputTokensAssumed: maxOutput });
+        const field = desc.outputField ?? 'max_tokens';
+        const advice = maxOutput > 0 ? ` It assumed ${maxOutput} output tokens: send a smaller ${field}, or raise the key's limit.` : '';
+        throw new DomainError(err.code, `${err.message}.${advice}`, { ...err.details, maxOutputTokensAssumed: maxOutput });
       }
       if (err instanceof DomainError && err.code === 'INSUFFICIENT_CREDITS') {
         const shrunk = partial && minimumOutput < maxOutput;
@@ -173,7 +186,7 @@ export class ProxyService {
       maxOutputPerChoice: perChoice,
       maxOutputCapped: perChoice < maxOutput ? perChoice : null,
       outputBudget: budget,
-      simulated: this.isSimulated(rate.model),
+      simulated: this.isSimulated(rate),
       timing,
     };
   }
@@ -264,19 +277,28 @@ export class ProxyService {
     const clientAborted = sink.signal.aborted;
     if (cut) controller.abort();
 
+    const estimate = () => reader.estimate?.(call.promptTokens, generated) ?? estimatedTokens(call.promptTokens, generated);
     if (upstreamError && !cut) {
-      await this.abandon(call);
+      if (!reader.chargesDroppedStream) {
+        await this.abandon(call);
+        if (!clientAborted) {
+          reader.fail(sink, null);
+          sink.end();
+        }
+        return { charge: null, upstreamError, cut, clientAborted, upstreamMs };
+      }
+      const charge = this.settleAfterAnswer(call, estimate(), true, opened.requestId ?? reader.fallbackId(), upstreamMs, true);
       if (!clientAborted) {
-        reader.fail(sink);
+        reader.fail(sink, onSettled(charge, upstreamMs));
         sink.end();
       }
-      return { charge: null, upstreamError, cut, clientAborted, upstreamMs };
+      return { charge, upstreamError, cut, clientAborted, upstreamMs };
     }
 
     if (cut && !clientAborted) reader.cut(sink);
 
     const reported = cut ? null : reader.reportedUsage();
-    const tokens = reported ?? estimatedTokens(call.promptTokens, generated);
+    const tokens = reported ?? estimate();
     const charge = this.settleAfterAnswer(
       call,
       tokens,

@@ -1,7 +1,7 @@
 import type { KeyPrincipal } from '../auth/roles.js';
 import type { PlacedHold } from '../ledger/holds.service.js';
 import type { TokenCounts } from '../money/money.js';
-import type { ModelRate } from '../ratecards/ratecard.types.js';
+import type { ModelRate, Provider } from '../ratecards/ratecard.types.js';
 import type { PromptCount } from './prompt-tokens.js';
 import type { ServerTiming } from './server-timing.js';
 
@@ -27,6 +27,8 @@ export interface CallDescription {
   /** The request field that sets the output limit (a 402's message names it); absent: `max_tokens`. */
   outputField?: string;
   countPrompt(): Promise<PromptCount>;
+  /** Whose API the surface speaks (default "openai"): a model whose rate names the other provider is refused. */
+  provider?: Provider;
 }
 
 /** A call that passed every guardrail and holds its worst case. */
@@ -98,8 +100,15 @@ export interface StreamReader<E> {
   cut(sink: StreamSink): void;
   /** The last events once the charge is known: usage with the `creditmeter` meta. */
   finish(sink: StreamSink, charge: CallCharge, meta: Record<string, unknown>, reported: boolean): void;
-  /** The provider failed mid-stream (nothing is charged). */
-  fail(sink: StreamSink): void;
+  /**
+   * The provider failed mid-stream. `charged`: the meta of what the produced part was charged
+   * (surfaces with `chargesDroppedStream`), else null: nothing was charged.
+   */
+  fail(sink: StreamSink, charged: Record<string, unknown> | null): void;
+  /** The tokens of a stream cut short; default: the prompt's estimate and the output counted. */
+  estimate?(promptTokens: number, generated: number): TokenCounts;
+  /** A provider dropping the stream after it opened charges what was produced, as a cut stream (default: nothing). */
+  readonly chargesDroppedStream?: boolean;
 }
 
 /** Where a stream goes: the route turns this into SSE on the HTTP response. */

@@ -146,7 +146,15 @@ describe('proxy admission control', () => {
     const viaSdk = await client.chat.completions.create({ model: 'test-model', messages }).catch((e) => e);
     expect(viaSdk).toBeInstanceOf(APIError);
     expect((viaSdk as APIError).status).toBe(503);
-    expect(await counterValue(counters.admissionRejected, { gate: 'proxy' })).toBe(shedBefore + 2);
+    // The Messages API shares the slots and answers in Anthropic's shape.
+    const claude = await fetch(`${t.url}/v1/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-api-key': user.key },
+      body: JSON.stringify({ model: 'claude-test', max_tokens: 10, messages }),
+    });
+    expect(claude.status).toBe(503);
+    expect(await claude.json()).toMatchObject({ type: 'error', error: { type: 'overloaded_error', code: 'server_overloaded' } });
+    expect(await counterValue(counters.admissionRejected, { gate: 'proxy' })).toBe(shedBefore + 3);
     // Refused calls held nothing and charged nothing.
     const [{ n }] = await t.db.query<{ n: string }>(`select count(*)::text n from holds where account_id = $1`, [user.id]);
     expect(n).toBe('2');

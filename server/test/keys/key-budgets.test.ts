@@ -132,6 +132,7 @@ describe('a key spend limit under 100 racing proxy calls', () => {
       scope: 'key',
     });
     expect(body.error.remaining_millicredits).toBe(body.error.available_millicredits);
+    expect(body.error.message).toContain(`send a smaller max_tokens`);
     expect(BigInt(body.error.available_millicredits)).toBeLessThan(CALL);
     expect(fake.calls).toHaveLength(10);
 

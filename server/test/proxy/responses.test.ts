@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { countParts, outputBudget, worstCaseCost } from '../../src/proxy/proxy.rules.js';
 import { parseServerTiming } from '../../src/proxy/server-timing.js';
 import { parseResponsesRequest, responsesPromptParts } from '../../src/proxy/surfaces/responses.rules.js';
-import type { TestApp } from '../support/harness.js';
+import { TEST_RATES, type TestApp } from '../support/harness.js';
 import { addMembers, fundedTeam, memberRow, postedOf } from '../teams/support.js';
 import { embeddingsJson, replyJson, responseJson, streamResponses, type FakeOpenAi } from './fake-openai.js';
 import { availableOf, balanceRow, holdsOf, jsonOf, openaiClient, rawPost, settledHolds, usageRows, withFakeOpenAi } from './support.js';
@@ -307,5 +307,55 @@ describe('a team call on the Responses and embeddings surfaces', () => {
     expect(refused.status).toBe(402);
     expect(fake.calls).toHaveLength(calls);
     expect(await postedOf(t, teamId)).toBe(1_000_000n - call - 1200n);
+  });
+});
+
+describe('a model with its own cache-write rate', () => {
+  it('charges uncached input, cache reads, cache writes and output each at its rate, streamed and not, and stores every class', async () => {
+    const admin = (await t.services.auth.authenticate(t.adminKey))!;
+    const card = (await t.services.rateCards.cards()).find((c) => c.active)!;
+    await t.services.rateCards.publish(admin, {
+      name: 'with cache writes',
+      rates: [
+        ...TEST_RATES,
+        {
+          model: 'cache-model',
+          inputPer1k: '3.000',
+          cachedInputPer1k: '0.300',
+          cacheWriteInputPer1k: '3.750',
+          outputPer1k: '15.000',
+          costInputPer1kUsd: '0.003000',
+          costOutputPer1kUsd: '0.015000',
+        },
+      ],
+    });
+    try {
+      const user = await t.account(1_000_000n);
+      const usage = { input: 1500, cached: 300, cacheWrite: 200, output: 121, reasoning: 80 };
+      // 1000 x 3,000 + 300 x 300 + 200 x 3,750 + 121 x 15,000 = 5,655,000 -> 5,655 (reasoning inside output)
+      const expected = 5655n;
+      fake.handler = (body, _req, res) => replyJson(res, 200, responseJson(body, 'Paris.', usage));
+      const { response } = await openaiClient(t, user.key).responses.create({ model: 'cache-model', input }).withResponse();
+      expect(response.headers.get('x-creditmeter-charged-millicredits')).toBe(String(expected));
+      const [row] = await usageRows(t, user.id);
+      expect(row).toMatchObject({
+        input_tokens: '1000',
+        cached_input_tokens: '300',
+        cache_write_input_tokens: '200',
+        output_tokens: '121',
+        reasoning_tokens: '80',
+        charged: String(expected),
+      });
+
+      fake.handler = (body, _req, res) => streamResponses(body, res, { pieces: ['Pa', 'ris.'], usage });
+      const events: any[] = [];
+      for await (const event of await openaiClient(t, user.key).responses.create({ model: 'cache-model', input, stream: true }))
+        events.push(event);
+      expect(events.at(-1).creditmeter.charged_millicredits).toBe(String(expected));
+      expect(events.at(-1).creditmeter.balance_millicredits).toBe(String(1_000_000n - 2n * expected));
+      expect(await balanceRow(t, user.id)).toEqual({ posted: 1_000_000n - 2n * expected, pending: 0n });
+    } finally {
+      await t.services.rateCards.activate(admin, card.id);
+    }
   });
 });

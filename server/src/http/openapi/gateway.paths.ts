@@ -216,6 +216,22 @@ export const gatewayPaths: PathsObject = {
       security: bearer,
     }),
   },
+  '/v1/messages': {
+    post: metered({
+      summary: 'Anthropic Messages, metered',
+      description:
+        "Anthropic's Messages API for models whose rate names provider `anthropic`: point `@anthropic-ai/sdk` at `<origin>`. " +
+        'The key is accepted as `x-api-key` or as a bearer token. A model of the other provider is refused with 400 naming its endpoint. ' +
+        "Cache reads and 5-minute and 1-hour cache writes are charged at the rate card's cached-input and cache-write rates.",
+      body: 'MessagesRequest',
+      streams:
+        "Anthropic's events (`message_start`, `content_block_*`, `message_delta`, `message_stop`); the final `message_delta`'s " +
+        '`usage.creditmeter` carries `{ charged_millicredits, balance_millicredits, … }`. A provider dropping the stream mid-way ' +
+        'ends it with an `error` event whose `error.creditmeter` says what the produced part was charged.',
+      security: [{ apiKeyHeader: [] }, { bearerKey: [] }],
+      dialect: 'anthropic',
+    }),
+  },
   '/v1/key': {
     get: {
       tags: ['gateway'],
