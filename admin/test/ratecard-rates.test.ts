@@ -105,6 +105,8 @@ describe('editing the other classes', () => {
       longContextThresholdTokens: 200000,
       longContext: { inputPer1k: '6.000', outputPer1k: '22.500', costInputPer1kUsd: '0.006', costOutputPer1kUsd: '0.0225' },
     });
-    expect(validateCard('c', [{ ...row, extra: withClass(row.extra, 'provider', 'gemini') }])).toEqual({ '0.provider': 'openai or anthropic' });
+    expect(validateCard('c', [{ ...row, extra: withClass(row.extra, 'provider', 'gemini') }])).toEqual({
+      '0.provider': 'openai or anthropic',
+    });
   });
 });

@@ -188,9 +188,9 @@ export default function RateCardCreate() {
                   </AccordionSummary>
                   <AccordionDetails id={`classes-${i}`}>
                     <Typography variant="body2" color="text.secondary" sx={{ mb: 1.5 }}>
-                      Empty: the provider is openai, a class is priced at the input rate (audio output: the output rate; a 1-hour
-                      cache write: the 5-minute one). Above the long-context threshold of prompt tokens the tier&apos;s rates price the
-                      whole call; a tier class left empty keeps the base rate.
+                      Empty: the provider is openai, a class is priced at the input rate (audio output: the output rate; a 1-hour cache
+                      write: the 5-minute one). Above the long-context threshold of prompt tokens the tier&apos;s rates price the whole
+                      call; a tier class left empty keeps the base rate.
                     </Typography>
                     <Box
                       sx={{
@@ -206,7 +206,9 @@ export default function RateCardCreate() {
                           size="small"
                           label={CLASS_LABELS[field]}
                           value={classValues(row.extra)[field] ?? ''}
-                          onChange={(e) => setRows(rows.map((r, j) => (j === i ? { ...r, extra: withClass(r.extra, field, e.target.value) } : r)))}
+                          onChange={(e) =>
+                            setRows(rows.map((r, j) => (j === i ? { ...r, extra: withClass(r.extra, field, e.target.value) } : r)))
+                          }
                           error={touched && !!errors[`${i}.${field}`]}
                           helperText={touched && errors[`${i}.${field}`]}
                         />
