@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diffCards, toInput, toRow } from '../console/ratecards/rates';
+import { diffCards, toInput, toRow, validateCard, withClass } from '../console/ratecards/rates';
 
 const sonnet = {
   model: 'claude-sonnet-4-5',
@@ -74,5 +74,39 @@ describe('the publish form keeps what it does not edit', () => {
       { kind: 'classes', model: 'claude-sonnet-4-5', field: 'imageInputPer1k', from: null, to: '4.000' },
       { kind: 'classes', model: 'claude-sonnet-4-5', field: 'longContext.outputPer1k', from: '28.125', to: '30.000' },
     ]);
+  });
+});
+
+describe('editing the other classes', () => {
+  it('sets and clears class and tier rates, and a tier must be whole before it can be published', () => {
+    let row = toRow({ ...sonnet, longContextThresholdTokens: null, longContext: null });
+    row = { ...row, extra: withClass(row.extra, 'audioOutputPer1k', ' 20.000 ') };
+    row = { ...row, extra: withClass(row.extra, 'cacheWriteInputPer1k', '') };
+    expect(toInput(row)).toMatchObject({ provider: 'anthropic', audioOutputPer1k: '20.000' });
+    expect(toInput(row)).not.toHaveProperty('cacheWriteInputPer1k');
+    expect(validateCard('c', [row])).toEqual({});
+
+    row = { ...row, extra: withClass(row.extra, 'longContext.inputPer1k', '6.000') };
+    expect(Object.keys(validateCard('c', [row])).sort()).toEqual([
+      '0.longContext.costInputPer1kUsd',
+      '0.longContext.costOutputPer1kUsd',
+      '0.longContext.outputPer1k',
+      '0.longContextThresholdTokens',
+    ]);
+    for (const [field, value] of [
+      ['longContextThresholdTokens', '200000'],
+      ['longContext.outputPer1k', '22.500'],
+      ['longContext.costInputPer1kUsd', '0.006'],
+      ['longContext.costOutputPer1kUsd', '0.0225'],
+    ] as const)
+      row = { ...row, extra: withClass(row.extra, field, value) };
+    expect(validateCard('c', [row])).toEqual({});
+    expect(toInput(row)).toMatchObject({
+      longContextThresholdTokens: 200000,
+      longContext: { inputPer1k: '6.000', outputPer1k: '22.500', costInputPer1kUsd: '0.006', costOutputPer1kUsd: '0.0225' },
+    });
+    expect(validateCard('c', [{ ...row, extra: withClass(row.extra, 'provider', 'gemini') }])).toEqual({
+      '0.provider': 'openai or anthropic',
+    });
   });
 });

@@ -1,3 +1,6 @@
+import Accordion from '@mui/material/Accordion';
+import AccordionDetails from '@mui/material/AccordionDetails';
+import AccordionSummary from '@mui/material/AccordionSummary';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -10,6 +13,7 @@ import Stack from '@mui/material/Stack';
 import MuiTextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import DeleteIcon from '@mui/icons-material/Delete';
+import ExpandMoreIcon from '@mui/icons-material/ExpandMore';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Confirm, Title, useNotify, useRedirect } from 'react-admin';
@@ -18,7 +22,9 @@ import { errorMessage } from '../../shared/client';
 import { api } from '../api';
 import { PublishRateCardMutation, RateCardsQuery } from './operations';
 import {
+  CLASS_FIELDS,
   CLASS_LABELS,
+  classValues,
   describeExtra,
   diffCards,
   RATE_FIELDS,
@@ -26,6 +32,7 @@ import {
   toInput,
   toRow,
   validateCard,
+  withClass,
   type ApiRate,
   type Change,
   type RateRow,
@@ -173,11 +180,42 @@ export default function RateCardCreate() {
                     </IconButton>
                   </Box>
                 </Box>
-                {row.extra && (
-                  <Typography variant="body2" color="text.secondary" sx={{ mt: 1, overflowWrap: 'anywhere' }}>
-                    Kept as they are: {describeExtra(row.extra)}
-                  </Typography>
-                )}
+                <Accordion disableGutters variant="outlined" sx={{ mt: 1.5 }}>
+                  <AccordionSummary expandIcon={<ExpandMoreIcon />} aria-controls={`classes-${i}`} id={`classes-${i}-summary`}>
+                    <Typography variant="body2" sx={{ overflowWrap: 'anywhere' }}>
+                      Provider, other token classes and long context (optional): {describeExtra(row.extra)}
+                    </Typography>
+                  </AccordionSummary>
+                  <AccordionDetails id={`classes-${i}`}>
+                    <Typography variant="body2" color="text.secondary" sx={{ mb: 1.5 }}>
+                      Empty: the provider is openai, a class is priced at the input rate (audio output: the output rate; a 1-hour cache
+                      write: the 5-minute one). Above the long-context threshold of prompt tokens the tier&apos;s rates price the whole
+                      call; a tier class left empty keeps the base rate.
+                    </Typography>
+                    <Box
+                      sx={{
+                        display: 'grid',
+                        gap: 1.5,
+                        gridTemplateColumns: { xs: '1fr', sm: 'repeat(2, 1fr)', lg: 'repeat(4, 1fr)' },
+                        alignItems: 'start',
+                      }}
+                    >
+                      {CLASS_FIELDS.map((field) => (
+                        <MuiTextField
+                          key={field}
+                          size="small"
+                          label={CLASS_LABELS[field]}
+                          value={classValues(row.extra)[field] ?? ''}
+                          onChange={(e) =>
+                            setRows(rows.map((r, j) => (j === i ? { ...r, extra: withClass(r.extra, field, e.target.value) } : r)))
+                          }
+                          error={touched && !!errors[`${i}.${field}`]}
+                          helperText={touched && errors[`${i}.${field}`]}
+                        />
+                      ))}
+                    </Box>
+                  </AccordionDetails>
+                </Accordion>
               </Card>
             ))}
             {touched && errors.models && <Alert severity="error">{errors.models}</Alert>}

@@ -110,6 +110,30 @@ export function classValues(extra: ExtraRates | undefined): Partial<Record<Class
   return values;
 }
 
+/** Every field of the other classes, in the order the form shows them. */
+export const CLASS_FIELDS = Object.keys(CLASS_LABELS) as ClassField[];
+
+/** `extra` with one field of the other classes set, or unset when `value` is blank (it falls back again). */
+export function withClass(extra: ExtraRates | undefined, field: ClassField, value: string): ExtraRates | undefined {
+  const text = value.trim();
+  const next: ExtraRates = { ...extra };
+  if (field.startsWith('longContext.')) {
+    const tier: LongContextRates = { ...extra?.longContext };
+    const key = field.slice('longContext.'.length) as TierField;
+    if (text) tier[key] = text;
+    else delete tier[key];
+    if (Object.values(tier).some((v) => v !== null && v !== undefined)) next.longContext = tier;
+    else delete next.longContext;
+  } else if (!text) {
+    delete next[field as (typeof EXTRA_FIELDS)[number]];
+  } else if (field === 'longContextThresholdTokens') {
+    next.longContextThresholdTokens = /^\d+$/.test(text) ? Number(text) : (text as unknown as number);
+  } else {
+    (next as Record<string, string>)[field] = text;
+  }
+  return Object.keys(next).length ? next : undefined;
+}
+
 /** The extra classes in words, for the form ("Provider anthropic, Cache write (5 min) credits / 1k 4.688, …"). */
 export function describeExtra(extra: ExtraRates | undefined): string {
   const parts = Object.entries(classValues(extra)).map(([k, v]) => `${CLASS_LABELS[k as ClassField]} ${v}`);
@@ -201,6 +225,27 @@ export function validateCard(name: string, rows: RateRow[]): Record<string, stri
     }
     if (row.maxOutputTokens.trim() && !/^[1-9]\d{0,6}$/.test(row.maxOutputTokens.trim()))
       errors[`${i}.maxOutputTokens`] = 'A whole number of tokens, or empty';
+    const classes = classValues(row.extra);
+    for (const [field, value] of Object.entries(classes) as [ClassField, string][]) {
+      if (field === 'provider') {
+        if (!['openai', 'anthropic'].includes(value)) errors[`${i}.${field}`] = 'openai or anthropic';
+      } else if (field === 'longContextThresholdTokens') {
+        if (!/^[1-9]\d{0,8}$/.test(value)) errors[`${i}.${field}`] = 'A whole number of prompt tokens above 0';
+      } else if (/cost/i.test(field)) {
+        if (!usd.test(value)) errors[`${i}.${field}`] = 'USD with up to six decimals, e.g. 0.0025';
+      } else if (!credits.test(value)) errors[`${i}.${field}`] = 'Credits with up to three decimals, e.g. 2.400';
+    }
+    // A tier is all or nothing: its threshold with its input and output rates and costs.
+    const tierSet = Object.keys(classes).some((f) => f.startsWith('longContext'));
+    if (tierSet)
+      for (const field of [
+        'longContextThresholdTokens',
+        'longContext.inputPer1k',
+        'longContext.outputPer1k',
+        'longContext.costInputPer1kUsd',
+        'longContext.costOutputPer1kUsd',
+      ] as const)
+        if (!classes[field]) errors[`${i}.${field}`] = 'Required for a long-context tier';
   });
   return errors;
 }

@@ -1,9 +1,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { inTransaction, sqlOf, toBigInt, type Sql } from '../db/sql.js';
 import { currentEm } from '../db/unit-of-work.js';
+import { USAGE_TOKEN_CLASSES } from './usage-report.rules.js';
 
 /** Sentinel for "none" in rollup key columns: usage without an api key, or not charged by a team member. */
 export const NO_KEY = '00000000-0000-0000-0000-000000000000';
+
+/** The usage report's token classes besides input, cached and output (usage_records' and usage_report_daily's columns). */
+const CLASS_COLUMNS = USAGE_TOKEN_CLASSES.map((c) => `${c}_tokens`);
 
 export interface RollupResult {
   /** False when a long writer transaction kept the safe bound from advancing this time. */
@@ -98,14 +102,16 @@ export async function foldRange(
          select (created_at at time zone 'UTC')::date as day, account_id, model, coalesce(api_key_id, ?::uuid) as api_key_id,
                 coalesce(member_account_id, ?::uuid) as member_account_id,
                 count(*) as calls, sum(input_tokens) as i, sum(cached_input_tokens) as c, sum(output_tokens) as o,
+                ${CLASS_COLUMNS.map((c) => `sum(${c}) as ${c}, `).join('')}
                 sum(charged) as charged, sum(cost_micro_usd) as cost, sum(count(*)) over () as n
            from usage_records where seq > ?::bigint and seq <= ?::bigint
           group by 1, 2, 3, 4, 5
        ), up_report as (
          insert into usage_report_daily as d (day, account_id, model, api_key_id, member_account_id, calls, input_tokens,
-                                             cached_input_tokens, output_tokens, charged, cost_micro_usd)
-         select day, account_id, model, api_key_id, member_account_id, calls, i, c, o, charged, cost from src
+                                             cached_input_tokens, output_tokens, ${CLASS_COLUMNS.join(', ')}, charged, cost_micro_usd)
+         select day, account_id, model, api_key_id, member_account_id, calls, i, c, o, ${CLASS_COLUMNS.join(', ')}, charged, cost from src
          on conflict (day, account_id, model, api_key_id, member_account_id) do update set
+           ${CLASS_COLUMNS.map((c) => `${c} = d.${c} + excluded.${c}, `).join('')}
            calls = d.calls + excluded.calls, input_tokens = d.input_tokens + excluded.input_tokens,
            cached_input_tokens = d.cached_input_tokens + excluded.cached_input_tokens,
            output_tokens = d.output_tokens + excluded.output_tokens,

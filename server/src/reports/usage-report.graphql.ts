@@ -28,7 +28,13 @@ export class UsageReportRowGql {
   @Field(() => Float) calls!: number;
   @Field(() => Float, { description: 'Uncached input tokens' }) inputTokens!: number;
   @Field(() => Float) cachedInputTokens!: number;
-  @Field(() => Float) outputTokens!: number;
+  @Field(() => Float, { description: 'Output tokens, reasoning included' }) outputTokens!: number;
+  @Field(() => Float, { description: 'Input written to the prompt cache (5 minutes)' }) cacheWriteInputTokens!: number;
+  @Field(() => Float, { description: 'Input written to the prompt cache for 1 hour' }) cacheWrite1hInputTokens!: number;
+  @Field(() => Float) audioInputTokens!: number;
+  @Field(() => Float) audioOutputTokens!: number;
+  @Field(() => Float) imageInputTokens!: number;
+  @Field(() => Float, { description: 'Part of outputTokens' }) reasoningTokens!: number;
   @Field(() => MillicreditsScalar) chargedMillicredits!: string;
   @Field(() => String, { description: 'Provider cost, USD with 6 decimals (exact)' }) costUsd!: string;
   @Field(() => String, { description: 'Credits charged (as USD) less provider cost, 6 decimals (exact)' }) marginUsd!: string;
@@ -47,6 +53,12 @@ export const toUsageReportRowGql = (r: UsageReportRow): UsageReportRowGql => ({
   inputTokens: Number(r.inputTokens),
   cachedInputTokens: Number(r.cachedInputTokens),
   outputTokens: Number(r.outputTokens),
+  cacheWriteInputTokens: Number(r.classTokens.cache_write_input),
+  cacheWrite1hInputTokens: Number(r.classTokens.cache_write_1h_input),
+  audioInputTokens: Number(r.classTokens.audio_input),
+  audioOutputTokens: Number(r.classTokens.audio_output),
+  imageInputTokens: Number(r.classTokens.image_input),
+  reasoningTokens: Number(r.classTokens.reasoning),
   chargedMillicredits: formatMillicredits(r.chargedMillicredits),
   costUsd: formatMicroUsd(r.costMicroUsd),
   marginUsd: formatMicroUsd(marginMicroUsd(r.chargedMillicredits, r.costMicroUsd)),

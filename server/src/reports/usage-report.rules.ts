@@ -49,9 +49,22 @@ export interface UsageReportRow {
   inputTokens: bigint;
   cachedInputTokens: bigint;
   outputTokens: bigint;
+  /** Per token class (`USAGE_TOKEN_CLASSES`): cache writes, audio, image, reasoning. */
+  classTokens: Record<UsageTokenClass, bigint>;
   chargedMillicredits: bigint;
   costMicroUsd: bigint;
 }
+
+/** The token classes besides input, cached input and output, as usage_records names them (`<class>_tokens`). */
+export const USAGE_TOKEN_CLASSES = [
+  'cache_write_input',
+  'cache_write_1h_input',
+  'audio_input',
+  'audio_output',
+  'image_input',
+  'reasoning',
+] as const;
+export type UsageTokenClass = (typeof USAGE_TOKEN_CLASSES)[number];
 
 export const USAGE_CSV_COLUMNS = [
   'day',
@@ -66,6 +79,7 @@ export const USAGE_CSV_COLUMNS = [
   'input_tokens',
   'cached_input_tokens',
   'output_tokens',
+  ...USAGE_TOKEN_CLASSES.map((c) => `${c}_tokens` as const),
   'charged_millicredits',
   'cost_usd',
   'margin_usd',
@@ -89,6 +103,7 @@ export const usageReportCsvRows = (rows: UsageReportRow[], formatUsd: (microUsd:
     r.inputTokens.toString(),
     r.cachedInputTokens.toString(),
     r.outputTokens.toString(),
+    ...USAGE_TOKEN_CLASSES.map((c) => r.classTokens[c].toString()),
     r.chargedMillicredits.toString(),
     formatUsd(r.costMicroUsd),
     formatUsd(marginMicroUsd(r.chargedMillicredits, r.costMicroUsd)),

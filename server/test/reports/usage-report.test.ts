@@ -9,6 +9,7 @@ import { usageAt } from './support.js';
 const Report = `query Report($from: DateTime!, $to: DateTime!, $groupBy: [UsageGroup!]!, $accountId: ID) {
   usageReport(from: $from, to: $to, groupBy: $groupBy, accountId: $accountId) {
     day model apiKeyId memberAccountId accountId calls inputTokens cachedInputTokens outputTokens chargedMillicredits costUsd marginUsd
+    cacheWriteInputTokens cacheWrite1hInputTokens audioInputTokens audioOutputTokens imageInputTokens reasoningTokens
   }
 }`;
 const Record = `mutation R($input: RecordUsageInput!) { recordUsage(input: $input) { chargedMillicredits } }`;
@@ -26,12 +27,32 @@ const dayStart = (offset: number) => new Date(Date.UTC(today.getUTCFullYear(), t
 const from = dayStart(-10);
 const to = dayStart(1);
 
+/** Every token class, so the report's sums of each can be told apart (reasoning is part of the output). */
+const classes = (n: number) => ({
+  cacheWriteInputTokens: n,
+  cacheWrite1hInputTokens: 2 * n,
+  audioInputTokens: 3 * n,
+  audioOutputTokens: 4 * n,
+  imageInputTokens: 5 * n,
+  reasoningTokens: n,
+});
 const record = (key: string, model: string, inputTokens: number, outputTokens: number, teamIdArg?: string) =>
   t.gql(
     Record,
-    { input: { model, inputTokens, outputTokens, idempotencyKey: randomUUID(), ...(teamIdArg ? { teamId: teamIdArg } : {}) } },
+    {
+      input: {
+        model,
+        inputTokens,
+        outputTokens,
+        ...classes(outputTokens % 7),
+        idempotencyKey: randomUUID(),
+        ...(teamIdArg ? { teamId: teamIdArg } : {}),
+      },
+    },
     key,
   );
+const CLASS_FIELDS = Object.keys(classes(0));
+const CLASS_SUMS = ['cache_write_input', 'cache_write_1h_input', 'audio_input', 'audio_output', 'image_input', 'reasoning'];
 
 beforeAll(async () => {
   t = await startTestApp();
@@ -82,7 +103,7 @@ async function direct(groups: UsageGroup[], accountId: string | null) {
   const cols = groups.map((g) => col[g]);
   return t.db.query<Record<string, string>>(
     `select ${cols.map((c, i) => `${c} as g${i}, `).join('')} count(*)::text calls, sum(charged)::text charged, sum(cost_micro_usd)::text cost,
-            sum(input_tokens)::text i, sum(output_tokens)::text o
+            sum(input_tokens)::text i, sum(output_tokens)::text o, ${CLASS_SUMS.map((c) => `sum(${c}_tokens)::text ${c}`).join(', ')}
        from usage_records where created_at >= $1 and created_at < $2 and ($3::uuid is null or account_id = $3::uuid)
        ${cols.length ? `group by ${cols.join(', ')}` : ''}`,
     [from.toISOString(), to.toISOString(), accountId],
@@ -124,13 +145,18 @@ describe('usageReport', () => {
         const rows = res.data.usageReport as Record<string, string | number | null>[];
         const got = rows
           .map((r) =>
-            [...groups.map((g) => r[FIELD[g]]), String(r.calls), r.chargedMillicredits, String(r.inputTokens), String(r.outputTokens)].join(
-              '|',
-            ),
+            [
+              ...groups.map((g) => r[FIELD[g]]),
+              String(r.calls),
+              r.chargedMillicredits,
+              String(r.inputTokens),
+              String(r.outputTokens),
+              ...CLASS_FIELDS.map((f) => String(r[f])),
+            ].join('|'),
           )
           .sort();
         const want = (await direct(groups, accountId))
-          .map((r) => [...groups.map((_, i) => r[`g${i}`]), r.calls, r.charged, r.i, r.o].join('|'))
+          .map((r) => [...groups.map((_, i) => r[`g${i}`]), r.calls, r.charged, r.i, r.o, ...CLASS_SUMS.map((c) => r[c])].join('|'))
           .sort();
         expect(got, groups.join(',')).toEqual(want);
         expect(
@@ -191,14 +217,27 @@ describe('GET /reports/usage.csv', () => {
     expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
     const [header, ...lines] = (await res.text()).trim().split('\n');
     expect(header).toBe(
-      'day,model,api_key_id,api_key_label,member_account_id,member_email,account_id,account_email,calls,input_tokens,cached_input_tokens,output_tokens,charged_millicredits,cost_usd,margin_usd',
+      'day,model,api_key_id,api_key_label,member_account_id,member_email,account_id,account_email,calls,input_tokens,cached_input_tokens,output_tokens,' +
+        'cache_write_input_tokens,cache_write_1h_input_tokens,audio_input_tokens,audio_output_tokens,image_input_tokens,reasoning_tokens,' +
+        'charged_millicredits,cost_usd,margin_usd',
     );
     const gql = (await t.gql(Report, { from: from.toISOString(), to: to.toISOString(), groupBy: groups }, a.key)).data
       .usageReport as Record<string, string | number | null>[];
     const csv = lines.map((l) => l.split(','));
-    expect(csv.map((c) => [c[0], c[1], c[2] || null, c[8], c[12], c[13], c[14]])).toEqual(
-      gql.map((r) => [r.day, r.model, r.apiKeyId, String(r.calls), r.chargedMillicredits, r.costUsd, r.marginUsd]),
+    expect(csv.map((c) => [c[0], c[1], c[2] || null, c[8], ...c.slice(12, 21)])).toEqual(
+      gql.map((r) => [
+        r.day,
+        r.model,
+        r.apiKeyId,
+        String(r.calls),
+        ...CLASS_FIELDS.map((f) => String(r[f])),
+        r.chargedMillicredits,
+        r.costUsd,
+        r.marginUsd,
+      ]),
     );
+    // The classes are really there, not zeros everywhere.
+    expect(csv.some((c) => Number(c[14]) > 0)).toBe(true);
     const other = await fetch(`${t.url}/reports/usage.csv?${qs}&accountId=${b.id}`, { headers: { authorization: `Bearer ${a.key}` } });
     expect(other.status).toBe(403);
     const anonymous = await fetch(`${t.url}/reports/usage.csv?${qs}`);
