@@ -38,10 +38,10 @@ const EMBED_INPUT = 'The ledger is append-only; corrections are reversals.';
 const EMBED_TOKENS = countTokens(EMBED_INPUT);
 /** test-model: 2.400 input and 9.600 output credits per 1k; claude-test: 3.000 and 15.000. */
 const CHARGES = {
-  chat: 100n * 2400n / 1000n + (20n * 9600n) / 1000n, // 240 + 192
-  responses: 100n * 2400n / 1000n + (20n * 9600n) / 1000n,
+  chat: (100n * 2400n) / 1000n + (20n * 9600n) / 1000n, // 240 + 192
+  responses: (100n * 2400n) / 1000n + (20n * 9600n) / 1000n,
   embeddings: (50n * 2400n) / 1000n, // 120
-  messages: 100n * 3000n / 1000n + (20n * 15000n) / 1000n, // 300 + 300
+  messages: (100n * 3000n) / 1000n + (20n * 15000n) / 1000n, // 300 + 300
 };
 const SPENT = CHARGES.chat + CHARGES.responses + CHARGES.embeddings + CHARGES.messages;
 /** The hold (and, as reported, the charge) of the embeddings call on EMBED_INPUT: ceil(n x 2.4). */
@@ -80,8 +80,8 @@ async function call(surface: Surface, key: string, headers: Record<string, strin
           .embeddings.create({ model: model ?? 'test-model', input: 'hello there' })
           .withResponse();
       case 'messages':
-        return new Anthropic({ baseURL: t.url, apiKey: key, maxRetries: 0, defaultHeaders: headers })
-          .messages.create({ model: model ?? 'claude-test', max_tokens: 50, messages: [{ role: 'user', content: 'hi' }] })
+        return new Anthropic({ baseURL: t.url, apiKey: key, maxRetries: 0, defaultHeaders: headers }).messages
+          .create({ model: model ?? 'claude-test', max_tokens: 50, messages: [{ role: 'user', content: 'hi' }] })
           .withResponse();
     }
   };
@@ -184,7 +184,9 @@ describe('one limit across every surface', () => {
     await spendOnEverySurface(user.key, session);
     await refusedOnEverySurface(user.key, { ...session, 'X-Session-Spend-Cap-Millicredits': SPENT.toString() }, 402, 'spend_cap_exceeded');
     // Another session of the same key still spends.
-    expect((await call('chat', user.key, { 'X-Session-Id': 'another', 'X-Session-Spend-Cap-Millicredits': SPENT.toString() })).status).toBe(200);
+    expect((await call('chat', user.key, { 'X-Session-Id': 'another', 'X-Session-Spend-Cap-Millicredits': SPENT.toString() })).status).toBe(
+      200,
+    );
     expect(await balanceRow(t, user.id)).toEqual({ posted: 1_000_000n - SPENT - CHARGES.chat, pending: 0n });
   });
 
