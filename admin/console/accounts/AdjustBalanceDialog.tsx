@@ -144,7 +144,8 @@ export function AdjustBalanceDialog(props: {
         </form>
       ) : (
         <>
-          <DialogContent>
+          {/* Focusable: on a phone the figures may scroll sideways, and the keyboard must reach them. */}
+          <DialogContent tabIndex={0} aria-label="The adjustment to review">
             <Typography sx={{ mb: 1 }}>Apply this adjustment?</Typography>
             <Table size="small" aria-label="Balance before and after" data-testid="adjust-confirmation">
               <TableBody>

@@ -89,7 +89,7 @@ function KeyList({ accountId, admin }: { accountId: string; admin: boolean }) {
                   {admin && (
                     <TableCell>
                       {!k.revokedAt && (
-                        <Button size="small" aria-label={`Edit the budget of key ${k.id}`} onClick={() => setEditing(k)}>
+                        <Button size="small" aria-label={`Edit budget of key ${k.id}`} onClick={() => setEditing(k)}>
                           Edit budget
                         </Button>
                       )}
