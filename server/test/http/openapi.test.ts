@@ -68,6 +68,12 @@ describe('GET /openapi.json', () => {
       expect.arrayContaining(['credits_url', 'required_millicredits', 'available_millicredits', 'max_output_tokens_assumed']),
     );
     expect(Object.keys(doc.components.responses.RateLimited.headers)).toContain('Retry-After');
+    // The Anthropic SDK's x-api-key is accepted on /v1/messages and /v1/key only.
+    for (const [path, op] of documentedRoutes(doc).map((d) => [d.path, d.operation] as const)) {
+      const header = (op.security as Record<string, string[]>[]).some((s) => 'apiKeyHeader' in s);
+      expect(header, path).toBe(path === '/v1/messages' || path === '/v1/key');
+    }
+    expect(doc.paths['/v1/messages'].post.responses['402'].$ref).toBe('#/components/responses/AnthropicPaymentRequired');
   });
 
   it("describes the gateway's real answers: the bodies it sends validate against their documented schemas", async () => {
