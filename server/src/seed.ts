@@ -55,6 +55,17 @@ export const DEMO_RATES = [
     costOutputPer1kUsd: '0.015000',
     maxOutputTokens: 64000,
   },
+  // Embeddings (POST /v1/embeddings): input tokens only, so no output rate.
+  {
+    model: 'text-embedding-3-small',
+    inputPer1k: '0.040',
+    cachedInputPer1k: '0.040',
+    outputPer1k: '0.000',
+    costInputPer1kUsd: '0.000020',
+    costCachedInputPer1kUsd: '0.000020',
+    costOutputPer1kUsd: '0.000000',
+    maxOutputTokens: null,
+  },
   // Always answered by the built-in simulator (no provider cost), so the full proxy flow can be tried.
   {
     model: 'creditmeter-sim',
