@@ -61,7 +61,13 @@ describe('the active card against the price catalogue', () => {
       cacheWriteInputPer1MUsd: '3.750',
       cacheWrite1hInputPer1MUsd: '6.000',
       longContextThresholdTokens: 200_000,
-      longContext: { inputPer1MUsd: '6.000', cachedInputPer1MUsd: '0.600', cacheWriteInputPer1MUsd: '7.500', outputPer1MUsd: '22.500' },
+      longContext: {
+        inputPer1MUsd: '6.000',
+        cachedInputPer1MUsd: '0.600',
+        cacheWriteInputPer1MUsd: '7.500',
+        cacheWrite1hInputPer1MUsd: '12.000',
+        outputPer1MUsd: '22.500',
+      },
     };
     const base = rate('claude-sonnet-4-5', ['6.000', '0.600', '30.000'], ['0.003000', '0.000300', '0.015000']);
     const withWrites = { ...base, cacheWriteInputPer1k: '7.500', costCacheWriteInputPer1kUsd: '0.003750' };
@@ -75,9 +81,14 @@ describe('the active card against the price catalogue', () => {
       costCacheWriteInputPer1kUsd: '0.007500',
       costOutputPer1kUsd: '0.022500',
     };
-    const [noTier, full] = compareWithCatalog(
-      [withWrites, { ...withWrites, model: 'x', longContextThresholdTokens: 200_000, longContext: tier }],
-      [catalogue, { ...catalogue, model: 'x' }],
+    const oneHour = { ...tier, cacheWrite1hInputPer1k: '15.000', costCacheWrite1hInputPer1kUsd: '0.012000' };
+    const [noTier, full, withOneHour] = compareWithCatalog(
+      [
+        withWrites,
+        { ...withWrites, model: 'x', longContextThresholdTokens: 200_000, longContext: tier },
+        { ...withWrites, model: 'y', longContextThresholdTokens: 200_000, longContext: oneHour },
+      ],
+      [catalogue, { ...catalogue, model: 'x' }, { ...catalogue, model: 'y' }],
     ).models;
     const row = (m: typeof full, label: string) => m.classes.find((c) => c.label === label)!;
     // The 1-hour write is not on the card: it is charged at the 5-minute rate, below the catalogue's cost.
@@ -88,5 +99,9 @@ describe('the active card against the price catalogue', () => {
     expect(row(full, 'Input (prompt above 200,000)')).toMatchObject({ catalogCost: 6000n, cardCost: 6000n, rate: 12_000n, differs: false });
     // A class the tier leaves null keeps the base rate, as the server charges it.
     expect(row(full, 'Cache write (5 min) (prompt above 200,000)')).toMatchObject({ catalogCost: 7500n, cardCost: 7500n, rate: 7500n });
+    // The tier's 1-hour write: without one, the base 1-hour class (here the base 5-minute write), not the tier's 5-minute one.
+    const above1h = 'Cache write (1 h) (prompt above 200,000)';
+    expect(row(full, above1h)).toMatchObject({ catalogCost: 12_000n, cardCost: 3750n, rate: 7500n, differs: true });
+    expect(row(withOneHour, above1h)).toMatchObject({ catalogCost: 12_000n, cardCost: 12_000n, rate: 15_000n, differs: false });
   });
 });

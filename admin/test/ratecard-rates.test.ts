@@ -19,10 +19,12 @@ const sonnet = {
     inputPer1k: '7.500',
     cachedInputPer1k: '0.750',
     cacheWriteInputPer1k: null,
+    cacheWrite1hInputPer1k: '15.000',
     outputPer1k: '28.125',
     costInputPer1kUsd: '0.006000',
     costCachedInputPer1kUsd: '0.000600',
     costCacheWriteInputPer1kUsd: null,
+    costCacheWrite1hInputPer1kUsd: '0.012000',
     costOutputPer1kUsd: '0.022500',
   },
 };
@@ -46,9 +48,11 @@ describe('the publish form keeps what it does not edit', () => {
       longContext: {
         inputPer1k: '7.500',
         cachedInputPer1k: '0.750',
+        cacheWrite1hInputPer1k: '15.000',
         outputPer1k: '28.125',
         costInputPer1kUsd: '0.006000',
         costCachedInputPer1kUsd: '0.000600',
+        costCacheWrite1hInputPer1kUsd: '0.012000',
         costOutputPer1kUsd: '0.022500',
       },
     });
@@ -67,11 +71,12 @@ describe('the publish form keeps what it does not edit', () => {
       ...sonnet,
       cacheWriteInputPer1k: null,
       imageInputPer1k: '4.000',
-      longContext: { ...sonnet.longContext, outputPer1k: '30.000' },
+      longContext: { ...sonnet.longContext, cacheWrite1hInputPer1k: null, outputPer1k: '30.000' },
     });
     expect(diffCards([toRow(sonnet)], [next])).toEqual([
       { kind: 'classes', model: 'claude-sonnet-4-5', field: 'cacheWriteInputPer1k', from: '4.688', to: null },
       { kind: 'classes', model: 'claude-sonnet-4-5', field: 'imageInputPer1k', from: null, to: '4.000' },
+      { kind: 'classes', model: 'claude-sonnet-4-5', field: 'longContext.cacheWrite1hInputPer1k', from: '15.000', to: null },
       { kind: 'classes', model: 'claude-sonnet-4-5', field: 'longContext.outputPer1k', from: '28.125', to: '30.000' },
     ]);
   });

@@ -15,7 +15,13 @@ export interface CatalogPriceRow {
   audioOutputPer1MUsd?: Maybe;
   imageInputPer1MUsd?: Maybe;
   longContextThresholdTokens?: number | null;
-  longContext?: { inputPer1MUsd: string; cachedInputPer1MUsd: string; cacheWriteInputPer1MUsd?: Maybe; outputPer1MUsd: string } | null;
+  longContext?: {
+    inputPer1MUsd: string;
+    cachedInputPer1MUsd: string;
+    cacheWriteInputPer1MUsd?: Maybe;
+    cacheWrite1hInputPer1MUsd?: Maybe;
+    outputPer1MUsd: string;
+  } | null;
 }
 
 /** A rate of the active card as the API gives it (credits and USD per 1k tokens). */
@@ -42,10 +48,12 @@ export interface CardRateRow {
     inputPer1k: string;
     cachedInputPer1k: string;
     cacheWriteInputPer1k?: Maybe;
+    cacheWrite1hInputPer1k?: Maybe;
     outputPer1k: string;
     costInputPer1kUsd: string;
     costCachedInputPer1kUsd: string;
     costCacheWriteInputPer1kUsd?: Maybe;
+    costCacheWrite1hInputPer1kUsd?: Maybe;
     costOutputPer1kUsd: string;
   } | null;
 }
@@ -168,6 +176,16 @@ function compareClasses(classes: TokenClass[], rate: CardRateRow, price: Catalog
 const named = <T extends object>(tier: T): Partial<T> =>
   Object.fromEntries(Object.entries(tier).filter(([, v]) => v !== null && v !== undefined)) as Partial<T>;
 
+/**
+ * A tier that names its 5-minute write but not its 1-hour one keeps the base 1-hour class as the
+ * server resolves it (the base 5-minute write, else the base input), not the tier's 5-minute write.
+ */
+function pinOneHour<T extends object>(base: T, tier: Record<string, unknown>, oneHour: keyof T, fiveMin: keyof T, input: keyof T): T {
+  const key = oneHour as string;
+  if (tier[fiveMin as string] == null || tier[key] != null || base[oneHour] != null) return base;
+  return { ...base, [key]: base[fiveMin] ?? base[input] };
+}
+
 /** The long-context tier of the card and the catalogue as a rate row and a price row of their own. */
 function tierOf(
   rate: CardRateRow,
@@ -176,10 +194,22 @@ function tierOf(
   const threshold = rate.longContextThresholdTokens ?? price?.longContextThresholdTokens;
   if (!threshold) return null;
   const base = { ...rate, longContext: null, longContextThresholdTokens: null };
+  const rateTier = rate.longContext ?? {};
+  const baseRate = pinOneHour(
+    pinOneHour(base, rateTier, 'cacheWrite1hInputPer1k', 'cacheWriteInputPer1k', 'inputPer1k'),
+    rateTier,
+    'costCacheWrite1hInputPer1kUsd',
+    'costCacheWriteInputPer1kUsd',
+    'costInputPer1kUsd',
+  );
+  const priceTier = price?.longContext;
   return {
     threshold,
-    rate: rate.longContext ? { ...base, ...named(rate.longContext) } : base,
-    price: price && price.longContext ? { ...price, ...named(price.longContext) } : price,
+    rate: { ...baseRate, ...named(rateTier) },
+    price:
+      price && priceTier
+        ? { ...pinOneHour(price, priceTier, 'cacheWrite1hInputPer1MUsd', 'cacheWriteInputPer1MUsd', 'inputPer1MUsd'), ...named(priceTier) }
+        : price,
   };
 }
 
@@ -191,7 +221,7 @@ export function compareWithCatalog(card: CardRateRow[], catalog: CatalogPriceRow
     const classes = compareClasses(BASE, rate, price);
     const tier = tierOf(rate, price);
     if (tier)
-      classes.push(...compareClasses(BASE.slice(0, 4), tier.rate, tier.price, ` (prompt above ${tier.threshold.toLocaleString('en-US')})`));
+      classes.push(...compareClasses(BASE.slice(0, 5), tier.rate, tier.price, ` (prompt above ${tier.threshold.toLocaleString('en-US')})`));
     return { model: rate.model, inCatalog: !!price, differs: classes.some((c) => c.differs), classes };
   });
   const onCard = new Set(card.map((r) => r.model));

@@ -18,6 +18,7 @@ export const CatalogComparisonQuery = graphql(`
         inputPer1MUsd
         cachedInputPer1MUsd
         cacheWriteInputPer1MUsd
+        cacheWrite1hInputPer1MUsd
         outputPer1MUsd
       }
       source
@@ -47,10 +48,12 @@ export const CatalogComparisonQuery = graphql(`
         inputPer1k
         cachedInputPer1k
         cacheWriteInputPer1k
+        cacheWrite1hInputPer1k
         outputPer1k
         costInputPer1kUsd
         costCachedInputPer1kUsd
         costCacheWriteInputPer1kUsd
+        costCacheWrite1hInputPer1kUsd
         costOutputPer1kUsd
       }
     }
@@ -89,10 +92,12 @@ export const DraftRateCardFromCatalogMutation = graphql(`
           inputPer1k
           cachedInputPer1k
           cacheWriteInputPer1k
+          cacheWrite1hInputPer1k
           outputPer1k
           costInputPer1kUsd
           costCachedInputPer1kUsd
           costCacheWriteInputPer1kUsd
+          costCacheWrite1hInputPer1kUsd
           costOutputPer1kUsd
         }
       }

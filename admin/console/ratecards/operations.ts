@@ -37,10 +37,12 @@ export const RateCardsQuery = graphql(`
           inputPer1k
           cachedInputPer1k
           cacheWriteInputPer1k
+          cacheWrite1hInputPer1k
           outputPer1k
           costInputPer1kUsd
           costCachedInputPer1kUsd
           costCacheWriteInputPer1kUsd
+          costCacheWrite1hInputPer1kUsd
           costOutputPer1kUsd
         }
       }

@@ -17,10 +17,12 @@ interface LongContextRates {
   inputPer1k?: string | null;
   cachedInputPer1k?: string | null;
   cacheWriteInputPer1k?: string | null;
+  cacheWrite1hInputPer1k?: string | null;
   outputPer1k?: string | null;
   costInputPer1kUsd?: string | null;
   costCachedInputPer1kUsd?: string | null;
   costCacheWriteInputPer1kUsd?: string | null;
+  costCacheWrite1hInputPer1kUsd?: string | null;
   costOutputPer1kUsd?: string | null;
 }
 
@@ -43,10 +45,12 @@ const TIER_FIELDS = [
   'inputPer1k',
   'cachedInputPer1k',
   'cacheWriteInputPer1k',
+  'cacheWrite1hInputPer1k',
   'outputPer1k',
   'costInputPer1kUsd',
   'costCachedInputPer1kUsd',
   'costCacheWriteInputPer1kUsd',
+  'costCacheWrite1hInputPer1kUsd',
   'costOutputPer1kUsd',
 ] as const;
 type ExtraRates = { [K in (typeof EXTRA_FIELDS)[number]]?: K extends 'longContextThresholdTokens' ? number : string } & {
@@ -74,10 +78,12 @@ const TIER_LABELS: Record<TierField, string> = {
   inputPer1k: 'input credits / 1k',
   cachedInputPer1k: 'cached input credits / 1k',
   cacheWriteInputPer1k: 'cache write credits / 1k',
+  cacheWrite1hInputPer1k: 'cache write (1 h) credits / 1k',
   outputPer1k: 'output credits / 1k',
   costInputPer1kUsd: 'input cost USD / 1k',
   costCachedInputPer1kUsd: 'cached cost USD / 1k',
   costCacheWriteInputPer1kUsd: 'cache write cost USD / 1k',
+  costCacheWrite1hInputPer1kUsd: 'cache write (1 h) cost USD / 1k',
   costOutputPer1kUsd: 'output cost USD / 1k',
 };
 export const CLASS_LABELS: Record<ClassField, string> = {

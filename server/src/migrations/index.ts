@@ -31,6 +31,7 @@ import { Migration20261208070001_member_low_balance } from './Migration202612080
 import { Migration20261208070002_lost_dispute_cents } from './Migration20261208070002_lost_dispute_cents.js';
 import { Migration20261208070003_key_low_balance } from './Migration20261208070003_key_low_balance.js';
 import { Migration20261208070004_usage_report_token_classes } from './Migration20261208070004_usage_report_token_classes.js';
+import { Migration20261208090001_long_context_cache_write_1h } from './Migration20261208090001_long_context_cache_write_1h.js';
 
 /** Every migration, in order. Listed explicitly so compiled and test runs see the same set. */
 export const migrationsList = [
@@ -67,4 +68,5 @@ export const migrationsList = [
   { name: 'Migration20261208070002_lost_dispute_cents', class: Migration20261208070002_lost_dispute_cents },
   { name: 'Migration20261208070003_key_low_balance', class: Migration20261208070003_key_low_balance },
   { name: 'Migration20261208070004_usage_report_token_classes', class: Migration20261208070004_usage_report_token_classes },
+  { name: 'Migration20261208090001_long_context_cache_write_1h', class: Migration20261208090001_long_context_cache_write_1h },
 ];

@@ -67,6 +67,8 @@ export class ModelRateEntity {
   longContextCachedInputPer1k!: bigint | null;
   @Property({ type: new BigIntType('bigint'), nullable: true })
   longContextCacheWriteInputPer1k!: bigint | null;
+  @Property({ type: new BigIntType('bigint'), nullable: true, fieldName: 'long_context_cache_write_1h_input_per1k' })
+  longContextCacheWrite1hInputPer1k!: bigint | null;
   @Property({ type: new BigIntType('bigint'), nullable: true })
   longContextOutputPer1k!: bigint | null;
   @Property({ type: new BigIntType('bigint'), nullable: true })
@@ -75,6 +77,8 @@ export class ModelRateEntity {
   longContextCostCachedInputPer1k!: bigint | null;
   @Property({ type: new BigIntType('bigint'), nullable: true })
   longContextCostCacheWriteInputPer1k!: bigint | null;
+  @Property({ type: new BigIntType('bigint'), nullable: true, fieldName: 'long_context_cost_cache_write_1h_input_per1k' })
+  longContextCostCacheWrite1hInputPer1k!: bigint | null;
   @Property({ type: new BigIntType('bigint'), nullable: true })
   longContextCostOutputPer1k!: bigint | null;
 }

@@ -31,10 +31,12 @@ export interface ParsedModelRate {
   longContextInputPer1k: bigint | null;
   longContextCachedInputPer1k: bigint | null;
   longContextCacheWriteInputPer1k: bigint | null;
+  longContextCacheWrite1hInputPer1k: bigint | null;
   longContextOutputPer1k: bigint | null;
   longContextCostInputPer1k: bigint | null;
   longContextCostCachedInputPer1k: bigint | null;
   longContextCostCacheWriteInputPer1k: bigint | null;
+  longContextCostCacheWrite1hInputPer1k: bigint | null;
   longContextCostOutputPer1k: bigint | null;
   maxOutputTokens: number | null;
 }
@@ -71,10 +73,12 @@ type Tier = Pick<
   | 'longContextInputPer1k'
   | 'longContextCachedInputPer1k'
   | 'longContextCacheWriteInputPer1k'
+  | 'longContextCacheWrite1hInputPer1k'
   | 'longContextOutputPer1k'
   | 'longContextCostInputPer1k'
   | 'longContextCostCachedInputPer1k'
   | 'longContextCostCacheWriteInputPer1k'
+  | 'longContextCostCacheWrite1hInputPer1k'
   | 'longContextCostOutputPer1k'
 >;
 
@@ -87,10 +91,12 @@ function parseTier(threshold: number | null | undefined, tier: LongContextRatesI
       longContextInputPer1k: null,
       longContextCachedInputPer1k: null,
       longContextCacheWriteInputPer1k: null,
+      longContextCacheWrite1hInputPer1k: null,
       longContextOutputPer1k: null,
       longContextCostInputPer1k: null,
       longContextCostCachedInputPer1k: null,
       longContextCostCacheWriteInputPer1k: null,
+      longContextCostCacheWrite1hInputPer1k: null,
       longContextCostOutputPer1k: null,
     };
   }
@@ -113,10 +119,12 @@ function parseTier(threshold: number | null | undefined, tier: LongContextRatesI
     longContextInputPer1k: input,
     longContextCachedInputPer1k: optionalRate(tier.cachedInputPer1k, `${lc}.cachedInputPer1k`) ?? input,
     longContextCacheWriteInputPer1k: optionalRate(tier.cacheWriteInputPer1k, `${lc}.cacheWriteInputPer1k`),
+    longContextCacheWrite1hInputPer1k: optionalRate(tier.cacheWrite1hInputPer1k, `${lc}.cacheWrite1hInputPer1k`),
     longContextOutputPer1k: optionalRate(tier.outputPer1k, `${lc}.outputPer1k`),
     longContextCostInputPer1k: costInput,
     longContextCostCachedInputPer1k: optionalCost(tier.costCachedInputPer1kUsd, `${lc}.costCachedInputPer1kUsd`) ?? costInput,
     longContextCostCacheWriteInputPer1k: optionalCost(tier.costCacheWriteInputPer1kUsd, `${lc}.costCacheWriteInputPer1kUsd`),
+    longContextCostCacheWrite1hInputPer1k: optionalCost(tier.costCacheWrite1hInputPer1kUsd, `${lc}.costCacheWrite1hInputPer1kUsd`),
     longContextCostOutputPer1k: optionalCost(tier.costOutputPer1kUsd, `${lc}.costOutputPer1kUsd`),
   };
 }

@@ -40,10 +40,12 @@ export interface LongContextRatesInput {
   inputPer1k?: string | null;
   cachedInputPer1k?: string | null;
   cacheWriteInputPer1k?: string | null;
+  cacheWrite1hInputPer1k?: string | null;
   outputPer1k?: string | null;
   costInputPer1kUsd?: string | null;
   costCachedInputPer1kUsd?: string | null;
   costCacheWriteInputPer1kUsd?: string | null;
+  costCacheWrite1hInputPer1kUsd?: string | null;
   costOutputPer1kUsd?: string | null;
 }
 

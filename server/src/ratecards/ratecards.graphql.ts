@@ -15,6 +15,12 @@ export class LongContextRatesGql {
   @Field(() => String, { nullable: true })
   cacheWriteInputPer1k!: string | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description: 'Credits per 1k tokens written to the prompt cache for 1 hour above the threshold; null: the base 1-hour rate',
+  })
+  cacheWrite1hInputPer1k!: string | null;
+
   @Field(() => String)
   outputPer1k!: string;
 
@@ -26,6 +32,9 @@ export class LongContextRatesGql {
 
   @Field(() => String, { nullable: true })
   costCacheWriteInputPer1kUsd!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Null: the base 1-hour cache-write cost' })
+  costCacheWrite1hInputPer1kUsd!: string | null;
 
   @Field(() => String)
   costOutputPer1kUsd!: string;
@@ -135,10 +144,12 @@ export const toModelRateGql = (r: ModelRate): ModelRateGql => ({
         inputPer1k: formatRatePer1k(r.longContext.rates.inputPer1k),
         cachedInputPer1k: formatRatePer1k(r.longContext.rates.cachedInputPer1k),
         cacheWriteInputPer1k: rateOrNull(r.longContext.rates.cacheWriteInputPer1k),
+        cacheWrite1hInputPer1k: rateOrNull(r.longContext.rates.cacheWrite1hInputPer1k),
         outputPer1k: formatRatePer1k(r.longContext.rates.outputPer1k),
         costInputPer1kUsd: formatMicroUsd(r.longContext.costs.inputPer1k),
         costCachedInputPer1kUsd: formatMicroUsd(r.longContext.costs.cachedInputPer1k),
         costCacheWriteInputPer1kUsd: costOrNull(r.longContext.costs.cacheWriteInputPer1k),
+        costCacheWrite1hInputPer1kUsd: costOrNull(r.longContext.costs.cacheWrite1hInputPer1k),
         costOutputPer1kUsd: formatMicroUsd(r.longContext.costs.outputPer1k),
       }
     : null,
@@ -180,6 +191,9 @@ export class LongContextRatesInput {
   @Field(() => String, { nullable: true, description: 'Omitted: the base cache-write rate' })
   cacheWriteInputPer1k?: string | null;
 
+  @Field(() => String, { nullable: true, description: 'Omitted: the base 1-hour cache-write rate' })
+  cacheWrite1hInputPer1k?: string | null;
+
   @Field(() => String, { nullable: true })
   outputPer1k?: string | null;
 
@@ -191,6 +205,9 @@ export class LongContextRatesInput {
 
   @Field(() => String, { nullable: true })
   costCacheWriteInputPer1kUsd?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Omitted: the base 1-hour cache-write cost' })
+  costCacheWrite1hInputPer1kUsd?: string | null;
 
   @Field(() => String, { nullable: true })
   costOutputPer1kUsd?: string | null;

@@ -36,6 +36,7 @@ const tierRates = (r: RateRow, kind: '' | 'cost_'): Per1kRates => ({
   cachedInputPer1k: toBigInt(r[`long_context_${kind}cached_input_per1k`]),
   outputPer1k: toBigInt(r[`long_context_${kind}output_per1k`]),
   cacheWriteInputPer1k: optional(r[`long_context_${kind}cache_write_input_per1k`]),
+  cacheWrite1hInputPer1k: optional(r[`long_context_${kind}cache_write_1h_input_per1k`]),
 });
 
 const toModelRate = (r: RateRow): ModelRate => ({

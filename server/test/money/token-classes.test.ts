@@ -23,6 +23,7 @@ const tierRates: fc.Arbitrary<Per1kRates> = fc.record({
   cachedInputPer1k: rate,
   outputPer1k: rate,
   cacheWriteInputPer1k: optionalRate,
+  cacheWrite1hInputPer1k: optionalRate,
 });
 
 const prices: fc.Arbitrary<TieredPrices> = fc.record({
@@ -65,6 +66,8 @@ function expected(t: TokenCounts, base: Per1kRates, tier: Per1kRates | null): bi
     r.cached = tier.cachedInputPer1k;
     r.output = tier.outputPer1k;
     if (tier.cacheWriteInputPer1k !== null && tier.cacheWriteInputPer1k !== undefined) r.cacheWrite = tier.cacheWriteInputPer1k;
+    // An omitted tier 1-hour write keeps the base 1-hour rate, not the tier's 5-minute one.
+    if (tier.cacheWrite1hInputPer1k !== null && tier.cacheWrite1hInputPer1k !== undefined) r.cacheWrite1h = tier.cacheWrite1hInputPer1k;
   }
   // Reasoning is inside outputTokens: never a term of its own.
   const sum =

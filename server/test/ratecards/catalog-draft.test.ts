@@ -11,7 +11,8 @@ const CATALOG = `{ modelPriceCatalog { provider model inputPer1MUsd cachedInputP
   outputPer1MUsd audioInputPer1MUsd longContextThresholdTokens longContext { inputPer1MUsd outputPer1MUsd } source date catalogVersion } }`;
 const RATE_FIELDS = `model inputPer1k cachedInputPer1k outputPer1k costInputPer1kUsd costCachedInputPer1kUsd costOutputPer1kUsd maxOutputTokens
   provider cacheWriteInputPer1k cacheWrite1hInputPer1k costCacheWriteInputPer1kUsd costCacheWrite1hInputPer1kUsd longContextThresholdTokens
-  longContext { inputPer1k cachedInputPer1k cacheWriteInputPer1k outputPer1k costInputPer1kUsd costCachedInputPer1kUsd costCacheWriteInputPer1kUsd costOutputPer1kUsd }`;
+  longContext { inputPer1k cachedInputPer1k cacheWriteInputPer1k cacheWrite1hInputPer1k outputPer1k costInputPer1kUsd costCachedInputPer1kUsd
+    costCacheWriteInputPer1kUsd costCacheWrite1hInputPer1kUsd costOutputPer1kUsd }`;
 const DRAFT = `mutation($markup: Int!, $models: [String!]!) {
   draftRateCardFromCatalog(markupPercent: $markup, models: $models) { name catalogVersion markupPercent draftedModels rates { ${RATE_FIELDS} } } }`;
 const PUBLISH = `mutation($input: PublishRateCardInput!) { publishRateCard(input: $input) { id version active } }`;
@@ -99,10 +100,13 @@ describe('draftRateCardFromCatalog', () => {
         inputPer1k: '7.500',
         cachedInputPer1k: '0.750',
         cacheWriteInputPer1k: '9.375',
+        // Anthropic's 1-hour write above 200k ($12/1M), not the base one ($6/1M).
+        cacheWrite1hInputPer1k: '15.000',
         outputPer1k: '28.125',
         costInputPer1kUsd: '0.006000',
         costCachedInputPer1kUsd: '0.000600',
         costCacheWriteInputPer1kUsd: '0.007500',
+        costCacheWrite1hInputPer1kUsd: '0.012000',
         costOutputPer1kUsd: '0.022500',
       },
     };
