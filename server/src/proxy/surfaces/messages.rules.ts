@@ -1,7 +1,7 @@
 import { countTokens } from 'gpt-tokenizer';
 import type { TokenCounts } from '../../money/money.js';
 import { badInput } from '../../shared/errors.js';
-import type { PromptParts } from '../proxy.rules.js';
+import { whole, type PromptParts } from '../proxy.rules.js';
 
 /**
  * Anthropic's Messages API (`POST /v1/messages`): what the gateway reads of a request, how the
@@ -104,8 +104,6 @@ export interface AnthropicUsage {
   cache_creation?: { ephemeral_5m_input_tokens?: number | null; ephemeral_1h_input_tokens?: number | null } | null;
   output_tokens_details?: { thinking_tokens?: number | null } | null;
 }
-
-const whole = (v: number | null | undefined) => (typeof v === 'number' && Number.isFinite(v) && v > 0 ? BigInt(Math.floor(v)) : 0n);
 
 /**
  * Anthropic usage -> billable tokens. `input_tokens` is already the uncached input; cache reads are
