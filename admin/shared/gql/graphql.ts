@@ -117,9 +117,13 @@ export type LedgerEntryType =
 
 /** A long-context tier: input and output rates and costs are required; cached input defaults to input */
 export type LongContextRatesInput = {
+  /** Omitted: the base 1-hour cache-write rate */
+  cacheWrite1hInputPer1k?: string | null | undefined;
   /** Omitted: the base cache-write rate */
   cacheWriteInputPer1k?: string | null | undefined;
   cachedInputPer1k?: string | null | undefined;
+  /** Omitted: the base 1-hour cache-write cost */
+  costCacheWrite1hInputPer1kUsd?: string | null | undefined;
   costCacheWriteInputPer1kUsd?: string | null | undefined;
   costCachedInputPer1kUsd?: string | null | undefined;
   costInputPer1kUsd?: string | null | undefined;
@@ -424,7 +428,7 @@ export type SignOutMutation = { signOut: boolean };
 export type CatalogComparisonQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type CatalogComparisonQuery = { modelPriceCatalog: Array<{ provider: string, model: string, inputPer1MUsd: string, cachedInputPer1MUsd: string, outputPer1MUsd: string, cacheWriteInputPer1MUsd: string | null, cacheWrite1hInputPer1MUsd: string | null, audioInputPer1MUsd: string | null, audioOutputPer1MUsd: string | null, imageInputPer1MUsd: string | null, longContextThresholdTokens: number | null, source: string, date: string, catalogVersion: string, longContext: { inputPer1MUsd: string, cachedInputPer1MUsd: string, cacheWriteInputPer1MUsd: string | null, outputPer1MUsd: string } | null }>, activeRates: Array<{ model: string, inputPer1k: string, cachedInputPer1k: string, outputPer1k: string, costInputPer1kUsd: string, costCachedInputPer1kUsd: string, costOutputPer1kUsd: string, cacheWriteInputPer1k: string | null, cacheWrite1hInputPer1k: string | null, audioInputPer1k: string | null, audioOutputPer1k: string | null, imageInputPer1k: string | null, costCacheWriteInputPer1kUsd: string | null, costCacheWrite1hInputPer1kUsd: string | null, costAudioInputPer1kUsd: string | null, costAudioOutputPer1kUsd: string | null, costImageInputPer1kUsd: string | null, longContextThresholdTokens: number | null, longContext: { inputPer1k: string, cachedInputPer1k: string, cacheWriteInputPer1k: string | null, outputPer1k: string, costInputPer1kUsd: string, costCachedInputPer1kUsd: string, costCacheWriteInputPer1kUsd: string | null, costOutputPer1kUsd: string } | null }> };
+export type CatalogComparisonQuery = { modelPriceCatalog: Array<{ provider: string, model: string, inputPer1MUsd: string, cachedInputPer1MUsd: string, outputPer1MUsd: string, cacheWriteInputPer1MUsd: string | null, cacheWrite1hInputPer1MUsd: string | null, audioInputPer1MUsd: string | null, audioOutputPer1MUsd: string | null, imageInputPer1MUsd: string | null, longContextThresholdTokens: number | null, source: string, date: string, catalogVersion: string, longContext: { inputPer1MUsd: string, cachedInputPer1MUsd: string, cacheWriteInputPer1MUsd: string | null, cacheWrite1hInputPer1MUsd: string | null, outputPer1MUsd: string } | null }>, activeRates: Array<{ model: string, inputPer1k: string, cachedInputPer1k: string, outputPer1k: string, costInputPer1kUsd: string, costCachedInputPer1kUsd: string, costOutputPer1kUsd: string, cacheWriteInputPer1k: string | null, cacheWrite1hInputPer1k: string | null, audioInputPer1k: string | null, audioOutputPer1k: string | null, imageInputPer1k: string | null, costCacheWriteInputPer1kUsd: string | null, costCacheWrite1hInputPer1kUsd: string | null, costAudioInputPer1kUsd: string | null, costAudioOutputPer1kUsd: string | null, costImageInputPer1kUsd: string | null, longContextThresholdTokens: number | null, longContext: { inputPer1k: string, cachedInputPer1k: string, cacheWriteInputPer1k: string | null, cacheWrite1hInputPer1k: string | null, outputPer1k: string, costInputPer1kUsd: string, costCachedInputPer1kUsd: string, costCacheWriteInputPer1kUsd: string | null, costCacheWrite1hInputPer1kUsd: string | null, costOutputPer1kUsd: string } | null }> };
 
 export type DraftRateCardFromCatalogMutationVariables = Exact<{
   markupPercent: number;
@@ -432,7 +436,7 @@ export type DraftRateCardFromCatalogMutationVariables = Exact<{
 }>;
 
 
-export type DraftRateCardFromCatalogMutation = { draftRateCardFromCatalog: { name: string, catalogVersion: string, markupPercent: number, draftedModels: Array<string>, rates: Array<{ model: string, inputPer1k: string, cachedInputPer1k: string, outputPer1k: string, costInputPer1kUsd: string, costCachedInputPer1kUsd: string, costOutputPer1kUsd: string, maxOutputTokens: number | null, provider: string, cacheWriteInputPer1k: string | null, cacheWrite1hInputPer1k: string | null, audioInputPer1k: string | null, audioOutputPer1k: string | null, imageInputPer1k: string | null, costCacheWriteInputPer1kUsd: string | null, costCacheWrite1hInputPer1kUsd: string | null, costAudioInputPer1kUsd: string | null, costAudioOutputPer1kUsd: string | null, costImageInputPer1kUsd: string | null, longContextThresholdTokens: number | null, longContext: { inputPer1k: string, cachedInputPer1k: string, cacheWriteInputPer1k: string | null, outputPer1k: string, costInputPer1kUsd: string, costCachedInputPer1kUsd: string, costCacheWriteInputPer1kUsd: string | null, costOutputPer1kUsd: string } | null }> } };
+export type DraftRateCardFromCatalogMutation = { draftRateCardFromCatalog: { name: string, catalogVersion: string, markupPercent: number, draftedModels: Array<string>, rates: Array<{ model: string, inputPer1k: string, cachedInputPer1k: string, outputPer1k: string, costInputPer1kUsd: string, costCachedInputPer1kUsd: string, costOutputPer1kUsd: string, maxOutputTokens: number | null, provider: string, cacheWriteInputPer1k: string | null, cacheWrite1hInputPer1k: string | null, audioInputPer1k: string | null, audioOutputPer1k: string | null, imageInputPer1k: string | null, costCacheWriteInputPer1kUsd: string | null, costCacheWrite1hInputPer1kUsd: string | null, costAudioInputPer1kUsd: string | null, costAudioOutputPer1kUsd: string | null, costImageInputPer1kUsd: string | null, longContextThresholdTokens: number | null, longContext: { inputPer1k: string, cachedInputPer1k: string, cacheWriteInputPer1k: string | null, cacheWrite1hInputPer1k: string | null, outputPer1k: string, costInputPer1kUsd: string, costCachedInputPer1kUsd: string, costCacheWriteInputPer1kUsd: string | null, costCacheWrite1hInputPer1kUsd: string | null, costOutputPer1kUsd: string } | null }> } };
 
 export type DashboardQueryVariables = Exact<{
   from: string;
@@ -485,7 +489,7 @@ export type StaffRefundPurchaseMutation = { refundPurchase: { id: string, status
 export type RateCardsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type RateCardsQuery = { rateCards: Array<{ id: string, version: number, name: string, active: boolean, enabled: boolean, createdAt: string, activatedAt: string | null, rates: Array<{ model: string, inputPer1k: string, cachedInputPer1k: string, outputPer1k: string, costInputPer1kUsd: string, costCachedInputPer1kUsd: string, costOutputPer1kUsd: string, maxOutputTokens: number | null, enabled: boolean, simulated: boolean, provider: string, cacheWriteInputPer1k: string | null, cacheWrite1hInputPer1k: string | null, audioInputPer1k: string | null, audioOutputPer1k: string | null, imageInputPer1k: string | null, costCacheWriteInputPer1kUsd: string | null, costCacheWrite1hInputPer1kUsd: string | null, costAudioInputPer1kUsd: string | null, costAudioOutputPer1kUsd: string | null, costImageInputPer1kUsd: string | null, longContextThresholdTokens: number | null, longContext: { inputPer1k: string, cachedInputPer1k: string, cacheWriteInputPer1k: string | null, outputPer1k: string, costInputPer1kUsd: string, costCachedInputPer1kUsd: string, costCacheWriteInputPer1kUsd: string | null, costOutputPer1kUsd: string } | null }> }> };
+export type RateCardsQuery = { rateCards: Array<{ id: string, version: number, name: string, active: boolean, enabled: boolean, createdAt: string, activatedAt: string | null, rates: Array<{ model: string, inputPer1k: string, cachedInputPer1k: string, outputPer1k: string, costInputPer1kUsd: string, costCachedInputPer1kUsd: string, costOutputPer1kUsd: string, maxOutputTokens: number | null, enabled: boolean, simulated: boolean, provider: string, cacheWriteInputPer1k: string | null, cacheWrite1hInputPer1k: string | null, audioInputPer1k: string | null, audioOutputPer1k: string | null, imageInputPer1k: string | null, costCacheWriteInputPer1kUsd: string | null, costCacheWrite1hInputPer1kUsd: string | null, costAudioInputPer1kUsd: string | null, costAudioOutputPer1kUsd: string | null, costImageInputPer1kUsd: string | null, longContextThresholdTokens: number | null, longContext: { inputPer1k: string, cachedInputPer1k: string, cacheWriteInputPer1k: string | null, cacheWrite1hInputPer1k: string | null, outputPer1k: string, costInputPer1kUsd: string, costCachedInputPer1kUsd: string, costCacheWriteInputPer1kUsd: string | null, costCacheWrite1hInputPer1kUsd: string | null, costOutputPer1kUsd: string } | null }> }> };
 
 export type PublishRateCardMutationVariables = Exact<{
   input: PublishRateCardInput;
@@ -1240,6 +1244,7 @@ export const CatalogComparisonDocument = new TypedDocumentString(`
       inputPer1MUsd
       cachedInputPer1MUsd
       cacheWriteInputPer1MUsd
+      cacheWrite1hInputPer1MUsd
       outputPer1MUsd
     }
     source
@@ -1269,10 +1274,12 @@ export const CatalogComparisonDocument = new TypedDocumentString(`
       inputPer1k
       cachedInputPer1k
       cacheWriteInputPer1k
+      cacheWrite1hInputPer1k
       outputPer1k
       costInputPer1kUsd
       costCachedInputPer1kUsd
       costCacheWriteInputPer1kUsd
+      costCacheWrite1hInputPer1kUsd
       costOutputPer1kUsd
     }
   }
@@ -1310,10 +1317,12 @@ export const DraftRateCardFromCatalogDocument = new TypedDocumentString(`
         inputPer1k
         cachedInputPer1k
         cacheWriteInputPer1k
+        cacheWrite1hInputPer1k
         outputPer1k
         costInputPer1kUsd
         costCachedInputPer1kUsd
         costCacheWriteInputPer1kUsd
+        costCacheWrite1hInputPer1kUsd
         costOutputPer1kUsd
       }
     }
@@ -1574,10 +1583,12 @@ export const RateCardsDocument = new TypedDocumentString(`
         inputPer1k
         cachedInputPer1k
         cacheWriteInputPer1k
+        cacheWrite1hInputPer1k
         outputPer1k
         costInputPer1kUsd
         costCachedInputPer1kUsd
         costCacheWriteInputPer1kUsd
+        costCacheWrite1hInputPer1kUsd
         costOutputPer1kUsd
       }
     }
