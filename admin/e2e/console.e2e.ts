@@ -168,7 +168,7 @@ describe('the console', () => {
     const page = await signIn();
     await page.goto(`${base()}/admin/rateCards/create`);
     const model = page.getByRole('group', { name: 'Model 1' });
-    const field = model.getByLabel('Output credits / 1k');
+    const field = model.getByLabel('Output credits / 1k', { exact: true });
     const old = await field.inputValue();
     await field.fill('9.999');
     await page.getByRole('button', { name: 'Review and publish' }).click();

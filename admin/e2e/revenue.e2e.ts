@@ -1,3 +1,4 @@
+import { parse } from 'csv-parse/sync';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -67,12 +68,13 @@ describe('the Revenue page', () => {
     }, href!);
     expect(csv.status).toBe(200);
     expect(csv.type).toMatch(/^text\/csv/);
-    const [header, ...lines] = csv.text.trim().split('\r\n');
-    expect(header).toBe('date,account_code,account_name,debit,credit,memo,reference');
+    // RFC 4180: account names and memos may hold commas (quoted), so parse, never split.
+    const [header, ...lines] = parse(csv.text) as string[][];
+    expect(header.join(',')).toBe('date,account_code,account_name,debit,credit,memo,reference');
     const net = new Map<string, bigint>();
     const micros = (s: string) => (s ? BigInt(s.replace('.', '')) : 0n);
-    for (const l of lines) {
-      const cells = l.split(',');
+    for (const cells of lines) {
+      expect(cells).toHaveLength(header.length);
       const ref = cells.at(-1)!;
       net.set(ref, (net.get(ref) ?? 0n) + micros(cells[3]) - micros(cells[4]));
     }
