@@ -53,6 +53,20 @@ export const DEMO_RATES = [
     costCacheWriteInputPer1kUsd: '0.003750',
     costCacheWrite1hInputPer1kUsd: '0.006000',
     costOutputPer1kUsd: '0.015000',
+    // Prompts above 200k tokens are priced at Anthropic's long-context rates, for the whole call.
+    longContextThresholdTokens: 200000,
+    longContext: {
+      inputPer1k: '12.000',
+      cachedInputPer1k: '1.200',
+      cacheWriteInputPer1k: '15.000',
+      cacheWrite1hInputPer1k: '24.000',
+      outputPer1k: '45.000',
+      costInputPer1kUsd: '0.006000',
+      costCachedInputPer1kUsd: '0.000600',
+      costCacheWriteInputPer1kUsd: '0.007500',
+      costCacheWrite1hInputPer1kUsd: '0.012000',
+      costOutputPer1kUsd: '0.022500',
+    },
     maxOutputTokens: 64000,
   },
   // Embeddings (POST /v1/embeddings): input tokens only, so no output rate.
