@@ -290,11 +290,25 @@ export default function Dashboard() {
               <BarChart data={credits} margin={{ top: 8, right: 8, left: 0, bottom: 0 }}>
                 <CartesianGrid strokeDasharray="3 3" vertical={false} />
                 <XAxis dataKey="day" tick={{ fontSize: 12 }} minTickGap={16} />
-                <YAxis tick={{ fontSize: 12 }} width={72} tickFormatter={(v: number) => formatCount(v)} />
+                {/* Purchases come in packs and usage in sips: each has its own axis, or the deducted bars vanish. */}
+                <YAxis yAxisId="purchased" tick={{ fontSize: 12 }} width={72} tickFormatter={(v: number) => formatCount(v)} />
+                <YAxis
+                  yAxisId="deducted"
+                  orientation="right"
+                  tick={{ fontSize: 12, fill: COLORS.deducted }}
+                  width={72}
+                  tickFormatter={(v: number) => formatCount(v)}
+                />
                 <Tooltip formatter={(v) => `${formatCount(Number(v))} credits`} />
                 <Legend />
-                <Bar dataKey="purchased" name="Purchased" fill={COLORS.purchased} isAnimationActive={false} />
-                <Bar dataKey="deducted" name="Deducted" fill={COLORS.deducted} isAnimationActive={false} />
+                <Bar
+                  yAxisId="purchased"
+                  dataKey="purchased"
+                  name="Purchased (left axis)"
+                  fill={COLORS.purchased}
+                  isAnimationActive={false}
+                />
+                <Bar yAxisId="deducted" dataKey="deducted" name="Deducted (right axis)" fill={COLORS.deducted} isAnimationActive={false} />
               </BarChart>
             </ResponsiveContainer>
           }

@@ -56,7 +56,7 @@ export class FinanceBreakdownGql {
   @Field(() => String, { nullable: true }) model!: string | null;
   @Field(() => ID, { nullable: true }) accountId!: string | null;
   @Field(() => ID, { nullable: true, description: 'The team member (API key); null when unknown' }) apiKeyId!: string | null;
-  @Field(() => String, { nullable: true, description: 'Account email or key label' }) label!: string | null;
+  @Field(() => String, { nullable: true, description: 'Account email (a team account: its name) or key label' }) label!: string | null;
   @Field(() => Int) calls!: number;
   @Field(() => Float) inputTokens!: number;
   @Field(() => Float) cachedInputTokens!: number;

@@ -182,7 +182,7 @@ export class FinanceService {
            from usage_all where (?::uuid is null or account_id = ?::uuid)
           group by ${groupCols}
        )
-       select g.*, ${groupBy === 'model' ? 'null' : groupBy === 'account' ? 'a.email' : `coalesce(k.label, k.key_prefix)`} as label
+       select g.*, ${groupBy === 'model' ? 'null' : groupBy === 'account' ? 'coalesce(a.email, a.name)' : `coalesce(k.label, k.key_prefix)`} as label
          from g
          ${groupBy === 'account' ? 'left join accounts a on a.id = g.account_id' : ''}
          ${groupBy === 'member' ? 'left join api_keys k on k.id = g.api_key_id' : ''}
