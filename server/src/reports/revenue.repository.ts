@@ -1,5 +1,6 @@
 import { toBigInt, type Sql } from '../db/sql.js';
-import { MICRO_USD_PER_CENT, type CashLine, type DeferredSection, type MovementLine, type SectionState } from './revenue.rules.js';
+import { centsToMillicredits } from '../money/money.js';
+import { type CashLine, type DeferredSection, type MovementLine, type SectionState } from './revenue.rules.js';
 
 /** A grant's section: what kind of credit it is, for deferred revenue (see docs/finance.md). */
 const SECTION_OF_GRANT = `case g.kind when 'PROMO' then 'promotional' when 'BONUS' then 'promotional'
@@ -148,8 +149,8 @@ export async function cashLines(sql: Sql, from: Date, to: Date): Promise<CashLin
   return rows.map((r) => ({
     day: r.day,
     line: r.line as CashLine['line'],
-    cash: toBigInt(r.cents) * MICRO_USD_PER_CENT,
-    tax: toBigInt(r.tax) * MICRO_USD_PER_CENT,
+    cash: centsToMillicredits(toBigInt(r.cents)),
+    tax: centsToMillicredits(toBigInt(r.tax)),
     credits: toBigInt(r.credits),
   }));
 }

@@ -181,8 +181,6 @@ export interface CashLine {
   credits: bigint;
 }
 
-/** Cents as micro-dollars (= millicredits): $0.01 = 10,000 µ$. */
-export const MICRO_USD_PER_CENT = 10_000n;
 
 const TAX_PAYABLE: LedgerAccount = { code: '2200', name: 'Sales tax payable' };
 const PRICE_DIFFERENCE: LedgerAccount = { code: '4900', name: 'Pack price less credits issued (volume bonus, discounts)' };
