@@ -181,7 +181,6 @@ export interface CashLine {
   credits: bigint;
 }
 
-
 const TAX_PAYABLE: LedgerAccount = { code: '2200', name: 'Sales tax payable' };
 const PRICE_DIFFERENCE: LedgerAccount = { code: '4900', name: 'Pack price less credits issued (volume bonus, discounts)' };
 
