@@ -120,7 +120,9 @@ export function balanceFanOut(opts: { mask: ReturnType<typeof maskErrors>; maxBu
         next: null,
         stopListening: () => undefined,
       };
-      created.stopListening = watch.feed.onChange((snapshot) => void publish(created, snapshot).catch((err) => swallowed(err, 'ws-fanout.publish')));
+      created.stopListening = watch.feed.onChange(
+        (snapshot) => void publish(created, snapshot).catch((err) => swallowed(err, 'ws-fanout.publish')),
+      );
       groups.set(key, created);
       group = created;
     }
