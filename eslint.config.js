@@ -48,8 +48,6 @@ const FUNCTIONS_NOT_YET_SPLIT = [
   'server/src/billing/fulfilment.service.ts',
   'server/src/billing/webhooks.service.ts',
   'server/src/db/backup.ts',
-  'server/src/graphql/ws-fanout.ts',
-  'server/src/graphql/ws-gate.ts',
   'server/src/ledger/balance-events.ts',
   'server/src/proxy/proxy.routes.ts',
   'server/src/proxy/proxy.service.ts',
