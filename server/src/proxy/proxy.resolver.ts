@@ -1,10 +1,9 @@
-import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
 import { AccountGql } from '../accounts/accounts.graphql.js';
 import type { Context } from '../graphql/context.js';
 import { accountInScope, principalOf } from '../graphql/auth.js';
 import { ModelRateGql } from '../ratecards/ratecards.graphql.js';
 import { ProxySettingsGql, ProxySettingsInput, toProxySettingsGql } from './proxy.graphql.js';
-import { IdArg } from '../graphql/validation.js';
 
 @Resolver()
 export class ProxySettingsResolver {
@@ -14,7 +13,7 @@ export class ProxySettingsResolver {
   })
   async setProxySettings(
     @Arg('input', () => ProxySettingsInput) input: ProxySettingsInput,
-    @IdArg('accountId', { nullable: true }) accountId: string | null,
+    @Arg('accountId', () => ID, { nullable: true }) accountId: string | null,
     @Ctx() ctx: Context,
   ): Promise<ProxySettingsGql> {
     const target = accountInScope(ctx, 'proxy.settings', accountId || null);

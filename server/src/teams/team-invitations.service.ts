@@ -54,9 +54,8 @@ export class TeamInvitationsService {
   }
 
   /** Drops the caller's pending invitation; false when there was none. */
-  async decline(actor: Principal, teamIdInput: string): Promise<boolean> {
+  async decline(actor: Principal, teamId: string): Promise<boolean> {
     const accountId = accountFor(actor, 'team.join', null);
-    const teamId = parseId(teamIdInput, 'teamId');
     const at = this.clock();
     return this.em.transactional(async (em) => {
       const pending = await teamInvitations(em).lockPending(teamId, accountId, this.ttlDays);
