@@ -4,7 +4,7 @@ import type { Context } from '../graphql/context.js';
 import { SortDirectionEnum, pageWindow, toOffsetConnection } from '../graphql/offset-paging.js';
 import { PurchaseGql, PurchaseStatusEnum, toPurchaseGql } from './billing.graphql.js';
 import type { PurchaseStatus } from './billing.types.js';
-import { IsId } from '../shared/validate.js';
+import { IsId } from '../graphql/validation.js';
 
 @ObjectType('PurchaseConnection')
 export class PurchaseConnectionGql extends ConnectionType('Purchase', PurchaseGql) {}

@@ -49,7 +49,7 @@ export class GrantsService {
   ) {}
 
   async list(accountId: string, includeClosed = false, limit = 200): Promise<Grant[]> {
-    return findGrants(sqlOf(currentEm(this.em)), parseId(accountId, 'accountId'), includeClosed, limit);
+    return findGrants(sqlOf(currentEm(this.em)), accountId, includeClosed, limit);
   }
 
   async get(grantId: string): Promise<Grant> {

@@ -62,3 +62,6 @@ export function validationRefusal(errors: readonly ValidationError[]): DomainErr
   const broken = firstBroken(errors);
   return broken ? badInput(broken.message, { field: broken.field }) : badInput('Invalid input');
 }
+
+/** For input classes declared beside their resolver, which reach shared rules through graphql/. */
+export { IsId } from '../shared/validate.js';

@@ -1,5 +1,5 @@
 import { IdArg, TextArg } from '../graphql/validation.js';
-import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, ID, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { AccountGql, CreatedApiKeyGql } from '../accounts/accounts.graphql.js';
 import { SortDirectionEnum, pageWindow, toOffsetConnection, windowOf } from '../graphql/offset-paging.js';
 import type { Context } from '../graphql/context.js';
@@ -115,7 +115,8 @@ export class TeamsResolver {
   })
   async createTeamApiKey(
     @IdArg('teamId') teamId: string,
-    @IdArg('accountId', { nullable: true }) accountId: string | null,
+    // An empty accountId means the caller's own account (the service reads it as omitted).
+    @Arg('accountId', () => ID, { nullable: true }) accountId: string | null,
     @TextArg('label', { max: 100 }, { nullable: true }) label: string | null,
     @Ctx() ctx: Context,
   ): Promise<CreatedApiKeyGql> {
