@@ -1,7 +1,7 @@
 import Chip from '@mui/material/Chip';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { formatCredits, formatUsdOfMillicredits } from '../shared/money';
+import { formatCredits, formatUsdOfMillicredits } from '../../server/src/money/format';
 import type { Balance } from './CreditsApp';
 import { Section } from './Section';
 

@@ -2,7 +2,7 @@ import Alert from '@mui/material/Alert';
 import AlertTitle from '@mui/material/AlertTitle';
 import Button from '@mui/material/Button';
 import { useEffect } from 'react';
-import { formatCredits } from '../shared/money';
+import { formatCredits } from '../../server/src/money/format';
 import type { Account, Balance } from './CreditsApp';
 
 export function CheckoutNotice(props: {

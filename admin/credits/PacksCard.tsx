@@ -7,7 +7,7 @@ import Box from '@mui/material/Box';
 import { useState } from 'react';
 import { errorMessage } from '../shared/client';
 import type { CreditsPageQuery } from '../shared/gql/graphql';
-import { formatCents, formatCredits } from '../shared/money';
+import { formatCents, formatCredits } from '../../server/src/money/format';
 import { ErrorText } from './CreditsApp';
 import { BuyPackMutation } from './operations';
 import { Section } from './Section';

@@ -4,7 +4,7 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import { useState, type FormEvent } from 'react';
 import { errorMessage } from '../shared/client';
-import { formatCredits } from '../shared/money';
+import { formatCredits } from '../../server/src/money/format';
 import { ErrorText } from './CreditsApp';
 import { RedeemPromoMutation } from './operations';
 import { Section } from './Section';

@@ -10,7 +10,7 @@ import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { formatDateTime } from '../shared/dates';
 import type { CreditsPageQuery } from '../shared/gql/graphql';
-import { formatCents, formatCredits } from '../shared/money';
+import { formatCents, formatCredits } from '../../server/src/money/format';
 import type { Account } from './CreditsApp';
 import { Section } from './Section';
 

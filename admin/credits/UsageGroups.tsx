@@ -16,7 +16,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { ApiError, errorMessage } from '../shared/client';
 import { lastDays } from '../shared/dates';
 import type { CreditsUsageReportQuery } from '../shared/gql/graphql';
-import { formatCount, formatCredits } from '../shared/money';
+import { formatCount, formatCredits } from '../../server/src/money/format';
 import { ErrorText } from './CreditsApp';
 import { CreditsUsageReportQuery as ReportQuery } from './operations';
 import { api, download } from './session';
