@@ -3,7 +3,7 @@ import AlertTitle from '@mui/material/AlertTitle';
 import Button from '@mui/material/Button';
 import { useEffect } from 'react';
 import { formatCredits } from '../../server/src/money/format';
-import type { Account, Balance } from './CreditsApp';
+import type { Account, Balance } from './account';
 
 export function CheckoutNotice(props: {
   params: URLSearchParams;

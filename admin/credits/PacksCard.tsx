@@ -8,7 +8,7 @@ import { useState } from 'react';
 import { errorMessage } from '../shared/client';
 import type { CreditsPageQuery } from '../shared/gql/graphql';
 import { formatCents, formatCredits } from '../../server/src/money/format';
-import { ErrorText } from './CreditsApp';
+import { ErrorText } from './ErrorText';
 import { BuyPackMutation } from './operations';
 import { Section } from './Section';
 import { api } from './session';

@@ -5,7 +5,7 @@ import TextField from '@mui/material/TextField';
 import { useState, type FormEvent } from 'react';
 import { errorMessage } from '../shared/client';
 import { formatCredits } from '../../server/src/money/format';
-import { ErrorText } from './CreditsApp';
+import { ErrorText } from './ErrorText';
 import { RedeemPromoMutation } from './operations';
 import { Section } from './Section';
 import { api } from './session';

@@ -11,7 +11,7 @@ import Typography from '@mui/material/Typography';
 import { formatDateTime } from '../shared/dates';
 import type { CreditsPageQuery } from '../shared/gql/graphql';
 import { formatCents, formatCredits } from '../../server/src/money/format';
-import type { Account } from './CreditsApp';
+import type { Account } from './account';
 import { Section } from './Section';
 
 const STATUS: Record<string, string> = {

@@ -17,7 +17,7 @@ import { ApiError, errorMessage } from '../shared/client';
 import { lastDays } from '../shared/dates';
 import type { CreditsUsageReportQuery } from '../shared/gql/graphql';
 import { formatCount, formatCredits } from '../../server/src/money/format';
-import { ErrorText } from './CreditsApp';
+import { ErrorText } from './ErrorText';
 import { CreditsUsageReportQuery as ReportQuery } from './operations';
 import { api, download } from './session';
 import { keyName, memberName, tokensIn } from './usage-labels';
