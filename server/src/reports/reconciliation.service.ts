@@ -10,7 +10,6 @@ import { currentEm } from '../db/unit-of-work.js';
 import type { AdvisoryLocks } from '../jobs/advisory-lock.js';
 import { gauges, metrics } from '../metrics/metrics.js';
 import { DomainError, badInput, notFound } from '../shared/errors.js';
-import { parseId } from '../shared/validate.js';
 import { PAGE_SIZES, pageSize } from '../shared/paging.js';
 import { utcDay } from './finance.rules.js';
 import { accountBalancesCheck } from './reconciliation/account-balances.check.js';
@@ -117,7 +116,7 @@ export class ReconciliationService {
   }
 
   async run(id: string): Promise<ReconciliationRun> {
-    const run = await findRun(this.sql(), parseId(id, 'id'));
+    const run = await findRun(this.sql(), id);
     if (!run) throw notFound(`Reconciliation run ${id} not found`);
     return run;
   }
@@ -128,7 +127,7 @@ export class ReconciliationService {
 
   /** `first`: at most 1000; null (a client that did not say) means 100. */
   async findings(runId: string, first: number | null = 1000): Promise<StoredFinding[]> {
-    return findFindings(this.sql(), parseId(runId, 'runId'), pageSize(first, PAGE_SIZES.findings));
+    return findFindings(this.sql(), runId, pageSize(first, PAGE_SIZES.findings));
   }
 
   private async startIf(
