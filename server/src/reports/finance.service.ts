@@ -216,7 +216,14 @@ export class FinanceService {
 
   /** Per team member (api key) of one account, or across all accounts. */
   byMember(from: Date, to: Date, accountId?: string | null, order: FinanceOrder = 'REVENUE', limit?: number | null) {
-    return this.usageGroups(from, to, 'member', order, pageSize(limit, PAGE_SIZES.ranking), accountId ? parseId(accountId, 'accountId') : null);
+    return this.usageGroups(
+      from,
+      to,
+      'member',
+      order,
+      pageSize(limit, PAGE_SIZES.ranking),
+      accountId ? parseId(accountId, 'accountId') : null,
+    );
   }
 
   /**
