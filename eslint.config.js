@@ -15,13 +15,11 @@ const SQL_NOT_YET_MOVED = [
   'server/src/ledger/engine.db.ts',
   'server/src/ledger/engine.sql.ts',
   'server/src/ledger/holds.service.ts',
-  'server/src/metrics/metrics.routes.ts',
   'server/src/notify/alerts.service.ts',
   'server/src/notify/delivery.worker.ts',
   'server/src/notify/endpoints.service.ts',
   'server/src/notify/outbox.ts',
   'server/src/promotions/promotions.service.ts',
-  'server/src/proxy/proxy-settings.service.ts',
   'server/src/reports/finance.service.ts',
   'server/src/reports/reconciliation/account-balances.check.ts',
   'server/src/reports/reconciliation/disputes.check.ts',
@@ -36,13 +34,8 @@ const SQL_NOT_YET_MOVED = [
   'server/src/reports/rollup.job.ts',
   'server/src/reports/statement.builder.ts',
   'server/src/reports/usage-report.service.ts',
-  'server/src/seed-history.ts',
-  'server/src/sessions/sessions.service.ts',
-  'server/src/staff/staff.service.ts',
-  'server/src/teams/teams.sql.ts',
 ];
 const FUNCTIONS_NOT_YET_SPLIT = [
-  'server/src/app.ts',
   'server/src/billing/auto-recharge.service.ts',
   'server/src/billing/checkout.service.ts',
   'server/src/billing/fulfilment.service.ts',
@@ -51,15 +44,12 @@ const FUNCTIONS_NOT_YET_SPLIT = [
   'server/src/graphql/ws-fanout.ts',
   'server/src/graphql/ws-gate.ts',
   'server/src/ledger/balance-events.ts',
-  'server/src/proxy/proxy.routes.ts',
-  'server/src/proxy/proxy.service.ts',
   'server/src/reports/reconciliation.rules.ts',
   'server/src/reports/reconciliation/ledger-audit.check.ts',
   'server/src/reports/rollup.job.ts',
   'server/src/reports/statement.builder.ts',
   'server/src/reports/statement.render.ts',
   'server/src/reports/usage-report.service.ts',
-  'server/src/seed-history.ts',
 ];
 
 export default tseslint.config(
