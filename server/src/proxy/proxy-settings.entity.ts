@@ -1,5 +1,6 @@
 import { BigIntType, Entity, EntityRepositoryType, PrimaryKey, Property, type Opt } from '@mikro-orm/core';
 import { EntityRepository, raw } from '@mikro-orm/postgresql';
+import { LOCK_CUSTOMER_ACCOUNT } from './sql/settings-statements.js';
 
 /** An account's proxy guardrails (`proxy_settings`); no row: the defaults. Caps in millicredits; null = no cap. */
 @Entity({ tableName: 'proxy_settings', repository: () => ProxySettingsRepository })
@@ -50,6 +51,11 @@ class ProxySettingsRepository extends EntityRepository<ProxySettingsEntity> {
   /** The account's settings, else the defaults. */
   async settingsOf(accountId: string): Promise<ProxySettings> {
     return (await this.findOne({ accountId }, { disableIdentityMap: true })) ?? defaultProxySettings(accountId);
+  }
+
+  /** Locks the customer account `accountId` for the caller's transaction; false when there is no such customer. */
+  async lockCustomer(accountId: string): Promise<boolean> {
+    return (await this.em.execute(LOCK_CUSTOMER_ACCOUNT, [accountId])).length > 0;
   }
 
   /** Inserts or replaces the account's row (the caller holds the account's lock). */

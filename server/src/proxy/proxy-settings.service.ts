@@ -1,5 +1,4 @@
-import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
-import { AccountEntity } from '../accounts/account.entity.js';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import type { BalanceEvents } from '../ledger/balance-events.js';
 import { ExpiringCache, type CacheTtl } from '../shared/cache.js';
 import { writeAudit } from '../audit/audit.service.js';
@@ -67,8 +66,7 @@ export class ProxySettingsService {
     const accountId = parseId(accountIdInput, 'accountId');
     if (input.requestsPerMinute !== undefined) authorize(actor, 'proxy.rateLimit');
     const saved = await currentEm(this.em).transactional(async (em) => {
-      const account = await em.findOne(AccountEntity, { id: accountId, kind: 'CUSTOMER' }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-      if (!account) throw notFound(`Account ${accountId} not found`);
+      if (!(await em.getRepository(ProxySettingsEntity).lockCustomer(accountId))) throw notFound(`Account ${accountId} not found`);
       const before = await this.get(accountId, em);
       const next: ProxySettings = {
         accountId,
