@@ -8,7 +8,6 @@ import { parseMillicredits } from '../money/money.js';
 import { badInput, notFound } from '../shared/errors.js';
 import { authorize } from '../auth/policy.js';
 import type { Principal } from '../auth/roles.js';
-import { parseId } from '../shared/validate.js';
 import { ProxySettingsEntity, type ProxySettings } from './proxy-settings.entity.js';
 
 export interface ProxySettingsInput {
@@ -62,8 +61,7 @@ export class ProxySettingsService {
   }
 
   /** Changes only the fields given (null clears a cap); audited in the same transaction. */
-  async set(actor: Principal, accountIdInput: string, input: ProxySettingsInput): Promise<ProxySettings> {
-    const accountId = parseId(accountIdInput, 'accountId');
+  async set(actor: Principal, accountId: string, input: ProxySettingsInput): Promise<ProxySettings> {
     if (input.requestsPerMinute !== undefined) authorize(actor, 'proxy.rateLimit');
     const saved = await currentEm(this.em).transactional(async (em) => {
       if (!(await em.getRepository(ProxySettingsEntity).lockCustomer(accountId))) throw notFound(`Account ${accountId} not found`);
