@@ -5,7 +5,7 @@ import { sqlOf, type Sql } from '../db/sql.js';
 import { currentEm } from '../db/unit-of-work.js';
 import { decodeCursor, toPage, type Page } from '../graphql/connection-cursors.js';
 import { pageSize } from '../shared/paging.js';
-import { DomainError, badInput, notFound } from '../shared/errors.js';
+import { DomainError, LimitReached, badInput, notFound } from '../shared/errors.js';
 import {
   cancelPendingDeliveries,
   countDeliveries,
@@ -45,7 +45,8 @@ export interface CreateEndpointInput {
   description?: string | null;
 }
 
-const MAX_ENDPOINTS_PER_OWNER = 16;
+/** An account's webhook endpoints (and the operator's), disabled ones included: docs/api.md. */
+export const MAX_ENDPOINTS_PER_OWNER = 16;
 const MAX_GRACE_SECONDS = 7 * 24 * 3600;
 
 /** Never the secrets. */
@@ -93,7 +94,7 @@ export class WebhookEndpointsService {
       if (accountId) await sql.query(`select 1 from accounts where id = ?::uuid for update`, [accountId]);
       else await sql.query(`select pg_advisory_xact_lock(hashtext('webhook_endpoints:operator'))`);
       if ((await webhookEndpoints(em).countOf(accountId)) >= MAX_ENDPOINTS_PER_OWNER)
-        throw badInput(`At most ${MAX_ENDPOINTS_PER_OWNER} webhook endpoints per account`);
+        throw new LimitReached(`At most ${MAX_ENDPOINTS_PER_OWNER} webhook endpoints per account`, MAX_ENDPOINTS_PER_OWNER);
       const entity = em.create(WebhookEndpointEntity, {
         accountId,
         url,
