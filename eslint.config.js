@@ -41,8 +41,6 @@ const FUNCTIONS_NOT_YET_SPLIT = [
   'server/src/billing/fulfilment.service.ts',
   'server/src/billing/webhooks.service.ts',
   'server/src/db/backup.ts',
-  'server/src/graphql/ws-fanout.ts',
-  'server/src/graphql/ws-gate.ts',
   'server/src/reports/reconciliation.rules.ts',
   'server/src/reports/reconciliation/ledger-audit.check.ts',
   'server/src/reports/rollup.job.ts',
