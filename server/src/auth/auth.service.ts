@@ -69,7 +69,10 @@ export const MAX_ACTIVE_KEYS_PER_ACCOUNT = 100;
 async function requireKeyRoom(em: EntityManager, accountId: string): Promise<void> {
   await em.findOne(AccountEntity, { id: accountId }, { lockMode: LockMode.PESSIMISTIC_WRITE, fields: ['id'] });
   if ((await apiKeysOf(em).count({ accountId, revokedAt: null })) >= MAX_ACTIVE_KEYS_PER_ACCOUNT)
-    throw new LimitReached(`At most ${MAX_ACTIVE_KEYS_PER_ACCOUNT} active API keys per account: revoke one first`, MAX_ACTIVE_KEYS_PER_ACCOUNT);
+    throw new LimitReached(
+      `At most ${MAX_ACTIVE_KEYS_PER_ACCOUNT} active API keys per account: revoke one first`,
+      MAX_ACTIVE_KEYS_PER_ACCOUNT,
+    );
 }
 
 export class AuthService {
