@@ -4,36 +4,35 @@ import type { Context } from '../graphql/context.js';
 import { accountInScope, principalOf } from '../graphql/auth.js';
 import { ApiKeyGql } from '../auth/api-keys.graphql.js';
 import { TeamMemberGql } from '../teams/teams.graphql.js';
-import { thresholdScope } from './alerts.service.js';
+import { thresholdScope } from './thresholds.rules.js';
+import { WebhookEndpointEntity } from './webhook-endpoint.entity.js';
 import {
   CreateWebhookEndpointInput,
   CreatedWebhookEndpointGql,
   LowBalanceAlertGql,
   WebhookDeliveryConnectionGql,
-  WebhookEndpointGql,
   toDeliveryConnection,
-  toEndpointGql,
   toLowBalanceGql,
 } from './notify.graphql.js';
 
 @Resolver()
 export class NotifyResolver {
   @Authorized('webhook.read')
-  @Query(() => [WebhookEndpointGql], {
+  @Query(() => [WebhookEndpointEntity], {
     description: "Webhook endpoints of an account (own; SUPPORT+ may name another), or with allAccounts the operator's (SUPPORT+)",
   })
   async webhookEndpoints(
     @Arg('accountId', () => ID, { nullable: true }) accountId: string | null,
     @Arg('allAccounts', () => Boolean, { nullable: true, defaultValue: false }) allAccounts: boolean,
     @Ctx() ctx: Context,
-  ): Promise<WebhookEndpointGql[]> {
-    return (await ctx.services.notify.endpoints.list(principalOf(ctx), accountId, allAccounts)).map(toEndpointGql);
+  ): Promise<WebhookEndpointEntity[]> {
+    return ctx.services.notify.endpoints.list(principalOf(ctx), accountId, allAccounts);
   }
 
   @Authorized('webhook.read')
-  @Query(() => WebhookEndpointGql, { description: 'One endpoint (its account, or SUPPORT+)' })
-  async webhookEndpoint(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<WebhookEndpointGql> {
-    return toEndpointGql(await ctx.services.notify.endpoints.get(principalOf(ctx), id));
+  @Query(() => WebhookEndpointEntity, { description: 'One endpoint (its account, or SUPPORT+)' })
+  async webhookEndpoint(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<WebhookEndpointEntity> {
+    return await ctx.services.notify.endpoints.get(principalOf(ctx), id);
   }
 
   @Authorized('webhook.read')
@@ -57,29 +56,29 @@ export class NotifyResolver {
     @Ctx() ctx: Context,
   ): Promise<CreatedWebhookEndpointGql> {
     const created = await ctx.services.notify.endpoints.create(principalOf(ctx), input);
-    return { endpoint: toEndpointGql(created.endpoint), secret: created.secret };
+    return created;
   }
 
   @Authorized('webhook.manage')
-  @Mutation(() => WebhookEndpointGql, {
+  @Mutation(() => WebhookEndpointEntity, {
     description: 'Stops deliveries to an endpoint (its account, or ADMIN); pending ones are cancelled',
   })
-  async disableWebhookEndpoint(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<WebhookEndpointGql> {
-    return toEndpointGql(await ctx.services.notify.endpoints.disable(principalOf(ctx), id));
+  async disableWebhookEndpoint(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<WebhookEndpointEntity> {
+    return await ctx.services.notify.endpoints.disable(principalOf(ctx), id);
   }
 
   @Authorized('webhook.manage')
-  @Mutation(() => WebhookEndpointGql, {
+  @Mutation(() => WebhookEndpointEntity, {
     description: 'Resumes deliveries to a disabled endpoint (its account, or ADMIN); its URL is checked again',
   })
-  async enableWebhookEndpoint(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<WebhookEndpointGql> {
-    return toEndpointGql(await ctx.services.notify.endpoints.enable(principalOf(ctx), id));
+  async enableWebhookEndpoint(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<WebhookEndpointEntity> {
+    return await ctx.services.notify.endpoints.enable(principalOf(ctx), id);
   }
 
   @Authorized('webhook.manage')
-  @Mutation(() => WebhookEndpointGql, { description: 'Deletes an endpoint (its account, or ADMIN); its delivery log is kept' })
-  async deleteWebhookEndpoint(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<WebhookEndpointGql> {
-    return toEndpointGql(await ctx.services.notify.endpoints.delete(principalOf(ctx), id));
+  @Mutation(() => WebhookEndpointEntity, { description: 'Deletes an endpoint (its account, or ADMIN); its delivery log is kept' })
+  async deleteWebhookEndpoint(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<WebhookEndpointEntity> {
+    return await ctx.services.notify.endpoints.delete(principalOf(ctx), id);
   }
 
   @Authorized('webhook.manage')
@@ -93,7 +92,7 @@ export class NotifyResolver {
     @Ctx() ctx: Context,
   ): Promise<CreatedWebhookEndpointGql> {
     const rotated = await ctx.services.notify.endpoints.rotateSecret(principalOf(ctx), id, graceSeconds);
-    return { endpoint: toEndpointGql(rotated.endpoint), secret: rotated.secret };
+    return rotated;
   }
 
   @Authorized('webhook.manage')

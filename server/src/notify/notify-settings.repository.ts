@@ -1,0 +1,14 @@
+import { EntityRepository, raw } from '@mikro-orm/postgresql';
+import type { NotifySettingsEntity } from './notify-settings.entity.js';
+
+/** `notify_settings`, one row: the default low-balance threshold the database's triggers read. */
+export class NotifySettingsRepository extends EntityRepository<NotifySettingsEntity> {
+  /** Writes the default; true when it changed. */
+  async setDefaultThreshold(threshold: bigint): Promise<boolean> {
+    const changed = await this.nativeUpdate(
+      { singleton: true, defaultLowBalanceThreshold: { $ne: threshold } },
+      { defaultLowBalanceThreshold: threshold, updatedAt: raw('now()') },
+    );
+    return changed > 0;
+  }
+}
