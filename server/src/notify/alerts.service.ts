@@ -10,13 +10,7 @@ import type { Clock } from './clock.js';
 import { ExhaustedAlerts } from './exhausted-alerts.js';
 import { NotifySettingsEntity } from './notify-settings.entity.js';
 import * as thresholdSql from './sql/thresholds.js';
-import {
-  auditedThresholds,
-  parseThresholdLists,
-  scopeOf,
-  type LowBalanceSetting,
-  type ThresholdScopeInput,
-} from './thresholds.rules.js';
+import { auditedThresholds, parseThresholdLists, scopeOf, type LowBalanceSetting, type ThresholdScopeInput } from './thresholds.rules.js';
 
 /**
  * Low-balance thresholds (the crossing itself is decided by the accounts trigger, see the outbox

@@ -60,7 +60,10 @@ export class NotificationDeliveriesRepository extends EntityRepository<Notificat
 
   /** A claimed delivery whose endpoint went away meanwhile: cancelled, its place freed. */
   async cancelClaimed(id: string): Promise<void> {
-    await this.nativeUpdate({ id, status: 'PENDING' }, { status: 'CANCELLED', lastError: 'endpoint disabled or deleted', claimedUntil: null });
+    await this.nativeUpdate(
+      { id, status: 'PENDING' },
+      { status: 'CANCELLED', lastError: 'endpoint disabled or deleted', claimedUntil: null },
+    );
   }
 
   /** The earliest pending delivery due after `after`, if any. */

@@ -31,7 +31,12 @@ export interface AttemptOptions {
 }
 
 const elapsed = (started: number) => Math.round(performance.now() - started);
-const failed = (error: string, started: number): SendResult => ({ status: null, error: error.slice(0, 300), durationMs: elapsed(started), excerpt: null });
+const failed = (error: string, started: number): SendResult => ({
+  status: null,
+  error: error.slice(0, 300),
+  durationMs: elapsed(started),
+  excerpt: null,
+});
 
 /**
  * One attempt of one claimed delivery, outside any transaction, and its recorded outcome:

@@ -162,7 +162,12 @@ export class DeliveryWorker {
     const room = Math.min(this.batchSize, this.concurrency - this.inFlight.size);
     const claimedAt = this.clock.now();
     const claimed = room > 0 ? await this.claim(claimedAt, room) : [];
-    return { dispatched, started: claimed.map((c) => this.track(c.delivery, c.endpoint)), filled: room > 0 && claimed.length >= room, claimedAt };
+    return {
+      dispatched,
+      started: claimed.map((c) => this.track(c.delivery, c.endpoint)),
+      filled: room > 0 && claimed.length >= room,
+      claimedAt,
+    };
   }
 
   /** Claims due deliveries (each worker's statements on a fork of its own: it is its own unit of work) and reads their endpoints. */

@@ -8,7 +8,10 @@ const jsonSafe = (value: unknown) => JSON.stringify(value, (_k, v) => (typeof v 
  * Writes an event on `sql`, the transaction of the change itself: an ORM one or the ledger
  * engine's own connection (a purchase's events commit with its posting). Returns its id.
  */
-export async function insertEvent(sql: Sql, event: { type: string; accountId: string | null; data: Record<string, unknown> }): Promise<string> {
+export async function insertEvent(
+  sql: Sql,
+  event: { type: string; accountId: string | null; data: Record<string, unknown> },
+): Promise<string> {
   const [row] = await sql.query<{ id: string }>(
     `insert into outbox_events (account_id, type, data) values (?::uuid, ?, ?::jsonb) returning id`,
     [event.accountId, event.type, jsonSafe(event.data)],

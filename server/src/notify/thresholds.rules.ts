@@ -76,6 +76,8 @@ export function scopeOf(input: ThresholdScopeInput): Scope {
     id,
     idField: member ? 'memberAccountId' : 'apiKeyId',
     auditAction: member ? 'team.setMemberLowBalanceThresholds' : 'apiKey.setLowBalanceThresholds',
-    missing: member ? `Account ${id} is not an active member of team ${accountId}` : `API key ${id} of account ${accountId} not found (or revoked)`,
+    missing: member
+      ? `Account ${id} is not an active member of team ${accountId}`
+      : `API key ${id} of account ${accountId} not found (or revoked)`,
   };
 }

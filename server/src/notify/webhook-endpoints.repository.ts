@@ -64,10 +64,7 @@ export class WebhookEndpointsRepository extends EntityRepository<WebhookEndpoint
   /** The endpoints with their sealed secrets, for signing (read-only). */
   withSecrets(ids: readonly string[]): Promise<WebhookEndpointEntity[]> {
     if (!ids.length) return Promise.resolve([]);
-    return this.find(
-      { id: { $in: [...ids] } },
-      { populate: ['secretEnc', 'previousSecretEnc'], disableIdentityMap: true, refresh: true },
-    );
+    return this.find({ id: { $in: [...ids] } }, { populate: ['secretEnc', 'previousSecretEnc'], disableIdentityMap: true, refresh: true });
   }
 
   /** A delivery succeeded: the endpoint is healthy again. */
