@@ -8,9 +8,11 @@ import { notFound } from '../shared/errors.js';
 import { parseId } from '../shared/validate.js';
 import type { Clock } from './clock.js';
 import { ExhaustedAlerts } from './exhausted-alerts.js';
-import { NotifySettingsEntity } from './notify-settings.entity.js';
 import * as thresholdSql from './sql/thresholds.js';
 import { auditedThresholds, parseThresholdLists, scopeOf, type LowBalanceSetting, type ThresholdScopeInput } from './thresholds.rules.js';
+
+export { thresholdScope } from './thresholds.rules.js';
+import { notifySettingsOf } from './notify-settings.repository.js';
 
 /**
  * Low-balance thresholds (the crossing itself is decided by the accounts trigger, see the outbox
@@ -33,7 +35,7 @@ export class AlertsService {
    */
   async syncDefaultThreshold(threshold: bigint): Promise<void> {
     await currentEm(this.em).transactional(async (em) => {
-      if (await em.getRepository(NotifySettingsEntity).setDefaultThreshold(threshold))
+      if (await notifySettingsOf(em).setDefaultThreshold(threshold))
         await thresholdSql.followDefaultThreshold(sqlOf(em), threshold);
     });
   }

@@ -1,5 +1,5 @@
-import { EntityRepository } from '@mikro-orm/postgresql';
-import type { NotificationAttemptEntity } from './notification-attempt.entity.js';
+import { EntityRepository, type EntityManager } from '@mikro-orm/postgresql';
+import { NotificationAttemptEntity } from './notification-attempt.entity.js';
 
 /** Attempts kept per delivery in the log. */
 const ATTEMPTS_SHOWN = 50;
@@ -20,3 +20,6 @@ export class NotificationAttemptsRepository extends EntityRepository<Notificatio
     return byDelivery;
   }
 }
+
+/** The repository on `em` (the caller's unit of work or transaction). */
+export const attemptsOf = (em: EntityManager) => new NotificationAttemptsRepository(em, NotificationAttemptEntity);

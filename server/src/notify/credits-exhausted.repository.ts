@@ -1,5 +1,5 @@
-import { EntityRepository } from '@mikro-orm/postgresql';
-import type { CreditsExhaustedNoticeEntity } from './credits-exhausted-notice.entity.js';
+import { EntityRepository, type EntityManager } from '@mikro-orm/postgresql';
+import { CreditsExhaustedNoticeEntity } from './credits-exhausted-notice.entity.js';
 
 /** `credits_exhausted_notices`: the hour of each account's last `credits.exhausted`. */
 export class CreditsExhaustedNoticesRepository extends EntityRepository<CreditsExhaustedNoticeEntity> {
@@ -31,3 +31,6 @@ export class CreditsExhaustedNoticesRepository extends EntityRepository<CreditsE
     return rows[0]?.id ?? null;
   }
 }
+
+/** The repository on `em` (the caller's unit of work or transaction). */
+export const exhaustedNoticesOf = (em: EntityManager) => new CreditsExhaustedNoticesRepository(em, CreditsExhaustedNoticeEntity);

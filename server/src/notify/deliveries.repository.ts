@@ -1,5 +1,5 @@
-import { EntityRepository } from '@mikro-orm/postgresql';
-import type { NotificationDeliveryEntity } from './notification-delivery.entity.js';
+import { EntityRepository, type EntityManager } from '@mikro-orm/postgresql';
+import { NotificationDeliveryEntity } from './notification-delivery.entity.js';
 
 /** A delivery as the log shows it: the delivery row and its event's type, time and data. */
 export interface Delivery {
@@ -212,3 +212,6 @@ export class NotificationDeliveriesRepository extends EntityRepository<Notificat
     return row.id;
   }
 }
+
+/** The repository on `em` (the caller's unit of work or transaction). */
+export const deliveriesOf = (em: EntityManager) => new NotificationDeliveriesRepository(em, NotificationDeliveryEntity);

@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { NotificationDeliveryEntity } from './notification-delivery.entity.js';
-import { OutboxEventEntity } from './outbox-event.entity.js';
-import type { UndispatchedEvent } from './outbox.repository.js';
-import { WebhookEndpointEntity } from './webhook-endpoint.entity.js';
+import { type UndispatchedEvent, outboxOf } from './outbox.repository.js';
+import type { WebhookEndpointEntity } from './webhook-endpoint.entity.js';
+import { deliveriesOf } from './deliveries.repository.js';
+import { endpointsOf } from './webhook-endpoints.repository.js';
 
 interface DispatchOptions {
   batchSize: number;
@@ -24,15 +24,15 @@ const subscribes = (endpoint: WebhookEndpointEntity, event: UndispatchedEvent) =
  */
 export function dispatchEvents(root: EntityManager, now: Date, o: DispatchOptions): Promise<number> {
   return root.fork().transactional(async (em) => {
-    const outbox = em.getRepository(OutboxEventEntity);
+    const outbox = outboxOf(em);
     const events = await outbox.lockUndispatched(o.batchSize);
     if (!events.length) return 0;
     const accountIds = [...new Set(events.flatMap((e) => (e.accountId === null ? [] : [e.accountId])))];
-    const endpoints = await em.getRepository(WebhookEndpointEntity).subscribersOf(accountIds);
+    const endpoints = await endpointsOf(em).subscribersOf(accountIds);
     const pairs = events.flatMap((event) =>
       endpoints.filter((endpoint) => subscribes(endpoint, event)).map((endpoint) => ({ eventId: event.id, endpointId: endpoint.id })),
     );
-    const deliveries = em.getRepository(NotificationDeliveryEntity);
+    const deliveries = deliveriesOf(em);
     await deliveries.queueWebhooks(pairs, now);
     await deliveries.queueMails(
       events.map((e) => e.id),

@@ -6,14 +6,15 @@ import { currentEm } from '../db/unit-of-work.js';
 import { decodeCursor, pageSize, toPage, type Page } from '../ledger/cursor.js';
 import { DomainError, badInput, notFound } from '../shared/errors.js';
 import { optionalText, parseId } from '../shared/validate.js';
-import type { Delivery, NotificationDeliveriesRepository } from './deliveries.repository.js';
+import { type Delivery, type NotificationDeliveriesRepository, deliveriesOf } from './deliveries.repository.js';
 import { validateEndpointUrl, type DestinationPolicy } from './destination.js';
 import { checkEndpointAccess, endpointEvents, endpointOwner, type EndpointAccess } from './endpoints.rules.js';
 import { generateSigningSecret, type SecretBox } from './secrets.js';
-import { NotificationAttemptEntity } from './notification-attempt.entity.js';
-import { NotificationDeliveryEntity } from './notification-delivery.entity.js';
-import { OutboxEventEntity } from './outbox-event.entity.js';
+import type { NotificationAttemptEntity } from './notification-attempt.entity.js';
 import { WebhookEndpointEntity } from './webhook-endpoint.entity.js';
+import { outboxOf } from './outbox.repository.js';
+import { attemptsOf } from './attempts.repository.js';
+import { endpointsOf } from './webhook-endpoints.repository.js';
 
 export interface CreateEndpointInput {
   accountId?: string | null;
@@ -48,7 +49,7 @@ export class WebhookEndpointsService {
     const secret = generateSigningSecret();
     const sealed = this.secrets().seal(secret);
     const endpoint = await this.em.transactional(async (em) => {
-      const endpoints = em.getRepository(WebhookEndpointEntity);
+      const endpoints = endpointsOf(em);
       if (!(await endpoints.lockOwner(accountId))) throw notFound(`Account ${accountId} not found`);
       if ((await endpoints.countOf(accountId)) >= MAX_ENDPOINTS_PER_OWNER)
         throw badInput(`At most ${MAX_ENDPOINTS_PER_OWNER} webhook endpoints per account`);
@@ -75,7 +76,7 @@ export class WebhookEndpointsService {
 
   async list(actor: Principal, accountIdInput: string | null, allAccounts: boolean): Promise<WebhookEndpointEntity[]> {
     const accountId = endpointOwner(actor, accountIdInput, allAccounts, 'read');
-    return currentEm(this.em).getRepository(WebhookEndpointEntity).listOf(accountId);
+    return endpointsOf(currentEm(this.em)).listOf(accountId);
   }
 
   async get(actor: Principal, id: string): Promise<WebhookEndpointEntity> {
@@ -149,7 +150,7 @@ export class WebhookEndpointsService {
   }
 
   async attempts(deliveryIds: readonly string[]): Promise<Map<string, NotificationAttemptEntity[]>> {
-    return currentEm(this.em).getRepository(NotificationAttemptEntity).latestOf(deliveryIds);
+    return attemptsOf(currentEm(this.em)).latestOf(deliveryIds);
   }
 
   /**
@@ -161,10 +162,10 @@ export class WebhookEndpointsService {
     const eventId = parseId(eventIdInput, 'eventId');
     if (endpoint.disabledAt) throw badInput('The endpoint is disabled: enable it before redelivering', { field: 'endpointId' });
     const deliveryId = await this.em.transactional(async (em) => {
-      const event = await em.getRepository(OutboxEventEntity).accountOf(eventId);
+      const event = await outboxOf(em).accountOf(eventId);
       if (!event || (endpoint.accountId !== null && event.accountId !== endpoint.accountId))
         throw notFound(`Event ${eventId} not found for this endpoint`);
-      const id = await em.getRepository(NotificationDeliveryEntity).queueAgain(eventId, endpoint.id);
+      const id = await deliveriesOf(em).queueAgain(eventId, endpoint.id);
       await writeAudit(sqlOf(em), {
         actor,
         action: 'webhookEndpoint.redeliver',
@@ -179,12 +180,12 @@ export class WebhookEndpointsService {
   }
 
   private deliveriesRepository() {
-    return currentEm(this.em).getRepository(NotificationDeliveryEntity);
+    return deliveriesOf(currentEm(this.em));
   }
 
   private async load(actor: Principal, idInput: string, mode: EndpointAccess): Promise<WebhookEndpointEntity> {
     const id = parseId(idInput, 'id');
-    const endpoint = await currentEm(this.em).getRepository(WebhookEndpointEntity).findLive(id);
+    const endpoint = await endpointsOf(currentEm(this.em)).findLive(id);
     if (!endpoint) throw notFound(`Webhook endpoint ${id} not found`);
     checkEndpointAccess(actor, id, endpoint.accountId, mode);
     return endpoint;
@@ -207,8 +208,8 @@ export class WebhookEndpointsService {
     // Read now: inside the transaction the locked row may be this very instance, changed by `apply`.
     const audited = { disabledAt: before.disabledAt, url: before.url };
     return this.em.transactional(async (em) => {
-      await step.first?.(em.getRepository(NotificationDeliveryEntity));
-      const endpoints = em.getRepository(WebhookEndpointEntity);
+      await step.first?.(deliveriesOf(em));
+      const endpoints = endpointsOf(em);
       const endpoint = await endpoints.lock(before.id, step.withSecret);
       if (!endpoint) throw new DomainError('CONFLICT', `Webhook endpoint ${before.id} changed meanwhile; try again`);
       step.apply(endpoint, await endpoints.transactionNow());

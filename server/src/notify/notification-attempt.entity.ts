@@ -1,13 +1,10 @@
-import { BigIntType, Entity, EntityRepositoryType, PrimaryKey, Property } from '@mikro-orm/core';
+import { BigIntType, Entity, PrimaryKey, Property } from '@mikro-orm/core';
 import { Field, Int, ObjectType } from 'type-graphql';
-import { NotificationAttemptsRepository } from './attempts.repository.js';
 
 /** One attempt of a delivery (`notification_attempts`), and its GraphQL shape (the id and delivery are not shown). */
 @ObjectType('WebhookDeliveryAttempt')
-@Entity({ tableName: 'notification_attempts', repository: () => NotificationAttemptsRepository })
+@Entity({ tableName: 'notification_attempts' })
 export class NotificationAttemptEntity {
-  [EntityRepositoryType]?: NotificationAttemptsRepository;
-
   @PrimaryKey({ type: new BigIntType('bigint'), columnType: 'bigint', autoincrement: true })
   id!: bigint;
 

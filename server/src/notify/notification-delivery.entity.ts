@@ -1,11 +1,8 @@
-import { BigIntType, Entity, EntityRepositoryType, PrimaryKey, Property } from '@mikro-orm/core';
-import { NotificationDeliveriesRepository } from './deliveries.repository.js';
+import { BigIntType, Entity, PrimaryKey, Property } from '@mikro-orm/core';
 
 /** One event for one endpoint (WEBHOOK) or one mailbox (EMAIL): the delivery worker's queue (`notification_deliveries`). */
-@Entity({ tableName: 'notification_deliveries', repository: () => NotificationDeliveriesRepository })
+@Entity({ tableName: 'notification_deliveries' })
 export class NotificationDeliveryEntity {
-  [EntityRepositoryType]?: NotificationDeliveriesRepository;
-
   @PrimaryKey({ type: 'uuid', defaultRaw: 'gen_random_uuid()' })
   id!: string;
 

@@ -1,11 +1,8 @@
-import { BigIntType, Entity, EntityRepositoryType, PrimaryKey, Property } from '@mikro-orm/core';
-import { NotifySettingsRepository } from './notify-settings.repository.js';
+import { BigIntType, Entity, PrimaryKey, Property } from '@mikro-orm/core';
 
 /** The one row of `notify_settings`: the default low-balance threshold, written from config at start (the triggers read it). */
-@Entity({ tableName: 'notify_settings', repository: () => NotifySettingsRepository })
+@Entity({ tableName: 'notify_settings' })
 export class NotifySettingsEntity {
-  [EntityRepositoryType]?: NotifySettingsRepository;
-
   @PrimaryKey({ type: 'boolean', defaultRaw: 'true' })
   singleton!: boolean;
 

@@ -1,5 +1,5 @@
-import { EntityRepository, raw } from '@mikro-orm/postgresql';
-import type { NotifySettingsEntity } from './notify-settings.entity.js';
+import { EntityRepository, type EntityManager, raw } from '@mikro-orm/postgresql';
+import { NotifySettingsEntity } from './notify-settings.entity.js';
 
 /** `notify_settings`, one row: the default low-balance threshold the database's triggers read. */
 export class NotifySettingsRepository extends EntityRepository<NotifySettingsEntity> {
@@ -12,3 +12,6 @@ export class NotifySettingsRepository extends EntityRepository<NotifySettingsEnt
     return changed > 0;
   }
 }
+
+/** The repository on `em` (the caller's unit of work or transaction). */
+export const notifySettingsOf = (em: EntityManager) => new NotifySettingsRepository(em, NotifySettingsEntity);

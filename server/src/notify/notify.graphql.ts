@@ -4,6 +4,9 @@ import { encodeCursor, type Page } from '../ledger/cursor.js';
 import type { Delivery } from './deliveries.repository.js';
 import { NotificationAttemptEntity } from './notification-attempt.entity.js';
 import { WebhookEndpointEntity } from './webhook-endpoint.entity.js';
+
+/** The entity is its own GraphQL type: the resolvers name it here. */
+export { WebhookEndpointEntity as WebhookEndpointGql };
 import type { LowBalanceSetting } from './thresholds.rules.js';
 
 @ObjectType('CreatedWebhookEndpoint')

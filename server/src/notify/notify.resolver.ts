@@ -4,13 +4,13 @@ import type { Context } from '../graphql/context.js';
 import { accountInScope, principalOf } from '../graphql/auth.js';
 import { ApiKeyGql } from '../auth/api-keys.graphql.js';
 import { TeamMemberGql } from '../teams/teams.graphql.js';
-import { thresholdScope } from './thresholds.rules.js';
-import { WebhookEndpointEntity } from './webhook-endpoint.entity.js';
+import { thresholdScope } from './alerts.service.js';
 import {
   CreateWebhookEndpointInput,
   CreatedWebhookEndpointGql,
   LowBalanceAlertGql,
   WebhookDeliveryConnectionGql,
+  WebhookEndpointGql,
   toDeliveryConnection,
   toLowBalanceGql,
 } from './notify.graphql.js';
@@ -18,20 +18,20 @@ import {
 @Resolver()
 export class NotifyResolver {
   @Authorized('webhook.read')
-  @Query(() => [WebhookEndpointEntity], {
+  @Query(() => [WebhookEndpointGql], {
     description: "Webhook endpoints of an account (own; SUPPORT+ may name another), or with allAccounts the operator's (SUPPORT+)",
   })
   async webhookEndpoints(
     @Arg('accountId', () => ID, { nullable: true }) accountId: string | null,
     @Arg('allAccounts', () => Boolean, { nullable: true, defaultValue: false }) allAccounts: boolean,
     @Ctx() ctx: Context,
-  ): Promise<WebhookEndpointEntity[]> {
+  ): Promise<WebhookEndpointGql[]> {
     return ctx.services.notify.endpoints.list(principalOf(ctx), accountId, allAccounts);
   }
 
   @Authorized('webhook.read')
-  @Query(() => WebhookEndpointEntity, { description: 'One endpoint (its account, or SUPPORT+)' })
-  async webhookEndpoint(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<WebhookEndpointEntity> {
+  @Query(() => WebhookEndpointGql, { description: 'One endpoint (its account, or SUPPORT+)' })
+  async webhookEndpoint(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<WebhookEndpointGql> {
     return await ctx.services.notify.endpoints.get(principalOf(ctx), id);
   }
 
@@ -60,24 +60,24 @@ export class NotifyResolver {
   }
 
   @Authorized('webhook.manage')
-  @Mutation(() => WebhookEndpointEntity, {
+  @Mutation(() => WebhookEndpointGql, {
     description: 'Stops deliveries to an endpoint (its account, or ADMIN); pending ones are cancelled',
   })
-  async disableWebhookEndpoint(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<WebhookEndpointEntity> {
+  async disableWebhookEndpoint(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<WebhookEndpointGql> {
     return await ctx.services.notify.endpoints.disable(principalOf(ctx), id);
   }
 
   @Authorized('webhook.manage')
-  @Mutation(() => WebhookEndpointEntity, {
+  @Mutation(() => WebhookEndpointGql, {
     description: 'Resumes deliveries to a disabled endpoint (its account, or ADMIN); its URL is checked again',
   })
-  async enableWebhookEndpoint(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<WebhookEndpointEntity> {
+  async enableWebhookEndpoint(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<WebhookEndpointGql> {
     return await ctx.services.notify.endpoints.enable(principalOf(ctx), id);
   }
 
   @Authorized('webhook.manage')
-  @Mutation(() => WebhookEndpointEntity, { description: 'Deletes an endpoint (its account, or ADMIN); its delivery log is kept' })
-  async deleteWebhookEndpoint(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<WebhookEndpointEntity> {
+  @Mutation(() => WebhookEndpointGql, { description: 'Deletes an endpoint (its account, or ADMIN); its delivery log is kept' })
+  async deleteWebhookEndpoint(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<WebhookEndpointGql> {
     return await ctx.services.notify.endpoints.delete(principalOf(ctx), id);
   }
 

@@ -1,14 +1,11 @@
-import { BigIntType, Entity, EntityRepositoryType, JsonType, PrimaryKey, Property } from '@mikro-orm/core';
-import { OutboxEventsRepository } from './outbox.repository.js';
+import { BigIntType, Entity, JsonType, PrimaryKey, Property } from '@mikro-orm/core';
 
 /**
  * An outbox event (`outbox_events`), written in the transaction of the change that caused it;
  * account null = operator-wide. `seq` is the table's identity: the order of dispatch.
  */
-@Entity({ tableName: 'outbox_events', repository: () => OutboxEventsRepository })
+@Entity({ tableName: 'outbox_events' })
 export class OutboxEventEntity {
-  [EntityRepositoryType]?: OutboxEventsRepository;
-
   @PrimaryKey({ type: 'uuid', defaultRaw: 'gen_random_uuid()' })
   id!: string;
 

@@ -1,6 +1,6 @@
-import { EntityRepository } from '@mikro-orm/postgresql';
+import { EntityRepository, type EntityManager } from '@mikro-orm/postgresql';
 import { sqlOf, type Sql } from '../db/sql.js';
-import type { OutboxEventEntity } from './outbox-event.entity.js';
+import { OutboxEventEntity } from './outbox-event.entity.js';
 
 const jsonSafe = (value: unknown) => JSON.stringify(value, (_k, v) => (typeof v === 'bigint' ? v.toString() : v));
 
@@ -55,3 +55,6 @@ export class OutboxEventsRepository extends EntityRepository<OutboxEventEntity> 
     return event ? { accountId: event.accountId } : undefined;
   }
 }
+
+/** The repository on `em` (the caller's unit of work or transaction). */
+export const outboxOf = (em: EntityManager) => new OutboxEventsRepository(em, OutboxEventEntity);

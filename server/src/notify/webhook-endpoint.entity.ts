@@ -1,6 +1,5 @@
-import { ArrayType, Entity, EntityRepositoryType, PrimaryKey, Property } from '@mikro-orm/core';
+import { ArrayType, Entity, PrimaryKey, Property } from '@mikro-orm/core';
 import { Field, ID, ObjectType } from 'type-graphql';
-import { WebhookEndpointsRepository } from './webhook-endpoints.repository.js';
 
 /**
  * A webhook endpoint (`webhook_endpoints`): an account's own, or the operator's (account null) for
@@ -8,10 +7,8 @@ import { WebhookEndpointsRepository } from './webhook-endpoints.repository.js';
  * signing secrets are sealed, lazy and hidden: loaded only when asked for, never serialised.
  */
 @ObjectType('WebhookEndpoint')
-@Entity({ tableName: 'webhook_endpoints', repository: () => WebhookEndpointsRepository })
+@Entity({ tableName: 'webhook_endpoints' })
 export class WebhookEndpointEntity {
-  [EntityRepositoryType]?: WebhookEndpointsRepository;
-
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid', defaultRaw: 'gen_random_uuid()' })
   id!: string;

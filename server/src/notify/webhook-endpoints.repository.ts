@@ -1,5 +1,5 @@
-import { EntityRepository, LockMode } from '@mikro-orm/postgresql';
-import type { WebhookEndpointEntity } from './webhook-endpoint.entity.js';
+import { EntityRepository, type EntityManager, LockMode } from '@mikro-orm/postgresql';
+import { WebhookEndpointEntity } from './webhook-endpoint.entity.js';
 
 /** What the worker's failure bookkeeping did to the endpoint. */
 interface EndpointFailure {
@@ -90,3 +90,6 @@ export class WebhookEndpointsRepository extends EntityRepository<WebhookEndpoint
     return { endpoint, disabled };
   }
 }
+
+/** The repository on `em` (the caller's unit of work or transaction). */
+export const endpointsOf = (em: EntityManager) => new WebhookEndpointsRepository(em, WebhookEndpointEntity);

@@ -1,5 +1,6 @@
 import pg from 'pg';
 import type { Logger } from 'pino';
+import { swallowed } from '../../shared/errors.js';
 
 /**
  * LISTENs for the outbox's commit-time NOTIFY and calls `onEvent` for each; a lost connection is
@@ -28,7 +29,7 @@ export class OutboxListener {
     if (this.retryTimer) clearTimeout(this.retryTimer);
     const client = this.client;
     this.client = null;
-    await client?.end().catch((err: unknown) => this.log.debug({ err: { message: (err as Error).message } }, 'outbox LISTEN close failed'));
+    await client?.end().catch((err: unknown) => swallowed(err, 'notify.listen-close', this.log));
   }
 
   private async connect(): Promise<void> {
@@ -60,6 +61,6 @@ export class OutboxListener {
 
   /** A connection being given up: its close may fail too, which changes nothing. */
   private close(client: pg.Client): Promise<void> {
-    return client.end().catch((err: unknown) => this.log.debug({ err: { message: (err as Error).message } }, 'outbox LISTEN close failed'));
+    return client.end().catch((err: unknown) => swallowed(err, 'notify.listen-close', this.log));
   }
 }
