@@ -35,8 +35,7 @@ export class AlertsService {
    */
   async syncDefaultThreshold(threshold: bigint): Promise<void> {
     await currentEm(this.em).transactional(async (em) => {
-      if (await notifySettingsOf(em).setDefaultThreshold(threshold))
-        await thresholdSql.followDefaultThreshold(sqlOf(em), threshold);
+      if (await notifySettingsOf(em).setDefaultThreshold(threshold)) await thresholdSql.followDefaultThreshold(sqlOf(em), threshold);
     });
   }
 
