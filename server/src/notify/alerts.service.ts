@@ -39,16 +39,14 @@ export class AlertsService {
     });
   }
 
-  async setting(accountIdInput: string): Promise<LowBalanceSetting> {
-    const accountId = parseId(accountIdInput, 'accountId');
+  async setting(accountId: string): Promise<LowBalanceSetting> {
     const setting = await thresholdSql.accountSetting(sqlOf(currentEm(this.em)), accountId);
     if (!setting) throw notFound(`Account ${accountId} not found`);
     return setting;
   }
 
   /** Every threshold of the account, highest first, each with its state. */
-  async thresholds(accountIdInput: string): Promise<LowBalanceSetting[]> {
-    const accountId = parseId(accountIdInput, 'accountId');
+  async thresholds(accountId: string): Promise<LowBalanceSetting[]> {
     const rows = await thresholdSql.accountThresholds(sqlOf(currentEm(this.em)), accountId);
     if (!rows.length) throw notFound(`Account ${accountId} not found`);
     return rows;

@@ -5,7 +5,6 @@ import { sqlOf } from '../db/sql.js';
 import { currentEm } from '../db/unit-of-work.js';
 import { decodeCursor, pageSize, toPage, type Page } from '../ledger/cursor.js';
 import { DomainError, badInput, notFound } from '../shared/errors.js';
-import { optionalText, parseId } from '../shared/validate.js';
 import { type Delivery, type NotificationDeliveriesRepository, deliveriesOf } from './deliveries.repository.js';
 import { validateEndpointUrl, type DestinationPolicy } from './destination.js';
 import { checkEndpointAccess, endpointEvents, endpointOwner, type EndpointAccess } from './endpoints.rules.js';
@@ -44,7 +43,7 @@ export class WebhookEndpointsService {
   async create(actor: Principal, input: CreateEndpointInput): Promise<{ endpoint: WebhookEndpointEntity; secret: string }> {
     const accountId = endpointOwner(actor, input.accountId ?? null, input.allAccounts ?? false, 'manage');
     const events = endpointEvents(input.events);
-    const description = optionalText(input.description, 'description', 200);
+    const description = input.description ?? null;
     const url = await validateEndpointUrl(input.url, this.policy);
     const secret = generateSigningSecret();
     const sealed = this.secrets().seal(secret);
@@ -146,7 +145,7 @@ export class WebhookEndpointsService {
   }
 
   async countDeliveries(endpointId: string): Promise<number> {
-    return this.deliveriesRepository().countOf(parseId(endpointId, 'endpointId'));
+    return this.deliveriesRepository().countOf(endpointId);
   }
 
   async attempts(deliveryIds: readonly string[]): Promise<Map<string, NotificationAttemptEntity[]>> {
@@ -157,9 +156,8 @@ export class WebhookEndpointsService {
    * Sends an event to an endpoint again (or for the first time, for an event from before the
    * endpoint existed), now, with the same event id. The endpoint must be enabled.
    */
-  async redeliver(actor: Principal, endpointId: string, eventIdInput: string): Promise<string> {
+  async redeliver(actor: Principal, endpointId: string, eventId: string): Promise<string> {
     const endpoint = await this.load(actor, endpointId, 'manage');
-    const eventId = parseId(eventIdInput, 'eventId');
     if (endpoint.disabledAt) throw badInput('The endpoint is disabled: enable it before redelivering', { field: 'endpointId' });
     const deliveryId = await this.em.transactional(async (em) => {
       const event = await outboxOf(em).accountOf(eventId);
@@ -183,8 +181,7 @@ export class WebhookEndpointsService {
     return deliveriesOf(currentEm(this.em));
   }
 
-  private async load(actor: Principal, idInput: string, mode: EndpointAccess): Promise<WebhookEndpointEntity> {
-    const id = parseId(idInput, 'id');
+  private async load(actor: Principal, id: string, mode: EndpointAccess): Promise<WebhookEndpointEntity> {
     const endpoint = await endpointsOf(currentEm(this.em)).findLive(id);
     if (!endpoint) throw notFound(`Webhook endpoint ${id} not found`);
     checkEndpointAccess(actor, id, endpoint.accountId, mode);

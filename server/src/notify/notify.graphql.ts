@@ -8,6 +8,7 @@ import { WebhookEndpointEntity } from './webhook-endpoint.entity.js';
 /** The entity is its own GraphQL type: the resolvers name it here. */
 export { WebhookEndpointEntity as WebhookEndpointGql };
 import type { LowBalanceSetting } from './thresholds.rules.js';
+import { IsId, OptionalText } from '../shared/validate.js';
 
 @ObjectType('CreatedWebhookEndpoint')
 export class CreatedWebhookEndpointGql {
@@ -17,8 +18,9 @@ export class CreatedWebhookEndpointGql {
 
 @InputType()
 export class CreateWebhookEndpointInput {
-  @Field(() => ID, { nullable: true, description: "Omitted: the caller's account. Another account needs ADMIN." }) accountId?:
-    string | null;
+  @IsId()
+  @Field(() => ID, { nullable: true, description: "Omitted: the caller's account. Another account needs ADMIN." })
+  accountId?: string | null;
   @Field(() => Boolean, {
     nullable: true,
     defaultValue: false,
@@ -27,7 +29,9 @@ export class CreateWebhookEndpointInput {
   allAccounts?: boolean | null;
   @Field(() => String, { description: 'https on a public address (http and loopback too outside production)' }) url!: string;
   @Field(() => [String], { description: 'Event types, or "*" for all' }) events!: string[];
-  @Field(() => String, { nullable: true }) description?: string | null;
+  @OptionalText(200)
+  @Field(() => String, { nullable: true })
+  description?: string | null;
 }
 
 @ObjectType('WebhookDelivery')
