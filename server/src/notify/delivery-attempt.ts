@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import { metrics } from '../metrics/metrics.js';
+import { swallowed } from '../shared/errors.js';
 import type { Clock } from './clock.js';
 import { type ClaimedDelivery, type DeliveryOutcome, deliveriesOf } from './deliveries.repository.js';
 import { checkDestination, UnsafeDestination, type DestinationPolicy } from './destination.js';
@@ -69,10 +70,8 @@ export class DeliveryAttempts {
     try {
       await this.record(d, event, result, ok);
     } catch (err) {
-      this.o.log.error(
-        { err: { message: (err as Error).message }, deliveryId: d.id },
-        'could not record a delivery outcome; it will be retried after its lease',
-      );
+      // Not recorded: the delivery is retried after its lease.
+      swallowed(err, 'notify.record-outcome', this.o.log.child({ deliveryId: d.id }));
     }
     return ok;
   }

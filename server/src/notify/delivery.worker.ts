@@ -1,3 +1,4 @@
+import { swallowed } from '../shared/errors.js';
 import { systemClock, type Clock } from './clock.js';
 import { type ClaimedDelivery, deliveriesOf } from './deliveries.repository.js';
 import { DeliveryAttempts, type AttemptOptions } from './delivery-attempt.js';
@@ -139,7 +140,7 @@ export class DeliveryWorker {
       const next = await deliveriesOf(this.o.em.fork()).nextDueAfter(pass.claimedAt);
       if (next) delay = Math.max(0, Math.min(delay, next.getTime() - this.clock.now().getTime()));
     } catch (err) {
-      this.o.log.error({ err: { message: (err as Error).message } }, 'outbox delivery pass failed');
+      swallowed(err, 'notify.delivery-pass', this.o.log); // the next pass tries again
     }
     return delay;
   }
@@ -185,7 +186,7 @@ export class DeliveryWorker {
       .run(d, endpoint)
       .catch((err: unknown) => {
         // A bad sealed secret, say: nothing recorded, so the delivery comes back after its lease.
-        this.o.log.error({ err: { message: (err as Error).message }, deliveryId: d.id }, 'delivery attempt failed to run');
+        swallowed(err, 'notify.delivery-attempt', this.o.log.child({ deliveryId: d.id }));
         return false;
       })
       .finally(() => {

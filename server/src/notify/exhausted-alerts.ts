@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
+import { swallowed } from '../shared/errors.js';
 import type { Clock } from './clock.js';
 import { exhaustedNoticesOf } from './credits-exhausted.repository.js';
 
@@ -43,8 +44,7 @@ export class ExhaustedAlerts {
       // A fork of its own: this runs after a refusal, which may be rolling back the caller's transaction.
       return await exhaustedNoticesOf(this.em.fork()).claimHour(accountId, requiredMillicredits, now);
     } catch (err) {
-      this.log.warn({ err: { message: (err as Error).message }, accountId }, 'could not record credits.exhausted');
-      return null;
+      return swallowed(err, 'notify.credits-exhausted', this.log.child({ accountId })) ?? null;
     }
   }
 }
