@@ -1,6 +1,6 @@
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { ConnectionType, toConnection, type Connection } from '../graphql/connection.js';
-import { encodeCursor, type Page } from '../ledger/cursor.js';
+import { encodeCursor, type Page } from '../graphql/connection-cursors.js';
 import type { Delivery } from './deliveries.repository.js';
 import { NotificationAttemptEntity } from './notification-attempt.entity.js';
 import { WebhookEndpointEntity } from './webhook-endpoint.entity.js';
