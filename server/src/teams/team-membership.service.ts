@@ -11,7 +11,7 @@ import { TeamInvitationEntity, type TeamMemberEntity } from './team.entities.js'
 import { auditMember, changeTeam, keepAnOwner, putMember } from './team-changes.js';
 import { teamInvitations, teamMembers } from './teams.repository.js';
 import { isActive, parseAllocation } from './teams.rules.js';
-import { invitedView, memberView } from './teams.sql.js';
+import { invitedView, memberView } from './sql/team-queries.js';
 import { TEAM_ROLES, type InvitationLimits, type TeamMember, type TeamRole } from './teams.types.js';
 
 /**
@@ -84,8 +84,7 @@ export class TeamMembershipService {
     actor: Principal,
     input: { teamId: string; accountId: string; monthlyAllocationMillicredits?: string | null },
   ): Promise<TeamMember> {
-    const teamId = parseId(input.teamId, 'teamId');
-    const accountId = parseId(input.accountId, 'accountId');
+    const { teamId, accountId } = input;
     const allocation = parseAllocation(input.monthlyAllocationMillicredits);
     const at = this.clock();
     return changeTeam(this.em, actor, teamId, async (em) => {
@@ -104,9 +103,7 @@ export class TeamMembershipService {
    * them for this team, in the same transaction (audited); their history stays. For an account
    * only invited, withdraws the invitation.
    */
-  async removeMember(actor: Principal, teamIdInput: string, accountIdInput: string): Promise<TeamMember> {
-    const teamId = parseId(teamIdInput, 'teamId');
-    const accountId = parseId(accountIdInput, 'accountId');
+  async removeMember(actor: Principal, teamId: string, accountId: string): Promise<TeamMember> {
     const at = this.clock();
     let revokedKeys = 0;
     const removed = await changeTeam(this.em, actor, teamId, async (em) => {
