@@ -41,7 +41,6 @@ const FUNCTIONS_NOT_YET_SPLIT = [
   'server/src/billing/fulfilment.service.ts',
   'server/src/billing/webhooks.service.ts',
   'server/src/db/backup.ts',
-  'server/src/ledger/balance-events.ts',
   'server/src/reports/reconciliation.rules.ts',
   'server/src/reports/reconciliation/ledger-audit.check.ts',
   'server/src/reports/rollup.job.ts',
