@@ -59,7 +59,17 @@ function useLiveBalance(account: AccountDetail | undefined): { balance: Balance 
   return { balance, live };
 }
 
-function BalanceCard({ balance, live, canAdjust, onAdjust }: { balance: Balance; live: boolean; canAdjust: boolean; onAdjust: () => void }) {
+function BalanceCard({
+  balance,
+  live,
+  canAdjust,
+  onAdjust,
+}: {
+  balance: Balance;
+  live: boolean;
+  canAdjust: boolean;
+  onAdjust: () => void;
+}) {
   return (
     <Card variant="outlined">
       <CardContent>
@@ -97,8 +107,8 @@ function AutoRechargeSummary({ ar }: { ar: AccountDetail['autoRecharge'] }) {
         {ar ? (
           <Typography>
             {ar.enabled ? 'On' : 'Off'}: below {formatCredits(ar.thresholdMillicredits)} credits buy{' '}
-            {ar.packId ?? `up to ${formatCredits(ar.targetBalanceMillicredits ?? '0')} credits`}; limit{' '}
-            {formatCents(ar.monthlyLimitCents)} a month, {formatCents(ar.spentThisMonthCents)} spent this month.
+            {ar.packId ?? `up to ${formatCredits(ar.targetBalanceMillicredits ?? '0')} credits`}; limit {formatCents(ar.monthlyLimitCents)}{' '}
+            a month, {formatCents(ar.spentThisMonthCents)} spent this month.
             {ar.hasPaymentMethod ? ' A card is saved.' : ' No card saved.'}
             {ar.notice && ` Notice: ${ar.notice}`}
           </Typography>

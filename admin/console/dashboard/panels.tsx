@@ -257,7 +257,13 @@ export function ModelPanels({ data, loading }: { data: DashboardData | undefined
   return (
     <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', xl: '1fr 1fr' } }}>
       <TopModels title="Top models by cost" rows={data?.byCost ?? []} loading={loading} metric="cogsUsd" testId="panel-models-cost" />
-      <TopModels title="Top models by revenue" rows={data?.byRevenue ?? []} loading={loading} metric="revenueUsd" testId="panel-models-revenue" />
+      <TopModels
+        title="Top models by revenue"
+        rows={data?.byRevenue ?? []}
+        loading={loading}
+        metric="revenueUsd"
+        testId="panel-models-revenue"
+      />
     </Box>
   );
 }
