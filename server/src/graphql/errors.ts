@@ -2,7 +2,7 @@ import { GraphQLError, isObjectType, type GraphQLFieldResolver, type GraphQLForm
 import type { Logger } from 'pino';
 import type { ValidationError } from 'class-validator';
 import { ArgumentValidationError } from 'type-graphql';
-import { DomainError, HTTP_STATUS, notFound } from '../shared/errors.js';
+import { DomainError, ERROR_KINDS, notFound } from '../shared/errors.js';
 import { creditsUrl } from '../shared/return-to.js';
 import type { Context } from './context.js';
 import { metrics } from '../metrics/metrics.js';
@@ -10,10 +10,11 @@ import { validationRefusal } from './validation.js';
 
 /** Domain error -> GraphQL error with `extensions.code` (and HTTP 402 + creditsUrl for credits). */
 export function toGraphQLError(err: DomainError, publicAppUrl?: string, returnTo: string | null = null): GraphQLError {
-  const extensions: Record<string, unknown> = { code: err.code, ...err.details };
+  const kind = ERROR_KINDS[err.code];
+  const extensions: Record<string, unknown> = { code: kind.graphql, ...err.details };
   if (err.code === 'INSUFFICIENT_CREDITS' && publicAppUrl) {
     extensions.creditsUrl = creditsUrl(publicAppUrl, returnTo);
-    extensions.http = { status: HTTP_STATUS.INSUFFICIENT_CREDITS };
+    extensions.http = { status: kind.status };
   }
   return new GraphQLError(err.message, { extensions });
 }
@@ -73,23 +74,13 @@ export function translateDomainErrors(schema: GraphQLSchema, publicAppUrl: strin
   }
 }
 
+/** The taxonomy's codes, and the ones GraphQL servers answer by themselves: shown as they are. */
 const PUBLIC_CODES = new Set([
-  'UNAUTHENTICATED',
-  'FORBIDDEN',
-  'BAD_USER_INPUT',
-  'NOT_FOUND',
-  'INSUFFICIENT_CREDITS',
-  'MODEL_DISABLED',
-  'MODEL_NOT_FOUND',
-  'IDEMPOTENCY_CONFLICT',
-  'SPEND_CAP_EXCEEDED',
-  'CONFLICT',
+  ...Object.values(ERROR_KINDS).map((kind) => kind.graphql),
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
   'BAD_REQUEST',
-  'RATE_LIMIT_EXCEEDED',
   'TOO_MANY_SUBSCRIPTIONS',
-  'SERVICE_UNAVAILABLE',
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',

@@ -13,6 +13,7 @@ import type { Principal } from '../auth/roles.js';
 import { Overloaded } from '../http/admission.js';
 import type { LoadControl } from '../http/load-control.js';
 import { RateLimited } from '../http/rate-limit.js';
+import { ERROR_KINDS } from '../shared/errors.js';
 import { validateCaught } from './armor.js';
 import { documentHasBadText, variablesHaveBadText } from './bad-text.js';
 
@@ -133,8 +134,11 @@ export function createGate(load: LoadControl, validationRules: readonly Validati
       };
     } catch (err) {
       if (err instanceof RateLimited)
-        throw refusal(err.message, 'RATE_LIMIT_EXCEEDED', 429, err.retryAfterSeconds, { limitPerMinute: err.limitPerMinute });
-      if (err instanceof Overloaded) throw refusal(err.message, 'SERVICE_UNAVAILABLE', 503, err.retryAfterSeconds);
+        throw refusal(err.message, ERROR_KINDS[err.code].graphql, ERROR_KINDS[err.code].status, err.retryAfterSeconds, {
+          limitPerMinute: err.limitPerMinute,
+        });
+      if (err instanceof Overloaded)
+        throw refusal(err.message, ERROR_KINDS[err.code].graphql, ERROR_KINDS[err.code].status, err.retryAfterSeconds);
       throw err;
     }
   };

@@ -1,13 +1,14 @@
 import { counters } from '../metrics/metrics.js';
+import { DomainError } from '../shared/errors.js';
 
 /** A caller that could not be admitted: the queue was full, or it waited longer than allowed. */
-export class Overloaded extends Error {
+export class Overloaded extends DomainError {
   constructor(
     readonly gate: string,
     readonly reason: 'queue_full' | 'queue_timeout',
     readonly retryAfterSeconds: number,
   ) {
-    super(`The server is at capacity (${gate}); retry after ${retryAfterSeconds} s`);
+    super('SERVICE_UNAVAILABLE', `The server is at capacity (${gate}); retry after ${retryAfterSeconds} s`);
     this.name = 'Overloaded';
   }
 }

@@ -1,6 +1,6 @@
 import type { ErrorRequestHandler } from 'express';
 import type { Logger } from 'pino';
-import { DomainError, HTTP_STATUS } from '../shared/errors.js';
+import { DomainError, ERROR_KINDS } from '../shared/errors.js';
 import { loggablePath } from './request-log.js';
 
 const CLIENT_MESSAGES: Record<string, string> = {
@@ -18,7 +18,7 @@ export function httpErrors(log: Logger): ErrorRequestHandler {
   return (err: unknown, req, res, next) => {
     if (res.headersSent) return next(err);
     if (err instanceof DomainError) {
-      res.status(HTTP_STATUS[err.code]).json({ error: { code: err.code, message: err.message } });
+      res.status(ERROR_KINDS[err.code].status).json({ error: { code: err.code, message: err.message } });
       return;
     }
     // Express's own client errors (a body the parser refused, a missing static file).

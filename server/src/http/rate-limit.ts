@@ -1,14 +1,16 @@
 import { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { counters } from '../metrics/metrics.js';
+import { DomainError } from '../shared/errors.js';
 
 /** A key over its requests-per-minute limit. */
-export class RateLimited extends Error {
+export class RateLimited extends DomainError {
   constructor(
     readonly limitPerMinute: number,
     readonly retryAfterSeconds: number,
   ) {
     super(
+      'RATE_LIMIT_EXCEEDED',
       `Rate limit of ${limitPerMinute} requests per minute exceeded for this key or Credits page session; retry after ${retryAfterSeconds} s`,
     );
     this.name = 'RateLimited';

@@ -41,8 +41,8 @@ export const keyRoutes = (app: Express, services: Services): void => {
     } catch (err) {
       if (err instanceof RateLimited) {
         res.set('retry-after', String(err.retryAfterSeconds));
-        res.status(429).json({ error: { type: 'requests', code: 'rate_limit_exceeded', message: err.message, param: null } });
-      } else if (err instanceof DomainError) {
+      }
+      if (err instanceof DomainError) {
         const { status, body } = domainErrorResponse(err, config.PUBLIC_APP_URL, null);
         res.status(status).json(body);
       } else {

@@ -1,5 +1,5 @@
 import { APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
-import { DomainError, HTTP_STATUS } from '../shared/errors.js';
+import { DomainError, ERROR_KINDS } from '../shared/errors.js';
 import { creditsUrl } from '../shared/return-to.js';
 
 export interface OpenAiErrorBody {
@@ -11,25 +11,11 @@ export interface ProxyErrorResponse {
   body: OpenAiErrorBody;
 }
 
-const DOMAIN_TYPES: Record<DomainError['code'], { type: string; code: string }> = {
-  UNAUTHENTICATED: { type: 'invalid_request_error', code: 'invalid_api_key' },
-  FORBIDDEN: { type: 'invalid_request_error', code: 'forbidden' },
-  BAD_USER_INPUT: { type: 'invalid_request_error', code: 'invalid_request' },
-  NOT_FOUND: { type: 'invalid_request_error', code: 'not_found' },
-  INSUFFICIENT_CREDITS: { type: 'insufficient_credits', code: 'insufficient_credits' },
-  MODEL_DISABLED: { type: 'model_disabled', code: 'model_disabled' },
-  MODEL_NOT_FOUND: { type: 'invalid_request_error', code: 'model_not_found' },
-  IDEMPOTENCY_CONFLICT: { type: 'invalid_request_error', code: 'idempotency_conflict' },
-  SPEND_CAP_EXCEEDED: { type: 'spend_cap_exceeded', code: 'spend_cap_exceeded' },
-  CONFLICT: { type: 'invalid_request_error', code: 'conflict' },
-  RATE_LIMIT_EXCEEDED: { type: 'requests', code: 'rate_limit_exceeded' },
-};
-
 /** Our typed errors in OpenAI's error shape; 402 carries `credits_url` (returnTo sanitised). */
 export function domainErrorResponse(err: DomainError, publicAppUrl: string, returnTo: string | null): ProxyErrorResponse {
   // A refusal of the calling key (its budget, its model scope) has its own code on /v1.
   const proxyCode = err.details.proxyCode as string | undefined;
-  const { type, code } = proxyCode ? { type: proxyCode, code: proxyCode } : DOMAIN_TYPES[err.code];
+  const { type, code } = proxyCode ? { type: proxyCode, code: proxyCode } : ERROR_KINDS[err.code].openai;
   const body: OpenAiErrorBody = { error: { type, code, message: err.message, param: (err.details.field as string | undefined) ?? null } };
   for (const key of [
     'requiredMillicredits',
@@ -43,7 +29,7 @@ export function domainErrorResponse(err: DomainError, publicAppUrl: string, retu
     if (err.details[key] !== undefined) body.error[snake(key)] = err.details[key];
   }
   if (err.code === 'INSUFFICIENT_CREDITS') body.error.credits_url = creditsUrl(publicAppUrl, returnTo);
-  return { status: HTTP_STATUS[err.code], body };
+  return { status: ERROR_KINDS[err.code].status, body };
 }
 
 const snake = (s: string) => s.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);

@@ -169,8 +169,8 @@ export const proxyAdmission =
         [OVERHEAD_HEADER]: '0.0',
         [SERVER_TIMING_HEADER]: timing.header(),
       });
-      const overloaded = { error: { type: 'server_error', code: 'server_overloaded', message: err.message, param: null } };
-      res.end(JSON.stringify(dialect.errorBody({ status: 503, body: overloaded })));
+      // An overload is never a 402: no credits link to build.
+      res.end(JSON.stringify(dialect.errorBody(domainErrorResponse(err, '', null))));
     }
   };
 
@@ -248,7 +248,7 @@ function toProxyError(
   }
   if (err instanceof RateLimited) {
     res.set('retry-after', String(err.retryAfterSeconds));
-    return { status: 429, body: { error: { type: 'requests', code: 'rate_limit_exceeded', message: err.message, param: null } } };
+    return domainErrorResponse(err, config.PUBLIC_APP_URL, null);
   }
   if (err instanceof DomainError) {
     if (err.code === 'INSUFFICIENT_CREDITS') {

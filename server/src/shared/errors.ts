@@ -3,8 +3,8 @@ import { Counter } from 'prom-client';
 import { createLogger } from '../logger.js';
 
 /**
- * Typed domain errors. Each states the rule that was broken; `graphql/errors.ts` and the HTTP
- * layers map them to `extensions.code` and statuses. Anything else is an internal error.
+ * Typed domain errors. Each states the rule that was broken; `ERROR_KINDS` below says how each
+ * transport shows it. Anything else is an internal error.
  */
 export type DomainErrorCode =
   | 'UNAUTHENTICATED'
@@ -17,20 +17,46 @@ export type DomainErrorCode =
   | 'IDEMPOTENCY_CONFLICT'
   | 'SPEND_CAP_EXCEEDED'
   | 'CONFLICT'
-  | 'RATE_LIMIT_EXCEEDED';
+  | 'RATE_LIMIT_EXCEEDED'
+  | 'SERVICE_UNAVAILABLE';
 
-export const HTTP_STATUS: Record<DomainErrorCode, number> = {
-  UNAUTHENTICATED: 401,
-  FORBIDDEN: 403,
-  BAD_USER_INPUT: 400,
-  NOT_FOUND: 404,
-  INSUFFICIENT_CREDITS: 402,
-  MODEL_DISABLED: 403,
-  MODEL_NOT_FOUND: 404,
-  IDEMPOTENCY_CONFLICT: 409,
-  SPEND_CAP_EXCEEDED: 402,
-  CONFLICT: 409,
-  RATE_LIMIT_EXCEEDED: 429,
+/** One kind of error as each transport shows it. */
+export interface ErrorKind {
+  /** HTTP status: JSON routes, the proxy, and GraphQL over HTTP where the kind sets one (402). */
+  status: number;
+  /** `extensions.code` in GraphQL. */
+  graphql: string;
+  /** The proxy's OpenAI dialect: `error.type` and `error.code`. */
+  openai: { type: string; code: string };
+  /** The proxy's Anthropic dialect: `error.type` (what Anthropic's SDK raises its class from). */
+  anthropic: string;
+}
+
+const kind = (status: number, graphql: string, openai: [type: string, code: string], anthropic: string): ErrorKind => ({
+  status,
+  graphql,
+  openai: { type: openai[0], code: openai[1] },
+  anthropic,
+});
+
+/**
+ * The error taxonomy: every typed error, with its code on each transport. The mappers
+ * (graphql/errors.ts, http/errors.ts, proxy/proxy.errors.ts, proxy/surfaces/messages.errors.ts)
+ * read this table and nothing else.
+ */
+export const ERROR_KINDS: Record<DomainErrorCode, ErrorKind> = {
+  UNAUTHENTICATED: kind(401, 'UNAUTHENTICATED', ['invalid_request_error', 'invalid_api_key'], 'authentication_error'),
+  FORBIDDEN: kind(403, 'FORBIDDEN', ['invalid_request_error', 'forbidden'], 'permission_error'),
+  BAD_USER_INPUT: kind(400, 'BAD_USER_INPUT', ['invalid_request_error', 'invalid_request'], 'invalid_request_error'),
+  NOT_FOUND: kind(404, 'NOT_FOUND', ['invalid_request_error', 'not_found'], 'not_found_error'),
+  INSUFFICIENT_CREDITS: kind(402, 'INSUFFICIENT_CREDITS', ['insufficient_credits', 'insufficient_credits'], 'billing_error'),
+  MODEL_DISABLED: kind(403, 'MODEL_DISABLED', ['model_disabled', 'model_disabled'], 'permission_error'),
+  MODEL_NOT_FOUND: kind(404, 'MODEL_NOT_FOUND', ['invalid_request_error', 'model_not_found'], 'not_found_error'),
+  IDEMPOTENCY_CONFLICT: kind(409, 'IDEMPOTENCY_CONFLICT', ['invalid_request_error', 'idempotency_conflict'], 'invalid_request_error'),
+  SPEND_CAP_EXCEEDED: kind(402, 'SPEND_CAP_EXCEEDED', ['spend_cap_exceeded', 'spend_cap_exceeded'], 'billing_error'),
+  CONFLICT: kind(409, 'CONFLICT', ['invalid_request_error', 'conflict'], 'invalid_request_error'),
+  RATE_LIMIT_EXCEEDED: kind(429, 'RATE_LIMIT_EXCEEDED', ['requests', 'rate_limit_exceeded'], 'rate_limit_error'),
+  SERVICE_UNAVAILABLE: kind(503, 'SERVICE_UNAVAILABLE', ['server_error', 'server_overloaded'], 'overloaded_error'),
 };
 
 export class DomainError extends Error {

@@ -1,16 +1,14 @@
 import { APIConnectionTimeoutError, APIError, APIUserAbortError } from '@anthropic-ai/sdk';
+import { ERROR_KINDS } from '../../shared/errors.js';
 import type { ProxyErrorResponse } from '../proxy.errors.js';
 
-/** Anthropic's error type for each status it answers with (402 is its billing error). */
+/**
+ * Anthropic's error type for each status it answers with: the taxonomy's (402 is its billing
+ * error), and the statuses only the gateway's own failures use.
+ */
 const ANTHROPIC_TYPES: Record<number, string> = {
-  400: 'invalid_request_error',
-  401: 'authentication_error',
-  402: 'billing_error',
-  403: 'permission_error',
-  404: 'not_found_error',
+  ...Object.fromEntries(Object.values(ERROR_KINDS).map((kind) => [kind.status, kind.anthropic])),
   413: 'request_too_large',
-  429: 'rate_limit_error',
-  503: 'overloaded_error',
   504: 'timeout_error',
 };
 
