@@ -1,3 +1,4 @@
+import { TRANSACTION } from './queries/statements.js';
 import pg from 'pg';
 import type { Sql } from '../db/sql.js';
 
@@ -67,17 +68,17 @@ export class LedgerDb {
     const client = await this.pool.connect();
     let broken = false;
     try {
-      await client.query('begin');
+      await client.query(TRANSACTION.begin);
       const result = await fn({
         call: async <R extends pg.QueryResultRow>(s: Named, v: unknown[]) =>
           (await client.query<R>({ name: s.name, text: s.text, values: v })).rows,
         sql: sqlOverClient(client),
       });
-      await client.query('commit');
+      await client.query(TRANSACTION.commit);
       return result;
     } catch (err) {
       broken = isConnectionLoss(err);
-      if (!broken) await client.query('rollback').catch(() => (broken = true));
+      if (!broken) await client.query(TRANSACTION.rollback).catch(() => (broken = true));
       throw err;
     } finally {
       client.release(broken);

@@ -1,3 +1,4 @@
+import { withXactLock } from '../db/locks.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { writeAudit } from '../audit/audit.service.js';
 import type { Principal } from '../auth/roles.js';
@@ -91,7 +92,7 @@ export class WebhookEndpointsService {
       }
       // Lock the owner's account row (or serialise operator endpoints) so the cap holds under races.
       if (accountId) await sql.query(`select 1 from accounts where id = ?::uuid for update`, [accountId]);
-      else await sql.query(`select pg_advisory_xact_lock(hashtext('webhook_endpoints:operator'))`);
+      else await withXactLock(sql, 'webhook_endpoints:operator');
       if ((await webhookEndpoints(em).countOf(accountId)) >= MAX_ENDPOINTS_PER_OWNER)
         throw badInput(`At most ${MAX_ENDPOINTS_PER_OWNER} webhook endpoints per account`);
       const entity = em.create(WebhookEndpointEntity, {
