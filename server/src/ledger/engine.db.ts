@@ -1,12 +1,7 @@
-import { TRANSACTION } from './queries/statements.js';
+import { TRANSACTION, type Named } from './queries/statements.js';
 import pg from 'pg';
 import type { Sql } from '../db/sql.js';
 
-/** A statement the engine runs often: PostgreSQL parses and plans it once per connection. */
-export interface Named {
-  name: string;
-  text: string;
-}
 
 /** `?` placeholders (the `Sql` convention) to `$n`, outside quoted literals and identifiers. */
 export function toDollarParams(sql: string): string {

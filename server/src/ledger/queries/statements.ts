@@ -1,4 +1,8 @@
-import type { Named } from '../engine.db.js';
+/** A statement the engine runs often: PostgreSQL parses and plans it once per connection. */
+export interface Named {
+  name: string;
+  text: string;
+}
 
 /**
  * The engine's statements: each is one round trip, named so that every pool connection prepares
