@@ -4,7 +4,7 @@ import { metricsAccess } from '../auth/policy.js';
 import { sqlOf, toBigInt } from '../db/sql.js';
 import { currentEm } from '../db/unit-of-work.js';
 import { toUsdNumber } from '../money/money.js';
-import { utcDay } from '../reports/finance.rules.js';
+import { utcDay } from '../finance/finance.rules.js';
 import type { Services } from '../services.js';
 import { credits, gauges, metricsRegistry } from './metrics.js';
 

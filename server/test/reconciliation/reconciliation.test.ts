@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { counters, counterValue } from '../../src/metrics/metrics.js';
-import { utcDay } from '../../src/reports/finance.rules.js';
+import { utcDay } from '../../src/finance/finance.rules.js';
 import { graphql } from '../gql/index.js';
 import { eventually } from '../support/eventually.js';
 import { startTestApp, type TestApp } from '../support/harness.js';

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SECTIONS, buildStatement } from '../../src/reports/statement.builder.js';
+import { SECTIONS, buildStatement } from '../../src/statements/statement.builder.js';
 import { startTestApp, type TestApp } from '../support/harness.js';
-import { postAt, usageAt } from './support.js';
+import { postAt, usageAt } from '../finance/support.js';
 
 let t: TestApp;
 beforeAll(async () => {

@@ -1,5 +1,5 @@
-import { toBigInt, type Sql } from '../../db/sql.js';
-import type { CheckSummary, Finding } from '../reconciliation.rules.js';
+import { toBigInt, type Sql } from '../db/sql.js';
+import type { CheckSummary, Finding } from './reconciliation.rules.js';
 
 export const RECONCILIATION_STATUSES = ['RUNNING', 'SUCCEEDED', 'FAILED'] as const;
 export type ReconciliationStatus = (typeof RECONCILIATION_STATUSES)[number];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareProviderUsage, compareStripeCharges, type PurchaseLite } from '../../src/reports/reconciliation.rules.js';
+import { compareProviderUsage, compareStripeCharges, type PurchaseLite } from '../../src/reconciliation/reconciliation.rules.js';
 
 const rates = { inputPer1k: 2400n, cachedInputPer1k: 1200n, outputPer1k: 9600n };
 const mt = (model: string, i: bigint, c: bigint, o: bigint, n: bigint) => ({

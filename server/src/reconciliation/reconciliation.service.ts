@@ -11,16 +11,16 @@ import type { AdvisoryLocks } from '../jobs/advisory-lock.js';
 import { gauges, metrics } from '../metrics/metrics.js';
 import { DomainError, badInput, notFound } from '../shared/errors.js';
 import { parseId } from '../shared/validate.js';
-import { clampLimit, utcDay } from './finance.rules.js';
-import { accountBalancesCheck } from './reconciliation/account-balances.check.js';
-import { auditChainCheck } from './reconciliation/audit-chain.check.js';
-import { dayBounds, type Check, type CheckOutcome } from './reconciliation/check.js';
-import { disputesCheck } from './reconciliation/disputes.check.js';
-import { grantsCheck } from './reconciliation/grants.check.js';
-import { ledgerAuditCheck } from './reconciliation/ledger-audit.check.js';
-import { providerUsageCheck } from './reconciliation/provider-usage.check.js';
-import { purchasesFulfilledCheck } from './reconciliation/purchases-fulfilled.check.js';
-import { revenueRollForwardCheck } from './reconciliation/revenue-roll-forward.check.js';
+import { clampLimit, utcDay } from '../finance/finance.rules.js';
+import { accountBalancesCheck } from './checks/account-balances.check.js';
+import { auditChainCheck } from './checks/audit-chain.check.js';
+import { dayBounds, type Check, type CheckOutcome } from './checks/check.js';
+import { disputesCheck } from './checks/disputes.check.js';
+import { grantsCheck } from './checks/grants.check.js';
+import { ledgerAuditCheck } from './checks/ledger-audit.check.js';
+import { providerUsageCheck } from './checks/provider-usage.check.js';
+import { purchasesFulfilledCheck } from './checks/purchases-fulfilled.check.js';
+import { revenueRollForwardCheck } from './checks/revenue-roll-forward.check.js';
 import {
   findFindings,
   findRun,
@@ -33,13 +33,13 @@ import {
   type ReconciliationRun,
   type ReconciliationTrigger,
   type StoredFinding,
-} from './reconciliation/runs.repository.js';
-import { stripeCheck } from './reconciliation/stripe.check.js';
-import { usageVsPostingsCheck } from './reconciliation/usage-vs-postings.check.js';
-import { zeroSumCheck } from './reconciliation/zero-sum.check.js';
+} from './runs.repository.js';
+import { stripeCheck } from './checks/stripe.check.js';
+import { usageVsPostingsCheck } from './checks/usage-vs-postings.check.js';
+import { zeroSumCheck } from './checks/zero-sum.check.js';
 import type { CheckSummary } from './reconciliation.rules.js';
 
-export type { ReconciliationRun, StoredFinding } from './reconciliation/runs.repository.js';
+export type { ReconciliationRun, StoredFinding } from './runs.repository.js';
 
 /** pg advisory lock key of the reconciliation job ("cm-recon"). */
 const LOCK_KEY = 0x636d2d7265636fn;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dayRange, monthPeriod, utcDay } from '../../src/reports/finance.rules.js';
+import { dayRange, monthPeriod, utcDay } from '../../src/finance/finance.rules.js';
 import { graphql } from '../gql/index.js';
 import { startTestApp, type TestApp } from '../support/harness.js';
 import { postAt } from './support.js';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sqlOf } from '../../src/db/sql.js';
-import { cashLines, deferredStateAt, movementLines } from '../../src/reports/revenue.repository.js';
-import { journalRows, rollForward, tieOut } from '../../src/reports/revenue.rules.js';
+import { cashLines, deferredStateAt, movementLines } from '../../src/finance/revenue.repository.js';
+import { journalRows, rollForward, tieOut } from '../../src/finance/revenue.rules.js';
 import { chargeRefunded, deliver, event } from '../billing/fake-stripe.js';
 import { buyPack, checkoutAndPay, purchaseRow, startBillingApp, type BillingTest } from '../billing/support.js';
 import { ADMIN } from '../grants/history.js';

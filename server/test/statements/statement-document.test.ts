@@ -4,11 +4,11 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildStatement } from '../../src/reports/statement.builder.js';
-import { approxUsd, centsOf, credits, integer, longDate, usdCents } from '../../src/reports/statement.format.js';
-import { statementPdf } from '../../src/reports/statement.render.js';
+import { buildStatement } from '../../src/statements/statement.builder.js';
+import { approxUsd, centsOf, credits, integer, longDate, usdCents } from '../../src/statements/statement.format.js';
+import { statementPdf } from '../../src/statements/statement.render.js';
 import { startTestApp, type TestApp } from '../support/harness.js';
-import { postAt, usageAt } from './support.js';
+import { postAt, usageAt } from '../finance/support.js';
 
 /** The text a PDF shows: pdfkit writes standard-font text as hex strings inside TJ arrays. */
 function pdfText(pdf: Buffer): string {

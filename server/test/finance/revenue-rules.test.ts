@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { journalCells, journalRows, rollForward, type CashLine, type MovementLine } from '../../src/reports/revenue.rules.js';
+import { journalCells, journalRows, rollForward, type CashLine, type MovementLine } from '../../src/finance/revenue.rules.js';
 
 const line = (day: string | null, section: MovementLine['section'], counterparty: string, amount: bigint): MovementLine => ({
   day,

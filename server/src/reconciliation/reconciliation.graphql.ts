@@ -6,7 +6,7 @@ import {
   type ReconciliationRun,
   type ReconciliationStatus,
   type StoredFinding,
-} from './reconciliation/runs.repository.js';
+} from './runs.repository.js';
 
 export const ReconciliationStatusEnum = graphqlEnum(RECONCILIATION_STATUSES, { name: 'ReconciliationStatus' });
 

@@ -1,5 +1,5 @@
-import { deferredStateAt, movementLines } from '../revenue.repository.js';
-import { rollForward, tieOut } from '../revenue.rules.js';
+import { deferredStateAt, movementLines } from '../../finance/revenue.repository.js';
+import { rollForward, tieOut } from '../../finance/revenue.rules.js';
 import type { Check } from './check.js';
 
 /**

@@ -2,7 +2,7 @@ import type { Express, Request, Response } from 'express';
 import { authenticateSession } from '../http/authenticate.js';
 import type { Services } from '../services.js';
 import { DomainError } from '../shared/errors.js';
-import { statementPeriod } from './finance.rules.js';
+import { statementPeriod } from '../finance/finance.rules.js';
 import { buildStatement } from './statement.builder.js';
 import { statementCsv, statementPdf } from './statement.render.js';
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { utcDay } from '../../src/reports/finance.rules.js';
+import { utcDay } from '../../src/finance/finance.rules.js';
 import { startTestApp, type TestApp } from '../support/harness.js';
 import { completionJson, replyJson, startFakeOpenAi, type FakeOpenAi } from '../proxy/fake-openai.js';
 import { rawChat } from '../proxy/support.js';
