@@ -1,12 +1,7 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { MillicreditsScalar } from '../graphql/scalars.js';
 import { graphqlEnum } from '../graphql/enums.js';
-import {
-  RECONCILIATION_STATUSES,
-  type ReconciliationRun,
-  type ReconciliationStatus,
-  type StoredFinding,
-} from './runs.repository.js';
+import { RECONCILIATION_STATUSES, type ReconciliationRun, type ReconciliationStatus, type StoredFinding } from './runs.repository.js';
 
 export const ReconciliationStatusEnum = graphqlEnum(RECONCILIATION_STATUSES, { name: 'ReconciliationStatus' });
 
