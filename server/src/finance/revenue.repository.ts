@@ -28,23 +28,23 @@ export async function movementLines(sql: Sql, from: Date, to: Date): Promise<Mov
   const rows = await sql.query<{ day: string | null; section: DeferredSection; counterparty: string; amount: string }>(
     `with mv as (
        select p.transaction_id as tx, p.account_id, p.amount, p.created_at as at
-         from ledger_postings p join accounts a on a.id = p.account_id and a.kind <> 'SYSTEM'
+         from finance_postings_v p join finance_accounts_v a on a.id = p.account_id and a.kind <> 'SYSTEM'
         where p.created_at < ?::timestamptz
      ), sys as (
        select o.transaction_id as tx, min(s.system_code) as code
-         from ledger_postings o join accounts s on s.id = o.account_id and s.kind = 'SYSTEM'
+         from finance_postings_v o join finance_accounts_v s on s.id = o.account_id and s.kind = 'SYSTEM'
         where o.created_at < ?::timestamptz
         group by o.transaction_id
      ), m as (
        select mv.*, coalesce(sys.code, 'none') as cp from mv left join sys on sys.tx = mv.tx
      ), unpaid as (
        select ga.transaction_id as tx, ga.account_id, ga.purpose, ${SECTION_OF_GRANT} as section, sum(ga.amount) as amount
-         from grant_allocations ga join grants g on g.id = ga.grant_id
+         from finance_grant_allocations_v ga join finance_grants_v g on g.id = ga.grant_id
         where g.kind in ('PROMO', 'BONUS', 'ADJUSTMENT') and ga.created_at < ?::timestamptz
         group by 1, 2, 3, 4
      ), lines as (
        select m.at, coalesce(${SECTION_OF_GRANT}, 'paid') as section, m.cp, m.amount
-         from m left join grants g on g.source_transaction_id = m.tx
+         from m left join finance_grants_v g on g.source_transaction_id = m.tx
         where m.amount > 0
        union all
        select m.at, u.section,
@@ -79,13 +79,13 @@ export async function deferredStateAt(sql: Sql, at: Date): Promise<SectionState>
   const [r] = await sql.query<Record<string, string>>(
     `with rem as (
        select ${SECTION_OF_GRANT} as section,
-              g.amount - coalesce((select sum(ga.amount) from grant_allocations ga
+              g.amount - coalesce((select sum(ga.amount) from finance_grant_allocations_v ga
                                     where ga.grant_id = g.id and ga.created_at < ?::timestamptz), 0) as remaining
-         from grants g left join ledger_transactions t on t.id = g.source_transaction_id
+         from finance_grants_v g left join finance_transactions_v t on t.id = g.source_transaction_id
         where coalesce(t.created_at, g.created_at) < ?::timestamptz
      ), bal as (
        select p.account_id, sum(p.amount) as balance
-         from ledger_postings p join accounts a on a.id = p.account_id and a.kind <> 'SYSTEM'
+         from finance_postings_v p join finance_accounts_v a on a.id = p.account_id and a.kind <> 'SYSTEM'
         where p.created_at < ?::timestamptz group by p.account_id
      )
      select (select coalesce(sum(remaining), 0) from rem where section = 'paid')::text as paid,
@@ -117,31 +117,31 @@ export async function cashLines(sql: Sql, from: Date, to: Date): Promise<CashLin
   const rows = await sql.query<Record<string, string>>(
     `with pay as (
        select p.id, coalesce(p.total_cents, p.amount_paid_cents, p.amount_cents) as total, coalesce(p.tax_cents, 0) as tax
-         from purchases p where p.transaction_id is not null
+         from finance_purchases_v p where p.transaction_id is not null
      ), refunds as (
        select t.id as tx, t.reference_id,
               split_part(t.idempotency_key, ':', 3)::bigint
                 - coalesce(lag(split_part(t.idempotency_key, ':', 3)::bigint)
                              over (partition by t.reference_id order by split_part(t.idempotency_key, ':', 3)::bigint), 0) as cents
-         from ledger_transactions t
+         from finance_transactions_v t
         where t.type = 'REFUND' and t.idempotency_key like 'refund:%:%'
      ), moves as (
        select p.transaction_id as tx, 'purchased' as line, pay.total as cents, pay.total, pay.tax
-         from purchases p join pay on pay.id = p.id
+         from finance_purchases_v p join pay on pay.id = p.id
        union all
        select r.tx, 'refunded', -r.cents, pay.total, pay.tax from refunds r join pay on pay.id::text = r.reference_id
        union all
        select d.debit_transaction_id, 'refunded', -d.amount_cents, pay.total, pay.tax
-         from purchase_disputes d join pay on pay.id = d.purchase_id where d.debit_transaction_id is not null
+         from finance_purchase_disputes_v d join pay on pay.id = d.purchase_id where d.debit_transaction_id is not null
        union all
        select d.restore_transaction_id, 'refunded', d.amount_cents, pay.total, pay.tax
-         from purchase_disputes d join pay on pay.id = d.purchase_id where d.restore_transaction_id is not null
+         from finance_purchase_disputes_v d join pay on pay.id = d.purchase_id where d.restore_transaction_id is not null
      )
      select to_char(t.created_at at time zone 'UTC', 'YYYY-MM-DD') as day, m.line,
             sum(m.cents)::text as cents,
             sum(m.cents - case when m.total > 0 then sign(m.cents) * ((abs(m.cents) * (m.total - m.tax)) / m.total) else m.cents end)::text as tax,
-            sum((select sum(lp.amount) from ledger_postings lp where lp.transaction_id = t.id and lp.account_id = t.account_id))::text as credits
-       from moves m join ledger_transactions t on t.id = m.tx
+            sum((select sum(lp.amount) from finance_postings_v lp where lp.transaction_id = t.id and lp.account_id = t.account_id))::text as credits
+       from moves m join finance_transactions_v t on t.id = m.tx
       where t.created_at >= ?::timestamptz and t.created_at < ?::timestamptz
       group by 1, 2 order by 1, 2`,
     [from.toISOString(), to.toISOString()],

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { IsolationLevel } from '@mikro-orm/core';
-import { sqlOf } from '../db/sql.js';
+import { sqlOf, type Sql } from '../db/sql.js';
 import { statementPeriod } from './finance.rules.js';
 import { cashLines, deferredStateAt, movementLines } from './revenue.repository.js';
 import { journalRows, rollForward, tieOut, type JournalRow, type RollForward, type SectionState } from './revenue.rules.js';
@@ -41,4 +41,12 @@ export class RevenueService {
       .fork()
       .transactional((tem) => fn(sqlOf(tem as EntityManager)), { isolationLevel: IsolationLevel.REPEATABLE_READ, readOnly: true });
   }
+}
+
+/**
+ * Where the roll-forward of [from, to) and what the ledger holds at `to` disagree, read on the
+ * caller's snapshot (the reconciliation's revenue check runs it up to the end of its day).
+ */
+export async function revenueTieOut(sql: Sql, from: Date, to: Date): Promise<ReturnType<typeof tieOut>> {
+  return tieOut(rollForward(await movementLines(sql, from, to)), await deferredStateAt(sql, to));
 }

@@ -1,12 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { IsolationLevel } from '@mikro-orm/core';
-import { sqlOf, toBigInt, type Sql } from '../db/sql.js';
-
-/** The rollups hold every row up to here; reports add the rows above it (the tail) live. */
-export interface Watermark {
-  usageSeq: bigint;
-  postingId: bigint;
-}
+import { sqlOf, type Sql } from '../db/sql.js';
+import { jitOff, readWatermark } from './queries/rollup.queries.js';
+import type { Watermark } from './queries/tail.js';
 
 /**
  * Runs `fn` in one REPEATABLE READ snapshot with the rollups' watermark, so the watermark cannot
@@ -17,12 +13,8 @@ export function rollupSnapshot<T>(em: EntityManager, fn: (sql: Sql, wm: Watermar
   return em.fork().transactional(
     async (tem) => {
       const sql = sqlOf(tem as EntityManager);
-      // Small indexed reads: JIT compilation would cost more than the query itself.
-      await sql.query(`set local jit = off`);
-      const [s] = await sql.query<{ usage_seq: string; posting_id: string }>(
-        `select usage_seq, posting_id from finance_rollup_state where id = 1`,
-      );
-      return fn(sql, { usageSeq: toBigInt(s.usage_seq), postingId: toBigInt(s.posting_id) });
+      await jitOff(sql);
+      return fn(sql, await readWatermark(sql));
     },
     { isolationLevel: IsolationLevel.REPEATABLE_READ, readOnly: true },
   );

@@ -1,13 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { inTransaction, sqlOf, toBigInt, type Sql } from '../db/sql.js';
+import { inTransaction, sqlOf, type Sql } from '../db/sql.js';
 import { currentEm } from '../db/unit-of-work.js';
-import { USAGE_TOKEN_CLASSES } from './usage-report.rules.js';
-
-/** Sentinel for "none" in rollup key columns: usage without an api key, or not charged by a team member. */
-export const NO_KEY = '00000000-0000-0000-0000-000000000000';
-
-/** The usage report's token classes besides input, cached and output (usage_records' and usage_report_daily's columns). */
-const CLASS_COLUMNS = USAGE_TOKEN_CLASSES.map((c) => `${c}_tokens`);
+import { foldPostings, foldUsage } from './queries/fold.queries.js';
+import { jitOff, moveWatermark, readWatermark, stillRunning, visibleBound, writersInFlight } from './queries/rollup.queries.js';
+import type { Watermark } from './queries/tail.js';
 
 export interface RollupResult {
   /** False when a long writer transaction kept the safe bound from advancing this time. */
@@ -43,45 +39,33 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  */
 export async function runRollup(em: EntityManager, opts: { waitMs?: number } = {}): Promise<RollupResult> {
   const sql = sqlOf(currentEm(em));
-  const [bound] = await sql.query<{ u: string; p: string }>(
-    `select (select coalesce(max(seq), 0) from usage_records) as u, (select coalesce(max(id), 0) from ledger_postings) as p`,
-  );
-  const [writers] = await sql.query<{ v: string[] | string }>(
-    `select coalesce(array_agg(distinct virtualtransaction), '{}') as v from pg_locks
-      where locktype = 'relation' and mode = 'RowExclusiveLock' and pid <> pg_backend_pid()
-        and database = (select oid from pg_database where datname = current_database())
-        and relation in ('usage_records'::regclass, 'ledger_postings'::regclass)`,
-  );
-  const inFlight = pgArray(writers.v);
-  const deadline = Date.now() + (opts.waitMs ?? 2000);
-  while (inFlight.length) {
-    const [r] = await sql.query<{ n: string }>(
-      `select count(*) as n from pg_locks where locktype = 'virtualxid' and virtualxid = any(?::text[])`,
-      [`{${inFlight.map((v) => `"${v.replace(/[^0-9/-]/g, '')}"`).join(',')}}`],
-    );
-    if (Number(r.n) === 0) break;
-    if (Date.now() > deadline) {
-      const state = await readState(sql);
-      return { advanced: false, usageRows: 0, postings: 0, usageSeq: state.usageSeq, postingId: state.postingId };
-    }
-    await sleep(10);
+  const bound = await visibleBound(sql);
+  if (!(await writersEnded(sql, await writersInFlight(sql), opts.waitMs ?? 2000))) {
+    const state = await readWatermark(sql);
+    return { advanced: false, usageRows: 0, postings: 0, ...state };
   }
   return inTransaction(currentEm(em), async (tx) => {
-    await tx.query(`set local jit = off`);
-    const [state] = await tx.query<{ usage_seq: string; posting_id: string }>(
-      `select usage_seq, posting_id from finance_rollup_state where id = 1 for update`,
-    );
-    const fromU = toBigInt(state.usage_seq);
-    const fromP = toBigInt(state.posting_id);
-    const toU = toBigInt(bound.u) > fromU ? toBigInt(bound.u) : fromU;
-    const toP = toBigInt(bound.p) > fromP ? toBigInt(bound.p) : fromP;
-    const { usageRows, postings } = await foldRange(tx, { fromU, toU, fromP, toP });
-    await tx.query(
-      `update finance_rollup_state set usage_seq = ?::bigint, posting_id = ?::bigint, runs = runs + 1, updated_at = now() where id = 1`,
-      [toU.toString(), toP.toString()],
-    );
-    return { advanced: true, usageRows, postings, usageSeq: toU, postingId: toP };
+    await jitOff(tx);
+    const from = await readWatermark(tx, true);
+    const to: Watermark = {
+      usageSeq: bound.usageSeq > from.usageSeq ? bound.usageSeq : from.usageSeq,
+      postingId: bound.postingId > from.postingId ? bound.postingId : from.postingId,
+    };
+    const { usageRows, postings } = await foldRange(tx, { fromU: from.usageSeq, toU: to.usageSeq, fromP: from.postingId, toP: to.postingId });
+    await moveWatermark(tx, to);
+    return { advanced: true, usageRows, postings, ...to };
   });
+}
+
+/** Step 3: waits (polling) until the given transactions have ended; false when `waitMs` passed first. */
+async function writersEnded(sql: Sql, inFlight: string[], waitMs: number): Promise<boolean> {
+  const deadline = Date.now() + waitMs;
+  while (inFlight.length) {
+    if ((await stillRunning(sql, inFlight)) === 0) return true;
+    if (Date.now() > deadline) return false;
+    await sleep(10);
+  }
+  return true;
 }
 
 /**
@@ -94,112 +78,8 @@ export async function foldRange(
   range: { fromU: bigint; toU: bigint; fromP: bigint; toP: bigint },
 ): Promise<{ usageRows: number; postings: number }> {
   const { fromU, toU, fromP, toP } = range;
-  let usageRows = 0;
-  let postings = 0;
-  if (toU > fromU) {
-    const [r] = await tx.query<{ n: string }>(
-      `with src as (
-         select (created_at at time zone 'UTC')::date as day, account_id, model, coalesce(api_key_id, ?::uuid) as api_key_id,
-                coalesce(member_account_id, ?::uuid) as member_account_id,
-                count(*) as calls, sum(input_tokens) as i, sum(cached_input_tokens) as c, sum(output_tokens) as o,
-                ${CLASS_COLUMNS.map((c) => `sum(${c}) as ${c}, `).join('')}
-                sum(charged) as charged, sum(cost_micro_usd) as cost, sum(count(*)) over () as n
-           from usage_records where seq > ?::bigint and seq <= ?::bigint
-          group by 1, 2, 3, 4, 5
-       ), up_report as (
-         insert into usage_report_daily as d (day, account_id, model, api_key_id, member_account_id, calls, input_tokens,
-                                             cached_input_tokens, output_tokens, ${CLASS_COLUMNS.join(', ')}, charged, cost_micro_usd)
-         select day, account_id, model, api_key_id, member_account_id, calls, i, c, o, ${CLASS_COLUMNS.join(', ')}, charged, cost from src
-         on conflict (day, account_id, model, api_key_id, member_account_id) do update set
-           ${CLASS_COLUMNS.map((c) => `${c} = d.${c} + excluded.${c}, `).join('')}
-           calls = d.calls + excluded.calls, input_tokens = d.input_tokens + excluded.input_tokens,
-           cached_input_tokens = d.cached_input_tokens + excluded.cached_input_tokens,
-           output_tokens = d.output_tokens + excluded.output_tokens,
-           charged = d.charged + excluded.charged, cost_micro_usd = d.cost_micro_usd + excluded.cost_micro_usd
-         returning 1
-       ), up as (
-         insert into finance_usage_daily as d (day, account_id, model, api_key_id, calls, input_tokens, cached_input_tokens, output_tokens, charged, cost_micro_usd)
-         select day, account_id, model, api_key_id, sum(calls), sum(i), sum(c), sum(o), sum(charged), sum(cost) from src
-          group by day, account_id, model, api_key_id
-         on conflict (day, account_id, model, api_key_id) do update set
-           calls = d.calls + excluded.calls, input_tokens = d.input_tokens + excluded.input_tokens,
-           cached_input_tokens = d.cached_input_tokens + excluded.cached_input_tokens,
-           output_tokens = d.output_tokens + excluded.output_tokens,
-           charged = d.charged + excluded.charged, cost_micro_usd = d.cost_micro_usd + excluded.cost_micro_usd
-         returning 1
-       ), up_day as (
-         insert into finance_usage_day_model as d (day, model, calls, input_tokens, cached_input_tokens, output_tokens, charged, cost_micro_usd)
-         select day, model, sum(calls), sum(i), sum(c), sum(o), sum(charged), sum(cost) from src group by day, model
-         on conflict (day, model) do update set
-           calls = d.calls + excluded.calls, input_tokens = d.input_tokens + excluded.input_tokens,
-           cached_input_tokens = d.cached_input_tokens + excluded.cached_input_tokens,
-           output_tokens = d.output_tokens + excluded.output_tokens,
-           charged = d.charged + excluded.charged, cost_micro_usd = d.cost_micro_usd + excluded.cost_micro_usd
-         returning 1
-       )
-       select coalesce(max(n), 0) as n from src`,
-      [NO_KEY, NO_KEY, fromU.toString(), toU.toString()],
-    );
-    usageRows = Number(r.n);
-  }
-  if (toP > fromP) {
-    const [r] = await tx.query<{ n: string }>(
-      // The system side is found in the same id range (one hash join); a transaction whose ids
-      // straddle the bound (another session drew an id between its two postings) is looked up
-      // by transaction id instead, only for those rows.
-      `with sys as (
-         select o.transaction_id, min(s.system_code) as system_code
-           from ledger_postings o join accounts s on s.id = o.account_id and s.kind = 'SYSTEM'
-          where o.id > ?::bigint and o.id <= ?::bigint
-          group by o.transaction_id
-       ), src as (
-         select (p.created_at at time zone 'UTC')::date as day, p.account_id, t.type,
-                coalesce(sa.system_code, sb.code, 'none') as counterparty,
-                count(*) as entries, sum(p.amount) as amount, sum(count(*)) over () as n
-           from ledger_postings p
-           join accounts a on a.id = p.account_id and a.kind <> 'SYSTEM'
-           join ledger_transactions t on t.id = p.transaction_id
-           left join sys sa on sa.transaction_id = p.transaction_id
-           left join lateral (
-             select min(s.system_code) as code
-               from ledger_postings o join accounts s on s.id = o.account_id and s.kind = 'SYSTEM'
-              where sa.transaction_id is null and o.transaction_id = p.transaction_id
-           ) sb on true
-          where p.id > ?::bigint and p.id <= ?::bigint
-          group by 1, 2, 3, 4
-       ), up as (
-         insert into finance_ledger_daily as d (day, account_id, type, counterparty, entries, amount)
-         select day, account_id, type, counterparty, entries, amount from src
-         on conflict (day, account_id, type, counterparty) do update set
-           entries = d.entries + excluded.entries, amount = d.amount + excluded.amount
-         returning 1
-       ), up_day as (
-         insert into finance_ledger_day as d (day, type, counterparty, entries, amount)
-         select day, type, counterparty, sum(entries), sum(amount) from src group by day, type, counterparty
-         on conflict (day, type, counterparty) do update set
-           entries = d.entries + excluded.entries, amount = d.amount + excluded.amount
-         returning 1
-       )
-       select coalesce(max(n), 0) as n from src`,
-      [fromP.toString(), toP.toString(), fromP.toString(), toP.toString()],
-    );
-    postings = Number(r.n);
-  }
-  return { usageRows, postings };
-}
-
-const pgArray = (v: string[] | string): string[] =>
-  Array.isArray(v)
-    ? v
-    : v
-        .replace(/^\{|\}$/g, '')
-        .split(',')
-        .filter(Boolean)
-        .map((x) => x.replace(/^"|"$/g, ''));
-
-async function readState(sql: Sql) {
-  const [s] = await sql.query<{ usage_seq: string; posting_id: string }>(
-    `select usage_seq, posting_id from finance_rollup_state where id = 1`,
-  );
-  return { usageSeq: toBigInt(s.usage_seq), postingId: toBigInt(s.posting_id) };
+  return {
+    usageRows: toU > fromU ? await foldUsage(tx, fromU, toU) : 0,
+    postings: toP > fromP ? await foldPostings(tx, fromP, toP) : 0,
+  };
 }

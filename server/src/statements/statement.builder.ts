@@ -1,7 +1,8 @@
 import { IsolationLevel } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { sqlOf, toBigInt } from '../db/sql.js';
+import { sqlOf } from '../db/sql.js';
 import { notFound, badInput } from '../shared/errors.js';
+import { balanceBefore, movementsOf, statementAccount, usageByDay, usageByModel, type MovementRow } from './queries/statement.queries.js';
 
 export type StatementSection = 'PURCHASE' | 'DEDUCTION' | 'REFUND' | 'ADJUSTMENT' | 'PROMOTIONAL' | 'EXPIRY';
 
@@ -77,6 +78,31 @@ export const SECTIONS: StatementSection[] = ['PURCHASE', 'DEDUCTION', 'REFUND', 
 export const closingOf = (opening: bigint, totals: Record<StatementSection, bigint>) =>
   SECTIONS.reduce((sum, s) => sum + totals[s], opening);
 
+/** The period's movements as statement lines (usage deductions summarised elsewhere) and each section's total. */
+function linesAndTotals(movements: MovementRow[]): { lines: StatementLine[]; totals: Record<StatementSection, bigint> } {
+  const totals = Object.fromEntries(SECTIONS.map((s) => [s, 0n])) as Record<StatementSection, bigint>;
+  const lines: StatementLine[] = [];
+  for (const m of movements) {
+    const section = SECTION_OF[m.counterparty ?? ''] ?? 'ADJUSTMENT';
+    totals[section] += m.amount;
+    if (section === 'DEDUCTION' && m.type === 'USAGE') continue;
+    lines.push({
+      date: m.createdAt,
+      section,
+      type: m.type,
+      transactionId: m.transactionId,
+      reference: m.referenceId,
+      description: describe(m.type, m.reason),
+      amount: m.amount,
+      receiptUrl: m.receiptUrl,
+      paidCents: m.paidCents,
+      taxCents: m.taxCents,
+      invoiceUrl: m.invoiceUrl,
+    });
+  }
+  return { lines, totals };
+}
+
 /**
  * The data of one account's statement for any period [from, to), read in one repeatable-read
  * snapshot so opening, movements and closing describe the same ledger. Opening is the sum of
@@ -90,71 +116,11 @@ export async function buildStatement(em: EntityManager, accountId: string, from:
   return em.fork().transactional(
     async (tem) => {
       const sql = sqlOf(tem as EntityManager);
-      const [account] = await sql.query<{ id: string; name: string | null; email: string | null }>(
-        `select id, name, email from accounts where id = ?::uuid and kind <> 'SYSTEM'`,
-        [accountId],
-      );
+      const account = await statementAccount(sql, accountId);
       if (!account) throw notFound(`Account ${accountId} not found`);
-      const [open] = await sql.query<{ s: string }>(
-        `select coalesce(sum(amount), 0) s from ledger_postings where account_id = ?::uuid and created_at < ?::timestamptz`,
-        [accountId, from.toISOString()],
-      );
-      const movements = await sql.query<Record<string, string | Date | null>>(
-        `select p.amount, t.created_at, t.type, t.id as transaction_id, t.reference_id, t.reason,
-                (select s.system_code from ledger_postings o join accounts s on s.id = o.account_id and s.kind = 'SYSTEM'
-                  where o.transaction_id = p.transaction_id limit 1) as counterparty,
-                pu.receipt_url,
-                case when t.type = 'PURCHASE' then coalesce(pu.amount_paid_cents, pu.amount_cents) end as paid_cents,
-                case when t.type = 'PURCHASE' then pu.tax_cents end as tax_cents,
-                case when t.type = 'PURCHASE' then pu.invoice_url end as invoice_url
-           from ledger_postings p join ledger_transactions t on t.id = p.transaction_id
-           left join purchases pu on pu.id::text = t.reference_id and t.type in ('PURCHASE', 'REFUND')
-          where p.account_id = ?::uuid and p.created_at >= ?::timestamptz and p.created_at < ?::timestamptz
-          order by p.id`,
-        [accountId, from.toISOString(), to.toISOString()],
-      );
-      const usage = await sql.query<Record<string, string>>(
-        `select model, count(*) calls, sum(input_tokens) i, sum(cached_input_tokens) c, sum(output_tokens) o, sum(charged) charged
-           from usage_records where account_id = ?::uuid and created_at >= ?::timestamptz and created_at < ?::timestamptz
-          group by model order by sum(charged) desc, model`,
-        [accountId, from.toISOString(), to.toISOString()],
-      );
-      const byDay = await sql.query<{ day: string; calls: string; charged: string }>(
-        `select to_char(created_at at time zone 'UTC', 'YYYY-MM-DD') as day, count(*) calls, sum(charged) charged
-           from usage_records where account_id = ?::uuid and created_at >= ?::timestamptz and created_at < ?::timestamptz
-          group by 1 order by 1`,
-        [accountId, from.toISOString(), to.toISOString()],
-      );
-      const totals = Object.fromEntries(SECTIONS.map((s) => [s, 0n])) as Record<StatementSection, bigint>;
-      const lines: StatementLine[] = [];
-      for (const m of movements) {
-        const section = SECTION_OF[(m.counterparty as string) ?? ''] ?? 'ADJUSTMENT';
-        const amount = toBigInt(m.amount);
-        totals[section] += amount;
-        if (section === 'DEDUCTION' && m.type === 'USAGE') continue;
-        lines.push({
-          date: new Date(m.created_at as string),
-          section,
-          type: m.type as string,
-          transactionId: m.transaction_id as string,
-          reference: (m.reference_id as string | null) ?? null,
-          description: describe(m.type as string, (m.reason as string | null) ?? null),
-          amount,
-          receiptUrl: (m.receipt_url as string | null) ?? null,
-          paidCents: m.paid_cents === null || m.paid_cents === undefined ? null : toBigInt(m.paid_cents),
-          taxCents: m.tax_cents === null || m.tax_cents === undefined ? null : toBigInt(m.tax_cents),
-          invoiceUrl: (m.invoice_url as string | null) ?? null,
-        });
-      }
-      const opening = toBigInt(open.s);
-      const usageRows = usage.map((u) => ({
-        model: u.model,
-        calls: toBigInt(u.calls),
-        inputTokens: toBigInt(u.i),
-        cachedInputTokens: toBigInt(u.c),
-        outputTokens: toBigInt(u.o),
-        charged: toBigInt(u.charged),
-      }));
+      const opening = await balanceBefore(sql, accountId, from);
+      const { lines, totals } = linesAndTotals(await movementsOf(sql, accountId, from, to));
+      const usage = await usageByModel(sql, accountId, from, to);
       return {
         accountId,
         accountName: account.name,
@@ -168,9 +134,9 @@ export async function buildStatement(em: EntityManager, accountId: string, from:
         totals,
         closing: closingOf(opening, totals),
         lines,
-        usage: usageRows,
-        usageByDay: byDay.map((d) => ({ day: d.day, calls: toBigInt(d.calls), charged: toBigInt(d.charged) })),
-        usageTotal: usageRows.reduce((s, u) => s + u.charged, 0n),
+        usage,
+        usageByDay: await usageByDay(sql, accountId, from, to),
+        usageTotal: usage.reduce((s, u) => s + u.charged, 0n),
       };
     },
     { isolationLevel: IsolationLevel.REPEATABLE_READ, readOnly: true },

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NO_KEY, foldRange } from '../../src/finance/rollup.job.js';
+import { NO_KEY } from '../../src/finance/queries/tail.js';
+import { foldRange } from '../../src/finance/rollup.job.js';
 import { inTransaction } from '../../src/db/sql.js';
 import { startTestApp, type TestApp } from '../support/harness.js';
 import { postAt, usageAt } from './support.js';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NO_KEY } from '../../src/finance/rollup.job.js';
+import { NO_KEY } from '../../src/finance/queries/tail.js';
 import { USAGE_GROUPS, type UsageGroup } from '../../src/finance/usage-report.rules.js';
 import { startTestApp, type TestApp } from '../support/harness.js';
 import { CreateTeamKey, addMembers, fundedTeam } from '../teams/support.js';

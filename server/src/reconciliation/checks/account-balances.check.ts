@@ -1,6 +1,7 @@
 import { toBigInt } from '../../db/sql.js';
 import type { Finding } from '../reconciliation.rules.js';
 import type { Check } from './check.js';
+import { CUSTOMER_ACCOUNT_COUNT, ACCOUNT_BALANCES_BATCH } from '../queries/account-balances.queries.js';
 
 const ACCOUNT_BATCH = 500;
 
@@ -8,16 +9,13 @@ const ACCOUNT_BATCH = 500;
 export const accountBalancesCheck: Check = {
   name: 'account_balances',
   async run({ sql, progress }) {
-    const [{ n }] = await sql.query<{ n: string }>(`select count(*) n from accounts where kind <> 'SYSTEM'`);
+    const [{ n }] = await sql.query<{ n: string }>(CUSTOMER_ACCOUNT_COUNT);
     const total = Math.max(1, Math.ceil(Number(n) / ACCOUNT_BATCH));
     const findings: Finding[] = [];
     let after = '00000000-0000-0000-0000-000000000000';
     for (let batch = 0; ; batch++) {
       const rows = await sql.query<{ id: string; posted: string; sum: string; last_after: string | null }>(
-        `select a.id, a.posted,
-                coalesce((select sum(p.amount) from ledger_postings p where p.account_id = a.id), 0) as sum,
-                (select p.balance_after from ledger_postings p where p.account_id = a.id order by p.id desc limit 1) as last_after
-           from accounts a where a.kind <> 'SYSTEM' and a.id > ?::uuid order by a.id limit ?::int`,
+        ACCOUNT_BALANCES_BATCH,
         [after, ACCOUNT_BATCH],
       );
       for (const r of rows) {

@@ -1,6 +1,7 @@
 import { toBigInt } from '../../db/sql.js';
 import type { Finding } from '../reconciliation.rules.js';
 import type { Check } from './check.js';
+import { ENTRIES_WITHOUT_MATCHING_AUDIT, AUDITS_WITHOUT_ENTRY } from '../queries/ledger-audit.queries.js';
 
 /**
  * The audit actions that write each kind of discretionary ledger entry. Each of these audit rows
@@ -38,22 +39,7 @@ export const ledgerAuditCheck: Check = {
       audits: number;
       audit_amount: string | null;
     }>(
-      `with expected as (select * from unnest(?::text[], ?::text[]) as x(type, action)),
-       audits as (
-         select a.after->>'transactionId' as tx, x.type, a.after->>'amountMillicredits' as amount
-           from audit_log a join expected x on x.action = a.action
-          where a.after->>'transactionId' is not null
-       )
-       select t.id, t.account_id, t.type, p.amount::text as amount, count(a.tx)::int as audits,
-              min(a.amount) filter (where a.amount is distinct from p.amount::text) as audit_amount
-         from ledger_transactions t
-         join ledger_postings p on p.transaction_id = t.id and p.account_id = t.account_id
-         left join audits a on a.tx = t.id::text and a.type = t.type
-        where t.type = any(?::text[])
-        group by t.id, t.account_id, t.type, p.amount
-       having count(a.tx) = 0 or bool_or(a.amount is distinct from p.amount::text)
-        order by t.created_at, t.id
-        limit ?::int`,
+      ENTRIES_WITHOUT_MATCHING_AUDIT,
       [types, actions, textArray(Object.keys(AUDITED_ENTRY_ACTIONS)), LIMIT],
     );
     const findings: Finding[] = rows.map((r) =>
@@ -78,12 +64,7 @@ export const ledgerAuditCheck: Check = {
           },
     );
     const orphans = await sql.query<{ tx: string; action: string; audit_id: string }>(
-      `with expected as (select * from unnest(?::text[], ?::text[]) as x(type, action))
-       select a.after->>'transactionId' as tx, a.action, a.id::text as audit_id
-         from audit_log a join expected x on x.action = a.action
-        where a.after->>'transactionId' is not null
-          and not exists (select 1 from ledger_transactions t where t.id::text = a.after->>'transactionId' and t.type = x.type)
-        order by a.id limit ?::int`,
+      AUDITS_WITHOUT_ENTRY,
       [types, actions, LIMIT],
     );
     for (const o of orphans) {

@@ -3,6 +3,7 @@ import { toBigInt } from '../../db/sql.js';
 import { compareProviderUsage } from '../reconciliation.rules.js';
 import type { Check } from './check.js';
 import { openAiUsageByModel } from './openai-usage.source.js';
+import { USAGE_TOKENS_BY_MODEL } from '../queries/provider-usage.queries.js';
 
 /**
  * The provider's usage report vs the day's usage rows per model. Models are matched by name as
@@ -15,9 +16,7 @@ export const providerUsageCheck = (config: Pick<Config, 'OPENAI_ADMIN_KEY' | 'OP
     if (!adminKey) return { skipped: 'OPENAI_ADMIN_KEY is not set' };
     const theirs = await openAiUsageByModel({ baseUrl: config.OPENAI_BASE_URL, adminKey, from, to });
     const ours = await sql.query<Record<string, string>>(
-      `select model, sum(input_tokens + cached_input_tokens) i, sum(cached_input_tokens) c, sum(output_tokens) o, count(*) n,
-              max(input_per1k) ir, max(cached_input_per1k) cr, max(output_per1k) orr
-         from usage_records where created_at >= ?::timestamptz and created_at < ?::timestamptz group by model`,
+      USAGE_TOKENS_BY_MODEL,
       [from.toISOString(), to.toISOString()],
     );
     const rates = new Map(

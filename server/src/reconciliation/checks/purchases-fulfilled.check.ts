@@ -1,6 +1,7 @@
 import { toBigInt } from '../../db/sql.js';
 import type { Finding } from '../reconciliation.rules.js';
 import type { Check } from './check.js';
+import { PURCHASES_NOT_FULFILLED_ONCE, PURCHASE_ENTRIES_WITHOUT_PURCHASE } from '../queries/purchases-fulfilled.queries.js';
 
 const PAID = ['FULFILLED', 'REFUNDED', 'PARTIALLY_REFUNDED'];
 
@@ -12,17 +13,7 @@ export const purchasesFulfilledCheck: Check = {
   name: 'purchases_fulfilled_once',
   async run({ sql }) {
     const rows = await sql.query<Record<string, string | null>>(
-      `with entries as (
-         select t.reference_id, count(*) n, min(t.id::text) first_id, sum(p.amount) credited
-           from ledger_transactions t join ledger_postings p on p.transaction_id = t.id and p.account_id = t.account_id
-          where t.type = 'PURCHASE' and t.reference_id is not null group by t.reference_id
-       )
-       select pu.id, pu.account_id, pu.status, pu.credits, pu.transaction_id, e.n, e.first_id, e.credited
-         from purchases pu left join entries e on e.reference_id = pu.id::text
-        where (pu.status in ('FULFILLED', 'REFUNDED', 'PARTIALLY_REFUNDED')
-               and (e.n is distinct from 1 or pu.transaction_id is null or pu.transaction_id::text <> e.first_id or e.credited <> pu.credits))
-           or (pu.status not in ('FULFILLED', 'REFUNDED', 'PARTIALLY_REFUNDED') and e.n is not null)
-        limit 1000`,
+      PURCHASES_NOT_FULFILLED_ONCE,
     );
     const findings: Finding[] = rows.map((r) => {
       const n = r.n === null ? 0 : Number(r.n);
@@ -45,10 +36,7 @@ export const purchasesFulfilledCheck: Check = {
       };
     });
     const orphans = await sql.query<{ id: string; account_id: string; reference_id: string | null; amount: string }>(
-      `select t.id, t.account_id, t.reference_id, (select p.amount from ledger_postings p where p.transaction_id = t.id and p.account_id = t.account_id) amount
-         from ledger_transactions t
-        where t.type = 'PURCHASE' and not exists (select 1 from purchases pu where pu.id::text = t.reference_id)
-        limit 1000`,
+      PURCHASE_ENTRIES_WITHOUT_PURCHASE,
     );
     for (const o of orphans) {
       findings.push({

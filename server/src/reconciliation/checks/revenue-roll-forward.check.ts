@@ -1,5 +1,4 @@
-import { deferredStateAt, movementLines } from '../../finance/revenue.repository.js';
-import { rollForward, tieOut } from '../../finance/revenue.rules.js';
+import { revenueTieOut } from '../../finance/revenue.service.js';
 import type { Check } from './check.js';
 
 /**
@@ -11,9 +10,7 @@ export const revenueRollForwardCheck: Check = {
   name: 'revenue_roll_forward',
   async run({ sql, from, to }) {
     const monthStart = new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth(), 1));
-    const r = rollForward(await movementLines(sql, monthStart, to));
-    const state = await deferredStateAt(sql, to);
-    return tieOut(r, state).map((m) => ({
+    return (await revenueTieOut(sql, monthStart, to)).map((m) => ({
       check: 'revenue_roll_forward',
       subject: `${m.subject} deferred at ${to.toISOString()}`,
       expected: `${m.expected} (ledger)`,

@@ -2,12 +2,11 @@ import type Stripe from 'stripe';
 import { toBigInt } from '../../db/sql.js';
 import { compareStripeCharges, type PurchaseLite } from '../reconciliation.rules.js';
 import type { Check } from './check.js';
+import { PURCHASES_FULFILLED_IN, PURCHASES_OF_CHARGES } from '../queries/stripe.queries.js';
 import { stripeChargesOfDay } from './stripe.source.js';
 
 /** A PostgreSQL array literal for one `?::text[]` parameter (knex would expand a JS array into a list). */
 const pgTextArray = (values: string[]) => `{${values.map((v) => `"${v.replace(/["\\]/g, '')}"`).join(',')}}`;
-
-const PURCHASE_COLUMNS = `id, account_id, status, kind, credits, amount_paid_cents, refunded_cents, stripe_payment_intent_id, transaction_id`;
 
 const toLite = (r: Record<string, string | null>): PurchaseLite => ({
   id: r.id as string,
@@ -32,17 +31,14 @@ export const stripeCheck = (stripe: Stripe | null): Check => ({
     const range = [from.toISOString(), to.toISOString()];
     const purchases = (
       await sql.query<Record<string, string | null>>(
-        `select ${PURCHASE_COLUMNS} from purchases
-          where stripe_payment_intent_id = any(?::text[]) or id = any(?::uuid[])
-             or (status in ('FULFILLED', 'REFUNDED', 'PARTIALLY_REFUNDED') and fulfilled_at >= ?::timestamptz and fulfilled_at < ?::timestamptz)`,
+        PURCHASES_OF_CHARGES,
         [pgTextArray(intents), pgTextArray(metaIds), ...range],
       )
     ).map(toLite);
     const byIntent = new Map(purchases.filter((p) => p.paymentIntentId).map((p) => [p.paymentIntentId as string, p]));
     const byId = new Map(purchases.map((p) => [p.id, p]));
     const fulfilled = await sql.query<Record<string, string | null>>(
-      `select ${PURCHASE_COLUMNS} from purchases
-        where status in ('FULFILLED', 'REFUNDED', 'PARTIALLY_REFUNDED') and fulfilled_at >= ?::timestamptz and fulfilled_at < ?::timestamptz`,
+      PURCHASES_FULFILLED_IN,
       range,
     );
     return compareStripeCharges(charges, { byIntent, byId }, fulfilled.map(toLite), aroundIntents);

@@ -1,13 +1,14 @@
 import { toBigInt } from '../../db/sql.js';
 import type { Finding } from '../reconciliation.rules.js';
 import type { Check } from './check.js';
+import { ALL_POSTINGS_SUM, UNBALANCED_TRANSACTIONS } from '../queries/zero-sum.queries.js';
 
 /** All postings ever sum to zero, and every transaction of the day is balanced. */
 export const zeroSumCheck: Check = {
   name: 'postings_zero_sum',
   async run({ sql, from, to }) {
     const findings: Finding[] = [];
-    const [all] = await sql.query<{ s: string }>(`select coalesce(sum(amount), 0) s from ledger_postings`);
+    const [all] = await sql.query<{ s: string }>(ALL_POSTINGS_SUM);
     if (toBigInt(all.s) !== 0n) {
       findings.push({
         check: 'postings_zero_sum',
@@ -18,8 +19,7 @@ export const zeroSumCheck: Check = {
       });
     }
     const unbalanced = await sql.query<{ transaction_id: string; s: string }>(
-      `select transaction_id, sum(amount) s from ledger_postings where created_at >= ?::timestamptz and created_at < ?::timestamptz
-        group by transaction_id having sum(amount) <> 0 limit 1000`,
+      UNBALANCED_TRANSACTIONS,
       [from.toISOString(), to.toISOString()],
     );
     for (const u of unbalanced) {
