@@ -51,7 +51,12 @@ export async function runRollup(em: EntityManager, opts: { waitMs?: number } = {
       usageSeq: bound.usageSeq > from.usageSeq ? bound.usageSeq : from.usageSeq,
       postingId: bound.postingId > from.postingId ? bound.postingId : from.postingId,
     };
-    const { usageRows, postings } = await foldRange(tx, { fromU: from.usageSeq, toU: to.usageSeq, fromP: from.postingId, toP: to.postingId });
+    const { usageRows, postings } = await foldRange(tx, {
+      fromU: from.usageSeq,
+      toU: to.usageSeq,
+      fromP: from.postingId,
+      toP: to.postingId,
+    });
     await moveWatermark(tx, to);
     return { advanced: true, usageRows, postings, ...to };
   });

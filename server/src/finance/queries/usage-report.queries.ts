@@ -59,10 +59,19 @@ function groupedSelect(cols: string[]): string {
 /** The usage report's rows: rollup plus tail, grouped by `columns` (only GROUP_COLUMN's names are spliced in). */
 export async function usageReportRows(sql: Sql, wm: Watermark, q: UsageReportScope): Promise<UsageReportRow[]> {
   const { fromDay, toDay, accountId } = q;
-  const rows = await sql.query<Record<string, string | null>>(
-    `with ${usageAll}, ${groupedSelect(q.columns)}`,
-    [fromDay, toDay, accountId, accountId, NO_KEY, NO_KEY, wm.usageSeq.toString(), fromDay, toDay, accountId, accountId],
-  );
+  const rows = await sql.query<Record<string, string | null>>(`with ${usageAll}, ${groupedSelect(q.columns)}`, [
+    fromDay,
+    toDay,
+    accountId,
+    accountId,
+    NO_KEY,
+    NO_KEY,
+    wm.usageSeq.toString(),
+    fromDay,
+    toDay,
+    accountId,
+    accountId,
+  ]);
   return rows.map((r) => ({
     day: r.day,
     model: r.model,

@@ -14,10 +14,10 @@ export const accountBalancesCheck: Check = {
     const findings: Finding[] = [];
     let after = '00000000-0000-0000-0000-000000000000';
     for (let batch = 0; ; batch++) {
-      const rows = await sql.query<{ id: string; posted: string; sum: string; last_after: string | null }>(
-        ACCOUNT_BALANCES_BATCH,
-        [after, ACCOUNT_BATCH],
-      );
+      const rows = await sql.query<{ id: string; posted: string; sum: string; last_after: string | null }>(ACCOUNT_BALANCES_BATCH, [
+        after,
+        ACCOUNT_BATCH,
+      ]);
       for (const r of rows) {
         const posted = toBigInt(r.posted);
         const sum = toBigInt(r.sum);

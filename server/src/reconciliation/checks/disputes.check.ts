@@ -10,9 +10,7 @@ import { DISPUTES_NOT_MATCHING_LEDGER, DISPUTE_ENTRIES_WITHOUT_DISPUTE } from '.
 export const disputesCheck: Check = {
   name: 'disputes_match_ledger',
   async run({ sql }) {
-    const rows = await sql.query<Record<string, string | null>>(
-      DISPUTES_NOT_MATCHING_LEDGER,
-    );
+    const rows = await sql.query<Record<string, string | null>>(DISPUTES_NOT_MATCHING_LEDGER);
     const findings: Finding[] = rows.map((r) => {
       const credits = toBigInt(r.credits);
       // Taken back beyond what the dispute records; else given back beyond what it records.

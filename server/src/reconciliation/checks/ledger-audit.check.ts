@@ -38,10 +38,7 @@ export const ledgerAuditCheck: Check = {
       amount: string;
       audits: number;
       audit_amount: string | null;
-    }>(
-      ENTRIES_WITHOUT_MATCHING_AUDIT,
-      [types, actions, textArray(Object.keys(AUDITED_ENTRY_ACTIONS)), LIMIT],
-    );
+    }>(ENTRIES_WITHOUT_MATCHING_AUDIT, [types, actions, textArray(Object.keys(AUDITED_ENTRY_ACTIONS)), LIMIT]);
     const findings: Finding[] = rows.map((r) =>
       r.audits === 0
         ? {
@@ -63,10 +60,7 @@ export const ledgerAuditCheck: Check = {
             details: { type: r.type },
           },
     );
-    const orphans = await sql.query<{ tx: string; action: string; audit_id: string }>(
-      AUDITS_WITHOUT_ENTRY,
-      [types, actions, LIMIT],
-    );
+    const orphans = await sql.query<{ tx: string; action: string; audit_id: string }>(AUDITS_WITHOUT_ENTRY, [types, actions, LIMIT]);
     for (const o of orphans) {
       findings.push({
         check: 'audit_without_ledger_entry',

@@ -15,10 +15,7 @@ export const providerUsageCheck = (config: Pick<Config, 'OPENAI_ADMIN_KEY' | 'OP
     const adminKey = config.OPENAI_ADMIN_KEY;
     if (!adminKey) return { skipped: 'OPENAI_ADMIN_KEY is not set' };
     const theirs = await openAiUsageByModel({ baseUrl: config.OPENAI_BASE_URL, adminKey, from, to });
-    const ours = await sql.query<Record<string, string>>(
-      USAGE_TOKENS_BY_MODEL,
-      [from.toISOString(), to.toISOString()],
-    );
+    const ours = await sql.query<Record<string, string>>(USAGE_TOKENS_BY_MODEL, [from.toISOString(), to.toISOString()]);
     const rates = new Map(
       ours.map((r) => [r.model, { inputPer1k: toBigInt(r.ir), cachedInputPer1k: toBigInt(r.cr), outputPer1k: toBigInt(r.orr) }]),
     );

@@ -12,9 +12,7 @@ const PAID = ['FULFILLED', 'REFUNDED', 'PARTIALLY_REFUNDED'];
 export const purchasesFulfilledCheck: Check = {
   name: 'purchases_fulfilled_once',
   async run({ sql }) {
-    const rows = await sql.query<Record<string, string | null>>(
-      PURCHASES_NOT_FULFILLED_ONCE,
-    );
+    const rows = await sql.query<Record<string, string | null>>(PURCHASES_NOT_FULFILLED_ONCE);
     const findings: Finding[] = rows.map((r) => {
       const n = r.n === null ? 0 : Number(r.n);
       const paid = PAID.includes(r.status as string);

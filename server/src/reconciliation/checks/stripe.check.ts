@@ -30,17 +30,11 @@ export const stripeCheck = (stripe: Stripe | null): Check => ({
     const metaIds = charges.map((c) => c.purchaseIdFromMetadata).filter((x): x is string => Boolean(x && /^[0-9a-f-]{36}$/i.test(x)));
     const range = [from.toISOString(), to.toISOString()];
     const purchases = (
-      await sql.query<Record<string, string | null>>(
-        PURCHASES_OF_CHARGES,
-        [pgTextArray(intents), pgTextArray(metaIds), ...range],
-      )
+      await sql.query<Record<string, string | null>>(PURCHASES_OF_CHARGES, [pgTextArray(intents), pgTextArray(metaIds), ...range])
     ).map(toLite);
     const byIntent = new Map(purchases.filter((p) => p.paymentIntentId).map((p) => [p.paymentIntentId as string, p]));
     const byId = new Map(purchases.map((p) => [p.id, p]));
-    const fulfilled = await sql.query<Record<string, string | null>>(
-      PURCHASES_FULFILLED_IN,
-      range,
-    );
+    const fulfilled = await sql.query<Record<string, string | null>>(PURCHASES_FULFILLED_IN, range);
     return compareStripeCharges(charges, { byIntent, byId }, fulfilled.map(toLite), aroundIntents);
   },
 });

@@ -23,10 +23,7 @@ export const usageVsPostingsCheck: Check = {
         driftMillicredits: toBigInt(r.posted) - toBigInt(r.charged),
       });
     }
-    const orphans = await sql.query<{ id: string; account_id: string; amount: string }>(
-      USAGE_ENTRIES_WITHOUT_ROW,
-      range,
-    );
+    const orphans = await sql.query<{ id: string; account_id: string; amount: string }>(USAGE_ENTRIES_WITHOUT_ROW, range);
     for (const r of orphans) {
       findings.push({
         check: 'usage_posting_without_row',
@@ -37,10 +34,7 @@ export const usageVsPostingsCheck: Check = {
         driftMillicredits: toBigInt(r.amount),
       });
     }
-    const [totals] = await sql.query<{ charged: string; posted: string }>(
-      USAGE_DAY_TOTALS,
-      [...range, ...range],
-    );
+    const [totals] = await sql.query<{ charged: string; posted: string }>(USAGE_DAY_TOTALS, [...range, ...range]);
     if (toBigInt(totals.charged) !== toBigInt(totals.posted) && findings.length === 0) {
       findings.push({
         check: 'usage_day_total',

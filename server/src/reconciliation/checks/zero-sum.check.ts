@@ -18,10 +18,10 @@ export const zeroSumCheck: Check = {
         driftMillicredits: toBigInt(all.s),
       });
     }
-    const unbalanced = await sql.query<{ transaction_id: string; s: string }>(
-      UNBALANCED_TRANSACTIONS,
-      [from.toISOString(), to.toISOString()],
-    );
+    const unbalanced = await sql.query<{ transaction_id: string; s: string }>(UNBALANCED_TRANSACTIONS, [
+      from.toISOString(),
+      to.toISOString(),
+    ]);
     for (const u of unbalanced) {
       findings.push({
         check: 'transaction_unbalanced',

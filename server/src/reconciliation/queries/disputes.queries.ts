@@ -16,4 +16,3 @@ export const DISPUTE_ENTRIES_WITHOUT_DISPUTE = `select t.id, t.account_id, t.ide
         where t.type in ('REFUND', 'REVERSAL') and t.idempotency_key like 'dispute%'
           and not exists (select 1 from finance_purchase_disputes_v d where d.debit_transaction_id = t.id or d.restore_transaction_id = t.id)
         limit 1000`;
-

@@ -23,4 +23,3 @@ export const AUDITS_WITHOUT_ENTRY = `with expected as (select * from unnest(?::t
         where a.after->>'transactionId' is not null
           and not exists (select 1 from finance_transactions_v t where t.id::text = a.after->>'transactionId' and t.type = x.type)
         order by a.id limit ?::int`;
-

@@ -14,4 +14,3 @@ export const PURCHASE_ENTRIES_WITHOUT_PURCHASE = `select t.id, t.account_id, t.r
          from finance_transactions_v t
         where t.type = 'PURCHASE' and not exists (select 1 from finance_purchases_v pu where pu.id::text = t.reference_id)
         limit 1000`;
-

@@ -14,4 +14,3 @@ export const USAGE_DAY_TOTALS = `select (select coalesce(sum(charged), 0) from f
               (select coalesce(-sum(p.amount), 0) from finance_postings_v p join finance_transactions_v t on t.id = p.transaction_id and t.type = 'USAGE'
                  join finance_accounts_v a on a.id = p.account_id and a.kind <> 'SYSTEM'
                 where t.created_at >= ?::timestamptz and t.created_at < ?::timestamptz) posted`;
-
