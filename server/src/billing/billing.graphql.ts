@@ -8,6 +8,7 @@ import type { AutoRechargeView } from './auto-recharge.service.js';
 import { findPack, TOP_UP_PACK_ID, type CreditPack } from './packs.js';
 import type { Dispute } from './disputes.repository.js';
 import { PURCHASE_STATUSES, type Purchase, type PurchaseStatus, type StoredEvent } from './billing.types.js';
+import { IsId } from '../shared/validate.js';
 
 export const PurchaseStatusEnum = graphqlEnum(PURCHASE_STATUSES, { name: 'PurchaseStatus' });
 
@@ -328,6 +329,7 @@ export const toAutoRechargeGql = (s: AutoRechargeView): AutoRechargeGql => ({
 
 @InputType()
 export class SetAutoRechargeInput {
+  @IsId()
   @Field(() => ID, { nullable: true, description: "Omitted: the caller's account; another account needs ADMIN" })
   accountId?: string | null;
 

@@ -3,7 +3,6 @@ import { sqlOf } from '../db/sql.js';
 import { currentEm } from '../db/unit-of-work.js';
 import { windowOf, type OffsetPage, type PageWindow } from '../shared/paging.js';
 import { badInput } from '../shared/errors.js';
-import { parseId } from '../shared/validate.js';
 import type { Purchase, PurchaseStatus } from './billing.types.js';
 import { toPurchase } from './purchases.repository.js';
 
@@ -32,7 +31,7 @@ export class PurchasesAdminService {
     }
     if (f.accountId) {
       parts.push(`account_id = ?::uuid`);
-      params.push(parseId(f.accountId, 'accountId'));
+      params.push(f.accountId);
     }
     if (f.from && f.to && f.to.getTime() <= f.from.getTime()) throw badInput('to must be after from', { field: 'to' });
     if (f.from) {
