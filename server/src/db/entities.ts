@@ -1,10 +1,12 @@
 import { AccountEntity } from '../accounts/account.entity.js';
 import { AuditEntryEntity } from '../audit/audit-entry.entity.js';
+import { DemoClockEntity } from '../demo-clock.entity.js';
 import { ApiKeyEntity } from '../auth/api-key.entity.js';
 import { ModelRateEntity } from '../ratecards/model-rate.entity.js';
 import { ModelSwitchEntity } from '../ratecards/model-switch.entity.js';
 import { RateCardActivationEntity } from '../ratecards/ratecard-activation.entity.js';
 import { RateCardEntity } from '../ratecards/ratecard.entity.js';
+import { ProxySettingsEntity } from '../proxy/proxy-settings.entity.js';
 import { PortalTokenEntity } from '../sessions/portal-token.entity.js';
 import { SessionEntity } from '../sessions/session.entity.js';
 import { StaffUserEntity } from '../staff/staff-user.entity.js';
@@ -27,4 +29,6 @@ export const entities = [
   TeamEntity,
   TeamMemberEntity,
   TeamInvitationEntity,
+  ProxySettingsEntity,
+  DemoClockEntity,
 ];
