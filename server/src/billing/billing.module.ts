@@ -6,6 +6,7 @@ import { sqlOf } from '../db/sql.js';
 import { currentEm } from '../db/unit-of-work.js';
 import type { BalanceEvents } from '../ledger/balance-events.js';
 import type { LedgerService } from '../ledger/ledger.service.js';
+import { PAGE_SIZES, pageSize } from '../shared/paging.js';
 import { AutoRechargeService } from './auto-recharge.service.js';
 import { CheckoutService } from './checkout.service.js';
 import { DisputesService } from './disputes.service.js';
@@ -66,6 +67,6 @@ export function createBilling(
     purchase: (id: string) => fulfilment.purchase(id),
     purchases: (accountId: string) => findPurchasesOfAccount(sqlOf(currentEm(em)), accountId),
     disputesOf: (purchaseId: string) => findDisputesOfPurchase(sqlOf(currentEm(em)), purchaseId),
-    negativeBalances: (first: number) => findNegativeBalances(sqlOf(currentEm(em)), Math.min(Math.max(first, 1), 500)),
+    negativeBalances: (first: number) => findNegativeBalances(sqlOf(currentEm(em)), pageSize(first, PAGE_SIZES.negativeBalances)),
   };
 }

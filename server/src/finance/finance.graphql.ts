@@ -4,7 +4,6 @@ import { graphqlEnum } from '../graphql/enums.js';
 import { formatMicroUsd, formatMillicredits, toUsdNumber } from '../money/money.js';
 import { FINANCE_ORDERS, marginRatio, type FinanceOrder } from './finance.rules.js';
 import type { FinanceDayRow, LiabilityRow, UsageGroupRow } from './finance.service.js';
-import type { RefusalDayRow } from './refusals.service.js';
 
 export const FinanceOrderEnum = graphqlEnum(FINANCE_ORDERS, {
   name: 'FinanceOrder',
@@ -188,10 +187,3 @@ export class RefusalDayGql {
   @Field(() => Int, { description: 'Refused by the OpenAI-compatible proxy' }) proxy!: number;
   @Field(() => Int) total!: number;
 }
-
-export const toRefusalDayGql = (r: RefusalDayRow): RefusalDayGql => ({
-  date: r.date,
-  graphql: Number(r.graphql),
-  proxy: Number(r.proxy),
-  total: Number(r.graphql + r.proxy),
-});

@@ -12,7 +12,6 @@ import {
   toBreakdownGql,
   toFinanceDayGql,
   toLiabilityGql,
-  toRefusalDayGql,
   toRollupStatusGql,
 } from './finance.graphql.js';
 
@@ -28,7 +27,7 @@ export class FinanceResolver {
   @Authorized('finance.read')
   @Query(() => [RefusalDayGql], { description: 'Per UTC day of [from, to): requests refused for credits (402), by source (FINANCE+)' })
   async refusalsDaily(@Arg('from', () => Date) from: Date, @Arg('to', () => Date) to: Date, @Ctx() ctx: Context): Promise<RefusalDayGql[]> {
-    return (await ctx.services.refusals.daily(from, to)).map(toRefusalDayGql);
+    return ctx.services.refusals.daily(from, to);
   }
 
   @Authorized('finance.read')

@@ -2,7 +2,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { sqlOf } from '../db/sql.js';
 import { currentEm } from '../db/unit-of-work.js';
 import { parseId } from '../shared/validate.js';
-import { clampLimit, dayRange, type FinanceOrder } from './finance.rules.js';
+import { PAGE_SIZES, pageSize } from '../shared/paging.js';
+import { dayRange, type FinanceOrder } from './finance.rules.js';
 import { breakageRows, dailyRows, usageGroupRows, type FinanceDayRow, type UsageGrouping } from './queries/finance.queries.js';
 import { customerBalances, expiringWithin, freeCreditsFromGrants } from './queries/liability.queries.js';
 import { rollupStateRow } from './queries/rollup.queries.js';
@@ -50,16 +51,23 @@ export class FinanceService {
   }
 
   byModel(from: Date, to: Date, order: FinanceOrder = 'REVENUE', limit?: number | null) {
-    return this.usageGroups(from, to, 'model', order, clampLimit(limit, 20));
+    return this.usageGroups(from, to, 'model', order, pageSize(limit, PAGE_SIZES.ranking));
   }
 
   byAccount(from: Date, to: Date, order: FinanceOrder = 'REVENUE', limit?: number | null) {
-    return this.usageGroups(from, to, 'account', order, clampLimit(limit, 20));
+    return this.usageGroups(from, to, 'account', order, pageSize(limit, PAGE_SIZES.ranking));
   }
 
   /** Per team member (api key) of one account, or across all accounts. */
   byMember(from: Date, to: Date, accountId?: string | null, order: FinanceOrder = 'REVENUE', limit?: number | null) {
-    return this.usageGroups(from, to, 'member', order, clampLimit(limit, 20), accountId ? parseId(accountId, 'accountId') : null);
+    return this.usageGroups(
+      from,
+      to,
+      'member',
+      order,
+      pageSize(limit, PAGE_SIZES.ranking),
+      accountId ? parseId(accountId, 'accountId') : null,
+    );
   }
 
   /**

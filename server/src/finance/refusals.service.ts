@@ -8,8 +8,9 @@ export type RefusalSource = 'graphql' | 'proxy';
 
 export interface RefusalDayRow {
   date: string;
-  graphql: bigint;
-  proxy: bigint;
+  graphql: number;
+  proxy: number;
+  total: number;
 }
 
 /**

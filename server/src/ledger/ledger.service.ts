@@ -10,7 +10,8 @@ import { optionalText, parseId, requiredText } from '../shared/validate.js';
 import type { BalanceEvents } from './balance-events.js';
 import type { ChargeOutcome, LedgerEngine, PostOutcome } from './engine.js';
 import { observedRefusal } from './refusals.js';
-import { pageSize, decodeCursor, toPage, type Page } from './cursor.js';
+import { decodeCursor, toPage, type Page } from '../graphql/connection-cursors.js';
+import { pageSize } from '../shared/paging.js';
 import {
   countEntries,
   findEntries,

@@ -1,7 +1,7 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { MillicreditsScalar } from '../graphql/scalars.js';
 import { graphqlEnum } from '../graphql/enums.js';
-import { RECONCILIATION_STATUSES, type ReconciliationRun, type ReconciliationStatus, type StoredFinding } from './runs.repository.js';
+import { RECONCILIATION_STATUSES, type ReconciliationStatus, type StoredFinding } from './runs.repository.js';
 
 export const ReconciliationStatusEnum = graphqlEnum(RECONCILIATION_STATUSES, { name: 'ReconciliationStatus' });
 
@@ -10,7 +10,7 @@ export class ReconciliationCheckGql {
   @Field(() => String) name!: string;
   @Field(() => String, { description: 'OK, MISMATCH, SKIPPED or FAILED' }) status!: string;
   @Field(() => Int) findings!: number;
-  @Field(() => String, { nullable: true }) note!: string | null;
+  @Field(() => String, { nullable: true }) note?: string | null;
 }
 
 @ObjectType('ReconciliationFinding')
@@ -41,21 +41,6 @@ export class ReconciliationRunGql {
   @Field(() => Date) startedAt!: Date;
   @Field(() => Date, { nullable: true }) finishedAt!: Date | null;
 }
-
-export const toRunGql = (r: ReconciliationRun): ReconciliationRunGql => ({
-  id: r.id,
-  day: r.day,
-  trigger: r.trigger,
-  status: r.status,
-  step: r.step,
-  progressDone: r.progressDone,
-  progressTotal: r.progressTotal,
-  checks: r.checks.map((c) => ({ name: c.name, status: c.status, findings: c.findings, note: c.note ?? null })),
-  mismatchCount: r.mismatchCount,
-  error: r.error,
-  startedAt: r.startedAt,
-  finishedAt: r.finishedAt,
-});
 
 export const toFindingGql = (f: StoredFinding): ReconciliationFindingGql => ({
   id: f.id,

@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../graphql/context.js';
 import { principalOf } from '../graphql/auth.js';
-import { ReconciliationFindingGql, ReconciliationRunGql, toFindingGql, toRunGql } from './reconciliation.graphql.js';
+import { ReconciliationFindingGql, ReconciliationRunGql, toFindingGql } from './reconciliation.graphql.js';
 import { IdArg } from '../graphql/validation.js';
 
 @Resolver(() => ReconciliationRunGql)
@@ -12,13 +12,13 @@ export class ReconciliationResolver {
     @Arg('first', () => Int, { nullable: true }) first: number | null,
     @Ctx() ctx: Context,
   ): Promise<ReconciliationRunGql[]> {
-    return (await ctx.services.reconciliation.runs(first)).map(toRunGql);
+    return ctx.services.reconciliation.runs(first);
   }
 
   @Authorized('reconciliation.read')
   @Query(() => ReconciliationRunGql, { description: 'One reconciliation run, with its progress (FINANCE+)' })
   async reconciliationRun(@IdArg('id') id: string, @Ctx() ctx: Context): Promise<ReconciliationRunGql> {
-    return toRunGql(await ctx.services.reconciliation.run(id));
+    return ctx.services.reconciliation.run(id);
   }
 
   @Authorized('reconciliation.run')
@@ -32,9 +32,7 @@ export class ReconciliationResolver {
     @Ctx() ctx: Context,
   ): Promise<ReconciliationRunGql> {
     const started = await ctx.services.reconciliation.start('MANUAL', day, principalOf(ctx));
-    if (wait) return toRunGql(await started.done);
-    started.done.catch(() => undefined);
-    return toRunGql(started.run);
+    return wait ? started.done : started.run;
   }
 
   @Authorized('reconciliation.read')

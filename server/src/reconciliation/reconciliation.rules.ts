@@ -94,6 +94,46 @@ export interface PurchaseLite {
   transactionId: string | null;
 }
 
+/** What one paid charge says against its purchase: it has none, it was not fulfilled, or refunds differ. */
+function chargeFindings(c: StripeChargeLite, p: PurchaseLite | null): Finding[] {
+  if (!p) {
+    return [
+      {
+        check: 'stripe_charge_without_purchase',
+        subject: c.id,
+        expected: 'a fulfilled purchase for this paid charge',
+        actual: 'no purchase',
+        driftMillicredits: centsToMillicredits(c.amountCents),
+        details: { chargeId: c.id, paymentIntentId: c.paymentIntentId, amountCents: c.amountCents.toString() },
+      },
+    ];
+  }
+  const findings: Finding[] = [];
+  if (!p.transactionId || !['FULFILLED', 'PARTIALLY_REFUNDED', 'REFUNDED'].includes(p.status)) {
+    findings.push({
+      check: 'stripe_charge_not_fulfilled',
+      accountId: p.accountId,
+      subject: p.id,
+      expected: 'FULFILLED with a PURCHASE entry',
+      actual: p.status,
+      driftMillicredits: p.credits,
+      details: { chargeId: c.id, purchaseId: p.id },
+    });
+  }
+  if (c.amountRefundedCents !== p.refundedCents) {
+    findings.push({
+      check: 'stripe_refund_drift',
+      accountId: p.accountId,
+      subject: p.id,
+      expected: `${c.amountRefundedCents} cents refunded (Stripe)`,
+      actual: `${p.refundedCents} cents refunded (purchase)`,
+      driftMillicredits: centsToMillicredits(p.refundedCents - c.amountRefundedCents),
+      details: { chargeId: c.id, purchaseId: p.id },
+    });
+  }
+  return findings;
+}
+
 /**
  * The day's paid Stripe charges against the purchases (and, through them, the ledger): every charge
  * must belong to a fulfilled purchase, every fulfilled purchase of the day to a charge, and Stripe's
@@ -105,58 +145,22 @@ export function compareStripeCharges(
   fulfilledOfDay: PurchaseLite[],
   chargesAround: Set<string>,
 ): Finding[] {
-  const findings: Finding[] = [];
-  for (const c of charges) {
-    const p =
-      (c.paymentIntentId && purchases.byIntent.get(c.paymentIntentId)) ||
-      (c.purchaseIdFromMetadata && purchases.byId.get(c.purchaseIdFromMetadata)) ||
-      null;
-    if (!p) {
-      findings.push({
-        check: 'stripe_charge_without_purchase',
-        subject: c.id,
-        expected: 'a fulfilled purchase for this paid charge',
-        actual: 'no purchase',
-        driftMillicredits: centsToMillicredits(c.amountCents),
-        details: { chargeId: c.id, paymentIntentId: c.paymentIntentId, amountCents: c.amountCents.toString() },
-      });
-      continue;
-    }
-    if (!p.transactionId || !['FULFILLED', 'PARTIALLY_REFUNDED', 'REFUNDED'].includes(p.status)) {
-      findings.push({
-        check: 'stripe_charge_not_fulfilled',
-        accountId: p.accountId,
-        subject: p.id,
-        expected: 'FULFILLED with a PURCHASE entry',
-        actual: p.status,
-        driftMillicredits: p.credits,
-        details: { chargeId: c.id, purchaseId: p.id },
-      });
-    }
-    if (c.amountRefundedCents !== p.refundedCents) {
-      findings.push({
-        check: 'stripe_refund_drift',
-        accountId: p.accountId,
-        subject: p.id,
-        expected: `${c.amountRefundedCents} cents refunded (Stripe)`,
-        actual: `${p.refundedCents} cents refunded (purchase)`,
-        driftMillicredits: centsToMillicredits(p.refundedCents - c.amountRefundedCents),
-        details: { chargeId: c.id, purchaseId: p.id },
-      });
-    }
-  }
-  for (const p of fulfilledOfDay) {
-    if (p.kind === 'TEST_CHECKOUT') continue;
-    if (!p.paymentIntentId || !chargesAround.has(p.paymentIntentId)) {
-      findings.push({
-        check: 'purchase_without_stripe_charge',
-        accountId: p.accountId,
-        subject: p.id,
-        expected: 'a paid Stripe charge',
-        actual: p.paymentIntentId ? `no charge for ${p.paymentIntentId}` : 'no payment intent',
-        driftMillicredits: p.credits,
-      });
-    }
-  }
-  return findings;
+  const purchaseOf = (c: StripeChargeLite) =>
+    (c.paymentIntentId && purchases.byIntent.get(c.paymentIntentId)) ||
+    (c.purchaseIdFromMetadata && purchases.byId.get(c.purchaseIdFromMetadata)) ||
+    null;
+  const withoutCharge = fulfilledOfDay.filter(
+    (p) => p.kind !== 'TEST_CHECKOUT' && (!p.paymentIntentId || !chargesAround.has(p.paymentIntentId)),
+  );
+  return [
+    ...charges.flatMap((c) => chargeFindings(c, purchaseOf(c))),
+    ...withoutCharge.map((p) => ({
+      check: 'purchase_without_stripe_charge',
+      accountId: p.accountId,
+      subject: p.id,
+      expected: 'a paid Stripe charge',
+      actual: p.paymentIntentId ? `no charge for ${p.paymentIntentId}` : 'no payment intent',
+      driftMillicredits: p.credits,
+    })),
+  ];
 }

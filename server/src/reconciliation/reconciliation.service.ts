@@ -9,8 +9,9 @@ import { inTransaction, sqlOf, type Sql } from '../db/sql.js';
 import { currentEm } from '../db/unit-of-work.js';
 import type { AdvisoryLocks } from '../jobs/advisory-lock.js';
 import { gauges, metrics } from '../metrics/metrics.js';
-import { DomainError, badInput, notFound } from '../shared/errors.js';
-import { clampLimit, utcDay } from '../finance/finance.rules.js';
+import { DomainError, badInput, notFound, swallowed } from '../shared/errors.js';
+import { PAGE_SIZES, pageSize } from '../shared/paging.js';
+import { utcDay } from '../finance/finance.rules.js';
 import { accountBalancesCheck } from './checks/account-balances.check.js';
 import { auditChainCheck } from './checks/audit-chain.check.js';
 import { dayBounds, type Check, type CheckOutcome } from './checks/check.js';
@@ -97,6 +98,8 @@ export class ReconciliationService {
   ): Promise<{ run: ReconciliationRun; done: Promise<ReconciliationRun> }> {
     const started = await this.startIf(trigger, day ?? utcDay(new Date()), actor, async () => true);
     if (!started) throw new DomainError('CONFLICT', 'A reconciliation run is already in progress');
+    // A caller that does not wait never sees the run's end; a failure there is logged and counted.
+    started.done.catch((err) => swallowed(err, 'reconciliation.run', this.log));
     return started;
   }
 
@@ -121,12 +124,12 @@ export class ReconciliationService {
   }
 
   async runs(first?: number | null): Promise<ReconciliationRun[]> {
-    return findRuns(this.sql(), clampLimit(first, 20));
+    return findRuns(this.sql(), pageSize(first, PAGE_SIZES.reconciliationRuns));
   }
 
   /** `first`: at most 1000; null (a client that did not say) means 100. */
   async findings(runId: string, first: number | null = 1000): Promise<StoredFinding[]> {
-    return findFindings(this.sql(), runId, clampLimit(first, 100, 1000));
+    return findFindings(this.sql(), runId, pageSize(first, PAGE_SIZES.findings));
   }
 
   private async startIf(
@@ -195,8 +198,8 @@ export class ReconciliationService {
       if (mismatches) this.log.warn({ runId, day, mismatches }, 'reconciliation found mismatches');
     } catch (err) {
       this.log.error({ err: { message: (err as Error).message }, runId }, 'reconciliation run failed');
-      await finishRun(sql, runId, { status: 'FAILED', checks: summaries, mismatches, error: (err as Error).message }).catch(
-        () => undefined,
+      await finishRun(sql, runId, { status: 'FAILED', checks: summaries, mismatches, error: (err as Error).message }).catch((e) =>
+        swallowed(e, 'reconciliation.finish-run', this.log),
       );
       metrics.reconciliationRun('FAILED');
     }

@@ -4,7 +4,8 @@ import type { Services } from '../services.js';
 import { DomainError } from '../shared/errors.js';
 import { statementPeriod } from '../finance/finance.rules.js';
 import { buildStatement } from './statement.builder.js';
-import { statementCsv, statementPdf } from './statement.render.js';
+import { statementCsv } from './statement.csv.js';
+import { statementPdf } from './statement.render.js';
 
 /**
  * `GET /statements/YYYY-MM.csv|pdf`: the caller's monthly statement; SUPPORT+ may pass

@@ -5,7 +5,14 @@ import fc from 'fast-check';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildStatement } from '../../src/statements/statement.builder.js';
-import { approxUsd, centsOf, credits, integer, longDate, usdCents } from '../../src/statements/statement.format.js';
+import {
+  formatApproxUsd as approxUsd,
+  formatCents as usdCents,
+  formatCount as integer,
+  formatCredits as credits,
+  millicreditsToCents as centsOf,
+} from '../../src/money/format.js';
+import { longDate } from '../../src/statements/statement.format.js';
 import { statementPdf } from '../../src/statements/statement.render.js';
 import { startTestApp, type TestApp } from '../support/harness.js';
 import { postAt, usageAt } from '../finance/support.js';

@@ -26,5 +26,5 @@ export async function refusalsByDay(em: EntityManager, fromDay: string, toDay: s
       group by d order by d`,
     [fromDay, toDay],
   );
-  return rows.map((r) => ({ date: r.day, graphql: BigInt(r.graphql), proxy: BigInt(r.proxy) }));
+  return rows.map((r) => ({ date: r.day, graphql: Number(r.graphql), proxy: Number(r.proxy), total: Number(r.graphql) + Number(r.proxy) }));
 }
