@@ -4,7 +4,7 @@ import type { AccountsService } from '../accounts/accounts.service.js';
 import type { Config } from '../config.js';
 import { sqlOf } from '../db/sql.js';
 import { currentEm } from '../db/unit-of-work.js';
-import type { BalanceEvents } from '../ledger/balance-events.js';
+import type { EventBus } from '../shared/events/bus.js';
 import type { LedgerService } from '../ledger/ledger.service.js';
 import { PAGE_SIZES, pageSize } from '../shared/paging.js';
 import { AutoRechargeService } from './auto-recharge.service.js';
@@ -23,7 +23,7 @@ import { PurchasesAdminService } from './purchases-admin.service.js';
 export function createBilling(
   em: EntityManager,
   config: Config,
-  events: BalanceEvents,
+  events: EventBus,
   ledger: LedgerService,
   accounts: AccountsService,
   log: Logger,
@@ -52,7 +52,7 @@ export function createBilling(
     billingLog,
     config.stripeAutomaticTax,
   );
-  events.onPublished?.((snapshot) => autoRecharge.onBalance(snapshot));
+  events.on('balance', (snapshot) => autoRecharge.onBalance(snapshot));
   return {
     stripe,
     fulfilment,

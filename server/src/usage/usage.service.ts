@@ -5,7 +5,7 @@ import { currentEm } from '../db/unit-of-work.js';
 import { decodeCursor, toPage, type Page } from '../graphql/connection-cursors.js';
 import { pageSize } from '../shared/paging.js';
 import type { Charged, LedgerService } from '../ledger/ledger.service.js';
-import { requestHash } from '../ledger/ledger.service.js';
+import { requestHash } from '../shared/request-hash.js';
 import type { UsageCharge } from '../ledger/ledger.types.js';
 import type { RateCardsService } from '../ratecards/ratecards.service.js';
 import { metrics } from '../metrics/metrics.js';
@@ -13,7 +13,7 @@ import { DomainError, IdempotencyConflict, badInput } from '../shared/errors.js'
 import { parseId, requiredText } from '../shared/validate.js';
 import { countUsage, findUsageByKey, findUsagePage } from './usage.repository.js';
 import { clientIdempotencyKey, priceUsage, storedIdempotencyKey, usageFingerprint, usageTokens } from './usage.rules.js';
-import { SpendCapExceeded } from '../ledger/holds.service.js';
+import { SpendCapExceeded } from '../proxy/proxy.errors.js';
 import { chargedTeamId } from '../teams/teams.rules.js';
 import type { TeamsService } from '../teams/teams.service.js';
 import type { TeamCharge } from '../teams/teams.types.js';
