@@ -2,7 +2,6 @@ import { TRANSACTION, type Named } from './queries/statements.js';
 import pg from 'pg';
 import type { Sql } from '../db/sql.js';
 
-
 /** `?` placeholders (the `Sql` convention) to `$n`, outside quoted literals and identifiers. */
 export function toDollarParams(sql: string): string {
   let n = 0;
