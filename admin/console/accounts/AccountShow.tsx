@@ -17,6 +17,7 @@ import { api } from '../api';
 import { atLeast } from '../roles';
 import { ConfirmedButton } from '../shared/Confirmed';
 import { CursorTable } from '../shared/CursorTable';
+import { pageOf } from '../../shared/paging';
 import { AdjustBalanceDialog } from './AdjustBalanceDialog';
 import { ApiKeysPanel } from './ApiKeysPanel';
 import { EndpointsPanel } from '../../shared/webhooks/EndpointsPanel';
@@ -59,7 +60,17 @@ function useLiveBalance(account: AccountDetail | undefined): { balance: Balance 
   return { balance, live };
 }
 
-function BalanceCard({ balance, live, canAdjust, onAdjust }: { balance: Balance; live: boolean; canAdjust: boolean; onAdjust: () => void }) {
+function BalanceCard({
+  balance,
+  live,
+  canAdjust,
+  onAdjust,
+}: {
+  balance: Balance;
+  live: boolean;
+  canAdjust: boolean;
+  onAdjust: () => void;
+}) {
   return (
     <Card variant="outlined">
       <CardContent>
@@ -97,8 +108,8 @@ function AutoRechargeSummary({ ar }: { ar: AccountDetail['autoRecharge'] }) {
         {ar ? (
           <Typography>
             {ar.enabled ? 'On' : 'Off'}: below {formatCredits(ar.thresholdMillicredits)} credits buy{' '}
-            {ar.packId ?? `up to ${formatCredits(ar.targetBalanceMillicredits ?? '0')} credits`}; limit{' '}
-            {formatCents(ar.monthlyLimitCents)} a month, {formatCents(ar.spentThisMonthCents)} spent this month.
+            {ar.packId ?? `up to ${formatCredits(ar.targetBalanceMillicredits ?? '0')} credits`}; limit {formatCents(ar.monthlyLimitCents)}{' '}
+            a month, {formatCents(ar.spentThisMonthCents)} spent this month.
             {ar.hasPaymentMethod ? ' A card is saved.' : ' No card saved.'}
             {ar.notice && ` Notice: ${ar.notice}`}
           </Typography>
@@ -172,7 +183,7 @@ function Ledger() {
       load={async (after) => {
         const { account: a } = await api.request(AccountLedgerQuery, { id: account.id, first: 25, after });
         const c = a!.ledger;
-        return { rows: c.edges.map((e) => e.node), endCursor: c.pageInfo.endCursor ?? null, hasNextPage: c.pageInfo.hasNextPage };
+        return pageOf(c);
       }}
       rowKey={(r) => r.id}
       columns={[
@@ -198,7 +209,7 @@ function Usage() {
       load={async (after) => {
         const { account: a } = await api.request(AccountUsageQuery, { id: account.id, first: 25, after });
         const c = a!.usage;
-        return { rows: c.edges.map((e) => e.node), endCursor: c.pageInfo.endCursor ?? null, hasNextPage: c.pageInfo.hasNextPage };
+        return pageOf(c);
       }}
       rowKey={(r) => r.id}
       columns={[
