@@ -46,6 +46,37 @@ export function UsageHistoryCard({ accountId, teams }: { accountId: string; team
   );
 }
 
+function CallsTable({ edges, labels }: { edges: History['me']['usage']['edges']; labels: Map<string, string | null | undefined> }) {
+  return (
+    <TableContainer tabIndex={0} aria-label="Calls, newest first, scrollable">
+      <Table size="small" data-testid="usage-calls">
+        <TableHead>
+          <TableRow>
+            <TableCell>Time</TableCell>
+            <TableCell>Model</TableCell>
+            <TableCell align="right">Credits</TableCell>
+            <TableCell align="right">Input tokens</TableCell>
+            <TableCell align="right">Output tokens</TableCell>
+            <TableCell>Key</TableCell>
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {edges.map(({ node }) => (
+            <TableRow key={node.id}>
+              <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatDateTime(node.createdAt)}</TableCell>
+              <TableCell>{node.model}</TableCell>
+              <TableCell align="right">{formatCredits(node.chargedMillicredits, { decimals: 'trim' })}</TableCell>
+              <TableCell align="right">{formatCount(tokensIn(node))}</TableCell>
+              <TableCell align="right">{formatCount(node.outputTokens)}</TableCell>
+              <TableCell>{keyName(node.apiKeyId ?? null, node.apiKeyId ? labels.get(node.apiKeyId) : null)}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </TableContainer>
+  );
+}
+
 function CallHistory() {
   const pages = useCursorPages();
   const [data, setData] = useState<History | null>(null);
@@ -77,32 +108,7 @@ function CallHistory() {
   const first = page * PAGE + 1;
   return (
     <>
-      <TableContainer tabIndex={0} aria-label="Calls, newest first, scrollable">
-        <Table size="small" data-testid="usage-calls">
-          <TableHead>
-            <TableRow>
-              <TableCell>Time</TableCell>
-              <TableCell>Model</TableCell>
-              <TableCell align="right">Credits</TableCell>
-              <TableCell align="right">Input tokens</TableCell>
-              <TableCell align="right">Output tokens</TableCell>
-              <TableCell>Key</TableCell>
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {edges.map(({ node }) => (
-              <TableRow key={node.id}>
-                <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatDateTime(node.createdAt)}</TableCell>
-                <TableCell>{node.model}</TableCell>
-                <TableCell align="right">{formatCredits(node.chargedMillicredits, { decimals: 'trim' })}</TableCell>
-                <TableCell align="right">{formatCount(tokensIn(node))}</TableCell>
-                <TableCell align="right">{formatCount(node.outputTokens)}</TableCell>
-                <TableCell>{keyName(node.apiKeyId ?? null, node.apiKeyId ? labels.get(node.apiKeyId) : null)}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      </TableContainer>
+      <CallsTable edges={edges} labels={labels} />
       <Stack direction="row" spacing={1} sx={{ mt: 1, alignItems: 'center', flexWrap: 'wrap' }}>
         <Typography variant="body2" color="text.secondary" sx={{ flexGrow: 1 }} aria-live="polite">
           Calls {formatCount(first)}–{formatCount(first + edges.length - 1)} of {formatCount(totalCount)}
