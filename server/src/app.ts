@@ -18,7 +18,7 @@ import { anonymousIntrospectionPlugin, GRAPHQL_TOKEN_LIMIT, graphqlArmor } from 
 import { createWsServer } from './graphql/ws-server.js';
 import { createLoaders } from './graphql/loaders.js';
 import { createSchema } from './graphql/schema.js';
-import { createBalanceEvents } from './ledger/balance-events.js';
+import { createEventBus, type EventBus } from './shared/events/bus.js';
 import { startJobs } from './jobs/runner.js';
 import { scheduledJobs } from './jobs/schedule.js';
 import { createServices, type Services } from './services.js';
@@ -44,10 +44,14 @@ export interface App {
 export async function createApp(opts: { config: Config; orm: MikroORM; log: Logger; clock?: Clock }): Promise<App> {
   const { config, orm, log } = opts;
   gauges.pubsubUp.set(config.REDIS_URL ? 0 : 1);
-  const events = createBalanceEvents(config.REDIS_URL, (up) => {
-    gauges.pubsubUp.set(up ? 1 : 0);
-    if (up) log.info('Redis fan-out is up');
-    else log.warn('Redis is unreachable: charges go on; balance events and cache invalidations stay on this instance until it returns');
+  const events = createEventBus({
+    redisUrl: config.REDIS_URL,
+    log,
+    onFanOutChange: (up) => {
+      gauges.pubsubUp.set(up ? 1 : 0);
+      if (up) log.info('Redis fan-out is up');
+      else log.warn('Redis is unreachable: charges go on; balance events and cache invalidations stay on this instance until it returns');
+    },
   });
   const services = createServices(orm, config, events, log, opts.clock);
   await services.notify.alerts.syncDefaultThreshold(services.notify.defaultThreshold);
@@ -104,7 +108,7 @@ export async function createApp(opts: { config: Config; orm: MikroORM; log: Logg
 }
 
 type Armor = ReturnType<typeof graphqlArmor>;
-type Events = ReturnType<typeof createBalanceEvents>;
+type Events = EventBus;
 
 async function startApollo(
   schema: GraphQLSchema,
@@ -150,7 +154,7 @@ function healthCheck(orm: MikroORM, events: Events, log: Logger): RequestHandler
     try {
       await currentEm(orm.em).execute('select 1');
       // Still 200 without Redis: charges go on, only the fan-out to other instances is degraded.
-      const pubsub = events.fanOut?.() ?? 'off';
+      const pubsub = events.fanOut();
       res.json({ status: pubsub === 'down' ? 'degraded' : 'ok', pubsub });
     } catch (err) {
       log.error({ err }, 'health check failed');
@@ -209,7 +213,7 @@ function closer(parts: {
     await step('ledger engine', () => services.engine.close());
     await step('api key use', () => services.auth.close());
     await step('notify', () => services.notify.close());
-    await step('balance events', () => events.close());
+    await step('events bus', () => events.close());
     await step('load control', () => services.loadControl.close());
     await step('sign-in limiter', () => services.signInLimiter.close());
     await step('locks', () => services.locks.close());

@@ -4,7 +4,7 @@ import type { Principal } from './auth/roles.js';
 import type { Config } from './config.js';
 import { ormOptions } from './db/orm.js';
 import { DemoClockEntity } from './demo-clock.entity.js';
-import { createBalanceEvents } from './ledger/balance-events.js';
+import { createEventBus } from './shared/events/bus.js';
 import { DEMO_EMAIL, seedDemo } from './seed.js';
 import { createServices, type Services } from './services.js';
 
@@ -63,7 +63,7 @@ export async function seedDemoWithHistory(databaseUrl: string, config: Config, l
     ...ormOptions(url.toString(), 4),
     driverOptions: { connection: { options: DEMO_CLOCK_OPTION } },
   });
-  const events = createBalanceEvents();
+  const events = createEventBus();
   const services = createServices(orm, { ...config, LEDGER_POOL_MAX: 2 }, events, log);
   const setClock = (at: Date) => orm.em.fork().upsert(DemoClockEntity, { id: true, at });
   let created: boolean;

@@ -7,6 +7,7 @@ import { inTransaction, sqlOf } from '../db/sql.js';
 import { currentEm } from '../db/unit-of-work.js';
 import { metrics } from '../metrics/metrics.js';
 import { DomainError, badInput, notFound } from '../shared/errors.js';
+import { PAGE_SIZES, pageSize } from '../shared/paging.js';
 import { unstorableTextAt } from '../shared/storable-text.js';
 import { isUuid, requiredText, sameId } from '../shared/validate.js';
 import { cents, disputeFacts, idOf, intentFacts, metadataPurchaseId, sessionFacts, str } from './billing.rules.js';
@@ -191,7 +192,7 @@ export class WebhooksService {
   // ---- staff operations ------------------------------------------------------------------------
 
   async unprocessed(first: number): Promise<StoredEvent[]> {
-    return findUnprocessedEvents(sqlOf(currentEm(this.em)), Math.min(Math.max(first, 1), 200));
+    return findUnprocessedEvents(sqlOf(currentEm(this.em)), pageSize(first, PAGE_SIZES.failedStripeEvents));
   }
 
   async event(id: string): Promise<StoredEvent | null> {
@@ -264,7 +265,7 @@ export class WebhooksService {
   async stalePurchases(olderThanMinutes: number, first: number): Promise<Purchase[]> {
     if (!Number.isSafeInteger(olderThanMinutes) || olderThanMinutes < 0)
       throw badInput('olderThanMinutes must be a non-negative whole number', { field: 'olderThanMinutes' });
-    return findStalePurchases(sqlOf(currentEm(this.em)), olderThanMinutes, Math.min(Math.max(first, 1), 200));
+    return findStalePurchases(sqlOf(currentEm(this.em)), olderThanMinutes, pageSize(first, PAGE_SIZES.stalePurchases));
   }
 
   /**

@@ -8,6 +8,7 @@ import type { GrantsService } from '../grants/grants.service.js';
 import type { LedgerService } from '../ledger/ledger.service.js';
 import type { LedgerEntry } from '../ledger/ledger.types.js';
 import { DomainError, badInput, notFound } from '../shared/errors.js';
+import { PAGE_SIZES, pageSize } from '../shared/paging.js';
 import {
   findPromoCode,
   hasRedeemed,
@@ -63,7 +64,9 @@ export class PromotionsService {
     }
   }
 
-  async list(limit = 200): Promise<PromoCode[]> {
+  /** `first`: clamped into the promo codes' page rule (shared/paging.ts). */
+  async list(first?: number | null): Promise<PromoCode[]> {
+    const limit = pageSize(first, PAGE_SIZES.promoCodes);
     return listPromoCodes(sqlOf(currentEm(this.em)), limit);
   }
 

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { BalanceEvents } from '../ledger/balance-events.js';
+import type { EventBus } from '../shared/events/bus.js';
 import { ExpiringCache, type CacheTtl } from '../shared/cache.js';
 import { writeAudit } from '../audit/audit.service.js';
 import { sqlOf } from '../db/sql.js';
@@ -42,11 +42,11 @@ export class ProxySettingsService {
 
   constructor(
     private readonly em: EntityManager,
-    private readonly events: Pick<BalanceEvents, 'invalidate' | 'onInvalidate'> | null = null,
+    private readonly events: Pick<EventBus, 'publish' | 'on'> | null = null,
     cacheTtlMs: CacheTtl = 5_000,
   ) {
     this.cache = new ExpiringCache(cacheTtlMs);
-    events?.onInvalidate((scope) => {
+    events?.on('cacheInvalidated', (scope) => {
       if (scope === 'proxySettings') this.cache.clear();
     });
   }
@@ -98,7 +98,7 @@ export class ProxySettingsService {
       });
       return next;
     });
-    if (this.events) this.events.invalidate('proxySettings');
+    if (this.events) this.events.publish('cacheInvalidated', 'proxySettings');
     else this.cache.clear();
     return saved;
   }

@@ -3,15 +3,14 @@ import type { KeyPrincipal } from '../auth/roles.js';
 import type { Config } from '../config.js';
 import { metrics } from '../metrics/metrics.js';
 import type { HoldsService, PlacedHold } from '../ledger/holds.service.js';
-import { SettleFailed, SpendCapExceeded } from '../ledger/holds.service.js';
+import { SettleFailed } from '../ledger/holds.service.js';
 import { DomainError, badInput } from '../shared/errors.js';
-import { requestHash } from '../ledger/ledger.service.js';
+import { requestHash } from '../shared/request-hash.js';
 import type { TokenCounts } from '../money/money.js';
 import type { Provider } from '../ratecards/ratecard.types.js';
 import type { RateCardsService } from '../ratecards/ratecards.service.js';
 import type { TeamsService } from '../teams/teams.service.js';
 import type { TeamCharge } from '../teams/teams.types.js';
-import { PROXY_SOURCE } from '../ledger/ledger.types.js';
 import { priceUsage, usageFingerprint } from '../usage/usage.rules.js';
 import type { ProxySettings } from './proxy-settings.entity.js';
 import type { ProxySettingsService } from './proxy-settings.service.js';
@@ -31,6 +30,8 @@ import type {
 } from './proxy.types.js';
 import type { ServerTiming } from './server-timing.js';
 import { holdRefused } from './hold-refusal.js';
+import { SpendCapExceeded } from './proxy.errors.js';
+import { PROXY_SOURCE } from './proxy.types.js';
 import { Upstreams } from './upstreams.js';
 
 /** The provider call failed (the hold is already voided); `cause` is the SDK's error. */

@@ -2,7 +2,7 @@ import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
 import type { Principal } from '../auth/roles.js';
 import { ApiKeyEntity } from '../auth/api-key.entity.js';
 import { currentEm } from '../db/unit-of-work.js';
-import type { BalanceEvents } from '../ledger/balance-events.js';
+import type { EventBus } from '../shared/events/bus.js';
 import { StaffUserEntity } from '../staff/staff-user.entity.js';
 import { SessionEntity } from './session.entity.js';
 import type { SessionKind } from './session.types.js';
@@ -43,7 +43,7 @@ export class SessionsService {
     private readonly em: EntityManager,
     private readonly limits: SessionLimits,
     private readonly clock: Clock,
-    private readonly events: Pick<BalanceEvents, 'invalidate'> | null = null,
+    private readonly events: Pick<EventBus, 'publish'> | null = null,
   ) {}
 
   now(): Date {
@@ -55,7 +55,7 @@ export class SessionsService {
    * password or role change): every instance re-checks its cached sessions and open sockets.
    */
   sessionsChanged(): void {
-    this.events?.invalidate('sessions');
+    this.events?.publish('cacheInvalidated', 'sessions');
   }
 
   /** A new session, written in the caller's transaction `em`. */
