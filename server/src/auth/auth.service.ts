@@ -67,7 +67,7 @@ export const MAX_ACTIVE_KEYS_PER_ACCOUNT = 100;
 /** Refuses a new key past the cap; the account's row is locked so two creations at once cannot both pass. */
 async function requireKeyRoom(em: EntityManager, accountId: string): Promise<void> {
   await em.findOne(AccountEntity, { id: accountId }, { lockMode: LockMode.PESSIMISTIC_WRITE, fields: ['id'] });
-  if ((await apiKeysOf(em).count({ accountId, revokedAt: null })) >= MAX_ACTIVE_KEYS_PER_ACCOUNT)
+  if ((await em.getRepository(ApiKeyEntity).count({ accountId, revokedAt: null })) >= MAX_ACTIVE_KEYS_PER_ACCOUNT)
     throw new LimitReached(
       `At most ${MAX_ACTIVE_KEYS_PER_ACCOUNT} active API keys per account: revoke one first`,
       MAX_ACTIVE_KEYS_PER_ACCOUNT,
