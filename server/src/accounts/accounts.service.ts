@@ -7,7 +7,8 @@ import { currentEm } from '../db/unit-of-work.js';
 import { DomainError, badInput, notFound } from '../shared/errors.js';
 import { windowOf, type OffsetPage } from '../shared/paging.js';
 import { optionalText, parseId, requiredText } from '../shared/validate.js';
-import type { LedgerDb, Named } from '../ledger/engine.db.js';
+import type { LedgerDb } from '../ledger/engine.db.js';
+import type { Named } from '../ledger/queries/statements.js';
 import { AccountEntity } from './account.entity.js';
 import { accountsOf, type AccountOrder } from './accounts.repository.js';
 

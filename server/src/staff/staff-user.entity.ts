@@ -1,8 +1,8 @@
 import { Entity, EntityRepositoryType, PrimaryKey, Property } from '@mikro-orm/core';
 import { EntityRepository, LockMode, raw } from '@mikro-orm/postgresql';
+import { withXactLock } from '../db/locks.js';
 import { containsPattern, type PageWindow } from '../shared/paging.js';
 import type { StaffRole } from '../auth/roles.js';
-import { LOCK_BOOTSTRAP } from './sql/bootstrap-lock.js';
 
 /** A console user (`staff_users`); the password hash never leaves the staff and sessions modules. */
 @Entity({ tableName: 'staff_users', repository: () => StaffUserRepository })
@@ -64,7 +64,7 @@ class StaffUserRepository extends EntityRepository<StaffUserEntity> {
 
   /** Serialises bootstrapping for the caller's transaction: instances starting together must not each see "no ADMIN yet". */
   async lockBootstrap(): Promise<void> {
-    await this.em.execute(LOCK_BOOTSTRAP);
+    await withXactLock(this.em, 'staff_users:bootstrap');
   }
 
   async hasOtherActiveAdmin(leaving: string): Promise<boolean> {
