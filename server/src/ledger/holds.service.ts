@@ -174,7 +174,9 @@ export class HoldsService {
     }
     metrics.proxySettleFailure();
     const reason = failureReason(last);
-    const kept = await keepUnsettledHold(sqlOf(currentEm(this.em)), hold.id, reason).catch((err: unknown) => swallowed(err, 'holds.keep-unsettled', this.log) ?? false);
+    const kept = await keepUnsettledHold(sqlOf(currentEm(this.em)), hold.id, reason).catch(
+      (err: unknown) => swallowed(err, 'holds.keep-unsettled', this.log) ?? false,
+    );
     this.log.error(
       {
         reason,
