@@ -3,7 +3,7 @@ import { MillicreditsScalar } from '../graphql/scalars.js';
 import { graphqlEnum } from '../graphql/enums.js';
 import { formatMillicredits } from '../money/money.js';
 import { refundableCents, revenueCents } from './billing.rules.js';
-import type { NegativeBalanceRow } from './purchases.repository.js';
+import type { AccountBalanceRow } from '../accounts/accounts.service.js';
 import type { AutoRechargeView } from './auto-recharge.service.js';
 import { findPack, TOP_UP_PACK_ID, type CreditPack } from './packs.js';
 import type { Dispute } from './disputes.repository.js';
@@ -272,9 +272,9 @@ export class NegativeBalanceGql {
   updatedAt!: Date;
 }
 
-export const toNegativeBalanceGql = (r: NegativeBalanceRow): NegativeBalanceGql => ({
-  accountId: r.accountId,
-  email: r.email,
+export const toNegativeBalanceGql = (r: AccountBalanceRow): NegativeBalanceGql => ({
+  accountId: r.id,
+  email: r.email ?? null,
   balanceMillicredits: formatMillicredits(r.posted),
   heldMillicredits: formatMillicredits(r.pending),
   updatedAt: r.updatedAt,

@@ -10,7 +10,7 @@ import { AutoRechargeService } from './auto-recharge.service.js';
 import { CheckoutService } from './checkout.service.js';
 import { DisputesService } from './disputes.service.js';
 import { FulfilmentService } from './fulfilment.service.js';
-import { findNegativeBalances, findPurchasesOfAccount } from './purchases.repository.js';
+import { findPurchasesOfAccount } from './purchases.repository.js';
 import { createStripeClient } from './stripe.client.js';
 import { CREDIT_PACKS } from './packs.js';
 import { parseId } from '../shared/validate.js';
@@ -67,6 +67,6 @@ export function createBilling(
     purchase: (id: string) => fulfilment.purchase(parseId(id, 'id')),
     purchases: (accountId: string) => findPurchasesOfAccount(sqlOf(currentEm(em)), accountId),
     disputesOf: (purchaseId: string) => findDisputesOfPurchase(sqlOf(currentEm(em)), purchaseId),
-    negativeBalances: (first: number) => findNegativeBalances(sqlOf(currentEm(em)), Math.min(Math.max(first, 1), 500)),
+    negativeBalances: (first: number) => accounts.negativeBalances(Math.min(Math.max(first, 1), 500)),
   };
 }

@@ -1,4 +1,5 @@
 import { toBigInt, type Sql } from '../db/sql.js';
+import type { PageWindow } from '../shared/paging.js';
 import type {
   AutoRechargeSettings,
   EventSource,
@@ -305,6 +306,22 @@ export async function upsertSettings(
   return toSettings(rows[0]);
 }
 
+/** The threshold of an enabled auto-recharge; null when it is off or was never set. */
+export async function findEnabledThreshold(sql: Sql, accountId: string): Promise<bigint | null> {
+  const rows = await sql.query<{ threshold: string }>(
+    `select threshold from auto_recharge_settings where account_id = ?::uuid and enabled`,
+    [accountId],
+  );
+  return rows[0] ? toBigInt(rows[0].threshold) : null;
+}
+
+export async function markAttempted(sql: Sql, accountId: string, at: Date): Promise<void> {
+  await sql.query(`update auto_recharge_settings set last_attempt_at = ?::timestamptz, updated_at = now() where account_id = ?::uuid`, [
+    at.toISOString(),
+    accountId,
+  ]);
+}
+
 export async function setNotice(sql: Sql, accountId: string, notice: string, disable: boolean): Promise<void> {
   await sql.query(
     `update auto_recharge_settings set notice = ?, notice_at = now(), enabled = enabled and not ?::boolean, updated_at = now()
@@ -331,29 +348,6 @@ export async function pendingAutoRecharges(sql: Sql, accountId: string): Promise
   return Number(rows[0]?.n ?? 0);
 }
 
-export interface NegativeBalanceRow {
-  accountId: string;
-  email: string | null;
-  posted: bigint;
-  pending: bigint;
-  updatedAt: Date;
-}
-
-export async function findNegativeBalances(sql: Sql, limit: number): Promise<NegativeBalanceRow[]> {
-  const rows = await sql.query<Row>(
-    `select id, email, posted, pending, updated_at from accounts
-      where kind <> 'SYSTEM' and posted < 0 order by posted asc, id limit ?::int`,
-    [limit],
-  );
-  return rows.map((r) => ({
-    accountId: r.id as string,
-    email: (r.email as string | null) ?? null,
-    posted: toBigInt(r.posted),
-    pending: toBigInt(r.pending),
-    updatedAt: new Date(r.updated_at as string),
-  }));
-}
-
 /** PENDING purchases that reached Stripe and are older than `minutes`: the stuck-user candidates. */
 export async function findStalePurchases(sql: Sql, minutes: number, limit: number): Promise<Purchase[]> {
   const rows = await sql.query<Row>(
@@ -365,4 +359,60 @@ export async function findStalePurchases(sql: Sql, minutes: number, limit: numbe
     [minutes, limit],
   );
   return rows.map(toPurchase);
+}
+
+export interface PurchaseFilter {
+  status?: PurchaseStatus | null;
+  accountId?: string | null;
+  from?: Date | null;
+  to?: Date | null;
+  /** PENDING purchases that reached Stripe and are older than this many minutes (stuck after an outage?). */
+  staleAfterMinutes?: number | null;
+}
+
+export type PurchaseOrder = 'CREATED_AT' | 'AMOUNT';
+
+/** The WHERE of a filter (validated by the caller) and its parameters. */
+function purchaseWhere(f: PurchaseFilter): { where: string; params: unknown[] } {
+  const parts: string[] = [];
+  const params: unknown[] = [];
+  const add = (part: string, param: unknown) => {
+    parts.push(part);
+    params.push(param);
+  };
+  if (f.status) add(`status = ?`, f.status);
+  if (f.accountId) add(`account_id = ?::uuid`, f.accountId);
+  if (f.from) add(`created_at >= ?::timestamptz`, f.from.toISOString());
+  if (f.to) add(`created_at < ?::timestamptz`, f.to.toISOString());
+  if (f.staleAfterMinutes != null)
+    add(
+      `status = 'PENDING' and kind <> 'TEST_CHECKOUT' and (stripe_checkout_session_id is not null or stripe_payment_intent_id is not null)
+      and created_at < now() - make_interval(mins => ?::int)`,
+      f.staleAfterMinutes,
+    );
+  return { where: parts.length ? `where ${parts.join(' and ')}` : '', params };
+}
+
+/** Purchases of every account matching the filter, in the asked order (then id); `limit + 1` rows. */
+export async function findPurchasesFiltered(
+  sql: Sql,
+  f: PurchaseFilter,
+  order: PurchaseOrder,
+  direction: 'ASC' | 'DESC',
+  window: PageWindow,
+): Promise<Purchase[]> {
+  const { where, params } = purchaseWhere(f);
+  const column = order === 'AMOUNT' ? 'amount_cents' : 'created_at';
+  const dir = direction === 'ASC' ? 'asc' : 'desc';
+  const rows = await sql.query<Row>(`select * from purchases ${where} order by ${column} ${dir}, id ${dir} limit ? offset ?`, [
+    ...params,
+    window.limit + 1,
+    window.offset,
+  ]);
+  return rows.map(toPurchase);
+}
+
+export async function countPurchasesFiltered(sql: Sql, f: PurchaseFilter): Promise<number> {
+  const { where, params } = purchaseWhere(f);
+  return Number((await sql.query<{ n: string }>(`select count(*) n from purchases ${where}`, params))[0].n);
 }

@@ -130,54 +130,64 @@ export class WebhooksService {
         return { status: 'PROCESSED', outcome: 'failed', purchaseId, error: null };
       }
       case 'payment_intent.succeeded':
-      case 'payment_intent.payment_failed': {
-        const purchaseId = metadataPurchaseId(object);
-        const purchase = purchaseId && isUuid(purchaseId) ? await findPurchase(sqlOf(currentEm(this.em)), purchaseId) : null;
-        // Checkout purchases are fulfilled from their session (which knows about discounts).
-        if (!purchase || purchase.kind !== 'AUTO_RECHARGE')
-          return { status: 'IGNORED', outcome: 'not-auto-recharge', purchaseId: purchase?.id ?? null, error: null };
-        if (event.type === 'payment_intent.payment_failed') {
-          const lastError = (object.last_payment_error ?? {}) as Record<string, unknown>;
-          await this.fulfilment.markFailed(purchase.id, str(lastError.decline_code) ?? str(lastError.code) ?? 'payment failed');
-          return { status: 'PROCESSED', outcome: 'failed', purchaseId: purchase.id, error: null };
-        }
-        const outcome = await this.fulfilment.fulfil(purchase.id, intentFacts(object), staff);
-        return {
-          status: 'PROCESSED',
-          outcome: outcome.kind,
-          purchaseId: purchase.id,
-          error: outcome.kind === 'mismatch' ? outcome.reason : null,
-        };
-      }
-      case 'charge.refunded': {
-        const paymentIntentId = idOf(object.payment_intent);
-        const purchase = paymentIntentId ? await findPurchaseByPaymentIntent(sqlOf(currentEm(this.em)), paymentIntentId) : null;
-        if (!purchase) throw new Unprocessable(`no purchase for payment intent ${paymentIntentId ?? 'none'}`);
-        const refunded = cents(object.amount_refunded);
-        if (refunded === null) throw new Unprocessable('charge has no amount_refunded');
-        const outcome = await this.fulfilment.refund(
-          purchase.id,
-          { amountRefundedCents: refunded, amountCents: cents(object.amount), receiptUrl: str(object.receipt_url) },
-          staff,
-        );
-        // Impossible amounts: kept as FAILED for staff and answered 200, since a retry cannot fix them.
-        if (outcome.kind === 'refused') throw new Unprocessable(outcome.reason);
-        return { status: 'PROCESSED', outcome: outcome.kind, purchaseId: purchase.id, error: null };
-      }
+      case 'payment_intent.payment_failed':
+        return this.onPaymentIntent(event.type, object, staff);
+      case 'charge.refunded':
+        return this.onRefund(object, staff);
       case 'charge.dispute.created':
-      case 'charge.dispute.closed': {
-        const facts = disputeFacts(object);
-        if (typeof facts === 'string') throw new Unprocessable(facts);
-        const purchase = facts.paymentIntentId ? await findPurchaseByPaymentIntent(sqlOf(currentEm(this.em)), facts.paymentIntentId) : null;
-        if (!purchase)
-          throw new Unprocessable(`no purchase for payment intent ${facts.paymentIntentId ?? 'none'} of dispute ${facts.disputeId}`);
-        const outcome =
-          event.type === 'charge.dispute.created' ? await this.disputes.open(purchase, facts) : await this.disputes.close(purchase, facts);
-        return { status: 'PROCESSED', outcome: `dispute-${outcome.kind}`, purchaseId: purchase.id, error: null };
-      }
+      case 'charge.dispute.closed':
+        return this.onDispute(event.type, object);
       default:
         return { status: 'IGNORED', outcome: 'unhandled-type', purchaseId: null, error: null };
     }
+  }
+
+  /** Auto-recharge payments: fulfilled (or failed) from their intent. */
+  private async onPaymentIntent(type: string, object: Record<string, unknown>, staff?: StaffContext): Promise<ProcessResult> {
+    const purchaseId = metadataPurchaseId(object);
+    const purchase = purchaseId && isUuid(purchaseId) ? await findPurchase(sqlOf(currentEm(this.em)), purchaseId) : null;
+    // Checkout purchases are fulfilled from their session (which knows about discounts).
+    if (!purchase || purchase.kind !== 'AUTO_RECHARGE')
+      return { status: 'IGNORED', outcome: 'not-auto-recharge', purchaseId: purchase?.id ?? null, error: null };
+    if (type === 'payment_intent.payment_failed') {
+      const lastError = (object.last_payment_error ?? {}) as Record<string, unknown>;
+      await this.fulfilment.markFailed(purchase.id, str(lastError.decline_code) ?? str(lastError.code) ?? 'payment failed');
+      return { status: 'PROCESSED', outcome: 'failed', purchaseId: purchase.id, error: null };
+    }
+    const outcome = await this.fulfilment.fulfil(purchase.id, intentFacts(object), staff);
+    return {
+      status: 'PROCESSED',
+      outcome: outcome.kind,
+      purchaseId: purchase.id,
+      error: outcome.kind === 'mismatch' ? outcome.reason : null,
+    };
+  }
+
+  private async onRefund(object: Record<string, unknown>, staff?: StaffContext): Promise<ProcessResult> {
+    const paymentIntentId = idOf(object.payment_intent);
+    const purchase = paymentIntentId ? await findPurchaseByPaymentIntent(sqlOf(currentEm(this.em)), paymentIntentId) : null;
+    if (!purchase) throw new Unprocessable(`no purchase for payment intent ${paymentIntentId ?? 'none'}`);
+    const refunded = cents(object.amount_refunded);
+    if (refunded === null) throw new Unprocessable('charge has no amount_refunded');
+    const outcome = await this.fulfilment.refund(
+      purchase.id,
+      { amountRefundedCents: refunded, amountCents: cents(object.amount), receiptUrl: str(object.receipt_url) },
+      staff,
+    );
+    // Impossible amounts: kept as FAILED for staff and answered 200, since a retry cannot fix them.
+    if (outcome.kind === 'refused') throw new Unprocessable(outcome.reason);
+    return { status: 'PROCESSED', outcome: outcome.kind, purchaseId: purchase.id, error: null };
+  }
+
+  private async onDispute(type: string, object: Record<string, unknown>): Promise<ProcessResult> {
+    const facts = disputeFacts(object);
+    if (typeof facts === 'string') throw new Unprocessable(facts);
+    const purchase = facts.paymentIntentId ? await findPurchaseByPaymentIntent(sqlOf(currentEm(this.em)), facts.paymentIntentId) : null;
+    if (!purchase)
+      throw new Unprocessable(`no purchase for payment intent ${facts.paymentIntentId ?? 'none'} of dispute ${facts.disputeId}`);
+    const outcome =
+      type === 'charge.dispute.created' ? await this.disputes.open(purchase, facts) : await this.disputes.close(purchase, facts);
+    return { status: 'PROCESSED', outcome: `dispute-${outcome.kind}`, purchaseId: purchase.id, error: null };
   }
 
   private async purchaseIdOf(object: Record<string, unknown>): Promise<string> {

@@ -35,6 +35,11 @@ export async function findPromoCode(sql: Sql, code: string): Promise<PromoCode |
   return rows[0] ? toPromoCode(rows[0]) : null;
 }
 
+export async function findPromoCodeById(sql: Sql, id: string): Promise<PromoCode | null> {
+  const rows = await sql.query<Row>(`select * from promo_codes where id = ?::uuid`, [id]);
+  return rows[0] ? toPromoCode(rows[0]) : null;
+}
+
 export async function listPromoCodes(sql: Sql, limit: number): Promise<PromoCode[]> {
   const rows = await sql.query<Row>(`select * from promo_codes order by created_at desc, id limit ?::int`, [limit]);
   return rows.map(toPromoCode);

@@ -10,6 +10,7 @@ import type { LedgerEntry } from '../ledger/ledger.types.js';
 import { DomainError, badInput, notFound } from '../shared/errors.js';
 import {
   findPromoCode,
+  findPromoCodeById,
   hasRedeemed,
   insertPromoCode,
   insertRedemption,
@@ -27,13 +28,6 @@ const refused = (code: string, why: 'EXPIRED' | 'EXHAUSTED' | 'ALREADY_REDEEMED'
         why === 'EXHAUSTED' ? `Promo code ${code} has been fully redeemed` : `Promo code ${code} was already redeemed by this account`,
         { reason: why },
       );
-
-/** Thrown inside the redemption transaction to roll the PROMO credit back. */
-class RedemptionRefused extends Error {
-  constructor(readonly why: 'EXPIRED' | 'EXHAUSTED') {
-    super(why);
-  }
-}
 
 /**
  * Promo codes (PROMO entries against `promotions`) and the introductory bonus (a BONUS entry in
@@ -88,7 +82,8 @@ export class PromotionsService {
         },
         async (sql, posted) => {
           const taken = await takeRedemption(sql, promo.id);
-          if (!taken) throw new RedemptionRefused(refusal(await this.reread(sql, promo.id)) ?? 'EXHAUSTED');
+          // Thrown inside the transaction, the refusal rolls the PROMO credit back.
+          if (!taken) throw refused(code, refusal((await findPromoCodeById(sql, promo.id)) ?? promo) ?? 'EXHAUSTED');
           await insertRedemption(sql, promo.id, accountId, posted.transactionId);
           await writeAudit(sql, {
             actor: principal,
@@ -102,22 +97,9 @@ export class PromotionsService {
         },
       );
     } catch (err) {
-      if (err instanceof RedemptionRefused) throw refused(code, err.why);
       if (pgCode(err) === '23505') throw refused(code, 'ALREADY_REDEEMED');
       throw err;
     }
-  }
-
-  private async reread(sql: Sql, promoCodeId: string) {
-    const [row] = await sql.query<{ max_redemptions: number | null; redemptions: number; expires_at: Date | null }>(
-      `select max_redemptions, redemptions, expires_at from promo_codes where id = ?::uuid`,
-      [promoCodeId],
-    );
-    return {
-      maxRedemptions: row?.max_redemptions ?? null,
-      redemptions: Number(row?.redemptions ?? 0),
-      expiresAt: row?.expires_at ? new Date(row.expires_at) : null,
-    };
   }
 
   /**
