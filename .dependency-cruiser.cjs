@@ -11,9 +11,9 @@ module.exports = {
     {
       name: 'no-foreign-repository',
       severity: 'error',
-      comment: "A feature reaches another feature's tables through that feature's service, never its repository.",
-      from: { path: '^server/src/([^/]+)/' },
-      to: { path: '^server/src/([^/]+)/[^/]+\\.repository\\.ts$', pathNot: '^server/src/$1/' },
+      comment: "A feature reaches another feature's tables through that feature's service, never its repository or entity.",
+      from: { path: '^server/src/([^/]+)/', pathNot: '^server/src/db/entities\\.ts$' },
+      to: { path: '^server/src/[a-z-]+/.*[.](repository|entity|entities)[.]ts$', pathNot: '^server/src/$1/' },
     },
     {
       name: 'resolvers-import-services-only',

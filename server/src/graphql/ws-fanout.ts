@@ -4,6 +4,7 @@ import { WebSocket } from 'ws';
 import { BalanceWatch, type BalanceFeed } from '../ledger/balance-watch.service.js';
 import type { BalanceSnapshot } from '../ledger/ledger.types.js';
 import { counters } from '../metrics/metrics.js';
+import { swallowed } from '../shared/errors.js';
 import type { maskErrors } from './errors.js';
 
 /**
@@ -119,7 +120,9 @@ export function balanceFanOut(opts: { mask: ReturnType<typeof maskErrors>; maxBu
         next: null,
         stopListening: () => undefined,
       };
-      created.stopListening = watch.feed.onChange((snapshot) => void publish(created, snapshot).catch(() => undefined));
+      created.stopListening = watch.feed.onChange(
+        (snapshot) => void publish(created, snapshot).catch((err) => swallowed(err, 'ws-fanout.publish')),
+      );
       groups.set(key, created);
       group = created;
     }
@@ -127,7 +130,7 @@ export function balanceFanOut(opts: { mask: ReturnType<typeof maskErrors>; maxBu
     group.members.add(member);
     // The current balance first: already rendered, or on its way to every member (this one included).
     if (group.json && group.renderedFor === group.feed.latest) write(member, group.json);
-    else if (!group.rendering) void publish(group, group.feed.latest).catch(() => undefined);
+    else if (!group.rendering) void publish(group, group.feed.latest).catch((err) => swallowed(err, 'ws-fanout.publish'));
     return member;
   };
 

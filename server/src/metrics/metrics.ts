@@ -1,4 +1,5 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { swallowedErrors } from '../shared/errors.js';
 
 /**
  * Prometheus metrics on a Registry of our own (prom-client's global one is left alone). Event
@@ -11,6 +12,7 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
 export const metricsRegistry = new Registry();
 // prom-client's process metrics (CPU, memory, event loop lag, handles, GC) on the same registry.
 collectDefaultMetrics({ register: metricsRegistry });
+metricsRegistry.registerMetric(swallowedErrors);
 
 const counter = (name: string, help: string, labelNames: string[] = []) =>
   new Counter({ name, help, labelNames, registers: [metricsRegistry] });

@@ -1,3 +1,7 @@
+import type { Logger } from 'pino';
+import { Counter } from 'prom-client';
+import { createLogger } from '../logger.js';
+
 /**
  * Typed domain errors. Each states the rule that was broken; `graphql/errors.ts` and the HTTP
  * layers map them to `extensions.code` and statuses. Anything else is an internal error.
@@ -71,4 +75,29 @@ export class ModelNotFound extends DomainError {
   constructor(model: string, where = 'the active rate card') {
     super('MODEL_NOT_FOUND', `Model "${model}" is not on ${where}`, { model });
   }
+}
+
+/**
+ * Errors caught and dropped on purpose, by place. Created here without a registry so that shared/
+ * imports no feature; `metrics/metrics.ts` registers it on the metrics registry.
+ */
+export const swallowedErrors = new Counter({
+  name: 'creditmeter_swallowed_errors_total',
+  help: 'Errors caught and deliberately not rethrown (logged once each), by where they were caught',
+  labelNames: ['where'],
+  registers: [],
+});
+
+let fallbackLog: Pick<Logger, 'warn'> | null = null;
+
+/**
+ * The only way to drop a caught error: one warn line (through the logger's serializers, so SQL
+ * values and redacted fields stay out) and `creditmeter_swallowed_errors_total{where}`.
+ * `where` is a fixed name of the place (`ws-fanout.publish`), never data.
+ */
+export function swallowed(err: unknown, where: string, log?: Pick<Logger, 'warn'>): undefined {
+  swallowedErrors.inc({ where });
+  const target = log ?? (fallbackLog ??= createLogger(process.env.LOG_LEVEL ?? 'info'));
+  target.warn({ err, where }, `error swallowed at ${where}`);
+  return undefined;
 }
