@@ -1,8 +1,8 @@
 import Chip from '@mui/material/Chip';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { formatCredits, formatUsdOfMillicredits } from '../shared/money';
-import type { Balance } from './CreditsApp';
+import { formatCredits, formatUsdOfMillicredits } from '../../server/src/money/format';
+import type { Balance } from './account';
 import { Section } from './Section';
 
 export function BalanceCard({ balance, live }: { balance: Balance; live: boolean }) {

@@ -1,4 +1,3 @@
-import Alert from '@mui/material/Alert';
 import AppBar from '@mui/material/AppBar';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -11,6 +10,7 @@ import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { ApiError, errorMessage } from '../shared/client';
 import type { CreditsPageQuery as CreditsPageData } from '../shared/gql/graphql';
 import { sanitizeReturnTo } from '../shared/return-to';
+import type { Balance } from './account';
 import { AutoRechargeCard } from './AutoRechargeCard';
 import { BalanceCard } from './BalanceCard';
 import { ExpiringCard } from './ExpiringCard';
@@ -28,9 +28,6 @@ import { UsageCard } from './UsageCard';
 const TeamCredits = lazy(() => import('./TeamCredits'));
 const AlertsAndWebhooks = lazy(() => import('./AlertsAndWebhooks'));
 const UsageHistoryCard = lazy(() => import('./UsageHistoryCard').then((m) => ({ default: m.UsageHistoryCard })));
-
-export type Account = CreditsPageData['me'];
-export type Balance = Account['balance'];
 
 type State = { kind: 'loading' } | { kind: 'signedOut'; error?: string } | { kind: 'ready'; data: CreditsPageData };
 
@@ -153,12 +150,4 @@ export function CreditsApp() {
       </Container>
     </Box>
   );
-}
-
-export function ErrorText({ error }: { error: string | null }) {
-  return error ? (
-    <Alert severity="error" sx={{ mt: 1 }}>
-      {error}
-    </Alert>
-  ) : null;
 }

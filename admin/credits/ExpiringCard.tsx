@@ -10,7 +10,7 @@ import { useEffect, useState } from 'react';
 import { errorMessage } from '../shared/client';
 import { formatDateTime } from '../shared/dates';
 import type { CreditsExpiringQuery } from '../shared/gql/graphql';
-import { formatCredits } from '../shared/money';
+import { formatCredits } from '../../server/src/money/format';
 import { CreditsExpiringQuery as ExpiringQuery } from './operations';
 import { Section } from './Section';
 import { api } from './session';

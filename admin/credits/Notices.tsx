@@ -2,8 +2,8 @@ import Alert from '@mui/material/Alert';
 import AlertTitle from '@mui/material/AlertTitle';
 import Button from '@mui/material/Button';
 import { useEffect } from 'react';
-import { formatCredits } from '../shared/money';
-import type { Account, Balance } from './CreditsApp';
+import { formatCredits } from '../../server/src/money/format';
+import type { Account, Balance } from './account';
 
 export function CheckoutNotice(props: {
   params: URLSearchParams;

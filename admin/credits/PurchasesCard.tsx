@@ -10,8 +10,8 @@ import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { formatDateTime } from '../shared/dates';
 import type { CreditsPageQuery } from '../shared/gql/graphql';
-import { formatCents, formatCredits } from '../shared/money';
-import type { Account } from './CreditsApp';
+import { formatCents, formatCredits } from '../../server/src/money/format';
+import type { Account } from './account';
 import { Section } from './Section';
 
 const STATUS: Record<string, string> = {

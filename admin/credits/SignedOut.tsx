@@ -5,7 +5,7 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useEffect, useState, type FormEvent } from 'react';
-import { ErrorText } from './CreditsApp';
+import { ErrorText } from './ErrorText';
 import { Section } from './Section';
 import { api } from './session';
 import { SignInWithKeyMutation } from './operations';

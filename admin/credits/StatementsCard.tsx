@@ -5,7 +5,7 @@ import ListItemText from '@mui/material/ListItemText';
 import Stack from '@mui/material/Stack';
 import { useState } from 'react';
 import { formatMonth, monthsSince } from '../shared/dates';
-import { ErrorText } from './CreditsApp';
+import { ErrorText } from './ErrorText';
 import { Section } from './Section';
 import { download } from './session';
 

@@ -14,7 +14,7 @@ import Typography from '@mui/material/Typography';
 import { useEffect, useState } from 'react';
 import { errorMessage } from '../shared/client';
 import type { CreditsPageQuery, CreditsTeamQuery as TeamData } from '../shared/gql/graphql';
-import { formatCredits, formatUsdOfMillicredits } from '../shared/money';
+import { formatCredits, formatUsdOfMillicredits } from '../../server/src/money/format';
 import { CreditsTeamQuery } from './operations';
 import { PacksCard } from './PacksCard';
 import { Section } from './Section';

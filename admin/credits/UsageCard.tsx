@@ -10,7 +10,7 @@ import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { errorMessage } from '../shared/client';
-import { formatCount, formatCredits } from '../shared/money';
+import { formatCount, formatCredits } from '../../server/src/money/format';
 import { Section } from './Section';
 import { loadUsage, type UsageSummary } from './usage';
 

@@ -1,6 +1,6 @@
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatUtcDay } from '../shared/dates';
-import { creditsForChart, formatCredits } from '../shared/money';
+import { creditsForChart, formatCredits } from '../../server/src/money/format';
 import type { DayUsage } from './usage';
 
 export default function UsageChart({ days }: { days: DayUsage[] }) {

@@ -16,7 +16,7 @@ import { useEffect, useState } from 'react';
 import { errorMessage } from '../shared/client';
 import { formatDateTime } from '../shared/dates';
 import type { CreditsUsageHistoryQuery } from '../shared/gql/graphql';
-import { formatCount, formatCredits } from '../shared/money';
+import { formatCount, formatCredits } from '../../server/src/money/format';
 import { CreditsUsageHistoryQuery as HistoryQuery } from './operations';
 import { Section } from './Section';
 import { api } from './session';

@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { formatMicroUsd } from '../shared/money';
+import { formatUsdSixDecimals } from '../../server/src/money/format';
 import { charge, customer, gql } from './api';
 import { expectAccessible, launchChromium, watchErrors } from './browser';
 import { repoRoot } from './server';
@@ -51,12 +51,12 @@ describe('the Revenue page', () => {
     const closing = page.getByRole('row', { name: /Closing balance/ });
     await expect
       .poll(() => closing.getByRole('cell').last().innerText())
-      .toContain(formatMicroUsd(BigInt(api.total.closingDeferredMillicredits)));
+      .toContain(formatUsdSixDecimals(BigInt(api.total.closingDeferredMillicredits)));
     const goodwill = page
       .getByRole('row', { name: /Staff adjustments/ })
       .getByRole('cell')
       .nth(2);
-    expect(await goodwill.innerText()).toContain(formatMicroUsd(BigInt(api.adjustments.adjustedMillicredits)));
+    expect(await goodwill.innerText()).toContain(formatUsdSixDecimals(BigInt(api.adjustments.adjustedMillicredits)));
     await expectAccessible(page, 'revenue');
     await page.screenshot({ path: path.join(repoRoot, '.data/e2e-revenue.png'), fullPage: true });
 

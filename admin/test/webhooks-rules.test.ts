@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatCredits, MAX_MILLICREDITS } from '../shared/money';
+import { formatCredits } from '../../server/src/money/format';
+import { MAX_MILLICREDITS } from '../shared/money';
 import { endpointStatus, endpointUrlError, parseThreshold, parseThresholdEntry, parseThresholdList } from '../shared/webhooks/rules';
 
 describe('low-balance threshold typed in credits → millicredits string', () => {

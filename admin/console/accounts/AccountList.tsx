@@ -1,5 +1,5 @@
 import { CreateButton, Datagrid, DateField, FunctionField, List, SearchInput, TextField, TopToolbar, usePermissions } from 'react-admin';
-import { formatCredits, formatUsdOfMillicredits } from '../../shared/money';
+import { formatCredits, formatUsdOfMillicredits } from '../../../server/src/money/format';
 import { atLeast } from '../roles';
 import type { AccountRow } from './resource';
 

@@ -11,7 +11,8 @@ import { useEffect, useState } from 'react';
 import { Show, TabbedShowLayout, TabbedShowLayoutTabs, useNotify, usePermissions, useRecordContext, useRefresh } from 'react-admin';
 import { formatDate, formatDateTime, formatMonth, monthsSince } from '../../shared/dates';
 import type { AccountBalanceSubscription as BalanceEvent } from '../../shared/gql/graphql';
-import { formatCents, formatCount, formatCredits, formatMicroUsd, formatUsdOfMillicredits, usdToMicros } from '../../shared/money';
+import { formatCents, formatCount, formatCredits, formatUsdOfMillicredits, formatUsdSixDecimals } from '../../../server/src/money/format';
+import { usdToMicros } from '../../shared/money';
 import { api } from '../api';
 import { atLeast } from '../roles';
 import { ConfirmedButton } from '../shared/Confirmed';
@@ -203,9 +204,13 @@ function Usage() {
           numeric: true,
         },
         { label: 'Charged (credits)', value: (r) => formatCredits(r.chargedMillicredits), numeric: true },
-        { label: 'Cost (USD)', value: (r) => formatMicroUsd(usdToMicros(r.costUsd)), numeric: true },
+        { label: 'Cost (USD)', value: (r) => formatUsdSixDecimals(usdToMicros(r.costUsd)), numeric: true },
         // 1 millicredit = 1 micro-dollar of revenue.
-        { label: 'Margin (USD)', value: (r) => formatMicroUsd(BigInt(r.chargedMillicredits) - usdToMicros(r.costUsd)), numeric: true },
+        {
+          label: 'Margin (USD)',
+          value: (r) => formatUsdSixDecimals(BigInt(r.chargedMillicredits) - usdToMicros(r.costUsd)),
+          numeric: true,
+        },
       ]}
     />
   );

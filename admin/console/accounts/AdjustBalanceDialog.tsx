@@ -13,7 +13,8 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useState, type FormEvent } from 'react';
 import { errorMessage } from '../../shared/client';
-import { formatCredits, formatUsdOfMillicredits, parseCredits } from '../../shared/money';
+import { formatCredits, formatUsdOfMillicredits } from '../../../server/src/money/format';
+import { parseCredits } from '../../shared/money';
 
 export interface AdjustmentRequest {
   accountId: string;

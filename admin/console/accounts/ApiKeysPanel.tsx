@@ -20,7 +20,7 @@ import type { AccountApiKeysQuery, Role } from '../../shared/gql/graphql';
 import { api } from '../api';
 import { atLeast } from '../roles';
 import { ConfirmedButton } from '../shared/Confirmed';
-import { formatCredits } from '../../shared/money';
+import { formatCredits } from '../../../server/src/money/format';
 import { KeyBudgetDialog } from './KeyBudgetDialog';
 import { AccountApiKeysQuery as KeysQuery, CreateApiKeyMutation, RevokeApiKeyMutation, UpdateApiKeyMutation } from './operations';
 import type { AccountDetail } from './resource';

@@ -11,7 +11,8 @@ import Typography from '@mui/material/Typography';
 import { useState, type FormEvent } from 'react';
 import { errorMessage } from '../../shared/client';
 import type { KeyLimitReset, UpdateApiKeyInput } from '../../shared/gql/graphql';
-import { formatCredits, parseCredits } from '../../shared/money';
+import { formatCredits } from '../../../server/src/money/format';
+import { parseCredits } from '../../shared/money';
 
 const RESETS: { value: KeyLimitReset; label: string }[] = [
   { value: 'DAILY', label: 'Daily (midnight)' },

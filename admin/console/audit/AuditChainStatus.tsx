@@ -5,7 +5,7 @@ import Typography from '@mui/material/Typography';
 import { useQuery } from '@tanstack/react-query';
 import { usePermissions } from 'react-admin';
 import { errorMessage } from '../../shared/client';
-import { formatCount } from '../../shared/money';
+import { formatCount } from '../../../server/src/money/format';
 import { formatDateTime } from '../../shared/dates';
 import { api } from '../api';
 import { atLeast } from '../roles';

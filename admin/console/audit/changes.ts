@@ -1,4 +1,4 @@
-import { formatCents, formatCredits } from '../../shared/money';
+import { formatCents, formatCredits } from '../../../server/src/money/format';
 
 /** One field of an audited change, as a person reads it: "Balance: 1,000 → 2,250.5 credits". */
 export interface Change {

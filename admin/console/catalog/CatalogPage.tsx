@@ -22,7 +22,7 @@ import { Fragment, useState } from 'react';
 import { Title, useNotify, usePermissions } from 'react-admin';
 import { useNavigate } from 'react-router-dom';
 import { errorMessage } from '../../shared/client';
-import { formatCredits, formatPercent, formatUsdMicros } from '../../shared/money';
+import { formatCredits, formatPercent, formatUsdMicros } from '../../../server/src/money/format';
 import { api } from '../api';
 import { atLeast } from '../roles';
 import { compareWithCatalog, type CatalogPriceRow, type ModelComparison } from './compare';

@@ -23,7 +23,7 @@ import {
   formatUsdMicros,
   usdAxisFormatter,
   usdForChart,
-} from '../../shared/money';
+} from '../../../server/src/money/format';
 import { api } from '../api';
 import { atLeast } from '../roles';
 import { ChartPanel, StatCard } from './ChartPanel';

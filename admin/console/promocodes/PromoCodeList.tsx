@@ -1,5 +1,5 @@
 import { CreateButton, Datagrid, DateField, FunctionField, List, NumberField, SearchInput, TextField, TopToolbar } from 'react-admin';
-import { formatCredits } from '../../shared/money';
+import { formatCredits } from '../../../server/src/money/format';
 import type { PromoCode } from './resource';
 
 export default function PromoCodeList() {

@@ -1,6 +1,6 @@
 import Link from '@mui/material/Link';
 import { BooleanInput, Datagrid, DateField, DateInput, FunctionField, List, SelectInput, TextField } from 'react-admin';
-import { formatCents, formatCredits } from '../../shared/money';
+import { formatCents, formatCredits } from '../../../server/src/money/format';
 import { PurchaseDocuments } from './PurchaseDocuments';
 import type { StaffPurchase } from './resource';
 

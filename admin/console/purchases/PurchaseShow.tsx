@@ -13,7 +13,7 @@ import Typography from '@mui/material/Typography';
 import { useState, type ReactNode } from 'react';
 import { Show, useNotify, usePermissions, useRecordContext, useRefresh } from 'react-admin';
 import { formatDateTime } from '../../shared/dates';
-import { formatCents, formatCredits } from '../../shared/money';
+import { formatCents, formatCredits } from '../../../server/src/money/format';
 import { api } from '../api';
 import { atLeast } from '../roles';
 import { RefundPurchaseMutation } from './operations';

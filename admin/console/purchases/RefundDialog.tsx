@@ -9,7 +9,8 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useState, type FormEvent } from 'react';
 import { errorMessage } from '../../shared/client';
-import { formatCents, parseDollarsToCents } from '../../shared/money';
+import { formatCents } from '../../../server/src/money/format';
+import { parseDollarsToCents } from '../../shared/money';
 
 /**
  * Refund (FINANCE+): an amount in dollars, at most what is still refundable (the default), and a

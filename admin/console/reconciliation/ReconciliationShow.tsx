@@ -6,7 +6,7 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { DateField, Labeled, Show, SimpleShowLayout, TextField, useRecordContext } from 'react-admin';
-import { formatCredits } from '../../shared/money';
+import { formatCredits } from '../../../server/src/money/format';
 import { RunStatus } from './ReconciliationList';
 import type { RunDetail } from './resource';
 

@@ -17,7 +17,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Title } from 'react-admin';
 import { errorMessage } from '../../shared/client';
-import { formatCredits, formatMicroUsd } from '../../shared/money';
+import { formatCredits, formatUsdSixDecimals } from '../../../server/src/money/format';
 import { api } from '../api';
 import { RevenueRollForwardQuery } from './operations';
 import { COLUMNS, currentMonth, previousMonths, rollForwardRows, type SectionFigures } from './rows';
@@ -33,7 +33,7 @@ function Figure({ millicredits, strong }: { millicredits: string; strong: boolea
   return (
     <>
       <Typography variant="body2" sx={{ fontWeight: strong ? 700 : 400, fontVariantNumeric: 'tabular-nums' }}>
-        {formatMicroUsd(BigInt(millicredits))}
+        {formatUsdSixDecimals(BigInt(millicredits))}
       </Typography>
       <Typography variant="caption" color="text.secondary" sx={{ fontVariantNumeric: 'tabular-nums' }}>
         {formatCredits(millicredits, { decimals: 0 })} credits
@@ -101,10 +101,10 @@ export default function RevenuePage() {
           {r && (
             <Alert severity={r.tiesToLedger ? 'success' : 'error'}>
               {r.tiesToLedger
-                ? `Ties to the ledger: closing ${formatMicroUsd(BigInt(r.total.closingDeferredMillicredits))} equals the customers' balances at the end of ${r.month}.`
-                : `Does not tie: closing ${formatMicroUsd(BigInt(r.total.closingDeferredMillicredits))}, ledger ${formatMicroUsd(BigInt(r.ledgerBalanceMillicredits))}. Run a reconciliation for the findings.`}
+                ? `Ties to the ledger: closing ${formatUsdSixDecimals(BigInt(r.total.closingDeferredMillicredits))} equals the customers' balances at the end of ${r.month}.`
+                : `Does not tie: closing ${formatUsdSixDecimals(BigInt(r.total.closingDeferredMillicredits))}, ledger ${formatUsdSixDecimals(BigInt(r.ledgerBalanceMillicredits))}. Run a reconciliation for the findings.`}
               {BigInt(r.customerDebtMillicredits) > 0n &&
-                ` Customers owe ${formatMicroUsd(BigInt(r.customerDebtMillicredits))} (balances below zero), inside the paid closing.`}
+                ` Customers owe ${formatUsdSixDecimals(BigInt(r.customerDebtMillicredits))} (balances below zero), inside the paid closing.`}
             </Alert>
           )}
           {r && (

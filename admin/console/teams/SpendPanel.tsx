@@ -6,7 +6,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { errorMessage } from '../../shared/client';
-import { formatCount, formatCredits, creditsForChart } from '../../shared/money';
+import { creditsForChart, formatCount, formatCredits } from '../../../server/src/money/format';
 import { ChartPanel } from '../dashboard/ChartPanel';
 import { api } from '../api';
 import { TeamSpendQuery } from './operations';

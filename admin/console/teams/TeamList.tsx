@@ -10,7 +10,7 @@ import {
   TopToolbar,
   usePermissions,
 } from 'react-admin';
-import { formatCredits } from '../../shared/money';
+import { formatCredits } from '../../../server/src/money/format';
 import { atLeast } from '../roles';
 import type { TeamRow } from './resource';
 

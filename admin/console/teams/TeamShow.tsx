@@ -9,7 +9,7 @@ import { lazy, Suspense } from 'react';
 import { Show, TabbedShowLayout, TabbedShowLayoutTabs, usePermissions, useRecordContext } from 'react-admin';
 import { Link as RouterLink } from 'react-router-dom';
 import { formatDate } from '../../shared/dates';
-import { formatCredits, formatUsdOfMillicredits } from '../../shared/money';
+import { formatCredits, formatUsdOfMillicredits } from '../../../server/src/money/format';
 import { atLeast } from '../roles';
 import { MembersPanel, useMembers } from './MembersPanel';
 import { PolicyForm } from './PolicyForm';

@@ -20,7 +20,7 @@ import { useState } from 'react';
 import { Title, useNotify, usePermissions } from 'react-admin';
 import { errorMessage } from '../../shared/client';
 import { formatDateTime } from '../../shared/dates';
-import { formatCents, formatCredits } from '../../shared/money';
+import { formatCents, formatCredits } from '../../../server/src/money/format';
 import { api } from '../api';
 import { atLeast } from '../roles';
 import { RefulfillPurchaseMutation, ReplayStripeEventMutation, WebhooksPageQuery } from './operations';

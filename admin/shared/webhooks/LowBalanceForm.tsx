@@ -6,7 +6,7 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useState, type FormEvent } from 'react';
 import { errorMessage, type ApiClient } from '../client';
-import { formatCredits, formatUsdOfMillicredits } from '../money';
+import { formatCredits, formatUsdOfMillicredits } from '../../../server/src/money/format';
 import { SetLowBalanceThresholdsMutation } from './operations';
 import { parseThresholdEntry } from './rules';
 
