@@ -16,7 +16,7 @@ import { CREDIT_PACKS } from './packs.js';
 import { parseId } from '../shared/validate.js';
 import { WebhooksService } from './webhooks.service.js';
 import { RefundsService } from './refunds.service.js';
-import { findDisputesOfPurchase } from './disputes.repository.js';
+import { DisputeEntity } from './disputes.repository.js';
 import { PurchasesAdminService } from './purchases-admin.service.js';
 
 /** The billing services, wired once; registers the auto-recharge after-commit listener. */
@@ -66,7 +66,7 @@ export function createBilling(
     /** One purchase by id; null when unknown. */
     purchase: (id: string) => fulfilment.purchase(parseId(id, 'id')),
     purchases: (accountId: string) => findPurchasesOfAccount(sqlOf(currentEm(em)), accountId),
-    disputesOf: (purchaseId: string) => findDisputesOfPurchase(sqlOf(currentEm(em)), purchaseId),
+    disputesOf: (purchaseId: string) => currentEm(em).getRepository(DisputeEntity).ofPurchase(purchaseId),
     negativeBalances: (first: number) => accounts.negativeBalances(Math.min(Math.max(first, 1), 500)),
   };
 }

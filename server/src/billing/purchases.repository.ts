@@ -1,15 +1,6 @@
 import { toBigInt, type Sql } from '../db/sql.js';
 import type { PageWindow } from '../shared/paging.js';
-import type {
-  AutoRechargeSettings,
-  EventSource,
-  EventStatus,
-  Purchase,
-  PurchaseKind,
-  PurchaseStatus,
-  StoredEvent,
-  WebhookEvent,
-} from './billing.types.js';
+import type { AutoRechargeSettings, Purchase, PurchaseKind, PurchaseStatus } from './billing.types.js';
 
 type Row = Record<string, unknown>;
 const date = (v: unknown) => (v ? new Date(v as string) : null);
@@ -185,60 +176,6 @@ export async function recordRefund(
     [r.refundedCents.toString(), r.refundedCredits.toString(), r.status, id, r.expectedRefundedCredits.toString()],
   );
   return rows.length > 0;
-}
-
-// ---- webhook inbox -------------------------------------------------------------------------
-
-function toEvent(r: Row): StoredEvent {
-  return {
-    id: r.id as string,
-    type: r.type as string,
-    source: r.source as EventSource,
-    livemode: Boolean(r.livemode),
-    payload: r.payload as WebhookEvent,
-    status: r.status as EventStatus,
-    attempts: Number(r.attempts),
-    lastError: (r.last_error as string | null) ?? null,
-    purchaseId: (r.purchase_id as string | null) ?? null,
-    receivedAt: new Date(r.received_at as string),
-    processedAt: date(r.processed_at),
-  };
-}
-
-/** Stores the event once (its id is the key); returns the stored row and whether it was new. */
-export async function storeEvent(sql: Sql, event: WebhookEvent, source: EventSource): Promise<{ event: StoredEvent; inserted: boolean }> {
-  const inserted = await sql.query<Row>(
-    `insert into stripe_events (id, type, source, livemode, payload) values (?, ?, ?, ?::boolean, ?::jsonb)
-     on conflict (id) do nothing returning *`,
-    [event.id, event.type, source, event.livemode ?? false, JSON.stringify(event)],
-  );
-  if (inserted[0]) return { event: toEvent(inserted[0]), inserted: true };
-  const existing = await findEvent(sql, event.id);
-  return { event: existing!, inserted: false };
-}
-
-export async function findEvent(sql: Sql, id: string): Promise<StoredEvent | null> {
-  const rows = await sql.query<Row>(`select * from stripe_events where id = ?`, [id]);
-  return rows[0] ? toEvent(rows[0]) : null;
-}
-
-export async function markEvent(sql: Sql, id: string, status: EventStatus, error: string | null, purchaseId: string | null): Promise<void> {
-  await sql.query(
-    `update stripe_events set status = ?, last_error = ?, attempts = attempts + 1,
-            purchase_id = coalesce(?::uuid, purchase_id),
-            processed_at = case when ? in ('PROCESSED', 'IGNORED') then now() else processed_at end
-      where id = ?`,
-    [status, error ? error.slice(0, 500) : null, purchaseId, status, id],
-  );
-}
-
-/** Events that did not go through: FAILED, or RECEIVED and never finished (a crash mid-way). */
-export async function findUnprocessedEvents(sql: Sql, limit: number): Promise<StoredEvent[]> {
-  const rows = await sql.query<Row>(
-    `select * from stripe_events where status in ('FAILED', 'RECEIVED') order by received_at desc limit ?::int`,
-    [limit],
-  );
-  return rows.map(toEvent);
 }
 
 // ---- customers and auto-recharge -------------------------------------------------------------

@@ -11,17 +11,10 @@ import { unstorableTextAt } from '../shared/storable-text.js';
 import { isUuid, requiredText, sameId, parseId } from '../shared/validate.js';
 import { cents, disputeFacts, idOf, intentFacts, metadataPurchaseId, sessionFacts, str } from './billing.rules.js';
 import type { DisputesService } from './disputes.service.js';
-import type { EventSource, EventStatus, StoredEvent, WebhookEvent } from './billing.types.js';
+import type { EventSource, EventStatus, WebhookEvent } from './billing.types.js';
 import type { FulfilmentService, StaffContext } from './fulfilment.service.js';
-import {
-  findEvent,
-  findPurchase,
-  findPurchaseByPaymentIntent,
-  findStalePurchases,
-  findUnprocessedEvents,
-  markEvent,
-  storeEvent,
-} from './purchases.repository.js';
+import { findPurchase, findPurchaseByPaymentIntent, findStalePurchases } from './purchases.repository.js';
+import { StripeEventEntity } from './stripe-events.repository.js';
 import type { Purchase } from './billing.types.js';
 import { stripeWebhooks } from './stripe.client.js';
 
@@ -84,7 +77,7 @@ export class WebhooksService {
 
   /** Stores and processes a trusted event (verified webhook, or the test-mode checkout). */
   async ingest(event: WebhookEvent, source: EventSource): Promise<WebhookResponse> {
-    const { event: stored, inserted } = await storeEvent(sqlOf(currentEm(this.em)), event, source);
+    const { event: stored, inserted } = await this.events().store(event, source);
     if (!inserted && (stored.status === 'PROCESSED' || stored.status === 'IGNORED')) {
       return { httpStatus: 200, body: { received: true, duplicate: true } };
     }
@@ -96,7 +89,7 @@ export class WebhooksService {
     return { httpStatus: 200, body: { received: true, status: result.status } };
   }
 
-  private async processStored(stored: StoredEvent, staff?: StaffContext): Promise<ProcessResult> {
+  private async processStored(stored: StripeEventEntity, staff?: StaffContext): Promise<ProcessResult> {
     let result: ProcessResult;
     try {
       result = await this.process(stored.payload, staff);
@@ -106,10 +99,12 @@ export class WebhooksService {
       this.log.error({ eventId: stored.id, eventType: stored.type, error: message }, 'stripe event processing failed');
       result = { status: retryable ? 'RECEIVED' : 'FAILED', outcome: 'error', purchaseId: null, error: message };
       // A retryable failure stays visible to staff as FAILED too (the list shows both).
-      await markEvent(sqlOf(currentEm(this.em)), stored.id, 'FAILED', message, null).catch(() => undefined);
+      await this.events()
+        .mark(stored.id, 'FAILED', message, null)
+        .catch(() => undefined);
       return result;
     }
-    await markEvent(sqlOf(currentEm(this.em)), stored.id, result.status, result.error, result.purchaseId);
+    await this.events().mark(stored.id, result.status, result.error, result.purchaseId);
     return result;
   }
 
@@ -198,21 +193,25 @@ export class WebhooksService {
     return purchase.id;
   }
 
-  // ---- staff operations ------------------------------------------------------------------------
-
-  async unprocessed(first: number): Promise<StoredEvent[]> {
-    return findUnprocessedEvents(sqlOf(currentEm(this.em)), Math.min(Math.max(first, 1), 200));
+  private events() {
+    return currentEm(this.em).getRepository(StripeEventEntity);
   }
 
-  async event(id: string): Promise<StoredEvent | null> {
-    return findEvent(sqlOf(currentEm(this.em)), id);
+  // ---- staff operations ------------------------------------------------------------------------
+
+  async unprocessed(first: number): Promise<StripeEventEntity[]> {
+    return this.events().unprocessed(Math.min(Math.max(first, 1), 200));
+  }
+
+  async event(id: string): Promise<StripeEventEntity | null> {
+    return this.events().byId(id);
   }
 
   /** Processes a stored event again (whatever its status); the outcome is audited. */
-  async replay(actor: Principal, eventId: string, reasonText: string): Promise<{ event: StoredEvent; result: ProcessResult }> {
+  async replay(actor: Principal, eventId: string, reasonText: string): Promise<{ event: StripeEventEntity; result: ProcessResult }> {
     const reason = requiredText(reasonText, 'reason');
     const id = requiredText(eventId, 'eventId', 255);
-    const stored = await findEvent(sqlOf(currentEm(this.em)), id);
+    const stored = await this.events().byId(id);
     if (!stored) throw notFound(`Stripe event ${id} not found`);
     const staff = { actor, action: 'billing.replayEvent.fulfil', reason };
     const result = await this.processStored(stored, staff);
@@ -227,7 +226,7 @@ export class WebhooksService {
         reason,
       }),
     );
-    return { event: (await findEvent(sqlOf(currentEm(this.em)), id))!, result };
+    return { event: (await this.events().byId(id))!, result };
   }
 
   /**

@@ -33,12 +33,8 @@ export const TABLES_WITHOUT_ENTITY: Record<string, string> = {
   notification_deliveries: NOT_YET,
   notify_settings: NOT_YET,
   outbox_events: NOT_YET,
-  promo_codes: NOT_YET,
-  promo_redemptions: NOT_YET,
   proxy_settings: NOT_YET,
-  purchase_disputes: NOT_YET,
   purchases: NOT_YET,
   reconciliation_findings: NOT_YET,
   reconciliation_runs: NOT_YET,
-  stripe_events: NOT_YET,
 };

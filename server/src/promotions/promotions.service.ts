@@ -2,22 +2,13 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { writeAudit } from '../audit/audit.service.js';
 import { accountFor } from '../auth/policy.js';
 import type { Principal } from '../auth/roles.js';
-import { inTransaction, pgCode, sqlOf, type Sql } from '../db/sql.js';
+import { pgCode, sqlOf, type Sql } from '../db/sql.js';
 import { currentEm } from '../db/unit-of-work.js';
 import type { GrantsService } from '../grants/grants.service.js';
 import type { LedgerService } from '../ledger/ledger.service.js';
 import type { LedgerEntry } from '../ledger/ledger.types.js';
 import { DomainError, badInput, notFound } from '../shared/errors.js';
-import {
-  findPromoCode,
-  findPromoCodeById,
-  hasRedeemed,
-  insertPromoCode,
-  insertRedemption,
-  listPromoCodes,
-  takeRedemption,
-  type PromoCode,
-} from './promotions.repository.js';
+import { PromoCodeEntity, PromoCodesRepository, PromoRedemptionEntity, PromoRedemptionsRepository } from './promotions.repository.js';
 import { addDays, normalizeCode, refusal, validatePromoCode, type CreatePromoCodeInput } from './promotions.rules.js';
 
 const refused = (code: string, why: 'EXPIRED' | 'EXHAUSTED' | 'ALREADY_REDEEMED') =>
@@ -43,12 +34,12 @@ export class PromotionsService {
     readonly introBonusMillicredits: bigint,
   ) {}
 
-  async create(actor: Principal, input: CreatePromoCodeInput): Promise<PromoCode> {
+  async create(actor: Principal, input: CreatePromoCodeInput): Promise<PromoCodeEntity> {
     const terms = validatePromoCode(input);
     try {
-      return await inTransaction(currentEm(this.em), async (sql) => {
-        const created = await insertPromoCode(sql, terms, actor.keyId);
-        await writeAudit(sql, { actor, action: 'promo.create', targetType: 'promo_code', targetId: created.id, after: terms });
+      return await currentEm(this.em).transactional(async (em) => {
+        const created = await em.getRepository(PromoCodeEntity).add(terms, actor.keyId);
+        await writeAudit(sqlOf(em), { actor, action: 'promo.create', targetType: 'promo_code', targetId: created.id, after: terms });
         return created;
       });
     } catch (err) {
@@ -57,18 +48,19 @@ export class PromotionsService {
     }
   }
 
-  async list(limit = 200): Promise<PromoCode[]> {
-    return listPromoCodes(sqlOf(currentEm(this.em)), limit);
+  async list(limit = 200): Promise<PromoCodeEntity[]> {
+    return currentEm(this.em).getRepository(PromoCodeEntity).newestFirst(limit);
   }
 
   async redeem(principal: Principal, codeText: string): Promise<LedgerEntry> {
     const accountId = accountFor(principal, 'promo.redeem', null);
     const code = normalizeCode(codeText);
-    const promo = await findPromoCode(sqlOf(currentEm(this.em)), code);
+    const em = currentEm(this.em);
+    const promo = await em.getRepository(PromoCodeEntity).findByCode(code);
     if (!promo) throw notFound(`Promo code ${code} does not exist`);
     const early = refusal(promo);
     if (early) throw refused(code, early);
-    if (await hasRedeemed(sqlOf(currentEm(this.em)), promo.id, accountId)) throw refused(code, 'ALREADY_REDEEMED');
+    if (await em.getRepository(PromoRedemptionEntity).hasRedeemed(promo.id, accountId)) throw refused(code, 'ALREADY_REDEEMED');
     try {
       return await this.ledger.post(
         {
@@ -81,10 +73,10 @@ export class PromotionsService {
           actorKeyId: principal.keyId,
         },
         async (sql, posted) => {
-          const taken = await takeRedemption(sql, promo.id);
+          const taken = await PromoCodesRepository.take(sql, promo.id);
           // Thrown inside the transaction, the refusal rolls the PROMO credit back.
-          if (!taken) throw refused(code, refusal((await findPromoCodeById(sql, promo.id)) ?? promo) ?? 'EXHAUSTED');
-          await insertRedemption(sql, promo.id, accountId, posted.transactionId);
+          if (!taken) throw refused(code, refusal((await PromoCodesRepository.counters(sql, promo.id)) ?? promo) ?? 'EXHAUSTED');
+          await PromoRedemptionsRepository.insertOn(sql, promo.id, accountId, posted.transactionId);
           await writeAudit(sql, {
             actor: principal,
             action: 'promo.redeem',
