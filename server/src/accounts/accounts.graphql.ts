@@ -1,6 +1,7 @@
 import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import { ConnectionType } from '../graphql/connection.js';
 import type { AccountEntity } from './account.entity.js';
+import { OptionalText, RequiredText } from '../shared/validate.js';
 
 @ObjectType('Account')
 export class AccountGql {
@@ -26,9 +27,11 @@ export const toAccountGql = (a: AccountEntity): AccountGql => ({
 
 @InputType()
 export class CreateAccountInput {
+  @RequiredText(320)
   @Field(() => String)
   email!: string;
 
+  @OptionalText(200)
   @Field(() => String, { nullable: true })
   name?: string | null;
 }

@@ -1,4 +1,5 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { IdArg, TextArg } from '../graphql/validation.js';
+import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Role } from '../auth/roles.js';
 import { KeyLimitResetEnum } from '../auth/api-keys.graphql.js';
 import { accountInScope, principalOf } from '../graphql/auth.js';
@@ -28,7 +29,7 @@ export class AccountsResolver {
 
   @Authorized('account.read')
   @Query(() => AccountGql, { nullable: true, description: 'Any account (SUPPORT+); null when unknown' })
-  async account(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<AccountGql | null> {
+  async account(@IdArg('id') id: string, @Ctx() ctx: Context): Promise<AccountGql | null> {
     const account = await ctx.loaders.account.load(accountInScope(ctx, 'account.read', id));
     return account ? toAccountGql(account) : null;
   }
@@ -59,10 +60,10 @@ export class AccountsResolver {
   @Authorized('apiKey.create')
   @Mutation(() => CreatedApiKeyGql, { description: 'ADMIN; the key is shown once' })
   async createApiKey(
-    @Arg('accountId', () => ID) accountId: string,
+    @IdArg('accountId') accountId: string,
     @Arg('role', () => RoleEnum, { nullable: true, defaultValue: Role.USER }) role: Role,
     @Ctx() ctx: Context,
-    @Arg('label', () => String, { nullable: true, description: 'A name to tell keys apart (at most 100 characters)' })
+    @TextArg('label', { max: 100 }, { nullable: true, description: 'A name to tell keys apart (at most 100 characters)' })
     label?: string | null,
     @Arg('spendLimitMillicredits', () => String, {
       nullable: true,

@@ -2,6 +2,7 @@ import { JSONResolver } from 'graphql-scalars';
 import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import { ConnectionType } from '../graphql/connection.js';
 import type { AuditEntry } from './audit-log.service.js';
+import { OptionalText } from '../shared/validate.js';
 
 export enum AuditActorKindEnum {
   STAFF = 'STAFF',
@@ -46,11 +47,18 @@ export class AuditEntryConnectionGql extends ConnectionType('AuditEntry', AuditE
 
 @InputType({ description: 'Every given field must match; from is inclusive, to exclusive' })
 export class AuditLogFilter {
+  @OptionalText(320)
   @Field(() => String, { nullable: true, description: "A staff user's, key's or account's id, or a staff user's or account's email" })
   actor?: string | null;
-  @Field(() => String, { nullable: true, description: 'Exact action name (see auditActions)' }) action?: string | null;
-  @Field(() => String, { nullable: true }) targetType?: string | null;
-  @Field(() => String, { nullable: true }) targetId?: string | null;
+  @OptionalText(100)
+  @Field(() => String, { nullable: true, description: 'Exact action name (see auditActions)' })
+  action?: string | null;
+  @OptionalText(100)
+  @Field(() => String, { nullable: true })
+  targetType?: string | null;
+  @OptionalText(200)
+  @Field(() => String, { nullable: true })
+  targetId?: string | null;
   @Field(() => Date, { nullable: true }) from?: Date | null;
   @Field(() => Date, { nullable: true }) to?: Date | null;
 }

@@ -2,6 +2,7 @@ import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import { RoleEnum, graphqlEnum } from '../graphql/enums.js';
 import { KEY_LIMIT_RESETS, type KeyLimitReset } from './key-budget.rules.js';
 import type { Role } from './roles.js';
+import { OptionalText } from '../shared/validate.js';
 
 export const KeyLimitResetEnum = graphqlEnum(KEY_LIMIT_RESETS, {
   name: 'KeyLimitReset',
@@ -45,6 +46,7 @@ export class ApiKeyGql {
 
 @InputType('UpdateApiKeyInput', { description: 'Only the fields given change; null clears the limit or the model list' })
 export class UpdateApiKeyInput {
+  @OptionalText(100)
   @Field(() => String, { nullable: true, description: 'A name to tell keys apart (at most 100 characters)' })
   label?: string | null;
 

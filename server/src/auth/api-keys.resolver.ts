@@ -1,26 +1,27 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { principalOf } from '../graphql/auth.js';
 import type { Context } from '../graphql/context.js';
 import { ApiKeyGql, UpdateApiKeyInput } from './api-keys.graphql.js';
+import { IdArg } from '../graphql/validation.js';
 
 @Resolver(() => ApiKeyGql)
 export class ApiKeysResolver {
   @Authorized('apiKey.list')
   @Query(() => [ApiKeyGql], { description: 'Keys of the own account (SUPPORT+ may name another), revoked ones too; never the secret' })
-  async apiKeys(@Arg('accountId', () => ID, { nullable: true }) accountId: string | null, @Ctx() ctx: Context): Promise<ApiKeyGql[]> {
+  async apiKeys(@IdArg('accountId', { nullable: true }) accountId: string | null, @Ctx() ctx: Context): Promise<ApiKeyGql[]> {
     return ctx.services.auth.list(principalOf(ctx), accountId);
   }
 
   @Authorized('apiKey.revoke')
   @Mutation(() => ApiKeyGql, { description: "The key's own account, or ADMIN; audited; stops working at once everywhere" })
-  async revokeApiKey(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<ApiKeyGql> {
+  async revokeApiKey(@IdArg('id') id: string, @Ctx() ctx: Context): Promise<ApiKeyGql> {
     return ctx.services.auth.revoke(principalOf(ctx), id);
   }
 
   @Authorized('apiKey.update')
   @Mutation(() => ApiKeyGql, { description: "The key's own account, or ADMIN; audited: its label, spend limit, reset and models" })
   async updateApiKey(
-    @Arg('id', () => ID) id: string,
+    @IdArg('id') id: string,
     @Arg('input', () => UpdateApiKeyInput) input: UpdateApiKeyInput,
     @Ctx() ctx: Context,
   ): Promise<ApiKeyGql> {

@@ -146,8 +146,7 @@ export class AuthService {
    * Revokes a key (its own account, or ADMIN), audited; it stops working at once on every
    * instance (cached keys are dropped through pub/sub). Revoking a revoked key changes nothing.
    */
-  async revoke(actor: Principal, idInput: string): Promise<ApiKeyInfo> {
-    const id = parseId(idInput, 'id');
+  async revoke(actor: Principal, id: string): Promise<ApiKeyInfo> {
     const revoked = await this.em.transactional(async (em) => {
       const key = await apiKeysOf(em).findOne({ id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (!key) throw notFound(`API key ${id} not found`);

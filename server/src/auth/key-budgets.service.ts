@@ -3,7 +3,6 @@ import { writeAudit } from '../audit/audit.service.js';
 import { sqlOf } from '../db/sql.js';
 import { currentEm } from '../db/unit-of-work.js';
 import { notFound } from '../shared/errors.js';
-import { optionalText, parseId } from '../shared/validate.js';
 import { systemClock, type Clock } from '../sessions/tokens.js';
 import { toKeyInfo, type ApiKeyInfo } from './auth.service.js';
 import { parseKeyBudget, type KeyBudgetInput } from './key-budget.rules.js';
@@ -29,15 +28,14 @@ export class KeyBudgetsService {
   ) {}
 
   /** Changes a key's label, limit, reset or models (its own account, or ADMIN), audited. */
-  async update(actor: Principal, idInput: string, input: UpdateKeyInput): Promise<ApiKeyInfo> {
-    const id = parseId(idInput, 'id');
+  async update(actor: Principal, id: string, input: UpdateKeyInput): Promise<ApiKeyInfo> {
     return this.em.transactional(async (em) => {
       const key = await apiKeysOf(em).findOne({ id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (!key) throw notFound(`API key ${id} not found`);
       authorize(actor, 'apiKey.update', { accountId: key.accountId });
       // Validated only for a caller who may change the key: others learn nothing about it.
       const budget = parseKeyBudget(input);
-      const label = input.label === undefined ? undefined : optionalText(input.label, 'label', 100);
+      const label = input.label;
       const before = budgetOf(key);
       const resetChanged = budget.limitReset !== undefined && budget.limitReset !== key.limitReset;
       if (label !== undefined) key.label = label;

@@ -8,7 +8,6 @@ import type { AccountsService } from '../accounts/accounts.service.js';
 import type { BalanceSnapshot } from '../ledger/ledger.types.js';
 import { parseMillicredits } from '../money/money.js';
 import { badInput, notFound } from '../shared/errors.js';
-import { parseId } from '../shared/validate.js';
 import { decideRecharge, invoiceTaxCents, monthStart, rechargeAmount, type RechargeDecision } from './billing.rules.js';
 import type { AutoRechargeSettings, Purchase } from './billing.types.js';
 import { findPack, TOP_UP_PACK_ID } from './packs.js';
@@ -82,8 +81,7 @@ export class AutoRechargeService {
     };
   }
 
-  async set(_actor: Principal, accountIdInput: string, input: SetAutoRechargeInput): Promise<AutoRechargeView> {
-    const accountId = parseId(accountIdInput, 'accountId');
+  async set(_actor: Principal, accountId: string, input: SetAutoRechargeInput): Promise<AutoRechargeView> {
     const threshold = parseMillicredits(input.thresholdMillicredits, 'thresholdMillicredits');
     if (threshold < 0n) throw badInput('thresholdMillicredits must not be negative', { field: 'thresholdMillicredits' });
     const packId = input.packId ?? null;

@@ -8,6 +8,7 @@ import type { AutoRechargeView } from './auto-recharge.service.js';
 import { findPack, TOP_UP_PACK_ID, type CreditPack } from './packs.js';
 import { StripeEventEntity as StripeEventGql } from './stripe-events.repository.js';
 import { PURCHASE_STATUSES, type Purchase, type PurchaseStatus } from './billing.types.js';
+import { IsId } from '../shared/validate.js';
 
 export const PurchaseStatusEnum = graphqlEnum(PURCHASE_STATUSES, { name: 'PurchaseStatus' });
 
@@ -258,6 +259,7 @@ export const toAutoRechargeGql = (s: AutoRechargeView): AutoRechargeGql => ({
 
 @InputType()
 export class SetAutoRechargeInput {
+  @IsId()
   @Field(() => ID, { nullable: true, description: "Omitted: the caller's account; another account needs ADMIN" })
   accountId?: string | null;
 

@@ -13,7 +13,6 @@ import { FulfilmentService } from './fulfilment.service.js';
 import { findPurchasesOfAccount } from './purchases.repository.js';
 import { createStripeClient } from './stripe.client.js';
 import { CREDIT_PACKS } from './packs.js';
-import { parseId } from '../shared/validate.js';
 import { WebhooksService } from './webhooks.service.js';
 import { RefundsService } from './refunds.service.js';
 import { DisputeEntity } from './disputes.repository.js';
@@ -64,7 +63,7 @@ export function createBilling(
     purchasesAdmin: new PurchasesAdminService(em),
     packs: () => CREDIT_PACKS,
     /** One purchase by id; null when unknown. */
-    purchase: (id: string) => fulfilment.purchase(parseId(id, 'id')),
+    purchase: (id: string) => fulfilment.purchase(id),
     purchases: (accountId: string) => findPurchasesOfAccount(sqlOf(currentEm(em)), accountId),
     disputesOf: (purchaseId: string) => currentEm(em).getRepository(DisputeEntity).ofPurchase(purchaseId),
     negativeBalances: (first: number) => accounts.negativeBalances(Math.min(Math.max(first, 1), 500)),

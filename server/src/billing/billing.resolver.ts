@@ -1,3 +1,4 @@
+import { IdArg, TextArg } from '../graphql/validation.js';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { AccountGql } from '../accounts/accounts.graphql.js';
 import { LedgerEntryGql, toLedgerEntryGql } from '../ledger/ledger.graphql.js';
@@ -36,7 +37,7 @@ export class BillingResolver {
     @Arg('packId', () => ID) packId: string,
     @Arg('returnTo', () => String, { nullable: true }) returnTo: string | null,
     @Ctx() ctx: Context,
-    @Arg('accountId', () => ID, { nullable: true, description: "A team's id (its OWNERs, or ADMIN); omitted: the caller's account" })
+    @IdArg('accountId', { nullable: true, description: "A team's id (its OWNERs, or ADMIN); omitted: the caller's account" })
     accountId?: string | null,
   ): Promise<CheckoutSessionGql> {
     const target = await ctx.services.teams.actingAccount(ctx.principal, 'billing.checkout', accountId);
@@ -45,7 +46,7 @@ export class BillingResolver {
 
   @Authorized('purchase.read')
   @Query(() => PurchaseGql, { nullable: true, description: 'One purchase (own account, or SUPPORT+)' })
-  async purchase(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<PurchaseGql | null> {
+  async purchase(@IdArg('id') id: string, @Ctx() ctx: Context): Promise<PurchaseGql | null> {
     const purchase = await ctx.services.billing.purchase(id);
     if (!purchase) return null;
     accountInScope(ctx, 'purchase.read', purchase.accountId);
@@ -65,8 +66,8 @@ export class BillingResolver {
   @Authorized('billing.repair')
   @Mutation(() => PurchaseGql, { description: 'ADMIN, audited: re-runs fulfilment from the payment as Stripe reports it' })
   async refulfillPurchase(
-    @Arg('purchaseId', () => ID) purchaseId: string,
-    @Arg('reason', () => String) reason: string,
+    @IdArg('purchaseId') purchaseId: string,
+    @TextArg('reason', { max: 500, required: true }) reason: string,
     @Ctx() ctx: Context,
   ): Promise<PurchaseGql> {
     const actor = principalOf(ctx);
@@ -81,9 +82,9 @@ export class BillingResolver {
       'The charge.refunded webhook debits the credits, as for a refund made in Stripe.',
   })
   async refundPurchase(
-    @Arg('purchaseId', () => ID) purchaseId: string,
+    @IdArg('purchaseId') purchaseId: string,
     @Arg('amountCents', () => Int, { nullable: true }) amountCents: number | null,
-    @Arg('reason', () => String) reason: string,
+    @TextArg('reason', { max: 500, required: true }) reason: string,
     @Ctx() ctx: Context,
   ): Promise<PurchaseGql> {
     return toPurchaseGql(await ctx.services.billing.refunds.refundPurchase(principalOf(ctx), purchaseId, amountCents, reason));
@@ -93,7 +94,7 @@ export class BillingResolver {
   @Mutation(() => ReplayResultGql, { description: 'ADMIN, audited: processes a stored webhook event again (idempotent)' })
   async replayStripeEvent(
     @Arg('eventId', () => ID) eventId: string,
-    @Arg('reason', () => String) reason: string,
+    @TextArg('reason', { max: 500, required: true }) reason: string,
     @Ctx() ctx: Context,
   ): Promise<ReplayResultGql> {
     const actor = principalOf(ctx);
@@ -127,7 +128,7 @@ export class BillingResolver {
     description: 'ADMIN, audited: refulfillPurchase for every stale PENDING purchase (outage recovery)',
   })
   async refulfillStalePurchases(
-    @Arg('reason', () => String) reason: string,
+    @TextArg('reason', { max: 500, required: true }) reason: string,
     @Ctx() ctx: Context,
     @Arg('olderThanMinutes', () => Int, { nullable: true, defaultValue: 15 }) olderThanMinutes: number,
     @Arg('first', () => Int, { nullable: true, defaultValue: 100 }) first: number,

@@ -3,7 +3,6 @@ import { sqlOf } from '../db/sql.js';
 import { currentEm } from '../db/unit-of-work.js';
 import { windowOf, type OffsetPage, type PageWindow } from '../shared/paging.js';
 import { badInput } from '../shared/errors.js';
-import { parseId } from '../shared/validate.js';
 import type { Purchase } from './billing.types.js';
 import { countPurchasesFiltered, findPurchasesFiltered, type PurchaseFilter, type PurchaseOrder } from './purchases.repository.js';
 
@@ -13,13 +12,12 @@ export class PurchasesAdminService {
 
   /** Filtered, sorted and counted. */
   async list(f: PurchaseFilter, order: PurchaseOrder, direction: 'ASC' | 'DESC', window: PageWindow): Promise<OffsetPage<Purchase>> {
-    const filter = { ...f, accountId: f.accountId ? parseId(f.accountId, 'accountId') : null };
     if (f.from && f.to && f.to.getTime() <= f.from.getTime()) throw badInput('to must be after from', { field: 'to' });
     const stale = f.staleAfterMinutes;
     if (stale != null && (!Number.isInteger(stale) || stale < 0 || stale > 525_600))
       throw badInput('staleAfterMinutes must be 0 to 525600', { field: 'staleAfterMinutes' });
     const sql = sqlOf(currentEm(this.em));
-    const rows = await findPurchasesFiltered(sql, filter, order, direction, window);
-    return windowOf(rows, window, () => countPurchasesFiltered(sql, filter));
+    const rows = await findPurchasesFiltered(sql, f, order, direction, window);
+    return windowOf(rows, window, () => countPurchasesFiltered(sql, f));
   }
 }

@@ -4,6 +4,7 @@ import type { Context } from '../graphql/context.js';
 import { SortDirectionEnum, pageWindow, toOffsetConnection } from '../graphql/offset-paging.js';
 import { PurchaseGql, PurchaseStatusEnum, toPurchaseGql } from './billing.graphql.js';
 import type { PurchaseStatus } from './billing.types.js';
+import { IsId } from '../graphql/validation.js';
 
 @ObjectType('PurchaseConnection')
 export class PurchaseConnectionGql extends ConnectionType('Purchase', PurchaseGql) {}
@@ -17,7 +18,9 @@ registerEnumType(PurchaseOrderByEnum, { name: 'PurchaseOrderBy' });
 @InputType({ description: 'Every given field must match; from is inclusive, to exclusive' })
 export class PurchaseFilter {
   @Field(() => PurchaseStatusEnum, { nullable: true }) status?: PurchaseStatus | null;
-  @Field(() => ID, { nullable: true }) accountId?: string | null;
+  @IsId()
+  @Field(() => ID, { nullable: true })
+  accountId?: string | null;
   @Field(() => Date, { nullable: true }) from?: Date | null;
   @Field(() => Date, { nullable: true }) to?: Date | null;
   @Field(() => Int, { nullable: true, description: 'Only PENDING purchases that reached Stripe and are older than this many minutes' })

@@ -6,7 +6,6 @@ import type { Principal } from '../auth/roles.js';
 import { inTransaction, sqlOf } from '../db/sql.js';
 import { currentEm } from '../db/unit-of-work.js';
 import { DomainError, badInput, notFound } from '../shared/errors.js';
-import { parseId, requiredText } from '../shared/validate.js';
 import { preTaxShare, refundableCents } from './billing.rules.js';
 import type { Purchase } from './billing.types.js';
 import type { FulfilmentService } from './fulfilment.service.js';
@@ -29,9 +28,7 @@ export class RefundsService {
   ) {}
 
   /** `amountCents` (tax included, as the card was charged) defaults to everything still refundable. */
-  async refundPurchase(actor: Principal, purchaseIdInput: string, amountCentsInput: number | null | undefined, reasonText: string) {
-    const purchaseId = parseId(purchaseIdInput, 'purchaseId');
-    const reason = requiredText(reasonText, 'reason');
+  async refundPurchase(actor: Principal, purchaseId: string, amountCentsInput: number | null | undefined, reason: string) {
     const purchase = await findPurchase(sqlOf(currentEm(this.em)), purchaseId);
     if (!purchase) throw notFound(`Purchase ${purchaseId} not found`);
     if (!REFUNDABLE.includes(purchase.status)) {

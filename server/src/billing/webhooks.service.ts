@@ -8,7 +8,7 @@ import { currentEm } from '../db/unit-of-work.js';
 import { metrics } from '../metrics/metrics.js';
 import { DomainError, badInput, notFound } from '../shared/errors.js';
 import { unstorableTextAt } from '../shared/storable-text.js';
-import { isUuid, requiredText, sameId, parseId } from '../shared/validate.js';
+import { isUuid, requiredText, sameId } from '../shared/validate.js';
 import { cents, disputeFacts, idOf, intentFacts, metadataPurchaseId, sessionFacts, str } from './billing.rules.js';
 import type { DisputesService } from './disputes.service.js';
 import type { EventSource, EventStatus, WebhookEvent } from './billing.types.js';
@@ -208,8 +208,7 @@ export class WebhooksService {
   }
 
   /** Processes a stored event again (whatever its status); the outcome is audited. */
-  async replay(actor: Principal, eventId: string, reasonText: string): Promise<{ event: StripeEventEntity; result: ProcessResult }> {
-    const reason = requiredText(reasonText, 'reason');
+  async replay(actor: Principal, eventId: string, reason: string): Promise<{ event: StripeEventEntity; result: ProcessResult }> {
     const id = requiredText(eventId, 'eventId', 255);
     const stored = await this.events().byId(id);
     if (!stored) throw notFound(`Stripe event ${id} not found`);
@@ -233,9 +232,7 @@ export class WebhooksService {
    * The stuck-user runbook: reads the purchase's Checkout Session (or Payment Intent) from Stripe
    * and runs the same fulfilment as the webhook would. Audited; a no-op when already fulfilled.
    */
-  async refulfil(actor: Principal, purchaseIdInput: string, reasonText: string) {
-    const purchaseId = parseId(purchaseIdInput, 'purchaseId');
-    const reason = requiredText(reasonText, 'reason');
+  async refulfil(actor: Principal, purchaseId: string, reason: string) {
     const purchase = await findPurchase(sqlOf(currentEm(this.em)), purchaseId);
     if (!purchase) throw notFound(`Purchase ${purchaseId} not found`);
     if (!this.stripe) throw new DomainError('CONFLICT', 'Stripe is not configured (test mode): nothing to read the payment from');
@@ -287,9 +284,8 @@ export class WebhooksService {
     actor: Principal,
     olderThanMinutes: number,
     first: number,
-    reasonText: string,
+    reason: string,
   ): Promise<{ purchase: Purchase; outcome: string }[]> {
-    const reason = requiredText(reasonText, 'reason');
     const results: { purchase: Purchase; outcome: string }[] = [];
     for (const purchase of await this.stalePurchases(olderThanMinutes, first)) {
       try {

@@ -1,16 +1,17 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import { AccountGql } from '../accounts/accounts.graphql.js';
 import type { Context } from '../graphql/context.js';
 import { accountInScope, principalOf } from '../graphql/auth.js';
 import { GrantAllocationGql, GrantExpiryRunGql, GrantGql, toExpiryRunGql, toGrantAllocationGql, toGrantGql } from './grants.graphql.js';
+import { IdArg, TextArg } from '../graphql/validation.js';
 
 @Resolver()
 export class GrantsResolver {
   @Authorized('grant.manage')
   @Mutation(() => GrantGql, { description: "Posts the grant's unused remainder away as an ADJUSTMENT (ADMIN, audited)" })
   async voidGrant(
-    @Arg('grantId', () => ID) grantId: string,
-    @Arg('reason', () => String) reason: string,
+    @IdArg('grantId') grantId: string,
+    @TextArg('reason', { max: 500, required: true }) reason: string,
     @Ctx() ctx: Context,
   ): Promise<GrantGql> {
     const { grant } = await ctx.services.grants.voidGrant(principalOf(ctx), grantId, reason);

@@ -8,7 +8,7 @@ import type { AdvisoryLocks } from '../jobs/advisory-lock.js';
 import type { LedgerService } from '../ledger/ledger.service.js';
 import type { LedgerEntry } from '../ledger/ledger.types.js';
 import { DomainError, notFound } from '../shared/errors.js';
-import { parseId, requiredText } from '../shared/validate.js';
+import { parseId } from '../shared/validate.js';
 import {
   claimExpiryNotices,
   findAllocations,
@@ -49,7 +49,7 @@ export class GrantsService {
   ) {}
 
   async list(accountId: string, includeClosed = false, limit = 200): Promise<Grant[]> {
-    return findGrants(sqlOf(currentEm(this.em)), parseId(accountId, 'accountId'), includeClosed, limit);
+    return findGrants(sqlOf(currentEm(this.em)), accountId, includeClosed, limit);
   }
 
   async get(grantId: string): Promise<Grant> {
@@ -78,9 +78,7 @@ export class GrantsService {
    * in the same transaction. A repeated void answers with the first one; a grant with nothing
    * left (spent, expired) is a CONFLICT.
    */
-  async voidGrant(actor: Principal, grantId: string, reasonText: string): Promise<{ grant: Grant; entry: LedgerEntry }> {
-    const reason = requiredText(reasonText, 'reason');
-    const id = parseId(grantId, 'grantId');
+  async voidGrant(actor: Principal, id: string, reason: string): Promise<{ grant: Grant; entry: LedgerEntry }> {
     const result = await this.debitGrant(id, {
       type: 'ADJUSTMENT',
       idempotencyKey: `void-grant:${id}`,

@@ -1,9 +1,12 @@
 import { GraphQLError, isObjectType, type GraphQLFieldResolver, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
+import type { ValidationError } from 'class-validator';
+import { ArgumentValidationError } from 'type-graphql';
 import { DomainError, HTTP_STATUS, notFound } from '../shared/errors.js';
 import { creditsUrl } from '../shared/return-to.js';
 import type { Context } from './context.js';
 import { metrics } from '../metrics/metrics.js';
+import { validationRefusal } from './validation.js';
 
 /** Domain error -> GraphQL error with `extensions.code` (and HTTP 402 + creditsUrl for credits). */
 export function toGraphQLError(err: DomainError, publicAppUrl?: string, returnTo: string | null = null): GraphQLError {
@@ -33,6 +36,8 @@ export function found<T>(value: T | null | undefined, message: string): T {
 
 /** What a resolver threw, as the client should see it: a domain error becomes its typed GraphQL error. */
 function asGraphQLError(err: unknown, context: Context, publicAppUrl: string): unknown {
+  if (err instanceof ArgumentValidationError)
+    return toGraphQLError(validationRefusal(err.extensions.validationErrors as ValidationError[]));
   if (!(err instanceof DomainError)) return err;
   if (err.code === 'INSUFFICIENT_CREDITS') {
     metrics.insufficientCredits('graphql');

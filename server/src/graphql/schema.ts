@@ -71,9 +71,9 @@ export async function createSchema(opts: { publicAppUrl: string; emitSchemaFile?
     resolvers,
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
     authChecker,
-    // Input is validated once, by the services (the same rules for GraphQL, webhooks and the
-    // proxy); the GraphQL types only fix the shape.
-    validate: false,
+    // Input classes carry their class-validator rules; a refusal becomes BAD_USER_INPUT naming the
+    // field (graphql/errors.ts). Webhooks, routes and the proxy check at their own edge.
+    validate: { forbidUnknownValues: false },
     // Subscriptions name their own source (`subscribe:`); type-graphql still wants a PubSub here.
     pubSub: createPubSub(),
     emitSchemaFile: opts.emitSchemaFile ? { path: opts.emitSchemaFile, sortedSchema: true } : false,

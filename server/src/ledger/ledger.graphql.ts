@@ -5,6 +5,7 @@ import { LedgerEntryTypeEnum } from '../graphql/enums.js';
 import { encodeCursor, type Page } from './cursor.js';
 import { formatMillicredits, toCreditsNumber, toUsdNumber } from '../money/money.js';
 import type { BalanceSnapshot, LedgerEntry, LedgerEntryType } from './ledger.types.js';
+import { IsId, OptionalText, RequiredText } from '../shared/validate.js';
 
 @ObjectType('Balance')
 export class BalanceGql {
@@ -86,18 +87,22 @@ export const toLedgerConnection = (page: Page<LedgerEntry>, countTotal: () => Pr
 
 @InputType()
 export class AdjustBalanceInput {
+  @IsId()
   @Field(() => ID)
   accountId!: string;
 
   @Field(() => String, { description: 'Signed millicredits: positive credits the account, negative debits it' })
   amountMillicredits!: string;
 
+  @RequiredText()
   @Field(() => String)
   reason!: string;
 
+  @OptionalText(200)
   @Field(() => String, { nullable: true })
   referenceId?: string | null;
 
+  @OptionalText(200)
   @Field(() => String, { nullable: true, description: 'Makes a retried adjustment apply once' })
   idempotencyKey?: string | null;
 }

@@ -4,6 +4,7 @@ import type { Context } from '../graphql/context.js';
 import { withGraphQLErrors } from '../graphql/errors.js';
 import type { BalanceSnapshot } from './ledger.types.js';
 import { AdjustBalanceInput, BalanceGql, LedgerEntryGql, toBalanceGql, toLedgerEntryGql } from './ledger.graphql.js';
+import { IdArg, TextArg } from '../graphql/validation.js';
 
 @Resolver()
 export class LedgerResolver {
@@ -16,8 +17,8 @@ export class LedgerResolver {
   @Authorized('ledger.adjust')
   @Mutation(() => LedgerEntryGql, { description: 'Posts the exact opposite of a transaction, linked by reversalOfId (ADMIN, audited)' })
   async reverseTransaction(
-    @Arg('transactionId', () => ID) transactionId: string,
-    @Arg('reason', () => String) reason: string,
+    @IdArg('transactionId') transactionId: string,
+    @TextArg('reason', { max: 500, required: true }) reason: string,
     @Ctx() ctx: Context,
   ): Promise<LedgerEntryGql> {
     return toLedgerEntryGql(await ctx.services.ledger.reverseTransaction(principalOf(ctx), transactionId, reason));

@@ -190,8 +190,7 @@ export class LedgerService {
    * never edited; a transaction can be reversed once (a unique index says so). A reversal may take
    * the balance negative only when the original credited the account (the credits were spent).
    */
-  async reverseTransaction(actor: Principal, transactionId: string, reasonText: string): Promise<LedgerEntry> {
-    const reason = requiredText(reasonText, 'reason');
+  async reverseTransaction(actor: Principal, transactionId: string, reason: string): Promise<LedgerEntry> {
     const original = await this.entry(transactionId);
     if (original.type === 'REVERSAL') throw badInput('A reversal cannot itself be reversed; post an adjustment instead');
     try {

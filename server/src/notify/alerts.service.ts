@@ -67,8 +67,7 @@ export class AlertsService {
     });
   }
 
-  async setting(accountIdInput: string): Promise<LowBalanceSetting> {
-    const accountId = parseId(accountIdInput, 'accountId');
+  async setting(accountId: string): Promise<LowBalanceSetting> {
     const [row] = await sqlOf(currentEm(this.em)).query<Record<string, unknown>>(
       `select id, null as member_account_id, low_balance_threshold, low_balance_threshold_custom, low_balance_alerted, null as percent
          from accounts where id = ?::uuid and kind <> 'SYSTEM'`,
@@ -79,8 +78,7 @@ export class AlertsService {
   }
 
   /** Every threshold of the account, highest first, each with its state. */
-  async thresholds(accountIdInput: string): Promise<LowBalanceSetting[]> {
-    const accountId = parseId(accountIdInput, 'accountId');
+  async thresholds(accountId: string): Promise<LowBalanceSetting[]> {
     const rows = await thresholdRows(sqlOf(currentEm(this.em)), accountId);
     if (!rows.length) throw notFound(`Account ${accountId} not found`);
     return rows;

@@ -5,7 +5,6 @@ import { sqlOf, type Sql } from '../db/sql.js';
 import { currentEm } from '../db/unit-of-work.js';
 import { decodeCursor, pageSize, toPage, type Page } from '../ledger/cursor.js';
 import { DomainError, badInput, notFound } from '../shared/errors.js';
-import { optionalText, parseId } from '../shared/validate.js';
 import {
   cancelPendingDeliveries,
   countDeliveries,
@@ -79,7 +78,7 @@ export class WebhookEndpointsService {
   async create(actor: Principal, input: CreateEndpointInput): Promise<{ endpoint: WebhookEndpoint; secret: string }> {
     const accountId = endpointOwner(actor, input.accountId ?? null, input.allAccounts ?? false, 'manage');
     const events = endpointEvents(input.events);
-    const description = optionalText(input.description, 'description', 200);
+    const description = input.description ?? null;
     const url = await validateEndpointUrl(input.url, this.policy);
     const secret = generateSigningSecret();
     const sealed = this.secrets().seal(secret);
@@ -188,7 +187,7 @@ export class WebhookEndpointsService {
   }
 
   async countDeliveries(endpointId: string): Promise<number> {
-    return countDeliveries(this.sql(), parseId(endpointId, 'endpointId'));
+    return countDeliveries(this.sql(), endpointId);
   }
 
   async attempts(deliveryIds: readonly string[]): Promise<Map<string, DeliveryAttempt[]>> {
@@ -199,9 +198,8 @@ export class WebhookEndpointsService {
    * Sends an event to an endpoint again (or for the first time, for an event from before the
    * endpoint existed), now, with the same event id. The endpoint must be enabled.
    */
-  async redeliver(actor: Principal, endpointId: string, eventIdInput: string): Promise<string> {
+  async redeliver(actor: Principal, endpointId: string, eventId: string): Promise<string> {
     const endpoint = await this.load(actor, endpointId, 'manage');
-    const eventId = parseId(eventIdInput, 'eventId');
     if (endpoint.disabledAt) throw badInput('The endpoint is disabled: enable it before redelivering', { field: 'endpointId' });
     const deliveryId = await this.em.transactional(async (em) => {
       const sql = sqlOf(em);
@@ -226,8 +224,7 @@ export class WebhookEndpointsService {
     return sqlOf(currentEm(this.em));
   }
 
-  private async load(actor: Principal, idInput: string, mode: EndpointAccess): Promise<WebhookEndpoint> {
-    const id = parseId(idInput, 'id');
+  private async load(actor: Principal, id: string, mode: EndpointAccess): Promise<WebhookEndpoint> {
     const endpoint = await webhookEndpoints(currentEm(this.em)).findLive(id);
     if (!endpoint) throw notFound(`Webhook endpoint ${id} not found`);
     checkEndpointAccess(actor, id, endpoint.accountId, mode);

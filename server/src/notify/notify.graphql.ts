@@ -4,6 +4,7 @@ import { encodeCursor, type Page } from '../ledger/cursor.js';
 import type { Delivery, DeliveryAttempt } from './deliveries.repository.js';
 import type { WebhookEndpoint } from './endpoints.service.js';
 import type { LowBalanceSetting } from './alerts.service.js';
+import { IsId, OptionalText } from '../shared/validate.js';
 
 @ObjectType('WebhookEndpoint')
 export class WebhookEndpointGql {
@@ -33,8 +34,9 @@ export class CreatedWebhookEndpointGql {
 
 @InputType()
 export class CreateWebhookEndpointInput {
-  @Field(() => ID, { nullable: true, description: "Omitted: the caller's account. Another account needs ADMIN." }) accountId?:
-    string | null;
+  @IsId()
+  @Field(() => ID, { nullable: true, description: "Omitted: the caller's account. Another account needs ADMIN." })
+  accountId?: string | null;
   @Field(() => Boolean, {
     nullable: true,
     defaultValue: false,
@@ -43,7 +45,9 @@ export class CreateWebhookEndpointInput {
   allAccounts?: boolean | null;
   @Field(() => String, { description: 'https on a public address (http and loopback too outside production)' }) url!: string;
   @Field(() => [String], { description: 'Event types, or "*" for all' }) events!: string[];
-  @Field(() => String, { nullable: true }) description?: string | null;
+  @OptionalText(200)
+  @Field(() => String, { nullable: true })
+  description?: string | null;
 }
 
 @ObjectType('WebhookDeliveryAttempt')

@@ -1,3 +1,4 @@
+import { IdArg } from '../graphql/validation.js';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { AccountGql } from '../accounts/accounts.graphql.js';
 import type { Context } from '../graphql/context.js';
@@ -23,7 +24,7 @@ export class NotifyResolver {
     description: "Webhook endpoints of an account (own; SUPPORT+ may name another), or with allAccounts the operator's (SUPPORT+)",
   })
   async webhookEndpoints(
-    @Arg('accountId', () => ID, { nullable: true }) accountId: string | null,
+    @IdArg('accountId', { nullable: true }) accountId: string | null,
     @Arg('allAccounts', () => Boolean, { nullable: true, defaultValue: false }) allAccounts: boolean,
     @Ctx() ctx: Context,
   ): Promise<WebhookEndpointGql[]> {
@@ -32,14 +33,14 @@ export class NotifyResolver {
 
   @Authorized('webhook.read')
   @Query(() => WebhookEndpointGql, { description: 'One endpoint (its account, or SUPPORT+)' })
-  async webhookEndpoint(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<WebhookEndpointGql> {
+  async webhookEndpoint(@IdArg('id') id: string, @Ctx() ctx: Context): Promise<WebhookEndpointGql> {
     return toEndpointGql(await ctx.services.notify.endpoints.get(principalOf(ctx), id));
   }
 
   @Authorized('webhook.read')
   @Query(() => WebhookDeliveryConnectionGql, { description: "An endpoint's delivery log, newest first (its account, or SUPPORT+)" })
   async webhookDeliveries(
-    @Arg('endpointId', () => ID) endpointId: string,
+    @IdArg('endpointId') endpointId: string,
     @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first: number,
     @Arg('after', () => String, { nullable: true }) after: string | null,
     @Ctx() ctx: Context,
@@ -64,7 +65,7 @@ export class NotifyResolver {
   @Mutation(() => WebhookEndpointGql, {
     description: 'Stops deliveries to an endpoint (its account, or ADMIN); pending ones are cancelled',
   })
-  async disableWebhookEndpoint(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<WebhookEndpointGql> {
+  async disableWebhookEndpoint(@IdArg('id') id: string, @Ctx() ctx: Context): Promise<WebhookEndpointGql> {
     return toEndpointGql(await ctx.services.notify.endpoints.disable(principalOf(ctx), id));
   }
 
@@ -72,13 +73,13 @@ export class NotifyResolver {
   @Mutation(() => WebhookEndpointGql, {
     description: 'Resumes deliveries to a disabled endpoint (its account, or ADMIN); its URL is checked again',
   })
-  async enableWebhookEndpoint(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<WebhookEndpointGql> {
+  async enableWebhookEndpoint(@IdArg('id') id: string, @Ctx() ctx: Context): Promise<WebhookEndpointGql> {
     return toEndpointGql(await ctx.services.notify.endpoints.enable(principalOf(ctx), id));
   }
 
   @Authorized('webhook.manage')
   @Mutation(() => WebhookEndpointGql, { description: 'Deletes an endpoint (its account, or ADMIN); its delivery log is kept' })
-  async deleteWebhookEndpoint(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<WebhookEndpointGql> {
+  async deleteWebhookEndpoint(@IdArg('id') id: string, @Ctx() ctx: Context): Promise<WebhookEndpointGql> {
     return toEndpointGql(await ctx.services.notify.endpoints.delete(principalOf(ctx), id));
   }
 
@@ -88,7 +89,7 @@ export class NotifyResolver {
       'A new signing secret, shown once (its account, or ADMIN). graceSeconds: the old secret also signs until then (second v1).',
   })
   async rotateWebhookEndpointSecret(
-    @Arg('id', () => ID) id: string,
+    @IdArg('id') id: string,
     @Arg('graceSeconds', () => Int, { nullable: true, defaultValue: 0 }) graceSeconds: number,
     @Ctx() ctx: Context,
   ): Promise<CreatedWebhookEndpointGql> {
@@ -101,8 +102,8 @@ export class NotifyResolver {
     description: 'Sends an event to an endpoint again, now, with the same event id (its account, or ADMIN). Returns the delivery id.',
   })
   async redeliverWebhookEvent(
-    @Arg('endpointId', () => ID) endpointId: string,
-    @Arg('eventId', () => ID) eventId: string,
+    @IdArg('endpointId') endpointId: string,
+    @IdArg('eventId') eventId: string,
     @Ctx() ctx: Context,
   ): Promise<string> {
     return ctx.services.notify.endpoints.redeliver(principalOf(ctx), endpointId, eventId);
@@ -114,7 +115,7 @@ export class NotifyResolver {
       "Sets the account's low-balance threshold (own account, or ADMIN); null returns to the default. balance.low fires at once if available credit is already below it.",
   })
   async setLowBalanceThreshold(
-    @Arg('accountId', () => ID, { nullable: true }) accountId: string | null,
+    @IdArg('accountId', { nullable: true }) accountId: string | null,
     @Arg('thresholdMillicredits', () => String, { nullable: true }) threshold: string | null,
     @Ctx() ctx: Context,
   ): Promise<LowBalanceAlertGql> {
@@ -128,12 +129,12 @@ export class NotifyResolver {
       "Replaces the account's low-balance thresholds (own account, a team's OWNERs the team, or ADMIN; at most 10 in all): in millicredits and in percent of the last purchase; both empty returns to the default. With memberAccountId (accountId is then the team) they are the member's, on their remaining allocation, a percent of their allocation; the team receives the events. With apiKeyId they are the key's, on its remaining budget, a percent of its limit. Each fires balance.low once per crossing (data.thresholdMillicredits) and re-arms when credits are added (a member: the remaining allocation rises) and it is back at or above it.",
   })
   async setLowBalanceThresholds(
-    @Arg('accountId', () => ID, { nullable: true }) accountId: string | null,
+    @IdArg('accountId', { nullable: true }) accountId: string | null,
     @Arg('thresholdsMillicredits', () => [String]) thresholds: string[],
     @Arg('thresholdsPercent', () => [Int], { nullable: true, description: 'Whole percents, 1 to 100' }) percents: number[] | null,
-    @Arg('memberAccountId', () => ID, { nullable: true, description: "A member of the team accountId: the member's thresholds" })
+    @IdArg('memberAccountId', { nullable: true, description: "A member of the team accountId: the member's thresholds" })
     memberAccountId: string | null,
-    @Arg('apiKeyId', () => ID, { nullable: true, description: "A key of the account: the key's thresholds, on its remaining budget" })
+    @IdArg('apiKeyId', { nullable: true, description: "A key of the account: the key's thresholds, on its remaining budget" })
     apiKeyId: string | null,
     @Ctx() ctx: Context,
   ): Promise<LowBalanceAlertGql[]> {

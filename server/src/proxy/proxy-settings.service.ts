@@ -8,7 +8,6 @@ import { parseMillicredits } from '../money/money.js';
 import { badInput, notFound } from '../shared/errors.js';
 import { authorize } from '../auth/policy.js';
 import type { Principal } from '../auth/roles.js';
-import { parseId } from '../shared/validate.js';
 
 /** An account's proxy guardrails. Caps in millicredits; null = no cap. */
 export interface ProxySettings {
@@ -114,8 +113,7 @@ export class ProxySettingsService {
   }
 
   /** Changes only the fields given (null clears a cap); audited in the same transaction. */
-  async set(actor: Principal, accountIdInput: string, input: ProxySettingsInput): Promise<ProxySettings> {
-    const accountId = parseId(accountIdInput, 'accountId');
+  async set(actor: Principal, accountId: string, input: ProxySettingsInput): Promise<ProxySettings> {
     if (input.requestsPerMinute !== undefined) authorize(actor, 'proxy.rateLimit');
     const saved = await inTransaction(currentEm(this.em), async (sql) => {
       const exists = await sql.query(`select 1 from accounts where id = ?::uuid and kind = 'CUSTOMER' for update`, [accountId]);

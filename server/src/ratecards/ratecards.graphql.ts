@@ -1,6 +1,8 @@
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { formatMicroUsd, formatRatePer1k } from '../money/money.js';
 import type { ModelRate } from './ratecard.types.js';
+import { RequiredText } from '../shared/validate.js';
+import { ValidateNested } from 'class-validator';
 
 @ObjectType('LongContextRates', {
   description: 'Rates for a whole call whose prompt is above the threshold; a null class keeps the base rate',
@@ -275,15 +277,18 @@ export class ModelRateInput {
   @Field(() => Int, { nullable: true, description: 'With longContext: above this many prompt tokens its rates price the whole call' })
   longContextThresholdTokens?: number | null;
 
+  @ValidateNested()
   @Field(() => LongContextRatesInput, { nullable: true })
   longContext?: LongContextRatesInput | null;
 }
 
 @InputType()
 export class PublishRateCardInput {
+  @RequiredText(200)
   @Field(() => String)
   name!: string;
 
+  @ValidateNested()
   @Field(() => [ModelRateInput])
   rates!: ModelRateInput[];
 }

@@ -1,8 +1,9 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../graphql/context.js';
 import { principalOf } from '../graphql/auth.js';
 import type { RateCard } from './ratecard.types.js';
 import { ModelRateGql, PublishRateCardInput, RateCardGql, toModelRateGql } from './ratecards.graphql.js';
+import { IdArg } from '../graphql/validation.js';
 
 @Resolver(() => RateCardGql)
 export class RateCardsResolver {
@@ -31,14 +32,14 @@ export class RateCardsResolver {
 
   @Authorized('rates.manage')
   @Mutation(() => RateCardGql, { description: 'Makes an earlier version active again: rollback (ADMIN, audited)' })
-  async activateRateCard(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<RateCard> {
+  async activateRateCard(@IdArg('id') id: string, @Ctx() ctx: Context): Promise<RateCard> {
     return ctx.services.rateCards.activate(principalOf(ctx), id);
   }
 
   @Authorized('rates.manage')
   @Mutation(() => RateCardGql, { description: 'Switches a whole rate card off or on (ADMIN, audited)' })
   async setRateCardEnabled(
-    @Arg('id', () => ID) id: string,
+    @IdArg('id') id: string,
     @Arg('enabled', () => Boolean) enabled: boolean,
     @Ctx() ctx: Context,
   ): Promise<RateCard> {

@@ -6,7 +6,6 @@ import { currentEm } from '../db/unit-of-work.js';
 import type { BalanceEvents } from '../ledger/balance-events.js';
 import { ExpiringCache, type CacheTtl } from '../shared/cache.js';
 import { ModelDisabled, ModelNotFound, notFound } from '../shared/errors.js';
-import { parseId } from '../shared/validate.js';
 import { draftRateCard, type RateCardDraft } from './catalog-draft.js';
 import { ModelRateEntity } from './model-rate.entity.js';
 import { ModelSwitchEntity } from './model-switch.entity.js';
@@ -91,8 +90,7 @@ export class RateCardsService {
   }
 
   async card(id: string): Promise<RateCard> {
-    const wanted = parseId(id, 'rateCardId');
-    const card = (await this.cards()).find((c) => c.id === wanted);
+    const card = (await this.cards()).find((c) => c.id === id);
     if (!card) throw notFound(`Rate card ${id} not found`);
     return card;
   }
@@ -125,8 +123,7 @@ export class RateCardsService {
   }
 
   /** Rollback (or roll forward): makes an existing version the active one. */
-  async activate(actor: Principal, rateCardId: string): Promise<RateCard> {
-    const id = parseId(rateCardId, 'rateCardId');
+  async activate(actor: Principal, id: string): Promise<RateCard> {
     await currentEm(this.em).transactional(async (em) => {
       const cards = rateCards(em);
       if (!(await cards.count({ id }))) throw notFound(`Rate card ${id} not found`);
@@ -146,8 +143,7 @@ export class RateCardsService {
   }
 
   /** The per-rate-card safety switch: a disabled active card refuses every model on it. */
-  async setCardEnabled(actor: Principal, rateCardId: string, enabled: boolean): Promise<RateCard> {
-    const id = parseId(rateCardId, 'rateCardId');
+  async setCardEnabled(actor: Principal, id: string, enabled: boolean): Promise<RateCard> {
     await currentEm(this.em).transactional(async (em) => {
       const card = await rateCards(em).findOne({ id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (!card) throw notFound(`Rate card ${id} not found`);

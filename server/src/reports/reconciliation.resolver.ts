@@ -1,7 +1,8 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../graphql/context.js';
 import { principalOf } from '../graphql/auth.js';
 import { ReconciliationFindingGql, ReconciliationRunGql, toFindingGql, toRunGql } from './reconciliation.graphql.js';
+import { IdArg } from '../graphql/validation.js';
 
 @Resolver(() => ReconciliationRunGql)
 export class ReconciliationResolver {
@@ -16,7 +17,7 @@ export class ReconciliationResolver {
 
   @Authorized('reconciliation.read')
   @Query(() => ReconciliationRunGql, { description: 'One reconciliation run, with its progress (FINANCE+)' })
-  async reconciliationRun(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<ReconciliationRunGql> {
+  async reconciliationRun(@IdArg('id') id: string, @Ctx() ctx: Context): Promise<ReconciliationRunGql> {
     return toRunGql(await ctx.services.reconciliation.run(id));
   }
 

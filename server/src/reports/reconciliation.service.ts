@@ -10,7 +10,6 @@ import { currentEm } from '../db/unit-of-work.js';
 import type { AdvisoryLocks } from '../jobs/advisory-lock.js';
 import { gauges, metrics } from '../metrics/metrics.js';
 import { DomainError, badInput, notFound } from '../shared/errors.js';
-import { parseId } from '../shared/validate.js';
 import { clampLimit, utcDay } from './finance.rules.js';
 import { accountBalancesCheck } from './reconciliation/account-balances.check.js';
 import { auditChainCheck } from './reconciliation/audit-chain.check.js';
@@ -116,7 +115,7 @@ export class ReconciliationService {
   }
 
   async run(id: string): Promise<ReconciliationRun> {
-    const run = await findRun(this.sql(), parseId(id, 'id'));
+    const run = await findRun(this.sql(), id);
     if (!run) throw notFound(`Reconciliation run ${id} not found`);
     return run;
   }
@@ -127,7 +126,7 @@ export class ReconciliationService {
 
   /** `first`: at most 1000; null (a client that did not say) means 100. */
   async findings(runId: string, first: number | null = 1000): Promise<StoredFinding[]> {
-    return findFindings(this.sql(), parseId(runId, 'runId'), clampLimit(first, 100, 1000));
+    return findFindings(this.sql(), runId, clampLimit(first, 100, 1000));
   }
 
   private async startIf(

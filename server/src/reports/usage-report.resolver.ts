@@ -1,6 +1,7 @@
-import { Arg, Authorized, Ctx, ID, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, Query, Resolver } from 'type-graphql';
 import type { Context } from '../graphql/context.js';
 import { UsageGroupEnum, UsageReportRowGql, toUsageReportRowGql } from './usage-report.graphql.js';
+import { IdArg } from '../graphql/validation.js';
 
 @Resolver()
 export class UsageReportResolver {
@@ -13,7 +14,7 @@ export class UsageReportResolver {
     @Arg('from', () => Date) from: Date,
     @Arg('to', () => Date) to: Date,
     @Arg('groupBy', () => [UsageGroupEnum]) groupBy: UsageGroupEnum[],
-    @Arg('accountId', () => ID, { nullable: true }) accountId: string | null,
+    @IdArg('accountId', { nullable: true }) accountId: string | null,
     @Ctx() ctx: Context,
   ): Promise<UsageReportRowGql[]> {
     return (await ctx.services.usageReport.report(ctx.principal, { from, to, groupBy, accountId })).map(toUsageReportRowGql);

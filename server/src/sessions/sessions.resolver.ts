@@ -5,6 +5,7 @@ import { RoleEnum } from '../graphql/enums.js';
 import { allowed, principalOf } from '../graphql/auth.js';
 import { toStaffUserGql } from '../staff/staff.graphql.js';
 import { PortalSessionGql, ViewerGql, ViewerKindEnum } from './sessions.graphql.js';
+import { IdArg } from '../graphql/validation.js';
 
 /** Staff sign-in and sign-out, the Credits page's portal sessions, and "who am I". */
 @Resolver(() => ViewerGql)
@@ -55,7 +56,7 @@ export class SessionsResolver {
     description:
       'Ends every Credits page session of an account (the account itself, or ADMIN); audited. How many ended. Revoking a key also ends the sessions it opened',
   })
-  async revokePortalSessions(@Arg('accountId', () => ID) accountId: string, @Ctx() ctx: Context): Promise<number> {
+  async revokePortalSessions(@IdArg('accountId') accountId: string, @Ctx() ctx: Context): Promise<number> {
     return ctx.services.portal.revokeAll(principalOf(ctx), accountId);
   }
 

@@ -1,12 +1,8 @@
+import { registerDecorator, type ValidationArguments } from 'class-validator';
 import { badInput } from './errors.js';
+import { isUnstorable } from './storable-text.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Ids are UUIDs; anything else is refused before it reaches the database. */
-export function parseId(value: string, field = 'id'): string {
-  if (typeof value !== 'string' || !UUID.test(value)) throw badInput(`${field} must be a UUID`, { field });
-  return value.toLowerCase();
-}
 
 export const isUuid = (value: string) => UUID.test(value);
 
@@ -15,33 +11,104 @@ export function sameId(a: string | null | undefined, b: string | null | undefine
   return typeof a === 'string' && typeof b === 'string' && a.toLowerCase() === b.toLowerCase();
 }
 
-/** PostgreSQL text cannot hold NUL: refused here as bad input instead of failing in the driver. */
-function checkText(text: string, field: string, max: number): string {
-  if (text.length > max) throw badInput(`${field} is longer than ${max} characters`, { field });
-  if (text.includes('\u0000')) throw badInput(`${field} must not contain a NUL character`, { field });
-  return text;
+export const MAX_TOKENS_PER_CALL = 100_000_000;
+
+/** What is wrong with `value` as an id, or null. */
+export const idProblem = (value: unknown, field: string) =>
+  typeof value === 'string' && UUID.test(value) ? null : `${field} must be a UUID`;
+
+export interface TextRule {
+  /** Longest accepted length, after trimming. */
+  max: number;
+  /** Blank (after trimming) is refused; otherwise it reads as null. */
+  required?: boolean;
+}
+
+/** What is wrong with `value` as text (PostgreSQL text cannot hold NUL or a lone surrogate), or null. */
+export function textProblem(value: unknown, field: string, rule: TextRule): string | null {
+  if (typeof value !== 'string') return `${field} must be a string`;
+  const text = value.trim();
+  if (!text && rule.required) return `${field} must not be empty`;
+  if (text.length > rule.max) return `${field} is longer than ${rule.max} characters`;
+  if (isUnstorable(text)) return `${field} must not contain a NUL character`;
+  return null;
+}
+
+/** Text as it is stored: trimmed, and blank optional text is no text. */
+export const storedText = (value: string): string | null => value.trim() || null;
+
+export const tokenProblem = (value: unknown, field: string) =>
+  Number.isSafeInteger(value) && (value as number) >= 0 && (value as number) <= MAX_TOKENS_PER_CALL
+    ? null
+    : `${field} must be a whole number between 0 and ${MAX_TOKENS_PER_CALL}`;
+
+/**
+ * A class-validator rule on one input field. type-graphql has no transform step (and
+ * class-transformer is not installed), so a rule that passes writes the normalised value back:
+ * services receive ids in lower case and text trimmed, as the hand parsers used to return them.
+ */
+function rule(
+  name: string,
+  problem: (value: unknown, field: string) => string | null,
+  normalise?: (value: never) => unknown,
+): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name,
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options: { message: (args: ValidationArguments) => problem(args.value, args.property) ?? `${args.property} is invalid` },
+      validator: {
+        validate(value: unknown, args: ValidationArguments) {
+          if (problem(value, args.property)) return false;
+          if (normalise) (args.object as Record<string, unknown>)[args.property] = normalise(value as never);
+          return true;
+        },
+      },
+    });
+}
+
+/** A UUID, handed on in lower case. */
+export const IsId = () => rule('isId', idProblem, (value: string) => value.toLowerCase());
+
+/** Trimmed, non-empty, at most `max` characters, storable. */
+export const RequiredText = (max = 500) =>
+  rule(
+    'requiredText',
+    (v, f) => textProblem(v, f, { max, required: true }),
+    (value: string) => value.trim(),
+  );
+
+/** Trimmed (blank becomes null), at most `max` characters, storable. */
+export const OptionalText = (max = 500) => rule('optionalText', (v, f) => textProblem(v, f, { max }), storedText);
+
+/** A token count of one call: a whole number from 0 to MAX_TOKENS_PER_CALL. */
+export const TokenCount = () => rule('tokenCount', tokenProblem);
+
+/** For callers outside GraphQL: throws BAD_USER_INPUT naming the field when `problem` found one. */
+export function refuse(problem: string | null, field: string): void {
+  if (problem) throw badInput(problem, { field });
+}
+
+/** Ids are UUIDs; anything else is refused before it reaches the database. */
+export function parseId(value: string, field = 'id'): string {
+  refuse(idProblem(value, field), field);
+  return value.toLowerCase();
 }
 
 /** A required, trimmed, length-limited string. */
 export function requiredText(value: string | null | undefined, field: string, max = 500): string {
-  const text = typeof value === 'string' ? value.trim() : '';
-  if (!text) throw badInput(`${field} must not be empty`, { field });
-  return checkText(text, field, max);
+  refuse(textProblem(value ?? '', field, { max, required: true }), field);
+  return (value as string).trim();
 }
 
 export function optionalText(value: string | null | undefined, field: string, max = 500): string | null {
   if (value === null || value === undefined) return null;
-  const text = value.trim();
-  if (!text) return null;
-  return checkText(text, field, max);
+  refuse(textProblem(value, field, { max }), field);
+  return storedText(value);
 }
 
-export const MAX_TOKENS_PER_CALL = 100_000_000;
-
 export function tokenCount(value: number | null | undefined, field: string): bigint {
-  const n = value ?? 0;
-  if (!Number.isSafeInteger(n) || n < 0 || n > MAX_TOKENS_PER_CALL) {
-    throw badInput(`${field} must be a whole number between 0 and ${MAX_TOKENS_PER_CALL}`, { field });
-  }
-  return BigInt(n);
+  refuse(tokenProblem(value ?? 0, field), field);
+  return BigInt(value ?? 0);
 }

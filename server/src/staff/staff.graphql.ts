@@ -2,6 +2,7 @@ import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import { ConnectionType } from '../graphql/connection.js';
 import { RoleEnum } from '../graphql/enums.js';
 import type { StaffUser } from './staff.service.js';
+import { IsId, OptionalText } from '../shared/validate.js';
 
 @ObjectType('StaffUser', { description: 'A person who signs in to the console; role SUPPORT, FINANCE or ADMIN' })
 export class StaffUserGql {
@@ -23,15 +24,21 @@ export class StaffUserConnectionGql extends ConnectionType('StaffUser', StaffUse
 @InputType()
 export class CreateStaffUserInput {
   @Field(() => String) email!: string;
-  @Field(() => String, { nullable: true }) name?: string | null;
+  @OptionalText(200)
+  @Field(() => String, { nullable: true })
+  name?: string | null;
   @Field(() => RoleEnum, { description: 'SUPPORT, FINANCE or ADMIN' }) role!: RoleEnum;
   @Field(() => String, { description: '12 to 256 characters; stored as an argon2id hash' }) password!: string;
 }
 
 @InputType({ description: 'Only the fields given change. Disabling or a new password ends the user’s sessions at once.' })
 export class UpdateStaffUserInput {
-  @Field(() => ID) id!: string;
-  @Field(() => String, { nullable: true }) name?: string | null;
+  @IsId()
+  @Field(() => ID)
+  id!: string;
+  @OptionalText(200)
+  @Field(() => String, { nullable: true })
+  name?: string | null;
   @Field(() => RoleEnum, { nullable: true }) role?: RoleEnum | null;
   @Field(() => Boolean, { nullable: true }) disabled?: boolean | null;
   @Field(() => String, { nullable: true }) password?: string | null;

@@ -1,8 +1,9 @@
-import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { principalOf } from '../graphql/auth.js';
 import type { Context } from '../graphql/context.js';
 import { pageWindow, toOffsetConnection } from '../graphql/offset-paging.js';
 import { CreateStaffUserInput, StaffUserConnectionGql, StaffUserGql, UpdateStaffUserInput, toStaffUserGql } from './staff.graphql.js';
+import { IdArg } from '../graphql/validation.js';
 
 /** Staff users: ADMIN only, every change audited with the admin as actor. */
 @Resolver(() => StaffUserGql)
@@ -22,7 +23,7 @@ export class StaffResolver {
 
   @Authorized('staff.manage')
   @Query(() => StaffUserGql, { description: 'One staff user (ADMIN)' })
-  async staffUser(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<StaffUserGql> {
+  async staffUser(@IdArg('id') id: string, @Ctx() ctx: Context): Promise<StaffUserGql> {
     return toStaffUserGql(await ctx.services.staff.get(id));
   }
 

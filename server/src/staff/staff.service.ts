@@ -7,7 +7,6 @@ import { windowOf, type OffsetPage } from '../shared/paging.js';
 import { revokeStaffSessions } from '../sessions/sessions.service.js';
 import type { Clock } from '../sessions/tokens.js';
 import { DomainError, notFound } from '../shared/errors.js';
-import { optionalText, parseId } from '../shared/validate.js';
 import { hashPassword } from './passwords.js';
 import { StaffUserEntity } from './staff-user.entity.js';
 import { staffUsers } from './staff.repository.js';
@@ -96,7 +95,7 @@ export class StaffService {
   }
 
   async get(id: string): Promise<StaffUser> {
-    const user = await staffUsers(currentEm(this.em)).findOne({ id: parseId(id) });
+    const user = await staffUsers(currentEm(this.em)).findOne({ id });
     if (!user) throw notFound(`Staff user ${id} not found`);
     return toStaffUser(user);
   }
@@ -120,7 +119,7 @@ export class StaffService {
   async create(actor: Principal, input: CreateStaffUserInput): Promise<StaffUser> {
     const email = staffEmail(input.email);
     const role = staffRole(input.role);
-    const name = optionalText(input.name, 'name', 200);
+    const name = input.name ?? null;
     const passwordHash = await hashPassword(newPassword(input.password));
     try {
       return await this.em.transactional(async (em) => {
@@ -147,9 +146,9 @@ export class StaffService {
    * in the same transaction; the last active ADMIN can be neither disabled nor demoted.
    */
   async update(actor: Principal, input: UpdateStaffUserInput): Promise<StaffUser> {
-    const id = parseId(input.id);
+    const id = input.id;
     const role = input.role == null ? null : staffRole(input.role);
-    const name = input.name === undefined ? undefined : optionalText(input.name, 'name', 200);
+    const name = input.name;
     const passwordHash = input.password == null ? null : await hashPassword(newPassword(input.password));
     const updated = await this.em.transactional(async (em) => {
       const users = staffUsers(em);

@@ -1,8 +1,9 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
+import { Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import { AccountGql } from '../accounts/accounts.graphql.js';
 import type { Context } from '../graphql/context.js';
 import { principalOf } from '../graphql/auth.js';
 import { TeamGql, TeamInvitationGql, TeamMemberGql, toTeamInvitationGql, toTeamMemberGql } from './teams.graphql.js';
+import { IdArg } from '../graphql/validation.js';
 
 /** Joining a team: the invited account answers its own invitations. */
 @Resolver(() => TeamGql)
@@ -11,7 +12,7 @@ export class TeamInvitationsResolver {
   @Mutation(() => TeamMemberGql, {
     description: "The caller's own account joins the team it was invited to (in the invited role); audited. Not with a team key",
   })
-  async acceptTeamInvitation(@Arg('teamId', () => ID) teamId: string, @Ctx() ctx: Context): Promise<TeamMemberGql> {
+  async acceptTeamInvitation(@IdArg('teamId') teamId: string, @Ctx() ctx: Context): Promise<TeamMemberGql> {
     return toTeamMemberGql(await ctx.services.teamInvitations.accept(principalOf(ctx), teamId));
   }
 
@@ -19,7 +20,7 @@ export class TeamInvitationsResolver {
   @Mutation(() => Boolean, {
     description: "Declines the caller's own pending invitation to the team; false when there was none; audited. Not with a team key",
   })
-  async declineTeamInvitation(@Arg('teamId', () => ID) teamId: string, @Ctx() ctx: Context): Promise<boolean> {
+  async declineTeamInvitation(@IdArg('teamId') teamId: string, @Ctx() ctx: Context): Promise<boolean> {
     return ctx.services.teamInvitations.decline(principalOf(ctx), teamId);
   }
 

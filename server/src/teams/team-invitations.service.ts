@@ -5,7 +5,6 @@ import { sqlOf } from '../db/sql.js';
 import { currentEm } from '../db/unit-of-work.js';
 import type { Clock } from '../sessions/tokens.js';
 import { DomainError, notFound } from '../shared/errors.js';
-import { parseId } from '../shared/validate.js';
 import { auditMember, lockedTeam, putMember } from './team-changes.js';
 import { invitationExpiry, teamInvitations, teamMembers, toInvitation } from './teams.repository.js';
 import { isActive } from './teams.rules.js';
@@ -26,9 +25,8 @@ export class TeamInvitationsService {
   ) {}
 
   /** The caller's account joins the team in the invited role (a removed member comes back). */
-  async accept(actor: Principal, teamIdInput: string): Promise<TeamMember> {
+  async accept(actor: Principal, teamId: string): Promise<TeamMember> {
     const accountId = accountFor(actor, 'team.join', null);
-    const teamId = parseId(teamIdInput, 'teamId');
     const at = this.clock();
     return lockedTeam(this.em, teamId, async (em) => {
       const pending = await teamInvitations(em).lockPending(teamId, accountId, this.ttlDays);
@@ -54,9 +52,8 @@ export class TeamInvitationsService {
   }
 
   /** Drops the caller's pending invitation; false when there was none. */
-  async decline(actor: Principal, teamIdInput: string): Promise<boolean> {
+  async decline(actor: Principal, teamId: string): Promise<boolean> {
     const accountId = accountFor(actor, 'team.join', null);
-    const teamId = parseId(teamIdInput, 'teamId');
     const at = this.clock();
     return this.em.transactional(async (em) => {
       const pending = await teamInvitations(em).lockPending(teamId, accountId, this.ttlDays);

@@ -84,8 +84,7 @@ export class TeamMembershipService {
     actor: Principal,
     input: { teamId: string; accountId: string; monthlyAllocationMillicredits?: string | null },
   ): Promise<TeamMember> {
-    const teamId = parseId(input.teamId, 'teamId');
-    const accountId = parseId(input.accountId, 'accountId');
+    const { teamId, accountId } = input;
     const allocation = parseAllocation(input.monthlyAllocationMillicredits);
     const at = this.clock();
     return changeTeam(this.em, actor, teamId, async (em) => {
@@ -104,9 +103,7 @@ export class TeamMembershipService {
    * them for this team, in the same transaction (audited); their history stays. For an account
    * only invited, withdraws the invitation.
    */
-  async removeMember(actor: Principal, teamIdInput: string, accountIdInput: string): Promise<TeamMember> {
-    const teamId = parseId(teamIdInput, 'teamId');
-    const accountId = parseId(accountIdInput, 'accountId');
+  async removeMember(actor: Principal, teamId: string, accountId: string): Promise<TeamMember> {
     const at = this.clock();
     let revokedKeys = 0;
     const removed = await changeTeam(this.em, actor, teamId, async (em) => {

@@ -6,7 +6,6 @@ import type { Principal } from '../auth/roles.js';
 import { sqlOf } from '../db/sql.js';
 import type { Clock } from '../sessions/tokens.js';
 import { DomainError, badInput, notFound } from '../shared/errors.js';
-import { optionalText, parseId, requiredText } from '../shared/validate.js';
 import { TeamEntity, TeamMemberEntity } from './team.entities.js';
 import { changeTeam } from './team-changes.js';
 import { policyOf } from './teams.repository.js';
@@ -27,11 +26,10 @@ export class TeamPolicyService {
 
   async create(actor: Principal, input: CreateTeamInput): Promise<Team> {
     authorize(actor, 'team.create');
-    const name = requiredText(input.name, 'name', 200);
-    const timeZone = optionalText(input.timeZone, 'timeZone', 64) ?? 'UTC';
+    const name = input.name;
+    const timeZone = input.timeZone ?? 'UTC';
     const isAdmin = kindOf(actor) === 'ADMIN';
-    const named =
-      input.ownerAccountId === null || input.ownerAccountId === undefined ? null : parseId(input.ownerAccountId, 'ownerAccountId');
+    const named = input.ownerAccountId ?? null;
     // The caller owns the team; naming another owner needs ADMIN, and an ADMIN may leave it ownerless.
     const owner = named ? accountFor(actor, 'team.create', named) : isAdmin ? null : accountFor(actor, 'team.create', null);
     const id = await this.em.transactional(async (em) => {
@@ -70,8 +68,8 @@ export class TeamPolicyService {
 
   /** The policy, and the time zone periods start in (members keep what they spent this month). */
   async setPolicy(actor: Principal, input: SetTeamPolicyInput): Promise<Team> {
-    const teamId = parseId(input.teamId, 'teamId');
-    const timeZone = input.timeZone === undefined || input.timeZone === null ? null : requiredText(input.timeZone, 'timeZone', 64);
+    const teamId = input.teamId;
+    const timeZone = input.timeZone ?? null;
     const at = this.clock();
     await changeTeam(this.em, actor, teamId, async (em, team) => {
       const before = { ...policyOf(team), timeZone: team.timeZone };

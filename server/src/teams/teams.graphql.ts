@@ -3,6 +3,7 @@ import { ConnectionType } from '../graphql/connection.js';
 import { MillicreditsScalar } from '../graphql/scalars.js';
 import { formatMicroUsd, formatMillicredits } from '../money/money.js';
 import type { Team, TeamInvitation, TeamMember, TeamPolicy, TeamSpendRow } from './teams.types.js';
+import { IsId, OptionalText, RequiredText } from '../shared/validate.js';
 
 export enum TeamRoleEnum {
   OWNER = 'OWNER',
@@ -207,21 +208,26 @@ export const toTeamSpendRowGql = (r: TeamSpendRow): TeamSpendRowGql => ({
 
 @InputType()
 export class CreateTeamInput {
+  @RequiredText(200)
   @Field(() => String)
   name!: string;
 
+  @OptionalText(64)
   @Field(() => String, { nullable: true, defaultValue: 'UTC', description: 'IANA time zone name' })
   timeZone?: string | null;
 
+  @IsId()
   @Field(() => ID, { nullable: true, description: 'ADMIN only: the first OWNER (a USER key always becomes the owner itself)' })
   ownerAccountId?: string | null;
 }
 
 @InputType()
 export class SetMemberAllocationInput {
+  @IsId()
   @Field(() => ID)
   teamId!: string;
 
+  @IsId()
   @Field(() => ID)
   accountId!: string;
 
@@ -231,6 +237,7 @@ export class SetMemberAllocationInput {
 
 @InputType({ description: 'Fields left out keep their value; null clears a cap (or allows every model)' })
 export class SetTeamPolicyInput {
+  @IsId()
   @Field(() => ID)
   teamId!: string;
 
@@ -246,6 +253,7 @@ export class SetTeamPolicyInput {
   @Field(() => [String], { nullable: true })
   allowedModels?: string[] | null;
 
+  @RequiredText(64)
   @Field(() => String, {
     nullable: true,
     description: 'IANA time zone periods start in; null or omitted keeps it. Members keep what they spent this month',

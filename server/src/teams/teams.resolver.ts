@@ -1,4 +1,5 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { IdArg, TextArg } from '../graphql/validation.js';
+import { Arg, Authorized, ID, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { AccountGql, CreatedApiKeyGql } from '../accounts/accounts.graphql.js';
 import { SortDirectionEnum, pageWindow, toOffsetConnection, windowOf } from '../graphql/offset-paging.js';
 import type { Context } from '../graphql/context.js';
@@ -24,7 +25,7 @@ import {
 export class TeamsResolver {
   @Authorized('team.read')
   @Query(() => TeamGql, { nullable: true, description: 'Its active members see it; SUPPORT+ any; null when unknown' })
-  async team(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<TeamGql | null> {
+  async team(@IdArg('id') id: string, @Ctx() ctx: Context): Promise<TeamGql | null> {
     const team = await ctx.services.teams.view(principalOf(ctx), id);
     return team ? toTeamGql(team) : null;
   }
@@ -52,7 +53,7 @@ export class TeamsResolver {
     description: "Spend per member, per day (team's zone) and per model over [from, to): the team's OWNERs and FINANCE+",
   })
   async teamSpend(
-    @Arg('teamId', () => ID) teamId: string,
+    @IdArg('teamId') teamId: string,
     @Arg('from', () => Date) from: Date,
     @Arg('to', () => Date) to: Date,
     @Ctx() ctx: Context,
@@ -72,8 +73,8 @@ export class TeamsResolver {
       "Team OWNER: invites the account (status INVITED; it joins once it calls acceptTeamInvitation), or changes an active member's role. ADMIN: adds it at once (or brings a removed member back). Audited",
   })
   async addTeamMember(
-    @Arg('teamId', () => ID) teamId: string,
-    @Arg('accountId', () => ID) accountId: string,
+    @IdArg('teamId') teamId: string,
+    @IdArg('accountId') accountId: string,
     @Arg('role', () => TeamRoleEnum, { nullable: true, defaultValue: TeamRoleEnum.MEMBER }) role: TeamRoleEnum,
     @Ctx() ctx: Context,
   ): Promise<TeamMemberGql> {
@@ -94,8 +95,8 @@ export class TeamsResolver {
     description: 'Team OWNER or ADMIN; spending stops at once, history stays; withdraws a pending invitation; audited',
   })
   async removeTeamMember(
-    @Arg('teamId', () => ID) teamId: string,
-    @Arg('accountId', () => ID) accountId: string,
+    @IdArg('teamId') teamId: string,
+    @IdArg('accountId') accountId: string,
     @Ctx() ctx: Context,
   ): Promise<TeamMemberGql> {
     return toTeamMemberGql(await ctx.services.teamMembership.removeMember(principalOf(ctx), teamId, accountId));
@@ -113,9 +114,10 @@ export class TeamsResolver {
       "A USER key of the member's own account issued for the team: its charges go to the team. Only for the caller's own account as an active member; ADMIN for any active member",
   })
   async createTeamApiKey(
-    @Arg('teamId', () => ID) teamId: string,
+    @IdArg('teamId') teamId: string,
+    // An empty accountId means the caller's own account (the service reads it as omitted).
     @Arg('accountId', () => ID, { nullable: true }) accountId: string | null,
-    @Arg('label', () => String, { nullable: true }) label: string | null,
+    @TextArg('label', { max: 100 }, { nullable: true }) label: string | null,
     @Ctx() ctx: Context,
   ): Promise<CreatedApiKeyGql> {
     return ctx.services.teams.createKey(principalOf(ctx), teamId, accountId, label);

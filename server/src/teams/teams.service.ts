@@ -6,7 +6,7 @@ import { sqlOf, type Sql } from '../db/sql.js';
 import { currentEm } from '../db/unit-of-work.js';
 import type { Clock } from '../sessions/tokens.js';
 import { DomainError, badInput, forbidden, notFound } from '../shared/errors.js';
-import { isUuid, optionalText, parseId, sameId } from '../shared/validate.js';
+import { isUuid, parseId, sameId } from '../shared/validate.js';
 import type { TeamMemberEntity } from './team.entities.js';
 import { policyOf, teamMembers, teams, toTeam, type TeamOrder } from './teams.repository.js';
 import { TeamAllocationExceeded, chargedTeamId, isActive, requireModelAllowed } from './teams.rules.js';
@@ -34,9 +34,9 @@ export class TeamsService {
     return (await teams(currentEm(this.em)).byIds(ids)).map(toTeam);
   }
 
-  async get(idInput: string): Promise<Team> {
-    const [team] = await this.find([parseId(idInput, 'teamId')]);
-    if (!team) throw notFound(`Team ${idInput} not found`);
+  async get(id: string): Promise<Team> {
+    const [team] = await this.find([id]);
+    if (!team) throw notFound(`Team ${id} not found`);
     return team;
   }
 
@@ -64,8 +64,7 @@ export class TeamsService {
   }
 
   /** `team(id)`: SUPPORT+ any team, otherwise its active members; null when unknown. */
-  async view(viewer: Principal, idInput: string): Promise<Team | null> {
-    const id = parseId(idInput, 'id');
+  async view(viewer: Principal, id: string): Promise<Team | null> {
     const [team] = await this.find([id]);
     if (!team) return null;
     authorize(viewer, 'team.read', { accountId: id, teamRole: await this.teamRole(viewer, id) });
@@ -95,19 +94,16 @@ export class TeamsService {
    */
   async createKey(
     actor: Principal,
-    teamIdInput: string,
+    teamId: string,
     accountIdInput: string | null | undefined,
     label: string | null | undefined,
   ): Promise<CreatedKey> {
-    const teamId = parseId(teamIdInput, 'teamId');
     // A key for someone else would act as them: only ADMIN may issue one for another member.
     const accountId = accountFor(actor, 'team.key', accountIdInput || null);
     await this.get(teamId);
     if (!isActive(await this.membership(teamId, accountId)))
       throw forbidden(`Account ${accountId} is not an active member of team ${teamId}`);
-    return this.auth.createKey(actor, accountId, 'USER', optionalText(label, 'label', 100) ?? undefined, teamId, (sql) =>
-      this.requireKeyRoom(sql, teamId, accountId),
-    );
+    return this.auth.createKey(actor, accountId, 'USER', label ?? undefined, teamId, (sql) => this.requireKeyRoom(sql, teamId, accountId));
   }
 
   /**
@@ -127,8 +123,7 @@ export class TeamsService {
   }
 
   /** Spend per member, per day (team's zone) and per model; the team's OWNERs and FINANCE+. */
-  async spend(viewer: Principal, teamIdInput: string, from: Date, to: Date): Promise<TeamSpendRow[]> {
-    const teamId = parseId(teamIdInput, 'teamId');
+  async spend(viewer: Principal, teamId: string, from: Date, to: Date): Promise<TeamSpendRow[]> {
     await this.get(teamId);
     authorize(viewer, 'team.spend', { accountId: teamId, teamRole: await this.teamRole(viewer, teamId) });
     if (!(from instanceof Date) || !(to instanceof Date) || Number.isNaN(from.getTime()) || Number.isNaN(to.getTime()) || to <= from) {

@@ -5,6 +5,7 @@ import { encodeCursor, type Page } from '../ledger/cursor.js';
 import { formatMicroUsd, formatMillicredits, formatRatePer1k } from '../money/money.js';
 import { clientIdempotencyKey } from './usage.rules.js';
 import type { UsageBatchResult, UsageRecord } from './usage.types.js';
+import { IsId, RequiredText, TokenCount } from '../shared/validate.js';
 
 @ObjectType('UsageRecord')
 export class UsageRecordGql {
@@ -126,36 +127,47 @@ export const toUsageConnection = (page: Page<UsageRecord>, countTotal: () => Pro
 
 @InputType()
 export class RecordUsageInput {
+  @IsId()
   @Field(() => ID, { nullable: true, description: "Omitted: the caller's account; another account needs ADMIN" })
   accountId?: string | null;
 
+  @RequiredText(100)
   @Field(() => String)
   model!: string;
 
+  @TokenCount()
   @Field(() => Int, { description: 'Uncached input tokens' })
   inputTokens!: number;
 
+  @TokenCount()
   @Field(() => Int, { nullable: true, defaultValue: 0 })
   cachedInputTokens?: number | null;
 
+  @TokenCount()
   @Field(() => Int)
   outputTokens!: number;
 
+  @TokenCount()
   @Field(() => Int, { nullable: true, defaultValue: 0, description: 'Input written to the prompt cache (5 minutes)' })
   cacheWriteInputTokens?: number | null;
 
+  @TokenCount()
   @Field(() => Int, { nullable: true, defaultValue: 0, description: 'Input written to the prompt cache for 1 hour' })
   cacheWrite1hInputTokens?: number | null;
 
+  @TokenCount()
   @Field(() => Int, { nullable: true, defaultValue: 0 })
   audioInputTokens?: number | null;
 
+  @TokenCount()
   @Field(() => Int, { nullable: true, defaultValue: 0 })
   audioOutputTokens?: number | null;
 
+  @TokenCount()
   @Field(() => Int, { nullable: true, defaultValue: 0 })
   imageInputTokens?: number | null;
 
+  @TokenCount()
   @Field(() => Int, {
     nullable: true,
     defaultValue: 0,
@@ -163,9 +175,11 @@ export class RecordUsageInput {
   })
   reasoningTokens?: number | null;
 
+  @RequiredText(200)
   @Field(() => String)
   idempotencyKey!: string;
 
+  @IsId()
   @Field(() => ID, {
     nullable: true,
     description: 'Charge this team instead (the caller must be an active member); a key issued for a team charges it by default',

@@ -15,7 +15,8 @@ export class UsageResolver {
   @Authorized('usage.record')
   @Mutation(() => [RecordUsageResultGql], { description: 'Meters up to 1,000 calls; each row on its own (its own key, its own result)' })
   async recordUsageBatch(
-    @Arg('inputs', () => [RecordUsageInput]) inputs: RecordUsageInput[],
+    // Not refused as a whole: the service checks each row and answers each on its own.
+    @Arg('inputs', () => [RecordUsageInput], { validate: false }) inputs: RecordUsageInput[],
     @Ctx() ctx: Context,
   ): Promise<RecordUsageResultGql[]> {
     const results = await ctx.services.usage.recordBatch(principalOf(ctx), inputs, (id) => accountInScope(ctx, 'usage.record', id));
