@@ -7,7 +7,7 @@ import { currentEm } from '../db/unit-of-work.js';
 import type { AccountsService } from '../accounts/accounts.service.js';
 import type { BalanceSnapshot } from '../ledger/ledger.types.js';
 import { parseMillicredits } from '../money/money.js';
-import { badInput, notFound } from '../shared/errors.js';
+import { badInput, notFound, swallowed } from '../shared/errors.js';
 import { decideRecharge, invoiceTaxCents, monthStart, rechargeAmount, type RechargeDecision } from './billing.rules.js';
 import type { AutoRechargeSettings, Purchase } from './billing.types.js';
 import { findPack, TOP_UP_PACK_ID } from './packs.js';
@@ -112,9 +112,8 @@ export class AutoRechargeService {
   /** Balance listener: cheap when the account is above its threshold or has no auto-recharge. */
   onBalance(snapshot: BalanceSnapshot): void {
     if (!this.stripe) return;
-    const task = this.check(snapshot).catch((err) =>
-      this.log.error({ accountId: snapshot.accountId, error: (err as Error).message }, 'auto-recharge check failed'),
-    );
+    // After someone else's commit, with nobody to answer: the next balance event checks again.
+    const task = this.check(snapshot).catch((err) => swallowed(err, 'auto-recharge.check', this.log));
     this.inFlight.add(task);
     void task.finally(() => this.inFlight.delete(task));
   }

@@ -7,6 +7,7 @@ import { inTransaction, sqlOf, type Sql } from '../db/sql.js';
 import { currentEm } from '../db/unit-of-work.js';
 import { requestHash, type LedgerService } from '../ledger/ledger.service.js';
 import { refundedCreditsShare } from '../money/money.js';
+import { DomainError, swallowed } from '../shared/errors.js';
 import { checkPayment, idOf, refundProblem, statusAfterRefund, str, type PaymentCheck } from './billing.rules.js';
 import { emitAutoRechargeFailed, emitPurchaseFulfilled, emitPurchaseRefunded } from './billing.events.js';
 import type { PaymentFacts, Purchase, PurchaseStatus } from './billing.types.js';
@@ -30,8 +31,12 @@ export type RefundOutcome =
   | { kind: 'refunded' | 'unchanged'; purchase: Purchase; debitedMillicredits: bigint }
   | { kind: 'refused'; purchase: Purchase; reason: string };
 
-/** Thrown inside a ledger transaction to roll it back when the purchase row moved underneath. */
-class PurchaseMoved extends Error {}
+/** Thrown inside a ledger transaction to roll it back when the purchase row moved underneath (the caller re-reads). */
+class PurchaseMoved extends DomainError {
+  constructor() {
+    super('CONFLICT', 'The purchase changed meanwhile');
+  }
+}
 
 /** What a ledger posting hands its in-transaction work (the entry's id and the balance after). */
 type PostedTransaction = Parameters<NonNullable<Parameters<LedgerService['post']>[1]>>[1];
@@ -206,10 +211,8 @@ export class FulfilmentService {
       const invoice = await this.stripe.invoices.retrieve(invoiceId);
       return { invoiceUrl: invoice.hosted_invoice_url ?? null, invoicePdfUrl: invoice.invoice_pdf ?? null };
     } catch (err) {
-      this.log.warn(
-        { err: { message: (err as Error).message }, invoiceId },
-        'could not read the invoice of a purchase; fulfilling without it',
-      );
+      // Fulfilled without the invoice's links.
+      swallowed(err, 'fulfilment.invoice-links', this.log);
       return { invoiceUrl: null, invoicePdfUrl: null };
     }
   }
@@ -229,10 +232,8 @@ export class FulfilmentService {
         intent.latest_charge && typeof intent.latest_charge === 'object' ? (intent.latest_charge as Record<string, unknown>) : null;
       return { receiptUrl: str(charge?.receipt_url), customerId: idOf(intent.customer), paymentMethodId: idOf(intent.payment_method) };
     } catch (err) {
-      this.log.warn(
-        { err: { message: (err as Error).message }, paymentIntentId },
-        'could not read the charge of a payment intent; fulfilling without a receipt',
-      );
+      // Fulfilled without a receipt.
+      swallowed(err, 'fulfilment.charge-details', this.log);
       return none;
     }
   }

@@ -6,7 +6,7 @@ import type { Principal } from '../auth/roles.js';
 import { inTransaction, sqlOf } from '../db/sql.js';
 import { currentEm } from '../db/unit-of-work.js';
 import { metrics } from '../metrics/metrics.js';
-import { DomainError, badInput, notFound } from '../shared/errors.js';
+import { DomainError, badInput, notFound, swallowed } from '../shared/errors.js';
 import { unstorableTextAt } from '../shared/storable-text.js';
 import { isUuid, requiredText, sameId } from '../shared/validate.js';
 import { cents, disputeFacts, idOf, intentFacts, metadataPurchaseId, sessionFacts, str } from './billing.rules.js';
@@ -31,7 +31,11 @@ export interface WebhookResponse {
 }
 
 /** A business outcome that retrying will not change: the event is kept as FAILED for staff. */
-class Unprocessable extends Error {}
+class Unprocessable extends DomainError {
+  constructor(message: string) {
+    super('CONFLICT', message);
+  }
+}
 
 /**
  * The webhook inbox: verify, store (event id unique), then process. Processing is idempotent, so
@@ -101,7 +105,7 @@ export class WebhooksService {
       // A retryable failure stays visible to staff as FAILED too (the list shows both).
       await this.events()
         .mark(stored.id, 'FAILED', message, null)
-        .catch(() => undefined);
+        .catch((markErr) => swallowed(markErr, 'webhooks.mark-failed', this.log));
       return result;
     }
     await this.events().mark(stored.id, result.status, result.error, result.purchaseId);

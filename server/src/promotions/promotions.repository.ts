@@ -109,7 +109,7 @@ export class PromoCodesRepository extends EntityRepository<PromoCodeEntity> {
 export class PromoRedemptionEntity {
   [EntityRepositoryType]?: PromoRedemptionsRepository;
 
-  @PrimaryKey({ type: new BigIntType('string'), autoincrement: true })
+  @PrimaryKey({ type: new BigIntType('string') })
   id!: Opt<string>;
 
   @Property({ type: 'uuid' })
