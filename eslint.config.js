@@ -10,12 +10,10 @@ const SQL_NOT_YET_MOVED = [
   'server/src/ledger/engine.db.ts',
   'server/src/ledger/engine.sql.ts',
   'server/src/ledger/holds.service.ts',
-  'server/src/metrics/metrics.routes.ts',
   'server/src/notify/alerts.service.ts',
   'server/src/notify/delivery.worker.ts',
   'server/src/notify/endpoints.service.ts',
   'server/src/notify/outbox.ts',
-  'server/src/proxy/proxy-settings.service.ts',
   'server/src/reports/finance.service.ts',
   'server/src/reports/reconciliation/account-balances.check.ts',
   'server/src/reports/reconciliation/disputes.check.ts',
@@ -30,30 +28,53 @@ const SQL_NOT_YET_MOVED = [
   'server/src/reports/rollup.job.ts',
   'server/src/reports/statement.builder.ts',
   'server/src/reports/usage-report.service.ts',
-  'server/src/seed-history.ts',
-  'server/src/sessions/sessions.service.ts',
-  'server/src/staff/staff.service.ts',
-  'server/src/teams/teams.sql.ts',
 ];
 const FUNCTIONS_NOT_YET_SPLIT = [
-  'server/src/app.ts',
   'server/src/db/backup.ts',
-  'server/src/graphql/ws-fanout.ts',
-  'server/src/graphql/ws-gate.ts',
-  'server/src/ledger/balance-events.ts',
-  'server/src/proxy/proxy.routes.ts',
-  'server/src/proxy/proxy.service.ts',
   'server/src/reports/reconciliation.rules.ts',
   'server/src/reports/reconciliation/ledger-audit.check.ts',
   'server/src/reports/rollup.job.ts',
   'server/src/reports/statement.builder.ts',
   'server/src/reports/statement.render.ts',
   'server/src/reports/usage-report.service.ts',
-  'server/src/seed-history.ts',
+];
+
+// The console's long functions when it came under the gate (issue 21): this list only shrinks.
+const ADMIN_FUNCTIONS_NOT_YET_SPLIT = [
+  'admin/console/App.tsx',
+  'admin/console/accounts/AccountShow.tsx',
+  'admin/console/accounts/AdjustBalanceDialog.tsx',
+  'admin/console/accounts/ApiKeysPanel.tsx',
+  'admin/console/accounts/KeyBudgetDialog.tsx',
+  'admin/console/catalog/CatalogPage.tsx',
+  'admin/console/dashboard/ChartPanel.tsx',
+  'admin/console/dashboard/Dashboard.tsx',
+  'admin/console/purchases/PurchaseShow.tsx',
+  'admin/console/purchases/RefundDialog.tsx',
+  'admin/console/ratecards/RateCardCreate.tsx',
+  'admin/console/ratecards/RateCardShow.tsx',
+  'admin/console/reconciliation/ReconciliationShow.tsx',
+  'admin/console/revenue/RevenuePage.tsx',
+  'admin/console/teams/MembersPanel.tsx',
+  'admin/console/teams/PolicyForm.tsx',
+  'admin/console/teams/SpendPanel.tsx',
+  'admin/console/webhooks/EndpointShow.tsx',
+  'admin/console/webhooks/WebhooksPage.tsx',
+  'admin/credits/AutoRechargeCard.tsx',
+  'admin/credits/CreditsApp.tsx',
+  'admin/credits/SignedOut.tsx',
+  'admin/credits/UsageCard.tsx',
+  'admin/credits/UsageGroups.tsx',
+  'admin/credits/UsageHistoryCard.tsx',
+  'admin/shared/client.ts',
+  'admin/shared/webhooks/CreateEndpointForm.tsx',
+  'admin/shared/webhooks/EndpointActions.tsx',
+  'admin/shared/webhooks/EndpointsPanel.tsx',
+  'admin/shared/webhooks/LowBalanceForm.tsx',
 ];
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/dist/**', '.data/**', 'server/test/gql/**', 'admin/**'] },
+  { ignores: ['**/node_modules/**', '**/dist/**', '.data/**', 'server/test/gql/**', 'admin/shared/gql/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -86,8 +107,28 @@ export default tseslint.config(
     rules: { 'max-lines-per-function': ['error', { max: 30, skipBlankLines: true, skipComments: true }] },
   },
   {
+    // The console is held to the server's rules: same imports, small components (one screen each).
+    files: ['admin/**/*.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      'no-console': ['error', { allow: ['warn', 'error'] }],
+      eqeqeq: ['error', 'smart'],
+    },
+  },
+  {
+    files: ['admin/**/*.{ts,tsx}'],
+    ignores: ['admin/test/**', 'admin/e2e/**', ...ADMIN_FUNCTIONS_NOT_YET_SPLIT],
+    rules: { 'max-lines-per-function': ['error', { max: 60, skipBlankLines: true, skipComments: true }] },
+  },
+  {
+    // The console's build scripts run on Node.
+    files: ['admin/scripts/**/*.mjs'],
+    languageOptions: { globals: { console: 'readonly', process: 'readonly', performance: 'readonly', URL: 'readonly' } },
+  },
+  {
     // Tests read GraphQL results as loosely typed JSON.
-    files: ['server/test/**/*.ts', 'bench/**/*.ts'],
+    files: ['server/test/**/*.ts', 'bench/**/*.ts', 'admin/test/**/*.{ts,tsx}', 'admin/e2e/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off', 'no-console': 'off' },
   },
 );

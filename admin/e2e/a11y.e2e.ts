@@ -29,19 +29,14 @@ describe('accessibility (axe-core, WCAG 2.1 A/AA)', () => {
         // GraphiQL's own tab strip nests its close buttons in the tab element; not ours to change.
         if (stop.app === 'graphiql') axe.exclude('.graphiql-tabs');
         const results = await axe.analyze();
-        for (const v of results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical'))
-          (console.log(
-            `axe: ${stop.name}: ${v.id} ${v.nodes
-              .slice(0, 3)
-              .map((n) => n.target.join(' '))
-              .join(' | ')}`,
-          ),
-            found.push(
-              `${stop.name}: ${v.id} (${v.impact}) ${v.help} → ${v.nodes
-                .slice(0, 3)
-                .map((n) => n.target.join(' '))
-                .join(' | ')}`,
-            ));
+        for (const v of results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')) {
+          const where = v.nodes
+            .slice(0, 3)
+            .map((n) => n.target.join(' '))
+            .join(' | ');
+          console.log(`axe: ${stop.name}: ${v.id} ${where}`);
+          found.push(`${stop.name}: ${v.id} (${v.impact}) ${v.help} → ${where}`);
+        }
       });
       expect(visited.length).toBeGreaterThanOrEqual(25);
       expect(found).toEqual([]);

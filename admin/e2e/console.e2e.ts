@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { formatCredits, formatUsdCents, formatUsdMicros } from '../../server/src/money/format';
+import { formatUsdCents, formatUsdMicros } from '../../server/src/money/format';
 import { charge, customer, gql } from './api';
 import { launchChromium, watchErrors } from './browser';
 import { repoRoot } from './server';

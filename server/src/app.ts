@@ -5,7 +5,8 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import cors from 'cors';
-import express, { type Express } from 'express';
+import express, { type Express, type RequestHandler } from 'express';
+import type { GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import type { Config } from './config.js';
 import type { Context } from './graphql/context.js';
@@ -17,7 +18,7 @@ import { anonymousIntrospectionPlugin, GRAPHQL_TOKEN_LIMIT, graphqlArmor } from 
 import { createWsServer } from './graphql/ws-server.js';
 import { createLoaders } from './graphql/loaders.js';
 import { createSchema } from './graphql/schema.js';
-import { createBalanceEvents } from './ledger/balance-events.js';
+import { createEventBus, type EventBus } from './shared/events/bus.js';
 import { startJobs } from './jobs/runner.js';
 import { scheduledJobs } from './jobs/schedule.js';
 import { createServices, type Services } from './services.js';
@@ -43,10 +44,14 @@ export interface App {
 export async function createApp(opts: { config: Config; orm: MikroORM; log: Logger; clock?: Clock }): Promise<App> {
   const { config, orm, log } = opts;
   gauges.pubsubUp.set(config.REDIS_URL ? 0 : 1);
-  const events = createBalanceEvents(config.REDIS_URL, (up) => {
-    gauges.pubsubUp.set(up ? 1 : 0);
-    if (up) log.info('Redis fan-out is up');
-    else log.warn('Redis is unreachable: charges go on; balance events and cache invalidations stay on this instance until it returns');
+  const events = createEventBus({
+    redisUrl: config.REDIS_URL,
+    log,
+    onFanOutChange: (up) => {
+      gauges.pubsubUp.set(up ? 1 : 0);
+      if (up) log.info('Redis fan-out is up');
+      else log.warn('Redis is unreachable: charges go on; balance events and cache invalidations stay on this instance until it returns');
+    },
   });
   const services = createServices(orm, config, events, log, opts.clock);
   await services.notify.alerts.syncDefaultThreshold(services.notify.defaultThreshold);
@@ -71,6 +76,49 @@ export async function createApp(opts: { config: Config; orm: MikroORM; log: Logg
   const gate = createGate(services.loadControl, armor.validationRules);
   const wsCleanup = createWsServer({ httpServer, schema, validationRules: armor.validationRules, gate, services, events, config, log });
 
+  const apollo = await startApollo(schema, httpServer, armor, gate, wsCleanup, config, log);
+
+  app.get('/healthz', healthCheck(orm, events, log));
+  const graphql = graphqlHandlers(apollo, services, config);
+  // Every operation is a POST: it goes straight to GraphQL, not matched against each feature route first.
+  app.post('/graphql', graphql);
+
+  // Feature routes (webhooks, proxy, statements, metrics) mount their own body parsers.
+  for (const mount of routeModules) mount(app, services);
+
+  // The rest of /graphql: GETs that are not a browser's (faces.ts serves those GraphiQL), CORS preflights.
+  app.use('/graphql', graphql);
+
+  app.use(httpErrors(log));
+
+  return {
+    express: app,
+    httpServer,
+    services,
+    listen: (port, host) =>
+      new Promise((resolve, reject) => {
+        httpServer.once('error', reject);
+        httpServer.listen(port, host, () => {
+          const address = httpServer.address();
+          resolve(typeof address === 'object' && address ? address.port : port);
+        });
+      }),
+    close: closer({ apollo, httpServer, services, jobs, events, log }),
+  };
+}
+
+type Armor = ReturnType<typeof graphqlArmor>;
+type Events = EventBus;
+
+async function startApollo(
+  schema: GraphQLSchema,
+  httpServer: http.Server,
+  armor: Armor,
+  gate: ReturnType<typeof createGate>,
+  wsCleanup: ReturnType<typeof createWsServer>,
+  config: Config,
+  log: Logger,
+): Promise<ApolloServer<Context>> {
   const apollo = new ApolloServer<Context>({
     schema,
     stopOnTerminationSignals: false, // main.ts owns SIGINT/SIGTERM: one orderly shutdown
@@ -98,26 +146,31 @@ export async function createApp(opts: { config: Config; orm: MikroORM; log: Logg
     ],
   });
   await apollo.start();
+  return apollo;
+}
 
-  const allowedOrigins = new Set([new URL(config.PUBLIC_APP_URL).origin]);
-  const corsMiddleware = cors({
-    origin: (origin, done) => done(null, !origin || allowedOrigins.has(origin) || !config.isProduction),
-    credentials: false,
-  });
-
-  app.get('/healthz', async (_req, res) => {
+function healthCheck(orm: MikroORM, events: Events, log: Logger): RequestHandler {
+  return async (_req, res) => {
     try {
       await currentEm(orm.em).execute('select 1');
       // Still 200 without Redis: charges go on, only the fan-out to other instances is degraded.
-      const pubsub = events.fanOut?.() ?? 'off';
+      const pubsub = events.fanOut();
       res.json({ status: pubsub === 'down' ? 'degraded' : 'ok', pubsub });
     } catch (err) {
       log.error({ err }, 'health check failed');
       res.status(503).json({ status: 'unavailable' });
     }
-  });
+  };
+}
 
-  const graphql = [
+/** CORS, the body, the session, then Apollo with each operation's context. */
+function graphqlHandlers(apollo: ApolloServer<Context>, services: Services, config: Config): RequestHandler[] {
+  const allowedOrigins = new Set([new URL(config.PUBLIC_APP_URL).origin]);
+  const corsMiddleware = cors({
+    origin: (origin, done) => done(null, !origin || allowedOrigins.has(origin) || !config.isProduction),
+    credentials: false,
+  });
+  return [
     corsMiddleware,
     express.json({ limit: '1mb' }),
     authenticateSession(services),
@@ -132,50 +185,38 @@ export async function createApp(opts: { config: Config; orm: MikroORM; log: Logg
       }),
     }),
   ];
-  // Every operation is a POST: it goes straight to GraphQL, not matched against each feature route first.
-  app.post('/graphql', graphql);
+}
 
-  // Feature routes (webhooks, proxy, statements, metrics) mount their own body parsers.
-  for (const mount of routeModules) mount(app, services);
-
-  // The rest of /graphql: GETs that are not a browser's (faces.ts serves those GraphiQL), CORS preflights.
-  app.use('/graphql', graphql);
-
-  app.use(httpErrors(log));
-
-  return {
-    express: app,
-    httpServer,
-    services,
-    listen: (port, host) =>
-      new Promise((resolve, reject) => {
-        httpServer.once('error', reject);
-        httpServer.listen(port, host, () => {
-          const address = httpServer.address();
-          resolve(typeof address === 'object' && address ? address.port : port);
-        });
-      }),
-    close: async (onStep = () => undefined) => {
-      const step = async (name: string, work: () => Promise<unknown> | unknown) => {
-        onStep(name);
-        await work();
-      };
-      await step('graphql and sockets', () => apollo.stop());
-      await step('http', () => (httpServer.listening ? new Promise<void>((resolve) => httpServer.close(() => resolve())) : undefined));
-      // Answered calls whose settles are still queued: committed before the engine closes.
-      await step('proxy settles', () => services.proxy.settled());
-      await step('jobs', () => jobs.stop());
-      await step('refusals', () =>
-        services.refusals.flush().catch((err: unknown) => log.warn({ err: { message: (err as Error).message } }, 'refusals not flushed')),
-      );
-      await step('ledger engine', () => services.engine.close());
-      await step('api key use', () => services.auth.close());
-      await step('notify', () => services.notify.close());
-      await step('balance events', () => events.close());
-      await step('load control', () => services.loadControl.close());
-      await step('sign-in limiter', () => services.signInLimiter.close());
-      await step('locks', () => services.locks.close());
-      await step('proxy', () => services.proxy.close());
-    },
+/** The orderly shutdown, in the order each part depends on the next. */
+function closer(parts: {
+  apollo: ApolloServer<Context>;
+  httpServer: http.Server;
+  services: Services;
+  jobs: ReturnType<typeof startJobs>;
+  events: Events;
+  log: Logger;
+}): App['close'] {
+  const { apollo, httpServer, services, jobs, events, log } = parts;
+  return async (onStep = () => undefined) => {
+    const step = async (name: string, work: () => Promise<unknown> | unknown) => {
+      onStep(name);
+      await work();
+    };
+    await step('graphql and sockets', () => apollo.stop());
+    await step('http', () => (httpServer.listening ? new Promise<void>((resolve) => httpServer.close(() => resolve())) : undefined));
+    // Answered calls whose settles are still queued: committed before the engine closes.
+    await step('proxy settles', () => services.proxy.settled());
+    await step('jobs', () => jobs.stop());
+    await step('refusals', () =>
+      services.refusals.flush().catch((err: unknown) => log.warn({ err: { message: (err as Error).message } }, 'refusals not flushed')),
+    );
+    await step('ledger engine', () => services.engine.close());
+    await step('api key use', () => services.auth.close());
+    await step('notify', () => services.notify.close());
+    await step('events bus', () => events.close());
+    await step('load control', () => services.loadControl.close());
+    await step('sign-in limiter', () => services.signInLimiter.close());
+    await step('locks', () => services.locks.close());
+    await step('proxy', () => services.proxy.close());
   };
 }

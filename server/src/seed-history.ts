@@ -3,7 +3,8 @@ import type { Logger } from 'pino';
 import type { Principal } from './auth/roles.js';
 import type { Config } from './config.js';
 import { ormOptions } from './db/orm.js';
-import { createBalanceEvents } from './ledger/balance-events.js';
+import { DemoClockEntity } from './demo-clock.entity.js';
+import { createEventBus } from './shared/events/bus.js';
 import { DEMO_EMAIL, seedDemo } from './seed.js';
 import { createServices, type Services } from './services.js';
 
@@ -62,17 +63,18 @@ export async function seedDemoWithHistory(databaseUrl: string, config: Config, l
     ...ormOptions(url.toString(), 4),
     driverOptions: { connection: { options: DEMO_CLOCK_OPTION } },
   });
-  const events = createBalanceEvents();
+  const events = createEventBus();
   const services = createServices(orm, { ...config, LEDGER_POOL_MAX: 2 }, events, log);
-  const clock = orm.em.getConnection();
-  const setClock = (at: Date) =>
-    clock.execute(`insert into demo_clock (id, at) values (true, ?) on conflict (id) do update set at = excluded.at`, [at.toISOString()]);
+  const setClock = (at: Date) => orm.em.fork().upsert(DemoClockEntity, { id: true, at });
   let created: boolean;
   try {
     await setClock(new Date(dayStart(now) - DAYS * DAY_MS + 8 * 3_600_000));
     created = await seedDemo(services, log, () => writeHistory(services, now, setClock));
   } finally {
-    await clock.execute(`delete from demo_clock`).catch(() => undefined);
+    await orm.em
+      .fork()
+      .nativeDelete(DemoClockEntity, {})
+      .catch(() => undefined);
     await services.engine.close();
     await services.notify.close();
     await events.close();
@@ -88,63 +90,98 @@ export async function seedDemoWithHistory(databaseUrl: string, config: Config, l
 
 const dayStart = (d: Date) => Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate());
 
+type Moment = { at: Date; run: () => Promise<unknown> };
+
+/** What the history's parts share: the services, a moment `daysAgo` at `hour`, and the timeline they add to. */
+interface History {
+  services: Services;
+  at: (daysAgo: number, hour: number, minute?: number) => Date;
+  on: (when: Date, run: () => Promise<unknown>) => void;
+  testMode: boolean;
+  /** Purchase ids by label, filled in as the timeline runs. */
+  bought: Record<string, string>;
+}
+
+type Person = (typeof CUSTOMERS)[number] & { id: string };
+
+const customer = (accountId: string): Principal => ({ keyId: null, accountId, role: 'USER' });
+
 /**
  * One timeline, written in the order of its dates: the ledger decides at each write what it burns
  * (promotional grants first), so a grant must not be written before spending it postdates.
  */
 async function writeHistory(services: Services, now: Date, setClock: (at: Date) => Promise<unknown>): Promise<void> {
   const today = dayStart(now);
-  /** `hour` UTC on the day `daysAgo` days before today (never later than now). */
-  const at = (daysAgo: number, hour: number, minute = 0) =>
-    new Date(Math.min(today - daysAgo * DAY_MS + hour * 3_600_000 + minute * 60_000, now.getTime() - 60_000));
   const demo = await services.accounts.findByEmail(DEMO_EMAIL);
   if (!demo) return;
-  const customer = (accountId: string): Principal => ({ keyId: null, accountId, role: 'USER' });
-  const testMode = services.billing.checkout.testMode && services.billing.checkout.testModeReason !== null;
-  const timeline: Array<{ at: Date; run: () => Promise<unknown> }> = [];
-  const on = (when: Date, run: () => Promise<unknown>) => timeline.push({ at: when, run });
+  const timeline: Moment[] = [];
+  const history: History = {
+    services,
+    /** `hour` UTC on the day `daysAgo` days before today (never later than now). */
+    at: (daysAgo, hour, minute = 0) =>
+      new Date(Math.min(today - daysAgo * DAY_MS + hour * 3_600_000 + minute * 60_000, now.getTime() - 60_000)),
+    on: (when, run) => timeline.push({ at: when, run }),
+    testMode: services.billing.checkout.testMode && services.billing.checkout.testModeReason !== null,
+    bought: {},
+  };
+  const people = await customers(services);
+  purchases(history, demo.id, people);
+  const teamId = teamAndBonus(history, demo.id, people);
+  dailyUsage(history, demo.id, people, teamId);
+  await runTimeline(timeline, setClock);
+}
 
-  const people = [];
+async function customers(services: Services): Promise<Person[]> {
+  const people: Person[] = [];
   for (const c of CUSTOMERS) {
     const account =
       (await services.accounts.findByEmail(c.email)) ?? (await services.accounts.create(null, { email: c.email, name: c.name }));
     people.push({ ...c, id: account.id });
   }
-  const [ada, grace, linus] = people;
-  const bought: Record<string, string> = {};
-  const buy = (daysAgo: number, principal: Principal, packId: string, label: string, accountId?: () => string) =>
-    testMode &&
-    on(at(daysAgo, 9, 5), async () => {
-      const session = await services.billing.checkout.create(principal, packId, null, accountId?.() ?? null);
-      await services.billing.checkout.completeTestCheckout(session.purchaseId);
-      bought[label] = session.purchaseId;
-    });
-  buy(DAYS - 1, customer(demo.id), 'starter', 'demo');
-  for (const p of people) buy(p.boughtDaysAgo, customer(p.id), p.pack, p.email);
+  return people;
+}
+
+/** A pack bought through the test-mode checkout `daysAgo` (nothing without test mode), kept as `bought[label]`. */
+function buy(h: History, daysAgo: number, principal: Principal, packId: string, label: string, accountId?: () => string): void {
+  if (!h.testMode) return;
+  h.on(h.at(daysAgo, 9, 5), async () => {
+    const session = await h.services.billing.checkout.create(principal, packId, null, accountId?.() ?? null);
+    await h.services.billing.checkout.completeTestCheckout(session.purchaseId);
+    h.bought[label] = session.purchaseId;
+  });
+}
+
+function purchases(h: History, demoId: string, people: Person[]): void {
+  buy(h, DAYS - 1, customer(demoId), 'starter', 'demo');
+  for (const p of people) buy(h, p.boughtDaysAgo, customer(p.id), p.pack, p.email);
   // Bought twice by mistake, refunded the next day: a refund on the books.
-  buy(17, customer(linus.id), 'starter', 'duplicate');
-  if (testMode)
-    on(at(16, 11), () =>
-      services.billing.refunds.refundPurchase(
+  const linus = people[2];
+  buy(h, 17, customer(linus.id), 'starter', 'duplicate');
+  if (h.testMode)
+    h.on(h.at(16, 11), () =>
+      h.services.billing.refunds.refundPurchase(
         { keyId: null, accountId: null, role: 'ADMIN' },
-        bought.duplicate,
+        h.bought.duplicate,
         null,
         'Demo: a duplicate purchase, refunded at the customer’s request',
       ),
     );
+}
 
-  // A team the demo account owns, funded by its own purchase; Grace spends from it.
+/** A team the demo account owns, funded by its own purchase, that Grace spends from; and Ada's welcome bonus that expires. The team's id, once created. */
+function teamAndBonus(h: History, demoId: string, people: Person[]): () => string {
+  const [ada, grace] = people;
   let teamId = '';
-  on(at(22, 8), async () => {
-    teamId = (await services.teamPolicy.create(customer(demo.id), { name: 'Research', timeZone: 'Europe/Berlin' })).id;
-    await services.teamMembership.addMember(customer(demo.id), teamId, grace.id);
-    await services.teamInvitations.accept(customer(grace.id), teamId);
+  h.on(h.at(22, 8), async () => {
+    teamId = (await h.services.teamPolicy.create(customer(demoId), { name: 'Research', timeZone: 'Europe/Berlin' })).id;
+    await h.services.teamMembership.addMember(customer(demoId), teamId, grace.id);
+    await h.services.teamInvitations.accept(customer(grace.id), teamId);
   });
-  buy(22, customer(demo.id), 'pro', 'team', () => teamId);
+  buy(h, 22, customer(demoId), 'pro', 'team', () => teamId);
 
   // A welcome bonus valid for a week, partly unused when it ran out: breakage.
-  on(at(18, 12), () =>
-    services.ledger.post(
+  h.on(h.at(18, 12), () =>
+    h.services.ledger.post(
       {
         accountId: ada.id,
         type: 'BONUS',
@@ -153,14 +190,19 @@ async function writeHistory(services: Services, now: Date, setClock: (at: Date) 
         idempotencyKey: 'seed:demo-history:welcome-bonus',
         reason: 'Welcome bonus, valid 7 days',
       },
-      (sql, posted) => services.grants.setTerms(sql, posted.transactionId, { expiresAt: at(11, 12) }),
+      (sql, posted) => h.services.grants.setTerms(sql, posted.transactionId, { expiresAt: h.at(11, 12) }),
     ),
   );
-  on(at(11, 12, 30), () => services.grants.expireDueLocked());
+  h.on(h.at(11, 12, 30), () => h.services.grants.expireDueLocked());
+  return () => teamId;
+}
 
+/** Each customer's calls every day since their purchase, and Grace's calls on the team. */
+function dailyUsage(h: History, demoId: string, people: Person[], teamId: () => string): void {
+  const grace = people[1];
   const random = numbers(20_261_207);
   const spenders = [
-    { accountId: demo.id, models: ['gpt-4o-mini', 'gpt-4.1-mini', 'creditmeter-sim'], from: DAYS - 1 },
+    { accountId: demoId, models: ['gpt-4o-mini', 'gpt-4.1-mini', 'creditmeter-sim'], from: DAYS - 1 },
     ...people.map((p) => ({ accountId: p.id, models: [...p.models], from: p.boughtDaysAgo })),
   ];
   for (let daysAgo = DAYS - 1; daysAgo >= 0; daysAgo--) {
@@ -170,19 +212,27 @@ async function writeHistory(services: Services, now: Date, setClock: (at: Date) 
         const model = s.models[random(0, s.models.length - 1)];
         const input = { model, inputTokens: random(300, model === 'gpt-4o' ? 2500 : 9000), cachedInputTokens: random(0, 400) };
         const usage = { ...input, outputTokens: random(50, 1800), idempotencyKey: `seed:demo-history:${s.accountId}:${daysAgo}:${call}` };
-        on(at(daysAgo, 13), () => services.usage.record(customer(s.accountId), s.accountId, usage));
+        h.on(h.at(daysAgo, 13), () => h.services.usage.record(customer(s.accountId), s.accountId, usage));
       }
     }
     if (daysAgo <= 21) {
       const usage = { model: 'gpt-4o-mini', inputTokens: random(2000, 12000), cachedInputTokens: 0, outputTokens: random(200, 2000) };
-      on(at(daysAgo, 15), () =>
-        services.usage.record(customer(grace.id), grace.id, { ...usage, teamId, idempotencyKey: `seed:demo-history:team:${daysAgo}` }),
+      h.on(h.at(daysAgo, 15), () =>
+        h.services.usage.record(customer(grace.id), grace.id, {
+          ...usage,
+          teamId: teamId(),
+          idempotencyKey: `seed:demo-history:team:${daysAgo}`,
+        }),
       );
     }
   }
+}
 
-  // Events of one moment (a day's calls) run together: the ledger's group commit charges them in
-  // one batch, which keeps the first start fast.
+/**
+ * Events of one moment (a day's calls) run together: the ledger's group commit charges them in
+ * one batch, which keeps the first start fast.
+ */
+async function runTimeline(timeline: Moment[], setClock: (at: Date) => Promise<unknown>): Promise<void> {
   timeline.sort((x, y) => x.at.getTime() - y.at.getTime());
   for (let i = 0; i < timeline.length;) {
     const moment = timeline[i].at.getTime();

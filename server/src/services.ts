@@ -4,7 +4,7 @@ import { AccountsService } from './accounts/accounts.service.js';
 import { AuthService } from './auth/auth.service.js';
 import type { Config } from './config.js';
 import { createAdvisoryLocks } from './jobs/advisory-lock.js';
-import { cacheTtl, type BalanceEvents } from './ledger/balance-events.js';
+import { cacheTtl, type EventBus } from './shared/events/bus.js';
 import { LedgerService } from './ledger/ledger.service.js';
 import { BalanceWatchService } from './ledger/balance-watch.service.js';
 import { LedgerDb } from './ledger/engine.db.js';
@@ -33,7 +33,7 @@ import { TeamsService } from './teams/teams.service.js';
 import { KeyBudgetsService } from './auth/key-budgets.service.js';
 
 /** The domain services, built once per process and shared by GraphQL, webhooks and the proxy. */
-export function createServices(orm: MikroORM, config: Config, events: BalanceEvents, log: Logger, clock: Clock = systemClock) {
+export function createServices(orm: MikroORM, config: Config, events: EventBus, log: Logger, clock: Clock = systemClock) {
   const em = orm.em;
   const locks = createAdvisoryLocks(orm.config.get('clientUrl')!);
   const ttl = cacheTtl(events, config.CACHE_TTL_MS, config.CACHE_MAX_AGE_MS);

@@ -30,6 +30,7 @@ export const authProvider: AuthProvider = {
         err instanceof ApiError && err.code === 'UNAUTHENTICATED'
           ? 'Wrong email or password, or too many attempts: try again later.'
           : (err as Error).message,
+        { cause: err },
       );
     }
   },

@@ -90,7 +90,7 @@ export default function RateCardCreate() {
         setName(active ? `${active.name} (v${active.version + 1})` : 'Standard');
       }
     }
-  }, [cards.data]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [cards.data]); // runs once the cards load, not again when `name` changes
 
   if (!rows) return <Title title="Publish a rate card" />;
   const errors = validateCard(name, rows);

@@ -78,4 +78,3 @@ export function StaffEdit() {
     </Edit>
   );
 }
-export default StaffList;

@@ -1,6 +1,7 @@
 import { graphql } from '../gql';
 
-export const WebhookEndpointFields = graphql(`
+// The queries below spread this fragment; codegen inlines it into their documents.
+graphql(`
   fragment WebhookEndpointFields on WebhookEndpoint {
     id
     accountId

@@ -4,7 +4,7 @@ import { AccountEntity } from '../accounts/account.entity.js';
 import { writeAudit } from '../audit/audit.service.js';
 import { sqlOf, type Sql } from '../db/sql.js';
 import { currentEm } from '../db/unit-of-work.js';
-import type { BalanceEvents } from '../ledger/balance-events.js';
+import type { EventBus } from '../shared/events/bus.js';
 import { ExpiringCache, type CacheTtl } from '../shared/cache.js';
 import { badInput, notFound } from '../shared/errors.js';
 import { optionalText, parseId } from '../shared/validate.js';
@@ -73,11 +73,11 @@ export class AuthService {
 
   constructor(
     private readonly em: EntityManager,
-    private readonly events: Pick<BalanceEvents, 'invalidate' | 'onInvalidate'> | null = null,
+    private readonly events: Pick<EventBus, 'publish' | 'on'> | null = null,
     cacheTtlMs: CacheTtl = 5_000,
   ) {
     this.keys = new ExpiringCache(cacheTtlMs);
-    events?.onInvalidate((scope) => {
+    events?.on('cacheInvalidated', (scope) => {
       if (scope === 'apiKeys') this.keys.clear();
     });
   }
@@ -196,7 +196,7 @@ export class AuthService {
 
   /** After a committed change to keys (revocation, role): every instance forgets its cached keys. */
   keysChanged(): void {
-    if (this.events) this.events.invalidate('apiKeys');
+    if (this.events) this.events.publish('cacheInvalidated', 'apiKeys');
     else this.keys.clear();
   }
 

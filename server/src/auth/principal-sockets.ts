@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import type { WebSocket } from 'ws';
-import type { BalanceEvents } from '../ledger/balance-events.js';
+import type { EventBus } from '../shared/events/bus.js';
 import type { Principal } from './roles.js';
 
 /** graphql-ws close code for a connection whose principal ended (as for a refused connection). */
@@ -33,7 +33,7 @@ const ended = () =>
  */
 export function trackPrincipalSockets(
   check: PrincipalChecker,
-  events: Pick<BalanceEvents, 'onInvalidate'>,
+  events: Pick<EventBus, 'on'>,
   onError: (err: unknown) => void,
   /** Also sweep this often: sessions reaching their lifetime, and invalidations Redis lost. */
   sweepEveryMs = 30_000,
@@ -54,7 +54,7 @@ export function trackPrincipalSockets(
       })
       .catch(onError);
   };
-  events.onInvalidate((scope) => {
+  events.on('cacheInvalidated', (scope) => {
     if (scope === 'apiKeys' || scope === 'sessions') sweep();
   });
   const timer = setInterval(sweep, sweepEveryMs);

@@ -4,8 +4,9 @@ import type { AccountsService } from '../accounts/accounts.service.js';
 import type { Config } from '../config.js';
 import { sqlOf } from '../db/sql.js';
 import { currentEm } from '../db/unit-of-work.js';
-import type { BalanceEvents } from '../ledger/balance-events.js';
+import type { EventBus } from '../shared/events/bus.js';
 import type { LedgerService } from '../ledger/ledger.service.js';
+import { PAGE_SIZES, pageSize } from '../shared/paging.js';
 import { AutoRechargeService } from './auto-recharge.service.js';
 import { CheckoutService } from './checkout.service.js';
 import { DisputesService } from './disputes.service.js';
@@ -22,7 +23,7 @@ import { PurchasesAdminService } from './purchases-admin.service.js';
 export function createBilling(
   em: EntityManager,
   config: Config,
-  events: BalanceEvents,
+  events: EventBus,
   ledger: LedgerService,
   accounts: AccountsService,
   log: Logger,
@@ -51,7 +52,7 @@ export function createBilling(
     billingLog,
     config.stripeAutomaticTax,
   );
-  events.onPublished?.((snapshot) => autoRecharge.onBalance(snapshot));
+  events.on('balance', (snapshot) => autoRecharge.onBalance(snapshot));
   return {
     stripe,
     fulfilment,
@@ -66,6 +67,6 @@ export function createBilling(
     purchase: (id: string) => fulfilment.purchase(id),
     purchases: (accountId: string) => findPurchasesOfAccount(sqlOf(currentEm(em)), accountId),
     disputesOf: (purchaseId: string) => currentEm(em).getRepository(DisputeEntity).ofPurchase(purchaseId),
-    negativeBalances: (first: number) => accounts.negativeBalances(Math.min(Math.max(first, 1), 500)),
+    negativeBalances: (first: number) => accounts.negativeBalances(pageSize(first, PAGE_SIZES.negativeBalances)),
   };
 }

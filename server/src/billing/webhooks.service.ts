@@ -7,6 +7,7 @@ import { inTransaction, sqlOf } from '../db/sql.js';
 import { currentEm } from '../db/unit-of-work.js';
 import { metrics } from '../metrics/metrics.js';
 import { DomainError, badInput, notFound, swallowed } from '../shared/errors.js';
+import { PAGE_SIZES, pageSize } from '../shared/paging.js';
 import { unstorableTextAt } from '../shared/storable-text.js';
 import { isUuid, requiredText, sameId } from '../shared/validate.js';
 import { cents, disputeFacts, idOf, intentFacts, metadataPurchaseId, sessionFacts, str } from './billing.rules.js';
@@ -204,7 +205,7 @@ export class WebhooksService {
   // ---- staff operations ------------------------------------------------------------------------
 
   async unprocessed(first: number): Promise<StripeEventEntity[]> {
-    return this.events().unprocessed(Math.min(Math.max(first, 1), 200));
+    return this.events().unprocessed(pageSize(first, PAGE_SIZES.failedStripeEvents));
   }
 
   async event(id: string): Promise<StripeEventEntity | null> {
@@ -277,7 +278,7 @@ export class WebhooksService {
   async stalePurchases(olderThanMinutes: number, first: number): Promise<Purchase[]> {
     if (!Number.isSafeInteger(olderThanMinutes) || olderThanMinutes < 0)
       throw badInput('olderThanMinutes must be a non-negative whole number', { field: 'olderThanMinutes' });
-    return findStalePurchases(sqlOf(currentEm(this.em)), olderThanMinutes, Math.min(Math.max(first, 1), 200));
+    return findStalePurchases(sqlOf(currentEm(this.em)), olderThanMinutes, pageSize(first, PAGE_SIZES.stalePurchases));
   }
 
   /**

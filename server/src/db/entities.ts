@@ -3,11 +3,13 @@ import { AuditEntryEntity } from '../audit/audit-entry.entity.js';
 import { DisputeEntity } from '../billing/disputes.repository.js';
 import { StripeEventEntity } from '../billing/stripe-events.repository.js';
 import { PromoCodeEntity, PromoRedemptionEntity } from '../promotions/promotions.repository.js';
+import { DemoClockEntity } from '../demo-clock.entity.js';
 import { ApiKeyEntity } from '../auth/api-key.entity.js';
 import { ModelRateEntity } from '../ratecards/model-rate.entity.js';
 import { ModelSwitchEntity } from '../ratecards/model-switch.entity.js';
 import { RateCardActivationEntity } from '../ratecards/ratecard-activation.entity.js';
 import { RateCardEntity } from '../ratecards/ratecard.entity.js';
+import { ProxySettingsEntity } from '../proxy/proxy-settings.entity.js';
 import { PortalTokenEntity } from '../sessions/portal-token.entity.js';
 import { SessionEntity } from '../sessions/session.entity.js';
 import { StaffUserEntity } from '../staff/staff-user.entity.js';
@@ -34,4 +36,6 @@ export const entities = [
   StripeEventEntity,
   PromoCodeEntity,
   PromoRedemptionEntity,
+  ProxySettingsEntity,
+  DemoClockEntity,
 ];

@@ -1,4 +1,5 @@
 import { type ClassType, Field, Int, ObjectType } from 'type-graphql';
+import type { Page } from './connection-cursors.js';
 
 @ObjectType()
 export class PageInfo {
@@ -50,19 +51,12 @@ export function ConnectionType<TItem extends object>(name: string, Item: ClassTy
   return ConnectionClass;
 }
 
-/** One page of a list, however it was fetched: items in order, and where the next page starts. */
-export interface PageOf<T> {
-  items: T[];
-  hasNextPage: boolean;
-  endCursor: string | null;
-}
-
 /**
  * Maps a page to a connection. `countTotal` runs only if the query selects `totalCount`, so a
  * client that pages without it pays nothing for the count.
  */
 export function toConnection<T, N>(
-  page: PageOf<T>,
+  page: Page<T>,
   map: (item: T) => { cursor: string; node: N },
   countTotal: () => Promise<number>,
 ): Connection<N> {

@@ -1,6 +1,6 @@
 import { registerEnumType } from 'type-graphql';
 import { badInput } from '../shared/errors.js';
-import type { OffsetPage, PageWindow } from '../shared/paging.js';
+import { PAGE_SIZES, pageSize, type OffsetPage, type PageWindow } from '../shared/paging.js';
 
 /** For a resolver that pages a list its service returned whole. */
 export { windowOf } from '../shared/paging.js';
@@ -12,8 +12,6 @@ export enum SortDirectionEnum {
 }
 registerEnumType(SortDirectionEnum, { name: 'SortDirection' });
 
-export const MAX_PAGE_SIZE = 200;
-
 /**
  * The console's lists sort on any column, so their cursors are positions in the sorted result:
  * `after` an edge's cursor, or an explicit `offset` for page-numbered tables (react-admin).
@@ -23,11 +21,8 @@ export function pageWindow(
   first: number | null | undefined,
   after: string | null | undefined,
   offset: number | null | undefined,
-  def = 25,
 ): PageWindow {
-  const limit = first ?? def;
-  if (!Number.isInteger(limit) || limit < 0 || limit > MAX_PAGE_SIZE)
-    throw badInput(`first must be between 0 and ${MAX_PAGE_SIZE}`, { field: 'first' });
+  const limit = pageSize(first, PAGE_SIZES.window);
   if (after != null && offset != null) throw badInput('Give either after or offset, not both', { field: 'offset' });
   if (offset != null) {
     if (!Number.isInteger(offset) || offset < 0 || offset > 10_000_000)

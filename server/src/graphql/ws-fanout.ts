@@ -42,17 +42,8 @@ interface Group {
   stopListening: () => void;
 }
 
-/**
- * `balanceUpdated` over graphql-ws, shared per account: each event is executed and serialised once
- * per (account, subscription document) on this instance, and the one JSON string is written to the
- * socket of every such subscription, wrapped in its own `next` envelope. The subscription is
- * authorised once, at subscribe, by graphql's `createSourceEventStream` (the field's
- * `@Authorized` action and its account scope); joining an open feed costs no query and, when its
- * payload is already rendered, no execution. Install both hooks on the graphql-ws server.
- */
-export function balanceFanOut(opts: { mask: ReturnType<typeof maskErrors>; maxBufferedBytes?: number }) {
-  const maxBuffered = opts.maxBufferedBytes ?? FANOUT_MAX_BUFFERED_BYTES;
-  const groups = new Map<string, Group>();
+/** Writes to members, holding back a socket over the buffer limit until it drains. */
+function memberWriter(maxBuffered: number) {
   const behind = new Set<Member>();
   let catchUp: NodeJS.Timeout | null = null;
 
@@ -79,15 +70,21 @@ export function balanceFanOut(opts: { mask: ReturnType<typeof maskErrors>; maxBu
     }
   }
 
+  return { write, forget: (member: Member) => behind.delete(member) };
+}
+
+type Writer = ReturnType<typeof memberWriter>;
+
+/** One rendering at a time per group, so members get balances in order; meanwhile only the newest waits. */
+function groupPublisher(mask: ReturnType<typeof maskErrors>, writer: Writer) {
   const render = async (group: Group, snapshot: BalanceSnapshot): Promise<string> => {
     const result = (await execute({ ...group.args, rootValue: snapshot })) as ExecutionResult;
     counters.fanoutRenders.inc();
     // The same mask graphql-ws's onNext applies to a result with errors.
-    return JSON.stringify(result.errors ? { ...result, errors: opts.mask(result.errors as GraphQLError[]) } : result);
+    return JSON.stringify(result.errors ? { ...result, errors: mask(result.errors as GraphQLError[]) } : result);
   };
 
-  /** One rendering at a time per group, so members get balances in order; meanwhile only the newest waits. */
-  const publish = async (group: Group, snapshot: BalanceSnapshot) => {
+  return async (group: Group, snapshot: BalanceSnapshot) => {
     if (group.rendering) {
       group.next = snapshot;
       return;
@@ -98,84 +95,107 @@ export function balanceFanOut(opts: { mask: ReturnType<typeof maskErrors>; maxBu
         const json = await render(group, due);
         group.json = json;
         group.renderedFor = due;
-        for (const member of group.members) write(member, json);
+        for (const member of group.members) writer.write(member, json);
       }
     } finally {
       group.rendering = false;
     }
   };
+}
+
+type Publish = ReturnType<typeof groupPublisher>;
+
+/** The open groups of this instance: a member enters the group of its account and document, or opens it. */
+function fanOutGroups(writer: Writer, publish: Publish) {
+  const groups = new Map<string, Group>();
+  const publishQuietly = (group: Group, snapshot: BalanceSnapshot) =>
+    void publish(group, snapshot).catch((err) => swallowed(err, 'ws-fanout.publish'));
+
+  const open = (key: string, watch: BalanceWatch, args: ExecutionArgs): Group => {
+    const group: Group = {
+      key,
+      feed: watch.feed,
+      args,
+      members: new Set(),
+      json: null,
+      renderedFor: null,
+      rendering: false,
+      next: null,
+      stopListening: () => undefined,
+    };
+    group.stopListening = watch.feed.onChange((snapshot) => publishQuietly(group, snapshot));
+    groups.set(key, group);
+    return group;
+  };
 
   const enter = (watch: BalanceWatch, args: ExecutionArgs, socket: Socket, id: string, query: string): Member => {
     const key = `${watch.feed.accountId}\n${query}\n${args.operationName ?? ''}\n${JSON.stringify(args.variableValues ?? {})}`;
-    let group = groups.get(key);
-    if (!group) {
-      const created: Group = {
-        key,
-        feed: watch.feed,
-        args,
-        members: new Set(),
-        json: null,
-        renderedFor: null,
-        rendering: false,
-        next: null,
-        stopListening: () => undefined,
-      };
-      created.stopListening = watch.feed.onChange(
-        (snapshot) => void publish(created, snapshot).catch((err) => swallowed(err, 'ws-fanout.publish')),
-      );
-      groups.set(key, created);
-      group = created;
-    }
+    const group = groups.get(key) ?? open(key, watch, args);
     const member: Member = { group, socket, envelope: `{"id":${JSON.stringify(id)},"type":"next","payload":`, behind: false };
     group.members.add(member);
     // The current balance first: already rendered, or on its way to every member (this one included).
-    if (group.json && group.renderedFor === group.feed.latest) write(member, group.json);
-    else if (!group.rendering) void publish(group, group.feed.latest).catch((err) => swallowed(err, 'ws-fanout.publish'));
+    if (group.json && group.renderedFor === group.feed.latest) writer.write(member, group.json);
+    else if (!group.rendering) publishQuietly(group, group.feed.latest);
     return member;
   };
 
   const leave = (member: Member) => {
     const { group } = member;
     group.members.delete(member);
-    behind.delete(member);
+    writer.forget(member);
     if (group.members.size === 0 && groups.get(group.key) === group) {
       groups.delete(group.key);
       group.stopListening();
     }
   };
+  return { enter, leave };
+}
 
-  /**
-   * What graphql-ws iterates for a shared subscription: nothing (the group writes the messages);
-   * its `return` (the client's `complete`, or the socket closing) leaves the group.
-   */
-  const membership = (watch: BalanceWatch, args: ExecutionArgs, socket: Socket, id: string, query: string) => {
-    let member: Member | null = null;
-    let left = false;
-    let end: () => void = () => undefined;
-    const ended = new Promise<void>((resolve) => (end = resolve));
-    const stop = async (): Promise<IteratorResult<ExecutionResult>> => {
-      if (!left) {
-        left = true;
-        if (member) leave(member);
-        watch.close();
-        end();
-      }
-      return { done: true, value: undefined };
-    };
-    const iterator: AsyncIterableIterator<ExecutionResult> = {
-      [Symbol.asyncIterator]: () => iterator,
-      // Called once graphql-ws has registered the subscription id: only then may messages carry it.
-      next: async () => {
-        if (!member && !left) member = enter(watch, args, socket, id, query);
-        await ended;
-        return { done: true, value: undefined };
-      },
-      return: stop,
-      throw: stop,
-    };
-    return iterator;
+type Groups = ReturnType<typeof fanOutGroups>;
+
+/**
+ * What graphql-ws iterates for a shared subscription: nothing (the group writes the messages);
+ * its `return` (the client's `complete`, or the socket closing) leaves the group.
+ */
+function membership(groups: Groups, watch: BalanceWatch, args: ExecutionArgs, socket: Socket, id: string, query: string) {
+  let member: Member | null = null;
+  let left = false;
+  let end: () => void = () => undefined;
+  const ended = new Promise<void>((resolve) => (end = resolve));
+  const stop = async (): Promise<IteratorResult<ExecutionResult>> => {
+    if (!left) {
+      left = true;
+      if (member) groups.leave(member);
+      watch.close();
+      end();
+    }
+    return { done: true, value: undefined };
   };
+  const iterator: AsyncIterableIterator<ExecutionResult> = {
+    [Symbol.asyncIterator]: () => iterator,
+    // Called once graphql-ws has registered the subscription id: only then may messages carry it.
+    next: async () => {
+      if (!member && !left) member = groups.enter(watch, args, socket, id, query);
+      await ended;
+      return { done: true, value: undefined };
+    },
+    return: stop,
+    throw: stop,
+  };
+  return iterator;
+}
 
+/**
+ * `balanceUpdated` over graphql-ws, shared per account: each event is executed and serialised once
+ * per (account, subscription document) on this instance, and the one JSON string is written to the
+ * socket of every such subscription, wrapped in its own `next` envelope. The subscription is
+ * authorised once, at subscribe, by graphql's `createSourceEventStream` (the field's
+ * `@Authorized` action and its account scope); joining an open feed costs no query and, when its
+ * payload is already rendered, no execution. Install both hooks on the graphql-ws server.
+ */
+export function balanceFanOut(opts: { mask: ReturnType<typeof maskErrors>; maxBufferedBytes?: number }) {
+  const writer = memberWriter(opts.maxBufferedBytes ?? FANOUT_MAX_BUFFERED_BYTES);
+  const groups = fanOutGroups(writer, groupPublisher(opts.mask, writer));
   return {
     /** graphql-ws `subscribe`: the source stream once; anything but a balance watch is executed per event, as graphql does. */
     subscribe: async (args: ExecutionArgs): Promise<AsyncIterable<ExecutionResult> | ExecutionResult> => {
@@ -192,7 +212,7 @@ export function balanceFanOut(opts: { mask: ReturnType<typeof maskErrors>; maxBu
       args: ExecutionArgs,
       result: unknown,
     ): AsyncIterableIterator<ExecutionResult> | undefined =>
-      result instanceof BalanceWatch ? membership(result, args, ctx.extra.socket, id, payload.query) : undefined,
+      result instanceof BalanceWatch ? membership(groups, result, args, ctx.extra.socket, id, payload.query) : undefined,
   };
 }
 

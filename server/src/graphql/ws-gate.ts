@@ -5,7 +5,9 @@ import {
   GraphQLError,
   parse,
   specifiedRules,
+  type DocumentNode,
   type ExecutionArgs,
+  type OperationDefinitionNode,
   type GraphQLSchema,
   type ValidationRule,
 } from 'graphql';
@@ -48,19 +50,9 @@ export function wsGate(opts: {
   // The admission slot of a query or mutation, released once it has run (graphql-ws passes these same args to `execute`).
   const admitted = new WeakMap<ExecutionArgs, Release>();
   const admit: Hooks['onSubscribe'] = async (ctx, id, payload) => {
-    let document;
-    try {
-      document = parse(payload.query, { maxTokens: GRAPHQL_TOKEN_LIMIT });
-    } catch (err) {
-      if (err instanceof GraphQLError) return coded([err], 'GRAPHQL_PARSE_FAILED');
-      throw err;
-    }
-    const invalid = validateCaught(schema, document, rules);
-    if (invalid.length) return coded(invalid, 'GRAPHQL_VALIDATION_FAILED');
-    const operation = getOperationAST(document, payload.operationName);
-    if (!operation) return [new GraphQLError('Unable to identify operation', { extensions: { code: 'OPERATION_RESOLUTION_FAILURE' } })];
-    const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], payload.variables ?? {}, { maxErrors: 20 });
-    if (coerced.errors) return coded(coerced.errors, 'BAD_USER_INPUT');
+    const checked = checkedOperation(schema, rules, payload);
+    if (Array.isArray(checked)) return checked;
+    const { document, operation } = checked;
     const principal = ctx.extra.principal ?? null;
     const release = await opts.gate({ schema, document, operation, variables: payload.variables, principal });
     if (operation.operation === 'subscription' && !caps.openSubscription(principal, ctx.extra.socket, id)) {
@@ -97,6 +89,28 @@ export function wsGate(opts: {
     onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: opts.mask(result.errors) } : undefined),
     onError: (_ctx, _id, _payload, errors) => opts.mask(errors),
   };
+}
+
+/** Parse with the token limit, validate, find the operation and coerce its variables: the document, or the errors to answer. */
+function checkedOperation(
+  schema: GraphQLSchema,
+  rules: readonly ValidationRule[],
+  payload: { query: string; operationName?: string | null; variables?: Record<string, unknown> | null },
+): { document: DocumentNode; operation: OperationDefinitionNode } | GraphQLError[] {
+  let document;
+  try {
+    document = parse(payload.query, { maxTokens: GRAPHQL_TOKEN_LIMIT });
+  } catch (err) {
+    if (err instanceof GraphQLError) return coded([err], 'GRAPHQL_PARSE_FAILED');
+    throw err;
+  }
+  const invalid = validateCaught(schema, document, rules);
+  if (invalid.length) return coded(invalid, 'GRAPHQL_VALIDATION_FAILED');
+  const operation = getOperationAST(document, payload.operationName);
+  if (!operation) return [new GraphQLError('Unable to identify operation', { extensions: { code: 'OPERATION_RESOLUTION_FAILURE' } })];
+  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], payload.variables ?? {}, { maxErrors: 20 });
+  if (coerced.errors) return coded(coerced.errors, 'BAD_USER_INPUT');
+  return { document, operation };
 }
 
 const tooManySubscriptions = () =>

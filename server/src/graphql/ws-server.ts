@@ -5,7 +5,7 @@ import type { Logger } from 'pino';
 import { WebSocketServer } from 'ws';
 import { trackPrincipalSockets } from '../auth/principal-sockets.js';
 import type { Config } from '../config.js';
-import type { BalanceEvents } from '../ledger/balance-events.js';
+import type { EventBus } from '../shared/events/bus.js';
 import type { Services } from '../services.js';
 import { identify, sameOrigin } from '../sessions/request-principal.js';
 import type { Context } from './context.js';
@@ -22,7 +22,7 @@ export interface WsServerOptions {
   validationRules: ValidationRule[];
   gate: Gate;
   services: Services;
-  events: BalanceEvents;
+  events: EventBus;
   config: Config;
   log: Logger;
 }

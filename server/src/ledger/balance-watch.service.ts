@@ -1,5 +1,6 @@
 import { Repeater, SlidingBuffer } from '@repeaterjs/repeater';
-import { fromPayload, type BalanceEventPayload, type BalanceEvents } from './balance-events.js';
+import type { EventBus } from '../shared/events/bus.js';
+import { fromPayload, type BalanceEventPayload } from '../shared/events/channels.js';
 import type { BalanceSnapshot } from './ledger.types.js';
 
 type Listener = (snapshot: BalanceSnapshot) => void;
@@ -77,7 +78,7 @@ export class BalanceWatchService {
   private readonly feeds = new Map<string, OpenFeed>();
 
   constructor(
-    private readonly events: Pick<BalanceEvents, 'listen'>,
+    private readonly events: Pick<EventBus, 'onBalanceOf'>,
     private readonly readBalance: (accountId: string) => Promise<BalanceSnapshot>,
   ) {}
 
@@ -111,7 +112,7 @@ export class BalanceWatchService {
   private open(accountId: string): OpenFeed {
     let feed: BalanceFeed | undefined;
     let early: BalanceEventPayload | undefined;
-    const stopListening = this.events.listen(accountId, (payload) => {
+    const stopListening = this.events.onBalanceOf(accountId, (payload) => {
       if (feed) feed.offer(fromPayload(payload));
       else if (!early || payload.updatedAt >= early.updatedAt) early = payload;
     });

@@ -2,12 +2,13 @@ import { randomUUID } from 'node:crypto';
 import type { Sql } from '../db/sql.js';
 import { toBigInt } from '../db/sql.js';
 import { appliedRates, promptTokensOf } from '../money/money.js';
-import type { BalanceEvents } from './balance-events.js';
+import type { EventBus } from '../shared/events/bus.js';
 import { isConnectionLoss, type LedgerDb } from './engine.db.js';
 import { POST_IN_TRANSACTION, STATEMENTS } from './engine.sql.js';
 import { GroupCommit, type Batchable, type GroupCommitOptions } from './group-commit.js';
 import type { PostSpec } from './ledger.repository.js';
-import type { BalanceSnapshot, UsageCharge, UsageRecord } from './ledger.types.js';
+import type { BalanceSnapshot, UsageCharge } from './ledger.types.js';
+import type { UsageRecord } from '../usage/usage.types.js';
 
 type Row = Record<string, unknown>;
 
@@ -279,7 +280,7 @@ export class LedgerEngine {
 
   constructor(
     private readonly db: LedgerDb,
-    private readonly events: BalanceEvents,
+    private readonly events: EventBus,
     groupCommit: GroupCommitOptions = DEFAULT_GROUP_COMMIT,
   ) {
     this.batches = new GroupCommit((items) => this.batchCall(items.map((q) => q.item)), groupCommit);
@@ -461,7 +462,7 @@ export class LedgerEngine {
       const seen = latest.get(b.accountId);
       if (!seen || b.updatedAt >= seen.updatedAt) latest.set(b.accountId, b);
     }
-    for (const b of latest.values()) this.events.publish(b);
+    for (const b of latest.values()) this.events.publish('balance', b);
   }
 
   async close(): Promise<void> {

@@ -3,10 +3,11 @@ import type { Logger } from 'pino';
 import { inTransaction, pgCode, sqlOf } from '../db/sql.js';
 import { currentEm } from '../db/unit-of-work.js';
 import { metrics } from '../metrics/metrics.js';
-import { DomainError } from '../shared/errors.js';
-import type { BalanceEvents } from './balance-events.js';
+import { SpendCapExceeded } from '../proxy/proxy.errors.js';
+import type { EventBus } from '../shared/events/bus.js';
 import type { LedgerEngine } from './engine.js';
-import type { BalanceSnapshot, UsageCharge, UsageRecord } from './ledger.types.js';
+import type { BalanceSnapshot, UsageCharge } from './ledger.types.js';
+import type { UsageRecord } from '../usage/usage.types.js';
 import { findHoldState, keepUnsettledHold, releaseExpiredHolds, type Hold } from './holds.repository.js';
 import { observedRefusal } from './refusals.js';
 import { systemClock, type Clock } from '../sessions/tokens.js';
@@ -15,20 +16,6 @@ export type { Hold } from './holds.repository.js';
 
 /** pg advisory lock key of the hold expiry job ("cm-hold"): one instance at a time runs it. */
 export const HOLD_EXPIRY_LOCK = 0x636d2d686f6c64n;
-
-export class SpendCapExceeded extends DomainError {
-  constructor(scope: 'request' | 'session', capMillicredits: bigint, requiredMillicredits: bigint) {
-    super(
-      'SPEND_CAP_EXCEEDED',
-      `This call could cost up to ${requiredMillicredits} millicredits, over the ${scope} spend cap of ${capMillicredits}`,
-      {
-        scope,
-        capMillicredits: capMillicredits.toString(),
-        requiredMillicredits: requiredMillicredits.toString(),
-      },
-    );
-  }
-}
 
 export interface PlaceHoldSpec {
   accountId: string;
@@ -92,7 +79,7 @@ const SETTLE_ATTEMPTS = 3;
 export class HoldsService {
   constructor(
     private readonly em: EntityManager,
-    private readonly events: BalanceEvents,
+    private readonly events: EventBus,
     private readonly engine: LedgerEngine,
     private readonly log: Logger,
     private readonly clock: Clock = systemClock,
@@ -228,7 +215,7 @@ export class HoldsService {
       if (!lock?.locked) return { balances: [], released: 0 };
       return releaseExpiredHolds(sql, limit);
     });
-    for (const balance of balances) this.events.publish(balance);
+    for (const balance of balances) this.events.publish('balance', balance);
     metrics.holdsExpired(released);
     if (released) this.log.info({ released }, 'expired holds released');
     return released;

@@ -1,8 +1,8 @@
 import { Field, Float, ID, InputType, ObjectType } from 'type-graphql';
 import { MillicreditsScalar } from '../graphql/scalars.js';
 import { ConnectionType, toConnection } from '../graphql/connection.js';
+import { encodeCursor, type Page } from '../graphql/connection-cursors.js';
 import { LedgerEntryTypeEnum } from '../graphql/enums.js';
-import { encodeCursor, type Page } from './cursor.js';
 import { formatMillicredits, toCreditsNumber, toUsdNumber } from '../money/money.js';
 import type { BalanceSnapshot, LedgerEntry, LedgerEntryType } from './ledger.types.js';
 import { IsId, OptionalText, RequiredText } from '../shared/validate.js';

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { writeAudit } from '../audit/audit.service.js';
 import type { Principal } from '../auth/roles.js';
@@ -6,11 +5,13 @@ import { pgCode, sqlOf, type Sql } from '../db/sql.js';
 import { currentEm } from '../db/unit-of-work.js';
 import { parseMillicredits } from '../money/money.js';
 import { DomainError, IdempotencyConflict, badInput, notFound } from '../shared/errors.js';
+import { requestHash } from '../shared/request-hash.js';
 import { optionalText, parseId, requiredText } from '../shared/validate.js';
-import type { BalanceEvents } from './balance-events.js';
+import type { EventBus } from '../shared/events/bus.js';
 import type { ChargeOutcome, LedgerEngine, PostOutcome } from './engine.js';
 import { observedRefusal } from './refusals.js';
-import { pageSize, decodeCursor, toPage, type Page } from './cursor.js';
+import { decodeCursor, toPage, type Page } from '../graphql/connection-cursors.js';
+import { pageSize } from '../shared/paging.js';
 import {
   countEntries,
   findEntries,
@@ -21,7 +22,8 @@ import {
   type PostSpec,
   type PostedTransaction,
 } from './ledger.repository.js';
-import type { BalanceSnapshot, LedgerEntry, UsageCharge, UsageRecord } from './ledger.types.js';
+import type { BalanceSnapshot, LedgerEntry, UsageCharge } from './ledger.types.js';
+import type { UsageRecord } from '../usage/usage.types.js';
 import { reversalDelta } from './postings.js';
 import { metrics } from '../metrics/metrics.js';
 
@@ -33,11 +35,6 @@ export interface AdjustBalanceInput {
   idempotencyKey?: string | null;
 }
 
-export const requestHash = (payload: unknown): string =>
-  createHash('sha256')
-    .update(JSON.stringify(payload, (_k, v) => (typeof v === 'bigint' ? v.toString() : v)))
-    .digest('hex');
-
 /**
  * Everything that moves credits goes through here: one database transaction per movement,
  * idempotent on a per-account key, balance event published after commit.
@@ -45,7 +42,7 @@ export const requestHash = (payload: unknown): string =>
 export class LedgerService {
   constructor(
     private readonly em: EntityManager,
-    private readonly events: BalanceEvents,
+    private readonly events: EventBus,
     private readonly engine: LedgerEngine,
   ) {}
 
@@ -128,7 +125,7 @@ export class LedgerService {
 
   /** Tells live subscribers about a balance that a caller's transaction changed (after its commit). */
   announce(balance: BalanceSnapshot): void {
-    this.events.publish(balance);
+    this.events.publish('balance', balance);
   }
 
   private accepted(spec: PostSpec, outcome: PostOutcome): string {
@@ -247,7 +244,7 @@ export interface Charged {
   replayed: boolean;
 }
 
-function chargeResult(events: BalanceEvents, c: UsageCharge, o: ChargeOutcome): Charged | DomainError {
+function chargeResult(events: EventBus, c: UsageCharge, o: ChargeOutcome): Charged | DomainError {
   if ((o.status === 'OK' || o.status === 'REPLAY') && o.usage) return { usage: o.usage, replayed: o.status === 'REPLAY' };
   return observedRefusal(events, o.status, {
     accountId: c.accountId,

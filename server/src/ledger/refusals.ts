@@ -1,5 +1,6 @@
+import { KeyLimitExceeded, modelNotAllowed } from '../proxy/proxy.errors.js';
 import { DomainError, IdempotencyConflict, InsufficientCredits, forbidden, notFound } from '../shared/errors.js';
-import type { BalanceEvents } from './balance-events.js';
+import type { EventBus } from '../shared/events/bus.js';
 
 export interface RefusalContext {
   accountId: string;
@@ -11,31 +12,6 @@ export interface RefusalContext {
   /** The model charged (MODEL_NOT_ALLOWED names it). */
   model?: string;
 }
-
-/** The calling key's budget for its period is spent: SPEND_CAP_EXCEEDED, `key_limit_exceeded` on /v1. */
-export class KeyLimitExceeded extends DomainError {
-  constructor(requiredMillicredits: bigint, remainingMillicredits: bigint | null) {
-    const left = remainingMillicredits === null || remainingMillicredits < 0n ? 0n : remainingMillicredits;
-    super(
-      'SPEND_CAP_EXCEEDED',
-      `This call could cost up to ${requiredMillicredits} millicredits, over what this API key's spend limit leaves for its period (${left})`,
-      {
-        scope: 'key',
-        proxyCode: 'key_limit_exceeded',
-        requiredMillicredits: requiredMillicredits.toString(),
-        availableMillicredits: left.toString(),
-        remainingMillicredits: left.toString(),
-      },
-    );
-  }
-}
-
-/** The calling key may not use the model (`allowedModels`): FORBIDDEN, `model_not_allowed` on /v1. */
-export const modelNotAllowed = (model: string) =>
-  new DomainError('FORBIDDEN', `This API key may not use model "${model}" (see its allowedModels)`, {
-    model,
-    proxyCode: 'model_not_allowed',
-  });
 
 /**
  * The one place an engine refusal becomes a typed error: the database function decided it
@@ -71,7 +47,7 @@ export function refusal(status: string, c: RefusalContext): DomainError {
 }
 
 /** `refusal`, telling `events` first when it is a refusal for credits (`credits.exhausted`). */
-export function observedRefusal(events: Pick<BalanceEvents, 'refused'>, status: string, c: RefusalContext): DomainError {
-  if (status === 'INSUFFICIENT') events.refused?.(c.accountId, c.required);
+export function observedRefusal(events: Pick<EventBus, 'publish'>, status: string, c: RefusalContext): DomainError {
+  if (status === 'INSUFFICIENT') events.publish('creditsRefused', { accountId: c.accountId, requiredMillicredits: c.required });
   return refusal(status, c);
 }

@@ -1,30 +1,24 @@
 import type { Express, Request } from 'express';
 import { bearer } from '../auth/bearer.js';
 import { metricsAccess } from '../auth/policy.js';
-import { sqlOf, toBigInt } from '../db/sql.js';
 import { currentEm } from '../db/unit-of-work.js';
 import { toUsdNumber } from '../money/money.js';
 import { utcDay } from '../reports/finance.rules.js';
 import type { Services } from '../services.js';
 import { credits, gauges, metricsRegistry } from './metrics.js';
+import { balanceTotals, heldCount, lastReconciliationMismatches } from './queries/gauge-sources.js';
 
 /** Samples the gauges from accounts, holds and the finance rollups (cheap, indexed reads). */
 export async function sampleGauges(services: Services): Promise<void> {
-  const sql = sqlOf(currentEm(services.orm.em));
-  const [a] = await sql.query<Record<string, string | null>>(
-    `select coalesce(sum(posted), 0) total, coalesce(sum(posted) filter (where posted > 0), 0) positive,
-            count(*) filter (where posted > 0) active, count(*) filter (where posted < 0) negative,
-            coalesce(sum(pending), 0) pending
-       from accounts where kind <> 'SYSTEM'`,
-  );
-  gauges.activeBalance.set(credits(toBigInt(a.positive)));
-  gauges.activeAccounts.set(Number(a.active));
-  gauges.outstandingLiabilityMillicredits.set(Number(toBigInt(a.total)));
-  gauges.outstandingLiability.set(toUsdNumber(toBigInt(a.total)));
-  gauges.negativeBalances.set(Number(a.negative));
-  gauges.holdsPendingMillicredits.set(Number(toBigInt(a.pending)));
-  const [h] = await sql.query<{ n: string }>(`select count(*) n from holds where state = 'HELD'`);
-  gauges.holdsPending.set(Number(h.n));
+  const em = currentEm(services.orm.em);
+  const a = await balanceTotals(em);
+  gauges.activeBalance.set(credits(a.positive));
+  gauges.activeAccounts.set(a.active);
+  gauges.outstandingLiabilityMillicredits.set(Number(a.total));
+  gauges.outstandingLiability.set(toUsdNumber(a.total));
+  gauges.negativeBalances.set(a.negative);
+  gauges.holdsPendingMillicredits.set(Number(a.pending));
+  gauges.holdsPending.set(await heldCount(em));
   const now = new Date();
   const today = utcDay(now);
   const yesterday = utcDay(new Date(now.getTime() - 86_400_000));
@@ -38,11 +32,7 @@ export async function sampleGauges(services: Services): Promise<void> {
   }
   const state = await services.finance.rollupState();
   gauges.rollupLagRows.set(Number(state.lagRows));
-  // From the table, so a restarted instance still reports the last run's findings.
-  const [run] = await sql.query<{ n: number }>(
-    `select mismatch_count as n from reconciliation_runs where status <> 'RUNNING' order by finished_at desc nulls last limit 1`,
-  );
-  gauges.lastReconciliationMismatches.set(run ? Number(run.n) : 0);
+  gauges.lastReconciliationMismatches.set(await lastReconciliationMismatches(em));
 }
 
 /** A caller on this host, connected directly: the socket's address, never a forwarded header. */

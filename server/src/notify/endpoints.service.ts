@@ -3,7 +3,8 @@ import { writeAudit } from '../audit/audit.service.js';
 import type { Principal } from '../auth/roles.js';
 import { sqlOf, type Sql } from '../db/sql.js';
 import { currentEm } from '../db/unit-of-work.js';
-import { decodeCursor, pageSize, toPage, type Page } from '../ledger/cursor.js';
+import { decodeCursor, toPage, type Page } from '../graphql/connection-cursors.js';
+import { pageSize } from '../shared/paging.js';
 import { DomainError, badInput, notFound } from '../shared/errors.js';
 import {
   cancelPendingDeliveries,

@@ -1,6 +1,6 @@
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { ConnectionType, toConnection, type Connection } from '../graphql/connection.js';
-import { encodeCursor, type Page } from '../ledger/cursor.js';
+import { encodeCursor, type Page } from '../graphql/connection-cursors.js';
 import type { Delivery, DeliveryAttempt } from './deliveries.repository.js';
 import type { WebhookEndpoint } from './endpoints.service.js';
 import type { LowBalanceSetting } from './alerts.service.js';

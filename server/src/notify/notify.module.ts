@@ -1,7 +1,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
-import type { BalanceEvents } from '../ledger/balance-events.js';
+import type { EventBus } from '../shared/events/bus.js';
 import { DomainError } from '../shared/errors.js';
 import { AlertsService } from './alerts.service.js';
 import { DeliveryWorker, type Clock } from './delivery.worker.js';
@@ -23,7 +23,7 @@ export interface NotifyOverrides {
  * `credits.exhausted`. The worker is created here and started by the app (`worker.start()` /
  * `worker.stop()`), the two calls a job runner needs to own it.
  */
-export function createNotify(orm: MikroORM, config: Config, events: BalanceEvents, log: Logger, overrides: NotifyOverrides = {}) {
+export function createNotify(orm: MikroORM, config: Config, events: EventBus, log: Logger, overrides: NotifyOverrides = {}) {
   const em = orm.em;
   const notifyLog = log.child({ module: 'notify' });
   const clock = overrides.clock ?? { now: () => new Date() };
@@ -61,7 +61,7 @@ export function createNotify(orm: MikroORM, config: Config, events: BalanceEvent
     endpointConcurrency: config.WEBHOOK_ENDPOINT_CONCURRENCY,
   });
   const alerts = new AlertsService(em, clock, notifyLog);
-  events.onRefused?.((accountId, required) => void alerts.onRefused(accountId, required));
+  events.on('creditsRefused', (r) => void alerts.onRefused(r.accountId, r.requiredMillicredits));
   const endpoints = new WebhookEndpointsService(em, secrets, policy, () => worker.wake());
   return {
     alerts,

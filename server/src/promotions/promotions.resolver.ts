@@ -12,7 +12,7 @@ export class PromotionsResolver {
     @Ctx() ctx: Context,
     @Arg('first', () => Int, { nullable: true, defaultValue: 200 }) first: number,
   ): Promise<PromoCodeGql[]> {
-    return ctx.services.promotions.list(Math.min(Math.max(first, 1), 500));
+    return ctx.services.promotions.list(first);
   }
 
   @Authorized('promo.manage')

@@ -8,6 +8,7 @@ import type { GrantsService } from '../grants/grants.service.js';
 import type { LedgerService } from '../ledger/ledger.service.js';
 import type { LedgerEntry } from '../ledger/ledger.types.js';
 import { DomainError, badInput, notFound } from '../shared/errors.js';
+import { PAGE_SIZES, pageSize } from '../shared/paging.js';
 import { PromoCodeEntity, PromoCodesRepository, PromoRedemptionEntity, PromoRedemptionsRepository } from './promotions.repository.js';
 import { addDays, normalizeCode, refusal, validatePromoCode, type CreatePromoCodeInput } from './promotions.rules.js';
 
@@ -48,8 +49,9 @@ export class PromotionsService {
     }
   }
 
-  async list(limit = 200): Promise<PromoCodeEntity[]> {
-    return currentEm(this.em).getRepository(PromoCodeEntity).newestFirst(limit);
+  /** `first`: clamped into the promo codes' page rule (shared/paging.ts). */
+  async list(first?: number | null): Promise<PromoCodeEntity[]> {
+    return currentEm(this.em).getRepository(PromoCodeEntity).newestFirst(pageSize(first, PAGE_SIZES.promoCodes));
   }
 
   async redeem(principal: Principal, codeText: string): Promise<LedgerEntry> {

@@ -1,5 +1,5 @@
 import { APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
-import { type DomainError, HTTP_STATUS } from '../shared/errors.js';
+import { DomainError, HTTP_STATUS } from '../shared/errors.js';
 import { creditsUrl } from '../shared/return-to.js';
 
 export interface OpenAiErrorBody {
@@ -108,3 +108,43 @@ export const internalErrorResponse = (): ProxyErrorResponse => ({
   status: 500,
   body: { error: { type: 'server_error', code: 'internal_error', message: 'Internal error' } },
 });
+
+/** A call over the client's own cap (`x-spend-cap` per request, or the session's window). */
+export class SpendCapExceeded extends DomainError {
+  constructor(scope: 'request' | 'session', capMillicredits: bigint, requiredMillicredits: bigint) {
+    super(
+      'SPEND_CAP_EXCEEDED',
+      `This call could cost up to ${requiredMillicredits} millicredits, over the ${scope} spend cap of ${capMillicredits}`,
+      {
+        scope,
+        capMillicredits: capMillicredits.toString(),
+        requiredMillicredits: requiredMillicredits.toString(),
+      },
+    );
+  }
+}
+
+/** The calling key's budget for its period is spent: SPEND_CAP_EXCEEDED, `key_limit_exceeded` on /v1. */
+export class KeyLimitExceeded extends DomainError {
+  constructor(requiredMillicredits: bigint, remainingMillicredits: bigint | null) {
+    const left = remainingMillicredits === null || remainingMillicredits < 0n ? 0n : remainingMillicredits;
+    super(
+      'SPEND_CAP_EXCEEDED',
+      `This call could cost up to ${requiredMillicredits} millicredits, over what this API key's spend limit leaves for its period (${left})`,
+      {
+        scope: 'key',
+        proxyCode: 'key_limit_exceeded',
+        requiredMillicredits: requiredMillicredits.toString(),
+        availableMillicredits: left.toString(),
+        remainingMillicredits: left.toString(),
+      },
+    );
+  }
+}
+
+/** The calling key may not use the model (`allowedModels`): FORBIDDEN, `model_not_allowed` on /v1. */
+export const modelNotAllowed = (model: string) =>
+  new DomainError('FORBIDDEN', `This API key may not use model "${model}" (see its allowedModels)`, {
+    model,
+    proxyCode: 'model_not_allowed',
+  });

@@ -1,9 +1,11 @@
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { MillicreditsScalar } from '../graphql/scalars.js';
 import { formatMillicredits } from '../money/money.js';
-import type { ProxySettings } from './proxy-settings.service.js';
+import type { ProxySettings } from './proxy-settings.entity.js';
 
-@ObjectType('ProxySettings', { description: "An account's guardrails on POST /v1/chat/completions" })
+@ObjectType('ProxySettings', {
+  description: "An account's guardrails on every proxy surface: POST /v1/chat/completions, /v1/responses, /v1/embeddings and /v1/messages",
+})
 export class ProxySettingsGql {
   @Field(() => ID)
   accountId!: string;

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
-import type { BalanceEvents } from '../ledger/balance-events.js';
+import type { EventBus } from '../shared/events/bus.js';
 import type { HoldsService } from '../ledger/holds.service.js';
 import type { RateCardsService } from '../ratecards/ratecards.service.js';
 import type { CacheTtl } from '../shared/cache.js';
@@ -16,7 +16,7 @@ export function createProxyServices(
   config: Config,
   rateCards: RateCardsService,
   holds: HoldsService,
-  events: BalanceEvents,
+  events: EventBus,
   log: Logger,
   teams: TeamsService,
   cacheTtl: CacheTtl,

@@ -143,7 +143,7 @@ export const ANTHROPIC_DIALECT: RouteDialect = {
 };
 
 /**
- * Admission for `POST /v1/chat/completions`, mounted before every other middleware (security
+ * Admission for every metered surface (`POST /v1/chat/completions`, `/v1/responses`, `/v1/embeddings`, `/v1/messages`), mounted before every other middleware (security
  * headers, request log, metrics, body parser): a shed request costs almost nothing, so shedding
  * cannot itself eat the capacity it protects. A bounded number in flight, a bounded queue, and
  * 503 + Retry-After (OpenAI's error shape) beyond; the slot is held until the response (or
@@ -176,7 +176,7 @@ export const proxyAdmission =
 
 /** The metered `/v1/*` surfaces (one route builder: auth, rate limit, admission, timing, errors, headers) and `GET /v1/models`. */
 export const proxyRoutes = (app: Express, services: Services): void => {
-  const { proxy, auth, config, log, loadControl } = services;
+  const { proxy, auth, config, loadControl } = services;
 
   const json = express.json({ limit: config.PROXY_MAX_BODY_BYTES });
   // Body parse failures answer in OpenAI's shape too (express's default would be an HTML page).
@@ -189,118 +189,20 @@ export const proxyRoutes = (app: Express, services: Services): void => {
     next();
   };
 
-  // The proxy's one error mapping: every failure of its routes in OpenAI's error shape.
-  const openAiErrors: ErrorRequestHandler = (err: unknown, req, res, _next) => {
-    const { started, upstreamMs, call } = res.locals.proxyCall ?? { started: process.hrtime.bigint(), upstreamMs: 0, call: null };
-    sendError(res, started, upstreamMs, toOpenAiError(err, req, res, call));
-  };
-
-  function toOpenAiError(
-    err: unknown,
-    req: Request,
-    res: Response,
-    call: PreparedCall | null,
-    upstreamError: (cause: unknown) => ProxyErrorResponse = upstreamErrorResponse,
-  ): ProxyErrorResponse {
-    if (err instanceof BodyRefused) {
-      return {
-        status: err.tooLarge ? 413 : 400,
-        body: {
-          error: {
-            type: 'invalid_request_error',
-            code: err.tooLarge ? 'request_too_large' : 'invalid_json',
-            message: err.tooLarge
-              ? `The request body is larger than ${config.PROXY_MAX_BODY_BYTES} bytes`
-              : 'The request body is not valid JSON',
-          },
-        },
-      };
-    }
-    if (err instanceof RateLimited) {
-      res.set('retry-after', String(err.retryAfterSeconds));
-      return { status: 429, body: { error: { type: 'requests', code: 'rate_limit_exceeded', message: err.message, param: null } } };
-    }
-    if (err instanceof DomainError) {
-      if (err.code === 'INSUFFICIENT_CREDITS') {
-        metrics.insufficientCredits('proxy');
-        services.refusals.count('proxy');
-      }
-      const returnTo = header(req, 'x-return-to');
-      return domainErrorResponse(err, config.PUBLIC_APP_URL, typeof returnTo === 'string' ? returnTo : null);
-    }
-    if (err instanceof UpstreamFailure) {
-      log.warn(
-        { status: (err.cause as { status?: number }).status, holdId: call?.hold.id, model: call?.rate.model },
-        'provider call failed; hold voided',
-      );
-      if (call) res.set(chargeHeaders(0n, call.hold.availableAfter + call.hold.amount));
-      return upstreamError(err.cause);
-    }
-    log.error({ err, holdId: call?.hold.id }, 'proxy request failed');
-    return internalErrorResponse();
-  }
-
   /** One metered surface: the core admits and holds, the surface speaks its API, the answer carries the charge. */
   function surfaceRoute<Req extends { stream: boolean }>(
     path: string,
     surface: Surface<Req>,
     dialect: RouteDialect = OPENAI_DIALECT,
   ): void {
-    const errors: ErrorRequestHandler = (err: unknown, req, res, _next) => {
-      const { started, upstreamMs, call } = res.locals.proxyCall ?? { started: process.hrtime.bigint(), upstreamMs: 0, call: null };
-      const mapped = toOpenAiError(err, req, res, call, dialect.upstreamError);
-      sendError(res, started, upstreamMs, { status: mapped.status, body: dialect.errorBody(mapped) });
-    };
     app.post(
       path,
       timeAuth,
       jsonBody,
       dialect.authenticate(auth),
       rateLimit,
-      async (req: Request, res: Response) => {
-        const exchange: NonNullable<typeof res.locals.proxyCall> = { started: process.hrtime.bigint(), upstreamMs: 0, call: null };
-        res.locals.proxyCall = exchange;
-        const { started } = exchange;
-        const principal = keyPrincipal(res.locals.principal);
-        if (!principal) throw unauthenticated(`A valid creditmeter API key is required as ${dialect.keyIs}`);
-        authorize(principal, 'proxy.chat');
-        const timing = (res.locals.timing ??= new ServerTiming());
-        timing.enter('checks');
-        const parsed = surface.parse(req.body);
-        const call = await proxy.admit(
-          principal,
-          surface.describe(parsed),
-          {
-            teamId: header(req, 'x-team-id'),
-            spendCap: header(req, 'x-spend-cap-millicredits'),
-            sessionId: header(req, 'x-session-id'),
-            sessionSpendCap: header(req, 'x-session-spend-cap-millicredits'),
-          },
-          timing,
-        );
-        exchange.call = call;
-        const common: Record<string, string> = {
-          'x-creditmeter-request-id': call.hold.id,
-          'x-creditmeter-hold-millicredits': call.hold.amount.toString(),
-        };
-        if (call.maxOutputCapped !== null) common[MAX_TOKENS_CAPPED_HEADER] = String(call.maxOutputCapped);
-        if (call.stream && surface.stream) {
-          const preCallMs = msSince(started);
-          const sink = sseSink(req, res, { ...common, [OVERHEAD_HEADER]: fmtMs(preCallMs) }, timing);
-          await proxy.stream(call, surface.stream(call, parsed), sink, (charge, upMs) => chargeMeta(charge, msSince(started) - upMs, call));
-          return;
-        }
-        const { answer, charge, upstreamMs } = await proxy.complete(call, surface.answer(call, parsed));
-        exchange.upstreamMs = upstreamMs;
-        res
-          .status(200)
-          .set(common)
-          .set(chargeHeaders(charge.charged, charge.availableAfter))
-          .set(OVERHEAD_HEADER, fmtMs(msSince(started) - upstreamMs))
-          .set(SERVER_TIMING_HEADER, timing.header())
-          .json(answer);
-      },
-      errors,
+      meteredCall(services, surface, dialect),
+      proxyErrors(services, dialect),
     );
   }
 
@@ -309,30 +211,130 @@ export const proxyRoutes = (app: Express, services: Services): void => {
   surfaceRoute('/v1/embeddings', embeddingsSurface(proxy));
   surfaceRoute('/v1/messages', messagesSurface(proxy), ANTHROPIC_DIALECT);
 
-  app.get(
-    '/v1/models',
-    timeAuth,
-    authenticate(auth),
-    async (_req: Request, res: Response) => {
-      const started = process.hrtime.bigint();
-      authorize(res.locals.principal, 'proxy.models');
-      res.locals.timing?.enter('checks');
-      const rates = await services.rateCards.activeRates();
-      res
-        .set(OVERHEAD_HEADER, fmtMs(msSince(started)))
-        .set(SERVER_TIMING_HEADER, res.locals.timing?.header() ?? '')
-        .json({
-          object: 'list',
-          data: rates
-            .filter((r) => r.enabled)
-            .map((r) => ({
-              id: r.model,
-              object: 'model',
-              created: 0,
-              owned_by: proxy.isSimulated(r) ? 'creditmeter-simulated' : 'creditmeter',
-            })),
-        });
-    },
-    openAiErrors,
-  );
+  app.get('/v1/models', timeAuth, authenticate(auth), listModels(services), proxyErrors(services, OPENAI_DIALECT));
 };
+
+/** The proxy's one error mapping: every failure of its routes in the surface's error shape. */
+function proxyErrors(services: Services, dialect: RouteDialect): ErrorRequestHandler {
+  return (err: unknown, req, res, _next) => {
+    const { started, upstreamMs, call } = res.locals.proxyCall ?? { started: process.hrtime.bigint(), upstreamMs: 0, call: null };
+    const mapped = toProxyError(services, err, req, res, call, dialect.upstreamError);
+    sendError(res, started, upstreamMs, { status: mapped.status, body: dialect.errorBody(mapped) });
+  };
+}
+
+function toProxyError(
+  services: Services,
+  err: unknown,
+  req: Request,
+  res: Response,
+  call: PreparedCall | null,
+  upstreamError: (cause: unknown) => ProxyErrorResponse,
+): ProxyErrorResponse {
+  const { config, log } = services;
+  if (err instanceof BodyRefused) {
+    return {
+      status: err.tooLarge ? 413 : 400,
+      body: {
+        error: {
+          type: 'invalid_request_error',
+          code: err.tooLarge ? 'request_too_large' : 'invalid_json',
+          message: err.tooLarge
+            ? `The request body is larger than ${config.PROXY_MAX_BODY_BYTES} bytes`
+            : 'The request body is not valid JSON',
+        },
+      },
+    };
+  }
+  if (err instanceof RateLimited) {
+    res.set('retry-after', String(err.retryAfterSeconds));
+    return { status: 429, body: { error: { type: 'requests', code: 'rate_limit_exceeded', message: err.message, param: null } } };
+  }
+  if (err instanceof DomainError) {
+    if (err.code === 'INSUFFICIENT_CREDITS') {
+      metrics.insufficientCredits('proxy');
+      services.refusals.count('proxy');
+    }
+    const returnTo = header(req, 'x-return-to');
+    return domainErrorResponse(err, config.PUBLIC_APP_URL, typeof returnTo === 'string' ? returnTo : null);
+  }
+  if (err instanceof UpstreamFailure) {
+    log.warn(
+      { status: (err.cause as { status?: number }).status, holdId: call?.hold.id, model: call?.rate.model },
+      'provider call failed; hold voided',
+    );
+    if (call) res.set(chargeHeaders(0n, call.hold.availableAfter + call.hold.amount));
+    return upstreamError(err.cause);
+  }
+  log.error({ err, holdId: call?.hold.id }, 'proxy request failed');
+  return internalErrorResponse();
+}
+
+/** A metered call on one surface: the key, the checks and the hold, then the answer or the stream with the charge in its headers. */
+function meteredCall<Req extends { stream: boolean }>(services: Services, surface: Surface<Req>, dialect: RouteDialect): RequestHandler {
+  const { proxy } = services;
+  return async (req: Request, res: Response) => {
+    const exchange: NonNullable<typeof res.locals.proxyCall> = { started: process.hrtime.bigint(), upstreamMs: 0, call: null };
+    res.locals.proxyCall = exchange;
+    const { started } = exchange;
+    const principal = keyPrincipal(res.locals.principal);
+    if (!principal) throw unauthenticated(`A valid creditmeter API key is required as ${dialect.keyIs}`);
+    authorize(principal, 'proxy.chat');
+    const timing = (res.locals.timing ??= new ServerTiming());
+    timing.enter('checks');
+    const parsed = surface.parse(req.body);
+    const call = await proxy.admit(principal, surface.describe(parsed), callHeaders(req), timing);
+    exchange.call = call;
+    const common: Record<string, string> = {
+      'x-creditmeter-request-id': call.hold.id,
+      'x-creditmeter-hold-millicredits': call.hold.amount.toString(),
+    };
+    if (call.maxOutputCapped !== null) common[MAX_TOKENS_CAPPED_HEADER] = String(call.maxOutputCapped);
+    if (call.stream && surface.stream) {
+      const sink = sseSink(req, res, { ...common, [OVERHEAD_HEADER]: fmtMs(msSince(started)) }, timing);
+      await proxy.stream(call, surface.stream(call, parsed), sink, (charge, upMs) => chargeMeta(charge, msSince(started) - upMs, call));
+      return;
+    }
+    const { answer, charge, upstreamMs } = await proxy.complete(call, surface.answer(call, parsed));
+    exchange.upstreamMs = upstreamMs;
+    res
+      .status(200)
+      .set(common)
+      .set(chargeHeaders(charge.charged, charge.availableAfter))
+      .set(OVERHEAD_HEADER, fmtMs(msSince(started) - upstreamMs))
+      .set(SERVER_TIMING_HEADER, timing.header())
+      .json(answer);
+  };
+}
+
+/** The call's guardrail headers: team, per-call cap, session and its cap. */
+const callHeaders = (req: Request) => ({
+  teamId: header(req, 'x-team-id'),
+  spendCap: header(req, 'x-spend-cap-millicredits'),
+  sessionId: header(req, 'x-session-id'),
+  sessionSpendCap: header(req, 'x-session-spend-cap-millicredits'),
+});
+
+/** `GET /v1/models`: the active card's enabled models, in OpenAI's list shape. */
+function listModels(services: Services): RequestHandler {
+  return async (_req: Request, res: Response) => {
+    const started = process.hrtime.bigint();
+    authorize(res.locals.principal, 'proxy.models');
+    res.locals.timing?.enter('checks');
+    const rates = await services.rateCards.activeRates();
+    res
+      .set(OVERHEAD_HEADER, fmtMs(msSince(started)))
+      .set(SERVER_TIMING_HEADER, res.locals.timing?.header() ?? '')
+      .json({
+        object: 'list',
+        data: rates
+          .filter((r) => r.enabled)
+          .map((r) => ({
+            id: r.model,
+            object: 'model',
+            created: 0,
+            owned_by: services.proxy.isSimulated(r) ? 'creditmeter-simulated' : 'creditmeter',
+          })),
+      });
+  };
+}

@@ -3,15 +3,16 @@ import type { KeyPrincipal } from '../auth/roles.js';
 import type { Config } from '../config.js';
 import { metrics } from '../metrics/metrics.js';
 import type { HoldsService, PlacedHold } from '../ledger/holds.service.js';
-import { SettleFailed, SpendCapExceeded } from '../ledger/holds.service.js';
+import { SettleFailed } from '../ledger/holds.service.js';
 import { DomainError, badInput } from '../shared/errors.js';
-import { requestHash } from '../ledger/ledger.service.js';
+import { requestHash } from '../shared/request-hash.js';
 import type { TokenCounts } from '../money/money.js';
 import type { Provider } from '../ratecards/ratecard.types.js';
 import type { RateCardsService } from '../ratecards/ratecards.service.js';
 import type { TeamsService } from '../teams/teams.service.js';
-import { PROXY_SOURCE } from '../ledger/ledger.types.js';
+import type { TeamCharge } from '../teams/teams.types.js';
 import { priceUsage, usageFingerprint } from '../usage/usage.rules.js';
+import type { ProxySettings } from './proxy-settings.entity.js';
 import type { ProxySettingsService } from './proxy-settings.service.js';
 import type { PromptTokenCounter } from './prompt-tokens.js';
 import { estimatedTokens, outputBudget, outputCap, parseCapHeader, parseSessionId, tighterCap, worstCaseCost } from './proxy.rules.js';
@@ -29,6 +30,8 @@ import type {
 } from './proxy.types.js';
 import type { ServerTiming } from './server-timing.js';
 import { holdRefused } from './hold-refusal.js';
+import { SpendCapExceeded } from './proxy.errors.js';
+import { PROXY_SOURCE } from './proxy.types.js';
 import { Upstreams } from './upstreams.js';
 
 /** The provider call failed (the hold is already voided); `cause` is the SDK's error. */
@@ -53,6 +56,33 @@ const wrongSurface = (model: string, provider: Provider) =>
       : `Model "${model}" is an OpenAI model: call it with POST /v1/chat/completions (or the other OpenAI endpoints under /v1)`,
     { field: 'model' },
   );
+
+/** The call's guardrail headers, checked: caps in millicredits, the session id, the team named. */
+function parseProxyHeaders(headers: ProxyHeaders) {
+  const teamHeader = Array.isArray(headers.teamId) ? headers.teamId[0] : headers.teamId;
+  if (teamHeader !== undefined && typeof teamHeader !== 'string') throw badInput('X-Team-Id must be a team id', { field: 'X-Team-Id' });
+  return {
+    spendCap: parseCapHeader(headers.spendCap, 'X-Spend-Cap-Millicredits'),
+    sessionId: parseSessionId(headers.sessionId),
+    sessionSpendCap: parseCapHeader(headers.sessionSpendCap, 'X-Session-Spend-Cap-Millicredits'),
+    teamId: teamHeader?.trim() || null,
+  };
+}
+
+/** A team call spends under the team's policy; the member's own settings govern their own account. */
+const guardOf = (
+  team: TeamCharge | null,
+  settings: ProxySettings,
+): Pick<ProxySettings, 'requestCap' | 'sessionCap' | 'sessionWindowSeconds' | 'streamingHolds' | 'shrinkHolds'> =>
+  team
+    ? {
+        requestCap: team.policy.requestCap,
+        sessionCap: team.policy.sessionCap,
+        sessionWindowSeconds: team.policy.sessionWindowSeconds,
+        streamingHolds: false,
+        shrinkHolds: settings.shrinkHolds,
+      }
+    : settings;
 
 const elapsedMs = (since: bigint) => Number(process.hrtime.bigint() - since) / 1e6;
 
@@ -96,16 +126,12 @@ export class ProxyService {
     headers: ProxyHeaders,
     timing: ServerTiming | null = null,
   ): Promise<PreparedCall> {
-    const headerCap = parseCapHeader(headers.spendCap, 'X-Spend-Cap-Millicredits');
-    const sessionId = parseSessionId(headers.sessionId);
-    const headerSessionCap = parseCapHeader(headers.sessionSpendCap, 'X-Session-Spend-Cap-Millicredits');
-    const teamHeader = Array.isArray(headers.teamId) ? headers.teamId[0] : headers.teamId;
-    if (teamHeader !== undefined && typeof teamHeader !== 'string') throw badInput('X-Team-Id must be a team id', { field: 'X-Team-Id' });
+    const asked = parseProxyHeaders(headers);
     // MODEL_NOT_FOUND / MODEL_DISABLED / FORBIDDEN refuse here, before any provider call.
     // Run together, but refuse in a fixed order: the team first, so a non-member is FORBIDDEN
     // whatever model it names (never MODEL_DISABLED or MODEL_NOT_FOUND for a model).
     const [team, rate, settings] = await firstRefusalInOrder([
-      this.teams.prepareCharge(principal, principal.accountId, teamHeader?.trim() || null, desc.model),
+      this.teams.prepareCharge(principal, principal.accountId, asked.teamId, desc.model),
       this.rateCards.rateFor(desc.model),
       this.settings.cached(principal.accountId),
     ] as const);
@@ -115,63 +141,33 @@ export class ProxyService {
     const { tokens: promptTokens, exact: promptExact } = await desc.countPrompt();
     const maxOutput = outputCap(desc.requestedMaxOutput, rate.maxOutputTokens);
     const worst = worstCaseCost(promptTokens, maxOutput, desc.n, rate);
-    // A team call spends under the team's policy; the member's own settings govern their own account.
-    const guard = team
-      ? {
-          requestCap: team.policy.requestCap,
-          sessionCap: team.policy.sessionCap,
-          sessionWindowSeconds: team.policy.sessionWindowSeconds,
-          streamingHolds: false,
-          shrinkHolds: settings.shrinkHolds,
-        }
-      : settings;
-    const requestCap = tighterCap(headerCap, guard.requestCap);
+    const guard = guardOf(team, settings);
+    const requestCap = tighterCap(asked.spendCap, guard.requestCap);
     if (requestCap !== null && worst > requestCap) throw new SpendCapExceeded('request', requestCap, worst);
-    const sessionCap = tighterCap(headerSessionCap, guard.sessionCap);
+    const sessionCap = tighterCap(asked.sessionSpendCap, guard.sessionCap);
 
     // A hold the balance cannot cover in full shrinks to it (the output limit follows), down to the
     // prompt plus the smallest useful answer per choice; below that, or with shrinking off, a 402.
     const partial = guard.shrinkHolds || (desc.stream && guard.streamingHolds);
     const minimumOutput = Math.min(settings.minOutputTokens, maxOutput);
-    const partialMinimum = partial ? worstCaseCost(promptTokens, minimumOutput, desc.n, rate) : null;
     let hold: PlacedHold;
     timing?.enter('hold');
     try {
       hold = await this.holds.place({
         accountId: team ? team.teamId : principal.accountId,
         amount: worst,
-        partialMinimum,
+        partialMinimum: partial ? worstCaseCost(promptTokens, minimumOutput, desc.n, rate) : null,
         model: rate.model,
         apiKeyId: principal.keyId,
         // Sessions are the member's own, also on a shared team account.
-        sessionId: sessionId && team ? `${principal.accountId}/${sessionId}` : sessionId,
-        sessionCap: sessionId && sessionCap !== null ? { cap: sessionCap, windowSeconds: guard.sessionWindowSeconds } : null,
+        sessionId: asked.sessionId && team ? `${principal.accountId}/${asked.sessionId}` : asked.sessionId,
+        sessionCap: asked.sessionId && sessionCap !== null ? { cap: sessionCap, windowSeconds: guard.sessionWindowSeconds } : null,
         ttlSeconds: this.config.PROXY_HOLD_TTL_SECONDS,
         member: team ? { memberAccountId: principal.accountId, at: team.at } : null,
       });
     } catch (err) {
-      // The member step refused: say why, with the member's remaining allocation.
-      const memberRefused =
-        err instanceof DomainError && ((err.code === 'FORBIDDEN' && !err.details.proxyCode) || err.details.scope === 'allocation');
-      if (team && memberRefused) throw await this.teams.refusal(team, worst);
-      if (err instanceof DomainError && err.details.scope === 'key') {
-        // The key's limit refused the call's worst case: say which output it assumed, as for credits.
-        const field = desc.outputField ?? 'max_tokens';
-        const advice = maxOutput > 0 ? ` It assumed ${maxOutput} output tokens: send a smaller ${field}, or raise the key's limit.` : '';
-        throw new DomainError(err.code, `${err.message}.${advice}`, { ...err.details, maxOutputTokensAssumed: maxOutput });
-      }
-      if (err instanceof DomainError && err.code === 'INSUFFICIENT_CREDITS') {
-        const shrunk = partial && minimumOutput < maxOutput;
-        const requested = desc.requestedMaxOutput !== null && desc.requestedMaxOutput <= maxOutput;
-        throw holdRefused(err, {
-          promptTokens,
-          maxOutputTokens: shrunk ? minimumOutput : maxOutput,
-          n: desc.n,
-          outputField: desc.outputField ?? 'max_tokens',
-          outputSource: shrunk ? 'minimum' : requested ? 'requested' : 'model',
-        });
-      }
-      throw err;
+      const shrunk = partial && minimumOutput < maxOutput;
+      throw await this.holdRefusal(err, { team, worst, desc, promptTokens, maxOutput, minimumOutput: shrunk ? minimumOutput : null });
     }
 
     const budget = hold.partial ? outputBudget(hold.amount, promptTokens, rate) : maxOutput * desc.n;
@@ -189,6 +185,40 @@ export class ProxyService {
       simulated: this.isSimulated(rate),
       timing,
     };
+  }
+
+  /** What to answer when the hold was refused: the member's allocation, the key's limit or the balance, each saying why. */
+  private async holdRefusal(
+    err: unknown,
+    c: {
+      team: TeamCharge | null;
+      worst: bigint;
+      desc: CallDescription;
+      promptTokens: number;
+      maxOutput: number;
+      /** Set when the hold could have shrunk to this output. */
+      minimumOutput: number | null;
+    },
+  ): Promise<unknown> {
+    if (!(err instanceof DomainError)) return err;
+    // The member step refused: say why, with the member's remaining allocation.
+    const memberRefused = (err.code === 'FORBIDDEN' && !err.details.proxyCode) || err.details.scope === 'allocation';
+    if (c.team && memberRefused) return this.teams.refusal(c.team, c.worst);
+    const field = c.desc.outputField ?? 'max_tokens';
+    if (err.details.scope === 'key') {
+      // The key's limit refused the call's worst case: say which output it assumed, as for credits.
+      const advice = c.maxOutput > 0 ? ` It assumed ${c.maxOutput} output tokens: send a smaller ${field}, or raise the key's limit.` : '';
+      return new DomainError(err.code, `${err.message}.${advice}`, { ...err.details, maxOutputTokensAssumed: c.maxOutput });
+    }
+    if (err.code !== 'INSUFFICIENT_CREDITS') return err;
+    const requested = c.desc.requestedMaxOutput !== null && c.desc.requestedMaxOutput <= c.maxOutput;
+    return holdRefused(err, {
+      promptTokens: c.promptTokens,
+      maxOutputTokens: c.minimumOutput ?? c.maxOutput,
+      n: c.desc.n,
+      outputField: field,
+      outputSource: c.minimumOutput !== null ? 'minimum' : requested ? 'requested' : 'model',
+    });
   }
 
   /** Releases the hold of a call that will not settle (the provider failed). */
@@ -244,10 +274,25 @@ export class ProxyService {
       throw new UpstreamFailure(err);
     }
     sink.start();
+    const { generated, cut, upstreamError } = await this.forward(call, reader, opened, sink);
+    sink.signal.removeEventListener('abort', abortUpstream);
+    const upstreamMs = elapsedMs(started);
+    call.timing?.enter('settle');
+    if (cut) controller.abort();
+    return this.settleStream(call, reader, sink, onSettled, { generated, cut, upstreamError, upstreamMs, requestId: opened.requestId });
+  }
 
+  /**
+   * Forwards the provider's events, counting output tokens, until it ends, fails, the client
+   * leaves, or a partial hold's budget is reached (`cut`).
+   */
+  private async forward<E>(
+    call: PreparedCall,
+    reader: StreamReader<E>,
+    opened: UpstreamEvents<E>,
+    sink: StreamSink,
+  ): Promise<{ generated: number; cut: boolean; upstreamError: unknown }> {
     let generated = 0;
-    let cut = false;
-    let upstreamError: unknown = null;
     // A stream may outlive the hold's TTL: push the expiry out while events keep coming, so the
     // expiry job never releases the hold of a live call.
     const ttl = this.config.PROXY_HOLD_TTL_SECONDS;
@@ -260,34 +305,31 @@ export class ProxyService {
         }
         reader.see(event);
         const tokens = reader.outputTokens(event);
-        if (call.hold.partial && generated + tokens > call.outputBudget) {
-          cut = true;
-          break;
-        }
+        if (call.hold.partial && generated + tokens > call.outputBudget) return { generated, cut: true, upstreamError: null };
         generated += tokens;
         reader.forward(event, sink);
       }
     } catch (err) {
-      if (!sink.signal.aborted) upstreamError = err;
-    } finally {
-      sink.signal.removeEventListener('abort', abortUpstream);
+      return { generated, cut: false, upstreamError: sink.signal.aborted ? null : err };
     }
-    const upstreamMs = elapsedMs(started);
-    call.timing?.enter('settle');
-    const clientAborted = sink.signal.aborted;
-    if (cut) controller.abort();
+    return { generated, cut: false, upstreamError: null };
+  }
 
+  /** The stream's charge (on reported usage, else estimated, never above the hold when cut or dropped) and its last events. */
+  private settleStream<E>(
+    call: PreparedCall,
+    reader: StreamReader<E>,
+    sink: StreamSink,
+    onSettled: (charge: CallCharge, upstreamMs: number) => Record<string, unknown>,
+    s: { generated: number; cut: boolean; upstreamError: unknown; upstreamMs: number; requestId: string | null | undefined },
+  ): Promise<StreamOutcome> | StreamOutcome {
+    const { generated, cut, upstreamError, upstreamMs } = s;
+    const clientAborted = sink.signal.aborted;
+    const requestId = () => s.requestId ?? reader.fallbackId();
     const estimate = () => reader.estimate?.(call.promptTokens, generated) ?? estimatedTokens(call.promptTokens, generated);
     if (upstreamError && !cut) {
-      if (!reader.chargesDroppedStream) {
-        await this.abandon(call);
-        if (!clientAborted) {
-          reader.fail(sink, null);
-          sink.end();
-        }
-        return { charge: null, upstreamError, cut, clientAborted, upstreamMs };
-      }
-      const charge = this.settleAfterAnswer(call, estimate(), true, opened.requestId ?? reader.fallbackId(), upstreamMs, true);
+      if (!reader.chargesDroppedStream) return this.dropStream(call, reader, sink, { upstreamError, clientAborted, upstreamMs });
+      const charge = this.settleAfterAnswer(call, estimate(), true, requestId(), upstreamMs, true);
       if (!clientAborted) {
         reader.fail(sink, onSettled(charge, upstreamMs));
         sink.end();
@@ -299,19 +341,27 @@ export class ProxyService {
 
     const reported = cut ? null : reader.reportedUsage();
     const tokens = reported ?? estimate();
-    const charge = this.settleAfterAnswer(
-      call,
-      tokens,
-      !reported,
-      opened.requestId ?? reader.fallbackId(),
-      upstreamMs,
-      cut || clientAborted,
-    );
+    const charge = this.settleAfterAnswer(call, tokens, !reported, requestId(), upstreamMs, cut || clientAborted);
     if (!clientAborted) {
       reader.finish(sink, charge, onSettled(charge, upstreamMs), reported !== null);
       sink.end();
     }
     return { charge, upstreamError: null, cut, clientAborted, upstreamMs };
+  }
+
+  /** A stream that failed on a surface that does not charge for one: nothing charged, the hold voided. */
+  private async dropStream<E>(
+    call: PreparedCall,
+    reader: StreamReader<E>,
+    sink: StreamSink,
+    s: { upstreamError: unknown; clientAborted: boolean; upstreamMs: number },
+  ): Promise<StreamOutcome> {
+    await this.abandon(call);
+    if (!s.clientAborted) {
+      reader.fail(sink, null);
+      sink.end();
+    }
+    return { charge: null, upstreamError: s.upstreamError, cut: false, clientAborted: s.clientAborted, upstreamMs: s.upstreamMs };
   }
 
   /**

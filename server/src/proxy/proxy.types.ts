@@ -5,6 +5,12 @@ import type { ModelRate, Provider } from '../ratecards/ratecard.types.js';
 import type { PromptCount } from './prompt-tokens.js';
 import type { ServerTiming } from './server-timing.js';
 
+/**
+ * The source of the proxy's own settle rows. Their usage keys live in scope 'proxy' and their
+ * ledger keys start with 'settle:' (clients' with 'usage:'), so no client key can claim them.
+ */
+export const PROXY_SOURCE = 'PROXY';
+
 export interface ProxyHeaders {
   /** X-Team-Id: charge this team (the key's own team when absent, if it was issued for one). */
   teamId?: unknown;

@@ -3,7 +3,7 @@ import { writeAudit } from '../audit/audit.service.js';
 import type { Principal } from '../auth/roles.js';
 import { sqlOf } from '../db/sql.js';
 import { currentEm } from '../db/unit-of-work.js';
-import type { BalanceEvents } from '../ledger/balance-events.js';
+import type { EventBus } from '../shared/events/bus.js';
 import { ExpiringCache, type CacheTtl } from '../shared/cache.js';
 import { ModelDisabled, ModelNotFound, notFound } from '../shared/errors.js';
 import { draftRateCard, type RateCardDraft } from './catalog-draft.js';
@@ -22,18 +22,18 @@ export class RateCardsService {
 
   constructor(
     private readonly em: EntityManager,
-    private readonly events: Pick<BalanceEvents, 'invalidate' | 'onInvalidate'> | null = null,
+    private readonly events: Pick<EventBus, 'publish' | 'on'> | null = null,
     cacheTtlMs: CacheTtl = 5_000,
   ) {
     this.active = new ExpiringCache(cacheTtlMs, 1);
-    events?.onInvalidate((scope) => {
+    events?.on('cacheInvalidated', (scope) => {
       if (scope === 'rateCards') this.active.clear();
     });
   }
 
   /** After a committed change: every instance reads the rate card again at once. */
   private changed(): void {
-    if (this.events) this.events.invalidate('rateCards');
+    if (this.events) this.events.publish('cacheInvalidated', 'rateCards');
     else this.active.clear();
   }
 

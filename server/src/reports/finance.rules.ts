@@ -40,12 +40,6 @@ export function marginRatio(revenueMillicredits: bigint, costMicroUsd: bigint): 
   return Number(((revenueMillicredits - costMicroUsd) * 10_000n) / revenueMillicredits) / 10_000;
 }
 
-export function clampLimit(n: number | null | undefined, def = 10, max = 100): number {
-  if (n === null || n === undefined) return def;
-  if (!Number.isInteger(n) || n < 1 || n > max) throw badInput(`limit must be between 1 and ${max}`, { field: 'limit' });
-  return n;
-}
-
 /** "2026-11" -> [2026-11-01T00:00Z, 2026-12-01T00:00Z). */
 export function monthPeriod(month: string): { from: Date; to: Date } {
   const m = /^(\d{4})-(\d{2})$/.exec(month);

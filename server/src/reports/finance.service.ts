@@ -4,7 +4,8 @@ import { currentEm } from '../db/unit-of-work.js';
 import { parseId } from '../shared/validate.js';
 import { NO_KEY, runRollup } from './rollup.job.js';
 import { rollupSnapshot, type Watermark } from './rollup-snapshot.js';
-import { clampLimit, dayRange, orderColumn, type FinanceOrder } from './finance.rules.js';
+import { PAGE_SIZES, pageSize } from '../shared/paging.js';
+import { dayRange, orderColumn, type FinanceOrder } from './finance.rules.js';
 
 export interface FinanceDayRow {
   date: string;
@@ -206,16 +207,23 @@ export class FinanceService {
   }
 
   byModel(from: Date, to: Date, order: FinanceOrder = 'REVENUE', limit?: number | null) {
-    return this.usageGroups(from, to, 'model', order, clampLimit(limit, 20));
+    return this.usageGroups(from, to, 'model', order, pageSize(limit, PAGE_SIZES.ranking));
   }
 
   byAccount(from: Date, to: Date, order: FinanceOrder = 'REVENUE', limit?: number | null) {
-    return this.usageGroups(from, to, 'account', order, clampLimit(limit, 20));
+    return this.usageGroups(from, to, 'account', order, pageSize(limit, PAGE_SIZES.ranking));
   }
 
   /** Per team member (api key) of one account, or across all accounts. */
   byMember(from: Date, to: Date, accountId?: string | null, order: FinanceOrder = 'REVENUE', limit?: number | null) {
-    return this.usageGroups(from, to, 'member', order, clampLimit(limit, 20), accountId ? parseId(accountId, 'accountId') : null);
+    return this.usageGroups(
+      from,
+      to,
+      'member',
+      order,
+      pageSize(limit, PAGE_SIZES.ranking),
+      accountId ? parseId(accountId, 'accountId') : null,
+    );
   }
 
   /**

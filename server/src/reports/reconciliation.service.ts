@@ -10,7 +10,8 @@ import { currentEm } from '../db/unit-of-work.js';
 import type { AdvisoryLocks } from '../jobs/advisory-lock.js';
 import { gauges, metrics } from '../metrics/metrics.js';
 import { DomainError, badInput, notFound } from '../shared/errors.js';
-import { clampLimit, utcDay } from './finance.rules.js';
+import { PAGE_SIZES, pageSize } from '../shared/paging.js';
+import { utcDay } from './finance.rules.js';
 import { accountBalancesCheck } from './reconciliation/account-balances.check.js';
 import { auditChainCheck } from './reconciliation/audit-chain.check.js';
 import { dayBounds, type Check, type CheckOutcome } from './reconciliation/check.js';
@@ -121,12 +122,12 @@ export class ReconciliationService {
   }
 
   async runs(first?: number | null): Promise<ReconciliationRun[]> {
-    return findRuns(this.sql(), clampLimit(first, 20));
+    return findRuns(this.sql(), pageSize(first, PAGE_SIZES.reconciliationRuns));
   }
 
   /** `first`: at most 1000; null (a client that did not say) means 100. */
   async findings(runId: string, first: number | null = 1000): Promise<StoredFinding[]> {
-    return findFindings(this.sql(), runId, clampLimit(first, 100, 1000));
+    return findFindings(this.sql(), runId, pageSize(first, PAGE_SIZES.findings));
   }
 
   private async startIf(

@@ -1,7 +1,8 @@
 import type { AuthService } from '../auth/auth.service.js';
 import { principalRef, type PrincipalChecker } from '../auth/principal-sockets.js';
 import type { Principal } from '../auth/roles.js';
-import type { BalanceEvents, CacheScope } from '../ledger/balance-events.js';
+import type { EventBus } from '../shared/events/bus.js';
+import type { CacheScope } from '../shared/events/channels.js';
 import { ExpiringCache, type CacheTtl } from '../shared/cache.js';
 import type { SessionsService } from './sessions.service.js';
 
@@ -22,11 +23,11 @@ export class PrincipalCheck implements PrincipalChecker {
   constructor(
     private readonly auth: Pick<AuthService, 'validKeyIds'>,
     private readonly sessions: Pick<SessionsService, 'current' | 'liveIds'>,
-    events: Pick<BalanceEvents, 'onInvalidate'> | null,
+    events: Pick<EventBus, 'on'> | null,
     ttl: CacheTtl,
   ) {
     this.cache = new ExpiringCache(ttl);
-    events?.onInvalidate((scope) => {
+    events?.on('cacheInvalidated', (scope) => {
       if (PRINCIPAL_SCOPES.includes(scope)) this.cache.clear();
     });
   }

@@ -10,7 +10,7 @@ import { SessionsService } from './sessions.service.js';
 import { SignInLimiter } from './sign-in-limiter.js';
 import { SignInService } from './sign-in.service.js';
 import type { Clock } from './tokens.js';
-import type { BalanceEvents } from '../ledger/balance-events.js';
+import type { EventBus } from '../shared/events/bus.js';
 import { PrincipalCheck } from './principal-check.js';
 
 /** The console's services: staff users, cookie sessions, sign-in, portal links and the audit log reader. */
@@ -20,7 +20,7 @@ export function createSessionServices(
   config: Config,
   log: Logger,
   clock: Clock,
-  events: Pick<BalanceEvents, 'invalidate' | 'onInvalidate'> | null = null,
+  events: Pick<EventBus, 'publish' | 'on'> | null = null,
 ) {
   const sessions = new SessionsService(
     em,

@@ -1,11 +1,11 @@
 import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
 import type { Principal } from '../auth/roles.js';
 import { ApiKeyEntity } from '../auth/api-key.entity.js';
-import { sqlOf } from '../db/sql.js';
 import { currentEm } from '../db/unit-of-work.js';
-import type { BalanceEvents } from '../ledger/balance-events.js';
+import type { EventBus } from '../shared/events/bus.js';
 import { StaffUserEntity } from '../staff/staff-user.entity.js';
 import { SessionEntity } from './session.entity.js';
+import { sessionsOf } from './sessions.repository.js';
 import type { SessionKind } from './session.types.js';
 import { hashToken, looksLikeToken, newToken, type Clock } from './tokens.js';
 
@@ -34,18 +34,6 @@ export async function revokeStaffSessions(em: EntityManager, staffUserId: string
   return em.nativeUpdate(SessionEntity, { staffUser: staffUserId, revokedAt: null, expiresAt: { $gt: at } }, { revokedAt: at });
 }
 
-/** Revokes every live Credits page session of an account (those a revoked key ended already aside), in the caller's transaction `em`. */
-export async function revokePortalSessionsOf(em: EntityManager, accountId: string, at: Date): Promise<number> {
-  const rows = await sqlOf(em).query(
-    `update sessions s set revoked_at = ?
-      where s.kind = 'PORTAL' and s.account_id = ?::uuid and s.revoked_at is null and s.expires_at > ?
-        and (s.opened_by_key_id is null or exists (select 1 from api_keys k where k.id = s.opened_by_key_id and k.revoked_at is null))
-      returning s.id`,
-    [at, accountId, at],
-  );
-  return rows.length;
-}
-
 /**
  * Cookie sessions of the console (a staff user) and of the Credits page (one account, as USER).
  * A session ends at the first of: sign-out, idle timeout, absolute lifetime, its staff user
@@ -56,7 +44,7 @@ export class SessionsService {
     private readonly em: EntityManager,
     private readonly limits: SessionLimits,
     private readonly clock: Clock,
-    private readonly events: Pick<BalanceEvents, 'invalidate'> | null = null,
+    private readonly events: Pick<EventBus, 'publish'> | null = null,
   ) {}
 
   now(): Date {
@@ -68,7 +56,7 @@ export class SessionsService {
    * password or role change): every instance re-checks its cached sessions and open sockets.
    */
   sessionsChanged(): void {
-    this.events?.invalidate('sessions');
+    this.events?.publish('cacheInvalidated', 'sessions');
   }
 
   /** A new session, written in the caller's transaction `em`. */
@@ -131,16 +119,7 @@ export class SessionsService {
    */
   async liveIds(ids: string[]): Promise<Set<string>> {
     if (!ids.length) return new Set();
-    const rows = await sqlOf(currentEm(this.em)).query<{ id: string }>(
-      `select s.id from sessions s
-         left join staff_users u on u.id = s.staff_user_id
-         left join api_keys k on k.id = s.opened_by_key_id
-        where s.id = any(?::uuid[]) and s.revoked_at is null and s.expires_at > ?
-          and (s.staff_user_id is null or not u.disabled)
-          and (s.opened_by_key_id is null or k.revoked_at is null)`,
-      [`{${ids.join(',')}}`, this.clock()],
-    );
-    return new Set(rows.map((r) => r.id));
+    return sessionsOf(currentEm(this.em)).liveIds(ids, this.clock());
   }
 
   /** Ends the session of `token` (sign-out) in the caller's transaction `em`; the session when one was live. */

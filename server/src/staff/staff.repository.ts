@@ -26,6 +26,11 @@ export class StaffUserRepository extends EntityRepository<StaffUserEntity> {
     await this.find({ role: 'ADMIN' }, { orderBy: { id: 'asc' }, lockMode: LockMode.PESSIMISTIC_WRITE });
   }
 
+  /** Serialises bootstrapping for the caller's transaction: instances starting together must not each see "no ADMIN yet". */
+  async lockBootstrap(): Promise<void> {
+    await this.em.execute(`select pg_advisory_xact_lock(hashtext('staff_users:bootstrap'))`);
+  }
+
   async hasOtherActiveAdmin(leaving: string): Promise<boolean> {
     return (await this.count({ role: 'ADMIN', disabled: false, id: { $ne: leaving } })) > 0;
   }

@@ -71,9 +71,8 @@ export class StaffService {
     const passwordHash = await hashPassword(newPassword(password));
     try {
       return await this.em.transactional(async (em) => {
-        // Instances starting together with different values must not each see "no ADMIN yet".
-        await sqlOf(em).query(`select pg_advisory_xact_lock(hashtext('staff_users:bootstrap'))`);
         const users = staffUsers(em);
+        await users.lockBootstrap();
         if (await users.count({ [raw('lower(email)')]: address.toLowerCase() })) return 'exists';
         if (await users.count({ role: 'ADMIN' })) return 'adminExists';
         const user = em.create(StaffUserEntity, { email: address, name: 'Administrator', role: 'ADMIN', passwordHash } as StaffUserEntity);

@@ -8,7 +8,7 @@ import { DomainError, notFound } from '../shared/errors.js';
 import { auditMember, lockedTeam, putMember } from './team-changes.js';
 import { invitationExpiry, teamInvitations, teamMembers, toInvitation } from './teams.repository.js';
 import { isActive } from './teams.rules.js';
-import { invitedView, memberView } from './teams.sql.js';
+import { invitedView, memberView } from './sql/team-queries.js';
 import type { TeamInvitation, TeamMember } from './teams.types.js';
 
 /**

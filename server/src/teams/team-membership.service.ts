@@ -11,7 +11,7 @@ import { TeamInvitationEntity, type TeamMemberEntity } from './team.entities.js'
 import { auditMember, changeTeam, keepAnOwner, putMember } from './team-changes.js';
 import { teamInvitations, teamMembers } from './teams.repository.js';
 import { isActive, parseAllocation } from './teams.rules.js';
-import { invitedView, memberView } from './teams.sql.js';
+import { invitedView, memberView } from './sql/team-queries.js';
 import { TEAM_ROLES, type InvitationLimits, type TeamMember, type TeamRole } from './teams.types.js';
 
 /**

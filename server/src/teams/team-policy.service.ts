@@ -11,7 +11,7 @@ import { changeTeam } from './team-changes.js';
 import { policyOf } from './teams.repository.js';
 import { nextPolicy } from './teams.rules.js';
 import type { TeamsService } from './teams.service.js';
-import { isKnownTimeZone, lockAndCountTeamsCreatedToday, movePeriodsToZone } from './teams.sql.js';
+import { isKnownTimeZone, lockAndCountTeamsCreatedToday, movePeriodsToZone } from './sql/team-queries.js';
 import type { CreateTeamInput, SetTeamPolicyInput, Team } from './teams.types.js';
 
 /** A team's creation and its policy: the caps, the allowed models and the zone its periods start in; audited. */

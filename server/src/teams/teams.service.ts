@@ -10,7 +10,7 @@ import { isUuid, parseId, sameId } from '../shared/validate.js';
 import type { TeamMemberEntity } from './team.entities.js';
 import { policyOf, teamMembers, teams, toTeam, type TeamOrder } from './teams.repository.js';
 import { TeamAllocationExceeded, chargedTeamId, isActive, requireModelAllowed } from './teams.rules.js';
-import { lockMemberAndCountTeamKeys, memberView, memberViews, spendRows } from './teams.sql.js';
+import { lockMemberAndCountTeamKeys, memberView, memberViews, spendRows } from './sql/team-queries.js';
 import type { Team, TeamCharge, TeamMember, TeamSpendRow } from './teams.types.js';
 
 const MAX_SPEND_RANGE_DAYS = 366;

@@ -1,7 +1,7 @@
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { MillicreditsScalar } from '../graphql/scalars.js';
 import { ConnectionType, toConnection } from '../graphql/connection.js';
-import { encodeCursor, type Page } from '../ledger/cursor.js';
+import { encodeCursor, type Page } from '../graphql/connection-cursors.js';
 import { formatMicroUsd, formatMillicredits, formatRatePer1k } from '../money/money.js';
 import { clientIdempotencyKey } from './usage.rules.js';
 import type { UsageBatchResult, UsageRecord } from './usage.types.js';

@@ -30,7 +30,7 @@ function entityClassesInSource(): string[] {
   for (const file of readdirSync(src, { recursive: true, encoding: 'utf8' })) {
     if (!file.endsWith('.ts')) continue;
     const text = readFileSync(join(src, file), 'utf8');
-    for (const m of text.matchAll(/@Entity\((?:[^()]|\(\))*\)\s*(?:@\w+\([^)]*\)\s*)*export\s+(?:abstract\s+)?class\s+(\w+)/g))
+    for (const m of text.matchAll(/@Entity\((?:[^()]|\([^()]*\))*\)\s*(?:@\w+\([^)]*\)\s*)*export\s+(?:abstract\s+)?class\s+(\w+)/g))
       names.push(m[1]);
   }
   return names;

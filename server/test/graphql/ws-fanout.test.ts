@@ -5,7 +5,7 @@ import { WebSocket } from 'ws';
 import type { Context } from '../../src/graphql/context.js';
 import { createSchema } from '../../src/graphql/schema.js';
 import { balanceFanOut } from '../../src/graphql/ws-fanout.js';
-import { createBalanceEvents, type BalanceEvents } from '../../src/ledger/balance-events.js';
+import { createEventBus, type EventBus } from '../../src/shared/events/bus.js';
 import { BalanceWatchService } from '../../src/ledger/balance-watch.service.js';
 import type { BalanceSnapshot } from '../../src/ledger/ledger.types.js';
 import { eventually } from '../support/eventually.js';
@@ -29,14 +29,14 @@ class FakeSocket {
 }
 
 let schema: GraphQLSchema;
-let events: BalanceEvents;
+let events: EventBus;
 let watch: BalanceWatchService;
 let clock = Date.parse('2026-01-01T00:00:00Z');
 const snapshot = (posted: bigint): BalanceSnapshot => ({ accountId: ACCOUNT, posted, pending: 0n, updatedAt: new Date((clock += 1000)) });
 
 beforeAll(async () => {
   schema = await createSchema({ publicAppUrl: 'https://app.example.test' });
-  events = createBalanceEvents();
+  events = createEventBus();
   watch = new BalanceWatchService(events, async () => snapshot(1_000n));
 });
 afterAll(async () => events?.close());
@@ -80,9 +80,9 @@ describe('balance fan-out', () => {
     });
 
     slow.bufferedAmount = LIMIT + 1;
-    events.publish(snapshot(900n));
+    events.publish('balance', snapshot(900n));
     await eventually(async () => quick.sent.length === 2, { what: 'the first change' });
-    events.publish(snapshot(800n));
+    events.publish('balance', snapshot(800n));
     await eventually(async () => quick.sent.length === 3, { what: 'the second change' });
     expect(quick.balances()).toEqual(['1000', '900', '800']);
     expect(slow.balances()).toEqual(['1000']);
@@ -99,7 +99,7 @@ describe('balance fan-out', () => {
       members: [a, b],
     } = await twoMembers('1', '2');
     closing.readyState = WebSocket.CLOSING;
-    events.publish(snapshot(700n));
+    events.publish('balance', snapshot(700n));
     await eventually(async () => open.sent.length === 2, { what: 'the change' });
     expect(closing.sent).toHaveLength(1);
 

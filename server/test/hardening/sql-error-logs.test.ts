@@ -1,8 +1,8 @@
-import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sqlOf } from '../../src/db/sql.js';
-import { createLogger, withoutSqlValues } from '../../src/logger.js';
+import { withoutSqlValues } from '../../src/logger.js';
 import { freshDatabase, type TestDatabase } from '../support/db.js';
+import { captureLog } from '../support/log-capture.js';
 
 let db: TestDatabase;
 beforeAll(async () => {
@@ -10,23 +10,12 @@ beforeAll(async () => {
 });
 afterAll(async () => db?.close());
 
-function capture() {
-  const lines: string[] = [];
-  const stream = new Writable({
-    write(chunk, _enc, done) {
-      lines.push(String(chunk));
-      done();
-    },
-  });
-  return { log: createLogger('info', stream), text: () => lines.join('') };
-}
-
 const EMAIL = 'jane.doe@customer.example';
 const STRIPE_ID = 'cus_SecretCustomer123';
 
 describe('database errors in logs', () => {
   it('keep the statement but none of its values (emails, Stripe ids), nor the driver detail', async () => {
-    const { log, text } = capture();
+    const { log, text } = captureLog();
     const sql = sqlOf(db.orm.em.fork());
     // A check violation and a duplicate key: the driver's message inlines the values, its detail repeats them.
     const failures: unknown[] = [];

@@ -1,19 +1,7 @@
-import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { createLogger } from '../../src/logger.js';
 import { metricsRegistry } from '../../src/metrics/metrics.js';
 import { swallowed } from '../../src/shared/errors.js';
-
-function capture() {
-  const lines: string[] = [];
-  const stream = new Writable({
-    write(chunk, _enc, done) {
-      lines.push(String(chunk));
-      done();
-    },
-  });
-  return { log: createLogger('info', stream), lines };
-}
+import { captureLog } from '../support/log-capture.js';
 
 const countAt = async (where: string) => {
   const metric = await metricsRegistry.getSingleMetric('creditmeter_swallowed_errors_total')?.get();
@@ -22,7 +10,7 @@ const countAt = async (where: string) => {
 
 describe('swallowed: the one way to drop a caught error', () => {
   it('writes one warn line naming the place, and counts it by place on the metrics registry', async () => {
-    const { log, lines } = capture();
+    const { log, lines } = captureLog();
     const before = await countAt('test.place');
     swallowed(new Error('socket closed'), 'test.place', log);
     expect(lines).toHaveLength(1);
@@ -33,7 +21,7 @@ describe('swallowed: the one way to drop a caught error', () => {
   });
 
   it('masks what the logger masks: the values of a failed statement never reach the line', () => {
-    const { log, lines } = capture();
+    const { log, lines } = captureLog();
     const err = Object.assign(new Error(`insert into accounts (email) values ('jane.doe@customer.example')`), {
       detail: 'Key (email)=(jane.doe@customer.example) already exists',
     });

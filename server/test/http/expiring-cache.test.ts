@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cacheTtl } from '../../src/ledger/balance-events.js';
+import { cacheTtl } from '../../src/shared/events/bus.js';
 import { ExpiringCache } from '../../src/shared/cache.js';
 
 const counting = () => {

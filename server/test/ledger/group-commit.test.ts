@@ -4,7 +4,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DomainError } from '../../src/shared/errors.js';
 import type { UsageCharge } from '../../src/ledger/ledger.types.js';
-import { requestHash } from '../../src/ledger/ledger.service.js';
+import { requestHash } from '../../src/shared/request-hash.js';
 import { planBurn } from '../../src/grants/grants.rules.js';
 import { startTestApp, type TestApp } from '../support/harness.js';
 

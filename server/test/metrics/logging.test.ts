@@ -1,17 +1,6 @@
-import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { createLogger, maskEmail } from '../../src/logger.js';
-
-function capture() {
-  const lines: string[] = [];
-  const stream = new Writable({
-    write(chunk, _enc, done) {
-      lines.push(String(chunk));
-      done();
-    },
-  });
-  return { log: createLogger('info', stream), text: () => lines.join('') };
-}
+import { maskEmail } from '../../src/logger.js';
+import { captureLog } from '../support/log-capture.js';
 
 const SECRETS = {
   apiKey: 'cm_live_9f8e7d6c5b4a39281706f5e4d3c2b1a0',
@@ -29,7 +18,7 @@ const SECRETS = {
 
 describe('structured logs', () => {
   it('never write secrets, API keys, emails or webhook payloads', () => {
-    const { log, text } = capture();
+    const { log, text } = captureLog();
     log.info({ req: { headers: { authorization: `Bearer ${SECRETS.apiKey}`, 'stripe-signature': SECRETS.signature } } }, 'request');
     log.info({ authorization: `Bearer ${SECRETS.apiKey}`, key: SECRETS.apiKey, apiKey: SECRETS.apiKey }, 'key created');
     log.info({ account: { email: SECRETS.email, key: SECRETS.apiKey }, email: SECRETS.email }, 'account created');

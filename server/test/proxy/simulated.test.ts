@@ -57,7 +57,7 @@ describe('the built-in simulated model (no OPENAI_API_KEY)', () => {
   it('answers deterministically, labelled as simulated, and is metered like a real call', async () => {
     const user = await t.account(1_000_000n);
     const client = openaiClient(t, user.key);
-    const events = t.services.events.subscribe(user.id);
+    const events = t.services.events.balancesOf(user.id);
     const seen = events[Symbol.asyncIterator]();
     const firstEvent = seen.next(); // a repeater starts listening on its first next()
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CacheScope } from '../../src/ledger/balance-events.js';
+import type { CacheScope } from '../../src/shared/events/channels.js';
 import { freshDatabase, type TestDatabase } from '../support/db.js';
 import { startTestApp, type TestApp } from '../support/harness.js';
 
@@ -22,7 +22,7 @@ afterAll(async () => {
 
 /** Resolves when `app` has heard an invalidation of `scope` (the signal, not a sleep). */
 const heard = (app: TestApp, scope: CacheScope) =>
-  new Promise<void>((resolve) => app.services.events.onInvalidate((s) => s === scope && resolve()));
+  new Promise<void>((resolve) => app.services.events.on('cacheInvalidated', (s) => s === scope && resolve()));
 
 const charge = (key: string, idempotencyKey: string) =>
   `mutation { recordUsage(input: { model: "cheap-model", inputTokens: 1000, outputTokens: 0, idempotencyKey: "${idempotencyKey}" }) { chargedMillicredits } }`;

@@ -40,7 +40,7 @@ describe('two instances sharing Redis', () => {
     const user = await one.account(0n);
     const [key] = (await two.gql(`query($a: ID) { apiKeys(accountId: $a) { id } }`, { a: user.id }, admin())).data.apiKeys;
     expect(codeOf(await me(two, user.key))).toBe('OK'); // cached as valid on instance two (TTL 10 minutes)
-    const heard = new Promise<void>((resolve) => two.services.events.onInvalidate((scope) => scope === 'apiKeys' && resolve()));
+    const heard = new Promise<void>((resolve) => two.services.events.on('cacheInvalidated', (scope) => scope === 'apiKeys' && resolve()));
     const revoked = await one.gql(`mutation($id: ID!) { revokeApiKey(id: $id) { id revokedAt } }`, { id: key.id }, admin());
     expect(revoked.errors).toBeUndefined();
     expect(revoked.data.revokeApiKey.revokedAt).toBeTruthy();

@@ -201,7 +201,7 @@ describe('a team id works wherever an account id does', () => {
       // Live once an event gets through: re-announce the current balance until one arrives.
       const current = await t.services.ledger.balance(teamId);
       while (!sub.events.length && !sub.error) {
-        t.services.events.publish(current);
+        t.services.events.publish('balance', current);
         await sub.waitFor(1, 50).catch(() => undefined);
       }
       expect(sub.error).toBeNull();

@@ -1,6 +1,18 @@
 import { INT64_MAX } from '../money/money.js';
 import { badInput } from '../shared/errors.js';
 
+/*
+ * The cursor side of connections (connection.ts holds their GraphQL types): free of decorators,
+ * so services and workers page without loading type-graphql.
+ */
+
+/** One page of a list, however it was fetched: items in order, and where the next page starts. */
+export interface Page<T> {
+  items: T[];
+  hasNextPage: boolean;
+  endCursor: string | null;
+}
+
 /** Opaque cursors over a monotonically increasing sequence number. */
 export const encodeCursor = (seq: bigint): string => Buffer.from(`s:${seq}`).toString('base64url');
 
@@ -11,22 +23,6 @@ export function decodeCursor(cursor: string | null | undefined): bigint | null {
   // 19 digits can still exceed PostgreSQL's bigint: such a cursor is as invalid as a malformed one.
   if (!match || BigInt(match[1]) > INT64_MAX) throw badInput('after is not a valid cursor', { field: 'after' });
   return BigInt(match[1]);
-}
-
-export const MAX_PAGE_SIZE = 200;
-
-export function pageSize(first: number | null | undefined): number {
-  const n = first ?? 50;
-  if (!Number.isInteger(n) || n < 1 || n > MAX_PAGE_SIZE) {
-    throw badInput(`first must be an integer between 1 and ${MAX_PAGE_SIZE}`);
-  }
-  return n;
-}
-
-export interface Page<T> {
-  items: T[];
-  hasNextPage: boolean;
-  endCursor: string | null;
 }
 
 /** `rows` was fetched with limit n + 1: the extra row only tells whether another page exists. */

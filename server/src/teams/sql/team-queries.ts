@@ -1,6 +1,6 @@
-import type { Sql } from '../db/sql.js';
-import { toBigInt } from '../db/sql.js';
-import type { TeamMember, TeamRole, TeamSpendRow } from './teams.types.js';
+import type { Sql } from '../../db/sql.js';
+import { toBigInt } from '../../db/sql.js';
+import type { TeamMember, TeamRole, TeamSpendRow } from '../teams.types.js';
 
 /*
  * Why SQL here: these read what the ledger engine writes (a member's spent and period, the holds
