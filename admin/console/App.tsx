@@ -121,6 +121,60 @@ function ConsoleLayout(props: LayoutProps) {
   );
 }
 
+/** The pages each role sees (react-admin reads these elements directly: a plain function, not a component). */
+function consoleResources(permissions: string | undefined) {
+  return (
+    <>
+      <Resource
+        name="accounts"
+        options={{ label: 'Accounts' }}
+        {...accounts}
+        create={atLeast(permissions, 'ADMIN') ? accounts.create : undefined}
+        recordRepresentation="email"
+      />
+      {atLeast(permissions, 'FINANCE') && (
+        <Resource
+          name="rateCards"
+          options={{ label: 'Rate cards' }}
+          {...rateCards}
+          create={atLeast(permissions, 'ADMIN') ? rateCards.create : undefined}
+          recordRepresentation={(c) => `v${c.version} ${c.name}`}
+        />
+      )}
+      <Resource
+        name="teams"
+        options={{ label: 'Teams' }}
+        {...teams}
+        create={atLeast(permissions, 'ADMIN') ? teams.create : undefined}
+        recordRepresentation="name"
+      />
+      <Resource name="purchases" options={{ label: 'Purchases' }} {...purchases} />
+      <Resource
+        name="webhookEndpoints"
+        options={{ label: 'Webhook endpoints' }}
+        {...webhookEndpoints}
+        create={atLeast(permissions, 'ADMIN') ? webhookEndpoints.create : undefined}
+        recordRepresentation="url"
+      />
+      {atLeast(permissions, 'FINANCE') && <Resource name="auditLog" options={{ label: 'Audit log' }} {...auditLog} />}
+      {atLeast(permissions, 'FINANCE') && (
+        <Resource name="reconciliation" options={{ label: 'Reconciliation' }} {...reconciliation} recordRepresentation="day" />
+      )}
+      {atLeast(permissions, 'ADMIN') && (
+        <Resource name="promoCodes" options={{ label: 'Promo codes' }} {...promoCodes} recordRepresentation="code" />
+      )}
+      {atLeast(permissions, 'ADMIN') && (
+        <Resource name="staffUsers" options={{ label: 'Staff users' }} {...staffUsers} recordRepresentation="email" />
+      )}
+      <CustomRoutes>
+        <Route path="/webhooks" element={<webhooks.page />} />
+        {atLeast(permissions, 'FINANCE') && <Route path="/revenue" element={<revenue.page />} />}
+        {atLeast(permissions, 'FINANCE') && <Route path="/catalog" element={<priceCatalog.page />} />}
+      </CustomRoutes>
+    </>
+  );
+}
+
 export function App() {
   return (
     // Real paths (/admin/accounts/42/show), not react-admin's default hash routes: the server falls back to this page.
@@ -136,56 +190,7 @@ export function App() {
         requireAuth
         disableTelemetry
       >
-        {(permissions: string | undefined) => (
-          <>
-            <Resource
-              name="accounts"
-              options={{ label: 'Accounts' }}
-              {...accounts}
-              create={atLeast(permissions, 'ADMIN') ? accounts.create : undefined}
-              recordRepresentation="email"
-            />
-            {atLeast(permissions, 'FINANCE') && (
-              <Resource
-                name="rateCards"
-                options={{ label: 'Rate cards' }}
-                {...rateCards}
-                create={atLeast(permissions, 'ADMIN') ? rateCards.create : undefined}
-                recordRepresentation={(c) => `v${c.version} ${c.name}`}
-              />
-            )}
-            <Resource
-              name="teams"
-              options={{ label: 'Teams' }}
-              {...teams}
-              create={atLeast(permissions, 'ADMIN') ? teams.create : undefined}
-              recordRepresentation="name"
-            />
-            <Resource name="purchases" options={{ label: 'Purchases' }} {...purchases} />
-            <Resource
-              name="webhookEndpoints"
-              options={{ label: 'Webhook endpoints' }}
-              {...webhookEndpoints}
-              create={atLeast(permissions, 'ADMIN') ? webhookEndpoints.create : undefined}
-              recordRepresentation="url"
-            />
-            {atLeast(permissions, 'FINANCE') && <Resource name="auditLog" options={{ label: 'Audit log' }} {...auditLog} />}
-            {atLeast(permissions, 'FINANCE') && (
-              <Resource name="reconciliation" options={{ label: 'Reconciliation' }} {...reconciliation} recordRepresentation="day" />
-            )}
-            {atLeast(permissions, 'ADMIN') && (
-              <Resource name="promoCodes" options={{ label: 'Promo codes' }} {...promoCodes} recordRepresentation="code" />
-            )}
-            {atLeast(permissions, 'ADMIN') && (
-              <Resource name="staffUsers" options={{ label: 'Staff users' }} {...staffUsers} recordRepresentation="email" />
-            )}
-            <CustomRoutes>
-              <Route path="/webhooks" element={<webhooks.page />} />
-              {atLeast(permissions, 'FINANCE') && <Route path="/revenue" element={<revenue.page />} />}
-              {atLeast(permissions, 'FINANCE') && <Route path="/catalog" element={<priceCatalog.page />} />}
-            </CustomRoutes>
-          </>
-        )}
+        {consoleResources}
       </Admin>
     </BrowserRouter>
   );

@@ -17,13 +17,47 @@ import { loadUsage, type UsageSummary } from './usage';
 // recharts is large: it loads after the rest of the page, only for this chart.
 const UsageChart = lazy(() => import('./UsageChart'));
 
-export function UsageCard() {
+function useUsageCard() {
   const [usage, setUsage] = useState<UsageSummary | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     loadUsage().then(setUsage, (err) => setError(errorMessage(err)));
   }, []);
 
+  return { usage, error };
+}
+
+function PerModelTable({ models }: { models: UsageSummary['models'] }) {
+  return (
+    <TableContainer tabIndex={0} aria-label="Usage per model, scrollable">
+      <Table size="small">
+        <TableHead>
+          <TableRow>
+            <TableCell>Model</TableCell>
+            <TableCell align="right">Credits</TableCell>
+            <TableCell align="right">Calls</TableCell>
+            <TableCell align="right">Input tokens</TableCell>
+            <TableCell align="right">Output tokens</TableCell>
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {models.map((m) => (
+            <TableRow key={m.model}>
+              <TableCell sx={{ overflowWrap: 'anywhere' }}>{m.model}</TableCell>
+              <TableCell align="right">{formatCredits(m.millicredits, { decimals: 'trim' })}</TableCell>
+              <TableCell align="right">{formatCount(m.calls)}</TableCell>
+              <TableCell align="right">{formatCount(m.inputTokens)}</TableCell>
+              <TableCell align="right">{formatCount(m.outputTokens)}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </TableContainer>
+  );
+}
+
+export function UsageCard() {
+  const { usage, error } = useUsageCard();
   return (
     <Section title="Usage, last 30 days (UTC days)">
       {error && <Alert severity="error">{error}</Alert>}
@@ -53,30 +87,7 @@ export function UsageCard() {
               <Typography variant="subtitle1" component="h3">
                 Per model
               </Typography>
-              <TableContainer tabIndex={0} aria-label="Usage per model, scrollable">
-                <Table size="small">
-                  <TableHead>
-                    <TableRow>
-                      <TableCell>Model</TableCell>
-                      <TableCell align="right">Credits</TableCell>
-                      <TableCell align="right">Calls</TableCell>
-                      <TableCell align="right">Input tokens</TableCell>
-                      <TableCell align="right">Output tokens</TableCell>
-                    </TableRow>
-                  </TableHead>
-                  <TableBody>
-                    {usage.models.map((m) => (
-                      <TableRow key={m.model}>
-                        <TableCell sx={{ overflowWrap: 'anywhere' }}>{m.model}</TableCell>
-                        <TableCell align="right">{formatCredits(m.millicredits, { decimals: 'trim' })}</TableCell>
-                        <TableCell align="right">{formatCount(m.calls)}</TableCell>
-                        <TableCell align="right">{formatCount(m.inputTokens)}</TableCell>
-                        <TableCell align="right">{formatCount(m.outputTokens)}</TableCell>
-                      </TableRow>
-                    ))}
-                  </TableBody>
-                </Table>
-              </TableContainer>
+              <PerModelTable models={usage.models} />
             </Box>
           )}
         </>

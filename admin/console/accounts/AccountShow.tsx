@@ -59,6 +59,67 @@ function useLiveBalance(account: AccountDetail | undefined): { balance: Balance 
   return { balance, live };
 }
 
+function BalanceCard({
+  balance,
+  live,
+  canAdjust,
+  onAdjust,
+}: {
+  balance: Balance;
+  live: boolean;
+  canAdjust: boolean;
+  onAdjust: () => void;
+}) {
+  return (
+    <Card variant="outlined">
+      <CardContent>
+        <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} sx={{ alignItems: { sm: 'center' } }}>
+          <Box sx={{ flexGrow: 1 }}>
+            <Typography variant="body2" color="text.secondary" component="h3">
+              Balance <Chip size="small" color={live ? 'success' : 'default'} label={live ? 'Live' : 'Connecting…'} sx={{ ml: 1 }} />
+            </Typography>
+            <Typography variant="h4" component="p" sx={{ fontWeight: 600 }} data-testid="account-balance" aria-live="polite">
+              {formatCredits(balance.balanceMillicredits)} credits
+            </Typography>
+            <Typography variant="body2" color="text.secondary">
+              ≈ {formatUsdOfMillicredits(balance.balanceMillicredits)} · available {formatCredits(balance.availableMillicredits)} · held{' '}
+              {formatCredits(balance.heldMillicredits)}
+            </Typography>
+          </Box>
+          {canAdjust && (
+            <Button variant="contained" onClick={onAdjust}>
+              Adjust balance
+            </Button>
+          )}
+        </Stack>
+      </CardContent>
+    </Card>
+  );
+}
+
+function AutoRechargeSummary({ ar }: { ar: AccountDetail['autoRecharge'] }) {
+  return (
+    <Card variant="outlined">
+      <CardContent>
+        <Typography variant="h6" component="h3">
+          Auto-recharge
+        </Typography>
+        {ar ? (
+          <Typography>
+            {ar.enabled ? 'On' : 'Off'}: below {formatCredits(ar.thresholdMillicredits)} credits buy{' '}
+            {ar.packId ?? `up to ${formatCredits(ar.targetBalanceMillicredits ?? '0')} credits`}; limit {formatCents(ar.monthlyLimitCents)}{' '}
+            a month, {formatCents(ar.spentThisMonthCents)} spent this month.
+            {ar.hasPaymentMethod ? ' A card is saved.' : ' No card saved.'}
+            {ar.notice && ` Notice: ${ar.notice}`}
+          </Typography>
+        ) : (
+          <Typography color="text.secondary">Not set up.</Typography>
+        )}
+      </CardContent>
+    </Card>
+  );
+}
+
 function Overview() {
   const account = useRecordContext<AccountDetail>();
   const { permissions } = usePermissions<string>();
@@ -69,50 +130,10 @@ function Overview() {
   const client = useQueryClient();
   if (!account || !balance) return null;
   const admin = atLeast(permissions, 'ADMIN');
-  const ar = account.autoRecharge;
   return (
     <Stack spacing={2}>
-      <Card variant="outlined">
-        <CardContent>
-          <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} sx={{ alignItems: { sm: 'center' } }}>
-            <Box sx={{ flexGrow: 1 }}>
-              <Typography variant="body2" color="text.secondary" component="h3">
-                Balance <Chip size="small" color={live ? 'success' : 'default'} label={live ? 'Live' : 'Connecting…'} sx={{ ml: 1 }} />
-              </Typography>
-              <Typography variant="h4" component="p" sx={{ fontWeight: 600 }} data-testid="account-balance" aria-live="polite">
-                {formatCredits(balance.balanceMillicredits)} credits
-              </Typography>
-              <Typography variant="body2" color="text.secondary">
-                ≈ {formatUsdOfMillicredits(balance.balanceMillicredits)} · available {formatCredits(balance.availableMillicredits)} · held{' '}
-                {formatCredits(balance.heldMillicredits)}
-              </Typography>
-            </Box>
-            {admin && (
-              <Button variant="contained" onClick={() => setAdjusting(true)}>
-                Adjust balance
-              </Button>
-            )}
-          </Stack>
-        </CardContent>
-      </Card>
-      <Card variant="outlined">
-        <CardContent>
-          <Typography variant="h6" component="h3">
-            Auto-recharge
-          </Typography>
-          {ar ? (
-            <Typography>
-              {ar.enabled ? 'On' : 'Off'}: below {formatCredits(ar.thresholdMillicredits)} credits buy{' '}
-              {ar.packId ?? `up to ${formatCredits(ar.targetBalanceMillicredits ?? '0')} credits`}; limit{' '}
-              {formatCents(ar.monthlyLimitCents)} a month, {formatCents(ar.spentThisMonthCents)} spent this month.
-              {ar.hasPaymentMethod ? ' A card is saved.' : ' No card saved.'}
-              {ar.notice && ` Notice: ${ar.notice}`}
-            </Typography>
-          ) : (
-            <Typography color="text.secondary">Not set up.</Typography>
-          )}
-        </CardContent>
-      </Card>
+      <BalanceCard balance={balance} live={live} canAdjust={admin} onAdjust={() => setAdjusting(true)} />
+      <AutoRechargeSummary ar={account.autoRecharge} />
       {account.lowBalanceAlert && (
         <Card variant="outlined">
           <CardContent>

@@ -75,7 +75,7 @@ function ComparisonTable({ models }: { models: ModelComparison[] }) {
 }
 
 /** ADMIN: picks catalogue models and a markup, drafts, and opens the publish form (with its diff) on the draft. */
-function DraftForm({ catalog }: { catalog: CatalogPriceRow[] }) {
+function useDraftForm({ catalog }: { catalog: CatalogPriceRow[] }) {
   const notify = useNotify();
   const navigate = useNavigate();
   const [markup, setMarkup] = useState('30');
@@ -102,6 +102,11 @@ function DraftForm({ catalog }: { catalog: CatalogPriceRow[] }) {
     setPicked(next);
   };
 
+  return { markup, setMarkup, picked, busy, markupValid, draft, toggle };
+}
+
+function DraftForm({ catalog }: { catalog: CatalogPriceRow[] }) {
+  const { markup, setMarkup, picked, busy, markupValid, draft, toggle } = useDraftForm({ catalog });
   return (
     <Box
       component="form"
@@ -145,6 +150,29 @@ function DraftForm({ catalog }: { catalog: CatalogPriceRow[] }) {
   );
 }
 
+function NotOnCard({ notOnCard }: { notOnCard: ReturnType<typeof compareWithCatalog>['notOnCard'] }) {
+  return (
+    <Card variant="outlined" component="section" aria-labelledby="missing-title">
+      <CardContent>
+        <Typography id="missing-title" variant="h6" component="h2">
+          In the catalogue, not on the card
+        </Typography>
+        {notOnCard.length === 0 ? (
+          <Typography color="text.secondary">Every catalogue model is on the active card.</Typography>
+        ) : (
+          <List dense data-testid="not-on-card">
+            {notOnCard.map((p) => (
+              <ListItem key={p.model}>
+                {p.model} ({p.provider}): calls to it are refused (404 model_not_found) until a card lists it
+              </ListItem>
+            ))}
+          </List>
+        )}
+      </CardContent>
+    </Card>
+  );
+}
+
 /** Where the active rates differ from the bundled price catalogue, what margin each model makes, and drafting a card from it. */
 export default function CatalogPage() {
   const { permissions } = usePermissions<string>();
@@ -183,24 +211,7 @@ export default function CatalogPage() {
               <ComparisonTable models={comparison.models} />
             </CardContent>
           </Card>
-          <Card variant="outlined" component="section" aria-labelledby="missing-title">
-            <CardContent>
-              <Typography id="missing-title" variant="h6" component="h2">
-                In the catalogue, not on the card
-              </Typography>
-              {comparison.notOnCard.length === 0 ? (
-                <Typography color="text.secondary">Every catalogue model is on the active card.</Typography>
-              ) : (
-                <List dense data-testid="not-on-card">
-                  {comparison.notOnCard.map((p) => (
-                    <ListItem key={p.model}>
-                      {p.model} ({p.provider}): calls to it are refused (404 model_not_found) until a card lists it
-                    </ListItem>
-                  ))}
-                </List>
-              )}
-            </CardContent>
-          </Card>
+          <NotOnCard notOnCard={comparison.notOnCard} />
           {atLeast(permissions, 'ADMIN') && (
             <Card variant="outlined" component="section" aria-labelledby="draft-title">
               <CardContent sx={{ display: 'grid', gap: 2 }}>

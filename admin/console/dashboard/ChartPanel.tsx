@@ -63,34 +63,41 @@ export function ChartPanel<T>(props: {
             <Box sx={{ minWidth: 0 }} data-testid="chart">
               {props.chart}
             </Box>
-            <TableContainer sx={{ maxHeight: 280 }} tabIndex={0} aria-label={`${props.title}: table`}>
-              <Table size="small" stickyHeader>
-                <TableHead>
-                  <TableRow>
-                    {props.columns.map((c) => (
-                      <TableCell key={c.label} align={c.numeric ? 'right' : 'left'}>
-                        {c.label}
-                      </TableCell>
-                    ))}
-                  </TableRow>
-                </TableHead>
-                <TableBody>
-                  {props.rows.map((row) => (
-                    <TableRow key={props.rowKey(row)}>
-                      {props.columns.map((c) => (
-                        <TableCell key={c.label} align={c.numeric ? 'right' : 'left'} sx={{ whiteSpace: 'nowrap' }}>
-                          {c.value(row)}
-                        </TableCell>
-                      ))}
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
-            </TableContainer>
+            <FiguresTable title={props.title} columns={props.columns} rows={props.rows} rowKey={props.rowKey} />
           </Box>
         )}
       </CardContent>
     </Card>
+  );
+}
+
+/** The chart's figures as a table, scrollable on its own. */
+function FiguresTable<T>(props: { title: string; columns: Column<T>[]; rows: T[]; rowKey: (row: T) => string }) {
+  return (
+    <TableContainer sx={{ maxHeight: 280 }} tabIndex={0} aria-label={`${props.title}: table`}>
+      <Table size="small" stickyHeader>
+        <TableHead>
+          <TableRow>
+            {props.columns.map((c) => (
+              <TableCell key={c.label} align={c.numeric ? 'right' : 'left'}>
+                {c.label}
+              </TableCell>
+            ))}
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {props.rows.map((row) => (
+            <TableRow key={props.rowKey(row)}>
+              {props.columns.map((c) => (
+                <TableCell key={c.label} align={c.numeric ? 'right' : 'left'} sx={{ whiteSpace: 'nowrap' }}>
+                  {c.value(row)}
+                </TableCell>
+              ))}
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </TableContainer>
   );
 }
 

@@ -59,6 +59,100 @@ export function useMembers(teamId: string) {
   return { query, members, emailOf };
 }
 
+type RowProps = {
+  teamId: string;
+  member: Member;
+  label: string | undefined;
+  onEdit: (m: Member) => void;
+  onRemoved: () => Promise<unknown>;
+};
+
+const alertsSummary = (m: Member) =>
+  m.lowBalanceAlerts.length === 0
+    ? '—'
+    : m.lowBalanceAlerts
+        .map((a) => `${formatCredits(a.thresholdMillicredits)}${a.percent ? ` (${a.percent} %)` : ''}${a.alerted ? ' · alerted' : ''}`)
+        .join(', ');
+
+function MemberActions({ teamId, member: m, label, onEdit, onRemoved }: RowProps) {
+  return (
+    <TableCell sx={{ whiteSpace: 'nowrap' }}>
+      {!m.removedAt && (
+        <Stack direction="row" spacing={1}>
+          <Button size="small" variant="outlined" onClick={() => onEdit(m)} aria-label={`Set allocation of ${label}`}>
+            Allocation
+          </Button>
+          <ConfirmedButton
+            label="Remove"
+            title="Remove this member?"
+            content="They stop spending the team's credits at once and the keys issued to them for this team are revoked. Their history stays."
+            buttonProps={{ color: 'error', 'aria-label': `Remove ${label}` }}
+            onConfirm={async () => {
+              await api.request(RemoveTeamMemberMutation, { teamId, accountId: m.accountId });
+              await onRemoved();
+            }}
+            done="Member removed"
+          />
+        </Stack>
+      )}
+    </TableCell>
+  );
+}
+
+function MemberRow({ member: m, admin, ...props }: RowProps & { admin: boolean }) {
+  const { teamId, label, onEdit, onRemoved } = props;
+  return (
+    <TableRow sx={m.removedAt ? { '& td': { color: 'text.secondary' } } : undefined}>
+      <TableCell sx={{ minWidth: 180, overflowWrap: 'anywhere' }}>
+        <Link component={RouterLink} to={`/accounts/${m.accountId}/show`}>
+          {label}
+        </Link>
+        {m.removedAt && (
+          <Typography variant="body2" color="text.secondary">
+            Removed {formatDate(m.removedAt)}
+          </Typography>
+        )}
+      </TableCell>
+      <TableCell>
+        <Chip size="small" label={m.role} color={m.role === 'OWNER' ? 'primary' : 'default'} variant="outlined" />
+      </TableCell>
+      <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
+        {m.monthlyAllocationMillicredits === null ? 'No cap' : formatCredits(m.monthlyAllocationMillicredits)}
+      </TableCell>
+      <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
+        {formatCredits(m.spentThisPeriodMillicredits)}
+      </TableCell>
+      <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
+        {formatCredits(m.heldMillicredits)}
+      </TableCell>
+      <TableCell align="right" sx={{ whiteSpace: 'nowrap' }} data-testid="member-remaining">
+        {m.remainingThisPeriodMillicredits === null ? '—' : formatCredits(m.remainingThisPeriodMillicredits)}
+      </TableCell>
+      <TableCell sx={{ whiteSpace: 'nowrap' }} data-testid="member-alerts">
+        {alertsSummary(m)}
+      </TableCell>
+      {admin && <MemberActions teamId={teamId} member={m} label={label} onEdit={onEdit} onRemoved={onRemoved} />}
+    </TableRow>
+  );
+}
+
+function MembersHead({ admin }: { admin: boolean }) {
+  return (
+    <TableHead>
+      <TableRow>
+        <TableCell>Member</TableCell>
+        <TableCell>Role</TableCell>
+        <TableCell align="right">Allocation / month</TableCell>
+        <TableCell align="right">Spent this period</TableCell>
+        <TableCell align="right">Held</TableCell>
+        <TableCell align="right">Remaining</TableCell>
+        <TableCell>Alerts below</TableCell>
+        {admin && <TableCell>Actions</TableCell>}
+      </TableRow>
+    </TableHead>
+  );
+}
+
 /** Members with their allocation this period; ADMIN adds, removes and sets allocations (OWNERs do it in their app). */
 export function MembersPanel({ teamId, timeZone }: { teamId: string; timeZone: string }) {
   const { permissions } = usePermissions<string>();
@@ -74,18 +168,7 @@ export function MembersPanel({ teamId, timeZone }: { teamId: string; timeZone: s
     <Stack spacing={2}>
       <TableContainer tabIndex={0} role="region" aria-label="Members (scrolls sideways)">
         <Table size="small" data-testid="team-members">
-          <TableHead>
-            <TableRow>
-              <TableCell>Member</TableCell>
-              <TableCell>Role</TableCell>
-              <TableCell align="right">Allocation / month</TableCell>
-              <TableCell align="right">Spent this period</TableCell>
-              <TableCell align="right">Held</TableCell>
-              <TableCell align="right">Remaining</TableCell>
-              <TableCell>Alerts below</TableCell>
-              {admin && <TableCell>Actions</TableCell>}
-            </TableRow>
-          </TableHead>
+          <MembersHead admin={admin} />
           <TableBody>
             {members.length === 0 && (
               <TableRow>
@@ -93,70 +176,15 @@ export function MembersPanel({ teamId, timeZone }: { teamId: string; timeZone: s
               </TableRow>
             )}
             {members.map((m) => (
-              <TableRow key={m.accountId} sx={m.removedAt ? { '& td': { color: 'text.secondary' } } : undefined}>
-                <TableCell sx={{ minWidth: 180, overflowWrap: 'anywhere' }}>
-                  <Link component={RouterLink} to={`/accounts/${m.accountId}/show`}>
-                    {emailOf.get(m.accountId)}
-                  </Link>
-                  {m.removedAt && (
-                    <Typography variant="body2" color="text.secondary">
-                      Removed {formatDate(m.removedAt)}
-                    </Typography>
-                  )}
-                </TableCell>
-                <TableCell>
-                  <Chip size="small" label={m.role} color={m.role === 'OWNER' ? 'primary' : 'default'} variant="outlined" />
-                </TableCell>
-                <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
-                  {m.monthlyAllocationMillicredits === null ? 'No cap' : formatCredits(m.monthlyAllocationMillicredits)}
-                </TableCell>
-                <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
-                  {formatCredits(m.spentThisPeriodMillicredits)}
-                </TableCell>
-                <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
-                  {formatCredits(m.heldMillicredits)}
-                </TableCell>
-                <TableCell align="right" sx={{ whiteSpace: 'nowrap' }} data-testid="member-remaining">
-                  {m.remainingThisPeriodMillicredits === null ? '—' : formatCredits(m.remainingThisPeriodMillicredits)}
-                </TableCell>
-                <TableCell sx={{ whiteSpace: 'nowrap' }} data-testid="member-alerts">
-                  {m.lowBalanceAlerts.length === 0
-                    ? '—'
-                    : m.lowBalanceAlerts
-                        .map(
-                          (a) =>
-                            `${formatCredits(a.thresholdMillicredits)}${a.percent ? ` (${a.percent} %)` : ''}${a.alerted ? ' · alerted' : ''}`,
-                        )
-                        .join(', ')}
-                </TableCell>
-                {admin && (
-                  <TableCell sx={{ whiteSpace: 'nowrap' }}>
-                    {!m.removedAt && (
-                      <Stack direction="row" spacing={1}>
-                        <Button
-                          size="small"
-                          variant="outlined"
-                          onClick={() => setEditing(m)}
-                          aria-label={`Set allocation of ${emailOf.get(m.accountId)}`}
-                        >
-                          Allocation
-                        </Button>
-                        <ConfirmedButton
-                          label="Remove"
-                          title="Remove this member?"
-                          content="They stop spending the team's credits at once and the keys issued to them for this team are revoked. Their history stays."
-                          buttonProps={{ color: 'error', 'aria-label': `Remove ${emailOf.get(m.accountId)}` }}
-                          onConfirm={async () => {
-                            await api.request(RemoveTeamMemberMutation, { teamId, accountId: m.accountId });
-                            await reload();
-                          }}
-                          done="Member removed"
-                        />
-                      </Stack>
-                    )}
-                  </TableCell>
-                )}
-              </TableRow>
+              <MemberRow
+                key={m.accountId}
+                teamId={teamId}
+                member={m}
+                label={emailOf.get(m.accountId)}
+                admin={admin}
+                onEdit={setEditing}
+                onRemoved={reload}
+              />
             ))}
           </TableBody>
         </Table>
@@ -180,7 +208,7 @@ export function MembersPanel({ teamId, timeZone }: { teamId: string; timeZone: s
   );
 }
 
-function AddMemberForm({ teamId, onAdded }: { teamId: string; onAdded: () => Promise<unknown> }) {
+function useAddMember(teamId: string, onAdded: () => Promise<unknown>) {
   const [accountId, setAccountId] = useState('');
   const [role, setRole] = useState<TeamRole>('MEMBER');
   const [error, setError] = useState<string | null>(null);
@@ -208,6 +236,11 @@ function AddMemberForm({ teamId, onAdded }: { teamId: string; onAdded: () => Pro
     }
   }
 
+  return { accountId, setAccountId, role, setRole, error, busy, invalid, submit };
+}
+
+function AddMemberForm({ teamId, onAdded }: { teamId: string; onAdded: () => Promise<unknown> }) {
+  const { accountId, setAccountId, role, setRole, error, busy, invalid, submit } = useAddMember(teamId, onAdded);
   return (
     <Box component="form" onSubmit={submit} noValidate aria-label="Add a member">
       <Typography variant="subtitle1" component="h3" sx={{ mb: 1 }}>
@@ -247,7 +280,9 @@ function AddMemberForm({ teamId, onAdded }: { teamId: string; onAdded: () => Pro
   );
 }
 
-function AllocationDialog(props: { teamId: string; member: Member; label: string; onClose: () => void; onSaved: () => Promise<unknown> }) {
+type AllocationProps = { teamId: string; member: Member; label: string; onClose: () => void; onSaved: () => Promise<unknown> };
+
+function useAllocationForm(props: AllocationProps) {
   const current = props.member.monthlyAllocationMillicredits;
   const [text, setText] = useState(current === null ? '' : formatCredits(current).replace(/,/g, ''));
   const [alerts, setAlerts] = useState(alertsText(props.member));
@@ -288,6 +323,11 @@ function AllocationDialog(props: { teamId: string; member: Member; label: string
     }
   }
 
+  return { text, setText, alerts, setAlerts, alertList, error, busy, parsed, save };
+}
+
+function AllocationDialog(props: AllocationProps) {
+  const { text, setText, alerts, setAlerts, alertList, error, busy, parsed, save } = useAllocationForm(props);
   return (
     <Dialog open onClose={props.onClose} aria-labelledby="allocation-title" fullWidth maxWidth="xs">
       <form onSubmit={save} noValidate>

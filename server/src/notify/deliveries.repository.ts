@@ -1,14 +1,7 @@
-import type { Sql } from '../db/sql.js';
+import { EntityRepository, type EntityManager } from '@mikro-orm/postgresql';
+import { NotificationDeliveryEntity } from './notification-delivery.entity.js';
 
-/** The delivery log is the outbox queue's: parameterised SQL, beside the worker that drives it. */
-export interface DeliveryAttempt {
-  attemptedAt: Date;
-  statusCode: number | null;
-  error: string | null;
-  durationMs: number | null;
-  responseExcerpt: string | null;
-}
-
+/** A delivery as the log shows it: the delivery row and its event's type, time and data. */
 export interface Delivery {
   id: string;
   seq: bigint;
@@ -28,92 +21,197 @@ export interface Delivery {
   createdAt: Date;
 }
 
-/** Attempts kept per delivery in the log. */
-const ATTEMPTS_SHOWN = 50;
+/** A due delivery claimed by a worker, with its event. */
+export interface ClaimedDelivery {
+  id: string;
+  channel: 'WEBHOOK' | 'EMAIL';
+  attempts: number;
+  recipient: string | null;
+  endpoint_id: string | null;
+  event_id: string;
+  event_type: string;
+  event_account_id: string | null;
+  event_data: Record<string, unknown>;
+  event_created_at: Date;
+  /** next_attempt_at as the claim set it: the claim stands while it is unchanged. */
+  lease_until: Date;
+}
+
+/** What one attempt ended in. */
+export interface DeliveryOutcome {
+  status: 'DELIVERED' | 'FAILED' | 'PENDING';
+  nextAttemptAt: Date;
+  statusCode: number | null;
+  error: string | null;
+  deliveredAt: Date | null;
+}
 
 const date = (v: unknown) => (v ? new Date(v as string) : null);
 
-/** A disabled or deleted endpoint's pending deliveries will not be attempted. */
-export async function cancelPendingDeliveries(sql: Sql, endpointId: string, reason: 'endpoint disabled' | 'endpoint deleted') {
-  await sql.query(
-    `update notification_deliveries set status = 'CANCELLED', last_error = ? where endpoint_id = ?::uuid and status = 'PENDING'`,
-    [reason, endpointId],
-  );
-}
-
-/** An endpoint's deliveries, newest first, below the cursor `before` (a seq); `limit` rows. */
-export async function findDeliveries(sql: Sql, endpointId: string, before: bigint | null, limit: number): Promise<Delivery[]> {
-  const rows = await sql.query<Record<string, unknown>>(
-    `select d.id, d.seq, d.endpoint_id, d.channel, d.status, d.attempts, d.next_attempt_at, d.last_attempt_at, d.last_status_code,
-            d.last_error, d.delivered_at, d.created_at, ev.id as event_id, ev.type as event_type, ev.created_at as event_created_at, ev.data
-       from notification_deliveries d join outbox_events ev on ev.id = d.event_id
-      where d.endpoint_id = ?::uuid and (?::bigint is null or d.seq < ?::bigint)
-      order by d.seq desc limit ?::int`,
-    [endpointId, before?.toString() ?? null, before?.toString() ?? null, limit],
-  );
-  return rows.map((r) => ({
-    id: r.id as string,
-    seq: BigInt(r.seq as string),
-    endpointId: r.endpoint_id as string,
-    channel: r.channel as string,
-    eventId: r.event_id as string,
-    eventType: r.event_type as string,
-    eventCreatedAt: new Date(r.event_created_at as string),
-    payload: r.data as Record<string, unknown>,
-    status: r.status as string,
-    attempts: Number(r.attempts),
-    nextAttemptAt: r.status === 'PENDING' ? date(r.next_attempt_at) : null,
-    lastAttemptAt: date(r.last_attempt_at),
-    lastStatusCode: r.last_status_code === null ? null : Number(r.last_status_code),
-    lastError: (r.last_error as string | null) ?? null,
-    deliveredAt: date(r.delivered_at),
-    createdAt: new Date(r.created_at as string),
-  }));
-}
-
-export async function countDeliveries(sql: Sql, endpointId: string): Promise<number> {
-  const [row] = await sql.query<{ n: string }>(`select count(*) n from notification_deliveries where endpoint_id = ?::uuid`, [endpointId]);
-  return Number(row.n);
-}
-
-/** The latest attempts of each delivery, newest first. */
-export async function findAttempts(sql: Sql, deliveryIds: readonly string[]): Promise<Map<string, DeliveryAttempt[]>> {
-  const rows = await sql.query<Record<string, unknown>>(
-    `select delivery_id, attempted_at, status_code, error, duration_ms, response_excerpt
-       from notification_attempts where delivery_id = any(?::uuid[]) order by id desc`,
-    [`{${deliveryIds.join(',')}}`],
-  );
-  const byDelivery = new Map<string, DeliveryAttempt[]>();
-  for (const r of rows) {
-    const list = byDelivery.get(r.delivery_id as string) ?? [];
-    if (list.length < ATTEMPTS_SHOWN) {
-      list.push({
-        attemptedAt: new Date(r.attempted_at as string),
-        statusCode: r.status_code === null ? null : Number(r.status_code),
-        error: (r.error as string | null) ?? null,
-        durationMs: r.duration_ms === null ? null : Number(r.duration_ms),
-        responseExcerpt: (r.response_excerpt as string | null) ?? null,
-      });
-    }
-    byDelivery.set(r.delivery_id as string, list);
+/**
+ * The delivery queue (`notification_deliveries`). Fan-out, claiming and the log page are set-wise
+ * SQL (one statement each, SKIP LOCKED where instances compete); single-row changes go through the ORM.
+ */
+export class NotificationDeliveriesRepository extends EntityRepository<NotificationDeliveryEntity> {
+  /** A disabled or deleted endpoint's pending deliveries will not be attempted. */
+  async cancelPending(endpointId: string, reason: 'endpoint disabled' | 'endpoint deleted'): Promise<void> {
+    await this.nativeUpdate({ endpointId, status: 'PENDING' }, { status: 'CANCELLED', lastError: reason });
   }
-  return byDelivery;
+
+  /** A claimed delivery whose endpoint went away meanwhile: cancelled, its place freed. */
+  async cancelClaimed(id: string): Promise<void> {
+    await this.nativeUpdate(
+      { id, status: 'PENDING' },
+      { status: 'CANCELLED', lastError: 'endpoint disabled or deleted', claimedUntil: null },
+    );
+  }
+
+  /** The earliest pending delivery due after `after`, if any. */
+  async nextDueAfter(after: Date): Promise<Date | null> {
+    const next = await this.findOne(
+      { status: 'PENDING', nextAttemptAt: { $gt: after } },
+      { orderBy: { nextAttemptAt: 'asc' }, fields: ['nextAttemptAt'], disableIdentityMap: true },
+    );
+    return next?.nextAttemptAt ?? null;
+  }
+
+  /** One delivery per (event, endpoint) pair given, due at `at`; pairs already queued are left as they are. */
+  async queueWebhooks(pairs: readonly { eventId: string; endpointId: string }[], at: Date): Promise<void> {
+    if (!pairs.length) return;
+    await this.getEntityManager().execute(
+      `insert into notification_deliveries (event_id, channel, endpoint_id, next_attempt_at)
+       select unnest(?::uuid[]), 'WEBHOOK', unnest(?::uuid[]), ?::timestamptz
+       on conflict do nothing`,
+      [`{${pairs.map((p) => p.eventId).join(',')}}`, `{${pairs.map((p) => p.endpointId).join(',')}}`, at.toISOString()],
+    );
+  }
+
+  /**
+   * One mail per event of a mailed type: to the account's email, or to `operatorEmail` for an
+   * operator-wide event (none when it is null), due at `at`; mails already queued are left as they are.
+   */
+  async queueMails(eventIds: readonly string[], mailTypes: readonly string[], operatorEmail: string | null, at: Date): Promise<void> {
+    if (!eventIds.length || !mailTypes.length) return;
+    await this.getEntityManager().execute(
+      `insert into notification_deliveries (event_id, channel, recipient, next_attempt_at)
+       select ev.id, 'EMAIL', r.recipient, ?::timestamptz
+         from outbox_events ev left join accounts a on a.id = ev.account_id
+         cross join lateral (select case when ev.account_id is null then ?::text else a.email end as recipient) r
+        where ev.id = any(?::uuid[]) and ev.type = any(?::text[]) and r.recipient is not null
+       on conflict do nothing`,
+      [at.toISOString(), operatorEmail, `{${eventIds.join(',')}}`, `{${mailTypes.join(',')}}`],
+    );
+  }
+
+  /**
+   * Claims up to `limit` due deliveries, each endpoint's oldest first and no more per endpoint than
+   * its free places (`perEndpoint`, less those in flight = claimed and not yet recorded, by any
+   * instance). Mail is one lane. Instances claiming at once cannot exceed the bound: places are
+   * counted in one snapshot, and a row another claim holds is skipped, never replaced by the next
+   * one in its endpoint's line. One statement: the count, the ranking and the claim must see one snapshot.
+   */
+  claimDue(now: Date, leaseUntil: Date, limit: number, perEndpoint: number): Promise<ClaimedDelivery[]> {
+    const at = now.toISOString();
+    const lease = leaseUntil.toISOString();
+    return this.getEntityManager().execute(
+      `with in_flight as (
+         select coalesce(endpoint_id::text, 'mail') as lane, count(*)::int as n
+           from notification_deliveries
+          where claimed_until > ?::timestamptz and status = 'PENDING'
+          group by 1
+       ), ranked as (
+         select d.id, row_number() over (partition by coalesce(d.endpoint_id::text, 'mail') order by d.next_attempt_at, d.seq)
+                + coalesce(f.n, 0) as place
+           from notification_deliveries d
+           left join in_flight f on f.lane = coalesce(d.endpoint_id::text, 'mail')
+          where d.status = 'PENDING' and d.next_attempt_at <= ?::timestamptz
+       ), due as (
+         select d.id, ev.id as event_id, ev.type as event_type, ev.account_id as event_account_id, ev.data as event_data,
+                ev.created_at as event_created_at
+           from ranked r
+           join notification_deliveries d on d.id = r.id
+           join outbox_events ev on ev.id = d.event_id
+          where r.place <= ?::int and d.status = 'PENDING' and d.next_attempt_at <= ?::timestamptz
+          order by d.next_attempt_at
+          limit ?::int
+          for update of d skip locked
+       )
+       update notification_deliveries d
+          set attempts = d.attempts + 1, last_attempt_at = ?::timestamptz, next_attempt_at = ?::timestamptz, claimed_until = ?::timestamptz
+         from due where d.id = due.id
+       returning d.id, d.channel, d.attempts, d.recipient, d.endpoint_id, d.next_attempt_at as lease_until, due.*`,
+      [at, at, perEndpoint, at, limit, at, lease, lease],
+    );
+  }
+
+  /** Our place on the endpoint is free again, whatever happened to the delivery meanwhile. */
+  async releaseClaim(id: string, leaseUntil: Date): Promise<void> {
+    await this.nativeUpdate({ id, claimedUntil: leaseUntil }, { claimedUntil: null });
+  }
+
+  /**
+   * Only while our claim stands: a lease that expired was claimed again by someone else, and a
+   * redelivery requested meanwhile moved next_attempt_at (it must still happen).
+   */
+  async recordOutcome(claimed: { id: string; attempts: number; leaseUntil: Date }, outcome: DeliveryOutcome): Promise<void> {
+    await this.nativeUpdate(
+      { id: claimed.id, status: 'PENDING', attempts: claimed.attempts, nextAttemptAt: claimed.leaseUntil },
+      {
+        status: outcome.status,
+        nextAttemptAt: outcome.nextAttemptAt,
+        lastStatusCode: outcome.statusCode,
+        lastError: outcome.error,
+        ...(outcome.deliveredAt ? { deliveredAt: outcome.deliveredAt } : {}),
+      },
+    );
+  }
+
+  /** An endpoint's deliveries with their events, newest first, below the cursor `before` (a seq); `limit` rows. */
+  async pageOf(endpointId: string, before: bigint | null, limit: number): Promise<Delivery[]> {
+    const rows = await this.getEntityManager().execute<Record<string, unknown>[]>(
+      `select d.id, d.seq, d.endpoint_id, d.channel, d.status, d.attempts, d.next_attempt_at, d.last_attempt_at, d.last_status_code,
+              d.last_error, d.delivered_at, d.created_at, ev.id as event_id, ev.type as event_type, ev.created_at as event_created_at, ev.data
+         from notification_deliveries d join outbox_events ev on ev.id = d.event_id
+        where d.endpoint_id = ?::uuid and (?::bigint is null or d.seq < ?::bigint)
+        order by d.seq desc limit ?::int`,
+      [endpointId, before?.toString() ?? null, before?.toString() ?? null, limit],
+    );
+    return rows.map((r) => ({
+      id: r.id as string,
+      seq: BigInt(r.seq as string),
+      endpointId: r.endpoint_id as string,
+      channel: r.channel as string,
+      eventId: r.event_id as string,
+      eventType: r.event_type as string,
+      eventCreatedAt: new Date(r.event_created_at as string),
+      payload: r.data as Record<string, unknown>,
+      status: r.status as string,
+      attempts: Number(r.attempts),
+      nextAttemptAt: r.status === 'PENDING' ? date(r.next_attempt_at) : null,
+      lastAttemptAt: date(r.last_attempt_at),
+      lastStatusCode: r.last_status_code === null ? null : Number(r.last_status_code),
+      lastError: (r.last_error as string | null) ?? null,
+      deliveredAt: date(r.delivered_at),
+      createdAt: new Date(r.created_at as string),
+    }));
+  }
+
+  countOf(endpointId: string): Promise<number> {
+    return this.count({ endpointId });
+  }
+
+  /** Queues the event for the endpoint now: a new delivery, or the existing one pending again. */
+  async queueAgain(eventId: string, endpointId: string): Promise<string> {
+    const [row] = await this.getEntityManager().execute<{ id: string }[]>(
+      `insert into notification_deliveries (event_id, channel, endpoint_id, next_attempt_at) values (?::uuid, 'WEBHOOK', ?::uuid, now())
+       on conflict (event_id, endpoint_id) where endpoint_id is not null
+       do update set status = 'PENDING', next_attempt_at = now()
+       returning id`,
+      [eventId, endpointId],
+    );
+    return row.id;
+  }
 }
 
-/** The account an outbox event is about (null: operator-wide); undefined when there is no such event. */
-export async function eventAccount(sql: Sql, eventId: string): Promise<{ accountId: string | null } | undefined> {
-  const [event] = await sql.query<{ account_id: string | null }>(`select account_id from outbox_events where id = ?::uuid`, [eventId]);
-  return event ? { accountId: event.account_id } : undefined;
-}
-
-/** Queues the event for the endpoint now: a new delivery, or the existing one pending again. */
-export async function queueDelivery(sql: Sql, eventId: string, endpointId: string): Promise<string> {
-  const [row] = await sql.query<{ id: string }>(
-    `insert into notification_deliveries (event_id, channel, endpoint_id, next_attempt_at) values (?::uuid, 'WEBHOOK', ?::uuid, now())
-     on conflict (event_id, endpoint_id) where endpoint_id is not null
-     do update set status = 'PENDING', next_attempt_at = now()
-     returning id`,
-    [eventId, endpointId],
-  );
-  return row.id;
-}
+/** The repository on `em` (the caller's unit of work or transaction). */
+export const deliveriesOf = (em: EntityManager) => new NotificationDeliveriesRepository(em, NotificationDeliveryEntity);

@@ -1,40 +1,20 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { writeAudit } from '../audit/audit.service.js';
 import type { Principal } from '../auth/roles.js';
-import { sqlOf, type Sql } from '../db/sql.js';
+import { sqlOf } from '../db/sql.js';
 import { currentEm } from '../db/unit-of-work.js';
 import { decodeCursor, toPage, type Page } from '../graphql/connection-cursors.js';
 import { pageSize } from '../shared/paging.js';
 import { DomainError, badInput, notFound } from '../shared/errors.js';
-import {
-  cancelPendingDeliveries,
-  countDeliveries,
-  eventAccount,
-  findAttempts,
-  findDeliveries,
-  queueDelivery,
-  type Delivery,
-  type DeliveryAttempt,
-} from './deliveries.repository.js';
+import { type Delivery, type NotificationDeliveriesRepository, deliveriesOf } from './deliveries.repository.js';
 import { validateEndpointUrl, type DestinationPolicy } from './destination.js';
 import { checkEndpointAccess, endpointEvents, endpointOwner, type EndpointAccess } from './endpoints.rules.js';
 import { generateSigningSecret, type SecretBox } from './secrets.js';
+import type { NotificationAttemptEntity } from './notification-attempt.entity.js';
 import { WebhookEndpointEntity } from './webhook-endpoint.entity.js';
-import { webhookEndpoints } from './webhook-endpoints.repository.js';
-
-export interface WebhookEndpoint {
-  id: string;
-  accountId: string | null;
-  url: string;
-  events: string[];
-  description: string | null;
-  createdAt: Date;
-  disabledAt: Date | null;
-  disabledReason: string | null;
-  failingSince: Date | null;
-  lastSuccessAt: Date | null;
-  lastFailureAt: Date | null;
-}
+import { outboxOf } from './outbox.repository.js';
+import { attemptsOf } from './attempts.repository.js';
+import { endpointsOf } from './webhook-endpoints.repository.js';
 
 export interface CreateEndpointInput {
   accountId?: string | null;
@@ -47,21 +27,6 @@ export interface CreateEndpointInput {
 
 const MAX_ENDPOINTS_PER_OWNER = 16;
 const MAX_GRACE_SECONDS = 7 * 24 * 3600;
-
-/** Never the secrets. */
-const toEndpoint = (e: WebhookEndpointEntity): WebhookEndpoint => ({
-  id: e.id,
-  accountId: e.accountId,
-  url: e.url,
-  events: e.events,
-  description: e.description,
-  createdAt: e.createdAt,
-  disabledAt: e.disabledAt,
-  disabledReason: e.disabledReason,
-  failingSince: e.failingSince,
-  lastSuccessAt: e.lastSuccessAt,
-  lastFailureAt: e.lastFailureAt,
-});
 
 /**
  * Webhook endpoints: an account's own, or the operator's (account null) for every account.
@@ -76,7 +41,7 @@ export class WebhookEndpointsService {
     private readonly wakeWorker: () => void,
   ) {}
 
-  async create(actor: Principal, input: CreateEndpointInput): Promise<{ endpoint: WebhookEndpoint; secret: string }> {
+  async create(actor: Principal, input: CreateEndpointInput): Promise<{ endpoint: WebhookEndpointEntity; secret: string }> {
     const accountId = endpointOwner(actor, input.accountId ?? null, input.allAccounts ?? false, 'manage');
     const events = endpointEvents(input.events);
     const description = input.description ?? null;
@@ -84,15 +49,9 @@ export class WebhookEndpointsService {
     const secret = generateSigningSecret();
     const sealed = this.secrets().seal(secret);
     const endpoint = await this.em.transactional(async (em) => {
-      const sql = sqlOf(em);
-      if (accountId) {
-        const exists = await sql.query(`select 1 from accounts where id = ?::uuid and kind <> 'SYSTEM'`, [accountId]);
-        if (!exists.length) throw notFound(`Account ${accountId} not found`);
-      }
-      // Lock the owner's account row (or serialise operator endpoints) so the cap holds under races.
-      if (accountId) await sql.query(`select 1 from accounts where id = ?::uuid for update`, [accountId]);
-      else await sql.query(`select pg_advisory_xact_lock(hashtext('webhook_endpoints:operator'))`);
-      if ((await webhookEndpoints(em).countOf(accountId)) >= MAX_ENDPOINTS_PER_OWNER)
+      const endpoints = endpointsOf(em);
+      if (!(await endpoints.lockOwner(accountId))) throw notFound(`Account ${accountId} not found`);
+      if ((await endpoints.countOf(accountId)) >= MAX_ENDPOINTS_PER_OWNER)
         throw badInput(`At most ${MAX_ENDPOINTS_PER_OWNER} webhook endpoints per account`);
       const entity = em.create(WebhookEndpointEntity, {
         accountId,
@@ -103,32 +62,31 @@ export class WebhookEndpointsService {
         createdByKeyId: actor.keyId,
       } as WebhookEndpointEntity);
       await em.flush();
-      const created = toEndpoint(entity);
-      await writeAudit(sql, {
+      await writeAudit(sqlOf(em), {
         actor,
         action: 'webhookEndpoint.create',
         targetType: 'webhook_endpoint',
-        targetId: created.id,
+        targetId: entity.id,
         after: { accountId, url, events },
       });
-      return created;
+      return entity;
     });
     return { endpoint, secret };
   }
 
-  async list(actor: Principal, accountIdInput: string | null, allAccounts: boolean): Promise<WebhookEndpoint[]> {
+  async list(actor: Principal, accountIdInput: string | null, allAccounts: boolean): Promise<WebhookEndpointEntity[]> {
     const accountId = endpointOwner(actor, accountIdInput, allAccounts, 'read');
-    return (await webhookEndpoints(currentEm(this.em)).listOf(accountId)).map(toEndpoint);
+    return endpointsOf(currentEm(this.em)).listOf(accountId);
   }
 
-  async get(actor: Principal, id: string): Promise<WebhookEndpoint> {
+  async get(actor: Principal, id: string): Promise<WebhookEndpointEntity> {
     return this.load(actor, id, 'read');
   }
 
-  async disable(actor: Principal, id: string): Promise<WebhookEndpoint> {
+  async disable(actor: Principal, id: string): Promise<WebhookEndpointEntity> {
     const before = await this.load(actor, id, 'manage');
     return this.change(actor, before, 'webhookEndpoint.disable', {
-      first: (sql) => cancelPendingDeliveries(sql, before.id, 'endpoint disabled'),
+      first: (deliveries) => deliveries.cancelPending(before.id, 'endpoint disabled'),
       apply: (endpoint, now) => {
         endpoint.disabledAt ??= now;
         endpoint.disabledReason ??= 'manual';
@@ -136,7 +94,7 @@ export class WebhookEndpointsService {
     });
   }
 
-  async enable(actor: Principal, id: string): Promise<WebhookEndpoint> {
+  async enable(actor: Principal, id: string): Promise<WebhookEndpointEntity> {
     const before = await this.load(actor, id, 'manage');
     await validateEndpointUrl(before.url, this.policy);
     return this.change(actor, before, 'webhookEndpoint.enable', {
@@ -148,10 +106,10 @@ export class WebhookEndpointsService {
     });
   }
 
-  async delete(actor: Principal, id: string): Promise<WebhookEndpoint> {
+  async delete(actor: Principal, id: string): Promise<WebhookEndpointEntity> {
     const before = await this.load(actor, id, 'manage');
     return this.change(actor, before, 'webhookEndpoint.delete', {
-      first: (sql) => cancelPendingDeliveries(sql, before.id, 'endpoint deleted'),
+      first: (deliveries) => deliveries.cancelPending(before.id, 'endpoint deleted'),
       apply: (endpoint, now) => {
         endpoint.deletedAt = now;
         endpoint.disabledAt ??= now;
@@ -163,7 +121,7 @@ export class WebhookEndpointsService {
    * A new secret, shown once. With `graceSeconds`, deliveries carry a second v1 signature made
    * with the old secret until then, so receivers can switch without dropping events.
    */
-  async rotateSecret(actor: Principal, id: string, graceSeconds = 0): Promise<{ endpoint: WebhookEndpoint; secret: string }> {
+  async rotateSecret(actor: Principal, id: string, graceSeconds = 0): Promise<{ endpoint: WebhookEndpointEntity; secret: string }> {
     if (!Number.isInteger(graceSeconds) || graceSeconds < 0 || graceSeconds > MAX_GRACE_SECONDS) {
       throw badInput(`graceSeconds must be a whole number between 0 and ${MAX_GRACE_SECONDS}`, { field: 'graceSeconds' });
     }
@@ -184,15 +142,15 @@ export class WebhookEndpointsService {
   async deliveries(actor: Principal, endpointId: string, first?: number | null, after?: string | null): Promise<Page<Delivery>> {
     const endpoint = await this.load(actor, endpointId, 'read');
     const n = pageSize(first);
-    return toPage(await findDeliveries(this.sql(), endpoint.id, decodeCursor(after), n + 1), n);
+    return toPage(await this.deliveriesRepository().pageOf(endpoint.id, decodeCursor(after), n + 1), n);
   }
 
   async countDeliveries(endpointId: string): Promise<number> {
-    return countDeliveries(this.sql(), endpointId);
+    return this.deliveriesRepository().countOf(endpointId);
   }
 
-  async attempts(deliveryIds: readonly string[]): Promise<Map<string, DeliveryAttempt[]>> {
-    return findAttempts(this.sql(), deliveryIds);
+  async attempts(deliveryIds: readonly string[]): Promise<Map<string, NotificationAttemptEntity[]>> {
+    return attemptsOf(currentEm(this.em)).latestOf(deliveryIds);
   }
 
   /**
@@ -203,12 +161,11 @@ export class WebhookEndpointsService {
     const endpoint = await this.load(actor, endpointId, 'manage');
     if (endpoint.disabledAt) throw badInput('The endpoint is disabled: enable it before redelivering', { field: 'endpointId' });
     const deliveryId = await this.em.transactional(async (em) => {
-      const sql = sqlOf(em);
-      const event = await eventAccount(sql, eventId);
+      const event = await outboxOf(em).accountOf(eventId);
       if (!event || (endpoint.accountId !== null && event.accountId !== endpoint.accountId))
         throw notFound(`Event ${eventId} not found for this endpoint`);
-      const id = await queueDelivery(sql, eventId, endpoint.id);
-      await writeAudit(sql, {
+      const id = await deliveriesOf(em).queueAgain(eventId, endpoint.id);
+      await writeAudit(sqlOf(em), {
         actor,
         action: 'webhookEndpoint.redeliver',
         targetType: 'webhook_endpoint',
@@ -221,15 +178,15 @@ export class WebhookEndpointsService {
     return deliveryId;
   }
 
-  private sql(): Sql {
-    return sqlOf(currentEm(this.em));
+  private deliveriesRepository() {
+    return deliveriesOf(currentEm(this.em));
   }
 
-  private async load(actor: Principal, id: string, mode: EndpointAccess): Promise<WebhookEndpoint> {
-    const endpoint = await webhookEndpoints(currentEm(this.em)).findLive(id);
+  private async load(actor: Principal, id: string, mode: EndpointAccess): Promise<WebhookEndpointEntity> {
+    const endpoint = await endpointsOf(currentEm(this.em)).findLive(id);
     if (!endpoint) throw notFound(`Webhook endpoint ${id} not found`);
     checkEndpointAccess(actor, id, endpoint.accountId, mode);
-    return toEndpoint(endpoint);
+    return endpoint;
   }
 
   /**
@@ -238,33 +195,32 @@ export class WebhookEndpointsService {
    */
   private async change(
     actor: Principal,
-    before: WebhookEndpoint,
+    before: WebhookEndpointEntity,
     action: string,
     step: {
-      first?: (sql: Sql) => Promise<void>;
+      first?: (deliveries: NotificationDeliveriesRepository) => Promise<void>;
       apply: (endpoint: WebhookEndpointEntity, now: Date) => void;
       withSecret?: boolean;
     },
-  ): Promise<WebhookEndpoint> {
+  ): Promise<WebhookEndpointEntity> {
+    // Read now: inside the transaction the locked row may be this very instance, changed by `apply`.
+    const audited = { disabledAt: before.disabledAt, url: before.url };
     return this.em.transactional(async (em) => {
-      const sql = sqlOf(em);
-      await step.first?.(sql);
-      const endpoint = await webhookEndpoints(em).lock(before.id, step.withSecret);
+      await step.first?.(deliveriesOf(em));
+      const endpoints = endpointsOf(em);
+      const endpoint = await endpoints.lock(before.id, step.withSecret);
       if (!endpoint) throw new DomainError('CONFLICT', `Webhook endpoint ${before.id} changed meanwhile; try again`);
-      // The database's clock, as for every other endpoint and delivery time (the transaction's now()).
-      const [{ now }] = await sql.query<{ now: Date }>('select now() as now');
-      step.apply(endpoint, new Date(now));
+      step.apply(endpoint, await endpoints.transactionNow());
       await em.flush();
-      const after = toEndpoint(endpoint);
-      await writeAudit(sql, {
+      await writeAudit(sqlOf(em), {
         actor,
         action,
         targetType: 'webhook_endpoint',
         targetId: before.id,
-        before: { disabledAt: before.disabledAt, url: before.url },
-        after: { disabledAt: after.disabledAt },
+        before: audited,
+        after: { disabledAt: endpoint.disabledAt },
       });
-      return after;
+      return endpoint;
     });
   }
 }

@@ -1,34 +1,18 @@
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { ConnectionType, toConnection, type Connection } from '../graphql/connection.js';
 import { encodeCursor, type Page } from '../graphql/connection-cursors.js';
-import type { Delivery, DeliveryAttempt } from './deliveries.repository.js';
-import type { WebhookEndpoint } from './endpoints.service.js';
-import type { LowBalanceSetting } from './alerts.service.js';
-import { IsId, OptionalText } from '../shared/validate.js';
+import type { Delivery } from './deliveries.repository.js';
+import { NotificationAttemptEntity } from './notification-attempt.entity.js';
+import { WebhookEndpointEntity } from './webhook-endpoint.entity.js';
 
-@ObjectType('WebhookEndpoint')
-export class WebhookEndpointGql {
-  @Field(() => ID) id!: string;
-  @Field(() => String) url!: string;
-  @Field(() => [String], { description: 'Event types sent to this endpoint ("*" = all)' }) events!: string[];
-  @Field(() => Date) createdAt!: Date;
-  @Field(() => Date, { nullable: true }) disabledAt!: Date | null;
-  @Field(() => ID, {
-    nullable: true,
-    description: "The account whose events it receives; null = the operator's endpoint for every account",
-  })
-  accountId!: string | null;
-  @Field(() => String, { nullable: true }) description!: string | null;
-  @Field(() => String, { nullable: true, description: 'manual, or failing (disabled after failing continuously)' }) disabledReason!:
-    string | null;
-  @Field(() => Date, { nullable: true, description: 'Failing without a success since then' }) failingSince!: Date | null;
-  @Field(() => Date, { nullable: true }) lastSuccessAt!: Date | null;
-  @Field(() => Date, { nullable: true }) lastFailureAt!: Date | null;
-}
+/** The entity is its own GraphQL type: the resolvers name it here. */
+export { WebhookEndpointEntity as WebhookEndpointGql };
+import type { LowBalanceSetting } from './thresholds.rules.js';
+import { IsId, OptionalText } from '../shared/validate.js';
 
 @ObjectType('CreatedWebhookEndpoint')
 export class CreatedWebhookEndpointGql {
-  @Field(() => WebhookEndpointGql) endpoint!: WebhookEndpointGql;
+  @Field(() => WebhookEndpointEntity) endpoint!: WebhookEndpointEntity;
   @Field(() => String, { description: 'The signing secret, shown once: verify creditmeter-signature with it' }) secret!: string;
 }
 
@@ -50,15 +34,6 @@ export class CreateWebhookEndpointInput {
   description?: string | null;
 }
 
-@ObjectType('WebhookDeliveryAttempt')
-export class WebhookDeliveryAttemptGql {
-  @Field(() => Date) attemptedAt!: Date;
-  @Field(() => Int, { nullable: true, description: 'HTTP status; null when no answer came' }) statusCode!: number | null;
-  @Field(() => String, { nullable: true }) error!: string | null;
-  @Field(() => Int, { nullable: true }) durationMs!: number | null;
-  @Field(() => String, { nullable: true, description: 'The first KiB of the answer' }) responseExcerpt!: string | null;
-}
-
 @ObjectType('WebhookDelivery')
 export class WebhookDeliveryGql {
   @Field(() => ID) id!: string;
@@ -75,7 +50,7 @@ export class WebhookDeliveryGql {
   @Field(() => String, { nullable: true }) lastError!: string | null;
   @Field(() => Date, { nullable: true }) deliveredAt!: Date | null;
   @Field(() => Date) createdAt!: Date;
-  @Field(() => [WebhookDeliveryAttemptGql], { description: 'Newest first, up to 50' }) attemptLog!: WebhookDeliveryAttemptGql[];
+  @Field(() => [NotificationAttemptEntity], { description: 'Newest first, up to 50' }) attemptLog!: NotificationAttemptEntity[];
 }
 
 @ObjectType('WebhookDeliveryConnection')
@@ -101,9 +76,7 @@ export class LowBalanceAlertGql {
   alerted!: boolean;
 }
 
-export const toEndpointGql = (e: WebhookEndpoint): WebhookEndpointGql => Object.assign(new WebhookEndpointGql(), e);
-
-export const toDeliveryGql = (d: Delivery, attempts: DeliveryAttempt[]): WebhookDeliveryGql =>
+const toDeliveryGql = (d: Delivery, attempts: NotificationAttemptEntity[]): WebhookDeliveryGql =>
   Object.assign(new WebhookDeliveryGql(), {
     id: d.id,
     eventId: d.eventId,
@@ -118,13 +91,13 @@ export const toDeliveryGql = (d: Delivery, attempts: DeliveryAttempt[]): Webhook
     lastError: d.lastError,
     deliveredAt: d.deliveredAt,
     createdAt: d.createdAt,
-    attemptLog: attempts.map((a) => Object.assign(new WebhookDeliveryAttemptGql(), a)),
+    attemptLog: attempts,
   });
 
 /** A page of an endpoint's deliveries with each one's attempts; the total is counted only when asked. */
 export const toDeliveryConnection = (
   page: Page<Delivery>,
-  attempts: Map<string, DeliveryAttempt[]>,
+  attempts: Map<string, NotificationAttemptEntity[]>,
   countTotal: () => Promise<number>,
 ): Connection<WebhookDeliveryGql> =>
   toConnection(page, (d) => ({ cursor: encodeCursor(d.seq), node: toDeliveryGql(d, attempts.get(d.id) ?? []) }), countTotal);

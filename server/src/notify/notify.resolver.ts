@@ -13,7 +13,6 @@ import {
   WebhookDeliveryConnectionGql,
   WebhookEndpointGql,
   toDeliveryConnection,
-  toEndpointGql,
   toLowBalanceGql,
 } from './notify.graphql.js';
 
@@ -28,13 +27,13 @@ export class NotifyResolver {
     @Arg('allAccounts', () => Boolean, { nullable: true, defaultValue: false }) allAccounts: boolean,
     @Ctx() ctx: Context,
   ): Promise<WebhookEndpointGql[]> {
-    return (await ctx.services.notify.endpoints.list(principalOf(ctx), accountId, allAccounts)).map(toEndpointGql);
+    return ctx.services.notify.endpoints.list(principalOf(ctx), accountId, allAccounts);
   }
 
   @Authorized('webhook.read')
   @Query(() => WebhookEndpointGql, { description: 'One endpoint (its account, or SUPPORT+)' })
   async webhookEndpoint(@IdArg('id') id: string, @Ctx() ctx: Context): Promise<WebhookEndpointGql> {
-    return toEndpointGql(await ctx.services.notify.endpoints.get(principalOf(ctx), id));
+    return await ctx.services.notify.endpoints.get(principalOf(ctx), id);
   }
 
   @Authorized('webhook.read')
@@ -58,7 +57,7 @@ export class NotifyResolver {
     @Ctx() ctx: Context,
   ): Promise<CreatedWebhookEndpointGql> {
     const created = await ctx.services.notify.endpoints.create(principalOf(ctx), input);
-    return { endpoint: toEndpointGql(created.endpoint), secret: created.secret };
+    return created;
   }
 
   @Authorized('webhook.manage')
@@ -66,7 +65,7 @@ export class NotifyResolver {
     description: 'Stops deliveries to an endpoint (its account, or ADMIN); pending ones are cancelled',
   })
   async disableWebhookEndpoint(@IdArg('id') id: string, @Ctx() ctx: Context): Promise<WebhookEndpointGql> {
-    return toEndpointGql(await ctx.services.notify.endpoints.disable(principalOf(ctx), id));
+    return await ctx.services.notify.endpoints.disable(principalOf(ctx), id);
   }
 
   @Authorized('webhook.manage')
@@ -74,13 +73,13 @@ export class NotifyResolver {
     description: 'Resumes deliveries to a disabled endpoint (its account, or ADMIN); its URL is checked again',
   })
   async enableWebhookEndpoint(@IdArg('id') id: string, @Ctx() ctx: Context): Promise<WebhookEndpointGql> {
-    return toEndpointGql(await ctx.services.notify.endpoints.enable(principalOf(ctx), id));
+    return await ctx.services.notify.endpoints.enable(principalOf(ctx), id);
   }
 
   @Authorized('webhook.manage')
   @Mutation(() => WebhookEndpointGql, { description: 'Deletes an endpoint (its account, or ADMIN); its delivery log is kept' })
   async deleteWebhookEndpoint(@IdArg('id') id: string, @Ctx() ctx: Context): Promise<WebhookEndpointGql> {
-    return toEndpointGql(await ctx.services.notify.endpoints.delete(principalOf(ctx), id));
+    return await ctx.services.notify.endpoints.delete(principalOf(ctx), id);
   }
 
   @Authorized('webhook.manage')
@@ -94,7 +93,7 @@ export class NotifyResolver {
     @Ctx() ctx: Context,
   ): Promise<CreatedWebhookEndpointGql> {
     const rotated = await ctx.services.notify.endpoints.rotateSecret(principalOf(ctx), id, graceSeconds);
-    return { endpoint: toEndpointGql(rotated.endpoint), secret: rotated.secret };
+    return rotated;
   }
 
   @Authorized('webhook.manage')

@@ -1,3 +1,6 @@
+import { formatCredits } from '../money/format.js';
+import { swallowed } from '../shared/errors.js';
+
 /** Event types creditmeter sends. Receivers should ignore types they do not know. */
 export const EVENT_TYPES = [
   'balance.low',
@@ -56,13 +59,12 @@ export interface OutboxEvent {
 export const eventBody = (e: OutboxEvent): string =>
   JSON.stringify({ id: e.id, type: e.type, created: Math.floor(e.createdAt.getTime() / 1000), data: e.data });
 
+/** An amount from an event's data as plain-text credits; "?" when the data holds no integer there. */
 const credits = (millicredits: unknown) => {
   try {
-    const m = BigInt(String(millicredits));
-    const sign = m < 0n ? '-' : '';
-    const abs = m < 0n ? -m : m;
-    return `${sign}${abs / 1000n}.${(abs % 1000n).toString().padStart(3, '0')}`;
-  } catch {
+    return formatCredits(String(millicredits), { grouping: false });
+  } catch (err) {
+    swallowed(err, 'notify.mail-amount');
     return '?';
   }
 };

@@ -53,6 +53,15 @@ describe('ESLint: functions of at most 60 lines, resolvers of at most 30', () =>
   });
 });
 
+describe('ESLint: the console is under the same function-length rule', () => {
+  it('refuses a 61-line function in admin/', async () => {
+    expect(await eslintRules('admin/console/planted/Planted.tsx', longFunction(57))).toContain('max-lines-per-function');
+  });
+  it('allows a 60-line one', async () => {
+    expect(await eslintRules('admin/console/planted/Planted.tsx', longFunction(56))).toEqual([]);
+  });
+});
+
 describe('dependency-cruiser: boundaries between features', () => {
   const planted = mkdtempSync(join(tmpdir(), 'cm-depcruise-'));
   afterAll(() => rmSync(planted, { recursive: true, force: true }));
@@ -63,10 +72,10 @@ describe('dependency-cruiser: boundaries between features', () => {
     }
   };
 
-  async function violations(entry: string): Promise<string[]> {
+  async function violations(entry: string, configFile = '.dependency-cruiser.cjs'): Promise<string[]> {
     const { cruise } = await import('dependency-cruiser');
     const { createRequire } = await import('node:module');
-    const config = createRequire(import.meta.url)(join(repo, '.dependency-cruiser.cjs'));
+    const config = createRequire(import.meta.url)(join(repo, configFile));
     const result = await cruise([entry], {
       ruleSet: { forbidden: config.forbidden },
       baseDir: planted,
@@ -87,6 +96,10 @@ describe('dependency-cruiser: boundaries between features', () => {
     'server/src/gamma/gamma.service.ts': "import { BetaRepository } from '../beta/beta.repository.js';\nexport const g = BetaRepository;\n",
     'server/src/cycle/one.ts': "import { two } from './two.js';\nexport const one = () => two;\n",
     'server/src/cycle/two.ts': "import { one } from './one.js';\nexport const two = () => one;\n",
+    'admin/credits/Card.tsx': "import { App } from './App.js';\nexport const Card = () => App;\n",
+    'admin/credits/App.tsx': "import { Card } from './Card.js';\nexport const App = () => Card;\n",
+    'admin/credits/Server.ts': "import { secret } from '../../server/src/config.js';\nexport const s = secret;\n",
+    'server/src/config.ts': 'export const secret = 1;\n',
   });
 
   it("refuses an import of another feature's entity", async () => {
@@ -100,5 +113,13 @@ describe('dependency-cruiser: boundaries between features', () => {
   });
   it('refuses an import cycle', async () => {
     expect(await violations('server/src/cycle/one.ts')).toContain('no-circular');
+  });
+  it('refuses an import cycle in the console', async () => {
+    expect(await violations('admin/credits/App.tsx', '.dependency-cruiser.admin.cjs')).toContain('no-circular');
+  });
+  it('keeps server-only modules out of the console bundle', async () => {
+    expect(await violations('admin/credits/Server.ts', '.dependency-cruiser.admin.cjs')).toContain(
+      'console-imports-only-shared-server-code',
+    );
   });
 });

@@ -1,0 +1,132 @@
+import { toBigInt, type Sql } from '../../db/sql.js';
+import type { LowBalanceSetting, Scope } from '../thresholds.rules.js';
+
+/**
+ * Low-balance thresholds and their alert state live on the rows they watch (accounts, team_members,
+ * api_keys), where the balance triggers read them: set-wise SQL, the triggers' own vocabulary.
+ */
+
+const pgArray = (values: readonly (bigint | number)[]) => `{${values.join(',')}}`;
+
+/** The SQL of a member's or a key's row: its table, its match (parameters: account id, id), when active, the percent base. */
+const SCOPE_SQL = {
+  member: {
+    table: 'team_members',
+    where: 'm.team_id = ?::uuid and m.account_id = ?::uuid',
+    active: 'm.removed_at is null',
+    base: 'm.monthly_allocation',
+    ids: 'm.team_id as id, m.account_id as member_account_id, null as api_key_id',
+  },
+  key: {
+    table: 'api_keys',
+    where: 'm.account_id = ?::uuid and m.id = ?::uuid',
+    active: 'm.revoked_at is null',
+    base: 'm.spend_limit_millicredits',
+    ids: 'm.account_id as id, null as member_account_id, m.id as api_key_id',
+  },
+} as const;
+
+/** The percent a threshold was given in, if it was not also given in millicredits. */
+const percentOf = (table: string, base: string) =>
+  `case when t.value = any(${table}.low_balance_credit_thresholds) then null
+        else (select min(p) from unnest(${table}.low_balance_percents) p where coalesce(${base}, 0) * p / 100 = t.value) end`;
+
+const toSetting = (r: Record<string, unknown>): LowBalanceSetting => ({
+  accountId: r.id as string,
+  memberAccountId: (r.member_account_id as string | null) ?? null,
+  apiKeyId: (r.api_key_id as string | null) ?? null,
+  thresholdMillicredits: toBigInt(r.low_balance_threshold),
+  percent: r.percent === null || r.percent === undefined ? null : Number(r.percent),
+  custom: Boolean(r.low_balance_threshold_custom),
+  alerted: Boolean(r.low_balance_alerted),
+});
+
+/**
+ * Moves every account that follows the default onto `threshold`, keeping an account already
+ * alerted and still below it alerted (a new default is not a new crossing).
+ */
+export async function followDefaultThreshold(sql: Sql, threshold: bigint): Promise<void> {
+  const t = threshold.toString();
+  await sql.query(
+    `update accounts
+        set low_balance_thresholds = array[?::bigint],
+            low_balance_alerted_thresholds = case when low_balance_alerted and posted - pending < ?::bigint
+                                                  then array[?::bigint] else '{}' end
+      where not low_balance_threshold_custom and kind <> 'SYSTEM' and low_balance_thresholds <> array[?::bigint]`,
+    [t, t, t, t],
+  );
+}
+
+/** The account's first threshold and its state, or undefined when there is no such customer account. */
+export async function accountSetting(sql: Sql, accountId: string): Promise<LowBalanceSetting | undefined> {
+  const [row] = await sql.query<Record<string, unknown>>(
+    `select id, null as member_account_id, low_balance_threshold, low_balance_threshold_custom, low_balance_alerted, null as percent
+       from accounts where id = ?::uuid and kind <> 'SYSTEM'`,
+    [accountId],
+  );
+  return row ? toSetting(row) : undefined;
+}
+
+/** Every threshold of the account, highest first, each with its state; `lock` takes the row for an update. */
+export async function accountThresholds(sql: Sql, accountId: string, lock = false): Promise<LowBalanceSetting[]> {
+  const rows = await sql.query<Record<string, unknown>>(
+    `select a.id, null as member_account_id, t.value as low_balance_threshold, a.low_balance_threshold_custom,
+            t.value = any(a.low_balance_alerted_thresholds) as low_balance_alerted, ${percentOf('a', 'a.low_balance_percent_base')} as percent
+       from accounts a, unnest(a.low_balance_thresholds) with ordinality as t (value, n)
+      where a.id = ?::uuid and a.kind <> 'SYSTEM'
+      order by t.n${lock ? ' for update of a' : ''}`,
+    [accountId],
+  );
+  return rows.map(toSetting);
+}
+
+/** Sets the account's lists; none (`custom` false) returns it to the default. A percent is of the last purchase. */
+export async function setAccountThresholds(sql: Sql, accountId: string, credits: bigint[], percents: number[]): Promise<void> {
+  const custom = credits.length + percents.length > 0;
+  await sql.query(
+    `update accounts
+        set low_balance_credit_thresholds = ?::bigint[],
+            low_balance_percents = ?::int[],
+            low_balance_thresholds = case when ?::boolean then low_balance_effective(?::bigint[], ?::int[], low_balance_percent_base)
+                                          else array[(select default_low_balance_threshold from notify_settings)] end,
+            low_balance_threshold_custom = ?::boolean
+      where id = ?::uuid`,
+    [pgArray(credits), pgArray(percents), custom, pgArray(credits), pgArray(percents), custom, accountId],
+  );
+}
+
+/** Whether the member or key is active; `lock` takes its row for an update. */
+export async function scopedRowExists(sql: Sql, scope: Scope, lock: boolean): Promise<boolean> {
+  const s = SCOPE_SQL[scope.kind];
+  const rows = await sql.query(`select 1 from ${s.table} m where ${s.where} and ${s.active}${lock ? ' for update' : ''}`, [
+    scope.accountId,
+    scope.id,
+  ]);
+  return rows.length > 0;
+}
+
+/** Computed from the lists (the triggers store them only while there is an allocation or a limit to watch). */
+export async function scopedThresholds(sql: Sql, scope: Scope): Promise<LowBalanceSetting[]> {
+  const s = SCOPE_SQL[scope.kind];
+  const rows = await sql.query<Record<string, unknown>>(
+    `select ${s.ids}, t.value as low_balance_threshold, true as low_balance_threshold_custom,
+            t.value = any(m.low_balance_alerted_thresholds) and t.value = any(m.low_balance_thresholds) as low_balance_alerted,
+            ${percentOf('m', s.base)} as percent
+       from ${s.table} m,
+            unnest(low_balance_effective(m.low_balance_credit_thresholds, m.low_balance_percents, ${s.base})) with ordinality as t (value, n)
+      where ${s.where}
+      order by t.n`,
+    [scope.accountId, scope.id],
+  );
+  return rows.map(toSetting);
+}
+
+export async function setScopedThresholds(sql: Sql, scope: Scope, credits: bigint[], percents: number[]): Promise<void> {
+  const s = SCOPE_SQL[scope.kind];
+  await sql.query(`update ${s.table} m set low_balance_credit_thresholds = ?::bigint[], low_balance_percents = ?::int[] where ${s.where}`, [
+    pgArray(credits),
+    pgArray(percents),
+    scope.accountId,
+    scope.id,
+  ]);
+}
