@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { FinanceService } from '../server/src/reports/finance.service.js';
+import { FinanceService } from '../server/src/finance/finance.service.js';
 import { benchDatabase, percentile } from './bench-support.js';
 
 /**

@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { initOrm, migrate } from '../server/src/db/orm.js';
-import { FinanceService } from '../server/src/reports/finance.service.js';
-import { UsageReportService } from '../server/src/reports/usage-report.service.js';
+import { FinanceService } from '../server/src/finance/finance.service.js';
+import { UsageReportService } from '../server/src/finance/usage-report.service.js';
 import { systemClock } from '../server/src/sessions/tokens.js';
 import { TeamsService } from '../server/src/teams/teams.service.js';
 import { percentile } from './bench-support.js';

@@ -1,9 +1,9 @@
 import type { Express } from 'express';
 import type { Services } from './services.js';
 import { metricsRoutes } from './metrics/metrics.routes.js';
-import { statementRoutes } from './reports/statements.routes.js';
-import { usageReportRoutes } from './reports/usage-report.routes.js';
-import { journalRoutes } from './reports/journal.routes.js';
+import { statementRoutes } from './statements/statements.routes.js';
+import { usageReportRoutes } from './finance/usage-report.routes.js';
+import { journalRoutes } from './finance/journal.routes.js';
 import { billingRoutes } from './billing/billing.routes.js';
 import { proxyRoutes } from './proxy/proxy.routes.js';
 import { keyRoutes } from './proxy/key.routes.js';

@@ -4,7 +4,8 @@ import { authorize } from '../auth/policy.js';
 import { authenticateSession } from '../http/authenticate.js';
 import type { Services } from '../services.js';
 import { badInput } from '../shared/errors.js';
-import type { AuditFilter } from './audit-log.service.js';
+import { checked } from '../shared/validate.js';
+import { AuditLogFilter } from './audit-log.graphql.js';
 
 const COLUMNS = [
   'id',
@@ -40,14 +41,14 @@ const text = (req: Request, name: string) => (typeof req.query[name] === 'string
 export function auditLogRoutes(app: Express, services: Services): void {
   app.get('/audit-log.csv', authenticateSession(services), async (req, res) => {
     authorize(res.locals.principal, 'audit.read');
-    const filter: AuditFilter = {
+    const filter = await checked(AuditLogFilter, {
       actor: text(req, 'actor'),
       action: text(req, 'action'),
       targetType: text(req, 'targetType'),
       targetId: text(req, 'targetId'),
       from: dateParam(req, 'from'),
       to: dateParam(req, 'to'),
-    };
+    });
     const batches = services.auditLog.stream(filter);
     const first = await batches.next(); // validation errors surface before the headers go out
     res.setHeader('content-disposition', `attachment; filename="creditmeter-audit-log-${new Date().toISOString().slice(0, 10)}.csv"`);

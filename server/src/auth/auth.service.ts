@@ -6,7 +6,7 @@ import { sqlOf, type Sql } from '../db/sql.js';
 import { currentEm } from '../db/unit-of-work.js';
 import type { EventBus } from '../shared/events/bus.js';
 import { ExpiringCache, type CacheTtl } from '../shared/cache.js';
-import { badInput, notFound } from '../shared/errors.js';
+import { LimitReached, badInput, notFound } from '../shared/errors.js';
 import { optionalText, parseId } from '../shared/validate.js';
 import { ApiKeyEntity } from './api-key.entity.js';
 import { parseKeyBudget, type KeyBudgetInput, type KeyLimitReset } from './key-budget.rules.js';
@@ -60,6 +60,19 @@ export const toKeyInfo = (k: ApiKeyEntity): ApiKeyInfo => ({
 function emOf(sql: Sql): EntityManager {
   if (!sql.em) throw new Error('API keys are written inside a MikroORM transaction');
   return sql.em;
+}
+
+/** Active (unrevoked) keys an account may hold, team keys included: docs/api.md. */
+export const MAX_ACTIVE_KEYS_PER_ACCOUNT = 100;
+
+/** Refuses a new key past the cap; the account's row is locked so two creations at once cannot both pass. */
+async function requireKeyRoom(em: EntityManager, accountId: string): Promise<void> {
+  await em.findOne(AccountEntity, { id: accountId }, { lockMode: LockMode.PESSIMISTIC_WRITE, fields: ['id'] });
+  if ((await apiKeysOf(em).count({ accountId, revokedAt: null })) >= MAX_ACTIVE_KEYS_PER_ACCOUNT)
+    throw new LimitReached(
+      `At most ${MAX_ACTIVE_KEYS_PER_ACCOUNT} active API keys per account: revoke one first`,
+      MAX_ACTIVE_KEYS_PER_ACCOUNT,
+    );
 }
 
 export class AuthService {
@@ -220,6 +233,7 @@ export class AuthService {
     const id = await this.em.transactional(async (em) => {
       if (!(await em.count(AccountEntity, { id: accountId, kind: 'CUSTOMER' }))) throw notFound(`Account ${accountId} not found`);
       await precondition?.(sqlOf(em));
+      await requireKeyRoom(em, accountId);
       const created = em.create(ApiKeyEntity, {
         accountId,
         role,

@@ -3,10 +3,10 @@ import type { Logger } from 'pino';
 import type { ValidationError } from 'class-validator';
 import { ArgumentValidationError } from 'type-graphql';
 import { DomainError, HTTP_STATUS, notFound } from '../shared/errors.js';
+import { validationRefusal } from '../shared/validate.js';
 import { creditsUrl } from '../shared/return-to.js';
 import type { Context } from './context.js';
 import { metrics } from '../metrics/metrics.js';
-import { validationRefusal } from './validation.js';
 
 /** Domain error -> GraphQL error with `extensions.code` (and HTTP 402 + creditsUrl for credits). */
 export function toGraphQLError(err: DomainError, publicAppUrl?: string, returnTo: string | null = null): GraphQLError {

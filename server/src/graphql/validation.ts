@@ -1,6 +1,4 @@
-import type { ValidationError } from 'class-validator';
 import { createParameterDecorator, ID, type ArgOptions } from 'type-graphql';
-import { badInput, type DomainError } from '../shared/errors.js';
 import { idProblem, refuse, storedText, textProblem, type TextRule } from '../shared/validate.js';
 
 type PlainArgOptions = Pick<ArgOptions, 'nullable' | 'description'>;
@@ -45,23 +43,6 @@ export const TextArg = (name: string, rule: TextRule, options: PlainArgOptions =
     (value) => textProblem(value, name, rule),
     (value: string) => (rule.required ? value.trim() : storedText(value)),
   );
-
-/** The first broken rule, depth first (an input inside an input or a list names its own field). */
-function firstBroken(errors: readonly ValidationError[]): { field: string; message: string } | null {
-  for (const error of errors) {
-    const message = Object.values(error.constraints ?? {})[0];
-    if (message) return { field: error.property, message };
-    const nested = firstBroken(error.children ?? []);
-    if (nested) return nested;
-  }
-  return null;
-}
-
-/** class-validator's refusal as the API's one bad-input error: BAD_USER_INPUT naming the field. */
-export function validationRefusal(errors: readonly ValidationError[]): DomainError {
-  const broken = firstBroken(errors);
-  return broken ? badInput(broken.message, { field: broken.field }) : badInput('Invalid input');
-}
 
 /** For input classes declared beside their resolver, which reach shared rules through graphql/. */
 export { IsId } from '../shared/validate.js';

@@ -1,6 +1,6 @@
 import type { Services } from '../services.js';
 import { grantExpiryIntervalMs } from '../grants/grants.module.js';
-import { yesterdayUtc } from '../reports/reconciliation.service.js';
+import { yesterdayUtc } from '../reconciliation/reconciliation.service.js';
 import type { Job } from './runner.js';
 
 /** A full batch from `releaseExpired`: there may be more overdue holds behind it. */

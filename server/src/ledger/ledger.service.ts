@@ -6,7 +6,7 @@ import { currentEm } from '../db/unit-of-work.js';
 import { parseMillicredits } from '../money/money.js';
 import { DomainError, IdempotencyConflict, badInput, notFound } from '../shared/errors.js';
 import { requestHash } from '../shared/request-hash.js';
-import { optionalText, parseId, requiredText } from '../shared/validate.js';
+import { parseId } from '../shared/validate.js';
 import type { EventBus } from '../shared/events/bus.js';
 import type { ChargeOutcome, LedgerEngine, PostOutcome } from './engine.js';
 import { observedRefusal } from './refusals.js';
@@ -145,12 +145,11 @@ export class LedgerService {
 
   /** Staff adjustment: positive credits or debits the account, audited in the same transaction. */
   async adjustBalance(actor: Principal, input: AdjustBalanceInput): Promise<LedgerEntry> {
-    const accountId = parseId(input.accountId, 'accountId');
+    const { accountId, reason } = input;
     const amount = parseMillicredits(input.amountMillicredits);
     if (amount === 0n) throw badInput('amountMillicredits must not be zero', { field: 'amountMillicredits' });
-    const reason = requiredText(input.reason, 'reason');
-    const referenceId = optionalText(input.referenceId, 'referenceId', 200);
-    const idempotencyKey = optionalText(input.idempotencyKey, 'idempotencyKey', 200);
+    const referenceId = input.referenceId ?? null;
+    const idempotencyKey = input.idempotencyKey ?? null;
     const before = await this.balance(accountId);
     return this.post(
       {

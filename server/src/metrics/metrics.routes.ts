@@ -3,7 +3,7 @@ import { bearer } from '../auth/bearer.js';
 import { metricsAccess } from '../auth/policy.js';
 import { currentEm } from '../db/unit-of-work.js';
 import { toUsdNumber } from '../money/money.js';
-import { utcDay } from '../reports/finance.rules.js';
+import { utcDay } from '../finance/finance.rules.js';
 import type { Services } from '../services.js';
 import { credits, gauges, metricsRegistry } from './metrics.js';
 import { balanceTotals, heldCount, lastReconciliationMismatches } from './queries/gauge-sources.js';

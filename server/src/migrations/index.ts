@@ -32,6 +32,7 @@ import { Migration20261208070002_lost_dispute_cents } from './Migration202612080
 import { Migration20261208070003_key_low_balance } from './Migration20261208070003_key_low_balance.js';
 import { Migration20261208070004_usage_report_token_classes } from './Migration20261208070004_usage_report_token_classes.js';
 import { Migration20261208090001_long_context_cache_write_1h } from './Migration20261208090001_long_context_cache_write_1h.js';
+import { Migration20261208100001_finance_views } from './Migration20261208100001_finance_views.js';
 
 /** Every migration, in order. Listed explicitly so compiled and test runs see the same set. */
 export const migrationsList = [
@@ -69,4 +70,5 @@ export const migrationsList = [
   { name: 'Migration20261208070003_key_low_balance', class: Migration20261208070003_key_low_balance },
   { name: 'Migration20261208070004_usage_report_token_classes', class: Migration20261208070004_usage_report_token_classes },
   { name: 'Migration20261208090001_long_context_cache_write_1h', class: Migration20261208090001_long_context_cache_write_1h },
+  { name: 'Migration20261208100001_finance_views', class: Migration20261208100001_finance_views },
 ];

@@ -5,7 +5,7 @@ import { sqlOf } from '../db/sql.js';
 import { currentEm } from '../db/unit-of-work.js';
 import { decodeCursor, toPage, type Page } from '../graphql/connection-cursors.js';
 import { pageSize } from '../shared/paging.js';
-import { DomainError, badInput, notFound } from '../shared/errors.js';
+import { DomainError, LimitReached, badInput, notFound } from '../shared/errors.js';
 import { type Delivery, type NotificationDeliveriesRepository, deliveriesOf } from './deliveries.repository.js';
 import { validateEndpointUrl, type DestinationPolicy } from './destination.js';
 import { checkEndpointAccess, endpointEvents, endpointOwner, type EndpointAccess } from './endpoints.rules.js';
@@ -25,7 +25,8 @@ export interface CreateEndpointInput {
   description?: string | null;
 }
 
-const MAX_ENDPOINTS_PER_OWNER = 16;
+/** An account's webhook endpoints (and the operator's), disabled ones included: docs/api.md. */
+export const MAX_ENDPOINTS_PER_OWNER = 16;
 const MAX_GRACE_SECONDS = 7 * 24 * 3600;
 
 /**
@@ -52,7 +53,7 @@ export class WebhookEndpointsService {
       const endpoints = endpointsOf(em);
       if (!(await endpoints.lockOwner(accountId))) throw notFound(`Account ${accountId} not found`);
       if ((await endpoints.countOf(accountId)) >= MAX_ENDPOINTS_PER_OWNER)
-        throw badInput(`At most ${MAX_ENDPOINTS_PER_OWNER} webhook endpoints per account`);
+        throw new LimitReached(`At most ${MAX_ENDPOINTS_PER_OWNER} webhook endpoints per account`, MAX_ENDPOINTS_PER_OWNER);
       const entity = em.create(WebhookEndpointEntity, {
         accountId,
         url,

@@ -49,6 +49,16 @@ export const notFound = (message: string) => new DomainError('NOT_FOUND', messag
 export const forbidden = (message: string) => new DomainError('FORBIDDEN', message);
 export const unauthenticated = (message = 'A valid API key is required') => new DomainError('UNAUTHENTICATED', message);
 
+/**
+ * A list that is small by rule is full (an account's active API keys, its webhook endpoints).
+ * `limit` (in `extensions`) is the rule, documented in docs/api.md; nothing was written.
+ */
+export class LimitReached extends DomainError {
+  constructor(message: string, limit: number) {
+    super('BAD_USER_INPUT', message, { limit });
+  }
+}
+
 export class InsufficientCredits extends DomainError {
   constructor(requiredMillicredits: bigint, availableMillicredits: bigint | null) {
     super('INSUFFICIENT_CREDITS', 'Not enough available credits for this charge', {

@@ -1,5 +1,5 @@
-import { registerDecorator, type ValidationArguments } from 'class-validator';
-import { badInput } from './errors.js';
+import { registerDecorator, validate, type ValidationArguments, type ValidationError } from 'class-validator';
+import { badInput, type DomainError } from './errors.js';
 import { isUnstorable } from './storable-text.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -84,6 +84,34 @@ export const OptionalText = (max = 500) => rule('optionalText', (v, f) => textPr
 
 /** A token count of one call: a whole number from 0 to MAX_TOKENS_PER_CALL. */
 export const TokenCount = () => rule('tokenCount', tokenProblem);
+
+/** The first broken rule, depth first (an input inside an input or a list names its own field). */
+function firstBroken(errors: readonly ValidationError[]): { field: string; message: string } | null {
+  for (const error of errors) {
+    const message = Object.values(error.constraints ?? {})[0];
+    if (message) return { field: error.property, message };
+    const nested = firstBroken(error.children ?? []);
+    if (nested) return nested;
+  }
+  return null;
+}
+
+/** class-validator's refusal as the API's one bad-input error: BAD_USER_INPUT naming the field. */
+export function validationRefusal(errors: readonly ValidationError[]): DomainError {
+  const broken = firstBroken(errors);
+  return broken ? badInput(broken.message, { field: broken.field }) : badInput('Invalid input');
+}
+
+/**
+ * The one check at an edge that is not GraphQL (HTTP routes, jobs): `values` as an instance of
+ * the input class, held to the same class-validator rules (and normalised the same way).
+ */
+export async function checked<T extends object>(inputClass: new () => T, values: Partial<T>): Promise<T> {
+  const input = Object.assign(new inputClass(), values);
+  const errors = await validate(input, { skipMissingProperties: true, forbidUnknownValues: false });
+  if (errors.length) throw validationRefusal(errors);
+  return input;
+}
 
 /** For callers outside GraphQL: throws BAD_USER_INPUT naming the field when `problem` found one. */
 export function refuse(problem: string | null, field: string): void {

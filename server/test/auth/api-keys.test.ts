@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_ACTIVE_KEYS_PER_ACCOUNT } from '../../src/auth/auth.service.js';
 import { graphql } from '../gql/index.js';
 import { startTestApp, type TestApp } from '../support/harness.js';
 import { eventually } from '../support/eventually.js';
@@ -95,6 +96,22 @@ describe('apiKeys', () => {
     expect(new Date(row.last_used_at).toISOString()).toBe('2001-01-01T00:00:00.000Z');
     const listed = await t.gql(ApiKeys, {}, user.key);
     expect(listed.data!.apiKeys[0].lastUsedAt).toBe('2001-01-01T00:00:00.000Z');
+  });
+});
+
+describe('the cap on active keys', () => {
+  it('refuses a key past MAX_ACTIVE_KEYS_PER_ACCOUNT with BAD_USER_INPUT and the limit, writes nothing, and counts revoked keys out', async () => {
+    const user = await t.account(); // one key already
+    for (let i = 1; i < MAX_ACTIVE_KEYS_PER_ACCOUNT; i++) await t.services.auth.createKey(null, user.id);
+    const refused = await t.gql(CreateKey, { accountId: user.id, role: 'USER', label: 'one too many' });
+    expect(refused.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', limit: MAX_ACTIVE_KEYS_PER_ACCOUNT });
+    expect(refused.errors?.[0].message).toBe(`At most ${MAX_ACTIVE_KEYS_PER_ACCOUNT} active API keys per account: revoke one first`);
+    const [{ n }] = await t.db.query<{ n: string }>(`select count(*) as n from api_keys where account_id = $1`, [user.id]);
+    expect(Number(n)).toBe(MAX_ACTIVE_KEYS_PER_ACCOUNT);
+
+    const [oldest] = (await t.gql(ApiKeys, { accountId: user.id })).data!.apiKeys.slice(-1);
+    expect((await t.gql(Revoke, { id: oldest.id })).errors).toBeUndefined();
+    expect((await t.gql(CreateKey, { accountId: user.id, role: 'USER', label: 'room again' })).errors).toBeUndefined();
   });
 });
 

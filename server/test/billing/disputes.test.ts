@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildStatement } from '../../src/reports/statement.builder.js';
+import { buildStatement } from '../../src/statements/statement.builder.js';
 import { deliver, event, type FakeStripe } from './fake-stripe.js';
 import { buyPack, checkoutAndPay, ledgerOf, startBillingApp, type BillingTest } from './support.js';
 

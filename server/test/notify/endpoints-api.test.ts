@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_ENDPOINTS_PER_OWNER } from '../../src/notify/endpoints.service.js';
 import { verifySignature } from '../../src/notify/signature.js';
 import { startTestApp, type TestApp } from '../support/harness.js';
 import { WebhookSink } from './sinks.js';
@@ -87,6 +88,17 @@ describe('webhook endpoints through the API', () => {
       expect(res.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     }
     expect(await t.db.query(`select 1 from webhook_endpoints where account_id = $1`, [user.id])).toHaveLength(0);
+  });
+
+  it('refuses an endpoint past MAX_ENDPOINTS_PER_OWNER with BAD_USER_INPUT and the limit, and writes nothing', async () => {
+    const user = await t.account();
+    for (let i = 0; i < MAX_ENDPOINTS_PER_OWNER; i++) {
+      expect((await t.gql(Create, { input: { url: sink.url, events: ['*'] } }, user.key)).errors).toBeUndefined();
+    }
+    const refused = await t.gql(Create, { input: { url: sink.url, events: ['*'] } }, user.key);
+    expect(refused.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', limit: MAX_ENDPOINTS_PER_OWNER });
+    expect(refused.errors?.[0].message).toBe(`At most ${MAX_ENDPOINTS_PER_OWNER} webhook endpoints per account`);
+    expect((await t.gql(List, {}, user.key)).data.webhookEndpoints).toHaveLength(MAX_ENDPOINTS_PER_OWNER);
   });
 
   it('delivers an event to the receiver after commit, signed, without polling; redelivers on request', async () => {

@@ -1,0 +1,49 @@
+import { toBigInt } from '../../db/sql.js';
+import type { Finding } from '../reconciliation.rules.js';
+import type { Check } from './check.js';
+import { USAGE_ROWS_WITHOUT_POSTING, USAGE_ENTRIES_WITHOUT_ROW, USAGE_DAY_TOTALS } from '../queries/usage-vs-postings.queries.js';
+
+/** For the day: every usage row is matched by a USAGE posting of the same amount, and the totals agree. */
+export const usageVsPostingsCheck: Check = {
+  name: 'usage_vs_postings',
+  async run({ sql, day, from, to }) {
+    const findings: Finding[] = [];
+    const range = [from.toISOString(), to.toISOString()];
+    const rows = await sql.query<{ id: string; account_id: string; charged: string; posted: string | null }>(
+      USAGE_ROWS_WITHOUT_POSTING,
+      range,
+    );
+    for (const r of rows) {
+      findings.push({
+        check: 'usage_row_posting',
+        accountId: r.account_id,
+        subject: r.id,
+        expected: `${r.charged} charged`,
+        actual: r.posted === null ? 'no posting' : `${r.posted} posted`,
+        driftMillicredits: toBigInt(r.posted) - toBigInt(r.charged),
+      });
+    }
+    const orphans = await sql.query<{ id: string; account_id: string; amount: string }>(USAGE_ENTRIES_WITHOUT_ROW, range);
+    for (const r of orphans) {
+      findings.push({
+        check: 'usage_posting_without_row',
+        accountId: r.account_id,
+        subject: r.id,
+        expected: 'a usage row',
+        actual: 'none',
+        driftMillicredits: toBigInt(r.amount),
+      });
+    }
+    const [totals] = await sql.query<{ charged: string; posted: string }>(USAGE_DAY_TOTALS, [...range, ...range]);
+    if (toBigInt(totals.charged) !== toBigInt(totals.posted) && findings.length === 0) {
+      findings.push({
+        check: 'usage_day_total',
+        subject: day,
+        expected: `${totals.charged} charged by usage rows`,
+        actual: `${totals.posted} posted by USAGE entries`,
+        driftMillicredits: toBigInt(totals.posted) - toBigInt(totals.charged),
+      });
+    }
+    return findings;
+  },
+};

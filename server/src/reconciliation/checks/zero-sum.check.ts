@@ -1,0 +1,36 @@
+import { toBigInt } from '../../db/sql.js';
+import type { Finding } from '../reconciliation.rules.js';
+import type { Check } from './check.js';
+import { ALL_POSTINGS_SUM, UNBALANCED_TRANSACTIONS } from '../queries/zero-sum.queries.js';
+
+/** All postings ever sum to zero, and every transaction of the day is balanced. */
+export const zeroSumCheck: Check = {
+  name: 'postings_zero_sum',
+  async run({ sql, from, to }) {
+    const findings: Finding[] = [];
+    const [all] = await sql.query<{ s: string }>(ALL_POSTINGS_SUM);
+    if (toBigInt(all.s) !== 0n) {
+      findings.push({
+        check: 'postings_zero_sum',
+        subject: 'all postings',
+        expected: '0',
+        actual: all.s,
+        driftMillicredits: toBigInt(all.s),
+      });
+    }
+    const unbalanced = await sql.query<{ transaction_id: string; s: string }>(UNBALANCED_TRANSACTIONS, [
+      from.toISOString(),
+      to.toISOString(),
+    ]);
+    for (const u of unbalanced) {
+      findings.push({
+        check: 'transaction_unbalanced',
+        subject: u.transaction_id,
+        expected: '0',
+        actual: u.s,
+        driftMillicredits: toBigInt(u.s),
+      });
+    }
+    return findings;
+  },
+};
