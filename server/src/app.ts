@@ -1,3 +1,4 @@
+import { pingDatabase } from './db/health.js';
 import http from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -26,7 +27,7 @@ import { routeModules } from './routes.js';
 import { ANTHROPIC_DIALECT, proxyAdmission } from './proxy/proxy.routes.js';
 import { authenticateSession } from './http/authenticate.js';
 import { httpErrors } from './http/errors.js';
-import { currentEm, requestContext } from './db/unit-of-work.js';
+import { requestContext } from './db/unit-of-work.js';
 import { requestLog } from './http/request-log.js';
 import { httpMetrics } from './metrics/http-metrics.js';
 import { securityHeaders } from './http/security-headers.js';
@@ -152,7 +153,7 @@ async function startApollo(
 function healthCheck(orm: MikroORM, events: Events, log: Logger): RequestHandler {
   return async (_req, res) => {
     try {
-      await currentEm(orm.em).execute('select 1');
+      await pingDatabase(orm.em);
       // Still 200 without Redis: charges go on, only the fan-out to other instances is degraded.
       const pubsub = events.fanOut();
       res.json({ status: pubsub === 'down' ? 'degraded' : 'ok', pubsub });
@@ -216,7 +217,6 @@ function closer(parts: {
     await step('events bus', () => events.close());
     await step('load control', () => services.loadControl.close());
     await step('sign-in limiter', () => services.signInLimiter.close());
-    await step('locks', () => services.locks.close());
     await step('proxy', () => services.proxy.close());
   };
 }

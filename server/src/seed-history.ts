@@ -80,7 +80,6 @@ export async function seedDemoWithHistory(databaseUrl: string, config: Config, l
     await events.close();
     await services.loadControl.close();
     await services.signInLimiter.close();
-    await services.locks.close();
     await services.proxy.close();
     await orm.close();
   }

@@ -3,7 +3,6 @@ import type { Logger } from 'pino';
 import { AccountsService } from './accounts/accounts.service.js';
 import { AuthService } from './auth/auth.service.js';
 import type { Config } from './config.js';
-import { createAdvisoryLocks } from './jobs/advisory-lock.js';
 import { cacheTtl, type EventBus } from './shared/events/bus.js';
 import { LedgerService } from './ledger/ledger.service.js';
 import { BalanceWatchService } from './ledger/balance-watch.service.js';
@@ -35,7 +34,6 @@ import { KeyBudgetsService } from './auth/key-budgets.service.js';
 /** The domain services, built once per process and shared by GraphQL, webhooks and the proxy. */
 export function createServices(orm: MikroORM, config: Config, events: EventBus, log: Logger, clock: Clock = systemClock) {
   const em = orm.em;
-  const locks = createAdvisoryLocks(orm.config.get('clientUrl')!);
   const ttl = cacheTtl(events, config.CACHE_TTL_MS, config.CACHE_MAX_AGE_MS);
   const rateCards = new RateCardsService(em, events, ttl);
   const ledgerDb = new LedgerDb(orm.config.get('clientUrl')!, config.LEDGER_POOL_MAX);
@@ -43,7 +41,7 @@ export function createServices(orm: MikroORM, config: Config, events: EventBus, 
   const ledger = new LedgerService(em, events, engine);
   const holds = new HoldsService(em, events, engine, log, clock);
   const accounts = new AccountsService(em, ledgerDb);
-  const grantsAndPromotions = createGrantsAndPromotions(em, config, ledger, log, locks);
+  const grantsAndPromotions = createGrantsAndPromotions(em, config, ledger, log);
   accounts.onCreated(grantsAndPromotions.promotions.introBonus);
   const auth = new AuthService(em, events, ttl);
   const teams = new TeamsService(em, auth, clock, config.TEAM_KEYS_PER_MEMBER);
@@ -54,7 +52,6 @@ export function createServices(orm: MikroORM, config: Config, events: EventBus, 
     log,
     orm,
     events,
-    locks,
     engine,
     accounts,
     auth,
@@ -77,7 +74,7 @@ export function createServices(orm: MikroORM, config: Config, events: EventBus, 
     usageReport: new UsageReportService(em, teams),
     revenue: new RevenueService(em),
     refusals: new RefusalTally(em, clock),
-    reconciliation: new ReconciliationService(em, config, log, locks, {
+    reconciliation: new ReconciliationService(em, config, log, {
       stripe: billing.stripe,
       grantDrift: (limit) => grantsAndPromotions.grants.drift(limit),
       verifyAuditChain: () => verifyAuditChain(em),

@@ -1,5 +1,6 @@
 import { EntityRepository, raw, type EntityManager, type FilterQuery, type QueryOrderKeys } from '@mikro-orm/postgresql';
-import type { LedgerDb, Named } from '../ledger/engine.db.js';
+import type { LedgerDb } from '../ledger/engine.db.js';
+import type { Named } from '../ledger/queries/statements.js';
 import { containsPattern, type PageWindow } from '../shared/paging.js';
 import { isUuid } from '../shared/validate.js';
 import { AccountEntity } from './account.entity.js';

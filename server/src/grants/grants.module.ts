@@ -1,7 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
-import type { AdvisoryLocks } from '../jobs/advisory-lock.js';
 import type { LedgerService } from '../ledger/ledger.service.js';
 import { PromotionsService } from '../promotions/promotions.service.js';
 import { GrantsService } from './grants.service.js';
@@ -18,7 +17,7 @@ export const grantExpiryIntervalMs = (config: Config): number =>
  * Grants and promotions. Grants follow every movement through the ledger engine's posting hook
  * (`creditmeter_grants_on_movement`, in the database, in each movement's own transaction).
  */
-export function createGrantsAndPromotions(em: EntityManager, config: Config, ledger: LedgerService, log: Logger, locks: AdvisoryLocks) {
-  const grants = new GrantsService(em, ledger, log.child({ module: 'grants' }), locks);
+export function createGrantsAndPromotions(em: EntityManager, config: Config, ledger: LedgerService, log: Logger) {
+  const grants = new GrantsService(em, ledger, log.child({ module: 'grants' }));
   return { grants, promotions: new PromotionsService(em, ledger, grants, introBonusMillicredits(config)) };
 }

@@ -4,7 +4,7 @@ import { writeAudit } from '../audit/audit.service.js';
 import type { Principal } from '../auth/roles.js';
 import { inTransaction, sqlOf, type Sql } from '../db/sql.js';
 import { currentEm } from '../db/unit-of-work.js';
-import type { AdvisoryLocks } from '../jobs/advisory-lock.js';
+import { runOnce } from '../db/locks.js';
 import type { LedgerService } from '../ledger/ledger.service.js';
 import type { LedgerEntry } from '../ledger/ledger.types.js';
 import { DomainError, notFound } from '../shared/errors.js';
@@ -45,7 +45,6 @@ export class GrantsService {
     private readonly em: EntityManager,
     private readonly ledger: LedgerService,
     private readonly log: Logger,
-    private readonly locks: AdvisoryLocks,
   ) {}
 
   async list(accountId: string, includeClosed = false, limit = 200): Promise<Grant[]> {
@@ -166,7 +165,7 @@ export class GrantsService {
 
   /** The scheduled sweep: one instance at a time (advisory lock); null when another holds it. */
   async expireDueLocked(): Promise<ExpiryRun | null> {
-    const locked = await this.locks.tryWith(GRANT_EXPIRY_LOCK, () => this.expireDue());
+    const locked = await runOnce(this.em, GRANT_EXPIRY_LOCK, () => this.expireDue());
     return locked ? locked.result : null;
   }
 

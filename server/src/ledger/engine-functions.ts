@@ -1,3 +1,5 @@
+import { APPLIED_ENGINE_FUNCTIONS, RECORD_ENGINE_FUNCTION } from './queries/statements.js';
+import { withXactLock } from '../db/locks.js';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -39,20 +41,13 @@ export function engineFunctions(dir = ENGINE_SQL_DIR): EngineFunction[] {
  */
 export async function applyEngineFunctions(trx: Knex.Transaction, fns = engineFunctions()): Promise<string[]> {
   // Two instances starting at once apply one after the other, not side by side.
-  await trx.raw(`select pg_advisory_xact_lock(hashtext('creditmeter engine functions'))`);
-  const stored = await trx.raw<{ rows: { name: string; sha256: string; present: boolean }[] }>(
-    `select c.name, c.sha256, exists (select 1 from pg_proc p where p.proname = c.name and p.pronamespace = current_schema()::regnamespace) as present
-       from engine_sql_checksums c`,
-  );
+  await withXactLock({ query: async (text, params) => (await trx.raw(text, params as never[])).rows }, 'creditmeter engine functions');
+  const stored = await trx.raw<{ rows: { name: string; sha256: string; present: boolean }[] }>(APPLIED_ENGINE_FUNCTIONS);
   const applied = new Map(stored.rows.map((r) => [r.name, r.present ? r.sha256 : null]));
   const changed = fns.filter((fn) => applied.get(fn.name) !== fn.sha256);
   for (const fn of changed) {
     await trx.raw(fn.sql);
-    await trx.raw(
-      `insert into engine_sql_checksums (name, sha256) values (?, ?)
-       on conflict (name) do update set sha256 = excluded.sha256, applied_at = clock_timestamp()`,
-      [fn.name, fn.sha256],
-    );
+    await trx.raw(RECORD_ENGINE_FUNCTION, [fn.name, fn.sha256]);
   }
   return changed.map((fn) => fn.name);
 }

@@ -1,11 +1,6 @@
+import { TRANSACTION, type Named } from './queries/statements.js';
 import pg from 'pg';
 import type { Sql } from '../db/sql.js';
-
-/** A statement the engine runs often: PostgreSQL parses and plans it once per connection. */
-export interface Named {
-  name: string;
-  text: string;
-}
 
 /** `?` placeholders (the `Sql` convention) to `$n`, outside quoted literals and identifiers. */
 export function toDollarParams(sql: string): string {
@@ -67,17 +62,17 @@ export class LedgerDb {
     const client = await this.pool.connect();
     let broken = false;
     try {
-      await client.query('begin');
+      await client.query(TRANSACTION.begin);
       const result = await fn({
         call: async <R extends pg.QueryResultRow>(s: Named, v: unknown[]) =>
           (await client.query<R>({ name: s.name, text: s.text, values: v })).rows,
         sql: sqlOverClient(client),
       });
-      await client.query('commit');
+      await client.query(TRANSACTION.commit);
       return result;
     } catch (err) {
       broken = isConnectionLoss(err);
-      if (!broken) await client.query('rollback').catch(() => (broken = true));
+      if (!broken) await client.query(TRANSACTION.rollback).catch(() => (broken = true));
       throw err;
     } finally {
       client.release(broken);

@@ -4,7 +4,7 @@ import { toBigInt } from '../db/sql.js';
 import { appliedRates, promptTokensOf } from '../money/money.js';
 import type { EventBus } from '../shared/events/bus.js';
 import { isConnectionLoss, type LedgerDb } from './engine.db.js';
-import { POST_IN_TRANSACTION, STATEMENTS } from './engine.sql.js';
+import { POST_IN_TRANSACTION, STATEMENTS } from './queries/statements.js';
 import { GroupCommit, type Batchable, type GroupCommitOptions } from './group-commit.js';
 import type { PostSpec } from './ledger.repository.js';
 import type { BalanceSnapshot, UsageCharge } from './ledger.types.js';

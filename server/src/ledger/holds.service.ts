@@ -1,3 +1,4 @@
+import { tryXactLock } from '../db/locks.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import { inTransaction, pgCode, sqlOf } from '../db/sql.js';
@@ -209,10 +210,7 @@ export class HoldsService {
    */
   async releaseExpired(limit = 500): Promise<number> {
     const { balances, released } = await inTransaction(currentEm(this.em), async (sql) => {
-      const [lock] = await sql.query<{ locked: boolean }>(`select pg_try_advisory_xact_lock(?::bigint) as locked`, [
-        HOLD_EXPIRY_LOCK.toString(),
-      ]);
-      if (!lock?.locked) return { balances: [], released: 0 };
+      if (!(await tryXactLock(sql, HOLD_EXPIRY_LOCK))) return { balances: [], released: 0 };
       return releaseExpiredHolds(sql, limit);
     });
     for (const balance of balances) this.events.publish('balance', balance);

@@ -1,3 +1,4 @@
+import { withXactLock } from '../db/locks.js';
 import { EntityRepository, type EntityManager, LockMode } from '@mikro-orm/postgresql';
 import { WebhookEndpointEntity } from './webhook-endpoint.entity.js';
 
@@ -35,7 +36,7 @@ export class WebhookEndpointsRepository extends EntityRepository<WebhookEndpoint
   async lockOwner(accountId: string | null): Promise<boolean> {
     const em = this.getEntityManager();
     if (accountId === null) {
-      await em.execute(`select pg_advisory_xact_lock(hashtext('webhook_endpoints:operator'))`);
+      await withXactLock(em, 'webhook_endpoints:operator');
       return true;
     }
     const rows = await em.execute(`select 1 from accounts where id = ?::uuid and kind <> 'SYSTEM' for update`, [accountId]);

@@ -7,7 +7,7 @@ import type { Principal } from '../auth/roles.js';
 import type { Config } from '../config.js';
 import { inTransaction, sqlOf, type Sql } from '../db/sql.js';
 import { currentEm } from '../db/unit-of-work.js';
-import type { AdvisoryLocks } from '../jobs/advisory-lock.js';
+import { runOnce } from '../db/locks.js';
 import { gauges, metrics } from '../metrics/metrics.js';
 import { DomainError, badInput, notFound, swallowed } from '../shared/errors.js';
 import { PAGE_SIZES, pageSize } from '../shared/paging.js';
@@ -65,7 +65,6 @@ export class ReconciliationService {
     private readonly em: EntityManager,
     config: Config,
     private readonly log: Logger,
-    private readonly locks: AdvisoryLocks,
     sources: ReconciliationSources,
   ) {
     this.checks = [
@@ -142,7 +141,7 @@ export class ReconciliationService {
       throw badInput('day must be a date YYYY-MM-DD', { field: 'day' });
     let started!: (id: string) => void;
     const startedId = new Promise<string>((resolve) => (started = resolve));
-    const locked = await this.locks.tryWith(LOCK_KEY, async (): Promise<ReconciliationRun | null> => {
+    const locked = await runOnce(this.em, LOCK_KEY, async (): Promise<ReconciliationRun | null> => {
       if (!(await shouldRun())) {
         started('');
         return null;

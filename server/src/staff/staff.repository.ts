@@ -1,3 +1,4 @@
+import { withXactLock } from '../db/locks.js';
 import { EntityRepository, LockMode, raw, type EntityManager } from '@mikro-orm/postgresql';
 import { containsPattern, type PageWindow } from '../shared/paging.js';
 import { StaffUserEntity } from './staff-user.entity.js';
@@ -28,7 +29,7 @@ export class StaffUserRepository extends EntityRepository<StaffUserEntity> {
 
   /** Serialises bootstrapping for the caller's transaction: instances starting together must not each see "no ADMIN yet". */
   async lockBootstrap(): Promise<void> {
-    await this.em.execute(`select pg_advisory_xact_lock(hashtext('staff_users:bootstrap'))`);
+    await withXactLock(this.em, 'staff_users:bootstrap');
   }
 
   async hasOtherActiveAdmin(leaving: string): Promise<boolean> {

@@ -1,3 +1,4 @@
+import { withXactLock } from '../../db/locks.js';
 import type { Sql } from '../../db/sql.js';
 import { toBigInt } from '../../db/sql.js';
 import type { TeamMember, TeamRole, TeamSpendRow } from '../teams.types.js';
@@ -108,7 +109,7 @@ export async function movePeriodsToZone(sql: Sql, teamId: string, from: string, 
  * transaction.
  */
 export async function lockAndCountTeamsCreatedToday(sql: Sql, accountId: string): Promise<number> {
-  await sql.query(`select pg_advisory_xact_lock(hashtextextended('team.create:' || ?::text, 0))`, [accountId]);
+  await withXactLock(sql, `team.create:${accountId}`);
   const rows = await sql.query<Row>(
     `select count(*)::int as n from teams where created_by_account_id = ?::uuid and created_at >= date_trunc('day', now(), 'UTC')`,
     [accountId],

@@ -1,4 +1,8 @@
-import type { Named } from './engine.db.js';
+/** A statement the engine runs often: PostgreSQL parses and plans it once per connection. */
+export interface Named {
+  name: string;
+  text: string;
+}
 
 /**
  * The engine's statements: each is one round trip, named so that every pool connection prepares
@@ -23,3 +27,13 @@ export const STATEMENTS = {
 
 /** The same movement call inside a caller's transaction (MikroORM's `?` placeholders). */
 export const POST_IN_TRANSACTION = `select * from creditmeter_post(?::uuid, ?::text, ?::bigint, ?::text, ?::text, ?::text, ?::text, ?::text, ?::uuid, ?::uuid, ?::boolean)`;
+
+/** The engine's own transaction on one connection of its pool (engine.db.ts). */
+export const TRANSACTION = { begin: 'begin', commit: 'commit', rollback: 'rollback' } as const;
+
+/** Which engine functions are applied, by checksum, and whether each still exists (engine-functions.ts). */
+export const APPLIED_ENGINE_FUNCTIONS = `select c.name, c.sha256, exists (select 1 from pg_proc p where p.proname = c.name and p.pronamespace = current_schema()::regnamespace) as present
+       from engine_sql_checksums c`;
+
+export const RECORD_ENGINE_FUNCTION = `insert into engine_sql_checksums (name, sha256) values (?, ?)
+       on conflict (name) do update set sha256 = excluded.sha256, applied_at = clock_timestamp()`;
