@@ -1,4 +1,5 @@
 import type { DataProvider, GetListParams, Identifier, RaRecord } from 'react-admin';
+import { nodesOf } from '../shared/paging';
 
 /** One resource of the console, written on the typed operations. Omitted parts are not offered. */
 export interface ResourceSpec<R extends RaRecord = RaRecord> {
@@ -33,7 +34,7 @@ export function listRequest(params: GetListParams): ListRequest {
 
 /** A connection (`edges { node }` + `totalCount`) as a react-admin list page. */
 export function fromConnection<N extends RaRecord>(connection: { edges: Array<{ node: N }>; totalCount: number }) {
-  return { data: connection.edges.map((e) => e.node), total: connection.totalCount };
+  return { data: nodesOf(connection), total: connection.totalCount };
 }
 
 /**

@@ -14,6 +14,7 @@ import Tabs from '@mui/material/Tabs';
 import Typography from '@mui/material/Typography';
 import { useEffect, useState } from 'react';
 import { errorMessage } from '../shared/client';
+import { useCursorPages } from '../shared/paging';
 import { formatDateTime } from '../shared/dates';
 import type { CreditsUsageHistoryQuery } from '../shared/gql/graphql';
 import { formatCount, formatCredits } from '../../server/src/money/format';
@@ -45,24 +46,54 @@ export function UsageHistoryCard({ accountId, teams }: { accountId: string; team
   );
 }
 
+function CallsTable({ edges, labels }: { edges: History['me']['usage']['edges']; labels: Map<string, string | null | undefined> }) {
+  return (
+    <TableContainer tabIndex={0} aria-label="Calls, newest first, scrollable">
+      <Table size="small" data-testid="usage-calls">
+        <TableHead>
+          <TableRow>
+            <TableCell>Time</TableCell>
+            <TableCell>Model</TableCell>
+            <TableCell align="right">Credits</TableCell>
+            <TableCell align="right">Input tokens</TableCell>
+            <TableCell align="right">Output tokens</TableCell>
+            <TableCell>Key</TableCell>
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {edges.map(({ node }) => (
+            <TableRow key={node.id}>
+              <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatDateTime(node.createdAt)}</TableCell>
+              <TableCell>{node.model}</TableCell>
+              <TableCell align="right">{formatCredits(node.chargedMillicredits, { decimals: 'trim' })}</TableCell>
+              <TableCell align="right">{formatCount(tokensIn(node))}</TableCell>
+              <TableCell align="right">{formatCount(node.outputTokens)}</TableCell>
+              <TableCell>{keyName(node.apiKeyId ?? null, node.apiKeyId ? labels.get(node.apiKeyId) : null)}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </TableContainer>
+  );
+}
+
 function CallHistory() {
-  // Cursors of the pages seen so far: the first page has none.
-  const [cursors, setCursors] = useState<(string | null)[]>([null]);
+  const pages = useCursorPages();
   const [data, setData] = useState<History | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const page = cursors.length - 1;
+  const { page, after } = pages;
 
   useEffect(() => {
     let live = true;
     setData(null);
-    api.request(HistoryQuery, { first: PAGE, after: cursors[page] }).then(
+    api.request(HistoryQuery, { first: PAGE, after }).then(
       (d) => live && setData(d),
       (err) => live && setError(errorMessage(err)),
     );
     return () => {
       live = false;
     };
-  }, [cursors, page]);
+  }, [after, page]);
 
   if (error) return <Alert severity="error">{error}</Alert>;
   if (!data)
@@ -77,40 +108,15 @@ function CallHistory() {
   const first = page * PAGE + 1;
   return (
     <>
-      <TableContainer tabIndex={0} aria-label="Calls, newest first, scrollable">
-        <Table size="small" data-testid="usage-calls">
-          <TableHead>
-            <TableRow>
-              <TableCell>Time</TableCell>
-              <TableCell>Model</TableCell>
-              <TableCell align="right">Credits</TableCell>
-              <TableCell align="right">Input tokens</TableCell>
-              <TableCell align="right">Output tokens</TableCell>
-              <TableCell>Key</TableCell>
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {edges.map(({ node }) => (
-              <TableRow key={node.id}>
-                <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatDateTime(node.createdAt)}</TableCell>
-                <TableCell>{node.model}</TableCell>
-                <TableCell align="right">{formatCredits(node.chargedMillicredits, { decimals: 'trim' })}</TableCell>
-                <TableCell align="right">{formatCount(tokensIn(node))}</TableCell>
-                <TableCell align="right">{formatCount(node.outputTokens)}</TableCell>
-                <TableCell>{keyName(node.apiKeyId ?? null, node.apiKeyId ? labels.get(node.apiKeyId) : null)}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      </TableContainer>
+      <CallsTable edges={edges} labels={labels} />
       <Stack direction="row" spacing={1} sx={{ mt: 1, alignItems: 'center', flexWrap: 'wrap' }}>
         <Typography variant="body2" color="text.secondary" sx={{ flexGrow: 1 }} aria-live="polite">
           Calls {formatCount(first)}–{formatCount(first + edges.length - 1)} of {formatCount(totalCount)}
         </Typography>
-        <Button size="small" disabled={page === 0} onClick={() => setCursors((c) => c.slice(0, -1))}>
+        <Button size="small" disabled={page === 0} onClick={pages.newer}>
           Newer
         </Button>
-        <Button size="small" disabled={!pageInfo.hasNextPage} onClick={() => setCursors((c) => [...c, pageInfo.endCursor ?? null])}>
+        <Button size="small" disabled={!pageInfo.hasNextPage} onClick={() => pages.older(pageInfo.endCursor ?? null)}>
           Older
         </Button>
       </Stack>

@@ -1,6 +1,7 @@
 import { lastDays } from '../shared/dates';
 import type { CreditsUsageQuery } from '../shared/gql/graphql';
 import { CreditsUsageQuery as Query } from './operations';
+import { pageOf, type CursorPage } from '../shared/paging';
 import { api } from './session';
 
 type Row = CreditsUsageQuery['me']['usage']['edges'][number]['node'];
@@ -36,15 +37,15 @@ export async function loadUsage(days = 30): Promise<UsageSummary> {
   let truncated = false;
   for (let page = 0; ; page++) {
     const { me }: CreditsUsageQuery = await api.request(Query, { first: PAGE, after });
-    const edges = me.usage.edges;
-    const inRange = edges.filter((e) => e.node.createdAt >= from);
-    rows.push(...inRange.map((e) => e.node));
-    if (inRange.length < edges.length || !me.usage.pageInfo.hasNextPage) break;
+    const fetched: CursorPage<Row> = pageOf(me.usage);
+    const inRange = fetched.rows.filter((row) => row.createdAt >= from);
+    rows.push(...inRange);
+    if (inRange.length < fetched.rows.length || !fetched.hasNextPage) break;
     if (page + 1 >= MAX_PAGES) {
       truncated = true;
       break;
     }
-    after = me.usage.pageInfo.endCursor ?? null;
+    after = fetched.endCursor;
   }
   return summarize(rows, days, truncated);
 }

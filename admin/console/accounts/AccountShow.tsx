@@ -17,6 +17,7 @@ import { api } from '../api';
 import { atLeast } from '../roles';
 import { ConfirmedButton } from '../shared/Confirmed';
 import { CursorTable } from '../shared/CursorTable';
+import { pageOf } from '../../shared/paging';
 import { AdjustBalanceDialog } from './AdjustBalanceDialog';
 import { ApiKeysPanel } from './ApiKeysPanel';
 import { EndpointsPanel } from '../../shared/webhooks/EndpointsPanel';
@@ -182,7 +183,7 @@ function Ledger() {
       load={async (after) => {
         const { account: a } = await api.request(AccountLedgerQuery, { id: account.id, first: 25, after });
         const c = a!.ledger;
-        return { rows: c.edges.map((e) => e.node), endCursor: c.pageInfo.endCursor ?? null, hasNextPage: c.pageInfo.hasNextPage };
+        return pageOf(c);
       }}
       rowKey={(r) => r.id}
       columns={[
@@ -208,7 +209,7 @@ function Usage() {
       load={async (after) => {
         const { account: a } = await api.request(AccountUsageQuery, { id: account.id, first: 25, after });
         const c = a!.usage;
-        return { rows: c.edges.map((e) => e.node), endCursor: c.pageInfo.endCursor ?? null, hasNextPage: c.pageInfo.hasNextPage };
+        return pageOf(c);
       }}
       rowKey={(r) => r.id}
       columns={[

@@ -61,6 +61,34 @@ function CardActions() {
   );
 }
 
+function ModelSwitch({ rate: r, canSwitch, onSwitched }: { rate: RateCard['rates'][number]; canSwitch: boolean; onSwitched: () => void }) {
+  return (
+    <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+      <Chip size="small" color={r.enabled ? 'success' : 'default'} label={r.enabled ? 'On' : 'Off'} />
+      {canSwitch && (
+        <ConfirmedButton
+          label={r.enabled ? 'Switch off' : 'Switch on'}
+          title={r.enabled ? `Switch ${r.model} off?` : `Switch ${r.model} on?`}
+          content={
+            r.enabled
+              ? `Calls to ${r.model} are refused (403 model_disabled) on every instance at once.`
+              : `Calls to ${r.model} are accepted again.`
+          }
+          buttonProps={{
+            color: r.enabled ? 'error' : 'primary',
+            'aria-label': r.enabled ? `Switch off ${r.model}` : `Switch on ${r.model}`,
+          }}
+          onConfirm={async () => {
+            await api.request(SetModelEnabledMutation, { model: r.model, enabled: !r.enabled });
+            onSwitched();
+          }}
+          done={`${r.model} switched ${r.enabled ? 'off' : 'on'}`}
+        />
+      )}
+    </Stack>
+  );
+}
+
 function RatesTable() {
   const card = useRecordContext<RateCard>();
   const refresh = useRefresh();
@@ -101,29 +129,7 @@ function RatesTable() {
                 <OtherClasses rate={r} />
               </TableCell>
               <TableCell>
-                <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
-                  <Chip size="small" color={r.enabled ? 'success' : 'default'} label={r.enabled ? 'On' : 'Off'} />
-                  {admin && card.active && (
-                    <ConfirmedButton
-                      label={r.enabled ? 'Switch off' : 'Switch on'}
-                      title={r.enabled ? `Switch ${r.model} off?` : `Switch ${r.model} on?`}
-                      content={
-                        r.enabled
-                          ? `Calls to ${r.model} are refused (403 model_disabled) on every instance at once.`
-                          : `Calls to ${r.model} are accepted again.`
-                      }
-                      buttonProps={{
-                        color: r.enabled ? 'error' : 'primary',
-                        'aria-label': r.enabled ? `Switch off ${r.model}` : `Switch on ${r.model}`,
-                      }}
-                      onConfirm={async () => {
-                        await api.request(SetModelEnabledMutation, { model: r.model, enabled: !r.enabled });
-                        refresh();
-                      }}
-                      done={`${r.model} switched ${r.enabled ? 'off' : 'on'}`}
-                    />
-                  )}
-                </Stack>
+                <ModelSwitch rate={r} canSwitch={admin && card.active} onSwitched={refresh} />
               </TableCell>
             </TableRow>
           ))}

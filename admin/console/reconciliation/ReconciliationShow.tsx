@@ -10,6 +10,33 @@ import { formatCredits } from '../../../server/src/money/format';
 import { RunStatus } from './ReconciliationList';
 import type { RunDetail } from './resource';
 
+function ChecksTable({ checks }: { checks: NonNullable<RunDetail['checks']> }) {
+  return (
+    <TableContainer tabIndex={0} aria-label="Checks, scrollable">
+      <Table size="small">
+        <TableHead>
+          <TableRow>
+            <TableCell>Check</TableCell>
+            <TableCell>Status</TableCell>
+            <TableCell align="right">Findings</TableCell>
+            <TableCell>Note</TableCell>
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {checks.map((c) => (
+            <TableRow key={c.name}>
+              <TableCell>{c.name}</TableCell>
+              <TableCell>{c.status}</TableCell>
+              <TableCell align="right">{c.findings}</TableCell>
+              <TableCell>{c.note ?? ''}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </TableContainer>
+  );
+}
+
 function Details() {
   const run = useRecordContext<RunDetail>();
   if (!run) return null;
@@ -25,28 +52,7 @@ function Details() {
       <Typography variant="h6" component="h2">
         Checks
       </Typography>
-      <TableContainer tabIndex={0} aria-label="Checks, scrollable">
-        <Table size="small">
-          <TableHead>
-            <TableRow>
-              <TableCell>Check</TableCell>
-              <TableCell>Status</TableCell>
-              <TableCell align="right">Findings</TableCell>
-              <TableCell>Note</TableCell>
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {checks.map((c) => (
-              <TableRow key={c.name}>
-                <TableCell>{c.name}</TableCell>
-                <TableCell>{c.status}</TableCell>
-                <TableCell align="right">{c.findings}</TableCell>
-                <TableCell>{c.note ?? ''}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      </TableContainer>
+      <ChecksTable checks={checks} />
       <Typography variant="h6" component="h2">
         Findings
       </Typography>

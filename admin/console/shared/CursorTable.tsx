@@ -10,19 +10,14 @@ import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import Alert from '@mui/material/Alert';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useState, type ReactNode } from 'react';
+import { type ReactNode } from 'react';
 import { errorMessage } from '../../shared/client';
+import { useCursorPages, type CursorPage } from '../../shared/paging';
 
 export interface Col<T> {
   label: string;
   value: (row: T) => ReactNode;
   numeric?: boolean;
-}
-
-export interface CursorPage<T> {
-  rows: T[];
-  endCursor: string | null;
-  hasNextPage: boolean;
 }
 
 /** A table over a cursor connection (newest first): Newer / Older pages. */
@@ -34,8 +29,8 @@ export function CursorTable<T>(props: {
   label: string;
   empty: string;
 }) {
-  const [cursors, setCursors] = useState<Array<string | null>>([null]);
-  const after = cursors.at(-1) ?? null;
+  const pages = useCursorPages();
+  const after = pages.after;
   const query = useQuery({ queryKey: [...props.queryKey, after], queryFn: () => props.load(after), placeholderData: keepPreviousData });
   if (query.isError) return <Alert severity="error">{errorMessage(query.error)}</Alert>;
   if (!query.data)
@@ -76,10 +71,10 @@ export function CursorTable<T>(props: {
         </TableContainer>
       )}
       <Box sx={{ display: 'flex', gap: 1, mt: 1 }}>
-        <Button size="small" disabled={cursors.length === 1} onClick={() => setCursors(cursors.slice(0, -1))}>
+        <Button size="small" disabled={pages.page === 0} onClick={pages.newer}>
           Newer
         </Button>
-        <Button size="small" disabled={!hasNextPage} onClick={() => setCursors([...cursors, endCursor])}>
+        <Button size="small" disabled={!hasNextPage} onClick={() => pages.older(endCursor)}>
           Older
         </Button>
       </Box>

@@ -19,6 +19,7 @@ import { SecretOnce } from '../../shared/webhooks/SecretOnce';
 import { api } from '../api';
 import { atLeast } from '../roles';
 import { CursorTable } from '../shared/CursorTable';
+import { pageOf } from '../../shared/paging';
 import type { Endpoint } from './resource';
 
 type Delivery = WebhookDeliveriesQuery['webhookDeliveries']['edges'][number]['node'];
@@ -127,7 +128,7 @@ function Details() {
         queryKey={['deliveries', endpoint.id]}
         load={async (after) => {
           const c = (await api.request(Deliveries, { endpointId: endpoint.id, first: 25, after })).webhookDeliveries;
-          return { rows: c.edges.map((e) => e.node), endCursor: c.pageInfo.endCursor ?? null, hasNextPage: c.pageInfo.hasNextPage };
+          return pageOf(c);
         }}
         rowKey={(d) => d.id}
         columns={[

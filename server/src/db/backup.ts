@@ -1,3 +1,4 @@
+import { swallowed } from '../shared/errors.js';
 import { chmodSync, createReadStream, createWriteStream, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Transform } from 'node:stream';
@@ -102,6 +103,35 @@ function writePrivate(file: string, content: string | Buffer): void {
   chmodSync(file, FILE_MODE);
 }
 
+/** Inside the backup's snapshot: the manifest so far (tables still to write) and each table's columns. */
+async function startManifest(client: pg.Client): Promise<{ manifest: BackupManifest; tables: { name: string; columns: string[] }[] }> {
+  const { rows: schema } = await client.query<{ t: string | null }>(`select to_regclass($1)::text t`, [MIGRATIONS_TABLE]);
+  if (!schema[0].t) throw new Error('this database has no creditmeter schema (no migrations were ever applied): nothing to back up');
+  const { rows: version } = await client.query<{ v: string }>(`select current_setting('server_version') v`);
+  const { rows: migrations } = await client.query<{ name: string }>(`select name from ${MIGRATIONS_TABLE} order by id`);
+  const { rows: tables } = await client.query<{ name: string; columns: string[] }>(
+    `select c.relname as name, array_agg(a.attname::text order by a.attnum) as columns
+       from pg_class c join pg_namespace n on n.oid = c.relnamespace
+       join pg_attribute a on a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped and a.attgenerated = ''
+      where n.nspname = 'public' and c.relkind in ('r', 'p') and c.relname <> all($1::text[])
+      group by c.relname order by c.relname`,
+    [SCHEMA_TABLES],
+  );
+  const { rows: sequences } = await client.query<{ name: string; last_value: string | null }>(
+    `select sequencename as name, last_value::text from pg_sequences where schemaname = 'public' order by sequencename`,
+  );
+  const manifest: BackupManifest = {
+    format: BACKUP_FORMAT,
+    createdAt: new Date().toISOString(),
+    serverVersion: version[0].v,
+    migrations: migrations.map((m) => m.name),
+    tables: [],
+    sequences: sequences.map((s) => ({ name: s.name, lastValue: s.last_value })),
+    auditChain: await chainHead(client),
+  };
+  return { manifest, tables };
+}
+
 /**
  * Writes a backup of the database at `url` into the directory `dir` (created; must not hold one),
  * its manifest signed with `key`.
@@ -112,30 +142,7 @@ export async function backupDatabase(url: string, dir: string, opts: { key: Buff
   const client = await connect(url);
   try {
     await client.query('begin isolation level repeatable read read only');
-    const { rows: schema } = await client.query<{ t: string | null }>(`select to_regclass($1)::text t`, [MIGRATIONS_TABLE]);
-    if (!schema[0].t) throw new Error('this database has no creditmeter schema (no migrations were ever applied): nothing to back up');
-    const { rows: version } = await client.query<{ v: string }>(`select current_setting('server_version') v`);
-    const { rows: migrations } = await client.query<{ name: string }>(`select name from ${MIGRATIONS_TABLE} order by id`);
-    const { rows: tables } = await client.query<{ name: string; columns: string[] }>(
-      `select c.relname as name, array_agg(a.attname::text order by a.attnum) as columns
-         from pg_class c join pg_namespace n on n.oid = c.relnamespace
-         join pg_attribute a on a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped and a.attgenerated = ''
-        where n.nspname = 'public' and c.relkind in ('r', 'p') and c.relname <> all($1::text[])
-        group by c.relname order by c.relname`,
-      [SCHEMA_TABLES],
-    );
-    const { rows: sequences } = await client.query<{ name: string; last_value: string | null }>(
-      `select sequencename as name, last_value::text from pg_sequences where schemaname = 'public' order by sequencename`,
-    );
-    const manifest: BackupManifest = {
-      format: BACKUP_FORMAT,
-      createdAt: new Date().toISOString(),
-      serverVersion: version[0].v,
-      migrations: migrations.map((m) => m.name),
-      tables: [],
-      sequences: sequences.map((s) => ({ name: s.name, lastValue: s.last_value })),
-      auditChain: await chainHead(client),
-    };
+    const { manifest, tables } = await startManifest(client);
     progress(`backing up ${tables.length} tables (schema at ${manifest.migrations.at(-1) ?? 'no migration'}) into ${dir}`);
     for (const [i, table] of tables.entries()) {
       const file = `${table.name}.copy.gz`;
@@ -162,7 +169,7 @@ export async function backupDatabase(url: string, dir: string, opts: { key: Buff
     writePrivate(path.join(dir, 'manifest.json'), bytes);
     return manifest;
   } catch (err) {
-    await client.query('rollback').catch(() => undefined);
+    await client.query('rollback').catch((rollbackErr: unknown) => swallowed(rollbackErr, 'backup.rollback'));
     throw err;
   } finally {
     await client.end();
@@ -203,6 +210,25 @@ async function userTables(client: pg.Client): Promise<number> {
   return Number(rows[0].n);
 }
 
+/** Refuses a target database that has tables, unless `replace`: then its public schema is dropped first. */
+async function emptyTarget(url: string, replace: boolean, progress: Progress): Promise<void> {
+  const client = await connect(url);
+  try {
+    const existing = await userTables(client);
+    if (existing > 0) {
+      if (!replace) {
+        throw new Error(
+          `the target database is not empty (${existing} tables): restore into an empty database, or pass --replace to drop its contents first`,
+        );
+      }
+      progress(`dropping the ${existing} tables of the target database (--replace)`);
+      await client.query('drop schema public cascade; create schema public');
+    }
+  } finally {
+    await client.end();
+  }
+}
+
 /**
  * Restores a backup into the database at `url`. First, before the database is touched, the
  * manifest's signature under `key` and every file's SHA-256 must check out. Then: refuses a
@@ -221,21 +247,7 @@ export async function restoreDatabase(
   const progress = opts.progress ?? (() => undefined);
   const manifest = await verifyBackup(dir, opts.key);
   progress(`signature and ${manifest.tables.length} file hashes verified`);
-  const client = await connect(url);
-  try {
-    const existing = await userTables(client);
-    if (existing > 0) {
-      if (!opts.replace) {
-        throw new Error(
-          `the target database is not empty (${existing} tables): restore into an empty database, or pass --replace to drop its contents first`,
-        );
-      }
-      progress(`dropping the ${existing} tables of the target database (--replace)`);
-      await client.query('drop schema public cascade; create schema public');
-    }
-  } finally {
-    await client.end();
-  }
+  await emptyTarget(url, opts.replace === true, progress);
 
   progress(`recreating the schema: ${manifest.migrations.length} migrations`);
   const orm = await initOrm(url, 2);
@@ -268,7 +280,7 @@ export async function restoreDatabase(
     await checkRestoredChain(loader, manifest.auditChain);
     await loader.query('commit');
   } catch (err) {
-    await loader.query('rollback').catch(() => undefined);
+    await loader.query('rollback').catch((rollbackErr: unknown) => swallowed(rollbackErr, 'restore.rollback'));
     throw err;
   } finally {
     await loader.end();
