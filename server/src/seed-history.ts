@@ -6,6 +6,7 @@ import { ormOptions } from './db/orm.js';
 import { DemoClockEntity } from './demo-clock.entity.js';
 import { createEventBus } from './shared/events/bus.js';
 import { DEMO_EMAIL, seedDemo } from './seed.js';
+import { swallowed } from './shared/errors.js';
 import { createServices, type Services } from './services.js';
 
 const DAYS = 30;
@@ -74,7 +75,7 @@ export async function seedDemoWithHistory(databaseUrl: string, config: Config, l
     await orm.em
       .fork()
       .nativeDelete(DemoClockEntity, {})
-      .catch(() => undefined);
+      .catch((err: unknown) => swallowed(err, 'seed.demoClock.reset', log));
     await services.engine.close();
     await services.notify.close();
     await events.close();

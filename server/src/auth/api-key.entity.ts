@@ -1,9 +1,12 @@
-import { ArrayType, BigIntType, Entity, PrimaryKey, Property } from '@mikro-orm/core';
+import { ArrayType, BigIntType, Entity, EntityRepositoryType, PrimaryKey, Property } from '@mikro-orm/core';
+import { EntityRepository, raw, type FilterQuery } from '@mikro-orm/postgresql';
 import type { KeyLimitReset } from './key-budget.rules.js';
 import type { Role } from './roles.js';
 
-@Entity({ tableName: 'api_keys' })
+@Entity({ tableName: 'api_keys', repository: () => ApiKeysRepository })
 export class ApiKeyEntity {
+  [EntityRepositoryType]?: ApiKeysRepository;
+
   @PrimaryKey({ type: 'uuid', defaultRaw: 'gen_random_uuid()' })
   id!: string;
 
@@ -77,4 +80,61 @@ export class ApiKeyEntity {
 
   @Property({ type: new BigIntType('bigint'), nullable: true, persist: false })
   lowBalanceRearm?: bigint | null;
+}
+
+interface NewApiKey {
+  accountId: string;
+  role: ApiKeyEntity['role'];
+  keyHash: string;
+  keyPrefix: string;
+  label: string | null;
+  teamId?: string | null;
+  bootstrap?: boolean;
+}
+
+/** Queries on `api_keys` beyond plain lookups by id. Times come from the database clock, as `revokedAt` always has. */
+class ApiKeysRepository extends EntityRepository<ApiKeyEntity> {
+  /** The key with this hash, unless revoked. */
+  findValid(keyHash: string): Promise<ApiKeyEntity | null> {
+    return this.findOne({ keyHash, revokedAt: null });
+  }
+
+  /** An account's keys, newest first, revoked ones too. */
+  ofAccount(accountId: string): Promise<ApiKeyEntity[]> {
+    return this.find({ accountId }, { orderBy: [{ createdAt: 'desc' }, { id: 'asc' }] });
+  }
+
+  /** Which of `ids` are not revoked. */
+  async validIds(ids: string[]): Promise<Set<string>> {
+    return new Set((await this.find({ id: { $in: ids }, revokedAt: null })).map((k) => k.id));
+  }
+
+  /** Inserts a key unless one with its hash exists (two instances bootstrapping the same key at once). */
+  async insertUnlessKnown(key: NewApiKey): Promise<void> {
+    await this.createQueryBuilder()
+      .insert(key as ApiKeyEntity)
+      .onConflict('keyHash')
+      .ignore()
+      .execute();
+  }
+
+  /** One statement: sets `revokedAt` on every unrevoked key matching `where`; the ones it revoked, with when. */
+  async revokeAll(where: FilterQuery<ApiKeyEntity>): Promise<{ id: string; revokedAt: Date }[]> {
+    return this.createQueryBuilder()
+      .update({ revokedAt: raw('clock_timestamp()') })
+      .where({ $and: [where, { revokedAt: null }] })
+      .returning(['id', 'revokedAt'])
+      .execute('all');
+  }
+
+  /** Sets `lastUsedAt` of the keys `ids` unless it was set less than `seconds` ago (by any instance). */
+  async touch(ids: string[], seconds: number): Promise<void> {
+    await this.nativeUpdate(
+      {
+        id: { $in: ids },
+        $or: [{ lastUsedAt: null }, { lastUsedAt: { $lt: raw('clock_timestamp() - make_interval(secs => ?::int)', [seconds]) } }],
+      },
+      { lastUsedAt: raw('clock_timestamp()') },
+    );
+  }
 }

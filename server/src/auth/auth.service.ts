@@ -10,7 +10,6 @@ import { LimitReached, badInput, notFound } from '../shared/errors.js';
 import { optionalText, parseId } from '../shared/validate.js';
 import { ApiKeyEntity } from './api-key.entity.js';
 import { parseKeyBudget, type KeyBudgetInput, type KeyLimitReset } from './key-budget.rules.js';
-import { apiKeysOf } from './api-keys.repository.js';
 import { accountFor, authorize } from './policy.js';
 import { ROLES, type KeyPrincipal, type Principal, type Role } from './roles.js';
 
@@ -68,7 +67,7 @@ export const MAX_ACTIVE_KEYS_PER_ACCOUNT = 100;
 /** Refuses a new key past the cap; the account's row is locked so two creations at once cannot both pass. */
 async function requireKeyRoom(em: EntityManager, accountId: string): Promise<void> {
   await em.findOne(AccountEntity, { id: accountId }, { lockMode: LockMode.PESSIMISTIC_WRITE, fields: ['id'] });
-  if ((await apiKeysOf(em).count({ accountId, revokedAt: null })) >= MAX_ACTIVE_KEYS_PER_ACCOUNT)
+  if ((await em.getRepository(ApiKeyEntity).count({ accountId, revokedAt: null })) >= MAX_ACTIVE_KEYS_PER_ACCOUNT)
     throw new LimitReached(
       `At most ${MAX_ACTIVE_KEYS_PER_ACCOUNT} active API keys per account: revoke one first`,
       MAX_ACTIVE_KEYS_PER_ACCOUNT,
@@ -130,7 +129,9 @@ export class AuthService {
     const ids = [...this.usedKeys];
     this.usedKeys.clear();
     if (!ids.length) return;
-    await apiKeysOf(this.em.fork())
+    await this.em
+      .fork()
+      .getRepository(ApiKeyEntity)
       .touch(ids, LAST_USED_INTERVAL_MS / 1000)
       .catch(() => {
         for (const id of ids) this.lastUsedWrites.delete(id);
@@ -146,13 +147,13 @@ export class AuthService {
   /** Keys of an account (own account; SUPPORT+ may name another), newest first, revoked ones too. */
   async list(actor: Principal, accountIdInput?: string | null): Promise<ApiKeyInfo[]> {
     const accountId = accountFor(actor, 'apiKey.list', accountIdInput);
-    return (await apiKeysOf(currentEm(this.em)).ofAccount(accountId)).map(toKeyInfo);
+    return (await currentEm(this.em).getRepository(ApiKeyEntity).ofAccount(accountId)).map(toKeyInfo);
   }
 
   /** Which of `keyIds` are still valid (not revoked): for closing a revoked key's open sockets. */
   async validKeyIds(keyIds: string[]): Promise<Set<string>> {
     if (!keyIds.length) return new Set();
-    return apiKeysOf(currentEm(this.em)).validIds(keyIds);
+    return currentEm(this.em).getRepository(ApiKeyEntity).validIds(keyIds);
   }
 
   /**
@@ -161,7 +162,7 @@ export class AuthService {
    */
   async revoke(actor: Principal, id: string): Promise<ApiKeyInfo> {
     const revoked = await this.em.transactional(async (em) => {
-      const key = await apiKeysOf(em).findOne({ id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      const key = await em.getRepository(ApiKeyEntity).findOne({ id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (!key) throw notFound(`API key ${id} not found`);
       authorize(actor, 'apiKey.revoke', { accountId: key.accountId });
       if (key.revokedAt) return { key: toKeyInfo(key), changed: false };
@@ -187,7 +188,7 @@ export class AuthService {
    * leaving the team), each audited. The caller calls `keysChanged` once it has committed.
    */
   async revokeTeamKeys(sql: Sql, actor: Principal, accountId: string, teamId: string): Promise<string[]> {
-    const rows = await apiKeysOf(emOf(sql)).revokeAll({ accountId, teamId });
+    const rows = await emOf(sql).getRepository(ApiKeyEntity).revokeAll({ accountId, teamId });
     for (const row of rows) {
       await writeAudit(sql, {
         actor,
@@ -203,7 +204,7 @@ export class AuthService {
   }
 
   private async lookup(hash: string): Promise<KeyPrincipal | null> {
-    const key = await apiKeysOf(currentEm(this.em)).findValid(hash);
+    const key = await currentEm(this.em).getRepository(ApiKeyEntity).findValid(hash);
     return key ? { keyId: key.id, accountId: key.accountId, role: key.role, teamId: key.teamId } : null;
   }
 
@@ -275,7 +276,7 @@ export class AuthService {
   async ensureBootstrapAdmin(key: string, email: string): Promise<{ created: boolean; retired: number }> {
     const keyHash = hashKey(key);
     const outcome = await this.em.transactional(async (em) => {
-      const keys = apiKeysOf(em);
+      const keys = em.getRepository(ApiKeyEntity);
       if (await keys.count({ keyHash })) return { created: false, retired: 0 };
       const account =
         (await em.findOne(AccountEntity, { kind: 'CUSTOMER', [raw('lower(email)')]: raw('lower(?)', [email]) })) ??

@@ -1,4 +1,5 @@
 import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
+import { ApiKeyEntity } from './api-key.entity.js';
 import { writeAudit } from '../audit/audit.service.js';
 import { sqlOf } from '../db/sql.js';
 import { currentEm } from '../db/unit-of-work.js';
@@ -6,12 +7,11 @@ import { notFound } from '../shared/errors.js';
 import { systemClock, type Clock } from '../sessions/tokens.js';
 import { toKeyInfo, type ApiKeyInfo } from './auth.service.js';
 import { parseKeyBudget, type KeyBudgetInput } from './key-budget.rules.js';
-import { findKeyPeriods, findKeyUsage, restartKeyPeriod, type KeyPeriod, type KeyUsage } from './key-budgets.repository.js';
-import { apiKeysOf } from './api-keys.repository.js';
+import { findKeyPeriods, findKeyUsage, restartKeyPeriod, type KeyPeriod, type KeyUsage } from './sql/key-periods.js';
 import { authorize } from './policy.js';
 import type { KeyPrincipal, Principal } from './roles.js';
 
-export type { KeyPeriod } from './key-budgets.repository.js';
+export type { KeyPeriod } from './sql/key-periods.js';
 
 export interface UpdateKeyInput extends KeyBudgetInput {
   label?: string | null;
@@ -30,7 +30,7 @@ export class KeyBudgetsService {
   /** Changes a key's label, limit, reset or models (its own account, or ADMIN), audited. */
   async update(actor: Principal, id: string, input: UpdateKeyInput): Promise<ApiKeyInfo> {
     return this.em.transactional(async (em) => {
-      const key = await apiKeysOf(em).findOne({ id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      const key = await em.getRepository(ApiKeyEntity).findOne({ id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (!key) throw notFound(`API key ${id} not found`);
       authorize(actor, 'apiKey.update', { accountId: key.accountId });
       // Validated only for a caller who may change the key: others learn nothing about it.

@@ -1,3 +1,4 @@
+import { formatCount } from '../money/format.js';
 import { DomainError } from '../shared/errors.js';
 
 /** What a refused hold was computed for. */
@@ -12,8 +13,6 @@ export interface HoldBasis {
   outputSource: 'requested' | 'model' | 'minimum';
 }
 
-const num = (v: number | bigint) => v.toLocaleString('en-US');
-
 /**
  * The proxy's 402 for a hold the balance could not cover, saying what the hold was for:
  * `requiredMillicredits` and `availableMillicredits` (from the engine's refusal) plus
@@ -22,11 +21,11 @@ const num = (v: number | bigint) => v.toLocaleString('en-US');
 export function holdRefused(err: DomainError, basis: HoldBasis): DomainError {
   const required = String(err.details.requiredMillicredits ?? '');
   const available = err.details.availableMillicredits === undefined ? null : String(err.details.availableMillicredits);
-  const have = available === null ? '' : `, and ${num(BigInt(available))} are available`;
-  const prompt = `its prompt (${num(basis.promptTokens)} tokens)`;
+  const have = available === null ? '' : `, and ${formatCount(BigInt(available))} are available`;
+  const prompt = `its prompt (${formatCount(basis.promptTokens)} tokens)`;
   let message: string;
   if (basis.outputField === null || basis.maxOutputTokens === 0) {
-    message = `This call needs ${num(BigInt(required))} millicredits held for ${prompt}${have}. Buy credits, or send a shorter input.`;
+    message = `This call needs ${formatCount(BigInt(required))} millicredits held for ${prompt}${have}. Buy credits, or send a shorter input.`;
   } else {
     const each = basis.n > 1 ? ` for each of ${basis.n} choices` : '';
     const why = { requested: `your ${basis.outputField}`, model: "the model's maximum", minimum: 'the smallest useful answer' }[
@@ -34,9 +33,9 @@ export function holdRefused(err: DomainError, basis: HoldBasis): DomainError {
     ];
     const advice =
       basis.outputSource === 'minimum'
-        ? `Even a ${basis.outputField} of ${num(basis.maxOutputTokens)} does not fit: buy credits, or send a shorter prompt.`
+        ? `Even a ${basis.outputField} of ${formatCount(basis.maxOutputTokens)} does not fit: buy credits, or send a shorter prompt.`
         : `Send a smaller ${basis.outputField}, or buy credits.`;
-    message = `This call needs ${num(BigInt(required))} millicredits held for ${prompt} and ${num(basis.maxOutputTokens)} output tokens${each} (${why})${have}. ${advice}`;
+    message = `This call needs ${formatCount(BigInt(required))} millicredits held for ${prompt} and ${formatCount(basis.maxOutputTokens)} output tokens${each} (${why})${have}. ${advice}`;
   }
   return new DomainError('INSUFFICIENT_CREDITS', message, { ...err.details, maxOutputTokensAssumed: basis.maxOutputTokens });
 }

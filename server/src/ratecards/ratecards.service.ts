@@ -14,7 +14,6 @@ import { RateCardActivationEntity } from './ratecard-activation.entity.js';
 import { RateCardEntity } from './ratecard.entity.js';
 import { parseModelName, parseRateCard } from './ratecard.rules.js';
 import type { ModelRate, PublishRateCardInput, RateCard } from './ratecard.types.js';
-import { rateCards } from './ratecards.repository.js';
 
 export class RateCardsService {
   /** The active card's rates by model, read on every charge and proxied call. */
@@ -38,11 +37,11 @@ export class RateCardsService {
   }
 
   activeRates(): Promise<ModelRate[]> {
-    return rateCards(currentEm(this.em)).ratesOf(null);
+    return currentEm(this.em).getRepository(RateCardEntity).ratesOf(null);
   }
 
   ratesOf(rateCardId: string): Promise<ModelRate[]> {
-    return rateCards(currentEm(this.em)).ratesOf(rateCardId);
+    return currentEm(this.em).getRepository(RateCardEntity).ratesOf(rateCardId);
   }
 
   /**
@@ -70,7 +69,7 @@ export class RateCardsService {
 
   /** Every version, newest first, with when it was last activated and which one is active. */
   async cards(): Promise<RateCard[]> {
-    const repository = rateCards(currentEm(this.em));
+    const repository = currentEm(this.em).getRepository(RateCardEntity);
     const cards = await repository.findAll({ orderBy: { version: 'desc' } });
     const activations = await repository.activationsByCard();
     const lastIds = [...activations.values()].map((a) => a.lastId);
@@ -100,7 +99,7 @@ export class RateCardsService {
     const parsed = parseRateCard(input);
     const actorKeyId = actor?.keyId ?? null;
     const id = await currentEm(this.em).transactional(async (em) => {
-      const previous = await rateCards(em).activeCardId();
+      const previous = await em.getRepository(RateCardEntity).activeCardId();
       const card = em.create(RateCardEntity, { name: parsed.name, createdBy: actorKeyId });
       await em.flush();
       await em.insertMany(
@@ -125,7 +124,7 @@ export class RateCardsService {
   /** Rollback (or roll forward): makes an existing version the active one. */
   async activate(actor: Principal, id: string): Promise<RateCard> {
     await currentEm(this.em).transactional(async (em) => {
-      const cards = rateCards(em);
+      const cards = em.getRepository(RateCardEntity);
       if (!(await cards.count({ id }))) throw notFound(`Rate card ${id} not found`);
       const previous = await cards.activeCardId();
       await em.insert(RateCardActivationEntity, { rateCardId: id, actorKeyId: actor.keyId });
@@ -145,7 +144,7 @@ export class RateCardsService {
   /** The per-rate-card safety switch: a disabled active card refuses every model on it. */
   async setCardEnabled(actor: Principal, id: string, enabled: boolean): Promise<RateCard> {
     await currentEm(this.em).transactional(async (em) => {
-      const card = await rateCards(em).findOne({ id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      const card = await em.getRepository(RateCardEntity).findOne({ id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (!card) throw notFound(`Rate card ${id} not found`);
       const before = card.enabled;
       card.enabled = enabled;
@@ -167,7 +166,7 @@ export class RateCardsService {
   async setModelEnabled(actor: Principal, modelInput: string, enabled: boolean): Promise<ModelRate> {
     const model = parseModelName(modelInput);
     await currentEm(this.em).transactional(async (em) => {
-      if (!(await rateCards(em).isOnAnyCard(model))) throw notFound(`Model "${model}" is on no rate card`);
+      if (!(await em.getRepository(RateCardEntity).isOnAnyCard(model))) throw notFound(`Model "${model}" is on no rate card`);
       const before = await em.findOne(ModelSwitchEntity, { model }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       // An upsert: two first switches of a model at once must not collide on the missing row.
       await em.createQueryBuilder(ModelSwitchEntity).insert({ model, enabled }).onConflict('model').merge(['enabled', 'updatedAt']);
@@ -183,7 +182,7 @@ export class RateCardsService {
     this.changed();
     const active = (await this.activeRates()).find((r) => r.model === model);
     if (active) return active;
-    const newest = await rateCards(currentEm(this.em)).newestRateOf(model);
+    const newest = await currentEm(this.em).getRepository(RateCardEntity).newestRateOf(model);
     return { ...newest!, enabled };
   }
 }

@@ -10,7 +10,6 @@ import { PortalTokenEntity } from './portal-token.entity.js';
 import { SessionEntity } from './session.entity.js';
 import { badInput, notFound } from '../shared/errors.js';
 import { sanitizeReturnTo } from '../shared/return-to.js';
-import { sessionsOf } from './sessions.repository.js';
 import type { IssuedSession, SessionsService } from './sessions.service.js';
 import { hashToken, looksLikeToken, newToken, type Clock } from './tokens.js';
 
@@ -133,7 +132,7 @@ export class PortalService {
     const ended = await this.em.transactional(async (em) => {
       if (!(await em.count(AccountEntity, { id: accountId, kind: { $ne: 'SYSTEM' } }))) throw notFound(`Account ${accountId} not found`);
       const now = this.clock();
-      const count = await sessionsOf(em).revokePortalSessionsOf(accountId, now);
+      const count = await em.getRepository(SessionEntity).revokePortalSessionsOf(accountId, now);
       // An unused link would open a fresh session right after: it ends here too.
       const linksVoided = await em.nativeUpdate(
         PortalTokenEntity,

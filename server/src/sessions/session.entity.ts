@@ -1,10 +1,14 @@
-import { Entity, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, EntityRepositoryType, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
+import { EntityRepository } from '@mikro-orm/postgresql';
 import { StaffUserEntity } from '../staff/staff-user.entity.js';
 import type { SessionKind } from './session.types.js';
+import { LIVE_SESSION_IDS, REVOKE_PORTAL_SESSIONS } from './sql/session-statements.js';
 
 /** A cookie session (`sessions`): a staff user's (console) or one account's (Credits page). */
-@Entity({ tableName: 'sessions' })
+@Entity({ tableName: 'sessions', repository: () => SessionRepository })
 export class SessionEntity {
+  [EntityRepositoryType]?: SessionRepository;
+
   @PrimaryKey({ type: 'uuid', defaultRaw: 'gen_random_uuid()' })
   id!: string;
 
@@ -36,4 +40,18 @@ export class SessionEntity {
 
   @Property({ type: 'timestamptz', nullable: true })
   revokedAt: Date | null = null;
+}
+
+/** Queries on `sessions` that join the staff user and the opening key. */
+class SessionRepository extends EntityRepository<SessionEntity> {
+  /** Revokes every live Credits page session of an account, those a revoked key ended already aside; how many. */
+  async revokePortalSessionsOf(accountId: string, at: Date): Promise<number> {
+    return (await this.em.execute(REVOKE_PORTAL_SESSIONS, [at, accountId, at])).length;
+  }
+
+  /** Which of `ids` have not ended at `at` (revoked, past their lifetime, staff user disabled, opening key revoked). */
+  async liveIds(ids: string[], at: Date): Promise<Set<string>> {
+    const rows: { id: string }[] = await this.em.execute(LIVE_SESSION_IDS, [`{${ids.join(',')}}`, at]);
+    return new Set(rows.map((r) => r.id));
+  }
 }

@@ -5,7 +5,6 @@ import { currentEm } from '../db/unit-of-work.js';
 import type { EventBus } from '../shared/events/bus.js';
 import { StaffUserEntity } from '../staff/staff-user.entity.js';
 import { SessionEntity } from './session.entity.js';
-import { sessionsOf } from './sessions.repository.js';
 import type { SessionKind } from './session.types.js';
 import { hashToken, looksLikeToken, newToken, type Clock } from './tokens.js';
 
@@ -119,7 +118,7 @@ export class SessionsService {
    */
   async liveIds(ids: string[]): Promise<Set<string>> {
     if (!ids.length) return new Set();
-    return sessionsOf(currentEm(this.em)).liveIds(ids, this.clock());
+    return currentEm(this.em).getRepository(SessionEntity).liveIds(ids, this.clock());
   }
 
   /** Ends the session of `token` (sign-out) in the caller's transaction `em`; the session when one was live. */

@@ -9,7 +9,6 @@ import type { Clock } from '../sessions/tokens.js';
 import { DomainError, notFound } from '../shared/errors.js';
 import { hashPassword } from './passwords.js';
 import { StaffUserEntity } from './staff-user.entity.js';
-import { staffUsers } from './staff.repository.js';
 import { newPassword, staffEmail, staffRole } from './staff.rules.js';
 
 export interface StaffUser {
@@ -71,7 +70,7 @@ export class StaffService {
     const passwordHash = await hashPassword(newPassword(password));
     try {
       return await this.em.transactional(async (em) => {
-        const users = staffUsers(em);
+        const users = em.getRepository(StaffUserEntity);
         await users.lockBootstrap();
         if (await users.count({ [raw('lower(email)')]: address.toLowerCase() })) return 'exists';
         if (await users.count({ role: 'ADMIN' })) return 'adminExists';
@@ -94,24 +93,30 @@ export class StaffService {
   }
 
   async get(id: string): Promise<StaffUser> {
-    const user = await staffUsers(currentEm(this.em)).findOne({ id });
+    const user = await currentEm(this.em).getRepository(StaffUserEntity).findOne({ id });
     if (!user) throw notFound(`Staff user ${id} not found`);
     return toStaffUser(user);
   }
 
   async findMany(ids: readonly string[]): Promise<StaffUser[]> {
     if (!ids.length) return [];
-    return (await staffUsers(currentEm(this.em)).find({ id: { $in: [...ids] } })).map(toStaffUser);
+    return (
+      await currentEm(this.em)
+        .getRepository(StaffUserEntity)
+        .find({ id: { $in: [...ids] } })
+    ).map(toStaffUser);
   }
 
   /** For sign-in only: the hash never leaves the sessions module. */
   async credentials(email: string): Promise<{ id: string; role: StaffRole; passwordHash: string; disabled: boolean } | null> {
-    const user = await staffUsers(currentEm(this.em)).findWithCredentials(email);
+    const user = await currentEm(this.em).getRepository(StaffUserEntity).findWithCredentials(email);
     return user ? { id: user.id, role: user.role, passwordHash: user.passwordHash, disabled: user.disabled } : null;
   }
 
   async list(opts: { search?: string | null; limit: number; offset: number }): Promise<OffsetPage<StaffUser>> {
-    const { rows, count } = await staffUsers(currentEm(this.em)).search(opts.search?.trim().slice(0, 200) || null, opts);
+    const { rows, count } = await currentEm(this.em)
+      .getRepository(StaffUserEntity)
+      .search(opts.search?.trim().slice(0, 200) || null, opts);
     return windowOf(rows.map(toStaffUser), opts, count);
   }
 
@@ -150,7 +155,7 @@ export class StaffService {
     const name = input.name;
     const passwordHash = input.password == null ? null : await hashPassword(newPassword(input.password));
     const updated = await this.em.transactional(async (em) => {
-      const users = staffUsers(em);
+      const users = em.getRepository(StaffUserEntity);
       await users.lockAdmins();
       const user = await users.findOne({ id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (!user) throw notFound(`Staff user ${id} not found`);

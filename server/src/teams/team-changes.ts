@@ -4,8 +4,7 @@ import { authorize } from '../auth/policy.js';
 import type { Principal } from '../auth/roles.js';
 import { sqlOf } from '../db/sql.js';
 import { DomainError, notFound } from '../shared/errors.js';
-import { TeamInvitationEntity, TeamMemberEntity, type TeamEntity } from './team.entities.js';
-import { teamMembers, teams } from './teams.repository.js';
+import { TeamEntity, TeamInvitationEntity, TeamMemberEntity } from './team.entities.js';
 import { isActive } from './teams.rules.js';
 import type { TeamMember, TeamRole } from './teams.types.js';
 
@@ -15,7 +14,7 @@ import type { TeamMember, TeamRole } from './teams.types.js';
  */
 export function lockedTeam<T>(em: EntityManager, teamId: string, fn: (em: EntityManager, team: TeamEntity) => Promise<T>): Promise<T> {
   return em.transactional(async (tem) => {
-    const team = await teams(tem).lock(teamId);
+    const team = await tem.getRepository(TeamEntity).lock(teamId);
     if (!team) throw notFound(`Team ${teamId} not found`);
     return fn(tem, team);
   });
@@ -30,7 +29,7 @@ export function changeTeam<T>(
 ): Promise<T> {
   authorize(actor, 'team.manage');
   return lockedTeam(em, teamId, async (tem, team) => {
-    const member = actor.accountId ? await teamMembers(tem).member(teamId, actor.accountId) : null;
+    const member = actor.accountId ? await tem.getRepository(TeamMemberEntity).member(teamId, actor.accountId) : null;
     authorize(actor, 'team.manage', { accountId: teamId, teamRole: isActive(member) ? member.role : null });
     return fn(tem, team);
   });
@@ -38,7 +37,7 @@ export function changeTeam<T>(
 
 /** Inside the change's transaction: the active OWNERs other than `leaving` stay locked until it ends. */
 export async function keepAnOwner(em: EntityManager, teamId: string, leaving: string): Promise<void> {
-  if ((await teamMembers(em).lockOtherOwners(teamId, leaving)) === 0) {
+  if ((await em.getRepository(TeamMemberEntity).lockOtherOwners(teamId, leaving)) === 0) {
     throw new DomainError('CONFLICT', 'A team keeps at least one OWNER: make another member OWNER first');
   }
 }

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { TeamInvitationEntity, TeamMemberEntity } from './team.entities.js';
 import { accountFor, can } from '../auth/policy.js';
 import type { Principal } from '../auth/roles.js';
 import { sqlOf } from '../db/sql.js';
@@ -6,7 +7,7 @@ import { currentEm } from '../db/unit-of-work.js';
 import type { Clock } from '../sessions/tokens.js';
 import { DomainError, notFound } from '../shared/errors.js';
 import { auditMember, lockedTeam, putMember } from './team-changes.js';
-import { invitationExpiry, teamInvitations, teamMembers, toInvitation } from './teams.repository.js';
+import { invitationExpiry, toInvitation } from './teams.mapping.js';
 import { isActive } from './teams.rules.js';
 import { invitedView, memberView } from './sql/team-queries.js';
 import type { TeamInvitation, TeamMember } from './teams.types.js';
@@ -29,10 +30,10 @@ export class TeamInvitationsService {
     const accountId = accountFor(actor, 'team.join', null);
     const at = this.clock();
     return lockedTeam(this.em, teamId, async (em) => {
-      const pending = await teamInvitations(em).lockPending(teamId, accountId, this.ttlDays);
+      const pending = await em.getRepository(TeamInvitationEntity).lockPending(teamId, accountId, this.ttlDays);
       if (!pending) throw await this.noInvitation(em, teamId, accountId);
       const before = await invitedView(sqlOf(em), teamId, accountId, at);
-      await putMember(em, teamId, accountId, pending.role, await teamMembers(em).lock(teamId, accountId));
+      await putMember(em, teamId, accountId, pending.role, await em.getRepository(TeamMemberEntity).lock(teamId, accountId));
       const after = (await memberView(sqlOf(em), teamId, accountId, at))!;
       await auditMember(em, actor, 'team.acceptInvitation', teamId, before, after);
       return after;
@@ -41,7 +42,7 @@ export class TeamInvitationsService {
 
   /** NOT_FOUND, saying when the invitation expired if there was one. */
   private async noInvitation(em: EntityManager, teamId: string, accountId: string): Promise<DomainError> {
-    const expired = await teamInvitations(em).lock(teamId, accountId);
+    const expired = await em.getRepository(TeamInvitationEntity).lock(teamId, accountId);
     if (!expired) return notFound(`There is no pending invitation to team ${teamId} for this account`);
     const expiredAt = invitationExpiry(expired.createdAt, this.ttlDays);
     return new DomainError(
@@ -56,7 +57,7 @@ export class TeamInvitationsService {
     const accountId = accountFor(actor, 'team.join', null);
     const at = this.clock();
     return this.em.transactional(async (em) => {
-      const pending = await teamInvitations(em).lockPending(teamId, accountId, this.ttlDays);
+      const pending = await em.getRepository(TeamInvitationEntity).lockPending(teamId, accountId, this.ttlDays);
       if (!pending) return false;
       const before = await invitedView(sqlOf(em), teamId, accountId, at);
       em.remove(pending);
@@ -68,15 +69,17 @@ export class TeamInvitationsService {
 
   /** The account's pending invitations, oldest first. */
   async pendingFor(accountId: string): Promise<TeamInvitation[]> {
-    return (await teamInvitations(currentEm(this.em)).pending({ accountId }, this.ttlDays)).map(toInvitation(this.ttlDays));
+    return (await currentEm(this.em).getRepository(TeamInvitationEntity).pending({ accountId }, this.ttlDays)).map(
+      toInvitation(this.ttlDays),
+    );
   }
 
   /** A team's pending invitations: its active OWNERs and SUPPORT+ see them, anyone else none. */
   async pendingOf(viewer: Principal, teamId: string): Promise<TeamInvitation[]> {
     const em = currentEm(this.em);
-    const own = viewer.accountId ? await teamMembers(em).member(teamId, viewer.accountId) : null;
+    const own = viewer.accountId ? await em.getRepository(TeamMemberEntity).member(teamId, viewer.accountId) : null;
     // Whoever sees every member row sees the invitations too.
     if (!can(viewer, 'team.members', { accountId: teamId, teamRole: isActive(own) ? own.role : null })) return [];
-    return (await teamInvitations(em).pending({ team: teamId }, this.ttlDays)).map(toInvitation(this.ttlDays));
+    return (await em.getRepository(TeamInvitationEntity).pending({ team: teamId }, this.ttlDays)).map(toInvitation(this.ttlDays));
   }
 }

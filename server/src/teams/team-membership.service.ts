@@ -7,9 +7,8 @@ import { sqlOf } from '../db/sql.js';
 import type { Clock } from '../sessions/tokens.js';
 import { DomainError, badInput, notFound } from '../shared/errors.js';
 import { parseId } from '../shared/validate.js';
-import { TeamInvitationEntity, type TeamMemberEntity } from './team.entities.js';
+import { TeamInvitationEntity, TeamMemberEntity } from './team.entities.js';
 import { auditMember, changeTeam, keepAnOwner, putMember } from './team-changes.js';
-import { teamInvitations, teamMembers } from './teams.repository.js';
 import { isActive, parseAllocation } from './teams.rules.js';
 import { invitedView, memberView } from './sql/team-queries.js';
 import { TEAM_ROLES, type InvitationLimits, type TeamMember, type TeamRole } from './teams.types.js';
@@ -39,7 +38,7 @@ export class TeamMembershipService {
     return changeTeam(this.em, actor, teamId, async (em) => {
       if (!(await em.count(AccountEntity, { id: accountId, kind: 'CUSTOMER' })))
         throw notFound(`Account ${accountId} not found (members are customer accounts)`);
-      const member = await teamMembers(em).lock(teamId, accountId);
+      const member = await em.getRepository(TeamMemberEntity).lock(teamId, accountId);
       if (!isActive(member) && !can(actor, 'team.addWithoutConsent')) return this.invite(em, actor, teamId, accountId, role, at);
       const before = member && (await this.view(em, teamId, accountId, at));
       await putMember(em, teamId, accountId, role, member);
@@ -54,7 +53,7 @@ export class TeamMembershipService {
    * role; an expired one is renewed as new. Audited.
    */
   private async invite(em: EntityManager, actor: Principal, teamId: string, accountId: string, role: TeamRole, at: Date) {
-    const repo = teamInvitations(em);
+    const repo = em.getRepository(TeamInvitationEntity);
     const row = await repo.lock(teamId, accountId);
     const pending = row && (await repo.lockPending(teamId, accountId, this.invitations.ttlDays));
     if (!pending) await this.requireRoomForInvitation(em, teamId);
@@ -72,7 +71,7 @@ export class TeamMembershipService {
   /** RATE_LIMIT_EXCEEDED once the team has `pendingMax` invitations waiting (so one account cannot spam invitations). */
   private async requireRoomForInvitation(em: EntityManager, teamId: string): Promise<void> {
     const { pendingMax, ttlDays } = this.invitations;
-    if (pendingMax <= 0 || (await teamInvitations(em).countPending(teamId, ttlDays)) < pendingMax) return;
+    if (pendingMax <= 0 || (await em.getRepository(TeamInvitationEntity).countPending(teamId, ttlDays)) < pendingMax) return;
     throw new DomainError(
       'RATE_LIMIT_EXCEEDED',
       `A team may have at most ${pendingMax} invitations waiting; withdraw some, or wait until they are answered or expire`,
@@ -107,7 +106,7 @@ export class TeamMembershipService {
     const at = this.clock();
     let revokedKeys = 0;
     const removed = await changeTeam(this.em, actor, teamId, async (em) => {
-      const row = await teamMembers(em).lock(teamId, accountId);
+      const row = await em.getRepository(TeamMemberEntity).lock(teamId, accountId);
       if (!isActive(row)) return this.withdraw(em, actor, teamId, accountId, at);
       const before = await this.view(em, teamId, accountId, at);
       if (row.role === 'OWNER') await keepAnOwner(em, teamId, accountId);
@@ -125,7 +124,7 @@ export class TeamMembershipService {
 
   /** Inside an OWNER's change: withdraws a pending invitation (audited); NOT_FOUND when there is none. */
   private async withdraw(em: EntityManager, actor: Principal, teamId: string, accountId: string, at: Date): Promise<TeamMember> {
-    const pending = await teamInvitations(em).lockPending(teamId, accountId, this.invitations.ttlDays);
+    const pending = await em.getRepository(TeamInvitationEntity).lockPending(teamId, accountId, this.invitations.ttlDays);
     if (!pending) throw notFound(`Account ${accountId} is not an active member of team ${teamId}`);
     const before = (await invitedView(sqlOf(em), teamId, accountId, at))!;
     em.remove(pending);
@@ -135,7 +134,7 @@ export class TeamMembershipService {
   }
 
   private async lockActive(em: EntityManager, teamId: string, accountId: string): Promise<TeamMemberEntity> {
-    const member = await teamMembers(em).lock(teamId, accountId);
+    const member = await em.getRepository(TeamMemberEntity).lock(teamId, accountId);
     if (!isActive(member)) throw notFound(`Account ${accountId} is not an active member of team ${teamId}`);
     return member;
   }

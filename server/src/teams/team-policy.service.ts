@@ -8,7 +8,7 @@ import type { Clock } from '../sessions/tokens.js';
 import { DomainError, badInput, notFound } from '../shared/errors.js';
 import { TeamEntity, TeamMemberEntity } from './team.entities.js';
 import { changeTeam } from './team-changes.js';
-import { policyOf } from './teams.repository.js';
+import { policyOf } from './teams.mapping.js';
 import { nextPolicy } from './teams.rules.js';
 import type { TeamsService } from './teams.service.js';
 import { isKnownTimeZone, lockAndCountTeamsCreatedToday, movePeriodsToZone } from './sql/team-queries.js';

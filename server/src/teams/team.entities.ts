@@ -1,5 +1,6 @@
 import {
   ArrayType,
+  EntityRepositoryType,
   BigIntType,
   Collection,
   Entity,
@@ -12,12 +13,16 @@ import {
   Property,
   type Opt,
 } from '@mikro-orm/core';
+import { EntityRepository, LockMode, QueryOrder, raw, type FilterQuery, type QueryOrderMap } from '@mikro-orm/postgresql';
 import { AccountEntity } from '../accounts/account.entity.js';
+import { containsPattern } from '../shared/paging.js';
 import type { TeamRole } from './teams.types.js';
 
 /** A team's policy row (`teams`); its balance and name live on its account row (kind TEAM). */
-@Entity({ tableName: 'teams' })
+@Entity({ tableName: 'teams', repository: () => TeamRepository })
 export class TeamEntity {
+  [EntityRepositoryType]?: TeamRepository;
+
   [PrimaryKeyProp]?: 'account';
 
   @OneToOne({ entity: () => AccountEntity, primary: true, fieldName: 'account_id' })
@@ -65,8 +70,10 @@ export class TeamEntity {
  * A member's row of a team (`team_members`). `spent` and `period_start` are the ledger engine's
  * (the charge moves them in its own conditional update): the unit of work never writes them.
  */
-@Entity({ tableName: 'team_members' })
+@Entity({ tableName: 'team_members', repository: () => TeamMemberRepository })
 export class TeamMemberEntity {
+  [EntityRepositoryType]?: TeamMemberRepository;
+
   [PrimaryKeyProp]?: ['team', 'accountId'];
 
   @ManyToOne({ entity: () => TeamEntity, primary: true, fieldName: 'team_id' })
@@ -118,8 +125,10 @@ export class TeamMemberEntity {
  * An OWNER's invitation (`team_invitations`): it grants nothing until the invited account accepts
  * it with its own credentials, which turns it into a `team_members` row.
  */
-@Entity({ tableName: 'team_invitations' })
+@Entity({ tableName: 'team_invitations', repository: () => TeamInvitationRepository })
 export class TeamInvitationEntity {
+  [EntityRepositoryType]?: TeamInvitationRepository;
+
   [PrimaryKeyProp]?: ['team', 'accountId'];
 
   @ManyToOne({ entity: () => TeamEntity, primary: true, fieldName: 'team_id' })
@@ -136,4 +145,135 @@ export class TeamInvitationEntity {
 
   @Property({ type: 'timestamptz', defaultRaw: 'now()' })
   createdAt!: Opt<Date>;
+}
+
+/** What a `Team` shows: the account's name and the count of active members. */
+const TEAM_VIEW = ['account', 'memberCount'] as const;
+
+export type TeamOrder = 'CREATED_AT' | 'NAME' | 'BALANCE' | 'MEMBERS';
+
+const ORDER: Record<TeamOrder, (dir: QueryOrder) => QueryOrderMap<TeamEntity>> = {
+  CREATED_AT: (dir) => ({ createdAt: dir }),
+  NAME: (dir) => ({ account: { [raw((alias) => `lower(${alias}.name)`)]: dir } }),
+  BALANCE: (dir) => ({ account: { posted: dir } }),
+  MEMBERS: (dir) => ({ memberCount: dir }),
+};
+
+/** Queries on `teams`, each team with its account row (kind TEAM) for its name. */
+class TeamRepository extends EntityRepository<TeamEntity> {
+  async byIds(ids: readonly string[]): Promise<TeamEntity[]> {
+    return this.find({ account: { $in: [...ids] } }, { populate: TEAM_VIEW });
+  }
+
+  /** A window of every team for the console (`limit + 1` rows): name contains `search` (or id equals it), any sort. */
+  async search(q: {
+    search: { id: string } | { text: string } | null;
+    orderBy: TeamOrder;
+    direction: 'ASC' | 'DESC';
+    limit: number;
+    offset: number;
+  }): Promise<{ rows: TeamEntity[]; count: () => Promise<number> }> {
+    const where: FilterQuery<TeamEntity> =
+      q.search === null
+        ? {}
+        : 'id' in q.search
+          ? { account: q.search.id }
+          : { account: { name: { $ilike: containsPattern(q.search.text) } } };
+    const dir = q.direction === 'ASC' ? QueryOrder.ASC_NULLS_LAST : QueryOrder.DESC_NULLS_LAST;
+    const rows = await this.find(where, {
+      populate: TEAM_VIEW,
+      orderBy: [ORDER[q.orderBy](dir), { account: q.direction === 'ASC' ? QueryOrder.ASC : QueryOrder.DESC }],
+      limit: q.limit + 1,
+      offset: q.offset,
+    });
+    return { rows, count: () => this.count(where) };
+  }
+
+  /** The policy row, locked for the caller's transaction (the team's account row is not). */
+  lock(teamId: string): Promise<TeamEntity | null> {
+    return this.findOne({ account: teamId }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+  }
+
+  /**
+   * What a team charge needs before the engine, in one read: the policy, and the member's row when
+   * they are active (the allocation itself is the engine's). Kept out of the identity map: its
+   * `members` holds only that one row.
+   */
+  chargeContext(teamId: string, memberAccountId: string): Promise<TeamEntity | null> {
+    return this.findOne(
+      { account: teamId },
+      {
+        populate: ['members'],
+        populateWhere: { members: { accountId: memberAccountId, removedAt: null } },
+        strategy: 'joined',
+        disableIdentityMap: true,
+      },
+    );
+  }
+}
+
+/** Queries on `team_members`. */
+class TeamMemberRepository extends EntityRepository<TeamMemberEntity> {
+  /** Read afresh: who may act on a team is decided on the committed row, not on one this request loaded earlier. */
+  member(teamId: string, accountId: string): Promise<TeamMemberEntity | null> {
+    return this.findOne({ team: teamId, accountId }, { refresh: true });
+  }
+
+  /** The member's row (null: never joined), locked for the caller's transaction. */
+  lock(teamId: string, accountId: string): Promise<TeamMemberEntity | null> {
+    return this.findOne({ team: teamId, accountId }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+  }
+
+  /** Active OWNERs other than `leaving`, locked so two removals cannot both leave none. */
+  async lockOtherOwners(teamId: string, leaving: string): Promise<number> {
+    const owners = await this.find(
+      { team: teamId, role: 'OWNER', removedAt: null, accountId: { $ne: leaving } },
+      { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true },
+    );
+    return owners.length;
+  }
+
+  /** The ids of the teams an account is an active member of, oldest membership first. */
+  async teamIdsOf(accountId: string): Promise<string[]> {
+    const rows = await this.find({ accountId, removedAt: null }, { orderBy: [{ addedAt: QueryOrder.ASC }, { team: QueryOrder.ASC }] });
+    return rows.map((m) => m.team.account.id);
+  }
+}
+
+/** Not expired yet, on the database's clock (as `created_at` was written). */
+const unexpired = (ttlDays: number): FilterQuery<TeamInvitationEntity> => ({
+  createdAt: { $gt: raw('now() - make_interval(days => ?::int)', [ttlDays]) },
+});
+
+/**
+ * Queries on `team_invitations`. A row older than the TTL is an expired invitation: it is not
+ * pending, and inviting the account again renews it.
+ */
+class TeamInvitationRepository extends EntityRepository<TeamInvitationEntity> {
+  /** The invitation row, expired or not (null: none), locked for the caller's transaction. */
+  lock(teamId: string, accountId: string): Promise<TeamInvitationEntity | null> {
+    return this.findOne({ team: teamId, accountId }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+  }
+
+  /** The pending (unexpired) invitation (null: none or expired), locked for the caller's transaction. */
+  lockPending(teamId: string, accountId: string, ttlDays: number): Promise<TeamInvitationEntity | null> {
+    return this.findOne({ team: teamId, accountId, ...unexpired(ttlDays) }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+  }
+
+  /** Pending invitations of an account, or of a team, oldest first, each with its team's name. */
+  pending(where: { accountId: string } | { team: string }, ttlDays: number): Promise<TeamInvitationEntity[]> {
+    return this.find(
+      { ...where, ...unexpired(ttlDays) },
+      {
+        populate: ['team.account'],
+        orderBy: [{ createdAt: QueryOrder.ASC }, { team: QueryOrder.ASC }, { accountId: QueryOrder.ASC }],
+        refresh: true,
+      },
+    );
+  }
+
+  /** How many invitations of the team are pending (the caller holds the team's lock). */
+  countPending(teamId: string, ttlDays: number): Promise<number> {
+    return this.count({ team: teamId, ...unexpired(ttlDays) });
+  }
 }

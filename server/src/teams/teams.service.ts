@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { TeamEntity, TeamMemberEntity, type TeamOrder } from './team.entities.js';
 import type { AuthService, CreatedKey } from '../auth/auth.service.js';
 import { accountFor, authorize, can, teamScoped, type Action } from '../auth/policy.js';
 import type { Principal } from '../auth/roles.js';
@@ -7,8 +8,7 @@ import { currentEm } from '../db/unit-of-work.js';
 import type { Clock } from '../sessions/tokens.js';
 import { DomainError, badInput, forbidden, notFound } from '../shared/errors.js';
 import { isUuid, parseId, sameId } from '../shared/validate.js';
-import type { TeamMemberEntity } from './team.entities.js';
-import { policyOf, teamMembers, teams, toTeam, type TeamOrder } from './teams.repository.js';
+import { policyOf, toTeam } from './teams.mapping.js';
 import { TeamAllocationExceeded, chargedTeamId, isActive, requireModelAllowed } from './teams.rules.js';
 import { lockMemberAndCountTeamKeys, memberView, memberViews, spendRows } from './sql/team-queries.js';
 import type { Team, TeamCharge, TeamMember, TeamSpendRow } from './teams.types.js';
@@ -31,7 +31,7 @@ export class TeamsService {
   ) {}
 
   async find(ids: readonly string[]): Promise<Team[]> {
-    return (await teams(currentEm(this.em)).byIds(ids)).map(toTeam);
+    return (await currentEm(this.em).getRepository(TeamEntity).byIds(ids)).map(toTeam);
   }
 
   async get(id: string): Promise<Team> {
@@ -44,12 +44,14 @@ export class TeamsService {
   async list(q: { search?: string | null; orderBy: TeamOrder; direction: 'ASC' | 'DESC'; limit: number; offset: number }) {
     const text = q.search?.trim().slice(0, 200) ?? '';
     const search = !text ? null : isUuid(text) ? { id: text.toLowerCase() } : { text };
-    const { rows, count } = await teams(currentEm(this.em)).search({ ...q, search });
+    const { rows, count } = await currentEm(this.em)
+      .getRepository(TeamEntity)
+      .search({ ...q, search });
     return { rows: rows.map(toTeam), count };
   }
 
   async teamsOf(accountId: string): Promise<Team[]> {
-    const ids = await teamMembers(currentEm(this.em)).teamIdsOf(accountId);
+    const ids = await currentEm(this.em).getRepository(TeamMemberEntity).teamIdsOf(accountId);
     const byId = new Map((await this.find(ids)).map((t) => [t.id, t]));
     return ids.flatMap((id) => byId.get(id) ?? []);
   }
@@ -149,7 +151,7 @@ export class TeamsService {
     if (!teamId) return null;
     const at = this.clock();
     // One read: the policy and the membership. Membership first: an outsider learns nothing of the policy.
-    const team = await teams(currentEm(this.em)).chargeContext(teamId, memberAccountId);
+    const team = await currentEm(this.em).getRepository(TeamEntity).chargeContext(teamId, memberAccountId);
     if (!team) throw notFound(`Team ${teamId} not found`);
     if (!team.members.length) throw forbidden(`Account ${memberAccountId} is not an active member of team ${teamId}`);
     const policy = policyOf(team);
@@ -166,6 +168,6 @@ export class TeamsService {
 
   /** Null for an account that never joined, and for a staff session (it has no account). */
   private async membership(teamId: string, accountId: string | null): Promise<TeamMemberEntity | null> {
-    return accountId ? teamMembers(currentEm(this.em)).member(teamId, accountId) : null;
+    return accountId ? currentEm(this.em).getRepository(TeamMemberEntity).member(teamId, accountId) : null;
   }
 }
