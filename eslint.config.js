@@ -16,7 +16,6 @@ const ADMIN_FUNCTIONS_NOT_YET_SPLIT = [
   'admin/console/ratecards/RateCardCreate.tsx',
   'admin/console/revenue/RevenuePage.tsx',
   'admin/console/teams/PolicyForm.tsx',
-  'admin/console/teams/SpendPanel.tsx',
   'admin/console/webhooks/EndpointShow.tsx',
   'admin/console/webhooks/WebhooksPage.tsx',
   'admin/credits/AutoRechargeCard.tsx',
