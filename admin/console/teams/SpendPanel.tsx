@@ -23,18 +23,10 @@ interface Props {
 }
 
 /** Spend per member per day and per model (FINANCE+ and the team's OWNERs), in the team's time zone. */
-export default function SpendPanel({ teamId, timeZone, names }: Props) {
-  const [days, setDays] = useState(30);
-  const [now] = useState(() => Date.now());
-  const from = new Date(now - days * DAY_MS).toISOString();
-  const to = new Date(now).toISOString();
-  const query = useQuery({
-    queryKey: ['teamSpend', teamId, days],
-    queryFn: () => api.request(TeamSpendQuery, { teamId, from, to }),
-  });
-  const rows = query.data?.teamSpend ?? [];
-  const nameOf = (id: string) => names.get(id) ?? `${id.slice(0, 8)}…`;
+type SpendRow = { day: string; accountId: string; model: string; calls: number; chargedMillicredits: string };
 
+/** The chart series and table rows of a team's spend. */
+function spendOf(rows: SpendRow[]) {
   // Per day, one stacked series per member.
   const members = [...new Set(rows.map((r) => r.accountId))];
   const byDay = new Map<string, Record<string, number | string>>();
@@ -58,6 +50,62 @@ export default function SpendPanel({ teamId, timeZone, names }: Props) {
   const modelTotals = new Map<string, number>();
   for (const r of modelRows) modelTotals.set(r.model, (modelTotals.get(r.model) ?? 0) + creditsForChart(r.charged));
   const modelData = [...modelTotals].map(([model, credits]) => ({ model, credits }));
+  return { members, dayData, modelRows, modelData };
+}
+
+function ModelSpendPanel({
+  loading,
+  modelRows,
+  modelData,
+  nameOf,
+}: {
+  loading: boolean;
+  modelRows: ReturnType<typeof spendOf>['modelRows'];
+  modelData: ReturnType<typeof spendOf>['modelData'];
+  nameOf: (id: string) => string;
+}) {
+  return (
+    <ChartPanel
+      testId="panel-model-spend"
+      title="Spend per model"
+      subtitle="Over the range, per member."
+      loading={loading}
+      rows={modelRows}
+      rowKey={(r) => r.key}
+      columns={[
+        { label: 'Model', value: (r) => r.model },
+        { label: 'Member', value: (r) => nameOf(r.accountId) },
+        { label: 'Calls', value: (r) => formatCount(r.calls), numeric: true },
+        { label: 'Credits', value: (r) => formatCredits(r.charged), numeric: true },
+      ]}
+      chart={
+        <ResponsiveContainer width="100%" height={Math.max(160, modelData.length * 40 + 40)}>
+          <BarChart data={modelData} layout="vertical" margin={{ top: 8, right: 16, left: 0, bottom: 0 }}>
+            <CartesianGrid strokeDasharray="3 3" horizontal={false} />
+            <XAxis type="number" tick={{ fontSize: 12 }} />
+            <YAxis type="category" dataKey="model" tick={{ fontSize: 12 }} width={120} />
+            <Tooltip formatter={(v) => [`${Number(v).toLocaleString('en-US')} credits`, 'Charged']} />
+            <Bar dataKey="credits" name="Credits" fill={PALETTE[0]} isAnimationActive={false} />
+          </BarChart>
+        </ResponsiveContainer>
+      }
+    />
+  );
+}
+
+export default function SpendPanel({ teamId, timeZone, names }: Props) {
+  const [days, setDays] = useState(30);
+  const [now] = useState(() => Date.now());
+  const from = new Date(now - days * DAY_MS).toISOString();
+  const to = new Date(now).toISOString();
+  const query = useQuery({
+    queryKey: ['teamSpend', teamId, days],
+    queryFn: () => api.request(TeamSpendQuery, { teamId, from, to }),
+  });
+  const rows = query.data?.teamSpend ?? [];
+  const nameOf = (id: string) => names.get(id) ?? `${id.slice(0, 8)}…`;
+
+  const { members, dayData, modelRows, modelData } = spendOf(rows);
 
   if (query.error) return <Alert severity="error">{errorMessage(query.error)}</Alert>;
   return (
@@ -97,31 +145,7 @@ export default function SpendPanel({ teamId, timeZone, names }: Props) {
           </ResponsiveContainer>
         }
       />
-      <ChartPanel
-        testId="panel-model-spend"
-        title="Spend per model"
-        subtitle="Over the range, per member."
-        loading={query.isPending}
-        rows={modelRows}
-        rowKey={(r) => r.key}
-        columns={[
-          { label: 'Model', value: (r) => r.model },
-          { label: 'Member', value: (r) => nameOf(r.accountId) },
-          { label: 'Calls', value: (r) => formatCount(r.calls), numeric: true },
-          { label: 'Credits', value: (r) => formatCredits(r.charged), numeric: true },
-        ]}
-        chart={
-          <ResponsiveContainer width="100%" height={Math.max(160, modelData.length * 40 + 40)}>
-            <BarChart data={modelData} layout="vertical" margin={{ top: 8, right: 16, left: 0, bottom: 0 }}>
-              <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-              <XAxis type="number" tick={{ fontSize: 12 }} />
-              <YAxis type="category" dataKey="model" tick={{ fontSize: 12 }} width={120} />
-              <Tooltip formatter={(v) => [`${Number(v).toLocaleString('en-US')} credits`, 'Charged']} />
-              <Bar dataKey="credits" name="Credits" fill={PALETTE[0]} isAnimationActive={false} />
-            </BarChart>
-          </ResponsiveContainer>
-        }
-      />
+      <ModelSpendPanel loading={query.isPending} modelRows={modelRows} modelData={modelData} nameOf={nameOf} />
     </Stack>
   );
 }

@@ -1,3 +1,4 @@
+import { swallowed } from '../shared/errors.js';
 import { TRANSACTION, type Named } from './queries/statements.js';
 import pg from 'pg';
 import type { Sql } from '../db/sql.js';
@@ -48,7 +49,7 @@ export class LedgerDb {
     // re-plans them against the tables as they are now.
     this.pool = new pg.Pool({ connectionString, max, idleTimeoutMillis: 30_000, maxLifetimeSeconds: 120 });
     // An idle connection that dies (server restart, pg_terminate_backend) must not crash the process.
-    this.pool.on('error', () => undefined);
+    this.pool.on('error', (err) => swallowed(err, 'ledger-pool.idle-connection'));
   }
 
   async call<T extends pg.QueryResultRow>(statement: Named, values: unknown[]): Promise<T[]> {

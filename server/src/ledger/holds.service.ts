@@ -1,3 +1,4 @@
+import { swallowed } from '../shared/errors.js';
 import { tryXactLock } from '../db/locks.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
@@ -173,7 +174,9 @@ export class HoldsService {
     }
     metrics.proxySettleFailure();
     const reason = failureReason(last);
-    const kept = await keepUnsettledHold(sqlOf(currentEm(this.em)), hold.id, reason).catch(() => false);
+    const kept = await keepUnsettledHold(sqlOf(currentEm(this.em)), hold.id, reason).catch(
+      (err: unknown) => swallowed(err, 'holds.keep-unsettled', this.log) ?? false,
+    );
     this.log.error(
       {
         reason,
