@@ -8,30 +8,13 @@ import { DomainError, badInput, notFound } from '../shared/errors.js';
 import { windowOf, type OffsetPage } from '../shared/paging.js';
 import { optionalText, parseId, requiredText } from '../shared/validate.js';
 import type { LedgerDb } from '../ledger/engine.db.js';
-import type { Named } from '../ledger/queries/statements.js';
 import { AccountEntity } from './account.entity.js';
-import { accountsOf, type AccountOrder } from './accounts.repository.js';
+import { AccountsRepository, accountsOf, type AccountOrder } from './accounts.repository.js';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-/** Stays a named prepared statement: the hot read of every `me { balance }`, planned once per connection, never hydrated. */
-const CUSTOMERS: Named = {
-  name: 'cm_customer_accounts',
-  text: `select id, kind, system_code, email, name, posted, pending, created_at, updated_at
-           from accounts where id = any($1::uuid[]) and kind in ('CUSTOMER', 'TEAM')`,
-};
-
-const toAccount = (r: Record<string, unknown>): AccountEntity => ({
-  id: r.id as string,
-  kind: r.kind as AccountEntity['kind'],
-  systemCode: (r.system_code as string | null) ?? null,
-  email: (r.email as string | null) ?? null,
-  name: (r.name as string | null) ?? null,
-  posted: BigInt(r.posted as string),
-  pending: BigInt(r.pending as string),
-  createdAt: r.created_at as Date,
-  updatedAt: r.updated_at as Date,
-});
+/** What another feature may read of an account's balance row. */
+export type AccountBalanceRow = Pick<AccountEntity, 'id' | 'email' | 'posted' | 'pending' | 'updatedAt'>;
 
 export interface AccountListQuery {
   search?: string | null;
@@ -62,7 +45,7 @@ export class AccountsService {
     async (ids) => {
       // An id that is no uuid names no account, and must not fail the statement its batch shares.
       const valid = ids.filter((id) => UUID.test(id));
-      const rows = valid.length ? (await this.db.call(CUSTOMERS, [valid])).map(toAccount) : [];
+      const rows = valid.length ? await AccountsRepository.customersOn(this.db, valid) : [];
       const byId = new Map(rows.map((r) => [r.id, r]));
       return ids.map((id) => byId.get(id) ?? null);
     },
@@ -100,6 +83,17 @@ export class AccountsService {
     const account = await currentEm(this.em).findOne(AccountEntity, { id: parseId(id, 'accountId'), kind: { $in: ['CUSTOMER', 'TEAM'] } });
     if (!account) throw notFound(`Account ${id} not found`);
     return account;
+  }
+
+  /** Credits free to spend now (posted less held), as committed; 0 for an unknown account. */
+  async available(accountId: string): Promise<bigint> {
+    const balance = await accountsOf(currentEm(this.em)).balance(accountId);
+    return balance ? balance.posted - balance.pending : 0n;
+  }
+
+  /** Accounts below zero (refunds and disputes may take a balance there), lowest first; at most `limit`. */
+  async negativeBalances(limit: number): Promise<AccountBalanceRow[]> {
+    return accountsOf(currentEm(this.em)).negativeBalances(limit);
   }
 
   async findByEmail(email: string): Promise<AccountEntity | null> {

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { sqlOf } from '../db/sql.js';
 import { currentEm } from '../db/unit-of-work.js';
+import { auditEntries } from './audit.repository.js';
 
 export interface AuditChainStatus {
   ok: boolean;
@@ -17,9 +17,7 @@ export interface AuditChainStatus {
  * with the same function that wrote each link, so there is one definition of a row's content.
  */
 export async function verifyAuditChain(em: EntityManager): Promise<AuditChainStatus> {
-  const [row] = await sqlOf(currentEm(em)).query<{ ok: boolean; entries: string; first_broken_id: string | null; head_hash: string }>(
-    `select ok, entries, first_broken_id, head_hash from audit_chain_verify()`,
-  );
+  const row = await auditEntries(currentEm(em)).verifyChain();
   return {
     ok: row.ok,
     entries: Number(row.entries),

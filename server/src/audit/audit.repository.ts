@@ -1,4 +1,5 @@
 import { EntityRepository, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
+import type { Sql } from '../db/sql.js';
 import { AccountEntity } from '../accounts/account.entity.js';
 import { ApiKeyEntity } from '../auth/api-key.entity.js';
 import { WebhookEndpointEntity } from '../notify/webhook-endpoint.entity.js';
@@ -15,6 +16,29 @@ export type ActorMatch = { id: string } | { email: string };
  * accounts' emails too (read-only, by id or by email, as the log's own joins did).
  */
 export class AuditEntryRepository extends EntityRepository<AuditEntryEntity> {
+  /**
+   * Writes an audit row on a connection with no EntityManager (the ledger engine's own, in a posting
+   * hook), so that it commits with the movement it records.
+   */
+  static async insertOn(sql: Sql, row: AuditRow): Promise<void> {
+    await sql.query(
+      `insert into audit_log (actor_key_id, actor_account_id, actor_staff_user_id, actor_role, action, target_type, target_id, before, after, reason)
+       values (?::uuid, ?::uuid, ?::uuid, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?)`,
+      [
+        row.actorKeyId,
+        row.actorAccountId,
+        row.actorStaffUserId,
+        row.actorRole,
+        row.action,
+        row.targetType,
+        row.targetId,
+        row.before,
+        row.after,
+        row.reason,
+      ],
+    );
+  }
+
   /** The condition on the actor columns: by id any of the three, by email the staff user or account with it (any case). */
   async actorCondition(actor: ActorMatch): Promise<FilterQuery<AuditEntryEntity>> {
     if ('id' in actor) return { $or: [{ actorStaffUserId: actor.id }, { actorKeyId: actor.id }, { actorAccountId: actor.id }] };
@@ -100,6 +124,12 @@ export class AuditEntryRepository extends EntityRepository<AuditEntryEntity> {
     return new Map(entries.map((e) => [e, e.targetId ? (labels.get(e.targetId) ?? null) : null]));
   }
 
+  /** A database function, so the check and the writer share one definition of a row's content. */
+  async verifyChain(): Promise<AuditChainRow> {
+    const [row] = await this.em.execute<AuditChainRow[]>(`select ok, entries, first_broken_id, head_hash from audit_chain_verify()`);
+    return row;
+  }
+
   private async idsWithEmail(entity: typeof StaffUserEntity | typeof AccountEntity, email: string): Promise<string[]> {
     const rows: { id: string }[] = await this.em
       .createQueryBuilder(entity)
@@ -118,6 +148,28 @@ export class AuditEntryRepository extends EntityRepository<AuditEntryEntity> {
       .execute();
     return new Map(rows.map((r) => [r.id, r.email]));
   }
+}
+
+/** An audit row's columns, bigint amounts already JSON text; the hash chain columns are the insert trigger's. */
+export interface AuditRow {
+  actorKeyId: string | null;
+  actorAccountId: string | null;
+  actorStaffUserId: string | null;
+  actorRole: string | null;
+  action: string;
+  targetType: string;
+  targetId: string | null;
+  before: string | null;
+  after: string | null;
+  reason: string | null;
+}
+
+/** The chain as `audit_chain_verify` (one ordered pass in the database) finds it. */
+export interface AuditChainRow {
+  ok: boolean;
+  entries: string;
+  first_broken_id: string | null;
+  head_hash: string;
 }
 
 export const auditEntries = (em: EntityManager) => new AuditEntryRepository(em, AuditEntryEntity);

@@ -1,6 +1,7 @@
 import type { Principal } from '../auth/roles.js';
 import type { Sql } from '../db/sql.js';
 import { AuditEntryEntity } from './audit-entry.entity.js';
+import { AuditEntryRepository } from './audit.repository.js';
 
 export interface AuditRecord {
   actor: Principal | null;
@@ -48,9 +49,13 @@ export async function writeAudit(sql: Sql, record: AuditRecord): Promise<void> {
     });
     return;
   }
-  await sql.query(
-    `insert into audit_log (actor_key_id, actor_account_id, actor_staff_user_id, actor_role, action, target_type, target_id, before, after, reason)
-     values (?::uuid, ?::uuid, ?::uuid, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?)`,
-    [...Object.values(actor), action, targetType, targetId, jsonText(record.before), jsonText(record.after), reason],
-  );
+  await AuditEntryRepository.insertOn(sql, {
+    ...actor,
+    action,
+    targetType,
+    targetId,
+    before: jsonText(record.before),
+    after: jsonText(record.after),
+    reason,
+  });
 }

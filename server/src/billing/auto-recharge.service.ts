@@ -2,12 +2,12 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import type Stripe from 'stripe';
 import type { Principal } from '../auth/roles.js';
-import { inTransaction, sqlOf, toBigInt } from '../db/sql.js';
+import { inTransaction, sqlOf, type Sql } from '../db/sql.js';
 import { currentEm } from '../db/unit-of-work.js';
 import type { AccountsService } from '../accounts/accounts.service.js';
 import type { BalanceSnapshot } from '../ledger/ledger.types.js';
 import { parseMillicredits } from '../money/money.js';
-import { badInput, notFound } from '../shared/errors.js';
+import { badInput, notFound, swallowed } from '../shared/errors.js';
 import { decideRecharge, invoiceTaxCents, monthStart, rechargeAmount, type RechargeDecision } from './billing.rules.js';
 import type { AutoRechargeSettings, Purchase } from './billing.types.js';
 import { findPack, TOP_UP_PACK_ID } from './packs.js';
@@ -15,8 +15,10 @@ import { emitAutoRechargeFailed } from './billing.events.js';
 import {
   autoRechargeSpentThisMonth,
   findCustomer,
+  findEnabledThreshold,
   findSettings,
   insertPurchase,
+  markAttempted,
   markFailed,
   pendingAutoRecharges,
   recordStripeRefs,
@@ -35,6 +37,12 @@ export interface SetAutoRechargeInput {
 export interface AutoRechargeView extends AutoRechargeSettings {
   spentThisMonthCents: bigint;
   hasPaymentMethod: boolean;
+}
+
+interface Claim {
+  decision: RechargeDecision;
+  purchase: Purchase | null;
+  customer?: { customerId: string; paymentMethodId: string };
 }
 
 /** How long the threshold lookup of an account is trusted (a miss costs one primary-key read). */
@@ -104,9 +112,8 @@ export class AutoRechargeService {
   /** Balance listener: cheap when the account is above its threshold or has no auto-recharge. */
   onBalance(snapshot: BalanceSnapshot): void {
     if (!this.stripe) return;
-    const task = this.check(snapshot).catch((err) =>
-      this.log.error({ accountId: snapshot.accountId, error: (err as Error).message }, 'auto-recharge check failed'),
-    );
+    // After someone else's commit, with nobody to answer: the next balance event checks again.
+    const task = this.check(snapshot).catch((err) => swallowed(err, 'auto-recharge.check', this.log));
     this.inFlight.add(task);
     void task.finally(() => this.inFlight.delete(task));
   }
@@ -119,11 +126,7 @@ export class AutoRechargeService {
   private async thresholdOf(accountId: string): Promise<bigint | null> {
     const cached = this.thresholds.get(accountId);
     if (cached && Date.now() - cached.at < THRESHOLD_CACHE_MS) return cached.threshold;
-    const rows = await sqlOf(this.detachedEm()).query<{ threshold: string }>(
-      `select threshold from auto_recharge_settings where account_id = ?::uuid and enabled`,
-      [accountId],
-    );
-    const threshold = rows[0] ? toBigInt(rows[0].threshold) : null;
+    const threshold = await findEnabledThreshold(sqlOf(this.detachedEm()), accountId);
     if (this.thresholds.size > 50_000) this.thresholds.clear();
     this.thresholds.set(accountId, { threshold, at: Date.now() });
     return threshold;
@@ -137,7 +140,7 @@ export class AutoRechargeService {
     return this.em.fork();
   }
 
-  async check(snapshot: BalanceSnapshot): Promise<{ decision: RechargeDecision; purchase: Purchase | null }> {
+  async check(snapshot: BalanceSnapshot): Promise<Omit<Claim, 'customer'>> {
     const threshold = await this.thresholdOf(snapshot.accountId);
     if (threshold === null) return { decision: { fire: false, reason: 'disabled' }, purchase: null };
     if (snapshot.posted - snapshot.pending >= threshold) return { decision: { fire: false, reason: 'above-threshold' }, purchase: null };
@@ -148,18 +151,13 @@ export class AutoRechargeService {
   }
 
   /** The decision and the PENDING purchase row, in one transaction under the settings row's lock. */
-  private async claim(
-    accountId: string,
-  ): Promise<{ decision: RechargeDecision; purchase: Purchase | null; customer?: { customerId: string; paymentMethodId: string } }> {
+  private async claim(accountId: string): Promise<Claim> {
     return inTransaction(this.detachedEm(), async (sql) => {
       const settings = await findSettings(sql, accountId, true);
       if (!settings) return { decision: { fire: false, reason: 'disabled' } as const, purchase: null };
-      const [balance] = await sql.query<{ posted: string; pending: string }>(`select posted, pending from accounts where id = ?::uuid`, [
-        accountId,
-      ]);
-      const available = toBigInt(balance?.posted) - toBigInt(balance?.pending);
       const customer = await findCustomer(sql, accountId);
       const now = new Date();
+      const available = await this.accounts.available(accountId);
       const amount = rechargeAmount({ pack: findPack(settings.packId), targetBalance: settings.targetBalance }, available, TOP_UP_PACK_ID);
       const decision = decideRecharge({
         enabled: settings.enabled,
@@ -175,22 +173,7 @@ export class AutoRechargeService {
         hasPaymentMethod: Boolean(customer?.paymentMethodId),
       });
       if (!decision.fire) {
-        if (decision.reason === 'monthly-limit' && !settings.notice?.startsWith('Monthly')) {
-          await setNotice(
-            sql,
-            accountId,
-            'Monthly auto-recharge limit reached: no automatic top-up until next month or a higher limit.',
-            false,
-          );
-        } else if (decision.reason === 'no-payment-method') {
-          await setNotice(
-            sql,
-            accountId,
-            'Auto-recharge needs a saved card: buy a pack once with Checkout. Auto-recharge was turned off.',
-            true,
-          );
-          await emitAutoRechargeFailed(sql, accountId, { purchaseId: null, reason: 'no saved card' });
-        }
+        await this.refused(sql, settings, decision);
         return { decision, purchase: null };
       }
       const purchase = await insertPurchase(sql, {
@@ -202,12 +185,31 @@ export class AutoRechargeService {
         returnTo: null,
         stripeCustomerId: customer!.customerId,
       });
-      await sql.query(`update auto_recharge_settings set last_attempt_at = ?::timestamptz, updated_at = now() where account_id = ?::uuid`, [
-        now.toISOString(),
-        accountId,
-      ]);
+      await markAttempted(sql, accountId, now);
       return { decision, purchase, customer: { customerId: customer!.customerId, paymentMethodId: customer!.paymentMethodId! } };
     });
+  }
+
+  /** What the user is told when a recharge is due but may not fire: the monthly limit, or no saved card (which turns it off). */
+  private async refused(sql: Sql, settings: AutoRechargeSettings, decision: RechargeDecision): Promise<void> {
+    const { accountId } = settings;
+    if (decision.fire) return;
+    if (decision.reason === 'monthly-limit' && !settings.notice?.startsWith('Monthly')) {
+      await setNotice(
+        sql,
+        accountId,
+        'Monthly auto-recharge limit reached: no automatic top-up until next month or a higher limit.',
+        false,
+      );
+    } else if (decision.reason === 'no-payment-method') {
+      await setNotice(
+        sql,
+        accountId,
+        'Auto-recharge needs a saved card: buy a pack once with Checkout. Auto-recharge was turned off.',
+        true,
+      );
+      await emitAutoRechargeFailed(sql, accountId, { purchaseId: null, reason: 'no saved card' });
+    }
   }
 
   /**

@@ -3,11 +3,11 @@ import { MillicreditsScalar } from '../graphql/scalars.js';
 import { graphqlEnum } from '../graphql/enums.js';
 import { formatMillicredits } from '../money/money.js';
 import { refundableCents, revenueCents } from './billing.rules.js';
-import type { NegativeBalanceRow } from './purchases.repository.js';
+import type { AccountBalanceRow } from '../accounts/accounts.service.js';
 import type { AutoRechargeView } from './auto-recharge.service.js';
 import { findPack, TOP_UP_PACK_ID, type CreditPack } from './packs.js';
-import type { Dispute } from './disputes.repository.js';
-import { PURCHASE_STATUSES, type Purchase, type PurchaseStatus, type StoredEvent } from './billing.types.js';
+import { StripeEventEntity as StripeEventGql } from './stripe-events.repository.js';
+import { PURCHASE_STATUSES, type Purchase, type PurchaseStatus } from './billing.types.js';
 import { IsId } from '../shared/validate.js';
 
 export const PurchaseStatusEnum = graphqlEnum(PURCHASE_STATUSES, { name: 'PurchaseStatus' });
@@ -170,81 +170,11 @@ export const toPurchaseGql = (p: Purchase): PurchaseGql => ({
   fulfilledAt: p.fulfilledAt,
 });
 
-@ObjectType('PurchaseDispute', { description: "A Stripe dispute (chargeback) of a purchase's payment" })
-export class PurchaseDisputeGql {
-  @Field(() => ID, { description: "Stripe's dispute id" })
-  id!: string;
+/** The entity carries the GraphQL `PurchaseDispute` type's decorators too. */
+export { DisputeEntity as PurchaseDisputeGql } from './disputes.repository.js';
 
-  @Field(() => String, { description: 'OPEN, WON or LOST' })
-  status!: string;
-
-  @Field(() => Int, { description: 'Disputed, tax included' })
-  amountCents!: number;
-
-  @Field(() => MillicreditsScalar, { description: 'Credits taken back while it is open or after it is lost' })
-  creditsMillicredits!: string;
-
-  @Field(() => String, { nullable: true })
-  reason!: string | null;
-
-  @Field(() => Date)
-  openedAt!: Date;
-
-  @Field(() => Date, { nullable: true })
-  closedAt!: Date | null;
-}
-
-export const toPurchaseDisputeGql = (d: Dispute): PurchaseDisputeGql => ({
-  id: d.id,
-  status: d.status,
-  amountCents: Number(d.amountCents),
-  creditsMillicredits: formatMillicredits(d.credits),
-  reason: d.reason,
-  openedAt: d.openedAt,
-  closedAt: d.closedAt,
-});
-
-@ObjectType('StripeEvent', { description: 'A stored webhook event (the inbox); the payload is not exposed' })
-export class StripeEventGql {
-  @Field(() => ID)
-  id!: string;
-
-  @Field(() => String)
-  type!: string;
-
-  @Field(() => String, { description: 'RECEIVED, PROCESSED, FAILED or IGNORED' })
-  status!: string;
-
-  @Field(() => String, { description: 'STRIPE, TEST_MODE or STAFF' })
-  source!: string;
-
-  @Field(() => Int)
-  attempts!: number;
-
-  @Field(() => String, { nullable: true })
-  lastError!: string | null;
-
-  @Field(() => ID, { nullable: true })
-  purchaseId!: string | null;
-
-  @Field(() => Date)
-  receivedAt!: Date;
-
-  @Field(() => Date, { nullable: true })
-  processedAt!: Date | null;
-}
-
-export const toStripeEventGql = (e: StoredEvent): StripeEventGql => ({
-  id: e.id,
-  type: e.type,
-  status: e.status,
-  source: e.source,
-  attempts: e.attempts,
-  lastError: e.lastError,
-  purchaseId: e.purchaseId,
-  receivedAt: e.receivedAt,
-  processedAt: e.processedAt,
-});
+/** The entity carries the GraphQL `StripeEvent` type's decorators too. */
+export { StripeEventGql };
 
 @ObjectType('ReplayResult')
 export class ReplayResultGql {
@@ -273,9 +203,9 @@ export class NegativeBalanceGql {
   updatedAt!: Date;
 }
 
-export const toNegativeBalanceGql = (r: NegativeBalanceRow): NegativeBalanceGql => ({
-  accountId: r.accountId,
-  email: r.email,
+export const toNegativeBalanceGql = (r: AccountBalanceRow): NegativeBalanceGql => ({
+  accountId: r.id,
+  email: r.email ?? null,
   balanceMillicredits: formatMillicredits(r.posted),
   heldMillicredits: formatMillicredits(r.pending),
   updatedAt: r.updatedAt,

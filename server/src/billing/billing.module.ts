@@ -11,12 +11,12 @@ import { AutoRechargeService } from './auto-recharge.service.js';
 import { CheckoutService } from './checkout.service.js';
 import { DisputesService } from './disputes.service.js';
 import { FulfilmentService } from './fulfilment.service.js';
-import { findNegativeBalances, findPurchasesOfAccount } from './purchases.repository.js';
+import { findPurchasesOfAccount } from './purchases.repository.js';
 import { createStripeClient } from './stripe.client.js';
 import { CREDIT_PACKS } from './packs.js';
 import { WebhooksService } from './webhooks.service.js';
 import { RefundsService } from './refunds.service.js';
-import { findDisputesOfPurchase } from './disputes.repository.js';
+import { DisputeEntity } from './disputes.repository.js';
 import { PurchasesAdminService } from './purchases-admin.service.js';
 
 /** The billing services, wired once; registers the auto-recharge after-commit listener. */
@@ -66,7 +66,7 @@ export function createBilling(
     /** One purchase by id; null when unknown. */
     purchase: (id: string) => fulfilment.purchase(id),
     purchases: (accountId: string) => findPurchasesOfAccount(sqlOf(currentEm(em)), accountId),
-    disputesOf: (purchaseId: string) => findDisputesOfPurchase(sqlOf(currentEm(em)), purchaseId),
-    negativeBalances: (first: number) => findNegativeBalances(sqlOf(currentEm(em)), pageSize(first, PAGE_SIZES.negativeBalances)),
+    disputesOf: (purchaseId: string) => currentEm(em).getRepository(DisputeEntity).ofPurchase(purchaseId),
+    negativeBalances: (first: number) => accounts.negativeBalances(pageSize(first, PAGE_SIZES.negativeBalances)),
   };
 }

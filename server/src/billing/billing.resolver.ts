@@ -18,9 +18,7 @@ import {
   toAutoRechargeGql,
   toCreditPackGql,
   toNegativeBalanceGql,
-  toPurchaseDisputeGql,
   toPurchaseGql,
-  toStripeEventGql,
 } from './billing.graphql.js';
 
 @Resolver()
@@ -101,7 +99,7 @@ export class BillingResolver {
   ): Promise<ReplayResultGql> {
     const actor = principalOf(ctx);
     const { event, result } = await ctx.services.billing.webhooks.replay(actor, eventId, reason);
-    return { event: toStripeEventGql(event), outcome: result.outcome };
+    return { event, outcome: result.outcome };
   }
 
   @Authorized('billing.inspect')
@@ -110,7 +108,7 @@ export class BillingResolver {
     @Ctx() ctx: Context,
     @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first: number,
   ): Promise<StripeEventGql[]> {
-    return (await ctx.services.billing.webhooks.unprocessed(first)).map(toStripeEventGql);
+    return ctx.services.billing.webhooks.unprocessed(first);
   }
 
   @Authorized('billing.inspect')
@@ -182,6 +180,6 @@ export class PurchaseDetailsResolver {
 
   @FieldResolver(() => [PurchaseDisputeGql], { description: 'Oldest first' })
   async disputes(@Root() purchase: PurchaseGql, @Ctx() ctx: Context): Promise<PurchaseDisputeGql[]> {
-    return (await ctx.services.billing.disputesOf(purchase.id)).map(toPurchaseDisputeGql);
+    return ctx.services.billing.disputesOf(purchase.id);
   }
 }

@@ -10,7 +10,7 @@ import { DomainError, badInput, notFound } from '../shared/errors.js';
 import { sanitizeReturnTo } from '../shared/return-to.js';
 import type { Purchase } from './billing.types.js';
 import { checkoutInvoiceParams } from './billing.rules.js';
-import { findPack } from './packs.js';
+import { findPack, type CreditPack } from './packs.js';
 import { findCustomer, findPurchase, insertPurchase, markFailed, recordStripeRefs } from './purchases.repository.js';
 import type { WebhooksService, WebhookResponse } from './webhooks.service.js';
 
@@ -86,45 +86,9 @@ export class CheckoutService {
       return { id: sessionId, url: `${this.base()}/billing/test-checkout/${purchase.id}`, purchaseId: purchase.id, testMode: true };
     }
 
-    const back = (outcome: string) => {
-      const url = new URL(`${this.base()}/credits`);
-      url.searchParams.set('checkout', outcome);
-      url.searchParams.set('purchase', purchase.id);
-      if (returnTo) url.searchParams.set('returnTo', returnTo);
-      return url.toString();
-    };
-    const metadata = { purchase_id: purchase.id, account_id: purchase.accountId, pack_id: pack.id };
     let session: Stripe.Checkout.Session;
     try {
-      session = await this.stripe.checkout.sessions.create(
-        {
-          mode: 'payment',
-          client_reference_id: purchase.id,
-          metadata,
-          line_items: [
-            pack.stripePriceId
-              ? { price: pack.stripePriceId, quantity: 1 }
-              : {
-                  quantity: 1,
-                  price_data: {
-                    currency: purchase.currency,
-                    unit_amount: Number(pack.priceCents),
-                    // The pack's price is the pre-tax amount: tax, when computed, comes on top.
-                    ...(this.automaticTax ? { tax_behavior: 'exclusive' as const } : {}),
-                    product_data: { name: `${pack.name} credit pack`, description: `${pack.credits / 1000n} credits` },
-                  },
-                },
-          ],
-          allow_promotion_codes: true,
-          ...(customer ? { customer: customer.customerId } : { customer_creation: 'always' as const }),
-          ...checkoutInvoiceParams({ automaticTax: this.automaticTax, existingCustomer: Boolean(customer), metadata }),
-          // Saves the card for auto-recharge (off-session payment intents later).
-          payment_intent_data: { setup_future_usage: 'off_session', metadata },
-          success_url: `${back('success')}&session_id={CHECKOUT_SESSION_ID}`,
-          cancel_url: back('cancel'),
-        },
-        { idempotencyKey: `checkout:${purchase.id}` },
-      );
+      session = await this.stripeSession(purchase, pack, customer, returnTo);
     } catch (err) {
       await markFailed(sql, purchase.id, 'checkout session could not be created');
       this.log.error({ purchaseId: purchase.id, error: (err as Error).message }, 'stripe checkout session creation failed');
@@ -133,6 +97,52 @@ export class CheckoutService {
     await recordStripeRefs(sql, purchase.id, { checkoutSessionId: session.id });
     if (!session.url) throw new DomainError('CONFLICT', 'The payment provider returned no checkout URL');
     return { id: session.id, url: session.url, purchaseId: purchase.id, testMode: false };
+  }
+
+  /** The Stripe Checkout Session of a PENDING purchase, at the server's own price. */
+  private async stripeSession(
+    purchase: Purchase,
+    pack: CreditPack,
+    customer: { customerId: string } | null,
+    returnTo: string | null,
+  ): Promise<Stripe.Checkout.Session> {
+    const back = (outcome: string) => {
+      const url = new URL(`${this.base()}/credits`);
+      url.searchParams.set('checkout', outcome);
+      url.searchParams.set('purchase', purchase.id);
+      if (returnTo) url.searchParams.set('returnTo', returnTo);
+      return url.toString();
+    };
+    const metadata = { purchase_id: purchase.id, account_id: purchase.accountId, pack_id: pack.id };
+    return this.stripe!.checkout.sessions.create(
+      {
+        mode: 'payment',
+        client_reference_id: purchase.id,
+        metadata,
+        line_items: [
+          pack.stripePriceId
+            ? { price: pack.stripePriceId, quantity: 1 }
+            : {
+                quantity: 1,
+                price_data: {
+                  currency: purchase.currency,
+                  unit_amount: Number(pack.priceCents),
+                  // The pack's price is the pre-tax amount: tax, when computed, comes on top.
+                  ...(this.automaticTax ? { tax_behavior: 'exclusive' as const } : {}),
+                  product_data: { name: `${pack.name} credit pack`, description: `${pack.credits / 1000n} credits` },
+                },
+              },
+        ],
+        allow_promotion_codes: true,
+        ...(customer ? { customer: customer.customerId } : { customer_creation: 'always' as const }),
+        ...checkoutInvoiceParams({ automaticTax: this.automaticTax, existingCustomer: Boolean(customer), metadata }),
+        // Saves the card for auto-recharge (off-session payment intents later).
+        payment_intent_data: { setup_future_usage: 'off_session', metadata },
+        success_url: `${back('success')}&session_id={CHECKOUT_SESSION_ID}`,
+        cancel_url: back('cancel'),
+      },
+      { idempotencyKey: `checkout:${purchase.id}` },
+    );
   }
 
   private base(): string {

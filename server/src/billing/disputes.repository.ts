@@ -1,84 +1,120 @@
-import { toBigInt, type Sql } from '../db/sql.js';
+import { BigIntType, Entity, EntityRepositoryType, LockMode, PrimaryKey, Property, type Opt } from '@mikro-orm/core';
+import { EntityRepository } from '@mikro-orm/postgresql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { toBigInt } from '../db/sql.js';
+import { MillicreditsScalar } from '../graphql/scalars.js';
+import { formatMillicredits } from '../money/money.js';
 
 export type DisputeStatus = 'OPEN' | 'WON' | 'LOST';
 
-export interface Dispute {
-  id: string;
-  purchaseId: string;
-  accountId: string;
-  amountCents: bigint;
-  credits: bigint;
-  status: DisputeStatus;
-  reason: string | null;
-  debitTransactionId: string | null;
-  restoreTransactionId: string | null;
-  openedAt: Date;
-  closedAt: Date | null;
+/** A Stripe dispute of a purchase: the row, the domain object and the GraphQL `PurchaseDispute` in one class. */
+@ObjectType('PurchaseDispute', { description: "A Stripe dispute (chargeback) of a purchase's payment" })
+@Entity({ tableName: 'purchase_disputes', repository: () => DisputesRepository })
+export class DisputeEntity {
+  [EntityRepositoryType]?: DisputesRepository;
+
+  @Field(() => ID, { description: "Stripe's dispute id" })
+  @PrimaryKey({ type: 'text' })
+  id!: string;
+
+  @Property({ type: 'uuid' })
+  purchaseId!: string;
+
+  @Property({ type: 'uuid' })
+  accountId!: string;
+
+  @Property({ type: new BigIntType('bigint') })
+  amountCents!: bigint;
+
+  @Property({ type: new BigIntType('bigint') })
+  credits!: bigint;
+
+  @Field(() => String, { description: 'OPEN, WON or LOST' })
+  @Property({ type: 'text' })
+  status!: DisputeStatus;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'text', nullable: true })
+  reason!: string | null;
+
+  @Property({ type: 'uuid', nullable: true })
+  debitTransactionId!: string | null;
+
+  @Property({ type: 'uuid', nullable: true })
+  restoreTransactionId!: Opt<string | null>;
+
+  @Field(() => Date)
+  @Property({ type: 'timestamptz', defaultRaw: 'now()' })
+  openedAt!: Opt<Date>;
+
+  @Field(() => Date, { nullable: true })
+  @Property({ type: 'timestamptz', nullable: true })
+  closedAt!: Opt<Date | null>;
+
+  @Field(() => Int, { name: 'amountCents', description: 'Disputed, tax included' })
+  get amountCentsField(): number {
+    return Number(this.amountCents);
+  }
+
+  @Field(() => MillicreditsScalar, { description: 'Credits taken back while it is open or after it is lost' })
+  get creditsMillicredits(): string {
+    return formatMillicredits(this.credits);
+  }
 }
 
-const toDispute = (r: Record<string, unknown>): Dispute => ({
-  id: r.id as string,
-  purchaseId: r.purchase_id as string,
-  accountId: r.account_id as string,
-  amountCents: toBigInt(r.amount_cents),
-  credits: toBigInt(r.credits),
-  status: r.status as DisputeStatus,
-  reason: (r.reason as string | null) ?? null,
-  debitTransactionId: (r.debit_transaction_id as string | null) ?? null,
-  restoreTransactionId: (r.restore_transaction_id as string | null) ?? null,
-  openedAt: new Date(r.opened_at as string),
-  closedAt: r.closed_at ? new Date(r.closed_at as string) : null,
-});
+export type Dispute = DisputeEntity;
 
-/** The dispute, locked until the caller's transaction ends. */
-export async function lockDispute(sql: Sql, id: string): Promise<Dispute | null> {
-  const [row] = await sql.query(`select * from purchase_disputes where id = ? for update`, [id]);
-  return row ? toDispute(row) : null;
-}
+/**
+ * `purchase_disputes`. Opening and closing stay one SQL statement each: a dispute closed lost adds
+ * its cents to its purchase's in the same statement (the CTE below), so the two never disagree.
+ */
+export class DisputesRepository extends EntityRepository<DisputeEntity> {
+  /** The dispute, locked until the caller's transaction ends. */
+  lock(id: string): Promise<DisputeEntity | null> {
+    return this.findOne({ id }, { lockMode: LockMode.PESSIMISTIC_WRITE, disableIdentityMap: true });
+  }
 
-export async function findDispute(sql: Sql, id: string): Promise<Dispute | null> {
-  const [row] = await sql.query(`select * from purchase_disputes where id = ?`, [id]);
-  return row ? toDispute(row) : null;
-}
+  byId(id: string): Promise<DisputeEntity | null> {
+    return this.findOne({ id }, { disableIdentityMap: true });
+  }
 
-export async function findDisputesOfPurchase(sql: Sql, purchaseId: string): Promise<Dispute[]> {
-  const rows = await sql.query(`select * from purchase_disputes where purchase_id = ?::uuid order by opened_at, id`, [purchaseId]);
-  return rows.map(toDispute);
-}
+  ofPurchase(purchaseId: string): Promise<DisputeEntity[]> {
+    return this.find({ purchaseId }, { orderBy: [{ openedAt: 'asc' }, { id: 'asc' }], disableIdentityMap: true });
+  }
 
-/** Credits the purchase's other disputes hold (open or lost; a won one gave them back). */
-export async function creditsHeldByDisputes(sql: Sql, purchaseId: string): Promise<bigint> {
-  const [row] = await sql.query<{ s: string }>(
-    `select coalesce(sum(credits), 0) s from purchase_disputes where purchase_id = ?::uuid and status <> 'WON'`,
-    [purchaseId],
-  );
-  return toBigInt(row.s);
-}
+  /** Credits the purchase's other disputes hold (open or lost; a won one gave them back). */
+  async creditsHeld(purchaseId: string): Promise<bigint> {
+    const [row] = await this.em.execute<{ s: string }[]>(
+      `select coalesce(sum(credits), 0) s from purchase_disputes where purchase_id = ?::uuid and status <> 'WON'`,
+      [purchaseId],
+    );
+    return toBigInt(row.s);
+  }
 
-export async function insertDispute(
-  sql: Sql,
-  d: Pick<Dispute, 'id' | 'purchaseId' | 'accountId' | 'amountCents' | 'credits' | 'status' | 'reason' | 'debitTransactionId'>,
-): Promise<void> {
-  await sql.query(
-    `with d as (
-       insert into purchase_disputes (id, purchase_id, account_id, amount_cents, credits, status, reason, debit_transaction_id, closed_at)
-       values (?, ?::uuid, ?::uuid, ?::bigint, ?::bigint, ?, ?, ?::uuid, case when ? = 'OPEN' then null else now() end)
-       returning purchase_id, amount_cents, status
-     )
-     ${LOST_ON_PURCHASE}`,
-    [d.id, d.purchaseId, d.accountId, d.amountCents.toString(), d.credits.toString(), d.status, d.reason, d.debitTransactionId, d.status],
-  );
-}
+  async open(
+    d: Pick<DisputeEntity, 'id' | 'purchaseId' | 'accountId' | 'amountCents' | 'credits' | 'status' | 'reason' | 'debitTransactionId'>,
+  ): Promise<void> {
+    await this.em.execute(
+      `with d as (
+         insert into purchase_disputes (id, purchase_id, account_id, amount_cents, credits, status, reason, debit_transaction_id, closed_at)
+         values (?, ?::uuid, ?::uuid, ?::bigint, ?::bigint, ?, ?, ?::uuid, case when ? = 'OPEN' then null else now() end)
+         returning purchase_id, amount_cents, status
+       )
+       ${LOST_ON_PURCHASE}`,
+      [d.id, d.purchaseId, d.accountId, d.amountCents.toString(), d.credits.toString(), d.status, d.reason, d.debitTransactionId, d.status],
+    );
+  }
 
-export async function closeDispute(sql: Sql, id: string, status: 'WON' | 'LOST', restoreTransactionId: string | null): Promise<void> {
-  await sql.query(
-    `with d as (
-       update purchase_disputes set status = ?, restore_transaction_id = ?::uuid, closed_at = now() where id = ? and status = 'OPEN'
-       returning purchase_id, amount_cents, status
-     )
-     ${LOST_ON_PURCHASE}`,
-    [status, restoreTransactionId, id],
-  );
+  async close(id: string, status: 'WON' | 'LOST', restoreTransactionId: string | null): Promise<void> {
+    await this.em.execute(
+      `with d as (
+         update purchase_disputes set status = ?, restore_transaction_id = ?::uuid, closed_at = now() where id = ? and status = 'OPEN'
+         returning purchase_id, amount_cents, status
+       )
+       ${LOST_ON_PURCHASE}`,
+      [status, restoreTransactionId, id],
+    );
+  }
 }
 
 /** A dispute closed lost (the CTE `d`) adds its cents to the purchase's, in the same statement. */

@@ -1,19 +1,22 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import { writeAudit } from '../audit/audit.service.js';
-import { inTransaction, sqlOf, type Sql } from '../db/sql.js';
+import { inTransaction, type Sql } from '../db/sql.js';
 import { currentEm } from '../db/unit-of-work.js';
 import type { LedgerService } from '../ledger/ledger.service.js';
 import { requestHash } from '../shared/request-hash.js';
 import type { BalanceSnapshot } from '../ledger/ledger.types.js';
 import { disputedCredits, disputeKeptMoney, type DisputeFacts } from './billing.rules.js';
 import type { Purchase } from './billing.types.js';
-import { closeDispute, creditsHeldByDisputes, findDispute, insertDispute, lockDispute, type Dispute } from './disputes.repository.js';
+import { DisputeEntity, type Dispute } from './disputes.repository.js';
 import { lockPurchase } from './purchases.repository.js';
 
 export type DisputeOutcome = { kind: 'opened' | 'won' | 'lost' | 'unchanged'; dispute: Dispute };
 
 const FULFILLED = ['FULFILLED', 'PARTIALLY_REFUNDED', 'REFUNDED'];
+
+/** Disputes on the transaction's own EntityManager (`inTransaction` always has one). */
+const disputesIn = (sql: Sql) => sql.em!.getRepository(DisputeEntity);
 
 /**
  * Stripe disputes of purchases. Opening one takes the disputed share of the purchase's credits
@@ -30,13 +33,13 @@ export class DisputesService {
   ) {}
 
   async dispute(id: string): Promise<Dispute | null> {
-    return findDispute(sqlOf(currentEm(this.em)), id);
+    return currentEm(this.em).getRepository(DisputeEntity).byId(id);
   }
 
   /** `charge.dispute.created`. Throws (retryable) when the purchase is not fulfilled yet. */
   async open(purchase: Purchase, facts: DisputeFacts): Promise<DisputeOutcome> {
     return this.run(purchase.accountId, facts.disputeId, async (sql) => {
-      const known = await lockDispute(sql, facts.disputeId);
+      const known = await disputesIn(sql).lock(facts.disputeId);
       if (known) return { outcome: { kind: 'unchanged', dispute: known }, balance: null };
       return this.takeBack(sql, purchase.id, facts, 'OPEN');
     });
@@ -46,7 +49,7 @@ export class DisputesService {
   async close(purchase: Purchase, facts: DisputeFacts): Promise<DisputeOutcome> {
     const won = disputeKeptMoney(facts.status);
     return this.run(purchase.accountId, facts.disputeId, async (sql) => {
-      const known = await lockDispute(sql, facts.disputeId);
+      const known = await disputesIn(sql).lock(facts.disputeId);
       // Closed before we saw it open: a lost one still takes the credits back; a won one never took any.
       if (!known) return this.takeBack(sql, purchase.id, facts, won ? 'WON' : 'LOST');
       if (known.status !== 'OPEN') return { outcome: { kind: 'unchanged', dispute: known }, balance: null };
@@ -67,8 +70,8 @@ export class DisputesService {
         balance = posted.balance;
         restoreId = posted.transactionId;
       }
-      await closeDispute(sql, known.id, won ? 'WON' : 'LOST', restoreId);
-      return { outcome: { kind: won ? 'won' : 'lost', dispute: (await findDispute(sql, known.id))! }, balance };
+      await disputesIn(sql).close(known.id, won ? 'WON' : 'LOST', restoreId);
+      return { outcome: { kind: won ? 'won' : 'lost', dispute: (await disputesIn(sql).byId(known.id))! }, balance };
     });
   }
 
@@ -86,7 +89,7 @@ export class DisputesService {
     }
     const paid = purchase.amountPaidCents ?? purchase.amountCents;
     const credits =
-      status === 'WON' ? 0n : disputedCredits(purchase, facts.amountCents, paid, await creditsHeldByDisputes(sql, purchase.id));
+      status === 'WON' ? 0n : disputedCredits(purchase, facts.amountCents, paid, await disputesIn(sql).creditsHeld(purchase.id));
     let balance: BalanceSnapshot | null = null;
     let debitId: string | null = null;
     if (credits > 0n) {
@@ -113,7 +116,7 @@ export class DisputesService {
         reason: `Stripe dispute ${facts.disputeId}`,
       });
     }
-    await insertDispute(sql, {
+    await disputesIn(sql).open({
       id: facts.disputeId,
       purchaseId: purchase.id,
       accountId: purchase.accountId,
@@ -125,7 +128,7 @@ export class DisputesService {
     });
     if (credits > 0n) this.log.warn({ disputeId: facts.disputeId, purchaseId: purchase.id, credits }, 'dispute took credits back');
     const kind = status === 'OPEN' ? 'opened' : status === 'WON' ? 'won' : 'lost';
-    return { outcome: { kind, dispute: (await findDispute(sql, facts.disputeId))! }, balance };
+    return { outcome: { kind, dispute: (await disputesIn(sql).byId(facts.disputeId))! }, balance };
   }
 
   private async run(

@@ -8,7 +8,8 @@ import { currentEm } from '../db/unit-of-work.js';
 import type { LedgerService } from '../ledger/ledger.service.js';
 import { requestHash } from '../shared/request-hash.js';
 import { refundedCreditsShare } from '../money/money.js';
-import { checkPayment, idOf, refundProblem, statusAfterRefund, str } from './billing.rules.js';
+import { DomainError, swallowed } from '../shared/errors.js';
+import { checkPayment, idOf, refundProblem, statusAfterRefund, str, type PaymentCheck } from './billing.rules.js';
 import { emitAutoRechargeFailed, emitPurchaseFulfilled, emitPurchaseRefunded } from './billing.events.js';
 import type { PaymentFacts, Purchase, PurchaseStatus } from './billing.types.js';
 import {
@@ -31,8 +32,15 @@ export type RefundOutcome =
   | { kind: 'refunded' | 'unchanged'; purchase: Purchase; debitedMillicredits: bigint }
   | { kind: 'refused'; purchase: Purchase; reason: string };
 
-/** Thrown inside a ledger transaction to roll it back when the purchase row moved underneath. */
-class PurchaseMoved extends Error {}
+/** Thrown inside a ledger transaction to roll it back when the purchase row moved underneath (the caller re-reads). */
+class PurchaseMoved extends DomainError {
+  constructor() {
+    super('CONFLICT', 'The purchase changed meanwhile');
+  }
+}
+
+/** What a ledger posting hands its in-transaction work (the entry's id and the balance after). */
+type PostedTransaction = Parameters<NonNullable<Parameters<LedgerService['post']>[1]>>[1];
 
 export interface StaffContext {
   actor: Principal;
@@ -82,20 +90,7 @@ export class FulfilmentService {
     }
     if (check.kind === 'mismatch') return this.fail(purchase, check.reason);
 
-    // Receipt, invoice and saved card come from Stripe: read them before the transaction, never inside it.
-    const extra = await this.chargeDetails(facts.paymentIntentId);
-    const invoice = await this.invoiceLinks(facts.invoiceId);
-    const customerId = facts.customerId ?? extra.customerId;
-    await recordStripeRefs(this.sql(), purchase.id, {
-      checkoutSessionId: facts.checkoutSessionId,
-      paymentIntentId: facts.paymentIntentId,
-      customerId,
-      receiptUrl: extra.receiptUrl,
-      invoiceId: facts.invoiceId,
-      ...invoice,
-    });
-    if (customerId) await saveCustomer(this.sql(), purchase.accountId, customerId, extra.paymentMethodId);
-
+    await this.recordPayment(purchase, facts);
     try {
       await this.ledger.post(
         {
@@ -109,33 +104,7 @@ export class FulfilmentService {
           reason: `Credit pack ${purchase.packId}`,
           actorKeyId: staff?.actor.keyId ?? null,
         },
-        async (sql, posted) => {
-          const moved = await markFulfilled(sql, purchase.id, {
-            transactionId: posted.transactionId,
-            amountPaidCents: check.amountPaidCents,
-            discountCents: check.discountCents,
-            subtotalCents: check.subtotalCents,
-            taxCents: check.taxCents,
-            fromStatuses,
-          });
-          if (!moved) throw new PurchaseMoved();
-          await emitPurchaseFulfilled(sql, purchase, {
-            transactionId: posted.transactionId,
-            amountPaidCents: check.amountPaidCents,
-            balanceMillicredits: posted.balance.posted,
-          });
-          if (staff) {
-            await writeAudit(sql, {
-              actor: staff.actor,
-              action: staff.action,
-              targetType: 'purchase',
-              targetId: purchase.id,
-              before: { status: purchase.status },
-              after: { status: 'FULFILLED', transactionId: posted.transactionId, creditsMillicredits: purchase.credits },
-              reason: staff.reason,
-            });
-          }
-        },
+        (sql, posted) => this.markFulfilledIn(sql, posted, purchase, check, fromStatuses, staff),
       );
     } catch (err) {
       if (!(err instanceof PurchaseMoved)) throw err;
@@ -144,6 +113,57 @@ export class FulfilmentService {
     return after.status === 'FULFILLED' && purchase.status !== 'FULFILLED'
       ? { kind: 'fulfilled', purchase: after }
       : { kind: 'already', purchase: after };
+  }
+
+  /** Receipt, invoice and saved card come from Stripe: read them before the transaction, never inside it. */
+  private async recordPayment(purchase: Purchase, facts: PaymentFacts): Promise<void> {
+    const extra = await this.chargeDetails(facts.paymentIntentId);
+    const invoice = await this.invoiceLinks(facts.invoiceId);
+    const customerId = facts.customerId ?? extra.customerId;
+    await recordStripeRefs(this.sql(), purchase.id, {
+      checkoutSessionId: facts.checkoutSessionId,
+      paymentIntentId: facts.paymentIntentId,
+      customerId,
+      receiptUrl: extra.receiptUrl,
+      invoiceId: facts.invoiceId,
+      ...invoice,
+    });
+    if (customerId) await saveCustomer(this.sql(), purchase.accountId, customerId, extra.paymentMethodId);
+  }
+
+  /** In the PURCHASE entry's transaction: the row moves to FULFILLED (or the entry rolls back), the event and the staff audit row. */
+  private async markFulfilledIn(
+    sql: Sql,
+    posted: PostedTransaction,
+    purchase: Purchase,
+    check: Extract<PaymentCheck, { kind: 'paid' }>,
+    fromStatuses: PurchaseStatus[],
+    staff: StaffContext | undefined,
+  ): Promise<void> {
+    const moved = await markFulfilled(sql, purchase.id, {
+      transactionId: posted.transactionId,
+      amountPaidCents: check.amountPaidCents,
+      discountCents: check.discountCents,
+      subtotalCents: check.subtotalCents,
+      taxCents: check.taxCents,
+      fromStatuses,
+    });
+    if (!moved) throw new PurchaseMoved();
+    await emitPurchaseFulfilled(sql, purchase, {
+      transactionId: posted.transactionId,
+      amountPaidCents: check.amountPaidCents,
+      balanceMillicredits: posted.balance.posted,
+    });
+    if (!staff) return;
+    await writeAudit(sql, {
+      actor: staff.actor,
+      action: staff.action,
+      targetType: 'purchase',
+      targetId: purchase.id,
+      before: { status: purchase.status },
+      after: { status: 'FULFILLED', transactionId: posted.transactionId, creditsMillicredits: purchase.credits },
+      reason: staff.reason,
+    });
   }
 
   private async fail(purchase: Purchase, reason: string): Promise<FulfilOutcome> {
@@ -192,10 +212,8 @@ export class FulfilmentService {
       const invoice = await this.stripe.invoices.retrieve(invoiceId);
       return { invoiceUrl: invoice.hosted_invoice_url ?? null, invoicePdfUrl: invoice.invoice_pdf ?? null };
     } catch (err) {
-      this.log.warn(
-        { err: { message: (err as Error).message }, invoiceId },
-        'could not read the invoice of a purchase; fulfilling without it',
-      );
+      // Fulfilled without the invoice's links.
+      swallowed(err, 'fulfilment.invoice-links', this.log);
       return { invoiceUrl: null, invoicePdfUrl: null };
     }
   }
@@ -215,10 +233,8 @@ export class FulfilmentService {
         intent.latest_charge && typeof intent.latest_charge === 'object' ? (intent.latest_charge as Record<string, unknown>) : null;
       return { receiptUrl: str(charge?.receipt_url), customerId: idOf(intent.customer), paymentMethodId: idOf(intent.payment_method) };
     } catch (err) {
-      this.log.warn(
-        { err: { message: (err as Error).message }, paymentIntentId },
-        'could not read the charge of a payment intent; fulfilling without a receipt',
-      );
+      // Fulfilled without a receipt.
+      swallowed(err, 'fulfilment.charge-details', this.log);
       return none;
     }
   }
@@ -228,89 +244,108 @@ export class FulfilmentService {
    * see `refundedCreditsShare`) with a REFUND entry linked to the PURCHASE entry. May take the
    * balance negative: the credits may already be spent.
    */
-  async refund(
-    purchaseId: string,
-    charge: { amountRefundedCents: bigint; amountCents: bigint | null; receiptUrl: string | null },
-    staff?: StaffContext,
-  ): Promise<RefundOutcome> {
+  async refund(purchaseId: string, charge: RefundedCharge, staff?: StaffContext): Promise<RefundOutcome> {
     for (let attempt = 0; attempt < 5; attempt++) {
-      const purchase = await findPurchase(this.sql(), purchaseId);
-      if (!purchase) throw new Error(`unknown purchase ${purchaseId}`);
-      if (!purchase.transactionId || !['FULFILLED', 'PARTIALLY_REFUNDED', 'REFUNDED'].includes(purchase.status)) {
-        throw new Error(
-          `purchase ${purchaseId} is ${purchase.status}: a refund needs a fulfilled purchase (replay this event after fulfilment)`,
-        );
-      }
-      const paid = purchase.amountPaidCents ?? charge.amountCents ?? purchase.amountCents;
-      const problem = refundProblem(charge.amountRefundedCents, paid);
-      if (problem) return { kind: 'refused', purchase, reason: problem };
-      const target = refundedCreditsShare(purchase.credits, charge.amountRefundedCents, paid);
-      const debit = target - purchase.refundedCredits;
-      if (debit <= 0n && charge.amountRefundedCents <= purchase.refundedCents) {
-        return { kind: 'unchanged', purchase, debitedMillicredits: 0n };
-      }
-      const status = statusAfterRefund(charge.amountRefundedCents, paid);
-      const update = {
-        expectedRefundedCredits: purchase.refundedCredits,
-        refundedCents: charge.amountRefundedCents,
-        refundedCredits: target > purchase.refundedCredits ? target : purchase.refundedCredits,
-        status,
-      };
-      // Every REFUND entry has its audit row (reconciliation checks it), whoever sent the refund.
-      const audit = async (sql: Sql, transactionId: string | null) => {
-        if (!staff && !transactionId) return;
-        await writeAudit(sql, {
-          actor: staff?.actor ?? null,
-          action: 'billing.refund',
-          targetType: 'purchase',
-          targetId: purchase.id,
-          before: { status: purchase.status, refundedCreditsMillicredits: purchase.refundedCredits },
-          after: {
-            status,
-            refundedCreditsMillicredits: update.refundedCredits,
-            transactionId,
-            ...(transactionId ? { amountMillicredits: -debit } : {}),
-          },
-          reason: staff?.reason ?? `Stripe refunded ${charge.amountRefundedCents} of ${paid} cents`,
-        });
-      };
-      try {
-        if (debit > 0n) {
-          await this.ledger.post(
-            {
-              accountId: purchase.accountId,
-              type: 'REFUND',
-              delta: -debit,
-              counterparty: 'refunds',
-              idempotencyKey: `refund:${purchase.id}:${charge.amountRefundedCents}`,
-              requestHash: requestHash({ purchaseId: purchase.id, refunded: charge.amountRefundedCents, debit }),
-              referenceId: purchase.id,
-              reversalOfId: purchase.transactionId,
-              reason: `Refund of ${charge.amountRefundedCents} of ${paid} cents`,
-              actorKeyId: staff?.actor.keyId ?? null,
-              allowNegative: true,
-            },
-            async (sql, posted) => {
-              if (!(await recordRefund(sql, purchase.id, update))) throw new PurchaseMoved();
-              await emitPurchaseRefunded(sql, purchase, { ...update, debitedMillicredits: debit, transactionId: posted.transactionId });
-              await audit(sql, posted.transactionId);
-            },
-          );
-        } else {
-          await inTransaction(currentEm(this.em), async (sql) => {
-            if (!(await recordRefund(sql, purchase.id, update))) throw new PurchaseMoved();
-            await emitPurchaseRefunded(sql, purchase, { ...update, debitedMillicredits: 0n, transactionId: null });
-            await audit(sql, null);
-          });
-        }
-      } catch (err) {
-        if (err instanceof PurchaseMoved) continue; // another refund event landed first: re-read and recompute
-        throw err;
-      }
-      if (charge.receiptUrl) await recordStripeRefs(this.sql(), purchase.id, { receiptUrl: charge.receiptUrl });
-      const after = (await findPurchase(this.sql(), purchase.id))!;
-      return { kind: 'refunded', purchase: after, debitedMillicredits: debit > 0n ? debit : 0n };
+      const outcome = await this.refundOnce(purchaseId, charge, staff);
+      if (outcome) return outcome; // null: another refund event landed first, so re-read and recompute
     }
     throw new Error(`refund of purchase ${purchaseId} kept racing with other refunds`);
   }
+
+  private async refundOnce(purchaseId: string, charge: RefundedCharge, staff?: StaffContext): Promise<RefundOutcome | null> {
+    const purchase = await findPurchase(this.sql(), purchaseId);
+    if (!purchase) throw new Error(`unknown purchase ${purchaseId}`);
+    if (!purchase.transactionId || !['FULFILLED', 'PARTIALLY_REFUNDED', 'REFUNDED'].includes(purchase.status)) {
+      throw new Error(
+        `purchase ${purchaseId} is ${purchase.status}: a refund needs a fulfilled purchase (replay this event after fulfilment)`,
+      );
+    }
+    const paid = purchase.amountPaidCents ?? charge.amountCents ?? purchase.amountCents;
+    const problem = refundProblem(charge.amountRefundedCents, paid);
+    if (problem) return { kind: 'refused', purchase, reason: problem };
+    const target = refundedCreditsShare(purchase.credits, charge.amountRefundedCents, paid);
+    const debit = target - purchase.refundedCredits;
+    if (debit <= 0n && charge.amountRefundedCents <= purchase.refundedCents) {
+      return { kind: 'unchanged', purchase, debitedMillicredits: 0n };
+    }
+    const update = {
+      expectedRefundedCredits: purchase.refundedCredits,
+      refundedCents: charge.amountRefundedCents,
+      refundedCredits: target > purchase.refundedCredits ? target : purchase.refundedCredits,
+      status: statusAfterRefund(charge.amountRefundedCents, paid),
+    };
+    try {
+      await this.recordRefundOf({ purchase, update, debit, paid, refundedCents: charge.amountRefundedCents }, staff);
+    } catch (err) {
+      if (err instanceof PurchaseMoved) return null;
+      throw err;
+    }
+    if (charge.receiptUrl) await recordStripeRefs(this.sql(), purchase.id, { receiptUrl: charge.receiptUrl });
+    const after = (await findPurchase(this.sql(), purchase.id))!;
+    return { kind: 'refunded', purchase: after, debitedMillicredits: debit > 0n ? debit : 0n };
+  }
+
+  /** The REFUND entry (when credits are debited) and the row's new refund totals, in one transaction. */
+  private async recordRefundOf(plan: RefundPlan, staff: StaffContext | undefined): Promise<void> {
+    const { purchase, update, debit, paid, refundedCents } = plan;
+    const apply = async (sql: Sql, transactionId: string | null) => {
+      if (!(await recordRefund(sql, purchase.id, update))) throw new PurchaseMoved();
+      await emitPurchaseRefunded(sql, purchase, { ...update, debitedMillicredits: debit > 0n ? debit : 0n, transactionId });
+      // Every REFUND entry has its audit row (reconciliation checks it), whoever sent the refund.
+      if (staff || transactionId) await writeAudit(sql, refundAudit(plan, staff, transactionId));
+    };
+    if (debit <= 0n) return inTransaction(currentEm(this.em), (sql) => apply(sql, null));
+    await this.ledger.post(
+      {
+        accountId: purchase.accountId,
+        type: 'REFUND',
+        delta: -debit,
+        counterparty: 'refunds',
+        idempotencyKey: `refund:${purchase.id}:${refundedCents}`,
+        requestHash: requestHash({ purchaseId: purchase.id, refunded: refundedCents, debit }),
+        referenceId: purchase.id,
+        reversalOfId: purchase.transactionId,
+        reason: `Refund of ${refundedCents} of ${paid} cents`,
+        actorKeyId: staff?.actor.keyId ?? null,
+        allowNegative: true,
+      },
+      (sql, posted) => apply(sql, posted.transactionId),
+    );
+  }
+}
+
+interface RefundedCharge {
+  amountRefundedCents: bigint;
+  amountCents: bigint | null;
+  receiptUrl: string | null;
+}
+
+interface RefundPlan {
+  purchase: Purchase;
+  update: { expectedRefundedCredits: bigint; refundedCents: bigint; refundedCredits: bigint; status: PurchaseStatus };
+  /** Credits to debit now (<= 0: none, the cents alone changed). */
+  debit: bigint;
+  paid: bigint;
+  refundedCents: bigint;
+}
+
+function refundAudit(
+  { purchase, update, debit, paid, refundedCents }: RefundPlan,
+  staff: StaffContext | undefined,
+  transactionId: string | null,
+) {
+  return {
+    actor: staff?.actor ?? null,
+    action: 'billing.refund',
+    targetType: 'purchase',
+    targetId: purchase.id,
+    before: { status: purchase.status, refundedCreditsMillicredits: purchase.refundedCredits },
+    after: {
+      status: update.status,
+      refundedCreditsMillicredits: update.refundedCredits,
+      transactionId,
+      ...(transactionId ? { amountMillicredits: -debit } : {}),
+    },
+    reason: staff?.reason ?? `Stripe refunded ${refundedCents} of ${paid} cents`,
+  };
 }

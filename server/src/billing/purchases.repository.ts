@@ -1,14 +1,6 @@
 import { toBigInt, type Sql } from '../db/sql.js';
-import type {
-  AutoRechargeSettings,
-  EventSource,
-  EventStatus,
-  Purchase,
-  PurchaseKind,
-  PurchaseStatus,
-  StoredEvent,
-  WebhookEvent,
-} from './billing.types.js';
+import type { PageWindow } from '../shared/paging.js';
+import type { AutoRechargeSettings, Purchase, PurchaseKind, PurchaseStatus } from './billing.types.js';
 
 type Row = Record<string, unknown>;
 const date = (v: unknown) => (v ? new Date(v as string) : null);
@@ -186,60 +178,6 @@ export async function recordRefund(
   return rows.length > 0;
 }
 
-// ---- webhook inbox -------------------------------------------------------------------------
-
-function toEvent(r: Row): StoredEvent {
-  return {
-    id: r.id as string,
-    type: r.type as string,
-    source: r.source as EventSource,
-    livemode: Boolean(r.livemode),
-    payload: r.payload as WebhookEvent,
-    status: r.status as EventStatus,
-    attempts: Number(r.attempts),
-    lastError: (r.last_error as string | null) ?? null,
-    purchaseId: (r.purchase_id as string | null) ?? null,
-    receivedAt: new Date(r.received_at as string),
-    processedAt: date(r.processed_at),
-  };
-}
-
-/** Stores the event once (its id is the key); returns the stored row and whether it was new. */
-export async function storeEvent(sql: Sql, event: WebhookEvent, source: EventSource): Promise<{ event: StoredEvent; inserted: boolean }> {
-  const inserted = await sql.query<Row>(
-    `insert into stripe_events (id, type, source, livemode, payload) values (?, ?, ?, ?::boolean, ?::jsonb)
-     on conflict (id) do nothing returning *`,
-    [event.id, event.type, source, event.livemode ?? false, JSON.stringify(event)],
-  );
-  if (inserted[0]) return { event: toEvent(inserted[0]), inserted: true };
-  const existing = await findEvent(sql, event.id);
-  return { event: existing!, inserted: false };
-}
-
-export async function findEvent(sql: Sql, id: string): Promise<StoredEvent | null> {
-  const rows = await sql.query<Row>(`select * from stripe_events where id = ?`, [id]);
-  return rows[0] ? toEvent(rows[0]) : null;
-}
-
-export async function markEvent(sql: Sql, id: string, status: EventStatus, error: string | null, purchaseId: string | null): Promise<void> {
-  await sql.query(
-    `update stripe_events set status = ?, last_error = ?, attempts = attempts + 1,
-            purchase_id = coalesce(?::uuid, purchase_id),
-            processed_at = case when ? in ('PROCESSED', 'IGNORED') then now() else processed_at end
-      where id = ?`,
-    [status, error ? error.slice(0, 500) : null, purchaseId, status, id],
-  );
-}
-
-/** Events that did not go through: FAILED, or RECEIVED and never finished (a crash mid-way). */
-export async function findUnprocessedEvents(sql: Sql, limit: number): Promise<StoredEvent[]> {
-  const rows = await sql.query<Row>(
-    `select * from stripe_events where status in ('FAILED', 'RECEIVED') order by received_at desc limit ?::int`,
-    [limit],
-  );
-  return rows.map(toEvent);
-}
-
 // ---- customers and auto-recharge -------------------------------------------------------------
 
 export async function findCustomer(sql: Sql, accountId: string): Promise<{ customerId: string; paymentMethodId: string | null } | null> {
@@ -305,6 +243,22 @@ export async function upsertSettings(
   return toSettings(rows[0]);
 }
 
+/** The threshold of an enabled auto-recharge; null when it is off or was never set. */
+export async function findEnabledThreshold(sql: Sql, accountId: string): Promise<bigint | null> {
+  const rows = await sql.query<{ threshold: string }>(
+    `select threshold from auto_recharge_settings where account_id = ?::uuid and enabled`,
+    [accountId],
+  );
+  return rows[0] ? toBigInt(rows[0].threshold) : null;
+}
+
+export async function markAttempted(sql: Sql, accountId: string, at: Date): Promise<void> {
+  await sql.query(`update auto_recharge_settings set last_attempt_at = ?::timestamptz, updated_at = now() where account_id = ?::uuid`, [
+    at.toISOString(),
+    accountId,
+  ]);
+}
+
 export async function setNotice(sql: Sql, accountId: string, notice: string, disable: boolean): Promise<void> {
   await sql.query(
     `update auto_recharge_settings set notice = ?, notice_at = now(), enabled = enabled and not ?::boolean, updated_at = now()
@@ -331,29 +285,6 @@ export async function pendingAutoRecharges(sql: Sql, accountId: string): Promise
   return Number(rows[0]?.n ?? 0);
 }
 
-export interface NegativeBalanceRow {
-  accountId: string;
-  email: string | null;
-  posted: bigint;
-  pending: bigint;
-  updatedAt: Date;
-}
-
-export async function findNegativeBalances(sql: Sql, limit: number): Promise<NegativeBalanceRow[]> {
-  const rows = await sql.query<Row>(
-    `select id, email, posted, pending, updated_at from accounts
-      where kind <> 'SYSTEM' and posted < 0 order by posted asc, id limit ?::int`,
-    [limit],
-  );
-  return rows.map((r) => ({
-    accountId: r.id as string,
-    email: (r.email as string | null) ?? null,
-    posted: toBigInt(r.posted),
-    pending: toBigInt(r.pending),
-    updatedAt: new Date(r.updated_at as string),
-  }));
-}
-
 /** PENDING purchases that reached Stripe and are older than `minutes`: the stuck-user candidates. */
 export async function findStalePurchases(sql: Sql, minutes: number, limit: number): Promise<Purchase[]> {
   const rows = await sql.query<Row>(
@@ -365,4 +296,60 @@ export async function findStalePurchases(sql: Sql, minutes: number, limit: numbe
     [minutes, limit],
   );
   return rows.map(toPurchase);
+}
+
+export interface PurchaseFilter {
+  status?: PurchaseStatus | null;
+  accountId?: string | null;
+  from?: Date | null;
+  to?: Date | null;
+  /** PENDING purchases that reached Stripe and are older than this many minutes (stuck after an outage?). */
+  staleAfterMinutes?: number | null;
+}
+
+export type PurchaseOrder = 'CREATED_AT' | 'AMOUNT';
+
+/** The WHERE of a filter (validated by the caller) and its parameters. */
+function purchaseWhere(f: PurchaseFilter): { where: string; params: unknown[] } {
+  const parts: string[] = [];
+  const params: unknown[] = [];
+  const add = (part: string, param: unknown) => {
+    parts.push(part);
+    params.push(param);
+  };
+  if (f.status) add(`status = ?`, f.status);
+  if (f.accountId) add(`account_id = ?::uuid`, f.accountId);
+  if (f.from) add(`created_at >= ?::timestamptz`, f.from.toISOString());
+  if (f.to) add(`created_at < ?::timestamptz`, f.to.toISOString());
+  if (f.staleAfterMinutes != null)
+    add(
+      `status = 'PENDING' and kind <> 'TEST_CHECKOUT' and (stripe_checkout_session_id is not null or stripe_payment_intent_id is not null)
+      and created_at < now() - make_interval(mins => ?::int)`,
+      f.staleAfterMinutes,
+    );
+  return { where: parts.length ? `where ${parts.join(' and ')}` : '', params };
+}
+
+/** Purchases of every account matching the filter, in the asked order (then id); `limit + 1` rows. */
+export async function findPurchasesFiltered(
+  sql: Sql,
+  f: PurchaseFilter,
+  order: PurchaseOrder,
+  direction: 'ASC' | 'DESC',
+  window: PageWindow,
+): Promise<Purchase[]> {
+  const { where, params } = purchaseWhere(f);
+  const column = order === 'AMOUNT' ? 'amount_cents' : 'created_at';
+  const dir = direction === 'ASC' ? 'asc' : 'desc';
+  const rows = await sql.query<Row>(`select * from purchases ${where} order by ${column} ${dir}, id ${dir} limit ? offset ?`, [
+    ...params,
+    window.limit + 1,
+    window.offset,
+  ]);
+  return rows.map(toPurchase);
+}
+
+export async function countPurchasesFiltered(sql: Sql, f: PurchaseFilter): Promise<number> {
+  const { where, params } = purchaseWhere(f);
+  return Number((await sql.query<{ n: string }>(`select count(*) n from purchases ${where}`, params))[0].n);
 }

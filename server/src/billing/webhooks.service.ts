@@ -6,23 +6,16 @@ import type { Principal } from '../auth/roles.js';
 import { inTransaction, sqlOf } from '../db/sql.js';
 import { currentEm } from '../db/unit-of-work.js';
 import { metrics } from '../metrics/metrics.js';
-import { DomainError, badInput, notFound } from '../shared/errors.js';
+import { DomainError, badInput, notFound, swallowed } from '../shared/errors.js';
 import { PAGE_SIZES, pageSize } from '../shared/paging.js';
 import { unstorableTextAt } from '../shared/storable-text.js';
 import { isUuid, requiredText, sameId } from '../shared/validate.js';
 import { cents, disputeFacts, idOf, intentFacts, metadataPurchaseId, sessionFacts, str } from './billing.rules.js';
 import type { DisputesService } from './disputes.service.js';
-import type { EventSource, EventStatus, StoredEvent, WebhookEvent } from './billing.types.js';
+import type { EventSource, EventStatus, WebhookEvent } from './billing.types.js';
 import type { FulfilmentService, StaffContext } from './fulfilment.service.js';
-import {
-  findEvent,
-  findPurchase,
-  findPurchaseByPaymentIntent,
-  findStalePurchases,
-  findUnprocessedEvents,
-  markEvent,
-  storeEvent,
-} from './purchases.repository.js';
+import { findPurchase, findPurchaseByPaymentIntent, findStalePurchases } from './purchases.repository.js';
+import { StripeEventEntity } from './stripe-events.repository.js';
 import type { Purchase } from './billing.types.js';
 import { stripeWebhooks } from './stripe.client.js';
 
@@ -39,7 +32,11 @@ export interface WebhookResponse {
 }
 
 /** A business outcome that retrying will not change: the event is kept as FAILED for staff. */
-class Unprocessable extends Error {}
+class Unprocessable extends DomainError {
+  constructor(message: string) {
+    super('CONFLICT', message);
+  }
+}
 
 /**
  * The webhook inbox: verify, store (event id unique), then process. Processing is idempotent, so
@@ -85,7 +82,7 @@ export class WebhooksService {
 
   /** Stores and processes a trusted event (verified webhook, or the test-mode checkout). */
   async ingest(event: WebhookEvent, source: EventSource): Promise<WebhookResponse> {
-    const { event: stored, inserted } = await storeEvent(sqlOf(currentEm(this.em)), event, source);
+    const { event: stored, inserted } = await this.events().store(event, source);
     if (!inserted && (stored.status === 'PROCESSED' || stored.status === 'IGNORED')) {
       return { httpStatus: 200, body: { received: true, duplicate: true } };
     }
@@ -97,7 +94,7 @@ export class WebhooksService {
     return { httpStatus: 200, body: { received: true, status: result.status } };
   }
 
-  private async processStored(stored: StoredEvent, staff?: StaffContext): Promise<ProcessResult> {
+  private async processStored(stored: StripeEventEntity, staff?: StaffContext): Promise<ProcessResult> {
     let result: ProcessResult;
     try {
       result = await this.process(stored.payload, staff);
@@ -107,10 +104,12 @@ export class WebhooksService {
       this.log.error({ eventId: stored.id, eventType: stored.type, error: message }, 'stripe event processing failed');
       result = { status: retryable ? 'RECEIVED' : 'FAILED', outcome: 'error', purchaseId: null, error: message };
       // A retryable failure stays visible to staff as FAILED too (the list shows both).
-      await markEvent(sqlOf(currentEm(this.em)), stored.id, 'FAILED', message, null).catch(() => undefined);
+      await this.events()
+        .mark(stored.id, 'FAILED', message, null)
+        .catch((markErr) => swallowed(markErr, 'webhooks.mark-failed', this.log));
       return result;
     }
-    await markEvent(sqlOf(currentEm(this.em)), stored.id, result.status, result.error, result.purchaseId);
+    await this.events().mark(stored.id, result.status, result.error, result.purchaseId);
     return result;
   }
 
@@ -131,54 +130,64 @@ export class WebhooksService {
         return { status: 'PROCESSED', outcome: 'failed', purchaseId, error: null };
       }
       case 'payment_intent.succeeded':
-      case 'payment_intent.payment_failed': {
-        const purchaseId = metadataPurchaseId(object);
-        const purchase = purchaseId && isUuid(purchaseId) ? await findPurchase(sqlOf(currentEm(this.em)), purchaseId) : null;
-        // Checkout purchases are fulfilled from their session (which knows about discounts).
-        if (!purchase || purchase.kind !== 'AUTO_RECHARGE')
-          return { status: 'IGNORED', outcome: 'not-auto-recharge', purchaseId: purchase?.id ?? null, error: null };
-        if (event.type === 'payment_intent.payment_failed') {
-          const lastError = (object.last_payment_error ?? {}) as Record<string, unknown>;
-          await this.fulfilment.markFailed(purchase.id, str(lastError.decline_code) ?? str(lastError.code) ?? 'payment failed');
-          return { status: 'PROCESSED', outcome: 'failed', purchaseId: purchase.id, error: null };
-        }
-        const outcome = await this.fulfilment.fulfil(purchase.id, intentFacts(object), staff);
-        return {
-          status: 'PROCESSED',
-          outcome: outcome.kind,
-          purchaseId: purchase.id,
-          error: outcome.kind === 'mismatch' ? outcome.reason : null,
-        };
-      }
-      case 'charge.refunded': {
-        const paymentIntentId = idOf(object.payment_intent);
-        const purchase = paymentIntentId ? await findPurchaseByPaymentIntent(sqlOf(currentEm(this.em)), paymentIntentId) : null;
-        if (!purchase) throw new Unprocessable(`no purchase for payment intent ${paymentIntentId ?? 'none'}`);
-        const refunded = cents(object.amount_refunded);
-        if (refunded === null) throw new Unprocessable('charge has no amount_refunded');
-        const outcome = await this.fulfilment.refund(
-          purchase.id,
-          { amountRefundedCents: refunded, amountCents: cents(object.amount), receiptUrl: str(object.receipt_url) },
-          staff,
-        );
-        // Impossible amounts: kept as FAILED for staff and answered 200, since a retry cannot fix them.
-        if (outcome.kind === 'refused') throw new Unprocessable(outcome.reason);
-        return { status: 'PROCESSED', outcome: outcome.kind, purchaseId: purchase.id, error: null };
-      }
+      case 'payment_intent.payment_failed':
+        return this.onPaymentIntent(event.type, object, staff);
+      case 'charge.refunded':
+        return this.onRefund(object, staff);
       case 'charge.dispute.created':
-      case 'charge.dispute.closed': {
-        const facts = disputeFacts(object);
-        if (typeof facts === 'string') throw new Unprocessable(facts);
-        const purchase = facts.paymentIntentId ? await findPurchaseByPaymentIntent(sqlOf(currentEm(this.em)), facts.paymentIntentId) : null;
-        if (!purchase)
-          throw new Unprocessable(`no purchase for payment intent ${facts.paymentIntentId ?? 'none'} of dispute ${facts.disputeId}`);
-        const outcome =
-          event.type === 'charge.dispute.created' ? await this.disputes.open(purchase, facts) : await this.disputes.close(purchase, facts);
-        return { status: 'PROCESSED', outcome: `dispute-${outcome.kind}`, purchaseId: purchase.id, error: null };
-      }
+      case 'charge.dispute.closed':
+        return this.onDispute(event.type, object);
       default:
         return { status: 'IGNORED', outcome: 'unhandled-type', purchaseId: null, error: null };
     }
+  }
+
+  /** Auto-recharge payments: fulfilled (or failed) from their intent. */
+  private async onPaymentIntent(type: string, object: Record<string, unknown>, staff?: StaffContext): Promise<ProcessResult> {
+    const purchaseId = metadataPurchaseId(object);
+    const purchase = purchaseId && isUuid(purchaseId) ? await findPurchase(sqlOf(currentEm(this.em)), purchaseId) : null;
+    // Checkout purchases are fulfilled from their session (which knows about discounts).
+    if (!purchase || purchase.kind !== 'AUTO_RECHARGE')
+      return { status: 'IGNORED', outcome: 'not-auto-recharge', purchaseId: purchase?.id ?? null, error: null };
+    if (type === 'payment_intent.payment_failed') {
+      const lastError = (object.last_payment_error ?? {}) as Record<string, unknown>;
+      await this.fulfilment.markFailed(purchase.id, str(lastError.decline_code) ?? str(lastError.code) ?? 'payment failed');
+      return { status: 'PROCESSED', outcome: 'failed', purchaseId: purchase.id, error: null };
+    }
+    const outcome = await this.fulfilment.fulfil(purchase.id, intentFacts(object), staff);
+    return {
+      status: 'PROCESSED',
+      outcome: outcome.kind,
+      purchaseId: purchase.id,
+      error: outcome.kind === 'mismatch' ? outcome.reason : null,
+    };
+  }
+
+  private async onRefund(object: Record<string, unknown>, staff?: StaffContext): Promise<ProcessResult> {
+    const paymentIntentId = idOf(object.payment_intent);
+    const purchase = paymentIntentId ? await findPurchaseByPaymentIntent(sqlOf(currentEm(this.em)), paymentIntentId) : null;
+    if (!purchase) throw new Unprocessable(`no purchase for payment intent ${paymentIntentId ?? 'none'}`);
+    const refunded = cents(object.amount_refunded);
+    if (refunded === null) throw new Unprocessable('charge has no amount_refunded');
+    const outcome = await this.fulfilment.refund(
+      purchase.id,
+      { amountRefundedCents: refunded, amountCents: cents(object.amount), receiptUrl: str(object.receipt_url) },
+      staff,
+    );
+    // Impossible amounts: kept as FAILED for staff and answered 200, since a retry cannot fix them.
+    if (outcome.kind === 'refused') throw new Unprocessable(outcome.reason);
+    return { status: 'PROCESSED', outcome: outcome.kind, purchaseId: purchase.id, error: null };
+  }
+
+  private async onDispute(type: string, object: Record<string, unknown>): Promise<ProcessResult> {
+    const facts = disputeFacts(object);
+    if (typeof facts === 'string') throw new Unprocessable(facts);
+    const purchase = facts.paymentIntentId ? await findPurchaseByPaymentIntent(sqlOf(currentEm(this.em)), facts.paymentIntentId) : null;
+    if (!purchase)
+      throw new Unprocessable(`no purchase for payment intent ${facts.paymentIntentId ?? 'none'} of dispute ${facts.disputeId}`);
+    const outcome =
+      type === 'charge.dispute.created' ? await this.disputes.open(purchase, facts) : await this.disputes.close(purchase, facts);
+    return { status: 'PROCESSED', outcome: `dispute-${outcome.kind}`, purchaseId: purchase.id, error: null };
   }
 
   private async purchaseIdOf(object: Record<string, unknown>): Promise<string> {
@@ -189,20 +198,24 @@ export class WebhooksService {
     return purchase.id;
   }
 
-  // ---- staff operations ------------------------------------------------------------------------
-
-  async unprocessed(first: number): Promise<StoredEvent[]> {
-    return findUnprocessedEvents(sqlOf(currentEm(this.em)), pageSize(first, PAGE_SIZES.failedStripeEvents));
+  private events() {
+    return currentEm(this.em).getRepository(StripeEventEntity);
   }
 
-  async event(id: string): Promise<StoredEvent | null> {
-    return findEvent(sqlOf(currentEm(this.em)), id);
+  // ---- staff operations ------------------------------------------------------------------------
+
+  async unprocessed(first: number): Promise<StripeEventEntity[]> {
+    return this.events().unprocessed(pageSize(first, PAGE_SIZES.failedStripeEvents));
+  }
+
+  async event(id: string): Promise<StripeEventEntity | null> {
+    return this.events().byId(id);
   }
 
   /** Processes a stored event again (whatever its status); the outcome is audited. */
-  async replay(actor: Principal, eventId: string, reason: string): Promise<{ event: StoredEvent; result: ProcessResult }> {
+  async replay(actor: Principal, eventId: string, reason: string): Promise<{ event: StripeEventEntity; result: ProcessResult }> {
     const id = requiredText(eventId, 'eventId', 255);
-    const stored = await findEvent(sqlOf(currentEm(this.em)), id);
+    const stored = await this.events().byId(id);
     if (!stored) throw notFound(`Stripe event ${id} not found`);
     const staff = { actor, action: 'billing.replayEvent.fulfil', reason };
     const result = await this.processStored(stored, staff);
@@ -217,7 +230,7 @@ export class WebhooksService {
         reason,
       }),
     );
-    return { event: (await findEvent(sqlOf(currentEm(this.em)), id))!, result };
+    return { event: (await this.events().byId(id))!, result };
   }
 
   /**

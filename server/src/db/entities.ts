@@ -1,5 +1,8 @@
 import { AccountEntity } from '../accounts/account.entity.js';
 import { AuditEntryEntity } from '../audit/audit-entry.entity.js';
+import { DisputeEntity } from '../billing/disputes.repository.js';
+import { StripeEventEntity } from '../billing/stripe-events.repository.js';
+import { PromoCodeEntity, PromoRedemptionEntity } from '../promotions/promotions.repository.js';
 import { DemoClockEntity } from '../demo-clock.entity.js';
 import { ApiKeyEntity } from '../auth/api-key.entity.js';
 import { ModelRateEntity } from '../ratecards/model-rate.entity.js';
@@ -39,6 +42,10 @@ export const entities = [
   TeamEntity,
   TeamMemberEntity,
   TeamInvitationEntity,
+  DisputeEntity,
+  StripeEventEntity,
+  PromoCodeEntity,
+  PromoRedemptionEntity,
   ProxySettingsEntity,
   DemoClockEntity,
 ];

@@ -27,11 +27,7 @@ export const TABLES_WITHOUT_ENTITY: Record<string, string> = {
   auto_recharge_settings: NOT_YET,
   billing_customers: NOT_YET,
   grant_expiry_notices: NOT_YET,
-  promo_codes: NOT_YET,
-  promo_redemptions: NOT_YET,
-  purchase_disputes: NOT_YET,
   purchases: NOT_YET,
   reconciliation_findings: NOT_YET,
   reconciliation_runs: NOT_YET,
-  stripe_events: NOT_YET,
 };

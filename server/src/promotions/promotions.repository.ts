@@ -1,72 +1,142 @@
+import { BigIntType, Entity, EntityRepositoryType, PrimaryKey, Property, type Opt } from '@mikro-orm/core';
+import { EntityRepository } from '@mikro-orm/postgresql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 import type { Sql } from '../db/sql.js';
-import { toBigInt } from '../db/sql.js';
+import { MillicreditsScalar } from '../graphql/scalars.js';
+import { formatMillicredits } from '../money/money.js';
 import type { PromoCodeTerms } from './promotions.rules.js';
 
-export interface PromoCode extends PromoCodeTerms {
-  id: string;
-  redemptions: number;
-  createdAt: Date;
+/** A promo code: the row, the domain object and the GraphQL `PromoCode` in one class. */
+@ObjectType('PromoCode')
+@Entity({ tableName: 'promo_codes', repository: () => PromoCodesRepository })
+export class PromoCodeEntity implements PromoCodeTerms {
+  [EntityRepositoryType]?: PromoCodesRepository;
+
+  @Field(() => ID)
+  @PrimaryKey({ type: 'uuid', defaultRaw: 'gen_random_uuid()' })
+  id!: string;
+
+  @Field(() => String, { description: 'Upper-case; redeemed case-insensitively' })
+  @Property({ type: 'text' })
+  code!: string;
+
+  @Property({ type: new BigIntType('bigint') })
+  credits!: bigint;
+
+  @Field(() => Int, { nullable: true, description: 'Null: unlimited' })
+  @Property({ type: 'int', nullable: true })
+  maxRedemptions!: number | null;
+
+  @Field(() => Int)
+  @Property({ type: 'int', defaultRaw: '0' })
+  redemptions!: Opt<number>;
+
+  @Field(() => Date, { nullable: true, description: 'After this the code cannot be redeemed' })
+  @Property({ type: 'timestamptz', nullable: true })
+  expiresAt!: Date | null;
+
+  @Field(() => Int, { nullable: true, description: 'Credits granted by the code expire this many days after redemption' })
+  @Property({ type: 'int', nullable: true })
+  grantValidDays!: number | null;
+
+  @Property({ type: 'uuid', nullable: true })
+  createdBy?: string | null;
+
+  @Field(() => Date)
+  @Property({ type: 'timestamptz', defaultRaw: 'now()' })
+  createdAt!: Opt<Date>;
+
+  @Field(() => MillicreditsScalar)
+  get creditsMillicredits(): Opt<string> {
+    return formatMillicredits(this.credits);
+  }
 }
 
-type Row = Record<string, unknown>;
-
-const toPromoCode = (r: Row): PromoCode => ({
-  id: r.id as string,
-  code: r.code as string,
-  credits: toBigInt(r.credits),
-  maxRedemptions: r.max_redemptions === null ? null : Number(r.max_redemptions),
-  redemptions: Number(r.redemptions),
-  expiresAt: r.expires_at ? new Date(r.expires_at as string) : null,
-  grantValidDays: r.grant_valid_days === null ? null : Number(r.grant_valid_days),
-  createdAt: new Date(r.created_at as string),
-});
-
-export async function insertPromoCode(sql: Sql, t: PromoCodeTerms, createdBy: string | null): Promise<PromoCode> {
-  const rows = await sql.query<Row>(
-    `insert into promo_codes (code, credits, max_redemptions, expires_at, grant_valid_days, created_by)
-     values (?, ?::bigint, ?::int, ?::timestamptz, ?::int, ?::uuid) returning *`,
-    [t.code, t.credits.toString(), t.maxRedemptions, t.expiresAt?.toISOString() ?? null, t.grantValidDays, createdBy],
-  );
-  return toPromoCode(rows[0]);
-}
-
-export async function findPromoCode(sql: Sql, code: string): Promise<PromoCode | null> {
-  const rows = await sql.query<Row>(`select * from promo_codes where upper(code) = upper(?)`, [code]);
-  return rows[0] ? toPromoCode(rows[0]) : null;
-}
-
-export async function listPromoCodes(sql: Sql, limit: number): Promise<PromoCode[]> {
-  const rows = await sql.query<Row>(`select * from promo_codes order by created_at desc, id limit ?::int`, [limit]);
-  return rows.map(toPromoCode);
-}
+/** The counters a refusal is decided on. */
+export type PromoCodeCounters = Pick<PromoCodeEntity, 'maxRedemptions' | 'redemptions' | 'expiresAt'>;
 
 /**
- * Takes one redemption, atomically: the WHERE is re-checked on the latest row version after
- * waiting for its lock, so concurrent redeemers can never exceed `max_redemptions`.
+ * `promo_codes`. Taking a redemption runs inside the PROMO entry's transaction on the ledger
+ * engine's connection (no EntityManager there): those statements take its `Sql`.
  */
-export async function takeRedemption(sql: Sql, promoCodeId: string): Promise<PromoCode | null> {
-  const rows = await sql.query<Row>(
-    `update promo_codes set redemptions = redemptions + 1
-      where id = ?::uuid and (max_redemptions is null or redemptions < max_redemptions)
-        and (expires_at is null or expires_at > clock_timestamp())
-      returning *`,
-    [promoCodeId],
-  );
-  return rows[0] ? toPromoCode(rows[0]) : null;
+export class PromoCodesRepository extends EntityRepository<PromoCodeEntity> {
+  async add(t: PromoCodeTerms, createdBy: string | null): Promise<PromoCodeEntity> {
+    const code = this.create({ ...t, createdBy });
+    await this.em.flush();
+    return this.em.refresh(code) as Promise<PromoCodeEntity>;
+  }
+
+  /** Compared case-insensitively, as the unique index `promo_codes_code` on `upper(code)` does. */
+  findByCode(code: string): Promise<PromoCodeEntity | null> {
+    return this.findOne({ code: code.toUpperCase() }, { disableIdentityMap: true });
+  }
+
+  newestFirst(limit: number): Promise<PromoCodeEntity[]> {
+    return this.findAll({ orderBy: [{ createdAt: 'desc' }, { id: 'asc' }], limit, disableIdentityMap: true });
+  }
+
+  /**
+   * Takes one redemption, atomically: the WHERE is re-checked on the latest row version after
+   * waiting for its lock, so concurrent redeemers can never exceed `max_redemptions`. Null: refused.
+   */
+  static async take(sql: Sql, promoCodeId: string): Promise<{ grantValidDays: number | null } | null> {
+    const rows = await sql.query<{ grant_valid_days: number | null }>(
+      `update promo_codes set redemptions = redemptions + 1
+        where id = ?::uuid and (max_redemptions is null or redemptions < max_redemptions)
+          and (expires_at is null or expires_at > clock_timestamp())
+        returning grant_valid_days`,
+      [promoCodeId],
+    );
+    return rows[0] ? { grantValidDays: rows[0].grant_valid_days === null ? null : Number(rows[0].grant_valid_days) } : null;
+  }
+
+  /** The counters as they are now, in the redemption's transaction. */
+  static async counters(sql: Sql, promoCodeId: string): Promise<PromoCodeCounters | null> {
+    const [row] = await sql.query<{ max_redemptions: number | null; redemptions: number; expires_at: Date | null }>(
+      `select max_redemptions, redemptions, expires_at from promo_codes where id = ?::uuid`,
+      [promoCodeId],
+    );
+    if (!row) return null;
+    return {
+      maxRedemptions: row.max_redemptions,
+      redemptions: Number(row.redemptions),
+      expiresAt: row.expires_at ? new Date(row.expires_at) : null,
+    };
+  }
 }
 
-export async function insertRedemption(sql: Sql, promoCodeId: string, accountId: string, transactionId: string) {
-  await sql.query(`insert into promo_redemptions (promo_code_id, account_id, transaction_id) values (?::uuid, ?::uuid, ?::uuid)`, [
-    promoCodeId,
-    accountId,
-    transactionId,
-  ]);
+@Entity({ tableName: 'promo_redemptions', repository: () => PromoRedemptionsRepository })
+export class PromoRedemptionEntity {
+  [EntityRepositoryType]?: PromoRedemptionsRepository;
+
+  @PrimaryKey({ type: new BigIntType('string') })
+  id!: Opt<string>;
+
+  @Property({ type: 'uuid' })
+  promoCodeId!: string;
+
+  @Property({ type: 'uuid' })
+  accountId!: string;
+
+  @Property({ type: 'uuid' })
+  transactionId!: string;
+
+  @Property({ type: 'timestamptz', defaultRaw: 'now()' })
+  createdAt!: Opt<Date>;
 }
 
-export async function hasRedeemed(sql: Sql, promoCodeId: string, accountId: string): Promise<boolean> {
-  const rows = await sql.query(`select 1 from promo_redemptions where promo_code_id = ?::uuid and account_id = ?::uuid`, [
-    promoCodeId,
-    accountId,
-  ]);
-  return rows.length > 0;
+/** `promo_redemptions`, append-only (a trigger refuses UPDATE and DELETE). */
+export class PromoRedemptionsRepository extends EntityRepository<PromoRedemptionEntity> {
+  async hasRedeemed(promoCodeId: string, accountId: string): Promise<boolean> {
+    return (await this.count({ promoCodeId, accountId })) > 0;
+  }
+
+  /** In the PROMO entry's transaction, on the engine's connection; its unique key refuses a second redemption (23505). */
+  static async insertOn(sql: Sql, promoCodeId: string, accountId: string, transactionId: string): Promise<void> {
+    await sql.query(`insert into promo_redemptions (promo_code_id, account_id, transaction_id) values (?::uuid, ?::uuid, ?::uuid)`, [
+      promoCodeId,
+      accountId,
+      transactionId,
+    ]);
+  }
 }

@@ -2,7 +2,7 @@ import { Arg, Authorized, Ctx, Int, Mutation, Query, Resolver } from 'type-graph
 import type { Context } from '../graphql/context.js';
 import { principalOf } from '../graphql/auth.js';
 import { LedgerEntryGql, toLedgerEntryGql } from '../ledger/ledger.graphql.js';
-import { CreatePromoCodeInput, PromoCodeGql, toPromoCodeGql } from './promotions.graphql.js';
+import { CreatePromoCodeInput, PromoCodeGql } from './promotions.graphql.js';
 
 @Resolver()
 export class PromotionsResolver {
@@ -12,13 +12,13 @@ export class PromotionsResolver {
     @Ctx() ctx: Context,
     @Arg('first', () => Int, { nullable: true, defaultValue: 200 }) first: number,
   ): Promise<PromoCodeGql[]> {
-    return (await ctx.services.promotions.list(first)).map(toPromoCodeGql);
+    return ctx.services.promotions.list(first);
   }
 
   @Authorized('promo.manage')
   @Mutation(() => PromoCodeGql, { description: 'ADMIN, audited' })
   async createPromoCode(@Arg('input', () => CreatePromoCodeInput) input: CreatePromoCodeInput, @Ctx() ctx: Context): Promise<PromoCodeGql> {
-    return toPromoCodeGql(await ctx.services.promotions.create(principalOf(ctx), input));
+    return ctx.services.promotions.create(principalOf(ctx), input);
   }
 
   @Authorized('promo.redeem')

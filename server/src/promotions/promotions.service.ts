@@ -2,22 +2,14 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { writeAudit } from '../audit/audit.service.js';
 import { accountFor } from '../auth/policy.js';
 import type { Principal } from '../auth/roles.js';
-import { inTransaction, pgCode, sqlOf, type Sql } from '../db/sql.js';
+import { pgCode, sqlOf, type Sql } from '../db/sql.js';
 import { currentEm } from '../db/unit-of-work.js';
 import type { GrantsService } from '../grants/grants.service.js';
 import type { LedgerService } from '../ledger/ledger.service.js';
 import type { LedgerEntry } from '../ledger/ledger.types.js';
 import { DomainError, badInput, notFound } from '../shared/errors.js';
 import { PAGE_SIZES, pageSize } from '../shared/paging.js';
-import {
-  findPromoCode,
-  hasRedeemed,
-  insertPromoCode,
-  insertRedemption,
-  listPromoCodes,
-  takeRedemption,
-  type PromoCode,
-} from './promotions.repository.js';
+import { PromoCodeEntity, PromoCodesRepository, PromoRedemptionEntity, PromoRedemptionsRepository } from './promotions.repository.js';
 import { addDays, normalizeCode, refusal, validatePromoCode, type CreatePromoCodeInput } from './promotions.rules.js';
 
 const refused = (code: string, why: 'EXPIRED' | 'EXHAUSTED' | 'ALREADY_REDEEMED') =>
@@ -28,13 +20,6 @@ const refused = (code: string, why: 'EXPIRED' | 'EXHAUSTED' | 'ALREADY_REDEEMED'
         why === 'EXHAUSTED' ? `Promo code ${code} has been fully redeemed` : `Promo code ${code} was already redeemed by this account`,
         { reason: why },
       );
-
-/** Thrown inside the redemption transaction to roll the PROMO credit back. */
-class RedemptionRefused extends Error {
-  constructor(readonly why: 'EXPIRED' | 'EXHAUSTED') {
-    super(why);
-  }
-}
 
 /**
  * Promo codes (PROMO entries against `promotions`) and the introductory bonus (a BONUS entry in
@@ -50,12 +35,12 @@ export class PromotionsService {
     readonly introBonusMillicredits: bigint,
   ) {}
 
-  async create(actor: Principal, input: CreatePromoCodeInput): Promise<PromoCode> {
+  async create(actor: Principal, input: CreatePromoCodeInput): Promise<PromoCodeEntity> {
     const terms = validatePromoCode(input);
     try {
-      return await inTransaction(currentEm(this.em), async (sql) => {
-        const created = await insertPromoCode(sql, terms, actor.keyId);
-        await writeAudit(sql, { actor, action: 'promo.create', targetType: 'promo_code', targetId: created.id, after: terms });
+      return await currentEm(this.em).transactional(async (em) => {
+        const created = await em.getRepository(PromoCodeEntity).add(terms, actor.keyId);
+        await writeAudit(sqlOf(em), { actor, action: 'promo.create', targetType: 'promo_code', targetId: created.id, after: terms });
         return created;
       });
     } catch (err) {
@@ -65,19 +50,19 @@ export class PromotionsService {
   }
 
   /** `first`: clamped into the promo codes' page rule (shared/paging.ts). */
-  async list(first?: number | null): Promise<PromoCode[]> {
-    const limit = pageSize(first, PAGE_SIZES.promoCodes);
-    return listPromoCodes(sqlOf(currentEm(this.em)), limit);
+  async list(first?: number | null): Promise<PromoCodeEntity[]> {
+    return currentEm(this.em).getRepository(PromoCodeEntity).newestFirst(pageSize(first, PAGE_SIZES.promoCodes));
   }
 
   async redeem(principal: Principal, codeText: string): Promise<LedgerEntry> {
     const accountId = accountFor(principal, 'promo.redeem', null);
     const code = normalizeCode(codeText);
-    const promo = await findPromoCode(sqlOf(currentEm(this.em)), code);
+    const em = currentEm(this.em);
+    const promo = await em.getRepository(PromoCodeEntity).findByCode(code);
     if (!promo) throw notFound(`Promo code ${code} does not exist`);
     const early = refusal(promo);
     if (early) throw refused(code, early);
-    if (await hasRedeemed(sqlOf(currentEm(this.em)), promo.id, accountId)) throw refused(code, 'ALREADY_REDEEMED');
+    if (await em.getRepository(PromoRedemptionEntity).hasRedeemed(promo.id, accountId)) throw refused(code, 'ALREADY_REDEEMED');
     try {
       return await this.ledger.post(
         {
@@ -90,9 +75,10 @@ export class PromotionsService {
           actorKeyId: principal.keyId,
         },
         async (sql, posted) => {
-          const taken = await takeRedemption(sql, promo.id);
-          if (!taken) throw new RedemptionRefused(refusal(await this.reread(sql, promo.id)) ?? 'EXHAUSTED');
-          await insertRedemption(sql, promo.id, accountId, posted.transactionId);
+          const taken = await PromoCodesRepository.take(sql, promo.id);
+          // Thrown inside the transaction, the refusal rolls the PROMO credit back.
+          if (!taken) throw refused(code, refusal((await PromoCodesRepository.counters(sql, promo.id)) ?? promo) ?? 'EXHAUSTED');
+          await PromoRedemptionsRepository.insertOn(sql, promo.id, accountId, posted.transactionId);
           await writeAudit(sql, {
             actor: principal,
             action: 'promo.redeem',
@@ -105,22 +91,9 @@ export class PromotionsService {
         },
       );
     } catch (err) {
-      if (err instanceof RedemptionRefused) throw refused(code, err.why);
       if (pgCode(err) === '23505') throw refused(code, 'ALREADY_REDEEMED');
       throw err;
     }
-  }
-
-  private async reread(sql: Sql, promoCodeId: string) {
-    const [row] = await sql.query<{ max_redemptions: number | null; redemptions: number; expires_at: Date | null }>(
-      `select max_redemptions, redemptions, expires_at from promo_codes where id = ?::uuid`,
-      [promoCodeId],
-    );
-    return {
-      maxRedemptions: row?.max_redemptions ?? null,
-      redemptions: Number(row?.redemptions ?? 0),
-      expiresAt: row?.expires_at ? new Date(row.expires_at) : null,
-    };
   }
 
   /**
