@@ -1,7 +1,7 @@
 import { BigIntType, Entity, EntityRepositoryType, LockMode, PrimaryKey, Property, type Opt } from '@mikro-orm/core';
 import { EntityRepository } from '@mikro-orm/postgresql';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { toBigInt } from '../db/sql.js';
+import { toBigInt } from '../db/values.js';
 import { MillicreditsScalar } from '../graphql/scalars.js';
 import { formatMillicredits } from '../money/money.js';
 

@@ -1,4 +1,5 @@
-import { toBigInt, type Sql } from '../db/sql.js';
+import { type Sql } from '../db/sql.js';
+import { toBigInt } from '../db/values.js';
 import type { PageWindow } from '../shared/paging.js';
 import type { AutoRechargeSettings, Purchase, PurchaseKind, PurchaseStatus } from './billing.types.js';
 

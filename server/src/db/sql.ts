@@ -20,11 +20,3 @@ export const sqlOf = (em: EntityManager): Sql => ({
 export function inTransaction<T>(em: EntityManager, fn: (sql: Sql) => Promise<T>): Promise<T> {
   return em.transactional((tem) => fn(sqlOf(tem as EntityManager)));
 }
-
-export const toBigInt = (value: unknown): bigint => (value === null || value === undefined ? 0n : BigInt(value as string));
-
-/** PostgreSQL error code of a failed statement, if any (23505 = unique violation). */
-export function pgCode(err: unknown): string | undefined {
-  const e = err as { code?: string; cause?: { code?: string } };
-  return e?.code ?? e?.cause?.code;
-}

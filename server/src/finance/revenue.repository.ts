@@ -1,4 +1,5 @@
-import { toBigInt, type Sql } from '../db/sql.js';
+import { type Sql } from '../db/sql.js';
+import { toBigInt } from '../db/values.js';
 import { centsToMillicredits } from '../money/money.js';
 import { type CashLine, type DeferredSection, type MovementLine, type SectionState } from './revenue.rules.js';
 

@@ -1,4 +1,5 @@
-import { toBigInt, type Sql } from '../db/sql.js';
+import { type Sql } from '../db/sql.js';
+import { toBigInt } from '../db/values.js';
 import type { Grant, GrantAllocation, GrantKind } from './grants.types.js';
 
 type Row = Record<string, unknown>;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Sql } from '../db/sql.js';
-import { toBigInt } from '../db/sql.js';
+import { toBigInt } from '../db/values.js';
 import { appliedRates, promptTokensOf } from '../money/money.js';
 import type { EventBus } from '../shared/events/bus.js';
 import { isConnectionLoss, type LedgerDb } from './engine.db.js';

@@ -1,5 +1,5 @@
 import type { Sql } from '../db/sql.js';
-import { toBigInt } from '../db/sql.js';
+import { toBigInt } from '../db/values.js';
 import { toSnapshot } from './ledger.repository.js';
 import type { BalanceSnapshot } from './ledger.types.js';
 

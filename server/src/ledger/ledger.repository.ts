@@ -1,5 +1,5 @@
 import type { Sql } from '../db/sql.js';
-import { toBigInt } from '../db/sql.js';
+import { toBigInt } from '../db/values.js';
 import type { BalanceSnapshot, LedgerEntry, LedgerEntryType, SystemAccountCode } from './ledger.types.js';
 
 export interface PostSpec {

@@ -1,7 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { writeAudit } from '../audit/audit.service.js';
 import type { Principal } from '../auth/roles.js';
-import { pgCode, sqlOf, type Sql } from '../db/sql.js';
+import { sqlOf, type Sql } from '../db/sql.js';
+import { pgCode } from '../db/values.js';
 import { currentEm } from '../db/unit-of-work.js';
 import { parseMillicredits } from '../money/money.js';
 import { DomainError, IdempotencyConflict, badInput, notFound } from '../shared/errors.js';

@@ -1,4 +1,5 @@
-import { toBigInt, type Sql } from '../db/sql.js';
+import { type Sql } from '../db/sql.js';
+import { toBigInt } from '../db/values.js';
 import type { CheckSummary, Finding } from './reconciliation.rules.js';
 
 export const RECONCILIATION_STATUSES = ['RUNNING', 'SUCCEEDED', 'FAILED'] as const;

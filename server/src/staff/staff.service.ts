@@ -1,7 +1,8 @@
 import { LockMode, raw, type EntityManager } from '@mikro-orm/postgresql';
 import { writeAudit } from '../audit/audit.service.js';
 import type { Principal, StaffRole } from '../auth/roles.js';
-import { pgCode, sqlOf } from '../db/sql.js';
+import { sqlOf } from '../db/sql.js';
+import { pgCode } from '../db/values.js';
 import { currentEm } from '../db/unit-of-work.js';
 import { windowOf, type OffsetPage } from '../shared/paging.js';
 import { revokeStaffSessions } from '../sessions/sessions.service.js';

@@ -1,5 +1,5 @@
 import type { Sql } from '../../db/sql.js';
-import { toBigInt } from '../../db/sql.js';
+import { toBigInt } from '../../db/values.js';
 import type { KeyLimitReset } from '../key-budget.rules.js';
 
 /** A key's budget period at a moment: what it spent and holds in it, and when it starts over. */

@@ -1,4 +1,5 @@
-import { toBigInt, type Sql } from '../../db/sql.js';
+import { type Sql } from '../../db/sql.js';
+import { toBigInt } from '../../db/values.js';
 import { orderColumn, type FinanceOrder } from '../finance.rules.js';
 import { ledgerTail, NO_KEY, usageAll, type Watermark } from './tail.js';
 

@@ -1,4 +1,5 @@
-import { toBigInt, type Sql } from '../../db/sql.js';
+import { type Sql } from '../../db/sql.js';
+import { toBigInt } from '../../db/values.js';
 
 /** Customer balances (the cached `posted` and `pending`), summed, and the part below zero. */
 export async function customerBalances(sql: Sql) {

@@ -1,4 +1,5 @@
-import { toBigInt, type Sql } from '../../db/sql.js';
+import { type Sql } from '../../db/sql.js';
+import { toBigInt } from '../../db/values.js';
 import type { Watermark } from './tail.js';
 
 /** B of the rollup job's step 1: the highest usage seq and posting id visible now. */

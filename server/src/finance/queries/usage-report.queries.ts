@@ -1,4 +1,5 @@
-import { toBigInt, type Sql } from '../../db/sql.js';
+import { type Sql } from '../../db/sql.js';
+import { toBigInt } from '../../db/values.js';
 import { USAGE_TOKEN_CLASSES, type UsageReportRow } from '../usage-report.rules.js';
 import { dayStart, NO_KEY, type Watermark } from './tail.js';
 

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { toBigInt } from '../../db/sql.js';
+import { toBigInt } from '../../db/values.js';
 
 /*
  * Why SQL here: the gauges sum over every account, count the holds in flight and read the last

@@ -1,4 +1,5 @@
-import { toBigInt, type Sql } from '../../db/sql.js';
+import { type Sql } from '../../db/sql.js';
+import { toBigInt } from '../../db/values.js';
 import type { LowBalanceSetting, Scope } from '../thresholds.rules.js';
 
 /**

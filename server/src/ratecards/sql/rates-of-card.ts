@@ -1,4 +1,4 @@
-import { toBigInt } from '../../db/sql.js';
+import { toBigInt } from '../../db/values.js';
 import type { Per1kRates } from '../../money/money.js';
 import type { ModelRate, Provider } from '../ratecard.types.js';
 

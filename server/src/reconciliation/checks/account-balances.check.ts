@@ -1,4 +1,4 @@
-import { toBigInt } from '../../db/sql.js';
+import { toBigInt } from '../../db/values.js';
 import type { Finding } from '../reconciliation.rules.js';
 import type { Check } from './check.js';
 import { CUSTOMER_ACCOUNT_COUNT, ACCOUNT_BALANCES_BATCH } from '../queries/account-balances.queries.js';

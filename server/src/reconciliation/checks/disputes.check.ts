@@ -1,4 +1,4 @@
-import { toBigInt } from '../../db/sql.js';
+import { toBigInt } from '../../db/values.js';
 import type { Finding } from '../reconciliation.rules.js';
 import type { Check } from './check.js';
 import { DISPUTES_NOT_MATCHING_LEDGER, DISPUTE_ENTRIES_WITHOUT_DISPUTE } from '../queries/disputes.queries.js';

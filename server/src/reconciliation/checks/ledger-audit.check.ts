@@ -1,4 +1,4 @@
-import { toBigInt } from '../../db/sql.js';
+import { toBigInt } from '../../db/values.js';
 import type { Finding } from '../reconciliation.rules.js';
 import type { Check } from './check.js';
 import { ENTRIES_WITHOUT_MATCHING_AUDIT, AUDITS_WITHOUT_ENTRY } from '../queries/ledger-audit.queries.js';

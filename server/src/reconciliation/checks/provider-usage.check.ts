@@ -1,5 +1,5 @@
 import type { Config } from '../../config.js';
-import { toBigInt } from '../../db/sql.js';
+import { toBigInt } from '../../db/values.js';
 import { compareProviderUsage } from '../reconciliation.rules.js';
 import type { Check } from './check.js';
 import { openAiUsageByModel } from './openai-usage.source.js';

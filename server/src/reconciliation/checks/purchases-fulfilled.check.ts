@@ -1,4 +1,4 @@
-import { toBigInt } from '../../db/sql.js';
+import { toBigInt } from '../../db/values.js';
 import type { Finding } from '../reconciliation.rules.js';
 import type { Check } from './check.js';
 import { PURCHASES_NOT_FULFILLED_ONCE, PURCHASE_ENTRIES_WITHOUT_PURCHASE } from '../queries/purchases-fulfilled.queries.js';

@@ -1,5 +1,5 @@
 import type Stripe from 'stripe';
-import { toBigInt } from '../../db/sql.js';
+import { toBigInt } from '../../db/values.js';
 import { compareStripeCharges, type PurchaseLite } from '../reconciliation.rules.js';
 import type { Check } from './check.js';
 import { PURCHASES_FULFILLED_IN, PURCHASES_OF_CHARGES } from '../queries/stripe.queries.js';

@@ -1,4 +1,4 @@
-import { toBigInt } from '../../db/sql.js';
+import { toBigInt } from '../../db/values.js';
 import type { Finding } from '../reconciliation.rules.js';
 import type { Check } from './check.js';
 import { USAGE_ROWS_WITHOUT_POSTING, USAGE_ENTRIES_WITHOUT_ROW, USAGE_DAY_TOTALS } from '../queries/usage-vs-postings.queries.js';

@@ -1,4 +1,4 @@
-import { toBigInt } from '../../db/sql.js';
+import { toBigInt } from '../../db/values.js';
 import type { Finding } from '../reconciliation.rules.js';
 import type { Check } from './check.js';
 import { ALL_POSTINGS_SUM, UNBALANCED_TRANSACTIONS } from '../queries/zero-sum.queries.js';

@@ -1,4 +1,5 @@
-import { toBigInt, type Sql } from '../../db/sql.js';
+import { type Sql } from '../../db/sql.js';
+import { toBigInt } from '../../db/values.js';
 
 /** One movement of the account in the period, with its counterparty and, for a purchase, what was paid. */
 export interface MovementRow {

@@ -1,6 +1,6 @@
 import { withXactLock } from '../../db/locks.js';
 import type { Sql } from '../../db/sql.js';
-import { toBigInt } from '../../db/sql.js';
+import { toBigInt } from '../../db/values.js';
 import type { TeamMember, TeamRole, TeamSpendRow } from '../teams.types.js';
 
 /*
