@@ -75,7 +75,12 @@ export async function findEntries(em: EntityManager, accountId: string, limit: n
 }
 
 /** The account's entries that name `referenceId` (a purchase's PURCHASE, REFUND and REVERSAL entries), oldest first. */
-export async function findEntriesByReference(em: EntityManager, accountId: string, referenceId: string, limit: number): Promise<LedgerEntry[]> {
+export async function findEntriesByReference(
+  em: EntityManager,
+  accountId: string,
+  referenceId: string,
+  limit: number,
+): Promise<LedgerEntry[]> {
   const rows = await em.execute<EntryRow[]>(
     `select ${ENTRY_COLUMNS}
        from ledger_postings p join ledger_transactions t on t.id = p.transaction_id
