@@ -1,4 +1,4 @@
-import { LockMode, raw, type EntityManager } from '@mikro-orm/postgresql';
+import { raw, type EntityManager } from '@mikro-orm/postgresql';
 import { accountRecords } from '../accounts/accounts.service.js';
 import { writeAudit } from '../audit/audit.service.js';
 import { accountFor, authorize, kindOf } from '../auth/policy.js';
