@@ -10,7 +10,7 @@ export const revenueRollForwardCheck: Check = {
   name: 'revenue_roll_forward',
   async run({ sql, from, to }) {
     const monthStart = new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth(), 1));
-    return (await revenueTieOut(sql, monthStart, to)).map((m) => ({
+    return (await revenueTieOut(sql.em!, monthStart, to)).map((m) => ({
       check: 'revenue_roll_forward',
       subject: `${m.subject} deferred at ${to.toISOString()}`,
       expected: `${m.expected} (ledger)`,
