@@ -1,5 +1,5 @@
 import { APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
-import { DomainError, ERROR_KINDS } from '../shared/errors.js';
+import { badInput, DomainError, ERROR_KINDS } from '../shared/errors.js';
 import { creditsUrl } from '../shared/return-to.js';
 
 export interface OpenAiErrorBody {
@@ -15,7 +15,9 @@ export interface ProxyErrorResponse {
 export function domainErrorResponse(err: DomainError, publicAppUrl: string, returnTo: string | null): ProxyErrorResponse {
   // A refusal of the calling key (its budget, its model scope) has its own code on /v1.
   const proxyCode = err.details.proxyCode as string | undefined;
-  const { type, code } = proxyCode ? { type: proxyCode, code: proxyCode } : ERROR_KINDS[err.code].openai;
+  const { type, code } = proxyCode
+    ? { type: (err.details.proxyType as string | undefined) ?? proxyCode, code: proxyCode }
+    : ERROR_KINDS[err.code].openai;
   const body: OpenAiErrorBody = { error: { type, code, message: err.message, param: (err.details.field as string | undefined) ?? null } };
   for (const key of [
     'requiredMillicredits',
@@ -34,23 +36,35 @@ export function domainErrorResponse(err: DomainError, publicAppUrl: string, retu
 
 const snake = (s: string) => s.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
+/** The proxy's own `error.code`s, finer than its kind's (`details.proxyCode`), and what the provider rejected. */
+export const PROXY_CODES = {
+  invalidJson: 'invalid_json',
+  keyLimitExceeded: 'key_limit_exceeded',
+  modelNotAllowed: 'model_not_allowed',
+  upstreamUnavailable: 'upstream_unavailable',
+  upstreamRejected: 'upstream_rejected',
+} as const;
+
+export const UPSTREAM_UNAVAILABLE = PROXY_CODES.upstreamUnavailable;
+
+export const UPSTREAM_MESSAGES = {
+  timeout: 'The model provider did not answer in time; nothing was charged',
+  refused: 'The model provider refused the request; nothing was charged',
+  failed: (status: number) => `The model provider failed (HTTP ${status}); nothing was charged`,
+  unreachable: 'The model provider could not be reached; nothing was charged',
+};
+
+const failure = (code: 'UPSTREAM_FAILED' | 'UPSTREAM_TIMEOUT', message: string, openaiCode?: string): ProxyErrorResponse => {
+  const kind = ERROR_KINDS[code];
+  return { status: kind.status, body: { error: { type: kind.openai.type, code: openaiCode ?? kind.openai.code, message } } };
+};
+
 /**
  * A provider failure: its 4xx pass through (the request was at fault), 5xx become 502, a
  * timeout 504. No provider internals beyond its own error message reach the client.
  */
 export function upstreamErrorResponse(err: unknown): ProxyErrorResponse {
-  if (err instanceof APIConnectionTimeoutError) {
-    return {
-      status: 504,
-      body: {
-        error: {
-          type: 'upstream_error',
-          code: 'upstream_timeout',
-          message: 'The model provider did not answer in time; nothing was charged',
-        },
-      },
-    };
-  }
+  if (err instanceof APIConnectionTimeoutError) return failure('UPSTREAM_TIMEOUT', UPSTREAM_MESSAGES.timeout);
   if (err instanceof APIError && !(err instanceof APIUserAbortError) && typeof err.status === 'number') {
     const provider = (err.error ?? {}) as { message?: unknown; type?: unknown; code?: unknown; param?: unknown };
     if (err.status >= 400 && err.status < 500) {
@@ -59,36 +73,33 @@ export function upstreamErrorResponse(err: unknown): ProxyErrorResponse {
         body: {
           error: {
             type: typeof provider.type === 'string' ? provider.type : 'invalid_request_error',
-            code: typeof provider.code === 'string' ? provider.code : 'upstream_rejected',
-            message:
-              typeof provider.message === 'string' ? provider.message : 'The model provider refused the request; nothing was charged',
+            code: typeof provider.code === 'string' ? provider.code : PROXY_CODES.upstreamRejected,
+            message: typeof provider.message === 'string' ? provider.message : UPSTREAM_MESSAGES.refused,
             param: typeof provider.param === 'string' ? provider.param : null,
           },
         },
       };
     }
-    return {
-      status: 502,
-      body: {
-        error: {
-          type: 'upstream_error',
-          code: 'upstream_error',
-          message: `The model provider failed (HTTP ${err.status}); nothing was charged`,
-        },
-      },
-    };
+    return failure('UPSTREAM_FAILED', UPSTREAM_MESSAGES.failed(err.status));
   }
-  return {
-    status: 502,
-    body: {
-      error: {
-        type: 'upstream_error',
-        code: 'upstream_unavailable',
-        message: 'The model provider could not be reached; nothing was charged',
-      },
-    },
-  };
+  return failure('UPSTREAM_FAILED', UPSTREAM_MESSAGES.unreachable, UPSTREAM_UNAVAILABLE);
 }
+
+/** The provider call failed (the hold is already voided); `cause` is the SDK's error, which decides the answer. */
+export class UpstreamFailure extends DomainError {
+  constructor(override readonly cause: unknown) {
+    super('UPSTREAM_FAILED', 'upstream call failed');
+  }
+}
+
+/** express.json refused the body: 413 when too large, else 400 `invalid_json`, as OpenAI answers. */
+export const bodyRefused = (tooLarge: boolean, maxBytes: number): DomainError =>
+  tooLarge
+    ? new DomainError('PAYLOAD_TOO_LARGE', `The request body is larger than ${maxBytes} bytes`)
+    : badInput('The request body is not valid JSON', {
+        proxyCode: PROXY_CODES.invalidJson,
+        proxyType: ERROR_KINDS.BAD_USER_INPUT.openai.type,
+      });
 
 export const internalErrorResponse = (): ProxyErrorResponse => ({
   status: 500,
@@ -119,7 +130,7 @@ export class KeyLimitExceeded extends DomainError {
       `This call could cost up to ${requiredMillicredits} millicredits, over what this API key's spend limit leaves for its period (${left})`,
       {
         scope: 'key',
-        proxyCode: 'key_limit_exceeded',
+        proxyCode: PROXY_CODES.keyLimitExceeded,
         requiredMillicredits: requiredMillicredits.toString(),
         availableMillicredits: left.toString(),
         remainingMillicredits: left.toString(),
@@ -132,5 +143,5 @@ export class KeyLimitExceeded extends DomainError {
 export const modelNotAllowed = (model: string) =>
   new DomainError('FORBIDDEN', `This API key may not use model "${model}" (see its allowedModels)`, {
     model,
-    proxyCode: 'model_not_allowed',
+    proxyCode: PROXY_CODES.modelNotAllowed,
   });

@@ -6,8 +6,14 @@ import type { Services } from '../services.js';
 import { DomainError, unauthenticated } from '../shared/errors.js';
 import { Overloaded } from '../http/admission.js';
 import { RateLimited } from '../http/rate-limit.js';
-import { domainErrorResponse, internalErrorResponse, upstreamErrorResponse, type ProxyErrorResponse } from './proxy.errors.js';
-import { UpstreamFailure } from './proxy.service.js';
+import {
+  bodyRefused,
+  domainErrorResponse,
+  internalErrorResponse,
+  upstreamErrorResponse,
+  UpstreamFailure,
+  type ProxyErrorResponse,
+} from './proxy.errors.js';
 import type { CallCharge, PreparedCall, StreamSink } from './proxy.types.js';
 import { SERVER_TIMING_HEADER, ServerTiming } from './server-timing.js';
 import { chatSurface } from './surfaces/chat.js';
@@ -29,13 +35,6 @@ declare module 'express-serve-static-core' {
     proxyCall?: { started: bigint; upstreamMs: number; call: PreparedCall | null };
     /** The `/v1/*` request's Server-Timing phases, from admission on. */
     timing?: ServerTiming;
-  }
-}
-
-/** express.json refused the body: answered as OpenAI does (413 when too large, else 400). */
-class BodyRefused extends Error {
-  constructor(readonly tooLarge: boolean) {
-    super(tooLarge ? 'request body too large' : 'request body is not valid JSON');
   }
 }
 
@@ -181,7 +180,9 @@ export const proxyRoutes = (app: Express, services: Services): void => {
   const json = express.json({ limit: config.PROXY_MAX_BODY_BYTES });
   // Body parse failures answer in OpenAI's shape too (express's default would be an HTML page).
   const jsonBody: RequestHandler = (req, res, next) =>
-    json(req, res, (err?: unknown) => next(err ? new BodyRefused((err as { type?: string }).type === 'entity.too.large') : undefined));
+    json(req, res, (err?: unknown) =>
+      next(err ? bodyRefused((err as { type?: string }).type === 'entity.too.large', config.PROXY_MAX_BODY_BYTES) : undefined),
+    );
 
   // Per-key requests per minute, once the key is known: 429 rate_limit_exceeded as OpenAI answers it.
   const rateLimit: RequestHandler = async (_req, res, next) => {
@@ -232,19 +233,13 @@ function toProxyError(
   upstreamError: (cause: unknown) => ProxyErrorResponse,
 ): ProxyErrorResponse {
   const { config, log } = services;
-  if (err instanceof BodyRefused) {
-    return {
-      status: err.tooLarge ? 413 : 400,
-      body: {
-        error: {
-          type: 'invalid_request_error',
-          code: err.tooLarge ? 'request_too_large' : 'invalid_json',
-          message: err.tooLarge
-            ? `The request body is larger than ${config.PROXY_MAX_BODY_BYTES} bytes`
-            : 'The request body is not valid JSON',
-        },
-      },
-    };
+  if (err instanceof UpstreamFailure) {
+    log.warn(
+      { status: (err.cause as { status?: number }).status, holdId: call?.hold.id, model: call?.rate.model },
+      'provider call failed; hold voided',
+    );
+    if (call) res.set(chargeHeaders(0n, call.hold.availableAfter + call.hold.amount));
+    return upstreamError(err.cause);
   }
   if (err instanceof RateLimited) {
     res.set('retry-after', String(err.retryAfterSeconds));
@@ -257,14 +252,6 @@ function toProxyError(
     }
     const returnTo = header(req, 'x-return-to');
     return domainErrorResponse(err, config.PUBLIC_APP_URL, typeof returnTo === 'string' ? returnTo : null);
-  }
-  if (err instanceof UpstreamFailure) {
-    log.warn(
-      { status: (err.cause as { status?: number }).status, holdId: call?.hold.id, model: call?.rate.model },
-      'provider call failed; hold voided',
-    );
-    if (call) res.set(chargeHeaders(0n, call.hold.availableAfter + call.hold.amount));
-    return upstreamError(err.cause);
   }
   log.error({ err, holdId: call?.hold.id }, 'proxy request failed');
   return internalErrorResponse();

@@ -30,16 +30,9 @@ import type {
 } from './proxy.types.js';
 import type { ServerTiming } from './server-timing.js';
 import { holdRefused } from './hold-refusal.js';
-import { SpendCapExceeded } from './proxy.errors.js';
+import { SpendCapExceeded, UpstreamFailure } from './proxy.errors.js';
 import { PROXY_SOURCE } from './proxy.types.js';
 import { Upstreams } from './upstreams.js';
-
-/** The provider call failed (the hold is already voided); `cause` is the SDK's error. */
-export class UpstreamFailure extends Error {
-  constructor(override readonly cause: unknown) {
-    super('upstream call failed');
-  }
-}
 
 /** Like Promise.all, but when several reject, the earliest in the list wins, not the fastest. */
 async function firstRefusalInOrder<T extends readonly unknown[]>(work: T): Promise<{ -readonly [K in keyof T]: Awaited<T[K]> }> {

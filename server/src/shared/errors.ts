@@ -18,7 +18,10 @@ export type DomainErrorCode =
   | 'SPEND_CAP_EXCEEDED'
   | 'CONFLICT'
   | 'RATE_LIMIT_EXCEEDED'
-  | 'SERVICE_UNAVAILABLE';
+  | 'SERVICE_UNAVAILABLE'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'UPSTREAM_FAILED'
+  | 'UPSTREAM_TIMEOUT';
 
 /** One kind of error as each transport shows it. */
 export interface ErrorKind {
@@ -57,6 +60,10 @@ export const ERROR_KINDS: Record<DomainErrorCode, ErrorKind> = {
   CONFLICT: kind(409, 'CONFLICT', ['invalid_request_error', 'conflict'], 'invalid_request_error'),
   RATE_LIMIT_EXCEEDED: kind(429, 'RATE_LIMIT_EXCEEDED', ['requests', 'rate_limit_exceeded'], 'rate_limit_error'),
   SERVICE_UNAVAILABLE: kind(503, 'SERVICE_UNAVAILABLE', ['server_error', 'server_overloaded'], 'overloaded_error'),
+  PAYLOAD_TOO_LARGE: kind(413, 'PAYLOAD_TOO_LARGE', ['invalid_request_error', 'request_too_large'], 'request_too_large'),
+  /** The model provider failed or could not be reached (the proxy's own answer; its 4xx pass through instead). */
+  UPSTREAM_FAILED: kind(502, 'UPSTREAM_FAILED', ['upstream_error', 'upstream_error'], 'api_error'),
+  UPSTREAM_TIMEOUT: kind(504, 'UPSTREAM_TIMEOUT', ['upstream_error', 'upstream_timeout'], 'timeout_error'),
 };
 
 export class DomainError extends Error {

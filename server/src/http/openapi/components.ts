@@ -1,3 +1,5 @@
+import { PROXY_CODES } from '../../proxy/proxy.errors.js';
+import { ERROR_KINDS, type DomainErrorCode } from '../../shared/errors.js';
 import type { ComponentsObject, HeaderObject, ReferenceObject, ResponseObject, SchemaObject } from 'openapi3-ts/oas31';
 
 /** `#/components/<kind>/<name>`: every shared piece is referenced, never copied into an operation. */
@@ -81,6 +83,10 @@ const errorEnvelope = (
     : { type: 'object', required: ['type', 'error'], properties: { type: { const: 'error' }, error } };
 };
 
+/** The `error.code` a kind of the taxonomy answers with (shared/errors.ts `ERROR_KINDS`). */
+const codeOf = (kind: DomainErrorCode): SchemaObject => ({ const: ERROR_KINDS[kind].openai.code });
+const codesOf = (...codes: string[]): SchemaObject => ({ enum: codes });
+
 const insufficientFields = {
   message: {
     type: 'string',
@@ -119,13 +125,13 @@ const errorSchemas = (dialect: Dialect): Record<string, SchemaObject> => ({
       dialect === 'openai' ? "OpenAI's error shape, as the OpenAI SDK reads it." : "Anthropic's error shape, as its SDK reads it.",
   },
   [`${PREFIX[dialect]}InsufficientCreditsError`]: errorEnvelope(dialect, {
-    type: { const: dialect === 'openai' ? 'insufficient_credits' : 'billing_error' },
-    code: { const: 'insufficient_credits' },
+    type: { const: dialect === 'openai' ? ERROR_KINDS.INSUFFICIENT_CREDITS.openai.type : ERROR_KINDS.INSUFFICIENT_CREDITS.anthropic },
+    code: codeOf('INSUFFICIENT_CREDITS'),
     extra: insufficientFields,
     required: ['credits_url', 'required_millicredits', 'available_millicredits', 'max_output_tokens_assumed'],
   }),
   [`${PREFIX[dialect]}SpendLimitError`]: errorEnvelope(dialect, {
-    code: { enum: ['spend_cap_exceeded', 'key_limit_exceeded'] },
+    code: { enum: [ERROR_KINDS.SPEND_CAP_EXCEEDED.openai.code, PROXY_CODES.keyLimitExceeded] },
     extra: spendLimitFields,
   }),
 });
@@ -162,9 +168,9 @@ function errorResponses(dialect: Dialect): Record<string, ResponseObject> {
   return {
     [name('BadRequest')]: error('The body is not valid JSON or the request is invalid.', {
       type: 'string',
-      examples: ['invalid_json', 'invalid_request'],
+      examples: [PROXY_CODES.invalidJson, ERROR_KINDS.BAD_USER_INPUT.openai.code],
     }),
-    [name('Unauthenticated')]: error('No valid creditmeter API key.', { const: 'invalid_api_key' }),
+    [name('Unauthenticated')]: error('No valid creditmeter API key.', codeOf('UNAUTHENTICATED')),
     [name('PaymentRequired')]: {
       description:
         'Refused before any provider call: the balance (`insufficient_credits`), a spend cap or allocation (`spend_cap_exceeded`) ' +
@@ -174,20 +180,17 @@ function errorResponses(dialect: Dialect): Record<string, ResponseObject> {
     },
     [name('Forbidden')]: error(
       'The key may not do this: a disabled model, a model outside the key’s `allowedModels`, or a team it is not an active member of.',
-      { enum: ['forbidden', 'model_disabled', 'model_not_allowed'] },
+      codesOf(ERROR_KINDS.FORBIDDEN.openai.code, ERROR_KINDS.MODEL_DISABLED.openai.code, PROXY_CODES.modelNotAllowed),
     ),
-    [name('ModelNotFound')]: error('The model is not on the active rate card; nothing is called or charged.', { const: 'model_not_found' }),
-    [name('PayloadTooLarge')]: error('The body is larger than PROXY_MAX_BODY_BYTES.', { const: 'request_too_large' }),
-    [name('RateLimited')]: error('Too many requests for this key this minute.', { const: 'rate_limit_exceeded' }, retryAfter),
-    [name('UpstreamFailed')]: error('The provider failed or could not be reached; the hold is voided and nothing is charged.', {
-      enum: ['upstream_error', 'upstream_unavailable'],
-    }),
-    [name('Overloaded')]: error(
-      'Shed at admission: too many calls in flight on this instance.',
-      { const: 'server_overloaded' },
-      retryAfter,
+    [name('ModelNotFound')]: error('The model is not on the active rate card; nothing is called or charged.', codeOf('MODEL_NOT_FOUND')),
+    [name('PayloadTooLarge')]: error('The body is larger than PROXY_MAX_BODY_BYTES.', codeOf('PAYLOAD_TOO_LARGE')),
+    [name('RateLimited')]: error('Too many requests for this key this minute.', codeOf('RATE_LIMIT_EXCEEDED'), retryAfter),
+    [name('UpstreamFailed')]: error(
+      'The provider failed or could not be reached; the hold is voided and nothing is charged.',
+      codesOf(ERROR_KINDS.UPSTREAM_FAILED.openai.code, PROXY_CODES.upstreamUnavailable),
     ),
-    [name('UpstreamTimeout')]: error('The provider did not answer in time; nothing is charged.', { const: 'upstream_timeout' }),
+    [name('Overloaded')]: error('Shed at admission: too many calls in flight on this instance.', codeOf('SERVICE_UNAVAILABLE'), retryAfter),
+    [name('UpstreamTimeout')]: error('The provider did not answer in time; nothing is charged.', codeOf('UPSTREAM_TIMEOUT')),
   };
 }
 

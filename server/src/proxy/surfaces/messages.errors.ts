@@ -1,16 +1,9 @@
 import { APIConnectionTimeoutError, APIError, APIUserAbortError } from '@anthropic-ai/sdk';
 import { ERROR_KINDS } from '../../shared/errors.js';
-import type { ProxyErrorResponse } from '../proxy.errors.js';
+import { PROXY_CODES, UPSTREAM_MESSAGES, UPSTREAM_UNAVAILABLE, type ProxyErrorResponse } from '../proxy.errors.js';
 
-/**
- * Anthropic's error type for each status it answers with: the taxonomy's (402 is its billing
- * error), and the statuses only the gateway's own failures use.
- */
-const ANTHROPIC_TYPES: Record<number, string> = {
-  ...Object.fromEntries(Object.values(ERROR_KINDS).map((kind) => [kind.status, kind.anthropic])),
-  413: 'request_too_large',
-  504: 'timeout_error',
-};
+/** Anthropic's error type for each status the taxonomy answers with (402 is its billing error). */
+const ANTHROPIC_TYPES: Record<number, string> = Object.fromEntries(Object.values(ERROR_KINDS).map((kind) => [kind.status, kind.anthropic]));
 
 const anthropicType = (status: number) => ANTHROPIC_TYPES[status] ?? (status >= 500 ? 'api_error' : 'invalid_request_error');
 
@@ -36,17 +29,17 @@ const failure = (status: number, code: string, message: string): ProxyErrorRespo
  */
 export function anthropicUpstreamError(err: unknown): ProxyErrorResponse {
   if (err instanceof APIConnectionTimeoutError)
-    return failure(504, 'upstream_timeout', 'The model provider did not answer in time; nothing was charged');
+    return failure(ERROR_KINDS.UPSTREAM_TIMEOUT.status, ERROR_KINDS.UPSTREAM_TIMEOUT.openai.code, UPSTREAM_MESSAGES.timeout);
   if (err instanceof APIError && !(err instanceof APIUserAbortError) && typeof err.status === 'number') {
     if (err.status >= 400 && err.status < 500) {
       const provider = ((err.error as { error?: { message?: unknown } } | undefined)?.error ?? {}).message;
       return failure(
         err.status,
-        'upstream_rejected',
+        PROXY_CODES.upstreamRejected,
         typeof provider === 'string' ? provider : 'The model provider refused the request; nothing was charged',
       );
     }
-    return failure(502, 'upstream_error', `The model provider failed (HTTP ${err.status}); nothing was charged`);
+    return failure(ERROR_KINDS.UPSTREAM_FAILED.status, ERROR_KINDS.UPSTREAM_FAILED.openai.code, UPSTREAM_MESSAGES.failed(err.status));
   }
-  return failure(502, 'upstream_unavailable', 'The model provider could not be reached; nothing was charged');
+  return failure(ERROR_KINDS.UPSTREAM_FAILED.status, UPSTREAM_UNAVAILABLE, UPSTREAM_MESSAGES.unreachable);
 }

@@ -1,3 +1,4 @@
+import { DomainError } from '../../shared/errors.js';
 import { countTokens } from 'gpt-tokenizer';
 import type {
   Response,
@@ -45,9 +46,9 @@ const textDelta = (event: ResponseStreamEvent): string | null =>
     : null;
 
 /** The provider reported a failure inside the stream (an `error` or `response.failed` event). */
-class StreamFailed extends Error {
+class StreamFailed extends DomainError {
   constructor(readonly event: ResponseStreamEvent) {
-    super(`the provider's stream failed (${event.type})`);
+    super('UPSTREAM_FAILED', `the provider's stream failed (${event.type})`);
   }
 }
 
