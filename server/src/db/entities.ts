@@ -3,6 +3,7 @@ import { AuditEntryEntity } from '../audit/audit-entry.entity.js';
 import { DisputeEntity } from '../billing/disputes.repository.js';
 import { StripeEventEntity } from '../billing/stripe-events.repository.js';
 import { PromoCodeEntity, PromoRedemptionEntity } from '../promotions/promotions.repository.js';
+import { ReconciliationFindingEntity, ReconciliationRunEntity } from '../reconciliation/runs.repository.js';
 import { DemoClockEntity } from '../demo-clock.entity.js';
 import { ApiKeyEntity } from '../auth/api-key.entity.js';
 import { ModelRateEntity } from '../ratecards/model-rate.entity.js';
@@ -48,4 +49,6 @@ export const entities = [
   PromoRedemptionEntity,
   ProxySettingsEntity,
   DemoClockEntity,
+  ReconciliationRunEntity,
+  ReconciliationFindingEntity,
 ];

@@ -28,6 +28,4 @@ export const TABLES_WITHOUT_ENTITY: Record<string, string> = {
   billing_customers: NOT_YET,
   grant_expiry_notices: NOT_YET,
   purchases: NOT_YET,
-  reconciliation_findings: NOT_YET,
-  reconciliation_runs: NOT_YET,
 };

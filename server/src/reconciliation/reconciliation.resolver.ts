@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../graphql/context.js';
 import { principalOf } from '../graphql/auth.js';
-import { ReconciliationFindingGql, ReconciliationRunGql, toFindingGql } from './reconciliation.graphql.js';
+import { ReconciliationFindingGql, ReconciliationRunGql } from './reconciliation.graphql.js';
 import { IdArg } from '../graphql/validation.js';
 
 @Resolver(() => ReconciliationRunGql)
@@ -42,6 +42,6 @@ export class ReconciliationResolver {
     @Arg('first', () => Int, { nullable: true }) first: number | null,
     @Ctx() ctx: Context,
   ): Promise<ReconciliationFindingGql[]> {
-    return (await ctx.services.reconciliation.findings(run.id, first)).map(toFindingGql);
+    return ctx.services.reconciliation.findings(run.id, first);
   }
 }

@@ -5,7 +5,7 @@ import type { AuditChainStatus } from '../audit/audit-chain.js';
 import { writeAudit } from '../audit/audit.service.js';
 import type { Principal } from '../auth/roles.js';
 import type { Config } from '../config.js';
-import { inTransaction, sqlOf, type Sql } from '../db/sql.js';
+import { sqlOf } from '../db/sql.js';
 import { currentEm } from '../db/unit-of-work.js';
 import { runOnce } from '../db/locks.js';
 import { gauges, metrics } from '../metrics/metrics.js';
@@ -22,14 +22,8 @@ import { providerUsageCheck } from './checks/provider-usage.check.js';
 import { purchasesFulfilledCheck } from './checks/purchases-fulfilled.check.js';
 import { revenueRollForwardCheck } from './checks/revenue-roll-forward.check.js';
 import {
-  findFindings,
-  findRun,
-  findRuns,
-  finishRun,
-  hasScheduledRun,
-  insertRun,
-  recordProgress,
-  storeFindings,
+  ReconciliationFindingEntity,
+  ReconciliationRunEntity,
   type ReconciliationRun,
   type ReconciliationTrigger,
   type StoredFinding,
@@ -82,8 +76,8 @@ export class ReconciliationService {
     ];
   }
 
-  private sql(): Sql {
-    return sqlOf(currentEm(this.em));
+  private runRepo(em = currentEm(this.em)) {
+    return em.getRepository(ReconciliationRunEntity);
   }
 
   /**
@@ -107,7 +101,7 @@ export class ReconciliationService {
    * two instances never both run it. Null when locked elsewhere or already done.
    */
   async runScheduled(day: string): Promise<ReconciliationRun | null> {
-    const started = await this.startIf('SCHEDULED', day, null, async () => !(await hasScheduledRun(this.sql(), day)));
+    const started = await this.startIf('SCHEDULED', day, null, async () => !(await this.runRepo().hasScheduled(day)));
     return started ? started.done : null;
   }
 
@@ -117,18 +111,18 @@ export class ReconciliationService {
   }
 
   async run(id: string): Promise<ReconciliationRun> {
-    const run = await findRun(this.sql(), id);
+    const run = await this.runRepo().byId(id);
     if (!run) throw notFound(`Reconciliation run ${id} not found`);
     return run;
   }
 
   async runs(first?: number | null): Promise<ReconciliationRun[]> {
-    return findRuns(this.sql(), pageSize(first, PAGE_SIZES.reconciliationRuns));
+    return this.runRepo().newest(pageSize(first, PAGE_SIZES.reconciliationRuns));
   }
 
   /** `first`: at most 1000; null (a client that did not say) means 100. */
   async findings(runId: string, first: number | null = 1000): Promise<StoredFinding[]> {
-    return findFindings(this.sql(), runId, pageSize(first, PAGE_SIZES.findings));
+    return currentEm(this.em).getRepository(ReconciliationFindingEntity).ofRun(runId, pageSize(first, PAGE_SIZES.findings));
   }
 
   private async startIf(
@@ -146,11 +140,17 @@ export class ReconciliationService {
         started('');
         return null;
       }
-      const id = await inTransaction(currentEm(this.em), async (sql) => {
-        const runId = await insertRun(sql, day, trigger, actor?.keyId ?? null);
+      const id = await currentEm(this.em).transactional(async (tem) => {
+        const runId = await this.runRepo(tem).start(day, trigger, actor?.keyId ?? null);
         // A person asked for this run: the audit log says who (the schedule's runs are no one's action).
         if (actor)
-          await writeAudit(sql, { actor, action: 'reconciliation.run', targetType: 'reconciliation_run', targetId: runId, after: { day } });
+          await writeAudit(sqlOf(tem), {
+            actor,
+            action: 'reconciliation.run',
+            targetType: 'reconciliation_run',
+            targetId: runId,
+            after: { day },
+          });
         return runId;
       });
       started(id);
@@ -164,17 +164,18 @@ export class ReconciliationService {
 
   private async execute(runId: string, day: string): Promise<ReconciliationRun> {
     // A fork: the run goes on after the request or job that started it has answered.
-    const sql = sqlOf(this.em.fork());
+    const em = this.em.fork();
+    const runs = this.runRepo(em);
     const { from, to } = dayBounds(day);
     const summaries: CheckSummary[] = [];
     let mismatches = 0;
     try {
       for (const check of this.checks) {
-        await recordProgress(sql, runId, check.name);
-        const progress = (done: number, total: number) => recordProgress(sql, runId, check.name, done, total);
+        await runs.recordProgress(runId, check.name);
+        const progress = (done: number, total: number) => runs.recordProgress(runId, check.name, done, total);
         let outcome: CheckOutcome;
         try {
-          outcome = await check.run({ runId, day, from, to, sql, progress });
+          outcome = await check.run({ runId, day, from, to, em, progress });
         } catch (err) {
           // One failing source (Stripe down) must not hide the others' findings.
           this.log.warn({ err: { message: (err as Error).message }, check: check.name, runId }, 'reconciliation check failed');
@@ -185,21 +186,21 @@ export class ReconciliationService {
           summaries.push({ name: check.name, status: 'SKIPPED', findings: 0, note: outcome.skipped });
           continue;
         }
-        await storeFindings(sql, runId, outcome);
+        await em.getRepository(ReconciliationFindingEntity).store(runId, outcome);
         for (const f of outcome) metrics.reconciliationMismatch(f.check);
         mismatches += outcome.length;
         summaries.push({ name: check.name, status: outcome.length ? 'MISMATCH' : 'OK', findings: outcome.length });
       }
       const status = summaries.some((s) => s.status === 'FAILED') ? 'FAILED' : 'SUCCEEDED';
-      await finishRun(sql, runId, { status, checks: summaries, mismatches });
+      await runs.finish(runId, { status, checks: summaries, mismatches });
       metrics.reconciliationRun(status);
       gauges.lastReconciliationMismatches.set(mismatches);
       if (mismatches) this.log.warn({ runId, day, mismatches }, 'reconciliation found mismatches');
     } catch (err) {
       this.log.error({ err: { message: (err as Error).message }, runId }, 'reconciliation run failed');
-      await finishRun(sql, runId, { status: 'FAILED', checks: summaries, mismatches, error: (err as Error).message }).catch((e) =>
-        swallowed(e, 'reconciliation.finish-run', this.log),
-      );
+      await runs
+        .finish(runId, { status: 'FAILED', checks: summaries, mismatches, error: (err as Error).message })
+        .catch((e) => swallowed(e, 'reconciliation.finish-run', this.log));
       metrics.reconciliationRun('FAILED');
     }
     return this.run(runId);

@@ -8,13 +8,13 @@ const ACCOUNT_BATCH = 500;
 /** Per account: the sum of its postings equals the cached balance (each batch one snapshot). */
 export const accountBalancesCheck: Check = {
   name: 'account_balances',
-  async run({ sql, progress }) {
-    const [{ n }] = await sql.query<{ n: string }>(CUSTOMER_ACCOUNT_COUNT);
+  async run({ em, progress }) {
+    const [{ n }] = await em.execute<{ n: string }[]>(CUSTOMER_ACCOUNT_COUNT);
     const total = Math.max(1, Math.ceil(Number(n) / ACCOUNT_BATCH));
     const findings: Finding[] = [];
     let after = '00000000-0000-0000-0000-000000000000';
     for (let batch = 0; ; batch++) {
-      const rows = await sql.query<{ id: string; posted: string; sum: string; last_after: string | null }>(ACCOUNT_BALANCES_BATCH, [
+      const rows = await em.execute<{ id: string; posted: string; sum: string; last_after: string | null }[]>(ACCOUNT_BALANCES_BATCH, [
         after,
         ACCOUNT_BATCH,
       ]);

@@ -1,4 +1,4 @@
-import type { Sql } from '../../db/sql.js';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Finding } from '../reconciliation.rules.js';
 
 /** What a check works on: the run, the UTC day it covers, and a way to report progress. */
@@ -8,7 +8,8 @@ export interface CheckContext {
   /** [from, to) of the day in UTC. */
   from: Date;
   to: Date;
-  sql: Sql;
+  /** The run's own EntityManager; the checks' SQL text lives in `reconciliation/queries/`. */
+  em: EntityManager;
   progress(done: number, total: number): Promise<void>;
 }
 

@@ -9,8 +9,8 @@ import { DISPUTES_NOT_MATCHING_LEDGER, DISPUTE_ENTRIES_WITHOUT_DISPUTE } from '.
  */
 export const disputesCheck: Check = {
   name: 'disputes_match_ledger',
-  async run({ sql }) {
-    const rows = await sql.query<Record<string, string | null>>(DISPUTES_NOT_MATCHING_LEDGER);
+  async run({ em }) {
+    const rows = await em.execute<Record<string, string | null>[]>(DISPUTES_NOT_MATCHING_LEDGER);
     const findings: Finding[] = rows.map((r) => {
       const credits = toBigInt(r.credits);
       // Taken back beyond what the dispute records; else given back beyond what it records.
@@ -26,9 +26,8 @@ export const disputesCheck: Check = {
         details: { status: r.status, debitTransactionId: r.debit_transaction_id },
       };
     });
-    const orphans = await sql.query<{ id: string; account_id: string; idempotency_key: string; amount: string }>(
-      DISPUTE_ENTRIES_WITHOUT_DISPUTE,
-    );
+    const orphans =
+      await em.execute<{ id: string; account_id: string; idempotency_key: string; amount: string }[]>(DISPUTE_ENTRIES_WITHOUT_DISPUTE);
     for (const o of orphans) {
       findings.push({
         check: 'dispute_entry_without_dispute',

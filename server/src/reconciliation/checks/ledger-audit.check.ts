@@ -28,17 +28,19 @@ const textArray = (values: string[]) => `{${values.map((v) => `"${v}"`).join(','
  */
 export const ledgerAuditCheck: Check = {
   name: 'ledger_entries_audited',
-  async run({ sql }) {
+  async run({ em }) {
     const types = textArray(pairs.map((p) => p.type));
     const actions = textArray(pairs.map((p) => p.action));
-    const rows = await sql.query<{
-      id: string;
-      account_id: string;
-      type: string;
-      amount: string;
-      audits: number;
-      audit_amount: string | null;
-    }>(ENTRIES_WITHOUT_MATCHING_AUDIT, [types, actions, textArray(Object.keys(AUDITED_ENTRY_ACTIONS)), LIMIT]);
+    const rows = await em.execute<
+      {
+        id: string;
+        account_id: string;
+        type: string;
+        amount: string;
+        audits: number;
+        audit_amount: string | null;
+      }[]
+    >(ENTRIES_WITHOUT_MATCHING_AUDIT, [types, actions, textArray(Object.keys(AUDITED_ENTRY_ACTIONS)), LIMIT]);
     const findings: Finding[] = rows.map((r) =>
       r.audits === 0
         ? {
@@ -60,7 +62,7 @@ export const ledgerAuditCheck: Check = {
             details: { type: r.type },
           },
     );
-    const orphans = await sql.query<{ tx: string; action: string; audit_id: string }>(AUDITS_WITHOUT_ENTRY, [types, actions, LIMIT]);
+    const orphans = await em.execute<{ tx: string; action: string; audit_id: string }[]>(AUDITS_WITHOUT_ENTRY, [types, actions, LIMIT]);
     for (const o of orphans) {
       findings.push({
         check: 'audit_without_ledger_entry',

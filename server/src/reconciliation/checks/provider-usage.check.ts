@@ -11,11 +11,11 @@ import { USAGE_TOKENS_BY_MODEL } from '../queries/provider-usage.queries.js';
  */
 export const providerUsageCheck = (config: Pick<Config, 'OPENAI_ADMIN_KEY' | 'OPENAI_BASE_URL'>): Check => ({
   name: 'provider_usage',
-  async run({ sql, from, to }) {
+  async run({ em, from, to }) {
     const adminKey = config.OPENAI_ADMIN_KEY;
     if (!adminKey) return { skipped: 'OPENAI_ADMIN_KEY is not set' };
     const theirs = await openAiUsageByModel({ baseUrl: config.OPENAI_BASE_URL, adminKey, from, to });
-    const ours = await sql.query<Record<string, string>>(USAGE_TOKENS_BY_MODEL, [from.toISOString(), to.toISOString()]);
+    const ours = await em.execute<Record<string, string>[]>(USAGE_TOKENS_BY_MODEL, [from.toISOString(), to.toISOString()]);
     const rates = new Map(
       ours.map((r) => [r.model, { inputPer1k: toBigInt(r.ir), cachedInputPer1k: toBigInt(r.cr), outputPer1k: toBigInt(r.orr) }]),
     );

@@ -11,8 +11,8 @@ const PAID = ['FULFILLED', 'REFUNDED', 'PARTIALLY_REFUNDED'];
  */
 export const purchasesFulfilledCheck: Check = {
   name: 'purchases_fulfilled_once',
-  async run({ sql }) {
-    const rows = await sql.query<Record<string, string | null>>(PURCHASES_NOT_FULFILLED_ONCE);
+  async run({ em }) {
+    const rows = await em.execute<Record<string, string | null>[]>(PURCHASES_NOT_FULFILLED_ONCE);
     const findings: Finding[] = rows.map((r) => {
       const n = r.n === null ? 0 : Number(r.n);
       const paid = PAID.includes(r.status as string);
@@ -33,9 +33,10 @@ export const purchasesFulfilledCheck: Check = {
         details: { status: r.status, transactionId: r.transaction_id },
       };
     });
-    const orphans = await sql.query<{ id: string; account_id: string; reference_id: string | null; amount: string }>(
-      PURCHASE_ENTRIES_WITHOUT_PURCHASE,
-    );
+    const orphans =
+      await em.execute<{ id: string; account_id: string; reference_id: string | null; amount: string }[]>(
+        PURCHASE_ENTRIES_WITHOUT_PURCHASE,
+      );
     for (const o of orphans) {
       findings.push({
         check: 'purchase_entry_without_purchase',

@@ -8,9 +8,9 @@ import type { Check } from './check.js';
  */
 export const revenueRollForwardCheck: Check = {
   name: 'revenue_roll_forward',
-  async run({ sql, from, to }) {
+  async run({ em, from, to }) {
     const monthStart = new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth(), 1));
-    return (await revenueTieOut(sql.em!, monthStart, to)).map((m) => ({
+    return (await revenueTieOut(em, monthStart, to)).map((m) => ({
       check: 'revenue_roll_forward',
       subject: `${m.subject} deferred at ${to.toISOString()}`,
       expected: `${m.expected} (ledger)`,

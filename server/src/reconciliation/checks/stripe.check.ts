@@ -23,18 +23,18 @@ const toLite = (r: Record<string, string | null>): PurchaseLite => ({
 /** Three-way: the day's Stripe charges and refunds vs purchases and REFUND entries. */
 export const stripeCheck = (stripe: Stripe | null): Check => ({
   name: 'stripe',
-  async run({ sql, from, to }) {
+  async run({ em, from, to }) {
     if (!stripe) return { skipped: 'STRIPE_SECRET_KEY is not set' };
     const { charges, aroundIntents } = await stripeChargesOfDay(stripe, from, to);
     const intents = charges.map((c) => c.paymentIntentId).filter((x): x is string => Boolean(x));
     const metaIds = charges.map((c) => c.purchaseIdFromMetadata).filter((x): x is string => Boolean(x && /^[0-9a-f-]{36}$/i.test(x)));
     const range = [from.toISOString(), to.toISOString()];
     const purchases = (
-      await sql.query<Record<string, string | null>>(PURCHASES_OF_CHARGES, [pgTextArray(intents), pgTextArray(metaIds), ...range])
+      await em.execute<Record<string, string | null>[]>(PURCHASES_OF_CHARGES, [pgTextArray(intents), pgTextArray(metaIds), ...range])
     ).map(toLite);
     const byIntent = new Map(purchases.filter((p) => p.paymentIntentId).map((p) => [p.paymentIntentId as string, p]));
     const byId = new Map(purchases.map((p) => [p.id, p]));
-    const fulfilled = await sql.query<Record<string, string | null>>(PURCHASES_FULFILLED_IN, range);
+    const fulfilled = await em.execute<Record<string, string | null>[]>(PURCHASES_FULFILLED_IN, range);
     return compareStripeCharges(charges, { byIntent, byId }, fulfilled.map(toLite), aroundIntents);
   },
 });

@@ -6,10 +6,10 @@ import { USAGE_ROWS_WITHOUT_POSTING, USAGE_ENTRIES_WITHOUT_ROW, USAGE_DAY_TOTALS
 /** For the day: every usage row is matched by a USAGE posting of the same amount, and the totals agree. */
 export const usageVsPostingsCheck: Check = {
   name: 'usage_vs_postings',
-  async run({ sql, day, from, to }) {
+  async run({ em, day, from, to }) {
     const findings: Finding[] = [];
     const range = [from.toISOString(), to.toISOString()];
-    const rows = await sql.query<{ id: string; account_id: string; charged: string; posted: string | null }>(
+    const rows = await em.execute<{ id: string; account_id: string; charged: string; posted: string | null }[]>(
       USAGE_ROWS_WITHOUT_POSTING,
       range,
     );
@@ -23,7 +23,7 @@ export const usageVsPostingsCheck: Check = {
         driftMillicredits: toBigInt(r.posted) - toBigInt(r.charged),
       });
     }
-    const orphans = await sql.query<{ id: string; account_id: string; amount: string }>(USAGE_ENTRIES_WITHOUT_ROW, range);
+    const orphans = await em.execute<{ id: string; account_id: string; amount: string }[]>(USAGE_ENTRIES_WITHOUT_ROW, range);
     for (const r of orphans) {
       findings.push({
         check: 'usage_posting_without_row',
@@ -34,7 +34,7 @@ export const usageVsPostingsCheck: Check = {
         driftMillicredits: toBigInt(r.amount),
       });
     }
-    const [totals] = await sql.query<{ charged: string; posted: string }>(USAGE_DAY_TOTALS, [...range, ...range]);
+    const [totals] = await em.execute<{ charged: string; posted: string }[]>(USAGE_DAY_TOTALS, [...range, ...range]);
     if (toBigInt(totals.charged) !== toBigInt(totals.posted) && findings.length === 0) {
       findings.push({
         check: 'usage_day_total',

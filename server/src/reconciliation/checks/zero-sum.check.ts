@@ -6,9 +6,9 @@ import { ALL_POSTINGS_SUM, UNBALANCED_TRANSACTIONS } from '../queries/zero-sum.q
 /** All postings ever sum to zero, and every transaction of the day is balanced. */
 export const zeroSumCheck: Check = {
   name: 'postings_zero_sum',
-  async run({ sql, from, to }) {
+  async run({ em, from, to }) {
     const findings: Finding[] = [];
-    const [all] = await sql.query<{ s: string }>(ALL_POSTINGS_SUM);
+    const [all] = await em.execute<{ s: string }[]>(ALL_POSTINGS_SUM);
     if (toBigInt(all.s) !== 0n) {
       findings.push({
         check: 'postings_zero_sum',
@@ -18,7 +18,7 @@ export const zeroSumCheck: Check = {
         driftMillicredits: toBigInt(all.s),
       });
     }
-    const unbalanced = await sql.query<{ transaction_id: string; s: string }>(UNBALANCED_TRANSACTIONS, [
+    const unbalanced = await em.execute<{ transaction_id: string; s: string }[]>(UNBALANCED_TRANSACTIONS, [
       from.toISOString(),
       to.toISOString(),
     ]);
