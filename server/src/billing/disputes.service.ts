@@ -56,7 +56,7 @@ export class DisputesService {
       let balance: BalanceSnapshot | null = null;
       let restoreId: string | null = null;
       if (won && known.credits > 0n) {
-        const posted = await this.ledger.postIn(sql, {
+        const posted = await this.ledger.postIn(sql.em!, {
           accountId: known.accountId,
           type: 'REVERSAL',
           delta: known.credits,
@@ -93,7 +93,7 @@ export class DisputesService {
     let balance: BalanceSnapshot | null = null;
     let debitId: string | null = null;
     if (credits > 0n) {
-      const posted = await this.ledger.postIn(sql, {
+      const posted = await this.ledger.postIn(sql.em!, {
         accountId: purchase.accountId,
         type: 'REFUND',
         delta: -credits,
@@ -137,7 +137,7 @@ export class DisputesService {
     fn: (sql: Sql) => Promise<{ outcome: DisputeOutcome; balance: BalanceSnapshot | null }>,
   ): Promise<DisputeOutcome> {
     const done = await inTransaction(currentEm(this.em), async (sql) => {
-      await this.ledger.lockForMovement(sql, accountId, `dispute:${disputeId}`); // the account first, as every movement does
+      await this.ledger.lockForMovement(sql.em!, accountId, `dispute:${disputeId}`); // the account first, as every movement does
       return fn(sql);
     });
     if (done.balance) this.ledger.announce(done.balance);

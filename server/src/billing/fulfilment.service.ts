@@ -104,7 +104,7 @@ export class FulfilmentService {
           reason: `Credit pack ${purchase.packId}`,
           actorKeyId: staff?.actor.keyId ?? null,
         },
-        (sql, posted) => this.markFulfilledIn(sql, posted, purchase, check, fromStatuses, staff),
+        (tem, posted) => this.markFulfilledIn(sqlOf(tem), posted, purchase, check, fromStatuses, staff),
       );
     } catch (err) {
       if (!(err instanceof PurchaseMoved)) throw err;
@@ -309,7 +309,7 @@ export class FulfilmentService {
         actorKeyId: staff?.actor.keyId ?? null,
         allowNegative: true,
       },
-      (sql, posted) => apply(sql, posted.transactionId),
+      (tem, posted) => apply(sqlOf(tem), posted.transactionId),
     );
   }
 }
