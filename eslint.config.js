@@ -18,15 +18,7 @@ const ADMIN_FUNCTIONS_NOT_YET_SPLIT = [
   'admin/console/teams/PolicyForm.tsx',
   'admin/console/webhooks/EndpointShow.tsx',
   'admin/console/webhooks/WebhooksPage.tsx',
-  'admin/credits/AutoRechargeCard.tsx',
-  'admin/credits/CreditsApp.tsx',
-  'admin/credits/SignedOut.tsx',
-  'admin/credits/UsageGroups.tsx',
   'admin/shared/client.ts',
-  'admin/shared/webhooks/CreateEndpointForm.tsx',
-  'admin/shared/webhooks/EndpointActions.tsx',
-  'admin/shared/webhooks/EndpointsPanel.tsx',
-  'admin/shared/webhooks/LowBalanceForm.tsx',
 ];
 
 export default tseslint.config(

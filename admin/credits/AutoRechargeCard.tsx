@@ -23,6 +23,40 @@ export function AutoRechargeCard(props: {
   onSaved: () => void;
 }) {
   const current = props.autoRecharge;
+  const form = useAutoRechargeForm(props);
+
+  return (
+    <Section title="Auto-recharge">
+      <AutoRechargeIntro current={current} />
+      <Stack component="form" spacing={2} onSubmit={form.submit} noValidate>
+        <FormControlLabel
+          control={<Switch checked={form.enabled} onChange={(e) => form.setEnabled(e.target.checked)} />}
+          label="Recharge automatically"
+        />
+        <AutoRechargeFields packs={props.packs} form={form} />
+        <div>
+          <Button type="submit" variant="contained" disabled={form.busy || !form.thresholdParsed.ok || !form.limitParsed.ok}>
+            Save auto-recharge
+          </Button>
+        </div>
+        <ErrorText error={form.error} />
+        {form.saved && (
+          <Alert severity="success" role="status">
+            Auto-recharge saved.
+          </Alert>
+        )}
+      </Stack>
+    </Section>
+  );
+}
+
+/** The form's fields, checked as typed, and saving them. */
+function useAutoRechargeForm(props: {
+  autoRecharge: Account['autoRecharge'];
+  packs: CreditsPageQuery['creditPacks'];
+  onSaved: () => void;
+}) {
+  const current = props.autoRecharge;
   const [enabled, setEnabled] = useState(current?.enabled ?? false);
   const [threshold, setThreshold] = useState(
     current ? formatCredits(current.thresholdMillicredits, { decimals: 'trim' }).replace(/,/g, '') : '1000',
@@ -59,9 +93,27 @@ export function AutoRechargeCard(props: {
       setBusy(false);
     }
   }
+  return {
+    enabled,
+    setEnabled,
+    threshold,
+    setThreshold,
+    packId,
+    setPackId,
+    limit,
+    setLimit,
+    error,
+    saved,
+    busy,
+    thresholdParsed,
+    limitParsed,
+    submit,
+  };
+}
 
+function AutoRechargeIntro({ current }: { current: Account['autoRecharge'] }) {
   return (
-    <Section title="Auto-recharge">
+    <>
       <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
         Buys a pack with your saved card when your balance falls below a threshold, up to a monthly limit.
         {current && ` Spent this month: ${formatCents(current.spentThisMonthCents)}.`}
@@ -76,50 +128,40 @@ export function AutoRechargeCard(props: {
           No card is saved yet: buying a pack once saves your card for auto-recharge.
         </Alert>
       )}
-      <Stack component="form" spacing={2} onSubmit={submit} noValidate>
-        <FormControlLabel
-          control={<Switch checked={enabled} onChange={(e) => setEnabled(e.target.checked)} />}
-          label="Recharge automatically"
-        />
-        <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
-          <TextField
-            label="When the balance falls below (credits)"
-            value={threshold}
-            onChange={(e) => setThreshold(e.target.value)}
-            error={!thresholdParsed.ok}
-            helperText={thresholdParsed.ok ? `≈ ${formatCents((thresholdParsed.millicredits + 5_000n) / 10_000n)}` : thresholdParsed.error}
-            slotProps={{ htmlInput: { inputMode: 'decimal' } }}
-            fullWidth
-          />
-          <TextField select label="Buy this pack" value={packId} onChange={(e) => setPackId(e.target.value)} fullWidth>
-            {props.packs.map((p) => (
-              <MenuItem key={p.id} value={p.id}>
-                {p.name}: {formatCredits(p.creditsMillicredits, { decimals: 'trim' })} credits for {formatCents(p.priceCents)}
-              </MenuItem>
-            ))}
-          </TextField>
-          <TextField
-            label="Monthly limit (USD)"
-            value={limit}
-            onChange={(e) => setLimit(e.target.value)}
-            error={!limitParsed.ok}
-            helperText={limitParsed.ok ? ' ' : limitParsed.error}
-            slotProps={{ htmlInput: { inputMode: 'decimal' } }}
-            fullWidth
-          />
-        </Stack>
-        <div>
-          <Button type="submit" variant="contained" disabled={busy || !thresholdParsed.ok || !limitParsed.ok}>
-            Save auto-recharge
-          </Button>
-        </div>
-        <ErrorText error={error} />
-        {saved && (
-          <Alert severity="success" role="status">
-            Auto-recharge saved.
-          </Alert>
-        )}
-      </Stack>
-    </Section>
+    </>
+  );
+}
+
+/** The threshold (credits), the pack to buy and the monthly limit (USD), each checked as typed. */
+function AutoRechargeFields(props: { packs: CreditsPageQuery['creditPacks']; form: ReturnType<typeof useAutoRechargeForm> }) {
+  const { threshold, setThreshold, thresholdParsed, packId, setPackId, limit, setLimit, limitParsed } = props.form;
+  return (
+    <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
+      <TextField
+        label="When the balance falls below (credits)"
+        value={threshold}
+        onChange={(e) => setThreshold(e.target.value)}
+        error={!thresholdParsed.ok}
+        helperText={thresholdParsed.ok ? `≈ ${formatCents((thresholdParsed.millicredits + 5_000n) / 10_000n)}` : thresholdParsed.error}
+        slotProps={{ htmlInput: { inputMode: 'decimal' } }}
+        fullWidth
+      />
+      <TextField select label="Buy this pack" value={packId} onChange={(e) => setPackId(e.target.value)} fullWidth>
+        {props.packs.map((p) => (
+          <MenuItem key={p.id} value={p.id}>
+            {p.name}: {formatCredits(p.creditsMillicredits, { decimals: 'trim' })} credits for {formatCents(p.priceCents)}
+          </MenuItem>
+        ))}
+      </TextField>
+      <TextField
+        label="Monthly limit (USD)"
+        value={limit}
+        onChange={(e) => setLimit(e.target.value)}
+        error={!limitParsed.ok}
+        helperText={limitParsed.ok ? ' ' : limitParsed.error}
+        slotProps={{ htmlInput: { inputMode: 'decimal' } }}
+        fullWidth
+      />
+    </Stack>
   );
 }

@@ -32,11 +32,43 @@ const UsageHistoryCard = lazy(() => import('./UsageHistoryCard').then((m) => ({ 
 type State = { kind: 'loading' } | { kind: 'signedOut'; error?: string } | { kind: 'ready'; data: CreditsPageData };
 
 export function CreditsApp() {
+  const params = new URLSearchParams(window.location.search);
+  const returnTo = sanitizeReturnTo(params.get('returnTo'));
+  const { state, balance, live, load, signOut } = useCreditsPage();
+
+  return (
+    <Box sx={{ minHeight: '100dvh', bgcolor: 'background.default' }}>
+      <TopBar
+        name={state.kind === 'ready' ? (state.data.me.name ?? state.data.me.email) : null}
+        returnTo={returnTo}
+        onSignOut={state.kind === 'ready' ? () => void signOut() : null}
+      />
+      <Container component="main" maxWidth="lg" sx={{ py: { xs: 2, sm: 3 }, px: { xs: 1.5, sm: 3 } }}>
+        {state.kind === 'loading' && (
+          <Box role="status" sx={{ display: 'flex', justifyContent: 'center', py: 8 }}>
+            <CircularProgress aria-label="Loading your credits" />
+          </Box>
+        )}
+        {state.kind === 'signedOut' && (
+          <SignedOut error={state.error} onSignedIn={load} linkExpired={params.get('portal') === 'expired'} returnTo={returnTo} />
+        )}
+        {state.kind === 'ready' && balance && (
+          <Cards data={state.data} balance={balance} live={live} params={params} returnTo={returnTo} load={load} />
+        )}
+        <Box component="footer" sx={{ mt: 4, color: 'text.secondary' }}>
+          <Typography variant="body2">Credits are prepaid. 1,000 Credits = $1.00. You only pay for actual token usage.</Typography>
+          <Typography variant="body2">USD equivalent is approximate.</Typography>
+        </Box>
+      </Container>
+    </Box>
+  );
+}
+
+/** The page's data, its live balance (newest wins), and signing out. */
+function useCreditsPage() {
   const [state, setState] = useState<State>({ kind: 'loading' });
   const [balance, setBalance] = useState<Balance | null>(null);
   const [live, setLive] = useState(false);
-  const params = new URLSearchParams(window.location.search);
-  const returnTo = sanitizeReturnTo(params.get('returnTo'));
 
   const load = useCallback(async () => {
     try {
@@ -75,79 +107,75 @@ export function CreditsApp() {
     api.close();
     setState({ kind: 'signedOut' });
   };
+  return { state, balance, live, load, signOut };
+}
 
+/** The title, who is signed in, the way back to the app, and signing out. */
+function TopBar(props: { name: string | null; returnTo: string | null; onSignOut: (() => void) | null }) {
   return (
-    <Box sx={{ minHeight: '100dvh', bgcolor: 'background.default' }}>
-      <AppBar position="static" elevation={0}>
-        <Toolbar sx={{ gap: 1, flexWrap: 'wrap' }}>
-          <Typography variant="h6" component="h1" sx={{ flexGrow: 1 }}>
-            Credits
+    <AppBar position="static" elevation={0}>
+      <Toolbar sx={{ gap: 1, flexWrap: 'wrap' }}>
+        <Typography variant="h6" component="h1" sx={{ flexGrow: 1 }}>
+          Credits
+        </Typography>
+        {props.onSignOut && (
+          <Typography variant="body2" sx={{ overflow: 'hidden', textOverflow: 'ellipsis', maxWidth: '60vw' }}>
+            {props.name}
           </Typography>
-          {state.kind === 'ready' && (
-            <Typography variant="body2" sx={{ overflow: 'hidden', textOverflow: 'ellipsis', maxWidth: '60vw' }}>
-              {state.data.me.name ?? state.data.me.email}
-            </Typography>
-          )}
-          {returnTo && (
-            <Button color="inherit" variant="outlined" href={returnTo}>
-              Back to the app
-            </Button>
-          )}
-          {state.kind === 'ready' && (
-            <Button color="inherit" onClick={() => void signOut()}>
-              Sign out
-            </Button>
-          )}
-        </Toolbar>
-      </AppBar>
-      <Container component="main" maxWidth="lg" sx={{ py: { xs: 2, sm: 3 }, px: { xs: 1.5, sm: 3 } }}>
-        {state.kind === 'loading' && (
-          <Box role="status" sx={{ display: 'flex', justifyContent: 'center', py: 8 }}>
-            <CircularProgress aria-label="Loading your credits" />
-          </Box>
         )}
-        {state.kind === 'signedOut' && (
-          <SignedOut error={state.error} onSignedIn={load} linkExpired={params.get('portal') === 'expired'} returnTo={returnTo} />
+        {props.returnTo && (
+          <Button color="inherit" variant="outlined" href={props.returnTo}>
+            Back to the app
+          </Button>
         )}
-        {state.kind === 'ready' && balance && (
-          <Stack spacing={{ xs: 2, sm: 3 }}>
-            <CheckoutNotice params={params} returnTo={returnTo} purchases={state.data.me.purchases} onSeen={load} />
-            <LowBalanceBanner
-              balance={balance}
-              alert={state.data.me.lowBalanceAlert}
-              autoRecharge={state.data.me.autoRecharge}
-              inTeam={state.data.me.teams.length > 0}
-            />
-            <Box sx={{ display: 'grid', gap: { xs: 2, sm: 3 }, gridTemplateColumns: { xs: '1fr', md: '1fr 2fr' } }}>
-              <BalanceCard balance={balance} live={live} />
-              <PacksCard packs={state.data.creditPacks} returnTo={returnTo} />
-            </Box>
-            {state.data.me.teams.length > 0 && (
-              <Suspense fallback={null}>
-                <TeamCredits accountId={state.data.me.id} teams={state.data.me.teams} packs={state.data.creditPacks} returnTo={returnTo} />
-              </Suspense>
-            )}
-            <UsageCard />
-            <Suspense fallback={null}>
-              <UsageHistoryCard accountId={state.data.me.id} teams={state.data.me.teams} />
-            </Suspense>
-            <ExpiringCard />
-            <PurchasesCard purchases={state.data.me.purchases} packs={state.data.creditPacks} />
-            <Box sx={{ display: 'grid', gap: { xs: 2, sm: 3 }, gridTemplateColumns: { xs: '1fr', md: '1fr 1fr' } }}>
-              <StatementsCard since={state.data.me.createdAt} />
-              <PromoCard onRedeemed={load} />
-            </Box>
-            <AutoRechargeCard autoRecharge={state.data.me.autoRecharge} packs={state.data.creditPacks} onSaved={load} />
-            <Suspense fallback={<Typography color="text.secondary">Loading alerts and webhooks…</Typography>}>
-              <AlertsAndWebhooks alerts={state.data.me.lowBalanceAlerts} onSaved={load} />
-            </Suspense>
-          </Stack>
+        {props.onSignOut && (
+          <Button color="inherit" onClick={props.onSignOut}>
+            Sign out
+          </Button>
         )}
-        <Box component="footer" sx={{ mt: 4, color: 'text.secondary' }}>
-          <Typography variant="body2">Credits are prepaid. 1,000 Credits = $1.00. You only pay for actual token usage.</Typography>
-          <Typography variant="body2">USD equivalent is approximate.</Typography>
-        </Box>
-      </Container>
-    </Box>
+      </Toolbar>
+    </AppBar>
+  );
+}
+
+/** The signed-in page: every card of the account. */
+function Cards(props: {
+  data: CreditsPageData;
+  balance: Balance;
+  live: boolean;
+  params: URLSearchParams;
+  returnTo: string | null;
+  load: () => Promise<void>;
+}) {
+  const { data, balance, returnTo, load } = props;
+  const me = data.me;
+  return (
+    <Stack spacing={{ xs: 2, sm: 3 }}>
+      <CheckoutNotice params={props.params} returnTo={returnTo} purchases={me.purchases} onSeen={load} />
+      <LowBalanceBanner balance={balance} alert={me.lowBalanceAlert} autoRecharge={me.autoRecharge} inTeam={me.teams.length > 0} />
+      <Box sx={{ display: 'grid', gap: { xs: 2, sm: 3 }, gridTemplateColumns: { xs: '1fr', md: '1fr 2fr' } }}>
+        <BalanceCard balance={balance} live={props.live} />
+        <PacksCard packs={data.creditPacks} returnTo={returnTo} />
+      </Box>
+      {me.teams.length > 0 && (
+        <Suspense fallback={null}>
+          <TeamCredits accountId={me.id} teams={me.teams} packs={data.creditPacks} returnTo={returnTo} />
+        </Suspense>
+      )}
+      <UsageCard />
+      <Suspense fallback={null}>
+        <UsageHistoryCard accountId={me.id} teams={me.teams} />
+      </Suspense>
+      <ExpiringCard />
+      <PurchasesCard purchases={me.purchases} packs={data.creditPacks} />
+      <Box sx={{ display: 'grid', gap: { xs: 2, sm: 3 }, gridTemplateColumns: { xs: '1fr', md: '1fr 1fr' } }}>
+        <StatementsCard since={me.createdAt} />
+        <PromoCard onRedeemed={load} />
+      </Box>
+      <AutoRechargeCard autoRecharge={me.autoRecharge} packs={data.creditPacks} onSaved={load} />
+      <Suspense fallback={<Typography color="text.secondary">Loading alerts and webhooks…</Typography>}>
+        <AlertsAndWebhooks alerts={me.lowBalanceAlerts} onSaved={load} />
+      </Suspense>
+    </Stack>
   );
 }

@@ -36,27 +36,10 @@ export function UsageGroups({
   teams: { id: string; name: string }[];
 }) {
   const [target, setTarget] = useState(accountId);
-  const [rows, setRows] = useState<Row[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [downloadError, setDownloadError] = useState<string | null>(null);
   const range = useMemo(() => lastDays(DAYS), []);
+  const { rows, error } = useUsageGroups(by, target, range);
+  const [downloadError, setDownloadError] = useState<string | null>(null);
 
-  useEffect(() => {
-    let live = true;
-    setRows(null);
-    setError(null);
-    api.request(ReportQuery, { ...range, groupBy: [by], accountId: target }).then(
-      (d) => live && setRows([...d.usageReport].sort((a, b) => (BigInt(b.chargedMillicredits) > BigInt(a.chargedMillicredits) ? 1 : -1))),
-      (err) =>
-        live && setError(err instanceof ApiError && err.code === 'FORBIDDEN' ? "Only the team's owners see its usage." : errorMessage(err)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [by, target, range]);
-
-  const name = (r: Row) =>
-    by === 'API_KEY' ? keyName(r.apiKeyId ?? null, r.apiKeyLabel) : memberName(r.memberAccountId ?? null, r.memberEmail);
   const csvUrl = `/reports/usage.csv?${new URLSearchParams({ ...range, groupBy: `DAY,${by}`, accountId: target })}`;
   return (
     <>
@@ -97,32 +80,58 @@ export function UsageGroups({
         </Box>
       )}
       {rows && rows.length === 0 && <Typography color="text.secondary">No usage in the last {DAYS} days.</Typography>}
-      {rows && rows.length > 0 && (
-        <TableContainer tabIndex={0} aria-label={`Usage by ${by === 'API_KEY' ? 'key' : 'team member'}, scrollable`}>
-          <Table size="small" data-testid="usage-groups">
-            <TableHead>
-              <TableRow>
-                <TableCell>{by === 'API_KEY' ? 'Key' : 'Team member'}</TableCell>
-                <TableCell align="right">Credits</TableCell>
-                <TableCell align="right">Calls</TableCell>
-                <TableCell align="right">Input tokens</TableCell>
-                <TableCell align="right">Output tokens</TableCell>
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {rows.map((r) => (
-                <TableRow key={`${r.apiKeyId}/${r.memberAccountId}`}>
-                  <TableCell>{name(r)}</TableCell>
-                  <TableCell align="right">{formatCredits(r.chargedMillicredits, { decimals: 'trim' })}</TableCell>
-                  <TableCell align="right">{formatCount(r.calls)}</TableCell>
-                  <TableCell align="right">{formatCount(tokensIn(r))}</TableCell>
-                  <TableCell align="right">{formatCount(r.outputTokens)}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </TableContainer>
-      )}
+      {rows && rows.length > 0 && <GroupsTable by={by} rows={rows} />}
     </>
+  );
+}
+
+/** The report's rows for one account, most charged first; reloaded when the account or grouping changes. */
+function useUsageGroups(by: 'API_KEY' | 'TEAM_MEMBER', target: string, range: { from: string; to: string }) {
+  const [rows, setRows] = useState<Row[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    setRows(null);
+    setError(null);
+    api.request(ReportQuery, { ...range, groupBy: [by], accountId: target }).then(
+      (d) => live && setRows([...d.usageReport].sort((a, b) => (BigInt(b.chargedMillicredits) > BigInt(a.chargedMillicredits) ? 1 : -1))),
+      (err) =>
+        live && setError(err instanceof ApiError && err.code === 'FORBIDDEN' ? "Only the team's owners see its usage." : errorMessage(err)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [by, target, range]);
+  return { rows, error };
+}
+
+function GroupsTable({ by, rows }: { by: 'API_KEY' | 'TEAM_MEMBER'; rows: Row[] }) {
+  const name = (r: Row) =>
+    by === 'API_KEY' ? keyName(r.apiKeyId ?? null, r.apiKeyLabel) : memberName(r.memberAccountId ?? null, r.memberEmail);
+  return (
+    <TableContainer tabIndex={0} aria-label={`Usage by ${by === 'API_KEY' ? 'key' : 'team member'}, scrollable`}>
+      <Table size="small" data-testid="usage-groups">
+        <TableHead>
+          <TableRow>
+            <TableCell>{by === 'API_KEY' ? 'Key' : 'Team member'}</TableCell>
+            <TableCell align="right">Credits</TableCell>
+            <TableCell align="right">Calls</TableCell>
+            <TableCell align="right">Input tokens</TableCell>
+            <TableCell align="right">Output tokens</TableCell>
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {rows.map((r) => (
+            <TableRow key={`${r.apiKeyId}/${r.memberAccountId}`}>
+              <TableCell>{name(r)}</TableCell>
+              <TableCell align="right">{formatCredits(r.chargedMillicredits, { decimals: 'trim' })}</TableCell>
+              <TableCell align="right">{formatCount(r.calls)}</TableCell>
+              <TableCell align="right">{formatCount(tokensIn(r))}</TableCell>
+              <TableCell align="right">{formatCount(r.outputTokens)}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </TableContainer>
   );
 }

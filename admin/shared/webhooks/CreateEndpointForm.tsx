@@ -5,7 +5,7 @@ import FormGroup from '@mui/material/FormGroup';
 import FormLabel from '@mui/material/FormLabel';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
-import { useState, type FormEvent } from 'react';
+import { useState, type Dispatch, type FormEvent, type SetStateAction } from 'react';
 import { errorMessage, type ApiClient } from '../client';
 import { CreateWebhookEndpointMutation } from './operations';
 import { EVENT_TYPES, endpointUrlError } from './rules';
@@ -55,50 +55,87 @@ export function CreateEndpointForm(props: {
 
   return (
     <Stack component="form" spacing={2} onSubmit={submit} noValidate aria-label="New webhook endpoint">
-      <Stack direction={{ xs: 'column', md: 'row' }} spacing={2}>
-        <TextField
-          label="Endpoint URL"
-          value={url}
-          onChange={(e) => setUrl(e.target.value)}
-          onBlur={() => setTouched(true)}
-          error={touched && !!urlError}
-          helperText={touched && urlError ? urlError : 'https on a public address; the server checks it'}
-          slotProps={{ htmlInput: { inputMode: 'url', autoComplete: 'url' } }}
-          required
-          fullWidth
-        />
-        <TextField label="Description (optional)" value={description} onChange={(e) => setDescription(e.target.value)} fullWidth />
-      </Stack>
-      <FormGroup>
-        <FormLabel component="legend">Events</FormLabel>
-        <FormControlLabel control={<Checkbox checked={all} onChange={(e) => setAll(e.target.checked)} />} label="All events" />
-        {!all && (
-          <FormGroup row>
-            {EVENT_TYPES.map((type) => (
-              <FormControlLabel
-                key={type}
-                control={
-                  <Checkbox
-                    checked={events.includes(type)}
-                    onChange={(e) => setEvents((now) => (e.target.checked ? [...now, type] : now.filter((t) => t !== type)))}
-                  />
-                }
-                label={type}
-              />
-            ))}
-          </FormGroup>
-        )}
-        {touched && eventsError && (
-          <FormLabel error component="p">
-            {eventsError}
-          </FormLabel>
-        )}
-      </FormGroup>
+      <UrlFields
+        url={url}
+        setUrl={setUrl}
+        description={description}
+        setDescription={setDescription}
+        urlError={touched ? urlError : null}
+        onBlur={() => setTouched(true)}
+      />
+      <EventsField all={all} setAll={setAll} events={events} setEvents={setEvents} error={touched ? eventsError : null} />
       <div>
         <Button type="submit" variant="contained" disabled={busy}>
           Add endpoint
         </Button>
       </div>
     </Stack>
+  );
+}
+
+function UrlFields(props: {
+  url: string;
+  setUrl: (url: string) => void;
+  description: string;
+  setDescription: (description: string) => void;
+  urlError: string | null;
+  onBlur: () => void;
+}) {
+  return (
+    <Stack direction={{ xs: 'column', md: 'row' }} spacing={2}>
+      <TextField
+        label="Endpoint URL"
+        value={props.url}
+        onChange={(e) => props.setUrl(e.target.value)}
+        onBlur={props.onBlur}
+        error={!!props.urlError}
+        helperText={props.urlError ?? 'https on a public address; the server checks it'}
+        slotProps={{ htmlInput: { inputMode: 'url', autoComplete: 'url' } }}
+        required
+        fullWidth
+      />
+      <TextField
+        label="Description (optional)"
+        value={props.description}
+        onChange={(e) => props.setDescription(e.target.value)}
+        fullWidth
+      />
+    </Stack>
+  );
+}
+
+function EventsField(props: {
+  all: boolean;
+  setAll: (all: boolean) => void;
+  events: string[];
+  setEvents: Dispatch<SetStateAction<string[]>>;
+  error: string | null;
+}) {
+  return (
+    <FormGroup>
+      <FormLabel component="legend">Events</FormLabel>
+      <FormControlLabel control={<Checkbox checked={props.all} onChange={(e) => props.setAll(e.target.checked)} />} label="All events" />
+      {!props.all && (
+        <FormGroup row>
+          {EVENT_TYPES.map((type) => (
+            <FormControlLabel
+              key={type}
+              control={
+                <Checkbox
+                  checked={props.events.includes(type)}
+                  onChange={(e) => props.setEvents((now) => (e.target.checked ? [...now, type] : now.filter((t) => t !== type)))}
+                />
+              }
+              label={type}
+            />
+          ))}
+        </FormGroup>
+      )}
+      {props.error && (
+        <FormLabel error component="p">
+          {props.error}
+        </FormLabel>
+      )}
+    </FormGroup>
   );
 }

@@ -178,11 +178,11 @@ export class GrantsService {
     const head = await findGrant(sqlOf(currentEm(this.em)), grantId);
     if (!head) throw notFound(`Grant ${grantId} not found`);
     const done = await inTransaction(currentEm(this.em), async (sql) => {
-      const earlier = await this.ledger.lockForMovement(sql, head.accountId, d.idempotencyKey);
+      const earlier = await this.ledger.lockForMovement(sql.em!, head.accountId, d.idempotencyKey);
       if (earlier) return { transactionId: earlier, balance: null };
       const grant = await findGrant(sql, grantId);
       if (!grant || grant.remaining === 0n || grant.voidedAt || grant.expiredAt) return null;
-      const posted = await this.ledger.postIn(sql, {
+      const posted = await this.ledger.postIn(sql.em!, {
         accountId: grant.accountId,
         type: d.type,
         delta: -grant.remaining,

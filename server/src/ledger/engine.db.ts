@@ -1,31 +1,6 @@
 import { swallowed } from '../shared/errors.js';
-import { TRANSACTION, type Named } from './queries/statements.js';
+import type { Named } from './queries/statements.js';
 import pg from 'pg';
-import type { Sql } from '../db/sql.js';
-
-/** `?` placeholders (the `Sql` convention) to `$n`, outside quoted literals and identifiers. */
-export function toDollarParams(sql: string): string {
-  let n = 0;
-  let out = '';
-  let quote: string | null = null;
-  for (const ch of sql) {
-    if (quote) {
-      if (ch === quote) quote = null;
-    } else if (ch === "'" || ch === '"') {
-      quote = ch;
-    } else if (ch === '?') {
-      out += `$${++n}`;
-      continue;
-    }
-    out += ch;
-  }
-  return out;
-}
-
-/** The `Sql` interface over one pg connection (e.g. for posting hooks inside an engine transaction). */
-export const sqlOverClient = (client: pg.PoolClient): Sql => ({
-  query: async <T>(text: string, params: unknown[] = []) => (await client.query(toDollarParams(text), params)).rows as T[],
-});
 
 /** Connection loss (not a refusal): the statement may or may not have committed. */
 export function isConnectionLoss(err: unknown): boolean {
@@ -54,30 +29,6 @@ export class LedgerDb {
 
   async call<T extends pg.QueryResultRow>(statement: Named, values: unknown[]): Promise<T[]> {
     return (await this.pool.query<T>({ name: statement.name, text: statement.text, values })).rows;
-  }
-
-  /** One transaction on one connection: `fn` gets the named-statement runner and an `Sql` for hooks. */
-  async transaction<T>(
-    fn: (tx: { call: <R extends pg.QueryResultRow>(s: Named, v: unknown[]) => Promise<R[]>; sql: Sql }) => Promise<T>,
-  ): Promise<T> {
-    const client = await this.pool.connect();
-    let broken = false;
-    try {
-      await client.query(TRANSACTION.begin);
-      const result = await fn({
-        call: async <R extends pg.QueryResultRow>(s: Named, v: unknown[]) =>
-          (await client.query<R>({ name: s.name, text: s.text, values: v })).rows,
-        sql: sqlOverClient(client),
-      });
-      await client.query(TRANSACTION.commit);
-      return result;
-    } catch (err) {
-      broken = isConnectionLoss(err);
-      if (!broken) await client.query(TRANSACTION.rollback).catch(() => (broken = true));
-      throw err;
-    } finally {
-      client.release(broken);
-    }
   }
 
   async close(): Promise<void> {

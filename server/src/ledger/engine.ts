@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Sql } from '../db/sql.js';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { toBigInt } from '../db/values.js';
 import { appliedRates, promptTokensOf } from '../money/money.js';
 import type { EventBus } from '../shared/events/bus.js';
@@ -344,10 +344,11 @@ export class LedgerEngine {
   }
 
   /**
-   * One movement (credit, refund, expiry, reversal, adjustment, ...): in the caller's transaction
-   * when `within` is given (the caller publishes after its commit), else in its own.
+   * One movement (credit, refund, expiry, reversal, adjustment, ...): in the caller's ORM
+   * transaction when `within` is given (the caller publishes after its commit), else alone on the
+   * engine's pool, published here.
    */
-  async post(spec: PostSpec, within?: Sql, also?: (sql: Sql, outcome: PostOutcome) => Promise<void>): Promise<PostOutcome> {
+  async post(spec: PostSpec, within?: EntityManager): Promise<PostOutcome> {
     const values = [
       spec.accountId,
       spec.type,
@@ -361,24 +362,8 @@ export class LedgerEngine {
       spec.reversalOfId ?? null,
       spec.allowNegative ?? false,
     ];
-    const after = async (sql: Sql, outcome: PostOutcome) => {
-      if (outcome.status === 'OK' && also) await also(sql, outcome);
-    };
-    if (within) {
-      const outcome = toPostOutcome((await within.query<Row>(POST_IN_TRANSACTION, values))[0], spec.accountId);
-      await after(within, outcome);
-      return outcome;
-    }
-    let outcome: PostOutcome;
-    if (!also) {
-      outcome = toPostOutcome((await this.db.call(STATEMENTS.post, values))[0], spec.accountId);
-    } else {
-      outcome = await this.db.transaction(async (tx) => {
-        const o = toPostOutcome((await tx.call(STATEMENTS.post, values))[0], spec.accountId);
-        await after(tx.sql, o);
-        return o;
-      });
-    }
+    if (within) return toPostOutcome((await within.execute<Row[]>(POST_IN_TRANSACTION, values))[0], spec.accountId);
+    const outcome = toPostOutcome((await this.db.call(STATEMENTS.post, values))[0], spec.accountId);
     if (outcome.status === 'OK') this.publishLatest([outcome.balance]);
     return outcome;
   }

@@ -1,4 +1,4 @@
-import type { Sql } from '../db/sql.js';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { toBigInt } from '../db/values.js';
 import type { BalanceSnapshot, LedgerEntry, LedgerEntryType, SystemAccountCode } from './ledger.types.js';
 
@@ -63,8 +63,8 @@ const ENTRY_COLUMNS = `p.id as seq, t.id, p.account_id, t.type, p.amount, p.bala
   t.reference_id, t.reason, t.created_at`;
 
 /** Newest first, keyset-paginated on the posting sequence. */
-export async function findEntries(sql: Sql, accountId: string, limit: number, beforeSeq: bigint | null): Promise<LedgerEntry[]> {
-  const rows = await sql.query<EntryRow>(
+export async function findEntries(em: EntityManager, accountId: string, limit: number, beforeSeq: bigint | null): Promise<LedgerEntry[]> {
+  const rows = await em.execute<EntryRow[]>(
     `select ${ENTRY_COLUMNS}
        from ledger_postings p join ledger_transactions t on t.id = p.transaction_id
       where p.account_id = ?::uuid and (?::bigint is null or p.id < ?::bigint)
@@ -75,8 +75,13 @@ export async function findEntries(sql: Sql, accountId: string, limit: number, be
 }
 
 /** The account's entries that name `referenceId` (a purchase's PURCHASE, REFUND and REVERSAL entries), oldest first. */
-export async function findEntriesByReference(sql: Sql, accountId: string, referenceId: string, limit: number): Promise<LedgerEntry[]> {
-  const rows = await sql.query<EntryRow>(
+export async function findEntriesByReference(
+  em: EntityManager,
+  accountId: string,
+  referenceId: string,
+  limit: number,
+): Promise<LedgerEntry[]> {
+  const rows = await em.execute<EntryRow[]>(
     `select ${ENTRY_COLUMNS}
        from ledger_postings p join ledger_transactions t on t.id = p.transaction_id
       where p.account_id = ?::uuid and t.reference_id = ?
@@ -86,13 +91,13 @@ export async function findEntriesByReference(sql: Sql, accountId: string, refere
   return rows.map(toEntry);
 }
 
-export async function countEntries(sql: Sql, accountId: string): Promise<number> {
-  const [row] = await sql.query<{ n: string }>(`select count(*) as n from ledger_postings where account_id = ?::uuid`, [accountId]);
+export async function countEntries(em: EntityManager, accountId: string): Promise<number> {
+  const [row] = await em.execute<{ n: string }[]>(`select count(*) as n from ledger_postings where account_id = ?::uuid`, [accountId]);
   return Number(row.n);
 }
 
-export async function findEntryByTransaction(sql: Sql, transactionId: string): Promise<LedgerEntry | null> {
-  const rows = await sql.query<EntryRow>(
+export async function findEntryByTransaction(em: EntityManager, transactionId: string): Promise<LedgerEntry | null> {
+  const rows = await em.execute<EntryRow[]>(
     `select ${ENTRY_COLUMNS}
        from ledger_postings p join ledger_transactions t on t.id = p.transaction_id
        join accounts a on a.id = p.account_id and a.kind <> 'SYSTEM'
@@ -102,8 +107,8 @@ export async function findEntryByTransaction(sql: Sql, transactionId: string): P
   return rows[0] ? toEntry(rows[0]) : null;
 }
 
-export async function findTransactionIdByKey(sql: Sql, accountId: string, key: string): Promise<string | null> {
-  const rows = await sql.query<{ id: string }>(`select id from ledger_transactions where account_id = ?::uuid and idempotency_key = ?`, [
+export async function findTransactionIdByKey(em: EntityManager, accountId: string, key: string): Promise<string | null> {
+  const rows = await em.execute<{ id: string }[]>(`select id from ledger_transactions where account_id = ?::uuid and idempotency_key = ?`, [
     accountId,
     key,
   ]);
@@ -111,6 +116,6 @@ export async function findTransactionIdByKey(sql: Sql, accountId: string, key: s
 }
 
 /** Takes an account row's lock for the rest of the caller's transaction. */
-export async function lockAccount(sql: Sql, accountId: string): Promise<void> {
-  await sql.query(`select 1 from accounts where id = ?::uuid for update`, [accountId]);
+export async function lockAccount(em: EntityManager, accountId: string): Promise<void> {
+  await em.execute(`select 1 from accounts where id = ?::uuid for update`, [accountId]);
 }

@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { writeAudit } from '../audit/audit.service.js';
 import type { Principal } from '../auth/roles.js';
-import { sqlOf, type Sql } from '../db/sql.js';
 import { pgCode } from '../db/values.js';
+import { sqlOf } from '../db/sql.js';
 import { currentEm } from '../db/unit-of-work.js';
 import { parseMillicredits } from '../money/money.js';
 import { DomainError, IdempotencyConflict, badInput, notFound } from '../shared/errors.js';
@@ -59,45 +59,53 @@ export class LedgerService {
 
   async entries(accountId: string, first?: number | null, after?: string | null): Promise<Page<LedgerEntry>> {
     const n = pageSize(first);
-    const rows = await findEntries(sqlOf(currentEm(this.em)), accountId, n + 1, decodeCursor(after));
+    const rows = await findEntries(currentEm(this.em), accountId, n + 1, decodeCursor(after));
     return toPage(rows, n);
   }
 
   /** The account's entries naming `referenceId` (at most 200), oldest first. */
   async entriesReferencing(accountId: string, referenceId: string): Promise<LedgerEntry[]> {
-    return findEntriesByReference(sqlOf(currentEm(this.em)), accountId, referenceId, 200);
+    return findEntriesByReference(currentEm(this.em), accountId, referenceId, 200);
   }
 
   async entryCount(accountId: string): Promise<number> {
-    return countEntries(sqlOf(currentEm(this.em)), accountId);
+    return countEntries(currentEm(this.em), accountId);
   }
 
   async entry(transactionId: string): Promise<LedgerEntry> {
-    const entry = await findEntryByTransaction(sqlOf(currentEm(this.em)), parseId(transactionId, 'transactionId'));
+    const entry = await findEntryByTransaction(currentEm(this.em), parseId(transactionId, 'transactionId'));
     if (!entry) throw notFound(`Ledger transaction ${transactionId} not found`);
     return entry;
   }
 
   /**
    * The one entry point for a movement that is not a usage charge (purchase, refund, expiry,
-   * reversal, adjustment, bonus, promo): one engine call in its own transaction, plus
-   * `alsoInTransaction` (e.g. an audit row) in that same transaction. A repeated idempotency key
-   * with the same request answers the first entry.
+   * reversal, adjustment, bonus, promo): one engine call in its own transaction. With
+   * `alsoInTransaction` (e.g. an audit row) the movement and that work share one ORM transaction
+   * (the engine's own pool serves only single-statement calls). A repeated idempotency key with the
+   * same request answers the first entry.
    */
-  async post(spec: PostSpec, alsoInTransaction?: (sql: Sql, posted: PostedTransaction) => Promise<void>): Promise<LedgerEntry> {
-    const also = alsoInTransaction ? (sql: Sql, o: PostOutcome) => alsoInTransaction(sql, posted(o)) : undefined;
-    const outcome = await this.engine.post(spec, undefined, also);
+  async post(spec: PostSpec, alsoInTransaction?: (tem: EntityManager, posted: PostedTransaction) => Promise<void>): Promise<LedgerEntry> {
+    const outcome = alsoInTransaction
+      ? await currentEm(this.em).transactional(async (tem) => {
+          const o = await this.engine.post(spec, tem);
+          if (o.status === 'OK') await alsoInTransaction(tem, posted(o));
+          return o;
+        })
+      : await this.engine.post(spec);
+    // Published after the commit (the engine publishes its own single-statement movements).
+    if (alsoInTransaction && outcome.status === 'OK') this.announce(outcome.balance!);
     const transactionId = this.accepted(spec, outcome);
     if (outcome.status === 'OK' && spec.type === 'PURCHASE') metrics.creditsPurchased(spec.delta);
     return this.entry(transactionId);
   }
 
   /**
-   * The same movement inside the caller's transaction (e.g. an account's creation, a grant's
-   * expiry). Refusals throw; the caller publishes `balance` after its commit (`announce`).
+   * The same movement inside the caller's transaction (`em`: its `tem`, e.g. an account's creation,
+   * a grant's expiry). Refusals throw; the caller publishes `balance` after its commit (`announce`).
    */
-  async postIn(sql: Sql, spec: PostSpec): Promise<PostedTransaction & { replayed: boolean }> {
-    const outcome = await this.engine.post(spec, sql);
+  async postIn(em: EntityManager, spec: PostSpec): Promise<PostedTransaction & { replayed: boolean }> {
+    const outcome = await this.engine.post(spec, em);
     this.accepted(spec, outcome);
     return { ...posted(outcome), replayed: outcome.status === 'REPLAY' };
   }
@@ -119,9 +127,9 @@ export class LedgerService {
    * Inside a caller's transaction: takes the account's lock (so what the caller reads next cannot
    * change before it posts) and returns the transaction already posted under `idempotencyKey`.
    */
-  async lockForMovement(sql: Sql, accountId: string, idempotencyKey: string): Promise<string | null> {
-    await lockAccount(sql, accountId);
-    return findTransactionIdByKey(sql, accountId, idempotencyKey);
+  async lockForMovement(em: EntityManager, accountId: string, idempotencyKey: string): Promise<string | null> {
+    await lockAccount(em, accountId);
+    return findTransactionIdByKey(em, accountId, idempotencyKey);
   }
 
   /** Tells live subscribers about a balance that a caller's transaction changed (after its commit). */
@@ -164,8 +172,8 @@ export class LedgerService {
         reason,
         actorKeyId: actor.keyId,
       },
-      (sql, posted) =>
-        writeAudit(sql, {
+      (tem, posted) =>
+        writeAudit(sqlOf(tem), {
           actor,
           action: 'ledger.adjustBalance',
           targetType: 'account',
@@ -202,8 +210,8 @@ export class LedgerService {
           actorKeyId: actor.keyId,
           allowNegative: true,
         },
-        (sql, posted) =>
-          writeAudit(sql, {
+        (tem, posted) =>
+          writeAudit(sqlOf(tem), {
             actor,
             action: 'ledger.reverseTransaction',
             targetType: 'ledger_transaction',

@@ -75,7 +75,8 @@ export class PromotionsService {
           reason: `Promo code ${code}`,
           actorKeyId: principal.keyId,
         },
-        async (sql, posted) => {
+        async (tem, posted) => {
+          const sql = sqlOf(tem);
           const taken = await PromoCodesRepository.take(sql, promo.id);
           // Thrown inside the transaction, the refusal rolls the PROMO credit back.
           if (!taken) throw refused(code, refusal((await PromoCodesRepository.counters(sql, promo.id)) ?? promo) ?? 'EXHAUSTED');
@@ -105,7 +106,7 @@ export class PromotionsService {
   readonly introBonus = async (sql: Sql, accountId: string): Promise<void> => {
     const amount = this.introBonusMillicredits;
     if (amount <= 0n) return;
-    await this.ledger.postIn(sql, {
+    await this.ledger.postIn(sql.em!, {
       accountId,
       type: 'BONUS',
       delta: amount,

@@ -28,9 +28,6 @@ export const STATEMENTS = {
 /** The same movement call inside a caller's transaction (MikroORM's `?` placeholders). */
 export const POST_IN_TRANSACTION = `select * from creditmeter_post(?::uuid, ?::text, ?::bigint, ?::text, ?::text, ?::text, ?::text, ?::text, ?::uuid, ?::uuid, ?::boolean)`;
 
-/** The engine's own transaction on one connection of its pool (engine.db.ts). */
-export const TRANSACTION = { begin: 'begin', commit: 'commit', rollback: 'rollback' } as const;
-
 /** Which engine functions are applied, by checksum, and whether each still exists (engine-functions.ts). */
 export const APPLIED_ENGINE_FUNCTIONS = `select c.name, c.sha256, exists (select 1 from pg_proc p where p.proname = c.name and p.pronamespace = current_schema()::regnamespace) as present
        from engine_sql_checksums c`;
