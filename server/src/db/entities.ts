@@ -1,13 +1,16 @@
 import { AccountEntity } from '../accounts/accounts.repository.js';
 import { AuditEntryEntity } from '../audit/audit.repository.js';
 import { DisputeEntity } from '../billing/disputes.repository.js';
+import { PurchaseEntity } from '../billing/purchases.repository.js';
+import { BillingCustomerEntity } from '../billing/billing-customers.repository.js';
+import { AutoRechargeSettingsEntity } from '../billing/auto-recharge-settings.repository.js';
 import { StripeEventEntity } from '../billing/stripe-events.repository.js';
 import { PromoCodeEntity, PromoRedemptionEntity } from '../promotions/promotions.repository.js';
 import { ReconciliationFindingEntity, ReconciliationRunEntity } from '../reconciliation/runs.repository.js';
 import { DemoClockEntity } from '../demo-clock.entity.js';
 import { ApiKeyEntity } from '../auth/api-keys.repository.js';
 import { ModelRateEntity, ModelSwitchEntity, RateCardActivationEntity, RateCardEntity } from '../ratecards/ratecards.repository.js';
-import { ProxySettingsEntity } from '../proxy/proxy-settings.entity.js';
+import { ProxySettingsEntity } from '../proxy/proxy-settings.repository.js';
 import { PortalTokenEntity } from '../sessions/portal-tokens.repository.js';
 import { SessionEntity } from '../sessions/sessions.repository.js';
 import { StaffUserEntity } from '../staff/staff-users.repository.js';
@@ -42,6 +45,9 @@ export const entities = [
   TeamInvitationEntity,
   DisputeEntity,
   StripeEventEntity,
+  PurchaseEntity,
+  BillingCustomerEntity,
+  AutoRechargeSettingsEntity,
   PromoCodeEntity,
   PromoRedemptionEntity,
   ProxySettingsEntity,
