@@ -11,7 +11,7 @@ import { ModelRateEntity } from '../ratecards/model-rate.entity.js';
 import { ModelSwitchEntity } from '../ratecards/model-switch.entity.js';
 import { RateCardActivationEntity } from '../ratecards/ratecard-activation.entity.js';
 import { RateCardEntity } from '../ratecards/ratecard.entity.js';
-import { ProxySettingsEntity } from '../proxy/proxy-settings.entity.js';
+import { ProxySettingsEntity } from '../proxy/proxy-settings.repository.js';
 import { PortalTokenEntity } from '../sessions/portal-token.entity.js';
 import { SessionEntity } from '../sessions/session.entity.js';
 import { StaffUserEntity } from '../staff/staff-user.entity.js';
