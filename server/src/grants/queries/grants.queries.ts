@@ -44,7 +44,10 @@ export async function findGrants(em: EntityManager, accountId: string, includeCl
   return rows.map(grantOf);
 }
 
-export async function findAllocations(em: EntityManager, filter: { grantId?: string; transactionId?: string }): Promise<GrantAllocationGql[]> {
+export async function findAllocations(
+  em: EntityManager,
+  filter: { grantId?: string; transactionId?: string },
+): Promise<GrantAllocationGql[]> {
   const rows = await em.execute<Text<GrantAllocationGql, 'id' | 'amount' | 'createdAt'>[]>(
     `select id, grant_id as "grantId", transaction_id as "transactionId", amount, purpose, created_at as "createdAt"
        from grant_allocations where (?::uuid is null or grant_id = ?::uuid) and (?::uuid is null or transaction_id = ?::uuid) order by id`,
@@ -66,7 +69,10 @@ export async function findDueGrants(em: EntityManager, now: Date, limit: number)
 }
 
 /** Accounts whose grant remainders no longer sum to max(posted, 0): for reconciliation. */
-export async function findGrantDrift(em: EntityManager, limit: number): Promise<{ accountId: string; posted: bigint; remaining: bigint }[]> {
+export async function findGrantDrift(
+  em: EntityManager,
+  limit: number,
+): Promise<{ accountId: string; posted: bigint; remaining: bigint }[]> {
   const rows = await em.execute<{ id: string; posted: string; remaining: string }[]>(
     `select a.id, a.posted, coalesce(g.remaining, 0) as remaining
        from accounts a left join (select account_id, sum(remaining) as remaining from grants group by account_id) g on g.account_id = a.id
