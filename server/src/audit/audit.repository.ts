@@ -2,7 +2,7 @@ import { EntityRepository, type EntityManager, type FilterQuery } from '@mikro-o
 import type { Sql } from '../db/sql.js';
 import { AccountEntity } from '../accounts/account.entity.js';
 import { ApiKeyEntity } from '../auth/api-key.entity.js';
-import { WebhookEndpointEntity } from '../notify/webhook-endpoint.entity.js';
+import { WebhookEndpointEntity } from '../notify/webhook-endpoints.repository.js';
 import { RateCardEntity } from '../ratecards/ratecard.entity.js';
 import type { PageWindow } from '../shared/paging.js';
 import { StaffUserEntity } from '../staff/staff-user.entity.js';

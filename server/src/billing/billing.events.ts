@@ -9,7 +9,7 @@ export const emitPurchaseFulfilled = (
   p: Purchase,
   f: { transactionId: string; amountPaidCents: bigint; balanceMillicredits: bigint },
 ) =>
-  emitEvent(sql, {
+  emitEvent(sql.em!, {
     type: 'purchase.fulfilled',
     accountId: p.accountId,
     data: {
@@ -30,7 +30,7 @@ export const emitPurchaseRefunded = (
   p: Purchase,
   r: { refundedCents: bigint; refundedCredits: bigint; debitedMillicredits: bigint; status: PurchaseStatus; transactionId: string | null },
 ) =>
-  emitEvent(sql, {
+  emitEvent(sql.em!, {
     type: 'purchase.refunded',
     accountId: p.accountId,
     data: {
@@ -46,7 +46,7 @@ export const emitPurchaseRefunded = (
   });
 
 export const emitAutoRechargeFailed = (sql: Sql, accountId: string, f: { purchaseId: string | null; reason: string }) =>
-  emitEvent(sql, {
+  emitEvent(sql.em!, {
     type: 'auto_recharge.failed',
     accountId,
     data: { accountId, purchaseId: f.purchaseId, reason: f.reason.slice(0, 300), autoRechargeDisabled: true },
