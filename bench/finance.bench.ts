@@ -145,7 +145,10 @@ export async function run(): Promise<void> {
     const directRows = await direct();
     const same =
       directRows.length === days.length &&
-      directRows.every((r, i) => BigInt(r.deducted ?? 0) === days[i].creditsDeducted && BigInt(r.cost ?? 0) === days[i].costMicroUsd);
+      directRows.every(
+        (r, i) =>
+          BigInt(r.deducted ?? 0) === BigInt(days[i].creditsDeductedMillicredits) && BigInt(r.cost ?? 0) === BigInt(days[i].costMicroUsd),
+      );
     console.log(`financeDaily and the direct aggregate agree on all ${days.length} days: ${same}`);
 
     const viaRollups = await median(() => finance.daily(from, to));

@@ -38,49 +38,8 @@ export function createApiClient(opts: { key?: () => string | null; url?: string 
     return key ? `Bearer ${key}` : undefined;
   };
 
-  async function request<TResult, TVariables>(
-    document: TypedDocumentString<TResult, TVariables>,
-    variables?: TVariables,
-  ): Promise<TResult> {
-    const auth = authorization();
-    const response = await fetch(url, {
-      method: 'POST',
-      credentials: 'same-origin',
-      headers: {
-        'content-type': 'application/json',
-        accept: 'application/graphql-response+json, application/json',
-        ...(auth ? { authorization: auth } : {}),
-      },
-      body: JSON.stringify({ query: document.toString(), variables: variables ?? {} }),
-    });
-    let body: { data?: TResult; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> };
-    try {
-      body = await response.json();
-    } catch {
-      throw new ApiError(`The server answered ${response.status} without a GraphQL body`, 'NETWORK', response.status);
-    }
-    const first = body.errors?.[0];
-    if (first)
-      throw new ApiError(first.message, String(first.extensions?.code ?? 'INTERNAL_SERVER_ERROR'), response.status, first.extensions);
-    if (!body.data) throw new ApiError('Empty answer from the server', 'NETWORK', response.status);
-    return body.data;
-  }
-
   function socket(): WsClient {
-    if (!ws) {
-      const wsUrl = new URL(url, window.location.href);
-      wsUrl.protocol = wsUrl.protocol === 'https:' ? 'wss:' : 'ws:';
-      ws = createWsClient({
-        url: wsUrl.toString(),
-        lazy: true,
-        retryAttempts: Infinity,
-        shouldRetry: () => true,
-        connectionParams: () => {
-          const auth = authorization();
-          return auth ? { authorization: auth } : {};
-        },
-      });
-    }
+    ws ??= openSocket(url, authorization);
     return ws;
   }
 
@@ -105,13 +64,59 @@ export function createApiClient(opts: { key?: () => string | null; url?: string 
   }
 
   return {
-    request,
+    request: (document, variables) => postGraphql(url, authorization(), document, variables),
     subscribe,
     close() {
       void ws?.dispose();
       ws = null;
     },
   };
+}
+
+/** One GraphQL operation over HTTP; its first error, or a body that is not GraphQL, is thrown as an ApiError. */
+async function postGraphql<TResult, TVariables>(
+  url: string,
+  auth: string | undefined,
+  document: TypedDocumentString<TResult, TVariables>,
+  variables?: TVariables,
+): Promise<TResult> {
+  const response = await fetch(url, {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: {
+      'content-type': 'application/json',
+      accept: 'application/graphql-response+json, application/json',
+      ...(auth ? { authorization: auth } : {}),
+    },
+    body: JSON.stringify({ query: document.toString(), variables: variables ?? {} }),
+  });
+  let body: { data?: TResult; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> };
+  try {
+    body = await response.json();
+  } catch {
+    throw new ApiError(`The server answered ${response.status} without a GraphQL body`, 'NETWORK', response.status);
+  }
+  const first = body.errors?.[0];
+  if (first)
+    throw new ApiError(first.message, String(first.extensions?.code ?? 'INTERNAL_SERVER_ERROR'), response.status, first.extensions);
+  if (!body.data) throw new ApiError('Empty answer from the server', 'NETWORK', response.status);
+  return body.data;
+}
+
+/** The graphql-ws client (lazy, retrying for ever) at the same path as `url`, ws: or wss: as the page. */
+function openSocket(url: string, authorization: () => string | undefined): WsClient {
+  const wsUrl = new URL(url, window.location.href);
+  wsUrl.protocol = wsUrl.protocol === 'https:' ? 'wss:' : 'ws:';
+  return createWsClient({
+    url: wsUrl.toString(),
+    lazy: true,
+    retryAttempts: Infinity,
+    shouldRetry: () => true,
+    connectionParams: () => {
+      const auth = authorization();
+      return auth ? { authorization: auth } : {};
+    },
+  });
 }
 
 /** A plain-language sentence for an error, whatever threw it. */

@@ -7,6 +7,7 @@ import { backupDatabase, restoreDatabase } from './db/backup.js';
 import { loadBackupKey } from './db/backup-signing.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded.js';
 import { initOrm } from './db/orm.js';
+import { swallowed } from './shared/errors.js';
 
 /**
  * `npm run backup [-- <dir>]` and `npm run restore -- <dir> [--replace]`: on DATABASE_URL, else
@@ -24,9 +25,10 @@ async function embeddedIsUp(url: string): Promise<boolean> {
     await client.connect();
     return true;
   } catch {
-    return false;
+    return false; // nothing answers there: the caller starts the embedded server
   } finally {
-    await client.end().catch(() => undefined);
+    // A client that never connected has nothing to end; ending it may reject, and that says nothing more.
+    await client.end().catch((err: unknown) => swallowed(err, 'backup.probe.end'));
   }
 }
 

@@ -88,7 +88,10 @@ async function shutdown(signal: string) {
       log.error({ err }, 'error while closing the server');
     });
   step = 'database pool';
-  await orm.close().catch(() => undefined);
+  await orm.close().catch((err) => {
+    clean = false;
+    log.error({ err }, 'error while closing the database pool');
+  });
   step = 'embedded PostgreSQL';
   await embedded?.stop().catch((err) => {
     clean = false;

@@ -1,18 +1,14 @@
 import Alert from '@mui/material/Alert';
-import Button from '@mui/material/Button';
-import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
-import DialogTitle from '@mui/material/DialogTitle';
 import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useState, type FormEvent } from 'react';
-import { errorMessage } from '../../shared/client';
 import type { KeyLimitReset, UpdateApiKeyInput } from '../../shared/gql/graphql';
 import { formatCredits } from '../../../server/src/money/format';
 import { parseCredits } from '../../shared/money';
+import { FormDialog, FormDialogActions, useSave } from '../shared/FormDialog';
 
 const RESETS: { value: KeyLimitReset; label: string }[] = [
   { value: 'DAILY', label: 'Daily (midnight)' },
@@ -39,51 +35,10 @@ export function KeyBudgetDialog(props: {
   submit: (input: UpdateApiKeyInput) => Promise<unknown>;
   onDone: () => void;
 }) {
-  const k = props.apiKey;
-  const [label, setLabel] = useState(k.label ?? '');
-  const [limit, setLimit] = useState(
-    k.spendLimitMillicredits === null ? '' : formatCredits(k.spendLimitMillicredits, { decimals: 'trim' }),
-  );
-  const [reset, setReset] = useState<KeyLimitReset>(k.limitReset);
-  const [models, setModels] = useState((k.allowedModels ?? []).join(', '));
-  const [touched, setTouched] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  const parsed = limit.trim() ? parseCredits(limit) : null;
-  const limitError = parsed && !parsed.ok ? parsed.error : null;
-  const modelList = models
-    .split(',')
-    .map((m) => m.trim())
-    .filter(Boolean);
-
-  async function save(event: FormEvent) {
-    event.preventDefault();
-    setTouched(true);
-    if (limitError) return;
-    setBusy(true);
-    setError(null);
-    try {
-      await props.submit({
-        label: label.trim() || null,
-        spendLimitMillicredits: parsed?.ok ? parsed.millicredits.toString() : null,
-        limitReset: reset,
-        allowedModels: modelList.length ? modelList : null,
-      });
-      props.onDone();
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
-  }
-
+  const f = useKeyBudget(props);
   return (
-    <Dialog open onClose={busy ? undefined : props.onClose} aria-labelledby="key-budget-title" fullWidth maxWidth="sm">
-      <DialogTitle id="key-budget-title" sx={{ overflowWrap: 'anywhere' }}>
-        Budget of key {k.id}
-      </DialogTitle>
-      <form onSubmit={save} noValidate>
+    <FormDialog titleId="key-budget-title" title={`Budget of key ${props.apiKey.id}`} busy={f.busy} onClose={props.onClose}>
+      <form onSubmit={f.saveBudget} noValidate>
         <DialogContent>
           <Stack spacing={2}>
             <Typography variant="body2" color="text.secondary">
@@ -92,26 +47,26 @@ export function KeyBudgetDialog(props: {
             </Typography>
             <TextField
               label="Label"
-              value={label}
-              onChange={(e) => setLabel(e.target.value)}
+              value={f.label}
+              onChange={(e) => f.setLabel(e.target.value)}
               slotProps={{ htmlInput: { maxLength: 100 } }}
             />
             <TextField
               autoFocus
               label="Spend limit (credits)"
-              value={limit}
-              onChange={(e) => setLimit(e.target.value)}
-              error={touched && !!limitError}
+              value={f.limit}
+              onChange={(e) => f.setLimit(e.target.value)}
+              error={f.touched && !!f.limitError}
               helperText={
-                touched && limitError
-                  ? limitError
-                  : parsed?.ok
-                    ? `${parsed.millicredits.toString()} millicredits per period`
+                f.touched && f.limitError
+                  ? f.limitError
+                  : f.parsed?.ok
+                    ? `${f.parsed.millicredits.toString()} millicredits per period`
                     : 'Empty: no limit'
               }
               slotProps={{ htmlInput: { inputMode: 'decimal', 'data-testid': 'key-limit' } }}
             />
-            <TextField select label="Limit resets" value={reset} onChange={(e) => setReset(e.target.value as KeyLimitReset)}>
+            <TextField select label="Limit resets" value={f.reset} onChange={(e) => f.setReset(e.target.value as KeyLimitReset)}>
               {RESETS.map((r) => (
                 <MenuItem key={r.value} value={r.value}>
                   {r.label}
@@ -120,23 +75,52 @@ export function KeyBudgetDialog(props: {
             </TextField>
             <TextField
               label="Allowed models"
-              value={models}
-              onChange={(e) => setModels(e.target.value)}
+              value={f.models}
+              onChange={(e) => f.setModels(e.target.value)}
               helperText="Comma-separated model names; empty: every model"
               slotProps={{ htmlInput: { 'data-testid': 'key-models' } }}
             />
-            {error && <Alert severity="error">{error}</Alert>}
+            {f.error && <Alert severity="error">{f.error}</Alert>}
           </Stack>
         </DialogContent>
-        <DialogActions>
-          <Button onClick={props.onClose} disabled={busy}>
-            Cancel
-          </Button>
-          <Button type="submit" variant="contained" disabled={busy}>
-            Save
-          </Button>
-        </DialogActions>
+        <FormDialogActions busy={f.busy} onClose={props.onClose} submitLabel="Save" />
       </form>
-    </Dialog>
+    </FormDialog>
   );
+}
+
+/** The key's settings as typed, checked, and their saving. */
+function useKeyBudget(props: { apiKey: KeyBudget; submit: (input: UpdateApiKeyInput) => Promise<unknown>; onDone: () => void }) {
+  const k = props.apiKey;
+  const [label, setLabel] = useState(k.label ?? '');
+  const [limit, setLimit] = useState(
+    k.spendLimitMillicredits === null ? '' : formatCredits(k.spendLimitMillicredits, { decimals: 'trim' }),
+  );
+  const [reset, setReset] = useState<KeyLimitReset>(k.limitReset);
+  const [models, setModels] = useState((k.allowedModels ?? []).join(', '));
+  const [touched, setTouched] = useState(false);
+  const { busy, error, save } = useSave();
+
+  const parsed = limit.trim() ? parseCredits(limit) : null;
+  const limitError = parsed && !parsed.ok ? parsed.error : null;
+  const modelList = models
+    .split(',')
+    .map((m) => m.trim())
+    .filter(Boolean);
+
+  async function saveBudget(event: FormEvent) {
+    event.preventDefault();
+    setTouched(true);
+    if (limitError) return;
+    await save(async () => {
+      await props.submit({
+        label: label.trim() || null,
+        spendLimitMillicredits: parsed?.ok ? parsed.millicredits.toString() : null,
+        limitReset: reset,
+        allowedModels: modelList.length ? modelList : null,
+      });
+      props.onDone();
+    });
+  }
+  return { label, setLabel, limit, setLimit, reset, setReset, models, setModels, touched, busy, error, parsed, limitError, saveBudget };
 }

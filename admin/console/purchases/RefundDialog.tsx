@@ -1,16 +1,12 @@
 import Alert from '@mui/material/Alert';
-import Button from '@mui/material/Button';
-import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
-import DialogTitle from '@mui/material/DialogTitle';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useState, type FormEvent } from 'react';
-import { errorMessage } from '../../shared/client';
 import { formatCents } from '../../../server/src/money/format';
 import { parseDollarsToCents } from '../../shared/money';
+import { FormDialog, FormDialogActions, ReasonField, reasonRequired, useSave } from '../shared/FormDialog';
 
 /**
  * Refund (FINANCE+): an amount in dollars, at most what is still refundable (the default), and a
@@ -24,43 +20,10 @@ export function RefundDialog(props: {
   submit: (request: { amountCents: number; reason: string }) => Promise<unknown>;
   onDone: (amountCents: number) => void;
 }) {
-  const [amount, setAmount] = useState((props.refundableCents / 100).toFixed(2));
-  const [reason, setReason] = useState('');
-  const [touched, setTouched] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  const parsed = parseDollarsToCents(amount);
-  const amountError = !parsed.ok
-    ? parsed.error
-    : parsed.cents <= 0n
-      ? 'The amount must be above $0.00'
-      : parsed.cents > BigInt(props.refundableCents)
-        ? `At most ${formatCents(props.refundableCents)} is left to refund`
-        : null;
-  const reasonError = reason.trim() ? null : 'A reason is required (it goes to the audit log)';
-
-  async function refund(event: FormEvent) {
-    event.preventDefault();
-    setTouched(true);
-    if (amountError || reasonError || !parsed.ok) return;
-    setBusy(true);
-    setError(null);
-    try {
-      await props.submit({ amountCents: Number(parsed.cents), reason: reason.trim() });
-      props.onDone(Number(parsed.cents));
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { amount, setAmount, reason, setReason, touched, busy, error, parsed, amountError, reasonError, refund } = useRefund(props);
 
   return (
-    <Dialog open onClose={busy ? undefined : props.onClose} aria-labelledby="refund-title" fullWidth maxWidth="sm">
-      <DialogTitle id="refund-title" sx={{ overflowWrap: 'anywhere' }}>
-        Refund a purchase of {props.email}
-      </DialogTitle>
+    <FormDialog titleId="refund-title" title={`Refund a purchase of ${props.email}`} busy={busy} onClose={props.onClose}>
       <form onSubmit={refund} noValidate>
         <DialogContent>
           <Stack spacing={2}>
@@ -78,29 +41,56 @@ export function RefundDialog(props: {
               slotProps={{ htmlInput: { inputMode: 'decimal', 'data-testid': 'refund-amount' } }}
               required
             />
-            <TextField
-              label="Reason"
+            <ReasonField
               value={reason}
-              onChange={(e) => setReason(e.target.value)}
-              error={touched && !!reasonError}
-              helperText={touched && reasonError ? reasonError : 'Recorded in the audit log'}
-              required
-              multiline
-              minRows={2}
-              slotProps={{ htmlInput: { maxLength: 500, 'data-testid': 'refund-reason' } }}
+              onChange={setReason}
+              error={touched ? reasonError : null}
+              helperText="Recorded in the audit log"
+              testId="refund-reason"
             />
             {error && <Alert severity="error">{error}</Alert>}
           </Stack>
         </DialogContent>
-        <DialogActions>
-          <Button onClick={props.onClose} disabled={busy}>
-            Cancel
-          </Button>
-          <Button type="submit" variant="contained" color="error" disabled={busy}>
-            {busy ? 'Refunding…' : `Refund ${parsed.ok && !amountError ? formatCents(parsed.cents) : ''}`.trim()}
-          </Button>
-        </DialogActions>
+        <FormDialogActions
+          busy={busy}
+          onClose={props.onClose}
+          color="error"
+          submitLabel={busy ? 'Refunding…' : `Refund ${parsed.ok && !amountError ? formatCents(parsed.cents) : ''}`.trim()}
+        />
       </form>
-    </Dialog>
+    </FormDialog>
   );
+}
+
+/** The amount (at most what is left to refund) and the reason, checked, then the refund. */
+function useRefund(props: {
+  refundableCents: number;
+  submit: (request: { amountCents: number; reason: string }) => Promise<unknown>;
+  onDone: (amountCents: number) => void;
+}) {
+  const [amount, setAmount] = useState((props.refundableCents / 100).toFixed(2));
+  const [reason, setReason] = useState('');
+  const [touched, setTouched] = useState(false);
+  const { busy, error, save } = useSave();
+
+  const parsed = parseDollarsToCents(amount);
+  const amountError = !parsed.ok
+    ? parsed.error
+    : parsed.cents <= 0n
+      ? 'The amount must be above $0.00'
+      : parsed.cents > BigInt(props.refundableCents)
+        ? `At most ${formatCents(props.refundableCents)} is left to refund`
+        : null;
+  const reasonError = reasonRequired(reason);
+
+  async function refund(event: FormEvent) {
+    event.preventDefault();
+    setTouched(true);
+    if (amountError || reasonError || !parsed.ok) return;
+    await save(async () => {
+      await props.submit({ amountCents: Number(parsed.cents), reason: reason.trim() });
+      props.onDone(Number(parsed.cents));
+    });
+  }
+  return { amount, setAmount, reason, setReason, touched, busy, error, parsed, amountError, reasonError, refund };
 }

@@ -1,4 +1,4 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
+import { LockMode, raw, type EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import { writeAudit } from '../audit/audit.service.js';
 import type { Principal } from '../auth/roles.js';
@@ -32,6 +32,63 @@ export interface CreateAccountInput {
 
 /** Work that commits or rolls back with a new account (the intro bonus, for one). */
 export type AccountCreatedHook = (sql: Sql, accountId: string) => Promise<void>;
+
+/**
+ * The door other features use inside their own transaction `em` (a key's, a team's, a portal
+ * link's): the `accounts` table stays this feature's, read and written only here.
+ */
+export const accountRecords = {
+  /** The account exists and is of one of `kinds`. */
+  async exists(em: EntityManager, id: string, kinds: AccountEntity['kind'][]): Promise<boolean> {
+    return (await em.count(AccountEntity, { id, kind: { $in: kinds } })) > 0;
+  },
+
+  /** Locks the account's row for the caller's transaction (the ledger engine takes the same lock first). */
+  async lock(em: EntityManager, id: string): Promise<void> {
+    await em.findOne(AccountEntity, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE, fields: ['id'] });
+  },
+
+  /** The customer account with this email (any case), created with `name` when there is none; its id. */
+  async findOrCreateCustomer(em: EntityManager, email: string, name: string): Promise<string> {
+    const account =
+      (await em.findOne(AccountEntity, { kind: 'CUSTOMER', [raw('lower(email)')]: raw('lower(?)', [email]) })) ??
+      em.create(AccountEntity, { kind: 'CUSTOMER', email, name } as AccountEntity);
+    await em.flush();
+    return account.id;
+  },
+
+  /** A new team's account (kind TEAM: its balance and name); its id. */
+  async createTeam(em: EntityManager, name: string): Promise<string> {
+    const account = em.create(AccountEntity, { kind: 'TEAM', name } as AccountEntity);
+    await em.flush();
+    return account.id;
+  },
+
+  /** Ids of the accounts with this email, any case (the audit log's actor filter). */
+  async idsWithEmail(em: EntityManager, email: string): Promise<string[]> {
+    const rows = await em.find(
+      AccountEntity,
+      { [raw('lower(email)')]: raw('lower(?)', [email]) },
+      { fields: ['id'], disableIdentityMap: true },
+    );
+    return rows.map((r) => r.id);
+  },
+
+  /** What each account is called in the audit log: a team's name, else "name <email>", else either. */
+  async labels(em: EntityManager, ids: string[]): Promise<Map<string, { email: string | null; label: string | null }>> {
+    if (!ids.length) return new Map();
+    const rows = await em.find(AccountEntity, { id: { $in: ids } }, { fields: ['id', 'name', 'email', 'kind'], disableIdentityMap: true });
+    return new Map(
+      rows.map((a) => [
+        a.id,
+        {
+          email: a.email ?? null,
+          label: a.kind === 'TEAM' ? `Team ${a.name ?? a.id}` : a.name && a.email ? `${a.name} <${a.email}>` : (a.email ?? a.name ?? null),
+        },
+      ]),
+    );
+  },
+};
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

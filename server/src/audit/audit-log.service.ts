@@ -4,7 +4,10 @@ import { windowOf, type OffsetPage } from '../shared/paging.js';
 import { badInput } from '../shared/errors.js';
 import { isUuid } from '../shared/validate.js';
 import type { AuditEntryEntity } from './audit-entry.entity.js';
-import { auditEntries, type ActorMatch, type AuditEntryRepository } from './audit.repository.js';
+import { staffDirectory } from '../staff/staff-directory.js';
+import { accountRecords } from '../accounts/accounts.service.js';
+import { actorLabels, targetLabels } from './audit-labels.js';
+import { auditEntries, type ActorIds, type AuditEntryRepository } from './audit.repository.js';
 
 export interface AuditFilter {
   /** A staff user's, key's or account's id, or a staff user's or account's email. */
@@ -59,7 +62,7 @@ const toEntry = (e: AuditEntryEntity, actorLabel: string | null, targetLabel: st
 });
 
 /** The filter's checks are the input class's (`AuditLogFilter`), at the GraphQL door and the CSV route alike. */
-function checkFilter(f: AuditFilter): { actor: ActorMatch | null; where: FilterQuery<AuditEntryEntity> } {
+function checkFilter(f: AuditFilter): { actor: { id: string } | { email: string } | null; where: FilterQuery<AuditEntryEntity> } {
   const where: Record<string, unknown> = {};
   for (const property of ['action', 'targetType', 'targetId'] as const) if (f[property]) where[property] = f[property];
   if (f.from && f.to && f.to.getTime() <= f.from.getTime()) throw badInput('to must be after from', { field: 'to' });
@@ -69,12 +72,21 @@ function checkFilter(f: AuditFilter): { actor: ActorMatch | null; where: FilterQ
 
 async function whereOf(entries: AuditEntryRepository, f: AuditFilter): Promise<FilterQuery<AuditEntryEntity>> {
   const { actor, where } = checkFilter(f);
-  return actor ? { $and: [where, await entries.actorCondition(actor)] } : where;
+  if (!actor) return where;
+  const em = entries.getEntityManager();
+  const ids: ActorIds =
+    'id' in actor
+      ? actor
+      : {
+          staffUserIds: await staffDirectory.idsWithEmail(em, actor.email),
+          accountIds: await accountRecords.idsWithEmail(em, actor.email),
+        };
+  return { $and: [where, entries.actorCondition(ids)] };
 }
 
 async function withLabels(entries: AuditEntryRepository, rows: AuditEntryEntity[]): Promise<AuditEntry[]> {
-  const actors = await entries.actorLabels(rows);
-  const targets = await entries.targetLabels(rows);
+  const actors = await actorLabels(entries.getEntityManager(), rows);
+  const targets = await targetLabels(entries.getEntityManager(), rows);
   return rows.map((r) => toEntry(r, actors.get(r) ?? null, targets.get(r) ?? null));
 }
 

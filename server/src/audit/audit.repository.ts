@@ -1,20 +1,12 @@
 import { EntityRepository, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
 import type { Sql } from '../db/sql.js';
-import { AccountEntity } from '../accounts/account.entity.js';
-import { ApiKeyEntity } from '../auth/api-key.entity.js';
-import { WebhookEndpointEntity } from '../notify/webhook-endpoints.repository.js';
-import { RateCardEntity } from '../ratecards/ratecard.entity.js';
 import type { PageWindow } from '../shared/paging.js';
-import { StaffUserEntity } from '../staff/staff-user.entity.js';
 import { AuditEntryEntity } from './audit-entry.entity.js';
 
-/** An actor's id or email, already validated; `actor` ids match any of the three actor columns. */
-export type ActorMatch = { id: string } | { email: string };
+/** An actor's id (any of the three actor columns), or the staff users and accounts with the email asked for. */
+export type ActorIds = { id: string } | { staffUserIds: string[]; accountIds: string[] };
 
-/**
- * Reads of `audit_log` for the console. Actors are shown by email, so it reads the staff users' and
- * accounts' emails too (read-only, by id or by email, as the log's own joins did).
- */
+/** Reads of `audit_log` for the console; the names of actors and targets come from their owners (`AuditLogService`). */
 export class AuditEntryRepository extends EntityRepository<AuditEntryEntity> {
   /**
    * Writes an audit row on a connection with no EntityManager (the ledger engine's own, in a posting
@@ -39,12 +31,10 @@ export class AuditEntryRepository extends EntityRepository<AuditEntryEntity> {
     );
   }
 
-  /** The condition on the actor columns: by id any of the three, by email the staff user or account with it (any case). */
-  async actorCondition(actor: ActorMatch): Promise<FilterQuery<AuditEntryEntity>> {
+  /** The condition on the actor columns: by id any of the three, by email the staff users and accounts with it. */
+  actorCondition(actor: ActorIds): FilterQuery<AuditEntryEntity> {
     if ('id' in actor) return { $or: [{ actorStaffUserId: actor.id }, { actorKeyId: actor.id }, { actorAccountId: actor.id }] };
-    const staff = await this.idsWithEmail(StaffUserEntity, actor.email);
-    const accounts = await this.idsWithEmail(AccountEntity, actor.email);
-    return { $or: [{ actorStaffUserId: { $in: staff } }, { actorAccountId: { $in: accounts } }] };
+    return { $or: [{ actorStaffUserId: { $in: actor.staffUserIds } }, { actorAccountId: { $in: actor.accountIds } }] };
   }
 
   /** Newest (or oldest) first by id; `limit + 1` rows. */
@@ -63,90 +53,10 @@ export class AuditEntryRepository extends EntityRepository<AuditEntryEntity> {
     return rows.map((r) => r.action);
   }
 
-  /** The email shown for each actor: the staff user's, else the account's. */
-  async actorLabels(entries: AuditEntryEntity[]): Promise<Map<AuditEntryEntity, string | null>> {
-    const ids = (pick: (e: AuditEntryEntity) => string | null | undefined) => [...new Set(entries.map(pick).filter((id) => id != null))];
-    const staff = await this.emailsOf(
-      StaffUserEntity,
-      ids((e) => e.actorStaffUserId),
-    );
-    const accounts = await this.emailsOf(
-      AccountEntity,
-      ids((e) => e.actorAccountId),
-    );
-    return new Map(
-      entries.map((e) => [
-        e,
-        (e.actorStaffUserId && staff.get(e.actorStaffUserId)) || (e.actorAccountId && accounts.get(e.actorAccountId)) || null,
-      ]),
-    );
-  }
-
-  /**
-   * What each target is called, so the log reads "Ada <ada@example.com>" and not a bare id: an
-   * account's (or team's) name and email, a staff user's email, a key's label and account, an
-   * endpoint's URL, a rate card's name. Null for targets without a name (a purchase, a run).
-   */
-  async targetLabels(entries: AuditEntryEntity[]): Promise<Map<AuditEntryEntity, string | null>> {
-    const ids = (type: string) => [...new Set(entries.filter((e) => e.targetType === type && e.targetId).map((e) => e.targetId!))];
-    const keys = ids('apiKey').length
-      ? await this.em.find(ApiKeyEntity, { id: { $in: ids('apiKey') } }, { fields: ['id', 'accountId', 'label', 'keyPrefix'] })
-      : [];
-    const accountIds = [...new Set([...ids('account'), ...keys.map((k) => k.accountId)])];
-    const accounts = accountIds.length
-      ? await this.em.find(AccountEntity, { id: { $in: accountIds } }, { fields: ['id', 'name', 'email', 'kind'] })
-      : [];
-    const accountLabel = new Map(
-      accounts.map((a) => [
-        a.id,
-        a.kind === 'TEAM' ? `Team ${a.name ?? a.id}` : a.name && a.email ? `${a.name} <${a.email}>` : (a.email ?? a.name ?? null),
-      ]),
-    );
-    const labels = new Map<string, string | null>([
-      ...accountLabel,
-      ...[...(await this.emailsOf(StaffUserEntity, ids('staffUser')))],
-      ...keys.map((k): [string, string] => [
-        k.id,
-        `key ${k.label ?? `${k.keyPrefix}…`} of ${accountLabel.get(k.accountId) ?? k.accountId}`,
-      ]),
-      ...(ids('webhook_endpoint').length
-        ? (await this.em.find(WebhookEndpointEntity, { id: { $in: ids('webhook_endpoint') } }, { fields: ['id', 'url'] })).map(
-            (w): [string, string] => [w.id, w.url],
-          )
-        : []),
-      ...(ids('rate_card').length
-        ? (await this.em.find(RateCardEntity, { id: { $in: ids('rate_card') } }, { fields: ['id', 'name'] })).map((r): [string, string] => [
-            r.id,
-            r.name,
-          ])
-        : []),
-    ]);
-    return new Map(entries.map((e) => [e, e.targetId ? (labels.get(e.targetId) ?? null) : null]));
-  }
-
   /** A database function, so the check and the writer share one definition of a row's content. */
   async verifyChain(): Promise<AuditChainRow> {
     const [row] = await this.em.execute<AuditChainRow[]>(`select ok, entries, first_broken_id, head_hash from audit_chain_verify()`);
     return row;
-  }
-
-  private async idsWithEmail(entity: typeof StaffUserEntity | typeof AccountEntity, email: string): Promise<string[]> {
-    const rows: { id: string }[] = await this.em
-      .createQueryBuilder(entity)
-      .select('id')
-      .where('lower(email) = lower(?)', [email])
-      .execute();
-    return rows.map((r) => r.id);
-  }
-
-  private async emailsOf(entity: typeof StaffUserEntity | typeof AccountEntity, ids: string[]): Promise<Map<string, string | null>> {
-    if (!ids.length) return new Map();
-    const rows: { id: string; email: string | null }[] = await this.em
-      .createQueryBuilder(entity)
-      .select(['id', 'email'])
-      .where({ id: { $in: ids } })
-      .execute();
-    return new Map(rows.map((r) => [r.id, r.email]));
   }
 }
 

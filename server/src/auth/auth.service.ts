@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { LockMode, raw, type EntityManager } from '@mikro-orm/postgresql';
-import { AccountEntity } from '../accounts/account.entity.js';
+import { accountRecords } from '../accounts/accounts.service.js';
 import { writeAudit } from '../audit/audit.service.js';
 import { sqlOf, type Sql } from '../db/sql.js';
 import { currentEm } from '../db/unit-of-work.js';
@@ -61,12 +61,26 @@ function emOf(sql: Sql): EntityManager {
   return sql.em;
 }
 
+/** What other features may read of API keys inside their own transaction `em`: the `api_keys` table stays this feature's. */
+export const apiKeyRecords = {
+  /** The key exists and is not revoked. */
+  async isValid(em: EntityManager, id: string): Promise<boolean> {
+    return (await em.count(ApiKeyEntity, { id, revokedAt: null })) > 0;
+  },
+
+  /** The keys `ids`, as the audit log names them (label or prefix, and account). */
+  async labels(em: EntityManager, ids: string[]): Promise<{ id: string; accountId: string; label: string | null; keyPrefix: string }[]> {
+    if (!ids.length) return [];
+    return em.find(ApiKeyEntity, { id: { $in: ids } }, { fields: ['id', 'accountId', 'label', 'keyPrefix'], disableIdentityMap: true });
+  },
+};
+
 /** Active (unrevoked) keys an account may hold, team keys included: docs/api.md. */
 export const MAX_ACTIVE_KEYS_PER_ACCOUNT = 100;
 
 /** Refuses a new key past the cap; the account's row is locked so two creations at once cannot both pass. */
 async function requireKeyRoom(em: EntityManager, accountId: string): Promise<void> {
-  await em.findOne(AccountEntity, { id: accountId }, { lockMode: LockMode.PESSIMISTIC_WRITE, fields: ['id'] });
+  await accountRecords.lock(em, accountId);
   if ((await em.getRepository(ApiKeyEntity).count({ accountId, revokedAt: null })) >= MAX_ACTIVE_KEYS_PER_ACCOUNT)
     throw new LimitReached(
       `At most ${MAX_ACTIVE_KEYS_PER_ACCOUNT} active API keys per account: revoke one first`,
@@ -232,7 +246,7 @@ export class AuthService {
     const budget = parseKeyBudget(budgetInput);
     const key = generateKey();
     const id = await this.em.transactional(async (em) => {
-      if (!(await em.count(AccountEntity, { id: accountId, kind: 'CUSTOMER' }))) throw notFound(`Account ${accountId} not found`);
+      if (!(await accountRecords.exists(em, accountId, ['CUSTOMER']))) throw notFound(`Account ${accountId} not found`);
       await precondition?.(sqlOf(em));
       await requireKeyRoom(em, accountId);
       const created = em.create(ApiKeyEntity, {
@@ -278,12 +292,9 @@ export class AuthService {
     const outcome = await this.em.transactional(async (em) => {
       const keys = em.getRepository(ApiKeyEntity);
       if (await keys.count({ keyHash })) return { created: false, retired: 0 };
-      const account =
-        (await em.findOne(AccountEntity, { kind: 'CUSTOMER', [raw('lower(email)')]: raw('lower(?)', [email]) })) ??
-        em.create(AccountEntity, { kind: 'CUSTOMER', email, name: 'Operator' } as AccountEntity);
-      await em.flush();
+      const accountId = await accountRecords.findOrCreateCustomer(em, email, 'Operator');
       await keys.insertUnlessKnown({
-        accountId: account.id,
+        accountId,
         role: 'ADMIN',
         keyHash,
         keyPrefix: key.slice(0, 7),
@@ -291,7 +302,7 @@ export class AuthService {
         bootstrap: true,
       });
       const sql = sqlOf(em);
-      await writeAudit(sql, { actor: null, action: 'apiKey.bootstrapAdmin', targetType: 'account', targetId: account.id });
+      await writeAudit(sql, { actor: null, action: 'apiKey.bootstrapAdmin', targetType: 'account', targetId: accountId });
       const previous = await keys.revokeAll({ bootstrap: true, keyHash: { $ne: keyHash } });
       for (const { id } of previous) {
         await writeAudit(sql, {

@@ -1,6 +1,9 @@
 import { AccountEntity } from '../accounts/account.entity.js';
 import { AuditEntryEntity } from '../audit/audit-entry.entity.js';
 import { DisputeEntity } from '../billing/disputes.repository.js';
+import { PurchaseEntity } from '../billing/purchases.repository.js';
+import { BillingCustomerEntity } from '../billing/billing-customers.repository.js';
+import { AutoRechargeSettingsEntity } from '../billing/auto-recharge-settings.repository.js';
 import { StripeEventEntity } from '../billing/stripe-events.repository.js';
 import { PromoCodeEntity, PromoRedemptionEntity } from '../promotions/promotions.repository.js';
 import { ReconciliationFindingEntity, ReconciliationRunEntity } from '../reconciliation/runs.repository.js';
@@ -10,7 +13,7 @@ import { ModelRateEntity } from '../ratecards/model-rate.entity.js';
 import { ModelSwitchEntity } from '../ratecards/model-switch.entity.js';
 import { RateCardActivationEntity } from '../ratecards/ratecard-activation.entity.js';
 import { RateCardEntity } from '../ratecards/ratecard.entity.js';
-import { ProxySettingsEntity } from '../proxy/proxy-settings.entity.js';
+import { ProxySettingsEntity } from '../proxy/proxy-settings.repository.js';
 import { PortalTokenEntity } from '../sessions/portal-token.entity.js';
 import { SessionEntity } from '../sessions/session.entity.js';
 import { StaffUserEntity } from '../staff/staff-user.entity.js';
@@ -45,6 +48,9 @@ export const entities = [
   TeamInvitationEntity,
   DisputeEntity,
   StripeEventEntity,
+  PurchaseEntity,
+  BillingCustomerEntity,
+  AutoRechargeSettingsEntity,
   PromoCodeEntity,
   PromoRedemptionEntity,
   ProxySettingsEntity,

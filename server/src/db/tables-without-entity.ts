@@ -24,8 +24,5 @@ export const TABLES_WITHOUT_ENTITY: Record<string, string> = {
   refusals_daily: READ_MODEL,
   usage_report_daily: READ_MODEL,
   audit_chain_head: 'audit/: one row kept by the audit chain trigger, never written by the application',
-  auto_recharge_settings: NOT_YET,
-  billing_customers: NOT_YET,
   grant_expiry_notices: NOT_YET,
-  purchases: NOT_YET,
 };

@@ -1,9 +1,11 @@
 import { ArgsType, Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { MillicreditsScalar } from '../graphql/scalars.js';
 import { graphqlEnum } from '../graphql/enums.js';
-import { formatMicroUsd, formatMillicredits, toUsdNumber } from '../money/money.js';
+import { formatMicroUsd, toUsdNumber } from '../money/money.js';
 import { FINANCE_ORDERS, marginRatio, type FinanceOrder } from './finance.rules.js';
-import type { FinanceDayRow, LiabilityRow, UsageGroupRow } from './finance.service.js';
+
+/** Exact money from the SQL (bigint or its decimal string) as a bigint for the derived figures. */
+const big = (v: bigint | string): bigint => BigInt(v);
 
 export const FinanceOrderEnum = graphqlEnum(FINANCE_ORDERS, {
   name: 'FinanceOrder',
@@ -13,16 +15,26 @@ export const FinanceOrderEnum = graphqlEnum(FINANCE_ORDERS, {
 @ObjectType('FinanceDay', { description: 'One UTC day; revenue = credits deducted by usage / 1,000 (USD), COGS = provider cost' })
 export class FinanceDayGql {
   @Field(() => String) date!: string;
-  @Field(() => Float) revenueUsd!: number;
-  @Field(() => Float) cogsUsd!: number;
-  @Field(() => Float) marginUsd!: number;
-  @Field(() => Float, { nullable: true, description: 'margin / revenue; null without revenue' }) marginRatio!: number | null;
+  @Field(() => Float) get revenueUsd(): number {
+    return toUsdNumber(big(this.revenueMillicredits));
+  }
+  @Field(() => Float) get cogsUsd(): number {
+    return toUsdNumber(big(this.costMicroUsd));
+  }
+  @Field(() => Float) get marginUsd(): number {
+    return toUsdNumber(big(this.marginMillicredits));
+  }
+  @Field(() => Float, { nullable: true, description: 'margin / revenue; null without revenue' }) get marginRatio(): number | null {
+    return marginRatio(big(this.revenueMillicredits), big(this.costMicroUsd));
+  }
   @Field(() => MillicreditsScalar) creditsPurchasedMillicredits!: string;
   @Field(() => MillicreditsScalar) creditsDeductedMillicredits!: string;
   @Field(() => MillicreditsScalar) creditsRefundedMillicredits!: string;
   @Field(() => MillicreditsScalar) creditsPromotionalMillicredits!: string;
   @Field(() => MillicreditsScalar) creditsExpiredMillicredits!: string;
-  @Field(() => String, { description: 'Provider cost in USD, exact (6 decimals)' }) cogsExactUsd!: string;
+  @Field(() => String, { description: 'Provider cost in USD, exact (6 decimals)' }) get cogsExactUsd(): string {
+    return formatMicroUsd(big(this.costMicroUsd));
+  }
   @Field(() => MillicreditsScalar, { description: 'Revenue, exact: millicredits deducted by usage (1 millicredit = $0.000001)' })
   revenueMillicredits!: string;
   @Field(() => String, { description: 'Provider cost in micro-dollars (same unit as millicredits), exact' }) costMicroUsd!: string;
@@ -30,24 +42,6 @@ export class FinanceDayGql {
   marginMillicredits!: string;
   @Field(() => Int) calls!: number;
 }
-
-export const toFinanceDayGql = (d: FinanceDayRow): FinanceDayGql => ({
-  date: d.date,
-  revenueUsd: toUsdNumber(d.revenueMillicredits),
-  cogsUsd: toUsdNumber(d.costMicroUsd),
-  marginUsd: toUsdNumber(d.revenueMillicredits - d.costMicroUsd),
-  marginRatio: marginRatio(d.revenueMillicredits, d.costMicroUsd),
-  creditsPurchasedMillicredits: formatMillicredits(d.creditsPurchased),
-  creditsDeductedMillicredits: formatMillicredits(d.creditsDeducted),
-  creditsRefundedMillicredits: formatMillicredits(d.creditsRefunded),
-  creditsPromotionalMillicredits: formatMillicredits(d.creditsPromotional),
-  creditsExpiredMillicredits: formatMillicredits(d.creditsExpired),
-  cogsExactUsd: formatMicroUsd(d.costMicroUsd),
-  revenueMillicredits: formatMillicredits(d.revenueMillicredits),
-  costMicroUsd: d.costMicroUsd.toString(),
-  marginMillicredits: formatMillicredits(d.revenueMillicredits - d.costMicroUsd),
-  calls: Number(d.calls),
-});
 
 @ObjectType('FinanceBreakdown', { description: 'Usage revenue, provider cost and margin of one model, account or team member' })
 export class FinanceBreakdownGql {
@@ -63,77 +57,76 @@ export class FinanceBreakdownGql {
   @Field(() => MillicreditsScalar) revenueMillicredits!: string;
   @Field(() => String, { description: 'Provider cost in micro-dollars (same unit as millicredits)' }) costMicroUsd!: string;
   @Field(() => MillicreditsScalar) marginMillicredits!: string;
-  @Field(() => Float) revenueUsd!: number;
-  @Field(() => Float) cogsUsd!: number;
-  @Field(() => Float) marginUsd!: number;
-  @Field(() => Float, { nullable: true }) marginRatio!: number | null;
+  @Field(() => Float) get revenueUsd(): number {
+    return toUsdNumber(big(this.revenueMillicredits));
+  }
+  @Field(() => Float) get cogsUsd(): number {
+    return toUsdNumber(big(this.costMicroUsd));
+  }
+  @Field(() => Float) get marginUsd(): number {
+    return toUsdNumber(big(this.marginMillicredits));
+  }
+  @Field(() => Float, { nullable: true }) get marginRatio(): number | null {
+    return marginRatio(big(this.revenueMillicredits), big(this.costMicroUsd));
+  }
 }
 
-export const toBreakdownGql =
-  (kind: 'model' | 'account' | 'member') =>
-  (r: UsageGroupRow): FinanceBreakdownGql => ({
-    key: r.key,
-    model: kind === 'model' ? r.key : null,
-    accountId: r.accountId,
-    apiKeyId: r.apiKeyId,
-    label: r.label,
-    calls: Number(r.calls),
-    inputTokens: Number(r.inputTokens),
-    cachedInputTokens: Number(r.cachedInputTokens),
-    outputTokens: Number(r.outputTokens),
-    revenueMillicredits: formatMillicredits(r.revenueMillicredits),
-    costMicroUsd: r.costMicroUsd.toString(),
-    marginMillicredits: formatMillicredits(r.revenueMillicredits - r.costMicroUsd),
-    revenueUsd: toUsdNumber(r.revenueMillicredits),
-    cogsUsd: toUsdNumber(r.costMicroUsd),
-    marginUsd: toUsdNumber(r.revenueMillicredits - r.costMicroUsd),
-    marginRatio: marginRatio(r.revenueMillicredits, r.costMicroUsd),
-  });
+/** Figures of the liability in millicredits (the `...Usd` fields derive from them). */
+type LiabilityFigures = Pick<
+  LiabilityGql,
+  | 'outstandingMillicredits'
+  | 'paidMillicredits'
+  | 'promotionalMillicredits'
+  | 'adjustmentsMillicredits'
+  | 'negativeMillicredits'
+  | 'negativeBalanceAccounts'
+  | 'heldMillicredits'
+  | 'expiringNext30DaysMillicredits'
+>;
 
 @ObjectType('Liability', { description: 'Credits owed to customers: the sum of all customer balances' })
 export class LiabilityGql {
-  @Field(() => MillicreditsScalar) outstandingMillicredits!: string;
-  @Field(() => Float) outstandingUsd!: number;
+  constructor(figures: LiabilityFigures) {
+    Object.assign(this, figures);
+  }
+
+  @Field(() => MillicreditsScalar) outstandingMillicredits!: bigint;
+  @Field(() => Float) get outstandingUsd(): number {
+    return toUsdNumber(this.outstandingMillicredits);
+  }
   @Field(() => MillicreditsScalar, {
     description: 'Paid credits: bought, not promotional and not staff goodwill (free credits are taken as spent first)',
   })
-  paidMillicredits!: string;
-  @Field(() => Float) paidUsd!: number;
-  @Field(() => MillicreditsScalar) promotionalMillicredits!: string;
-  @Field(() => Float) promotionalUsd!: number;
+  paidMillicredits!: bigint;
+  @Field(() => Float) get paidUsd(): number {
+    return toUsdNumber(this.paidMillicredits);
+  }
+  @Field(() => MillicreditsScalar) promotionalMillicredits!: bigint;
+  @Field(() => Float) get promotionalUsd(): number {
+    return toUsdNumber(this.promotionalMillicredits);
+  }
   @Field(() => MillicreditsScalar, { description: 'Goodwill credits granted by staff adjustments, unspent (never revenue)' })
-  adjustmentsMillicredits!: string;
-  @Field(() => Float) adjustmentsUsd!: number;
-  @Field(() => MillicreditsScalar, { description: 'Sum of negative balances (owed by customers)' }) negativeMillicredits!: string;
+  adjustmentsMillicredits!: bigint;
+  @Field(() => Float) get adjustmentsUsd(): number {
+    return toUsdNumber(this.adjustmentsMillicredits);
+  }
+  @Field(() => MillicreditsScalar, { description: 'Sum of negative balances (owed by customers)' }) negativeMillicredits!: bigint;
   @Field(() => Int) negativeBalanceAccounts!: number;
-  @Field(() => MillicreditsScalar, { description: 'Reserved by calls in flight' }) heldMillicredits!: string;
+  @Field(() => MillicreditsScalar, { description: 'Reserved by calls in flight' }) heldMillicredits!: bigint;
   @Field(() => MillicreditsScalar, {
     nullable: true,
     description: 'Credits expiring in the next 30 days; null while credits carry no expiry (no grants)',
   })
-  expiringNext30DaysMillicredits!: string | null;
+  expiringNext30DaysMillicredits!: bigint | null;
 }
-
-export const toLiabilityGql = (l: LiabilityRow): LiabilityGql => ({
-  outstandingMillicredits: formatMillicredits(l.outstanding),
-  outstandingUsd: toUsdNumber(l.outstanding),
-  paidMillicredits: formatMillicredits(l.paid),
-  paidUsd: toUsdNumber(l.paid),
-  promotionalMillicredits: formatMillicredits(l.promotional),
-  promotionalUsd: toUsdNumber(l.promotional),
-  adjustmentsMillicredits: formatMillicredits(l.adjustments),
-  adjustmentsUsd: toUsdNumber(l.adjustments),
-  negativeMillicredits: formatMillicredits(l.negative),
-  negativeBalanceAccounts: l.negativeAccounts,
-  heldMillicredits: formatMillicredits(l.held),
-  expiringNext30DaysMillicredits: l.expiringNext30Days === null ? null : formatMillicredits(l.expiringNext30Days),
-});
 
 @ObjectType('BreakageMonth', { description: 'Credits expired unused in one UTC month' })
 export class BreakageMonthGql {
   @Field(() => String) month!: string;
   @Field(() => MillicreditsScalar) expiredMillicredits!: string;
-  @Field(() => Float) expiredUsd!: number;
+  @Field(() => Float) get expiredUsd(): number {
+    return toUsdNumber(big(this.expiredMillicredits));
+  }
   @Field(() => Int) entries!: number;
 }
 
@@ -160,25 +153,6 @@ export class FinanceRankingArgs {
   @Field(() => Int, { nullable: true })
   limit!: number | null;
 }
-
-export const toBreakageGql = (b: { month: string; expired: bigint; entries: bigint }): BreakageMonthGql => ({
-  month: b.month,
-  expiredMillicredits: formatMillicredits(b.expired),
-  expiredUsd: toUsdNumber(b.expired),
-  entries: Number(b.entries),
-});
-
-export const toRollupStatusGql = (s: {
-  usageSeq: bigint;
-  postingId: bigint;
-  updatedAt: Date;
-  lagRows: bigint;
-}): FinanceRollupStatusGql => ({
-  usageSeq: s.usageSeq.toString(),
-  postingId: s.postingId.toString(),
-  updatedAt: s.updatedAt,
-  lagRows: s.lagRows.toString(),
-});
 
 @ObjectType('RefusalDay', { description: 'Requests refused for credits (402 INSUFFICIENT_CREDITS) on one UTC day' })
 export class RefusalDayGql {

@@ -8,11 +8,6 @@ import {
   FinanceRollupStatusGql,
   LiabilityGql,
   RefusalDayGql,
-  toBreakageGql,
-  toBreakdownGql,
-  toFinanceDayGql,
-  toLiabilityGql,
-  toRollupStatusGql,
 } from './finance.graphql.js';
 
 /** Finance dashboards (FINANCE+), all from rollups plus the tail above the watermark. */
@@ -21,7 +16,7 @@ export class FinanceResolver {
   @Authorized('finance.read')
   @Query(() => [FinanceDayGql], { description: 'Per UTC day: revenue, COGS, margin, credits purchased vs deducted (FINANCE+)' })
   async financeDaily(@Arg('from', () => Date) from: Date, @Arg('to', () => Date) to: Date, @Ctx() ctx: Context): Promise<FinanceDayGql[]> {
-    return (await ctx.services.finance.daily(from, to)).map(toFinanceDayGql);
+    return ctx.services.finance.daily(from, to);
   }
 
   @Authorized('finance.read')
@@ -33,19 +28,19 @@ export class FinanceResolver {
   @Authorized('finance.read')
   @Query(() => LiabilityGql, { description: 'Outstanding credit liability (FINANCE+)' })
   async liability(@Ctx() ctx: Context): Promise<LiabilityGql> {
-    return toLiabilityGql(await ctx.services.finance.liability());
+    return ctx.services.finance.liability();
   }
 
   @Authorized('finance.read')
   @Query(() => [FinanceBreakdownGql], { description: 'Top models by revenue, cost or margin (FINANCE+)' })
   async financeByModel(@Args(() => FinanceRankingArgs) args: FinanceRankingArgs, @Ctx() ctx: Context): Promise<FinanceBreakdownGql[]> {
-    return (await ctx.services.finance.byModel(args.from, args.to, args.orderBy, args.limit)).map(toBreakdownGql('model'));
+    return ctx.services.finance.byModel(args.from, args.to, args.orderBy, args.limit);
   }
 
   @Authorized('finance.read')
   @Query(() => [FinanceBreakdownGql], { description: 'Top accounts by spend (REVENUE), cost or margin (FINANCE+)' })
   async financeByAccount(@Args(() => FinanceRankingArgs) args: FinanceRankingArgs, @Ctx() ctx: Context): Promise<FinanceBreakdownGql[]> {
-    return (await ctx.services.finance.byAccount(args.from, args.to, args.orderBy, args.limit)).map(toBreakdownGql('account'));
+    return ctx.services.finance.byAccount(args.from, args.to, args.orderBy, args.limit);
   }
 
   @Authorized('finance.read')
@@ -55,7 +50,7 @@ export class FinanceResolver {
     @Arg('accountId', () => String, { nullable: true }) accountId: string | null,
     @Ctx() ctx: Context,
   ): Promise<FinanceBreakdownGql[]> {
-    return (await ctx.services.finance.byMember(args.from, args.to, accountId, args.orderBy, args.limit)).map(toBreakdownGql('member'));
+    return ctx.services.finance.byMember(args.from, args.to, accountId, args.orderBy, args.limit);
   }
 
   @Authorized('finance.read')
@@ -65,12 +60,12 @@ export class FinanceResolver {
     @Arg('to', () => Date) to: Date,
     @Ctx() ctx: Context,
   ): Promise<BreakageMonthGql[]> {
-    return (await ctx.services.finance.breakage(from, to)).map(toBreakageGql);
+    return ctx.services.finance.breakage(from, to);
   }
 
   @Authorized('finance.read')
   @Query(() => FinanceRollupStatusGql, { description: 'Watermark of the finance rollups (FINANCE+)' })
   async financeRollupStatus(@Ctx() ctx: Context): Promise<FinanceRollupStatusGql> {
-    return toRollupStatusGql(await ctx.services.finance.rollupState());
+    return ctx.services.finance.rollupState();
   }
 }

@@ -1,28 +1,14 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { sqlOf } from '../db/sql.js';
 import { currentEm } from '../db/unit-of-work.js';
 import { parseId } from '../shared/validate.js';
 import { PAGE_SIZES, pageSize } from '../shared/paging.js';
 import { dayRange, type FinanceOrder } from './finance.rules.js';
-import { breakageRows, dailyRows, usageGroupRows, type FinanceDayRow, type UsageGrouping } from './queries/finance.queries.js';
+import { LiabilityGql } from './finance.graphql.js';
+import { breakageRows, dailyRows, usageGroupRows, type UsageGrouping } from './queries/finance.queries.js';
 import { customerBalances, expiringWithin, freeCreditsFromGrants } from './queries/liability.queries.js';
 import { rollupStateRow } from './queries/rollup.queries.js';
 import { runRollup } from './rollup.job.js';
 import { rollupSnapshot } from './rollup-snapshot.js';
-
-export type { FinanceDayRow, UsageGroupRow } from './queries/finance.queries.js';
-
-export interface LiabilityRow {
-  outstanding: bigint;
-  paid: bigint;
-  promotional: bigint;
-  /** Unspent goodwill: credits staff granted by adjustment (never bought, so never paid). */
-  adjustments: bigint;
-  negative: bigint;
-  negativeAccounts: number;
-  held: bigint;
-  expiringNext30Days: bigint | null;
-}
 
 /**
  * Finance reports, read from the daily rollups plus the small tail above the watermark, in one
@@ -31,8 +17,8 @@ export interface LiabilityRow {
 export class FinanceService {
   constructor(private readonly em: EntityManager) {}
 
-  private sql() {
-    return sqlOf(currentEm(this.em));
+  private uow() {
+    return currentEm(this.em);
   }
 
   /** Folds new rows into the rollups (the scheduled job calls this every few seconds). */
@@ -40,14 +26,14 @@ export class FinanceService {
     return runRollup(this.em, { waitMs });
   }
 
-  daily(from: Date, to: Date): Promise<FinanceDayRow[]> {
+  daily(from: Date, to: Date) {
     const { fromDay, toDay } = dayRange(from, to);
-    return rollupSnapshot(this.em, (sql, wm) => dailyRows(sql, wm, fromDay, toDay));
+    return rollupSnapshot(this.em, (tem, wm) => dailyRows(tem, wm, fromDay, toDay));
   }
 
   private usageGroups(from: Date, to: Date, groupBy: UsageGrouping, order: FinanceOrder, limit: number, accountId: string | null = null) {
     const { fromDay, toDay } = dayRange(from, to);
-    return rollupSnapshot(this.em, (sql, wm) => usageGroupRows(sql, wm, { fromDay, toDay, groupBy, order, limit, accountId }));
+    return rollupSnapshot(this.em, (tem, wm) => usageGroupRows(tem, wm, { fromDay, toDay, groupBy, order, limit, accountId }));
   }
 
   byModel(from: Date, to: Date, order: FinanceOrder = 'REVENUE', limit?: number | null) {
@@ -76,30 +62,33 @@ export class FinanceService {
    * debit burned), so paid + promotional + adjustments = outstanding. Paid is what is left: it
    * carries the customers' debt, as the revenue roll-forward does.
    */
-  async liability(): Promise<LiabilityRow> {
-    const balances = await customerBalances(this.sql());
-    const { promotional, adjustments } = await freeCreditsFromGrants(this.sql());
-    return {
-      ...balances,
-      paid: balances.outstanding - promotional - adjustments,
-      promotional,
-      adjustments,
-      expiringNext30Days: await this.expiringWithin(30),
-    };
+  async liability(): Promise<LiabilityGql> {
+    const balances = await customerBalances(this.uow());
+    const { promotional, adjustments } = await freeCreditsFromGrants(this.uow());
+    return new LiabilityGql({
+      outstandingMillicredits: balances.outstanding,
+      paidMillicredits: balances.outstanding - promotional - adjustments,
+      promotionalMillicredits: promotional,
+      adjustmentsMillicredits: adjustments,
+      negativeMillicredits: balances.negative,
+      negativeBalanceAccounts: balances.negativeAccounts,
+      heldMillicredits: balances.held,
+      expiringNext30DaysMillicredits: await this.expiringWithin(30),
+    });
   }
 
   /** Credits of live grants that expire within `days`. */
   expiringWithin(days: number): Promise<bigint> {
-    return expiringWithin(this.sql(), days);
+    return expiringWithin(this.uow(), days);
   }
 
   /** Credits expired unused (EXPIRY entries), per UTC month. */
-  breakage(from: Date, to: Date): Promise<{ month: string; expired: bigint; entries: bigint }[]> {
+  breakage(from: Date, to: Date) {
     const { fromDay, toDay } = dayRange(from, to);
-    return rollupSnapshot(this.em, (sql, wm) => breakageRows(sql, wm, fromDay, toDay));
+    return rollupSnapshot(this.em, (tem, wm) => breakageRows(tem, wm, fromDay, toDay));
   }
 
-  rollupState(): Promise<{ usageSeq: bigint; postingId: bigint; updatedAt: Date; lagRows: bigint }> {
-    return rollupStateRow(this.sql());
+  rollupState() {
+    return rollupStateRow(this.uow());
   }
 }

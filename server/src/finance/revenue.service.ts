@@ -1,8 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { IsolationLevel } from '@mikro-orm/core';
-import { sqlOf, type Sql } from '../db/sql.js';
 import { statementPeriod } from './finance.rules.js';
-import { cashLines, deferredStateAt, movementLines } from './revenue.repository.js';
+import { cashLines, deferredStateAt, movementLines } from './queries/revenue.queries.js';
 import { journalRows, rollForward, tieOut, type JournalRow, type RollForward, type SectionState } from './revenue.rules.js';
 
 export interface MonthRollForward extends RollForward {
@@ -23,23 +22,21 @@ export class RevenueService {
 
   async rollForward(month: string): Promise<MonthRollForward> {
     const { from, to } = statementPeriod(month);
-    return this.snapshot(async (sql) => {
-      const r = rollForward(await movementLines(sql, from, to));
-      const state = await deferredStateAt(sql, to);
+    return this.snapshot(async (tem) => {
+      const r = rollForward(await movementLines(tem, from, to));
+      const state = await deferredStateAt(tem, to);
       return { month, ...r, state, mismatches: tieOut(r, state) };
     });
   }
 
   async journal(month: string): Promise<JournalRow[]> {
     const { from, to } = statementPeriod(month);
-    return this.snapshot(async (sql) => journalRows(await movementLines(sql, from, to), await cashLines(sql, from, to)));
+    return this.snapshot(async (tem) => journalRows(await movementLines(tem, from, to), await cashLines(tem, from, to)));
   }
 
-  private snapshot<T>(fn: (sql: ReturnType<typeof sqlOf>) => Promise<T>): Promise<T> {
+  private snapshot<T>(fn: (tem: EntityManager) => Promise<T>): Promise<T> {
     // A fork: the snapshot is a transaction of its own, never a savepoint in a caller's.
-    return this.em
-      .fork()
-      .transactional((tem) => fn(sqlOf(tem as EntityManager)), { isolationLevel: IsolationLevel.REPEATABLE_READ, readOnly: true });
+    return this.em.fork().transactional(fn, { isolationLevel: IsolationLevel.REPEATABLE_READ, readOnly: true });
   }
 }
 
@@ -47,6 +44,6 @@ export class RevenueService {
  * Where the roll-forward of [from, to) and what the ledger holds at `to` disagree, read on the
  * caller's snapshot (the reconciliation's revenue check runs it up to the end of its day).
  */
-export async function revenueTieOut(sql: Sql, from: Date, to: Date): Promise<ReturnType<typeof tieOut>> {
-  return tieOut(rollForward(await movementLines(sql, from, to)), await deferredStateAt(sql, to));
+export async function revenueTieOut(em: EntityManager, from: Date, to: Date): Promise<ReturnType<typeof tieOut>> {
+  return tieOut(rollForward(await movementLines(em, from, to)), await deferredStateAt(em, to));
 }

@@ -1,6 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { IsolationLevel } from '@mikro-orm/core';
-import { sqlOf, type Sql } from '../db/sql.js';
 import { jitOff, readWatermark } from './queries/rollup.queries.js';
 import type { Watermark } from './queries/tail.js';
 
@@ -9,12 +8,11 @@ import type { Watermark } from './queries/tail.js';
  * move between reading it and reading the rollups and the tail: every row is counted once.
  * A fork: the snapshot is a transaction of its own, never a savepoint in a caller's.
  */
-export function rollupSnapshot<T>(em: EntityManager, fn: (sql: Sql, wm: Watermark) => Promise<T>): Promise<T> {
+export function rollupSnapshot<T>(em: EntityManager, fn: (tem: EntityManager, wm: Watermark) => Promise<T>): Promise<T> {
   return em.fork().transactional(
     async (tem) => {
-      const sql = sqlOf(tem as EntityManager);
-      await jitOff(sql);
-      return fn(sql, await readWatermark(sql));
+      await jitOff(tem);
+      return fn(tem, await readWatermark(tem));
     },
     { isolationLevel: IsolationLevel.REPEATABLE_READ, readOnly: true },
   );

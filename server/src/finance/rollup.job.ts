@@ -1,5 +1,4 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { inTransaction, sqlOf, type Sql } from '../db/sql.js';
 import { currentEm } from '../db/unit-of-work.js';
 import { foldPostings, foldUsage } from './queries/fold.queries.js';
 import { jitOff, moveWatermark, readWatermark, stillRunning, visibleBound, writersInFlight } from './queries/rollup.queries.js';
@@ -38,13 +37,13 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * these tables blocks step 3, this run skips and the tail grows; reports stay exact.
  */
 export async function runRollup(em: EntityManager, opts: { waitMs?: number } = {}): Promise<RollupResult> {
-  const sql = sqlOf(currentEm(em));
-  const bound = await visibleBound(sql);
-  if (!(await writersEnded(sql, await writersInFlight(sql), opts.waitMs ?? 2000))) {
-    const state = await readWatermark(sql);
+  const uow = currentEm(em);
+  const bound = await visibleBound(uow);
+  if (!(await writersEnded(uow, await writersInFlight(uow), opts.waitMs ?? 2000))) {
+    const state = await readWatermark(uow);
     return { advanced: false, usageRows: 0, postings: 0, ...state };
   }
-  return inTransaction(currentEm(em), async (tx) => {
+  return uow.transactional(async (tx) => {
     await jitOff(tx);
     const from = await readWatermark(tx, true);
     const to: Watermark = {
@@ -63,10 +62,10 @@ export async function runRollup(em: EntityManager, opts: { waitMs?: number } = {
 }
 
 /** Step 3: waits (polling) until the given transactions have ended; false when `waitMs` passed first. */
-async function writersEnded(sql: Sql, inFlight: string[], waitMs: number): Promise<boolean> {
+async function writersEnded(em: EntityManager, inFlight: string[], waitMs: number): Promise<boolean> {
   const deadline = Date.now() + waitMs;
   while (inFlight.length) {
-    if ((await stillRunning(sql, inFlight)) === 0) return true;
+    if ((await stillRunning(em, inFlight)) === 0) return true;
     if (Date.now() > deadline) return false;
     await sleep(10);
   }
@@ -79,7 +78,7 @@ async function writersEnded(sql: Sql, inFlight: string[], waitMs: number): Promi
  * transaction); exported so a test can fold a range whose bound splits a transaction.
  */
 export async function foldRange(
-  tx: Sql,
+  tx: EntityManager,
   range: { fromU: bigint; toU: bigint; fromP: bigint; toP: bigint },
 ): Promise<{ usageRows: number; postings: number }> {
   const { fromU, toU, fromP, toP } = range;

@@ -1,8 +1,9 @@
 import DataLoader from 'dataloader';
-import type { AccountEntity } from '../accounts/account.entity.js';
 import type { KeyPeriod } from '../auth/key-budgets.service.js';
 import type { BalanceSnapshot } from '../ledger/ledger.types.js';
 import type { Services } from '../services.js';
+
+type Account = Awaited<ReturnType<Services['accounts']['findCustomers']>>[number];
 
 /** One set per request, so a batch never serves stale data across requests. */
 export function createLoaders(services: Services) {
@@ -11,7 +12,7 @@ export function createLoaders(services: Services) {
     const byId = new Map(rows.map((r) => [r.accountId, r]));
     return ids.map((id) => byId.get(id) ?? null);
   });
-  const account = new DataLoader<string, AccountEntity | null>(async (ids) => {
+  const account = new DataLoader<string, Account | null>(async (ids) => {
     const rows = await services.accounts.findCustomers(ids);
     // The account row carries its cached balance: `me { balance }` then costs one read, not two.
     for (const r of rows) balance.prime(r.id, { accountId: r.id, posted: r.posted, pending: r.pending, updatedAt: r.updatedAt });

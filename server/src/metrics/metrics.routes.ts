@@ -27,8 +27,8 @@ export async function sampleGauges(services: Services): Promise<void> {
   gauges.revenueToday.reset();
   for (const d of days) {
     const label = d.date === today ? 'today' : 'yesterday';
-    gauges.grossMarginToday.set({ day: label }, toUsdNumber(d.revenueMillicredits - d.costMicroUsd));
-    gauges.revenueToday.set({ day: label }, toUsdNumber(d.revenueMillicredits));
+    gauges.grossMarginToday.set({ day: label }, d.marginUsd);
+    gauges.revenueToday.set({ day: label }, d.revenueUsd);
   }
   const state = await services.finance.rollupState();
   gauges.rollupLagRows.set(Number(state.lagRows));

@@ -32,6 +32,15 @@ const MAX_GRACE_SECONDS = 7 * 24 * 3600;
  * Owners (the account's keys) and ADMIN manage them; SUPPORT+ may read them and their logs.
  * The signing secret is returned once, at creation and rotation, and stored sealed.
  */
+/** What other features may read of webhook endpoints (the audit log names them by URL). */
+export const endpointRecords = {
+  async urls(em: EntityManager, ids: string[]): Promise<Map<string, string>> {
+    if (!ids.length) return new Map();
+    const rows = await em.find(WebhookEndpointEntity, { id: { $in: ids } }, { fields: ['id', 'url'], disableIdentityMap: true });
+    return new Map(rows.map((r) => [r.id, r.url]));
+  },
+};
+
 export class WebhookEndpointsService {
   constructor(
     private readonly em: EntityManager,

@@ -8,7 +8,7 @@ import { parseMillicredits } from '../money/money.js';
 import { badInput, notFound } from '../shared/errors.js';
 import { authorize } from '../auth/policy.js';
 import type { Principal } from '../auth/roles.js';
-import { ProxySettingsEntity, type ProxySettings } from './proxy-settings.entity.js';
+import { ProxySettingsEntity, type ProxySettings } from './proxy-settings.repository.js';
 
 export interface ProxySettingsInput {
   requestCapMillicredits?: string | null;

@@ -3,7 +3,7 @@ import { AccountGql } from '../accounts/accounts.graphql.js';
 import type { Context } from '../graphql/context.js';
 import { accountInScope, principalOf } from '../graphql/auth.js';
 import { ModelRateGql } from '../ratecards/ratecards.graphql.js';
-import { ProxySettingsGql, ProxySettingsInput, toProxySettingsGql } from './proxy.graphql.js';
+import { ProxySettingsGql, ProxySettingsInput } from './proxy.graphql.js';
 
 @Resolver()
 export class ProxySettingsResolver {
@@ -17,7 +17,7 @@ export class ProxySettingsResolver {
     @Ctx() ctx: Context,
   ): Promise<ProxySettingsGql> {
     const target = accountInScope(ctx, 'proxy.settings', accountId || null);
-    return toProxySettingsGql(await ctx.services.proxySettings.set(principalOf(ctx), target, input));
+    return ctx.services.proxySettings.set(principalOf(ctx), target, input);
   }
 }
 
@@ -25,7 +25,7 @@ export class ProxySettingsResolver {
 export class AccountProxySettingsResolver {
   @FieldResolver(() => ProxySettingsGql)
   async proxySettings(@Root() account: AccountGql, @Ctx() ctx: Context): Promise<ProxySettingsGql> {
-    return toProxySettingsGql(await ctx.services.proxySettings.get(accountInScope(ctx, 'account.details', account.id)));
+    return ctx.services.proxySettings.get(accountInScope(ctx, 'account.details', account.id));
   }
 }
 

@@ -12,7 +12,7 @@ import type { RateCardsService } from '../ratecards/ratecards.service.js';
 import type { TeamsService } from '../teams/teams.service.js';
 import type { TeamCharge } from '../teams/teams.types.js';
 import { priceUsage, usageFingerprint } from '../usage/usage.rules.js';
-import type { ProxySettings } from './proxy-settings.entity.js';
+import type { ProxySettings } from './proxy-settings.repository.js';
 import type { ProxySettingsService } from './proxy-settings.service.js';
 import type { PromptTokenCounter } from './prompt-tokens.js';
 import { estimatedTokens, outputBudget, outputCap, parseCapHeader, parseSessionId, tighterCap, worstCaseCost } from './proxy.rules.js';

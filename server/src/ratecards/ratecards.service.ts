@@ -15,6 +15,15 @@ import { RateCardEntity } from './ratecard.entity.js';
 import { parseModelName, parseRateCard } from './ratecard.rules.js';
 import type { ModelRate, PublishRateCardInput, RateCard } from './ratecard.types.js';
 
+/** What other features may read of rate cards (the audit log names them): the tables stay this feature's. */
+export const rateCardRecords = {
+  async names(em: EntityManager, ids: string[]): Promise<Map<string, string>> {
+    if (!ids.length) return new Map();
+    const rows = await em.find(RateCardEntity, { id: { $in: ids } }, { fields: ['id', 'name'], disableIdentityMap: true });
+    return new Map(rows.map((r) => [r.id, r.name]));
+  },
+};
+
 export class RateCardsService {
   /** The active card's rates by model, read on every charge and proxied call. */
   private readonly active: ExpiringCache<'active', Map<string, ModelRate>>;

@@ -1,8 +1,8 @@
 import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
-import { AccountEntity } from '../accounts/account.entity.js';
+import { accountRecords } from '../accounts/accounts.service.js';
 import { writeAudit } from '../audit/audit.service.js';
 import { accountFor } from '../auth/policy.js';
-import { ApiKeyEntity } from '../auth/api-key.entity.js';
+import { apiKeyRecords } from '../auth/auth.service.js';
 import type { KeyPrincipal, Principal } from '../auth/roles.js';
 import { sqlOf } from '../db/sql.js';
 import { currentEm } from '../db/unit-of-work.js';
@@ -75,7 +75,7 @@ export class PortalService {
     const now = this.clock();
     const expiresAt = new Date(now.getTime() + this.opts.linkTtlMs);
     await this.em.transactional(async (em) => {
-      if (!(await em.count(AccountEntity, { id: accountId, kind: { $ne: 'SYSTEM' } }))) throw notFound(`Account ${accountId} not found`);
+      if (!(await accountRecords.exists(em, accountId, ['CUSTOMER', 'TEAM']))) throw notFound(`Account ${accountId} not found`);
       const link = em.create(PortalTokenEntity, {
         tokenHash: hashToken(token),
         accountId,
@@ -103,7 +103,7 @@ export class PortalService {
       );
       if (!link) return null;
       // A link ends with the key that asked for it, as the session it opens would.
-      if (link.createdByKeyId && !(await em.count(ApiKeyEntity, { id: link.createdByKeyId, revokedAt: null }))) return null;
+      if (link.createdByKeyId && !(await apiKeyRecords.isValid(em, link.createdByKeyId))) return null;
       link.usedAt = now;
       const session = await this.sessions.start(em, { accountId: link.accountId, openedByKeyId: link.createdByKeyId });
       return { ...session, accountId: link.accountId, returnTo: link.returnTo };
@@ -130,7 +130,7 @@ export class PortalService {
   async revokeAll(actor: Principal, accountIdInput: string): Promise<number> {
     const accountId = accountFor(actor, 'portal.revoke', accountIdInput);
     const ended = await this.em.transactional(async (em) => {
-      if (!(await em.count(AccountEntity, { id: accountId, kind: { $ne: 'SYSTEM' } }))) throw notFound(`Account ${accountId} not found`);
+      if (!(await accountRecords.exists(em, accountId, ['CUSTOMER', 'TEAM']))) throw notFound(`Account ${accountId} not found`);
       const now = this.clock();
       const count = await em.getRepository(SessionEntity).revokePortalSessionsOf(accountId, now);
       // An unused link would open a fresh session right after: it ends here too.

@@ -1,6 +1,5 @@
-import { Entity, EntityRepositoryType, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, EntityRepositoryType, PrimaryKey, Property } from '@mikro-orm/core';
 import { EntityRepository } from '@mikro-orm/postgresql';
-import { StaffUserEntity } from '../staff/staff-user.entity.js';
 import type { SessionKind } from './session.types.js';
 import { LIVE_SESSION_IDS, REVOKE_PORTAL_SESSIONS } from './sql/session-statements.js';
 
@@ -19,8 +18,8 @@ export class SessionEntity {
   @Property({ type: 'text' })
   kind!: SessionKind;
 
-  @ManyToOne(() => StaffUserEntity, { fieldName: 'staff_user_id', nullable: true })
-  staffUser: StaffUserEntity | null = null;
+  @Property({ type: 'uuid', nullable: true })
+  staffUserId: string | null = null;
 
   @Property({ type: 'uuid', nullable: true })
   accountId: string | null = null;

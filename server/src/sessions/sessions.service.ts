@@ -1,9 +1,9 @@
 import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
 import type { Principal } from '../auth/roles.js';
-import { ApiKeyEntity } from '../auth/api-key.entity.js';
+import { apiKeyRecords } from '../auth/auth.service.js';
 import { currentEm } from '../db/unit-of-work.js';
 import type { EventBus } from '../shared/events/bus.js';
-import { StaffUserEntity } from '../staff/staff-user.entity.js';
+import { staffDirectory } from '../staff/staff-directory.js';
 import { SessionEntity } from './session.entity.js';
 import type { SessionKind } from './session.types.js';
 import { hashToken, looksLikeToken, newToken, type Clock } from './tokens.js';
@@ -30,7 +30,7 @@ const TOUCH_EVERY_MS = 60_000;
 
 /** Revokes every live session of a staff user, in the caller's transaction `em` (disable, password change, sign out everywhere). */
 export async function revokeStaffSessions(em: EntityManager, staffUserId: string, at: Date): Promise<number> {
-  return em.nativeUpdate(SessionEntity, { staffUser: staffUserId, revokedAt: null, expiresAt: { $gt: at } }, { revokedAt: at });
+  return em.nativeUpdate(SessionEntity, { staffUserId, revokedAt: null, expiresAt: { $gt: at } }, { revokedAt: at });
 }
 
 /**
@@ -70,7 +70,7 @@ export class SessionsService {
     em.create(SessionEntity, {
       tokenHash: hashToken(token),
       kind: staffUserId ? 'STAFF' : 'PORTAL',
-      staffUser: staffUserId ? em.getReference(StaffUserEntity, staffUserId) : null,
+      staffUserId,
       accountId: 'accountId' in owner ? owner.accountId : null,
       openedByKeyId: 'openedByKeyId' in owner ? owner.openedByKeyId : null,
       createdAt: now,
@@ -98,16 +98,17 @@ export class SessionsService {
     const session = await em.findOne(
       SessionEntity,
       { ...where, revokedAt: null, expiresAt: { $gt: now }, lastSeenAt: { $gt: new Date(now.getTime() - this.limits.idleMs) } },
-      { populate: ['staffUser'], refresh: true },
+      { refresh: true },
     );
-    if (!session || (session.kind === 'STAFF' && (!session.staffUser || session.staffUser.disabled))) return null;
-    if (session.openedByKeyId && !(await em.count(ApiKeyEntity, { id: session.openedByKeyId, revokedAt: null }))) return null;
+    if (!session) return null;
+    const staffUser = session.staffUserId ? await staffDirectory.standing(em, session.staffUserId) : null;
+    if (session.kind === 'STAFF' && (!staffUser || staffUser.disabled)) return null;
+    if (session.openedByKeyId && !(await apiKeyRecords.isValid(em, session.openedByKeyId))) return null;
     if (now.getTime() - session.lastSeenAt.getTime() >= TOUCH_EVERY_MS) {
       await em.nativeUpdate(SessionEntity, { id: session.id, lastSeenAt: { $lt: now } }, { lastSeenAt: now });
     }
-    const staffUser = session.staffUser;
     const principal: Principal = staffUser
-      ? { keyId: null, accountId: null, role: staffUser.role, staffUserId: staffUser.id, sessionId: session.id }
+      ? { keyId: null, accountId: null, role: staffUser.role, staffUserId: session.staffUserId, sessionId: session.id }
       : { keyId: null, accountId: session.accountId, role: 'USER', sessionId: session.id };
     return { id: session.id, kind: session.kind, expiresAt: session.expiresAt, principal };
   }
@@ -135,6 +136,6 @@ export class SessionsService {
     if (!session) return null;
     session.revokedAt = this.clock();
     await em.flush();
-    return { id: session.id, staffUserId: session.staffUser?.id ?? null, accountId: session.accountId };
+    return { id: session.id, staffUserId: session.staffUserId, accountId: session.accountId };
   }
 }

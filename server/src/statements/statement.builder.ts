@@ -1,6 +1,5 @@
 import { IsolationLevel } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { sqlOf } from '../db/sql.js';
 import { notFound, badInput } from '../shared/errors.js';
 import { balanceBefore, movementsOf, statementAccount, usageByDay, usageByModel, type MovementRow } from './queries/statement.queries.js';
 
@@ -115,12 +114,11 @@ export async function buildStatement(em: EntityManager, accountId: string, from:
   // A fork: the snapshot is a REPEATABLE READ transaction of its own, never a savepoint in a caller's.
   return em.fork().transactional(
     async (tem) => {
-      const sql = sqlOf(tem as EntityManager);
-      const account = await statementAccount(sql, accountId);
+      const account = await statementAccount(tem, accountId);
       if (!account) throw notFound(`Account ${accountId} not found`);
-      const opening = await balanceBefore(sql, accountId, from);
-      const { lines, totals } = linesAndTotals(await movementsOf(sql, accountId, from, to));
-      const usage = await usageByModel(sql, accountId, from, to);
+      const opening = await balanceBefore(tem, accountId, from);
+      const { lines, totals } = linesAndTotals(await movementsOf(tem, accountId, from, to));
+      const usage = await usageByModel(tem, accountId, from, to);
       return {
         accountId,
         accountName: account.name,
@@ -135,7 +133,7 @@ export async function buildStatement(em: EntityManager, accountId: string, from:
         closing: closingOf(opening, totals),
         lines,
         usage,
-        usageByDay: await usageByDay(sql, accountId, from, to),
+        usageByDay: await usageByDay(tem, accountId, from, to),
         usageTotal: usage.reduce((s, u) => s + u.charged, 0n),
       };
     },

@@ -1,5 +1,5 @@
 import { raw, type EntityManager } from '@mikro-orm/postgresql';
-import { AccountEntity } from '../accounts/account.entity.js';
+import { accountRecords } from '../accounts/accounts.service.js';
 import type { AuthService } from '../auth/auth.service.js';
 import { can } from '../auth/policy.js';
 import type { Principal } from '../auth/roles.js';
@@ -36,7 +36,7 @@ export class TeamMembershipService {
     if (!TEAM_ROLES.includes(role)) throw badInput(`role must be one of ${TEAM_ROLES.join(', ')}`, { field: 'role' });
     const at = this.clock();
     return changeTeam(this.em, actor, teamId, async (em) => {
-      if (!(await em.count(AccountEntity, { id: accountId, kind: 'CUSTOMER' })))
+      if (!(await accountRecords.exists(em, accountId, ['CUSTOMER'])))
         throw notFound(`Account ${accountId} not found (members are customer accounts)`);
       const member = await em.getRepository(TeamMemberEntity).lock(teamId, accountId);
       if (!isActive(member) && !can(actor, 'team.addWithoutConsent')) return this.invite(em, actor, teamId, accountId, role, at);

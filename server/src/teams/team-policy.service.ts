@@ -1,5 +1,5 @@
-import { LockMode, raw, type EntityManager } from '@mikro-orm/postgresql';
-import { AccountEntity } from '../accounts/account.entity.js';
+import { raw, type EntityManager } from '@mikro-orm/postgresql';
+import { accountRecords } from '../accounts/accounts.service.js';
 import { writeAudit } from '../audit/audit.service.js';
 import { accountFor, authorize, kindOf } from '../auth/policy.js';
 import type { Principal } from '../auth/roles.js';
@@ -34,20 +34,20 @@ export class TeamPolicyService {
     const owner = named ? accountFor(actor, 'team.create', named) : isAdmin ? null : accountFor(actor, 'team.create', null);
     const id = await this.em.transactional(async (em) => {
       await requireTimeZone(em, timeZone);
-      if (owner && !(await em.count(AccountEntity, { id: owner, kind: 'CUSTOMER' }))) throw notFound(`Account ${owner} not found`);
+      if (owner && !(await accountRecords.exists(em, owner, ['CUSTOMER']))) throw notFound(`Account ${owner} not found`);
       if (!isAdmin) await this.requireUnderDailyCap(em, owner!);
-      const account = em.create(AccountEntity, { kind: 'TEAM', name } as AccountEntity);
-      const team = em.create(TeamEntity, { account, timeZone, createdByAccountId: isAdmin ? null : owner });
+      const accountId = await accountRecords.createTeam(em, name);
+      const team = em.create(TeamEntity, { accountId, timeZone, createdByAccountId: isAdmin ? null : owner });
       if (owner) em.create(TeamMemberEntity, { team, accountId: owner, role: 'OWNER' });
       await em.flush();
       await writeAudit(sqlOf(em), {
         actor,
         action: 'team.create',
         targetType: 'account',
-        targetId: account.id,
+        targetId: accountId,
         after: { name, timeZone, ownerAccountId: owner },
       });
-      return account.id;
+      return accountId;
     });
     return this.teams.get(id);
   }
@@ -77,7 +77,7 @@ export class TeamPolicyService {
       if (timeZone !== null && timeZone !== team.timeZone) {
         await requireTimeZone(em, timeZone);
         // The engine takes the team's account row lock before it writes a member row: so does this.
-        await em.lock(team.account, LockMode.PESSIMISTIC_WRITE);
+        await accountRecords.lock(em, teamId);
         await movePeriodsToZone(sqlOf(em), teamId, team.timeZone, timeZone, at);
         team.timeZone = timeZone;
       }

@@ -7,26 +7,33 @@ import {
   Formula,
   ManyToOne,
   OneToMany,
-  OneToOne,
   PrimaryKey,
   PrimaryKeyProp,
   Property,
   type Opt,
 } from '@mikro-orm/core';
 import { EntityRepository, LockMode, QueryOrder, raw, type FilterQuery, type QueryOrderMap } from '@mikro-orm/postgresql';
-import { AccountEntity } from '../accounts/account.entity.js';
 import { containsPattern } from '../shared/paging.js';
 import type { TeamRole } from './teams.types.js';
+
+/** The team's name and balance are its account's (kind TEAM); read beside the row, never joined as an entity. */
+const NAME = (alias: object | string) => `(select a.name from accounts a where a.id = ${String(alias)}.account_id)`;
+const POSTED = (alias: object | string) => `(select a.posted from accounts a where a.id = ${String(alias)}.account_id)`;
 
 /** A team's policy row (`teams`); its balance and name live on its account row (kind TEAM). */
 @Entity({ tableName: 'teams', repository: () => TeamRepository })
 export class TeamEntity {
   [EntityRepositoryType]?: TeamRepository;
 
-  [PrimaryKeyProp]?: 'account';
+  [PrimaryKeyProp]?: 'accountId';
 
-  @OneToOne({ entity: () => AccountEntity, primary: true, fieldName: 'account_id' })
-  account!: AccountEntity;
+  /** The team's account (kind TEAM), which holds its balance and name. */
+  @PrimaryKey({ type: 'uuid' })
+  accountId!: string;
+
+  /** The account's name, read with the team (`populate: ['name']`): accounts' own column, never written here. */
+  @Formula(NAME, { type: 'text', lazy: true })
+  name?: string | null;
 
   @Property({ type: 'text', defaultRaw: `'UTC'` })
   timeZone: Opt<string> = 'UTC';
@@ -148,21 +155,21 @@ export class TeamInvitationEntity {
 }
 
 /** What a `Team` shows: the account's name and the count of active members. */
-const TEAM_VIEW = ['account', 'memberCount'] as const;
+const TEAM_VIEW = ['name', 'memberCount'] as const;
 
 export type TeamOrder = 'CREATED_AT' | 'NAME' | 'BALANCE' | 'MEMBERS';
 
 const ORDER: Record<TeamOrder, (dir: QueryOrder) => QueryOrderMap<TeamEntity>> = {
   CREATED_AT: (dir) => ({ createdAt: dir }),
-  NAME: (dir) => ({ account: { [raw((alias) => `lower(${alias}.name)`)]: dir } }),
-  BALANCE: (dir) => ({ account: { posted: dir } }),
+  NAME: (dir) => ({ [raw((alias) => `lower(${NAME(alias)})`)]: dir }),
+  BALANCE: (dir) => ({ [raw(POSTED)]: dir }),
   MEMBERS: (dir) => ({ memberCount: dir }),
 };
 
-/** Queries on `teams`, each team with its account row (kind TEAM) for its name. */
+/** Queries on `teams`, each team with its account's name. */
 class TeamRepository extends EntityRepository<TeamEntity> {
   async byIds(ids: readonly string[]): Promise<TeamEntity[]> {
-    return this.find({ account: { $in: [...ids] } }, { populate: TEAM_VIEW });
+    return this.find({ accountId: { $in: [...ids] } }, { populate: TEAM_VIEW });
   }
 
   /** A window of every team for the console (`limit + 1` rows): name contains `search` (or id equals it), any sort. */
@@ -173,25 +180,22 @@ class TeamRepository extends EntityRepository<TeamEntity> {
     limit: number;
     offset: number;
   }): Promise<{ rows: TeamEntity[]; count: () => Promise<number> }> {
-    const where: FilterQuery<TeamEntity> =
-      q.search === null
-        ? {}
-        : 'id' in q.search
-          ? { account: q.search.id }
-          : { account: { name: { $ilike: containsPattern(q.search.text) } } };
+    // A raw fragment serves one query (MikroORM forgets it once used): the count makes its own.
+    const where = (): FilterQuery<TeamEntity> =>
+      q.search === null ? {} : 'id' in q.search ? { accountId: q.search.id } : { [raw(NAME)]: { $ilike: containsPattern(q.search.text) } };
     const dir = q.direction === 'ASC' ? QueryOrder.ASC_NULLS_LAST : QueryOrder.DESC_NULLS_LAST;
-    const rows = await this.find(where, {
+    const rows = await this.find(where(), {
       populate: TEAM_VIEW,
-      orderBy: [ORDER[q.orderBy](dir), { account: q.direction === 'ASC' ? QueryOrder.ASC : QueryOrder.DESC }],
+      orderBy: [ORDER[q.orderBy](dir), { accountId: q.direction === 'ASC' ? QueryOrder.ASC : QueryOrder.DESC }],
       limit: q.limit + 1,
       offset: q.offset,
     });
-    return { rows, count: () => this.count(where) };
+    return { rows, count: () => this.count(where()) };
   }
 
   /** The policy row, locked for the caller's transaction (the team's account row is not). */
   lock(teamId: string): Promise<TeamEntity | null> {
-    return this.findOne({ account: teamId }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+    return this.findOne({ accountId: teamId }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
   }
 
   /**
@@ -201,7 +205,7 @@ class TeamRepository extends EntityRepository<TeamEntity> {
    */
   chargeContext(teamId: string, memberAccountId: string): Promise<TeamEntity | null> {
     return this.findOne(
-      { account: teamId },
+      { accountId: teamId },
       {
         populate: ['members'],
         populateWhere: { members: { accountId: memberAccountId, removedAt: null } },
@@ -236,7 +240,7 @@ class TeamMemberRepository extends EntityRepository<TeamMemberEntity> {
   /** The ids of the teams an account is an active member of, oldest membership first. */
   async teamIdsOf(accountId: string): Promise<string[]> {
     const rows = await this.find({ accountId, removedAt: null }, { orderBy: [{ addedAt: QueryOrder.ASC }, { team: QueryOrder.ASC }] });
-    return rows.map((m) => m.team.account.id);
+    return rows.map((m) => m.team.accountId);
   }
 }
 
@@ -265,7 +269,7 @@ class TeamInvitationRepository extends EntityRepository<TeamInvitationEntity> {
     return this.find(
       { ...where, ...unexpired(ttlDays) },
       {
-        populate: ['team.account'],
+        populate: ['team.name'],
         orderBy: [{ createdAt: QueryOrder.ASC }, { team: QueryOrder.ASC }, { accountId: QueryOrder.ASC }],
         refresh: true,
       },

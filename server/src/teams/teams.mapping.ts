@@ -8,10 +8,10 @@ export const policyOf = (t: TeamEntity): TeamPolicy => ({
   allowedModels: t.allowedModels,
 });
 
-/** A team loaded with its account (`populate: TEAM_VIEW`). */
+/** A team loaded with its name (`populate: TEAM_VIEW`). */
 export const toTeam = (t: TeamEntity): Team => ({
-  id: t.account.id,
-  name: t.account.name ?? '',
+  id: t.accountId,
+  name: t.name ?? '',
   timeZone: t.timeZone,
   policy: policyOf(t),
   memberCount: t.memberCount ?? 0,
@@ -21,12 +21,12 @@ export const toTeam = (t: TeamEntity): Team => ({
 /** When an invitation made at `invitedAt` stops being pending. */
 export const invitationExpiry = (invitedAt: Date, ttlDays: number) => new Date(invitedAt.getTime() + ttlDays * 86_400_000);
 
-/** An invitation loaded with its team's account (`populate: ['team.account']`). */
+/** An invitation loaded with its team's account (`populate: ['team.name']`). */
 export const toInvitation =
   (ttlDays: number) =>
   (i: TeamInvitationEntity): TeamInvitation => ({
-    teamId: i.team.account.id,
-    teamName: i.team.account.name ?? '',
+    teamId: i.team.accountId,
+    teamName: i.team.name ?? '',
     accountId: i.accountId,
     role: i.role,
     invitedAt: i.createdAt,

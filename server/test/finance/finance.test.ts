@@ -201,8 +201,8 @@ describe('finance dashboards', () => {
     await t.db.query(`update grants set expires_at = now() + interval '10 days' where account_id = $1 and kind = 'BONUS'`, [d.id]);
     await t.db.query(`update grants set expires_at = now() + interval '40 days' where account_id = $1 and kind = 'PURCHASE'`, [d.id]);
     const liability = await t.services.finance.liability();
-    expect(liability.expiringNext30Days).toBe(29_900n);
-    expect(liability.paid + liability.promotional).toBe(liability.outstanding);
+    expect(liability.expiringNext30DaysMillicredits).toBe(29_900n);
+    expect(liability.paidMillicredits + liability.promotionalMillicredits).toBe(liability.outstandingMillicredits);
   });
 
   it('is for FINANCE and ADMIN keys only', async () => {
@@ -222,8 +222,8 @@ describe('finance dashboards', () => {
     const from = new Date('2026-09-01T00:00:00Z');
     const to = new Date('2026-11-01T00:00:00Z');
     const expected = [
-      { month: '2026-09', expired: 1_500n, entries: 1n },
-      { month: '2026-10', expired: 2_500n, entries: 2n },
+      { month: '2026-09', expiredMillicredits: '1500', entries: 1 },
+      { month: '2026-10', expiredMillicredits: '2500', entries: 2 },
     ];
     expect(await t.services.finance.breakage(from, to)).toEqual(expected);
     await t.services.finance.rollup();

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sqlOf } from '../../src/db/sql.js';
-import { cashLines, deferredStateAt, movementLines } from '../../src/finance/revenue.repository.js';
+import { cashLines, deferredStateAt, movementLines } from '../../src/finance/queries/revenue.queries.js';
 import { journalRows, rollForward, tieOut } from '../../src/finance/revenue.rules.js';
 import { chargeRefunded, deliver, event } from '../billing/fake-stripe.js';
 import { buyPack, checkoutAndPay, purchaseRow, startBillingApp, type BillingTest } from '../billing/support.js';
@@ -38,7 +37,7 @@ describe('revenue roll-forward over real purchases and refunds (Stripe fake)', (
     expect(refunded).toBeGreaterThan(0n);
     const to = await dbNow();
 
-    const sql = sqlOf(b.t.services.orm.em.fork());
+    const sql = b.t.services.orm.em.fork();
     const lines = await movementLines(sql, from, to);
     const r = rollForward(lines);
     expect(r.paid).toMatchObject({ purchased: 10_000_000n, recognised: 900_000n, breakage: 0n, refunded, adjusted: 0n, reclassified: 0n });
@@ -85,7 +84,7 @@ describe('revenue roll-forward over real purchases and refunds (Stripe fake)', (
     expect((await deliver(b.t.url, event('charge.dispute.closed', { ...dispute, status: 'lost' }))).status).toBe(200);
     const to = await dbNow();
 
-    const sql = sqlOf(b.t.services.orm.em.fork());
+    const sql = b.t.services.orm.em.fork();
     const lines = await movementLines(sql, from, to);
     const r = rollForward(lines);
     // floor(10,000,000 x 600 / 1199) credits taken back by the dispute.

@@ -1,8 +1,7 @@
 import fc from 'fast-check';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sqlOf } from '../../src/db/sql.js';
-import { deferredStateAt, movementLines } from '../../src/finance/revenue.repository.js';
+import { deferredStateAt, movementLines } from '../../src/finance/queries/revenue.queries.js';
 import { closingByEquation, rollForward, tieOut, totalOf, type RollForward } from '../../src/finance/revenue.rules.js';
 import { apply, expected, opArb, ADMIN } from '../grants/history.js';
 import { graphql } from '../gql/index.js';
@@ -67,7 +66,7 @@ afterAll(async () => t?.close());
 
 const month = () => new Date().toISOString().slice(0, 7);
 const dbNow = async () => (await t.db.query<{ now: Date }>(`select clock_timestamp() as now`))[0].now;
-const sql = () => sqlOf(t.services.orm.em.fork());
+const sql = () => t.services.orm.em.fork();
 
 /** The roll-forward between two instants, straight from the repository (a month is one such window). */
 async function between(from: Date, to: Date): Promise<{ r: RollForward; mismatches: ReturnType<typeof tieOut> }> {

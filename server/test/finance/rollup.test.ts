@@ -3,7 +3,6 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NO_KEY } from '../../src/finance/queries/tail.js';
 import { foldRange } from '../../src/finance/rollup.job.js';
-import { inTransaction } from '../../src/db/sql.js';
 import { startTestApp, type TestApp } from '../support/harness.js';
 import { postAt, usageAt } from './support.js';
 
@@ -243,10 +242,10 @@ describe('finance rollups', () => {
     const customerId = BigInt(ids[0].id);
     const useq = BigInt(state.usage_seq);
     // Fold up to the customer posting only (its system posting lies above the bound), then the rest.
-    await inTransaction(t.services.orm.em.fork(), async (sql) => {
+    await t.services.orm.em.fork().transactional(async (sql) => {
       await foldRange(sql, { fromU: useq, toU: useq, fromP, toP: customerId });
       await foldRange(sql, { fromU: useq, toU: useq, fromP: customerId, toP: BigInt(ids[1].id) });
-      await sql.query(`update finance_rollup_state set posting_id = ?::bigint`, [ids[1].id]);
+      await sql.execute(`update finance_rollup_state set posting_id = ?::bigint`, [ids[1].id]);
     });
     const r = await rollupVsDirect();
     expect(r.rolledLedger).toEqual(r.directLedger);
@@ -263,6 +262,11 @@ describe('finance rollups', () => {
     );
     expect(row).toEqual({ charged: '4321', cost_micro_usd: '1234' });
     const [day] = await t.services.finance.daily(new Date('2026-06-15T00:00:00Z'), new Date('2026-06-16T00:00:00Z'));
-    expect(day).toMatchObject({ date: '2026-06-15', revenueMillicredits: 4321n, costMicroUsd: 1234n, creditsDeducted: 4321n });
+    expect(day).toMatchObject({
+      date: '2026-06-15',
+      revenueMillicredits: '4321',
+      costMicroUsd: '1234',
+      creditsDeductedMillicredits: '4321',
+    });
   });
 });

@@ -56,10 +56,10 @@ describe('the demo with history (first start)', () => {
 
   it('shows non-zero, sub-cent daily figures on the dashboards for the whole month', async () => {
     const days = await t.services.finance.daily(new Date(`${day(29)}T00:00:00Z`), now);
-    const withRevenue = days.filter((d) => d.revenueMillicredits > 0n);
+    const withRevenue = days.filter((d) => BigInt(d.revenueMillicredits) > 0n);
     expect(withRevenue.length).toBe(30);
     // Some day earns less than a cent: the console must show it exactly.
-    expect(withRevenue.some((d) => d.revenueMillicredits % 10_000n !== 0n)).toBe(true);
+    expect(withRevenue.some((d) => BigInt(d.revenueMillicredits) % 10_000n !== 0n)).toBe(true);
   });
 
   it('leaves books that reconcile on every day of the month: the seed went through the ledger, never around it', async () => {

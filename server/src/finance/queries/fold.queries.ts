@@ -1,4 +1,4 @@
-import type { Sql } from '../../db/sql.js';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { USAGE_TOKEN_CLASSES } from '../usage-report.rules.js';
 import { NO_KEY } from './tail.js';
 
@@ -10,8 +10,8 @@ const addUp = (columns: string[]) => columns.map((c) => `${c} = d.${c} + exclude
 const USAGE_SUMS = ['calls', 'input_tokens', 'cached_input_tokens', 'output_tokens', 'charged', 'cost_micro_usd'];
 
 /** Adds the usage rows with seq in (fromU, toU] to the three usage rollups; answers how many rows. */
-export async function foldUsage(tx: Sql, fromU: bigint, toU: bigint): Promise<number> {
-  const [r] = await tx.query<{ n: string }>(
+export async function foldUsage(em: EntityManager, fromU: bigint, toU: bigint): Promise<number> {
+  const [r] = await em.execute<{ n: string }[]>(
     `with src as (
        select (created_at at time zone 'UTC')::date as day, account_id, model, coalesce(api_key_id, ?::uuid) as api_key_id,
               coalesce(member_account_id, ?::uuid) as member_account_id,
@@ -46,8 +46,8 @@ export async function foldUsage(tx: Sql, fromU: bigint, toU: bigint): Promise<nu
 }
 
 /** Adds the customer postings with id in (fromP, toP] to the two ledger rollups; answers how many postings. */
-export async function foldPostings(tx: Sql, fromP: bigint, toP: bigint): Promise<number> {
-  const [r] = await tx.query<{ n: string }>(
+export async function foldPostings(em: EntityManager, fromP: bigint, toP: bigint): Promise<number> {
+  const [r] = await em.execute<{ n: string }[]>(
     // The system side is found in the same id range (one hash join); a transaction whose ids
     // straddle the bound (another session drew an id between its two postings) is looked up
     // by transaction id instead, only for those rows.

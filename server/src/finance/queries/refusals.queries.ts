@@ -1,5 +1,4 @@
 import { currentEm } from '../../db/unit-of-work.js';
-import { sqlOf } from '../../db/sql.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 
 /** A PostgreSQL array literal of plain tokens (ISO days, source names, integers). */
@@ -7,7 +6,7 @@ const pgArray = (items: string[]) => `{${items.join(',')}}`;
 
 /** Adds counts to `refusals_daily`, one upsert for the whole batch. */
 export async function addRefusals(em: EntityManager, rows: { day: string; source: string; count: number }[]): Promise<void> {
-  await sqlOf(currentEm(em)).query(
+  await currentEm(em).execute(
     `insert into refusals_daily (day, source, count)
      select d::date, s, n from unnest(?::text[], ?::text[], ?::bigint[]) as t(d, s, n)
      on conflict (day, source) do update set count = refusals_daily.count + excluded.count`,
@@ -17,7 +16,7 @@ export async function addRefusals(em: EntityManager, rows: { day: string; source
 
 /** Every UTC day of [fromDay, toDay], refusals by source (zero on quiet days). */
 export async function refusalsByDay(em: EntityManager, fromDay: string, toDay: string) {
-  const rows = await sqlOf(currentEm(em)).query<{ day: string; graphql: string; proxy: string }>(
+  const rows = await currentEm(em).execute<{ day: string; graphql: string; proxy: string }[]>(
     `select d::date::text as day,
             coalesce(sum(r.count) filter (where r.source = 'graphql'), 0) as graphql,
             coalesce(sum(r.count) filter (where r.source = 'proxy'), 0) as proxy

@@ -1,10 +1,11 @@
-import { type Sql } from '../../db/sql.js';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { toBigInt } from '../../db/values.js';
+import type { FinanceRollupStatusGql } from '../finance.graphql.js';
 import type { Watermark } from './tail.js';
 
 /** B of the rollup job's step 1: the highest usage seq and posting id visible now. */
-export async function visibleBound(sql: Sql): Promise<Watermark> {
-  const [r] = await sql.query<{ u: string; p: string }>(
+export async function visibleBound(em: EntityManager): Promise<Watermark> {
+  const [r] = await em.execute<{ u: string; p: string }[]>(
     `select (select coalesce(max(seq), 0) from finance_usage_v) as u, (select coalesce(max(id), 0) from finance_postings_v) as p`,
   );
   return { usageSeq: toBigInt(r.u), postingId: toBigInt(r.p) };
@@ -14,8 +15,8 @@ export async function visibleBound(sql: Sql): Promise<Watermark> {
  * Step 2: the virtual transactions of other sessions holding a RowExclusiveLock on the tables
  * behind the usage and postings views (a lock is on the table itself, so this names them).
  */
-export async function writersInFlight(sql: Sql): Promise<string[]> {
-  const [r] = await sql.query<{ v: string[] | string }>(
+export async function writersInFlight(em: EntityManager): Promise<string[]> {
+  const [r] = await em.execute<{ v: string[] | string }[]>(
     `select coalesce(array_agg(distinct virtualtransaction), '{}') as v from pg_locks
       where locktype = 'relation' and mode = 'RowExclusiveLock' and pid <> pg_backend_pid()
         and database = (select oid from pg_database where datname = current_database())
@@ -25,8 +26,8 @@ export async function writersInFlight(sql: Sql): Promise<string[]> {
 }
 
 /** Step 3: how many of these virtual transactions are still running. */
-export async function stillRunning(sql: Sql, virtualXids: string[]): Promise<number> {
-  const [r] = await sql.query<{ n: string }>(
+export async function stillRunning(em: EntityManager, virtualXids: string[]): Promise<number> {
+  const [r] = await em.execute<{ n: string }[]>(
     `select count(*) as n from pg_locks where locktype = 'virtualxid' and virtualxid = any(?::text[])`,
     [`{${virtualXids.map((v) => `"${v.replace(/[^0-9/-]/g, '')}"`).join(',')}}`],
   );
@@ -34,38 +35,34 @@ export async function stillRunning(sql: Sql, virtualXids: string[]): Promise<num
 }
 
 /** The watermark; `forUpdate` locks the state row for the rest of the transaction. */
-export async function readWatermark(sql: Sql, forUpdate = false): Promise<Watermark> {
-  const [s] = await sql.query<{ usage_seq: string; posting_id: string }>(
+export async function readWatermark(em: EntityManager, forUpdate = false): Promise<Watermark> {
+  const [s] = await em.execute<{ usage_seq: string; posting_id: string }[]>(
     `select usage_seq, posting_id from finance_rollup_state where id = 1${forUpdate ? ' for update' : ''}`,
   );
   return { usageSeq: toBigInt(s.usage_seq), postingId: toBigInt(s.posting_id) };
 }
 
-export async function moveWatermark(tx: Sql, to: Watermark): Promise<void> {
-  await tx.query(
+export async function moveWatermark(em: EntityManager, to: Watermark): Promise<void> {
+  await em.execute(
     `update finance_rollup_state set usage_seq = ?::bigint, posting_id = ?::bigint, runs = runs + 1, updated_at = now() where id = 1`,
     [to.usageSeq.toString(), to.postingId.toString()],
   );
 }
 
 /** Small indexed reads: JIT compilation would cost more than the query itself. */
-export async function jitOff(sql: Sql): Promise<void> {
-  await sql.query(`set local jit = off`);
+export async function jitOff(em: EntityManager): Promise<void> {
+  await em.execute(`set local jit = off`);
 }
 
 /** The watermark, when it last moved, and how many rows wait above it. */
-export async function rollupStateRow(sql: Sql) {
-  const [r] = await sql.query<Record<string, string>>(
-    `select s.usage_seq, s.posting_id, s.updated_at,
-            (select count(*) from finance_usage_v where seq > s.usage_seq) + (select count(*) from finance_postings_v where id > s.posting_id) lag
+export async function rollupStateRow(em: EntityManager): Promise<FinanceRollupStatusGql> {
+  const [r] = await em.execute<FinanceRollupStatusGql[]>(
+    `select s.usage_seq::text as "usageSeq", s.posting_id::text as "postingId", s.updated_at as "updatedAt",
+            ((select count(*) from finance_usage_v where seq > s.usage_seq) + (select count(*) from finance_postings_v where id > s.posting_id))::text
+              as "lagRows"
        from finance_rollup_state s where id = 1`,
   );
-  return {
-    usageSeq: toBigInt(r.usage_seq),
-    postingId: toBigInt(r.posting_id),
-    updatedAt: new Date(r.updated_at),
-    lagRows: toBigInt(r.lag),
-  };
+  return r;
 }
 
 const pgArray = (v: string[] | string): string[] =>

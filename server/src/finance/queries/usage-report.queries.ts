@@ -1,4 +1,4 @@
-import { type Sql } from '../../db/sql.js';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { toBigInt } from '../../db/values.js';
 import { USAGE_TOKEN_CLASSES, type UsageReportRow } from '../usage-report.rules.js';
 import { dayStart, NO_KEY, type Watermark } from './tail.js';
@@ -58,9 +58,9 @@ function groupedSelect(cols: string[]): string {
 }
 
 /** The usage report's rows: rollup plus tail, grouped by `columns` (only GROUP_COLUMN's names are spliced in). */
-export async function usageReportRows(sql: Sql, wm: Watermark, q: UsageReportScope): Promise<UsageReportRow[]> {
+export async function usageReportRows(em: EntityManager, wm: Watermark, q: UsageReportScope): Promise<UsageReportRow[]> {
   const { fromDay, toDay, accountId } = q;
-  const rows = await sql.query<Record<string, string | null>>(`with ${usageAll}, ${groupedSelect(q.columns)}`, [
+  const rows = await em.execute<Record<string, string | null>[]>(`with ${usageAll}, ${groupedSelect(q.columns)}`, [
     fromDay,
     toDay,
     accountId,

@@ -1,5 +1,4 @@
 import { revenueTieOut } from '../../finance/revenue.service.js';
-import { sqlOf } from '../../db/sql.js';
 import type { Check } from './check.js';
 
 /**
@@ -11,7 +10,7 @@ export const revenueRollForwardCheck: Check = {
   name: 'revenue_roll_forward',
   async run({ em, from, to }) {
     const monthStart = new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth(), 1));
-    return (await revenueTieOut(sqlOf(em), monthStart, to)).map((m) => ({
+    return (await revenueTieOut(em, monthStart, to)).map((m) => ({
       check: 'revenue_roll_forward',
       subject: `${m.subject} deferred at ${to.toISOString()}`,
       expected: `${m.expected} (ledger)`,

@@ -1,4 +1,4 @@
-import { type Sql } from '../../db/sql.js';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { toBigInt } from '../../db/values.js';
 
 /** One movement of the account in the period, with its counterparty and, for a purchase, what was paid. */
@@ -20,8 +20,8 @@ const period = (accountId: string, from: Date, to: Date) => [accountId, from.toI
 const cents = (v: unknown) => (v === null || v === undefined ? null : toBigInt(v as string));
 
 /** A customer account's name and email; undefined when there is none with this id. */
-export async function statementAccount(sql: Sql, accountId: string) {
-  const [account] = await sql.query<{ id: string; name: string | null; email: string | null }>(
+export async function statementAccount(em: EntityManager, accountId: string) {
+  const [account] = await em.execute<{ id: string; name: string | null; email: string | null }[]>(
     `select id, name, email from finance_accounts_v where id = ?::uuid and kind <> 'SYSTEM'`,
     [accountId],
   );
@@ -29,8 +29,8 @@ export async function statementAccount(sql: Sql, accountId: string) {
 }
 
 /** The account's balance at `at`: the sum of its postings before then. */
-export async function balanceBefore(sql: Sql, accountId: string, at: Date): Promise<bigint> {
-  const [open] = await sql.query<{ s: string }>(
+export async function balanceBefore(em: EntityManager, accountId: string, at: Date): Promise<bigint> {
+  const [open] = await em.execute<{ s: string }[]>(
     `select coalesce(sum(amount), 0) s from finance_postings_v where account_id = ?::uuid and created_at < ?::timestamptz`,
     [accountId, at.toISOString()],
   );
@@ -38,8 +38,8 @@ export async function balanceBefore(sql: Sql, accountId: string, at: Date): Prom
 }
 
 /** Every posting of the account in [from, to), in ledger order. */
-export async function movementsOf(sql: Sql, accountId: string, from: Date, to: Date): Promise<MovementRow[]> {
-  const rows = await sql.query<Record<string, string | Date | null>>(
+export async function movementsOf(em: EntityManager, accountId: string, from: Date, to: Date): Promise<MovementRow[]> {
+  const rows = await em.execute<Record<string, string | Date | null>[]>(
     `select p.amount, t.created_at, t.type, t.id as transaction_id, t.reference_id, t.reason,
             (select s.system_code from finance_postings_v o join finance_accounts_v s on s.id = o.account_id and s.kind = 'SYSTEM'
               where o.transaction_id = p.transaction_id limit 1) as counterparty,
@@ -69,8 +69,8 @@ export async function movementsOf(sql: Sql, accountId: string, from: Date, to: D
 }
 
 /** The account's usage in [from, to) per model, most charged first. */
-export async function usageByModel(sql: Sql, accountId: string, from: Date, to: Date) {
-  const rows = await sql.query<Record<string, string>>(
+export async function usageByModel(em: EntityManager, accountId: string, from: Date, to: Date) {
+  const rows = await em.execute<Record<string, string>[]>(
     `select model, count(*) calls, sum(input_tokens) i, sum(cached_input_tokens) c, sum(output_tokens) o, sum(charged) charged
        from finance_usage_v where account_id = ?::uuid and created_at >= ?::timestamptz and created_at < ?::timestamptz
       group by model order by sum(charged) desc, model`,
@@ -87,8 +87,8 @@ export async function usageByModel(sql: Sql, accountId: string, from: Date, to: 
 }
 
 /** The account's usage in [from, to) per UTC day. */
-export async function usageByDay(sql: Sql, accountId: string, from: Date, to: Date) {
-  const rows = await sql.query<{ day: string; calls: string; charged: string }>(
+export async function usageByDay(em: EntityManager, accountId: string, from: Date, to: Date) {
+  const rows = await em.execute<{ day: string; calls: string; charged: string }[]>(
     `select to_char(created_at at time zone 'UTC', 'YYYY-MM-DD') as day, count(*) calls, sum(charged) charged
        from finance_usage_v where account_id = ?::uuid and created_at >= ?::timestamptz and created_at < ?::timestamptz
       group by 1 order by 1`,

@@ -1,7 +1,7 @@
-import { type Sql } from '../db/sql.js';
-import { toBigInt } from '../db/values.js';
-import { centsToMillicredits } from '../money/money.js';
-import { type CashLine, type DeferredSection, type MovementLine, type SectionState } from './revenue.rules.js';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { toBigInt } from '../../db/values.js';
+import { centsToMillicredits } from '../../money/money.js';
+import { type CashLine, type DeferredSection, type MovementLine, type SectionState } from '../revenue.rules.js';
 
 /** A grant's section: what kind of credit it is, for deferred revenue (see docs/finance.md). */
 const SECTION_OF_GRANT = `case g.kind when 'PROMO' then 'promotional' when 'BONUS' then 'promotional'
@@ -25,8 +25,8 @@ const CASH_BACK = `('refunds', 'sales')`;
  * Times are the ledger transaction's (its postings and allocations share it), so the same
  * movement always falls in the same month and the sections add up to the ledger's balances.
  */
-export async function movementLines(sql: Sql, from: Date, to: Date): Promise<MovementLine[]> {
-  const rows = await sql.query<{ day: string | null; section: DeferredSection; counterparty: string; amount: string }>(
+export async function movementLines(em: EntityManager, from: Date, to: Date): Promise<MovementLine[]> {
+  const rows = await em.execute<{ day: string | null; section: DeferredSection; counterparty: string; amount: string }[]>(
     `with mv as (
        select p.transaction_id as tx, p.account_id, p.amount, p.created_at as at
          from finance_postings_v p join finance_accounts_v a on a.id = p.account_id and a.kind <> 'SYSTEM'
@@ -75,9 +75,9 @@ export async function movementLines(sql: Sql, from: Date, to: Date): Promise<Mov
  * then (amount less what was allocated from it before `at`), the customers' debt (balances below
  * zero) and the sum of all customer balances.
  */
-export async function deferredStateAt(sql: Sql, at: Date): Promise<SectionState> {
+export async function deferredStateAt(em: EntityManager, at: Date): Promise<SectionState> {
   const t = at.toISOString();
-  const [r] = await sql.query<Record<string, string>>(
+  const [r] = await em.execute<Record<string, string>[]>(
     `with rem as (
        select ${SECTION_OF_GRANT} as section,
               g.amount - coalesce((select sum(ga.amount) from finance_grant_allocations_v ga
@@ -114,8 +114,8 @@ export async function deferredStateAt(sql: Sql, at: Date): Promise<SectionState>
  * - a dispute's REFUND entry: the cents disputed; a dispute won's REVERSAL gives them back.
  * The tax in a refund or dispute is what is left after its pre-tax share (`preTaxShare`).
  */
-export async function cashLines(sql: Sql, from: Date, to: Date): Promise<CashLine[]> {
-  const rows = await sql.query<Record<string, string>>(
+export async function cashLines(em: EntityManager, from: Date, to: Date): Promise<CashLine[]> {
+  const rows = await em.execute<Record<string, string>[]>(
     `with pay as (
        select p.id, coalesce(p.total_cents, p.amount_paid_cents, p.amount_cents) as total, coalesce(p.tax_cents, 0) as tax
          from finance_purchases_v p where p.transaction_id is not null
