@@ -8,6 +8,7 @@ import { StripeEventEntity } from '../billing/stripe-events.repository.js';
 import { PromoCodeEntity, PromoRedemptionEntity } from '../promotions/promotions.repository.js';
 import { ReconciliationFindingEntity, ReconciliationRunEntity } from '../reconciliation/runs.repository.js';
 import { DemoClockEntity } from '../demo-clock.entity.js';
+import { GrantExpiryNoticeEntity } from '../grants/grant-expiry-notices.repository.js';
 import { ApiKeyEntity } from '../auth/api-key.entity.js';
 import { ModelRateEntity } from '../ratecards/model-rate.entity.js';
 import { ModelSwitchEntity } from '../ratecards/model-switch.entity.js';
@@ -27,6 +28,7 @@ import { TeamEntity, TeamInvitationEntity, TeamMemberEntity } from '../teams/tea
 
 /** Every entity the ORM knows. Feature modules add theirs here. */
 export const entities = [
+  GrantExpiryNoticeEntity,
   AccountEntity,
   ApiKeyEntity,
   AuditEntryEntity,
