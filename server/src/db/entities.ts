@@ -15,12 +15,12 @@ import { ProxySettingsEntity } from '../proxy/proxy-settings.repository.js';
 import { PortalTokenEntity } from '../sessions/portal-tokens.repository.js';
 import { SessionEntity } from '../sessions/sessions.repository.js';
 import { StaffUserEntity } from '../staff/staff-users.repository.js';
-import { CreditsExhaustedNoticeEntity } from '../notify/credits-exhausted-notice.entity.js';
-import { NotificationAttemptEntity } from '../notify/notification-attempt.entity.js';
-import { NotificationDeliveryEntity } from '../notify/notification-delivery.entity.js';
-import { NotifySettingsEntity } from '../notify/notify-settings.entity.js';
-import { OutboxEventEntity } from '../notify/outbox-event.entity.js';
-import { WebhookEndpointEntity } from '../notify/webhook-endpoint.entity.js';
+import { CreditsExhaustedNoticeEntity } from '../notify/credits-exhausted.repository.js';
+import { NotificationAttemptEntity } from '../notify/attempts.repository.js';
+import { NotificationDeliveryEntity } from '../notify/deliveries.repository.js';
+import { NotifySettingsEntity } from '../notify/notify-settings.repository.js';
+import { OutboxEventEntity } from '../notify/outbox.repository.js';
+import { WebhookEndpointEntity } from '../notify/webhook-endpoints.repository.js';
 import { TeamEntity, TeamInvitationEntity, TeamMemberEntity } from '../teams/teams.repository.js';
 
 /** Every entity the ORM knows. Feature modules add theirs here. */
