@@ -18,12 +18,12 @@ import { ProxySettingsEntity } from '../proxy/proxy-settings.repository.js';
 import { PortalTokenEntity } from '../sessions/portal-token.entity.js';
 import { SessionEntity } from '../sessions/session.entity.js';
 import { StaffUserEntity } from '../staff/staff-user.entity.js';
-import { CreditsExhaustedNoticeEntity } from '../notify/credits-exhausted-notice.entity.js';
-import { NotificationAttemptEntity } from '../notify/notification-attempt.entity.js';
-import { NotificationDeliveryEntity } from '../notify/notification-delivery.entity.js';
-import { NotifySettingsEntity } from '../notify/notify-settings.entity.js';
-import { OutboxEventEntity } from '../notify/outbox-event.entity.js';
-import { WebhookEndpointEntity } from '../notify/webhook-endpoint.entity.js';
+import { CreditsExhaustedNoticeEntity } from '../notify/credits-exhausted.repository.js';
+import { NotificationAttemptEntity } from '../notify/attempts.repository.js';
+import { NotificationDeliveryEntity } from '../notify/deliveries.repository.js';
+import { NotifySettingsEntity } from '../notify/notify-settings.repository.js';
+import { OutboxEventEntity } from '../notify/outbox.repository.js';
+import { WebhookEndpointEntity } from '../notify/webhook-endpoints.repository.js';
 import { TeamEntity, TeamInvitationEntity, TeamMemberEntity } from '../teams/team.entities.js';
 
 /** Every entity the ORM knows. Feature modules add theirs here. */
