@@ -1,5 +1,4 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { sqlOf } from '../db/sql.js';
 import { emitEvent } from '../notify/outbox.js';
 import type { Purchase, PurchaseStatus } from './billing.types.js';
 
@@ -10,7 +9,7 @@ export const emitPurchaseFulfilled = (
   p: Purchase,
   f: { transactionId: string; amountPaidCents: bigint; balanceMillicredits: bigint },
 ) =>
-  emitEvent(sqlOf(em), {
+  emitEvent(em, {
     type: 'purchase.fulfilled',
     accountId: p.accountId,
     data: {
@@ -31,7 +30,7 @@ export const emitPurchaseRefunded = (
   p: Purchase,
   r: { refundedCents: bigint; refundedCredits: bigint; debitedMillicredits: bigint; status: PurchaseStatus; transactionId: string | null },
 ) =>
-  emitEvent(sqlOf(em), {
+  emitEvent(em, {
     type: 'purchase.refunded',
     accountId: p.accountId,
     data: {
@@ -47,7 +46,7 @@ export const emitPurchaseRefunded = (
   });
 
 export const emitAutoRechargeFailed = (em: EntityManager, accountId: string, f: { purchaseId: string | null; reason: string }) =>
-  emitEvent(sqlOf(em), {
+  emitEvent(em, {
     type: 'auto_recharge.failed',
     accountId,
     data: { accountId, purchaseId: f.purchaseId, reason: f.reason.slice(0, 300), autoRechargeDisabled: true },
