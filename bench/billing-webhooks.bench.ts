@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import Stripe from 'stripe';
 import { createApp } from '../server/src/app.js';
-import { insertPurchase } from '../server/src/billing/purchases.repository.js';
+import { PurchaseEntity } from '../server/src/billing/purchases.repository.js';
 import { loadConfig } from '../server/src/config.js';
 import { sqlOf } from '../server/src/db/sql.js';
 import { createLogger } from '../server/src/logger.js';
@@ -40,7 +40,7 @@ export async function run(): Promise<void> {
     Array.from({ length: CLIENTS }, () => services.accounts.create(null, { email: `${randomUUID()}@bench.test` })),
   );
   const purchaseFor = async (accountId: string) =>
-    insertPurchase(sqlOf(db.orm.em.fork()), {
+    db.orm.em.fork().getRepository(PurchaseEntity).add({
       accountId,
       kind: 'CHECKOUT',
       packId: 'starter',

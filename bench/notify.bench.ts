@@ -3,7 +3,6 @@ import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { createApp } from '../server/src/app.js';
 import { loadConfig } from '../server/src/config.js';
-import { inTransaction } from '../server/src/db/sql.js';
 import { createLogger } from '../server/src/logger.js';
 import { emitEvent } from '../server/src/notify/outbox.js';
 import { benchDatabase, percentile } from './bench-support.js';
@@ -121,12 +120,13 @@ export async function run(): Promise<void> {
   for (let i = 0; i < EVENTS; i++) {
     const received = new Promise<void>((resolve) => (onReceipt = resolve));
     let committedAt = 0;
-    const id = await inTransaction(services.orm.em.fork(), (s) =>
-      emitEvent(s, { type: 'purchase.fulfilled', accountId: owner, data: { i } }),
-    ).then((eventId) => {
-      committedAt = performance.now();
-      return eventId;
-    });
+    const id = await services.orm.em
+      .fork()
+      .transactional((tem) => emitEvent(tem, { type: 'purchase.fulfilled', accountId: owner, data: { i } }))
+      .then((eventId) => {
+        committedAt = performance.now();
+        return eventId;
+      });
     await received;
     while (!receipts.has(id)) await new Promise<void>((resolve) => (onReceipt = resolve));
     latencies.push(receipts.get(id)! - committedAt);

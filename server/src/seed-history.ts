@@ -3,7 +3,6 @@ import type { Logger } from 'pino';
 import type { Principal } from './auth/roles.js';
 import type { Config } from './config.js';
 import { ormOptions } from './db/orm.js';
-import { sqlOf } from './db/sql.js';
 import { DemoClockEntity } from './demo-clock.repository.js';
 import { createEventBus } from './shared/events/bus.js';
 import { DEMO_EMAIL, seedDemo } from './seed.js';
@@ -192,7 +191,7 @@ function teamAndBonus(h: History, demoId: string, people: Person[]): () => strin
         idempotencyKey: 'seed:demo-history:welcome-bonus',
         reason: 'Welcome bonus, valid 7 days',
       },
-      (tem, posted) => h.services.grants.setTerms(sqlOf(tem), posted.transactionId, { expiresAt: h.at(11, 12) }),
+      (tem, posted) => h.services.grants.setTerms(tem, posted.transactionId, { expiresAt: h.at(11, 12) }),
     ),
   );
   h.on(h.at(11, 12, 30), () => h.services.grants.expireDueLocked());

@@ -36,6 +36,7 @@ function KeyList({ accountId, admin }: { accountId: string; admin: boolean }) {
   if (query.isError) return <Alert severity="error">{errorMessage(query.error)}</Alert>;
   if (!query.data) return <Typography color="text.secondary">Loading keys…</Typography>;
   const keys = query.data.apiKeys;
+  const refresh = () => client.invalidateQueries({ queryKey: ['api-keys', accountId] });
   const active = keys.filter((k) => !k.revokedAt).length;
   return (
     <Stack spacing={1}>
@@ -61,55 +62,7 @@ function KeyList({ accountId, admin }: { accountId: string; admin: boolean }) {
             </TableHead>
             <TableBody>
               {keys.map((k: ApiKeyRow) => (
-                <TableRow key={k.id} data-testid="api-key-row">
-                  <TableCell>
-                    <code style={{ fontSize: 12 }}>{k.id}</code>
-                  </TableCell>
-                  <TableCell>{k.role}</TableCell>
-                  <TableCell>{k.label ?? ''}</TableCell>
-                  <TableCell data-testid="api-key-limit">
-                    {k.spendLimitMillicredits === null ? 'No limit' : formatCredits(k.spendLimitMillicredits)}
-                    {k.allowedModels && (
-                      <Typography variant="caption" display="block" color="text.secondary">
-                        Models: {k.allowedModels.join(', ')}
-                      </Typography>
-                    )}
-                  </TableCell>
-                  <TableCell data-testid="api-key-spent">{formatCredits(k.spentThisPeriodMillicredits)}</TableCell>
-                  <TableCell>{k.periodResetsAt ? formatDateTime(k.periodResetsAt) : k.limitReset === 'NEVER' ? 'Never' : ''}</TableCell>
-                  <TableCell>{formatDateTime(k.createdAt)}</TableCell>
-                  <TableCell>{formatDateTime(k.lastUsedAt)}</TableCell>
-                  <TableCell>
-                    {k.revokedAt ? (
-                      <Chip size="small" label={`Revoked ${formatDateTime(k.revokedAt)}`} />
-                    ) : (
-                      <Chip size="small" color="success" label="Active" />
-                    )}
-                  </TableCell>
-                  {admin && (
-                    <TableCell>
-                      {!k.revokedAt && (
-                        <Button size="small" aria-label={`Edit budget of key ${k.id}`} onClick={() => setEditing(k)}>
-                          Edit budget
-                        </Button>
-                      )}
-                      {!k.revokedAt && (
-                        <ConfirmedButton
-                          label="Revoke"
-                          title="Revoke this key?"
-                          content={`Key ${k.id} (${k.role}) stops working at once, on every instance. This cannot be undone.`}
-                          confirmLabel="Revoke"
-                          buttonProps={{ color: 'error', 'aria-label': `Revoke key ${k.id}` }}
-                          done="Key revoked"
-                          onConfirm={async () => {
-                            await api.request(RevokeApiKeyMutation, { id: k.id });
-                            await client.invalidateQueries({ queryKey: ['api-keys', accountId] });
-                          }}
-                        />
-                      )}
-                    </TableCell>
-                  )}
-                </TableRow>
+                <KeyRow key={k.id} apiKey={k} admin={admin} onEdit={() => setEditing(k)} onRevoked={refresh} />
               ))}
             </TableBody>
           </Table>
@@ -123,7 +76,7 @@ function KeyList({ accountId, admin }: { accountId: string; admin: boolean }) {
           onDone={async () => {
             setEditing(null);
             notify('Key budget saved', { type: 'info' });
-            await client.invalidateQueries({ queryKey: ['api-keys', accountId] });
+            await refresh();
           }}
         />
       )}
@@ -136,49 +89,13 @@ export function ApiKeysPanel() {
   const account = useRecordContext<AccountDetail>();
   const { permissions } = usePermissions<string>();
   const notify = useNotify();
-  const client = useQueryClient();
-  const [role, setRole] = useState<Role>('USER');
   const [created, setCreated] = useState<{ id: string; key: string } | null>(null);
-  const [busy, setBusy] = useState(false);
   if (!account) return null;
   const admin = atLeast(permissions, 'ADMIN');
   return (
     <Stack spacing={2}>
       {admin ? (
-        <Stack direction={{ xs: 'column', sm: 'row' }} spacing={1} sx={{ alignItems: { sm: 'center' } }}>
-          <TextField
-            select
-            size="small"
-            label="Role of the new key"
-            value={role}
-            onChange={(e) => setRole(e.target.value as Role)}
-            sx={{ width: { xs: '100%', sm: 240 } }}
-          >
-            {(['USER', 'SUPPORT', 'FINANCE', 'ADMIN'] as const).map((r) => (
-              <MenuItem key={r} value={r}>
-                {r}
-              </MenuItem>
-            ))}
-          </TextField>
-          <Button
-            variant="contained"
-            disabled={busy}
-            sx={{ whiteSpace: 'nowrap', flexShrink: 0 }}
-            onClick={async () => {
-              setBusy(true);
-              try {
-                setCreated((await api.request(CreateApiKeyMutation, { accountId: account.id, role })).createApiKey);
-                await client.invalidateQueries({ queryKey: ['api-keys', account.id] });
-              } catch (err) {
-                notify(errorMessage(err), { type: 'error' });
-              } finally {
-                setBusy(false);
-              }
-            }}
-          >
-            Create API key
-          </Button>
-        </Stack>
+        <CreateKey accountId={account.id} onCreated={setCreated} />
       ) : (
         <Typography color="text.secondary">Creating keys needs the ADMIN role.</Typography>
       )}
@@ -208,5 +125,118 @@ export function ApiKeysPanel() {
       )}
       <KeyList accountId={account.id} admin={admin} />
     </Stack>
+  );
+}
+
+function KeyRow({
+  apiKey: k,
+  admin,
+  onEdit,
+  onRevoked,
+}: {
+  apiKey: ApiKeyRow;
+  admin: boolean;
+  onEdit: () => void;
+  onRevoked: () => Promise<void>;
+}) {
+  return (
+    <TableRow data-testid="api-key-row">
+      <TableCell>
+        <code style={{ fontSize: 12 }}>{k.id}</code>
+      </TableCell>
+      <TableCell>{k.role}</TableCell>
+      <TableCell>{k.label ?? ''}</TableCell>
+      <TableCell data-testid="api-key-limit">
+        {k.spendLimitMillicredits === null ? 'No limit' : formatCredits(k.spendLimitMillicredits)}
+        {k.allowedModels && (
+          <Typography variant="caption" display="block" color="text.secondary">
+            Models: {k.allowedModels.join(', ')}
+          </Typography>
+        )}
+      </TableCell>
+      <TableCell data-testid="api-key-spent">{formatCredits(k.spentThisPeriodMillicredits)}</TableCell>
+      <TableCell>{k.periodResetsAt ? formatDateTime(k.periodResetsAt) : k.limitReset === 'NEVER' ? 'Never' : ''}</TableCell>
+      <TableCell>{formatDateTime(k.createdAt)}</TableCell>
+      <TableCell>{formatDateTime(k.lastUsedAt)}</TableCell>
+      <TableCell>
+        {k.revokedAt ? (
+          <Chip size="small" label={`Revoked ${formatDateTime(k.revokedAt)}`} />
+        ) : (
+          <Chip size="small" color="success" label="Active" />
+        )}
+      </TableCell>
+      {admin && <KeyActions apiKey={k} onEdit={onEdit} onRevoked={onRevoked} />}
+    </TableRow>
+  );
+}
+
+/** A new key of the role chosen (ADMIN); its secret goes to `onCreated`, shown once. */
+function CreateKey(props: { accountId: string; onCreated: (created: { id: string; key: string }) => void }) {
+  const notify = useNotify();
+  const client = useQueryClient();
+  const [role, setRole] = useState<Role>('USER');
+  const [busy, setBusy] = useState(false);
+  return (
+    <Stack direction={{ xs: 'column', sm: 'row' }} spacing={1} sx={{ alignItems: { sm: 'center' } }}>
+      <TextField
+        select
+        size="small"
+        label="Role of the new key"
+        value={role}
+        onChange={(e) => setRole(e.target.value as Role)}
+        sx={{ width: { xs: '100%', sm: 240 } }}
+      >
+        {(['USER', 'SUPPORT', 'FINANCE', 'ADMIN'] as const).map((r) => (
+          <MenuItem key={r} value={r}>
+            {r}
+          </MenuItem>
+        ))}
+      </TextField>
+      <Button
+        variant="contained"
+        disabled={busy}
+        sx={{ whiteSpace: 'nowrap', flexShrink: 0 }}
+        onClick={async () => {
+          setBusy(true);
+          try {
+            props.onCreated((await api.request(CreateApiKeyMutation, { accountId: props.accountId, role })).createApiKey);
+            await client.invalidateQueries({ queryKey: ['api-keys', props.accountId] });
+          } catch (err) {
+            notify(errorMessage(err), { type: 'error' });
+          } finally {
+            setBusy(false);
+          }
+        }}
+      >
+        Create API key
+      </Button>
+    </Stack>
+  );
+}
+
+/** Edit the budget of a live key, or revoke it (asked first). */
+function KeyActions({ apiKey: k, onEdit, onRevoked }: { apiKey: ApiKeyRow; onEdit: () => void; onRevoked: () => Promise<void> }) {
+  return (
+    <TableCell>
+      {!k.revokedAt && (
+        <Button size="small" aria-label={`Edit budget of key ${k.id}`} onClick={onEdit}>
+          Edit budget
+        </Button>
+      )}
+      {!k.revokedAt && (
+        <ConfirmedButton
+          label="Revoke"
+          title="Revoke this key?"
+          content={`Key ${k.id} (${k.role}) stops working at once, on every instance. This cannot be undone.`}
+          confirmLabel="Revoke"
+          buttonProps={{ color: 'error', 'aria-label': `Revoke key ${k.id}` }}
+          done="Key revoked"
+          onConfirm={async () => {
+            await api.request(RevokeApiKeyMutation, { id: k.id });
+            await onRevoked();
+          }}
+        />
+      )}
+    </TableCell>
   );
 }

@@ -64,97 +64,9 @@ function PurchaseDetails() {
           </Button>
         )}
       </Stack>
-      <Card variant="outlined">
-        <CardContent>
-          <Facts
-            label="Purchase"
-            rows={[
-              ['Status', <span data-testid="purchase-status">{p.status}</span>],
-              ['Kind', p.kind],
-              ['Created', formatDateTime(p.createdAt)],
-              ['Fulfilled', p.fulfilledAt ? formatDateTime(p.fulfilledAt) : '—'],
-              ['Credits', `${formatCredits(p.creditsMillicredits, { decimals: 0 })} credits`],
-              ['Subtotal (before tax)', cents(p.subtotalCents ?? p.amountCents)],
-              ['Tax', cents(p.taxCents)],
-              ['Total charged', cents(p.totalCents ?? p.amountPaidCents)],
-              ['Revenue (excludes tax)', cents(p.revenueCents)],
-              ['Refunded', <span data-testid="purchase-refunded">{formatCents(p.refundedCents)}</span>],
-              ['Credits taken back', `${formatCredits(p.refundedCreditsMillicredits)} credits`],
-              ['Documents', <PurchaseDocuments invoiceUrl={p.invoiceUrl} invoicePdfUrl={p.invoicePdfUrl} receiptUrl={p.receiptUrl} />],
-              ['Stripe payment', p.stripePaymentIntentId ?? p.stripeCheckoutSessionId ?? '—'],
-              ...(p.failureReason ? ([['Failure', p.failureReason]] as Array<[string, ReactNode]>) : []),
-            ]}
-          />
-        </CardContent>
-      </Card>
-      <Card variant="outlined">
-        <CardContent>
-          <Typography variant="h6" component="h3" sx={{ mb: 1 }}>
-            Ledger entries (purchase, refunds, reversals)
-          </Typography>
-          {p.ledgerEntries.length ? (
-            <TableContainer tabIndex={0} aria-label="Ledger entries, scrollable">
-              <Table size="small" aria-label="Ledger entries of this purchase" data-testid="purchase-ledger">
-                <TableHead>
-                  <TableRow>
-                    <TableCell>When</TableCell>
-                    <TableCell>Type</TableCell>
-                    <TableCell align="right">Credits</TableCell>
-                    <TableCell>Reason</TableCell>
-                  </TableRow>
-                </TableHead>
-                <TableBody>
-                  {p.ledgerEntries.map((e) => (
-                    <TableRow key={e.id}>
-                      <TableCell>{formatDateTime(e.createdAt)}</TableCell>
-                      <TableCell>{e.type}</TableCell>
-                      <TableCell align="right">{formatCredits(e.amountMillicredits, { signed: true })}</TableCell>
-                      <TableCell>{e.reason ?? ''}</TableCell>
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
-            </TableContainer>
-          ) : (
-            <Typography color="text.secondary">Nothing booked yet.</Typography>
-          )}
-        </CardContent>
-      </Card>
-      <Card variant="outlined">
-        <CardContent>
-          <Typography variant="h6" component="h3" sx={{ mb: 1 }}>
-            Disputes
-          </Typography>
-          {p.disputes.length ? (
-            <TableContainer tabIndex={0} aria-label="Disputes, scrollable">
-              <Table size="small" aria-label="Disputes of this purchase">
-                <TableHead>
-                  <TableRow>
-                    <TableCell>Opened</TableCell>
-                    <TableCell>Status</TableCell>
-                    <TableCell align="right">Amount</TableCell>
-                    <TableCell align="right">Credits held</TableCell>
-                    <TableCell>Reason</TableCell>
-                  </TableRow>
-                </TableHead>
-                <TableBody>
-                  {p.disputes.map((d) => (
-                    <TableRow key={d.id}>
-                      <TableCell>{formatDateTime(d.openedAt)}</TableCell>
-                      <TableCell>{d.status}</TableCell>
-                      <TableCell align="right">{formatCents(d.amountCents)}</TableCell>
-                      <TableCell align="right">{formatCredits(d.creditsMillicredits)}</TableCell>
-                      <TableCell>{d.reason ?? ''}</TableCell>
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
-            </TableContainer>
-          ) : (
-            <Typography color="text.secondary">No disputes.</Typography>
-          )}
-        </CardContent>
-      </Card>
+      <PurchaseFacts p={p} />
+      <LedgerEntries entries={p.ledgerEntries} />
+      <Disputes disputes={p.disputes} />
       {refunding && (
         <RefundDialog
           email={p.accountEmail ?? p.accountId}
@@ -170,6 +82,112 @@ function PurchaseDetails() {
         />
       )}
     </Stack>
+  );
+}
+
+function PurchaseFacts({ p }: { p: StaffPurchaseDetail }) {
+  return (
+    <Card variant="outlined">
+      <CardContent>
+        <Facts
+          label="Purchase"
+          rows={[
+            ['Status', <span data-testid="purchase-status">{p.status}</span>],
+            ['Kind', p.kind],
+            ['Created', formatDateTime(p.createdAt)],
+            ['Fulfilled', p.fulfilledAt ? formatDateTime(p.fulfilledAt) : '—'],
+            ['Credits', `${formatCredits(p.creditsMillicredits, { decimals: 0 })} credits`],
+            ['Subtotal (before tax)', cents(p.subtotalCents ?? p.amountCents)],
+            ['Tax', cents(p.taxCents)],
+            ['Total charged', cents(p.totalCents ?? p.amountPaidCents)],
+            ['Revenue (excludes tax)', cents(p.revenueCents)],
+            ['Refunded', <span data-testid="purchase-refunded">{formatCents(p.refundedCents)}</span>],
+            ['Credits taken back', `${formatCredits(p.refundedCreditsMillicredits)} credits`],
+            ['Documents', <PurchaseDocuments invoiceUrl={p.invoiceUrl} invoicePdfUrl={p.invoicePdfUrl} receiptUrl={p.receiptUrl} />],
+            ['Stripe payment', p.stripePaymentIntentId ?? p.stripeCheckoutSessionId ?? '—'],
+            ...(p.failureReason ? ([['Failure', p.failureReason]] as Array<[string, ReactNode]>) : []),
+          ]}
+        />
+      </CardContent>
+    </Card>
+  );
+}
+
+function LedgerEntries({ entries }: { entries: NonNullable<StaffPurchaseDetail['ledgerEntries']> }) {
+  return (
+    <Card variant="outlined">
+      <CardContent>
+        <Typography variant="h6" component="h3" sx={{ mb: 1 }}>
+          Ledger entries (purchase, refunds, reversals)
+        </Typography>
+        {entries.length ? (
+          <TableContainer tabIndex={0} aria-label="Ledger entries, scrollable">
+            <Table size="small" aria-label="Ledger entries of this purchase" data-testid="purchase-ledger">
+              <TableHead>
+                <TableRow>
+                  <TableCell>When</TableCell>
+                  <TableCell>Type</TableCell>
+                  <TableCell align="right">Credits</TableCell>
+                  <TableCell>Reason</TableCell>
+                </TableRow>
+              </TableHead>
+              <TableBody>
+                {entries.map((e) => (
+                  <TableRow key={e.id}>
+                    <TableCell>{formatDateTime(e.createdAt)}</TableCell>
+                    <TableCell>{e.type}</TableCell>
+                    <TableCell align="right">{formatCredits(e.amountMillicredits, { signed: true })}</TableCell>
+                    <TableCell>{e.reason ?? ''}</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </TableContainer>
+        ) : (
+          <Typography color="text.secondary">Nothing booked yet.</Typography>
+        )}
+      </CardContent>
+    </Card>
+  );
+}
+
+function Disputes({ disputes }: { disputes: StaffPurchaseDetail['disputes'] }) {
+  return (
+    <Card variant="outlined">
+      <CardContent>
+        <Typography variant="h6" component="h3" sx={{ mb: 1 }}>
+          Disputes
+        </Typography>
+        {disputes.length ? (
+          <TableContainer tabIndex={0} aria-label="Disputes, scrollable">
+            <Table size="small" aria-label="Disputes of this purchase">
+              <TableHead>
+                <TableRow>
+                  <TableCell>Opened</TableCell>
+                  <TableCell>Status</TableCell>
+                  <TableCell align="right">Amount</TableCell>
+                  <TableCell align="right">Credits held</TableCell>
+                  <TableCell>Reason</TableCell>
+                </TableRow>
+              </TableHead>
+              <TableBody>
+                {disputes.map((d) => (
+                  <TableRow key={d.id}>
+                    <TableCell>{formatDateTime(d.openedAt)}</TableCell>
+                    <TableCell>{d.status}</TableCell>
+                    <TableCell align="right">{formatCents(d.amountCents)}</TableCell>
+                    <TableCell align="right">{formatCredits(d.creditsMillicredits)}</TableCell>
+                    <TableCell>{d.reason ?? ''}</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </TableContainer>
+        ) : (
+          <Typography color="text.secondary">No disputes.</Typography>
+        )}
+      </CardContent>
+    </Card>
   );
 }
 

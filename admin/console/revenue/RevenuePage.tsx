@@ -17,6 +17,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Title } from 'react-admin';
 import { errorMessage } from '../../shared/client';
+import type { RevenueRollForwardQuery as RevenueRollForwardQueryData } from '../../shared/gql/graphql';
 import { formatCredits, formatUsdSixDecimals } from '../../../server/src/money/format';
 import { api } from '../api';
 import { RevenueRollForwardQuery } from './operations';
@@ -47,8 +48,6 @@ export default function RevenuePage() {
   const [month, setMonth] = useState(currentMonth());
   const query = useQuery({ queryKey: ['revenue', month], queryFn: () => api.request(RevenueRollForwardQuery, { month }) });
   const r = query.data?.revenueRollForward;
-  const paid: SectionFigures | undefined = r;
-  const rows = r && paid ? rollForwardRows({ paid, promotional: r.promotional, adjustments: r.adjustments, total: r.total }) : [];
 
   return (
     <Box sx={{ py: 2, display: 'grid', gap: 2 }}>
@@ -59,90 +58,109 @@ export default function RevenuePage() {
             <Typography id="rollforward-title" variant="h6" component="h2">
               Deferred revenue roll-forward
             </Typography>
-            <Box
-              sx={{
-                display: 'flex',
-                gap: 2,
-                flexDirection: { xs: 'column', sm: 'row' },
-                alignItems: { xs: 'stretch', sm: 'center' },
-                width: { xs: '100%', sm: 'auto' },
-              }}
-            >
-              <TextField
-                select
-                size="small"
-                label="Month (UTC)"
-                value={month}
-                onChange={(e) => setMonth(e.target.value)}
-                sx={{ width: { sm: 150 }, flexShrink: 0 }}
-              >
-                {previousMonths(24).map((m) => (
-                  <MenuItem key={m} value={m}>
-                    {m}
-                  </MenuItem>
-                ))}
-              </TextField>
-              <Button
-                variant="outlined"
-                startIcon={<DownloadIcon />}
-                href={`/reports/journal/${month}.csv`}
-                download
-                sx={{ whiteSpace: 'nowrap', flexShrink: 0 }}
-              >
-                Journal CSV
-              </Button>
-            </Box>
+            <MonthPicker month={month} setMonth={setMonth} />
           </Box>
           <Typography variant="body2" color="text.secondary">
             Paid credits are deferred revenue until used (revenue) or expired (breakage). Promotional credits and staff goodwill are never
             revenue; free credits are spent first. Amounts in USD at 1,000 credits = $1, exact to the millicredit.
           </Typography>
           {query.isError && <Alert severity="error">{errorMessage(query.error)}</Alert>}
-          {r && (
-            <Alert severity={r.tiesToLedger ? 'success' : 'error'}>
-              {r.tiesToLedger
-                ? `Ties to the ledger: closing ${formatUsdSixDecimals(BigInt(r.total.closingDeferredMillicredits))} equals the customers' balances at the end of ${r.month}.`
-                : `Does not tie: closing ${formatUsdSixDecimals(BigInt(r.total.closingDeferredMillicredits))}, ledger ${formatUsdSixDecimals(BigInt(r.ledgerBalanceMillicredits))}. Run a reconciliation for the findings.`}
-              {BigInt(r.customerDebtMillicredits) > 0n &&
-                ` Customers owe ${formatUsdSixDecimals(BigInt(r.customerDebtMillicredits))} (balances below zero), inside the paid closing.`}
-            </Alert>
-          )}
-          {r && (
-            <TableContainer tabIndex={0} aria-label="Roll-forward, scrollable">
-              {/* Figures never wrap; on a phone the line names do, and the table scrolls sideways for the last columns. */}
-              <Table size="small" sx={{ minWidth: { sm: 760 }, '& td': { whiteSpace: 'nowrap' } }}>
-                <TableHead>
-                  <TableRow>
-                    <TableCell>{r.month}</TableCell>
-                    {COLUMNS.map((c) => (
-                      <TableCell key={c.key} align="right">
-                        {c.label}
-                      </TableCell>
-                    ))}
-                  </TableRow>
-                </TableHead>
-                <TableBody>
-                  {rows.map((row) => (
-                    <TableRow key={row.label} sx={row.closing ? { '& td, & th': { borderTop: 2, borderColor: 'divider' } } : undefined}>
-                      <TableCell component="th" scope="row" sx={{ fontWeight: row.closing ? 700 : 400 }}>
-                        <Box component="span" aria-hidden sx={{ display: 'inline-block', width: '1.5em', color: 'text.secondary' }}>
-                          {row.sign}
-                        </Box>
-                        {row.label}
-                      </TableCell>
-                      {COLUMNS.map((c) => (
-                        <TableCell key={c.key} align="right">
-                          <Figure millicredits={row.cells[c.key]} strong={row.closing} />
-                        </TableCell>
-                      ))}
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
-            </TableContainer>
-          )}
+          {r && <TiesToLedger r={r} />}
+          {r && <RollForwardTable r={r} />}
         </CardContent>
       </Card>
     </Box>
+  );
+}
+
+type RollForward = RevenueRollForwardQueryData['revenueRollForward'];
+
+/** The month shown (the last 24) and its journal as CSV. */
+function MonthPicker({ month, setMonth }: { month: string; setMonth: (month: string) => void }) {
+  return (
+    <Box
+      sx={{
+        display: 'flex',
+        gap: 2,
+        flexDirection: { xs: 'column', sm: 'row' },
+        alignItems: { xs: 'stretch', sm: 'center' },
+        width: { xs: '100%', sm: 'auto' },
+      }}
+    >
+      <TextField
+        select
+        size="small"
+        label="Month (UTC)"
+        value={month}
+        onChange={(e) => setMonth(e.target.value)}
+        sx={{ width: { sm: 150 }, flexShrink: 0 }}
+      >
+        {previousMonths(24).map((m) => (
+          <MenuItem key={m} value={m}>
+            {m}
+          </MenuItem>
+        ))}
+      </TextField>
+      <Button
+        variant="outlined"
+        startIcon={<DownloadIcon />}
+        href={`/reports/journal/${month}.csv`}
+        download
+        sx={{ whiteSpace: 'nowrap', flexShrink: 0 }}
+      >
+        Journal CSV
+      </Button>
+    </Box>
+  );
+}
+
+function TiesToLedger({ r }: { r: RollForward }) {
+  return (
+    <Alert severity={r.tiesToLedger ? 'success' : 'error'}>
+      {r.tiesToLedger
+        ? `Ties to the ledger: closing ${formatUsdSixDecimals(BigInt(r.total.closingDeferredMillicredits))} equals the customers' balances at the end of ${r.month}.`
+        : `Does not tie: closing ${formatUsdSixDecimals(BigInt(r.total.closingDeferredMillicredits))}, ledger ${formatUsdSixDecimals(BigInt(r.ledgerBalanceMillicredits))}. Run a reconciliation for the findings.`}
+      {BigInt(r.customerDebtMillicredits) > 0n &&
+        ` Customers owe ${formatUsdSixDecimals(BigInt(r.customerDebtMillicredits))} (balances below zero), inside the paid closing.`}
+    </Alert>
+  );
+}
+
+function RollForwardTable({ r }: { r: RollForward }) {
+  const paid: SectionFigures = r;
+  const rows = rollForwardRows({ paid, promotional: r.promotional, adjustments: r.adjustments, total: r.total });
+  return (
+    <TableContainer tabIndex={0} aria-label="Roll-forward, scrollable">
+      {/* Figures never wrap; on a phone the line names do, and the table scrolls sideways for the last columns. */}
+      <Table size="small" sx={{ minWidth: { sm: 760 }, '& td': { whiteSpace: 'nowrap' } }}>
+        <TableHead>
+          <TableRow>
+            <TableCell>{r.month}</TableCell>
+            {COLUMNS.map((c) => (
+              <TableCell key={c.key} align="right">
+                {c.label}
+              </TableCell>
+            ))}
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {rows.map((row) => (
+            <TableRow key={row.label} sx={row.closing ? { '& td, & th': { borderTop: 2, borderColor: 'divider' } } : undefined}>
+              <TableCell component="th" scope="row" sx={{ fontWeight: row.closing ? 700 : 400 }}>
+                <Box component="span" aria-hidden sx={{ display: 'inline-block', width: '1.5em', color: 'text.secondary' }}>
+                  {row.sign}
+                </Box>
+                {row.label}
+              </TableCell>
+              {COLUMNS.map((c) => (
+                <TableCell key={c.key} align="right">
+                  <Figure millicredits={row.cells[c.key]} strong={row.closing} />
+                </TableCell>
+              ))}
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </TableContainer>
   );
 }

@@ -62,89 +62,103 @@ function Redeliver({ endpointId, delivery }: { endpointId: string; delivery: Del
 function Details() {
   const endpoint = useRecordContext<Endpoint>();
   const { permissions } = usePermissions<string>();
+  if (!endpoint) return null;
+  const admin = atLeast(permissions, 'ADMIN');
+  return (
+    <Stack spacing={2} sx={{ p: { xs: 1, sm: 2 } }}>
+      <EndpointCard endpoint={endpoint} admin={admin} />
+      <Typography variant="h6" component="h2">
+        Delivery log
+      </Typography>
+      {!admin && <Alert severity="info">Redelivering events needs the ADMIN role.</Alert>}
+      <DeliveryLog endpointId={endpoint.id} admin={admin} />
+      <Box />
+    </Stack>
+  );
+}
+
+/** The endpoint: its URL, status, owner, events, last deliveries, and its actions (ADMIN). */
+function EndpointCard({ endpoint, admin }: { endpoint: Endpoint; admin: boolean }) {
   const notify = useNotify();
   const refresh = useRefresh();
   const redirect = useRedirect();
   const client = useQueryClient();
   const [secret, setSecret] = useState<string | null>(null);
-  if (!endpoint) return null;
-  const admin = atLeast(permissions, 'ADMIN');
-  const lastDuration = (d: Delivery) => d.attemptLog[0]?.durationMs;
   return (
-    <Stack spacing={2} sx={{ p: { xs: 1, sm: 2 } }}>
-      <Card variant="outlined">
-        <CardContent sx={{ display: 'grid', gap: 1 }}>
-          <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 1 }}>
-            <Typography variant="h6" component="h1" sx={{ fontFamily: 'monospace', overflowWrap: 'anywhere', minWidth: 0 }}>
-              {endpoint.url}
-            </Typography>
-            <Chip
-              size="small"
-              label={endpoint.status}
-              color={endpoint.disabledAt ? 'default' : endpoint.failingSince ? 'error' : 'success'}
-            />
-          </Stack>
-          <Typography variant="body2" color="text.secondary">
-            {endpoint.accountId ? (
-              <>
-                Account <Link to={`/accounts/${endpoint.accountId}/show`}>{endpoint.accountId}</Link>
-              </>
-            ) : (
-              "Operator-wide: every account's events"
-            )}{' '}
-            · {endpoint.events.includes('*') ? 'all events' : endpoint.events.join(', ')} · added {formatDateTime(endpoint.createdAt)}
-            {endpoint.description && ` · ${endpoint.description}`}
+    <Card variant="outlined">
+      <CardContent sx={{ display: 'grid', gap: 1 }}>
+        <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 1 }}>
+          <Typography variant="h6" component="h1" sx={{ fontFamily: 'monospace', overflowWrap: 'anywhere', minWidth: 0 }}>
+            {endpoint.url}
           </Typography>
-          <Typography variant="body2" color="text.secondary">
-            Last delivered {formatDateTime(endpoint.lastSuccessAt)} · last failure {formatDateTime(endpoint.lastFailureAt)}
-            {endpoint.disabledAt && ` · disabled ${formatDateTime(endpoint.disabledAt)} (${endpoint.disabledReason ?? 'manual'})`}
-          </Typography>
-          {secret && <SecretOnce secret={secret} onDone={() => setSecret(null)} />}
-          {admin && (
-            <EndpointActions
-              api={api}
-              endpoint={endpoint}
-              onError={(m) => notify(m, { type: 'error' })}
-              onSecret={setSecret}
-              onChanged={(what) => {
-                notify(`Endpoint ${what}`, { type: 'success' });
-                if (what === 'deleted') redirect('list', 'webhookEndpoints');
-                else {
-                  refresh();
-                  void client.invalidateQueries({ queryKey: ['deliveries', endpoint.id] });
-                }
-              }}
-            />
-          )}
-        </CardContent>
-      </Card>
-      <Typography variant="h6" component="h2">
-        Delivery log
-      </Typography>
-      {!admin && <Alert severity="info">Redelivering events needs the ADMIN role.</Alert>}
-      <CursorTable<Delivery>
-        label="Delivery log"
-        empty="No deliveries yet: events appear here as they happen."
-        queryKey={['deliveries', endpoint.id]}
-        load={async (after) => {
-          const c = (await api.request(Deliveries, { endpointId: endpoint.id, first: 25, after })).webhookDeliveries;
-          return pageOf(c);
-        }}
-        rowKey={(d) => d.id}
-        columns={[
-          { label: 'Event', value: (d) => `${d.eventType} (${formatDateTime(d.eventCreatedAt)})` },
-          { label: 'Status', value: (d) => <Chip size="small" label={d.status} color={STATUS_COLOR[d.status] ?? 'default'} /> },
-          { label: 'Attempts', value: (d) => d.attempts, numeric: true },
-          { label: 'Last answer', value: (d) => (d.lastStatusCode ?? d.lastError ?? '—').toString() },
-          { label: 'Time', value: (d) => (lastDuration(d) == null ? '—' : `${lastDuration(d)} ms`), numeric: true },
-          { label: 'Last attempt', value: (d) => formatDateTime(d.lastAttemptAt) },
-          { label: 'Next retry', value: (d) => (d.status === 'PENDING' ? formatDateTime(d.nextAttemptAt) : '—') },
-          { label: 'Event id', value: (d) => <code style={{ fontSize: 12 }}>{d.eventId}</code> },
-          ...(admin ? [{ label: 'Action', value: (d: Delivery) => <Redeliver endpointId={endpoint.id} delivery={d} /> }] : []),
-        ]}
-      />
-      <Box />
-    </Stack>
+          <Chip
+            size="small"
+            label={endpoint.status}
+            color={endpoint.disabledAt ? 'default' : endpoint.failingSince ? 'error' : 'success'}
+          />
+        </Stack>
+        <Typography variant="body2" color="text.secondary">
+          {endpoint.accountId ? (
+            <>
+              Account <Link to={`/accounts/${endpoint.accountId}/show`}>{endpoint.accountId}</Link>
+            </>
+          ) : (
+            "Operator-wide: every account's events"
+          )}{' '}
+          · {endpoint.events.includes('*') ? 'all events' : endpoint.events.join(', ')} · added {formatDateTime(endpoint.createdAt)}
+          {endpoint.description && ` · ${endpoint.description}`}
+        </Typography>
+        <Typography variant="body2" color="text.secondary">
+          Last delivered {formatDateTime(endpoint.lastSuccessAt)} · last failure {formatDateTime(endpoint.lastFailureAt)}
+          {endpoint.disabledAt && ` · disabled ${formatDateTime(endpoint.disabledAt)} (${endpoint.disabledReason ?? 'manual'})`}
+        </Typography>
+        {secret && <SecretOnce secret={secret} onDone={() => setSecret(null)} />}
+        {admin && (
+          <EndpointActions
+            api={api}
+            endpoint={endpoint}
+            onError={(m) => notify(m, { type: 'error' })}
+            onSecret={setSecret}
+            onChanged={(what) => {
+              notify(`Endpoint ${what}`, { type: 'success' });
+              if (what === 'deleted') redirect('list', 'webhookEndpoints');
+              else {
+                refresh();
+                void client.invalidateQueries({ queryKey: ['deliveries', endpoint.id] });
+              }
+            }}
+          />
+        )}
+      </CardContent>
+    </Card>
+  );
+}
+
+const lastDuration = (d: Delivery) => d.attemptLog[0]?.durationMs;
+
+function DeliveryLog({ endpointId, admin }: { endpointId: string; admin: boolean }) {
+  return (
+    <CursorTable<Delivery>
+      label="Delivery log"
+      empty="No deliveries yet: events appear here as they happen."
+      queryKey={['deliveries', endpointId]}
+      load={async (after) => {
+        const c = (await api.request(Deliveries, { endpointId, first: 25, after })).webhookDeliveries;
+        return pageOf(c);
+      }}
+      rowKey={(d) => d.id}
+      columns={[
+        { label: 'Event', value: (d) => `${d.eventType} (${formatDateTime(d.eventCreatedAt)})` },
+        { label: 'Status', value: (d) => <Chip size="small" label={d.status} color={STATUS_COLOR[d.status] ?? 'default'} /> },
+        { label: 'Attempts', value: (d) => d.attempts, numeric: true },
+        { label: 'Last answer', value: (d) => (d.lastStatusCode ?? d.lastError ?? '—').toString() },
+        { label: 'Time', value: (d) => (lastDuration(d) == null ? '—' : `${lastDuration(d)} ms`), numeric: true },
+        { label: 'Last attempt', value: (d) => formatDateTime(d.lastAttemptAt) },
+        { label: 'Next retry', value: (d) => (d.status === 'PENDING' ? formatDateTime(d.nextAttemptAt) : '—') },
+        { label: 'Event id', value: (d) => <code style={{ fontSize: 12 }}>{d.eventId}</code> },
+        ...(admin ? [{ label: 'Action', value: (d: Delivery) => <Redeliver endpointId={endpointId} delivery={d} /> }] : []),
+      ]}
+    />
   );
 }
 

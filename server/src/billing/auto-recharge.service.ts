@@ -2,29 +2,18 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import type Stripe from 'stripe';
 import type { Principal } from '../auth/roles.js';
-import { inTransaction, sqlOf, type Sql } from '../db/sql.js';
 import { currentEm } from '../db/unit-of-work.js';
 import type { AccountsService } from '../accounts/accounts.service.js';
 import type { BalanceSnapshot } from '../ledger/ledger.types.js';
 import { parseMillicredits } from '../money/money.js';
 import { badInput, notFound, swallowed } from '../shared/errors.js';
 import { decideRecharge, invoiceTaxCents, monthStart, rechargeAmount, type RechargeDecision } from './billing.rules.js';
-import type { AutoRechargeSettings, Purchase } from './billing.types.js';
+import type { AutoRechargeSettings } from './billing.types.js';
 import { findPack, TOP_UP_PACK_ID } from './packs.js';
 import { emitAutoRechargeFailed } from './billing.events.js';
-import {
-  autoRechargeSpentThisMonth,
-  findCustomer,
-  findEnabledThreshold,
-  findSettings,
-  insertPurchase,
-  markAttempted,
-  markFailed,
-  pendingAutoRecharges,
-  recordStripeRefs,
-  setNotice,
-  upsertSettings,
-} from './purchases.repository.js';
+import { PurchaseEntity, type PurchaseEntity as Purchase } from './purchases.repository.js';
+import { BillingCustomerEntity } from './billing-customers.repository.js';
+import { AutoRechargeSettingsEntity } from './auto-recharge-settings.repository.js';
 
 export interface SetAutoRechargeInput {
   enabled: boolean;
@@ -70,13 +59,13 @@ export class AutoRechargeService {
   ) {}
 
   async settings(accountId: string): Promise<AutoRechargeView | null> {
-    const sql = sqlOf(currentEm(this.em));
-    const settings = await findSettings(sql, accountId);
+    const em = currentEm(this.em);
+    const settings = await em.getRepository(AutoRechargeSettingsEntity).ofAccount(accountId);
     if (!settings) return null;
-    const customer = await findCustomer(sql, accountId);
+    const customer = await em.getRepository(BillingCustomerEntity).ofAccount(accountId);
     return {
       ...settings,
-      spentThisMonthCents: await autoRechargeSpentThisMonth(sql, accountId, monthStart(new Date())),
+      spentThisMonthCents: await em.getRepository(PurchaseEntity).autoRechargeSpentSince(accountId, monthStart(new Date())),
       hasPaymentMethod: Boolean(customer?.paymentMethodId),
     };
   }
@@ -95,16 +84,17 @@ export class AutoRechargeService {
     if (!Number.isSafeInteger(input.monthlyLimitCents) || input.monthlyLimitCents < 0 || input.monthlyLimitCents > 100_000_000) {
       throw badInput('monthlyLimitCents must be a whole number of cents between 0 and 100000000', { field: 'monthlyLimitCents' });
     }
-    const sql = sqlOf(currentEm(this.em));
     if (!(await this.accounts.isCustomer(accountId))) throw notFound(`Account ${accountId} not found`);
-    await upsertSettings(sql, {
-      accountId,
-      enabled: input.enabled,
-      threshold,
-      packId,
-      targetBalance: target,
-      monthlyLimitCents: BigInt(input.monthlyLimitCents),
-    });
+    await currentEm(this.em)
+      .getRepository(AutoRechargeSettingsEntity)
+      .save({
+        accountId,
+        enabled: input.enabled,
+        threshold,
+        packId,
+        targetBalance: target,
+        monthlyLimitCents: BigInt(input.monthlyLimitCents),
+      });
     this.thresholds.delete(accountId);
     return (await this.settings(accountId))!;
   }
@@ -126,7 +116,7 @@ export class AutoRechargeService {
   private async thresholdOf(accountId: string): Promise<bigint | null> {
     const cached = this.thresholds.get(accountId);
     if (cached && Date.now() - cached.at < THRESHOLD_CACHE_MS) return cached.threshold;
-    const threshold = await findEnabledThreshold(sqlOf(this.detachedEm()), accountId);
+    const threshold = await this.detachedEm().getRepository(AutoRechargeSettingsEntity).enabledThreshold(accountId);
     if (this.thresholds.size > 50_000) this.thresholds.clear();
     this.thresholds.set(accountId, { threshold, at: Date.now() });
     return threshold;
@@ -152,10 +142,12 @@ export class AutoRechargeService {
 
   /** The decision and the PENDING purchase row, in one transaction under the settings row's lock. */
   private async claim(accountId: string): Promise<Claim> {
-    return inTransaction(this.detachedEm(), async (sql) => {
-      const settings = await findSettings(sql, accountId, true);
+    return this.detachedEm().transactional(async (tem) => {
+      const settingsRepo = tem.getRepository(AutoRechargeSettingsEntity);
+      const purchases = tem.getRepository(PurchaseEntity);
+      const settings = await settingsRepo.ofAccount(accountId, true);
       if (!settings) return { decision: { fire: false, reason: 'disabled' } as const, purchase: null };
-      const customer = await findCustomer(sql, accountId);
+      const customer = await tem.getRepository(BillingCustomerEntity).ofAccount(accountId);
       const now = new Date();
       const available = await this.accounts.available(accountId);
       const amount = rechargeAmount({ pack: findPack(settings.packId), targetBalance: settings.targetBalance }, available, TOP_UP_PACK_ID);
@@ -166,17 +158,17 @@ export class AutoRechargeService {
         lastAttemptAt: settings.lastAttemptAt,
         now,
         windowSeconds: this.windowSeconds,
-        pendingAutoRecharges: await pendingAutoRecharges(sql, accountId),
-        spentThisMonthCents: await autoRechargeSpentThisMonth(sql, accountId, monthStart(now)),
+        pendingAutoRecharges: await purchases.pendingAutoRecharges(accountId),
+        spentThisMonthCents: await purchases.autoRechargeSpentSince(accountId, monthStart(now)),
         monthlyLimitCents: settings.monthlyLimitCents,
         amount,
         hasPaymentMethod: Boolean(customer?.paymentMethodId),
       });
       if (!decision.fire) {
-        await this.refused(sql, settings, decision);
+        await this.refused(tem, settings, decision);
         return { decision, purchase: null };
       }
-      const purchase = await insertPurchase(sql, {
+      const purchase = await purchases.add({
         accountId,
         kind: 'AUTO_RECHARGE',
         packId: amount!.packId,
@@ -185,30 +177,24 @@ export class AutoRechargeService {
         returnTo: null,
         stripeCustomerId: customer!.customerId,
       });
-      await markAttempted(sql, accountId, now);
+      await settingsRepo.markAttempted(accountId, now);
       return { decision, purchase, customer: { customerId: customer!.customerId, paymentMethodId: customer!.paymentMethodId! } };
     });
   }
 
   /** What the user is told when a recharge is due but may not fire: the monthly limit, or no saved card (which turns it off). */
-  private async refused(sql: Sql, settings: AutoRechargeSettings, decision: RechargeDecision): Promise<void> {
+  private async refused(tem: EntityManager, settings: AutoRechargeSettings, decision: RechargeDecision): Promise<void> {
     const { accountId } = settings;
     if (decision.fire) return;
     if (decision.reason === 'monthly-limit' && !settings.notice?.startsWith('Monthly')) {
-      await setNotice(
-        sql,
-        accountId,
-        'Monthly auto-recharge limit reached: no automatic top-up until next month or a higher limit.',
-        false,
-      );
+      await tem
+        .getRepository(AutoRechargeSettingsEntity)
+        .setNotice(accountId, 'Monthly auto-recharge limit reached: no automatic top-up until next month or a higher limit.', false);
     } else if (decision.reason === 'no-payment-method') {
-      await setNotice(
-        sql,
-        accountId,
-        'Auto-recharge needs a saved card: buy a pack once with Checkout. Auto-recharge was turned off.',
-        true,
-      );
-      await emitAutoRechargeFailed(sql, accountId, { purchaseId: null, reason: 'no saved card' });
+      await tem
+        .getRepository(AutoRechargeSettingsEntity)
+        .setNotice(accountId, 'Auto-recharge needs a saved card: buy a pack once with Checkout. Auto-recharge was turned off.', true);
+      await emitAutoRechargeFailed(tem, accountId, { purchaseId: null, reason: 'no saved card' });
     }
   }
 
@@ -218,7 +204,7 @@ export class AutoRechargeService {
    * to the invoice once paid. A refusal turns auto-recharge off and tells the user.
    */
   private async charge(purchase: Purchase, customer: { customerId: string; paymentMethodId: string }): Promise<void> {
-    const sql = sqlOf(this.detachedEm());
+    const purchases = this.detachedEm().getRepository(PurchaseEntity);
     let invoice: Stripe.Invoice;
     try {
       invoice = await this.invoice(purchase, customer.customerId);
@@ -248,7 +234,7 @@ export class AutoRechargeService {
         },
         { idempotencyKey: `auto-recharge:${purchase.id}` },
       );
-      await recordStripeRefs(sql, purchase.id, {
+      await purchases.recordStripeRefs(purchase.id, {
         paymentIntentId: intent.id,
         invoiceId: invoice.id,
         invoiceUrl: invoice.hosted_invoice_url ?? null,
@@ -262,7 +248,7 @@ export class AutoRechargeService {
     } catch (err) {
       const e = err as { code?: string; decline_code?: string; message?: string; raw?: { payment_intent?: { id?: string } } };
       const piId = e.raw?.payment_intent?.id;
-      if (piId) await recordStripeRefs(sql, purchase.id, { paymentIntentId: piId });
+      if (piId) await purchases.recordStripeRefs(purchase.id, { paymentIntentId: piId });
       await this.failed(purchase, e.decline_code ?? e.code ?? 'payment refused');
     }
   }
@@ -318,10 +304,12 @@ export class AutoRechargeService {
 
   private async failed(purchase: Purchase, reason: string): Promise<void> {
     // One transaction, so no concurrent check sees the attempt failed but auto-recharge still on.
-    await inTransaction(this.detachedEm(), async (sql) => {
-      await setNotice(sql, purchase.accountId, `Auto-recharge payment failed (${reason}); auto-recharge was turned off.`, true);
-      if (await markFailed(sql, purchase.id, `auto-recharge: ${reason}`))
-        await emitAutoRechargeFailed(sql, purchase.accountId, { purchaseId: purchase.id, reason });
+    await this.detachedEm().transactional(async (tem) => {
+      await tem
+        .getRepository(AutoRechargeSettingsEntity)
+        .setNotice(purchase.accountId, `Auto-recharge payment failed (${reason}); auto-recharge was turned off.`, true);
+      if (await tem.getRepository(PurchaseEntity).markFailed(purchase.id, `auto-recharge: ${reason}`))
+        await emitAutoRechargeFailed(tem, purchase.accountId, { purchaseId: purchase.id, reason });
     });
     this.thresholds.delete(purchase.accountId);
     this.log.warn(

@@ -1,15 +1,15 @@
-import type { Sql } from '../db/sql.js';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { emitEvent } from '../notify/outbox.js';
 import type { Purchase, PurchaseStatus } from './billing.types.js';
 
-/** The outgoing events of billing, each written in the transaction that makes it true. */
+/** The outgoing events of billing, each written in the transaction (`em`) that makes it true. */
 
 export const emitPurchaseFulfilled = (
-  sql: Sql,
+  em: EntityManager,
   p: Purchase,
   f: { transactionId: string; amountPaidCents: bigint; balanceMillicredits: bigint },
 ) =>
-  emitEvent(sql, {
+  emitEvent(em, {
     type: 'purchase.fulfilled',
     accountId: p.accountId,
     data: {
@@ -26,11 +26,11 @@ export const emitPurchaseFulfilled = (
   });
 
 export const emitPurchaseRefunded = (
-  sql: Sql,
+  em: EntityManager,
   p: Purchase,
   r: { refundedCents: bigint; refundedCredits: bigint; debitedMillicredits: bigint; status: PurchaseStatus; transactionId: string | null },
 ) =>
-  emitEvent(sql, {
+  emitEvent(em, {
     type: 'purchase.refunded',
     accountId: p.accountId,
     data: {
@@ -45,8 +45,8 @@ export const emitPurchaseRefunded = (
     },
   });
 
-export const emitAutoRechargeFailed = (sql: Sql, accountId: string, f: { purchaseId: string | null; reason: string }) =>
-  emitEvent(sql, {
+export const emitAutoRechargeFailed = (em: EntityManager, accountId: string, f: { purchaseId: string | null; reason: string }) =>
+  emitEvent(em, {
     type: 'auto_recharge.failed',
     accountId,
     data: { accountId, purchaseId: f.purchaseId, reason: f.reason.slice(0, 300), autoRechargeDisabled: true },

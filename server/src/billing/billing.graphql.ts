@@ -1,16 +1,12 @@
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { MillicreditsScalar } from '../graphql/scalars.js';
-import { graphqlEnum } from '../graphql/enums.js';
 import { formatMillicredits } from '../money/money.js';
-import { refundableCents, revenueCents } from './billing.rules.js';
 import type { AccountBalanceRow } from '../accounts/accounts.service.js';
 import type { AutoRechargeView } from './auto-recharge.service.js';
-import { findPack, TOP_UP_PACK_ID, type CreditPack } from './packs.js';
+import type { CreditPack } from './packs.js';
 import { StripeEventEntity as StripeEventGql } from './stripe-events.repository.js';
-import { PURCHASE_STATUSES, type Purchase, type PurchaseStatus } from './billing.types.js';
 import { IsId } from '../shared/validate.js';
-
-export const PurchaseStatusEnum = graphqlEnum(PURCHASE_STATUSES, { name: 'PurchaseStatus' });
+import { PurchaseEntity as PurchaseGql, PurchaseStatusEnum } from './purchases.repository.js';
 
 @ObjectType('CreditPack')
 export class CreditPackGql {
@@ -49,126 +45,8 @@ export class CheckoutSessionGql {
   testMode!: boolean;
 }
 
-@ObjectType('Purchase')
-export class PurchaseGql {
-  @Field(() => ID)
-  id!: string;
-
-  @Field(() => ID)
-  accountId!: string;
-
-  @Field(() => ID)
-  packId!: string;
-
-  @Field(() => String, { description: "The pack's name (Starter, Pro, …; Top-up for a target-balance auto-recharge)" })
-  packName!: string;
-
-  @Field(() => PurchaseStatusEnum)
-  status!: PurchaseStatus;
-
-  @Field(() => String, { description: 'CHECKOUT, AUTO_RECHARGE or TEST_CHECKOUT' })
-  kind!: string;
-
-  @Field(() => Int, { description: 'Price of the pack' })
-  amountCents!: number;
-
-  @Field(() => Int, { nullable: true, description: 'What was actually paid (after a Stripe promotion code)' })
-  amountPaidCents!: number | null;
-
-  @Field(() => Int, { description: 'Refunded to the card so far (tax included, as Stripe refunds it)' })
-  refundedCents!: number;
-
-  @Field(() => Int, { nullable: true, description: 'Pre-tax amount before discounts (null until paid)' })
-  subtotalCents!: number | null;
-
-  @Field(() => Int, { nullable: true, description: 'Tax Stripe computed: never credits, revenue or liability (null until paid)' })
-  taxCents!: number | null;
-
-  @Field(() => Int, { nullable: true, description: 'What the card was charged, tax included (null until paid)' })
-  totalCents!: number | null;
-
-  @Field(() => Int, {
-    nullable: true,
-    description: 'Revenue: the total less tax, less the pre-tax share of refunds and disputes lost (tax is never revenue; null until paid)',
-  })
-  revenueCents!: number | null;
-
-  @Field(() => Int, { description: 'What may still be refunded (total charged less refunds and disputes lost)' })
-  refundableCents!: number;
-
-  @Field(() => Int, { description: 'Taken back by disputes closed lost, tax included (the dispute fee is not in it)' })
-  lostDisputeCents!: number;
-
-  @Field(() => String, { nullable: true, description: "The Stripe invoice's hosted page" })
-  invoiceUrl!: string | null;
-
-  @Field(() => String, { nullable: true, description: "The Stripe invoice's PDF" })
-  invoicePdfUrl!: string | null;
-
-  @Field(() => String)
-  currency!: string;
-
-  @Field(() => MillicreditsScalar)
-  creditsMillicredits!: string;
-
-  @Field(() => MillicreditsScalar)
-  refundedCreditsMillicredits!: string;
-
-  @Field(() => String, { nullable: true, description: 'Stripe receipt of the charge' })
-  receiptUrl!: string | null;
-
-  @Field(() => String, { nullable: true })
-  stripeCheckoutSessionId!: string | null;
-
-  @Field(() => String, { nullable: true })
-  stripePaymentIntentId!: string | null;
-
-  @Field(() => ID, { nullable: true, description: 'The PURCHASE ledger entry' })
-  transactionId!: string | null;
-
-  @Field(() => String, { nullable: true })
-  failureReason!: string | null;
-
-  @Field(() => Date)
-  createdAt!: Date;
-
-  @Field(() => Date, { nullable: true })
-  fulfilledAt!: Date | null;
-}
-
-const packName = (packId: string): string => findPack(packId)?.name ?? (packId === TOP_UP_PACK_ID ? 'Top-up' : packId);
-
-const optionalNumber = (v: bigint | null): number | null => (v === null ? null : Number(v));
-
-export const toPurchaseGql = (p: Purchase): PurchaseGql => ({
-  id: p.id,
-  accountId: p.accountId,
-  packId: p.packId,
-  packName: packName(p.packId),
-  status: p.status,
-  kind: p.kind,
-  amountCents: Number(p.amountCents),
-  amountPaidCents: optionalNumber(p.amountPaidCents),
-  refundedCents: Number(p.refundedCents),
-  subtotalCents: optionalNumber(p.subtotalCents),
-  taxCents: optionalNumber(p.taxCents),
-  totalCents: optionalNumber(p.totalCents),
-  revenueCents: optionalNumber(revenueCents(p)),
-  refundableCents: Number(refundableCents(p)),
-  lostDisputeCents: Number(p.lostDisputeCents),
-  invoiceUrl: p.invoiceUrl,
-  invoicePdfUrl: p.invoicePdfUrl,
-  currency: p.currency,
-  creditsMillicredits: formatMillicredits(p.credits),
-  refundedCreditsMillicredits: formatMillicredits(p.refundedCredits),
-  receiptUrl: p.receiptUrl,
-  stripeCheckoutSessionId: p.stripeCheckoutSessionId,
-  stripePaymentIntentId: p.stripePaymentIntentId,
-  transactionId: p.transactionId,
-  failureReason: p.failureReason,
-  createdAt: p.createdAt,
-  fulfilledAt: p.fulfilledAt,
-});
+/** The entity carries the GraphQL `Purchase` type's decorators too (money as Int getters, packName, revenueCents, refundableCents). */
+export { PurchaseGql, PurchaseStatusEnum };
 
 /** The entity carries the GraphQL `PurchaseDispute` type's decorators too. */
 export { DisputeEntity as PurchaseDisputeGql } from './disputes.repository.js';

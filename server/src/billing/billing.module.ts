@@ -2,7 +2,6 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import type { AccountsService } from '../accounts/accounts.service.js';
 import type { Config } from '../config.js';
-import { sqlOf } from '../db/sql.js';
 import { currentEm } from '../db/unit-of-work.js';
 import type { EventBus } from '../shared/events/bus.js';
 import type { LedgerService } from '../ledger/ledger.service.js';
@@ -11,7 +10,7 @@ import { AutoRechargeService } from './auto-recharge.service.js';
 import { CheckoutService } from './checkout.service.js';
 import { DisputesService } from './disputes.service.js';
 import { FulfilmentService } from './fulfilment.service.js';
-import { findPurchasesOfAccount } from './purchases.repository.js';
+import { PurchaseEntity } from './purchases.repository.js';
 import { createStripeClient } from './stripe.client.js';
 import { CREDIT_PACKS } from './packs.js';
 import { WebhooksService } from './webhooks.service.js';
@@ -65,7 +64,7 @@ export function createBilling(
     packs: () => CREDIT_PACKS,
     /** One purchase by id; null when unknown. */
     purchase: (id: string) => fulfilment.purchase(id),
-    purchases: (accountId: string) => findPurchasesOfAccount(sqlOf(currentEm(em)), accountId),
+    purchases: (accountId: string) => currentEm(em).getRepository(PurchaseEntity).ofAccount(accountId),
     disputesOf: (purchaseId: string) => currentEm(em).getRepository(DisputeEntity).ofPurchase(purchaseId),
     negativeBalances: (first: number) => accounts.negativeBalances(pageSize(first, PAGE_SIZES.negativeBalances)),
   };

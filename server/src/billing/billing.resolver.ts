@@ -18,7 +18,6 @@ import {
   toAutoRechargeGql,
   toCreditPackGql,
   toNegativeBalanceGql,
-  toPurchaseGql,
 } from './billing.graphql.js';
 
 @Resolver()
@@ -50,7 +49,7 @@ export class BillingResolver {
     const purchase = await ctx.services.billing.purchase(id);
     if (!purchase) return null;
     accountInScope(ctx, 'purchase.read', purchase.accountId);
-    return toPurchaseGql(purchase);
+    return purchase;
   }
 
   @Authorized('billing.autoRecharge')
@@ -72,7 +71,7 @@ export class BillingResolver {
   ): Promise<PurchaseGql> {
     const actor = principalOf(ctx);
     const outcome = await ctx.services.billing.webhooks.refulfil(actor, purchaseId, reason);
-    return toPurchaseGql(outcome.purchase);
+    return outcome.purchase;
   }
 
   @Authorized('billing.refund')
@@ -87,7 +86,7 @@ export class BillingResolver {
     @TextArg('reason', { max: 500, required: true }) reason: string,
     @Ctx() ctx: Context,
   ): Promise<PurchaseGql> {
-    return toPurchaseGql(await ctx.services.billing.refunds.refundPurchase(principalOf(ctx), purchaseId, amountCents, reason));
+    return ctx.services.billing.refunds.refundPurchase(principalOf(ctx), purchaseId, amountCents, reason);
   }
 
   @Authorized('billing.repair')
@@ -120,7 +119,7 @@ export class BillingResolver {
     @Arg('olderThanMinutes', () => Int, { nullable: true, defaultValue: 15 }) olderThanMinutes: number,
     @Arg('first', () => Int, { nullable: true, defaultValue: 100 }) first: number,
   ): Promise<PurchaseGql[]> {
-    return (await ctx.services.billing.webhooks.stalePurchases(olderThanMinutes, first)).map(toPurchaseGql);
+    return ctx.services.billing.webhooks.stalePurchases(olderThanMinutes, first);
   }
 
   @Authorized('billing.repair')
@@ -133,9 +132,7 @@ export class BillingResolver {
     @Arg('olderThanMinutes', () => Int, { nullable: true, defaultValue: 15 }) olderThanMinutes: number,
     @Arg('first', () => Int, { nullable: true, defaultValue: 100 }) first: number,
   ): Promise<RefulfilResultGql[]> {
-    const actor = principalOf(ctx);
-    const results = await ctx.services.billing.webhooks.refulfilStale(actor, olderThanMinutes, first, reason);
-    return results.map((r) => ({ purchase: toPurchaseGql(r.purchase), outcome: r.outcome }));
+    return ctx.services.billing.webhooks.refulfilStale(principalOf(ctx), olderThanMinutes, first, reason);
   }
 
   @Authorized('billing.inspect')
@@ -152,7 +149,7 @@ export class BillingResolver {
 export class AccountBillingResolver {
   @FieldResolver(() => [PurchaseGql], { description: 'Newest first' })
   async purchases(@Root() account: AccountGql, @Ctx() ctx: Context): Promise<PurchaseGql[]> {
-    return (await ctx.services.billing.purchases(account.id)).map(toPurchaseGql);
+    return ctx.services.billing.purchases(account.id);
   }
 
   @FieldResolver(() => AutoRechargeGql, { nullable: true, description: 'Null until set' })

@@ -3,15 +3,14 @@ import type { Logger } from 'pino';
 import type Stripe from 'stripe';
 import { accountFor } from '../auth/policy.js';
 import type { Principal } from '../auth/roles.js';
-import { sqlOf } from '../db/sql.js';
 import { currentEm } from '../db/unit-of-work.js';
 import type { AccountsService } from '../accounts/accounts.service.js';
 import { DomainError, badInput, notFound } from '../shared/errors.js';
 import { sanitizeReturnTo } from '../shared/return-to.js';
-import type { Purchase } from './billing.types.js';
 import { checkoutInvoiceParams } from './billing.rules.js';
 import { findPack, type CreditPack } from './packs.js';
-import { findCustomer, findPurchase, insertPurchase, markFailed, recordStripeRefs } from './purchases.repository.js';
+import { PurchaseEntity, type PurchaseEntity as Purchase } from './purchases.repository.js';
+import { BillingCustomerEntity } from './billing-customers.repository.js';
 import type { WebhooksService, WebhookResponse } from './webhooks.service.js';
 
 export interface CheckoutSessionResult {
@@ -60,7 +59,8 @@ export class CheckoutService {
     }
     const returnTo = sanitizeReturnTo(returnToInput, this.publicAppUrl);
     const accountId = accountIdInput ?? accountFor(principal, 'billing.checkout', null);
-    const sql = sqlOf(currentEm(this.em));
+    const em = currentEm(this.em);
+    const purchases = em.getRepository(PurchaseEntity);
     if (!(await this.accounts.isCustomer(accountId))) throw notFound(`Account ${accountId} not found`);
     if (!this.stripe && !this.testModeReason) {
       throw new DomainError(
@@ -69,8 +69,8 @@ export class CheckoutService {
       );
     }
 
-    const customer = this.stripe ? await findCustomer(sql, accountId) : null;
-    const purchase = await insertPurchase(sql, {
+    const customer = this.stripe ? await em.getRepository(BillingCustomerEntity).ofAccount(accountId) : null;
+    const purchase = await purchases.add({
       accountId,
       kind: this.stripe ? 'CHECKOUT' : 'TEST_CHECKOUT',
       packId: pack.id,
@@ -82,7 +82,7 @@ export class CheckoutService {
 
     if (!this.stripe) {
       const sessionId = `${TEST_SESSION_PREFIX}${purchase.id}`;
-      await recordStripeRefs(sql, purchase.id, { checkoutSessionId: sessionId });
+      await purchases.recordStripeRefs(purchase.id, { checkoutSessionId: sessionId });
       return { id: sessionId, url: `${this.base()}/billing/test-checkout/${purchase.id}`, purchaseId: purchase.id, testMode: true };
     }
 
@@ -90,11 +90,11 @@ export class CheckoutService {
     try {
       session = await this.stripeSession(purchase, pack, customer, returnTo);
     } catch (err) {
-      await markFailed(sql, purchase.id, 'checkout session could not be created');
+      await purchases.markFailed(purchase.id, 'checkout session could not be created');
       this.log.error({ purchaseId: purchase.id, error: (err as Error).message }, 'stripe checkout session creation failed');
       throw new DomainError('CONFLICT', 'The payment provider is unavailable; please try again');
     }
-    await recordStripeRefs(sql, purchase.id, { checkoutSessionId: session.id });
+    await purchases.recordStripeRefs(purchase.id, { checkoutSessionId: session.id });
     if (!session.url) throw new DomainError('CONFLICT', 'The payment provider returned no checkout URL');
     return { id: session.id, url: session.url, purchaseId: purchase.id, testMode: false };
   }
@@ -152,7 +152,7 @@ export class CheckoutService {
   /** Test-mode only: the purchase a local checkout page is about. */
   async testPurchase(purchaseId: string): Promise<Purchase | null> {
     if (this.stripe || !this.testModeReason) return null;
-    const purchase = await findPurchase(sqlOf(currentEm(this.em)), purchaseId);
+    const purchase = await currentEm(this.em).getRepository(PurchaseEntity).byId(purchaseId);
     return purchase && purchase.kind === 'TEST_CHECKOUT' ? purchase : null;
   }
 

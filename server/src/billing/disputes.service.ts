@@ -1,22 +1,21 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import { writeAudit } from '../audit/audit.service.js';
-import { inTransaction, type Sql } from '../db/sql.js';
+import { sqlOf } from '../db/sql.js';
 import { currentEm } from '../db/unit-of-work.js';
 import type { LedgerService } from '../ledger/ledger.service.js';
 import { requestHash } from '../shared/request-hash.js';
 import type { BalanceSnapshot } from '../ledger/ledger.types.js';
 import { disputedCredits, disputeKeptMoney, type DisputeFacts } from './billing.rules.js';
-import type { Purchase } from './billing.types.js';
 import { DisputeEntity, type Dispute } from './disputes.repository.js';
-import { lockPurchase } from './purchases.repository.js';
+import { PurchaseEntity, type PurchaseEntity as Purchase } from './purchases.repository.js';
 
 export type DisputeOutcome = { kind: 'opened' | 'won' | 'lost' | 'unchanged'; dispute: Dispute };
 
 const FULFILLED = ['FULFILLED', 'PARTIALLY_REFUNDED', 'REFUNDED'];
 
-/** Disputes on the transaction's own EntityManager (`inTransaction` always has one). */
-const disputesIn = (sql: Sql) => sql.em!.getRepository(DisputeEntity);
+/** Disputes on the transaction's own EntityManager. */
+const disputesIn = (tem: EntityManager) => tem.getRepository(DisputeEntity);
 
 /**
  * Stripe disputes of purchases. Opening one takes the disputed share of the purchase's credits
@@ -38,25 +37,25 @@ export class DisputesService {
 
   /** `charge.dispute.created`. Throws (retryable) when the purchase is not fulfilled yet. */
   async open(purchase: Purchase, facts: DisputeFacts): Promise<DisputeOutcome> {
-    return this.run(purchase.accountId, facts.disputeId, async (sql) => {
-      const known = await disputesIn(sql).lock(facts.disputeId);
+    return this.run(purchase.accountId, facts.disputeId, async (tem) => {
+      const known = await disputesIn(tem).lock(facts.disputeId);
       if (known) return { outcome: { kind: 'unchanged', dispute: known }, balance: null };
-      return this.takeBack(sql, purchase.id, facts, 'OPEN');
+      return this.takeBack(tem, purchase.id, facts, 'OPEN');
     });
   }
 
   /** `charge.dispute.closed`: won gives the credits back; lost keeps them taken. */
   async close(purchase: Purchase, facts: DisputeFacts): Promise<DisputeOutcome> {
     const won = disputeKeptMoney(facts.status);
-    return this.run(purchase.accountId, facts.disputeId, async (sql) => {
-      const known = await disputesIn(sql).lock(facts.disputeId);
+    return this.run(purchase.accountId, facts.disputeId, async (tem) => {
+      const known = await disputesIn(tem).lock(facts.disputeId);
       // Closed before we saw it open: a lost one still takes the credits back; a won one never took any.
-      if (!known) return this.takeBack(sql, purchase.id, facts, won ? 'WON' : 'LOST');
+      if (!known) return this.takeBack(tem, purchase.id, facts, won ? 'WON' : 'LOST');
       if (known.status !== 'OPEN') return { outcome: { kind: 'unchanged', dispute: known }, balance: null };
       let balance: BalanceSnapshot | null = null;
       let restoreId: string | null = null;
       if (won && known.credits > 0n) {
-        const posted = await this.ledger.postIn(sql.em!, {
+        const posted = await this.ledger.postIn(tem, {
           accountId: known.accountId,
           type: 'REVERSAL',
           delta: known.credits,
@@ -70,18 +69,18 @@ export class DisputesService {
         balance = posted.balance;
         restoreId = posted.transactionId;
       }
-      await disputesIn(sql).close(known.id, won ? 'WON' : 'LOST', restoreId);
-      return { outcome: { kind: won ? 'won' : 'lost', dispute: (await disputesIn(sql).byId(known.id))! }, balance };
+      await disputesIn(tem).close(known.id, won ? 'WON' : 'LOST', restoreId);
+      return { outcome: { kind: won ? 'won' : 'lost', dispute: (await disputesIn(tem).byId(known.id))! }, balance };
     });
   }
 
   private async takeBack(
-    sql: Sql,
+    tem: EntityManager,
     purchaseId: string,
     facts: DisputeFacts,
     status: Dispute['status'],
   ): Promise<{ outcome: DisputeOutcome; balance: BalanceSnapshot | null }> {
-    const purchase = (await lockPurchase(sql, purchaseId))!;
+    const purchase = (await tem.getRepository(PurchaseEntity).lock(purchaseId))!;
     if (!purchase.transactionId || !FULFILLED.includes(purchase.status)) {
       throw new Error(
         `purchase ${purchase.id} is ${purchase.status}: a dispute needs a fulfilled purchase (replay this event after fulfilment)`,
@@ -89,11 +88,11 @@ export class DisputesService {
     }
     const paid = purchase.amountPaidCents ?? purchase.amountCents;
     const credits =
-      status === 'WON' ? 0n : disputedCredits(purchase, facts.amountCents, paid, await disputesIn(sql).creditsHeld(purchase.id));
+      status === 'WON' ? 0n : disputedCredits(purchase, facts.amountCents, paid, await disputesIn(tem).creditsHeld(purchase.id));
     let balance: BalanceSnapshot | null = null;
     let debitId: string | null = null;
     if (credits > 0n) {
-      const posted = await this.ledger.postIn(sql.em!, {
+      const posted = await this.ledger.postIn(tem, {
         accountId: purchase.accountId,
         type: 'REFUND',
         delta: -credits,
@@ -107,7 +106,7 @@ export class DisputesService {
       });
       balance = posted.balance;
       debitId = posted.transactionId;
-      await writeAudit(sql, {
+      await writeAudit(sqlOf(tem), {
         actor: null,
         action: 'billing.dispute',
         targetType: 'purchase',
@@ -116,7 +115,7 @@ export class DisputesService {
         reason: `Stripe dispute ${facts.disputeId}`,
       });
     }
-    await disputesIn(sql).open({
+    await disputesIn(tem).open({
       id: facts.disputeId,
       purchaseId: purchase.id,
       accountId: purchase.accountId,
@@ -128,17 +127,17 @@ export class DisputesService {
     });
     if (credits > 0n) this.log.warn({ disputeId: facts.disputeId, purchaseId: purchase.id, credits }, 'dispute took credits back');
     const kind = status === 'OPEN' ? 'opened' : status === 'WON' ? 'won' : 'lost';
-    return { outcome: { kind, dispute: (await disputesIn(sql).byId(facts.disputeId))! }, balance };
+    return { outcome: { kind, dispute: (await disputesIn(tem).byId(facts.disputeId))! }, balance };
   }
 
   private async run(
     accountId: string,
     disputeId: string,
-    fn: (sql: Sql) => Promise<{ outcome: DisputeOutcome; balance: BalanceSnapshot | null }>,
+    fn: (tem: EntityManager) => Promise<{ outcome: DisputeOutcome; balance: BalanceSnapshot | null }>,
   ): Promise<DisputeOutcome> {
-    const done = await inTransaction(currentEm(this.em), async (sql) => {
-      await this.ledger.lockForMovement(sql.em!, accountId, `dispute:${disputeId}`); // the account first, as every movement does
-      return fn(sql);
+    const done = await currentEm(this.em).transactional(async (tem) => {
+      await this.ledger.lockForMovement(tem, accountId, `dispute:${disputeId}`); // the account first, as every movement does
+      return fn(tem);
     });
     if (done.balance) this.ledger.announce(done.balance);
     return done.outcome;

@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import type Stripe from 'stripe';
 import { writeAudit } from '../audit/audit.service.js';
 import type { Principal } from '../auth/roles.js';
-import { inTransaction, sqlOf, type Sql } from '../db/sql.js';
+import { sqlOf } from '../db/sql.js';
 import { currentEm } from '../db/unit-of-work.js';
 import type { LedgerService } from '../ledger/ledger.service.js';
 import { requestHash } from '../shared/request-hash.js';
@@ -11,16 +11,10 @@ import { refundedCreditsShare } from '../money/money.js';
 import { DomainError, swallowed } from '../shared/errors.js';
 import { checkPayment, idOf, refundProblem, statusAfterRefund, str, type PaymentCheck } from './billing.rules.js';
 import { emitAutoRechargeFailed, emitPurchaseFulfilled, emitPurchaseRefunded } from './billing.events.js';
-import type { PaymentFacts, Purchase, PurchaseStatus } from './billing.types.js';
-import {
-  findPurchase,
-  markFailed,
-  markFulfilled,
-  recordRefund,
-  recordStripeRefs,
-  saveCustomer,
-  setNotice,
-} from './purchases.repository.js';
+import type { PaymentFacts, PurchaseStatus } from './billing.types.js';
+import { PurchaseEntity, type PurchaseEntity as Purchase } from './purchases.repository.js';
+import { BillingCustomerEntity } from './billing-customers.repository.js';
+import { AutoRechargeSettingsEntity } from './auto-recharge-settings.repository.js';
 
 export type FulfilOutcome =
   | { kind: 'fulfilled'; purchase: Purchase }
@@ -62,16 +56,16 @@ export class FulfilmentService {
     private readonly log: Logger,
   ) {}
 
-  private sql(): Sql {
-    return sqlOf(currentEm(this.em));
+  private purchases(em = currentEm(this.em)) {
+    return em.getRepository(PurchaseEntity);
   }
 
   async purchase(id: string): Promise<Purchase | null> {
-    return findPurchase(this.sql(), id);
+    return this.purchases().byId(id);
   }
 
   async fulfil(purchaseId: string, facts: PaymentFacts, staff?: StaffContext): Promise<FulfilOutcome> {
-    const purchase = await findPurchase(this.sql(), purchaseId);
+    const purchase = await this.purchases().byId(purchaseId);
     if (!purchase) throw new Error(`unknown purchase ${purchaseId}`);
     if (purchase.stripeCheckoutSessionId && facts.checkoutSessionId && purchase.stripeCheckoutSessionId !== facts.checkoutSessionId) {
       return this.fail(purchase, `checkout session ${facts.checkoutSessionId} is not the purchase's own`);
@@ -81,12 +75,12 @@ export class FulfilmentService {
 
     const check = checkPayment(purchase, facts);
     if (check.kind === 'pending') {
-      await recordStripeRefs(this.sql(), purchase.id, {
+      await this.purchases().recordStripeRefs(purchase.id, {
         checkoutSessionId: facts.checkoutSessionId,
         paymentIntentId: facts.paymentIntentId,
         customerId: facts.customerId,
       });
-      return { kind: 'pending', purchase: (await findPurchase(this.sql(), purchase.id))! };
+      return { kind: 'pending', purchase: (await this.purchases().byId(purchase.id))! };
     }
     if (check.kind === 'mismatch') return this.fail(purchase, check.reason);
 
@@ -104,12 +98,12 @@ export class FulfilmentService {
           reason: `Credit pack ${purchase.packId}`,
           actorKeyId: staff?.actor.keyId ?? null,
         },
-        (tem, posted) => this.markFulfilledIn(sqlOf(tem), posted, purchase, check, fromStatuses, staff),
+        (tem, posted) => this.markFulfilledIn(tem, posted, purchase, check, fromStatuses, staff),
       );
     } catch (err) {
       if (!(err instanceof PurchaseMoved)) throw err;
     }
-    const after = (await findPurchase(this.sql(), purchase.id))!;
+    const after = (await this.purchases().byId(purchase.id))!;
     return after.status === 'FULFILLED' && purchase.status !== 'FULFILLED'
       ? { kind: 'fulfilled', purchase: after }
       : { kind: 'already', purchase: after };
@@ -120,7 +114,7 @@ export class FulfilmentService {
     const extra = await this.chargeDetails(facts.paymentIntentId);
     const invoice = await this.invoiceLinks(facts.invoiceId);
     const customerId = facts.customerId ?? extra.customerId;
-    await recordStripeRefs(this.sql(), purchase.id, {
+    await this.purchases().recordStripeRefs(purchase.id, {
       checkoutSessionId: facts.checkoutSessionId,
       paymentIntentId: facts.paymentIntentId,
       customerId,
@@ -128,19 +122,20 @@ export class FulfilmentService {
       invoiceId: facts.invoiceId,
       ...invoice,
     });
-    if (customerId) await saveCustomer(this.sql(), purchase.accountId, customerId, extra.paymentMethodId);
+    if (customerId)
+      await currentEm(this.em).getRepository(BillingCustomerEntity).save(purchase.accountId, customerId, extra.paymentMethodId);
   }
 
   /** In the PURCHASE entry's transaction: the row moves to FULFILLED (or the entry rolls back), the event and the staff audit row. */
   private async markFulfilledIn(
-    sql: Sql,
+    tem: EntityManager,
     posted: PostedTransaction,
     purchase: Purchase,
     check: Extract<PaymentCheck, { kind: 'paid' }>,
     fromStatuses: PurchaseStatus[],
     staff: StaffContext | undefined,
   ): Promise<void> {
-    const moved = await markFulfilled(sql, purchase.id, {
+    const moved = await this.purchases(tem).markFulfilled(purchase.id, {
       transactionId: posted.transactionId,
       amountPaidCents: check.amountPaidCents,
       discountCents: check.discountCents,
@@ -149,13 +144,13 @@ export class FulfilmentService {
       fromStatuses,
     });
     if (!moved) throw new PurchaseMoved();
-    await emitPurchaseFulfilled(sql, purchase, {
+    await emitPurchaseFulfilled(tem, purchase, {
       transactionId: posted.transactionId,
       amountPaidCents: check.amountPaidCents,
       balanceMillicredits: posted.balance.posted,
     });
     if (!staff) return;
-    await writeAudit(sql, {
+    await writeAudit(sqlOf(tem), {
       actor: staff.actor,
       action: staff.action,
       targetType: 'purchase',
@@ -167,17 +162,14 @@ export class FulfilmentService {
   }
 
   private async fail(purchase: Purchase, reason: string): Promise<FulfilOutcome> {
-    const marked = await inTransaction(currentEm(this.em), async (sql) => {
-      const marked = await markFailed(sql, purchase.id, reason);
+    const marked = await currentEm(this.em).transactional(async (tem) => {
+      const marked = await this.purchases(tem).markFailed(purchase.id, reason);
       if (purchase.kind === 'AUTO_RECHARGE') {
-        await setNotice(
-          sql,
-          purchase.accountId,
-          `Auto-recharge payment could not be verified (${reason}); auto-recharge was turned off.`,
-          true,
-        );
+        await tem
+          .getRepository(AutoRechargeSettingsEntity)
+          .setNotice(purchase.accountId, `Auto-recharge payment could not be verified (${reason}); auto-recharge was turned off.`, true);
         if (marked)
-          await emitAutoRechargeFailed(sql, purchase.accountId, {
+          await emitAutoRechargeFailed(tem, purchase.accountId, {
             purchaseId: purchase.id,
             reason: `payment could not be verified (${reason})`,
           });
@@ -188,21 +180,23 @@ export class FulfilmentService {
       { purchaseId: purchase.id, accountId: purchase.accountId, reason, marked },
       'purchase payment does not match: nothing credited',
     );
-    return { kind: 'mismatch', purchase: (await findPurchase(this.sql(), purchase.id))!, reason };
+    return { kind: 'mismatch', purchase: (await this.purchases().byId(purchase.id))!, reason };
   }
 
   /** A payment that failed or a session that expired: PENDING -> FAILED, credits nothing. */
   async markFailed(purchaseId: string, reason: string): Promise<Purchase | null> {
-    const purchase = await findPurchase(this.sql(), purchaseId);
+    const purchase = await this.purchases().byId(purchaseId);
     if (!purchase) return null;
-    await inTransaction(currentEm(this.em), async (sql) => {
-      const marked = await markFailed(sql, purchaseId, reason);
+    await currentEm(this.em).transactional(async (tem) => {
+      const marked = await this.purchases(tem).markFailed(purchaseId, reason);
       if (purchase.kind === 'AUTO_RECHARGE' && marked) {
-        await setNotice(sql, purchase.accountId, `Auto-recharge payment failed (${reason}); auto-recharge was turned off.`, true);
-        await emitAutoRechargeFailed(sql, purchase.accountId, { purchaseId, reason });
+        await tem
+          .getRepository(AutoRechargeSettingsEntity)
+          .setNotice(purchase.accountId, `Auto-recharge payment failed (${reason}); auto-recharge was turned off.`, true);
+        await emitAutoRechargeFailed(tem, purchase.accountId, { purchaseId, reason });
       }
     });
-    return findPurchase(this.sql(), purchaseId);
+    return this.purchases().byId(purchaseId);
   }
 
   /** The invoice's hosted page and PDF (best effort: the purchase is fulfilled without them). */
@@ -253,7 +247,7 @@ export class FulfilmentService {
   }
 
   private async refundOnce(purchaseId: string, charge: RefundedCharge, staff?: StaffContext): Promise<RefundOutcome | null> {
-    const purchase = await findPurchase(this.sql(), purchaseId);
+    const purchase = await this.purchases().byId(purchaseId);
     if (!purchase) throw new Error(`unknown purchase ${purchaseId}`);
     if (!purchase.transactionId || !['FULFILLED', 'PARTIALLY_REFUNDED', 'REFUNDED'].includes(purchase.status)) {
       throw new Error(
@@ -280,21 +274,21 @@ export class FulfilmentService {
       if (err instanceof PurchaseMoved) return null;
       throw err;
     }
-    if (charge.receiptUrl) await recordStripeRefs(this.sql(), purchase.id, { receiptUrl: charge.receiptUrl });
-    const after = (await findPurchase(this.sql(), purchase.id))!;
+    if (charge.receiptUrl) await this.purchases().recordStripeRefs(purchase.id, { receiptUrl: charge.receiptUrl });
+    const after = (await this.purchases().byId(purchase.id))!;
     return { kind: 'refunded', purchase: after, debitedMillicredits: debit > 0n ? debit : 0n };
   }
 
   /** The REFUND entry (when credits are debited) and the row's new refund totals, in one transaction. */
   private async recordRefundOf(plan: RefundPlan, staff: StaffContext | undefined): Promise<void> {
     const { purchase, update, debit, paid, refundedCents } = plan;
-    const apply = async (sql: Sql, transactionId: string | null) => {
-      if (!(await recordRefund(sql, purchase.id, update))) throw new PurchaseMoved();
-      await emitPurchaseRefunded(sql, purchase, { ...update, debitedMillicredits: debit > 0n ? debit : 0n, transactionId });
+    const apply = async (tem: EntityManager, transactionId: string | null) => {
+      if (!(await this.purchases(tem).recordRefund(purchase.id, update))) throw new PurchaseMoved();
+      await emitPurchaseRefunded(tem, purchase, { ...update, debitedMillicredits: debit > 0n ? debit : 0n, transactionId });
       // Every REFUND entry has its audit row (reconciliation checks it), whoever sent the refund.
-      if (staff || transactionId) await writeAudit(sql, refundAudit(plan, staff, transactionId));
+      if (staff || transactionId) await writeAudit(sqlOf(tem), refundAudit(plan, staff, transactionId));
     };
-    if (debit <= 0n) return inTransaction(currentEm(this.em), (sql) => apply(sql, null));
+    if (debit <= 0n) return currentEm(this.em).transactional((tem) => apply(tem, null));
     await this.ledger.post(
       {
         accountId: purchase.accountId,
@@ -309,7 +303,7 @@ export class FulfilmentService {
         actorKeyId: staff?.actor.keyId ?? null,
         allowNegative: true,
       },
-      (tem, posted) => apply(sqlOf(tem), posted.transactionId),
+      (tem, posted) => apply(tem, posted.transactionId),
     );
   }
 }

@@ -1,10 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { sqlOf } from '../db/sql.js';
 import { currentEm } from '../db/unit-of-work.js';
 import { windowOf, type OffsetPage, type PageWindow } from '../shared/paging.js';
 import { badInput } from '../shared/errors.js';
-import type { Purchase } from './billing.types.js';
-import { countPurchasesFiltered, findPurchasesFiltered, type PurchaseFilter, type PurchaseOrder } from './purchases.repository.js';
+import { PurchaseEntity, type PurchaseEntity as Purchase, type PurchaseFilter, type PurchaseOrder } from './purchases.repository.js';
 
 /** Purchases of every account, for support. */
 export class PurchasesAdminService {
@@ -16,8 +14,8 @@ export class PurchasesAdminService {
     const stale = f.staleAfterMinutes;
     if (stale != null && (!Number.isInteger(stale) || stale < 0 || stale > 525_600))
       throw badInput('staleAfterMinutes must be 0 to 525600', { field: 'staleAfterMinutes' });
-    const sql = sqlOf(currentEm(this.em));
-    const rows = await findPurchasesFiltered(sql, f, order, direction, window);
-    return windowOf(rows, window, () => countPurchasesFiltered(sql, f));
+    const purchases = currentEm(this.em).getRepository(PurchaseEntity);
+    const rows = await purchases.filtered(f, order, direction, window);
+    return windowOf(rows, window, () => purchases.countFiltered(f));
   }
 }

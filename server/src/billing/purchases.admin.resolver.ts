@@ -2,7 +2,7 @@ import { Arg, Authorized, Ctx, Field, ID, InputType, Int, ObjectType, Query, Res
 import { ConnectionType } from '../graphql/connection.js';
 import type { Context } from '../graphql/context.js';
 import { SortDirectionEnum, pageWindow, toOffsetConnection } from '../graphql/offset-paging.js';
-import { PurchaseGql, PurchaseStatusEnum, toPurchaseGql } from './billing.graphql.js';
+import { PurchaseGql, PurchaseStatusEnum } from './billing.graphql.js';
 import type { PurchaseStatus } from './billing.types.js';
 import { IsId } from '../graphql/validation.js';
 
@@ -44,6 +44,6 @@ export class PurchasesAdminResolver {
     @Arg('offset', () => Int, { nullable: true }) offset: number | null,
   ): Promise<PurchaseConnectionGql> {
     const page = await ctx.services.billing.purchasesAdmin.list(filter ?? {}, orderBy, direction, pageWindow(first, after, offset));
-    return toOffsetConnection(page, toPurchaseGql);
+    return toOffsetConnection(page, (purchase) => purchase);
   }
 }

@@ -1,302 +1,197 @@
-import { type Sql } from '../db/sql.js';
+import { BigIntType, Entity, EntityRepositoryType, LockMode, PrimaryKey, Property, type Opt } from '@mikro-orm/core';
+import { EntityRepository } from '@mikro-orm/postgresql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { toBigInt } from '../db/values.js';
+import { graphqlEnum } from '../graphql/enums.js';
+import { MillicreditsScalar } from '../graphql/scalars.js';
+import { formatMillicredits } from '../money/money.js';
 import type { PageWindow } from '../shared/paging.js';
-import type { AutoRechargeSettings, Purchase, PurchaseKind, PurchaseStatus } from './billing.types.js';
+import { refundableCents, revenueCents } from './billing.rules.js';
+import { PURCHASE_STATUSES, type Purchase, type PurchaseKind, type PurchaseStatus } from './billing.types.js';
+import { findPack, TOP_UP_PACK_ID } from './packs.js';
 
-type Row = Record<string, unknown>;
-const date = (v: unknown) => (v ? new Date(v as string) : null);
-const nullableBig = (v: unknown) => (v === null || v === undefined ? null : toBigInt(v));
+export const PurchaseStatusEnum = graphqlEnum(PURCHASE_STATUSES, { name: 'PurchaseStatus' });
 
-export function toPurchase(r: Row): Purchase {
-  return {
-    id: r.id as string,
-    accountId: r.account_id as string,
-    kind: r.kind as PurchaseKind,
-    packId: r.pack_id as string,
-    status: r.status as PurchaseStatus,
-    amountCents: toBigInt(r.amount_cents),
-    currency: r.currency as string,
-    credits: toBigInt(r.credits),
-    amountPaidCents: nullableBig(r.amount_paid_cents),
-    discountCents: toBigInt(r.discount_cents),
-    refundedCents: toBigInt(r.refunded_cents),
-    refundedCredits: toBigInt(r.refunded_credits),
-    lostDisputeCents: toBigInt(r.lost_dispute_cents ?? 0),
-    subtotalCents: nullableBig(r.subtotal_cents),
-    taxCents: nullableBig(r.tax_cents),
-    totalCents: nullableBig(r.total_cents),
-    stripeInvoiceId: (r.stripe_invoice_id as string | null) ?? null,
-    invoiceUrl: (r.invoice_url as string | null) ?? null,
-    invoicePdfUrl: (r.invoice_pdf_url as string | null) ?? null,
-    stripeCheckoutSessionId: (r.stripe_checkout_session_id as string | null) ?? null,
-    stripePaymentIntentId: (r.stripe_payment_intent_id as string | null) ?? null,
-    stripeCustomerId: (r.stripe_customer_id as string | null) ?? null,
-    receiptUrl: (r.receipt_url as string | null) ?? null,
-    transactionId: (r.transaction_id as string | null) ?? null,
-    failureReason: (r.failure_reason as string | null) ?? null,
-    returnTo: (r.return_to as string | null) ?? null,
-    createdAt: new Date(r.created_at as string),
-    updatedAt: new Date(r.updated_at as string),
-    fulfilledAt: date(r.fulfilled_at),
-  };
-}
+const optionalNumber = (v: bigint | null): number | null => (v === null ? null : Number(v));
 
-export async function insertPurchase(
-  sql: Sql,
-  p: {
-    accountId: string;
-    kind: PurchaseKind;
-    packId: string;
-    amountCents: bigint;
-    credits: bigint;
-    returnTo: string | null;
-    stripeCustomerId: string | null;
-  },
-): Promise<Purchase> {
-  const rows = await sql.query<Row>(
-    `insert into purchases (account_id, kind, pack_id, amount_cents, credits, return_to, stripe_customer_id)
-     values (?::uuid, ?, ?, ?::bigint, ?::bigint, ?, ?) returning *`,
-    [p.accountId, p.kind, p.packId, p.amountCents.toString(), p.credits.toString(), p.returnTo, p.stripeCustomerId],
-  );
-  return toPurchase(rows[0]);
-}
+/** A purchase: the row, the domain object and the GraphQL `Purchase` in one class (money stays bigint; Int fields are getters). */
+@ObjectType('Purchase')
+@Entity({ tableName: 'purchases', repository: () => PurchasesRepository })
+export class PurchaseEntity implements Purchase {
+  [EntityRepositoryType]?: PurchasesRepository;
 
-export async function findPurchase(sql: Sql, id: string): Promise<Purchase | null> {
-  const rows = await sql.query<Row>(`select * from purchases where id = ?::uuid`, [id]);
-  return rows[0] ? toPurchase(rows[0]) : null;
-}
+  @Field(() => ID)
+  @PrimaryKey({ type: 'uuid', defaultRaw: 'gen_random_uuid()' })
+  id!: string;
 
-/** The purchase, locked until the caller's transaction ends (refunds and disputes recompute under it). */
-export async function lockPurchase(sql: Sql, id: string): Promise<Purchase | null> {
-  const rows = await sql.query<Row>(`select * from purchases where id = ?::uuid for update`, [id]);
-  return rows[0] ? toPurchase(rows[0]) : null;
-}
+  @Field(() => ID)
+  @Property({ type: 'uuid' })
+  accountId!: string;
 
-export async function findPurchaseByPaymentIntent(sql: Sql, paymentIntentId: string): Promise<Purchase | null> {
-  const rows = await sql.query<Row>(`select * from purchases where stripe_payment_intent_id = ?`, [paymentIntentId]);
-  return rows[0] ? toPurchase(rows[0]) : null;
-}
+  @Field(() => String, { description: 'CHECKOUT, AUTO_RECHARGE or TEST_CHECKOUT' })
+  @Property({ type: 'text' })
+  kind!: PurchaseKind;
 
-export async function findPurchasesOfAccount(sql: Sql, accountId: string, limit = 100): Promise<Purchase[]> {
-  const rows = await sql.query<Row>(`select * from purchases where account_id = ?::uuid order by created_at desc, id limit ?::int`, [
-    accountId,
-    limit,
-  ]);
-  return rows.map(toPurchase);
-}
+  @Field(() => ID)
+  @Property({ type: 'text' })
+  packId!: string;
 
-/** Stripe ids learnt along the way; never overwrites a known id with null. */
-export async function recordStripeRefs(
-  sql: Sql,
-  id: string,
-  refs: {
-    checkoutSessionId?: string | null;
-    paymentIntentId?: string | null;
-    customerId?: string | null;
-    receiptUrl?: string | null;
-    invoiceId?: string | null;
-    invoiceUrl?: string | null;
-    invoicePdfUrl?: string | null;
-  },
-): Promise<void> {
-  await sql.query(
-    `update purchases set
-       stripe_checkout_session_id = coalesce(stripe_checkout_session_id, ?),
-       stripe_payment_intent_id = coalesce(stripe_payment_intent_id, ?),
-       stripe_customer_id = coalesce(?, stripe_customer_id),
-       receipt_url = coalesce(?, receipt_url),
-       stripe_invoice_id = coalesce(stripe_invoice_id, ?),
-       invoice_url = coalesce(?, invoice_url),
-       invoice_pdf_url = coalesce(?, invoice_pdf_url),
-       updated_at = now()
-     where id = ?::uuid`,
-    [
-      refs.checkoutSessionId ?? null,
-      refs.paymentIntentId ?? null,
-      refs.customerId ?? null,
-      refs.receiptUrl ?? null,
-      refs.invoiceId ?? null,
-      refs.invoiceUrl ?? null,
-      refs.invoicePdfUrl ?? null,
-      id,
-    ],
-  );
-}
+  @Field(() => PurchaseStatusEnum)
+  @Property({ type: 'text', defaultRaw: `'PENDING'` })
+  status!: PurchaseStatus;
 
-/** PENDING (or, for staff, FAILED) -> FULFILLED; false when another fulfilment got there first. */
-export async function markFulfilled(
-  sql: Sql,
-  id: string,
-  f: {
-    transactionId: string;
-    amountPaidCents: bigint;
-    discountCents: bigint;
-    subtotalCents: bigint;
-    taxCents: bigint;
-    fromStatuses: PurchaseStatus[];
-  },
-): Promise<boolean> {
-  const rows = await sql.query(
-    `update purchases set status = 'FULFILLED', transaction_id = ?::uuid, amount_paid_cents = ?::bigint,
-            discount_cents = ?::bigint, subtotal_cents = ?::bigint, tax_cents = ?::bigint, total_cents = ?::bigint,
-            failure_reason = null, fulfilled_at = now(), updated_at = now()
-      where id = ?::uuid and status = any(?::text[]) returning id`,
-    [
-      f.transactionId,
-      f.amountPaidCents.toString(),
-      f.discountCents.toString(),
-      f.subtotalCents.toString(),
-      f.taxCents.toString(),
-      f.amountPaidCents.toString(),
-      id,
-      `{${f.fromStatuses.join(',')}}`,
-    ],
-  );
-  return rows.length > 0;
-}
+  @Property({ type: new BigIntType('bigint') })
+  amountCents!: bigint;
 
-export async function markFailed(sql: Sql, id: string, reason: string): Promise<boolean> {
-  const rows = await sql.query(
-    `update purchases set status = 'FAILED', failure_reason = ?, updated_at = now()
-      where id = ?::uuid and status = 'PENDING' returning id`,
-    [reason.slice(0, 500), id],
-  );
-  return rows.length > 0;
-}
+  @Field(() => String)
+  @Property({ type: 'text', defaultRaw: `'usd'` })
+  currency!: string;
 
-/** Optimistic: applies only if nobody recorded another refund since `expectedRefundedCredits` was read. */
-export async function recordRefund(
-  sql: Sql,
-  id: string,
-  r: { expectedRefundedCredits: bigint; refundedCents: bigint; refundedCredits: bigint; status: PurchaseStatus },
-): Promise<boolean> {
-  const rows = await sql.query(
-    `update purchases set refunded_cents = greatest(refunded_cents, ?::bigint), refunded_credits = ?::bigint,
-            status = ?, updated_at = now()
-      where id = ?::uuid and refunded_credits = ?::bigint returning id`,
-    [r.refundedCents.toString(), r.refundedCredits.toString(), r.status, id, r.expectedRefundedCredits.toString()],
-  );
-  return rows.length > 0;
-}
+  @Property({ type: new BigIntType('bigint') })
+  credits!: bigint;
 
-// ---- customers and auto-recharge -------------------------------------------------------------
+  @Property({ type: new BigIntType('bigint'), nullable: true })
+  amountPaidCents!: bigint | null;
 
-export async function findCustomer(sql: Sql, accountId: string): Promise<{ customerId: string; paymentMethodId: string | null } | null> {
-  const rows = await sql.query<Row>(`select stripe_customer_id, payment_method_id from billing_customers where account_id = ?::uuid`, [
-    accountId,
-  ]);
-  return rows[0]
-    ? { customerId: rows[0].stripe_customer_id as string, paymentMethodId: (rows[0].payment_method_id as string | null) ?? null }
-    : null;
-}
+  @Property({ type: new BigIntType('bigint'), defaultRaw: '0' })
+  discountCents!: bigint;
 
-export async function saveCustomer(sql: Sql, accountId: string, customerId: string, paymentMethodId: string | null): Promise<void> {
-  await sql.query(
-    `insert into billing_customers (account_id, stripe_customer_id, payment_method_id) values (?::uuid, ?, ?)
-     on conflict (account_id) do update set stripe_customer_id = excluded.stripe_customer_id,
-       payment_method_id = coalesce(excluded.payment_method_id, billing_customers.payment_method_id), updated_at = now()`,
-    [accountId, customerId, paymentMethodId],
-  );
-}
+  @Property({ type: new BigIntType('bigint'), defaultRaw: '0' })
+  refundedCents!: bigint;
 
-export function toSettings(r: Row): AutoRechargeSettings {
-  return {
-    accountId: r.account_id as string,
-    enabled: Boolean(r.enabled),
-    threshold: toBigInt(r.threshold),
-    packId: (r.pack_id as string | null) ?? null,
-    targetBalance: nullableBig(r.target_balance),
-    monthlyLimitCents: toBigInt(r.monthly_limit_cents),
-    lastAttemptAt: date(r.last_attempt_at),
-    notice: (r.notice as string | null) ?? null,
-    noticeAt: date(r.notice_at),
-    updatedAt: new Date(r.updated_at as string),
-  };
-}
+  @Property({ type: new BigIntType('bigint'), defaultRaw: '0' })
+  refundedCredits!: bigint;
 
-export async function findSettings(sql: Sql, accountId: string, forUpdate = false): Promise<AutoRechargeSettings | null> {
-  const rows = await sql.query<Row>(`select * from auto_recharge_settings where account_id = ?::uuid${forUpdate ? ' for update' : ''}`, [
-    accountId,
-  ]);
-  return rows[0] ? toSettings(rows[0]) : null;
-}
+  @Property({ type: new BigIntType('bigint'), defaultRaw: '0' })
+  lostDisputeCents!: bigint;
 
-export async function upsertSettings(
-  sql: Sql,
-  s: {
-    accountId: string;
-    enabled: boolean;
-    threshold: bigint;
-    packId: string | null;
-    targetBalance: bigint | null;
-    monthlyLimitCents: bigint;
-  },
-): Promise<AutoRechargeSettings> {
-  const rows = await sql.query<Row>(
-    `insert into auto_recharge_settings (account_id, enabled, threshold, pack_id, target_balance, monthly_limit_cents)
-     values (?::uuid, ?::boolean, ?::bigint, ?, ?::bigint, ?::bigint)
-     on conflict (account_id) do update set enabled = excluded.enabled, threshold = excluded.threshold,
-       pack_id = excluded.pack_id, target_balance = excluded.target_balance,
-       monthly_limit_cents = excluded.monthly_limit_cents, notice = null, notice_at = null, updated_at = now()
-     returning *`,
-    [s.accountId, s.enabled, s.threshold.toString(), s.packId, s.targetBalance?.toString() ?? null, s.monthlyLimitCents.toString()],
-  );
-  return toSettings(rows[0]);
-}
+  @Property({ type: new BigIntType('bigint'), nullable: true })
+  subtotalCents!: bigint | null;
 
-/** The threshold of an enabled auto-recharge; null when it is off or was never set. */
-export async function findEnabledThreshold(sql: Sql, accountId: string): Promise<bigint | null> {
-  const rows = await sql.query<{ threshold: string }>(
-    `select threshold from auto_recharge_settings where account_id = ?::uuid and enabled`,
-    [accountId],
-  );
-  return rows[0] ? toBigInt(rows[0].threshold) : null;
-}
+  @Property({ type: new BigIntType('bigint'), nullable: true })
+  taxCents!: bigint | null;
 
-export async function markAttempted(sql: Sql, accountId: string, at: Date): Promise<void> {
-  await sql.query(`update auto_recharge_settings set last_attempt_at = ?::timestamptz, updated_at = now() where account_id = ?::uuid`, [
-    at.toISOString(),
-    accountId,
-  ]);
-}
+  @Property({ type: new BigIntType('bigint'), nullable: true })
+  totalCents!: bigint | null;
 
-export async function setNotice(sql: Sql, accountId: string, notice: string, disable: boolean): Promise<void> {
-  await sql.query(
-    `update auto_recharge_settings set notice = ?, notice_at = now(), enabled = enabled and not ?::boolean, updated_at = now()
-      where account_id = ?::uuid`,
-    [notice.slice(0, 500), disable, accountId],
-  );
-}
+  @Property({ type: 'text', nullable: true })
+  stripeInvoiceId!: string | null;
 
-export async function autoRechargeSpentThisMonth(sql: Sql, accountId: string, since: Date): Promise<bigint> {
-  const rows = await sql.query<{ spent: string | null }>(
-    `select coalesce(sum(amount_cents), 0) as spent from purchases
-      where account_id = ?::uuid and kind = 'AUTO_RECHARGE' and status <> 'FAILED' and created_at >= ?::timestamptz`,
-    [accountId, since.toISOString()],
-  );
-  return toBigInt(rows[0]?.spent);
-}
+  @Field(() => String, { nullable: true, description: "The Stripe invoice's hosted page" })
+  @Property({ type: 'text', nullable: true })
+  invoiceUrl!: string | null;
 
-export async function pendingAutoRecharges(sql: Sql, accountId: string): Promise<number> {
-  const rows = await sql.query<{ n: string }>(
-    `select count(*) as n from purchases where account_id = ?::uuid and kind = 'AUTO_RECHARGE' and status = 'PENDING'
-        and created_at > now() - interval '1 day'`,
-    [accountId],
-  );
-  return Number(rows[0]?.n ?? 0);
-}
+  @Field(() => String, { nullable: true, description: "The Stripe invoice's PDF" })
+  @Property({ type: 'text', nullable: true })
+  invoicePdfUrl!: string | null;
 
-/** PENDING purchases that reached Stripe and are older than `minutes`: the stuck-user candidates. */
-export async function findStalePurchases(sql: Sql, minutes: number, limit: number): Promise<Purchase[]> {
-  const rows = await sql.query<Row>(
-    `select * from purchases
-      where status = 'PENDING' and kind <> 'TEST_CHECKOUT'
-        and (stripe_checkout_session_id is not null or stripe_payment_intent_id is not null)
-        and created_at < now() - make_interval(mins => ?::int)
-      order by created_at limit ?::int`,
-    [minutes, limit],
-  );
-  return rows.map(toPurchase);
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'text', nullable: true })
+  stripeCheckoutSessionId!: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'text', nullable: true })
+  stripePaymentIntentId!: string | null;
+
+  @Property({ type: 'text', nullable: true })
+  stripeCustomerId!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Stripe receipt of the charge' })
+  @Property({ type: 'text', nullable: true })
+  receiptUrl!: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The PURCHASE ledger entry' })
+  @Property({ type: 'uuid', nullable: true })
+  transactionId!: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'text', nullable: true })
+  failureReason!: string | null;
+
+  @Property({ type: 'text', nullable: true })
+  returnTo!: string | null;
+
+  @Field(() => Date)
+  @Property({ type: 'timestamptz', defaultRaw: 'now()' })
+  createdAt!: Opt<Date>;
+
+  @Property({ type: 'timestamptz', defaultRaw: 'now()' })
+  updatedAt!: Opt<Date>;
+
+  @Field(() => Date, { nullable: true })
+  @Property({ type: 'timestamptz', nullable: true })
+  fulfilledAt!: Date | null;
+
+  @Field(() => String, { description: "The pack's name (Starter, Pro, …; Top-up for a target-balance auto-recharge)" })
+  get packName(): string {
+    return findPack(this.packId)?.name ?? (this.packId === TOP_UP_PACK_ID ? 'Top-up' : this.packId);
+  }
+
+  @Field(() => Int, { name: 'amountCents', description: 'Price of the pack' })
+  get amountCentsField(): number {
+    return Number(this.amountCents);
+  }
+
+  @Field(() => Int, { name: 'amountPaidCents', nullable: true, description: 'What was actually paid (after a Stripe promotion code)' })
+  get amountPaidCentsField(): number | null {
+    return optionalNumber(this.amountPaidCents);
+  }
+
+  @Field(() => Int, { name: 'refundedCents', description: 'Refunded to the card so far (tax included, as Stripe refunds it)' })
+  get refundedCentsField(): number {
+    return Number(this.refundedCents);
+  }
+
+  @Field(() => Int, { name: 'subtotalCents', nullable: true, description: 'Pre-tax amount before discounts (null until paid)' })
+  get subtotalCentsField(): number | null {
+    return optionalNumber(this.subtotalCents);
+  }
+
+  @Field(() => Int, {
+    name: 'taxCents',
+    nullable: true,
+    description: 'Tax Stripe computed: never credits, revenue or liability (null until paid)',
+  })
+  get taxCentsField(): number | null {
+    return optionalNumber(this.taxCents);
+  }
+
+  @Field(() => Int, { name: 'totalCents', nullable: true, description: 'What the card was charged, tax included (null until paid)' })
+  get totalCentsField(): number | null {
+    return optionalNumber(this.totalCents);
+  }
+
+  @Field(() => Int, {
+    name: 'revenueCents',
+    nullable: true,
+    description: 'Revenue: the total less tax, less the pre-tax share of refunds and disputes lost (tax is never revenue; null until paid)',
+  })
+  get revenueCentsField(): number | null {
+    return optionalNumber(revenueCents(this));
+  }
+
+  @Field(() => Int, { name: 'refundableCents', description: 'What may still be refunded (total charged less refunds and disputes lost)' })
+  get refundableCentsField(): number {
+    return Number(refundableCents(this));
+  }
+
+  @Field(() => Int, {
+    name: 'lostDisputeCents',
+    description: 'Taken back by disputes closed lost, tax included (the dispute fee is not in it)',
+  })
+  get lostDisputeCentsField(): number {
+    return Number(this.lostDisputeCents);
+  }
+
+  @Field(() => MillicreditsScalar)
+  get creditsMillicredits(): string {
+    return formatMillicredits(this.credits);
+  }
+
+  @Field(() => MillicreditsScalar)
+  get refundedCreditsMillicredits(): string {
+    return formatMillicredits(this.refundedCredits);
+  }
 }
 
 export interface PurchaseFilter {
@@ -331,26 +226,190 @@ function purchaseWhere(f: PurchaseFilter): { where: string; params: unknown[] } 
   return { where: parts.length ? `where ${parts.join(' and ')}` : '', params };
 }
 
-/** Purchases of every account matching the filter, in the asked order (then id); `limit + 1` rows. */
-export async function findPurchasesFiltered(
-  sql: Sql,
-  f: PurchaseFilter,
-  order: PurchaseOrder,
-  direction: 'ASC' | 'DESC',
-  window: PageWindow,
-): Promise<Purchase[]> {
-  const { where, params } = purchaseWhere(f);
-  const column = order === 'AMOUNT' ? 'amount_cents' : 'created_at';
-  const dir = direction === 'ASC' ? 'asc' : 'desc';
-  const rows = await sql.query<Row>(`select * from purchases ${where} order by ${column} ${dir}, id ${dir} limit ? offset ?`, [
-    ...params,
-    window.limit + 1,
-    window.offset,
-  ]);
-  return rows.map(toPurchase);
-}
+/**
+ * `purchases`. Reads go through the ORM; the writes that decide something (a status change only
+ * from the expected status, a refund only over the refunds read, Stripe ids never overwritten)
+ * stay one conditional UPDATE each, so two deliveries of one event never both win.
+ */
+export class PurchasesRepository extends EntityRepository<PurchaseEntity> {
+  private rows(text: string, params: unknown[]): Promise<PurchaseEntity[]> {
+    return this.getEntityManager()
+      .execute<Record<string, unknown>[]>(text, params)
+      .then((rows) => rows.map((r) => this.map(r)));
+  }
 
-export async function countPurchasesFiltered(sql: Sql, f: PurchaseFilter): Promise<number> {
-  const { where, params } = purchaseWhere(f);
-  return Number((await sql.query<{ n: string }>(`select count(*) n from purchases ${where}`, params))[0].n);
+  async add(p: {
+    accountId: string;
+    kind: PurchaseKind;
+    packId: string;
+    amountCents: bigint;
+    credits: bigint;
+    returnTo: string | null;
+    stripeCustomerId: string | null;
+  }): Promise<PurchaseEntity> {
+    // `returning *`: the row with its defaults (status, currency, dates) in one round trip.
+    const [row] = await this.rows(
+      `insert into purchases (account_id, kind, pack_id, amount_cents, credits, return_to, stripe_customer_id)
+       values (?::uuid, ?, ?, ?::bigint, ?::bigint, ?, ?) returning *`,
+      [p.accountId, p.kind, p.packId, p.amountCents.toString(), p.credits.toString(), p.returnTo, p.stripeCustomerId],
+    );
+    return row;
+  }
+
+  byId(id: string): Promise<PurchaseEntity | null> {
+    return this.findOne({ id }, { disableIdentityMap: true });
+  }
+
+  /** The purchase, locked until the caller's transaction ends (refunds and disputes recompute under it). */
+  lock(id: string): Promise<PurchaseEntity | null> {
+    return this.findOne({ id }, { lockMode: LockMode.PESSIMISTIC_WRITE, disableIdentityMap: true });
+  }
+
+  byPaymentIntent(paymentIntentId: string): Promise<PurchaseEntity | null> {
+    return this.findOne({ stripePaymentIntentId: paymentIntentId }, { disableIdentityMap: true });
+  }
+
+  ofAccount(accountId: string, limit = 100): Promise<PurchaseEntity[]> {
+    return this.find({ accountId }, { orderBy: [{ createdAt: 'desc' }, { id: 'asc' }], limit, disableIdentityMap: true });
+  }
+
+  /** Stripe ids learnt along the way; never overwrites a known id with null. */
+  async recordStripeRefs(
+    id: string,
+    refs: {
+      checkoutSessionId?: string | null;
+      paymentIntentId?: string | null;
+      customerId?: string | null;
+      receiptUrl?: string | null;
+      invoiceId?: string | null;
+      invoiceUrl?: string | null;
+      invoicePdfUrl?: string | null;
+    },
+  ): Promise<void> {
+    await this.getEntityManager().execute(
+      `update purchases set
+         stripe_checkout_session_id = coalesce(stripe_checkout_session_id, ?),
+         stripe_payment_intent_id = coalesce(stripe_payment_intent_id, ?),
+         stripe_customer_id = coalesce(?, stripe_customer_id),
+         receipt_url = coalesce(?, receipt_url),
+         stripe_invoice_id = coalesce(stripe_invoice_id, ?),
+         invoice_url = coalesce(?, invoice_url),
+         invoice_pdf_url = coalesce(?, invoice_pdf_url),
+         updated_at = now()
+       where id = ?::uuid`,
+      [
+        refs.checkoutSessionId ?? null,
+        refs.paymentIntentId ?? null,
+        refs.customerId ?? null,
+        refs.receiptUrl ?? null,
+        refs.invoiceId ?? null,
+        refs.invoiceUrl ?? null,
+        refs.invoicePdfUrl ?? null,
+        id,
+      ],
+    );
+  }
+
+  /** PENDING (or, for staff, FAILED) -> FULFILLED; false when another fulfilment got there first. */
+  async markFulfilled(
+    id: string,
+    f: {
+      transactionId: string;
+      amountPaidCents: bigint;
+      discountCents: bigint;
+      subtotalCents: bigint;
+      taxCents: bigint;
+      fromStatuses: PurchaseStatus[];
+    },
+  ): Promise<boolean> {
+    const rows = await this.getEntityManager().execute(
+      `update purchases set status = 'FULFILLED', transaction_id = ?::uuid, amount_paid_cents = ?::bigint,
+              discount_cents = ?::bigint, subtotal_cents = ?::bigint, tax_cents = ?::bigint, total_cents = ?::bigint,
+              failure_reason = null, fulfilled_at = now(), updated_at = now()
+        where id = ?::uuid and status = any(?::text[]) returning id`,
+      [
+        f.transactionId,
+        f.amountPaidCents.toString(),
+        f.discountCents.toString(),
+        f.subtotalCents.toString(),
+        f.taxCents.toString(),
+        f.amountPaidCents.toString(),
+        id,
+        `{${f.fromStatuses.join(',')}}`,
+      ],
+    );
+    return rows.length > 0;
+  }
+
+  async markFailed(id: string, reason: string): Promise<boolean> {
+    const rows = await this.getEntityManager().execute(
+      `update purchases set status = 'FAILED', failure_reason = ?, updated_at = now()
+        where id = ?::uuid and status = 'PENDING' returning id`,
+      [reason.slice(0, 500), id],
+    );
+    return rows.length > 0;
+  }
+
+  /** Optimistic: applies only if nobody recorded another refund since `expectedRefundedCredits` was read. */
+  async recordRefund(
+    id: string,
+    r: { expectedRefundedCredits: bigint; refundedCents: bigint; refundedCredits: bigint; status: PurchaseStatus },
+  ): Promise<boolean> {
+    const rows = await this.getEntityManager().execute(
+      `update purchases set refunded_cents = greatest(refunded_cents, ?::bigint), refunded_credits = ?::bigint,
+              status = ?, updated_at = now()
+        where id = ?::uuid and refunded_credits = ?::bigint returning id`,
+      [r.refundedCents.toString(), r.refundedCredits.toString(), r.status, id, r.expectedRefundedCredits.toString()],
+    );
+    return rows.length > 0;
+  }
+
+  /** What this month's auto-recharges cost (an aggregate). */
+  async autoRechargeSpentSince(accountId: string, since: Date): Promise<bigint> {
+    const rows = await this.getEntityManager().execute<{ spent: string | null }[]>(
+      `select coalesce(sum(amount_cents), 0) as spent from purchases
+        where account_id = ?::uuid and kind = 'AUTO_RECHARGE' and status <> 'FAILED' and created_at >= ?::timestamptz`,
+      [accountId, since.toISOString()],
+    );
+    return toBigInt(rows[0]?.spent);
+  }
+
+  /** Counted against the database's clock (the demo clock may move it), like `created_at` itself. */
+  async pendingAutoRecharges(accountId: string): Promise<number> {
+    const rows = await this.getEntityManager().execute<{ n: string }[]>(
+      `select count(*) as n from purchases where account_id = ?::uuid and kind = 'AUTO_RECHARGE' and status = 'PENDING'
+          and created_at > now() - interval '1 day'`,
+      [accountId],
+    );
+    return Number(rows[0]?.n ?? 0);
+  }
+
+  /** PENDING purchases that reached Stripe and are older than `minutes`: the stuck-user candidates. */
+  stale(minutes: number, limit: number): Promise<PurchaseEntity[]> {
+    return this.rows(
+      `select * from purchases
+        where status = 'PENDING' and kind <> 'TEST_CHECKOUT'
+          and (stripe_checkout_session_id is not null or stripe_payment_intent_id is not null)
+          and created_at < now() - make_interval(mins => ?::int)
+        order by created_at limit ?::int`,
+      [minutes, limit],
+    );
+  }
+
+  /** Purchases of every account matching the filter, in the asked order (then id); `limit + 1` rows. */
+  filtered(f: PurchaseFilter, order: PurchaseOrder, direction: 'ASC' | 'DESC', window: PageWindow): Promise<PurchaseEntity[]> {
+    const { where, params } = purchaseWhere(f);
+    const column = order === 'AMOUNT' ? 'amount_cents' : 'created_at';
+    const dir = direction === 'ASC' ? 'asc' : 'desc';
+    return this.rows(`select * from purchases ${where} order by ${column} ${dir}, id ${dir} limit ? offset ?`, [
+      ...params,
+      window.limit + 1,
+      window.offset,
+    ]);
+  }
+
+  async countFiltered(f: PurchaseFilter): Promise<number> {
+    const { where, params } = purchaseWhere(f);
+    return Number((await this.getEntityManager().execute<{ n: string }[]>(`select count(*) n from purchases ${where}`, params))[0].n);
+  }
 }

@@ -3,13 +3,12 @@ import type { Logger } from 'pino';
 import type Stripe from 'stripe';
 import { writeAudit } from '../audit/audit.service.js';
 import type { Principal } from '../auth/roles.js';
-import { inTransaction, sqlOf } from '../db/sql.js';
+import { sqlOf } from '../db/sql.js';
 import { currentEm } from '../db/unit-of-work.js';
 import { DomainError, badInput, notFound } from '../shared/errors.js';
 import { preTaxShare, refundableCents } from './billing.rules.js';
-import type { Purchase } from './billing.types.js';
 import type { FulfilmentService } from './fulfilment.service.js';
-import { findPurchase } from './purchases.repository.js';
+import { PurchaseEntity, type PurchaseEntity as Purchase } from './purchases.repository.js';
 
 const REFUNDABLE = ['FULFILLED', 'PARTIALLY_REFUNDED'];
 
@@ -29,7 +28,7 @@ export class RefundsService {
 
   /** `amountCents` (tax included, as the card was charged) defaults to everything still refundable. */
   async refundPurchase(actor: Principal, purchaseId: string, amountCentsInput: number | null | undefined, reason: string) {
-    const purchase = await findPurchase(sqlOf(currentEm(this.em)), purchaseId);
+    const purchase = await currentEm(this.em).getRepository(PurchaseEntity).byId(purchaseId);
     if (!purchase) throw notFound(`Purchase ${purchaseId} not found`);
     if (!REFUNDABLE.includes(purchase.status)) {
       throw new DomainError('CONFLICT', `Purchase ${purchaseId} is ${purchase.status}: only a paid purchase can be refunded`);
@@ -50,7 +49,7 @@ export class RefundsService {
       });
       if (booked.kind === 'refused') throw new DomainError('CONFLICT', `The refund cannot be booked: ${booked.reason}`);
     }
-    return (await findPurchase(sqlOf(currentEm(this.em)), purchaseId))!;
+    return (await currentEm(this.em).getRepository(PurchaseEntity).byId(purchaseId))!;
   }
 
   private async requestStripeRefund(purchase: Purchase, amount: bigint, reason: string): Promise<Stripe.Refund> {
@@ -78,8 +77,8 @@ export class RefundsService {
 
   private async audit(actor: Principal, purchase: Purchase, amount: bigint, reason: string, stripeRefundId: string | null) {
     const total = purchase.totalCents ?? purchase.amountPaidCents ?? purchase.amountCents;
-    await inTransaction(currentEm(this.em), (sql) =>
-      writeAudit(sql, {
+    await currentEm(this.em).transactional((tem) =>
+      writeAudit(sqlOf(tem), {
         actor,
         action: 'billing.refundPurchase',
         targetType: 'purchase',

@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import type Stripe from 'stripe';
 import { writeAudit } from '../audit/audit.service.js';
 import type { Principal } from '../auth/roles.js';
-import { inTransaction, sqlOf } from '../db/sql.js';
+import { sqlOf } from '../db/sql.js';
 import { currentEm } from '../db/unit-of-work.js';
 import { metrics } from '../metrics/metrics.js';
 import { DomainError, badInput, notFound, swallowed } from '../shared/errors.js';
@@ -14,9 +14,8 @@ import { cents, disputeFacts, idOf, intentFacts, metadataPurchaseId, sessionFact
 import type { DisputesService } from './disputes.service.js';
 import type { EventSource, EventStatus, WebhookEvent } from './billing.types.js';
 import type { FulfilmentService, StaffContext } from './fulfilment.service.js';
-import { findPurchase, findPurchaseByPaymentIntent, findStalePurchases } from './purchases.repository.js';
+import { PurchaseEntity, type PurchaseEntity as Purchase } from './purchases.repository.js';
 import { StripeEventEntity } from './stripe-events.repository.js';
-import type { Purchase } from './billing.types.js';
 import { stripeWebhooks } from './stripe.client.js';
 
 export interface ProcessResult {
@@ -145,7 +144,7 @@ export class WebhooksService {
   /** Auto-recharge payments: fulfilled (or failed) from their intent. */
   private async onPaymentIntent(type: string, object: Record<string, unknown>, staff?: StaffContext): Promise<ProcessResult> {
     const purchaseId = metadataPurchaseId(object);
-    const purchase = purchaseId && isUuid(purchaseId) ? await findPurchase(sqlOf(currentEm(this.em)), purchaseId) : null;
+    const purchase = purchaseId && isUuid(purchaseId) ? await this.purchases().byId(purchaseId) : null;
     // Checkout purchases are fulfilled from their session (which knows about discounts).
     if (!purchase || purchase.kind !== 'AUTO_RECHARGE')
       return { status: 'IGNORED', outcome: 'not-auto-recharge', purchaseId: purchase?.id ?? null, error: null };
@@ -165,7 +164,7 @@ export class WebhooksService {
 
   private async onRefund(object: Record<string, unknown>, staff?: StaffContext): Promise<ProcessResult> {
     const paymentIntentId = idOf(object.payment_intent);
-    const purchase = paymentIntentId ? await findPurchaseByPaymentIntent(sqlOf(currentEm(this.em)), paymentIntentId) : null;
+    const purchase = paymentIntentId ? await this.purchases().byPaymentIntent(paymentIntentId) : null;
     if (!purchase) throw new Unprocessable(`no purchase for payment intent ${paymentIntentId ?? 'none'}`);
     const refunded = cents(object.amount_refunded);
     if (refunded === null) throw new Unprocessable('charge has no amount_refunded');
@@ -182,7 +181,7 @@ export class WebhooksService {
   private async onDispute(type: string, object: Record<string, unknown>): Promise<ProcessResult> {
     const facts = disputeFacts(object);
     if (typeof facts === 'string') throw new Unprocessable(facts);
-    const purchase = facts.paymentIntentId ? await findPurchaseByPaymentIntent(sqlOf(currentEm(this.em)), facts.paymentIntentId) : null;
+    const purchase = facts.paymentIntentId ? await this.purchases().byPaymentIntent(facts.paymentIntentId) : null;
     if (!purchase)
       throw new Unprocessable(`no purchase for payment intent ${facts.paymentIntentId ?? 'none'} of dispute ${facts.disputeId}`);
     const outcome =
@@ -193,13 +192,17 @@ export class WebhooksService {
   private async purchaseIdOf(object: Record<string, unknown>): Promise<string> {
     const purchaseId = metadataPurchaseId(object);
     if (!purchaseId || !isUuid(purchaseId)) throw new Unprocessable(`session ${str(object.id) ?? '?'} names no purchase of ours`);
-    const purchase = await findPurchase(sqlOf(currentEm(this.em)), purchaseId);
+    const purchase = await this.purchases().byId(purchaseId);
     if (!purchase) throw new Unprocessable(`unknown purchase ${purchaseId} for session ${str(object.id) ?? '?'}`);
     return purchase.id;
   }
 
   private events() {
     return currentEm(this.em).getRepository(StripeEventEntity);
+  }
+
+  private purchases() {
+    return currentEm(this.em).getRepository(PurchaseEntity);
   }
 
   // ---- staff operations ------------------------------------------------------------------------
@@ -219,8 +222,8 @@ export class WebhooksService {
     if (!stored) throw notFound(`Stripe event ${id} not found`);
     const staff = { actor, action: 'billing.replayEvent.fulfil', reason };
     const result = await this.processStored(stored, staff);
-    await inTransaction(currentEm(this.em), (sql) =>
-      writeAudit(sql, {
+    await currentEm(this.em).transactional((tem) =>
+      writeAudit(sqlOf(tem), {
         actor,
         action: 'billing.replayEvent',
         targetType: 'stripe_event',
@@ -238,7 +241,7 @@ export class WebhooksService {
    * and runs the same fulfilment as the webhook would. Audited; a no-op when already fulfilled.
    */
   async refulfil(actor: Principal, purchaseId: string, reason: string) {
-    const purchase = await findPurchase(sqlOf(currentEm(this.em)), purchaseId);
+    const purchase = await this.purchases().byId(purchaseId);
     if (!purchase) throw notFound(`Purchase ${purchaseId} not found`);
     if (!this.stripe) throw new DomainError('CONFLICT', 'Stripe is not configured (test mode): nothing to read the payment from');
     let facts;
@@ -260,8 +263,8 @@ export class WebhooksService {
     const outcome = await this.fulfilment.fulfil(purchase.id, facts, { actor, action: 'billing.refulfilPurchase', reason });
     if (outcome.kind !== 'fulfilled') {
       // Nothing was credited: still record who looked and what Stripe said.
-      await inTransaction(currentEm(this.em), (sql) =>
-        writeAudit(sql, {
+      await currentEm(this.em).transactional((tem) =>
+        writeAudit(sqlOf(tem), {
           actor,
           action: 'billing.refulfilPurchase',
           targetType: 'purchase',
@@ -278,7 +281,7 @@ export class WebhooksService {
   async stalePurchases(olderThanMinutes: number, first: number): Promise<Purchase[]> {
     if (!Number.isSafeInteger(olderThanMinutes) || olderThanMinutes < 0)
       throw badInput('olderThanMinutes must be a non-negative whole number', { field: 'olderThanMinutes' });
-    return findStalePurchases(sqlOf(currentEm(this.em)), olderThanMinutes, pageSize(first, PAGE_SIZES.stalePurchases));
+    return this.purchases().stale(olderThanMinutes, pageSize(first, PAGE_SIZES.stalePurchases));
   }
 
   /**

@@ -1,10 +1,14 @@
 import { AccountEntity } from '../accounts/account.entity.js';
 import { AuditEntryEntity } from '../audit/audit-entry.entity.js';
 import { DisputeEntity } from '../billing/disputes.repository.js';
+import { PurchaseEntity } from '../billing/purchases.repository.js';
+import { BillingCustomerEntity } from '../billing/billing-customers.repository.js';
+import { AutoRechargeSettingsEntity } from '../billing/auto-recharge-settings.repository.js';
 import { StripeEventEntity } from '../billing/stripe-events.repository.js';
 import { PromoCodeEntity, PromoRedemptionEntity } from '../promotions/promotions.repository.js';
 import { ReconciliationFindingEntity, ReconciliationRunEntity } from '../reconciliation/runs.repository.js';
 import { DemoClockEntity } from '../demo-clock.repository.js';
+import { GrantExpiryNoticeEntity } from '../grants/grant-expiry-notices.repository.js';
 import { ApiKeyEntity } from '../auth/api-key.entity.js';
 import { ModelRateEntity } from '../ratecards/model-rate.entity.js';
 import { ModelSwitchEntity } from '../ratecards/model-switch.entity.js';
@@ -14,16 +18,17 @@ import { ProxySettingsEntity } from '../proxy/proxy-settings.repository.js';
 import { PortalTokenEntity } from '../sessions/portal-token.entity.js';
 import { SessionEntity } from '../sessions/session.entity.js';
 import { StaffUserEntity } from '../staff/staff-user.entity.js';
-import { CreditsExhaustedNoticeEntity } from '../notify/credits-exhausted-notice.entity.js';
-import { NotificationAttemptEntity } from '../notify/notification-attempt.entity.js';
-import { NotificationDeliveryEntity } from '../notify/notification-delivery.entity.js';
-import { NotifySettingsEntity } from '../notify/notify-settings.entity.js';
-import { OutboxEventEntity } from '../notify/outbox-event.entity.js';
-import { WebhookEndpointEntity } from '../notify/webhook-endpoint.entity.js';
+import { CreditsExhaustedNoticeEntity } from '../notify/credits-exhausted.repository.js';
+import { NotificationAttemptEntity } from '../notify/attempts.repository.js';
+import { NotificationDeliveryEntity } from '../notify/deliveries.repository.js';
+import { NotifySettingsEntity } from '../notify/notify-settings.repository.js';
+import { OutboxEventEntity } from '../notify/outbox.repository.js';
+import { WebhookEndpointEntity } from '../notify/webhook-endpoints.repository.js';
 import { TeamEntity, TeamInvitationEntity, TeamMemberEntity } from '../teams/team.entities.js';
 
 /** Every entity the ORM knows. Feature modules add theirs here. */
 export const entities = [
+  GrantExpiryNoticeEntity,
   AccountEntity,
   ApiKeyEntity,
   AuditEntryEntity,
@@ -45,6 +50,9 @@ export const entities = [
   TeamInvitationEntity,
   DisputeEntity,
   StripeEventEntity,
+  PurchaseEntity,
+  BillingCustomerEntity,
+  AutoRechargeSettingsEntity,
   PromoCodeEntity,
   PromoRedemptionEntity,
   ProxySettingsEntity,

@@ -1,6 +1,5 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
+import type { EntityManager, Knex } from '@mikro-orm/postgresql';
 import { swallowed } from '../shared/errors.js';
-import type { Sql } from './sql.js';
 
 /**
  * What a lock is named by: a fixed 64-bit key (a job's), or a text hashed by PostgreSQL
@@ -53,11 +52,11 @@ export async function runOnce<T>(em: EntityManager, key: LockKey, work: () => Pr
   return { result };
 }
 
-/** The unit of work's EntityManager (inside its transaction), or an `Sql` inside one. */
-type InTransaction = EntityManager | Pick<Sql, 'query'>;
+/** The unit of work's EntityManager inside its transaction (`tem`), or a migration's Knex transaction. */
+type InTransaction = EntityManager | Knex.Transaction;
 
-const run = (tx: InTransaction, text: string, params: unknown[]) =>
-  'query' in tx ? tx.query<{ locked?: boolean }>(text, params) : (tx.execute(text, params as never[]) as Promise<{ locked?: boolean }[]>);
+const run = async (tx: InTransaction, text: string, params: string[]): Promise<{ locked?: boolean }[]> =>
+  'execute' in tx ? tx.execute<{ locked?: boolean }[]>(text, params) : (await tx.raw<{ rows: { locked?: boolean }[] }>(text, params)).rows;
 
 /**
  * Waits for the advisory lock `key` and holds it until the caller's transaction ends: work that

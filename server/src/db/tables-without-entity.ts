@@ -5,7 +5,6 @@
  */
 const LEDGER_ENGINE = 'ledger/: written only by the engine (ledger/sql/), set-wise inside creditmeter_* functions';
 const READ_MODEL = 'finance/: a read model, rebuilt set-wise by its rollup job';
-const NOT_YET = 'not yet an entity: its repository holds its SQL';
 
 export const TABLES_WITHOUT_ENTITY: Record<string, string> = {
   mikro_orm_migrations: "MikroORM's own record of applied migrations",
@@ -24,8 +23,4 @@ export const TABLES_WITHOUT_ENTITY: Record<string, string> = {
   refusals_daily: READ_MODEL,
   usage_report_daily: READ_MODEL,
   audit_chain_head: 'audit/: one row kept by the audit chain trigger, never written by the application',
-  auto_recharge_settings: NOT_YET,
-  billing_customers: NOT_YET,
-  grant_expiry_notices: NOT_YET,
-  purchases: NOT_YET,
 };

@@ -3,21 +3,14 @@ import { MillicreditsScalar } from '../graphql/scalars.js';
 import { graphqlEnum } from '../graphql/enums.js';
 import { formatMillicredits } from '../money/money.js';
 import { grantStatus } from './grants.rules.js';
-import {
-  GRANT_KINDS,
-  GRANT_STATUSES,
-  type ExpiryRun,
-  type Grant,
-  type GrantAllocation,
-  type GrantKind,
-  type GrantStatus,
-} from './grants.types.js';
+import { GRANT_KINDS, GRANT_STATUSES, type Grant, type GrantKind, type GrantStatus } from './grants.types.js';
 
 export const GrantKindEnum = graphqlEnum(GRANT_KINDS, { name: 'GrantKind', description: 'Where the credits of a grant came from' });
 export const GrantStatusEnum = graphqlEnum(GRANT_STATUSES, { name: 'GrantStatus' });
 
+/** A grant as its queries read it: the record and the GraphQL `Grant` in one class. */
 @ObjectType('Grant', { description: 'Credits that arrived together; charges burn grants down in a fixed order' })
-export class GrantGql {
+export class GrantGql implements Grant {
   @Field(() => ID)
   id!: string;
 
@@ -28,13 +21,19 @@ export class GrantGql {
   kind!: GrantKind;
 
   @Field(() => GrantStatusEnum)
-  status!: GrantStatus;
+  get status(): GrantStatus {
+    return grantStatus(this);
+  }
 
   @Field(() => MillicreditsScalar)
-  amountMillicredits!: string;
+  get amountMillicredits(): string {
+    return formatMillicredits(this.amount);
+  }
 
   @Field(() => MillicreditsScalar, { description: 'Unused credits left in this grant' })
-  remainingMillicredits!: string;
+  get remainingMillicredits(): string {
+    return formatMillicredits(this.remaining);
+  }
 
   @Field(() => Int, { description: 'Lower burns first; then soonest expiry, then oldest' })
   priority!: number;
@@ -47,20 +46,12 @@ export class GrantGql {
 
   @Field(() => Date)
   createdAt!: Date;
-}
 
-export const toGrantGql = (g: Grant): GrantGql => ({
-  id: g.id,
-  accountId: g.accountId,
-  kind: g.kind,
-  status: grantStatus(g),
-  amountMillicredits: formatMillicredits(g.amount),
-  remainingMillicredits: formatMillicredits(g.remaining),
-  priority: g.priority,
-  expiresAt: g.expiresAt,
-  sourceTransactionId: g.sourceTransactionId,
-  createdAt: g.createdAt,
-});
+  amount!: bigint;
+  remaining!: bigint;
+  expiredAt!: Date | null;
+  voidedAt!: Date | null;
+}
 
 @ObjectType('GrantAllocation', { description: 'Which grant paid for which ledger transaction' })
 export class GrantAllocationGql {
@@ -71,22 +62,19 @@ export class GrantAllocationGql {
   transactionId!: string;
 
   @Field(() => MillicreditsScalar)
-  amountMillicredits!: string;
+  get amountMillicredits(): string {
+    return formatMillicredits(this.amount);
+  }
 
   @Field(() => String, { description: 'DEBIT: paid (part of) a debit; DEBT: a credit paid back an earlier unfunded debit' })
-  purpose!: string;
+  purpose!: 'DEBIT' | 'DEBT';
 
   @Field(() => Date)
   createdAt!: Date;
-}
 
-export const toGrantAllocationGql = (a: GrantAllocation): GrantAllocationGql => ({
-  grantId: a.grantId,
-  transactionId: a.transactionId,
-  amountMillicredits: formatMillicredits(a.amount),
-  purpose: a.purpose,
-  createdAt: a.createdAt,
-});
+  id!: bigint;
+  amount!: bigint;
+}
 
 @ObjectType('GrantExpiryRun')
 export class GrantExpiryRunGql {
@@ -94,10 +82,5 @@ export class GrantExpiryRunGql {
   expiredGrants!: number;
 
   @Field(() => MillicreditsScalar)
-  expiredMillicredits!: string;
+  expiredMillicredits!: bigint;
 }
-
-export const toExpiryRunGql = (r: ExpiryRun): GrantExpiryRunGql => ({
-  expiredGrants: r.expiredGrants,
-  expiredMillicredits: formatMillicredits(r.expiredMillicredits),
-});

@@ -2,7 +2,7 @@ import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 't
 import { AccountGql } from '../accounts/accounts.graphql.js';
 import type { Context } from '../graphql/context.js';
 import { accountInScope, principalOf } from '../graphql/auth.js';
-import { GrantAllocationGql, GrantExpiryRunGql, GrantGql, toExpiryRunGql, toGrantAllocationGql, toGrantGql } from './grants.graphql.js';
+import { GrantAllocationGql, GrantExpiryRunGql, GrantGql } from './grants.graphql.js';
 import { IdArg, TextArg } from '../graphql/validation.js';
 
 @Resolver()
@@ -15,13 +15,13 @@ export class GrantsResolver {
     @Ctx() ctx: Context,
   ): Promise<GrantGql> {
     const { grant } = await ctx.services.grants.voidGrant(principalOf(ctx), grantId, reason);
-    return toGrantGql(grant);
+    return grant;
   }
 
   @Authorized('grant.manage')
   @Mutation(() => GrantExpiryRunGql, { description: 'Runs the grant expiry job now (ADMIN, audited)' })
   async expireGrantsNow(@Ctx() ctx: Context): Promise<GrantExpiryRunGql> {
-    return toExpiryRunGql(await ctx.services.grants.expireNow(principalOf(ctx)));
+    return ctx.services.grants.expireNow(principalOf(ctx));
   }
 }
 
@@ -34,7 +34,7 @@ export class AccountGrantsResolver {
     @Arg('includeClosed', () => Boolean, { nullable: true, defaultValue: false }) includeClosed: boolean,
   ): Promise<GrantGql[]> {
     accountInScope(ctx, 'account.details', account.id);
-    return (await ctx.services.grants.list(account.id, includeClosed)).map(toGrantGql);
+    return ctx.services.grants.list(account.id, includeClosed);
   }
 }
 
@@ -43,6 +43,6 @@ export class GrantAllocationsResolver {
   @FieldResolver(() => [GrantAllocationGql], { description: 'What this grant paid for, oldest first' })
   async allocations(@Root() grant: GrantGql, @Ctx() ctx: Context): Promise<GrantAllocationGql[]> {
     accountInScope(ctx, 'account.details', grant.accountId);
-    return (await ctx.services.grants.allocations({ grantId: grant.id })).map(toGrantAllocationGql);
+    return ctx.services.grants.allocations({ grantId: grant.id });
   }
 }

@@ -2,25 +2,17 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import { writeAudit } from '../audit/audit.service.js';
 import type { Principal } from '../auth/roles.js';
-import { inTransaction, sqlOf, type Sql } from '../db/sql.js';
+import { sqlOf } from '../db/sql.js';
 import { currentEm } from '../db/unit-of-work.js';
 import { runOnce } from '../db/locks.js';
 import type { LedgerService } from '../ledger/ledger.service.js';
 import type { LedgerEntry } from '../ledger/ledger.types.js';
-import { DomainError, notFound } from '../shared/errors.js';
+import { DomainError, notFound, swallowed } from '../shared/errors.js';
 import { parseId } from '../shared/validate.js';
-import {
-  claimExpiryNotices,
-  findAllocations,
-  findDueGrants,
-  findGrant,
-  findGrantDrift,
-  findGrants,
-  markGrant,
-  setGrantTerms,
-} from './grants.repository.js';
+import { GrantExpiryNoticeEntity } from './grant-expiry-notices.repository.js';
+import type { GrantAllocationGql, GrantExpiryRunGql, GrantGql } from './grants.graphql.js';
+import { findAllocations, findDueGrants, findGrant, findGrantDrift, findGrants } from './queries/grants.queries.js';
 import { grantReference } from './grants.rules.js';
-import type { ExpiryRun, Grant, GrantAllocation } from './grants.types.js';
 
 /** pg advisory lock key of the grant expiry job ("cm-grant"). */
 export const GRANT_EXPIRY_LOCK = 0x636d2d6772616e74n;
@@ -32,7 +24,7 @@ interface GrantDebit {
   mark: 'expired_at' | 'voided_at';
   reason: string;
   actor: Principal | null;
-  audit?: (sql: Sql, grant: Grant, transactionId: string) => Promise<void>;
+  audit?: (tem: EntityManager, grant: GrantGql, transactionId: string) => Promise<void>;
 }
 
 /**
@@ -47,28 +39,28 @@ export class GrantsService {
     private readonly log: Logger,
   ) {}
 
-  async list(accountId: string, includeClosed = false, limit = 200): Promise<Grant[]> {
-    return findGrants(sqlOf(currentEm(this.em)), accountId, includeClosed, limit);
+  async list(accountId: string, includeClosed = false, limit = 200): Promise<GrantGql[]> {
+    return findGrants(currentEm(this.em), accountId, includeClosed, limit);
   }
 
-  async get(grantId: string): Promise<Grant> {
-    const grant = await findGrant(sqlOf(currentEm(this.em)), parseId(grantId, 'grantId'));
+  async get(grantId: string): Promise<GrantGql> {
+    const grant = await findGrant(currentEm(this.em), parseId(grantId, 'grantId'));
     if (!grant) throw notFound(`Grant ${grantId} not found`);
     return grant;
   }
 
-  /** Sets the expiry or priority of the grant a credit created, inside the caller's transaction (`sql`). */
-  async setTerms(sql: Sql, transactionId: string, terms: { expiresAt?: Date | null; priority?: number | null }): Promise<void> {
-    await setGrantTerms(sql, transactionId, terms);
+  /** Sets the expiry or priority of the grant a credit created, inside the caller's transaction (`tem`). */
+  async setTerms(tem: EntityManager, transactionId: string, terms: { expiresAt?: Date | null; priority?: number | null }): Promise<void> {
+    await this.ledger.setGrantTerms(tem, transactionId, terms);
   }
 
-  async allocations(filter: { grantId?: string; transactionId?: string }): Promise<GrantAllocation[]> {
-    return findAllocations(sqlOf(currentEm(this.em)), filter);
+  async allocations(filter: { grantId?: string; transactionId?: string }): Promise<GrantAllocationGql[]> {
+    return findAllocations(currentEm(this.em), filter);
   }
 
   /** Accounts whose grants disagree with their balance (should always be empty): a reconciliation check. */
   async drift(limit = 100) {
-    return findGrantDrift(sqlOf(currentEm(this.em)), limit);
+    return findGrantDrift(currentEm(this.em), limit);
   }
 
   /**
@@ -77,15 +69,15 @@ export class GrantsService {
    * in the same transaction. A repeated void answers with the first one; a grant with nothing
    * left (spent, expired) is a CONFLICT.
    */
-  async voidGrant(actor: Principal, id: string, reason: string): Promise<{ grant: Grant; entry: LedgerEntry }> {
+  async voidGrant(actor: Principal, id: string, reason: string): Promise<{ grant: GrantGql; entry: LedgerEntry }> {
     const result = await this.debitGrant(id, {
       type: 'ADJUSTMENT',
       idempotencyKey: `void-grant:${id}`,
       mark: 'voided_at',
       reason,
       actor,
-      audit: (sql, grant, transactionId) =>
-        writeAudit(sql, {
+      audit: (tem, grant, transactionId) =>
+        writeAudit(sqlOf(tem), {
           actor,
           action: 'grant.void',
           targetType: 'grant',
@@ -111,10 +103,10 @@ export class GrantsService {
   }
 
   /** Expires every grant past its expiry (batch by batch); safe to run anywhere, any number of times. */
-  async expireDue(now = new Date()): Promise<ExpiryRun> {
-    const run: ExpiryRun = { expiredGrants: 0, expiredMillicredits: 0n };
+  async expireDue(now = new Date()): Promise<GrantExpiryRunGql> {
+    const run: GrantExpiryRunGql = { expiredGrants: 0, expiredMillicredits: 0n };
     for (;;) {
-      const due = await findDueGrants(sqlOf(currentEm(this.em)), now, BATCH);
+      const due = await findDueGrants(currentEm(this.em), now, BATCH);
       let progressed = false;
       for (const { id } of due) {
         try {
@@ -126,7 +118,7 @@ export class GrantsService {
           }
         } catch (err) {
           // One failing grant must not stop the others; it is retried on the next run.
-          this.log.error({ err: { message: (err as Error).message }, grantId: id }, 'grant expiry failed');
+          swallowed(err, 'grants.expireDue', this.log.child({ grantId: id }));
         }
       }
       if (due.length < BATCH || !progressed) break;
@@ -145,7 +137,7 @@ export class GrantsService {
     let sent = 0;
     for (const lead of [7, 1] as const) {
       for (;;) {
-        const n = await inTransaction(currentEm(this.em), (sql) => claimExpiryNotices(sql, now, lead, BATCH));
+        const n = await currentEm(this.em).transactional((tem) => tem.getRepository(GrantExpiryNoticeEntity).claimDue(now, lead, BATCH));
         sent += n;
         if (n < BATCH) break;
       }
@@ -155,16 +147,16 @@ export class GrantsService {
   }
 
   /** ADMIN "run it now": the same sweep, audited. */
-  async expireNow(actor: Principal): Promise<ExpiryRun> {
+  async expireNow(actor: Principal): Promise<GrantExpiryRunGql> {
     const run = await this.expireDue();
-    await inTransaction(currentEm(this.em), (sql) =>
-      writeAudit(sql, { actor, action: 'grant.expireNow', targetType: 'grant', targetId: null, after: run }),
+    await currentEm(this.em).transactional((tem) =>
+      writeAudit(sqlOf(tem), { actor, action: 'grant.expireNow', targetType: 'grant', targetId: null, after: run }),
     );
     return run;
   }
 
   /** The scheduled sweep: one instance at a time (advisory lock); null when another holds it. */
-  async expireDueLocked(): Promise<ExpiryRun | null> {
+  async expireDueLocked(): Promise<GrantExpiryRunGql | null> {
     const locked = await runOnce(this.em, GRANT_EXPIRY_LOCK, () => this.expireDue());
     return locked ? locked.result : null;
   }
@@ -175,14 +167,14 @@ export class GrantsService {
    * nothing is left. A repeated key answers with the first entry.
    */
   private async debitGrant(grantId: string, d: GrantDebit): Promise<LedgerEntry | null> {
-    const head = await findGrant(sqlOf(currentEm(this.em)), grantId);
+    const head = await findGrant(currentEm(this.em), grantId);
     if (!head) throw notFound(`Grant ${grantId} not found`);
-    const done = await inTransaction(currentEm(this.em), async (sql) => {
-      const earlier = await this.ledger.lockForMovement(sql.em!, head.accountId, d.idempotencyKey);
+    const done = await currentEm(this.em).transactional(async (tem) => {
+      const earlier = await this.ledger.lockForMovement(tem, head.accountId, d.idempotencyKey);
       if (earlier) return { transactionId: earlier, balance: null };
-      const grant = await findGrant(sql, grantId);
+      const grant = await findGrant(tem, grantId);
       if (!grant || grant.remaining === 0n || grant.voidedAt || grant.expiredAt) return null;
-      const posted = await this.ledger.postIn(sql.em!, {
+      const posted = await this.ledger.postIn(tem, {
         accountId: grant.accountId,
         type: d.type,
         delta: -grant.remaining,
@@ -195,8 +187,8 @@ export class GrantsService {
         // flight could make available dip below zero, and an expiry must not wait for them.
         allowNegative: true,
       });
-      await markGrant(sql, grant.id, d.mark);
-      if (d.audit) await d.audit(sql, grant, posted.transactionId);
+      await this.ledger.closeGrant(tem, grant.id, d.mark);
+      if (d.audit) await d.audit(tem, grant, posted.transactionId);
       return { transactionId: posted.transactionId, balance: posted.balance };
     });
     if (!done) return null;

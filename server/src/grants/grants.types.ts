@@ -4,6 +4,7 @@ export type GrantKind = (typeof GRANT_KINDS)[number];
 export const GRANT_STATUSES = ['ACTIVE', 'SPENT', 'EXPIRED', 'VOIDED'] as const;
 export type GrantStatus = (typeof GRANT_STATUSES)[number];
 
+/** A grant's data (the engine's `grants` row); `GrantGql` is the class that carries it. */
 export interface Grant {
   id: string;
   accountId: string;
@@ -16,18 +17,4 @@ export interface Grant {
   expiredAt: Date | null;
   voidedAt: Date | null;
   createdAt: Date;
-}
-
-export interface GrantAllocation {
-  id: bigint;
-  grantId: string;
-  transactionId: string;
-  amount: bigint;
-  purpose: 'DEBIT' | 'DEBT';
-  createdAt: Date;
-}
-
-export interface ExpiryRun {
-  expiredGrants: number;
-  expiredMillicredits: bigint;
 }

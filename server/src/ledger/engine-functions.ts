@@ -41,7 +41,7 @@ export function engineFunctions(dir = ENGINE_SQL_DIR): EngineFunction[] {
  */
 export async function applyEngineFunctions(trx: Knex.Transaction, fns = engineFunctions()): Promise<string[]> {
   // Two instances starting at once apply one after the other, not side by side.
-  await withXactLock({ query: async (text, params) => (await trx.raw(text, params as never[])).rows }, 'creditmeter engine functions');
+  await withXactLock(trx, 'creditmeter engine functions');
   const stored = await trx.raw<{ rows: { name: string; sha256: string; present: boolean }[] }>(APPLIED_ENGINE_FUNCTIONS);
   const applied = new Map(stored.rows.map((r) => [r.name, r.present ? r.sha256 : null]));
   const changed = fns.filter((fn) => applied.get(fn.name) !== fn.sha256);

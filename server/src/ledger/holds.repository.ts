@@ -1,4 +1,4 @@
-import type { Sql } from '../db/sql.js';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { toBigInt } from '../db/values.js';
 import { toSnapshot } from './ledger.repository.js';
 import type { BalanceSnapshot } from './ledger.types.js';
@@ -25,8 +25,8 @@ const balanceOf = (r: Row): BalanceSnapshot =>
  * Expires up to `limit` overdue holds and releases them, one statement: amounts are summed per
  * account first, because an UPDATE ... FROM applies only one joined row to each target row.
  */
-export async function releaseExpiredHolds(sql: Sql, limit: number): Promise<{ balances: BalanceSnapshot[]; released: number }> {
-  const rows = await sql.query<Row>(
+export async function releaseExpiredHolds(em: EntityManager, limit: number): Promise<{ balances: BalanceSnapshot[]; released: number }> {
+  const rows = await em.execute<Row[]>(
     `with h as (
        update holds set state = 'EXPIRED', released_at = clock_timestamp()
         where id in (select id from holds where state = 'HELD' and expires_at <= clock_timestamp()
@@ -48,16 +48,16 @@ export async function releaseExpiredHolds(sql: Sql, limit: number): Promise<{ ba
  * A HELD hold whose settle failed: it never expires (its credits stay reserved, so the call can
  * still be charged) and says why. False when the hold is no longer HELD.
  */
-export async function keepUnsettledHold(sql: Sql, holdId: string, reason: string): Promise<boolean> {
-  const rows = await sql.query(
+export async function keepUnsettledHold(em: EntityManager, holdId: string, reason: string): Promise<boolean> {
+  const rows = await em.execute(
     `update holds set expires_at = 'infinity', settle_error = left(?, 1000) where id = ?::uuid and state = 'HELD' returning id`,
     [reason, holdId],
   );
   return rows.length > 0;
 }
 
-export async function findHoldState(sql: Sql, holdId: string): Promise<{ state: HoldState; charged: bigint | null } | null> {
-  const rows = await sql.query<{ state: HoldState; charged: string | null }>(`select state, charged from holds where id = ?::uuid`, [
+export async function findHoldState(em: EntityManager, holdId: string): Promise<{ state: HoldState; charged: bigint | null } | null> {
+  const rows = await em.execute<{ state: HoldState; charged: string | null }[]>(`select state, charged from holds where id = ?::uuid`, [
     holdId,
   ]);
   const r = rows[0];

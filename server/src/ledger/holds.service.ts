@@ -2,7 +2,6 @@ import { swallowed } from '../shared/errors.js';
 import { tryXactLock } from '../db/locks.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
-import { inTransaction, sqlOf } from '../db/sql.js';
 import { pgCode } from '../db/values.js';
 import { currentEm } from '../db/unit-of-work.js';
 import { metrics } from '../metrics/metrics.js';
@@ -175,7 +174,7 @@ export class HoldsService {
     }
     metrics.proxySettleFailure();
     const reason = failureReason(last);
-    const kept = await keepUnsettledHold(sqlOf(currentEm(this.em)), hold.id, reason).catch(
+    const kept = await keepUnsettledHold(currentEm(this.em), hold.id, reason).catch(
       (err: unknown) => swallowed(err, 'holds.keep-unsettled', this.log) ?? false,
     );
     this.log.error(
@@ -205,7 +204,7 @@ export class HoldsService {
   }
 
   async state(holdId: string) {
-    return findHoldState(sqlOf(currentEm(this.em)), holdId);
+    return findHoldState(currentEm(this.em), holdId);
   }
 
   /**
@@ -213,9 +212,9 @@ export class HoldsService {
    * transaction-scoped advisory lock); returns how many holds were released.
    */
   async releaseExpired(limit = 500): Promise<number> {
-    const { balances, released } = await inTransaction(currentEm(this.em), async (sql) => {
-      if (!(await tryXactLock(sql, HOLD_EXPIRY_LOCK))) return { balances: [], released: 0 };
-      return releaseExpiredHolds(sql, limit);
+    const { balances, released } = await currentEm(this.em).transactional(async (tem) => {
+      if (!(await tryXactLock(tem, HOLD_EXPIRY_LOCK))) return { balances: [], released: 0 };
+      return releaseExpiredHolds(tem, limit);
     });
     for (const balance of balances) this.events.publish('balance', balance);
     metrics.holdsExpired(released);

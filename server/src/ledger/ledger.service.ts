@@ -23,6 +23,7 @@ import {
   type PostSpec,
   type PostedTransaction,
 } from './ledger.repository.js';
+import { closeGrant, setGrantTerms } from './queries/grants.js';
 import type { BalanceSnapshot, LedgerEntry, UsageCharge } from './ledger.types.js';
 import type { UsageRecord } from '../usage/usage.types.js';
 import { reversalDelta } from './postings.js';
@@ -130,6 +131,16 @@ export class LedgerService {
   async lockForMovement(em: EntityManager, accountId: string, idempotencyKey: string): Promise<string | null> {
     await lockAccount(em, accountId);
     return findTransactionIdByKey(em, accountId, idempotencyKey);
+  }
+
+  /** Inside the caller's transaction (`em`): expiry and priority of the grant `transactionId` created. */
+  setGrantTerms(em: EntityManager, transactionId: string, terms: { expiresAt?: Date | null; priority?: number | null }): Promise<void> {
+    return setGrantTerms(em, transactionId, terms);
+  }
+
+  /** Inside the caller's transaction (`em`), after posting a grant's remainder away: marks it expired or voided. */
+  closeGrant(em: EntityManager, grantId: string, what: 'expired_at' | 'voided_at'): Promise<void> {
+    return closeGrant(em, grantId, what);
   }
 
   /** Tells live subscribers about a balance that a caller's transaction changed (after its commit). */

@@ -2,17 +2,17 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import { writeAudit } from '../audit/audit.service.js';
 import type { Principal } from '../auth/roles.js';
-import { inTransaction, sqlOf } from '../db/sql.js';
+import { sqlOf } from '../db/sql.js';
 import { currentEm } from '../db/unit-of-work.js';
 import { notFound } from '../shared/errors.js';
 import { parseId } from '../shared/validate.js';
 import type { Clock } from './clock.js';
 import { ExhaustedAlerts } from './exhausted-alerts.js';
-import * as thresholdSql from './sql/thresholds.js';
+import * as thresholdQueries from './queries/thresholds.queries.js';
 import { auditedThresholds, parseThresholdLists, scopeOf, type LowBalanceSetting, type ThresholdScopeInput } from './thresholds.rules.js';
 
 export { thresholdScope } from './thresholds.rules.js';
-import { notifySettingsOf } from './notify-settings.repository.js';
+import { NotifySettingsEntity } from './notify-settings.repository.js';
 
 /**
  * Low-balance thresholds (the crossing itself is decided by the accounts trigger, see the outbox
@@ -35,19 +35,20 @@ export class AlertsService {
    */
   async syncDefaultThreshold(threshold: bigint): Promise<void> {
     await currentEm(this.em).transactional(async (em) => {
-      if (await notifySettingsOf(em).setDefaultThreshold(threshold)) await thresholdSql.followDefaultThreshold(sqlOf(em), threshold);
+      if (await em.getRepository(NotifySettingsEntity).setDefaultThreshold(threshold))
+        await thresholdQueries.followDefaultThreshold(em, threshold);
     });
   }
 
   async setting(accountId: string): Promise<LowBalanceSetting> {
-    const setting = await thresholdSql.accountSetting(sqlOf(currentEm(this.em)), accountId);
+    const setting = await thresholdQueries.accountSetting(currentEm(this.em), accountId);
     if (!setting) throw notFound(`Account ${accountId} not found`);
     return setting;
   }
 
   /** Every threshold of the account, highest first, each with its state. */
   async thresholds(accountId: string): Promise<LowBalanceSetting[]> {
-    const rows = await thresholdSql.accountThresholds(sqlOf(currentEm(this.em)), accountId);
+    const rows = await thresholdQueries.accountThresholds(currentEm(this.em), accountId);
     if (!rows.length) throw notFound(`Account ${accountId} not found`);
     return rows;
   }
@@ -72,13 +73,13 @@ export class AlertsService {
   ): Promise<LowBalanceSetting[]> {
     const accountId = parseId(accountIdInput, 'accountId');
     const { credits, percents } = parseThresholdLists(inputs, percentInputs);
-    return inTransaction(currentEm(this.em), async (sql) => {
-      const before = await thresholdSql.accountThresholds(sql, accountId, true);
+    return currentEm(this.em).transactional(async (tem) => {
+      const before = await thresholdQueries.accountThresholds(tem, accountId, true);
       if (!before.length) throw notFound(`Account ${accountId} not found`);
-      await thresholdSql.setAccountThresholds(sql, accountId, credits, percents);
-      const after = await thresholdSql.accountThresholds(sql, accountId);
+      await thresholdQueries.setAccountThresholds(tem, accountId, credits, percents);
+      const after = await thresholdQueries.accountThresholds(tem, accountId);
       if (actor.accountId !== accountId) {
-        await writeAudit(sql, {
+        await writeAudit(sqlOf(tem), {
           actor,
           action: 'account.setLowBalanceThreshold',
           targetType: 'account',
@@ -94,9 +95,9 @@ export class AlertsService {
   /** A team member's thresholds (on their remaining allocation) or an API key's (on its remaining budget), highest first. */
   async scopedThresholds(scopeInput: ThresholdScopeInput): Promise<LowBalanceSetting[]> {
     const scope = scopeOf(scopeInput);
-    const sql = sqlOf(currentEm(this.em));
-    if (!(await thresholdSql.scopedRowExists(sql, scope, false))) throw notFound(scope.missing);
-    return thresholdSql.scopedThresholds(sql, scope);
+    const em = currentEm(this.em);
+    if (!(await thresholdQueries.scopedRowExists(em, scope, false))) throw notFound(scope.missing);
+    return thresholdQueries.scopedThresholds(em, scope);
   }
 
   /**
@@ -113,12 +114,12 @@ export class AlertsService {
   ): Promise<LowBalanceSetting[]> {
     const scope = scopeOf(scopeInput);
     const { credits, percents } = parseThresholdLists(inputs, percentInputs);
-    return inTransaction(currentEm(this.em), async (sql) => {
-      if (!(await thresholdSql.scopedRowExists(sql, scope, true))) throw notFound(scope.missing);
-      const before = await thresholdSql.scopedThresholds(sql, scope);
-      await thresholdSql.setScopedThresholds(sql, scope, credits, percents);
-      const after = await thresholdSql.scopedThresholds(sql, scope);
-      await writeAudit(sql, {
+    return currentEm(this.em).transactional(async (tem) => {
+      if (!(await thresholdQueries.scopedRowExists(tem, scope, true))) throw notFound(scope.missing);
+      const before = await thresholdQueries.scopedThresholds(tem, scope);
+      await thresholdQueries.setScopedThresholds(tem, scope, credits, percents);
+      const after = await thresholdQueries.scopedThresholds(tem, scope);
+      await writeAudit(sqlOf(tem), {
         actor,
         action: scope.auditAction,
         targetType: 'account',

@@ -1,5 +1,39 @@
-import { EntityRepository, type EntityManager } from '@mikro-orm/postgresql';
-import { NotificationAttemptEntity } from './notification-attempt.entity.js';
+import { BigIntType, Entity, EntityRepositoryType, PrimaryKey, Property } from '@mikro-orm/core';
+import { Field, Int, ObjectType } from 'type-graphql';
+import { EntityRepository } from '@mikro-orm/postgresql';
+
+/** One attempt of a delivery (`notification_attempts`), and its GraphQL shape (the id and delivery are not shown). */
+@ObjectType('WebhookDeliveryAttempt')
+@Entity({ tableName: 'notification_attempts', repository: () => NotificationAttemptsRepository })
+export class NotificationAttemptEntity {
+  [EntityRepositoryType]?: NotificationAttemptsRepository;
+
+  @PrimaryKey({ type: new BigIntType('bigint'), columnType: 'bigint', autoincrement: true })
+  id!: bigint;
+
+  @Property({ type: 'uuid' })
+  deliveryId!: string;
+
+  @Field(() => Date)
+  @Property({ type: 'timestamptz' })
+  attemptedAt!: Date;
+
+  @Field(() => Int, { nullable: true, description: 'HTTP status; null when no answer came' })
+  @Property({ type: 'int', nullable: true })
+  statusCode: number | null = null;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'text', nullable: true })
+  error: string | null = null;
+
+  @Field(() => Int, { nullable: true })
+  @Property({ type: 'int', nullable: true })
+  durationMs: number | null = null;
+
+  @Field(() => String, { nullable: true, description: 'The first KiB of the answer' })
+  @Property({ type: 'text', nullable: true })
+  responseExcerpt: string | null = null;
+}
 
 /** Attempts kept per delivery in the log. */
 const ATTEMPTS_SHOWN = 50;
@@ -20,6 +54,3 @@ export class NotificationAttemptsRepository extends EntityRepository<Notificatio
     return byDelivery;
   }
 }
-
-/** The repository on `em` (the caller's unit of work or transaction). */
-export const attemptsOf = (em: EntityManager) => new NotificationAttemptsRepository(em, NotificationAttemptEntity);

@@ -1,5 +1,17 @@
-import { EntityRepository, type EntityManager } from '@mikro-orm/postgresql';
-import { CreditsExhaustedNoticeEntity } from './credits-exhausted-notice.entity.js';
+import { Entity, EntityRepositoryType, PrimaryKey, Property } from '@mikro-orm/core';
+import { EntityRepository } from '@mikro-orm/postgresql';
+
+/** When an account was last told `credits.exhausted` (`credits_exhausted_notices`): at most once an hour. */
+@Entity({ tableName: 'credits_exhausted_notices', repository: () => CreditsExhaustedNoticesRepository })
+export class CreditsExhaustedNoticeEntity {
+  [EntityRepositoryType]?: CreditsExhaustedNoticesRepository;
+
+  @PrimaryKey({ type: 'uuid' })
+  accountId!: string;
+
+  @Property({ type: 'timestamptz' })
+  notifiedAt!: Date;
+}
 
 /** `credits_exhausted_notices`: the hour of each account's last `credits.exhausted`. */
 export class CreditsExhaustedNoticesRepository extends EntityRepository<CreditsExhaustedNoticeEntity> {
@@ -31,6 +43,3 @@ export class CreditsExhaustedNoticesRepository extends EntityRepository<CreditsE
     return rows[0]?.id ?? null;
   }
 }
-
-/** The repository on `em` (the caller's unit of work or transaction). */
-export const exhaustedNoticesOf = (em: EntityManager) => new CreditsExhaustedNoticesRepository(em, CreditsExhaustedNoticeEntity);

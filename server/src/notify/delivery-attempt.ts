@@ -3,17 +3,16 @@ import type { Logger } from 'pino';
 import { metrics } from '../metrics/metrics.js';
 import { swallowed } from '../shared/errors.js';
 import type { Clock } from './clock.js';
-import { type ClaimedDelivery, type DeliveryOutcome, deliveriesOf } from './deliveries.repository.js';
+import { type ClaimedDelivery, type DeliveryOutcome, NotificationDeliveryEntity } from './deliveries.repository.js';
 import { checkDestination, UnsafeDestination, type DestinationPolicy } from './destination.js';
 import type { SendResult, WebhookSender } from './http-sender.js';
 import type { Mailer } from './mailer.js';
-import { NotificationAttemptEntity } from './notification-attempt.entity.js';
+import { NotificationAttemptEntity } from './attempts.repository.js';
 import { RETRY_WINDOW_MS, eventBody, mailFor, retryDelayMs, type OutboxEvent } from './notify.rules.js';
 import type { SecretBox } from './secrets.js';
 import { SIGNATURE_HEADER, signatureHeader } from './signature.js';
-import type { WebhookEndpointEntity } from './webhook-endpoint.entity.js';
-import { outboxOf } from './outbox.repository.js';
-import { endpointsOf } from './webhook-endpoints.repository.js';
+import { OutboxEventEntity } from './outbox.repository.js';
+import { WebhookEndpointEntity } from './webhook-endpoints.repository.js';
 
 export interface AttemptOptions {
   em: EntityManager;
@@ -59,7 +58,7 @@ export class DeliveryAttempts {
     let result: SendResult;
     if (d.channel === 'WEBHOOK') {
       if (!endpoint || endpoint.disabledAt !== null || endpoint.deletedAt !== null) {
-        await deliveriesOf(this.o.em.fork()).cancelClaimed(d.id);
+        await this.o.em.fork().getRepository(NotificationDeliveryEntity).cancelClaimed(d.id);
         return false;
       }
       result = await this.sendWebhook(endpoint, event);
@@ -134,7 +133,7 @@ export class DeliveryAttempts {
         durationMs: result.durationMs,
         responseExcerpt: result.excerpt,
       });
-      const deliveries = deliveriesOf(em);
+      const deliveries = em.getRepository(NotificationDeliveryEntity);
       await deliveries.releaseClaim(d.id, leaseUntil);
       await deliveries.recordOutcome({ id: d.id, attempts: d.attempts, leaseUntil }, outcome);
       if (d.channel === 'WEBHOOK') await this.recordEndpointHealth(em, d.endpoint_id!, ok, now);
@@ -149,13 +148,13 @@ export class DeliveryAttempts {
   }
 
   private async recordEndpointHealth(em: EntityManager, endpointId: string, ok: boolean, now: Date): Promise<void> {
-    const endpoints = endpointsOf(em);
+    const endpoints = em.getRepository(WebhookEndpointEntity);
     if (ok) return endpoints.recordSuccess(endpointId, now);
     const failure = await endpoints.recordFailure(endpointId, now, new Date(now.getTime() - this.o.disableAfterMs));
     if (!failure?.disabled) return;
     const { endpoint } = failure;
-    await deliveriesOf(em).cancelPending(endpointId, 'endpoint disabled');
-    await outboxOf(em).emit({
+    await em.getRepository(NotificationDeliveryEntity).cancelPending(endpointId, 'endpoint disabled');
+    await em.getRepository(OutboxEventEntity).emit({
       type: 'webhook_endpoint.disabled',
       accountId: endpoint.accountId,
       data: { endpointId, url: endpoint.url, failingSince: endpoint.failingSince!.toISOString(), disabledAt: now.toISOString() },

@@ -1,13 +1,12 @@
 import { swallowed } from '../shared/errors.js';
 import { systemClock, type Clock } from './clock.js';
-import { type ClaimedDelivery, deliveriesOf } from './deliveries.repository.js';
+import { type ClaimedDelivery, NotificationDeliveryEntity } from './deliveries.repository.js';
 import { DeliveryAttempts, type AttemptOptions } from './delivery-attempt.js';
 import { dispatchEvents } from './dispatch.js';
 import { DELIVERY_DEADLINE_MS } from './http-sender.js';
 import { CLAIM_LEASE_MS, MAIL_EVENT_TYPES } from './notify.rules.js';
-import { OutboxListener } from './sql/outbox-listener.js';
-import type { WebhookEndpointEntity } from './webhook-endpoint.entity.js';
-import { endpointsOf } from './webhook-endpoints.repository.js';
+import { OutboxListener } from './queries/outbox-listener.js';
+import { WebhookEndpointEntity } from './webhook-endpoints.repository.js';
 
 /** What a worker needs: what its attempts need, and how it wakes, claims and dispatches. */
 export interface DeliveryWorkerOptions extends Omit<AttemptOptions, 'clock' | 'random' | 'deadlineMs'> {
@@ -137,7 +136,7 @@ export class DeliveryWorker {
       const pass = await this.pass();
       if (pass.dispatched >= this.batchSize || (pass.filled && this.inFlight.size < this.concurrency)) return 0;
       // Due deliveries left unclaimed wait for a place (a finished call wakes us); only later ones set the timer.
-      const next = await deliveriesOf(this.o.em.fork()).nextDueAfter(pass.claimedAt);
+      const next = await this.o.em.fork().getRepository(NotificationDeliveryEntity).nextDueAfter(pass.claimedAt);
       if (next) delay = Math.max(0, Math.min(delay, next.getTime() - this.clock.now().getTime()));
     } catch (err) {
       swallowed(err, 'notify.delivery-pass', this.o.log); // the next pass tries again
@@ -175,9 +174,9 @@ export class DeliveryWorker {
   private async claim(now: Date, limit: number) {
     const em = this.o.em.fork();
     const lease = new Date(now.getTime() + CLAIM_LEASE_MS);
-    const claimed = await deliveriesOf(em).claimDue(now, lease, limit, this.endpointConcurrency);
+    const claimed = await em.getRepository(NotificationDeliveryEntity).claimDue(now, lease, limit, this.endpointConcurrency);
     const endpointIds = [...new Set(claimed.flatMap((d) => (d.endpoint_id ? [d.endpoint_id] : [])))];
-    const endpoints = new Map((await endpointsOf(em).withSecrets(endpointIds)).map((e) => [e.id, e]));
+    const endpoints = new Map((await em.getRepository(WebhookEndpointEntity).withSecrets(endpointIds)).map((e) => [e.id, e]));
     return claimed.map((delivery) => ({ delivery, endpoint: delivery.endpoint_id ? endpoints.get(delivery.endpoint_id) : undefined }));
   }
 

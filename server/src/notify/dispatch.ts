@@ -1,8 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { type UndispatchedEvent, outboxOf } from './outbox.repository.js';
-import type { WebhookEndpointEntity } from './webhook-endpoint.entity.js';
-import { deliveriesOf } from './deliveries.repository.js';
-import { endpointsOf } from './webhook-endpoints.repository.js';
+import { type UndispatchedEvent, OutboxEventEntity } from './outbox.repository.js';
+import { NotificationDeliveryEntity } from './deliveries.repository.js';
+import { WebhookEndpointEntity } from './webhook-endpoints.repository.js';
 
 interface DispatchOptions {
   batchSize: number;
@@ -24,15 +23,15 @@ const subscribes = (endpoint: WebhookEndpointEntity, event: UndispatchedEvent) =
  */
 export function dispatchEvents(root: EntityManager, now: Date, o: DispatchOptions): Promise<number> {
   return root.fork().transactional(async (em) => {
-    const outbox = outboxOf(em);
+    const outbox = em.getRepository(OutboxEventEntity);
     const events = await outbox.lockUndispatched(o.batchSize);
     if (!events.length) return 0;
     const accountIds = [...new Set(events.flatMap((e) => (e.accountId === null ? [] : [e.accountId])))];
-    const endpoints = await endpointsOf(em).subscribersOf(accountIds);
+    const endpoints = await em.getRepository(WebhookEndpointEntity).subscribersOf(accountIds);
     const pairs = events.flatMap((event) =>
       endpoints.filter((endpoint) => subscribes(endpoint, event)).map((endpoint) => ({ eventId: event.id, endpointId: endpoint.id })),
     );
-    const deliveries = deliveriesOf(em);
+    const deliveries = em.getRepository(NotificationDeliveryEntity);
     await deliveries.queueWebhooks(pairs, now);
     await deliveries.queueMails(
       events.map((e) => e.id),

@@ -6,15 +6,13 @@ import { currentEm } from '../db/unit-of-work.js';
 import { decodeCursor, toPage, type Page } from '../graphql/connection-cursors.js';
 import { pageSize } from '../shared/paging.js';
 import { DomainError, LimitReached, badInput, notFound } from '../shared/errors.js';
-import { type Delivery, type NotificationDeliveriesRepository, deliveriesOf } from './deliveries.repository.js';
+import { type Delivery, type NotificationDeliveriesRepository, NotificationDeliveryEntity } from './deliveries.repository.js';
 import { validateEndpointUrl, type DestinationPolicy } from './destination.js';
 import { checkEndpointAccess, endpointEvents, endpointOwner, type EndpointAccess } from './endpoints.rules.js';
 import { generateSigningSecret, type SecretBox } from './secrets.js';
-import type { NotificationAttemptEntity } from './notification-attempt.entity.js';
-import { WebhookEndpointEntity } from './webhook-endpoint.entity.js';
-import { outboxOf } from './outbox.repository.js';
-import { attemptsOf } from './attempts.repository.js';
-import { endpointsOf } from './webhook-endpoints.repository.js';
+import { OutboxEventEntity } from './outbox.repository.js';
+import { NotificationAttemptEntity } from './attempts.repository.js';
+import { WebhookEndpointEntity } from './webhook-endpoints.repository.js';
 
 export interface CreateEndpointInput {
   accountId?: string | null;
@@ -59,7 +57,7 @@ export class WebhookEndpointsService {
     const secret = generateSigningSecret();
     const sealed = this.secrets().seal(secret);
     const endpoint = await this.em.transactional(async (em) => {
-      const endpoints = endpointsOf(em);
+      const endpoints = em.getRepository(WebhookEndpointEntity);
       if (!(await endpoints.lockOwner(accountId))) throw notFound(`Account ${accountId} not found`);
       if ((await endpoints.countOf(accountId)) >= MAX_ENDPOINTS_PER_OWNER)
         throw new LimitReached(`At most ${MAX_ENDPOINTS_PER_OWNER} webhook endpoints per account`, MAX_ENDPOINTS_PER_OWNER);
@@ -86,7 +84,7 @@ export class WebhookEndpointsService {
 
   async list(actor: Principal, accountIdInput: string | null, allAccounts: boolean): Promise<WebhookEndpointEntity[]> {
     const accountId = endpointOwner(actor, accountIdInput, allAccounts, 'read');
-    return endpointsOf(currentEm(this.em)).listOf(accountId);
+    return currentEm(this.em).getRepository(WebhookEndpointEntity).listOf(accountId);
   }
 
   async get(actor: Principal, id: string): Promise<WebhookEndpointEntity> {
@@ -160,7 +158,7 @@ export class WebhookEndpointsService {
   }
 
   async attempts(deliveryIds: readonly string[]): Promise<Map<string, NotificationAttemptEntity[]>> {
-    return attemptsOf(currentEm(this.em)).latestOf(deliveryIds);
+    return currentEm(this.em).getRepository(NotificationAttemptEntity).latestOf(deliveryIds);
   }
 
   /**
@@ -171,10 +169,10 @@ export class WebhookEndpointsService {
     const endpoint = await this.load(actor, endpointId, 'manage');
     if (endpoint.disabledAt) throw badInput('The endpoint is disabled: enable it before redelivering', { field: 'endpointId' });
     const deliveryId = await this.em.transactional(async (em) => {
-      const event = await outboxOf(em).accountOf(eventId);
+      const event = await em.getRepository(OutboxEventEntity).accountOf(eventId);
       if (!event || (endpoint.accountId !== null && event.accountId !== endpoint.accountId))
         throw notFound(`Event ${eventId} not found for this endpoint`);
-      const id = await deliveriesOf(em).queueAgain(eventId, endpoint.id);
+      const id = await em.getRepository(NotificationDeliveryEntity).queueAgain(eventId, endpoint.id);
       await writeAudit(sqlOf(em), {
         actor,
         action: 'webhookEndpoint.redeliver',
@@ -189,11 +187,11 @@ export class WebhookEndpointsService {
   }
 
   private deliveriesRepository() {
-    return deliveriesOf(currentEm(this.em));
+    return currentEm(this.em).getRepository(NotificationDeliveryEntity);
   }
 
   private async load(actor: Principal, id: string, mode: EndpointAccess): Promise<WebhookEndpointEntity> {
-    const endpoint = await endpointsOf(currentEm(this.em)).findLive(id);
+    const endpoint = await currentEm(this.em).getRepository(WebhookEndpointEntity).findLive(id);
     if (!endpoint) throw notFound(`Webhook endpoint ${id} not found`);
     checkEndpointAccess(actor, id, endpoint.accountId, mode);
     return endpoint;
@@ -216,8 +214,8 @@ export class WebhookEndpointsService {
     // Read now: inside the transaction the locked row may be this very instance, changed by `apply`.
     const audited = { disabledAt: before.disabledAt, url: before.url };
     return this.em.transactional(async (em) => {
-      await step.first?.(deliveriesOf(em));
-      const endpoints = endpointsOf(em);
+      await step.first?.(em.getRepository(NotificationDeliveryEntity));
+      const endpoints = em.getRepository(WebhookEndpointEntity);
       const endpoint = await endpoints.lock(before.id, step.withSecret);
       if (!endpoint) throw new DomainError('CONFLICT', `Webhook endpoint ${before.id} changed meanwhile; try again`);
       step.apply(endpoint, await endpoints.transactionNow());

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import { swallowed } from '../shared/errors.js';
 import type { Clock } from './clock.js';
-import { exhaustedNoticesOf } from './credits-exhausted.repository.js';
+import { CreditsExhaustedNoticeEntity } from './credits-exhausted.repository.js';
 
 /** A refusal seen on this instance in the last minute needs no database round trip to be refused again. */
 const LOCAL_MEMO_MS = 60_000;
@@ -42,7 +42,7 @@ export class ExhaustedAlerts {
     this.recentRefusals.set(accountId, now.getTime());
     try {
       // A fork of its own: this runs after a refusal, which may be rolling back the caller's transaction.
-      return await exhaustedNoticesOf(this.em.fork()).claimHour(accountId, requiredMillicredits, now);
+      return await this.em.fork().getRepository(CreditsExhaustedNoticeEntity).claimHour(accountId, requiredMillicredits, now);
     } catch (err) {
       return swallowed(err, 'notify.credits-exhausted', this.log.child({ accountId })) ?? null;
     }

@@ -1,5 +1,20 @@
-import { EntityRepository, type EntityManager, raw } from '@mikro-orm/postgresql';
-import { NotifySettingsEntity } from './notify-settings.entity.js';
+import { BigIntType, Entity, EntityRepositoryType, PrimaryKey, Property } from '@mikro-orm/core';
+import { EntityRepository, raw } from '@mikro-orm/postgresql';
+
+/** The one row of `notify_settings`: the default low-balance threshold, written from config at start (the triggers read it). */
+@Entity({ tableName: 'notify_settings', repository: () => NotifySettingsRepository })
+export class NotifySettingsEntity {
+  [EntityRepositoryType]?: NotifySettingsRepository;
+
+  @PrimaryKey({ type: 'boolean', defaultRaw: 'true' })
+  singleton!: boolean;
+
+  @Property({ type: new BigIntType('bigint'), defaultRaw: '0' })
+  defaultLowBalanceThreshold!: bigint;
+
+  @Property({ type: 'timestamptz', defaultRaw: 'now()' })
+  updatedAt!: Date;
+}
 
 /** `notify_settings`, one row: the default low-balance threshold the database's triggers read. */
 export class NotifySettingsRepository extends EntityRepository<NotifySettingsEntity> {
@@ -12,6 +27,3 @@ export class NotifySettingsRepository extends EntityRepository<NotifySettingsEnt
     return changed > 0;
   }
 }
-
-/** The repository on `em` (the caller's unit of work or transaction). */
-export const notifySettingsOf = (em: EntityManager) => new NotifySettingsRepository(em, NotifySettingsEntity);

@@ -2,8 +2,8 @@ import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { ConnectionType, toConnection, type Connection } from '../graphql/connection.js';
 import { encodeCursor, type Page } from '../graphql/connection-cursors.js';
 import type { Delivery } from './deliveries.repository.js';
-import { NotificationAttemptEntity } from './notification-attempt.entity.js';
-import { WebhookEndpointEntity } from './webhook-endpoint.entity.js';
+import { NotificationAttemptEntity } from './attempts.repository.js';
+import { WebhookEndpointEntity } from './webhook-endpoints.repository.js';
 
 /** The entity is its own GraphQL type: the resolvers name it here. */
 export { WebhookEndpointEntity as WebhookEndpointGql };

@@ -1,23 +1,37 @@
-import { EntityRepository, type EntityManager } from '@mikro-orm/postgresql';
-import { sqlOf, type Sql } from '../db/sql.js';
-import { OutboxEventEntity } from './outbox-event.entity.js';
-
-const jsonSafe = (value: unknown) => JSON.stringify(value, (_k, v) => (typeof v === 'bigint' ? v.toString() : v));
+import { BigIntType, Entity, EntityRepositoryType, JsonType, PrimaryKey, Property } from '@mikro-orm/core';
+import { EntityRepository } from '@mikro-orm/postgresql';
 
 /**
- * Writes an event on `sql`, the transaction of the change itself: an ORM one or the ledger
- * engine's own connection (a purchase's events commit with its posting). Returns its id.
+ * An outbox event (`outbox_events`), written in the transaction of the change that caused it;
+ * account null = operator-wide. `seq` is the table's identity: the order of dispatch.
  */
-export async function insertEvent(
-  sql: Sql,
-  event: { type: string; accountId: string | null; data: Record<string, unknown> },
-): Promise<string> {
-  const [row] = await sql.query<{ id: string }>(
-    `insert into outbox_events (account_id, type, data) values (?::uuid, ?, ?::jsonb) returning id`,
-    [event.accountId, event.type, jsonSafe(event.data)],
-  );
-  return row.id;
+@Entity({ tableName: 'outbox_events', repository: () => OutboxEventsRepository })
+export class OutboxEventEntity {
+  [EntityRepositoryType]?: OutboxEventsRepository;
+
+  @PrimaryKey({ type: 'uuid', defaultRaw: 'gen_random_uuid()' })
+  id!: string;
+
+  @Property({ type: new BigIntType('bigint'), persist: false })
+  seq!: bigint;
+
+  @Property({ type: 'uuid', nullable: true })
+  accountId: string | null = null;
+
+  @Property({ type: 'text' })
+  type!: string;
+
+  @Property({ type: JsonType, columnType: 'jsonb' })
+  data!: Record<string, unknown>;
+
+  @Property({ type: 'timestamptz', defaultRaw: 'now()' })
+  createdAt!: Date;
+
+  @Property({ type: 'timestamptz', nullable: true })
+  dispatchedAt: Date | null = null;
 }
+
+const jsonSafe = (value: unknown) => JSON.stringify(value, (_k, v) => (typeof v === 'bigint' ? v.toString() : v));
 
 /** An event not yet fanned out to deliveries. */
 export interface UndispatchedEvent {
@@ -28,9 +42,17 @@ export interface UndispatchedEvent {
 
 /** The outbox (`outbox_events`): written with the change that causes an event, read by the delivery worker. */
 export class OutboxEventsRepository extends EntityRepository<OutboxEventEntity> {
-  /** Writes the event in this EntityManager's transaction; bigint values become decimal strings. */
-  emit(event: { type: string; accountId: string | null; data: Record<string, unknown> }): Promise<string> {
-    return insertEvent(sqlOf(this.getEntityManager()), event);
+  /**
+   * Writes the event in this EntityManager's transaction, the change's own (rolled back with it,
+   * committed with it); bigint values become decimal strings. Returns its id. SQL: the id and seq
+   * are the database's, and the row is never read back into the identity map.
+   */
+  async emit(event: { type: string; accountId: string | null; data: Record<string, unknown> }): Promise<string> {
+    const [row] = await this.getEntityManager().execute<{ id: string }[]>(
+      `insert into outbox_events (account_id, type, data) values (?::uuid, ?, ?::jsonb) returning id`,
+      [event.accountId, event.type, jsonSafe(event.data)],
+    );
+    return row.id;
   }
 
   /**
@@ -55,6 +77,3 @@ export class OutboxEventsRepository extends EntityRepository<OutboxEventEntity> 
     return event ? { accountId: event.accountId } : undefined;
   }
 }
-
-/** The repository on `em` (the caller's unit of work or transaction). */
-export const outboxOf = (em: EntityManager) => new OutboxEventsRepository(em, OutboxEventEntity);

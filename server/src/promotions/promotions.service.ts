@@ -89,7 +89,7 @@ export class PromotionsService {
             after: { accountId, transactionId: posted.transactionId, amountMillicredits: promo.credits },
           });
           if (taken.grantValidDays)
-            await this.grants.setTerms(sql, posted.transactionId, { expiresAt: addDays(new Date(), taken.grantValidDays) });
+            await this.grants.setTerms(tem, posted.transactionId, { expiresAt: addDays(new Date(), taken.grantValidDays) });
         },
       );
     } catch (err) {

@@ -1,6 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Principal } from '../auth/roles.js';
-import { sqlOf } from '../db/sql.js';
 import { currentEm } from '../db/unit-of-work.js';
 import { decodeCursor, toPage, type Page } from '../graphql/connection-cursors.js';
 import { pageSize } from '../shared/paging.js';
@@ -11,7 +10,7 @@ import type { RateCardsService } from '../ratecards/ratecards.service.js';
 import { metrics } from '../metrics/metrics.js';
 import { DomainError, IdempotencyConflict, badInput } from '../shared/errors.js';
 import { parseId, requiredText } from '../shared/validate.js';
-import { countUsage, findUsageByKey, findUsagePage } from './usage.repository.js';
+import { countUsage, findUsageByKey, findUsagePage } from './queries/usage.queries.js';
 import { clientIdempotencyKey, priceUsage, storedIdempotencyKey, usageFingerprint, usageTokens } from './usage.rules.js';
 import { SpendCapExceeded } from '../proxy/proxy.errors.js';
 import { chargedTeamId } from '../teams/teams.rules.js';
@@ -34,11 +33,11 @@ export class UsageService {
 
   async page(accountId: string, first?: number | null, after?: string | null): Promise<Page<UsageRecord>> {
     const n = pageSize(first);
-    return toPage(await findUsagePage(sqlOf(currentEm(this.em)), accountId, n + 1, decodeCursor(after)), n);
+    return toPage(await findUsagePage(currentEm(this.em), accountId, n + 1, decodeCursor(after)), n);
   }
 
   async count(accountId: string): Promise<number> {
-    return countUsage(sqlOf(currentEm(this.em)), accountId);
+    return countUsage(currentEm(this.em), accountId);
   }
 
   /**
@@ -132,7 +131,7 @@ export class UsageService {
       rate = await this.rateCards.rateFor(model);
     } catch (err) {
       if (err instanceof DomainError) {
-        const existing = await findUsageByKey(sqlOf(currentEm(this.em)), accountId, idempotencyKey);
+        const existing = await findUsageByKey(currentEm(this.em), accountId, idempotencyKey);
         if (existing && existing.requestHash !== hash) throw new IdempotencyConflict(clientKey);
         if (existing) return { replay: existing };
       }

@@ -6,6 +6,7 @@ import { DomainError } from '../../src/shared/errors.js';
 import type { UsageCharge } from '../../src/ledger/ledger.types.js';
 import { requestHash } from '../../src/shared/request-hash.js';
 import { planBurn } from '../../src/grants/grants.rules.js';
+import type { Grant } from '../../src/grants/grants.types.js';
 import { startTestApp, type TestApp } from '../support/harness.js';
 
 let t: TestApp;
@@ -118,7 +119,7 @@ describe('group commit: charges coalesced into one call each decided on its own'
     expect(results.map((r) => (r instanceof DomainError ? r.code : 'OK'))).toEqual(['OK', 'OK', 'OK', 'INSUFFICIENT_CREDITS']);
 
     // What a one-by-one burn (the rules' planBurn) says each accepted charge takes.
-    let remaining = grants;
+    let remaining: Grant[] = grants;
     const expected: { grantId: string; amount: bigint }[][] = [];
     for (const c of charges.slice(0, 3)) {
       const plan = planBurn(remaining, c.charged);

@@ -1,6 +1,5 @@
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inTransaction } from '../../src/db/sql.js';
 import { DeliveryWorker } from '../../src/notify/delivery.worker.js';
 import { createHttpSender } from '../../src/notify/http-sender.js';
 import { createMailer } from '../../src/notify/mailer.js';
@@ -66,7 +65,7 @@ async function endpointFor(key: string, events = ['*']) {
 }
 
 async function emit(accountId: string, type = 'purchase.fulfilled', data: Record<string, unknown> = { purchaseId: 'p1' }) {
-  return inTransaction(t.services.orm.em.fork(), (sql) => emitEvent(sql, { type, accountId, data }));
+  return t.services.orm.em.fork().transactional((tem) => emitEvent(tem, { type, accountId, data }));
 }
 
 describe('delivery with retries', () => {

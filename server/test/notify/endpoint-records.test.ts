@@ -5,7 +5,7 @@ import type { Principal } from '../../src/auth/roles.js';
 import { WebhookEndpointsService } from '../../src/notify/endpoints.service.js';
 import { SecretBox } from '../../src/notify/secrets.js';
 import { freshDatabase, type TestDatabase } from '../support/db.js';
-import { endpointsOf } from '../../src/notify/webhook-endpoints.repository.js';
+import { WebhookEndpointEntity } from '../../src/notify/webhook-endpoints.repository.js';
 
 const admin: Principal = { keyId: null, accountId: null, role: 'ADMIN', staffUserId: null };
 const box = new SecretBox(randomBytes(32));
@@ -48,7 +48,7 @@ describe('webhook endpoint records', () => {
     expect(row.secret_enc).not.toContain(secret);
     expect(box.open(row.secret_enc)).toBe(secret);
 
-    const entity = await endpointsOf(db.orm.em.fork()).findLive(endpoint.id);
+    const entity = await db.orm.em.fork().getRepository(WebhookEndpointEntity).findLive(endpoint.id);
     const json = JSON.stringify(wrap(entity!).toJSON());
     expect(json).not.toContain('secretEnc');
     expect(json).not.toContain(row.secret_enc);

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inTransaction } from '../../src/db/sql.js';
 import { emitEvent } from '../../src/notify/outbox.js';
 import { eventually } from '../support/eventually.js';
 import { startTestApp, type TestApp } from '../support/harness.js';
@@ -44,8 +43,8 @@ async function endpoint(key: string, url: string, events = ['*']) {
 }
 
 const emit = (accountId: string, n: number) =>
-  inTransaction(t.services.orm.em.fork(), async (sql) => {
-    for (let i = 0; i < n; i++) await emitEvent(sql, { type: 'purchase.fulfilled', accountId, data: { purchaseId: `p${i}` } });
+  t.services.orm.em.fork().transactional(async (tem) => {
+    for (let i = 0; i < n; i++) await emitEvent(tem, { type: 'purchase.fulfilled', accountId, data: { purchaseId: `p${i}` } });
   });
 
 const attemptsOf = (endpointId: string) =>

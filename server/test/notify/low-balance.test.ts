@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pino from 'pino';
 import type { Principal } from '../../src/auth/roles.js';
-import { inTransaction } from '../../src/db/sql.js';
 import { AlertsService } from '../../src/notify/alerts.service.js';
 import { emitEvent } from '../../src/notify/outbox.js';
 import { startTestApp, type TestApp } from '../support/harness.js';
@@ -95,18 +94,18 @@ describe('the outbox is transactional', () => {
   it('keeps no event of a rolled-back change, and keeps a committed one', async () => {
     const user = await t.account(150_000n);
     await expect(
-      inTransaction(t.services.orm.em.fork(), async (sql) => {
-        await emitEvent(sql, { type: 'purchase.fulfilled', accountId: user.id, data: { note: 'rolled back' } });
+      t.services.orm.em.fork().transactional(async (tem) => {
+        await emitEvent(tem, { type: 'purchase.fulfilled', accountId: user.id, data: { note: 'rolled back' } });
         // A crossing inside the same transaction: the trigger's outbox row goes with it.
-        await sql.query(`update accounts set posted = posted - 100000 where id = ?::uuid`, [user.id]);
+        await tem.execute(`update accounts set posted = posted - 100000 where id = ?::uuid`, [user.id]);
         throw new Error('change refused');
       }),
     ).rejects.toThrow('change refused');
     expect(await t.db.query(`select 1 from outbox_events where account_id = $1`, [user.id])).toHaveLength(0);
     expect((await t.services.notify.alerts.setting(user.id)).alerted).toBe(false);
 
-    await inTransaction(t.services.orm.em.fork(), async (sql) => {
-      await emitEvent(sql, { type: 'purchase.fulfilled', accountId: user.id, data: { amount: 5n } });
+    await t.services.orm.em.fork().transactional(async (tem) => {
+      await emitEvent(tem, { type: 'purchase.fulfilled', accountId: user.id, data: { amount: 5n } });
     });
     const rows = await t.db.query<{ data: unknown }>(`select data from outbox_events where account_id = $1`, [user.id]);
     expect(rows).toEqual([{ data: { amount: '5' } }]);

@@ -56,13 +56,14 @@ export async function jitOff(em: EntityManager): Promise<void> {
 
 /** The watermark, when it last moved, and how many rows wait above it. */
 export async function rollupStateRow(em: EntityManager): Promise<FinanceRollupStatusGql> {
-  const [r] = await em.execute<FinanceRollupStatusGql[]>(
+  const [r] = await em.execute<(Omit<FinanceRollupStatusGql, 'updatedAt'> & { updatedAt: string })[]>(
     `select s.usage_seq::text as "usageSeq", s.posting_id::text as "postingId", s.updated_at as "updatedAt",
             ((select count(*) from finance_usage_v where seq > s.usage_seq) + (select count(*) from finance_postings_v where id > s.posting_id))::text
               as "lagRows"
        from finance_rollup_state s where id = 1`,
   );
-  return r;
+  // The driver hands timestamps over as text.
+  return { ...r, updatedAt: new Date(r.updatedAt) };
 }
 
 const pgArray = (v: string[] | string): string[] =>

@@ -109,7 +109,7 @@ export async function movePeriodsToZone(sql: Sql, teamId: string, from: string, 
  * transaction.
  */
 export async function lockAndCountTeamsCreatedToday(sql: Sql, accountId: string): Promise<number> {
-  await withXactLock(sql, `team.create:${accountId}`);
+  await withXactLock(sql.em!, `team.create:${accountId}`);
   const rows = await sql.query<Row>(
     `select count(*)::int as n from teams where created_by_account_id = ?::uuid and created_at >= date_trunc('day', now(), 'UTC')`,
     [accountId],

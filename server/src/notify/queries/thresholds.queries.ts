@@ -1,4 +1,4 @@
-import { type Sql } from '../../db/sql.js';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { toBigInt } from '../../db/values.js';
 import type { LowBalanceSetting, Scope } from '../thresholds.rules.js';
 
@@ -46,9 +46,9 @@ const toSetting = (r: Record<string, unknown>): LowBalanceSetting => ({
  * Moves every account that follows the default onto `threshold`, keeping an account already
  * alerted and still below it alerted (a new default is not a new crossing).
  */
-export async function followDefaultThreshold(sql: Sql, threshold: bigint): Promise<void> {
+export async function followDefaultThreshold(em: EntityManager, threshold: bigint): Promise<void> {
   const t = threshold.toString();
-  await sql.query(
+  await em.execute(
     `update accounts
         set low_balance_thresholds = array[?::bigint],
             low_balance_alerted_thresholds = case when low_balance_alerted and posted - pending < ?::bigint
@@ -59,8 +59,8 @@ export async function followDefaultThreshold(sql: Sql, threshold: bigint): Promi
 }
 
 /** The account's first threshold and its state, or undefined when there is no such customer account. */
-export async function accountSetting(sql: Sql, accountId: string): Promise<LowBalanceSetting | undefined> {
-  const [row] = await sql.query<Record<string, unknown>>(
+export async function accountSetting(em: EntityManager, accountId: string): Promise<LowBalanceSetting | undefined> {
+  const [row] = await em.execute<Record<string, unknown>[]>(
     `select id, null as member_account_id, low_balance_threshold, low_balance_threshold_custom, low_balance_alerted, null as percent
        from accounts where id = ?::uuid and kind <> 'SYSTEM'`,
     [accountId],
@@ -69,8 +69,8 @@ export async function accountSetting(sql: Sql, accountId: string): Promise<LowBa
 }
 
 /** Every threshold of the account, highest first, each with its state; `lock` takes the row for an update. */
-export async function accountThresholds(sql: Sql, accountId: string, lock = false): Promise<LowBalanceSetting[]> {
-  const rows = await sql.query<Record<string, unknown>>(
+export async function accountThresholds(em: EntityManager, accountId: string, lock = false): Promise<LowBalanceSetting[]> {
+  const rows = await em.execute<Record<string, unknown>[]>(
     `select a.id, null as member_account_id, t.value as low_balance_threshold, a.low_balance_threshold_custom,
             t.value = any(a.low_balance_alerted_thresholds) as low_balance_alerted, ${percentOf('a', 'a.low_balance_percent_base')} as percent
        from accounts a, unnest(a.low_balance_thresholds) with ordinality as t (value, n)
@@ -82,9 +82,9 @@ export async function accountThresholds(sql: Sql, accountId: string, lock = fals
 }
 
 /** Sets the account's lists; none (`custom` false) returns it to the default. A percent is of the last purchase. */
-export async function setAccountThresholds(sql: Sql, accountId: string, credits: bigint[], percents: number[]): Promise<void> {
+export async function setAccountThresholds(em: EntityManager, accountId: string, credits: bigint[], percents: number[]): Promise<void> {
   const custom = credits.length + percents.length > 0;
-  await sql.query(
+  await em.execute(
     `update accounts
         set low_balance_credit_thresholds = ?::bigint[],
             low_balance_percents = ?::int[],
@@ -97,9 +97,9 @@ export async function setAccountThresholds(sql: Sql, accountId: string, credits:
 }
 
 /** Whether the member or key is active; `lock` takes its row for an update. */
-export async function scopedRowExists(sql: Sql, scope: Scope, lock: boolean): Promise<boolean> {
+export async function scopedRowExists(em: EntityManager, scope: Scope, lock: boolean): Promise<boolean> {
   const s = SCOPE_SQL[scope.kind];
-  const rows = await sql.query(`select 1 from ${s.table} m where ${s.where} and ${s.active}${lock ? ' for update' : ''}`, [
+  const rows = await em.execute(`select 1 from ${s.table} m where ${s.where} and ${s.active}${lock ? ' for update' : ''}`, [
     scope.accountId,
     scope.id,
   ]);
@@ -107,9 +107,9 @@ export async function scopedRowExists(sql: Sql, scope: Scope, lock: boolean): Pr
 }
 
 /** Computed from the lists (the triggers store them only while there is an allocation or a limit to watch). */
-export async function scopedThresholds(sql: Sql, scope: Scope): Promise<LowBalanceSetting[]> {
+export async function scopedThresholds(em: EntityManager, scope: Scope): Promise<LowBalanceSetting[]> {
   const s = SCOPE_SQL[scope.kind];
-  const rows = await sql.query<Record<string, unknown>>(
+  const rows = await em.execute<Record<string, unknown>[]>(
     `select ${s.ids}, t.value as low_balance_threshold, true as low_balance_threshold_custom,
             t.value = any(m.low_balance_alerted_thresholds) and t.value = any(m.low_balance_thresholds) as low_balance_alerted,
             ${percentOf('m', s.base)} as percent
@@ -122,12 +122,10 @@ export async function scopedThresholds(sql: Sql, scope: Scope): Promise<LowBalan
   return rows.map(toSetting);
 }
 
-export async function setScopedThresholds(sql: Sql, scope: Scope, credits: bigint[], percents: number[]): Promise<void> {
+export async function setScopedThresholds(em: EntityManager, scope: Scope, credits: bigint[], percents: number[]): Promise<void> {
   const s = SCOPE_SQL[scope.kind];
-  await sql.query(`update ${s.table} m set low_balance_credit_thresholds = ?::bigint[], low_balance_percents = ?::int[] where ${s.where}`, [
-    pgArray(credits),
-    pgArray(percents),
-    scope.accountId,
-    scope.id,
-  ]);
+  await em.execute(
+    `update ${s.table} m set low_balance_credit_thresholds = ?::bigint[], low_balance_percents = ?::int[] where ${s.where}`,
+    [pgArray(credits), pgArray(percents), scope.accountId, scope.id],
+  );
 }
