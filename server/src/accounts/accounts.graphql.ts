@@ -1,6 +1,6 @@
 import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import { ConnectionType } from '../graphql/connection.js';
-import type { AccountEntity } from './account.entity.js';
+import type { AccountEntity } from './accounts.repository.js';
 import { OptionalText, RequiredText } from '../shared/validate.js';
 
 @ObjectType('Account')

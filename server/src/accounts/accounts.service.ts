@@ -9,8 +9,7 @@ import { DomainError, badInput, notFound } from '../shared/errors.js';
 import { windowOf, type OffsetPage } from '../shared/paging.js';
 import { optionalText, parseId, requiredText } from '../shared/validate.js';
 import type { LedgerDb } from '../ledger/engine.db.js';
-import { AccountEntity } from './account.entity.js';
-import { AccountsRepository, accountsOf, type AccountOrder } from './accounts.repository.js';
+import { AccountEntity, AccountsRepository, type AccountOrder } from './accounts.repository.js';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -133,7 +132,9 @@ export class AccountsService {
   /** Customer accounts for the console: search by email, name (contains) or id (exact), any sort, with the total. */
   async list(q: AccountListQuery): Promise<OffsetPage<AccountEntity>> {
     const search = q.search?.trim().slice(0, 320) || null;
-    const { rows, count } = await accountsOf(currentEm(this.em)).search({ ...q, search });
+    const { rows, count } = await currentEm(this.em)
+      .getRepository(AccountEntity)
+      .search({ ...q, search });
     return windowOf(rows, q, count);
   }
 
@@ -145,17 +146,17 @@ export class AccountsService {
 
   /** Credits free to spend now (posted less held), as committed; 0 for an unknown account. */
   async available(accountId: string): Promise<bigint> {
-    const balance = await accountsOf(currentEm(this.em)).balance(accountId);
+    const balance = await currentEm(this.em).getRepository(AccountEntity).balance(accountId);
     return balance ? balance.posted - balance.pending : 0n;
   }
 
   /** Accounts below zero (refunds and disputes may take a balance there), lowest first; at most `limit`. */
   async negativeBalances(limit: number): Promise<AccountBalanceRow[]> {
-    return accountsOf(currentEm(this.em)).negativeBalances(limit);
+    return currentEm(this.em).getRepository(AccountEntity).negativeBalances(limit);
   }
 
   async findByEmail(email: string): Promise<AccountEntity | null> {
-    return accountsOf(currentEm(this.em)).findCustomerByEmail(email);
+    return currentEm(this.em).getRepository(AccountEntity).findCustomerByEmail(email);
   }
 
   async create(actor: Principal | null, input: CreateAccountInput): Promise<AccountEntity> {

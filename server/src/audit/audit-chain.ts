@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { currentEm } from '../db/unit-of-work.js';
-import { auditEntries } from './audit.repository.js';
+import { AuditEntryEntity } from './audit.repository.js';
 
 export interface AuditChainStatus {
   ok: boolean;
@@ -17,7 +17,7 @@ export interface AuditChainStatus {
  * with the same function that wrote each link, so there is one definition of a row's content.
  */
 export async function verifyAuditChain(em: EntityManager): Promise<AuditChainStatus> {
-  const row = await auditEntries(currentEm(em)).verifyChain();
+  const row = await currentEm(em).getRepository(AuditEntryEntity).verifyChain();
   return {
     ok: row.ok,
     entries: Number(row.entries),

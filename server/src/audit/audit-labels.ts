@@ -4,7 +4,7 @@ import { apiKeyRecords } from '../auth/auth.service.js';
 import { endpointRecords } from '../notify/endpoints.service.js';
 import { rateCardRecords } from '../ratecards/ratecards.service.js';
 import { staffDirectory } from '../staff/staff-directory.js';
-import type { AuditEntryEntity } from './audit-entry.entity.js';
+import type { AuditEntryEntity } from './audit.repository.js';
 
 const distinct = (values: (string | null | undefined)[]) => [...new Set(values.filter((v): v is string => v != null))];
 

@@ -3,11 +3,10 @@ import { currentEm } from '../db/unit-of-work.js';
 import { windowOf, type OffsetPage } from '../shared/paging.js';
 import { badInput } from '../shared/errors.js';
 import { isUuid } from '../shared/validate.js';
-import type { AuditEntryEntity } from './audit-entry.entity.js';
 import { staffDirectory } from '../staff/staff-directory.js';
 import { accountRecords } from '../accounts/accounts.service.js';
 import { actorLabels, targetLabels } from './audit-labels.js';
-import { auditEntries, type ActorIds, type AuditEntryRepository } from './audit.repository.js';
+import { AuditEntryEntity, type ActorIds, type AuditEntryRepository } from './audit.repository.js';
 
 export interface AuditFilter {
   /** A staff user's, key's or account's id, or a staff user's or account's email. */
@@ -95,7 +94,7 @@ export class AuditLogService {
   constructor(private readonly em: EntityManager) {}
 
   async list(filter: AuditFilter, window: { limit: number; offset: number }, direction: 'ASC' | 'DESC'): Promise<OffsetPage<AuditEntry>> {
-    const entries = auditEntries(currentEm(this.em));
+    const entries = currentEm(this.em).getRepository(AuditEntryEntity);
     const where = await whereOf(entries, filter);
     const rows = await entries.page(where, window, direction === 'ASC' ? 'asc' : 'desc');
     return windowOf(await withLabels(entries, rows), window, () => entries.count(where));
@@ -103,18 +102,18 @@ export class AuditLogService {
 
   async get(id: string): Promise<AuditEntry | null> {
     if (!/^\d{1,18}$/.test(id)) throw badInput('id must be an audit entry id', { field: 'id' });
-    const entries = auditEntries(currentEm(this.em));
+    const entries = currentEm(this.em).getRepository(AuditEntryEntity);
     const row = await entries.findOne({ id });
     return row ? (await withLabels(entries, [row]))[0] : null;
   }
 
   actions(): Promise<string[]> {
-    return auditEntries(currentEm(this.em)).actions();
+    return currentEm(this.em).getRepository(AuditEntryEntity).actions();
   }
 
   /** Every matching entry, newest first, in batches (keyset on id): for the CSV export of any size. */
   async *stream(filter: AuditFilter, batch = 1000): AsyncGenerator<AuditEntry[]> {
-    const entries = auditEntries(currentEm(this.em));
+    const entries = currentEm(this.em).getRepository(AuditEntryEntity);
     const where = await whereOf(entries, filter);
     let below: string | null = null;
     for (;;) {

@@ -1,7 +1,59 @@
-import { EntityRepository, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
+import { BigIntType, Entity, EntityRepositoryType, PrimaryKey, Property, type Opt } from '@mikro-orm/core';
+import { EntityRepository, type FilterQuery } from '@mikro-orm/postgresql';
 import type { Sql } from '../db/sql.js';
 import type { PageWindow } from '../shared/paging.js';
-import { AuditEntryEntity } from './audit-entry.entity.js';
+
+/** One row of the audit log (`audit_log`), append-only; the hash chain is the insert trigger's. */
+@Entity({ tableName: 'audit_log', repository: () => AuditEntryRepository })
+export class AuditEntryEntity {
+  [EntityRepositoryType]?: AuditEntryRepository;
+
+  @PrimaryKey({ type: new BigIntType('string') })
+  id!: string;
+
+  @Property({ type: 'uuid', nullable: true })
+  actorKeyId?: string | null;
+
+  @Property({ type: 'uuid', nullable: true })
+  actorAccountId?: string | null;
+
+  @Property({ type: 'uuid', nullable: true })
+  actorStaffUserId?: string | null;
+
+  @Property({ type: 'text', nullable: true })
+  actorRole?: string | null;
+
+  @Property({ type: 'text' })
+  action!: string;
+
+  @Property({ type: 'text' })
+  targetType!: string;
+
+  @Property({ type: 'text', nullable: true })
+  targetId?: string | null;
+
+  @Property({ type: 'json', nullable: true })
+  before?: unknown;
+
+  @Property({ type: 'json', nullable: true })
+  after?: unknown;
+
+  @Property({ type: 'text', nullable: true })
+  reason?: string | null;
+
+  @Property({ type: 'timestamptz', defaultRaw: 'now()' })
+  createdAt!: Opt<Date>;
+
+  /** Hash chain fields, always set by the database's insert trigger (never by a writer). */
+  @Property({ type: new BigIntType('string'), nullable: true, persist: false })
+  chainSeq?: string | null;
+
+  @Property({ type: 'text', nullable: true, persist: false })
+  prevHash?: string | null;
+
+  @Property({ type: 'text', nullable: true, persist: false })
+  hash?: string | null;
+}
 
 /** An actor's id (any of the three actor columns), or the staff users and accounts with the email asked for. */
 export type ActorIds = { id: string } | { staffUserIds: string[]; accountIds: string[] };
@@ -81,5 +133,3 @@ export interface AuditChainRow {
   first_broken_id: string | null;
   head_hash: string;
 }
-
-export const auditEntries = (em: EntityManager) => new AuditEntryRepository(em, AuditEntryEntity);

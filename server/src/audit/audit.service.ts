@@ -1,7 +1,6 @@
 import type { Principal } from '../auth/roles.js';
 import type { Sql } from '../db/sql.js';
-import { AuditEntryEntity } from './audit-entry.entity.js';
-import { AuditEntryRepository } from './audit.repository.js';
+import { AuditEntryEntity, AuditEntryRepository } from './audit.repository.js';
 
 export interface AuditRecord {
   actor: Principal | null;

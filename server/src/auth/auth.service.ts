@@ -8,7 +8,7 @@ import type { EventBus } from '../shared/events/bus.js';
 import { ExpiringCache, type CacheTtl } from '../shared/cache.js';
 import { LimitReached, badInput, notFound } from '../shared/errors.js';
 import { optionalText, parseId } from '../shared/validate.js';
-import { ApiKeyEntity } from './api-key.entity.js';
+import { ApiKeyEntity } from './api-keys.repository.js';
 import { parseKeyBudget, type KeyBudgetInput, type KeyLimitReset } from './key-budget.rules.js';
 import { accountFor, authorize } from './policy.js';
 import { ROLES, type KeyPrincipal, type Principal, type Role } from './roles.js';

@@ -1,5 +1,5 @@
 import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
-import { ApiKeyEntity } from './api-key.entity.js';
+import { ApiKeyEntity } from './api-keys.repository.js';
 import { writeAudit } from '../audit/audit.service.js';
 import { sqlOf } from '../db/sql.js';
 import { currentEm } from '../db/unit-of-work.js';
@@ -7,11 +7,11 @@ import { notFound } from '../shared/errors.js';
 import { systemClock, type Clock } from '../sessions/tokens.js';
 import { toKeyInfo, type ApiKeyInfo } from './auth.service.js';
 import { parseKeyBudget, type KeyBudgetInput } from './key-budget.rules.js';
-import { findKeyPeriods, findKeyUsage, restartKeyPeriod, type KeyPeriod, type KeyUsage } from './sql/key-periods.js';
+import { findKeyPeriods, findKeyUsage, restartKeyPeriod, type KeyPeriod, type KeyUsage } from './queries/key-periods.js';
 import { authorize } from './policy.js';
 import type { KeyPrincipal, Principal } from './roles.js';
 
-export type { KeyPeriod } from './sql/key-periods.js';
+export type { KeyPeriod } from './queries/key-periods.js';
 
 export interface UpdateKeyInput extends KeyBudgetInput {
   label?: string | null;

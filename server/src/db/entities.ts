@@ -1,5 +1,5 @@
-import { AccountEntity } from '../accounts/account.entity.js';
-import { AuditEntryEntity } from '../audit/audit-entry.entity.js';
+import { AccountEntity } from '../accounts/accounts.repository.js';
+import { AuditEntryEntity } from '../audit/audit.repository.js';
 import { DisputeEntity } from '../billing/disputes.repository.js';
 import { PurchaseEntity } from '../billing/purchases.repository.js';
 import { BillingCustomerEntity } from '../billing/billing-customers.repository.js';
@@ -9,22 +9,19 @@ import { PromoCodeEntity, PromoRedemptionEntity } from '../promotions/promotions
 import { ReconciliationFindingEntity, ReconciliationRunEntity } from '../reconciliation/runs.repository.js';
 import { DemoClockEntity } from '../demo-clock.entity.js';
 import { GrantExpiryNoticeEntity } from '../grants/grant-expiry-notices.repository.js';
-import { ApiKeyEntity } from '../auth/api-key.entity.js';
-import { ModelRateEntity } from '../ratecards/model-rate.entity.js';
-import { ModelSwitchEntity } from '../ratecards/model-switch.entity.js';
-import { RateCardActivationEntity } from '../ratecards/ratecard-activation.entity.js';
-import { RateCardEntity } from '../ratecards/ratecard.entity.js';
+import { ApiKeyEntity } from '../auth/api-keys.repository.js';
+import { ModelRateEntity, ModelSwitchEntity, RateCardActivationEntity, RateCardEntity } from '../ratecards/ratecards.repository.js';
 import { ProxySettingsEntity } from '../proxy/proxy-settings.repository.js';
-import { PortalTokenEntity } from '../sessions/portal-token.entity.js';
-import { SessionEntity } from '../sessions/session.entity.js';
-import { StaffUserEntity } from '../staff/staff-user.entity.js';
+import { PortalTokenEntity } from '../sessions/portal-tokens.repository.js';
+import { SessionEntity } from '../sessions/sessions.repository.js';
+import { StaffUserEntity } from '../staff/staff-users.repository.js';
 import { CreditsExhaustedNoticeEntity } from '../notify/credits-exhausted.repository.js';
 import { NotificationAttemptEntity } from '../notify/attempts.repository.js';
 import { NotificationDeliveryEntity } from '../notify/deliveries.repository.js';
 import { NotifySettingsEntity } from '../notify/notify-settings.repository.js';
 import { OutboxEventEntity } from '../notify/outbox.repository.js';
 import { WebhookEndpointEntity } from '../notify/webhook-endpoints.repository.js';
-import { TeamEntity, TeamInvitationEntity, TeamMemberEntity } from '../teams/team.entities.js';
+import { TeamEntity, TeamInvitationEntity, TeamMemberEntity } from '../teams/teams.repository.js';
 
 /** Every entity the ORM knows. Feature modules add theirs here. */
 export const entities = [

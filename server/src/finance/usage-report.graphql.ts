@@ -1,8 +1,8 @@
 import { Field, Float, ID, ObjectType } from 'type-graphql';
 import { graphqlEnum } from '../graphql/enums.js';
 import { MillicreditsScalar } from '../graphql/scalars.js';
-import { formatMicroUsd, formatMillicredits } from '../money/money.js';
-import { USAGE_GROUPS, marginMicroUsd, type UsageGroup, type UsageReportRow } from './usage-report.rules.js';
+import { formatMicroUsd } from '../money/money.js';
+import { USAGE_GROUPS, marginMicroUsd, type UsageGroup } from './usage-report.rules.js';
 
 export const UsageGroupEnum = graphqlEnum(USAGE_GROUPS, {
   name: 'UsageGroup',
@@ -10,6 +10,7 @@ export const UsageGroupEnum = graphqlEnum(USAGE_GROUPS, {
 });
 export type UsageGroupEnum = UsageGroup;
 
+/** One row of the usage report as its query reads it (token sums as numbers, money as integer strings). */
 @ObjectType('UsageReportRow', { description: 'Usage of one group; the dimensions not grouped by are null' })
 export class UsageReportRowGql {
   @Field(() => String, { nullable: true, description: 'UTC day, YYYY-MM-DD' }) day!: string | null;
@@ -36,30 +37,13 @@ export class UsageReportRowGql {
   @Field(() => Float) imageInputTokens!: number;
   @Field(() => Float, { description: 'Part of outputTokens' }) reasoningTokens!: number;
   @Field(() => MillicreditsScalar) chargedMillicredits!: string;
-  @Field(() => String, { description: 'Provider cost, USD with 6 decimals (exact)' }) costUsd!: string;
-  @Field(() => String, { description: 'Credits charged (as USD) less provider cost, 6 decimals (exact)' }) marginUsd!: string;
-}
+  @Field(() => String, { description: 'Provider cost, USD with 6 decimals (exact)' }) get costUsd(): string {
+    return formatMicroUsd(BigInt(this.costMicroUsd));
+  }
+  @Field(() => String, { description: 'Credits charged (as USD) less provider cost, 6 decimals (exact)' }) get marginUsd(): string {
+    return formatMicroUsd(marginMicroUsd(BigInt(this.chargedMillicredits), BigInt(this.costMicroUsd)));
+  }
 
-export const toUsageReportRowGql = (r: UsageReportRow): UsageReportRowGql => ({
-  day: r.day,
-  model: r.model,
-  apiKeyId: r.apiKeyId,
-  apiKeyLabel: r.apiKeyLabel,
-  memberAccountId: r.memberAccountId,
-  memberEmail: r.memberEmail,
-  accountId: r.accountId,
-  accountEmail: r.accountEmail,
-  calls: Number(r.calls),
-  inputTokens: Number(r.inputTokens),
-  cachedInputTokens: Number(r.cachedInputTokens),
-  outputTokens: Number(r.outputTokens),
-  cacheWriteInputTokens: Number(r.classTokens.cache_write_input),
-  cacheWrite1hInputTokens: Number(r.classTokens.cache_write_1h_input),
-  audioInputTokens: Number(r.classTokens.audio_input),
-  audioOutputTokens: Number(r.classTokens.audio_output),
-  imageInputTokens: Number(r.classTokens.image_input),
-  reasoningTokens: Number(r.classTokens.reasoning),
-  chargedMillicredits: formatMillicredits(r.chargedMillicredits),
-  costUsd: formatMicroUsd(r.costMicroUsd),
-  marginUsd: formatMicroUsd(marginMicroUsd(r.chargedMillicredits, r.costMicroUsd)),
-});
+  /** Provider cost in micro-dollars (an integer string). */
+  costMicroUsd!: string;
+}

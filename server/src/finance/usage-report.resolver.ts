@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, Query, Resolver } from 'type-graphql';
 import type { Context } from '../graphql/context.js';
-import { UsageGroupEnum, UsageReportRowGql, toUsageReportRowGql } from './usage-report.graphql.js';
+import { UsageGroupEnum, UsageReportRowGql } from './usage-report.graphql.js';
 import { IdArg } from '../graphql/validation.js';
 
 @Resolver()
@@ -17,6 +17,6 @@ export class UsageReportResolver {
     @IdArg('accountId', { nullable: true }) accountId: string | null,
     @Ctx() ctx: Context,
   ): Promise<UsageReportRowGql[]> {
-    return (await ctx.services.usageReport.report(ctx.principal, { from, to, groupBy, accountId })).map(toUsageReportRowGql);
+    return ctx.services.usageReport.report(ctx.principal, { from, to, groupBy, accountId });
   }
 }

@@ -1,10 +1,10 @@
 import type { Express, Request } from 'express';
 import { stringify } from 'csv-stringify/sync';
 import { authenticateSession } from '../http/authenticate.js';
-import { formatMicroUsd } from '../money/money.js';
 import type { Services } from '../services.js';
 import { badInput } from '../shared/errors.js';
-import { USAGE_CSV_COLUMNS, usageReportCsvRows } from './usage-report.rules.js';
+import { usageReportCsvRows } from './usage-report.csv.js';
+import { USAGE_CSV_COLUMNS } from './usage-report.rules.js';
 
 function requiredDate(req: Request, name: string): Date {
   const value = req.query[name];
@@ -33,8 +33,6 @@ export function usageReportRoutes(app: Express, services: Services): void {
     const rows = await services.usageReport.report(res.locals.principal ?? null, { from, to, groupBy: groups(req), accountId });
     res.setHeader('content-disposition', `attachment; filename="creditmeter-usage-${from.toISOString().slice(0, 10)}.csv"`);
     res.setHeader('cache-control', 'private, no-store');
-    res
-      .type('text/csv; charset=utf-8')
-      .send(stringify(usageReportCsvRows(rows, formatMicroUsd), { header: true, columns: [...USAGE_CSV_COLUMNS] }));
+    res.type('text/csv; charset=utf-8').send(stringify(usageReportCsvRows(rows), { header: true, columns: [...USAGE_CSV_COLUMNS] }));
   });
 }

@@ -36,25 +36,6 @@ export function reportDays(from: Date, to: Date): { fromDay: string; toDay: stri
 /** Margin in micro-dollars: a millicredit is a micro-dollar (1,000 credits = $1). */
 export const marginMicroUsd = (chargedMillicredits: bigint, costMicroUsd: bigint): bigint => chargedMillicredits - costMicroUsd;
 
-export interface UsageReportRow {
-  day: string | null;
-  model: string | null;
-  apiKeyId: string | null;
-  apiKeyLabel: string | null;
-  memberAccountId: string | null;
-  memberEmail: string | null;
-  accountId: string | null;
-  accountEmail: string | null;
-  calls: bigint;
-  inputTokens: bigint;
-  cachedInputTokens: bigint;
-  outputTokens: bigint;
-  /** Per token class (`USAGE_TOKEN_CLASSES`): cache writes, audio, image, reasoning. */
-  classTokens: Record<UsageTokenClass, bigint>;
-  chargedMillicredits: bigint;
-  costMicroUsd: bigint;
-}
-
 /** The token classes besides input, cached input and output, as usage_records names them (`<class>_tokens`). */
 export const USAGE_TOKEN_CLASSES = [
   'cache_write_input',
@@ -84,27 +65,3 @@ export const USAGE_CSV_COLUMNS = [
   'cost_usd',
   'margin_usd',
 ] as const;
-
-/** Text a spreadsheet would run as a formula (a key label "=HYPERLINK(…)") is kept as text. */
-const inert = (value: string | null) => (value !== null && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
-
-/** The report as CSV rows: amounts exact, millicredits as integers, USD with 6 decimals. */
-export const usageReportCsvRows = (rows: UsageReportRow[], formatUsd: (microUsd: bigint) => string): (string | null)[][] =>
-  rows.map((r) => [
-    r.day,
-    inert(r.model),
-    r.apiKeyId,
-    inert(r.apiKeyLabel),
-    r.memberAccountId,
-    inert(r.memberEmail),
-    r.accountId,
-    inert(r.accountEmail),
-    r.calls.toString(),
-    r.inputTokens.toString(),
-    r.cachedInputTokens.toString(),
-    r.outputTokens.toString(),
-    ...USAGE_TOKEN_CLASSES.map((c) => r.classTokens[c].toString()),
-    r.chargedMillicredits.toString(),
-    formatUsd(r.costMicroUsd),
-    formatUsd(marginMicroUsd(r.chargedMillicredits, r.costMicroUsd)),
-  ]);

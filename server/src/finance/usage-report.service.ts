@@ -4,7 +4,8 @@ import type { Principal } from '../auth/roles.js';
 import type { TeamsService } from '../teams/teams.service.js';
 import { usageReportRows } from './queries/usage-report.queries.js';
 import { rollupSnapshot } from './rollup-snapshot.js';
-import { GROUP_COLUMN, parseGroups, reportDays, type UsageReportRow } from './usage-report.rules.js';
+import type { UsageReportRowGql } from './usage-report.graphql.js';
+import { GROUP_COLUMN, parseGroups, reportDays } from './usage-report.rules.js';
 
 export interface UsageReportQuery {
   from: Date;
@@ -35,7 +36,7 @@ export class UsageReportService {
     return this.teams.actingAccount(principal, 'usage.report', accountId);
   }
 
-  async report(principal: Principal | null, q: UsageReportQuery): Promise<UsageReportRow[]> {
+  async report(principal: Principal | null, q: UsageReportQuery): Promise<UsageReportRowGql[]> {
     const groups = parseGroups(q.groupBy);
     const { fromDay, toDay } = reportDays(q.from, q.to);
     const accountId = await this.scope(principal, q.accountId);

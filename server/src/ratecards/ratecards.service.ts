@@ -7,11 +7,8 @@ import type { EventBus } from '../shared/events/bus.js';
 import { ExpiringCache, type CacheTtl } from '../shared/cache.js';
 import { ModelDisabled, ModelNotFound, notFound } from '../shared/errors.js';
 import { draftRateCard, type RateCardDraft } from './catalog-draft.js';
-import { ModelRateEntity } from './model-rate.entity.js';
-import { ModelSwitchEntity } from './model-switch.entity.js';
 import { PRICE_CATALOG, type PriceCatalog } from './price-catalog.js';
-import { RateCardActivationEntity } from './ratecard-activation.entity.js';
-import { RateCardEntity } from './ratecard.entity.js';
+import { ModelRateEntity, ModelSwitchEntity, RateCardActivationEntity, RateCardEntity } from './ratecards.repository.js';
 import { parseModelName, parseRateCard } from './ratecard.rules.js';
 import type { ModelRate, PublishRateCardInput, RateCard } from './ratecard.types.js';
 

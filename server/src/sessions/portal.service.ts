@@ -1,4 +1,4 @@
-import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { accountRecords } from '../accounts/accounts.service.js';
 import { writeAudit } from '../audit/audit.service.js';
 import { accountFor } from '../auth/policy.js';
@@ -6,8 +6,8 @@ import { apiKeyRecords } from '../auth/auth.service.js';
 import type { KeyPrincipal, Principal } from '../auth/roles.js';
 import { sqlOf } from '../db/sql.js';
 import { currentEm } from '../db/unit-of-work.js';
-import { PortalTokenEntity } from './portal-token.entity.js';
-import { SessionEntity } from './session.entity.js';
+import { PortalTokenEntity } from './portal-tokens.repository.js';
+import { SessionEntity } from './sessions.repository.js';
 import { badInput, notFound } from '../shared/errors.js';
 import { sanitizeReturnTo } from '../shared/return-to.js';
 import type { IssuedSession, SessionsService } from './sessions.service.js';
@@ -95,12 +95,7 @@ export class PortalService {
     if (!looksLikeToken(token)) return null;
     return this.em.transactional(async (em) => {
       const now = this.clock();
-      // Locked, so of two redemptions at once the second sees it used.
-      const link = await em.findOne(
-        PortalTokenEntity,
-        { tokenHash: hashToken(token), usedAt: null, expiresAt: { $gt: now } },
-        { lockMode: LockMode.PESSIMISTIC_WRITE },
-      );
+      const link = await em.getRepository(PortalTokenEntity).redeemable(hashToken(token), now);
       if (!link) return null;
       // A link ends with the key that asked for it, as the session it opens would.
       if (link.createdByKeyId && !(await apiKeyRecords.isValid(em, link.createdByKeyId))) return null;
@@ -134,11 +129,7 @@ export class PortalService {
       const now = this.clock();
       const count = await em.getRepository(SessionEntity).revokePortalSessionsOf(accountId, now);
       // An unused link would open a fresh session right after: it ends here too.
-      const linksVoided = await em.nativeUpdate(
-        PortalTokenEntity,
-        { accountId, usedAt: null, expiresAt: { $gt: now } },
-        { expiresAt: now },
-      );
+      const linksVoided = await em.getRepository(PortalTokenEntity).voidUnused(accountId, now);
       await writeAudit(sqlOf(em), {
         actor,
         action: 'portalSession.revokeAll',

@@ -4,7 +4,7 @@ import { apiKeyRecords } from '../auth/auth.service.js';
 import { currentEm } from '../db/unit-of-work.js';
 import type { EventBus } from '../shared/events/bus.js';
 import { staffDirectory } from '../staff/staff-directory.js';
-import { SessionEntity } from './session.entity.js';
+import { SessionEntity } from './sessions.repository.js';
 import type { SessionKind } from './session.types.js';
 import { hashToken, looksLikeToken, newToken, type Clock } from './tokens.js';
 

@@ -1,6 +1,6 @@
 import { raw, type EntityManager } from '@mikro-orm/postgresql';
 import type { StaffRole } from '../auth/roles.js';
-import { StaffUserEntity } from './staff-user.entity.js';
+import { StaffUserEntity } from './staff-users.repository.js';
 
 /**
  * What other features may read of staff users (sessions, the audit log), never the password

@@ -9,7 +9,7 @@ import { revokeStaffSessions } from '../sessions/sessions.service.js';
 import type { Clock } from '../sessions/tokens.js';
 import { DomainError, notFound } from '../shared/errors.js';
 import { hashPassword } from './passwords.js';
-import { StaffUserEntity } from './staff-user.entity.js';
+import { StaffUserEntity } from './staff-users.repository.js';
 import { newPassword, staffEmail, staffRole } from './staff.rules.js';
 
 export interface StaffUser {

@@ -4,7 +4,7 @@ import { authorize } from '../auth/policy.js';
 import type { Principal } from '../auth/roles.js';
 import { sqlOf } from '../db/sql.js';
 import { DomainError, notFound } from '../shared/errors.js';
-import { TeamEntity, TeamInvitationEntity, TeamMemberEntity } from './team.entities.js';
+import { TeamEntity, TeamInvitationEntity, TeamMemberEntity } from './teams.repository.js';
 import { isActive } from './teams.rules.js';
 import type { TeamMember, TeamRole } from './teams.types.js';
 

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { TeamInvitationEntity, TeamMemberEntity } from './team.entities.js';
+import { TeamInvitationEntity, TeamMemberEntity } from './teams.repository.js';
 import { accountFor, can } from '../auth/policy.js';
 import type { Principal } from '../auth/roles.js';
 import { sqlOf } from '../db/sql.js';
@@ -9,7 +9,7 @@ import { DomainError, notFound } from '../shared/errors.js';
 import { auditMember, lockedTeam, putMember } from './team-changes.js';
 import { invitationExpiry, toInvitation } from './teams.mapping.js';
 import { isActive } from './teams.rules.js';
-import { invitedView, memberView } from './sql/team-queries.js';
+import { invitedView, memberView } from './queries/team-queries.js';
 import type { TeamInvitation, TeamMember } from './teams.types.js';
 
 /**

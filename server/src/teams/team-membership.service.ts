@@ -7,10 +7,10 @@ import { sqlOf } from '../db/sql.js';
 import type { Clock } from '../sessions/tokens.js';
 import { DomainError, badInput, notFound } from '../shared/errors.js';
 import { parseId } from '../shared/validate.js';
-import { TeamInvitationEntity, TeamMemberEntity } from './team.entities.js';
+import { TeamInvitationEntity, TeamMemberEntity } from './teams.repository.js';
 import { auditMember, changeTeam, keepAnOwner, putMember } from './team-changes.js';
 import { isActive, parseAllocation } from './teams.rules.js';
-import { invitedView, memberView } from './sql/team-queries.js';
+import { invitedView, memberView } from './queries/team-queries.js';
 import { TEAM_ROLES, type InvitationLimits, type TeamMember, type TeamRole } from './teams.types.js';
 
 /**

@@ -6,12 +6,12 @@ import type { Principal } from '../auth/roles.js';
 import { sqlOf } from '../db/sql.js';
 import type { Clock } from '../sessions/tokens.js';
 import { DomainError, badInput, notFound } from '../shared/errors.js';
-import { TeamEntity, TeamMemberEntity } from './team.entities.js';
+import { TeamEntity, TeamMemberEntity } from './teams.repository.js';
 import { changeTeam } from './team-changes.js';
 import { policyOf } from './teams.mapping.js';
 import { nextPolicy } from './teams.rules.js';
 import type { TeamsService } from './teams.service.js';
-import { isKnownTimeZone, lockAndCountTeamsCreatedToday, movePeriodsToZone } from './sql/team-queries.js';
+import { isKnownTimeZone, lockAndCountTeamsCreatedToday, movePeriodsToZone } from './queries/team-queries.js';
 import type { CreateTeamInput, SetTeamPolicyInput, Team } from './teams.types.js';
 
 /** A team's creation and its policy: the caps, the allowed models and the zone its periods start in; audited. */

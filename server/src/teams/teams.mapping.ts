@@ -1,4 +1,4 @@
-import type { TeamEntity, TeamInvitationEntity } from './team.entities.js';
+import type { TeamEntity, TeamInvitationEntity } from './teams.repository.js';
 import type { Team, TeamInvitation, TeamPolicy } from './teams.types.js';
 
 export const policyOf = (t: TeamEntity): TeamPolicy => ({

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { TeamEntity, TeamMemberEntity, type TeamOrder } from './team.entities.js';
+import { TeamEntity, TeamMemberEntity, type TeamOrder } from './teams.repository.js';
 import type { AuthService, CreatedKey } from '../auth/auth.service.js';
 import { accountFor, authorize, can, teamScoped, type Action } from '../auth/policy.js';
 import type { Principal } from '../auth/roles.js';
@@ -10,7 +10,7 @@ import { DomainError, badInput, forbidden, notFound } from '../shared/errors.js'
 import { isUuid, parseId, sameId } from '../shared/validate.js';
 import { policyOf, toTeam } from './teams.mapping.js';
 import { TeamAllocationExceeded, chargedTeamId, isActive, requireModelAllowed } from './teams.rules.js';
-import { lockMemberAndCountTeamKeys, memberView, memberViews, spendRows } from './sql/team-queries.js';
+import { lockMemberAndCountTeamKeys, memberView, memberViews, spendRows } from './queries/team-queries.js';
 import type { Team, TeamCharge, TeamMember, TeamSpendRow } from './teams.types.js';
 
 const MAX_SPEND_RANGE_DAYS = 366;

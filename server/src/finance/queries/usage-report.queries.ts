@@ -1,10 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { toBigInt } from '../../db/values.js';
-import { USAGE_TOKEN_CLASSES, type UsageReportRow } from '../usage-report.rules.js';
+import { UsageReportRowGql } from '../usage-report.graphql.js';
+import { USAGE_TOKEN_CLASSES } from '../usage-report.rules.js';
 import { dayStart, NO_KEY, type Watermark } from './tail.js';
 
 const CLASS_COLUMNS = USAGE_TOKEN_CLASSES.map((c) => `${c}_tokens`);
-const none = (id: unknown) => (id === null || id === NO_KEY ? null : (id as string));
+/** `cache_write_1h_input` -> `cacheWrite1hInputTokens`: the GraphQL field of a token class. */
+const tokenField = (c: string) => `${c.replace(/_(\w)/g, (_, x: string) => x.toUpperCase())}Tokens`;
 
 /** What one usage report reads: the days, whose usage (null: everyone's), and the rollup columns it groups by. */
 interface UsageReportScope {
@@ -44,12 +45,14 @@ function groupedSelect(cols: string[]): string {
       from usage_all
       ${cols.length ? `group by ${cols.join(', ')}` : ''}
   )
-  select ${pick('day')}::text as day, ${pick('model')} as model, ${pick('api_key_id')} as api_key_id,
-         ${pick('member_account_id')} as member_account_id, ${pick('account_id')} as account_id,
-         ${has('api_key_id') ? 'k.label' : 'null'} as api_key_label,
-         ${has('member_account_id') ? 'm.email' : 'null'} as member_email,
-         ${has('account_id') ? 'a.email' : 'null'} as account_email,
-         g.calls, g.i, g.c, g.o, ${CLASS_COLUMNS.map((c) => `g.${c}, `).join('')}g.charged, g.cost
+  select ${pick('day')}::text as "day", ${pick('model')} as "model", nullif(${pick('api_key_id')}, ?::uuid) as "apiKeyId",
+         ${has('api_key_id') ? 'k.label' : 'null'} as "apiKeyLabel",
+         nullif(${pick('member_account_id')}, ?::uuid) as "memberAccountId",
+         ${has('member_account_id') ? 'm.email' : 'null'} as "memberEmail",
+         ${pick('account_id')} as "accountId", ${has('account_id') ? 'a.email' : 'null'} as "accountEmail",
+         g.calls::float8 as "calls", g.i::float8 as "inputTokens", g.c::float8 as "cachedInputTokens", g.o::float8 as "outputTokens",
+         ${USAGE_TOKEN_CLASSES.map((c) => `g.${c}_tokens::float8 as "${tokenField(c)}", `).join('')}
+         g.charged::text as "chargedMillicredits", g.cost::text as "costMicroUsd"
     from g
     ${has('api_key_id') ? 'left join finance_api_keys_v k on k.id = g.api_key_id' : ''}
     ${has('member_account_id') ? 'left join finance_accounts_v m on m.id = g.member_account_id' : ''}
@@ -58,9 +61,9 @@ function groupedSelect(cols: string[]): string {
 }
 
 /** The usage report's rows: rollup plus tail, grouped by `columns` (only GROUP_COLUMN's names are spliced in). */
-export async function usageReportRows(em: EntityManager, wm: Watermark, q: UsageReportScope): Promise<UsageReportRow[]> {
+export async function usageReportRows(em: EntityManager, wm: Watermark, q: UsageReportScope): Promise<UsageReportRowGql[]> {
   const { fromDay, toDay, accountId } = q;
-  const rows = await em.execute<Record<string, string | null>[]>(`with ${usageAll}, ${groupedSelect(q.columns)}`, [
+  const rows = await em.execute<UsageReportRowGql[]>(`with ${usageAll}, ${groupedSelect(q.columns)}`, [
     fromDay,
     toDay,
     accountId,
@@ -72,22 +75,8 @@ export async function usageReportRows(em: EntityManager, wm: Watermark, q: Usage
     toDay,
     accountId,
     accountId,
+    NO_KEY,
+    NO_KEY,
   ]);
-  return rows.map((r) => ({
-    day: r.day,
-    model: r.model,
-    apiKeyId: none(r.api_key_id),
-    apiKeyLabel: r.api_key_label,
-    memberAccountId: none(r.member_account_id),
-    memberEmail: r.member_email,
-    accountId: r.account_id,
-    accountEmail: r.account_email,
-    calls: toBigInt(r.calls),
-    inputTokens: toBigInt(r.i),
-    cachedInputTokens: toBigInt(r.c),
-    outputTokens: toBigInt(r.o),
-    classTokens: Object.fromEntries(USAGE_TOKEN_CLASSES.map((c) => [c, toBigInt(r[`${c}_tokens`])])) as UsageReportRow['classTokens'],
-    chargedMillicredits: toBigInt(r.charged),
-    costMicroUsd: toBigInt(r.cost),
-  }));
+  return rows.map((r) => Object.assign(new UsageReportRowGql(), r));
 }

@@ -1,7 +1,7 @@
 import { Entity, EntityRepositoryType, PrimaryKey, Property } from '@mikro-orm/core';
 import { EntityRepository } from '@mikro-orm/postgresql';
 import type { SessionKind } from './session.types.js';
-import { LIVE_SESSION_IDS, REVOKE_PORTAL_SESSIONS } from './sql/session-statements.js';
+import { LIVE_SESSION_IDS, REVOKE_PORTAL_SESSIONS } from './queries/session-statements.js';
 
 /** A cookie session (`sessions`): a staff user's (console) or one account's (Credits page). */
 @Entity({ tableName: 'sessions', repository: () => SessionRepository })
