@@ -10,7 +10,7 @@ import type { LedgerService } from '../ledger/ledger.service.js';
 import type { LedgerEntry } from '../ledger/ledger.types.js';
 import { DomainError, badInput, notFound } from '../shared/errors.js';
 import { PAGE_SIZES, pageSize } from '../shared/paging.js';
-import { PromoCodeEntity, PromoCodesRepository, PromoRedemptionEntity, PromoRedemptionsRepository } from './promotions.repository.js';
+import { PromoCodeEntity, PromoRedemptionEntity } from './promotions.repository.js';
 import { addDays, normalizeCode, refusal, validatePromoCode, type CreatePromoCodeInput } from './promotions.rules.js';
 
 const refused = (code: string, why: 'EXPIRED' | 'EXHAUSTED' | 'ALREADY_REDEEMED') =>
@@ -77,10 +77,11 @@ export class PromotionsService {
         },
         async (tem, posted) => {
           const sql = sqlOf(tem);
-          const taken = await PromoCodesRepository.take(sql, promo.id);
+          const codes = tem.getRepository(PromoCodeEntity);
+          const taken = await codes.take(promo.id);
           // Thrown inside the transaction, the refusal rolls the PROMO credit back.
-          if (!taken) throw refused(code, refusal((await PromoCodesRepository.counters(sql, promo.id)) ?? promo) ?? 'EXHAUSTED');
-          await PromoRedemptionsRepository.insertOn(sql, promo.id, accountId, posted.transactionId);
+          if (!taken) throw refused(code, refusal((await codes.counters(promo.id)) ?? promo) ?? 'EXHAUSTED');
+          await tem.getRepository(PromoRedemptionEntity).insertOn(promo.id, accountId, posted.transactionId);
           await writeAudit(sql, {
             actor: principal,
             action: 'promo.redeem',
