@@ -7,7 +7,7 @@ import Switch from '@mui/material/Switch';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useState, type FormEvent } from 'react';
-import { errorMessage } from '../shared/client';
+import { useSave } from '../shared/busy';
 import type { CreditsPageQuery } from '../shared/gql/graphql';
 import { formatCents, formatCredits } from '../../server/src/money/format';
 import { parseCredits, parseDollarsToCents } from '../shared/money';
@@ -63,9 +63,8 @@ function useAutoRechargeForm(props: {
   );
   const [packId, setPackId] = useState(current?.packId ?? props.packs[0]?.id ?? '');
   const [limit, setLimit] = useState(current ? (current.monthlyLimitCents / 100).toFixed(2) : '50.00');
-  const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, save } = useSave();
 
   const thresholdParsed = parseCredits(threshold);
   const limitParsed = parseDollarsToCents(limit);
@@ -73,10 +72,8 @@ function useAutoRechargeForm(props: {
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (!thresholdParsed.ok || !limitParsed.ok) return;
-    setBusy(true);
-    setError(null);
     setSaved(false);
-    try {
+    await save(async () => {
       await api.request(SetAutoRechargeMutation, {
         input: {
           enabled,
@@ -87,11 +84,7 @@ function useAutoRechargeForm(props: {
       });
       setSaved(true);
       props.onSaved();
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
   return {
     enabled,

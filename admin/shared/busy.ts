@@ -16,3 +16,17 @@ export function useBusy(onError: (message: string) => void) {
   }
   return { busy, run };
 }
+
+/** A form's save: `busy` while it runs, the error it threw as `error` (cleared on the next try). */
+export function useSave(onFail?: () => void) {
+  const [error, setError] = useState<string | null>(null);
+  const { busy, run } = useBusy((message) => {
+    setError(message);
+    onFail?.();
+  });
+  const save = (action: () => Promise<void>) => {
+    setError(null);
+    return run(action);
+  };
+  return { busy, error, save };
+}

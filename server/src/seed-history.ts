@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import type { Principal } from './auth/roles.js';
 import type { Config } from './config.js';
 import { ormOptions } from './db/orm.js';
-import { DemoClockEntity } from './demo-clock.entity.js';
+import { DemoClockEntity } from './demo-clock.repository.js';
 import { createEventBus } from './shared/events/bus.js';
 import { DEMO_EMAIL, seedDemo } from './seed.js';
 import { swallowed } from './shared/errors.js';
@@ -66,7 +66,7 @@ export async function seedDemoWithHistory(databaseUrl: string, config: Config, l
   });
   const events = createEventBus();
   const services = createServices(orm, { ...config, LEDGER_POOL_MAX: 2 }, events, log);
-  const setClock = (at: Date) => orm.em.fork().upsert(DemoClockEntity, { id: true, at });
+  const setClock = (at: Date) => orm.em.fork().getRepository(DemoClockEntity).set(at);
   let created: boolean;
   try {
     await setClock(new Date(dayStart(now) - DAYS * DAY_MS + 8 * 3_600_000));
@@ -74,7 +74,8 @@ export async function seedDemoWithHistory(databaseUrl: string, config: Config, l
   } finally {
     await orm.em
       .fork()
-      .nativeDelete(DemoClockEntity, {})
+      .getRepository(DemoClockEntity)
+      .reset()
       .catch((err: unknown) => swallowed(err, 'seed.demoClock.reset', log));
     await services.engine.close();
     await services.notify.close();

@@ -12,7 +12,8 @@ import Typography from '@mui/material/Typography';
 import { useState, type FormEvent } from 'react';
 import { formatCredits, formatUsdOfMillicredits } from '../../../server/src/money/format';
 import { parseCredits } from '../../shared/money';
-import { FormDialog, FormDialogActions, ReasonField, reasonRequired, useSave } from '../shared/FormDialog';
+import { FormDialog, FormDialogActions, ReasonField, reasonRequired } from '../shared/FormDialog';
+import { useSave } from '../../shared/busy';
 
 export interface AdjustmentRequest {
   accountId: string;

@@ -14,6 +14,7 @@ import Typography from '@mui/material/Typography';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNotify, usePermissions, useRecordContext } from 'react-admin';
+import { useBusy } from '../../shared/busy';
 import { errorMessage } from '../../shared/client';
 import { formatDateTime } from '../../shared/dates';
 import type { AccountApiKeysQuery, Role } from '../../shared/gql/graphql';
@@ -175,7 +176,7 @@ function CreateKey(props: { accountId: string; onCreated: (created: { id: string
   const notify = useNotify();
   const client = useQueryClient();
   const [role, setRole] = useState<Role>('USER');
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useBusy((message) => notify(message, { type: 'error' }));
   return (
     <Stack direction={{ xs: 'column', sm: 'row' }} spacing={1} sx={{ alignItems: { sm: 'center' } }}>
       <TextField
@@ -197,15 +198,10 @@ function CreateKey(props: { accountId: string; onCreated: (created: { id: string
         disabled={busy}
         sx={{ whiteSpace: 'nowrap', flexShrink: 0 }}
         onClick={async () => {
-          setBusy(true);
-          try {
+          await run(async () => {
             props.onCreated((await api.request(CreateApiKeyMutation, { accountId: props.accountId, role })).createApiKey);
             await client.invalidateQueries({ queryKey: ['api-keys', props.accountId] });
-          } catch (err) {
-            notify(errorMessage(err), { type: 'error' });
-          } finally {
-            setBusy(false);
-          }
+          });
         }}
       >
         Create API key

@@ -8,7 +8,8 @@ import { useState, type FormEvent } from 'react';
 import type { KeyLimitReset, UpdateApiKeyInput } from '../../shared/gql/graphql';
 import { formatCredits } from '../../../server/src/money/format';
 import { parseCredits } from '../../shared/money';
-import { FormDialog, FormDialogActions, useSave } from '../shared/FormDialog';
+import { FormDialog, FormDialogActions } from '../shared/FormDialog';
+import { useSave } from '../../shared/busy';
 
 const RESETS: { value: KeyLimitReset; label: string }[] = [
   { value: 'DAILY', label: 'Daily (midnight)' },

@@ -6,7 +6,8 @@ import Typography from '@mui/material/Typography';
 import { useState, type FormEvent } from 'react';
 import { formatCents } from '../../../server/src/money/format';
 import { parseDollarsToCents } from '../../shared/money';
-import { FormDialog, FormDialogActions, ReasonField, reasonRequired, useSave } from '../shared/FormDialog';
+import { FormDialog, FormDialogActions, ReasonField, reasonRequired } from '../shared/FormDialog';
+import { useSave } from '../../shared/busy';
 
 /**
  * Refund (FINANCE+): an amount in dollars, at most what is still refundable (the default), and a

@@ -3,8 +3,7 @@ import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
 import DialogTitle from '@mui/material/DialogTitle';
 import TextField from '@mui/material/TextField';
-import { useState, type ReactNode } from 'react';
-import { useBusy } from '../../shared/busy';
+import { type ReactNode } from 'react';
 
 /** A form dialog of the console: titled (its id labels it), not closable while it saves. */
 export function FormDialog(props: {
@@ -69,17 +68,3 @@ export function ReasonField(props: {
 }
 
 export const reasonRequired = (reason: string) => (reason.trim() ? null : 'A reason is required (it goes to the audit log)');
-
-/** A dialog's save: `busy` while it runs, the error it threw as `error` (cleared on the next try). */
-export function useSave(onFail?: () => void) {
-  const [error, setError] = useState<string | null>(null);
-  const { busy, run } = useBusy((message) => {
-    setError(message);
-    onFail?.();
-  });
-  const save = (action: () => Promise<void>) => {
-    setError(null);
-    return run(action);
-  };
-  return { busy, error, save };
-}

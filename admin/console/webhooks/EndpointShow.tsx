@@ -10,7 +10,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Show, useNotify, usePermissions, useRecordContext, useRedirect, useRefresh } from 'react-admin';
 import { Link } from 'react-router-dom';
-import { errorMessage } from '../../shared/client';
+import { useBusy } from '../../shared/busy';
 import { formatDateTime } from '../../shared/dates';
 import type { WebhookDeliveriesQuery } from '../../shared/gql/graphql';
 import { EndpointActions } from '../../shared/webhooks/EndpointActions';
@@ -34,7 +34,7 @@ const STATUS_COLOR: Record<string, 'success' | 'warning' | 'error' | 'default'> 
 function Redeliver({ endpointId, delivery }: { endpointId: string; delivery: Delivery }) {
   const notify = useNotify();
   const client = useQueryClient();
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useBusy((message) => notify(message, { type: 'error' }));
   return (
     <Button
       size="small"
@@ -42,16 +42,11 @@ function Redeliver({ endpointId, delivery }: { endpointId: string; delivery: Del
       disabled={busy}
       aria-label={`Redeliver event ${delivery.eventId}`}
       onClick={async () => {
-        setBusy(true);
-        try {
+        await run(async () => {
           await api.request(RedeliverWebhookEventMutation, { endpointId, eventId: delivery.eventId });
           notify(`Event ${delivery.eventType} queued again with the same id`, { type: 'success' });
           await client.invalidateQueries({ queryKey: ['deliveries', endpointId] });
-        } catch (err) {
-          notify(errorMessage(err), { type: 'error' });
-        } finally {
-          setBusy(false);
-        }
+        });
       }}
     >
       Redeliver

@@ -18,6 +18,7 @@ import Typography from '@mui/material/Typography';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { Title, useNotify, usePermissions } from 'react-admin';
+import { useBusy } from '../../shared/busy';
 import { errorMessage } from '../../shared/client';
 import { formatDateTime } from '../../shared/dates';
 import type { WebhooksPageQuery as WebhooksPageQueryData } from '../../shared/gql/graphql';
@@ -30,8 +31,8 @@ import { RefulfillPurchaseMutation, ReplayStripeEventMutation, WebhooksPageQuery
 function ReasonButton({ label, title, onSubmit }: { label: string; title: string; onSubmit: (reason: string) => Promise<void> }) {
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
   const notify = useNotify();
+  const { busy, run } = useBusy((message) => notify(message, { type: 'error' }));
   return (
     <>
       <Button size="small" variant="outlined" onClick={() => setOpen(true)}>
@@ -56,16 +57,11 @@ function ReasonButton({ label, title, onSubmit }: { label: string; title: string
             variant="contained"
             disabled={busy || !reason.trim()}
             onClick={async () => {
-              setBusy(true);
-              try {
+              await run(async () => {
                 await onSubmit(reason.trim());
                 setOpen(false);
                 setReason('');
-              } catch (err) {
-                notify(errorMessage(err), { type: 'error' });
-              } finally {
-                setBusy(false);
-              }
+              });
             }}
           >
             {label}

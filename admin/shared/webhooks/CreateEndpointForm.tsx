@@ -6,7 +6,8 @@ import FormLabel from '@mui/material/FormLabel';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import { useState, type Dispatch, type FormEvent, type SetStateAction } from 'react';
-import { errorMessage, type ApiClient } from '../client';
+import { useBusy } from '../busy';
+import { type ApiClient } from '../client';
 import { CreateWebhookEndpointMutation } from './operations';
 import { EVENT_TYPES, endpointUrlError } from './rules';
 
@@ -23,7 +24,7 @@ export function CreateEndpointForm(props: {
   const [all, setAll] = useState(true);
   const [events, setEvents] = useState<string[]>(['balance.low', 'credits.exhausted']);
   const [touched, setTouched] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useBusy(props.onError);
   const urlError = endpointUrlError(url);
   const eventsError = !all && events.length === 0 ? 'Choose at least one event' : null;
 
@@ -31,8 +32,7 @@ export function CreateEndpointForm(props: {
     e.preventDefault();
     setTouched(true);
     if (urlError || eventsError) return;
-    setBusy(true);
-    try {
+    await run(async () => {
       const { createWebhookEndpoint } = await props.api.request(CreateWebhookEndpointMutation, {
         input: {
           url: url.trim(),
@@ -46,11 +46,7 @@ export function CreateEndpointForm(props: {
       setDescription('');
       setTouched(false);
       props.onCreated({ ...createWebhookEndpoint.endpoint, secret: createWebhookEndpoint.secret });
-    } catch (err) {
-      props.onError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

@@ -5,7 +5,8 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useState, type FormEvent } from 'react';
-import { errorMessage, type ApiClient } from '../client';
+import { useSave } from '../busy';
+import { type ApiClient } from '../client';
 import { formatCredits, formatUsdOfMillicredits } from '../../../server/src/money/format';
 import { SetLowBalanceThresholdsMutation } from './operations';
 import { parseThresholdEntry } from './rules';
@@ -99,16 +100,13 @@ function useThresholds(props: {
   const [alerts, setAlerts] = useState(props.alerts);
   const [rows, setRows] = useState(() => (props.alerts.some((a) => a.custom) ? props.alerts.map(asText) : ['']));
   const [touched, setTouched] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, save: saving } = useSave();
   const [saved, setSaved] = useState<string | null>(null);
   const parsed = rows.map(parseThresholdEntry);
 
   async function save(entries: typeof parsed) {
-    setBusy(true);
-    setError(null);
     setSaved(null);
-    try {
+    await saving(async () => {
       const { setLowBalanceThresholds: now } = await props.api.request(SetLowBalanceThresholdsMutation, {
         accountId: props.accountId ?? null,
         thresholdsMillicredits: entries.flatMap((e) => (e.ok && e.thresholdMillicredits !== undefined ? [e.thresholdMillicredits] : [])),
@@ -119,11 +117,7 @@ function useThresholds(props: {
       setTouched(false);
       setSaved(entries.length === 0 ? `Back to the default: ${describe(now[0])}.` : `Saved: ${now.map(describe).join(', ')}.`);
       props.onSaved?.(now);
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
   return { alerts, rows, setRows, touched, setTouched, busy, error, saved, parsed, save };
 }

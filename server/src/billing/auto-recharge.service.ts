@@ -295,10 +295,8 @@ export class AutoRechargeService {
         { idempotencyKey: `auto-recharge:${purchase.id}:attach` },
       );
     } catch (err) {
-      this.log.warn(
-        { purchaseId: purchase.id, invoiceId, error: (err as Error).message },
-        'auto-recharge payment could not be attached to its invoice',
-      );
+      // The credits come from the intent's webhook anyway; only the invoice stays unpaid in Stripe.
+      swallowed(err, 'auto-recharge.attach-invoice', this.log);
     }
   }
 

@@ -3,32 +3,12 @@ import { MillicreditsScalar } from '../graphql/scalars.js';
 import { formatMillicredits } from '../money/money.js';
 import type { AccountBalanceRow } from '../accounts/accounts.service.js';
 import type { AutoRechargeView } from './auto-recharge.service.js';
-import type { CreditPack } from './packs.js';
 import { StripeEventEntity as StripeEventGql } from './stripe-events.repository.js';
 import { IsId } from '../shared/validate.js';
 import { PurchaseEntity as PurchaseGql, PurchaseStatusEnum } from './purchases.repository.js';
 
-@ObjectType('CreditPack')
-export class CreditPackGql {
-  @Field(() => ID)
-  id!: string;
-
-  @Field(() => String)
-  name!: string;
-
-  @Field(() => Int)
-  priceCents!: number;
-
-  @Field(() => MillicreditsScalar)
-  creditsMillicredits!: string;
-}
-
-export const toCreditPackGql = (p: CreditPack): CreditPackGql => ({
-  id: p.id,
-  name: p.name,
-  priceCents: Number(p.priceCents),
-  creditsMillicredits: formatMillicredits(p.credits),
-});
+/** The pack's own class carries the GraphQL `CreditPack` type's decorators. */
+export { CreditPackOffer as CreditPackGql } from './packs.js';
 
 @ObjectType('CheckoutSession')
 export class CheckoutSessionGql {

@@ -16,7 +16,6 @@ import {
   SetAutoRechargeInput,
   StripeEventGql,
   toAutoRechargeGql,
-  toCreditPackGql,
   toNegativeBalanceGql,
 } from './billing.graphql.js';
 
@@ -25,7 +24,7 @@ export class BillingResolver {
   @Authorized('billing.packs')
   @Query(() => [CreditPackGql], { description: 'The packs on sale; prices are the server’s, never the client’s' })
   creditPacks(@Ctx() ctx: Context): CreditPackGql[] {
-    return ctx.services.billing.packs().map(toCreditPackGql);
+    return [...ctx.services.billing.packs()];
   }
 
   @Authorized('billing.checkout')

@@ -1,4 +1,8 @@
-import { MILLICREDITS_PER_CREDIT } from '../money/money.js';
+// The packs are decorated GraphQL types, and pure rules (and their tests) load this module on its own.
+import 'reflect-metadata';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { MillicreditsScalar } from '../graphql/scalars.js';
+import { formatMillicredits, MILLICREDITS_PER_CREDIT } from '../money/money.js';
 
 export interface CreditPack {
   id: string;
@@ -9,6 +13,37 @@ export interface CreditPack {
   stripePriceId: string | null;
 }
 
+/** A pack on sale: the configuration and the GraphQL `CreditPack` in one class (money stays bigint; the wire fields are getters). */
+@ObjectType('CreditPack')
+export class CreditPackOffer implements CreditPack {
+  @Field(() => ID)
+  readonly id: string;
+
+  @Field(() => String)
+  readonly name: string;
+
+  readonly priceCents: bigint;
+  readonly credits: bigint;
+  readonly stripePriceId: string | null = null;
+
+  constructor(id: string, name: string, priceCents: bigint, credits: bigint) {
+    this.id = id;
+    this.name = name;
+    this.priceCents = priceCents;
+    this.credits = credits;
+  }
+
+  @Field(() => Int, { name: 'priceCents' })
+  get priceCentsField(): number {
+    return Number(this.priceCents);
+  }
+
+  @Field(() => MillicreditsScalar)
+  get creditsMillicredits(): string {
+    return formatMillicredits(this.credits);
+  }
+}
+
 const credits = (n: bigint) => n * MILLICREDITS_PER_CREDIT;
 
 /**
@@ -17,10 +52,10 @@ const credits = (n: bigint) => n * MILLICREDITS_PER_CREDIT;
  * volume bonus: starter 10,000 credits for $9.99 (~1,001/$), pro 52,000 for $49.99 (~1,040/$),
  * enterprise 110,000 for $99.99 (~1,100/$).
  */
-export const CREDIT_PACKS: readonly CreditPack[] = Object.freeze([
-  { id: 'starter', name: 'Starter', priceCents: 999n, credits: credits(10_000n), stripePriceId: null },
-  { id: 'pro', name: 'Pro', priceCents: 4999n, credits: credits(52_000n), stripePriceId: null },
-  { id: 'enterprise', name: 'Enterprise', priceCents: 9999n, credits: credits(110_000n), stripePriceId: null },
+export const CREDIT_PACKS: readonly CreditPackOffer[] = Object.freeze([
+  new CreditPackOffer('starter', 'Starter', 999n, credits(10_000n)),
+  new CreditPackOffer('pro', 'Pro', 4999n, credits(52_000n)),
+  new CreditPackOffer('enterprise', 'Enterprise', 9999n, credits(110_000n)),
 ]);
 
 /** Id used on purchase rows of a target-balance auto-recharge (an amount computed by the server). */

@@ -299,7 +299,8 @@ export class WebhooksService {
         const outcome = await this.refulfil(actor, purchase.id, reason);
         results.push({ purchase: outcome.purchase, outcome: outcome.kind });
       } catch (err) {
-        this.log.warn({ purchaseId: purchase.id, error: (err as Error).message }, 'bulk re-run of fulfilment skipped a purchase');
+        // The bulk re-run goes on; this purchase is answered as 'error'.
+        swallowed(err, 'webhooks.refulfil-stale', this.log);
         results.push({ purchase, outcome: 'error' });
       }
     }

@@ -7,7 +7,7 @@ import { AutoRechargeSettingsEntity } from '../billing/auto-recharge-settings.re
 import { StripeEventEntity } from '../billing/stripe-events.repository.js';
 import { PromoCodeEntity, PromoRedemptionEntity } from '../promotions/promotions.repository.js';
 import { ReconciliationFindingEntity, ReconciliationRunEntity } from '../reconciliation/runs.repository.js';
-import { DemoClockEntity } from '../demo-clock.entity.js';
+import { DemoClockEntity } from '../demo-clock.repository.js';
 import { GrantExpiryNoticeEntity } from '../grants/grant-expiry-notices.repository.js';
 import { ApiKeyEntity } from '../auth/api-keys.repository.js';
 import { ModelRateEntity, ModelSwitchEntity, RateCardActivationEntity, RateCardEntity } from '../ratecards/ratecards.repository.js';

@@ -1,7 +1,6 @@
 import { BigIntType, Entity, EntityRepositoryType, PrimaryKey, Property, type Opt } from '@mikro-orm/core';
 import { EntityRepository } from '@mikro-orm/postgresql';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import type { Sql } from '../db/sql.js';
 import { MillicreditsScalar } from '../graphql/scalars.js';
 import { formatMillicredits } from '../money/money.js';
 import type { PromoCodeTerms } from './promotions.rules.js';
@@ -56,8 +55,8 @@ export class PromoCodeEntity implements PromoCodeTerms {
 export type PromoCodeCounters = Pick<PromoCodeEntity, 'maxRedemptions' | 'redemptions' | 'expiresAt'>;
 
 /**
- * `promo_codes`. Taking a redemption runs inside the PROMO entry's transaction on the ledger
- * engine's connection (no EntityManager there): those statements take its `Sql`.
+ * `promo_codes`. Taking a redemption runs inside the PROMO entry's transaction: reached through
+ * that transaction's EntityManager (`tem.getRepository(PromoCodeEntity)`).
  */
 export class PromoCodesRepository extends EntityRepository<PromoCodeEntity> {
   async add(t: PromoCodeTerms, createdBy: string | null): Promise<PromoCodeEntity> {
@@ -79,8 +78,9 @@ export class PromoCodesRepository extends EntityRepository<PromoCodeEntity> {
    * Takes one redemption, atomically: the WHERE is re-checked on the latest row version after
    * waiting for its lock, so concurrent redeemers can never exceed `max_redemptions`. Null: refused.
    */
-  static async take(sql: Sql, promoCodeId: string): Promise<{ grantValidDays: number | null } | null> {
-    const rows = await sql.query<{ grant_valid_days: number | null }>(
+  async take(promoCodeId: string): Promise<{ grantValidDays: number | null } | null> {
+    // One conditional UPDATE: the counter and its limit are decided on the locked row, not in memory.
+    const rows = await this.getEntityManager().execute<{ grant_valid_days: number | null }[]>(
       `update promo_codes set redemptions = redemptions + 1
         where id = ?::uuid and (max_redemptions is null or redemptions < max_redemptions)
           and (expires_at is null or expires_at > clock_timestamp())
@@ -91,17 +91,8 @@ export class PromoCodesRepository extends EntityRepository<PromoCodeEntity> {
   }
 
   /** The counters as they are now, in the redemption's transaction. */
-  static async counters(sql: Sql, promoCodeId: string): Promise<PromoCodeCounters | null> {
-    const [row] = await sql.query<{ max_redemptions: number | null; redemptions: number; expires_at: Date | null }>(
-      `select max_redemptions, redemptions, expires_at from promo_codes where id = ?::uuid`,
-      [promoCodeId],
-    );
-    if (!row) return null;
-    return {
-      maxRedemptions: row.max_redemptions,
-      redemptions: Number(row.redemptions),
-      expiresAt: row.expires_at ? new Date(row.expires_at) : null,
-    };
+  counters(promoCodeId: string): Promise<PromoCodeCounters | null> {
+    return this.findOne({ id: promoCodeId }, { fields: ['maxRedemptions', 'redemptions', 'expiresAt'], disableIdentityMap: true });
   }
 }
 
@@ -131,12 +122,11 @@ export class PromoRedemptionsRepository extends EntityRepository<PromoRedemption
     return (await this.count({ promoCodeId, accountId })) > 0;
   }
 
-  /** In the PROMO entry's transaction, on the engine's connection; its unique key refuses a second redemption (23505). */
-  static async insertOn(sql: Sql, promoCodeId: string, accountId: string, transactionId: string): Promise<void> {
-    await sql.query(`insert into promo_redemptions (promo_code_id, account_id, transaction_id) values (?::uuid, ?::uuid, ?::uuid)`, [
-      promoCodeId,
-      accountId,
-      transactionId,
-    ]);
+  /** In the PROMO entry's transaction; its unique key refuses a second redemption (23505). */
+  async insertOn(promoCodeId: string, accountId: string, transactionId: string): Promise<void> {
+    await this.getEntityManager().execute(
+      `insert into promo_redemptions (promo_code_id, account_id, transaction_id) values (?::uuid, ?::uuid, ?::uuid)`,
+      [promoCodeId, accountId, transactionId],
+    );
   }
 }

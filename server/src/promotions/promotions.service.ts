@@ -2,7 +2,6 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { writeAudit } from '../audit/audit.service.js';
 import { accountFor } from '../auth/policy.js';
 import type { Principal } from '../auth/roles.js';
-import { sqlOf } from '../db/sql.js';
 import { pgCode } from '../db/values.js';
 import { currentEm } from '../db/unit-of-work.js';
 import type { GrantsService } from '../grants/grants.service.js';
@@ -10,7 +9,7 @@ import type { LedgerService } from '../ledger/ledger.service.js';
 import type { LedgerEntry } from '../ledger/ledger.types.js';
 import { DomainError, badInput, notFound } from '../shared/errors.js';
 import { PAGE_SIZES, pageSize } from '../shared/paging.js';
-import { PromoCodeEntity, PromoCodesRepository, PromoRedemptionEntity, PromoRedemptionsRepository } from './promotions.repository.js';
+import { PromoCodeEntity, PromoRedemptionEntity } from './promotions.repository.js';
 import { addDays, normalizeCode, refusal, validatePromoCode, type CreatePromoCodeInput } from './promotions.rules.js';
 
 const refused = (code: string, why: 'EXPIRED' | 'EXHAUSTED' | 'ALREADY_REDEEMED') =>
@@ -76,11 +75,11 @@ export class PromotionsService {
           actorKeyId: principal.keyId,
         },
         async (tem, posted) => {
-          const sql = sqlOf(tem);
-          const taken = await PromoCodesRepository.take(sql, promo.id);
+          const codes = tem.getRepository(PromoCodeEntity);
+          const taken = await codes.take(promo.id);
           // Thrown inside the transaction, the refusal rolls the PROMO credit back.
-          if (!taken) throw refused(code, refusal((await PromoCodesRepository.counters(sql, promo.id)) ?? promo) ?? 'EXHAUSTED');
-          await PromoRedemptionsRepository.insertOn(sql, promo.id, accountId, posted.transactionId);
+          if (!taken) throw refused(code, refusal((await codes.counters(promo.id)) ?? promo) ?? 'EXHAUSTED');
+          await tem.getRepository(PromoRedemptionEntity).insertOn(promo.id, accountId, posted.transactionId);
           await writeAudit(tem, {
             actor: principal,
             action: 'promo.redeem',
