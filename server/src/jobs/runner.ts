@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { Cron } from 'croner';
 import type { Logger } from 'pino';
 import { inUnitOfWork } from '../db/unit-of-work.js';
+import { swallowed } from '../shared/errors.js';
 
 export interface Job {
   name: string;
@@ -41,7 +42,8 @@ export function startJobs(jobs: Job[], log: Logger, em?: EntityManager): JobRunn
     const started = em ? inUnitOfWork(em, () => job.run!()) : job.run!();
     const run = started
       .then(() => undefined)
-      .catch((err: unknown) => log.warn({ err: { message: (err as Error).message }, job: job.name }, 'scheduled job failed'))
+      // A failed run is logged and counted; the next tick runs the job again.
+      .catch((err: unknown) => swallowed(err, 'jobs.run', log.child({ job: job.name })))
       .finally(() => inFlight.delete(run));
     inFlight.set(run, job.name);
     return run;

@@ -1,4 +1,4 @@
-import { swallowed } from '../shared/errors.js';
+import { DomainError, swallowed } from '../shared/errors.js';
 import { tryXactLock } from '../db/locks.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
@@ -49,14 +49,10 @@ export interface Settled {
 }
 
 /** The settle of a call could not be written: its hold stays HELD (never expiring) for an operator. */
-export class SettleFailed extends Error {
-  constructor(
-    readonly holdId: string,
-    override readonly cause: unknown,
-  ) {
-    super(`the settle of hold ${holdId} failed; the hold is kept`);
-  }
-}
+export const settleFailed = (holdId: string, cause: unknown): DomainError =>
+  Object.assign(new DomainError('SETTLE_FAILED', `the settle of hold ${holdId} failed; the hold is kept`, { holdId }), { cause });
+
+export const isSettleFailed = (err: unknown): err is DomainError => err instanceof DomainError && err.code === 'SETTLE_FAILED';
 
 /**
  * A failure's code and message without the statement or its values (those may carry PII): the
@@ -161,7 +157,7 @@ export class HoldsService {
    * wrote nothing, and the settle key makes a repeat of one that did commit a replay). When every
    * attempt fails, the settle is never lost silently: the hold is kept past its expiry with the
    * reason, the failure is counted and logged with everything needed to post it by hand, and
-   * SettleFailed is thrown.
+   * a SETTLE_FAILED error is thrown.
    */
   private async retrying<T>(hold: Hold, charge: SettleCharge, attempt: () => Promise<T>): Promise<T> {
     let last: unknown;
@@ -190,7 +186,7 @@ export class HoldsService {
       },
       'proxy settle failed: the call is not charged yet; its hold is kept for an operator',
     );
-    throw new SettleFailed(hold.id, last);
+    throw settleFailed(hold.id, last);
   }
 
   /** Releases a hold without charging (the call failed). Returns null when it was already released. */

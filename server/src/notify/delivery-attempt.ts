@@ -4,7 +4,7 @@ import { metrics } from '../metrics/metrics.js';
 import { swallowed } from '../shared/errors.js';
 import type { Clock } from './clock.js';
 import { type ClaimedDelivery, type DeliveryOutcome, NotificationDeliveryEntity } from './deliveries.repository.js';
-import { checkDestination, UnsafeDestination, type DestinationPolicy } from './destination.js';
+import { checkDestination, isUnsafeDestination, type DestinationPolicy } from './destination.js';
 import type { SendResult, WebhookSender } from './http-sender.js';
 import type { Mailer } from './mailer.js';
 import { NotificationAttemptEntity } from './attempts.repository.js';
@@ -81,7 +81,7 @@ export class DeliveryAttempts {
     try {
       target = await withDeadline(checkDestination(endpoint.url, this.o.policy), this.o.deadlineMs);
     } catch (err) {
-      return failed(err instanceof UnsafeDestination ? `refused: ${err.reason}` : (err as Error).message, started);
+      return failed(isUnsafeDestination(err) ? `refused: ${err.message}` : (err as Error).message, started);
     }
     const now = this.o.clock.now();
     const secrets = [this.o.secrets().open(endpoint.secretEnc)];

@@ -1,6 +1,6 @@
 import { lookup as dnsLookup } from 'node:dns/promises';
 import ipaddr from 'ipaddr.js';
-import { badInput } from '../shared/errors.js';
+import { DomainError, badInput } from '../shared/errors.js';
 
 export interface DestinationPolicy {
   /** Production: https only, public unicast addresses only. Otherwise http and loopback are allowed too. */
@@ -16,12 +16,10 @@ export interface CheckedDestination {
   family: 4 | 6;
 }
 
-export class UnsafeDestination extends Error {
-  constructor(readonly reason: string) {
-    super(reason);
-    this.name = 'UnsafeDestination';
-  }
-}
+/** A destination that is not a public http(s) address; the message is the reason. */
+const unsafeDestination = (reason: string) => new DomainError('UNSAFE_DESTINATION', reason);
+
+export const isUnsafeDestination = (err: unknown): err is DomainError => err instanceof DomainError && err.code === 'UNSAFE_DESTINATION';
 
 const defaultResolve = (host: string) => dnsLookup(host, { all: true, verbatim: true });
 
@@ -73,14 +71,14 @@ export async function checkDestination(raw: string, policy: DestinationPolicy): 
   try {
     url = new URL(raw);
   } catch {
-    throw new UnsafeDestination('not a valid absolute URL');
+    throw unsafeDestination('not a valid absolute URL');
   }
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && !policy.production)) {
-    throw new UnsafeDestination(policy.production ? 'the URL must use https' : 'the URL must use http or https');
+    throw unsafeDestination(policy.production ? 'the URL must use https' : 'the URL must use http or https');
   }
-  if (url.username || url.password) throw new UnsafeDestination('the URL must not carry credentials');
+  if (url.username || url.password) throw unsafeDestination('the URL must not carry credentials');
   const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
-  if (!host) throw new UnsafeDestination('the URL has no host');
+  if (!host) throw unsafeDestination('the URL has no host');
   let addresses: { address: string; family: number }[];
   const literal = ipaddr.isValid(host);
   if (literal) {
@@ -89,25 +87,25 @@ export async function checkDestination(raw: string, policy: DestinationPolicy): 
     try {
       addresses = await (policy.resolve ?? defaultResolve)(host);
     } catch {
-      throw new UnsafeDestination(`the host "${host.slice(0, 100)}" does not resolve`);
+      throw unsafeDestination(`the host "${host.slice(0, 100)}" does not resolve`);
     }
   }
-  if (!addresses.length) throw new UnsafeDestination(`the host "${host.slice(0, 100)}" does not resolve`);
+  if (!addresses.length) throw unsafeDestination(`the host "${host.slice(0, 100)}" does not resolve`);
   for (const a of addresses) {
     const refusal = addressRefusal(a.address, policy.production);
     if (refusal)
-      throw new UnsafeDestination(`${literal ? 'the address is not public' : 'the host resolves to a non-public address'} (${refusal})`);
+      throw unsafeDestination(`${literal ? 'the address is not public' : 'the host resolves to a non-public address'} (${refusal})`);
   }
   return { url, address: addresses[0].address, family: addresses[0].family === 6 ? 6 : 4 };
 }
 
-/** Registration-time check: a clear BAD_USER_INPUT instead of an UnsafeDestination. */
+/** Registration-time check: a clear BAD_USER_INPUT instead of an UNSAFE_DESTINATION. */
 export async function validateEndpointUrl(raw: string, policy: DestinationPolicy): Promise<string> {
   if (typeof raw !== 'string' || raw.length > 2048) throw badInput('url must be at most 2048 characters', { field: 'url' });
   try {
     return (await checkDestination(raw.trim(), policy)).url.toString();
   } catch (err) {
-    if (err instanceof UnsafeDestination) throw badInput(`url refused: ${err.reason}`, { field: 'url' });
+    if (isUnsafeDestination(err)) throw badInput(`url refused: ${err.message}`, { field: 'url' });
     throw err;
   }
 }

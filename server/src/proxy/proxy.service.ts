@@ -3,7 +3,7 @@ import type { KeyPrincipal } from '../auth/roles.js';
 import type { Config } from '../config.js';
 import { metrics } from '../metrics/metrics.js';
 import type { HoldsService, PlacedHold } from '../ledger/holds.service.js';
-import { SettleFailed } from '../ledger/holds.service.js';
+import { isSettleFailed } from '../ledger/holds.service.js';
 import { DomainError, badInput } from '../shared/errors.js';
 import { requestHash } from '../shared/request-hash.js';
 import type { TokenCounts } from '../money/money.js';
@@ -399,8 +399,8 @@ export class ProxyService {
             this.log.info({ holdId: call.hold.id, model: call.rate.model, promptExact: call.promptExact }, 'settled on estimated tokens');
         },
         (err: unknown) => {
-          // A SettleFailed is already counted and logged with everything needed to post it by hand.
-          if (!(err instanceof SettleFailed)) this.log.error({ err, holdId: call.hold.id }, 'proxy settle refused after the answer');
+          // A SETTLE_FAILED is already counted and logged with everything needed to post it by hand.
+          if (!isSettleFailed(err)) this.log.error({ err, holdId: call.hold.id }, 'proxy settle refused after the answer');
         },
       );
     this.settling.add(work);

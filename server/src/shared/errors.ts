@@ -21,7 +21,9 @@ export type DomainErrorCode =
   | 'SERVICE_UNAVAILABLE'
   | 'PAYLOAD_TOO_LARGE'
   | 'UPSTREAM_FAILED'
-  | 'UPSTREAM_TIMEOUT';
+  | 'UPSTREAM_TIMEOUT'
+  | 'SETTLE_FAILED'
+  | 'UNSAFE_DESTINATION';
 
 /** One kind of error as each transport shows it. */
 export interface ErrorKind {
@@ -64,6 +66,10 @@ export const ERROR_KINDS: Record<DomainErrorCode, ErrorKind> = {
   /** The model provider failed or could not be reached (the proxy's own answer; its 4xx pass through instead). */
   UPSTREAM_FAILED: kind(502, 'UPSTREAM_FAILED', ['upstream_error', 'upstream_error'], 'api_error'),
   UPSTREAM_TIMEOUT: kind(504, 'UPSTREAM_TIMEOUT', ['upstream_error', 'upstream_timeout'], 'timeout_error'),
+  /** Internal: a settle that could not be written after the answer (ledger/holds.service.ts); never a client's. */
+  SETTLE_FAILED: kind(500, 'INTERNAL_SERVER_ERROR', ['server_error', 'internal_error'], 'api_error'),
+  /** Internal: a webhook destination that is not a public http(s) address (notify/destination.ts); registration shows it as BAD_USER_INPUT. */
+  UNSAFE_DESTINATION: kind(500, 'INTERNAL_SERVER_ERROR', ['server_error', 'internal_error'], 'api_error'),
 };
 
 export class DomainError extends Error {

@@ -46,7 +46,8 @@ export class OutboxListener {
       this.client = client;
       this.onEvent(); // anything committed while we were not listening
     } catch (err) {
-      this.log.warn({ err: { message: (err as Error).message } }, 'could not LISTEN for outbox events; polling');
+      // The worker polls meanwhile; logged and counted, then retried.
+      swallowed(err, 'notify.listen', this.log);
       this.retry(client);
     }
   }
