@@ -24,7 +24,8 @@ import {
   type PostedTransaction,
 } from './ledger.repository.js';
 import { closeGrant, setGrantTerms } from './queries/grants.js';
-import type { BalanceSnapshot, LedgerEntry, UsageCharge } from './ledger.types.js';
+import type { LedgerEntry } from './ledger.graphql.js';
+import type { BalanceSnapshot, UsageCharge } from './ledger.types.js';
 import type { UsageRecord } from '../usage/usage.types.js';
 import { reversalDelta } from './postings.js';
 import { metrics } from '../metrics/metrics.js';
