@@ -1,7 +1,6 @@
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { ConnectionType } from '../graphql/connection.js';
 import { WebhookDelivery } from './deliveries.repository.js';
-import { NotificationAttemptEntity } from './attempts.repository.js';
 import { WebhookEndpointEntity } from './webhook-endpoints.repository.js';
 
 /** The entity is its own GraphQL type: the resolvers name it here. */
