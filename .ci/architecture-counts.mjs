@@ -149,6 +149,8 @@ if (process.argv.includes('--json')) {
   console.log(JSON.stringify(report, null, 2));
 } else if (process.argv.includes('--converters')) {
   console.log(converters.join('\n'));
+} else if (process.argv.includes('--table')) {
+  console.log((tablesWithSql[process.argv[process.argv.indexOf('--table') + 1]] ?? []).join('\n'));
 } else {
   const line = (label, value) => console.log(`${label.padEnd(44)} ${value}`);
   line('SQL literals (files)', `${sql.total} (${sql.files.size})`);

@@ -14,18 +14,20 @@ function isCronPattern(pattern: string): boolean {
   }
 }
 
+function declaresWorkspaces(packageJson: string): boolean {
+  try {
+    return Boolean(JSON.parse(readFileSync(packageJson, 'utf8')).workspaces);
+  } catch {
+    return false; // unreadable or not JSON: not our root
+  }
+}
+
 /** Finds the repository root (the package.json that declares workspaces), so `.data/` is stable. */
 export function findRepoRoot(start = process.cwd()): string {
   let dir = path.resolve(start);
   for (;;) {
     const pkg = path.join(dir, 'package.json');
-    if (existsSync(pkg)) {
-      try {
-        if (JSON.parse(readFileSync(pkg, 'utf8')).workspaces) return dir;
-      } catch {
-        /* not ours */
-      }
-    }
+    if (existsSync(pkg) && declaresWorkspaces(pkg)) return dir;
     const parent = path.dirname(dir);
     if (parent === dir) return path.resolve(start);
     dir = parent;

@@ -25,6 +25,7 @@ import {
 } from './ledger.repository.js';
 import { closeGrant, setGrantTerms } from './queries/grants.js';
 import type { LedgerEntry } from './ledger.graphql.js';
+import { countUsage, findUsageByKey, findUsagePage } from './queries/usage.js';
 import type { BalanceSnapshot, UsageCharge } from './ledger.types.js';
 import type { UsageRecord } from '../usage/usage.types.js';
 import { reversalDelta } from './postings.js';
@@ -132,6 +133,20 @@ export class LedgerService {
   async lockForMovement(em: EntityManager, accountId: string, idempotencyKey: string): Promise<string | null> {
     await lockAccount(em, accountId);
     return findTransactionIdByKey(em, accountId, idempotencyKey);
+  }
+
+  /** A client's earlier usage row under `key` (never one of the proxy's settle rows). */
+  usageByKey(accountId: string, key: string): Promise<UsageRecord | null> {
+    return findUsageByKey(currentEm(this.em), accountId, key);
+  }
+
+  usageCount(accountId: string): Promise<number> {
+    return countUsage(currentEm(this.em), accountId);
+  }
+
+  /** Up to `limit` usage rows of the account, newest first, below `beforeSeq` when given. */
+  usagePage(accountId: string, limit: number, beforeSeq: bigint | null): Promise<UsageRecord[]> {
+    return findUsagePage(currentEm(this.em), accountId, limit, beforeSeq);
   }
 
   /** Inside the caller's transaction (`em`): expiry and priority of the grant `transactionId` created. */

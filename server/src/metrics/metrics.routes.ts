@@ -5,6 +5,7 @@ import { currentEm } from '../db/unit-of-work.js';
 import { toUsdNumber } from '../money/money.js';
 import { utcDay } from '../finance/finance.rules.js';
 import type { Services } from '../services.js';
+import { swallowed } from '../shared/errors.js';
 import { credits, gauges, metricsRegistry } from './metrics.js';
 import { balanceTotals, heldCount, lastReconciliationMismatches } from './queries/gauge-sources.js';
 
@@ -66,7 +67,7 @@ export function metricsRoutes(app: Express, services: Services): void {
       await sampleGauges(services);
     } catch (err) {
       // Counters are still worth serving when the database is slow or down.
-      services.log.warn({ err: { message: (err as Error).message } }, 'metrics: sampling gauges failed');
+      swallowed(err, 'metrics.sampleGauges', services.log);
     }
     res.setHeader('content-type', metricsRegistry.contentType);
     res.send(await metricsRegistry.metrics());

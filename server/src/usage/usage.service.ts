@@ -1,6 +1,4 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Principal } from '../auth/roles.js';
-import { currentEm } from '../db/unit-of-work.js';
 import { decodeCursor, toPage, type Page } from '../graphql/connection-cursors.js';
 import { pageSize } from '../shared/paging.js';
 import type { Charged, LedgerService } from '../ledger/ledger.service.js';
@@ -10,7 +8,6 @@ import type { RateCardsService } from '../ratecards/ratecards.service.js';
 import { metrics } from '../metrics/metrics.js';
 import { DomainError, IdempotencyConflict, badInput } from '../shared/errors.js';
 import { parseId, requiredText } from '../shared/validate.js';
-import { countUsage, findUsageByKey, findUsagePage } from './queries/usage.queries.js';
 import { clientIdempotencyKey, priceUsage, storedIdempotencyKey, usageFingerprint, usageTokens } from './usage.rules.js';
 import { SpendCapExceeded } from '../proxy/proxy.errors.js';
 import { chargedTeamId } from '../teams/teams.rules.js';
@@ -24,7 +21,6 @@ export const MAX_USAGE_BATCH = 1000;
 
 export class UsageService {
   constructor(
-    private readonly em: EntityManager,
     private readonly rateCards: RateCardsService,
     private readonly ledger: LedgerService,
     private readonly teams: TeamsService,
@@ -33,11 +29,11 @@ export class UsageService {
 
   async page(accountId: string, first?: number | null, after?: string | null): Promise<Page<UsageRecord>> {
     const n = pageSize(first);
-    return toPage(await findUsagePage(currentEm(this.em), accountId, n + 1, decodeCursor(after)), n);
+    return toPage(await this.ledger.usagePage(accountId, n + 1, decodeCursor(after)), n);
   }
 
   async count(accountId: string): Promise<number> {
-    return countUsage(currentEm(this.em), accountId);
+    return this.ledger.usageCount(accountId);
   }
 
   /**
@@ -131,7 +127,7 @@ export class UsageService {
       rate = await this.rateCards.rateFor(model);
     } catch (err) {
       if (err instanceof DomainError) {
-        const existing = await findUsageByKey(currentEm(this.em), accountId, idempotencyKey);
+        const existing = await this.ledger.usageByKey(accountId, idempotencyKey);
         if (existing && existing.requestHash !== hash) throw new IdempotencyConflict(clientKey);
         if (existing) return { replay: existing };
       }

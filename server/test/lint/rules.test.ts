@@ -62,6 +62,26 @@ describe('ESLint: the console is under the same function-length rule', () => {
   });
 });
 
+describe('ESLint: one error taxonomy, and no error dropped without a trace', () => {
+  const planted = 'server/src/accounts/planted.service.ts';
+  it('refuses a plain Error subclass outside shared/errors.ts', async () => {
+    expect(await eslintRules(planted, 'export class Oops extends Error {}\n')).toContain('no-restricted-syntax');
+  });
+  it('refuses an empty catch and .catch(() => undefined)', async () => {
+    const empty = 'export function f(g: () => void): void {\n  try {\n    g();\n  } catch {\n    // nothing\n  }\n}\n';
+    expect(await eslintRules(planted, empty)).toContain('no-restricted-syntax');
+    const dropped = 'export const f = (p: Promise<void>) => p.catch(() => undefined);\n';
+    expect(await eslintRules(planted, dropped)).toContain('no-restricted-syntax');
+  });
+  it('allows a catch that handles the case, and a DomainError kind', async () => {
+    const handled =
+      'export function f(g: () => void): boolean {\n  try {\n    g();\n    return true;\n  } catch {\n    return false;\n  }\n}\n';
+    expect(await eslintRules(planted, handled)).toEqual([]);
+    const kind = "import { DomainError } from '../shared/errors.js';\nexport class Refused extends DomainError {}\n";
+    expect(await eslintRules(planted, kind)).toEqual([]);
+  });
+});
+
 describe('dependency-cruiser: boundaries between features', () => {
   const planted = mkdtempSync(join(tmpdir(), 'cm-depcruise-'));
   afterAll(() => rmSync(planted, { recursive: true, force: true }));

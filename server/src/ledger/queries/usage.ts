@@ -1,6 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { toUsageRecord } from '../../ledger/engine.js';
-import type { UsageRecord } from '../usage.types.js';
+import { toUsageRecord } from '../engine.js';
+import type { UsageRecord } from '../../usage/usage.types.js';
+
+/* The usage rows (the engine's table) as the usage feature reads them, through LedgerService. */
 
 type UsageRow = Record<string, unknown>;
 
