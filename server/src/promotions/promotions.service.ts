@@ -76,13 +76,12 @@ export class PromotionsService {
           actorKeyId: principal.keyId,
         },
         async (tem, posted) => {
-          const sql = sqlOf(tem);
           const codes = tem.getRepository(PromoCodeEntity);
           const taken = await codes.take(promo.id);
           // Thrown inside the transaction, the refusal rolls the PROMO credit back.
           if (!taken) throw refused(code, refusal((await codes.counters(promo.id)) ?? promo) ?? 'EXHAUSTED');
           await tem.getRepository(PromoRedemptionEntity).insertOn(promo.id, accountId, posted.transactionId);
-          await writeAudit(sql, {
+          await writeAudit(sqlOf(tem), {
             actor: principal,
             action: 'promo.redeem',
             targetType: 'promo_code',

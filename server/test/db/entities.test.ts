@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ReferenceKind } from '@mikro-orm/core';
+import { EntityRepository } from '@mikro-orm/postgresql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { entities } from '../../src/db/entities.js';
 import { TABLES_WITHOUT_ENTITY } from '../../src/db/tables-without-entity.js';
@@ -23,17 +24,17 @@ const PG_TYPE: Record<string, string> = {
   'int[]': 'ARRAY',
 };
 
-/** Every class decorated with @Entity under server/src, read from the source: a new entity left out of db/entities.ts fails here. */
-function entityClassesInSource(): string[] {
+/** Every class decorated with @Entity under server/src, read from the source, with its file and that file's text. */
+function entityClassesInSource(): { name: string; file: string; text: string }[] {
   const src = fileURLToPath(new URL('../../src/', import.meta.url));
-  const names: string[] = [];
+  const found: { name: string; file: string; text: string }[] = [];
   for (const file of readdirSync(src, { recursive: true, encoding: 'utf8' })) {
     if (!file.endsWith('.ts')) continue;
     const text = readFileSync(join(src, file), 'utf8');
     for (const m of text.matchAll(/@Entity\((?:[^()]|\([^()]*\))*\)\s*(?:@\w+\([^)]*\)\s*)*export\s+(?:abstract\s+)?class\s+(\w+)/g))
-      names.push(m[1]);
+      found.push({ name: m[1]!, file, text });
   }
-  return names;
+  return found;
 }
 
 let db: TestDatabase;
@@ -51,9 +52,34 @@ interface Column {
 /** The migrations own the schema: an entity that disagrees with its table fails here, not in production. */
 describe('entities match the migrated tables', () => {
   it('registers every entity class the code declares', () => {
-    const declared = entityClassesInSource();
+    const declared = entityClassesInSource().map((e) => e.name);
     expect(declared.length).toBeGreaterThan(0);
     expect(entities.map((e) => e.name).sort()).toEqual(declared.sort());
+  });
+
+  it("gives every entity one door: an EntityRepository subclass named in @Entity and declared in the same *.repository.ts (or its aggregate root's)", () => {
+    const declared = entityClassesInSource();
+    const doors = declared.map(({ name, file, text }) => {
+      const repository = db.orm.getMetadata().get(name).repository?.() as (new (...args: never[]) => unknown) | undefined;
+      return {
+        name,
+        file,
+        repository: repository?.name ?? null,
+        isEntityRepository: repository ? repository.prototype instanceof EntityRepository : null,
+        declaredBeside: repository ? new RegExp(`class\\s+${repository.name}\\s+extends\\s+EntityRepository<`).test(text) : null,
+      };
+    });
+    for (const door of doors) {
+      expect(door.file, door.name).toMatch(/\.repository\.ts$/);
+      if (door.repository) expect(door, door.name).toMatchObject({ isEntityRepository: true, declaredBeside: true });
+      // A member of an aggregate (a rate card's model rates) is reached through its root's repository, in the root's file.
+      else
+        expect(
+          doors.some((d) => d.file === door.file && d.repository),
+          `${door.name} has a door`,
+        ).toBe(true);
+    }
+    expect(doors.filter((d) => d.repository).length).toBeGreaterThan(doors.length / 2);
   });
 
   it('gives every table an owner: an entity, or the engine with its reason written down', async () => {

@@ -1,7 +1,7 @@
 import { toBigInt } from '../../db/values.js';
 import type { Finding } from '../reconciliation.rules.js';
 import type { Check } from './check.js';
-import { CUSTOMER_ACCOUNT_COUNT, ACCOUNT_BALANCES_BATCH } from '../queries/account-balances.queries.js';
+import { customerAccountCount, accountBalancesBatch } from '../queries/account-balances.queries.js';
 
 const ACCOUNT_BATCH = 500;
 
@@ -9,15 +9,12 @@ const ACCOUNT_BATCH = 500;
 export const accountBalancesCheck: Check = {
   name: 'account_balances',
   async run({ em, progress }) {
-    const [{ n }] = await em.execute<{ n: string }[]>(CUSTOMER_ACCOUNT_COUNT);
+    const [{ n }] = await customerAccountCount(em);
     const total = Math.max(1, Math.ceil(Number(n) / ACCOUNT_BATCH));
     const findings: Finding[] = [];
     let after = '00000000-0000-0000-0000-000000000000';
     for (let batch = 0; ; batch++) {
-      const rows = await em.execute<{ id: string; posted: string; sum: string; last_after: string | null }[]>(ACCOUNT_BALANCES_BATCH, [
-        after,
-        ACCOUNT_BATCH,
-      ]);
+      const rows = await accountBalancesBatch(em, [after, ACCOUNT_BATCH]);
       for (const r of rows) {
         const posted = toBigInt(r.posted);
         const sum = toBigInt(r.sum);

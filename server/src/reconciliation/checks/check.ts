@@ -8,7 +8,7 @@ export interface CheckContext {
   /** [from, to) of the day in UTC. */
   from: Date;
   to: Date;
-  /** The run's own EntityManager; the checks' SQL text lives in `reconciliation/queries/`. */
+  /** The run's own EntityManager, handed to the query functions of `reconciliation/queries/`. */
   em: EntityManager;
   progress(done: number, total: number): Promise<void>;
 }

@@ -1,7 +1,7 @@
 import { toBigInt } from '../../db/values.js';
 import type { Finding } from '../reconciliation.rules.js';
 import type { Check } from './check.js';
-import { DISPUTES_NOT_MATCHING_LEDGER, DISPUTE_ENTRIES_WITHOUT_DISPUTE } from '../queries/disputes.queries.js';
+import { disputesNotMatchingLedger, disputeEntriesWithoutDispute } from '../queries/disputes.queries.js';
 
 /**
  * Every Stripe dispute took back exactly its credits (one REFUND entry) and, when won, gave back
@@ -10,7 +10,7 @@ import { DISPUTES_NOT_MATCHING_LEDGER, DISPUTE_ENTRIES_WITHOUT_DISPUTE } from '.
 export const disputesCheck: Check = {
   name: 'disputes_match_ledger',
   async run({ em }) {
-    const rows = await em.execute<Record<string, string | null>[]>(DISPUTES_NOT_MATCHING_LEDGER);
+    const rows = await disputesNotMatchingLedger(em);
     const findings: Finding[] = rows.map((r) => {
       const credits = toBigInt(r.credits);
       // Taken back beyond what the dispute records; else given back beyond what it records.
@@ -26,8 +26,7 @@ export const disputesCheck: Check = {
         details: { status: r.status, debitTransactionId: r.debit_transaction_id },
       };
     });
-    const orphans =
-      await em.execute<{ id: string; account_id: string; idempotency_key: string; amount: string }[]>(DISPUTE_ENTRIES_WITHOUT_DISPUTE);
+    const orphans = await disputeEntriesWithoutDispute(em);
     for (const o of orphans) {
       findings.push({
         check: 'dispute_entry_without_dispute',

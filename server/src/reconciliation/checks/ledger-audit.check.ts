@@ -1,7 +1,7 @@
 import { toBigInt } from '../../db/values.js';
 import type { Finding } from '../reconciliation.rules.js';
 import type { Check } from './check.js';
-import { ENTRIES_WITHOUT_MATCHING_AUDIT, AUDITS_WITHOUT_ENTRY } from '../queries/ledger-audit.queries.js';
+import { entriesWithoutMatchingAudit, auditsWithoutEntry } from '../queries/ledger-audit.queries.js';
 
 /**
  * The audit actions that write each kind of discretionary ledger entry. Each of these audit rows
@@ -31,16 +31,7 @@ export const ledgerAuditCheck: Check = {
   async run({ em }) {
     const types = textArray(pairs.map((p) => p.type));
     const actions = textArray(pairs.map((p) => p.action));
-    const rows = await em.execute<
-      {
-        id: string;
-        account_id: string;
-        type: string;
-        amount: string;
-        audits: number;
-        audit_amount: string | null;
-      }[]
-    >(ENTRIES_WITHOUT_MATCHING_AUDIT, [types, actions, textArray(Object.keys(AUDITED_ENTRY_ACTIONS)), LIMIT]);
+    const rows = await entriesWithoutMatchingAudit(em, [types, actions, textArray(Object.keys(AUDITED_ENTRY_ACTIONS)), LIMIT]);
     const findings: Finding[] = rows.map((r) =>
       r.audits === 0
         ? {
@@ -62,7 +53,7 @@ export const ledgerAuditCheck: Check = {
             details: { type: r.type },
           },
     );
-    const orphans = await em.execute<{ tx: string; action: string; audit_id: string }[]>(AUDITS_WITHOUT_ENTRY, [types, actions, LIMIT]);
+    const orphans = await auditsWithoutEntry(em, [types, actions, LIMIT]);
     for (const o of orphans) {
       findings.push({
         check: 'audit_without_ledger_entry',

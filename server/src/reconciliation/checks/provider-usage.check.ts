@@ -3,7 +3,7 @@ import { toBigInt } from '../../db/values.js';
 import { compareProviderUsage } from '../reconciliation.rules.js';
 import type { Check } from './check.js';
 import { openAiUsageByModel } from './openai-usage.source.js';
-import { USAGE_TOKENS_BY_MODEL } from '../queries/provider-usage.queries.js';
+import { usageTokensByModel } from '../queries/provider-usage.queries.js';
 
 /**
  * The provider's usage report vs the day's usage rows per model. Models are matched by name as
@@ -15,7 +15,7 @@ export const providerUsageCheck = (config: Pick<Config, 'OPENAI_ADMIN_KEY' | 'OP
     const adminKey = config.OPENAI_ADMIN_KEY;
     if (!adminKey) return { skipped: 'OPENAI_ADMIN_KEY is not set' };
     const theirs = await openAiUsageByModel({ baseUrl: config.OPENAI_BASE_URL, adminKey, from, to });
-    const ours = await em.execute<Record<string, string>[]>(USAGE_TOKENS_BY_MODEL, [from.toISOString(), to.toISOString()]);
+    const ours = await usageTokensByModel(em, [from.toISOString(), to.toISOString()]);
     const rates = new Map(
       ours.map((r) => [r.model, { inputPer1k: toBigInt(r.ir), cachedInputPer1k: toBigInt(r.cr), outputPer1k: toBigInt(r.orr) }]),
     );

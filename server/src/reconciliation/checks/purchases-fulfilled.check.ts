@@ -1,7 +1,7 @@
 import { toBigInt } from '../../db/values.js';
 import type { Finding } from '../reconciliation.rules.js';
 import type { Check } from './check.js';
-import { PURCHASES_NOT_FULFILLED_ONCE, PURCHASE_ENTRIES_WITHOUT_PURCHASE } from '../queries/purchases-fulfilled.queries.js';
+import { purchasesNotFulfilledOnce, purchaseEntriesWithoutPurchase } from '../queries/purchases-fulfilled.queries.js';
 
 const PAID = ['FULFILLED', 'REFUNDED', 'PARTIALLY_REFUNDED'];
 
@@ -12,7 +12,7 @@ const PAID = ['FULFILLED', 'REFUNDED', 'PARTIALLY_REFUNDED'];
 export const purchasesFulfilledCheck: Check = {
   name: 'purchases_fulfilled_once',
   async run({ em }) {
-    const rows = await em.execute<Record<string, string | null>[]>(PURCHASES_NOT_FULFILLED_ONCE);
+    const rows = await purchasesNotFulfilledOnce(em);
     const findings: Finding[] = rows.map((r) => {
       const n = r.n === null ? 0 : Number(r.n);
       const paid = PAID.includes(r.status as string);
@@ -33,10 +33,7 @@ export const purchasesFulfilledCheck: Check = {
         details: { status: r.status, transactionId: r.transaction_id },
       };
     });
-    const orphans =
-      await em.execute<{ id: string; account_id: string; reference_id: string | null; amount: string }[]>(
-        PURCHASE_ENTRIES_WITHOUT_PURCHASE,
-      );
+    const orphans = await purchaseEntriesWithoutPurchase(em);
     for (const o of orphans) {
       findings.push({
         check: 'purchase_entry_without_purchase',

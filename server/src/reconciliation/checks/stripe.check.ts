@@ -2,7 +2,7 @@ import type Stripe from 'stripe';
 import { toBigInt } from '../../db/values.js';
 import { compareStripeCharges, type PurchaseLite } from '../reconciliation.rules.js';
 import type { Check } from './check.js';
-import { PURCHASES_FULFILLED_IN, PURCHASES_OF_CHARGES } from '../queries/stripe.queries.js';
+import { purchasesFulfilledIn, purchasesOfCharges } from '../queries/stripe.queries.js';
 import { stripeChargesOfDay } from './stripe.source.js';
 
 /** A PostgreSQL array literal for one `?::text[]` parameter (knex would expand a JS array into a list). */
@@ -29,12 +29,10 @@ export const stripeCheck = (stripe: Stripe | null): Check => ({
     const intents = charges.map((c) => c.paymentIntentId).filter((x): x is string => Boolean(x));
     const metaIds = charges.map((c) => c.purchaseIdFromMetadata).filter((x): x is string => Boolean(x && /^[0-9a-f-]{36}$/i.test(x)));
     const range = [from.toISOString(), to.toISOString()];
-    const purchases = (
-      await em.execute<Record<string, string | null>[]>(PURCHASES_OF_CHARGES, [pgTextArray(intents), pgTextArray(metaIds), ...range])
-    ).map(toLite);
+    const purchases = (await purchasesOfCharges(em, [pgTextArray(intents), pgTextArray(metaIds), ...range])).map(toLite);
     const byIntent = new Map(purchases.filter((p) => p.paymentIntentId).map((p) => [p.paymentIntentId as string, p]));
     const byId = new Map(purchases.map((p) => [p.id, p]));
-    const fulfilled = await em.execute<Record<string, string | null>[]>(PURCHASES_FULFILLED_IN, range);
+    const fulfilled = await purchasesFulfilledIn(em, range);
     return compareStripeCharges(charges, { byIntent, byId }, fulfilled.map(toLite), aroundIntents);
   },
 });

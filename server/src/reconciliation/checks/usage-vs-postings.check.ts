@@ -1,7 +1,7 @@
 import { toBigInt } from '../../db/values.js';
 import type { Finding } from '../reconciliation.rules.js';
 import type { Check } from './check.js';
-import { USAGE_ROWS_WITHOUT_POSTING, USAGE_ENTRIES_WITHOUT_ROW, USAGE_DAY_TOTALS } from '../queries/usage-vs-postings.queries.js';
+import { usageRowsWithoutPosting, usageEntriesWithoutRow, usageDayTotals } from '../queries/usage-vs-postings.queries.js';
 
 /** For the day: every usage row is matched by a USAGE posting of the same amount, and the totals agree. */
 export const usageVsPostingsCheck: Check = {
@@ -9,10 +9,7 @@ export const usageVsPostingsCheck: Check = {
   async run({ em, day, from, to }) {
     const findings: Finding[] = [];
     const range = [from.toISOString(), to.toISOString()];
-    const rows = await em.execute<{ id: string; account_id: string; charged: string; posted: string | null }[]>(
-      USAGE_ROWS_WITHOUT_POSTING,
-      range,
-    );
+    const rows = await usageRowsWithoutPosting(em, range);
     for (const r of rows) {
       findings.push({
         check: 'usage_row_posting',
@@ -23,7 +20,7 @@ export const usageVsPostingsCheck: Check = {
         driftMillicredits: toBigInt(r.posted) - toBigInt(r.charged),
       });
     }
-    const orphans = await em.execute<{ id: string; account_id: string; amount: string }[]>(USAGE_ENTRIES_WITHOUT_ROW, range);
+    const orphans = await usageEntriesWithoutRow(em, range);
     for (const r of orphans) {
       findings.push({
         check: 'usage_posting_without_row',
@@ -34,7 +31,7 @@ export const usageVsPostingsCheck: Check = {
         driftMillicredits: toBigInt(r.amount),
       });
     }
-    const [totals] = await em.execute<{ charged: string; posted: string }[]>(USAGE_DAY_TOTALS, [...range, ...range]);
+    const [totals] = await usageDayTotals(em, [...range, ...range]);
     if (toBigInt(totals.charged) !== toBigInt(totals.posted) && findings.length === 0) {
       findings.push({
         check: 'usage_day_total',

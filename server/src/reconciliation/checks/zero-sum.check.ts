@@ -1,14 +1,14 @@
 import { toBigInt } from '../../db/values.js';
 import type { Finding } from '../reconciliation.rules.js';
 import type { Check } from './check.js';
-import { ALL_POSTINGS_SUM, UNBALANCED_TRANSACTIONS } from '../queries/zero-sum.queries.js';
+import { allPostingsSum, unbalancedTransactions } from '../queries/zero-sum.queries.js';
 
 /** All postings ever sum to zero, and every transaction of the day is balanced. */
 export const zeroSumCheck: Check = {
   name: 'postings_zero_sum',
   async run({ em, from, to }) {
     const findings: Finding[] = [];
-    const [all] = await em.execute<{ s: string }[]>(ALL_POSTINGS_SUM);
+    const [all] = await allPostingsSum(em);
     if (toBigInt(all.s) !== 0n) {
       findings.push({
         check: 'postings_zero_sum',
@@ -18,10 +18,7 @@ export const zeroSumCheck: Check = {
         driftMillicredits: toBigInt(all.s),
       });
     }
-    const unbalanced = await em.execute<{ transaction_id: string; s: string }[]>(UNBALANCED_TRANSACTIONS, [
-      from.toISOString(),
-      to.toISOString(),
-    ]);
+    const unbalanced = await unbalancedTransactions(em, [from.toISOString(), to.toISOString()]);
     for (const u of unbalanced) {
       findings.push({
         check: 'transaction_unbalanced',

@@ -1,6 +1,8 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+
 /** The ledger-audit check's reads: entries and audit rows of the discretionary kinds, each without its match. */
 // A view has no primary key, so grouping by t.id does not cover t.created_at: it is grouped by too.
-export const ENTRIES_WITHOUT_MATCHING_AUDIT = `with expected as (select * from unnest(?::text[], ?::text[]) as x(type, action)),
+const ENTRIES_WITHOUT_MATCHING_AUDIT = `with expected as (select * from unnest(?::text[], ?::text[]) as x(type, action)),
        audits as (
          select a.after->>'transactionId' as tx, x.type, a.after->>'amountMillicredits' as amount
            from finance_audit_log_v a join expected x on x.action = a.action
@@ -17,9 +19,24 @@ export const ENTRIES_WITHOUT_MATCHING_AUDIT = `with expected as (select * from u
         order by t.created_at, t.id
         limit ?::int`;
 
-export const AUDITS_WITHOUT_ENTRY = `with expected as (select * from unnest(?::text[], ?::text[]) as x(type, action))
+const AUDITS_WITHOUT_ENTRY = `with expected as (select * from unnest(?::text[], ?::text[]) as x(type, action))
        select a.after->>'transactionId' as tx, a.action, a.id::text as audit_id
          from finance_audit_log_v a join expected x on x.action = a.action
         where a.after->>'transactionId' is not null
           and not exists (select 1 from finance_transactions_v t where t.id::text = a.after->>'transactionId' and t.type = x.type)
         order by a.id limit ?::int`;
+
+export const entriesWithoutMatchingAudit = (em: EntityManager, params: unknown[] = []) =>
+  em.execute<
+    {
+      id: string;
+      account_id: string;
+      type: string;
+      amount: string;
+      audits: number;
+      audit_amount: string | null;
+    }[]
+  >(ENTRIES_WITHOUT_MATCHING_AUDIT, params);
+
+export const auditsWithoutEntry = (em: EntityManager, params: unknown[] = []) =>
+  em.execute<{ tx: string; action: string; audit_id: string }[]>(AUDITS_WITHOUT_ENTRY, params);
