@@ -6,7 +6,7 @@ import { sqlOf } from '../db/sql.js';
 import { currentEm } from '../db/unit-of-work.js';
 import { runOnce } from '../db/locks.js';
 import type { LedgerService } from '../ledger/ledger.service.js';
-import type { LedgerEntry } from '../ledger/ledger.types.js';
+import type { LedgerEntry } from '../ledger/ledger.graphql.js';
 import { DomainError, notFound, swallowed } from '../shared/errors.js';
 import { parseId } from '../shared/validate.js';
 import { GrantExpiryNoticeEntity } from './grant-expiry-notices.repository.js';

@@ -24,8 +24,9 @@ import {
   type PostedTransaction,
 } from './ledger.repository.js';
 import { closeGrant, setGrantTerms } from './queries/grants.js';
+import type { LedgerEntry } from './ledger.graphql.js';
 import { countUsage, findUsageByKey, findUsagePage } from './queries/usage.js';
-import type { BalanceSnapshot, LedgerEntry, UsageCharge } from './ledger.types.js';
+import type { BalanceSnapshot, UsageCharge } from './ledger.types.js';
 import type { UsageRecord } from '../usage/usage.types.js';
 import { reversalDelta } from './postings.js';
 import { metrics } from '../metrics/metrics.js';

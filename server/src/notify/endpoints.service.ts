@@ -6,7 +6,7 @@ import { currentEm } from '../db/unit-of-work.js';
 import { decodeCursor, toPage, type Page } from '../graphql/connection-cursors.js';
 import { pageSize } from '../shared/paging.js';
 import { DomainError, LimitReached, badInput, notFound } from '../shared/errors.js';
-import { type Delivery, type NotificationDeliveriesRepository, NotificationDeliveryEntity } from './deliveries.repository.js';
+import { type NotificationDeliveriesRepository, NotificationDeliveryEntity, type WebhookDelivery } from './deliveries.repository.js';
 import { validateEndpointUrl, type DestinationPolicy } from './destination.js';
 import { checkEndpointAccess, endpointEvents, endpointOwner, type EndpointAccess } from './endpoints.rules.js';
 import { generateSigningSecret, type SecretBox } from './secrets.js';
@@ -147,17 +147,21 @@ export class WebhookEndpointsService {
     return { endpoint, secret };
   }
 
-  async deliveries(actor: Principal, endpointId: string, first?: number | null, after?: string | null): Promise<Page<Delivery>> {
+  /** A page of the endpoint's delivery log, each delivery with its latest attempts. */
+  async deliveries(actor: Principal, endpointId: string, first?: number | null, after?: string | null): Promise<Page<WebhookDelivery>> {
     const endpoint = await this.load(actor, endpointId, 'read');
     const n = pageSize(first);
-    return toPage(await this.deliveriesRepository().pageOf(endpoint.id, decodeCursor(after), n + 1), n);
+    const page = toPage(await this.deliveriesRepository().pageOf(endpoint.id, decodeCursor(after), n + 1), n);
+    const attempts = await this.attempts(page.items.map((d) => d.id));
+    for (const d of page.items) d.attemptLog = attempts.get(d.id) ?? [];
+    return page;
   }
 
   async countDeliveries(endpointId: string): Promise<number> {
     return this.deliveriesRepository().countOf(endpointId);
   }
 
-  async attempts(deliveryIds: readonly string[]): Promise<Map<string, NotificationAttemptEntity[]>> {
+  private async attempts(deliveryIds: readonly string[]): Promise<Map<string, NotificationAttemptEntity[]>> {
     return currentEm(this.em).getRepository(NotificationAttemptEntity).latestOf(deliveryIds);
   }
 

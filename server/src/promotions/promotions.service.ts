@@ -7,7 +7,7 @@ import { pgCode } from '../db/values.js';
 import { currentEm } from '../db/unit-of-work.js';
 import type { GrantsService } from '../grants/grants.service.js';
 import type { LedgerService } from '../ledger/ledger.service.js';
-import type { LedgerEntry } from '../ledger/ledger.types.js';
+import type { LedgerEntry } from '../ledger/ledger.graphql.js';
 import { DomainError, badInput, notFound } from '../shared/errors.js';
 import { PAGE_SIZES, pageSize } from '../shared/paging.js';
 import { PromoCodeEntity, PromoRedemptionEntity } from './promotions.repository.js';
