@@ -2,7 +2,6 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { writeAudit } from '../audit/audit.service.js';
 import type { Principal } from '../auth/roles.js';
 import { pgCode } from '../db/values.js';
-import { sqlOf } from '../db/sql.js';
 import { currentEm } from '../db/unit-of-work.js';
 import { parseMillicredits } from '../money/money.js';
 import { DomainError, IdempotencyConflict, badInput, notFound } from '../shared/errors.js';
@@ -200,7 +199,7 @@ export class LedgerService {
         actorKeyId: actor.keyId,
       },
       (tem, posted) =>
-        writeAudit(sqlOf(tem), {
+        writeAudit(tem, {
           actor,
           action: 'ledger.adjustBalance',
           targetType: 'account',
@@ -238,7 +237,7 @@ export class LedgerService {
           allowNegative: true,
         },
         (tem, posted) =>
-          writeAudit(sqlOf(tem), {
+          writeAudit(tem, {
             actor,
             action: 'ledger.reverseTransaction',
             targetType: 'ledger_transaction',

@@ -1,7 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { writeAudit } from '../audit/audit.service.js';
 import type { Principal } from '../auth/roles.js';
-import { sqlOf } from '../db/sql.js';
 import { currentEm } from '../db/unit-of-work.js';
 import { decodeCursor, toPage, type Page } from '../graphql/connection-cursors.js';
 import { pageSize } from '../shared/paging.js';
@@ -70,7 +69,7 @@ export class WebhookEndpointsService {
         createdByKeyId: actor.keyId,
       } as WebhookEndpointEntity);
       await em.flush();
-      await writeAudit(sqlOf(em), {
+      await writeAudit(em, {
         actor,
         action: 'webhookEndpoint.create',
         targetType: 'webhook_endpoint',
@@ -177,7 +176,7 @@ export class WebhookEndpointsService {
       if (!event || (endpoint.accountId !== null && event.accountId !== endpoint.accountId))
         throw notFound(`Event ${eventId} not found for this endpoint`);
       const id = await em.getRepository(NotificationDeliveryEntity).queueAgain(eventId, endpoint.id);
-      await writeAudit(sqlOf(em), {
+      await writeAudit(em, {
         actor,
         action: 'webhookEndpoint.redeliver',
         targetType: 'webhook_endpoint',
@@ -224,7 +223,7 @@ export class WebhookEndpointsService {
       if (!endpoint) throw new DomainError('CONFLICT', `Webhook endpoint ${before.id} changed meanwhile; try again`);
       step.apply(endpoint, await endpoints.transactionNow());
       await em.flush();
-      await writeAudit(sqlOf(em), {
+      await writeAudit(em, {
         actor,
         action,
         targetType: 'webhook_endpoint',
