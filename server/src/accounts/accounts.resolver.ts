@@ -6,7 +6,8 @@ import { accountInScope, principalOf } from '../graphql/auth.js';
 import type { Context } from '../graphql/context.js';
 import { found } from '../graphql/errors.js';
 import { RoleEnum } from '../graphql/enums.js';
-import { BalanceGql, LedgerConnectionGql, toBalanceGql, toLedgerConnection } from '../ledger/ledger.graphql.js';
+import { BalanceGql, LedgerConnectionGql, toBalanceGql } from '../ledger/ledger.graphql.js';
+import { seqConnection } from '../graphql/connection.js';
 import { UsageConnectionGql, toUsageConnection } from '../usage/usage.graphql.js';
 import { SortDirectionEnum, pageWindow, toOffsetConnection } from '../graphql/offset-paging.js';
 import {
@@ -96,7 +97,7 @@ export class AccountsResolver {
     @Arg('after', () => String, { nullable: true }) after?: string | null,
   ): Promise<LedgerConnectionGql> {
     const { ledger } = ctx.services;
-    return toLedgerConnection(await ledger.entries(account.id, first, after), () => ledger.entryCount(account.id));
+    return seqConnection(await ledger.entries(account.id, first, after), () => ledger.entryCount(account.id));
   }
 
   @FieldResolver(() => UsageConnectionGql, { description: 'Newest first' })

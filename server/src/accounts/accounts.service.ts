@@ -2,7 +2,6 @@ import { LockMode, raw, type EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import { writeAudit } from '../audit/audit.service.js';
 import type { Principal } from '../auth/roles.js';
-import { sqlOf, type Sql } from '../db/sql.js';
 import { pgCode } from '../db/values.js';
 import { currentEm } from '../db/unit-of-work.js';
 import { DomainError, badInput, notFound } from '../shared/errors.js';
@@ -30,7 +29,7 @@ export interface CreateAccountInput {
 }
 
 /** Work that commits or rolls back with a new account (the intro bonus, for one). */
-export type AccountCreatedHook = (sql: Sql, accountId: string) => Promise<void>;
+export type AccountCreatedHook = (em: EntityManager, accountId: string) => Promise<void>;
 
 /**
  * The door other features use inside their own transaction `em` (a key's, a team's, a portal
@@ -167,15 +166,14 @@ export class AccountsService {
       return await this.em.transactional(async (em) => {
         const account = em.create(AccountEntity, { kind: 'CUSTOMER', email, name } as AccountEntity);
         await em.flush();
-        const sql = sqlOf(em);
-        await writeAudit(sql, {
+        await writeAudit(em, {
           actor,
           action: 'account.create',
           targetType: 'account',
           targetId: account.id,
           after: { email, name },
         });
-        for (const hook of this.createdHooks) await hook(sql, account.id);
+        for (const hook of this.createdHooks) await hook(em, account.id);
         return account;
       });
     } catch (err) {

@@ -1,6 +1,5 @@
 import { BigIntType, Entity, EntityRepositoryType, PrimaryKey, Property, type Opt } from '@mikro-orm/core';
 import { EntityRepository, type FilterQuery } from '@mikro-orm/postgresql';
-import type { Sql } from '../db/sql.js';
 import type { PageWindow } from '../shared/paging.js';
 
 /** One row of the audit log (`audit_log`), append-only; the hash chain is the insert trigger's. */
@@ -60,29 +59,6 @@ export type ActorIds = { id: string } | { staffUserIds: string[]; accountIds: st
 
 /** Reads of `audit_log` for the console; the names of actors and targets come from their owners (`AuditLogService`). */
 export class AuditEntryRepository extends EntityRepository<AuditEntryEntity> {
-  /**
-   * Writes an audit row on a connection with no EntityManager (the ledger engine's own, in a posting
-   * hook), so that it commits with the movement it records.
-   */
-  static async insertOn(sql: Sql, row: AuditRow): Promise<void> {
-    await sql.query(
-      `insert into audit_log (actor_key_id, actor_account_id, actor_staff_user_id, actor_role, action, target_type, target_id, before, after, reason)
-       values (?::uuid, ?::uuid, ?::uuid, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?)`,
-      [
-        row.actorKeyId,
-        row.actorAccountId,
-        row.actorStaffUserId,
-        row.actorRole,
-        row.action,
-        row.targetType,
-        row.targetId,
-        row.before,
-        row.after,
-        row.reason,
-      ],
-    );
-  }
-
   /** The condition on the actor columns: by id any of the three, by email the staff users and accounts with it. */
   actorCondition(actor: ActorIds): FilterQuery<AuditEntryEntity> {
     if ('id' in actor) return { $or: [{ actorStaffUserId: actor.id }, { actorKeyId: actor.id }, { actorAccountId: actor.id }] };
@@ -110,20 +86,6 @@ export class AuditEntryRepository extends EntityRepository<AuditEntryEntity> {
     const [row] = await this.em.execute<AuditChainRow[]>(`select ok, entries, first_broken_id, head_hash from audit_chain_verify()`);
     return row;
   }
-}
-
-/** An audit row's columns, bigint amounts already JSON text; the hash chain columns are the insert trigger's. */
-export interface AuditRow {
-  actorKeyId: string | null;
-  actorAccountId: string | null;
-  actorStaffUserId: string | null;
-  actorRole: string | null;
-  action: string;
-  targetType: string;
-  targetId: string | null;
-  before: string | null;
-  after: string | null;
-  reason: string | null;
 }
 
 /** The chain as `audit_chain_verify` (one ordered pass in the database) finds it. */

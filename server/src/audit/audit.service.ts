@@ -1,6 +1,6 @@
 import type { Principal } from '../auth/roles.js';
-import type { Sql } from '../db/sql.js';
-import { AuditEntryEntity, AuditEntryRepository } from './audit.repository.js';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { AuditEntryEntity } from './audit.repository.js';
 
 export interface AuditRecord {
   actor: Principal | null;
@@ -22,39 +22,18 @@ const jsonValue = (value: unknown): unknown => {
   return text === null ? null : JSON.parse(text);
 };
 
-/**
- * Writes an audit row on `sql`, which must be the change's own transaction: through its
- * EntityManager when it has one, else (the ledger engine's own connection, in a posting hook) in SQL.
- * The hash chain columns are the insert trigger's.
- */
-export async function writeAudit(sql: Sql, record: AuditRecord): Promise<void> {
-  const actor = {
+/** Writes an audit row in `em`, which must be the change's own transaction. The hash chain columns are the insert trigger's. */
+export async function writeAudit(em: EntityManager, record: AuditRecord): Promise<void> {
+  await em.insert(AuditEntryEntity, {
     actorKeyId: record.actor?.keyId ?? null,
     actorAccountId: record.actor?.accountId ?? null,
     actorStaffUserId: record.actor?.staffUserId ?? null,
     actorRole: record.actor?.role ?? null,
-  };
-  const { action, targetType, targetId } = record;
-  const reason = record.reason ?? null;
-  if (sql.em) {
-    await sql.em.insert(AuditEntryEntity, {
-      ...actor,
-      action,
-      targetType,
-      targetId,
-      before: jsonValue(record.before),
-      after: jsonValue(record.after),
-      reason,
-    });
-    return;
-  }
-  await AuditEntryRepository.insertOn(sql, {
-    ...actor,
-    action,
-    targetType,
-    targetId,
-    before: jsonText(record.before),
-    after: jsonText(record.after),
-    reason,
+    action: record.action,
+    targetType: record.targetType,
+    targetId: record.targetId,
+    before: jsonValue(record.before),
+    after: jsonValue(record.after),
+    reason: record.reason ?? null,
   });
 }

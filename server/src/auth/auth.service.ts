@@ -2,7 +2,6 @@ import { createHash, randomBytes } from 'node:crypto';
 import { LockMode, raw, type EntityManager } from '@mikro-orm/postgresql';
 import { accountRecords } from '../accounts/accounts.service.js';
 import { writeAudit } from '../audit/audit.service.js';
-import { sqlOf, type Sql } from '../db/sql.js';
 import { currentEm } from '../db/unit-of-work.js';
 import type { EventBus } from '../shared/events/bus.js';
 import { ExpiringCache, type CacheTtl } from '../shared/cache.js';
@@ -54,12 +53,6 @@ export const toKeyInfo = (k: ApiKeyEntity): ApiKeyInfo => ({
   limitReset: k.limitReset,
   allowedModels: k.allowedModels,
 });
-
-/** The caller's transaction behind its `Sql` (`sqlOf(em)`): key writes go through the unit of work's connection. */
-function emOf(sql: Sql): EntityManager {
-  if (!sql.em) throw new Error('API keys are written inside a MikroORM transaction');
-  return sql.em;
-}
 
 /** What other features may read of API keys inside their own transaction `em`: the `api_keys` table stays this feature's. */
 export const apiKeyRecords = {
@@ -183,7 +176,7 @@ export class AuthService {
       // The database's clock, like every other key timestamp; the flush reads the value back.
       key.revokedAt = raw('clock_timestamp()');
       await em.flush();
-      await writeAudit(sqlOf(em), {
+      await writeAudit(em, {
         actor,
         action: 'apiKey.revoke',
         targetType: 'apiKey',
@@ -201,10 +194,10 @@ export class AuthService {
    * Inside the caller's transaction: revokes the keys issued to `accountId` for `teamId` (a member
    * leaving the team), each audited. The caller calls `keysChanged` once it has committed.
    */
-  async revokeTeamKeys(sql: Sql, actor: Principal, accountId: string, teamId: string): Promise<string[]> {
-    const rows = await emOf(sql).getRepository(ApiKeyEntity).revokeAll({ accountId, teamId });
+  async revokeTeamKeys(em: EntityManager, actor: Principal, accountId: string, teamId: string): Promise<string[]> {
+    const rows = await em.getRepository(ApiKeyEntity).revokeAll({ accountId, teamId });
     for (const row of rows) {
-      await writeAudit(sql, {
+      await writeAudit(em, {
         actor,
         action: 'apiKey.revoke',
         targetType: 'apiKey',
@@ -236,7 +229,7 @@ export class AuthService {
     labelInput?: string | null,
     teamId: string | null = null,
     /** Runs first inside the key's transaction (the team's member check and cap); throws to refuse. */
-    precondition?: (sql: Sql) => Promise<void>,
+    precondition?: (em: EntityManager) => Promise<void>,
     /** Its spend limit, reset and models; absent: no limit, NEVER, every model. */
     budgetInput: KeyBudgetInput = {},
   ): Promise<CreatedKey> {
@@ -247,7 +240,7 @@ export class AuthService {
     const key = generateKey();
     const id = await this.em.transactional(async (em) => {
       if (!(await accountRecords.exists(em, accountId, ['CUSTOMER']))) throw notFound(`Account ${accountId} not found`);
-      await precondition?.(sqlOf(em));
+      await precondition?.(em);
       await requireKeyRoom(em, accountId);
       const created = em.create(ApiKeyEntity, {
         accountId,
@@ -261,7 +254,7 @@ export class AuthService {
         allowedModels: budget.allowedModels ?? null,
       } as ApiKeyEntity);
       await em.flush();
-      await writeAudit(sqlOf(em), {
+      await writeAudit(em, {
         actor,
         action: 'apiKey.create',
         targetType: 'account',
@@ -301,11 +294,10 @@ export class AuthService {
         label: 'bootstrap',
         bootstrap: true,
       });
-      const sql = sqlOf(em);
-      await writeAudit(sql, { actor: null, action: 'apiKey.bootstrapAdmin', targetType: 'account', targetId: accountId });
+      await writeAudit(em, { actor: null, action: 'apiKey.bootstrapAdmin', targetType: 'account', targetId: accountId });
       const previous = await keys.revokeAll({ bootstrap: true, keyHash: { $ne: keyHash } });
       for (const { id } of previous) {
-        await writeAudit(sql, {
+        await writeAudit(em, {
           actor: null,
           action: 'apiKey.revoke',
           targetType: 'apiKey',

@@ -1,7 +1,6 @@
 import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
 import { ApiKeyEntity } from './api-keys.repository.js';
 import { writeAudit } from '../audit/audit.service.js';
-import { sqlOf } from '../db/sql.js';
 import { currentEm } from '../db/unit-of-work.js';
 import { notFound } from '../shared/errors.js';
 import { systemClock, type Clock } from '../sessions/tokens.js';
@@ -43,8 +42,8 @@ export class KeyBudgetsService {
       if (budget.limitReset !== undefined) key.limitReset = budget.limitReset;
       if (budget.allowedModels !== undefined) key.allowedModels = budget.allowedModels;
       await em.flush();
-      if (resetChanged) await restartKeyPeriod(sqlOf(em), id, this.clock());
-      await writeAudit(sqlOf(em), {
+      if (resetChanged) await restartKeyPeriod(em, id, this.clock());
+      await writeAudit(em, {
         actor,
         action: 'apiKey.update',
         targetType: 'apiKey',
@@ -58,13 +57,13 @@ export class KeyBudgetsService {
 
   /** Each key's current period (spent, held, next reset), by key id. */
   async periods(keyIds: readonly string[]): Promise<Map<string, KeyPeriod>> {
-    const rows = await findKeyPeriods(sqlOf(currentEm(this.em)), keyIds, this.clock());
+    const rows = await findKeyPeriods(currentEm(this.em), keyIds, this.clock());
     return new Map(rows.map((p) => [p.keyId, p]));
   }
 
   /** The calling key's limit, usage and the balance it spends (`GET /v1/key`). */
   async usage(principal: KeyPrincipal): Promise<KeyUsage> {
-    const usage = await findKeyUsage(sqlOf(currentEm(this.em)), principal.keyId, this.clock());
+    const usage = await findKeyUsage(currentEm(this.em), principal.keyId, this.clock());
     if (!usage) throw notFound('This API key no longer exists');
     return usage;
   }

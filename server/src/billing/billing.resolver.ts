@@ -1,7 +1,7 @@
 import { IdArg, TextArg } from '../graphql/validation.js';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { AccountGql } from '../accounts/accounts.graphql.js';
-import { LedgerEntryGql, toLedgerEntryGql } from '../ledger/ledger.graphql.js';
+import { LedgerEntryGql } from '../ledger/ledger.graphql.js';
 import type { Context } from '../graphql/context.js';
 import { accountInScope, principalOf } from '../graphql/auth.js';
 import {
@@ -168,7 +168,7 @@ export class PurchaseDetailsResolver {
 
   @FieldResolver(() => [LedgerEntryGql], { description: 'The PURCHASE entry, then its REFUND and REVERSAL entries, oldest first' })
   async ledgerEntries(@Root() purchase: PurchaseGql, @Ctx() ctx: Context): Promise<LedgerEntryGql[]> {
-    return (await ctx.services.ledger.entriesReferencing(purchase.accountId, purchase.id)).map(toLedgerEntryGql);
+    return ctx.services.ledger.entriesReferencing(purchase.accountId, purchase.id);
   }
 
   @FieldResolver(() => [PurchaseDisputeGql], { description: 'Oldest first' })

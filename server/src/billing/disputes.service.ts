@@ -1,7 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import { writeAudit } from '../audit/audit.service.js';
-import { sqlOf } from '../db/sql.js';
 import { currentEm } from '../db/unit-of-work.js';
 import type { LedgerService } from '../ledger/ledger.service.js';
 import { requestHash } from '../shared/request-hash.js';
@@ -106,7 +105,7 @@ export class DisputesService {
       });
       balance = posted.balance;
       debitId = posted.transactionId;
-      await writeAudit(sqlOf(tem), {
+      await writeAudit(tem, {
         actor: null,
         action: 'billing.dispute',
         targetType: 'purchase',

@@ -3,7 +3,6 @@ import type { Logger } from 'pino';
 import type Stripe from 'stripe';
 import { writeAudit } from '../audit/audit.service.js';
 import type { Principal } from '../auth/roles.js';
-import { sqlOf } from '../db/sql.js';
 import { currentEm } from '../db/unit-of-work.js';
 import type { LedgerService } from '../ledger/ledger.service.js';
 import { requestHash } from '../shared/request-hash.js';
@@ -150,7 +149,7 @@ export class FulfilmentService {
       balanceMillicredits: posted.balance.posted,
     });
     if (!staff) return;
-    await writeAudit(sqlOf(tem), {
+    await writeAudit(tem, {
       actor: staff.actor,
       action: staff.action,
       targetType: 'purchase',
@@ -286,7 +285,7 @@ export class FulfilmentService {
       if (!(await this.purchases(tem).recordRefund(purchase.id, update))) throw new PurchaseMoved();
       await emitPurchaseRefunded(tem, purchase, { ...update, debitedMillicredits: debit > 0n ? debit : 0n, transactionId });
       // Every REFUND entry has its audit row (reconciliation checks it), whoever sent the refund.
-      if (staff || transactionId) await writeAudit(sqlOf(tem), refundAudit(plan, staff, transactionId));
+      if (staff || transactionId) await writeAudit(tem, refundAudit(plan, staff, transactionId));
     };
     if (debit <= 0n) return currentEm(this.em).transactional((tem) => apply(tem, null));
     await this.ledger.post(

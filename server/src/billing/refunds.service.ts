@@ -3,7 +3,6 @@ import type { Logger } from 'pino';
 import type Stripe from 'stripe';
 import { writeAudit } from '../audit/audit.service.js';
 import type { Principal } from '../auth/roles.js';
-import { sqlOf } from '../db/sql.js';
 import { currentEm } from '../db/unit-of-work.js';
 import { DomainError, badInput, notFound } from '../shared/errors.js';
 import { preTaxShare, refundableCents } from './billing.rules.js';
@@ -78,7 +77,7 @@ export class RefundsService {
   private async audit(actor: Principal, purchase: Purchase, amount: bigint, reason: string, stripeRefundId: string | null) {
     const total = purchase.totalCents ?? purchase.amountPaidCents ?? purchase.amountCents;
     await currentEm(this.em).transactional((tem) =>
-      writeAudit(sqlOf(tem), {
+      writeAudit(tem, {
         actor,
         action: 'billing.refundPurchase',
         targetType: 'purchase',

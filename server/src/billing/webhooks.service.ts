@@ -3,7 +3,6 @@ import type { Logger } from 'pino';
 import type Stripe from 'stripe';
 import { writeAudit } from '../audit/audit.service.js';
 import type { Principal } from '../auth/roles.js';
-import { sqlOf } from '../db/sql.js';
 import { currentEm } from '../db/unit-of-work.js';
 import { metrics } from '../metrics/metrics.js';
 import { DomainError, badInput, notFound, swallowed } from '../shared/errors.js';
@@ -223,7 +222,7 @@ export class WebhooksService {
     const staff = { actor, action: 'billing.replayEvent.fulfil', reason };
     const result = await this.processStored(stored, staff);
     await currentEm(this.em).transactional((tem) =>
-      writeAudit(sqlOf(tem), {
+      writeAudit(tem, {
         actor,
         action: 'billing.replayEvent',
         targetType: 'stripe_event',
@@ -264,7 +263,7 @@ export class WebhooksService {
     if (outcome.kind !== 'fulfilled') {
       // Nothing was credited: still record who looked and what Stripe said.
       await currentEm(this.em).transactional((tem) =>
-        writeAudit(sqlOf(tem), {
+        writeAudit(tem, {
           actor,
           action: 'billing.refulfilPurchase',
           targetType: 'purchase',

@@ -2,11 +2,10 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import { writeAudit } from '../audit/audit.service.js';
 import type { Principal } from '../auth/roles.js';
-import { sqlOf } from '../db/sql.js';
 import { currentEm } from '../db/unit-of-work.js';
 import { runOnce } from '../db/locks.js';
 import type { LedgerService } from '../ledger/ledger.service.js';
-import type { LedgerEntry } from '../ledger/ledger.types.js';
+import type { LedgerEntry } from '../ledger/ledger.graphql.js';
 import { DomainError, notFound, swallowed } from '../shared/errors.js';
 import { parseId } from '../shared/validate.js';
 import { GrantExpiryNoticeEntity } from './grant-expiry-notices.repository.js';
@@ -77,7 +76,7 @@ export class GrantsService {
       reason,
       actor,
       audit: (tem, grant, transactionId) =>
-        writeAudit(sqlOf(tem), {
+        writeAudit(tem, {
           actor,
           action: 'grant.void',
           targetType: 'grant',
@@ -150,7 +149,7 @@ export class GrantsService {
   async expireNow(actor: Principal): Promise<GrantExpiryRunGql> {
     const run = await this.expireDue();
     await currentEm(this.em).transactional((tem) =>
-      writeAudit(sqlOf(tem), { actor, action: 'grant.expireNow', targetType: 'grant', targetId: null, after: run }),
+      writeAudit(tem, { actor, action: 'grant.expireNow', targetType: 'grant', targetId: null, after: run }),
     );
     return run;
   }

@@ -1,5 +1,5 @@
 import { type ClassType, Field, Int, ObjectType } from 'type-graphql';
-import type { Page } from './connection-cursors.js';
+import { encodeCursor, type Page } from './connection-cursors.js';
 
 @ObjectType()
 export class PageInfo {
@@ -68,3 +68,7 @@ export function toConnection<T, N>(
     },
   };
 }
+
+/** A page of items that are their own GraphQL node and carry their cursor's sequence number (`seq`). */
+export const seqConnection = <T extends { seq: bigint }>(page: Page<T>, countTotal: () => Promise<number>): Connection<T> =>
+  toConnection(page, (item) => ({ cursor: encodeCursor(item.seq), node: item }), countTotal);

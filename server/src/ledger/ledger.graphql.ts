@@ -1,10 +1,9 @@
 import { Field, Float, ID, InputType, ObjectType } from 'type-graphql';
 import { MillicreditsScalar } from '../graphql/scalars.js';
-import { ConnectionType, toConnection } from '../graphql/connection.js';
-import { encodeCursor, type Page } from '../graphql/connection-cursors.js';
+import { ConnectionType } from '../graphql/connection.js';
 import { LedgerEntryTypeEnum } from '../graphql/enums.js';
 import { formatMillicredits, toCreditsNumber, toUsdNumber } from '../money/money.js';
-import type { BalanceSnapshot, LedgerEntry, LedgerEntryType } from './ledger.types.js';
+import type { BalanceSnapshot, LedgerEntryType } from './ledger.types.js';
 import { IsId, OptionalText, RequiredText } from '../shared/validate.js';
 
 @ObjectType('Balance')
@@ -41,19 +40,25 @@ export const toBalanceGql = (s: BalanceSnapshot): BalanceGql => ({
   updatedAt: s.updatedAt,
 });
 
+/** One customer account's view of a ledger transaction: the domain object and the GraphQL `LedgerEntry` in one class. */
 @ObjectType('LedgerEntry')
-export class LedgerEntryGql {
+export class LedgerEntry {
   @Field(() => ID)
   id!: string;
+
+  /** The posting's sequence number: the cursor. */
+  seq!: bigint;
+
+  accountId!: string;
 
   @Field(() => LedgerEntryTypeEnum)
   type!: LedgerEntryType;
 
   @Field(() => MillicreditsScalar)
-  amountMillicredits!: string;
+  amountMillicredits!: bigint;
 
   @Field(() => MillicreditsScalar)
-  balanceAfterMillicredits!: string;
+  balanceAfterMillicredits!: bigint;
 
   @Field(() => ID, { nullable: true })
   reversalOfId!: string | null;
@@ -68,22 +73,11 @@ export class LedgerEntryGql {
   createdAt!: Date;
 }
 
-export const toLedgerEntryGql = (e: LedgerEntry): LedgerEntryGql => ({
-  id: e.id,
-  type: e.type,
-  amountMillicredits: formatMillicredits(e.amountMillicredits),
-  balanceAfterMillicredits: formatMillicredits(e.balanceAfterMillicredits),
-  reversalOfId: e.reversalOfId,
-  referenceId: e.referenceId,
-  reason: e.reason,
-  createdAt: e.createdAt,
-});
+/** The resolvers' name for it. */
+export { LedgerEntry as LedgerEntryGql };
 
 @ObjectType('LedgerConnection')
-export class LedgerConnectionGql extends ConnectionType('Ledger', LedgerEntryGql) {}
-
-export const toLedgerConnection = (page: Page<LedgerEntry>, countTotal: () => Promise<number>): LedgerConnectionGql =>
-  toConnection(page, (e) => ({ cursor: encodeCursor(e.seq), node: toLedgerEntryGql(e) }), countTotal);
+export class LedgerConnectionGql extends ConnectionType('Ledger', LedgerEntry) {}
 
 @InputType()
 export class AdjustBalanceInput {

@@ -3,7 +3,7 @@ import { principalOf } from '../graphql/auth.js';
 import type { Context } from '../graphql/context.js';
 import { withGraphQLErrors } from '../graphql/errors.js';
 import type { BalanceSnapshot } from './ledger.types.js';
-import { AdjustBalanceInput, BalanceGql, LedgerEntryGql, toBalanceGql, toLedgerEntryGql } from './ledger.graphql.js';
+import { AdjustBalanceInput, BalanceGql, LedgerEntryGql, toBalanceGql } from './ledger.graphql.js';
 import { IdArg, TextArg } from '../graphql/validation.js';
 
 @Resolver()
@@ -11,7 +11,7 @@ export class LedgerResolver {
   @Authorized('ledger.adjust')
   @Mutation(() => LedgerEntryGql, { description: 'ADMIN, audited; reason required' })
   async adjustBalance(@Arg('input', () => AdjustBalanceInput) input: AdjustBalanceInput, @Ctx() ctx: Context): Promise<LedgerEntryGql> {
-    return toLedgerEntryGql(await ctx.services.ledger.adjustBalance(principalOf(ctx), input));
+    return ctx.services.ledger.adjustBalance(principalOf(ctx), input);
   }
 
   @Authorized('ledger.adjust')
@@ -21,7 +21,7 @@ export class LedgerResolver {
     @TextArg('reason', { max: 500, required: true }) reason: string,
     @Ctx() ctx: Context,
   ): Promise<LedgerEntryGql> {
-    return toLedgerEntryGql(await ctx.services.ledger.reverseTransaction(principalOf(ctx), transactionId, reason));
+    return ctx.services.ledger.reverseTransaction(principalOf(ctx), transactionId, reason);
   }
 
   @Authorized('balance.watch')

@@ -2,7 +2,6 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { writeAudit } from '../audit/audit.service.js';
 import type { Principal } from '../auth/roles.js';
 import { pgCode } from '../db/values.js';
-import { sqlOf } from '../db/sql.js';
 import { currentEm } from '../db/unit-of-work.js';
 import { parseMillicredits } from '../money/money.js';
 import { DomainError, IdempotencyConflict, badInput, notFound } from '../shared/errors.js';
@@ -24,8 +23,9 @@ import {
   type PostedTransaction,
 } from './ledger.repository.js';
 import { closeGrant, setGrantTerms } from './queries/grants.js';
+import type { LedgerEntry } from './ledger.graphql.js';
 import { countUsage, findUsageByKey, findUsagePage } from './queries/usage.js';
-import type { BalanceSnapshot, LedgerEntry, UsageCharge } from './ledger.types.js';
+import type { BalanceSnapshot, UsageCharge } from './ledger.types.js';
 import type { UsageRecord } from '../usage/usage.types.js';
 import { reversalDelta } from './postings.js';
 import { metrics } from '../metrics/metrics.js';
@@ -199,7 +199,7 @@ export class LedgerService {
         actorKeyId: actor.keyId,
       },
       (tem, posted) =>
-        writeAudit(sqlOf(tem), {
+        writeAudit(tem, {
           actor,
           action: 'ledger.adjustBalance',
           targetType: 'account',
@@ -237,7 +237,7 @@ export class LedgerService {
           allowNegative: true,
         },
         (tem, posted) =>
-          writeAudit(sqlOf(tem), {
+          writeAudit(tem, {
             actor,
             action: 'ledger.reverseTransaction',
             targetType: 'ledger_transaction',

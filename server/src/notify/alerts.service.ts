@@ -2,7 +2,6 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import { writeAudit } from '../audit/audit.service.js';
 import type { Principal } from '../auth/roles.js';
-import { sqlOf } from '../db/sql.js';
 import { currentEm } from '../db/unit-of-work.js';
 import { notFound } from '../shared/errors.js';
 import { parseId } from '../shared/validate.js';
@@ -79,7 +78,7 @@ export class AlertsService {
       await thresholdQueries.setAccountThresholds(tem, accountId, credits, percents);
       const after = await thresholdQueries.accountThresholds(tem, accountId);
       if (actor.accountId !== accountId) {
-        await writeAudit(sqlOf(tem), {
+        await writeAudit(tem, {
           actor,
           action: 'account.setLowBalanceThreshold',
           targetType: 'account',
@@ -119,7 +118,7 @@ export class AlertsService {
       const before = await thresholdQueries.scopedThresholds(tem, scope);
       await thresholdQueries.setScopedThresholds(tem, scope, credits, percents);
       const after = await thresholdQueries.scopedThresholds(tem, scope);
-      await writeAudit(sqlOf(tem), {
+      await writeAudit(tem, {
         actor,
         action: scope.auditAction,
         targetType: 'account',

@@ -1,3 +1,5 @@
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { NotificationAttemptEntity } from './attempts.repository.js';
 import { BigIntType, Entity, EntityRepositoryType, PrimaryKey, Property } from '@mikro-orm/core';
 import { EntityRepository } from '@mikro-orm/postgresql';
 
@@ -53,24 +55,26 @@ export class NotificationDeliveryEntity {
   claimedUntil: Date | null = null;
 }
 
-/** A delivery as the log shows it: the delivery row and its event's type, time and data. */
-export interface Delivery {
-  id: string;
-  seq: bigint;
-  endpointId: string | null;
-  channel: string;
-  eventId: string;
-  eventType: string;
-  eventCreatedAt: Date;
-  payload: Record<string, unknown>;
-  status: string;
-  attempts: number;
-  nextAttemptAt: Date | null;
-  lastAttemptAt: Date | null;
-  lastStatusCode: number | null;
-  lastError: string | null;
-  deliveredAt: Date | null;
-  createdAt: Date;
+/** One line of an endpoint's delivery log (a delivery and its event), as the log query returns it and GraphQL shows it. */
+@ObjectType('WebhookDelivery')
+export class WebhookDelivery {
+  /** The log's order and cursor. */
+  seq!: bigint;
+  @Field(() => ID) id!: string;
+  @Field(() => ID) eventId!: string;
+  @Field(() => String) eventType!: string;
+  @Field(() => Date) eventCreatedAt!: Date;
+  @Field(() => String, { description: "The event's data as JSON" }) payload!: string;
+  @Field(() => String, { description: 'PENDING, DELIVERED, FAILED (gave up after three days) or CANCELLED (endpoint disabled or deleted)' })
+  status!: string;
+  @Field(() => Int) attempts!: number;
+  @Field(() => Date, { nullable: true }) nextAttemptAt!: Date | null;
+  @Field(() => Date, { nullable: true }) lastAttemptAt!: Date | null;
+  @Field(() => Int, { nullable: true }) lastStatusCode!: number | null;
+  @Field(() => String, { nullable: true }) lastError!: string | null;
+  @Field(() => Date, { nullable: true }) deliveredAt!: Date | null;
+  @Field(() => Date) createdAt!: Date;
+  @Field(() => [NotificationAttemptEntity], { description: 'Newest first, up to 50' }) attemptLog!: NotificationAttemptEntity[];
 }
 
 /** A due delivery claimed by a worker, with its event. */
@@ -97,8 +101,6 @@ export interface DeliveryOutcome {
   error: string | null;
   deliveredAt: Date | null;
 }
-
-const date = (v: unknown) => (v ? new Date(v as string) : null);
 
 /**
  * The delivery queue (`notification_deliveries`). Fan-out, claiming and the log page are set-wise
@@ -218,34 +220,22 @@ export class NotificationDeliveriesRepository extends EntityRepository<Notificat
     );
   }
 
-  /** An endpoint's deliveries with their events, newest first, below the cursor `before` (a seq); `limit` rows. */
-  async pageOf(endpointId: string, before: bigint | null, limit: number): Promise<Delivery[]> {
-    const rows = await this.getEntityManager().execute<Record<string, unknown>[]>(
-      `select d.id, d.seq, d.endpoint_id, d.channel, d.status, d.attempts, d.next_attempt_at, d.last_attempt_at, d.last_status_code,
-              d.last_error, d.delivered_at, d.created_at, ev.id as event_id, ev.type as event_type, ev.created_at as event_created_at, ev.data
+  /**
+   * An endpoint's deliveries with their events, newest first, below the cursor `before` (a seq);
+   * `limit` rows, in the log's shape (`attemptLog` empty: the caller adds it).
+   */
+  async pageOf(endpointId: string, before: bigint | null, limit: number): Promise<WebhookDelivery[]> {
+    const rows = await this.getEntityManager().execute<(Omit<WebhookDelivery, 'seq' | 'payload'> & { seq: string; data: unknown })[]>(
+      `select d.id, d.seq, ev.id as "eventId", ev.type as "eventType", ev.created_at as "eventCreatedAt", ev.data, d.status,
+              d.attempts, case when d.status = 'PENDING' then d.next_attempt_at end as "nextAttemptAt", d.last_attempt_at as "lastAttemptAt",
+              d.last_status_code as "lastStatusCode", d.last_error as "lastError", d.delivered_at as "deliveredAt", d.created_at as "createdAt"
          from notification_deliveries d join outbox_events ev on ev.id = d.event_id
         where d.endpoint_id = ?::uuid and (?::bigint is null or d.seq < ?::bigint)
         order by d.seq desc limit ?::int`,
       [endpointId, before?.toString() ?? null, before?.toString() ?? null, limit],
     );
-    return rows.map((r) => ({
-      id: r.id as string,
-      seq: BigInt(r.seq as string),
-      endpointId: r.endpoint_id as string,
-      channel: r.channel as string,
-      eventId: r.event_id as string,
-      eventType: r.event_type as string,
-      eventCreatedAt: new Date(r.event_created_at as string),
-      payload: r.data as Record<string, unknown>,
-      status: r.status as string,
-      attempts: Number(r.attempts),
-      nextAttemptAt: r.status === 'PENDING' ? date(r.next_attempt_at) : null,
-      lastAttemptAt: date(r.last_attempt_at),
-      lastStatusCode: r.last_status_code === null ? null : Number(r.last_status_code),
-      lastError: (r.last_error as string | null) ?? null,
-      deliveredAt: date(r.delivered_at),
-      createdAt: new Date(r.created_at as string),
-    }));
+    // The cursor is a bigint, and the payload is the event's data as the JSON the API has always sent.
+    return rows.map(({ data, ...r }) => ({ ...r, seq: BigInt(r.seq), payload: JSON.stringify(data), attemptLog: [] }));
   }
 
   countOf(endpointId: string): Promise<number> {

@@ -1,12 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { writeAudit } from '../audit/audit.service.js';
 import type { Principal } from '../auth/roles.js';
-import { sqlOf } from '../db/sql.js';
 import { currentEm } from '../db/unit-of-work.js';
 import { decodeCursor, toPage, type Page } from '../graphql/connection-cursors.js';
 import { pageSize } from '../shared/paging.js';
 import { DomainError, LimitReached, badInput, notFound } from '../shared/errors.js';
-import { type Delivery, type NotificationDeliveriesRepository, NotificationDeliveryEntity } from './deliveries.repository.js';
+import { type NotificationDeliveriesRepository, NotificationDeliveryEntity, type WebhookDelivery } from './deliveries.repository.js';
 import { validateEndpointUrl, type DestinationPolicy } from './destination.js';
 import { checkEndpointAccess, endpointEvents, endpointOwner, type EndpointAccess } from './endpoints.rules.js';
 import { generateSigningSecret, type SecretBox } from './secrets.js';
@@ -70,7 +69,7 @@ export class WebhookEndpointsService {
         createdByKeyId: actor.keyId,
       } as WebhookEndpointEntity);
       await em.flush();
-      await writeAudit(sqlOf(em), {
+      await writeAudit(em, {
         actor,
         action: 'webhookEndpoint.create',
         targetType: 'webhook_endpoint',
@@ -147,17 +146,21 @@ export class WebhookEndpointsService {
     return { endpoint, secret };
   }
 
-  async deliveries(actor: Principal, endpointId: string, first?: number | null, after?: string | null): Promise<Page<Delivery>> {
+  /** A page of the endpoint's delivery log, each delivery with its latest attempts. */
+  async deliveries(actor: Principal, endpointId: string, first?: number | null, after?: string | null): Promise<Page<WebhookDelivery>> {
     const endpoint = await this.load(actor, endpointId, 'read');
     const n = pageSize(first);
-    return toPage(await this.deliveriesRepository().pageOf(endpoint.id, decodeCursor(after), n + 1), n);
+    const page = toPage(await this.deliveriesRepository().pageOf(endpoint.id, decodeCursor(after), n + 1), n);
+    const attempts = await this.attempts(page.items.map((d) => d.id));
+    for (const d of page.items) d.attemptLog = attempts.get(d.id) ?? [];
+    return page;
   }
 
   async countDeliveries(endpointId: string): Promise<number> {
     return this.deliveriesRepository().countOf(endpointId);
   }
 
-  async attempts(deliveryIds: readonly string[]): Promise<Map<string, NotificationAttemptEntity[]>> {
+  private async attempts(deliveryIds: readonly string[]): Promise<Map<string, NotificationAttemptEntity[]>> {
     return currentEm(this.em).getRepository(NotificationAttemptEntity).latestOf(deliveryIds);
   }
 
@@ -173,7 +176,7 @@ export class WebhookEndpointsService {
       if (!event || (endpoint.accountId !== null && event.accountId !== endpoint.accountId))
         throw notFound(`Event ${eventId} not found for this endpoint`);
       const id = await em.getRepository(NotificationDeliveryEntity).queueAgain(eventId, endpoint.id);
-      await writeAudit(sqlOf(em), {
+      await writeAudit(em, {
         actor,
         action: 'webhookEndpoint.redeliver',
         targetType: 'webhook_endpoint',
@@ -220,7 +223,7 @@ export class WebhookEndpointsService {
       if (!endpoint) throw new DomainError('CONFLICT', `Webhook endpoint ${before.id} changed meanwhile; try again`);
       step.apply(endpoint, await endpoints.transactionNow());
       await em.flush();
-      await writeAudit(sqlOf(em), {
+      await writeAudit(em, {
         actor,
         action,
         targetType: 'webhook_endpoint',

@@ -1,8 +1,6 @@
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { ConnectionType, toConnection, type Connection } from '../graphql/connection.js';
-import { encodeCursor, type Page } from '../graphql/connection-cursors.js';
-import type { Delivery } from './deliveries.repository.js';
-import { NotificationAttemptEntity } from './attempts.repository.js';
+import { ConnectionType } from '../graphql/connection.js';
+import { WebhookDelivery } from './deliveries.repository.js';
 import { WebhookEndpointEntity } from './webhook-endpoints.repository.js';
 
 /** The entity is its own GraphQL type: the resolvers name it here. */
@@ -34,27 +32,8 @@ export class CreateWebhookEndpointInput {
   description?: string | null;
 }
 
-@ObjectType('WebhookDelivery')
-export class WebhookDeliveryGql {
-  @Field(() => ID) id!: string;
-  @Field(() => ID) eventId!: string;
-  @Field(() => String) eventType!: string;
-  @Field(() => Date) eventCreatedAt!: Date;
-  @Field(() => String, { description: "The event's data as JSON" }) payload!: string;
-  @Field(() => String, { description: 'PENDING, DELIVERED, FAILED (gave up after three days) or CANCELLED (endpoint disabled or deleted)' })
-  status!: string;
-  @Field(() => Int) attempts!: number;
-  @Field(() => Date, { nullable: true }) nextAttemptAt!: Date | null;
-  @Field(() => Date, { nullable: true }) lastAttemptAt!: Date | null;
-  @Field(() => Int, { nullable: true }) lastStatusCode!: number | null;
-  @Field(() => String, { nullable: true }) lastError!: string | null;
-  @Field(() => Date, { nullable: true }) deliveredAt!: Date | null;
-  @Field(() => Date) createdAt!: Date;
-  @Field(() => [NotificationAttemptEntity], { description: 'Newest first, up to 50' }) attemptLog!: NotificationAttemptEntity[];
-}
-
 @ObjectType('WebhookDeliveryConnection')
-export class WebhookDeliveryConnectionGql extends ConnectionType('WebhookDelivery', WebhookDeliveryGql) {}
+export class WebhookDeliveryConnectionGql extends ConnectionType('WebhookDelivery', WebhookDelivery) {}
 
 @ObjectType('LowBalanceAlert')
 export class LowBalanceAlertGql {
@@ -75,32 +54,6 @@ export class LowBalanceAlertGql {
   })
   alerted!: boolean;
 }
-
-const toDeliveryGql = (d: Delivery, attempts: NotificationAttemptEntity[]): WebhookDeliveryGql =>
-  Object.assign(new WebhookDeliveryGql(), {
-    id: d.id,
-    eventId: d.eventId,
-    eventType: d.eventType,
-    eventCreatedAt: d.eventCreatedAt,
-    payload: JSON.stringify(d.payload),
-    status: d.status,
-    attempts: d.attempts,
-    nextAttemptAt: d.nextAttemptAt,
-    lastAttemptAt: d.lastAttemptAt,
-    lastStatusCode: d.lastStatusCode,
-    lastError: d.lastError,
-    deliveredAt: d.deliveredAt,
-    createdAt: d.createdAt,
-    attemptLog: attempts,
-  });
-
-/** A page of an endpoint's deliveries with each one's attempts; the total is counted only when asked. */
-export const toDeliveryConnection = (
-  page: Page<Delivery>,
-  attempts: Map<string, NotificationAttemptEntity[]>,
-  countTotal: () => Promise<number>,
-): Connection<WebhookDeliveryGql> =>
-  toConnection(page, (d) => ({ cursor: encodeCursor(d.seq), node: toDeliveryGql(d, attempts.get(d.id) ?? []) }), countTotal);
 
 export const toLowBalanceGql = (s: LowBalanceSetting): LowBalanceAlertGql =>
   Object.assign(new LowBalanceAlertGql(), { ...s, thresholdMillicredits: s.thresholdMillicredits.toString() });

@@ -1,4 +1,5 @@
 import { IdArg } from '../graphql/validation.js';
+import { seqConnection } from '../graphql/connection.js';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { AccountGql } from '../accounts/accounts.graphql.js';
 import type { Context } from '../graphql/context.js';
@@ -12,7 +13,6 @@ import {
   LowBalanceAlertGql,
   WebhookDeliveryConnectionGql,
   WebhookEndpointGql,
-  toDeliveryConnection,
   toLowBalanceGql,
 } from './notify.graphql.js';
 
@@ -45,9 +45,9 @@ export class NotifyResolver {
     @Ctx() ctx: Context,
   ): Promise<WebhookDeliveryConnectionGql> {
     const { endpoints } = ctx.services.notify;
-    const page = await endpoints.deliveries(principalOf(ctx), endpointId, first, after);
-    const attempts = await endpoints.attempts(page.items.map((d) => d.id));
-    return toDeliveryConnection(page, attempts, () => endpoints.countDeliveries(endpointId));
+    return seqConnection(await endpoints.deliveries(principalOf(ctx), endpointId, first, after), () =>
+      endpoints.countDeliveries(endpointId),
+    );
   }
 
   @Authorized('webhook.manage')

@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../graphql/context.js';
 import { principalOf } from '../graphql/auth.js';
-import { LedgerEntryGql, toLedgerEntryGql } from '../ledger/ledger.graphql.js';
+import { LedgerEntryGql } from '../ledger/ledger.graphql.js';
 import { CreatePromoCodeInput, PromoCodeGql } from './promotions.graphql.js';
 
 @Resolver()
@@ -24,6 +24,6 @@ export class PromotionsResolver {
   @Authorized('promo.redeem')
   @Mutation(() => LedgerEntryGql, { description: "Credits the caller's account once per code (a PROMO entry)" })
   async redeemPromoCode(@Arg('code', () => String) code: string, @Ctx() ctx: Context): Promise<LedgerEntryGql> {
-    return toLedgerEntryGql(await ctx.services.promotions.redeem(principalOf(ctx), code));
+    return ctx.services.promotions.redeem(principalOf(ctx), code);
   }
 }

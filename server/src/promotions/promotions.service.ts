@@ -2,12 +2,11 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { writeAudit } from '../audit/audit.service.js';
 import { accountFor } from '../auth/policy.js';
 import type { Principal } from '../auth/roles.js';
-import { sqlOf, type Sql } from '../db/sql.js';
 import { pgCode } from '../db/values.js';
 import { currentEm } from '../db/unit-of-work.js';
 import type { GrantsService } from '../grants/grants.service.js';
 import type { LedgerService } from '../ledger/ledger.service.js';
-import type { LedgerEntry } from '../ledger/ledger.types.js';
+import type { LedgerEntry } from '../ledger/ledger.graphql.js';
 import { DomainError, badInput, notFound } from '../shared/errors.js';
 import { PAGE_SIZES, pageSize } from '../shared/paging.js';
 import { PromoCodeEntity, PromoRedemptionEntity } from './promotions.repository.js';
@@ -41,7 +40,7 @@ export class PromotionsService {
     try {
       return await currentEm(this.em).transactional(async (em) => {
         const created = await em.getRepository(PromoCodeEntity).add(terms, actor.keyId);
-        await writeAudit(sqlOf(em), { actor, action: 'promo.create', targetType: 'promo_code', targetId: created.id, after: terms });
+        await writeAudit(em, { actor, action: 'promo.create', targetType: 'promo_code', targetId: created.id, after: terms });
         return created;
       });
     } catch (err) {
@@ -81,7 +80,7 @@ export class PromotionsService {
           // Thrown inside the transaction, the refusal rolls the PROMO credit back.
           if (!taken) throw refused(code, refusal((await codes.counters(promo.id)) ?? promo) ?? 'EXHAUSTED');
           await tem.getRepository(PromoRedemptionEntity).insertOn(promo.id, accountId, posted.transactionId);
-          await writeAudit(sqlOf(tem), {
+          await writeAudit(tem, {
             actor: principal,
             action: 'promo.redeem',
             targetType: 'promo_code',
@@ -103,10 +102,10 @@ export class PromotionsService {
    * through the posting hooks, its grant) or does not exist at all. Nobody can subscribe to a
    * balance that did not exist a moment ago, so there is no event to publish.
    */
-  readonly introBonus = async (sql: Sql, accountId: string): Promise<void> => {
+  readonly introBonus = async (em: EntityManager, accountId: string): Promise<void> => {
     const amount = this.introBonusMillicredits;
     if (amount <= 0n) return;
-    await this.ledger.postIn(sql.em!, {
+    await this.ledger.postIn(em, {
       accountId,
       type: 'BONUS',
       delta: amount,

@@ -2,7 +2,6 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { EventBus } from '../shared/events/bus.js';
 import { ExpiringCache, type CacheTtl } from '../shared/cache.js';
 import { writeAudit } from '../audit/audit.service.js';
-import { sqlOf } from '../db/sql.js';
 import { currentEm } from '../db/unit-of-work.js';
 import { parseMillicredits } from '../money/money.js';
 import { badInput, notFound } from '../shared/errors.js';
@@ -88,7 +87,7 @@ export class ProxySettingsService {
               : intInRange(input.requestsPerMinute, 'requestsPerMinute', 0, 0, 1_000_000),
       };
       await em.getRepository(ProxySettingsEntity).save(next);
-      await writeAudit(sqlOf(em), {
+      await writeAudit(em, {
         actor,
         action: 'proxy.setSettings',
         targetType: 'account',

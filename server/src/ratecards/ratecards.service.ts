@@ -1,7 +1,6 @@
 import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
 import { writeAudit } from '../audit/audit.service.js';
 import type { Principal } from '../auth/roles.js';
-import { sqlOf } from '../db/sql.js';
 import { currentEm } from '../db/unit-of-work.js';
 import type { EventBus } from '../shared/events/bus.js';
 import { ExpiringCache, type CacheTtl } from '../shared/cache.js';
@@ -113,7 +112,7 @@ export class RateCardsService {
         parsed.rates.map((r) => ({ rateCardId: card.id, ...r })),
       );
       await em.insert(RateCardActivationEntity, { rateCardId: card.id, actorKeyId });
-      await writeAudit(sqlOf(em), {
+      await writeAudit(em, {
         actor,
         action: 'rateCard.publish',
         targetType: 'rate_card',
@@ -134,7 +133,7 @@ export class RateCardsService {
       if (!(await cards.count({ id }))) throw notFound(`Rate card ${id} not found`);
       const previous = await cards.activeCardId();
       await em.insert(RateCardActivationEntity, { rateCardId: id, actorKeyId: actor.keyId });
-      await writeAudit(sqlOf(em), {
+      await writeAudit(em, {
         actor,
         action: 'rateCard.activate',
         targetType: 'rate_card',
@@ -155,7 +154,7 @@ export class RateCardsService {
       const before = card.enabled;
       card.enabled = enabled;
       await em.flush();
-      await writeAudit(sqlOf(em), {
+      await writeAudit(em, {
         actor,
         action: 'rateCard.setEnabled',
         targetType: 'rate_card',
@@ -176,7 +175,7 @@ export class RateCardsService {
       const before = await em.findOne(ModelSwitchEntity, { model }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       // An upsert: two first switches of a model at once must not collide on the missing row.
       await em.createQueryBuilder(ModelSwitchEntity).insert({ model, enabled }).onConflict('model').merge(['enabled', 'updatedAt']);
-      await writeAudit(sqlOf(em), {
+      await writeAudit(em, {
         actor,
         action: 'model.setEnabled',
         targetType: 'model',

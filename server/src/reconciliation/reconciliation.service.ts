@@ -5,7 +5,6 @@ import type { AuditChainStatus } from '../audit/audit-chain.js';
 import { writeAudit } from '../audit/audit.service.js';
 import type { Principal } from '../auth/roles.js';
 import type { Config } from '../config.js';
-import { sqlOf } from '../db/sql.js';
 import { currentEm } from '../db/unit-of-work.js';
 import { runOnce } from '../db/locks.js';
 import { gauges, metrics } from '../metrics/metrics.js';
@@ -144,7 +143,7 @@ export class ReconciliationService {
         const runId = await this.runRepo(tem).start(day, trigger, actor?.keyId ?? null);
         // A person asked for this run: the audit log says who (the schedule's runs are no one's action).
         if (actor)
-          await writeAudit(sqlOf(tem), {
+          await writeAudit(tem, {
             actor,
             action: 'reconciliation.run',
             targetType: 'reconciliation_run',

@@ -4,7 +4,6 @@ import { writeAudit } from '../audit/audit.service.js';
 import { accountFor } from '../auth/policy.js';
 import { apiKeyRecords } from '../auth/auth.service.js';
 import type { KeyPrincipal, Principal } from '../auth/roles.js';
-import { sqlOf } from '../db/sql.js';
 import { currentEm } from '../db/unit-of-work.js';
 import { PortalTokenEntity } from './portal-tokens.repository.js';
 import { SessionEntity } from './sessions.repository.js';
@@ -47,7 +46,7 @@ export class PortalService {
       link.createdByKeyId = await chainKeyOf(em, actor);
       link.createdByStaffUserId = actor.staffUserId ?? null;
       await em.flush();
-      await writeAudit(sqlOf(em), {
+      await writeAudit(em, {
         actor,
         action: 'portalSession.create',
         targetType: 'account',
@@ -130,7 +129,7 @@ export class PortalService {
       const count = await em.getRepository(SessionEntity).revokePortalSessionsOf(accountId, now);
       // An unused link would open a fresh session right after: it ends here too.
       const linksVoided = await em.getRepository(PortalTokenEntity).voidUnused(accountId, now);
-      await writeAudit(sqlOf(em), {
+      await writeAudit(em, {
         actor,
         action: 'portalSession.revokeAll',
         targetType: 'account',

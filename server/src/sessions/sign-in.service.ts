@@ -2,7 +2,6 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import { writeAudit } from '../audit/audit.service.js';
 import type { Principal } from '../auth/roles.js';
-import { sqlOf } from '../db/sql.js';
 import { DomainError, forbidden } from '../shared/errors.js';
 import { verifyPassword } from '../staff/passwords.js';
 import { PASSWORD_MAX } from '../staff/staff.rules.js';
@@ -48,7 +47,7 @@ export class SignInService {
     return this.em.transactional(async (em) => {
       const session = await this.sessions.start(em, { staffUserId: user.id });
       await this.staff.recordSignIn(em, user.id);
-      await writeAudit(sqlOf(em), {
+      await writeAudit(em, {
         actor: { keyId: null, accountId: null, role: user.role, staffUserId: user.id },
         action: 'staff.signIn',
         targetType: 'staffUser',
@@ -64,7 +63,7 @@ export class SignInService {
     const ended = await this.em.transactional(async (em) => {
       const ended = await this.sessions.revoke(em, token);
       if (ended?.staffUserId) {
-        await writeAudit(sqlOf(em), { actor, action: 'staff.signOut', targetType: 'staffUser', targetId: ended.staffUserId });
+        await writeAudit(em, { actor, action: 'staff.signOut', targetType: 'staffUser', targetId: ended.staffUserId });
       }
       return Boolean(ended);
     });
@@ -78,7 +77,7 @@ export class SignInService {
     if (!staffUserId) throw forbidden('Signing out everywhere is for staff sessions: an API key is revoked instead (revokeApiKey)');
     const ended = await this.em.transactional(async (em) => {
       const count = await revokeStaffSessions(em, staffUserId, this.sessions.now());
-      await writeAudit(sqlOf(em), {
+      await writeAudit(em, {
         actor,
         action: 'staff.signOutEverywhere',
         targetType: 'staffUser',

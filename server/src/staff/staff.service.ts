@@ -1,7 +1,6 @@
 import { LockMode, raw, type EntityManager } from '@mikro-orm/postgresql';
 import { writeAudit } from '../audit/audit.service.js';
 import type { Principal, StaffRole } from '../auth/roles.js';
-import { sqlOf } from '../db/sql.js';
 import { pgCode } from '../db/values.js';
 import { currentEm } from '../db/unit-of-work.js';
 import { windowOf, type OffsetPage } from '../shared/paging.js';
@@ -77,7 +76,7 @@ export class StaffService {
         if (await users.count({ role: 'ADMIN' })) return 'adminExists';
         const user = em.create(StaffUserEntity, { email: address, name: 'Administrator', role: 'ADMIN', passwordHash } as StaffUserEntity);
         await em.flush();
-        await writeAudit(sqlOf(em), {
+        await writeAudit(em, {
           actor: null,
           action: 'staffUser.bootstrap',
           targetType: 'staffUser',
@@ -131,7 +130,7 @@ export class StaffService {
         const entity = em.create(StaffUserEntity, { email, name, role, passwordHash } as StaffUserEntity);
         await em.flush();
         const user = toStaffUser(entity);
-        await writeAudit(sqlOf(em), {
+        await writeAudit(em, {
           actor,
           action: 'staffUser.create',
           targetType: 'staffUser',
@@ -173,7 +172,7 @@ export class StaffService {
       await em.flush();
       const after = toStaffUser(user);
       const revoked = (next.disabled && !before.disabled) || passwordHash ? await revokeStaffSessions(em, id, now) : 0;
-      await writeAudit(sqlOf(em), {
+      await writeAudit(em, {
         actor,
         action: 'staffUser.update',
         targetType: 'staffUser',

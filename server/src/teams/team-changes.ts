@@ -2,7 +2,6 @@ import { raw, type EntityManager } from '@mikro-orm/postgresql';
 import { writeAudit } from '../audit/audit.service.js';
 import { authorize } from '../auth/policy.js';
 import type { Principal } from '../auth/roles.js';
-import { sqlOf } from '../db/sql.js';
 import { DomainError, notFound } from '../shared/errors.js';
 import { TeamEntity, TeamInvitationEntity, TeamMemberEntity } from './teams.repository.js';
 import { isActive } from './teams.rules.js';
@@ -78,7 +77,7 @@ export function auditMember(
   before: TeamMember | null,
   after: TeamMember | null,
 ): Promise<void> {
-  return writeAudit(sqlOf(em), {
+  return writeAudit(em, {
     actor,
     action,
     targetType: 'account',

@@ -2,7 +2,6 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { TeamInvitationEntity, TeamMemberEntity } from './teams.repository.js';
 import { accountFor, can } from '../auth/policy.js';
 import type { Principal } from '../auth/roles.js';
-import { sqlOf } from '../db/sql.js';
 import { currentEm } from '../db/unit-of-work.js';
 import type { Clock } from '../sessions/tokens.js';
 import { DomainError, notFound } from '../shared/errors.js';
@@ -32,9 +31,9 @@ export class TeamInvitationsService {
     return lockedTeam(this.em, teamId, async (em) => {
       const pending = await em.getRepository(TeamInvitationEntity).lockPending(teamId, accountId, this.ttlDays);
       if (!pending) throw await this.noInvitation(em, teamId, accountId);
-      const before = await invitedView(sqlOf(em), teamId, accountId, at);
+      const before = await invitedView(em, teamId, accountId, at);
       await putMember(em, teamId, accountId, pending.role, await em.getRepository(TeamMemberEntity).lock(teamId, accountId));
-      const after = (await memberView(sqlOf(em), teamId, accountId, at))!;
+      const after = (await memberView(em, teamId, accountId, at))!;
       await auditMember(em, actor, 'team.acceptInvitation', teamId, before, after);
       return after;
     });
@@ -59,7 +58,7 @@ export class TeamInvitationsService {
     return this.em.transactional(async (em) => {
       const pending = await em.getRepository(TeamInvitationEntity).lockPending(teamId, accountId, this.ttlDays);
       if (!pending) return false;
-      const before = await invitedView(sqlOf(em), teamId, accountId, at);
+      const before = await invitedView(em, teamId, accountId, at);
       em.remove(pending);
       await em.flush();
       await auditMember(em, actor, 'team.declineInvitation', teamId, before, null);

@@ -3,7 +3,6 @@ import { accountRecords } from '../accounts/accounts.service.js';
 import type { AuthService } from '../auth/auth.service.js';
 import { can } from '../auth/policy.js';
 import type { Principal } from '../auth/roles.js';
-import { sqlOf } from '../db/sql.js';
 import type { Clock } from '../sessions/tokens.js';
 import { DomainError, badInput, notFound } from '../shared/errors.js';
 import { parseId } from '../shared/validate.js';
@@ -57,13 +56,13 @@ export class TeamMembershipService {
     const row = await repo.lock(teamId, accountId);
     const pending = row && (await repo.lockPending(teamId, accountId, this.invitations.ttlDays));
     if (!pending) await this.requireRoomForInvitation(em, teamId);
-    const before = pending && (await invitedView(sqlOf(em), teamId, accountId, at));
+    const before = pending && (await invitedView(em, teamId, accountId, at));
     const invitedByAccountId = actor.accountId ?? null;
     if (pending) pending.role = role;
     else if (row) em.assign(row, { role, invitedByAccountId, createdAt: raw('now()') });
     else em.create(TeamInvitationEntity, { team: teamId, accountId, role, invitedByAccountId });
     await em.flush();
-    const after = (await invitedView(sqlOf(em), teamId, accountId, at))!;
+    const after = (await invitedView(em, teamId, accountId, at))!;
     await auditMember(em, actor, 'team.invite', teamId, before, after);
     return after;
   }
@@ -112,7 +111,7 @@ export class TeamMembershipService {
       if (row.role === 'OWNER') await keepAnOwner(em, teamId, accountId);
       em.assign(row, { removedAt: raw('clock_timestamp()') });
       await em.flush();
-      revokedKeys = (await this.auth.revokeTeamKeys(sqlOf(em), actor, accountId, teamId)).length;
+      revokedKeys = (await this.auth.revokeTeamKeys(em, actor, accountId, teamId)).length;
       const after = await this.view(em, teamId, accountId, at);
       await auditMember(em, actor, 'team.removeMember', teamId, before, after);
       return after;
@@ -126,7 +125,7 @@ export class TeamMembershipService {
   private async withdraw(em: EntityManager, actor: Principal, teamId: string, accountId: string, at: Date): Promise<TeamMember> {
     const pending = await em.getRepository(TeamInvitationEntity).lockPending(teamId, accountId, this.invitations.ttlDays);
     if (!pending) throw notFound(`Account ${accountId} is not an active member of team ${teamId}`);
-    const before = (await invitedView(sqlOf(em), teamId, accountId, at))!;
+    const before = (await invitedView(em, teamId, accountId, at))!;
     em.remove(pending);
     await em.flush();
     await auditMember(em, actor, 'team.withdrawInvitation', teamId, before, null);
@@ -140,6 +139,6 @@ export class TeamMembershipService {
   }
 
   private async view(em: EntityManager, teamId: string, accountId: string, at: Date): Promise<TeamMember> {
-    return (await memberView(sqlOf(em), teamId, accountId, at))!;
+    return (await memberView(em, teamId, accountId, at))!;
   }
 }

@@ -3,7 +3,6 @@ import { accountRecords } from '../accounts/accounts.service.js';
 import { writeAudit } from '../audit/audit.service.js';
 import { accountFor, authorize, kindOf } from '../auth/policy.js';
 import type { Principal } from '../auth/roles.js';
-import { sqlOf } from '../db/sql.js';
 import type { Clock } from '../sessions/tokens.js';
 import { DomainError, badInput, notFound } from '../shared/errors.js';
 import { TeamEntity, TeamMemberEntity } from './teams.repository.js';
@@ -40,7 +39,7 @@ export class TeamPolicyService {
       const team = em.create(TeamEntity, { accountId, timeZone, createdByAccountId: isAdmin ? null : owner });
       if (owner) em.create(TeamMemberEntity, { team, accountId: owner, role: 'OWNER' });
       await em.flush();
-      await writeAudit(sqlOf(em), {
+      await writeAudit(em, {
         actor,
         action: 'team.create',
         targetType: 'account',
@@ -55,7 +54,7 @@ export class TeamPolicyService {
   /** RATE_LIMIT_EXCEEDED once the account created `teamsPerDay` teams since midnight UTC. */
   private async requireUnderDailyCap(em: EntityManager, accountId: string): Promise<void> {
     if (this.teamsPerDay <= 0) return;
-    if ((await lockAndCountTeamsCreatedToday(sqlOf(em), accountId)) < this.teamsPerDay) return;
+    if ((await lockAndCountTeamsCreatedToday(em, accountId)) < this.teamsPerDay) return;
     throw new DomainError(
       'RATE_LIMIT_EXCEEDED',
       `An account may create at most ${this.teamsPerDay} teams per day (UTC); try again tomorrow`,
@@ -78,12 +77,12 @@ export class TeamPolicyService {
         await requireTimeZone(em, timeZone);
         // The engine takes the team's account row lock before it writes a member row: so does this.
         await accountRecords.lock(em, teamId);
-        await movePeriodsToZone(sqlOf(em), teamId, team.timeZone, timeZone, at);
+        await movePeriodsToZone(em, teamId, team.timeZone, timeZone, at);
         team.timeZone = timeZone;
       }
       em.assign(team, { ...next, updatedAt: raw('now()') });
       await em.flush();
-      await writeAudit(sqlOf(em), {
+      await writeAudit(em, {
         actor,
         action: 'team.setPolicy',
         targetType: 'account',
@@ -97,7 +96,7 @@ export class TeamPolicyService {
 }
 
 async function requireTimeZone(em: EntityManager, timeZone: string): Promise<void> {
-  if (!(await isKnownTimeZone(sqlOf(em), timeZone)) || !isIntlTimeZone(timeZone)) {
+  if (!(await isKnownTimeZone(em, timeZone)) || !isIntlTimeZone(timeZone)) {
     throw badInput(`timeZone must be an IANA time zone name such as "Europe/Berlin" (got "${timeZone.slice(0, 64)}")`, {
       field: 'timeZone',
     });

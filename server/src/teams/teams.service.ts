@@ -3,7 +3,6 @@ import { TeamEntity, TeamMemberEntity, type TeamOrder } from './teams.repository
 import type { AuthService, CreatedKey } from '../auth/auth.service.js';
 import { accountFor, authorize, can, teamScoped, type Action } from '../auth/policy.js';
 import type { Principal } from '../auth/roles.js';
-import { sqlOf, type Sql } from '../db/sql.js';
 import { currentEm } from '../db/unit-of-work.js';
 import type { Clock } from '../sessions/tokens.js';
 import { DomainError, badInput, forbidden, notFound } from '../shared/errors.js';
@@ -58,7 +57,7 @@ export class TeamsService {
 
   /** Owners and SUPPORT+ see every member (removed ones too); a member sees their own row. */
   async members(viewer: Principal, teamId: string): Promise<TeamMember[]> {
-    const all = await memberViews(sqlOf(currentEm(this.em)), teamId, this.clock(), true);
+    const all = await memberViews(currentEm(this.em), teamId, this.clock(), true);
     const own = all.find((m) => m.accountId === viewer.accountId);
     const teamRole = own && isActive(own) ? own.role : null;
     if (can(viewer, 'team.members', { accountId: teamId, teamRole })) return all;
@@ -105,7 +104,7 @@ export class TeamsService {
     await this.get(teamId);
     if (!isActive(await this.membership(teamId, accountId)))
       throw forbidden(`Account ${accountId} is not an active member of team ${teamId}`);
-    return this.auth.createKey(actor, accountId, 'USER', label ?? undefined, teamId, (sql) => this.requireKeyRoom(sql, teamId, accountId));
+    return this.auth.createKey(actor, accountId, 'USER', label ?? undefined, teamId, (em) => this.requireKeyRoom(em, teamId, accountId));
   }
 
   /**
@@ -113,8 +112,8 @@ export class TeamsService {
    * removal, which revokes the member's keys, cannot pass between check and insert): the member
    * still active and under the cap.
    */
-  private async requireKeyRoom(sql: Sql, teamId: string, accountId: string): Promise<void> {
-    const held = await lockMemberAndCountTeamKeys(sql, teamId, accountId);
+  private async requireKeyRoom(em: EntityManager, teamId: string, accountId: string): Promise<void> {
+    const held = await lockMemberAndCountTeamKeys(em, teamId, accountId);
     if (held === null) throw forbidden(`Account ${accountId} is not an active member of team ${teamId}`);
     if (this.keysPerMember <= 0 || held < this.keysPerMember) return;
     throw new DomainError(
@@ -133,7 +132,7 @@ export class TeamsService {
     }
     if (to.getTime() - from.getTime() > MAX_SPEND_RANGE_DAYS * 86_400_000)
       throw badInput(`The range may span at most ${MAX_SPEND_RANGE_DAYS} days`, { field: 'to' });
-    return spendRows(sqlOf(currentEm(this.em)), teamId, from, to);
+    return spendRows(currentEm(this.em), teamId, from, to);
   }
 
   /**
@@ -161,7 +160,7 @@ export class TeamsService {
 
   /** Why the member step refused a charge of `amount`: FORBIDDEN (removed meanwhile) or SPEND_CAP_EXCEEDED. */
   async refusal(charge: Pick<TeamCharge, 'teamId' | 'memberAccountId'>, amount: bigint): Promise<DomainError> {
-    const member = await memberView(sqlOf(currentEm(this.em)), charge.teamId, charge.memberAccountId, this.clock());
+    const member = await memberView(currentEm(this.em), charge.teamId, charge.memberAccountId, this.clock());
     if (!isActive(member)) return forbidden(`Account ${charge.memberAccountId} is not an active member of team ${charge.teamId}`);
     return new TeamAllocationExceeded(member, amount);
   }

@@ -27,9 +27,9 @@ describe('accounts service (entities)', () => {
 
   it('rolls the account and its audit row back when a created-hook fails', async () => {
     let seen: string | null = null;
-    t.services.accounts.onCreated(async (sql, accountId) => {
+    t.services.accounts.onCreated(async (em, accountId) => {
       seen = accountId;
-      expect(await sql.query(`select 1 from accounts where id = ?::uuid`, [accountId])).toHaveLength(1);
+      expect(await em.execute(`select 1 from accounts where id = ?::uuid`, [accountId])).toHaveLength(1);
       throw new Error('hook failed');
     });
     await expect(t.services.accounts.create(null, { email: 'hooked@accounts.test' })).rejects.toThrow('hook failed');

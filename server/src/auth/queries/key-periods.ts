@@ -1,4 +1,4 @@
-import type { Sql } from '../../db/sql.js';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { toBigInt } from '../../db/values.js';
 import type { KeyLimitReset } from '../key-budget.rules.js';
 
@@ -46,16 +46,16 @@ const toPeriod = (r: Row): KeyPeriod => ({
   periodResetsAt: r.resets_at ? new Date(r.resets_at as string) : null,
 });
 
-export async function findKeyPeriods(sql: Sql, keyIds: readonly string[], at: Date): Promise<KeyPeriod[]> {
-  const rows = await sql.query<Row>(`select ${PERIOD_COLUMNS} ${PERIOD} where k.id = any(?::uuid[])`, [
+export async function findKeyPeriods(em: EntityManager, keyIds: readonly string[], at: Date): Promise<KeyPeriod[]> {
+  const rows = await em.execute<Row[]>(`select ${PERIOD_COLUMNS} ${PERIOD} where k.id = any(?::uuid[])`, [
     at.toISOString(),
     `{${keyIds.join(',')}}`,
   ]);
   return rows.map(toPeriod);
 }
 
-export async function findKeyUsage(sql: Sql, keyId: string, at: Date): Promise<KeyUsage | null> {
-  const [r] = await sql.query<Row>(
+export async function findKeyUsage(em: EntityManager, keyId: string, at: Date): Promise<KeyUsage | null> {
+  const [r] = await em.execute<Row[]>(
     `select ${PERIOD_COLUMNS}, k.label, u.*, a.posted - a.pending as available
        ${PERIOD}
        join accounts a on a.id = coalesce(k.team_id, k.account_id)
@@ -84,8 +84,8 @@ export async function findKeyUsage(sql: Sql, keyId: string, at: Date): Promise<K
  * After a key's reset changed: its current period (under the new rule) starts now with what the
  * key was charged since that period's start, so a change never forgets or double-counts spend.
  */
-export async function restartKeyPeriod(sql: Sql, keyId: string, at: Date): Promise<void> {
-  await sql.query(
+export async function restartKeyPeriod(em: EntityManager, keyId: string, at: Date): Promise<void> {
+  await em.execute(
     `update api_keys k
         set period_start = p.start,
             period_spent = (select coalesce(sum(u.charged), 0) from usage_records u where u.api_key_id = k.id and u.created_at >= p.start)

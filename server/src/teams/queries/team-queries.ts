@@ -1,5 +1,5 @@
 import { withXactLock } from '../../db/locks.js';
-import type { Sql } from '../../db/sql.js';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { toBigInt } from '../../db/values.js';
 import type { TeamMember, TeamRole, TeamSpendRow } from '../teams.types.js';
 
@@ -41,8 +41,8 @@ const MEMBER_COLUMNS = `m.*, m.period_start >= p.start as current, p.start as cu
 const PERIOD = `(select date_trunc('month', ?::timestamptz, t.time_zone) as start from teams t where t.account_id = ?::uuid) p`;
 
 /** The team's members as of `at` (OWNERs first, then by joining), with their period's spend. */
-export async function memberViews(sql: Sql, teamId: string, at: Date, includeRemoved: boolean): Promise<TeamMember[]> {
-  const rows = await sql.query<Row>(
+export async function memberViews(em: EntityManager, teamId: string, at: Date, includeRemoved: boolean): Promise<TeamMember[]> {
+  const rows = await em.execute<Row[]>(
     `select ${MEMBER_COLUMNS} from team_members m, ${PERIOD}
       where m.team_id = ?::uuid and (?::boolean or m.removed_at is null)
       order by m.role = 'OWNER' desc, m.added_at, m.account_id`,
@@ -51,8 +51,8 @@ export async function memberViews(sql: Sql, teamId: string, at: Date, includeRem
   return rows.map(toMember);
 }
 
-export async function memberView(sql: Sql, teamId: string, accountId: string, at: Date): Promise<TeamMember | null> {
-  const rows = await sql.query<Row>(
+export async function memberView(em: EntityManager, teamId: string, accountId: string, at: Date): Promise<TeamMember | null> {
+  const rows = await em.execute<Row[]>(
     `select ${MEMBER_COLUMNS} from team_members m, ${PERIOD} where m.team_id = ?::uuid and m.account_id = ?::uuid`,
     [at.toISOString(), teamId, teamId, accountId],
   );
@@ -63,8 +63,8 @@ export async function memberView(sql: Sql, teamId: string, accountId: string, at
  * A pending invitation shown as the member it would make (status INVITED, `addedAt` the
  * invitation's time): a removed member's row with its numbers, else a fresh one in this period.
  */
-export async function invitedView(sql: Sql, teamId: string, accountId: string, at: Date): Promise<TeamMember | null> {
-  const [r] = await sql.query<Row>(
+export async function invitedView(em: EntityManager, teamId: string, accountId: string, at: Date): Promise<TeamMember | null> {
+  const [r] = await em.execute<Row[]>(
     `select i.role, i.created_at, p.start from team_invitations i, ${PERIOD} where i.team_id = ?::uuid and i.account_id = ?::uuid`,
     [at.toISOString(), teamId, teamId, accountId],
   );
@@ -82,7 +82,7 @@ export async function invitedView(sql: Sql, teamId: string, accountId: string, a
     removedAt: null,
     status: 'INVITED',
   };
-  const base = (await memberView(sql, teamId, accountId, at)) ?? fresh;
+  const base = (await memberView(em, teamId, accountId, at)) ?? fresh;
   return { ...base, role: r.role as TeamRole, addedAt: new Date(r.created_at as string), status: 'INVITED' };
 }
 
@@ -92,8 +92,8 @@ export async function invitedView(sql: Sql, teamId: string, accountId: string, a
  * apart), so the engine's step does not take the new start for a new month. The caller holds the
  * team's account row lock, as the engine does before it writes a member row.
  */
-export async function movePeriodsToZone(sql: Sql, teamId: string, from: string, to: string, at: Date): Promise<void> {
-  await sql.query(
+export async function movePeriodsToZone(em: EntityManager, teamId: string, from: string, to: string, at: Date): Promise<void> {
+  await em.execute(
     `with p as (select date_trunc('month', ?::timestamptz, ?) as old_start, date_trunc('month', ?::timestamptz, ?) as new_start)
      update team_members m set period_start = p.new_start
        from p
@@ -108,9 +108,9 @@ export async function movePeriodsToZone(sql: Sql, teamId: string, from: string, 
  * advisory lock) so concurrent creations cannot both pass the cap; the lock ends with the caller's
  * transaction.
  */
-export async function lockAndCountTeamsCreatedToday(sql: Sql, accountId: string): Promise<number> {
-  await withXactLock(sql.em!, `team.create:${accountId}`);
-  const rows = await sql.query<Row>(
+export async function lockAndCountTeamsCreatedToday(em: EntityManager, accountId: string): Promise<number> {
+  await withXactLock(em, `team.create:${accountId}`);
+  const rows = await em.execute<Row[]>(
     `select count(*)::int as n from teams where created_by_account_id = ?::uuid and created_at >= date_trunc('day', now(), 'UTC')`,
     [accountId],
   );
@@ -121,27 +121,27 @@ export async function lockAndCountTeamsCreatedToday(sql: Sql, accountId: string)
  * Locks the member's row (FOR UPDATE: creations of their team keys queue on it, as does their
  * removal) and counts their unrevoked keys for the team; null unless they are an active member.
  */
-export async function lockMemberAndCountTeamKeys(sql: Sql, teamId: string, accountId: string): Promise<number | null> {
-  const [member] = await sql.query<Row>(`select removed_at from team_members where team_id = ?::uuid and account_id = ?::uuid for update`, [
-    teamId,
-    accountId,
-  ]);
+export async function lockMemberAndCountTeamKeys(em: EntityManager, teamId: string, accountId: string): Promise<number | null> {
+  const [member] = await em.execute<Row[]>(
+    `select removed_at from team_members where team_id = ?::uuid and account_id = ?::uuid for update`,
+    [teamId, accountId],
+  );
   if (!member || member.removed_at) return null;
-  const [row] = await sql.query<Row>(
+  const [row] = await em.execute<Row[]>(
     `select count(*)::int as n from api_keys where team_id = ?::uuid and account_id = ?::uuid and revoked_at is null`,
     [teamId, accountId],
   );
   return Number(row.n);
 }
 
-export async function isKnownTimeZone(sql: Sql, name: string): Promise<boolean> {
-  const rows = await sql.query(`select 1 from pg_timezone_names where name = ?`, [name]);
+export async function isKnownTimeZone(em: EntityManager, name: string): Promise<boolean> {
+  const rows = await em.execute(`select 1 from pg_timezone_names where name = ?`, [name]);
   return rows.length > 0;
 }
 
 /** Spend per member, per day (in the team's zone) and per model, over [from, to). */
-export async function spendRows(sql: Sql, teamId: string, from: Date, to: Date): Promise<TeamSpendRow[]> {
-  const rows = await sql.query<Row>(
+export async function spendRows(em: EntityManager, teamId: string, from: Date, to: Date): Promise<TeamSpendRow[]> {
+  const rows = await em.execute<Row[]>(
     `select to_char(u.created_at at time zone t.time_zone, 'YYYY-MM-DD') as day, u.member_account_id, u.model,
             count(*)::int as calls, sum(u.charged)::text as charged, sum(u.cost_micro_usd)::text as cost,
             sum(u.input_tokens)::text as input_tokens, sum(u.cached_input_tokens)::text as cached_input_tokens,
