@@ -1,8 +1,15 @@
 import { BigIntType, Entity, EntityRepositoryType, LockMode, PrimaryKey, Property, type Opt } from '@mikro-orm/core';
 import { EntityRepository } from '@mikro-orm/postgresql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { MillicreditsScalar } from '../graphql/scalars.js';
 import type { AutoRechargeSettings } from './billing.types.js';
 
-/** An account's auto-recharge: when it fires, what it buys, and what the user was last told. */
+/**
+ * An account's auto-recharge: when it fires, what it buys, and what the user was last told. The
+ * row and the GraphQL `AutoRecharge` in one class; the two fields that are not columns
+ * (`spentThisMonthCents`, `hasPaymentMethod`) are set by `AutoRechargeService.settings`.
+ */
+@ObjectType('AutoRecharge')
 @Entity({ tableName: 'auto_recharge_settings', repository: () => AutoRechargeSettingsRepository })
 export class AutoRechargeSettingsEntity implements AutoRechargeSettings {
   [EntityRepositoryType]?: AutoRechargeSettingsRepository;
@@ -10,12 +17,14 @@ export class AutoRechargeSettingsEntity implements AutoRechargeSettings {
   @PrimaryKey({ type: 'uuid' })
   accountId!: string;
 
+  @Field(() => Boolean)
   @Property({ type: 'boolean', defaultRaw: 'false' })
   enabled!: boolean;
 
   @Property({ type: new BigIntType('bigint') })
   threshold!: bigint;
 
+  @Field(() => ID, { nullable: true, description: 'Buy this pack...' })
   @Property({ type: 'text', nullable: true })
   packId!: string | null;
 
@@ -25,17 +34,47 @@ export class AutoRechargeSettingsEntity implements AutoRechargeSettings {
   @Property({ type: new BigIntType('bigint') })
   monthlyLimitCents!: bigint;
 
+  @Field(() => Date, { nullable: true })
   @Property({ type: 'timestamptz', nullable: true })
   lastAttemptAt!: Date | null;
 
+  @Field(() => String, { nullable: true, description: 'Why auto-recharge did not run or was turned off' })
   @Property({ type: 'text', nullable: true })
   notice!: string | null;
 
+  @Field(() => Date, { nullable: true })
   @Property({ type: 'timestamptz', nullable: true })
   noticeAt!: Date | null;
 
   @Property({ type: 'timestamptz', defaultRaw: 'now()' })
   updatedAt!: Opt<Date>;
+
+  /** Not a column: this month's auto-recharges, from the purchases. */
+  spentThisMonthCents = 0n;
+
+  /** Not a column: a card was saved by an earlier Checkout (billing_customers). */
+  @Field(() => Boolean, { description: 'A card was saved by an earlier Checkout' })
+  hasPaymentMethod = false;
+
+  @Field(() => MillicreditsScalar, { name: 'thresholdMillicredits', description: 'Fires when available credits fall below this' })
+  get thresholdField(): bigint {
+    return this.threshold;
+  }
+
+  @Field(() => MillicreditsScalar, { name: 'targetBalanceMillicredits', nullable: true, description: '...or top up to this balance' })
+  get targetBalanceField(): bigint | null {
+    return this.targetBalance;
+  }
+
+  @Field(() => Int, { name: 'monthlyLimitCents' })
+  get monthlyLimitCentsField(): number {
+    return Number(this.monthlyLimitCents);
+  }
+
+  @Field(() => Int, { name: 'spentThisMonthCents' })
+  get spentThisMonthCentsField(): number {
+    return Number(this.spentThisMonthCents);
+  }
 }
 
 /** `auto_recharge_settings`, one row per account; its lock serialises the recharge decision. */

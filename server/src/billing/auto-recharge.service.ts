@@ -23,10 +23,8 @@ export interface SetAutoRechargeInput {
   monthlyLimitCents: number;
 }
 
-export interface AutoRechargeView extends AutoRechargeSettings {
-  spentThisMonthCents: bigint;
-  hasPaymentMethod: boolean;
-}
+/** The settings with this month's spend and whether a card is saved: the GraphQL `AutoRecharge`. */
+export type AutoRechargeView = AutoRechargeSettingsEntity;
 
 interface Claim {
   decision: RechargeDecision;
@@ -63,11 +61,9 @@ export class AutoRechargeService {
     const settings = await em.getRepository(AutoRechargeSettingsEntity).ofAccount(accountId);
     if (!settings) return null;
     const customer = await em.getRepository(BillingCustomerEntity).ofAccount(accountId);
-    return {
-      ...settings,
-      spentThisMonthCents: await em.getRepository(PurchaseEntity).autoRechargeSpentSince(accountId, monthStart(new Date())),
-      hasPaymentMethod: Boolean(customer?.paymentMethodId),
-    };
+    settings.spentThisMonthCents = await em.getRepository(PurchaseEntity).autoRechargeSpentSince(accountId, monthStart(new Date()));
+    settings.hasPaymentMethod = Boolean(customer?.paymentMethodId);
+    return settings;
   }
 
   async set(_actor: Principal, accountId: string, input: SetAutoRechargeInput): Promise<AutoRechargeView> {

@@ -2,7 +2,6 @@ import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { MillicreditsScalar } from '../graphql/scalars.js';
 import { formatMillicredits } from '../money/money.js';
 import type { AccountBalanceRow } from '../accounts/accounts.service.js';
-import type { AutoRechargeView } from './auto-recharge.service.js';
 import { StripeEventEntity as StripeEventGql } from './stripe-events.repository.js';
 import { IsId } from '../shared/validate.js';
 import { PurchaseEntity as PurchaseGql, PurchaseStatusEnum } from './purchases.repository.js';
@@ -69,51 +68,8 @@ export const toNegativeBalanceGql = (r: AccountBalanceRow): NegativeBalanceGql =
   updatedAt: r.updatedAt,
 });
 
-@ObjectType('AutoRecharge')
-export class AutoRechargeGql {
-  @Field(() => Boolean)
-  enabled!: boolean;
-
-  @Field(() => MillicreditsScalar, { description: 'Fires when available credits fall below this' })
-  thresholdMillicredits!: string;
-
-  @Field(() => ID, { nullable: true, description: 'Buy this pack...' })
-  packId!: string | null;
-
-  @Field(() => MillicreditsScalar, { nullable: true, description: '...or top up to this balance' })
-  targetBalanceMillicredits!: string | null;
-
-  @Field(() => Int)
-  monthlyLimitCents!: number;
-
-  @Field(() => Int)
-  spentThisMonthCents!: number;
-
-  @Field(() => Boolean, { description: 'A card was saved by an earlier Checkout' })
-  hasPaymentMethod!: boolean;
-
-  @Field(() => Date, { nullable: true })
-  lastAttemptAt!: Date | null;
-
-  @Field(() => String, { nullable: true, description: 'Why auto-recharge did not run or was turned off' })
-  notice!: string | null;
-
-  @Field(() => Date, { nullable: true })
-  noticeAt!: Date | null;
-}
-
-export const toAutoRechargeGql = (s: AutoRechargeView): AutoRechargeGql => ({
-  enabled: s.enabled,
-  thresholdMillicredits: formatMillicredits(s.threshold),
-  packId: s.packId,
-  targetBalanceMillicredits: s.targetBalance === null ? null : formatMillicredits(s.targetBalance),
-  monthlyLimitCents: Number(s.monthlyLimitCents),
-  spentThisMonthCents: Number(s.spentThisMonthCents),
-  hasPaymentMethod: s.hasPaymentMethod,
-  lastAttemptAt: s.lastAttemptAt,
-  notice: s.notice,
-  noticeAt: s.noticeAt,
-});
+/** The settings entity carries the GraphQL `AutoRecharge` type's decorators too. */
+export { AutoRechargeSettingsEntity as AutoRechargeGql } from './auto-recharge-settings.repository.js';
 
 @InputType()
 export class SetAutoRechargeInput {

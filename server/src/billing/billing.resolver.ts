@@ -15,7 +15,6 @@ import {
   ReplayResultGql,
   SetAutoRechargeInput,
   StripeEventGql,
-  toAutoRechargeGql,
   toNegativeBalanceGql,
 } from './billing.graphql.js';
 
@@ -58,7 +57,7 @@ export class BillingResolver {
     @Ctx() ctx: Context,
   ): Promise<AutoRechargeGql> {
     const accountId = accountInScope(ctx, 'billing.autoRecharge', input.accountId);
-    return toAutoRechargeGql(await ctx.services.billing.autoRecharge.set(principalOf(ctx), accountId, input));
+    return ctx.services.billing.autoRecharge.set(principalOf(ctx), accountId, input);
   }
 
   @Authorized('billing.repair')
@@ -153,9 +152,7 @@ export class AccountBillingResolver {
 
   @FieldResolver(() => AutoRechargeGql, { nullable: true, description: 'Null until set' })
   async autoRecharge(@Root() account: AccountGql, @Ctx() ctx: Context): Promise<AutoRechargeGql | null> {
-    const settings = await ctx.services.billing.autoRecharge.settings(account.id);
-    if (!settings) return null;
-    return toAutoRechargeGql(settings);
+    return ctx.services.billing.autoRecharge.settings(account.id);
   }
 }
 

@@ -5,7 +5,6 @@ import { WebhookEndpointEntity } from './webhook-endpoints.repository.js';
 
 /** The entity is its own GraphQL type: the resolvers name it here. */
 export { WebhookEndpointEntity as WebhookEndpointGql };
-import type { LowBalanceSetting } from './thresholds.rules.js';
 import { IsId, OptionalText } from '../shared/validate.js';
 
 @ObjectType('CreatedWebhookEndpoint')
@@ -35,6 +34,7 @@ export class CreateWebhookEndpointInput {
 @ObjectType('WebhookDeliveryConnection')
 export class WebhookDeliveryConnectionGql extends ConnectionType('WebhookDelivery', WebhookDelivery) {}
 
+/** One low-balance threshold and its state: what the thresholds queries return and GraphQL shows (`LowBalanceSetting`). */
 @ObjectType('LowBalanceAlert')
 export class LowBalanceAlertGql {
   @Field(() => ID) accountId!: string;
@@ -54,6 +54,3 @@ export class LowBalanceAlertGql {
   })
   alerted!: boolean;
 }
-
-export const toLowBalanceGql = (s: LowBalanceSetting): LowBalanceAlertGql =>
-  Object.assign(new LowBalanceAlertGql(), { ...s, thresholdMillicredits: s.thresholdMillicredits.toString() });

@@ -13,7 +13,6 @@ import {
   LowBalanceAlertGql,
   WebhookDeliveryConnectionGql,
   WebhookEndpointGql,
-  toLowBalanceGql,
 } from './notify.graphql.js';
 
 @Resolver()
@@ -119,7 +118,7 @@ export class NotifyResolver {
     @Ctx() ctx: Context,
   ): Promise<LowBalanceAlertGql> {
     const target = accountInScope(ctx, 'alerts.set', accountId);
-    return toLowBalanceGql(await ctx.services.notify.alerts.setThreshold(principalOf(ctx), target, threshold));
+    return ctx.services.notify.alerts.setThreshold(principalOf(ctx), target, threshold);
   }
 
   @Authorized('alerts.set')
@@ -143,7 +142,7 @@ export class NotifyResolver {
     const set = scope
       ? await alerts.setScopedThresholds(principalOf(ctx), scope, thresholds, percents ?? [])
       : await alerts.setThresholds(principalOf(ctx), target, thresholds, percents ?? []);
-    return set.map(toLowBalanceGql);
+    return set;
   }
 }
 
@@ -155,9 +154,7 @@ export class TeamMemberNotifyResolver {
   })
   async lowBalanceAlerts(@Root() member: TeamMemberGql, @Ctx() ctx: Context): Promise<LowBalanceAlertGql[]> {
     if (member.removedAt) return [];
-    return (await ctx.services.notify.alerts.scopedThresholds({ accountId: member.teamId, memberAccountId: member.accountId })).map(
-      toLowBalanceGql,
-    );
+    return ctx.services.notify.alerts.scopedThresholds({ accountId: member.teamId, memberAccountId: member.accountId });
   }
 }
 
@@ -169,7 +166,7 @@ export class ApiKeyNotifyResolver {
   })
   async lowBalanceAlerts(@Root() key: ApiKeyGql, @Ctx() ctx: Context): Promise<LowBalanceAlertGql[]> {
     if (key.revokedAt) return [];
-    return (await ctx.services.notify.alerts.scopedThresholds({ accountId: key.accountId, apiKeyId: key.id })).map(toLowBalanceGql);
+    return ctx.services.notify.alerts.scopedThresholds({ accountId: key.accountId, apiKeyId: key.id });
   }
 }
 
@@ -178,12 +175,12 @@ export class AccountNotifyResolver {
   @FieldResolver(() => LowBalanceAlertGql, { description: 'The low-balance alert: threshold and state' })
   async lowBalanceAlert(@Root() account: AccountGql, @Ctx() ctx: Context): Promise<LowBalanceAlertGql> {
     accountInScope(ctx, 'account.details', account.id);
-    return toLowBalanceGql(await ctx.services.notify.alerts.setting(account.id));
+    return ctx.services.notify.alerts.setting(account.id);
   }
 
   @FieldResolver(() => [LowBalanceAlertGql], { description: 'Every low-balance threshold, highest first, with its state' })
   async lowBalanceAlerts(@Root() account: AccountGql, @Ctx() ctx: Context): Promise<LowBalanceAlertGql[]> {
     accountInScope(ctx, 'account.details', account.id);
-    return (await ctx.services.notify.alerts.thresholds(account.id)).map(toLowBalanceGql);
+    return ctx.services.notify.alerts.thresholds(account.id);
   }
 }

@@ -1,21 +1,14 @@
+import type { LowBalanceAlertGql } from './notify.graphql.js';
 import { parseMillicredits } from '../money/money.js';
 import { badInput } from '../shared/errors.js';
 import { parseId } from '../shared/validate.js';
 
-export interface LowBalanceSetting {
-  accountId: string;
-  /** Set for a team member's threshold (on their remaining allocation; accountId is the team). */
-  memberAccountId: string | null;
-  /** Set for an API key's threshold (on its remaining budget). */
-  apiKeyId: string | null;
-  thresholdMillicredits: bigint;
-  /** Set when the threshold was given in percent (of the last purchase, or of the member's allocation). */
-  percent: number | null;
-  /** False: the account follows the default from config. */
-  custom: boolean;
-  /** True while available credit is below the threshold and `balance.low` has fired for this crossing. */
-  alerted: boolean;
-}
+/**
+ * One threshold and its state, in the one shape the queries return and GraphQL shows: the amount
+ * as a decimal string; `custom` false: the account follows the default from config; `alerted` true
+ * while available credit is below it and `balance.low` has fired for this crossing.
+ */
+export type LowBalanceSetting = LowBalanceAlertGql;
 
 /** At most this many thresholds per account or member (millicredits and percents together). */
 const MAX_LOW_BALANCE_THRESHOLDS = 10;

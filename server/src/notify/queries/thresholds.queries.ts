@@ -1,5 +1,4 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { toBigInt } from '../../db/values.js';
 import type { LowBalanceSetting, Scope } from '../thresholds.rules.js';
 
 /**
@@ -16,14 +15,14 @@ const SCOPE_SQL = {
     where: 'm.team_id = ?::uuid and m.account_id = ?::uuid',
     active: 'm.removed_at is null',
     base: 'm.monthly_allocation',
-    ids: 'm.team_id as id, m.account_id as member_account_id, null as api_key_id',
+    ids: 'm.team_id as "accountId", m.account_id as "memberAccountId", null::uuid as "apiKeyId"',
   },
   key: {
     table: 'api_keys',
     where: 'm.account_id = ?::uuid and m.id = ?::uuid',
     active: 'm.revoked_at is null',
     base: 'm.spend_limit_millicredits',
-    ids: 'm.account_id as id, null as member_account_id, m.id as api_key_id',
+    ids: 'm.account_id as "accountId", null::uuid as "memberAccountId", m.id as "apiKeyId"',
   },
 } as const;
 
@@ -31,16 +30,6 @@ const SCOPE_SQL = {
 const percentOf = (table: string, base: string) =>
   `case when t.value = any(${table}.low_balance_credit_thresholds) then null
         else (select min(p) from unnest(${table}.low_balance_percents) p where coalesce(${base}, 0) * p / 100 = t.value) end`;
-
-const toSetting = (r: Record<string, unknown>): LowBalanceSetting => ({
-  accountId: r.id as string,
-  memberAccountId: (r.member_account_id as string | null) ?? null,
-  apiKeyId: (r.api_key_id as string | null) ?? null,
-  thresholdMillicredits: toBigInt(r.low_balance_threshold),
-  percent: r.percent === null || r.percent === undefined ? null : Number(r.percent),
-  custom: Boolean(r.low_balance_threshold_custom),
-  alerted: Boolean(r.low_balance_alerted),
-});
 
 /**
  * Moves every account that follows the default onto `threshold`, keeping an account already
@@ -60,25 +49,27 @@ export async function followDefaultThreshold(em: EntityManager, threshold: bigin
 
 /** The account's first threshold and its state, or undefined when there is no such customer account. */
 export async function accountSetting(em: EntityManager, accountId: string): Promise<LowBalanceSetting | undefined> {
-  const [row] = await em.execute<Record<string, unknown>[]>(
-    `select id, null as member_account_id, low_balance_threshold, low_balance_threshold_custom, low_balance_alerted, null as percent
+  const [row] = await em.execute<LowBalanceSetting[]>(
+    `select id as "accountId", null::uuid as "memberAccountId", null::uuid as "apiKeyId", low_balance_threshold::text as "thresholdMillicredits",
+            null::int as percent, low_balance_threshold_custom as custom, coalesce(low_balance_alerted, false) as alerted
        from accounts where id = ?::uuid and kind <> 'SYSTEM'`,
     [accountId],
   );
-  return row ? toSetting(row) : undefined;
+  return row;
 }
 
 /** Every threshold of the account, highest first, each with its state; `lock` takes the row for an update. */
 export async function accountThresholds(em: EntityManager, accountId: string, lock = false): Promise<LowBalanceSetting[]> {
-  const rows = await em.execute<Record<string, unknown>[]>(
-    `select a.id, null as member_account_id, t.value as low_balance_threshold, a.low_balance_threshold_custom,
-            t.value = any(a.low_balance_alerted_thresholds) as low_balance_alerted, ${percentOf('a', 'a.low_balance_percent_base')} as percent
+  const rows = await em.execute<LowBalanceSetting[]>(
+    `select a.id as "accountId", null::uuid as "memberAccountId", null::uuid as "apiKeyId", t.value::text as "thresholdMillicredits",
+            a.low_balance_threshold_custom as custom, coalesce(t.value = any(a.low_balance_alerted_thresholds), false) as alerted,
+            (${percentOf('a', 'a.low_balance_percent_base')})::int as percent
        from accounts a, unnest(a.low_balance_thresholds) with ordinality as t (value, n)
       where a.id = ?::uuid and a.kind <> 'SYSTEM'
       order by t.n${lock ? ' for update of a' : ''}`,
     [accountId],
   );
-  return rows.map(toSetting);
+  return rows;
 }
 
 /** Sets the account's lists; none (`custom` false) returns it to the default. A percent is of the last purchase. */
@@ -109,17 +100,17 @@ export async function scopedRowExists(em: EntityManager, scope: Scope, lock: boo
 /** Computed from the lists (the triggers store them only while there is an allocation or a limit to watch). */
 export async function scopedThresholds(em: EntityManager, scope: Scope): Promise<LowBalanceSetting[]> {
   const s = SCOPE_SQL[scope.kind];
-  const rows = await em.execute<Record<string, unknown>[]>(
-    `select ${s.ids}, t.value as low_balance_threshold, true as low_balance_threshold_custom,
-            t.value = any(m.low_balance_alerted_thresholds) and t.value = any(m.low_balance_thresholds) as low_balance_alerted,
-            ${percentOf('m', s.base)} as percent
+  const rows = await em.execute<LowBalanceSetting[]>(
+    `select ${s.ids}, t.value::text as "thresholdMillicredits", true as custom,
+            coalesce(t.value = any(m.low_balance_alerted_thresholds) and t.value = any(m.low_balance_thresholds), false) as alerted,
+            (${percentOf('m', s.base)})::int as percent
        from ${s.table} m,
             unnest(low_balance_effective(m.low_balance_credit_thresholds, m.low_balance_percents, ${s.base})) with ordinality as t (value, n)
       where ${s.where}
       order by t.n`,
     [scope.accountId, scope.id],
   );
-  return rows.map(toSetting);
+  return rows;
 }
 
 export async function setScopedThresholds(em: EntityManager, scope: Scope, credits: bigint[], percents: number[]): Promise<void> {
