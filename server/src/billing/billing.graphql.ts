@@ -42,31 +42,24 @@ export class ReplayResultGql {
   outcome!: string;
 }
 
+/** An account below zero, as the accounts service reads it (`AccountBalanceRow`): its fields named for the API. */
 @ObjectType('NegativeBalance')
-export class NegativeBalanceGql {
-  @Field(() => ID)
-  accountId!: string;
+export class NegativeBalanceGql implements AccountBalanceRow {
+  @Field(() => ID, { name: 'accountId' })
+  id!: string;
 
   @Field(() => String, { nullable: true })
-  email!: string | null;
+  email?: string | null;
 
-  @Field(() => MillicreditsScalar)
-  balanceMillicredits!: string;
+  @Field(() => MillicreditsScalar, { name: 'balanceMillicredits' })
+  posted!: bigint;
 
-  @Field(() => MillicreditsScalar)
-  heldMillicredits!: string;
+  @Field(() => MillicreditsScalar, { name: 'heldMillicredits' })
+  pending!: bigint;
 
   @Field(() => Date)
   updatedAt!: Date;
 }
-
-export const toNegativeBalanceGql = (r: AccountBalanceRow): NegativeBalanceGql => ({
-  accountId: r.id,
-  email: r.email ?? null,
-  balanceMillicredits: formatMillicredits(r.posted),
-  heldMillicredits: formatMillicredits(r.pending),
-  updatedAt: r.updatedAt,
-});
 
 /** The settings entity carries the GraphQL `AutoRecharge` type's decorators too. */
 export { AutoRechargeSettingsEntity as AutoRechargeGql } from './auto-recharge-settings.repository.js';

@@ -15,7 +15,6 @@ import {
   ReplayResultGql,
   SetAutoRechargeInput,
   StripeEventGql,
-  toNegativeBalanceGql,
 } from './billing.graphql.js';
 
 @Resolver()
@@ -139,7 +138,7 @@ export class BillingResolver {
     @Ctx() ctx: Context,
     @Arg('first', () => Int, { nullable: true, defaultValue: 100 }) first: number,
   ): Promise<NegativeBalanceGql[]> {
-    return (await ctx.services.billing.negativeBalances(first)).map(toNegativeBalanceGql);
+    return ctx.services.billing.negativeBalances(first);
   }
 }
 
