@@ -5,7 +5,7 @@ import { writeAudit } from '../audit/audit.service.js';
 import { currentEm } from '../db/unit-of-work.js';
 import type { EventBus } from '../shared/events/bus.js';
 import { ExpiringCache, type CacheTtl } from '../shared/cache.js';
-import { LimitReached, badInput, notFound } from '../shared/errors.js';
+import { LimitReached, badInput, notFound, swallowed } from '../shared/errors.js';
 import { optionalText, parseId } from '../shared/validate.js';
 import { ApiKeyEntity } from './api-keys.repository.js';
 import { parseKeyBudget, type KeyBudgetInput, type KeyLimitReset } from './key-budget.rules.js';
@@ -140,7 +140,9 @@ export class AuthService {
       .fork()
       .getRepository(ApiKeyEntity)
       .touch(ids, LAST_USED_INTERVAL_MS / 1000)
-      .catch(() => {
+      .catch((err: unknown) => {
+        // Only a timestamp is lost; the keys are written again on their next use.
+        swallowed(err, 'auth.flushUsedKeys');
         for (const id of ids) this.lastUsedWrites.delete(id);
       });
   }

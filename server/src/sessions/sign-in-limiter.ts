@@ -1,3 +1,4 @@
+import { swallowed } from '../shared/errors.js';
 import { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract } from 'rate-limiter-flexible';
 
@@ -52,7 +53,9 @@ export class SignInLimiter {
 
   async succeeded(email: string, address: string): Promise<void> {
     const id = email.toLowerCase();
-    await Promise.all([this.byEmail.delete(id), this.byEmailFromAddress.delete(`${id} ${address}`)]).catch(() => undefined);
+    await Promise.all([this.byEmail.delete(id), this.byEmailFromAddress.delete(`${id} ${address}`)]).catch((err: unknown) =>
+      swallowed(err, 'signInLimiter.succeeded'),
+    );
   }
 
   async close(): Promise<void> {
