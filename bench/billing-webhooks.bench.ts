@@ -3,7 +3,6 @@ import Stripe from 'stripe';
 import { createApp } from '../server/src/app.js';
 import { PurchaseEntity } from '../server/src/billing/purchases.repository.js';
 import { loadConfig } from '../server/src/config.js';
-import { sqlOf } from '../server/src/db/sql.js';
 import { createLogger } from '../server/src/logger.js';
 import { benchDatabase, percentile } from './bench-support.js';
 
@@ -130,9 +129,7 @@ export async function run(): Promise<void> {
   t0 = performance.now();
   await Promise.all(storm.map((p) => Promise.all(Array.from({ length: 6 }, () => send(p)))));
   const stormSeconds = (performance.now() - t0) / 1000;
-  const [{ n }] = await sqlOf(db.orm.em.fork()).query<{ n: string }>(
-    `select count(*) as n from ledger_transactions where type = 'PURCHASE'`,
-  );
+  const [{ n }] = await db.orm.em.fork().execute<{ n: string }[]>(`select count(*) as n from ledger_transactions where type = 'PURCHASE'`);
   console.log(
     `duplicate storm: ${STORM} events x 6 concurrent deliveries in ${stormSeconds.toFixed(2)} s; PURCHASE entries in total ${n} (expected ${SEQUENTIAL + CLIENTS * 50 + STORM})`,
   );

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sqlOf } from '../../src/db/sql.js';
 import { withoutSqlValues } from '../../src/logger.js';
 import { freshDatabase, type TestDatabase } from '../support/db.js';
 import { captureLog } from '../support/log-capture.js';
@@ -16,17 +15,17 @@ const STRIPE_ID = 'cus_SecretCustomer123';
 describe('database errors in logs', () => {
   it('keep the statement but none of its values (emails, Stripe ids), nor the driver detail', async () => {
     const { log, text } = captureLog();
-    const sql = sqlOf(db.orm.em.fork());
+    const em = db.orm.em.fork();
     // A check violation and a duplicate key: the driver's message inlines the values, its detail repeats them.
     const failures: unknown[] = [];
-    await sql
-      .query(`insert into accounts (kind, email, name) values (?, ?, ?)`, ['NOT_A_KIND', EMAIL, STRIPE_ID])
+    await em
+      .execute(`insert into accounts (kind, email, name) values (?, ?, ?)`, ['NOT_A_KIND', EMAIL, STRIPE_ID])
       .catch((e) => failures.push(e));
-    await sql.query(`insert into accounts (kind, email, name) values ('CUSTOMER', ?, ?)`, [EMAIL, STRIPE_ID]);
-    await sql
-      .query(`insert into accounts (kind, email, name) values ('CUSTOMER', ?, ?)`, [EMAIL, STRIPE_ID])
+    await em.execute(`insert into accounts (kind, email, name) values ('CUSTOMER', ?, ?)`, [EMAIL, STRIPE_ID]);
+    await em
+      .execute(`insert into accounts (kind, email, name) values ('CUSTOMER', ?, ?)`, [EMAIL, STRIPE_ID])
       .catch((e) => failures.push(e));
-    await sql.query(`select ?::uuid`, [STRIPE_ID]).catch((e) => failures.push(e));
+    await em.execute(`select ?::uuid`, [STRIPE_ID]).catch((e) => failures.push(e));
     expect(failures).toHaveLength(3);
     expect(String((failures[0] as Error).message)).toContain(EMAIL); // what the driver hands us
     for (const err of failures) log.error({ err }, 'unhandled GraphQL error');
