@@ -1,6 +1,5 @@
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { MillicreditsScalar } from '../graphql/scalars.js';
-import { formatMillicredits } from '../money/money.js';
 import type { AccountBalanceRow } from '../accounts/accounts.service.js';
 import { StripeEventEntity as StripeEventGql } from './stripe-events.repository.js';
 import { IsId } from '../shared/validate.js';
