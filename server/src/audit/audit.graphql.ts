@@ -1,5 +1,4 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import type { AuditChainStatus } from './audit-chain.js';
 
 @ObjectType('AuditChainStatus', { description: "The audit log's hash chain, verified from its first row to its head" })
 export class AuditChainStatusGql {
@@ -11,5 +10,3 @@ export class AuditChainStatusGql {
   headHash!: string;
   @Field(() => Date) checkedAt!: Date;
 }
-
-export const toAuditChainGql = (s: AuditChainStatus): AuditChainStatusGql => Object.assign(new AuditChainStatusGql(), s);

@@ -3,7 +3,6 @@ import { AccountGql, toAccountGql } from '../accounts/accounts.graphql.js';
 import type { Context } from '../graphql/context.js';
 import { RoleEnum } from '../graphql/enums.js';
 import { allowed, principalOf } from '../graphql/auth.js';
-import { toStaffUserGql } from '../staff/staff.graphql.js';
 import { PortalSessionGql, ViewerGql, ViewerKindEnum } from './sessions.graphql.js';
 import { IdArg } from '../graphql/validation.js';
 
@@ -15,7 +14,7 @@ export class SessionsResolver {
   async viewer(@Ctx() ctx: Context): Promise<ViewerGql | null> {
     const p = ctx.principal;
     if (!p) return null;
-    const staffUser = p.staffUserId ? toStaffUserGql(await ctx.services.staff.get(p.staffUserId)) : null;
+    const staffUser = p.staffUserId ? await ctx.services.staff.get(p.staffUserId) : null;
     const kind = p.staffUserId ? ViewerKindEnum.STAFF : p.keyId ? ViewerKindEnum.API_KEY : ViewerKindEnum.PORTAL;
     return { kind, role: p.role as RoleEnum, staffUser, accountId: p.accountId, sessionExpiresAt: ctx.session?.expiresAt ?? null };
   }
@@ -30,8 +29,14 @@ export class SessionsResolver {
     @Ctx() ctx: Context,
   ): Promise<ViewerGql> {
     const session = await ctx.services.cookieSessions.signIn(ctx.http, email, password);
-    const user = toStaffUserGql(await ctx.services.staff.get(session.staffUserId));
-    return { kind: ViewerKindEnum.STAFF, role: user.role, staffUser: user, accountId: null, sessionExpiresAt: session.expiresAt };
+    const user = await ctx.services.staff.get(session.staffUserId);
+    return {
+      kind: ViewerKindEnum.STAFF,
+      role: user.role as RoleEnum,
+      staffUser: user,
+      accountId: null,
+      sessionExpiresAt: session.expiresAt,
+    };
   }
 
   @Authorized('session.signOut')

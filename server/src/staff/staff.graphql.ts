@@ -1,7 +1,7 @@
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import { ConnectionType } from '../graphql/connection.js';
 import { RoleEnum } from '../graphql/enums.js';
-import type { StaffUser } from './staff.service.js';
+import type { StaffRole } from '../auth/roles.js';
 import { IsId, OptionalText } from '../shared/validate.js';
 
 @ObjectType('StaffUser', { description: 'A person who signs in to the console; role SUPPORT, FINANCE or ADMIN' })
@@ -9,14 +9,13 @@ export class StaffUserGql {
   @Field(() => ID) id!: string;
   @Field(() => String) email!: string;
   @Field(() => String, { nullable: true }) name!: string | null;
-  @Field(() => RoleEnum) role!: RoleEnum;
+  /** The service's `StaffUser` is this shape already: resolvers return it as it is. */
+  @Field(() => RoleEnum) role!: StaffRole;
   @Field(() => Boolean) disabled!: boolean;
   @Field(() => Date, { nullable: true }) lastSignInAt!: Date | null;
   @Field(() => Date) createdAt!: Date;
   @Field(() => Date) updatedAt!: Date;
 }
-
-export const toStaffUserGql = (u: StaffUser): StaffUserGql => ({ ...u, role: u.role as RoleEnum });
 
 @ObjectType('StaffUserConnection')
 export class StaffUserConnectionGql extends ConnectionType('StaffUser', StaffUserGql) {}
