@@ -2,7 +2,7 @@ import { Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-g
 import { AccountGql } from '../accounts/accounts.graphql.js';
 import type { Context } from '../graphql/context.js';
 import { principalOf } from '../graphql/auth.js';
-import { TeamGql, TeamInvitationGql, TeamMemberGql, toTeamInvitationGql, toTeamMemberGql } from './teams.graphql.js';
+import { TeamGql, TeamInvitationGql, TeamMemberGql, toTeamMemberGql } from './teams.graphql.js';
 import { IdArg } from '../graphql/validation.js';
 
 /** Joining a team: the invited account answers its own invitations. */
@@ -26,7 +26,7 @@ export class TeamInvitationsResolver {
 
   @FieldResolver(() => [TeamInvitationGql], { description: 'Pending invitations: OWNERs and SUPPORT+ see them, anyone else none' })
   async invitations(@Root() team: TeamGql, @Ctx() ctx: Context): Promise<TeamInvitationGql[]> {
-    return (await ctx.services.teamInvitations.pendingOf(principalOf(ctx), team.id)).map(toTeamInvitationGql);
+    return await ctx.services.teamInvitations.pendingOf(principalOf(ctx), team.id);
   }
 }
 
@@ -34,6 +34,6 @@ export class TeamInvitationsResolver {
 export class AccountTeamInvitationsResolver {
   @FieldResolver(() => [TeamInvitationGql], { description: 'Invitations to teams this account has not answered yet, oldest first' })
   async teamInvitations(@Root() account: AccountGql, @Ctx() ctx: Context): Promise<TeamInvitationGql[]> {
-    return (await ctx.services.teamInvitations.pendingFor(account.id)).map(toTeamInvitationGql);
+    return await ctx.services.teamInvitations.pendingFor(account.id);
   }
 }

@@ -2,7 +2,7 @@ import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-gr
 import { ConnectionType } from '../graphql/connection.js';
 import { MillicreditsScalar } from '../graphql/scalars.js';
 import { formatMicroUsd, formatMillicredits } from '../money/money.js';
-import type { Team, TeamInvitation, TeamMember, TeamPolicy, TeamSpendRow } from './teams.types.js';
+import type { Team, TeamMember, TeamPolicy, TeamRole, TeamSpendRow } from './teams.types.js';
 import { IsId, OptionalText, RequiredText } from '../shared/validate.js';
 
 export enum TeamRoleEnum {
@@ -152,8 +152,9 @@ export class TeamInvitationGql {
   @Field(() => ID, { description: 'The invited account' })
   accountId!: string;
 
+  /** The service's `TeamInvitation` is this shape already: resolvers return it as it is. */
   @Field(() => TeamRoleEnum, { description: 'The role it gets on accepting' })
-  role!: TeamRoleEnum;
+  role!: TeamRole;
 
   @Field(() => Date)
   invitedAt!: Date;
@@ -161,8 +162,6 @@ export class TeamInvitationGql {
   @Field(() => Date, { description: 'After this the invitation cannot be accepted and is no longer listed; an OWNER may invite again' })
   expiresAt!: Date;
 }
-
-export const toTeamInvitationGql = (i: TeamInvitation): TeamInvitationGql => ({ ...i, role: i.role as TeamRoleEnum });
 
 @ObjectType('TeamSpendRow', { description: 'Spend of one member on one model on one day (in the team time zone)' })
 export class TeamSpendRowGql {
