@@ -23,6 +23,7 @@ export type DomainErrorCode =
   | 'UPSTREAM_FAILED'
   | 'UPSTREAM_TIMEOUT'
   | 'SETTLE_FAILED'
+  | 'MALFORMED_CATALOG'
   | 'UNSAFE_DESTINATION';
 
 /** One kind of error as each transport shows it. */
@@ -68,6 +69,8 @@ export const ERROR_KINDS: Record<DomainErrorCode, ErrorKind> = {
   UPSTREAM_TIMEOUT: kind(504, 'UPSTREAM_TIMEOUT', ['upstream_error', 'upstream_timeout'], 'timeout_error'),
   /** Internal: a settle that could not be written after the answer (ledger/holds.service.ts); never a client's. */
   SETTLE_FAILED: kind(500, 'INTERNAL_SERVER_ERROR', ['server_error', 'internal_error'], 'api_error'),
+  /** The bundled price catalogue (ratecards/price-catalog.data.ts) does not parse: a defect of ours. */
+  MALFORMED_CATALOG: kind(500, 'INTERNAL_SERVER_ERROR', ['server_error', 'internal_error'], 'api_error'),
   /** Internal: a webhook destination that is not a public http(s) address (notify/destination.ts); registration shows it as BAD_USER_INPUT. */
   UNSAFE_DESTINATION: kind(500, 'INTERNAL_SERVER_ERROR', ['server_error', 'internal_error'], 'api_error'),
 };
