@@ -6,7 +6,7 @@ import type { EventBus } from '../shared/events/bus.js';
 import { isConnectionLoss, type LedgerDb } from './engine.db.js';
 import { POST_IN_TRANSACTION, STATEMENTS } from './queries/statements.js';
 import { GroupCommit, type Batchable, type GroupCommitOptions } from './group-commit.js';
-import type { PostSpec } from './ledger.repository.js';
+import type { PostSpec } from './queries/entries.js';
 import type { BalanceSnapshot, UsageCharge } from './ledger.types.js';
 import type { UsageRecord } from '../usage/usage.types.js';
 

@@ -10,11 +10,11 @@ import type { EventBus } from '../shared/events/bus.js';
 import type { LedgerEngine } from './engine.js';
 import type { BalanceSnapshot, UsageCharge } from './ledger.types.js';
 import type { UsageRecord } from '../usage/usage.types.js';
-import { findHoldState, keepUnsettledHold, releaseExpiredHolds, type Hold } from './holds.repository.js';
+import { findHoldState, keepUnsettledHold, releaseExpiredHolds, type Hold } from './queries/holds.js';
 import { observedRefusal } from './refusals.js';
 import { systemClock, type Clock } from '../sessions/tokens.js';
 
-export type { Hold } from './holds.repository.js';
+export type { Hold } from './queries/holds.js';
 
 /** pg advisory lock key of the hold expiry job ("cm-hold"): one instance at a time runs it. */
 export const HOLD_EXPIRY_LOCK = 0x636d2d686f6c64n;

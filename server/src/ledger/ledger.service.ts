@@ -21,7 +21,7 @@ import {
   lockAccount,
   type PostSpec,
   type PostedTransaction,
-} from './ledger.repository.js';
+} from './queries/entries.js';
 import { closeGrant, setGrantTerms } from './queries/grants.js';
 import type { LedgerEntry } from './ledger.graphql.js';
 import { countUsage, findUsageByKey, findUsagePage } from './queries/usage.js';

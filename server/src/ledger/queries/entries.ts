@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { toBigInt } from '../db/values.js';
-import type { LedgerEntry } from './ledger.graphql.js';
-import type { BalanceSnapshot, LedgerEntryType, SystemAccountCode } from './ledger.types.js';
+import { toBigInt } from '../../db/values.js';
+import type { LedgerEntry } from '../ledger.graphql.js';
+import type { BalanceSnapshot, LedgerEntryType, SystemAccountCode } from '../ledger.types.js';
 
 export interface PostSpec {
   accountId: string;

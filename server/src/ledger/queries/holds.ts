@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { toBigInt } from '../db/values.js';
-import { toSnapshot } from './ledger.repository.js';
-import type { BalanceSnapshot } from './ledger.types.js';
+import { toBigInt } from '../../db/values.js';
+import { toSnapshot } from './entries.js';
+import type { BalanceSnapshot } from '../ledger.types.js';
 
 export type HoldState = 'HELD' | 'SETTLED' | 'VOIDED' | 'EXPIRED';
 
