@@ -23,16 +23,22 @@ registerEnumType(TeamMemberStatusEnum, {
 
 const mc = (v: bigint | null): string | null => (v === null ? null : formatMillicredits(v));
 
+/** The team's policy as the service holds it (`TeamPolicy`), its caps named for the API. */
 @ObjectType('TeamPolicy', { description: "One per team, set by its OWNERs: applies to every member's charge" })
-export class TeamPolicyGql {
-  @Field(() => MillicreditsScalar, { nullable: true, description: 'Largest single charge (the proxy: worst case); null = no cap' })
-  requestCapMillicredits!: string | null;
+export class TeamPolicyGql implements TeamPolicy {
+  @Field(() => MillicreditsScalar, {
+    name: 'requestCapMillicredits',
+    nullable: true,
+    description: 'Largest single charge (the proxy: worst case); null = no cap',
+  })
+  requestCap!: bigint | null;
 
   @Field(() => MillicreditsScalar, {
+    name: 'sessionCapMillicredits',
     nullable: true,
     description: "Most a member's proxy session (X-Session-Id) may spend per window; null = no cap",
   })
-  sessionCapMillicredits!: string | null;
+  sessionCap!: bigint | null;
 
   @Field(() => Int)
   sessionWindowSeconds!: number;
@@ -40,13 +46,6 @@ export class TeamPolicyGql {
   @Field(() => [String], { nullable: true, description: 'Models members may use; null = every enabled model' })
   allowedModels!: string[] | null;
 }
-
-export const toTeamPolicyGql = (p: TeamPolicy): TeamPolicyGql => ({
-  requestCapMillicredits: mc(p.requestCap),
-  sessionCapMillicredits: mc(p.sessionCap),
-  sessionWindowSeconds: p.sessionWindowSeconds,
-  allowedModels: p.allowedModels,
-});
 
 @ObjectType('Team', { description: 'A shared credit account (kind TEAM): its id works wherever an account id does' })
 export class TeamGql {
@@ -84,7 +83,7 @@ export const toTeamGql = (t: Team): TeamGql => ({
   id: t.id,
   name: t.name,
   timeZone: t.timeZone,
-  policy: toTeamPolicyGql(t.policy),
+  policy: t.policy,
   memberCount: t.memberCount,
   createdAt: t.createdAt,
 });
