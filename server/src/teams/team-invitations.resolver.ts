@@ -2,7 +2,7 @@ import { Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-g
 import { AccountGql } from '../accounts/accounts.graphql.js';
 import type { Context } from '../graphql/context.js';
 import { principalOf } from '../graphql/auth.js';
-import { TeamGql, TeamInvitationGql, TeamMemberGql, toTeamMemberGql } from './teams.graphql.js';
+import { TeamGql, TeamInvitationGql, TeamMemberGql } from './teams.graphql.js';
 import { IdArg } from '../graphql/validation.js';
 
 /** Joining a team: the invited account answers its own invitations. */
@@ -13,7 +13,7 @@ export class TeamInvitationsResolver {
     description: "The caller's own account joins the team it was invited to (in the invited role); audited. Not with a team key",
   })
   async acceptTeamInvitation(@IdArg('teamId') teamId: string, @Ctx() ctx: Context): Promise<TeamMemberGql> {
-    return toTeamMemberGql(await ctx.services.teamInvitations.accept(principalOf(ctx), teamId));
+    return ctx.services.teamInvitations.accept(principalOf(ctx), teamId);
   }
 
   @Authorized('team.join')

@@ -2,7 +2,7 @@ import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-gr
 import { ConnectionType } from '../graphql/connection.js';
 import { MillicreditsScalar } from '../graphql/scalars.js';
 import { formatMicroUsd, formatMillicredits } from '../money/money.js';
-import type { Team, TeamMember, TeamPolicy, TeamRole, TeamSpendRow } from './teams.types.js';
+import type { Team, TeamMember, TeamMemberStatus, TeamPolicy, TeamRole, TeamSpendRow } from './teams.types.js';
 import { IsId, OptionalText, RequiredText } from '../shared/validate.js';
 
 export enum TeamRoleEnum {
@@ -20,8 +20,6 @@ registerEnumType(TeamMemberStatusEnum, {
   name: 'TeamMemberStatus',
   description: 'ACTIVE charges the team; INVITED has not accepted yet and may do nothing; REMOVED no longer may charge it',
 });
-
-const mc = (v: bigint | null): string | null => (v === null ? null : formatMillicredits(v));
 
 /** The team's policy as the service holds it (`TeamPolicy`), its caps named for the API. */
 @ObjectType('TeamPolicy', { description: "One per team, set by its OWNERs: applies to every member's charge" })
@@ -88,8 +86,9 @@ export const toTeamGql = (t: Team): TeamGql => ({
   createdAt: t.createdAt,
 });
 
+/** A member as the service holds it (`TeamMember`), its amounts named for the API. */
 @ObjectType('TeamMember')
-export class TeamMemberGql {
+export class TeamMemberGql implements TeamMember {
   @Field(() => ID)
   teamId!: string;
 
@@ -97,19 +96,30 @@ export class TeamMemberGql {
   accountId!: string;
 
   @Field(() => TeamRoleEnum)
-  role!: TeamRoleEnum;
+  role!: TeamRole;
 
-  @Field(() => MillicreditsScalar, { nullable: true, description: 'Most the member may spend from the team per period; null = no cap' })
-  monthlyAllocationMillicredits!: string | null;
+  @Field(() => MillicreditsScalar, {
+    name: 'monthlyAllocationMillicredits',
+    nullable: true,
+    description: 'Most the member may spend from the team per period; null = no cap',
+  })
+  monthlyAllocation!: bigint | null;
 
-  @Field(() => MillicreditsScalar, { description: 'Charged to the team by this member in the current period' })
-  spentThisPeriodMillicredits!: string;
+  @Field(() => MillicreditsScalar, {
+    name: 'spentThisPeriodMillicredits',
+    description: 'Charged to the team by this member in the current period',
+  })
+  spentThisPeriod!: bigint;
 
-  @Field(() => MillicreditsScalar, { description: "Reserved by the member's proxied calls in flight" })
-  heldMillicredits!: string;
+  @Field(() => MillicreditsScalar, { name: 'heldMillicredits', description: "Reserved by the member's proxied calls in flight" })
+  heldThisPeriod!: bigint;
 
-  @Field(() => MillicreditsScalar, { nullable: true, description: 'allocation - spent - held (never below zero); null = no cap' })
-  remainingThisPeriodMillicredits!: string | null;
+  @Field(() => MillicreditsScalar, {
+    name: 'remainingThisPeriodMillicredits',
+    nullable: true,
+    description: 'allocation - spent - held (never below zero); null = no cap',
+  })
+  remainingThisPeriod!: bigint | null;
 
   @Field(() => Date, { description: "Start of the current period in the team's time zone" })
   periodStart!: Date;
@@ -121,22 +131,8 @@ export class TeamMemberGql {
   removedAt!: Date | null;
 
   @Field(() => TeamMemberStatusEnum, { description: 'INVITED: the account has not accepted (acceptTeamInvitation) and may do nothing yet' })
-  status!: TeamMemberStatusEnum;
+  status!: TeamMemberStatus;
 }
-
-export const toTeamMemberGql = (m: TeamMember): TeamMemberGql => ({
-  teamId: m.teamId,
-  accountId: m.accountId,
-  role: m.role as TeamRoleEnum,
-  monthlyAllocationMillicredits: mc(m.monthlyAllocation),
-  spentThisPeriodMillicredits: formatMillicredits(m.spentThisPeriod),
-  heldMillicredits: formatMillicredits(m.heldThisPeriod),
-  remainingThisPeriodMillicredits: mc(m.remainingThisPeriod),
-  periodStart: m.periodStart,
-  addedAt: m.addedAt,
-  removedAt: m.removedAt,
-  status: m.status as TeamMemberStatusEnum,
-});
 
 @ObjectType('TeamInvitation', {
   description: "An OWNER's invitation: the invited account joins only when it accepts with its own credentials",

@@ -17,7 +17,6 @@ import {
   TeamRoleEnum,
   TeamSpendRowGql,
   toTeamGql,
-  toTeamMemberGql,
   toTeamSpendRowGql,
 } from './teams.graphql.js';
 
@@ -78,7 +77,7 @@ export class TeamsResolver {
     @Arg('role', () => TeamRoleEnum, { nullable: true, defaultValue: TeamRoleEnum.MEMBER }) role: TeamRoleEnum,
     @Ctx() ctx: Context,
   ): Promise<TeamMemberGql> {
-    return toTeamMemberGql(await ctx.services.teamMembership.addMember(principalOf(ctx), teamId, accountId, role));
+    return ctx.services.teamMembership.addMember(principalOf(ctx), teamId, accountId, role);
   }
 
   @Authorized('team.manage')
@@ -87,7 +86,7 @@ export class TeamsResolver {
     @Arg('input', () => SetMemberAllocationInput) input: SetMemberAllocationInput,
     @Ctx() ctx: Context,
   ): Promise<TeamMemberGql> {
-    return toTeamMemberGql(await ctx.services.teamMembership.setAllocation(principalOf(ctx), input));
+    return ctx.services.teamMembership.setAllocation(principalOf(ctx), input);
   }
 
   @Authorized('team.manage')
@@ -99,7 +98,7 @@ export class TeamsResolver {
     @IdArg('accountId') accountId: string,
     @Ctx() ctx: Context,
   ): Promise<TeamMemberGql> {
-    return toTeamMemberGql(await ctx.services.teamMembership.removeMember(principalOf(ctx), teamId, accountId));
+    return ctx.services.teamMembership.removeMember(principalOf(ctx), teamId, accountId);
   }
 
   @Authorized('team.manage')
@@ -130,7 +129,7 @@ export class TeamsResolver {
 
   @FieldResolver(() => [TeamMemberGql], { description: 'OWNERs and SUPPORT+: everyone, removed members too; a MEMBER: their own row' })
   async members(@Root() team: TeamGql, @Ctx() ctx: Context): Promise<TeamMemberGql[]> {
-    return (await ctx.services.teams.members(principalOf(ctx), team.id)).map(toTeamMemberGql);
+    return ctx.services.teams.members(principalOf(ctx), team.id);
   }
 }
 
