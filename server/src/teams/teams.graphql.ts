@@ -45,8 +45,9 @@ export class TeamPolicyGql implements TeamPolicy {
   allowedModels!: string[] | null;
 }
 
+/** A team as the service holds it (`Team`). */
 @ObjectType('Team', { description: 'A shared credit account (kind TEAM): its id works wherever an account id does' })
-export class TeamGql {
+export class TeamGql implements Team {
   @Field(() => ID)
   id!: string;
 
@@ -76,15 +77,6 @@ export enum TeamOrderByEnum {
   MEMBERS = 'MEMBERS',
 }
 registerEnumType(TeamOrderByEnum, { name: 'TeamOrderBy' });
-
-export const toTeamGql = (t: Team): TeamGql => ({
-  id: t.id,
-  name: t.name,
-  timeZone: t.timeZone,
-  policy: t.policy,
-  memberCount: t.memberCount,
-  createdAt: t.createdAt,
-});
 
 /** A member as the service holds it (`TeamMember`), its amounts named for the API. */
 @ObjectType('TeamMember')

@@ -16,7 +16,6 @@ import {
   TeamOrderByEnum,
   TeamRoleEnum,
   TeamSpendRowGql,
-  toTeamGql,
   toTeamSpendRowGql,
 } from './teams.graphql.js';
 
@@ -25,8 +24,7 @@ export class TeamsResolver {
   @Authorized('team.read')
   @Query(() => TeamGql, { nullable: true, description: 'Its active members see it; SUPPORT+ any; null when unknown' })
   async team(@IdArg('id') id: string, @Ctx() ctx: Context): Promise<TeamGql | null> {
-    const team = await ctx.services.teams.view(principalOf(ctx), id);
-    return team ? toTeamGql(team) : null;
+    return ctx.services.teams.view(principalOf(ctx), id);
   }
 
   @Authorized('team.list')
@@ -44,7 +42,7 @@ export class TeamsResolver {
   ): Promise<TeamConnectionGql> {
     const window = pageWindow(first, after, offset);
     const { rows, count } = await ctx.services.teams.list({ search, orderBy, direction, ...window });
-    return toOffsetConnection(windowOf(rows, window, count), toTeamGql);
+    return toOffsetConnection(windowOf(rows, window, count), (team) => team);
   }
 
   @Authorized('team.spend')
@@ -63,7 +61,7 @@ export class TeamsResolver {
   @Authorized('team.create')
   @Mutation(() => TeamGql, { description: 'ADMIN, or a USER key (the caller becomes OWNER); audited' })
   async createTeam(@Arg('input', () => CreateTeamInput) input: CreateTeamInput, @Ctx() ctx: Context): Promise<TeamGql> {
-    return toTeamGql(await ctx.services.teamPolicy.create(principalOf(ctx), input));
+    return ctx.services.teamPolicy.create(principalOf(ctx), input);
   }
 
   @Authorized('team.manage')
@@ -104,7 +102,7 @@ export class TeamsResolver {
   @Authorized('team.manage')
   @Mutation(() => TeamGql, { description: 'Team OWNER or ADMIN: caps and allowed models for every member; audited' })
   async setTeamPolicy(@Arg('input', () => SetTeamPolicyInput) input: SetTeamPolicyInput, @Ctx() ctx: Context): Promise<TeamGql> {
-    return toTeamGql(await ctx.services.teamPolicy.setPolicy(principalOf(ctx), input));
+    return ctx.services.teamPolicy.setPolicy(principalOf(ctx), input);
   }
 
   @Authorized('team.key')
@@ -146,6 +144,6 @@ export class TeamMemberResolver {
 export class AccountTeamsResolver {
   @FieldResolver(() => [TeamGql], { description: 'Teams this account is an active member of' })
   async teams(@Root() account: AccountGql, @Ctx() ctx: Context): Promise<TeamGql[]> {
-    return (await ctx.services.teams.teamsOf(account.id)).map(toTeamGql);
+    return ctx.services.teams.teamsOf(account.id);
   }
 }
