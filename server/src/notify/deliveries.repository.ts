@@ -55,6 +55,8 @@ export class NotificationDeliveryEntity {
   claimedUntil: Date | null = null;
 }
 
+const dateOrNull = (v: Date | string | null): Date | null => (v === null ? null : new Date(v));
+
 /** One line of an endpoint's delivery log (a delivery and its event), as the log query returns it and GraphQL shows it. */
 @ObjectType('WebhookDelivery')
 export class WebhookDelivery {
@@ -234,8 +236,19 @@ export class NotificationDeliveriesRepository extends EntityRepository<Notificat
         order by d.seq desc limit ?::int`,
       [endpointId, before?.toString() ?? null, before?.toString() ?? null, limit],
     );
-    // The cursor is a bigint, and the payload is the event's data as the JSON the API has always sent.
-    return rows.map(({ data, ...r }) => ({ ...r, seq: BigInt(r.seq), payload: JSON.stringify(data), attemptLog: [] }));
+    // The cursor is a bigint, the payload is the event's data as the JSON the API has always sent,
+    // and timestamps come from raw SQL as text (MikroORM leaves them to entity mapping).
+    return rows.map(({ data, ...r }) => ({
+      ...r,
+      seq: BigInt(r.seq),
+      payload: JSON.stringify(data),
+      eventCreatedAt: new Date(r.eventCreatedAt),
+      createdAt: new Date(r.createdAt),
+      nextAttemptAt: dateOrNull(r.nextAttemptAt),
+      lastAttemptAt: dateOrNull(r.lastAttemptAt),
+      deliveredAt: dateOrNull(r.deliveredAt),
+      attemptLog: [],
+    }));
   }
 
   countOf(endpointId: string): Promise<number> {
