@@ -1,3 +1,4 @@
+import { formatCredits } from '../money/format.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import type Stripe from 'stripe';
@@ -272,7 +273,7 @@ export class AutoRechargeService {
         invoice: draft.id!,
         currency: purchase.currency,
         amount: Number(purchase.amountCents),
-        description: `${purchase.credits / 1000n} credits`,
+        description: `${formatCredits(purchase.credits, { decimals: 'trim' })} credits`,
         metadata,
         // The amount is the pre-tax price, as for Checkout: tax, when computed, comes on top.
         ...(this.automaticTax ? { tax_behavior: 'exclusive' as const } : {}),

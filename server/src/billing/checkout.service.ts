@@ -1,3 +1,4 @@
+import { formatCredits } from '../money/format.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import type Stripe from 'stripe';
@@ -129,7 +130,10 @@ export class CheckoutService {
                   unit_amount: Number(pack.priceCents),
                   // The pack's price is the pre-tax amount: tax, when computed, comes on top.
                   ...(this.automaticTax ? { tax_behavior: 'exclusive' as const } : {}),
-                  product_data: { name: `${pack.name} credit pack`, description: `${pack.credits / 1000n} credits` },
+                  product_data: {
+                    name: `${pack.name} credit pack`,
+                    description: `${formatCredits(pack.credits, { decimals: 'trim' })} credits`,
+                  },
                 },
               },
         ],
